@@ -1,0 +1,48 @@
+# The two commands: `make run` (set up, start Neo4j, load the demo, serve) and `make test`.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+STAMP := $(VENV)/.kb-setup-stamp
+
+.PHONY: setup run test lint bench stop clean-venv
+
+setup: $(STAMP) system-packages
+	@$(BIN)/kb db fetch
+
+# Debian packages: Java 17 and Maven for the Neo4j server, Chromium for the browser tests.
+.PHONY: system-packages
+system-packages:
+	@missing=""; \
+	command -v java >/dev/null && java -version 2>&1 | grep -qE 'version "(17|21)' || missing="$$missing openjdk-17-jre-headless"; \
+	command -v mvn >/dev/null || missing="$$missing maven"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing with apt:$$missing"; \
+	  $(SUDO) apt-get install -y --no-install-recommends $$missing || \
+	  { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends $$missing; }; \
+	fi
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q -r requirements.lock
+	$(BIN)/pip install -q --no-deps -e .
+	@touch $(STAMP)
+
+run: setup
+	@$(BIN)/kb db start
+	@$(BIN)/kb demo 2>/dev/null || echo "(the database already holds data; \`kb demo --reset\` reloads the demo)"
+	@$(BIN)/kb serve
+
+test: setup
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check kb webui importers tests bench
+
+bench: setup
+	$(BIN)/kb bench
+
+stop:
+	@$(BIN)/kb db stop

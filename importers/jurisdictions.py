@@ -1,0 +1,63 @@
+"""Known places (importers/mappings/jurisdictions.toml) and the chain from a province down to one."""
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+
+LEVELS = ("province", "city", "county", "township")
+LEVEL_NAMES_ZH = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇级"}
+
+
+@cache
+def known() -> dict[str, dict]:
+    """name or alias -> {name, level, code, parent}."""
+    text = resources.files("importers.mappings").joinpath("jurisdictions.toml").read_text(encoding="utf-8")
+    table: dict[str, dict] = {}
+    for entry in tomllib.loads(text).get("jurisdiction", []):
+        item = {"name": entry["name"], "level": entry["level"], "code": entry.get("code"),
+                "parent": entry.get("parent")}
+        for name in [entry["name"], *entry.get("aliases", [])]:
+            table[name] = item
+    return table
+
+
+def guess_level(name: str) -> str:
+    """The level a place name's ending suggests, for places not in the table."""
+    if name.endswith(("省", "自治区")):
+        return "province"
+    if name.endswith(("街道", "镇", "乡", "苏木")):
+        return "township"
+    if name.endswith(("县", "区", "旗")):
+        return "county"
+    return "city"
+
+
+def resolve(name: str) -> dict:
+    entry = known().get(name)
+    if entry:
+        return entry
+    return {"name": name, "level": guess_level(name), "code": None, "parent": None}
+
+
+def jurisdiction_chain(name: str, level: str | None = None) -> list[dict]:
+    """[{name, level, code}, …] from the top known ancestor down to `name` (last)."""
+    entry = dict(resolve(name))
+    if level and entry.get("code") is None and name not in known():
+        entry["level"] = level
+    chain = [entry]
+    seen = {entry["name"]}
+    while chain[0].get("parent") and chain[0]["parent"] not in seen:
+        parent = resolve(chain[0]["parent"])
+        seen.add(parent["name"])
+        chain.insert(0, parent)
+    return [{"name": e["name"], "level": e["level"], "code": e.get("code")} for e in chain]
+
+
+def by_code(code: str) -> str | None:
+    """The name of the known place with this area code (6 or 12 digits; trailing zeros ignored)."""
+    wanted = code.rstrip("0")
+    for entry in known().values():
+        if entry.get("code") and entry["code"].rstrip("0") == wanted:
+            return entry["name"]
+    return None

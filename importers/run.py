@@ -1,0 +1,169 @@
+"""Import files: validate every file first, then write each in its own all-or-nothing transaction."""
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from importers import writer
+from importers.records import FileRefused, GuideDocument, LawDocument, ListDocument, RowError
+from kb.db import Graph
+
+Parsed = ListDocument | LawDocument | GuideDocument
+
+
+@dataclass
+class FileReport:
+    path: str
+    kind: str = "unknown"  # list / law / guide / unknown
+    status: str = "refused"  # imported / unchanged / refused / skipped / valid (dry run)
+    department: str | None = None
+    jurisdiction: str | None = None
+    records: int = 0
+    errors: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
+    nodes_created: int = 0
+    relationships_created: int = 0
+    superseded: list[str] = field(default_factory=list)
+    doc: Parsed | None = None
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "kind": self.kind, "status": self.status, "department": self.department,
+                "jurisdiction": self.jurisdiction, "records": self.records, "errors": self.errors,
+                "warnings": self.warnings, "nodes_created": self.nodes_created,
+                "relationships_created": self.relationships_created, "superseded": self.superseded}
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+        else:
+            out.append(p)
+    return out
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def parse_file(path: Path, jurisdiction: str | None = None, department: str | None = None) -> FileReport:
+    """Parse and validate one file; never touches the database."""
+    from importers import laws, lists, onething
+
+    report = FileReport(str(path))
+    if not path.exists():
+        report.errors = [RowError(f"file not found: {path}").as_dict()]
+        return report
+    try:
+        kind = lists.sniff(path)
+        report.kind = kind
+        if kind == "list":
+            doc = lists.parse_list(path, jurisdiction=jurisdiction, department=department)
+            report.department, report.jurisdiction = doc.department, doc.jurisdiction
+            report.warnings = [w.as_dict() for w in doc.warnings]
+        elif kind == "law":
+            doc = laws.parse_law(path)
+        elif kind == "guide":
+            doc = onething.parse_guides(path)
+        else:
+            report.status = "skipped"
+            report.warnings = [RowError("not a list, law text or guide; skipped", severity="notice").as_dict()]
+            return report
+    except FileRefused as exc:
+        report.errors = [e.as_dict() for e in exc.errors]
+        return report
+    report.doc = doc
+    report.records = _count(doc)
+    report.status = "valid"
+    return report
+
+
+def _count(doc: Parsed) -> int:
+    if isinstance(doc, ListDocument):
+        return len(doc.records)
+    if isinstance(doc, LawDocument):
+        return len(doc.articles)
+    return len(doc.implementations)
+
+
+def import_paths(graph: Graph | None, paths: Iterable[str | Path], *, jurisdiction: str | None = None,
+                 department: str | None = None, dry_run: bool = False, progress: bool = True) -> dict:
+    """Validate all files, then write each valid one. Returns the `kb import --json` report."""
+    files = expand(paths)
+    reports: list[FileReport] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        report = parse_file(path, jurisdiction, department)
+        if report.doc is not None:
+            digest = report.doc.sha256
+            if digest in seen:  # byte-identical copy of a file given earlier in this run
+                report.status = "unchanged"
+                report.warnings.append(RowError(f"identical to {seen[digest]}", severity="notice").as_dict())
+                report.doc = None
+            else:
+                seen[digest] = str(path)
+        reports.append(report)
+
+    # Laws first, so lists imported in the same run link their citations to articles at once.
+    order = sorted((r for r in reports if r.doc is not None), key=lambda r: {"law": 0, "list": 1}.get(r.kind, 2))
+    total = sum(r.records for r in order)
+    bar = tqdm(total=total, unit="rows", file=sys.stderr, disable=not progress or dry_run or total == 0,
+               dynamic_ncols=True, desc="import")
+    try:
+        for report in order:
+            if dry_run:
+                continue
+            _write_one(graph, report, bar, jurisdiction)
+    finally:
+        bar.close()
+    return {
+        "files": [r.as_dict() for r in reports],
+        "nodes_created": sum(r.nodes_created for r in reports),
+        "relationships_created": sum(r.relationships_created for r in reports),
+        "dry_run": dry_run,
+        "refused": sum(r.status == "refused" for r in reports),
+    }
+
+
+def _write_one(graph: Graph, report: FileReport, bar: tqdm, jurisdiction: str | None) -> None:
+    assert graph is not None
+    run_id = writer.new_run_id()
+    started = time.time()
+    doc = report.doc
+    bar.set_postfix_str(Path(report.path).name[:40])
+    try:
+        if isinstance(doc, ListDocument):
+            result = writer.write_list(graph, doc, run_id, progress=bar.update)
+            report.superseded = result.superseded
+        elif isinstance(doc, LawDocument):
+            result = writer.write_law(graph, doc, run_id)
+        else:
+            result = writer.write_guides(graph, doc, run_id, progress=bar.update)
+    except Exception as exc:  # the transaction rolled back: nothing of this file was written
+        report.status = "refused"
+        report.errors.append(RowError(f"database error, nothing written: {exc}").as_dict())
+        try:
+            writer.record_run(graph, run_id, report.path, doc.sha256, report.kind, "failed", None,
+                              report.errors, started)
+        except Exception:  # noqa: BLE001 - the database may be the thing that failed
+            pass
+        return
+    finally:
+        report.doc = None
+    if result.status == "unchanged":
+        bar.update(report.records)
+    report.status = result.status
+    report.nodes_created, report.relationships_created = result.nodes_created, result.relationships_created
+    writer.record_run(graph, run_id, report.path, doc.sha256, report.kind, result.status, result,
+                      report.errors, started)

@@ -1,0 +1,391 @@
+"""The one place that writes parsed documents to the graph.
+
+Each file is written in ONE explicit transaction, in batches of `UNWIND $rows AS row MERGE …`. Nothing
+is visible until the commit, so a refused file, a crash or a killed database mid-file leaves the graph
+exactly as it was. Every node made by an import carries `source_file`, `source_sheet`, `source_row`.
+"""
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import neo4j
+
+from importers.citations import law_key
+from importers.jurisdictions import jurisdiction_chain
+from importers.records import Citation, GuideDocument, LawDocument, ListDocument, Record
+from kb.db import Graph
+
+BATCH = 500
+Progress = Callable[[int], None]  # called with the number of records just written
+
+
+@dataclass
+class WriteResult:
+    status: str  # imported / unchanged
+    records: int = 0
+    nodes_created: int = 0
+    relationships_created: int = 0
+    properties_set: int = 0
+    version_key: str = ""
+    superseded: list[str] = field(default_factory=list)
+
+
+class _Counter:
+    def __init__(self) -> None:
+        self.nodes = self.rels = self.props = 0
+
+    def add(self, summary: neo4j.ResultSummary) -> None:
+        c = summary.counters
+        self.nodes += c.nodes_created
+        self.rels += c.relationships_created
+        self.props += c.properties_set
+
+
+def _run(tx: neo4j.Transaction, counter: _Counter, query: str, **params: object) -> list[dict]:
+    result = tx.run(query, params)
+    rows = [r.data() for r in result]
+    counter.add(result.consume())
+    return rows
+
+
+def _batches(rows: list[dict], size: int = BATCH) -> Iterator[list[dict]]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+# --- jurisdictions and departments -------------------------------------------------------------
+
+MERGE_JURISDICTIONS = """
+UNWIND $chain AS j
+MERGE (n:Jurisdiction {name: j.name})
+  ON CREATE SET n.level = j.level, n.code = j.code, n.created_by = $run_id
+SET n.level = coalesce(n.level, j.level), n.code = coalesce(n.code, j.code)
+WITH collect(n) AS nodes
+UNWIND range(1, size(nodes) - 1) AS i
+WITH nodes[i] AS child, nodes[i - 1] AS parent
+MERGE (child)-[:WITHIN]->(parent)
+"""
+
+MERGE_DEPARTMENT = """
+MATCH (j:Jurisdiction {name: $jurisdiction})
+MERGE (d:Department {name: $name})
+  ON CREATE SET d.created_by = $run_id, d.jurisdiction = $jurisdiction, d.level = j.level
+MERGE (d)-[:IN_JURISDICTION]->(j)
+"""
+
+# A department's counterpart at the level above: the same body name in the parent jurisdiction
+# (浏阳市市场监督管理局 -> 长沙市市场监督管理局). Runs both ways so the order of imports does not matter.
+LINK_COUNTERPARTS = """
+MATCH (d:Department {name: $name})-[:IN_JURISDICTION]->(j:Jurisdiction)
+OPTIONAL MATCH (j)-[:WITHIN]->(pj:Jurisdiction)<-[:IN_JURISDICTION]-(up:Department)
+  WHERE substring(up.name, size(pj.name)) = substring(d.name, size(j.name))
+    AND up.name STARTS WITH pj.name AND d.name STARTS WITH j.name
+FOREACH (_ IN CASE WHEN up IS NULL THEN [] ELSE [1] END | MERGE (d)-[:COUNTERPART_OF]->(up))
+WITH d, j
+OPTIONAL MATCH (cj:Jurisdiction)-[:WITHIN]->(j)
+OPTIONAL MATCH (cj)<-[:IN_JURISDICTION]-(down:Department)
+  WHERE substring(down.name, size(cj.name)) = substring(d.name, size(j.name))
+    AND down.name STARTS WITH cj.name AND d.name STARTS WITH j.name
+FOREACH (_ IN CASE WHEN down IS NULL THEN [] ELSE [1] END | MERGE (down)-[:COUNTERPART_OF]->(d))
+"""
+
+
+def _ensure_department(tx: neo4j.Transaction, c: _Counter, name: str, jurisdiction: str,
+                       level: str, run_id: str) -> None:
+    chain = jurisdiction_chain(jurisdiction, level)
+    _run(tx, c, MERGE_JURISDICTIONS, chain=chain, run_id=run_id)
+    _run(tx, c, MERGE_DEPARTMENT, name=name, jurisdiction=chain[-1]["name"], run_id=run_id)
+    _run(tx, c, LINK_COUNTERPARTS, name=name)
+
+
+# --- lists ------------------------------------------------------------------------------------
+
+FIND_VERSION = "MATCH (v:ListVersion {key: $key}) RETURN v.key AS key"
+
+CREATE_VERSION = """
+MATCH (d:Department {name: $department})
+OPTIONAL MATCH (d)<-[:LIST_OF]-(old:ListVersion {current: true})
+WITH d, collect(old) AS olds
+CREATE (v:ListVersion {key: $key, department: $department, version: $version, title: $title,
+        sha256: $sha256, source_file: $source_file, mapping: $mapping, container: $container,
+        records: $records, imported_at: datetime(), import_run: $run_id,
+        current: all(o IN olds WHERE o.version <= $version)})
+CREATE (v)-[:LIST_OF]->(d)
+WITH v, olds
+UNWIND (CASE WHEN v.current THEN olds ELSE [] END) AS old
+SET old.current = false
+MERGE (v)-[:SUPERSEDES]->(old)
+WITH old
+OPTIONAL MATCH (old)-[:CONTAINS]->(p:Power)
+SET p.current = false
+WITH old, p
+OPTIONAL MATCH (:Department)-[h:HOLDS]->(p)
+DELETE h
+RETURN DISTINCT old.key AS key
+"""
+
+WRITE_POWERS = """
+MATCH (v:ListVersion {key: $version_key})-[:LIST_OF]->(d:Department)
+UNWIND $rows AS row
+CREATE (p:Power)
+SET p = row.props, p.current = v.current, p.department = d.name, p.jurisdiction = d.jurisdiction
+CREATE (v)-[:CONTAINS]->(p)
+FOREACH (_ IN CASE WHEN v.current THEN [1] ELSE [] END | CREATE (d)-[:HOLDS]->(p))
+FOREACH (u IN CASE WHEN row.unit = '' THEN [] ELSE [row.unit] END |
+  MERGE (un:Unit {key: d.name + '/' + u})
+    ON CREATE SET un.name = u, un.department = d.name, un.source_file = row.props.source_file
+  MERGE (un)-[:PART_OF]->(d)
+  CREATE (p)-[:HANDLED_BY]->(un))
+FOREACH (r IN row.duties |
+  CREATE (rs:Responsibility)
+  SET rs = r, rs.source_file = row.props.source_file, rs.source_sheet = row.props.source_sheet,
+      rs.source_row = row.props.source_row
+  CREATE (p)-[:HAS_RESPONSIBILITY]->(rs))
+FOREACH (a IN row.accountability |
+  CREATE (ac:Accountability)
+  SET ac = a, ac.source_file = row.props.source_file, ac.source_sheet = row.props.source_sheet,
+      ac.source_row = row.props.source_row
+  CREATE (p)-[:HAS_ACCOUNTABILITY]->(ac))
+FOREACH (c IN row.citations |
+  MERGE (l:Law {key: c.law_key})
+    ON CREATE SET l.title = c.law_title, l.loaded = false
+  CREATE (p)-[:CITES {field: c.field, article: c.article, article_label: c.article_label, tag: c.tag,
+                      text: c.text, version_note: c.version_note, sub_article: c.sub_article,
+                      law_title: c.law_title}]->(l))
+WITH p, row
+UNWIND row.citations AS c
+MATCH (a:Article {key: c.law_key + '#' + toString(c.article)})
+MERGE (p)-[:BASED_ON {field: c.field}]->(a)
+"""
+
+# After every list: catalogue items and delegations named in the records (extra columns).
+LINK_CATALOGUE = """
+UNWIND $rows AS row
+MATCH (p:Power {key: row.key})
+MERGE (ci:CatalogItem {key: row.catalog_code})
+  ON CREATE SET ci.code = row.catalog_code, ci.name = row.item_name, ci.type = row.type
+MERGE (p)-[:IMPLEMENTS]->(ci)
+"""
+
+WRITE_DELEGATIONS = """
+UNWIND $rows AS row
+MATCH (p:Power {key: row.key})
+CREATE (dl:Delegation {key: row.key + '#delegation', manner: row.manner, date: row.date,
+        from_body: row.from_body, to_body: p.department, to_level: p.level, from_level: row.from_level,
+        source_file: p.source_file, source_sheet: p.source_sheet, source_row: p.source_row})
+CREATE (dl)-[:TO_POWER]->(p)
+WITH dl, row, p
+OPTIONAL MATCH (src:Department {name: row.from_body})
+FOREACH (_ IN CASE WHEN src IS NULL THEN [] ELSE [1] END | MERGE (dl)-[:FROM_DEPARTMENT]->(src))
+WITH dl, row, p, src
+OPTIONAL MATCH (src)-[:HOLDS]->(up:Power)-[:IMPLEMENTS]->(:CatalogItem)<-[:IMPLEMENTS]-(p)
+FOREACH (_ IN CASE WHEN up IS NULL THEN [] ELSE [1] END | MERGE (dl)-[:FROM_POWER]->(up))
+WITH dl, p
+MATCH (p)<-[:HOLDS]-(d:Department)
+MERGE (dl)-[:TO_DEPARTMENT]->(d)
+"""
+
+
+def _citation_rows(citations: Iterable[Citation], field_name: str) -> list[dict]:
+    rows = []
+    for c in citations:
+        row = asdict(c)
+        row["field"] = field_name
+        row["law_key"] = law_key(c.law_title)
+        rows.append(row)
+    return rows
+
+
+def power_row(doc: ListDocument, version_key: str, rec: Record, run_id: str) -> dict:
+    key = f"{version_key}#{rec.position:05d}"
+    props = {
+        "key": key, "name": rec.name, "item_name": rec.item_name, "sub_item_name": rec.sub_item_name,
+        "seq": rec.seq, "code": rec.code, "type": rec.type, "type_code": rec.type_code,
+        "type_original": rec.type_original, "basis_text": rec.basis_text, "holder": rec.holder,
+        "unit": rec.unit, "level": rec.level, "level_original": rec.level_original, "scope": rec.scope,
+        "duty_statement": rec.duty_statement, "responsibility_text": rec.responsibility_text,
+        "responsibility_basis_text": rec.responsibility_basis_text, "remarks": rec.remarks,
+        "version": doc.version, "source_file": Path(doc.path).name, "source_sheet": rec.sheet,
+        "source_row": rec.row, "position": rec.position, "import_run": run_id,
+    }
+    for k, v in rec.extra.items():
+        props[f"x_{k}"] = v
+    duties = [{"key": f"{key}#r{i}", "seq": d.seq, "kind": d.kind, "stage": d.stage, "text": d.text,
+               "power_key": key} for i, d in enumerate(rec.responsibilities)]
+    accountability = []
+    if rec.accountability_subjects or rec.accountability_situations:
+        accountability.append({"key": f"{key}#a", "subjects": rec.accountability_subjects,
+                               "text": rec.accountability_situations, "power_key": key})
+    return {"props": props, "unit": rec.unit.strip(), "duties": duties, "accountability": accountability,
+            "citations": _citation_rows(rec.citations, "basis")
+            + _citation_rows(rec.responsibility_citations, "responsibility_basis")}
+
+
+def version_key(doc: ListDocument) -> str:
+    return f"{doc.department}|{doc.version or 'unversioned'}|{doc.sha256[:12]}"
+
+
+def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress | None = None) -> WriteResult:
+    key = version_key(doc)
+    if graph.read(FIND_VERSION, key=key):
+        return WriteResult("unchanged", records=len(doc.records), version_key=key)
+    counter = _Counter()
+    result = WriteResult("imported", records=len(doc.records), version_key=key)
+    with graph.session() as session, session.begin_transaction() as tx:
+        _ensure_department(tx, counter, doc.department, doc.jurisdiction, doc.jurisdiction_level, run_id)
+        rows = _run(tx, counter, CREATE_VERSION, department=doc.department, key=key, version=doc.version,
+                    title=doc.title, sha256=doc.sha256, source_file=Path(doc.path).name, mapping=doc.mapping,
+                    container=doc.container, records=len(doc.records), run_id=run_id)
+        result.superseded = [r["key"] for r in rows if r["key"]]
+        catalogue, delegations = [], []
+        for batch in _batches(doc.records):
+            power_rows = [power_row(doc, key, rec, run_id) for rec in batch]
+            _run(tx, counter, WRITE_POWERS, version_key=key, rows=power_rows)
+            for rec, row in zip(batch, power_rows):
+                pkey = row["props"]["key"]
+                if rec.extra.get("catalog_code"):
+                    catalogue.append({"key": pkey, "catalog_code": rec.extra["catalog_code"],
+                                      "item_name": rec.item_name, "type": rec.type})
+                if rec.extra.get("delegation_manner"):
+                    delegations.append({"key": pkey, "manner": rec.extra["delegation_manner"],
+                                        "date": rec.extra.get("delegation_date", ""),
+                                        "from_body": rec.extra.get("delegated_from", ""),
+                                        "from_level": rec.extra.get("delegated_from_level", "")})
+            if progress:
+                progress(len(batch))
+        for batch in _batches(catalogue):
+            _run(tx, counter, LINK_CATALOGUE, rows=batch)
+        for batch in _batches(delegations):
+            _run(tx, counter, WRITE_DELEGATIONS, rows=batch)
+        tx.commit()
+    result.nodes_created, result.relationships_created = counter.nodes, counter.rels
+    result.properties_set = counter.props
+    return result
+
+
+# --- laws -------------------------------------------------------------------------------------
+
+FIND_LAW_VERSION = "MATCH (l:Law {key: $key}) WHERE l.loaded AND l.sha256 = $sha256 RETURN l.key AS key"
+
+WRITE_LAW = """
+MERGE (l:Law {key: $key})
+SET l.title = $title, l.loaded = true, l.version_date = $version_date, l.sha256 = $sha256,
+    l.history = $history, l.source_file = $source_file, l.import_run = $run_id, l.article_count = $count
+"""
+
+WRITE_ARTICLES = """
+MATCH (l:Law {key: $key})
+UNWIND $rows AS row
+MERGE (a:Article {key: $key + '#' + toString(row.number)})
+SET a.law_key = $key, a.law_title = l.title, a.number = row.number, a.label = row.label,
+    a.name = l.title + row.label, a.text = row.text, a.chapter = row.chapter, a.section = row.section,
+    a.source_file = $source_file, a.source_row = row.number
+MERGE (l)-[:HAS_ARTICLE]->(a)
+"""
+
+# Citations written before the law was loaded get their article links now.
+LINK_CITATIONS = """
+MATCH (p:Power)-[c:CITES]->(l:Law {key: $key}) WHERE c.article IS NOT NULL
+MATCH (a:Article {key: $key + '#' + toString(c.article)})
+MERGE (p)-[:BASED_ON {field: c.field}]->(a)
+"""
+
+
+def write_law(graph: Graph, doc: LawDocument, run_id: str) -> WriteResult:
+    key = law_key(doc.title)
+    if graph.read(FIND_LAW_VERSION, key=key, sha256=doc.sha256):
+        return WriteResult("unchanged", records=len(doc.articles), version_key=key)
+    counter = _Counter()
+    rows = [asdict(a) for a in doc.articles]
+    with graph.session() as session, session.begin_transaction() as tx:
+        _run(tx, counter, WRITE_LAW, key=key, title=doc.title, version_date=doc.version_date,
+             sha256=doc.sha256, history=doc.history, source_file=Path(doc.path).name, run_id=run_id,
+             count=len(rows))
+        for batch in _batches(rows):
+            _run(tx, counter, WRITE_ARTICLES, key=key, rows=batch, source_file=Path(doc.path).name)
+        _run(tx, counter, LINK_CITATIONS, key=key)
+        tx.commit()
+    return WriteResult("imported", records=len(rows), nodes_created=counter.nodes,
+                       relationships_created=counter.rels, properties_set=counter.props, version_key=key)
+
+
+# --- integrated services (一件事) ----------------------------------------------------------------
+
+FIND_GUIDE = "MATCH (r:ImportRun {sha256: $sha256, status: 'imported'}) RETURN r.id AS id LIMIT 1"
+
+WRITE_THING = """
+MATCH (j:Jurisdiction {name: $jurisdiction})
+MERGE (t:Thing {key: $key})
+SET t += $props
+MERGE (t)-[:IN_JURISDICTION]->(j)
+WITH t, j
+MERGE (lead:Department {name: $lead})
+  ON CREATE SET lead.jurisdiction = j.name, lead.level = j.level, lead.created_by = $run_id
+MERGE (lead)-[:IN_JURISDICTION]->(j)
+MERGE (t)-[:LED_BY]->(lead)
+WITH t, j
+UNWIND $cooperating AS sector
+// Guides name cooperating bodies by sector (公安部门); link the jurisdiction's department of that
+// sector when the graph has exactly one, never invent one.
+OPTIONAL MATCH (j)<-[:IN_JURISDICTION]-(d:Department)
+  WHERE d.name CONTAINS replace(replace(sector, '部门', ''), '卫健', '卫生健康')
+WITH t, sector, collect(d) AS ds
+FOREACH (d IN CASE WHEN size(ds) = 1 THEN ds ELSE [] END |
+  MERGE (t)-[c:COOPERATING]->(d) SET c.as_published = sector)
+"""
+
+
+def write_guides(graph: Graph, doc: GuideDocument, run_id: str, progress: Progress | None = None) -> WriteResult:
+    if graph.read(FIND_GUIDE, sha256=doc.sha256):
+        return WriteResult("unchanged", records=len(doc.implementations))
+    counter = _Counter()
+    with graph.session() as session, session.begin_transaction() as tx:
+        for impl in doc.implementations:
+            place = impl.area_path[1] if len(impl.area_path) > 2 else impl.area_path[0]
+            level = "city" if impl.org_level == "2" else "county"
+            chain = jurisdiction_chain(place, level)
+            _run(tx, counter, MERGE_JURISDICTIONS, chain=chain, run_id=run_id)
+            props = {"name": impl.implementation_name, "title": impl.theme_title,
+                     "theme_code": impl.theme_code, "area_code": impl.area_code, "area_name": impl.area_name,
+                     "org_level": impl.org_level, "implementation_code": impl.implementation_code,
+                     "guide_url": impl.official_guide_url, "lead_department": impl.lead_department,
+                     "cooperating_published": impl.cooperating_departments,
+                     "source_file": Path(doc.path).name, "source_row": impl.source_index,
+                     "import_run": run_id}
+            props.update({k: v for k, v in impl.metrics.items() if v is not None})
+            _run(tx, counter, WRITE_THING, key=f"{impl.theme_code}@{impl.area_code}", props=props,
+                 jurisdiction=chain[-1]["name"], lead=impl.lead_department,
+                 cooperating=impl.cooperating_departments, run_id=run_id)
+            _run(tx, counter, LINK_COUNTERPARTS, name=impl.lead_department)
+            if progress:
+                progress(1)
+        tx.commit()
+    return WriteResult("imported", records=len(doc.implementations), nodes_created=counter.nodes,
+                       relationships_created=counter.rels, properties_set=counter.props)
+
+
+# --- provenance ---------------------------------------------------------------------------------
+
+def record_run(graph: Graph, run_id: str, path: str, sha256: str, kind: str, status: str,
+               result: WriteResult | None, errors: list[dict], started: float) -> None:
+    graph.write(
+        "CREATE (r:ImportRun {id: $id, path: $path, file: $file, sha256: $sha256, kind: $kind, status: $status,"
+        " records: $records, nodes_created: $nodes, relationships_created: $rels, errors: $errors,"
+        " started_at: datetime({epochMillis: $started}), finished_at: datetime(), version_key: $vkey})",
+        id=run_id, path=str(path), file=Path(path).name, sha256=sha256, kind=kind, status=status,
+        records=result.records if result else 0, nodes=result.nodes_created if result else 0,
+        rels=result.relationships_created if result else 0,
+        errors=[e["message"] for e in errors][:50], started=int(started * 1000),
+        vkey=result.version_key if result else "",
+    )
+    if result and result.version_key:
+        graph.write("MATCH (r:ImportRun {id: $id}), (v:ListVersion {key: $vkey}) MERGE (r)-[:PRODUCED]->(v)",
+                    id=run_id, vkey=result.version_key)
+
+
+def new_run_id() -> str:
+    return time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]

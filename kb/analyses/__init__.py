@@ -1,0 +1,1 @@
+"""Analyses: overlaps, gaps, vertical chains, four-level consistency, integrated services."""

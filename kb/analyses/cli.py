@@ -1,0 +1,6 @@
+"""CLI commands of the analyses (placeholder until the analyses land)."""
+import click
+
+
+def register(main: click.Group) -> None:
+    pass

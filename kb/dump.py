@@ -1,0 +1,141 @@
+"""Counts, and a portable dump (JSON Lines) that restores to identical counts and properties."""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import neo4j.time
+
+from kb.db import Graph
+
+FORMAT = "kb-dump/1"
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+BATCH = 2000
+
+# Historical list versions stay in the graph (current = false) but are not "the current data".
+STATS_NODES = """
+MATCH (n) WHERE coalesce(n.current, true)
+UNWIND labels(n) AS label
+RETURN label, count(*) AS n ORDER BY label
+"""
+STATS_RELS = """
+MATCH (a)-[r]->(b) WHERE coalesce(a.current, true) AND coalesce(b.current, true)
+RETURN type(r) AS type, count(*) AS n ORDER BY type
+"""
+
+
+def stats(graph: Graph) -> dict:
+    nodes = {r["label"]: r["n"] for r in graph.read(STATS_NODES)}
+    rels = {r["type"]: r["n"] for r in graph.read(STATS_RELS)}
+    return {"nodes": nodes, "relationships": rels}
+
+
+def is_empty(graph: Graph) -> bool:
+    return not graph.read("MATCH (n) WHERE NOT n:KbMeta RETURN 1 AS x LIMIT 1")
+
+
+def clear(graph: Graph) -> None:
+    """Delete all data (schema stays), in batches so a large graph does not exhaust memory."""
+    graph.autocommit("MATCH (n) WHERE NOT n:KbMeta CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
+
+
+# --- value encoding: JSON cannot hold temporal values, so they travel tagged ----------------------
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, neo4j.time.DateTime):
+        return {"$datetime": value.iso_format()}
+    if isinstance(value, neo4j.time.Date):
+        return {"$date": value.iso_format()}
+    if isinstance(value, (datetime, date)):
+        return {"$datetime" if isinstance(value, datetime) else "$date": value.isoformat()}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    return value
+
+
+def _props_cypher(props: dict) -> tuple[dict, list[str]]:
+    """Plain properties, and SET fragments that rebuild tagged temporal values in Cypher."""
+    plain, temporal = {}, []
+    for key, value in props.items():
+        if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in ("$datetime", "$date"):
+            fn = "datetime" if "$datetime" in value else "date"
+            temporal.append((key, fn, next(iter(value.values()))))
+        else:
+            plain[key] = value
+    return plain, temporal
+
+
+def export(graph: Graph, path: Path) -> dict:
+    """Write every node and relationship to a gzip'd JSON Lines file."""
+    counts = {"nodes": 0, "relationships": 0}
+    with gzip.open(path, "wt", encoding="utf-8") as out, graph.session(read_only=True) as session:
+        out.write(json.dumps({"format": FORMAT}) + "\n")
+        for rec in session.run("MATCH (n) WHERE NOT n:KbMeta RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS p"):
+            out.write(json.dumps({"n": rec["id"], "labels": rec["labels"],
+                                  "props": {k: _encode(v) for k, v in rec["p"].items()}},
+                                 ensure_ascii=False) + "\n")
+            counts["nodes"] += 1
+        for rec in session.run("MATCH (a)-[r]->(b) WHERE NOT a:KbMeta RETURN elementId(a) AS a, elementId(b) AS b, type(r) AS t,"
+                               " properties(r) AS p"):
+            out.write(json.dumps({"r": rec["t"], "from": rec["a"], "to": rec["b"],
+                                  "props": {k: _encode(v) for k, v in rec["p"].items()}},
+                                 ensure_ascii=False) + "\n")
+            counts["relationships"] += 1
+    return counts
+
+
+def _read(path: Path) -> Iterator[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        header = json.loads(fh.readline() or "{}")
+        if header.get("format") != FORMAT:
+            raise ValueError(f"{path}: not a kb dump (expected format {FORMAT}, found {header.get('format')})")
+        for line in fh:
+            yield json.loads(line)
+
+
+def _check_name(name: str) -> str:
+    if not _NAME.match(name):
+        raise ValueError(f"refusing label or type {name!r} in dump")
+    return name
+
+
+def restore(graph: Graph, path: Path) -> dict:
+    """Load a dump into an empty database. Nodes are grouped by label set and property shape."""
+    counts = {"nodes": 0, "relationships": 0}
+    graph.write("CREATE INDEX kb_restore_id IF NOT EXISTS FOR (n:KbRestore) ON (n.kb_restore_id)")
+    graph.write("CALL db.awaitIndexes(300)")
+    nodes: dict[tuple, list] = {}
+    rels: dict[tuple, list] = {}
+    for item in _read(path):
+        plain, temporal = _props_cypher(item["props"])
+        shape = tuple(temporal_key for temporal_key in ((k, fn) for k, fn, _ in temporal))
+        if "n" in item:
+            labels = tuple(_check_name(x) for x in item["labels"])
+            nodes.setdefault((labels, shape), []).append(
+                {"id": item["n"], "props": plain, "t": [v for _, _, v in temporal]})
+        else:
+            rels.setdefault((_check_name(item["r"]), shape), []).append(
+                {"a": item["from"], "b": item["to"], "props": plain, "t": [v for _, _, v in temporal]})
+    for (labels, shape), rows in nodes.items():
+        label_expr = "".join(f":`{x}`" for x in labels) + ":KbRestore"
+        sets = "".join(f", n.`{_check_name(k)}` = {fn}(row.t[{i}])" for i, (k, fn) in enumerate(shape))
+        query = f"UNWIND $rows AS row CREATE (n{label_expr}) SET n = row.props, n.kb_restore_id = row.id{sets}"
+        for i in range(0, len(rows), BATCH):
+            graph.write(query, rows=rows[i:i + BATCH])
+        counts["nodes"] += len(rows)
+    for (rtype, shape), rows in rels.items():
+        sets = "".join(f", r.`{_check_name(k)}` = {fn}(row.t[{i}])" for i, (k, fn) in enumerate(shape))
+        query = ("UNWIND $rows AS row MATCH (a:KbRestore {kb_restore_id: row.a}), (b:KbRestore {kb_restore_id: row.b}) "
+                 f"CREATE (a)-[r:`{rtype}`]->(b) SET r = row.props{sets}")
+        for i in range(0, len(rows), BATCH):
+            graph.write(query, rows=rows[i:i + BATCH])
+        counts["relationships"] += len(rows)
+    graph.autocommit("MATCH (n:KbRestore) CALL { WITH n REMOVE n:KbRestore REMOVE n.kb_restore_id } "
+                "IN TRANSACTIONS OF 5000 ROWS")
+    graph.write("DROP INDEX kb_restore_id IF EXISTS")
+    return counts

@@ -1,0 +1,81 @@
+"""Constraints, indexes and the full-text index; versioned and idempotent (`kb db init`)."""
+from __future__ import annotations
+
+from kb.db import Graph
+
+SCHEMA_VERSION = 1
+
+# (label, natural key property). Every node an import makes is MERGEd on its key.
+NODE_KEYS: list[tuple[str, str]] = [
+    ("Jurisdiction", "name"),
+    ("Department", "name"),
+    ("Unit", "key"),
+    ("ListVersion", "key"),
+    ("Power", "key"),
+    ("Responsibility", "key"),
+    ("Accountability", "key"),
+    ("Law", "key"),
+    ("Article", "key"),
+    ("CatalogItem", "key"),
+    ("Delegation", "key"),
+    ("ServiceItem", "key"),
+    ("Thing", "key"),
+    ("ImportRun", "id"),
+    ("Finding", "id"),
+    ("User", "name"),
+    ("Edit", "id"),
+]
+
+PROPERTY_INDEXES: list[tuple[str, str]] = [
+    ("Power", "name"),
+    ("Power", "item_name"),
+    ("Power", "type"),
+    ("Power", "level"),
+    ("Power", "code"),
+    ("Power", "current"),
+    ("Department", "jurisdiction"),
+    ("Jurisdiction", "code"),
+    ("Law", "title"),
+    ("Article", "number"),
+    ("Thing", "theme_code"),
+    ("ListVersion", "sha256"),
+]
+
+FULLTEXT_INDEX = "kb_fulltext"
+FULLTEXT_LABELS = ["Power", "Department", "Responsibility", "Law", "Article", "Thing", "ServiceItem",
+                   "Unit", "Jurisdiction", "CatalogItem"]
+FULLTEXT_PROPERTIES = ["name", "text", "title", "basis_text"]
+
+
+def statements() -> list[str]:
+    out = []
+    for label, key in NODE_KEYS:
+        out.append(f"CREATE CONSTRAINT {label.lower()}_{key} IF NOT EXISTS "
+                   f"FOR (n:{label}) REQUIRE n.{key} IS UNIQUE")
+    for label, prop in PROPERTY_INDEXES:
+        out.append(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
+    labels = "|".join(FULLTEXT_LABELS)
+    props = ", ".join(f"n.{p}" for p in FULLTEXT_PROPERTIES)
+    out.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [{props}] "
+               "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false}}")
+    return out
+
+
+def current_version(graph: Graph) -> int | None:
+    rows = graph.read("MATCH (m:KbMeta {name: 'schema'}) RETURN m.version AS version")
+    return rows[0]["version"] if rows else None
+
+
+def init(graph: Graph) -> str:
+    """Create what is missing; safe to run any number of times."""
+    before = current_version(graph)
+    if before is not None and before > SCHEMA_VERSION:
+        raise RuntimeError(f"the graph has schema version {before}, newer than this kb ({SCHEMA_VERSION})")
+    for stmt in statements():
+        graph.write(stmt)
+    graph.write("CALL db.awaitIndexes(300)")
+    graph.write("MERGE (m:KbMeta {name: 'schema'}) SET m.version = $v, m.updated_at = datetime()",
+                v=SCHEMA_VERSION)
+    if before == SCHEMA_VERSION:
+        return f"schema is at version {SCHEMA_VERSION} (nothing to do)"
+    return f"schema version {before or 0} -> {SCHEMA_VERSION}"

@@ -1,0 +1,121 @@
+"""Shared fixtures. Unit tests need nothing; e2e tests get real Neo4j servers started once per run.
+
+Two managed servers run side by side, each in its own temporary KB_HOME on a free port:
+- `loaded`: all of ../shared/data imported once (read-only tests share it);
+- `scratch`: emptied before each test that asks for it (imports, bad files, restore).
+With NEO4J_PASSWORD set, tests refuse to run against that external server unless KB_TEST_EXTERNAL=1,
+because they delete data.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from kb import dump, schema, server
+from kb.config import DEFAULT_SERVER_SETTINGS, Settings, load_settings, write_local_config
+from kb.db import Graph
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_DATA = (REPO.parent / "shared" / "data") if (REPO.parent / "shared" / "data").exists() else None
+KARAMAY = SHARED_DATA / "karamay" if SHARED_DATA else None
+TEST_SERVER_SETTINGS = {**DEFAULT_SERVER_SETTINGS, "heap_initial": "512m", "heap_max": "2g",
+                        "pagecache": "512m", "transaction_memory_max": "1g", "transaction_memory_total": "1500m"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class ManagedServer:
+    """One private Neo4j: its environment (for CLI subprocesses) and a Graph."""
+
+    def __init__(self, name: str):
+        self.home = Path(tempfile.mkdtemp(prefix=f"kb-test-{name}-"))
+        self.env = {**os.environ, "KB_HOME": str(self.home), "NEO4J_URI": f"bolt://127.0.0.1:{free_port()}"}
+        self.env.pop("NEO4J_PASSWORD", None)
+        write_local_config(self.home / "kb.toml", secrets.token_urlsafe(16), TEST_SERVER_SETTINGS)
+        self.settings = self._settings()
+        self.graph: Graph | None = None
+
+    def _settings(self) -> Settings:
+        saved = dict(os.environ)
+        try:
+            os.environ.clear()
+            os.environ.update(self.env)
+            return load_settings()
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
+
+    def start(self) -> ManagedServer:
+        server.start(self.settings)
+        self.graph = Graph.from_settings(self.settings)
+        schema.init(self.graph)
+        return self
+
+    def stop(self) -> None:
+        if self.graph:
+            self.graph.close()
+        server.stop(self.settings)
+
+
+def _external() -> Settings | None:
+    if not os.environ.get("NEO4J_PASSWORD"):
+        return None
+    if os.environ.get("KB_TEST_EXTERNAL") != "1":
+        pytest.exit("NEO4J_PASSWORD is set: the tests delete data, so they run against an external server "
+                    "only with KB_TEST_EXTERNAL=1", returncode=2)
+    return load_settings()
+
+
+@pytest.fixture(scope="session")
+def servers() -> Iterator[dict[str, ManagedServer]]:
+    if _external():
+        pytest.skip("managed-server tests do not run against an external server")
+    pair = {"loaded": ManagedServer("loaded"), "scratch": ManagedServer("scratch")}
+    with ThreadPoolExecutor(2) as pool:  # both JVMs boot at once
+        list(pool.map(lambda s: s.start(), pair.values()))
+    yield pair
+    for s in pair.values():
+        s.stop()
+
+
+@pytest.fixture(scope="session")
+def loaded_server(servers: dict[str, ManagedServer]) -> ManagedServer:
+    """A server holding all of ../shared/data (imported once per run)."""
+    from importers.run import import_paths
+
+    srv = servers["loaded"]
+    if not SHARED_DATA:
+        pytest.fail("../shared/data is missing: the real published lists are needed for these tests")
+    if dump.is_empty(srv.graph):
+        report = import_paths(srv.graph, [SHARED_DATA], progress=False)
+        refused = [f for f in report["files"] if f["status"] == "refused"]
+        assert not refused, refused
+    return srv
+
+
+@pytest.fixture(scope="session")
+def loaded(loaded_server: ManagedServer) -> Graph:
+    return loaded_server.graph
+
+
+@pytest.fixture
+def scratch_server(servers: dict[str, ManagedServer]) -> ManagedServer:
+    srv = servers["scratch"]
+    dump.clear(srv.graph)
+    return srv
+
+
+@pytest.fixture
+def scratch(scratch_server: ManagedServer) -> Graph:
+    return scratch_server.graph
