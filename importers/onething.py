@@ -1,0 +1,186 @@
+"""Hunan "一件事一次办" catalogue files -> GuideDocument.
+
+Three shapes come from the Hunan crawl:
+
+- the catalogue (`onething_guides*.json`): {"themes": [{theme…, "implementations": [...]}]} ->
+  themes and one ThingImplementation per place;
+- the theme list (`themes.json`): [{theme_code, theme_title, type_name}] -> themes only, no
+  implementations (nothing in it says where or by whom a theme is implemented);
+- a raw portal reply (`raw/onething/implementations/<theme>/<area>.json`, {code, data{sxbm, sxmc,
+  yjsSsqdId}, …}): not a guide. It holds a theme code, its name and a checklist id, all of which the
+  catalogue already carries for the same place, and nothing about lead, cooperation or counts.
+  `looks_like_guide` says False and `parse_guides` raises NotAGuide (a FileRefused with a warning),
+  so an import run reports it as skipped instead of writing a blank implementation.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from importers.records import FileRefused, GuideDocument, RowError, ThingImplementation
+
+_SNIFF_BYTES = 64_000
+_THEME_COUNTERS = ("status", "area_request_count", "area_node_count", "pruned_zero_approve_count",
+                   "implementation_count", "unique_guide_count")
+_REQUIRED = ("theme_code", "area_code", "area_name", "area_path", "org_level")
+
+
+class NotAGuide(FileRefused):
+    """A file of the one-thing crawl that carries no guide (a raw portal reply)."""
+
+
+def looks_like_guide(path: str | Path) -> bool:
+    """A JSON file naming one-thing themes (catalogue or theme list); raw portal replies are not guides."""
+    path = Path(path)
+    if path.suffix.lower() != ".json":
+        return False
+    try:
+        with path.open(encoding="utf-8") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except (OSError, UnicodeDecodeError):
+        return False
+    return '"theme_code"' in head and '"theme_title"' in head
+
+
+def parse_guides(path: str | Path) -> GuideDocument:
+    """Parse a catalogue or theme list; FileRefused (NotAGuide for a raw reply) otherwise."""
+    path = Path(path)
+    raw = path.read_bytes()
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise FileRefused(str(path), [RowError(f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from exc
+    except json.JSONDecodeError as exc:
+        raise FileRefused(str(path), [RowError(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
+                                               row=exc.lineno)]) from exc
+    sha256 = hashlib.sha256(raw).hexdigest()
+    if _is_portal_reply(data):
+        reply = data["data"]
+        raise NotAGuide(str(path), [RowError(
+            f"raw portal reply for {reply.get('sxmc', '')} ({reply.get('sxbm', '')}, checklist "
+            f"{reply.get('yjsSsqdId', '')}): not a guide, skipped; the catalogue file carries this "
+            "implementation", severity="warning")])
+    if isinstance(data, list):
+        return GuideDocument(str(path), sha256, _theme_list(path, data))
+    if isinstance(data, dict) and isinstance(data.get("themes"), list):
+        return _catalogue(path, sha256, data["themes"])
+    raise FileRefused(str(path), [RowError(
+        "expected a one-thing catalogue ({\"themes\": [...]}) or a theme list ([{theme_code, theme_title}]), "
+        f"found a JSON {type(data).__name__} with keys {sorted(data)[:8] if isinstance(data, dict) else '-'}")])
+
+
+def split_departments(text: str) -> list[str]:
+    """'公安部门,人社部门，卫健部门、医保部门' -> four names."""
+    return [part.strip() for part in re.split(r"[,，、;；]", text or "") if part.strip()]
+
+
+def _is_portal_reply(data: Any) -> bool:
+    return isinstance(data, dict) and isinstance(data.get("data"), dict) and "sxbm" in data["data"]
+
+
+def _theme_list(path: Path, items: list) -> list[dict]:
+    errors: list[RowError] = []
+    themes: list[dict] = []
+    for index, item in enumerate(items, start=1):
+        if not isinstance(item, dict) or not item.get("theme_code") or not item.get("theme_title"):
+            errors.append(RowError("expected an object with theme_code and theme_title", row=index))
+            continue
+        themes.append({"theme_code": item["theme_code"], "theme_title": item["theme_title"],
+                       "type_name": item.get("type_name", "")})
+    if errors:
+        raise FileRefused(str(path), errors)
+    return themes
+
+
+def _catalogue(path: Path, sha256: str, raw_themes: list) -> GuideDocument:
+    errors: list[RowError] = []
+    themes: list[dict] = []
+    implementations: list[ThingImplementation] = []
+    for t_index, theme in enumerate(raw_themes, start=1):
+        if not isinstance(theme, dict) or not theme.get("theme_code"):
+            errors.append(RowError("theme without theme_code", sheet=f"themes[{t_index}]"))
+            continue
+        themes.append({"theme_code": theme["theme_code"], "theme_title": theme.get("theme_title", ""),
+                       "type_name": theme.get("search_type_name", ""),
+                       **{key: theme[key] for key in _THEME_COUNTERS if key in theme}})
+        for i_index, item in enumerate(theme.get("implementations") or [], start=1):
+            problems = _problems(item)
+            if problems:
+                errors.extend(RowError(message, sheet=theme["theme_code"], row=i_index, column=column)
+                              for column, message in problems)
+                continue
+            implementations.append(_implementation(item, len(implementations)))
+    if errors:
+        raise FileRefused(str(path), errors)
+    return GuideDocument(str(path), sha256, themes, implementations)
+
+
+def _problems(item: Any) -> list[tuple[str, str]]:
+    """(column, message) for what an implementation lacks; the writer needs all of it."""
+    if not isinstance(item, dict):
+        return [("", f"expected an implementation object, found {type(item).__name__}")]
+    problems = [(key, f"implementation has no {key}") for key in _REQUIRED if not item.get(key)]
+    if item.get("area_path") and not isinstance(item["area_path"], list):
+        problems.append(("area_path", "area_path must be a list (city → county → office)"))
+    summary = item.get("guide_summary")
+    if not isinstance(summary, dict) or not summary.get("lead_department"):
+        problems.append(("guide_summary.lead_department", "implementation names no lead department"))
+    return problems
+
+
+def _implementation(item: dict, index: int) -> ThingImplementation:
+    summary = item["guide_summary"]
+    return ThingImplementation(
+        theme_code=item["theme_code"],
+        theme_title=item.get("theme_title", ""),
+        area_code=item["area_code"],
+        area_name=item["area_name"],
+        area_path=[str(part) for part in item["area_path"]],
+        org_level=str(item["org_level"]),
+        # The place-specific code (43PCN0009224J0181); the top-level one repeats the theme code.
+        implementation_code=summary.get("implementation_code") or item.get("implementation_code", ""),
+        implementation_name=item.get("implementation_name") or summary.get("title", ""),
+        lead_department=summary["lead_department"].strip(),
+        cooperating_departments=split_departments(summary.get("cooperating_departments", "")),
+        official_guide_url=item.get("official_guide_url", ""),
+        metrics=_metrics(summary),
+        source_index=index,
+    )
+
+
+def _metrics(summary: dict) -> dict[str, float | int | str | None]:
+    """Counts as published; the catalogue has no before-integration figures and no visits."""
+    return {
+        "materials_after": _number(summary.get("material_count")),
+        "days_after": _number(summary.get("completed_limit")),
+        "conditions": _number(summary.get("condition_count")),
+        "linked_matters": _number(summary.get("linked_matter_count")),
+        "service_points": _number(summary.get("service_point_count")),
+        "is_charge": _flag(summary.get("is_charge")),
+        "materials_before": None,
+        "days_before": None,
+        "visits_before": None,
+        "visits_after": None,
+    }
+
+
+def _number(value: Any) -> int | float | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return value
+    text = str(value).strip()
+    days = re.fullmatch(r"(\d+)\s*个?(?:工作日|日|天)?", text)
+    if days:
+        return int(days.group(1))
+    if re.fullmatch(r"\d+\.\d+", text):
+        return float(text)
+    return None  # "", "即办"…: not a count, so not invented
+
+
+def _flag(value: Any) -> bool | None:
+    text = str(value).strip() if value is not None else ""
+    return {"1": True, "0": False, "true": True, "false": False}.get(text.lower())

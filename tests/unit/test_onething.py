@@ -1,0 +1,119 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from importers.onething import NotAGuide, looks_like_guide, parse_guides, split_departments
+from importers.records import FileRefused
+
+HUNAN = Path("/work/shared/data/hunan_onething")
+CATALOGUE = HUNAN / "onething_guides_changsha_subset.json"
+THEMES = HUNAN / "themes.json"
+RAW_REPLY = HUNAN / "raw/onething/implementations/43PCN0009/430181999000.json"
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return parse_guides(CATALOGUE)
+
+
+def test_subset_gives_eleven_implementations_in_two_themes(catalogue):
+    assert len(catalogue.implementations) == 11
+    assert [t["theme_code"] for t in catalogue.themes] == ["43PCC0001", "43PCN0009"]
+    newborn = catalogue.themes[1]
+    assert newborn["theme_title"] == "新生儿出生一件事"
+    assert newborn["implementation_count"] == 145  # the province-wide counter, as published
+    assert [i.source_index for i in catalogue.implementations] == list(range(11))
+
+
+def test_liuyang(catalogue):
+    (liuyang,) = [i for i in catalogue.implementations if i.area_code == "430181999000"]
+    assert liuyang.lead_department == "浏阳市卫生健康局"
+    assert liuyang.cooperating_departments == ["公安部门", "人社部门", "卫健部门", "医保部门"]
+    assert liuyang.area_path == ["长沙市", "浏阳市", "浏阳市市本级"]
+    assert liuyang.org_level == "3"
+    assert liuyang.implementation_code == "43PCN0009224J0181"
+    assert liuyang.theme_code == "43PCN0009"
+    assert "D1152CF1600D40D88766A986547EF8E5" in liuyang.official_guide_url
+    assert liuyang.metrics == {
+        "materials_after": 14, "days_after": 5, "conditions": 4, "linked_matters": 7, "service_points": 1,
+        "is_charge": False, "materials_before": None, "days_before": None, "visits_before": None,
+        "visits_after": None,
+    }
+
+
+def test_levels_and_leads_follow_the_place(catalogue):
+    newborn = [i for i in catalogue.implementations if i.theme_code == "43PCN0009"]
+    assert [i.org_level for i in newborn].count("2") == 1
+    city = next(i for i in newborn if i.org_level == "2")
+    assert (city.area_name, city.lead_department) == ("长沙市直", "长沙市卫生健康委员会")
+    assert len({i.lead_department for i in newborn}) == 10
+    assert {i.metrics["service_points"] for i in newborn} == {1, 2}
+    assert all(i.metrics["materials_after"] == 14 for i in newborn)
+    graduates = catalogue.implementations[0]
+    assert graduates.metrics["is_charge"] is True
+    assert graduates.metrics["days_after"] == 10
+    assert len(graduates.cooperating_departments) == 5
+
+
+def test_themes_file_gives_themes_only():
+    doc = parse_guides(THEMES)
+    assert len(doc.themes) == 58
+    assert doc.implementations == []
+    assert doc.themes[1] == {"theme_code": "43PCN0009", "theme_title": "新生儿出生一件事", "type_name": "高效办成一件事"}
+
+
+def test_raw_portal_reply_is_recognised_and_skipped():
+    assert not looks_like_guide(RAW_REPLY)
+    with pytest.raises(NotAGuide) as skipped:
+        parse_guides(RAW_REPLY)
+    error = skipped.value.errors[0]
+    assert error.severity == "warning"
+    assert "not a guide" in error.message and "D1152CF1600D40D88766A986547EF8E5" in error.message
+
+
+def test_looks_like_guide():
+    assert looks_like_guide(CATALOGUE)
+    assert looks_like_guide(THEMES)
+    assert not looks_like_guide(Path("/work/shared/data/laws/安全生产法(2021-06-10).md"))
+
+
+def test_split_departments_accepts_all_separators():
+    assert split_departments("公安部门,人社部门，卫健部门、医保部门; 税务部门") == [
+        "公安部门", "人社部门", "卫健部门", "医保部门", "税务部门"]
+    assert split_departments("") == []
+
+
+def test_unknown_counts_stay_none(tmp_path):
+    data = json.loads(CATALOGUE.read_text(encoding="utf-8"))
+    item = data["themes"][1]["implementations"][0]
+    item["guide_summary"].update(completed_limit="即办", is_charge="", material_count=None)
+    data["themes"] = [data["themes"][1]]
+    path = tmp_path / "guides.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    metrics = parse_guides(path).implementations[0].metrics
+    assert metrics["days_after"] is None
+    assert metrics["is_charge"] is None
+    assert metrics["materials_after"] is None
+
+
+def test_refuses_implementation_without_lead(tmp_path):
+    data = json.loads(CATALOGUE.read_text(encoding="utf-8"))
+    del data["themes"][1]["implementations"][9]["guide_summary"]["lead_department"]
+    path = tmp_path / "guides.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(FileRefused) as refused:
+        parse_guides(path)
+    error = refused.value.errors[0]
+    assert (error.sheet, error.row, error.column) == ("43PCN0009", 10, "guide_summary.lead_department")
+
+
+def test_refuses_other_json(tmp_path):
+    path = tmp_path / "other.json"
+    path.write_text('{"rows": []}', encoding="utf-8")
+    with pytest.raises(FileRefused, match="one-thing catalogue"):
+        parse_guides(path)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"themes": [', encoding="utf-8")
+    with pytest.raises(FileRefused, match="not valid JSON"):
+        parse_guides(broken)
