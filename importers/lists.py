@@ -1,0 +1,530 @@
+"""Parse a published power-and-responsibility list (权责清单) into a `ListDocument`.
+
+Input: .xls / .xlsx (whatever the extension says), CSV, JSON or JSON Lines. Each sheet's header row
+is found in its first rows and read through the best-fitting declared mapping (importers/mapping.py);
+records are the rows where 事项名称, 子项名称 or 权力类型 hold a value of their own once merged names
+are filled down. Everything a user may need to fix is reported with sheet, row and column.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from importers.duties import split_duties
+from importers.mapping import FIELD_LABELS, HeaderMatch, best_match, load_mappings, match_header, recognised
+from importers.naming import resolve_naming
+from importers.records import FileRefused, ListDocument, Record, RowError
+from importers.vocabulary import (
+    PowerType,
+    level_from_scope,
+    level_from_sheet_name,
+    normalize_level,
+    normalize_type,
+    type_from_sheet_name,
+)
+from importers.workbook import (
+    BIFF_MAGIC,
+    OOXML_MAGIC,
+    Sheet,
+    column_letter,
+    container_of,
+    decode_text,
+    read_csv,
+    read_json_table,
+    read_workbook,
+)
+
+HEADER_SEARCH_ROWS = 5  # the header is on one of the first five rows (below 0–2 title rows)
+MAX_CELL_CHARS = 100_000  # Excel itself stops at 32,767; more means a broken export
+KEY_FIELDS = ("item_name", "sub_item_name", "type")  # a row is a record when one holds its own value
+NO_SUB_ITEM = {"无", "无子项", "/", "-", "—", "－", "暂无"}
+_NOTE_ROW = re.compile(r"^\s*(?:备注|附注|注|说明)\s*[:：]")
+_DEPARTMENT_ROW = re.compile(r"(?:部门名称|单位名称|填报单位)\s*[:：]\s*(\S.*)")
+# Fields whose text is a name: hard line breaks inside them are layout, not content (统计局 市统\n计局).
+_NAME_FIELDS = ("seq", "item_name", "sub_item_name", "code", "holder", "unit")
+
+
+@dataclass
+class SheetLayout:
+    """Where a sheet's header is and which column feeds which field."""
+
+    header_row: int  # 0-based
+    data_start: int  # 0-based first row below the header
+    match: HeaderMatch
+    columns: dict[str, int]  # field or extra key -> column (with a merged header's second column)
+    titles: list[str] = field(default_factory=list)
+    department_rows: list[str] = field(default_factory=list)
+
+
+def parse_list(path: str | Path, *, jurisdiction: str | None = None,
+               department: str | None = None) -> ListDocument:
+    """Parse one list file. Raises FileRefused(path, errors) when anything must be fixed first;
+    warnings (unknown power type, duplicated rows …) travel in ListDocument.warnings."""
+    path = str(path)
+    container, sheets = read_table(path)
+    return _ListParser(path, container, sheets).parse(jurisdiction=jurisdiction, department=department)
+
+
+def read_table(path: str) -> tuple[str, list[Sheet]]:
+    """(container, sheets) for any supported list file."""
+    if container_of(path) != "text":
+        return read_workbook(path)
+    head = decode_text(Path(path).read_bytes()[:4096], strict=False) or ""
+    if head.lstrip()[:1] in ("[", "{"):
+        container, sheet = read_json_table(path)
+        return container, [sheet]
+    return "csv", [read_csv(path)]
+
+
+def find_layout(sheet: Sheet) -> SheetLayout | None:
+    """The header row (first of rows 1–5 that a mapping fits) and the columns it maps."""
+    for r in range(min(HEADER_SEARCH_ROWS, sheet.nrows)):
+        cells = sheet.cells[r]
+        match = best_match(cells)
+        if match is None:
+            continue
+        data_start = r + 1
+        sub = _sub_header(sheet, r)
+        if sub is not None:
+            combined = [s if s.strip() else c for c, s in zip(cells, sub)]
+            better = best_match(combined)
+            if better is not None and better.score > match.score:
+                match, data_start = better, r + 2
+        columns = dict(match.columns)
+        for left, right in match.mapping.merged_header.items():
+            col = columns.get(left)
+            if col is None or right in columns or col + 1 >= sheet.ncols:
+                continue
+            header_next = sheet.value(r, col + 1).strip()
+            if sheet.merge_right_of(r, col) >= 1 or (not header_next and sheet.anchor(r, col + 1) is None):
+                columns[right] = col + 1
+        layout = SheetLayout(r, data_start, match, columns)
+        for above in range(r):
+            text = " ".join(v.strip() for v in sheet.cells[above] if v.strip())
+            if not text:
+                continue
+            dep = _DEPARTMENT_ROW.search(text)
+            (layout.department_rows if dep else layout.titles).append(dep.group(1) if dep else text)
+        return layout
+    return None
+
+
+def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
+    """Row r+1 when it only splits row r's horizontally merged header cells (层级 | 权限 under
+    实施层级及权限); None otherwise."""
+    if r + 1 >= sheet.nrows:
+        return None
+    sub = sheet.cells[r + 1]
+    filled = [c for c, v in enumerate(sub) if v.strip()]
+    if not filled:
+        return None
+    for c in filled:
+        a = sheet.anchor(r, c)
+        if not ((a and a[0] == r) or sheet.merge_right_of(r, c) >= 1):
+            return None
+    return sub
+
+
+def describe_header(sheet: Sheet) -> tuple[int, list[str]]:
+    """The most header-like of the first rows (for messages): (0-based row, its non-empty cells)."""
+    best = (-1, -1, 0)
+    for r in range(min(HEADER_SEARCH_ROWS, sheet.nrows)):
+        cells = [v.strip() for v in sheet.cells[r] if v.strip()]
+        score = (recognised(sheet.cells[r]), len(cells))
+        if score > best[:2]:
+            best = (*score, r)
+    r = best[2]
+    return r, [v.strip() for v in sheet.cells[r] if v.strip()] if sheet.nrows else []
+
+
+class _ListParser:
+    def __init__(self, path: str, container: str, sheets: list[Sheet]):
+        self.path = path
+        self.container = container
+        self.sheets = sheets
+        self.errors: list[RowError] = []
+        self.warnings: list[RowError] = []
+        self.records: list[Record] = []
+
+    def parse(self, *, jurisdiction: str | None, department: str | None) -> ListDocument:
+        layouts: list[tuple[Sheet, SheetLayout]] = []
+        unreadable: list[Sheet] = []
+        for sheet in self.sheets:
+            if not any(v.strip() for row in sheet.cells for v in row):
+                continue  # empty Sheet2 / Sheet3
+            self._check_cell_sizes(sheet)
+            layout = find_layout(sheet)
+            if layout is None:
+                unreadable.append(sheet)
+            else:
+                layouts.append((sheet, layout))
+        if not layouts:
+            self._refuse_no_header(unreadable)
+        for sheet in unreadable:
+            r, cells = describe_header(sheet)
+            self.warnings.append(RowError(
+                f"sheet skipped: no known header in rows 1–{HEADER_SEARCH_ROWS}; "
+                f"row {sheet.row_number(r)} reads: {' | '.join(cells)[:300]}", sheet=sheet.name,
+                severity="warning"))
+        used_sheets = []
+        for sheet, layout in layouts:
+            before = len(self.records)
+            self._read_records(sheet, layout)
+            if len(self.records) > before:
+                used_sheets.append(sheet.name)
+        if not self.records and not self.errors:
+            sheet, layout = layouts[0]
+            self.errors.append(RowError(
+                f"no records: the header on row {sheet.row_number(layout.header_row)} has no rows with a "
+                "事项名称, 子项名称 or 权力类型 below it", sheet=sheet.name))
+        if self.errors:
+            raise FileRefused(self.path, self.errors + self.warnings)
+
+        titles = [t for _, lay in layouts for t in lay.titles]
+        naming = resolve_naming(
+            self.path,
+            titles=_title_candidates(titles),
+            department_rows=[d for _, lay in layouts for d in lay.department_rows],
+            holders=Counter(r.holder for r in self.records if r.holder),
+            department=department,
+            jurisdiction=jurisdiction,
+            overrides=layouts[0][1].match.mapping.document,
+        )
+        if not naming.department:
+            raise FileRefused(self.path, [RowError(
+                "cannot tell which department published this list: no title row, 部门名称 row, file name or "
+                "行使主体 names one; give it with department=… (kb import --department)")])
+        if not naming.jurisdiction:
+            self.warnings.append(RowError(
+                f"jurisdiction unknown: {naming.department!r} names no place known in "
+                "importers/mappings/jurisdictions.toml; give it with jurisdiction=… (kb import --jurisdiction)",
+                severity="warning"))
+        data = Path(self.path).read_bytes()
+        mapping_names = list(dict.fromkeys(lay.match.mapping.name for _, lay in layouts))
+        return ListDocument(
+            path=self.path,
+            sha256=hashlib.sha256(data).hexdigest(),
+            container=self.container,
+            mapping="+".join(mapping_names),
+            title=(_title_candidates(titles) or [""])[0],
+            department=naming.department,
+            department_source=naming.department_source,
+            jurisdiction=naming.jurisdiction,
+            jurisdiction_level=naming.jurisdiction_level,
+            version=naming.version,
+            records=self.records,
+            warnings=self.warnings,
+            sheets=used_sheets,
+        )
+
+    # -- problems that refuse the file -------------------------------------------------------
+
+    def _check_cell_sizes(self, sheet: Sheet) -> None:
+        for r, row in enumerate(sheet.cells):
+            for c, v in enumerate(row):
+                if len(v) > MAX_CELL_CHARS:
+                    self.errors.append(RowError(
+                        f"cell too long: {len(v):,} characters (at most {MAX_CELL_CHARS:,} are accepted; "
+                        "is the file a broken export?)", sheet=sheet.name, row=sheet.row_number(r),
+                        column=_column_name(sheet, c)))
+
+    def _refuse_no_header(self, unreadable: list[Sheet]) -> None:
+        if not unreadable:
+            raise FileRefused(self.path, [RowError(
+                f"empty list: {Path(self.path).name} has no data in any sheet")])
+        sheet = unreadable[0]
+        r, cells = describe_header(sheet)
+        found = " | ".join(cells)[:500] or "(nothing)"
+        needs = " or ".join(dict.fromkeys(
+            " + ".join(FIELD_LABELS.get(f, f) for f in m.required) for m in load_mappings()))
+        detail = ""
+        partial = [match_header(sheet.cells[r], m) for m in load_mappings()]
+        partial = [m for m in partial if m.columns]
+        if partial:
+            best = max(partial, key=lambda m: m.score)
+            detail = (f"; mapping '{best.mapping.name}' recognises "
+                      f"{', '.join(sheet.value(r, c).strip() for c in best.columns.values())} but misses "
+                      f"{', '.join(FIELD_LABELS.get(f, f) for f in best.missing)}")
+        self.errors.append(RowError(
+            f"no known header: no column mapping fits the first {HEADER_SEARCH_ROWS} rows. "
+            f"Header found: {found}{detail} (a list needs the columns {needs})",
+            sheet=sheet.name, row=sheet.row_number(r)))
+        raise FileRefused(self.path, self.errors)
+
+    # -- records -----------------------------------------------------------------------------
+
+    def _read_records(self, sheet: Sheet, layout: SheetLayout) -> None:
+        ctx = _SheetContext(sheet, layout, level_from_sheet_name(sheet.name), type_from_sheet_name(sheet.name))
+        cols = layout.columns
+        self._warn_unmapped_columns(ctx)
+        seen: dict[tuple, int] = {}
+        prev: Record | None = None
+        for r in range(layout.data_start, sheet.nrows):
+            own = {f: sheet.value(r, c).strip() for f, c in cols.items()}
+            if not any(own.values()):
+                continue  # filler row of a merged block, or empty
+            row_cells = [v.strip() for v in sheet.cells[r] if v.strip()]
+            if len(row_cells) == 1 and _NOTE_ROW.match(row_cells[0]):
+                continue  # 备注：包括市、区两级… closing the sheet
+            if not any(own.get(f) for f in KEY_FIELDS):
+                self._non_record_row(ctx, r, own, prev)
+                continue
+            values = {f: _filled(sheet, r, c) for f, c in cols.items()}
+            if (not own.get("item_name") and own.get("sub_item_name") and prev is not None
+                    and sheet.anchor(r, cols["item_name"]) is None):
+                # Sub-item rows of an unmerged export (CSV) leave the item name blank: fill it down.
+                values["item_name"] = prev.item_name
+                if not values.get("seq", "").strip():
+                    values["seq"] = prev.seq
+            record = self._record(ctx, r, values)
+            key = tuple(v for f, v in sorted(values.items()) if f != "seq")
+            if key in seen:
+                self.warnings.append(RowError(
+                    f"duplicated row: row {sheet.row_number(r)} repeats row {seen[key]} in every column "
+                    "but 序号 (both kept)", sheet=sheet.name, row=sheet.row_number(r), severity="warning"))
+            else:
+                seen[key] = sheet.row_number(r)
+            self.records.append(record)
+            prev = record
+
+    def _non_record_row(self, ctx: _SheetContext, r: int, own: dict[str, str], prev: Record | None) -> None:
+        """A row with values but no 事项名称, 子项名称 or 权力类型 of its own."""
+        sheet, cols = ctx.sheet, ctx.layout.columns
+        name_covered = all(sheet.covered_from_above(r, cols[f]) for f in ("item_name", "type") if f in cols)
+        if prev is not None and name_covered:
+            # 农业农村局 征收: a 县市区农业农村局 row under the 自治区农业农村厅 row of the same item. It
+            # continues the record above; its own values are kept there rather than lost.
+            parts = [f"{FIELD_LABELS.get(f, f)}：{v}" for f, v in own.items()
+                     if v and v != getattr(prev, f, None)]
+            note = f"第{sheet.row_number(r)}行：" + "；".join(parts)
+            prev.extra["续行"] = (prev.extra["续行"] + "\n" + note) if "续行" in prev.extra else note
+            self.warnings.append(RowError(
+                f"row continues the record on row {prev.row} (its 事项名称 and 权力类型 are merged from above); "
+                "its values are kept in that record's extra['续行']", sheet=sheet.name,
+                row=sheet.row_number(r), severity="warning"))
+            return
+        shown = "; ".join(f"{FIELD_LABELS.get(f, f)}={v[:30]}" for f, v in own.items() if v)
+        self.warnings.append(RowError(
+            f"row ignored: it has no 事项名称, 子项名称 or 权力类型 ({shown})", sheet=sheet.name,
+            row=sheet.row_number(r), severity="warning"))
+
+    def _record(self, ctx: _SheetContext, r: int, values: dict[str, str]) -> Record:
+        mapping = ctx.layout.match.mapping
+        defaults = mapping.defaults
+        get = values.get
+        rec = Record(sheet=ctx.sheet.name, row=ctx.sheet.row_number(r), position=len(self.records),
+                     item_name=_name(get("item_name", "")))
+        for f in ("seq", "code", "holder", "unit"):
+            setattr(rec, f, _name(get(f, "")) or defaults.get(f, ""))
+        sub = _name(get("sub_item_name", ""))
+        rec.sub_item_name = "" if sub in NO_SUB_ITEM else sub
+        for f in ("basis_text", "duty_statement", "responsibility_text", "responsibility_basis_text",
+                  "accountability_subjects", "accountability_situations", "remarks"):
+            setattr(rec, f, _text(get(f, "")) or defaults.get(f, ""))
+        for key in mapping.extra_keys:
+            if get(key, "").strip():
+                rec.extra[key] = _text(get(key, ""))
+        if not rec.item_name:
+            self.errors.append(RowError(
+                "事项名称 is empty and the row is no sub-item of an item above", sheet=rec.sheet, row=rec.row,
+                column=ctx.column_name("item_name")))
+        self._set_type(ctx, rec, get("type", ""))
+        _set_level(rec, get("level", ""), get("scope", ""), defaults, ctx.default_level)
+        rec.responsibilities = split_duties(rec.responsibility_text)
+        rec.citations = _citations(rec.basis_text)
+        rec.responsibility_citations = _citations(rec.responsibility_basis_text)
+        return rec
+
+    def _set_type(self, ctx: _SheetContext, rec: Record, raw: str) -> None:
+        rec.type_original = raw.strip()
+        pt = normalize_type(raw)
+        if pt:
+            rec.type, rec.type_code = pt.name, pt.code
+            return
+        column = ctx.column_name("type")
+        if raw.strip():
+            self.warnings.append(RowError(
+                f"unknown 权力类型 {raw.strip()!r}: imported without a type (expected one of 行政许可, 行政处罚, "
+                "行政强制, 行政征收, 行政给付, 行政检查, 行政确认, 行政奖励, 行政裁决, 其他行政权力, 公共服务)",
+                sheet=rec.sheet, row=rec.row, column=column, severity="warning"))
+            return
+        default = normalize_type(ctx.layout.match.mapping.defaults.get("type", ""))
+        if default:  # the layout declares its type (a service list): nothing to report
+            rec.type, rec.type_code = default.name, default.code
+        elif ctx.sheet_type:
+            # 农业农村局 keeps one sheet per type (行政处罚（254项）); 4 of its rows leave 权力类型 empty.
+            rec.type, rec.type_code = ctx.sheet_type.name, ctx.sheet_type.code
+            self.warnings.append(RowError(
+                f"权力类型 is empty: {ctx.sheet_type.name} taken from the sheet name {ctx.sheet.name!r}",
+                sheet=rec.sheet, row=rec.row, column=column, severity="warning"))
+        else:
+            self.warnings.append(RowError("权力类型 is empty: imported without a type", sheet=rec.sheet,
+                                          row=rec.row, column=column, severity="warning"))
+
+    def _warn_unmapped_columns(self, ctx: _SheetContext) -> None:
+        sheet, layout = ctx.sheet, ctx.layout
+        for c, text in layout.match.unmapped.items():
+            if c in layout.columns.values():
+                continue
+            if any(sheet.value(r, c).strip() for r in range(layout.data_start, sheet.nrows)):
+                self.warnings.append(RowError(
+                    f"column {column_letter(c)} {text!r} is not in mapping '{layout.match.mapping.name}'; "
+                    "its values are not imported", sheet=sheet.name, row=sheet.row_number(layout.header_row),
+                    column=column_letter(c), severity="warning"))
+
+
+@dataclass
+class _SheetContext:
+    """What the rows of one sheet share."""
+
+    sheet: Sheet
+    layout: SheetLayout
+    default_level: str | None  # from a sheet named after a level (林草: 地州级 / 区县级)
+    sheet_type: PowerType | None  # from a sheet named after a type (行政处罚（254项）)
+
+    def column_name(self, fld: str) -> str | None:
+        col = self.layout.columns.get(fld)
+        return None if col is None else _column_name(self.sheet, col)
+
+
+def _column_name(sheet: Sheet, c: int) -> str:
+    """Column letter; for JSON (no letters) the key."""
+    if sheet.row_base == 0:
+        return sheet.value(0, c) or column_letter(c)
+    return column_letter(c)
+
+
+def _filled(sheet: Sheet, r: int, c: int) -> str:
+    """The cell's value, or the value of a vertical merge that covers it from above."""
+    v = sheet.value(r, c)
+    if not v:
+        a = sheet.anchor(r, c)
+        if a and a[1] == c and a[0] < r:
+            v = sheet.value(*a)
+    return v
+
+
+def _set_level(rec: Record, level_cell: str, scope_cell: str, defaults: dict[str, str],
+               default_level: str | None) -> None:
+    """Level keyword -> level; scope text in the level column (Layout B) -> scope.
+
+    When the row names no level keyword, a scope that says 市本级 (levels.toml scope_hints) gives the
+    level, then the sheet's level (林草), then the mapping's default; otherwise level stays "".
+    """
+    level_text = _text(level_cell)
+    rec.scope = _text(scope_cell)
+    level = normalize_level(level_text) if level_text else None
+    if level:
+        rec.level, rec.level_original = level, _name(level_text)
+    elif level_text:
+        rec.scope = level_text + ("\n" + rec.scope if rec.scope else "")
+    if not rec.level:
+        rec.level = (level_from_scope(rec.scope) or default_level
+                     or normalize_level(defaults.get("level", "")) or "")
+
+
+def _title_candidates(titles: list[str]) -> list[str]:
+    """Title rows, the ones that name a list (…权责清单, …目录) first, without repeats."""
+    unique = list(dict.fromkeys(t for t in titles if t.strip() and t.strip() not in ("附件", "附表")))
+    return sorted(unique, key=lambda t: 0 if re.search(r"清单|目录", t) else 1)
+
+
+def _name(text: str) -> str:
+    """A name cell: line breaks are layout (市统\\n计局), runs of spaces become one."""
+    text = re.sub(r"\s*[\r\n]+\s*", "", text or "")
+    return re.sub(r"[ \t\u3000]+", " ", text).strip()
+
+
+def _text(text: str) -> str:
+    """A text cell as published, with line endings unified and the edges trimmed."""
+    return (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _citations(text: str) -> list:
+    """Citations via importers.citations when that module exists (written separately)."""
+    if not text:
+        return []
+    try:
+        from importers.citations import parse_citations
+    except ImportError:
+        return []
+    return parse_citations(text)
+
+
+# -- routing files in a folder ------------------------------------------------------------------
+
+
+_LIST_SUFFIXES = (".xls", ".xlsx", ".xlsm", ".et", ".csv", ".tsv", ".json", ".jsonl", ".ndjson")
+
+
+def sniff(path: str | Path) -> str:
+    """What a file is, for routing: "list" | "guide" | "law" | "unknown".
+
+    An empty or damaged file with a list's extension is routed to "list", so parse_list refuses it
+    with a message instead of the file being skipped without a word.
+    """
+    p = Path(path)
+    if not p.is_file():
+        return "unknown"
+    with open(p, "rb") as fh:
+        head = fh.read(8192)
+    if not head:
+        return "list" if p.suffix.lower() in _LIST_SUFFIXES else "unknown"
+    if head.startswith(OOXML_MAGIC):
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(p) as zf:
+                return "list" if "xl/workbook.xml" in zf.namelist() else "unknown"
+        except zipfile.BadZipFile:
+            return "list" if p.suffix.lower() in _LIST_SUFFIXES else "unknown"
+    if head.startswith(BIFF_MAGIC) or p.suffix.lower() in (".xls", ".xlsx", ".xlsm", ".et"):
+        return "list"  # a .xlsx that is really a PDF is refused by parse_list with what it is
+    try:
+        container_of(p)  # refuses binary files that are not spreadsheets
+    except FileRefused:
+        return "unknown"
+    text = decode_text(p.read_bytes())
+    if text is None:
+        return "unknown"
+    stripped = text.lstrip()
+    if stripped.startswith("#") or p.suffix.lower() in (".md", ".markdown"):
+        first = stripped.splitlines()[0] if stripped else ""
+        if (re.match(r"#\s*\S", first) and re.search(r"^\s*第一条", text, re.MULTILINE)
+                and ("中华人民共和国" in first or re.search(r"(法|条例|规定|办法|决定|细则)\s*$", first))):
+            return "law"
+        return "unknown"
+    if stripped[:1] in ("[", "{"):
+        return _sniff_json(stripped)
+    try:
+        sheet = read_csv(p)
+    except FileRefused:
+        return "unknown"
+    return "list" if find_layout(sheet) else "unknown"
+
+
+def _sniff_json(text: str) -> str:
+    """guide for one-thing catalogues (themes / implementations), list when a mapping fits the keys."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        data = []
+        for line in text.splitlines()[:20]:
+            if line.strip():
+                try:
+                    data.append(json.loads(line))
+                except json.JSONDecodeError:
+                    return "unknown"
+    if isinstance(data, dict):
+        if "themes" in data or "implementations" in data or "theme_code" in data:
+            return "guide"
+        data = data["records"] if isinstance(data.get("records"), list) else [data]
+    objects = [o for o in data[:50] if isinstance(o, dict)] if isinstance(data, list) else []
+    if any("theme_code" in o or "implementations" in o for o in objects):
+        return "guide"
+    keys = list(dict.fromkeys(k for o in objects for k in o))
+    return "list" if keys and best_match(keys) else "unknown"

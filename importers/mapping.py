@@ -1,0 +1,154 @@
+"""Declared column mappings: which header text means which `Record` field.
+
+Mappings are TOML files in `importers/mappings/` (any file there with a `[columns]` table); they are
+loaded through importlib.resources so they work from an installed package too. A sheet's header row
+is scored against every mapping and the best one wins, so a new province's layout is a new TOML file,
+not new code.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+# Record fields a mapping may fill from a column (everything else in a mapping goes to Record.extra).
+FIELDS = (
+    "seq", "item_name", "sub_item_name", "code", "type", "basis_text", "holder", "unit", "level", "scope",
+    "duty_statement", "responsibility_text", "responsibility_basis_text", "accountability_subjects",
+    "accountability_situations", "remarks",
+)
+
+# Names users see in messages (the usual Chinese header for each field).
+FIELD_LABELS = {
+    "seq": "序号", "item_name": "事项名称", "sub_item_name": "子项名称", "code": "权力编码", "type": "权力类型",
+    "basis_text": "实施依据", "holder": "行使主体", "unit": "承办机构", "level": "实施层级",
+    "scope": "权限", "duty_statement": "部门职责", "responsibility_text": "责任事项内容",
+    "responsibility_basis_text": "责任事项依据", "accountability_subjects": "追责对象范围",
+    "accountability_situations": "追责情形", "remarks": "备注",
+}
+
+_WS = re.compile(r"\s+")
+
+
+def normalize_header(text: str) -> str:
+    """Header text as compared: NFKC (full-width -> half-width), no whitespace, no trailing colon/*."""
+    text = _WS.sub("", unicodedata.normalize("NFKC", text or ""))
+    return text.rstrip(":*")
+
+
+@dataclass(frozen=True)
+class Mapping:
+    name: str
+    title: str
+    columns: dict[str, tuple[str, ...]]  # field or extra key -> normalised synonyms
+    extra_keys: frozenset[str]  # which keys of `columns` go to Record.extra
+    required: tuple[str, ...]
+    merged_header: dict[str, str] = field(default_factory=dict)  # field -> field of the 2nd column
+    defaults: dict[str, str] = field(default_factory=dict)
+    document: dict[str, str] = field(default_factory=dict)  # department / jurisdiction overrides
+    priority: int = 0
+    source: str = ""
+    lookup: dict[str, str] = field(default_factory=dict, repr=False)  # synonym -> field or extra key
+
+    def field_for(self, header: str) -> str | None:
+        """The field or extra key a normalised header text means in this mapping."""
+        return self.lookup.get(header)
+
+
+@dataclass
+class HeaderMatch:
+    """How one mapping reads one header row."""
+
+    mapping: Mapping
+    columns: dict[str, int]  # field or extra key -> 0-based column
+    unmapped: dict[int, str]  # column -> header text no synonym matched
+    missing: list[str]  # required fields not found
+
+    @property
+    def fits(self) -> bool:
+        return not self.missing
+
+    @property
+    def score(self) -> int:
+        return len(self.columns)
+
+
+def parse_mapping(data: dict, source: str) -> Mapping:
+    """A Mapping from the parsed TOML of one mapping file; ValueError names what is wrong."""
+    name = data.get("name") or source.removesuffix(".toml")
+    columns: dict[str, tuple[str, ...]] = {}
+    for key, synonyms in data["columns"].items():
+        if key not in FIELDS:
+            raise ValueError(f"mapping {source}: unknown field {key!r} in [columns] (known: {', '.join(FIELDS)})")
+        columns[key] = tuple(normalize_header(s) for s in synonyms)
+    extra = data.get("extra", {})
+    for key, synonyms in extra.items():
+        columns[key] = tuple(normalize_header(s) for s in synonyms)
+    required = tuple(data.get("required", ["item_name"]))
+    for f in required:
+        if f not in columns:
+            raise ValueError(f"mapping {source}: required field {f!r} has no synonyms in [columns]")
+    lookup: dict[str, str] = {}
+    for key, synonyms in columns.items():
+        for s in synonyms:
+            lookup.setdefault(s, key)  # first declared field wins when two fields list one synonym
+    return Mapping(
+        lookup=lookup, name=name, title=data.get("title", name), columns=columns, extra_keys=frozenset(extra),
+        required=required, merged_header=dict(data.get("merged_header", {})),
+        defaults={k: str(v) for k, v in data.get("defaults", {}).items()},
+        document={k: str(v) for k, v in data.get("document", {}).items()},
+        priority=int(data.get("priority", 0)), source=source,
+    )
+
+
+def read_data_file(name: str) -> dict:
+    """A TOML data file of importers/mappings (vocabularies, departments, jurisdictions)."""
+    return tomllib.loads(resources.files("importers.mappings").joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def load_mappings() -> tuple[Mapping, ...]:
+    """All declared mappings, highest priority first."""
+    out = []
+    for entry in sorted(resources.files("importers.mappings").iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        data = tomllib.loads(entry.read_text(encoding="utf-8"))
+        if "columns" in data:
+            out.append(parse_mapping(data, entry.name))
+    return tuple(sorted(out, key=lambda m: (-m.priority, m.name)))
+
+
+def match_header(cells: list[str], mapping: Mapping) -> HeaderMatch:
+    """Assign header cells to the mapping's fields (the first column wins when a name repeats)."""
+    columns: dict[str, int] = {}
+    unmapped: dict[int, str] = {}
+    for col, text in enumerate(cells):
+        norm = normalize_header(text)
+        if not norm:
+            continue
+        key = mapping.field_for(norm)
+        if key is None or key in columns:
+            unmapped[col] = text.strip()
+        else:
+            columns[key] = col
+    missing = [f for f in mapping.required if f not in columns]
+    return HeaderMatch(mapping, columns, unmapped, missing)
+
+
+def best_match(cells: list[str], mappings: tuple[Mapping, ...] | None = None) -> HeaderMatch | None:
+    """The fitting mapping that recognises the most columns (ties: priority, then name); None if none fits."""
+    matches = [match_header(cells, m) for m in (mappings or load_mappings())]
+    fitting = [m for m in matches if m.fits]
+    if not fitting:
+        return None
+    # max() keeps the first of equals, and load_mappings() is ordered by priority then name.
+    return max(fitting, key=lambda m: (m.score, m.mapping.priority))
+
+
+def recognised(cells: list[str], mappings: tuple[Mapping, ...] | None = None) -> int:
+    """How many cells any mapping recognises (used to pick the most header-like row for messages)."""
+    return max((match_header(cells, m).score for m in (mappings or load_mappings())), default=0)

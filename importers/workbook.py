@@ -1,0 +1,384 @@
+"""Read a tabular file into sheets of plain cell grids.
+
+Spreadsheets from government sites come as .xls (BIFF), .xlsx (OOXML), often with the wrong extension,
+or as CSV exported by some portal in GBK. Everything downstream works on one shape: a `Sheet` holding
+strings, with merged ranges kept so the list parser can tell a filler cell from an empty one.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from importers.records import FileRefused, RowError
+
+OOXML_MAGIC = b"PK"
+BIFF_MAGIC = b"\xd0\xcf\x11\xe0"
+# Files people mistake for spreadsheets, named so the refusal says what the file is.
+_OTHER_FORMATS = {
+    b"%PDF": "a PDF document", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+    b"Rar!": "a RAR archive", b"7z\xbc\xaf": "a 7-Zip archive", b"\x1f\x8b": "a gzip archive",
+    b"{\\rtf": "an RTF document",
+}
+
+
+@dataclass(frozen=True)
+class Merge:
+    """A merged range, 0-based, bounds exclusive at the bottom/right (as xlrd gives them)."""
+
+    top: int
+    bottom: int
+    left: int
+    right: int
+
+
+@dataclass
+class Sheet:
+    """One sheet: `cells[r][c]` is the cell text ("" when blank or covered by a merge).
+
+    Rows and columns are 0-based here; reports add 1 to rows and use column letters.
+    """
+
+    name: str
+    cells: list[list[str]]
+    merges: list[Merge] = field(default_factory=list)
+    row_base: int = 1  # added to a 0-based row for reports: 1 for spreadsheets, 0 for JSON (header row 0)
+    _anchor_of: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for m in self.merges:
+            for r in range(m.top, m.bottom):
+                for c in range(m.left, m.right):
+                    if (r, c) != (m.top, m.left):
+                        self._anchor_of[(r, c)] = (m.top, m.left)
+
+    @property
+    def nrows(self) -> int:
+        return len(self.cells)
+
+    @property
+    def ncols(self) -> int:
+        return max((len(r) for r in self.cells), default=0)
+
+    def row_number(self, r: int) -> int:
+        """The row number a user sees for 0-based row r (JSON: the object's index)."""
+        return r + self.row_base
+
+    def value(self, r: int, c: int) -> str:
+        """The cell's own text ("" for a cell covered by a merge)."""
+        row = self.cells[r] if r < len(self.cells) else []
+        return row[c] if c < len(row) else ""
+
+    def anchor(self, r: int, c: int) -> tuple[int, int] | None:
+        """Top-left cell of the merge that covers (r, c), or None when (r, c) is not covered."""
+        return self._anchor_of.get((r, c))
+
+    def covered_from_above(self, r: int, c: int) -> bool:
+        """True when (r, c) lies under a merge that starts on an earlier row (fill-down territory)."""
+        a = self._anchor_of.get((r, c))
+        return a is not None and a[0] < r
+
+    def shown_value(self, r: int, c: int) -> str:
+        """What a spreadsheet program shows in (r, c): the merge's value for a covered cell."""
+        a = self._anchor_of.get((r, c))
+        return self.value(*a) if a else self.value(r, c)
+
+    def merge_right_of(self, r: int, c: int) -> int:
+        """How many columns to the right of (r, c) belong to the same merge (0 when none)."""
+        for m in self.merges:
+            if m.top == r and m.left == c:
+                return m.right - m.left - 1
+        return 0
+
+
+def column_letter(c: int) -> str:
+    """0-based column index -> spreadsheet letters (0 -> A, 26 -> AA)."""
+    letters = ""
+    c += 1
+    while c:
+        c, rem = divmod(c - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def container_of(path: str | Path) -> str:
+    """xlsx / xls / text, from the first bytes (never the extension); raises FileRefused otherwise."""
+    path = str(path)
+    with open(path, "rb") as fh:
+        head = fh.read(8192)
+    if not head:
+        raise FileRefused(path, [RowError(f"empty file (0 bytes): {Path(path).name}")])
+    if head.startswith(OOXML_MAGIC):
+        return "xlsx"
+    if head.startswith(BIFF_MAGIC):
+        return "xls"
+    what = next((name for magic, name in _OTHER_FORMATS.items() if head.startswith(magic)), None)
+    if what is None and re.match(rb"\s*<(?:!DOCTYPE\s+html|html)", head, re.IGNORECASE):
+        what = "an HTML page (some portals save web tables as .xls; open it and save it as .xlsx)"
+    if what is None and _looks_like_text(head):
+        return "text"
+    raise FileRefused(path, [RowError(
+        f"not a spreadsheet: {Path(path).name} starts with bytes {head[:4].hex(' ').upper()}"
+        + (f", {what}" if what else "")
+        + " (expected an .xlsx (PK) or .xls (D0 CF 11 E0) container, or a CSV/JSON text file)")])
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return decode_text(head, strict=False) is not None  # Excel's "Unicode text" export (UTF-16)
+    # Binary formats (PDF streams, images, archives) carry control bytes early; text exports do not.
+    if b"\x00" in head:
+        return False
+    if any(b < 0x20 and b not in b"\t\r\n\x0c" for b in head):
+        return False
+    return decode_text(head, strict=False) is not None
+
+
+def decode_text(data: bytes, *, strict: bool = True) -> str | None:
+    """UTF-16 when it has a BOM; else UTF-8 (with or without BOM), then GB18030 (a superset of GBK)."""
+    encodings = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "gb18030")
+    for enc in encodings:
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError as exc:
+            # A sample cut in the middle of a multi-byte character is still text.
+            if not strict and exc.start >= len(data) - 4:
+                return data[: exc.start].decode(enc, errors="ignore")
+    return None
+
+
+def read_workbook(path: str | Path) -> tuple[str, list[Sheet]]:
+    """Read a spreadsheet or CSV file: (container, sheets). Raises FileRefused with the file named."""
+    path = str(path)
+    kind = container_of(path)
+    if kind == "xlsx":
+        return "xlsx", _read_xlsx(path)
+    if kind == "xls":
+        return "xls", _read_xls(path)
+    return "csv", [read_csv(path)]
+
+
+def _read_xlsx(path: str) -> list[Sheet]:
+    import openpyxl
+
+    name = Path(path).name
+    try:
+        with zipfile.ZipFile(path) as zf:
+            bad = zf.testzip()
+            if "xl/workbook.xml" not in zf.namelist():
+                raise FileRefused(path, [RowError(
+                    f"not a spreadsheet: {name} is a ZIP container without xl/workbook.xml "
+                    "(a Word/OpenDocument file or an archive?)")])
+        if bad:
+            raise FileRefused(path, [RowError(f"damaged .xlsx: {name}: member {bad} fails its checksum")])
+        # data_only: formulas such as =COUNT($A$2:A2)+1 in 序号 are read as their cached values.
+        # read_only: the full loader styles every merged cell and takes seconds on 5,000 merges.
+        wb = openpyxl.load_workbook(path, data_only=True, read_only=True)
+        merges_by_sheet = _xlsx_merges(path)
+        sheets = []
+        for ws in wb.worksheets:
+            ws.reset_dimensions()  # some writers store a wrong <dimension>; read every row present
+            grid = [[_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+            sheets.append(_finish(ws.title, grid, merges_by_sheet.get(ws.title, [])))
+    except FileRefused:
+        raise
+    except Exception as exc:  # zipfile.BadZipFile, KeyError, XML errors: all mean a broken file
+        raise FileRefused(path, [RowError(
+            f"damaged or truncated .xlsx: {name} cannot be read ({type(exc).__name__}: {exc})")]) from exc
+    wb.close()
+    return sheets
+
+
+_NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def _xlsx_merges(path: str) -> dict[str, list[Merge]]:
+    """Merged ranges per sheet title, read straight from the sheet XML (read-only openpyxl skips them)."""
+    import posixpath
+    from xml.etree import ElementTree as ET
+
+    from openpyxl.utils.cell import range_boundaries
+
+    out: dict[str, list[Merge]] = {}
+    with zipfile.ZipFile(path) as zf:
+        rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        target = {r.get("Id"): r.get("Target", "") for r in rels}
+        book = ET.fromstring(zf.read("xl/workbook.xml"))
+        for sh in book.iter(f"{_NS_MAIN}sheet"):
+            tgt = target.get(sh.get(f"{_NS_REL}id"), "")
+            member = tgt.lstrip("/") if tgt.startswith("/") else posixpath.normpath(posixpath.join("xl", tgt))
+            if member not in zf.namelist():
+                continue
+            merges = []
+            with zf.open(member) as fh:
+                for _, el in ET.iterparse(fh):
+                    if el.tag == f"{_NS_MAIN}mergeCell" and el.get("ref"):
+                        c1, r1, c2, r2 = range_boundaries(el.get("ref"))
+                        merges.append(Merge(r1 - 1, r2, c1 - 1, c2))
+                    elif el.tag == f"{_NS_MAIN}sheetData":
+                        el.clear()  # rows are read by openpyxl; keep memory flat here
+            out[sh.get("name", "")] = merges
+    return out
+
+
+def _read_xls(path: str) -> list[Sheet]:
+    import xlrd
+
+    name = Path(path).name
+    try:
+        # logfile: xlrd prints its warnings about damaged files to stdout otherwise.
+        book = xlrd.open_workbook(path, formatting_info=True, on_demand=True, logfile=io.StringIO())
+    except Exception as exc:
+        raise FileRefused(path, [RowError(
+            f"damaged or unreadable .xls: {name} ({type(exc).__name__}: {exc})")]) from exc
+    sheets = []
+    try:
+        for idx in range(book.nsheets):
+            sh = book.sheet_by_index(idx)
+            merges = [Merge(*m) for m in sh.merged_cells]
+            grid = [[_xls_text(book, sh.cell(r, c)) for c in range(sh.row_len(r))] for r in range(sh.nrows)]
+            sheets.append(_finish(sh.name, grid, merges))
+    finally:
+        book.release_resources()
+    return sheets
+
+
+def _xls_text(book, cell) -> str:
+    import xlrd
+
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            return xlrd.xldate.xldate_as_datetime(cell.value, book.datemode).date().isoformat()
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return _text(cell.value)  # a number formatted as a date but outside the date range
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return "TRUE" if cell.value else "FALSE"
+    if cell.ctype == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(cell.value, "")
+    return _text(cell.value)
+
+
+def _text(v: object) -> str:
+    """Cell value -> text. Whole floats lose their `.0` (xls stores 序号 1 as 1.0)."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, float):
+        return str(int(v)) if v.is_integer() else repr(v)
+    if isinstance(v, dt.datetime):
+        return v.date().isoformat() if v.time() == dt.time() else v.isoformat(sep=" ")
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return str(v)
+
+
+def _finish(name: str, grid: list[list[str]], merges: list[Merge]) -> Sheet:
+    """Blank cells under merges (xlrd can keep leftover values there) and trim empty edges."""
+    for m in merges:
+        for r in range(m.top, min(m.bottom, len(grid))):
+            row = grid[r]
+            for c in range(m.left, min(m.right, len(row))):
+                if (r, c) != (m.top, m.left):
+                    row[c] = ""
+    nrows = len(grid)
+    while nrows and not any(v.strip() for v in grid[nrows - 1]):
+        nrows -= 1
+    grid = grid[:nrows]
+    ncols = 0
+    for row in grid:
+        last = len(row)
+        while last and not row[last - 1].strip():
+            last -= 1
+        ncols = max(ncols, last)
+    grid = [row[:ncols] + [""] * (ncols - len(row[:ncols])) for row in grid]
+    kept = [Merge(m.top, min(m.bottom, nrows), m.left, min(m.right, ncols)) for m in merges
+            if m.top < nrows and m.left < ncols]
+    kept = [m for m in kept if (m.bottom - m.top) * (m.right - m.left) > 1]
+    return Sheet(name, grid, kept)
+
+
+def read_csv(path: str | Path) -> Sheet:
+    """A CSV/TSV file as a one-sheet grid; encoding UTF-8 (BOM or not) or GB18030/GBK."""
+    path = str(path)
+    data = Path(path).read_bytes()
+    text = decode_text(data)
+    if text is None:
+        raise FileRefused(path, [RowError(
+            f"not a spreadsheet: {Path(path).name} is neither UTF-8 nor GBK/GB18030 text")])
+    sample = text[:20000]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
+    return _finish(Path(path).stem, [[v for v in row] for row in rows], [])
+
+
+def read_json_table(path: str | Path) -> tuple[str, Sheet]:
+    """A JSON list (array of objects, or {"records": [...]}) or JSON Lines file as one grid.
+
+    Row 1 is the union of the objects' keys in first-seen order; row n+1 is object n, so a
+    reported row number minus one is the object's 1-based index (JSONL: its line number).
+    """
+    path = str(path)
+    name = Path(path).name
+    text = decode_text(Path(path).read_bytes())
+    if text is None:
+        raise FileRefused(path, [RowError(f"{name}: neither UTF-8 nor GB18030 text")])
+    objects: list[tuple[int, dict]] = []
+    data = None
+    lines = Path(path).suffix.lower() in (".jsonl", ".ndjson")
+    if not lines:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError:
+            lines = True  # several JSON values, one per line
+    if lines:
+        container = "jsonl"
+        for lineno, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise FileRefused(path, [RowError(f"{name}: line {lineno} is not JSON ({exc.msg})",
+                                                  row=lineno)]) from exc
+            if not isinstance(obj, dict):
+                raise FileRefused(path, [RowError(f"{name}: line {lineno} is not a JSON object", row=lineno)])
+            objects.append((lineno, obj))
+    else:
+        container = "json"
+        if isinstance(data, dict):
+            data = data.get("records", data.get("items"))
+        if not isinstance(data, list):
+            raise FileRefused(path, [RowError(
+                f"{name}: expected a JSON array of objects or {{\"records\": [...]}}")])
+        for idx, obj in enumerate(data, start=1):
+            if not isinstance(obj, dict):
+                raise FileRefused(path, [RowError(f"{name}: element {idx} is not a JSON object", row=idx)])
+            objects.append((idx, obj))
+    keys: dict[str, None] = {}
+    for _, obj in objects:
+        keys.update(dict.fromkeys(obj))
+    header = list(keys)
+    # Place object n on grid row n (0-based row 0 is the header) so positions match the source.
+    last = max((n for n, _ in objects), default=0)
+    grid = [header] + [[""] * len(header) for _ in range(last)]
+    for n, obj in objects:
+        grid[n] = [_json_text(obj.get(k)) for k in header]
+    return container, Sheet(Path(path).stem, grid, [], row_base=0)
+
+
+def _json_text(v: object) -> str:
+    if isinstance(v, list):
+        return "\n".join(_json_text(x) for x in v)
+    if isinstance(v, dict):
+        return json.dumps(v, ensure_ascii=False)
+    return _text(v)

@@ -1,0 +1,76 @@
+"""Splitting a 责任事项内容 cell into numbered duties."""
+from __future__ import annotations
+
+from importers.duties import split_duties
+
+
+def triples(text: str) -> list[tuple[int, str | None, str | None]]:
+    return [(d.seq, d.kind, d.stage) for d in split_duties(text)]
+
+
+def test_kinds_from_headings_and_numbers_running_on():
+    text = "直接实施责任：\n1.规范完善审批标准。\n2.依法依规实施。\n指导监督责任：\n3.指导下级。\n4.监督下级。"
+    duties = split_duties(text)
+    assert [(d.seq, d.kind) for d in duties] == [(1, "直接实施"), (2, "直接实施"), (3, "指导监督"), (4, "指导监督")]
+    assert [d.text for d in duties] == ["规范完善审批标准。", "依法依规实施。", "指导下级。", "监督下级。"]
+
+
+def test_a_part_that_restarts_at_one_keeps_seq_unique():
+    text = "直接实施责任：\n1.制定计划。\n2.开展检查。\n指导监督责任：\n1.加强对下级的指导。"
+    assert triples(text) == [(1, "直接实施", None), (2, "直接实施", None), (3, "指导监督", None)]
+
+
+def test_stages_named_by_a_duty():
+    text = ("1.受理责任：公示依据、条件。\n2.审查责任：审查材料。\n3.决定责任：作出决定。\n4.送达责任：送达。\n"
+            "5.事后监管责任：监督检查。\n6.其他责任：其他。")
+    assert [d.stage for d in split_duties(text)] == ["受理", "审查", "决定", "送达", "事后监管", "其他"]
+
+
+def test_stage_only_at_the_start_of_a_duty():
+    duties = split_duties("直接实施责任：\n1.依法依规实施本级行政处罚事项，做出的行政处罚决定应当予以公开。\n"
+                          "2.监督责任。建立健全监督制度。")
+    assert [d.stage for d in duties] == [None, "事后监管"]
+
+
+def test_hard_wrapped_cell():
+    text = ("直接实施责\n任：\n1.执行上级统\n计部门制定的\n标准。\n2.依法依规实\n施本级处罚。\n指导监督责\n任：\n"
+            "3.加强对各区\n的指导。")
+    duties = split_duties(text)
+    assert [(d.seq, d.kind) for d in duties] == [(1, "直接实施"), (2, "直接实施"), (3, "指导监督")]
+    assert duties[0].text == "执行上级统计部门制定的标准。"
+
+
+def test_unnumbered_cell_is_one_duty():
+    assert triples("负责本级公共机构节能监督检查。") == [(1, None, None)]
+    assert triples("直接实施责任：\n负责全市办公用房专项巡检。\n") == [(1, "直接实施", None)]
+
+
+def test_unnumbered_part_after_numbered_duties_continues_the_numbering():
+    text = "直接实施责任：\n1.建立机制。\n2.督促整改。\n指导监督责任：\n指导监督下级工作。"
+    assert triples(text) == [(1, "直接实施", None), (2, "直接实施", None), (3, "指导监督", None)]
+
+
+def test_inline_numbers_split_only_when_they_continue_the_numbering():
+    duties = split_duties("直接实施责任：1.规范完善；2.依法实施第3.2条规定；3.公开结果。")
+    assert [d.text for d in duties] == ["规范完善；", "依法实施第3.2条规定；", "公开结果。"]
+
+
+def test_other_number_styles_and_nested_items():
+    assert [d.seq for d in split_duties("一、受理。\n二、审查。\n三、决定。")] == [1, 2, 3]
+    assert [d.seq for d in split_duties("（1）受理。\n（2）审查。")] == [1, 2]
+    nested = split_duties("1.审查：\n（1）材料；\n（2）现场。\n2.决定。")
+    assert [d.seq for d in nested] == [1, 2]
+    assert nested[0].text == "审查：\n（1）材料；\n（2）现场。"
+
+
+def test_numbered_headings():
+    text = "一、直接实施责任：\n1.受理。\n二、指导监督责任：\n2.指导。"
+    assert triples(text) == [(1, "直接实施", None), (2, "指导监督", None)]
+
+
+def test_lead_in_sentence_is_not_a_duty():
+    assert [d.seq for d in split_duties("应履行下列责任：\n1.受理。\n2.审查。")] == [1, 2]
+
+
+def test_empty_cell():
+    assert split_duties("") == [] and split_duties("  \n ") == []

@@ -1,0 +1,549 @@
+"""Parsing published lists: the 15 real Karamay files, sample rows, bad inputs, JSON, routing."""
+from __future__ import annotations
+
+import json
+import time
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import openpyxl
+import pytest
+import xlrd
+
+from importers.lists import parse_list, sniff
+from importers.records import FileRefused
+
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+KARAMAY = DATA / "karamay"
+
+# file -> (records, department full name); counts from shared/data/README.md.
+EXPECTED = {
+    "2024年市农业农村局权责清单.xls": (311, "克拉玛依市农业农村局"),
+    "2025年克拉玛依市统计局权责清单.xlsx": (3, "克拉玛依市统计局"),
+    "克拉玛依市人力资源和社会保障局2024年权责清单.xls": (108, "克拉玛依市人力资源和社会保障局"),
+    "克拉玛依市发展和改革委员会2024年权责清单.xls": (57, "克拉玛依市发展和改革委员会"),
+    "克拉玛依市应急管理局2024年权责清单.xls": (149, "克拉玛依市应急管理局"),
+    "克拉玛依市机关事务管理局2024年权责清单.xls": (10, "克拉玛依市机关事务管理局"),
+    "克拉玛依市林业和草原系统2024年地县两级权责清单指导目录.xls": (310, "克拉玛依市林业和草原局"),
+    "克拉玛依市档案局2024年权责清单.xlsx": (12, "克拉玛依市档案局"),
+    "克拉玛依市档案局2024年权责清单 (1).xlsx": (12, "克拉玛依市档案局"),
+    "克拉玛依市生态环境局2024年权责清单.xls": (217, "克拉玛依市生态环境局"),
+    "克拉玛依市自然资源局2024年权责清单 (1).xls": (169, "克拉玛依市自然资源局"),
+    "国动办权责清单公示.xlsx": (18, "克拉玛依市国防动员办公室"),
+    "附件：克拉玛依市交通运输局2024年权责清单.xlsx": (360, "克拉玛依市交通运输局"),
+    "附件：克拉玛依市市场监督管理局2024年权责清单.xls": (442, "克拉玛依市市场监督管理局"),
+    "附件：克拉玛依市财政局2025年权责清单 (1).xlsx": (19, "克拉玛依市财政局"),
+}
+DISTINCT_NAMES = {"克拉玛依市人力资源和社会保障局2024年权责清单.xls": 100, "国动办权责清单公示.xlsx": 17,
+                  "克拉玛依市林业和草原系统2024年地县两级权责清单指导目录.xls": 165,
+                  "克拉玛依市应急管理局2024年权责清单.xls": 137}
+
+_cache: dict[str, object] = {}
+
+
+def parsed(name: str):
+    """Each real file is parsed once per test run."""
+    if name not in _cache:
+        _cache[name] = parse_list(KARAMAY / name)
+    return _cache[name]
+
+
+def record(doc, item_prefix: str, sub: str | None = None):
+    hits = [r for r in doc.records if r.item_name.startswith(item_prefix)
+            and (sub is None or r.sub_item_name.startswith(sub))]
+    assert hits, f"no record {item_prefix!r} {sub or ''}"
+    return hits[0]
+
+
+# --- the real files ------------------------------------------------------------------------------
+
+def test_the_data_folder_holds_the_fifteen_files():
+    assert sorted(p.name for p in KARAMAY.iterdir()) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_record_count_and_department(name):
+    count, department = EXPECTED[name]
+    doc = parsed(name)
+    assert len(doc.records) == count
+    assert doc.department == department
+    assert doc.jurisdiction == "克拉玛依市"
+    assert doc.jurisdiction_level == "city"
+    assert doc.mapping == "standard"
+    assert [r.position for r in doc.records] == list(range(count))
+    assert all(r.item_name for r in doc.records)
+    assert not [w for w in doc.warnings if w.severity != "warning"]
+    if name in DISTINCT_NAMES:
+        assert len({r.item_name for r in doc.records}) == DISTINCT_NAMES[name]
+
+
+def test_total_records():
+    total = sum(len(parsed(n).records) for n in EXPECTED)
+    assert total == 2197
+
+
+def _independent_count(path: Path) -> int:
+    """Rows below the 事项名称 header where 事项名称, 子项名称 or 权力类型 holds a value of its own
+    (cells under a merge do not), counted straight from xlrd / openpyxl."""
+    sheets = []
+    if path.read_bytes()[:2] == b"PK":
+        for ws in openpyxl.load_workbook(path).worksheets:
+            covered = {(r - 1, c - 1) for m in ws.merged_cells.ranges for r in range(m.min_row, m.max_row + 1)
+                       for c in range(m.min_col, m.max_col + 1) if (r, c) != (m.min_row, m.min_col)}
+            rows = [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
+            sheets.append((rows, covered))
+    else:
+        for sh in xlrd.open_workbook(str(path), formatting_info=True).sheets():
+            covered = {(r, c) for r1, r2, c1, c2 in sh.merged_cells for r in range(r1, r2)
+                       for c in range(c1, c2) if (r, c) != (r1, c1)}
+            sheets.append(([[str(v) for v in sh.row_values(r)] for r in range(sh.nrows)], covered))
+    count = 0
+    for rows, covered in sheets:
+        heads = [i for i, row in enumerate(rows[:5]) if "事项名称" in ["".join(v.split()) for v in row]]
+        if not heads:
+            continue
+        header = ["".join(v.split()) for v in rows[heads[0]]]
+        cols = [header.index(h) for h in ("事项名称", "子项名称", "权力类型")]
+        for r in range(heads[0] + 1, len(rows)):
+            if any(rows[r][c].strip() and (r, c) not in covered for c in cols if c < len(rows[r])):
+                count += 1
+    return count
+
+
+@pytest.mark.parametrize("name", [
+    "克拉玛依市人力资源和社会保障局2024年权责清单.xls",  # sub-items under merged names
+    "2024年市农业农村局权责清单.xls",  # 9 sheets, continuation row, empty types
+    "国动办权责清单公示.xlsx",  # 5 sheets, title rows, 无 sub-items
+    "附件：克拉玛依市财政局2025年权责清单 (1).xlsx",  # BIFF under an .xlsx name, trailing 备注 row
+])
+def test_counts_agree_with_a_count_straight_from_the_workbook(name):
+    assert len(parsed(name).records) == _independent_count(KARAMAY / name) == EXPECTED[name][0]
+
+
+def test_all_files_parse_in_a_few_seconds():
+    start = time.perf_counter()
+    for name in EXPECTED:
+        parse_list(KARAMAY / name)
+    assert time.perf_counter() - start < 15
+
+
+# --- sample rows --------------------------------------------------------------------------------
+
+def test_hrss_sub_items_each_with_their_own_row():
+    doc = parsed("克拉玛依市人力资源和社会保障局2024年权责清单.xls")
+    subs = [r for r in doc.records if r.item_name == "民办职业培训学校设立、分立、合并、变更及终止审批"]
+    assert [r.sub_item_name for r in subs] == [
+        "1.民办职业培训学校设立审批", "2.民办职业培训学校分立审批", "3.民办职业培训学校合并审批",
+        "4.民办职业培训学校变更审批", "5.民办职业学校终止审批"]
+    assert [r.row for r in subs] == [5, 6, 7, 8, 9]
+    assert {r.seq for r in subs} == {"3"}  # 序号 merged over the sub-items, filled down
+    assert all(r.type == "行政许可" and r.type_code == "01" for r in subs)
+    assert subs[1].scope == "负责市本级民办职业培训学校分立审批"
+    assert subs[0].name == "民办职业培训学校设立、分立、合并、变更及终止审批（1.民办职业培训学校设立审批）"
+    assert doc.title == "克拉玛依市人力资源和社会保障局2024年权责清单"
+    assert doc.version == "2024"
+    assert doc.department_source == "title"
+
+
+def test_first_record_field_by_field():
+    r = parsed("克拉玛依市人力资源和社会保障局2024年权责清单.xls").records[0]
+    assert (r.sheet, r.row, r.seq) == ("附表1", 3, "1")
+    assert (r.item_name, r.sub_item_name) == ("人力资源服务许可", "人力资源服务许可审批")
+    assert (r.type, r.type_code, r.type_original) == ("行政许可", "01", "行政许可")
+    assert r.basis_text.startswith("【法律】《中华人民共和国就业促进法》")
+    assert r.holder == "市人力资源和社会保障局"
+    assert r.unit == "人力资源开发和市场管理科（专业技术人员管理科）"
+    assert (r.level, r.level_original) == ("city", "地州市级")
+    assert r.scope == "负责市本级人力资源服务许可"
+    assert r.duty_statement.startswith("拟定人力资源市场发展规划")
+    assert r.responsibility_text.startswith("直接实施责任：")
+    assert r.accountability_situations
+    assert r.remarks == ""
+
+
+def test_civil_air_defence_sub_item_none_and_sheets():
+    doc = parsed("国动办权责清单公示.xlsx")
+    assert {r.sub_item_name for r in doc.records if r.item_name == "对人民防空工程维护管理的监督检查"} == {""}
+    subs = [r for r in doc.records if r.item_name == "应建防空地下室的民用建筑项目报建审批"]
+    assert [r.sub_item_name for r in subs] == ["1.新建民用建筑防空地下室同步建设审批",
+                                              "2.新建民用建筑防空地下室易地建设审批"]
+    assert Counter(r.sheet for r in doc.records) == {
+        "行政检查（3项）": 3, "行政许可（3项）": 4, "行政征收（1项）": 1, "行政处罚（5项）": 5, "其他行政权力（5项）": 5}
+    assert doc.sheets == ["行政检查（3项）", "行政许可（3项）", "行政征收（1项）", "行政处罚（5项）", "其他行政权力（5项）"]
+    assert doc.version == ""
+    assert doc.records[0].row == 4  # title row, a row of spaces, then the header
+
+
+def test_statistics_types_with_line_breaks_are_normalised():
+    doc = parsed("2025年克拉玛依市统计局权责清单.xlsx")
+    assert [(r.type, r.type_original) for r in doc.records] == [
+        ("行政处罚", "行政\n处罚"), ("行政处罚", "行政\n处罚"), ("行政检查", "行政\n检查")]
+    first = doc.records[0]
+    assert first.item_name == "对拒绝配合统计调查、农业普查、经济普查、人口普查和统计检查的单位和个体工商户的处罚"
+    assert first.holder == "市统计局"  # published as 市统\n计局
+    assert (first.level, first.level_original) == ("city", "市级")
+    assert doc.version == "2025"
+
+
+def test_ecology_has_no_remarks_column():
+    doc = parsed("克拉玛依市生态环境局2024年权责清单.xls")
+    assert all(r.remarks == "" for r in doc.records)
+    assert all(r.accountability_situations for r in doc.records)
+    assert not [w for w in doc.warnings if "not in mapping" in w.message]
+
+
+def test_finance_layout_c_stray_column_and_note_row():
+    doc = parsed("附件：克拉玛依市财政局2025年权责清单 (1).xlsx")
+    assert doc.container == "xls"
+    first = doc.records[0]
+    assert first.holder == "克拉玛依市财政局"  # 行使主体 comes before 实施依据 in this layout
+    assert first.unit == "财政内控监督科"
+    assert first.basis_text.startswith("【法规】《财政违法行为处罚处分条例》")
+    assert first.level == "" and first.duty_statement == ""
+    assert first.remarks == ""  # column N's stray 行政许可 is outside the header
+    assert doc.records[-1].item_name.startswith("交易场所设立审核")
+    assert doc.records[-1].row == 22
+    assert not any("备注" in r.item_name or "备注" in r.seq for r in doc.records)
+    assert doc.warnings == []
+    assert doc.title == "克拉玛依市财政局2025年权责清单"
+
+
+def test_forestry_sheets_give_their_level():
+    doc = parsed("克拉玛依市林业和草原系统2024年地县两级权责清单指导目录.xls")
+    by_sheet = Counter((r.sheet, r.level) for r in doc.records)
+    # One 区县级 row names its own level (地州市级, held by the city bureau): the row wins over the sheet.
+    assert by_sheet == {("地州级", "city"): 149, ("区县级", "county"): 160, ("区县级", "city"): 1}
+    own = next(r for r in doc.records if r.sheet == "区县级" and r.item_name == "进入自然保护区从事有关活动审批")
+    assert (own.row, own.level, own.level_original) == (11, "city", "地州市级")
+    # 行政 处罚 (with a space) is a 行政处罚
+    assert {r.type_original for r in doc.records if r.type == "行政处罚"} >= {"行政 处罚"}
+    # A 地州级 row whose level column holds text, not a level, takes the sheet's level.
+    odd = [r for r in doc.records if r.sheet == "地州级" and not r.level_original]
+    assert odd and all(r.level == "city" for r in odd)
+
+
+def test_agriculture_continuation_rows_are_not_records():
+    doc = parsed("2024年市农业农村局权责清单.xls")
+    levy = [r for r in doc.records if r.sheet.startswith("行政征收")]
+    assert [(r.row, r.holder, r.level) for r in levy] == [
+        (2, "自治区农业农村厅", "province"), (4, "地州市农业农村局", "city")]
+    assert "县市区农业农村局" in levy[0].extra["续行"]
+    assert any(w.row == 3 and "continues the record on row 2" in w.message for w in doc.warnings)
+    # 序号 as published: text "2,3" kept, floats shown as integers, numbering restarts per sheet.
+    assert [r.seq for r in doc.records[:3]] == ["1", "2,3", "4"]
+    assert record(doc, "农村土地承包经营纠纷仲裁").seq == "379"
+
+
+def test_agriculture_empty_types_take_the_sheet_type_with_a_warning():
+    doc = parsed("2024年市农业农村局权责清单.xls")
+    empty = [r for r in doc.records if not r.type_original]
+    assert len(empty) == 4
+    assert all(r.sheet.startswith(r.type) for r in empty)
+    warned = [w for w in doc.warnings if w.message.startswith("权力类型 is empty")]
+    assert sorted((w.sheet, w.row) for w in warned) == sorted((r.sheet, r.row) for r in empty)
+    assert all(w.column == "D" for w in warned)
+
+
+def test_general_affairs_scope_text_in_the_level_column():
+    doc = parsed("克拉玛依市机关事务管理局2024年权责清单.xls")
+    first = doc.records[0]
+    assert first.scope == "负责市本级公共机构节能监督检查工作"
+    assert (first.level, first.level_original) == ("city", "")  # from 市本级
+    food = record(doc, "反食品浪费监督检查")
+    assert food.level == "" and food.scope.startswith("会同有关部门建立机关食堂反食品浪费")
+    assert doc.department_source == "title"
+
+
+def test_responsibilities_split_with_kinds_and_running_numbers():
+    r = parsed("附件：克拉玛依市财政局2025年权责清单 (1).xlsx").records[0]
+    assert r.responsibility_text.startswith("直接实施责任：\n1.制定年度监督检查计划")
+    assert [(d.seq, d.kind) for d in r.responsibilities] == [(1, "直接实施"), (2, "直接实施"), (3, "指导监督")]
+    assert r.responsibilities[2].text == "加强对下级财政部门监督检查工作的指导、监督。"
+    stats = parsed("2025年克拉玛依市统计局权责清单.xlsx").records[0]  # hard-wrapped every few characters
+    assert [(d.seq, d.kind) for d in stats.responsibilities] == [
+        (1, "直接实施"), (2, "直接实施"), (3, "指导监督"), (4, "指导监督")]
+    assert stats.responsibilities[0].text.startswith("执行上级统计部门制定的行政处罚标准规范")
+
+
+def test_every_real_responsibility_cell_yields_duties_with_a_kind():
+    for name in EXPECTED:
+        for r in parsed(name).records:
+            assert r.responsibilities, (name, r.row)
+            seqs = [d.seq for d in r.responsibilities]
+            assert seqs == sorted(set(seqs)), (name, r.row)
+            assert all(d.kind in ("直接实施", "指导监督") for d in r.responsibilities), (name, r.row)
+
+
+def test_duplicate_file_parses_identically_but_hashes_equal():
+    a = parsed("克拉玛依市档案局2024年权责清单.xlsx")
+    b = parsed("克拉玛依市档案局2024年权责清单 (1).xlsx")
+    assert a.sha256 == b.sha256
+    assert [r.name for r in a.records] == [r.name for r in b.records]
+    assert a.sheets == ["Sheet1"]  # Sheet2/Sheet3 are empty
+
+
+def test_options_override_the_derived_names():
+    doc = parse_list(KARAMAY / "2024年市农业农村局权责清单.xls", jurisdiction="长沙市", department="市农业农村局")
+    assert (doc.department, doc.department_source) == ("长沙市农业农村局", "option")
+    assert (doc.jurisdiction, doc.jurisdiction_level) == ("长沙市", "city")
+
+
+# --- bad inputs ---------------------------------------------------------------------------------
+
+HEADER = ["序号", "事项名称", "子项名称", "权力类型", "实施依据", "行使主体", "责任事项内容", "追责情形"]
+
+
+def make_xlsx(path: Path, rows: list[list], *, title: str | None = None, merges: tuple[str, ...] = ()) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "权责清单"
+    if title:
+        ws.append([title])
+    for row in rows:
+        ws.append(row)
+    for rng in merges:
+        ws.merge_cells(rng)
+    wb.save(path)
+    return path
+
+
+def row(seq, name, type_, sub="", basis="【法律】《中华人民共和国安全生产法》第六十二条", holder="市应急管理局"):
+    return [seq, name, sub, type_, basis, holder, "直接实施责任：\n1.立案。\n2.调查。", "1.不履行的。"]
+
+
+def refused(path: Path) -> FileRefused:
+    with pytest.raises(FileRefused) as exc:
+        parse_list(path)
+    return exc.value
+
+
+def test_a_small_list_with_title_and_merged_sub_items(tmp_path):
+    path = make_xlsx(tmp_path / "克拉玛依市应急管理局2024年权责清单.xlsx", [
+        HEADER,
+        row(1, "矿山建设项目安全设施设计审查", "行政许可", sub="1.煤矿"),
+        row(None, None, "行政许可", sub="2.非煤矿山"),
+        row(2, "对违法行为的处罚", "处罚"),
+    ], title="克拉玛依市应急管理局2024年权责清单", merges=("A3:A4", "B3:B4"))
+    doc = parse_list(path)
+    assert [(r.row, r.seq, r.item_name, r.sub_item_name, r.type) for r in doc.records] == [
+        (3, "1", "矿山建设项目安全设施设计审查", "1.煤矿", "行政许可"),
+        (4, "1", "矿山建设项目安全设施设计审查", "2.非煤矿山", "行政许可"),
+        (5, "2", "对违法行为的处罚", "", "行政处罚"),
+    ]
+    assert doc.department == "克拉玛依市应急管理局"
+    assert doc.records[2].type_original == "处罚"
+
+
+def test_not_a_spreadsheet(tmp_path):
+    path = tmp_path / "清单.xls"
+    path.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    exc = refused(path)
+    assert "not a spreadsheet" in str(exc) and "25 50 44 46" in str(exc) and "清单.xls" in str(exc)
+
+
+def test_truncated_xlsx(tmp_path):
+    good = make_xlsx(tmp_path / "good.xlsx", [HEADER, row(1, "a", "行政许可")])
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    assert "damaged or truncated .xlsx: cut.xlsx" in str(refused(cut))
+
+
+def test_empty_file(tmp_path):
+    path = tmp_path / "empty.xlsx"
+    path.write_bytes(b"")
+    assert "empty file" in str(refused(path))
+
+
+def test_workbook_with_only_empty_sheets(tmp_path):
+    path = make_xlsx(tmp_path / "blank.xlsx", [])
+    assert "has no data in any sheet" in str(refused(path))
+
+
+def test_header_with_no_known_columns_shows_the_header_found(tmp_path):
+    path = make_xlsx(tmp_path / "other.xlsx", [["甲栏", "乙栏", "丙栏"], ["1", "2", "3"]])
+    exc = refused(path)
+    message = exc.errors[0].message
+    assert "no known header" in message
+    assert "Header found: 甲栏 | 乙栏 | 丙栏" in message
+    assert "事项名称 + 权力类型" in message
+
+
+def test_missing_required_column_names_what_is_missing(tmp_path):
+    path = make_xlsx(tmp_path / "notype.xlsx", [["序号", "事项名称", "实施依据"], ["1", "a", "b"]])
+    message = refused(path).errors[0].message
+    assert "recognises 序号, 事项名称, 实施依据 but misses 权力类型" in message
+    assert refused(path).errors[0].row == 1
+
+
+def _patch_cell(path: Path, placeholder: str, text: str) -> None:
+    """openpyxl caps cells at 32,767 characters; put a longer text into the sheet XML directly."""
+    with zipfile.ZipFile(path) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    members["xl/worksheets/sheet1.xml"] = members["xl/worksheets/sheet1.xml"].replace(
+        placeholder.encode(), text.encode())
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+
+
+def test_a_one_megabyte_cell_is_an_error_with_sheet_row_and_column(tmp_path):
+    path = make_xlsx(tmp_path / "big.xlsx", [HEADER, row(1, "a", "行政许可", basis="@@BIG@@")])
+    _patch_cell(path, "@@BIG@@", "依" * 1_000_000)
+    exc = refused(path)
+    err = exc.errors[0]
+    assert (err.sheet, err.row, err.column, err.severity) == ("权责清单", 2, "E", "error")
+    assert "cell too long: 1,000,000 characters" in err.message
+
+
+def test_gbk_csv_parses(tmp_path):
+    path = tmp_path / "克拉玛依市应急管理局权责清单.csv"
+    lines = [",".join(HEADER),
+             ("1,对未按规定开展安全生产教育培训的处罚,,行政处罚,《中华人民共和国安全生产法》第九十七条,"
+             "克拉玛依市应急管理局,直接实施责任：1.立案责任：及时立案。2.调查责任：调查取证。,1.不履行的"),
+             ",,对特种作业人员,行政处罚,,克拉玛依市应急管理局,,"]
+    path.write_bytes("\n".join(lines).encode("gbk"))
+    doc = parse_list(path)
+    assert doc.container == "csv"
+    assert [(r.item_name, r.sub_item_name, r.row) for r in doc.records] == [
+        ("对未按规定开展安全生产教育培训的处罚", "", 2),
+        ("对未按规定开展安全生产教育培训的处罚", "对特种作业人员", 3),  # blank name filled down
+    ]
+    assert [(d.seq, d.kind, d.stage) for d in doc.records[0].responsibilities] == [
+        (1, "直接实施", "立案"), (2, "直接实施", "调查")]
+    assert doc.department == "克拉玛依市应急管理局"
+
+
+def test_duplicated_rows_are_kept_with_a_warning(tmp_path):
+    path = make_xlsx(tmp_path / "dup.xlsx", [HEADER, row(1, "同一事项", "行政检查"), row(2, "另一事项", "行政检查"),
+                                             row(3, "同一事项", "行政检查")])
+    doc = parse_list(path, jurisdiction="克拉玛依市", department="市应急管理局")
+    assert len(doc.records) == 3
+    dup = [w for w in doc.warnings if "duplicated row" in w.message]
+    assert len(dup) == 1
+    assert dup[0].row == 4 and "repeats row 2" in dup[0].message and dup[0].severity == "warning"
+
+
+def test_unknown_power_type_is_kept_with_a_warning(tmp_path):
+    path = make_xlsx(tmp_path / "odd.xlsx", [HEADER, row(1, "行政指导事项", "行政指导"), row(2, "b", "XK"),
+                                             row(3, "c", "20")])
+    doc = parse_list(path, jurisdiction="克拉玛依市", department="市应急管理局")
+    odd = doc.records[0]
+    assert (odd.type, odd.type_code, odd.type_original) == ("", "", "行政指导")
+    warning = next(w for w in doc.warnings if "unknown 权力类型" in w.message)
+    assert (warning.row, warning.column, warning.severity) == (2, "D", "warning")
+    assert [(r.type, r.type_code) for r in doc.records[1:]] == [("行政许可", "01"), ("公共服务", "20")]
+
+
+def test_record_without_a_name_refuses_the_file(tmp_path):
+    path = make_xlsx(tmp_path / "noname.xlsx", [HEADER, row(1, None, "行政许可")])
+    err = refused(path).errors[0]
+    assert "事项名称 is empty" in err.message and (err.row, err.column) == (2, "B")
+
+
+def test_header_merged_over_two_columns_feeds_level_and_scope(tmp_path):
+    header = ["序号", "事项名称", "权力类型", "实施层级及权限", None, "部门职责"]
+    path = make_xlsx(tmp_path / "a.xlsx", [header, [1, "x", "行政许可", "县市区级", "负责本级", "职责"]],
+                     merges=("D1:E1",))
+    r = parse_list(path, jurisdiction="克拉玛依市", department="市应急管理局").records[0]
+    assert (r.level, r.level_original, r.scope, r.duty_statement) == ("county", "县市区级", "负责本级", "职责")
+
+
+def test_two_row_header_with_sub_headers(tmp_path):
+    path = make_xlsx(tmp_path / "two.xlsx", [
+        ["序号", "事项名称", "权力类型", "实施层级及权限", None, "部门职责"],
+        [None, None, None, "层级", "权限", None],
+        [1, "x", "行政检查", "乡镇级", "负责本辖区", "职责"],
+    ], merges=("A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:F2"))
+    doc = parse_list(path, jurisdiction="浏阳市", department="城市管理局")
+    r = doc.records[0]
+    assert (r.row, r.level, r.scope, r.duty_statement) == (3, "township", "负责本辖区", "职责")
+    assert (doc.department, doc.jurisdiction_level) == ("浏阳市城市管理局", "county")
+
+
+# --- JSON and JSON Lines -------------------------------------------------------------------------
+
+JSON_ROWS = [
+    {"序号": 1, "事项名称": "对违法排污的处罚", "子项名称": "无", "权力类型": "CF",
+     "实施依据": "【法律】《中华人民共和国环境保护法》第五十九条", "行使主体": "克拉玛依市生态环境局",
+     "责任事项内容": "直接实施责任：\n1.立案责任：及时立案。\n指导监督责任：\n2.指导下级。"},
+    {"序号": 2, "事项名称": "排污许可", "权力类型": "许可", "实施层级及权限": "地州市级"},
+]
+
+
+def test_json_array_goes_through_the_mappings(tmp_path):
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps(JSON_ROWS, ensure_ascii=False), encoding="utf-8")
+    doc = parse_list(path)
+    assert (doc.container, doc.mapping, doc.department) == ("json", "standard", "克拉玛依市生态环境局")
+    first, second = doc.records
+    assert (first.row, first.seq, first.sub_item_name, first.type, first.type_code) == (1, "1", "", "行政处罚", "02")
+    assert [(d.seq, d.kind, d.stage) for d in first.responsibilities] == [(1, "直接实施", "立案"), (2, "指导监督", None)]
+    assert (second.row, second.type, second.level) == (2, "行政许可", "city")
+
+
+def test_json_records_object(tmp_path):
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps({"records": JSON_ROWS}, ensure_ascii=False), encoding="utf-8")
+    assert [r.item_name for r in parse_list(path).records] == ["对违法排污的处罚", "排污许可"]
+
+
+def test_jsonl_rows_are_line_numbers_and_a_coded_layout_wins_its_mapping(tmp_path):
+    rows = [{"职权编码": "650200207XK01600", "职权名称": "道路运输经营许可", "职权类型": "XK",
+             "实施主体": "克拉玛依市交通运输局", "法定期限": "20个工作日", "承诺期限": "5个工作日",
+             "问责情形": "1.不予受理的", "监管电话": "0990-0000000"},
+            {"职权编码": "650200207CF00100", "职权名称": "对未取得道路运输经营许可的处罚", "职权类型": "处罚",
+             "实施主体": "克拉玛依市交通运输局"}]
+    path = tmp_path / "list.jsonl"
+    path.write_text(json.dumps(rows[0], ensure_ascii=False) + "\n\n" + json.dumps(rows[1], ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    doc = parse_list(path)
+    assert (doc.container, doc.mapping) == ("jsonl", "coded")
+    first, second = doc.records
+    assert (first.row, second.row) == (1, 3)
+    assert first.code == "650200207XK01600"
+    assert first.extra == {"法定期限": "20个工作日", "承诺期限": "5个工作日", "监管电话": "0990-0000000"}
+    assert first.accountability_situations == "1.不予受理的"
+    assert second.type == "行政处罚"
+
+
+def test_json_errors_name_the_column_by_key(tmp_path):
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps([{"事项名称": "", "权力类型": "行政许可"}], ensure_ascii=False), encoding="utf-8")
+    err = refused(path).errors[0]
+    assert (err.row, err.column) == (1, "事项名称")
+
+
+# --- routing a folder ---------------------------------------------------------------------------
+
+def test_sniff_routes_the_shared_data():
+    assert {sniff(p) for p in KARAMAY.iterdir()} == {"list"}
+    assert {sniff(p) for p in (DATA / "laws").iterdir()} == {"law"}
+    assert sniff(DATA / "hunan_onething" / "onething_guides_changsha_subset.json") == "guide"
+    assert sniff(DATA / "hunan_onething" / "themes.json") == "guide"
+    assert sniff(DATA / "README.md") == "unknown"
+    assert sniff(DATA / "karamay") == "unknown"
+
+
+def test_sniff_lists_in_text_formats_and_broken_spreadsheets(tmp_path):
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_text(json.dumps(JSON_ROWS[0], ensure_ascii=False) + "\n", encoding="utf-8")
+    csv_file = tmp_path / "a.csv"
+    csv_file.write_bytes((",".join(HEADER) + "\n1,a,,行政许可,,,,\n").encode("gbk"))
+    other_json = tmp_path / "b.json"
+    other_json.write_text('{"code": 0, "data": {"sxbm": "43PCN0009"}}', encoding="utf-8")
+    empty = tmp_path / "c.xlsx"
+    empty.write_bytes(b"")
+    notes = tmp_path / "notes.md"
+    notes.write_text("# 会议记录\n\n第一条 无关。\n", encoding="utf-8")
+    assert [sniff(p) for p in (jsonl, csv_file, other_json, empty, notes)] == [
+        "list", "list", "unknown", "list", "unknown"]
+
+
+def test_a_list_that_names_no_department_is_refused(tmp_path):
+    path = make_xlsx(tmp_path / "清单.xlsx", [HEADER, row(1, "a", "行政许可", holder="")])
+    message = refused(path).errors[0].message
+    assert "cannot tell which department" in message and "--department" in message
+    doc = parse_list(path, department="交通运输局")
+    assert doc.department == "交通运输局" and doc.jurisdiction == ""
+    assert any("jurisdiction unknown" in w.message for w in doc.warnings)

@@ -1,0 +1,120 @@
+"""Declared column mappings and the vocabularies beside them."""
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from importers.mapping import best_match, load_mappings, normalize_header, parse_mapping
+from importers.vocabulary import level_from_scope, level_from_sheet_name, normalize_level, normalize_type
+
+LAYOUT_A = ["序号", "事项\n名称", "子项\n名称", "权力\n类型", "实施依据", "行使\n主体", "承办\n机构", "实施层级及\n权限", "",
+            "部门职责", "责任事项内容", "责任事项依据", "追责对\n象范围", "追责情形", "备注"]
+LAYOUT_C = ["序号", "事项名称", "子项名称", "权力类型", "行使主体", "承办机构", "实施依据", "责任事项内容", "责任事项依据",
+            "追责对象范围", "追责情形", "备注", "", ""]
+CODED = ["序号", "职权编码", "职权名称", "子项名称", "职权类型", "设定依据", "实施主体", "责任事项", "问责情形", "法定期限",
+         "承诺期限", "收费依据及标准", "监管电话", "备注"]
+
+
+def test_mappings_load_from_the_package():
+    names = [m.name for m in load_mappings()]
+    assert names == ["standard", "coded"]  # priority order
+    files = [e.name for e in resources.files("importers.mappings").iterdir() if e.name.endswith(".toml")]
+    assert {"standard.toml", "coded.toml", "departments.toml", "stages.toml"} <= set(files)
+
+
+def test_headers_compare_without_whitespace():
+    assert normalize_header(" 事项\n名称 ") == "事项名称"
+    match = best_match(LAYOUT_A)
+    assert match.mapping.name == "standard"
+    assert match.columns["item_name"] == 1 and match.columns["accountability_subjects"] == 12
+    assert match.columns["level"] == 7 and "scope" not in match.columns  # I is found by the merged header
+    assert match.columns["holder"] == 5
+
+
+def test_layout_c_maps_by_name_not_position():
+    match = best_match(LAYOUT_C)
+    assert (match.mapping.name, match.columns["holder"], match.columns["basis_text"]) == ("standard", 4, 6)
+
+
+def test_misspelt_holder_header():
+    assert best_match(["事项名称", "权力类型", "行驶主体"]).columns["holder"] == 2
+
+
+def test_a_coded_layout_picks_the_coded_mapping():
+    match = best_match(CODED)
+    assert match.mapping.name == "coded"
+    assert match.columns["code"] == 1 and match.columns["法定期限"] == 9
+    standard = next(m for m in load_mappings() if m.name == "standard")
+    assert match.score > best_match(CODED, (standard,)).score
+
+
+def test_no_mapping_fits_without_the_required_columns():
+    assert best_match(["序号", "事项名称", "实施依据"]) is None
+    assert best_match(["甲", "乙"]) is None
+
+
+def test_a_new_layout_is_a_toml_file():
+    text = """
+    name = "service"
+    required = ["item_name"]
+    [columns]
+    item_name = ["服务事项名称"]
+    holder = ["责任单位"]
+    [extra]
+    "办理时限" = ["办理时限"]
+    [defaults]
+    type = "公共服务"
+    """
+    custom = parse_mapping(tomllib.loads(text), "service.toml")
+    match = best_match(["服务事项名称", "责任单位", "办理时限"], (*load_mappings(), custom))
+    assert match.mapping.name == "service"
+    assert match.columns == {"item_name": 0, "holder": 1, "办理时限": 2}
+    assert custom.defaults == {"type": "公共服务"}
+
+
+def test_a_mapping_with_an_unknown_field_is_rejected_with_its_file_name():
+    with pytest.raises(ValueError, match=r"bad\.toml: unknown field 'itemname'"):
+        parse_mapping({"columns": {"itemname": ["事项名称"]}}, "bad.toml")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("行政许可", "行政许可"), ("行政\n处罚", "行政处罚"), ("行政 处罚", "行政处罚"), (" 其他行政权力", "其他行政权力"),
+    ("许可", "行政许可"), ("处罚", "行政处罚"), ("01", "行政许可"), ("10", "其他行政权力"), ("20", "公共服务"),
+    ("XK", "行政许可"), ("cf", "行政处罚"), ("QZ", "行政强制"), ("ZS", "行政征收"), ("GF", "行政给付"), ("JC", "行政检查"),
+    ("QR", "行政确认"), ("JL", "行政奖励"), ("CJ", "行政裁决"), ("QT", "其他行政权力"), ("行政许可类", "行政许可"),
+    ("其它", "其他行政权力"),
+])
+def test_power_types(text, expected):
+    assert normalize_type(text).name == expected
+
+
+def test_unknown_power_type():
+    assert normalize_type("行政指导") is None and normalize_type("") is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("地州市级", "city"), ("市级", "city"), ("地州级", "city"), ("设区的市级", "city"), ("地州\n市级", "city"),
+    ("自治区级", "province"), ("省级", "province"), ("县市区级", "county"), ("区县级", "county"), ("县级", "county"),
+    ("乡镇级", "township"), ("街道", "township"), ("乡镇（街道）级", "township"),
+    ("负责市本级公共机构节能监督检查工作", None), ("地州市级、县市区级", None),
+])
+def test_levels(text, expected):
+    assert normalize_level(text) == expected
+
+
+def test_level_from_scope_and_sheet_name():
+    assert level_from_scope("负责市本级公共机构节能监督检查工作") == "city"
+    assert level_from_scope("负责本级办公用房管理工作") is None
+    assert level_from_sheet_name("地州级") == "city" and level_from_sheet_name("区县级") == "county"
+    assert level_from_sheet_name("行政许可（11项）") is None
+
+
+def test_catalogue_code_and_delegation_columns_go_to_extra_keys_the_writer_reads():
+    header = ["事项名称", "权力类型", "权力编码", "基本编码", "下放方式", "下放时间", "原实施层级"]
+    match = best_match(header)
+    assert match.mapping.name == "standard"
+    assert {k: match.columns[k] for k in ("code", "catalog_code", "delegation_manner", "delegation_date",
+                                          "delegated_from_level")} == {
+        "code": 2, "catalog_code": 3, "delegation_manner": 4, "delegation_date": 5, "delegated_from_level": 6}

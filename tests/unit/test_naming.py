@@ -1,0 +1,60 @@
+"""Department, jurisdiction and version of a list."""
+from __future__ import annotations
+
+from collections import Counter
+
+from importers.naming import complete_name, department_phrase, jurisdiction_level, resolve_naming
+
+
+def test_department_phrase_strips_list_words():
+    assert department_phrase("附件：克拉玛依市财政局2025年权责清单 (1)") == "克拉玛依市财政局"
+    assert department_phrase("2024年市农业农村局权责清单") == "市农业农村局"
+    assert department_phrase("国动办权责清单公示") == "国动办"
+    assert department_phrase("克拉玛依市林业和草原系统2024年地县两级权责清单指导目录") == "克拉玛依市林业和草原系统"
+    assert department_phrase("  克拉玛依市交通运输局2024年权责清单") == "克拉玛依市交通运输局"
+    assert department_phrase("附件") == ""
+
+
+def test_short_forms_are_completed_with_the_jurisdiction():
+    assert complete_name("市机关事务管理局", "克拉玛依市") == "克拉玛依市机关事务管理局"
+    assert complete_name("市场监督管理局", "克拉玛依市") == "克拉玛依市市场监督管理局"  # 市场 is no place
+    assert complete_name("交通运输局", "长沙市") == "长沙市交通运输局"
+    assert complete_name("克拉玛依市财政局", "克拉玛依市") == "克拉玛依市财政局"
+
+
+def naming(path: str, **kw):
+    kw.setdefault("titles", [])
+    kw.setdefault("department_rows", [])
+    kw.setdefault("holders", Counter())
+    return resolve_naming(path, **kw)
+
+
+def test_order_of_sources():
+    n = naming("x/附件：克拉玛依市财政局2025年权责清单.xlsx", titles=["克拉玛依市财政局2025年权责清单"])
+    assert (n.department, n.department_source, n.jurisdiction, n.version) == (
+        "克拉玛依市财政局", "title", "克拉玛依市", "2025")
+    n = naming("x/清单.xls", titles=["克拉玛依市机关事务管理局权责清单"], department_rows=["市机关事务管理局"])
+    assert (n.department, n.department_source, n.version) == ("克拉玛依市机关事务管理局", "title", "")
+    n = naming("x/清单.xls", department_rows=["市机关事务管理局"], jurisdiction="克拉玛依市")
+    assert (n.department, n.department_source) == ("克拉玛依市机关事务管理局", "department_row")
+    n = naming("x/清单.xls", holders=Counter({"克拉玛依市交通运输局": 3, "市交通运输局": 1}))
+    assert (n.department, n.department_source, n.jurisdiction) == ("克拉玛依市交通运输局", "holder", "克拉玛依市")
+
+
+def test_aliases_from_the_data_file():
+    assert naming("x/国动办权责清单公示.xlsx").department == "克拉玛依市国防动员办公室"
+    n = naming("x/2024年市农业农村局权责清单.xls")
+    assert (n.department, n.jurisdiction, n.jurisdiction_level) == ("克拉玛依市农业农村局", "克拉玛依市", "city")
+    n = naming("x/清单.xls", holders=Counter({"克拉玛依市委办公室（市档案局）": 12}))
+    assert n.department == "克拉玛依市档案局"
+    # An alias of another place does not apply once the jurisdiction is known.
+    n = naming("x/2024年市农业农村局权责清单.xls", jurisdiction="浏阳市")
+    assert (n.department, n.jurisdiction_level) == ("浏阳市农业农村局", "county")
+
+
+def test_jurisdiction_levels():
+    assert jurisdiction_level("新疆维吾尔自治区") == "province"
+    assert jurisdiction_level("克拉玛依市") == "city"
+    assert jurisdiction_level("浏阳市") == "county"  # a county-level city, listed in jurisdictions.toml
+    assert jurisdiction_level("某某县") == "county"
+    assert jurisdiction_level("") == ""

@@ -1,0 +1,156 @@
+"""Reading spreadsheets and CSV into cell grids: containers, merges, encodings, broken files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+import xlrd
+from openpyxl.worksheet.cell_range import CellRange
+
+from importers.records import FileRefused
+from importers.workbook import column_letter, container_of, read_csv, read_workbook
+
+KARAMAY = Path(__file__).resolve().parents[3] / "shared" / "data" / "karamay"
+FINANCE = KARAMAY / "附件：克拉玛依市财政局2025年权责清单 (1).xlsx"
+MARKET = KARAMAY / "附件：克拉玛依市市场监督管理局2024年权责清单.xls"
+TRANSPORT = KARAMAY / "附件：克拉玛依市交通运输局2024年权责清单.xlsx"
+NDRC = KARAMAY / "克拉玛依市发展和改革委员会2024年权责清单.xls"
+
+
+def test_container_comes_from_the_bytes_not_the_extension():
+    assert FINANCE.suffix == ".xlsx"
+    container, sheets = read_workbook(FINANCE)
+    assert container == "xls"
+    assert sheets[0].value(1, 0) == "克拉玛依市财政局2025年权责清单"
+    assert container_of(TRANSPORT) == "xlsx"
+
+
+def test_trailing_empty_columns_are_trimmed():
+    raw = xlrd.open_workbook(str(MARKET), formatting_info=True).sheet_by_index(0)
+    assert raw.ncols == 256
+    _, sheets = read_workbook(MARKET)
+    assert sheets[0].ncols == 15
+    assert sheets[0].value(1, 14) == "备注"
+
+
+def test_xlsx_merges_are_kept_and_numbers_lose_their_point_zero():
+    _, sheets = read_workbook(TRANSPORT)
+    sheet = sheets[0]
+    assert len(sheet.merges) > 5000
+    # Row 3 (0-based 2) is the first record; its 序号 is a formula read as its cached value.
+    assert sheet.value(2, 0) == "1"
+    assert sheet.value(2, 1) == "道路旅客运输经营许可"
+    # Its name is merged over the filler rows below it.
+    assert sheet.covered_from_above(3, 1)
+    assert sheet.value(3, 1) == ""
+    assert sheet.shown_value(3, 1) == "道路旅客运输经营许可"
+
+
+def test_xls_merges_match_xlrd_and_covered_cells_are_blank():
+    book = xlrd.open_workbook(str(NDRC), formatting_info=True)
+    raw = book.sheet_by_index(0)
+    _, sheets = read_workbook(NDRC)
+    sheet = sheets[0]
+    assert {(m.top, m.bottom, m.left, m.right) for m in sheet.merges} <= set(raw.merged_cells)
+    for m in sheet.merges:
+        for r in range(m.top, m.bottom):
+            for c in range(m.left, m.right):
+                if (r, c) != (m.top, m.left):
+                    assert sheet.value(r, c) == ""
+                    assert sheet.anchor(r, c) == (m.top, m.left)
+    assert sheet.value(2, 0) == "1"  # xlrd gives 1.0
+
+
+def test_leftover_values_under_a_merge_are_blanked(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "事项名称"])
+    ws.append(["1", "anchor"])
+    ws.append(["", "leftover under the merge"])
+    ws.append(["2", "next"])
+    # Registering the range without merge_cells() keeps B3's value in the file, as some writers do.
+    ws.merged_cells.add(CellRange("B2:B3"))
+    path = tmp_path / "leftover.xlsx"
+    wb.save(path)
+    _, sheets = read_workbook(path)
+    sheet = sheets[0]
+    assert sheet.value(2, 1) == ""
+    assert sheet.covered_from_above(2, 1)
+    assert sheet.shown_value(2, 1) == "anchor"
+    assert sheet.value(3, 1) == "next"
+
+
+def test_empty_sheets_read_as_empty_grids():
+    _, sheets = read_workbook(KARAMAY / "克拉玛依市档案局2024年权责清单.xlsx")
+    assert [s.name for s in sheets] == ["Sheet1", "Sheet2", "Sheet3"]
+    assert sheets[1].nrows == 0 and sheets[2].nrows == 0
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+def test_csv_encodings(tmp_path, encoding):
+    text = "序号,事项名称,权力类型\n1,对违反《中华人民共和国安全生产法》行为的处罚,行政处罚\n"
+    path = tmp_path / f"list-{encoding}.csv"
+    path.write_bytes(text.encode(encoding))
+    sheet = read_csv(path)
+    assert sheet.cells[0] == ["序号", "事项名称", "权力类型"]
+    assert sheet.cells[1][1] == "对违反《中华人民共和国安全生产法》行为的处罚"
+
+
+def test_truncated_xlsx_is_refused_naming_the_file(tmp_path):
+    path = tmp_path / "cut.xlsx"
+    path.write_bytes(TRANSPORT.read_bytes()[:5000])
+    with pytest.raises(FileRefused) as exc:
+        read_workbook(path)
+    assert "damaged or truncated .xlsx" in str(exc.value)
+    assert "cut.xlsx" in str(exc.value)
+
+
+def test_truncated_xls_is_refused(tmp_path):
+    path = tmp_path / "cut.xls"
+    path.write_bytes(NDRC.read_bytes()[:40000])
+    with pytest.raises(FileRefused) as exc:
+        read_workbook(path)
+    assert "cut.xls" in str(exc.value)
+    assert ".xls" in exc.value.errors[0].message
+
+
+def test_empty_file_is_refused(tmp_path):
+    path = tmp_path / "nothing.xlsx"
+    path.write_bytes(b"")
+    with pytest.raises(FileRefused) as exc:
+        read_workbook(path)
+    assert "empty file" in str(exc.value) and "nothing.xlsx" in str(exc.value)
+
+
+def test_pdf_is_refused_with_its_first_bytes(tmp_path):
+    path = tmp_path / "list.xlsx"
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+    with pytest.raises(FileRefused) as exc:
+        read_workbook(path)
+    message = exc.value.errors[0].message
+    assert message.startswith("not a spreadsheet: list.xlsx starts with bytes 25 50 44 46")
+    assert "PDF" in message and "(PK)" in message and "D0 CF 11 E0" in message
+
+
+def test_word_document_is_refused(tmp_path):
+    import zipfile
+
+    path = tmp_path / "list.xlsx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(FileRefused) as exc:
+        read_workbook(path)
+    assert "without xl/workbook.xml" in str(exc.value)
+
+
+def test_column_letters():
+    assert [column_letter(i) for i in (0, 13, 25, 26, 255)] == ["A", "N", "Z", "AA", "IV"]
+
+
+def test_utf16_tab_separated_text(tmp_path):
+    path = tmp_path / "export.txt"  # Excel's "Unicode text" export
+    path.write_bytes("序号\t事项名称\t权力类型\n1\t排污许可\t行政许可\n".encode("utf-16"))
+    container, sheets = read_workbook(path)
+    assert container == "csv"
+    assert sheets[0].cells == [["序号", "事项名称", "权力类型"], ["1", "排污许可", "行政许可"]]
