@@ -1,0 +1,87 @@
+"""The browser: a Flask app over the knowledge graph (Chinese first, English on request, offline)."""
+from __future__ import annotations
+
+import os
+import secrets
+from typing import Any
+
+from flask import Flask, g, request
+from flask_wtf.csrf import CSRFProtect
+
+from webui import i18n, store, users
+from webui.entities import LABEL_COLOURS, LABEL_NAMES, entity_url
+
+csrf = CSRFProtect()
+
+BLUEPRINTS = ("dashboard", "browse", "powers", "laws", "things", "search", "reports", "graph", "queries",
+              "console", "auth", "edits")
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the app. ``test_config`` may hold ``KB_GRAPH`` (a kb.db.Graph) or ``KB_SETTINGS``."""
+    app = Flask(__name__)
+    app.config.from_mapping(
+        SECRET_KEY=os.environ.get("KB_SECRET_KEY") or secrets.token_hex(32),
+        BABEL_DEFAULT_LOCALE="zh",
+        BABEL_TRANSLATION_DIRECTORIES="translations",
+        JSON_AS_ASCII=False,
+        KB_QUERY_TIMEOUT=5.0,
+        KB_ROW_CAP=1000,
+        KB_GRAPH_CAP=300,
+        KB_PAGE_SIZE=50,
+        WTF_CSRF_TIME_LIMIT=None,
+        SESSION_COOKIE_SAMESITE="Lax",
+    )
+    if test_config:
+        app.config.update(test_config)
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+
+    store.init_app(app)
+    csrf.init_app(app)
+    i18n.init_app(app)
+    app.before_request(users.load_user)
+
+    import importlib
+
+    for name in BLUEPRINTS:
+        module = importlib.import_module(f"webui.views.{name}")
+        app.register_blueprint(module.bp)
+
+    @app.context_processor
+    def helpers() -> dict[str, Any]:
+        return {"entity_url": entity_url, "label_colours": LABEL_COLOURS, "label_names": LABEL_NAMES,
+                "current_user": g.get("user"),
+                "json_url": _json_url, "page_url": _page_url}
+
+    @app.after_request
+    def no_external(response):  # a second fence: the browser may load nothing from outside the app
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            "script-src 'self'; connect-src 'self'; font-src 'self' data:; frame-ancestors 'self'")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
+    return app
+
+
+def _json_url() -> str:
+    """The JSON twin of the current page (Datasette style: `.json` after the path)."""
+    path = request.path.rstrip("/") or ""
+    query = request.query_string.decode()
+    return f"{path}.json" + (f"?{query}" if query else "") if path else "/.json" + (f"?{query}" if query else "")
+
+
+def _page_url(**changes: Any) -> str:
+    """The current URL with some query arguments changed (pagination, sorting, filters)."""
+    from urllib.parse import urlencode
+
+    args = request.args.to_dict(flat=False)
+    for key, value in changes.items():
+        if value is None or value == "":
+            args.pop(key, None)
+        else:
+            args[key] = [str(value)]
+    query = urlencode(args, doseq=True)
+    return request.path + (f"?{query}" if query else "")

@@ -1,0 +1,110 @@
+"""Server time of each page type of the browser on the loaded data (median and 95th percentile).
+
+Run with `kb bench` (or `python bench/bench_web.py`). Requests go through Flask's test client in this
+process, so the figures are server time: routing, the Cypher round trips and the rendering, without the
+network. The aim is under 100 ms at the 95th percentile.
+"""
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from typing import Any
+from urllib.parse import quote
+
+PICK = """
+CALL { MATCH (d:Department)-[:HOLDS]->(p:Power) WITH d, count(p) AS n ORDER BY n DESC LIMIT 1 RETURN d.name AS department }
+CALL { MATCH (d:Department {name: department})-[:HOLDS]->(p:Power)-[:HAS_RESPONSIBILITY]->()
+       WITH p, count(*) AS n ORDER BY n DESC LIMIT 1 RETURN p.key AS power }
+CALL { MATCH (a:Article)<-[:BASED_ON]-(p:Power) WITH a, count(p) AS n ORDER BY n DESC LIMIT 1 RETURN a.key AS article }
+CALL { MATCH (l:Law) WHERE l.loaded RETURN l.key AS law LIMIT 1 }
+CALL { OPTIONAL MATCH (t:Thing) RETURN t.key AS thing LIMIT 1 }
+CALL { OPTIONAL MATCH (j:Jurisdiction) RETURN j.name AS jurisdiction ORDER BY j.level LIMIT 1 }
+CALL { OPTIONAL MATCH (r:Responsibility) RETURN r.key AS responsibility LIMIT 1 }
+RETURN department, power, article, law, thing, jurisdiction, responsibility
+"""
+
+
+def _q(value: str) -> str:
+    return quote(value, safe="")
+
+
+def pages(graph: Any) -> list[tuple[str, str]]:
+    """(page type, URL) pairs: one typical example of every page type."""
+    rows = graph.read(PICK)
+    if not rows or not rows[0]["power"]:
+        raise SystemExit("the database holds no powers: import data first (`kb import …` or `kb demo`)")
+    x = rows[0]
+    out = [
+        ("dashboard", "/"),
+        ("jurisdictions", "/jurisdictions"),
+        ("jurisdiction", f"/jurisdictions/{_q(x['jurisdiction'])}") if x["jurisdiction"] else None,
+        ("departments", "/departments"),
+        ("department", f"/departments/{_q(x['department'])}"),
+        ("powers", "/powers"),
+        ("power", f"/powers/{_q(x['power'])}"),
+        ("power.json", f"/powers/{_q(x['power'])}.json"),
+        ("responsibility", f"/responsibilities/{_q(x['responsibility'])}") if x["responsibility"] else None,
+        ("laws", "/laws"),
+        ("law", f"/laws/{_q(x['law'])}") if x["law"] else None,
+        ("article", f"/articles/{_q(x['article'])}") if x["article"] else None,
+        ("things", "/things"),
+        ("thing", f"/things/{_q(x['thing'])}") if x["thing"] else None,
+        ("search 2 chars", "/search?q=" + _q("种子")),
+        ("search word", "/search?q=" + _q("安全生产")),
+        ("search filtered", "/search?q=" + _q("许可") + "&type=Power&power_type=" + _q("行政许可")),
+        ("graph depth 1", f"/graph/Power/{_q(x['power'])}"),
+        ("graph depth 2", f"/graph/Department/{_q(x['department'])}?depth=2"),
+        ("reports", "/reports"),
+        ("report overlaps", "/reports/overlaps"),
+        ("queries", "/queries"),
+        ("console", "/console?cypher=" + _q("MATCH (d:Department)-[:HOLDS]->(p) RETURN d.name, count(p)")),
+    ]
+    from queries import loader
+
+    library = loader.load_all()
+    if library:
+        out.append(("saved query", f"/queries/{library[0].area}/{library[0].name}?run=1"))
+    return [p for p in out if p]
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def run_bench(graph: Any, rounds: int = 20, progress: bool = True) -> dict[str, Any]:
+    from webui import create_app
+
+    app = create_app({"KB_GRAPH": graph, "TESTING": True})
+    client = app.test_client()
+    figures = []
+    for name, url in pages(graph):
+        first = client.get(url)  # warm: the analyses' cache, the query plans, the templates
+        if first.status_code >= 500:
+            raise SystemExit(f"{url} answered {first.status_code}")
+        times = []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+            response.close()
+        row = {"page": name, "example": url, "status": first.status_code, "median_ms": statistics.median(times),
+               "p95_ms": percentile(times, 0.95), "max_ms": max(times), "rounds": rounds}
+        figures.append(row)
+        if progress:
+            print(f"  {name:<22} median {row['median_ms']:7.1f} ms  p95 {row['p95_ms']:7.1f} ms", file=sys.stderr)
+    return {"pages": figures, "rounds": rounds}
+
+
+if __name__ == "__main__":
+    from kb.config import load_settings
+    from kb.db import Graph
+
+    with Graph.from_settings(load_settings()) as g:
+        for r in run_bench(g)["pages"]:
+            print(f"{r['page']:<22}{r['median_ms']:>9.1f}{r['p95_ms']:>9.1f}  {r['example']}")

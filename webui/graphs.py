@@ -1,0 +1,99 @@
+"""Graph pictures: pyvis builds the nodes, edges and options; our own template draws them with the
+vis-network shipped in webui/static (pyvis's template loads assets from CDNs and puts tooltips into
+innerHTML, so it is not used). Tooltips travel as plain text and become text nodes in the browser."""
+from __future__ import annotations
+
+from typing import Any
+
+from pyvis.network import Network
+
+from webui.entities import LABEL_COLOURS, LABEL_NAMES, LEVEL_ORDER, display_name, entity_url, label_of
+
+TOOLTIP_FIELDS = ("type", "department", "jurisdiction", "level", "code", "stage", "kind", "area_name", "law_title")
+
+
+def tooltip(label: str, props: dict[str, Any]) -> str:
+    lines = [f"{LABEL_NAMES.get(label, label)}: {props.get('name') or props.get('title') or props.get('key') or ''}"]
+    for field in TOOLTIP_FIELDS:
+        if props.get(field):
+            lines.append(f"{field}: {props[field]}")
+    text = props.get("text")
+    if text:
+        lines.append(str(text)[:160] + ("…" if len(str(text)) > 160 else ""))
+    return "\n".join(lines)
+
+
+class Picture:
+    """A graph to draw: pyvis Network underneath, plus the legend and the 'cut' notice."""
+
+    def __init__(self, hierarchical: bool = False):
+        self.net = Network(directed=True, cdn_resources="remote")
+        self.hierarchical = hierarchical
+        self.labels: dict[str, int] = {}
+        self.cut = False
+        self.total_seen: int | None = None
+
+    def node(self, node_id: str, labels: list[str] | str, props: dict[str, Any], *, level: int | None = None,
+             centre: bool = False) -> None:
+        if node_id in self.net.get_nodes():
+            return
+        label = label_of(labels)
+        self.labels[label] = self.labels.get(label, 0) + 1
+        options: dict[str, Any] = {
+            "label": display_name(label, props)[:24],
+            "title": tooltip(label, props),
+            "color": LABEL_COLOURS.get(label, "#999999"),
+            "group": label,
+            "url": entity_url(label, props) or "",
+            "shape": "box" if self.hierarchical else "dot",
+            "size": 22 if centre else 12,
+            "borderWidth": 3 if centre else 1,
+        }
+        if level is not None:
+            options["level"] = level
+        self.net.add_node(node_id, **options)
+
+    def edge(self, source: str, target: str, rel_type: str, props: dict[str, Any] | None = None) -> None:
+        title = rel_type
+        if props:
+            extra = ", ".join(f"{k}: {v}" for k, v in props.items() if v not in (None, "") and k != "text")
+            title += f" ({extra})" if extra else ""
+        self.net.add_edge(source, target, label=rel_type, title=title)
+
+    def options(self) -> dict[str, Any]:
+        if self.hierarchical:
+            return {
+                "layout": {"hierarchical": {"enabled": True, "direction": "UD", "sortMethod": "directed",
+                                            "levelSeparation": 110, "nodeSpacing": 170}},
+                "physics": {"enabled": False},
+                "edges": {"smooth": {"type": "cubicBezier", "forceDirection": "vertical"}, "font": {"size": 10}},
+                "interaction": {"hover": True},
+            }
+        return {
+            "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 150, "fit": True},
+                        "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90}},
+            "edges": {"smooth": False, "font": {"size": 9, "color": "#666"}, "arrows": {"to": {"scaleFactor": 0.5}}},
+            "nodes": {"font": {"size": 12}},
+            "interaction": {"hover": True, "tooltipDelay": 150},
+        }
+
+    def data(self) -> dict[str, Any]:
+        nodes = self.net.nodes
+        return {
+            "nodes": [{k: n[k] for k in ("id", "label", "title", "color", "group", "url", "shape", "size",
+                                          "borderWidth", "level") if k in n} for n in nodes],
+            "edges": [{"from": e["from"], "to": e["to"], "label": e.get("label", ""), "title": e.get("title", "")}
+                      for e in self.net.edges],
+            "options": self.options(),
+            "legend": [{"label": label, "name": str(LABEL_NAMES.get(label, label)),
+                        "colour": LABEL_COLOURS.get(label, "#999999"), "count": n}
+                       for label, n in sorted(self.labels.items(), key=lambda kv: -kv[1])],
+            "node_count": len(nodes),
+            "edge_count": len(self.net.edges),
+            "cut": self.cut,
+        }
+
+
+def level_of(labels: list[str], props: dict[str, Any]) -> int:
+    level = props.get("jurisdiction_level") or props.get("level") or ""
+    return LEVEL_ORDER.get(level, 3)

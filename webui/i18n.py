@@ -1,0 +1,42 @@
+"""Chinese by default, English on request (`/lang/en`, remembered in a cookie)."""
+from __future__ import annotations
+
+from flask import Blueprint, Flask, redirect, request
+from flask_babel import Babel
+
+LOCALES = {"zh": "中文", "en": "English"}
+COOKIE = "kb_lang"
+
+bp = Blueprint("i18n", __name__)
+
+
+def select_locale() -> str:
+    asked = request.args.get("lang") or request.cookies.get(COOKIE)
+    return asked if asked in LOCALES else "zh"
+
+
+def safe_next(target: str | None) -> str:
+    """Only paths inside the app (no scheme, no host, no `//`)."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/"
+    return target
+
+
+@bp.route("/lang/<code>")
+def switch(code: str):
+    response = redirect(safe_next(request.args.get("next")))
+    if code in LOCALES:
+        response.set_cookie(COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax")
+    return response
+
+
+def init_app(app: Flask) -> None:
+    import os
+
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = os.path.join(app.root_path, "translations")
+    Babel(app, locale_selector=select_locale)
+    app.register_blueprint(bp)
+
+    @app.context_processor
+    def locale_context() -> dict:
+        return {"locales": LOCALES, "locale": select_locale()}

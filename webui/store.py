@@ -1,0 +1,49 @@
+"""The app's one Graph: injected through the config (tests) or opened from the settings on first use."""
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from flask import Flask, current_app
+
+from kb.db import Graph
+
+_lock = threading.Lock()
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["kb_graph"] = app.config.get("KB_GRAPH")
+
+
+def graph() -> Graph:
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    found = app.extensions.get("kb_graph")
+    if found is None:
+        with _lock:
+            found = app.extensions.get("kb_graph")
+            if found is None:
+                from kb.config import load_settings
+
+                found = Graph.from_settings(app.config.get("KB_SETTINGS") or load_settings())
+                app.extensions["kb_graph"] = found
+                app.extensions["kb_graph_owned"] = True
+    return found
+
+
+def read(query: str, **params: Any) -> list[dict]:
+    return graph().read(query, **params)
+
+
+def read_one(query: str, **params: Any) -> dict | None:
+    rows = graph().read(query, **params)
+    return rows[0] if rows else None
+
+
+def write(query: str, **params: Any) -> list[dict]:
+    return graph().write(query, **params)
+
+
+def close(app: Flask) -> None:
+    if app.extensions.get("kb_graph_owned") and app.extensions.get("kb_graph") is not None:
+        app.extensions["kb_graph"].close()
+        app.extensions["kb_graph"] = None

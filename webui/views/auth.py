@@ -1,0 +1,60 @@
+"""Logging in and out (users are made with `kb user add NAME --role viewer|editor|admin`)."""
+from __future__ import annotations
+
+from flask import Blueprint, flash, g, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, PasswordField, StringField
+from wtforms.validators import DataRequired
+
+from webui import store, users
+from webui.i18n import safe_next
+from webui.pages import json_response, wants_json
+
+bp = Blueprint("auth", __name__)
+
+
+class LoginForm(FlaskForm):
+    name = StringField(_l("User name"), validators=[DataRequired()])
+    password = PasswordField(_l("Password"), validators=[DataRequired()])
+    next = HiddenField()
+
+
+class LogoutForm(FlaskForm):
+    pass
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@bp.route("/login.json", methods=["GET"])
+def login():
+    if wants_json():
+        return json_response({"user": g.get("user")})
+    form = LoginForm(next=request.args.get("next", ""))
+    status = 200
+    if form.validate_on_submit():
+        user = users.check_login(store.graph(), form.name.data.strip(), form.password.data)
+        if user:
+            session.clear()
+            session["user"] = user
+            flash(_("Logged in as %(name)s (%(role)s).", name=user["name"], role=user["role"]), "success")
+            return redirect(safe_next(form.next.data))
+        flash(_("Wrong user name or password."), "error")
+        status = 401
+    elif request.method == "POST":
+        status = 400
+    return render_template("auth/login.html", _form=form), status
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    form = LogoutForm()
+    if form.validate_on_submit():
+        session.pop("user", None)
+        flash(_("Logged out."), "success")
+    return redirect(url_for("dashboard.index"))
+
+
+@bp.app_context_processor
+def logout_form() -> dict:
+    return {"logout_form": LogoutForm}

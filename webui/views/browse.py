@@ -1,0 +1,180 @@
+"""Browse by jurisdiction (province → city → county → township) and by department."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, request
+
+from webui import store
+from webui.entities import LEVEL_ORDER
+from webui.pages import page, pager, paginate, requested_skip
+from webui.views.dashboard import short_department
+
+bp = Blueprint("browse", __name__)
+
+JURISDICTIONS = """
+MATCH (j:Jurisdiction)
+OPTIONAL MATCH (j)-[:WITHIN]->(parent:Jurisdiction)
+CALL { WITH j OPTIONAL MATCH (d:Department)-[:IN_JURISDICTION]->(j) RETURN count(d) AS departments }
+CALL { WITH j OPTIONAL MATCH (t:Thing)-[:IN_JURISDICTION]->(j) RETURN count(t) AS things }
+RETURN j.name AS name, j.level AS level, j.code AS code, parent.name AS parent, departments, things
+"""
+
+JURISDICTION = """
+MATCH (j:Jurisdiction {name: $name})
+CALL { WITH j OPTIONAL MATCH path = (j)-[:WITHIN*1..6]->(up:Jurisdiction)
+       WITH up, length(path) AS d ORDER BY d DESC RETURN collect(up {.name, .level}) AS ancestors }
+CALL { WITH j OPTIONAL MATCH (child:Jurisdiction)-[:WITHIN]->(j)
+       RETURN collect(child {.name, .level, .code}) AS children }
+CALL { WITH j OPTIONAL MATCH (d:Department)-[:IN_JURISDICTION]->(j)
+       OPTIONAL MATCH (d)-[:HOLDS]->(p:Power)
+       WITH d, count(p) AS powers ORDER BY d.name
+       RETURN collect(CASE WHEN d IS NULL THEN null ELSE d {.name, .level, powers: powers} END) AS departments }
+CALL { WITH j OPTIONAL MATCH (t:Thing)-[:IN_JURISDICTION]->(j)
+       RETURN collect(t {.key, .name, .area_name, .lead_department}) AS things }
+RETURN j {.*} AS jurisdiction, ancestors, children, departments, things
+"""
+
+DEPARTMENTS = """
+MATCH (d:Department)
+OPTIONAL MATCH (d)-[:HOLDS]->(p:Power)
+WITH d, coalesce(p.type, '') AS type, count(p) AS n
+WITH d, sum(n) AS powers, collect(CASE WHEN n > 0 THEN {type: type, n: n} END) AS types
+RETURN d.name AS name, d.jurisdiction AS jurisdiction, d.level AS level, powers, types
+ORDER BY d.jurisdiction, powers DESC, d.name
+"""
+
+DEPARTMENT = """
+MATCH (d:Department {name: $name})
+CALL { WITH d OPTIONAL MATCH (d)-[:IN_JURISDICTION]->(j:Jurisdiction) RETURN j {.name, .level} AS jurisdiction }
+CALL { WITH d OPTIONAL MATCH (d)-[:COUNTERPART_OF]->(up:Department) RETURN collect(up.name) AS counterparts_up }
+CALL { WITH d OPTIONAL MATCH (down:Department)-[:COUNTERPART_OF]->(d) RETURN collect(down.name) AS counterparts_down }
+CALL { WITH d OPTIONAL MATCH (u:Unit)-[:PART_OF]->(d)
+       OPTIONAL MATCH (p:Power)-[:HANDLED_BY]->(u) WHERE p.current
+       WITH u, count(p) AS powers ORDER BY powers DESC, u.name
+       RETURN collect(CASE WHEN u IS NULL THEN null ELSE u {.key, .name, powers: powers} END) AS units }
+CALL { WITH d OPTIONAL MATCH (v:ListVersion)-[:LIST_OF]->(d)
+       WITH v ORDER BY v.current DESC, v.imported_at DESC
+       RETURN collect(CASE WHEN v IS NULL THEN null
+                      ELSE v {.key, .version, .title, .records, .current, .source_file, .imported_at} END) AS versions }
+CALL { WITH d OPTIONAL MATCH (d)-[:HOLDS]->(p:Power)
+       WITH coalesce(p.type, '') AS type, count(p) AS n WHERE n > 0
+       RETURN collect({type: type, n: n}) AS types }
+CALL { WITH d OPTIONAL MATCH (t:Thing)-[:LED_BY]->(d) RETURN collect(t {.key, .name, .area_name}) AS things_led }
+CALL { WITH d OPTIONAL MATCH (t:Thing)-[:COOPERATING]->(d) RETURN collect(t {.key, .name, .area_name}) AS things_cooperating }
+RETURN d {.*} AS department, jurisdiction, counterparts_up, counterparts_down, units, versions, types,
+       things_led, things_cooperating
+"""
+
+DEPARTMENT_POWERS = """
+MATCH (d:Department {name: $name})-[:HOLDS]->(p:Power)
+WHERE ($type = '' OR p.type = $type)
+WITH p ORDER BY p.position
+WITH collect(p) AS rows
+RETURN size(rows) AS total,
+       [p IN rows[$skip..$skip + $limit] | p {.key, .name, .type, .code, .level, .unit, .seq,
+        responsibilities: COUNT { (p)-[:HAS_RESPONSIBILITY]->() },
+        accountability: EXISTS { (p)-[:HAS_ACCOUNTABILITY]->() }}] AS powers
+"""
+
+UNIT = """
+MATCH (u:Unit {key: $key})
+OPTIONAL MATCH (u)-[:PART_OF]->(d:Department)
+CALL { WITH u OPTIONAL MATCH (p:Power)-[:HANDLED_BY]->(u)
+       WITH p ORDER BY p.current DESC, p.position
+       RETURN collect(p {.key, .name, .type, .current}) AS powers }
+RETURN u {.*} AS unit, d.name AS department, powers
+"""
+
+VERSION = """
+MATCH (v:ListVersion {key: $key})
+OPTIONAL MATCH (v)-[:LIST_OF]->(d:Department)
+OPTIONAL MATCH (v)-[:SUPERSEDES]->(older:ListVersion)
+OPTIONAL MATCH (newer:ListVersion)-[:SUPERSEDES]->(v)
+OPTIONAL MATCH (r:ImportRun)-[:PRODUCED]->(v)
+CALL { WITH v OPTIONAL MATCH (v)-[:CONTAINS]->(p:Power) RETURN count(p) AS total }
+RETURN v {.*} AS version, d.name AS department, older {.key, .version} AS older, newer {.key, .version} AS newer,
+       r {.id, .file, .finished_at} AS run, total
+"""
+
+VERSION_POWERS = """
+MATCH (v:ListVersion {key: $key})-[:CONTAINS]->(p:Power)
+RETURN p {.key, .name, .type, .code, .position, .source_sheet, .source_row} AS power
+ORDER BY p.position SKIP $skip LIMIT $limit
+"""
+
+
+def _tree(rows: list[dict]) -> list[dict]:
+    nodes = {r["name"]: {**r, "children": []} for r in rows}
+    roots = []
+    for node in nodes.values():
+        parent = nodes.get(node["parent"]) if node["parent"] else None
+        (parent["children"] if parent else roots).append(node)
+
+    def order(items: list[dict]) -> list[dict]:
+        items.sort(key=lambda n: (LEVEL_ORDER.get(n["level"] or "", 9), n["code"] or "", n["name"]))
+        for item in items:
+            order(item["children"])
+        return items
+
+    return order(roots)
+
+
+@page(bp, "/jurisdictions", "browse/jurisdictions.html")
+def jurisdictions() -> dict:
+    rows = store.read(JURISDICTIONS)
+    return {"tree": _tree(rows), "total": len(rows)}
+
+
+@page(bp, "/jurisdictions/<name>", "browse/jurisdiction.html")
+def jurisdiction(name: str) -> dict:
+    row = store.read_one(JURISDICTION, name=name)
+    if not row:
+        abort(404)
+    row["departments"] = [{**d, "short": short_department(d["name"], name)} for d in row["departments"]]
+    return row
+
+
+@page(bp, "/departments", "browse/departments.html")
+def departments() -> dict:
+    rows = store.read(DEPARTMENTS)
+    wanted = request.args.get("jurisdiction", "")
+    groups: dict[str, list[dict]] = {}
+    for row in rows:
+        if wanted and row["jurisdiction"] != wanted:
+            continue
+        row["short"] = short_department(row["name"], row["jurisdiction"])
+        row["types"] = sorted(row["types"], key=lambda t: -t["n"])
+        groups.setdefault(row["jurisdiction"] or "", []).append(row)
+    return {"groups": [{"jurisdiction": j, "departments": ds} for j, ds in groups.items()],
+            "jurisdiction": wanted, "total": sum(len(ds) for ds in groups.values())}
+
+
+@page(bp, "/departments/<name>", "browse/department.html")
+def department(name: str) -> dict:
+    row = store.read_one(DEPARTMENT, name=name)
+    if not row:
+        abort(404)
+    power_type = request.args.get("type", "")
+    size = 100
+    listed = store.read_one(DEPARTMENT_POWERS, name=name, type=power_type, skip=requested_skip(size),
+                            limit=size) or {"total": 0, "powers": []}
+    row["types"] = sorted(row["types"], key=lambda t: -t["n"])
+    row.update(powers=listed["powers"], pager=pager(listed["total"], size), type=power_type)
+    return row
+
+
+@page(bp, "/units/<path:key>", "browse/unit.html")
+def unit(key: str) -> dict:
+    row = store.read_one(UNIT, key=key)
+    if not row:
+        abort(404)
+    return row
+
+
+@page(bp, "/versions/<path:key>", "browse/version.html")
+def version(key: str) -> dict:
+    row = store.read_one(VERSION, key=key)
+    if not row:
+        abort(404)
+    row["pager"] = paginate(row["total"], 100)
+    row["powers"] = [r["power"] for r in store.read(VERSION_POWERS, key=key, skip=row["pager"]["skip"], limit=100)]
+    return row

@@ -1,0 +1,80 @@
+"""Laws and articles: an article shows every power of every department that cites it (overlap evidence)."""
+from __future__ import annotations
+
+from flask import Blueprint, abort
+
+from webui import store
+from webui.pages import page
+
+bp = Blueprint("laws", __name__)
+
+LAWS = """
+MATCH (l:Law)
+CALL { WITH l OPTIONAL MATCH (p:Power)-[:CITES]->(l) WHERE p.current
+       RETURN count(DISTINCT p) AS powers, count(DISTINCT p.department) AS departments }
+RETURN l.key AS key, l.title AS title, l.loaded AS loaded, l.version_date AS version_date,
+       l.article_count AS article_count, powers, departments
+ORDER BY l.loaded DESC, powers DESC, l.title
+"""
+
+LAW = """
+MATCH (l:Law {key: $key})
+CALL { WITH l OPTIONAL MATCH (l)-[:HAS_ARTICLE]->(a:Article)
+       OPTIONAL MATCH (p:Power)-[:BASED_ON]->(a) WHERE p.current
+       WITH a, count(DISTINCT p) AS powers, count(DISTINCT p.department) AS departments ORDER BY a.number
+       RETURN collect(CASE WHEN a IS NULL THEN null ELSE a {.key, .label, .number, .chapter, .section,
+              snippet: left(a.text, 80), powers: powers, departments: departments} END) AS articles }
+CALL { WITH l OPTIONAL MATCH (p:Power)-[c:CITES]->(l) WHERE p.current
+       WITH p.department AS department, c, p ORDER BY c.article, p.position
+       WITH department, collect({key: p.key, name: p.name, type: p.type, field: c.field, article: c.article,
+                                 article_label: c.article_label}) AS cites
+       ORDER BY size(cites) DESC
+       RETURN collect(CASE WHEN department IS NULL THEN null ELSE {department: department, cites: cites} END)
+              AS by_department }
+RETURN l {.*} AS law, articles, by_department
+"""
+
+ARTICLE = """
+MATCH (a:Article {key: $key})
+OPTIONAL MATCH (l:Law)-[:HAS_ARTICLE]->(a)
+CALL { WITH l, a OPTIONAL MATCH (l)-[:HAS_ARTICLE]->(prev:Article {number: a.number - 1}) RETURN prev.key AS prev }
+CALL { WITH l, a OPTIONAL MATCH (l)-[:HAS_ARTICLE]->(next:Article {number: a.number + 1}) RETURN next.key AS next }
+CALL { WITH a, l OPTIONAL MATCH (p:Power)-[b:BASED_ON]->(a) WHERE p.current
+       OPTIONAL MATCH (p)-[c:CITES {field: b.field}]->(l) WHERE c.article = a.number
+       WITH p, b, head(collect(c.text)) AS citing_text ORDER BY p.department, p.type, p.position
+       WITH p.department AS department, collect({key: p.key, name: p.name, type: p.type, field: b.field,
+            level: p.level, citing_text: citing_text}) AS powers
+       RETURN collect(CASE WHEN department IS NULL THEN null ELSE {department: department, powers: powers} END)
+              AS by_department }
+RETURN a {.*} AS article, l {.key, .title, .version_date} AS law, prev, next, by_department
+"""
+
+
+@page(bp, "/laws", "laws/list.html")
+def laws() -> dict:
+    return {"laws": store.read(LAWS)}
+
+
+@page(bp, "/laws/<key>", "laws/law.html")
+def law(key: str) -> dict:
+    row = store.read_one(LAW, key=key)
+    if not row:
+        abort(404)
+    return row
+
+
+@page(bp, "/articles/<path:key>", "laws/article.html")
+def article(key: str) -> dict:
+    row = store.read_one(ARTICLE, key=key)
+    if not row:
+        abort(404)
+    powers = [p for d in row["by_department"] for p in d["powers"]]
+    types: dict[tuple[str, str], set[str]] = {}
+    for d in row["by_department"]:
+        for p in d["powers"]:
+            if p["field"] == "basis":
+                types.setdefault((p["type"] or "", p.get("level") or ""), set()).add(d["department"])
+    # Same article, same type, two or more departments: the overlap signal of the domain primer.
+    row["overlap_types"] = sorted(t for (t, _lvl), deps in types.items() if len(deps) > 1)
+    row["counts"] = {"powers": len(powers), "departments": len(row["by_department"])}
+    return row

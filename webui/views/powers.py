@@ -1,0 +1,179 @@
+"""Powers (权力事项): the list, a power with everything the graph knows, responsibilities, catalogue items."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, request
+
+from webui import store
+from webui.entities import LEVEL_ORDER
+from webui.pages import page, pager, requested_skip
+
+bp = Blueprint("powers", __name__)
+
+POWER_TYPES = ["行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查", "行政确认", "行政奖励",
+               "行政裁决", "其他行政权力", "公共服务"]
+
+# Sorting is chosen from this table, never assembled from the request.
+SORTS = {
+    "position": "p.department, p.position",
+    "name": "p.name, p.department",
+    "type": "p.type, p.department, p.position",
+    "department": "p.department, p.position",
+}
+
+POWERS = """
+MATCH (p:Power) WHERE p.current = true
+  AND ($type = '' OR p.type = $type) AND ($department = '' OR p.department = $department)
+  AND ($level = '' OR p.level = $level) AND ($jurisdiction = '' OR p.jurisdiction = $jurisdiction)
+  AND ($q = '' OR p.name CONTAINS $q)
+WITH p ORDER BY {order}
+WITH collect(p {{.key, .name, .type, .department, .jurisdiction, .level, .code, .unit}}) AS rows
+RETURN size(rows) AS total, rows[$skip..$skip + $limit] AS powers
+"""
+
+POWER_FACETS = """
+MATCH (p:Power) WHERE p.current = true
+RETURN coalesce(p.type, '') AS type, p.department AS department, coalesce(p.level, '') AS level,
+       p.jurisdiction AS jurisdiction, count(*) AS n
+"""
+
+POWER = """
+MATCH (p:Power {key: $key})
+CALL { WITH p OPTIONAL MATCH (d:Department)-[:HOLDS]->(p) RETURN d.name AS holder }
+CALL { WITH p OPTIONAL MATCH (v:ListVersion)-[:CONTAINS]->(p)
+       RETURN v {.key, .version, .title, .current, .source_file, .imported_at} AS version }
+CALL { WITH p OPTIONAL MATCH (p)-[:HANDLED_BY]->(u:Unit) RETURN u {.key, .name} AS unit_node }
+CALL { WITH p OPTIONAL MATCH (p)-[:HAS_RESPONSIBILITY]->(r:Responsibility)
+       WITH r ORDER BY r.key RETURN collect(r {.key, .seq, .kind, .stage, .text}) AS responsibilities }
+CALL { WITH p OPTIONAL MATCH (p)-[:HAS_ACCOUNTABILITY]->(a:Accountability) RETURN a {.key, .subjects, .text} AS accountability }
+CALL { WITH p OPTIONAL MATCH (p)-[c:CITES]->(l:Law)
+       RETURN collect(CASE WHEN l IS NULL THEN null ELSE c {.*, law_key: l.key, law_loaded: l.loaded} END) AS citations }
+CALL { WITH p OPTIONAL MATCH (p)-[b:BASED_ON]->(a:Article)
+       RETURN collect(CASE WHEN a IS NULL THEN null
+                      ELSE a {.key, .label, .name, .text, .law_key, .law_title, .number, field: b.field} END) AS articles }
+CALL { WITH p OPTIONAL MATCH (p)-[:IMPLEMENTS]->(c:CatalogItem) RETURN collect(c {.key, .code, .name, .type}) AS catalog }
+CALL { WITH p OPTIONAL MATCH (dl:Delegation)-[:TO_POWER]->(p)
+       OPTIONAL MATCH (dl)-[:FROM_POWER]->(fp:Power) OPTIONAL MATCH (dl)-[:FROM_DEPARTMENT]->(fd:Department)
+       RETURN collect(CASE WHEN dl IS NULL THEN null
+                      ELSE dl {.*, from_power: fp {.key, .name}, from_department: fd.name} END) AS delegated_in }
+CALL { WITH p OPTIONAL MATCH (dl:Delegation)-[:FROM_POWER]->(p)
+       OPTIONAL MATCH (dl)-[:TO_POWER]->(tp:Power) OPTIONAL MATCH (dl)-[:TO_DEPARTMENT]->(td:Department)
+       RETURN collect(CASE WHEN dl IS NULL THEN null
+                      ELSE dl {.*, to_power: tp {.key, .name}, to_department: td.name} END) AS delegated_out }
+CALL { WITH p OPTIONAL MATCH (s:ServiceItem)-[:REALISES]->(p) OPTIONAL MATCH (t:Thing)-[:INCLUDES]->(s)
+       RETURN collect(DISTINCT s {.key, .name, .code}) AS service_items, collect(DISTINCT t {.key, .name}) AS things }
+CALL { WITH p OPTIONAL MATCH (p)-[:BASED_ON {field: 'basis'}]->(a:Article)<-[:BASED_ON {field: 'basis'}]-(o:Power)
+       WHERE o <> p AND o.current AND o.department <> p.department
+       WITH a, o ORDER BY o.department, o.position
+       WITH a, collect(o {.key, .name, .type, .department})[..20] AS others, count(o) AS n
+       RETURN collect({article: a.key, label: a.name, others: others, n: n}) AS shared }
+CALL { WITH p OPTIONAL MATCH (e:Edit)-[:EDITS]->(p)
+       WITH e ORDER BY e.when DESC LIMIT 20
+       RETURN collect(e {.id, .who, .when, .field, .before, .after}) AS edits }
+RETURN p {.*} AS power, holder, version, unit_node, responsibilities, accountability, citations, articles,
+       catalog, delegated_in, delegated_out, service_items, things, shared, edits
+"""
+
+RESPONSIBILITY = """
+MATCH (r:Responsibility {key: $key})
+OPTIONAL MATCH (p:Power)-[:HAS_RESPONSIBILITY]->(r)
+CALL { WITH p OPTIONAL MATCH (p)-[:HAS_RESPONSIBILITY]->(s:Responsibility)
+       WITH s ORDER BY s.key RETURN collect(s {.key, .seq, .kind, .stage}) AS siblings }
+OPTIONAL MATCH (p)-[:HAS_ACCOUNTABILITY]->(a:Accountability)
+RETURN r {.*} AS responsibility, p {.key, .name, .type, .department} AS power, siblings,
+       a {.subjects, .text} AS accountability
+"""
+
+CATALOG_ITEM = """
+MATCH (c:CatalogItem {key: $key})
+OPTIONAL MATCH (p:Power)-[:IMPLEMENTS]->(c)
+OPTIONAL MATCH (d:Department)-[:HOLDS]->(p)
+OPTIONAL MATCH (d)-[:IN_JURISDICTION]->(j:Jurisdiction)
+WITH c, p, d, j ORDER BY CASE coalesce(j.level, p.level) WHEN 'province' THEN 0 WHEN 'city' THEN 1
+                         WHEN 'county' THEN 2 ELSE 3 END, d.name
+RETURN c {.*} AS item,
+       collect(CASE WHEN p IS NULL THEN null ELSE p {.key, .name, .type, .code, .level, .current,
+               department: d.name, jurisdiction: j.name, jurisdiction_level: j.level} END) AS powers
+"""
+
+FIELD_ORDER = ["name", "item_name", "sub_item_name", "seq", "code", "type", "type_code", "type_original", "holder",
+               "unit", "level", "level_original", "scope", "department", "jurisdiction", "version", "current",
+               "position", "source_file", "source_sheet", "source_row", "import_run"]
+LONG_FIELDS = ["basis_text", "duty_statement", "responsibility_text", "responsibility_basis_text", "remarks"]
+
+
+def _filters() -> dict[str, str]:
+    return {name: request.args.get(name, "").strip() for name in ("type", "department", "level", "jurisdiction", "q")}
+
+
+@page(bp, "/powers", "powers/list.html")
+def powers() -> dict:
+    filters = _filters()
+    sort = request.args.get("sort", "position")
+    size = 50
+    row = store.read_one(POWERS.format(order=SORTS.get(sort, SORTS["position"])), **filters,
+                         skip=requested_skip(size), limit=size) or {"total": 0, "powers": []}
+    options: dict[str, dict[str, int]] = {"type": {}, "department": {}, "level": {}, "jurisdiction": {}}
+    for f in store.read(POWER_FACETS):
+        for name, counts in options.items():
+            value = f[name] or ""
+            counts[value] = counts.get(value, 0) + f["n"]
+    return {"filters": filters, "sort": sort, "sorts": list(SORTS), "powers": row["powers"],
+            "pager": pager(row["total"], size),
+            "options": {k: sorted(v.items(), key=lambda kv: (LEVEL_ORDER.get(kv[0], 9) if k == "level" else 0,
+                                                             -kv[1] if k != "level" else 0, kv[0]))
+                        for k, v in options.items()}}
+
+
+def _basis(citations: list[dict], articles: list[dict]) -> list[dict]:
+    """Each citation of the power with the article text when the law is loaded (side by side)."""
+    by_key = {a["key"]: a for a in articles}
+    out = []
+    for c in sorted(citations, key=lambda c: (c.get("field") or "", c.get("law_title") or "", c.get("article") or 0)):
+        key = f"{c['law_key']}#{c['article']}" if c.get("article") is not None else None
+        out.append({**c, "article_node": by_key.get(key) if key else None})
+    return out
+
+
+def _stages(responsibilities: list[dict]) -> list[dict]:
+    groups: dict[str, list[dict]] = {}
+    for r in sorted(responsibilities, key=lambda r: (_seq(r.get("seq")), r["key"])):
+        groups.setdefault(r.get("kind") or "", []).append(r)
+    return [{"kind": kind, "items": items} for kind, items in groups.items()]
+
+
+def _seq(value: object) -> float:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 1e9
+
+
+@page(bp, "/powers/<path:key>", "powers/power.html")
+def power(key: str) -> dict:
+    row = store.read_one(POWER, key=key)
+    if not row:
+        abort(404)
+    p = row["power"]
+    row["basis"] = _basis(row.pop("citations"), row["articles"])
+    row["stages"] = _stages(row["responsibilities"])
+    row["fields"] = [(f, p[f]) for f in FIELD_ORDER if p.get(f) not in (None, "")]
+    row["long_fields"] = [(f, p[f]) for f in LONG_FIELDS if p.get(f)]
+    row["extra_fields"] = sorted((f, v) for f, v in p.items() if f.startswith("x_") and v not in (None, ""))
+    row["shared"] = [s for s in row["shared"] if s["article"]]
+    return row
+
+
+@page(bp, "/responsibilities/<path:key>", "powers/responsibility.html")
+def responsibility(key: str) -> dict:
+    row = store.read_one(RESPONSIBILITY, key=key)
+    if not row:
+        abort(404)
+    return row
+
+
+@page(bp, "/catalog/<path:key>", "powers/catalog_item.html")
+def catalog_item(key: str) -> dict:
+    row = store.read_one(CATALOG_ITEM, key=key)
+    if not row:
+        abort(404)
+    return row

@@ -1,0 +1,136 @@
+"""Search over the CJK full-text index, names that match exactly or as a substring first."""
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, request
+from markupsafe import Markup, escape
+
+from kb.schema import FULLTEXT_INDEX, FULLTEXT_LABELS
+from webui import store
+from webui.entities import key_of
+from webui.pages import page, pager
+
+bp = Blueprint("search", __name__)
+
+HIT_CAP = 2000
+PAGE_SIZE = 20
+FILTERS = ("type", "power_type", "department", "level", "jurisdiction")
+
+SEARCH = """
+CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $cap}) YIELD node, score
+WITH node, score, [l IN labels(node) WHERE l IN $labels][0] AS label
+WHERE label IS NOT NULL AND NOT (label = 'Power' AND node.current = false)
+OPTIONAL MATCH (owner:Power)-[:HAS_RESPONSIBILITY]->(node)
+RETURN label, score,
+       node {.key, .name, .title, .id, .label, .current, .text, .basis_text, .law_title, .department,
+             .jurisdiction, .level, .type, .area_name, .lead_department} AS props,
+       owner {.key, .name, .department, .jurisdiction, .level, .type, .current} AS owner
+"""
+
+# One-character terms are not in a bigram index: fall back to a substring scan of names.
+NAME_CONTAINS = """
+UNWIND $labels AS wanted
+CALL { WITH wanted MATCH (node) WHERE wanted IN labels(node) AND node.name CONTAINS $q
+       RETURN node LIMIT $cap }
+WITH node, wanted AS label
+WHERE NOT (label = 'Power' AND node.current = false)
+RETURN label, 0.0 AS score,
+       node {.key, .name, .title, .id, .label, .current, .text, .basis_text, .law_title, .department,
+             .jurisdiction, .level, .type, .area_name, .lead_department} AS props, null AS owner
+"""
+
+_LUCENE_SPECIAL = re.compile(r'(["\\])')
+
+
+def lucene_query(q: str) -> str:
+    """Every whitespace-separated term must appear, each as a phrase (a substring, for CJK bigrams)."""
+    phrases = ['"' + _LUCENE_SPECIAL.sub(r"\\\1", t) + '"' for t in q.split() if t]
+    return " AND ".join(phrases)
+
+
+def highlight(text: str, terms: list[str], width: int = 90) -> Markup:
+    """An escaped snippet of ``text`` around the first match, each match wrapped in <mark>."""
+    if not text:
+        return Markup("")
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True) if t)) if terms else None
+    first = pattern.search(text) if pattern else None
+    start = max(0, first.start() - width // 3) if first else 0
+    end = min(len(text), start + width)
+    piece = text[start:end]
+    out = [Markup("…") if start > 0 else Markup("")]
+    pos = 0
+    for m in pattern.finditer(piece) if pattern else []:
+        out.append(escape(piece[pos:m.start()]))
+        out.append(Markup("<mark>") + escape(m.group(0)) + Markup("</mark>"))
+        pos = m.end()
+    out.append(escape(piece[pos:]))
+    if end < len(text):
+        out.append(Markup("…"))
+    return Markup("").join(out)
+
+
+def _hit(row: dict, q: str, terms: list[str]) -> dict:
+    props, owner, label = row["props"], row["owner"] or {}, row["label"]
+    name = props.get("name") or props.get("title") or props.get("label") or props.get("key") or ""
+    if label == "Responsibility":
+        name = f"{owner.get('name', '')} · {props.get('label') or ''}".strip(" ·") or name
+    department = {"Department": props.get("name"), "Responsibility": owner.get("department"),
+                  "Thing": props.get("lead_department")}.get(label, props.get("department"))
+    jurisdiction = {"Jurisdiction": props.get("name"), "Responsibility": owner.get("jurisdiction"),
+                    "Thing": props.get("area_name")}.get(label, props.get("jurisdiction"))
+    level = owner.get("level") if label == "Responsibility" else props.get("level") if label in (
+        "Power", "Department", "Jurisdiction") else None
+    power_type = owner.get("type") if label == "Responsibility" else props.get("type") if label == "Power" else None
+    body = ""
+    for field in ("text", "basis_text", "title"):
+        value = props.get(field)
+        if value and any(t in value for t in terms):
+            body = value
+            break
+    body = body or props.get("text") or props.get("basis_text") or ""
+    rank = 0 if name == q else 1 if q in name else 2
+    key = key_of(label, props) if label != "Responsibility" else props.get("key")
+    return {"label": label, "key": key, "name": name, "name_html": highlight(name, terms, 200),
+            "snippet": body[:200], "snippet_html": highlight(body, terms), "score": round(row["score"], 3),
+            "rank": rank, "department": department or "", "jurisdiction": jurisdiction or "",
+            "level": level or "", "power_type": power_type or "", "law": props.get("law_title") or ""}
+
+
+def run_search(q: str) -> list[dict]:
+    terms = q.split()
+    labels = list(FULLTEXT_LABELS)
+    if len(q.replace(" ", "")) < 2:
+        rows = store.read(NAME_CONTAINS, labels=labels, q=q.strip(), cap=200)
+    else:
+        rows = store.read(SEARCH, index=FULLTEXT_INDEX, lucene=lucene_query(q), cap=HIT_CAP, labels=labels)
+    hits = [_hit(r, q.strip(), terms) for r in rows]
+    hits.sort(key=lambda h: (h["rank"], -h["score"], len(h["name"])))
+    return hits
+
+
+def _facets(hits: list[dict], chosen: dict[str, str]) -> dict[str, list[tuple[str, int]]]:
+    """Counts per facet value among the hits that pass every other filter."""
+    fields = {"type": "label", "power_type": "power_type", "department": "department", "level": "level",
+              "jurisdiction": "jurisdiction"}
+    out: dict[str, list[tuple[str, int]]] = {}
+    for facet, field in fields.items():
+        counts: dict[str, int] = {}
+        for h in hits:
+            if h[field] and all(not v or h[fields[f]] == v for f, v in chosen.items() if f != facet):
+                counts[h[field]] = counts.get(h[field], 0) + 1
+        out[facet] = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:30]
+    return out
+
+
+@page(bp, "/search", "search.html")
+def search() -> dict:
+    q = request.args.get("q", "").strip()[:200]
+    chosen = {f: request.args.get(f, "").strip() for f in FILTERS}
+    fields = {"type": "label", "power_type": "power_type", "department": "department", "level": "level",
+              "jurisdiction": "jurisdiction"}
+    hits = run_search(q) if q else []
+    kept = [h for h in hits if all(not v or h[fields[f]] == v for f, v in chosen.items())]
+    p = pager(len(kept), PAGE_SIZE)
+    return {"q": q, "filters": chosen, "total": len(kept), "all_hits": len(hits), "capped": len(hits) >= HIT_CAP,
+            "facets": _facets(hits, chosen), "results": kept[p["skip"]:p["skip"] + PAGE_SIZE], "pager": p}
