@@ -1,0 +1,340 @@
+"""Vertical chains: the same item implemented at several levels (province → city → county → township).
+
+Two powers at different levels are linked, upper → lower, when
+- both implement the same CatalogItem (`via: catalogue`), or
+- a Delegation goes from the one to the other (`via: delegation`, with its manner 下放/委托), or
+- they belong to one body at two levels — the same department publishing two levels (the Karamay
+  林业和草原局 list has a 地州级 and a 区县级 sheet), or a department and its COUNTERPART_OF above —
+  and have the same code (`via: code`), else the same normalised name (`via: name`; the same type
+  is preferred when names repeat), else names at similarity ≥ 0.9 (`via: similar_name`).
+Lower powers are linked to the nearest level above that the body publishes. A chain is a connected
+set of linked powers.
+
+Findings: `no_upper_counterpart` (chains area) for a lower-level power whose body publishes the level
+above without a matching item; `not_implemented_below` (gaps area) for an upper-level power that
+guides and supervises the level below (指导监督 duties) while the body's list for that level has no
+matching item, and for a chain that skips a level its bodies publish.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kb.analyses import names
+from kb.analyses.findings import LEVEL_RANK, LEVEL_TITLES, Finding
+from kb.analyses.overlaps import name_variants
+from kb.analyses.powers import PowerRow, jurisdiction_names, load_powers
+from kb.db import Graph
+
+SIMILAR = 0.9
+# A body publishes a level when its lists hold a real share of items there: a stray row naming another
+# level (农业农村局's 征收 sheet has one 自治区级 row for 自治区农业农村厅) is not a list of that level.
+PUBLISHED_MIN = 20
+PUBLISHED_SHARE = 0.2
+
+DELEGATIONS = """
+MATCH (dl:Delegation)-[:TO_POWER]->(tp:Power)
+OPTIONAL MATCH (dl)-[:FROM_POWER]->(fp:Power)
+RETURN dl.key AS key, coalesce(dl.manner, '') AS manner, dl.date AS date, coalesce(dl.from_body, '') AS from_body,
+       coalesce(dl.to_body, '') AS to_body, tp.key AS to_key, fp.key AS from_key
+"""
+
+COUNTERPARTS = "MATCH (a:Department)-[:COUNTERPART_OF]->(b:Department) RETURN a.name AS lower, b.name AS upper"
+
+RESPONSIBILITIES = """
+UNWIND $keys AS key
+MATCH (p:Power {key: key})
+OPTIONAL MATCH (p)-[:HAS_RESPONSIBILITY]->(r:Responsibility)
+WITH p, r ORDER BY r.seq
+WITH p, collect(CASE WHEN r IS NULL THEN null ELSE {seq: r.seq, kind: coalesce(r.kind, ''), stage: r.stage,
+                                                    text: r.text} END) AS duties
+OPTIONAL MATCH (p)-[:BASED_ON {field: 'basis'}]->(a:Article)
+RETURN p.key AS key, duties, collect(DISTINCT a.name) AS articles
+"""
+
+
+@dataclass
+class Link:
+    upper: str  # power key
+    lower: str
+    via: str  # catalogue / delegation / code / name / similar_name
+    detail: dict = field(default_factory=dict)
+
+
+@dataclass
+class Chains:
+    powers: dict[str, PowerRow]
+    links: list[Link]
+    down: dict[str, list[Link]]
+    up: dict[str, list[Link]]
+    families: dict[str, int]  # department -> body family id
+    published: dict[int, set[str]]  # family -> levels it publishes
+
+    def components(self) -> list[list[str]]:
+        seen: set[str] = set()
+        out = []
+        for key in self.powers:
+            if key in seen or (key not in self.down and key not in self.up):
+                continue
+            stack, comp = [key], []
+            seen.add(key)
+            while stack:
+                k = stack.pop()
+                comp.append(k)
+                for link in self.down.get(k, []) + self.up.get(k, []):
+                    other = link.lower if link.upper == k else link.upper
+                    if other not in seen:
+                        seen.add(other)
+                        stack.append(other)
+            out.append(sorted(comp, key=lambda k: (LEVEL_RANK.get(self.powers[k].level, 9),
+                                                   self.powers[k].department, k)))
+        return out
+
+
+def _families(powers: list[PowerRow], counterparts: list[dict]) -> dict[str, int]:
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for p in powers:
+        find(p.department)
+    for row in counterparts:
+        parent[find(row["lower"])] = find(row["upper"])
+    ids: dict[str, int] = {}
+    return {d: ids.setdefault(find(d), len(ids)) for d in parent}
+
+
+def build(powers: list[PowerRow], delegations: list[dict], counterparts: list[dict]) -> Chains:
+    """Link the powers across levels (pure: no database)."""
+    by_key = {p.key: p for p in powers}
+    families = _families(powers, counterparts)
+    published: dict[int, set[str]] = defaultdict(set)
+    by_family_level: dict[tuple[int, str], list[PowerRow]] = defaultdict(list)
+    for p in powers:
+        if p.level in LEVEL_RANK:
+            by_family_level[(families[p.department], p.level)].append(p)
+    family_size: dict[int, int] = defaultdict(int)
+    for (family, _), rows in by_family_level.items():
+        family_size[family] += len(rows)
+    for (family, level), rows in by_family_level.items():
+        if len(rows) >= PUBLISHED_MIN or len(rows) >= PUBLISHED_SHARE * family_size[family]:
+            published[family].add(level)
+    links: dict[tuple[str, str], Link] = {}
+
+    def link(upper: PowerRow, lower: PowerRow, via: str, detail: dict | None = None) -> None:
+        if LEVEL_RANK.get(upper.level, 9) >= LEVEL_RANK.get(lower.level, 9):
+            return
+        links.setdefault((upper.key, lower.key), Link(upper.key, lower.key, via, detail or {}))
+
+    # catalogue items
+    by_catalogue: dict[str, list[PowerRow]] = defaultdict(list)
+    for p in powers:
+        for code in p.catalog:
+            by_catalogue[code].append(p)
+    for code, rows in by_catalogue.items():
+        ranked = sorted(rows, key=lambda p: LEVEL_RANK.get(p.level, 9))
+        for lower in ranked:
+            uppers = [u for u in ranked if LEVEL_RANK.get(u.level, 9) < LEVEL_RANK.get(lower.level, 9)]
+            if uppers:
+                nearest = max(LEVEL_RANK[u.level] for u in uppers)
+                for u in uppers:
+                    if LEVEL_RANK[u.level] == nearest:
+                        link(u, lower, "catalogue", {"code": code})
+    # delegations
+    for d in delegations:
+        upper, lower = by_key.get(d.get("from_key") or ""), by_key.get(d.get("to_key") or "")
+        if upper and lower:
+            link(upper, lower, "delegation", {"manner": d["manner"], "date": d["date"],
+                                              "from_body": d["from_body"], "to_body": d["to_body"]})
+    # one body at two levels: code, then name, then a near-identical name
+    variants = {p.key: name_variants(p.name) for p in powers}
+    for (family, level), lowers in by_family_level.items():
+        if level not in published[family]:
+            continue
+        above = [lv for lv in published[family] if LEVEL_RANK[lv] < LEVEL_RANK[level]]
+        if not above:
+            continue
+        uppers = by_family_level[(family, max(above, key=LEVEL_RANK.__getitem__))]
+        by_code: dict[str, list[PowerRow]] = defaultdict(list)
+        by_name: dict[str, list[PowerRow]] = defaultdict(list)
+        for u in uppers:
+            if u.code:
+                by_code[u.code].append(u)
+            for v in variants[u.key]:
+                by_name[v].append(u)
+        unmatched = []
+        for low in lowers:
+            if any(lk[1] == low.key for lk in links):
+                continue
+            if low.code and by_code.get(low.code):
+                for u in by_code[low.code]:
+                    link(u, low, "code", {"code": low.code})
+                continue
+            found = {u.key: u for v in variants[low.key] for u in by_name.get(v, [])}
+            if found:
+                same_type = [u for u in found.values() if u.type == low.type] or list(found.values())
+                for u in same_type:
+                    link(u, low, "name", {})
+            else:
+                unmatched.append(low)
+        if unmatched:
+            items = [(("u", u.key), 0, min(variants[u.key], key=len)) for u in uppers if variants[u.key]]
+            items += [(("l", p.key), 0, min(variants[p.key], key=len)) for p in unmatched if variants[p.key]]
+            pairs = names.similar_pairs(items, SIMILAR, group_of={i[0]: i[0][0] for i in items})
+            best: dict[str, tuple[float, str]] = {}
+            for (a, b), sim in pairs.items():
+                up, low = (a, b) if a[0] == "u" else (b, a)
+                if low[1] not in best or best[low[1]][0] < sim:
+                    best[low[1]] = (sim, up[1])
+            for low_key, (sim, up_key) in best.items():
+                link(by_key[up_key], by_key[low_key], "similar_name", {"similarity": round(sim, 3)})
+    down: dict[str, list[Link]] = defaultdict(list)
+    up: dict[str, list[Link]] = defaultdict(list)
+    for lk in links.values():
+        down[lk.upper].append(lk)
+        up[lk.lower].append(lk)
+    return Chains(by_key, list(links.values()), dict(down), dict(up), families, dict(published))
+
+
+def load(graph: Graph, jurisdiction: str | None = None) -> Chains:
+    powers = load_powers(graph, jurisdiction)
+    return build(powers, graph.read(DELEGATIONS), graph.read(COUNTERPARTS))
+
+
+def _member(p: PowerRow) -> dict:
+    return {"type": "level", "level": p.level, "level_title": LEVEL_TITLES.get(p.level, p.level),
+            "department": p.department, "power": p.name, "power_type": p.type, "code": p.code,
+            "jurisdiction": p.jurisdiction, "source": p.source()}
+
+
+def analyse(ch: Chains) -> list[Finding]:
+    out: list[Finding] = []
+    for key, p in ch.powers.items():
+        if p.level not in LEVEL_RANK:
+            continue
+        levels = ch.published.get(ch.families.get(p.department, -1), set())
+        if p.level not in levels:
+            continue
+        rank = LEVEL_RANK[p.level]
+        above = [lv for lv in levels if LEVEL_RANK[lv] < rank]
+        below = [lv for lv in levels if LEVEL_RANK[lv] > rank]
+        if above and key not in ch.up:
+            nearest = max(above, key=LEVEL_RANK.__getitem__)
+            out.append(Finding(
+                kind="no_upper_counterpart", departments=[p.department], powers=[p.name],
+                evidence=[_member(p) | {"note": f"{LEVEL_TITLES[nearest]}清单中没有同名或同编码的事项",
+                                        "missing_level": nearest}],
+                score=0.5, keys=[p.ref, f"missing:{nearest}"], jurisdiction=p.jurisdiction, level=p.level,
+                summary=f"{p.department}{LEVEL_TITLES[p.level]}事项「{p.name}」在{LEVEL_TITLES[nearest]}清单中没有对应事项",
+                power_keys=[key]))
+        if below and key not in ch.down and "指导监督" in p.duty_kinds:
+            nearest = min(below, key=LEVEL_RANK.__getitem__)
+            out.append(Finding(
+                kind="not_implemented_below", departments=[p.department], powers=[p.name],
+                evidence=[_member(p) | {"note": f"本级承担指导监督责任，{LEVEL_TITLES[nearest]}清单中却没有对应事项",
+                                        "missing_level": nearest}],
+                score=0.6, keys=[p.ref, f"missing:{nearest}"], jurisdiction=p.jurisdiction, level=p.level,
+                summary=f"{p.department}「{p.name}」应由{LEVEL_TITLES[nearest]}实施，但{LEVEL_TITLES[nearest]}清单中没有",
+                power_keys=[key]))
+    for comp in ch.components():
+        members = [ch.powers[k] for k in comp]
+        levels = {m.level for m in members}
+        published = set().union(*(ch.published.get(ch.families.get(m.department, -1), set()) for m in members))
+        ranks = sorted(LEVEL_RANK[lv] for lv in levels if lv in LEVEL_RANK)
+        skipped = [lv for lv in published if ranks and ranks[0] < LEVEL_RANK[lv] < ranks[-1] and lv not in levels]
+        for lv in skipped:
+            top = members[0]
+            out.append(Finding(
+                kind="not_implemented_below", departments=[m.department for m in members],
+                powers=[m.name for m in members],
+                evidence=[_member(m) for m in members] + [{"type": "missing_level", "level": lv,
+                                                           "note": f"链条跳过了{LEVEL_TITLES[lv]}"}],
+                score=0.6, keys=[m.ref for m in members] + [f"skipped:{lv}"], jurisdiction=top.jurisdiction,
+                level=lv, summary=f"「{top.name}」的链条缺少{LEVEL_TITLES[lv]}", power_keys=comp))
+    return out
+
+
+def find(graph: Graph, jurisdiction: str | None = None) -> list[Finding]:
+    return analyse(load(graph, jurisdiction))
+
+
+# --- one chain, top-down or bottom-up -----------------------------------------------------------
+
+START = """
+OPTIONAL MATCH (p:Power {key: $start}) WHERE (p)<-[:HOLDS]-()
+WITH collect(p.key) AS by_key
+OPTIONAL MATCH (c:CatalogItem) WHERE c.code = $start OR c.key = $start
+OPTIONAL MATCH (c)<-[:IMPLEMENTS]-(cp:Power) WHERE (cp)<-[:HOLDS]-()
+WITH by_key, collect(cp.key) AS by_code
+OPTIONAL MATCH (n:Power) WHERE (n.name = $start OR n.item_name = $start) AND (n)<-[:HOLDS]-()
+RETURN by_key, by_code, collect(n.key) AS by_name
+"""
+
+
+def resolve_start(graph: Graph, start: str) -> list[str]:
+    """Power keys a start names: a power key, a catalogue code, or a power's (item) name."""
+    row = graph.read(START, start=start)[0]
+    return row["by_key"] or row["by_code"] or row["by_name"]
+
+
+def walk(ch: Chains, start: str, direction: str) -> list[dict]:
+    """Steps from `start` down (top-down) or up (bottom-up): each {power, level, via, from}."""
+    steps, seen, frontier = [], {start}, [(start, None)]
+    while frontier:
+        key, via = frontier.pop(0)
+        p = ch.powers[key]
+        steps.append({"key": key, "level": p.level, "level_title": LEVEL_TITLES.get(p.level, p.level),
+                      "department": p.department, "jurisdiction": p.jurisdiction, "power": p.name,
+                      "power_type": p.type, "code": p.code, "catalog": p.catalog,
+                      "via": via.via if via else None, "via_detail": via.detail if via else {},
+                      "from": (via.upper if direction == "down" else via.lower) if via else None})
+        nxt = ch.down.get(key, []) if direction == "down" else ch.up.get(key, [])
+        for lk in sorted(nxt, key=lambda lk: (lk.lower, lk.upper)):
+            other = lk.lower if direction == "down" else lk.upper
+            if other not in seen:
+                seen.add(other)
+                frontier.append((other, lk))
+    return steps
+
+
+def chain(graph: Graph, start: str, direction: str = "down", jurisdiction: str | None = None) -> list[dict]:
+    """Top-down (direction='down') or bottom-up ('up') from a power key, catalogue code or name.
+
+    Each step carries the power's level, department, how it is linked to the step before (catalogue,
+    delegation with its manner, code, name), its duties grouped by kind (直接实施 / 指导监督) and the
+    loaded articles it is based on.
+    """
+    keys = resolve_start(graph, start)
+    if not keys:
+        raise KeyError(f"no current power, catalogue code or power name {start!r}")
+    ch = load(graph, jurisdiction)
+    roots = [k for k in keys if k in ch.powers]
+    if direction == "down":  # a catalogue code or a name: start from the top of what it names
+        top = min((LEVEL_RANK.get(ch.powers[k].level, 9) for k in roots), default=9)
+        roots = [k for k in roots if LEVEL_RANK.get(ch.powers[k].level, 9) == top] if len(roots) > 1 else roots
+    steps: list[dict] = []
+    seen: set[str] = set()
+    for root in roots:
+        for s in walk(ch, root, direction):
+            if s["key"] not in seen:
+                seen.add(s["key"])
+                steps.append(s)
+    details = {r["key"]: r for r in graph.read(RESPONSIBILITIES, keys=[s["key"] for s in steps])}
+    for s in steps:
+        d = details.get(s["key"], {"duties": [], "articles": []})
+        grouped: dict[str, list[str]] = defaultdict(list)
+        for duty in d["duties"]:
+            if duty:
+                grouped[duty["kind"] or "未分类"].append(duty["text"])
+        s["responsibilities"] = dict(grouped)
+        s["articles"] = d["articles"]
+    return steps
+
+
+def jurisdictions_in(graph: Graph, jurisdiction: str | None) -> list[str] | None:
+    return jurisdiction_names(graph, jurisdiction)

@@ -1,0 +1,170 @@
+"""What every analysis returns: a `Finding` with its evidence, a stable id and a status.
+
+A finding's id is a hash of its rule (kind) and its sorted evidence keys. Evidence keys name things
+by what a person would recognise across imports (department, level, type and name of a power; law and
+article), never by node keys that change with a file's hash, so re-running an analysis on the same
+lists gives the same ids, and a resolution recorded against an id keeps applying.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+
+AREAS = ("overlaps", "gaps", "chains", "consistency", "services")
+STATUSES = ("open", "resolved", "accepted")
+
+# Every rule (finding kind) and the area that produces it; docs/analyses.md describes each one.
+KINDS: dict[str, str] = {
+    "same_code": "overlaps",
+    "same_name": "overlaps",
+    "shared_article": "overlaps",
+    "similar_name": "overlaps",
+    "no_responsibility": "gaps",
+    "missing_stage": "gaps",
+    "no_accountability": "gaps",
+    "no_basis": "gaps",
+    "basis_unmatched": "gaps",
+    "law_not_loaded": "gaps",
+    "article_not_found": "gaps",
+    "other_version": "gaps",
+    "permit_without_supervision": "gaps",
+    "not_implemented_below": "gaps",
+    "delegation_body_missing": "gaps",
+    "delegation_without_power": "gaps",
+    "thing_lead_without_items": "gaps",
+    "no_upper_counterpart": "chains",
+    "name_differs": "consistency",
+    "code_differs": "consistency",
+    "basis_differs": "consistency",
+    "type_differs": "consistency",
+    "service_item_no_responsibility": "services",
+    "service_departments_overlap": "services",
+    "service_cooperating_unlinked": "services",
+    "service_no_items": "services",
+}
+
+# Chinese labels for reports and the browser.
+KIND_TITLES: dict[str, str] = {
+    "same_code": "编码相同",
+    "same_name": "名称相同",
+    "shared_article": "同一法条",
+    "similar_name": "名称相近",
+    "no_responsibility": "无责任事项",
+    "missing_stage": "缺少责任环节",
+    "no_accountability": "无追责情形",
+    "no_basis": "无实施依据",
+    "basis_unmatched": "依据未能识别法律",
+    "law_not_loaded": "法律未入库",
+    "article_not_found": "条文不存在",
+    "other_version": "引用其他版本",
+    "permit_without_supervision": "许可无监管",
+    "not_implemented_below": "下级未承接",
+    "delegation_body_missing": "下放承接主体缺失",
+    "delegation_without_power": "下放承接无对应事项",
+    "thing_lead_without_items": "牵头部门无相关事项",
+    "no_upper_counterpart": "上级无对应事项",
+    "name_differs": "名称不一致",
+    "code_differs": "编码不一致",
+    "basis_differs": "依据不一致",
+    "type_differs": "类型不一致",
+    "service_item_no_responsibility": "一件事事项无责任",
+    "service_departments_overlap": "一件事部门职责交叉",
+    "service_cooperating_unlinked": "配合部门未关联",
+    "service_no_items": "一件事无事项明细",
+}
+
+AREA_TITLES = {"overlaps": "职责交叉", "gaps": "职责空白", "chains": "纵向链条", "consistency": "四级四同",
+               "services": "一件事"}
+
+LEVELS = ("province", "city", "county", "township")
+LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
+LEVEL_TITLES = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇级", "": "未标明"}
+_LEVEL_WORDS = (  # checked in order: 县级市 is a county, 地州市 a city
+    ("township", ("乡镇", "街道", "乡级", "镇级")),
+    ("county", ("县市区", "区县", "县级", "县区", "县")),
+    ("city", ("地州", "设区的市", "市级", "州级", "市")),
+    ("province", ("自治区", "省", "直辖市")),
+)
+
+
+def normalise_level(value: str | None, fallback: str | None = "") -> str:
+    """province/city/county/township from a stored or published level; `fallback` when it names none."""
+    text = (value or "").strip()
+    if text in LEVEL_RANK:
+        return text
+    for level, words in _LEVEL_WORDS:
+        if any(w in text for w in words):
+            return level
+    return normalise_level(fallback, "") if fallback and fallback != value else ""
+
+
+def finding_id(kind: str, keys: Iterable[str]) -> str:
+    """Stable id: the rule and the sorted evidence keys, hashed (12 hex digits)."""
+    text = kind + "\n" + "\n".join(sorted(set(keys)))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def power_ref(department: str, level: str, type_: str, name: str) -> str:
+    """How an evidence key names a power: stable across re-imports of the same list."""
+    return f"{department}|{level}|{type_}|{name}"
+
+
+@dataclass
+class Finding:
+    kind: str
+    departments: list[str]
+    powers: list[str]
+    evidence: list[dict]
+    score: float
+    keys: list[str] = field(default_factory=list, repr=False)
+    jurisdiction: str = ""
+    level: str = ""
+    summary: str = ""
+    status: str = "open"
+    resolution: dict | None = None
+    power_keys: list[str] = field(default_factory=list, repr=False)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown finding kind {self.kind!r}")
+        if not self.evidence:
+            raise ValueError(f"a {self.kind} finding needs evidence")
+        if not self.keys:
+            raise ValueError(f"a {self.kind} finding needs evidence keys for its id")
+        self.score = round(min(1.0, max(0.0, float(self.score))), 3)
+        self.departments = sorted(dict.fromkeys(d for d in self.departments if d))
+        self.powers = list(dict.fromkeys(p for p in self.powers if p))
+        self.id = self.id or finding_id(self.kind, self.keys)
+
+    @property
+    def area(self) -> str:
+        return KINDS[self.kind]
+
+    def as_dict(self) -> dict:
+        """The JSON shape of `kb check --json` (evidence keys and node keys stay internal)."""
+        data = asdict(self)
+        data.pop("keys")
+        data["area"] = self.area
+        data["kind_title"] = KIND_TITLES[self.kind]
+        return {k: data[k] for k in ("id", "kind", "kind_title", "area", "jurisdiction", "level", "departments",
+                                     "powers", "power_keys", "summary", "score", "status", "resolution",
+                                     "evidence")}
+
+
+def noisy_or(strengths: Iterable[float]) -> float:
+    """Combine independent pieces of evidence: 1 - prod(1 - s)."""
+    remaining = 1.0
+    for s in strengths:
+        remaining *= 1.0 - max(0.0, min(1.0, s))
+    return 1.0 - remaining
+
+
+def matches(finding: Finding, selectors: Iterable[str]) -> bool:
+    """True when a selector names the finding's kind or area (`--fail-on`)."""
+    return any(s in (finding.kind, finding.area) for s in selectors)
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (AREAS.index(f.area), -f.score, f.kind, f.id))

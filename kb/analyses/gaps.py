@@ -1,0 +1,369 @@
+"""Gaps (职责空白 and missing parts): what a list leaves out, or cites without a way to check it.
+
+One query per rule, each read with `graph.read`; the rules themselves are the small functions that
+turn rows into findings. docs/analyses.md describes every rule with an example from the real data.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+from kb.analyses.findings import Finding, normalise_level, power_ref
+from kb.analyses.powers import jurisdiction_names
+from kb.analyses.rules import cited_version, parse_version, procedural_laws, same_version, stage_rules
+from kb.db import Graph
+
+TEXT_CHARS = 300
+ARTICLE_TEXT_AGREES = 60  # partial_ratio of a citing text and an article's text that quote the same provision
+MIN_TEXT = 15  # a citing text shorter than this says too little to compare
+
+# The current powers of the jurisdictions asked for (all when $jurisdictions is null).
+_POWERS = """
+MATCH (d:Department)-[:HOLDS]->(p:Power)
+WITH d, p, coalesce(d.jurisdiction, head([(d)-[:IN_JURISDICTION]->(j) | j.name]), '') AS jurisdiction
+WHERE $jurisdictions IS NULL OR jurisdiction IN $jurisdictions
+"""
+_POWER_COLUMNS = """p.key AS key, coalesce(p.name, p.item_name, '') AS power, coalesce(p.type, '') AS type,
+       coalesce(p.level, '') AS level, coalesce(d.level, '') AS department_level, d.name AS department,
+       jurisdiction, p.source_file AS file, p.source_sheet AS sheet, p.source_row AS row"""
+
+NO_RESPONSIBILITY = _POWERS + """
+WITH d, p, jurisdiction WHERE NOT exists { (p)-[:HAS_RESPONSIBILITY]->() }
+RETURN """ + _POWER_COLUMNS + """, coalesce(p.responsibility_text, '') AS text
+"""
+
+STAGES = _POWERS + """
+WITH d, p, jurisdiction, [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) WHERE r.stage IS NOT NULL | r.stage] AS stages
+WHERE size(stages) > 0
+RETURN """ + _POWER_COLUMNS + """, stages
+"""
+
+ACCOUNTABILITY = _POWERS + """
+WITH d, p, jurisdiction, [(p)-[:HAS_ACCOUNTABILITY]->(a:Accountability) |
+     {subjects: trim(coalesce(a.subjects, '')), text: trim(coalesce(a.text, ''))}] AS acc
+WHERE size(acc) = 0 OR all(a IN acc WHERE a.subjects = '') OR all(a IN acc WHERE a.text = '')
+RETURN """ + _POWER_COLUMNS + """, acc
+"""
+
+BASIS = _POWERS + """
+WITH d, p, jurisdiction, trim(coalesce(p.basis_text, '')) AS basis
+WHERE NOT exists { (p)-[:CITES {field: 'basis'}]->() }
+RETURN """ + _POWER_COLUMNS + """, basis
+"""
+
+CITATIONS = _POWERS + """
+MATCH (p)-[c:CITES]->(l:Law)
+RETURN """ + _POWER_COLUMNS + """, l.key AS law, coalesce(l.title, c.law_title, l.key) AS title,
+       coalesce(l.loaded, false) AS loaded, l.version_date AS version_date, l.article_count AS article_count,
+       c.article AS article, coalesce(c.article_label, '') AS label, coalesce(c.text, '') AS text,
+       coalesce(c.version_note, '') AS version_note, coalesce(c.field, 'basis') AS field
+"""
+
+LOADED_ARTICLES = """
+MATCH (l:Law {loaded: true})-[:HAS_ARTICLE]->(a:Article)
+RETURN l.key AS law, a.number AS number, coalesce(a.label, '') AS label, coalesce(a.text, '') AS text
+"""
+
+PERMITS_AND_INSPECTIONS = _POWERS + """
+WITH d, p, jurisdiction WHERE p.type IN ['行政许可', '行政检查']
+RETURN """ + _POWER_COLUMNS + """,
+       [(p)-[c:CITES {field: 'basis'}]->(l:Law) | l.key] AS laws,
+       [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) WHERE r.stage = '事后监管' | r.text] AS supervision,
+       coalesce(p.responsibility_text, '') AS responsibility_text
+"""
+
+DELEGATIONS = """
+MATCH (dl:Delegation)
+OPTIONAL MATCH (dl)-[:TO_POWER]->(tp:Power)
+OPTIONAL MATCH (dl)-[:TO_DEPARTMENT]->(td:Department)
+OPTIONAL MATCH (dl)-[:FROM_POWER]->(fp:Power)
+OPTIONAL MATCH (named:Department) WHERE named.name = dl.to_body
+WITH dl, tp, td, fp, coalesce(td, named) AS receiver
+WITH dl, tp, td, fp, receiver,
+     coalesce(receiver.jurisdiction, tp.jurisdiction, '') AS jurisdiction
+WHERE $jurisdictions IS NULL OR jurisdiction IN $jurisdictions
+RETURN dl.key AS key, coalesce(dl.manner, '') AS manner, dl.date AS date, coalesce(dl.from_body, '') AS from_body,
+       coalesce(dl.to_body, '') AS to_body, coalesce(dl.from_level, '') AS from_level,
+       coalesce(dl.to_level, '') AS to_level, jurisdiction,
+       receiver.name AS receiver, tp.name AS to_power, tp.type AS to_type, fp.name AS from_power,
+       receiver IS NOT NULL AND tp IS NOT NULL AND exists { (receiver)-[:HOLDS]->(tp) } AS holds,
+       [(receiver)-[:HOLDS]->(rp:Power) WHERE fp IS NOT NULL AND rp.item_name = fp.item_name | rp.name] AS same_named
+"""
+
+THINGS = """
+MATCH (t:Thing)-[:LED_BY]->(lead:Department)
+WITH t, lead, coalesce(head([(t)-[:IN_JURISDICTION]->(j) | j.name]), lead.jurisdiction, '') AS jurisdiction
+WHERE $jurisdictions IS NULL OR jurisdiction IN $jurisdictions
+MATCH (t)-[:INCLUDES]->(s:ServiceItem)-[:REALISES]->(p:Power)
+OPTIONAL MATCH (holder:Department)-[:HOLDS]->(p)
+WITH t, lead, jurisdiction, collect(DISTINCT {item: s.name, power: p.name, holder: holder.name}) AS items
+WHERE none(i IN items WHERE i.holder = lead.name)
+RETURN t.key AS key, coalesce(t.name, t.title, t.key) AS thing, lead.name AS lead, jurisdiction, items
+"""
+
+
+def _level(row: dict) -> str:
+    return normalise_level(row.get("level"), row.get("department_level")) or normalise_level(row.get("department_level"))
+
+
+def _clip(text: str | None, n: int = TEXT_CHARS) -> str:
+    text = (text or "").strip()
+    return text if len(text) <= n else text[:n] + "…"
+
+
+def _power_finding(kind: str, row: dict, evidence: list[dict], score: float, summary: str,
+                   extra_keys: Iterable[str] = ()) -> Finding:
+    level = _level(row)
+    ref = power_ref(row["department"], level, row["type"], row["power"])
+    return Finding(kind=kind, departments=[row["department"]], powers=[row["power"]], evidence=evidence,
+                   score=score, keys=[ref, *extra_keys], jurisdiction=row["jurisdiction"], level=level,
+                   summary=summary, power_keys=[row["key"]])
+
+
+def _source(row: dict) -> dict:
+    return {"file": row.get("file"), "sheet": row.get("sheet"), "row": row.get("row")}
+
+
+# --- responsibilities and accountability --------------------------------------------------------
+
+def no_responsibility(rows: list[dict]) -> list[Finding]:
+    out = []
+    for r in rows:
+        unparsed = bool(r["text"].strip())
+        ev = [{"type": "power", "power": r["power"], "department": r["department"],
+               "responsibility_text": _clip(r["text"]), "source": _source(r),
+               "note": "责任事项内容未能拆分为责任事项" if unparsed else "责任事项内容为空"}]
+        out.append(_power_finding("no_responsibility", r, ev, 0.5 if unparsed else 0.9,
+                                  f"{r['department']}「{r['power']}」没有责任事项"))
+    return out
+
+
+def missing_stage(rows: list[dict]) -> list[Finding]:
+    """Only powers whose duties name at least `min_named` stages of their type's set are checked."""
+    rules = stage_rules()
+    out = []
+    for r in rows:
+        required = rules.by_type.get(r["type"])
+        if not required:
+            continue
+        named = set(r["stages"])
+        if len(named & set(required)) < rules.min_named:
+            continue
+        missing = [s for s in required if s not in named]
+        if not missing:
+            continue
+        ev = [{"type": "stages", "power": r["power"], "department": r["department"], "power_type": r["type"],
+               "named": [s for s in required if s in named] + sorted(named - set(required)),
+               "required": list(required), "missing": missing, "source": _source(r)}]
+        out.append(_power_finding("missing_stage", r, ev, min(0.9, 0.5 + 0.1 * len(missing)),
+                                  f"{r['department']}「{r['power']}」缺少{'、'.join(missing)}环节",
+                                  [f"missing:{','.join(missing)}"]))
+    return out
+
+
+def no_accountability(rows: list[dict]) -> list[Finding]:
+    out = []
+    for r in rows:
+        acc = r["acc"]
+        if not acc:
+            missing = ["追责对象范围", "追责情形"]
+        else:
+            missing = [label for label, key in (("追责对象范围", "subjects"), ("追责情形", "text"))
+                       if all(not a[key] for a in acc)]
+        ev = [{"type": "accountability", "power": r["power"], "department": r["department"],
+               "missing": missing, "present": {"subjects": _clip(next((a["subjects"] for a in acc if a["subjects"]), "")),
+                                               "text": _clip(next((a["text"] for a in acc if a["text"]), ""))},
+               "source": _source(r)}]
+        score = 0.8 if len(missing) == 2 else 0.6
+        out.append(_power_finding("no_accountability", r, ev, score,
+                                  f"{r['department']}「{r['power']}」缺少{'、'.join(missing)}"))
+    return out
+
+
+# --- legal basis ----------------------------------------------------------------------------------
+
+def no_basis(rows: list[dict]) -> list[Finding]:
+    out = []
+    for r in rows:
+        ev = [{"type": "basis", "power": r["power"], "department": r["department"], "text": _clip(r["basis"]),
+               "source": _source(r)}]
+        if r["basis"]:
+            out.append(_power_finding("basis_unmatched", r, ev, 0.6,
+                                      f"{r['department']}「{r['power']}」的实施依据未能识别出法律法规名称"))
+        else:
+            out.append(_power_finding("no_basis", r, ev, 0.9, f"{r['department']}「{r['power']}」没有实施依据"))
+    return out
+
+
+def _citation_evidence(r: dict) -> dict:
+    return {"type": "citation", "law": f"《{r['title']}》", "law_key": r["law"], "article": r["label"],
+            "text": _clip(r["text"]), "power": r["power"], "department": r["department"],
+            "field": r["field"], "version_note": r["version_note"], "source": _source(r)}
+
+
+def citations(rows: list[dict], articles: list[dict]) -> list[Finding]:
+    """law_not_loaded (one finding per law), article_not_found and other_version (per power and law)."""
+    texts: dict[str, dict[int, dict]] = defaultdict(dict)
+    for a in articles:
+        texts[a["law"]][a["number"]] = a
+    unloaded: dict[str, list[dict]] = defaultdict(list)
+    not_found: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    other: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for r in rows:
+        if not r["loaded"]:
+            unloaded[r["law"]].append(r)
+            continue
+        if r["article"] is None:
+            continue
+        cited, loaded = cited_version(r["version_note"]), parse_version(r["version_date"])
+        article = texts[r["law"]].get(r["article"])
+        ev = _citation_evidence(r)
+        ev["loaded_version"] = r["version_date"]
+        ev["cited_version"] = cited.date.isoformat() if cited else None
+        if article is None:
+            ev["article_count"] = r["article_count"]
+            if same_version(cited, loaded):
+                not_found[(r["key"], r["law"])].append((r, ev))
+            else:
+                ev["note"] = f"引用的是{ev['cited_version'][:4]}年版本，现行文本（{r['version_date']}）没有此条"
+                ev.update(_best_match(r["text"], texts[r["law"]]))
+                other[(r["key"], r["law"])].append((r, ev))
+            continue
+        if same_version(cited, loaded) or len(r["text"].strip()) < MIN_TEXT:
+            continue
+        agree = fuzz.partial_ratio(r["text"].strip()[:120], article["text"])
+        if agree >= ARTICLE_TEXT_AGREES:
+            continue
+        ev["loaded_article_text"] = _clip(article["text"], 120)
+        ev["text_agreement"] = round(agree / 100, 2)
+        ev["note"] = (f"引用的是{ev['cited_version'][:4]}年版本，现行文本（{r['version_date']}）"
+                      f"{r['label']}内容不同")
+        ev.update(_best_match(r["text"], texts[r["law"]]))
+        other[(r["key"], r["law"])].append((r, ev))
+    out = []
+    for law, cites in unloaded.items():
+        powers = {(c["department"], c["power"]) for c in cites}
+        first = cites[0]
+        jurisdictions = {c["jurisdiction"] for c in cites}
+        out.append(Finding(
+            kind="law_not_loaded", departments=[c["department"] for c in cites],
+            powers=[c["power"] for c in cites], evidence=[_citation_evidence(c) for c in cites],
+            score=len(powers) / (len(powers) + 10), keys=[f"law:{law}", *sorted(jurisdictions)],
+            jurisdiction=first["jurisdiction"] if len(jurisdictions) == 1 else "",
+            level="", summary=f"《{first['title']}》未入库，{len(powers)}项权力引用了它",
+            power_keys=sorted({c["key"] for c in cites})))
+    for (_, law), items in not_found.items():
+        r = items[0][0]
+        labels = "、".join(dict.fromkeys(e["article"] for _, e in items))
+        out.append(_power_finding("article_not_found", r, [e for _, e in items], 0.8,
+                                  f"{r['department']}「{r['power']}」引用《{r['title']}》{labels}，"
+                                  f"现行文本只有{r['article_count']}条",
+                                  [f"law:{law}"] + [f"article:{e['article']}" for _, e in items]))
+    for (_, law), items in other.items():
+        r = items[0][0]
+        labels = "、".join(dict.fromkeys(e["article"] for _, e in items))
+        score = 0.6 if any("loaded_article_text" not in e for _, e in items) else 0.5
+        out.append(_power_finding("other_version", r, [e for _, e in items], score,
+                                  f"{r['department']}「{r['power']}」按旧版本引用《{r['title']}》{labels}",
+                                  [f"law:{law}"] + [f"article:{e['article']}" for _, e in items]))
+    return out
+
+
+def _best_match(text: str, articles: dict[int, dict]) -> dict:
+    """Where the cited text is in the loaded version (当前第X条), when it is clearly somewhere."""
+    text = (text or "").strip()
+    if len(text) < MIN_TEXT or not articles:
+        return {}
+    numbers = list(articles)
+    hit = process.extractOne(text[:120], [articles[n]["text"] for n in numbers], scorer=fuzz.partial_ratio,
+                             score_cutoff=85)
+    if not hit:
+        return {}
+    found = articles[numbers[hit[2]]]
+    return {"now_at": found["label"], "now_at_similarity": round(hit[1] / 100, 2)}
+
+
+# --- permits, delegations, integrated services -----------------------------------------------------
+
+_SUPERVISION = re.compile(r"监管|监督检查|监督责任|监督制度|对被许可人|被许可人[^。；\n]{0,30}监督|进行监督")
+
+
+def permit_without_supervision(rows: list[dict]) -> list[Finding]:
+    """A 行政许可 whose duties have no after-approval supervision and that no 行政检查 in the
+    jurisdiction matches (an inspection citing a non-procedural law the permit cites)."""
+    procedural = procedural_laws()
+    inspected: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        if r["type"] == "行政检查":
+            inspected[r["jurisdiction"]].update(law for law in r["laws"] if law not in procedural)
+    out = []
+    for r in rows:
+        if r["type"] != "行政许可" or r["supervision"] or _SUPERVISION.search(r["responsibility_text"]):
+            continue
+        laws = sorted({law for law in r["laws"] if law not in procedural})
+        if set(laws) & inspected[r["jurisdiction"]]:
+            continue
+        ev = [{"type": "permit", "power": r["power"], "department": r["department"], "laws": laws,
+               "responsibility_text": _clip(r["responsibility_text"], 200),
+               "note": "责任事项中没有事后监管，本辖区也没有依据同一法律的行政检查", "source": _source(r)}]
+        out.append(_power_finding("permit_without_supervision", r, ev, 0.7,
+                                  f"{r['department']}的许可「{r['power']}」没有对应的事后监管或行政检查"))
+    return out
+
+
+def delegations(rows: list[dict]) -> list[Finding]:
+    out = []
+    for r in rows:
+        ev = [{"type": "delegation", "manner": r["manner"], "date": r["date"], "from_body": r["from_body"],
+               "from_level": r["from_level"], "from_power": r["from_power"], "to_body": r["to_body"],
+               "to_level": r["to_level"], "receiver": r["receiver"], "to_power": r["to_power"]}]
+        manner = r["manner"] or "下放"
+        item = r["to_power"] or r["from_power"] or ""
+        key = f"delegation:{r['from_body']}>{r['receiver'] or r['to_body']}|{r['to_power'] or ''}|{r['from_power'] or ''}"
+        if not r["receiver"]:
+            kind, score = "delegation_body_missing", 0.9
+            summary = f"{manner}事项「{item}」的承接主体「{r['to_body'] or '未写明'}」不在库中"
+        elif not r["holds"] and not r["same_named"]:
+            kind, score = "delegation_without_power", 0.8
+            summary = f"{r['receiver']}承接{manner}的「{r['from_power'] or item}」，但其清单中没有对应事项"
+        else:
+            continue
+        out.append(Finding(kind=kind, departments=[d for d in (r["receiver"], r["from_body"]) if d],
+                           powers=[p for p in (r["from_power"], r["to_power"]) if p], evidence=ev, score=score,
+                           keys=[key], jurisdiction=r["jurisdiction"], level=normalise_level(r["to_level"]),
+                           summary=summary))
+    return out
+
+
+def things(rows: list[dict]) -> list[Finding]:
+    out = []
+    for r in rows:
+        ev = [{"type": "thing", "thing": r["thing"], "lead": r["lead"], "item": i["item"], "power": i["power"],
+               "holder": i["holder"]} for i in r["items"]]
+        out.append(Finding(kind="thing_lead_without_items", departments=[r["lead"]] + [i["holder"] for i in r["items"]],
+                           powers=[i["power"] for i in r["items"]], evidence=ev, score=0.7,
+                           keys=[f"thing:{r['key']}", f"lead:{r['lead']}"], jurisdiction=r["jurisdiction"],
+                           summary=f"一件事「{r['thing']}」的牵头部门{r['lead']}不实施其中任何事项"))
+    return out
+
+
+def find(graph: Graph, jurisdiction: str | None = None, chain_findings: list[Finding] | None = None) -> list[Finding]:
+    """Every gap rule. `not_implemented_below` comes from the chains (pass them to avoid building twice)."""
+    from kb.analyses import chains
+
+    j = jurisdiction_names(graph, jurisdiction)
+    out = no_responsibility(graph.read(NO_RESPONSIBILITY, jurisdictions=j))
+    out += missing_stage(graph.read(STAGES, jurisdictions=j))
+    out += no_accountability(graph.read(ACCOUNTABILITY, jurisdictions=j))
+    out += no_basis(graph.read(BASIS, jurisdictions=j))
+    out += citations(graph.read(CITATIONS, jurisdictions=j), graph.read(LOADED_ARTICLES))
+    out += permit_without_supervision(graph.read(PERMITS_AND_INSPECTIONS, jurisdictions=j))
+    out += delegations(graph.read(DELEGATIONS, jurisdictions=j))
+    out += things(graph.read(THINGS, jurisdictions=j))
+    if chain_findings is None:
+        chain_findings = chains.find(graph, jurisdiction)
+    out += [f for f in chain_findings if f.kind == "not_implemented_below"]
+    return out

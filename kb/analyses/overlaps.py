@@ -1,0 +1,266 @@
+"""Overlaps (职责交叉): powers of different departments, in one jurisdiction and at one level, that
+look like the same mandate.
+
+Evidence, strongest first:
+- same_code: the same power code, or the same catalogue item (IMPLEMENTS);
+- same_name: the same normalised name (names.py) and the same type;
+- shared_article: the same law and article in the 实施依据 of powers of the same type; procedural laws
+  (data/procedural_laws.txt) never count, and two citations of one article number from different
+  versions of the law count only when their citing texts agree;
+- similar_name: normalised names at similarity ≥ threshold (blocked rapidfuzz search), same type.
+
+Candidates that concern exactly the same set of powers are one finding with all their evidence; its
+kind is the strongest kind of evidence it has. Score: 1 - ∏(1 - s) over the evidence, with s = 0.95
+per shared code, 0.9 per same name, 0.35 + 0.45·min(1, 2/n) per shared article (n = powers in that
+jurisdiction and level citing the article: an article only these powers cite is specific) and
+0.85·similarity for a similar name.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from kb.analyses import names
+from kb.analyses.findings import LEVEL_TITLES, Finding, noisy_or
+from kb.analyses.powers import Cite, PowerRow, load_powers
+from kb.analyses.rules import cited_version, procedural_laws, same_version
+from kb.db import Graph
+
+DEFAULT_THRESHOLD = 0.8
+PRIORITY = {"same_code": 4, "same_name": 3, "shared_article": 2, "similar_name": 1}
+TEXT_AGREES = 70  # rapidfuzz partial_ratio of two citing texts that quote the same provision
+EVIDENCE_TEXT = 300  # characters of citing text kept in evidence
+
+
+def strength(evidence: dict) -> float:
+    kind = evidence["type"]
+    if kind == "same_code":
+        return 0.95
+    if kind == "same_name":
+        return 0.9
+    if kind == "shared_article":
+        return 0.35 + 0.45 * min(1.0, 2.0 / max(2, evidence.get("cited_by", 2)))
+    if kind == "similar_name":
+        return 0.85 * float(evidence["similarity"])
+    return 0.0
+
+
+@dataclass
+class _Candidate:
+    powers: dict[str, PowerRow] = field(default_factory=dict)
+    evidence: list[dict] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)
+    strengths: dict[str, float] = field(default_factory=dict)  # one strength per distinct piece
+
+    def add(self, kind: str, piece: str, evidence: Iterable[dict], strength_: float) -> None:
+        self.kinds.add(kind)
+        self.keys.add(f"{kind}:{piece}")
+        self.strengths[f"{kind}:{piece}"] = max(self.strengths.get(f"{kind}:{piece}", 0.0), strength_)
+        self.evidence.extend(evidence)
+
+
+def _clip(text: str) -> str:
+    text = (text or "").strip()
+    return text if len(text) <= EVIDENCE_TEXT else text[:EVIDENCE_TEXT] + "…"
+
+
+def _texts_agree(a: Cite, b: Cite) -> bool:
+    """Same provision? Citations of one version always are; of two versions, when their texts agree."""
+    if same_version(cited_version(a.version_note), cited_version(b.version_note)):
+        return True
+    if not a.text.strip() or not b.text.strip():
+        return True
+    short, long_ = sorted((a.text.strip()[:120], b.text.strip()[:400]), key=len)
+    return fuzz.partial_ratio(short, long_) >= TEXT_AGREES
+
+
+def _components(items: list[tuple[PowerRow, Cite]]) -> list[list[tuple[PowerRow, Cite]]]:
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if find(i) != find(j) and _texts_agree(items[i][1], items[j][1]):
+                parent[find(i)] = find(j)
+    groups: dict[int, list] = defaultdict(list)
+    for i, item in enumerate(items):
+        groups[find(i)].append(item)
+    return list(groups.values())
+
+
+def _article_evidence(power: PowerRow, cite: Cite, cited_by: int) -> dict:
+    return {"type": "shared_article", "law": f"《{cite.title}》", "law_key": cite.law, "article": cite.label,
+            "article_number": cite.article, "text": _clip(cite.text), "power": power.name,
+            "department": power.department, "version_note": cite.version_note, "cited_by": cited_by}
+
+
+def _departments(rows: Iterable[PowerRow]) -> set[str]:
+    return {p.department for p in rows}
+
+
+def analyse(powers: list[PowerRow], threshold: float = DEFAULT_THRESHOLD,
+            stats: names.BlockingStats | None = None) -> list[Finding]:
+    """All overlap findings among `powers` (pure: no database)."""
+    procedural = procedural_laws()
+    blocks: dict[tuple[str, str], list[PowerRow]] = defaultdict(list)
+    for p in powers:
+        blocks[(p.jurisdiction, p.level)].append(p)
+    candidates: dict[frozenset[str], _Candidate] = {}
+
+    def candidate(rows: Iterable[PowerRow]) -> _Candidate:
+        rows = list(rows)
+        key = frozenset(p.key for p in rows)
+        c = candidates.setdefault(key, _Candidate())
+        c.powers.update({p.key: p for p in rows})
+        return c
+
+    normalised = {p.key: names.normalise_name(p.name) for p in powers}
+    for (jurisdiction, level), rows in blocks.items():
+        where = f"{jurisdiction}|{level}"
+        # shared_article
+        by_article: dict[tuple[str, int], list[tuple[PowerRow, Cite]]] = defaultdict(list)
+        for p in rows:
+            seen = set()
+            for c in p.basis:
+                if c.article is None or c.law in procedural or (c.law, c.article) in seen:
+                    continue
+                seen.add((c.law, c.article))
+                by_article[(c.law, c.article)].append((p, c))
+        for (law, article), cited in by_article.items():
+            cited_by = len({p.key for p, _ in cited})
+            by_type: dict[str, list[tuple[PowerRow, Cite]]] = defaultdict(list)
+            for p, c in cited:
+                by_type[p.type].append((p, c))
+            for type_, items in by_type.items():
+                if len(_departments(p for p, _ in items)) < 2:
+                    continue
+                for group in _components(items):
+                    if len(_departments(p for p, _ in group)) < 2:
+                        continue
+                    cand = candidate(p for p, _ in group)
+                    ev = [_article_evidence(p, c, cited_by) for p, c in group]
+                    cand.add("shared_article", f"{where}|{law}#{article}|{type_}", ev,
+                             strength(ev[0]))
+        # same_code (power codes and catalogue items)
+        by_code: dict[str, list[PowerRow]] = defaultdict(list)
+        for p in rows:
+            for code in {p.code, *p.catalog} - {""}:
+                by_code[code].append(p)
+        for code, group in by_code.items():
+            if len(_departments(group)) >= 2:
+                ev = [{"type": "same_code", "code": code, "power": p.name, "department": p.department}
+                      for p in group]
+                candidate(group).add("same_code", f"{where}|{code}", ev, 0.95)
+        # same_name
+        by_name: dict[tuple[str, str], list[PowerRow]] = defaultdict(list)
+        for p in rows:
+            if normalised[p.key]:
+                by_name[(normalised[p.key], p.type)].append(p)
+        for (norm, type_), group in by_name.items():
+            if len(_departments(group)) >= 2:
+                ev = [{"type": "same_name", "normalised": norm, "power": p.name, "department": p.department,
+                       "similarity": 1.0} for p in group]
+                candidate(group).add("same_name", f"{where}|{norm}|{type_}", ev, 0.9)
+    # similar_name: blocked searches over whole names and over item names (a sub-item's item
+    # name is what another department's list may use for the same thing)
+    for a_rows, b_rows, sim, compared in _similar(powers, threshold, stats):
+        if any(a.type and b.type and a.type != b.type for a in a_rows for b in b_rows):
+            continue
+        if {normalised[a.key] for a in a_rows} & {normalised[b.key] for b in b_rows}:
+            continue  # already same_name
+        cand = candidate([*a_rows, *b_rows])
+        ev = {"type": "similar_name", "powers": [a_rows[0].name if len(a_rows) == 1 else compared[0],
+                                                 b_rows[0].name if len(b_rows) == 1 else compared[1]],
+              "departments": [a_rows[0].department, b_rows[0].department], "compared": list(compared),
+              "similarity": round(sim, 3)}
+        a_ref = "+".join(sorted(p.ref for p in a_rows))
+        b_ref = "+".join(sorted(p.ref for p in b_rows))
+        cand.add("similar_name", "~".join(sorted((a_ref, b_ref))), [ev], strength(ev))
+        for a in a_rows:  # the articles they share, as further evidence
+            a_cites = {(c.law, c.article): c for c in a.basis if c.article is not None and c.law not in procedural}
+            for b in b_rows:
+                for c in b.basis:
+                    ca = a_cites.get((c.law, c.article))
+                    if ca and _texts_agree(ca, c):
+                        ev2 = [_article_evidence(a, ca, 2), _article_evidence(b, c, 2)]
+                        cand.add("shared_article", f"{a.jurisdiction}|{a.level}|{c.law}#{c.article}|{a.type}",
+                                 ev2, strength(ev2[0]))
+    return [_finding(c) for c in candidates.values()]
+
+
+_PAREN = re.compile(r"[（(][^（）()]*[)）]")
+
+
+def name_variants(name: str) -> set[str]:
+    """The normalised name, and the same without its parentheticals (（农作物种子生产经营许可）)."""
+    out = {names.normalise_name(name), names.normalise_name(_PAREN.sub("", name))}
+    return {v for v in out if v}
+
+
+def _similar(powers: list[PowerRow], threshold: float,
+             stats: names.BlockingStats | None) -> list[tuple[list[PowerRow], list[PowerRow], float, tuple]]:
+    """Similar pairs across departments, compared on every variant of the whole name and of the item
+    name (all sub-items of an item go together); the best similarity of a pair of power sets wins."""
+    units: dict[tuple, list[PowerRow]] = defaultdict(list)
+    texts: dict[tuple, set[str]] = defaultdict(set)
+    for p in powers:
+        whole = (p.jurisdiction, p.level, p.department, "power", p.key)
+        units[whole].append(p)
+        texts[whole] |= name_variants(p.name)
+        if p.sub_item_name:
+            item = (p.jurisdiction, p.level, p.department, "item", p.item_name)
+            units[item].append(p)
+            texts[item] |= name_variants(p.item_name)
+    entries = [((unit, text), (unit[0], unit[1]), text) for unit, variants in texts.items()
+               for text in sorted(variants)]
+    pairs = names.similar_pairs(entries, threshold, group_of={e[0]: e[0][0][2] for e in entries}, stats=stats)
+    best: dict[frozenset[str], tuple[list[PowerRow], list[PowerRow], float, tuple]] = {}
+    for ((ua, ta), (ub, tb)), sim in pairs.items():
+        ra, rb = units[ua], units[ub]
+        key = frozenset(p.key for p in ra + rb)
+        if key not in best or best[key][2] < sim:
+            best[key] = (ra, rb, sim, (ta, tb))
+    return list(best.values())
+
+
+def _finding(c: _Candidate) -> Finding:
+    kind = max(c.kinds, key=PRIORITY.__getitem__)
+    rows = sorted(c.powers.values(), key=lambda p: (p.department, p.name))
+    first = rows[0]
+    keys = sorted(c.keys) + [p.ref for p in rows]
+    evidence = _dedupe(c.evidence)
+    departments = sorted(_departments(rows))
+    short = "、".join(d.removeprefix(first.jurisdiction) for d in departments)
+    what = {"same_code": "编码相同", "same_name": "名称相同", "similar_name": "名称相近",
+            "shared_article": "依据同一法条"}[kind]
+    if kind == "shared_article":
+        arts = sorted({e["law"] + e["article"] for e in evidence if e["type"] == "shared_article"})
+        what = f"{first.type or '权力'}依据{('、'.join(arts[:3]) + ('等' if len(arts) > 3 else ''))}"
+    summary = f"{first.jurisdiction}{LEVEL_TITLES.get(first.level, '')}：{short} {what}（{len(rows)}项）"
+    return Finding(kind=kind, departments=departments, powers=[p.name for p in rows], evidence=evidence,
+                   score=noisy_or(c.strengths.values()), keys=keys, jurisdiction=first.jurisdiction,
+                   level=first.level, summary=summary, power_keys=[p.key for p in rows])
+
+
+def _dedupe(evidence: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for e in evidence:
+        marker = repr(sorted((k, repr(v)) for k, v in e.items()))
+        if marker not in seen:
+            seen.add(marker)
+            out.append(e)
+    return out
+
+
+def find(graph: Graph, jurisdiction: str | None = None, threshold: float = DEFAULT_THRESHOLD) -> list[Finding]:
+    return analyse(load_powers(graph, jurisdiction), threshold)

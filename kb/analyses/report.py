@@ -1,0 +1,115 @@
+"""Run the analyses of one or more areas and apply the stored statuses: what `kb check` prints."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from kb.analyses import chains, consistency, gaps, overlaps, resolutions, services
+from kb.analyses.findings import AREAS, KINDS, Finding, sort_findings
+from kb.db import Graph
+
+
+@dataclass
+class Report:
+    findings: list[Finding]
+    seconds: dict[str, float] = field(default_factory=dict)  # per area computed
+
+    def of_area(self, area: str) -> list[Finding]:
+        return [f for f in self.findings if f.area == area]
+
+
+def merge_duplicates(findings: list[Finding]) -> list[Finding]:
+    """Two rows of one list that say exactly the same thing give one finding (same id)."""
+    by_id: dict[str, Finding] = {}
+    for f in findings:
+        if f.id not in by_id:
+            by_id[f.id] = f
+            continue
+        kept = by_id[f.id]
+        kept.power_keys = list(dict.fromkeys(kept.power_keys + f.power_keys))
+        kept.evidence = kept.evidence + [e for e in f.evidence if e not in kept.evidence]
+    return list(by_id.values())
+
+
+def run(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdiction: str | None = None,
+        threshold: float = overlaps.DEFAULT_THRESHOLD) -> Report:
+    wanted = [a for a in AREAS if a in areas]
+    stored = resolutions.records(graph)
+    seconds: dict[str, float] = {}
+    out: list[Finding] = []
+    ch = None
+    overlap_findings: list[Finding] | None = None
+
+    def timed(area: str, fn):
+        started = time.monotonic()
+        result = fn()
+        seconds[area] = round(seconds.get(area, 0.0) + time.monotonic() - started, 3)
+        return result
+
+    if "overlaps" in wanted or "services" in wanted:
+        overlap_findings = merge_duplicates(timed("overlaps", lambda: overlaps.find(graph, jurisdiction, threshold)))
+        resolutions.apply(overlap_findings, stored)
+        if "overlaps" in wanted:
+            out += overlap_findings
+    chain_findings: list[Finding] | None = None
+    if {"gaps", "chains", "consistency"} & set(wanted):
+        ch = timed("chains", lambda: chains.load(graph, jurisdiction))
+        chain_findings = timed("chains", lambda: chains.analyse(ch))
+        if "chains" in wanted:
+            out += [f for f in chain_findings if f.area == "chains"]
+    if "gaps" in wanted:
+        out += timed("gaps", lambda: gaps.find(graph, jurisdiction, chain_findings=chain_findings))
+    if "consistency" in wanted:
+        out += timed("consistency", lambda: consistency.find(graph, jurisdiction, chains=ch))
+    if "services" in wanted:
+        out += timed("services", lambda: services.find(graph, jurisdiction, overlap_findings))
+    out = merge_duplicates(out)
+    resolutions.apply(out, stored)
+    return Report(sort_findings([f for f in out if f.area in wanted]), {a: seconds[a] for a in seconds})
+
+
+def known_selectors() -> set[str]:
+    return set(KINDS) | set(AREAS)
+
+
+# --- rows for CSV/XLSX ------------------------------------------------------------------------------
+
+FINDING_COLUMNS = [
+    ("id", "编号"), ("area_title", "领域"), ("kind", "规则"), ("kind_title", "规则名称"), ("score", "得分"),
+    ("status_title", "状态"), ("jurisdiction", "辖区"), ("level_title", "层级"), ("departments", "部门"),
+    ("powers", "权力事项"), ("summary", "摘要"), ("evidence_text", "证据"), ("resolution_text", "处理情况"),
+]
+STATUS_TITLES = {"open": "待处理", "resolved": "已明确牵头配合", "accepted": "已确认无需处理"}
+_EVIDENCE_FIELDS = ("law", "article", "code", "normalised", "compared", "similarity", "department", "power",
+                    "powers", "level_title", "value", "only_here", "missing", "note", "now_at", "text")
+
+
+def evidence_text(e: dict, text_chars: int = 80) -> str:
+    """One readable line for a piece of evidence."""
+    parts = [e.get("type", "")]
+    for key in _EVIDENCE_FIELDS:
+        v = e.get(key)
+        if v in (None, "", []):
+            continue
+        if isinstance(v, list | tuple):
+            v = " / ".join(str(x) for x in v)
+        v = str(v)
+        if key == "text" and len(v) > text_chars:
+            v = v[:text_chars] + "…"
+        parts.append(f"{key}={v}")
+    return "｜".join(parts)
+
+
+def finding_row(f: Finding) -> dict:
+    from kb.analyses.findings import AREA_TITLES, LEVEL_TITLES
+
+    d = f.as_dict()
+    d["area_title"] = AREA_TITLES[f.area]
+    d["status_title"] = STATUS_TITLES.get(f.status, f.status)
+    d["level_title"] = LEVEL_TITLES.get(f.level, f.level)
+    d["evidence_text"] = "\n".join(evidence_text(e) for e in f.evidence)
+    r = f.resolution or {}
+    d["resolution_text"] = "" if not r else (
+        (f"牵头：{r.get('lead')}；配合：{'、'.join(r.get('cooperating') or [])}；" if r.get("lead") else "")
+        + f"依据：{r.get('basis')}；{r.get('resolved_by')} {r.get('resolved_at')}")
+    return d

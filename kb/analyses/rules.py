@@ -1,0 +1,112 @@
+"""The analyses' data files (kb/analyses/data), and the small rules built on them."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+_DATA = "data"
+
+
+def _text(name: str) -> str:
+    return resources.files("kb.analyses").joinpath(f"{_DATA}/{name}").read_text("utf-8")
+
+
+@dataclass(frozen=True)
+class ProceduralLaws:
+    keys: frozenset[str]
+    patterns: tuple[re.Pattern, ...]
+
+    def __contains__(self, law_key: object) -> bool:
+        key = normalise_law_key(str(law_key or ""))
+        return key in self.keys or any(p.search(key) for p in self.patterns)
+
+
+def normalise_law_key(title: str) -> str:
+    """《中华人民共和国安全生产法》 -> 安全生产法 (the Law.key form)."""
+    key = re.sub(r"\s+", "", title).strip("《》<>〈〉")
+    return key.removeprefix("中华人民共和国")
+
+
+@lru_cache(maxsize=1)
+def procedural_laws() -> ProceduralLaws:
+    keys, patterns = set(), []
+    for line in _text("procedural_laws.txt").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("~"):
+            patterns.append(re.compile(line[1:]))
+        else:
+            keys.add(normalise_law_key(line))
+    return ProceduralLaws(frozenset(keys), tuple(patterns))
+
+
+@dataclass(frozen=True)
+class StageRules:
+    min_named: int
+    by_type: dict[str, tuple[str, ...]]
+
+
+@lru_cache(maxsize=1)
+def stage_rules() -> StageRules:
+    data = tomllib.loads(_text("stages.toml"))
+    return StageRules(int(data.get("min_named", 2)),
+                      {t: tuple(stages) for t, stages in data.get("types", {}).items()})
+
+
+# --- law versions --------------------------------------------------------------------------------
+
+_DATE = re.compile(r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?)?")
+_IN_FORCE = re.compile(r"^\s*(?:起)?\s*(?:施行|生效|实施)")
+SAME_VERSION_DAYS = 31  # lists mistype amendment dates by a few days (2019年4月25日 for 4月23日)
+
+
+class Version(NamedTuple):
+    date: dt.date
+    precision: str  # day / month / year
+
+
+def cited_version(note: str | None) -> Version | None:
+    """The version a citation names: the latest enactment/amendment date in its history note.
+
+    Dates followed by 施行/生效 (entry into force) are not versions. None when the note names no date.
+    """
+    best: Version | None = None
+    text = note or ""
+    for m in _DATE.finditer(text):
+        if _IN_FORCE.match(text[m.end(): m.end() + 4]):
+            continue
+        year, month, day = int(m.group(1)), m.group(2), m.group(3)
+        precision = "day" if day else "month" if month else "year"
+        try:
+            date = dt.date(year, int(month or 1), int(day or 1))
+        except ValueError:
+            continue
+        if best is None or date > best.date:
+            best = Version(date, precision)
+    return best
+
+
+def parse_version(value: object) -> Version | None:
+    """Law.version_date (2021-06-10) or a history note -> Version."""
+    if isinstance(value, dt.date):
+        return Version(value, "day")
+    text = str(value or "")
+    m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if m:
+        return Version(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day")
+    return cited_version(text)
+
+
+def same_version(a: Version | None, b: Version | None) -> bool:
+    """Unknown versions are taken as the same (nothing says otherwise); a year alone matches its year."""
+    if a is None or b is None:
+        return True
+    if "year" in (a.precision, b.precision):
+        return a.date.year == b.date.year
+    return abs((a.date - b.date).days) <= SAME_VERSION_DAYS

@@ -1,0 +1,142 @@
+"""Integrated services (一件事): for each Thing, what it bundles, who leads and cooperates, the powers it
+relies on, and the before/after metrics the source gives — nothing is computed where a figure is
+missing; the report says which figures are missing instead.
+
+Flags (findings, services area): `service_item_no_responsibility` (an item's power has no
+responsibility), `service_departments_overlap` (two departments of the Thing share an open overlap),
+`service_cooperating_unlinked` (a cooperating body named by the guide, e.g. 公安部门, is not linked to
+any department in the graph), `service_no_items` (the graph holds none of the Thing's items, so its
+powers cannot be checked).
+"""
+from __future__ import annotations
+
+from kb.analyses.findings import Finding
+from kb.analyses.powers import jurisdiction_names
+from kb.db import Graph
+
+# (property stem, Chinese label): Thing.<stem>_before / <stem>_after
+METRICS = (("materials", "申请材料（份）"), ("days", "办理时限（天）"), ("visits", "跑动次数（次）"))
+COUNTS = (("conditions", "受理条件（项）"), ("linked_matters", "关联事项（项）"),
+          ("service_points", "办理点（个）"), ("is_charge", "是否收费"))
+
+THINGS = """
+MATCH (t:Thing)
+WITH t, coalesce(head([(t)-[:IN_JURISDICTION]->(j) | j.name]), '') AS jurisdiction
+WHERE $jurisdictions IS NULL OR jurisdiction IN $jurisdictions
+OPTIONAL MATCH (t)-[:LED_BY]->(lead:Department)
+RETURN t.key AS key, coalesce(t.name, t.title, t.key) AS name, t.theme_code AS theme_code,
+       coalesce(t.area_name, jurisdiction) AS area, jurisdiction, t.implementation_code AS implementation_code,
+       t.guide_url AS guide_url, coalesce(lead.name, t.lead_department) AS lead,
+       lead IS NOT NULL AS lead_linked, coalesce(t.cooperating_published, []) AS cooperating_published,
+       [(t)-[c:COOPERATING]->(d:Department) | {department: d.name, as_published: c.as_published}] AS cooperating,
+       [(t)-[:INCLUDES]->(s:ServiceItem) | {item: coalesce(s.name, s.key), code: s.code,
+          powers: [(s)-[:REALISES]->(p:Power) | {key: p.key, name: p.name, type: p.type,
+                   department: coalesce(p.department, head([(d)-[:HOLDS]->(p) | d.name])),
+                   responsibilities: size([(p)-[:HAS_RESPONSIBILITY]->() | 1])}]}] AS items,
+       properties(t) AS props
+ORDER BY t.theme_code, t.area_code
+"""
+
+
+def _metrics(props: dict) -> tuple[dict, list[str], dict]:
+    present, missing, saved = {}, [], {}
+    for stem, label in METRICS:
+        for when in ("before", "after"):
+            key = f"{stem}_{when}"
+            if props.get(key) is not None:
+                present[key] = props[key]
+            else:
+                missing.append(key)
+        before, after = props.get(f"{stem}_before"), props.get(f"{stem}_after")
+        if isinstance(before, int | float) and isinstance(after, int | float):
+            saved[stem] = {"label": label, "before": before, "after": after, "saved": before - after,
+                           "percent": round(100 * (before - after) / before, 1) if before else None}
+    for stem, _ in COUNTS:
+        if props.get(stem) is not None:
+            present[stem] = props[stem]
+        else:
+            missing.append(stem)
+    return present, missing, saved
+
+
+def report_rows(rows: list[dict]) -> list[dict]:
+    """One summary per Thing (pure)."""
+    out = []
+    for r in rows:
+        present, missing, saved = _metrics(r["props"])
+        linked = {c["as_published"] for c in r["cooperating"] if c.get("as_published")}
+        powers = [p for i in r["items"] for p in i["powers"]]
+        out.append({
+            "key": r["key"], "name": r["name"], "theme_code": r["theme_code"], "area": r["area"],
+            "jurisdiction": r["jurisdiction"], "implementation_code": r["implementation_code"],
+            "guide_url": r["guide_url"], "lead": r["lead"],
+            "cooperating": sorted({c["department"] for c in r["cooperating"]}),
+            "cooperating_published": list(r["cooperating_published"]),
+            "cooperating_unlinked": [c for c in r["cooperating_published"] if c not in linked],
+            "items": [i["item"] for i in r["items"]],
+            "powers": [f"{p['department']}：{p['name']}" for p in powers],
+            "powers_without_responsibility": [p["name"] for p in powers if not p["responsibilities"]],
+            "metrics": present, "metrics_missing": missing, "saved": saved,
+        })
+    return out
+
+
+def report(graph: Graph, jurisdiction: str | None = None) -> list[dict]:
+    return report_rows(graph.read(THINGS, jurisdictions=jurisdiction_names(graph, jurisdiction)))
+
+
+def _thing_evidence(r: dict) -> dict:
+    return {"type": "thing", "thing": r["name"], "area": r["area"], "lead": r["lead"],
+            "metrics": r["metrics"], "metrics_missing": r["metrics_missing"]}
+
+
+def analyse(rows: list[dict], overlap_findings: list[Finding] | None = None) -> list[Finding]:
+    out: list[Finding] = []
+    for r in report_rows(rows):
+        base = _thing_evidence(r)
+        departments = [d for d in [r["lead"], *r["cooperating"]] if d]
+        keys = [f"thing:{r['key']}"]
+        if not r["items"]:
+            out.append(Finding(kind="service_no_items", departments=departments, powers=[],
+                               evidence=[base | {"note": "库中没有该一件事的事项明细（source 给出的关联事项数见 metrics）"}],
+                               score=0.2, keys=keys, jurisdiction=r["jurisdiction"],
+                               summary=f"一件事「{r['name']}」（{r['area']}）在库中没有事项明细，无法核对其权力"))
+        for thing_row in rows:
+            if thing_row["key"] != r["key"]:
+                continue
+            for item in thing_row["items"]:
+                for p in item["powers"]:
+                    if p["responsibilities"]:
+                        continue
+                    out.append(Finding(
+                        kind="service_item_no_responsibility", departments=[p["department"]], powers=[p["name"]],
+                        evidence=[base | {"item": item["item"], "power": p["name"], "department": p["department"]}],
+                        score=0.8, keys=keys + [f"power:{p['department']}|{p['name']}"],
+                        jurisdiction=r["jurisdiction"], power_keys=[p["key"]],
+                        summary=f"一件事「{r['name']}」的事项「{item['item']}」依托的权力没有责任事项"))
+        if r["cooperating_unlinked"]:
+            out.append(Finding(kind="service_cooperating_unlinked", departments=departments, powers=[],
+                               evidence=[base | {"cooperating_published": r["cooperating_published"],
+                                                 "unlinked": r["cooperating_unlinked"]}],
+                               score=0.3, keys=keys + [f"unlinked:{','.join(r['cooperating_unlinked'])}"],
+                               jurisdiction=r["jurisdiction"],
+                               summary=f"一件事「{r['name']}」（{r['area']}）的配合部门"
+                                       f"{'、'.join(r['cooperating_unlinked'])}未关联到库中部门"))
+        members = set(departments)
+        for f in overlap_findings or []:
+            shared = members & set(f.departments)
+            if f.status != "open" or len(shared) < 2:
+                continue
+            out.append(Finding(kind="service_departments_overlap", departments=sorted(shared), powers=f.powers,
+                               evidence=[base | {"overlap": f.id, "overlap_kind": f.kind, "overlap_summary": f.summary,
+                                                 "departments": sorted(shared)}],
+                               score=f.score * 0.9, keys=keys + [f"overlap:{f.id}"], jurisdiction=r["jurisdiction"],
+                               summary=f"一件事「{r['name']}」的{'、'.join(sorted(shared))}存在职责交叉：{f.summary}",
+                               power_keys=f.power_keys))
+    return out
+
+
+def find(graph: Graph, jurisdiction: str | None = None,
+         overlap_findings: list[Finding] | None = None) -> list[Finding]:
+    rows = graph.read(THINGS, jurisdictions=jurisdiction_names(graph, jurisdiction))
+    return analyse(rows, overlap_findings)

@@ -1,0 +1,275 @@
+"""The saved-query library: one Cypher query per `.cypher` file, grouped in folders by area.
+
+Each file opens with a header of `// key: value` lines::
+
+    // name: powers_by_department
+    // title: 部门权力事项（按类型）
+    // title_en: Powers of a department by type
+    // description: 列出一个部门现行清单中的全部权力事项，可按权力类型筛选。
+    // description_en: Every power in a department's current list, optionally of one type.
+    // params:
+    //   department: str = 克拉玛依市交通运输局
+    //     choices: MATCH (d:Department)-[:HOLDS]->() RETURN DISTINCT d.name AS value ORDER BY value
+    //   type: str = ""
+    //   limit: int = 200
+    // read_only: true
+
+A parameter line is `name: type = default` (type is str, int, float or bool; a str default may be
+quoted, "" means "any"); an indented `choices:` line under it is a read-only Cypher query whose first
+column lists the values a form may offer. The loader checks that the `$parameters` the body uses are
+exactly the declared ones.
+
+API (used by `kb query` and the browser)::
+
+    load_all() -> list[SavedQuery]          every query, sorted by area then name
+    get(name) -> SavedQuery                 by name, or "area/name"; KeyError when unknown
+    areas() -> dict[str, list[SavedQuery]]  the library by area, in AREAS order
+    SavedQuery.name .area .title .title_en .description .description_en .params .cypher .read_only
+    SavedQuery.bind(values) -> dict         strings from a form or the CLI -> typed parameters
+    Param.name .type .default .choices_query
+    run(graph, query, values, timeout=60, max_rows=None) -> Result(columns, rows, truncated)
+                                            bind and run in a read-only session
+    choices(graph, param) -> list           the values of a parameter's choices query
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+AREAS = ("browse", "overlaps", "gaps", "chains", "consistency", "services")
+TYPES = {"str": str, "int": int, "float": float, "bool": bool}
+_HEADER_KEYS = {"name", "title", "title_en", "description", "description_en", "params", "read_only"}
+_REQUIRED = ("name", "title", "title_en", "description", "description_en", "read_only")
+_PARAM = re.compile(r"^\s{2}([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(str|int|float|bool)\s*(?:=\s*(.*))?$")
+_CHOICES = re.compile(r"^\s{4,}choices\s*:\s*(.+)$")
+_KEY_LINE = re.compile(r"^([a-z_]+)\s*:\s*(.*)$")
+_PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_STRING_LITERAL = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+
+
+class QueryError(ValueError):
+    """A saved query file is malformed, or parameter values do not fit its header."""
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str  # str / int / float / bool
+    default: Any = None
+    choices_query: str | None = None
+
+    def convert(self, value: Any) -> Any:
+        """A value from a form or the command line, as the declared type."""
+        if value is None:
+            return None
+        if self.type == "bool":
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in ("true", "1", "yes", "on", "是"):
+                return True
+            if text in ("false", "0", "no", "off", "否", ""):
+                return False
+            raise QueryError(f"parameter {self.name}: expected true or false, got {value!r}")
+        if self.type == "str":
+            return str(value)
+        try:
+            return TYPES[self.type](str(value).strip()) if not isinstance(value, TYPES[self.type]) else value
+        except ValueError as exc:
+            raise QueryError(f"parameter {self.name}: expected {self.type}, got {value!r}") from exc
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    area: str
+    title: str
+    title_en: str
+    description: str
+    description_en: str
+    params: tuple[Param, ...]
+    cypher: str
+    read_only: bool = True
+    path: str = field(default="", compare=False)
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise KeyError(name)
+
+    def bind(self, values: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Declared parameters with defaults filled in; unknown names are refused."""
+        values = dict(values or {})
+        unknown = sorted(set(values) - {p.name for p in self.params})
+        if unknown:
+            declared = ", ".join(p.name for p in self.params) or "none"
+            raise QueryError(f"{self.name} has no parameter {', '.join(unknown)} (declared: {declared})")
+        return {p.name: p.convert(values[p.name]) if p.name in values else p.default for p in self.params}
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "area": self.area, "title": self.title, "title_en": self.title_en,
+                "description": self.description, "description_en": self.description_en,
+                "params": [{"name": p.name, "type": p.type, "default": p.default, "choices": p.choices_query}
+                           for p in self.params],
+                "read_only": self.read_only, "cypher": self.cypher}
+
+
+def _default(param_type: str, text: str | None, where: str) -> Any:
+    if text is None or text.strip() == "":
+        return None if param_type != "str" else ""
+    text = text.strip()
+    if param_type == "str":
+        if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+            return text[1:-1]
+        return text
+    try:
+        return Param("default", param_type).convert(text)
+    except QueryError as exc:
+        raise QueryError(f"{where}: {exc}") from exc
+
+
+def used_params(cypher: str) -> set[str]:
+    """The $parameters a Cypher body uses (string literals and // comments are ignored)."""
+    text = "\n".join(line for line in cypher.splitlines() if not line.lstrip().startswith("//"))
+    text = _STRING_LITERAL.sub("''", text)
+    text = re.sub(r"//[^\n]*", "", text)
+    return set(_PARAM_USE.findall(text))
+
+
+def parse(text: str, area: str, where: str = "<query>") -> SavedQuery:
+    """One `.cypher` file's text -> SavedQuery; QueryError says what is wrong and where."""
+    header: dict[str, str] = {}
+    params: list[Param] = []
+    body_lines: list[str] = []
+    in_header, in_params = True, False
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if in_header and line.startswith("//"):
+            content = line[2:].rstrip()
+            if content.strip() == "":
+                continue
+            if in_params and (m := _CHOICES.match(content)):
+                if not params:
+                    raise QueryError(f"{where}:{lineno}: choices before any parameter")
+                params[-1] = Param(params[-1].name, params[-1].type, params[-1].default, m.group(1).strip())
+                continue
+            if in_params and (m := _PARAM.match(content)):
+                params.append(Param(m.group(1), m.group(2), _default(m.group(2), m.group(3), f"{where}:{lineno}")))
+                continue
+            m = _KEY_LINE.match(content.strip())
+            if not m or m.group(1) not in _HEADER_KEYS:
+                raise QueryError(f"{where}:{lineno}: expected `// key: value` with a key of "
+                                 f"{', '.join(sorted(_HEADER_KEYS))}, found {line!r}")
+            key, value = m.group(1), m.group(2).strip()
+            if key in header:
+                raise QueryError(f"{where}:{lineno}: {key} given twice")
+            header[key] = value
+            in_params = key == "params"
+            continue
+        if in_header and line.strip() == "":
+            continue
+        in_header = False
+        body_lines.append(line)
+    missing = [k for k in _REQUIRED if not header.get(k)]
+    if missing:
+        raise QueryError(f"{where}: header lacks {', '.join(missing)}")
+    cypher = "\n".join(body_lines).strip()
+    if not cypher:
+        raise QueryError(f"{where}: no Cypher after the header")
+    names = [p.name for p in params]
+    if len(set(names)) != len(names):
+        raise QueryError(f"{where}: a parameter is declared twice")
+    used, declared = used_params(cypher), set(names)
+    if used != declared:
+        parts = []
+        if used - declared:
+            parts.append(f"used but not declared: {', '.join(sorted(used - declared))}")
+        if declared - used:
+            parts.append(f"declared but not used: {', '.join(sorted(declared - used))}")
+        raise QueryError(f"{where}: parameters do not match the header ({'; '.join(parts)})")
+    for p in params:
+        if p.choices_query and used_params(p.choices_query):
+            raise QueryError(f"{where}: the choices query of {p.name} may not take parameters")
+    read_only = header["read_only"].lower() == "true"
+    return SavedQuery(header["name"], area, header["title"], header["title_en"], header["description"],
+                      header["description_en"], tuple(params), cypher, read_only, where)
+
+
+@lru_cache(maxsize=1)
+def _library() -> tuple[SavedQuery, ...]:
+    root = resources.files("queries")
+    out: list[SavedQuery] = []
+    for area in AREAS:
+        folder = root.joinpath(area)
+        if not folder.is_dir():
+            continue
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".cypher"):
+                q = parse(entry.read_text("utf-8"), area, f"queries/{area}/{entry.name}")
+                if q.name != entry.name.removesuffix(".cypher"):
+                    raise QueryError(f"{q.path}: name {q.name!r} differs from the file name")
+                out.append(q)
+    names = [q.name for q in out]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise QueryError(f"saved queries with the same name in two areas: {', '.join(dupes)}")
+    return tuple(out)
+
+
+def load_all() -> list[SavedQuery]:
+    return list(_library())
+
+
+def areas() -> dict[str, list[SavedQuery]]:
+    out: dict[str, list[SavedQuery]] = {a: [] for a in AREAS}
+    for q in _library():
+        out[q.area].append(q)
+    return {a: qs for a, qs in out.items() if qs}
+
+
+def get(name: str) -> SavedQuery:
+    """A query by its name or by area/name."""
+    area, _, short = name.rpartition("/")
+    for q in _library():
+        if q.name == short and (not area or q.area == area):
+            return q
+    raise KeyError(f"no saved query {name!r}; `kb query list` shows them")
+
+
+class Result(NamedTuple):
+    columns: list[str]  # in RETURN order
+    rows: list[dict]
+    truncated: bool  # more rows than max_rows were available
+
+
+def run(graph: Any, query: SavedQuery | str, values: dict[str, Any] | None = None, *,
+        timeout: float = 60.0, max_rows: int | None = None) -> Result:
+    """Run a saved query in a read-only session, under a time limit and an optional row cap."""
+    import neo4j
+
+    q = get(query) if isinstance(query, str) else query
+    if not q.read_only:
+        raise QueryError(f"{q.name} is not declared read-only")
+    rows: list[dict] = []
+    truncated = False
+    with graph.session(read_only=True) as session:
+        result = session.run(neo4j.Query(q.cypher, timeout=timeout), q.bind(values))
+        columns = list(result.keys())
+        for record in result:
+            if max_rows is not None and len(rows) >= max_rows:
+                truncated = True
+                break
+            rows.append(record.data())
+        result.consume()
+    return Result(columns, rows, truncated)
+
+
+def choices(graph: Any, param: Param) -> list[Any]:
+    """The values a parameter's choices query lists (first column), or [] when it has none."""
+    if not param.choices_query:
+        return []
+    rows = graph.read(param.choices_query)
+    return [next(iter(r.values())) for r in rows if r]
