@@ -1,0 +1,1 @@
+"""The saved-query library: Cypher files by area, loaded by `queries.loader`."""

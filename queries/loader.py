@@ -43,7 +43,7 @@ AREAS = ("browse", "overlaps", "gaps", "chains", "consistency", "services")
 TYPES = {"str": str, "int": int, "float": float, "bool": bool}
 _HEADER_KEYS = {"name", "title", "title_en", "description", "description_en", "params", "read_only"}
 _REQUIRED = ("name", "title", "title_en", "description", "description_en", "read_only")
-_PARAM = re.compile(r"^\s{2}([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(str|int|float|bool)\s*(?:=\s*(.*))?$")
+_PARAM = re.compile(r"^\s{2,3}([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(str|int|float|bool)\s*(?:=\s*(.*))?$")
 _CHOICES = re.compile(r"^\s{4,}choices\s*:\s*(.+)$")
 _KEY_LINE = re.compile(r"^([a-z_]+)\s*:\s*(.*)$")
 _PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")

@@ -1,0 +1,1 @@
+"""Saved queries: browse (one .cypher file per query; see queries/loader.py)."""

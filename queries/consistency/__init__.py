@@ -1,0 +1,1 @@
+"""Saved queries: consistency (one .cypher file per query; see queries/loader.py)."""

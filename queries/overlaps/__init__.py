@@ -1,0 +1,1 @@
+"""Saved queries: overlaps (one .cypher file per query; see queries/loader.py)."""

@@ -1,0 +1,1 @@
+"""Saved queries: services (one .cypher file per query; see queries/loader.py)."""
