@@ -6,6 +6,7 @@ import json
 import os
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import click
@@ -184,13 +185,21 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _display_width(text))
+
+
 def _print_table(columns: list[str], rows: list[dict], width: int = 40) -> None:
     cells = [[_short(_cell(r.get(c)), width) for c in columns] for r in rows]
-    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip())
+    widths = [max([_display_width(c)] + [_display_width(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    click.echo("  ".join(_pad(c, w) for c, w in zip(columns, widths)).rstrip())
     click.echo("  ".join("-" * w for w in widths))
     for row in cells:
-        click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
+        click.echo("  ".join(_pad(v, w) for v, w in zip(row, widths)).rstrip())
 
 
 @query.command("run")

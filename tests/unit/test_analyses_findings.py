@@ -1,0 +1,67 @@
+"""Findings: stable ids, scores, levels, selectors; every rule is documented (no database)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kb.analyses.findings import (AREAS, KIND_TITLES, KINDS, Finding, finding_id, matches, noisy_or,
+                                  normalise_level)
+
+DOC = (Path(__file__).resolve().parents[2] / "docs" / "analyses.md").read_text(encoding="utf-8")
+
+
+def _finding(**kw) -> Finding:
+    base = {"kind": "shared_article", "departments": ["克拉玛依市交通运输局", "克拉玛依市应急管理局"],
+            "powers": ["甲", "乙"], "evidence": [{"type": "shared_article", "law": "《X》", "article": "第一条"}],
+            "score": 0.5, "keys": ["X#1", "甲", "乙"]}
+    return Finding(**(base | kw))
+
+
+def test_id_is_stable_and_order_free() -> None:
+    assert finding_id("shared_article", ["b", "a"]) == finding_id("shared_article", ["a", "b", "a"])
+    assert len(finding_id("x", ["a"])) == 12
+
+
+def test_id_depends_on_rule_and_evidence() -> None:
+    assert finding_id("shared_article", ["a"]) != finding_id("similar_name", ["a"])
+    assert finding_id("shared_article", ["a"]) != finding_id("shared_article", ["a", "b"])
+    assert _finding().id == _finding(keys=["乙", "甲", "X#1"]).id
+
+
+def test_finding_needs_evidence_and_a_known_kind() -> None:
+    with pytest.raises(ValueError):
+        _finding(evidence=[])
+    with pytest.raises(ValueError):
+        _finding(kind="made_up")
+
+
+def test_score_is_clamped_and_departments_sorted() -> None:
+    f = _finding(score=1.7, departments=["乙局", "甲局", "乙局"])
+    assert f.score == 1.0 and f.departments == ["乙局", "甲局"]
+    assert f.as_dict()["evidence"] and "keys" not in f.as_dict()
+
+
+def test_noisy_or() -> None:
+    assert noisy_or([]) == 0
+    assert noisy_or([0.5, 0.5]) == pytest.approx(0.75)
+
+
+@pytest.mark.parametrize("value, fallback, expected", [
+    ("city", "", "city"), ("", "county", "county"), ("地州市级", "", "city"), ("县市区级", "", "county"),
+    ("自治区级", "", "province"), ("乡镇（街道）级", "", "township"), ("县级市", "", "county"), ("", None, ""),
+])
+def test_normalise_level(value: str, fallback: str | None, expected: str) -> None:
+    assert normalise_level(value, fallback) == expected
+
+
+def test_selectors_match_kind_or_area() -> None:
+    f = _finding()
+    assert matches(f, ["overlaps"]) and matches(f, ["shared_article"]) and not matches(f, ["gaps"])
+
+
+def test_every_rule_has_a_title_an_area_and_documentation() -> None:
+    assert set(KIND_TITLES) == set(KINDS)
+    assert set(KINDS.values()) <= set(AREAS)
+    missing = [k for k in KINDS if f"`{k}`" not in DOC]
+    assert not missing, f"rules not described in docs/analyses.md: {missing}"

@@ -1,0 +1,52 @@
+"""Gap rules that work on rows (no database; the e2e tests run every rule on real graphs)."""
+from __future__ import annotations
+
+from kb.analyses import gaps
+
+ROW = {"key": "k1", "power": "食品经营许可", "type": "行政许可", "level": "", "department_level": "city",
+       "department": "甲市市场监督管理局", "jurisdiction": "甲市", "file": "f.xls", "sheet": "S", "row": 3}
+
+
+def test_missing_stage_only_where_stages_are_named() -> None:
+    named = gaps.missing_stage([ROW | {"stages": ["受理", "审查", "决定"]}])
+    assert [f.kind for f in named] == ["missing_stage"]
+    assert named[0].evidence[0]["missing"] == ["送达", "事后监管"] and named[0].level == "city"
+    assert gaps.missing_stage([ROW | {"stages": ["事后监管"]}]) == []  # one stage named: not a staged list
+    assert gaps.missing_stage([ROW | {"stages": ["受理", "审查", "决定", "送达", "事后监管"]}]) == []
+
+
+def _cite(**kw) -> dict:
+    return ROW | {"law": "种子法", "title": "中华人民共和国种子法", "loaded": True, "version_date": "2021-12-24",
+                  "article_count": 92, "article": 72, "label": "第七十二条", "text": "", "version_note": "",
+                  "field": "basis"} | kw
+
+
+ARTICLES = [{"law": "种子法", "number": 72, "label": "第七十二条", "text": "违反本法第二十八条规定，有侵犯植物新品种权行为的，由当事人协商解决"},
+            {"law": "种子法", "number": 71, "label": "第七十一条",
+             "text": "品种测试、试验和种子质量检验机构伪造测试、试验、检验数据或者出具虚假证明的，由县级以上人民政府农业农村主管部门责令改正"}]
+
+
+def test_citation_rules_keep_versions_apart() -> None:
+    old = "（2000年7月8日主席令第三十四号颁布，2015年11月4日予以修改）"
+    text = "品种测试、试验和种子质量检验机构伪造测试、试验、检验数据或者出具虚假证明的，由县级以上人民政府农业、林业主管部门责令改正"
+    rows = [_cite(key="k1", text=text, version_note=old),                 # old version, text moved to 71
+            _cite(key="k2", article=215, label="第二百一十五条"),          # loaded version, no such article
+            _cite(key="k3", article=215, label="第二百一十五条", version_note=old),  # old version, no such article
+            _cite(key="k4", text=ARTICLES[0]["text"], version_note=old),  # old version, same text
+            _cite(key="k5", law="森林法", title="森林法", loaded=False, article=3)]
+    found = {(f.kind, f.power_keys[0]) for f in gaps.citations(rows, ARTICLES)}
+    assert found == {("other_version", "k1"), ("article_not_found", "k2"), ("other_version", "k3"),
+                     ("law_not_loaded", "k5")}
+    moved = next(f for f in gaps.citations(rows[:1], ARTICLES))
+    assert moved.evidence[0]["now_at"] == "第七十一条"
+
+
+def test_permit_without_supervision() -> None:
+    permit = ROW | {"laws": ["食品安全法", "行政许可法"], "supervision": [], "responsibility_text": "1.受理。2.审查。"}
+    assert [f.kind for f in gaps.permit_without_supervision([permit])] == ["permit_without_supervision"]
+    inspection = ROW | {"key": "k9", "type": "行政检查", "laws": ["食品安全法"], "supervision": [], "responsibility_text": ""}
+    assert gaps.permit_without_supervision([permit, inspection]) == []
+    procedural_only = inspection | {"laws": ["行政许可法"]}
+    assert len(gaps.permit_without_supervision([permit, procedural_only])) == 1
+    worded = permit | {"responsibility_text": "3.建立健全监督制度，对被许可人从事行政许可事项的活动进行监督"}
+    assert gaps.permit_without_supervision([worded]) == []
