@@ -48,11 +48,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         module = importlib.import_module(f"webui.views.{name}")
         app.register_blueprint(module.bp)
 
+    # Globals (not a context processor) so that imported macros see them too.
+    app.jinja_env.globals.update(entity_url=entity_url, label_colours=LABEL_COLOURS, label_names=LABEL_NAMES,
+                                 json_url=_json_url, page_url=_page_url)
+
     @app.context_processor
-    def helpers() -> dict[str, Any]:
-        return {"entity_url": entity_url, "label_colours": LABEL_COLOURS, "label_names": LABEL_NAMES,
-                "current_user": g.get("user"),
-                "json_url": _json_url, "page_url": _page_url}
+    def user_context() -> dict[str, Any]:
+        return {"current_user": g.get("user")}
 
     @app.after_request
     def no_external(response):  # a second fence: the browser may load nothing from outside the app

@@ -23,6 +23,10 @@ def tooltip(label: str, props: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _short(text: str, width: int = 14) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 class Picture:
     """A graph to draw: pyvis Network underneath, plus the legend and the 'cut' notice."""
 
@@ -40,10 +44,9 @@ class Picture:
         label = label_of(labels)
         self.labels[label] = self.labels.get(label, 0) + 1
         options: dict[str, Any] = {
-            "label": display_name(label, props)[:24],
+            "label": _short(display_name(label, props)),
             "title": tooltip(label, props),
             "color": LABEL_COLOURS.get(label, "#999999"),
-            "group": label,
             "url": entity_url(label, props) or "",
             "shape": "box" if self.hierarchical else "dot",
             "size": 22 if centre else 12,
@@ -52,13 +55,17 @@ class Picture:
         if level is not None:
             options["level"] = level
         self.net.add_node(node_id, **options)
+        self.net.node_map[node_id]["kind"] = label  # not pyvis's "group": with a group it drops the colour
 
     def edge(self, source: str, target: str, rel_type: str, props: dict[str, Any] | None = None) -> None:
         title = rel_type
         if props:
             extra = ", ".join(f"{k}: {v}" for k, v in props.items() if v not in (None, "") and k != "text")
             title += f" ({extra})" if extra else ""
-        self.net.add_edge(source, target, label=rel_type, title=title)
+        if self.hierarchical:
+            self.net.add_edge(source, target, label=rel_type, title=title)
+        else:  # labels on every edge of a busy neighbourhood are unreadable: the type shows on hover
+            self.net.add_edge(source, target, title=title)
 
     def options(self) -> dict[str, Any]:
         if self.hierarchical:
@@ -70,8 +77,9 @@ class Picture:
                 "interaction": {"hover": True},
             }
         return {
-            "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 150, "fit": True},
-                        "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90}},
+            "physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 200, "fit": True},
+                        "forceAtlas2Based": {"gravitationalConstant": -90, "springLength": 120,
+                                             "avoidOverlap": 0.4}},
             "edges": {"smooth": False, "font": {"size": 9, "color": "#666"}, "arrows": {"to": {"scaleFactor": 0.5}}},
             "nodes": {"font": {"size": 12}},
             "interaction": {"hover": True, "tooltipDelay": 150},
@@ -80,7 +88,7 @@ class Picture:
     def data(self) -> dict[str, Any]:
         nodes = self.net.nodes
         return {
-            "nodes": [{k: n[k] for k in ("id", "label", "title", "color", "group", "url", "shape", "size",
+            "nodes": [{k: n[k] for k in ("id", "label", "title", "color", "kind", "url", "shape", "size",
                                           "borderWidth", "level") if k in n} for n in nodes],
             "edges": [{"from": e["from"], "to": e["to"], "label": e.get("label", ""), "title": e.get("title", "")}
                       for e in self.net.edges],

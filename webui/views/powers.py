@@ -138,7 +138,7 @@ def _stages(responsibilities: list[dict]) -> list[dict]:
     groups: dict[str, list[dict]] = {}
     for r in sorted(responsibilities, key=lambda r: (_seq(r.get("seq")), r["key"])):
         groups.setdefault(r.get("kind") or "", []).append(r)
-    return [{"kind": kind, "items": items} for kind, items in groups.items()]
+    return [{"kind": kind, "entries": entries} for kind, entries in groups.items()]
 
 
 def _seq(value: object) -> float:

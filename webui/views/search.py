@@ -40,6 +40,10 @@ RETURN label, 0.0 AS score,
              .jurisdiction, .level, .type, .area_name, .lead_department} AS props, null AS owner
 """
 
+# Within a rank (exact name, name contains the words, text matches), what legal staff look for first.
+LABEL_PRIORITY = {"Department": 0, "Power": 1, "Thing": 2, "ServiceItem": 3, "CatalogItem": 4, "Law": 5,
+                  "Article": 6, "Responsibility": 7, "Unit": 8, "Jurisdiction": 9}
+
 _LUCENE_SPECIAL = re.compile(r'(["\\])')
 
 
@@ -105,7 +109,7 @@ def run_search(q: str) -> list[dict]:
     else:
         rows = store.read(SEARCH, index=FULLTEXT_INDEX, lucene=lucene_query(q), cap=HIT_CAP, labels=labels)
     hits = [_hit(r, q.strip(), terms) for r in rows]
-    hits.sort(key=lambda h: (h["rank"], -h["score"], len(h["name"])))
+    hits.sort(key=lambda h: (h["rank"], LABEL_PRIORITY.get(h["label"], 9), -h["score"], len(h["name"])))
     return hits
 
 

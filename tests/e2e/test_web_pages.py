@@ -1,0 +1,212 @@
+"""Every page of the browser and its JSON twin, on the real loaded database."""
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import quote
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def q(value: str) -> str:
+    return quote(value, safe="")
+
+
+def page_urls(s: dict) -> dict[str, str]:
+    """endpoint -> a URL of it with real keys."""
+    urls = {
+        "dashboard.index": "/",
+        "dashboard.imports": "/imports",
+        "dashboard.import_run": f"/imports/{q(s['import_run'])}",
+        "browse.jurisdictions": "/jurisdictions",
+        "browse.jurisdiction": f"/jurisdictions/{q(s['jurisdiction'])}",
+        "browse.departments": "/departments",
+        "browse.department": f"/departments/{q(s['department'])}",
+        "browse.unit": f"/units/{q(s['unit'])}",
+        "browse.version": f"/versions/{q(s['version'])}",
+        "powers.powers": "/powers",
+        "powers.power": f"/powers/{q(s['power'])}",
+        "powers.responsibility": f"/responsibilities/{q(s['responsibility'])}",
+        "laws.laws": "/laws",
+        "laws.law": f"/laws/{q(s['law'])}",
+        "laws.article": f"/articles/{q(s['article'])}",
+        "things.things": "/things",
+        "things.thing": f"/things/{q(s['thing'])}",
+        "search.search": "/search?q=" + q("种子"),
+        "reports.index": "/reports",
+        "reports.area": "/reports/overlaps",
+        "graph.graph": f"/graph/Power/{q(s['power'])}",
+        "queries.library": "/queries",
+        "console.console": "/console?cypher=" + q("MATCH (d:Department) RETURN d.name LIMIT 3"),
+        "edits.edits": "/edits",
+    }
+    if s.get("ServiceItem"):
+        urls["things.service_item"] = f"/services/{q(s['ServiceItem'])}"
+    if s.get("CatalogItem"):
+        urls["powers.catalog_item"] = f"/catalog/{q(s['CatalogItem'])}"
+        urls["graph.chain_page"] = f"/chain/{q(s['CatalogItem'])}"
+    return urls
+
+
+def json_twin(url: str) -> str:
+    path, _, query = url.partition("?")
+    twin = "/.json" if path == "/" else path + ".json"
+    return twin + (f"?{query}" if query else "")
+
+
+def test_every_page_answers_as_html_and_as_json(client, samples):
+    for endpoint, url in page_urls(samples).items():
+        html = client.get(url)
+        assert html.status_code == 200, (endpoint, url, html.status_code)
+        assert html.mimetype == "text/html"
+        text = html.get_data(as_text=True)
+        assert "<h1>" in text and "Traceback" not in text, endpoint
+        twin = client.get(json_twin(url))
+        assert twin.status_code == 200, (endpoint, json_twin(url), twin.status_code)
+        assert twin.mimetype == "application/json"
+        data = twin.get_json()
+        assert isinstance(data, dict) and data, endpoint
+        assert not any(k.startswith("_") for k in data), endpoint  # template-only values stay out
+
+
+def test_every_route_is_covered(web_app, samples):
+    """A new route must be added to page_urls (or to the forms tested elsewhere)."""
+    tested = set(page_urls(samples))
+    elsewhere = {"auth.login", "auth.login_json", "auth.logout", "edits.edit_power", "edits.save_power", "edits.edit",
+                 "edits.edit_json", "i18n.switch", "static", "queries.saved_query", "reports.finding",
+                 "things.service_item", "powers.catalog_item", "graph.chain_page"}
+    for rule in web_app.url_map.iter_rules():
+        endpoint = rule.endpoint.removesuffix("_json")
+        assert endpoint in tested or rule.endpoint in elsewhere, f"untested route {rule.rule} ({rule.endpoint})"
+
+
+def test_the_page_and_its_twin_share_one_context(client, samples):
+    url = f"/powers/{q(samples['power'])}"
+    data = client.get(url + ".json").get_json()
+    html = client.get(url).get_data(as_text=True)
+    assert data["power"]["key"] == samples["power"]
+    assert data["power"]["name"] in html.replace("&#34;", '"')
+    assert data["responsibilities"] and data["basis"]
+
+
+def test_chinese_is_the_default_and_english_is_a_switch_away(client):
+    assert "权力事项" in client.get("/").get_data(as_text=True)
+    response = client.get("/lang/en?next=/powers")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/powers")
+    page = client.get("/powers").get_data(as_text=True)
+    assert "Powers" in page and "Name contains" in page
+    client.get("/lang/zh?next=/")
+    assert "名称包含" in client.get("/powers").get_data(as_text=True)
+
+
+def test_the_language_switch_only_redirects_inside_the_app(client):
+    for target in ("https://example.com/", "//example.com/x", "/\\example.com"):
+        response = client.get("/lang/en?next=" + q(target))
+        assert response.headers["Location"] in ("/", "http://localhost/")
+
+
+def test_unknown_entities_are_404(client):
+    for url in ("/powers/nope", "/departments/nope", "/laws/nope", "/articles/nope%231", "/things/nope",
+                "/graph/Power/nope", "/graph/Nolabel/x", "/jurisdictions/nope", "/imports/nope",
+                "/reports/nope", "/queries/nope/nope", "/powers/nope.json"):
+        assert client.get(url).status_code == 404, url
+
+
+def test_dashboard_counts_match_the_graph(client, loaded):
+    data = client.get("/.json").get_json()
+    powers = loaded.read("MATCH (:Department)-[r:HOLDS]->() RETURN count(r) AS n")[0]["n"]
+    assert data["counts"]["powers"] == powers > 2000
+    assert data["counts"]["departments"] >= 14
+    assert sum(d["total"] for d in data["departments"]) == powers
+    assert data["imports"] and {"file", "status"} <= set(data["imports"][0])
+
+
+def test_department_page_lists_its_powers_by_type(client, samples, loaded):
+    name = samples["department"]
+    data = client.get(f"/departments/{q(name)}.json").get_json()
+    held = loaded.read("MATCH (:Department {name: $n})-[:HOLDS]->(p) RETURN count(p) AS n", n=name)[0]["n"]
+    assert data["pager"]["total"] == held == sum(t["n"] for t in data["types"])
+    assert len(data["powers"]) == min(100, held)
+    one_type = data["types"][-1]["type"]
+    filtered = client.get(f"/departments/{q(name)}.json?type={q(one_type)}").get_json()
+    assert {p["type"] for p in filtered["powers"]} == {one_type}
+    second = client.get(f"/departments/{q(name)}.json?page=2").get_json()
+    assert second["pager"]["page"] == 2 and second["powers"][0]["key"] != data["powers"][0]["key"]
+
+
+def test_power_page_shows_basis_with_article_text_responsibilities_and_source(client, samples):
+    data = client.get(f"/powers/{q(samples['power'])}.json").get_json()
+    with_text = [b for b in data["basis"] if b["article_node"]]
+    assert with_text and with_text[0]["article_node"]["text"]
+    assert data["stages"] and all(r["text"] for g in data["stages"] for r in g["entries"])
+    assert data["unit_node"] and data["version"]["key"]
+    html = client.get(f"/powers/{q(samples['power'])}").get_data(as_text=True)
+    assert data["power"]["source_file"] in html
+    assert with_text[0]["article_node"]["text"][:20] in html
+
+
+def test_article_page_shows_every_department_citing_it(client, samples, loaded):
+    data = client.get(f"/articles/{q(samples['article'])}.json").get_json()
+    expected = loaded.read("MATCH (a:Article {key: $k})<-[:BASED_ON]-(p:Power) WHERE p.current "
+                           "RETURN count(DISTINCT p.department) AS n", k=samples["article"])[0]["n"]
+    assert data["counts"]["departments"] == expected >= 2
+    assert data["article"]["text"]
+
+
+def test_law_page_lists_articles_and_citing_departments(client, samples):
+    data = client.get(f"/laws/{q(samples['law'])}.json").get_json()
+    assert data["law"]["loaded"] and len(data["articles"]) == data["law"]["article_count"]
+    assert [a["number"] for a in data["articles"]] == sorted(a["number"] for a in data["articles"])
+
+
+def test_jurisdiction_tree_runs_province_city_county(client):
+    data = client.get("/jurisdictions.json").get_json()
+    levels = []
+
+    def walk(nodes, depth):
+        for n in nodes:
+            levels.append((depth, n["level"]))
+            walk(n["children"], depth + 1)
+
+    walk(data["tree"], 0)
+    assert (0, "province") in levels and any(lv == "city" and d >= 1 for d, lv in levels)
+
+
+def test_things_show_lead_and_cooperating_departments(client, loaded):
+    key = loaded.read("MATCH (t:Thing)-[:COOPERATING]->() RETURN t.key AS k LIMIT 1")[0]["k"]
+    data = client.get(f"/things/{q(key)}.json").get_json()
+    assert data["leads"] and data["cooperating"]
+    assert isinstance(data["siblings"], list)
+
+
+def test_powers_list_filters_and_paginates(client):
+    data = client.get("/powers.json?type=" + q("行政许可")).get_json()
+    assert data["pager"]["total"] > 50 and {p["type"] for p in data["powers"]} == {"行政许可"}
+    assert len(data["powers"]) == 50
+    named = client.get("/powers.json?q=" + q("种子")).get_json()
+    assert named["powers"] and all("种子" in p["name"] for p in named["powers"])
+
+
+def test_no_page_loads_anything_from_outside(client, samples):
+    external = re.compile(r"""(?:src|href)\s*=\s*["']\s*(?:https?:)?//""", re.IGNORECASE)
+    css_url = re.compile(r"""url\(\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
+    for url in page_urls(samples).values():
+        html = client.get(url).get_data(as_text=True)
+        # the Thing page prints the guide's address as text, never as a link or a resource
+        assert not external.search(html), url
+        assert not css_url.search(html), url
+    for asset in ("/static/css/kb.css", "/static/js/graph.js"):
+        assert not css_url.search(client.get(asset).get_data(as_text=True))
+
+
+def test_content_security_policy_forbids_other_origins(client):
+    policy = client.get("/").headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy
+
+
+def test_json_is_utf8_not_escaped(client, samples):
+    body = client.get(f"/departments/{q(samples['department'])}.json").get_data(as_text=True)
+    assert samples["department"] in body
+    json.loads(body)
