@@ -9,7 +9,7 @@ from flask import Flask, g, request
 from flask_wtf.csrf import CSRFProtect
 
 from webui import i18n, store, users
-from webui.entities import LABEL_COLOURS, LABEL_NAMES, entity_url
+from webui.entities import AREA_NAMES, LABEL_COLOURS, LABEL_NAMES, STATUS_NAMES, entity_url
 
 csrf = CSRFProtect()
 
@@ -50,7 +50,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     # Globals (not a context processor) so that imported macros see them too.
     app.jinja_env.globals.update(entity_url=entity_url, label_colours=LABEL_COLOURS, label_names=LABEL_NAMES,
-                                 json_url=_json_url, page_url=_page_url)
+                                 json_url=_json_url, page_url=_page_url, area_names=AREA_NAMES,
+                                 status_names=STATUS_NAMES)
 
     @app.context_processor
     def user_context() -> dict[str, Any]:

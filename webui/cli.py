@@ -1,6 +1,8 @@
 """CLI commands of the browser: `kb serve`, `kb user add`, `kb bench`."""
 from __future__ import annotations
 
+import threading
+
 import click
 
 
@@ -8,6 +10,14 @@ def _graph():
     from kb.cli import _graph as connect
 
     return connect()
+
+
+def _warm(app) -> None:
+    """Run the analyses once in the background, so the first visitor of the reports does not wait."""
+    from webui import findings
+
+    with app.app_context():
+        findings.all_findings()
 
 
 @click.command("serve")
@@ -23,6 +33,7 @@ def serve_cmd(host: str, port: int, threads: int) -> None:
     graph = _graph()
     app = create_app({"KB_GRAPH": graph})
     server = create_server(app, host=host, port=port, threads=threads, ident="kb")
+    threading.Thread(target=_warm, args=(app,), daemon=True).start()
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.echo(f"kb browser at http://{shown}:{server.effective_port}/  (Ctrl-C stops it)")
     try:

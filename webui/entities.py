@@ -66,6 +66,10 @@ LABEL_NAMES = {
     "Edit": _l("Edit"),
 }
 
+AREA_NAMES = {"browse": _l("Browse"), "overlaps": _l("Overlaps"), "gaps": _l("Gaps"), "chains": _l("Chains"),
+              "consistency": _l("Consistency"), "services": _l("Integrated services")}
+STATUS_NAMES = {"open": _l("open"), "resolved": _l("resolved"), "accepted": _l("accepted")}
+
 LEVEL_NAMES = {"province": _l("province"), "city": _l("city"), "county": _l("county"),
                "township": _l("township")}
 LEVEL_ORDER = {"province": 0, "city": 1, "county": 2, "township": 3}

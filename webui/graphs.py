@@ -87,12 +87,15 @@ class Picture:
 
     def data(self) -> dict[str, Any]:
         nodes = self.net.nodes
+        options = self.options()
+        if not self.hierarchical:  # vis-network's improved layout is slow and no better on big graphs
+            options["layout"] = {"improvedLayout": len(nodes) <= 100}
         return {
             "nodes": [{k: n[k] for k in ("id", "label", "title", "color", "kind", "url", "shape", "size",
                                           "borderWidth", "level") if k in n} for n in nodes],
             "edges": [{"from": e["from"], "to": e["to"], "label": e.get("label", ""), "title": e.get("title", "")}
                       for e in self.net.edges],
-            "options": self.options(),
+            "options": options,
             "legend": [{"label": label, "name": str(LABEL_NAMES.get(label, label)),
                         "colour": LABEL_COLOURS.get(label, "#999999"), "count": n}
                        for label, n in sorted(self.labels.items(), key=lambda kv: -kv[1])],

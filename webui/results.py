@@ -2,19 +2,27 @@
 nodes and relationships, as a graph."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import neo4j.graph
-from flask import current_app
+from flask import current_app, url_for
 
 from kb.readonly import Result
 from webui.entities import display_name, entity_url, label_of
 from webui.graphs import Picture
 from webui.pages import plain
 
+POWER_KEY = re.compile(r"^[^|#]+\|[^|]*\|[0-9a-f]{12}#\d{5}$")
+DEPARTMENT_COLUMNS = {"department", "department_a", "department_b", "lead", "lead_department", "部门"}
 
-def cell(value: Any) -> dict[str, Any]:
-    """A value for the HTML table: text to show and, for nodes, the page to link to."""
+
+def cell(value: Any, column: str = "") -> dict[str, Any]:
+    """A value for the HTML table: text to show and the page to link to (nodes, power keys, departments)."""
+    if isinstance(value, str) and POWER_KEY.match(value):
+        return {"text": value, "url": url_for("powers.power", key=value)}
+    if isinstance(value, str) and value and column in DEPARTMENT_COLUMNS:
+        return {"text": value, "url": url_for("browse.department", name=value)}
     if isinstance(value, neo4j.graph.Node):
         label = label_of(sorted(value.labels))
         props = dict(value)
@@ -75,7 +83,8 @@ def picture(result: Result) -> dict[str, Any] | None:
 
 
 def table(result: Result) -> dict[str, Any]:
-    return {"columns": result.columns, "rows": [[cell(v) for v in r.values()] for r in result.records],
+    return {"columns": result.columns,
+            "rows": [[cell(v, c) for c, v in zip(result.columns, r.values(), strict=False)] for r in result.records],
             "truncated": result.truncated, "row_cap": result.row_cap, "elapsed_ms": result.elapsed_ms,
             "count": len(result.records)}
 

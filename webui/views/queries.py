@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort, request, url_for
 from flask_babel import get_locale
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, FloatField, IntegerField, SelectField, StringField
@@ -114,6 +114,9 @@ def saved_query(area: str, name: str) -> Any:
             context["_status"] = 400
             return context
         context["values"] = values
+        context["permalink"] = url_for("queries.saved_query", area=q.area, name=q.name, run=1,
+                                       **{k: ("true" if v else "false") if isinstance(v, bool) else v
+                                          for k, v in values.items() if v is not None})
         outcome = execute(q.cypher, values)
         if fmt and not outcome["refused"]:
             return exports.download(fmt, q.name, outcome["columns"],

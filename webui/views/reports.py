@@ -1,12 +1,21 @@
-"""Reports from kb.analyses: overlaps, gaps, chains, consistency, integrated services."""
+"""Reports from kb.analyses: overlaps, gaps, chains, consistency, integrated services; a page per finding
+with its evidence side by side, and for overlaps the record of who leads and who cooperates."""
 from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort, flash, g, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, SelectField, SelectMultipleField, TextAreaField
+from wtforms.validators import DataRequired, Length
 
+from kb.analyses import report, resolutions
+from kb.analyses.findings import AREA_TITLES, AREAS, KIND_TITLES, KINDS, LEVEL_TITLES
 from webui import exports, findings, store
 from webui.pages import page, pager
+from webui.users import role_required
 
 bp = Blueprint("reports", __name__)
 
@@ -17,107 +26,92 @@ SORTS = {
     "department": lambda f: (f.departments[0] if f.departments else "", -f.score, f.id),
     "status": lambda f: (f.status, -f.score, f.id),
 }
-EXPORT_COLUMNS = [("id", "id"), ("kind", "kind"), ("kind_title", "类别"), ("status", "状态"), ("score", "分值"),
-                  ("jurisdiction", "地区"), ("level", "层级"), ("departments", "部门"), ("powers", "事项"),
-                  ("summary", "说明")]
 
 EVIDENCE_POWERS = """
-UNWIND $keys AS key
-MATCH (p:Power {key: key})
-OPTIONAL MATCH (p)-[b:BASED_ON]->(a:Article)
-WITH p, collect(a {.key, .name, .text, field: b.field}) AS articles
-OPTIONAL MATCH (p)-[:HAS_RESPONSIBILITY]->(r:Responsibility)
-WITH p, articles, r ORDER BY r.key
+UNWIND range(0, size($keys) - 1) AS i
+MATCH (p:Power {key: $keys[i]})
+CALL { WITH p OPTIONAL MATCH (p)-[b:BASED_ON]->(a:Article)
+       RETURN collect(a {.key, .name, .text, field: b.field}) AS articles }
+CALL { WITH p OPTIONAL MATCH (p)-[:HAS_RESPONSIBILITY]->(r:Responsibility)
+       WITH r ORDER BY r.key RETURN collect(r {.stage, .kind, .text}) AS responsibilities }
 RETURN p {.key, .name, .type, .department, .jurisdiction, .level, .code, .basis_text, .unit, .current} AS power,
-       articles, collect(r {.stage, .kind, .text}) AS responsibilities
+       articles, responsibilities
+ORDER BY i
 """
 
 
-def _kind_titles() -> dict[str, str]:
-    try:
-        from kb.analyses.findings import KIND_TITLES
-
-        return dict(KIND_TITLES)
-    except ImportError:
-        return {}
+class ResolveForm(FlaskForm):
+    action = HiddenField(default="resolve")
+    lead = SelectField(_l("Lead department"), validators=[DataRequired()])
+    cooperating = SelectMultipleField(_l("Cooperating departments"))
+    basis = TextAreaField(_l("Basis (document or decision)"), validators=[DataRequired(), Length(max=4000)])
 
 
-def _area_titles() -> dict[str, str]:
-    try:
-        from kb.analyses.findings import AREA_TITLES
-
-        return dict(AREA_TITLES)
-    except ImportError:
-        return {}
+class AcceptForm(FlaskForm):
+    action = HiddenField(default="accept")
+    basis = TextAreaField(_l("Why it is not a problem"), validators=[DataRequired(), Length(max=4000)])
 
 
-def finding_dict(f: Any) -> dict[str, Any]:
-    data = f.as_dict() if hasattr(f, "as_dict") else dict(vars(f))
-    data.setdefault("area", getattr(f, "area", ""))
+class ReopenForm(FlaskForm):
+    action = HiddenField(default="reopen")
+
+
+def finding_dict(f: Any, evidence: bool = True) -> dict[str, Any]:
+    data = {**f.as_dict(), "level_title": LEVEL_TITLES.get(f.level, f.level), "evidence_count": len(f.evidence)}
+    if not evidence:  # lists show summaries; a finding's page (and the exports) have all the evidence
+        data.pop("evidence")
     return data
 
 
 def _filtered(area: str | None) -> tuple[list, dict[str, str], str | None]:
     found, error = findings.all_findings()
     chosen = {k: request.args.get(k, "").strip() for k in ("kind", "department", "status", "level", "q")}
-    out = []
-    for f in found:
-        if area and f.area != area:
-            continue
-        if chosen["kind"] and f.kind != chosen["kind"]:
-            continue
-        if chosen["department"] and chosen["department"] not in f.departments:
-            continue
-        if chosen["status"] and f.status != chosen["status"]:
-            continue
-        if chosen["level"] and (f.level or "") != chosen["level"]:
-            continue
-        if chosen["q"] and chosen["q"] not in " ".join([f.summary or "", *f.powers, *f.departments]):
-            continue
-        out.append(f)
-    sort = request.args.get("sort", "score")
-    out.sort(key=SORTS.get(sort, SORTS["score"]))
+    out = [f for f in found if (not area or f.area == area)
+           and (not chosen["kind"] or f.kind == chosen["kind"])
+           and (not chosen["department"] or chosen["department"] in f.departments)
+           and (not chosen["status"] or f.status == chosen["status"])
+           and (not chosen["level"] or f.level == chosen["level"])
+           and (not chosen["q"] or chosen["q"] in " ".join([f.summary or "", *f.powers, *f.departments]))]
+    out.sort(key=SORTS.get(request.args.get("sort", "score"), SORTS["score"]))
     return out, chosen, error
 
 
 @page(bp, "/reports", "reports/index.html")
 def index() -> dict:
     found, error = findings.all_findings()
-    kinds: dict[tuple[str, str], dict[str, int]] = {}
+    counts: dict[str, dict[str, int]] = {}
     for f in found:
-        row = kinds.setdefault((f.area, f.kind), {"open": 0, "resolved": 0, "accepted": 0})
+        row = counts.setdefault(f.kind, {"open": 0, "resolved": 0, "accepted": 0})
         row[f.status] = row.get(f.status, 0) + 1
-    titles, area_titles = _kind_titles(), _area_titles()
     areas = []
-    for area in findings.AREAS:
-        rows = [{"kind": k, "title": titles.get(k, k), **counts} for (a, k), counts in sorted(kinds.items()) if a == area]
-        areas.append({"area": area, "title": area_titles.get(area, area), "kinds": rows,
-                      "open": sum(r["open"] for r in rows), "total": sum(sum(r.get(s, 0) for s in
-                                                                                ("open", "resolved", "accepted"))
-                                                                            for r in rows)})
+    for area in AREAS:
+        kinds = [{"kind": k, "title": KIND_TITLES.get(k, k), **counts[k]} for k, a in KINDS.items()
+                 if a == area and k in counts]
+        areas.append({"area": area, "title": AREA_TITLES.get(area, area), "kinds": kinds,
+                      "open": sum(k["open"] for k in kinds),
+                      "total": sum(k["open"] + k["resolved"] + k["accepted"] for k in kinds)})
     return {"areas": areas, "error": error, "total": len(found)}
 
 
 @page(bp, "/reports/<area>", "reports/area.html")
 def area(area: str) -> Any:
     area, fmt = exports.split_format(area)
-    if area not in findings.AREAS:
+    if area not in AREAS:
         abort(404)
     rows, chosen, error = _filtered(area)
     if fmt:
-        return exports.download(fmt, f"findings-{area}", EXPORT_COLUMNS, [finding_dict(f) for f in rows])
+        return exports.download(fmt, f"findings-{area}", report.FINDING_COLUMNS, [report.finding_row(f) for f in rows])
     everything = request.args.get("all") == "1"
-    p = pager(len(rows), len(rows) or 1) if everything else pager(len(rows), PAGE_SIZE)
-    shown = rows if everything else rows[p["skip"]:p["skip"] + PAGE_SIZE]
-    found, _ = findings.all_findings()
+    size = max(1, len(rows)) if everything else PAGE_SIZE
+    p = pager(len(rows), size)
+    found, _error = findings.all_findings()
     in_area = [f for f in found if f.area == area]
-    titles = _kind_titles()
     return {
-        "area": area, "title": _area_titles().get(area, area), "error": error, "filters": chosen,
+        "area": area, "title": AREA_TITLES.get(area, area), "error": error, "filters": chosen,
         "sort": request.args.get("sort", "score"), "sorts": list(SORTS), "total": len(rows), "pager": p,
-        "findings": [finding_dict(f) for f in shown],
+        "findings": [finding_dict(f, evidence=everything) for f in rows[p["skip"]:p["skip"] + size]],
         "options": {
-            "kind": sorted({(f.kind, titles.get(f.kind, f.kind)) for f in in_area}),
+            "kind": sorted({(f.kind, KIND_TITLES.get(f.kind, f.kind)) for f in in_area}),
             "department": sorted({d for f in in_area for d in f.departments}),
             "status": sorted({f.status for f in in_area}),
             "level": sorted({f.level for f in in_area if f.level}),
@@ -125,14 +119,49 @@ def area(area: str) -> Any:
     }
 
 
+def _forms(f: Any) -> dict[str, FlaskForm]:
+    resolve = ResolveForm(prefix="resolve")
+    resolve.lead.choices = [(d, d) for d in f.departments]
+    resolve.cooperating.choices = [(d, d) for d in f.departments]
+    return {"resolve": resolve, "accept": AcceptForm(prefix="accept"), "reopen": ReopenForm(prefix="reopen")}
+
+
 @page(bp, "/reports/finding/<id>", "reports/finding.html")
 def finding(id: str) -> dict:
-    found, _error = findings.all_findings()
-    match = next((f for f in found if f.id == id), None)
+    match = findings.find(id)
     if match is None:
         abort(404)
-    data = finding_dict(match)
-    keys = list(getattr(match, "power_keys", []) or [])
-    powers = store.read(EVIDENCE_POWERS, keys=keys) if keys else []
-    return {"finding": data, "powers": powers, "kind_title": _kind_titles().get(match.kind, match.kind),
-            "area_title": _area_titles().get(match.area, match.area)}
+    keys = list(match.power_keys or [])[:12]
+    columns = list(dict.fromkeys(k for e in match.evidence for k in e))
+    return {"finding": finding_dict(match), "evidence_columns": columns, "powers": store.read(EVIDENCE_POWERS, keys=keys) if keys else [],
+            "kind_title": KIND_TITLES.get(match.kind, match.kind), "area_title": AREA_TITLES.get(match.area, match.area),
+            "_forms": _forms(match)}
+
+
+@bp.route("/reports/finding/<id>/status", methods=["POST"])
+@role_required("editor")
+def set_status(id: str):
+    match = findings.find(id)
+    if match is None:
+        abort(404)
+    forms = _forms(match)
+    action = request.form.get("resolve-action") or request.form.get("accept-action") or request.form.get("reopen-action")
+    form = forms.get(action or "")
+    if form is None or not form.validate_on_submit():
+        flash(_("The form was incomplete or has expired; nothing was recorded."), "error")
+        return redirect(url_for("reports.finding", id=id))
+    try:
+        if action == "resolve":
+            resolutions.resolve(store.graph(), match, form.lead.data, list(form.cooperating.data or []),
+                                form.basis.data, g.user["name"])
+            flash(_("Recorded: %(lead)s leads.", lead=form.lead.data), "success")
+        elif action == "accept":
+            resolutions.accept(store.graph(), match, form.basis.data, g.user["name"])
+            flash(_("Recorded as reviewed, not a problem."), "success")
+        else:
+            resolutions.reopen(store.graph(), id)
+            flash(_("Reopened."), "success")
+    except resolutions.ResolutionError as exc:
+        flash(str(exc), "error")
+    findings.invalidate()
+    return redirect(url_for("reports.finding", id=id))
