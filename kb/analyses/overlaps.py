@@ -207,10 +207,13 @@ def name_variants(name: str) -> set[str]:
     return {v for v in out if v}
 
 
-def _similar(powers: list[PowerRow], threshold: float,
-             stats: names.BlockingStats | None) -> list[tuple[list[PowerRow], list[PowerRow], float, tuple]]:
-    """Similar pairs across departments, compared on every variant of the whole name and of the item
-    name (all sub-items of an item go together); the best similarity of a pair of power sets wins."""
+def similarity_entries(powers: list[PowerRow]) -> tuple[list[names.Item], dict, dict[tuple, list[PowerRow]]]:
+    """What the near-duplicate search compares: every variant of every whole name and of every item
+    name that has sub-items, blocked by (jurisdiction, level) and grouped by department.
+
+    Returns (items, group_of, units): items are ((unit, text), block, text); a unit stands for the
+    powers it names (one power, or all sub-items of an item).
+    """
     units: dict[tuple, list[PowerRow]] = defaultdict(list)
     texts: dict[tuple, set[str]] = defaultdict(set)
     for p in powers:
@@ -221,9 +224,16 @@ def _similar(powers: list[PowerRow], threshold: float,
             item = (p.jurisdiction, p.level, p.department, "item", p.item_name)
             units[item].append(p)
             texts[item] |= name_variants(p.item_name)
-    entries = [((unit, text), (unit[0], unit[1]), text) for unit, variants in texts.items()
-               for text in sorted(variants)]
-    pairs = names.similar_pairs(entries, threshold, group_of={e[0]: e[0][0][2] for e in entries}, stats=stats)
+    items = [((unit, text), (unit[0], unit[1]), text) for unit, variants in texts.items()
+             for text in sorted(variants)]
+    return items, {item[0]: item[0][0][2] for item in items}, dict(units)
+
+
+def _similar(powers: list[PowerRow], threshold: float,
+             stats: names.BlockingStats | None) -> list[tuple[list[PowerRow], list[PowerRow], float, tuple]]:
+    """Similar pairs across departments; the best similarity of a pair of power sets wins."""
+    items, group_of, units = similarity_entries(powers)
+    pairs = names.similar_pairs(items, threshold, group_of=group_of, stats=stats)
     best: dict[frozenset[str], tuple[list[PowerRow], list[PowerRow], float, tuple]] = {}
     for ((ua, ta), (ub, tb)), sim in pairs.items():
         ra, rb = units[ua], units[ub]
