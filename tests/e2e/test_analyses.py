@@ -152,16 +152,16 @@ def test_resolution_leaves_the_open_list_and_ids_are_stable(scratch: Graph) -> N
 # --- gaps on hand-built graphs ----------------------------------------------------------------------
 
 GAP_CASES = {
-    "no_responsibility": (dict(duties=[]), dict()),
-    "missing_stage": (dict(type_="行政许可", duties=[duty(stage="受理"), duty(stage="审查", seq=2)]),
-                      dict(type_="行政许可", duties=[duty(stage="事后监管")])),
-    "no_accountability": (dict(accountability=[]), dict()),
-    "no_basis": (dict(cites=[], basis_text=""), dict()),
-    "basis_unmatched": (dict(cites=[], basis_text="依据有关规定"), dict()),
-    "law_not_loaded": (dict(cites=[cite("未入库条例", 3)]), dict(cites=[cite("已入库法", 1, "第一条原文")])),
-    "article_not_found": (dict(cites=[cite("已入库法", 99)]), dict(cites=[cite("已入库法", 2)])),
-    "other_version": (dict(cites=[cite("已入库法", 99, note="（2009年8月27日修正）")]),
-                      dict(cites=[cite("已入库法", 1, "第一条原文", note="（2009年8月27日修正）")])),
+    "no_responsibility": ({"duties": []}, {}),
+    "missing_stage": ({"type_": "行政许可", "duties": [duty(stage="受理"), duty(stage="审查", seq=2)]},
+                      {"type_": "行政许可", "duties": [duty(stage="事后监管")]}),
+    "no_accountability": ({"accountability": []}, {}),
+    "no_basis": ({"cites": [], "basis_text": ""}, {}),
+    "basis_unmatched": ({"cites": [], "basis_text": "依据有关规定"}, {}),
+    "law_not_loaded": ({"cites": [cite("未入库条例", 3)]}, {"cites": [cite("已入库法", 1, "第一条原文")]}),
+    "article_not_found": ({"cites": [cite("已入库法", 99)]}, {"cites": [cite("已入库法", 2)]}),
+    "other_version": ({"cites": [cite("已入库法", 99, note="（2009年8月27日修正）")]},
+                      {"cites": [cite("已入库法", 1, "第一条原文", note="（2009年8月27日修正）")]}),
 }
 
 

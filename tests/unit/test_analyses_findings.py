@@ -5,8 +5,16 @@ from pathlib import Path
 
 import pytest
 
-from kb.analyses.findings import (AREAS, KIND_TITLES, KINDS, Finding, finding_id, matches, noisy_or,
-                                  normalise_level)
+from kb.analyses.findings import (
+    AREAS,
+    KIND_TITLES,
+    KINDS,
+    Finding,
+    finding_id,
+    matches,
+    noisy_or,
+    normalise_level,
+)
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "analyses.md").read_text(encoding="utf-8")
 

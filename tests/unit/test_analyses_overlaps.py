@@ -31,9 +31,9 @@ def test_shared_article_fires_for_the_same_type() -> None:
 @pytest.mark.parametrize("change", ["procedural", "type", "department", "level", "field", "no_article"])
 def test_shared_article_does_not_fire(change: str) -> None:
     law = "行政处罚法" if change == "procedural" else "建设工程质量管理条例"
-    second = dict(key="b", department="乙局", name="对乙类工程的处罚",
-                  cites=[cite(law, None if change == "no_article" else 60,
-                              field="responsibility_basis" if change == "field" else "basis")])
+    second = {"key": "b", "department": "乙局", "name": "对乙类工程的处罚",
+                  "cites": [cite(law, None if change == "no_article" else 60,
+                              field="responsibility_basis" if change == "field" else "basis")]}
     if change == "type":
         second["type_"] = "行政检查"
     if change == "department":
