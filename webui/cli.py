@@ -18,6 +18,7 @@ def _warm(app) -> None:
 
     with app.app_context():
         findings.all_findings()
+        findings.all_chains()
 
 
 @click.command("serve")

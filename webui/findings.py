@@ -6,6 +6,7 @@ import threading
 import time
 from typing import Any
 
+from kb.analyses import chains as chain_analysis
 from kb.analyses import report
 from kb.analyses.findings import AREAS, Finding
 from webui import store
@@ -20,6 +21,7 @@ RETURN runs, last_run, edits, last_edit, records, last_record
 
 _lock = threading.Lock()
 _cache: dict[str, Any] = {"stamp": None, "findings": None, "error": None, "seconds": None}
+_chains: dict[str, Any] = {"stamp": None, "chains": None}
 
 
 def stamp() -> tuple:
@@ -49,6 +51,36 @@ def find(finding_id: str) -> Finding | None:
 def invalidate() -> None:
     with _lock:
         _cache.update(stamp=None, findings=None)
+        _chains.update(stamp=None, chains=None)
+
+
+def all_chains(wait: bool = True) -> chain_analysis.Chains | None:
+    """The powers linked across levels (kb.analyses.chains), kept until the data changes; with
+    ``wait=False``, None when they are not computed yet (a page can do without)."""
+    current = stamp()
+    if _chains["stamp"] == current and _chains["chains"] is not None:
+        return _chains["chains"]
+    if not wait:
+        return None
+    with _lock:
+        if _chains["stamp"] != current or _chains["chains"] is None:
+            _chains.update(stamp=current, chains=chain_analysis.load(store.graph()))
+        return _chains["chains"]
+
+
+def chain_of(key: str, ch: chain_analysis.Chains) -> list[str]:
+    """Every power linked to ``key`` through the levels (its connected chain), top level first."""
+    seen, stack = {key}, [key]
+    while stack:
+        k = stack.pop()
+        for link in ch.down.get(k, []) + ch.up.get(k, []):
+            other = link.lower if link.upper == k else link.upper
+            if other not in seen:
+                seen.add(other)
+                stack.append(other)
+    from kb.analyses.findings import LEVEL_RANK
+
+    return sorted(seen, key=lambda k: (LEVEL_RANK.get(ch.powers[k].level, 9), ch.powers[k].department, k))
 
 
 def summary() -> dict[str, Any]:

@@ -36,6 +36,7 @@ class Picture:
         self.labels: dict[str, int] = {}
         self.cut = False
         self.total_seen: int | None = None
+        self.legend: list[dict[str, Any]] | None = None  # replaces the legend by label (chains: by level)
 
     def node(self, node_id: str, labels: list[str] | str, props: dict[str, Any], *, level: int | None = None,
              centre: bool = False) -> None:
@@ -96,9 +97,9 @@ class Picture:
             "edges": [{"from": e["from"], "to": e["to"], "label": e.get("label", ""), "title": e.get("title", "")}
                       for e in self.net.edges],
             "options": options,
-            "legend": [{"label": label, "name": str(LABEL_NAMES.get(label, label)),
-                        "colour": LABEL_COLOURS.get(label, "#999999"), "count": n}
-                       for label, n in sorted(self.labels.items(), key=lambda kv: -kv[1])],
+            "legend": self.legend or [{"label": label, "name": str(LABEL_NAMES.get(label, label)),
+                                       "colour": LABEL_COLOURS.get(label, "#999999"), "count": n}
+                                      for label, n in sorted(self.labels.items(), key=lambda kv: -kv[1])],
             "node_count": len(nodes),
             "edge_count": len(self.net.edges),
             "cut": self.cut,

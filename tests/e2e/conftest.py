@@ -41,6 +41,11 @@ def samples(loaded: Graph) -> dict[str, str]:
     CALL { MATCH (r:ImportRun) RETURN r.id AS import_run ORDER BY r.id LIMIT 1 }
     RETURN *
     """)[0]
+    row["chain_power"] = loaded.read("MATCH (p:Power {name: '林草种子生产经营许可证的核发'}) WHERE p.current "
+                                     "RETURN p.key AS k LIMIT 1")[0]["k"]
+    from kb.analyses import report
+
+    row["finding"] = next(f.id for f in report.run(loaded, ["overlaps"]).findings if f.kind == "shared_article")
     for label in ("ServiceItem", "CatalogItem"):
         found = loaded.read(f"MATCH (n:{label}) RETURN n.key AS key ORDER BY n.key LIMIT 1")
         row[label] = found[0]["key"] if found else None

@@ -42,11 +42,13 @@ def page_urls(s: dict) -> dict[str, str]:
         "console.console": "/console?cypher=" + q("MATCH (d:Department) RETURN d.name LIMIT 3"),
         "edits.edits": "/edits",
     }
+    urls["graph.chain_page"] = f"/chain/{q(s['chain_power'])}"
+    urls["reports.finding"] = f"/reports/finding/{s['finding']}"
+    urls["queries.saved_query"] = "/queries/browse/powers_by_department?run=1"
     if s.get("ServiceItem"):
         urls["things.service_item"] = f"/services/{q(s['ServiceItem'])}"
     if s.get("CatalogItem"):
         urls["powers.catalog_item"] = f"/catalog/{q(s['CatalogItem'])}"
-        urls["graph.chain_page"] = f"/chain/{q(s['CatalogItem'])}"
     return urls
 
 
@@ -75,8 +77,8 @@ def test_every_route_is_covered(web_app, samples):
     """A new route must be added to page_urls (or to the forms tested elsewhere)."""
     tested = set(page_urls(samples))
     elsewhere = {"auth.login", "auth.login_json", "auth.logout", "edits.edit_power", "edits.save_power", "edits.edit",
-                 "edits.edit_json", "i18n.switch", "static", "queries.saved_query", "reports.finding",
-                 "things.service_item", "powers.catalog_item", "graph.chain_page"}
+                 "edits.edit_json", "i18n.switch", "static", "reports.set_status",
+                 "things.service_item", "powers.catalog_item"}
     for rule in web_app.url_map.iter_rules():
         endpoint = rule.endpoint.removesuffix("_json")
         assert endpoint in tested or rule.endpoint in elsewhere, f"untested route {rule.rule} ({rule.endpoint})"

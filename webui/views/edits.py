@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length
 
 from webui import findings, store
@@ -78,9 +79,10 @@ def power_form(power: dict[str, Any], formdata: Any = None) -> FlaskForm:
         value = power.get(name)
         if name == "type":
             options = POWER_TYPES if value in POWER_TYPES or not value else [value, *POWER_TYPES]
-            fields[name] = SelectField(label, choices=[("", "—")] + [(t, t) for t in options], default=value or "")
+            fields[name] = SelectField(label, choices=[SelectChoice("", "—")] + [SelectChoice(t, t) for t in options],
+                                       default=value or "")
         elif name == "level":
-            fields[name] = SelectField(label, choices=[(lv, lv or "—") for lv in LEVELS], default=value or "")
+            fields[name] = SelectField(label, choices=[SelectChoice(lv, lv or "—") for lv in LEVELS], default=value or "")
         elif name in LONG:
             fields[name] = TextAreaField(label, default=value or "", validators=[Length(max=20000)])
         else:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
-from webui import store
-from webui.entities import LEVEL_ORDER, PAGES
+from webui import findings, store
+from webui.entities import LEVEL_NAMES, PAGES
 from webui.graphs import Picture
 from webui.pages import int_arg, page
 
@@ -42,19 +44,10 @@ RETURN elementId(a) AS source, elementId(b) AS target, type(r) AS type,
 LIMIT $edge_cap
 """
 
-CHAIN = """
-MATCH (c:CatalogItem {{key: $key}})
-OPTIONAL MATCH (p:Power)-[:IMPLEMENTS]->(c) WHERE p.current
-OPTIONAL MATCH (d:Department)-[:HOLDS]->(p)
-OPTIONAL MATCH (d)-[:IN_JURISDICTION]->(j:Jurisdiction)
-OPTIONAL MATCH (dl:Delegation)-[:TO_POWER]->(p)
-OPTIONAL MATCH (dl)-[:FROM_POWER]->(up:Power)
-RETURN elementId(c) AS item_id, c {{.key, .code, .name, .type}} AS item,
-       collect(CASE WHEN p IS NULL THEN null ELSE {{id: elementId(p), props: p {props},
-               department: d {{.name, .level}}, department_id: elementId(d),
-               jurisdiction: j {{.name, .level}}, jurisdiction_id: elementId(j),
-               delegation: dl {{.manner, .date}}, from_power: elementId(up)}} END) AS powers
-"""
+LEVELS = ("province", "city", "county", "township")
+LEVEL_COLOURS = ["#7a1d16", "#c0392b", "#e67e22", "#f1c40f", "#95a5a6"]
+VIA_NAMES = {"catalogue": _l("same catalogue item"), "delegation": _l("delegation"), "code": _l("same code"),
+             "name": _l("same name"), "similar_name": _l("similar name")}
 
 
 def _cap() -> int:
@@ -93,44 +86,59 @@ def graph(label: str, key: str) -> dict:
     return found
 
 
-def chain(key: str) -> dict | None:
-    rows = store.read(CHAIN.format(props=PROPS.replace("x.", "p.").replace("x {", "{")), key=key)
-    if not rows or not rows[0]["item"]:
+def chain(start: str) -> dict | None:
+    """The vertical chain through a power (key), a catalogue code or a power name, top-down."""
+    from kb.analyses import chains as chain_analysis
+    from kb.analyses.findings import LEVEL_RANK, LEVEL_TITLES
+
+    keys = chain_analysis.resolve_start(store.graph(), start)
+    ch = findings.all_chains()
+    keys = [k for k in keys if ch and k in ch.powers]
+    if not keys:
         return None
-    row = rows[0]
+    members: list[str] = []
+    for key in keys:
+        members += [k for k in findings.chain_of(key, ch) if k not in members]
+    members = members[: _cap()]
     picture = Picture(hierarchical=True)
-    picture.node(row["item_id"], "CatalogItem", row["item"], level=0)
-    seen_departments: set[str] = set()
-    by_level: dict[int, list[dict]] = {}
-    for p in row["powers"]:
-        level = LEVEL_ORDER.get((p["jurisdiction"] or {}).get("level") or p["props"].get("level") or "", 3)
-        by_level.setdefault(level, []).append(p)
-        picture.node(p["id"], "Power", {**p["props"], "jurisdiction": (p["jurisdiction"] or {}).get("name")},
-                     level=level * 2 + 2)
-        if p["department_id"] and p["department_id"] not in seen_departments:
-            seen_departments.add(p["department_id"])
-            picture.node(p["department_id"], "Department", p["department"], level=level * 2 + 1)
-        if p["department_id"]:
-            picture.edge(p["department_id"], p["id"], "HOLDS")
-    levels = sorted(by_level)
-    for i, level in enumerate(levels):
-        for p in by_level[level]:
-            if p["from_power"]:
-                picture.edge(p["from_power"], p["id"], f"DELEGATION {(p['delegation'] or {}).get('manner') or ''}")
-            elif i == 0:
-                picture.edge(row["item_id"], p["department_id"] or p["id"], "IMPLEMENTS")
-            else:
-                for upper in by_level[levels[i - 1]]:
-                    picture.edge(upper["id"], p["department_id"] or p["id"], "↓")
-    return {"item": row["item"], "levels": [{"level": lv, "powers": [
-        {**p["props"], "department": (p["department"] or {}).get("name"),
-         "jurisdiction": (p["jurisdiction"] or {}).get("name")} for p in by_level[lv]]} for lv in levels],
-        "graph": picture.data()}
+    shown = set(members)
+    for k in members:
+        p = ch.powers[k]
+        rank = LEVEL_RANK.get(p.level, 4)
+        props = {"key": k, "name": p.name, "type": p.type, "department": p.department,
+                 "jurisdiction": p.jurisdiction, "level": p.level, "code": p.code}
+        picture.node(k, "Power", props, level=rank, centre=k in keys)
+        node = picture.net.node_map[k]
+        node["label"] = f"{LEVEL_TITLES.get(p.level, p.level)} · {_short_dept(p)}\n{p.name[:14]}"
+        node["color"] = LEVEL_COLOURS[min(rank, 4)]
+    counts: dict[int, int] = {}
+    for k in members:
+        rank = min(LEVEL_RANK.get(ch.powers[k].level, 4), 4)
+        counts[rank] = counts.get(rank, 0) + 1
+    picture.legend = [{"label": f"level-{r}", "name": str(LEVEL_NAMES.get(LEVELS[r], _("level unknown")))
+                       if r < 4 else _("level unknown"), "colour": LEVEL_COLOURS[r], "count": n}
+                      for r, n in sorted(counts.items())]
+    for link in ch.links:
+        if link.upper in shown and link.lower in shown:
+            via = str(VIA_NAMES.get(link.via, link.via)) + \
+                (f" {link.detail.get('manner')}" if link.detail.get("manner") else "")
+            picture.edge(link.upper, link.lower, via, {k: v for k, v in link.detail.items() if isinstance(v, str)})
+    steps = [{"key": k, "name": ch.powers[k].name, "type": ch.powers[k].type, "code": ch.powers[k].code,
+              "department": ch.powers[k].department, "jurisdiction": ch.powers[k].jurisdiction,
+              "level": ch.powers[k].level, "level_title": LEVEL_TITLES.get(ch.powers[k].level, ""),
+              "via": [str(VIA_NAMES.get(lk.via, lk.via)) for lk in ch.up.get(k, []) if lk.upper in shown]}
+             for k in members]
+    return {"start": start, "starts": keys, "steps": steps, "levels": len(counts), "graph": picture.data()}
 
 
-@page(bp, "/chain/<path:key>", "chain.html")
-def chain_page(key: str) -> dict:
-    found = chain(key)
+def _short_dept(p) -> str:
+    return p.department[len(p.jurisdiction):] if p.jurisdiction and p.department.startswith(p.jurisdiction) \
+        else p.department
+
+
+@page(bp, "/chain/<path:start>", "chain.html")
+def chain_page(start: str) -> dict:
+    found = chain(start)
     if not found:
         abort(404)
     return found

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, request
 
-from webui import store
+from webui import findings, store
 from webui.entities import LEVEL_ORDER
 from webui.pages import page, pager, requested_skip
 
@@ -160,6 +160,8 @@ def power(key: str) -> dict:
     row["long_fields"] = [(f, p[f]) for f in LONG_FIELDS if p.get(f)]
     row["extra_fields"] = sorted((f, v) for f, v in p.items() if f.startswith("x_") and v not in (None, ""))
     row["shared"] = [s for s in row["shared"] if s["article"]]
+    chains = findings.all_chains(wait=False)  # None until computed: then the link is offered anyway
+    row["in_chain"] = None if chains is None else (key in chains.up or key in chains.down)
     return row
 
 

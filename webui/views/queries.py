@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import time
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import Blueprint, abort, request, url_for
 from flask_babel import get_locale
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, FloatField, IntegerField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
 from kb import readonly
@@ -59,8 +61,8 @@ def build_form(q: loader.SavedQuery) -> FlaskForm:
         options = choices(p)
         default = p.default
         if options:
-            items = [("", "—")] if p.type == "str" and p.default in ("", None) else []
-            items += [(str(v), str(v)) for v in options if v is not None]
+            items = [SelectChoice("", "—")] if p.type == "str" and p.default in ("", None) else []
+            items += [SelectChoice(str(v), str(v)) for v in options if v is not None]
             fields[p.name] = SelectField(p.name, choices=items, default="" if default is None else str(default))
         elif p.type == "int":
             fields[p.name] = IntegerField(p.name, default=default, validators=[Optional()])
@@ -114,9 +116,9 @@ def saved_query(area: str, name: str) -> Any:
             context["_status"] = 400
             return context
         context["values"] = values
-        context["permalink"] = url_for("queries.saved_query", area=q.area, name=q.name, run=1,
-                                       **{k: ("true" if v else "false") if isinstance(v, bool) else v
-                                          for k, v in values.items() if v is not None})
+        args = {"run": 1, **{k: ("true" if v else "false") if isinstance(v, bool) else v
+                             for k, v in values.items() if v is not None}}
+        context["permalink"] = url_for("queries.saved_query", area=q.area, name=q.name) + "?" + urlencode(args)
         outcome = execute(q.cypher, values)
         if fmt and not outcome["refused"]:
             return exports.download(fmt, q.name, outcome["columns"],

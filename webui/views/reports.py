@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, SelectMultipleField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from kb.analyses import report, resolutions
@@ -121,8 +122,8 @@ def area(area: str) -> Any:
 
 def _forms(f: Any) -> dict[str, FlaskForm]:
     resolve = ResolveForm(prefix="resolve")
-    resolve.lead.choices = [(d, d) for d in f.departments]
-    resolve.cooperating.choices = [(d, d) for d in f.departments]
+    resolve.lead.choices = [SelectChoice(d, d) for d in f.departments]
+    resolve.cooperating.choices = [SelectChoice(d, d) for d in f.departments]
     return {"resolve": resolve, "accept": AcceptForm(prefix="accept"), "reopen": ReopenForm(prefix="reopen")}
 
 

@@ -1,0 +1,101 @@
+"""Logins, CSRF and editing a power with an audit trail."""
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+
+from tests.e2e.conftest import csrf_token, login
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def power(loaded, samples):
+    """A power whose editable fields are restored, and its Edit nodes removed, after the test."""
+    key = samples["power"]
+    saved = loaded.read("MATCH (p:Power {key: $k}) RETURN properties(p) AS props", k=key)[0]["props"]
+    yield key
+    loaded.write("MATCH (e:Edit)-[:EDITS]->(p:Power {key: $k}) DETACH DELETE e", k=key)
+    loaded.write("MATCH (p:Power {key: $k}) SET p = $props", k=key, props=saved)
+
+
+def test_login_with_a_wrong_password_is_refused(client, make_user):
+    name, _ = make_user("editor")
+    response = login(client, name, "wrong-password")
+    assert response.status_code == 401
+    assert client.get("/login.json").get_json()["user"] is None
+
+
+def test_a_post_without_the_csrf_token_is_refused(client, make_user):
+    name, password = make_user("editor")
+    response = client.post("/login", data={"name": name, "password": password})
+    assert response.status_code == 400
+    assert client.get("/login.json").get_json()["user"] is None
+
+
+def test_login_and_logout(client, make_user):
+    name, password = make_user("viewer")
+    assert login(client, name, password).status_code == 302
+    assert client.get("/login.json").get_json()["user"] == {"name": name, "role": "viewer"}
+    page = client.get("/").get_data(as_text=True)
+    assert name in page
+    client.post("/logout", data={"csrf_token": csrf_token(page)})
+    assert client.get("/login.json").get_json()["user"] is None
+
+
+def test_editing_needs_a_login_and_the_editor_role(client, make_user, power):
+    url = f"/edit/power/{quote(power, safe='')}"
+    assert client.get(url).status_code == 302  # to the login page
+    name, password = make_user("viewer")
+    login(client, name, password)
+    assert client.get(url).status_code == 403
+
+
+def test_an_edit_changes_the_power_and_leaves_an_audit_trail(client, make_user, power, loaded):
+    name, password = make_user("editor")
+    login(client, name, password)
+    url = f"/edit/power/{quote(power, safe='')}"
+    form = client.get(url).get_data(as_text=True)
+    before = loaded.read("MATCH (p:Power {key: $k}) RETURN p {.*} AS p", k=power)[0]["p"]
+    data = {f: before.get(f) or "" for f in ("name", "type", "level", "unit", "scope", "basis_text",
+                                               "duty_statement", "responsibility_text",
+                                               "responsibility_basis_text", "remarks")}
+    data.update({f"was_{k}": v for k, v in data.items()})
+    data["csrf_token"] = csrf_token(form)
+    data["remarks"] = "测试备注 <b>not bold</b>"
+    data["type"] = "行政检查" if before["type"] != "行政检查" else "行政处罚"
+    response = client.post(url, data=data)
+    assert response.status_code == 302
+    after = loaded.read("MATCH (p:Power {key: $k}) RETURN p {.*} AS p", k=power)[0]["p"]
+    assert after["remarks"] == "测试备注 <b>not bold</b>" and after["type"] == data["type"]
+    assert after["type_code"] == {"行政检查": "06", "行政处罚": "02"}[data["type"]]
+    edits = loaded.read("MATCH (e:Edit)-[:EDITS]->(:Power {key: $k}) RETURN e {.*} AS e ORDER BY e.field", k=power)
+    fields = {e["e"]["field"]: e["e"] for e in edits}
+    assert set(fields) == {"remarks", "type", "type_code"}
+    assert fields["remarks"]["who"] == name and fields["remarks"]["before"] == before.get("remarks")
+    assert fields["type"]["before"] == before["type"] and fields["type"]["after"] == data["type"]
+    page = client.get(f"/powers/{quote(power, safe='')}").get_data(as_text=True)
+    assert "&lt;b&gt;not bold&lt;/b&gt;" in page and "<b>not bold</b>" not in page
+    trail = client.get("/edits.json?key=" + quote(power)).get_json()
+    assert len(trail["edits"]) == 3
+    one = client.get(f"/edits/{fields['remarks']['id']}.json").get_json()
+    assert one["edit"]["after"] == "测试备注 <b>not bold</b>"
+
+
+def test_a_stale_form_is_refused_and_nothing_is_saved(client, make_user, power, loaded):
+    name, password = make_user("editor")
+    login(client, name, password)
+    url = f"/edit/power/{quote(power, safe='')}"
+    form = client.get(url).get_data(as_text=True)
+    before = loaded.read("MATCH (p:Power {key: $k}) RETURN p {.*} AS p", k=power)[0]["p"]
+    loaded.write("MATCH (p:Power {key: $k}) SET p.remarks = 'changed meanwhile'", k=power)
+    data = {f: before.get(f) or "" for f in ("name", "type", "level", "unit", "scope", "basis_text",
+                                               "duty_statement", "responsibility_text",
+                                               "responsibility_basis_text", "remarks")}
+    data.update({f"was_{k}": v for k, v in data.items()})
+    data.update(csrf_token=csrf_token(form), remarks="mine")
+    response = client.post(url, data=data)
+    assert response.status_code == 409
+    assert loaded.read("MATCH (p:Power {key: $k}) RETURN p.remarks AS r", k=power)[0]["r"] == "changed meanwhile"
+    assert not loaded.read("MATCH (e:Edit)-[:EDITS]->(:Power {key: $k}) RETURN e", k=power)

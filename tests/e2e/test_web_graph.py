@@ -1,0 +1,87 @@
+"""Graphs: neighbourhoods capped at 300 nodes with a notice, colours and legend, plain-text tooltips,
+node links, local assets; chains laid out top-down."""
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def graph_json(client, label: str, key: str, depth: int = 1) -> dict:
+    response = client.get(f"/graph/{label}/{quote(key, safe='')}.json?depth={depth}")
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def test_depth_one_holds_the_neighbours_of_a_power(client, samples, loaded):
+    data = graph_json(client, "Power", samples["power"])
+    g = data["graph"]
+    degree = loaded.read("MATCH (p:Power {key: $k})--(m) RETURN count(DISTINCT m) AS n", k=samples["power"])[0]["n"]
+    assert g["node_count"] == len(g["nodes"]) == degree + 1 and not g["cut"]
+    assert g["edge_count"] >= degree
+    kinds = {n["kind"] for n in g["nodes"]}
+    assert {"Power", "Department", "Responsibility", "Article"} <= kinds
+    legend = {entry["label"]: entry for entry in g["legend"]}
+    assert set(legend) == kinds and all(entry["colour"].startswith("#") for entry in legend.values())
+    assert all(n["url"].startswith("/") for n in g["nodes"])
+
+
+def test_depth_two_is_capped_at_300_with_a_notice(client, loaded):
+    law = loaded.read("MATCH (l:Law)<-[:CITES]-() WITH l, count(*) AS n ORDER BY n DESC LIMIT 1 RETURN l.key AS k")[0]["k"]
+    data = graph_json(client, "Law", law, depth=2)
+    assert data["graph"]["node_count"] == 300 and data["graph"]["cut"]
+    html = client.get(f"/graph/Law/{quote(law, safe='')}?depth=2").get_data(as_text=True)
+    assert 'class="notice cut-notice"' in html and 'data-node-count="300"' in html
+
+
+def test_depth_two_reaches_further_than_depth_one(client, samples):
+    one = graph_json(client, "Power", samples["power"], 1)["graph"]["node_count"]
+    two = graph_json(client, "Power", samples["power"], 2)["graph"]["node_count"]
+    assert two > one
+
+
+def test_tooltips_are_text_and_rendered_as_text_nodes(client, samples, web_app):
+    data = graph_json(client, "Power", samples["power"])
+    assert all("<" not in n["title"] or "&lt;" not in n["title"] for n in data["graph"]["nodes"])
+    html = client.get(f"/graph/Power/{quote(samples['power'], safe='')}").get_data(as_text=True)
+    assert '<script type="application/json" id="graph-data">' in html
+    script = client.get("/static/js/graph.js").get_data(as_text=True)
+    assert "textContent" in script and "innerHTML" not in script
+
+
+def test_a_hostile_name_cannot_break_out_of_the_graph_data(client, loaded):
+    key = "test-xss-power"
+    loaded.write("CREATE (:Power {key: $k, name: $n, current: true})", k=key,
+                 n="</script><script>alert(1)</script><img src=x onerror=alert(2)>")
+    try:
+        html = client.get(f"/graph/Power/{key}").get_data(as_text=True)
+        assert "</script><script>alert(1)" not in html and "<img src=x" not in html
+        page = client.get(f"/powers/{key}").get_data(as_text=True)
+        assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+    finally:
+        loaded.write("MATCH (p:Power {key: $k}) DETACH DELETE p", k=key)
+
+
+def test_the_page_uses_the_shipped_vis_network(client, samples):
+    html = client.get(f"/graph/Power/{quote(samples['power'], safe='')}").get_data(as_text=True)
+    assert "/static/vendor/vis-network/vis-network.min.js" in html
+    js = client.get("/static/vendor/vis-network/vis-network.min.js")
+    assert js.status_code == 200 and b"vis-network" in js.data[:400]
+    assert client.get("/static/vendor/vis-network/VERSION.txt").status_code == 200
+
+
+def test_chain_is_laid_out_top_down_with_the_upper_level_first(client, loaded):
+    """林业和草原局 publishes a city (地州级) and a county (区县级) list: their items form chains."""
+    key = loaded.read("MATCH (p:Power {name: '林草种子生产经营许可证的核发'}) WHERE p.current "
+                      "RETURN p.key AS k LIMIT 1")[0]["k"]
+    data = client.get(f"/chain/{quote(key, safe='')}.json").get_json()
+    layout = data["graph"]["options"]["layout"]["hierarchical"]
+    assert layout["enabled"] and layout["direction"] == "UD"
+    assert [s["level"] for s in data["steps"]] == ["city", "county"]
+    by_id = {n["id"]: n for n in data["graph"]["nodes"]}
+    assert by_id[data["steps"][0]["key"]]["level"] < by_id[data["steps"][1]["key"]]["level"]
+    assert data["graph"]["edges"][0]["from"] == data["steps"][0]["key"]
+    assert client.get("/chain/" + quote("林草种子生产经营许可证的核发")).status_code == 200
+    assert client.get("/chain/nothing-like-this").status_code == 404

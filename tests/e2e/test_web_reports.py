@@ -1,0 +1,90 @@
+"""Reports of the analyses: lists, filters, exports, a page per finding, and recording a resolution."""
+from __future__ import annotations
+
+import csv
+import io
+from urllib.parse import quote
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.e2e.conftest import csrf_token, login
+
+pytestmark = pytest.mark.e2e
+
+
+def test_index_counts_findings_by_area_and_rule(client):
+    data = client.get("/reports.json").get_json()
+    areas = {a["area"]: a for a in data["areas"]}
+    assert set(areas) == {"overlaps", "gaps", "chains", "consistency", "services"}
+    kinds = {k["kind"]: k for k in areas["overlaps"]["kinds"]}
+    assert kinds["shared_article"]["open"] > 50
+
+
+def test_area_filters_sorts_and_paginates(client):
+    data = client.get("/reports/overlaps.json").get_json()
+    assert data["total"] > 50 and len(data["findings"]) == 50 and data["pager"]["pages"] >= 2
+    scores = [f["score"] for f in data["findings"]]
+    assert scores == sorted(scores, reverse=True)
+    department = data["findings"][0]["departments"][0]
+    mine = client.get("/reports/overlaps.json?department=" + quote(department)).get_json()
+    assert 0 < mine["total"] <= data["total"] and all(department in f["departments"] for f in mine["findings"])
+    similar = client.get("/reports/overlaps.json?kind=similar_name").get_json()
+    assert all(f["kind"] == "similar_name" for f in similar["findings"])
+    by_kind = client.get("/reports/gaps.json?sort=kind").get_json()
+    kinds = [f["kind"] for f in by_kind["findings"]]
+    assert kinds == sorted(kinds)
+
+
+def test_exports_hold_every_filtered_finding(client):
+    data = client.get("/reports/overlaps.json?kind=similar_name").get_json()
+    text = client.get("/reports/overlaps.csv?kind=similar_name").get_data(as_text=True).lstrip("\ufeff")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][0] == "编号" and len(rows) == data["total"] + 1
+    book = load_workbook(io.BytesIO(client.get("/reports/overlaps.xlsx").data))
+    assert book.active.max_row == client.get("/reports/overlaps.json").get_json()["total"] + 1
+    everything = client.get("/reports/overlaps.json?all=1").get_json()
+    assert len(everything["findings"]) == everything["total"] and everything["findings"][0]["evidence"]
+
+
+def test_a_finding_shows_its_powers_and_evidence_side_by_side(client, samples):
+    data = client.get(f"/reports/finding/{samples['finding']}.json").get_json()
+    assert data["finding"]["kind"] == "shared_article" and len(data["powers"]) >= 2
+    assert {p["power"]["department"] for p in data["powers"]} == set(data["finding"]["departments"])
+    html = client.get(f"/reports/finding/{samples['finding']}").get_data(as_text=True)
+    assert 'id="powers-side-by-side"' in html and 'id="evidence"' in html
+    assert client.get("/reports/finding/000000000000").status_code == 404
+
+
+def test_recording_a_resolution_needs_an_editor_and_a_token(client, make_user, samples, loaded):
+    fid = samples["finding"]
+    url = f"/reports/finding/{fid}/status"
+    assert client.post(url, data={}).status_code in (302, 400)  # not logged in: to the login page
+    viewer, password = make_user("viewer")
+    login(client, viewer, password)
+    token = csrf_token(client.get("/").get_data(as_text=True))
+    assert client.post(url, data={"accept-action": "accept", "accept-basis": "x"}).status_code == 400  # no token
+    assert client.post(url, data={"csrf_token": token, "accept-action": "accept",
+                                  "accept-basis": "x"}).status_code == 403  # a viewer may not
+    assert 'id="accept-form"' not in client.get(f"/reports/finding/{fid}").get_data(as_text=True)
+    editor, password = make_user("editor")
+    client2 = client.application.test_client()
+    login(client2, editor, password)
+    page = client2.get(f"/reports/finding/{fid}").get_data(as_text=True)
+    assert 'id="resolve-form"' in page
+    departments = client2.get(f"/reports/finding/{fid}.json").get_json()["finding"]["departments"]
+    try:
+        response = client2.post(url, data={"csrf_token": csrf_token(page), "resolve-action": "resolve",
+                                           "resolve-lead": departments[0], "resolve-cooperating": departments[1:],
+                                           "resolve-basis": "测试：编办协调会议纪要"})
+        assert response.status_code == 302
+        data = client2.get(f"/reports/finding/{fid}.json").get_json()["finding"]
+        assert data["status"] == "resolved" and data["resolution"]["lead"] == departments[0]
+        assert data["resolution"]["resolved_by"] == editor
+        opened = client2.get("/reports/overlaps.json?status=open&all=1").get_json()
+        assert fid not in {f["id"] for f in opened["findings"]}
+        page = client2.get(f"/reports/finding/{fid}").get_data(as_text=True)
+        client2.post(url, data={"csrf_token": csrf_token(page), "reopen-action": "reopen"})
+        assert client2.get(f"/reports/finding/{fid}.json").get_json()["finding"]["status"] == "open"
+    finally:
+        loaded.write("MATCH (f:Finding {id: $id}) DETACH DELETE f", id=fid)
