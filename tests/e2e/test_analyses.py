@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from itertools import count
+from pathlib import Path
 
 import pytest
 
@@ -452,3 +453,25 @@ def test_blocked_search_recall(loaded: Graph) -> None:
           f"{stats.candidates} candidates scored instead of {stats.all_pairs}")
     assert recall >= 0.98
     assert stats.candidates < stats.all_pairs / 10
+
+
+# --- lists the analyses were not developed on -------------------------------------------------------
+
+DEMO_CHAIN = Path(__file__).resolve().parents[2] / "kb" / "demo" / "example_chain"
+
+
+@pytest.mark.skipif(not DEMO_CHAIN.is_dir(), reason="kb/demo/example_chain is not there")
+def test_unseen_lists_the_demo_four_level_chain(scratch: Graph) -> None:
+    """The labelled example chain (湖南省 → 长沙市 → 浏阳市 → 集里街道, staged duties, catalogue codes)."""
+    from importers.run import import_paths
+
+    import_paths(scratch, [DEMO_CHAIN], progress=False)
+    result = report.run(scratch)
+    assert all(f.evidence for f in result.findings)
+    steps = chains.chain(scratch, "000106001000")
+    assert [s["level"] for s in steps] == ["province", "city", "county", "township"]
+    assert all(s["via"] == "catalogue" for s in steps[1:])
+    staged = [f for f in result.findings if f.kind == "missing_stage"]
+    assert staged and all(f.evidence[0]["named"] for f in staged)
+    township = [f for f in staged if f.level == "township"]
+    assert township and set(township[0].evidence[0]["missing"]) == {"审查", "告知", "执行"}
