@@ -110,14 +110,19 @@ def similar_pairs(items: Sequence[Item], threshold: float, *, group_of: dict | N
     """
     stats = stats or BlockingStats()
     group_of = group_of or {}
-    order = {item[0]: i for i, item in enumerate(items)}
     freq: Counter[tuple[str, int]] = Counter()
     toks = []
     for _, _, name in items:
         t = _tokens(name)
         toks.append(t)
         freq.update(t)
-    rank = lambda tok: (freq[tok], tok)
+
+    def rank(tok: tuple[str, int]) -> tuple[int, tuple[str, int]]:
+        return freq[tok], tok  # rarest first, ties broken the same way for every name
+
+    texts = [name for _, _, name in items]
+    lengths = [len(name) for name in texts]
+    groups = [group_of.get(item_id, (item_id,)) for item_id, _, _ in items]
     index: dict[tuple[Hashable, tuple[str, int]], list[int]] = defaultdict(list)
     out: dict[tuple[Hashable, Hashable], float] = {}
     block_sizes: Counter = Counter()
@@ -128,26 +133,24 @@ def similar_pairs(items: Sequence[Item], threshold: float, *, group_of: dict | N
         block_groups[block][group_of.get(item_id, item_id)] += 1
         if not name:
             continue
-        length = len(name)
+        length = lengths[i]
         prefix = sorted(toks[i], key=rank)[: length - required_overlap(length, threshold) + 1]
-        lo, hi = length * threshold / (2 - threshold), length * (2 - threshold) / threshold
-        seen: set[int] = set()
+        lo, hi = length * threshold / (2 - threshold) - 1e-9, length * (2 - threshold) / threshold + 1e-9
+        found: set[int] = set()
         for tok in prefix:
-            for j in index[(block, tok)]:
-                if j in seen:
-                    continue
-                seen.add(j)
-                other_id, _, other = items[j]
-                if not lo - 1e-9 <= len(other) <= hi + 1e-9:
-                    continue
-                if group_of and group_of.get(other_id) == group_of.get(item_id):
-                    continue
-                stats.candidates += 1
-                score = fuzz.ratio(name, other, score_cutoff=cutoff)
-                if score:
-                    a, b = sorted((item_id, other_id), key=order.__getitem__)
-                    out[(a, b)] = score / 100.0
+            posting = index.get((block, tok))
+            if posting:
+                found.update(posting)
             index[(block, tok)].append(i)
+        mine = groups[i]
+        candidates = [j for j in found if lo <= lengths[j] <= hi and groups[j] != mine]
+        stats.candidates += len(candidates)
+        if not candidates:
+            continue
+        # earlier items (j < i) come first in a pair, as in `items`
+        for _, score, pos in process.extract(name, [texts[j] for j in candidates], scorer=fuzz.ratio,
+                                              score_cutoff=cutoff, limit=None):
+            out[(items[candidates[pos]][0], item_id)] = score / 100.0
     stats.names += len(items)
     for block, n in block_sizes.items():
         same = sum(c * (c - 1) // 2 for c in block_groups[block].values())

@@ -71,6 +71,7 @@ class Version(NamedTuple):
     precision: str  # day / month / year
 
 
+@lru_cache(maxsize=4096)
 def cited_version(note: str | None) -> Version | None:
     """The version a citation names: the latest enactment/amendment date in its history note.
 
