@@ -9,7 +9,15 @@ from flask import Flask, g, request
 from flask_wtf.csrf import CSRFProtect
 
 from webui import i18n, store, users
-from webui.entities import AREA_NAMES, LABEL_COLOURS, LABEL_NAMES, STATUS_NAMES, entity_url
+from webui.entities import (
+    AREA_NAMES,
+    IMPORT_KINDS,
+    IMPORT_STATUSES,
+    LABEL_COLOURS,
+    LABEL_NAMES,
+    STATUS_NAMES,
+    entity_url,
+)
 
 csrf = CSRFProtect()
 
@@ -51,7 +59,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # Globals (not a context processor) so that imported macros see them too.
     app.jinja_env.globals.update(entity_url=entity_url, label_colours=LABEL_COLOURS, label_names=LABEL_NAMES,
                                  json_url=_json_url, page_url=_page_url, area_names=AREA_NAMES,
-                                 status_names=STATUS_NAMES)
+                                 status_names=STATUS_NAMES, import_kinds=IMPORT_KINDS,
+                                 import_statuses=IMPORT_STATUSES)
 
     @app.context_processor
     def user_context() -> dict[str, Any]:
