@@ -185,6 +185,10 @@ class _ListParser:
             raise FileRefused(self.path, self.errors + self.warnings)
 
         titles = [t for _, lay in layouts for t in lay.titles]
+        meta = self.sheets[0].meta if self.sheets else {}
+        titles = ([meta["title"]] if meta.get("title") else []) + titles
+        department = department or meta.get("department")
+        jurisdiction = jurisdiction or meta.get("jurisdiction")
         naming = resolve_naming(
             self.path,
             titles=_title_candidates(titles),

@@ -1,6 +1,7 @@
 """Import files: validate every file first, then write each in its own all-or-nothing transaction."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sys
 import time
@@ -8,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import neo4j.exceptions
 from tqdm import tqdm
 
 from importers import writer
@@ -39,13 +41,15 @@ class FileReport:
                 "relationships_created": self.relationships_created, "superseded": self.superseded}
 
 
-def expand(paths: Iterable[str | Path]) -> list[Path]:
-    out: list[Path] = []
+def expand(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
+    """(file, named explicitly): a folder's files are only candidates, so those that are not lists
+    are skipped; a file named on the command line must import or be refused."""
+    out: list[tuple[Path, bool]] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+            out += [(f, False) for f in sorted(p.rglob("*")) if f.is_file() and not f.name.startswith(".")]
         else:
-            out.append(p)
+            out.append((p, True))
     return out
 
 
@@ -57,7 +61,8 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def parse_file(path: Path, jurisdiction: str | None = None, department: str | None = None) -> FileReport:
+def parse_file(path: Path, jurisdiction: str | None = None, department: str | None = None,
+               explicit: bool = True) -> FileReport:
     """Parse and validate one file; never touches the database."""
     from importers import laws, lists, onething
 
@@ -68,7 +73,7 @@ def parse_file(path: Path, jurisdiction: str | None = None, department: str | No
     try:
         kind = lists.sniff(path)
         report.kind = kind
-        if kind == "list":
+        if kind == "list" or (kind == "unknown" and explicit):  # the list parser says what is wrong
             doc = lists.parse_list(path, jurisdiction=jurisdiction, department=department)
             report.department, report.jurisdiction = doc.department, doc.jurisdiction
             report.warnings = [w.as_dict() for w in doc.warnings]
@@ -82,6 +87,9 @@ def parse_file(path: Path, jurisdiction: str | None = None, department: str | No
             return report
     except FileRefused as exc:
         report.errors = [e.as_dict() for e in exc.errors]
+        return report
+    except Exception as exc:  # noqa: BLE001 - a file we cannot read is refused, never a crash mid-run
+        report.errors = [RowError(f"could not read {path.name}: {type(exc).__name__}: {exc}").as_dict()]
         return report
     report.doc = doc
     report.records = _count(doc)
@@ -103,8 +111,8 @@ def import_paths(graph: Graph | None, paths: Iterable[str | Path], *, jurisdicti
     files = expand(paths)
     reports: list[FileReport] = []
     seen: dict[str, str] = {}
-    for path in files:
-        report = parse_file(path, jurisdiction, department)
+    for path, explicit in files:
+        report = parse_file(path, jurisdiction, department, explicit)
         if report.doc is not None:
             digest = report.doc.sha256
             if digest in seen:  # byte-identical copy of a file given earlier in this run
@@ -125,6 +133,8 @@ def import_paths(graph: Graph | None, paths: Iterable[str | Path], *, jurisdicti
             if dry_run:
                 continue
             _write_one(graph, report, bar, jurisdiction)
+        if not dry_run and order:
+            writer.link_pending(graph)
     finally:
         bar.close()
     return {
@@ -150,14 +160,13 @@ def _write_one(graph: Graph, report: FileReport, bar: tqdm, jurisdiction: str | 
             result = writer.write_law(graph, doc, run_id)
         else:
             result = writer.write_guides(graph, doc, run_id, progress=bar.update)
-    except Exception as exc:  # the transaction rolled back: nothing of this file was written
+    except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError) as exc:  # rolled back: nothing of this file was written
         report.status = "refused"
         report.errors.append(RowError(f"database error, nothing written: {exc}").as_dict())
-        try:
+        with contextlib.suppress(neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError):
+            # the database may be the thing that failed; the run is then not recorded
             writer.record_run(graph, run_id, report.path, doc.sha256, report.kind, "failed", None,
                               report.errors, started)
-        except Exception:  # noqa: BLE001 - the database may be the thing that failed
-            pass
         return
     finally:
         report.doc = None

@@ -48,6 +48,7 @@ class Sheet:
     cells: list[list[str]]
     merges: list[Merge] = field(default_factory=list)
     row_base: int = 1  # added to a 0-based row for reports: 1 for spreadsheets, 0 for JSON (header row 0)
+    meta: dict[str, str] = field(default_factory=dict)  # JSON lists: title / department / jurisdiction
     _anchor_of: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -317,7 +318,13 @@ def read_csv(path: str | Path) -> Sheet:
         dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
     except csv.Error:
         dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
+    # Published cells can be long; the per-cell size check in the parser reports where, so the csv
+    # module must not stop first with its 128 KB default.
+    csv.field_size_limit(max(csv.field_size_limit(), len(data) + 1))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
+    except csv.Error as exc:
+        raise FileRefused(path, [RowError(f"not a readable CSV file: {exc}")]) from exc
     return _finish(Path(path).stem, [[v for v in row] for row in rows], [])
 
 
@@ -334,6 +341,7 @@ def read_json_table(path: str | Path) -> tuple[str, Sheet]:
         raise FileRefused(path, [RowError(f"{name}: neither UTF-8 nor GB18030 text")])
     objects: list[tuple[int, dict]] = []
     data = None
+    meta: dict[str, str] = {}
     lines = Path(path).suffix.lower() in (".jsonl", ".ndjson")
     if not lines:
         try:
@@ -356,6 +364,7 @@ def read_json_table(path: str | Path) -> tuple[str, Sheet]:
     else:
         container = "json"
         if isinstance(data, dict):
+            meta = _json_meta(data)
             data = data.get("records", data.get("items"))
         if not isinstance(data, list):
             raise FileRefused(path, [RowError(
@@ -373,7 +382,22 @@ def read_json_table(path: str | Path) -> tuple[str, Sheet]:
     grid = [header] + [[""] * len(header) for _ in range(last)]
     for n, obj in objects:
         grid[n] = [_json_text(obj.get(k)) for k in header]
-    return container, Sheet(Path(path).stem, grid, [], row_base=0)
+    return container, Sheet(Path(path).stem, grid, [], row_base=0, meta=meta if not lines else {})
+
+
+# Top-level keys of a JSON list that say what a title row says in a spreadsheet.
+_META_KEYS = {"title": ("title", "标题", "清单名称"), "department": ("department", "部门", "部门名称", "发布部门"),
+              "jurisdiction": ("jurisdiction", "地区", "行政区划", "所属地区")}
+
+
+def _json_meta(data: dict) -> dict[str, str]:
+    meta = {}
+    for field_name, keys in _META_KEYS.items():
+        for key in keys:
+            if isinstance(data.get(key), str) and data[key].strip():
+                meta[field_name] = data[key].strip()
+                break
+    return meta
 
 
 def _json_text(v: object) -> str:

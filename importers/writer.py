@@ -13,7 +13,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import neo4j
-
 from importers.citations import law_key
 from importers.jurisdictions import jurisdiction_chain
 from importers.records import Citation, GuideDocument, LawDocument, ListDocument, Record
@@ -178,16 +177,27 @@ CREATE (dl:Delegation {key: row.key + '#delegation', manner: row.manner, date: r
         from_body: row.from_body, to_body: p.department, to_level: p.level, from_level: row.from_level,
         source_file: p.source_file, source_sheet: p.source_sheet, source_row: p.source_row})
 CREATE (dl)-[:TO_POWER]->(p)
-WITH dl, row, p
-OPTIONAL MATCH (src:Department {name: row.from_body})
-FOREACH (_ IN CASE WHEN src IS NULL THEN [] ELSE [1] END | MERGE (dl)-[:FROM_DEPARTMENT]->(src))
-WITH dl, row, p, src
-OPTIONAL MATCH (src)-[:HOLDS]->(up:Power)-[:IMPLEMENTS]->(:CatalogItem)<-[:IMPLEMENTS]-(p)
-FOREACH (_ IN CASE WHEN up IS NULL THEN [] ELSE [1] END | MERGE (dl)-[:FROM_POWER]->(up))
 WITH dl, p
 MATCH (p)<-[:HOLDS]-(d:Department)
 MERGE (dl)-[:TO_DEPARTMENT]->(d)
 """
+
+# The delegating body may be imported before or after the receiving one: link whatever can be linked
+# now (run after every import run; cheap, and idempotent).
+LINK_DELEGATIONS = """
+MATCH (dl:Delegation)-[:TO_POWER]->(p:Power)
+WHERE dl.from_body <> '' AND NOT (dl)-[:FROM_POWER]->()
+MATCH (src:Department {name: dl.from_body})
+MERGE (dl)-[:FROM_DEPARTMENT]->(src)
+WITH dl, p, src
+OPTIONAL MATCH (src)-[:HOLDS]->(up:Power)-[:IMPLEMENTS]->(:CatalogItem)<-[:IMPLEMENTS]-(p)
+WITH dl, collect(up)[0] AS up
+FOREACH (_ IN CASE WHEN up IS NULL THEN [] ELSE [1] END | MERGE (dl)-[:FROM_POWER]->(up))
+"""
+
+
+def link_pending(graph: Graph) -> None:
+    graph.write(LINK_DELEGATIONS)
 
 
 def _citation_rows(citations: Iterable[Citation], field_name: str) -> list[dict]:

@@ -21,7 +21,7 @@ def _graph() -> Graph:
         return graph
     except NotConfigured as exc:
         raise click.ClickException(str(exc)) from exc
-    except Exception as exc:  # noqa: BLE001 - connection problems get one actionable message
+    except Exception as exc:
         settings = load_settings()
         hint = "" if settings.external else " (start it with `kb db start`)"
         raise click.ClickException(f"cannot reach Neo4j at {settings.uri}: {exc}{hint}") from exc

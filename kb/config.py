@@ -110,6 +110,6 @@ def load_settings(create: bool = False) -> Settings:
     server = {**DEFAULT_SERVER_SETTINGS, **{k: str(v) for k, v in stored.items() if k != "password"}}
     password = stored.get("password", "")
     if not password and create:
-        password = secrets.token_urlsafe(24)
+        password = "kb" + secrets.token_hex(20)  # never starts with "-" (read as an option)
         write_local_config(config_file, password, server)
     return Settings(home, uri, user, password, database, False, lib, server)

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Self
 
 import neo4j
-from neo4j import GraphDatabase, RoutingControl
-
 from kb.config import Settings, load_settings
+from neo4j import GraphDatabase, RoutingControl
 
 
 class NotConfigured(RuntimeError):
@@ -38,7 +37,7 @@ class Graph:
     def close(self) -> None:
         self.driver.close()
 
-    def __enter__(self) -> Graph:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

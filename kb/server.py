@@ -48,7 +48,7 @@ def fetch_jars(settings: Settings) -> Path:
     cmd = [mvn, "-q", "-B", "-f", str(POM), "dependency:copy-dependencies",
            f"-DoutputDirectory={staging}", "-DincludeScope=runtime", f"-Dneo4j.version={NEO4J_VERSION}"]
     print(f"Fetching Neo4j {NEO4J_VERSION} jars from Maven Central into {target} …", file=sys.stderr)
-    result = subprocess.run(cmd, capture_output=True, text=True)
+    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if result.returncode != 0 or not (staging / f"neo4j-{NEO4J_VERSION}.jar").exists():
         shutil.rmtree(staging, ignore_errors=True)
         raise ServerError("Maven could not resolve org.neo4j:neo4j:" + NEO4J_VERSION + ":\n"
@@ -79,7 +79,8 @@ def find_java() -> str:
 
 def _java_major(java: Path) -> int:
     try:
-        out = subprocess.run([str(java), "-version"], capture_output=True, text=True, timeout=30).stderr
+        out = subprocess.run([str(java), "-version"], capture_output=True, text=True, timeout=30,
+                             check=False).stderr
     except (OSError, subprocess.TimeoutExpired):
         return 0
     match = re.search(r'version "(\d+)', out)
@@ -131,13 +132,24 @@ def _read_pid(settings: Settings) -> int | None:
         pid = int(_pid_file(settings).read_text().strip())
     except (OSError, ValueError):
         return None
+    return pid if _alive(pid) else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.waitpid(pid, os.WNOHANG)  # reap it if it is our own child that exited (else a zombie lingers)
+    except ChildProcessError:
+        pass
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
-        return None
+        return False
     except PermissionError:
-        return pid
-    return pid
+        return True
+    try:  # a zombie still answers kill(0)
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z"
+    except (OSError, IndexError):
+        return True
 
 
 def port_open(host: str, port: int) -> bool:
@@ -165,8 +177,8 @@ def _set_initial_password(settings: Settings, java: str) -> None:
     home = settings.server_home
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
     result = subprocess.run(
-        [java, "-cp", str(settings.neo4j_lib / "*"), ADMIN_TOOL, "dbms", "set-initial-password",
-         settings.password], env=env, capture_output=True, text=True, timeout=300,
+        [java, "-cp", str(settings.neo4j_lib / "*"), ADMIN_TOOL, "dbms", "set-initial-password", "--",
+         settings.password], env=env, capture_output=True, text=True, timeout=300, check=False,
     )
     if result.returncode != 0:
         raise ServerError("could not set the initial password:\n" + (result.stdout + result.stderr)[-2000:])

@@ -1,0 +1,67 @@
+"""The managed server: started by the project, private per KB_HOME, authentication on."""
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import tempfile
+
+from tests.conftest import ManagedServer, free_port
+
+
+def kb(env: dict, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kb.cli", *args], env=env, capture_output=True, text=True,
+                          timeout=300, check=False)
+
+
+def test_status_answers_for_a_running_server(scratch_server: ManagedServer) -> None:
+    proc = kb(scratch_server.env, "db", "status")
+    assert proc.returncode == 0 and scratch_server.env["NEO4J_URI"] in proc.stdout
+
+
+def test_status_fails_where_nothing_runs() -> None:
+    env = {**os.environ, "KB_HOME": tempfile.mkdtemp(), "NEO4J_URI": f"bolt://127.0.0.1:{free_port()}"}
+    env.pop("NEO4J_PASSWORD", None)
+    assert kb(env, "db", "status").returncode == 1
+    assert "not running" in kb(env, "db", "stop").stdout
+
+
+def test_start_again_says_it_is_running(scratch_server: ManagedServer) -> None:
+    proc = kb(scratch_server.env, "db", "start")
+    assert proc.returncode == 0 and "already running" in proc.stdout
+
+
+def test_local_config_is_private_and_server_is_locked_down(scratch_server: ManagedServer) -> None:
+    mode = stat.S_IMODE((scratch_server.home / "kb.toml").stat().st_mode)
+    assert mode == 0o600
+    conf = (scratch_server.home / "neo4j" / "conf" / "neo4j.conf").read_text()
+    assert "dbms.security.allow_csv_import_from_file_urls=false" in conf
+    assert "server.default_listen_address=127.0.0.1" in conf
+    assert "dbms.security.auth_enabled=true" in conf
+    assert (scratch_server.home / "neo4j" / "logs" / "neo4j.log").exists()
+
+
+def test_wrong_password_is_refused(scratch_server: ManagedServer) -> None:
+    env = {**scratch_server.env, "NEO4J_PASSWORD": "wrong", "NEO4J_URI": scratch_server.env["NEO4J_URI"]}
+    proc = kb(env, "stats")
+    assert proc.returncode != 0 and "cannot reach" in proc.stderr
+
+
+def test_external_server_is_used_not_managed(scratch_server: ManagedServer) -> None:
+    env = {**scratch_server.env, "NEO4J_PASSWORD": scratch_server.settings.password,
+           "KB_HOME": tempfile.mkdtemp()}
+    assert "external" in kb(env, "db", "start").stdout
+    assert "external" in kb(env, "db", "stop").stdout
+    assert kb(env, "db", "status").returncode == 0
+    assert kb(env, "stats", "--json").returncode == 0
+
+
+def test_cypher_runs_with_csv_import_from_files_disabled(scratch_server: ManagedServer) -> None:
+    g = scratch_server.graph
+    try:
+        g.read("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row LIMIT 1")
+    except Exception as exc:  # noqa: BLE001
+        assert "file" in str(exc).lower()
+    else:
+        raise AssertionError("LOAD CSV from a local file was allowed")
