@@ -27,6 +27,19 @@ def _short(text: str, width: int = 14) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def node_label(label: str, props: dict[str, Any]) -> str:
+    """A short caption: an article as 行政许可法第三十条 (its law's key is the short title), a law by its key."""
+    key = str(props.get("key") or "")
+    if label == "Article" and "#" in key and props.get("label"):
+        return _short(key.split("#", 1)[0] + str(props["label"]), 16)
+    if label == "Law" and key:
+        return _short(key, 16)
+    if label == "Department" and props.get("jurisdiction") and str(props.get("name", "")).startswith(
+            str(props["jurisdiction"])):
+        return _short(str(props["name"])[len(str(props["jurisdiction"])):])
+    return _short(display_name(label, props))
+
+
 class Picture:
     """A graph to draw: pyvis Network underneath, plus the legend and the 'cut' notice."""
 
@@ -45,7 +58,7 @@ class Picture:
         label = label_of(labels)
         self.labels[label] = self.labels.get(label, 0) + 1
         options: dict[str, Any] = {
-            "label": _short(display_name(label, props)),
+            "label": node_label(label, props),
             "title": tooltip(label, props),
             "color": LABEL_COLOURS.get(label, "#999999"),
             "url": entity_url(label, props) or "",

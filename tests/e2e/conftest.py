@@ -30,7 +30,7 @@ def samples(loaded: Graph) -> dict[str, str]:
            RETURN d.name AS department }
     CALL { MATCH (p:Power)-[:BASED_ON]->(a:Article) WHERE p.current AND (p)-[:HAS_RESPONSIBILITY]->()
            AND (p)-[:HANDLED_BY]->() WITH p ORDER BY p.key LIMIT 1 RETURN p.key AS power, p.name AS power_name }
-    CALL { MATCH (a:Article)<-[:BASED_ON]-(p:Power) WITH a, count(DISTINCT p.department) AS n
+    CALL { MATCH (a:Article)<-[:BASED_ON {field: 'basis'}]-(p:Power) WITH a, count(DISTINCT p.department) AS n
            ORDER BY n DESC, a.key LIMIT 1 RETURN a.key AS article }
     CALL { MATCH (l:Law) WHERE l.loaded RETURN l.key AS law ORDER BY l.key LIMIT 1 }
     CALL { MATCH (t:Thing) RETURN t.key AS thing ORDER BY t.key LIMIT 1 }

@@ -151,10 +151,12 @@ def test_power_page_shows_basis_with_article_text_responsibilities_and_source(cl
 
 def test_article_page_shows_every_department_citing_it(client, samples, loaded):
     data = client.get(f"/articles/{q(samples['article'])}.json").get_json()
-    expected = loaded.read("MATCH (a:Article {key: $k})<-[:BASED_ON]-(p:Power) WHERE p.current "
+    expected = loaded.read("MATCH (a:Article {key: $k})<-[:BASED_ON {field: 'basis'}]-(p:Power) WHERE p.current "
                            "RETURN count(DISTINCT p.department) AS n", k=samples["article"])[0]["n"]
-    assert data["counts"]["departments"] == expected >= 2
-    assert data["article"]["text"]
+    assert data["counts"]["basis_departments"] == len(data["as_basis"]) == expected >= 2
+    assert data["article"]["text"] and data["overlap_types"]
+    html = client.get(f"/articles/{q(samples['article'])}").get_data(as_text=True)
+    assert html.count('class="citing"') == data["counts"]["basis_powers"]
 
 
 def test_law_page_lists_articles_and_citing_departments(client, samples):

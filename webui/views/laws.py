@@ -68,13 +68,24 @@ def article(key: str) -> dict:
     row = store.read_one(ARTICLE, key=key)
     if not row:
         abort(404)
-    powers = [p for d in row["by_department"] for p in d["powers"]]
-    types: dict[tuple[str, str], set[str]] = {}
-    for d in row["by_department"]:
+    def split(field: str) -> list[dict]:
+        out = []
+        for d in row["by_department"]:
+            chosen = [p for p in d["powers"] if (p["field"] == "basis") == (field == "basis")]
+            if chosen:
+                out.append({"department": d["department"], "powers": chosen})
+        return out
+
+    row["as_basis"], row["as_duty_basis"] = split("basis"), split("responsibility_basis")
+    types: dict[str, set[str]] = {}
+    for d in row["as_basis"]:
         for p in d["powers"]:
-            if p["field"] == "basis":
-                types.setdefault((p["type"] or "", p.get("level") or ""), set()).add(d["department"])
+            types.setdefault(p["type"] or "", set()).add(d["department"])
     # Same article, same type, two or more departments: the overlap signal of the domain primer.
-    row["overlap_types"] = sorted(t for (t, _lvl), deps in types.items() if len(deps) > 1)
-    row["counts"] = {"powers": len(powers), "departments": len(row["by_department"])}
+    row["overlap_types"] = sorted(t for t, deps in types.items() if len(deps) > 1)
+    row["counts"] = {"powers": sum(len(d["powers"]) for d in row["by_department"]),
+                     "departments": len(row["by_department"]),
+                     "basis_powers": sum(len(d["powers"]) for d in row["as_basis"]),
+                     "basis_departments": len(row["as_basis"])}
+    del row["by_department"]
     return row

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import unquote_plus, urlencode
 
 from flask import Blueprint, abort, request, url_for
 from flask_babel import get_locale
@@ -119,6 +119,7 @@ def saved_query(area: str, name: str) -> Any:
         args = {"run": 1, **{k: ("true" if v else "false") if isinstance(v, bool) else v
                              for k, v in values.items() if v is not None}}
         context["permalink"] = url_for("queries.saved_query", area=q.area, name=q.name) + "?" + urlencode(args)
+        context["permalink_text"] = unquote_plus(context["permalink"])
         outcome = execute(q.cypher, values)
         if fmt and not outcome["refused"]:
             return exports.download(fmt, q.name, outcome["columns"],

@@ -25,7 +25,8 @@ THING = """
 MATCH (t:Thing {key: $key})
 CALL { WITH t OPTIONAL MATCH (t)-[:LED_BY]->(d:Department) RETURN collect(d.name) AS leads }
 CALL { WITH t OPTIONAL MATCH (t)-[c:COOPERATING]->(d:Department)
-       RETURN collect({name: d.name, as_published: c.as_published}) AS cooperating }
+       RETURN collect(CASE WHEN d IS NULL THEN null ELSE {name: d.name, as_published: c.as_published} END)
+              AS cooperating }
 CALL { WITH t OPTIONAL MATCH (t)-[:IN_JURISDICTION]->(j:Jurisdiction) RETURN j {.name, .level} AS jurisdiction }
 CALL { WITH t OPTIONAL MATCH (t)-[:INCLUDES]->(s:ServiceItem)
        OPTIONAL MATCH (s)-[:REALISES]->(p:Power)
