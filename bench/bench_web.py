@@ -14,14 +14,17 @@ from urllib.parse import quote
 
 PICK = """
 CALL { MATCH (d:Department)-[:HOLDS]->(p:Power) WITH d, count(p) AS n ORDER BY n DESC LIMIT 1 RETURN d.name AS department }
-CALL { MATCH (d:Department {name: department})-[:HOLDS]->(p:Power)-[:HAS_RESPONSIBILITY]->()
+CALL { WITH department MATCH (d:Department {name: department})-[:HOLDS]->(p:Power)-[:HAS_RESPONSIBILITY]->()
        WITH p, count(*) AS n ORDER BY n DESC LIMIT 1 RETURN p.key AS power }
-CALL { MATCH (a:Article)<-[:BASED_ON]-(p:Power) WITH a, count(p) AS n ORDER BY n DESC LIMIT 1 RETURN a.key AS article }
-CALL { MATCH (l:Law) WHERE l.loaded RETURN l.key AS law LIMIT 1 }
+CALL { MATCH (a:Article)<-[:BASED_ON {field: 'basis'}]-(p:Power) WITH a, count(p) AS n ORDER BY n DESC LIMIT 1
+       RETURN a.key AS article }
+CALL { MATCH (l:Law) WHERE l.loaded RETURN l.key AS law ORDER BY l.article_count DESC LIMIT 1 }
+CALL { OPTIONAL MATCH (p:Power)-[:HAS_RESPONSIBILITY]->() WHERE p.level = 'county'
+       RETURN p.key AS lower LIMIT 1 }
 CALL { OPTIONAL MATCH (t:Thing) RETURN t.key AS thing LIMIT 1 }
 CALL { OPTIONAL MATCH (j:Jurisdiction) RETURN j.name AS jurisdiction ORDER BY j.level LIMIT 1 }
 CALL { OPTIONAL MATCH (r:Responsibility) RETURN r.key AS responsibility LIMIT 1 }
-RETURN department, power, article, law, thing, jurisdiction, responsibility
+RETURN department, power, article, law, thing, jurisdiction, responsibility, lower
 """
 
 
@@ -55,8 +58,11 @@ def pages(graph: Any) -> list[tuple[str, str]]:
         ("search filtered", "/search?q=" + _q("许可") + "&type=Power&power_type=" + _q("行政许可")),
         ("graph depth 1", f"/graph/Power/{_q(x['power'])}"),
         ("graph depth 2", f"/graph/Department/{_q(x['department'])}?depth=2"),
+        ("chain", f"/chain/{_q(x['lower'])}") if x["lower"] else None,
         ("reports", "/reports"),
         ("report overlaps", "/reports/overlaps"),
+        ("report gaps", "/reports/gaps"),
+        ("finding", "/reports/finding/{finding}"),
         ("queries", "/queries"),
         ("console", "/console?cypher=" + _q("MATCH (d:Department)-[:HOLDS]->(p) RETURN d.name, count(p)")),
     ]
@@ -65,7 +71,10 @@ def pages(graph: Any) -> list[tuple[str, str]]:
     library = loader.load_all()
     if library:
         out.append(("saved query", f"/queries/{library[0].area}/{library[0].name}?run=1"))
-    return [p for p in out if p]
+    from kb.analyses import report
+
+    first = report.run(graph, ["overlaps"]).findings
+    return [(name, url.replace("{finding}", first[0].id if first else "none")) for name, url in (p for p in out if p)]
 
 
 def percentile(values: list[float], q: float) -> float:

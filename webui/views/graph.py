@@ -18,7 +18,7 @@ START = {label: prop for label, (_endpoint, prop) in PAGES.items() if label not 
 HIDDEN = ["User", "KbMeta"]
 
 PROPS = ("{.key, .name, .title, .label, .id, .type, .department, .jurisdiction, .level, .code, .stage, .kind, "
-         ".area_name, .law_title, .power_key, text: left(coalesce(x.text, ''), 200)}")
+         ".area_name, .law_title, .power_key, text: left(coalesce(x.text, ''), 160)}")
 
 RINGS = """
 MATCH (n:{label} {{{prop}: $key}})
@@ -39,8 +39,8 @@ RETURN elementId(x) AS id, labels(x) AS labels, x {props} AS props, first, secon
 EDGES = """
 MATCH (a) WHERE elementId(a) IN $ids
 MATCH (a)-[r]->(b) WHERE elementId(b) IN $ids
-RETURN elementId(a) AS source, elementId(b) AS target, type(r) AS type,
-       r {{.field, .article_label, .manner}} AS props
+RETURN elementId(a) AS source, elementId(b) AS target, type(r) AS type, r.field AS field,
+       r.article_label AS article_label, r.manner AS manner
 LIMIT $edge_cap
 """
 
@@ -56,8 +56,9 @@ def _cap() -> int:
 
 def neighbourhood(label: str, key: str, depth: int, cap: int) -> dict | None:
     prop = START[label]
-    rows = store.read(RINGS.format(label=label, prop=prop, props=PROPS),
-                      key=key, depth=depth, cap=cap, hidden=HIDDEN)
+    rows = [dict(zip(("id", "labels", "props", "first", "second", "degree"), r, strict=True))
+            for r in store.rows(RINGS.format(label=label, prop=prop, props=PROPS),
+                                key=key, depth=depth, cap=cap, hidden=HIDDEN)]
     if not rows:
         return None
     picture = Picture()
@@ -68,8 +69,8 @@ def neighbourhood(label: str, key: str, depth: int, cap: int) -> dict | None:
     picture.cut = len(rows) > cap or first >= cap or (depth > 1 and second >= cap)
     picture.total_seen = rows[0]["degree"]
     ids = [r["id"] for r in kept]
-    for e in store.read(EDGES.format(), ids=ids, edge_cap=cap * 6):
-        picture.edge(e["source"], e["target"], e["type"], e["props"])
+    for source, target, rel_type, field, article_label, manner in store.rows(EDGES, ids=ids, edge_cap=cap * 6):
+        picture.edge(source, target, rel_type, {"field": field, "article_label": article_label, "manner": manner})
     centre = rows[0]
     return {"centre": {"label": label, "key": key, "labels": centre["labels"], "props": centre["props"]},
             "depth": depth, "cap": cap, "degree": centre["degree"], "graph": picture.data()}

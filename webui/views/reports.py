@@ -57,10 +57,19 @@ class ReopenForm(FlaskForm):
     action = HiddenField(default="reopen")
 
 
+SUMMARY_FIELDS = ("id", "kind", "jurisdiction", "level", "departments", "powers", "power_keys", "summary", "score",
+                  "status", "resolution")
+
+
 def finding_dict(f: Any, evidence: bool = True) -> dict[str, Any]:
-    data = {**f.as_dict(), "level_title": LEVEL_TITLES.get(f.level, f.level), "evidence_count": len(f.evidence)}
-    if not evidence:  # lists show summaries; a finding's page (and the exports) have all the evidence
-        data.pop("evidence")
+    """A finding for a page; lists leave the evidence out (as_dict deep-copies it, and the gaps' evidence
+    is long): a finding's own page and the exports have all of it."""
+    if evidence:
+        data = f.as_dict()
+    else:
+        data = {k: getattr(f, k) for k in SUMMARY_FIELDS}
+        data.update(area=f.area, kind_title=KIND_TITLES.get(f.kind, f.kind))
+    data.update(level_title=LEVEL_TITLES.get(f.level, f.level), evidence_count=len(f.evidence))
     return data
 
 
@@ -105,7 +114,7 @@ def area(area: str) -> Any:
     everything = request.args.get("all") == "1"
     size = max(1, len(rows)) if everything else PAGE_SIZE
     p = pager(len(rows), size)
-    found, _error = findings.all_findings()
+    found, _error = findings.all_findings()  # cached: the same list _filtered used
     in_area = [f for f in found if f.area == area]
     return {
         "area": area, "title": AREA_TITLES.get(area, area), "error": error, "filters": chosen,

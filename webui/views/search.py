@@ -22,10 +22,17 @@ CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $cap}) YIELD node, sc
 WITH node, score, [l IN labels(node) WHERE l IN $labels][0] AS label
 WHERE label IS NOT NULL AND NOT (label = 'Power' AND node.current = false)
 OPTIONAL MATCH (owner:Power)-[:HAS_RESPONSIBILITY]->(node)
-RETURN label, score,
-       node {.key, .name, .title, .id, .label, .current, .text, .basis_text, .law_title, .department,
+RETURN label, score, elementId(node) AS id,
+       node {.key, .name, .title, .id, .label, .current, .law_title, .department,
              .jurisdiction, .level, .type, .area_name, .lead_department} AS props,
        owner {.key, .name, .department, .jurisdiction, .level, .type, .current} AS owner
+"""
+
+# The long texts, only for the hits on the page shown.
+BODIES = """
+UNWIND $ids AS id
+MATCH (n) WHERE elementId(n) = id
+RETURN id, n.text AS text, n.basis_text AS basis_text, n.title AS title
 """
 
 # One-character terms are not in a bigram index: fall back to a substring scan of names.
@@ -35,8 +42,8 @@ CALL { WITH wanted MATCH (node) WHERE wanted IN labels(node) AND node.name CONTA
        RETURN node LIMIT $cap }
 WITH node, wanted AS label
 WHERE NOT (label = 'Power' AND node.current = false)
-RETURN label, 0.0 AS score,
-       node {.key, .name, .title, .id, .label, .current, .text, .basis_text, .law_title, .department,
+RETURN label, 0.0 AS score, elementId(node) AS id,
+       node {.key, .name, .title, .id, .label, .current, .law_title, .department,
              .jurisdiction, .level, .type, .area_name, .lead_department} AS props, null AS owner
 """
 
@@ -86,28 +93,28 @@ def _hit(row: dict, q: str, terms: list[str]) -> dict:
     level = owner.get("level") if label == "Responsibility" else props.get("level") if label in (
         "Power", "Department", "Jurisdiction") else None
     power_type = owner.get("type") if label == "Responsibility" else props.get("type") if label == "Power" else None
-    body = ""
-    for field in ("text", "basis_text", "title"):
-        value = props.get(field)
-        if value and any(t in value for t in terms):
-            body = value
-            break
-    body = body or props.get("text") or props.get("basis_text") or ""
     rank = 0 if name == q else 1 if q in name else 2
     key = key_of(label, props) if label != "Responsibility" else props.get("key")
-    return {"label": label, "key": key, "name": name, "name_html": highlight(name, terms, 200),
-            "snippet": body[:200], "snippet_html": highlight(body, terms), "score": round(row["score"], 3),
+    return {"id": row["id"], "label": label, "key": key, "name": name, "score": round(row["score"], 3),
             "rank": rank, "department": department or "", "jurisdiction": jurisdiction or "",
             "level": level or "", "power_type": power_type or "", "law": props.get("law_title") or ""}
+
+
+def _body(texts: tuple, terms: list[str]) -> str:
+    """The text that holds the words (an article's text, a power's legal basis …), else the first one."""
+    present = [t for t in texts if t]
+    return next((t for t in present if any(term in t for term in terms)), present[0] if present else "")
 
 
 def run_search(q: str) -> list[dict]:
     terms = q.split()
     labels = list(FULLTEXT_LABELS)
     if len(q.replace(" ", "")) < 2:
-        rows = store.read(NAME_CONTAINS, labels=labels, q=q.strip(), cap=200)
+        rows = [dict(zip(("label", "score", "id", "props", "owner"), r, strict=True))
+                for r in store.rows(NAME_CONTAINS, labels=labels, q=q.strip(), cap=200)]
     else:
-        rows = store.read(SEARCH, index=FULLTEXT_INDEX, lucene=lucene_query(q), cap=HIT_CAP, labels=labels)
+        rows = [dict(zip(("label", "score", "id", "props", "owner"), r, strict=True))
+                for r in store.rows(SEARCH, index=FULLTEXT_INDEX, lucene=lucene_query(q), cap=HIT_CAP, labels=labels)]
     hits = [_hit(r, q.strip(), terms) for r in rows]
     hits.sort(key=lambda h: (h["rank"], LABEL_PRIORITY.get(h["label"], 9), -h["score"], len(h["name"])))
     return hits
@@ -136,5 +143,12 @@ def search() -> dict:
     hits = run_search(q) if q else []
     kept = [h for h in hits if all(not v or h[fields[f]] == v for f, v in chosen.items())]
     p = pager(len(kept), PAGE_SIZE)
+    page_hits = kept[p["skip"]:p["skip"] + PAGE_SIZE]
+    bodies = {r[0]: r[1:] for r in store.rows(BODIES, ids=[h["id"] for h in page_hits])} if page_hits else {}
+    shown, terms = [], q.split()
+    for h in page_hits:  # texts and highlights only for what is shown
+        body = _body(bodies.get(h["id"], ()), terms)
+        shown.append({**{k: v for k, v in h.items() if k != "id"}, "snippet": body[:200],
+                      "name_html": highlight(h["name"], terms, 200), "snippet_html": highlight(body, terms)})
     return {"q": q, "filters": chosen, "total": len(kept), "all_hits": len(hits), "capped": len(hits) >= HIT_CAP,
-            "facets": _facets(hits, chosen), "results": kept[p["skip"]:p["skip"] + PAGE_SIZE], "pager": p}
+            "facets": _facets(hits, chosen), "results": shown, "pager": p}
