@@ -32,7 +32,7 @@ $(STAMP): pyproject.toml requirements.lock
 
 run: setup
 	@$(BIN)/kb db start
-	@$(BIN)/kb demo 2>/dev/null || echo "(the database already holds data; \`kb demo --reset\` reloads the demo)"
+	@$(BIN)/kb demo --if-empty
 	@$(BIN)/kb serve
 
 test: setup

@@ -155,12 +155,16 @@ def demo_dir() -> Path:
 
 @main.command("demo")
 @click.option("--reset", is_flag=True, help="Delete everything in the database first.")
-def demo_cmd(reset: bool) -> None:
+@click.option("--if-empty", is_flag=True, help="Load only into an empty database; otherwise say so and succeed.")
+def demo_cmd(reset: bool, if_empty: bool) -> None:
     """Load the bundled demo (real published lists, laws, 一件事 guides, a labelled example chain)."""
     from importers.run import import_paths
 
     with _graph() as graph:
         if not dump.is_empty(graph):
+            if if_empty and not reset:
+                click.echo("The database already holds data; the demo is not loaded (`kb demo --reset` reloads it).")
+                return
             if not reset:
                 raise click.ClickException("the database is not empty; `kb demo --reset` deletes everything first")
             dump.clear(graph)

@@ -8,8 +8,8 @@ import pytest
 import xlrd
 
 from importers.citations import law_key, normalise_title, parse_citations
+from tests.conftest import KARAMAY
 
-KARAMAY = Path("/work/shared/data/karamay")
 BASIS_COLUMNS = ("实施依据", "责任事项依据")
 
 

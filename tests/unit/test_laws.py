@@ -1,11 +1,11 @@
-from pathlib import Path
 
 import pytest
 
 from importers.laws import looks_like_law, parse_law
 from importers.records import FileRefused
+from tests.conftest import SHARED_DATA
 
-LAWS = Path("/work/shared/data/laws")
+LAWS = SHARED_DATA / "laws"
 
 
 def law(name: str):
@@ -82,8 +82,8 @@ def test_refuses_a_file_without_articles(tmp_path):
 
 def test_looks_like_law(tmp_path):
     assert all(looks_like_law(p) for p in LAWS.glob("*.md"))
-    assert not looks_like_law(Path("/work/shared/data/README.md"))
-    assert not looks_like_law(Path("/work/shared/data/hunan_onething/themes.json"))
+    assert not looks_like_law(SHARED_DATA / "README.md")
+    assert not looks_like_law(SHARED_DATA / "hunan_onething" / "themes.json")
     binary = tmp_path / "x.md"
     binary.write_bytes(b"\xd0\xcf\x11\xe0\xff\xfe")
     assert not looks_like_law(binary)

@@ -13,8 +13,8 @@ import xlrd
 
 from importers.lists import parse_list, sniff
 from importers.records import FileRefused
+from tests.conftest import SHARED_DATA as DATA
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 KARAMAY = DATA / "karamay"
 
 # file -> (records, department full name); counts from shared/data/README.md.

@@ -1,12 +1,12 @@
 import json
-from pathlib import Path
 
 import pytest
 
 from importers.onething import NotAGuide, looks_like_guide, parse_guides, split_departments
 from importers.records import FileRefused
+from tests.conftest import SHARED_DATA
 
-HUNAN = Path("/work/shared/data/hunan_onething")
+HUNAN = SHARED_DATA / "hunan_onething"
 CATALOGUE = HUNAN / "onething_guides_changsha_subset.json"
 THEMES = HUNAN / "themes.json"
 RAW_REPLY = HUNAN / "raw/onething/implementations/43PCN0009/430181999000.json"
@@ -75,7 +75,7 @@ def test_raw_portal_reply_is_recognised_and_skipped():
 def test_looks_like_guide():
     assert looks_like_guide(CATALOGUE)
     assert looks_like_guide(THEMES)
-    assert not looks_like_guide(Path("/work/shared/data/laws/安全生产法(2021-06-10).md"))
+    assert not looks_like_guide(SHARED_DATA / "laws" / "安全生产法(2021-06-10).md")
 
 
 def test_split_departments_accepts_all_separators():

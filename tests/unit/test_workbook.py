@@ -1,8 +1,6 @@
 """Reading spreadsheets and CSV into cell grids: containers, merges, encodings, broken files."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import openpyxl
 import pytest
 import xlrd
@@ -10,8 +8,8 @@ from openpyxl.worksheet.cell_range import CellRange
 
 from importers.records import FileRefused
 from importers.workbook import column_letter, container_of, read_csv, read_workbook
+from tests.conftest import KARAMAY
 
-KARAMAY = Path(__file__).resolve().parents[3] / "shared" / "data" / "karamay"
 FINANCE = KARAMAY / "附件：克拉玛依市财政局2025年权责清单 (1).xlsx"
 MARKET = KARAMAY / "附件：克拉玛依市市场监督管理局2024年权责清单.xls"
 TRANSPORT = KARAMAY / "附件：克拉玛依市交通运输局2024年权责清单.xlsx"
