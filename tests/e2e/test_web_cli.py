@@ -1,0 +1,84 @@
+"""The browser's commands: `kb serve`, `kb user add`, `kb bench`."""
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def kb(env: dict, *args: str, input_text: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kb.cli", *args], env=env, capture_output=True, text=True,
+                          input=input_text, timeout=timeout, check=False)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_prints_its_url_and_serves_the_pages(loaded_server):
+    port = free_port()
+    env = {**loaded_server.env, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "kb.cli", "serve", "--port", str(port)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stdout.readline()
+        assert f"http://127.0.0.1:{port}/" in line
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+                    body = response.read().decode()
+                    server = response.headers.get("Server", "")
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.3)
+        assert "权责清单知识库" in body and server == "kb"  # waitress, with its ident
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/.json", timeout=10) as response:
+            assert json.loads(response.read())["counts"]["powers"] > 2000
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_user_add_with_a_password_or_a_prompt(loaded_server, loaded):
+    env = loaded_server.env
+    try:
+        made = kb(env, "user", "add", "cli-editor", "--role", "editor", "--password", "long-enough-1")
+        assert made.returncode == 0, made.stderr
+        assert "created user cli-editor (editor)" in made.stdout
+        prompted = kb(env, "user", "add", "cli-admin", "--role", "admin",
+                      input_text="long-enough-2\nlong-enough-2\n")
+        assert prompted.returncode == 0, prompted.stderr
+        rows = {r["name"]: r for r in loaded.read(
+            "MATCH (u:User) WHERE u.name IN ['cli-editor', 'cli-admin'] RETURN u.name AS name, u.role AS role, "
+            "u.password_hash AS hash")}
+        assert rows["cli-editor"]["role"] == "editor" and rows["cli-admin"]["role"] == "admin"
+        assert "long-enough" not in rows["cli-editor"]["hash"]  # only the hash is stored
+        short = kb(env, "user", "add", "cli-short", "--password", "short")
+        assert short.returncode != 0 and "8 characters" in short.stderr
+        listed = kb(env, "user", "list")
+        assert "cli-editor\teditor" in listed.stdout
+        again = kb(env, "user", "add", "cli-editor", "--role", "viewer", "--password", "long-enough-3")
+        assert "updated user cli-editor (viewer)" in again.stdout
+    finally:
+        loaded.write("MATCH (u:User) WHERE u.name STARTS WITH 'cli-' DETACH DELETE u")
+
+
+def test_bench_prints_median_and_p95_per_page(loaded_server):
+    result = kb(loaded_server.env, "bench", "--rounds", "2", "--json", timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    figures = json.loads(result.stdout)
+    pages = {row["page"]: row for row in figures["pages"]}
+    assert {"dashboard", "power", "search 2 chars", "graph depth 2", "report overlaps", "saved query"} <= set(pages)
+    assert all(row["status"] == 200 and row["p95_ms"] >= row["median_ms"] > 0 for row in pages.values())
