@@ -42,6 +42,7 @@ lint: setup
 	$(BIN)/ruff check kb webui importers tests bench
 
 bench: setup
+	$(BIN)/python bench/bench_import.py
 	$(BIN)/kb bench
 
 stop:
