@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask, g, request
 from flask_wtf.csrf import CSRFProtect
 
-from webui import i18n, store, users
+from webui import errors, i18n, store, users
 from webui.entities import (
     AREA_NAMES,
     IMPORT_KINDS,
@@ -49,6 +49,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     i18n.init_app(app)
     app.before_request(users.load_user)
+    errors.init_app(app)
 
     import importlib
 

@@ -99,3 +99,33 @@ def test_a_stale_form_is_refused_and_nothing_is_saved(client, make_user, power, 
     assert response.status_code == 409
     assert loaded.read("MATCH (p:Power {key: $k}) RETURN p.remarks AS r", k=power)[0]["r"] == "changed meanwhile"
     assert not loaded.read("MATCH (e:Edit)-[:EDITS]->(:Power {key: $k}) RETURN e", k=power)
+
+
+def test_admins_manage_users_in_the_browser(client, make_user, loaded):
+    viewer, password = make_user("viewer")
+    login(client, viewer, password)
+    assert client.get("/users").status_code == 403
+    admin, password = make_user("admin")
+    other = client.application.test_client()
+    login(other, admin, password)
+    page = other.get("/users").get_data(as_text=True)
+    assert viewer in page and 'id="user-form"' in page
+    try:
+        short = other.post("/users", data={"csrf_token": csrf_token(page), "name": "web-made", "password": "short",
+                                           "role": "editor"})
+        assert short.status_code == 400
+        made = other.post("/users", data={"csrf_token": csrf_token(page), "name": "web-made",
+                                          "password": "long-enough-9", "role": "editor"})
+        assert made.status_code == 302
+        assert loaded.read("MATCH (u:User {name: 'web-made'}) RETURN u.role AS r")[0]["r"] == "editor"
+        assert login(client.application.test_client(), "web-made", "long-enough-9").status_code == 302
+    finally:
+        loaded.write("MATCH (u:User {name: 'web-made'}) DETACH DELETE u")
+
+
+def test_error_pages_use_the_layout_and_json_stays_json(client):
+    page = client.get("/powers/does-not-exist")
+    assert page.status_code == 404 and 'id="error-message"' in page.get_data(as_text=True)
+    assert "没有这个页面" in page.get_data(as_text=True)
+    data = client.get("/departments/nope.json")
+    assert data.status_code == 404 and data.get_json()["error"] == 404

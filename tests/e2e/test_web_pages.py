@@ -77,7 +77,7 @@ def test_every_route_is_covered(web_app, samples):
     """A new route must be added to page_urls (or to the forms tested elsewhere)."""
     tested = set(page_urls(samples))
     elsewhere = {"auth.login", "auth.login_json", "auth.logout", "edits.edit_power", "edits.save_power", "edits.edit",
-                 "edits.edit_json", "i18n.switch", "static", "reports.set_status",
+                 "edits.edit_json", "i18n.switch", "static", "reports.set_status", "auth.user_admin",
                  "things.service_item", "powers.catalog_item"}
     for rule in web_app.url_map.iter_rules():
         endpoint = rule.endpoint.removesuffix("_json")

@@ -88,3 +88,9 @@ def test_search_is_fast_on_two_characters(client):
     for _ in range(5):
         search(client, "种子")
     assert (time.perf_counter() - started) / 5 < 0.5
+
+
+def test_type_may_name_a_power_type(client):
+    data = search(client, "许可", type="行政许可")
+    assert data["filters"]["power_type"] == "行政许可" and data["filters"]["type"] == ""
+    assert data["total"] > 0 and {r["power_type"] for r in data["results"]} == {"行政许可"}

@@ -5,8 +5,9 @@ from flask import Blueprint, flash, g, redirect, render_template, request, sessi
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, PasswordField, StringField
-from wtforms.validators import DataRequired
+from wtforms import HiddenField, PasswordField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length
 
 from webui import store, users
 from webui.i18n import safe_next
@@ -58,3 +59,28 @@ def logout():
 @bp.app_context_processor
 def logout_form() -> dict:
     return {"logout_form": LogoutForm}
+
+
+class UserForm(FlaskForm):
+    name = StringField(_l("User name"), validators=[DataRequired(), Length(max=100)])
+    password = PasswordField(_l("Password (at least 8 characters)"), validators=[DataRequired(), Length(min=8)])
+    role = SelectField(_l("Role"), choices=[SelectChoice(r, r) for r in users.ROLES], default="viewer")
+
+
+USERS = "MATCH (u:User) RETURN u.name AS name, u.role AS role ORDER BY u.name"
+
+
+@bp.route("/users", methods=["GET", "POST"])
+@users.role_required("admin")
+def user_admin():
+    """Admins add users or change a user's password and role (as `kb user add` does)."""
+    form = UserForm()
+    status = 200
+    if form.validate_on_submit():
+        created = users.add_user(store.graph(), form.name.data.strip(), form.password.data, form.role.data)
+        flash((_("Created %(name)s.", name=form.name.data) if created else
+               _("Updated %(name)s.", name=form.name.data)), "success")
+        return redirect(url_for("auth.user_admin"))
+    if request.method == "POST":
+        status = 400
+    return render_template("auth/users.html", users=store.read(USERS), _form=form), status

@@ -22,6 +22,7 @@ CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $cap}) YIELD node, sc
 WITH node, score, [l IN labels(node) WHERE l IN $labels][0] AS label
 WHERE label IS NOT NULL AND NOT (label = 'Power' AND node.current = false)
 OPTIONAL MATCH (owner:Power)-[:HAS_RESPONSIBILITY]->(node)
+WITH label, score, node, owner WHERE owner IS NULL OR owner.current
 RETURN label, score, elementId(node) AS id,
        node {.key, .name, .title, .id, .label, .current, .law_title, .department,
              .jurisdiction, .level, .type, .area_name, .lead_department} AS props,
@@ -138,6 +139,8 @@ def _facets(hits: list[dict], chosen: dict[str, str]) -> dict[str, list[tuple[st
 def search() -> dict:
     q = request.args.get("q", "").strip()[:200]
     chosen = {f: request.args.get(f, "").strip() for f in FILTERS}
+    if chosen["type"] and chosen["type"] not in FULLTEXT_LABELS and not chosen["power_type"]:
+        chosen["power_type"], chosen["type"] = chosen["type"], ""  # ?type=行政许可 means a power type
     fields = {"type": "label", "power_type": "power_type", "department": "department", "level": "level",
               "jurisdiction": "jurisdiction"}
     hits = run_search(q) if q else []
