@@ -1,4 +1,24 @@
-"""The browser: a Flask app over the knowledge graph (Chinese first, English on request, offline)."""
+"""The browser: a Flask app over the knowledge graph (Chinese first, English on request, offline).
+
+Every page is also JSON: add `.json` to its path (`/.json` for the front page), same context.
+
+    /                                   dashboard: counts, powers per department and type, open findings, imports
+    /imports, /imports/<id>             ImportRun nodes
+    /jurisdictions[/<name>]             the WITHIN tree; a jurisdiction's departments and services
+    /departments[/<name>]               departments by jurisdiction; one with its powers, units, lists
+    /units/<key>, /versions/<key>       a unit (承办机构), a list version with its powers
+    /powers[/<key>]                     filterable list; a power with basis, duties, accountability, source
+    /responsibilities/<key>, /catalog/<key>
+    /laws[/<key>], /articles/<key>      laws cited; an article with every department acting on it
+    /things[/<key>], /services/<key>    integrated services (一件事) and their items
+    /search?q=&type=&power_type=&department=&level=&jurisdiction=&page=
+    /reports, /reports/<area>[.csv|.xlsx|.json?all=1], /reports/finding/<id>
+    /graph/<Label>/<key>?depth=1|2      neighbourhood, capped at KB_GRAPH_CAP nodes
+    /chain/<power key | code | name>    a vertical chain, top-down
+    /queries, /queries/<area>/<name>[.csv|.xlsx|.json]?run=1&<params>
+    /console?cypher=                    read-only Cypher (kb.readonly)
+    /login, /logout, /users (admin), /edit/power/<key> (editor), /edits[/<id>], /lang/<zh|en>
+"""
 from __future__ import annotations
 
 import os

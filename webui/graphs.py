@@ -34,6 +34,8 @@ def node_label(label: str, props: dict[str, Any]) -> str:
         return _short(key.split("#", 1)[0] + str(props["label"]), 16)
     if label == "Law" and key:
         return _short(key, 16)
+    if label == "ListVersion" and props.get("version"):
+        return _short(f"{props['version']} · {props.get('department') or ''}", 16)
     if label == "Department" and props.get("jurisdiction") and str(props.get("name", "")).startswith(
             str(props["jurisdiction"])):
         return _short(str(props["name"])[len(str(props["jurisdiction"])):])

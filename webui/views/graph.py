@@ -17,7 +17,7 @@ bp = Blueprint("graph", __name__)
 START = {label: prop for label, (_endpoint, prop) in PAGES.items() if label not in ("Accountability", "Delegation")}
 HIDDEN = ["User", "KbMeta"]
 
-PROPS = ("{.key, .name, .title, .label, .id, .type, .department, .jurisdiction, .level, .code, .stage, .kind, "
+PROPS = ("{.key, .name, .title, .label, .id, .type, .department, .jurisdiction, .level, .code, .stage, .kind, .version, "
          ".area_name, .law_title, .power_key, text: left(coalesce(x.text, ''), 160)}")
 
 RINGS = """
