@@ -11,13 +11,14 @@ STAMP := $(VENV)/.kb-setup-stamp
 setup: $(STAMP) system-packages
 	@$(BIN)/kb db fetch
 
-# Debian packages: Java 17 and Maven for the Neo4j server, Chromium for the browser tests.
+# Debian packages: Java 17 and Maven for the Neo4j server, Chromium and a CJK font for the browser tests.
 .PHONY: system-packages
 system-packages:
 	@missing=""; \
 	command -v java >/dev/null && java -version 2>&1 | grep -qE 'version "(17|21)' || missing="$$missing openjdk-17-jre-headless"; \
 	command -v mvn >/dev/null || missing="$$missing maven"; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	fc-list 2>/dev/null | grep -qiE 'wqy|noto.*cjk' || missing="$$missing fonts-wqy-microhei"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing with apt:$$missing"; \
 	  $(SUDO) apt-get install -y --no-install-recommends $$missing || \

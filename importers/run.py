@@ -32,13 +32,15 @@ class FileReport:
     nodes_created: int = 0
     relationships_created: int = 0
     superseded: list[str] = field(default_factory=list)
+    current: bool | None = None  # lists: False when imported as history (a newer version is current)
     doc: Parsed | None = None
 
     def as_dict(self) -> dict:
         return {"path": self.path, "kind": self.kind, "status": self.status, "department": self.department,
                 "jurisdiction": self.jurisdiction, "records": self.records, "errors": self.errors,
                 "warnings": self.warnings, "nodes_created": self.nodes_created,
-                "relationships_created": self.relationships_created, "superseded": self.superseded}
+                "relationships_created": self.relationships_created, "superseded": self.superseded,
+                "current": self.current}
 
 
 def expand(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
@@ -47,7 +49,8 @@ def expand(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
     out: list[tuple[Path, bool]] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out += [(f, False) for f in sorted(p.rglob("*")) if f.is_file() and not f.name.startswith(".")]
+            out += [(f, False) for f in sorted(p.rglob("*")) if f.is_file()
+                    and not any(part.startswith(".") for part in f.relative_to(p).parts)]
         else:
             out.append((p, True))
     return out
@@ -124,6 +127,7 @@ def import_paths(graph: Graph | None, paths: Iterable[str | Path], *, jurisdicti
         reports.append(report)
 
     # Laws first, so lists imported in the same run link their citations to articles at once.
+    notices: list[str] = []
     order = sorted((r for r in reports if r.doc is not None), key=lambda r: {"law": 0, "list": 1}.get(r.kind, 2))
     total = sum(r.records for r in order)
     bar = tqdm(total=total, unit="rows", file=sys.stderr, disable=not progress or dry_run or total == 0,
@@ -131,10 +135,16 @@ def import_paths(graph: Graph | None, paths: Iterable[str | Path], *, jurisdicti
     try:
         for report in order:
             if dry_run:
+                if graph is not None and report.kind == "list" and graph.read(
+                        writer.FIND_VERSION, key=writer.version_key(report.doc)):
+                    report.status = "unchanged"
                 continue
-            _write_one(graph, report, bar, jurisdiction)
+            _write_one(graph, report, bar)
         if not dry_run and order:
-            writer.link_pending(graph)
+            try:
+                writer.link_pending(graph)
+            except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
+                notices.append(f"delegations not linked yet (run the import again): {exc}")
     finally:
         bar.close()
     return {
@@ -143,10 +153,11 @@ def import_paths(graph: Graph | None, paths: Iterable[str | Path], *, jurisdicti
         "relationships_created": sum(r.relationships_created for r in reports),
         "dry_run": dry_run,
         "refused": sum(r.status == "refused" for r in reports),
+        "notices": notices,
     }
 
 
-def _write_one(graph: Graph, report: FileReport, bar: tqdm, jurisdiction: str | None) -> None:
+def _write_one(graph: Graph, report: FileReport, bar: tqdm) -> None:
     assert graph is not None
     run_id = writer.new_run_id()
     started = time.time()
@@ -156,6 +167,7 @@ def _write_one(graph: Graph, report: FileReport, bar: tqdm, jurisdiction: str | 
         if isinstance(doc, ListDocument):
             result = writer.write_list(graph, doc, run_id, progress=bar.update)
             report.superseded = result.superseded
+            report.current = result.current
         elif isinstance(doc, LawDocument):
             result = writer.write_law(graph, doc, run_id)
         else:

@@ -19,6 +19,8 @@ from importers.records import Citation, GuideDocument, LawDocument, ListDocument
 from kb.db import Graph
 
 BATCH = 500
+# One file is one transaction; a province-wide file may take longer than the server's default timeout.
+IMPORT_TX_TIMEOUT = 3600.0
 Progress = Callable[[int], None]  # called with the number of records just written
 
 
@@ -28,20 +30,19 @@ class WriteResult:
     records: int = 0
     nodes_created: int = 0
     relationships_created: int = 0
-    properties_set: int = 0
     version_key: str = ""
     superseded: list[str] = field(default_factory=list)
+    current: bool = True  # False when a newer version of the list was already there
 
 
 class _Counter:
     def __init__(self) -> None:
-        self.nodes = self.rels = self.props = 0
+        self.nodes = self.rels = 0
 
     def add(self, summary: neo4j.ResultSummary) -> None:
         c = summary.counters
         self.nodes += c.nodes_created
         self.rels += c.relationships_created
-        self.props += c.properties_set
 
 
 def _run(tx: neo4j.Transaction, counter: _Counter, query: str, **params: object) -> list[dict]:
@@ -93,9 +94,18 @@ FOREACH (_ IN CASE WHEN down IS NULL THEN [] ELSE [1] END | MERGE (down)-[:COUNT
 """
 
 
+MERGE_DEPARTMENT_NOWHERE = """
+MERGE (d:Department {name: $name})
+  ON CREATE SET d.created_by = $run_id, d.jurisdiction = '', d.level = $level
+"""
+
+
 def _ensure_department(tx: neo4j.Transaction, c: _Counter, name: str, jurisdiction: str,
                        level: str, run_id: str) -> None:
-    chain = jurisdiction_chain(jurisdiction, level)
+    chain = jurisdiction_chain(jurisdiction, level) if jurisdiction else []
+    if not chain:  # the place is unknown: no made-up Jurisdiction (the import reported a warning)
+        _run(tx, c, MERGE_DEPARTMENT_NOWHERE, name=name, level=level or "", run_id=run_id)
+        return
     _run(tx, c, MERGE_JURISDICTIONS, chain=chain, run_id=run_id)
     _run(tx, c, MERGE_DEPARTMENT, name=name, jurisdiction=chain[-1]["name"], run_id=run_id)
     _run(tx, c, LINK_COUNTERPARTS, name=name)
@@ -105,27 +115,40 @@ def _ensure_department(tx: neo4j.Transaction, c: _Counter, name: str, jurisdicti
 
 FIND_VERSION = "MATCH (v:ListVersion {key: $key}) RETURN v.key AS key"
 
+# Versions by label (the year): a strictly newer label replaces the current versions; the same label
+# (or no label) is another part of the same version (many places publish one file per power type),
+# so both stay current; a strictly older label is imported as history, superseded by what is current.
 CREATE_VERSION = """
 MATCH (d:Department {name: $department})
-OPTIONAL MATCH (d)<-[:LIST_OF]-(old:ListVersion {current: true})
-WITH d, collect(old) AS olds
+OPTIONAL MATCH (d)<-[:LIST_OF]-(cur:ListVersion {current: true})
+WITH d, collect(cur) AS current
+WITH d, [o IN current WHERE $version <> '' AND o.version <> '' AND o.version < $version] AS older,
+        [o IN current WHERE $version <> '' AND o.version <> '' AND o.version > $version] AS newer
 CREATE (v:ListVersion {key: $key, department: $department, version: $version, title: $title,
         sha256: $sha256, source_file: $source_file, mapping: $mapping, container: $container,
-        records: $records, imported_at: datetime(), import_run: $run_id,
-        current: all(o IN olds WHERE o.version <= $version)})
+        records: $records, imported_at: datetime(), import_run: $run_id, current: size(newer) = 0})
 CREATE (v)-[:LIST_OF]->(d)
-WITH v, olds
-UNWIND (CASE WHEN v.current THEN olds ELSE [] END) AS old
+FOREACH (n IN newer | MERGE (n)-[:SUPERSEDES]->(v))
+WITH v, older
+UNWIND older AS old
 SET old.current = false
 MERGE (v)-[:SUPERSEDES]->(old)
 WITH old
 OPTIONAL MATCH (old)-[:CONTAINS]->(p:Power)
 SET p.current = false
 WITH old, p
+OPTIONAL MATCH (p)-[:HAS_RESPONSIBILITY|HAS_ACCOUNTABILITY]->(x)
+SET x.current = false
+WITH old, p
+OPTIONAL MATCH (dl:Delegation)-[:TO_POWER]->(p)
+SET dl.current = false
+WITH old, p
 OPTIONAL MATCH (:Department)-[h:HOLDS]->(p)
 DELETE h
 RETURN DISTINCT old.key AS key
 """
+
+VERSION_STATE = "MATCH (v:ListVersion {key: $key}) RETURN v.current AS current"
 
 WRITE_POWERS = """
 MATCH (v:ListVersion {key: $version_key})-[:LIST_OF]->(d:Department)
@@ -141,13 +164,13 @@ FOREACH (u IN CASE WHEN row.unit = '' THEN [] ELSE [row.unit] END |
   CREATE (p)-[:HANDLED_BY]->(un))
 FOREACH (r IN row.duties |
   CREATE (rs:Responsibility)
-  SET rs = r, rs.source_file = row.props.source_file, rs.source_sheet = row.props.source_sheet,
-      rs.source_row = row.props.source_row
+  SET rs = r, rs.current = v.current, rs.source_file = row.props.source_file,
+      rs.source_sheet = row.props.source_sheet, rs.source_row = row.props.source_row
   CREATE (p)-[:HAS_RESPONSIBILITY]->(rs))
 FOREACH (a IN row.accountability |
   CREATE (ac:Accountability)
-  SET ac = a, ac.source_file = row.props.source_file, ac.source_sheet = row.props.source_sheet,
-      ac.source_row = row.props.source_row
+  SET ac = a, ac.current = v.current, ac.source_file = row.props.source_file,
+      ac.source_sheet = row.props.source_sheet, ac.source_row = row.props.source_row
   CREATE (p)-[:HAS_ACCOUNTABILITY]->(ac))
 FOREACH (c IN row.citations |
   MERGE (l:Law {key: c.law_key})
@@ -175,7 +198,8 @@ UNWIND $rows AS row
 MATCH (p:Power {key: row.key})
 CREATE (dl:Delegation {key: row.key + '#delegation', manner: row.manner, date: row.date,
         from_body: row.from_body, to_body: p.department, to_level: p.level, from_level: row.from_level,
-        source_file: p.source_file, source_sheet: p.source_sheet, source_row: p.source_row})
+        source_file: p.source_file, source_sheet: p.source_sheet, source_row: p.source_row,
+        current: p.current})
 CREATE (dl)-[:TO_POWER]->(p)
 WITH dl, p
 MATCH (p)<-[:HOLDS]-(d:Department)
@@ -190,7 +214,7 @@ WHERE dl.from_body <> '' AND NOT (dl)-[:FROM_POWER]->()
 MATCH (src:Department {name: dl.from_body})
 MERGE (dl)-[:FROM_DEPARTMENT]->(src)
 WITH dl, p, src
-OPTIONAL MATCH (src)-[:HOLDS]->(up:Power)-[:IMPLEMENTS]->(:CatalogItem)<-[:IMPLEMENTS]-(p)
+OPTIONAL MATCH (p)-[:IMPLEMENTS]->(:CatalogItem)<-[:IMPLEMENTS]-(up:Power)<-[:HOLDS]-(src)
 WITH dl, collect(up)[0] AS up
 FOREACH (_ IN CASE WHEN up IS NULL THEN [] ELSE [1] END | MERGE (dl)-[:FROM_POWER]->(up))
 """
@@ -245,12 +269,13 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
         return WriteResult("unchanged", records=len(doc.records), version_key=key)
     counter = _Counter()
     result = WriteResult("imported", records=len(doc.records), version_key=key)
-    with graph.session() as session, session.begin_transaction() as tx:
+    with graph.session() as session, session.begin_transaction(timeout=IMPORT_TX_TIMEOUT) as tx:
         _ensure_department(tx, counter, doc.department, doc.jurisdiction, doc.jurisdiction_level, run_id)
         rows = _run(tx, counter, CREATE_VERSION, department=doc.department, key=key, version=doc.version,
                     title=doc.title, sha256=doc.sha256, source_file=Path(doc.path).name, mapping=doc.mapping,
                     container=doc.container, records=len(doc.records), run_id=run_id)
         result.superseded = [r["key"] for r in rows if r["key"]]
+        result.current = _run(tx, counter, VERSION_STATE, key=key)[0]["current"]
         catalogue, delegations = [], []
         for batch in _batches(doc.records):
             power_rows = [power_row(doc, key, rec, run_id) for rec in batch]
@@ -273,7 +298,6 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
             _run(tx, counter, WRITE_DELEGATIONS, rows=batch)
         tx.commit()
     result.nodes_created, result.relationships_created = counter.nodes, counter.rels
-    result.properties_set = counter.props
     return result
 
 
@@ -320,7 +344,7 @@ def write_law(graph: Graph, doc: LawDocument, run_id: str) -> WriteResult:
         _run(tx, counter, LINK_CITATIONS, key=key)
         tx.commit()
     return WriteResult("imported", records=len(rows), nodes_created=counter.nodes,
-                       relationships_created=counter.rels, properties_set=counter.props, version_key=key)
+                       relationships_created=counter.rels, version_key=key)
 
 
 # --- integrated services (一件事) ----------------------------------------------------------------
@@ -375,7 +399,7 @@ def write_guides(graph: Graph, doc: GuideDocument, run_id: str, progress: Progre
                 progress(1)
         tx.commit()
     return WriteResult("imported", records=len(doc.implementations), nodes_created=counter.nodes,
-                       relationships_created=counter.rels, properties_set=counter.props)
+                       relationships_created=counter.rels)
 
 
 # --- provenance ---------------------------------------------------------------------------------

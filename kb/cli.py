@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 import click
+import neo4j.exceptions
 
 from kb import dump, schema, server
 from kb.config import load_settings
@@ -15,16 +16,27 @@ from kb.db import Graph, NotConfigured
 
 
 def _graph() -> Graph:
+    settings = load_settings()
     try:
-        graph = Graph.from_settings(load_settings())
+        graph = Graph.from_settings(settings)
         graph.driver.verify_connectivity()
         return graph
     except NotConfigured as exc:
         raise click.ClickException(str(exc)) from exc
-    except Exception as exc:
-        settings = load_settings()
+    except neo4j.exceptions.AuthError as exc:
+        where = "NEO4J_USER / NEO4J_PASSWORD" if settings.external else f"the password in {settings.config_file}"
+        raise click.ClickException(f"Neo4j at {settings.uri} refused the login: check {where}") from exc
+    except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError, OSError, ValueError) as exc:
         hint = "" if settings.external else " (start it with `kb db start`)"
         raise click.ClickException(f"cannot reach Neo4j at {settings.uri}: {exc}{hint}") from exc
+
+
+def _graph_if_up() -> Graph | None:
+    """A dry run validates without a database, and says `unchanged` when one answers."""
+    try:
+        return _graph()
+    except click.ClickException:
+        return None
 
 
 def _echo_json(data: object) -> None:
@@ -104,6 +116,10 @@ def _print_import(report: dict) -> None:
         name = Path(f["path"]).name
         who = f" → {f['department']}" if f.get("department") else ""
         click.echo(f"[{f['status']}] {name}{who}: {f['records']} records", err=True)
+        if f.get("superseded"):
+            click.echo(f"    replaces the older version(s): {', '.join(f['superseded'])}", err=True)
+        if f.get("current") is False:
+            click.echo("    kept as history: a newer version of this department's list is current", err=True)
         for e in f["errors"]:
             where = ", ".join(f"{k} {e[k]}" for k in ("sheet", "row", "column") if e.get(k))
             click.echo(f"    error: {e['message']}" + (f" ({where})" if where else ""), err=True)
@@ -114,6 +130,8 @@ def _print_import(report: dict) -> None:
                        err=True)
         if len(warnings) > 5:
             click.echo(f"    … and {len(warnings) - 5} more warnings (see --json)", err=True)
+    for notice in report.get("notices", []):
+        click.echo(f"notice: {notice}", err=True)
     click.echo(f"{report['nodes_created']} nodes and {report['relationships_created']} relationships created"
                + (" (dry run: nothing written)" if report["dry_run"] else ""), err=True)
 
@@ -132,9 +150,13 @@ def import_cmd(paths: tuple[Path, ...], jurisdiction: str | None, department: st
     if jurisdiction and jurisdiction.isdigit():
         from importers.jurisdictions import by_code
 
-        jurisdiction = by_code(jurisdiction) or jurisdiction
+        name = by_code(jurisdiction)
+        if not name:
+            raise click.ClickException(f"unknown area code {jurisdiction}: add the place to "
+                                       "importers/mappings/jurisdictions.toml or give its name")
+        jurisdiction = name
     started = time.monotonic()
-    graph = None if dry_run else _graph()
+    graph = _graph() if not dry_run else _graph_if_up()
     try:
         report = import_paths(graph, paths, jurisdiction=jurisdiction, department=department, dry_run=dry_run)
     finally:
@@ -200,7 +222,10 @@ def stats_cmd(as_json: bool) -> None:
 def export_cmd(path: Path) -> None:
     """Write a portable dump (gzip'd JSON Lines) of the whole graph."""
     with _graph() as graph:
-        counts = dump.export(graph, path)
+        try:
+            counts = dump.export(graph, path)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
     click.echo(f"exported {counts['nodes']} nodes and {counts['relationships']} relationships to {path}")
 
 
@@ -217,8 +242,8 @@ def restore_cmd(path: Path, reset: bool) -> None:
         schema.init(graph)
         try:
             counts = dump.restore(graph, path)
-        except ValueError as exc:
-            raise click.ClickException(str(exc)) from exc
+        except (ValueError, OSError, neo4j.exceptions.Neo4jError) as exc:
+            raise click.ClickException(f"{path}: nothing restored: {exc}") from exc
     click.echo(f"restored {counts['nodes']} nodes and {counts['relationships']} relationships from {path}")
 
 

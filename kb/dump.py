@@ -19,7 +19,7 @@ BATCH = 2000
 
 # Historical list versions stay in the graph (current = false) but are not "the current data".
 STATS_NODES = """
-MATCH (n) WHERE coalesce(n.current, true)
+MATCH (n) WHERE coalesce(n.current, true) AND NOT n:KbMeta
 UNWIND labels(n) AS label
 RETURN label, count(*) AS n ORDER BY label
 """
@@ -46,25 +46,43 @@ def clear(graph: Graph) -> None:
 
 # --- value encoding: JSON cannot hold temporal values, so they travel tagged ----------------------
 
-def _encode(value: Any) -> Any:
-    if isinstance(value, neo4j.time.DateTime):
-        return {"$datetime": value.iso_format()}
-    if isinstance(value, neo4j.time.Date):
-        return {"$date": value.iso_format()}
-    if isinstance(value, (datetime, date)):
-        return {"$datetime" if isinstance(value, datetime) else "$date": value.isoformat()}
+# Tag -> the Cypher function that rebuilds the value from its ISO text.
+TEMPORAL = {"$datetime": "datetime", "$localdatetime": "localdatetime", "$date": "date", "$time": "time",
+            "$localtime": "localtime", "$duration": "duration"}
+
+
+def _encode(value: Any, where: str = "") -> Any:
+    if isinstance(value, neo4j.time.DateTime | datetime):
+        tagged = "$datetime" if value.tzinfo is not None else "$localdatetime"
+        text = value.isoformat()
+        zone = getattr(value.tzinfo, "key", None) or getattr(value.tzinfo, "zone", None)
+        return {tagged: f"{text}[{zone}]" if zone else text}
+    if isinstance(value, neo4j.time.Date | date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, neo4j.time.Time):
+        return {"$time" if value.tzinfo is not None else "$localtime": value.isoformat()}
+    if isinstance(value, neo4j.time.Duration):
+        return {"$duration": value.iso_format()}
     if isinstance(value, list):
-        return [_encode(v) for v in value]
-    return value
+        if any(isinstance(v, dict) for v in (_encode(x, where) for x in value)):
+            raise ValueError(f"cannot export {where}: a list of temporal values")
+        return value
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    raise ValueError(f"cannot export {where}: values of type {type(value).__name__} are not supported")
 
 
-def _props_cypher(props: dict) -> tuple[dict, list[str]]:
-    """Plain properties, and SET fragments that rebuild tagged temporal values in Cypher."""
+def _encode_props(props: dict, where: str) -> dict:
+    return {k: _encode(v, f"{where}.{k}") for k, v in props.items()}
+
+
+def _props_cypher(props: dict) -> tuple[dict, list[tuple[str, str, str]]]:
+    """Plain properties, and (key, function, text) of the tagged temporal ones."""
     plain, temporal = {}, []
     for key, value in props.items():
-        if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in ("$datetime", "$date"):
-            fn = "datetime" if "$datetime" in value else "date"
-            temporal.append((key, fn, next(iter(value.values()))))
+        if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in TEMPORAL:
+            tag, text = next(iter(value.items()))
+            temporal.append((key, TEMPORAL[tag], text))
         else:
             plain[key] = value
     return plain, temporal
@@ -73,19 +91,21 @@ def _props_cypher(props: dict) -> tuple[dict, list[str]]:
 def export(graph: Graph, path: Path) -> dict:
     """Write every node and relationship to a gzip'd JSON Lines file."""
     counts = {"nodes": 0, "relationships": 0}
-    with gzip.open(path, "wt", encoding="utf-8") as out, graph.session(read_only=True) as session:
+    partial = path.with_name(path.name + ".partial")  # renamed on success: a failed export leaves no dump
+    with gzip.open(partial, "wt", encoding="utf-8") as out, graph.session(read_only=True) as session:
         out.write(json.dumps({"format": FORMAT}) + "\n")
         for rec in session.run("MATCH (n) WHERE NOT n:KbMeta RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS p"):
             out.write(json.dumps({"n": rec["id"], "labels": rec["labels"],
-                                  "props": {k: _encode(v) for k, v in rec["p"].items()}},
+                                  "props": _encode_props(rec["p"], ":".join(rec["labels"]))},
                                  ensure_ascii=False) + "\n")
             counts["nodes"] += 1
         for rec in session.run("MATCH (a)-[r]->(b) WHERE NOT a:KbMeta RETURN elementId(a) AS a, elementId(b) AS b, type(r) AS t,"
                                " properties(r) AS p"):
             out.write(json.dumps({"r": rec["t"], "from": rec["a"], "to": rec["b"],
-                                  "props": {k: _encode(v) for k, v in rec["p"].items()}},
+                                  "props": _encode_props(rec["p"], rec["t"])},
                                  ensure_ascii=False) + "\n")
             counts["relationships"] += 1
+    partial.replace(path)
     return counts
 
 
@@ -105,7 +125,16 @@ def _check_name(name: str) -> str:
 
 
 def restore(graph: Graph, path: Path) -> dict:
-    """Load a dump into an empty database. Nodes are grouped by label set and property shape."""
+    """Load a dump into an empty database; on failure the database is emptied again."""
+    try:
+        return _restore(graph, path)
+    except Exception:
+        clear(graph)
+        raise
+
+
+def _restore(graph: Graph, path: Path) -> dict:
+    """Nodes are grouped by label set and property shape, then written in batches."""
     counts = {"nodes": 0, "relationships": 0}
     graph.write("CREATE INDEX kb_restore_id IF NOT EXISTS FOR (n:KbRestore) ON (n.kb_restore_id)")
     graph.write("CALL db.awaitIndexes(300)")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from kb.db import Graph
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: ImportRun.sha256 index
 
 # (label, natural key property). Every node an import makes is MERGEd on its key.
 NODE_KEYS: list[tuple[str, str]] = [
@@ -39,6 +39,7 @@ PROPERTY_INDEXES: list[tuple[str, str]] = [
     ("Article", "number"),
     ("Thing", "theme_code"),
     ("ListVersion", "sha256"),
+    ("ImportRun", "sha256"),
 ]
 
 FULLTEXT_INDEX = "kb_fulltext"
