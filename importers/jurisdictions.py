@@ -1,9 +1,9 @@
 """Known places (importers/mappings/jurisdictions.toml) and the chain from a province down to one."""
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from importlib import resources
+
+from importers.mapping import read_data_file
 
 LEVELS = ("province", "city", "county", "township")
 LEVEL_NAMES_ZH = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇级"}
@@ -12,9 +12,8 @@ LEVEL_NAMES_ZH = {"province": "省级", "city": "市级", "county": "县级", "t
 @cache
 def known() -> dict[str, dict]:
     """name or alias -> {name, level, code, parent}."""
-    text = resources.files("importers.mappings").joinpath("jurisdictions.toml").read_text(encoding="utf-8")
     table: dict[str, dict] = {}
-    for entry in tomllib.loads(text).get("jurisdiction", []):
+    for entry in read_data_file("jurisdictions.toml").get("jurisdiction", []):
         item = {"name": entry["name"], "level": entry["level"], "code": entry.get("code"),
                 "parent": entry.get("parent")}
         for name in [entry["name"], *entry.get("aliases", [])]:
@@ -34,14 +33,21 @@ def guess_level(name: str) -> str:
 
 
 def resolve(name: str) -> dict:
-    entry = known().get(name)
+    """{name, level, code, parent} of a place. An unknown place gets its level from its ending, and
+    as parent the known place its name starts with (长沙市某某区 -> 长沙市), if any."""
+    table = known()
+    entry = table.get(name)
     if entry:
         return entry
-    return {"name": name, "level": guess_level(name), "code": None, "parent": None}
+    above = [j for j in table if name.startswith(j) and len(name) > len(j)]
+    parent = table[max(above, key=len)]["name"] if above else None
+    return {"name": name, "level": guess_level(name), "code": None, "parent": parent}
 
 
 def jurisdiction_chain(name: str, level: str | None = None) -> list[dict]:
-    """[{name, level, code}, …] from the top known ancestor down to `name` (last)."""
+    """[{name, level, code}, …] from the top known ancestor down to `name` (last); [] for no place ("")."""
+    if not name:
+        return []
     entry = dict(resolve(name))
     if level and entry.get("code") is None and name not in known():
         entry["level"] = level
@@ -55,8 +61,11 @@ def jurisdiction_chain(name: str, level: str | None = None) -> list[dict]:
 
 
 def by_code(code: str) -> str | None:
-    """The name of the known place with this area code (6 or 12 digits; trailing zeros ignored)."""
-    wanted = code.rstrip("0")
+    """The name of the known place with this area code (6 or 12 digits; trailing zeros ignored);
+    None for an unknown or empty code."""
+    wanted = (code or "").strip().rstrip("0")
+    if not wanted:
+        return None
     for entry in known().values():
         if entry.get("code") and entry["code"].rstrip("0") == wanted:
             return entry["name"]

@@ -24,18 +24,23 @@ _HEADING_LABEL = re.compile(rf"^(第{NUMERAL}[编章节])\s*(.*)$")
 _FILE_DATE = re.compile(r"[(（](\d{4}-\d{2}-\d{2})[)）]")
 _HISTORY_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _SNIFF_BYTES = 64_000
+_LAW_TITLE = re.compile(r"中华人民共和国|(?:法|条例|规定|办法|决定|细则)(?:[（(][^（()）]*[)）])?$")
 
 
 def looks_like_law(path: str | Path) -> bool:
-    """A text file that opens with a `# ` title and has at least one 第X条 paragraph."""
+    """A UTF-8 text file that opens with a `# ` title naming a law (中华人民共和国…, or ending in 法,
+    条例, 规定, 办法, 决定, 细则) and has at least one 第X条 paragraph; `# 会议记录` notes are no law."""
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(path, encoding="utf-8-sig") as handle:
             head = handle.read(_SNIFF_BYTES)
     except (OSError, UnicodeDecodeError):
         return False
     lines = [line.strip() for line in head.splitlines()]
     first = next((line for line in lines if line), "")
-    return first.startswith("# ") and any(_ARTICLE.match(line) for line in lines)
+    if not first.startswith("# "):
+        return False
+    title = re.sub(r"\s+", "", first[2:])
+    return bool(_LAW_TITLE.search(title)) and any(_ARTICLE.match(line) for line in lines)
 
 
 def parse_law(path: str | Path) -> LawDocument:

@@ -14,9 +14,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from importers.citations import parse_citations
 from importers.duties import split_duties
+from importers.laws import looks_like_law
 from importers.mapping import FIELD_LABELS, HeaderMatch, best_match, load_mappings, match_header, recognised
 from importers.naming import resolve_naming
+from importers.onething import looks_like_guide
 from importers.records import FileRefused, ListDocument, Record, RowError
 from importers.vocabulary import (
     PowerType,
@@ -202,6 +205,14 @@ class _ListParser:
             raise FileRefused(self.path, [RowError(
                 "cannot tell which department published this list: no title row, 部门名称 row, file name or "
                 "行使主体 names one; give it with department=… (kb import --department)")])
+        if naming.jurisdiction_level:
+            # A row the list gives no level (no level column, no keyword, no 市本级 scope, no level sheet)
+            # is taken to be implemented at the publisher's own level: a county bureau's list holds county
+            # powers. level_original stays "" so the level is seen to be inferred, not published; rows
+            # that name another level (自治区级 in a city list) keep theirs.
+            for rec in self.records:
+                if not rec.level:
+                    rec.level = naming.jurisdiction_level
         if not naming.jurisdiction:
             self.warnings.append(RowError(
                 f"jurisdiction unknown: {naming.department!r} names no place known in "
@@ -243,8 +254,9 @@ class _ListParser:
         sheet = unreadable[0]
         r, cells = describe_header(sheet)
         found = " | ".join(cells)[:500] or "(nothing)"
+        # Each mapping's required columns by its own first header text (事项名称 + 权力类型, 服务事项 …).
         needs = " or ".join(dict.fromkeys(
-            " + ".join(FIELD_LABELS.get(f, f) for f in m.required) for m in load_mappings()))
+            " + ".join(m.columns[f][0] for f in m.required) for m in load_mappings()))
         detail = ""
         partial = [match_header(sheet.cells[r], m) for m in load_mappings()]
         partial = [m for m in partial if m.columns]
@@ -449,14 +461,7 @@ def _text(text: str) -> str:
 
 
 def _citations(text: str) -> list:
-    """Citations via importers.citations when that module exists (written separately)."""
-    if not text:
-        return []
-    try:
-        from importers.citations import parse_citations
-    except ImportError:
-        return []
-    return parse_citations(text)
+    return parse_citations(text) if text else []
 
 
 # -- routing files in a folder ------------------------------------------------------------------
@@ -497,13 +502,9 @@ def sniff(path: str | Path) -> str:
         return "unknown"
     stripped = text.lstrip()
     if stripped.startswith("#") or p.suffix.lower() in (".md", ".markdown"):
-        first = stripped.splitlines()[0] if stripped else ""
-        if (re.match(r"#\s*\S", first) and re.search(r"^\s*第一条", text, re.MULTILINE)
-                and ("中华人民共和国" in first or re.search(r"(法|条例|规定|办法|决定|细则)\s*$", first))):
-            return "law"
-        return "unknown"
+        return "law" if looks_like_law(p) else "unknown"
     if stripped[:1] in ("[", "{"):
-        return _sniff_json(stripped)
+        return "guide" if looks_like_guide(p) else _sniff_json(stripped)
     try:
         sheet = read_csv(p)
     except FileRefused:
@@ -512,7 +513,7 @@ def sniff(path: str | Path) -> str:
 
 
 def _sniff_json(text: str) -> str:
-    """guide for one-thing catalogues (themes / implementations), list when a mapping fits the keys."""
+    """list when a mapping fits the keys of the JSON records (guides are told by looks_like_guide)."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
@@ -524,11 +525,7 @@ def _sniff_json(text: str) -> str:
                 except json.JSONDecodeError:
                     return "unknown"
     if isinstance(data, dict):
-        if "themes" in data or "implementations" in data or "theme_code" in data:
-            return "guide"
         data = data["records"] if isinstance(data.get("records"), list) else [data]
     objects = [o for o in data[:50] if isinstance(o, dict)] if isinstance(data, list) else []
-    if any("theme_code" in o or "implementations" in o for o in objects):
-        return "guide"
     keys = list(dict.fromkeys(k for o in objects for k in o))
     return "list" if keys and best_match(keys) else "unknown"

@@ -3,7 +3,8 @@
 Mappings are TOML files in `importers/mappings/` (any file there with a `[columns]` table); they are
 loaded through importlib.resources so they work from an installed package too. A sheet's header row
 is scored against every mapping and the best one wins, so a new province's layout is a new TOML file,
-not new code.
+not new code. Optional columns several layouts share live in `_extra.toml` (no [columns], so not a
+mapping itself); a mapping takes them with `include = ["_extra.toml"]`.
 """
 from __future__ import annotations
 
@@ -33,10 +34,14 @@ FIELD_LABELS = {
 _WS = re.compile(r"\s+")
 
 
+def squeeze(text: str) -> str:
+    """Text without any whitespace (行政\\n处罚 -> 行政处罚); the one whitespace rule of the importers."""
+    return _WS.sub("", text or "")
+
+
 def normalize_header(text: str) -> str:
     """Header text as compared: NFKC (full-width -> half-width), no whitespace, no trailing colon/*."""
-    text = _WS.sub("", unicodedata.normalize("NFKC", text or ""))
-    return text.rstrip(":*")
+    return squeeze(unicodedata.normalize("NFKC", text or "")).rstrip(":*")
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,11 @@ def parse_mapping(data: dict, source: str) -> Mapping:
         if key not in FIELDS:
             raise ValueError(f"mapping {source}: unknown field {key!r} in [columns] (known: {', '.join(FIELDS)})")
         columns[key] = tuple(normalize_header(s) for s in synonyms)
-    extra = data.get("extra", {})
+    # `include = ["_extra.toml"]`: the [extra] tables of shared files first, then the mapping's own.
+    extra: dict[str, list[str]] = {}
+    for shared in data.get("include", []):
+        extra.update(read_data_file(shared).get("extra", {}))
+    extra.update(data.get("extra", {}))
     for key, synonyms in extra.items():
         columns[key] = tuple(normalize_header(s) for s in synonyms)
     required = tuple(data.get("required", ["item_name"]))

@@ -9,14 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from importers.mapping import read_data_file
-
-_WS = re.compile(r"\s+")
-
-
-def squeeze(text: str) -> str:
-    """Remove all whitespace (line breaks inside 行政\\n处罚, stray spaces in 行政 处罚)."""
-    return _WS.sub("", text or "")
+from importers.mapping import read_data_file, squeeze
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 import xlrd
 
+from importers import lists
 from importers.lists import parse_list, sniff
 from importers.records import FileRefused
 from tests.conftest import SHARED_DATA as DATA
@@ -200,7 +201,9 @@ def test_finance_layout_c_stray_column_and_note_row():
     assert first.holder == "克拉玛依市财政局"  # 行使主体 comes before 实施依据 in this layout
     assert first.unit == "财政内控监督科"
     assert first.basis_text.startswith("【法规】《财政违法行为处罚处分条例》")
-    assert first.level == "" and first.duty_statement == ""
+    # No level column: the publisher's level (a city bureau), marked as inferred by an empty level_original.
+    assert (first.level, first.level_original, first.duty_statement) == ("city", "", "")
+    assert {(r.level, r.level_original) for r in doc.records} == {("city", "")}
     assert first.remarks == ""  # column N's stray 行政许可 is outside the header
     assert doc.records[-1].item_name.startswith("交易场所设立审核")
     assert doc.records[-1].row == 22
@@ -251,7 +254,9 @@ def test_general_affairs_scope_text_in_the_level_column():
     assert first.scope == "负责市本级公共机构节能监督检查工作"
     assert (first.level, first.level_original) == ("city", "")  # from 市本级
     food = record(doc, "反食品浪费监督检查")
-    assert food.level == "" and food.scope.startswith("会同有关部门建立机关食堂反食品浪费")
+    # Scope text that names no level: the publisher's level, inferred (level_original "").
+    assert (food.level, food.level_original) == ("city", "")
+    assert food.scope.startswith("会同有关部门建立机关食堂反食品浪费")
     assert doc.department_source == "title"
 
 
@@ -547,3 +552,93 @@ def test_a_list_that_names_no_department_is_refused(tmp_path):
     doc = parse_list(path, department="交通运输局")
     assert doc.department == "交通运输局" and doc.jurisdiction == ""
     assert any("jurisdiction unknown" in w.message for w in doc.warnings)
+
+
+def test_a_law_title_with_its_revision_is_routed_as_a_law(tmp_path):
+    law = tmp_path / "某省安全生产条例.md"
+    law.write_text("\ufeff# 某省安全生产条例（2021修正）\n\n第一条 为了加强安全生产工作，制定本条例。\n", encoding="utf-8")
+    assert sniff(law) == "law"
+
+
+def test_sniff_asks_the_law_and_guide_modules(tmp_path, monkeypatch):
+    law = tmp_path / "a.md"
+    law.write_text("# 随便什么\n", encoding="utf-8")
+    guide = tmp_path / "a.json"
+    guide.write_text('[{"x": 1}]', encoding="utf-8")
+    assert (sniff(law), sniff(guide)) == ("unknown", "unknown")
+    monkeypatch.setattr(lists, "looks_like_law", lambda path: True)
+    monkeypatch.setattr(lists, "looks_like_guide", lambda path: True)
+    assert (sniff(law), sniff(guide)) == ("law", "guide")
+
+
+# --- jurisdictions and levels ---------------------------------------------------------------------
+
+def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    path.write_bytes("\n".join(",".join(r) for r in [header, *rows]).encode("gbk"))
+    return path
+
+
+def test_a_list_without_levels_takes_its_publishers_level(tmp_path):
+    path = write_csv(tmp_path / "宁化县交通运输局权责清单.csv",
+                     ["序号", "权力名称", "权力类型", "实施依据", "行使主体"],
+                     [["1", "公路超限运输许可", "行政许可", "《公路法》第七十六条", "宁化县交通运输局"]])
+    doc = parse_list(path)
+    assert (doc.jurisdiction, doc.jurisdiction_level) == ("宁化县", "county")
+    assert [(r.level, r.level_original) for r in doc.records] == [("county", "")]  # inferred, not published
+
+
+def test_rows_that_name_another_level_keep_it(tmp_path):
+    path = write_csv(tmp_path / "宁化县交通运输局权责清单.csv",
+                     ["序号", "事项名称", "权力类型", "实施层级", "行使主体"],
+                     [["1", "甲", "行政许可", "市级", "宁化县交通运输局"],
+                      ["2", "乙", "行政许可", "", "宁化县交通运输局"],
+                      ["3", "丙", "行政检查", "乡镇级", "宁化县交通运输局"]])
+    doc = parse_list(path)
+    assert [(r.level, r.level_original) for r in doc.records] == [
+        ("city", "市级"), ("county", ""), ("township", "乡镇级")]
+
+
+def test_a_list_of_no_known_place_has_no_jurisdiction_and_no_level(tmp_path):
+    path = write_csv(tmp_path / "城市管理局权责清单.csv", ["序号", "事项名称", "权力类型", "行使主体"],
+                     [["1", "甲", "行政检查", "城市管理局"]])
+    doc = parse_list(path)
+    assert (doc.department, doc.jurisdiction, doc.jurisdiction_level) == ("城市管理局", "", "")
+    assert any("jurisdiction unknown" in w.message for w in doc.warnings)
+    assert [(r.level, r.level_original) for r in doc.records] == [("", "")]
+
+
+def test_a_county_named_by_its_ending(tmp_path):
+    path = tmp_path / "某县农业农村局清单.jsonl"
+    path.write_text("\n".join(json.dumps({"序号": i, "事项名称": f"农药经营许可{i}", "权力类型": "行政许可",
+                                          "行使主体": "某县农业农村局"}, ensure_ascii=False) for i in (1, 2)),
+                    encoding="utf-8")
+    doc = parse_list(path)
+    assert (doc.department, doc.jurisdiction, doc.jurisdiction_level) == ("某县农业农村局", "某县", "county")
+    assert not any("jurisdiction unknown" in w.message for w in doc.warnings)
+    assert {r.level for r in doc.records} == {"county"}
+
+
+def test_one_character_county_and_district_files(tmp_path):
+    path = write_csv(tmp_path / "沛县市场监督管理局2024年权责清单.csv", HEADER[:4], [["1", "甲", "", "行政检查"]])
+    doc = parse_list(path)
+    assert (doc.department, doc.jurisdiction, doc.jurisdiction_level) == ("沛县市场监督管理局", "沛县", "county")
+    path = make_xlsx(tmp_path / "清单.xlsx", [HEADER, row(1, "a", "行政许可", holder="")], title="长沙市天心区教育局权责清单")
+    doc = parse_list(path)
+    assert (doc.department, doc.jurisdiction, doc.jurisdiction_level) == ("长沙市天心区教育局", "天心区", "county")
+
+
+def test_a_service_item_list_imports_as_public_services(tmp_path):
+    path = make_xlsx(tmp_path / "天心区教育局公共服务事项清单.xlsx",
+                     [["序号", "服务事项", "实施依据", "行使主体"], [1, "学籍查询", "《教育法》", "天心区教育局"]],
+                     title="天心区教育局公共服务事项清单")
+    doc = parse_list(path)
+    assert (doc.mapping, doc.department, doc.jurisdiction) == ("service", "天心区教育局", "天心区")
+    r = doc.records[0]
+    assert (r.item_name, r.type, r.type_code, r.type_original, r.level) == ("学籍查询", "公共服务", "20", "", "county")
+    assert not [w for w in doc.warnings if "权力类型" in w.message]
+
+
+def test_the_refusal_names_each_mappings_required_columns(tmp_path):
+    path = make_xlsx(tmp_path / "other.xlsx", [["甲栏", "乙栏", "丙栏"], ["1", "2", "3"]])
+    message = refused(path).errors[0].message
+    assert "事项名称 + 权力类型 or 职权名称 + 职权类型 or 服务事项" in message

@@ -6,7 +6,8 @@ from importlib import resources
 
 import pytest
 
-from importers.mapping import best_match, load_mappings, normalize_header, parse_mapping
+from importers import mapping, naming, vocabulary
+from importers.mapping import best_match, load_mappings, normalize_header, parse_mapping, read_data_file
 from importers.vocabulary import level_from_scope, level_from_sheet_name, normalize_level, normalize_type
 
 LAYOUT_A = ["序号", "事项\n名称", "子项\n名称", "权力\n类型", "实施依据", "行使\n主体", "承办\n机构", "实施层级及\n权限", "",
@@ -19,9 +20,9 @@ CODED = ["序号", "职权编码", "职权名称", "子项名称", "职权类型
 
 def test_mappings_load_from_the_package():
     names = [m.name for m in load_mappings()]
-    assert names == ["standard", "coded"]  # priority order
+    assert names == ["standard", "coded", "service"]  # priority order
     files = [e.name for e in resources.files("importers.mappings").iterdir() if e.name.endswith(".toml")]
-    assert {"standard.toml", "coded.toml", "departments.toml", "stages.toml"} <= set(files)
+    assert {"standard.toml", "coded.toml", "service.toml", "_extra.toml", "departments.toml", "stages.toml"} <= set(files)
 
 
 def test_headers_compare_without_whitespace():
@@ -118,3 +119,44 @@ def test_catalogue_code_and_delegation_columns_go_to_extra_keys_the_writer_reads
     assert {k: match.columns[k] for k in ("code", "catalog_code", "delegation_manner", "delegation_date",
                                           "delegated_from_level")} == {
         "code": 2, "catalog_code": 3, "delegation_manner": 4, "delegation_date": 5, "delegated_from_level": 6}
+
+
+def by_name(name: str):
+    return next(m for m in load_mappings() if m.name == name)
+
+
+def test_a_service_item_list_without_a_type_column_fits_the_service_mapping():
+    match = best_match(["序号", "服务事项", "实施依据", "行使主体"])
+    assert match.mapping.name == "service"
+    assert match.columns == {"seq": 0, "item_name": 1, "basis_text": 2, "holder": 3}
+    assert match.mapping.defaults == {"type": "公共服务"}
+    # Only service words name its items: a list of 事项名称 without a type is still no list.
+    assert best_match(["序号", "事项名称", "实施依据"]) is None
+
+
+def test_the_service_mapping_never_wins_where_standard_fits():
+    """Every service synonym means the same field in `standard`, and service has no type column, so
+    `standard` recognises all it does plus 权力类型 on any header that `standard` fits."""
+    service, standard = by_name("service"), by_name("standard")
+    assert "type" not in service.columns and service.priority < standard.priority
+    for key, synonyms in service.columns.items():
+        assert all(standard.field_for(s) == key for s in synonyms), key
+    for header in (LAYOUT_A, LAYOUT_C, CODED, ["服务事项", "权力类型", "实施依据", "行使主体"]):
+        assert best_match(header).mapping.name != "service"
+
+
+def test_shared_extra_columns_come_from_one_file():
+    shared = set(read_data_file("_extra.toml")["extra"])
+    assert {"catalog_code", "delegation_manner", "delegated_from_level"} <= shared
+    for m in load_mappings():
+        assert shared <= m.extra_keys, m.name
+    assert {"法定期限", "承诺期限"} <= by_name("coded").extra_keys  # its own [extra] still counts
+    custom = parse_mapping({"include": ["_extra.toml"], "columns": {"item_name": ["名称"]},
+                            "extra": {"时限": ["时限"]}}, "custom.toml")
+    assert custom.extra_keys == shared | {"时限"}
+    assert custom.field_for("基本编码") == "catalog_code"
+
+
+def test_one_whitespace_rule():
+    assert mapping.squeeze(" 行政\n处 罚\u3000") == "行政处罚"
+    assert vocabulary.squeeze is mapping.squeeze and naming.squeeze is mapping.squeeze

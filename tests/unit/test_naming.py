@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from importers.jurisdictions import jurisdiction_chain
 from importers.naming import complete_name, department_phrase, jurisdiction_level, resolve_naming
 
 
@@ -58,3 +59,45 @@ def test_jurisdiction_levels():
     assert jurisdiction_level("浏阳市") == "county"  # a county-level city, listed in jurisdictions.toml
     assert jurisdiction_level("某某县") == "county"
     assert jurisdiction_level("") == ""
+
+
+def test_a_district_below_a_known_city_is_the_jurisdiction():
+    n = naming("x/长沙市天心区教育局权责清单.xlsx", titles=["长沙市天心区教育局权责清单"])
+    assert (n.department, n.jurisdiction, n.jurisdiction_level) == ("长沙市天心区教育局", "天心区", "county")
+    assert [j["name"] for j in jurisdiction_chain(n.jurisdiction)] == ["湖南省", "长沙市", "天心区"]
+    # Known places are followed down as far as the table goes.
+    assert naming("x/湖南省长沙市天心区教育局权责清单.xlsx").jurisdiction == "天心区"
+    # An unknown district keeps its known city in front, so the chain still runs through it.
+    n = naming("x/长沙市某某区教育局权责清单.xlsx")
+    assert (n.jurisdiction, n.jurisdiction_level) == ("长沙市某某区", "county")
+    assert [j["name"] for j in jurisdiction_chain(n.jurisdiction)] == ["湖南省", "长沙市", "长沙市某某区"]
+    # 克拉玛依 (an alias of 克拉玛依市) at the start of 克拉玛依区 is part of the district's name.
+    n = naming("x/克拉玛依区财政局权责清单.xlsx")
+    assert (n.jurisdiction, n.jurisdiction_level) == ("克拉玛依区", "county")
+    assert [j["name"] for j in jurisdiction_chain(n.jurisdiction)] == ["新疆维吾尔自治区", "克拉玛依市", "克拉玛依区"]
+
+
+def test_a_county_level_city_in_the_table_stays_a_county():
+    n = naming("x/浏阳市市场监督管理局2024年权责清单.xlsx")
+    assert (n.department, n.jurisdiction, n.jurisdiction_level) == ("浏阳市市场监督管理局", "浏阳市", "county")
+    assert naming("x/长沙市浏阳市教育局权责清单.xlsx").jurisdiction == "浏阳市"
+
+
+def test_one_character_counties():
+    n = naming("x/沛县市场监督管理局2024年权责清单.xlsx")
+    assert (n.department, n.jurisdiction, n.jurisdiction_level) == ("沛县市场监督管理局", "沛县", "county")
+    for county in ("萧县", "叶县", "歙县"):
+        n = naming(f"x/{county}农业农村局权责清单.xlsx")
+        assert (n.department, n.jurisdiction, n.jurisdiction_level) == (f"{county}农业农村局", county, "county")
+    n = naming("x/萧县政府办公室权责清单.xlsx")  # 县政 is no word that hides a place
+    assert (n.department, n.jurisdiction) == ("萧县政府办公室", "萧县")
+    n = naming("x/某县农业农村局清单.jsonl")
+    assert (n.department, n.jurisdiction, n.jurisdiction_level) == ("某县农业农村局", "某县", "county")
+
+
+def test_no_place_gives_no_jurisdiction():
+    # 城市 / 市场 / 区县级 / 全县 start like places but are words: never a made-up place.
+    for stem in ("城市管理局权责清单", "市场监督管理局权责清单", "区县级农业农村局权责清单", "全县教育局权责清单",
+                 "关于公布区级部门权责清单"):
+        n = naming(f"x/{stem}.xlsx")
+        assert (n.jurisdiction, n.jurisdiction_level) == ("", ""), stem
