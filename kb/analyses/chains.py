@@ -131,6 +131,12 @@ def build(powers: list[PowerRow], delegations: list[dict], counterparts: list[di
             return
         links.setdefault((upper.key, lower.key), Link(upper.key, lower.key, via, detail or {}))
 
+    # delegations first: a 下放/委托 step says more than a shared catalogue item (links keep the first reason)
+    for d in delegations:
+        upper, lower = by_key.get(d.get("from_key") or ""), by_key.get(d.get("to_key") or "")
+        if upper and lower:
+            link(upper, lower, "delegation", {"manner": d["manner"], "date": d["date"],
+                                              "from_body": d["from_body"], "to_body": d["to_body"]})
     # catalogue items
     by_catalogue: dict[str, list[PowerRow]] = defaultdict(list)
     for p in powers:
@@ -145,12 +151,6 @@ def build(powers: list[PowerRow], delegations: list[dict], counterparts: list[di
                 for u in uppers:
                     if LEVEL_RANK[u.level] == nearest:
                         link(u, lower, "catalogue", {"code": code})
-    # delegations
-    for d in delegations:
-        upper, lower = by_key.get(d.get("from_key") or ""), by_key.get(d.get("to_key") or "")
-        if upper and lower:
-            link(upper, lower, "delegation", {"manner": d["manner"], "date": d["date"],
-                                              "from_body": d["from_body"], "to_body": d["to_body"]})
     # one body at two levels: code, then name, then a near-identical name
     variants = {p.key: name_variants(p.name) for p in powers}
     for (family, level), lowers in by_family_level.items():
