@@ -470,7 +470,9 @@ def test_unseen_lists_the_demo_four_level_chain(scratch: Graph) -> None:
     assert all(f.evidence for f in result.findings)
     steps = chains.chain(scratch, "000106001000")
     assert [s["level"] for s in steps] == ["province", "city", "county", "township"]
-    assert all(s["via"] == "catalogue" for s in steps[1:])
+    # The street office holds the inspection by entrustment (委托) from 浏阳市市场监督管理局.
+    assert [s["via"] for s in steps[1:]] == ["catalogue", "catalogue", "delegation"]
+    assert steps[3]["via_detail"]["manner"] == "委托"
     staged = [f for f in result.findings if f.kind == "missing_stage"]
     assert staged and all(f.evidence[0]["named"] for f in staged)
     township = [f for f in staged if f.level == "township"]

@@ -45,7 +45,7 @@ def test_local_config_is_private_and_server_is_locked_down(scratch_server: Manag
 def test_wrong_password_is_refused(scratch_server: ManagedServer) -> None:
     env = {**scratch_server.env, "NEO4J_PASSWORD": "wrong", "NEO4J_URI": scratch_server.env["NEO4J_URI"]}
     proc = kb(env, "stats")
-    assert proc.returncode != 0 and "cannot reach" in proc.stderr
+    assert proc.returncode != 0 and "refused the login" in proc.stderr
 
 
 def test_external_server_is_used_not_managed(scratch_server: ManagedServer) -> None:
