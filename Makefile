@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 STAMP := $(VENV)/.kb-setup-stamp
+PORT ?= 5000
 
 .PHONY: setup run test lint bench stop clean-venv
 
@@ -34,7 +35,7 @@ $(STAMP): pyproject.toml requirements.lock
 run: setup
 	@$(BIN)/kb db start
 	@$(BIN)/kb demo --if-empty
-	@$(BIN)/kb serve
+	@$(BIN)/kb serve --port $(PORT)
 
 test: setup
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)

@@ -17,6 +17,23 @@ from importers.records import FileRefused, GuideDocument, LawDocument, ListDocum
 from kb.db import Graph
 
 Parsed = ListDocument | LawDocument | GuideDocument
+LIST_SUFFIXES = {".xls", ".xlsx", ".xlsm", ".csv", ".tsv", ".json", ".jsonl", ".ndjson"}
+
+
+class NotAList(Exception):
+    """A file in a folder that is known not to be a list (skipped with a notice)."""
+
+
+def _skip_raw_portal_reply(path: Path) -> None:
+    from importers import onething
+
+    if path.suffix.lower() == ".json":
+        try:
+            onething.parse_guides(path)
+        except onething.NotAGuide as exc:
+            raise NotAList(str(exc)) from exc
+        except FileRefused:
+            pass
 
 
 @dataclass
@@ -76,6 +93,11 @@ def parse_file(path: Path, jurisdiction: str | None = None, department: str | No
     try:
         kind = lists.sniff(path)
         report.kind = kind
+        if kind == "unknown" and not explicit and path.suffix.lower() in LIST_SUFFIXES:
+            # In a folder, a spreadsheet or JSON file that is not recognised is a broken list far more
+            # often than something else: refuse it with the parser's reason (raw portal replies excepted).
+            _skip_raw_portal_reply(path)
+            kind = report.kind = "list"
         if kind == "list" or (kind == "unknown" and explicit):  # the list parser says what is wrong
             doc = lists.parse_list(path, jurisdiction=jurisdiction, department=department)
             report.department, report.jurisdiction = doc.department, doc.jurisdiction
@@ -88,8 +110,13 @@ def parse_file(path: Path, jurisdiction: str | None = None, department: str | No
             report.status = "skipped"
             report.warnings = [RowError("not a list, law text or guide; skipped", severity="notice").as_dict()]
             return report
+    except NotAList as exc:
+        report.kind, report.status = "unknown", "skipped"
+        report.warnings = [RowError(str(exc), severity="notice").as_dict()]
+        return report
     except FileRefused as exc:
-        report.errors = [e.as_dict() for e in exc.errors]
+        report.errors = [e.as_dict() for e in exc.errors if e.severity == "error"]
+        report.warnings = [e.as_dict() for e in exc.errors if e.severity != "error"]
         return report
     except Exception as exc:  # noqa: BLE001 - a file we cannot read is refused, never a crash mid-run
         report.errors = [RowError(f"could not read {path.name}: {type(exc).__name__}: {exc}").as_dict()]
@@ -170,6 +197,8 @@ def _write_one(graph: Graph, report: FileReport, bar: tqdm) -> None:
             report.current = result.current
         elif isinstance(doc, LawDocument):
             result = writer.write_law(graph, doc, run_id)
+            if result.status == "imported":
+                bar.update(result.records)
         else:
             result = writer.write_guides(graph, doc, run_id, progress=bar.update)
     except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError) as exc:  # rolled back: nothing of this file was written

@@ -356,7 +356,7 @@ def read_json_table(path: str | Path) -> tuple[str, Sheet]:
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise FileRefused(path, [RowError(f"{name}: line {lineno} is not JSON ({exc.msg})",
+                raise FileRefused(path, [RowError(f"{name}: line {lineno} is not JSON ({exc.msg} at column {exc.colno})",
                                                   row=lineno)]) from exc
             if not isinstance(obj, dict):
                 raise FileRefused(path, [RowError(f"{name}: line {lineno} is not a JSON object", row=lineno)])

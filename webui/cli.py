@@ -53,16 +53,17 @@ def user_group() -> None:
 
 @user_group.command("add")
 @click.argument("name")
-@click.option("--role", type=click.Choice(["viewer", "editor", "admin"]), default="viewer", show_default=True)
+@click.option("--role", type=click.Choice(["viewer", "editor", "admin"]),
+              help="Role of a new user (default viewer); given for an existing user, changes it.")
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
               help="Prompted for when not given (at least 8 characters).")
-def user_add(name: str, role: str, password: str) -> None:
-    """Create a user, or change an existing user's password and role."""
+def user_add(name: str, role: str | None, password: str) -> None:
+    """Create a user, or change an existing user's password (and role, when --role is given)."""
     from webui.users import add_user
 
     with _graph() as graph:
         try:
-            created = add_user(graph, name, password, role)
+            created, role = add_user(graph, name, password, role)
         except ValueError as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(f"{'created' if created else 'updated'} user {name} ({role})")

@@ -15,18 +15,21 @@ ROLES = ("viewer", "editor", "admin")
 RANK = {role: i for i, role in enumerate(ROLES)}
 
 
-def add_user(graph: Graph, name: str, password: str, role: str) -> bool:
-    """Create or update a user; True when it was created."""
-    if role not in RANK:
+def add_user(graph: Graph, name: str, password: str, role: str | None = None) -> tuple[bool, str]:
+    """Create or update a user: (created, role). Without a role a new user is a viewer and an existing
+    user keeps theirs, so changing a password never demotes anyone."""
+    if role is not None and role not in RANK:
         raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
     if not name.strip():
         raise ValueError("the user name is empty")
     if len(password) < 8:
         raise ValueError("the password needs at least 8 characters")
     rows = graph.write("OPTIONAL MATCH (old:User {name: $name}) WITH old IS NULL AS created "
-                       "MERGE (u:User {name: $name}) SET u.password_hash = $hash, u.role = $role "
-                       "RETURN created", name=name.strip(), hash=generate_password_hash(password), role=role)
-    return bool(rows and rows[0]["created"])
+                       "MERGE (u:User {name: $name}) "
+                       "SET u.password_hash = $hash, u.role = coalesce($role, u.role, 'viewer') "
+                       "RETURN created, u.role AS role", name=name.strip(), hash=generate_password_hash(password),
+                       role=role)
+    return bool(rows[0]["created"]), rows[0]["role"]
 
 
 def check_login(graph: Graph, name: str, password: str) -> dict[str, str] | None:

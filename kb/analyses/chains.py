@@ -49,7 +49,10 @@ WITH p, r ORDER BY r.seq
 WITH p, collect(CASE WHEN r IS NULL THEN null ELSE {seq: r.seq, kind: coalesce(r.kind, ''), stage: r.stage,
                                                     text: r.text} END) AS duties
 OPTIONAL MATCH (p)-[:BASED_ON {field: 'basis'}]->(a:Article)
-RETURN p.key AS key, duties, collect(DISTINCT a.name) AS articles
+WITH p, duties, collect(DISTINCT a.name) AS articles
+OPTIONAL MATCH (v:ListVersion)-[:CONTAINS]->(p)
+RETURN p.key AS key, duties, articles, v.title AS list_title,
+       coalesce(v.title STARTS WITH '【示例】', false) AS example
 """
 
 
@@ -333,6 +336,8 @@ def chain(graph: Graph, start: str, direction: str = "down", jurisdiction: str |
                 grouped[duty["kind"] or "未分类"].append(duty["text"])
         s["responsibilities"] = dict(grouped)
         s["articles"] = d["articles"]
+        s["list_title"] = d.get("list_title") or ""
+        s["example"] = bool(d.get("example"))  # a labelled example list (【示例】), not published data
     return steps
 
 

@@ -304,9 +304,12 @@ def overlaps_list(status: str, jurisdiction: str | None, as_json: bool) -> None:
 @click.argument("finding_id")
 def overlaps_show(finding_id: str) -> None:
     """One overlap with all its evidence, as JSON."""
+    from kb.analyses import resolutions
+
     with _graph() as graph:
         f = _find(_overlaps(graph), finding_id)
-    _echo_json(f.as_dict())
+        data = f.as_dict() | {"history": resolutions.history(graph, f.id)}
+    _echo_json(data)
 
 
 def _who(by: str | None) -> str:
@@ -353,14 +356,22 @@ def overlaps_accept(finding_id: str, basis: str, by: str | None) -> None:
 
 @overlaps_group.command("reopen")
 @click.argument("finding_id")
-def overlaps_reopen(finding_id: str) -> None:
-    """Delete the resolution of an overlap: it is open again."""
+@click.option("--by", help="Who reopens it (default: $KB_USER or the login name).")
+def overlaps_reopen(finding_id: str, by: str | None) -> None:
+    """Open an overlap again; its earlier resolution stays in its history."""
     from kb.analyses import resolutions
 
     with _graph() as graph:
-        if not resolutions.reopen(graph, finding_id):
+        if not resolutions.reopen(graph, finding_id, _who(by)):
             raise click.ClickException(f"no resolution recorded for {finding_id!r}")
     click.echo(f"{finding_id} is open again")
+
+
+METRIC_LABELS = {"materials_after": "办理材料数（整合后）", "materials_before": "办理材料数（整合前）",
+                 "days_after": "办理时限/天（整合后）", "days_before": "办理时限/天（整合前）",
+                 "visits_after": "跑动次数（整合后）", "visits_before": "跑动次数（整合前）",
+                 "conditions": "受理条件数", "linked_matters": "关联事项数", "service_points": "办理点数",
+                 "is_charge": "是否收费"}
 
 
 # --- kb chain, kb services ----------------------------------------------------------------------------
@@ -384,6 +395,9 @@ def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: boo
     if as_json:
         _echo_json(steps)
         return
+    if any(s.get("example") for s in steps):
+        click.echo("【示例】本链条含示例清单（演示数据，非公开发布的清单）：" + "、".join(
+            dict.fromkeys(s["department"] for s in steps if s.get("example"))))
     for s in steps:
         via = ""
         if s["via"]:
@@ -420,10 +434,16 @@ def services_cmd(jurisdiction: str | None, as_json: bool, xlsx: Path | None, csv
     if as_json:
         _echo_json(rows)
         return
+    def label(key: str) -> str:
+        return METRIC_LABELS.get(key, key)
+
+    def shown(value: object) -> object:
+        return ("是" if value else "否") if isinstance(value, bool) else value
+
     for r in rows:
-        metrics = "，".join(f"{k}={v}" for k, v in r["metrics"].items())
+        metrics = "，".join(f"{label(k)} {shown(v)}" for k, v in r["metrics"].items())
         click.echo(f"{r['name']}（{r['area']}）牵头 {r['lead']}；配合 {'、'.join(r['cooperating_published'])}")
-        click.echo(f"    指标：{metrics or '无'}；缺少：{'、'.join(r['metrics_missing']) or '无'}；"
+        click.echo(f"    指标：{metrics or '无'}；缺少：{'、'.join(map(label, r['metrics_missing'])) or '无'}；"
                    f"事项 {len(r['items'])} 项，依托权力 {len(r['powers'])} 项")
 
 

@@ -7,6 +7,7 @@ overlap leaves the open list, and the record stays (also when the overlap is no 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import UTC, datetime
 
 from kb.analyses.findings import Finding
 from kb.db import Graph
@@ -26,7 +27,15 @@ SET f.kind = $kind, f.status = $status, f.lead = $lead, f.cooperating = $coopera
 RETURN f {.*, resolved_at: toString(f.resolved_at)} AS record
 """
 
-REOPEN = "MATCH (f:Finding {id: $id}) DETACH DELETE f RETURN count(*) AS n"
+# Reopening keeps the record and its history (who resolved it, when, on what basis): nothing is lost.
+REOPEN = """
+MATCH (f:Finding {id: $id}) WHERE f.status <> 'open'
+SET f.status = 'open', f.reopened_by = $by, f.reopened_at = datetime(),
+    f.history = coalesce(f.history, []) + ['reopened by ' + $by + ' at ' + toString(datetime())]
+RETURN count(f) AS n
+"""
+
+HISTORY = "MATCH (f:Finding {id: $id}) RETURN f.history AS history"
 
 DEPARTMENTS = "MATCH (d:Department) RETURN d.name AS name ORDER BY name"
 
@@ -63,7 +72,7 @@ def match_department(name: str, candidates: Iterable[str]) -> str:
 
 def _write(graph: Graph, finding: Finding, status: str, lead: str | None, cooperating: list[str], basis: str,
            by: str) -> dict:
-    entry = f"{status} by {by}" + (f"; lead {lead}" if lead else "") + \
+    entry = f"{status} by {by} at {datetime.now(UTC).isoformat(timespec='seconds')}" + (f"; lead {lead}" if lead else "") + \
             (f"; cooperating {', '.join(cooperating)}" if cooperating else "") + f"; basis {basis}"
     return graph.write(WRITE, id=finding.id, kind=finding.kind, status=status, lead=lead, cooperating=cooperating,
                        basis=basis, by=by, departments=finding.departments, powers=finding.powers,
@@ -95,5 +104,10 @@ def accept(graph: Graph, finding: Finding, basis: str, by: str) -> dict:
     return _write(graph, finding, "accepted", None, [], basis.strip(), by)
 
 
-def reopen(graph: Graph, finding_id: str) -> bool:
-    return bool(graph.write(REOPEN, id=finding_id)[0]["n"])
+def reopen(graph: Graph, finding_id: str, by: str = "") -> bool:
+    return bool(graph.write(REOPEN, id=finding_id, by=by or "unknown")[0]["n"])
+
+
+def history(graph: Graph, finding_id: str) -> list[str]:
+    rows = graph.read(HISTORY, id=finding_id)
+    return (rows[0]["history"] or []) if rows else []

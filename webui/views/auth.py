@@ -26,8 +26,9 @@ class LogoutForm(FlaskForm):
     pass
 
 
-@bp.route("/login", methods=["GET", "POST"])
+# /login is registered first (decorators apply bottom-up), so url_for builds it, not the JSON twin.
 @bp.route("/login.json", methods=["GET"])
+@bp.route("/login", methods=["GET", "POST"])
 def login():
     if wants_json():
         return json_response({"user": g.get("user")})
@@ -77,7 +78,7 @@ def user_admin():
     form = UserForm()
     status = 200
     if form.validate_on_submit():
-        created = users.add_user(store.graph(), form.name.data.strip(), form.password.data, form.role.data)
+        created, _ = users.add_user(store.graph(), form.name.data.strip(), form.password.data, form.role.data)
         flash((_("Created %(name)s.", name=form.name.data) if created else
                _("Updated %(name)s.", name=form.name.data)), "success")
         return redirect(url_for("auth.user_admin"))

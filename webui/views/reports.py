@@ -169,7 +169,7 @@ def set_status(id: str):
             resolutions.accept(store.graph(), match, form.basis.data, g.user["name"])
             flash(_("Recorded as reviewed, not a problem."), "success")
         else:
-            resolutions.reopen(store.graph(), id)
+            resolutions.reopen(store.graph(), id, g.user["name"])
             flash(_("Reopened."), "success")
     except resolutions.ResolutionError as exc:
         flash(str(exc), "error")

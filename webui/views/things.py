@@ -14,7 +14,8 @@ METRICS = ["materials_before", "materials_after", "days_before", "days_after", "
 THINGS = """
 MATCH (t:Thing)
 OPTIONAL MATCH (t)-[:LED_BY]->(lead:Department)
-CALL { WITH t OPTIONAL MATCH (t)-[:COOPERATING]->(c:Department) RETURN count(c) AS cooperating }
+CALL { WITH t OPTIONAL MATCH (t)-[:COOPERATING]->(c:Department) WITH t, count(c) AS linked
+       RETURN coalesce(size(t.cooperating_published), linked) AS cooperating }
 CALL { WITH t OPTIONAL MATCH (t)-[:INCLUDES]->(s:ServiceItem) RETURN count(s) AS items }
 RETURN t {.key, .name, .title, .theme_code, .area_code, .area_name, .org_level, .lead_department,
           .materials_after, .days_after} AS thing, lead.name AS lead, cooperating, items
