@@ -29,8 +29,12 @@ from flask import Flask, g, request
 from flask_wtf.csrf import CSRFProtect
 
 from webui import errors, i18n, store, users
+from webui.columns import column_name
 from webui.entities import (
     AREA_NAMES,
+    EVIDENCE_FIELDS,
+    EVIDENCE_TYPES,
+    EVIDENCE_VALUES,
     IMPORT_KINDS,
     IMPORT_STATUSES,
     LABEL_COLOURS,
@@ -81,7 +85,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.globals.update(entity_url=entity_url, label_colours=LABEL_COLOURS, label_names=LABEL_NAMES,
                                  json_url=_json_url, page_url=_page_url, area_names=AREA_NAMES,
                                  status_names=STATUS_NAMES, import_kinds=IMPORT_KINDS,
-                                 import_statuses=IMPORT_STATUSES)
+                                 import_statuses=IMPORT_STATUSES, evidence_fields=EVIDENCE_FIELDS,
+                                 evidence_types=EVIDENCE_TYPES, evidence_values=EVIDENCE_VALUES,
+                                 column_name=column_name)
 
     @app.context_processor
     def user_context() -> dict[str, Any]:

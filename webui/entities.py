@@ -118,3 +118,37 @@ def display_name(label: str, props: dict[str, Any]) -> str:
             text = str(value)
             return text if len(text) <= 60 else text[:59] + "…"
     return label
+
+
+# The evidence of a finding (kb.analyses), as its page names it; the JSON keeps the keys.
+EVIDENCE_FIELDS = {
+    "type": _l("Evidence"), "power": _l("Power"), "powers": _l("Powers"), "department": _l("Department"),
+    "departments": _l("Departments"), "law": _l("Law"), "law_key": _l("Law key"), "article": _l("Article"),
+    "article_number": _l("Article number"), "text": _l("Text as cited in the list"),
+    "version_note": _l("Version cited"), "source": _l("Source"), "field": _l("Cited in"),
+    "cited_by": _l("Powers citing it"), "note": _l("Note"), "loaded_version": _l("Version loaded"),
+    "cited_version": _l("Version cited (date)"), "loaded_article_text": _l("Text of the loaded article"),
+    "text_agreement": _l("Agreement of the texts"), "now_at": _l("Now at"),
+    "now_at_similarity": _l("Similarity there"), "level": _l("Level"), "level_title": _l("Level"),
+    "compared": _l("Compared"), "similarity": _l("Similarity"), "thing": _l("Integrated service"),
+    "area": _l("Area"), "lead": _l("Lead department"), "metrics": _l("Metrics given"),
+    "metrics_missing": _l("Metrics not given"), "power_type": _l("Type"), "code": _l("Code"),
+    "jurisdiction": _l("Jurisdiction"), "missing_level": _l("Level missing"), "attribute": _l("Attribute"),
+    "value": _l("Value"), "cooperating_published": _l("Cooperating (as published)"),
+    "unlinked": _l("Not linked to a department"), "only_here": _l("Only at this level"), "missing": _l("Missing"),
+    "present": _l("Present"), "article_count": _l("Articles in the loaded text"), "named": _l("Stages named"),
+    "required": _l("Stages required"),
+}
+EVIDENCE_TYPES = {
+    "citation": _l("citation"), "shared_article": _l("shared article"), "level": _l("one level"),
+    "similar_name": _l("similar names"), "thing": _l("integrated service"), "accountability": _l("accountability"),
+    "stages": _l("responsibility stages"), "missing_level": _l("level missing"),
+}
+EVIDENCE_VALUES = {
+    "basis": _l("legal basis (实施依据)"), "responsibility_basis": _l("basis of the responsibilities"),
+    "materials_after": _l("materials (after)"), "days_after": _l("days (after)"), "conditions": _l("conditions"),
+    "linked_matters": _l("linked matters"), "service_points": _l("service points"), "is_charge": _l("charged"),
+    "materials_before": _l("materials (before)"), "days_before": _l("days (before)"),
+    "visits_before": _l("visits (before)"), "visits_after": _l("visits (after)"), "subjects": _l("who is accountable"),
+    "name": _l("name"), "type": _l("type"),
+}

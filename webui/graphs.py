@@ -5,18 +5,40 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from pyvis.network import Network
 
-from webui.entities import LABEL_COLOURS, LABEL_NAMES, LEVEL_ORDER, display_name, entity_url, label_of
+from webui.entities import (
+    LABEL_COLOURS,
+    LABEL_NAMES,
+    LEVEL_NAMES,
+    LEVEL_ORDER,
+    display_name,
+    entity_url,
+    label_of,
+)
+from webui.names import department_labels
 
-TOOLTIP_FIELDS = ("type", "department", "jurisdiction", "level", "code", "stage", "kind", "area_name", "law_title")
+TOOLTIP_FIELDS = {"type": _l("Type"), "department": _l("Department"), "jurisdiction": _l("Jurisdiction"),
+                  "level": _l("Level"), "code": _l("Code"), "stage": _l("Stage"), "kind": _l("Kind"),
+                  "area_name": _l("Area"), "law_title": _l("Law"), "manner": _l("Manner"), "date": _l("Date"),
+                  "from_body": _l("From"), "to_body": _l("To")}
 
 
 def tooltip(label: str, props: dict[str, Any]) -> str:
-    lines = [f"{LABEL_NAMES.get(label, label)}: {props.get('name') or props.get('title') or props.get('key') or ''}"]
-    for field in TOOLTIP_FIELDS:
-        if props.get(field):
-            lines.append(f"{field}: {props[field]}")
+    heading = props.get('name') or props.get('title') or props.get('key') or ''
+    if label in ("Delegation", "Accountability"):
+        heading = ""
+    lines = [f"{LABEL_NAMES.get(label, label)}: {heading}".rstrip(": ")]
+    for field, name in TOOLTIP_FIELDS.items():
+        value = props.get(field)
+        if value:
+            if field == "level":
+                value = LEVEL_NAMES.get(str(value), value)
+            elif hasattr(value, "iso_format"):
+                value = value.iso_format()
+            lines.append(f"{name}: {value}")
     text = props.get("text")
     if text:
         lines.append(str(text)[:160] + ("…" if len(str(text)) > 160 else ""))
@@ -35,10 +57,15 @@ def node_label(label: str, props: dict[str, Any]) -> str:
     if label == "Law" and key:
         return _short(key, 16)
     if label == "ListVersion" and props.get("version"):
-        return _short(f"{props['version']} · {props.get('department') or ''}", 16)
-    if label == "Department" and props.get("jurisdiction") and str(props.get("name", "")).startswith(
-            str(props["jurisdiction"])):
-        return _short(str(props["name"])[len(str(props["jurisdiction"])):])
+        return _short(_("List %(version)s", version=props["version"]), 16)
+    if label == "Delegation":
+        date = props.get("date")
+        date = date.iso_format() if hasattr(date, "iso_format") else (date or "")
+        return _short(f"{props.get('manner') or _('Delegation')} {date}".strip(), 16)
+    if label == "Accountability":
+        return str(LABEL_NAMES["Accountability"])
+    if label == "Department" and props.get("name"):  # shortened in Picture.data() when unambiguous
+        return str(props["name"])
     return _short(display_name(label, props))
 
 
@@ -52,6 +79,7 @@ class Picture:
         self.cut = False
         self.total_seen: int | None = None
         self.legend: list[dict[str, Any]] | None = None  # replaces the legend by label (chains: by level)
+        self.departments: dict[str, tuple[str, str | None]] = {}  # node id -> (name, jurisdiction)
 
     def node(self, node_id: str, labels: list[str] | str, props: dict[str, Any], *, level: int | None = None,
              centre: bool = False) -> None:
@@ -70,12 +98,16 @@ class Picture:
         }
         if level is not None:
             options["level"] = level
+        if label == "Department" and props.get("name"):
+            self.departments[node_id] = (str(props["name"]), props.get("jurisdiction"))
         self.net.add_node(node_id, **options)
         self.net.node_map[node_id]["kind"] = label  # not pyvis's "group": with a group it drops the colour
 
-    def edge(self, source: str, target: str, rel_type: str, props: dict[str, Any] | None = None) -> None:
-        title = rel_type
-        if props:
+    def edge(self, source: str, target: str, rel_type: str, props: dict[str, Any] | None = None,
+             title: str | None = None) -> None:
+        if title is None:
+            title = rel_type
+        if props and title == rel_type:
             extra = ", ".join(f"{k}: {v}" for k, v in props.items() if v not in (None, "") and k != "text")
             title += f" ({extra})" if extra else ""
         if self.hierarchical:
@@ -87,9 +119,10 @@ class Picture:
         if self.hierarchical:
             return {
                 "layout": {"hierarchical": {"enabled": True, "direction": "UD", "sortMethod": "directed",
-                                            "levelSeparation": 110, "nodeSpacing": 170}},
+                                            "levelSeparation": 110, "nodeSpacing": 250}},
                 "physics": {"enabled": False},
-                "edges": {"smooth": {"type": "cubicBezier", "forceDirection": "vertical"}, "font": {"size": 10}},
+                "edges": {"smooth": {"type": "cubicBezier", "forceDirection": "vertical"},
+                          "font": {"size": 12, "background": "#ffffff"}},
                 "interaction": {"hover": True},
             }
         return {
@@ -101,14 +134,23 @@ class Picture:
             "interaction": {"hover": True, "tooltipDelay": 150},
         }
 
+    def department_captions(self) -> dict[str, str]:
+        """{full name: caption} of the departments in this picture (short only where unambiguous)."""
+        return department_labels(self.departments.values())
+
     def data(self) -> dict[str, Any]:
         nodes = self.net.nodes
+        captions = self.department_captions()
+        for node_id, (name, _jurisdiction) in self.departments.items():
+            node = self.net.node_map[node_id]
+            if node.get("label") == name:
+                node["label"] = _short(captions.get(name, name), 16)
         options = self.options()
         if not self.hierarchical:  # vis-network's improved layout is slow and no better on big graphs
             options["layout"] = {"improvedLayout": len(nodes) <= 100}
         return {
             "nodes": [{k: n[k] for k in ("id", "label", "title", "color", "kind", "url", "shape", "size",
-                                          "borderWidth", "level") if k in n} for n in nodes],
+                                          "borderWidth", "level", "font", "shapeProperties") if k in n} for n in nodes],
             "edges": [{"from": e["from"], "to": e["to"], "label": e.get("label", ""), "title": e.get("title", "")}
                       for e in self.net.edges],
             "options": options,

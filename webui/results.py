@@ -9,6 +9,7 @@ import neo4j.graph
 from flask import current_app, url_for
 
 from kb.readonly import Result
+from webui.columns import coded_value
 from webui.entities import display_name, entity_url, label_of
 from webui.graphs import Picture
 from webui.pages import plain
@@ -37,7 +38,8 @@ def cell(value: Any, column: str = "") -> dict[str, Any]:
         import json
 
         return {"text": json.dumps(data, ensure_ascii=False), "url": None}
-    return {"text": "" if data is None else str(data), "url": None}
+    text = "" if data is None else str(data)
+    return {"text": coded_value(column, text), "url": None}
 
 
 def _walk(value: Any, nodes: dict[str, neo4j.graph.Node], rels: dict[str, neo4j.graph.Relationship]) -> None:

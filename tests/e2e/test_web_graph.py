@@ -2,6 +2,7 @@
 node links, local assets; chains laid out top-down."""
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -85,3 +86,46 @@ def test_chain_is_laid_out_top_down_with_the_upper_level_first(client, loaded):
     assert data["graph"]["edges"][0]["from"] == data["steps"][0]["key"]
     assert client.get("/chain/" + quote("林草种子生产经营许可证的核发")).status_code == 200
     assert client.get("/chain/nothing-like-this").status_code == 404
+
+
+DEMO_CHAIN = Path(__file__).resolve().parents[2] / "kb" / "demo" / "example_chain"
+
+
+@pytest.mark.skipif(not DEMO_CHAIN.is_dir(), reason="kb/demo/example_chain is not there")
+def test_the_example_chain_names_its_delegation_and_says_it_is_an_example(scratch):
+    """The township's step says 委托 or 下放 as recorded, with its date; the page says 示例; the three
+    市场监督管理局 of three levels and the street office are captioned by their full names."""
+    import secrets
+
+    from importers.run import import_paths
+    from webui import create_app
+
+    import_paths(scratch, [DEMO_CHAIN], progress=False)
+    client = create_app({"KB_GRAPH": scratch, "TESTING": True, "SECRET_KEY": secrets.token_hex(16)}).test_client()
+    for code, manner in (("000106001000", "委托"), ("000102122000", "下放")):
+        data = client.get(f"/chain/{code}.json").get_json()
+        assert data["sample"] and all(s["sample"] for s in data["steps"])
+        township = data["steps"][-1]
+        assert township["level"] == "township"
+        link = township["links"][0]
+        assert link["via"] == "delegation" and link["manner"] == manner and link["date"] == "2021-06-01"
+        labels = [e["label"] for e in data["graph"]["edges"]]
+        assert f"{manner} 2021-06-01" in labels and "下放/委托" not in " ".join(labels)
+        captions = " ".join(n["label"] for n in data["graph"]["nodes"])
+        for name in ("湖南省市场监督管理局", "长沙市市场监督管理局", "浏阳市市场监督管理局", "浏阳市集里街道办事处"):
+            assert name in captions
+        assert "· 办事处" not in captions
+        html = client.get(f"/chain/{code}").get_data(as_text=True)
+        assert 'id="sample-notice"' in html and "【示例】" in html and f"{manner}</strong> 2021-06-01" in html
+    dashboard = client.get("/").get_data(as_text=True)
+    assert ">办事处<" not in dashboard and ">市场监督管理局<" not in dashboard
+    assert ">湖南省市场监督管理局<" in dashboard
+
+
+def test_department_labels_are_short_only_when_unique_and_meaningful():
+    from webui.names import department_labels
+
+    labels = department_labels([("湖南省市场监督管理局", "湖南省"), ("长沙市市场监督管理局", "长沙市"),
+                                ("克拉玛依市财政局", "克拉玛依市"), ("浏阳市集里街道办事处", "浏阳市集里街道")])
+    assert labels == {"湖南省市场监督管理局": "湖南省市场监督管理局", "长沙市市场监督管理局": "长沙市市场监督管理局",
+                      "克拉玛依市财政局": "财政局", "浏阳市集里街道办事处": "浏阳市集里街道办事处"}

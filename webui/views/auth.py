@@ -78,7 +78,8 @@ def user_admin():
     form = UserForm()
     status = 200
     if form.validate_on_submit():
-        created, _ = users.add_user(store.graph(), form.name.data.strip(), form.password.data, form.role.data)
+        created, _role = users.add_user(store.graph(), form.name.data.strip(), form.password.data,
+                                        form.role.data)
         flash((_("Created %(name)s.", name=form.name.data) if created else
                _("Updated %(name)s.", name=form.name.data)), "success")
         return redirect(url_for("auth.user_admin"))

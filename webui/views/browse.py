@@ -5,8 +5,8 @@ from flask import Blueprint, abort, request
 
 from webui import store
 from webui.entities import LEVEL_ORDER
+from webui.names import department_labels
 from webui.pages import page, pager, paginate, requested_skip
-from webui.views.dashboard import short_department
 
 bp = Blueprint("browse", __name__)
 
@@ -129,7 +129,8 @@ def jurisdiction(name: str) -> dict:
     row = store.read_one(JURISDICTION, name=name)
     if not row:
         abort(404)
-    row["departments"] = [{**d, "short": short_department(d["name"], name)} for d in row["departments"]]
+    labels = department_labels((d["name"], name) for d in row["departments"])
+    row["departments"] = [{**d, "short": labels[d["name"]]} for d in row["departments"]]
     return row
 
 
@@ -138,10 +139,11 @@ def departments() -> dict:
     rows = store.read(DEPARTMENTS)
     wanted = request.args.get("jurisdiction", "")
     groups: dict[str, list[dict]] = {}
+    labels = department_labels((r["name"], r["jurisdiction"]) for r in rows)
     for row in rows:
         if wanted and row["jurisdiction"] != wanted:
             continue
-        row["short"] = short_department(row["name"], row["jurisdiction"])
+        row["short"] = labels[row["name"]]
         row["types"] = sorted(row["types"], key=lambda t: -t["n"])
         groups.setdefault(row["jurisdiction"] or "", []).append(row)
     return {"groups": [{"jurisdiction": j, "departments": ds} for j, ds in groups.items()],

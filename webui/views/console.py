@@ -33,6 +33,9 @@ EXAMPLES = [
     "CALL db.labels()",
 ]
 
+EXAMPLE_NAMES = [_l("powers per department"), _l("articles of 安全生产法 nobody cites"),
+                 _l("powers based on 种子法 article 31, as a graph"), _l("labels in the database")]
+
 
 def execute(cypher: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
     """Run through kb.readonly; the context shared by the console and the saved queries."""
@@ -57,6 +60,7 @@ def execute(cypher: str, params: dict[str, Any] | None = None) -> dict[str, Any]
 def console() -> dict:
     cypher = request.args.get("cypher", "").strip()
     context: dict[str, Any] = {"cypher": cypher, "examples": EXAMPLES,
+                               "_example_names": [str(n) for n in EXAMPLE_NAMES],
                                "timeout": current_app.config["KB_QUERY_TIMEOUT"],
                                "row_cap": current_app.config["KB_ROW_CAP"]}
     if cypher:

@@ -5,6 +5,7 @@ from flask import Blueprint, abort, url_for
 from flask_babel import gettext as _
 
 from webui import findings, store
+from webui.names import department_labels
 from webui.pages import page
 
 bp = Blueprint("dashboard", __name__)
@@ -44,22 +45,18 @@ RETURN r {.*} AS run, collect(v {.key, .version, .title, .records, .current, dep
 """
 
 
-def short_department(name: str, jurisdiction: str | None) -> str:
-    if jurisdiction and name.startswith(jurisdiction) and len(name) > len(jurisdiction):
-        return name[len(jurisdiction):]
-    return name
-
-
 def _by_department(rows: list[dict]) -> tuple[list[dict], list[dict], list[str]]:
     departments: dict[str, dict] = {}
     types: dict[str, int] = {}
     for row in rows:
         dep = departments.setdefault(row["department"], {
-            "name": row["department"], "short": short_department(row["department"], row["jurisdiction"]),
-            "total": 0, "types": {}})
+            "name": row["department"], "jurisdiction": row["jurisdiction"], "total": 0, "types": {}})
         dep["total"] += row["n"]
         dep["types"][row["type"]] = dep["types"].get(row["type"], 0) + row["n"]
         types[row["type"]] = types.get(row["type"], 0) + row["n"]
+    labels = department_labels((d, r["jurisdiction"]) for r in rows for d in [r["department"]])
+    for dep in departments.values():
+        dep["short"] = labels[dep["name"]]
     type_list = [{"type": t, "n": n} for t, n in sorted(types.items(), key=lambda kv: -kv[1])]
     return sorted(departments.values(), key=lambda d: -d["total"]), type_list, [t["type"] for t in type_list]
 
@@ -71,7 +68,8 @@ def index() -> dict:
     colours = {t: COLOURS[i % len(COLOURS)] for i, t in enumerate(type_order)}
     return {
         "_colours": COLOURS,
-        "_chart_departments": [{"label": d["short"], "url": url_for("browse.department", name=d["name"]),
+        "_chart_departments": [{"label": d["short"], "title": d["name"],
+                                "url": url_for("browse.department", name=d["name"]),
                                 "total": d["total"], "parts": d["types"]} for d in departments],
         "_chart_types": [{"label": t["type"] or _("unknown"), "value": t["n"], "colour": colours[t["type"]],
                           "url": url_for("powers.powers", type=t["type"]) if t["type"] else None} for t in types],

@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from webui import findings, store
 from webui.entities import LEVEL_NAMES, PAGES
 from webui.graphs import Picture
+from webui.names import department_labels
 from webui.pages import int_arg, page
 
 bp = Blueprint("graph", __name__)
@@ -18,7 +19,8 @@ START = {label: prop for label, (_endpoint, prop) in PAGES.items() if label not 
 HIDDEN = ["User", "KbMeta"]
 
 PROPS = ("{.key, .name, .title, .label, .id, .type, .department, .jurisdiction, .level, .code, .stage, .kind, .version, "
-         ".area_name, .law_title, .power_key, text: left(coalesce(x.text, ''), 160)}")
+         ".area_name, .law_title, .power_key, .manner, .date, .to_body, .from_body, "
+         "text: left(coalesce(x.text, ''), 160)}")
 
 RINGS = """
 MATCH (n:{label} {{{prop}: $key}})
@@ -87,6 +89,55 @@ def graph(label: str, key: str) -> dict:
     return found
 
 
+SAMPLE_MARK = "【示例】"
+
+# Where each power of a chain comes from: its list's title and its remarks (备注), which say when a list
+# is an example (the demo's four-level chain is marked 【示例】 in both).
+CHAIN_SOURCES = """
+UNWIND $keys AS key
+MATCH (p:Power {key: key})
+OPTIONAL MATCH (v:ListVersion)-[:CONTAINS]->(p)
+RETURN p.key AS key, coalesce(v.title, '') AS title, coalesce(p.remarks, '') AS remarks
+"""
+
+
+def _wrap(text: str, width: int = 15, lines: int = 2) -> str:
+    """A caption over at most ``lines`` lines of ``width`` characters (CJK has no spaces to wrap at)."""
+    parts = [text[i:i + width] for i in range(0, len(text), width)][:lines]
+    if len(text) > width * lines:
+        parts[-1] = parts[-1][:-1] + "…"
+    return "\n".join(parts)
+
+
+def _date(value) -> str:
+    if value is None:
+        return ""
+    return value.iso_format() if hasattr(value, "iso_format") else str(value)
+
+
+def describe_link(link) -> dict:
+    """How a lower power is linked to the one above: the reason, and for a delegation its manner
+    (下放 or 委托, as recorded) and date."""
+    detail = link.detail or {}
+    out = {"via": link.via, "via_name": str(VIA_NAMES.get(link.via, link.via)), "upper": link.upper,
+           "manner": "", "date": "", "from_body": "", "to_body": "", "code": str(detail.get("code") or "")}
+    if link.via == "delegation":
+        out.update(manner=str(detail.get("manner") or ""), date=_date(detail.get("date")),
+                   from_body=str(detail.get("from_body") or ""), to_body=str(detail.get("to_body") or ""))
+        out["caption"] = out["manner"] or out["via_name"]
+        if out["date"]:
+            out["caption"] += f" {out['date']}"
+        out["title"] = f"{out['caption']}: {out['from_body']} → {out['to_body']}" if out["from_body"] \
+            else out["caption"]
+    elif link.via == "similar_name" and detail.get("similarity") is not None:
+        out["caption"] = f"{out['via_name']} {detail['similarity']}"
+    else:
+        out["caption"] = out["via_name"]
+    if "title" not in out:
+        out["title"] = out["caption"] + (f" {out['code']}" if out["code"] else "")
+    return out
+
+
 def chain(start: str) -> dict | None:
     """The vertical chain through a power (key), a catalogue code or a power name, top-down."""
     from kb.analyses import chains as chain_analysis
@@ -101,6 +152,10 @@ def chain(start: str) -> dict | None:
     for key in keys:
         members += [k for k in findings.chain_of(key, ch) if k not in members]
     members = members[: _cap()]
+    sources = {r["key"]: r for r in store.read(CHAIN_SOURCES, keys=members)}
+    samples = {k for k, r in sources.items()
+               if r["title"].startswith(SAMPLE_MARK) or r["remarks"].startswith(SAMPLE_MARK)}
+    captions = department_labels((ch.powers[k].department, ch.powers[k].jurisdiction) for k in members)
     picture = Picture(hierarchical=True)
     shown = set(members)
     for k in members:
@@ -110,8 +165,14 @@ def chain(start: str) -> dict | None:
                  "jurisdiction": p.jurisdiction, "level": p.level, "code": p.code}
         picture.node(k, "Power", props, level=rank, centre=k in keys)
         node = picture.net.node_map[k]
-        node["label"] = f"{LEVEL_TITLES.get(p.level, p.level)} · {_short_dept(p)}\n{p.name[:14]}"
+        level_title = str(LEVEL_NAMES.get(p.level, LEVEL_TITLES.get(p.level, p.level)))
+        node["label"] = f"{level_title} · {captions.get(p.department, p.department)}\n{_wrap(p.name)}"
+        if k in samples:
+            node["label"] = _("[Example]") + node["label"]
+            node["shapeProperties"] = {"borderDashes": [6, 4]}
+            node["title"] = f"{SAMPLE_MARK}{_('example data, not a published list')}\n" + node["title"]
         node["color"] = LEVEL_COLOURS[min(rank, 4)]
+        node["font"] = {"color": "#ffffff" if rank < 2 else "#1d2733"}
     counts: dict[int, int] = {}
     for k in members:
         rank = min(LEVEL_RANK.get(ch.powers[k].level, 4), 4)
@@ -121,20 +182,20 @@ def chain(start: str) -> dict | None:
                       for r, n in sorted(counts.items())]
     for link in ch.links:
         if link.upper in shown and link.lower in shown:
-            via = str(VIA_NAMES.get(link.via, link.via)) + \
-                (f" {link.detail.get('manner')}" if link.detail.get("manner") else "")
-            picture.edge(link.upper, link.lower, via, {k: v for k, v in link.detail.items() if isinstance(v, str)})
-    steps = [{"key": k, "name": ch.powers[k].name, "type": ch.powers[k].type, "code": ch.powers[k].code,
-              "department": ch.powers[k].department, "jurisdiction": ch.powers[k].jurisdiction,
-              "level": ch.powers[k].level, "level_title": LEVEL_TITLES.get(ch.powers[k].level, ""),
-              "via": [str(VIA_NAMES.get(lk.via, lk.via)) for lk in ch.up.get(k, []) if lk.upper in shown]}
-             for k in members]
-    return {"start": start, "starts": keys, "steps": steps, "levels": len(counts), "graph": picture.data()}
-
-
-def _short_dept(p) -> str:
-    return p.department[len(p.jurisdiction):] if p.jurisdiction and p.department.startswith(p.jurisdiction) \
-        else p.department
+            described = describe_link(link)
+            picture.edge(link.upper, link.lower, described["caption"], title=described["title"])
+    steps = []
+    for k in members:
+        p = ch.powers[k]
+        links = [describe_link(lk) for lk in ch.up.get(k, []) if lk.upper in shown]
+        steps.append({"key": k, "name": p.name, "type": p.type, "code": p.code, "catalog": list(p.catalog),
+                      "department": p.department, "jurisdiction": p.jurisdiction, "level": p.level,
+                      "level_title": str(LEVEL_NAMES.get(p.level, LEVEL_TITLES.get(p.level, ""))),
+                      "sample": k in samples,
+                      "via": [lk["via_name"] for lk in links], "links": links})
+    sample_note = next((sources[k]["remarks"] or sources[k]["title"] for k in members if k in samples), "")
+    return {"start": start, "starts": keys, "steps": steps, "levels": len(counts), "sample": bool(samples),
+            "sample_note": sample_note, "graph": picture.data()}
 
 
 @page(bp, "/chain/<path:start>", "chain.html")

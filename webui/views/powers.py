@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, request
+from flask_babel import lazy_gettext as _l
 
 from webui import findings, store
 from webui.entities import LEVEL_ORDER
@@ -66,11 +67,15 @@ CALL { WITH p OPTIONAL MATCH (p)-[:BASED_ON {field: 'basis'}]->(a:Article)<-[:BA
        WITH a, o ORDER BY o.department, o.position
        WITH a, collect(o {.key, .name, .type, .department})[..20] AS others, count(o) AS n
        RETURN collect({article: a.key, label: a.name, others: others, n: n}) AS shared }
+CALL { WITH p, version OPTIONAL MATCH (v:ListVersion {key: version.key})-[:CONTAINS]->(s:Power)
+       WHERE p.sub_item_name <> '' AND s.item_name = p.item_name AND s.sub_item_name <> ''
+       WITH s ORDER BY s.position
+       RETURN collect(s {.key, .sub_item_name, .type}) AS sub_items }
 CALL { WITH p OPTIONAL MATCH (e:Edit)-[:EDITS]->(p)
        WITH e ORDER BY e.when DESC LIMIT 20
        RETURN collect(e {.id, .who, .when, .field, .before, .after}) AS edits }
 RETURN p {.*} AS power, holder, version, unit_node, responsibilities, accountability, citations, articles,
-       catalog, delegated_in, delegated_out, service_items, things, shared, edits
+       catalog, delegated_in, delegated_out, service_items, things, shared, sub_items, edits
 """
 
 RESPONSIBILITY = """
@@ -94,6 +99,24 @@ RETURN c {.*} AS item,
        collect(CASE WHEN p IS NULL THEN null ELSE p {.key, .name, .type, .code, .level, .current,
                department: d.name, jurisdiction: j.name, jurisdiction_level: j.level} END) AS powers
 """
+
+SAMPLE_MARK = "【示例】"
+
+# The published fields as the table of all fields names them (the property name stays in the JSON).
+FIELD_NAMES = {
+    "name": _l("Name"), "item_name": _l("Item"), "sub_item_name": _l("Sub-item"), "seq": _l("No. in the list"),
+    "code": _l("Code"), "type": _l("Type"), "type_code": _l("Type code"), "type_original": _l("Type as published"),
+    "holder": _l("Holder as published"), "unit": _l("Unit"), "level": _l("Level"),
+    "level_original": _l("Level as published"), "scope": _l("Scope"), "department": _l("Department"),
+    "jurisdiction": _l("Jurisdiction"), "version": _l("List version"), "current": _l("Current list"),
+    "position": _l("Position in the file"), "source_file": _l("Source file"), "source_sheet": _l("Sheet"),
+    "source_row": _l("Row"), "import_run": _l("Import"), "x_catalog_code": _l("Catalogue code"),
+    # list versions and imports
+    "mapping": _l("Column mapping"), "records": _l("Records"), "sha256": _l("SHA-256 of the file"),
+    "imported_at": _l("Imported at"), "id": _l("Import id"), "path": _l("Path"), "kind": _l("Kind"),
+    "status": _l("Status"), "nodes_created": _l("Nodes created"), "relationships_created": _l("Relationships created"),
+    "started_at": _l("Started"), "finished_at": _l("Finished"), "title": _l("Title"),
+}
 
 FIELD_ORDER = ["name", "item_name", "sub_item_name", "seq", "code", "type", "type_code", "type_original", "holder",
                "unit", "level", "level_original", "scope", "department", "jurisdiction", "version", "current",
@@ -160,6 +183,9 @@ def power(key: str) -> dict:
     row["long_fields"] = [(f, p[f]) for f in LONG_FIELDS if p.get(f)]
     row["extra_fields"] = sorted((f, v) for f, v in p.items() if f.startswith("x_") and v not in (None, ""))
     row["shared"] = [s for s in row["shared"] if s["article"]]
+    row["sub_items"] = row["sub_items"] if len(row["sub_items"]) > 1 else []
+    title = (row["version"] or {}).get("title") or ""
+    row["sample"] = title.startswith(SAMPLE_MARK) or str(p.get("remarks") or "").startswith(SAMPLE_MARK)
     chains = findings.all_chains(wait=False)  # None until computed: then the link is offered anyway
     row["in_chain"] = None if chains is None else (key in chains.up or key in chains.down)
     return row
@@ -179,3 +205,8 @@ def catalog_item(key: str) -> dict:
     if not row:
         abort(404)
     return row
+
+
+@bp.record_once
+def _globals(state) -> None:
+    state.app.jinja_env.globals.update(field_names=FIELD_NAMES)

@@ -15,6 +15,7 @@ from wtforms.validators import Optional
 from kb import readonly
 from queries import loader
 from webui import exports, store
+from webui.columns import coded_value, param_name
 from webui.pages import page
 from webui.views.console import execute
 
@@ -62,16 +63,16 @@ def build_form(q: loader.SavedQuery) -> FlaskForm:
         default = p.default
         if options:
             items = [SelectChoice("", "—")] if p.type == "str" and p.default in ("", None) else []
-            items += [SelectChoice(str(v), str(v)) for v in options if v is not None]
-            fields[p.name] = SelectField(p.name, choices=items, default="" if default is None else str(default))
+            items += [SelectChoice(str(v), coded_value(p.name, str(v))) for v in options if v is not None]
+            fields[p.name] = SelectField(param_name(p.name), choices=items, default="" if default is None else str(default))
         elif p.type == "int":
-            fields[p.name] = IntegerField(p.name, default=default, validators=[Optional()])
+            fields[p.name] = IntegerField(param_name(p.name), default=default, validators=[Optional()])
         elif p.type == "float":
-            fields[p.name] = FloatField(p.name, default=default, validators=[Optional()])
+            fields[p.name] = FloatField(param_name(p.name), default=default, validators=[Optional()])
         elif p.type == "bool":
-            fields[p.name] = BooleanField(p.name, default=bool(default))
+            fields[p.name] = BooleanField(param_name(p.name), default=bool(default))
         else:
-            fields[p.name] = StringField(p.name, default="" if default is None else str(default))
+            fields[p.name] = StringField(param_name(p.name), default="" if default is None else str(default))
     form_class = type("SavedQueryForm", (QueryForm,), fields)
     submitted = "run" in request.args
     return form_class(formdata=request.args if submitted else None)

@@ -25,8 +25,10 @@ OPTIONAL MATCH (owner:Power)-[:HAS_RESPONSIBILITY]->(node)
 WITH label, score, node, owner WHERE owner IS NULL OR owner.current
 RETURN label, score, elementId(node) AS id,
        node {.key, .name, .title, .id, .label, .current, .law_title, .department,
-             .jurisdiction, .level, .type, .area_name, .lead_department} AS props,
-       owner {.key, .name, .department, .jurisdiction, .level, .type, .current} AS owner
+             .jurisdiction, .level, .type, .area_name, .lead_department,
+             sample: coalesce(node.remarks, '') STARTS WITH '【示例】'} AS props,
+       owner {.key, .name, .department, .jurisdiction, .level, .type, .current,
+              sample: coalesce(owner.remarks, '') STARTS WITH '【示例】'} AS owner
 """
 
 # The long texts, only for the hits on the page shown.
@@ -45,7 +47,8 @@ WITH node, wanted AS label
 WHERE NOT (label = 'Power' AND node.current = false)
 RETURN label, 0.0 AS score, elementId(node) AS id,
        node {.key, .name, .title, .id, .label, .current, .law_title, .department,
-             .jurisdiction, .level, .type, .area_name, .lead_department} AS props, null AS owner
+             .jurisdiction, .level, .type, .area_name, .lead_department,
+             sample: coalesce(node.remarks, '') STARTS WITH '【示例】'} AS props, null AS owner
 """
 
 # Within a rank (exact name, name contains the words, text matches), what legal staff look for first.
@@ -98,7 +101,8 @@ def _hit(row: dict, q: str, terms: list[str]) -> dict:
     key = key_of(label, props) if label != "Responsibility" else props.get("key")
     return {"id": row["id"], "label": label, "key": key, "name": name, "score": round(row["score"], 3),
             "rank": rank, "department": department or "", "jurisdiction": jurisdiction or "",
-            "level": level or "", "power_type": power_type or "", "law": props.get("law_title") or ""}
+            "level": level or "", "power_type": power_type or "", "law": props.get("law_title") or "",
+            "sample": bool(props.get("sample") or owner.get("sample"))}
 
 
 def _body(texts: tuple, terms: list[str]) -> str:

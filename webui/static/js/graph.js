@@ -17,7 +17,7 @@
       var copy = Object.assign({}, n);
       copy.title = textTooltip(n.title);
       copy.color = { background: n.color, border: "#333333", highlight: { background: n.color, border: "#000000" } };
-      copy.font = n.shape === "box" ? { color: "#ffffff" } : undefined;
+      copy.font = n.font || (n.shape === "box" ? { color: "#ffffff" } : undefined);
       return copy;
     }));
     var edges = new vis.DataSet(data.edges.map(function (e, i) {
