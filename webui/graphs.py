@@ -73,7 +73,9 @@ class Picture:
     """A graph to draw: pyvis Network underneath, plus the legend and the 'cut' notice."""
 
     def __init__(self, hierarchical: bool = False):
-        self.net = Network(directed=True, cdn_resources="remote")
+        # pyvis only collects nodes and edges here; pages draw them with our own template and the
+        # vis-network shipped in webui/static, so nothing is fetched whatever pyvis would emit.
+        self.net = Network(directed=True, cdn_resources="in_line")
         self.hierarchical = hierarchical
         self.labels: dict[str, int] = {}
         self.cut = False
