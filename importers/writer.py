@@ -73,7 +73,8 @@ MERGE (child)-[:WITHIN]->(parent)
 MERGE_DEPARTMENT = """
 MATCH (j:Jurisdiction {name: $jurisdiction})
 MERGE (d:Department {name: $name})
-  ON CREATE SET d.created_by = $run_id, d.jurisdiction = $jurisdiction, d.level = j.level
+  ON CREATE SET d.created_by = $run_id, d.jurisdiction = $jurisdiction, d.level = j.level,
+                d.source_file = $source_file
 MERGE (d)-[:IN_JURISDICTION]->(j)
 """
 
@@ -96,18 +97,19 @@ FOREACH (_ IN CASE WHEN down IS NULL THEN [] ELSE [1] END | MERGE (down)-[:COUNT
 
 MERGE_DEPARTMENT_NOWHERE = """
 MERGE (d:Department {name: $name})
-  ON CREATE SET d.created_by = $run_id, d.jurisdiction = '', d.level = $level
+  ON CREATE SET d.created_by = $run_id, d.jurisdiction = '', d.level = $level, d.source_file = $source_file
 """
 
 
 def _ensure_department(tx: neo4j.Transaction, c: _Counter, name: str, jurisdiction: str,
-                       level: str, run_id: str) -> None:
+                       level: str, run_id: str, source_file: str) -> None:
     chain = jurisdiction_chain(jurisdiction, level) if jurisdiction else []
     if not chain:  # the place is unknown: no made-up Jurisdiction (the import reported a warning)
-        _run(tx, c, MERGE_DEPARTMENT_NOWHERE, name=name, level=level or "", run_id=run_id)
+        _run(tx, c, MERGE_DEPARTMENT_NOWHERE, name=name, level=level or "", run_id=run_id, source_file=source_file)
         return
     _run(tx, c, MERGE_JURISDICTIONS, chain=chain, run_id=run_id)
-    _run(tx, c, MERGE_DEPARTMENT, name=name, jurisdiction=chain[-1]["name"], run_id=run_id)
+    _run(tx, c, MERGE_DEPARTMENT, name=name, jurisdiction=chain[-1]["name"], run_id=run_id,
+         source_file=source_file)
     _run(tx, c, LINK_COUNTERPARTS, name=name)
 
 
@@ -174,7 +176,8 @@ FOREACH (a IN row.accountability |
   CREATE (p)-[:HAS_ACCOUNTABILITY]->(ac))
 FOREACH (c IN row.citations |
   MERGE (l:Law {key: c.law_key})
-    ON CREATE SET l.title = c.law_title, l.loaded = false
+    ON CREATE SET l.title = c.law_title, l.loaded = false, l.source_file = row.props.source_file,
+                  l.source_sheet = row.props.source_sheet, l.source_row = row.props.source_row
   CREATE (p)-[:CITES {field: c.field, article: c.article, article_label: c.article_label, tag: c.tag,
                       text: c.text, version_note: c.version_note, sub_article: c.sub_article,
                       law_title: c.law_title}]->(l))
@@ -189,7 +192,8 @@ LINK_CATALOGUE = """
 UNWIND $rows AS row
 MATCH (p:Power {key: row.key})
 MERGE (ci:CatalogItem {key: row.catalog_code})
-  ON CREATE SET ci.code = row.catalog_code, ci.name = row.item_name, ci.type = row.type
+  ON CREATE SET ci.code = row.catalog_code, ci.name = row.item_name, ci.type = row.type,
+                ci.source_file = p.source_file, ci.source_sheet = p.source_sheet, ci.source_row = p.source_row
 MERGE (p)-[:IMPLEMENTS]->(ci)
 """
 
@@ -270,7 +274,8 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
     counter = _Counter()
     result = WriteResult("imported", records=len(doc.records), version_key=key)
     with graph.session() as session, session.begin_transaction(timeout=IMPORT_TX_TIMEOUT) as tx:
-        _ensure_department(tx, counter, doc.department, doc.jurisdiction, doc.jurisdiction_level, run_id)
+        _ensure_department(tx, counter, doc.department, doc.jurisdiction, doc.jurisdiction_level, run_id,
+                           Path(doc.path).name)
         rows = _run(tx, counter, CREATE_VERSION, department=doc.department, key=key, version=doc.version,
                     title=doc.title, sha256=doc.sha256, source_file=Path(doc.path).name, mapping=doc.mapping,
                     container=doc.container, records=len(doc.records), run_id=run_id)
@@ -358,7 +363,8 @@ SET t += $props
 MERGE (t)-[:IN_JURISDICTION]->(j)
 WITH t, j
 MERGE (lead:Department {name: $lead})
-  ON CREATE SET lead.jurisdiction = j.name, lead.level = j.level, lead.created_by = $run_id
+  ON CREATE SET lead.jurisdiction = j.name, lead.level = j.level, lead.created_by = $run_id,
+                lead.source_file = $props.source_file
 MERGE (lead)-[:IN_JURISDICTION]->(j)
 MERGE (t)-[:LED_BY]->(lead)
 WITH t, j

@@ -133,38 +133,52 @@ def restore(graph: Graph, path: Path) -> dict:
         raise
 
 
+def _node_query(labels: tuple[str, ...], shape: tuple) -> str:
+    label_expr = "".join(f":`{x}`" for x in labels) + ":KbRestore"
+    sets = "".join(f", n.`{_check_name(k)}` = {fn}(row.t[{i}])" for i, (k, fn) in enumerate(shape))
+    return f"UNWIND $rows AS row CREATE (n{label_expr}) SET n = row.props, n.kb_restore_id = row.id{sets}"
+
+
+def _rel_query(rtype: str, shape: tuple) -> str:
+    sets = "".join(f", r.`{_check_name(k)}` = {fn}(row.t[{i}])" for i, (k, fn) in enumerate(shape))
+    return ("UNWIND $rows AS row MATCH (a:KbRestore {kb_restore_id: row.a}), (b:KbRestore {kb_restore_id: row.b}) "
+            f"CREATE (a)-[r:`{rtype}`]->(b) SET r = row.props{sets}")
+
+
 def _restore(graph: Graph, path: Path) -> dict:
-    """Nodes are grouped by label set and property shape, then written in batches."""
+    """Streams the dump: rows are buffered per label set (or type) and property shape and written in
+    batches, so memory stays bounded however large the dump is. Nodes come before relationships."""
     counts = {"nodes": 0, "relationships": 0}
     graph.write("CREATE INDEX kb_restore_id IF NOT EXISTS FOR (n:KbRestore) ON (n.kb_restore_id)")
     graph.write("CALL db.awaitIndexes(300)")
-    nodes: dict[tuple, list] = {}
-    rels: dict[tuple, list] = {}
+    buffers: dict[tuple, list] = {}
+
+    def flush(key: tuple) -> None:
+        rows = buffers.pop(key, [])
+        if rows:
+            kind, name, shape = key
+            graph.write(_node_query(name, shape) if kind == "nodes" else _rel_query(name, shape), rows=rows)
+            counts[kind] += len(rows)
+
     for item in _read(path):
         plain, temporal = _props_cypher(item["props"])
-        shape = tuple(temporal_key for temporal_key in ((k, fn) for k, fn, _ in temporal))
+        shape = tuple((k, fn) for k, fn, _ in temporal)
+        values = [v for _, _, v in temporal]
         if "n" in item:
-            labels = tuple(_check_name(x) for x in item["labels"])
-            nodes.setdefault((labels, shape), []).append(
-                {"id": item["n"], "props": plain, "t": [v for _, _, v in temporal]})
+            key = ("nodes", tuple(_check_name(x) for x in item["labels"]), shape)
+            row = {"id": item["n"], "props": plain, "t": values}
         else:
-            rels.setdefault((_check_name(item["r"]), shape), []).append(
-                {"a": item["from"], "b": item["to"], "props": plain, "t": [v for _, _, v in temporal]})
-    for (labels, shape), rows in nodes.items():
-        label_expr = "".join(f":`{x}`" for x in labels) + ":KbRestore"
-        sets = "".join(f", n.`{_check_name(k)}` = {fn}(row.t[{i}])" for i, (k, fn) in enumerate(shape))
-        query = f"UNWIND $rows AS row CREATE (n{label_expr}) SET n = row.props, n.kb_restore_id = row.id{sets}"
-        for i in range(0, len(rows), BATCH):
-            graph.write(query, rows=rows[i:i + BATCH])
-        counts["nodes"] += len(rows)
-    for (rtype, shape), rows in rels.items():
-        sets = "".join(f", r.`{_check_name(k)}` = {fn}(row.t[{i}])" for i, (k, fn) in enumerate(shape))
-        query = ("UNWIND $rows AS row MATCH (a:KbRestore {kb_restore_id: row.a}), (b:KbRestore {kb_restore_id: row.b}) "
-                 f"CREATE (a)-[r:`{rtype}`]->(b) SET r = row.props{sets}")
-        for i in range(0, len(rows), BATCH):
-            graph.write(query, rows=rows[i:i + BATCH])
-        counts["relationships"] += len(rows)
+            if any(k[0] == "nodes" for k in buffers):  # every node is written before the first relationship
+                for k in [k for k in buffers if k[0] == "nodes"]:
+                    flush(k)
+            key = ("relationships", _check_name(item["r"]), shape)
+            row = {"a": item["from"], "b": item["to"], "props": plain, "t": values}
+        buffers.setdefault(key, []).append(row)
+        if len(buffers[key]) >= BATCH:
+            flush(key)
+    for key in sorted(buffers, key=lambda k: k[0] != "nodes"):
+        flush(key)
     graph.autocommit("MATCH (n:KbRestore) CALL { WITH n REMOVE n:KbRestore REMOVE n.kb_restore_id } "
-                "IN TRANSACTIONS OF 5000 ROWS")
+                     "IN TRANSACTIONS OF 5000 ROWS")
     graph.write("DROP INDEX kb_restore_id IF EXISTS")
     return counts

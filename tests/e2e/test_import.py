@@ -46,6 +46,10 @@ def test_one_list_version_per_department_and_provenance(loaded: Graph) -> None:
     missing = loaded.read("MATCH (n) WHERE (n:Power OR n:Responsibility OR n:Accountability) AND "
                           "(n.source_file IS NULL OR n.source_sheet IS NULL OR n.source_row IS NULL) RETURN count(n) AS n")
     assert missing[0]["n"] == 0
+    # Departments, cited laws, articles and services name the file they came from too.
+    unsourced = loaded.read("MATCH (n) WHERE (n:Department OR n:Law OR n:Article OR n:Thing OR n:Unit) "
+                            "AND n.source_file IS NULL RETURN labels(n)[0] AS label, count(n) AS n")
+    assert unsourced == []
 
 
 def test_sub_items_keep_the_item_name(loaded: Graph) -> None:
