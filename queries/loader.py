@@ -247,16 +247,23 @@ class Result(NamedTuple):
 
 def run(graph: Any, query: SavedQuery | str, values: dict[str, Any] | None = None, *,
         timeout: float = 60.0, max_rows: int | None = None) -> Result:
-    """Run a saved query in a read-only session, under a time limit and an optional row cap."""
+    """Run a saved query as untrusted Cypher: an EXPLAIN check (kb.readonly), then a read-only
+    session, under a time limit and an optional row cap. Query files can be edited by anyone."""
     import neo4j
+    from kb import readonly
 
     q = get(query) if isinstance(query, str) else query
     if not q.read_only:
         raise QueryError(f"{q.name} is not declared read-only")
+    bound = q.bind(values)
+    try:
+        readonly.explain(graph, q.cypher, bound)
+    except readonly.Refused as exc:
+        raise QueryError(f"{q.name}: {exc}") from exc
     rows: list[dict] = []
     truncated = False
     with graph.session(read_only=True) as session:
-        result = session.run(neo4j.Query(q.cypher, timeout=timeout), q.bind(values))
+        result = session.run(neo4j.Query(q.cypher, timeout=timeout), bound)
         columns = list(result.keys())
         for record in result:
             if max_rows is not None and len(rows) >= max_rows:

@@ -75,3 +75,17 @@ def test_a_write_is_refused_even_if_a_file_claims_read_only(loaded: Graph) -> No
     with pytest.raises(Exception):  # noqa: B017 - the driver refuses writes in a read session
         loader.run(loaded, bad)
     assert not loaded.read("MATCH (f:Finding {id: 'should-not-exist'}) RETURN f")
+
+
+@pytest.mark.parametrize("cypher", ["MATCH (d:Department) SET d.touched = true RETURN count(d) AS n",
+                                    "LOAD CSV FROM 'http://example.com/x.csv' AS row RETURN row",
+                                    "CALL dbms.listConfig() YIELD name RETURN name"])
+def test_an_edited_query_file_that_writes_or_reaches_out_is_refused(loaded: Graph, cypher: str) -> None:
+    """Query files are editable; one that claims read_only but is not runs nowhere."""
+    text = "// name: sneaky\n// title: 测试\n// title_en: test\n// description: 测试\n// description_en: test\n" \
+           "// read_only: true\n" + cypher + "\n"
+    q = loader.parse(text, "browse")
+    before = loaded.read("MATCH (d:Department) WHERE d.touched RETURN count(d) AS n")[0]["n"]
+    with pytest.raises(loader.QueryError, match="Refused"):
+        loader.run(loaded, q)
+    assert loaded.read("MATCH (d:Department) WHERE d.touched RETURN count(d) AS n")[0]["n"] == before == 0
