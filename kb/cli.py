@@ -223,7 +223,7 @@ def export_cmd(path: Path) -> None:
     """Write a portable dump (gzip'd JSON Lines) of the whole graph."""
     with _graph() as graph:
         try:
-            counts = dump.export(graph, path)
+            counts = dump.export(graph, path, progress=True)
         except ValueError as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(f"exported {counts['nodes']} nodes and {counts['relationships']} relationships to {path}")
@@ -241,7 +241,7 @@ def restore_cmd(path: Path, reset: bool) -> None:
             dump.clear(graph)
         schema.init(graph)
         try:
-            counts = dump.restore(graph, path)
+            counts = dump.restore(graph, path, progress=True)
         except (ValueError, OSError, neo4j.exceptions.Neo4jError) as exc:
             raise click.ClickException(f"{path}: nothing restored: {exc}") from exc
     click.echo(f"restored {counts['nodes']} nodes and {counts['relationships']} relationships from {path}")

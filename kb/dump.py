@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import neo4j.time
+from tqdm import tqdm
 
 from kb.db import Graph
 
@@ -88,23 +91,35 @@ def _props_cypher(props: dict) -> tuple[dict, list[tuple[str, str, str]]]:
     return plain, temporal
 
 
-def export(graph: Graph, path: Path) -> dict:
-    """Write every node and relationship to a gzip'd JSON Lines file."""
+NODES = "MATCH (n) WHERE NOT n:KbMeta RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS p"
+RELATIONSHIPS = ("MATCH (a)-[r]->(b) WHERE NOT a:KbMeta "
+                 "RETURN elementId(a) AS a, elementId(b) AS b, type(r) AS t, properties(r) AS p")
+TOTAL = ("CALL { MATCH (n) WHERE NOT n:KbMeta RETURN count(n) AS nodes } "
+         "CALL { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes + rels AS n")
+
+
+def export(graph: Graph, path: Path, progress: bool = False) -> dict:
+    """Write every node and relationship to a gzip'd JSON Lines file (progress on stderr if asked)."""
     counts = {"nodes": 0, "relationships": 0}
     partial = path.with_name(path.name + ".partial")  # renamed on success: a failed export leaves no dump
-    with gzip.open(partial, "wt", encoding="utf-8") as out, graph.session(read_only=True) as session:
+    total = graph.read(TOTAL)[0]["n"] if progress else None
+    # The dump holds everything, logins' password hashes included: readable by its owner only.
+    raw = os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb")
+    with raw, gzip.open(raw, "wt", encoding="utf-8") as out, graph.session(read_only=True) as session, \
+            tqdm(total=total, unit="items", file=sys.stderr, disable=not progress, desc="export") as bar:
         out.write(json.dumps({"format": FORMAT}) + "\n")
-        for rec in session.run("MATCH (n) WHERE NOT n:KbMeta RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS p"):
+        for rec in session.run(NODES):
             out.write(json.dumps({"n": rec["id"], "labels": rec["labels"],
                                   "props": _encode_props(rec["p"], ":".join(rec["labels"]))},
                                  ensure_ascii=False) + "\n")
             counts["nodes"] += 1
-        for rec in session.run("MATCH (a)-[r]->(b) WHERE NOT a:KbMeta RETURN elementId(a) AS a, elementId(b) AS b, type(r) AS t,"
-                               " properties(r) AS p"):
+            bar.update()
+        for rec in session.run(RELATIONSHIPS):
             out.write(json.dumps({"r": rec["t"], "from": rec["a"], "to": rec["b"],
                                   "props": _encode_props(rec["p"], rec["t"])},
                                  ensure_ascii=False) + "\n")
             counts["relationships"] += 1
+            bar.update()
     partial.replace(path)
     return counts
 
@@ -124,10 +139,11 @@ def _check_name(name: str) -> str:
     return name
 
 
-def restore(graph: Graph, path: Path) -> dict:
+def restore(graph: Graph, path: Path, progress: bool = False) -> dict:
     """Load a dump into an empty database; on failure the database is emptied again."""
     try:
-        return _restore(graph, path)
+        with tqdm(unit="items", file=sys.stderr, disable=not progress, desc="restore") as bar:
+            return _restore(graph, path, bar.update)
     except Exception:
         clear(graph)
         raise
@@ -145,7 +161,7 @@ def _rel_query(rtype: str, shape: tuple) -> str:
             f"CREATE (a)-[r:`{rtype}`]->(b) SET r = row.props{sets}")
 
 
-def _restore(graph: Graph, path: Path) -> dict:
+def _restore(graph: Graph, path: Path, advance: Callable[[int], object] = lambda n: None) -> dict:
     """Streams the dump: rows are buffered per label set (or type) and property shape and written in
     batches, so memory stays bounded however large the dump is. Nodes come before relationships."""
     counts = {"nodes": 0, "relationships": 0}
@@ -159,6 +175,7 @@ def _restore(graph: Graph, path: Path) -> dict:
             kind, name, shape = key
             graph.write(_node_query(name, shape) if kind == "nodes" else _rel_query(name, shape), rows=rows)
             counts[kind] += len(rows)
+            advance(len(rows))
 
     for item in _read(path):
         plain, temporal = _props_cypher(item["props"])
