@@ -306,6 +306,53 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
     return result
 
 
+# --- edits: a changed text re-derives what the import derived from it ---------------------------
+
+REPLACE_CITATIONS = """
+MATCH (p:Power {key: $key})
+OPTIONAL MATCH (p)-[old:CITES|BASED_ON {field: $field}]->()
+DELETE old
+WITH DISTINCT p
+UNWIND $citations AS c
+MERGE (l:Law {key: c.law_key})
+  ON CREATE SET l.title = c.law_title, l.loaded = false, l.source_file = p.source_file
+CREATE (p)-[:CITES {field: c.field, article: c.article, article_label: c.article_label, tag: c.tag,
+                    text: c.text, version_note: c.version_note, sub_article: c.sub_article,
+                    law_title: c.law_title}]->(l)
+WITH p, c
+OPTIONAL MATCH (a:Article {key: c.law_key + '#' + toString(c.article)})
+FOREACH (_ IN CASE WHEN a IS NULL THEN [] ELSE [1] END | MERGE (p)-[:BASED_ON {field: c.field}]->(a))
+"""
+
+REPLACE_DUTIES = """
+MATCH (p:Power {key: $key})
+OPTIONAL MATCH (p)-[:HAS_RESPONSIBILITY]->(old:Responsibility)
+DETACH DELETE old
+WITH DISTINCT p
+UNWIND $duties AS d
+CREATE (r:Responsibility)
+SET r = d, r.current = p.current, r.source_file = p.source_file, r.source_sheet = p.source_sheet,
+    r.source_row = p.source_row
+CREATE (p)-[:HAS_RESPONSIBILITY]->(r)
+"""
+
+
+def rederive(tx: neo4j.ManagedTransaction, key: str, field_name: str, text: str) -> None:
+    """After an edit of a power's legal basis or responsibilities, rebuild the citations (CITES,
+    BASED_ON) or Responsibility nodes the import made from that text, so pages and analyses agree."""
+    from importers.citations import parse_citations
+    from importers.duties import split_duties
+
+    if field_name in ("basis_text", "responsibility_basis_text"):
+        which = "basis" if field_name == "basis_text" else "responsibility_basis"
+        tx.run(REPLACE_CITATIONS, key=key, field=which,
+               citations=_citation_rows(parse_citations(text), which)).consume()
+    elif field_name == "responsibility_text":
+        duties = [{"key": f"{key}#r{i}", "seq": d.seq, "kind": d.kind, "stage": d.stage, "text": d.text,
+                   "power_key": key} for i, d in enumerate(split_duties(text) if text.strip() else [])]
+        tx.run(REPLACE_DUTIES, key=key, duties=duties).consume()
+
+
 # --- laws -------------------------------------------------------------------------------------
 
 FIND_LAW_VERSION = "MATCH (l:Law {key: $key}) WHERE l.loaded AND l.sha256 = $sha256 RETURN l.key AS key"

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from neo4j.exceptions import ClientError, CypherSyntaxError, Neo4jError
+from neo4j.exceptions import CypherSyntaxError, DriverError, Neo4jError
 
 import neo4j
 from kb.db import Graph
@@ -110,6 +110,8 @@ def explain(graph: Graph, text: str, params: dict[str, Any] | None = None) -> li
         raise Refused(f"The query is not valid Cypher: {exc.message}", "syntax") from exc
     except Neo4jError as exc:
         raise Refused(f"The query cannot be planned: {exc.message}", "syntax") from exc
+    except (ValueError, OverflowError, TypeError, DriverError) as exc:  # e.g. a parameter too big to send
+        raise Refused(f"The parameters cannot be sent: {exc}", "syntax") from exc
     qtype = summary.query_type
     ops = list(_operators(summary.plan))
     names = [op for op, _ in ops]
@@ -154,11 +156,6 @@ def run(graph: Graph, text: str, params: dict[str, Any] | None = None, *, timeou
                     break
                 records.append(record)
             result.consume()
-    except ClientError as exc:
-        code = exc.code or ""
-        if "TransactionTimedOut" in code or "Terminated" in code:
-            raise QueryFailed(f"The query took longer than {timeout:g} s and was stopped.", "timeout") from exc
-        raise QueryFailed(f"The query failed: {exc.message}", "error") from exc
     except Neo4jError as exc:
         code = exc.code or ""
         if "TransactionTimedOut" in code or "Terminated" in code:

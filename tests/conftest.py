@@ -34,6 +34,9 @@ def _shared_data() -> Path:
 
 
 SHARED_DATA = _shared_data()
+# Logins made by tests (in this process and in `kb` subprocesses) go to a private file, never to the
+# developer's own KB_HOME.
+os.environ["KB_CREDENTIALS"] = str(Path(tempfile.mkdtemp(prefix="kb-test-credentials-")) / "credentials.json")
 KARAMAY = SHARED_DATA / "karamay"
 TEST_SERVER_SETTINGS = {**DEFAULT_SERVER_SETTINGS, "heap_initial": "512m", "heap_max": "2g",
                         "pagecache": "512m", "transaction_memory_max": "1g", "transaction_memory_total": "1500m"}

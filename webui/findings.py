@@ -15,7 +15,8 @@ from webui import store
 STAMP = """
 CALL { MATCH (r:ImportRun) RETURN count(r) AS runs, toString(max(r.finished_at)) AS last_run }
 CALL { MATCH (e:Edit) RETURN count(e) AS edits, toString(max(e.when)) AS last_edit }
-CALL { MATCH (f:Finding) RETURN count(f) AS records, toString(max(f.resolved_at)) AS last_record }
+CALL { MATCH (f:Finding) RETURN count(f) AS records,
+        toString(max(coalesce(f.reopened_at, f.resolved_at))) + '|' + toString(max(f.resolved_at)) AS last_record }
 RETURN runs, last_run, edits, last_edit, records, last_record
 """
 

@@ -1,6 +1,8 @@
 """Chinese by default, English on request (`/lang/en`, remembered in a cookie)."""
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Blueprint, Flask, redirect, request
 from flask_babel import Babel
 
@@ -16,8 +18,12 @@ def select_locale() -> str:
 
 
 def safe_next(target: str | None) -> str:
-    """Only paths inside the app (no scheme, no host, no `//`)."""
-    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+    """Only paths inside the app: no scheme, no host, no `//`, no backslash, no control characters
+    (browsers and Werkzeug drop tabs and newlines, so `/\t/evil.com` would become `//evil.com`)."""
+    if not target or any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in target) or "\\" in target:
+        return "/"
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return "/"
     return target
 

@@ -1,8 +1,15 @@
-"""Logins: `(:User {name, password_hash, role})`; roles viewer < editor < admin."""
+"""Logins: `(:User {name, role})` in the graph; roles viewer < editor < admin.
+
+Password hashes are NOT in the graph: anyone may read the graph through the console, so they live in a
+file readable by the server's user only (KB_HOME/credentials.json, mode 0600, or $KB_CREDENTIALS).
+"""
 from __future__ import annotations
 
 import functools
+import json
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from flask import abort, flash, g, redirect, request, session, url_for
@@ -15,27 +22,53 @@ ROLES = ("viewer", "editor", "admin")
 RANK = {role: i for i, role in enumerate(ROLES)}
 
 
+def credentials_path() -> Path:
+    """Where the password hashes are: $KB_CREDENTIALS, else KB_HOME/credentials.json."""
+    from kb.config import load_settings
+
+    return Path(os.environ.get("KB_CREDENTIALS") or load_settings().home / "credentials.json")
+
+
+def _hashes() -> dict[str, str]:
+    try:
+        return json.loads(credentials_path().read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+
+
+def _save_hash(name: str, password_hash: str) -> None:
+    path = credentials_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = _hashes() | {name: password_hash}
+    partial = path.with_name(path.name + ".partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, indent=1)
+    partial.replace(path)
+
+
 def add_user(graph: Graph, name: str, password: str, role: str | None = None) -> tuple[bool, str]:
     """Create or update a user: (created, role). Without a role a new user is a viewer and an existing
     user keeps theirs, so changing a password never demotes anyone."""
     if role is not None and role not in RANK:
         raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
-    if not name.strip():
+    name = name.strip()
+    if not name:
         raise ValueError("the user name is empty")
     if len(password) < 8:
         raise ValueError("the password needs at least 8 characters")
+    _save_hash(name, generate_password_hash(password))
     rows = graph.write("OPTIONAL MATCH (old:User {name: $name}) WITH old IS NULL AS created "
                        "MERGE (u:User {name: $name}) "
-                       "SET u.password_hash = $hash, u.role = coalesce($role, u.role, 'viewer') "
-                       "RETURN created, u.role AS role", name=name.strip(), hash=generate_password_hash(password),
-                       role=role)
+                       "SET u.role = coalesce($role, u.role, 'viewer') REMOVE u.password_hash "
+                       "RETURN created, u.role AS role", name=name, role=role)
     return bool(rows[0]["created"]), rows[0]["role"]
 
 
 def check_login(graph: Graph, name: str, password: str) -> dict[str, str] | None:
-    rows = graph.read("MATCH (u:User {name: $name}) RETURN u.name AS name, u.role AS role, "
-                      "u.password_hash AS hash", name=name)
-    if rows and rows[0]["hash"] and check_password_hash(rows[0]["hash"], password):
+    stored = _hashes().get(name)
+    rows = graph.read("MATCH (u:User {name: $name}) RETURN u.name AS name, u.role AS role", name=name)
+    if rows and stored and check_password_hash(stored, password):
         return {"name": rows[0]["name"], "role": rows[0]["role"]}
     check_password_hash(generate_password_hash("x"), password)  # same time whether or not the user exists
     return None

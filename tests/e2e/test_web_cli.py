@@ -64,7 +64,14 @@ def test_user_add_with_a_password_or_a_prompt(loaded_server, loaded):
             "MATCH (u:User) WHERE u.name IN ['cli-editor', 'cli-admin'] RETURN u.name AS name, u.role AS role, "
             "u.password_hash AS hash")}
         assert rows["cli-editor"]["role"] == "editor" and rows["cli-admin"]["role"] == "admin"
-        assert "long-enough" not in rows["cli-editor"]["hash"]  # only the hash is stored
+        # No password hash in the graph (the console can read the graph); a private file holds them.
+        assert rows["cli-editor"]["hash"] is None
+        from webui.users import credentials_path
+
+        creds = credentials_path()
+        assert oct(creds.stat().st_mode & 0o777) == "0o600"
+        stored = json.loads(creds.read_text(encoding="utf-8"))
+        assert "long-enough" not in stored["cli-editor"] and stored["cli-editor"].startswith(("scrypt", "pbkdf2"))
         short = kb(env, "user", "add", "cli-short", "--password", "short")
         assert short.returncode != 0 and "8 characters" in short.stderr
         listed = kb(env, "user", "list")

@@ -129,3 +129,34 @@ def test_error_pages_use_the_layout_and_json_stays_json(client):
     assert "没有这个页面" in page.get_data(as_text=True)
     data = client.get("/departments/nope.json")
     assert data.status_code == 404 and data.get_json()["error"] == 404
+
+
+def test_editing_the_legal_basis_rebuilds_its_citations(client, make_user, power, loaded):
+    """The power page and the analyses read CITES/BASED_ON and Responsibility nodes, not the text."""
+    from importers.writer import rederive
+
+    before = loaded.read("MATCH (p:Power {key: $k}) RETURN p {.*} AS p", k=power)[0]["p"]
+    name, password = make_user("editor")
+    login(client, name, password)
+    url = f"/edit/power/{quote(power, safe='')}"
+    data = {f: before.get(f) or "" for f in ("name", "type", "level", "unit", "scope", "basis_text",
+                                               "duty_statement", "responsibility_text",
+                                               "responsibility_basis_text", "remarks")}
+    data.update({f"was_{k}": v for k, v in data.items()})
+    data["csrf_token"] = csrf_token(client.get(url).get_data(as_text=True))
+    data["basis_text"] = "【法律】《中华人民共和国安全生产法》第一条 为了加强安全生产工作……"
+    data["responsibility_text"] = "直接实施责任：\n1.受理责任：依法受理。\n2.决定责任：依法决定。"
+    try:
+        assert client.post(url, data=data).status_code == 302
+        cites = loaded.read("MATCH (p:Power {key: $k})-[c:CITES {field: 'basis'}]->(l) "
+                            "RETURN l.key AS law, c.article AS article", k=power)
+        assert cites == [{"law": "安全生产法", "article": 1}]
+        assert loaded.read("MATCH (p:Power {key: $k})-[:BASED_ON {field: 'basis'}]->(a) RETURN a.key AS a",
+                           k=power) == [{"a": "安全生产法#1"}]
+        duties = loaded.read("MATCH (p:Power {key: $k})-[:HAS_RESPONSIBILITY]->(r) RETURN r.stage AS s "
+                             "ORDER BY r.seq", k=power)
+        assert [d["s"] for d in duties] == ["受理", "决定"]
+    finally:  # put back what the import derived from the original texts
+        with loaded.session() as session:
+            session.execute_write(lambda tx: [rederive(tx, power, f, before.get(f) or "")
+                                              for f in ("basis_text", "responsibility_text")])

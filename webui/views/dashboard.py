@@ -17,7 +17,7 @@ COUNTS = """
 CALL { MATCH (n:Jurisdiction) RETURN count(n) AS jurisdictions }
 CALL { MATCH (n:Department) RETURN count(n) AS departments }
 CALL { MATCH ()-[r:HOLDS]->() RETURN count(r) AS powers }
-CALL { MATCH ()-[r:HAS_RESPONSIBILITY]->() RETURN count(r) AS responsibilities }
+CALL { MATCH (:Department)-[:HOLDS]->(:Power)-[r:HAS_RESPONSIBILITY]->() RETURN count(r) AS responsibilities }
 CALL { MATCH (n:Law) RETURN count(n) AS laws }
 CALL { MATCH (n:Article) RETURN count(n) AS articles }
 CALL { MATCH (n:Thing) RETURN count(n) AS things }

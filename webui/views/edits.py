@@ -12,6 +12,7 @@ from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length
 
+from importers.writer import rederive
 from webui import findings, store
 from webui.pages import page, pager, requested_skip
 from webui.users import role_required
@@ -129,8 +130,15 @@ def save_power(key: str):
     if not changes:
         flash(_("Nothing changed."), "info")
         return redirect(url_for("powers.power", key=key))
-    result = store.write(SAVE, key=key, changes=changes, who=g.user["name"])
-    row = result[0] if result else {"stale": [], "written": 0}
+    def save(tx: Any) -> dict:
+        row = tx.run(SAVE, key=key, changes=changes, who=g.user["name"]).single()
+        if row and not row["stale"]:
+            for change in changes:  # in the same transaction: the texts and what is derived from them
+                rederive(tx, key, change["field"], change["after"])
+        return dict(row) if row else {"stale": [], "written": 0}
+
+    with store.graph().session() as session:
+        row = session.execute_write(save)
     if row["stale"]:
         flash(_("Someone changed %(fields)s since you opened the form; nothing was saved. Here are the "
                 "current values.", fields=", ".join(row["stale"])), "error")

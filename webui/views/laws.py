@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort
 
+from importers.numerals import article_label
 from webui import store
 from webui.pages import page
 
@@ -50,6 +51,29 @@ RETURN a {.*} AS article, l {.key, .title, .version_date} AS law, prev, next, by
 """
 
 
+# An article of a law whose text is not loaded: what the lists cite of it (the overlap evidence of
+# 《建设工程质量管理条例》第六十条 is exactly this), so no citation link leads nowhere.
+CITED_ARTICLE = """
+MATCH (l:Law {key: $law})
+CALL { WITH l OPTIONAL MATCH (p:Power)-[c:CITES]->(l) WHERE p.current AND c.article = $number
+       WITH p, c ORDER BY p.department, p.type, p.position
+       WITH p.department AS department, collect({key: p.key, name: p.name, type: p.type, field: c.field,
+            level: p.level, citing_text: c.text}) AS powers
+       RETURN collect(CASE WHEN department IS NULL THEN null ELSE {department: department, powers: powers} END)
+              AS by_department }
+RETURN {key: $key, name: l.title + $label, number: $number, text: null} AS article,
+       l {.key, .title, .version_date} AS law, null AS prev, null AS next, by_department
+"""
+
+
+def _cited_only(key: str) -> dict | None:
+    law, _, number = key.rpartition("#")
+    if not law or not number.isdigit() or len(number) > 6:
+        return None
+    row = store.read_one(CITED_ARTICLE, key=key, law=law, number=int(number), label=article_label(int(number)))
+    return row if row and row["by_department"] else None
+
+
 @page(bp, "/laws", "laws/list.html")
 def laws() -> dict:
     return {"laws": store.read(LAWS)}
@@ -65,7 +89,7 @@ def law(key: str) -> dict:
 
 @page(bp, "/articles/<path:key>", "laws/article.html")
 def article(key: str) -> dict:
-    row = store.read_one(ARTICLE, key=key)
+    row = store.read_one(ARTICLE, key=key) or _cited_only(key)
     if not row:
         abort(404)
     def split(field: str) -> list[dict]:
