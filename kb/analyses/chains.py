@@ -317,9 +317,10 @@ def chain(graph: Graph, start: str, direction: str = "down", jurisdiction: str |
         raise KeyError(f"no current power, catalogue code or power name {start!r}")
     ch = load(graph, jurisdiction)
     roots = [k for k in keys if k in ch.powers]
-    if direction == "down":  # a catalogue code or a name: start from the top of what it names
-        top = min((LEVEL_RANK.get(ch.powers[k].level, 9) for k in roots), default=9)
-        roots = [k for k in roots if LEVEL_RANK.get(ch.powers[k].level, 9) == top] if len(roots) > 1 else roots
+    if len(roots) > 1:  # a catalogue code or a name: start from the top (down) or the bottom (up) of it
+        ranks = [LEVEL_RANK.get(ch.powers[k].level, 9) for k in roots]
+        end = min(ranks) if direction == "down" else max(r for r in ranks if r < 9) if any(r < 9 for r in ranks) else 9
+        roots = [k for k, r in zip(roots, ranks) if r == end]
     steps: list[dict] = []
     seen: set[str] = set()
     for root in roots:

@@ -392,6 +392,10 @@ def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: boo
             steps = chains.chain(graph, start, direction, jurisdiction)
         except KeyError as exc:
             raise click.ClickException(str(exc.args[0])) from exc
+        named = chains.resolve_start(graph, start)
+    if direction == "up" and len(named) > 1:  # bottom-up from a name: say which of its powers was taken
+        click.echo(f"{len(named)} powers match {start!r}; starting from {steps[0]['key'] if steps else '?'} "
+                   "(give a power key to choose another)", err=True)
     if as_json:
         _echo_json(steps)
         return

@@ -473,6 +473,9 @@ def test_unseen_lists_the_demo_four_level_chain(scratch: Graph) -> None:
     # The street office holds the inspection by entrustment (委托) from 浏阳市市场监督管理局.
     assert [s["via"] for s in steps[1:]] == ["catalogue", "catalogue", "delegation"]
     assert steps[3]["via_detail"]["manner"] == "委托"
+    # Bottom-up from the item's name starts at the lowest level that holds it and climbs to the top.
+    up = chains.chain(scratch, "对食品经营者的监督检查", "up")
+    assert [s["level"] for s in up] == ["township", "county", "city", "province"]
     staged = [f for f in result.findings if f.kind == "missing_stage"]
     assert staged and all(f.evidence[0]["named"] for f in staged)
     township = [f for f in staged if f.level == "township"]
