@@ -15,7 +15,7 @@ from pathlib import Path
 import neo4j
 from importers.citations import law_key
 from importers.jurisdictions import jurisdiction_chain
-from importers.records import Citation, GuideDocument, LawDocument, ListDocument, Record
+from importers.records import Citation, GuideDocument, LawDocument, ListDocument, Record, ThingImplementation
 from kb.db import Graph
 
 BATCH = 500
@@ -403,19 +403,20 @@ def write_law(graph: Graph, doc: LawDocument, run_id: str) -> WriteResult:
 
 FIND_GUIDE = "MATCH (r:ImportRun {sha256: $sha256, status: 'imported'}) RETURN r.id AS id LIMIT 1"
 
-WRITE_THING = """
-MATCH (j:Jurisdiction {name: $jurisdiction})
-MERGE (t:Thing {key: $key})
-SET t += $props
+WRITE_THINGS = """
+UNWIND $rows AS row
+MATCH (j:Jurisdiction {name: row.jurisdiction})
+MERGE (t:Thing {key: row.key})
+SET t += row.props
 MERGE (t)-[:IN_JURISDICTION]->(j)
-WITH t, j
-MERGE (lead:Department {name: $lead})
+WITH t, j, row
+MERGE (lead:Department {name: row.lead})
   ON CREATE SET lead.jurisdiction = j.name, lead.level = j.level, lead.created_by = $run_id,
-                lead.source_file = $props.source_file
+                lead.source_file = row.props.source_file
 MERGE (lead)-[:IN_JURISDICTION]->(j)
 MERGE (t)-[:LED_BY]->(lead)
-WITH t, j
-UNWIND $cooperating AS sector
+WITH t, j, row
+UNWIND row.cooperating AS sector
 // Guides name cooperating bodies by sector (公安部门); link the jurisdiction's department of that
 // sector when the graph has exactly one, never invent one.
 OPTIONAL MATCH (j)<-[:IN_JURISDICTION]-(d:Department)
@@ -426,32 +427,42 @@ FOREACH (d IN CASE WHEN size(ds) = 1 THEN ds ELSE [] END |
 """
 
 
+def _thing_row(doc: GuideDocument, impl: ThingImplementation, jurisdiction: str, run_id: str) -> dict:
+    props = {"name": impl.implementation_name, "title": impl.theme_title,
+             "theme_code": impl.theme_code, "area_code": impl.area_code, "area_name": impl.area_name,
+             "org_level": impl.org_level, "implementation_code": impl.implementation_code,
+             "guide_url": impl.official_guide_url, "lead_department": impl.lead_department,
+             "cooperating_published": impl.cooperating_departments,
+             "source_file": Path(doc.path).name, "source_row": impl.source_index, "import_run": run_id}
+    props.update({k: v for k, v in impl.metrics.items() if v is not None})  # absent stays absent
+    return {"key": f"{impl.theme_code}@{impl.area_code}", "props": props, "jurisdiction": jurisdiction,
+            "lead": impl.lead_department, "cooperating": impl.cooperating_departments}
+
+
 def write_guides(graph: Graph, doc: GuideDocument, run_id: str, progress: Progress | None = None) -> WriteResult:
     if graph.read(FIND_GUIDE, sha256=doc.sha256):
         return WriteResult("unchanged", records=len(doc.implementations))
     counter = _Counter()
-    with graph.session() as session, session.begin_transaction() as tx:
-        for impl in doc.implementations:
-            place = impl.area_path[1] if len(impl.area_path) > 2 else impl.area_path[0]
-            level = "city" if impl.org_level == "2" else "county"
-            chain = jurisdiction_chain(place, level)
+    chains: dict[tuple[str, str], list[dict]] = {}
+    rows = []
+    for impl in doc.implementations:
+        # area_path is city → county → office: the place is the county (or the city for a city office)
+        place = (impl.area_path[1] if len(impl.area_path) > 2 else impl.area_path[0],
+                 "city" if impl.org_level == "2" else "county")
+        if place not in chains:
+            chains[place] = jurisdiction_chain(*place)
+        rows.append(_thing_row(doc, impl, chains[place][-1]["name"], run_id))
+    with graph.session() as session, session.begin_transaction(timeout=IMPORT_TX_TIMEOUT) as tx:
+        for chain in chains.values():
             _run(tx, counter, MERGE_JURISDICTIONS, chain=chain, run_id=run_id)
-            props = {"name": impl.implementation_name, "title": impl.theme_title,
-                     "theme_code": impl.theme_code, "area_code": impl.area_code, "area_name": impl.area_name,
-                     "org_level": impl.org_level, "implementation_code": impl.implementation_code,
-                     "guide_url": impl.official_guide_url, "lead_department": impl.lead_department,
-                     "cooperating_published": impl.cooperating_departments,
-                     "source_file": Path(doc.path).name, "source_row": impl.source_index,
-                     "import_run": run_id}
-            props.update({k: v for k, v in impl.metrics.items() if v is not None})
-            _run(tx, counter, WRITE_THING, key=f"{impl.theme_code}@{impl.area_code}", props=props,
-                 jurisdiction=chain[-1]["name"], lead=impl.lead_department,
-                 cooperating=impl.cooperating_departments, run_id=run_id)
-            _run(tx, counter, LINK_COUNTERPARTS, name=impl.lead_department)
+        for batch in _batches(rows):
+            _run(tx, counter, WRITE_THINGS, rows=batch, run_id=run_id)
             if progress:
-                progress(1)
+                progress(len(batch))
+        for lead in sorted({r["lead"] for r in rows}):
+            _run(tx, counter, LINK_COUNTERPARTS, name=lead)
         tx.commit()
-    return WriteResult("imported", records=len(doc.implementations), nodes_created=counter.nodes,
+    return WriteResult("imported", records=len(rows), nodes_created=counter.nodes,
                        relationships_created=counter.rels)
 
 
