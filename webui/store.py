@@ -40,6 +40,16 @@ def read_one(query: str, **params: Any) -> dict | None:
     return rows[0] if rows else None
 
 
+def read_one_or_404(query: str, **params: Any) -> dict:
+    """The one row an entity page shows; a key that names nothing is a 404."""
+    row = read_one(query, **params)
+    if row is None:
+        from flask import abort
+
+        abort(404)
+    return row
+
+
 def rows(query: str, **params: Any) -> list[tuple]:
     """Values of each record, without Record.data()'s deep conversion (fast for many rows of plain values)."""
     g = graph()

@@ -10,6 +10,16 @@ from tests.e2e.conftest import csrf_token, login
 pytestmark = pytest.mark.e2e
 
 
+EDITABLE = ("name", "type", "level", "unit", "scope", "basis_text", "duty_statement", "responsibility_text",
+            "responsibility_basis_text", "remarks")
+
+
+def _form_data(before: dict) -> dict:
+    """The edit form as opened: every field with its current value, and the value it was opened with."""
+    data = {f: before.get(f) or "" for f in EDITABLE}
+    return data | {f"was_{k}": v for k, v in data.items()}
+
+
 @pytest.fixture
 def power(loaded, samples):
     """A power whose editable fields are restored, and its Edit nodes removed, after the test."""
@@ -58,10 +68,7 @@ def test_an_edit_changes_the_power_and_leaves_an_audit_trail(client, make_user, 
     url = f"/edit/power/{quote(power, safe='')}"
     form = client.get(url).get_data(as_text=True)
     before = loaded.read("MATCH (p:Power {key: $k}) RETURN p {.*} AS p", k=power)[0]["p"]
-    data = {f: before.get(f) or "" for f in ("name", "type", "level", "unit", "scope", "basis_text",
-                                               "duty_statement", "responsibility_text",
-                                               "responsibility_basis_text", "remarks")}
-    data.update({f"was_{k}": v for k, v in data.items()})
+    data = _form_data(before)
     data["csrf_token"] = csrf_token(form)
     data["remarks"] = "测试备注 <b>not bold</b>"
     data["type"] = "行政检查" if before["type"] != "行政检查" else "行政处罚"
@@ -90,10 +97,7 @@ def test_a_stale_form_is_refused_and_nothing_is_saved(client, make_user, power, 
     form = client.get(url).get_data(as_text=True)
     before = loaded.read("MATCH (p:Power {key: $k}) RETURN p {.*} AS p", k=power)[0]["p"]
     loaded.write("MATCH (p:Power {key: $k}) SET p.remarks = 'changed meanwhile'", k=power)
-    data = {f: before.get(f) or "" for f in ("name", "type", "level", "unit", "scope", "basis_text",
-                                               "duty_statement", "responsibility_text",
-                                               "responsibility_basis_text", "remarks")}
-    data.update({f"was_{k}": v for k, v in data.items()})
+    data = _form_data(before)
     data.update(csrf_token=csrf_token(form), remarks="mine")
     response = client.post(url, data=data)
     assert response.status_code == 409
@@ -139,10 +143,7 @@ def test_editing_the_legal_basis_rebuilds_its_citations(client, make_user, power
     name, password = make_user("editor")
     login(client, name, password)
     url = f"/edit/power/{quote(power, safe='')}"
-    data = {f: before.get(f) or "" for f in ("name", "type", "level", "unit", "scope", "basis_text",
-                                               "duty_statement", "responsibility_text",
-                                               "responsibility_basis_text", "remarks")}
-    data.update({f"was_{k}": v for k, v in data.items()})
+    data = _form_data(before)
     data["csrf_token"] = csrf_token(client.get(url).get_data(as_text=True))
     data["basis_text"] = "【法律】《中华人民共和国安全生产法》第一条 为了加强安全生产工作……"
     data["responsibility_text"] = "直接实施责任：\n1.受理责任：依法受理。\n2.决定责任：依法决定。"

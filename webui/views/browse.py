@@ -1,7 +1,7 @@
 """Browse by jurisdiction (province → city → county → township) and by department."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, request
 
 from webui import store
 from webui.entities import LEVEL_ORDER
@@ -126,9 +126,7 @@ def jurisdictions() -> dict:
 
 @page(bp, "/jurisdictions/<name>", "browse/jurisdiction.html")
 def jurisdiction(name: str) -> dict:
-    row = store.read_one(JURISDICTION, name=name)
-    if not row:
-        abort(404)
+    row = store.read_one_or_404(JURISDICTION, name=name)
     labels = department_labels((d["name"], name) for d in row["departments"])
     row["departments"] = [{**d, "short": labels[d["name"]]} for d in row["departments"]]
     return row
@@ -152,9 +150,7 @@ def departments() -> dict:
 
 @page(bp, "/departments/<name>", "browse/department.html")
 def department(name: str) -> dict:
-    row = store.read_one(DEPARTMENT, name=name)
-    if not row:
-        abort(404)
+    row = store.read_one_or_404(DEPARTMENT, name=name)
     power_type = request.args.get("type", "")
     size = 100
     listed = store.read_one(DEPARTMENT_POWERS, name=name, type=power_type, skip=requested_skip(size),
@@ -166,17 +162,13 @@ def department(name: str) -> dict:
 
 @page(bp, "/units/<path:key>", "browse/unit.html")
 def unit(key: str) -> dict:
-    row = store.read_one(UNIT, key=key)
-    if not row:
-        abort(404)
+    row = store.read_one_or_404(UNIT, key=key)
     return row
 
 
 @page(bp, "/versions/<path:key>", "browse/version.html")
 def version(key: str) -> dict:
-    row = store.read_one(VERSION, key=key)
-    if not row:
-        abort(404)
+    row = store.read_one_or_404(VERSION, key=key)
     row["pager"] = paginate(row["total"], 100)
     row["powers"] = [r["power"] for r in store.read(VERSION_POWERS, key=key, skip=row["pager"]["skip"], limit=100)]
     return row

@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -94,9 +94,7 @@ def power_form(power: dict[str, Any], formdata: Any = None) -> FlaskForm:
 
 
 def _load(key: str) -> dict[str, Any]:
-    row = store.read_one(POWER_FIELDS, key=key)
-    if not row:
-        abort(404)
+    row = store.read_one_or_404(POWER_FIELDS, key=key)
     return row["power"]
 
 
@@ -162,7 +160,5 @@ def edits() -> dict:
 
 @page(bp, "/edits/<id>", "edits/edit.html")
 def edit(id: str) -> dict:
-    row = store.read_one(EDIT, id=id)
-    if not row:
-        abort(404)
+    row = store.read_one_or_404(EDIT, id=id)
     return row

@@ -81,9 +81,7 @@ def laws() -> dict:
 
 @page(bp, "/laws/<key>", "laws/law.html")
 def law(key: str) -> dict:
-    row = store.read_one(LAW, key=key)
-    if not row:
-        abort(404)
+    row = store.read_one_or_404(LAW, key=key)
     return row
 
 

@@ -1,7 +1,7 @@
 """Powers (权力事项): the list, a power with everything the graph knows, responsibilities, catalogue items."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, request
 from flask_babel import lazy_gettext as _l
 
 from webui import findings, store
@@ -173,9 +173,7 @@ def _seq(value: object) -> float:
 
 @page(bp, "/powers/<path:key>", "powers/power.html")
 def power(key: str) -> dict:
-    row = store.read_one(POWER, key=key)
-    if not row:
-        abort(404)
+    row = store.read_one_or_404(POWER, key=key)
     p = row["power"]
     row["basis"] = _basis(row.pop("citations"), row["articles"])
     row["stages"] = _stages(row["responsibilities"])
@@ -193,17 +191,13 @@ def power(key: str) -> dict:
 
 @page(bp, "/responsibilities/<path:key>", "powers/responsibility.html")
 def responsibility(key: str) -> dict:
-    row = store.read_one(RESPONSIBILITY, key=key)
-    if not row:
-        abort(404)
+    row = store.read_one_or_404(RESPONSIBILITY, key=key)
     return row
 
 
 @page(bp, "/catalog/<path:key>", "powers/catalog_item.html")
 def catalog_item(key: str) -> dict:
-    row = store.read_one(CATALOG_ITEM, key=key)
-    if not row:
-        abort(404)
+    row = store.read_one_or_404(CATALOG_ITEM, key=key)
     return row
 
 

@@ -1,7 +1,7 @@
 """Integrated services (一件事一次办): who leads, who cooperates, what they include and what they save."""
 from __future__ import annotations
 
-from flask import Blueprint, abort
+from flask import Blueprint
 
 from webui import store
 from webui.pages import page
@@ -65,9 +65,7 @@ def things() -> dict:
 
 @page(bp, "/things/<path:key>", "things/thing.html")
 def thing(key: str) -> dict:
-    row = store.read_one(THING, key=key)
-    if not row:
-        abort(404)
+    row = store.read_one_or_404(THING, key=key)
     t = row["thing"]
     row["metrics"] = [(m, t[m]) for m in METRICS if t.get(m) is not None]
     row["other_fields"] = sorted((k, v) for k, v in t.items()
@@ -77,7 +75,5 @@ def thing(key: str) -> dict:
 
 @page(bp, "/services/<path:key>", "things/service_item.html")
 def service_item(key: str) -> dict:
-    row = store.read_one(SERVICE_ITEM, key=key)
-    if not row:
-        abort(404)
+    row = store.read_one_or_404(SERVICE_ITEM, key=key)
     return row
