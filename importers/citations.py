@@ -19,15 +19,14 @@ from dataclasses import dataclass
 
 from importers.numerals import NUMERAL, article_label, chinese_to_int
 from importers.records import Citation
+from kb.model import bracket_close, law_key, normalise_title
 
 MAX_TEXT = 2000
 MAX_TITLE = 100
-_NATIONAL_PREFIX = "中华人民共和国"
 
 _TAG_WORDS = "法律|法规|行政法规|地方性法规|规章|部门规章|政府规章|国务院决定|规范性文件|党内法规|标准"
 # 【any word】, or a known tag word in other brackets ([法律], ［法规］, 〔规章〕).
 _TAG = re.compile(rf"【\s*([\u4e00-\u9fff]{{2,8}})\s*】|[\[［〔]\s*({_TAG_WORDS})\s*[\]］〕]")
-_VERSION_SUFFIX = re.compile(r"（(?:[^（）]*\d{4}[^（）]*|修正|修订|修改)）$")
 _SPACED_NUMBER = re.compile(rf"第\s*({NUMERAL}(?:\s*{NUMERAL})*)\s*([条款项章节目])")
 # 第X条; also 第二十七第二款, 第三十九至第五十条 and 第十九：…, where the list dropped a 条.
 _ARTICLE = re.compile(rf"第({NUMERAL})(?:条|(?=第{NUMERAL}[款项])|(?=[至到]第{NUMERAL}条)|(?=[：:]))")
@@ -45,29 +44,6 @@ _LAW_SUFFIX = re.compile(
 _OPEN = "（("
 _CLOSE = "）)"
 _TITLE_STOP = "（(\n，。；;：:【"
-
-
-def law_key(title: str) -> str:
-    """Key that matches a cited law to a loaded one: 《安全生产法》 == 《中华人民共和国安全生产法》."""
-    key = normalise_title(title)
-    # A version written into the title (…法（2021年修正）, …办法（修正）) names the same law.
-    key = _VERSION_SUFFIX.sub("", key)
-    return key.removeprefix(_NATIONAL_PREFIX)
-
-
-def normalise_title(title: str) -> str:
-    """Title without 《》 and spaces; inner titles as 〈〉 and parentheses full-width."""
-    text = re.sub(r"\s+", "", title)
-    text = text.replace("<<", "《").replace(">>", "》")
-    while text[:1] in "《（(<〈" and not _balanced_opening(text):
-        text = text[1:]
-    while text[-1:] in "》）)>〉，。；：、" and not _balanced_closing(text):
-        text = text[:-1]
-    if text.startswith("《") and text.endswith("》") and _balanced_opening(text):
-        text = text[1:-1]
-    text = re.sub(r"[《<＜]", "〈", text)
-    text = re.sub(r"[》>＞]", "〉", text)
-    return text.replace("(", "（").replace(")", "）")
 
 
 def parse_citations(text: str) -> list[Citation]:
@@ -124,27 +100,7 @@ def _bracket_pairs(text: str, opening: str, closing: str, limit: int = MAX_TITLE
     return pairs
 
 
-def _balanced_opening(text: str) -> bool:
-    """The first character is an opening bracket closed somewhere in the text."""
-    closing = {"《": "》", "（": "）", "(": ")", "<": ">", "〈": "〉"}.get(text[:1])
-    return closing is not None and _close_of(text, 0, text[0], closing) is not None
 
-
-def _balanced_closing(text: str) -> bool:
-    opening = {"》": "《", "）": "（", ")": "(", ">": "<", "〉": "〈"}.get(text[-1:])
-    return opening is not None and text.count(opening) >= text.count(text[-1])
-
-
-def _close_of(text: str, start: int, opening: str, closing: str) -> int | None:
-    depth = 0
-    for i in range(start, len(text)):
-        if text[i] == opening:
-            depth += 1
-        elif text[i] == closing:
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
 
 
 # --- segments: one cited document each ---------------------------------------------------------
@@ -163,7 +119,7 @@ def _top_level_titles(text: str) -> list[tuple[int, int]]:
         elif ch in _CLOSE:
             paren = max(0, paren - 1)
         elif ch == "《":
-            close = _close_of(text, i, "《", "》")
+            close = bracket_close(text, i, "《", "》")
             if close is None:
                 break
             if paren == 0:
@@ -202,7 +158,7 @@ def _split_on_title_lines(segment: str) -> list[str]:
 
 
 def _title_opens_citation(segment: str, start: int, line_start: bool) -> bool:
-    close = _close_of(segment, start, "《", "》")
+    close = bracket_close(segment, start, "《", "》")
     if close is None:
         return False
     line_rest = _after_history(segment[close + 1:]).split("\n", 1)[0].strip()
@@ -256,7 +212,7 @@ def _take_title(segment: str) -> tuple[str, str] | None:
     if not segment:
         return None
     if segment[0] == "《":
-        close = _close_of(segment, 0, "《", "》")
+        close = bracket_close(segment, 0, "《", "》")
         if close is not None and close < MAX_TITLE:
             return segment[: close + 1], segment[close + 1:]
         segment = segment[1:]

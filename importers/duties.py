@@ -10,7 +10,7 @@ import re
 
 from importers.numerals import chinese_to_int
 from importers.records import Duty
-from importers.vocabulary import duty_kinds, duty_stages
+from kb.model import duty_kind_words, stage_words
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -37,7 +37,7 @@ def _number(token: str) -> int:
 def _heading_pattern() -> re.Pattern:
     # Allow line breaks between the characters of a heading (hard-wrapped cells), and an outline
     # number in front of it (一、直接实施责任：).
-    words = sorted(duty_kinds(), key=len, reverse=True)
+    words = sorted(duty_kind_words(), key=len, reverse=True)
     spaced = "|".join(r"\s*".join(map(re.escape, w)) for w in words)
     return re.compile(
         rf"(?:(?<=\n)|^|(?<=[。；;]))[ \t\u3000]*(?:[一二三四五六七八九十]{{1,2}}\s*[、.．]\s*)?"
@@ -74,7 +74,7 @@ def _join_lines(text: str) -> str:
 
 def _stage_of(text: str) -> str | None:
     head = re.sub(r"\s+", "", text[:40])
-    for word, stage in duty_stages().items():
+    for word, stage in stage_words().items():
         if head.startswith(word):
             rest = head[len(word):]
             if re.match(r"(?:阶段|环节)?责任[：:。，,、]?|(?:阶段|环节)?[：:]", rest):
@@ -92,7 +92,7 @@ def split_duties(text: str) -> list[Duty]:
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         return []
-    kinds = duty_kinds()
+    kinds = duty_kind_words()
     marks: list[tuple[int, int, str, str]] = []  # (start, end, "kind" | "num", kind or number)
     masked = list(text)
     for m in _heading_pattern().finditer(text):

@@ -5,9 +5,6 @@ from functools import cache
 
 from importers.mapping import read_data_file
 
-LEVELS = ("province", "city", "county", "township")
-LEVEL_NAMES_ZH = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇级"}
-
 
 @cache
 def known() -> dict[str, dict]:

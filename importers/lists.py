@@ -22,11 +22,9 @@ from importers.naming import resolve_naming
 from importers.onething import looks_like_guide
 from importers.records import FileRefused, ListDocument, Record, RowError
 from importers.vocabulary import (
-    PowerType,
     level_from_scope,
     level_from_sheet_name,
     normalize_level,
-    normalize_type,
     type_from_sheet_name,
 )
 from importers.workbook import (
@@ -40,6 +38,7 @@ from importers.workbook import (
     read_json_table,
     read_workbook,
 )
+from kb.model import PowerType, power_type
 
 HEADER_SEARCH_ROWS = 5  # the header is on one of the first five rows (below 0–2 title rows)
 MAX_CELL_CHARS = 100_000  # Excel itself stops at 32,767; more means a broken export
@@ -357,7 +356,7 @@ class _ListParser:
 
     def _set_type(self, ctx: _SheetContext, rec: Record, raw: str) -> None:
         rec.type_original = raw.strip()
-        pt = normalize_type(raw)
+        pt = power_type(raw)
         if pt:
             rec.type, rec.type_code = pt.name, pt.code
             return
@@ -368,7 +367,7 @@ class _ListParser:
                 "行政强制, 行政征收, 行政给付, 行政检查, 行政确认, 行政奖励, 行政裁决, 其他行政权力, 公共服务)",
                 sheet=rec.sheet, row=rec.row, column=column, severity="warning"))
             return
-        default = normalize_type(ctx.layout.match.mapping.defaults.get("type", ""))
+        default = power_type(ctx.layout.match.mapping.defaults.get("type", ""))
         if default:  # the layout declares its type (a service list): nothing to report
             rec.type, rec.type_code = default.name, default.code
         elif ctx.sheet_type:

@@ -8,12 +8,13 @@ mapping itself); a mapping takes them with `include = ["_extra.toml"]`.
 """
 from __future__ import annotations
 
-import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+
+from kb.model import squeeze
 
 # Record fields a mapping may fill from a column (everything else in a mapping goes to Record.extra).
 FIELDS = (
@@ -30,14 +31,6 @@ FIELD_LABELS = {
     "responsibility_basis_text": "责任事项依据", "accountability_subjects": "追责对象范围",
     "accountability_situations": "追责情形", "remarks": "备注",
 }
-
-_WS = re.compile(r"\s+")
-
-
-def squeeze(text: str) -> str:
-    """Text without any whitespace (行政\\n处罚 -> 行政处罚); the one whitespace rule of the importers."""
-    return _WS.sub("", text or "")
-
 
 def normalize_header(text: str) -> str:
     """Header text as compared: NFKC (full-width -> half-width), no whitespace, no trailing colon/*."""

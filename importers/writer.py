@@ -13,10 +13,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import neo4j
-from importers.citations import law_key
 from importers.jurisdictions import jurisdiction_chain
 from importers.records import Citation, GuideDocument, LawDocument, ListDocument, Record, ThingImplementation
 from kb.db import Graph
+from kb.model import law_key
 
 BATCH = 500
 # One file is one transaction; a province-wide file may take longer than the server's default timeout.

@@ -76,7 +76,6 @@ IMPORT_STATUSES = {"imported": _l("imported"), "unchanged": _l("unchanged"), "fa
 
 LEVEL_NAMES = {"province": _l("province"), "city": _l("city"), "county": _l("county"),
                "township": _l("township")}
-LEVEL_ORDER = {"province": 0, "city": 1, "county": 2, "township": 3}
 
 
 def label_of(labels: list[str] | tuple[str, ...] | str) -> str:

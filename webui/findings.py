@@ -79,7 +79,7 @@ def chain_of(key: str, ch: chain_analysis.Chains) -> list[str]:
             if other not in seen:
                 seen.add(other)
                 stack.append(other)
-    from kb.analyses.findings import LEVEL_RANK
+    from kb.model import LEVEL_RANK
 
     return sorted(seen, key=lambda k: (LEVEL_RANK.get(ch.powers[k].level, 9), ch.powers[k].department, k))
 

@@ -21,10 +21,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kb.analyses import names
-from kb.analyses.findings import LEVEL_RANK, LEVEL_TITLES, Finding
+from kb.analyses.findings import Finding
 from kb.analyses.overlaps import name_variants
 from kb.analyses.powers import PowerRow, jurisdiction_names, load_powers
 from kb.db import Graph
+from kb.model import LEVEL_RANK, LEVEL_TITLES
 
 SIMILAR = 0.9
 # A body publishes a level when its lists hold a real share of items there: a stray row naming another

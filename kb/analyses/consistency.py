@@ -14,10 +14,11 @@ import re
 from kb.analyses import names
 from kb.analyses.chains import Chains
 from kb.analyses.chains import load as load_chains
-from kb.analyses.findings import LEVEL_TITLES, Finding
+from kb.analyses.findings import Finding
 from kb.analyses.powers import PowerRow
 from kb.analyses.rules import procedural_laws
 from kb.db import Graph
+from kb.model import LEVEL_TITLES
 
 ATTRIBUTES = ("name", "code", "basis", "type")
 TITLES = {"name": "名称", "code": "编码", "basis": "依据", "type": "类型"}

@@ -77,28 +77,6 @@ KIND_TITLES: dict[str, str] = {
 AREA_TITLES = {"overlaps": "职责交叉", "gaps": "职责空白", "chains": "纵向链条", "consistency": "四级四同",
                "services": "一件事"}
 
-LEVELS = ("province", "city", "county", "township")
-LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
-LEVEL_TITLES = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇级", "": "未标明"}
-_LEVEL_WORDS = (  # checked in order: 县级市 is a county, 地州市 a city
-    ("township", ("乡镇", "街道", "乡级", "镇级")),
-    ("county", ("县市区", "区县", "县级", "县区", "县")),
-    ("city", ("地州", "设区的市", "市级", "州级", "市")),
-    ("province", ("自治区", "省", "直辖市")),
-)
-
-
-def normalise_level(value: str | None, fallback: str | None = "") -> str:
-    """province/city/county/township from a stored or published level; `fallback` when it names none."""
-    text = (value or "").strip()
-    if text in LEVEL_RANK:
-        return text
-    for level, words in _LEVEL_WORDS:
-        if any(w in text for w in words):
-            return level
-    return normalise_level(fallback, "") if fallback and fallback != value else ""
-
-
 def finding_id(kind: str, keys: Iterable[str]) -> str:
     """Stable id: the rule and the sorted evidence keys, hashed (12 hex digits)."""
     text = kind + "\n" + "\n".join(sorted(set(keys)))

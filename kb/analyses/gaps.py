@@ -11,10 +11,11 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from kb.analyses.findings import Finding, normalise_level, power_ref
+from kb.analyses.findings import Finding, power_ref
 from kb.analyses.powers import jurisdiction_names
-from kb.analyses.rules import cited_version, parse_version, procedural_laws, same_version, stage_rules
+from kb.analyses.rules import cited_version, parse_version, procedural_laws, same_version
 from kb.db import Graph
+from kb.model import normalise_level, stage_rules
 
 TEXT_CHARS = 300
 ARTICLE_TEXT_AGREES = 60  # partial_ratio of a citing text and an article's text that quote the same provision

@@ -25,10 +25,11 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from kb.analyses import names
-from kb.analyses.findings import LEVEL_TITLES, Finding, noisy_or
+from kb.analyses.findings import Finding, noisy_or
 from kb.analyses.powers import Cite, PowerRow, load_powers
 from kb.analyses.rules import cited_version, procedural_laws, same_version
 from kb.db import Graph
+from kb.model import LEVEL_TITLES
 
 DEFAULT_THRESHOLD = 0.8
 PRIORITY = {"same_code": 4, "same_name": 3, "shared_article": 2, "similar_name": 1}

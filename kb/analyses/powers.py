@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kb.analyses.findings import normalise_level, power_ref
+from kb.analyses.findings import power_ref
 from kb.db import Graph
+from kb.model import normalise_level
 
 JURISDICTIONS = """
 MATCH (j:Jurisdiction)

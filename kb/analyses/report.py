@@ -101,7 +101,8 @@ def evidence_text(e: dict, text_chars: int = 80) -> str:
 
 
 def finding_row(f: Finding) -> dict:
-    from kb.analyses.findings import AREA_TITLES, LEVEL_TITLES
+    from kb.analyses.findings import AREA_TITLES
+    from kb.model import LEVEL_TITLES
 
     d = f.as_dict()
     d["area_title"] = AREA_TITLES[f.area]

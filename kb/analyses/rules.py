@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
+
+from kb.model import law_key
 
 _DATA = "data"
 
@@ -21,15 +22,9 @@ class ProceduralLaws:
     keys: frozenset[str]
     patterns: tuple[re.Pattern, ...]
 
-    def __contains__(self, law_key: object) -> bool:
-        key = normalise_law_key(str(law_key or ""))
+    def __contains__(self, key: object) -> bool:
+        key = law_key(str(key or ""))
         return key in self.keys or any(p.search(key) for p in self.patterns)
-
-
-def normalise_law_key(title: str) -> str:
-    """《中华人民共和国安全生产法》 -> 安全生产法 (the Law.key form)."""
-    key = re.sub(r"\s+", "", title).strip("《》<>〈〉")
-    return key.removeprefix("中华人民共和国")
 
 
 @lru_cache(maxsize=1)
@@ -42,21 +37,8 @@ def procedural_laws() -> ProceduralLaws:
         if line.startswith("~"):
             patterns.append(re.compile(line[1:]))
         else:
-            keys.add(normalise_law_key(line))
+            keys.add(law_key(line))
     return ProceduralLaws(frozenset(keys), tuple(patterns))
-
-
-@dataclass(frozen=True)
-class StageRules:
-    min_named: int
-    by_type: dict[str, tuple[str, ...]]
-
-
-@lru_cache(maxsize=1)
-def stage_rules() -> StageRules:
-    data = tomllib.loads(_text("stages.toml"))
-    return StageRules(int(data.get("min_named", 2)),
-                      {t: tuple(stages) for t, stages in data.get("types", {}).items()})
 
 
 # --- law versions --------------------------------------------------------------------------------

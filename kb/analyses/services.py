@@ -13,11 +13,10 @@ from __future__ import annotations
 from kb.analyses.findings import Finding
 from kb.analyses.powers import jurisdiction_names
 from kb.db import Graph
+from kb.model import METRIC_TITLES, SAVINGS
 
-# (property stem, Chinese label): Thing.<stem>_before / <stem>_after
-METRICS = (("materials", "申请材料（份）"), ("days", "办理时限（天）"), ("visits", "跑动次数（次）"))
-COUNTS = (("conditions", "受理条件（项）"), ("linked_matters", "关联事项（项）"),
-          ("service_points", "办理点（个）"), ("is_charge", "是否收费"))
+# Figures given as one count, not as a before/after pair.
+COUNTS = tuple(k for k in METRIC_TITLES if not k.endswith(("_before", "_after")))
 
 THINGS = """
 MATCH (t:Thing)
@@ -40,7 +39,7 @@ ORDER BY t.theme_code, t.area_code
 
 def _metrics(props: dict) -> tuple[dict, list[str], dict]:
     present, missing, saved = {}, [], {}
-    for stem, label in METRICS:
+    for stem, label in SAVINGS:
         for when in ("before", "after"):
             key = f"{stem}_{when}"
             if props.get(key) is not None:
@@ -51,7 +50,7 @@ def _metrics(props: dict) -> tuple[dict, list[str], dict]:
         if isinstance(before, int | float) and isinstance(after, int | float):
             saved[stem] = {"label": label, "before": before, "after": after, "saved": before - after,
                            "percent": round(100 * (before - after) / before, 1) if before else None}
-    for stem, _ in COUNTS:
+    for stem in COUNTS:
         if props.get(stem) is not None:
             present[stem] = props[stem]
         else:

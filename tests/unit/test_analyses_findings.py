@@ -13,8 +13,8 @@ from kb.analyses.findings import (
     finding_id,
     matches,
     noisy_or,
-    normalise_level,
 )
+from kb.model import normalise_level
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "analyses.md").read_text(encoding="utf-8")
 

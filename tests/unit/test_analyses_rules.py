@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kb.analyses.rules import cited_version, parse_version, procedural_laws, same_version, stage_rules
+from kb.analyses.rules import cited_version, parse_version, procedural_laws, same_version
+from kb.model import stage_rules
 
 
 def test_procedural_laws_from_the_data_file() -> None:

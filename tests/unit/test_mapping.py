@@ -8,7 +8,8 @@ import pytest
 
 from importers import mapping, naming, vocabulary
 from importers.mapping import best_match, load_mappings, normalize_header, parse_mapping, read_data_file
-from importers.vocabulary import level_from_scope, level_from_sheet_name, normalize_level, normalize_type
+from importers.vocabulary import level_from_scope, level_from_sheet_name, normalize_level
+from kb.model import power_type
 
 LAYOUT_A = ["序号", "事项\n名称", "子项\n名称", "权力\n类型", "实施依据", "行使\n主体", "承办\n机构", "实施层级及\n权限", "",
             "部门职责", "责任事项内容", "责任事项依据", "追责对\n象范围", "追责情形", "备注"]
@@ -22,7 +23,9 @@ def test_mappings_load_from_the_package():
     names = [m.name for m in load_mappings()]
     assert names == ["standard", "coded", "service"]  # priority order
     files = [e.name for e in resources.files("importers.mappings").iterdir() if e.name.endswith(".toml")]
-    assert {"standard.toml", "coded.toml", "service.toml", "_extra.toml", "departments.toml", "stages.toml"} <= set(files)
+    assert {"standard.toml", "coded.toml", "service.toml", "_extra.toml", "departments.toml"} <= set(files)
+    vocab = [e.name for e in resources.files("kb").joinpath("vocab").iterdir()]
+    assert {"power_types.toml", "levels.toml", "stages.toml"} <= set(vocab)  # the model's, in the package
 
 
 def test_headers_compare_without_whitespace():
@@ -88,11 +91,11 @@ def test_a_mapping_with_an_unknown_field_is_rejected_with_its_file_name():
     ("其它", "其他行政权力"),
 ])
 def test_power_types(text, expected):
-    assert normalize_type(text).name == expected
+    assert power_type(text).name == expected
 
 
 def test_unknown_power_type():
-    assert normalize_type("行政指导") is None and normalize_type("") is None
+    assert power_type("行政指导") is None and power_type("") is None
 
 
 @pytest.mark.parametrize("text,expected", [

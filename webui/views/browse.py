@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from flask import Blueprint, request
 
+from kb.model import LEVEL_RANK
 from webui import store
-from webui.entities import LEVEL_ORDER
 from webui.names import department_labels
 from webui.pages import page, pager, paginate, requested_skip
 
@@ -110,7 +110,7 @@ def _tree(rows: list[dict]) -> list[dict]:
         (parent["children"] if parent else roots).append(node)
 
     def order(items: list[dict]) -> list[dict]:
-        items.sort(key=lambda n: (LEVEL_ORDER.get(n["level"] or "", 9), n["code"] or "", n["name"]))
+        items.sort(key=lambda n: (LEVEL_RANK.get(n["level"] or "", 9), n["code"] or "", n["name"]))
         for item in items:
             order(item["children"])
         return items

@@ -13,17 +13,13 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length
 
 from importers.writer import rederive
+from kb.model import LEVELS, power_type_names, type_code
 from webui import findings, store
 from webui.pages import page, pager, requested_skip
 from webui.users import role_required
-from webui.views.powers import POWER_TYPES
 
 bp = Blueprint("edits", __name__)
 
-LEVELS = ["", "province", "city", "county", "township"]
-TYPE_CODES = {"行政许可": "01", "行政处罚": "02", "行政强制": "03", "行政征收": "04", "行政给付": "05",
-              "行政检查": "06", "行政确认": "07", "行政奖励": "08", "行政裁决": "09", "其他行政权力": "10",
-              "公共服务": "20"}
 # The fields an editor may change, with their form labels.
 EDITABLE = {
     "name": _l("Name"),
@@ -79,11 +75,12 @@ def power_form(power: dict[str, Any], formdata: Any = None) -> FlaskForm:
     for name, label in EDITABLE.items():
         value = power.get(name)
         if name == "type":
-            options = POWER_TYPES if value in POWER_TYPES or not value else [value, *POWER_TYPES]
+            types = power_type_names()
+            options = types if value in types or not value else [value, *types]
             fields[name] = SelectField(label, choices=[SelectChoice("", "—")] + [SelectChoice(t, t) for t in options],
                                        default=value or "")
         elif name == "level":
-            fields[name] = SelectField(label, choices=[SelectChoice(lv, lv or "—") for lv in LEVELS], default=value or "")
+            fields[name] = SelectField(label, choices=[SelectChoice(lv, lv or "—") for lv in ("", *LEVELS)], default=value or "")
         elif name in LONG:
             fields[name] = TextAreaField(label, default=value or "", validators=[Length(max=20000)])
         else:
@@ -122,8 +119,8 @@ def save_power(key: str):
         if after != (opened_with if name in LONG else opened_with.strip()):
             changes.append({"id": uuid.uuid4().hex, "field": name, "after": after, "expected": opened_with})
     new_type = next((c["after"] for c in changes if c["field"] == "type"), None)
-    if new_type is not None and TYPE_CODES.get(new_type, "") != (power.get("type_code") or ""):
-        changes.append({"id": uuid.uuid4().hex, "field": "type_code", "after": TYPE_CODES.get(new_type, ""),
+    if new_type is not None and type_code(new_type) != (power.get("type_code") or ""):
+        changes.append({"id": uuid.uuid4().hex, "field": "type_code", "after": type_code(new_type),
                         "expected": power.get("type_code") or ""})
     if not changes:
         flash(_("Nothing changed."), "info")

@@ -5,6 +5,7 @@ from flask import Blueprint, abort, current_app, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from kb.model import EXAMPLE_MARK, LEVEL_RANK, LEVEL_TITLES, LEVELS, is_example
 from webui import findings, store
 from webui.entities import LEVEL_NAMES, PAGES
 from webui.graphs import Picture
@@ -46,7 +47,6 @@ RETURN elementId(a) AS source, elementId(b) AS target, type(r) AS type, r.field 
 LIMIT $edge_cap
 """
 
-LEVELS = ("province", "city", "county", "township")
 LEVEL_COLOURS = ["#7a1d16", "#c0392b", "#e67e22", "#f1c40f", "#95a5a6"]
 VIA_NAMES = {"catalogue": _l("same catalogue item"), "delegation": _l("delegation"), "code": _l("same code"),
              "name": _l("same name"), "similar_name": _l("similar name")}
@@ -89,7 +89,6 @@ def graph(label: str, key: str) -> dict:
     return found
 
 
-SAMPLE_MARK = "【示例】"
 
 # Where each power of a chain comes from: its list's title and its remarks (备注), which say when a list
 # is an example (the demo's four-level chain is marked 【示例】 in both).
@@ -141,7 +140,6 @@ def describe_link(link) -> dict:
 def chain(start: str) -> dict | None:
     """The vertical chain through a power (key), a catalogue code or a power name, top-down."""
     from kb.analyses import chains as chain_analysis
-    from kb.analyses.findings import LEVEL_RANK, LEVEL_TITLES
 
     keys = chain_analysis.resolve_start(store.graph(), start)
     ch = findings.all_chains()
@@ -154,7 +152,7 @@ def chain(start: str) -> dict | None:
     members = members[: _cap()]
     sources = {r["key"]: r for r in store.read(CHAIN_SOURCES, keys=members)}
     samples = {k for k, r in sources.items()
-               if r["title"].startswith(SAMPLE_MARK) or r["remarks"].startswith(SAMPLE_MARK)}
+               if is_example(r["title"]) or is_example(r["remarks"])}
     captions = department_labels((ch.powers[k].department, ch.powers[k].jurisdiction) for k in members)
     picture = Picture(hierarchical=True)
     shown = set(members)
@@ -170,7 +168,7 @@ def chain(start: str) -> dict | None:
         if k in samples:
             node["label"] = _("[Example]") + node["label"]
             node["shapeProperties"] = {"borderDashes": [6, 4]}
-            node["title"] = f"{SAMPLE_MARK}{_('example data, not a published list')}\n" + node["title"]
+            node["title"] = f"{EXAMPLE_MARK}{_('example data, not a published list')}\n" + node["title"]
         node["color"] = LEVEL_COLOURS[min(rank, 4)]
         node["font"] = {"color": "#ffffff" if rank < 2 else "#1d2733"}
     counts: dict[int, int] = {}

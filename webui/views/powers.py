@@ -4,14 +4,11 @@ from __future__ import annotations
 from flask import Blueprint, request
 from flask_babel import lazy_gettext as _l
 
+from kb.model import LEVEL_RANK, is_example
 from webui import findings, store
-from webui.entities import LEVEL_ORDER
 from webui.pages import page, pager, requested_skip
 
 bp = Blueprint("powers", __name__)
-
-POWER_TYPES = ["行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查", "行政确认", "行政奖励",
-               "行政裁决", "其他行政权力", "公共服务"]
 
 # Sorting is chosen from this table, never assembled from the request.
 SORTS = {
@@ -100,8 +97,6 @@ RETURN c {.*} AS item,
                department: d.name, jurisdiction: j.name, jurisdiction_level: j.level} END) AS powers
 """
 
-SAMPLE_MARK = "【示例】"
-
 # The published fields as the table of all fields names them (the property name stays in the JSON).
 FIELD_NAMES = {
     "name": _l("Name"), "item_name": _l("Item"), "sub_item_name": _l("Sub-item"), "seq": _l("No. in the list"),
@@ -142,7 +137,7 @@ def powers() -> dict:
             counts[value] = counts.get(value, 0) + f["n"]
     return {"filters": filters, "sort": sort, "sorts": list(SORTS), "powers": row["powers"],
             "pager": pager(row["total"], size),
-            "options": {k: sorted(v.items(), key=lambda kv: (LEVEL_ORDER.get(kv[0], 9) if k == "level" else 0,
+            "options": {k: sorted(v.items(), key=lambda kv: (LEVEL_RANK.get(kv[0], 9) if k == "level" else 0,
                                                              -kv[1] if k != "level" else 0, kv[0]))
                         for k, v in options.items()}}
 
@@ -183,7 +178,7 @@ def power(key: str) -> dict:
     row["shared"] = [s for s in row["shared"] if s["article"]]
     row["sub_items"] = row["sub_items"] if len(row["sub_items"]) > 1 else []
     title = (row["version"] or {}).get("title") or ""
-    row["sample"] = title.startswith(SAMPLE_MARK) or str(p.get("remarks") or "").startswith(SAMPLE_MARK)
+    row["sample"] = is_example(title) or is_example(p.get("remarks"))
     chains = findings.all_chains(wait=False)  # None until computed: then the link is offered anyway
     row["in_chain"] = None if chains is None else (key in chains.up or key in chains.down)
     return row

@@ -13,7 +13,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from kb.analyses import report, resolutions
-from kb.analyses.findings import AREA_TITLES, AREAS, KIND_TITLES, KINDS, LEVEL_TITLES
+from kb.analyses.findings import AREA_TITLES, AREAS, KIND_TITLES, KINDS
+from kb.model import LEVEL_TITLES
 from webui import exports, findings, store
 from webui.pages import page, pager
 from webui.users import role_required

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from kb.model import METRIC_TITLES
 from webui import store
 from webui.pages import page
 
 bp = Blueprint("things", __name__)
 
-METRICS = ["materials_before", "materials_after", "days_before", "days_after", "visits_before", "visits_after",
-           "conditions", "linked_matters", "service_points", "is_charge"]
+METRICS = list(METRIC_TITLES)
 
 THINGS = """
 MATCH (t:Thing)

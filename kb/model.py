@@ -1,0 +1,278 @@
+"""The graph model's vocabulary: the one place each idea of the domain is defined.
+
+Every layer asks this module (importers, analyses, the CLI, the browser); none keeps a copy. The word
+lists an office may extend live in TOML files beside it (`kb/vocab/`): power types and their codes,
+level keywords, responsibility kinds and stages, and the stages each type must name.
+
+What the ideas are (docs/model.md has the whole model):
+- **labels and keys**: `NODE_KEYS`, the natural key of every label; the schema makes each unique.
+- **levels**: `province` → `city` → `county` → `township`; `""` when unknown.
+- **power types**: the ten standard types and 公共服务, with their two-digit and letter codes.
+- **current**: a power is current while its department's list version is current. The writer keeps
+  two marks in step: `Power.current = true` and the `(:Department)-[:HOLDS]->(:Power)` link. Cypher
+  that starts from powers filters with `CURRENT_POWER` (indexed); Cypher that walks from a department
+  follows `HOLDS`. Superseded powers stay reachable through `(:ListVersion)-[:CONTAINS]->`.
+- **the example mark**: `EXAMPLE_MARK` opens the title of a list (and the remarks of its powers) that
+  is illustrative demo data, not a published list; pages and the CLI say so wherever it shows.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# --- labels, keys, indexes ------------------------------------------------------------------------
+
+# (label, natural key property): unique constraints, and how pages and dumps name a node.
+NODE_KEYS: tuple[tuple[str, str], ...] = (
+    ("Jurisdiction", "name"),
+    ("Department", "name"),
+    ("Unit", "key"),
+    ("ListVersion", "key"),
+    ("Power", "key"),
+    ("Responsibility", "key"),
+    ("Accountability", "key"),
+    ("Law", "key"),
+    ("Article", "key"),
+    ("CatalogItem", "key"),
+    ("Delegation", "key"),
+    ("ServiceItem", "key"),
+    ("Thing", "key"),
+    ("ImportRun", "id"),
+    ("Finding", "id"),
+    ("User", "name"),
+    ("Edit", "id"),
+)
+KEY_OF: dict[str, str] = dict(NODE_KEYS)
+
+FULLTEXT_INDEX = "kb_fulltext"
+FULLTEXT_LABELS: tuple[str, ...] = ("Power", "Department", "Responsibility", "Law", "Article", "Thing",
+                                    "ServiceItem", "Unit", "Jurisdiction", "CatalogItem")
+FULLTEXT_PROPERTIES: tuple[str, ...] = ("name", "text", "title", "basis_text")
+
+# A Cypher predicate on a power bound to `p` (see "current" above).
+CURRENT_POWER = "p.current = true"
+
+# --- whitespace -----------------------------------------------------------------------------------
+
+_WS = re.compile(r"\s+")
+
+
+def squeeze(text: str | None) -> str:
+    """Text without any whitespace (行政\\n处罚 -> 行政处罚): the one whitespace rule of the vocabularies."""
+    return _WS.sub("", text or "")
+
+
+@cache
+def vocabulary(name: str) -> dict:
+    """A TOML file of kb/vocab (power_types.toml, levels.toml, stages.toml)."""
+    return tomllib.loads(resources.files("kb").joinpath("vocab", name).read_text(encoding="utf-8"))
+
+
+# --- levels ---------------------------------------------------------------------------------------
+
+LEVELS: tuple[str, ...] = ("province", "city", "county", "township")
+LEVEL_RANK: dict[str, int] = {level: i for i, level in enumerate(LEVELS)}
+LEVEL_TITLES: dict[str, str] = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇级",
+                                "": "未标明"}
+# Words inside a stored or free-text level, checked in order: 县级市 is a county, 地州市 a city.
+_LEVEL_WORDS = (
+    ("township", ("乡镇", "街道", "乡级", "镇级")),
+    ("county", ("县市区", "区县", "县级", "县区", "县")),
+    ("city", ("地州", "设区的市", "市级", "州级", "市")),
+    ("province", ("自治区", "省", "直辖市")),
+)
+
+
+def normalise_level(value: str | None, fallback: str | None = "") -> str:
+    """province/city/county/township from a stored or published level; `fallback` when it names none."""
+    text = (value or "").strip()
+    if text in LEVEL_RANK:
+        return text
+    for level, words in _LEVEL_WORDS:
+        if any(w in text for w in words):
+            return level
+    return normalise_level(fallback, "") if fallback and fallback != value else ""
+
+
+@cache
+def level_keywords() -> dict[str, str]:
+    """Exact cell values that name a level (地州市级 -> city), whitespace removed."""
+    data = vocabulary("levels.toml")["keywords"]
+    return {squeeze(w): level for level, words in data.items() for w in words}
+
+
+@cache
+def level_scope_hints() -> dict[str, str]:
+    """Phrases of a scope text that name the implementing level (负责市本级… -> city)."""
+    data = vocabulary("levels.toml")["scope_hints"]
+    return {squeeze(w): level for level, words in data.items() for w in words}
+
+
+# --- power types ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PowerType:
+    name: str  # 行政许可
+    code: str  # 01
+    letters: str  # XK
+
+
+@cache
+def power_types() -> tuple[PowerType, ...]:
+    """The ten standard types and 公共服务, in code order."""
+    return tuple(PowerType(e["name"], e["code"], e.get("letters", ""))
+                 for e in vocabulary("power_types.toml")["type"])
+
+
+def power_type_names() -> list[str]:
+    return [t.name for t in power_types()]
+
+
+def type_code(name: str | None) -> str:
+    """行政处罚 -> 02; "" for an empty or non-standard type."""
+    return next((t.code for t in power_types() if t.name == name), "")
+
+
+@cache
+def _type_words() -> dict[str, PowerType]:
+    by_name = {t.name: t for t in power_types()}
+    table: dict[str, PowerType] = {}
+    for entry in vocabulary("power_types.toml")["type"]:
+        pt = by_name[entry["name"]]
+        for word in [entry["name"], entry["code"], entry.get("letters", ""), *entry.get("aliases", [])]:
+            if word:
+                table[squeeze(word).upper()] = pt
+        table[str(int(entry["code"]))] = pt  # a numeric column read as 1.0 arrives as "1"
+    return table
+
+
+def power_type(text: str | None) -> PowerType | None:
+    """行政\\n处罚 / 处罚 / 02 / CF -> 行政处罚 (02); None for an empty or unknown value."""
+    word = squeeze(text).upper()
+    if not word:
+        return None
+    table = _type_words()
+    for candidate in (word, word.removesuffix("类"), word.removesuffix("事项")):
+        if candidate in table:
+            return table[candidate]
+    return None
+
+
+# --- responsibilities -----------------------------------------------------------------------------
+
+DUTY_KINDS: tuple[str, ...] = ("直接实施", "指导监督")
+
+
+@cache
+def duty_kind_words() -> dict[str, str]:
+    """Heading word -> kind (直接实施 / 指导监督)."""
+    data = vocabulary("stages.toml")["kinds"]
+    return {squeeze(w): kind for kind, words in data.items() for w in words}
+
+
+@cache
+def stage_words() -> dict[str, str]:
+    """Stage word -> stage, longest words first so 事后监管 wins over 监管."""
+    data = vocabulary("stages.toml")["stage"]
+    pairs = [(squeeze(w), s["name"]) for s in data for w in [s["name"], *s.get("aliases", [])]]
+    return dict(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+@dataclass(frozen=True)
+class StageRules:
+    min_named: int
+    by_type: dict[str, tuple[str, ...]]
+
+
+@cache
+def stage_rules() -> StageRules:
+    """The stages each power type must name (missing_stage), checked once a power names `min_named`."""
+    data = vocabulary("stages.toml").get("mandatory", {})
+    return StageRules(int(data.get("min_named", 2)),
+                      {t: tuple(stages) for t, stages in data.get("types", {}).items()})
+
+
+# --- laws -----------------------------------------------------------------------------------------
+
+_NATIONAL_PREFIX = "中华人民共和国"
+_VERSION_SUFFIX = re.compile(r"（(?:[^（）]*\d{4}[^（）]*|修正|修订|修改)）$")
+
+
+def law_key(title: str) -> str:
+    """Key that matches a cited law to a loaded one: 《安全生产法》 == 《中华人民共和国安全生产法》."""
+    key = normalise_title(title)
+    # A version written into the title (…法（2021年修正）, …办法（修正）) names the same law.
+    key = _VERSION_SUFFIX.sub("", key)
+    return key.removeprefix(_NATIONAL_PREFIX)
+
+
+def normalise_title(title: str) -> str:
+    """Title without 《》 and spaces; inner titles as 〈〉 and parentheses full-width."""
+    text = re.sub(r"\s+", "", title)
+    text = text.replace("<<", "《").replace(">>", "》")
+    while text[:1] in "《（(<〈" and not _balanced_opening(text):
+        text = text[1:]
+    while text[-1:] in "》）)>〉，。；：、" and not _balanced_closing(text):
+        text = text[:-1]
+    if text.startswith("《") and text.endswith("》") and _balanced_opening(text):
+        text = text[1:-1]
+    text = re.sub(r"[《<＜]", "〈", text)
+    text = re.sub(r"[》>＞]", "〉", text)
+    return text.replace("(", "（").replace(")", "）")
+
+
+def _balanced_opening(text: str) -> bool:
+    """The first character is an opening bracket closed somewhere in the text."""
+    closing = {"《": "》", "（": "）", "(": ")", "<": ">", "〈": "〉"}.get(text[:1])
+    return closing is not None and bracket_close(text, 0, text[0], closing) is not None
+
+
+def _balanced_closing(text: str) -> bool:
+    opening = {"》": "《", "）": "（", ")": "(", ">": "<", "〉": "〈"}.get(text[-1:])
+    return opening is not None and text.count(opening) >= text.count(text[-1])
+
+
+def bracket_close(text: str, start: int, opening: str, closing: str) -> int | None:
+    """Where the bracket opened at `start` closes (nested pairs counted); None when it never does."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == opening:
+            depth += 1
+        elif text[i] == closing:
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+# --- the example mark -----------------------------------------------------------------------------
+
+EXAMPLE_MARK = "【示例】"
+EXAMPLE_NOTE = "示例清单（演示数据，非公开发布的清单）"
+
+
+def is_example(text: str | None) -> bool:
+    return (text or "").lstrip().startswith(EXAMPLE_MARK)
+
+
+# --- integrated services (一件事) ----------------------------------------------------------------
+
+# Thing properties that hold a figure of the source (never estimated), with their Chinese names.
+METRIC_TITLES: dict[str, str] = {
+    "materials_before": "办理材料数（整合前）",
+    "materials_after": "办理材料数（整合后）",
+    "days_before": "办理时限/天（整合前）",
+    "days_after": "办理时限/天（整合后）",
+    "visits_before": "跑动次数（整合前）",
+    "visits_after": "跑动次数（整合后）",
+    "conditions": "受理条件数",
+    "linked_matters": "关联事项数",
+    "service_points": "办理点数",
+    "is_charge": "是否收费",
+}
+# The before/after pairs whose saving a report computes: (stem, Chinese name with its unit).
+SAVINGS: tuple[tuple[str, str], ...] = (("materials", "申请材料（份）"), ("days", "办理时限（天）"),
+                                        ("visits", "跑动次数（次）"))

@@ -1,0 +1,43 @@
+"""The model's vocabulary: one definition per idea, read from kb/vocab (no database)."""
+from __future__ import annotations
+
+from kb import model
+
+
+def test_power_types_in_code_order_with_their_codes():
+    names = model.power_type_names()
+    assert names[:3] == ["行政许可", "行政处罚", "行政强制"] and names[-1] == "公共服务" and len(names) == 11
+    assert model.type_code("行政检查") == "06" and model.type_code("公共服务") == "20"
+    assert model.type_code("行政指导") == "" and model.type_code(None) == ""
+
+
+def test_power_type_reads_published_spellings():
+    for text in ("行政\n处罚", "处罚", "02", "CF", "2", "行政处罚类"):
+        assert model.power_type(text).name == "行政处罚", text
+    assert model.power_type("行政指导") is None and model.power_type("") is None
+
+
+def test_levels_rank_and_titles():
+    assert model.LEVELS == ("province", "city", "county", "township")
+    assert [model.LEVEL_RANK[lv] for lv in model.LEVELS] == [0, 1, 2, 3]
+    assert model.LEVEL_TITLES["county"] == "县级" and model.LEVEL_TITLES[""] == "未标明"
+    assert model.level_keywords()["地州市级"] == "city" and model.level_scope_hints()["市本级"] == "city"
+
+
+def test_stage_vocabulary_and_mandatory_sets_agree():
+    stages = set(model.stage_words().values())
+    rules = model.stage_rules()
+    assert rules.min_named == 2 and rules.by_type["行政许可"][0] == "受理"
+    for type_name, required in rules.by_type.items():
+        assert type_name in model.power_type_names()
+        assert set(required) <= stages, type_name  # every mandatory stage can be read from a cell
+    assert model.duty_kind_words()["监督指导"] == "指导监督"
+
+
+def test_example_mark():
+    assert model.is_example("【示例】湖南省市场监督管理局权责清单") and model.is_example(" 【示例】x")
+    assert not model.is_example("克拉玛依市交通运输局2024年权责清单") and not model.is_example(None)
+
+
+def test_law_key():
+    assert model.law_key("中华人民共和国安全生产法（2021年修正）") == model.law_key("《安全生产法》") == "安全生产法"
