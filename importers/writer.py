@@ -273,7 +273,7 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
         return WriteResult("unchanged", records=len(doc.records), version_key=key)
     counter = _Counter()
     result = WriteResult("imported", records=len(doc.records), version_key=key)
-    with graph.session() as session, session.begin_transaction(timeout=IMPORT_TX_TIMEOUT) as tx:
+    with graph.transaction(timeout=IMPORT_TX_TIMEOUT) as tx:
         _ensure_department(tx, counter, doc.department, doc.jurisdiction, doc.jurisdiction_level, run_id,
                            Path(doc.path).name)
         rows = _run(tx, counter, CREATE_VERSION, department=doc.department, key=key, version=doc.version,
@@ -387,7 +387,7 @@ def write_law(graph: Graph, doc: LawDocument, run_id: str) -> WriteResult:
         return WriteResult("unchanged", records=len(doc.articles), version_key=key)
     counter = _Counter()
     rows = [asdict(a) for a in doc.articles]
-    with graph.session() as session, session.begin_transaction() as tx:
+    with graph.transaction() as tx:
         _run(tx, counter, WRITE_LAW, key=key, title=doc.title, version_date=doc.version_date,
              sha256=doc.sha256, history=doc.history, source_file=Path(doc.path).name, run_id=run_id,
              count=len(rows))
@@ -452,7 +452,7 @@ def write_guides(graph: Graph, doc: GuideDocument, run_id: str, progress: Progre
         if place not in chains:
             chains[place] = jurisdiction_chain(*place)
         rows.append(_thing_row(doc, impl, chains[place][-1]["name"], run_id))
-    with graph.session() as session, session.begin_transaction(timeout=IMPORT_TX_TIMEOUT) as tx:
+    with graph.transaction(timeout=IMPORT_TX_TIMEOUT) as tx:
         for chain in chains.values():
             _run(tx, counter, MERGE_JURISDICTIONS, chain=chain, run_id=run_id)
         for batch in _batches(rows):

@@ -1,13 +1,21 @@
-"""The one place that opens connections and sessions to Neo4j."""
+"""The one place that opens connections and sessions to Neo4j.
+
+`Graph` is the API every layer uses: `read` / `rows` / `write` for one statement, `transaction` for
+several statements committed together (an import, an edit), `write_retrying` for a short transaction
+the driver may retry, and `session` for what needs a session itself (streaming untrusted Cypher in
+kb.readonly, streaming a dump). Nothing else opens a driver or a session.
+"""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 import neo4j
 from kb.config import Settings, load_settings
 from neo4j import GraphDatabase, RoutingControl
+
+T = TypeVar("T")
 
 
 class NotConfigured(RuntimeError):
@@ -48,6 +56,12 @@ class Graph:
                                                   routing_=RoutingControl.READ)
         return [r.data() for r in records]
 
+    def rows(self, query: str, **params: Any) -> list[tuple]:
+        """Values of each record, without Record.data()'s deep conversion (fast for many plain rows)."""
+        records, _, _ = self.driver.execute_query(query, params, database_=self.database,
+                                                  routing_=RoutingControl.READ)
+        return [tuple(r.values()) for r in records]
+
     def write(self, query: str, **params: Any) -> list[dict]:
         records, _, _ = self.driver.execute_query(query, params, database_=self.database,
                                                   routing_=RoutingControl.WRITE)
@@ -57,6 +71,21 @@ class Graph:
         """Run in an auto-commit transaction (needed by `CALL { … } IN TRANSACTIONS`)."""
         with self.session() as session:
             session.run(query, params).consume()
+
+    def verify(self) -> None:
+        """Raise the driver's error when the server does not answer or refuses the login."""
+        self.driver.verify_connectivity()
+
+    @contextmanager
+    def transaction(self, timeout: float | None = None) -> Iterator[neo4j.Transaction]:
+        """One explicit write transaction: committed when the block ends, rolled back when it raises."""
+        with self.session() as session, session.begin_transaction(timeout=timeout) as tx:
+            yield tx
+
+    def write_retrying(self, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
+        """`work(tx)` in a managed write transaction, retried by the driver on transient errors."""
+        with self.session() as session:
+            return session.execute_write(work)
 
     @contextmanager
     def session(self, read_only: bool = False, **kwargs: Any) -> Iterator[neo4j.Session]:

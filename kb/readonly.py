@@ -21,6 +21,8 @@ from neo4j.exceptions import CypherSyntaxError, DriverError, Neo4jError
 import neo4j
 from kb.db import Graph
 
+# The one set of limits for Cypher we did not write: the console, the saved queries in the browser and
+# `kb query run` (whose --timeout and --limit may change them for one run).
 DEFAULT_TIMEOUT = 5.0
 DEFAULT_ROW_CAP = 1000
 
@@ -80,8 +82,9 @@ class Result:
     plan_operators: list[str] = field(default_factory=list)
 
     @property
-    def rows(self) -> list[list[Any]]:
-        return [list(r.values()) for r in self.records]
+    def rows(self) -> list[dict[str, Any]]:
+        """Each record as a dict of plain values, in RETURN order."""
+        return [r.data() for r in self.records]
 
 
 def _operators(plan: dict | None) -> Iterable[tuple[str, str]]:

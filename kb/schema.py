@@ -1,30 +1,14 @@
-"""Constraints, indexes and the full-text index; versioned and idempotent (`kb db init`)."""
+"""Constraints, indexes and the full-text index; versioned and idempotent (`kb db init`).
+
+Every label's natural key (kb.model.NODE_KEYS) is unique: the importers MERGE shared nodes (places,
+departments, laws, catalogue items) on it and CREATE the nodes of a new list version, whose keys
+embed the version key, so a repeated import cannot make a second node of anything."""
 from __future__ import annotations
 
 from kb.db import Graph
+from kb.model import FULLTEXT_INDEX, FULLTEXT_LABELS, FULLTEXT_PROPERTIES, NODE_KEYS
 
 SCHEMA_VERSION = 2  # 2: ImportRun.sha256 index
-
-# (label, natural key property). Every node an import makes is MERGEd on its key.
-NODE_KEYS: list[tuple[str, str]] = [
-    ("Jurisdiction", "name"),
-    ("Department", "name"),
-    ("Unit", "key"),
-    ("ListVersion", "key"),
-    ("Power", "key"),
-    ("Responsibility", "key"),
-    ("Accountability", "key"),
-    ("Law", "key"),
-    ("Article", "key"),
-    ("CatalogItem", "key"),
-    ("Delegation", "key"),
-    ("ServiceItem", "key"),
-    ("Thing", "key"),
-    ("ImportRun", "id"),
-    ("Finding", "id"),
-    ("User", "name"),
-    ("Edit", "id"),
-]
 
 PROPERTY_INDEXES: list[tuple[str, str]] = [
     ("Power", "name"),
@@ -41,12 +25,6 @@ PROPERTY_INDEXES: list[tuple[str, str]] = [
     ("ListVersion", "sha256"),
     ("ImportRun", "sha256"),
 ]
-
-FULLTEXT_INDEX = "kb_fulltext"
-FULLTEXT_LABELS = ["Power", "Department", "Responsibility", "Law", "Article", "Thing", "ServiceItem",
-                   "Unit", "Jurisdiction", "CatalogItem"]
-FULLTEXT_PROPERTIES = ["name", "text", "title", "basis_text"]
-
 
 def statements() -> list[str]:
     out = []

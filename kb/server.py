@@ -169,17 +169,37 @@ def port_open(host: str, port: int) -> bool:
 
 
 def bolt_answers(settings: Settings) -> bool:
-    from kb.db import connect
+    from kb.db import Graph
 
     try:
-        driver = connect(settings)
-        try:
-            driver.verify_connectivity()
-            return True
-        finally:
-            driver.close()
-    except Exception:  # noqa: BLE001 - any failure means "does not answer"
+        with Graph.from_settings(settings) as graph:
+            return _verifies(graph)
+    except Exception:  # noqa: BLE001 - no password yet, a bad URI: does not answer
         return False
+
+
+def _verifies(graph) -> bool:
+    try:
+        graph.verify()
+        return True
+    except Exception:  # noqa: BLE001 - not ready yet: starting, or the auth file not read yet
+        return False
+
+
+def _wait_for_bolt(settings: Settings, proc: subprocess.Popen, timeout: float) -> bool:
+    """Poll the starting server with one driver (not a new one per poll) until it takes the login."""
+    from kb.db import Graph
+
+    deadline = time.monotonic() + timeout
+    with Graph.from_settings(settings) as graph:
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise ServerError(f"Neo4j exited with code {proc.returncode}; last log lines:\n"
+                                  f"{log_tail(settings)}")
+            if port_open(settings.bolt_host, settings.bolt_port) and _verifies(graph):
+                return True
+            time.sleep(0.5)
+    return False
 
 
 def _set_initial_password(settings: Settings, java: str) -> None:
@@ -225,14 +245,9 @@ def start(settings: Settings, timeout: float = 180.0) -> str:
         start_new_session=True,  # survives the CLI that started it
     )
     _pid_file(settings).write_text(str(proc.pid))
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise ServerError(f"Neo4j exited with code {proc.returncode}; last log lines:\n{log_tail(settings)}")
-        if port_open(settings.bolt_host, settings.bolt_port) and bolt_answers(settings):
-            return (f"Neo4j {NEO4J_VERSION} is running at {settings.uri} (pid {proc.pid})\n"
-                    f"  data: {home / 'data'}\n  logs: {home / 'logs'}\n  config: {settings.config_file}")
-        time.sleep(0.5)
+    if _wait_for_bolt(settings, proc, timeout):
+        return (f"Neo4j {NEO4J_VERSION} is running at {settings.uri} (pid {proc.pid})\n"
+                f"  data: {home / 'data'}\n  logs: {home / 'logs'}\n  config: {settings.config_file}")
     stop(settings)
     raise ServerError(f"Neo4j did not answer on {settings.uri} within {timeout:.0f}s:\n{log_tail(settings)}")
 

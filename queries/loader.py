@@ -27,8 +27,8 @@ API (used by `kb query` and the browser)::
     SavedQuery.name .area .title .title_en .description .description_en .params .cypher .read_only
     SavedQuery.bind(values) -> dict         strings from a form or the CLI -> typed parameters
     Param.name .type .default .choices_query
-    run(graph, query, values, timeout=60, max_rows=None) -> Result(columns, rows, truncated)
-                                            bind and run in a read-only session
+    run(graph, query, values, timeout=…, row_cap=…) -> kb.readonly.Result
+                                            bind, then run as untrusted Cypher (kb.readonly)
     choices(graph, param) -> list           the values of a parameter's choices query
 """
 from __future__ import annotations
@@ -37,7 +37,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import Any
+
+from kb import readonly
+from kb.db import Graph
 
 AREAS = ("browse", "overlaps", "gaps", "chains", "consistency", "services")
 TYPES = {"str": str, "int": int, "float": float, "bool": bool}
@@ -239,42 +242,21 @@ def get(name: str) -> SavedQuery:
     raise KeyError(f"no saved query {name!r}; `kb query list` shows them")
 
 
-class Result(NamedTuple):
-    columns: list[str]  # in RETURN order
-    rows: list[dict]
-    truncated: bool  # more rows than max_rows were available
-
-
-def run(graph: Any, query: SavedQuery | str, values: dict[str, Any] | None = None, *,
-        timeout: float = 60.0, max_rows: int | None = None) -> Result:
-    """Run a saved query as untrusted Cypher: an EXPLAIN check (kb.readonly), then a read-only
-    session, under a time limit and an optional row cap. Query files can be edited by anyone."""
-    import neo4j
-    from kb import readonly
-
+def run(graph: Graph, query: SavedQuery | str, values: dict[str, Any] | None = None, *,
+        timeout: float = readonly.DEFAULT_TIMEOUT, row_cap: int = readonly.DEFAULT_ROW_CAP) -> readonly.Result:
+    """Run a saved query as untrusted Cypher (query files can be edited by anyone): kb.readonly's
+    EXPLAIN check, a read-only session, a time limit and a row cap. Refusals and failures raise
+    QueryError with the query's name."""
     q = get(query) if isinstance(query, str) else query
     if not q.read_only:
         raise QueryError(f"{q.name} is not declared read-only")
-    bound = q.bind(values)
     try:
-        readonly.explain(graph, q.cypher, bound)
-    except readonly.Refused as exc:
+        return readonly.run(graph, q.cypher, q.bind(values), timeout=timeout, row_cap=row_cap)
+    except (readonly.Refused, readonly.QueryFailed) as exc:
         raise QueryError(f"{q.name}: {exc}") from exc
-    rows: list[dict] = []
-    truncated = False
-    with graph.session(read_only=True) as session:
-        result = session.run(neo4j.Query(q.cypher, timeout=timeout), bound)
-        columns = list(result.keys())
-        for record in result:
-            if max_rows is not None and len(rows) >= max_rows:
-                truncated = True
-                break
-            rows.append(record.data())
-        result.consume()
-    return Result(columns, rows, truncated)
 
 
-def choices(graph: Any, param: Param) -> list[Any]:
+def choices(graph: Graph, param: Param) -> list[Any]:
     """The values a parameter's choices query lists (first column), or [] when it has none."""
     if not param.choices_query:
         return []

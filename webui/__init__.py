@@ -28,6 +28,7 @@ from typing import Any
 from flask import Flask, g, request
 from flask_wtf.csrf import CSRFProtect
 
+from kb import readonly
 from webui import errors, i18n, store, users
 from webui.columns import column_name
 from webui.entities import (
@@ -57,8 +58,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         BABEL_DEFAULT_LOCALE="zh",
         BABEL_TRANSLATION_DIRECTORIES="translations",
         JSON_AS_ASCII=False,
-        KB_QUERY_TIMEOUT=5.0,
-        KB_ROW_CAP=1000,
+        KB_QUERY_TIMEOUT=readonly.DEFAULT_TIMEOUT,
+        KB_ROW_CAP=readonly.DEFAULT_ROW_CAP,
         KB_GRAPH_CAP=300,
         KB_PAGE_SIZE=50,
         WTF_CSRF_TIME_LIMIT=None,

@@ -7,7 +7,6 @@ from typing import Any
 from flask import Flask, current_app
 
 from kb.db import Graph
-from neo4j import RoutingControl
 
 _lock = threading.Lock()
 
@@ -51,10 +50,7 @@ def read_one_or_404(query: str, **params: Any) -> dict:
 
 
 def rows(query: str, **params: Any) -> list[tuple]:
-    """Values of each record, without Record.data()'s deep conversion (fast for many rows of plain values)."""
-    g = graph()
-    records, _, _ = g.driver.execute_query(query, params, database_=g.database, routing_=RoutingControl.READ)
-    return [tuple(r.values()) for r in records]
+    return graph().rows(query, **params)
 
 
 def write(query: str, **params: Any) -> list[dict]:

@@ -65,7 +65,7 @@ def test_items_at_two_levels_and_a_things_departments(loaded: Graph) -> None:
 
 
 def test_row_cap_reports_truncation(loaded: Graph) -> None:
-    result = loader.run(loaded, "powers_by_department", max_rows=5)
+    result = loader.run(loaded, "powers_by_department", row_cap=5)
     assert len(result.rows) == 5 and result.truncated
 
 

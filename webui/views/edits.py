@@ -132,8 +132,7 @@ def save_power(key: str):
                 rederive(tx, key, change["field"], change["after"])
         return dict(row) if row else {"stale": [], "written": 0}
 
-    with store.graph().session() as session:
-        row = session.execute_write(save)
+    row = store.graph().write_retrying(save)
     if row["stale"]:
         flash(_("Someone changed %(fields)s since you opened the form; nothing was saved. Here are the "
                 "current values.", fields=", ".join(row["stale"])), "error")

@@ -6,7 +6,7 @@ import re
 from flask import Blueprint, request
 from markupsafe import Markup, escape
 
-from kb.schema import FULLTEXT_INDEX, FULLTEXT_LABELS
+from kb.model import EXAMPLE_MARK, FULLTEXT_INDEX, FULLTEXT_LABELS
 from webui import store
 from webui.entities import key_of
 from webui.pages import page, pager
@@ -26,9 +26,9 @@ WITH label, score, node, owner WHERE owner IS NULL OR owner.current
 RETURN label, score, elementId(node) AS id,
        node {.key, .name, .title, .id, .label, .current, .law_title, .department,
              .jurisdiction, .level, .type, .area_name, .lead_department,
-             sample: coalesce(node.remarks, '') STARTS WITH '【示例】'} AS props,
+             sample: coalesce(node.remarks, '') STARTS WITH $example_mark} AS props,
        owner {.key, .name, .department, .jurisdiction, .level, .type, .current,
-              sample: coalesce(owner.remarks, '') STARTS WITH '【示例】'} AS owner
+              sample: coalesce(owner.remarks, '') STARTS WITH $example_mark} AS owner
 """
 
 # The long texts, only for the hits on the page shown.
@@ -48,7 +48,7 @@ WHERE NOT (label = 'Power' AND node.current = false)
 RETURN label, 0.0 AS score, elementId(node) AS id,
        node {.key, .name, .title, .id, .label, .current, .law_title, .department,
              .jurisdiction, .level, .type, .area_name, .lead_department,
-             sample: coalesce(node.remarks, '') STARTS WITH '【示例】'} AS props, null AS owner
+             sample: coalesce(node.remarks, '') STARTS WITH $example_mark} AS props, null AS owner
 """
 
 # Within a rank (exact name, name contains the words, text matches), what legal staff look for first.
@@ -116,10 +116,11 @@ def run_search(q: str) -> list[dict]:
     labels = list(FULLTEXT_LABELS)
     if len(q.replace(" ", "")) < 2:
         rows = [dict(zip(("label", "score", "id", "props", "owner"), r, strict=True))
-                for r in store.rows(NAME_CONTAINS, labels=labels, q=q.strip(), cap=200)]
+                for r in store.rows(NAME_CONTAINS, labels=labels, q=q.strip(), cap=200, example_mark=EXAMPLE_MARK)]
     else:
         rows = [dict(zip(("label", "score", "id", "props", "owner"), r, strict=True))
-                for r in store.rows(SEARCH, index=FULLTEXT_INDEX, lucene=lucene_query(q), cap=HIT_CAP, labels=labels)]
+                for r in store.rows(SEARCH, index=FULLTEXT_INDEX, lucene=lucene_query(q), cap=HIT_CAP, labels=labels,
+                                     example_mark=EXAMPLE_MARK)]
     hits = [_hit(r, q.strip(), terms) for r in rows]
     hits.sort(key=lambda h: (h["rank"], LABEL_PRIORITY.get(h["label"], 9), -h["score"], len(h["name"])))
     return hits
