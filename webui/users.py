@@ -65,6 +65,11 @@ def add_user(graph: Graph, name: str, password: str, role: str | None = None) ->
     return bool(rows[0]["created"]), rows[0]["role"]
 
 
+def list_users(graph: Graph) -> list[dict[str, str]]:
+    """Every login with its role, by name (the admin page and `kb user list`)."""
+    return graph.read("MATCH (u:User) RETURN u.name AS name, u.role AS role ORDER BY u.name")
+
+
 def check_login(graph: Graph, name: str, password: str) -> dict[str, str] | None:
     stored = _hashes().get(name)
     rows = graph.read("MATCH (u:User {name: $name}) RETURN u.name AS name, u.role AS role", name=name)

@@ -68,9 +68,6 @@ class UserForm(FlaskForm):
     role = SelectField(_l("Role"), choices=[SelectChoice(r, r) for r in users.ROLES], default="viewer")
 
 
-USERS = "MATCH (u:User) RETURN u.name AS name, u.role AS role ORDER BY u.name"
-
-
 @bp.route("/users", methods=["GET", "POST"])
 @users.role_required("admin")
 def user_admin():
@@ -85,4 +82,4 @@ def user_admin():
         return redirect(url_for("auth.user_admin"))
     if request.method == "POST":
         status = 400
-    return render_template("auth/users.html", users=store.read(USERS), _form=form), status
+    return render_template("auth/users.html", users=users.list_users(store.graph()), _form=form), status
