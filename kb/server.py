@@ -203,13 +203,22 @@ def _wait_for_bolt(settings: Settings, proc: subprocess.Popen, timeout: float) -
 
 
 def _set_initial_password(settings: Settings, java: str) -> None:
-    """Set the password before the first start, so the server never runs with neo4j/neo4j."""
+    """Set the password before the first start, so the server never runs with neo4j/neo4j.
+
+    The password goes to the admin tool in an argument file (`@file`, read by its picocli parser),
+    mode 0600 and deleted at once: on the command line, `ps` would show it to every local user."""
     home = settings.server_home
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
-    result = subprocess.run(
-        [java, "-cp", str(settings.neo4j_lib / "*"), ADMIN_TOOL, "dbms", "set-initial-password", "--",
-         settings.password], env=env, capture_output=True, text=True, timeout=300, check=False,
-    )
+    quoted = '"' + settings.password.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    args = home / "run" / "set-initial-password.args"
+    fd = os.open(args, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(f"dbms\nset-initial-password\n--\n{quoted}\n")
+        result = subprocess.run([java, "-cp", str(settings.neo4j_lib / "*"), ADMIN_TOOL, f"@{args}"], env=env,
+                                capture_output=True, text=True, timeout=300, check=False)
+    finally:
+        args.unlink(missing_ok=True)
     if result.returncode != 0:
         raise ServerError("could not set the initial password:\n" + (result.stdout + result.stderr)[-2000:])
 

@@ -55,7 +55,8 @@ class ManagedServer:
         self.home = Path(tempfile.mkdtemp(prefix=f"kb-test-{name}-"))
         self.env = {**os.environ, "KB_HOME": str(self.home), "NEO4J_URI": f"bolt://127.0.0.1:{free_port()}"}
         self.env.pop("NEO4J_PASSWORD", None)
-        write_local_config(self.home / "kb.toml", "kb" + secrets.token_hex(12), TEST_SERVER_SETTINGS)
+        # quotes, a space, a backslash and # in the password: it must reach the admin tool intact
+        write_local_config(self.home / "kb.toml", 'kb"# \\x ' + secrets.token_hex(12), TEST_SERVER_SETTINGS)
         self.settings = self._settings()
         self.graph: Graph | None = None
 

@@ -42,6 +42,14 @@ def test_local_config_is_private_and_server_is_locked_down(scratch_server: Manag
     assert (scratch_server.home / "neo4j" / "logs" / "neo4j.log").exists()
 
 
+def test_initial_password_never_was_on_a_command_line(scratch_server: ManagedServer) -> None:
+    """It went to neo4j-admin in a 0600 argument file, deleted at once; a password with quotes, a
+    space, a backslash and # (the test servers' own) arrived intact: the fixture logged in with it."""
+    assert any(ch in scratch_server.settings.password for ch in '"# \\')
+    assert scratch_server.graph.read("RETURN 1 AS one") == [{"one": 1}]
+    assert not list((scratch_server.home / "neo4j" / "run").glob("*.args"))
+
+
 def test_wrong_password_is_refused(scratch_server: ManagedServer) -> None:
     env = {**scratch_server.env, "NEO4J_PASSWORD": "wrong", "NEO4J_URI": scratch_server.env["NEO4J_URI"]}
     proc = kb(env, "stats")
