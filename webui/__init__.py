@@ -46,9 +46,6 @@ from webui.entities import (
 
 csrf = CSRFProtect()
 
-BLUEPRINTS = ("dashboard", "browse", "powers", "laws", "things", "search", "reports", "graph", "queries",
-              "console", "auth", "edits")
-
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the app. ``test_config`` may hold ``KB_GRAPH`` (a kb.db.Graph) or ``KB_SETTINGS``."""
@@ -76,11 +73,25 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.before_request(users.load_user)
     errors.init_app(app)
 
-    import importlib
+    # Imported here, not at the top, so that the views' names (graph, search, queries…) do not become
+    # attributes of the webui package.
+    from webui.views import (
+        auth,
+        browse,
+        console,
+        dashboard,
+        edits,
+        graph,
+        laws,
+        powers,
+        queries,
+        reports,
+        search,
+        things,
+    )
 
-    for name in BLUEPRINTS:
-        module = importlib.import_module(f"webui.views.{name}")
-        app.register_blueprint(module.bp)
+    for view in (dashboard, browse, powers, laws, things, search, reports, graph, queries, console, auth, edits):
+        app.register_blueprint(view.bp)
 
     # Globals (not a context processor) so that imported macros see them too.
     app.jinja_env.globals.update(entity_url=entity_url, label_colours=LABEL_COLOURS, label_names=LABEL_NAMES,

@@ -1,5 +1,5 @@
-"""Results of untrusted Cypher (console, saved queries) as a table, as JSON and, when they hold
-nodes and relationships, as a graph."""
+"""Untrusted Cypher (console, saved queries): run through kb.readonly, its results as a table, as JSON
+and, when they hold nodes and relationships, as a graph."""
 from __future__ import annotations
 
 import re
@@ -7,8 +7,11 @@ from typing import Any
 
 import neo4j.graph
 from flask import current_app, url_for
+from flask_babel import lazy_gettext as _l
 
+from kb import readonly
 from kb.readonly import Result
+from webui import store
 from webui.columns import coded_value
 from webui.entities import display_name, entity_url, label_of
 from webui.graphs import Picture
@@ -16,6 +19,19 @@ from webui.pages import plain
 
 POWER_KEY = re.compile(r"^[^|#]+\|[^|]*\|[0-9a-f]{12}#\d{5}$")
 DEPARTMENT_COLUMNS = {"department", "department_a", "department_b", "lead", "lead_department", "部门"}
+
+REASONS = {
+    "write": _l("Refused: this query would write to the database."),
+    "schema": _l("Refused: this query would change the schema."),
+    "admin": _l("Refused: administration commands are not allowed."),
+    "load_csv": _l("Refused: LOAD CSV reads files and URLs outside the database."),
+    "procedure": _l("Refused: this procedure is not on the allow-list."),
+    "operator": _l("Refused: this command is not allowed here."),
+    "syntax": _l("The query could not be checked."),
+    "empty": _l("The query is empty."),
+    "timeout": _l("The query took too long and was stopped."),
+    "error": _l("The query failed."),
+}
 
 
 def cell(value: Any, column: str = "") -> dict[str, Any]:
@@ -93,3 +109,22 @@ def table(result: Result) -> dict[str, Any]:
 
 def json_rows(result: Result) -> list[dict[str, Any]]:
     return [{k: plain(v) for k, v in zip(result.columns, r.values(), strict=False)} for r in result.records]
+
+
+def execute(cypher: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Run through kb.readonly; the context shared by the console and the saved queries."""
+    out: dict[str, Any] = {"columns": [], "rows": [], "truncated": False, "elapsed_ms": None, "refused": None,
+                           "graph": None, "_table": None, "count": 0}
+    try:
+        result = readonly.run(store.graph(), cypher, params or {},
+                              timeout=float(current_app.config["KB_QUERY_TIMEOUT"]),
+                              row_cap=int(current_app.config["KB_ROW_CAP"]))
+    except (readonly.Refused, readonly.QueryFailed) as exc:
+        out["refused"] = {"reason": exc.reason, "title": str(REASONS.get(exc.reason, REASONS["error"])),
+                          "message": str(exc), "kind": "refused" if isinstance(exc, readonly.Refused) else "failed"}
+        out["_status"] = 400
+        return out
+    out.update(columns=result.columns, rows=json_rows(result), truncated=result.truncated,
+               row_cap=result.row_cap, elapsed_ms=result.elapsed_ms, count=len(result.records),
+               graph=picture(result), _table=table(result))
+    return out

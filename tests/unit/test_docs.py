@@ -11,8 +11,12 @@ README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding=
 
 
 def _commands(group: click.Group, prefix: str = "kb") -> list[tuple[str, click.Command]]:
+    """Every command below the group; kb's own commands are loaded lazily, so ask the group for them."""
+    ctx = click.Context(group)
     out = []
-    for name, cmd in group.commands.items():
+    for name in group.list_commands(ctx):
+        cmd = group.get_command(ctx, name)
+        assert cmd is not None, f"{prefix} {name} is listed but cannot be loaded"
         path = f"{prefix} {name}"
         out.append((path, cmd))
         if isinstance(cmd, click.Group):

@@ -14,10 +14,9 @@ from wtforms.validators import Optional
 
 from kb import readonly
 from queries import loader
-from webui import exports, store
+from webui import exports, results, store
 from webui.columns import coded_value, param_name
 from webui.pages import page
-from webui.views.console import execute
 
 bp = Blueprint("queries", __name__)
 
@@ -121,7 +120,7 @@ def saved_query(area: str, name: str) -> Any:
                              for k, v in values.items() if v is not None}}
         context["permalink"] = url_for("queries.saved_query", area=q.area, name=q.name) + "?" + urlencode(args)
         context["permalink_text"] = unquote_plus(context["permalink"])
-        outcome = execute(q.cypher, values)
+        outcome = results.execute(q.cypher, values)
         if fmt and not outcome["refused"]:
             return exports.download(fmt, q.name, outcome["columns"],
                                     exports.as_rows(outcome["columns"], outcome["rows"]))

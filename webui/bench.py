@@ -1,8 +1,8 @@
 """Server time of each page type of the browser on the loaded data (median and 95th percentile).
 
-Run with `kb bench` (or `python bench/bench_web.py`). Requests go through Flask's test client in this
-process, so the figures are server time: routing, the Cypher round trips and the rendering, without the
-network. The aim is under 100 ms at the 95th percentile.
+Run with `kb bench`. Requests go through Flask's test client in this process, so the figures are server
+time: routing, the Cypher round trips and the rendering, without the network. The aim is under 100 ms at
+the 95th percentile.
 """
 from __future__ import annotations
 
@@ -11,6 +11,11 @@ import sys
 import time
 from typing import Any
 from urllib.parse import quote
+
+from kb.analyses import report
+from kb.db import Graph
+from queries import loader
+from webui import create_app
 
 PICK = """
 CALL { MATCH (d:Department)-[:HOLDS]->(p:Power) WITH d, count(p) AS n ORDER BY n DESC LIMIT 1 RETURN d.name AS department }
@@ -32,7 +37,7 @@ def _q(value: str) -> str:
     return quote(value, safe="")
 
 
-def pages(graph: Any) -> list[tuple[str, str]]:
+def pages(graph: Graph) -> list[tuple[str, str]]:
     """(page type, URL) pairs: one typical example of every page type."""
     rows = graph.read(PICK)
     if not rows or not rows[0]["power"]:
@@ -66,18 +71,15 @@ def pages(graph: Any) -> list[tuple[str, str]]:
         ("queries", "/queries"),
         ("console", "/console?cypher=" + _q("MATCH (d:Department)-[:HOLDS]->(p) RETURN d.name, count(p)")),
     ]
-    from queries import loader
-
     library = loader.load_all()
     if library:
         out.append(("saved query", f"/queries/{library[0].area}/{library[0].name}?run=1"))
-    from kb.analyses import report
-
     first = report.run(graph, ["overlaps"]).findings
     return [(name, url.replace("{finding}", first[0].id if first else "none")) for name, url in (p for p in out if p)]
 
 
 def percentile(values: list[float], q: float) -> float:
+    """The q-quantile (0–1) of the values, interpolated linearly; 0 for none."""
     ordered = sorted(values)
     if not ordered:
         return 0.0
@@ -86,9 +88,8 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
-def run_bench(graph: Any, rounds: int = 20, progress: bool = True) -> dict[str, Any]:
-    from webui import create_app
-
+def run_bench(graph: Graph, rounds: int = 20, progress: bool = True) -> dict[str, Any]:
+    """Every page type requested `rounds` times after one warm-up; figures in ms, progress on stderr."""
     app = create_app({"KB_GRAPH": graph, "TESTING": True})
     client = app.test_client()
     figures = []
@@ -109,11 +110,3 @@ def run_bench(graph: Any, rounds: int = 20, progress: bool = True) -> dict[str, 
             print(f"  {name:<22} median {row['median_ms']:7.1f} ms  p95 {row['p95_ms']:7.1f} ms", file=sys.stderr)
     return {"pages": figures, "rounds": rounds}
 
-
-if __name__ == "__main__":
-    from kb.config import load_settings
-    from kb.db import Graph
-
-    with Graph.from_settings(load_settings()) as g:
-        for r in run_bench(g)["pages"]:
-            print(f"{r['page']:<22}{r['median_ms']:>9.1f}{r['p95_ms']:>9.1f}  {r['example']}")

@@ -1,0 +1,90 @@
+"""`kb chain` and `kb services`: vertical chains and integrated services (一件事)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kb.analyses.findings import LEVEL_TITLES
+from kb.cli.common import connect, echo_json, short
+
+METRIC_LABELS = {"materials_after": "办理材料数（整合后）", "materials_before": "办理材料数（整合前）",
+                 "days_after": "办理时限/天（整合后）", "days_before": "办理时限/天（整合前）",
+                 "visits_after": "跑动次数（整合后）", "visits_before": "跑动次数（整合前）",
+                 "conditions": "受理条件数", "linked_matters": "关联事项数", "service_points": "办理点数",
+                 "is_charge": "是否收费"}
+
+
+@click.command("chain")
+@click.argument("start")
+@click.option("--up", "direction", flag_value="up", help="Bottom-up: from a lower level's power to the top.")
+@click.option("--down", "direction", flag_value="down", default=True, help="Top-down (default).")
+@click.option("--jurisdiction", "-j")
+@click.option("--json", "as_json", is_flag=True)
+def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: bool) -> None:
+    """A vertical chain from a power key, catalogue code or power name: levels, links, delegations and
+    each level's responsibilities (直接实施 / 指导监督)."""
+    from kb.analyses import chains
+
+    with connect() as graph:
+        try:
+            steps = chains.chain(graph, start, direction, jurisdiction)
+        except KeyError as exc:
+            raise click.ClickException(str(exc.args[0])) from exc
+        named = chains.resolve_start(graph, start)
+    if direction == "up" and len(named) > 1:  # bottom-up from a name: say which of its powers was taken
+        click.echo(f"{len(named)} powers match {start!r}; starting from {steps[0]['key'] if steps else '?'} "
+                   "(give a power key to choose another)", err=True)
+    if as_json:
+        echo_json(steps)
+        return
+    if any(s.get("example") for s in steps):
+        click.echo("【示例】本链条含示例清单（演示数据，非公开发布的清单）：" + "、".join(
+            dict.fromkeys(s["department"] for s in steps if s.get("example"))))
+    for s in steps:
+        via = ""
+        if s["via"]:
+            detail = ", ".join(f"{k} {v}" for k, v in s["via_detail"].items() if v)
+            via = f"  ← {s['via']}" + (f" ({detail})" if detail else "")
+        click.echo(f"[{LEVEL_TITLES.get(s['level'], s['level'])}] {s['department']}：{s['power']}"
+                   f"（{s['power_type'] or '类型未标明'}）{via}")
+        for kind, texts in s["responsibilities"].items():
+            click.echo(f"    {kind}：{len(texts)} 项" + (f"，如：{short(texts[0], 60)}" if texts else ""))
+        if s["articles"]:
+            click.echo(f"    依据条文：{'、'.join(s['articles'][:5])}")
+
+
+@click.command("services")
+@click.option("--jurisdiction", "-j")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path))
+def services_cmd(jurisdiction: str | None, as_json: bool, xlsx: Path | None, csv_path: Path | None) -> None:
+    """Integrated services (一件事): lead and cooperating departments, items, powers, metrics given and
+    missing (never invented), and what was saved where before and after figures both exist."""
+    from kb.analyses import services, tables
+
+    with connect() as graph:
+        rows = services.report(graph, jurisdiction)
+    columns = [("name", "一件事"), ("area", "地区"), ("lead", "牵头部门"), ("cooperating", "配合部门（已关联）"),
+               ("cooperating_published", "配合部门（公布）"), ("items", "事项"), ("powers", "依托权力"),
+               ("metrics", "已有指标"), ("metrics_missing", "缺少的指标"), ("saved", "压减情况"),
+               ("guide_url", "办事指南")]
+    if xlsx:
+        tables.write_xlsx(rows, columns, xlsx, sheet="一件事")
+    if csv_path:
+        tables.write_csv(rows, columns, csv_path)
+    if as_json:
+        echo_json(rows)
+        return
+    def label(key: str) -> str:
+        return METRIC_LABELS.get(key, key)
+
+    def shown(value: object) -> object:
+        return ("是" if value else "否") if isinstance(value, bool) else value
+
+    for r in rows:
+        metrics = "，".join(f"{label(k)} {shown(v)}" for k, v in r["metrics"].items())
+        click.echo(f"{r['name']}（{r['area']}）牵头 {r['lead']}；配合 {'、'.join(r['cooperating_published'])}")
+        click.echo(f"    指标：{metrics or '无'}；缺少：{'、'.join(map(label, r['metrics_missing'])) or '无'}；"
+                   f"事项 {len(r['items'])} 项，依托权力 {len(r['powers'])} 项")

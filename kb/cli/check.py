@@ -1,0 +1,98 @@
+"""`kb check`: run the analyses and report their findings."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from kb.analyses.findings import AREA_TITLES, AREAS, KINDS, STATUSES, Finding
+from kb.cli.common import connect, echo_json, short
+
+
+def _print_findings(findings: list[Finding], seconds: dict[str, float]) -> None:
+    for area in AREAS:
+        mine = [f for f in findings if f.area == area]
+        if area not in seconds and not mine:
+            continue
+        click.echo(f"== {AREA_TITLES[area]} ({area}): {len(mine)} findings"
+                   + (f" in {seconds[area]:.2f} s" if area in seconds else ""))
+        for f in mine:
+            mark = "" if f.status == "open" else f" [{f.status}]"
+            click.echo(f"{f.id}  {f.score:.2f}  {f.kind:<28}{short(f.summary, 110)}{mark}")
+    counts: dict[str, list[int]] = {}
+    for f in findings:
+        c = counts.setdefault(f.kind, [0, 0])
+        c[0] += 1
+        c[1] += f.status == "open"
+    if counts:
+        click.echo("-- counts (open/total): " + ", ".join(f"{k} {v[1]}/{v[0]}" for k, v in
+                                                         sorted(counts.items(), key=lambda kv: -kv[1][0])))
+
+
+def _write_findings(findings: list[Finding], xlsx: Path | None, csv_path: Path | None) -> None:
+    from kb.analyses import tables
+    from kb.analyses.report import FINDING_COLUMNS, finding_row
+
+    rows = [finding_row(f) for f in findings]
+    if xlsx:
+        tables.write_xlsx(rows, FINDING_COLUMNS, xlsx, sheet="检查结果")
+        click.echo(f"wrote {len(rows)} findings to {xlsx}", err=True)
+    if csv_path:
+        tables.write_csv(rows, FINDING_COLUMNS, csv_path)
+        click.echo(f"wrote {len(rows)} findings to {csv_path}", err=True)
+
+
+def _validate_selectors(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    unknown = [v for v in values if v not in KINDS and v not in AREAS]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)}: not a rule or an area "
+                                 f"(areas: {', '.join(AREAS)}; rules: {', '.join(KINDS)})")
+    return values
+
+
+@click.command("check")
+@click.argument("area", required=False, default="all",
+                type=click.Choice(["overlaps", "gaps", "chains", "consistency", "services", "all"]))
+@click.option("--jurisdiction", "-j", help="Only this jurisdiction (name or area code) and those within it.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list, one object per finding.")
+@click.option("--fail-on", multiple=True, callback=_validate_selectors, metavar="KIND",
+              help="Exit 1 while open findings of this rule or area exist (repeatable).")
+@click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), help="Also write the report as XLSX.")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the report as CSV (UTF-8).")
+@click.option("--status", type=click.Choice([*STATUSES, "all"]), default="all", show_default=True,
+              help="Only findings with this status.")
+@click.option("--kind", "kinds", multiple=True, callback=_validate_selectors,
+              help="Only findings of this rule or area (repeatable).")
+@click.option("--min-score", type=float, default=0.0, help="Only findings scoring at least this.")
+@click.option("--threshold", type=float, default=None, help="Similarity threshold of similar_name (default 0.8).")
+def check_cmd(area: str, jurisdiction: str | None, as_json: bool, fail_on: tuple[str, ...], xlsx: Path | None,
+              csv_path: Path | None, status: str, kinds: tuple[str, ...], min_score: float,
+              threshold: float | None) -> None:
+    """Check the lists: overlaps, gaps, chains, consistency (四级四同) and integrated services.
+
+    Every finding has a stable id, a rule (kind), the departments and powers concerned, its evidence,
+    a score (0–1) and a status. docs/analyses.md describes every rule.
+    """
+    from kb.analyses import overlaps, report
+
+    areas = AREAS if area == "all" else (area,)
+    started = time.monotonic()
+    with connect() as graph:
+        result = report.run(graph, areas, jurisdiction, threshold or overlaps.DEFAULT_THRESHOLD)
+    findings = [f for f in result.findings
+                if (status == "all" or f.status == status) and f.score >= min_score
+                and (not kinds or any(k in (f.kind, f.area) for k in kinds))]
+    if as_json:
+        echo_json([f.as_dict() for f in findings])
+    else:
+        _print_findings(findings, result.seconds)
+        click.echo(f"-- {len(findings)} findings in {time.monotonic() - started:.2f} s", err=True)
+    _write_findings(findings, xlsx, csv_path)
+    failing = [f for f in result.findings if f.status == "open" and any(s in (f.kind, f.area) for s in fail_on)]
+    if failing:
+        kinds_hit = sorted({f.kind for f in failing})
+        click.echo(f"{len(failing)} open findings match --fail-on ({', '.join(kinds_hit)})", err=True)
+        sys.exit(1)

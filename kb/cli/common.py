@@ -1,0 +1,75 @@
+"""What the commands share: connecting to the graph with friendly errors, JSON and table output."""
+from __future__ import annotations
+
+import json
+import unicodedata
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from kb.db import Graph
+
+
+def connect() -> Graph:
+    """The graph of the current settings, or a ClickException saying why it cannot be reached."""
+    import neo4j.exceptions
+
+    from kb.config import load_settings
+    from kb.db import Graph, NotConfigured
+
+    settings = load_settings()
+    try:
+        graph = Graph.from_settings(settings)
+        graph.driver.verify_connectivity()
+        return graph
+    except NotConfigured as exc:
+        raise click.ClickException(str(exc)) from exc
+    except neo4j.exceptions.AuthError as exc:
+        where = "NEO4J_USER / NEO4J_PASSWORD" if settings.external else f"the password in {settings.config_file}"
+        raise click.ClickException(f"Neo4j at {settings.uri} refused the login: check {where}") from exc
+    except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError, OSError, ValueError) as exc:
+        hint = "" if settings.external else " (start it with `kb db start`)"
+        raise click.ClickException(f"cannot reach Neo4j at {settings.uri}: {exc}{hint}") from exc
+
+
+def connect_if_up() -> Graph | None:
+    """A dry run validates without a database, and says `unchanged` when one answers."""
+    try:
+        return connect()
+    except click.ClickException:
+        return None
+
+
+def echo_json(data: object) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def short(text: str, width: int) -> str:
+    """The text on one line, cut to `width` characters with an ellipsis."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return "" if value is None else str(value)
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _display_width(text))
+
+
+def print_table(columns: list[str], rows: list[dict], width: int = 40) -> None:
+    """Rows as an aligned text table (CJK characters count double)."""
+    cells = [[short(_cell(r.get(c)), width) for c in columns] for r in rows]
+    widths = [max([_display_width(c)] + [_display_width(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    click.echo("  ".join(_pad(c, w) for c, w in zip(columns, widths)).rstrip())
+    click.echo("  ".join("-" * w for w in widths))
+    for row in cells:
+        click.echo("  ".join(_pad(v, w) for v, w in zip(row, widths)).rstrip())

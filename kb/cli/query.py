@@ -1,0 +1,106 @@
+"""`kb query`: list, show and run the saved queries (queries/)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from kb.cli.common import connect, echo_json, print_table
+
+
+@click.group("query")
+def query_group() -> None:
+    """The saved-query library (queries/): list, show and run the queries."""
+
+
+@query_group.command("list")
+@click.option("--area", help="Only this area (browse, overlaps, gaps, chains, consistency, services).")
+@click.option("--json", "as_json", is_flag=True)
+def query_list(area: str | None, as_json: bool) -> None:
+    """List the saved queries by area."""
+    from queries import loader
+
+    qs = [q for q in loader.load_all() if not area or q.area == area]
+    if as_json:
+        echo_json([q.as_dict() | {"cypher": None} for q in qs])
+        return
+    for q in qs:
+        params = ", ".join(p.name for p in q.params)
+        click.echo(f"{q.area + '/' + q.name:<48}{q.title}" + (f"  ({params})" if params else ""))
+
+
+@query_group.command("show")
+@click.argument("name")
+def query_show(name: str) -> None:
+    """Show a query: titles, description, parameters and its Cypher."""
+    from queries import loader
+
+    try:
+        q = loader.get(name)
+    except KeyError as exc:
+        raise click.ClickException(str(exc.args[0])) from exc
+    click.echo(f"{q.area}/{q.name}: {q.title} / {q.title_en}")
+    click.echo(q.description)
+    click.echo(q.description_en)
+    for p in q.params:
+        click.echo(f"  --param {p.name}=<{p.type}>  default {p.default!r}"
+                   + (f"\n      choices: {p.choices_query}" if p.choices_query else ""))
+    click.echo("")
+    click.echo(q.cypher)
+
+
+def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for v in values:
+        if "=" not in v:
+            raise click.BadParameter(f"{v!r}: expected name=value", param_hint="--param")
+        k, _, val = v.partition("=")
+        out[k.strip()] = val
+    return out
+
+
+@query_group.command("run")
+@click.argument("name")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="A parameter (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default="table",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (required for xlsx).")
+@click.option("--limit", type=int, default=None, help="At most this many rows.")
+@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds before the query is stopped.")
+def query_run(name: str, params: tuple[str, ...], fmt: str, output: Path | None, limit: int | None,
+              timeout: float) -> None:
+    """Run a saved query read-only and print or write its rows."""
+    from kb.analyses import tables
+    from queries import loader
+
+    try:
+        q = loader.get(name)
+        with connect() as graph:
+            result = loader.run(graph, q, _parse_params(params), timeout=timeout, max_rows=limit)
+    except KeyError as exc:
+        raise click.ClickException(str(exc.args[0])) from exc
+    except loader.QueryError as exc:
+        raise click.ClickException(str(exc)) from exc
+    columns, rows = result.columns, result.rows
+    if fmt == "xlsx":
+        if not output:
+            raise click.UsageError("--format xlsx needs --output PATH")
+        tables.write_xlsx(rows, columns, output, sheet=q.title)
+    elif fmt == "csv":
+        if output:
+            tables.write_csv(rows, columns, output)
+        else:
+            tables.write_csv(rows, columns, sys.stdout)
+    elif fmt == "json":
+        text = json.dumps(rows, ensure_ascii=False, indent=2, default=str)
+        if output:
+            output.write_text(text + "\n", encoding="utf-8")
+        else:
+            click.echo(text)
+    else:
+        print_table(columns, rows)
+    note = f"{len(rows)} rows" + (" (truncated by --limit)" if result.truncated else "")
+    click.echo(note + (f", written to {output}" if output else ""), err=True)
