@@ -5,14 +5,8 @@ from pathlib import Path
 
 import click
 
-from kb.analyses.findings import LEVEL_TITLES
 from kb.cli.common import connect, echo_json, short
-
-METRIC_LABELS = {"materials_after": "办理材料数（整合后）", "materials_before": "办理材料数（整合前）",
-                 "days_after": "办理时限/天（整合后）", "days_before": "办理时限/天（整合前）",
-                 "visits_after": "跑动次数（整合后）", "visits_before": "跑动次数（整合前）",
-                 "conditions": "受理条件数", "linked_matters": "关联事项数", "service_points": "办理点数",
-                 "is_charge": "是否收费"}
+from kb.model import EXAMPLE_MARK, EXAMPLE_NOTE, LEVEL_TITLES, METRIC_TITLES
 
 
 @click.command("chain")
@@ -39,7 +33,7 @@ def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: boo
         echo_json(steps)
         return
     if any(s.get("example") for s in steps):
-        click.echo("【示例】本链条含示例清单（演示数据，非公开发布的清单）：" + "、".join(
+        click.echo(f"{EXAMPLE_MARK}本链条含{EXAMPLE_NOTE}：" + "、".join(
             dict.fromkeys(s["department"] for s in steps if s.get("example"))))
     for s in steps:
         via = ""
@@ -78,7 +72,7 @@ def services_cmd(jurisdiction: str | None, as_json: bool, xlsx: Path | None, csv
         echo_json(rows)
         return
     def label(key: str) -> str:
-        return METRIC_LABELS.get(key, key)
+        return METRIC_TITLES.get(key, key)
 
     def shown(value: object) -> object:
         return ("是" if value else "否") if isinstance(value, bool) else value

@@ -68,18 +68,23 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
               show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (required for xlsx).")
-@click.option("--limit", type=int, default=None, help="At most this many rows.")
-@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds before the query is stopped.")
+@click.option("--limit", type=int, default=None,
+              help="At most this many rows (default: the row cap of the browser's console, kb.readonly).")
+@click.option("--timeout", type=float, default=None,
+              help="Seconds before the query is stopped (default: the console's, kb.readonly).")
 def query_run(name: str, params: tuple[str, ...], fmt: str, output: Path | None, limit: int | None,
-              timeout: float) -> None:
+              timeout: float | None) -> None:
     """Run a saved query read-only and print or write its rows."""
+    from kb import readonly
     from kb.analyses import tables
     from queries import loader
 
+    limit = readonly.DEFAULT_ROW_CAP if limit is None else limit
+    timeout = readonly.DEFAULT_TIMEOUT if timeout is None else timeout
     try:
         q = loader.get(name)
         with connect() as graph:
-            result = loader.run(graph, q, _parse_params(params), timeout=timeout, max_rows=limit)
+            result = loader.run(graph, q, _parse_params(params), timeout=timeout, row_cap=limit)
     except KeyError as exc:
         raise click.ClickException(str(exc.args[0])) from exc
     except loader.QueryError as exc:
@@ -102,5 +107,5 @@ def query_run(name: str, params: tuple[str, ...], fmt: str, output: Path | None,
             click.echo(text)
     else:
         print_table(columns, rows)
-    note = f"{len(rows)} rows" + (" (truncated by --limit)" if result.truncated else "")
+    note = f"{len(rows)} rows" + (f" (truncated at {limit}; --limit changes it)" if result.truncated else "")
     click.echo(note + (f", written to {output}" if output else ""), err=True)

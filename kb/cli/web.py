@@ -72,6 +72,8 @@ def user_add(name: str, role: str | None, password: str) -> None:
 @user_group.command("list")
 def user_list() -> None:
     """List the users and their roles."""
+    from webui.users import list_users
+
     with connect() as graph:
-        for row in graph.read("MATCH (u:User) RETURN u.name AS name, u.role AS role ORDER BY name"):
+        for row in list_users(graph):
             click.echo(f"{row['name']}\t{row['role']}")
