@@ -13,7 +13,6 @@ from webui.entities import (
     LABEL_COLOURS,
     LABEL_NAMES,
     LEVEL_NAMES,
-    LEVEL_ORDER,
     display_name,
     entity_url,
     label_of,
@@ -164,7 +163,3 @@ class Picture:
             "cut": self.cut,
         }
 
-
-def level_of(labels: list[str], props: dict[str, Any]) -> int:
-    level = props.get("jurisdiction_level") or props.get("level") or ""
-    return LEVEL_ORDER.get(level, 3)

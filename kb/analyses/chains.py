@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from kb.analyses import names
 from kb.analyses.findings import LEVEL_RANK, LEVEL_TITLES, Finding
 from kb.analyses.overlaps import name_variants
-from kb.analyses.powers import PowerRow, jurisdiction_names, load_powers
+from kb.analyses.powers import PowerRow, load_powers
 from kb.db import Graph
 
 SIMILAR = 0.9
@@ -341,6 +341,3 @@ def chain(graph: Graph, start: str, direction: str = "down", jurisdiction: str |
         s["example"] = bool(d.get("example"))  # a labelled example list (【示例】), not published data
     return steps
 
-
-def jurisdictions_in(graph: Graph, jurisdiction: str | None) -> list[str] | None:
-    return jurisdiction_names(graph, jurisdiction)
