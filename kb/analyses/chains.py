@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from kb.analyses import names
 from kb.analyses.findings import LEVEL_RANK, LEVEL_TITLES, Finding
+from kb.analyses.groups import DisjointSet
 from kb.analyses.overlaps import name_variants
 from kb.analyses.powers import PowerRow, load_powers
 from kb.db import Graph
@@ -74,42 +75,20 @@ class Chains:
     published: dict[int, set[str]]  # family -> levels it publishes
 
     def components(self) -> list[list[str]]:
-        seen: set[str] = set()
-        out = []
-        for key in self.powers:
-            if key in seen or (key not in self.down and key not in self.up):
-                continue
-            stack, comp = [key], []
-            seen.add(key)
-            while stack:
-                k = stack.pop()
-                comp.append(k)
-                for link in self.down.get(k, []) + self.up.get(k, []):
-                    other = link.lower if link.upper == k else link.upper
-                    if other not in seen:
-                        seen.add(other)
-                        stack.append(other)
-            out.append(sorted(comp, key=lambda k: (LEVEL_RANK.get(self.powers[k].level, 9),
-                                                   self.powers[k].department, k)))
-        return out
+        """The chains: linked powers, each chain from the top level down."""
+        linked = DisjointSet(k for k in self.powers if k in self.down or k in self.up)
+        for link in self.links:
+            linked.union(link.upper, link.lower)
+        return [sorted(comp, key=lambda k: (LEVEL_RANK.get(self.powers[k].level, 9), self.powers[k].department, k))
+                for comp in linked.groups()]
 
 
 def _families(powers: list[PowerRow], counterparts: list[dict]) -> dict[str, int]:
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for p in powers:
-        find(p.department)
+    """Department -> body number: a department and its counterparts above are one body."""
+    bodies = DisjointSet(p.department for p in powers)
     for row in counterparts:
-        parent[find(row["lower"])] = find(row["upper"])
-    ids: dict[str, int] = {}
-    return {d: ids.setdefault(find(d), len(ids)) for d in parent}
+        bodies.union(row["lower"], row["upper"])
+    return bodies.numbers()
 
 
 def build(powers: list[PowerRow], delegations: list[dict], counterparts: list[dict]) -> Chains:

@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 
 from kb.analyses import names
 from kb.analyses.findings import LEVEL_TITLES, Finding, noisy_or
+from kb.analyses.groups import DisjointSet
 from kb.analyses.powers import Cite, PowerRow, load_powers
 from kb.analyses.rules import cited_version, procedural_laws, same_version
 from kb.db import Graph
@@ -80,22 +81,13 @@ def _texts_agree(a: Cite, b: Cite) -> bool:
 
 
 def _components(items: list[tuple[PowerRow, Cite]]) -> list[list[tuple[PowerRow, Cite]]]:
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    """The citations of one article that quote the same provision, grouped."""
+    groups = DisjointSet(range(len(items)))
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
-            if find(i) != find(j) and _texts_agree(items[i][1], items[j][1]):
-                parent[find(i)] = find(j)
-    groups: dict[int, list] = defaultdict(list)
-    for i, item in enumerate(items):
-        groups[find(i)].append(item)
-    return list(groups.values())
+            if groups.find(i) != groups.find(j) and _texts_agree(items[i][1], items[j][1]):
+                groups.union(i, j)
+    return [[items[i] for i in group] for group in groups.groups()]
 
 
 def _article_evidence(power: PowerRow, cite: Cite, cited_by: int) -> dict:
