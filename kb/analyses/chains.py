@@ -79,8 +79,10 @@ class Chains:
         linked = DisjointSet(k for k in self.powers if k in self.down or k in self.up)
         for link in self.links:
             linked.union(link.upper, link.lower)
-        return [sorted(comp, key=lambda k: (LEVEL_RANK.get(self.powers[k].level, 9), self.powers[k].department, k))
-                for comp in linked.groups()]
+        def top_down(k: str) -> tuple:
+            return LEVEL_RANK.get(self.powers[k].level, 9), self.powers[k].department, k
+
+        return [sorted(comp, key=top_down) for comp in linked.groups()]
 
 
 def _families(powers: list[PowerRow], counterparts: list[dict]) -> dict[str, int]:
