@@ -97,31 +97,61 @@ def build(powers: list[PowerRow], delegations: list[dict], counterparts: list[di
     """Link the powers across levels (pure: no database)."""
     by_key = {p.key: p for p in powers}
     families = _families(powers, counterparts)
-    published: dict[int, set[str]] = defaultdict(set)
     by_family_level: dict[tuple[int, str], list[PowerRow]] = defaultdict(list)
     for p in powers:
         if p.level in LEVEL_RANK:
             by_family_level[(families[p.department], p.level)].append(p)
+    published = _published(by_family_level)
+    links = _Links()
+    # delegations first: a 下放/委托 step says more than a shared catalogue item (links keep the first reason)
+    _link_delegations(links, delegations, by_key)
+    _link_catalogue(links, powers)
+    _link_bodies(links, by_family_level, published, by_key)
+    down: dict[str, list[Link]] = defaultdict(list)
+    up: dict[str, list[Link]] = defaultdict(list)
+    for lk in links.by_pair.values():
+        down[lk.upper].append(lk)
+        up[lk.lower].append(lk)
+    return Chains(by_key, list(links.by_pair.values()), dict(down), dict(up), families, dict(published))
+
+
+def _published(by_family_level: dict[tuple[int, str], list[PowerRow]]) -> defaultdict[int, set[str]]:
+    """The levels each body publishes (PUBLISHED_MIN items there, or PUBLISHED_SHARE of its items)."""
     family_size: dict[int, int] = defaultdict(int)
     for (family, _), rows in by_family_level.items():
         family_size[family] += len(rows)
+    published: defaultdict[int, set[str]] = defaultdict(set)
     for (family, level), rows in by_family_level.items():
         if len(rows) >= PUBLISHED_MIN or len(rows) >= PUBLISHED_SHARE * family_size[family]:
             published[family].add(level)
-    links: dict[tuple[str, str], Link] = {}
+    return published
 
-    def link(upper: PowerRow, lower: PowerRow, via: str, detail: dict | None = None) -> None:
+
+class _Links:
+    """The links found so far, one per (upper, lower) pair: the first reason found for a pair stays."""
+
+    def __init__(self) -> None:
+        self.by_pair: dict[tuple[str, str], Link] = {}
+        self.lowers: set[str] = set()  # keys of the powers that have a link upwards
+
+    def add(self, upper: PowerRow, lower: PowerRow, via: str, detail: dict | None = None) -> None:
         if LEVEL_RANK.get(upper.level, 9) >= LEVEL_RANK.get(lower.level, 9):
             return
-        links.setdefault((upper.key, lower.key), Link(upper.key, lower.key, via, detail or {}))
+        self.by_pair.setdefault((upper.key, lower.key), Link(upper.key, lower.key, via, detail or {}))
+        self.lowers.add(lower.key)
 
-    # delegations first: a 下放/委托 step says more than a shared catalogue item (links keep the first reason)
+
+def _link_delegations(links: _Links, delegations: list[dict], by_key: dict[str, PowerRow]) -> None:
+    """via delegation: a Delegation goes from the upper power to the lower one."""
     for d in delegations:
         upper, lower = by_key.get(d.get("from_key") or ""), by_key.get(d.get("to_key") or "")
         if upper and lower:
-            link(upper, lower, "delegation", {"manner": d["manner"], "date": d["date"],
-                                              "from_body": d["from_body"], "to_body": d["to_body"]})
-    # catalogue items
+            links.add(upper, lower, "delegation", {"manner": d["manner"], "date": d["date"],
+                                                   "from_body": d["from_body"], "to_body": d["to_body"]})
+
+
+def _link_catalogue(links: _Links, powers: list[PowerRow]) -> None:
+    """via catalogue: powers implementing one catalogue item, each to those at the nearest level above."""
     by_catalogue: dict[str, list[PowerRow]] = defaultdict(list)
     for p in powers:
         for code in p.catalog:
@@ -134,9 +164,14 @@ def build(powers: list[PowerRow], delegations: list[dict], counterparts: list[di
                 nearest = max(LEVEL_RANK[u.level] for u in uppers)
                 for u in uppers:
                     if LEVEL_RANK[u.level] == nearest:
-                        link(u, lower, "catalogue", {"code": code})
-    # one body at two levels: code, then name, then a near-identical name
-    variants = {p.key: name_variants(p.name) for p in powers}
+                        links.add(u, lower, "catalogue", {"code": code})
+
+
+def _link_bodies(links: _Links, by_family_level: dict[tuple[int, str], list[PowerRow]],
+                 published: dict[int, set[str]], by_key: dict[str, PowerRow]) -> None:
+    """One body at two levels: each published level's powers not linked yet are linked to the nearest
+    published level above by code, then name, then a near-identical name."""
+    variants = {p.key: name_variants(p.name) for rows in by_family_level.values() for p in rows}
     for (family, level), lowers in by_family_level.items():
         if level not in published[family]:
             continue
@@ -144,45 +179,53 @@ def build(powers: list[PowerRow], delegations: list[dict], counterparts: list[di
         if not above:
             continue
         uppers = by_family_level[(family, max(above, key=LEVEL_RANK.__getitem__))]
-        by_code: dict[str, list[PowerRow]] = defaultdict(list)
-        by_name: dict[str, list[PowerRow]] = defaultdict(list)
-        for u in uppers:
-            if u.code:
-                by_code[u.code].append(u)
-            for v in variants[u.key]:
-                by_name[v].append(u)
-        unmatched = []
-        for low in lowers:
-            if any(lk[1] == low.key for lk in links):
-                continue
-            if low.code and by_code.get(low.code):
-                for u in by_code[low.code]:
-                    link(u, low, "code", {"code": low.code})
-                continue
-            found = {u.key: u for v in variants[low.key] for u in by_name.get(v, [])}
-            if found:
-                same_type = [u for u in found.values() if u.type == low.type] or list(found.values())
-                for u in same_type:
-                    link(u, low, "name", {})
-            else:
-                unmatched.append(low)
+        unmatched = _link_code_or_name(links, uppers, lowers, variants)
         if unmatched:
-            items = [(("u", u.key), 0, min(variants[u.key], key=len)) for u in uppers if variants[u.key]]
-            items += [(("l", p.key), 0, min(variants[p.key], key=len)) for p in unmatched if variants[p.key]]
-            pairs = names.similar_pairs(items, SIMILAR, group_of={i[0]: i[0][0] for i in items})
-            best: dict[str, tuple[float, str]] = {}
-            for (a, b), sim in pairs.items():
-                up, low = (a, b) if a[0] == "u" else (b, a)
-                if low[1] not in best or best[low[1]][0] < sim:
-                    best[low[1]] = (sim, up[1])
-            for low_key, (sim, up_key) in best.items():
-                link(by_key[up_key], by_key[low_key], "similar_name", {"similarity": round(sim, 3)})
-    down: dict[str, list[Link]] = defaultdict(list)
-    up: dict[str, list[Link]] = defaultdict(list)
-    for lk in links.values():
-        down[lk.upper].append(lk)
-        up[lk.lower].append(lk)
-    return Chains(by_key, list(links.values()), dict(down), dict(up), families, dict(published))
+            _link_similar_names(links, uppers, unmatched, variants, by_key)
+
+
+def _link_code_or_name(links: _Links, uppers: list[PowerRow], lowers: list[PowerRow],
+                       variants: dict[str, set[str]]) -> list[PowerRow]:
+    """via code, else via name (of the same type when several uppers have the name), for the lowers
+    not linked yet; returns those still unmatched."""
+    by_code: dict[str, list[PowerRow]] = defaultdict(list)
+    by_name: dict[str, list[PowerRow]] = defaultdict(list)
+    for u in uppers:
+        if u.code:
+            by_code[u.code].append(u)
+        for v in variants[u.key]:
+            by_name[v].append(u)
+    unmatched = []
+    for low in lowers:
+        if low.key in links.lowers:  # a delegation or a catalogue item links it already
+            continue
+        if low.code and by_code.get(low.code):
+            for u in by_code[low.code]:
+                links.add(u, low, "code", {"code": low.code})
+            continue
+        found = {u.key: u for v in variants[low.key] for u in by_name.get(v, [])}
+        if found:
+            same_type = [u for u in found.values() if u.type == low.type] or list(found.values())
+            for u in same_type:
+                links.add(u, low, "name", {})
+        else:
+            unmatched.append(low)
+    return unmatched
+
+
+def _link_similar_names(links: _Links, uppers: list[PowerRow], lowers: list[PowerRow],
+                        variants: dict[str, set[str]], by_key: dict[str, PowerRow]) -> None:
+    """via similar_name: each lower to the upper whose shortest name variant is most similar (≥ SIMILAR)."""
+    items = [(("u", u.key), 0, min(variants[u.key], key=len)) for u in uppers if variants[u.key]]
+    items += [(("l", p.key), 0, min(variants[p.key], key=len)) for p in lowers if variants[p.key]]
+    pairs = names.similar_pairs(items, SIMILAR, group_of={i[0]: i[0][0] for i in items})
+    best: dict[str, tuple[float, str]] = {}
+    for (a, b), sim in pairs.items():
+        up, low = (a, b) if a[0] == "u" else (b, a)
+        if low[1] not in best or best[low[1]][0] < sim:
+            best[low[1]] = (sim, up[1])
+    for low_key, (sim, up_key) in best.items():
+        links.add(by_key[up_key], by_key[low_key], "similar_name", {"similarity": round(sim, 3)})
 
 
 def load(graph: Graph, jurisdiction: str | None = None) -> Chains:
