@@ -5,7 +5,11 @@ from kb.db import Graph
 
 SCHEMA_VERSION = 2  # 2: ImportRun.sha256 index
 
-# (label, natural key property). Every node an import makes is MERGEd on its key.
+# (label, natural key property), each unique. The importer MERGEs on the key what several files share
+# (Jurisdiction, Department, Unit, Law, Article, CatalogItem, Thing) and CREATEs what one file brings
+# (ListVersion, Power, Responsibility, Accountability, Delegation, ImportRun): those keys come from the
+# department, version and file hash, or a fresh id, and a list version already in the graph is skipped,
+# so a second node with such a key is a bug the constraint refuses rather than one MERGE would hide.
 NODE_KEYS: list[tuple[str, str]] = [
     ("Jurisdiction", "name"),
     ("Department", "name"),
