@@ -251,39 +251,51 @@ def analyse(ch: Chains) -> list[Finding]:
         above = [lv for lv in levels if LEVEL_RANK[lv] < rank]
         below = [lv for lv in levels if LEVEL_RANK[lv] > rank]
         if above and key not in ch.up:
-            nearest = max(above, key=LEVEL_RANK.__getitem__)
-            out.append(Finding(
-                kind="no_upper_counterpart", departments=[p.department], powers=[p.name],
-                evidence=[_member(p) | {"note": f"{LEVEL_TITLES[nearest]}清单中没有同名或同编码的事项",
-                                        "missing_level": nearest}],
-                score=0.5, keys=[p.ref, f"missing:{nearest}"], jurisdiction=p.jurisdiction, level=p.level,
-                summary=f"{p.department}{LEVEL_TITLES[p.level]}事项「{p.name}」在{LEVEL_TITLES[nearest]}清单中没有对应事项",
-                power_keys=[key]))
+            out.append(_no_upper_counterpart(p, max(above, key=LEVEL_RANK.__getitem__)))
         if below and key not in ch.down and "指导监督" in p.duty_kinds:
-            nearest = min(below, key=LEVEL_RANK.__getitem__)
-            out.append(Finding(
-                kind="not_implemented_below", departments=[p.department], powers=[p.name],
-                evidence=[_member(p) | {"note": f"本级承担指导监督责任，{LEVEL_TITLES[nearest]}清单中却没有对应事项",
-                                        "missing_level": nearest}],
-                score=0.6, keys=[p.ref, f"missing:{nearest}"], jurisdiction=p.jurisdiction, level=p.level,
-                summary=f"{p.department}「{p.name}」应由{LEVEL_TITLES[nearest]}实施，但{LEVEL_TITLES[nearest]}清单中没有",
-                power_keys=[key]))
+            out.append(_not_implemented_below(p, min(below, key=LEVEL_RANK.__getitem__)))
     for comp in ch.components():
-        members = [ch.powers[k] for k in comp]
-        levels = {m.level for m in members}
-        published = set().union(*(ch.published.get(ch.families.get(m.department, -1), set()) for m in members))
-        ranks = sorted(LEVEL_RANK[lv] for lv in levels if lv in LEVEL_RANK)
-        skipped = [lv for lv in published if ranks and ranks[0] < LEVEL_RANK[lv] < ranks[-1] and lv not in levels]
-        for lv in skipped:
-            top = members[0]
-            out.append(Finding(
-                kind="not_implemented_below", departments=[m.department for m in members],
-                powers=[m.name for m in members],
-                evidence=[_member(m) for m in members] + [{"type": "missing_level", "level": lv,
-                                                           "note": f"链条跳过了{LEVEL_TITLES[lv]}"}],
-                score=0.6, keys=[m.ref for m in members] + [f"skipped:{lv}"], jurisdiction=top.jurisdiction,
-                level=lv, summary=f"「{top.name}」的链条缺少{LEVEL_TITLES[lv]}", power_keys=comp))
+        out += _skipped_levels(ch, comp)
     return out
+
+
+def _no_upper_counterpart(p: PowerRow, nearest: str) -> Finding:
+    """A power its body publishes at the level above too, without a matching item there."""
+    return Finding(
+        kind="no_upper_counterpart", departments=[p.department], powers=[p.name],
+        evidence=[_member(p) | {"note": f"{LEVEL_TITLES[nearest]}清单中没有同名或同编码的事项",
+                                "missing_level": nearest}],
+        score=0.5, keys=[p.ref, f"missing:{nearest}"], jurisdiction=p.jurisdiction, level=p.level,
+        summary=f"{p.department}{LEVEL_TITLES[p.level]}事项「{p.name}」在{LEVEL_TITLES[nearest]}清单中没有对应事项",
+        power_keys=[p.key])
+
+
+def _not_implemented_below(p: PowerRow, nearest: str) -> Finding:
+    """A power that guides and supervises the level below, whose list there has no matching item."""
+    return Finding(
+        kind="not_implemented_below", departments=[p.department], powers=[p.name],
+        evidence=[_member(p) | {"note": f"本级承担指导监督责任，{LEVEL_TITLES[nearest]}清单中却没有对应事项",
+                                "missing_level": nearest}],
+        score=0.6, keys=[p.ref, f"missing:{nearest}"], jurisdiction=p.jurisdiction, level=p.level,
+        summary=f"{p.department}「{p.name}」应由{LEVEL_TITLES[nearest]}实施，但{LEVEL_TITLES[nearest]}清单中没有",
+        power_keys=[p.key])
+
+
+def _skipped_levels(ch: Chains, comp: list[str]) -> list[Finding]:
+    """not_implemented_below for a chain that skips a level its bodies publish."""
+    members = [ch.powers[k] for k in comp]
+    levels = {m.level for m in members}
+    published = set().union(*(ch.published.get(ch.families.get(m.department, -1), set()) for m in members))
+    ranks = sorted(LEVEL_RANK[lv] for lv in levels if lv in LEVEL_RANK)
+    skipped = [lv for lv in published if ranks and ranks[0] < LEVEL_RANK[lv] < ranks[-1] and lv not in levels]
+    top = members[0]
+    return [Finding(
+        kind="not_implemented_below", departments=[m.department for m in members],
+        powers=[m.name for m in members],
+        evidence=[_member(m) for m in members] + [{"type": "missing_level", "level": lv,
+                                                   "note": f"链条跳过了{LEVEL_TITLES[lv]}"}],
+        score=0.6, keys=[m.ref for m in members] + [f"skipped:{lv}"], jurisdiction=top.jurisdiction,
+        level=lv, summary=f"「{top.name}」的链条缺少{LEVEL_TITLES[lv]}", power_keys=comp) for lv in skipped]
 
 
 def find(graph: Graph, jurisdiction: str | None = None) -> list[Finding]:
