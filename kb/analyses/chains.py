@@ -352,18 +352,30 @@ def chain(graph: Graph, start: str, direction: str = "down", jurisdiction: str |
     if not keys:
         raise KeyError(f"no current power, catalogue code or power name {start!r}")
     ch = load(graph, jurisdiction)
-    roots = [k for k in keys if k in ch.powers]
-    if len(roots) > 1:  # a catalogue code or a name: start from the top (down) or the bottom (up) of it
-        ranks = [LEVEL_RANK.get(ch.powers[k].level, 9) for k in roots]
-        end = min(ranks) if direction == "down" else max(r for r in ranks if r < 9) if any(r < 9 for r in ranks) else 9
-        roots = [k for k, r in zip(roots, ranks) if r == end]
     steps: list[dict] = []
     seen: set[str] = set()
-    for root in roots:
+    for root in _roots(ch, keys, direction):
         for s in walk(ch, root, direction):
             if s["key"] not in seen:
                 seen.add(s["key"])
                 steps.append(s)
+    _add_duties_and_articles(graph, steps)
+    return steps
+
+
+def _roots(ch: Chains, keys: list[str], direction: str) -> list[str]:
+    """Where a walk starts: a catalogue code or a name may name several powers; start from the top of
+    them (down) or the bottom (up)."""
+    roots = [k for k in keys if k in ch.powers]
+    if len(roots) > 1:
+        ranks = [LEVEL_RANK.get(ch.powers[k].level, 9) for k in roots]
+        end = min(ranks) if direction == "down" else max(r for r in ranks if r < 9) if any(r < 9 for r in ranks) else 9
+        roots = [k for k, r in zip(roots, ranks) if r == end]
+    return roots
+
+
+def _add_duties_and_articles(graph: Graph, steps: list[dict]) -> None:
+    """Each step's duties grouped by kind (直接实施 / 指导监督), its loaded articles and its list."""
     details = {r["key"]: r for r in graph.read(RESPONSIBILITIES, keys=[s["key"] for s in steps])}
     for s in steps:
         d = details.get(s["key"], {"duties": [], "articles": []})
@@ -375,5 +387,3 @@ def chain(graph: Graph, start: str, direction: str = "down", jurisdiction: str |
         s["articles"] = d["articles"]
         s["list_title"] = d.get("list_title") or ""
         s["example"] = bool(d.get("example"))  # a labelled example list (【示例】), not published data
-    return steps
-
