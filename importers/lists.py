@@ -18,7 +18,7 @@ from importers.citations import parse_citations
 from importers.duties import split_duties
 from importers.laws import looks_like_law
 from importers.mapping import FIELD_LABELS, HeaderMatch, best_match, load_mappings, match_header, recognised
-from importers.naming import resolve_naming
+from importers.naming import Naming, resolve_naming
 from importers.onething import looks_like_guide
 from importers.records import FileRefused, ListDocument, Record, RowError
 from importers.vocabulary import (
@@ -153,6 +153,21 @@ class _ListParser:
         self.records: list[Record] = []
 
     def parse(self, *, jurisdiction: str | None, department: str | None) -> ListDocument:
+        layouts, unreadable = self._find_layouts()
+        if not layouts:
+            self._refuse_no_header(unreadable)
+        self._warn_skipped_sheets(unreadable)
+        used_sheets = self._read_sheets(layouts)
+        self._refuse_if_errors(layouts)
+        titles = self._title_rows(layouts)
+        naming = self._naming(layouts, titles, jurisdiction=jurisdiction, department=department)
+        self._default_levels(naming.jurisdiction_level)
+        return self._document(layouts, titles, naming, used_sheets)
+
+    # -- steps of parse ----------------------------------------------------------------------
+
+    def _find_layouts(self) -> tuple[list[tuple[Sheet, SheetLayout]], list[Sheet]]:
+        """(sheets with a known header and its layout, sheets with data but no known header)."""
         layouts: list[tuple[Sheet, SheetLayout]] = []
         unreadable: list[Sheet] = []
         for sheet in self.sheets:
@@ -164,20 +179,27 @@ class _ListParser:
                 unreadable.append(sheet)
             else:
                 layouts.append((sheet, layout))
-        if not layouts:
-            self._refuse_no_header(unreadable)
+        return layouts, unreadable
+
+    def _warn_skipped_sheets(self, unreadable: list[Sheet]) -> None:
         for sheet in unreadable:
             r, cells = describe_header(sheet)
             self.warnings.append(RowError(
                 f"sheet skipped: no known header in rows 1–{HEADER_SEARCH_ROWS}; "
                 f"row {sheet.row_number(r)} reads: {' | '.join(cells)[:300]}", sheet=sheet.name,
                 severity="warning"))
+
+    def _read_sheets(self, layouts: list[tuple[Sheet, SheetLayout]]) -> list[str]:
+        """Read every sheet's records; returns the names of the sheets that gave some."""
         used_sheets = []
         for sheet, layout in layouts:
             before = len(self.records)
             self._read_records(sheet, layout)
             if len(self.records) > before:
                 used_sheets.append(sheet.name)
+        return used_sheets
+
+    def _refuse_if_errors(self, layouts: list[tuple[Sheet, SheetLayout]]) -> None:
         if not self.records and not self.errors:
             sheet, layout = layouts[0]
             self.errors.append(RowError(
@@ -186,37 +208,52 @@ class _ListParser:
         if self.errors:
             raise FileRefused(self.path, self.errors + self.warnings)
 
-        titles = [t for _, lay in layouts for t in lay.titles]
-        meta = self.sheets[0].meta if self.sheets else {}
-        titles = ([meta["title"]] if meta.get("title") else []) + titles
-        department = department or meta.get("department")
-        jurisdiction = jurisdiction or meta.get("jurisdiction")
+    def _title_rows(self, layouts: list[tuple[Sheet, SheetLayout]]) -> list[str]:
+        """The title the file declares (JSON), then the title rows above each sheet's header."""
+        declared = self._meta.get("title")
+        return ([declared] if declared else []) + [t for _, lay in layouts for t in lay.titles]
+
+    @property
+    def _meta(self) -> dict[str, str]:
+        """What a JSON file declares about the whole list (title, department, jurisdiction)."""
+        return self.sheets[0].meta if self.sheets else {}
+
+    def _naming(self, layouts: list[tuple[Sheet, SheetLayout]], titles: list[str], *,
+                jurisdiction: str | None, department: str | None) -> Naming:
+        """Who published the list, and where: refused when no department can be told."""
         naming = resolve_naming(
             self.path,
             titles=_title_candidates(titles),
             department_rows=[d for _, lay in layouts for d in lay.department_rows],
             holders=Counter(r.holder for r in self.records if r.holder),
-            department=department,
-            jurisdiction=jurisdiction,
+            department=department or self._meta.get("department"),
+            jurisdiction=jurisdiction or self._meta.get("jurisdiction"),
             overrides=layouts[0][1].match.mapping.document,
         )
         if not naming.department:
             raise FileRefused(self.path, [RowError(
                 "cannot tell which department published this list: no title row, 部门名称 row, file name or "
                 "行使主体 names one; give it with department=… (kb import --department)")])
-        if naming.jurisdiction_level:
-            # A row the list gives no level (no level column, no keyword, no 市本级 scope, no level sheet)
-            # is taken to be implemented at the publisher's own level: a county bureau's list holds county
-            # powers. level_original stays "" so the level is seen to be inferred, not published; rows
-            # that name another level (自治区级 in a city list) keep theirs.
-            for rec in self.records:
-                if not rec.level:
-                    rec.level = naming.jurisdiction_level
         if not naming.jurisdiction:
             self.warnings.append(RowError(
                 f"jurisdiction unknown: {naming.department!r} names no place known in "
                 "importers/mappings/jurisdictions.toml; give it with jurisdiction=… (kb import --jurisdiction)",
                 severity="warning"))
+        return naming
+
+    def _default_levels(self, publisher_level: str) -> None:
+        # A row the list gives no level (no level column, no keyword, no 市本级 scope, no level sheet)
+        # is taken to be implemented at the publisher's own level: a county bureau's list holds county
+        # powers. level_original stays "" so the level is seen to be inferred, not published; rows
+        # that name another level (自治区级 in a city list) keep theirs.
+        if not publisher_level:
+            return
+        for rec in self.records:
+            if not rec.level:
+                rec.level = publisher_level
+
+    def _document(self, layouts: list[tuple[Sheet, SheetLayout]], titles: list[str], naming: Naming,
+                  used_sheets: list[str]) -> ListDocument:
         data = Path(self.path).read_bytes()
         mapping_names = list(dict.fromkeys(lay.match.mapping.name for _, lay in layouts))
         return ListDocument(

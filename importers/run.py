@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import sys
 import time
 from collections.abc import Iterable
@@ -71,14 +70,6 @@ def expand(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
         else:
             out.append((p, True))
     return out
-
-
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def parse_file(path: Path, jurisdiction: str | None = None, department: str | None = None,

@@ -1,8 +1,13 @@
 """The one place that writes parsed documents to the graph.
 
-Each file is written in ONE explicit transaction, in batches of `UNWIND $rows AS row MERGE …`. Nothing
+Each file is written in ONE explicit transaction, in batches of `UNWIND $rows AS row …`: what several
+files share (jurisdictions, departments, units, laws, articles, catalogue items, Things) is MERGEd on
+its key, what the file brings (its ListVersion, powers, duties, accountability, delegations) is
+CREATEd, since a version already in the graph is never written again (`unchanged`). Nothing
 is visible until the commit, so a refused file, a crash or a killed database mid-file leaves the graph
-exactly as it was. Every node made by an import carries `source_file`, `source_sheet`, `source_row`.
+exactly as it was. Every node made from a file's content carries its `source_file` (and `source_sheet`,
+`source_row` where it comes from a row); jurisdictions come from importers/mappings/jurisdictions.toml
+and carry the run that made them (`created_by`) instead.
 """
 from __future__ import annotations
 

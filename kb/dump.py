@@ -1,4 +1,11 @@
-"""Counts, and a portable dump (JSON Lines) that restores to identical counts and properties."""
+"""Counts, and a portable dump (JSON Lines) that restores to identical counts and properties.
+
+A dump holds every node and relationship but the schema marker (KbMeta, which `kb db init` makes):
+the lists, laws, findings and their resolutions, the edit history and the browser's logins (name and
+role). Password hashes are not in the graph (webui/users.py: KB_HOME/credentials.json), so not in a
+dump either: a restored graph's users log in once that file is copied along or `kb user add` sets
+their passwords again.
+"""
 from __future__ import annotations
 
 import gzip
@@ -99,11 +106,13 @@ TOTAL = ("CALL { MATCH (n) WHERE NOT n:KbMeta RETURN count(n) AS nodes } "
 
 
 def export(graph: Graph, path: Path, progress: bool = False) -> dict:
-    """Write every node and relationship to a gzip'd JSON Lines file (progress on stderr if asked)."""
+    """Write every node and relationship but KbMeta to a gzip'd JSON Lines file (progress on stderr if
+    asked)."""
     counts = {"nodes": 0, "relationships": 0}
     partial = path.with_name(path.name + ".partial")  # renamed on success: a failed export leaves no dump
     total = graph.read(TOTAL)[0]["n"] if progress else None
-    # The dump holds everything, logins' password hashes included: readable by its owner only.
+    # Readable by its owner only: no password hashes, but who edited what and who may log in, and a graph
+    # from before the hashes left it may still carry them on User nodes that no `kb user add` has reset.
     raw = os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb")
     with raw, gzip.open(raw, "wt", encoding="utf-8") as out, graph.session(read_only=True) as session, \
             tqdm(total=total, unit="items", file=sys.stderr, disable=not progress, desc="export") as bar:

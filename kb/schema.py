@@ -1,8 +1,11 @@
 """Constraints, indexes and the full-text index; versioned and idempotent (`kb db init`).
 
-Every label's natural key (kb.model.NODE_KEYS) is unique: the importers MERGE shared nodes (places,
-departments, laws, catalogue items) on it and CREATE the nodes of a new list version, whose keys
-embed the version key, so a repeated import cannot make a second node of anything."""
+Every label's natural key (kb.model.NODE_KEYS) is unique. The importer MERGEs on the key what several
+files share (Jurisdiction, Department, Unit, Law, Article, CatalogItem, Thing) and CREATEs what one
+file brings (ListVersion, Power, Responsibility, Accountability, Delegation, ImportRun): those keys come
+from the department, version and file hash, or a fresh id, and a list version already in the graph is
+skipped, so a second node with such a key is a bug the constraint refuses rather than one MERGE would
+hide."""
 from __future__ import annotations
 
 from kb.db import Graph

@@ -26,7 +26,6 @@ def graph() -> Graph:
 
                 found = Graph.from_settings(app.config.get("KB_SETTINGS") or load_settings())
                 app.extensions["kb_graph"] = found
-                app.extensions["kb_graph_owned"] = True
     return found
 
 
@@ -56,8 +55,3 @@ def rows(query: str, **params: Any) -> list[tuple]:
 def write(query: str, **params: Any) -> list[dict]:
     return graph().write(query, **params)
 
-
-def close(app: Flask) -> None:
-    if app.extensions.get("kb_graph_owned") and app.extensions.get("kb_graph") is not None:
-        app.extensions["kb_graph"].close()
-        app.extensions["kb_graph"] = None

@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 
 from kb.analyses import names
 from kb.analyses.findings import Finding
+from kb.analyses.groups import DisjointSet
 from kb.analyses.overlaps import name_variants
-from kb.analyses.powers import PowerRow, jurisdiction_names, load_powers
+from kb.analyses.powers import PowerRow, load_powers
 from kb.db import Graph
-from kb.model import LEVEL_RANK, LEVEL_TITLES
+from kb.model import EXAMPLE_MARK, LEVEL_RANK, LEVEL_TITLES
 
 SIMILAR = 0.9
 # A body publishes a level when its lists hold a real share of items there: a stray row naming another
@@ -53,7 +54,7 @@ OPTIONAL MATCH (p)-[:BASED_ON {field: 'basis'}]->(a:Article)
 WITH p, duties, collect(DISTINCT a.name) AS articles
 OPTIONAL MATCH (v:ListVersion)-[:CONTAINS]->(p)
 RETURN p.key AS key, duties, articles, v.title AS list_title,
-       coalesce(v.title STARTS WITH '【示例】', false) AS example
+       coalesce(v.title STARTS WITH $example_mark, false) AS example
 """
 
 
@@ -75,73 +76,83 @@ class Chains:
     published: dict[int, set[str]]  # family -> levels it publishes
 
     def components(self) -> list[list[str]]:
-        seen: set[str] = set()
-        out = []
-        for key in self.powers:
-            if key in seen or (key not in self.down and key not in self.up):
-                continue
-            stack, comp = [key], []
-            seen.add(key)
-            while stack:
-                k = stack.pop()
-                comp.append(k)
-                for link in self.down.get(k, []) + self.up.get(k, []):
-                    other = link.lower if link.upper == k else link.upper
-                    if other not in seen:
-                        seen.add(other)
-                        stack.append(other)
-            out.append(sorted(comp, key=lambda k: (LEVEL_RANK.get(self.powers[k].level, 9),
-                                                   self.powers[k].department, k)))
-        return out
+        """The chains: linked powers, each chain from the top level down."""
+        linked = DisjointSet(k for k in self.powers if k in self.down or k in self.up)
+        for link in self.links:
+            linked.union(link.upper, link.lower)
+        def top_down(k: str) -> tuple:
+            return LEVEL_RANK.get(self.powers[k].level, 9), self.powers[k].department, k
+
+        return [sorted(comp, key=top_down) for comp in linked.groups()]
 
 
 def _families(powers: list[PowerRow], counterparts: list[dict]) -> dict[str, int]:
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for p in powers:
-        find(p.department)
+    """Department -> body number: a department and its counterparts above are one body."""
+    bodies = DisjointSet(p.department for p in powers)
     for row in counterparts:
-        parent[find(row["lower"])] = find(row["upper"])
-    ids: dict[str, int] = {}
-    return {d: ids.setdefault(find(d), len(ids)) for d in parent}
+        bodies.union(row["lower"], row["upper"])
+    return bodies.numbers()
 
 
 def build(powers: list[PowerRow], delegations: list[dict], counterparts: list[dict]) -> Chains:
     """Link the powers across levels (pure: no database)."""
     by_key = {p.key: p for p in powers}
     families = _families(powers, counterparts)
-    published: dict[int, set[str]] = defaultdict(set)
     by_family_level: dict[tuple[int, str], list[PowerRow]] = defaultdict(list)
     for p in powers:
         if p.level in LEVEL_RANK:
             by_family_level[(families[p.department], p.level)].append(p)
+    published = _published(by_family_level)
+    links = _Links()
+    # delegations first: a 下放/委托 step says more than a shared catalogue item (links keep the first reason)
+    _link_delegations(links, delegations, by_key)
+    _link_catalogue(links, powers)
+    _link_bodies(links, by_family_level, published, by_key)
+    down: dict[str, list[Link]] = defaultdict(list)
+    up: dict[str, list[Link]] = defaultdict(list)
+    for lk in links.by_pair.values():
+        down[lk.upper].append(lk)
+        up[lk.lower].append(lk)
+    return Chains(by_key, list(links.by_pair.values()), dict(down), dict(up), families, dict(published))
+
+
+def _published(by_family_level: dict[tuple[int, str], list[PowerRow]]) -> defaultdict[int, set[str]]:
+    """The levels each body publishes (PUBLISHED_MIN items there, or PUBLISHED_SHARE of its items)."""
     family_size: dict[int, int] = defaultdict(int)
     for (family, _), rows in by_family_level.items():
         family_size[family] += len(rows)
+    published: defaultdict[int, set[str]] = defaultdict(set)
     for (family, level), rows in by_family_level.items():
         if len(rows) >= PUBLISHED_MIN or len(rows) >= PUBLISHED_SHARE * family_size[family]:
             published[family].add(level)
-    links: dict[tuple[str, str], Link] = {}
+    return published
 
-    def link(upper: PowerRow, lower: PowerRow, via: str, detail: dict | None = None) -> None:
+
+class _Links:
+    """The links found so far, one per (upper, lower) pair: the first reason found for a pair stays."""
+
+    def __init__(self) -> None:
+        self.by_pair: dict[tuple[str, str], Link] = {}
+        self.lowers: set[str] = set()  # keys of the powers that have a link upwards
+
+    def add(self, upper: PowerRow, lower: PowerRow, via: str, detail: dict | None = None) -> None:
         if LEVEL_RANK.get(upper.level, 9) >= LEVEL_RANK.get(lower.level, 9):
             return
-        links.setdefault((upper.key, lower.key), Link(upper.key, lower.key, via, detail or {}))
+        self.by_pair.setdefault((upper.key, lower.key), Link(upper.key, lower.key, via, detail or {}))
+        self.lowers.add(lower.key)
 
-    # delegations first: a 下放/委托 step says more than a shared catalogue item (links keep the first reason)
+
+def _link_delegations(links: _Links, delegations: list[dict], by_key: dict[str, PowerRow]) -> None:
+    """via delegation: a Delegation goes from the upper power to the lower one."""
     for d in delegations:
         upper, lower = by_key.get(d.get("from_key") or ""), by_key.get(d.get("to_key") or "")
         if upper and lower:
-            link(upper, lower, "delegation", {"manner": d["manner"], "date": d["date"],
-                                              "from_body": d["from_body"], "to_body": d["to_body"]})
-    # catalogue items
+            links.add(upper, lower, "delegation", {"manner": d["manner"], "date": d["date"],
+                                                   "from_body": d["from_body"], "to_body": d["to_body"]})
+
+
+def _link_catalogue(links: _Links, powers: list[PowerRow]) -> None:
+    """via catalogue: powers implementing one catalogue item, each to those at the nearest level above."""
     by_catalogue: dict[str, list[PowerRow]] = defaultdict(list)
     for p in powers:
         for code in p.catalog:
@@ -154,9 +165,14 @@ def build(powers: list[PowerRow], delegations: list[dict], counterparts: list[di
                 nearest = max(LEVEL_RANK[u.level] for u in uppers)
                 for u in uppers:
                     if LEVEL_RANK[u.level] == nearest:
-                        link(u, lower, "catalogue", {"code": code})
-    # one body at two levels: code, then name, then a near-identical name
-    variants = {p.key: name_variants(p.name) for p in powers}
+                        links.add(u, lower, "catalogue", {"code": code})
+
+
+def _link_bodies(links: _Links, by_family_level: dict[tuple[int, str], list[PowerRow]],
+                 published: dict[int, set[str]], by_key: dict[str, PowerRow]) -> None:
+    """One body at two levels: each published level's powers not linked yet are linked to the nearest
+    published level above by code, then name, then a near-identical name."""
+    variants = {p.key: name_variants(p.name) for rows in by_family_level.values() for p in rows}
     for (family, level), lowers in by_family_level.items():
         if level not in published[family]:
             continue
@@ -164,45 +180,53 @@ def build(powers: list[PowerRow], delegations: list[dict], counterparts: list[di
         if not above:
             continue
         uppers = by_family_level[(family, max(above, key=LEVEL_RANK.__getitem__))]
-        by_code: dict[str, list[PowerRow]] = defaultdict(list)
-        by_name: dict[str, list[PowerRow]] = defaultdict(list)
-        for u in uppers:
-            if u.code:
-                by_code[u.code].append(u)
-            for v in variants[u.key]:
-                by_name[v].append(u)
-        unmatched = []
-        for low in lowers:
-            if any(lk[1] == low.key for lk in links):
-                continue
-            if low.code and by_code.get(low.code):
-                for u in by_code[low.code]:
-                    link(u, low, "code", {"code": low.code})
-                continue
-            found = {u.key: u for v in variants[low.key] for u in by_name.get(v, [])}
-            if found:
-                same_type = [u for u in found.values() if u.type == low.type] or list(found.values())
-                for u in same_type:
-                    link(u, low, "name", {})
-            else:
-                unmatched.append(low)
+        unmatched = _link_code_or_name(links, uppers, lowers, variants)
         if unmatched:
-            items = [(("u", u.key), 0, min(variants[u.key], key=len)) for u in uppers if variants[u.key]]
-            items += [(("l", p.key), 0, min(variants[p.key], key=len)) for p in unmatched if variants[p.key]]
-            pairs = names.similar_pairs(items, SIMILAR, group_of={i[0]: i[0][0] for i in items})
-            best: dict[str, tuple[float, str]] = {}
-            for (a, b), sim in pairs.items():
-                up, low = (a, b) if a[0] == "u" else (b, a)
-                if low[1] not in best or best[low[1]][0] < sim:
-                    best[low[1]] = (sim, up[1])
-            for low_key, (sim, up_key) in best.items():
-                link(by_key[up_key], by_key[low_key], "similar_name", {"similarity": round(sim, 3)})
-    down: dict[str, list[Link]] = defaultdict(list)
-    up: dict[str, list[Link]] = defaultdict(list)
-    for lk in links.values():
-        down[lk.upper].append(lk)
-        up[lk.lower].append(lk)
-    return Chains(by_key, list(links.values()), dict(down), dict(up), families, dict(published))
+            _link_similar_names(links, uppers, unmatched, variants, by_key)
+
+
+def _link_code_or_name(links: _Links, uppers: list[PowerRow], lowers: list[PowerRow],
+                       variants: dict[str, set[str]]) -> list[PowerRow]:
+    """via code, else via name (of the same type when several uppers have the name), for the lowers
+    not linked yet; returns those still unmatched."""
+    by_code: dict[str, list[PowerRow]] = defaultdict(list)
+    by_name: dict[str, list[PowerRow]] = defaultdict(list)
+    for u in uppers:
+        if u.code:
+            by_code[u.code].append(u)
+        for v in variants[u.key]:
+            by_name[v].append(u)
+    unmatched = []
+    for low in lowers:
+        if low.key in links.lowers:  # a delegation or a catalogue item links it already
+            continue
+        if low.code and by_code.get(low.code):
+            for u in by_code[low.code]:
+                links.add(u, low, "code", {"code": low.code})
+            continue
+        found = {u.key: u for v in variants[low.key] for u in by_name.get(v, [])}
+        if found:
+            same_type = [u for u in found.values() if u.type == low.type] or list(found.values())
+            for u in same_type:
+                links.add(u, low, "name", {})
+        else:
+            unmatched.append(low)
+    return unmatched
+
+
+def _link_similar_names(links: _Links, uppers: list[PowerRow], lowers: list[PowerRow],
+                        variants: dict[str, set[str]], by_key: dict[str, PowerRow]) -> None:
+    """via similar_name: each lower to the upper whose shortest name variant is most similar (≥ SIMILAR)."""
+    items = [(("u", u.key), 0, min(variants[u.key], key=len)) for u in uppers if variants[u.key]]
+    items += [(("l", p.key), 0, min(variants[p.key], key=len)) for p in lowers if variants[p.key]]
+    pairs = names.similar_pairs(items, SIMILAR, group_of={i[0]: i[0][0] for i in items})
+    best: dict[str, tuple[float, str]] = {}
+    for (a, b), sim in pairs.items():
+        up, low = (a, b) if a[0] == "u" else (b, a)
+        if low[1] not in best or best[low[1]][0] < sim:
+            best[low[1]] = (sim, up[1])
+    for low_key, (sim, up_key) in best.items():
+        links.add(by_key[up_key], by_key[low_key], "similar_name", {"similarity": round(sim, 3)})
 
 
 def load(graph: Graph, jurisdiction: str | None = None) -> Chains:
@@ -228,39 +252,51 @@ def analyse(ch: Chains) -> list[Finding]:
         above = [lv for lv in levels if LEVEL_RANK[lv] < rank]
         below = [lv for lv in levels if LEVEL_RANK[lv] > rank]
         if above and key not in ch.up:
-            nearest = max(above, key=LEVEL_RANK.__getitem__)
-            out.append(Finding(
-                kind="no_upper_counterpart", departments=[p.department], powers=[p.name],
-                evidence=[_member(p) | {"note": f"{LEVEL_TITLES[nearest]}清单中没有同名或同编码的事项",
-                                        "missing_level": nearest}],
-                score=0.5, keys=[p.ref, f"missing:{nearest}"], jurisdiction=p.jurisdiction, level=p.level,
-                summary=f"{p.department}{LEVEL_TITLES[p.level]}事项「{p.name}」在{LEVEL_TITLES[nearest]}清单中没有对应事项",
-                power_keys=[key]))
+            out.append(_no_upper_counterpart(p, max(above, key=LEVEL_RANK.__getitem__)))
         if below and key not in ch.down and "指导监督" in p.duty_kinds:
-            nearest = min(below, key=LEVEL_RANK.__getitem__)
-            out.append(Finding(
-                kind="not_implemented_below", departments=[p.department], powers=[p.name],
-                evidence=[_member(p) | {"note": f"本级承担指导监督责任，{LEVEL_TITLES[nearest]}清单中却没有对应事项",
-                                        "missing_level": nearest}],
-                score=0.6, keys=[p.ref, f"missing:{nearest}"], jurisdiction=p.jurisdiction, level=p.level,
-                summary=f"{p.department}「{p.name}」应由{LEVEL_TITLES[nearest]}实施，但{LEVEL_TITLES[nearest]}清单中没有",
-                power_keys=[key]))
+            out.append(_not_implemented_below(p, min(below, key=LEVEL_RANK.__getitem__)))
     for comp in ch.components():
-        members = [ch.powers[k] for k in comp]
-        levels = {m.level for m in members}
-        published = set().union(*(ch.published.get(ch.families.get(m.department, -1), set()) for m in members))
-        ranks = sorted(LEVEL_RANK[lv] for lv in levels if lv in LEVEL_RANK)
-        skipped = [lv for lv in published if ranks and ranks[0] < LEVEL_RANK[lv] < ranks[-1] and lv not in levels]
-        for lv in skipped:
-            top = members[0]
-            out.append(Finding(
-                kind="not_implemented_below", departments=[m.department for m in members],
-                powers=[m.name for m in members],
-                evidence=[_member(m) for m in members] + [{"type": "missing_level", "level": lv,
-                                                           "note": f"链条跳过了{LEVEL_TITLES[lv]}"}],
-                score=0.6, keys=[m.ref for m in members] + [f"skipped:{lv}"], jurisdiction=top.jurisdiction,
-                level=lv, summary=f"「{top.name}」的链条缺少{LEVEL_TITLES[lv]}", power_keys=comp))
+        out += _skipped_levels(ch, comp)
     return out
+
+
+def _no_upper_counterpart(p: PowerRow, nearest: str) -> Finding:
+    """A power its body publishes at the level above too, without a matching item there."""
+    return Finding(
+        kind="no_upper_counterpart", departments=[p.department], powers=[p.name],
+        evidence=[_member(p) | {"note": f"{LEVEL_TITLES[nearest]}清单中没有同名或同编码的事项",
+                                "missing_level": nearest}],
+        score=0.5, keys=[p.ref, f"missing:{nearest}"], jurisdiction=p.jurisdiction, level=p.level,
+        summary=f"{p.department}{LEVEL_TITLES[p.level]}事项「{p.name}」在{LEVEL_TITLES[nearest]}清单中没有对应事项",
+        power_keys=[p.key])
+
+
+def _not_implemented_below(p: PowerRow, nearest: str) -> Finding:
+    """A power that guides and supervises the level below, whose list there has no matching item."""
+    return Finding(
+        kind="not_implemented_below", departments=[p.department], powers=[p.name],
+        evidence=[_member(p) | {"note": f"本级承担指导监督责任，{LEVEL_TITLES[nearest]}清单中却没有对应事项",
+                                "missing_level": nearest}],
+        score=0.6, keys=[p.ref, f"missing:{nearest}"], jurisdiction=p.jurisdiction, level=p.level,
+        summary=f"{p.department}「{p.name}」应由{LEVEL_TITLES[nearest]}实施，但{LEVEL_TITLES[nearest]}清单中没有",
+        power_keys=[p.key])
+
+
+def _skipped_levels(ch: Chains, comp: list[str]) -> list[Finding]:
+    """not_implemented_below for a chain that skips a level its bodies publish."""
+    members = [ch.powers[k] for k in comp]
+    levels = {m.level for m in members}
+    published = set().union(*(ch.published.get(ch.families.get(m.department, -1), set()) for m in members))
+    ranks = sorted(LEVEL_RANK[lv] for lv in levels if lv in LEVEL_RANK)
+    skipped = [lv for lv in published if ranks and ranks[0] < LEVEL_RANK[lv] < ranks[-1] and lv not in levels]
+    top = members[0]
+    return [Finding(
+        kind="not_implemented_below", departments=[m.department for m in members],
+        powers=[m.name for m in members],
+        evidence=[_member(m) for m in members] + [{"type": "missing_level", "level": lv,
+                                                   "note": f"链条跳过了{LEVEL_TITLES[lv]}"}],
+        score=0.6, keys=[m.ref for m in members] + [f"skipped:{lv}"], jurisdiction=top.jurisdiction,
+        level=lv, summary=f"「{top.name}」的链条缺少{LEVEL_TITLES[lv]}", power_keys=comp) for lv in skipped]
 
 
 def find(graph: Graph, jurisdiction: str | None = None) -> list[Finding]:
@@ -317,19 +353,31 @@ def chain(graph: Graph, start: str, direction: str = "down", jurisdiction: str |
     if not keys:
         raise KeyError(f"no current power, catalogue code or power name {start!r}")
     ch = load(graph, jurisdiction)
-    roots = [k for k in keys if k in ch.powers]
-    if len(roots) > 1:  # a catalogue code or a name: start from the top (down) or the bottom (up) of it
-        ranks = [LEVEL_RANK.get(ch.powers[k].level, 9) for k in roots]
-        end = min(ranks) if direction == "down" else max(r for r in ranks if r < 9) if any(r < 9 for r in ranks) else 9
-        roots = [k for k, r in zip(roots, ranks) if r == end]
     steps: list[dict] = []
     seen: set[str] = set()
-    for root in roots:
+    for root in _roots(ch, keys, direction):
         for s in walk(ch, root, direction):
             if s["key"] not in seen:
                 seen.add(s["key"])
                 steps.append(s)
-    details = {r["key"]: r for r in graph.read(RESPONSIBILITIES, keys=[s["key"] for s in steps])}
+    _add_duties_and_articles(graph, steps)
+    return steps
+
+
+def _roots(ch: Chains, keys: list[str], direction: str) -> list[str]:
+    """Where a walk starts: a catalogue code or a name may name several powers; start from the top of
+    them (down) or the bottom (up)."""
+    roots = [k for k in keys if k in ch.powers]
+    if len(roots) > 1:
+        ranks = [LEVEL_RANK.get(ch.powers[k].level, 9) for k in roots]
+        end = min(ranks) if direction == "down" else max(r for r in ranks if r < 9) if any(r < 9 for r in ranks) else 9
+        roots = [k for k, r in zip(roots, ranks) if r == end]
+    return roots
+
+
+def _add_duties_and_articles(graph: Graph, steps: list[dict]) -> None:
+    """Each step's duties grouped by kind (直接实施 / 指导监督), its loaded articles and its list."""
+    details = {r["key"]: r for r in graph.read(RESPONSIBILITIES, keys=[s["key"] for s in steps], example_mark=EXAMPLE_MARK)}
     for s in steps:
         d = details.get(s["key"], {"duties": [], "articles": []})
         grouped: dict[str, list[str]] = defaultdict(list)
@@ -339,9 +387,4 @@ def chain(graph: Graph, start: str, direction: str = "down", jurisdiction: str |
         s["responsibilities"] = dict(grouped)
         s["articles"] = d["articles"]
         s["list_title"] = d.get("list_title") or ""
-        s["example"] = bool(d.get("example"))  # a labelled example list (【示例】), not published data
-    return steps
-
-
-def jurisdictions_in(graph: Graph, jurisdiction: str | None) -> list[str] | None:
-    return jurisdiction_names(graph, jurisdiction)
+        s["example"] = bool(d.get("example"))  # a labelled example list (kb.model.EXAMPLE_MARK)

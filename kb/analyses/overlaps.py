@@ -26,8 +26,9 @@ from rapidfuzz import fuzz
 
 from kb.analyses import names
 from kb.analyses.findings import Finding, noisy_or
+from kb.analyses.groups import DisjointSet
 from kb.analyses.powers import Cite, PowerRow, load_powers
-from kb.analyses.rules import cited_version, procedural_laws, same_version
+from kb.analyses.rules import ProceduralLaws, cited_version, procedural_laws, same_version
 from kb.db import Graph
 from kb.model import LEVEL_TITLES
 
@@ -81,22 +82,13 @@ def _texts_agree(a: Cite, b: Cite) -> bool:
 
 
 def _components(items: list[tuple[PowerRow, Cite]]) -> list[list[tuple[PowerRow, Cite]]]:
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    """The citations of one article that quote the same provision, grouped."""
+    groups = DisjointSet(range(len(items)))
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
-            if find(i) != find(j) and _texts_agree(items[i][1], items[j][1]):
-                parent[find(i)] = find(j)
-    groups: dict[int, list] = defaultdict(list)
-    for i, item in enumerate(items):
-        groups[find(i)].append(item)
-    return list(groups.values())
+            if groups.find(i) != groups.find(j) and _texts_agree(items[i][1], items[j][1]):
+                groups.union(i, j)
+    return [[items[i] for i in group] for group in groups.groups()]
 
 
 def _article_evidence(power: PowerRow, cite: Cite, cited_by: int) -> dict:
@@ -109,77 +101,109 @@ def _departments(rows: Iterable[PowerRow]) -> set[str]:
     return {p.department for p in rows}
 
 
+class _Candidates:
+    """The candidates so far, one per set of powers, in the order they were first seen."""
+
+    def __init__(self) -> None:
+        self.by_powers: dict[frozenset[str], _Candidate] = {}
+
+    def of(self, rows: Iterable[PowerRow]) -> _Candidate:
+        rows = list(rows)
+        c = self.by_powers.setdefault(frozenset(p.key for p in rows), _Candidate())
+        c.powers.update({p.key: p for p in rows})
+        return c
+
+
 def analyse(powers: list[PowerRow], threshold: float = DEFAULT_THRESHOLD,
             stats: names.BlockingStats | None = None) -> list[Finding]:
     """All overlap findings among `powers` (pure: no database)."""
     procedural = procedural_laws()
+    normalised = {p.key: names.normalise_name(p.name) for p in powers}
+    candidates = _Candidates()
     blocks: dict[tuple[str, str], list[PowerRow]] = defaultdict(list)
     for p in powers:
         blocks[(p.jurisdiction, p.level)].append(p)
-    candidates: dict[frozenset[str], _Candidate] = {}
-
-    def candidate(rows: Iterable[PowerRow]) -> _Candidate:
-        rows = list(rows)
-        key = frozenset(p.key for p in rows)
-        c = candidates.setdefault(key, _Candidate())
-        c.powers.update({p.key: p for p in rows})
-        return c
-
-    normalised = {p.key: names.normalise_name(p.name) for p in powers}
     for (jurisdiction, level), rows in blocks.items():
         where = f"{jurisdiction}|{level}"
-        # shared_article
-        by_article: dict[tuple[str, int], list[tuple[PowerRow, Cite]]] = defaultdict(list)
-        for p in rows:
-            seen = set()
-            for c in p.basis:
-                if c.article is None or c.law in procedural or (c.law, c.article) in seen:
+        _shared_articles(candidates, rows, where, procedural)
+        _same_codes(candidates, rows, where)
+        _same_names(candidates, rows, where, normalised)
+    # Whole names and item names are searched (a sub-item's item name is what another department's
+    # list may use for the same thing), all blocks at once.
+    _similar_names(candidates, _similar(powers, threshold, stats), normalised, procedural)
+    return [_finding(c) for c in candidates.by_powers.values()]
+
+
+def _shared_articles(candidates: _Candidates, rows: list[PowerRow], where: str,
+                     procedural: ProceduralLaws) -> None:
+    """shared_article: powers of one type in two or more departments cite one article in their basis."""
+    for (law, article), cited in _basis_by_article(rows, procedural).items():
+        cited_by = len({p.key for p, _ in cited})
+        by_type: dict[str, list[tuple[PowerRow, Cite]]] = defaultdict(list)
+        for p, c in cited:
+            by_type[p.type].append((p, c))
+        for type_, items in by_type.items():
+            if len(_departments(p for p, _ in items)) < 2:
+                continue
+            for group in _components(items):
+                if len(_departments(p for p, _ in group)) < 2:
                     continue
-                seen.add((c.law, c.article))
-                by_article[(c.law, c.article)].append((p, c))
-        for (law, article), cited in by_article.items():
-            cited_by = len({p.key for p, _ in cited})
-            by_type: dict[str, list[tuple[PowerRow, Cite]]] = defaultdict(list)
-            for p, c in cited:
-                by_type[p.type].append((p, c))
-            for type_, items in by_type.items():
-                if len(_departments(p for p, _ in items)) < 2:
-                    continue
-                for group in _components(items):
-                    if len(_departments(p for p, _ in group)) < 2:
-                        continue
-                    cand = candidate(p for p, _ in group)
-                    ev = [_article_evidence(p, c, cited_by) for p, c in group]
-                    cand.add("shared_article", f"{where}|{law}#{article}|{type_}", ev,
-                             strength(ev[0]))
-        # same_code (power codes and catalogue items)
-        by_code: dict[str, list[PowerRow]] = defaultdict(list)
-        for p in rows:
-            for code in {p.code, *p.catalog} - {""}:
-                by_code[code].append(p)
-        for code, group in by_code.items():
-            if len(_departments(group)) >= 2:
-                ev = [{"type": "same_code", "code": code, "power": p.name, "department": p.department}
-                      for p in group]
-                candidate(group).add("same_code", f"{where}|{code}", ev, 0.95)
-        # same_name
-        by_name: dict[tuple[str, str], list[PowerRow]] = defaultdict(list)
-        for p in rows:
-            if normalised[p.key]:
-                by_name[(normalised[p.key], p.type)].append(p)
-        for (norm, type_), group in by_name.items():
-            if len(_departments(group)) >= 2:
-                ev = [{"type": "same_name", "normalised": norm, "power": p.name, "department": p.department,
-                       "similarity": 1.0} for p in group]
-                candidate(group).add("same_name", f"{where}|{norm}|{type_}", ev, 0.9)
-    # similar_name: blocked searches over whole names and over item names (a sub-item's item
-    # name is what another department's list may use for the same thing)
-    for a_rows, b_rows, sim, compared in _similar(powers, threshold, stats):
+                ev = [_article_evidence(p, c, cited_by) for p, c in group]
+                candidates.of(p for p, _ in group).add(
+                    "shared_article", f"{where}|{law}#{article}|{type_}", ev, strength(ev[0]))
+
+
+def _basis_by_article(rows: list[PowerRow],
+                      procedural: ProceduralLaws) -> dict[tuple[str, int], list[tuple[PowerRow, Cite]]]:
+    """Each (law, article) cited in a basis, with the powers citing it (once per power); procedural
+    laws and citations without an article say nothing about what a power is about."""
+    by_article: dict[tuple[str, int], list[tuple[PowerRow, Cite]]] = defaultdict(list)
+    for p in rows:
+        seen = set()
+        for c in p.basis:
+            if c.article is None or c.law in procedural or (c.law, c.article) in seen:
+                continue
+            seen.add((c.law, c.article))
+            by_article[(c.law, c.article)].append((p, c))
+    return by_article
+
+
+def _same_codes(candidates: _Candidates, rows: list[PowerRow], where: str) -> None:
+    """same_code: two departments' powers share a power code or a catalogue item."""
+    by_code: dict[str, list[PowerRow]] = defaultdict(list)
+    for p in rows:
+        for code in {p.code, *p.catalog} - {""}:
+            by_code[code].append(p)
+    for code, group in by_code.items():
+        if len(_departments(group)) >= 2:
+            ev = [{"type": "same_code", "code": code, "power": p.name, "department": p.department}
+                  for p in group]
+            candidates.of(group).add("same_code", f"{where}|{code}", ev, 0.95)
+
+
+def _same_names(candidates: _Candidates, rows: list[PowerRow], where: str, normalised: dict[str, str]) -> None:
+    """same_name: two departments' powers of one type have the same normalised name."""
+    by_name: dict[tuple[str, str], list[PowerRow]] = defaultdict(list)
+    for p in rows:
+        if normalised[p.key]:
+            by_name[(normalised[p.key], p.type)].append(p)
+    for (norm, type_), group in by_name.items():
+        if len(_departments(group)) >= 2:
+            ev = [{"type": "same_name", "normalised": norm, "power": p.name, "department": p.department,
+                   "similarity": 1.0} for p in group]
+            candidates.of(group).add("same_name", f"{where}|{norm}|{type_}", ev, 0.9)
+
+
+def _similar_names(candidates: _Candidates, pairs: list[tuple[list[PowerRow], list[PowerRow], float, tuple]],
+                   normalised: dict[str, str], procedural: ProceduralLaws) -> None:
+    """similar_name: the near-duplicate pairs of one type that are not already the same name; the
+    articles a pair shares are added as further evidence."""
+    for a_rows, b_rows, sim, compared in pairs:
         if any(a.type and b.type and a.type != b.type for a in a_rows for b in b_rows):
             continue
         if {normalised[a.key] for a in a_rows} & {normalised[b.key] for b in b_rows}:
-            continue  # already same_name
-        cand = candidate([*a_rows, *b_rows])
+            continue
+        cand = candidates.of([*a_rows, *b_rows])
         ev = {"type": "similar_name", "powers": [a_rows[0].name if len(a_rows) == 1 else compared[0],
                                                  b_rows[0].name if len(b_rows) == 1 else compared[1]],
               "departments": [a_rows[0].department, b_rows[0].department], "compared": list(compared),
@@ -187,16 +211,21 @@ def analyse(powers: list[PowerRow], threshold: float = DEFAULT_THRESHOLD,
         a_ref = "+".join(sorted(p.ref for p in a_rows))
         b_ref = "+".join(sorted(p.ref for p in b_rows))
         cand.add("similar_name", "~".join(sorted((a_ref, b_ref))), [ev], strength(ev))
-        for a in a_rows:  # the articles they share, as further evidence
-            a_cites = {(c.law, c.article): c for c in a.basis if c.article is not None and c.law not in procedural}
-            for b in b_rows:
-                for c in b.basis:
-                    ca = a_cites.get((c.law, c.article))
-                    if ca and _texts_agree(ca, c):
-                        ev2 = [_article_evidence(a, ca, 2), _article_evidence(b, c, 2)]
-                        cand.add("shared_article", f"{a.jurisdiction}|{a.level}|{c.law}#{c.article}|{a.type}",
-                                 ev2, strength(ev2[0]))
-    return [_finding(c) for c in candidates.values()]
+        _pair_articles(cand, a_rows, b_rows, procedural)
+
+
+def _pair_articles(cand: _Candidate, a_rows: list[PowerRow], b_rows: list[PowerRow],
+                   procedural: ProceduralLaws) -> None:
+    """The articles two similar powers both cite for the same provision, as shared_article evidence."""
+    for a in a_rows:
+        a_cites = {(c.law, c.article): c for c in a.basis if c.article is not None and c.law not in procedural}
+        for b in b_rows:
+            for c in b.basis:
+                ca = a_cites.get((c.law, c.article))
+                if ca and _texts_agree(ca, c):
+                    ev = [_article_evidence(a, ca, 2), _article_evidence(b, c, 2)]
+                    cand.add("shared_article", f"{a.jurisdiction}|{a.level}|{c.law}#{c.article}|{a.type}",
+                             ev, strength(ev[0]))
 
 
 _PAREN = re.compile(r"[（(][^（）()]*[)）]")

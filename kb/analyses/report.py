@@ -5,7 +5,7 @@ import time
 from dataclasses import dataclass, field
 
 from kb.analyses import chains, consistency, gaps, overlaps, resolutions, services
-from kb.analyses.findings import AREAS, KINDS, Finding, sort_findings
+from kb.analyses.findings import AREAS, Finding, sort_findings
 from kb.db import Graph
 
 
@@ -66,10 +66,6 @@ def run(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdiction: 
     out = merge_duplicates(out)
     resolutions.apply(out, stored)
     return Report(sort_findings([f for f in out if f.area in wanted]), {a: seconds[a] for a in seconds})
-
-
-def known_selectors() -> set[str]:
-    return set(KINDS) | set(AREAS)
 
 
 # --- rows for CSV/XLSX ------------------------------------------------------------------------------
