@@ -22,6 +22,12 @@ import neo4j.time
 from tqdm import tqdm
 
 from kb.db import Graph
+from kb.model import KEY_OF
+
+
+class DumpError(ValueError):
+    """A dump that cannot be restored; the message names the file or line."""
+
 
 FORMAT = "kb-dump/1"
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -134,17 +140,103 @@ def export(graph: Graph, path: Path, progress: bool = False) -> dict:
 
 
 def _read(path: Path) -> Iterator[dict]:
+    for _, item in _numbered(path):
+        yield item
+
+
+def _numbered(path: Path) -> Iterator[tuple[int, dict]]:
+    """(line number, item) of a dump, after its header; ValueError names the line that is not JSON."""
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        header = json.loads(fh.readline() or "{}")
-        if header.get("format") != FORMAT:
-            raise ValueError(f"{path}: not a kb dump (expected format {FORMAT}, found {header.get('format')})")
-        for line in fh:
-            yield json.loads(line)
+        try:
+            header = json.loads(fh.readline() or "{}")
+        except json.JSONDecodeError:
+            header = {}
+        if not isinstance(header, dict) or header.get("format") != FORMAT:
+            found = header.get("format") if isinstance(header, dict) else None
+            raise DumpError(f"{path}: not a kb dump (expected format {FORMAT}, found {found})")
+        for lineno, line in enumerate(fh, start=2):
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise DumpError(f"{path}, line {lineno}: not JSON ({exc.msg})") from exc
+            if not isinstance(item, dict):
+                raise DumpError(f"{path}, line {lineno}: not a node or a relationship")
+            yield lineno, item
+
+
+def validate(path: Path, progress: bool = False) -> dict:
+    """Read the whole dump without touching the database, so a restore never starts on a dump that
+    would fail halfway: the format, JSON on every line, label and type names, values the database
+    takes, relationships between nodes of the dump, and no natural key twice (the constraints would
+    refuse it). Also reads the gzip stream to its end, whose checksum catches a truncated file.
+    ValueError names the line. Returns the counts."""
+    counts = {"nodes": 0, "relationships": 0}
+    node_ids: set[str] = set()
+    keys: set[tuple[str, object]] = set()
+    try:
+        with tqdm(unit="items", file=sys.stderr, disable=not progress, desc="check dump") as bar:
+            for lineno, item in _numbered(path):
+                _check_item(item, lineno, node_ids, keys)
+                counts["nodes" if "n" in item else "relationships"] += 1
+                bar.update()
+    except (OSError, EOFError, UnicodeDecodeError) as exc:  # gzip: bad magic, truncated, CRC
+        raise DumpError(f"{path}: not a readable dump: {exc}") from exc
+    return counts
+
+
+_SCALARS = (str, int, float, bool)
+
+
+def _check_values(props: dict) -> None:
+    """Values a property can hold: scalars, lists of one scalar type, tagged temporal texts."""
+    plain, temporal = _props_cypher(props)
+    for key, _, text in temporal:
+        if not isinstance(text, str):
+            raise DumpError(f"property {key}: a temporal value that is not text")
+        _check_name(key)
+    for key, value in plain.items():
+        if isinstance(value, list):
+            kinds = {type(v) for v in value}
+            if not all(issubclass(k, _SCALARS) for k in kinds) or len(kinds - {int, float}) > 1 \
+                    or (kinds & {int, float} and kinds - {int, float}):
+                raise DumpError(f"property {key}: a list of mixed or nested values")
+        elif value is not None and not isinstance(value, _SCALARS):
+            raise DumpError(f"property {key}: a {type(value).__name__} is not a property value")
+
+
+def _check_item(item: dict, lineno: int, node_ids: set[str], keys: set[tuple[str, object]]) -> None:
+    where = f"line {lineno}"
+    props = item.get("props")
+    if not isinstance(props, dict):
+        raise DumpError(f"{where}: no properties object")
+    try:
+        _check_values(props)
+        if "n" in item:
+            labels = item.get("labels")
+            if not isinstance(labels, list) or not labels:
+                raise DumpError("a node without labels")
+            for label in labels:
+                _check_name(str(label))
+                key = KEY_OF.get(label)
+                if key and (label, props.get(key)) in keys:
+                    raise DumpError(f"a second {label} with {key} {props.get(key)!r}")
+                if key:
+                    keys.add((label, props.get(key)))
+            node_ids.add(str(item["n"]))
+        elif "r" in item:
+            _check_name(str(item["r"]))
+            missing = [end for end in ("from", "to") if str(item.get(end)) not in node_ids]
+            if missing:
+                raise DumpError(f"a {item['r']} relationship whose {' and '.join(missing)} node is not in the dump")
+        else:
+            raise DumpError("neither a node nor a relationship")
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise DumpError(f"{where}: {exc}") from exc
 
 
 def _check_name(name: str) -> str:
     if not _NAME.match(name):
-        raise ValueError(f"refusing label or type {name!r} in dump")
+        raise DumpError(f"refusing label or type {name!r} in dump")
     return name
 
 

@@ -1,7 +1,7 @@
 """Chinese by default, English on request (`/lang/en`, remembered in a cookie)."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from flask import Blueprint, Flask, redirect, request
 from flask_babel import Babel
@@ -25,7 +25,15 @@ def safe_next(target: str | None) -> str:
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return "/"
-    return target
+    return target.replace("#", "%23")  # a key's # (甲#00001) is part of the path, not a fragment
+
+
+def here() -> str:
+    """The current page as a `next` target: the path quoted again (Werkzeug gives it decoded, and a
+    power key's # or ? would otherwise end the path), the query string as it came."""
+    path = quote(request.path, safe="/:@!$&'()*+,;=-._~")
+    query = request.query_string.decode("ascii", "replace")
+    return path + (f"?{query}" if query else "")
 
 
 @bp.route("/lang/<code>")
@@ -42,6 +50,7 @@ def init_app(app: Flask) -> None:
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = os.path.join(app.root_path, "translations")
     Babel(app, locale_selector=select_locale)
     app.register_blueprint(bp)
+    app.jinja_env.globals["here"] = here
 
     @app.context_processor
     def locale_context() -> dict:

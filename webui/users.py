@@ -5,14 +5,16 @@ file readable by the server's user only (KB_HOME/credentials.json, mode 0600, or
 """
 from __future__ import annotations
 
+import fcntl
 import functools
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from flask import abort, flash, g, redirect, request, session, url_for
+from flask import abort, flash, g, redirect, session, url_for
 from flask_babel import gettext as _
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -36,20 +38,46 @@ def _hashes() -> dict[str, str]:
         return {}
 
 
-def _save_hash(name: str, password_hash: str) -> None:
+@contextmanager
+def _credentials_locked() -> Iterator[Path]:
+    """Hold the credentials file's lock: two `kb user add` at once must not lose a hash."""
     path = credentials_path()
     path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path.with_name(path.name + ".lock"), os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield path
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _save_hash(path: Path, name: str, password_hash: str) -> None:
+    """Rewrite the file atomically (a reader sees the old or the new file, never half of one)."""
     data = _hashes() | {name: password_hash}
     partial = path.with_name(path.name + ".partial")
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         json.dump(data, fh, ensure_ascii=False, indent=1)
+        fh.flush()
+        os.fsync(fh.fileno())
     partial.replace(path)
+
+
+# A password change or a role change ends the user's sessions: the session remembers the epoch it
+# was made in, and a new epoch makes it stale.
+SAVE_USER = """
+OPTIONAL MATCH (old:User {name: $name}) WITH old IS NULL AS created
+MERGE (u:User {name: $name})
+SET u.role = coalesce($role, u.role, 'viewer'), u.session_epoch = coalesce(u.session_epoch, 0) + 1
+REMOVE u.password_hash
+RETURN created, u.role AS role
+"""
 
 
 def add_user(graph: Graph, name: str, password: str, role: str | None = None) -> tuple[bool, str]:
     """Create or update a user: (created, role). Without a role a new user is a viewer and an existing
-    user keeps theirs, so changing a password never demotes anyone."""
+    user keeps theirs, so changing a password never demotes anyone. The hash and the graph change
+    together: the file is written inside the graph's transaction, which commits only after it."""
     if role is not None and role not in RANK:
         raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
     name = name.strip()
@@ -57,12 +85,11 @@ def add_user(graph: Graph, name: str, password: str, role: str | None = None) ->
         raise ValueError("the user name is empty")
     if len(password) < 8:
         raise ValueError("the password needs at least 8 characters")
-    _save_hash(name, generate_password_hash(password))
-    rows = graph.write("OPTIONAL MATCH (old:User {name: $name}) WITH old IS NULL AS created "
-                       "MERGE (u:User {name: $name}) "
-                       "SET u.role = coalesce($role, u.role, 'viewer') REMOVE u.password_hash "
-                       "RETURN created, u.role AS role", name=name, role=role)
-    return bool(rows[0]["created"]), rows[0]["role"]
+    password_hash = generate_password_hash(password)
+    with _credentials_locked() as path, graph.transaction() as tx:
+        row = tx.run(SAVE_USER, name=name, role=role).single()
+        _save_hash(path, name, password_hash)
+    return bool(row["created"]), row["role"]
 
 
 def list_users(graph: Graph) -> list[dict[str, str]]:
@@ -70,24 +97,45 @@ def list_users(graph: Graph) -> list[dict[str, str]]:
     return graph.read("MATCH (u:User) RETURN u.name AS name, u.role AS role ORDER BY u.name")
 
 
-def check_login(graph: Graph, name: str, password: str) -> dict[str, str] | None:
-    stored = _hashes().get(name)
-    rows = graph.read("MATCH (u:User {name: $name}) RETURN u.name AS name, u.role AS role", name=name)
-    if rows and stored and check_password_hash(stored, password):
-        return {"name": rows[0]["name"], "role": rows[0]["role"]}
-    check_password_hash(generate_password_hash("x"), password)  # same time whether or not the user exists
+# Checked against when the name is unknown, so a wrong name costs as much time as a wrong password.
+_UNKNOWN_USER_HASH = generate_password_hash("kb: no such user")
+USER = "MATCH (u:User {name: $name}) RETURN u.name AS name, u.role AS role, coalesce(u.session_epoch, 0) AS epoch"
+
+
+def check_login(graph: Graph, name: str, password: str) -> dict | None:
+    """{name, role, epoch} when the password is right; the same work whether or not the user exists."""
+    rows = graph.read(USER, name=name)
+    stored = _hashes().get(name) if rows else None
+    if check_password_hash(stored or _UNKNOWN_USER_HASH, password) and stored:
+        return dict(rows[0])
     return None
 
 
-def current_role(graph: Graph, name: str) -> str | None:
-    """The role as stored now (a write re-checks it rather than trusting the session)."""
-    rows = graph.read("MATCH (u:User {name: $name}) RETURN u.role AS role", name=name)
-    return rows[0]["role"] if rows else None
+def end_sessions(graph: Graph, name: str) -> None:
+    """Every session of this user, on any device, stops working (logout, a stolen cookie)."""
+    graph.write("MATCH (u:User {name: $name}) SET u.session_epoch = coalesce(u.session_epoch, 0) + 1", name=name)
+
+
+def current(graph: Graph, name: str) -> dict | None:
+    """The user as stored now: a session is checked against it, not trusted."""
+    rows = graph.read(USER, name=name)
+    return dict(rows[0]) if rows else None
 
 
 def load_user() -> None:
+    """g.user from the session, only while the session's epoch is the user's: a session made before a
+    logout, a password change or a role change is forgotten."""
+    g.user = None
     user = session.get("user")
-    g.user = user if isinstance(user, dict) and user.get("role") in RANK else None
+    if not isinstance(user, dict) or not user.get("name"):
+        return
+    from webui.store import graph
+
+    stored = current(graph(), user["name"])
+    if stored is None or stored["epoch"] != user.get("epoch") or stored["role"] not in RANK:
+        session.pop("user", None)
+        return
+    g.user = {"name": stored["name"], "role": stored["role"]}
 
 
 def role_required(role: str) -> Callable:
@@ -96,14 +144,13 @@ def role_required(role: str) -> Callable:
     def decorate(fn: Callable) -> Callable:
         @functools.wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            from webui.store import graph
+            from webui.i18n import here
 
             user = g.get("user")
             if not user:
                 flash(_("Please log in first."), "warning")
-                return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
-            stored = current_role(graph(), user["name"])
-            if stored is None or RANK[stored] < RANK[role]:
+                return redirect(url_for("auth.login", next=here()))
+            if RANK[user["role"]] < RANK[role]:  # load_user read the role from the graph
                 abort(403)
             return fn(*args, **kwargs)
 

@@ -135,21 +135,60 @@ def export_cmd(path: Path) -> None:
 
 @click.command("restore")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
-@click.option("--reset", is_flag=True, help="Delete everything in the database first.")
+@click.option("--reset", is_flag=True, help="Replace what the database holds (it is kept aside until the restore succeeds).")
 def restore_cmd(path: Path, reset: bool) -> None:
-    """Load a dump made by `kb export` into an empty database."""
+    """Load a dump made by `kb export` into an empty database.
+
+    The whole dump is checked before the database is touched. With --reset, the data the database
+    holds is first exported to KB_HOME/backups, and put back if the restore fails: a failed restore
+    exits 1 and leaves the database as it was."""
     import neo4j.exceptions
 
     from kb import dump, schema
+    from kb.config import load_settings
 
+    try:
+        expected = dump.validate(path, progress=True)
+    except dump.DumpError as exc:
+        raise click.ClickException(f"nothing restored, the database is unchanged: {exc}") from exc
+    backup = None
     with connect() as graph:
         if not dump.is_empty(graph):
             if not reset:
                 raise click.ClickException("the database is not empty; `kb restore --reset` deletes everything first")
+            backup = _backup_path(load_settings().home)
+            dump.export(graph, backup, progress=True)
             dump.clear(graph)
         schema.init(graph)
         try:
             counts = dump.restore(graph, path, progress=True)
         except (ValueError, OSError, neo4j.exceptions.Neo4jError) as exc:
-            raise click.ClickException(f"{path}: nothing restored: {exc}") from exc
-    click.echo(f"restored {counts['nodes']} nodes and {counts['relationships']} relationships from {path}")
+            raise click.ClickException(f"{path}: nothing restored: {exc}{_put_back(graph, backup)}") from exc
+    if counts != expected:
+        raise click.ClickException(f"restored {counts} but the dump holds {expected}")
+    click.echo((f"the data before it is kept in {backup}\n" if backup else "")
+               + f"restored {counts['nodes']} nodes and {counts['relationships']} relationships from {path}")
+
+
+def _put_back(graph, backup: Path | None) -> str:
+    """After a failed restore: load the data from before it again, and say what became of it."""
+    import neo4j.exceptions
+
+    from kb import dump
+
+    if not backup:
+        return ""
+    try:
+        dump.restore(graph, backup, progress=True)
+    except (ValueError, OSError, neo4j.exceptions.Neo4jError) as exc:
+        return f"; putting the data before it back failed too ({exc}): `kb restore --reset {backup}`"
+    return f"; the data before it is back (a copy stays in {backup})"
+
+
+def _backup_path(home: Path) -> Path:
+    """KB_HOME/backups/before-restore-<time>.jsonl.gz, in a folder only this user can read."""
+    import time
+
+    folder = home / "backups"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder / time.strftime("before-restore-%Y%m%d-%H%M%S.jsonl.gz")

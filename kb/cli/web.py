@@ -25,18 +25,25 @@ def _warm(app: Flask) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=5000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--threads", default=8, show_default=True, type=int, help="Worker threads.")
-def serve_cmd(host: str, port: int, threads: int) -> None:
+@click.option("--secure-cookies/--plain-cookies", default=None,
+              help="Send the login cookie over HTTPS only (default: on unless the host is 127.0.0.1 or localhost; "
+                   "serve it behind an HTTPS proxy then).")
+def serve_cmd(host: str, port: int, threads: int, secure_cookies: bool | None) -> None:
     """Serve the browser on waitress (a production WSGI server) and print its URL."""
     from waitress import create_server
 
     from webui import create_app
 
+    if secure_cookies is None:
+        secure_cookies = host not in ("127.0.0.1", "localhost", "::1")
     graph = connect()
-    app = create_app({"KB_GRAPH": graph})
+    app = create_app({"KB_GRAPH": graph, "SESSION_COOKIE_SECURE": secure_cookies})
     server = create_server(app, host=host, port=port, threads=threads, ident="kb")
     threading.Thread(target=_warm, args=(app,), daemon=True).start()
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     click.echo(f"kb browser at http://{shown}:{server.effective_port}/  (Ctrl-C stops it)")
+    if secure_cookies:
+        click.echo("logins need HTTPS: the login cookie is sent over HTTPS only (--plain-cookies to change)")
     try:
         server.run()
     except KeyboardInterrupt:

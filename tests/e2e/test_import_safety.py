@@ -10,6 +10,7 @@ import time
 import zipfile
 from pathlib import Path
 
+import neo4j.time
 import openpyxl
 import pytest
 
@@ -286,3 +287,50 @@ def test_xlsx_zip_without_workbook_is_refused(scratch_server: ManagedServer, tmp
         z.writestr("hello.txt", "hi")
     code, report = import_json(scratch_server, path)
     assert code == 1 and report["files"][0]["status"] == "refused"
+
+
+def _a_dump(path: Path, lines: list[str], truncate: int = 0) -> Path:
+    raw = gzip.compress(("\n".join(['{"format": "kb-dump/1"}', *lines]) + "\n").encode("utf-8"))
+    path.write_bytes(raw[:-truncate] if truncate else raw)
+    return path
+
+
+GOOD_LINES = ['{"n": "1", "labels": ["Department"], "props": {"name": "乙市交通运输局"}}',
+              '{"n": "2", "labels": ["Power"], "props": {"key": "k#1", "name": "对道路运输的检查", "d": {"$date": "2024-01-01"}}}',
+              '{"r": "HOLDS", "from": "1", "to": "2", "props": {}}']
+BROKEN = {
+    "truncated": (GOOD_LINES, 12),
+    "bad_line": ([GOOD_LINES[0], "{not json", GOOD_LINES[1]], 0),
+    "same_key_twice": ([GOOD_LINES[0], GOOD_LINES[0].replace('"1"', '"9"')], 0),
+    "dangling_relationship": ([GOOD_LINES[0], '{"r": "HOLDS", "from": "1", "to": "77", "props": {}}'], 0),
+    "nested_value": (['{"n": "1", "labels": ["Power"], "props": {"key": "x", "bad": {"a": 1}}}'], 0),
+    "bad_label": (['{"n": "1", "labels": ["Power` SET x"], "props": {"key": "x"}}'], 0),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BROKEN))
+def test_a_broken_dump_leaves_the_database_as_it_was(scratch_server: ManagedServer, tmp_path: Path,
+                                                      kind: str) -> None:
+    """kb restore --reset checks the whole dump before it deletes anything."""
+    g = scratch_server.graph
+    g.write("CREATE (:Department {name: '甲市应急管理局'})-[:HOLDS]->(:Power {key: 'p#1', name: '安全生产监督检查'})")
+    before = everything(g)
+    lines, truncate = BROKEN[kind]
+    proc = kb(scratch_server, "restore", "--reset", str(_a_dump(tmp_path / f"{kind}.jsonl.gz", lines, truncate)))
+    assert proc.returncode == 1 and "nothing restored, the database is unchanged" in proc.stderr, proc.stderr
+    assert everything(g) == before
+    assert g.read("MATCH (d:Department) RETURN d.name AS name") == [{"name": "甲市应急管理局"}]
+
+
+def test_a_good_dump_replaces_the_data_and_keeps_a_private_copy(scratch_server: ManagedServer,
+                                                                 tmp_path: Path) -> None:
+    g = scratch_server.graph
+    g.write("CREATE (:Department {name: '甲市应急管理局'})")
+    proc = kb(scratch_server, "restore", "--reset", str(_a_dump(tmp_path / "good.jsonl.gz", GOOD_LINES)))
+    assert proc.returncode == 0, proc.stderr
+    assert "restored 2 nodes and 1 relationships" in proc.stdout
+    assert g.read("MATCH (d:Department)-[:HOLDS]->(p:Power) RETURN d.name AS d, p.d AS date") == \
+        [{"d": "乙市交通运输局", "date": neo4j.time.Date(2024, 1, 1)}]
+    [backup] = (scratch_server.home / "backups").glob("before-restore-*.jsonl.gz")
+    assert (backup.stat().st_mode & 0o777) == 0o600 and str(backup) in proc.stdout
+    assert dump.validate(backup)["nodes"] == 1  # the data before the restore, restorable

@@ -1,7 +1,18 @@
 """Logging in and out (users are made with `kb user add NAME --role viewer|editor|admin`)."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, g, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    g,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -11,6 +22,7 @@ from wtforms.validators import DataRequired, Length
 
 from webui import store, users
 from webui.i18n import safe_next
+from webui.limits import Limiter, TooMany
 from webui.pages import json_response, wants_json
 
 bp = Blueprint("auth", __name__)
@@ -35,7 +47,14 @@ def login():
     form = LoginForm(next=request.args.get("next", ""))
     status = 200
     if form.validate_on_submit():
-        user = users.check_login(store.graph(), form.name.data.strip(), form.password.data)
+        name = form.name.data.strip()
+        try:
+            user = _checked(name, form.password.data)
+        except TooMany as exc:
+            flash(_("Too many login attempts; try again in %(seconds)d seconds.", seconds=exc.retry_after), "error")
+            response = make_response(render_template("auth/login.html", _form=form), 429)
+            response.headers["Retry-After"] = str(exc.retry_after)
+            return response
         if user:
             session.clear()
             session["user"] = user
@@ -48,11 +67,39 @@ def login():
     return render_template("auth/login.html", _form=form), status
 
 
+def _checked(name: str, password: str) -> dict | None:
+    """The password check under the failed-login limits (webui/limits.py): per account, per client."""
+    per_account, per_client = current_app.extensions["kb_login_limits"]
+    account, client = f"user:{name}", f"client:{request.remote_addr}"
+    taken = per_account.take(account)
+    try:
+        per_client.take(client)
+    except TooMany:
+        per_account.give_back(taken, account)
+        raise
+    user = users.check_login(store.graph(), name, password)
+    if user:
+        per_account.give_back(taken, account)
+        per_client.give_back(taken, client)
+    return user
+
+
+@bp.record_once
+def _limits(state) -> None:
+    config = state.app.config
+    window = float(config.setdefault("KB_LOGIN_WINDOW", 900))
+    state.app.extensions["kb_login_limits"] = (
+        Limiter(int(config.setdefault("KB_LOGIN_FAILURES_PER_ACCOUNT", 5)), window),
+        Limiter(int(config.setdefault("KB_LOGIN_FAILURES_PER_CLIENT", 20)), window))
+
+
 @bp.route("/logout", methods=["POST"])
 def logout():
     form = LogoutForm()
     if form.validate_on_submit():
-        session.pop("user", None)
+        if g.get("user"):
+            users.end_sessions(store.graph(), g.user["name"])  # a copied cookie dies with this one
+        session.clear()
         flash(_("Logged out."), "success")
     return redirect(url_for("dashboard.index"))
 

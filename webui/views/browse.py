@@ -124,7 +124,7 @@ def jurisdictions() -> dict:
     return {"tree": _tree(rows), "total": len(rows)}
 
 
-@page(bp, "/jurisdictions/<name>", "browse/jurisdiction.html")
+@page(bp, "/jurisdictions/<path:name>", "browse/jurisdiction.html")
 def jurisdiction(name: str) -> dict:
     row = store.read_one_or_404(JURISDICTION, name=name)
     labels = department_labels((d["name"], name) for d in row["departments"])
@@ -148,7 +148,7 @@ def departments() -> dict:
             "jurisdiction": wanted, "total": sum(len(ds) for ds in groups.values())}
 
 
-@page(bp, "/departments/<name>", "browse/department.html")
+@page(bp, "/departments/<path:name>", "browse/department.html")
 def department(name: str) -> dict:
     row = store.read_one_or_404(DEPARTMENT, name=name)
     power_type = request.args.get("type", "")

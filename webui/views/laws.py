@@ -79,7 +79,7 @@ def laws() -> dict:
     return {"laws": store.read(LAWS)}
 
 
-@page(bp, "/laws/<key>", "laws/law.html")
+@page(bp, "/laws/<path:key>", "laws/law.html")
 def law(key: str) -> dict:
     row = store.read_one_or_404(LAW, key=key)
     return row
