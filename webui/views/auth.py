@@ -1,6 +1,8 @@
 """Logging in and out (users are made with `kb user add NAME --role viewer|editor|admin`)."""
 from __future__ import annotations
 
+import os
+
 from flask import (
     Blueprint,
     current_app,
@@ -86,11 +88,12 @@ def _checked(name: str, password: str) -> dict | None:
 
 @bp.record_once
 def _limits(state) -> None:
-    config = state.app.config
-    window = float(config.setdefault("KB_LOGIN_WINDOW", 900))
-    state.app.extensions["kb_login_limits"] = (
-        Limiter(int(config.setdefault("KB_LOGIN_FAILURES_PER_ACCOUNT", 5)), window),
-        Limiter(int(config.setdefault("KB_LOGIN_FAILURES_PER_CLIENT", 20)), window))
+    def setting(name: str, default: int) -> int:  # the app's config, else the environment
+        return int(state.app.config.setdefault(name, int(os.environ.get(name) or default)))
+
+    window = setting("KB_LOGIN_WINDOW", 900)
+    state.app.extensions["kb_login_limits"] = (Limiter(setting("KB_LOGIN_FAILURES_PER_ACCOUNT", 5), window),
+                                               Limiter(setting("KB_LOGIN_FAILURES_PER_CLIENT", 20), window))
 
 
 @bp.route("/logout", methods=["POST"])
