@@ -5,7 +5,8 @@ from flask import Flask, render_template
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
 
-from webui.pages import json_response, wants_json
+from webui.jsondata import json_response
+from webui.pages import wants_json
 
 
 def init_app(app: Flask) -> None:

@@ -11,7 +11,7 @@ from urllib.parse import quote
 from flask import Response
 
 from kb.analyses.tables import write_csv, write_xlsx
-from webui.pages import plain
+from webui.jsondata import plain
 
 FORMATS = ("csv", "xlsx", "json")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

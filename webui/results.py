@@ -15,7 +15,7 @@ from webui import store
 from webui.columns import coded_value
 from webui.entities import display_name, entity_url, label_of
 from webui.graphs import Picture
-from webui.pages import plain
+from webui.jsondata import plain
 
 POWER_KEY = re.compile(r"^[^|#]+\|[^|]*\|[0-9a-f]{12}#\d{5}$")
 DEPARTMENT_COLUMNS = {"department", "department_a", "department_b", "lead", "lead_department", "部门"}

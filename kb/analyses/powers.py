@@ -34,8 +34,7 @@ RETURN p.key AS key, coalesce(p.name, p.item_name, '') AS name,
          text: coalesce(c.text, ''), version_note: coalesce(c.version_note, ''),
          field: coalesce(c.field, 'basis')}] AS cites,
        [(p)-[:IMPLEMENTS]->(ci:CatalogItem) | coalesce(ci.code, ci.key)] AS catalog,
-       [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) | coalesce(r.kind, '')] AS duty_kinds,
-       [(d)-[:COUNTERPART_OF]->(up:Department) | up.name] AS counterparts_up
+       [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) | coalesce(r.kind, '')] AS duty_kinds
 ORDER BY department, key
 """
 
@@ -75,7 +74,6 @@ class PowerRow:
     cites: list[Cite] = field(default_factory=list)
     catalog: list[str] = field(default_factory=list)
     duty_kinds: list[str] = field(default_factory=list)
-    counterparts_up: list[str] = field(default_factory=list)
 
     @property
     def ref(self) -> str:
@@ -108,5 +106,5 @@ def load_powers(graph: Graph, jurisdiction: str | None = None) -> list[PowerRow]
             jurisdiction=r["jurisdiction"], level_original=r["level_original"], source_file=r["source_file"],
             source_sheet=r["source_sheet"], source_row=r["source_row"],
             cites=[Cite(**c) for c in r["cites"]], catalog=[c for c in r["catalog"] if c],
-            duty_kinds=[k for k in r["duty_kinds"] if k], counterparts_up=r["counterparts_up"]))
+            duty_kinds=[k for k in r["duty_kinds"] if k]))
     return out

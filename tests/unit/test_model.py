@@ -41,3 +41,13 @@ def test_example_mark():
 
 def test_law_key():
     assert model.law_key("中华人民共和国安全生产法（2021年修正）") == model.law_key("《安全生产法》") == "安全生产法"
+
+
+def test_saved_queries_name_the_full_text_index_of_the_model():
+    """A .cypher file cannot import the constant; this keeps it from drifting."""
+    import re
+
+    from queries import loader
+
+    used = {m for q in loader.load_all() for m in re.findall(r"db\.index\.fulltext\.queryNodes\('([^']+)'", q.cypher)}
+    assert used == {model.FULLTEXT_INDEX}

@@ -24,8 +24,9 @@ from wtforms.validators import DataRequired, Length
 
 from webui import store, users
 from webui.i18n import safe_next
+from webui.jsondata import json_response
 from webui.limits import Limiter, TooMany
-from webui.pages import json_response, wants_json
+from webui.pages import wants_json
 
 bp = Blueprint("auth", __name__)
 

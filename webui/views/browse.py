@@ -6,7 +6,8 @@ from flask import Blueprint, request
 from kb.model import LEVEL_RANK
 from webui import store
 from webui.names import department_labels
-from webui.pages import page, pager, paginate, requested_skip
+from webui.pages import page
+from webui.paging import pager, requested_skip
 
 bp = Blueprint("browse", __name__)
 
@@ -169,6 +170,6 @@ def unit(key: str) -> dict:
 @page(bp, "/versions/<path:key>", "browse/version.html")
 def version(key: str) -> dict:
     row = store.read_one_or_404(VERSION, key=key)
-    row["pager"] = paginate(row["total"], 100)
+    row["pager"] = pager(row["total"], 100)
     row["powers"] = [r["power"] for r in store.read(VERSION_POWERS, key=key, skip=row["pager"]["skip"], limit=100)]
     return row

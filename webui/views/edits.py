@@ -15,7 +15,8 @@ from wtforms.validators import Length
 from importers.writer import rederive
 from kb.model import LEVELS, power_type_names, type_code
 from webui import findings, store
-from webui.pages import page, pager, requested_skip
+from webui.pages import page
+from webui.paging import pager, requested_skip
 from webui.users import role_required
 
 bp = Blueprint("edits", __name__)

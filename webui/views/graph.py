@@ -10,7 +10,8 @@ from webui import findings, store
 from webui.entities import LEVEL_NAMES, PAGES
 from webui.graphs import Picture
 from webui.names import department_labels
-from webui.pages import int_arg, page
+from webui.pages import page
+from webui.paging import int_arg
 
 bp = Blueprint("graph", __name__)
 

@@ -6,7 +6,8 @@ from flask_babel import lazy_gettext as _l
 
 from kb.model import LEVEL_RANK, is_example
 from webui import findings, store
-from webui.pages import page, pager, requested_skip
+from webui.pages import page
+from webui.paging import pager, requested_skip
 
 bp = Blueprint("powers", __name__)
 

@@ -16,7 +16,8 @@ from kb.analyses import report, resolutions
 from kb.analyses.findings import AREA_TITLES, AREAS, KIND_TITLES, KINDS
 from kb.model import LEVEL_TITLES
 from webui import exports, findings, store
-from webui.pages import page, pager
+from webui.pages import page
+from webui.paging import pager
 from webui.users import role_required
 
 bp = Blueprint("reports", __name__)

@@ -9,7 +9,8 @@ from markupsafe import Markup, escape
 from kb.model import EXAMPLE_MARK, FULLTEXT_INDEX, FULLTEXT_LABELS
 from webui import store
 from webui.entities import key_of
-from webui.pages import page, pager
+from webui.pages import page
+from webui.paging import pager
 
 bp = Blueprint("search", __name__)
 

@@ -1,0 +1,26 @@
+"""Pages of long lists: `?page=N`, its offset, and the pager a template draws."""
+from __future__ import annotations
+
+from flask import request
+
+
+def int_arg(name: str, default: int, lo: int = 1, hi: int = 10**6) -> int:
+    try:
+        value = int(request.args.get(name, default))
+    except (TypeError, ValueError):
+        value = default
+    return max(lo, min(hi, value))
+
+
+def requested_skip(page_size: int) -> int:
+    """The offset of the page asked for, before the total is known (one query gives page and total)."""
+    return (int_arg("page", 1, 1, 10**5) - 1) * page_size
+
+
+def pager(total: int, page_size: int) -> dict[str, int]:
+    """The page asked for (`?page=`) among `total` rows: a page past the end is shown empty, as the
+    query that fetched it (with requested_skip) found it."""
+    pages = max(1, -(-total // page_size))
+    current = int_arg("page", 1, 1, 10**5)
+    return {"page": current, "pages": pages, "page_size": page_size, "total": total,
+            "skip": (current - 1) * page_size}
