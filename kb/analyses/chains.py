@@ -262,24 +262,23 @@ def analyse(ch: Chains) -> list[Finding]:
 
 def _no_upper_counterpart(p: PowerRow, nearest: str) -> Finding:
     """A power its body publishes at the level above too, without a matching item there."""
-    return Finding(
-        kind="no_upper_counterpart", departments=[p.department], powers=[p.name],
-        evidence=[_member(p) | {"note": f"{LEVEL_TITLES[nearest]}清单中没有同名或同编码的事项",
-                                "missing_level": nearest}],
-        score=0.5, keys=[p.ref, f"missing:{nearest}"], jurisdiction=p.jurisdiction, level=p.level,
-        summary=f"{p.department}{LEVEL_TITLES[p.level]}事项「{p.name}」在{LEVEL_TITLES[nearest]}清单中没有对应事项",
-        power_keys=[p.key])
+    return _level_missing("no_upper_counterpart", p, nearest, 0.5,
+                          f"{LEVEL_TITLES[nearest]}清单中没有同名或同编码的事项",
+                          f"{p.department}{LEVEL_TITLES[p.level]}事项「{p.name}」在{LEVEL_TITLES[nearest]}清单中没有对应事项")
 
 
 def _not_implemented_below(p: PowerRow, nearest: str) -> Finding:
     """A power that guides and supervises the level below, whose list there has no matching item."""
-    return Finding(
-        kind="not_implemented_below", departments=[p.department], powers=[p.name],
-        evidence=[_member(p) | {"note": f"本级承担指导监督责任，{LEVEL_TITLES[nearest]}清单中却没有对应事项",
-                                "missing_level": nearest}],
-        score=0.6, keys=[p.ref, f"missing:{nearest}"], jurisdiction=p.jurisdiction, level=p.level,
-        summary=f"{p.department}「{p.name}」应由{LEVEL_TITLES[nearest]}实施，但{LEVEL_TITLES[nearest]}清单中没有",
-        power_keys=[p.key])
+    return _level_missing("not_implemented_below", p, nearest, 0.6,
+                          f"本级承担指导监督责任，{LEVEL_TITLES[nearest]}清单中却没有对应事项",
+                          f"{p.department}「{p.name}」应由{LEVEL_TITLES[nearest]}实施，但{LEVEL_TITLES[nearest]}清单中没有")
+
+
+def _level_missing(kind: str, p: PowerRow, nearest: str, score: float, note: str, summary: str) -> Finding:
+    return Finding(kind=kind, departments=[p.department], powers=[p.name],
+                   evidence=[_member(p) | {"note": note, "missing_level": nearest}],
+                   score=score, keys=[p.ref, f"missing:{nearest}"], jurisdiction=p.jurisdiction, level=p.level,
+                   summary=summary, power_keys=[p.key])
 
 
 def _skipped_levels(ch: Chains, comp: list[str]) -> list[Finding]:
