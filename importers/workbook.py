@@ -147,8 +147,9 @@ def decode_text(data: bytes, *, strict: bool = True) -> str | None:
         try:
             return data.decode(enc)
         except UnicodeDecodeError as exc:
-            # A sample cut in the middle of a multi-byte character is still text.
-            if not strict and exc.start >= len(data) - 4:
+            # A sample cut in the middle of a multi-byte character is still text. (Not by position:
+            # utf-8-sig counts after its BOM, so exc.start is three short of where the cut is.)
+            if not strict and exc.reason in ("unexpected end of data", "incomplete multibyte sequence"):
                 return data[: exc.start].decode(enc, errors="ignore")
     return None
 

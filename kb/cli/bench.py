@@ -1,4 +1,4 @@
-"""`kb bench`: server time per page type of the browser (webui/bench.py)."""
+"""`kb bench`: server time per page type of the browser (kb/bench/web.py)."""
 from __future__ import annotations
 
 import json
@@ -13,7 +13,7 @@ from kb.cli.common import connect
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def bench_cmd(rounds: int, as_json: bool) -> None:
     """Server time per page type on the loaded data (median and 95th percentile, in ms)."""
-    from webui.bench import run_bench
+    from kb.bench.web import run_bench
 
     with connect() as graph:
         figures = run_bench(graph, rounds=rounds, progress=not as_json)

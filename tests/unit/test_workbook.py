@@ -152,3 +152,14 @@ def test_utf16_tab_separated_text(tmp_path):
     container, sheets = read_workbook(path)
     assert container == "csv"
     assert sheets[0].cells == [["序号", "事项名称", "权力类型"], ["1", "排污许可", "行政许可"]]
+
+
+def test_a_utf8_csv_with_a_bom_is_text_wherever_its_first_8_kb_end(tmp_path):
+    """Excel's "CSV UTF-8" starts with a BOM; the sniffed head may end inside a character."""
+    from importers.workbook import container_of
+
+    for pad in range(4):  # the 8,192-byte head ends at each byte of a three-byte character
+        path = tmp_path / f"bom{pad}.csv"
+        body = "事项名称,权力类型\n" + "x" * pad + "行政检查" * 3000
+        path.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+        assert container_of(path) == "text", pad
