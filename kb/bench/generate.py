@@ -161,7 +161,7 @@ class Writer:
         self.summary.truth[kind] = self.summary.truth.get(kind, 0) + 1
 
     def list_file(self, place: Place, department: str, rows: list[dict], layout: str) -> None:
-        folder = self.out / place.path
+        folder = self.out / "lists" / place.path
         folder.mkdir(parents=True, exist_ok=True)
         title = f"{department}2024年权责清单"
         {"xlsx": _write_xlsx, "jsonl": _write_jsonl, "csv": _write_csv, "json": _write_json}[layout](
@@ -289,7 +289,8 @@ class Province:
 
 
 def generate(scale: str, seed: int, out: Path, progress: Callable[[str], None] | None = None) -> Summary:
-    """Write the lists of a scale to `out` (a folder per place), with truth.jsonl and summary.json."""
+    """Write the lists of a scale to `out/lists` (a folder per place), and beside it truth.jsonl and
+    summary.json: `kb import out/lists` reads the lists only."""
     if scale not in ("county", "city", "province"):
         raise ValueError(f"scale must be county, city or province, not {scale!r}")
     started = time.monotonic()
