@@ -10,12 +10,12 @@
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
 from importers.numerals import NUMERAL, chinese_to_int
 from importers.records import FileRefused, LawArticle, LawDocument, RowError
+from importers.source import Source, as_source
 
 _INFO_END = "<!-- INFO END -->"
 _ARTICLE = re.compile(rf"^第({NUMERAL})条(?:\s+|$)")
@@ -27,11 +27,12 @@ _SNIFF_BYTES = 64_000
 _LAW_TITLE = re.compile(r"中华人民共和国|(?:法|条例|规定|办法|决定|细则)(?:[（(][^（()）]*[)）])?$")
 
 
-def looks_like_law(path: str | Path) -> bool:
+def looks_like_law(path: str | Path | Source) -> bool:
     """A UTF-8 text file that opens with a `# ` title naming a law (中华人民共和国…, or ending in 法,
     条例, 规定, 办法, 决定, 细则) and has at least one 第X条 paragraph; `# 会议记录` notes are no law."""
+    source = as_source(path)
     try:
-        with open(path, encoding="utf-8-sig") as handle:
+        with source.text_stream("utf-8-sig") as handle:  # only the head is decoded, as open() did
             head = handle.read(_SNIFF_BYTES)
     except (OSError, UnicodeDecodeError):
         return False
@@ -43,12 +44,12 @@ def looks_like_law(path: str | Path) -> bool:
     return bool(_LAW_TITLE.search(title)) and any(_ARTICLE.match(line) for line in lines)
 
 
-def parse_law(path: str | Path) -> LawDocument:
+def parse_law(path: str | Path | Source) -> LawDocument:
     """Parse one law file; FileRefused when it has no `# ` title or no article."""
-    path = Path(path)
-    raw = path.read_bytes()
+    source = as_source(path)
+    path = Path(source.path)
     try:
-        text = raw.decode("utf-8-sig")
+        text = source.utf8_text()
     except UnicodeDecodeError as exc:
         raise FileRefused(str(path), [RowError(f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from exc
     lines = [line.replace("\u3000", " ").rstrip() for line in text.splitlines()]
@@ -67,7 +68,7 @@ def parse_law(path: str | Path) -> LawDocument:
         raise FileRefused(str(path), [RowError(
             f"no article found: expected paragraphs opening with '第X条 ' from line {body_start + 1} on",
             row=body_start + 1, column="line")])
-    return LawDocument(path=str(path), sha256=hashlib.sha256(raw).hexdigest(), title=title,
+    return LawDocument(path=str(path), sha256=source.sha256, title=title,
                        version_date=_version_date(path, history), history=history, articles=articles)
 
 

@@ -7,7 +7,6 @@ are filled down. Everything a user may need to fix is reported with sheet, row a
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import Counter
@@ -21,6 +20,7 @@ from importers.mapping import FIELD_LABELS, HeaderMatch, best_match, load_mappin
 from importers.naming import Naming, resolve_naming
 from importers.onething import looks_like_guide
 from importers.records import FileRefused, ListDocument, Record, RowError
+from importers.source import Source, as_source
 from importers.vocabulary import (
     level_from_scope,
     level_from_sheet_name,
@@ -62,24 +62,25 @@ class SheetLayout:
     department_rows: list[str] = field(default_factory=list)
 
 
-def parse_list(path: str | Path, *, jurisdiction: str | None = None,
+def parse_list(path: str | Path | Source, *, jurisdiction: str | None = None,
                department: str | None = None) -> ListDocument:
     """Parse one list file. Raises FileRefused(path, errors) when anything must be fixed first;
     warnings (unknown power type, duplicated rows …) travel in ListDocument.warnings."""
-    path = str(path)
-    container, sheets = read_table(path)
-    return _ListParser(path, container, sheets).parse(jurisdiction=jurisdiction, department=department)
+    source = as_source(path)
+    container, sheets = read_table(source)
+    return _ListParser(source, container, sheets).parse(jurisdiction=jurisdiction, department=department)
 
 
-def read_table(path: str) -> tuple[str, list[Sheet]]:
+def read_table(path: str | Path | Source) -> tuple[str, list[Sheet]]:
     """(container, sheets) for any supported list file."""
-    if container_of(path) != "text":
-        return read_workbook(path)
-    head = decode_text(Path(path).read_bytes()[:4096], strict=False) or ""
+    source = as_source(path)
+    if container_of(source) != "text":
+        return read_workbook(source)
+    head = decode_text(source.data[:4096], strict=False) or ""
     if head.lstrip()[:1] in ("[", "{"):
-        container, sheet = read_json_table(path)
+        container, sheet = read_json_table(source)
         return container, [sheet]
-    return "csv", [read_csv(path)]
+    return "csv", [read_csv(source)]
 
 
 def find_layout(sheet: Sheet) -> SheetLayout | None:
@@ -144,8 +145,9 @@ def describe_header(sheet: Sheet) -> tuple[int, list[str]]:
 
 
 class _ListParser:
-    def __init__(self, path: str, container: str, sheets: list[Sheet]):
-        self.path = path
+    def __init__(self, source: Source, container: str, sheets: list[Sheet]):
+        self.source = source
+        self.path = source.path
         self.container = container
         self.sheets = sheets
         self.errors: list[RowError] = []
@@ -254,11 +256,10 @@ class _ListParser:
 
     def _document(self, layouts: list[tuple[Sheet, SheetLayout]], titles: list[str], naming: Naming,
                   used_sheets: list[str]) -> ListDocument:
-        data = Path(self.path).read_bytes()
         mapping_names = list(dict.fromkeys(lay.match.mapping.name for _, lay in layouts))
         return ListDocument(
             path=self.path,
-            sha256=hashlib.sha256(data).hexdigest(),
+            sha256=self.source.sha256,
             container=self.container,
             mapping="+".join(mapping_names),
             title=(_title_candidates(titles) or [""])[0],
@@ -286,7 +287,7 @@ class _ListParser:
     def _refuse_no_header(self, unreadable: list[Sheet]) -> None:
         if not unreadable:
             raise FileRefused(self.path, [RowError(
-                f"empty list: {Path(self.path).name} has no data in any sheet")])
+                f"empty list: {self.source.name} has no data in any sheet")])
         sheet = unreadable[0]
         r, cells = describe_header(sheet)
         found = " | ".join(cells)[:500] or "(nothing)"
@@ -506,62 +507,102 @@ def _citations(text: str) -> list:
 _LIST_SUFFIXES = (".xls", ".xlsx", ".xlsm", ".et", ".csv", ".tsv", ".json", ".jsonl", ".ndjson")
 
 
-def sniff(path: str | Path) -> str:
+def sniff(path: str | Path | Source) -> str:
     """What a file is, for routing: "list" | "guide" | "law" | "unknown".
 
     An empty or damaged file with a list's extension is routed to "list", so parse_list refuses it
     with a message instead of the file being skipped without a word.
     """
-    p = Path(path)
-    if not p.is_file():
+    source = as_source(path)
+    if not source.is_file():
         return "unknown"
-    with open(p, "rb") as fh:
-        head = fh.read(8192)
+    suffix = source.suffix.lower()
+    head = source.head
     if not head:
-        return "list" if p.suffix.lower() in _LIST_SUFFIXES else "unknown"
+        return "list" if suffix in _LIST_SUFFIXES else "unknown"
     if head.startswith(OOXML_MAGIC):
-        import zipfile
-
-        try:
-            with zipfile.ZipFile(p) as zf:
-                return "list" if "xl/workbook.xml" in zf.namelist() else "unknown"
-        except zipfile.BadZipFile:
-            return "list" if p.suffix.lower() in _LIST_SUFFIXES else "unknown"
-    if head.startswith(BIFF_MAGIC) or p.suffix.lower() in (".xls", ".xlsx", ".xlsm", ".et"):
+        return _sniff_zip(source)
+    if head.startswith(BIFF_MAGIC) or suffix in (".xls", ".xlsx", ".xlsm", ".et"):
         return "list"  # a .xlsx that is really a PDF is refused by parse_list with what it is
     try:
-        container_of(p)  # refuses binary files that are not spreadsheets
+        container_of(source)  # refuses binary files that are not spreadsheets
     except FileRefused:
         return "unknown"
-    text = decode_text(p.read_bytes())
+    text = source.text
     if text is None:
         return "unknown"
     stripped = text.lstrip()
-    if stripped.startswith("#") or p.suffix.lower() in (".md", ".markdown"):
-        return "law" if looks_like_law(p) else "unknown"
+    if stripped.startswith("#") or suffix in (".md", ".markdown"):
+        return "law" if looks_like_law(source) else "unknown"
     if stripped[:1] in ("[", "{"):
-        return "guide" if looks_like_guide(p) else _sniff_json(stripped)
+        return "guide" if looks_like_guide(source) else _sniff_json(source, stripped)
     try:
-        sheet = read_csv(p)
+        sheet = read_csv(source)
     except FileRefused:
         return "unknown"
     return "list" if find_layout(sheet) else "unknown"
 
 
-def _sniff_json(text: str) -> str:
+def _sniff_zip(source: Source) -> str:
+    """list for an OOXML workbook; a broken archive with a list's extension is a list to refuse."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(source.stream()) as zf:
+            return "list" if "xl/workbook.xml" in zf.namelist() else "unknown"
+    except zipfile.BadZipFile:
+        return "list" if source.suffix.lower() in _LIST_SUFFIXES else "unknown"
+
+
+def _sniff_json(source: Source, stripped: str) -> str:
     """list when a mapping fits the keys of the JSON records (guides are told by looks_like_guide)."""
     try:
-        data = json.loads(text)
+        data = _json_value(source, stripped)
     except json.JSONDecodeError:
-        data = []
-        for line in text.splitlines()[:20]:
-            if line.strip():
-                try:
-                    data.append(json.loads(line))
-                except json.JSONDecodeError:
-                    return "unknown"
+        data = _json_head_lines(source, stripped)
+        if data is None:
+            return "unknown"
     if isinstance(data, dict):
         data = data["records"] if isinstance(data.get("records"), list) else [data]
     objects = [o for o in data[:50] if isinstance(o, dict)] if isinstance(data, list) else []
     keys = list(dict.fromkeys(k for o in objects for k in o))
     return "list" if keys and best_match(keys) else "unknown"
+
+
+def _shares_json(source: Source, stripped: str) -> bool:
+    """True when the text before `stripped` is JSON whitespace only: JSON read from the whole text
+    (the Source's, which the list reader parses too) is then what the stripped text gives."""
+    text = source.text or ""
+    return not text[: len(text) - len(stripped)].strip(" \t\r\n")
+
+
+def _json_value(source: Source, stripped: str) -> object:
+    """The file as one JSON value; raises JSONDecodeError when it is none."""
+    return source.json() if _shares_json(source, stripped) else json.loads(stripped)
+
+
+def _json_head_lines(source: Source, stripped: str) -> list | None:
+    """The values of the first 20 lines as JSON Lines; None when one of them is not JSON."""
+    if not _shares_json(source, stripped):
+        return _json_head_lines_of(stripped)
+    data: list = []
+    first = None
+    for lineno, value in source.json_lines():
+        first = lineno if first is None else first
+        if lineno >= first + 20:
+            break
+        if isinstance(value, json.JSONDecodeError):
+            return None
+        data.append(value)
+    return data
+
+
+def _json_head_lines_of(text: str) -> list | None:
+    data = []
+    for line in text.splitlines()[:20]:
+        if line.strip():
+            try:
+                data.append(json.loads(line))
+            except json.JSONDecodeError:
+                return None
+    return data

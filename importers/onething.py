@@ -14,13 +14,13 @@ Three shapes come from the Hunan crawl:
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from pathlib import Path
 from typing import Any
 
 from importers.records import FileRefused, GuideDocument, RowError, ThingImplementation
+from importers.source import Source, as_source
 
 _SNIFF_BYTES = 64_000
 _THEME_COUNTERS = ("status", "area_request_count", "area_node_count", "pruned_zero_approve_count",
@@ -32,31 +32,33 @@ class NotAGuide(FileRefused):
     """A file of the one-thing crawl that carries no guide (a raw portal reply)."""
 
 
-def looks_like_guide(path: str | Path) -> bool:
+def looks_like_guide(path: str | Path | Source) -> bool:
     """A JSON file naming one-thing themes (catalogue or theme list); raw portal replies are not guides."""
-    path = Path(path)
-    if path.suffix.lower() != ".json":
+    source = as_source(path)
+    if source.suffix.lower() != ".json":
         return False
     try:
-        with path.open(encoding="utf-8") as handle:
+        with source.text_stream("utf-8") as handle:  # only the head is decoded, as open() did
             head = handle.read(_SNIFF_BYTES)
     except (OSError, UnicodeDecodeError):
         return False
     return '"theme_code"' in head and '"theme_title"' in head
 
 
-def parse_guides(path: str | Path) -> GuideDocument:
-    """Parse a catalogue or theme list; FileRefused (NotAGuide for a raw reply) otherwise."""
-    path = Path(path)
-    raw = path.read_bytes()
+def parse_guides(path: str | Path | Source) -> GuideDocument:
+    """Parse a catalogue or theme list; FileRefused (NotAGuide for a raw reply) otherwise.
+    The JSON is the Source's, so a file the list sniffer parsed already is not parsed again."""
+    source = as_source(path)
+    path = Path(source.path)
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        source.utf8_text()  # guides are UTF-8 only; the error names the first byte that is not
+        data = source.json()
     except UnicodeDecodeError as exc:
         raise FileRefused(str(path), [RowError(f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from exc
     except json.JSONDecodeError as exc:
         raise FileRefused(str(path), [RowError(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
                                                row=exc.lineno)]) from exc
-    sha256 = hashlib.sha256(raw).hexdigest()
+    sha256 = source.sha256
     if _is_portal_reply(data):
         reply = data["data"]
         raise NotAGuide(str(path), [RowError(

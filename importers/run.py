@@ -13,6 +13,7 @@ from tqdm import tqdm
 
 from importers import writer
 from importers.records import FileRefused, GuideDocument, LawDocument, ListDocument, RowError
+from importers.source import Source
 from kb.db import Graph
 
 Parsed = ListDocument | LawDocument | GuideDocument
@@ -23,12 +24,13 @@ class NotAList(Exception):
     """A file in a folder that is known not to be a list (skipped with a notice)."""
 
 
-def _skip_raw_portal_reply(path: Path) -> None:
+def _skip_raw_portal_reply(source: Source) -> None:
+    """NotAList for a raw portal reply of the one-thing crawl (parse_guides tells it by its JSON)."""
     from importers import onething
 
-    if path.suffix.lower() == ".json":
+    if source.suffix.lower() == ".json":
         try:
-            onething.parse_guides(path)
+            onething.parse_guides(source)
         except onething.NotAGuide as exc:
             raise NotAList(str(exc)) from exc
         except FileRefused:
@@ -74,29 +76,31 @@ def expand(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
 
 def parse_file(path: Path, jurisdiction: str | None = None, department: str | None = None,
                explicit: bool = True) -> FileReport:
-    """Parse and validate one file; never touches the database."""
+    """Parse and validate one file; never touches the database. The file is read once: sniffing,
+    the portal-reply check and the parser share one Source (its bytes, text and parsed JSON)."""
     from importers import laws, lists, onething
 
     report = FileReport(str(path))
     if not path.exists():
         report.errors = [RowError(f"file not found: {path}").as_dict()]
         return report
+    source = Source(path)
     try:
-        kind = lists.sniff(path)
+        kind = lists.sniff(source)
         report.kind = kind
         if kind == "unknown" and not explicit and path.suffix.lower() in LIST_SUFFIXES:
             # In a folder, a spreadsheet or JSON file that is not recognised is a broken list far more
             # often than something else: refuse it with the parser's reason (raw portal replies excepted).
-            _skip_raw_portal_reply(path)
+            _skip_raw_portal_reply(source)
             kind = report.kind = "list"
         if kind == "list" or (kind == "unknown" and explicit):  # the list parser says what is wrong
-            doc = lists.parse_list(path, jurisdiction=jurisdiction, department=department)
+            doc = lists.parse_list(source, jurisdiction=jurisdiction, department=department)
             report.department, report.jurisdiction = doc.department, doc.jurisdiction
             report.warnings = [w.as_dict() for w in doc.warnings]
         elif kind == "law":
-            doc = laws.parse_law(path)
+            doc = laws.parse_law(source)
         elif kind == "guide":
-            doc = onething.parse_guides(path)
+            doc = onething.parse_guides(source)
         else:
             report.status = "skipped"
             report.warnings = [RowError("not a list, law text or guide; skipped", severity="notice").as_dict()]

@@ -10,12 +10,14 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from importers.records import FileRefused, RowError
+from importers.source import Source, as_source, decode_text
 
 OOXML_MAGIC = b"PK"
 BIFF_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -107,13 +109,12 @@ def column_letter(c: int) -> str:
     return letters
 
 
-def container_of(path: str | Path) -> str:
+def container_of(path: str | Path | Source) -> str:
     """xlsx / xls / text, from the first bytes (never the extension); raises FileRefused otherwise."""
-    path = str(path)
-    with open(path, "rb") as fh:
-        head = fh.read(8192)
+    source = as_source(path)
+    head = source.head
     if not head:
-        raise FileRefused(path, [RowError(f"empty file (0 bytes): {Path(path).name}")])
+        raise FileRefused(source.path, [RowError(f"empty file (0 bytes): {source.name}")])
     if head.startswith(OOXML_MAGIC):
         return "xlsx"
     if head.startswith(BIFF_MAGIC):
@@ -123,8 +124,8 @@ def container_of(path: str | Path) -> str:
         what = "an HTML page (some portals save web tables as .xls; open it and save it as .xlsx)"
     if what is None and _looks_like_text(head):
         return "text"
-    raise FileRefused(path, [RowError(
-        f"not a spreadsheet: {Path(path).name} starts with bytes {head[:4].hex(' ').upper()}"
+    raise FileRefused(source.path, [RowError(
+        f"not a spreadsheet: {source.name} starts with bytes {head[:4].hex(' ').upper()}"
         + (f", {what}" if what else "")
         + " (expected an .xlsx (PK) or .xls (D0 CF 11 E0) container, or a CSV/JSON text file)")])
 
@@ -140,48 +141,35 @@ def _looks_like_text(head: bytes) -> bool:
     return decode_text(head, strict=False) is not None
 
 
-def decode_text(data: bytes, *, strict: bool = True) -> str | None:
-    """UTF-16 when it has a BOM; else UTF-8 (with or without BOM), then GB18030 (a superset of GBK)."""
-    encodings = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "gb18030")
-    for enc in encodings:
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError as exc:
-            # A sample cut in the middle of a multi-byte character is still text. (Not by position:
-            # utf-8-sig counts after its BOM, so exc.start is three short of where the cut is.)
-            if not strict and exc.reason in ("unexpected end of data", "incomplete multibyte sequence"):
-                return data[: exc.start].decode(enc, errors="ignore")
-    return None
-
-
-def read_workbook(path: str | Path) -> tuple[str, list[Sheet]]:
+def read_workbook(path: str | Path | Source) -> tuple[str, list[Sheet]]:
     """Read a spreadsheet or CSV file: (container, sheets). Raises FileRefused with the file named."""
-    path = str(path)
-    kind = container_of(path)
+    source = as_source(path)
+    kind = container_of(source)
     if kind == "xlsx":
-        return "xlsx", _read_xlsx(path)
+        return "xlsx", _read_xlsx(source)
     if kind == "xls":
-        return "xls", _read_xls(path)
-    return "csv", [read_csv(path)]
+        return "xls", _read_xls(source)
+    return "csv", [read_csv(source)]
 
 
-def _read_xlsx(path: str) -> list[Sheet]:
+def _read_xlsx(source: Source) -> list[Sheet]:
     import openpyxl
 
-    name = Path(path).name
+    name = source.name
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(source.stream()) as zf:
             bad = zf.testzip()
             if "xl/workbook.xml" not in zf.namelist():
-                raise FileRefused(path, [RowError(
+                raise FileRefused(source.path, [RowError(
                     f"not a spreadsheet: {name} is a ZIP container without xl/workbook.xml "
                     "(a Word/OpenDocument file or an archive?)")])
-        if bad:
-            raise FileRefused(path, [RowError(f"damaged .xlsx: {name}: member {bad} fails its checksum")])
-        # data_only: formulas such as =COUNT($A$2:A2)+1 in 序号 are read as their cached values.
-        # read_only: the full loader styles every merged cell and takes seconds on 5,000 merges.
-        wb = openpyxl.load_workbook(path, data_only=True, read_only=True)
-        merges_by_sheet = _xlsx_merges(path)
+            if bad:
+                raise FileRefused(source.path, [RowError(
+                    f"damaged .xlsx: {name}: member {bad} fails its checksum")])
+            # data_only: formulas such as =COUNT($A$2:A2)+1 in 序号 are read as their cached values.
+            # read_only: the full loader styles every merged cell and takes seconds on 5,000 merges.
+            wb = openpyxl.load_workbook(_openpyxl_input(source), data_only=True, read_only=True)
+            merges_by_sheet = _xlsx_merges(zf)
         sheets = []
         for ws in wb.worksheets:
             ws.reset_dimensions()  # some writers store a wrong <dimension>; read every row present
@@ -190,55 +178,64 @@ def _read_xlsx(path: str) -> list[Sheet]:
     except FileRefused:
         raise
     except Exception as exc:  # zipfile.BadZipFile, KeyError, XML errors: all mean a broken file
-        raise FileRefused(path, [RowError(
+        raise FileRefused(source.path, [RowError(
             f"damaged or truncated .xlsx: {name} cannot be read ({type(exc).__name__}: {exc})")]) from exc
     wb.close()
     return sheets
+
+
+def _openpyxl_input(source: Source) -> io.BytesIO | str:
+    """The bytes as a stream, except for a name whose extension openpyxl does not support (an OOXML
+    workbook saved as .xls): openpyxl refuses such a path by its name before opening it, and that
+    refusal is kept rather than silently reading the stream (the file is not opened either way)."""
+    from openpyxl.reader.excel import SUPPORTED_FORMATS
+
+    return source.stream() if os.path.splitext(source.path)[-1].lower() in SUPPORTED_FORMATS else source.path
 
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
-def _xlsx_merges(path: str) -> dict[str, list[Merge]]:
-    """Merged ranges per sheet title, read straight from the sheet XML (read-only openpyxl skips them)."""
+def _xlsx_merges(zf: zipfile.ZipFile) -> dict[str, list[Merge]]:
+    """Merged ranges per sheet title, read straight from the sheet XML (read-only openpyxl skips them);
+    zf is the workbook's archive, already open for its checksum test."""
     import posixpath
     from xml.etree import ElementTree as ET
 
     from openpyxl.utils.cell import range_boundaries
 
     out: dict[str, list[Merge]] = {}
-    with zipfile.ZipFile(path) as zf:
-        rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-        target = {r.get("Id"): r.get("Target", "") for r in rels}
-        book = ET.fromstring(zf.read("xl/workbook.xml"))
-        for sh in book.iter(f"{_NS_MAIN}sheet"):
-            tgt = target.get(sh.get(f"{_NS_REL}id"), "")
-            member = tgt.lstrip("/") if tgt.startswith("/") else posixpath.normpath(posixpath.join("xl", tgt))
-            if member not in zf.namelist():
-                continue
-            merges = []
-            with zf.open(member) as fh:
-                for _, el in ET.iterparse(fh):
-                    if el.tag == f"{_NS_MAIN}mergeCell" and el.get("ref"):
-                        c1, r1, c2, r2 = range_boundaries(el.get("ref"))
-                        merges.append(Merge(r1 - 1, r2, c1 - 1, c2))
-                    elif el.tag == f"{_NS_MAIN}sheetData":
-                        el.clear()  # rows are read by openpyxl; keep memory flat here
-            out[sh.get("name", "")] = merges
+    rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    target = {r.get("Id"): r.get("Target", "") for r in rels}
+    book = ET.fromstring(zf.read("xl/workbook.xml"))
+    for sh in book.iter(f"{_NS_MAIN}sheet"):
+        tgt = target.get(sh.get(f"{_NS_REL}id"), "")
+        member = tgt.lstrip("/") if tgt.startswith("/") else posixpath.normpath(posixpath.join("xl", tgt))
+        if member not in zf.namelist():
+            continue
+        merges = []
+        with zf.open(member) as fh:
+            for _, el in ET.iterparse(fh):
+                if el.tag == f"{_NS_MAIN}mergeCell" and el.get("ref"):
+                    c1, r1, c2, r2 = range_boundaries(el.get("ref"))
+                    merges.append(Merge(r1 - 1, r2, c1 - 1, c2))
+                elif el.tag == f"{_NS_MAIN}sheetData":
+                    el.clear()  # rows are read by openpyxl; keep memory flat here
+        out[sh.get("name", "")] = merges
     return out
 
 
-def _read_xls(path: str) -> list[Sheet]:
+def _read_xls(source: Source) -> list[Sheet]:
     import xlrd
 
-    name = Path(path).name
     try:
         # logfile: xlrd prints its warnings about damaged files to stdout otherwise.
-        book = xlrd.open_workbook(path, formatting_info=True, on_demand=True, logfile=io.StringIO())
+        book = xlrd.open_workbook(source.path, file_contents=source.data, formatting_info=True, on_demand=True,
+                                  logfile=io.StringIO())
     except Exception as exc:
-        raise FileRefused(path, [RowError(
-            f"damaged or unreadable .xls: {name} ({type(exc).__name__}: {exc})")]) from exc
+        raise FileRefused(source.path, [RowError(
+            f"damaged or unreadable .xls: {source.name} ({type(exc).__name__}: {exc})")]) from exc
     sheets = []
     try:
         for idx in range(book.nsheets):
@@ -306,14 +303,13 @@ def _finish(name: str, grid: list[list[str]], merges: list[Merge]) -> Sheet:
     return Sheet(name, grid, kept)
 
 
-def read_csv(path: str | Path) -> Sheet:
+def read_csv(path: str | Path | Source) -> Sheet:
     """A CSV/TSV file as a one-sheet grid; encoding UTF-8 (BOM or not) or GB18030/GBK."""
-    path = str(path)
-    data = Path(path).read_bytes()
-    text = decode_text(data)
+    source = as_source(path)
+    text = source.text
     if text is None:
-        raise FileRefused(path, [RowError(
-            f"not a spreadsheet: {Path(path).name} is neither UTF-8 nor GBK/GB18030 text")])
+        raise FileRefused(source.path, [RowError(
+            f"not a spreadsheet: {source.name} is neither UTF-8 nor GBK/GB18030 text")])
     sample = text[:20000]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
@@ -321,59 +317,34 @@ def read_csv(path: str | Path) -> Sheet:
         dialect = csv.excel
     # Published cells can be long; the per-cell size check in the parser reports where, so the csv
     # module must not stop first with its 128 KB default.
-    csv.field_size_limit(max(csv.field_size_limit(), len(data) + 1))
+    csv.field_size_limit(max(csv.field_size_limit(), len(source.data) + 1))
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
     except csv.Error as exc:
-        raise FileRefused(path, [RowError(f"not a readable CSV file: {exc}")]) from exc
-    return _finish(Path(path).stem, [[v for v in row] for row in rows], [])
+        raise FileRefused(source.path, [RowError(f"not a readable CSV file: {exc}")]) from exc
+    return _finish(source.stem, [[v for v in row] for row in rows], [])
 
 
-def read_json_table(path: str | Path) -> tuple[str, Sheet]:
+def read_json_table(path: str | Path | Source) -> tuple[str, Sheet]:
     """A JSON list (array of objects, or {"records": [...]}) or JSON Lines file as one grid.
 
     Row 1 is the union of the objects' keys in first-seen order; row n+1 is object n, so a
     reported row number minus one is the object's 1-based index (JSONL: its line number).
     """
-    path = str(path)
-    name = Path(path).name
-    text = decode_text(Path(path).read_bytes())
-    if text is None:
-        raise FileRefused(path, [RowError(f"{name}: neither UTF-8 nor GB18030 text")])
-    objects: list[tuple[int, dict]] = []
+    source = as_source(path)
+    if source.text is None:
+        raise FileRefused(source.path, [RowError(f"{source.name}: neither UTF-8 nor GB18030 text")])
     data = None
-    meta: dict[str, str] = {}
-    lines = Path(path).suffix.lower() in (".jsonl", ".ndjson")
+    lines = source.suffix.lower() in (".jsonl", ".ndjson")
     if not lines:
         try:
-            data = json.loads(text)
+            data = source.json()
         except json.JSONDecodeError:
             lines = True  # several JSON values, one per line
     if lines:
-        container = "jsonl"
-        for lineno, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise FileRefused(path, [RowError(f"{name}: line {lineno} is not JSON ({exc.msg} at column {exc.colno})",
-                                                  row=lineno)]) from exc
-            if not isinstance(obj, dict):
-                raise FileRefused(path, [RowError(f"{name}: line {lineno} is not a JSON object", row=lineno)])
-            objects.append((lineno, obj))
+        container, meta, objects = "jsonl", {}, _json_line_objects(source)
     else:
-        container = "json"
-        if isinstance(data, dict):
-            meta = _json_meta(data)
-            data = data.get("records", data.get("items"))
-        if not isinstance(data, list):
-            raise FileRefused(path, [RowError(
-                f"{name}: expected a JSON array of objects or {{\"records\": [...]}}")])
-        for idx, obj in enumerate(data, start=1):
-            if not isinstance(obj, dict):
-                raise FileRefused(path, [RowError(f"{name}: element {idx} is not a JSON object", row=idx)])
-            objects.append((idx, obj))
+        container, meta, objects = "json", *_json_array_objects(source, data)
     keys: dict[str, None] = {}
     for _, obj in objects:
         keys.update(dict.fromkeys(obj))
@@ -383,7 +354,37 @@ def read_json_table(path: str | Path) -> tuple[str, Sheet]:
     grid = [header] + [[""] * len(header) for _ in range(last)]
     for n, obj in objects:
         grid[n] = [_json_text(obj.get(k)) for k in header]
-    return container, Sheet(Path(path).stem, grid, [], row_base=0, meta=meta if not lines else {})
+    return container, Sheet(source.stem, grid, [], row_base=0, meta=meta)
+
+
+def _json_line_objects(source: Source) -> list[tuple[int, dict]]:
+    """(line number, object) of a JSON Lines file; refused at the first line that is no JSON object."""
+    objects: list[tuple[int, dict]] = []
+    for lineno, obj in source.json_lines():
+        if isinstance(obj, json.JSONDecodeError):
+            raise FileRefused(source.path, [RowError(
+                f"{source.name}: line {lineno} is not JSON ({obj.msg} at column {obj.colno})", row=lineno)]) from obj
+        if not isinstance(obj, dict):
+            raise FileRefused(source.path, [RowError(f"{source.name}: line {lineno} is not a JSON object", row=lineno)])
+        objects.append((lineno, obj))
+    return objects
+
+
+def _json_array_objects(source: Source, data: object) -> tuple[dict[str, str], list[tuple[int, dict]]]:
+    """(what the file declares, (1-based index, object)) of a JSON array or {"records": [...]}."""
+    meta: dict[str, str] = {}
+    if isinstance(data, dict):
+        meta = _json_meta(data)
+        data = data.get("records", data.get("items"))
+    if not isinstance(data, list):
+        raise FileRefused(source.path, [RowError(
+            f"{source.name}: expected a JSON array of objects or {{\"records\": [...]}}")])
+    objects: list[tuple[int, dict]] = []
+    for idx, obj in enumerate(data, start=1):
+        if not isinstance(obj, dict):
+            raise FileRefused(source.path, [RowError(f"{source.name}: element {idx} is not a JSON object", row=idx)])
+        objects.append((idx, obj))
+    return meta, objects
 
 
 # Top-level keys of a JSON list that say what a title row says in a spreadsheet.
