@@ -15,7 +15,7 @@ The parts that need care, all found in the published Karamay lists:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from importers.numerals import NUMERAL, article_label, chinese_to_int
 from importers.records import Citation
@@ -343,11 +343,12 @@ def _merge(citations: list[Citation]) -> list[Citation]:
         if seen is None:
             merged[key] = citation
             continue
-        if citation.sub_article and citation.sub_article not in seen.sub_article.split("、"):
-            seen.sub_article = "、".join(filter(None, [seen.sub_article, citation.sub_article]))
-        if citation.text and citation.text not in seen.text:
-            seen.text = "\n".join(filter(None, [seen.text, citation.text]))[:MAX_TEXT]
-        seen.version_note = seen.version_note or citation.version_note
-        seen.tag = seen.tag or citation.tag
+        sub_article, text = seen.sub_article, seen.text
+        if citation.sub_article and citation.sub_article not in sub_article.split("、"):
+            sub_article = "、".join(filter(None, [sub_article, citation.sub_article]))
+        if citation.text and citation.text not in text:
+            text = "\n".join(filter(None, [text, citation.text]))[:MAX_TEXT]
+        merged[key] = replace(seen, sub_article=sub_article, text=text,
+                              version_note=seen.version_note or citation.version_note, tag=seen.tag or citation.tag)
     with_articles = {law for law, article in merged if article is not None}
     return [c for (law, article), c in merged.items() if article is not None or law not in with_articles]

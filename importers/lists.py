@@ -11,6 +11,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from importers.citations import parse_citations
@@ -19,7 +20,7 @@ from importers.laws import looks_like_law
 from importers.mapping import FIELD_LABELS, HeaderMatch, best_match, load_mappings, match_header, recognised
 from importers.naming import Naming, resolve_naming
 from importers.onething import looks_like_guide
-from importers.records import FileRefused, ListDocument, Record, RowError
+from importers.records import Citation, Duty, FileRefused, ListDocument, Record, RowError
 from importers.source import Source, as_source
 from importers.vocabulary import (
     level_from_scope,
@@ -387,9 +388,9 @@ class _ListParser:
                 column=ctx.column_name("item_name")))
         self._set_type(ctx, rec, get("type", ""))
         _set_level(rec, get("level", ""), get("scope", ""), defaults, ctx.default_level)
-        rec.responsibilities = split_duties(rec.responsibility_text)
-        rec.citations = _citations(rec.basis_text)
-        rec.responsibility_citations = _citations(rec.responsibility_basis_text)
+        rec.responsibilities = list(_duties(rec.responsibility_text))
+        rec.citations = list(_citations(rec.basis_text))
+        rec.responsibility_citations = list(_citations(rec.responsibility_basis_text))
         return rec
 
     def _set_type(self, ctx: _SheetContext, rec: Record, raw: str) -> None:
@@ -497,8 +498,16 @@ def _text(text: str) -> str:
     return (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def _citations(text: str) -> list:
-    return parse_citations(text) if text else []
+# A province's lists repeat their cells: the same basis and duties at every level and in every county.
+# Each distinct text is parsed once (results are immutable, so records share them).
+@lru_cache(maxsize=8192)
+def _citations(text: str) -> tuple[Citation, ...]:
+    return tuple(parse_citations(text)) if text else ()
+
+
+@lru_cache(maxsize=8192)
+def _duties(text: str) -> tuple[Duty, ...]:
+    return tuple(split_duties(text))
 
 
 # -- routing files in a folder ------------------------------------------------------------------

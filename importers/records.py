@@ -37,7 +37,7 @@ class FileRefused(Exception):
         super().__init__(f"{path}: {first.message}" + (f" ({where})" if where else ""))
 
 
-@dataclass
+@dataclass(frozen=True)  # shared between records whose cells read the same (importers/lists.py)
 class Citation:
     """One legal-basis citation: 《law》 + optional article, as written in the list."""
 
@@ -50,7 +50,7 @@ class Citation:
     sub_article: str = ""  # 第二款 / 第（一）项 etc. when cited
 
 
-@dataclass
+@dataclass(frozen=True)  # shared between records whose cells read the same (importers/lists.py)
 class Duty:
     """One numbered responsibility out of a 责任事项 cell."""
 
