@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import contextlib
+import pickle
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 import neo4j.exceptions
 from tqdm import tqdm
@@ -130,10 +134,65 @@ def _count(doc: Parsed) -> int:
     return len(doc.implementations)
 
 
+SPOOL_AFTER = 50_000  # records of parsed files kept in memory before the rest wait on disk
+
+
+class Spool:
+    """Parsed documents between the validation pass and the write pass: in memory up to a budget of
+    records, beyond it pickled to a private temporary folder, deleted when the run ends."""
+
+    def __init__(self, budget: int):
+        self.budget = budget
+        self.in_memory = 0
+        self.folder: Path | None = None
+        self.on_disk: dict[int, Path] = {}
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    def keep(self, report: FileReport) -> None:
+        if self.in_memory + report.records <= self.budget:
+            self.in_memory += report.records
+            return
+        if self.folder is None:
+            self.folder = Path(tempfile.mkdtemp(prefix="kb-import-"))
+        path = self.folder / f"{len(self.on_disk)}.pickle"
+        with path.open("wb") as fh:
+            pickle.dump(report.doc, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self.on_disk[id(report)] = path
+        report.doc = None
+
+    def holds(self, report: FileReport) -> bool:
+        return report.doc is not None or id(report) in self.on_disk
+
+    def take(self, report: FileReport) -> Parsed:
+        path = self.on_disk.pop(id(report), None)
+        if path is None:
+            return report.doc
+        with path.open("rb") as fh:
+            doc = pickle.load(fh)  # our own file, written by this run in a 0700 folder
+        path.unlink()
+        return doc
+
+
 def import_paths(graph: Graph | None, paths: Iterable[str | Path], *, jurisdiction: str | None = None,
-                 department: str | None = None, dry_run: bool = False, progress: bool = True) -> dict:
-    """Validate all files, then write each valid one. Returns the `kb import --json` report."""
-    files = expand(paths)
+                 department: str | None = None, dry_run: bool = False, progress: bool = True,
+                 memory_records: int = SPOOL_AFTER) -> dict:
+    """Validate all files, then write each valid one. Returns the `kb import --json` report.
+
+    Parsed files wait for the write pass in memory up to `memory_records` records, then on disk
+    (a province's lists would not fit), so memory does not grow with the number of files."""
+    with Spool(memory_records) as spool:
+        reports = _validate(expand(paths), jurisdiction, department, spool)
+        return _write_all(graph, reports, spool, dry_run, progress)
+
+
+def _validate(files: list[tuple[Path, bool]], jurisdiction: str | None, department: str | None,
+              spool: Spool) -> list[FileReport]:
     reports: list[FileReport] = []
     seen: dict[str, str] = {}
     for path, explicit in files:
@@ -146,20 +205,27 @@ def import_paths(graph: Graph | None, paths: Iterable[str | Path], *, jurisdicti
                 report.doc = None
             else:
                 seen[digest] = str(path)
+                spool.keep(report)
         reports.append(report)
+    return reports
 
+
+def _write_all(graph: Graph | None, reports: list[FileReport], spool: Spool, dry_run: bool,
+               progress: bool) -> dict:
     # Laws first, so lists imported in the same run link their citations to articles at once.
     notices: list[str] = []
-    order = sorted((r for r in reports if r.doc is not None), key=lambda r: {"law": 0, "list": 1}.get(r.kind, 2))
+    order = sorted((r for r in reports if spool.holds(r)), key=lambda r: {"law": 0, "list": 1}.get(r.kind, 2))
     total = sum(r.records for r in order)
     bar = tqdm(total=total, unit="rows", file=sys.stderr, disable=not progress or dry_run or total == 0,
                dynamic_ncols=True, desc="import")
     try:
         for report in order:
+            report.doc = spool.take(report)
             if dry_run:
                 if graph is not None and report.kind == "list" and graph.read(
                         writer.FIND_VERSION, key=writer.version_key(report.doc)):
                     report.status = "unchanged"
+                report.doc = None
                 continue
             _write_one(graph, report, bar)
         if not dry_run and order:

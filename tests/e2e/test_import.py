@@ -138,3 +138,18 @@ def test_sample_row_field_by_field(loaded: Graph, name: str) -> None:
     assert "交通运输" in r["holder"] and r["unit"]
     assert r["basis"].startswith("【")
     assert r["duties"] >= 2 and r["acc"] == 1
+
+
+def test_files_waiting_on_disk_import_the_same_graph(scratch: Graph) -> None:
+    """Parsed files beyond the memory budget wait on disk for the write pass: same graph, same report."""
+    from importers.run import import_paths
+    from tests.conftest import KARAMAY
+
+    files = [KARAMAY / "克拉玛依市发展和改革委员会2024年权责清单.xls", KARAMAY / "2025年克拉玛依市统计局权责清单.xlsx",
+             KARAMAY / "国动办权责清单公示.xlsx"]
+    kept = import_paths(scratch, files, progress=False)
+    counts = dump.stats(scratch)
+    dump.clear(scratch)
+    spooled = import_paths(scratch, files, progress=False, memory_records=1)
+    assert dump.stats(scratch) == counts and counts["nodes"]["Power"] == 57 + 3 + 18
+    assert [(f["status"], f["records"]) for f in spooled["files"]] == [(f["status"], f["records"]) for f in kept["files"]]
