@@ -15,7 +15,7 @@ from kb.analyses.findings import Finding, power_ref
 from kb.analyses.powers import jurisdiction_names
 from kb.analyses.rules import cited_version, parse_version, procedural_laws, same_version
 from kb.db import Graph
-from kb.model import normalise_level, stage_rules
+from kb.model import StageRules, normalise_level, stage_rules
 
 TEXT_CHARS = 300
 ARTICLE_TEXT_AGREES = 60  # partial_ratio of a citing text and an article's text that quote the same provision
@@ -39,7 +39,8 @@ RETURN """ + _POWER_COLUMNS + """, coalesce(p.responsibility_text, '') AS text
 STAGES = _POWERS + """
 WITH d, p, jurisdiction, [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) WHERE r.stage IS NOT NULL | r.stage] AS stages
 WHERE size(stages) > 0
-RETURN """ + _POWER_COLUMNS + """, stages
+RETURN """ + _POWER_COLUMNS + """, stages, coalesce(p.scope, '') AS scope, coalesce(p.level_original, '') AS level_text,
+       [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) | coalesce(r.text, '')] AS duty_texts
 """
 
 ACCOUNTABILITY = _POWERS + """
@@ -142,23 +143,44 @@ def no_responsibility(rows: list[dict]) -> list[Finding]:
     return out
 
 
+def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[str, ...], dict]:
+    """The stages a power must name, and why: its type's set, or its sub-kind's (强制措施 has no 催告),
+    less 决定/送达 when its scope or duties say the level only reviews first (初审, 审核上报)."""
+    rules = rules or stage_rules()
+    why: dict = {}
+    required = rules.by_type.get(row["type"], ())
+    sub = rules.subkind(row["type"], row["power"])
+    if sub:
+        required, why["subkind"] = sub.stages, sub.name
+    named = set(row["stages"])
+    if not rules.names("决定", named):
+        word = rules.preliminary(row.get("scope", ""), row.get("level_text", ""), *row.get("duty_texts", ()),
+                                 *(s for s in named if s == "初审"))
+        if word:
+            required = tuple(s for s in required if s not in rules.preliminary_not_required)
+            why["preliminary"] = word
+    return required, why
+
+
 def missing_stage(rows: list[dict]) -> list[Finding]:
-    """Only powers whose duties name at least `min_named` stages of their type's set are checked."""
+    """Only powers whose duties name at least `min_named` stages of their set are checked; a stage is
+    named by itself or a synonym (受案/受理 for 立案)."""
     rules = stage_rules()
     out = []
     for r in rows:
-        required = rules.by_type.get(r["type"])
+        required, why = required_stages(r, rules)
         if not required:
             continue
         named = set(r["stages"])
-        if len(named & set(required)) < rules.min_named:
+        present = [s for s in required if rules.names(s, named)]
+        if len(present) < rules.min_named:
             continue
-        missing = [s for s in required if s not in named]
+        missing = [s for s in required if s not in present]
         if not missing:
             continue
         ev = [{"type": "stages", "power": r["power"], "department": r["department"], "power_type": r["type"],
-               "named": [s for s in required if s in named] + sorted(named - set(required)),
-               "required": list(required), "missing": missing, "source": _source(r)}]
+               "named": present + sorted(named - set(required)),
+               "required": list(required), "missing": missing, "source": _source(r), **why}]
         out.append(_power_finding("missing_stage", r, ev, min(0.9, 0.5 + 0.1 * len(missing)),
                                   f"{r['department']}「{r['power']}」缺少{'、'.join(missing)}环节",
                                   [f"missing:{','.join(missing)}"]))
