@@ -46,7 +46,8 @@ def all_findings() -> tuple[list[Finding], str | None]:
 
 def find(finding_id: str) -> Finding | None:
     found, _ = all_findings()
-    return next((f for f in found if f.id == finding_id), None)
+    return next((f for f in found if f.id == finding_id), None) or \
+        next((f for f in found if finding_id in f.folded), None)
 
 
 def invalidate() -> None:

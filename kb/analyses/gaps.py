@@ -56,13 +56,16 @@ WHERE NOT exists { (p)-[:CITES {field: 'basis'}]->() }
 RETURN """ + _POWER_COLUMNS + """, basis
 """
 
+# Citations of loaded laws (article_not_found, other_version); those of laws not loaded are the
+# worklist of kb/analyses/laws.py.
 CITATIONS = _POWERS + """
-MATCH (p)-[c:CITES]->(l:Law)
+MATCH (p)-[c:CITES]->(l:Law) WHERE coalesce(l.loaded, false)
 RETURN """ + _POWER_COLUMNS + """, l.key AS law, coalesce(l.title, c.law_title, l.key) AS title,
        coalesce(l.loaded, false) AS loaded, l.version_date AS version_date, l.article_count AS article_count,
        c.article AS article, coalesce(c.article_label, '') AS label, coalesce(c.text, '') AS text,
        coalesce(c.version_note, '') AS version_note, coalesce(c.field, 'basis') AS field
 """
+CITATION_COLUMNS = CITATIONS[CITATIONS.index("RETURN") + len("RETURN"):]
 
 LOADED_ARTICLES = """
 MATCH (l:Law {loaded: true})-[:HAS_ARTICLE]->(a:Article)
