@@ -31,9 +31,13 @@ _POWER_COLUMNS = """p.key AS key, coalesce(p.name, p.item_name, '') AS power, co
        coalesce(p.level, '') AS level, coalesce(d.level, '') AS department_level, d.name AS department,
        jurisdiction, p.source_file AS file, p.source_sheet AS sheet, p.source_row AS row"""
 
+# The list version a power comes from and the fields its layout has a column for (null: unknown).
+_VERSION_COLUMNS = """head([(v:ListVersion)-[:CONTAINS]->(p) |
+       {key: v.key, file: v.source_file, mapping: v.mapping, fields: v.fields, version: v.version}]) AS list"""
+
 NO_RESPONSIBILITY = _POWERS + """
 WITH d, p, jurisdiction WHERE NOT exists { (p)-[:HAS_RESPONSIBILITY]->() }
-RETURN """ + _POWER_COLUMNS + """, coalesce(p.responsibility_text, '') AS text
+RETURN """ + _POWER_COLUMNS + """, coalesce(p.responsibility_text, '') AS text, """ + _VERSION_COLUMNS + """
 """
 
 STAGES = _POWERS + """
@@ -47,7 +51,7 @@ ACCOUNTABILITY = _POWERS + """
 WITH d, p, jurisdiction, [(p)-[:HAS_ACCOUNTABILITY]->(a:Accountability) |
      {subjects: trim(coalesce(a.subjects, '')), text: trim(coalesce(a.text, ''))}] AS acc
 WHERE size(acc) = 0 OR all(a IN acc WHERE a.subjects = '') OR all(a IN acc WHERE a.text = '')
-RETURN """ + _POWER_COLUMNS + """, acc
+RETURN """ + _POWER_COLUMNS + """, acc, """ + _VERSION_COLUMNS + """
 """
 
 BASIS = _POWERS + """
@@ -134,8 +138,51 @@ def _source(row: dict) -> dict:
 
 # --- responsibilities and accountability --------------------------------------------------------
 
-def no_responsibility(rows: list[dict]) -> list[Finding]:
+# Columns whose absence from a layout is one finding per list: record field -> the column's name.
+COLUMN_TITLES = {"responsibility_text": "责任事项", "accountability_subjects": "追责对象范围",
+                 "accountability_situations": "追责情形"}
+
+
+def _columns_missing(row: dict, fields: Iterable[str]) -> list[str]:
+    """The columns (of `fields`) the power's list version has none of: [] when the layout is unknown."""
+    version = row.get("list") or {}
+    have = version.get("fields")
+    if not have:
+        return []
+    return [COLUMN_TITLES[f] for f in fields if f not in have]
+
+
+def _list_findings(kind: str, rows: list[dict], missing_of, score: float) -> tuple[list[Finding], list[dict]]:
+    """One finding per list version whose layout lacks a column (evidence: the file, the mapping and
+    how many powers it leaves without it), and the rows that are still checked one by one."""
+    by_version: dict[tuple, list[dict]] = defaultdict(list)
+    rest = []
+    for r in rows:
+        missing = missing_of(r)
+        if missing:
+            by_version[(r["list"]["key"], tuple(missing))].append(r)
+        else:
+            rest.append(r)
     out = []
+    for (_, missing), items in by_version.items():
+        first, version = items[0], items[0]["list"]
+        ev = [{"type": "list", "department": first["department"], "file": version["file"],
+               "mapping": version["mapping"], "fields": list(version["fields"]), "missing_columns": list(missing),
+               "powers": len(items), "version": version.get("version") or "",
+               "examples": [r["power"] for r in items[:5]]}]
+        out.append(Finding(
+            kind=kind, departments=[first["department"]], powers=[r["power"] for r in items], evidence=ev,
+            score=score, keys=[f"list:{first['department']}|{version.get('version') or ''}|{version['file']}",
+                               *(f"column:{m}" for m in missing)],
+            jurisdiction=first["jurisdiction"], level=_level(first),
+            summary=f"{first['department']}的清单（{version['file']}）没有{'、'.join(missing)}列，{len(items)}项权力因此缺少",
+            power_keys=[r["key"] for r in items]))
+    return out, rest
+
+
+def no_responsibility(rows: list[dict]) -> list[Finding]:
+    out, rows = _list_findings("no_responsibility", rows,
+                               lambda r: _columns_missing(r, ["responsibility_text"]), 0.9)
     for r in rows:
         unparsed = bool(r["text"].strip())
         ev = [{"type": "power", "power": r["power"], "department": r["department"],
@@ -190,15 +237,28 @@ def missing_stage(rows: list[dict]) -> list[Finding]:
     return out
 
 
+def _accountability_missing(r: dict) -> list[str]:
+    acc = r["acc"]
+    if not acc:
+        return ["追责对象范围", "追责情形"]
+    return [label for label, key in (("追责对象范围", "subjects"), ("追责情形", "text"))
+            if all(not a[key] for a in acc)]
+
+
 def no_accountability(rows: list[dict]) -> list[Finding]:
-    out = []
+    """Per power; but when the list's layout has no 追责对象范围 / 追责情形 column at all, one finding
+    for the list (what is missing is a column, not 75 powers' entries)."""
+    def list_missing(r: dict) -> list[str]:
+        absent = _columns_missing(r, ["accountability_subjects", "accountability_situations"])
+        return [m for m in _accountability_missing(r) if m in absent]
+
+    out, _ = _list_findings("no_accountability", rows, list_missing, 0.8)
     for r in rows:
         acc = r["acc"]
-        if not acc:
-            missing = ["追责对象范围", "追责情形"]
-        else:
-            missing = [label for label, key in (("追责对象范围", "subjects"), ("追责情形", "text"))
-                       if all(not a[key] for a in acc)]
+        absent = set(list_missing(r))
+        missing = [m for m in _accountability_missing(r) if m not in absent]
+        if not missing:
+            continue
         ev = [{"type": "accountability", "power": r["power"], "department": r["department"],
                "missing": missing, "present": {"subjects": _clip(next((a["subjects"] for a in acc if a["subjects"]), "")),
                                                "text": _clip(next((a["text"] for a in acc if a["text"]), ""))},
