@@ -234,13 +234,13 @@ def test_a_list_without_an_accountability_column_is_one_finding(scratch: Graph) 
 
 
 def test_overlaps_fold_subsets_and_group_by_departments(scratch: Graph) -> None:
-    a = power("甲市住房和城乡建设局", "对施工单位违法的处罚", cites=[cite("建设工程质量管理条例", 64, "施工单位"),
+    a = power("甲市住房和城乡建设局", "房屋建筑施工违法处罚", cites=[cite("建设工程质量管理条例", 64, "施工单位"),
                                                          cite("建设工程质量管理条例", 65, "施工单位二")])
-    b = power("甲市交通运输局", "对交通施工单位违法的处罚", cites=[cite("建设工程质量管理条例", 64, "施工单位"),
+    b = power("甲市交通运输局", "公路养护企业资质处罚", cites=[cite("建设工程质量管理条例", 64, "施工单位"),
                                                           cite("建设工程质量管理条例", 65, "施工单位二")])
-    c = power("甲市交通运输局", "对交通监理单位违法的处罚", cites=[cite("建设工程质量管理条例", 65, "施工单位二")])
-    d = power("甲市住房和城乡建设局", "对监理单位违法的处罚", cites=[cite("建设工程质量管理条例", 67, "监理单位")])
-    e = power("甲市交通运输局", "对交通监理违法的处罚", cites=[cite("建设工程质量管理条例", 67, "监理单位")])
+    c = power("甲市交通运输局", "港口码头作业处罚", cites=[cite("建设工程质量管理条例", 65, "施工单位二")])
+    d = power("甲市住房和城乡建设局", "物业服务企业处罚", cites=[cite("建设工程质量管理条例", 67, "监理单位")])
+    e = power("甲市交通运输局", "水运工程检测机构罚款", cites=[cite("建设工程质量管理条例", 67, "监理单位")])
     build(scratch, a, b, c, d, e)
     raw = overlaps.find(scratch)
     found = report.run(scratch, ("overlaps",)).findings
