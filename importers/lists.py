@@ -272,6 +272,7 @@ class _ListParser:
             records=self.records,
             warnings=self.warnings,
             sheets=used_sheets,
+            fields=sorted({f for _, lay in layouts for f in lay.columns}),
         )
 
     # -- problems that refuse the file -------------------------------------------------------

@@ -114,6 +114,9 @@ class ListDocument:
     records: list[Record] = field(default_factory=list)
     warnings: list[RowError] = field(default_factory=list)
     sheets: list[str] = field(default_factory=list)  # sheets that held records
+    # Record fields the layout has a column for (every sheet's mapping together); empty when unknown.
+    # A field missing here is a column the list does not have (no 追责对象范围 column at all).
+    fields: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -133,7 +133,7 @@ WITH d, [o IN current WHERE $version <> '' AND o.version <> '' AND o.version < $
         [o IN current WHERE $version <> '' AND o.version <> '' AND o.version > $version] AS newer
 CREATE (v:ListVersion {key: $key, department: $department, version: $version, title: $title,
         sha256: $sha256, source_file: $source_file, mapping: $mapping, container: $container,
-        records: $records, imported_at: datetime(), import_run: $run_id, current: size(newer) = 0})
+        fields: $fields, records: $records, imported_at: datetime(), import_run: $run_id, current: size(newer) = 0})
 CREATE (v)-[:LIST_OF]->(d)
 FOREACH (n IN newer | MERGE (n)-[:SUPERSEDES]->(v))
 WITH v, older
@@ -283,7 +283,7 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
                            Path(doc.path).name)
         rows = _run(tx, counter, CREATE_VERSION, department=doc.department, key=key, version=doc.version,
                     title=doc.title, sha256=doc.sha256, source_file=Path(doc.path).name, mapping=doc.mapping,
-                    container=doc.container, records=len(doc.records), run_id=run_id)
+                    container=doc.container, fields=doc.fields or None, records=len(doc.records), run_id=run_id)
         result.superseded = [r["key"] for r in rows if r["key"]]
         result.current = _run(tx, counter, VERSION_STATE, key=key)[0]["current"]
         catalogue, delegations = [], []

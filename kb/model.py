@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -182,17 +182,54 @@ def stage_words() -> dict[str, str]:
 
 
 @dataclass(frozen=True)
+class SubKind:
+    type: str
+    name: str
+    words: tuple[str, ...]
+    stages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class StageRules:
+    """What `missing_stage` asks of a power (kb/vocab/stages.toml [mandatory])."""
+
     min_named: int
     by_type: dict[str, tuple[str, ...]]
+    same_as: dict[str, tuple[str, ...]] = field(default_factory=dict)  # stage -> stages that name it too
+    subkinds: tuple[SubKind, ...] = ()
+    preliminary_words: tuple[str, ...] = ()  # a scope or duty saying the level only reviews first
+    preliminary_not_required: tuple[str, ...] = ()
+
+    def subkind(self, type_: str, name: str) -> SubKind | None:
+        """The sub-kind of a power of this type, from its name (the first whose word it contains)."""
+        return next((k for k in self.subkinds if k.type == type_ and any(w in name for w in k.words)), None)
+
+    def preliminary(self, *texts: str) -> str:
+        """The word that makes a power a preliminary review (初审 / 审核上报 …), or ''."""
+        for text in texts:
+            squeezed = squeeze(text or "")
+            for word in self.preliminary_words:
+                if word in squeezed:
+                    return word
+        return ""
+
+    def names(self, stage: str, named: set[str]) -> bool:
+        """True when the named stages include `stage` or one of its synonyms."""
+        return stage in named or any(s in named for s in self.same_as.get(stage, ()))
 
 
 @cache
 def stage_rules() -> StageRules:
     """The stages each power type must name (missing_stage), checked once a power names `min_named`."""
     data = vocabulary("stages.toml").get("mandatory", {})
-    return StageRules(int(data.get("min_named", 2)),
-                      {t: tuple(stages) for t, stages in data.get("types", {}).items()})
+    prelim = data.get("preliminary", {})
+    return StageRules(
+        int(data.get("min_named", 2)),
+        {t: tuple(stages) for t, stages in data.get("types", {}).items()},
+        {s: tuple(words) for s, words in data.get("same_as", {}).items()},
+        tuple(SubKind(k["type"], k["name"], tuple(k["words"]), tuple(k["stages"])) for k in data.get("subkind", [])),
+        tuple(squeeze(w) for w in prelim.get("words", [])),
+        tuple(prelim.get("not_required", [])))
 
 
 # --- laws -----------------------------------------------------------------------------------------

@@ -67,7 +67,7 @@ LABEL_NAMES = {
 }
 
 AREA_NAMES = {"browse": _l("Browse"), "overlaps": _l("Overlaps"), "gaps": _l("Gaps"), "chains": _l("Chains"),
-              "consistency": _l("Consistency"), "services": _l("Integrated services")}
+              "consistency": _l("Consistency"), "services": _l("Integrated services"), "laws": _l("Laws to load")}
 STATUS_NAMES = {"open": _l("open"), "resolved": _l("resolved"), "accepted": _l("accepted")}
 
 IMPORT_KINDS = {"list": _l("list"), "law": _l("law text"), "guide": _l("service guide")}

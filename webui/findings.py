@@ -46,7 +46,8 @@ def all_findings() -> tuple[list[Finding], str | None]:
 
 def find(finding_id: str) -> Finding | None:
     found, _ = all_findings()
-    return next((f for f in found if f.id == finding_id), None)
+    return next((f for f in found if f.id == finding_id), None) or \
+        next((f for f in found if finding_id in f.folded), None)
 
 
 def invalidate() -> None:
@@ -85,18 +86,25 @@ def chain_of(key: str, ch: chain_analysis.Chains) -> list[str]:
 
 
 def summary() -> dict[str, Any]:
-    """Open findings by area and by department, for the dashboard."""
+    """Open findings by area and by department, for the dashboard. The laws to load are kb's own
+    worklist, not findings of a department: counted apart (`laws`), never in a department's row or
+    the total."""
     found, error = all_findings()
-    by_area: dict[str, int] = dict.fromkeys(AREAS, 0)
+    areas = [a for a in AREAS if a != "laws"]
+    by_area: dict[str, int] = dict.fromkeys(areas, 0)
     by_department: dict[str, dict[str, int]] = {}
+    laws = 0
     for f in found:
         if f.status != "open":
             continue
+        if f.area == "laws":
+            laws += 1
+            continue
         by_area[f.area] += 1
         for d in f.departments:
-            row = by_department.setdefault(d, dict.fromkeys(AREAS, 0))
+            row = by_department.setdefault(d, dict.fromkeys(areas, 0))
             row[f.area] += 1
     departments = sorted(by_department.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
-    return {"available": error is None, "error": error, "by_area": by_area,
+    return {"available": error is None, "error": error, "by_area": by_area, "laws": laws,
             "by_department": [{"department": d, **counts, "total": sum(counts.values())} for d, counts in departments],
             "total": sum(by_area.values())}

@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
-AREAS = ("overlaps", "gaps", "chains", "consistency", "services")
+AREAS = ("overlaps", "gaps", "chains", "consistency", "services", "laws")
 STATUSES = ("open", "resolved", "accepted")
 
 # Every rule (finding kind) and the area that produces it; docs/analyses.md describes each one.
@@ -25,7 +25,6 @@ KINDS: dict[str, str] = {
     "no_accountability": "gaps",
     "no_basis": "gaps",
     "basis_unmatched": "gaps",
-    "law_not_loaded": "gaps",
     "article_not_found": "gaps",
     "other_version": "gaps",
     "permit_without_supervision": "gaps",
@@ -42,6 +41,8 @@ KINDS: dict[str, str] = {
     "service_departments_overlap": "services",
     "service_cooperating_unlinked": "services",
     "service_no_items": "services",
+    # not a gap of any department: the laws kb should load, a worklist of its own (kb/analyses/laws.py)
+    "law_not_loaded": "laws",
 }
 
 # Chinese labels for reports and the browser.
@@ -75,7 +76,7 @@ KIND_TITLES: dict[str, str] = {
 }
 
 AREA_TITLES = {"overlaps": "职责交叉", "gaps": "职责空白", "chains": "纵向链条", "consistency": "四级四同",
-               "services": "一件事"}
+               "services": "一件事", "laws": "法律待入库"}
 
 def finding_id(kind: str, keys: Iterable[str]) -> str:
     """Stable id: the rule and the sorted evidence keys, hashed (12 hex digits)."""
@@ -103,6 +104,8 @@ class Finding:
     resolution: dict | None = None
     power_keys: list[str] = field(default_factory=list, repr=False)
     id: str = ""
+    group: str = ""  # overlaps: the id of the group of the same departments (overlap_groups.py)
+    folded: list[str] = field(default_factory=list)  # ids of findings folded into this one
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -120,6 +123,10 @@ class Finding:
     def area(self) -> str:
         return KINDS[self.kind]
 
+    def answers_to(self, finding_id: str) -> bool:
+        """True for its own id and the ids folded into it (also by a unique prefix, as typed)."""
+        return any(i == finding_id or i.startswith(finding_id) for i in (self.id, *self.folded))
+
     def as_dict(self) -> dict:
         """The JSON shape of `kb check --json` (evidence keys and node keys stay internal)."""
         data = asdict(self)
@@ -128,7 +135,7 @@ class Finding:
         data["kind_title"] = KIND_TITLES[self.kind]
         return {k: data[k] for k in ("id", "kind", "kind_title", "area", "jurisdiction", "level", "departments",
                                      "powers", "power_keys", "summary", "score", "status", "resolution",
-                                     "evidence")}
+                                     "evidence", "group", "folded")}
 
 
 def noisy_or(strengths: Iterable[float]) -> float:

@@ -15,7 +15,7 @@ from kb.analyses.findings import Finding, power_ref
 from kb.analyses.powers import jurisdiction_names
 from kb.analyses.rules import cited_version, parse_version, procedural_laws, same_version
 from kb.db import Graph
-from kb.model import normalise_level, stage_rules
+from kb.model import StageRules, normalise_level, stage_rules
 
 TEXT_CHARS = 300
 ARTICLE_TEXT_AGREES = 60  # partial_ratio of a citing text and an article's text that quote the same provision
@@ -31,22 +31,27 @@ _POWER_COLUMNS = """p.key AS key, coalesce(p.name, p.item_name, '') AS power, co
        coalesce(p.level, '') AS level, coalesce(d.level, '') AS department_level, d.name AS department,
        jurisdiction, p.source_file AS file, p.source_sheet AS sheet, p.source_row AS row"""
 
+# The list version a power comes from and the fields its layout has a column for (null: unknown).
+_VERSION_COLUMNS = """head([(v:ListVersion)-[:CONTAINS]->(p) |
+       {key: v.key, file: v.source_file, mapping: v.mapping, fields: v.fields, version: v.version}]) AS list"""
+
 NO_RESPONSIBILITY = _POWERS + """
 WITH d, p, jurisdiction WHERE NOT exists { (p)-[:HAS_RESPONSIBILITY]->() }
-RETURN """ + _POWER_COLUMNS + """, coalesce(p.responsibility_text, '') AS text
+RETURN """ + _POWER_COLUMNS + """, coalesce(p.responsibility_text, '') AS text, """ + _VERSION_COLUMNS + """
 """
 
 STAGES = _POWERS + """
 WITH d, p, jurisdiction, [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) WHERE r.stage IS NOT NULL | r.stage] AS stages
 WHERE size(stages) > 0
-RETURN """ + _POWER_COLUMNS + """, stages
+RETURN """ + _POWER_COLUMNS + """, stages, coalesce(p.scope, '') AS scope, coalesce(p.level_original, '') AS level_text,
+       [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) | coalesce(r.text, '')] AS duty_texts
 """
 
 ACCOUNTABILITY = _POWERS + """
 WITH d, p, jurisdiction, [(p)-[:HAS_ACCOUNTABILITY]->(a:Accountability) |
      {subjects: trim(coalesce(a.subjects, '')), text: trim(coalesce(a.text, ''))}] AS acc
 WHERE size(acc) = 0 OR all(a IN acc WHERE a.subjects = '') OR all(a IN acc WHERE a.text = '')
-RETURN """ + _POWER_COLUMNS + """, acc
+RETURN """ + _POWER_COLUMNS + """, acc, """ + _VERSION_COLUMNS + """
 """
 
 BASIS = _POWERS + """
@@ -55,13 +60,16 @@ WHERE NOT exists { (p)-[:CITES {field: 'basis'}]->() }
 RETURN """ + _POWER_COLUMNS + """, basis
 """
 
+# Citations of loaded laws (article_not_found, other_version); those of laws not loaded are the
+# worklist of kb/analyses/laws.py.
 CITATIONS = _POWERS + """
-MATCH (p)-[c:CITES]->(l:Law)
+MATCH (p)-[c:CITES]->(l:Law) WHERE coalesce(l.loaded, false)
 RETURN """ + _POWER_COLUMNS + """, l.key AS law, coalesce(l.title, c.law_title, l.key) AS title,
        coalesce(l.loaded, false) AS loaded, l.version_date AS version_date, l.article_count AS article_count,
        c.article AS article, coalesce(c.article_label, '') AS label, coalesce(c.text, '') AS text,
        coalesce(c.version_note, '') AS version_note, coalesce(c.field, 'basis') AS field
 """
+CITATION_COLUMNS = CITATIONS[CITATIONS.index("RETURN") + len("RETURN"):]
 
 LOADED_ARTICLES = """
 MATCH (l:Law {loaded: true})-[:HAS_ARTICLE]->(a:Article)
@@ -130,8 +138,51 @@ def _source(row: dict) -> dict:
 
 # --- responsibilities and accountability --------------------------------------------------------
 
-def no_responsibility(rows: list[dict]) -> list[Finding]:
+# Columns whose absence from a layout is one finding per list: record field -> the column's name.
+COLUMN_TITLES = {"responsibility_text": "责任事项", "accountability_subjects": "追责对象范围",
+                 "accountability_situations": "追责情形"}
+
+
+def _columns_missing(row: dict, fields: Iterable[str]) -> list[str]:
+    """The columns (of `fields`) the power's list version has none of: [] when the layout is unknown."""
+    version = row.get("list") or {}
+    have = version.get("fields")
+    if not have:
+        return []
+    return [COLUMN_TITLES[f] for f in fields if f not in have]
+
+
+def _list_findings(kind: str, rows: list[dict], missing_of, score: float) -> tuple[list[Finding], list[dict]]:
+    """One finding per list version whose layout lacks a column (evidence: the file, the mapping and
+    how many powers it leaves without it), and the rows that are still checked one by one."""
+    by_version: dict[tuple, list[dict]] = defaultdict(list)
+    rest = []
+    for r in rows:
+        missing = missing_of(r)
+        if missing:
+            by_version[(r["list"]["key"], tuple(missing))].append(r)
+        else:
+            rest.append(r)
     out = []
+    for (_, missing), items in by_version.items():
+        first, version = items[0], items[0]["list"]
+        ev = [{"type": "list", "department": first["department"], "file": version["file"],
+               "mapping": version["mapping"], "fields": list(version["fields"]), "missing_columns": list(missing),
+               "powers": len(items), "version": version.get("version") or "",
+               "examples": [r["power"] for r in items[:5]]}]
+        out.append(Finding(
+            kind=kind, departments=[first["department"]], powers=[r["power"] for r in items], evidence=ev,
+            score=score, keys=[f"list:{first['department']}|{version.get('version') or ''}|{version['file']}",
+                               *(f"column:{m}" for m in missing)],
+            jurisdiction=first["jurisdiction"], level=_level(first),
+            summary=f"{first['department']}的清单（{version['file']}）没有{'、'.join(missing)}列，{len(items)}项权力因此缺少",
+            power_keys=[r["key"] for r in items]))
+    return out, rest
+
+
+def no_responsibility(rows: list[dict]) -> list[Finding]:
+    out, rows = _list_findings("no_responsibility", rows,
+                               lambda r: _columns_missing(r, ["responsibility_text"]), 0.9)
     for r in rows:
         unparsed = bool(r["text"].strip())
         ev = [{"type": "power", "power": r["power"], "department": r["department"],
@@ -142,38 +193,72 @@ def no_responsibility(rows: list[dict]) -> list[Finding]:
     return out
 
 
+def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[str, ...], dict]:
+    """The stages a power must name, and why: its type's set, or its sub-kind's (强制措施 has no 催告),
+    less 决定/送达 when its scope or duties say the level only reviews first (初审, 审核上报)."""
+    rules = rules or stage_rules()
+    why: dict = {}
+    required = rules.by_type.get(row["type"], ())
+    sub = rules.subkind(row["type"], row["power"])
+    if sub:
+        required, why["subkind"] = sub.stages, sub.name
+    named = set(row["stages"])
+    if not rules.names("决定", named):
+        word = rules.preliminary(row.get("scope", ""), row.get("level_text", ""), *row.get("duty_texts", ()),
+                                 *(s for s in named if s == "初审"))
+        if word:
+            required = tuple(s for s in required if s not in rules.preliminary_not_required)
+            why["preliminary"] = word
+    return required, why
+
+
 def missing_stage(rows: list[dict]) -> list[Finding]:
-    """Only powers whose duties name at least `min_named` stages of their type's set are checked."""
+    """Only powers whose duties name at least `min_named` stages of their set are checked; a stage is
+    named by itself or a synonym (受案/受理 for 立案)."""
     rules = stage_rules()
     out = []
     for r in rows:
-        required = rules.by_type.get(r["type"])
+        required, why = required_stages(r, rules)
         if not required:
             continue
         named = set(r["stages"])
-        if len(named & set(required)) < rules.min_named:
+        present = [s for s in required if rules.names(s, named)]
+        if len(present) < rules.min_named:
             continue
-        missing = [s for s in required if s not in named]
+        missing = [s for s in required if s not in present]
         if not missing:
             continue
         ev = [{"type": "stages", "power": r["power"], "department": r["department"], "power_type": r["type"],
-               "named": [s for s in required if s in named] + sorted(named - set(required)),
-               "required": list(required), "missing": missing, "source": _source(r)}]
+               "named": present + sorted(named - set(required)),
+               "required": list(required), "missing": missing, "source": _source(r), **why}]
         out.append(_power_finding("missing_stage", r, ev, min(0.9, 0.5 + 0.1 * len(missing)),
                                   f"{r['department']}「{r['power']}」缺少{'、'.join(missing)}环节",
                                   [f"missing:{','.join(missing)}"]))
     return out
 
 
+def _accountability_missing(r: dict) -> list[str]:
+    acc = r["acc"]
+    if not acc:
+        return ["追责对象范围", "追责情形"]
+    return [label for label, key in (("追责对象范围", "subjects"), ("追责情形", "text"))
+            if all(not a[key] for a in acc)]
+
+
 def no_accountability(rows: list[dict]) -> list[Finding]:
-    out = []
+    """Per power; but when the list's layout has no 追责对象范围 / 追责情形 column at all, one finding
+    for the list (what is missing is a column, not 75 powers' entries)."""
+    def list_missing(r: dict) -> list[str]:
+        absent = _columns_missing(r, ["accountability_subjects", "accountability_situations"])
+        return [m for m in _accountability_missing(r) if m in absent]
+
+    out, _ = _list_findings("no_accountability", rows, list_missing, 0.8)
     for r in rows:
         acc = r["acc"]
-        if not acc:
-            missing = ["追责对象范围", "追责情形"]
-        else:
-            missing = [label for label, key in (("追责对象范围", "subjects"), ("追责情形", "text"))
-                       if all(not a[key] for a in acc)]
+        absent = set(list_missing(r))
+        missing = [m for m in _accountability_missing(r) if m not in absent]
+        if not missing:
+            continue
         ev = [{"type": "accountability", "power": r["power"], "department": r["department"],
                "missing": missing, "present": {"subjects": _clip(next((a["subjects"] for a in acc if a["subjects"]), "")),
                                                "text": _clip(next((a["text"] for a in acc if a["text"]), ""))},

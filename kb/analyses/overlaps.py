@@ -94,7 +94,8 @@ def _components(items: list[tuple[PowerRow, Cite]]) -> list[list[tuple[PowerRow,
 def _article_evidence(power: PowerRow, cite: Cite, cited_by: int) -> dict:
     return {"type": "shared_article", "law": f"《{cite.title}》", "law_key": cite.law, "article": cite.label,
             "article_number": cite.article, "text": _clip(cite.text), "power": power.name,
-            "department": power.department, "version_note": cite.version_note, "cited_by": cited_by}
+            "department": power.department, "version_note": cite.version_note, "cited_by": cited_by,
+            "source": power.source()}
 
 
 def _departments(rows: Iterable[PowerRow]) -> set[str]:
@@ -176,8 +177,8 @@ def _same_codes(candidates: _Candidates, rows: list[PowerRow], where: str) -> No
             by_code[code].append(p)
     for code, group in by_code.items():
         if len(_departments(group)) >= 2:
-            ev = [{"type": "same_code", "code": code, "power": p.name, "department": p.department}
-                  for p in group]
+            ev = [{"type": "same_code", "code": code, "power": p.name, "department": p.department,
+                   "source": p.source()} for p in group]
             candidates.of(group).add("same_code", f"{where}|{code}", ev, 0.95)
 
 
@@ -190,7 +191,7 @@ def _same_names(candidates: _Candidates, rows: list[PowerRow], where: str, norma
     for (norm, type_), group in by_name.items():
         if len(_departments(group)) >= 2:
             ev = [{"type": "same_name", "normalised": norm, "power": p.name, "department": p.department,
-                   "similarity": 1.0} for p in group]
+                   "similarity": 1.0, "source": p.source()} for p in group]
             candidates.of(group).add("same_name", f"{where}|{norm}|{type_}", ev, 0.9)
 
 
@@ -207,7 +208,7 @@ def _similar_names(candidates: _Candidates, pairs: list[tuple[list[PowerRow], li
         ev = {"type": "similar_name", "powers": [a_rows[0].name if len(a_rows) == 1 else compared[0],
                                                  b_rows[0].name if len(b_rows) == 1 else compared[1]],
               "departments": [a_rows[0].department, b_rows[0].department], "compared": list(compared),
-              "similarity": round(sim, 3)}
+              "similarity": round(sim, 3), "sources": [a_rows[0].source(), b_rows[0].source()]}
         a_ref = "+".join(sorted(p.ref for p in a_rows))
         b_ref = "+".join(sorted(p.ref for p in b_rows))
         cand.add("similar_name", "~".join(sorted((a_ref, b_ref))), [ev], strength(ev))

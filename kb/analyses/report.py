@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from kb.analyses import chains, consistency, gaps, overlaps, resolutions, services
+from kb.analyses import chains, consistency, gaps, laws, overlap_groups, overlaps, resolutions, services
 from kb.analyses.findings import AREAS, Finding, sort_findings
 from kb.db import Graph
 
@@ -48,6 +48,8 @@ def run(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdiction: 
 
     if "overlaps" in wanted or "services" in wanted:
         overlap_findings = merge_duplicates(timed("overlaps", lambda: overlaps.find(graph, jurisdiction, threshold)))
+        overlap_findings = overlap_groups.fold(overlap_findings)
+        overlap_groups.assign_groups(overlap_findings)
         resolutions.apply(overlap_findings, stored)
         if "overlaps" in wanted:
             out += overlap_findings
@@ -63,6 +65,8 @@ def run(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdiction: 
         out += timed("consistency", lambda: consistency.find(graph, jurisdiction, chains=ch))
     if "services" in wanted:
         out += timed("services", lambda: services.find(graph, jurisdiction, overlap_findings))
+    if "laws" in wanted:
+        out += timed("laws", lambda: laws.find(graph, jurisdiction))
     out = merge_duplicates(out)
     resolutions.apply(out, stored)
     return Report(sort_findings([f for f in out if f.area in wanted]), {a: seconds[a] for a in seconds})
@@ -110,3 +114,63 @@ def finding_row(f: Finding) -> dict:
         (f"牵头：{r.get('lead')}；配合：{'、'.join(r.get('cooperating') or [])}；" if r.get("lead") else "")
         + f"依据：{r.get('basis')}；{r.get('resolved_by')} {r.get('resolved_at')}")
     return d
+
+
+# --- readable text for `kb check` and `kb overlaps show` -------------------------------------------
+
+def source_text(source: dict | None) -> str:
+    """（文件，工作表，第N行） from an evidence piece's source."""
+    if not source or not source.get("file"):
+        return ""
+    parts = [str(source["file"])]
+    if source.get("sheet"):
+        parts.append(str(source["sheet"]))
+    if source.get("row") is not None:
+        parts.append(f"第{source['row']}行")
+    return "（" + "，".join(parts) + "）"
+
+
+def _short(text: str | None, n: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[:n] + "…"
+
+
+def evidence_line(e: dict, text_chars: int = 60) -> str:
+    """One piece of evidence as a reader needs it: whose power, which article and what it says, where
+    in which file — in Chinese, without the rule's keys."""
+    from kb.model import LEVEL_TITLES
+
+    kind = e.get("type")
+    who = f"{e.get('department', '')}「{e.get('power', '')}」" if e.get("power") else e.get("department", "")
+    where = source_text(e.get("source"))
+    quote = f"：“{_short(e.get('text'), text_chars)}”" if e.get("text") else ""
+    if kind == "shared_article":
+        return f"{who} 依据 {e.get('law', '')}{e.get('article', '')}{quote}{where}"
+    if kind == "same_code":
+        return f"{who} 编码 {e.get('code', '')}{where}"
+    if kind == "same_name":
+        return f"{who} 规范化名称「{e.get('normalised', '')}」{where}"
+    if kind == "similar_name":
+        pairs = [f"{d}「{p}」" for d, p in zip(e.get("departments", []), e.get("powers", []))]
+        sources = [source_text(s) for s in e.get("sources", [])]
+        return f"{' 与 '.join(pairs)} 名称相似度 {e.get('similarity', '')}" + "".join(sources)
+    if kind == "citation":
+        note = f"；{e['note']}" if e.get("note") else ""
+        now = f"；现行文本在{e['now_at']}" if e.get("now_at") else ""
+        return f"{who} 引用 {e.get('law', '')}{e.get('article', '')}{quote}{note}{now}{where}"
+    if kind == "stages":
+        extra = "".join(f"；{label}：{e[k]}" for k, label in (("subkind", "类别"), ("preliminary", "仅初审（依据用语）"))
+                        if e.get(k))
+        return (f"{who} 已写明：{'、'.join(e.get('named', [])) or '无'}；应有：{'、'.join(e.get('required', []))}；"
+                f"缺少：{'、'.join(e.get('missing', []))}{extra}{where}")
+    if kind == "accountability":
+        return f"{who} 缺少{'、'.join(e.get('missing', []))}{where}"
+    if kind == "list":
+        return (f"{e.get('file', '')}：版式「{e.get('mapping', '')}」没有{'、'.join(e.get('missing_columns', []))}列，"
+                f"涉及{e.get('powers', 0)}项权力")
+    if kind == "level":
+        value = e.get("value")
+        value = "、".join(map(str, value)) if isinstance(value, list) else (value or "")
+        return f"[{LEVEL_TITLES.get(e.get('level', ''), e.get('level', ''))}] {who} {value}".rstrip()
+    note = f"：{e['note']}" if e.get("note") else quote
+    return f"{who}{note}{where}" if who else evidence_text(e, text_chars)

@@ -80,28 +80,47 @@ def _write(graph: Graph, finding: Finding, status: str, lead: str | None, cooper
                        entry=entry)[0]["record"]
 
 
-def resolve(graph: Graph, finding: Finding, lead: str, cooperating: list[str], basis: str, by: str) -> dict:
-    """Record who leads (牵头) and who cooperates (配合) on an overlap, on what basis, by whom, when."""
+MIN_BASIS = 2  # non-space characters: "x" or "略" is no basis a reader can check
+
+
+def check_basis(basis: str, what: str = "依据") -> str:
+    text = (basis or "").strip()
+    if len("".join(text.split())) < MIN_BASIS:
+        raise ResolutionError(f"{what}过短：请写明文件或决定的名称（至少{MIN_BASIS}个字）"
+                              f" / the {'basis' if what == '依据' else 'reason'} is too short")
+    return text
+
+
+def resolve(graph: Graph, finding: Finding, lead: str, cooperating: list[str], basis: str, by: str,
+            other_reason: str | None = None) -> dict:
+    """Record who leads (牵头) and who cooperates (配合) on an overlap, on what basis, by whom, when.
+
+    The lead and the cooperating departments must be among the finding's departments; another
+    department may be named only with a reason (`other_reason`, kept with the record)."""
     if finding.area != "overlaps":
         raise ResolutionError(f"{finding.id} is a {finding.kind} finding; only overlaps are resolved")
-    if not basis.strip():
-        raise ResolutionError("--basis is required: the document or decision that assigns the lead")
+    basis = check_basis(basis)
+    reason = check_basis(other_reason, "理由") if other_reason is not None and other_reason.strip() else ""
     known = [r["name"] for r in graph.read(DEPARTMENTS)]
     lead_name = match_department(lead, finding.departments + known)
     co = [match_department(c, finding.departments + known) for c in cooperating]
     if lead_name in co:
         raise ResolutionError(f"{lead_name} cannot both lead and cooperate")
+    outside = [d for d in [lead_name, *co] if d not in finding.departments]
+    if outside and not reason:
+        raise ResolutionError(
+            f"{'、'.join(outside)}不是本项职责交叉涉及的部门（涉及：{'、'.join(finding.departments)}）；"
+            f"如确需由其他部门牵头或配合，请说明理由（--other-reason） / not among the departments involved")
     if not co:
-        rest = [d for d in finding.departments if d != lead_name]
-        co = rest
-    return _write(graph, finding, "resolved", lead_name, list(dict.fromkeys(co)), basis.strip(), by)
+        co = [d for d in finding.departments if d != lead_name]
+    if reason:
+        basis = f"{basis}（另行指定{'、'.join(outside)}的理由：{reason}）" if outside else basis
+    return _write(graph, finding, "resolved", lead_name, list(dict.fromkeys(co)), basis, by)
 
 
 def accept(graph: Graph, finding: Finding, basis: str, by: str) -> dict:
     """Mark a finding as reviewed and not a problem (it leaves the open list)."""
-    if not basis.strip():
-        raise ResolutionError("--basis is required: why the finding is accepted")
-    return _write(graph, finding, "accepted", None, [], basis.strip(), by)
+    return _write(graph, finding, "accepted", None, [], check_basis(basis), by)
 
 
 def reopen(graph: Graph, finding_id: str, by: str = "") -> bool:

@@ -8,27 +8,72 @@ from pathlib import Path
 import click
 
 from kb.analyses.findings import AREA_TITLES, AREAS, KINDS, STATUSES, Finding
-from kb.cli.common import connect, echo_json, short
+from kb.cli.common import connect, echo_json
+
+EVIDENCE_SHOWN = 6  # pieces of evidence printed under a finding (all are in --json and the exports)
+
+
+def _print_finding(f: Finding) -> None:
+    from kb.analyses.findings import KIND_TITLES
+    from kb.analyses.report import STATUS_TITLES, evidence_line
+    from kb.model import LEVEL_TITLES
+
+    where = " ".join(x for x in (f.jurisdiction, LEVEL_TITLES.get(f.level, "") if f.level else "") if x)
+    mark = "" if f.status == "open" else f" [{STATUS_TITLES.get(f.status, f.status)}]"
+    click.echo(f"{f.id}  {f.score:.2f}  {KIND_TITLES[f.kind]}  {where}{mark}")
+    click.echo(f"    {f.summary}")
+    lines = list(dict.fromkeys(evidence_line(e) for e in f.evidence))
+    for line in lines[:EVIDENCE_SHOWN]:
+        click.echo(f"    · {line}")
+    if len(lines) > EVIDENCE_SHOWN:
+        click.echo(f"    · ……另有{len(lines) - EVIDENCE_SHOWN}条证据（kb check --json 或 --xlsx 可见全部）")
+
+
+def _print_laws(findings: list[Finding]) -> None:
+    from kb.analyses.laws import ranked
+
+    click.echo("序号  引用权力数  引用部门数  法律法规（编号）")
+    for i, r in enumerate(ranked(findings), 1):
+        click.echo(f"{i:>4}  {r['powers']:>10}  {r['departments']:>10}  {r['law']}（{r['id']}）")
+
+
+def _print_overlap_groups(findings: list[Finding]) -> None:
+    from kb.analyses.overlap_groups import group_findings
+
+    for g in group_findings(findings):
+        click.echo(f"组 {g.id}  {g.jurisdiction} {g.level_title}  {' ↔ '.join(g.departments)}："
+                   f"{len(g.findings)}项（待处理{g.open}项），法条{len(g.articles)}条"
+                   + (f"：{'、'.join(g.articles[:4])}{'等' if len(g.articles) > 4 else ''}" if g.articles else ""))
+        for f in g.findings:
+            _print_finding(f)
+        click.echo("")
 
 
 def _print_findings(findings: list[Finding], seconds: dict[str, float]) -> None:
+    from kb.analyses.findings import KIND_TITLES
+    from kb.analyses.report import STATUS_TITLES
+
     for area in AREAS:
         mine = [f for f in findings if f.area == area]
         if area not in seconds and not mine:
             continue
-        click.echo(f"== {AREA_TITLES[area]} ({area}): {len(mine)} findings"
-                   + (f" in {seconds[area]:.2f} s" if area in seconds else ""))
-        for f in mine:
-            mark = "" if f.status == "open" else f" [{f.status}]"
-            click.echo(f"{f.id}  {f.score:.2f}  {f.kind:<28}{short(f.summary, 110)}{mark}")
+        click.echo(f"== {AREA_TITLES[area]} ({area})：{len(mine)}项"
+                   + (f"，用时{seconds[area]:.2f}秒" if area in seconds else ""))
+        if area == "laws":
+            _print_laws(mine)
+        elif area == "overlaps":
+            _print_overlap_groups(mine)
+        else:
+            for f in mine:
+                _print_finding(f)
     counts: dict[str, list[int]] = {}
     for f in findings:
         c = counts.setdefault(f.kind, [0, 0])
         c[0] += 1
         c[1] += f.status == "open"
     if counts:
-        click.echo("-- counts (open/total): " + ", ".join(f"{k} {v[1]}/{v[0]}" for k, v in
-                                                         sorted(counts.items(), key=lambda kv: -kv[1][0])))
+        click.echo(f"-- 各规则（{STATUS_TITLES['open']}/合计）：" + "，".join(
+            f"{KIND_TITLES[k]} {v[1]}/{v[0]}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1][0])))
 
 
 def _write_findings(findings: list[Finding], xlsx: Path | None, csv_path: Path | None) -> None:
@@ -54,7 +99,7 @@ def _validate_selectors(ctx: click.Context, param: click.Parameter, values: tupl
 
 @click.command("check")
 @click.argument("area", required=False, default="all",
-                type=click.Choice(["overlaps", "gaps", "chains", "consistency", "services", "all"]))
+                type=click.Choice([*AREAS, "all"]))
 @click.option("--jurisdiction", "-j", help="Only this jurisdiction (name or area code) and those within it.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list, one object per finding.")
 @click.option("--fail-on", multiple=True, callback=_validate_selectors, metavar="KIND",
@@ -71,7 +116,8 @@ def _validate_selectors(ctx: click.Context, param: click.Parameter, values: tupl
 def check_cmd(area: str, jurisdiction: str | None, as_json: bool, fail_on: tuple[str, ...], xlsx: Path | None,
               csv_path: Path | None, status: str, kinds: tuple[str, ...], min_score: float,
               threshold: float | None) -> None:
-    """Check the lists: overlaps, gaps, chains, consistency (四级四同) and integrated services.
+    """Check the lists: overlaps, gaps, chains, consistency (四级四同), integrated services, and the
+    laws to load (laws: cited laws whose text kb does not hold, most cited first).
 
     Every finding has a stable id, a rule (kind), the departments and powers concerned, its evidence,
     a score (0–1) and a status. docs/analyses.md describes every rule.

@@ -26,12 +26,21 @@ def _overlaps(graph: Graph, jurisdiction: str | None = None) -> list[Finding]:
 
 
 def _find(findings: list[Finding], finding_id: str) -> Finding:
-    hits = [f for f in findings if f.id == finding_id or f.id.startswith(finding_id)]
+    hits = [f for f in findings if f.answers_to(finding_id)]
     if len(hits) == 1:
         return hits[0]
     if not hits:
         raise click.ClickException(f"no overlap with id {finding_id!r}; `kb overlaps list` shows them")
     raise click.ClickException(f"{finding_id!r} matches several findings: {', '.join(f.id for f in hits)}")
+
+
+def _targets(findings: list[Finding], some_id: str) -> list[Finding]:
+    """The findings an id names: a group id names all of its findings, else one finding (or one it folds)."""
+    in_group = [f for f in findings if f.group and (f.group == some_id or f.group.startswith(some_id))]
+    groups = {f.group for f in in_group}
+    if len(groups) == 1 and not any(f.answers_to(some_id) for f in findings):
+        return in_group
+    return [_find(findings, some_id)]
 
 
 @overlaps_group.command("list")
@@ -46,35 +55,77 @@ def overlaps_list(status: str, jurisdiction: str | None, as_json: bool) -> None:
         findings = _overlaps(graph, jurisdiction)
         stored = resolutions.records(graph)
     shown = [f for f in findings if status in ("all", f.status)]
-    current = {f.id for f in findings}
+    current = {i for f in findings for i in (f.id, *f.folded)}
     # resolutions whose overlap is no longer found keep their record
     gone = [r for i, r in stored.items() if i not in current and KINDS.get(r.get("kind") or "") == "overlaps"
             and status in ("all", r.get("status"))]
     if as_json:
         echo_json([f.as_dict() for f in shown] + [r | {"no_longer_found": True} for r in gone])
         return
-    for f in shown:
-        extra = ""
-        if f.resolution:
-            extra = f"  [{f.status}: lead {f.resolution.get('lead') or '-'}, by {f.resolution.get('resolved_by')}]"
-        click.echo(f"{f.id}  {f.score:.2f}  {f.kind:<16}{short(f.summary, 100)}{extra}")
+    from kb.analyses.overlap_groups import group_findings
+
+    for g in group_findings(shown):
+        click.echo(f"组 {g.id}  {g.jurisdiction} {g.level_title}  {' ↔ '.join(g.departments)}："
+                   f"{len(g.findings)}项，法条{len(g.articles)}条"
+                   + (f"：{'、'.join(g.articles[:4])}{'等' if len(g.articles) > 4 else ''}" if g.articles else ""))
+        for f in g.findings:
+            extra = ""
+            if f.resolution:
+                extra = f"  [{f.status}: 牵头 {f.resolution.get('lead') or '-'}，{f.resolution.get('resolved_by')}]"
+            folded = f"（并入 {', '.join(f.folded)}）" if f.folded else ""
+            click.echo(f"    {f.id}  {f.score:.2f}  {short(f.summary, 100)}{folded}{extra}")
     for r in gone:
         click.echo(f"{r['id']}  ----  {r.get('kind', ''):<16}{short(r.get('summary') or '', 100)}"
                    f"  [{r.get('status')}, no longer found: lead {r.get('lead') or '-'}]")
-    click.echo(f"-- {len(shown)} overlaps" + (f", {len(gone)} stored records no longer found" if gone else ""),
-               err=True)
+    click.echo(f"-- {len(shown)} overlaps in {len(group_findings(shown))} groups"
+               + (f", {len(gone)} stored records no longer found" if gone else ""), err=True)
 
 
 @overlaps_group.command("show")
 @click.argument("finding_id")
-def overlaps_show(finding_id: str) -> None:
-    """One overlap with all its evidence, as JSON."""
+@click.option("--json", "as_json", is_flag=True, help="The finding as JSON (every field and piece of evidence).")
+def overlaps_show(finding_id: str, as_json: bool) -> None:
+    """One overlap (or a group's overlaps) with its powers, departments, articles and sources."""
     from kb.analyses import resolutions
 
     with connect() as graph:
-        f = _find(_overlaps(graph), finding_id)
-        data = f.as_dict() | {"history": resolutions.history(graph, f.id)}
-    echo_json(data)
+        found = _overlaps(graph)
+        targets = _targets(found, finding_id)
+        histories = {f.id: resolutions.history(graph, f.id) for f in targets}
+    if as_json:
+        data = [f.as_dict() | {"history": histories[f.id]} for f in targets]
+        echo_json(data[0] if len(data) == 1 else data)
+        return
+    for f in targets:
+        _show_text(f, histories[f.id])
+
+
+def _show_text(f: Finding, history: list[str]) -> None:
+    from kb.analyses.findings import KIND_TITLES
+    from kb.analyses.report import STATUS_TITLES, evidence_line
+    from kb.model import LEVEL_TITLES
+
+    click.echo(f"{f.id}  {KIND_TITLES[f.kind]}  得分 {f.score:.2f}  {STATUS_TITLES.get(f.status, f.status)}")
+    click.echo(f"辖区：{f.jurisdiction}  层级：{LEVEL_TITLES.get(f.level, f.level)}  组：{f.group}")
+    click.echo(f"摘要：{f.summary}")
+    click.echo("涉及部门：" + "、".join(f.departments))
+    click.echo("权力事项：")
+    owners = {(e.get("power"), e.get("department")) for e in f.evidence if e.get("power")}
+    for p in f.powers:
+        deps = sorted({d for name, d in owners if name == p and d})
+        click.echo(f"  · {'、'.join(deps) or '?'}「{p}」")
+    click.echo("证据：")
+    for line in dict.fromkeys(evidence_line(e, 120) for e in f.evidence):
+        click.echo(f"  · {line}")
+    if f.folded:
+        click.echo("已并入的编号：" + "、".join(f.folded))
+    if f.resolution:
+        r = f.resolution
+        click.echo(f"处理：牵头 {r.get('lead') or '-'}；配合 {'、'.join(r.get('cooperating') or []) or '-'}；"
+                   f"依据 {r.get('basis')}；{r.get('resolved_by')} {r.get('resolved_at')}")
+    for h in history:
+        click.echo(f"记录：{h}")
+    click.echo("")
 
 
 def _who(by: str | None) -> str:
@@ -87,19 +138,23 @@ def _who(by: str | None) -> str:
 @click.option("--cooperating", multiple=True,
               help="A cooperating department (配合), repeatable; default: the overlap's other departments.")
 @click.option("--basis", required=True, help="The decision or document that assigns the lead.")
+@click.option("--other-reason", help="Why a department not involved in the overlap leads or cooperates.")
 @click.option("--by", help="Who records it (default: $KB_USER or the login name).")
-def overlaps_resolve(finding_id: str, lead: str, cooperating: tuple[str, ...], basis: str, by: str | None) -> None:
-    """Resolve an overlap: record who leads and who cooperates; it leaves the open list."""
+def overlaps_resolve(finding_id: str, lead: str, cooperating: tuple[str, ...], basis: str, other_reason: str | None,
+                     by: str | None) -> None:
+    """Resolve an overlap, or every overlap of a group (a group id from `kb overlaps list`): record who
+    leads and who cooperates; they leave the open list."""
     from kb.analyses import resolutions
 
     with connect() as graph:
-        f = _find(_overlaps(graph), finding_id)
+        targets = _targets(_overlaps(graph), finding_id)
         try:
-            rec = resolutions.resolve(graph, f, lead, list(cooperating), basis, _who(by))
+            for f in targets:
+                rec = resolutions.resolve(graph, f, lead, list(cooperating), basis, _who(by), other_reason)
+                click.echo(f"{f.id} resolved: lead {rec['lead']}; cooperating {', '.join(rec['cooperating']) or '-'}; "
+                           f"by {rec['resolved_by']} at {rec['resolved_at']}")
         except resolutions.ResolutionError as exc:
             raise click.ClickException(str(exc)) from exc
-    click.echo(f"{f.id} resolved: lead {rec['lead']}; cooperating {', '.join(rec['cooperating']) or '-'}; "
-               f"by {rec['resolved_by']} at {rec['resolved_at']}")
 
 
 @overlaps_group.command("accept")
@@ -111,12 +166,12 @@ def overlaps_accept(finding_id: str, basis: str, by: str | None) -> None:
     from kb.analyses import resolutions
 
     with connect() as graph:
-        f = _find(_overlaps(graph), finding_id)
         try:
-            rec = resolutions.accept(graph, f, basis, _who(by))
+            for f in _targets(_overlaps(graph), finding_id):
+                rec = resolutions.accept(graph, f, basis, _who(by))
+                click.echo(f"{f.id} accepted by {rec['resolved_by']} at {rec['resolved_at']}")
         except resolutions.ResolutionError as exc:
             raise click.ClickException(str(exc)) from exc
-    click.echo(f"{f.id} accepted by {rec['resolved_by']} at {rec['resolved_at']}")
 
 
 @overlaps_group.command("reopen")

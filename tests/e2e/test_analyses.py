@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from kb.analyses import chains, consistency, gaps, names, overlaps, powers, report, resolutions, services
+from kb.analyses import laws as law_worklist
 from kb.analyses.findings import Finding
 from kb.db import Graph
 
@@ -147,7 +148,7 @@ def test_resolution_leaves_the_open_list_and_ids_are_stable(scratch: Graph) -> N
     assert again.resolution["lead"] == "甲市应急管理局" and again.resolution["cooperating"] == ["甲市交通运输局"]
     assert again.resolution["resolved_by"] == "tester" and again.resolution["resolved_at"]
     with pytest.raises(resolutions.ResolutionError):
-        resolutions.resolve(scratch, f, "不存在的局", [], "x", "tester")
+        resolutions.resolve(scratch, f, "不存在的局", [], "市编办文件", "tester")
 
 
 # --- gaps on hand-built graphs ----------------------------------------------------------------------
@@ -159,7 +160,6 @@ GAP_CASES = {
     "no_accountability": ({"accountability": []}, {}),
     "no_basis": ({"cites": [], "basis_text": ""}, {}),
     "basis_unmatched": ({"cites": [], "basis_text": "依据有关规定"}, {}),
-    "law_not_loaded": ({"cites": [cite("未入库条例", 3)]}, {"cites": [cite("已入库法", 1, "第一条原文")]}),
     "article_not_found": ({"cites": [cite("已入库法", 99)]}, {"cites": [cite("已入库法", 2)]}),
     "other_version": ({"cites": [cite("已入库法", 99, note="（2009年8月27日修正）")]},
                       {"cites": [cite("已入库法", 1, "第一条原文", note="（2009年8月27日修正）")]}),
@@ -173,6 +173,105 @@ def test_gap_rule_fires_and_does_not(scratch: Graph, rule: str) -> None:
     build(scratch, power("甲市某局", "有问题的事项", **fires), power("甲市某局", "没问题的事项", **quiet), laws=laws)
     hits = [f for f in gaps.find(scratch) if f.kind == rule]
     assert [f.powers for f in hits] == [["有问题的事项"]], hits
+
+
+def test_laws_not_loaded_are_a_worklist_not_gaps(scratch: Graph) -> None:
+    build(scratch, power("甲市某局", "甲事项", cites=[cite("未入库条例", 3)]),
+          power("甲市某局", "乙事项", cites=[cite("未入库条例", 4)]),
+          power("甲市另局", "丙事项", cites=[cite("少引条例", 1)]),
+          power("甲市某局", "丁事项", cites=[cite("已入库法", 1, "第一条原文")]),
+          laws={"已入库法": ("2021-06-10", {1: "第一条原文"})})
+    assert not [f for f in gaps.find(scratch) if f.kind == "law_not_loaded"]
+    found = report.run(scratch, ("laws",)).findings
+    assert {f.area for f in found} == {"laws"}
+    ranked = law_worklist.ranked(found)
+    assert [(r["law"], r["powers"], r["departments"]) for r in ranked] == [("《未入库条例》", 2, 1), ("《少引条例》", 1, 1)]
+
+
+def _staged(name: str, type_: str, stages: list[str], **kw) -> dict:
+    return power("甲市某局", name, type_, duties=[duty(f"{s}责任：依法{s}", stage=s, seq=i) for i, s in enumerate(stages, 1)],
+                 **kw)
+
+
+def test_missing_stage_synonyms_sub_kinds_and_preliminary_levels(scratch: Graph) -> None:
+    punish = ["调查", "审查", "告知", "决定", "送达", "执行"]
+    build(scratch,
+          _staged("对消防安全违法行为的处罚", "行政处罚", ["受理", *punish]),       # 消防: 受理 is its 立案
+          _staged("对违法行为的处罚", "行政处罚", punish),                            # no 立案 at all: real
+          _staged("临时查封场所", "行政强制", ["决定", "执行", "解除"]),               # 强制措施: no 催告
+          _staged("代履行", "行政强制", ["决定", "执行", "事后监管"]),                 # 强制执行: 催告 missing
+          _staged("建设项目审批（初审）", "行政许可", ["受理", "初审", "事后监管"]),      # city only reviews first
+          _staged("建设项目审批", "行政许可", ["受理", "审查", "事后监管"]))            # decides: 决定/送达 missing
+    found = {f.powers[0]: f.evidence[0]["missing"] for f in gaps.find(scratch) if f.kind == "missing_stage"}
+    assert found == {"对违法行为的处罚": ["立案"], "代履行": ["催告"], "建设项目审批": ["决定", "送达"]}
+
+
+LIST_VERSION = """
+MATCH (d:Department {name: $department})-[:HOLDS]->(p:Power)
+MERGE (v:ListVersion {key: $key}) SET v.source_file = $file, v.mapping = 'standard', v.fields = $fields,
+  v.version = '2024', v.current = true
+MERGE (v)-[:LIST_OF]->(d)
+CREATE (v)-[:CONTAINS]->(p)
+"""
+
+
+def test_a_list_without_an_accountability_column_is_one_finding(scratch: Graph) -> None:
+    no_subjects = [{"subjects": "", "text": "不依法履行职责的"}]
+    build(scratch, *[power("甲市某局", f"事项{i}", accountability=no_subjects) for i in range(5)],
+          power("甲市另局", "另一事项", accountability=no_subjects),
+          power("甲市另局", "再一事项"))
+    fields = ["item_name", "type", "basis_text", "responsibility_text", "accountability_situations"]
+    scratch.write(LIST_VERSION, department="甲市某局", key="v1", file="甲市某局清单.xls", fields=fields)
+    scratch.write(LIST_VERSION, department="甲市另局", key="v2", file="甲市另局清单.xls",
+                  fields=[*fields, "accountability_subjects"])
+    found = [f for f in gaps.find(scratch) if f.kind == "no_accountability"]
+    [listed] = [f for f in found if f.departments == ["甲市某局"]]
+    assert len(listed.powers) == 5 and listed.evidence[0]["type"] == "list"
+    assert listed.evidence[0]["file"] == "甲市某局清单.xls" and listed.evidence[0]["missing_columns"] == ["追责对象范围"]
+    assert listed.evidence[0]["powers"] == 5 and "没有追责对象范围列" in listed.summary
+    # the other list has the column: its one empty cell is a finding of its own
+    assert [f.powers for f in found if f.departments == ["甲市另局"]] == [["另一事项"]]
+
+
+def test_overlaps_fold_subsets_and_group_by_departments(scratch: Graph) -> None:
+    a = power("甲市住房和城乡建设局", "房屋建筑施工违法处罚", cites=[cite("建设工程质量管理条例", 64, "施工单位"),
+                                                         cite("建设工程质量管理条例", 65, "施工单位二")])
+    b = power("甲市交通运输局", "公路养护企业资质处罚", cites=[cite("建设工程质量管理条例", 64, "施工单位"),
+                                                          cite("建设工程质量管理条例", 65, "施工单位二")])
+    c = power("甲市交通运输局", "港口码头作业处罚", cites=[cite("建设工程质量管理条例", 65, "施工单位二")])
+    d = power("甲市住房和城乡建设局", "物业服务企业处罚", cites=[cite("建设工程质量管理条例", 67, "监理单位")])
+    e = power("甲市交通运输局", "水运工程检测机构罚款", cites=[cite("建设工程质量管理条例", 67, "监理单位")])
+    build(scratch, a, b, c, d, e)
+    raw = overlaps.find(scratch)
+    found = report.run(scratch, ("overlaps",)).findings
+    assert len(raw) == 3 and len(found) == 2  # 第64条 (a, b) is part of 第65条 (a, b, c): folded
+    big = next(f for f in found if len(f.powers) == 3)
+    small = next(f for f in raw if set(f.power_keys) < set(big.power_keys))
+    assert big.folded == [small.id] and any(e.get("article") == "第64条" for e in big.evidence)
+    assert len({f.group for f in found}) == 1  # one department pair, one group
+    from kb.analyses.overlap_groups import group_findings
+
+    [g] = group_findings(found)
+    assert g.departments == ["甲市交通运输局", "甲市住房和城乡建设局"] and len(g.findings) == 2
+    assert g.articles == ["《建设工程质量管理条例》第64条", "《建设工程质量管理条例》第65条", "《建设工程质量管理条例》第67条"]
+    assert big.answers_to(small.id) and big.as_dict()["group"] == g.id
+
+
+def test_resolution_refusals(scratch: Graph) -> None:
+    build(scratch, power("甲市应急管理局", "对甲的处罚", cites=[cite("某条例", 3)]),
+          power("甲市交通运输局", "对乙的处罚", cites=[cite("某条例", 3)]),
+          power("甲市财政局", "对丙的处罚", cites=[]))
+    [f] = report.run(scratch, ("overlaps",)).findings
+    for basis in ("", " ", "x", " 略 "):
+        with pytest.raises(resolutions.ResolutionError, match="过短"):
+            resolutions.resolve(scratch, f, "应急管理局", [], basis, "tester")
+    with pytest.raises(resolutions.ResolutionError, match="不是本项职责交叉涉及的部门"):
+        resolutions.resolve(scratch, f, "财政局", [], "市编办文件", "tester")
+    with pytest.raises(resolutions.ResolutionError, match="不是本项职责交叉涉及的部门"):
+        resolutions.resolve(scratch, f, "应急管理局", ["财政局"], "市编办文件", "tester")
+    rec = resolutions.resolve(scratch, f, "财政局", ["应急管理局", "交通运输局"], "市编办文件", "tester",
+                              other_reason="资金监管由财政牵头")
+    assert rec["lead"] == "甲市财政局" and "资金监管由财政牵头" in rec["basis"]
 
 
 def test_permit_without_supervision(scratch: Graph) -> None:

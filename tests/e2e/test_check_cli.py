@@ -61,8 +61,33 @@ def test_area_and_jurisdiction_filters(env: dict, all_findings: list[dict]) -> N
 def test_table_output_and_timing(env: dict) -> None:
     proc = kb(env, "check", "chains")
     assert proc.returncode == 0
-    assert "纵向链条 (chains)" in proc.stdout and "no_upper_counterpart" in proc.stdout
+    assert "纵向链条 (chains)" in proc.stdout and "上级无对应事项" in proc.stdout
+    assert "no_upper_counterpart" not in proc.stdout and "{" not in proc.stdout  # no rule keys, no JSON
     assert "findings in" in proc.stderr
+    gaps = kb(env, "check", "gaps").stdout  # each piece of evidence names its file, sheet and row
+    assert "（附件：克拉玛依市市场监督管理局2024年权责清单.xls，Sheet1，第409行）" in gaps
+
+
+def test_laws_to_load_leave_the_gaps(env: dict) -> None:
+    gaps = json.loads(kb(env, "check", "gaps", "--json").stdout)
+    assert gaps and not [f for f in gaps if f["kind"] == "law_not_loaded"]
+    laws = json.loads(kb(env, "check", "laws", "--json").stdout)
+    assert len(laws) > 500 and {f["area"] for f in laws} == {"laws"}
+    text = kb(env, "check", "laws").stdout.splitlines()
+    assert text[0].startswith("== 法律待入库 (laws)") and "引用权力数" in text[1]
+    assert "《国土资源部关于印发〈国土资源违法行为查处工作规程〉的通知》" in text[2] and " 120 " in text[2]
+
+
+def test_overlaps_are_shown_for_a_reader(env: dict, all_findings: list[dict]) -> None:
+    listed = kb(env, "overlaps", "list").stdout
+    assert "组 " in listed and "克拉玛依市交通运输局 ↔ 克拉玛依市应急管理局" in listed
+    [target] = [f for f in all_findings if f["kind"] == "shared_article" and any(
+        e.get("article") == "第六十二条" and "安全生产法" in e.get("law", "") for e in f["evidence"])]
+    shown = kb(env, "overlaps", "show", target["id"]).stdout
+    assert "同一法条" in shown and "shared_article" not in shown and "克拉玛依市应急管理局「" in shown
+    assert "《中华人民共和国安全生产法》第六十二条：“" in shown and "第" in shown and "行）" in shown
+    as_json = json.loads(kb(env, "overlaps", "show", target["id"], "--json").stdout)
+    assert as_json["id"] == target["id"] and as_json["group"] and "evidence" in as_json
 
 
 def test_fail_on(env: dict) -> None:
@@ -102,8 +127,12 @@ def test_resolve_an_overlap(env: dict, loaded: Graph, all_findings: list[dict]) 
         # an office blocking on overlaps no longer sees this one as open
         again = json.loads(kb(env, "check", "overlaps", "--json").stdout)
         assert next(f for f in again if f["id"] == target["id"])["status"] == "resolved"
-        bad = kb(env, "overlaps", "resolve", target["id"], "--lead", "不存在局", "--basis", "x")
+        bad = kb(env, "overlaps", "resolve", target["id"], "--lead", "不存在局", "--basis", "市编办文件")
         assert bad.returncode == 1 and "no department" in bad.stderr
+        short_basis = kb(env, "overlaps", "resolve", target["id"], "--lead", "应急管理局", "--basis", "x")
+        assert short_basis.returncode == 1 and "过短" in short_basis.stderr
+        outsider = kb(env, "overlaps", "resolve", target["id"], "--lead", "财政局", "--basis", "市编办文件")
+        assert outsider.returncode == 1 and "不是本项职责交叉涉及的部门" in outsider.stderr
     finally:
         loaded.write("MATCH (f:Finding {id: $id}) DETACH DELETE f", id=target["id"])
 

@@ -16,9 +16,21 @@ pytestmark = pytest.mark.e2e
 def test_index_counts_findings_by_area_and_rule(client):
     data = client.get("/reports.json").get_json()
     areas = {a["area"]: a for a in data["areas"]}
-    assert set(areas) == {"overlaps", "gaps", "chains", "consistency", "services"}
+    assert set(areas) == {"overlaps", "gaps", "chains", "consistency", "services", "laws"}
     kinds = {k["kind"]: k for k in areas["overlaps"]["kinds"]}
     assert kinds["shared_article"]["open"] > 50
+    assert not [k for k in areas["gaps"]["kinds"] if k["kind"] == "law_not_loaded"]
+
+
+def test_laws_to_load_are_a_ranked_worklist_outside_the_gaps(client):
+    data = client.get("/reports/laws.json").get_json()
+    ranked = data["laws"]
+    assert len(ranked) > 500 and ranked[0]["powers"] >= ranked[-1]["powers"]
+    assert ranked[0]["law"] == "《国土资源部关于印发〈国土资源违法行为查处工作规程〉的通知》" and ranked[0]["powers"] == 120
+    html = client.get("/reports/laws").get_data(as_text=True)
+    assert 'id="laws-to-load"' in html and "法律待入库" in html
+    dashboard = client.get("/").get_data(as_text=True)
+    assert 'id="laws-to-load"' in dashboard
 
 
 def test_area_filters_sorts_and_paginates(client):

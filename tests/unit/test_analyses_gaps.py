@@ -15,6 +15,30 @@ def test_missing_stage_only_where_stages_are_named() -> None:
     assert gaps.missing_stage([ROW | {"stages": ["受理", "审查", "决定", "送达", "事后监管"]}]) == []
 
 
+PUNISH = ["调查", "审查", "告知", "决定", "送达", "执行"]
+
+
+def test_missing_stage_reads_synonyms_sub_kinds_and_preliminary_levels() -> None:
+    def missing(**row) -> list[str]:
+        found = gaps.missing_stage([ROW | row])
+        return found[0].evidence[0]["missing"] if found else []
+
+    # 消防 names its first stage 受理, Xi'an 受案 (stored as 立案 by the importer): both are 立案
+    assert missing(type="行政处罚", power="对消防违法行为的处罚", stages=["受理", *PUNISH]) == []
+    assert missing(type="行政处罚", power="对违法行为的处罚", stages=PUNISH) == ["立案"]
+    # a 强制措施 (临时查封) has no 催告; a 强制执行 does
+    assert missing(type="行政强制", power="临时查封场所", stages=["决定", "执行", "解除"]) == []
+    assert missing(type="行政强制", power="代履行", stages=["决定", "执行", "事后监管"]) == ["催告"]
+    # a level that only reviews first is not asked for 决定 / 送达
+    permit = {"type": "行政许可", "stages": ["受理", "审查", "事后监管"]}
+    assert missing(**permit, scope="负责受理、初审后报自治区审批") == []
+    assert missing(**permit, duty_texts=["受理责任：…", "初审责任：对申请材料进行初审，提出意见报市局"]) == []
+    assert missing(**permit) == ["决定", "送达"]
+    evidence = gaps.missing_stage([ROW | {"type": "行政强制", "power": "扣押财物", "stages": ["决定"],
+                                          "duty_texts": []}])
+    assert evidence == []  # one stage named: not a staged list
+
+
 def _cite(**kw) -> dict:
     return ROW | {"law": "种子法", "title": "中华人民共和国种子法", "loaded": True, "version_date": "2021-12-24",
                   "article_count": 92, "article": 72, "label": "第七十二条", "text": "", "version_note": "",

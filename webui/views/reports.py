@@ -12,7 +12,7 @@ from wtforms import HiddenField, SelectField, SelectMultipleField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
-from kb.analyses import report, resolutions
+from kb.analyses import laws, report, resolutions
 from kb.analyses.findings import AREA_TITLES, AREAS, KIND_TITLES, KINDS
 from kb.model import LEVEL_TITLES
 from webui import exports, findings, store
@@ -119,6 +119,7 @@ def area(area: str) -> Any:
     found, _error = findings.all_findings()  # cached: the same list _filtered used
     in_area = [f for f in found if f.area == area]
     return {
+        "laws": laws.ranked(rows) if area == "laws" else [],
         "area": area, "title": AREA_TITLES.get(area, area), "error": error, "filters": chosen,
         "sort": request.args.get("sort", "score"), "sorts": list(SORTS), "total": len(rows), "pager": p,
         "findings": [finding_dict(f, evidence=everything) for f in rows[p["skip"]:p["skip"] + size]],
