@@ -27,6 +27,7 @@ def test_login_does_not_redirect_out(client, make_user) -> None:
 
 def test_console_cannot_read_password_hashes(client, make_user) -> None:
     make_user("admin")
+    login(client, *make_user("viewer"))  # anonymous readers do not see the users at all (test_console_limits)
     cypher = "MATCH (n) UNWIND keys(n) AS k WITH n, k WHERE k CONTAINS 'password' RETURN n[k] AS v"
     data = client.get(f"/console.json?cypher={quote(cypher)}").get_json()
     assert data.get("rows", []) == []
