@@ -170,7 +170,11 @@ def check_text(text: str) -> None:
 
 _PRIVATE_LABEL = re.compile(r"\b(" + "|".join(sorted(PRIVATE_LABELS)) + r")\b|\$\s*\(")
 _PRIVATE_KEY = re.compile(r"\.\s*`?(" + "|".join(sorted(PRIVATE_KEYS)) + r")\b")
-_SUBSCRIPT = re.compile(r"[\w)\]]\s*\[")
+# A lookup by a computed key (`n[k]`, `n['who']`, which plans show as `n[$autostring_0]`); an index by a
+# number (`xs[0]`, `xs[1..3]`) cannot name a property and is allowed.
+_SUBSCRIPT = re.compile(r"[\w)\]]\s*\[(?!\s*-?(?:\$autoint_\d+|\d+)\s*(?:\]|\.\.))")
+_CACHED = re.compile(r"\bcache\[([^\[\]]*)\]")  # the planner's cached property reads: cache[p.name]
+_QUOTED = re.compile(r"`[^`]*`")
 _STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 
 
@@ -184,10 +188,10 @@ def _private_plan(ops: list[tuple[str, str]], text: str) -> None:
     for op, details in ops:
         if op in UNLABELLED_READS:
             raise Refused(message + " (It reads nodes without naming their label.)", "private")
-        bare = _STRINGS.sub("''", details)
+        bare = _CACHED.sub(r"\1", _QUOTED.sub("``", _STRINGS.sub("''", details)))
         if _PRIVATE_LABEL.search(bare) or _PRIVATE_KEY.search(bare) or _SUBSCRIPT.search(bare):
             raise Refused(message, "private")
-    bare = _STRINGS.sub("''", text)
+    bare = _QUOTED.sub("``", _STRINGS.sub("''", text))
     if _PRIVATE_LABEL.search(bare) or _PRIVATE_KEY.search(bare):
         raise Refused(message, "private")
 

@@ -119,6 +119,16 @@ def test_anonymous_readers_do_not_see_users_editors_or_paths(app, make_user):
     assert name in names  # logged-in readers may read them
 
 
+def test_anonymous_readers_run_the_examples_and_ordinary_reads(app):
+    from webui.views.console import EXAMPLES
+
+    client = app.test_client()
+    for cypher in [*EXAMPLES, "MATCH (p:Power) WHERE p.name CONTAINS '许可' RETURN p.name, p.department LIMIT 5",
+                   "WITH [1, 2, 3] AS xs RETURN xs[0] AS first, xs[1..2] AS rest"]:
+        data = console(client, cypher).get_json()
+        assert data["refused"] is None and data["rows"], cypher
+
+
 def test_the_console_may_need_a_login(loaded):
     from webui import create_app
 
