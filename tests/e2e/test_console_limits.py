@@ -103,7 +103,7 @@ def test_anonymous_readers_do_not_see_users_editors_or_paths(app, make_user):
     for cypher in ("MATCH (u:User) RETURN u", "MATCH (u:User) RETURN u.name, u.role",
                    "MATCH (n) RETURN n.name AS name", "MATCH (n) WHERE 'User' IN labels(n) RETURN n",
                    "MATCH (n:Power|User) RETURN n.name", "MATCH (e:Edit) RETURN e.who",
-                   "MATCH (e:Edit) RETURN e", "MATCH (r:ImportRun) RETURN r.path",
+                   "MATCH (r:ImportRun) RETURN r.path",
                    "MATCH (r:ImportRun) RETURN r", "MATCH (r:ImportRun) RETURN properties(r) AS p",
                    "MATCH (r:ImportRun) RETURN [k IN keys(r) | r[k]] AS v"):
         response = console(client, cypher)

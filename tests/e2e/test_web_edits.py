@@ -1,6 +1,7 @@
 """Logins, CSRF and editing a power with an audit trail."""
 from __future__ import annotations
 
+import html as html_module
 import re
 from urllib.parse import quote
 
@@ -109,7 +110,7 @@ def test_a_stale_form_is_refused_and_nothing_is_saved(client, make_user, power, 
     assert re.search(r'<textarea[^>]*id="remarks"[^>]*>\s*mine</textarea>', html)
     assert re.search(r'id="conflict-remarks".*changed meanwhile', html)
     # Saving that form again keeps the user's version: it was opened with the saved one.
-    again = {k: v for k, v in re.findall(r'name="(was_\w+)" type="hidden" value="([^"]*)"', html)}
+    again = {k: html_module.unescape(v) for k, v in re.findall(r'name="(was_\w+)" type="hidden" value="([^"]*)"', html)}
     assert again["was_remarks"] == "changed meanwhile"
     resubmitted = client.post(url, data={**data, **again, "csrf_token": csrf_token(html)})
     assert resubmitted.status_code == 302
