@@ -341,10 +341,24 @@ SET r = d, r.current = p.current, r.source_file = p.source_file, r.source_sheet 
 CREATE (p)-[:HAS_RESPONSIBILITY]->(r)
 """
 
+# The unit (承办机构) as WRITE_POWERS links it: a Unit keyed department/unit, PART_OF the department.
+REPLACE_UNIT = """
+MATCH (p:Power {key: $key})
+OPTIONAL MATCH (p)-[old:HANDLED_BY]->()
+DELETE old
+WITH DISTINCT p
+MATCH (d:Department {name: p.department})
+FOREACH (u IN CASE WHEN $unit = '' THEN [] ELSE [$unit] END |
+  MERGE (un:Unit {key: d.name + '/' + u})
+    ON CREATE SET un.name = u, un.department = d.name, un.source_file = p.source_file
+  MERGE (un)-[:PART_OF]->(d)
+  CREATE (p)-[:HANDLED_BY]->(un))
+"""
+
 
 def rederive(tx: neo4j.ManagedTransaction, key: str, field_name: str, text: str) -> None:
-    """After an edit of a power's legal basis or responsibilities, rebuild the citations (CITES,
-    BASED_ON) or Responsibility nodes the import made from that text, so pages and analyses agree."""
+    """After an edit of a power's legal basis, responsibilities or unit, rebuild what the import made
+    from that text (CITES and BASED_ON, Responsibility nodes, HANDLED_BY), so pages and analyses agree."""
     from importers.citations import parse_citations
     from importers.duties import split_duties
 
@@ -356,6 +370,8 @@ def rederive(tx: neo4j.ManagedTransaction, key: str, field_name: str, text: str)
         duties = [{"key": f"{key}#r{i}", "seq": d.seq, "kind": d.kind, "stage": d.stage, "text": d.text,
                    "power_key": key} for i, d in enumerate(split_duties(text) if text.strip() else [])]
         tx.run(REPLACE_DUTIES, key=key, duties=duties).consume()
+    elif field_name == "unit":
+        tx.run(REPLACE_UNIT, key=key, unit=text.strip()).consume()
 
 
 # --- laws -------------------------------------------------------------------------------------

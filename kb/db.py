@@ -3,10 +3,12 @@
 `Graph` is the API every layer uses: `read` / `rows` / `write` for one statement, `transaction` for
 several statements committed together (an import, an edit), `write_retrying` for a short transaction
 the driver may retry, and `session` for what needs a session itself (streaming untrusted Cypher in
-kb.readonly, streaming a dump). Nothing else opens a driver or a session.
+kb.readonly, streaming a dump), and `untrusted` for Cypher we did not write: a Graph on a driver of its
+own that is cut off at a deadline. Nothing else opens a driver or a session.
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Self, TypeVar
@@ -22,25 +24,53 @@ class NotConfigured(RuntimeError):
     pass
 
 
-def connect(settings: Settings) -> neo4j.Driver:
+def connect(settings: Settings, **options: Any) -> neo4j.Driver:
     if not settings.password:
         raise NotConfigured(f"no password for {settings.uri}: run `kb db start` (managed) or set NEO4J_PASSWORD")
-    return GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
-                                connection_timeout=10, max_connection_lifetime=3600,
-                                notifications_min_severity="OFF")
+    config: dict[str, Any] = {"connection_timeout": 10, "max_connection_lifetime": 3600,
+                              "notifications_min_severity": "OFF", **options}
+    return GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password), **config)
 
 
 class Graph:
     """A driver bound to one database. Injected everywhere; nothing holds a global driver."""
 
-    def __init__(self, driver: neo4j.Driver, database: str = "neo4j"):
+    def __init__(self, driver: neo4j.Driver, database: str = "neo4j", settings: Settings | None = None):
         self.driver = driver
         self.database = database
+        self.settings = settings
+        self.cut_off = False  # an untrusted Graph whose deadline passed
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Graph:
         settings = settings or load_settings()
-        return cls(connect(settings), settings.database)
+        return cls(connect(settings), settings.database, settings)
+
+    @contextmanager
+    def untrusted(self, deadline: float) -> Iterator[Graph]:
+        """A Graph on a driver of its own (one connection) for Cypher we did not write, closed from a
+        watchdog thread when ``deadline`` seconds have passed: the socket is shut, so a read that waits
+        for a reply that never comes, or a reply of a gigabyte, ends there (the transaction timeout only
+        bounds the server's work, and the driver has no read timeout of its own). The app's own pool is
+        never lent to such a query. ``cut_off`` says whether the deadline ended it."""
+        if self.settings is None:
+            raise NotConfigured("an untrusted Graph needs the settings its own driver connects with")
+        driver = connect(self.settings, max_connection_pool_size=1, connection_timeout=min(5.0, deadline),
+                         connection_acquisition_timeout=deadline, max_transaction_retry_time=0)
+        graph = Graph(driver, self.database)
+
+        def cut() -> None:
+            graph.cut_off = True
+            driver.close()
+
+        watchdog = threading.Timer(deadline, cut)
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            yield graph
+        finally:
+            watchdog.cancel()
+            driver.close()
 
     def close(self) -> None:
         self.driver.close()

@@ -7,6 +7,16 @@ Three locks, each enough on its own for writes, together for the rest:
    fetch URLs and ``dbms.*`` procedures read the configuration);
 2. a session in READ access mode, so the server itself refuses a write that slipped through;
 3. a transaction timeout and a row cap, so a heavy query cannot hold the server.
+
+And limits on what reaches the app, so a query cannot hold the app either:
+- before EXPLAIN, the text may be at most ``MAX_TEXT_BYTES`` long and nest brackets at most
+  ``MAX_NESTING`` deep (the server fails to answer about deeply nested literals);
+- the query runs on a driver of its own (``Graph.untrusted``) that is cut off at a wall-clock deadline,
+  EXPLAIN and streaming included;
+- results are measured as they stream (bytes of a compact JSON encoding, and cells: the scalar values
+  in them) and cut at ``DEFAULT_BYTE_CAP`` / ``DEFAULT_CELL_CAP``; one row bigger than the cap is refused;
+- for anonymous readers (``private=True``) the users' graph, editors' names and import paths are out
+  of reach: see ``PRIVATE_LABELS``, ``PRIVATE_KEYS`` and ``_private_plan``.
 """
 from __future__ import annotations
 
@@ -16,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import neo4j.graph
 from neo4j.exceptions import CypherSyntaxError, DriverError, Neo4jError
 
 import neo4j
@@ -25,6 +36,19 @@ from kb.db import Graph
 # `kb query run` (whose --timeout and --limit may change them for one run).
 DEFAULT_TIMEOUT = 5.0
 DEFAULT_ROW_CAP = 1000
+DEFAULT_BYTE_CAP = 10_000_000  # bytes of the rows kept, as compact JSON
+DEFAULT_CELL_CAP = 500_000  # scalar values in the rows kept (a list of 20,000 numbers is 20,000)
+DEADLINE_MARGIN = 3.0  # the whole run (EXPLAIN, transaction, streaming) ends by timeout + this
+MAX_TEXT_BYTES = 20_000
+MAX_NESTING = 50
+FETCH_SIZE = 25  # records per round trip: what arrives before it is measured stays small
+
+# What anonymous readers may not read through the console: the users (names, roles), editors' names
+# (Edit.who) and the absolute paths of imported files (ImportRun.path).
+PRIVATE_LABELS: frozenset[str] = frozenset({"User"})
+PRIVATE_KEYS: frozenset[str] = frozenset({"who", "path", "role", "session_epoch"})
+# Plan operators that reach any node without naming its label.
+UNLABELLED_READS: frozenset[str] = frozenset({"AllNodesScan", "NodeByIdSeek", "NodeByElementIdSeek"})
 
 ALLOWED_PROCEDURES: frozenset[str] = frozenset({
     "db.labels",
@@ -61,7 +85,8 @@ class Refused(Exception):
 
     def __init__(self, message: str, reason: str):
         super().__init__(message)
-        self.reason = reason  # short code: write, schema, load_csv, procedure, operator, syntax, empty
+        self.reason = reason  # short code: write, schema, load_csv, procedure, operator, syntax, empty,
+        # too_long, too_deep, private, too_big
 
 
 class QueryFailed(Exception):
@@ -69,7 +94,7 @@ class QueryFailed(Exception):
 
     def __init__(self, message: str, reason: str):
         super().__init__(message)
-        self.reason = reason  # timeout, error
+        self.reason = reason  # timeout (the transaction's), deadline (the whole run's), too_big, error
 
 
 @dataclass
@@ -80,6 +105,8 @@ class Result:
     row_cap: int
     elapsed_ms: float
     plan_operators: list[str] = field(default_factory=list)
+    cut_by: str | None = None  # rows, bytes, cells or time: the limit that truncated the rows
+    size: int = 0  # bytes of the rows kept (compact JSON, estimated)
 
     @property
     def rows(self) -> list[dict[str, Any]]:
@@ -100,12 +127,78 @@ def _operators(plan: dict | None) -> Iterable[tuple[str, str]]:
         stack.extend(node.get("children") or [])
 
 
-def explain(graph: Graph, text: str, params: dict[str, Any] | None = None) -> list[str]:
-    """Refuse what may not run; return the plan's operator names when it may."""
+def nesting(text: str) -> int:
+    """The deepest nesting of (), [] and {} outside string literals and comments."""
+    depth = deepest = 0
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in "'\"`":
+            i += 1
+            while i < n and text[i] != ch:
+                i += 2 if text[i] == "\\" else 1
+        elif text.startswith("//", i):
+            i = text.find("\n", i)
+            i = n if i < 0 else i
+        elif text.startswith("/*", i):
+            i = text.find("*/", i + 2)
+            i = n if i < 0 else i + 1
+        elif ch in "([{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return deepest
+
+
+def check_text(text: str) -> None:
+    """Refuse, before anything is sent to the server, a query that is empty, too long or too deep."""
     if not text or not text.strip():
         raise Refused("The query is empty.", "empty")
+    size = len(text.encode("utf-8"))
+    if size > MAX_TEXT_BYTES:
+        raise Refused(f"Refused: the query is {size:,} bytes long; at most {MAX_TEXT_BYTES:,} are accepted.",
+                      "too_long")
+    deep = nesting(text)
+    if deep > MAX_NESTING:
+        raise Refused(f"Refused: brackets are nested {deep} deep; at most {MAX_NESTING} levels are accepted.",
+                      "too_deep")
     if text.strip().upper().startswith(("EXPLAIN", "PROFILE")):
         raise Refused("Write the query without EXPLAIN or PROFILE: it is explained before it runs.", "syntax")
+
+
+_PRIVATE_LABEL = re.compile(r"\b(" + "|".join(sorted(PRIVATE_LABELS)) + r")\b|\$\s*\(")
+_PRIVATE_KEY = re.compile(r"\.\s*`?(" + "|".join(sorted(PRIVATE_KEYS)) + r")\b")
+# A lookup by a computed key (`n[k]`, `n['who']`, which plans show as `n[$autostring_0]`); an index by a
+# number (`xs[0]`, `xs[1..3]`) cannot name a property and is allowed.
+_SUBSCRIPT = re.compile(r"[\w)\]]\s*\[(?!\s*-?(?:\$autoint_\d+|\d+)\s*(?:\]|\.\.))")
+_CACHED = re.compile(r"\bcache\[([^\[\]]*)\]")  # the planner's cached property reads: cache[p.name]
+_QUOTED = re.compile(r"`[^`]*`")
+_STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+
+
+def _private_plan(ops: list[tuple[str, str]], text: str) -> None:
+    """For anonymous readers: refuse a plan that could read private data. Anything that names a private
+    label or key (in the query or its plan, outside string literals), a dynamic label, reads nodes without naming a label (all-nodes scans, seeks
+    by id) or looks a property up by a computed name (``n[k]``) is refused; the rows are checked too,
+    as they stream (``_measure``)."""
+    message = ("Refused: without a login the console does not read users, editors' names or import "
+               "paths; log in to run this query.")
+    for op, details in ops:
+        if op in UNLABELLED_READS:
+            raise Refused(message + " (It reads nodes without naming their label.)", "private")
+        bare = _CACHED.sub(r"\1", _QUOTED.sub("``", _STRINGS.sub("''", details)))
+        if _PRIVATE_LABEL.search(bare) or _PRIVATE_KEY.search(bare) or _SUBSCRIPT.search(bare):
+            raise Refused(message, "private")
+    bare = _QUOTED.sub("``", _STRINGS.sub("''", text))
+    if _PRIVATE_LABEL.search(bare) or _PRIVATE_KEY.search(bare):
+        raise Refused(message, "private")
+
+
+def explain(graph: Graph, text: str, params: dict[str, Any] | None = None, *, private: bool = False) -> list[str]:
+    """Refuse what may not run; return the plan's operator names when it may."""
+    check_text(text)
     try:
         with graph.session(read_only=True) as session:
             summary = session.run(neo4j.Query("EXPLAIN " + text, timeout=DEFAULT_TIMEOUT), params or {}).consume()
@@ -113,11 +206,15 @@ def explain(graph: Graph, text: str, params: dict[str, Any] | None = None) -> li
         raise Refused(f"The query is not valid Cypher: {exc.message}", "syntax") from exc
     except Neo4jError as exc:
         raise Refused(f"The query cannot be planned: {exc.message}", "syntax") from exc
-    except (ValueError, OverflowError, TypeError, DriverError) as exc:  # e.g. a parameter too big to send
+    except (ValueError, OverflowError, TypeError, DriverError, OSError) as exc:  # e.g. a parameter too big
+        if graph.cut_off:
+            raise QueryFailed("The query could not be checked in time and was stopped.", "deadline") from exc
         raise Refused(f"The parameters cannot be sent: {exc}", "syntax") from exc
     qtype = summary.query_type
     ops = list(_operators(summary.plan))
     names = [op for op, _ in ops]
+    if private:
+        _private_plan(ops, text)
     if "AdministrationCommand" in names:
         raise Refused("Refused: administration commands (users, roles, privileges, databases) are not "
                       "allowed here.", "admin")
@@ -142,27 +239,115 @@ def explain(graph: Graph, text: str, params: dict[str, Any] | None = None) -> li
     return names
 
 
+class _Private(Exception):
+    pass
+
+
+def _measure(values: Iterable[Any], budget: int, private: bool) -> tuple[int, int]:
+    """(bytes, cells) of a record's values, roughly as compact JSON; stops counting past ``budget``
+    bytes. With ``private``, raises _Private on a private node or key."""
+    size = cells = 0
+    stack = list(values)
+    while stack and size <= budget:
+        v = stack.pop()
+        if isinstance(v, str):
+            size += len(v) + 3 if len(v) > budget else len(v.encode("utf-8")) + 3
+            cells += 1
+        elif isinstance(v, (list, tuple)):
+            size += 2 + len(v)
+            stack.extend(v)
+        elif isinstance(v, dict):
+            if private and PRIVATE_KEYS.intersection(v):
+                raise _Private
+            size += 2 + sum(len(str(k)) + 4 for k in v)
+            stack.extend(v.values())
+        elif isinstance(v, neo4j.graph.Node):
+            if private and (PRIVATE_LABELS.intersection(v.labels) or PRIVATE_KEYS.intersection(v.keys())):
+                raise _Private
+            size += 40 + sum(len(lb) + 3 for lb in v.labels) + sum(len(k) + 4 for k in v)
+            stack.extend(v.values())
+        elif isinstance(v, neo4j.graph.Relationship):
+            if private and PRIVATE_KEYS.intersection(v.keys()):
+                raise _Private
+            size += 60 + len(v.type) + sum(len(k) + 4 for k in v)
+            stack.extend(v.values())
+            stack.extend(n for n in (v.start_node, v.end_node) if n is not None)
+        elif isinstance(v, neo4j.graph.Path):
+            stack.extend(v.nodes)
+            stack.extend(v.relationships)
+        elif isinstance(v, (bytes, bytearray)):
+            size += 2 * len(v) + 2
+            cells += 1
+        else:  # numbers, booleans, null, temporal and spatial values
+            size += len(str(v)) + 1 if not isinstance(v, int) or abs(v) < 10**15 else 21
+            cells += 1
+    return size, cells
+
+
 def run(graph: Graph, text: str, params: dict[str, Any] | None = None, *, timeout: float = DEFAULT_TIMEOUT,
-        row_cap: int = DEFAULT_ROW_CAP) -> Result:
-    """Check, then run read-only under a timeout; keep at most ``row_cap`` rows and say if there were more."""
-    operators = explain(graph, text, params)
+        row_cap: int = DEFAULT_ROW_CAP, byte_cap: int = DEFAULT_BYTE_CAP, cell_cap: int = DEFAULT_CELL_CAP,
+        deadline: float | None = None, private: bool = False) -> Result:
+    """Check, then run read-only under a timeout and a wall-clock deadline (``timeout`` +
+    ``DEADLINE_MARGIN`` unless given), on a driver of its own; keep at most ``row_cap`` rows,
+    ``byte_cap`` bytes and ``cell_cap`` cells and say which limit cut the rows. ``private``: the
+    reader is anonymous (see ``_private_plan``)."""
+    check_text(text)
+    limit = deadline if deadline is not None else timeout + DEADLINE_MARGIN
     started = time.perf_counter()
-    try:
-        with graph.session(read_only=True, fetch_size=min(row_cap + 1, 1000)) as session:
-            result = session.run(neo4j.Query(text, timeout=timeout), params or {})
-            columns = list(result.keys())
-            records: list[neo4j.Record] = []
-            truncated = False
-            for record in result:
-                if len(records) == row_cap:
-                    truncated = True
-                    break
-                records.append(record)
-            result.consume()
-    except Neo4jError as exc:
-        code = exc.code or ""
-        if "TransactionTimedOut" in code or "Terminated" in code:
-            raise QueryFailed(f"The query took longer than {timeout:g} s and was stopped.", "timeout") from exc
-        raise QueryFailed(f"The query failed: {exc.message}", "error") from exc
+    records: list[neo4j.Record] = []
+    columns: list[str] = []
+    cut_by: str | None = None
+    operators: list[str] = []
+    size = cells = 0
+    with graph.untrusted(limit) as untrusted:
+        try:
+            operators = explain(untrusted, text, params, private=private)
+            with untrusted.session(read_only=True, fetch_size=max(1, min(row_cap + 1, FETCH_SIZE))) as session:
+                result = session.run(neo4j.Query(text, timeout=timeout), params or {})
+                columns = list(result.keys())
+                for record in result:
+                    if len(records) == row_cap:
+                        cut_by = "rows"
+                        break
+                    try:
+                        more, more_cells = _measure(record.values(), byte_cap - size, private)
+                    except _Private:
+                        raise Refused("Refused: without a login the console does not show users, editors' "
+                                      "names or import paths, and this result holds some; log in to see it.",
+                                      "private") from None
+                    if not records and more > byte_cap:
+                        raise QueryFailed(f"The first row alone is larger than {byte_cap:,} bytes; nothing is "
+                                          "shown. Return less (a part of the text, a count, fewer items).",
+                                          "too_big")
+                    if size + more > byte_cap or cells + more_cells > cell_cap:
+                        cut_by = "bytes" if size + more > byte_cap else "cells"
+                        break
+                    records.append(record)
+                    size += more
+                    cells += more_cells
+                    if time.perf_counter() - started > limit:
+                        cut_by = "time"
+                        break
+                result.consume()
+        except Neo4jError as exc:
+            if untrusted.cut_off:
+                cut_by = _late(records, limit)
+            else:
+                code = exc.code or ""
+                if "TransactionTimedOut" in code or "Terminated" in code:
+                    raise QueryFailed(f"The query took longer than {timeout:g} s and was stopped.",
+                                      "timeout") from exc
+                raise QueryFailed(f"The query failed: {exc.message}", "error") from exc
+        except (DriverError, OSError) as exc:
+            if not untrusted.cut_off:
+                raise QueryFailed(f"The query failed: {exc}", "error") from exc
+            cut_by = _late(records, limit)
     elapsed = (time.perf_counter() - started) * 1000
-    return Result(columns, records, truncated, row_cap, round(elapsed, 1), operators)
+    return Result(columns, records, cut_by is not None, row_cap, round(elapsed, 1), operators, cut_by, size)
+
+
+def _late(records: list[neo4j.Record], limit: float) -> str:
+    """The deadline cut the connection: the rows that had arrived, or a refusal when none had."""
+    if not records:
+        raise QueryFailed(f"The query and its answer took longer than {limit:g} s and were stopped.", "deadline")
+    return "time"

@@ -43,6 +43,7 @@ from webui.entities import (
     STATUS_NAMES,
     entity_url,
 )
+from webui.limits import Slots
 
 csrf = CSRFProtect()
 
@@ -57,6 +58,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         JSON_AS_ASCII=False,
         KB_QUERY_TIMEOUT=readonly.DEFAULT_TIMEOUT,
         KB_ROW_CAP=readonly.DEFAULT_ROW_CAP,
+        KB_BYTE_CAP=readonly.DEFAULT_BYTE_CAP,
+        KB_CELL_CAP=readonly.DEFAULT_CELL_CAP,
+        # the whole run of an untrusted query (EXPLAIN, transaction, streaming); None: the timeout + 3 s
+        KB_QUERY_DEADLINE=None,
+        KB_CONSOLE_PER_CLIENT=int(os.environ.get("KB_CONSOLE_PER_CLIENT") or 1),
+        KB_CONSOLE_TOTAL=int(os.environ.get("KB_CONSOLE_TOTAL") or 4),
+        KB_CONSOLE_COOLDOWN=float(os.environ.get("KB_CONSOLE_COOLDOWN") or 60),
+        KB_CONSOLE_LOGIN=os.environ.get("KB_CONSOLE_LOGIN", "").strip().lower() in ("1", "true", "yes", "on"),
         KB_GRAPH_CAP=300,
         KB_PAGE_SIZE=50,
         WTF_CSRF_TIME_LIMIT=None,
@@ -68,6 +77,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False
 
     store.init_app(app)
+    app.extensions["kb_console_slots"] = Slots(int(app.config["KB_CONSOLE_PER_CLIENT"]),
+                                               int(app.config["KB_CONSOLE_TOTAL"]))
     csrf.init_app(app)
     i18n.init_app(app)
     app.before_request(users.load_user)

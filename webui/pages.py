@@ -38,9 +38,12 @@ def page(bp: Blueprint, rule: str, template: str, endpoint: str | None = None,
             if isinstance(context, Response) or not isinstance(context, dict):
                 return context
             status = context.pop("_status", 200)
+            headers = context.pop("_headers", {})
             if as_json:
-                return json_response(context, status)
-            return render_template(template, **context), status
+                response = json_response(context, status)
+                response.headers.update(headers)
+                return response
+            return render_template(template, **context), status, headers
 
         bp.add_url_rule(rule, name, view, methods=list(methods))
         if not rule.endswith(">"):

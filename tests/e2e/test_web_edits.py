@@ -1,6 +1,8 @@
 """Logins, CSRF and editing a power with an audit trail."""
 from __future__ import annotations
 
+import html as html_module
+import re
 from urllib.parse import quote
 
 import pytest
@@ -103,6 +105,42 @@ def test_a_stale_form_is_refused_and_nothing_is_saved(client, make_user, power, 
     assert response.status_code == 409
     assert loaded.read("MATCH (p:Power {key: $k}) RETURN p.remarks AS r", k=power)[0]["r"] == "changed meanwhile"
     assert not loaded.read("MATCH (e:Edit)-[:EDITS]->(:Power {key: $k}) RETURN e", k=power)
+    # The form comes back with what the user typed, and the saved version beside it.
+    html = response.get_data(as_text=True)
+    assert re.search(r'<textarea[^>]*id="remarks"[^>]*>\s*mine</textarea>', html)
+    assert re.search(r'id="conflict-remarks".*changed meanwhile', html)
+    # Saving that form again keeps the user's version: it was opened with the saved one.
+    again = {k: html_module.unescape(v) for k, v in re.findall(r'name="(was_\w+)" type="hidden" value="([^"]*)"', html)}
+    assert again["was_remarks"] == "changed meanwhile"
+    resubmitted = client.post(url, data={**data, **again, "csrf_token": csrf_token(html)})
+    assert resubmitted.status_code == 302
+    assert loaded.read("MATCH (p:Power {key: $k}) RETURN p.remarks AS r", k=power)[0]["r"] == "mine"
+
+
+def test_editing_the_unit_moves_the_handled_by_link(client, make_user, power, loaded):
+    """承办机构: the power page reads HANDLED_BY; after the edit it names the new unit only."""
+    links = "MATCH (p:Power {key: $k})-[:HANDLED_BY]->(u:Unit) RETURN u.key AS key, u.name AS name"
+    old = loaded.read(links, k=power)
+    name, password = make_user("editor")
+    login(client, name, password)
+    url = f"/edit/power/{quote(power, safe='')}"
+    form = client.get(url).get_data(as_text=True)
+    before = loaded.read("MATCH (p:Power {key: $k}) RETURN p {.*} AS p", k=power)[0]["p"]
+    data = _form_data(before) | {"csrf_token": csrf_token(form), "unit": "测试新承办科室"}
+    try:
+        assert client.post(url, data=data).status_code == 302
+        now = loaded.read(links, k=power)
+        assert [u["name"] for u in now] == ["测试新承办科室"]
+        assert now[0]["key"] == f"{before['department']}/测试新承办科室"
+        assert loaded.read("MATCH (:Unit {key: $u})-[:PART_OF]->(d:Department) RETURN d.name AS d",
+                           u=now[0]["key"])[0]["d"] == before["department"]
+        page = client.get(f"/powers/{quote(power, safe='')}.json").get_json()
+        assert page["unit_node"]["name"] == "测试新承办科室"
+    finally:
+        loaded.write("MATCH (p:Power {key: $k})-[h:HANDLED_BY]->() DELETE h", k=power)
+        loaded.write("UNWIND $old AS o MATCH (p:Power {key: $k}), (u:Unit {key: o}) CREATE (p)-[:HANDLED_BY]->(u)",
+                     k=power, old=[u["key"] for u in old])
+        loaded.write("MATCH (u:Unit) WHERE u.name = '测试新承办科室' DETACH DELETE u")
 
 
 def test_admins_manage_users_in_the_browser(client, make_user, loaded):

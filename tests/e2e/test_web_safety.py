@@ -27,11 +27,12 @@ def test_login_does_not_redirect_out(client, make_user) -> None:
 
 def test_console_cannot_read_password_hashes(client, make_user) -> None:
     make_user("admin")
+    login(client, *make_user("viewer"))  # anonymous readers do not see the users at all (test_console_limits)
     cypher = "MATCH (n) UNWIND keys(n) AS k WITH n, k WHERE k CONTAINS 'password' RETURN n[k] AS v"
     data = client.get(f"/console.json?cypher={quote(cypher)}").get_json()
     assert data.get("rows", []) == []
     users = client.get(f"/console.json?cypher={quote('MATCH (u:User) RETURN properties(u) AS p')}").get_json()
-    assert users["rows"] and all(set(row["p"]) <= {"name", "role"} for row in users["rows"])
+    assert users["rows"] and all(set(row["p"]) <= {"name", "role", "session_epoch"} for row in users["rows"])
 
 
 def test_a_parameter_too_big_to_send_is_an_error_not_a_crash(client) -> None:

@@ -1,9 +1,12 @@
-"""A read-only Cypher console (kb/readonly.py: EXPLAIN check, READ mode, timeout, row cap)."""
+"""A read-only Cypher console (kb/readonly.py: EXPLAIN check, READ mode, timeout, row, byte and cell caps,
+a deadline). Open to anonymous readers unless KB_CONSOLE_LOGIN is set; for them, the users' graph,
+editors' names and import paths are out of reach."""
 from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, request
+from flask import Blueprint, current_app, flash, g, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from webui import results
@@ -24,12 +27,18 @@ EXAMPLE_NAMES = [_l("powers per department"), _l("articles of 安全生产法 no
 
 
 @page(bp, "/console", "console.html")
-def console() -> dict:
+def console() -> Any:
+    if current_app.config["KB_CONSOLE_LOGIN"] and not g.get("user"):
+        from webui.i18n import here
+
+        flash(_("Please log in first."), "warning")
+        return redirect(url_for("auth.login", next=here()))
     cypher = request.args.get("cypher", "").strip()
     context: dict[str, Any] = {"cypher": cypher, "examples": EXAMPLES,
                                "_example_names": [str(n) for n in EXAMPLE_NAMES],
                                "timeout": current_app.config["KB_QUERY_TIMEOUT"],
-                               "row_cap": current_app.config["KB_ROW_CAP"]}
+                               "row_cap": current_app.config["KB_ROW_CAP"],
+                               "byte_mb": f"{int(current_app.config['KB_BYTE_CAP']) / 1e6:g}"}
     if cypher:
-        context.update(results.execute(cypher))
+        context.update(results.execute(cypher, private=results.anonymous()))
     return context

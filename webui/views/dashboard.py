@@ -1,7 +1,9 @@
 """The front page: counts, powers per department and type, open findings, the latest imports."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, url_for
+from pathlib import PurePath
+
+from flask import Blueprint, abort, g, url_for
 from flask_babel import gettext as _
 
 from webui import findings, store
@@ -92,4 +94,7 @@ def import_run(id: str) -> dict:
     row = store.read_one(IMPORT_RUN, id=id)
     if not row or not row["run"]:
         abort(404)
-    return {"run": row["run"], "versions": [v for v in row["versions"] if v.get("key")]}
+    run = row["run"]
+    if not g.get("user") and run.get("path"):  # anonymous readers see the file's name, not where it was
+        run["path"] = PurePath(str(run["path"])).name
+    return {"run": run, "versions": [v for v in row["versions"] if v.get("key")]}

@@ -135,11 +135,18 @@ def save_power(key: str):
 
     row = store.graph().write_retrying(save)
     if row["stale"]:
-        flash(_("Someone changed %(fields)s since you opened the form; nothing was saved. Here are the "
-                "current values.", fields=", ".join(row["stale"])), "error")
-        power = _load(key)
-        return render_template("edits/power_form.html", power=power, _form=power_form(power), fields=EDITABLE,
-                               long_fields=LONG), 409
+        # Nothing saved: the form again with what the user typed, beside what is stored now; its
+        # "opened with" values are the stored ones, so saving it again keeps the user's version.
+        flash(_("Someone changed %(fields)s since you opened the form; nothing was saved. Your version is "
+                "in the form, the saved one beside it: merge them and save again.",
+                fields=", ".join(str(EDITABLE.get(f, f)) for f in row["stale"])), "error")
+        current = _load(key)
+        formdata = request.form.copy()
+        for name in EDITABLE:
+            formdata[f"was_{name}"] = current.get(name) or ""
+        conflicts = {"type" if f == "type_code" else f for f in row["stale"]}
+        return render_template("edits/power_form.html", power=current, _form=power_form(current, formdata),
+                               fields=EDITABLE, long_fields=LONG, conflicts=conflicts), 409
     findings.invalidate()
     flash(_("Saved %(n)d change(s).", n=row["written"]), "success")
     return redirect(url_for("powers.power", key=key))
@@ -149,13 +156,20 @@ def save_power(key: str):
 def edits() -> dict:
     key, who = request.args.get("key", ""), request.args.get("who", "")
     size = 50
+    if not g.get("user"):
+        who = ""  # anonymous readers neither see nor filter by editors' names
     rows = store.read(EDITS, key=key, who=who, skip=requested_skip(size), limit=size)
     total = rows[0]["total"] if rows else 0
-    return {"edits": [{**r["edit"], "name": r["name"]} for r in rows], "key": key, "who": who,
-            "pager": pager(total, size)}
+    edits = [{**r["edit"], "name": r["name"]} for r in rows]
+    if not g.get("user"):
+        for e in edits:
+            e["who"] = None
+    return {"edits": edits, "key": key, "who": who, "pager": pager(total, size)}
 
 
 @page(bp, "/edits/<id>", "edits/edit.html")
 def edit(id: str) -> dict:
     row = store.read_one_or_404(EDIT, id=id)
+    if not g.get("user"):
+        row["edit"].pop("who", None)
     return row
