@@ -44,8 +44,7 @@ lint: setup
 	$(BIN)/ruff check kb webui importers tests bench
 
 bench: setup
-	$(BIN)/python bench/bench_import.py
-	$(BIN)/kb bench
+	$(BIN)/kb bench run --scale $(or $(SCALE),county)
 
 stop:
 	@$(BIN)/kb db stop

@@ -1,0 +1,194 @@
+"""`kb bench run`: the benchmark, measured side by side in one run on a private Neo4j server.
+
+1. import: `kb import` (a subprocess, so its resident memory is its own) of the generated lists into a
+   database that already holds the demo; and, on one county's lists, our importer against a naive
+   importer that MERGEs one record per transaction (on a sample: it is slow by design);
+2. analyses: `kb check all --json` (a subprocess): seconds, resident memory, findings, and the recall
+   of the injected overlaps and gaps (truth.jsonl);
+3. pages: server time per page type (kb/bench/web.py).
+
+Timings on a shared machine are noisy: the ratios (ours / naive) and how a figure grows from one
+scale to the next count, not one run's seconds. Results go to bench/results/<date>-<scale>.json.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from kb import dump, schema, server
+from kb.config import DEFAULT_SERVER_SETTINGS, Settings, load_settings, write_local_config
+from kb.db import Graph
+
+Say = Callable[[str], None]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def private_server(say: Say) -> Iterator[tuple[dict[str, str], Settings, Graph]]:
+    """A Neo4j of its own in a temporary KB_HOME on a free port: (environment, settings, graph)."""
+    home = Path(tempfile.mkdtemp(prefix="kb-bench-"))
+    env = {**os.environ, "KB_HOME": str(home), "NEO4J_URI": f"bolt://127.0.0.1:{_free_port()}"}
+    env.pop("NEO4J_PASSWORD", None)
+    write_local_config(home / "kb.toml", "kb" + secrets.token_hex(12), DEFAULT_SERVER_SETTINGS)
+    saved = dict(os.environ)
+    os.environ.update({k: env[k] for k in ("KB_HOME", "NEO4J_URI")})
+    os.environ.pop("NEO4J_PASSWORD", None)
+    try:
+        settings = load_settings()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    say(f"starting a private Neo4j in {home} …")
+    server.start(settings)
+    graph = Graph.from_settings(settings)
+    try:
+        schema.init(graph)
+        yield env, settings, graph
+    finally:
+        graph.close()
+        server.stop(settings)
+
+
+def measured(args: list[str], env: dict[str, str]) -> dict[str, Any]:
+    """Run `python -m kb.cli ARGS`: seconds, peak resident memory (MB), exit code, stdout."""
+    started = time.monotonic()
+    with tempfile.TemporaryFile() as out:
+        proc = subprocess.Popen([sys.executable, "-m", "kb.cli", *args], env=env, stdout=out,
+                                stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+    return {"seconds": round(time.monotonic() - started, 2), "rss_mb": round(usage.ru_maxrss / 1024, 1),
+            "exit": proc.returncode, "stdout": text}
+
+
+def import_figures(env: dict[str, str], graph: Graph, lists: Path, say: Say) -> dict[str, Any]:
+    """`kb import` of everything generated, into a database that holds the demo already."""
+    say("loading the demo first (the database is not empty in real use) …")
+    measured(["demo", "--reset"], env)
+    say(f"kb import {lists} …")
+    run = measured(["import", "--json", str(lists)], env)
+    report = json.loads(run["stdout"] or "{}")
+    records = sum(f.get("records", 0) for f in report.get("files", []) if f.get("status") == "imported")
+    return {"records": records, "files": len(report.get("files", [])), "refused": report.get("refused"),
+            "seconds": run["seconds"], "records_per_s": round(records / run["seconds"], 1) if run["seconds"] else 0,
+            "rss_mb": run["rss_mb"], "exit": run["exit"]}
+
+
+def naive_figures(graph: Graph, county: Path, sample: int, say: Say) -> dict[str, Any]:
+    """Ours and a naive one-record-per-transaction MERGE on the same county lists, side by side."""
+    from importers.run import expand, import_paths, parse_file
+    from kb.bench import naive
+
+    dump.clear(graph)
+    started = time.monotonic()
+    report = import_paths(graph, [county], progress=False)
+    ours_s = time.monotonic() - started
+    ours = sum(f["records"] for f in report["files"] if f["status"] == "imported")
+    dump.clear(graph)
+    docs = [r.doc for p, e in expand([county]) if (r := parse_file(p, explicit=e)).doc is not None]
+    say(f"naive import of {sample} records …")
+    started = time.monotonic()
+    done = naive.write(graph, docs, sample)
+    naive_s = time.monotonic() - started
+    ours_rate, naive_rate = ours / ours_s, done / naive_s
+    return {"ours_records": ours, "ours_seconds": round(ours_s, 2), "ours_records_per_s": round(ours_rate, 1),
+            "naive_records": done, "naive_seconds": round(naive_s, 2), "naive_records_per_s": round(naive_rate, 1),
+            "ratio": round(ours_rate / naive_rate, 1)}
+
+
+def analysis_figures(env: dict[str, str], truth: Path, say: Say) -> dict[str, Any]:
+    say("kb check all …")
+    run = measured(["check", "all", "--json"], env)
+    findings = json.loads(run["stdout"] or "[]")
+    kinds: dict[str, int] = {}
+    for f in findings:
+        kinds[f["kind"]] = kinds.get(f["kind"], 0) + 1
+    return {"seconds": run["seconds"], "rss_mb": run["rss_mb"], "exit": run["exit"], "findings": len(findings),
+            "json_mb": round(len(run["stdout"].encode()) / 1e6, 1), "by_kind": kinds,
+            "recall": recall(findings, truth)}
+
+
+def recall(findings: list[dict], truth: Path) -> dict[str, Any]:
+    """Of the injected cases, how many a finding names (departments and a power for an overlap; the
+    power for a missing responsibility)."""
+    overlaps = [f for f in findings if f.get("area") == "overlaps"]
+    gaps = {(f["departments"][0] if f["departments"] else "", p) for f in findings
+            if f["kind"] == "no_responsibility" for p in f["powers"]}
+    hit: dict[str, list[int]] = {}
+    for line in truth.read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        if case["kind"] == "overlap":
+            found = any(set(case["departments"]) <= set(f["departments"]) and case["powers"][0] in f["powers"]
+                        for f in overlaps)
+        elif case["kind"] == "no_responsibility":
+            found = (case["department"], case["power"]) in gaps
+        else:
+            continue
+        h = hit.setdefault(case["kind"], [0, 0])
+        h[0] += found
+        h[1] += 1
+    return {kind: {"found": f, "injected": n, "recall": round(f / n, 3) if n else None} for kind, (f, n) in hit.items()}
+
+
+def run(scale: str, seed: int, data: Path | None, rounds: int, sample: int, results: Path, say: Say) -> dict:
+    from kb.bench.generate import generate
+    from kb.bench.web import run_bench
+
+    if data is None:
+        data = Path(tempfile.mkdtemp(prefix=f"kb-bench-{scale}-"))
+        say(f"generating the {scale} (seed {seed}) in {data} …")
+        generate(scale, seed, data, say)
+    lists, truth = data / "lists", data / "truth.jsonl"
+    county = next(p for p in sorted(lists.rglob("*")) if p.is_dir() and p.name.endswith(("县", "市", "区"))
+                  and p.parent.parent.parent == lists)
+    figures: dict[str, Any] = {"scale": scale, "seed": seed, "date": dt.datetime.now().isoformat(timespec="seconds"),
+                               "generated": json.loads((data / "summary.json").read_text(encoding="utf-8"))}
+    with private_server(say) as (env, _settings, graph):
+        figures["naive"] = naive_figures(graph, county, sample, say)
+        figures["import"] = import_figures(env, graph, lists, say)
+        figures["analyses"] = analysis_figures(env, truth, say)
+        say("page times …")
+        figures["pages"] = run_bench(graph, rounds=rounds, progress=False)["pages"]
+    results.mkdir(parents=True, exist_ok=True)
+    path = results / f"{dt.date.today().isoformat()}-{scale}.json"
+    path.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
+    figures["written_to"] = str(path)
+    return figures
+
+
+def table(figures: dict) -> str:
+    """The results as the text table `kb bench run` prints."""
+    imp, nv, an = figures["import"], figures["naive"], figures["analyses"]
+    worst = max(figures["pages"], key=lambda p: p["p95_ms"])
+    lines = [
+        (f"benchmark, scale {figures['scale']} (seed {figures['seed']}): {figures['generated']['powers']:,} powers "
+        f"in {figures['generated']['files']:,} files"),
+        f"{'what':<40}{'figure':>16}  aim",
+        f"{'kb import, records/s':<40}{imp['records_per_s']:>16,.0f}  >= 800",
+        f"{'kb import, resident MB':<40}{imp['rss_mb']:>16,.0f}  <= 1,536",
+        f"{'ours / naive MERGE (one county)':<40}{nv['ratio']:>15.1f}x  >= 20x",
+        f"{'kb check all, seconds':<40}{an['seconds']:>16,.1f}  <= 600 (province)",
+        f"{'kb check all, resident MB':<40}{an['rss_mb']:>16,.0f}  <= 2,048",
+        *(f"{'recall, ' + kind:<40}{r['recall'] if r['recall'] is not None else '-':>16}  >= 0.98 (overlaps)"
+          for kind, r in an["recall"].items()),
+        f"{'worst page p95 ms (' + worst['page'] + ')':<40}{worst['p95_ms']:>16,.0f}  < 100",
+    ]
+    return "\n".join(lines)
