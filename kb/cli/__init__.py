@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "check_cmd"),
     "db": ("db", "db"),
     "demo": ("data", "demo_cmd"),
+    "diff": ("diff", "diff_cmd"),
     "export": ("data", "export_cmd"),
     "import": ("data", "import_cmd"),
     "overlaps": ("overlaps", "overlaps_group"),

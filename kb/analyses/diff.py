@@ -1,0 +1,182 @@
+"""What changed between two versions of a department's list: powers added, removed, renamed and
+changed field by field, responsibilities by stage.
+
+A version is a label (2024, 2025); a label may have several ListVersion parts (places that publish one
+file per power type), so a version is every power the parts of that label contain. Powers are matched
+by code, then by name (whitespace removed), then by name similarity (rapidfuzz, at least
+`RENAME_THRESHOLD`, the same type first): a pair matched by similarity is `renamed`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from kb.db import Graph
+from kb.model import squeeze
+
+RENAME_THRESHOLD = 80  # rapidfuzz ratio, 0–100
+
+# The published fields compared, with their Chinese names (the order they are shown in).
+FIELDS: dict[str, str] = {
+    "name": "事项名称", "code": "编码", "type": "权力类型", "basis_text": "实施依据", "holder": "行使主体",
+    "unit": "承办机构", "level": "实施层级", "scope": "权限", "duty_statement": "部门职责",
+    "responsibility_basis_text": "责任事项依据", "accountability_subjects": "追责对象范围",
+    "accountability_situations": "追责情形", "remarks": "备注",
+}
+
+VERSIONS = """
+MATCH (d:Department {name: $department})<-[:LIST_OF]-(v:ListVersion)
+RETURN v.version AS version, max(v.imported_at) AS imported_at, sum(v.records) AS records,
+       any(c IN collect(v.current) WHERE c) AS current, collect(v.title)[0] AS title
+ORDER BY version
+"""
+
+POWERS = """
+MATCH (d:Department {name: $department})<-[:LIST_OF]-(v:ListVersion {version: $version})-[:CONTAINS]->(p:Power)
+OPTIONAL MATCH (p)-[:HAS_ACCOUNTABILITY]->(a:Accountability)
+RETURN p {.key, .name, .code, .type, .basis_text, .holder, .unit, .level, .scope, .duty_statement,
+          .responsibility_basis_text, .remarks, .source_file, .source_row,
+          accountability_subjects: coalesce(a.subjects, ''), accountability_situations: coalesce(a.text, ''),
+          duties: [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) | {seq: r.seq, stage: r.stage, kind: r.kind,
+                   text: r.text}]} AS power
+ORDER BY p.position
+"""
+
+
+class NoSuchVersion(LookupError):
+    pass
+
+
+@dataclass
+class Diff:
+    department: str
+    old: str
+    new: str
+    added: list[dict] = field(default_factory=list)
+    removed: list[dict] = field(default_factory=list)
+    renamed: list[dict] = field(default_factory=list)  # {old, new, similarity, changes}
+    changed: list[dict] = field(default_factory=list)  # {old, new, changes}
+    unchanged: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"department": self.department, "old": self.old, "new": self.new, "added": self.added,
+                "removed": self.removed, "renamed": self.renamed, "changed": self.changed,
+                "unchanged": self.unchanged,
+                "counts": {"added": len(self.added), "removed": len(self.removed), "renamed": len(self.renamed),
+                           "changed": len(self.changed), "unchanged": self.unchanged}}
+
+    def rows(self) -> list[dict]:
+        """One row per change, for a table or a spreadsheet (变化, 事项, 字段, 原内容, 新内容)."""
+        out = [{"change": "新增", "power": p["name"], "field": "", "old": "", "new": p["name"]} for p in self.added]
+        out += [{"change": "删除", "power": p["name"], "field": "", "old": p["name"], "new": ""} for p in self.removed]
+        for kind, pairs in (("更名", self.renamed), ("修改", self.changed)):
+            for pair in pairs:
+                out += [{"change": kind, "power": pair["new"]["name"], "field": c["title"], "old": c["old"],
+                         "new": c["new"]} for c in pair["changes"]]
+        return out
+
+
+def versions(graph: Graph, department: str) -> list[dict]:
+    """The department's versions by label, oldest first."""
+    return graph.read(VERSIONS, department=department)
+
+
+def compare(graph: Graph, department: str, old: str | None = None, new: str | None = None) -> Diff:
+    """The diff of two version labels of a department's list (default: the last two)."""
+    labels = [v["version"] for v in versions(graph, department)]
+    if not labels:
+        raise NoSuchVersion(f"{department} has no list in the graph")
+    if old is None and new is None:
+        if len(labels) < 2:
+            raise NoSuchVersion(f"{department} has one version ({labels[0]}); nothing to compare")
+        old, new = labels[-2], labels[-1]
+    for label in (old, new):
+        if label not in labels:
+            raise NoSuchVersion(f"{department} has no version {label!r} (versions: {', '.join(labels)})")
+    before = [r["power"] for r in graph.read(POWERS, department=department, version=old)]
+    after = [r["power"] for r in graph.read(POWERS, department=department, version=new)]
+    return _diff(department, old, new, before, after)
+
+
+def _diff(department: str, old: str, new: str, before: list[dict], after: list[dict]) -> Diff:
+    result = Diff(department, old, new)
+    pairs, left, right = _match(before, after)
+    for a, b, how, similarity in pairs:
+        changes = field_changes(a, b)
+        if how == "similar":
+            result.renamed.append({"old": _brief(a), "new": _brief(b), "similarity": similarity,
+                                   "changes": changes})
+        elif changes:
+            result.changed.append({"old": _brief(a), "new": _brief(b), "changes": changes})
+        else:
+            result.unchanged += 1
+    result.removed = [_brief(p) for p in left]
+    result.added = [_brief(p) for p in right]
+    return result
+
+
+def _match(before: list[dict], after: list[dict]) -> tuple[list[tuple[dict, dict, str, float]], list[dict], list[dict]]:
+    """(pairs with how each was matched, unmatched old, unmatched new)."""
+    pairs: list[tuple[dict, dict, str, float]] = []
+    left, right = list(before), list(after)
+    for how, key in (("code", lambda p: p.get("code") or None), ("name", lambda p: squeeze(p.get("name")))):
+        index: dict[Any, list[dict]] = {}
+        for p in right:
+            if key(p):
+                index.setdefault(key(p), []).append(p)
+        still: list[dict] = []
+        for p in left:
+            candidates = index.get(key(p)) if key(p) else None
+            if candidates:
+                q = candidates.pop(0)
+                right.remove(q)
+                pairs.append((p, q, how, 100.0))
+            else:
+                still.append(p)
+        left = still
+    return _match_similar(pairs, left, right)
+
+
+def _match_similar(pairs: list, left: list[dict], right: list[dict]) -> tuple[list, list[dict], list[dict]]:
+    scored = sorted(((fuzz.ratio(squeeze(a["name"]), squeeze(b["name"])) + (5 if a.get("type") == b.get("type") else 0),
+                      i, j) for i, a in enumerate(left) for j, b in enumerate(right)), reverse=True)
+    used_left, used_right = set(), set()
+    for score, i, j in scored:
+        if score < RENAME_THRESHOLD:
+            break
+        if i in used_left or j in used_right:
+            continue
+        used_left.add(i)
+        used_right.add(j)
+        pairs.append((left[i], right[j], "similar", round(min(score, 100.0), 1)))
+    return (pairs, [p for i, p in enumerate(left) if i not in used_left],
+            [p for j, p in enumerate(right) if j not in used_right])
+
+
+def field_changes(a: dict, b: dict) -> list[dict]:
+    """Each published field that differs (whitespace aside), then the duties stage by stage."""
+    out = [{"field": f, "title": title, "old": a.get(f) or "", "new": b.get(f) or ""}
+           for f, title in FIELDS.items() if squeeze(a.get(f)) != squeeze(b.get(f))]
+    old, new = _duties_by_stage(a), _duties_by_stage(b)
+    for stage in dict.fromkeys([*old, *new]):
+        if [squeeze(t) for t in old.get(stage, [])] != [squeeze(t) for t in new.get(stage, [])]:
+            out.append({"field": f"duties:{stage}", "title": f"责任事项（{stage}）", "old": "\n".join(old.get(stage, [])),
+                        "new": "\n".join(new.get(stage, []))})
+    return out
+
+
+def _duties_by_stage(p: dict) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for d in sorted(p.get("duties") or [], key=lambda d: d.get("seq") or 0):
+        out.setdefault(d.get("stage") or d.get("kind") or "未分环节", []).append(d.get("text") or "")
+    return out
+
+
+def _brief(p: dict) -> dict:
+    return {"key": p["key"], "name": p.get("name") or "", "type": p.get("type") or "", "code": p.get("code") or "",
+            "source_file": p.get("source_file"), "source_row": p.get("source_row")}
+
+
+DIFF_COLUMNS = [("change", "变化"), ("power", "权力事项"), ("field", "字段"), ("old", "原内容"), ("new", "新内容")]
