@@ -7,6 +7,7 @@ Every page is also JSON: add `.json` to its path (`/.json` for the front page), 
     /jurisdictions[/<name>]             the WITHIN tree; a jurisdiction's departments and services
     /departments[/<name>]               departments by jurisdiction; one with its powers, units, lists
     /units/<key>, /versions/<key>       a unit (承办机构), a list version with its powers
+    /diff/<department>?old=&new=        what changed between two versions of its list (.xlsx, .csv)
     /powers[/<key>]                     filterable list; a power with basis, duties, accountability, source
     /responsibilities/<key>, /catalog/<key>
     /laws[/<key>], /articles/<key>      laws cited; an article with every department acting on it
@@ -99,9 +100,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         reports,
         search,
         things,
+        versions,
     )
 
-    for view in (dashboard, browse, powers, laws, things, search, reports, graph, queries, console, auth, edits):
+    for view in (dashboard, browse, powers, laws, things, search, reports, graph, queries, console, auth, edits,
+                 versions):
         app.register_blueprint(view.bp)
 
     # Globals (not a context processor) so that imported macros see them too.

@@ -49,7 +49,7 @@ def test_two_versions_show_what_was_added_removed_renamed_and_changed(scratch_se
     assert d["added"][0]["name"] == "对未建立安全风险分级管控制度的处罚"
     assert d["removed"][0]["name"] == "已于2025年取消的事项"
     [change] = d["changed"][0]["changes"]
-    assert change["title"] == "责任事项（调查）" and change["new"] == "调查取证并制作笔录。"
+    assert change["title"] == "责任事项（调查）" and change["new"].endswith("调查取证并制作笔录。")
     sheet = openpyxl.load_workbook(tmp_path / "diff.xlsx").active
     assert [c.value for c in sheet[1]] == ["变化", "权力事项", "字段", "原内容", "新内容"] and sheet.max_row == 5
     text = kb(scratch_server, "diff", DEPT, "2024", "2025").stdout
@@ -61,3 +61,26 @@ def test_a_version_that_does_not_exist_is_named(scratch_server: ManagedServer, t
                                             [BASE | {"事项名称": "某事项"}])))
     out = kb(scratch_server, "diff", DEPT, "2023", "2024")
     assert out.returncode == 1 and "no version '2023'" in out.stderr and "2024" in out.stderr
+
+
+def test_the_browser_shows_the_diff_and_exports_it(scratch_server: ManagedServer, tmp_path: Path) -> None:
+    import io
+    import secrets
+
+    from webui import create_app
+
+    kb(scratch_server, "import", str(a_list(tmp_path / f"{DEPT}2024年权责清单.json", "2024",
+                                            [BASE | {"事项名称": "对甲的处罚"}, BASE | {"事项名称": "对未依法取得许可擅自经营的处罚"}])),
+       str(a_list(tmp_path / f"{DEPT}2025年权责清单.json", "2025",
+                  [BASE | {"事项名称": "对甲的处罚", "追责情形": "=HYPERLINK(\"http://x\")"}, BASE | {"事项名称": "对违规排放污染物的行政处罚"}])))
+    client = create_app({"KB_GRAPH": scratch_server.graph, "TESTING": True, "SECRET_KEY": secrets.token_hex(8)}).test_client()
+    page = client.get(f"/departments/{DEPT}").get_data(as_text=True)
+    assert 'id="diff-link"' in page
+    html = client.get(f"/diff/{DEPT}").get_data(as_text=True)
+    assert "2024 → 2025" in html and "对违规排放污染物的行政处罚" in html and "对未依法取得许可擅自经营的处罚" in html and "追责情形" in html
+    data = client.get(f"/diff/{DEPT}.json?old=2024&new=2025").get_json()
+    assert data["counts"]["added"] == 1 and data["counts"]["removed"] == 1 and data["counts"]["changed"] == 1
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get(f"/diff/{DEPT}.xlsx").data)).active
+    cells = [c.value for row in sheet.iter_rows() for c in row]
+    assert "'=HYPERLINK(\"http://x\")" in cells  # a formula in a list stays text in the download
+    assert client.get("/diff/没有这个部门").status_code == 404
