@@ -15,6 +15,7 @@ from pathlib import Path
 
 from importers.citations import parse_citations
 from importers.duties import split_duties
+from importers.jurisdictions import Ambiguous
 from importers.laws import looks_like_law
 from importers.mapping import (
     FIELD_LABELS,
@@ -25,7 +26,6 @@ from importers.mapping import (
     normalize_header,
     recognised,
 )
-from importers.jurisdictions import Ambiguous
 from importers.naming import Naming, department_place, holder_department, jurisdiction_level, resolve_naming
 from importers.onething import looks_like_guide
 from importers.records import FileRefused, ListDocument, Record, RowError

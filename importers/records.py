@@ -163,6 +163,7 @@ class ThingImplementation:
     # Counts as the source gives them; None where the source says nothing (never invented).
     metrics: dict[str, float | int | str | None] = field(default_factory=dict)
     source_index: int = 0  # position in the source file
+    jurisdiction: str = ""  # the Jurisdiction it is in (from area_path and area_code, see onething.guide_place)
 
 
 @dataclass
