@@ -22,8 +22,19 @@ from functools import cache
 from importers.mapping import read_data_file
 from kb.places import Ambiguous, Place, area_code, divisions
 
-__all__ = ["Ambiguous", "by_code", "context_places", "guess_level", "jurisdiction_chain", "leading_place",
-           "node_name", "overrides", "resolve"]
+__all__ = [
+    "Ambiguous",
+    "by_code",
+    "context_places",
+    "guess_level",
+    "is_qualified",
+    "jurisdiction_chain",
+    "leading_place",
+    "node_name",
+    "overrides",
+    "place_of",
+    "resolve",
+]
 
 _LONGEST_NAME = 24
 # Township names matched inside a text must look like one (镇, 乡, 街道 …): the statistics also list
@@ -95,7 +106,12 @@ def _pick(found: list[Place], name: str, context: list[Place]) -> Place:
     """The one place among `found`: the only one within a place of the context, or the only one whose
     full name this is; Ambiguous otherwise."""
     if len(found) > 1 and context:
-        inside = [p for p in found if any(divisions().within(p, c) for c in context)]
+        d = divisions()
+        for c in sorted(context, key=lambda c: -len(d.chain(c))):  # the most specific place first
+            inside = [p for p in found if d.within(p, c)]
+            if len(inside) == 1:
+                return inside[0]
+        inside = [p for p in found if any(d.within(p, c) for c in context)]
         found = inside or found
     if len(found) > 1:
         exact = [p for p in found if p.name == name]
@@ -169,6 +185,25 @@ def resolve(name: str, context: list[Place] | None = None) -> dict:
         return _strip(found)
     parent = found["name"] if found else None
     return {"name": name, "level": guess_level(name), "code": None, "parent": parent}
+
+
+def place_of(name: str) -> Place | None:
+    """The place of kb.places a Jurisdiction name stands for; None for overrides and unknown names."""
+    name = (name or "").strip()
+    if name in _node_names():
+        return _node_names()[name]
+    if name in overrides():
+        return None
+    try:
+        found, n = leading_place(name)
+    except Ambiguous:
+        return None
+    return found["place"] if found and n == len(name) else None
+
+
+def is_qualified(name: str) -> bool:
+    """True for a Jurisdiction name with its parent in front (浏阳市集里街道, 平顶山市新华区)."""
+    return name in _node_names()
 
 
 def _strip(entry: dict) -> dict:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from importers import jurisdictions
 from importers.mapping import read_data_file, squeeze
+from kb.places import divisions
 
 # Endings of a body that can publish a list (局, 委员会, 办公室 …); 系统 / 目录 are not bodies.
 _BODY_ENDINGS = ("局", "委员会", "委", "办公室", "办", "厅", "院", "中心", "站", "所", "队", "会", "室", "部",
@@ -142,9 +143,10 @@ def complete_name(name: str, jurisdiction: str, context: list | None = None) -> 
             return jurisdiction + name[len(generic):]
     place, n = _place_split(name, context)
     if place:
-        bare = name[:n]
         # 新华区公安局 whose place is 平顶山市新华区: the qualified name, so the three 新华区 differ.
-        return place + name[n:] if len(place) > len(bare) and place.endswith(bare) else name
+        if jurisdictions.is_qualified(place) and not name.startswith(place) and name[n:]:
+            return place + name[n:]
+        return name
     return jurisdiction + name
 
 
@@ -179,6 +181,9 @@ def resolve_naming(
         place = jurisdictions.by_code(place) or place
     elif place:
         place = jurisdictions.resolve(squeeze(place), context)["name"]
+    given = jurisdictions.place_of(place) if place else None
+    if given is not None:  # the place given decides the names the file repeats (新华区 in 石家庄市新华区)
+        context = [*divisions().chain(given), *context]
     if not place:
         place = _place_from_texts([t for t, _ in candidates], context)
 
