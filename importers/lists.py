@@ -268,11 +268,14 @@ class _ListParser:
         file's (a city's combined catalogue), else the file's. name -> {name, jurisdiction, level, records}."""
         out: dict[str, dict] = {}
         own_place = {}
+        seen: dict[str, str] = {}  # 行使主体 -> its department ("" = the file's): one reading per spelling
         for rec in self.records:
-            try:
-                other = holder_department(rec.holder, naming) if rec.holder else ""
-            except Ambiguous as exc:
-                raise FileRefused(self.path, [_ambiguous(exc, sheet=rec.sheet, row=rec.row)]) from exc
+            if rec.holder not in seen:
+                try:
+                    seen[rec.holder] = holder_department(rec.holder, naming) if rec.holder else ""
+                except Ambiguous as exc:
+                    raise FileRefused(self.path, [_ambiguous(exc, sheet=rec.sheet, row=rec.row)]) from exc
+            other = seen[rec.holder]
             rec.department = other or naming.department
             if rec.department not in out:
                 if other:
