@@ -108,6 +108,19 @@ def test_one_file_puts_each_record_under_its_own_department(scratch_server: Mana
     police = g.read("MATCH (:Department {name: '西安市公安局'})-[:HOLDS]->(p) RETURN p.holder AS h, p.level AS level "
                     "ORDER BY p.position")
     assert police == [{"h": "市公安局", "level": "city"}, {"h": "西安市公安局", "level": "city"}]
+    # a filter on the province takes in the city below it: the CLI, the browser's power list and search
+    check = json.loads(_kb(scratch_server, "check", "gaps", "--json", "--jurisdiction", "610000").stdout)
+    assert {d for f in check for d in f["departments"]} >= {"西安市公安局", "西安市文物局", "陕西省文物局"}
+    from webui import create_app
+
+    client = create_app({"KB_GRAPH": g, "TESTING": True, "SECRET_KEY": "x"}).test_client()
+    listed = client.get("/powers?jurisdiction=陕西省").get_data(as_text=True)
+    assert "对倒卖文物的行政处罚" in listed and "省级文物保护单位的核定" in listed
+    only_city = client.get("/powers?jurisdiction=西安市").get_data(as_text=True)
+    assert "对倒卖文物的行政处罚" in only_city and "省级文物保护单位的核定" not in only_city
+    found = client.get("/search.json?q=行政处罚&jurisdiction=陕西省").get_json()
+    assert {r["name"] for r in found["results"]} >= {"对盗掘古文化遗址的行政处罚", "对倒卖文物的行政处罚"}
+    assert dict(found["facets"]["jurisdiction"]) == {"西安市": 2}
     # importing the file again changes nothing
     again = json.loads(_kb(scratch_server, "import", "--json", str(tmp_path / "西安市文物局2024年权责清单.xlsx")).stdout)
     assert again["files"][0]["status"] == "unchanged" and again["nodes_created"] == 0
