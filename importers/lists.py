@@ -16,9 +16,18 @@ from pathlib import Path
 
 from importers.citations import parse_citations
 from importers.duties import split_duties
+from importers.jurisdictions import Ambiguous
 from importers.laws import looks_like_law
-from importers.mapping import FIELD_LABELS, HeaderMatch, best_match, load_mappings, match_header, recognised
-from importers.naming import Naming, resolve_naming
+from importers.mapping import (
+    FIELD_LABELS,
+    HeaderMatch,
+    best_match,
+    load_mappings,
+    match_header,
+    normalize_header,
+    recognised,
+)
+from importers.naming import Naming, department_place, holder_department, jurisdiction_level, resolve_naming
 from importers.onething import looks_like_guide
 from importers.records import Citation, Duty, FileRefused, ListDocument, Record, RowError
 from importers.source import Source, as_source
@@ -61,6 +70,8 @@ class SheetLayout:
     columns: dict[str, int]  # field or extra key -> column (with a merged header's second column)
     titles: list[str] = field(default_factory=list)
     department_rows: list[str] = field(default_factory=list)
+    repeats: dict[str, list[int]] = field(default_factory=dict)  # a field's later columns (a repeated block)
+    kept: dict[str, int] = field(default_factory=dict)  # header text no mapping knows -> column (Record.extra)
 
 
 def parse_list(path: str | Path | Source, *, jurisdiction: str | None = None,
@@ -106,7 +117,11 @@ def find_layout(sheet: Sheet) -> SheetLayout | None:
             header_next = sheet.value(r, col + 1).strip()
             if sheet.merge_right_of(r, col) >= 1 or (not header_next and sheet.anchor(r, col + 1) is None):
                 columns[right] = col + 1
-        layout = SheetLayout(r, data_start, match, columns)
+        layout = SheetLayout(r, data_start, match, columns, repeats={k: list(v) for k, v in match.repeats.items()})
+        for c, text in match.unmapped.items():
+            key = normalize_header(text)
+            if c not in columns.values() and key and key not in columns and key not in layout.kept:
+                layout.kept[key] = c
         for above in range(r):
             text = " ".join(v.strip() for v in sheet.cells[above] if v.strip())
             if not text:
@@ -154,6 +169,7 @@ class _ListParser:
         self.errors: list[RowError] = []
         self.warnings: list[RowError] = []
         self.records: list[Record] = []
+        self.unmapped: list[dict] = []  # columns no mapping knows, kept on the powers as extra fields
 
     def parse(self, *, jurisdiction: str | None, department: str | None) -> ListDocument:
         layouts, unreadable = self._find_layouts()
@@ -164,8 +180,9 @@ class _ListParser:
         self._refuse_if_errors(layouts)
         titles = self._title_rows(layouts)
         naming = self._naming(layouts, titles, jurisdiction=jurisdiction, department=department)
-        self._default_levels(naming.jurisdiction_level)
-        return self._document(layouts, titles, naming, used_sheets)
+        departments = self._departments(naming)
+        self._default_levels(naming.jurisdiction_level, departments)
+        return self._document(layouts, titles, naming, used_sheets, departments)
 
     # -- steps of parse ----------------------------------------------------------------------
 
@@ -224,39 +241,67 @@ class _ListParser:
     def _naming(self, layouts: list[tuple[Sheet, SheetLayout]], titles: list[str], *,
                 jurisdiction: str | None, department: str | None) -> Naming:
         """Who published the list, and where: refused when no department can be told."""
-        naming = resolve_naming(
-            self.path,
-            titles=_title_candidates(titles),
-            department_rows=[d for _, lay in layouts for d in lay.department_rows],
-            holders=Counter(r.holder for r in self.records if r.holder),
-            department=department or self._meta.get("department"),
-            jurisdiction=jurisdiction or self._meta.get("jurisdiction"),
-            overrides=layouts[0][1].match.mapping.document,
-        )
+        try:
+            naming = resolve_naming(
+                self.path,
+                titles=_title_candidates(titles),
+                department_rows=[d for _, lay in layouts for d in lay.department_rows],
+                holders=Counter(r.holder for r in self.records if r.holder),
+                department=department or self._meta.get("department"),
+                jurisdiction=jurisdiction or self._meta.get("jurisdiction"),
+                overrides=layouts[0][1].match.mapping.document,
+            )
+        except Ambiguous as exc:
+            raise FileRefused(self.path, [_ambiguous(exc)]) from exc
         if not naming.department:
             raise FileRefused(self.path, [RowError(
                 "cannot tell which department published this list: no title row, 部门名称 row, file name or "
                 "行使主体 names one; give it with department=… (kb import --department)")])
         if not naming.jurisdiction:
             self.warnings.append(RowError(
-                f"jurisdiction unknown: {naming.department!r} names no place known in "
-                "importers/mappings/jurisdictions.toml; give it with jurisdiction=… (kb import --jurisdiction)",
+                f"jurisdiction unknown: {naming.department!r} names no place of China's divisions (kb.places) "
+                "or importers/mappings/jurisdictions.toml; give it with jurisdiction=… (kb import --jurisdiction)",
                 severity="warning"))
         return naming
 
-    def _default_levels(self, publisher_level: str) -> None:
+    def _departments(self, naming: Naming) -> dict[str, dict]:
+        """Each record's department: the body its 行使主体 names when that is another body than the
+        file's (a city's combined catalogue), else the file's. name -> {name, jurisdiction, level, records}."""
+        out: dict[str, dict] = {}
+        own_place = {}
+        seen: dict[str, str] = {}  # 行使主体 -> its department ("" = the file's): one reading per spelling
+        for rec in self.records:
+            if rec.holder not in seen:
+                try:
+                    seen[rec.holder] = holder_department(rec.holder, naming) if rec.holder else ""
+                except Ambiguous as exc:
+                    raise FileRefused(self.path, [_ambiguous(exc, sheet=rec.sheet, row=rec.row)]) from exc
+            other = seen[rec.holder]
+            rec.department = other or naming.department
+            if rec.department not in out:
+                if other:
+                    if other not in own_place:
+                        own_place[other] = department_place(other, naming)
+                    place = own_place[other]
+                else:
+                    place = naming.jurisdiction
+                out[rec.department] = {"name": rec.department, "jurisdiction": place,
+                                       "level": jurisdiction_level(place), "records": 0}
+            out[rec.department]["records"] += 1
+        return out
+
+    def _default_levels(self, publisher_level: str, departments: dict[str, dict]) -> None:
         # A row the list gives no level (no level column, no keyword, no 市本级 scope, no level sheet)
-        # is taken to be implemented at the publisher's own level: a county bureau's list holds county
+        # is taken to be implemented at its department's own level: a county bureau's list holds county
         # powers. level_original stays "" so the level is seen to be inferred, not published; rows
         # that name another level (自治区级 in a city list) keep theirs.
-        if not publisher_level:
-            return
         for rec in self.records:
-            if not rec.level:
-                rec.level = publisher_level
+            level = departments.get(rec.department, {}).get("level") or publisher_level
+            if not rec.level and level:
+                rec.level = level
 
     def _document(self, layouts: list[tuple[Sheet, SheetLayout]], titles: list[str], naming: Naming,
-                  used_sheets: list[str]) -> ListDocument:
+                  used_sheets: list[str], departments: dict[str, dict]) -> ListDocument:
         mapping_names = list(dict.fromkeys(lay.match.mapping.name for _, lay in layouts))
         return ListDocument(
             path=self.path,
@@ -273,6 +318,8 @@ class _ListParser:
             warnings=self.warnings,
             sheets=used_sheets,
             fields=sorted({f for _, lay in layouts for f in lay.columns}),
+            departments=sorted(departments.values(), key=lambda d: d["name"] != naming.department),
+            unmapped=self.unmapped,
         )
 
     # -- problems that refuse the file -------------------------------------------------------
@@ -329,6 +376,9 @@ class _ListParser:
                 self._non_record_row(ctx, r, own, prev)
                 continue
             values = {f: _filled(sheet, r, c) for f, c in cols.items()}
+            for f, later in layout.repeats.items():
+                values[f] = _merged([values.get(f, ""), *(_filled(sheet, r, c) for c in later)])
+            kept = {k: _filled(sheet, r, c) for k, c in layout.kept.items()}
             if (not own.get("item_name") and own.get("sub_item_name") and prev is not None
                     and sheet.anchor(r, cols["item_name"]) is None):
                 # Sub-item rows of an unmerged export (CSV) leave the item name blank: fill it down.
@@ -336,7 +386,10 @@ class _ListParser:
                 if not values.get("seq", "").strip():
                     values["seq"] = prev.seq
             record = self._record(ctx, r, values)
-            key = tuple(v for f, v in sorted(values.items()) if f != "seq")
+            for k, v in kept.items():
+                if v.strip() and k not in record.extra:
+                    record.extra[k] = _text(v)
+            key = tuple(v for f, v in sorted({**values, **kept}.items()) if f != "seq")
             if key in seen:
                 self.warnings.append(RowError(
                     f"duplicated row: row {sheet.row_number(r)} repeats row {seen[key]} in every column "
@@ -421,15 +474,17 @@ class _ListParser:
                                           row=rec.row, column=column, severity="warning"))
 
     def _warn_unmapped_columns(self, ctx: _SheetContext) -> None:
+        """Columns no mapping knows: kept on every power as an extra field (x_<header>), and listed."""
         sheet, layout = ctx.sheet, ctx.layout
-        for c, text in layout.match.unmapped.items():
-            if c in layout.columns.values():
-                continue
+        for key, c in layout.kept.items():
             if any(sheet.value(r, c).strip() for r in range(layout.data_start, sheet.nrows)):
+                text = sheet.value(layout.header_row, c).strip()
+                self.unmapped.append({"sheet": sheet.name, "column": _column_name(sheet, c), "header": text,
+                                      "kept_as": f"x_{key}"})
                 self.warnings.append(RowError(
                     f"column {column_letter(c)} {text!r} is not in mapping '{layout.match.mapping.name}'; "
-                    "its values are not imported", sheet=sheet.name, row=sheet.row_number(layout.header_row),
-                    column=column_letter(c), severity="warning"))
+                    f"its values are kept on each power as the extra field {key!r}", sheet=sheet.name,
+                    row=sheet.row_number(layout.header_row), column=column_letter(c), severity="notice"))
 
 
 @dataclass
@@ -451,6 +506,20 @@ def _column_name(sheet: Sheet, c: int) -> str:
     if sheet.row_base == 0:
         return sheet.value(0, c) or column_letter(c)
     return column_letter(c)
+
+
+def _merged(values: list[str]) -> str:
+    """A field a repeated block of columns fills more than once: the first non-empty value; different
+    non-empty values are all kept, one per line."""
+    seen = list(dict.fromkeys(v for v in values if v and v.strip()))
+    return "\n".join(seen)
+
+
+def _ambiguous(exc: Ambiguous, **where: object) -> RowError:
+    candidates = "、".join(f"{p.path.replace('/', '')}（{p.code}）" for p in exc.candidates[:12])
+    return RowError(f"place {exc.name!r} is ambiguous: it is the name of {len(exc.candidates)} places: {candidates}. "
+                    "Name the province or city in the title or file name, or give jurisdiction=… "
+                    "(kb import --jurisdiction NAME or an area code)", **where)
 
 
 def _filled(sheet: Sheet, r: int, c: int) -> str:

@@ -61,9 +61,12 @@ class HeaderMatch:
     """How one mapping reads one header row."""
 
     mapping: Mapping
-    columns: dict[str, int]  # field or extra key -> 0-based column
+    columns: dict[str, int]  # field or extra key -> 0-based column (its first column)
     unmapped: dict[int, str]  # column -> header text no synonym matched
     missing: list[str]  # required fields not found
+    # field or extra key -> its later columns, when a block of columns repeats (the 商务 layout's
+    # 责任事项依据 | 追责对象范围 | 追责情形 | 备注 twice): merged, the first non-empty value wins.
+    repeats: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def fits(self) -> bool:
@@ -125,20 +128,24 @@ def load_mappings() -> tuple[Mapping, ...]:
 
 
 def match_header(cells: list[str], mapping: Mapping) -> HeaderMatch:
-    """Assign header cells to the mapping's fields (the first column wins when a name repeats)."""
+    """Assign header cells to the mapping's fields; a field whose header repeats keeps its first column
+    in `columns` and the others in `repeats`."""
     columns: dict[str, int] = {}
     unmapped: dict[int, str] = {}
+    repeats: dict[str, list[int]] = {}
     for col, text in enumerate(cells):
         norm = normalize_header(text)
         if not norm:
             continue
         key = mapping.field_for(norm)
-        if key is None or key in columns:
+        if key is None:
             unmapped[col] = text.strip()
+        elif key in columns:
+            repeats.setdefault(key, []).append(col)
         else:
             columns[key] = col
     missing = [f for f in mapping.required if f not in columns]
-    return HeaderMatch(mapping, columns, unmapped, missing)
+    return HeaderMatch(mapping, columns, unmapped, missing, repeats)
 
 
 def best_match(cells: list[str], mappings: tuple[Mapping, ...] | None = None) -> HeaderMatch | None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from importers import jurisdictions
 from importers.mapping import read_data_file, squeeze
+from kb.places import divisions
 
 # Endings of a body that can publish a list (局, 委员会, 办公室 …); 系统 / 目录 are not bodies.
 _BODY_ENDINGS = ("局", "委员会", "委", "办公室", "办", "厅", "院", "中心", "站", "所", "队", "会", "室", "部",
@@ -49,6 +50,7 @@ class Naming:
     jurisdiction: str
     jurisdiction_level: str
     version: str
+    context: list = field(default_factory=list)  # the provinces and cities the file names (kb.places)
 
 
 @cache
@@ -85,32 +87,30 @@ def _is_body(name: str) -> bool:
     return len(name) >= 3 and name.endswith(_BODY_ENDINGS)
 
 
-def _place_prefix(name: str) -> str:
-    """The jurisdiction a name starts with; "" when it names none.
+def _place_prefix(name: str, context: list | None = None) -> str:
+    """The jurisdiction (its Jurisdiction name) a name starts with; "" when it names none.
 
-    A known place (jurisdictions.toml) is followed down: 长沙市天心区教育局 -> 天心区 (a known child),
-    湖南省长沙市浏阳市… -> 浏阳市, 长沙市某某区… -> 长沙市某某区 (an unknown county-level name keeps its
-    known parent in front, so the chain still runs through 长沙市). Otherwise a …市/县/区 prefix.
+    Places of China's divisions are followed down: 长沙市天心区教育局 -> 天心区, 湖南省株洲市荷塘区… ->
+    荷塘区, 平顶山市新华区… -> 平顶山市新华区. A name the divisions do not hold keeps the known place
+    above it in front (长沙市某某区 -> 长沙市某某区, so the chain still runs through 长沙市), or is read
+    from its ending (某县). A name several places carry is decided by `context`, else Ambiguous.
     """
-    table = jurisdictions.known()
-    known = [j for j in table if name.startswith(j) and len(name) > len(j) and not _runs_on(j, name, table)]
-    if not known:
-        return _place_word(_PLACE_RE, name)
-    matched = max(known, key=len)
-    place = table[matched]["name"]
-    rest = name[len(matched):]
-    if any(rest.startswith(j) and len(rest) > len(j)
-           and place in (e["name"] for e in jurisdictions.jurisdiction_chain(j)[:-1]) for j in table):
-        return _place_prefix(rest)  # a known place below this one, and maybe one below that
-    below = _PLACE_RE if table[matched]["level"] == "province" else _CHILD_RE  # 湖南省株洲市 / 长沙市某某区
-    unknown = _place_word(below, rest)
-    return place + unknown if unknown else place
+    return _place_split(name, context)[0]
 
 
-def _runs_on(alias: str, name: str, table: dict[str, dict]) -> bool:
-    """An alias followed by a place ending is part of another name: 克拉玛依 in 克拉玛依区 is not 克拉玛依市."""
-    after = name[len(alias):len(alias) + 2]
-    return alias != table[alias]["name"] and after[:1] in "市县区旗州盟" and after not in _NOT_PLACE_WORDS
+def _place_split(name: str, context: list | None = None) -> tuple[str, int]:
+    """(Jurisdiction name, characters of `name` that name it)."""
+    found, n = jurisdictions.leading_place(name, context)
+    if not found:
+        word = _place_word(_PLACE_RE, name)
+        return word, len(word)
+    rest = name[n:]
+    if found["level"] in ("province", "city") and found.get("place") is not None:
+        below = _PLACE_RE if found["level"] == "province" else _CHILD_RE  # 湖南省某某市 / 长沙市某某区
+        unknown = _place_word(below, rest)
+        if unknown:
+            return found["name"] + unknown, n + len(unknown)
+    return found["name"], n
 
 
 def _place_word(pattern: re.Pattern, text: str) -> str:
@@ -133,14 +133,19 @@ def _alias(phrase: str, jurisdiction: str) -> tuple[str, str] | None:
     return next(iter(hits.items())) if len(hits) == 1 else None
 
 
-def complete_name(name: str, jurisdiction: str) -> str:
-    """市机关事务管理局 + 克拉玛依市 -> 克拉玛依市机关事务管理局; names with a place are kept."""
+def complete_name(name: str, jurisdiction: str, context: list | None = None) -> str:
+    """市机关事务管理局 + 克拉玛依市 -> 克拉玛依市机关事务管理局; names with a place are kept, with the
+    place's qualified name where its own is not unique (新华区公安局 -> 平顶山市新华区公安局)."""
     if not jurisdiction or name.startswith(jurisdiction):
         return name
     for generic in _GENERIC_PLACES:
         if name.startswith(generic) and len(name) > len(generic) + 1 and not name.startswith(_NOT_PLACE_WORDS):
             return jurisdiction + name[len(generic):]
-    if _place_prefix(name):
+    place, n = _place_split(name, context)
+    if place:
+        # 新华区公安局 whose place is 平顶山市新华区: the qualified name, so the three 新华区 differ.
+        if jurisdictions.is_qualified(place) and not name.startswith(place) and name[n:]:
+            return place + name[n:]
         return name
     return jurisdiction + name
 
@@ -155,7 +160,8 @@ def resolve_naming(
     jurisdiction: str | None = None,
     overrides: dict[str, str] | None = None,
 ) -> Naming:
-    """Department, jurisdiction and version of one list file."""
+    """Department, jurisdiction and version of one list file. Raises jurisdictions.Ambiguous when the
+    place a file names is carried by several places and nothing in the file tells which."""
     overrides = overrides or {}
     place = jurisdiction or overrides.get("jurisdiction") or ""
     stem = Path(path).stem
@@ -169,8 +175,17 @@ def resolve_naming(
     candidates.append((stem, "filename"))
     candidates += [(h, "holder") for h, _ in holders.most_common(3)]
 
+    texts = [t for t, _ in candidates] + [h for h in holders if h]
+    context = jurisdictions.context_places([*texts, place])
+    if place and jurisdictions.is_code(place):
+        place = jurisdictions.by_code(place) or place
+    elif place:
+        place = jurisdictions.resolve(squeeze(place), context)["name"]
+    given = jurisdictions.place_of(place) if place else None
+    if given is not None:  # the place given decides the names the file repeats (新华区 in 石家庄市新华区)
+        context = [*divisions().chain(given), *context]
     if not place:
-        place = _place_from_texts([t for t, _ in candidates])
+        place = _place_from_texts([t for t, _ in candidates], context)
 
     name, source = "", ""
     for text, src in candidates:
@@ -185,8 +200,8 @@ def resolve_naming(
                 place = place or aliased[1]
                 break
             if src in ("option", "mapping") or _is_body(variant):
-                place = place or _place_prefix(variant)
-                name, source = complete_name(variant, place), src
+                place = place or _place_prefix(variant, context)
+                name, source = complete_name(variant, place, context), src
                 break
         if name:
             break
@@ -197,14 +212,73 @@ def resolve_naming(
         if m:
             version = m.group(1)
             break
-    return Naming(name, source, place, jurisdiction_level(place), version)
+    return Naming(name, source, place, jurisdiction_level(place), version, context)
 
 
-def _place_from_texts(texts: list[str]) -> str:
+def _place_from_texts(texts: list[str], context: list | None = None) -> str:
     """The first jurisdiction a title, file name or holder starts with."""
     for text in texts:
         phrase = department_phrase(text) or squeeze(text)
-        prefix = _place_prefix(phrase)
+        prefix = _place_prefix(phrase, context)
         if prefix:
             return prefix
     return ""
+
+
+# --- one department per record --------------------------------------------------------------------
+
+# A 行使主体 that names a role rather than one body (地州市商务主管部门, 各区分局, 县级以上人民政府).
+_ROLE_WORDS = ("各", "主管部门", "有关部门", "相关部门", "行政部门", "职能部门", "县级以上", "本级", "上级", "同级")
+# Level words that stand for several bodies (县市区农业农村局, 自治区农业农村厅 in a city list): a role.
+_MULTI_LEVEL = ("地州市级", "地州市", "县市区", "市县区", "县区", "区县", "自治区", "省", "自治州", "州")
+_GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
+
+
+def holder_department(holder: str, naming: Naming) -> str:
+    """The department a record's 行使主体 names when it is another body than the file's; "" when the
+    record stays with the file's department: none named, the file's own body in another spelling
+    (市交通运输局, 地州市农业农村局, 克拉玛依市发展和改革委员会（粮食和物资储备局）), a role
+    (地州市商务主管部门, 市人民政府, 各区分局), several bodies at once, or no body at all."""
+    text = squeeze(holder).strip("，,。；;、:：")
+    own = naming.department
+    if not text or not own:
+        return ""
+    if len([p for p in re.split(r"[、，,；;/／]", text) if p]) > 1:
+        return ""  # a joint power (…、…): it stays with the file
+    variants = list(dict.fromkeys([text, re.sub(r"[（(][^（()）]*[)）]$", "", text)]))
+    note = re.search(r"[（(]([^（()）]*)[)）]$", text)
+    if note:
+        variants.append(re.sub(r"承办$|负责$|具体承办$", "", note.group(1)))
+    place = naming.jurisdiction
+    named = []
+    for variant in variants:
+        if not variant:
+            continue
+        aliased = _alias(variant, place)
+        full = aliased[0] if aliased else complete_name(variant, place, naming.context)
+        if full == own or variant == own or _same_body(full, own, place):
+            return ""
+        named.append((variant, full))
+    variant, full = named[0]
+    if any(w in variant for w in _ROLE_WORDS) or not _is_body(variant):
+        return ""
+    if variant.startswith(_MULTI_LEVEL) and not _place_prefix(variant, naming.context):
+        return ""
+    if _GOVERNMENT.search(variant):
+        where = _place_prefix(variant, naming.context)
+        if not where or where == place:
+            return ""  # 市人民政府: the government the file's department acts for
+    return full
+
+
+def _same_body(full: str, own: str, place: str) -> bool:
+    """克拉玛依市交通运输局 and 克拉玛依市交通运输局 in another spelling of the same place."""
+    if not place or not own.startswith(place):
+        return False
+    where, n = _place_split(full)
+    return where == place and full[n:] == own[len(place):]
+
+
+def department_place(name: str, naming: Naming) -> str:
+    """The jurisdiction of a department a record names (its own place, else the file's)."""
+    return _place_prefix(name, naming.context) or naming.jurisdiction

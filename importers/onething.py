@@ -19,8 +19,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from importers import jurisdictions
 from importers.records import FileRefused, GuideDocument, RowError, ThingImplementation
 from importers.source import Source, as_source
+from kb.places import Place, area_code, divisions
 
 _SNIFF_BYTES = 64_000
 _THEME_COUNTERS = ("status", "area_request_count", "area_node_count", "pruned_zero_approve_count",
@@ -114,7 +116,13 @@ def _catalogue(path: Path, sha256: str, raw_themes: list) -> GuideDocument:
                 errors.extend(RowError(message, sheet=theme["theme_code"], row=i_index, column=column)
                               for column, message in problems)
                 continue
-            implementations.append(_implementation(item, len(implementations)))
+            try:
+                place = guide_place(item)
+            except jurisdictions.Ambiguous as exc:
+                errors.append(RowError(f"{exc} (area_code {item.get('area_code')!r} does not decide it)",
+                                       sheet=theme["theme_code"], row=i_index, column="area_path"))
+                continue
+            implementations.append(_implementation(item, len(implementations), place))
     if errors:
         raise FileRefused(str(path), errors)
     return GuideDocument(str(path), sha256, themes, implementations)
@@ -133,9 +141,43 @@ def _problems(item: Any) -> list[tuple[str, str]]:
     return problems
 
 
-def _implementation(item: dict, index: int) -> ThingImplementation:
+def _code_place(code: str) -> Place | None:
+    """The place of a portal area code: 430202999000 -> 荷塘区; a code of no place (430101000000,
+    长沙市直, the statistics' 市辖区) -> its city, then its province."""
+    digits = area_code(code)
+    for candidate in (digits, digits[:4] + "00", digits[:2] + "0000"):
+        place = divisions().get(candidate) if len(candidate) == 6 or len(candidate) == 9 else None
+        if place:
+            return place
+    return None
+
+
+def guide_place(item: dict) -> str:
+    """The Jurisdiction an implementation is in: its area_path's place (city → county → office: the
+    county, or the city for a city office), read with the area code's place as context (a name several
+    places carry is decided by it), else the area code's own place."""
+    path = [str(p) for p in item.get("area_path") or []]
+    name = (path[1] if len(path) > 2 else path[0]) if path else ""
+    coded = _code_place(str(item.get("area_code", "")))
+    context = divisions().chain(coded) if coded else []
+    if name:
+        try:
+            found = jurisdictions.resolve(name, context)
+        except jurisdictions.Ambiguous:
+            if not coded:
+                raise
+            found = {"code": None, "name": ""}
+        if found["code"] or found["name"] in jurisdictions.overrides():
+            return found["name"]
+    if coded:
+        return jurisdictions.node_name(coded)
+    return name
+
+
+def _implementation(item: dict, index: int, place: str = "") -> ThingImplementation:
     summary = item["guide_summary"]
     return ThingImplementation(
+        jurisdiction=place,
         theme_code=item["theme_code"],
         theme_title=item.get("theme_title", ""),
         area_code=item["area_code"],

@@ -89,7 +89,8 @@ class Record:
     accountability_subjects: str = ""  # 追责对象范围
     accountability_situations: str = ""  # 追责情形
     remarks: str = ""  # 备注
-    extra: dict[str, str] = field(default_factory=dict)  # mapped optional fields (法定期限, 收费依据, …)
+    extra: dict[str, str] = field(default_factory=dict)  # optional and unknown columns (法定期限, 救助渠道, …)
+    department: str = ""  # the record's department: its 行使主体's body when another than the file's
 
     @property
     def name(self) -> str:
@@ -117,6 +118,15 @@ class ListDocument:
     # Record fields the layout has a column for (every sheet's mapping together); empty when unknown.
     # A field missing here is a column the list does not have (no 追责对象范围 column at all).
     fields: list[str] = field(default_factory=list)
+    # One entry per department the records belong to, the file's first: {name, jurisdiction, level,
+    # records}. A record whose 行使主体 names another body than the file's goes to that body.
+    departments: list[dict] = field(default_factory=list)
+    unmapped: list[dict] = field(default_factory=list)  # {sheet, column, header, kept_as}: columns no mapping knows
+
+    @property
+    def moved(self) -> int:
+        """Records put under another department than the file's."""
+        return sum(d["records"] for d in self.departments if d["name"] != self.department)
 
 
 @dataclass
@@ -156,6 +166,7 @@ class ThingImplementation:
     # Counts as the source gives them; None where the source says nothing (never invented).
     metrics: dict[str, float | int | str | None] = field(default_factory=dict)
     source_index: int = 0  # position in the source file
+    jurisdiction: str = ""  # the Jurisdiction it is in (from area_path and area_code, see onething.guide_place)
 
 
 @dataclass

@@ -55,6 +55,9 @@ class FileReport:
     relationships_created: int = 0
     superseded: list[str] = field(default_factory=list)
     current: bool | None = None  # lists: False when imported as history (a newer version is current)
+    departments: list[dict] = field(default_factory=list)  # lists: {name, jurisdiction, records} per department
+    moved: int = 0  # lists: records put under another department than the file's (their 行使主体's)
+    unmapped_columns: list[dict] = field(default_factory=list)  # lists: {sheet, column, header, kept_as}
     doc: Parsed | None = None
 
     def as_dict(self) -> dict:
@@ -62,7 +65,8 @@ class FileReport:
                 "jurisdiction": self.jurisdiction, "records": self.records, "errors": self.errors,
                 "warnings": self.warnings, "nodes_created": self.nodes_created,
                 "relationships_created": self.relationships_created, "superseded": self.superseded,
-                "current": self.current}
+                "current": self.current, "departments": self.departments, "moved": self.moved,
+                "unmapped_columns": self.unmapped_columns}
 
 
 def expand(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
@@ -100,6 +104,10 @@ def parse_file(path: Path, jurisdiction: str | None = None, department: str | No
         if kind == "list" or (kind == "unknown" and explicit):  # the list parser says what is wrong
             doc = lists.parse_list(source, jurisdiction=jurisdiction, department=department)
             report.department, report.jurisdiction = doc.department, doc.jurisdiction
+            report.departments = [{"name": d["name"], "jurisdiction": d["jurisdiction"], "records": d["records"]}
+                                  for d in doc.departments]
+            report.moved = doc.moved
+            report.unmapped_columns = list(doc.unmapped)
             report.warnings = [w.as_dict() for w in doc.warnings]
         elif kind == "law":
             doc = laws.parse_law(source)
@@ -223,7 +231,8 @@ def _write_all(graph: Graph | None, reports: list[FileReport], spool: Spool, dry
             report.doc = spool.take(report)
             if dry_run:
                 if graph is not None and report.kind == "list" and graph.read(
-                        writer.FIND_VERSION, key=writer.version_key(report.doc)):
+                        writer.FIND_VERSION,
+                        key=writer.version_key(report.doc, writer.departments_of(report.doc)[0]["name"])):
                     report.status = "unchanged"
                 report.doc = None
                 continue

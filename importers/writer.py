@@ -6,8 +6,13 @@ its key, what the file brings (its ListVersion, powers, duties, accountability, 
 CREATEd, since a version already in the graph is never written again (`unchanged`). Nothing
 is visible until the commit, so a refused file, a crash or a killed database mid-file leaves the graph
 exactly as it was. Every node made from a file's content carries its `source_file` (and `source_sheet`,
-`source_row` where it comes from a row); jurisdictions come from importers/mappings/jurisdictions.toml
-and carry the run that made them (`created_by`) instead.
+`source_row` where it comes from a row); jurisdictions come from China's divisions (kb.places, with
+the overrides of importers/mappings/jurisdictions.toml), each MERGEd with its code, level and the
+`WITHIN` chain up to its province, and carry the run that made them (`created_by`) instead.
+
+A list file whose records name several departments (a city's combined catalogue) is written as one
+`ListVersion` per (file, department): each department's records are its own list version, superseding
+that department's older versions only.
 """
 from __future__ import annotations
 
@@ -38,6 +43,7 @@ class WriteResult:
     version_key: str = ""
     superseded: list[str] = field(default_factory=list)
     current: bool = True  # False when a newer version of the list was already there
+    other_versions: list[str] = field(default_factory=list)  # versions of the other departments of the file
 
 
 class _Counter:
@@ -68,7 +74,7 @@ MERGE_JURISDICTIONS = """
 UNWIND $chain AS j
 MERGE (n:Jurisdiction {name: j.name})
   ON CREATE SET n.level = j.level, n.code = j.code, n.created_by = $run_id
-SET n.level = coalesce(n.level, j.level), n.code = coalesce(n.code, j.code)
+SET n.level = coalesce(j.level, n.level), n.code = coalesce(j.code, n.code)
 WITH collect(n) AS nodes
 UNWIND range(1, size(nodes) - 1) AS i
 WITH nodes[i] AS child, nodes[i - 1] AS parent
@@ -268,40 +274,32 @@ def power_row(doc: ListDocument, version_key: str, rec: Record, run_id: str) -> 
             + _citation_rows(rec.responsibility_citations, "responsibility_basis")}
 
 
-def version_key(doc: ListDocument) -> str:
-    return f"{doc.department}|{doc.version or 'unversioned'}|{doc.sha256[:12]}"
+def version_key(doc: ListDocument, department: str | None = None) -> str:
+    """The key of the file's list version of `department` (the file's own department by default)."""
+    return f"{department or doc.department}|{doc.version or 'unversioned'}|{doc.sha256[:12]}"
+
+
+def departments_of(doc: ListDocument) -> list[dict]:
+    """{name, jurisdiction, level, records} of each department the file's records belong to."""
+    if doc.departments:
+        return doc.departments
+    return [{"name": doc.department, "jurisdiction": doc.jurisdiction, "level": doc.jurisdiction_level,
+             "records": len(doc.records)}]
 
 
 def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress | None = None) -> WriteResult:
-    key = version_key(doc)
+    key = version_key(doc, departments_of(doc)[0]["name"])  # the file's own department, when it has records
     if graph.read(FIND_VERSION, key=key):
         return WriteResult("unchanged", records=len(doc.records), version_key=key)
     counter = _Counter()
     result = WriteResult("imported", records=len(doc.records), version_key=key)
+    catalogue, delegations = [], []
     with graph.transaction(timeout=IMPORT_TX_TIMEOUT) as tx:
-        _ensure_department(tx, counter, doc.department, doc.jurisdiction, doc.jurisdiction_level, run_id,
-                           Path(doc.path).name)
-        rows = _run(tx, counter, CREATE_VERSION, department=doc.department, key=key, version=doc.version,
-                    title=doc.title, sha256=doc.sha256, source_file=Path(doc.path).name, mapping=doc.mapping,
-                    container=doc.container, fields=doc.fields or None, records=len(doc.records), run_id=run_id)
-        result.superseded = [r["key"] for r in rows if r["key"]]
-        result.current = _run(tx, counter, VERSION_STATE, key=key)[0]["current"]
-        catalogue, delegations = [], []
-        for batch in _batches(doc.records):
-            power_rows = [power_row(doc, key, rec, run_id) for rec in batch]
-            _run(tx, counter, WRITE_POWERS, version_key=key, rows=power_rows)
-            for rec, row in zip(batch, power_rows):
-                pkey = row["props"]["key"]
-                if rec.extra.get("catalog_code"):
-                    catalogue.append({"key": pkey, "catalog_code": rec.extra["catalog_code"],
-                                      "item_name": rec.item_name, "type": rec.type})
-                if rec.extra.get("delegation_manner"):
-                    delegations.append({"key": pkey, "manner": rec.extra["delegation_manner"],
-                                        "date": rec.extra.get("delegation_date", ""),
-                                        "from_body": rec.extra.get("delegated_from", ""),
-                                        "from_level": rec.extra.get("delegated_from_level", "")})
-            if progress:
-                progress(len(batch))
+        for dep in departments_of(doc):
+            dep_key = version_key(doc, dep["name"])
+            records = [r for r in doc.records if (r.department or doc.department) == dep["name"]]
+            _write_version(tx, counter, doc, dep, dep_key, records, run_id, result, catalogue, delegations,
+                           progress)
         for batch in _batches(catalogue):
             _run(tx, counter, LINK_CATALOGUE, rows=batch)
         for batch in _batches(delegations):
@@ -309,6 +307,37 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
         tx.commit()
     result.nodes_created, result.relationships_created = counter.nodes, counter.rels
     return result
+
+
+def _write_version(tx: neo4j.Transaction, counter: _Counter, doc: ListDocument, dep: dict, key: str,
+                   records: list[Record], run_id: str, result: WriteResult, catalogue: list[dict],
+                   delegations: list[dict], progress: Progress | None) -> None:
+    """One department's records of a file: its department, list version and powers."""
+    _ensure_department(tx, counter, dep["name"], dep["jurisdiction"], dep["level"], run_id, Path(doc.path).name)
+    rows = _run(tx, counter, CREATE_VERSION, department=dep["name"], key=key, version=doc.version,
+                title=doc.title, sha256=doc.sha256, source_file=Path(doc.path).name, mapping=doc.mapping,
+                container=doc.container, fields=doc.fields or None, records=len(records), run_id=run_id)
+    result.superseded += [r["key"] for r in rows if r["key"]]
+    current = _run(tx, counter, VERSION_STATE, key=key)[0]["current"]
+    if key == result.version_key:
+        result.current = current
+    else:
+        result.other_versions.append(key)
+    for batch in _batches(records):
+        power_rows = [power_row(doc, key, rec, run_id) for rec in batch]
+        _run(tx, counter, WRITE_POWERS, version_key=key, rows=power_rows)
+        for rec, row in zip(batch, power_rows):
+            pkey = row["props"]["key"]
+            if rec.extra.get("catalog_code"):
+                catalogue.append({"key": pkey, "catalog_code": rec.extra["catalog_code"],
+                                  "item_name": rec.item_name, "type": rec.type})
+            if rec.extra.get("delegation_manner"):
+                delegations.append({"key": pkey, "manner": rec.extra["delegation_manner"],
+                                    "date": rec.extra.get("delegation_date", ""),
+                                    "from_body": rec.extra.get("delegated_from", ""),
+                                    "from_level": rec.extra.get("delegated_from_level", "")})
+        if progress:
+            progress(len(batch))
 
 
 # --- edits: a changed text re-derives what the import derived from it ---------------------------
@@ -467,8 +496,8 @@ def write_guides(graph: Graph, doc: GuideDocument, run_id: str, progress: Progre
     chains: dict[tuple[str, str], list[dict]] = {}
     rows = []
     for impl in doc.implementations:
-        # area_path is city → county → office: the place is the county (or the city for a city office)
-        place = (impl.area_path[1] if len(impl.area_path) > 2 else impl.area_path[0],
+        # the place read from area_path and area_code (onething.guide_place), with its chain up to the province
+        place = (impl.jurisdiction or (impl.area_path[1] if len(impl.area_path) > 2 else impl.area_path[0]),
                  "city" if impl.org_level == "2" else "county")
         if place not in chains:
             chains[place] = jurisdiction_chain(*place)
@@ -502,8 +531,8 @@ def record_run(graph: Graph, run_id: str, path: str, sha256: str, kind: str, sta
         vkey=result.version_key if result else "",
     )
     if result and result.version_key:
-        graph.write("MATCH (r:ImportRun {id: $id}), (v:ListVersion {key: $vkey}) MERGE (r)-[:PRODUCED]->(v)",
-                    id=run_id, vkey=result.version_key)
+        graph.write("MATCH (r:ImportRun {id: $id}) UNWIND $vkeys AS vkey MATCH (v:ListVersion {key: vkey}) "
+                    "MERGE (r)-[:PRODUCED]->(v)", id=run_id, vkeys=[result.version_key, *result.other_versions])
 
 
 def new_run_id() -> str:

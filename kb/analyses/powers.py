@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from kb.analyses.findings import power_ref
 from kb.db import Graph
 from kb.model import normalise_level
+from kb.places import Ambiguous, area_code, divisions
 
 JURISDICTIONS = """
 MATCH (j:Jurisdiction)
-WHERE j.name = $jurisdiction OR j.code = $jurisdiction
-   OR exists { (j)-[:WITHIN*1..]->(top:Jurisdiction) WHERE top.name = $jurisdiction OR top.code = $jurisdiction }
+WHERE j.name = $jurisdiction OR j.code = $code
+   OR exists { (j)-[:WITHIN*1..]->(top:Jurisdiction) WHERE top.name = $jurisdiction OR top.code = $code }
 RETURN collect(j.name) AS names
 """
 
@@ -87,11 +88,24 @@ class PowerRow:
         return {"file": self.source_file, "sheet": self.source_sheet, "row": self.source_row}
 
 
+def place_code(jurisdiction: str) -> str | None:
+    """The area code a filter names: a code at any level as written (43, 430200, 430202999000), or the
+    code of the one place of China's divisions with this name (湖南, 株洲市); None otherwise."""
+    text = (jurisdiction or "").strip()
+    if text.isdigit():
+        return area_code(text) or None
+    try:
+        place = divisions().resolve(text)
+    except Ambiguous:
+        return None
+    return place.code if place else None
+
+
 def jurisdiction_names(graph: Graph, jurisdiction: str | None) -> list[str] | None:
-    """The jurisdiction (by name or area code) and those within it; None means all."""
+    """The jurisdiction (by name or area code at any level) and every one within it; None means all."""
     if not jurisdiction:
         return None
-    rows = graph.read(JURISDICTIONS, jurisdiction=jurisdiction)
+    rows = graph.read(JURISDICTIONS, jurisdiction=jurisdiction.strip(), code=place_code(jurisdiction))
     return rows[0]["names"] if rows and rows[0]["names"] else [jurisdiction]
 
 

@@ -12,10 +12,20 @@ from kb.cli.common import connect, connect_if_up, echo_json
 
 
 def _print_import(report: dict) -> None:
+    unmapped = [(Path(f["path"]).name, c) for f in report["files"] for c in f.get("unmapped_columns") or []]
+    if unmapped:
+        click.echo("Columns no mapping knows (kept on each power as extra fields):", err=True)
+        for name, c in unmapped:
+            click.echo(f"    {name} [{c['sheet']}] {c['column']} {c['header']} → {c['kept_as']}", err=True)
     for f in report["files"]:
         name = Path(f["path"]).name
         who = f" → {f['department']}" if f.get("department") else ""
         click.echo(f"[{f['status']}] {name}{who}: {f['records']} records", err=True)
+        if len(f.get("departments") or []) > 1:
+            click.echo(f"    records per department ({f['moved']} moved from {f['department']} by their 行使主体):",
+                       err=True)
+            for d in f["departments"]:
+                click.echo(f"      {d['name']} ({d['jurisdiction'] or 'place unknown'}): {d['records']}", err=True)
         if f.get("superseded"):
             click.echo(f"    replaces the older version(s): {', '.join(f['superseded'])}", err=True)
         if f.get("current") is False:
@@ -47,14 +57,8 @@ def import_cmd(paths: tuple[Path, ...], jurisdiction: str | None, department: st
     """Import lists (XLS/XLSX/CSV/JSON/JSONL), law texts and 一件事 guides; a folder imports its files."""
     from importers.run import import_paths
 
-    if jurisdiction and jurisdiction.isdigit():
-        from importers.jurisdictions import by_code
-
-        name = by_code(jurisdiction)
-        if not name:
-            raise click.ClickException(f"unknown area code {jurisdiction}: add the place to "
-                                       "importers/mappings/jurisdictions.toml or give its name")
-        jurisdiction = name
+    if jurisdiction:
+        jurisdiction = _place_option(jurisdiction)
     started = time.monotonic()
     graph = connect() if not dry_run else connect_if_up()
     try:
@@ -69,6 +73,24 @@ def import_cmd(paths: tuple[Path, ...], jurisdiction: str | None, department: st
         _print_import(report)
     if report["refused"]:
         sys.exit(1)
+
+
+def _place_option(text: str) -> str:
+    """--jurisdiction as a Jurisdiction name: a name (湖南省, 荷塘区, 平顶山市新华区) or an area code at any
+    level (430200, 430202999000); a repeated name without its province or city is refused with the
+    candidates and their codes."""
+    from importers import jurisdictions
+
+    text = text.strip()
+    if text.isdigit():
+        name = jurisdictions.by_code(text)
+        if not name:
+            raise click.ClickException(f"unknown area code {text}: no place of China's divisions has it")
+        return name
+    try:
+        return jurisdictions.resolve(text)["name"]
+    except jurisdictions.Ambiguous as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def demo_dir() -> Path:

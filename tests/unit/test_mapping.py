@@ -163,3 +163,15 @@ def test_shared_extra_columns_come_from_one_file():
 def test_one_whitespace_rule():
     assert mapping.squeeze(" 行政\n处 罚\u3000") == "行政处罚"
     assert vocabulary.squeeze is mapping.squeeze and naming.squeeze is mapping.squeeze
+
+
+def test_a_repeated_block_of_columns_is_kept_not_dropped():
+    from importers.mapping import best_match
+
+    header = ["序号", "事项名称", "权力类型", "责任事项内容", "责任事项的依据", "追责对象范围", "追责情形", "备注",
+              "责任事项依据", "追责对象范围", "追责情形", "备注", "救助渠道"]
+    m = best_match(header)
+    assert m.columns["responsibility_basis_text"] == 4  # 消防's 责任事项的依据 is a synonym
+    assert m.repeats == {"responsibility_basis_text": [8], "accountability_subjects": [9],
+                         "accountability_situations": [10], "remarks": [11]}
+    assert m.unmapped == {12: "救助渠道"}

@@ -101,3 +101,29 @@ def test_no_place_gives_no_jurisdiction():
                  "关于公布区级部门权责清单"):
         n = naming(f"x/{stem}.xlsx")
         assert (n.jurisdiction, n.jurisdiction_level) == ("", ""), stem
+
+
+def test_a_record_goes_to_the_body_its_holder_names():
+    from importers.naming import holder_department
+
+    n = naming("x/西安市文物局2024年权责清单.xlsx")
+    assert (n.department, n.jurisdiction) == ("西安市文物局", "西安市")
+    moves = {h: holder_department(h, n) for h in (
+        "市公安局", "公安局", "陕西省文物局", "碑林区文物局",  # other named bodies
+        "西安市文物局", "市文物局", " 市文物局", "地州市商务主管部门", "市人民政府", "各区分局",  # own / roles
+        "县市区文物局", "西安市公安局、西安市文物局", "市人民政府（西安市文物局承办）", "")}
+    assert moves == {"市公安局": "西安市公安局", "公安局": "西安市公安局", "陕西省文物局": "陕西省文物局",
+                     "碑林区文物局": "碑林区文物局", "西安市文物局": "", "市文物局": "", " 市文物局": "",
+                     "地州市商务主管部门": "", "市人民政府": "", "各区分局": "", "县市区文物局": "",
+                     "西安市公安局、西安市文物局": "", "市人民政府（西安市文物局承办）": "", "": ""}
+
+
+def test_karamay_holders_stay_with_their_files():
+    from importers.naming import holder_department
+
+    n = naming("x/克拉玛依市林业和草原系统2024年地县两级权责清单指导目录.xls")
+    assert n.department == "克拉玛依市林业和草原局"
+    for h in ("克拉玛依市自然资源局各区自然资源分局", "县市区林业和草原局", "地州市林业和草原局", "各区绿化委员会"):
+        assert holder_department(h, n) == "", h
+    n = naming("x/2024年市农业农村局权责清单.xls")
+    assert holder_department("自治区农业农村厅", n) == "" and holder_department("地州市级农业农村局", n) == ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, request
 from flask_babel import lazy_gettext as _l
 
+from kb.analyses.powers import jurisdiction_names
 from kb.model import LEVEL_RANK, is_example
 from webui import findings, store
 from webui.pages import page
@@ -22,7 +23,7 @@ SORTS = {
 POWERS = """
 MATCH (p:Power) WHERE p.current = true
   AND ($type = '' OR p.type = $type) AND ($department = '' OR p.department = $department)
-  AND ($level = '' OR p.level = $level) AND ($jurisdiction = '' OR p.jurisdiction = $jurisdiction)
+  AND ($level = '' OR p.level = $level) AND ($jurisdiction = '' OR p.jurisdiction IN $places)
   AND ($q = '' OR p.name CONTAINS $q)
 WITH p ORDER BY {order}
 WITH collect(p {{.key, .name, .type, .department, .jurisdiction, .level, .code, .unit}}) AS rows
@@ -129,7 +130,9 @@ def powers() -> dict:
     filters = _filters()
     sort = request.args.get("sort", "position")
     size = 50
-    row = store.read_one(POWERS.format(order=SORTS.get(sort, SORTS["position"])), **filters,
+    # a jurisdiction takes in every place below it (湖南省 -> its cities, counties and townships)
+    places = jurisdiction_names(store.graph(), filters["jurisdiction"]) or []
+    row = store.read_one(POWERS.format(order=SORTS.get(sort, SORTS["position"])), **filters, places=places,
                          skip=requested_skip(size), limit=size) or {"total": 0, "powers": []}
     options: dict[str, dict[str, int]] = {"type": {}, "department": {}, "level": {}, "jurisdiction": {}}
     for f in store.read(POWER_FACETS):

@@ -6,6 +6,7 @@ import re
 from flask import Blueprint, request
 from markupsafe import Markup, escape
 
+from kb.analyses.powers import jurisdiction_names
 from kb.model import EXAMPLE_MARK, FULLTEXT_INDEX, FULLTEXT_LABELS
 from webui import store
 from webui.entities import key_of
@@ -127,15 +128,27 @@ def run_search(q: str) -> list[dict]:
     return hits
 
 
-def _facets(hits: list[dict], chosen: dict[str, str]) -> dict[str, list[tuple[str, int]]]:
+FIELDS = {"type": "label", "power_type": "power_type", "department": "department", "level": "level",
+          "jurisdiction": "jurisdiction"}
+
+
+def _passes(hit: dict, facet: str, value: str, within: set[str]) -> bool:
+    """A hit passes a filter; the jurisdiction filter takes in the places below the one chosen."""
+    if not value:
+        return True
+    if facet == "jurisdiction":
+        return hit["jurisdiction"] == value or hit["jurisdiction"] in within
+    return hit[FIELDS[facet]] == value
+
+
+def _facets(hits: list[dict], chosen: dict[str, str], within: set[str] | None = None) -> dict[str, list[tuple[str, int]]]:
     """Counts per facet value among the hits that pass every other filter."""
-    fields = {"type": "label", "power_type": "power_type", "department": "department", "level": "level",
-              "jurisdiction": "jurisdiction"}
+    within = within or set()
     out: dict[str, list[tuple[str, int]]] = {}
-    for facet, field in fields.items():
+    for facet, field in FIELDS.items():
         counts: dict[str, int] = {}
         for h in hits:
-            if h[field] and all(not v or h[fields[f]] == v for f, v in chosen.items() if f != facet):
+            if h[field] and all(_passes(h, f, v, within) for f, v in chosen.items() if f != facet):
                 counts[h[field]] = counts.get(h[field], 0) + 1
         out[facet] = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:30]
     return out
@@ -147,10 +160,9 @@ def search() -> dict:
     chosen = {f: request.args.get(f, "").strip() for f in FILTERS}
     if chosen["type"] and chosen["type"] not in FULLTEXT_LABELS and not chosen["power_type"]:
         chosen["power_type"], chosen["type"] = chosen["type"], ""  # ?type=行政许可 means a power type
-    fields = {"type": "label", "power_type": "power_type", "department": "department", "level": "level",
-              "jurisdiction": "jurisdiction"}
     hits = run_search(q) if q else []
-    kept = [h for h in hits if all(not v or h[fields[f]] == v for f, v in chosen.items())]
+    within = set(jurisdiction_names(store.graph(), chosen["jurisdiction"]) or []) if hits else set()
+    kept = [h for h in hits if all(_passes(h, f, v, within) for f, v in chosen.items())]
     p = pager(len(kept), PAGE_SIZE)
     page_hits = kept[p["skip"]:p["skip"] + PAGE_SIZE]
     bodies = {r[0]: r[1:] for r in store.rows(BODIES, ids=[h["id"] for h in page_hits])} if page_hits else {}
@@ -160,4 +172,4 @@ def search() -> dict:
         shown.append({**{k: v for k, v in h.items() if k != "id"}, "snippet": body[:200],
                       "name_html": highlight(h["name"], terms, 200), "snippet_html": highlight(body, terms)})
     return {"q": q, "filters": chosen, "total": len(kept), "all_hits": len(hits), "capped": len(hits) >= HIT_CAP,
-            "facets": _facets(hits, chosen), "results": shown, "pager": p}
+            "facets": _facets(hits, chosen, within), "results": shown, "pager": p}

@@ -1,0 +1,209 @@
+"""Lists and guides from places and layouts this repo has never had (issue 10, sections 1–3): a city's
+file with records of three departments, a guide from 株洲市 with 12-digit area codes, a layout with a
+repeated column block and columns no mapping knows, a district name two provinces carry."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import openpyxl
+
+from tests.conftest import ManagedServer
+
+BASIS = "【法律】《中华人民共和国文物保护法》第十七条 文物保护单位的保护范围内不得进行其他建设工程……"
+
+
+def _kb(server: ManagedServer, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kb.cli", *args], env=server.env, capture_output=True,
+                          text=True, timeout=300, check=False)
+
+
+def _xlsx(path: Path, title: str, header: list[str], rows: list[list[str]]) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append([title])
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def _xian_export(path: Path) -> Path:
+    """西安's municipal export: 西安市文物局's list with rows of 市公安局 and 陕西省文物局 in it, and the
+    文物局's own rows in other spellings (市文物局, a role: 市人民政府, 各区县文物主管部门)."""
+    header = ["序号", "事项名称", "子项名称", "权力类型", "实施依据", "行使主体", "责任事项内容", "追责情形", "备注"]
+    rows = [
+        ["1", "文物保护单位建设控制地带内建设工程设计方案审批", "", "行政许可", BASIS, "西安市文物局", "1.受理责任", "未依法受理的", ""],
+        ["2", "对文物保护单位的监督检查", "", "行政检查", BASIS, "市文物局", "1.检查责任", "未依法检查的", ""],
+        ["3", "对博物馆藏品的行政确认", "", "行政确认", BASIS, "市人民政府", "1.受理责任", "", ""],
+        ["4", "对区县文物工作的指导", "", "其他行政权力", BASIS, "各区县文物主管部门", "1.指导责任", "", ""],
+        ["5", "对盗掘古文化遗址的行政处罚", "", "行政处罚", BASIS, "市公安局", "1.立案责任", "未依法立案的", ""],
+        ["6", "对倒卖文物的行政处罚", "", "行政处罚", BASIS, "西安市公安局", "1.立案责任", "未依法立案的", ""],
+        ["7", "省级文物保护单位的核定", "", "其他行政权力", BASIS, "陕西省文物局", "1.审查责任", "", ""],
+        ["8", "对文物商店的监督检查", "", "行政检查", BASIS, "", "1.检查责任", "", ""],
+    ]
+    return _xlsx(path, "西安市文物局2024年权责清单", header, rows)
+
+
+def _commerce_layout(path: Path) -> Path:
+    """The 商务 layout: 责任事项依据 | 追责对象范围 | 追责情形 | 备注 twice (its first block empty where the
+    second is filled), the 消防 layout's 责任事项的依据, and columns no mapping knows."""
+    header = ["序号", "事项名称", "子项名称", "权力类型", "实施依据", "行使主体", "责任事项内容",
+              "责任事项依据", "追责对象范围", "追责情形", "备注",
+              "责任事项依据", "追责对象范围", "追责情形", "备注", "救助渠道", "诉求渠道", "监管电话", "统一发布平台unid"]
+    rows = [
+        ["1", "对单用途商业预付卡发卡企业的监督检查", "", "行政检查", BASIS, "地州市商务主管部门", "1.检查责任：依法检查。",
+         "", "", "", "", "《单用途商业预付卡管理办法》第三十条", "具体承办人", "未依法检查的", "",
+         "12345热线", "0731-12345", "0731-22334455", "8a9f0c2e-unid-0001"],
+        ["2", "对拍卖企业的行政处罚", "", "行政处罚", BASIS, "株洲市商务局", "1.立案责任：依法立案。",
+         "《拍卖管理办法》第四十条", "具体承办人", "未依法立案的", "旧备注",
+         "《拍卖管理办法》第四十条", "", "", "新备注", "", "", "", "8a9f0c2e-unid-0002"],
+    ]
+    return _xlsx(path, "株洲市商务局2025年权责清单", header, rows)
+
+
+def _zhuzhou_guide(path: Path) -> Path:
+    def impl(code: str, name: str, path_: list[str], org_level: str, lead: str) -> dict:
+        return {"theme_code": "43PCN0009", "theme_title": "新生儿出生一件事", "area_code": code, "area_name": name,
+                "area_path": path_, "org_level": org_level, "implementation_name": "新生儿出生一件事",
+                "guide_summary": {"title": "新生儿出生一件事", "lead_department": lead,
+                                  "cooperating_departments": "公安部门,医保部门", "completed_limit": "5",
+                                  "material_count": 4}}
+
+    data = {"themes": [{"theme_code": "43PCN0009", "theme_title": "新生儿出生一件事", "implementations": [
+        impl("430200000000", "株洲市直", ["株洲市", "株洲市直"], "2", "株洲市卫生健康委员会"),
+        impl("430202999000", "荷塘区区本级", ["株洲市", "荷塘区", "荷塘区区本级"], "3", "荷塘区卫生健康局"),
+        impl("430281999000", "醴陵市市本级", ["株洲市", "醴陵市", "醴陵市市本级"], "3", "醴陵市卫生健康局"),
+    ]}]}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_one_file_puts_each_record_under_its_own_department(scratch_server: ManagedServer, tmp_path: Path) -> None:
+    proc = _kb(scratch_server, "import", "--json", str(_xian_export(tmp_path / "西安市文物局2024年权责清单.xlsx")))
+    assert proc.returncode == 0, proc.stderr
+    f = json.loads(proc.stdout)["files"][0]
+    assert (f["department"], f["jurisdiction"], f["records"], f["moved"]) == ("西安市文物局", "西安市", 8, 3)
+    assert f["departments"] == [{"name": "西安市文物局", "jurisdiction": "西安市", "records": 5},
+                                {"name": "西安市公安局", "jurisdiction": "西安市", "records": 2},
+                                {"name": "陕西省文物局", "jurisdiction": "陕西省", "records": 1}]
+    g = scratch_server.graph
+    held = g.read("MATCH (d:Department)-[:HOLDS]->(p:Power) RETURN d.name AS d, count(p) AS n ORDER BY d")
+    assert {r["d"]: r["n"] for r in held} == {"西安市文物局": 5, "西安市公安局": 2, "陕西省文物局": 1}
+    # one list version per (file, department), each made by the run
+    versions = g.read("MATCH (r:ImportRun)-[:PRODUCED]->(v:ListVersion)-[:LIST_OF]->(d) "
+                      "RETURN d.name AS d, v.records AS n, v.current AS current ORDER BY d")
+    assert [(v["d"], v["n"], v["current"]) for v in versions] == [
+        ("西安市公安局", 2, True), ("西安市文物局", 5, True), ("陕西省文物局", 1, True)]
+    places = g.read("MATCH (d:Department)-[:IN_JURISDICTION]->(j) OPTIONAL MATCH (j)-[:WITHIN]->(up) "
+                    "RETURN d.name AS d, j.name AS j, j.level AS level, j.code AS code, up.name AS up ORDER BY d")
+    assert [(p["d"], p["j"], p["level"], p["code"], p["up"]) for p in places] == [
+        ("西安市公安局", "西安市", "city", "610100", "陕西省"), ("西安市文物局", "西安市", "city", "610100", "陕西省"),
+        ("陕西省文物局", "陕西省", "province", "610000", None)]
+    # the police's powers are city powers of the police, not of the heritage bureau
+    police = g.read("MATCH (:Department {name: '西安市公安局'})-[:HOLDS]->(p) RETURN p.holder AS h, p.level AS level "
+                    "ORDER BY p.position")
+    assert police == [{"h": "市公安局", "level": "city"}, {"h": "西安市公安局", "level": "city"}]
+    # a filter on the province takes in the city below it: the CLI, the browser's power list and search
+    check = json.loads(_kb(scratch_server, "check", "gaps", "--json", "--jurisdiction", "610000").stdout)
+    assert {d for f in check for d in f["departments"]} >= {"西安市公安局", "西安市文物局", "陕西省文物局"}
+    from webui import create_app
+
+    client = create_app({"KB_GRAPH": g, "TESTING": True, "SECRET_KEY": "x"}).test_client()
+    listed = client.get("/powers?jurisdiction=陕西省").get_data(as_text=True)
+    assert "对倒卖文物的行政处罚" in listed and "省级文物保护单位的核定" in listed
+    only_city = client.get("/powers?jurisdiction=西安市").get_data(as_text=True)
+    assert "对倒卖文物的行政处罚" in only_city and "省级文物保护单位的核定" not in only_city
+    found = client.get("/search.json?q=行政处罚&jurisdiction=陕西省").get_json()
+    assert {r["name"] for r in found["results"]} >= {"对盗掘古文化遗址的行政处罚", "对倒卖文物的行政处罚"}
+    assert dict(found["facets"]["jurisdiction"]) == {"西安市": 2}
+    # importing the file again changes nothing
+    again = json.loads(_kb(scratch_server, "import", "--json", str(tmp_path / "西安市文物局2024年权责清单.xlsx")).stdout)
+    assert again["files"][0]["status"] == "unchanged" and again["nodes_created"] == 0
+    # the text report says where the records went
+    text = _kb(scratch_server, "import", "--dry-run", str(tmp_path / "西安市文物局2024年权责清单.xlsx")).stderr
+    assert "3 moved from 西安市文物局" in text and "西安市公安局 (西安市): 2" in text
+
+
+def test_a_guide_from_places_in_no_table_gets_the_whole_chain(scratch_server: ManagedServer, tmp_path: Path) -> None:
+    guide = _zhuzhou_guide(tmp_path / "onething_guides_zhuzhou.json")
+    proc = _kb(scratch_server, "import", "--json", str(guide))
+    assert proc.returncode == 0, proc.stderr
+    g = scratch_server.graph
+    things = g.read("MATCH (t:Thing)-[:IN_JURISDICTION]->(j) "
+                    "RETURN t.area_code AS code, j.name AS j, j.level AS level, j.code AS jcode, "
+                    "[(j)-[:WITHIN*1..]->(up) | up.name] AS up ORDER BY code")
+    assert [(t["code"], t["j"], t["level"], t["jcode"], t["up"]) for t in things] == [
+        ("430200000000", "株洲市", "city", "430200", ["湖南省"]),
+        ("430202999000", "荷塘区", "county", "430202", ["株洲市", "湖南省"]),
+        ("430281999000", "醴陵市", "county", "430281", ["株洲市", "湖南省"])]
+    # the province, the city, by name or by code at any level, takes in the places below it
+    for where in ("湖南省", "430200", "430200000000", "株洲市"):
+        report = json.loads(_kb(scratch_server, "services", "--json", "--jurisdiction", where).stdout)
+        assert sorted(r["jurisdiction"] for r in report) == ["株洲市", "荷塘区", "醴陵市"], where
+    only = json.loads(_kb(scratch_server, "services", "--json", "--jurisdiction", "430202999000").stdout)
+    assert [r["jurisdiction"] for r in only] == ["荷塘区"]
+
+
+def test_no_column_is_lost(scratch_server: ManagedServer, tmp_path: Path) -> None:
+    path = _commerce_layout(tmp_path / "株洲市商务局2025年权责清单.xlsx")
+    proc = _kb(scratch_server, "import", "--json", str(path))
+    assert proc.returncode == 0, proc.stderr
+    f = json.loads(proc.stdout)["files"][0]
+    assert (f["department"], f["jurisdiction"], f["moved"]) == ("株洲市商务局", "株洲市", 0)
+    # 监管电话 is a column of the `coded` layout; the others no mapping knows
+    assert [(c["header"], c["kept_as"]) for c in f["unmapped_columns"]] == [
+        ("救助渠道", "x_救助渠道"), ("诉求渠道", "x_诉求渠道"), ("统一发布平台unid", "x_统一发布平台unid")]
+    g = scratch_server.graph
+    powers = g.read("MATCH (p:Power) OPTIONAL MATCH (p)-[:HAS_ACCOUNTABILITY]->(a) "
+                    "RETURN p.responsibility_basis_text AS basis, p.remarks AS remarks, p.x_救助渠道 AS help, "
+                    "p.x_统一发布平台unid AS unid, a.subjects AS subjects, a.text AS text, p.key AS key "
+                    "ORDER BY p.position")
+    first, second = powers
+    # the first block is empty where the second is filled: the record has its accountability
+    assert (first["basis"], first["subjects"], first["text"]) == (
+        "《单用途商业预付卡管理办法》第三十条", "具体承办人", "未依法检查的")
+    assert (first["help"], first["unid"]) == ("12345热线", "8a9f0c2e-unid-0001")
+    # the same value twice is kept once; two different values are both kept
+    assert second["basis"] == "《拍卖管理办法》第四十条" and second["remarks"] == "旧备注\n新备注"
+    # the text report lists the unmapped columns first
+    text = _kb(scratch_server, "import", "--dry-run", str(path)).stderr
+    assert text.splitlines()[0].startswith("Columns no mapping knows")
+    assert "救助渠道 → x_救助渠道" in text
+
+    from webui import create_app
+
+    app = create_app({"KB_GRAPH": g, "TESTING": True, "SECRET_KEY": "x"})
+    page = app.test_client().get(f"/powers/{quote(first['key'])}").get_data(as_text=True)
+    assert "12345热线" in page and "统一发布平台unid" in page and "0731-22334455" in page
+
+
+def test_a_name_two_provinces_carry(scratch_server: ManagedServer, tmp_path: Path) -> None:
+    header = ["序号", "事项名称", "权力类型", "实施依据", "行使主体"]
+    rows = [["1", "对文物保护单位的监督检查", "行政检查", BASIS, "新华区文化旅游体育局"]]
+    bare = _xlsx(tmp_path / "新华区文化旅游体育局2024年权责清单.xlsx", "新华区文化旅游体育局2024年权责清单", header, rows)
+    proc = _kb(scratch_server, "import", "--json", str(bare))
+    assert proc.returncode == 1
+    error = json.loads(proc.stdout)["files"][0]["errors"][0]["message"]
+    for candidate in ("130105", "130902", "410402", "河北省石家庄市新华区", "河南省平顶山市新华区"):
+        assert candidate in error
+    assert scratch_server.graph.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == 1  # only the failed run
+
+    placed = _xlsx(tmp_path / "新华区文化旅游体育局2024年权责清单（河南）.xlsx", "河南省新华区文化旅游体育局2024年权责清单",
+                   header, rows)
+    proc = _kb(scratch_server, "import", "--json", str(placed))
+    assert proc.returncode == 0, proc.stderr
+    f = json.loads(proc.stdout)["files"][0]
+    assert f["jurisdiction"] == "平顶山市新华区"
+    chain = scratch_server.graph.read(
+        "MATCH (d:Department)-[:IN_JURISDICTION]->(j) "
+        "RETURN d.name AS d, j.code AS code, [(j)-[:WITHIN*1..]->(up) | up.name] AS up")
+    assert chain == [{"d": f["department"], "code": "410402", "up": ["平顶山市", "河南省"]}]
+    # --jurisdiction by code places the bare file too
+    proc = _kb(scratch_server, "import", "--json", "--jurisdiction", "130105", str(bare))
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["files"][0]["jurisdiction"] == "石家庄市新华区"
