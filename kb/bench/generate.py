@@ -144,6 +144,16 @@ def places(scale: str) -> Iterator[Place]:
             yield from sorted((p for p in d.below(county) if p.level == "township"), key=lambda p: p.code)
 
 
+def published_name(place: Place) -> str:
+    """The name a place's bodies publish under, as kb places it: a township with its county in front
+    (浏阳市集里街道), a county or city whose name repeats with its parent's (石家庄市新华区)."""
+    d = divisions()
+    parent = d.get(place.parent) if place.parent else None
+    if parent and (place.level == "township" or len(d.named(place.name)) > 1):
+        return published_name(parent) + place.name
+    return place.name
+
+
 class Writer:
     """Writes lists and the ground truth; counts what it wrote."""
 
@@ -165,7 +175,7 @@ class Writer:
         folder.mkdir(parents=True, exist_ok=True)
         title = f"{department}2024年权责清单"
         {"xlsx": _write_xlsx, "jsonl": _write_jsonl, "csv": _write_csv, "json": _write_json}[layout](
-            folder / f"{title}.{layout}", title, department, place.name, rows)
+            folder / f"{title}.{layout}", title, department, published_name(place), rows)
         self.summary.files += 1
         self.summary.powers += len(rows)
 
@@ -231,7 +241,7 @@ class Province:
             return
         layout = {"province": "xlsx", "city": "xlsx"}.get(p.level)
         for s, stem in enumerate(STEMS):
-            department = p.name + stem
+            department = published_name(p) + stem
             items = self.items[stem][: PER_DEPARTMENT[p.level]]
             rows = [_row(n, item, department, p.level) for n, item in enumerate(items, start=1)]
             if p.level == "city":
@@ -253,15 +263,15 @@ class Province:
         if kind == "no_responsibility":
             victim = rows[self.rng.randrange(len(rows))]
             victim["责任事项内容"] = ""
-            self.writer.record_truth("no_responsibility", jurisdiction=county.name, level="county",
+            self.writer.record_truth("no_responsibility", jurisdiction=published_name(county), level="county",
                                      department=department, power=victim["事项名称"])
             return rows
         other = self.rng.choice([s for s in STEMS if s != stem])
         borrowed = self.rng.choice(self.items[other][: PER_DEPARTMENT["county"]])
-        name = f"{county.name}{stem.removesuffix('局')}领域{borrowed.name}"
+        name = f"{published_name(county)}{stem.removesuffix('局')}领域{borrowed.name}"
         rows.append(_row(len(rows) + 1, borrowed, department, "county", 事项名称=name, 基本编码=""))
-        self.writer.record_truth("overlap", jurisdiction=county.name, level="county",
-                                 departments=sorted([department, county.name + other]),
+        self.writer.record_truth("overlap", jurisdiction=published_name(county), level="county",
+                                 departments=sorted([department, published_name(county) + other]),
                                  powers=[name, borrowed.name], type=borrowed.type)
         return rows
 
@@ -272,18 +282,18 @@ class Province:
                 continue
             for item in self.items[stem][: PER_DEPARTMENT["county"]]:
                 if item.code in codes:
-                    self.writer.record_truth("chain_break", jurisdiction=county.name, level="county",
-                                             department=county.name + stem, power=item.name, code=item.code)
+                    self.writer.record_truth("chain_break", jurisdiction=published_name(county), level="county",
+                                             department=published_name(county) + stem, power=item.name, code=item.code)
 
     def _township(self, p: Place) -> None:
         county = divisions().get(p.parent)
-        office = p.name + ("办事处" if p.name.endswith("街道") else "人民政府")
+        office = published_name(p) + ("办事处" if p.name.endswith("街道") else "人民政府")
         rows = []
         for i in range(TOWNSHIP_ITEMS):
             stem = TOWNSHIP_STEMS[i % len(TOWNSHIP_STEMS)]
             item = self.items[stem][i // len(TOWNSHIP_STEMS)]
             manner = "委托" if i % 3 else "下放"
-            rows.append(_row(i + 1, item, office, "township", 下放或委托=manner, 原实施主体=county.name + stem,
+            rows.append(_row(i + 1, item, office, "township", 下放或委托=manner, 原实施主体=published_name(county) + stem,
                              承接时间="2021-06-01"))
         self.writer.list_file(p, office, rows, "json")
 
