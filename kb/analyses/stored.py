@@ -17,13 +17,15 @@ recomputed for the whole graph on every refresh (one query).
 `(:FindingRun {scope})` records each scope's last computation (`computed_at`, `seconds`, `count`);
 `(:FindingStats {name: 'findings'})` holds the counts the dashboard and the reports index show (as
 JSON), the data stamp the findings were computed for (`stamp`), and `updating` while a computation
-runs. `is_stale` compares that stamp with the current one (imports and edits).
+runs (a flag older than two hours is a computation that was cut short, and ignored). `is_stale`
+compares that stamp with the current one (imports and edits).
 """
 from __future__ import annotations
 
 import base64
 import json
 import time
+import uuid
 from collections.abc import Iterable
 from typing import Any
 
@@ -56,20 +58,23 @@ WITH top, collect(DISTINCT j.name) AS below
 RETURN [top.name] + below AS names
 """
 
+# After a computation's rows are written (each marked with its run): the rows of the same areas and
+# scope that it did not write. Readers see the old findings, then old and new, then the new ones;
+# never none, also when a computation is cut short.
 DELETE_ALL = """
-MATCH (f:StoredFinding) WHERE f.area IN $areas
+MATCH (f:StoredFinding) WHERE f.area IN $areas AND coalesce(f.run, '') <> $run
 CALL { WITH f DELETE f } IN TRANSACTIONS OF 5000 ROWS
 """
 
 DELETE_IN = """
-MATCH (f:StoredFinding) WHERE f.area IN $areas AND f.jurisdiction IN $names
+MATCH (f:StoredFinding) WHERE f.area IN $areas AND f.jurisdiction IN $names AND coalesce(f.run, '') <> $run
 CALL { WITH f DELETE f } IN TRANSACTIONS OF 5000 ROWS
 """
 
 WRITE = """
 UNWIND $rows AS row
 MERGE (f:StoredFinding {id: row.id})
-SET f += row, f.computed_at = datetime()
+SET f += row, f.run = $run, f.computed_at = datetime()
 """
 
 RUN = """
@@ -79,17 +84,18 @@ SET r.computed_at = datetime(), r.seconds = $seconds, r.count = $count, r.areas 
 
 # The counts pages show, from the stored findings (one pass over them after each change).
 STATS = """
-CALL { MATCH (f:StoredFinding) RETURN f.kind AS kind, f.status AS status, count(*) AS n }
-WITH collect({kind: kind, status: status, n: n}) AS by_kind
+CALL { MATCH (f:StoredFinding) WITH f.kind AS kind, f.status AS status, count(*) AS n
+       RETURN collect({kind: kind, status: status, n: n}) AS by_kind }
 CALL { MATCH (f:StoredFinding) WHERE f.status = 'open' AND f.area <> 'laws'
        UNWIND f.departments AS department
-       RETURN department, f.area AS area, count(*) AS n }
-WITH by_kind, collect({department: department, area: area, n: n}) AS by_department
+       WITH department, f.area AS area, count(*) AS n
+       RETURN collect({department: department, area: area, n: n}) AS by_department }
 CALL { MATCH (f:StoredFinding) UNWIND f.departments AS department
-       RETURN f.area AS area, collect(DISTINCT department) AS departments }
-WITH by_kind, by_department, collect({area: area, departments: departments}) AS departments
-CALL { MATCH (f:StoredFinding) RETURN f.area AS area, collect(DISTINCT f.level) AS levels }
-RETURN by_kind, by_department, departments, collect({area: area, levels: levels}) AS levels
+       WITH f.area AS area, collect(DISTINCT department) AS departments
+       RETURN collect({area: area, departments: departments}) AS departments }
+CALL { MATCH (f:StoredFinding) WITH f.area AS area, collect(DISTINCT f.level) AS levels
+       RETURN collect({area: area, levels: levels}) AS levels }
+RETURN by_kind, by_department, departments, levels
 """
 
 SAVE_STATS = """
@@ -99,7 +105,8 @@ SET s.stats = $stats, s.stamp = coalesce($stamp, s.stamp), s.computed_at = datet
 
 STATE = """
 OPTIONAL MATCH (s:FindingStats {name: 'findings'})
-RETURN s.stats AS stats, s.stamp AS stamp, toString(s.computed_at) AS computed_at, s.updating AS updating,
+RETURN s.stats AS stats, s.stamp AS stamp, toString(s.computed_at) AS computed_at,
+       s.updating AND s.updating_since > datetime() - duration({hours: 2}) AS updating,
        toString(s.updating_since) AS updating_since
 """
 
@@ -176,14 +183,15 @@ def save(graph: Graph, findings: list[Finding], scope: str | None, areas: Iterab
     """Replace the stored findings of ``areas`` in ``scope`` (a root jurisdiction; None: everywhere)
     with ``findings``, in batches. Returns how many were written."""
     areas = [a for a in AREAS if a in set(areas)]
-    if scope:
-        names = graph.read(WITHIN, scope=scope)
-        graph.autocommit(DELETE_IN, areas=areas, names=(names[0]["names"] if names else [scope]))
-    else:
-        graph.autocommit(DELETE_ALL, areas=areas)
+    run = uuid.uuid4().hex
     rows = [_row(f) for f in findings if f.area in areas]
     for i in range(0, len(rows), BATCH):
-        graph.write(WRITE, rows=rows[i:i + BATCH])
+        graph.write(WRITE, rows=rows[i:i + BATCH], run=run)
+    if scope:
+        names = graph.read(WITHIN, scope=scope)
+        graph.autocommit(DELETE_IN, areas=areas, names=(names[0]["names"] if names else [scope]), run=run)
+    else:
+        graph.autocommit(DELETE_ALL, areas=areas, run=run)
     graph.write(RUN, scope=scope or "", seconds=round(seconds, 2), count=len(rows), areas=areas)
     return len(rows)
 

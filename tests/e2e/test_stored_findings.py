@@ -38,7 +38,7 @@ def test_import_stores_the_findings_of_its_jurisdiction_tree(scratch_server) -> 
     assert proc.returncode == 0, proc.stderr
     assert "findings recomputed and stored" in proc.stderr
     [root] = stored.roots(graph, ["克拉玛依市"])
-    runs = {r["scope"]: r for r in graph.read("MATCH (r:FindingRun) RETURN r {.*} AS r")}
+    runs = {r["r"]["scope"]: r["r"] for r in graph.read("MATCH (r:FindingRun) RETURN r {.*} AS r")}
     assert root in runs and "" in runs  # the tree, and the laws to load for the whole graph
     rows = graph.read("MATCH (f:StoredFinding) RETURN f.jurisdiction AS j, f.area AS area, f.kind AS kind")
     assert rows, "the import stored no findings"
