@@ -11,7 +11,7 @@ from __future__ import annotations
 from kb.db import Graph
 from kb.model import FULLTEXT_INDEX, FULLTEXT_LABELS, FULLTEXT_PROPERTIES, NODE_KEYS
 
-SCHEMA_VERSION = 2  # 2: ImportRun.sha256 index
+SCHEMA_VERSION = 3  # 2: ImportRun.sha256 index; 3: stored findings (kb/analyses/stored.py)
 
 PROPERTY_INDEXES: list[tuple[str, str]] = [
     ("Power", "name"),
@@ -27,15 +27,27 @@ PROPERTY_INDEXES: list[tuple[str, str]] = [
     ("Thing", "theme_code"),
     ("ListVersion", "sha256"),
     ("ImportRun", "sha256"),
+    # stored findings: what the reports filter, sort and count by
+    ("StoredFinding", "area"),
+    ("StoredFinding", "kind"),
+    ("StoredFinding", "jurisdiction"),
+    ("StoredFinding", "status"),
+    ("StoredFinding", "score"),
 ]
+
+# Derived data with keys of their own (not part of the model's public labels).
+EXTRA_KEYS: list[tuple[str, str]] = [("StoredFinding", "id"), ("FindingRun", "scope"), ("FindingStats", "name")]
+
 
 def statements() -> list[str]:
     out = []
-    for label, key in NODE_KEYS:
+    for label, key in [*NODE_KEYS, *EXTRA_KEYS]:
         out.append(f"CREATE CONSTRAINT {label.lower()}_{key} IF NOT EXISTS "
                    f"FOR (n:{label}) REQUIRE n.{key} IS UNIQUE")
     for label, prop in PROPERTY_INDEXES:
         out.append(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
+    # keyset pages of the reports: ORDER BY the sort key, score, id within an area
+    out.append("CREATE INDEX storedfinding_page IF NOT EXISTS FOR (n:StoredFinding) ON (n.area, n.score, n.id)")
     labels = "|".join(FULLTEXT_LABELS)
     props = ", ".join(f"n.{p}" for p in FULLTEXT_PROPERTIES)
     out.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [{props}] "

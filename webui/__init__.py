@@ -69,6 +69,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         KB_CONSOLE_LOGIN=os.environ.get("KB_CONSOLE_LOGIN", "").strip().lower() in ("1", "true", "yes", "on"),
         KB_GRAPH_CAP=300,
         KB_PAGE_SIZE=50,
+        # compute findings in a background thread when none are stored, they are stale, or after an
+        # edit or a resolution (webui/findings.py); tests that want no threads turn it off
+        KB_BACKGROUND_FINDINGS=True,
         WTF_CSRF_TIME_LIMIT=None,
         SESSION_COOKIE_SAMESITE="Lax",
     )

@@ -1,59 +1,114 @@
-"""The analyses (kb.analyses.report.run) as the browser needs them: every finding of every area, kept
-until the data changes (an import, an edit, a resolution), so that pages do not recompute them."""
+"""The findings as the browser reads them: stored in the graph (kb.analyses.stored), never computed
+while a page waits. Where nothing is stored yet, or an import or an edit came after the last
+computation, a computation starts in a background thread (one at a time per process) and pages say
+so; an edit or a resolution recomputes the jurisdiction tree it touched the same way.
+
+`computations` counts the analyses this process ran (tests assert pages run none)."""
 from __future__ import annotations
 
 import threading
-import time
+from collections.abc import Iterable
 from typing import Any
 
+from flask import current_app
+
 from kb.analyses import chains as chain_analysis
-from kb.analyses import report
-from kb.analyses.findings import AREAS, Finding
+from kb.analyses import stored
+from kb.analyses.findings import Finding
+from kb.db import Graph
 from webui import store
 
-# Changes whenever an import, an edit or a resolution changes what the analyses would say.
-STAMP = """
-CALL { MATCH (r:ImportRun) RETURN count(r) AS runs, toString(max(r.finished_at)) AS last_run }
-CALL { MATCH (e:Edit) RETURN count(e) AS edits, toString(max(e.when)) AS last_edit }
-CALL { MATCH (f:Finding) RETURN count(f) AS records,
-        toString(max(coalesce(f.reopened_at, f.resolved_at))) + '|' + toString(max(f.resolved_at)) AS last_record }
-RETURN runs, last_run, edits, last_edit, records, last_record
-"""
-
 _lock = threading.Lock()
-_cache: dict[str, Any] = {"stamp": None, "findings": None, "error": None, "seconds": None}
+_chains_lock = threading.Lock()
+_running: dict[str, Any] = {"thread": None, "pending": None, "error": None}
 _chains: dict[str, Any] = {"stamp": None, "chains": None}
+computations = 0
 
 
-def stamp() -> tuple:
-    return tuple((store.read_one(STAMP) or {}).values())
+def background_enabled() -> bool:
+    return bool(current_app.config.get("KB_BACKGROUND_FINDINGS", True))
 
 
-def all_findings() -> tuple[list[Finding], str | None]:
-    """(findings, error): every finding, sorted as `kb check` sorts them, statuses applied."""
-    current = stamp()
-    with _lock:
-        if _cache["stamp"] == current and _cache["findings"] is not None:
-            return _cache["findings"], _cache["error"]
-        started = time.perf_counter()
+def _work(graph: Graph, scopes: list[str] | None) -> None:
+    global computations
+    while True:
         try:
-            found, error = report.run(store.graph()).findings, None
+            computations += 1
+            stored.refresh(graph, scopes)
+            _running["error"] = None
         except Exception as exc:  # noqa: BLE001 - a failing analysis must not take the pages down
-            found, error = [], f"the analyses failed: {exc}"
-        _cache.update(stamp=current, findings=found, error=error, seconds=round(time.perf_counter() - started, 2))
-        return found, error
+            _running["error"] = f"the analyses failed: {exc}"
+        with _lock:
+            pending = _running["pending"]
+            _running["pending"] = None
+            if pending is None:
+                _running["thread"] = None
+                return
+            scopes = None if pending == "all" else sorted(pending)
+
+
+def recompute(scopes: Iterable[str] | None = None, graph: Graph | None = None) -> bool:
+    """Recompute the findings of ``scopes`` (root jurisdictions; None: all) in a background thread.
+    A request while one runs is queued and merged (one more run after it). Returns False when the
+    app does not compute in the background (tests that want no threads)."""
+    if graph is None:
+        if not background_enabled():
+            return False
+        graph = store.graph()
+    wanted: Any = "all" if scopes is None else set(scopes)
+    with _lock:
+        thread = _running["thread"]
+        if thread is not None and thread.is_alive():
+            pending = _running["pending"]
+            _running["pending"] = "all" if "all" in (pending, wanted) else (pending or set()) | wanted
+            return True
+        thread = threading.Thread(target=_work, args=(graph, None if wanted == "all" else sorted(wanted)),
+                                  name="kb-findings", daemon=True)
+        _running.update(thread=thread, pending=None)
+        thread.start()
+    return True
+
+
+def recompute_jurisdictions(jurisdictions: Iterable[str]) -> bool:
+    """After an edit or a resolution: recompute the trees of these jurisdictions."""
+    if not background_enabled():
+        return False
+    return recompute(stored.roots(store.graph(), jurisdictions))
+
+
+def running() -> bool:
+    thread = _running["thread"]
+    return thread is not None and thread.is_alive()
+
+
+def wait(timeout: float | None = None) -> None:
+    """Until the background computation (and any queued after it, run by the same thread) is done."""
+    thread = _running["thread"]
+    if thread is not None:
+        thread.join(timeout)
+
+
+def state(start: bool = True) -> dict[str, Any]:
+    """How current the stored findings are; starts a computation when none is stored or they are
+    stale (``start``)."""
+    s = stored.state(store.graph())
+    if start and (not s["computed"] or s["stale"]) and not running():
+        recompute(None)
+    s["updating"] = s["updating"] or running()
+    s["error"] = _running["error"]
+    return s
 
 
 def find(finding_id: str) -> Finding | None:
-    found, _ = all_findings()
-    return next((f for f in found if f.id == finding_id), None) or \
-        next((f for f in found if finding_id in f.folded), None)
+    return stored.find(store.graph(), finding_id)
 
 
 def invalidate() -> None:
-    with _lock:
-        _cache.update(stamp=None, findings=None)
-        _chains.update(stamp=None, chains=None)
+    _chains.update(stamp=None, chains=None)
+
+
+def stamp() -> str:
+    return stored.data_stamp(store.graph())
 
 
 def all_chains(wait: bool = True) -> chain_analysis.Chains | None:
@@ -64,7 +119,7 @@ def all_chains(wait: bool = True) -> chain_analysis.Chains | None:
         return _chains["chains"]
     if not wait:
         return None
-    with _lock:
+    with _chains_lock:
         if _chains["stamp"] != current or _chains["chains"] is None:
             _chains.update(stamp=current, chains=chain_analysis.load(store.graph()))
         return _chains["chains"]
@@ -86,25 +141,10 @@ def chain_of(key: str, ch: chain_analysis.Chains) -> list[str]:
 
 
 def summary() -> dict[str, Any]:
-    """Open findings by area and by department, for the dashboard. The laws to load are kb's own
-    worklist, not findings of a department: counted apart (`laws`), never in a department's row or
-    the total."""
-    found, error = all_findings()
-    areas = [a for a in AREAS if a != "laws"]
-    by_area: dict[str, int] = dict.fromkeys(areas, 0)
-    by_department: dict[str, dict[str, int]] = {}
-    laws = 0
-    for f in found:
-        if f.status != "open":
-            continue
-        if f.area == "laws":
-            laws += 1
-            continue
-        by_area[f.area] += 1
-        for d in f.departments:
-            row = by_department.setdefault(d, dict.fromkeys(areas, 0))
-            row[f.area] += 1
-    departments = sorted(by_department.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
-    return {"available": error is None, "error": error, "by_area": by_area, "laws": laws,
-            "by_department": [{"department": d, **counts, "total": sum(counts.values())} for d, counts in departments],
-            "total": sum(by_area.values())}
+    """Open findings by area and by department, for the dashboard, from the stored counts. The laws
+    to load are kb's own worklist: counted apart (`laws`), never in a department's row or the total."""
+    s = state()
+    out = stored.summary(s["stats"])
+    out.update(available=s["computed"], error=s["error"], computed=s["computed"], updating=s["updating"],
+               stale=s["stale"], computed_at=s["computed_at"])
+    return out

@@ -1,6 +1,10 @@
 """Pages of long lists: `?page=N`, its offset, and the pager a template draws."""
 from __future__ import annotations
 
+import base64
+import json
+from typing import Any
+
 from flask import request
 
 
@@ -24,3 +28,22 @@ def pager(total: int, page_size: int) -> dict[str, int]:
     current = int_arg("page", 1, 1, 10**5)
     return {"page": current, "pages": pages, "page_size": page_size, "total": total,
             "skip": (current - 1) * page_size}
+
+
+def encode_key(values: list[Any]) -> str:
+    """A keyset cursor (`?after=`): the sort values of a page's last row."""
+    return base64.urlsafe_b64encode(json.dumps(values, ensure_ascii=False).encode()).decode().rstrip("=")
+
+
+def decode_key(cursor: str | None, length: int) -> list[Any] | None:
+    """The sort values of a cursor, or None (first page) for one that is missing or malformed."""
+    if not cursor or len(cursor) > 2000:
+        return None
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, TypeError):
+        return None
+    if not isinstance(values, list) or len(values) != length or \
+            not all(isinstance(v, str | int | float) and not isinstance(v, bool) for v in values):
+        return None
+    return values

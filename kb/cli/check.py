@@ -89,6 +89,31 @@ def _write_findings(findings: list[Finding], xlsx: Path | None, csv_path: Path |
         click.echo(f"wrote {len(rows)} findings to {csv_path}", err=True)
 
 
+def _stored_report(graph, areas: tuple[str, ...], jurisdiction: str | None):
+    """The stored findings of ``areas`` (within ``jurisdiction`` when given), as `report.run` returns them."""
+    from kb.analyses import stored
+    from kb.analyses.findings import sort_findings
+    from kb.analyses.powers import jurisdiction_names
+    from kb.analyses.report import Report
+
+    state = stored.state(graph)
+    if not state["computed"]:
+        raise click.ClickException("no findings are stored yet: run `kb check` (without --stored) first")
+    if state["stale"]:
+        click.echo(f"-- the stored findings are from {state['computed_at']}; an import or an edit came after them",
+                   err=True)
+    names = set(jurisdiction_names(graph, jurisdiction) or []) if jurisdiction else None
+    out = []
+    for area in areas:
+        after = None
+        while True:
+            rows, after = stored.query(graph, area, None, "score", after, limit=5000)
+            out += [stored.to_finding(r) for r in rows if names is None or r["jurisdiction"] in names]
+            if not after:
+                break
+    return Report(sort_findings(out), {})
+
+
 def _validate_selectors(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
     unknown = [v for v in values if v not in KINDS and v not in AREAS]
     if unknown:
@@ -113,21 +138,35 @@ def _validate_selectors(ctx: click.Context, param: click.Parameter, values: tupl
               help="Only findings of this rule or area (repeatable).")
 @click.option("--min-score", type=float, default=0.0, help="Only findings scoring at least this.")
 @click.option("--threshold", type=float, default=None, help="Similarity threshold of similar_name (default 0.8).")
+@click.option("--stored", "from_store", is_flag=True,
+              help="Print the stored findings (what the browser shows) without running the analyses.")
 def check_cmd(area: str, jurisdiction: str | None, as_json: bool, fail_on: tuple[str, ...], xlsx: Path | None,
               csv_path: Path | None, status: str, kinds: tuple[str, ...], min_score: float,
-              threshold: float | None) -> None:
+              threshold: float | None, from_store: bool) -> None:
     """Check the lists: overlaps, gaps, chains, consistency (四级四同), integrated services, and the
     laws to load (laws: cited laws whose text kb does not hold, most cited first).
 
     Every finding has a stable id, a rule (kind), the departments and powers concerned, its evidence,
     a score (0–1) and a status. docs/analyses.md describes every rule.
+
+    What it computes is stored for the browser (for the whole graph, or a root jurisdiction such as a
+    province; not with --threshold): the stored findings of those areas are replaced.
     """
-    from kb.analyses import overlaps, report
+    from kb.analyses import overlaps, report, stored
 
     areas = AREAS if area == "all" else (area,)
     started = time.monotonic()
     with connect() as graph:
-        result = report.run(graph, areas, jurisdiction, threshold or overlaps.DEFAULT_THRESHOLD)
+        if from_store:
+            result = _stored_report(graph, areas, jurisdiction)
+        else:
+            result = report.run(graph, areas, jurisdiction, threshold or overlaps.DEFAULT_THRESHOLD)
+            if threshold is None:
+                n = stored.store_report(graph, result.findings, jurisdiction, areas,
+                                        sum(result.seconds.values()))
+                click.echo(f"-- stored {n} findings for the browser" if n >= 0 else
+                           f"-- not stored: {jurisdiction} is not a root jurisdiction (kb check -j its province, "
+                           "or without -j, stores them)", err=True)
     findings = [f for f in result.findings
                 if (status == "all" or f.status == status) and f.score >= min_score
                 and (not kinds or any(k in (f.kind, f.area) for k in kinds))]

@@ -52,9 +52,14 @@ def _print_import(report: dict) -> None:
 @click.option("--department", help="Full department name (default: from the file's title, name or 行使主体).")
 @click.option("--dry-run", is_flag=True, help="Validate and report without writing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object on stdout.")
+@click.option("--no-check", is_flag=True,
+              help="Do not recompute the stored findings afterwards (the browser or `kb check` will).")
 def import_cmd(paths: tuple[Path, ...], jurisdiction: str | None, department: str | None, dry_run: bool,
-               as_json: bool) -> None:
-    """Import lists (XLS/XLSX/CSV/JSON/JSONL), law texts and 一件事 guides; a folder imports its files."""
+               as_json: bool, no_check: bool) -> None:
+    """Import lists (XLS/XLSX/CSV/JSON/JSONL), law texts and 一件事 guides; a folder imports its files.
+
+    Afterwards the findings of the jurisdiction trees the imported files belong to are recomputed and
+    stored (every tree when a law text was imported), so that the browser reads them."""
     from importers.run import import_paths
 
     if jurisdiction:
@@ -63,6 +68,8 @@ def import_cmd(paths: tuple[Path, ...], jurisdiction: str | None, department: st
     graph = connect() if not dry_run else connect_if_up()
     try:
         report = import_paths(graph, paths, jurisdiction=jurisdiction, department=department, dry_run=dry_run)
+        if graph and not dry_run and not no_check:
+            report["findings"] = _recompute_findings(graph, report)
     finally:
         if graph:
             graph.close()
@@ -93,6 +100,25 @@ def _place_option(text: str) -> str:
         raise click.ClickException(str(exc)) from exc
 
 
+def _recompute_findings(graph, report: dict) -> dict | None:
+    """Store the findings of what the import touched: the trees of the imported lists' and guides'
+    jurisdictions; every tree when a law text came in (its citations may be anywhere)."""
+    from kb.analyses import stored
+
+    imported = [f for f in report["files"] if f["status"] == "imported"]
+    if not imported and not stored.is_stale(graph):
+        return None
+    if any(f["kind"] == "law" or not f.get("jurisdiction") for f in imported):
+        scopes = None
+    else:
+        scopes = stored.roots(graph, {f["jurisdiction"] for f in imported})
+    started = time.monotonic()
+    done = stored.refresh(graph, scopes)
+    click.echo(f"findings recomputed and stored for {', '.join(scopes) if scopes else 'every jurisdiction'}: "
+               f"{sum(d['count'] for d in done.values())} in {time.monotonic() - started:.1f} s", err=True)
+    return {"scopes": scopes, "areas": done}
+
+
 def demo_dir() -> Path:
     """The bundled demo data (kb/demo)."""
     return Path(str(resources.files("kb").joinpath("demo")))
@@ -116,6 +142,8 @@ def demo_cmd(reset: bool, if_empty: bool) -> None:
             dump.clear(graph)
         schema.init(graph)
         report = import_paths(graph, [demo_dir()])
+        if not report["refused"]:
+            _recompute_findings(graph, report)
         _print_import(report)
         if report["refused"]:
             sys.exit(1)

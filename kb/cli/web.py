@@ -13,11 +13,16 @@ if TYPE_CHECKING:
 
 
 def _warm(app: Flask) -> None:
-    """Run the analyses once in the background, so the first visitor of the reports does not wait."""
-    from webui import findings
+    """In the background: start computing the findings when none are stored or they are stale (pages
+    read the stored ones meanwhile and say so), count the list pages' statistics, then link the
+    chains the power pages mention. Nothing here holds up a page."""
+    from webui import findings, stats
+    from webui.views import browse, laws, powers
 
     with app.app_context():
-        findings.all_findings()
+        findings.state()
+        # the counts the list pages show beside a page of rows, counted once for the data as it is
+        stats.warm({"departments": browse.department_rows, "laws": laws.law_rows, "power_facets": powers.power_facets})
         findings.all_chains()
 
 

@@ -12,9 +12,15 @@ from kb.db import Graph
 
 @pytest.fixture(scope="session")
 def web_app(loaded: Graph):
+    """The app on the loaded data with its findings stored (as `kb import` leaves them), computing
+    nothing in the background (tests of that make an app of their own)."""
+    from kb.analyses import stored
     from webui import create_app
 
-    return create_app({"KB_GRAPH": loaded, "TESTING": True, "SECRET_KEY": secrets.token_hex(16)})
+    if stored.is_stale(loaded):
+        stored.refresh(loaded)
+    return create_app({"KB_GRAPH": loaded, "TESTING": True, "SECRET_KEY": secrets.token_hex(16),
+                       "KB_BACKGROUND_FINDINGS": False})
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, request
 
 from kb.model import LEVEL_RANK
-from webui import store
+from webui import stats, store
 from webui.names import department_labels
 from webui.pages import page
 from webui.paging import pager, requested_skip
@@ -133,9 +133,14 @@ def jurisdiction(name: str) -> dict:
     return row
 
 
+def department_rows() -> list[dict]:
+    return store.read(DEPARTMENTS)
+
+
 @page(bp, "/departments", "browse/departments.html")
 def departments() -> dict:
-    rows = store.read(DEPARTMENTS)
+    # counted once per change of the data (every power of every department), copied: the page changes them
+    rows = [dict(r) for r in stats.cached("departments", department_rows)]
     wanted = request.args.get("jurisdiction", "")
     groups: dict[str, list[dict]] = {}
     labels = department_labels((r["name"], r["jurisdiction"]) for r in rows)

@@ -36,7 +36,7 @@ EDITABLE = {
 }
 LONG = {"basis_text", "duty_statement", "responsibility_text", "responsibility_basis_text", "remarks"}
 
-POWER_FIELDS = "MATCH (p:Power {key: $key}) RETURN p {.key, .name, .department, .current, .type_code, " + \
+POWER_FIELDS = "MATCH (p:Power {key: $key}) RETURN p {.key, .name, .department, .jurisdiction, .current, .type_code, " + \
     ", ".join(f".{f}" for f in EDITABLE) + "} AS power"
 
 # One transaction: the new value, and an Edit per field, each checked against the value the form was
@@ -148,6 +148,8 @@ def save_power(key: str):
         return render_template("edits/power_form.html", power=current, _form=power_form(current, formdata),
                                fields=EDITABLE, long_fields=LONG, conflicts=conflicts), 409
     findings.invalidate()
+    # the stored findings of this power's jurisdiction tree are recomputed in the background
+    findings.recompute_jurisdictions([power.get("jurisdiction") or ""])
     flash(_("Saved %(n)d change(s).", n=row["written"]), "success")
     return redirect(url_for("powers.power", key=key))
 

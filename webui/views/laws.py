@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, abort
 
 from importers.numerals import article_label
-from webui import store
+from webui import stats, store
 from webui.pages import page
 
 bp = Blueprint("laws", __name__)
@@ -29,8 +29,9 @@ CALL { WITH l OPTIONAL MATCH (p:Power)-[c:CITES]->(l) WHERE p.current
        WITH p.department AS department, c, p ORDER BY c.article, p.position
        WITH department, collect({key: p.key, name: p.name, type: p.type, field: c.field, article: c.article,
                                  article_label: c.article_label}) AS cites
-       ORDER BY size(cites) DESC
-       RETURN collect(CASE WHEN department IS NULL THEN null ELSE {department: department, cites: cites} END)
+       ORDER BY size(cites) DESC, department
+       RETURN collect(CASE WHEN department IS NULL THEN null
+                      ELSE {department: department, cites: cites[..$per_department], n: size(cites)} END)
               AS by_department }
 RETURN l {.*} AS law, articles, by_department
 """
@@ -74,14 +75,21 @@ def _cited_only(key: str) -> dict | None:
     return row if row and row["by_department"] else None
 
 
+PER_DEPARTMENT = 200  # citations listed per department on a law's page (`n` counts them all)
+
+
+def law_rows() -> list[dict]:
+    return store.read(LAWS)
+
+
 @page(bp, "/laws", "laws/list.html")
 def laws() -> dict:
-    return {"laws": store.read(LAWS)}
+    return {"laws": stats.cached("laws", law_rows)}  # counted once per change of the data
 
 
 @page(bp, "/laws/<path:key>", "laws/law.html")
 def law(key: str) -> dict:
-    row = store.read_one_or_404(LAW, key=key)
+    row = store.read_one_or_404(LAW, key=key, per_department=PER_DEPARTMENT)
     return row
 
 

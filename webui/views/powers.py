@@ -6,29 +6,45 @@ from flask_babel import lazy_gettext as _l
 
 from kb.analyses.powers import jurisdiction_names
 from kb.model import LEVEL_RANK, is_example
-from webui import findings, store
+from webui import findings, paging, stats, store
 from webui.pages import page
 from webui.paging import pager, requested_skip
 
 bp = Blueprint("powers", __name__)
 
-# Sorting is chosen from this table, never assembled from the request.
+# Sorting is chosen from this table, never assembled from the request: each a tuple of expressions
+# that, with the key last, orders the powers totally (keyset pages: ?after= the last row's values).
 SORTS = {
-    "position": "p.department, p.position",
-    "name": "p.name, p.department",
-    "type": "p.type, p.department, p.position",
-    "department": "p.department, p.position",
+    "position": ("coalesce(p.department, '')", "coalesce(p.position, 0)"),
+    "name": ("coalesce(p.name, '')", "coalesce(p.department, '')"),
+    "type": ("coalesce(p.type, '')", "coalesce(p.department, '')", "coalesce(p.position, 0)"),
+    "department": ("coalesce(p.department, '')", "coalesce(p.position, 0)"),
 }
 
-POWERS = """
+POWER_FILTER = """
 MATCH (p:Power) WHERE p.current = true
   AND ($type = '' OR p.type = $type) AND ($department = '' OR p.department = $department)
   AND ($level = '' OR p.level = $level) AND ($jurisdiction = '' OR p.jurisdiction IN $places)
   AND ($q = '' OR p.name CONTAINS $q)
-WITH p ORDER BY {order}
-WITH collect(p {{.key, .name, .type, .department, .jurisdiction, .level, .code, .unit}}) AS rows
-RETURN size(rows) AS total, rows[$skip..$skip + $limit] AS powers
 """
+
+
+def _after(keys: tuple[str, ...]) -> str:
+    """(k1 > a0) OR (k1 = a0 AND ((k2 > a1) OR …)) over the sort's expressions and the key."""
+    exprs = [*keys, "p.key"]
+    clause = f"{exprs[-1]} > $after[{len(exprs) - 1}]"
+    for i in range(len(exprs) - 2, -1, -1):
+        clause = f"{exprs[i]} > $after[{i}] OR ({exprs[i]} = $after[{i}] AND ({clause}))"
+    return clause
+
+
+POWERS = {name: POWER_FILTER + f"""  AND ($after IS NULL OR {_after(keys)})
+WITH p, [{", ".join(keys)}, p.key] AS sort_key ORDER BY {", ".join(keys)}, p.key SKIP $skip LIMIT $limit
+RETURN p {{.key, .name, .type, .department, .jurisdiction, .level, .code, .unit}} AS power, sort_key
+""" for name, keys in SORTS.items()}
+
+POWER_COUNT = POWER_FILTER + "RETURN count(p) AS total"
+ALL_CURRENT = "MATCH ()-[r:HOLDS]->() RETURN count(r) AS total"  # from the count store
 
 POWER_FACETS = """
 MATCH (p:Power) WHERE p.current = true
@@ -125,22 +141,34 @@ def _filters() -> dict[str, str]:
     return {name: request.args.get(name, "").strip() for name in ("type", "department", "level", "jurisdiction", "q")}
 
 
-@page(bp, "/powers", "powers/list.html")
-def powers() -> dict:
-    filters = _filters()
-    sort = request.args.get("sort", "position")
-    size = 50
-    # a jurisdiction takes in every place below it (湖南省 -> its cities, counties and townships)
-    places = jurisdiction_names(store.graph(), filters["jurisdiction"]) or []
-    row = store.read_one(POWERS.format(order=SORTS.get(sort, SORTS["position"])), **filters, places=places,
-                         skip=requested_skip(size), limit=size) or {"total": 0, "powers": []}
+def power_facets() -> dict[str, dict[str, int]]:
     options: dict[str, dict[str, int]] = {"type": {}, "department": {}, "level": {}, "jurisdiction": {}}
     for f in store.read(POWER_FACETS):
         for name, counts in options.items():
             value = f[name] or ""
             counts[value] = counts.get(value, 0) + f["n"]
-    return {"filters": filters, "sort": sort, "sorts": list(SORTS), "powers": row["powers"],
-            "pager": pager(row["total"], size),
+    return options
+
+
+@page(bp, "/powers", "powers/list.html")
+def powers() -> dict:
+    filters = _filters()
+    sort = request.args.get("sort", "position")
+    sort = sort if sort in SORTS else "position"
+    size = 50
+    after = paging.decode_key(request.args.get("after"), len(SORTS[sort]) + 1)
+    # a jurisdiction takes in every place below it (湖南省 -> its cities, counties and townships)
+    places = jurisdiction_names(store.graph(), filters["jurisdiction"]) or []
+    rows = store.read(POWERS[sort], **filters, places=places, after=after, skip=0 if after else requested_skip(size),
+                      limit=size + 1)
+    if any(filters.values()):
+        total = (store.read_one(POWER_COUNT, **filters, places=places) or {"total": 0})["total"]
+    else:
+        total = (store.read_one(ALL_CURRENT) or {"total": 0})["total"]
+    options = stats.cached("power_facets", power_facets)  # counted once per change of the data
+    return {"filters": filters, "sort": sort, "sorts": list(SORTS), "powers": [r["power"] for r in rows[:size]],
+            "pager": pager(total, size),
+            "next": paging.encode_key(rows[size - 1]["sort_key"]) if len(rows) > size else None,
             "options": {k: sorted(v.items(), key=lambda kv: (LEVEL_RANK.get(kv[0], 9) if k == "level" else 0,
                                                              -kv[1] if k != "level" else 0, kv[0]))
                         for k, v in options.items()}}

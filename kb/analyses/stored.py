@@ -1,0 +1,367 @@
+"""Findings stored in the graph, so that pages read them instead of running the analyses.
+
+One `:StoredFinding` node per finding (keyed by the finding's stable `id`), with what pages filter
+and sort by as indexed properties (`area`, `kind`, `jurisdiction`, `level`, `score`, `status`,
+`department` = the first department, `departments`, `summary`, `group`) and the evidence and the
+resolution as JSON strings. Resolution records stay `:Finding` nodes (kb/analyses/resolutions.py):
+they outlive the findings they resolve; a stored finding carries a copy of its status.
+
+A computation covers a *scope*: a root jurisdiction (one with no `WITHIN` above it) and everything
+within it, or the whole graph (scope ``""``). Chains and four-level consistency link powers across
+levels inside one jurisdiction tree and overlaps stay inside one jurisdiction and level, so a scope's
+findings do not depend on the data of another tree: `refresh(graph, scopes)` runs
+`kb.analyses.report.run(graph, areas, scope)` and replaces the stored findings whose jurisdiction
+lies in the scope. The laws to load (area `laws`) count citations of every jurisdiction: they are
+recomputed for the whole graph on every refresh (one query).
+
+`(:FindingRun {scope})` records each scope's last computation (`computed_at`, `seconds`, `count`);
+`(:FindingStats {name: 'findings'})` holds the counts the dashboard and the reports index show (as
+JSON), the data stamp the findings were computed for (`stamp`), and `updating` while a computation
+runs (a flag older than two hours is a computation that was cut short, and ignored). `is_stale`
+compares that stamp with the current one (imports and edits).
+"""
+from __future__ import annotations
+
+import base64
+import json
+import time
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from kb.analyses.findings import AREAS, KINDS, Finding
+from kb.db import Graph
+
+BATCH = 2000
+NOTHING = "nothing"  # state of a graph where no findings were ever stored
+
+# What the findings were computed from: it changes with every import and every edit.
+DATA_STAMP = """
+CALL { MATCH (r:ImportRun) RETURN count(r) AS runs, toString(max(r.finished_at)) AS last_run }
+CALL { MATCH (e:Edit) RETURN count(e) AS edits, toString(max(e.when)) AS last_edit }
+RETURN toString(runs) + '|' + coalesce(last_run, '') + '|' + toString(edits) + '|' + coalesce(last_edit, '') AS stamp
+"""
+
+ROOTS = """
+UNWIND $names AS name
+MATCH (j:Jurisdiction) WHERE j.name = name OR j.code = name
+MATCH (j)-[:WITHIN*0..8]->(top:Jurisdiction) WHERE NOT (top)-[:WITHIN]->()
+RETURN DISTINCT top.name AS root
+"""
+
+ALL_ROOTS = "MATCH (j:Jurisdiction) WHERE NOT (j)-[:WITHIN]->() RETURN j.name AS root ORDER BY root"
+
+WITHIN = """
+MATCH (top:Jurisdiction {name: $scope})
+OPTIONAL MATCH (j:Jurisdiction)-[:WITHIN*1..8]->(top)
+WITH top, collect(DISTINCT j.name) AS below
+RETURN [top.name] + below AS names
+"""
+
+# After a computation's rows are written (each marked with its run): the rows of the same areas and
+# scope that it did not write. Readers see the old findings, then old and new, then the new ones;
+# never none, also when a computation is cut short.
+DELETE_ALL = """
+MATCH (f:StoredFinding) WHERE f.area IN $areas AND coalesce(f.run, '') <> $run
+CALL { WITH f DELETE f } IN TRANSACTIONS OF 5000 ROWS
+"""
+
+DELETE_IN = """
+MATCH (f:StoredFinding) WHERE f.area IN $areas AND f.jurisdiction IN $names AND coalesce(f.run, '') <> $run
+CALL { WITH f DELETE f } IN TRANSACTIONS OF 5000 ROWS
+"""
+
+WRITE = """
+UNWIND $rows AS row
+MERGE (f:StoredFinding {id: row.id})
+SET f += row, f.run = $run, f.computed_at = datetime()
+"""
+
+RUN = """
+MERGE (r:FindingRun {scope: $scope})
+SET r.computed_at = datetime(), r.seconds = $seconds, r.count = $count, r.areas = $areas
+"""
+
+# The counts pages show, from the stored findings (one pass over them after each change).
+STATS = """
+CALL { MATCH (f:StoredFinding) WITH f.kind AS kind, f.status AS status, count(*) AS n
+       RETURN collect({kind: kind, status: status, n: n}) AS by_kind }
+CALL { MATCH (f:StoredFinding) WHERE f.status = 'open' AND f.area <> 'laws'
+       UNWIND f.departments AS department
+       WITH department, f.area AS area, count(*) AS n
+       RETURN collect({department: department, area: area, n: n}) AS by_department }
+CALL { MATCH (f:StoredFinding) UNWIND f.departments AS department
+       WITH f.area AS area, collect(DISTINCT department) AS departments
+       RETURN collect({area: area, departments: departments}) AS departments }
+CALL { MATCH (f:StoredFinding) WITH f.area AS area, collect(DISTINCT f.level) AS levels
+       RETURN collect({area: area, levels: levels}) AS levels }
+RETURN by_kind, by_department, departments, levels
+"""
+
+SAVE_STATS = """
+MERGE (s:FindingStats {name: 'findings'})
+SET s.stats = $stats, s.stamp = coalesce($stamp, s.stamp), s.computed_at = datetime()
+"""
+
+STATE = """
+OPTIONAL MATCH (s:FindingStats {name: 'findings'})
+RETURN s.stats AS stats, s.stamp AS stamp, toString(s.computed_at) AS computed_at,
+       s.updating AND s.updating_since > datetime() - duration({hours: 2}) AS updating,
+       toString(s.updating_since) AS updating_since
+"""
+
+MARK = """
+MERGE (s:FindingStats {name: 'findings'})
+SET s.updating = $updating, s.updating_since = CASE WHEN $updating THEN datetime() ELSE null END
+"""
+
+SET_STATUS = """
+MATCH (f:StoredFinding {id: $id})
+SET f.status = $status, f.resolution = $resolution
+"""
+
+FIND = """
+MATCH (f:StoredFinding) WHERE f.id = $id OR $id IN f.folded
+RETURN f {.*, computed_at: toString(f.computed_at)} AS f
+ORDER BY CASE WHEN f.id = $id THEN 0 ELSE 1 END LIMIT 1
+"""
+
+BY_IDS = "UNWIND $ids AS id MATCH (f:StoredFinding {id: id}) RETURN f {.*, computed_at: toString(f.computed_at)} AS f"
+
+# Filters of the reports; every one is a parameter ('' = any), the sort comes from SORTS.
+FILTER = """
+MATCH (f:StoredFinding) WHERE f.area = $area
+  AND ($kind = '' OR f.kind = $kind) AND ($status = '' OR f.status = $status)
+  AND ($level = '' OR f.level = $level) AND ($department = '' OR $department IN f.departments)
+  AND ($q = '' OR f.text CONTAINS $q)
+"""
+
+COUNT = FILTER + "RETURN count(f) AS n"
+
+# Keyset pages: ORDER BY (a first key, score descending, id); the cursor is the last row's key.
+SORTS = {"score": "area", "kind": "kind", "department": "department", "status": "status"}
+PAGE = FILTER + """
+  AND ($after IS NULL OR f.{p} > $after[0]
+       OR (f.{p} = $after[0] AND (f.score < $after[1] OR (f.score = $after[1] AND f.id > $after[2]))))
+RETURN f {{.*, computed_at: toString(f.computed_at)}} AS f
+ORDER BY f.{p}, f.score DESC, f.id SKIP $skip LIMIT $limit
+"""
+
+FILTERS = ("kind", "status", "level", "department", "q")
+
+
+# --- writing ----------------------------------------------------------------------------------------
+
+def data_stamp(graph: Graph) -> str:
+    rows = graph.read(DATA_STAMP)
+    return rows[0]["stamp"] if rows else ""
+
+
+def roots(graph: Graph, jurisdictions: Iterable[str] | None) -> list[str] | None:
+    """The scopes to recompute for these jurisdictions (names or area codes): their root
+    jurisdictions. None (every scope) when no jurisdiction is named or one is not in the graph."""
+    names = sorted({j for j in (jurisdictions or []) if j})
+    if not names:
+        return None
+    found = [r["root"] for r in graph.read(ROOTS, names=names)]
+    return sorted(set(found)) if found else None
+
+
+def _row(f: Finding) -> dict[str, Any]:
+    return {"id": f.id, "kind": f.kind, "area": f.area, "jurisdiction": f.jurisdiction or "", "level": f.level or "",
+            "score": float(f.score), "status": f.status, "departments": list(f.departments),
+            "department": f.departments[0] if f.departments else "", "powers": list(f.powers),
+            "power_keys": list(f.power_keys), "summary": f.summary or "", "group": f.group or "",
+            "folded": list(f.folded), "evidence": json.dumps(f.evidence, ensure_ascii=False, default=str),
+            "resolution": json.dumps(f.resolution, ensure_ascii=False, default=str) if f.resolution else None,
+            "evidence_count": len(f.evidence),
+            "text": " ".join([f.summary or "", *f.powers, *f.departments])}
+
+
+def save(graph: Graph, findings: list[Finding], scope: str | None, areas: Iterable[str] = AREAS,
+         seconds: float = 0.0) -> int:
+    """Replace the stored findings of ``areas`` in ``scope`` (a root jurisdiction; None: everywhere)
+    with ``findings``, in batches. Returns how many were written."""
+    areas = [a for a in AREAS if a in set(areas)]
+    run = uuid.uuid4().hex
+    rows = [_row(f) for f in findings if f.area in areas]
+    for i in range(0, len(rows), BATCH):
+        graph.write(WRITE, rows=rows[i:i + BATCH], run=run)
+    if scope:
+        names = graph.read(WITHIN, scope=scope)
+        graph.autocommit(DELETE_IN, areas=areas, names=(names[0]["names"] if names else [scope]), run=run)
+    else:
+        graph.autocommit(DELETE_ALL, areas=areas, run=run)
+    graph.write(RUN, scope=scope or "", seconds=round(seconds, 2), count=len(rows), areas=areas)
+    return len(rows)
+
+
+def refresh_stats(graph: Graph, stamp: str | None = None) -> dict:
+    row = graph.read(STATS)[0]
+    options: dict[str, dict[str, list]] = {a: {"department": [], "level": []} for a in AREAS}
+    for o in row["departments"]:
+        if o["area"] in options:
+            options[o["area"]]["department"] = sorted(o["departments"])
+    for o in row["levels"]:
+        if o["area"] in options:
+            options[o["area"]]["level"] = sorted(x for x in o["levels"] if x)
+    stats = {"by_kind": row["by_kind"], "by_department": row["by_department"], "options": options}
+    graph.write(SAVE_STATS, stats=json.dumps(stats, ensure_ascii=False), stamp=stamp)
+    return stats
+
+
+def mark_updating(graph: Graph, updating: bool) -> None:
+    graph.write(MARK, updating=updating)
+
+
+def refresh(graph: Graph, scopes: Iterable[str] | None = None, areas: Iterable[str] = AREAS) -> dict:
+    """Recompute and store the findings of ``scopes`` (root jurisdictions; None: the whole graph),
+    and the laws to load for the whole graph. Returns {scope: {"count", "seconds"}}."""
+    from kb.analyses import report
+
+    stamp = data_stamp(graph)  # read first: an import during the computation leaves the result stale
+    areas = [a for a in AREAS if a in set(areas)]
+    mark_updating(graph, True)
+    done: dict[str, dict] = {}
+    try:
+        scoped = [a for a in areas if a != "laws"]
+        for scope in (list(scopes) if scopes is not None else [None]):
+            started = time.monotonic()
+            found = report.run(graph, scoped, scope).findings if scoped else []
+            seconds = time.monotonic() - started
+            done[scope or ""] = {"count": save(graph, found, scope, scoped, seconds), "seconds": round(seconds, 2)}
+        if "laws" in areas:
+            started = time.monotonic()
+            found = report.run(graph, ["laws"]).findings
+            seconds = time.monotonic() - started
+            done["laws"] = {"count": save(graph, found, None, ["laws"], seconds), "seconds": round(seconds, 2)}
+        refresh_stats(graph, stamp)
+    finally:
+        mark_updating(graph, False)
+    return done
+
+
+def store_report(graph: Graph, findings: list[Finding], jurisdiction: str | None, areas: Iterable[str],
+                 seconds: float = 0.0) -> int:
+    """Store what `kb check` computed: a whole-graph run, or a root jurisdiction's, replaces the
+    stored findings of its areas; a run on a jurisdiction below a root is not a whole scope (its
+    chains miss the levels above) and is not stored (returns -1)."""
+    areas = list(areas)
+    if jurisdiction:
+        scope = roots(graph, [jurisdiction])
+        if not scope or scope != [jurisdiction]:
+            return -1
+        n = save(graph, findings, jurisdiction, [a for a in areas if a != "laws"], seconds)
+    else:
+        n = save(graph, findings, None, areas, seconds)
+        if set(areas) >= set(AREAS):
+            refresh_stats(graph, data_stamp(graph))
+            return n
+    refresh_stats(graph)
+    return n
+
+
+def set_status(graph: Graph, finding_id: str, status: str, resolution: dict | None) -> None:
+    """Copy a recorded status onto the stored finding (resolutions.py keeps the record)."""
+    graph.write(SET_STATUS, id=finding_id, status=status,
+                resolution=json.dumps(resolution, ensure_ascii=False, default=str) if resolution else None)
+
+
+# --- reading ----------------------------------------------------------------------------------------
+
+def state(graph: Graph) -> dict[str, Any]:
+    """{"stats", "stamp", "computed_at", "updating", "stale", "computed"}: what pages need to say how
+    current the stored findings are. ``computed`` is False when nothing was ever stored."""
+    row = graph.read(STATE)[0]
+    stats = json.loads(row["stats"]) if row["stats"] else None
+    return {"stats": stats, "stamp": row["stamp"], "computed_at": row["computed_at"],
+            "updating": bool(row["updating"]), "updating_since": row["updating_since"],
+            "computed": stats is not None, "stale": stats is not None and row["stamp"] != data_stamp(graph)}
+
+
+def is_stale(graph: Graph) -> bool:
+    """True when nothing is stored, or an import or an edit came after the last computation."""
+    s = state(graph)
+    return not s["computed"] or s["stale"]
+
+
+def to_finding(row: dict) -> Finding:
+    """A stored row as a Finding (for the exports and the pages that take one)."""
+    return Finding(kind=row["kind"], departments=list(row.get("departments") or []), powers=list(row.get("powers") or []),
+                   evidence=json.loads(row.get("evidence") or "[]") or [{}], score=row.get("score") or 0.0,
+                   keys=[row["id"]], jurisdiction=row.get("jurisdiction") or "", level=row.get("level") or "",
+                   summary=row.get("summary") or "", status=row.get("status") or "open",
+                   resolution=json.loads(row["resolution"]) if row.get("resolution") else None,
+                   power_keys=list(row.get("power_keys") or []), id=row["id"], group=row.get("group") or "",
+                   folded=list(row.get("folded") or []))
+
+
+def find(graph: Graph, finding_id: str) -> Finding | None:
+    """A stored finding by its id, or by an id folded into it."""
+    rows = graph.read(FIND, id=finding_id)
+    return to_finding(rows[0]["f"]) if rows else None
+
+
+def _filters(filters: dict[str, str] | None) -> dict[str, str]:
+    return {k: str((filters or {}).get(k) or "") for k in FILTERS}
+
+
+def count(graph: Graph, area: str, filters: dict[str, str] | None = None) -> int:
+    return graph.read(COUNT, area=area, **_filters(filters))[0]["n"]
+
+
+def encode_cursor(row: dict, sort: str = "score") -> str:
+    key = [row.get(SORTS.get(sort, "area")) or "", row.get("score") or 0.0, row["id"]]
+    return base64.urlsafe_b64encode(json.dumps(key, ensure_ascii=False).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> list | None:
+    if not cursor:
+        return None
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, TypeError):
+        return None
+    if (not isinstance(key, list) or len(key) != 3 or not isinstance(key[0], str)
+            or not isinstance(key[1], int | float) or not isinstance(key[2], str)):
+        return None
+    return [key[0], float(key[1]), key[2]]
+
+
+def query(graph: Graph, area: str, filters: dict[str, str] | None = None, sort: str = "score",
+          after: str | None = None, limit: int = 50, skip: int = 0) -> tuple[list[dict], str | None]:
+    """A page of stored findings of ``area`` (rows as stored, evidence still JSON), ordered by the
+    sort's key, then score (descending), then id; after the cursor ``after`` when given (keyset),
+    else after ``skip`` rows. Returns (rows, the cursor of the next page or None)."""
+    key = decode_cursor(after)
+    rows = [r["f"] for r in graph.read(PAGE.format(p=SORTS.get(sort, "area")), area=area, **_filters(filters),
+                                       after=key, skip=0 if key else max(0, skip), limit=limit + 1)]
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, (encode_cursor(rows[-1], sort) if more and rows else None)
+
+
+def by_ids(graph: Graph, ids: list[str]) -> list[dict]:
+    return [r["f"] for r in graph.read(BY_IDS, ids=ids)]
+
+
+def summary(stats: dict | None) -> dict[str, Any]:
+    """Open findings by area and by department (laws apart), from the stored counts."""
+    areas = [a for a in AREAS if a != "laws"]
+    by_area = dict.fromkeys(areas, 0)
+    laws = 0
+    for row in (stats or {}).get("by_kind", []):
+        if row["status"] != "open" or row["kind"] not in KINDS:
+            continue
+        area = KINDS[row["kind"]]
+        if area == "laws":
+            laws += row["n"]
+        else:
+            by_area[area] += row["n"]
+    by_department: dict[str, dict[str, int]] = {}
+    for row in (stats or {}).get("by_department", []):
+        if row["area"] in by_area:
+            by_department.setdefault(row["department"], dict.fromkeys(areas, 0))[row["area"]] += row["n"]
+    departments = sorted(by_department.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    return {"by_area": by_area, "laws": laws, "total": sum(by_area.values()),
+            "by_department": [{"department": d, **c, "total": sum(c.values())} for d, c in departments]}

@@ -1,0 +1,157 @@
+"""Stored findings (kb/analyses/stored.py): `kb import` and `kb check` store them, the browser reads
+them without running an analysis, pages go through them by key, a resolution changes the stored
+status, and where none are stored the pages say so and a background computation starts."""
+from __future__ import annotations
+
+import json
+import secrets
+import subprocess
+import sys
+
+import pytest
+
+from kb.analyses import stored
+from kb.db import Graph
+from tests.conftest import KARAMAY, SHARED_DATA
+
+pytestmark = pytest.mark.e2e
+
+SMALL = KARAMAY / "2025年克拉玛依市统计局权责清单.xlsx"
+GUIDES = SHARED_DATA / "hunan_onething" / "onething_guides_changsha_subset.json"
+
+
+def kb(env: dict, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kb.cli", *args], env=env, capture_output=True, text=True,
+                          check=False, timeout=300)
+
+
+def app_on(graph: Graph, background: bool):
+    from webui import create_app
+
+    return create_app({"KB_GRAPH": graph, "TESTING": True, "SECRET_KEY": secrets.token_hex(16),
+                       "KB_BACKGROUND_FINDINGS": background})
+
+
+def test_import_stores_the_findings_of_its_jurisdiction_tree(scratch_server) -> None:
+    graph = scratch_server.graph
+    proc = kb(scratch_server.env, "import", str(SMALL))
+    assert proc.returncode == 0, proc.stderr
+    assert "findings recomputed and stored" in proc.stderr
+    [root] = stored.roots(graph, ["克拉玛依市"])
+    runs = {r["r"]["scope"]: r["r"] for r in graph.read("MATCH (r:FindingRun) RETURN r {.*} AS r")}
+    assert root in runs and "" in runs  # the tree, and the laws to load for the whole graph
+    rows = graph.read("MATCH (f:StoredFinding) RETURN f.jurisdiction AS j, f.area AS area, f.kind AS kind")
+    assert rows, "the import stored no findings"
+    names = set(graph.read("MATCH (j:Jurisdiction {name: $r}) OPTIONAL MATCH (c)-[:WITHIN*1..]->(j) "
+                           "WITH j, collect(c.name) AS below RETURN [j.name] + below AS names", r=root)[0]["names"])
+    assert all(r["j"] in names or r["area"] == "laws" for r in rows)
+    assert not stored.is_stale(graph)
+    karamay_before = graph.read("MATCH (f:StoredFinding) WHERE f.area <> 'laws' "
+                                "RETURN f.id AS id, toString(f.computed_at) AS at ORDER BY id")
+
+    # A guide file names no single jurisdiction in its import report: every tree is recomputed, and
+    # Karamay's findings stay the same ones.
+    proc = kb(scratch_server.env, "import", str(GUIDES))
+    assert proc.returncode == 0, proc.stderr
+    assert "findings recomputed and stored for every jurisdiction" in proc.stderr
+    after = graph.read("MATCH (f:StoredFinding) WHERE f.area <> 'laws' AND f.jurisdiction IN $names "
+                       "RETURN f.id AS id ORDER BY id", names=sorted(names))
+    assert [r["id"] for r in after] == [r["id"] for r in karamay_before]
+    assert graph.read("MATCH (f:StoredFinding {area: 'services'}) RETURN count(f) AS n")[0]["n"] > 0
+
+    # kb check --stored prints what is stored, without running the analyses
+    stored_json = json.loads(kb(scratch_server.env, "check", "--stored", "--json").stdout)
+    computed = json.loads(kb(scratch_server.env, "check", "--json").stdout)
+    assert sorted(f["id"] for f in stored_json) == sorted(f["id"] for f in computed)
+    assert {f["id"]: f["evidence"] for f in stored_json} == {f["id"]: f["evidence"] for f in computed}
+
+
+def test_pages_read_stored_findings_and_run_no_analysis(scratch_server) -> None:
+    from webui import findings
+
+    graph = scratch_server.graph
+    assert kb(scratch_server.env, "import", str(SMALL)).returncode == 0
+    before = findings.computations
+    client = app_on(graph, background=True).test_client()
+    dashboard = client.get("/.json").get_json()
+    assert dashboard["findings"]["available"] and not dashboard["findings"]["updating"]
+    index = client.get("/reports.json").get_json()
+    total = sum(a["total"] for a in index["areas"])
+    assert total == graph.read("MATCH (f:StoredFinding) RETURN count(f) AS n")[0]["n"] > 0
+    for area in ("overlaps", "gaps", "chains", "consistency", "services", "laws"):
+        assert client.get(f"/reports/{area}.json").status_code == 200
+        assert client.get(f"/reports/{area}").status_code == 200
+    assert findings.computations == before, "a page ran the analyses"
+
+
+def test_without_stored_findings_pages_say_so_and_a_computation_starts(scratch_server) -> None:
+    from importers.run import import_paths
+    from webui import findings
+
+    graph = scratch_server.graph
+    import_paths(graph, [SMALL], progress=False)  # the importer alone stores no findings
+    assert not graph.read("MATCH (f:StoredFinding) RETURN f LIMIT 1")
+    quiet = app_on(graph, background=False).test_client()
+    data = quiet.get("/.json").get_json()["findings"]
+    assert data["available"] is False and data["computed"] is False
+    html = quiet.get("/reports").get_data(as_text=True)
+    assert 'id="findings-state"' in html and "kb check" in html
+    assert quiet.get("/reports/gaps.json").get_json()["computed"] is False
+    assert not graph.read("MATCH (f:StoredFinding) RETURN f LIMIT 1")
+
+    before = findings.computations
+    app = app_on(graph, background=True)
+    with app.app_context():
+        assert app.test_client().get("/").status_code == 200  # answers at once, and starts the computation
+        findings.wait(240)
+    assert findings.computations == before + 1
+    assert not stored.is_stale(graph)
+    assert app.test_client().get("/.json").get_json()["findings"]["available"] is True
+
+
+def test_keyset_pages_give_every_finding_once(client) -> None:
+    for area, sort in (("gaps", "score"), ("laws", "score"), ("overlaps", "kind"), ("overlaps", "department"),
+                       ("chains", "status")):
+        first = client.get(f"/reports/{area}.json?sort={sort}&all=1").get_json()
+        expected = [f["id"] for f in first["findings"]]
+        assert len(expected) == first["total"] > 0
+        if area == "laws":
+            continue  # one ranked table, not paged
+        seen: list[str] = []
+        url = f"/reports/{area}.json?sort={sort}"
+        for _ in range(1000):
+            page = client.get(url).get_json()
+            assert page["total"] == len(expected)
+            seen += [f["id"] for f in page["findings"]]
+            if not page["next"]:
+                break
+            url = f"/reports/{area}.json?sort={sort}&after={page['next']}&page={page['pager']['page'] + 1}"
+        assert seen == expected and len(set(seen)) == len(seen)
+    # page numbers (SKIP) still answer, and a broken cursor is the first page, not an error
+    assert client.get("/reports/gaps.json?page=2").get_json()["findings"]
+    assert client.get("/reports/gaps.json?after=bm9wZQ").status_code == 200
+    html = client.get("/reports/overlaps").get_data(as_text=True)
+    assert 'id="next-page"' in html and "after=" in html
+
+
+def test_a_resolution_changes_the_stored_status(client, make_user, samples, loaded) -> None:
+    from tests.e2e.conftest import csrf_token, login
+
+    fid = samples["finding"]
+    editor, password = make_user("editor")
+    login(client, editor, password)
+    page = client.get(f"/reports/finding/{fid}").get_data(as_text=True)
+    try:
+        response = client.post(f"/reports/finding/{fid}/status", data={
+            "csrf_token": csrf_token(page), "accept-action": "accept", "accept-basis": "测试：已核实无需处理"})
+        assert response.status_code == 302
+        row = loaded.read("MATCH (f:StoredFinding {id: $id}) RETURN f.status AS s, f.resolution AS r", id=fid)[0]
+        assert row["s"] == "accepted" and json.loads(row["r"])["resolved_by"] == editor
+        index = {k["kind"]: k for a in client.get("/reports.json").get_json()["areas"] for k in a["kinds"]}
+        assert index["shared_article"]["accepted"] >= 1
+        page = client.get(f"/reports/finding/{fid}").get_data(as_text=True)
+        client.post(f"/reports/finding/{fid}/status", data={"csrf_token": csrf_token(page), "reopen-action": "reopen"})
+        assert loaded.read("MATCH (f:StoredFinding {id: $id}) RETURN f.status AS s", id=fid)[0]["s"] == "open"
+    finally:
+        loaded.write("MATCH (f:Finding {id: $id}) DETACH DELETE f", id=fid)
+        stored.refresh_stats(loaded)
