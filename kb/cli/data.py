@@ -106,7 +106,7 @@ def _recompute_findings(graph, report: dict) -> dict | None:
     from kb.analyses import stored
 
     imported = [f for f in report["files"] if f["status"] == "imported"]
-    if not imported and not stored.is_stale(graph):
+    if not imported:  # nothing new: what is stored stands (the browser and kb check catch up if stale)
         return None
     if any(f["kind"] == "law" or not f.get("jurisdiction") for f in imported):
         scopes = None
