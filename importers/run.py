@@ -58,6 +58,7 @@ class FileReport:
     departments: list[dict] = field(default_factory=list)  # lists: {name, jurisdiction, records} per department
     moved: int = 0  # lists: records put under another department than the file's (their 行使主体's)
     unmapped_columns: list[dict] = field(default_factory=list)  # lists: {sheet, column, header, kept_as}
+    reviews: int = 0  # laws: citations of changed articles queued for review (kb laws impact)
     doc: Parsed | None = None
 
     def as_dict(self) -> dict:
@@ -66,7 +67,7 @@ class FileReport:
                 "warnings": self.warnings, "nodes_created": self.nodes_created,
                 "relationships_created": self.relationships_created, "superseded": self.superseded,
                 "current": self.current, "departments": self.departments, "moved": self.moved,
-                "unmapped_columns": self.unmapped_columns}
+                "unmapped_columns": self.unmapped_columns, "reviews": self.reviews}
 
 
 def expand(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
@@ -267,6 +268,7 @@ def _write_one(graph: Graph, report: FileReport, bar: tqdm) -> None:
             report.current = result.current
         elif isinstance(doc, LawDocument):
             result = writer.write_law(graph, doc, run_id)
+            report.current, report.reviews = result.current, result.reviews
             if result.status == "imported":
                 bar.update(result.records)
         else:

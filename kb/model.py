@@ -44,6 +44,9 @@ NODE_KEYS: tuple[tuple[str, str], ...] = (
     ("Finding", "id"),
     ("User", "name"),
     ("Edit", "id"),
+    ("LawVersion", "key"),
+    ("ArticleText", "key"),
+    ("LawReview", "key"),
 )
 KEY_OF: dict[str, str] = dict(NODE_KEYS)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from kb.db import Graph
 from kb.model import FULLTEXT_INDEX, FULLTEXT_LABELS, FULLTEXT_PROPERTIES, NODE_KEYS
 
-SCHEMA_VERSION = 2  # 2: ImportRun.sha256 index
+SCHEMA_VERSION = 3  # 2: ImportRun.sha256 index; 3: law versions, review queue, in-force dates
 
 PROPERTY_INDEXES: list[tuple[str, str]] = [
     ("Power", "name"),
@@ -27,6 +27,10 @@ PROPERTY_INDEXES: list[tuple[str, str]] = [
     ("Thing", "theme_code"),
     ("ListVersion", "sha256"),
     ("ImportRun", "sha256"),
+    ("LawVersion", "law_key"),
+    ("LawReview", "law"),
+    ("LawReview", "status"),
+    ("ListVersion", "department"),
 ]
 
 def statements() -> list[str]:

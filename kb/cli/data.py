@@ -29,7 +29,11 @@ def _print_import(report: dict) -> None:
         if f.get("superseded"):
             click.echo(f"    replaces the older version(s): {', '.join(f['superseded'])}", err=True)
         if f.get("current") is False:
-            click.echo("    kept as history: a newer version of this department's list is current", err=True)
+            what = "law's text" if f.get("kind") == "law" else "department's list"
+            click.echo(f"    kept as history: a newer version of this {what} is current", err=True)
+        if f.get("reviews"):
+            click.echo(f"    {f['reviews']} citations of changed, renumbered or repealed articles queued for review"
+                       " (kb laws impact)", err=True)
         for e in f["errors"]:
             where = ", ".join(f"{k} {e[k]}" for k in ("sheet", "row", "column") if e.get(k))
             click.echo(f"    error: {e['message']}" + (f" ({where})" if where else ""), err=True)
