@@ -27,7 +27,7 @@ from importers.jurisdictions import jurisdiction_chain
 from importers.records import Citation, GuideDocument, LawDocument, ListDocument, Record, ThingImplementation
 from kb.db import Graph
 from kb.lawtext import CHANGES, compare_articles
-from kb.model import law_key
+from kb.model import default_in_force_from, law_key
 
 BATCH = 500
 # One file is one transaction; a province-wide file may take longer than the server's default timeout.
@@ -141,7 +141,8 @@ WITH d, [o IN current WHERE $version <> '' AND o.version <> '' AND o.version < $
         [o IN current WHERE $version <> '' AND o.version <> '' AND o.version > $version] AS newer
 CREATE (v:ListVersion {key: $key, department: $department, version: $version, title: $title,
         sha256: $sha256, source_file: $source_file, mapping: $mapping, container: $container,
-        fields: $fields, records: $records, imported_at: datetime(), import_run: $run_id, current: size(newer) = 0})
+        fields: $fields, records: $records, imported_at: datetime(), import_run: $run_id, current: size(newer) = 0,
+        in_force_from: $in_force_from})
 CREATE (v)-[:LIST_OF]->(d)
 FOREACH (n IN newer | MERGE (n)-[:SUPERSEDES]->(v))
 WITH v, older
@@ -164,6 +165,16 @@ RETURN DISTINCT old.key AS key
 """
 
 VERSION_STATE = "MATCH (v:ListVersion {key: $key}) RETURN v.current AS current"
+
+# A version is in force until the next later in_force_from among its department's versions.
+IN_FORCE_UNTIL = """
+MATCH (:Department {name: $department})<-[:LIST_OF]-(v:ListVersion)
+WITH collect(v) AS versions
+UNWIND versions AS v
+WITH v, [w IN versions WHERE w.in_force_from IS NOT NULL AND v.in_force_from IS NOT NULL
+         AND w.in_force_from > v.in_force_from | w.in_force_from] AS later
+SET v.in_force_until = reduce(m = null, x IN later | CASE WHEN m IS NULL OR x < m THEN x ELSE m END)
+"""
 
 WRITE_POWERS = """
 MATCH (v:ListVersion {key: $version_key})-[:LIST_OF]->(d:Department)
@@ -289,7 +300,10 @@ def departments_of(doc: ListDocument) -> list[dict]:
              "records": len(doc.records)}]
 
 
-def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress | None = None) -> WriteResult:
+def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress | None = None,
+               in_force_from: str | None = None) -> WriteResult:
+    """One file's records; its versions are in force from `in_force_from` (else 1 January of the
+    version's year; none without a year)."""
     key = version_key(doc, departments_of(doc)[0]["name"])  # the file's own department, when it has records
     if graph.read(FIND_VERSION, key=key):
         return WriteResult("unchanged", records=len(doc.records), version_key=key)
@@ -301,7 +315,7 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
             dep_key = version_key(doc, dep["name"])
             records = [r for r in doc.records if (r.department or doc.department) == dep["name"]]
             _write_version(tx, counter, doc, dep, dep_key, records, run_id, result, catalogue, delegations,
-                           progress)
+                           progress, in_force_from or default_in_force_from(doc.version))
         for batch in _batches(catalogue):
             _run(tx, counter, LINK_CATALOGUE, rows=batch)
         for batch in _batches(delegations):
@@ -313,12 +327,14 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
 
 def _write_version(tx: neo4j.Transaction, counter: _Counter, doc: ListDocument, dep: dict, key: str,
                    records: list[Record], run_id: str, result: WriteResult, catalogue: list[dict],
-                   delegations: list[dict], progress: Progress | None) -> None:
+                   delegations: list[dict], progress: Progress | None, in_force_from: str | None = None) -> None:
     """One department's records of a file: its department, list version and powers."""
     _ensure_department(tx, counter, dep["name"], dep["jurisdiction"], dep["level"], run_id, Path(doc.path).name)
     rows = _run(tx, counter, CREATE_VERSION, department=dep["name"], key=key, version=doc.version,
                 title=doc.title, sha256=doc.sha256, source_file=Path(doc.path).name, mapping=doc.mapping,
-                container=doc.container, fields=doc.fields or None, records=len(records), run_id=run_id)
+                container=doc.container, fields=doc.fields or None, records=len(records), run_id=run_id,
+                in_force_from=in_force_from)
+    _run(tx, counter, IN_FORCE_UNTIL, department=dep["name"])
     result.superseded += [r["key"] for r in rows if r["key"]]
     current = _run(tx, counter, VERSION_STATE, key=key)[0]["current"]
     if key == result.version_key:

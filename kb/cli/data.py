@@ -56,17 +56,25 @@ def _print_import(report: dict) -> None:
 @click.option("--department", help="Full department name (default: from the file's title, name or 行使主体).")
 @click.option("--dry-run", is_flag=True, help="Validate and report without writing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object on stdout.")
+@click.option("--in-force-from", "in_force_from", metavar="YYYY-MM-DD",
+              help="Lists: in force from this date (default: 1 January of the version's year) until the next version's.")
 def import_cmd(paths: tuple[Path, ...], jurisdiction: str | None, department: str | None, dry_run: bool,
-               as_json: bool) -> None:
+               as_json: bool, in_force_from: str | None) -> None:
     """Import lists (XLS/XLSX/CSV/JSON/JSONL), law texts and 一件事 guides; a folder imports its files."""
     from importers.run import import_paths
+    from kb.model import as_of_date
 
     if jurisdiction:
         jurisdiction = _place_option(jurisdiction)
+    try:
+        in_force_from = as_of_date(in_force_from)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--in-force-from") from exc
     started = time.monotonic()
     graph = connect() if not dry_run else connect_if_up()
     try:
-        report = import_paths(graph, paths, jurisdiction=jurisdiction, department=department, dry_run=dry_run)
+        report = import_paths(graph, paths, jurisdiction=jurisdiction, department=department, dry_run=dry_run,
+                              in_force_from=in_force_from)
     finally:
         if graph:
             graph.close()

@@ -108,3 +108,72 @@ def test_a_new_version_queues_the_powers_citing_changed_renumbered_and_repealed_
     # the same text again changes nothing; an older text loaded later is history only
     assert json.loads(kb(scratch_server, "import", "--json", str(new)).stdout)["files"][0]["status"] == "unchanged"
     assert len(json.loads(kb(scratch_server, "laws", "impact", "安全生产法", "--json").stdout)["reviews"]) == 3
+
+
+def _app(graph):
+    import secrets
+
+    from webui import create_app
+
+    return create_app({"KB_GRAPH": graph, "TESTING": True, "SECRET_KEY": secrets.token_hex(16)})
+
+
+def test_the_law_page_shows_the_queue_and_an_editor_resolves_an_item(scratch_server: ManagedServer,
+                                                                    tmp_path: Path) -> None:
+    from tests.e2e.conftest import csrf_token, login
+    from webui.users import add_user
+
+    records = [citing(LABELS[n], name) for n, name in POWERS.items()]
+    kb(scratch_server, "import", str(LAW_2021), str(a_list(tmp_path / f"{DEPT}2024年权责清单.json", "2024", records)))
+    assert kb(scratch_server, "import", str(modified_law(tmp_path / "安全生产法(2025-01-01).md"))).returncode == 0
+    client = _app(scratch_server.graph).test_client()
+    data = client.get("/impact/安全生产法.json").get_json()
+    assert data["counts"] == {"open": 3, "confirmed": 0, "changed": 0}
+    html = client.get("/impact/安全生产法").get_data(as_text=True)
+    assert POWERS[118] in html and "resolve-form" not in html  # anonymous readers see no form
+    assert "/impact/" in client.get("/laws/安全生产法").get_data(as_text=True)
+    add_user(scratch_server.graph, "编辑甲", "a-long-password-1", "editor")
+    login(client, "编辑甲", "a-long-password-1")
+    page = client.get("/impact/安全生产法").get_data(as_text=True)
+    item = next(r for r in data["reviews"] if r["article"] == 118)
+    assert client.post("/impact-resolve", data={"key": item["key"], "article": "120"}).status_code == 400  # no CSRF
+    out = client.post("/impact-resolve", data={"key": item["key"], "article": "120", "note": "随条号调整",
+                                                "csrf_token": csrf_token(page)})
+    assert out.status_code == 302
+    done = {r["article"]: r for r in client.get("/impact/安全生产法.json").get_json()["reviews"]}
+    assert (done[118]["status"], done[118]["resolved_by"], done[118]["resolved_article"]) == ("changed", "编辑甲", 120)
+
+
+def test_as_of_answers_from_the_list_versions_in_force_on_the_date(scratch_server: ManagedServer,
+                                                                   tmp_path: Path) -> None:
+    old = a_list(tmp_path / f"{DEPT}2024年权责清单.json", "2024", [BASE | {"事项名称": "对危险物品旧规定的处罚"}])
+    new = a_list(tmp_path / f"{DEPT}2025年权责清单.json", "2025", [BASE | {"事项名称": "对危险物品新规定的处罚"}])
+    assert kb(scratch_server, "import", str(old)).returncode == 0
+    assert kb(scratch_server, "import", "--in-force-from", "2025-03-01", str(new)).returncode == 0
+    assert kb(scratch_server, "import", "--in-force-from", "2025-3-1", str(new)).returncode != 0
+    versions = scratch_server.graph.read("MATCH (v:ListVersion) RETURN v.version AS v, v.in_force_from AS f, "
+                                         "v.in_force_until AS u ORDER BY v.version")
+    assert versions == [{"v": "2024", "f": "2024-01-01", "u": "2025-03-01"}, {"v": "2025", "f": "2025-03-01", "u": None}]
+
+    def powers(*extra: str) -> list[str]:
+        out = kb(scratch_server, "query", "run", "powers_by_department", "-p", f"department={DEPT}", "--format", "json",
+                 *extra)
+        assert out.returncode == 0, out.stderr
+        return [r["power"] for r in json.loads(out.stdout)]
+
+    assert powers() == ["对危险物品新规定的处罚"]
+    assert powers("--as-of", "2024-06-01") == ["对危险物品旧规定的处罚"]
+    assert powers("--as-of", "2025-02-28") == ["对危险物品旧规定的处罚"]
+    assert powers("--as-of", "2025-06-01") == ["对危险物品新规定的处罚"]
+    assert kb(scratch_server, "query", "run", "departments", "--as-of", "2024-06-01").returncode != 0
+
+    client = _app(scratch_server.graph).test_client()
+
+    def found(as_of: str = "") -> list[str]:
+        data = client.get("/search.json", query_string={"q": "危险物品", "as_of": as_of}).get_json()
+        return [h["name"] for h in data["results"] if h["label"] == "Power"]
+
+    assert found() == ["对危险物品新规定的处罚"]
+    assert found("2024-06-01") == ["对危险物品旧规定的处罚"]
+    assert found("2025-06-01") == ["对危险物品新规定的处罚"]
+    assert client.get("/search.json", query_string={"q": "危险物品", "as_of": "June"}).status_code == 400
