@@ -58,6 +58,7 @@ class FileReport:
     departments: list[dict] = field(default_factory=list)  # lists: {name, jurisdiction, records} per department
     moved: int = 0  # lists: records put under another department than the file's (their 行使主体's)
     unmapped_columns: list[dict] = field(default_factory=list)  # lists: {sheet, column, header, kept_as}
+    reviews: int = 0  # laws: citations of changed articles queued for review (kb laws impact)
     doc: Parsed | None = None
 
     def as_dict(self) -> dict:
@@ -66,7 +67,7 @@ class FileReport:
                 "warnings": self.warnings, "nodes_created": self.nodes_created,
                 "relationships_created": self.relationships_created, "superseded": self.superseded,
                 "current": self.current, "departments": self.departments, "moved": self.moved,
-                "unmapped_columns": self.unmapped_columns}
+                "unmapped_columns": self.unmapped_columns, "reviews": self.reviews}
 
 
 def expand(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
@@ -189,14 +190,14 @@ class Spool:
 
 def import_paths(graph: Graph | None, paths: Iterable[str | Path], *, jurisdiction: str | None = None,
                  department: str | None = None, dry_run: bool = False, progress: bool = True,
-                 memory_records: int = SPOOL_AFTER) -> dict:
+                 memory_records: int = SPOOL_AFTER, in_force_from: str | None = None) -> dict:
     """Validate all files, then write each valid one. Returns the `kb import --json` report.
 
     Parsed files wait for the write pass in memory up to `memory_records` records, then on disk
     (a province's lists would not fit), so memory does not grow with the number of files."""
     with Spool(memory_records) as spool:
         reports = _validate(expand(paths), jurisdiction, department, spool)
-        return _write_all(graph, reports, spool, dry_run, progress)
+        return _write_all(graph, reports, spool, dry_run, progress, in_force_from)
 
 
 def _validate(files: list[tuple[Path, bool]], jurisdiction: str | None, department: str | None,
@@ -219,7 +220,7 @@ def _validate(files: list[tuple[Path, bool]], jurisdiction: str | None, departme
 
 
 def _write_all(graph: Graph | None, reports: list[FileReport], spool: Spool, dry_run: bool,
-               progress: bool) -> dict:
+               progress: bool, in_force_from: str | None = None) -> dict:
     # Laws first, so lists imported in the same run link their citations to articles at once.
     notices: list[str] = []
     order = sorted((r for r in reports if spool.holds(r)), key=lambda r: {"law": 0, "list": 1}.get(r.kind, 2))
@@ -236,7 +237,7 @@ def _write_all(graph: Graph | None, reports: list[FileReport], spool: Spool, dry
                     report.status = "unchanged"
                 report.doc = None
                 continue
-            _write_one(graph, report, bar)
+            _write_one(graph, report, bar, in_force_from)
         if not dry_run and order:
             try:
                 writer.link_pending(graph)
@@ -254,7 +255,7 @@ def _write_all(graph: Graph | None, reports: list[FileReport], spool: Spool, dry
     }
 
 
-def _write_one(graph: Graph, report: FileReport, bar: tqdm) -> None:
+def _write_one(graph: Graph, report: FileReport, bar: tqdm, in_force_from: str | None = None) -> None:
     assert graph is not None
     run_id = writer.new_run_id()
     started = time.time()
@@ -262,11 +263,12 @@ def _write_one(graph: Graph, report: FileReport, bar: tqdm) -> None:
     bar.set_postfix_str(Path(report.path).name[:40])
     try:
         if isinstance(doc, ListDocument):
-            result = writer.write_list(graph, doc, run_id, progress=bar.update)
+            result = writer.write_list(graph, doc, run_id, progress=bar.update, in_force_from=in_force_from)
             report.superseded = result.superseded
             report.current = result.current
         elif isinstance(doc, LawDocument):
             result = writer.write_law(graph, doc, run_id)
+            report.current, report.reviews = result.current, result.reviews
             if result.status == "imported":
                 bar.update(result.records)
         else:

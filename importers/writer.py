@@ -26,7 +26,8 @@ import neo4j
 from importers.jurisdictions import jurisdiction_chain
 from importers.records import Citation, GuideDocument, LawDocument, ListDocument, Record, ThingImplementation
 from kb.db import Graph
-from kb.model import law_key
+from kb.lawtext import CHANGES, compare_articles
+from kb.model import default_in_force_from, law_key
 
 BATCH = 500
 # One file is one transaction; a province-wide file may take longer than the server's default timeout.
@@ -44,6 +45,7 @@ class WriteResult:
     superseded: list[str] = field(default_factory=list)
     current: bool = True  # False when a newer version of the list was already there
     other_versions: list[str] = field(default_factory=list)  # versions of the other departments of the file
+    reviews: int = 0  # laws: citations queued for review (LawReview) by this new version
 
 
 class _Counter:
@@ -139,7 +141,8 @@ WITH d, [o IN current WHERE $version <> '' AND o.version <> '' AND o.version < $
         [o IN current WHERE $version <> '' AND o.version <> '' AND o.version > $version] AS newer
 CREATE (v:ListVersion {key: $key, department: $department, version: $version, title: $title,
         sha256: $sha256, source_file: $source_file, mapping: $mapping, container: $container,
-        fields: $fields, records: $records, imported_at: datetime(), import_run: $run_id, current: size(newer) = 0})
+        fields: $fields, records: $records, imported_at: datetime(), import_run: $run_id, current: size(newer) = 0,
+        in_force_from: $in_force_from})
 CREATE (v)-[:LIST_OF]->(d)
 FOREACH (n IN newer | MERGE (n)-[:SUPERSEDES]->(v))
 WITH v, older
@@ -162,6 +165,16 @@ RETURN DISTINCT old.key AS key
 """
 
 VERSION_STATE = "MATCH (v:ListVersion {key: $key}) RETURN v.current AS current"
+
+# A version is in force until the next later in_force_from among its department's versions.
+IN_FORCE_UNTIL = """
+MATCH (:Department {name: $department})<-[:LIST_OF]-(v:ListVersion)
+WITH collect(v) AS versions
+UNWIND versions AS v
+WITH v, [w IN versions WHERE w.in_force_from IS NOT NULL AND v.in_force_from IS NOT NULL
+         AND w.in_force_from > v.in_force_from | w.in_force_from] AS later
+SET v.in_force_until = reduce(m = null, x IN later | CASE WHEN m IS NULL OR x < m THEN x ELSE m END)
+"""
 
 WRITE_POWERS = """
 MATCH (v:ListVersion {key: $version_key})-[:LIST_OF]->(d:Department)
@@ -287,7 +300,10 @@ def departments_of(doc: ListDocument) -> list[dict]:
              "records": len(doc.records)}]
 
 
-def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress | None = None) -> WriteResult:
+def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress | None = None,
+               in_force_from: str | None = None) -> WriteResult:
+    """One file's records; its versions are in force from `in_force_from` (else 1 January of the
+    version's year; none without a year)."""
     key = version_key(doc, departments_of(doc)[0]["name"])  # the file's own department, when it has records
     if graph.read(FIND_VERSION, key=key):
         return WriteResult("unchanged", records=len(doc.records), version_key=key)
@@ -299,7 +315,7 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
             dep_key = version_key(doc, dep["name"])
             records = [r for r in doc.records if (r.department or doc.department) == dep["name"]]
             _write_version(tx, counter, doc, dep, dep_key, records, run_id, result, catalogue, delegations,
-                           progress)
+                           progress, in_force_from or default_in_force_from(doc.version))
         for batch in _batches(catalogue):
             _run(tx, counter, LINK_CATALOGUE, rows=batch)
         for batch in _batches(delegations):
@@ -311,12 +327,14 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
 
 def _write_version(tx: neo4j.Transaction, counter: _Counter, doc: ListDocument, dep: dict, key: str,
                    records: list[Record], run_id: str, result: WriteResult, catalogue: list[dict],
-                   delegations: list[dict], progress: Progress | None) -> None:
+                   delegations: list[dict], progress: Progress | None, in_force_from: str | None = None) -> None:
     """One department's records of a file: its department, list version and powers."""
     _ensure_department(tx, counter, dep["name"], dep["jurisdiction"], dep["level"], run_id, Path(doc.path).name)
     rows = _run(tx, counter, CREATE_VERSION, department=dep["name"], key=key, version=doc.version,
                 title=doc.title, sha256=doc.sha256, source_file=Path(doc.path).name, mapping=doc.mapping,
-                container=doc.container, fields=doc.fields or None, records=len(records), run_id=run_id)
+                container=doc.container, fields=doc.fields or None, records=len(records), run_id=run_id,
+                in_force_from=in_force_from)
+    _run(tx, counter, IN_FORCE_UNTIL, department=dep["name"])
     result.superseded += [r["key"] for r in rows if r["key"]]
     current = _run(tx, counter, VERSION_STATE, key=key)[0]["current"]
     if key == result.version_key:
@@ -404,8 +422,47 @@ def rederive(tx: neo4j.ManagedTransaction, key: str, field_name: str, text: str)
 
 
 # --- laws -------------------------------------------------------------------------------------
+#
+# Every loaded text is a LawVersion with its articles' texts (ArticleText); the Law's own Article
+# nodes (law key + '#' + number, what BASED_ON points to) are always the newest version's. Loading a
+# newer version compares it with the one loaded before (kb.lawtext.compare_articles) and queues every
+# current power citing a renumbered, changed or repealed article for review (LawReview). An older
+# version loaded after a newer one is kept as history only.
 
-FIND_LAW_VERSION = "MATCH (l:Law {key: $key}) WHERE l.loaded AND l.sha256 = $sha256 RETURN l.key AS key"
+FIND_LAW_VERSION = """
+OPTIONAL MATCH (l:Law {key: $key}) WHERE l.loaded AND l.sha256 = $sha256
+OPTIONAL MATCH (lv:LawVersion {law_key: $key, sha256: $sha256})
+WITH coalesce(l.key, lv.law_key) AS key WHERE key IS NOT NULL
+RETURN key
+"""
+
+LOADED_LAW = """
+MATCH (l:Law {key: $key}) WHERE l.loaded
+OPTIONAL MATCH (l)-[:HAS_ARTICLE]->(a:Article)
+RETURN l.version_date AS version_date, l.sha256 AS sha256, l.source_file AS source_file,
+       l.history AS history, l.import_run AS import_run,
+       collect({number: a.number, label: a.label, text: a.text, chapter: a.chapter, section: a.section}) AS articles
+"""
+
+WRITE_LAW_VERSION = """
+MERGE (l:Law {key: $key})
+  ON CREATE SET l.title = $title, l.loaded = false
+MERGE (lv:LawVersion {key: $version_key})
+SET lv.law_key = $key, lv.title = $title, lv.date = $date, lv.sha256 = $sha256, lv.source_file = $source_file,
+    lv.history = $history, lv.article_count = size($rows), lv.import_run = $run_id, lv.current = $current
+MERGE (l)-[:HAS_VERSION]->(lv)
+WITH lv
+UNWIND $rows AS row
+MERGE (t:ArticleText {key: $version_key + '#' + toString(row.number)})
+SET t.law_key = $key, t.version = $date, t.number = row.number, t.label = row.label, t.text = row.text,
+    t.chapter = row.chapter, t.section = row.section
+MERGE (lv)-[:HAS_TEXT]->(t)
+"""
+
+RETIRE_LAW_VERSIONS = """
+MATCH (:Law {key: $key})-[:HAS_VERSION]->(lv:LawVersion) WHERE lv.key <> $version_key
+SET lv.current = false
+"""
 
 WRITE_LAW = """
 MERGE (l:Law {key: $key})
@@ -423,12 +480,43 @@ SET a.law_key = $key, a.law_title = l.title, a.number = row.number, a.label = ro
 MERGE (l)-[:HAS_ARTICLE]->(a)
 """
 
+# Articles the new version no longer has (a law that shrank): their BASED_ON links go with them; the
+# citing powers are in the review queue and their citations in article_not_found.
+DROP_ARTICLES = """
+MATCH (:Law {key: $key})-[:HAS_ARTICLE]->(a:Article) WHERE NOT a.number IN $numbers
+DETACH DELETE a
+"""
+
 # Citations written before the law was loaded get their article links now.
 LINK_CITATIONS = """
 MATCH (p:Power)-[c:CITES]->(l:Law {key: $key}) WHERE c.article IS NOT NULL
 MATCH (a:Article {key: $key + '#' + toString(c.article)})
 MERGE (p)-[:BASED_ON {field: c.field}]->(a)
 """
+
+# One review per (new version, current power, cited article).
+QUEUE_REVIEWS = """
+UNWIND $changes AS ch
+MATCH (p:Power)-[c:CITES]->(l:Law {key: $key})
+WHERE p.current = true AND c.article = ch.old_number
+WITH l, p, ch, collect(DISTINCT c.field) AS fields, collect(c.article_label)[0] AS cited_label
+MERGE (r:LawReview {key: $version_key + '|' + p.key + '|' + toString(ch.old_number)})
+  ON CREATE SET r.status = 'open', r.created_at = datetime()
+SET r.law = $key, r.law_title = l.title, r.from_version = $from_version, r.to_version = $to_version,
+    r.article = ch.old_number, r.article_label = ch.old_label, r.cited_label = cited_label,
+    r.fields = fields, r.power_key = p.key, r.power_name = p.name, r.department = p.department,
+    r.change = ch.change, r.old_text = ch.old_text, r.new_text = ch.new_text,
+    r.likely_article = ch.new_number, r.likely_label = ch.new_label, r.similarity = ch.similarity,
+    r.import_run = $run_id
+MERGE (r)-[:REVIEWS]->(p)
+MERGE (r)-[:OF_LAW]->(l)
+RETURN count(r) AS queued
+"""
+
+
+def law_version_key(key: str, date: str, sha256: str) -> str:
+    """安全生产法@2021-06-10 (the date, else the text's hash)."""
+    return f"{key}@{date or sha256[:12]}"
 
 
 def write_law(graph: Graph, doc: LawDocument, run_id: str) -> WriteResult:
@@ -437,16 +525,55 @@ def write_law(graph: Graph, doc: LawDocument, run_id: str) -> WriteResult:
         return WriteResult("unchanged", records=len(doc.articles), version_key=key)
     counter = _Counter()
     rows = [asdict(a) for a in doc.articles]
+    source_file = Path(doc.path).name
+    loaded = graph.read(LOADED_LAW, key=key)
+    before = loaded[0] if loaded else None
+    # A newer (or undated) text replaces the loaded one; an older one is history.
+    newer = before is None or not doc.version_date or not before["version_date"] \
+        or doc.version_date >= before["version_date"]
+    version_key = law_version_key(key, doc.version_date, doc.sha256)
+    result = WriteResult("imported", records=len(rows), version_key=key)
     with graph.transaction() as tx:
-        _run(tx, counter, WRITE_LAW, key=key, title=doc.title, version_date=doc.version_date,
-             sha256=doc.sha256, history=doc.history, source_file=Path(doc.path).name, run_id=run_id,
-             count=len(rows))
-        for batch in _batches(rows):
-            _run(tx, counter, WRITE_ARTICLES, key=key, rows=batch, source_file=Path(doc.path).name)
-        _run(tx, counter, LINK_CITATIONS, key=key)
+        if before is not None:  # a text loaded before versions were kept: keep it as a version now
+            old_rows = [a for a in before["articles"] if a["number"] is not None]
+            old_key = law_version_key(key, before["version_date"] or "", before["sha256"] or "")
+            _run(tx, counter, WRITE_LAW_VERSION, key=key, version_key=old_key, title=doc.title,
+                 date=before["version_date"] or "", sha256=before["sha256"] or "",
+                 source_file=before["source_file"], history=before["history"], rows=old_rows,
+                 run_id=before["import_run"], current=not newer)
+        _run(tx, counter, WRITE_LAW_VERSION, key=key, version_key=version_key, title=doc.title,
+             date=doc.version_date, sha256=doc.sha256, source_file=source_file, history=doc.history, rows=rows,
+             run_id=run_id, current=newer)
+        if newer:
+            _run(tx, counter, RETIRE_LAW_VERSIONS, key=key, version_key=version_key)
+            _run(tx, counter, WRITE_LAW, key=key, title=doc.title, version_date=doc.version_date,
+                 sha256=doc.sha256, history=doc.history, source_file=source_file, run_id=run_id,
+                 count=len(rows))
+            for batch in _batches(rows):
+                _run(tx, counter, WRITE_ARTICLES, key=key, rows=batch, source_file=source_file)
+            _run(tx, counter, DROP_ARTICLES, key=key, numbers=[r["number"] for r in rows])
+            _run(tx, counter, LINK_CITATIONS, key=key)
+            if before is not None:
+                changes = _review_changes(before["articles"], doc)
+                queued = _run(tx, counter, QUEUE_REVIEWS, key=key, version_key=version_key, changes=changes,
+                              from_version=before["version_date"] or "", to_version=doc.version_date,
+                              run_id=run_id)
+                result.reviews = queued[0]["queued"] if queued else 0
         tx.commit()
-    return WriteResult("imported", records=len(rows), nodes_created=counter.nodes,
-                       relationships_created=counter.rels, version_key=key)
+    result.nodes_created, result.relationships_created = counter.nodes, counter.rels
+    result.current = newer
+    return result
+
+
+def _review_changes(old_articles: list[dict], doc: LawDocument) -> list[dict]:
+    """The renumbered, changed and repealed articles of the loaded text, as QUEUE_REVIEWS rows."""
+    old = {a["number"]: a["text"] or "" for a in old_articles if a["number"] is not None}
+    old_labels = {a["number"]: a["label"] for a in old_articles if a["number"] is not None}
+    new = {a.number: a.text for a in doc.articles}
+    new_labels = {a.number: a.label for a in doc.articles}
+    return [{**c.as_dict(), "old_label": old_labels.get(c.old_number),
+             "new_label": new_labels.get(c.new_number) if c.new_number is not None else None}
+            for c in compare_articles(old, new) if c.change in CHANGES]
 
 
 # --- integrated services (一件事) ----------------------------------------------------------------

@@ -44,6 +44,9 @@ NODE_KEYS: tuple[tuple[str, str], ...] = (
     ("Finding", "id"),
     ("User", "name"),
     ("Edit", "id"),
+    ("LawVersion", "key"),
+    ("ArticleText", "key"),
+    ("LawReview", "key"),
 )
 KEY_OF: dict[str, str] = dict(NODE_KEYS)
 
@@ -54,6 +57,44 @@ FULLTEXT_PROPERTIES: tuple[str, ...] = ("name", "text", "title", "basis_text")
 
 # A Cypher predicate on a power bound to `p` (see "current" above).
 CURRENT_POWER = "p.current = true"
+
+# --- as of a date ---------------------------------------------------------------------------------
+# A ListVersion is in force from `in_force_from` (set at import: `kb import --in-force-from`, else
+# 1 January of its version year) until `in_force_until`, the next later `in_force_from` among the
+# versions of the same department (null: still in force). Dates are ISO strings (YYYY-MM-DD).
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def in_force(version: str = "v") -> str:
+    """Cypher: the ListVersion bound to `version` was in force on `$as_of`."""
+    return (f"(coalesce({version}.in_force_from, '') <= $as_of"
+            f" AND ({version}.in_force_until IS NULL OR $as_of < {version}.in_force_until))")
+
+
+def power_in_force(power: str = "p") -> str:
+    """Cypher: the power bound to `power` is current when `$as_of` is null, else one of a list version
+    in force on `$as_of` (the as-of variant of CURRENT_POWER)."""
+    return (f"(($as_of IS NULL AND {power}.current = true) OR ($as_of IS NOT NULL AND "
+            f"EXISTS {{ MATCH (asof_v:ListVersion)-[:CONTAINS]->({power}) WHERE {in_force('asof_v')} }}))")
+
+
+def as_of_date(text: str | None) -> str | None:
+    """A YYYY-MM-DD date as given (None for none); ValueError for anything else."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    if not _ISO_DATE.match(text):
+        raise ValueError(f"not a date YYYY-MM-DD: {text!r}")
+    import datetime as _dt
+
+    _dt.date.fromisoformat(text)
+    return text
+
+
+def default_in_force_from(version: str) -> str | None:
+    """1 January of a version label's year (2024 → 2024-01-01); None without a year."""
+    match = re.match(r"^\s*((?:19|20)\d{2})", version or "")
+    return f"{match.group(1)}-01-01" if match else None
 
 # --- whitespace -----------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from kb.db import Graph
 from kb.model import FULLTEXT_INDEX, FULLTEXT_LABELS, FULLTEXT_PROPERTIES, NODE_KEYS
 
-SCHEMA_VERSION = 3  # 2: ImportRun.sha256 index; 3: stored findings (kb/analyses/stored.py)
+SCHEMA_VERSION = 3  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates
 
 PROPERTY_INDEXES: list[tuple[str, str]] = [
     ("Power", "name"),
@@ -33,6 +33,10 @@ PROPERTY_INDEXES: list[tuple[str, str]] = [
     ("StoredFinding", "jurisdiction"),
     ("StoredFinding", "status"),
     ("StoredFinding", "score"),
+    ("LawVersion", "law_key"),
+    ("LawReview", "law"),
+    ("LawReview", "status"),
+    ("ListVersion", "department"),
 ]
 
 # Derived data with keys of their own (not part of the model's public labels).

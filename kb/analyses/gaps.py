@@ -9,12 +9,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from kb.analyses.findings import Finding, power_ref
 from kb.analyses.powers import jurisdiction_names
 from kb.analyses.rules import cited_version, parse_version, procedural_laws, same_version
 from kb.db import Graph
+from kb.lawtext import likely_article
 from kb.model import StageRules, normalise_level, stage_rules
 
 TEXT_CHARS = 300
@@ -361,17 +362,15 @@ def citations(rows: list[dict], articles: list[dict]) -> list[Finding]:
 
 
 def _best_match(text: str, articles: dict[int, dict]) -> dict:
-    """Where the cited text is in the loaded version (当前第X条), when it is clearly somewhere."""
+    """Where the cited text is in the loaded version (当前第X条), when it is clearly somewhere
+    (`kb.lawtext.likely_article`, the comparison the law importer's review queue uses)."""
     text = (text or "").strip()
-    if len(text) < MIN_TEXT or not articles:
+    if len(text) < MIN_TEXT:
         return {}
-    numbers = list(articles)
-    hit = process.extractOne(text[:120], [articles[n]["text"] for n in numbers], scorer=fuzz.partial_ratio,
-                             score_cutoff=85)
+    hit = likely_article(text, {n: a["text"] for n, a in articles.items()})
     if not hit:
         return {}
-    found = articles[numbers[hit[2]]]
-    return {"now_at": found["label"], "now_at_similarity": round(hit[1] / 100, 2)}
+    return {"now_at": articles[hit[0]]["label"], "now_at_similarity": hit[1]}
 
 
 # --- permits, delegations, integrated services -----------------------------------------------------

@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("diff", "diff_cmd"),
     "export": ("data", "export_cmd"),
     "import": ("data", "import_cmd"),
+    "laws": ("laws", "laws_group"),
     "overlaps": ("overlaps", "overlaps_group"),
     "query": ("query", "query_group"),
     "restore": ("data", "restore_cmd"),

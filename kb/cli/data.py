@@ -29,7 +29,11 @@ def _print_import(report: dict) -> None:
         if f.get("superseded"):
             click.echo(f"    replaces the older version(s): {', '.join(f['superseded'])}", err=True)
         if f.get("current") is False:
-            click.echo("    kept as history: a newer version of this department's list is current", err=True)
+            what = "law's text" if f.get("kind") == "law" else "department's list"
+            click.echo(f"    kept as history: a newer version of this {what} is current", err=True)
+        if f.get("reviews"):
+            click.echo(f"    {f['reviews']} citations of changed, renumbered or repealed articles queued for review"
+                       " (kb laws impact)", err=True)
         for e in f["errors"]:
             where = ", ".join(f"{k} {e[k]}" for k in ("sheet", "row", "column") if e.get(k))
             click.echo(f"    error: {e['message']}" + (f" ({where})" if where else ""), err=True)
@@ -52,22 +56,30 @@ def _print_import(report: dict) -> None:
 @click.option("--department", help="Full department name (default: from the file's title, name or 行使主体).")
 @click.option("--dry-run", is_flag=True, help="Validate and report without writing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object on stdout.")
+@click.option("--in-force-from", "in_force_from", metavar="YYYY-MM-DD",
+              help="Lists: in force from this date (default: 1 January of the version's year) until the next version's.")
 @click.option("--no-check", is_flag=True,
               help="Do not recompute the stored findings afterwards (the browser or `kb check` will).")
 def import_cmd(paths: tuple[Path, ...], jurisdiction: str | None, department: str | None, dry_run: bool,
-               as_json: bool, no_check: bool) -> None:
+               as_json: bool, in_force_from: str | None, no_check: bool) -> None:
     """Import lists (XLS/XLSX/CSV/JSON/JSONL), law texts and 一件事 guides; a folder imports its files.
 
     Afterwards the findings of the jurisdiction trees the imported files belong to are recomputed and
     stored (every tree when a law text was imported), so that the browser reads them."""
     from importers.run import import_paths
+    from kb.model import as_of_date
 
     if jurisdiction:
         jurisdiction = _place_option(jurisdiction)
+    try:
+        in_force_from = as_of_date(in_force_from)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--in-force-from") from exc
     started = time.monotonic()
     graph = connect() if not dry_run else connect_if_up()
     try:
-        report = import_paths(graph, paths, jurisdiction=jurisdiction, department=department, dry_run=dry_run)
+        report = import_paths(graph, paths, jurisdiction=jurisdiction, department=department, dry_run=dry_run,
+                              in_force_from=in_force_from)
         if graph and not dry_run and not no_check:
             report["findings"] = _recompute_findings(graph, report)
     finally:

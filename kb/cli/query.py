@@ -72,8 +72,10 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
               help="At most this many rows (default: the row cap of the browser's console, kb.readonly).")
 @click.option("--timeout", type=float, default=None,
               help="Seconds before the query is stopped (default: the console's, kb.readonly).")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
+              help="Answer from the list versions in force on this date (queries with an as_of parameter).")
 def query_run(name: str, params: tuple[str, ...], fmt: str, output: Path | None, limit: int | None,
-              timeout: float | None) -> None:
+              timeout: float | None, as_of: str | None) -> None:
     """Run a saved query read-only and print or write its rows."""
     from kb import readonly
     from kb.analyses import tables
@@ -81,10 +83,21 @@ def query_run(name: str, params: tuple[str, ...], fmt: str, output: Path | None,
 
     limit = readonly.DEFAULT_ROW_CAP if limit is None else limit
     timeout = readonly.DEFAULT_TIMEOUT if timeout is None else timeout
+    from kb.model import as_of_date
+
+    values = _parse_params(params)
+    try:
+        as_of = as_of_date(as_of)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--as-of") from exc
     try:
         q = loader.get(name)
+        if as_of:
+            if "as_of" not in {p.name for p in q.params}:
+                raise click.ClickException(f"{q.name} answers only for the current lists (it has no as_of parameter)")
+            values["as_of"] = as_of
         with connect() as graph:
-            result = loader.run(graph, q, _parse_params(params), timeout=timeout, row_cap=limit)
+            result = loader.run(graph, q, values, timeout=timeout, row_cap=limit)
     except KeyError as exc:
         raise click.ClickException(str(exc.args[0])) from exc
     except loader.QueryError as exc:

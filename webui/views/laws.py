@@ -1,11 +1,14 @@
 """Laws and articles: an article shows every power of every department that cites it (overlap evidence)."""
 from __future__ import annotations
 
-from flask import Blueprint, abort
+from flask import Blueprint, abort, flash, g, redirect, request, url_for
+from flask_babel import gettext as _
 
-from importers.numerals import article_label
+from importers.numerals import article_label, chinese_to_int
+from kb.analyses import law_changes
 from webui import stats, store
 from webui.pages import page
+from webui.users import role_required
 
 bp = Blueprint("laws", __name__)
 
@@ -119,3 +122,37 @@ def article(key: str) -> dict:
                      "basis_departments": len(row["as_basis"])}
     del row["by_department"]
     return row
+
+
+@page(bp, "/impact/<path:key>", "laws/impact.html")
+def impact(key: str) -> dict:
+    """The review queue a new version of the law left: powers citing renumbered, changed or repealed
+    articles, old and new text side by side, the likely new article; editors resolve items here."""
+    status = request.args.get("status", "")
+    if status not in ("", *law_changes.STATUSES):
+        abort(400)
+    try:
+        result = law_changes.impact(store.graph(), key, status)
+    except law_changes.ReviewError:
+        abort(404)
+    return result.as_dict() | {"status": status}
+
+
+@bp.route("/impact-resolve", methods=["POST"])
+@role_required("editor")
+def resolve():
+    key = request.form.get("key", "")
+    item = law_changes.review(store.graph(), key)
+    if item is None:
+        abort(404)
+    text = request.form.get("article", "").strip().removeprefix("第").removesuffix("条")
+    try:
+        number = chinese_to_int(text) if text else None
+        record = law_changes.resolve(store.graph(), key, g.user["name"], number,
+                                     request.form.get("note", "").strip()[:500])
+    except (ValueError, law_changes.ReviewError) as exc:
+        flash(_("Not resolved: %(reason)s", reason=str(exc)), "error")
+    else:
+        flash(_("Resolved: %(power)s now cites article %(n)d.", power=record["power_name"],
+                n=record["resolved_article"]), "success")
+    return redirect(url_for("laws.impact", key=item["law"]))

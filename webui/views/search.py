@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, request
+from flask import Blueprint, abort, request
+from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
 from kb.analyses.powers import jurisdiction_names
-from kb.model import EXAMPLE_MARK, FULLTEXT_INDEX, FULLTEXT_LABELS
+from kb.model import EXAMPLE_MARK, FULLTEXT_INDEX, FULLTEXT_LABELS, as_of_date, power_in_force
 from webui import store
 from webui.entities import key_of
 from webui.pages import page
@@ -22,9 +23,9 @@ FILTERS = ("type", "power_type", "department", "level", "jurisdiction")
 SEARCH = """
 CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $cap}) YIELD node, score
 WITH node, score, [l IN labels(node) WHERE l IN $labels][0] AS label
-WHERE label IS NOT NULL AND NOT (label = 'Power' AND node.current = false)
+WHERE label IS NOT NULL AND (label <> 'Power' OR {node_in_force})
 OPTIONAL MATCH (owner:Power)-[:HAS_RESPONSIBILITY]->(node)
-WITH label, score, node, owner WHERE owner IS NULL OR owner.current
+WITH label, score, node, owner WHERE owner IS NULL OR {owner_in_force}
 RETURN label, score, elementId(node) AS id,
        node {.key, .name, .title, .id, .label, .current, .law_title, .department,
              .jurisdiction, .level, .type, .area_name, .lead_department,
@@ -46,12 +47,16 @@ UNWIND $labels AS wanted
 CALL { WITH wanted MATCH (node) WHERE wanted IN labels(node) AND node.name CONTAINS $q
        RETURN node LIMIT $cap }
 WITH node, wanted AS label
-WHERE NOT (label = 'Power' AND node.current = false)
+WHERE label <> 'Power' OR {node_in_force}
 RETURN label, 0.0 AS score, elementId(node) AS id,
        node {.key, .name, .title, .id, .label, .current, .law_title, .department,
              .jurisdiction, .level, .type, .area_name, .lead_department,
              sample: coalesce(node.remarks, '') STARTS WITH $example_mark} AS props, null AS owner
 """
+
+# Powers (and the responsibilities of powers) of the current lists, or of those in force on $as_of.
+SEARCH = SEARCH.replace("{node_in_force}", power_in_force("node")).replace("{owner_in_force}", power_in_force("owner"))
+NAME_CONTAINS = NAME_CONTAINS.replace("{node_in_force}", power_in_force("node"))
 
 # Within a rank (exact name, name contains the words, text matches), what legal staff look for first.
 LABEL_PRIORITY = {"Department": 0, "Power": 1, "Thing": 2, "ServiceItem": 3, "CatalogItem": 4, "Law": 5,
@@ -113,16 +118,17 @@ def _body(texts: tuple, terms: list[str]) -> str:
     return next((t for t in present if any(term in t for term in terms)), present[0] if present else "")
 
 
-def run_search(q: str) -> list[dict]:
+def run_search(q: str, as_of: str | None = None) -> list[dict]:
     terms = q.split()
     labels = list(FULLTEXT_LABELS)
     if len(q.replace(" ", "")) < 2:
         rows = [dict(zip(("label", "score", "id", "props", "owner"), r, strict=True))
-                for r in store.rows(NAME_CONTAINS, labels=labels, q=q.strip(), cap=200, example_mark=EXAMPLE_MARK)]
+                for r in store.rows(NAME_CONTAINS, labels=labels, q=q.strip(), cap=200, example_mark=EXAMPLE_MARK,
+                                     as_of=as_of)]
     else:
         rows = [dict(zip(("label", "score", "id", "props", "owner"), r, strict=True))
                 for r in store.rows(SEARCH, index=FULLTEXT_INDEX, lucene=lucene_query(q), cap=HIT_CAP, labels=labels,
-                                     example_mark=EXAMPLE_MARK)]
+                                     example_mark=EXAMPLE_MARK, as_of=as_of)]
     hits = [_hit(r, q.strip(), terms) for r in rows]
     hits.sort(key=lambda h: (h["rank"], LABEL_PRIORITY.get(h["label"], 9), -h["score"], len(h["name"])))
     return hits
@@ -160,7 +166,11 @@ def search() -> dict:
     chosen = {f: request.args.get(f, "").strip() for f in FILTERS}
     if chosen["type"] and chosen["type"] not in FULLTEXT_LABELS and not chosen["power_type"]:
         chosen["power_type"], chosen["type"] = chosen["type"], ""  # ?type=行政许可 means a power type
-    hits = run_search(q) if q else []
+    try:
+        as_of = as_of_date(request.args.get("as_of"))
+    except ValueError:
+        abort(400, description=_("The date must be written YYYY-MM-DD."))
+    hits = run_search(q, as_of) if q else []
     within = set(jurisdiction_names(store.graph(), chosen["jurisdiction"]) or []) if hits else set()
     kept = [h for h in hits if all(_passes(h, f, v, within) for f, v in chosen.items())]
     p = pager(len(kept), PAGE_SIZE)
@@ -171,5 +181,5 @@ def search() -> dict:
         body = _body(bodies.get(h["id"], ()), terms)
         shown.append({**{k: v for k, v in h.items() if k != "id"}, "snippet": body[:200],
                       "name_html": highlight(h["name"], terms, 200), "snippet_html": highlight(body, terms)})
-    return {"q": q, "filters": chosen, "total": len(kept), "all_hits": len(hits), "capped": len(hits) >= HIT_CAP,
+    return {"q": q, "as_of": as_of, "filters": chosen, "total": len(kept), "all_hits": len(hits), "capped": len(hits) >= HIT_CAP,
             "facets": _facets(hits, chosen, within), "results": shown, "pager": p}

@@ -1,0 +1,77 @@
+"""`kb laws`: what a new version of a law changed for the powers citing it (the review queue)."""
+from __future__ import annotations
+
+import click
+
+from kb.cli.common import connect, echo_json, short
+
+CHANGE_NAMES = {"renumbered": "条号变动", "changed": "内容修改", "repealed": "已删除"}
+STATUS_NAMES = {"open": "待复核", "confirmed": "已确认", "changed": "已改引"}
+
+
+@click.group("laws")
+def laws_group() -> None:
+    """Law texts: the impact of a new version on the powers citing it."""
+
+
+@laws_group.command("impact")
+@click.argument("law")
+@click.option("--status", type=click.Choice(["open", "confirmed", "changed"]), default=None,
+              help="Only items of this status (default: all).")
+@click.option("--json", "as_json", is_flag=True, help="Print the queue as one JSON object.")
+def impact_cmd(law: str, status: str | None, as_json: bool) -> None:
+    """The review queue of LAW (its key or title, e.g. 安全生产法): each current power citing an article
+    the newest text renumbered, changed or repealed, with the old and new text and the likely new article."""
+    from kb.analyses import law_changes
+
+    with connect() as graph:
+        try:
+            result = law_changes.impact(graph, law, status or "")
+        except law_changes.ReviewError as exc:
+            raise click.ClickException(str(exc)) from exc
+    if as_json:
+        echo_json(result.as_dict())
+        return
+    counts = result.as_dict()["counts"]
+    versions = " → ".join(v["date"] or "?" for v in result.versions) or result.version_date or "未载入"
+    click.echo(f"《{result.title}》版本 {versions}：待复核 {counts['open']}，已确认 {counts['confirmed']}，"
+               f"已改引 {counts['changed']}")
+    for r in result.reviews:
+        likely = f"，现行文本可能为{r['likely_label']}" if r.get("likely_label") else ""
+        click.echo(f"\n[{STATUS_NAMES.get(r['status'], r['status'])}] {r['key']}")
+        click.echo(f"  {r['department']}「{r['power_name']}」")
+        click.echo(f"  引用{r['article_label'] or r['article']}：{CHANGE_NAMES.get(r['change'], r['change'])}{likely}"
+                   f"（相似度 {r['similarity']:.2f}）")
+        click.echo(f"  旧（{r['from_version']}）：{short(r['old_text'] or '', 80)}")
+        click.echo(f"  新（{r['to_version']}）：{short(r['new_text'] or '（无）', 80)}")
+        if r["status"] != "open":
+            click.echo(f"  由 {r['resolved_by']} 于 {r['resolved_at'][:19]} 处理，现引第{r['resolved_article']}条"
+                       + (f"：{r['note']}" if r.get("note") else ""))
+
+
+@laws_group.command("resolve")
+@click.argument("key")
+@click.option("--by", "by", required=True, help="Who confirms or changes the citation.")
+@click.option("--article", type=str, default=None,
+              help="The article the power should cite now (62 or 第六十二条; e.g. the likely one); "
+                   "without it the citation is confirmed as it is.")
+@click.option("--note", default="", help="A note kept with the resolution.")
+def resolve_cmd(key: str, by: str, article: str | None, note: str) -> None:
+    """Resolve review item KEY (from `kb laws impact`): confirm the citation or change it to --article."""
+    from importers.numerals import chinese_to_int
+    from kb.analyses import law_changes
+
+    number = None
+    if article:
+        text = article.strip().removeprefix("第").removesuffix("条")
+        try:
+            number = int(text) if text.isdigit() else chinese_to_int(text)
+        except (ValueError, KeyError) as exc:
+            raise click.BadParameter(f"not an article number: {article}", param_hint="--article") from exc
+    with connect() as graph:
+        try:
+            record = law_changes.resolve(graph, key, by, number, note)
+        except law_changes.ReviewError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(f"{STATUS_NAMES[record['status']]}：{record['department']}「{record['power_name']}」"
+               f"现引《{record['law_title']}》第{record['resolved_article']}条（{record['resolved_by']}）")
