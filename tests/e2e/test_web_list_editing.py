@@ -103,7 +103,7 @@ def test_every_new_write_route_needs_its_role_a_csrf_token_and_leaves_an_audit_e
         assert graph.read("MATCH (e:Edit {reason: $r}) RETURN e.who AS who", r=f"测试 {url}") == \
             [{"who": users["editor"][0]}], url
     # The revert: admins only.
-    edit = graph.read("MATCH (e:Edit {field: 'retired', after: 'false'}) RETURN e.id AS id")[0]["id"]
+    edit = graph.read("MATCH (e:Edit {entity_label: 'Power', field: 'retired', after: 'false'}) RETURN e.id AS id")[0]["id"]
     url = f"/edits/{edit}/revert"
     response = anonymous.post(url, data={"reason": "r", "csrf_token": token_of(anonymous)})
     assert response.status_code == 302 and "/login" in response.headers["Location"]

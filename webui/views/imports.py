@@ -176,8 +176,8 @@ def upload():
         shutil.rmtree(folder, ignore_errors=True)
         return again(exc.errors[0].message, 400)
     meta = {"token": token, "file": name, "who": g.user["name"], "uploaded_at": time.time(),
-            "size": target.stat().st_size, "jurisdiction": form.jurisdiction.data.strip() or None,
-            "department": form.department.data.strip() or None}
+            "size": target.stat().st_size, "jurisdiction": (form.jurisdiction.data or "").strip() or None,
+            "department": (form.department.data or "").strip() or None}
     _write_json(folder / "meta.json", meta)
     _write_json(folder / "preview.json", dry_run(store.graph(), target, meta["jurisdiction"], meta["department"]))
     return redirect(url_for("imports_upload.preview", token=token))
