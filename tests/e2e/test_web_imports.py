@@ -84,8 +84,8 @@ def test_the_upload_routes_need_an_editor_and_a_csrf_token(client, make_user, up
 
 
 def test_an_upload_with_errors_shows_them_and_writes_nothing(client, make_user, uploads, tmp_path, loaded: Graph):
-    before = loaded.read("MATCH (n) RETURN count(n) AS n")[0]["n"]
     login(client, *make_user("editor"))
+    before = loaded.read("MATCH (n) RETURN count(n) AS n")[0]["n"]
     response = upload(client, broken(tmp_path))
     assert response.status_code == 302
     token = response.headers["Location"].rstrip("/").rsplit("/", 1)[-1]

@@ -65,8 +65,8 @@ def test_every_new_write_route_needs_its_role_a_csrf_token_and_leaves_an_audit_e
     app, graph, users = site
     key = a_power(graph)
     k = quote(key, safe="")
-    duty = graph.read("MATCH (:Power {key: $k})-[:HAS_RESPONSIBILITY]->(r) RETURN r.key AS r ORDER BY r.seq LIMIT 1",
-                      k=key)[0]["r"]
+    duty = graph.read("MATCH (:Power {key: $k})-[:HAS_RESPONSIBILITY]->(r) RETURN r.key AS key ORDER BY r.seq LIMIT 1",
+                      k=key)[0]["key"]
     routes: list[tuple[str, dict, str, Callable[[], bool]]] = [
         (f"/edit/power/{k}/responsibility", {"text": "测试责任：依法受理。", "stage": "受理"}, "editor",
          lambda: bool(graph.read("MATCH (:Power {key: $k})-[:HAS_RESPONSIBILITY]->(r {text: '测试责任：依法受理。'}) "

@@ -424,8 +424,9 @@ def duty_form(formdata: Any = None) -> FlaskForm:
     stages = sorted(set(stage_words().values()))
     fields = {
         "text": TextAreaField(_l("Responsibility"), validators=[DataRequired(), Length(max=20000)]),
-        "kind": SelectField(_l("Kind"), choices=[("", "—"), ("直接实施", "直接实施"), ("指导监督", "指导监督")], default=""),
-        "stage": SelectField(_l("Stage"), choices=[("", "—")] + [(s, s) for s in stages], default=""),
+        "kind": SelectField(_l("Kind"), choices=[SelectChoice("", "—"), SelectChoice("直接实施", "直接实施"),
+                                                  SelectChoice("指导监督", "指导监督")], default=""),
+        "stage": SelectField(_l("Stage"), choices=[SelectChoice("", "—")] + [SelectChoice(s, s) for s in stages], default=""),
         "reason": reason_field(),
     }
     return type("DutyForm", (FlaskForm,), fields)(formdata=formdata) if formdata is not None else \
@@ -435,7 +436,7 @@ def duty_form(formdata: Any = None) -> FlaskForm:
 def article_form() -> FlaskForm:
     laws = store.read(LAWS)
     fields = {
-        "law": SelectField(_l("Law"), choices=[(r["key"], r["title"]) for r in laws], validators=[DataRequired()]),
+        "law": SelectField(_l("Law"), choices=[SelectChoice(r["key"], r["title"]) for r in laws], validators=[DataRequired()]),
         "number": IntegerField(_l("Article number"), validators=[DataRequired(), NumberRange(min=1, max=10000)]),
         "reason": reason_field(),
     }
@@ -447,10 +448,10 @@ def new_power_form() -> FlaskForm:
     fields: dict[str, Any] = {}
     for name, label in EDITABLE.items():
         if name == "type":
-            fields[name] = SelectField(label, choices=[(t, t) for t in power_type_names()],
+            fields[name] = SelectField(label, choices=[SelectChoice(t, t) for t in power_type_names()],
                                        validators=[DataRequired()])
         elif name == "level":
-            fields[name] = SelectField(label, choices=[(lv, lv or "—") for lv in ("", *LEVELS)], default="")
+            fields[name] = SelectField(label, choices=[SelectChoice(lv, lv or "—") for lv in ("", *LEVELS)], default="")
         elif name == "name":
             fields[name] = StringField(label, validators=[DataRequired(), Length(max=2000)])
         elif name in LONG:
@@ -473,7 +474,7 @@ def new_power(department: str):
         status = 400 if request.method == "POST" else 200
         return render_template("edits/new_power.html", _form=form, target=target, fields=EDITABLE,
                                long_fields=LONG), status
-    props = {name: (form[name].data or "").strip() for name in EDITABLE} | {"code": form.code.data.strip()}
+    props = {name: (form[name].data or "").strip() for name in EDITABLE} | {"code": (form.code.data or "").strip()}
     props |= {"item_name": props["name"], "sub_item_name": "", "type_code": type_code(props["type"]),
               "type_original": props["type"], "level_original": "", "holder": department}
 
