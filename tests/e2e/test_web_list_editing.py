@@ -113,6 +113,12 @@ def test_every_new_write_route_needs_its_role_a_csrf_token_and_leaves_an_audit_e
     assert graph.read("MATCH (e:Edit {reverts: $id}) RETURN e.who AS who, e.field AS f, e.after AS a",
                       id=edit) == [{"who": users["admin"][0], "f": "retired", "a": "true"}]
     assert not graph.read("MATCH (:Department)-[:HOLDS]->(p:Power {key: $k}) RETURN p", k=key)
+    # A legal basis linked by article is reverted by removing that citation.
+    link = graph.read("MATCH (e:Edit {field: 'basis_article'}) RETURN e.id AS id")[0]["id"]
+    assert admin.post(f"/edits/{link}/revert", data={"reason": "关联错了", "csrf_token": token_of(admin)}).status_code == 302
+    assert not graph.read("MATCH (:Power {key: $k})-[c:CITES {field: 'basis'}]->(:Law {key: '行政处罚法'}) "
+                          "WHERE c.article = 1 RETURN c", k=key)
+    assert graph.read("MATCH (e:Edit {reverts: $id}) RETURN e.before AS b", id=link)[0]["b"].endswith("第一条")
 
 
 def test_a_retired_power_stays_in_its_version_and_comes_back(site):

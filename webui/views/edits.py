@@ -299,9 +299,26 @@ CREATE (p)-[:CITES {field: 'basis', article: a.number, article_label: a.label, t
                     law_title: l.title, version_note: '', sub_article: null}]->(l)
 MERGE (p)-[:BASED_ON {field: 'basis'}]->(a)
 CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: p.key, entity_label: 'Power',
-                field: 'basis_article', before: '', after: a.name, reason: $reason})
+                field: 'basis_article', before: '', after: a.name, article_key: a.key, reason: $reason})
 CREATE (e)-[:EDITS]->(p)
 RETURN a.name AS name
+"""
+
+# Reverting a link made by LINK_ARTICLE: its CITES goes, and the BASED_ON when no other citation names the article.
+UNLINK_ARTICLE = """
+MATCH (p:Power {key: $key})-[c:CITES {field: 'basis'}]->(l:Law)-[:HAS_ARTICLE]->(a:Article {key: $article})
+WHERE c.article = a.number AND c.text = a.name
+WITH p, a, collect(c)[0] AS c
+DELETE c
+WITH p, a
+OPTIONAL MATCH (p)-[b:BASED_ON {field: 'basis'}]->(a)
+WHERE NOT EXISTS { MATCH (p)-[o:CITES {field: 'basis'}]->(:Law {key: a.law_key}) WHERE o.article = a.number }
+DELETE b
+CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: p.key, entity_label: 'Power',
+                field: 'basis_article', before: a.name, after: '', article_key: a.key, reason: $reason,
+                reverts: $reverts})
+CREATE (e)-[:EDITS]->(p)
+RETURN count(e) AS n
 """
 
 DEPARTMENT_LIST = """
@@ -511,6 +528,10 @@ def revert(id: str):
         retire = field == "created" or e.get("before") == "true"
         done = len(store.graph().write(RETIRE_DUTY, key=key, retire=retire, id=uuid.uuid4().hex, who=_who(),
                                        reason=reason, reverts=id))
+    elif label == "Power" and field == "basis_article" and e.get("after") and e.get("article_key"):
+        rows = store.graph().write(UNLINK_ARTICLE, key=key, article=e["article_key"], id=uuid.uuid4().hex,
+                                   who=_who(), reason=reason, reverts=id)
+        done = rows[0]["n"] if rows else 0
     elif label == "Power" and (field in EDITABLE or field == "type_code"):
         done = _revert_field(key, field, e, reason, id)
     else:
