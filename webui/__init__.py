@@ -80,7 +80,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     if test_config:
         app.config.update(test_config)
-    app.config.setdefault("MAX_CONTENT_LENGTH", int(app.config["KB_UPLOAD_MAX"]) + (1 << 20))
+    if app.config.get("MAX_CONTENT_LENGTH") is None:  # Flask's default is None: no limit
+        app.config["MAX_CONTENT_LENGTH"] = int(app.config["KB_UPLOAD_MAX"]) + (1 << 20)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
 
