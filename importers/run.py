@@ -7,7 +7,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
@@ -190,14 +190,16 @@ class Spool:
 
 def import_paths(graph: Graph | None, paths: Iterable[str | Path], *, jurisdiction: str | None = None,
                  department: str | None = None, dry_run: bool = False, progress: bool = True,
-                 memory_records: int = SPOOL_AFTER, in_force_from: str | None = None) -> dict:
+                 memory_records: int = SPOOL_AFTER, in_force_from: str | None = None,
+                 on_progress: Callable[[int, int], None] | None = None) -> dict:
     """Validate all files, then write each valid one. Returns the `kb import --json` report.
 
+    `on_progress(done, total)` hears of every batch of records written (the browser's progress page).
     Parsed files wait for the write pass in memory up to `memory_records` records, then on disk
     (a province's lists would not fit), so memory does not grow with the number of files."""
     with Spool(memory_records) as spool:
         reports = _validate(expand(paths), jurisdiction, department, spool)
-        return _write_all(graph, reports, spool, dry_run, progress, in_force_from)
+        return _write_all(graph, reports, spool, dry_run, progress, in_force_from, on_progress)
 
 
 def _validate(files: list[tuple[Path, bool]], jurisdiction: str | None, department: str | None,
@@ -220,13 +222,16 @@ def _validate(files: list[tuple[Path, bool]], jurisdiction: str | None, departme
 
 
 def _write_all(graph: Graph | None, reports: list[FileReport], spool: Spool, dry_run: bool,
-               progress: bool, in_force_from: str | None = None) -> dict:
+               progress: bool, in_force_from: str | None = None,
+               on_progress: Callable[[int, int], None] | None = None) -> dict:
     # Laws first, so lists imported in the same run link their citations to articles at once.
     notices: list[str] = []
     order = sorted((r for r in reports if spool.holds(r)), key=lambda r: {"law": 0, "list": 1}.get(r.kind, 2))
     total = sum(r.records for r in order)
     bar = tqdm(total=total, unit="rows", file=sys.stderr, disable=not progress or dry_run or total == 0,
                dynamic_ncols=True, desc="import")
+    if on_progress is not None:
+        _report_progress(bar, total, on_progress)
     try:
         for report in order:
             report.doc = spool.take(report)
@@ -253,6 +258,18 @@ def _write_all(graph: Graph | None, reports: list[FileReport], spool: Spool, dry
         "refused": sum(r.status == "refused" for r in reports),
         "notices": notices,
     }
+
+
+def _report_progress(bar: tqdm, total: int, on_progress: Callable[[int, int], None]) -> None:
+    """Tell `on_progress` of every update of the bar (counted here: a disabled bar counts nothing)."""
+    update, done = bar.update, [0]
+
+    def counted(n: float | None = 1) -> bool | None:
+        done[0] += int(n or 0)
+        on_progress(min(done[0], total), total)
+        return update(n)
+
+    bar.update = counted  # type: ignore[method-assign]
 
 
 def _write_one(graph: Graph, report: FileReport, bar: tqdm, in_force_from: str | None = None) -> None:

@@ -183,7 +183,7 @@ CREATE (p:Power)
 SET p = row.props, p.current = v.current, p.department = d.name, p.jurisdiction = d.jurisdiction
 CREATE (v)-[:CONTAINS]->(p)
 FOREACH (_ IN CASE WHEN v.current THEN [1] ELSE [] END | CREATE (d)-[:HOLDS]->(p))
-FOREACH (u IN CASE WHEN row.unit = '' THEN [] ELSE [row.unit] END |
+FOREACH (u IN row.units |
   MERGE (un:Unit {key: d.name + '/' + u})
     ON CREATE SET un.name = u, un.department = d.name, un.source_file = row.props.source_file
   MERGE (un)-[:PART_OF]->(d)
@@ -282,9 +282,32 @@ def power_row(doc: ListDocument, version_key: str, rec: Record, run_id: str) -> 
     if rec.accountability_subjects or rec.accountability_situations:
         accountability.append({"key": f"{key}#a", "subjects": rec.accountability_subjects,
                                "text": rec.accountability_situations, "power_key": key})
-    return {"props": props, "unit": rec.unit.strip(), "duties": duties, "accountability": accountability,
+    return {"props": props, "units": split_units(rec.unit), "duties": duties, "accountability": accountability,
             "citations": _citation_rows(rec.citations, "basis")
             + _citation_rows(rec.responsibility_citations, "responsibility_basis")}
+
+
+UNIT_SEPARATORS = "、，,；;"
+_BRACKETS = {"（": "）", "(": ")", "【": "】", "[": "]", "《": "》"}
+
+
+def split_units(text: str) -> list[str]:
+    """The units a 承办机构 cell names (危化科、基础科、执法支队 → three), in order, each once; a
+    separator inside brackets (执法支队（一大队、二大队）) does not split, and whitespace inside a name
+    (a wrapped cell: 政策法\n规科) is dropped."""
+    parts, current, closing = [], [], []
+    for ch in text or "":
+        if ch in _BRACKETS:
+            closing.append(_BRACKETS[ch])
+        elif closing and ch == closing[-1]:
+            closing.pop()
+        if ch in UNIT_SEPARATORS and not closing:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return list(dict.fromkeys(p for p in ("".join(part.split()) for part in parts) if p))
 
 
 def version_key(doc: ListDocument, department: str | None = None) -> str:
@@ -388,14 +411,14 @@ SET r = d, r.current = p.current, r.source_file = p.source_file, r.source_sheet 
 CREATE (p)-[:HAS_RESPONSIBILITY]->(r)
 """
 
-# The unit (承办机构) as WRITE_POWERS links it: a Unit keyed department/unit, PART_OF the department.
+# The units (承办机构) as WRITE_POWERS links them: a Unit keyed department/unit, PART_OF the department.
 REPLACE_UNIT = """
 MATCH (p:Power {key: $key})
 OPTIONAL MATCH (p)-[old:HANDLED_BY]->()
 DELETE old
 WITH DISTINCT p
 MATCH (d:Department {name: p.department})
-FOREACH (u IN CASE WHEN $unit = '' THEN [] ELSE [$unit] END |
+FOREACH (u IN $units |
   MERGE (un:Unit {key: d.name + '/' + u})
     ON CREATE SET un.name = u, un.department = d.name, un.source_file = p.source_file
   MERGE (un)-[:PART_OF]->(d)
@@ -418,7 +441,7 @@ def rederive(tx: neo4j.ManagedTransaction, key: str, field_name: str, text: str)
                    "power_key": key} for i, d in enumerate(split_duties(text) if text.strip() else [])]
         tx.run(REPLACE_DUTIES, key=key, duties=duties).consume()
     elif field_name == "unit":
-        tx.run(REPLACE_UNIT, key=key, unit=text.strip()).consume()
+        tx.run(REPLACE_UNIT, key=key, units=split_units(text)).consume()
 
 
 # --- laws -------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ Every page is also JSON: add `.json` to its path (`/.json` for the front page), 
     /queries, /queries/<area>/<name>[.csv|.xlsx|.json]?run=1&<params>
     /console?cypher=                    read-only Cypher (kb.readonly)
     /login, /logout, /users (admin), /edit/power/<key> (editor), /edits[/<id>], /lang/<zh|en>
+    /imports/new, /imports/upload/<token>   upload a file, see what it would change, confirm (editor)
 """
 from __future__ import annotations
 
@@ -73,10 +74,17 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         # edit or a resolution (webui/findings.py); tests that want no threads turn it off
         KB_BACKGROUND_FINDINGS=True,
         WTF_CSRF_TIME_LIMIT=None,
+        # uploads (/imports/new): the largest file, and every request body is refused beyond it + 1 MB
+        KB_UPLOAD_MAX=int(float(os.environ.get("KB_UPLOAD_MAX_MB") or 50) * (1 << 20)),
+        KB_UPLOAD_DIR=os.environ.get("KB_UPLOAD_DIR") or None,  # None: KB_HOME/uploads
+        # the office's time zone: the audit trail's times are shown in it
+        KB_TIMEZONE=os.environ.get("KB_TIMEZONE") or "Asia/Shanghai",
         SESSION_COOKIE_SAMESITE="Lax",
     )
     if test_config:
         app.config.update(test_config)
+    if app.config.get("MAX_CONTENT_LENGTH") is None:  # Flask's default is None: no limit
+        app.config["MAX_CONTENT_LENGTH"] = int(app.config["KB_UPLOAD_MAX"]) + (1 << 20)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
 
@@ -97,6 +105,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         dashboard,
         edits,
         graph,
+        imports,
         laws,
         powers,
         queries,
@@ -107,7 +116,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
 
     for view in (dashboard, browse, powers, laws, things, search, reports, graph, queries, console, auth, edits,
-                 versions):
+                 versions, imports):
         app.register_blueprint(view.bp)
 
     # Globals (not a context processor) so that imported macros see them too.

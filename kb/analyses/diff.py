@@ -180,3 +180,18 @@ def _brief(p: dict) -> dict:
 
 
 DIFF_COLUMNS = [("change", "变化"), ("power", "权力事项"), ("field", "字段"), ("old", "原内容"), ("new", "新内容")]
+
+
+def current_label(graph: Graph, department: str) -> str | None:
+    """The version label of the department's current list (None when it has no list yet)."""
+    labels = versions(graph, department)
+    current = [v["version"] for v in labels if v["current"]]
+    return current[-1] if current else (labels[-1]["version"] if labels else None)
+
+
+def preview(graph: Graph, department: str, new_label: str, after: list[dict]) -> Diff:
+    """What importing `after` (power dicts named as POWERS names them, e.g. built from parsed records)
+    would change in the department's current list: the same matching as `compare`, read-only."""
+    old = current_label(graph, department)
+    before = [r["power"] for r in graph.read(POWERS, department=department, version=old)] if old else []
+    return _diff(department, old or "", new_label, before, after)

@@ -19,7 +19,7 @@ EDITABLE = ("name", "type", "level", "unit", "scope", "basis_text", "duty_statem
 def _form_data(before: dict) -> dict:
     """The edit form as opened: every field with its current value, and the value it was opened with."""
     data = {f: before.get(f) or "" for f in EDITABLE}
-    return data | {f"was_{k}": v for k, v in data.items()}
+    return data | {f"was_{k}": v for k, v in data.items()} | {"reason": "测试修改"}
 
 
 @pytest.fixture
@@ -84,6 +84,7 @@ def test_an_edit_changes_the_power_and_leaves_an_audit_trail(client, make_user, 
     assert set(fields) == {"remarks", "type", "type_code"}
     assert fields["remarks"]["who"] == name and fields["remarks"]["before"] == before.get("remarks")
     assert fields["type"]["before"] == before["type"] and fields["type"]["after"] == data["type"]
+    assert {e["reason"] for e in fields.values()} == {"测试修改"}
     page = client.get(f"/powers/{quote(power, safe='')}").get_data(as_text=True)
     assert "&lt;b&gt;not bold&lt;/b&gt;" in page and "<b>not bold</b>" not in page
     trail = client.get("/edits.json?key=" + quote(power)).get_json()

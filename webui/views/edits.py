@@ -1,19 +1,31 @@
-"""Editing a power's fields, with an audit trail: one (:Edit)-[:EDITS]->(entity) node per changed field."""
+"""Editing the lists in the browser, with an audit trail: one (:Edit)-[:EDITS]->(entity) node per change,
+each with its reason.
+
+    /edit/power/<key>                         a power's fields (optimistic concurrency)
+    /edit/power/<key>/retire, /restore        retire a power (never deleted) or bring it back
+    /edit/power/<key>/responsibility          add a responsibility; /edit/responsibility/<key>/retire|restore
+    /edit/power/<key>/article                 link a legal basis by picking a law and an article
+    /edit/department/<name>/power             create a power in the department's current list
+    /edits/<id>/revert                        (admin) write an edit's value before back, as a new edit
+    /edits                                    the audit trail (times in KB_TIMEZONE), with resolutions and acceptances
+"""
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Length
+from wtforms.validators import DataRequired, Length, NumberRange
 
 from importers.writer import rederive
-from kb.model import LEVELS, power_type_names, type_code
+from kb.model import LEVELS, power_type_names, stage_words, type_code
 from webui import findings, store
 from webui.pages import page
 from webui.paging import pager, requested_skip
@@ -36,7 +48,7 @@ EDITABLE = {
 }
 LONG = {"basis_text", "duty_statement", "responsibility_text", "responsibility_basis_text", "remarks"}
 
-POWER_FIELDS = "MATCH (p:Power {key: $key}) RETURN p {.key, .name, .department, .jurisdiction, .current, .type_code, " + \
+POWER_FIELDS = "MATCH (p:Power {key: $key}) RETURN p {.key, .name, .department, .jurisdiction, .current, .retired, .type_code, " + \
     ", ".join(f".{f}" for f in EDITABLE) + "} AS power"
 
 # One transaction: the new value, and an Edit per field, each checked against the value the form was
@@ -47,28 +59,43 @@ WITH p, [c IN $changes WHERE replace(coalesce(p[c.field], ''), '\r\n', '\n') <> 
 CALL { WITH p, stale
        UNWIND (CASE WHEN size(stale) = 0 THEN $changes ELSE [] END) AS c
        CREATE (e:Edit {id: c.id, who: $who, when: datetime(), entity_key: p.key, entity_label: 'Power',
-                       field: c.field, before: p[c.field], after: c.after})
+                       field: c.field, before: p[c.field], after: c.after, reason: $reason, reverts: $reverts})
        CREATE (e)-[:EDITS]->(p)
        SET p[c.field] = c.after
        RETURN count(e) AS written }
 RETURN [c IN stale | c.field] AS stale, written
 """
 
+# Edits, and the statuses of findings (resolutions, acceptances), newest first.
 EDITS = """
-MATCH (e:Edit)
-WHERE ($key = '' OR e.entity_key = $key) AND ($who = '' OR e.who = $who)
+CALL {
+  MATCH (e:Edit) RETURN e {.id, .who, .when, .entity_key, .entity_label, .field, .before, .after, .reason,
+                           .reverts} AS e
+  UNION ALL
+  MATCH (f:Finding) WHERE f.resolved_at IS NOT NULL
+  RETURN {id: null, finding: f.id, who: f.resolved_by, when: f.resolved_at, entity_key: f.id,
+          entity_label: 'Finding', field: 'status', before: '', after: f.status, reason: f.basis,
+          summary: f.summary} AS e
+}
+WITH e WHERE ($key = '' OR e.entity_key = $key) AND ($who = '' OR e.who = $who)
 WITH e ORDER BY e.when DESC
 WITH collect(e) AS rows
 UNWIND rows[$skip..$skip + $limit] AS e
-OPTIONAL MATCH (e)-[:EDITS]->(p:Power)
-RETURN size(rows) AS total, e {.id, .who, .when, .entity_key, .entity_label, .field, .before, .after} AS edit,
-       p.name AS name
+OPTIONAL MATCH (p:Power {key: e.entity_key})
+OPTIONAL MATCH (r:Responsibility {key: e.entity_key})
+RETURN size(rows) AS total, e AS edit, coalesce(p.name, r.text, e.summary) AS name
 """
 
 EDIT = """
 MATCH (e:Edit {id: $id}) OPTIONAL MATCH (e)-[:EDITS]->(p:Power)
+OPTIONAL MATCH (e)-[:EDITS]->(:Responsibility)<-[:HAS_RESPONSIBILITY]-(owner:Power)
+WITH e, coalesce(p, owner) AS p
 RETURN e {.*} AS edit, p {.key, .name, .department} AS power
 """
+
+
+def reason_field() -> TextAreaField:
+    return TextAreaField(_l("Reason for the change"), validators=[DataRequired(), Length(max=2000)])
 
 
 def power_form(power: dict[str, Any], formdata: Any = None) -> FlaskForm:
@@ -87,6 +114,7 @@ def power_form(power: dict[str, Any], formdata: Any = None) -> FlaskForm:
         else:
             fields[name] = StringField(label, default=value or "", validators=[Length(max=2000)])
         fields[f"was_{name}"] = HiddenField(default=value or "")
+    fields["reason"] = reason_field()
     form_class = type("PowerEditForm", (FlaskForm,), fields)
     return form_class(formdata=formdata)
 
@@ -101,7 +129,13 @@ def _load(key: str) -> dict[str, Any]:
 def edit_power(key: str):
     power = _load(key)
     return render_template("edits/power_form.html", power=power, _form=power_form(power), fields=EDITABLE,
-                           long_fields=LONG)
+                           long_fields=LONG, **_side_forms(key))
+
+
+def _side_forms(key: str) -> dict[str, Any]:
+    """The edit page's other forms: retire or restore, responsibilities, a legal basis by article."""
+    return {"_retire": ReasonForm(), "duties": [r["duty"] for r in store.read(DUTIES, key=key)],
+            "_duty": duty_form(), "_article": article_form()}
 
 
 @bp.route("/edit/power/<path:key>", methods=["POST"])
@@ -111,7 +145,7 @@ def save_power(key: str):
     form = power_form(power, formdata=request.form)
     if not form.validate():
         return render_template("edits/power_form.html", power=power, _form=form, fields=EDITABLE,
-                               long_fields=LONG), 400
+                               long_fields=LONG, **_side_forms(key)), 400
     changes = []
     for name in EDITABLE:
         raw = (form[name].data or "").replace("\r\n", "\n")
@@ -127,7 +161,8 @@ def save_power(key: str):
         flash(_("Nothing changed."), "info")
         return redirect(url_for("powers.power", key=key))
     def save(tx: Any) -> dict:
-        row = tx.run(SAVE, key=key, changes=changes, who=g.user["name"]).single()
+        row = tx.run(SAVE, key=key, changes=changes, who=g.user["name"], reason=form.reason.data.strip(),
+                     reverts=None).single()
         if row and not row["stale"]:
             for change in changes:  # in the same transaction: the texts and what is derived from them
                 rederive(tx, key, change["field"], change["after"])
@@ -146,12 +181,23 @@ def save_power(key: str):
             formdata[f"was_{name}"] = current.get(name) or ""
         conflicts = {"type" if f == "type_code" else f for f in row["stale"]}
         return render_template("edits/power_form.html", power=current, _form=power_form(current, formdata),
-                               fields=EDITABLE, long_fields=LONG, conflicts=conflicts), 409
+                               fields=EDITABLE, long_fields=LONG, conflicts=conflicts, **_side_forms(key)), 409
     findings.invalidate()
     # the stored findings of this power's jurisdiction tree are recomputed in the background
     findings.recompute_jurisdictions([power.get("jurisdiction") or ""])
     flash(_("Saved %(n)d change(s).", n=row["written"]), "success")
     return redirect(url_for("powers.power", key=key))
+
+
+def local_time(value: Any) -> str | None:
+    """A stored datetime in the office's time zone (KB_TIMEZONE, Asia/Shanghai by default), ISO with its offset."""
+    if value is None:
+        return None
+    native = value.to_native() if hasattr(value, "to_native") else value
+    if not isinstance(native, datetime):
+        return str(native)
+    zone = ZoneInfo(current_app.config.get("KB_TIMEZONE") or "Asia/Shanghai")
+    return native.astimezone(zone).isoformat(timespec="seconds")
 
 
 @page(bp, "/edits", "edits/list.html")
@@ -162,11 +208,12 @@ def edits() -> dict:
         who = ""  # anonymous readers neither see nor filter by editors' names
     rows = store.read(EDITS, key=key, who=who, skip=requested_skip(size), limit=size)
     total = rows[0]["total"] if rows else 0
-    edits = [{**r["edit"], "name": r["name"]} for r in rows]
+    edits = [{**r["edit"], "name": r["name"], "when": local_time(r["edit"]["when"])} for r in rows]
     if not g.get("user"):
         for e in edits:
             e["who"] = None
-    return {"edits": edits, "key": key, "who": who, "pager": pager(total, size)}
+    return {"edits": edits, "key": key, "who": who, "pager": pager(total, size),
+            "timezone": current_app.config.get("KB_TIMEZONE") or "Asia/Shanghai"}
 
 
 @page(bp, "/edits/<id>", "edits/edit.html")
@@ -174,4 +221,345 @@ def edit(id: str) -> dict:
     row = store.read_one_or_404(EDIT, id=id)
     if not g.get("user"):
         row["edit"].pop("who", None)
+    row["edit"]["when"] = local_time(row["edit"].get("when"))
+    row["timezone"] = current_app.config.get("KB_TIMEZONE") or "Asia/Shanghai"
+    row["_can_revert"] = bool(g.get("user")) and g.user["role"] == "admin"
+    row["_revert"] = RevertForm()
     return row
+
+
+# --- retiring and restoring, responsibilities, legal bases, new powers, reverts -----------------
+
+class ReasonForm(FlaskForm):
+    reason = reason_field()
+
+
+class RevertForm(FlaskForm):
+    reason = reason_field()
+
+
+# A retired power is no longer current: it loses HOLDS but stays in its version (CONTAINS); restoring
+# makes it current again when its version is. `$retire` says which way; nothing happens (n = 0) when
+# the power is already that way.
+RETIRE = """
+MATCH (p:Power {key: $key}) WHERE coalesce(p.retired, false) <> $retire
+CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: p.key, entity_label: 'Power', field: 'retired',
+                before: toString(NOT $retire), after: toString($retire), reason: $reason, reverts: $reverts})
+CREATE (e)-[:EDITS]->(p)
+SET p.retired = $retire
+WITH p
+OPTIONAL MATCH (v:ListVersion)-[:CONTAINS]->(p)
+WITH p, v, coalesce(v.current, false) AND NOT $retire AS live
+SET p.current = live
+WITH p, v, live
+OPTIONAL MATCH (p)-[:HAS_RESPONSIBILITY|HAS_ACCOUNTABILITY]->(x) WHERE NOT coalesce(x.retired, false)
+SET x.current = live
+WITH DISTINCT p, v, live
+OPTIONAL MATCH (:Department)-[h:HOLDS]->(p)
+DELETE h
+WITH DISTINCT p, v, live
+OPTIONAL MATCH (v)-[:LIST_OF]->(d:Department)
+FOREACH (_ IN CASE WHEN live AND d IS NOT NULL THEN [1] ELSE [] END | MERGE (d)-[:HOLDS]->(p))
+RETURN count(DISTINCT p) AS n
+"""
+
+RETIRE_DUTY = """
+MATCH (p:Power)-[:HAS_RESPONSIBILITY]->(r:Responsibility {key: $key}) WHERE coalesce(r.retired, false) <> $retire
+CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: r.key, entity_label: 'Responsibility',
+                field: 'retired', before: toString(NOT $retire), after: toString($retire), reason: $reason,
+                reverts: $reverts})
+CREATE (e)-[:EDITS]->(r)
+SET r.retired = $retire, r.current = p.current AND NOT $retire
+RETURN p.key AS power
+"""
+
+ADD_DUTY = """
+MATCH (p:Power {key: $key})
+OPTIONAL MATCH (p)-[:HAS_RESPONSIBILITY]->(old:Responsibility)
+WITH p, count(old) AS n, max(toIntegerOrNull(old.seq)) AS top
+CREATE (r:Responsibility {key: p.key + '#r' + toString(n) + 'e', seq: coalesce(top, 0) + 1, kind: $kind,
+                          stage: $stage, text: $text, power_key: p.key, current: p.current, retired: false,
+                          source_file: p.source_file, source_sheet: p.source_sheet, source_row: p.source_row})
+CREATE (p)-[:HAS_RESPONSIBILITY]->(r)
+CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: r.key, entity_label: 'Responsibility',
+                field: 'created', before: '', after: $text, reason: $reason})
+CREATE (e)-[:EDITS]->(r)
+RETURN r.key AS key
+"""
+
+DUTIES = """
+MATCH (p:Power {key: $key})-[:HAS_RESPONSIBILITY]->(r:Responsibility)
+RETURN r {.key, .seq, .kind, .stage, .text, .retired} AS duty ORDER BY r.seq, r.key
+"""
+
+LAWS = "MATCH (l:Law) WHERE l.loaded RETURN l.key AS key, l.title AS title ORDER BY l.title"
+
+# A legal basis picked by law and article: a CITES like the importer's and the BASED_ON to the article.
+LINK_ARTICLE = """
+MATCH (p:Power {key: $key}), (l:Law {key: $law})-[:HAS_ARTICLE]->(a:Article {number: $number})
+CREATE (p)-[:CITES {field: 'basis', article: a.number, article_label: a.label, tag: '', text: a.name,
+                    law_title: l.title, version_note: '', sub_article: null}]->(l)
+MERGE (p)-[:BASED_ON {field: 'basis'}]->(a)
+CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: p.key, entity_label: 'Power',
+                field: 'basis_article', before: '', after: a.name, article_key: a.key, reason: $reason})
+CREATE (e)-[:EDITS]->(p)
+RETURN a.name AS name
+"""
+
+# Reverting a link made by LINK_ARTICLE: its CITES goes, and the BASED_ON when no other citation names the article.
+UNLINK_ARTICLE = """
+MATCH (p:Power {key: $key})-[c:CITES {field: 'basis'}]->(l:Law)-[:HAS_ARTICLE]->(a:Article {key: $article})
+WHERE c.article = a.number AND c.text = a.name
+WITH p, a, collect(c)[0] AS c
+DELETE c
+WITH p, a
+OPTIONAL MATCH (p)-[b:BASED_ON {field: 'basis'}]->(a)
+WHERE NOT EXISTS { MATCH (p)-[o:CITES {field: 'basis'}]->(:Law {key: a.law_key}) WHERE o.article = a.number }
+DELETE b
+CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: p.key, entity_label: 'Power',
+                field: 'basis_article', before: a.name, after: '', article_key: a.key, reason: $reason,
+                reverts: $reverts})
+CREATE (e)-[:EDITS]->(p)
+RETURN count(e) AS n
+"""
+
+DEPARTMENT_LIST = """
+MATCH (d:Department {name: $department})<-[:LIST_OF]-(v:ListVersion {current: true})
+RETURN d.name AS department, v.key AS version_key, v.version AS version ORDER BY v.imported_at DESC LIMIT 1
+"""
+
+CREATE_POWER = """
+MATCH (d:Department {name: $department})<-[:LIST_OF]-(v:ListVersion {key: $version_key})
+OPTIONAL MATCH (v)-[:CONTAINS]->(q:Power)
+WITH d, v, coalesce(max(q.position), -1) + 1 AS position
+CREATE (p:Power)
+SET p = $props, p.key = v.key + '#' + right('0000' + toString(position), 5), p.position = position,
+    p.version = v.version, p.department = d.name, p.jurisdiction = d.jurisdiction, p.current = v.current,
+    p.retired = false, p.source_file = '(browser)', p.created_by = $who
+CREATE (v)-[:CONTAINS]->(p)
+FOREACH (_ IN CASE WHEN v.current THEN [1] ELSE [] END | CREATE (d)-[:HOLDS]->(p))
+CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: p.key, entity_label: 'Power', field: 'created',
+                before: '', after: p.name, reason: $reason})
+CREATE (e)-[:EDITS]->(p)
+RETURN p.key AS key
+"""
+
+REVERTED = "MATCH (e:Edit {reverts: $id}) RETURN e.id AS id LIMIT 1"
+
+
+def _who() -> str:
+    return g.user["name"]
+
+
+def _retire(key: str, retire: bool, reason: str, reverts: str | None = None) -> int:
+    row = store.graph().write(RETIRE, key=key, retire=retire, id=uuid.uuid4().hex, who=_who(), reason=reason,
+                              reverts=reverts)
+    findings.invalidate()
+    return row[0]["n"] if row else 0
+
+
+def _reason_or_back(form: FlaskForm, back: str):
+    if form.validate():
+        return None
+    flash(_("Give a reason for the change."), "error")
+    return redirect(back)
+
+
+@bp.route("/edit/power/<path:key>/retire", methods=["POST"])
+@role_required("editor")
+def retire_power(key: str):
+    return _retire_or_restore(key, True)
+
+
+@bp.route("/edit/power/<path:key>/restore", methods=["POST"])
+@role_required("editor")
+def restore_power(key: str):
+    return _retire_or_restore(key, False)
+
+
+def _retire_or_restore(key: str, retire: bool):
+    _load(key)
+    form = ReasonForm()
+    back = url_for("edits.edit_power", key=key)
+    if (refused := _reason_or_back(form, back)) is not None:
+        return refused
+    if _retire(key, retire, form.reason.data.strip()):
+        flash(_("The power was retired (it stays in its list version).") if retire else _("The power was restored."),
+              "success")
+    else:
+        flash(_("Nothing changed."), "info")
+    return redirect(url_for("powers.power", key=key))
+
+
+@bp.route("/edit/power/<path:key>/responsibility", methods=["POST"])
+@role_required("editor")
+def add_responsibility(key: str):
+    _load(key)
+    form = duty_form()
+    if not form.validate():
+        flash(_("A responsibility needs its text and a reason."), "error")
+        return redirect(url_for("edits.edit_power", key=key))
+    store.graph().write(ADD_DUTY, key=key, kind=form.kind.data or None, stage=form.stage.data or None,
+                        text=form.text.data.strip(), id=uuid.uuid4().hex, who=_who(), reason=form.reason.data.strip())
+    findings.invalidate()
+    flash(_("Added the responsibility."), "success")
+    return redirect(url_for("edits.edit_power", key=key))
+
+
+@bp.route("/edit/responsibility/<path:key>/<any(retire, restore):action>", methods=["POST"])
+@role_required("editor")
+def retire_responsibility(key: str, action: str):
+    form = ReasonForm()
+    owner = store.read_one_or_404("MATCH (p:Power)-[:HAS_RESPONSIBILITY]->(:Responsibility {key: $key}) "
+                                  "RETURN p.key AS key", key=key)["key"]
+    if (refused := _reason_or_back(form, url_for("edits.edit_power", key=owner))) is not None:
+        return refused
+    store.graph().write(RETIRE_DUTY, key=key, retire=action == "retire", id=uuid.uuid4().hex, who=_who(),
+                        reason=form.reason.data.strip(), reverts=None)
+    findings.invalidate()
+    flash(_("Saved."), "success")
+    return redirect(url_for("edits.edit_power", key=owner))
+
+
+@bp.route("/edit/power/<path:key>/article", methods=["POST"])
+@role_required("editor")
+def link_article(key: str):
+    _load(key)
+    form = article_form()
+    if not form.validate():
+        flash(_("Pick a law and an article, and give a reason."), "error")
+        return redirect(url_for("edits.edit_power", key=key))
+    rows = store.graph().write(LINK_ARTICLE, key=key, law=form.law.data, number=form.number.data,
+                               id=uuid.uuid4().hex, who=_who(), reason=form.reason.data.strip())
+    if not rows:
+        flash(_("That law has no such article in the graph."), "error")
+        return redirect(url_for("edits.edit_power", key=key))
+    findings.invalidate()
+    flash(_("Linked %(name)s.", name=rows[0]["name"]), "success")
+    return redirect(url_for("powers.power", key=key))
+
+
+def duty_form(formdata: Any = None) -> FlaskForm:
+    stages = sorted(set(stage_words().values()))
+    fields = {
+        "text": TextAreaField(_l("Responsibility"), validators=[DataRequired(), Length(max=20000)]),
+        "kind": SelectField(_l("Kind"), choices=[SelectChoice("", "—"), SelectChoice("直接实施", "直接实施"),
+                                                  SelectChoice("指导监督", "指导监督")], default=""),
+        "stage": SelectField(_l("Stage"), choices=[SelectChoice("", "—")] + [SelectChoice(s, s) for s in stages], default=""),
+        "reason": reason_field(),
+    }
+    return type("DutyForm", (FlaskForm,), fields)(formdata=formdata) if formdata is not None else \
+        type("DutyForm", (FlaskForm,), fields)()
+
+
+def article_form() -> FlaskForm:
+    laws = store.read(LAWS)
+    fields = {
+        "law": SelectField(_l("Law"), choices=[SelectChoice(r["key"], r["title"]) for r in laws], validators=[DataRequired()]),
+        "number": IntegerField(_l("Article number"), validators=[DataRequired(), NumberRange(min=1, max=10000)]),
+        "reason": reason_field(),
+    }
+    return type("ArticleForm", (FlaskForm,), fields)()
+
+
+def new_power_form() -> FlaskForm:
+    """The importer's rules: a name, one of the standard types, a level of kb.model.LEVELS."""
+    fields: dict[str, Any] = {}
+    for name, label in EDITABLE.items():
+        if name == "type":
+            fields[name] = SelectField(label, choices=[SelectChoice(t, t) for t in power_type_names()],
+                                       validators=[DataRequired()])
+        elif name == "level":
+            fields[name] = SelectField(label, choices=[SelectChoice(lv, lv or "—") for lv in ("", *LEVELS)], default="")
+        elif name == "name":
+            fields[name] = StringField(label, validators=[DataRequired(), Length(max=2000)])
+        elif name in LONG:
+            fields[name] = TextAreaField(label, validators=[Length(max=20000)])
+        else:
+            fields[name] = StringField(label, validators=[Length(max=2000)])
+    fields["code"] = StringField(_l("Code"), validators=[Length(max=200)])
+    fields["reason"] = reason_field()
+    return type("NewPowerForm", (FlaskForm,), fields)()
+
+
+@bp.route("/edit/department/<path:department>/power", methods=["GET", "POST"])
+@role_required("editor")
+def new_power(department: str):
+    target = store.read_one(DEPARTMENT_LIST, department=department)
+    if target is None:
+        abort(404)
+    form = new_power_form()
+    if request.method == "GET" or not form.validate():
+        status = 400 if request.method == "POST" else 200
+        return render_template("edits/new_power.html", _form=form, target=target, fields=EDITABLE,
+                               long_fields=LONG), status
+    props = {name: (form[name].data or "").strip() for name in EDITABLE} | {"code": (form.code.data or "").strip()}
+    props |= {"item_name": props["name"], "sub_item_name": "", "type_code": type_code(props["type"]),
+              "type_original": props["type"], "level_original": "", "holder": department}
+
+    def save(tx: Any) -> str:
+        key = tx.run(CREATE_POWER, department=department, version_key=target["version_key"], props=props,
+                     id=uuid.uuid4().hex, who=_who(), reason=form.reason.data.strip()).single()["key"]
+        for name in ("basis_text", "responsibility_basis_text", "responsibility_text", "unit"):
+            if props[name]:
+                rederive(tx, key, name, props[name])
+        return key
+
+    key = store.graph().write_retrying(save)
+    findings.invalidate()
+    flash(_("Created the power in %(version)s.", version=target["version"] or ""), "success")
+    return redirect(url_for("powers.power", key=key))
+
+
+@bp.route("/edits/<id>/revert", methods=["POST"])
+@role_required("admin")
+def revert(id: str):
+    row = store.read_one_or_404(EDIT, id=id)
+    e = row["edit"]
+    form = RevertForm()
+    if (refused := _reason_or_back(form, url_for("edits.edit", id=id))) is not None:
+        return refused
+    reason = _("Revert of %(id)s: %(reason)s", id=id, reason=form.reason.data.strip())
+    if store.read(REVERTED, id=id):
+        flash(_("This change was reverted already."), "info")
+        return redirect(url_for("edits.edit", id=id))
+    label, field, key = e.get("entity_label"), e.get("field"), e.get("entity_key")
+    if label == "Power" and field in ("retired", "created"):
+        done = _retire(key, field == "created" or e.get("before") == "true", reason, reverts=id)
+    elif label == "Responsibility" and field in ("retired", "created"):
+        retire = field == "created" or e.get("before") == "true"
+        done = len(store.graph().write(RETIRE_DUTY, key=key, retire=retire, id=uuid.uuid4().hex, who=_who(),
+                                       reason=reason, reverts=id))
+    elif label == "Power" and field == "basis_article" and e.get("after") and e.get("article_key"):
+        rows = store.graph().write(UNLINK_ARTICLE, key=key, article=e["article_key"], id=uuid.uuid4().hex,
+                                   who=_who(), reason=reason, reverts=id)
+        done = rows[0]["n"] if rows else 0
+    elif label == "Power" and (field in EDITABLE or field == "type_code"):
+        done = _revert_field(key, field, e, reason, id)
+    else:
+        flash(_("This kind of change cannot be reverted here."), "error")
+        return redirect(url_for("edits.edit", id=id))
+    if not done:
+        flash(_("The value changed since; nothing was reverted. Edit it instead."), "error")
+        return redirect(url_for("edits.edit", id=id))
+    findings.invalidate()
+    flash(_("Reverted."), "success")
+    return redirect(url_for("edits.edits"))
+
+
+def _revert_field(key: str, field: str, e: dict, reason: str, id: str) -> int:
+    before, after = e.get("before") or "", e.get("after") or ""
+    changes = [{"id": uuid.uuid4().hex, "field": field, "after": before, "expected": after.replace("\r\n", "\n")}]
+    if field == "type":
+        changes.append({"id": uuid.uuid4().hex, "field": "type_code", "after": type_code(before),
+                        "expected": type_code(after)})
+
+    def save(tx: Any) -> int:
+        row = tx.run(SAVE, key=key, changes=changes, who=_who(), reason=reason, reverts=id).single()
+        if row is None or row["stale"]:
+            return 0
+        for change in changes:
+            rederive(tx, key, change["field"], change["after"])
+        return row["written"]
+
+    return store.graph().write_retrying(save)

@@ -1,0 +1,165 @@
+"""Uploading a list in the browser: checked, previewed per department, confirmed or cancelled."""
+from __future__ import annotations
+
+import io
+import secrets
+import time
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from kb.db import Graph
+from tests.conftest import KARAMAY
+from tests.e2e.conftest import csrf_token, login
+
+pytestmark = pytest.mark.e2e
+
+STATS = KARAMAY / "2025年克拉玛依市统计局权责清单.xlsx"
+
+
+def broken(tmp_path: Path) -> Path:
+    """The statistics bureau's list with an empty 事项名称 in row 5 (an error) and an unknown type (a warning)."""
+    wb = openpyxl.load_workbook(STATS)
+    ws = wb.worksheets[0]
+    ws.cell(3, 4).value = "随便什么"
+    ws.cell(5, 2).value = None
+    path = tmp_path / "broken" / STATS.name
+    path.parent.mkdir()
+    wb.save(path)
+    return path
+
+
+def renamed(tmp_path: Path) -> Path:
+    """A 2026 version of the same list with one power's 备注 changed."""
+    wb = openpyxl.load_workbook(STATS)
+    ws = wb.worksheets[0]
+    ws.cell(1, 5).value = str(ws.cell(1, 5).value).replace("2025", "2026")
+    ws.cell(3, 15).value = "新备注"
+    path = tmp_path / "2026" / STATS.name.replace("2025", "2026")
+    path.parent.mkdir()
+    wb.save(path)
+    return path
+
+
+def upload(client, path: Path | None = None, *, data: bytes | None = None, name: str | None = None,
+           token: bool = True):
+    form = client.get("/imports/new").get_data(as_text=True)
+    body = {"file": (io.BytesIO(data if data is not None else path.read_bytes()), name or path.name)}
+    if token:
+        body["csrf_token"] = csrf_token(form)
+    return client.post("/imports/new", data=body, content_type="multipart/form-data")
+
+
+@pytest.fixture
+def uploads(web_app, tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "uploads"
+    monkeypatch.setitem(web_app.config, "KB_UPLOAD_DIR", str(folder))
+    return folder
+
+
+def test_the_upload_routes_need_an_editor_and_a_csrf_token(client, make_user, uploads, loaded: Graph):
+    runs = loaded.read("MATCH (r:ImportRun) RETURN count(r) AS n")[0]["n"]
+    assert client.get("/imports/new").status_code == 302
+    page = client.get("/login").get_data(as_text=True)
+    anonymous = client.post("/imports/new", data={"csrf_token": csrf_token(page),
+                                                  "file": (io.BytesIO(STATS.read_bytes()), STATS.name)},
+                            content_type="multipart/form-data")
+    assert anonymous.status_code == 302 and "/login" in anonymous.headers["Location"]
+    for route in ("confirm", "cancel"):
+        response = client.post(f"/imports/upload/{'0' * 32}/{route}", data={"csrf_token": csrf_token(page)})
+        assert response.status_code == 302 and "/login" in response.headers["Location"]
+    name, password = make_user("viewer")
+    login(client, name, password)
+    assert client.get("/imports/new").status_code == 403
+    page = client.get("/").get_data(as_text=True)
+    assert client.post("/imports/new", data={"csrf_token": csrf_token(page)}).status_code == 403
+    assert client.post(f"/imports/upload/{'0' * 32}/confirm", data={"csrf_token": csrf_token(page)}).status_code == 403
+    client.post("/logout", data={"csrf_token": csrf_token(page)})
+    name, password = make_user("editor")
+    login(client, name, password)
+    assert upload(client, STATS, token=False).status_code == 400
+    assert not uploads.exists() or not any(uploads.iterdir())
+    assert loaded.read("MATCH (r:ImportRun) RETURN count(r) AS n")[0]["n"] == runs
+
+
+def test_an_upload_with_errors_shows_them_and_writes_nothing(client, make_user, uploads, tmp_path, loaded: Graph):
+    login(client, *make_user("editor"))
+    before = loaded.read("MATCH (n) RETURN count(n) AS n")[0]["n"]
+    response = upload(client, broken(tmp_path))
+    assert response.status_code == 302
+    token = response.headers["Location"].rstrip("/").rsplit("/", 1)[-1]
+    folder = uploads / token
+    assert oct(folder.stat().st_mode & 0o777) == "0o700"
+    assert oct((folder / STATS.name).stat().st_mode & 0o777) == "0o600"
+    html = client.get(f"/imports/upload/{token}").get_data(as_text=True)
+    assert "事项名称 is empty" in html and 'id="confirm-form"' not in html
+    found = client.get(f"/imports/upload/{token}.json").get_json()
+    assert found["preview"]["status"] == "refused"
+    assert {(e["sheet"], e["row"], e["column"]) for e in found["preview"]["errors"]} == {("Sheet1", 5, "B")}
+    assert found["preview"]["warnings"][0]["row"] == 3
+    assert loaded.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == before
+    page = client.get(f"/imports/upload/{token}").get_data(as_text=True)
+    assert client.post(f"/imports/upload/{token}/cancel", data={"csrf_token": csrf_token(page)}).status_code == 302
+    assert not folder.exists()
+    assert client.get(f"/imports/upload/{token}").status_code == 404
+
+
+def test_type_and_size_are_checked_before_parsing(client, make_user, uploads, web_app, monkeypatch):
+    login(client, *make_user("editor"))
+    response = upload(client, data=b"%PDF-1.7\n" + b"\x00" * 9000, name="清单.xlsx")
+    assert response.status_code == 400 and "not a spreadsheet" in response.get_data(as_text=True)
+    assert upload(client, data=b"x", name="清单.exe").status_code == 400
+    monkeypatch.setitem(web_app.config, "KB_UPLOAD_MAX", 1000)
+    assert upload(client, STATS).status_code == 413
+    assert not any(uploads.iterdir())
+
+
+def test_an_editor_previews_confirms_and_sees_the_import(scratch: Graph, tmp_path: Path):
+    from webui import create_app
+    from webui.users import add_user
+
+    app = create_app({"KB_GRAPH": scratch, "TESTING": True, "SECRET_KEY": secrets.token_hex(16),
+                      "KB_UPLOAD_DIR": str(tmp_path / "uploads")})
+    client = app.test_client()
+    name, password = f"test-editor-{secrets.token_hex(4)}", secrets.token_urlsafe(12)
+    add_user(scratch, name, password, "editor")
+    login(client, name, password)
+
+    token = upload(client, STATS).headers["Location"].rsplit("/", 1)[-1]
+    found = client.get(f"/imports/upload/{token}.json").get_json()["preview"]
+    assert found["status"] == "valid"
+    [change] = found["changes"]
+    assert change["department"] == "克拉玛依市统计局" and change["counts"]["added"] == 3 and change["old"] == ""
+    assert scratch.read("MATCH (p:Power) RETURN count(p) AS n")[0]["n"] == 0  # nothing written yet
+
+    page = client.get(f"/imports/upload/{token}").get_data(as_text=True)
+    client.post(f"/imports/upload/{token}/confirm", data={"csrf_token": csrf_token(page), "reason": ""})
+    assert scratch.read("MATCH (p:Power) RETURN count(p) AS n")[0]["n"] == 0  # a reason is required
+    response = client.post(f"/imports/upload/{token}/confirm", data={"csrf_token": csrf_token(page),
+                                                                     "reason": "2025年清单发布"})
+    assert response.status_code == 302
+    state = _finished(client, token)
+    assert state["status"] == "imported" and state["run_id"]
+    assert scratch.read("MATCH (d:Department {name: '克拉玛依市统计局'})-[:HOLDS]->(p) RETURN count(p) AS n")[0]["n"] == 3
+    audit = scratch.read("MATCH (e:Edit)-[:EDITS]->(r:ImportRun {id: $id}) RETURN e {.*} AS e", id=state["run_id"])
+    assert audit and audit[0]["e"]["who"] == name and audit[0]["e"]["reason"] == "2025年清单发布"
+    html = client.get(f"/imports/upload/{token}").get_data(as_text=True)
+    assert f"/imports/{state['run_id']}" in html
+
+    token = upload(client, renamed(tmp_path)).headers["Location"].rsplit("/", 1)[-1]
+    [change] = client.get(f"/imports/upload/{token}.json").get_json()["preview"]["changes"]
+    assert (change["old"], change["new"]) == ("2025", "2026")
+    assert change["counts"] == {"added": 0, "removed": 0, "renamed": 0, "changed": 1, "unchanged": 2}
+    assert change["changed"][0]["changes"][0]["field"] == "remarks"
+    assert change["changed"][0]["changes"][0]["new"] == "新备注"
+
+
+def _finished(client, token: str) -> dict:
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        state = client.get(f"/imports/upload/{token}.json").get_json()["state"]
+        if state and state["state"] != "running":
+            return state
+        time.sleep(0.3)
+    raise AssertionError("the import did not finish")

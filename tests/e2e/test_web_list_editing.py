@@ -1,0 +1,195 @@
+"""Editing the whole list in the browser: new powers, retiring and restoring, responsibilities, legal
+bases by article, reasons, reverts, the audit trail in the office's time zone, units split."""
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from kb.db import Graph
+from tests.conftest import KARAMAY
+from tests.e2e.conftest import csrf_token, login
+
+pytestmark = pytest.mark.e2e
+
+STATS = KARAMAY / "2025年克拉玛依市统计局权责清单.xlsx"
+LAW = Path(__file__).resolve().parents[2] / "kb" / "demo" / "laws" / "行政处罚法(2021-01-22).md"
+DEPARTMENT = "克拉玛依市统计局"
+
+
+@pytest.fixture
+def site(scratch: Graph, tmp_path: Path):
+    """An app on a scratch database holding the statistics bureau's list and the 行政处罚法, with one user
+    of each role."""
+    from importers.run import import_paths
+    from webui import create_app
+    from webui.users import add_user
+
+    report = import_paths(scratch, [LAW, STATS], progress=False)
+    assert report["refused"] == 0
+    app = create_app({"KB_GRAPH": scratch, "TESTING": True, "SECRET_KEY": secrets.token_hex(16),
+                      "KB_UPLOAD_DIR": str(tmp_path / "uploads")})
+    users = {}
+    for role in ("viewer", "editor", "admin"):
+        users[role] = (f"test-{role}-{secrets.token_hex(4)}", secrets.token_urlsafe(12))
+        add_user(scratch, *users[role], role)
+    return app, scratch, users
+
+
+def client_as(app, users: dict, role: str | None):
+    client = app.test_client()
+    if role:
+        assert login(client, *users[role]).status_code == 302
+    return client
+
+
+def token_of(client) -> str:
+    """A CSRF token of the client's session (the login form's, or the logout button's once logged in)."""
+    page = client.get("/login").get_data(as_text=True)
+    return csrf_token(page if "csrf_token" in page else client.get("/").get_data(as_text=True))
+
+
+def a_power(graph: Graph) -> str:
+    return graph.read("MATCH (:Department {name: $d})-[:HOLDS]->(p:Power) RETURN p.key AS k ORDER BY p.position "
+                      "LIMIT 1", d=DEPARTMENT)[0]["k"]
+
+
+def edits(graph: Graph) -> int:
+    return graph.read("MATCH (e:Edit) RETURN count(e) AS n")[0]["n"]
+
+
+def test_every_new_write_route_needs_its_role_a_csrf_token_and_leaves_an_audit_entry(site):
+    app, graph, users = site
+    key = a_power(graph)
+    k = quote(key, safe="")
+    duty = graph.read("MATCH (:Power {key: $k})-[:HAS_RESPONSIBILITY]->(r) RETURN r.key AS key ORDER BY r.seq LIMIT 1",
+                      k=key)[0]["key"]
+    routes: list[tuple[str, dict, str, Callable[[], bool]]] = [
+        (f"/edit/power/{k}/responsibility", {"text": "测试责任：依法受理。", "stage": "受理"}, "editor",
+         lambda: bool(graph.read("MATCH (:Power {key: $k})-[:HAS_RESPONSIBILITY]->(r {text: '测试责任：依法受理。'}) "
+                                 "RETURN r", k=key))),
+        (f"/edit/responsibility/{quote(duty, safe='')}/retire", {}, "editor",
+         lambda: graph.read("MATCH (r:Responsibility {key: $r}) RETURN r.retired AS x", r=duty)[0]["x"] is True),
+        (f"/edit/responsibility/{quote(duty, safe='')}/restore", {}, "editor",
+         lambda: graph.read("MATCH (r:Responsibility {key: $r}) RETURN r.current AS x", r=duty)[0]["x"] is True),
+        (f"/edit/power/{k}/article", {"law": "行政处罚法", "number": "1"}, "editor",
+         lambda: bool(graph.read("MATCH (:Power {key: $k})-[:BASED_ON]->(:Article {key: '行政处罚法#1'}) RETURN 1",
+                                 k=key))),
+        (f"/edit/department/{quote(DEPARTMENT)}/power", {"name": "测试新事项", "type": "行政检查", "level": "city",
+                                                          "unit": "危化科、基础科、执法支队"}, "editor",
+         lambda: bool(graph.read("MATCH (:Department {name: $d})-[:HOLDS]->(p:Power {name: '测试新事项'}) RETURN p",
+                                 d=DEPARTMENT))),
+        (f"/edit/power/{k}/retire", {}, "editor",
+         lambda: not graph.read("MATCH (:Department)-[:HOLDS]->(p:Power {key: $k}) RETURN p", k=key)),
+        (f"/edit/power/{k}/restore", {}, "editor",
+         lambda: bool(graph.read("MATCH (:Department)-[:HOLDS]->(p:Power {key: $k}) RETURN p", k=key))),
+    ]
+    anonymous, viewer = client_as(app, users, None), client_as(app, users, "viewer")
+    editor, admin = client_as(app, users, "editor"), client_as(app, users, "admin")
+    for url, data, role, done in routes:
+        before = edits(graph)
+        response = anonymous.post(url, data=data | {"reason": "r", "csrf_token": token_of(anonymous)})
+        assert response.status_code == 302 and "/login" in response.headers["Location"], url
+        assert viewer.post(url, data=data | {"reason": "r", "csrf_token": token_of(viewer)}).status_code == 403, url
+        assert editor.post(url, data=data | {"reason": "r"}).status_code == 400, url  # no CSRF token
+        assert editor.post(url, data=data | {"csrf_token": token_of(editor)}).status_code in (302, 400), url
+        assert edits(graph) == before, f"{url}: written without a reason"
+        response = editor.post(url, data=data | {"reason": f"测试 {url}", "csrf_token": token_of(editor)})
+        assert response.status_code == 302, url
+        assert done(), url
+        assert graph.read("MATCH (e:Edit {reason: $r}) RETURN e.who AS who", r=f"测试 {url}") == \
+            [{"who": users["editor"][0]}], url
+    # The revert: admins only.
+    edit = graph.read("MATCH (e:Edit {entity_label: 'Power', field: 'retired', after: 'false'}) RETURN e.id AS id")[0]["id"]
+    url = f"/edits/{edit}/revert"
+    response = anonymous.post(url, data={"reason": "r", "csrf_token": token_of(anonymous)})
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+    assert editor.post(url, data={"reason": "r", "csrf_token": token_of(editor)}).status_code == 403
+    assert admin.post(url, data={"reason": "r"}).status_code == 400
+    assert admin.post(url, data={"reason": "撤销恢复", "csrf_token": token_of(admin)}).status_code == 302
+    assert graph.read("MATCH (e:Edit {reverts: $id}) RETURN e.who AS who, e.field AS f, e.after AS a",
+                      id=edit) == [{"who": users["admin"][0], "f": "retired", "a": "true"}]
+    assert not graph.read("MATCH (:Department)-[:HOLDS]->(p:Power {key: $k}) RETURN p", k=key)
+    # A legal basis linked by article is reverted by removing that citation.
+    link = graph.read("MATCH (e:Edit {field: 'basis_article'}) RETURN e.id AS id")[0]["id"]
+    assert admin.post(f"/edits/{link}/revert", data={"reason": "关联错了", "csrf_token": token_of(admin)}).status_code == 302
+    assert not graph.read("MATCH (:Power {key: $k})-[c:CITES {field: 'basis'}]->(:Law {key: '行政处罚法'}) "
+                          "WHERE c.article = 1 RETURN c", k=key)
+    assert graph.read("MATCH (e:Edit {reverts: $id}) RETURN e.before AS b", id=link)[0]["b"].endswith("第一条")
+
+
+def test_a_retired_power_stays_in_its_version_and_comes_back(site):
+    app, graph, users = site
+    key = a_power(graph)
+    editor = client_as(app, users, "editor")
+    editor.post(f"/edit/power/{quote(key, safe='')}/retire", data={"reason": "合并", "csrf_token": token_of(editor)})
+    row = graph.read("MATCH (v:ListVersion)-[:CONTAINS]->(p:Power {key: $k}) "
+                     "RETURN p.current AS current, p.retired AS retired, "
+                     "COUNT { (:Department)-[:HOLDS]->(p) } AS held, "
+                     "[(p)-[:HAS_RESPONSIBILITY]->(r) | r.current] AS duties", k=key)[0]
+    assert row == {"current": False, "retired": True, "held": 0, "duties": [False] * len(row["duties"])}
+    assert graph.read("MATCH (:Department {name: $d})-[:HOLDS]->(p) RETURN count(p) AS n", d=DEPARTMENT)[0]["n"] == 2
+    editor.post(f"/edit/power/{quote(key, safe='')}/restore", data={"reason": "误操作", "csrf_token": token_of(editor)})
+    row = graph.read("MATCH (p:Power {key: $k}) RETURN p.current AS current, p.retired AS retired, "
+                     "COUNT { (:Department)-[:HOLDS]->(p) } AS held", k=key)[0]
+    assert row == {"current": True, "retired": False, "held": 1}
+
+
+def test_a_new_power_follows_the_importers_rules_and_splits_its_units(site):
+    app, graph, users = site
+    editor = client_as(app, users, "editor")
+    url = f"/edit/department/{quote(DEPARTMENT)}/power"
+    assert editor.get(url).status_code == 200
+    data = {"name": "测试新事项", "type": "行政检查", "level": "city", "unit": "危化科、基础科，执法支队（一大队、二大队）",
+            "basis_text": "【法律】《中华人民共和国行政处罚法》第一条", "reason": "新增", "csrf_token": token_of(editor)}
+    assert editor.post(url, data=data | {"type": "随便什么"}).status_code == 400
+    assert editor.post(url, data=data | {"name": ""}).status_code == 400
+    assert editor.post(url, data=data | {"level": "galaxy"}).status_code == 400
+    assert editor.post(url, data=data).status_code == 302
+    row = graph.read("""
+        MATCH (v:ListVersion {current: true})-[:CONTAINS]->(p:Power {name: '测试新事项'})<-[:HOLDS]-(d:Department)
+        RETURN p.key STARTS WITH v.key AS keyed, p.type_code AS code, d.name AS d,
+               [(p)-[:HANDLED_BY]->(u) | u.name] AS units, [(p)-[:BASED_ON]->(a) | a.key] AS articles""")[0]
+    assert row["keyed"] and row["code"] == "06" and row["d"] == DEPARTMENT
+    assert sorted(row["units"]) == sorted(["危化科", "基础科", "执法支队（一大队、二大队）"])
+    assert row["articles"] == ["行政处罚法#1"]
+    # The import splits 承办机构 the same way: 政策法规科 、社会经济统计科 、… are units of their own.
+    units = graph.read("MATCH (u:Unit)-[:PART_OF]->(:Department {name: $d}) RETURN u.name AS n", d=DEPARTMENT)
+    assert {"政策法规科", "社会经济统计科", "综合核算科"} <= {u["n"] for u in units}
+
+
+def test_an_admin_reverts_a_field_edit_and_the_audit_trail_shows_it_in_shanghai_time(site):
+    app, graph, users = site
+    key = a_power(graph)
+    before = graph.read("MATCH (p:Power {key: $k}) RETURN p.remarks AS r", k=key)[0]["r"] or ""
+    editor = client_as(app, users, "editor")
+    url = f"/edit/power/{quote(key, safe='')}"
+    form = editor.get(url).get_data(as_text=True)
+    fields = ("name", "type", "level", "unit", "scope", "basis_text", "duty_statement", "responsibility_text",
+              "responsibility_basis_text", "remarks")
+    power = graph.read("MATCH (p:Power {key: $k}) RETURN p {.*} AS p", k=key)[0]["p"]
+    data = {f: power.get(f) or "" for f in fields}
+    data |= {f"was_{f}": v for f, v in data.items()} | {"csrf_token": csrf_token(form), "remarks": "改了"}
+    assert editor.post(url, data=data).status_code == 400  # no reason
+    assert editor.post(url, data=data | {"reason": "更正备注"}).status_code == 302
+    edit = graph.read("MATCH (e:Edit {field: 'remarks'}) RETURN e.id AS id, e.reason AS r")[0]
+    assert edit["r"] == "更正备注"
+    admin = client_as(app, users, "admin")
+    page = admin.get(f"/edits/{edit['id']}").get_data(as_text=True)
+    assert 'id="revert-form"' in page
+    assert admin.post(f"/edits/{edit['id']}/revert", data={"reason": "不需要",
+                                                           "csrf_token": csrf_token(page)}).status_code == 302
+    assert (graph.read("MATCH (p:Power {key: $k}) RETURN p.remarks AS r", k=key)[0]["r"] or "") == before
+    graph.write("CREATE (:Finding {id: 'test-finding', status: 'resolved', resolved_by: 'someone', "
+                "resolved_at: datetime('2026-01-01T00:30:00Z'), basis: '会议纪要', summary: '测试交叉'})")
+    trail = admin.get("/edits.json").get_json()
+    assert trail["timezone"] == "Asia/Shanghai"
+    assert [e["field"] for e in trail["edits"][:2]] == ["remarks", "remarks"]
+    assert trail["edits"][0]["reverts"] == edit["id"] and trail["edits"][0]["after"] == before
+    assert all(e["when"].endswith("+08:00") for e in trail["edits"])
+    finding = next(e for e in trail["edits"] if e["entity_label"] == "Finding")
+    assert finding["when"] == "2026-01-01T08:30:00+08:00" and finding["reason"] == "会议纪要"
+    assert "测试交叉" in admin.get("/edits").get_data(as_text=True)

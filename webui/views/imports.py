@@ -1,0 +1,293 @@
+"""Uploading a list (or a law text, or a guide) in the browser: checked, previewed, then imported.
+
+    /imports/new                          the upload form (editor)
+    /imports/upload/<token>[.json]        the dry run: per department what would change, every row error;
+                                          after confirming, the import's progress and its ImportRun
+    /imports/upload/<token>/confirm       the same all-or-nothing import as `kb import` (POST, editor)
+    /imports/upload/<token>/cancel        drops the upload (POST, editor)
+
+An upload waits in KB_HOME/uploads/<token>/ (folder 0700, file 0600, under its own name: the importer
+reads the department from it) with `meta.json` (who, when, the original name) and `preview.json`.
+Nothing is written to the graph before confirming. The size is checked from Content-Length and again
+while saving (KB_UPLOAD_MAX bytes), the type from the first bytes before anything parses it.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import threading
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import StringField, TextAreaField
+from wtforms.validators import DataRequired, Length
+
+from importers import run, writer
+from importers.records import FileRefused, ListDocument
+from importers.workbook import container_of
+from kb.analyses import diff
+from kb.db import Graph
+from webui import findings, store
+from webui.pages import page
+from webui.users import role_required
+
+bp = Blueprint("imports_upload", __name__)
+
+SUFFIXES = (".xls", ".xlsx", ".xlsm", ".et", ".csv", ".tsv", ".txt", ".json", ".jsonl", ".ndjson", ".md",
+            ".markdown")
+TOKEN = re.compile(r"[0-9a-f]{32}")
+CHUNK = 1 << 16
+PREVIEW_ROWS = 500  # change rows shown per department (the JSON has them all)
+
+# The audit entry of a confirmed upload: an Edit on the ImportRun it made.
+AUDIT_IMPORT = """
+MATCH (r:ImportRun {id: $run_id})
+CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: r.id, entity_label: 'ImportRun',
+                field: 'import', before: '', after: $file, reason: $reason})
+CREATE (e)-[:EDITS]->(r)
+"""
+RUN_OF = "MATCH (r:ImportRun {path: $path}) RETURN r.id AS id ORDER BY r.finished_at DESC LIMIT 1"
+
+
+class UploadForm(FlaskForm):
+    file = FileField(_l("File"), validators=[FileRequired()])
+    jurisdiction = StringField(_l("Jurisdiction (when the file does not name it)"), validators=[Length(max=200)])
+    department = StringField(_l("Department (when the file does not name it)"), validators=[Length(max=200)])
+
+
+class ConfirmForm(FlaskForm):
+    reason = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=2000)])
+
+
+class CancelForm(FlaskForm):
+    pass
+
+
+def upload_root() -> Path:
+    configured = current_app.config.get("KB_UPLOAD_DIR")
+    if configured:
+        return Path(configured)
+    from kb.config import load_settings
+
+    return (current_app.config.get("KB_SETTINGS") or load_settings()).home / "uploads"
+
+
+def limit() -> int:
+    return int(current_app.config["KB_UPLOAD_MAX"])
+
+
+def safe_name(name: str) -> str:
+    """The file's own name (no folders, no control characters, no leading dots); Chinese is kept."""
+    name = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if ch.isprintable()).strip().lstrip(".")
+    return name[-200:] or "upload"
+
+
+def folder_of(token: str) -> Path:
+    if not TOKEN.fullmatch(token):
+        abort(404)
+    folder = upload_root() / token
+    if not (folder / "meta.json").is_file():
+        abort(404)
+    return folder
+
+
+def _read_json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _write_json(path: Path, data: dict) -> None:
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, default=str)
+    os.replace(tmp, path)
+
+
+class TooLarge(Exception):
+    pass
+
+
+def _save(stream: Any, target: Path, most: int) -> None:
+    """Write the upload (0600), refusing it past `most` bytes or when its first bytes are no format we read."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    size, first = 0, True
+    with os.fdopen(fd, "wb") as fh:
+        while chunk := stream.read(CHUNK):
+            size += len(chunk)
+            if size > most:
+                raise TooLarge
+            fh.write(chunk)
+            if first and size >= 8192:
+                fh.flush()
+                container_of(target)  # FileRefused when it is no spreadsheet or text
+                first = False
+    if first:
+        container_of(target)
+
+
+@bp.route("/imports/new", methods=["GET"])
+@role_required("editor")
+def new():
+    return render_template("imports/new.html", _form=UploadForm(), limit_mb=limit() // (1 << 20),
+                           suffixes=SUFFIXES)
+
+
+@bp.route("/imports/new", methods=["POST"])
+@role_required("editor")
+def upload():
+    form = UploadForm()
+    most = limit()
+
+    def again(message: str, status: int):
+        flash(message, "error")
+        return render_template("imports/new.html", _form=form, limit_mb=most // (1 << 20), suffixes=SUFFIXES), status
+
+    if request.content_length is not None and request.content_length > most + (1 << 20):
+        return again(_("The file is larger than %(mb)d MB.", mb=most // (1 << 20)), 413)
+    if not form.validate():
+        return render_template("imports/new.html", _form=form, limit_mb=most // (1 << 20), suffixes=SUFFIXES), 400
+    name = safe_name(form.file.data.filename)
+    if not name.lower().endswith(SUFFIXES):
+        return again(_("Not a format kb reads: %(name)s (it reads %(suffixes)s).", name=name,
+                       suffixes=" ".join(SUFFIXES)), 400)
+    token = secrets.token_hex(16)
+    root = upload_root()
+    root.mkdir(parents=True, exist_ok=True, mode=0o700)
+    folder = root / token
+    folder.mkdir(mode=0o700)
+    target = folder / name
+    try:
+        _save(form.file.data.stream, target, most)
+    except TooLarge:
+        shutil.rmtree(folder, ignore_errors=True)
+        return again(_("The file is larger than %(mb)d MB.", mb=most // (1 << 20)), 413)
+    except FileRefused as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        return again(exc.errors[0].message, 400)
+    meta = {"token": token, "file": name, "who": g.user["name"], "uploaded_at": time.time(),
+            "size": target.stat().st_size, "jurisdiction": (form.jurisdiction.data or "").strip() or None,
+            "department": (form.department.data or "").strip() or None}
+    _write_json(folder / "meta.json", meta)
+    _write_json(folder / "preview.json", dry_run(store.graph(), target, meta["jurisdiction"], meta["department"]))
+    return redirect(url_for("imports_upload.preview", token=token))
+
+
+def dry_run(graph: Graph, path: Path, jurisdiction: str | None, department: str | None) -> dict:
+    """The file validated as `kb import` validates it, and what it would change in each department."""
+    report = run.parse_file(path, jurisdiction, department)
+    doc = report.doc
+    out = report.as_dict()
+    out["path"] = path.name
+    out["changes"] = []
+    if isinstance(doc, ListDocument):
+        key = writer.version_key(doc, writer.departments_of(doc)[0]["name"])
+        out["already_imported"] = bool(graph.read(writer.FIND_VERSION, key=key))
+        for dep in writer.departments_of(doc):
+            result = diff.preview(graph, dep["name"], doc.version or "", _after(doc, dep["name"]))
+            out["changes"].append(result.as_dict() | {"rows": result.rows()})
+    return out
+
+
+def _after(doc: ListDocument, department: str) -> list[dict]:
+    """The department's parsed records as power dicts, the fields named as the writer names them."""
+    key = writer.version_key(doc, department)
+    powers = []
+    for rec in doc.records:
+        if (rec.department or doc.department) != department:
+            continue
+        row = writer.power_row(doc, key, rec, "")
+        accountability = row["accountability"][0] if row["accountability"] else {}
+        powers.append(row["props"] | {"accountability_subjects": accountability.get("subjects", ""),
+                                      "accountability_situations": accountability.get("text", ""),
+                                      "duties": row["duties"]})
+    return powers
+
+
+def _progress(token: str) -> dict | None:
+    return current_app.extensions.setdefault("kb_uploads", {}).get(token)
+
+
+@page(bp, "/imports/upload/<token>", "imports/preview.html")
+@role_required("editor")
+def preview(token: str) -> dict:
+    folder = folder_of(token)
+    meta = _read_json(folder / "meta.json")
+    found = _read_json(folder / "preview.json")
+    state = _progress(token) or (_read_json(folder / "status.json") if (folder / "status.json").is_file() else None)
+    changes = found.get("changes", [])
+    if not request.path.endswith(".json"):
+        for c in changes:
+            c["shown"] = c["rows"][:PREVIEW_ROWS]
+    return {"token": token, "meta": meta, "preview": found, "state": state, "_confirm": ConfirmForm(),
+            "_cancel": CancelForm(), "_limit": PREVIEW_ROWS}
+
+
+@bp.route("/imports/upload/<token>/confirm", methods=["POST"])
+@role_required("editor")
+def confirm(token: str):
+    folder = folder_of(token)
+    form = ConfirmForm()
+    if not form.validate():
+        flash(_("Give a reason for this import."), "error")
+        return redirect(url_for("imports_upload.preview", token=token))
+    meta = _read_json(folder / "meta.json")
+    uploads = current_app.extensions.setdefault("kb_uploads", {})
+    with _lock:
+        if token in uploads or (folder / "status.json").is_file():
+            flash(_("This upload is already being imported."), "info")
+            return redirect(url_for("imports_upload.preview", token=token))
+        state = uploads[token] = {"state": "running", "done": 0, "total": 0, "run_id": None, "result": None}
+    worker = threading.Thread(target=_import, daemon=True, name=f"kb-upload-{token[:8]}",
+                              args=(store.graph(), folder, meta, state, g.user["name"], form.reason.data.strip()))
+    worker.start()
+    return redirect(url_for("imports_upload.preview", token=token))
+
+
+_lock = threading.Lock()
+
+
+def _import(graph: Graph, folder: Path, meta: dict, state: dict, who: str, reason: str) -> None:
+    path = folder / meta["file"]
+
+    def progress(done: int, total: int) -> None:
+        state.update(done=done, total=total)
+
+    try:
+        result = run.import_paths(graph, [path], jurisdiction=meta["jurisdiction"], department=meta["department"],
+                                  progress=False, on_progress=progress)
+        report = result["files"][0]
+        found = graph.read(RUN_OF, path=str(path))
+        run_id = found[0]["id"] if found else None
+        if run_id and report["status"] == "imported":
+            graph.write(AUDIT_IMPORT, run_id=run_id, id=uuid.uuid4().hex, who=who, file=meta["file"], reason=reason)
+        state.update(state="done", status=report["status"], errors=report["errors"], run_id=run_id,
+                     nodes_created=result["nodes_created"], relationships_created=result["relationships_created"])
+    except Exception as exc:  # noqa: BLE001 - shown on the page; the import itself rolled back
+        state.update(state="failed", status="refused", errors=[{"message": f"{type(exc).__name__}: {exc}"}])
+    findings.invalidate()
+    _write_json(folder / "status.json", state)
+
+
+@bp.route("/imports/upload/<token>/cancel", methods=["POST"])
+@role_required("editor")
+def cancel(token: str):
+    folder = folder_of(token)
+    if not CancelForm().validate():
+        abort(400)
+    if token in current_app.extensions.get("kb_uploads", {}) or (folder / "status.json").is_file():
+        flash(_("This upload was imported already; it cannot be cancelled."), "error")
+        return redirect(url_for("imports_upload.preview", token=token))
+    shutil.rmtree(folder, ignore_errors=True)
+    flash(_("The upload was cancelled and deleted; nothing was imported."), "info")
+    return redirect(url_for("imports_upload.new"))
