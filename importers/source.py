@@ -18,6 +18,7 @@ from typing import Any
 
 HEAD_BYTES = 8192  # what the sniffers look at to tell a container by its first bytes
 MB = 1024 * 1024
+TOO_DEEP = "arrays or objects nested too deeply to read (about 1,000 levels or more)"
 
 
 def env_limit(name: str, default: int) -> int:
@@ -133,6 +134,8 @@ class Source:
                 self._json = (json.loads(self._json_text()), None)
             except json.JSONDecodeError as exc:
                 self._json = (None, (exc.msg, exc.pos))
+            except RecursionError:  # [[[[… thousands deep: the decoder's own limit, said as such
+                self._json = (None, (TOO_DEEP, 0))
         value, error = self._json
         if error is not None:
             raise json.JSONDecodeError(error[0], self._json_text(), error[1])
@@ -170,6 +173,8 @@ class Source:
                 self._lines.append((lineno, json.loads(line)))
             except json.JSONDecodeError as exc:
                 self._lines.append((lineno, exc.with_traceback(None)))
+            except RecursionError:
+                self._lines.append((lineno, json.JSONDecodeError(TOO_DEEP, line, 0)))
             return True
         return False
 
