@@ -164,7 +164,7 @@ def max_zip_ratio() -> int:
 
 
 MAX_ZIP_MEMBERS = 10_000
-_RATIO_FLOOR = MB  # a member that unpacks to under 1 MB is never a bomb, however well it compresses
+_RATIO_FLOOR = 16 * MB  # a member that unpacks to under 16 MB is never a bomb, however well it compresses
 
 
 def check_zip(source: Source, zf: zipfile.ZipFile) -> None:
