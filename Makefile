@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 STAMP := $(VENV)/.kb-setup-stamp
 PORT ?= 5000
 
-.PHONY: setup run test lint bench stop clean-venv divisions
+.PHONY: setup run test lint bench reliability stop clean-venv divisions
 
 setup: $(STAMP) system-packages
 	@$(BIN)/kb db fetch
@@ -45,6 +45,14 @@ lint: setup
 
 bench: setup
 	$(BIN)/kb bench run --scale $(or $(SCALE),county)
+
+# The reliability suite at full size (docs/reliability.md): every hostile string everywhere, 2,000
+# generated files per fuzzing test, then the load test printing its figures. `make test` runs the
+# same tests bounded (150 files, a sixth of the hostile crossings).
+reliability: setup
+	KB_FUZZ_EXAMPLES=$(or $(EXAMPLES),2000) $(BIN)/python -m pytest -q tests/reliability \
+	  --hypothesis-show-statistics --durations=10 $(PYTEST_ARGS)
+	$(BIN)/python bench/load.py --seconds $(or $(LOAD_SECONDS),30)
 
 stop:
 	@$(BIN)/kb db stop

@@ -10,12 +10,38 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 HEAD_BYTES = 8192  # what the sniffers look at to tell a container by its first bytes
+MB = 1024 * 1024
+TOO_DEEP = "arrays or objects nested too deeply to read (about 1,000 levels or more)"
+
+
+def env_limit(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else default
+
+
+def max_file_bytes() -> int:
+    """The largest file an import reads (KB_IMPORT_MAX_BYTES, default 200 MB): a larger one is refused
+    by its size on disk before a byte of it is read."""
+    return env_limit("KB_IMPORT_MAX_BYTES", 200 * MB)
+
+
+def check_size(path: str | Path) -> None:
+    """FileRefused naming the file, its size and the limit when the file is over `max_file_bytes`."""
+    from importers.records import FileRefused, RowError
+
+    size, limit = os.stat(path).st_size, max_file_bytes()
+    if size > limit:
+        name = Path(path).name
+        raise FileRefused(str(path), [RowError(
+            f"file too large: {name} is {size / MB:,.1f} MB, over the import limit of {limit / MB:,.0f} MB "
+            "(KB_IMPORT_MAX_BYTES); nothing of it was read")])
 
 
 def decode_text(data: bytes, *, strict: bool = True) -> str | None:
@@ -67,7 +93,8 @@ class Source:
 
     @cached_property
     def data(self) -> bytes:
-        """The whole file: the one read from disk."""
+        """The whole file: the one read from disk (refused by its size first, see `check_size`)."""
+        check_size(self.path)
         return Path(self.path).read_bytes()
 
     @property
@@ -107,6 +134,8 @@ class Source:
                 self._json = (json.loads(self._json_text()), None)
             except json.JSONDecodeError as exc:
                 self._json = (None, (exc.msg, exc.pos))
+            except RecursionError:  # [[[[… thousands deep: the decoder's own limit, said as such
+                self._json = (None, (TOO_DEEP, 0))
         value, error = self._json
         if error is not None:
             raise json.JSONDecodeError(error[0], self._json_text(), error[1])
@@ -144,6 +173,8 @@ class Source:
                 self._lines.append((lineno, json.loads(line)))
             except json.JSONDecodeError as exc:
                 self._lines.append((lineno, exc.with_traceback(None)))
+            except RecursionError:
+                self._lines.append((lineno, json.JSONDecodeError(TOO_DEEP, line, 0)))
             return True
         return False
 

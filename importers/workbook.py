@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from importers.records import FileRefused, RowError
-from importers.source import Source, as_source, decode_text
+from importers.source import MB, Source, as_source, decode_text, env_limit
 
 OOXML_MAGIC = b"PK"
 BIFF_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -152,12 +152,52 @@ def read_workbook(path: str | Path | Source) -> tuple[str, list[Sheet]]:
     return "csv", [read_csv(source)]
 
 
+def max_unzipped_bytes() -> int:
+    """The most an .xlsx may unpack to, all members together (KB_IMPORT_MAX_UNZIPPED, default 1 GB)."""
+    return env_limit("KB_IMPORT_MAX_UNZIPPED", 1024 * MB)
+
+
+def max_zip_ratio() -> int:
+    """The most one member may expand, uncompressed / compressed (KB_IMPORT_MAX_RATIO, default 200;
+    real workbooks stay under 30, the zip bombs we know are over 1,000)."""
+    return env_limit("KB_IMPORT_MAX_RATIO", 200)
+
+
+MAX_ZIP_MEMBERS = 10_000
+_RATIO_FLOOR = 16 * MB  # a member that unpacks to under 16 MB is never a bomb, however well it compresses
+
+
+def check_zip(source: Source, zf: zipfile.ZipFile) -> None:
+    """Refuse a zip bomb from the central directory alone, before a member is decompressed: too many
+    members, too much in all, or one member that expands too far. zipfile never gives more than a
+    member's declared size, so the declared sizes bound what openpyxl can be made to read."""
+    infos = zf.infolist()
+    name = source.name
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise FileRefused(source.path, [RowError(
+            f"refused before unpacking: {name} holds {len(infos):,} members, over the limit of "
+            f"{MAX_ZIP_MEMBERS:,}")])
+    total, limit = sum(i.file_size for i in infos), max_unzipped_bytes()
+    if total > limit:
+        raise FileRefused(source.path, [RowError(
+            f"refused before unpacking: {name} would unpack to {total / MB:,.0f} MB, over the limit of "
+            f"{limit / MB:,.0f} MB (KB_IMPORT_MAX_UNZIPPED)")])
+    ratio = max_zip_ratio()
+    for i in infos:
+        if i.file_size > _RATIO_FLOOR and i.file_size > ratio * max(i.compress_size, 1):
+            raise FileRefused(source.path, [RowError(
+                f"refused before unpacking: {name}: member {i.filename} expands "
+                f"{i.file_size / max(i.compress_size, 1):,.0f} times ({i.compress_size:,} -> {i.file_size:,} bytes), "
+                f"over the limit of {ratio} (KB_IMPORT_MAX_RATIO); a zip bomb?")])
+
+
 def _read_xlsx(source: Source) -> list[Sheet]:
     import openpyxl
 
     name = source.name
     try:
         with zipfile.ZipFile(source.stream()) as zf:
+            check_zip(source, zf)
             bad = zf.testzip()
             if "xl/workbook.xml" not in zf.namelist():
                 raise FileRefused(source.path, [RowError(

@@ -1,0 +1,129 @@
+"""Walk the app's URL map: every route that changes data needs a role and a CSRF token, admin pages need
+an admin, reading changes nothing, and no secret (the database password, the session key, password
+hashes, users' passwords) shows in a page, the console or a log."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from tests.e2e.conftest import csrf_token, login
+from tests.reliability.test_hostile_input import census
+
+pytestmark = pytest.mark.e2e
+
+WRITES = {"POST", "PUT", "PATCH", "DELETE"}
+# The role each writing endpoint needs (None: anyone, the login form itself).
+NEEDS = {"auth.login": None, "auth.logout": "viewer", "auth.user_admin": "admin", "edits.save_power": "editor",
+         "reports.set_status": "editor"}
+ADMIN_PAGES = {"auth.user_admin"}
+
+
+def _urls(app, samples: dict) -> list[tuple[str, str, set[str]]]:
+    """(endpoint, a URL of it with real values, methods) for every rule."""
+    values = {"id": samples["import_run"], "name": samples["department"], "key": samples["power"],
+              "start": samples["chain_power"], "area": "overlaps", "label": "Power", "code": "en",
+              "filename": "style.css"}
+    special = {"browse.jurisdiction": {"name": samples["jurisdiction"]}, "browse.unit": {"key": samples["unit"]},
+               "browse.version": {"key": samples["version"]}, "powers.responsibility": {"key": samples["responsibility"]},
+               "laws.law": {"key": samples["law"]}, "laws.article": {"key": samples["article"]},
+               "things.thing": {"key": samples["thing"]}, "reports.finding": {"id": samples["finding"]},
+               "reports.set_status": {"id": samples["finding"]}, "queries.saved_query": {"area": "browse"},
+               "edits.edit": {"id": "none"}, "powers.catalog_item": {"key": samples["CatalogItem"] or "x"},
+               "things.service_item": {"key": samples["ServiceItem"] or "x"}}
+    out = []
+    for rule in app.url_map.iter_rules():
+        args = {a: special.get(rule.endpoint, {}).get(a, values.get(a, "x")) for a in rule.arguments}
+        if rule.endpoint == "queries.saved_query":
+            from queries import loader
+
+            q = loader.load_all()[0]
+            args = {"area": q.area, "name": q.name}
+        url = rule.rule
+        for a, v in args.items():
+            url = url.replace(f"<path:{a}>", quote(v, safe="")).replace(f"<{a}>", quote(v, safe=""))
+        out.append((rule.endpoint, url, set(rule.methods) - {"HEAD", "OPTIONS"}))
+    return out
+
+
+def test_the_url_map_is_what_this_test_knows(web_app, samples) -> None:
+    writers = {e for e, _, m in _urls(web_app, samples) if m & WRITES}
+    assert writers == set(NEEDS), "a new route that writes: say here which role it needs"
+
+
+@pytest.mark.parametrize("role", ["anonymous", "viewer", "editor", "admin"])
+def test_every_write_needs_its_role_and_a_token(web_app, samples, make_user, loaded, role) -> None:
+    rank = ["anonymous", "viewer", "editor", "admin"]
+    client = web_app.test_client()
+    if role != "anonymous":
+        assert login(client, *make_user(role)).status_code == 302
+    before = census(loaded)
+    for endpoint, url, methods in _urls(web_app, samples):
+        for method in methods & WRITES:
+            if endpoint in ("auth.logout", "auth.login"):
+                continue  # logging in and out are the tests of their own (tests/e2e/test_web_edits.py)
+            token = csrf_token(client.get("/login" if role == "anonymous" else "/").get_data(as_text=True)) \
+                if role != "anonymous" else ""
+            # a write without a token is refused whoever sends it
+            response = client.open(url, method=method, data={"name": "x", "basis": "依据文件", "lead": "x"})
+            assert response.status_code in (400, 401, 403) or (role == "anonymous" and response.status_code == 302), \
+                (role, endpoint, response.status_code)
+            if rank.index(role) < rank.index(NEEDS[endpoint]):
+                data = {"name": "x", "basis": "依据文件", "lead": "x", "csrf_token": token or "x"}
+                response = client.open(url, method=method, data=data)
+                assert response.status_code in (302, 400, 401, 403), (role, endpoint, response.status_code)
+                if response.status_code == 302:
+                    assert "/login" in response.headers["Location"], (role, endpoint)
+    assert census(loaded) == before
+
+
+@pytest.mark.parametrize("role", ["anonymous", "viewer", "editor"])
+def test_admin_pages_need_an_admin(web_app, samples, make_user, role) -> None:
+    client = web_app.test_client()
+    if role != "anonymous":
+        assert login(client, *make_user(role)).status_code == 302
+    for endpoint, url, methods in _urls(web_app, samples):
+        if endpoint in ADMIN_PAGES and "GET" in methods:
+            response = client.get(url)
+            assert response.status_code in (302, 403), (role, endpoint, response.status_code)
+            assert "password" not in response.get_data(as_text=True).lower() or response.status_code == 302
+
+
+def _secrets(loaded_server, web_app, passwords: list[str]) -> dict[str, str]:
+    credentials = json.loads(Path(os.environ["KB_CREDENTIALS"]).read_text())
+    found = {"neo4j password": loaded_server.settings.password, "session key": web_app.config["SECRET_KEY"]}
+    found |= {f"hash of {n}": h for n, h in credentials.items()}
+    found |= {f"password {i}": p for i, p in enumerate(passwords)}
+    return {k: v for k, v in found.items() if v}
+
+
+CONSOLE_PROBES = ["SHOW SETTINGS YIELD name, value RETURN name, value", ("CALL dbms.listConfig() YIELD name, value "
+                  "RETURN name, value"), "SHOW USERS", "MATCH (u:User) RETURN u", "CALL db.info()",
+                  "MATCH (n) RETURN properties(n) LIMIT 1000", "SHOW PROCEDURES YIELD name RETURN name"]
+
+
+def test_no_secret_in_pages_the_console_or_the_logs(web_app, samples, make_user, loaded_server, caplog) -> None:
+    caplog.set_level(logging.DEBUG)
+    admin, admin_pw = make_user("admin")
+    editor, editor_pw = make_user("editor")
+    secret = _secrets(loaded_server, web_app, [admin_pw, editor_pw])
+    bodies: list[tuple[str, str]] = []
+    for who in (None, (editor, editor_pw), (admin, admin_pw)):
+        client = web_app.test_client()
+        if who:
+            assert login(client, *who).status_code == 302
+        for endpoint, url, methods in _urls(web_app, samples):
+            if "GET" in methods and endpoint not in ("static", "i18n.switch"):
+                bodies.append((url, client.get(url).get_data(as_text=True)))
+        for cypher in CONSOLE_PROBES:
+            bodies.append((cypher, client.get("/console.json?cypher=" + quote(cypher)).get_data(as_text=True)))
+    logs = caplog.text + "".join(p.read_text(errors="replace")
+                                  for p in (loaded_server.home / "neo4j" / "logs").glob("*.log"))
+    bodies.append(("logs", logs))
+    for where, body in bodies:
+        for what, value in secret.items():
+            assert value not in body, f"{what} shows in {where}"
