@@ -27,6 +27,7 @@ def page_urls(s: dict) -> dict[str, str]:
         "browse.unit": f"/units/{q(s['unit'])}",
         "browse.version": f"/versions/{q(s['version'])}",
         "versions.department_diff": f"/diff/{q(s['department'])}",
+        "laws.impact": f"/impact/{q(s['law'])}",
         "powers.powers": "/powers",
         "powers.power": f"/powers/{q(s['power'])}",
         "powers.responsibility": f"/responsibilities/{q(s['responsibility'])}",

@@ -42,7 +42,7 @@ def test_parameters_change_the_result_and_the_permalink_carries_them(client):
     url = "/queries/browse/powers_by_department.json?run=1&department=" + quote("克拉玛依市财政局") + \
         "&type=" + quote("行政处罚") + "&limit=5"
     data = client.get(url).get_json()
-    assert data["values"] == {"department": "克拉玛依市财政局", "type": "行政处罚", "limit": 5}
+    assert data["values"] == {"department": "克拉玛依市财政局", "type": "行政处罚", "limit": 5, "as_of": ""}
     assert 0 < data["count"] <= 5 and {r["type"] for r in data["rows"]} == {"行政处罚"}
     assert "department=" in data["permalink"] and "limit=5" in data["permalink"]
     again = client.get(data["permalink"].replace("powers_by_department?", "powers_by_department.json?")).get_json()
