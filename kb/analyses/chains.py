@@ -230,7 +230,9 @@ def _link_similar_names(links: _Links, uppers: list[PowerRow], lowers: list[Powe
 
 
 def load(graph: Graph, jurisdiction: str | None = None) -> Chains:
-    powers = load_powers(graph, jurisdiction)
+    """Every current power without its citations (links need none; consistency reads the citations
+    of chain members only)."""
+    powers = load_powers(graph, jurisdiction, cites=False)
     return build(powers, graph.read(DELEGATIONS), graph.read(COUNTERPARTS))
 
 

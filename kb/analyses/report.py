@@ -27,7 +27,7 @@ def merge_duplicates(findings: list[Finding]) -> list[Finding]:
             continue
         kept = by_id[f.id]
         kept.power_keys = list(dict.fromkeys(kept.power_keys + f.power_keys))
-        kept.evidence = kept.evidence + [e for e in f.evidence if e not in kept.evidence]
+        kept.add_evidence(f.evidence, f.evidence_total)
     return list(by_id.values())
 
 
