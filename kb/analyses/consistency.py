@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 
 from kb.analyses import names
-from kb.analyses.chains import Chains
-from kb.analyses.chains import load as load_chains
+from kb.analyses.chains import Chains, load_partitions
 from kb.analyses.findings import Finding
 from kb.analyses.powers import PowerRow, load_cites
 from kb.analyses.rules import procedural_laws
@@ -89,7 +88,9 @@ def analyse(ch: Chains) -> list[Finding]:
 def find(graph: Graph, jurisdiction: str | None = None, chains: Chains | None = None) -> list[Finding]:
     """The chains are built without citations; the basis is read for the members of chains that span
     two or more levels only."""
-    ch = chains or load_chains(graph, jurisdiction)
+    if chains is None:
+        return [f for ch in load_partitions(graph, jurisdiction) for f in find(graph, jurisdiction, ch)]
+    ch = chains
     members = [k for comp in ch.components() if len({ch.powers[m].level for m in comp}) >= 2 for k in comp]
     cites = load_cites(graph, members)
     for key in members:

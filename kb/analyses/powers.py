@@ -33,7 +33,7 @@ MATCH (d:Department)
 WITH d, coalesce(d.jurisdiction, head([(d)-[:IN_JURISDICTION]->(j) | j.name]), '') AS jurisdiction
 WHERE $jurisdictions IS NULL OR jurisdiction IN $jurisdictions
 WITH d, jurisdiction, COUNT { (d)-[:HOLDS]->(:Power) } AS powers WHERE powers > 0
-RETURN jurisdiction, collect(d.name) AS departments, sum(powers) AS powers
+RETURN jurisdiction, collect({name: d.name, powers: powers}) AS departments, sum(powers) AS powers
 ORDER BY jurisdiction
 """
 
@@ -136,6 +136,12 @@ def jurisdiction_names(graph: Graph, jurisdiction: str | None) -> list[str] | No
     return rows[0]["names"] if rows and rows[0]["names"] else [jurisdiction]
 
 
+def department_sizes(graph: Graph, jurisdiction: str | None = None) -> dict[str, int]:
+    """The departments holding current powers in the jurisdiction (all when None), with how many."""
+    rows = graph.read(DEPARTMENTS, jurisdictions=jurisdiction_names(graph, jurisdiction))
+    return {d["name"]: d["powers"] for r in rows for d in r["departments"]}
+
+
 def partitions(graph: Graph, jurisdiction: str | None = None, batch: int = BATCH) -> Iterator[list[str]]:
     """Departments in batches of whole jurisdictions, about `batch` powers each (in jurisdiction order)."""
     rows = graph.read(DEPARTMENTS, jurisdictions=jurisdiction_names(graph, jurisdiction))
@@ -145,7 +151,7 @@ def partitions(graph: Graph, jurisdiction: str | None = None, batch: int = BATCH
         if departments and size + r["powers"] > batch:
             yield departments
             departments, size = [], 0
-        departments += r["departments"]
+        departments += [d["name"] for d in r["departments"]]
         size += r["powers"]
     if departments:
         yield departments
@@ -155,7 +161,7 @@ def powers_by_partition(graph: Graph, jurisdiction: str | None = None, cites: bo
                         batch: int = BATCH) -> Iterator[list[PowerRow]]:
     """The current powers, one batch of whole jurisdictions at a time."""
     for departments in partitions(graph, jurisdiction, batch):
-        yield _rows(graph.read(POWERS if cites else POWERS_WITHOUT_CITES, departments=departments,
+        yield rows_to_powers(graph.read(POWERS if cites else POWERS_WITHOUT_CITES, departments=departments,
                                jurisdictions=None))
 
 
@@ -170,11 +176,11 @@ def load_cites(graph: Graph, keys: list[str], batch: int = 5_000) -> dict[str, l
 
 def load_powers(graph: Graph, jurisdiction: str | None = None, cites: bool = True) -> list[PowerRow]:
     """Every current power of the jurisdiction (all when None); `cites=False` leaves the citations out."""
-    return _rows(graph.read(POWERS if cites else POWERS_WITHOUT_CITES, departments=None,
+    return rows_to_powers(graph.read(POWERS if cites else POWERS_WITHOUT_CITES, departments=None,
                             jurisdictions=jurisdiction_names(graph, jurisdiction)))
 
 
-def _rows(rows: list[dict]) -> list[PowerRow]:
+def rows_to_powers(rows: list[dict]) -> list[PowerRow]:
     out = []
     for r in rows:
         level = normalise_level(r["level"], r["department_level"]) or normalise_level(r["department_level"])

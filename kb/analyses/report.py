@@ -37,7 +37,6 @@ def run(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdiction: 
     stored = resolutions.records(graph)
     seconds: dict[str, float] = {}
     out: list[Finding] = []
-    ch = None
     overlap_findings: list[Finding] | None = None
 
     def timed(area: str, fn):
@@ -54,15 +53,21 @@ def run(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdiction: 
         if "overlaps" in wanted:
             out += overlap_findings
     chain_findings: list[Finding] | None = None
+    consistency_findings: list[Finding] = []
     if {"gaps", "chains", "consistency"} & set(wanted):
-        ch = timed("chains", lambda: chains.load(graph, jurisdiction))
-        chain_findings = timed("chains", lambda: chains.analyse(ch))
+        # one batch of related departments at a time (chains.load_partitions); consistency runs on each
+        chain_findings = []
+        batches = chains.load_partitions(graph, jurisdiction)
+        while (ch := timed("chains", lambda: next(batches, None))) is not None:
+            chain_findings += timed("chains", lambda: chains.analyse(ch))
+            if "consistency" in wanted:
+                consistency_findings += timed("consistency", lambda: consistency.find(graph, jurisdiction, chains=ch))
         if "chains" in wanted:
             out += [f for f in chain_findings if f.area == "chains"]
     if "gaps" in wanted:
         out += timed("gaps", lambda: gaps.find(graph, jurisdiction, chain_findings=chain_findings))
     if "consistency" in wanted:
-        out += timed("consistency", lambda: consistency.find(graph, jurisdiction, chains=ch))
+        out += consistency_findings
     if "services" in wanted:
         out += timed("services", lambda: services.find(graph, jurisdiction, overlap_findings))
     if "laws" in wanted:
