@@ -76,7 +76,8 @@ KIND_TITLES: dict[str, str] = {
 }
 
 # Pieces of evidence a finding keeps: a law cited by 1,500 powers is one finding whose evidence would be
-# every citation. The first MAX_EVIDENCE are kept; `evidence_total` counts them all.
+# every citation. The first MAX_EVIDENCE are kept (`Finding.cut_evidence`); `evidence_total` counts them
+# all.
 MAX_EVIDENCE = 50
 
 AREA_TITLES = {"overlaps": "职责交叉", "gaps": "职责空白", "chains": "纵向链条", "consistency": "四级四同",
@@ -125,14 +126,19 @@ class Finding:
         self.powers = list(dict.fromkeys(p for p in self.powers if p))
         self.id = self.id or finding_id(self.kind, self.keys)
         self.evidence_total = max(self.evidence_total, len(self.evidence))
-        self.evidence = self.evidence[:MAX_EVIDENCE]
 
-    def add_evidence(self, pieces: list[dict], total: int | None = None) -> None:
-        """Add another finding's evidence (`total`: how many pieces it had before it was cut), keeping
-        the first MAX_EVIDENCE pieces; pieces already here are not counted twice."""
+    def add_evidence(self, pieces: list[dict]) -> None:
+        """Add another finding's evidence (not cut yet), each piece once."""
         new = [e for e in pieces if e not in self.evidence]
-        self.evidence_total += (len(pieces) if total is None else total) - (len(pieces) - len(new))
-        self.evidence = (self.evidence + new)[:MAX_EVIDENCE]
+        self.evidence = self.evidence + new
+        self.evidence_total += len(new)
+
+    def cut_evidence(self) -> Finding:
+        """Keep the first MAX_EVIDENCE pieces (`evidence_total` keeps the count): done once a finding
+        is complete, after merging and folding."""
+        self.evidence_total = max(self.evidence_total, len(self.evidence))
+        del self.evidence[MAX_EVIDENCE:]
+        return self
 
     @property
     def evidence_omitted(self) -> int:

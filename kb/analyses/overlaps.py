@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -306,7 +306,11 @@ def _dedupe(evidence: list[dict]) -> list[dict]:
 def find(graph: Graph, jurisdiction: str | None = None, threshold: float = DEFAULT_THRESHOLD) -> list[Finding]:
     """Overlaps live inside one jurisdiction and level: the powers are read a batch of whole
     jurisdictions at a time (kb.analyses.powers.partitions), each batch analysed and dropped."""
-    out: list[Finding] = []
+    return [f for batch in find_batches(graph, jurisdiction, threshold) for f in batch]
+
+
+def find_batches(graph: Graph, jurisdiction: str | None = None,
+                 threshold: float = DEFAULT_THRESHOLD) -> Iterator[list[Finding]]:
+    """The overlaps of each batch of whole jurisdictions (no finding spans two batches)."""
     for powers in powers_by_partition(graph, jurisdiction):
-        out += analyse(powers, threshold)
-    return out
+        yield analyse(powers, threshold)

@@ -27,7 +27,7 @@ def merge_duplicates(findings: list[Finding]) -> list[Finding]:
             continue
         kept = by_id[f.id]
         kept.power_keys = list(dict.fromkeys(kept.power_keys + f.power_keys))
-        kept.add_evidence(f.evidence, f.evidence_total)
+        kept.add_evidence(f.evidence)
     return list(by_id.values())
 
 
@@ -46,8 +46,11 @@ def run(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdiction: 
         return result
 
     if "overlaps" in wanted or "services" in wanted:
-        overlap_findings = merge_duplicates(timed("overlaps", lambda: overlaps.find(graph, jurisdiction, threshold)))
-        overlap_findings = overlap_groups.fold(overlap_findings)
+        # a batch of whole jurisdictions at a time: merged, folded and cut before the next is read
+        overlap_findings = []
+        batches = overlaps.find_batches(graph, jurisdiction, threshold)
+        while (batch := timed("overlaps", lambda: next(batches, None))) is not None:
+            overlap_findings += [f.cut_evidence() for f in overlap_groups.fold(merge_duplicates(batch))]
         overlap_groups.assign_groups(overlap_findings)
         resolutions.apply(overlap_findings, stored)
         if "overlaps" in wanted:
@@ -72,7 +75,7 @@ def run(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdiction: 
         out += timed("services", lambda: services.find(graph, jurisdiction, overlap_findings))
     if "laws" in wanted:
         out += timed("laws", lambda: laws.find(graph, jurisdiction))
-    out = merge_duplicates(out)
+    out = [f.cut_evidence() for f in merge_duplicates(out)]
     resolutions.apply(out, stored)
     return Report(sort_findings([f for f in out if f.area in wanted]), {a: seconds[a] for a in seconds})
 
