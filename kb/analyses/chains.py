@@ -18,13 +18,21 @@ matching item, and for a chain that skips a level its bodies publish.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kb.analyses import names
 from kb.analyses.findings import Finding
 from kb.analyses.groups import DisjointSet
 from kb.analyses.overlaps import name_variants
-from kb.analyses.powers import PowerRow, load_powers
+from kb.analyses.powers import (
+    BATCH,
+    POWERS_WITHOUT_CITES,
+    PowerRow,
+    department_sizes,
+    load_powers,
+    rows_to_powers,
+)
 from kb.db import Graph
 from kb.model import EXAMPLE_MARK, LEVEL_RANK, LEVEL_TITLES
 
@@ -229,8 +237,52 @@ def _link_similar_names(links: _Links, uppers: list[PowerRow], lowers: list[Powe
         links.add(by_key[up_key], by_key[low_key], "similar_name", {"similarity": round(sim, 3)})
 
 
+# What can put two departments' powers in one chain: a counterpart above, a shared catalogue item, a
+# delegation from one to the other.
+RELATED_DEPARTMENTS = """
+MATCH (a:Department)-[:COUNTERPART_OF]->(b:Department) RETURN a.name AS a, b.name AS b
+UNION
+MATCH (d:Department)-[:HOLDS]->(:Power)-[:IMPLEMENTS]->(ci:CatalogItem)
+WITH coalesce(ci.code, ci.key) AS code, collect(DISTINCT d.name) AS departments WHERE size(departments) > 1
+UNWIND departments[1..] AS other
+RETURN departments[0] AS a, other AS b
+UNION
+MATCH (fd:Department)-[:HOLDS]->(:Power)<-[:FROM_POWER]-(:Delegation)-[:TO_POWER]->(:Power)<-[:HOLDS]-(td:Department)
+RETURN fd.name AS a, td.name AS b
+"""
+
+
+def load_partitions(graph: Graph, jurisdiction: str | None = None, batch: int = BATCH) -> Iterator[Chains]:
+    """The chains a batch of related departments at a time: departments joined by a counterpart, a
+    catalogue item or a delegation are always in one batch, so every link, body and chain is whole
+    in one of them and the findings are those of `load` on all powers."""
+    sizes = department_sizes(graph, jurisdiction)
+    related = DisjointSet(sizes)
+    for r in graph.read(RELATED_DEPARTMENTS):
+        related.union(r["a"], r["b"])
+    delegations, counterparts = graph.read(DELEGATIONS), graph.read(COUNTERPARTS)
+    chosen: list[str] = []
+    for group in related.groups():
+        members = [d for d in group if d in sizes]
+        if not members:
+            continue
+        if chosen and sum(sizes.get(d, 0) for d in chosen) + sum(sizes.get(d, 0) for d in members) > batch:
+            yield _chains_of(graph, chosen, delegations, counterparts)
+            chosen = []
+        chosen += members
+    if chosen:
+        yield _chains_of(graph, chosen, delegations, counterparts)
+
+
+def _chains_of(graph: Graph, departments: list[str], delegations: list[dict], counterparts: list[dict]) -> Chains:
+    rows = graph.read(POWERS_WITHOUT_CITES, departments=departments, jurisdictions=None)
+    return build(rows_to_powers(rows), delegations, counterparts)
+
+
 def load(graph: Graph, jurisdiction: str | None = None) -> Chains:
-    powers = load_powers(graph, jurisdiction)
+    """Every current power without its citations (links need none; consistency reads the citations
+    of chain members only)."""
+    powers = load_powers(graph, jurisdiction, cites=False)
     return build(powers, graph.read(DELEGATIONS), graph.read(COUNTERPARTS))
 
 
@@ -299,7 +351,7 @@ def _skipped_levels(ch: Chains, comp: list[str]) -> list[Finding]:
 
 
 def find(graph: Graph, jurisdiction: str | None = None) -> list[Finding]:
-    return analyse(load(graph, jurisdiction))
+    return [f for ch in load_partitions(graph, jurisdiction) for f in analyse(ch)]
 
 
 # --- one chain, top-down or bottom-up -----------------------------------------------------------

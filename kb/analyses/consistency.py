@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 
 from kb.analyses import names
-from kb.analyses.chains import Chains
-from kb.analyses.chains import load as load_chains
+from kb.analyses.chains import Chains, load_partitions
 from kb.analyses.findings import Finding
-from kb.analyses.powers import PowerRow
+from kb.analyses.powers import PowerRow, load_cites
 from kb.analyses.rules import procedural_laws
 from kb.db import Graph
 from kb.model import LEVEL_TITLES
@@ -87,4 +86,13 @@ def analyse(ch: Chains) -> list[Finding]:
 
 
 def find(graph: Graph, jurisdiction: str | None = None, chains: Chains | None = None) -> list[Finding]:
-    return analyse(chains or load_chains(graph, jurisdiction))
+    """The chains are built without citations; the basis is read for the members of chains that span
+    two or more levels only."""
+    if chains is None:
+        return [f for ch in load_partitions(graph, jurisdiction) for f in find(graph, jurisdiction, ch)]
+    ch = chains
+    members = [k for comp in ch.components() if len({ch.powers[m].level for m in comp}) >= 2 for k in comp]
+    cites = load_cites(graph, members)
+    for key in members:
+        ch.powers[key].cites = cites.get(key, [])
+    return analyse(ch)

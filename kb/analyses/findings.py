@@ -75,6 +75,11 @@ KIND_TITLES: dict[str, str] = {
     "service_no_items": "一件事无事项明细",
 }
 
+# Pieces of evidence a finding keeps: a law cited by 1,500 powers is one finding whose evidence would be
+# every citation. The first MAX_EVIDENCE are kept (`Finding.cut_evidence`); `evidence_total` counts them
+# all.
+MAX_EVIDENCE = 50
+
 AREA_TITLES = {"overlaps": "职责交叉", "gaps": "职责空白", "chains": "纵向链条", "consistency": "四级四同",
                "services": "一件事", "laws": "法律待入库"}
 
@@ -106,6 +111,8 @@ class Finding:
     id: str = ""
     group: str = ""  # overlaps: the id of the group of the same departments (overlap_groups.py)
     folded: list[str] = field(default_factory=list)  # ids of findings folded into this one
+    evidence_total: int = 0  # pieces of evidence found, of which the first MAX_EVIDENCE are kept
+    counts: dict = field(default_factory=dict)  # figures over all the evidence, when it is cut (law_not_loaded)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -118,6 +125,24 @@ class Finding:
         self.departments = sorted(dict.fromkeys(d for d in self.departments if d))
         self.powers = list(dict.fromkeys(p for p in self.powers if p))
         self.id = self.id or finding_id(self.kind, self.keys)
+        self.evidence_total = max(self.evidence_total, len(self.evidence))
+
+    def add_evidence(self, pieces: list[dict]) -> None:
+        """Add another finding's evidence (not cut yet), each piece once."""
+        new = [e for e in pieces if e not in self.evidence]
+        self.evidence = self.evidence + new
+        self.evidence_total += len(new)
+
+    def cut_evidence(self) -> Finding:
+        """Keep the first MAX_EVIDENCE pieces (`evidence_total` keeps the count): done once a finding
+        is complete, after merging and folding."""
+        self.evidence_total = max(self.evidence_total, len(self.evidence))
+        del self.evidence[MAX_EVIDENCE:]
+        return self
+
+    @property
+    def evidence_omitted(self) -> int:
+        return max(0, self.evidence_total - len(self.evidence))
 
     @property
     def area(self) -> str:
@@ -133,9 +158,11 @@ class Finding:
         data.pop("keys")
         data["area"] = self.area
         data["kind_title"] = KIND_TITLES[self.kind]
+        data["evidence_omitted"] = self.evidence_omitted
         return {k: data[k] for k in ("id", "kind", "kind_title", "area", "jurisdiction", "level", "departments",
                                      "powers", "power_keys", "summary", "score", "status", "resolution",
-                                     "evidence", "group", "folded")}
+                                     "evidence", "evidence_total", "evidence_omitted", "counts", "group",
+                                     "folded")}
 
 
 def noisy_or(strengths: Iterable[float]) -> float:

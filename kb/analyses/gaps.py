@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from kb.analyses.findings import Finding, power_ref
-from kb.analyses.powers import jurisdiction_names
+from kb.analyses.powers import jurisdiction_names, partitions
 from kb.analyses.rules import cited_version, parse_version, procedural_laws, same_version
 from kb.db import Graph
 from kb.lawtext import likely_article
@@ -22,9 +22,11 @@ TEXT_CHARS = 300
 ARTICLE_TEXT_AGREES = 60  # partial_ratio of a citing text and an article's text that quote the same provision
 MIN_TEXT = 15  # a citing text shorter than this says too little to compare
 
-# The current powers of the jurisdictions asked for (all when $jurisdictions is null).
+# The current powers of some departments ($departments, a partition: kb.analyses.powers.partitions), or of
+# the jurisdictions asked for (all when both are null).
 _POWERS = """
 MATCH (d:Department)-[:HOLDS]->(p:Power)
+WHERE $departments IS NULL OR d.name IN $departments
 WITH d, p, coalesce(d.jurisdiction, head([(d)-[:IN_JURISDICTION]->(j) | j.name]), '') AS jurisdiction
 WHERE $jurisdictions IS NULL OR jurisdiction IN $jurisdictions
 """
@@ -285,7 +287,7 @@ def no_basis(rows: list[dict]) -> list[Finding]:
     return out
 
 
-def _citation_evidence(r: dict) -> dict:
+def citation_evidence(r: dict) -> dict:
     return {"type": "citation", "law": f"《{r['title']}》", "law_key": r["law"], "article": r["label"],
             "text": _clip(r["text"]), "power": r["power"], "department": r["department"],
             "field": r["field"], "version_note": r["version_note"], "source": _source(r)}
@@ -307,7 +309,7 @@ def citations(rows: list[dict], articles: list[dict]) -> list[Finding]:
             continue
         cited, loaded = cited_version(r["version_note"]), parse_version(r["version_date"])
         article = texts[r["law"]].get(r["article"])
-        ev = _citation_evidence(r)
+        ev = citation_evidence(r)
         ev["loaded_version"] = r["version_date"]
         ev["cited_version"] = cited.date.isoformat() if cited else None
         if article is None:
@@ -337,7 +339,7 @@ def citations(rows: list[dict], articles: list[dict]) -> list[Finding]:
         jurisdictions = {c["jurisdiction"] for c in cites}
         out.append(Finding(
             kind="law_not_loaded", departments=[c["department"] for c in cites],
-            powers=[c["power"] for c in cites], evidence=[_citation_evidence(c) for c in cites],
+            powers=[c["power"] for c in cites], evidence=[citation_evidence(c) for c in cites],
             # A coverage notice about kb's own law library, not a defect of the list: it ranks below
             # every real gap (at most 0.3).
             score=round(0.3 * len(powers) / (len(powers) + 10), 3), keys=[f"law:{law}", *sorted(jurisdictions)],
@@ -442,12 +444,18 @@ def find(graph: Graph, jurisdiction: str | None = None, chain_findings: list[Fin
     from kb.analyses import chains
 
     j = jurisdiction_names(graph, jurisdiction)
-    out = no_responsibility(graph.read(NO_RESPONSIBILITY, jurisdictions=j))
-    out += missing_stage(graph.read(STAGES, jurisdictions=j))
-    out += no_accountability(graph.read(ACCOUNTABILITY, jurisdictions=j))
-    out += no_basis(graph.read(BASIS, jurisdictions=j))
-    out += citations(graph.read(CITATIONS, jurisdictions=j), graph.read(LOADED_ARTICLES))
-    out += permit_without_supervision(graph.read(PERMITS_AND_INSPECTIONS, jurisdictions=j))
+    articles = graph.read(LOADED_ARTICLES)
+    out: list[Finding] = []
+    # Every per-power rule stays inside a jurisdiction (a list version is one department's; a permit
+    # is matched with the inspections of its jurisdiction): one batch of whole jurisdictions at a time.
+    for departments in partitions(graph, jurisdiction):
+        part = {"departments": departments, "jurisdictions": None}
+        out += no_responsibility(graph.read(NO_RESPONSIBILITY, **part))
+        out += missing_stage(graph.read(STAGES, **part))
+        out += no_accountability(graph.read(ACCOUNTABILITY, **part))
+        out += no_basis(graph.read(BASIS, **part))
+        out += citations(graph.read(CITATIONS, **part), articles)
+        out += permit_without_supervision(graph.read(PERMITS_AND_INSPECTIONS, **part))
     out += delegations(graph.read(DELEGATIONS, jurisdictions=j))
     out += things(graph.read(THINGS, jurisdictions=j))
     if chain_findings is None:

@@ -8,22 +8,48 @@ browser's 法律待入库 page show.
 from __future__ import annotations
 
 from kb.analyses import gaps
-from kb.analyses.findings import Finding
+from kb.analyses.findings import MAX_EVIDENCE, Finding
 from kb.analyses.powers import jurisdiction_names
 from kb.db import Graph
 
-# Citations of laws whose text is not loaded (the columns of the gaps' citation query).
+# Per law whose text is not loaded: its first citations (the columns of the gaps' citation query, in
+# department and power order) and figures over all of them, aggregated by the server so that a law
+# cited by thousands of powers is never read citation by citation.
 UNLOADED = """
 MATCH (d:Department)-[:HOLDS]->(p:Power)
 WITH d, p, coalesce(d.jurisdiction, head([(d)-[:IN_JURISDICTION]->(j) | j.name]), '') AS jurisdiction
 WHERE $jurisdictions IS NULL OR jurisdiction IN $jurisdictions
 MATCH (p)-[c:CITES]->(l:Law) WHERE NOT coalesce(l.loaded, false)
-RETURN""" + gaps.CITATION_COLUMNS
+WITH d, p, c, l, jurisdiction ORDER BY d.name, p.key, c.article, c.article_label
+WITH l, count(*) AS citations, collect(DISTINCT d.name) AS departments, collect(DISTINCT p.key) AS power_keys,
+     collect(DISTINCT coalesce(p.name, p.item_name, '')) AS power_names, count(DISTINCT [d.name, coalesce(p.name, p.item_name, '')]) AS powers,
+     collect(DISTINCT jurisdiction) AS jurisdictions,
+     count(DISTINCT CASE WHEN coalesce(c.article_label, '') <> '' THEN c.article_label END) AS articles,
+     collect({key: p.key, power: coalesce(p.name, p.item_name, ''), type: coalesce(p.type, ''),
+              level: coalesce(p.level, ''), department_level: coalesce(d.level, ''), department: d.name,
+              jurisdiction: jurisdiction, file: p.source_file, sheet: p.source_sheet, row: p.source_row,
+              law: l.key, title: coalesce(l.title, c.law_title, l.key), article: c.article,
+              label: coalesce(c.article_label, ''), text: coalesce(c.text, ''),
+              version_note: coalesce(c.version_note, ''), field: coalesce(c.field, 'basis')})[..$cap] AS first
+RETURN l.key AS law, citations, departments, power_keys, power_names, powers, jurisdictions, articles, first
+ORDER BY law
+"""
 
 
 def find(graph: Graph, jurisdiction: str | None = None) -> list[Finding]:
-    rows = graph.read(UNLOADED, jurisdictions=jurisdiction_names(graph, jurisdiction))
-    return gaps.citations(rows, [])
+    """One law_not_loaded finding per law (see gaps.citations for the same built from every citation)."""
+    out = []
+    for r in graph.read(UNLOADED, jurisdictions=jurisdiction_names(graph, jurisdiction), cap=MAX_EVIDENCE):
+        first = r["first"][0]
+        jurisdictions = sorted(r["jurisdictions"])
+        out.append(Finding(
+            kind="law_not_loaded", departments=r["departments"], powers=r["power_names"],
+            evidence=[gaps.citation_evidence(c) for c in r["first"]], evidence_total=r["citations"],
+            counts={"powers": r["powers"], "departments": len(r["departments"]), "articles": r["articles"]},
+            score=round(0.3 * r["powers"] / (r["powers"] + 10), 3), keys=[f"law:{r['law']}", *jurisdictions],
+            jurisdiction=jurisdictions[0] if len(jurisdictions) == 1 else "", level="",
+            summary=f"《{first['title']}》未入库，{r['powers']}项权力引用了它", power_keys=sorted(r["power_keys"])))
+    return out
 
 
 def ranked(findings: list[Finding]) -> list[dict]:
@@ -33,9 +59,11 @@ def ranked(findings: list[Finding]) -> list[dict]:
         if f.kind != "law_not_loaded":
             continue
         ev = f.evidence
-        powers = {(e["department"], e["power"]) for e in ev}
-        out.append({"id": f.id, "law": ev[0]["law"], "law_key": ev[0]["law_key"], "powers": len(powers),
-                    "departments": len({e["department"] for e in ev}), "department_names": f.departments,
-                    "articles": len({e["article"] for e in ev if e["article"]}),
+        counts = f.counts or {"powers": len({(e["department"], e["power"]) for e in ev}),
+                              "departments": len({e["department"] for e in ev}),
+                              "articles": len({e["article"] for e in ev if e["article"]})}
+        out.append({"id": f.id, "law": ev[0]["law"], "law_key": ev[0]["law_key"], "powers": counts["powers"],
+                    "departments": counts["departments"], "department_names": f.departments,
+                    "articles": counts["articles"],
                     "jurisdiction": f.jurisdiction, "status": f.status})
     return sorted(out, key=lambda r: (-r["powers"], -r["departments"], r["law"]))

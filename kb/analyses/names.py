@@ -106,51 +106,72 @@ def similar_pairs(items: Sequence[Item], threshold: float, *, group_of: dict | N
     """Pairs (id_a, id_b) inside one block, from different groups, with similarity ≥ threshold.
 
     `group_of` maps an id to its group (a department): pairs inside one group are skipped. Ids in a
-    pair are ordered as in `items`.
+    pair are ordered as in `items`. Identical names of one block (the variants of a list's sub-items
+    often are) are indexed and scored once, then paired item by item.
     """
     stats = stats or BlockingStats()
     group_of = group_of or {}
+    distinct: dict[tuple[Hashable, str], int] = {}
+    members: list[list[int]] = []  # distinct name -> the items that have it, in order
+    for i, (_, block, name) in enumerate(items):
+        d = distinct.setdefault((block, name), len(distinct))
+        if d == len(members):
+            members.append([])
+        members[d].append(i)
     freq: Counter[tuple[str, int]] = Counter()
     toks = []
-    for _, _, name in items:
+    for (_, name), its in zip(distinct, members):
         t = _tokens(name)
         toks.append(t)
-        freq.update(t)
+        for tok in t:
+            freq[tok] += len(its)
 
     def rank(tok: tuple[str, int]) -> tuple[int, tuple[str, int]]:
         return freq[tok], tok  # rarest first, ties broken the same way for every name
 
-    texts = [name for _, _, name in items]
+    texts = [name for _, name in distinct]
     lengths = [len(name) for name in texts]
     groups = [group_of.get(item_id, (item_id,)) for item_id, _, _ in items]
+    # the groups among the items of each distinct name (a name held by one group only is skipped
+    # against itself and against names of that group alone)
+    name_groups = [{groups[i] for i in its} for its in members]
     index: dict[tuple[Hashable, tuple[str, int]], list[int]] = defaultdict(list)
-    out: dict[tuple[Hashable, Hashable], float] = {}
+    scored: list[tuple[int, int, float]] = []  # (item, earlier item, score)
     block_sizes: Counter = Counter()
     block_groups: dict[Hashable, Counter] = defaultdict(Counter)
-    cutoff = threshold * 100.0 - 1e-6
-    for i, (item_id, block, name) in enumerate(items):
+    for item_id, block, _ in items:
         block_sizes[block] += 1
         block_groups[block][group_of.get(item_id, item_id)] += 1
+    cutoff = threshold * 100.0 - 1e-6
+    for d, (block, name) in enumerate(distinct):
         if not name:
             continue
-        length = lengths[i]
-        prefix = sorted(toks[i], key=rank)[: length - required_overlap(length, threshold) + 1]
+        its = members[d]
+        if len(name_groups[d]) > 1:  # the same name in two groups: similarity 1
+            scored += [(i, j, 1.0) for x, i in enumerate(its) for j in its[:x] if groups[i] != groups[j]]
+        length = lengths[d]
+        prefix = sorted(toks[d], key=rank)[: length - required_overlap(length, threshold) + 1]
         lo, hi = length * threshold / (2 - threshold) - 1e-9, length * (2 - threshold) / threshold + 1e-9
         found: set[int] = set()
         for tok in prefix:
             posting = index.get((block, tok))
             if posting:
                 found.update(posting)
-            index[(block, tok)].append(i)
-        mine = groups[i]
-        candidates = [j for j in found if lo <= lengths[j] <= hi and groups[j] != mine]
+            index[(block, tok)].append(d)
+        mine = name_groups[d]
+        candidates = [e for e in found if lo <= lengths[e] <= hi
+                      and (len(mine) > 1 or len(name_groups[e]) > 1 or name_groups[e] != mine)]
         stats.candidates += len(candidates)
         if not candidates:
             continue
-        # earlier items (j < i) come first in a pair, as in `items`
-        for _, score, pos in process.extract(name, [texts[j] for j in candidates], scorer=fuzz.ratio,
+        for _, score, pos in process.extract(name, [texts[e] for e in candidates], scorer=fuzz.ratio,
                                               score_cutoff=cutoff, limit=None):
-            out[(items[candidates[pos]][0], item_id)] = score / 100.0
+            others = members[candidates[pos]]
+            scored += [(max(i, j), min(i, j), score / 100.0) for i in its for j in others if groups[i] != groups[j]]
+    out: dict[tuple[Hashable, Hashable], float] = {}
+    # in the order of the later item, the best score first (as an item-by-item search finds them)
+    for i, j, score in sorted(scored, key=lambda t: (t[0], -t[2], t[1])):
+        out[(items[j][0], items[i][0])] = score
     stats.names += len(items)
     for block, n in block_sizes.items():
         same = sum(c * (c - 1) // 2 for c in block_groups[block].values())

@@ -28,7 +28,7 @@ def fold(findings: list[Finding]) -> list[Finding]:
             kept.append(f)
             continue
         host.folded = sorted({*host.folded, f.id, *f.folded})
-        host.evidence = host.evidence + [e for e in f.evidence if e not in host.evidence]
+        host.add_evidence(f.evidence)
         host.score = max(host.score, f.score)
     order = {f.id: i for i, f in enumerate(overlaps)}
     return others + sorted(kept, key=lambda f: order[f.id])

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 from kb.analyses import names
 from kb.analyses.findings import Finding, noisy_or
 from kb.analyses.groups import DisjointSet
-from kb.analyses.powers import Cite, PowerRow, load_powers
+from kb.analyses.powers import Cite, PowerRow, powers_by_partition
 from kb.analyses.rules import ProceduralLaws, cited_version, procedural_laws, same_version
 from kb.db import Graph
 from kb.model import LEVEL_TITLES
@@ -304,4 +304,13 @@ def _dedupe(evidence: list[dict]) -> list[dict]:
 
 
 def find(graph: Graph, jurisdiction: str | None = None, threshold: float = DEFAULT_THRESHOLD) -> list[Finding]:
-    return analyse(load_powers(graph, jurisdiction), threshold)
+    """Overlaps live inside one jurisdiction and level: the powers are read a batch of whole
+    jurisdictions at a time (kb.analyses.powers.partitions), each batch analysed and dropped."""
+    return [f for batch in find_batches(graph, jurisdiction, threshold) for f in batch]
+
+
+def find_batches(graph: Graph, jurisdiction: str | None = None,
+                 threshold: float = DEFAULT_THRESHOLD) -> Iterator[list[Finding]]:
+    """The overlaps of each batch of whole jurisdictions (no finding spans two batches)."""
+    for powers in powers_by_partition(graph, jurisdiction):
+        yield analyse(powers, threshold)

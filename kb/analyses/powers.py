@@ -1,10 +1,17 @@
-"""One read of the current powers, shared by the analyses that work in Python (overlaps, chains).
+"""Reads of the current powers, shared by the analyses that work in Python (overlaps, chains, gaps).
 
 Everything is read with `graph.read` (READ routing); the jurisdiction filter is a parameter. A
 jurisdiction takes in the jurisdictions WITHIN it (克拉玛依市 includes its districts).
+
+At scale nothing reads every power at once: `partitions` lists the departments of each jurisdiction
+(with their number of powers) and packs whole jurisdictions into batches of about `BATCH` powers, so
+an analysis whose findings live inside one jurisdiction (overlaps; the per-power gap rules) loads one
+batch, finds what it holds and drops it. Chains span jurisdictions (a department and its counterpart
+above), so they read every power but without citations (`cites=False`).
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kb.analyses.findings import power_ref
@@ -19,11 +26,27 @@ WHERE j.name = $jurisdiction OR j.code = $code
 RETURN collect(j.name) AS names
 """
 
+BATCH = 20_000  # powers per batch of whole jurisdictions (a larger jurisdiction is a batch of its own)
+
 # A department's jurisdiction: its property, else its IN_JURISDICTION link.
-POWERS = """
+DEPARTMENTS = """
+MATCH (d:Department)
+WITH d, coalesce(d.jurisdiction, head([(d)-[:IN_JURISDICTION]->(j) | j.name]), '') AS jurisdiction
+WHERE $jurisdictions IS NULL OR jurisdiction IN $jurisdictions
+WITH d, jurisdiction, COUNT { (d)-[:HOLDS]->(:Power) } AS powers WHERE powers > 0
+RETURN jurisdiction, collect({name: d.name, powers: powers}) AS departments, sum(powers) AS powers
+ORDER BY jurisdiction
+"""
+
+# The powers of some departments ($departments), or of the jurisdictions asked for ($jurisdictions; all
+# when both are null).
+_HELD = """
 MATCH (d:Department)-[:HOLDS]->(p:Power)
+WHERE $departments IS NULL OR d.name IN $departments
 WITH d, p, coalesce(d.jurisdiction, head([(d)-[:IN_JURISDICTION]->(j) | j.name]), '') AS jurisdiction
 WHERE $jurisdictions IS NULL OR jurisdiction IN $jurisdictions
+"""
+POWERS = _HELD + """
 RETURN p.key AS key, coalesce(p.name, p.item_name, '') AS name,
        coalesce(p.item_name, p.name, '') AS item_name, coalesce(p.sub_item_name, '') AS sub_item_name,
        coalesce(p.type, '') AS type, coalesce(p.code, '') AS code, coalesce(p.level, '') AS level,
@@ -37,6 +60,24 @@ RETURN p.key AS key, coalesce(p.name, p.item_name, '') AS name,
        [(p)-[:IMPLEMENTS]->(ci:CatalogItem) | coalesce(ci.code, ci.key)] AS catalog,
        [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) | coalesce(r.kind, '')] AS duty_kinds
 ORDER BY department, key
+"""
+# The same without the citations (chains: what links powers across levels needs no article).
+POWERS_WITHOUT_CITES = POWERS.replace("""       [(p)-[c:CITES]->(l:Law) | {law: l.key, title: coalesce(l.title, c.law_title, l.key),
+         loaded: coalesce(l.loaded, false), article: c.article, label: coalesce(c.article_label, ''),
+         text: coalesce(c.text, ''), version_note: coalesce(c.version_note, ''),
+         field: coalesce(c.field, 'basis')}] AS cites,
+""", "       [] AS cites,\n")
+assert POWERS_WITHOUT_CITES != POWERS
+
+# The citations of some powers (consistency reads them for chain members only).
+CITES_OF = """
+UNWIND $keys AS key
+MATCH (p:Power {key: key})
+RETURN p.key AS key,
+       [(p)-[c:CITES]->(l:Law) | {law: l.key, title: coalesce(l.title, c.law_title, l.key),
+         loaded: coalesce(l.loaded, false), article: c.article, label: coalesce(c.article_label, ''),
+         text: coalesce(c.text, ''), version_note: coalesce(c.version_note, ''),
+         field: coalesce(c.field, 'basis')}] AS cites
 """
 
 
@@ -109,8 +150,51 @@ def jurisdiction_names(graph: Graph, jurisdiction: str | None) -> list[str] | No
     return rows[0]["names"] if rows and rows[0]["names"] else [jurisdiction]
 
 
-def load_powers(graph: Graph, jurisdiction: str | None = None) -> list[PowerRow]:
-    rows = graph.read(POWERS, jurisdictions=jurisdiction_names(graph, jurisdiction))
+def department_sizes(graph: Graph, jurisdiction: str | None = None) -> dict[str, int]:
+    """The departments holding current powers in the jurisdiction (all when None), with how many."""
+    rows = graph.read(DEPARTMENTS, jurisdictions=jurisdiction_names(graph, jurisdiction))
+    return {d["name"]: d["powers"] for r in rows for d in r["departments"]}
+
+
+def partitions(graph: Graph, jurisdiction: str | None = None, batch: int = BATCH) -> Iterator[list[str]]:
+    """Departments in batches of whole jurisdictions, about `batch` powers each (in jurisdiction order)."""
+    rows = graph.read(DEPARTMENTS, jurisdictions=jurisdiction_names(graph, jurisdiction))
+    departments: list[str] = []
+    size = 0
+    for r in rows:
+        if departments and size + r["powers"] > batch:
+            yield departments
+            departments, size = [], 0
+        departments += [d["name"] for d in r["departments"]]
+        size += r["powers"]
+    if departments:
+        yield departments
+
+
+def powers_by_partition(graph: Graph, jurisdiction: str | None = None, cites: bool = True,
+                        batch: int = BATCH) -> Iterator[list[PowerRow]]:
+    """The current powers, one batch of whole jurisdictions at a time."""
+    for departments in partitions(graph, jurisdiction, batch):
+        yield rows_to_powers(graph.read(POWERS if cites else POWERS_WITHOUT_CITES, departments=departments,
+                               jurisdictions=None))
+
+
+def load_cites(graph: Graph, keys: list[str], batch: int = 5_000) -> dict[str, list[Cite]]:
+    """The citations of the powers named by `keys`."""
+    out: dict[str, list[Cite]] = {}
+    for i in range(0, len(keys), batch):
+        for r in graph.read(CITES_OF, keys=keys[i:i + batch]):
+            out[r["key"]] = [Cite(**c) for c in r["cites"]]
+    return out
+
+
+def load_powers(graph: Graph, jurisdiction: str | None = None, cites: bool = True) -> list[PowerRow]:
+    """Every current power of the jurisdiction (all when None); `cites=False` leaves the citations out."""
+    return rows_to_powers(graph.read(POWERS if cites else POWERS_WITHOUT_CITES, departments=None,
+                            jurisdictions=jurisdiction_names(graph, jurisdiction)))
+
+
+def rows_to_powers(rows: list[dict]) -> list[PowerRow]:
     out = []
     for r in rows:
         level = normalise_level(r["level"], r["department_level"]) or normalise_level(r["department_level"])

@@ -27,7 +27,7 @@ def merge_duplicates(findings: list[Finding]) -> list[Finding]:
             continue
         kept = by_id[f.id]
         kept.power_keys = list(dict.fromkeys(kept.power_keys + f.power_keys))
-        kept.evidence = kept.evidence + [e for e in f.evidence if e not in kept.evidence]
+        kept.add_evidence(f.evidence)
     return list(by_id.values())
 
 
@@ -37,7 +37,6 @@ def run(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdiction: 
     stored = resolutions.records(graph)
     seconds: dict[str, float] = {}
     out: list[Finding] = []
-    ch = None
     overlap_findings: list[Finding] | None = None
 
     def timed(area: str, fn):
@@ -47,27 +46,36 @@ def run(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdiction: 
         return result
 
     if "overlaps" in wanted or "services" in wanted:
-        overlap_findings = merge_duplicates(timed("overlaps", lambda: overlaps.find(graph, jurisdiction, threshold)))
-        overlap_findings = overlap_groups.fold(overlap_findings)
+        # a batch of whole jurisdictions at a time: merged, folded and cut before the next is read
+        overlap_findings = []
+        batches = overlaps.find_batches(graph, jurisdiction, threshold)
+        while (batch := timed("overlaps", lambda: next(batches, None))) is not None:
+            overlap_findings += [f.cut_evidence() for f in overlap_groups.fold(merge_duplicates(batch))]
         overlap_groups.assign_groups(overlap_findings)
         resolutions.apply(overlap_findings, stored)
         if "overlaps" in wanted:
             out += overlap_findings
     chain_findings: list[Finding] | None = None
+    consistency_findings: list[Finding] = []
     if {"gaps", "chains", "consistency"} & set(wanted):
-        ch = timed("chains", lambda: chains.load(graph, jurisdiction))
-        chain_findings = timed("chains", lambda: chains.analyse(ch))
+        # one batch of related departments at a time (chains.load_partitions); consistency runs on each
+        chain_findings = []
+        batches = chains.load_partitions(graph, jurisdiction)
+        while (ch := timed("chains", lambda: next(batches, None))) is not None:
+            chain_findings += timed("chains", lambda: chains.analyse(ch))
+            if "consistency" in wanted:
+                consistency_findings += timed("consistency", lambda: consistency.find(graph, jurisdiction, chains=ch))
         if "chains" in wanted:
             out += [f for f in chain_findings if f.area == "chains"]
     if "gaps" in wanted:
         out += timed("gaps", lambda: gaps.find(graph, jurisdiction, chain_findings=chain_findings))
     if "consistency" in wanted:
-        out += timed("consistency", lambda: consistency.find(graph, jurisdiction, chains=ch))
+        out += consistency_findings
     if "services" in wanted:
         out += timed("services", lambda: services.find(graph, jurisdiction, overlap_findings))
     if "laws" in wanted:
         out += timed("laws", lambda: laws.find(graph, jurisdiction))
-    out = merge_duplicates(out)
+    out = [f.cut_evidence() for f in merge_duplicates(out)]
     resolutions.apply(out, stored)
     return Report(sort_findings([f for f in out if f.area in wanted]), {a: seconds[a] for a in seconds})
 

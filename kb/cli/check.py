@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kb.analyses.findings import AREA_TITLES, AREAS, KINDS, STATUSES, Finding
-from kb.cli.common import connect, echo_json
+from kb.cli.common import connect, echo_json_list
 
 EVIDENCE_SHOWN = 6  # pieces of evidence printed under a finding (all are in --json and the exports)
 
@@ -25,8 +25,10 @@ def _print_finding(f: Finding) -> None:
     lines = list(dict.fromkeys(evidence_line(e) for e in f.evidence))
     for line in lines[:EVIDENCE_SHOWN]:
         click.echo(f"    · {line}")
-    if len(lines) > EVIDENCE_SHOWN:
-        click.echo(f"    · ……另有{len(lines) - EVIDENCE_SHOWN}条证据（kb check --json 或 --xlsx 可见全部）")
+    more = len(lines) - EVIDENCE_SHOWN + f.evidence_omitted
+    if more > 0:
+        shown = "可见全部" if not f.evidence_omitted else f"可见前{len(f.evidence)}条"
+        click.echo(f"    · ……另有{more}条证据（kb check --json 或 --xlsx {shown}）")
 
 
 def _print_laws(findings: list[Finding]) -> None:
@@ -171,7 +173,7 @@ def check_cmd(area: str, jurisdiction: str | None, as_json: bool, fail_on: tuple
                 if (status == "all" or f.status == status) and f.score >= min_score
                 and (not kinds or any(k in (f.kind, f.area) for k in kinds))]
     if as_json:
-        echo_json([f.as_dict() for f in findings])
+        echo_json_list(f.as_dict() for f in findings)
     else:
         _print_findings(findings, result.seconds)
         click.echo(f"-- {len(findings)} findings in {time.monotonic() - started:.2f} s", err=True)

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from kb.db import Graph
 
 
@@ -43,6 +45,17 @@ def connect_if_up() -> Graph | None:
 
 def echo_json(data: object) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def echo_json_list(items: Iterable[object]) -> None:
+    """A JSON list written one item at a time (the same text as `echo_json(list(items))`), so a long
+    report is never one string in memory."""
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2, default=str)
+        click.echo(("[\n" if first else ",\n") + "  " + text.replace("\n", "\n  "), nl=False)
+        first = False
+    click.echo("[]" if first else "\n]")
 
 
 def short(text: str, width: int) -> str:

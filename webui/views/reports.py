@@ -77,7 +77,7 @@ def finding_dict(f: Any, evidence: bool = True) -> dict[str, Any]:
     else:
         data = {k: getattr(f, k) for k in SUMMARY_FIELDS}
         data.update(area=f.area, kind_title=KIND_TITLES.get(f.kind, f.kind))
-    data.update(level_title=LEVEL_TITLES.get(f.level, f.level), evidence_count=len(f.evidence))
+    data.update(level_title=LEVEL_TITLES.get(f.level, f.level), evidence_count=getattr(f, "evidence_total", 0) or len(f.evidence))
     return data
 
 
