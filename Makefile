@@ -50,7 +50,7 @@ bench: setup
 # generated files per fuzzing test, then the load test printing its figures. `make test` runs the
 # same tests bounded (150 files, a sixth of the hostile crossings).
 reliability: setup
-	KB_FUZZ_EXAMPLES=$(or $(EXAMPLES),2000) $(BIN)/python -m pytest -q tests/reliability \
+	KB_FAULTS=1 KB_FUZZ_EXAMPLES=$(or $(EXAMPLES),2000) $(BIN)/python -m pytest -q tests/reliability \
 	  --hypothesis-show-statistics --durations=10 $(PYTEST_ARGS)
 	$(BIN)/python bench/load.py --seconds $(or $(LOAD_SECONDS),30)
 
