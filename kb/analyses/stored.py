@@ -174,7 +174,8 @@ def _row(f: Finding) -> dict[str, Any]:
             "power_keys": list(f.power_keys), "summary": f.summary or "", "group": f.group or "",
             "folded": list(f.folded), "evidence": json.dumps(f.evidence, ensure_ascii=False, default=str),
             "resolution": json.dumps(f.resolution, ensure_ascii=False, default=str) if f.resolution else None,
-            "evidence_count": len(f.evidence),
+            "evidence_count": f.evidence_total or len(f.evidence),
+            "counts": json.dumps(f.counts, ensure_ascii=False) if f.counts else None,
             "text": " ".join([f.summary or "", *f.powers, *f.departments])}
 
 
@@ -293,7 +294,8 @@ def to_finding(row: dict) -> Finding:
                    summary=row.get("summary") or "", status=row.get("status") or "open",
                    resolution=json.loads(row["resolution"]) if row.get("resolution") else None,
                    power_keys=list(row.get("power_keys") or []), id=row["id"], group=row.get("group") or "",
-                   folded=list(row.get("folded") or []))
+                   folded=list(row.get("folded") or []), evidence_total=row.get("evidence_count") or 0,
+                   counts=json.loads(row["counts"]) if row.get("counts") else {})
 
 
 def find(graph: Graph, finding_id: str) -> Finding | None:

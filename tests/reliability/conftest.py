@@ -1,7 +1,7 @@
 """The reliability suite uses the browser's fixtures too (the app on the loaded database, users)."""
-from tests.e2e.conftest import client, make_user, samples, web_app  # noqa: F401
+import os
 
-import os  # noqa: E402
+from tests.e2e.conftest import client, make_user, samples, web_app  # noqa: F401
 
 # Killing the database mid-request depends on where the kill lands; a request caught against a
 # half-dead server can wait on the driver for minutes. These run in `make reliability`

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -19,7 +20,10 @@ pytestmark = pytest.mark.e2e
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 # The role each writing endpoint needs (None: anyone, the login form itself).
 NEEDS = {"auth.login": None, "auth.logout": "viewer", "auth.user_admin": "admin", "edits.save_power": "editor",
-         "reports.set_status": "editor"}
+         "reports.set_status": "editor", "edits.retire_power": "editor", "edits.restore_power": "editor",
+         "edits.add_responsibility": "editor", "edits.retire_responsibility": "editor", "edits.link_article": "editor",
+         "edits.new_power": "editor", "edits.revert": "admin", "imports_upload.upload": "editor",
+         "imports_upload.confirm": "editor", "imports_upload.cancel": "editor", "laws.resolve": "editor"}
 ADMIN_PAGES = {"auth.user_admin"}
 
 
@@ -27,7 +31,7 @@ def _urls(app, samples: dict) -> list[tuple[str, str, set[str]]]:
     """(endpoint, a URL of it with real values, methods) for every rule."""
     values = {"id": samples["import_run"], "name": samples["department"], "key": samples["power"],
               "start": samples["chain_power"], "area": "overlaps", "label": "Power", "code": "en",
-              "filename": "style.css"}
+              "filename": "style.css", "department": samples["department"], "token": "x"}
     special = {"browse.jurisdiction": {"name": samples["jurisdiction"]}, "browse.unit": {"key": samples["unit"]},
                "browse.version": {"key": samples["version"]}, "powers.responsibility": {"key": samples["responsibility"]},
                "laws.law": {"key": samples["law"]}, "laws.article": {"key": samples["article"]},
@@ -46,6 +50,7 @@ def _urls(app, samples: dict) -> list[tuple[str, str, set[str]]]:
         url = rule.rule
         for a, v in args.items():
             url = url.replace(f"<path:{a}>", quote(v, safe="")).replace(f"<{a}>", quote(v, safe=""))
+        url = re.sub(r"<any\(([^,)]+)[^>]*>", r"\1", url)  # <any(retire, restore):action> -> retire
         out.append((rule.endpoint, url, set(rule.methods) - {"HEAD", "OPTIONS"}))
     return out
 
