@@ -221,3 +221,13 @@ def test_json_is_utf8_not_escaped(client, samples):
     body = client.get(f"/departments/{q(samples['department'])}.json").get_data(as_text=True)
     assert samples["department"] in body
     json.loads(body)
+
+
+def test_a_power_handled_by_several_units_names_them_all(client, loaded):
+    """承办机构 cells that list several units (统计局: 政策法规科、社会经济统计科 …) are split on import."""
+    [row] = loaded.read("MATCH (p:Power)-[:HANDLED_BY]->(u:Unit) WITH p, collect(u.name) AS units "
+                        "WHERE size(units) > 1 RETURN p.key AS key, units ORDER BY key LIMIT 1")
+    data = client.get(f"/powers/{q(row['key'])}.json").get_json()
+    assert sorted(u["name"] for u in data["unit_nodes"]) == sorted(row["units"])
+    html = client.get(f"/powers/{q(row['key'])}").get_data(as_text=True)
+    assert all(name in html for name in row["units"])

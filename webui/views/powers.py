@@ -57,7 +57,9 @@ MATCH (p:Power {key: $key})
 CALL { WITH p OPTIONAL MATCH (d:Department)-[:HOLDS]->(p) RETURN d.name AS holder }
 CALL { WITH p OPTIONAL MATCH (v:ListVersion)-[:CONTAINS]->(p)
        RETURN v {.key, .version, .title, .current, .source_file, .imported_at} AS version }
-CALL { WITH p OPTIONAL MATCH (p)-[:HANDLED_BY]->(u:Unit) RETURN u {.key, .name} AS unit_node }
+// a 承办机构 may name several units (危化科、基础科): every one, and the first as before
+CALL { WITH p OPTIONAL MATCH (p)-[:HANDLED_BY]->(u:Unit) WITH u ORDER BY u.name
+       RETURN collect(u {.key, .name}) AS unit_nodes }
 CALL { WITH p OPTIONAL MATCH (p)-[:HAS_RESPONSIBILITY]->(r:Responsibility)
        WITH r ORDER BY r.key RETURN collect(r {.key, .seq, .kind, .stage, .text}) AS responsibilities }
 CALL { WITH p OPTIONAL MATCH (p)-[:HAS_ACCOUNTABILITY]->(a:Accountability) RETURN a {.key, .subjects, .text} AS accountability }
@@ -89,7 +91,7 @@ CALL { WITH p, version OPTIONAL MATCH (v:ListVersion {key: version.key})-[:CONTA
 CALL { WITH p OPTIONAL MATCH (e:Edit)-[:EDITS]->(p)
        WITH e ORDER BY e.when DESC LIMIT 20
        RETURN collect(e {.id, .who, .when, .field, .before, .after}) AS edits }
-RETURN p {.*} AS power, holder, version, unit_node, responsibilities, accountability, citations, articles,
+RETURN p {.*} AS power, holder, version, unit_nodes, head(unit_nodes) AS unit_node, responsibilities, accountability, citations, articles,
        catalog, delegated_in, delegated_out, service_items, things, shared, sub_items, edits
 """
 
