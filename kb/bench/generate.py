@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from kb.model import type_code
 from kb.places import Place, divisions
 
 PROVINCE = "430000"  # 湖南省
@@ -114,7 +115,7 @@ def catalogue(rows: list[dict], seed: int) -> dict[str, list[Item]]:
             base = pool[s * block + i % block]
             lap = i // block
             name = base["name"] if lap == 0 else f"{base['name']}（{_VARIANTS[(lap - 1) % len(_VARIANTS)]}）"
-            code = f"{s + 1:03d}{_TYPE_CODE.get(base['type'], '10')}{i:05d}00"
+            code = f"{s + 1:03d}{type_code(base['type']) or '10'}{i:05d}00"
             items.append(Item(code, name, base["type"], base["basis"], base["duties"], base["subjects"],
                               base["situations"]))
         out[stem] = items
@@ -122,8 +123,7 @@ def catalogue(rows: list[dict], seed: int) -> dict[str, list[Item]]:
 
 
 _VARIANTS = ("一般类", "特殊类", "重点类", "跨区域类", "新设类", "简易类", "专项类", "其他类")
-_TYPE_CODE = {"行政许可": "01", "行政处罚": "02", "行政强制": "03", "行政征收": "04", "行政给付": "05",
-              "行政检查": "06", "行政确认": "07", "行政奖励": "08", "行政裁决": "09", "其他行政权力": "10"}
+
 
 
 def places(scale: str) -> Iterator[Place]:
