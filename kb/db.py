@@ -42,9 +42,10 @@ class Graph:
         self.cut_off = False  # an untrusted Graph whose deadline passed
 
     @classmethod
-    def from_settings(cls, settings: Settings | None = None) -> Graph:
+    def from_settings(cls, settings: Settings | None = None, **options: Any) -> Graph:
+        """``options`` go to the driver (e.g. a shorter ``max_transaction_retry_time``)."""
         settings = settings or load_settings()
-        return cls(connect(settings), settings.database, settings)
+        return cls(connect(settings, **options), settings.database, settings)
 
     @contextmanager
     def untrusted(self, deadline: float) -> Iterator[Graph]:

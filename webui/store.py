@@ -9,6 +9,9 @@ from flask import Flask, current_app
 from kb.db import Graph
 
 _lock = threading.Lock()
+# How long a page's read or write is retried while the database does not answer (the driver's default is
+# 30 s): a worker is not held that long; the page says 503 with Retry-After instead (webui/errors.py).
+RETRY_SECONDS = 5.0
 
 
 def init_app(app: Flask) -> None:
@@ -24,7 +27,8 @@ def graph() -> Graph:
             if found is None:
                 from kb.config import load_settings
 
-                found = Graph.from_settings(app.config.get("KB_SETTINGS") or load_settings())
+                found = Graph.from_settings(app.config.get("KB_SETTINGS") or load_settings(),
+                                            max_transaction_retry_time=RETRY_SECONDS)
                 app.extensions["kb_graph"] = found
     return found
 

@@ -119,3 +119,25 @@ def test_users_added_at_once_keep_every_password(loaded):
                                                n=names)} == set(names)
     finally:
         loaded.write("MATCH (u:User) WHERE u.name IN $n DETACH DELETE u", n=names)
+
+
+def test_pages_say_503_with_retry_after_while_the_database_is_down(loaded):
+    """A database that does not answer (stopped, restarting) gives 503 and when to try again, not a 500."""
+    from dataclasses import replace
+
+    from kb.db import Graph
+    from tests.conftest import free_port
+    from webui import create_app
+
+    nowhere = replace(loaded.settings, uri=f"bolt://127.0.0.1:{free_port()}")
+    with Graph.from_settings(nowhere, max_transaction_retry_time=1) as down:
+        app = create_app({"KB_GRAPH": down, "TESTING": True, "SECRET_KEY": secrets.token_hex(16),
+                          "KB_BACKGROUND_FINDINGS": False})
+        client = app.test_client()
+        for url in ("/", "/search?q=许可", "/departments"):
+            page = client.get(url, headers={"Accept-Language": "zh"})
+            assert page.status_code == 503, (url, page.status_code)
+            assert int(page.headers["Retry-After"]) > 0
+            assert "数据库" in page.get_data(as_text=True)
+        answer = client.get("/powers.json")
+        assert answer.status_code == 503 and answer.get_json()["error"] == 503
