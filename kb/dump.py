@@ -12,6 +12,7 @@ import gzip
 import json
 import os
 import re
+import socket
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
@@ -240,14 +241,90 @@ def _check_name(name: str) -> str:
     return name
 
 
-def restore(graph: Graph, path: Path, progress: bool = False) -> dict:
-    """Load a dump into an empty database; on failure the database is emptied again."""
+def restore(graph: Graph, path: Path, progress: bool = False, backup: Path | None = None) -> dict:
+    """Put the dump in place of what the database holds (call `validate` first).
+
+    The restore is written in batches, each its own transaction, so it is journaled: a `KbMeta` node
+    says a restore is under way, which dump it loads and where the data before it was exported
+    (`backup`; None when the database was empty). Whatever stops it (an error, Ctrl-C, the process or
+    the database killed), the database ends as it was or as the dump says, never in between: an error
+    here undoes it at once; a killed process or server leaves the journal, and `recover` (run by
+    `schema.init`, so by `kb db start`, `kb restore` and `kb serve`) finishes or undoes it."""
+    if backup is None and not is_empty(graph):
+        raise DumpError("the database is not empty and its data was not exported first: nothing to undo to")
+    _journal(graph, phase="loading", dump=str(path), backup=str(backup) if backup else None)
     try:
-        with tqdm(unit="items", file=sys.stderr, disable=not progress, desc="restore") as bar:
-            return _restore(graph, path, bar.update)
-    except Exception:
         clear(graph)
+        with tqdm(unit="items", file=sys.stderr, disable=not progress, desc="restore") as bar:
+            counts = _load(graph, path, bar.update)
+        _journal(graph, phase="finishing")
+        _finish(graph)
+    except BaseException as exc:
+        try:
+            note = _undo(graph, progress)
+        except Exception as again:  # noqa: BLE001 - the database is gone too: the journal stays for recover
+            note = f"undoing it failed too ({type(again).__name__}): the next `kb db start` undoes it"
+        exc.add_note(note)
         raise
+    graph.write(JOURNAL_END)
+    return counts
+
+
+JOURNAL = "restore"  # KbMeta {name: 'restore'}: a restore under way
+JOURNAL_READ = "MATCH (m:KbMeta {name: 'restore'}) RETURN properties(m) AS m"
+JOURNAL_END = "MATCH (m:KbMeta {name: 'restore'}) DELETE m"
+
+
+def _journal(graph: Graph, **fields: Any) -> None:
+    graph.write("MERGE (m:KbMeta {name: 'restore'}) SET m += $fields, m.pid = $pid, m.host = $host, "
+                "m.updated_at = datetime()", fields=fields, pid=os.getpid(), host=socket.gethostname())
+
+
+def _undo(graph: Graph, progress: bool = False) -> str:
+    """Back to the data before the restore: clear, load the backup (if the database held anything)."""
+    journal = graph.read(JOURNAL_READ)[0]["m"]
+    _journal(graph, phase="undoing")
+    backup = journal.get("backup")
+    if backup and not Path(backup).is_file():
+        raise DumpError(f"the data before the restore was kept in {backup}, which is gone; "
+                        f"restore a dump with `kb restore --reset`")
+    clear(graph)
+    if backup:
+        with tqdm(unit="items", file=sys.stderr, disable=not progress, desc="undo restore") as bar:
+            _load(graph, Path(backup), bar.update)
+        _finish(graph)
+    graph.write(JOURNAL_END)
+    return (f"the data before it is back (a copy stays in {backup})" if backup
+            else "the database is empty again, as it was")
+
+
+def recover(graph: Graph, progress: bool = False) -> str | None:
+    """Finish or undo a restore that was stopped midway (see `restore`); None when there was none.
+    A restore still running in a process on this machine is left alone."""
+    rows = graph.read(JOURNAL_READ)
+    if not rows:
+        return None
+    journal = rows[0]["m"]
+    pid = journal.get("pid")
+    if journal.get("host") == socket.gethostname() and pid != os.getpid() and _running(pid):
+        return f"a restore of {journal.get('dump')} is running (process {pid}); it was left alone"
+    if journal.get("phase") == "finishing":  # every item was written: only the marks remain to remove
+        _finish(graph)
+        graph.write(JOURNAL_END)
+        return f"a restore of {journal.get('dump')} was stopped while finishing; it is now complete"
+    return f"a restore of {journal.get('dump')} was stopped midway and is undone: {_undo(graph, progress)}"
+
+
+def _running(pid: object) -> bool:
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _node_query(labels: tuple[str, ...], shape: tuple) -> str:
@@ -262,8 +339,8 @@ def _rel_query(rtype: str, shape: tuple) -> str:
             f"CREATE (a)-[r:`{rtype}`]->(b) SET r = row.props{sets}")
 
 
-def _restore(graph: Graph, path: Path, advance: Callable[[int], object] = lambda n: None) -> dict:
-    """Streams the dump: rows are buffered per label set (or type) and property shape and written in
+def _load(graph: Graph, path: Path, advance: Callable[[int], object] = lambda n: None) -> dict:
+    """Every item of the dump, marked `KbRestore` until `_finish`. Streams the dump: rows are buffered per label set (or type) and property shape and written in
     batches, so memory stays bounded however large the dump is. Nodes come before relationships."""
     counts = {"nodes": 0, "relationships": 0}
     graph.write("CREATE INDEX kb_restore_id IF NOT EXISTS FOR (n:KbRestore) ON (n.kb_restore_id)")
@@ -296,7 +373,11 @@ def _restore(graph: Graph, path: Path, advance: Callable[[int], object] = lambda
             flush(key)
     for key in sorted(buffers, key=lambda k: k[0] != "nodes"):
         flush(key)
+    return counts
+
+
+def _finish(graph: Graph) -> None:
+    """Remove the marks of a completed load (safe to repeat)."""
     graph.autocommit("MATCH (n:KbRestore) CALL { WITH n REMOVE n:KbRestore REMOVE n.kb_restore_id } "
                      "IN TRANSACTIONS OF 5000 ROWS")
     graph.write("DROP INDEX kb_restore_id IF EXISTS")
-    return counts

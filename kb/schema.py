@@ -74,6 +74,9 @@ def init(graph: Graph) -> str:
     graph.write("CALL db.awaitIndexes(300)")
     graph.write("MERGE (m:KbMeta {name: 'schema'}) SET m.version = $v, m.updated_at = datetime()",
                 v=SCHEMA_VERSION)
-    if before == SCHEMA_VERSION:
-        return f"schema is at version {SCHEMA_VERSION} (nothing to do)"
-    return f"schema version {before or 0} -> {SCHEMA_VERSION}"
+    from kb import dump  # a restore stopped midway is finished or undone before anything reads the data
+
+    recovered = dump.recover(graph, progress=True)
+    said = (f"schema is at version {SCHEMA_VERSION} (nothing to do)" if before == SCHEMA_VERSION
+            else f"schema version {before or 0} -> {SCHEMA_VERSION}")
+    return f"{said}\n{recovered}" if recovered else said

@@ -215,36 +215,24 @@ def restore_cmd(path: Path, reset: bool) -> None:
         raise click.ClickException(f"nothing restored, the database is unchanged: {exc}") from exc
     backup = None
     with connect() as graph:
+        recovered = dump.recover(graph, progress=True)  # a restore stopped before is finished or undone
+        if recovered:
+            click.echo(recovered, err=True)
+        schema.init(graph)
         if not dump.is_empty(graph):
             if not reset:
                 raise click.ClickException("the database is not empty; `kb restore --reset` deletes everything first")
             backup = _backup_path(load_settings().home)
             dump.export(graph, backup, progress=True)
-            dump.clear(graph)
-        schema.init(graph)
         try:
-            counts = dump.restore(graph, path, progress=True)
-        except (ValueError, OSError, neo4j.exceptions.Neo4jError) as exc:
-            raise click.ClickException(f"{path}: nothing restored: {exc}{_put_back(graph, backup)}") from exc
+            counts = dump.restore(graph, path, progress=True, backup=backup)
+        except (ValueError, OSError, neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
+            notes = "; ".join(getattr(exc, "__notes__", []))
+            raise click.ClickException(f"{path}: nothing restored: {exc}; {notes}") from exc
     if counts != expected:
         raise click.ClickException(f"restored {counts} but the dump holds {expected}")
     click.echo((f"the data before it is kept in {backup}\n" if backup else "")
                + f"restored {counts['nodes']} nodes and {counts['relationships']} relationships from {path}")
-
-
-def _put_back(graph, backup: Path | None) -> str:
-    """After a failed restore: load the data from before it again, and say what became of it."""
-    import neo4j.exceptions
-
-    from kb import dump
-
-    if not backup:
-        return ""
-    try:
-        dump.restore(graph, backup, progress=True)
-    except (ValueError, OSError, neo4j.exceptions.Neo4jError) as exc:
-        return f"; putting the data before it back failed too ({exc}): `kb restore --reset {backup}`"
-    return f"; the data before it is back (a copy stays in {backup})"
 
 
 def _backup_path(home: Path) -> Path:

@@ -17,7 +17,7 @@ def db() -> None:
 @click.option("--timeout", default=180.0, show_default=True, help="Seconds to wait for Bolt to answer.")
 def db_start(timeout: float) -> None:
     """Start the managed Neo4j server in the background (fetching it on first use) and init the schema."""
-    from kb import schema, server
+    from kb import dump, schema, server
     from kb.config import load_settings
     from kb.db import Graph
 
@@ -30,6 +30,9 @@ def db_start(timeout: float) -> None:
     except server.ServerError as exc:
         raise click.ClickException(str(exc)) from exc
     with Graph.from_settings(settings) as graph:
+        recovered = dump.recover(graph, progress=True)  # a restore stopped by a crash is finished or undone
+        if recovered:
+            click.echo(recovered)
         schema.init(graph)
 
 

@@ -41,7 +41,12 @@ def serve_cmd(host: str, port: int, threads: int, secure_cookies: bool | None) -
 
     if secure_cookies is None:
         secure_cookies = host not in ("127.0.0.1", "localhost", "::1")
+    from kb import dump
+
     graph = connect()
+    recovered = dump.recover(graph, progress=True)  # never serve a restore stopped midway
+    if recovered:
+        click.echo(recovered)
     app = create_app({"KB_GRAPH": graph, "SESSION_COOKIE_SECURE": secure_cookies})
     server = create_server(app, host=host, port=port, threads=threads, ident="kb")
     threading.Thread(target=_warm, args=(app,), daemon=True).start()

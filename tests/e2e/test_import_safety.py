@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -262,6 +263,62 @@ def test_failed_restore_leaves_the_database_empty(scratch: Graph, tmp_path: Path
     with pytest.raises(Exception):  # noqa: B017 - whatever the server says, nothing may remain
         dump.restore(scratch, path)
     assert dump.is_empty(scratch)
+
+
+def _all(graph: Graph) -> dict:
+    return graph.read("CALL { MATCH (n) WHERE NOT n:KbMeta RETURN count(n) AS nodes } "
+                      "CALL { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels")[0]
+
+
+def test_a_restore_whose_process_is_killed_is_undone_at_the_next_start(loaded: Graph, scratch_server: ManagedServer,
+                                                                        tmp_path: Path) -> None:
+    """`kb restore --reset` killed (kill -9) after its first batch: the database holds part of the dump
+    and the journal; `kb db start` puts the data from before it back, whole."""
+    srv = scratch_server
+    path = tmp_path / "all.jsonl.gz"
+    dump.export(loaded, path)
+    kb(srv, "import", str(KARAMAY / "2025年克拉玛依市统计局权责清单.xlsx"), check=True)
+    before = _all(srv.graph)
+    proc = subprocess.Popen([sys.executable, "-m", "kb.cli", "restore", "--reset", str(path)], env=srv.env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    while proc.poll() is None and not srv.graph.read("MATCH (n:KbRestore) RETURN count(n) AS n")[0]["n"]:
+        time.sleep(0.02)
+    running = proc.poll() is None
+    proc.kill()
+    proc.communicate(timeout=60)
+    assert running, "the restore finished before the kill"
+    assert _all(srv.graph) != before  # the kill left part of the dump ...
+    assert srv.graph.read("MATCH (m:KbMeta {name: 'restore'}) RETURN m.phase AS p")[0]["p"] == "loading"
+    started = kb(srv, "db", "start")
+    assert started.returncode == 0, started.stderr
+    assert "undone" in started.stdout and "back" in started.stdout
+    assert _all(srv.graph) == before  # ... and the next start puts back what was there
+    assert not srv.graph.read("MATCH (n:KbRestore) RETURN n LIMIT 1")
+    assert not srv.graph.read("MATCH (m:KbMeta {name: 'restore'}) RETURN m")
+
+
+def test_a_restore_stopped_while_finishing_is_completed(loaded: Graph, scratch: Graph, tmp_path: Path) -> None:
+    """Every item written, the marks not yet removed: recovering completes it rather than undoing it."""
+    path = tmp_path / "all.jsonl.gz"
+    counts = dump.export(loaded, path)
+    dump._journal(scratch, phase="loading", dump=str(path), backup=None)
+    dump._load(scratch, path)
+    dump._journal(scratch, phase="finishing")
+    scratch.write("MATCH (m:KbMeta {name: 'restore'}) SET m.pid = -1")  # as if its process were gone
+    assert "complete" in dump.recover(scratch)
+    assert _all(scratch) == {"nodes": counts["nodes"], "rels": counts["relationships"]}
+    assert not scratch.read("MATCH (n:KbRestore) RETURN n LIMIT 1")
+    assert dump.recover(scratch) is None
+
+
+def test_a_running_restore_is_left_alone(scratch: Graph, tmp_path: Path) -> None:
+    """Another process's restore under way (its process is alive on this machine) is not undone under it."""
+    scratch.write("CREATE (:Power {key: 'half-restored'})")
+    dump._journal(scratch, phase="loading", dump="elsewhere.jsonl.gz", backup=None)
+    scratch.write("MATCH (m:KbMeta {name: 'restore'}) SET m.pid = $pid", pid=os.getppid())
+    assert "running" in dump.recover(scratch)
+    assert scratch.read("MATCH (p:Power {key: 'half-restored'}) RETURN p")
+    scratch.write("MATCH (m:KbMeta {name: 'restore'}) DELETE m")
 
 
 def test_cli_restore_refuses_non_empty_database(loaded_server: ManagedServer, tmp_path: Path) -> None:

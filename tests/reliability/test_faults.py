@@ -153,8 +153,6 @@ def _everything(graph) -> dict:
                       "CALL { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels")[0]
 
 
-@pytest.mark.xfail(strict=True, reason="kb restore --reset deletes and writes in batches of their own "
-                   "transactions: a kill in between leaves part of the data (docs/reliability.md)")
 def test_a_restore_is_whole_or_absent_after_a_kill(loaded, scratch_server: ManagedServer, tmp_path: Path) -> None:
     srv = scratch_server
     path = tmp_path / "all.jsonl.gz"
