@@ -81,6 +81,8 @@ class Picture:
         self.total_seen: int | None = None
         self.legend: list[dict[str, Any]] | None = None  # replaces the legend by label (chains: by level)
         self.departments: dict[str, tuple[str, str | None]] = {}  # node id -> (name, jurisdiction)
+        self.summaries = 0  # "+N more" nodes (not counted as nodes shown)
+        self.left_out: list[dict[str, Any]] = []  # what they stand for: ring, kind, name, total, left
 
     def node(self, node_id: str, labels: list[str] | str, props: dict[str, Any], *, level: int | None = None,
              centre: bool = False) -> None:
@@ -103,6 +105,23 @@ class Picture:
             self.departments[node_id] = (str(props["name"]), props.get("jurisdiction"))
         self.net.add_node(node_id, **options)
         self.net.node_map[node_id]["kind"] = label  # not pyvis's "group": with a group it drops the colour
+
+    def more(self, centre: str, entry: dict[str, Any]) -> None:
+        """A "+N more" node for the ``entry["left"]`` nodes of a kind that did not fit: a click expands it
+        in place (``expand``, ring 1) or opens the graph filtered to that kind (``url``)."""
+        node_id = f"more:{entry['ring']}:{entry['kind']}"
+        caption = _("+%(n)d more: %(kind)s", n=entry["left"], kind=entry["name"])
+        hint = (_("Ring %(ring)d: %(shown)d of %(total)d shown; click to show more.", ring=entry["ring"],
+                  shown=entry["total"] - entry["left"], total=entry["total"]))
+        self.net.add_node(node_id, label=caption, title=f"{caption}\n{hint}", color=LABEL_COLOURS.get(entry["kind"], "#999999"),
+                          url=entry["url"], shape="box", size=10, borderWidth=1)
+        node = self.net.node_map[node_id]
+        node.update(kind="more", expand=entry["expand"], more={"ring": entry["ring"], "kind": entry["kind"],
+                                                               "left": entry["left"], "name": entry["name"]},
+                    shapeProperties={"borderDashes": [4, 3]}, font={"color": "#ffffff"})
+        self.net.add_edge(centre, node_id, title=hint, dashes=True)
+        self.summaries += 1
+        self.left_out.append({k: entry[k] for k in ("ring", "kind", "name", "total", "left", "url")})
 
     def edge(self, source: str, target: str, rel_type: str, props: dict[str, Any] | None = None,
              title: str | None = None) -> None:
@@ -151,14 +170,17 @@ class Picture:
             options["layout"] = {"improvedLayout": len(nodes) <= 100}
         return {
             "nodes": [{k: n[k] for k in ("id", "label", "title", "color", "kind", "url", "shape", "size",
-                                          "borderWidth", "level", "font", "shapeProperties") if k in n} for n in nodes],
-            "edges": [{"from": e["from"], "to": e["to"], "label": e.get("label", ""), "title": e.get("title", "")}
-                      for e in self.net.edges],
+                                          "borderWidth", "level", "font", "shapeProperties", "expand", "more")
+                       if k in n} for n in nodes],
+            "edges": [{"from": e["from"], "to": e["to"], "label": e.get("label", ""), "title": e.get("title", ""),
+                       **({"dashes": True} if e.get("dashes") else {})} for e in self.net.edges],
             "options": options,
             "legend": self.legend or [{"label": label, "name": str(LABEL_NAMES.get(label, label)),
                                        "colour": LABEL_COLOURS.get(label, "#999999"), "count": n}
                                       for label, n in sorted(self.labels.items(), key=lambda kv: -kv[1])],
-            "node_count": len(nodes),
+            "node_count": len(nodes) - self.summaries,
+            "summaries": self.summaries,
+            "left_out": self.left_out,
             "edge_count": len(self.net.edges),
             "cut": self.cut,
         }

@@ -144,6 +144,29 @@ MAIN_PAGES = {
 }
 
 
+def test_a_more_node_expands_the_graph_in_place(page, client, loaded):
+    """The most cited law's neighbourhood is summarised; clicking its "+N 个权力" node adds the next powers
+    to the same drawing (no new page), and the node shows what is left."""
+    law = loaded.read("MATCH (l:Law)<-[:CITES]-() WITH l, count(*) AS n ORDER BY n DESC LIMIT 1 "
+                      "RETURN l.key AS k")[0]["k"]
+    page.goto(f"/graph/Law/{quote(law, safe='')}")
+    before = wait_for_graph(page)
+    url = page.url
+    point = page.evaluate("""() => {
+        const net = window.kbNetwork, node = window.kbNodes.get('more:1:Power');
+        const dom = net.canvasToDOM(net.getPosition(node.id));
+        const box = document.querySelector('#graph').getBoundingClientRect();
+        return {x: box.left + dom.x, y: box.top + dom.y, label: node.label};
+    }""")
+    assert point["label"].startswith("+")
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_selector("#graph[data-expanding='0']", timeout=30000)  # the page's CSP forbids eval
+    assert int(page.get_attribute("#graph", "data-node-count")) > before
+    assert page.url == url
+    left = page.evaluate("window.kbNodes.get('more:1:Power') && window.kbNodes.get('more:1:Power').label")
+    assert left is None or left != point["label"]
+
+
 def test_main_pages_load_nothing_from_outside(page, shot, samples):
     pages = dict(MAIN_PAGES)
     pages["department"] = f"/departments/{quote(samples['department'], safe='')}"

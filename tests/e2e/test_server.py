@@ -6,8 +6,9 @@ import stat
 import subprocess
 import sys
 import tempfile
+from pathlib import Path
 
-from tests.conftest import ManagedServer, free_port
+from tests.conftest import KARAMAY, ManagedServer, free_port
 
 
 def kb(env: dict, *args: str) -> subprocess.CompletedProcess:
@@ -63,6 +64,14 @@ def test_external_server_is_used_not_managed(scratch_server: ManagedServer) -> N
     assert "external" in kb(env, "db", "stop").stdout
     assert kb(env, "db", "status").returncode == 0
     assert kb(env, "stats", "--json").returncode == 0
+    # the work itself, against the server kb did not start: an import, its findings, a page
+    imported = kb(env, "import", "--json", str(KARAMAY / "2025年克拉玛依市统计局权责清单.xlsx"))
+    assert imported.returncode == 0, imported.stderr
+    powers = scratch_server.graph.read("MATCH (p:Power) WHERE p.current RETURN count(p) AS n")[0]["n"]
+    assert powers == 3
+    checked = kb(env, "check", "gaps", "--json")
+    assert checked.returncode == 0, checked.stderr
+    assert not (Path(env["KB_HOME"]) / "neo4j").exists()  # nothing of a managed server was made
 
 
 def test_cypher_runs_with_csv_import_from_files_disabled(scratch_server: ManagedServer) -> None:

@@ -29,12 +29,81 @@ def test_depth_one_holds_the_neighbours_of_a_power(client, samples, loaded):
     assert all(n["url"].startswith("/") for n in g["nodes"])
 
 
-def test_depth_two_is_capped_at_300_with_a_notice(client, loaded):
-    law = loaded.read("MATCH (l:Law)<-[:CITES]-() WITH l, count(*) AS n ORDER BY n DESC LIMIT 1 RETURN l.key AS k")[0]["k"]
+def _most_cited_law(loaded) -> str:
+    return loaded.read("MATCH (l:Law)<-[:CITES]-() WITH l, count(*) AS n ORDER BY n DESC LIMIT 1 "
+                       "RETURN l.key AS k")[0]["k"]
+
+
+def test_a_big_neighbourhood_is_summarised_not_cut(client, loaded):
+    """Depth 2 of the most cited law: at most 300 nodes, both rings drawn, and every kind left out stands
+    as a "+N more" node whose count is what the graph holds beyond the nodes shown."""
+    law = _most_cited_law(loaded)
     data = graph_json(client, "Law", law, depth=2)
-    assert data["graph"]["node_count"] == 300 and data["graph"]["cut"]
-    html = client.get(f"/graph/Law/{quote(law, safe='')}?depth=2").get_data(as_text=True)
-    assert 'class="notice cut-notice"' in html and 'data-node-count="300"' in html
+    g = data["graph"]
+    assert g["node_count"] <= 300 and g["cut"] and g["left_out"]
+    real = [n for n in g["nodes"] if n["kind"] != "more"]
+    assert len(real) == g["node_count"]
+    neighbours = {r["id"] for r in loaded.read(
+        "MATCH (l:Law {key: $k})--(m) WHERE NOT (m:Power AND m.current = false) RETURN elementId(m) AS id", k=law)}
+    centre = next(n["id"] for n in real if n["size"] == 22)
+    ring2 = [n for n in real if n["id"] not in neighbours and n["id"] != centre]
+    assert ring2, "depth 2 reaches the neighbours' neighbours"
+    for entry in g["left_out"]:
+        summary = next(n for n in g["nodes"] if n["id"] == f"more:{entry['ring']}:{entry['kind']}")
+        assert f"+{entry['left']}" in summary["label"]
+        if entry["ring"] == 1:
+            total = loaded.read(f"MATCH (l:Law {{key: $k}})--(m:{entry['kind']}) "
+                                "WHERE NOT (m:Power AND m.current = false) RETURN count(DISTINCT m) AS n", k=law)[0]["n"]
+            shown = sum(1 for n in real if n["kind"] == entry["kind"] and n["id"] in neighbours)
+            assert entry["total"] == total and entry["left"] == total - shown
+            assert summary["expand"]
+    html = client.get(f"/graph/Law/{quote(law, safe='')}?depth=2", headers={"Accept-Language": "zh"}).get_data(as_text=True)
+    assert 'class="notice cut-notice"' in html and "未显示" in html and f'data-node-count="{g["node_count"]}"' in html
+
+
+def test_more_nodes_expand_page_by_page_until_every_neighbour_is_shown(client, loaded):
+    """A "+N more" node's JSON gives the next nodes of its kind; following it reaches every one, once."""
+    law = _most_cited_law(loaded)
+    first = graph_json(client, "Law", law)["graph"]
+    entry = next(e for e in first["left_out"] if e["kind"] == "Power")
+    seen = {n["id"] for n in first["nodes"] if n["kind"] == "Power"}
+    summary = next(n for n in first["nodes"] if n["id"] == "more:1:Power")
+    pages = 0
+    while summary:
+        answer = client.get(summary["expand"])
+        assert answer.status_code == 200
+        g = answer.get_json()["graph"]
+        new = {n["id"] for n in g["nodes"] if n["kind"] == "Power"}
+        assert new and not new & seen  # the next ones, none twice
+        seen |= new
+        summary = next((n for n in g["nodes"] if n["id"] == "more:1:Power"), None)
+        pages += 1
+        assert pages < 50
+    assert len(seen) == entry["total"]
+
+
+def test_the_graph_filters_by_kind(client, loaded):
+    law = _most_cited_law(loaded)
+    data = graph_json(client, "Law", law, 1)
+    kinds = {k["kind"]: k["count"] for k in data["kinds"]}
+    assert "Power" in kinds and len(kinds) > 1
+    response = client.get(f"/graph/Law/{quote(law, safe='')}.json?depth=1&only=Article")
+    g = response.get_json()["graph"]
+    assert {n["kind"] for n in g["nodes"] if n["size"] != 22} <= {"Article", "more"}
+    assert g["node_count"] == min(kinds["Article"], 299) + 1
+    html = client.get(f"/graph/Law/{quote(law, safe='')}?only=Article", headers={"Accept-Language": "zh"})
+    assert 'id="kind-filter"' in html.get_data(as_text=True) and "全部类别" in html.get_data(as_text=True)
+    assert client.get(f"/graph/Law/{quote(law, safe='')}?only=Nothing").status_code == 400
+
+
+def test_the_cap_is_shared_among_kinds():
+    from webui.views.graph import share
+
+    assert share({"Power": 5000, "Department": 3, "Article": 40}, 299) == {"Power": 256, "Department": 3,
+                                                                             "Article": 40}
+    assert share({"A": 10, "B": 10}, 7) in ({"A": 4, "B": 3}, {"A": 3, "B": 4})
+    assert share({"A": 2}, 299) == {"A": 2} and share({}, 10) == {}
+    assert sum(share({"A": 1000, "B": 1000, "C": 1000}, 299).values()) == 299
 
 
 def test_depth_two_reaches_further_than_depth_one(client, samples):

@@ -1,16 +1,16 @@
 """Neighbourhood graphs (depth 1 or 2, capped) and vertical chains laid out top-down."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, request
+from flask import Blueprint, abort, current_app, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from kb.model import EXAMPLE_MARK, LEVEL_RANK, LEVEL_TITLES, LEVELS, is_example
 from webui import findings, store
-from webui.entities import LEVEL_NAMES, PAGES
+from webui.entities import LABEL_COLOURS, LABEL_NAMES, LEVEL_NAMES, PAGES
 from webui.graphs import Picture
 from webui.names import department_labels
-from webui.pages import page
+from webui.pages import JSON_SUFFIX, page
 from webui.paging import int_arg
 
 bp = Blueprint("graph", __name__)
@@ -24,20 +24,49 @@ PROPS = ("{.key, .name, .title, .label, .id, .type, .department, .jurisdiction, 
          ".area_name, .law_title, .power_key, .manner, .date, .to_body, .from_body, "
          "text: left(coalesce(x.text, ''), 160)}")
 
-RINGS = """
-MATCH (n:{label} {{{prop}: $key}})
-CALL {{ WITH n MATCH (n)--(m) WHERE NONE(l IN labels(m) WHERE l IN $hidden) AND NOT (m:Power AND m.current = false)
-       RETURN DISTINCT m LIMIT $cap }}
-WITH n, collect(m) AS ring1
-CALL {{ WITH n, ring1
-       UNWIND (CASE WHEN $depth > 1 AND size(ring1) < $cap THEN ring1 ELSE [] END) AS m
-       MATCH (m)--(x) WHERE x <> n AND NONE(l IN labels(x) WHERE l IN $hidden) AND NOT x IN ring1
-             AND NOT (x:Power AND x.current = false)
-       WITH DISTINCT x LIMIT $cap
-       RETURN collect(x) AS ring2 }}
-WITH [n] + ring1 + ring2 AS nodes, size(ring1) AS first, size(ring2) AS second, COUNT {{ (n)--() }} AS degree
-UNWIND nodes AS x
-RETURN elementId(x) AS id, labels(x) AS labels, x {props} AS props, first, second, degree
+# A neighbourhood bigger than the cap is summarised, not cut: the neighbours of each kind (a node's
+# main label, as `label_of` picks it) are counted, the cap is shared out among the kinds, and what does
+# not fit stands as a "+N more" node of its kind. Ring 1 is the centre's neighbours; ring 2 the
+# neighbours of the ring-1 nodes shown that are not neighbours of the centre (depth 2 is depth 2).
+VISIBLE = "NONE(l IN labels({v}) WHERE l IN $hidden) AND NOT ({v}:Power AND {v}.current = false)"
+KIND = "head([l IN labels({v}) WHERE l IN $known] + labels({v}))"
+
+CENTRE = """
+MATCH (x:{label} {{{prop}: $key}})
+RETURN elementId(x) AS id, labels(x) AS labels, x {props} AS props, COUNT {{ (x)--() }} AS degree
+"""
+
+RING1_KINDS = f"""
+MATCH (n) WHERE elementId(n) = $centre
+MATCH (n)--(x) WHERE {VISIBLE.format(v="x")}
+WITH DISTINCT x
+RETURN {KIND.format(v="x")} AS kind, count(*) AS n
+"""
+
+# One kind at a time (LIMIT takes a parameter, not a variable): a top-k sort, never the whole kind.
+RING1 = """
+MATCH (n) WHERE elementId(n) = $centre
+MATCH (n)--(x) WHERE {visible} AND {kind} = $want
+WITH DISTINCT x ORDER BY coalesce(x.name, x.title, x.key, ''), elementId(x)
+SKIP $skip LIMIT $take
+RETURN elementId(x) AS id, labels(x) AS labels, x {props} AS props
+"""
+
+RING2_KINDS = f"""
+MATCH (n) WHERE elementId(n) = $centre
+MATCH (m) WHERE elementId(m) IN $ring1
+MATCH (m)--(x) WHERE x <> n AND {VISIBLE.format(v="x")} AND NOT EXISTS {{ (x)--(n) }}
+WITH DISTINCT x
+RETURN {KIND.format(v="x")} AS kind, count(*) AS n
+"""
+
+RING2 = """
+MATCH (n) WHERE elementId(n) = $centre
+MATCH (m) WHERE elementId(m) IN $ring1
+MATCH (m)--(x) WHERE x <> n AND {visible} AND {kind} = $want AND NOT EXISTS {{ (x)--(n) }}
+WITH DISTINCT x ORDER BY coalesce(x.name, x.title, x.key, ''), elementId(x)
+SKIP $skip LIMIT $take
+RETURN elementId(x) AS id, labels(x) AS labels, x {props} AS props
 """
 
 EDGES = """
@@ -57,26 +86,89 @@ def _cap() -> int:
     return int(current_app.config["KB_GRAPH_CAP"])
 
 
-def neighbourhood(label: str, key: str, depth: int, cap: int) -> dict | None:
-    prop = START[label]
-    rows = [dict(zip(("id", "labels", "props", "first", "second", "degree"), r, strict=True))
-            for r in store.rows(RINGS.format(label=label, prop=prop, props=PROPS),
-                                key=key, depth=depth, cap=cap, hidden=HIDDEN)]
-    if not rows:
+def share(counts: dict[str, int], budget: int) -> dict[str, int]:
+    """The budget shared out among the kinds: every kind gets an equal part, and what a small kind
+    leaves goes to the bigger ones (so a few departments are never crowded out by a thousand powers)."""
+    taken = dict.fromkeys(counts, 0)
+    left = max(budget, 0)
+    open_kinds = sorted((k for k in counts if counts[k] > 0), key=lambda k: (counts[k], k))
+    while open_kinds and left > 0:
+        each = max(1, left // len(open_kinds))
+        for kind in list(open_kinds):
+            add = min(each, counts[kind] - taken[kind], left)
+            taken[kind] += add
+            left -= add
+            if taken[kind] == counts[kind]:
+                open_kinds.remove(kind)
+            if not left:
+                break
+    return taken
+
+
+def _ring(picture: Picture, query: str, centre: str, counts: dict[str, int], budget: int, params: dict,
+          ring: int, only: str | None, skip: int) -> tuple[list[str], list[dict]]:
+    """Draw one ring: the share of each kind, and for each kind that does not fit a "+N more" entry."""
+    if only is not None:
+        counts = {only: counts.get(only, 0)}
+    available = {k: max(n - (skip if k == only else 0), 0) for k, n in counts.items()}
+    quotas = share(available, budget)
+    ids = []
+    for kind, take in sorted(quotas.items()):
+        if take:
+            for node_id, labels, props in store.rows(query, centre=centre, want=kind, take=take,
+                                                     skip=skip if kind == only else 0, **params):
+                picture.node(node_id, labels, props)
+                ids.append(node_id)
+    more = [{"ring": ring, "kind": k, "name": str(LABEL_NAMES.get(k, k)), "total": counts[k],
+             "skip": (skip if k == only else 0) + quotas[k], "left": available[k] - quotas[k]}
+            for k in sorted(counts) if available[k] > quotas[k]]
+    return ids, more
+
+
+def neighbourhood(label: str, key: str, depth: int, cap: int, only: str | None = None,
+                  skip: int = 0) -> dict | None:
+    """The centre, its neighbours (ring 1) and at depth 2 theirs (ring 2), at most ``cap`` nodes in all;
+    ``only`` keeps one kind in the outer ring (from its ``skip``-th node: the "+N more" expansion)."""
+    props = PROPS
+    found = store.rows(CENTRE.format(label=label, prop=START[label], props=props), key=key)
+    if not found:
         return None
+    centre_id, centre_labels, centre_props, degree = found[0]
     picture = Picture()
-    kept = rows[:cap]
-    for i, row in enumerate(kept):
-        picture.node(row["id"], row["labels"], row["props"], centre=(i == 0))
-    first, second = rows[0]["first"], rows[0]["second"]
-    picture.cut = len(rows) > cap or first >= cap or (depth > 1 and second >= cap)
-    picture.total_seen = rows[0]["degree"]
-    ids = [r["id"] for r in kept]
+    picture.node(centre_id, centre_labels, centre_props, centre=True)
+    params = {"hidden": HIDDEN, "known": list(LABEL_COLOURS)}
+    kinds1 = {r["kind"]: r["n"] for r in store.read(RING1_KINDS, centre=centre_id, **params)}
+    budget = cap - 1
+    first_budget = budget if depth == 1 else min(sum(kinds1.values()), max(budget // 3, 1))
+    ring1_query = RING1.format(visible=VISIBLE.format(v="x"), kind=KIND.format(v="x"), props=props)
+    ring1, more = _ring(picture, ring1_query, centre_id, kinds1, first_budget, params, 1,
+                        only if depth == 1 else None, skip if depth == 1 else 0)
+    if depth > 1 and ring1:
+        params2 = params | {"ring1": ring1}
+        kinds2 = {r["kind"]: r["n"] for r in store.read(RING2_KINDS, centre=centre_id, **params2)}
+        ring2_query = RING2.format(visible=VISIBLE.format(v="x"), kind=KIND.format(v="x"), props=props)
+        _ids, more2 = _ring(picture, ring2_query, centre_id, kinds2, budget - len(ring1), params2, 2, only, skip)
+        more += more2
+    ids = list(picture.net.node_map)
     for source, target, rel_type, field, article_label, manner in store.rows(EDGES, ids=ids, edge_cap=cap * 6):
         picture.edge(source, target, rel_type, {"field": field, "article_label": article_label, "manner": manner})
-    centre = rows[0]
-    return {"centre": {"label": label, "key": key, "labels": centre["labels"], "props": centre["props"]},
-            "depth": depth, "cap": cap, "degree": centre["degree"], "graph": picture.data()}
+    for entry in more:
+        entry["expand"] = url_for("graph.graph", label=label, key=key + JSON_SUFFIX, depth=1, only=entry["kind"],
+                                  skip=entry["skip"]) if entry["ring"] == 1 else ""
+        entry["url"] = url_for("graph.graph", label=label, key=key, depth=max(depth, entry["ring"]),
+                               only=entry["kind"])
+        picture.more(centre_id, entry)
+    picture.cut = bool(more)
+    return {"centre": {"label": label, "key": key, "labels": centre_labels, "props": centre_props},
+            "depth": depth, "cap": cap, "degree": degree, "only": only, "skip": skip, "more": more,
+            "kinds": _kind_links(kinds1 if depth == 1 else kinds2 if ring1 else {}),
+            "graph": picture.data()}
+
+
+def _kind_links(counts: dict[str, int]) -> list[dict]:
+    """The outer ring's kinds, largest first: the page's filter by label."""
+    return [{"kind": k, "name": str(LABEL_NAMES.get(k, k)), "count": n}
+            for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 @page(bp, "/graph/<label>/<path:key>", "graph.html")
@@ -84,7 +176,10 @@ def graph(label: str, key: str) -> dict:
     if label not in START:
         abort(404)
     depth = int_arg("depth", 1, 1, 2)
-    found = neighbourhood(label, key, depth, _cap())
+    only = request.args.get("only") or None
+    if only is not None and only not in LABEL_COLOURS:
+        abort(400, _("There is no kind of node called %(kind)s.", kind=only))
+    found = neighbourhood(label, key, depth, _cap(), only, int_arg("skip", 0, 0, 10_000_000))
     if not found:
         abort(404)
     return found
