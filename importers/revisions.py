@@ -92,10 +92,9 @@ COPY_OF = "MATCH (:Power {key: $key})<-[:REVISION_OF]-(q:Power) RETURN q.key AS 
 CREATE_REVISION = """
 MATCH (old:ListVersion {key: $old})-[:LIST_OF]->(d:Department)
 CREATE (v:ListVersion)
-SET v = properties(old)
-SET v.key = $key, v.version = $label, v.current = true, v.frozen = false, v.in_force_from = $in_force_from,
-    v.revision_of = old.key, v.revised_at = datetime(), v.revised_by = $who,
-    v.published_at = null, v.published_by = null, v.in_force_until = null
+SET v = old {.*, key: $key, version: $label, current: true, frozen: false, in_force_from: $in_force_from,
+             revision_of: old.key, revised_by: $who, published_at: null, published_by: null, in_force_until: null}
+SET v.revised_at = datetime()
 CREATE (v)-[:LIST_OF]->(d)
 CREATE (v)-[:SUPERSEDES]->(old)
 SET old.current = false
@@ -108,10 +107,9 @@ CREATE (e)-[:EDITS]->(v)
 COPY_POWERS = """
 MATCH (old:ListVersion {key: $old})-[:CONTAINS]->(p:Power), (v:ListVersion {key: $key})
 CREATE (q:Power)
-SET q = properties(p)
-SET q.key = CASE WHEN p.key STARTS WITH old.key THEN v.key + substring(p.key, size(old.key))
-                 ELSE v.key + '#' + toString(p.position) END,
-    q.version = v.version
+SET q = p {.*, key: CASE WHEN p.key STARTS WITH old.key THEN v.key + substring(p.key, size(old.key))
+                         ELSE v.key + '#' + toString(p.position) END,
+           version: v.version}
 CREATE (v)-[:CONTAINS]->(q)
 CREATE (q)-[:REVISION_OF]->(p)
 """
@@ -128,20 +126,21 @@ COPY_STEPS = (
     PAIRS + "MATCH (s:ServiceItem)-[:REALISES]->(p) MERGE (s)-[:REALISES]->(q)",
     PAIRS + "MATCH (dl:Delegation)-[:FROM_POWER]->(p) MERGE (dl)-[:FROM_POWER]->(q)",
     PAIRS + """MATCH (p)-[:HAS_RESPONSIBILITY]->(r:Responsibility)
-CREATE (r2:Responsibility) SET r2 = properties(r)
-SET r2.key = CASE WHEN r.key STARTS WITH p.key THEN q.key + substring(r.key, size(p.key)) ELSE q.key + '#r' + r.key END,
-    r2.power_key = q.key
+CREATE (r2:Responsibility)
+SET r2 = r {.*, key: CASE WHEN r.key STARTS WITH p.key THEN q.key + substring(r.key, size(p.key))
+                          ELSE q.key + '#r' + r.key END,
+            power_key: q.key}
 CREATE (q)-[:HAS_RESPONSIBILITY]->(r2)
 SET r.current = false""",
     PAIRS + """MATCH (p)-[:HAS_ACCOUNTABILITY]->(a:Accountability)
-CREATE (a2:Accountability) SET a2 = properties(a)
-SET a2.key = CASE WHEN a.key STARTS WITH p.key THEN q.key + substring(a.key, size(p.key)) ELSE q.key + '#a' END,
-    a2.power_key = q.key
+CREATE (a2:Accountability)
+SET a2 = a {.*, key: CASE WHEN a.key STARTS WITH p.key THEN q.key + substring(a.key, size(p.key)) ELSE q.key + '#a' END,
+            power_key: q.key}
 CREATE (q)-[:HAS_ACCOUNTABILITY]->(a2)
 SET a.current = false""",
     PAIRS + """MATCH (dl:Delegation)-[:TO_POWER]->(p)
-CREATE (dl2:Delegation) SET dl2 = properties(dl)
-SET dl2.key = q.key + '#delegation'
+CREATE (dl2:Delegation)
+SET dl2 = dl {.*, key: q.key + '#delegation'}
 CREATE (dl2)-[:TO_POWER]->(q)
 SET dl.current = false
 WITH dl, dl2
