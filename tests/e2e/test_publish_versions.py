@@ -143,3 +143,36 @@ def test_kb_versions_publish_and_list(published: ManagedServer) -> None:
                                   "RETURN e.who AS who, e.reason AS reason")
     assert edit == {"who": "法制科", "reason": "年度发布"}
     assert kb(published, "versions", "publish", "没有这个部门").returncode != 0
+
+
+def test_a_new_power_or_a_responsibility_in_a_published_list_goes_to_a_new_version(published: ManagedServer) -> None:
+    from importers import revisions
+
+    graph = published.graph
+    client = _app(graph).test_client()
+    who = _editor(graph, client)
+    assert revisions.publish(graph, DEPT, who, "正式发布").parts == 1
+    url = f"/edit/department/{quote(DEPT)}/power"
+    token = csrf_token(client.get(url).get_data(as_text=True))
+    out = client.post(url, data={"name": "新增的检查事项", "type": "行政检查", "level": "", "reason": "补充",
+                                 "csrf_token": token})
+    assert out.status_code == 302
+    counts = {r["v"]: r["n"] for r in graph.read(
+        "MATCH (v:ListVersion)-[:CONTAINS]->(p) RETURN v.version AS v, count(p) AS n")}
+    assert counts == {"2025": 2, "2025-修订1": 3}
+    # the revision is not published: a responsibility added to a copied power stays in it
+    copy = _power(graph, SECOND, "2025-修订1")["key"]
+    form = client.get(f"/edit/power/{quote(copy, safe='')}").get_data(as_text=True)
+    out = client.post(f"/edit/power/{quote(copy, safe='')}/responsibility",
+                      data={"text": "2.调查责任：调查取证。", "kind": "", "stage": "调查", "reason": "补充责任",
+                            "csrf_token": csrf_token(form)})
+    assert out.status_code == 302
+    assert graph.read("MATCH (v:ListVersion) RETURN count(v) AS n")[0]["n"] == 2
+    assert (_power(graph, SECOND, "2025")["duties"], _power(graph, SECOND, "2025-修订1")["duties"]) == (1, 2)
+    # a published version that is no longer current (as after an import) cannot be edited
+    graph.write("MATCH (v:ListVersion {version: '2025-修订1'}) SET v.frozen = true, v.current = false")
+    frozen = quote(_power(graph, FIRST, "2025")["key"], safe="")
+    out = client.post(f"/edit/power/{frozen}/retire", data={"reason": "取消", "csrf_token": token})
+    assert out.status_code == 302 and "已发布且已不是现行清单" in client.get(out.headers["Location"]).get_data(as_text=True)
+    assert graph.read("MATCH (v:ListVersion) RETURN count(v) AS n")[0]["n"] == 2
+    assert graph.read("MATCH (e:Edit {field: 'retired'}) RETURN count(e) AS n")[0]["n"] == 0
