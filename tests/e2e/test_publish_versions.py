@@ -91,8 +91,11 @@ def test_publish_then_edit_starts_a_new_version_and_keeps_the_published_one(publ
                                           "basis_text": BASE["实施依据"], "duty_statement": "",
                                           "responsibility_text": BASE["责任事项"], "responsibility_basis_text": "",
                                           "remarks": ""}.items()}}
+    from kb.analyses import stored
+
+    stamp = stored.data_stamp(graph)
     saved = client.post(f"/edit/power/{quote(frozen['key'], safe='')}", data=data)
-    assert saved.status_code == 302
+    assert saved.status_code == 302 and stored.data_stamp(graph) != stamp
     versions = graph.read("MATCH (v:ListVersion) OPTIONAL MATCH (v)-[:SUPERSEDES]->(o) "
                           "RETURN v.version AS version, v.current AS current, coalesce(v.frozen, false) AS frozen, "
                           "o.version AS supersedes, v.in_force_from AS since, v.in_force_until AS until "
@@ -131,6 +134,9 @@ def test_publish_then_edit_starts_a_new_version_and_keeps_the_published_one(publ
 
 
 def test_kb_versions_publish_and_list(published: ManagedServer) -> None:
+    from kb.analyses import stored
+
+    stamp = stored.data_stamp(published.graph)
     out = kb(published, "versions", "publish", DEPT, "2024")
     assert out.returncode != 0 and "2025" in out.stderr and "Traceback" not in out.stderr
     out = kb(published, "versions", "publish", DEPT, "2025", "--by", "法制科", "--reason", "年度发布")
@@ -142,6 +148,7 @@ def test_kb_versions_publish_and_list(published: ManagedServer) -> None:
     [edit] = published.graph.read("MATCH (e:Edit {field: 'published'})-[:EDITS]->(v:ListVersion) "
                                   "RETURN e.who AS who, e.reason AS reason")
     assert edit == {"who": "法制科", "reason": "年度发布"}
+    assert stored.data_stamp(published.graph) == stamp  # publishing changes no finding: nothing to recompute
     assert kb(published, "versions", "publish", "没有这个部门").returncode != 0
 
 

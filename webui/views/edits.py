@@ -7,7 +7,6 @@ each with its reason.
     /edit/power/<key>/article                 link a legal basis by picking a law and an article
     /edit/department/<name>/power             create a power in the department's current list
     /edits/<id>/revert                        (admin) write an edit's value before back, as a new edit
-    /publish/<department>                     (editor) publish (freeze) the department's current list
     /edits                                    the audit trail (times in KB_TIMEZONE), with resolutions and acceptances
 
 A change to a power of a published (frozen) list first starts a new version of the list and is made
