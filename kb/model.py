@@ -78,16 +78,27 @@ def power_in_force(power: str = "p") -> str:
             f"EXISTS {{ MATCH (asof_v:ListVersion)-[:CONTAINS]->({power}) WHERE {in_force('asof_v')} }}))")
 
 
+def as_of_filter(power: str = "p", version: str = "v") -> str:
+    """Cypher for saved queries (queries/*.cypher, written out there so a file can be copied to the
+    console): the power bound to `power`, contained in the ListVersion bound to `version`, is current
+    when `$as_of` is '' (a form's empty field), else its version was in force on `$as_of`.
+    tests/unit check that every saved query with an `as_of` parameter uses exactly this text."""
+    return f"CASE WHEN $as_of = '' THEN {power}.current = true ELSE {in_force(version)} END"
+
+
 def as_of_date(text: str | None) -> str | None:
     """A YYYY-MM-DD date as given (None for none); ValueError for anything else."""
     text = (text or "").strip()
     if not text:
         return None
-    if not _ISO_DATE.match(text):
-        raise ValueError(f"not a date YYYY-MM-DD: {text!r}")
     import datetime as _dt
 
-    _dt.date.fromisoformat(text)
+    try:
+        if not _ISO_DATE.match(text):
+            raise ValueError(text)
+        _dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"日期应写作 YYYY-MM-DD（如 2024-06-01），收到 {text!r}") from None
     return text
 
 

@@ -27,6 +27,8 @@ API (used by `kb query` and the browser)::
     SavedQuery.name .area .title .title_en .description .description_en .params .cypher .read_only
     SavedQuery.bind(values) -> dict         strings from a form or the CLI -> typed parameters
     Param.name .type .default .choices_query
+    SavedQuery.as_of                        whether it answers as of a date (an `as_of` parameter, a
+                                            YYYY-MM-DD date checked by bind; '' is the current lists)
     run(graph, query, values, timeout=…, row_cap=…) -> kb.readonly.Result
                                             bind, then run as untrusted Cypher (kb.readonly)
     choices(graph, param) -> list           the values of a parameter's choices query
@@ -41,8 +43,11 @@ from typing import Any
 
 from kb import readonly
 from kb.db import Graph
+from kb.model import as_of_date
 
 AREAS = ("browse", "overlaps", "gaps", "chains", "consistency", "services")
+# The parameter that asks for the answer as of a date (kb.model.as_of_filter; `kb query run --as-of`).
+AS_OF = "as_of"
 TYPES = {"str": str, "int": int, "float": float, "bool": bool}
 _HEADER_KEYS = {"name", "title", "title_en", "description", "description_en", "params", "read_only"}
 _REQUIRED = ("name", "title", "title_en", "description", "description_en", "read_only")
@@ -78,6 +83,11 @@ class Param:
                 return False
             raise QueryError(f"parameter {self.name}: expected true or false, got {value!r}")
         if self.type == "str":
+            if self.name == AS_OF:  # answered from the list versions in force that day: a real date or ''
+                try:
+                    return as_of_date(str(value)) or ""
+                except ValueError as exc:
+                    raise QueryError(f"as_of: {exc}") from exc
             return str(value)
         try:
             return TYPES[self.type](str(value).strip()) if not isinstance(value, TYPES[self.type]) else value
@@ -97,6 +107,10 @@ class SavedQuery:
     cypher: str
     read_only: bool = True
     path: str = field(default="", compare=False)
+
+    @property
+    def as_of(self) -> bool:
+        return any(p.name == AS_OF for p in self.params)
 
     def param(self, name: str) -> Param:
         for p in self.params:

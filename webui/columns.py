@@ -60,7 +60,8 @@ NAMES: dict[str, tuple[str, str]] = {
 
 # Parameters whose column name would mislead: `article` is the number of the article.
 PARAMS: dict[str, tuple[str, str]] = {"article": ("条号（如 62）", "Article number"), "text": ("文字", "Text"),
-                                      "name": ("名称", "Name"), "field": ("引用位置", "Cited in")}
+                                      "name": ("名称", "Name"), "field": ("引用位置", "Cited in"),
+                                      "as_of": ("有效日期（留空为现行清单）", "As of (empty: current lists)")}
 
 # Values that are codes: levels and where a citation stands.
 VALUES: dict[str, tuple[str, str]] = {

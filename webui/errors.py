@@ -2,18 +2,27 @@
 from __future__ import annotations
 
 import logging
+from typing import NoReturn
 
 import neo4j.exceptions
 from flask import Flask, render_template
 from flask_babel import gettext as _
 from jinja2 import TemplateError
 from markupsafe import escape
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, NotFound, default_exceptions
 
 from webui.jsondata import json_response
 from webui.pages import wants_json
 
 RETRY_AFTER = 30  # seconds: a restarting server answers within about this
+
+
+def explain(code: int, message: str) -> NoReturn:
+    """Stop with an error page (or JSON) that says ``message`` instead of the generic words of ``code``:
+    a bad date, a power not in the lists of a day."""
+    exc = default_exceptions.get(code, NotFound)()
+    exc.kb_message = message  # type: ignore[attr-defined]
+    raise exc
 
 
 def init_app(app: Flask) -> None:
@@ -23,7 +32,7 @@ def init_app(app: Flask) -> None:
                   404: _("There is no such page or entity."),
                   405: _("This address does not accept that method."),
                   400: _("The request was not valid (an expired form? reload the page and try again).")}
-        message = titles.get(exc.code or 500, exc.description or "")
+        message = getattr(exc, "kb_message", None) or titles.get(exc.code or 500, exc.description or "")
         if wants_json():
             return json_response({"error": exc.code, "message": message}, exc.code or 500)
         return render_template("error.html", code=exc.code, message=message), exc.code

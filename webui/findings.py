@@ -105,6 +105,7 @@ def find(finding_id: str) -> Finding | None:
 
 def invalidate() -> None:
     _chains.update(stamp=None, chains=None)
+    _chains_as_of.clear()
 
 
 def stamp() -> str:
@@ -123,6 +124,23 @@ def all_chains(wait: bool = True) -> chain_analysis.Chains | None:
         if _chains["stamp"] != current or _chains["chains"] is None:
             _chains.update(stamp=current, chains=chain_analysis.load(store.graph()))
         return _chains["chains"]
+
+
+_chains_as_of: dict[tuple[str, str], chain_analysis.Chains] = {}
+AS_OF_KEPT = 4  # dates kept (each is every power in force that day, linked)
+
+
+def chains_as_of(as_of: str) -> chain_analysis.Chains:
+    """The chains of the list versions in force on ``as_of``, kept for a few dates until the data changes."""
+    key = (stamp(), as_of)
+    with _chains_lock:
+        found = _chains_as_of.get(key)
+        if found is None:
+            found = chain_analysis.load(store.graph(), as_of=as_of)
+            for old in [k for k in _chains_as_of if k[0] != key[0]] + list(_chains_as_of)[:-AS_OF_KEPT + 1]:
+                _chains_as_of.pop(old, None)
+            _chains_as_of[key] = found
+        return found
 
 
 def chain_of(key: str, ch: chain_analysis.Chains) -> list[str]:

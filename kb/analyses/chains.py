@@ -34,7 +34,7 @@ from kb.analyses.powers import (
     rows_to_powers,
 )
 from kb.db import Graph
-from kb.model import EXAMPLE_MARK, LEVEL_RANK, LEVEL_TITLES
+from kb.model import EXAMPLE_MARK, LEVEL_RANK, LEVEL_TITLES, power_in_force
 
 SIMILAR = 0.9
 # A body publishes a level when its lists hold a real share of items there: a stray row naming another
@@ -279,10 +279,11 @@ def _chains_of(graph: Graph, departments: list[str], delegations: list[dict], co
     return build(rows_to_powers(rows), delegations, counterparts)
 
 
-def load(graph: Graph, jurisdiction: str | None = None) -> Chains:
+def load(graph: Graph, jurisdiction: str | None = None, as_of: str | None = None) -> Chains:
     """Every current power without its citations (links need none; consistency reads the citations
-    of chain members only)."""
-    powers = load_powers(graph, jurisdiction, cites=False)
+    of chain members only). With `as_of` (YYYY-MM-DD): only the powers of list versions in force that
+    day, at every level."""
+    powers = load_powers(graph, jurisdiction, cites=False, as_of=as_of)
     return build(powers, graph.read(DELEGATIONS), graph.read(COUNTERPARTS))
 
 
@@ -356,21 +357,31 @@ def find(graph: Graph, jurisdiction: str | None = None) -> list[Finding]:
 
 # --- one chain, top-down or bottom-up -----------------------------------------------------------
 
-START = """
-OPTIONAL MATCH (p:Power {key: $start}) WHERE (p)<-[:HOLDS]-()
+# Current powers ($as_of null), or those of list versions in force on $as_of (kb.model.power_in_force).
+START = f"""
+OPTIONAL MATCH (p:Power {{key: $start}}) WHERE {power_in_force('p')}
 WITH collect(p.key) AS by_key
 OPTIONAL MATCH (c:CatalogItem) WHERE c.code = $start OR c.key = $start
-OPTIONAL MATCH (c)<-[:IMPLEMENTS]-(cp:Power) WHERE (cp)<-[:HOLDS]-()
+OPTIONAL MATCH (c)<-[:IMPLEMENTS]-(cp:Power) WHERE {power_in_force('cp')}
 WITH by_key, collect(cp.key) AS by_code
-OPTIONAL MATCH (n:Power) WHERE (n.name = $start OR n.item_name = $start) AND (n)<-[:HOLDS]-()
+OPTIONAL MATCH (n:Power) WHERE (n.name = $start OR n.item_name = $start) AND {power_in_force('n')}
 RETURN by_key, by_code, collect(n.key) AS by_name
 """
 
+POWER_NAME = "MATCH (p:Power {key: $start}) RETURN p.name AS name"
 
-def resolve_start(graph: Graph, start: str) -> list[str]:
-    """Power keys a start names: a power key, a catalogue code, or a power's (item) name."""
-    row = graph.read(START, start=start)[0]
-    return row["by_key"] or row["by_code"] or row["by_name"]
+
+def resolve_start(graph: Graph, start: str, as_of: str | None = None) -> list[str]:
+    """Power keys a start names: a power key, a catalogue code, or a power's (item) name; as of a date,
+    those of the versions in force that day (a key of a power of another version names its name)."""
+    row = graph.read(START, start=start, as_of=as_of)[0]
+    found = row["by_key"] or row["by_code"] or row["by_name"]
+    if not found and as_of:
+        named = graph.read(POWER_NAME, start=start)
+        if named and named[0]["name"]:
+            row = graph.read(START, start=named[0]["name"], as_of=as_of)[0]
+            found = row["by_name"]
+    return found
 
 
 def walk(ch: Chains, start: str, direction: str) -> list[dict]:
@@ -393,17 +404,21 @@ def walk(ch: Chains, start: str, direction: str) -> list[dict]:
     return steps
 
 
-def chain(graph: Graph, start: str, direction: str = "down", jurisdiction: str | None = None) -> list[dict]:
+def chain(graph: Graph, start: str, direction: str = "down", jurisdiction: str | None = None,
+          as_of: str | None = None) -> list[dict]:
     """Top-down (direction='down') or bottom-up ('up') from a power key, catalogue code or name.
 
     Each step carries the power's level, department, how it is linked to the step before (catalogue,
     delegation with its manner, code, name), its duties grouped by kind (直接实施 / 指导监督) and the
-    loaded articles it is based on.
+    loaded articles it is based on. With `as_of` (YYYY-MM-DD) only powers of list versions in force
+    that day take part, at every level.
     """
-    keys = resolve_start(graph, start)
+    keys = resolve_start(graph, start, as_of)
     if not keys:
+        if as_of:
+            raise KeyError(f"{as_of} 有效的清单中没有权力事项、目录编码或事项名称 {start!r}")
         raise KeyError(f"no current power, catalogue code or power name {start!r}")
-    ch = load(graph, jurisdiction)
+    ch = load(graph, jurisdiction, as_of)
     steps: list[dict] = []
     seen: set[str] = set()
     for root in _roots(ch, keys, direction):

@@ -29,7 +29,10 @@ FIELDS: dict[str, str] = {
 VERSIONS = """
 MATCH (d:Department {name: $department})<-[:LIST_OF]-(v:ListVersion)
 RETURN v.version AS version, max(v.imported_at) AS imported_at, sum(v.records) AS records,
-       any(c IN collect(v.current) WHERE c) AS current, collect(v.title)[0] AS title
+       any(c IN collect(v.current) WHERE c) AS current, collect(v.title)[0] AS title,
+       any(f IN collect(coalesce(v.frozen, false)) WHERE f) AS frozen, max(v.published_at) AS published_at,
+       head(collect(v.published_by)) AS published_by, min(v.in_force_from) AS in_force_from,
+       max(v.in_force_until) AS in_force_until
 ORDER BY version
 """
 
@@ -137,6 +140,13 @@ def _match(before: list[dict], after: list[dict]) -> tuple[list[tuple[dict, dict
                 still.append(p)
         left = still
     return _match_similar(pairs, left, right)
+
+
+def counterpart(power: dict, candidates: list[dict]) -> dict | None:
+    """The power among `candidates` (another version of its list) that is the same item, matched as
+    `compare` matches them: by code, by name, then by a similar name (None when none is)."""
+    pairs, _left, _right = _match([power], list(candidates))
+    return pairs[0][1] if pairs else None
 
 
 def _match_similar(pairs: list, left: list[dict], right: list[dict]) -> tuple[list, list[dict], list[dict]]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from kb.analyses.findings import power_ref
 from kb.db import Graph
-from kb.model import normalise_level
+from kb.model import in_force, normalise_level
 from kb.places import Ambiguous, area_code, divisions
 
 JURISDICTIONS = """
@@ -68,6 +68,17 @@ POWERS_WITHOUT_CITES = POWERS.replace("""       [(p)-[c:CITES]->(l:Law) | {law: 
          field: coalesce(c.field, 'basis')}] AS cites,
 """, "       [] AS cites,\n")
 assert POWERS_WITHOUT_CITES != POWERS
+
+# As of a date: the powers of the list versions in force on $as_of (kb.model.in_force) instead of the
+# current ones; chains read them without citations.
+_IN_FORCE = f"""
+MATCH (d:Department)<-[:LIST_OF]-(v:ListVersion)-[:CONTAINS]->(p:Power)
+WHERE {in_force('v')} AND ($departments IS NULL OR d.name IN $departments)
+WITH d, p, coalesce(d.jurisdiction, head([(d)-[:IN_JURISDICTION]->(j) | j.name]), '') AS jurisdiction
+WHERE $jurisdictions IS NULL OR jurisdiction IN $jurisdictions
+"""
+POWERS_AS_OF_WITHOUT_CITES = POWERS_WITHOUT_CITES.replace(_HELD, _IN_FORCE)
+assert POWERS_AS_OF_WITHOUT_CITES != POWERS_WITHOUT_CITES
 
 # The citations of some powers (consistency reads them for chain members only).
 CITES_OF = """
@@ -188,8 +199,15 @@ def load_cites(graph: Graph, keys: list[str], batch: int = 5_000) -> dict[str, l
     return out
 
 
-def load_powers(graph: Graph, jurisdiction: str | None = None, cites: bool = True) -> list[PowerRow]:
-    """Every current power of the jurisdiction (all when None); `cites=False` leaves the citations out."""
+def load_powers(graph: Graph, jurisdiction: str | None = None, cites: bool = True,
+                as_of: str | None = None) -> list[PowerRow]:
+    """Every current power of the jurisdiction (all when None); `cites=False` leaves the citations out.
+    With `as_of` (YYYY-MM-DD; only without citations) the powers of the versions in force that day."""
+    if as_of:
+        if cites:
+            raise ValueError("powers as of a date are read without their citations")
+        return rows_to_powers(graph.read(POWERS_AS_OF_WITHOUT_CITES, departments=None, as_of=as_of,
+                                         jurisdictions=jurisdiction_names(graph, jurisdiction)))
     return rows_to_powers(graph.read(POWERS if cites else POWERS_WITHOUT_CITES, departments=None,
                             jurisdictions=jurisdiction_names(graph, jurisdiction)))
 

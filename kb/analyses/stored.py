@@ -38,7 +38,8 @@ NOTHING = "nothing"  # state of a graph where no findings were ever stored
 # What the findings were computed from: it changes with every import and every edit.
 DATA_STAMP = """
 CALL { MATCH (r:ImportRun) RETURN count(r) AS runs, toString(max(r.finished_at)) AS last_run }
-CALL { MATCH (e:Edit) RETURN count(e) AS edits, toString(max(e.when)) AS last_edit }
+CALL { MATCH (e:Edit) WHERE coalesce(e.field, '') <> 'published'  // publishing a list changes no finding
+       RETURN count(e) AS edits, toString(max(e.when)) AS last_edit }
 RETURN toString(runs) + '|' + coalesce(last_run, '') + '|' + toString(edits) + '|' + coalesce(last_edit, '') AS stamp
 """
 

@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "services": ("chains", "services_cmd"),
     "stats": ("data", "stats_cmd"),
     "user": ("web", "user_group"),
+    "versions": ("diff", "versions_group"),
 }
 
 

@@ -9,23 +9,36 @@ from kb.cli.common import connect, echo_json, short
 from kb.model import EXAMPLE_MARK, EXAMPLE_NOTE, LEVEL_TITLES, METRIC_TITLES
 
 
+def _as_of(value: str | None) -> str | None:
+    from kb.model import as_of_date
+
+    try:
+        return as_of_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--as-of") from exc
+
+
 @click.command("chain")
 @click.argument("start")
 @click.option("--up", "direction", flag_value="up", help="Bottom-up: from a lower level's power to the top.")
 @click.option("--down", "direction", flag_value="down", default=True, help="Top-down (default).")
 @click.option("--jurisdiction", "-j")
 @click.option("--json", "as_json", is_flag=True)
-def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: bool) -> None:
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", callback=lambda _c, _p, v: _as_of(v),
+              help="Only powers of list versions in force on this date, at every level.")
+def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: bool, as_of: str | None) -> None:
     """A vertical chain from a power key, catalogue code or power name: levels, links, delegations and
     each level's responsibilities (直接实施 / 指导监督)."""
     from kb.analyses import chains
 
     with connect() as graph:
         try:
-            steps = chains.chain(graph, start, direction, jurisdiction)
+            steps = chains.chain(graph, start, direction, jurisdiction, as_of=as_of)
         except KeyError as exc:
             raise click.ClickException(str(exc.args[0])) from exc
-        named = chains.resolve_start(graph, start)
+        named = chains.resolve_start(graph, start, as_of)
+    if as_of and not as_json:
+        click.echo(f"按 {as_of} 有效的清单版本作答")
     if direction == "up" and len(named) > 1:  # bottom-up from a name: say which of its powers was taken
         click.echo(f"{len(named)} powers match {start!r}; starting from {steps[0]['key'] if steps else '?'} "
                    "(give a power key to choose another)", err=True)

@@ -44,3 +44,53 @@ def diff_cmd(department: str, versions: tuple[str, ...], as_json: bool, xlsx: Pa
             click.echo(f"  ~ {kind}  {head}")
             for c in pair["changes"]:
                 click.echo(f"      {c['title']}：{short(c['old'], 50) or '（空）'} → {short(c['new'], 50) or '（空）'}")
+
+
+@click.group("versions")
+def versions_group() -> None:
+    """Versions of a department's list: list them, publish (freeze) the current one."""
+
+
+@versions_group.command("list")
+@click.argument("department")
+@click.option("--json", "as_json", is_flag=True)
+def versions_list(department: str, as_json: bool) -> None:
+    """DEPARTMENT's list versions: label, current, in force from/until, published."""
+    from kb.analyses import diff
+
+    with connect() as graph:
+        rows = diff.versions(graph, department)
+    if not rows:
+        raise click.ClickException(f"{department} 没有清单")
+    if as_json:
+        echo_json(rows)
+        return
+    for v in rows:
+        state = "现行" if v["current"] else "已替代"
+        published = f"，已发布（{v['published_by'] or ''} {str(v['published_at'])[:19]}）" if v["frozen"] else ""
+        click.echo(f"{v['version'] or '（无标签）'}　{state}　有效期 {v['in_force_from'] or '起始'} 至 "
+                   f"{v['in_force_until'] or '今'}　{v['records']} 项{published}")
+
+
+@versions_group.command("publish")
+@click.argument("department")
+@click.argument("label", required=False)
+@click.option("--by", "who", help="Who publishes (default: the login name).")
+@click.option("--reason", default="", help="Why (kept in the audit trail).")
+def versions_publish(department: str, label: str | None, who: str | None, reason: str) -> None:
+    """Publish (freeze) DEPARTMENT's current list version (LABEL, when given, must be it). An edit in
+    the browser to a published version starts a new version (<label>-修订N); the published one stays
+    as it was."""
+    import getpass
+
+    from importers import revisions
+
+    with connect() as graph:
+        try:
+            done = revisions.publish(graph, department, who or getpass.getuser(), reason, label)
+        except (revisions.NoList, revisions.WrongVersion) as exc:
+            raise click.ClickException(str(exc)) from exc
+    if done.parts:
+        click.echo(f"已发布 {department} 的清单版本 {done.version}（{done.parts} 个部分），此后的修改将生成新版本")
+    else:
+        click.echo(f"{department} 的清单版本 {done.version} 早已发布（{done.published_by}，{str(done.published_at)[:19]}）")

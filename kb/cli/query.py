@@ -93,8 +93,8 @@ def query_run(name: str, params: tuple[str, ...], fmt: str, output: Path | None,
     try:
         q = loader.get(name)
         if as_of:
-            if "as_of" not in {p.name for p in q.params}:
-                raise click.ClickException(f"{q.name} answers only for the current lists (it has no as_of parameter)")
+            if not q.as_of:
+                raise click.ClickException(f"{q.name} 只按现行清单作答（没有 as_of 参数），不能用 --as-of")
             values["as_of"] = as_of
         with connect() as graph:
             result = loader.run(graph, q, values, timeout=timeout, row_cap=limit)

@@ -12,10 +12,8 @@
 //   as_of: str = ""
 // read_only: true
 MATCH (d:Department {name: $department})<-[:LIST_OF]-(v:ListVersion)-[:CONTAINS]->(p:Power)
-WHERE CASE WHEN $as_of = '' THEN p.current = true
-           ELSE coalesce(v.in_force_from, '') <= $as_of AND (v.in_force_until IS NULL OR $as_of < v.in_force_until) END
+WHERE CASE WHEN $as_of = '' THEN p.current = true ELSE (coalesce(v.in_force_from, '') <= $as_of AND (v.in_force_until IS NULL OR $as_of < v.in_force_until)) END
   AND ($type = '' OR p.type = $type)
-// as_of (YYYY-MM-DD, kb query run --as-of): the list versions in force that day, kb.model.in_force
 RETURN p.type AS type, p.seq AS seq, p.name AS power, p.level AS level, p.unit AS unit, p.code AS code, p.key AS key
 ORDER BY type, p.position
 LIMIT $limit

@@ -165,7 +165,7 @@ def test_as_of_answers_from_the_list_versions_in_force_on_the_date(scratch_serve
     assert powers("--as-of", "2024-06-01") == ["对危险物品旧规定的处罚"]
     assert powers("--as-of", "2025-02-28") == ["对危险物品旧规定的处罚"]
     assert powers("--as-of", "2025-06-01") == ["对危险物品新规定的处罚"]
-    assert kb(scratch_server, "query", "run", "departments", "--as-of", "2024-06-01").returncode != 0
+    assert kb(scratch_server, "query", "run", "things", "--as-of", "2024-06-01").returncode != 0  # no as_of
 
     client = _app(scratch_server.graph).test_client()
 

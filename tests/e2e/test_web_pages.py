@@ -85,10 +85,28 @@ def test_every_route_is_covered(web_app, samples):
                  "laws.resolve", "edits.retire_power", "edits.restore_power", "edits.add_responsibility",
                  "edits.retire_responsibility", "edits.link_article", "edits.new_power", "edits.revert",
                  "imports_upload.upload", "imports_upload.confirm", "imports_upload.cancel",
-                 "imports_upload.new", "imports_upload.preview"}  # editors only: tests/e2e/test_web_imports.py
+                 "imports_upload.new", "imports_upload.preview",  # editors only: tests/e2e/test_web_imports.py
+                 "versions.publish"}  # tests/e2e/test_publish_versions.py
     for rule in web_app.url_map.iter_rules():
         endpoint = rule.endpoint.removesuffix("_json")
         assert endpoint in tested or rule.endpoint in elsewhere, f"untested route {rule.rule} ({rule.endpoint})"
+
+
+AS_OF_PAGES = ("powers.power", "browse.department", "graph.chain_page", "search.search", "queries.saved_query")
+
+
+def test_the_pages_that_answer_as_of_a_date_take_one_and_refuse_a_bad_one(client, samples):
+    """?as_of= on the pages that answer from the versions in force that day: every current list is in
+    force on a day far ahead; a date that is not one is a 400 page that says how to write it."""
+    for endpoint in AS_OF_PAGES:
+        url = page_urls(samples)[endpoint]
+        joiner = "&" if "?" in url else "?"
+        html = client.get(url + joiner + "as_of=2099-01-01")
+        assert html.status_code == 200, (endpoint, html.status_code)
+        assert "2099-01-01" in html.get_data(as_text=True), endpoint
+        bad = client.get(url + joiner + "as_of=2099-02-30")
+        assert bad.status_code == 400 and "YYYY-MM-DD" in bad.get_data(as_text=True), (endpoint, bad.status_code)
+        assert client.get(json_twin(url + joiner + "as_of=20990101")).status_code == 400, endpoint
 
 
 def test_the_page_and_its_twin_share_one_context(client, samples):

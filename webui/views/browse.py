@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from flask import Blueprint, request
+from flask_babel import gettext as _
 
-from kb.model import LEVEL_RANK
-from webui import stats, store
+from kb.model import LEVEL_RANK, in_force
+from webui import asof, stats, store
+from webui.errors import explain
 from webui.names import department_labels
 from webui.pages import page
 from webui.paging import pager, requested_skip
@@ -55,7 +57,8 @@ CALL { WITH d OPTIONAL MATCH (u:Unit)-[:PART_OF]->(d)
 CALL { WITH d OPTIONAL MATCH (v:ListVersion)-[:LIST_OF]->(d)
        WITH v ORDER BY v.current DESC, v.imported_at DESC
        RETURN collect(CASE WHEN v IS NULL THEN null
-                      ELSE v {.key, .version, .title, .records, .current, .source_file, .imported_at} END) AS versions }
+                      ELSE v {.key, .version, .title, .records, .current, .source_file, .imported_at, .frozen,
+                            .in_force_from, .in_force_until} END) AS versions }
 CALL { WITH d OPTIONAL MATCH (d)-[:HOLDS]->(p:Power)
        WITH coalesce(p.type, '') AS type, count(p) AS n WHERE n > 0
        RETURN collect({type: type, n: n}) AS types }
@@ -74,6 +77,23 @@ RETURN size(rows) AS total,
        [p IN rows[$skip..$skip + $limit] | p {.key, .name, .type, .code, .level, .unit, .seq,
         responsibilities: COUNT { (p)-[:HAS_RESPONSIBILITY]->() },
         accountability: EXISTS { (p)-[:HAS_ACCOUNTABILITY]->() }}] AS powers
+"""
+
+# As of a date: the powers of the versions in force that day, by type and a page of them.
+_HELD = """MATCH (d:Department {name: $name})-[:HOLDS]->(p:Power)
+WHERE ($type = '' OR p.type = $type)
+"""
+assert DEPARTMENT_POWERS.lstrip().startswith(_HELD)
+DEPARTMENT_POWERS_AS_OF = DEPARTMENT_POWERS.replace(_HELD, f"""MATCH (d:Department {{name: $name}})<-[:LIST_OF]-(v:ListVersion)-[:CONTAINS]->(p:Power)
+WHERE {in_force('v')} AND ($type = '' OR p.type = $type)
+""")
+
+DEPARTMENT_AS_OF = f"""
+MATCH (d:Department {{name: $name}})<-[:LIST_OF]-(v:ListVersion) WHERE {in_force('v')}
+OPTIONAL MATCH (v)-[:CONTAINS]->(p:Power)
+WITH v, coalesce(p.type, '') AS type, count(p) AS n
+WITH collect(DISTINCT v.version) AS versions, type, sum(n) AS n
+RETURN versions, [t IN collect({{type: type, n: n}}) WHERE t.n > 0] AS types
 """
 
 UNIT = """
@@ -156,11 +176,25 @@ def departments() -> dict:
 
 @page(bp, "/departments/<path:name>", "browse/department.html")
 def department(name: str) -> dict:
+    """`?as_of=YYYY-MM-DD`: its powers as the list versions in force that day hold them."""
+    as_of = asof.requested()
     row = store.read_one_or_404(DEPARTMENT, name=name)
     power_type = request.args.get("type", "")
     size = 100
-    listed = store.read_one(DEPARTMENT_POWERS, name=name, type=power_type, skip=requested_skip(size),
-                            limit=size) or {"total": 0, "powers": []}
+    row["as_of"], row["as_of_versions"] = as_of, []
+    if as_of:
+        rows = store.read(DEPARTMENT_AS_OF, name=name, as_of=as_of)
+        versions = sorted({v for r in rows for v in r["versions"]})
+        if not versions:
+            explain(404, _("%(department)s had no list version in force on %(date)s.", department=name, date=as_of))
+        row["as_of_versions"] = versions
+        counts: dict[str, int] = {}
+        for r in rows:
+            for t in r["types"]:
+                counts[t["type"]] = counts.get(t["type"], 0) + t["n"]
+        row["types"] = [{"type": t, "n": n} for t, n in counts.items()]
+    listed = store.read_one(DEPARTMENT_POWERS_AS_OF if as_of else DEPARTMENT_POWERS, name=name, type=power_type,
+                            skip=requested_skip(size), limit=size, as_of=as_of) or {"total": 0, "powers": []}
     row["types"] = sorted(row["types"], key=lambda t: -t["n"])
     row.update(powers=listed["powers"], pager=pager(listed["total"], size), type=power_type)
     return row

@@ -8,6 +8,10 @@ each with its reason.
     /edit/department/<name>/power             create a power in the department's current list
     /edits/<id>/revert                        (admin) write an edit's value before back, as a new edit
     /edits                                    the audit trail (times in KB_TIMEZONE), with resolutions and acceptances
+
+A change to a power of a published (frozen) list first starts a new version of the list and is made
+to the power's copy there (importers.revisions), in the change's own transaction; the pages then go
+to the copy.
 """
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAre
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange
 
+from importers import revisions
 from importers.writer import rederive
 from kb.model import LEVELS, power_type_names, stage_words, type_code
 from webui import findings, store
@@ -70,7 +75,7 @@ RETURN [c IN stale | c.field] AS stale, written
 EDITS = """
 CALL {
   MATCH (e:Edit) RETURN e {.id, .who, .when, .entity_key, .entity_label, .field, .before, .after, .reason,
-                           .reverts} AS e
+                           .reverts, .summary} AS e
   UNION ALL
   MATCH (f:Finding) WHERE f.resolved_at IS NOT NULL
   RETURN {id: null, finding: f.id, who: f.resolved_by, when: f.resolved_at, entity_key: f.id,
@@ -127,6 +132,9 @@ def _load(key: str) -> dict[str, Any]:
 @bp.route("/edit/power/<path:key>", methods=["GET"])
 @role_required("editor")
 def edit_power(key: str):
+    latest = revisions.latest_copy(store.graph(), key)
+    if latest != key:  # published and revised since: edits go to the current list's copy
+        return redirect(url_for("edits.edit_power", key=latest))
     power = _load(key)
     return render_template("edits/power_form.html", power=power, _form=power_form(power), fields=EDITABLE,
                            long_fields=LONG, **_side_forms(key))
@@ -160,22 +168,33 @@ def save_power(key: str):
     if not changes:
         flash(_("Nothing changed."), "info")
         return redirect(url_for("powers.power", key=key))
-    def save(tx: Any) -> dict:
-        row = tx.run(SAVE, key=key, changes=changes, who=g.user["name"], reason=form.reason.data.strip(),
-                     reverts=None).single()
-        if row and not row["stale"]:
-            for change in changes:  # in the same transaction: the texts and what is derived from them
-                rederive(tx, key, change["field"], change["after"])
-        return dict(row) if row else {"stale": [], "written": 0}
+    reason = form.reason.data.strip()
 
-    row = store.graph().write_retrying(save)
+    def save(tx: Any) -> dict:
+        target = revisions.writable_power(tx, key, _who(), today(), reason)
+        row = tx.run(SAVE, key=target, changes=changes, who=g.user["name"], reason=reason,
+                     reverts=None).single()
+        if row and row["stale"]:
+            raise _Stale(dict(row))  # rolls back a revision the edit started
+        if row:
+            for change in changes:  # in the same transaction: the texts and what is derived from them
+                rederive(tx, target, change["field"], change["after"])
+        return dict(row) | {"target": target} if row else {"stale": [], "written": 0, "target": target}
+
+    try:
+        row = store.graph().write_retrying(save)
+    except _Stale as stale:
+        row = stale.row
+    except revisions.FrozenHistory as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("powers.power", key=key))
     if row["stale"]:
         # Nothing saved: the form again with what the user typed, beside what is stored now; its
         # "opened with" values are the stored ones, so saving it again keeps the user's version.
         flash(_("Someone changed %(fields)s since you opened the form; nothing was saved. Your version is "
                 "in the form, the saved one beside it: merge them and save again.",
                 fields=", ".join(str(EDITABLE.get(f, f)) for f in row["stale"])), "error")
-        current = _load(key)
+        current = _load(revisions.latest_copy(store.graph(), key))
         formdata = request.form.copy()
         for name in EDITABLE:
             formdata[f"was_{name}"] = current.get(name) or ""
@@ -186,7 +205,31 @@ def save_power(key: str):
     # the stored findings of this power's jurisdiction tree are recomputed in the background
     findings.recompute_jurisdictions([power.get("jurisdiction") or ""])
     flash(_("Saved %(n)d change(s).", n=row["written"]), "success")
-    return redirect(url_for("powers.power", key=key))
+    _say_revised(key, row["target"])
+    return redirect(url_for("powers.power", key=row["target"]))
+
+
+class _Stale(Exception):
+    """Someone saved in between: the edit's transaction is rolled back (with any revision it started)."""
+
+    def __init__(self, row: dict) -> None:
+        super().__init__("stale")
+        self.row = row
+
+
+def today() -> str:
+    """The day in the office's time zone (KB_TIMEZONE): a revision is in force from it."""
+    zone = ZoneInfo(current_app.config.get("KB_TIMEZONE") or "Asia/Shanghai")
+    return datetime.now(zone).date().isoformat()
+
+
+def _say_revised(key: str, target: str) -> None:
+    """Tell the editor when the change started a new version of a published list."""
+    if target != key:
+        label = (store.read_one("MATCH (v:ListVersion)-[:CONTAINS]->(:Power {key: $key}) RETURN v.version AS v",
+                                key=target) or {}).get("v") or ""
+        flash(_("The list was published, so the change was made in its new version %(version)s; the published "
+                "version stays as it was.", version=label), "info")
 
 
 def local_time(value: Any) -> str | None:
@@ -351,11 +394,22 @@ def _who() -> str:
     return g.user["name"]
 
 
-def _retire(key: str, retire: bool, reason: str, reverts: str | None = None) -> int:
-    row = store.graph().write(RETIRE, key=key, retire=retire, id=uuid.uuid4().hex, who=_who(), reason=reason,
-                              reverts=reverts)
+def _retire(key: str, retire: bool, reason: str, reverts: str | None = None) -> tuple[int, str]:
+    """(powers changed, the key changed: the copy in a new version when the list was published)."""
+    def work(tx: Any) -> tuple[int, str]:
+        target = revisions.writable_power(tx, key, _who(), today(), reason)
+        row = tx.run(RETIRE, key=target, retire=retire, id=uuid.uuid4().hex, who=_who(), reason=reason,
+                     reverts=reverts).single()
+        if not (row and row["n"]) and target != key:
+            raise _Stale({})  # nothing to change: no new version of the published list either
+        return (row["n"] if row else 0), target
+
+    try:
+        done = store.graph().write_retrying(work)
+    except _Stale:
+        return 0, key
     findings.invalidate()
-    return row[0]["n"] if row else 0
+    return done
 
 
 def _reason_or_back(form: FlaskForm, back: str):
@@ -383,12 +437,18 @@ def _retire_or_restore(key: str, retire: bool):
     back = url_for("edits.edit_power", key=key)
     if (refused := _reason_or_back(form, back)) is not None:
         return refused
-    if _retire(key, retire, form.reason.data.strip()):
+    try:
+        done, target = _retire(key, retire, form.reason.data.strip())
+    except revisions.FrozenHistory as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("powers.power", key=key))
+    if done:
         flash(_("The power was retired (it stays in its list version).") if retire else _("The power was restored."),
               "success")
+        _say_revised(key, target)
     else:
         flash(_("Nothing changed."), "info")
-    return redirect(url_for("powers.power", key=key))
+    return redirect(url_for("powers.power", key=target))
 
 
 @bp.route("/edit/power/<path:key>/responsibility", methods=["POST"])
@@ -399,11 +459,23 @@ def add_responsibility(key: str):
     if not form.validate():
         flash(_("A responsibility needs its text and a reason."), "error")
         return redirect(url_for("edits.edit_power", key=key))
-    store.graph().write(ADD_DUTY, key=key, kind=form.kind.data or None, stage=form.stage.data or None,
-                        text=form.text.data.strip(), id=uuid.uuid4().hex, who=_who(), reason=form.reason.data.strip())
+    reason = form.reason.data.strip()
+
+    def work(tx: Any) -> str:
+        target = revisions.writable_power(tx, key, _who(), today(), reason)
+        tx.run(ADD_DUTY, key=target, kind=form.kind.data or None, stage=form.stage.data or None,
+               text=form.text.data.strip(), id=uuid.uuid4().hex, who=_who(), reason=reason).consume()
+        return target
+
+    try:
+        target = store.graph().write_retrying(work)
+    except revisions.FrozenHistory as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("powers.power", key=key))
     findings.invalidate()
     flash(_("Added the responsibility."), "success")
-    return redirect(url_for("edits.edit_power", key=key))
+    _say_revised(key, target)
+    return redirect(url_for("edits.edit_power", key=target))
 
 
 @bp.route("/edit/responsibility/<path:key>/<any(retire, restore):action>", methods=["POST"])
@@ -414,11 +486,27 @@ def retire_responsibility(key: str, action: str):
                                   "RETURN p.key AS key", key=key)["key"]
     if (refused := _reason_or_back(form, url_for("edits.edit_power", key=owner))) is not None:
         return refused
-    store.graph().write(RETIRE_DUTY, key=key, retire=action == "retire", id=uuid.uuid4().hex, who=_who(),
-                        reason=form.reason.data.strip(), reverts=None)
+    try:
+        _done, target = _retire_duty(owner, key, action == "retire", form.reason.data.strip())
+    except revisions.FrozenHistory as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("powers.power", key=owner))
     findings.invalidate()
     flash(_("Saved."), "success")
-    return redirect(url_for("edits.edit_power", key=owner))
+    _say_revised(owner, target)
+    return redirect(url_for("edits.edit_power", key=target))
+
+
+def _retire_duty(owner: str, key: str, retire: bool, reason: str, reverts: str | None = None) -> tuple[int, str]:
+    """Retire or restore responsibility `key` of power `owner` (in the copy of a published list's
+    power); returns (responsibilities changed, the power's key that was changed)."""
+    def work(tx: Any) -> tuple[int, str]:
+        target = revisions.writable_power(tx, owner, _who(), today(), reason)
+        rows = list(tx.run(RETIRE_DUTY, key=revisions.moved_key(key, owner, target), retire=retire,
+                           id=uuid.uuid4().hex, who=_who(), reason=reason, reverts=reverts))
+        return len(rows), target
+
+    return store.graph().write_retrying(work)
 
 
 @bp.route("/edit/power/<path:key>/article", methods=["POST"])
@@ -429,14 +517,28 @@ def link_article(key: str):
     if not form.validate():
         flash(_("Pick a law and an article, and give a reason."), "error")
         return redirect(url_for("edits.edit_power", key=key))
-    rows = store.graph().write(LINK_ARTICLE, key=key, law=form.law.data, number=form.number.data,
-                               id=uuid.uuid4().hex, who=_who(), reason=form.reason.data.strip())
-    if not rows:
+    reason = form.reason.data.strip()
+    found = store.read("MATCH (l:Law {key: $law})-[:HAS_ARTICLE]->(a:Article {number: $number}) RETURN a.key AS key",
+                       law=form.law.data, number=form.number.data)
+    if not found:  # checked before a published list is revised for nothing
         flash(_("That law has no such article in the graph."), "error")
         return redirect(url_for("edits.edit_power", key=key))
+
+    def work(tx: Any) -> tuple[list[dict], str]:
+        target = revisions.writable_power(tx, key, _who(), today(), reason)
+        rows = [r.data() for r in tx.run(LINK_ARTICLE, key=target, law=form.law.data, number=form.number.data,
+                                         id=uuid.uuid4().hex, who=_who(), reason=reason)]
+        return rows, target
+
+    try:
+        rows, target = store.graph().write_retrying(work)
+    except revisions.FrozenHistory as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("powers.power", key=key))
     findings.invalidate()
     flash(_("Linked %(name)s.", name=rows[0]["name"]), "success")
-    return redirect(url_for("powers.power", key=key))
+    _say_revised(key, target)
+    return redirect(url_for("powers.power", key=target))
 
 
 def duty_form(formdata: Any = None) -> FlaskForm:
@@ -498,7 +600,9 @@ def new_power(department: str):
               "type_original": props["type"], "level_original": "", "holder": department}
 
     def save(tx: Any) -> str:
-        key = tx.run(CREATE_POWER, department=department, version_key=target["version_key"], props=props,
+        revisions.writable_list(tx, department, _who(), today(), form.reason.data.strip())
+        version_key = tx.run(DEPARTMENT_LIST, department=department).single()["version_key"]
+        key = tx.run(CREATE_POWER, department=department, version_key=version_key, props=props,
                      id=uuid.uuid4().hex, who=_who(), reason=form.reason.data.strip()).single()["key"]
         for name in ("basis_text", "responsibility_basis_text", "responsibility_text", "unit"):
             if props[name]:
@@ -507,7 +611,9 @@ def new_power(department: str):
 
     key = store.graph().write_retrying(save)
     findings.invalidate()
-    flash(_("Created the power in %(version)s.", version=target["version"] or ""), "success")
+    version = (store.read_one("MATCH (v:ListVersion)-[:CONTAINS]->(:Power {key: $key}) RETURN v.version AS v",
+                              key=key) or {}).get("v")
+    flash(_("Created the power in %(version)s.", version=version or ""), "success")
     return redirect(url_for("powers.power", key=key))
 
 
@@ -524,19 +630,12 @@ def revert(id: str):
         flash(_("This change was reverted already."), "info")
         return redirect(url_for("edits.edit", id=id))
     label, field, key = e.get("entity_label"), e.get("field"), e.get("entity_key")
-    if label == "Power" and field in ("retired", "created"):
-        done = _retire(key, field == "created" or e.get("before") == "true", reason, reverts=id)
-    elif label == "Responsibility" and field in ("retired", "created"):
-        retire = field == "created" or e.get("before") == "true"
-        done = len(store.graph().write(RETIRE_DUTY, key=key, retire=retire, id=uuid.uuid4().hex, who=_who(),
-                                       reason=reason, reverts=id))
-    elif label == "Power" and field == "basis_article" and e.get("after") and e.get("article_key"):
-        rows = store.graph().write(UNLINK_ARTICLE, key=key, article=e["article_key"], id=uuid.uuid4().hex,
-                                   who=_who(), reason=reason, reverts=id)
-        done = rows[0]["n"] if rows else 0
-    elif label == "Power" and (field in EDITABLE or field == "type_code"):
-        done = _revert_field(key, field, e, reason, id)
-    else:
+    try:
+        done = _revert(label, field, key, e, reason, id)
+    except revisions.FrozenHistory as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("edits.edit", id=id))
+    if done is None:
         flash(_("This kind of change cannot be reverted here."), "error")
         return redirect(url_for("edits.edit", id=id))
     if not done:
@@ -547,6 +646,28 @@ def revert(id: str):
     return redirect(url_for("edits.edits"))
 
 
+def _revert(label: str | None, field: str | None, key: str, e: dict, reason: str, id: str) -> int | None:
+    """Write the value before back (in the copy of a published list's power); None: not revertible here."""
+    if label == "Power" and field in ("retired", "created"):
+        return _retire(key, field == "created" or e.get("before") == "true", reason, reverts=id)[0]
+    if label == "Responsibility" and field in ("retired", "created"):
+        owner = (row.get("power") or {}).get("key") if (row := store.read_one(EDIT, id=id)) else None
+        if not owner:
+            return 0
+        return _retire_duty(owner, key, field == "created" or e.get("before") == "true", reason, reverts=id)[0]
+    if label == "Power" and field == "basis_article" and e.get("after") and e.get("article_key"):
+        def unlink(tx: Any) -> int:
+            target = revisions.writable_power(tx, key, _who(), today(), reason)
+            row = tx.run(UNLINK_ARTICLE, key=target, article=e["article_key"], id=uuid.uuid4().hex,
+                         who=_who(), reason=reason, reverts=id).single()
+            return row["n"] if row else 0
+
+        return store.graph().write_retrying(unlink)
+    if label == "Power" and (field in EDITABLE or field == "type_code"):
+        return _revert_field(key, field, e, reason, id)
+    return None
+
+
 def _revert_field(key: str, field: str, e: dict, reason: str, id: str) -> int:
     before, after = e.get("before") or "", e.get("after") or ""
     changes = [{"id": uuid.uuid4().hex, "field": field, "after": before, "expected": after.replace("\r\n", "\n")}]
@@ -555,11 +676,15 @@ def _revert_field(key: str, field: str, e: dict, reason: str, id: str) -> int:
                         "expected": type_code(after)})
 
     def save(tx: Any) -> int:
-        row = tx.run(SAVE, key=key, changes=changes, who=_who(), reason=reason, reverts=id).single()
+        target = revisions.writable_power(tx, key, _who(), today(), reason)
+        row = tx.run(SAVE, key=target, changes=changes, who=_who(), reason=reason, reverts=id).single()
         if row is None or row["stale"]:
-            return 0
+            raise _Stale(dict(row) if row else {})  # and no revision is left behind
         for change in changes:
-            rederive(tx, key, change["field"], change["after"])
+            rederive(tx, target, change["field"], change["after"])
         return row["written"]
 
-    return store.graph().write_retrying(save)
+    try:
+        return store.graph().write_retrying(save)
+    except _Stale:
+        return 0

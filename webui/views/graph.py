@@ -6,8 +6,9 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from kb.model import EXAMPLE_MARK, LEVEL_RANK, LEVEL_TITLES, LEVELS, is_example
-from webui import findings, store
+from webui import asof, findings, store
 from webui.entities import LABEL_COLOURS, LABEL_NAMES, LEVEL_NAMES, PAGES
+from webui.errors import explain
 from webui.graphs import Picture
 from webui.names import department_labels
 from webui.pages import JSON_SUFFIX, page
@@ -233,12 +234,13 @@ def describe_link(link) -> dict:
     return out
 
 
-def chain(start: str) -> dict | None:
-    """The vertical chain through a power (key), a catalogue code or a power name, top-down."""
+def chain(start: str, as_of: str | None = None) -> dict | None:
+    """The vertical chain through a power (key), a catalogue code or a power name, top-down; with
+    `as_of`, of the list versions in force that day at every level."""
     from kb.analyses import chains as chain_analysis
 
-    keys = chain_analysis.resolve_start(store.graph(), start)
-    ch = findings.all_chains()
+    keys = chain_analysis.resolve_start(store.graph(), start, as_of)
+    ch = findings.chains_as_of(as_of) if as_of else findings.all_chains()
     keys = [k for k in keys if ch and k in ch.powers]
     if not keys:
         return None
@@ -289,13 +291,17 @@ def chain(start: str) -> dict | None:
                       "via": [lk["via_name"] for lk in links], "links": links})
     sample_note = next((sources[k]["remarks"] or sources[k]["title"] for k in members if k in samples), "")
     return {"start": start, "starts": keys, "steps": steps, "levels": len(counts), "sample": bool(samples),
-            "sample_note": sample_note, "graph": picture.data()}
+            "sample_note": sample_note, "graph": picture.data(), "as_of": as_of}
 
 
 @page(bp, "/chain/<path:start>", "chain.html")
 def chain_page(start: str) -> dict:
-    found = chain(start)
+    """`?as_of=YYYY-MM-DD`: only powers of the list versions in force that day, at every level."""
+    as_of = asof.requested()
+    found = chain(start, as_of)
     if not found:
+        if as_of:
+            explain(404, _("No power of the lists in force on %(date)s is named %(start)s.", date=as_of, start=start))
         abort(404)
     return found
 

@@ -1,13 +1,18 @@
 """Powers (权力事项): the list, a power with everything the graph knows, responsibilities, catalogue items."""
 from __future__ import annotations
 
-from flask import Blueprint, request
+from typing import Any
+
+from flask import Blueprint, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from kb.analyses import diff
 from kb.analyses.powers import jurisdiction_names
-from kb.model import LEVEL_RANK, is_example
-from webui import findings, paging, stats, store
-from webui.pages import page
+from kb.model import LEVEL_RANK, in_force, is_example, power_in_force
+from webui import asof, findings, paging, stats, store
+from webui.errors import explain
+from webui.pages import JSON_SUFFIX, page, wants_json
 from webui.paging import pager, requested_skip
 
 bp = Blueprint("powers", __name__)
@@ -56,7 +61,8 @@ POWER = """
 MATCH (p:Power {key: $key})
 CALL { WITH p OPTIONAL MATCH (d:Department)-[:HOLDS]->(p) RETURN d.name AS holder }
 CALL { WITH p OPTIONAL MATCH (v:ListVersion)-[:CONTAINS]->(p)
-       RETURN v {.key, .version, .title, .current, .source_file, .imported_at} AS version }
+       RETURN v {.key, .version, .title, .current, .source_file, .imported_at, .frozen, .in_force_from,
+               .in_force_until} AS version }
 // a 承办机构 may name several units (危化科、基础科): every one, and the first as before
 CALL { WITH p OPTIONAL MATCH (p)-[:HANDLED_BY]->(u:Unit) WITH u ORDER BY u.name
        RETURN collect(u {.key, .name}) AS unit_nodes }
@@ -80,7 +86,7 @@ CALL { WITH p OPTIONAL MATCH (dl:Delegation)-[:FROM_POWER]->(p)
 CALL { WITH p OPTIONAL MATCH (s:ServiceItem)-[:REALISES]->(p) OPTIONAL MATCH (t:Thing)-[:INCLUDES]->(s)
        RETURN collect(DISTINCT s {.key, .name, .code}) AS service_items, collect(DISTINCT t {.key, .name}) AS things }
 CALL { WITH p OPTIONAL MATCH (p)-[:BASED_ON {field: 'basis'}]->(a:Article)<-[:BASED_ON {field: 'basis'}]-(o:Power)
-       WHERE o <> p AND o.current AND o.department <> p.department
+       WHERE o <> p AND {o_in_force} AND o.department <> p.department
        WITH a, o ORDER BY o.department, o.position
        WITH a, collect(o {.key, .name, .type, .department})[..20] AS others, count(o) AS n
        RETURN collect({article: a.key, label: a.name, others: others, n: n}) AS shared }
@@ -93,6 +99,26 @@ CALL { WITH p OPTIONAL MATCH (e:Edit)-[:EDITS]->(p)
        RETURN collect(e {.id, .who, .when, .field, .before, .after}) AS edits }
 RETURN p {.*} AS power, holder, version, unit_nodes, head(unit_nodes) AS unit_node, responsibilities, accountability, citations, articles,
        catalog, delegated_in, delegated_out, service_items, things, shared, sub_items, edits
+"""
+
+# The other departments' powers on the same articles: current ones, or those in force on $as_of.
+POWER = POWER.replace("{o_in_force}", power_in_force("o"))
+
+# As of a date: the versions of the power's department in force that day, and their powers (to find
+# the power's counterpart there when it is not itself in one of them).
+AS_OF_VERSIONS = f"""
+MATCH (p:Power {{key: $key}})
+OPTIONAL MATCH (own:ListVersion)-[:CONTAINS]->(p)
+OPTIONAL MATCH (d:Department {{name: p.department}})<-[:LIST_OF]-(v:ListVersion) WHERE {in_force('v')}
+WITH p, own, v ORDER BY v.version, v.key
+RETURN p {{.key, .name, .code, .type, .department}} AS power, own.key AS own,
+       collect(v {{.key, .version, .in_force_from, .in_force_until}}) AS versions
+"""
+
+VERSION_POWERS = """
+UNWIND $versions AS version
+MATCH (:ListVersion {key: version})-[:CONTAINS]->(p:Power)
+RETURN p {.key, .name, .code, .type} AS power ORDER BY p.position
 """
 
 RESPONSIBILITY = """
@@ -200,9 +226,39 @@ def _seq(value: object) -> float:
         return 1e9
 
 
+def _as_of(key: str, as_of: str) -> tuple[list[str], str | None]:
+    """The labels of the versions of the power's list in force on `as_of`, and the key of the power
+    to show: this one when its version is one of them, else its counterpart there (matched as
+    `kb diff` matches powers). A day with no version in force, or none holding the power, is a 404
+    that says so."""
+    row = store.read_one_or_404(AS_OF_VERSIONS, key=key, as_of=as_of)
+    p, versions = row["power"], row["versions"]
+    labels = list(dict.fromkeys(v["version"] or "—" for v in versions))
+    if not versions:
+        explain(404, _("%(department)s had no list version in force on %(date)s.",
+                       department=p.get("department") or "", date=as_of))
+    if row["own"] in {v["key"] for v in versions}:
+        return labels, key
+    candidates = [r["power"] for r in store.read(VERSION_POWERS, versions=[v["key"] for v in versions])]
+    twin = diff.counterpart(p, candidates)
+    if twin is None:
+        explain(404, _("“%(name)s” is not in the list of %(department)s in force on %(date)s (version %(versions)s).",
+                       name=p.get("name") or key, department=p.get("department") or "", date=as_of,
+                       versions="、".join(labels)))
+    return labels, twin["key"]
+
+
 @page(bp, "/powers/<path:key>", "powers/power.html")
-def power(key: str) -> dict:
-    row = store.read_one_or_404(POWER, key=key)
+def power(key: str) -> Any:
+    """`?as_of=YYYY-MM-DD`: the power as its list stood that day (the version then in force)."""
+    as_of = asof.requested()
+    labels: list[str] = []
+    if as_of:
+        labels, shown = _as_of(key, as_of)
+        if shown != key:  # the same item in the version in force that day
+            return redirect(url_for("powers.power", key=shown + (JSON_SUFFIX if wants_json() else ""), as_of=as_of))
+    row = store.read_one_or_404(POWER, key=key, as_of=as_of)
+    row["as_of"], row["as_of_versions"] = as_of, labels
     p = row["power"]
     row["basis"] = _basis(row.pop("citations"), row["articles"])
     row["stages"] = _stages(row["responsibilities"])
@@ -213,7 +269,7 @@ def power(key: str) -> dict:
     row["sub_items"] = row["sub_items"] if len(row["sub_items"]) > 1 else []
     title = (row["version"] or {}).get("title") or ""
     row["sample"] = is_example(title) or is_example(p.get("remarks"))
-    chains = findings.all_chains(wait=False)  # None until computed: then the link is offered anyway
+    chains = None if as_of else findings.all_chains(wait=False)  # None: the link is offered anyway
     row["in_chain"] = None if chains is None else (key in chains.up or key in chains.down)
     return row
 

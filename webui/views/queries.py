@@ -7,12 +7,14 @@ from urllib.parse import unquote_plus, urlencode
 
 from flask import Blueprint, abort, request, url_for
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, FloatField, IntegerField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
 from kb import readonly
+from kb.model import as_of_date
 from queries import loader
 from webui import exports, results, store
 from webui.columns import coded_value, param_name
@@ -64,6 +66,8 @@ def build_form(q: loader.SavedQuery) -> FlaskForm:
             items = [SelectChoice("", "—")] if p.type == "str" and p.default in ("", None) else []
             items += [SelectChoice(str(v), coded_value(p.name, str(v))) for v in options if v is not None]
             fields[p.name] = SelectField(param_name(p.name), choices=items, default="" if default is None else str(default))
+        elif p.name == loader.AS_OF:  # a date picker; empty answers from the current lists
+            fields[p.name] = StringField(param_name(p.name), default="", render_kw={"type": "date"})
         elif p.type == "int":
             fields[p.name] = IntegerField(param_name(p.name), default=default, validators=[Optional()])
         elif p.type == "float":
@@ -110,12 +114,21 @@ def saved_query(area: str, name: str) -> Any:
                                "values": {}, "error": None}
     if should_run:
         try:
-            values = q.bind(_values(q, form))
+            values = _values(q, form)
+            if q.as_of:
+                values[loader.AS_OF] = as_of_date(values.get(loader.AS_OF)) or ""
+        except ValueError:
+            context["error"] = _("The date must be written YYYY-MM-DD.")
+            context["_status"] = 400
+            return context
+        try:
+            values = q.bind(values)
         except loader.QueryError as exc:
             context["error"] = str(exc)
             context["_status"] = 400
             return context
         context["values"] = values
+        context["as_of"] = values.get(loader.AS_OF) or None
         args = {"run": 1, **{k: ("true" if v else "false") if isinstance(v, bool) else v
                              for k, v in values.items() if v is not None}}
         context["permalink"] = url_for("queries.saved_query", area=q.area, name=q.name) + "?" + urlencode(args)

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, abort, request
-from flask_babel import gettext as _
+from flask import Blueprint, request
 from markupsafe import Markup, escape
 
 from kb.analyses.powers import jurisdiction_names
-from kb.model import EXAMPLE_MARK, FULLTEXT_INDEX, FULLTEXT_LABELS, as_of_date, power_in_force
-from webui import store
+from kb.model import EXAMPLE_MARK, FULLTEXT_INDEX, FULLTEXT_LABELS, power_in_force
+from webui import asof, store
 from webui.entities import key_of
 from webui.pages import page
 from webui.paging import pager
@@ -166,10 +165,7 @@ def search() -> dict:
     chosen = {f: request.args.get(f, "").strip() for f in FILTERS}
     if chosen["type"] and chosen["type"] not in FULLTEXT_LABELS and not chosen["power_type"]:
         chosen["power_type"], chosen["type"] = chosen["type"], ""  # ?type=行政许可 means a power type
-    try:
-        as_of = as_of_date(request.args.get("as_of"))
-    except ValueError:
-        abort(400, description=_("The date must be written YYYY-MM-DD."))
+    as_of = asof.requested()
     hits = run_search(q, as_of) if q else []
     within = set(jurisdiction_names(store.graph(), chosen["jurisdiction"]) or []) if hits else set()
     kept = [h for h in hits if all(_passes(h, f, v, within) for f, v in chosen.items())]
