@@ -155,7 +155,9 @@ def test_a_more_node_expands_the_graph_in_place(page, client, loaded):
     point = page.evaluate("""() => {
         const net = window.kbNetwork, node = window.kbNodes.get('more:1:Power');
         const dom = net.canvasToDOM(net.getPosition(node.id));
-        const box = document.querySelector('#graph').getBoundingClientRect();
+        const holder = document.querySelector('#graph');
+        window.scrollTo(0, holder.getBoundingClientRect().top + window.scrollY + dom.y - 200);
+        const box = holder.getBoundingClientRect();
         return {x: box.left + dom.x, y: box.top + dom.y, label: node.label};
     }""")
     assert point["label"].startswith("+")

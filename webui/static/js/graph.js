@@ -20,14 +20,19 @@
   }
   /* A "+N more" node: fetch the next nodes of its kind (the same page as JSON, filtered and skipped),
      add those not drawn yet, and show what is left, or remove the node when nothing is. */
-  function expand(node, nodes, edges, visEdge, holder) {
+  function expand(network, node, nodes, edges, visEdge, holder) {
     holder.setAttribute("data-expanding", "1");
     fetch(node.expand, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
       .then(function (r) { if (!r.ok) { throw new Error(String(r.status)); } return r.json(); })
       .then(function (answer) {
         var g = answer.graph;
         var added = g.nodes.filter(function (n) { return n.kind !== "more" && !nodes.get(n.id); });
-        nodes.add(added.map(visNode));
+        var at = network.getPosition(node.id);  /* the new nodes start where the "+N" node is */
+        nodes.add(added.map(function (n, i) {
+          var copy = visNode(n);
+          copy.x = at.x + 40 * Math.cos(i); copy.y = at.y + 40 * Math.sin(i);
+          return copy;
+        }));
         var known = {};
         edges.forEach(function (e) { known[e.from + ">" + e.to] = true; });
         edges.add(g.edges.filter(function (e) {
@@ -41,6 +46,9 @@
           nodes.remove(node.id);
         }
         holder.setAttribute("data-node-count", String(shownCount(nodes)));
+        network.setOptions({ physics: { enabled: true } });  /* let the new nodes find their places */
+        network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: false }); });
+        network.stabilize(120);
         holder.setAttribute("data-expanding", "0");
       })
       .catch(function () { window.location.href = node.url; });
@@ -64,7 +72,7 @@
     network.on("click", function (params) {
       if (params.nodes && params.nodes.length) {
         var node = nodes.get(params.nodes[0]);
-        if (node && node.expand) { expand(node, nodes, edges, visEdge, holder); }
+        if (node && node.expand) { expand(network, node, nodes, edges, visEdge, holder); }
         else if (node && node.url) { window.location.href = node.url; }
       }
     });
