@@ -359,18 +359,29 @@ def find(graph: Graph, jurisdiction: str | None = None) -> list[Finding]:
 START = """
 OPTIONAL MATCH (p:Power {key: $start}) WHERE (p)<-[:HOLDS]-()
 WITH collect(p.key) AS by_key
+OPTIONAL MATCH (pc:Power {code: $start}) WHERE pc.current = true AND (pc)<-[:HOLDS]-()
+WITH by_key, collect(pc.key) AS by_power_code
 OPTIONAL MATCH (c:CatalogItem) WHERE c.code = $start OR c.key = $start
 OPTIONAL MATCH (c)<-[:IMPLEMENTS]-(cp:Power) WHERE (cp)<-[:HOLDS]-()
-WITH by_key, collect(cp.key) AS by_code
+WITH by_key, by_power_code, collect(cp.key) AS by_code
 OPTIONAL MATCH (n:Power) WHERE (n.name = $start OR n.item_name = $start) AND (n)<-[:HOLDS]-()
-RETURN by_key, by_code, collect(n.key) AS by_name
+RETURN by_key, by_power_code, by_code, collect(n.key) AS by_name
 """
 
 
 def resolve_start(graph: Graph, start: str) -> list[str]:
-    """Power keys a start names: a power key, a catalogue code, or a power's (item) name."""
+    """Current power keys a start names, the first kind that matches: a power key, a power code (职权编码,
+    650200207CF51300), a catalogue code (基本编码), or a power's (item) name."""
+    start = (start or "").strip()
+    if not start:
+        return []
     row = graph.read(START, start=start)[0]
-    return row["by_key"] or row["by_code"] or row["by_name"]
+    return sorted(set(row["by_key"] or row["by_power_code"] or row["by_code"] or row["by_name"]))
+
+
+def not_found(start: str) -> str:
+    """What `kb chain`, `kb compare` and the chain page say when a start names nothing."""
+    return f"没有与「{start}」匹配的现行权力：请给出权力的键、权力编码（如 650200207CF51300）、目录编码或事项名称"
 
 
 def walk(ch: Chains, start: str, direction: str) -> list[dict]:
@@ -394,7 +405,7 @@ def walk(ch: Chains, start: str, direction: str) -> list[dict]:
 
 
 def chain(graph: Graph, start: str, direction: str = "down", jurisdiction: str | None = None) -> list[dict]:
-    """Top-down (direction='down') or bottom-up ('up') from a power key, catalogue code or name.
+    """Top-down (direction='down') or bottom-up ('up') from a power key, power code, catalogue code or name.
 
     Each step carries the power's level, department, how it is linked to the step before (catalogue,
     delegation with its manner, code, name), its duties grouped by kind (直接实施 / 指导监督) and the
@@ -402,7 +413,7 @@ def chain(graph: Graph, start: str, direction: str = "down", jurisdiction: str |
     """
     keys = resolve_start(graph, start)
     if not keys:
-        raise KeyError(f"no current power, catalogue code or power name {start!r}")
+        raise KeyError(not_found(start))
     ch = load(graph, jurisdiction)
     steps: list[dict] = []
     seen: set[str] = set()

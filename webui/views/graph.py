@@ -139,7 +139,7 @@ def describe_link(link) -> dict:
 
 
 def chain(start: str) -> dict | None:
-    """The vertical chain through a power (key), a catalogue code or a power name, top-down."""
+    """The vertical chain through a power (key), a power code, a catalogue code or a power name, top-down."""
     from kb.analyses import chains as chain_analysis
 
     keys = chain_analysis.resolve_start(store.graph(), start)
@@ -200,8 +200,10 @@ def chain(start: str) -> dict | None:
 @page(bp, "/chain/<path:start>", "chain.html")
 def chain_page(start: str) -> dict:
     found = chain(start)
-    if not found:
-        abort(404)
+    if not found:  # the page says what it takes (a 404 still, for scripts)
+        return {"start": start, "starts": [], "steps": [], "_status": 404,
+                "message": _("No current power matches %(start)s: give a power's key, a power code (such as "
+                             "650200207CF51300), a catalogue code or an item name.", start=start)}
     return found
 
 

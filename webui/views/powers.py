@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, request
 from flask_babel import lazy_gettext as _l
 
+from kb.analyses import elsewhere
 from kb.analyses.powers import jurisdiction_names
 from kb.model import LEVEL_RANK, is_example
 from webui import findings, paging, stats, store
@@ -11,6 +12,8 @@ from webui.pages import page
 from webui.paging import pager, requested_skip
 
 bp = Blueprint("powers", __name__)
+
+ELSEWHERE_LIMIT = 100  # rows of "who exercises this power elsewhere" on a power's page
 
 # Sorting is chosen from this table, never assembled from the request: each a tuple of expressions
 # that, with the key last, orders the powers totally (keyset pages: ?after= the last row's values).
@@ -213,6 +216,8 @@ def power(key: str) -> dict:
     row["sub_items"] = row["sub_items"] if len(row["sub_items"]) > 1 else []
     title = (row["version"] or {}).get("title") or ""
     row["sample"] = is_example(title) or is_example(p.get("remarks"))
+    row["elsewhere"] = elsewhere.rows(store.graph(), key, ELSEWHERE_LIMIT)
+    row["elsewhere_limit"] = ELSEWHERE_LIMIT
     chains = findings.all_chains(wait=False)  # None until computed: then the link is offered anyway
     row["in_chain"] = None if chains is None else (key in chains.up or key in chains.down)
     return row
