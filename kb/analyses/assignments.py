@@ -75,6 +75,11 @@ ORDER BY law, article, level, department, power, key
 _GENERIC = re.compile(r"^(?!市场|市政|市容|市辖|区域|县域)(?:自治区|地区|省|市|州|盟|区|县|旗)")
 
 
+# A place's own government is one kind of body whatever it is called: a 镇's 人民政府, a 街道's 办事处.
+_GOVERNMENT = frozenset({"人民政府", "政府", "办事处", "街道办事处", "街道办"})
+GOVERNMENT = "人民政府"
+
+
 @lru_cache(maxsize=4096)
 def _place_names(jurisdiction: str, code: str | None) -> tuple[str, ...]:
     """The names a department of this place may start with, longest first: the jurisdiction's own name
@@ -96,7 +101,7 @@ def _place_names(jurisdiction: str, code: str | None) -> tuple[str, ...]:
 def body_kind(department: str, jurisdiction: str = "", code: str | None = None) -> str:
     """The kind of body: the department's name without its place (西安市公安局 → 公安局,
     新疆维吾尔自治区克拉玛依市消防救援支队 → 消防救援支队, 市公安局 → 公安局, 西安市市场监督管理局 →
-    市场监督管理局)."""
+    市场监督管理局); a place's own government is 人民政府 (大瑶镇人民政府, 集里街道办事处)."""
     name = squeeze(department)
     prefixes = _place_names(squeeze(jurisdiction), code)
     stripped = True
@@ -109,6 +114,8 @@ def body_kind(department: str, jurisdiction: str = "", code: str | None = None) 
     generic = _GENERIC.match(name)
     if generic and len(name) - generic.end() >= 2:
         name = name[generic.end():]
+    if name in _GOVERNMENT:
+        return GOVERNMENT
     return name or squeeze(department)
 
 

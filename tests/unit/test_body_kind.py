@@ -16,7 +16,9 @@ from kb.analyses.findings import CROSS_PLACE_KINDS, KIND_TITLES, KINDS
     ("新疆维吾尔自治区克拉玛依市公安局", "克拉玛依市", None, "公安局"),  # the province and the city both go
     ("克拉玛依消防救援支队", "克拉玛依市", None, "消防救援支队"),  # the city's short name
     ("平顶山市新华区公安局", "平顶山市新华区", None, "公安局"),
-    ("浏阳市集里街道办事处", "浏阳市集里街道", "430181002", "办事处"),
+    # a place's own government, whatever a township calls it
+    ("浏阳市集里街道办事处", "浏阳市集里街道", "430181002", "人民政府"),
+    ("浏阳市大瑶镇人民政府", "浏阳市大瑶镇", None, "人民政府"),
     # 市 that starts a word stays
     ("西安市市场监督管理局", "西安市", None, "市场监督管理局"),
     ("市场监督管理局", "西安市", None, "市场监督管理局"),
