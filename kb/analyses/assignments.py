@@ -28,7 +28,7 @@ from kb.analyses.findings import Finding
 from kb.analyses.powers import jurisdiction_names
 from kb.analyses.rules import procedural_laws
 from kb.db import Graph
-from kb.model import LEVEL_TITLES, LEVELS, squeeze
+from kb.model import CURRENT_POWER, LEVEL_TITLES, LEVELS, squeeze
 from kb.places import Ambiguous, divisions, short_name
 
 KIND = "assignment_differs"
@@ -37,18 +37,20 @@ PLACES_SHOWN = 3  # places named per kind of body in a summary
 DEPARTMENTS = """
 MATCH (d:Department) WHERE EXISTS { (d)-[:HOLDS]->(:Power) }
 WITH d, head([(d)-[:IN_JURISDICTION]->(j:Jurisdiction) | j]) AS j
-RETURN d.name AS name, coalesce(d.jurisdiction, j.name, '') AS jurisdiction, j.code AS code
+RETURN d.name AS name, coalesce(d.jurisdiction, j.name, '') AS jurisdiction, j.code AS code,
+       coalesce(d.level, j.level, '') AS level
 """
 
 LAWS = "MATCH (l:Law) RETURN l.key AS key"
 
 # (law, article, level) cited in two places or more by two kinds of body or more, with its (place, kind)
 # pairs; $places and $kinds map a department's name to its place and its kind of body.
+# (Power.department is the holding department's name: no HOLDS to walk per citation.)
 GROUPS = """
-MATCH (d:Department)-[:HOLDS]->(p:Power)-[c:CITES]->(l:Law)
-WHERE c.field = 'basis' AND c.article IS NOT NULL AND NOT l.key IN $excluded
-WITH DISTINCT l.key AS law, c.article AS article, d.name AS department,
-     CASE WHEN p.level IN $levels THEN p.level ELSE d.level END AS level
+MATCH (p:Power)-[c:CITES]->(l:Law)
+WHERE """ + CURRENT_POWER + """ AND c.field = 'basis' AND c.article IS NOT NULL AND NOT l.key IN $excluded
+WITH DISTINCT l.key AS law, c.article AS article, p.department AS department,
+     CASE WHEN p.level IN $levels THEN p.level ELSE $department_levels[p.department] END AS level
 WITH law, article, level, $places[department] AS place, $kinds[department] AS kind
 WHERE level IN $levels AND place IS NOT NULL AND place <> ''
 WITH law, article, level, collect(DISTINCT [place, kind]) AS pairs, count(DISTINCT place) AS places,
@@ -119,13 +121,14 @@ def body_kind(department: str, jurisdiction: str = "", code: str | None = None) 
     return name or squeeze(department)
 
 
-def _departments(graph: Graph) -> tuple[dict[str, str], dict[str, str]]:
-    """department → place, department → kind of body."""
-    places, kinds = {}, {}
+def _departments(graph: Graph) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """department → place, department → kind of body, department → level."""
+    places, kinds, levels = {}, {}, {}
     for r in graph.read(DEPARTMENTS):
         places[r["name"]] = r["jurisdiction"]
         kinds[r["name"]] = body_kind(r["name"], r["jurisdiction"], r["code"])
-    return places, kinds
+        levels[r["name"]] = r["level"]
+    return places, kinds, levels
 
 
 def _excluded(graph: Graph) -> list[str]:
@@ -135,10 +138,11 @@ def _excluded(graph: Graph) -> list[str]:
 
 def find(graph: Graph, jurisdiction: str | None = None) -> list[Finding]:
     """Every assignment_differs finding; with a jurisdiction, those naming a place within it."""
-    places, kinds = _departments(graph)
+    places, kinds, department_levels = _departments(graph)
     if len(set(places.values())) < 2:
         return []
-    groups = graph.read(GROUPS, excluded=_excluded(graph), levels=list(LEVELS), places=places, kinds=kinds)
+    groups = graph.read(GROUPS, excluded=_excluded(graph), levels=list(LEVELS), places=places, kinds=kinds,
+                        department_levels=department_levels)
     differing: dict[tuple[str, int, str], dict[str, set[str]]] = {}
     for g in groups:
         by_place: dict[str, set[str]] = defaultdict(set)
