@@ -111,6 +111,12 @@ class Divisions:
         return found[0] if found else None
 
 
+def short_name(place: Place) -> str:
+    """A province's or city's name without its ending (湖南省 → 湖南, 克拉玛依市 → 克拉玛依); "" for
+    other places and names too short to shorten."""
+    return _short(place)
+
+
 def _short(place: Place) -> str:
     if place.level not in ("province", "city"):
         return ""

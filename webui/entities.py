@@ -137,11 +137,13 @@ EVIDENCE_FIELDS = {
     "unlinked": _l("Not linked to a department"), "only_here": _l("Only at this level"), "missing": _l("Missing"),
     "present": _l("Present"), "article_count": _l("Articles in the loaded text"), "named": _l("Stages named"),
     "required": _l("Stages required"),
+    "body_kind": _l("Kind of body"), "power_key": _l("Power key"),
 }
 EVIDENCE_TYPES = {
     "citation": _l("citation"), "shared_article": _l("shared article"), "level": _l("one level"),
     "similar_name": _l("similar names"), "thing": _l("integrated service"), "accountability": _l("accountability"),
     "stages": _l("responsibility stages"), "missing_level": _l("level missing"),
+    "assignment": _l("one place's assignment"),
 }
 EVIDENCE_VALUES = {
     "basis": _l("legal basis (实施依据)"), "responsibility_basis": _l("basis of the responsibilities"),

@@ -361,27 +361,38 @@ def find(graph: Graph, jurisdiction: str | None = None) -> list[Finding]:
 START = f"""
 OPTIONAL MATCH (p:Power {{key: $start}}) WHERE {power_in_force('p')}
 WITH collect(p.key) AS by_key
+OPTIONAL MATCH (pc:Power {{code: $start}}) WHERE {power_in_force('pc')}
+WITH by_key, collect(pc.key) AS by_power_code
 OPTIONAL MATCH (c:CatalogItem) WHERE c.code = $start OR c.key = $start
 OPTIONAL MATCH (c)<-[:IMPLEMENTS]-(cp:Power) WHERE {power_in_force('cp')}
-WITH by_key, collect(cp.key) AS by_code
+WITH by_key, by_power_code, collect(cp.key) AS by_code
 OPTIONAL MATCH (n:Power) WHERE (n.name = $start OR n.item_name = $start) AND {power_in_force('n')}
-RETURN by_key, by_code, collect(n.key) AS by_name
+RETURN by_key, by_power_code, by_code, collect(n.key) AS by_name
 """
 
 POWER_NAME = "MATCH (p:Power {key: $start}) RETURN p.name AS name"
 
 
 def resolve_start(graph: Graph, start: str, as_of: str | None = None) -> list[str]:
-    """Power keys a start names: a power key, a catalogue code, or a power's (item) name; as of a date,
-    those of the versions in force that day (a key of a power of another version names its name)."""
+    """Power keys a start names, the first kind that matches: a power key, a power code (职权编码,
+    650200207CF51300), a catalogue code (基本编码), or a power's (item) name; as of a date, those of the
+    versions in force that day (a key of a power of another version names its name)."""
+    start = (start or "").strip()
+    if not start:
+        return []
     row = graph.read(START, start=start, as_of=as_of)[0]
-    found = row["by_key"] or row["by_code"] or row["by_name"]
+    found = row["by_key"] or row["by_power_code"] or row["by_code"] or row["by_name"]
     if not found and as_of:
         named = graph.read(POWER_NAME, start=start)
         if named and named[0]["name"]:
             row = graph.read(START, start=named[0]["name"], as_of=as_of)[0]
             found = row["by_name"]
-    return found
+    return sorted(set(found))
+
+
+def not_found(start: str) -> str:
+    """What `kb chain`, `kb compare` and the chain page say when a start names nothing."""
+    return f"没有与「{start}」匹配的现行权力：请给出权力的键、权力编码（如 650200207CF51300）、目录编码或事项名称"
 
 
 def walk(ch: Chains, start: str, direction: str) -> list[dict]:
@@ -406,7 +417,7 @@ def walk(ch: Chains, start: str, direction: str) -> list[dict]:
 
 def chain(graph: Graph, start: str, direction: str = "down", jurisdiction: str | None = None,
           as_of: str | None = None) -> list[dict]:
-    """Top-down (direction='down') or bottom-up ('up') from a power key, catalogue code or name.
+    """Top-down (direction='down') or bottom-up ('up') from a power key, power code, catalogue code or name.
 
     Each step carries the power's level, department, how it is linked to the step before (catalogue,
     delegation with its manner, code, name), its duties grouped by kind (直接实施 / 指导监督) and the
@@ -416,8 +427,8 @@ def chain(graph: Graph, start: str, direction: str = "down", jurisdiction: str |
     keys = resolve_start(graph, start, as_of)
     if not keys:
         if as_of:
-            raise KeyError(f"{as_of} 有效的清单中没有权力事项、目录编码或事项名称 {start!r}")
-        raise KeyError(f"no current power, catalogue code or power name {start!r}")
+            raise KeyError(f"{as_of} 有效的清单中没有权力事项、权力编码、目录编码或事项名称「{start}」")
+        raise KeyError(not_found(start))
     ch = load(graph, jurisdiction, as_of)
     steps: list[dict] = []
     seen: set[str] = set()

@@ -37,6 +37,8 @@ KINDS: dict[str, str] = {
     "code_differs": "consistency",
     "basis_differs": "consistency",
     "type_differs": "consistency",
+    # across places: one provision, different kinds of body at the same level (kb/analyses/assignments.py)
+    "assignment_differs": "consistency",
     "service_item_no_responsibility": "services",
     "service_departments_overlap": "services",
     "service_cooperating_unlinked": "services",
@@ -69,11 +71,16 @@ KIND_TITLES: dict[str, str] = {
     "code_differs": "编码不一致",
     "basis_differs": "依据不一致",
     "type_differs": "类型不一致",
+    "assignment_differs": "各地行使主体不同",
     "service_item_no_responsibility": "一件事事项无责任",
     "service_departments_overlap": "一件事部门职责交叉",
     "service_cooperating_unlinked": "配合部门未关联",
     "service_no_items": "一件事无事项明细",
 }
+
+# Rules whose findings compare places of different jurisdiction trees: they are computed for the whole
+# graph, never for one scope (kb/analyses/stored.py), and their findings name no one jurisdiction.
+CROSS_PLACE_KINDS: tuple[str, ...] = ("assignment_differs",)
 
 # Pieces of evidence a finding keeps: a law cited by 1,500 powers is one finding whose evidence would be
 # every citation. The first MAX_EVIDENCE are kept (`Finding.cut_evidence`); `evidence_total` counts them

@@ -4,7 +4,17 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from kb.analyses import chains, consistency, gaps, laws, overlap_groups, overlaps, resolutions, services
+from kb.analyses import (
+    assignments,
+    chains,
+    consistency,
+    gaps,
+    laws,
+    overlap_groups,
+    overlaps,
+    resolutions,
+    services,
+)
 from kb.analyses.findings import AREAS, Finding, sort_findings
 from kb.db import Graph
 
@@ -32,7 +42,10 @@ def merge_duplicates(findings: list[Finding]) -> list[Finding]:
 
 
 def run(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdiction: str | None = None,
-        threshold: float = overlaps.DEFAULT_THRESHOLD) -> Report:
+        threshold: float = overlaps.DEFAULT_THRESHOLD, cross_place: bool = True) -> Report:
+    """The findings of ``areas`` (in ``jurisdiction`` and those within it). ``cross_place=False`` leaves
+    out the rules that compare places across jurisdiction trees (findings.CROSS_PLACE_KINDS), which the
+    store computes for the whole graph apart."""
     wanted = [a for a in AREAS if a in areas]
     stored = resolutions.records(graph)
     seconds: dict[str, float] = {}
@@ -71,6 +84,8 @@ def run(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdiction: 
         out += timed("gaps", lambda: gaps.find(graph, jurisdiction, chain_findings=chain_findings))
     if "consistency" in wanted:
         out += consistency_findings
+        if cross_place:
+            out += timed("consistency", lambda: assignments.find(graph, jurisdiction))
     if "services" in wanted:
         out += timed("services", lambda: services.find(graph, jurisdiction, overlap_findings))
     if "laws" in wanted:
@@ -88,14 +103,15 @@ FINDING_COLUMNS = [
     ("powers", "权力事项"), ("summary", "摘要"), ("evidence_text", "证据"), ("resolution_text", "处理情况"),
 ]
 STATUS_TITLES = {"open": "待处理", "resolved": "已明确牵头配合", "accepted": "已确认无需处理"}
-_EVIDENCE_FIELDS = ("law", "article", "code", "normalised", "compared", "similarity", "department", "power",
+_EVIDENCE_FIELDS = ("law", "article", "body_kind", "code", "normalised", "compared", "similarity", "department", "power",
                     "powers", "level_title", "value", "only_here", "missing", "note", "now_at", "text")
 
 
 def evidence_text(e: dict, text_chars: int = 80) -> str:
     """One readable line for a piece of evidence."""
     parts = [e.get("type", "")]
-    for key in _EVIDENCE_FIELDS:
+    fields = _EVIDENCE_FIELDS + (("jurisdiction", "power_key") if e.get("type") == "assignment" else ())
+    for key in fields:
         v = e.get(key)
         if v in (None, "", []):
             continue
@@ -176,6 +192,9 @@ def evidence_line(e: dict, text_chars: int = 60) -> str:
     if kind == "list":
         return (f"{e.get('file', '')}：版式「{e.get('mapping', '')}」没有{'、'.join(e.get('missing_columns', []))}列，"
                 f"涉及{e.get('powers', 0)}项权力")
+    if kind == "assignment":
+        return (f"{e.get('jurisdiction', '')}（{e.get('body_kind', '')}）：{who} 依据 {e.get('law', '')}"
+                f"{e.get('article', '')}〔{e.get('power_key', '')}〕{where}")
     if kind == "level":
         value = e.get("value")
         value = "、".join(map(str, value)) if isinstance(value, list) else (value or "")

@@ -29,7 +29,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from kb.analyses.findings import AREAS, KINDS, Finding
+from kb.analyses.findings import AREAS, CROSS_PLACE_KINDS, KINDS, Finding
 from kb.db import Graph
 
 BATCH = 2000
@@ -69,6 +69,13 @@ CALL { WITH f DELETE f } IN TRANSACTIONS OF 5000 ROWS
 
 DELETE_IN = """
 MATCH (f:StoredFinding) WHERE f.area IN $areas AND f.jurisdiction IN $names AND coalesce(f.run, '') <> $run
+  AND NOT f.kind IN $cross_place
+CALL { WITH f DELETE f } IN TRANSACTIONS OF 5000 ROWS
+"""
+
+# The rules across places (findings.CROSS_PLACE_KINDS) are replaced as a whole, whatever the scope.
+DELETE_KINDS = """
+MATCH (f:StoredFinding) WHERE f.kind IN $kinds AND coalesce(f.run, '') <> $run
 CALL { WITH f DELETE f } IN TRANSACTIONS OF 5000 ROWS
 """
 
@@ -186,16 +193,38 @@ def save(graph: Graph, findings: list[Finding], scope: str | None, areas: Iterab
     with ``findings``, in batches. Returns how many were written."""
     areas = [a for a in AREAS if a in set(areas)]
     run = uuid.uuid4().hex
-    rows = [_row(f) for f in findings if f.area in areas]
+    # a scope's computation leaves the rules across places alone (they are whole-graph: save_cross_place)
+    rows = [_row(f) for f in findings if f.area in areas and not (scope and f.kind in CROSS_PLACE_KINDS)]
     for i in range(0, len(rows), BATCH):
         graph.write(WRITE, rows=rows[i:i + BATCH], run=run)
     if scope:
         names = graph.read(WITHIN, scope=scope)
-        graph.autocommit(DELETE_IN, areas=areas, names=(names[0]["names"] if names else [scope]), run=run)
+        graph.autocommit(DELETE_IN, areas=areas, names=(names[0]["names"] if names else [scope]), run=run,
+                         cross_place=list(CROSS_PLACE_KINDS))
     else:
         graph.autocommit(DELETE_ALL, areas=areas, run=run)
     graph.write(RUN, scope=scope or "", seconds=round(seconds, 2), count=len(rows), areas=areas)
     return len(rows)
+
+
+def save_cross_place(graph: Graph, findings: list[Finding]) -> int:
+    """Replace the stored findings of the rules across places (findings.CROSS_PLACE_KINDS), computed
+    for the whole graph."""
+    run = uuid.uuid4().hex
+    rows = [_row(f) for f in findings if f.kind in CROSS_PLACE_KINDS]
+    for i in range(0, len(rows), BATCH):
+        graph.write(WRITE, rows=rows[i:i + BATCH], run=run)
+    graph.autocommit(DELETE_KINDS, kinds=list(CROSS_PLACE_KINDS), run=run)
+    return len(rows)
+
+
+def cross_place_findings(graph: Graph) -> list[Finding]:
+    """The rules across places on the whole graph, with their recorded statuses."""
+    from kb.analyses import assignments, resolutions
+
+    found = [f.cut_evidence() for f in assignments.find(graph)]
+    resolutions.apply(found, resolutions.records(graph))
+    return found
 
 
 def refresh_stats(graph: Graph, stamp: str | None = None) -> dict:
@@ -229,9 +258,14 @@ def refresh(graph: Graph, scopes: Iterable[str] | None = None, areas: Iterable[s
         scoped = [a for a in areas if a != "laws"]
         for scope in (list(scopes) if scopes is not None else [None]):
             started = time.monotonic()
-            found = report.run(graph, scoped, scope).findings if scoped else []
+            found = report.run(graph, scoped, scope, cross_place=scope is None).findings if scoped else []
             seconds = time.monotonic() - started
             done[scope or ""] = {"count": save(graph, found, scope, scoped, seconds), "seconds": round(seconds, 2)}
+        if scopes is not None and "consistency" in areas:
+            # a change in one tree changes what other places are compared with: across places, every time
+            started = time.monotonic()
+            n = save_cross_place(graph, cross_place_findings(graph))
+            done["cross_place"] = {"count": n, "seconds": round(time.monotonic() - started, 2)}
         if "laws" in areas:
             started = time.monotonic()
             found = report.run(graph, ["laws"]).findings

@@ -14,6 +14,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bench": ("bench", "bench_cmd"),
     "chain": ("chains", "chain_cmd"),
     "check": ("check", "check_cmd"),
+    "compare": ("chains", "compare_cmd"),
     "db": ("db", "db"),
     "demo": ("data", "demo_cmd"),
     "diff": ("diff", "diff_cmd"),

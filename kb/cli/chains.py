@@ -1,4 +1,5 @@
-"""`kb chain` and `kb services`: vertical chains and integrated services (一件事)."""
+"""`kb chain`, `kb compare` and `kb services`: vertical chains, the same power in other places, and
+integrated services (一件事)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,8 +28,8 @@ def _as_of(value: str | None) -> str | None:
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", callback=lambda _c, _p, v: _as_of(v),
               help="Only powers of list versions in force on this date, at every level.")
 def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: bool, as_of: str | None) -> None:
-    """A vertical chain from a power key, catalogue code or power name: levels, links, delegations and
-    each level's responsibilities (直接实施 / 指导监督)."""
+    """A vertical chain from a power key, power code (650200207CF51300), catalogue code or power name:
+    levels, links, delegations and each level's responsibilities (直接实施 / 指导监督)."""
     from kb.analyses import chains
 
     with connect() as graph:
@@ -59,6 +60,44 @@ def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: boo
             click.echo(f"    {kind}：{len(texts)} 项" + (f"，如：{short(texts[0], 60)}" if texts else ""))
         if s["articles"]:
             click.echo(f"    依据条文：{'、'.join(s['articles'][:5])}")
+
+
+@click.command("compare")
+@click.argument("power")
+@click.option("--limit", type=click.IntRange(1, 5000), default=200, show_default=True,
+              help="At most this many powers elsewhere per power.")
+@click.option("--json", "as_json", is_flag=True)
+def compare_cmd(power: str, limit: int, as_json: bool) -> None:
+    """Who exercises POWER elsewhere: the current powers of other places that implement the same
+    catalogue item, or cite the same article as basis for the same type of power. POWER is a power key,
+    power code, catalogue code or name."""
+    from kb.analyses import elsewhere
+
+    with connect() as graph:
+        try:
+            found = elsewhere.compare(graph, power, limit)
+        except KeyError as exc:
+            raise click.ClickException(str(exc.args[0])) from exc
+    if found["matched"] > len(found["powers"]):
+        click.echo(f"共有{found['matched']}项现行权力与「{power}」匹配，只列出前{len(found['powers'])}项"
+                   "（给出权力的键或权力编码可选定一项）", err=True)
+    if as_json:
+        echo_json(found)
+        return
+    for i, entry in enumerate(found["powers"]):
+        p, rows = entry["power"], entry["elsewhere"]
+        if i:
+            click.echo("")
+        code = f" · 编码 {p['code']}" if p["code"] else ""
+        click.echo(f"「{p['power']}」 {p['place']} · {p['level_title']} · {p['department']}"
+                   f"（{p['type'] or '类型未标明'}）{code}")
+        if not rows:
+            click.echo("    其他地方没有实施同一目录事项、或以同一法条为依据且类型相同的现行权力")
+            continue
+        click.echo(f"    其他地方谁行使此项权力（{len(rows)}项{'，已达 --limit 上限' if len(rows) >= limit else ''}）：")
+        click.echo("    地方｜层级｜部门｜权力名称｜编码｜匹配理由")
+        for r in rows:
+            click.echo(f"    {r['place']}｜{r['level_title']}｜{r['department']}｜{r['power']}｜{r['code'] or '—'}｜{r['why']}")
 
 
 @click.command("services")

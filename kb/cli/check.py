@@ -94,7 +94,7 @@ def _write_findings(findings: list[Finding], xlsx: Path | None, csv_path: Path |
 def _stored_report(graph, areas: tuple[str, ...], jurisdiction: str | None):
     """The stored findings of ``areas`` (within ``jurisdiction`` when given), as `report.run` returns them."""
     from kb.analyses import stored
-    from kb.analyses.findings import sort_findings
+    from kb.analyses.findings import CROSS_PLACE_KINDS, sort_findings
     from kb.analyses.powers import jurisdiction_names
     from kb.analyses.report import Report
 
@@ -110,7 +110,10 @@ def _stored_report(graph, areas: tuple[str, ...], jurisdiction: str | None):
         after = None
         while True:
             rows, after = stored.query(graph, area, None, "score", after, limit=5000)
-            out += [stored.to_finding(r) for r in rows if names is None or r["jurisdiction"] in names]
+            found = [stored.to_finding(r) for r in rows]
+            # a finding across places names no jurisdiction of its own: its evidence names the places
+            out += [f for f in found if names is None or f.jurisdiction in names
+                    or (f.kind in CROSS_PLACE_KINDS and names & {e.get("jurisdiction") for e in f.evidence})]
             if not after:
                 break
     return Report(sort_findings(out), {})

@@ -235,8 +235,8 @@ def describe_link(link) -> dict:
 
 
 def chain(start: str, as_of: str | None = None) -> dict | None:
-    """The vertical chain through a power (key), a catalogue code or a power name, top-down; with
-    `as_of`, of the list versions in force that day at every level."""
+    """The vertical chain through a power (key), a power code, a catalogue code or a power name,
+    top-down; with `as_of`, of the list versions in force that day at every level."""
     from kb.analyses import chains as chain_analysis
 
     keys = chain_analysis.resolve_start(store.graph(), start, as_of)
@@ -302,7 +302,10 @@ def chain_page(start: str) -> dict:
     if not found:
         if as_of:
             explain(404, _("No power of the lists in force on %(date)s is named %(start)s.", date=as_of, start=start))
-        abort(404)
+        # the page says what it takes (a 404 still, for scripts)
+        return {"start": start, "starts": [], "steps": [], "_status": 404,
+                "message": _("No current power matches %(start)s: give a power's key, a power code (such as "
+                             "650200207CF51300), a catalogue code or an item name.", start=start)}
     return found
 
 

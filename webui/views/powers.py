@@ -7,7 +7,7 @@ from flask import Blueprint, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from kb.analyses import diff
+from kb.analyses import diff, elsewhere
 from kb.analyses.powers import jurisdiction_names
 from kb.model import LEVEL_RANK, in_force, is_example, power_in_force
 from webui import asof, findings, paging, stats, store
@@ -16,6 +16,8 @@ from webui.pages import JSON_SUFFIX, page, wants_json
 from webui.paging import pager, requested_skip
 
 bp = Blueprint("powers", __name__)
+
+ELSEWHERE_LIMIT = 100  # rows of "who exercises this power elsewhere" on a power's page
 
 # Sorting is chosen from this table, never assembled from the request: each a tuple of expressions
 # that, with the key last, orders the powers totally (keyset pages: ?after= the last row's values).
@@ -269,6 +271,8 @@ def power(key: str) -> Any:
     row["sub_items"] = row["sub_items"] if len(row["sub_items"]) > 1 else []
     title = (row["version"] or {}).get("title") or ""
     row["sample"] = is_example(title) or is_example(p.get("remarks"))
+    row["elsewhere"] = elsewhere.rows(store.graph(), key, ELSEWHERE_LIMIT)
+    row["elsewhere_limit"] = ELSEWHERE_LIMIT
     chains = None if as_of else findings.all_chains(wait=False)  # None: the link is offered anyway
     row["in_chain"] = None if chains is None else (key in chains.up or key in chains.down)
     return row

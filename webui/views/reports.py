@@ -14,7 +14,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from kb.analyses import laws, report, resolutions, stored
-from kb.analyses.findings import AREA_TITLES, AREAS, KIND_TITLES, KINDS
+from kb.analyses.findings import AREA_TITLES, AREAS, CROSS_PLACE_KINDS, KIND_TITLES, KINDS
 from kb.model import LEVEL_TITLES
 from webui import exports, findings, store
 from webui.pages import page
@@ -216,6 +216,8 @@ def set_status(id: str):
         if record:
             resolutions.apply([match], {match.id: record})
         stored.set_status(store.graph(), match.id, match.status, match.resolution)
-        if not findings.recompute_jurisdictions([match.jurisdiction] if match.jurisdiction else []):
+        # a finding across places names no jurisdiction and nothing depends on its status: counts only
+        if match.kind in CROSS_PLACE_KINDS or not findings.recompute_jurisdictions(
+                [match.jurisdiction] if match.jurisdiction else []):
             stored.refresh_stats(store.graph())
     return redirect(url_for("reports.finding", id=id))
