@@ -57,6 +57,9 @@ FULLTEXT_PROPERTIES: tuple[str, ...] = ("name", "text", "title", "basis_text")
 
 # A Cypher predicate on a power bound to `p` (see "current" above).
 CURRENT_POWER = "p.current = true"
+# The labels whose nodes a newer version retires (`current = false`, kept as history); each has an index
+# on `current`, so the history is counted without reading the current data (`kb stats`).
+VERSIONED_LABELS = ("ListVersion", "Power", "Responsibility", "Accountability", "Delegation", "LawVersion")
 
 # --- as of a date ---------------------------------------------------------------------------------
 # A ListVersion is in force from `in_force_from` (set at import: `kb import --in-force-from`, else

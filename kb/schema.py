@@ -9,7 +9,7 @@ hide."""
 from __future__ import annotations
 
 from kb.db import Graph
-from kb.model import FULLTEXT_INDEX, FULLTEXT_LABELS, FULLTEXT_PROPERTIES, NODE_KEYS
+from kb.model import FULLTEXT_INDEX, FULLTEXT_LABELS, FULLTEXT_PROPERTIES, NODE_KEYS, VERSIONED_LABELS
 
 SCHEMA_VERSION = 3  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates
 
@@ -19,7 +19,7 @@ PROPERTY_INDEXES: list[tuple[str, str]] = [
     ("Power", "type"),
     ("Power", "level"),
     ("Power", "code"),
-    ("Power", "current"),
+    *((label, "current") for label in VERSIONED_LABELS),
     ("Department", "jurisdiction"),
     ("Jurisdiction", "code"),
     ("Law", "title"),
