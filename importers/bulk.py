@@ -33,6 +33,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -228,7 +229,7 @@ class Plan:
             for prop in ("level", "code"):  # SET n.level = coalesce(j.level, n.level)
                 if j.get(prop) is not None:
                     node[prop] = j[prop]
-        for parent, child in zip(chain, chain[1:]):
+        for parent, child in pairwise(chain):
             if (child["name"], parent["name"]) not in self.within:
                 self.within.add((child["name"], parent["name"]))
                 self.parents[child["name"]].append(parent["name"])
