@@ -36,8 +36,8 @@ def reconnect(srv: ManagedServer) -> Graph:
 
 def other_versions(folder: Path) -> Path:
     """The township's list again as an older (2023) and a newer (2025) version: history and supersession."""
-    data = json.loads(TOWNSHIP.read_text(encoding="utf-8"))
     for version in ("2023", "2025"):
+        data = json.loads(TOWNSHIP.read_text(encoding="utf-8"))
         data["version"] = version
         data["title"] = data["title"].replace("2024", version)
         (folder / f"集里街道{version}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
