@@ -647,9 +647,10 @@ def admin_import(settings: Any, args: list[str], folder: Path, say: Say, progres
                        encoding="utf-8")
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
     say("neo4j-admin database import full …")
+    # its progress goes to stderr with ours (stdout is for --json)
     proc = subprocess.run([java, "-Xmx1g", "-cp", str(settings.neo4j_lib / "*"), server.ADMIN_TOOL, f"@{argfile}"],
-                          env=env, stdout=None if progress else subprocess.PIPE, stderr=subprocess.STDOUT
-                          if not progress else None, text=True, check=False, timeout=24 * 3600)
+                          env=env, stdout=sys.stderr if progress else subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, check=False, timeout=24 * 3600)
     if proc.returncode != 0:
         tail = (proc.stdout or "")[-3000:]
         report = folder / "import.report"
