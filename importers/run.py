@@ -203,7 +203,8 @@ def import_paths(graph: Graph | None, paths: Iterable[str | Path], *, jurisdicti
 
 
 def _validate(files: list[tuple[Path, bool]], jurisdiction: str | None, department: str | None,
-              spool: Spool) -> list[FileReport]:
+              spool: Spool, on_valid: Callable[[FileReport], None] | None = None) -> list[FileReport]:
+    """Parse every file; `on_valid` sees each valid document before it may be spooled to disk."""
     reports: list[FileReport] = []
     seen: dict[str, str] = {}
     for path, explicit in files:
@@ -216,6 +217,8 @@ def _validate(files: list[tuple[Path, bool]], jurisdiction: str | None, departme
                 report.doc = None
             else:
                 seen[digest] = str(path)
+                if on_valid is not None:
+                    on_valid(report)
                 spool.keep(report)
         reports.append(report)
     return reports

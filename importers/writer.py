@@ -164,9 +164,8 @@ DELETE h
 RETURN DISTINCT old.key AS key
 """
 
-VERSION_STATE = "MATCH (v:ListVersion {key: $key}) RETURN v.current AS current"
-
-# A version is in force until the next later in_force_from among its department's versions.
+# A version is in force until the next later in_force_from among its department's versions; returns
+# whether the version `$key` is current.
 IN_FORCE_UNTIL = """
 MATCH (:Department {name: $department})<-[:LIST_OF]-(v:ListVersion)
 WITH collect(v) AS versions
@@ -174,6 +173,8 @@ UNWIND versions AS v
 WITH v, [w IN versions WHERE w.in_force_from IS NOT NULL AND v.in_force_from IS NOT NULL
          AND w.in_force_from > v.in_force_from | w.in_force_from] AS later
 SET v.in_force_until = reduce(m = null, x IN later | CASE WHEN m IS NULL OR x < m THEN x ELSE m END)
+WITH v WHERE v.key = $key
+RETURN v.current AS current
 """
 
 WRITE_POWERS = """
@@ -205,33 +206,24 @@ FOREACH (c IN row.citations |
   CREATE (p)-[:CITES {field: c.field, article: c.article, article_label: c.article_label, tag: c.tag,
                       text: c.text, version_note: c.version_note, sub_article: c.sub_article,
                       law_title: c.law_title}]->(l))
+// catalogue items and delegations named in the records (extra columns), with the power that names
+// them: the power is new, so its links are CREATEd (no lookup of the power by key per row)
+FOREACH (ci IN row.catalogue |
+  MERGE (c:CatalogItem {key: ci.code})
+    ON CREATE SET c.code = ci.code, c.name = ci.item_name, c.type = ci.type, c.source_file = row.props.source_file,
+                  c.source_sheet = row.props.source_sheet, c.source_row = row.props.source_row
+  CREATE (p)-[:IMPLEMENTS]->(c))
+FOREACH (x IN row.delegations |
+  CREATE (dl:Delegation {key: row.props.key + '#delegation', manner: x.manner, date: x.date,
+          from_body: x.from_body, to_body: d.name, to_level: row.props.level, from_level: x.from_level,
+          source_file: row.props.source_file, source_sheet: row.props.source_sheet,
+          source_row: row.props.source_row, current: v.current})
+  CREATE (dl)-[:TO_POWER]->(p)
+  FOREACH (_ IN CASE WHEN v.current THEN [1] ELSE [] END | CREATE (dl)-[:TO_DEPARTMENT]->(d)))
 WITH p, row
 UNWIND row.citations AS c
 MATCH (a:Article {key: c.law_key + '#' + toString(c.article)})
 MERGE (p)-[:BASED_ON {field: c.field}]->(a)
-"""
-
-# After every list: catalogue items and delegations named in the records (extra columns).
-LINK_CATALOGUE = """
-UNWIND $rows AS row
-MATCH (p:Power {key: row.key})
-MERGE (ci:CatalogItem {key: row.catalog_code})
-  ON CREATE SET ci.code = row.catalog_code, ci.name = row.item_name, ci.type = row.type,
-                ci.source_file = p.source_file, ci.source_sheet = p.source_sheet, ci.source_row = p.source_row
-MERGE (p)-[:IMPLEMENTS]->(ci)
-"""
-
-WRITE_DELEGATIONS = """
-UNWIND $rows AS row
-MATCH (p:Power {key: row.key})
-CREATE (dl:Delegation {key: row.key + '#delegation', manner: row.manner, date: row.date,
-        from_body: row.from_body, to_body: p.department, to_level: p.level, from_level: row.from_level,
-        source_file: p.source_file, source_sheet: p.source_sheet, source_row: p.source_row,
-        current: p.current})
-CREATE (dl)-[:TO_POWER]->(p)
-WITH dl, p
-MATCH (p)<-[:HOLDS]-(d:Department)
-MERGE (dl)-[:TO_DEPARTMENT]->(d)
 """
 
 # The delegating body may be imported before or after the receiving one: link whatever can be linked
@@ -282,9 +274,16 @@ def power_row(doc: ListDocument, version_key: str, rec: Record, run_id: str) -> 
     if rec.accountability_subjects or rec.accountability_situations:
         accountability.append({"key": f"{key}#a", "subjects": rec.accountability_subjects,
                                "text": rec.accountability_situations, "power_key": key})
+    extra = rec.extra
+    catalogue = ([{"code": extra["catalog_code"], "item_name": rec.item_name, "type": rec.type}]
+                 if extra.get("catalog_code") else [])
+    delegations = ([{"manner": extra["delegation_manner"], "date": extra.get("delegation_date", ""),
+                     "from_body": extra.get("delegated_from", ""), "from_level": extra.get("delegated_from_level", "")}]
+                   if extra.get("delegation_manner") else [])
     return {"props": props, "units": split_units(rec.unit), "duties": duties, "accountability": accountability,
             "citations": _citation_rows(rec.citations, "basis")
-            + _citation_rows(rec.responsibility_citations, "responsibility_basis")}
+            + _citation_rows(rec.responsibility_citations, "responsibility_basis"),
+            "catalogue": catalogue, "delegations": delegations}
 
 
 UNIT_SEPARATORS = "、，,；;"
@@ -332,51 +331,35 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
         return WriteResult("unchanged", records=len(doc.records), version_key=key)
     counter = _Counter()
     result = WriteResult("imported", records=len(doc.records), version_key=key)
-    catalogue, delegations = [], []
     with graph.transaction(timeout=IMPORT_TX_TIMEOUT) as tx:
         for dep in departments_of(doc):
             dep_key = version_key(doc, dep["name"])
             records = [r for r in doc.records if (r.department or doc.department) == dep["name"]]
-            _write_version(tx, counter, doc, dep, dep_key, records, run_id, result, catalogue, delegations,
-                           progress, in_force_from or default_in_force_from(doc.version))
-        for batch in _batches(catalogue):
-            _run(tx, counter, LINK_CATALOGUE, rows=batch)
-        for batch in _batches(delegations):
-            _run(tx, counter, WRITE_DELEGATIONS, rows=batch)
+            _write_version(tx, counter, doc, dep, dep_key, records, run_id, result, progress,
+                           in_force_from or default_in_force_from(doc.version))
         tx.commit()
     result.nodes_created, result.relationships_created = counter.nodes, counter.rels
     return result
 
 
 def _write_version(tx: neo4j.Transaction, counter: _Counter, doc: ListDocument, dep: dict, key: str,
-                   records: list[Record], run_id: str, result: WriteResult, catalogue: list[dict],
-                   delegations: list[dict], progress: Progress | None, in_force_from: str | None = None) -> None:
+                   records: list[Record], run_id: str, result: WriteResult, progress: Progress | None,
+                   in_force_from: str | None = None) -> None:
     """One department's records of a file: its department, list version and powers."""
     _ensure_department(tx, counter, dep["name"], dep["jurisdiction"], dep["level"], run_id, Path(doc.path).name)
     rows = _run(tx, counter, CREATE_VERSION, department=dep["name"], key=key, version=doc.version,
                 title=doc.title, sha256=doc.sha256, source_file=Path(doc.path).name, mapping=doc.mapping,
                 container=doc.container, fields=doc.fields or None, records=len(records), run_id=run_id,
                 in_force_from=in_force_from)
-    _run(tx, counter, IN_FORCE_UNTIL, department=dep["name"])
+    # the in-force dates of the department's versions, and whether the new one is current
+    current = _run(tx, counter, IN_FORCE_UNTIL, department=dep["name"], key=key)[0]["current"]
     result.superseded += [r["key"] for r in rows if r["key"]]
-    current = _run(tx, counter, VERSION_STATE, key=key)[0]["current"]
     if key == result.version_key:
         result.current = current
     else:
         result.other_versions.append(key)
     for batch in _batches(records):
-        power_rows = [power_row(doc, key, rec, run_id) for rec in batch]
-        _run(tx, counter, WRITE_POWERS, version_key=key, rows=power_rows)
-        for rec, row in zip(batch, power_rows):
-            pkey = row["props"]["key"]
-            if rec.extra.get("catalog_code"):
-                catalogue.append({"key": pkey, "catalog_code": rec.extra["catalog_code"],
-                                  "item_name": rec.item_name, "type": rec.type})
-            if rec.extra.get("delegation_manner"):
-                delegations.append({"key": pkey, "manner": rec.extra["delegation_manner"],
-                                    "date": rec.extra.get("delegation_date", ""),
-                                    "from_body": rec.extra.get("delegated_from", ""),
-                                    "from_level": rec.extra.get("delegated_from_level", "")})
+        _run(tx, counter, WRITE_POWERS, version_key=key, rows=[power_row(doc, key, rec, run_id) for rec in batch])
         if progress:
             progress(len(batch))
 
@@ -668,21 +651,26 @@ def write_guides(graph: Graph, doc: GuideDocument, run_id: str, progress: Progre
 
 # --- provenance ---------------------------------------------------------------------------------
 
+RECORD_RUN = """
+CREATE (r:ImportRun {id: $id, path: $path, file: $file, sha256: $sha256, kind: $kind, status: $status,
+        records: $records, nodes_created: $nodes, relationships_created: $rels, errors: $errors,
+        started_at: datetime({epochMillis: $started}), finished_at: datetime(), version_key: $vkey})
+WITH r
+UNWIND $vkeys AS vkey
+MATCH (v:ListVersion {key: vkey})
+MERGE (r)-[:PRODUCED]->(v)
+"""
+
+
 def record_run(graph: Graph, run_id: str, path: str, sha256: str, kind: str, status: str,
                result: WriteResult | None, errors: list[dict], started: float) -> None:
-    graph.write(
-        "CREATE (r:ImportRun {id: $id, path: $path, file: $file, sha256: $sha256, kind: $kind, status: $status,"
-        " records: $records, nodes_created: $nodes, relationships_created: $rels, errors: $errors,"
-        " started_at: datetime({epochMillis: $started}), finished_at: datetime(), version_key: $vkey})",
-        id=run_id, path=str(path), file=Path(path).name, sha256=sha256, kind=kind, status=status,
-        records=result.records if result else 0, nodes=result.nodes_created if result else 0,
-        rels=result.relationships_created if result else 0,
-        errors=[e["message"] for e in errors][:50], started=int(started * 1000),
-        vkey=result.version_key if result else "",
-    )
-    if result and result.version_key:
-        graph.write("MATCH (r:ImportRun {id: $id}) UNWIND $vkeys AS vkey MATCH (v:ListVersion {key: vkey}) "
-                    "MERGE (r)-[:PRODUCED]->(v)", id=run_id, vkeys=[result.version_key, *result.other_versions])
+    # one statement, one commit: the run and the list versions it produced
+    graph.write(RECORD_RUN, id=run_id, path=str(path), file=Path(path).name, sha256=sha256, kind=kind,
+                status=status, records=result.records if result else 0,
+                nodes=result.nodes_created if result else 0, rels=result.relationships_created if result else 0,
+                errors=[e["message"] for e in errors][:50], started=int(started * 1000),
+                vkey=result.version_key if result else "",
+                vkeys=[result.version_key, *result.other_versions] if result and result.version_key else [])
 
 
 def new_run_id() -> str:

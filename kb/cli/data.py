@@ -60,8 +60,11 @@ def _print_import(report: dict) -> None:
               help="Lists: in force from this date (default: 1 January of the version's year) until the next version's.")
 @click.option("--no-check", is_flag=True,
               help="Do not recompute the stored findings afterwards (the browser or `kb check` will).")
+@click.option("--bulk", is_flag=True,
+              help="Into an EMPTY database of the managed server only: build the store with neo4j-admin's "
+                   "offline importer (the server is stopped meanwhile); the same graph, many times faster.")
 def import_cmd(paths: tuple[Path, ...], jurisdiction: str | None, department: str | None, dry_run: bool,
-               as_json: bool, in_force_from: str | None, no_check: bool) -> None:
+               as_json: bool, in_force_from: str | None, no_check: bool, bulk: bool) -> None:
     """Import lists (XLS/XLSX/CSV/JSON/JSONL), law texts and 一件事 guides; a folder imports its files.
 
     Afterwards the findings of the jurisdiction trees the imported files belong to are recomputed and
@@ -76,6 +79,9 @@ def import_cmd(paths: tuple[Path, ...], jurisdiction: str | None, department: st
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--in-force-from") from exc
     started = time.monotonic()
+    if bulk and not dry_run:
+        _bulk_import(paths, jurisdiction, department, in_force_from, no_check, as_json, started)
+        return
     graph = connect() if not dry_run else connect_if_up()
     try:
         report = import_paths(graph, paths, jurisdiction=jurisdiction, department=department, dry_run=dry_run,
@@ -90,6 +96,33 @@ def import_cmd(paths: tuple[Path, ...], jurisdiction: str | None, department: st
         echo_json(report)
     else:
         _print_import(report)
+    if report["refused"]:
+        sys.exit(1)
+
+
+def _bulk_import(paths: tuple[Path, ...], jurisdiction: str | None, department: str | None,
+                 in_force_from: str | None, no_check: bool, as_json: bool, started: float) -> None:
+    """`kb import --bulk`: importers/bulk.py builds the store offline, then the findings as after `kb import`."""
+    from importers.bulk import BulkRefused, bulk_import
+    from kb.config import load_settings
+    from kb.server import ServerError
+
+    try:
+        report = bulk_import(load_settings(), paths, jurisdiction=jurisdiction, department=department,
+                             in_force_from=in_force_from, progress=not as_json,
+                             say=lambda text: click.echo(text, err=True))
+    except (BulkRefused, ServerError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not report["refused"] and not no_check:
+        with connect() as graph:
+            report["findings"] = _recompute_findings(graph, report)
+    report["seconds"] = round(time.monotonic() - started, 2)
+    if as_json:
+        echo_json(report)
+    else:
+        _print_import(report)
+        if report["refused"]:
+            click.echo("--bulk：有文件被拒绝，什么都没有写入（数据库未改动）", err=True)
     if report["refused"]:
         sys.exit(1)
 
