@@ -79,7 +79,7 @@ def test_each_refusal_says_why(graph):
     assert reason("PROFILE MATCH (n) RETURN n") == "syntax"
     with pytest.raises(readonly.Refused) as caught:
         readonly.run(graph, "CALL dbms.listConfig()")
-    assert "dbms.listConfig" in str(caught.value) and "allow-list" in str(caught.value)
+    assert "dbms.listConfig" in str(caught.value) and "允许清单" in str(caught.value)
 
 
 def test_reads_and_allowed_procedures_run(graph):
