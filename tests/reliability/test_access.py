@@ -23,7 +23,8 @@ NEEDS = {"auth.login": None, "auth.logout": "viewer", "auth.user_admin": "admin"
          "reports.set_status": "editor", "edits.retire_power": "editor", "edits.restore_power": "editor",
          "edits.add_responsibility": "editor", "edits.retire_responsibility": "editor", "edits.link_article": "editor",
          "edits.new_power": "editor", "edits.revert": "admin", "imports_upload.upload": "editor",
-         "imports_upload.confirm": "editor", "imports_upload.cancel": "editor", "laws.resolve": "editor"}
+         "imports_upload.confirm": "editor", "imports_upload.cancel": "editor", "laws.resolve": "editor",
+         "reports.resolve_group": "editor"}
 ADMIN_PAGES = {"auth.user_admin"}
 
 
