@@ -50,6 +50,28 @@ NODE_KEYS: tuple[tuple[str, str], ...] = (
 )
 KEY_OF: dict[str, str] = dict(NODE_KEYS)
 
+# How a reader is told what a node or a relationship is (graph tooltips, `kb stats`); the names in
+# Cypher, `--json` and URLs stay the identifiers.
+LABEL_TITLES: dict[str, str] = {
+    "Jurisdiction": "行政区划", "Department": "部门", "Unit": "承办机构", "ListVersion": "清单版本",
+    "Power": "权力事项", "Responsibility": "责任事项", "Accountability": "追责情形", "Law": "法律法规",
+    "Article": "法条", "CatalogItem": "目录事项", "Delegation": "下放/委托", "ServiceItem": "一件事事项",
+    "Thing": "一件事", "ImportRun": "导入记录", "Finding": "处理记录", "User": "用户", "Edit": "修改记录",
+    "LawVersion": "法律版本", "ArticleText": "条文文本", "LawReview": "引用复核", "StoredFinding": "检查结果",
+    "FindingStats": "检查结果统计", "FindingRun": "检查运行", "KbMeta": "库信息",
+}
+RELATIONSHIP_TITLES: dict[str, str] = {
+    "WITHIN": "隶属于", "IN_JURISDICTION": "所在区划", "COUNTERPART_OF": "上级对应部门", "PART_OF": "内设于",
+    "LIST_OF": "清单所属部门", "SUPERSEDES": "取代旧版", "CONTAINS": "包含事项", "HOLDS": "行使",
+    "HANDLED_BY": "承办", "HAS_RESPONSIBILITY": "责任事项", "HAS_ACCOUNTABILITY": "追责情形", "CITES": "引用",
+    "BASED_ON": "依据", "HAS_ARTICLE": "条文", "HAS_VERSION": "版本", "HAS_TEXT": "条文文本", "REVIEWS": "复核",
+    "OF_LAW": "所涉法律", "IMPLEMENTS": "实施目录事项", "TO_POWER": "承接事项", "FROM_POWER": "下放事项",
+    "TO_DEPARTMENT": "承接部门", "FROM_DEPARTMENT": "下放部门", "LED_BY": "牵头", "COOPERATING": "配合",
+    "INCLUDES": "包含", "REALISES": "依托事项", "PRODUCED": "导入生成", "EDITS": "修改",
+}
+# Where a citation stands (CITES.field, BASED_ON.field).
+FIELD_TITLES: dict[str, str] = {"basis": "实施依据", "responsibility_basis": "责任事项依据"}
+
 FULLTEXT_INDEX = "kb_fulltext"
 FULLTEXT_LABELS: tuple[str, ...] = ("Power", "Department", "Responsibility", "Law", "Article", "Thing",
                                     "ServiceItem", "Unit", "Jurisdiction", "CatalogItem")

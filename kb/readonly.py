@@ -65,17 +65,17 @@ ALLOWED_PROCEDURES: frozenset[str] = frozenset({
 
 # Plan operators refused even in a read-only plan, with the reason shown to the user.
 DENIED_OPERATORS: dict[str, str] = {
-    "LoadCSV": "LOAD CSV reads files and URLs outside the database",
-    "TerminateTransactions": "TERMINATE TRANSACTIONS stops other people's work",
-    "ShowTransactions": "SHOW TRANSACTIONS shows other sessions' queries",
-    "ShowSettings": "SHOW SETTINGS shows the server configuration",
-    "ShowServers": "SHOW SERVERS is an administration command",
-    "ShowDatabases": "SHOW DATABASES is an administration command",
-    "ShowUsers": "SHOW USERS is an administration command",
-    "AdministrationCommand": "administration commands (users, roles, databases) are not allowed",
+    "LoadCSV": "LOAD CSV 会读取数据库以外的文件和网址",
+    "TerminateTransactions": "TERMINATE TRANSACTIONS 会中止他人的操作",
+    "ShowTransactions": "SHOW TRANSACTIONS 会显示其他会话的查询",
+    "ShowSettings": "SHOW SETTINGS 会显示服务器配置",
+    "ShowServers": "SHOW SERVERS 是管理命令",
+    "ShowDatabases": "SHOW DATABASES 是管理命令",
+    "ShowUsers": "SHOW USERS 是管理命令",
+    "AdministrationCommand": "不允许管理命令（用户、角色、数据库）",
 }
 
-QUERY_TYPES = {"r": "read", "rw": "read/write", "w": "write", "s": "schema or administration"}
+QUERY_TYPES = {"r": "只读", "rw": "读写", "w": "写入", "s": "结构或管理"}
 
 _PROCEDURE_NAME = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*\(")
 
@@ -155,17 +155,15 @@ def nesting(text: str) -> int:
 def check_text(text: str) -> None:
     """Refuse, before anything is sent to the server, a query that is empty, too long or too deep."""
     if not text or not text.strip():
-        raise Refused("The query is empty.", "empty")
+        raise Refused("查询为空。", "empty")
     size = len(text.encode("utf-8"))
     if size > MAX_TEXT_BYTES:
-        raise Refused(f"Refused: the query is {size:,} bytes long; at most {MAX_TEXT_BYTES:,} are accepted.",
-                      "too_long")
+        raise Refused(f"已拒绝：查询长{size:,}字节，最多接受{MAX_TEXT_BYTES:,}字节。", "too_long")
     deep = nesting(text)
     if deep > MAX_NESTING:
-        raise Refused(f"Refused: brackets are nested {deep} deep; at most {MAX_NESTING} levels are accepted.",
-                      "too_deep")
+        raise Refused(f"已拒绝：括号嵌套{deep}层，最多接受{MAX_NESTING}层。", "too_deep")
     if text.strip().upper().startswith(("EXPLAIN", "PROFILE")):
-        raise Refused("Write the query without EXPLAIN or PROFILE: it is explained before it runs.", "syntax")
+        raise Refused("请去掉 EXPLAIN 或 PROFILE：查询运行前会自动解析。", "syntax")
 
 
 _PRIVATE_LABEL = re.compile(r"\b(" + "|".join(sorted(PRIVATE_LABELS)) + r")\b|\$\s*\(")
@@ -183,11 +181,10 @@ def _private_plan(ops: list[tuple[str, str]], text: str) -> None:
     label or key (in the query or its plan, outside string literals), a dynamic label, reads nodes without naming a label (all-nodes scans, seeks
     by id) or looks a property up by a computed name (``n[k]``) is refused; the rows are checked too,
     as they stream (``_measure``)."""
-    message = ("Refused: without a login the console does not read users, editors' names or import "
-               "paths; log in to run this query.")
+    message = "已拒绝：未登录时控制台不读取用户、编辑人姓名和导入路径；请登录后再运行此查询。"
     for op, details in ops:
         if op in UNLABELLED_READS:
-            raise Refused(message + " (It reads nodes without naming their label.)", "private")
+            raise Refused(message + "（此查询读取节点时未指明标签。）", "private")
         bare = _CACHED.sub(r"\1", _QUOTED.sub("``", _STRINGS.sub("''", details)))
         if _PRIVATE_LABEL.search(bare) or _PRIVATE_KEY.search(bare) or _SUBSCRIPT.search(bare):
             raise Refused(message, "private")
@@ -203,39 +200,37 @@ def explain(graph: Graph, text: str, params: dict[str, Any] | None = None, *, pr
         with graph.session(read_only=True) as session:
             summary = session.run(neo4j.Query("EXPLAIN " + text, timeout=DEFAULT_TIMEOUT), params or {}).consume()
     except CypherSyntaxError as exc:
-        raise Refused(f"The query is not valid Cypher: {exc.message}", "syntax") from exc
+        raise Refused(f"查询不是有效的 Cypher：{exc.message}", "syntax") from exc
     except Neo4jError as exc:
-        raise Refused(f"The query cannot be planned: {exc.message}", "syntax") from exc
+        raise Refused(f"无法为查询生成执行计划：{exc.message}", "syntax") from exc
     except (ValueError, OverflowError, TypeError, DriverError, OSError) as exc:  # e.g. a parameter too big
         if graph.cut_off:
-            raise QueryFailed("The query could not be checked in time and was stopped.", "deadline") from exc
-        raise Refused(f"The parameters cannot be sent: {exc}", "syntax") from exc
+            raise QueryFailed("未能及时检查查询，已停止。", "deadline") from exc
+        raise Refused(f"参数无法发送：{exc}", "syntax") from exc
     qtype = summary.query_type
     ops = list(_operators(summary.plan))
     names = [op for op, _ in ops]
     if private:
         _private_plan(ops, text)
     if "AdministrationCommand" in names:
-        raise Refused("Refused: administration commands (users, roles, privileges, databases) are not "
-                      "allowed here.", "admin")
+        raise Refused("已拒绝：此处不允许管理命令（用户、角色、权限、数据库）。", "admin")
     for op, details in ops:
         if op == "LoadCSV":
-            raise Refused("Refused: LOAD CSV reads files and URLs outside the database.", "load_csv")
+            raise Refused("已拒绝：LOAD CSV 会读取数据库以外的文件和网址。", "load_csv")
         if op in ("ProcedureCall", "ProcedureCallOperator") or op.startswith("ProcedureCall"):
             match = _PROCEDURE_NAME.match(details)
             name = match.group(1) if match else details
             if name not in ALLOWED_PROCEDURES:
                 allowed = ", ".join(sorted(ALLOWED_PROCEDURES))
-                raise Refused(f"Refused: the procedure {name} is not on the allow-list ({allowed}).", "procedure")
+                raise Refused(f"已拒绝：过程 {name} 不在允许清单中（可用：{allowed}）。", "procedure")
         if op in DENIED_OPERATORS:
-            raise Refused(f"Refused: {DENIED_OPERATORS[op]}.", "operator")
+            raise Refused(f"已拒绝：{DENIED_OPERATORS[op]}。", "operator")
     if qtype != "r":
         kind = QUERY_TYPES.get(qtype or "", qtype or "unknown")
         reason = "schema" if qtype == "s" else "write"
-        what = ("changes the schema or administers the server" if qtype == "s"
-                else "writes to the database (CREATE, MERGE, SET, DELETE, REMOVE …)")
-        raise Refused(f"Refused: this query {what}; query type is '{kind}', only read-only queries run here.",
-                      reason)
+        what = ("会修改数据库结构或管理服务器" if qtype == "s"
+                else "会写入数据库（CREATE、MERGE、SET、DELETE、REMOVE 等）")
+        raise Refused(f"已拒绝：此查询{what}；查询类型为“{kind}”，此处只运行只读查询。", reason)
     return names
 
 
@@ -312,13 +307,11 @@ def run(graph: Graph, text: str, params: dict[str, Any] | None = None, *, timeou
                     try:
                         more, more_cells = _measure(record.values(), byte_cap - size, private)
                     except _Private:
-                        raise Refused("Refused: without a login the console does not show users, editors' "
-                                      "names or import paths, and this result holds some; log in to see it.",
-                                      "private") from None
+                        raise Refused("已拒绝：未登录时控制台不显示用户、编辑人姓名和导入路径，而此结果含有这些内容；"
+                                      "请登录后查看。", "private") from None
                     if not records and more > byte_cap:
-                        raise QueryFailed(f"The first row alone is larger than {byte_cap:,} bytes; nothing is "
-                                          "shown. Return less (a part of the text, a count, fewer items).",
-                                          "too_big")
+                        raise QueryFailed(f"仅第一行就超过{byte_cap:,}字节，未显示任何结果。请少返回一些"
+                                          "（部分文字、计数或更少的项）。", "too_big")
                     if size + more > byte_cap or cells + more_cells > cell_cap:
                         cut_by = "bytes" if size + more > byte_cap else "cells"
                         break
@@ -335,12 +328,11 @@ def run(graph: Graph, text: str, params: dict[str, Any] | None = None, *, timeou
             else:
                 code = exc.code or ""
                 if "TransactionTimedOut" in code or "Terminated" in code:
-                    raise QueryFailed(f"The query took longer than {timeout:g} s and was stopped.",
-                                      "timeout") from exc
-                raise QueryFailed(f"The query failed: {exc.message}", "error") from exc
+                    raise QueryFailed(f"查询超过{timeout:g}秒，已停止。", "timeout") from exc
+                raise QueryFailed(f"查询失败：{exc.message}", "error") from exc
         except (DriverError, OSError) as exc:
             if not untrusted.cut_off:
-                raise QueryFailed(f"The query failed: {exc}", "error") from exc
+                raise QueryFailed(f"查询失败：{exc}", "error") from exc
             cut_by = _late(records, limit)
     elapsed = (time.perf_counter() - started) * 1000
     return Result(columns, records, cut_by is not None, row_cap, round(elapsed, 1), operators, cut_by, size)
@@ -349,5 +341,5 @@ def run(graph: Graph, text: str, params: dict[str, Any] | None = None, *, timeou
 def _late(records: list[neo4j.Record], limit: float) -> str:
     """The deadline cut the connection: the rows that had arrived, or a refusal when none had."""
     if not records:
-        raise QueryFailed(f"The query and its answer took longer than {limit:g} s and were stopped.", "deadline")
+        raise QueryFailed(f"查询及其结果超过{limit:g}秒，已停止。", "deadline")
     return "time"

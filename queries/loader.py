@@ -81,7 +81,7 @@ class Param:
                 return True
             if text in ("false", "0", "no", "off", "否", ""):
                 return False
-            raise QueryError(f"parameter {self.name}: expected true or false, got {value!r}")
+            raise QueryError(f"参数 {self.name}：应为 true 或 false，收到 {value!r}")
         if self.type == "str":
             if self.name == AS_OF:  # answered from the list versions in force that day: a real date or ''
                 try:
@@ -92,7 +92,7 @@ class Param:
         try:
             return TYPES[self.type](str(value).strip()) if not isinstance(value, TYPES[self.type]) else value
         except ValueError as exc:
-            raise QueryError(f"parameter {self.name}: expected {self.type}, got {value!r}") from exc
+            raise QueryError(f"参数 {self.name}：应为 {self.type}，收到 {value!r}") from exc
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ class SavedQuery:
         unknown = sorted(set(values) - {p.name for p in self.params})
         if unknown:
             declared = ", ".join(p.name for p in self.params) or "none"
-            raise QueryError(f"{self.name} has no parameter {', '.join(unknown)} (declared: {declared})")
+            raise QueryError(f"{self.name} 没有参数 {', '.join(unknown)}（已声明：{declared}）")
         return {p.name: p.convert(values[p.name]) if p.name in values else p.default for p in self.params}
 
     def as_dict(self) -> dict:
@@ -263,7 +263,7 @@ def run(graph: Graph, query: SavedQuery | str, values: dict[str, Any] | None = N
     QueryError with the query's name."""
     q = get(query) if isinstance(query, str) else query
     if not q.read_only:
-        raise QueryError(f"{q.name} is not declared read-only")
+        raise QueryError(f"{q.name} 未声明为只读（read_only）")
     try:
         return readonly.run(graph, q.cypher, q.bind(values), timeout=timeout, row_cap=row_cap)
     except (readonly.Refused, readonly.QueryFailed) as exc:

@@ -64,6 +64,9 @@ LABEL_NAMES = {
     "Finding": _l("Finding"),
     "User": _l("User"),
     "Edit": _l("Edit"),
+    "LawVersion": _l("Law version"),
+    "ArticleText": _l("Article text"),
+    "LawReview": _l("Citation review"),
 }
 
 AREA_NAMES = {"browse": _l("Browse"), "overlaps": _l("Overlaps"), "gaps": _l("Gaps"), "chains": _l("Chains"),

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from pyvis.network import Network
 
+from kb.model import RELATIONSHIP_TITLES
+from webui.columns import coded_value, column_name
 from webui.entities import (
     LABEL_COLOURS,
     LABEL_NAMES,
@@ -42,6 +45,14 @@ def tooltip(label: str, props: dict[str, Any]) -> str:
     if text:
         lines.append(str(text)[:160] + ("…" if len(str(text)) > 160 else ""))
     return "\n".join(lines)
+
+
+def relationship_name(rel_type: str) -> str:
+    """A relationship type as a reader is told it (HOLDS -> 行使; the type itself in English); a caption
+    that is no type (a chain's 下放 2020-01-01) as it is."""
+    if rel_type in RELATIONSHIP_TITLES and str(get_locale()) != "en":
+        return RELATIONSHIP_TITLES[rel_type]
+    return rel_type
 
 
 def _short(text: str, width: int = 14) -> str:
@@ -125,13 +136,14 @@ class Picture:
 
     def edge(self, source: str, target: str, rel_type: str, props: dict[str, Any] | None = None,
              title: str | None = None) -> None:
+        caption = relationship_name(rel_type)
         if title is None:
-            title = rel_type
-        if props and title == rel_type:
-            extra = ", ".join(f"{k}: {v}" for k, v in props.items() if v not in (None, "") and k != "text")
-            title += f" ({extra})" if extra else ""
+            title = caption
+            extra = "，".join(f"{column_name(k)}：{coded_value(k, str(v))}" for k, v in (props or {}).items()
+                             if v not in (None, "") and k != "text")
+            title += f"（{extra}）" if extra else ""
         if self.hierarchical:
-            self.net.add_edge(source, target, label=rel_type, title=title)
+            self.net.add_edge(source, target, label=caption, title=title)
         else:  # labels on every edge of a busy neighbourhood are unreadable: the type shows on hover
             self.net.add_edge(source, target, title=title)
 

@@ -90,14 +90,14 @@ def compare(graph: Graph, department: str, old: str | None = None, new: str | No
     """The diff of two version labels of a department's list (default: the last two)."""
     labels = [v["version"] for v in versions(graph, department)]
     if not labels:
-        raise NoSuchVersion(f"{department} has no list in the graph")
+        raise NoSuchVersion(f"库中没有{department}的清单")
     if old is None and new is None:
         if len(labels) < 2:
-            raise NoSuchVersion(f"{department} has one version ({labels[0]}); nothing to compare")
+            raise NoSuchVersion(f"{department}只有一个清单版本（{labels[0]}），无可比较")
         old, new = labels[-2], labels[-1]
     for label in (old, new):
         if label not in labels:
-            raise NoSuchVersion(f"{department} has no version {label!r} (versions: {', '.join(labels)})")
+            raise NoSuchVersion(f"{department}没有版本 {label!r}（已有版本：{'、'.join(labels)}）")
     before = [r["power"] for r in graph.read(POWERS, department=department, version=old)]
     after = [r["power"] for r in graph.read(POWERS, department=department, version=new)]
     return _diff(department, old, new, before, after)

@@ -87,6 +87,8 @@ CROSS_PLACE_KINDS: tuple[str, ...] = ("assignment_differs",)
 # all.
 MAX_EVIDENCE = 50
 
+STATUS_TITLES = {"open": "待处理", "resolved": "已明确牵头配合", "accepted": "已确认无需处理"}
+
 AREA_TITLES = {"overlaps": "职责交叉", "gaps": "职责空白", "chains": "纵向链条", "consistency": "四级四同",
                "services": "一件事", "laws": "法律待入库"}
 

@@ -15,7 +15,7 @@ from kb.analyses import (
     resolutions,
     services,
 )
-from kb.analyses.findings import AREAS, Finding, sort_findings
+from kb.analyses.findings import AREAS, STATUS_TITLES, Finding, sort_findings
 from kb.db import Graph
 
 
@@ -102,9 +102,15 @@ FINDING_COLUMNS = [
     ("status_title", "状态"), ("jurisdiction", "辖区"), ("level_title", "层级"), ("departments", "部门"),
     ("powers", "权力事项"), ("summary", "摘要"), ("evidence_text", "证据"), ("resolution_text", "处理情况"),
 ]
-STATUS_TITLES = {"open": "待处理", "resolved": "已明确牵头配合", "accepted": "已确认无需处理"}
 _EVIDENCE_FIELDS = ("law", "article", "body_kind", "code", "normalised", "compared", "similarity", "department", "power",
                     "powers", "level_title", "value", "only_here", "missing", "note", "now_at", "text")
+
+
+# The evidence fields a reader is told by name, when no rule above words the piece itself.
+_FIELD_TITLES = {"law": "法律法规", "article": "条文", "code": "编码", "normalised": "规范化名称", "compared": "比较项",
+                 "similarity": "相似度", "department": "部门", "power": "权力事项", "powers": "权力事项",
+                 "level_title": "层级", "value": "值", "only_here": "仅见于此", "missing": "缺少", "note": "说明",
+                 "now_at": "现行位置", "text": "原文"}
 
 
 def evidence_text(e: dict, text_chars: int = 80) -> str:
@@ -199,5 +205,21 @@ def evidence_line(e: dict, text_chars: int = 60) -> str:
         value = e.get("value")
         value = "、".join(map(str, value)) if isinstance(value, list) else (value or "")
         return f"[{LEVEL_TITLES.get(e.get('level', ''), e.get('level', ''))}] {who} {value}".rstrip()
+    if kind == "thing":
+        from kb.model import METRIC_TITLES
+
+        given = "，".join(f"{METRIC_TITLES.get(k, k)} {v}" for k, v in (e.get("metrics") or {}).items())
+        lacking = "、".join(METRIC_TITLES.get(k, k) for k in e.get("metrics_missing") or [])
+        return (f"一件事「{e.get('thing', '')}」（{e.get('area', '')}），牵头 {e.get('lead') or '未标明'}"
+                + (f"：{e['note']}" if e.get("note") else "") + (f"；已有指标：{given}" if given else "")
+                + (f"；缺少指标：{lacking}" if lacking else ""))
     note = f"：{e['note']}" if e.get("note") else quote
-    return f"{who}{note}{where}" if who else evidence_text(e, text_chars)
+    if who:
+        return f"{who}{note}{where}"
+    parts = []
+    for key, title in _FIELD_TITLES.items():
+        v = e.get(key)
+        if v not in (None, "", []):
+            v = "、".join(map(str, v)) if isinstance(v, list | tuple) else str(v)
+            parts.append(f"{title}：{_short(v, text_chars) if key == 'text' else v}")
+    return "；".join(parts) + where

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from kb.analyses.findings import Finding
+from kb.analyses.findings import KIND_TITLES, STATUS_TITLES, Finding
 from kb.db import Graph
 
 RECORDS = """
@@ -31,7 +31,7 @@ RETURN f {.*, resolved_at: toString(f.resolved_at)} AS record
 REOPEN = """
 MATCH (f:Finding {id: $id}) WHERE f.status <> 'open'
 SET f.status = 'open', f.reopened_by = $by, f.reopened_at = datetime(),
-    f.history = coalesce(f.history, []) + ['reopened by ' + $by + ' at ' + toString(datetime())]
+    f.history = coalesce(f.history, []) + ['重新打开：' + $by + '，' + toString(datetime())]
 RETURN count(f) AS n
 """
 
@@ -66,14 +66,14 @@ def match_department(name: str, candidates: Iterable[str]) -> str:
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        raise ResolutionError(f"no department {name!r}")
-    raise ResolutionError(f"{name!r} names several departments: {', '.join(hits)}")
+        raise ResolutionError(f"没有名为“{name}”的部门")
+    raise ResolutionError(f"“{name}”可指多个部门：{'、'.join(hits)}；请写全称")
 
 
 def _write(graph: Graph, finding: Finding, status: str, lead: str | None, cooperating: list[str], basis: str,
            by: str) -> dict:
-    entry = f"{status} by {by} at {datetime.now(UTC).isoformat(timespec='seconds')}" + (f"; lead {lead}" if lead else "") + \
-            (f"; cooperating {', '.join(cooperating)}" if cooperating else "") + f"; basis {basis}"
+    entry = f"{STATUS_TITLES.get(status, status)}：{by}，{datetime.now(UTC).isoformat(timespec='seconds')}" + \
+        (f"；牵头 {lead}" if lead else "") + (f"；配合 {'、'.join(cooperating)}" if cooperating else "") + f"；依据 {basis}"
     return graph.write(WRITE, id=finding.id, kind=finding.kind, status=status, lead=lead, cooperating=cooperating,
                        basis=basis, by=by, departments=finding.departments, powers=finding.powers,
                        summary=finding.summary, jurisdiction=finding.jurisdiction, level=finding.level,
@@ -86,9 +86,13 @@ MIN_BASIS = 2  # non-space characters: "x" or "略" is no basis a reader can che
 def check_basis(basis: str, what: str = "依据") -> str:
     text = (basis or "").strip()
     if len("".join(text.split())) < MIN_BASIS:
-        raise ResolutionError(f"{what}过短：请写明文件或决定的名称（至少{MIN_BASIS}个字）"
-                              f" / the {'basis' if what == '依据' else 'reason'} is too short")
+        raise ResolutionError(f"{what}过短：请写明文件或决定的名称（至少{MIN_BASIS}个字）")
     return text
+
+
+def not_involved(finding: Finding, lead: str, cooperating: Iterable[str]) -> list[str]:
+    """The departments named to lead or cooperate that the overlap does not involve (they need a reason)."""
+    return [d for d in dict.fromkeys([lead, *cooperating]) if d and d not in finding.departments]
 
 
 def resolve(graph: Graph, finding: Finding, lead: str, cooperating: list[str], basis: str, by: str,
@@ -98,19 +102,20 @@ def resolve(graph: Graph, finding: Finding, lead: str, cooperating: list[str], b
     The lead and the cooperating departments must be among the finding's departments; another
     department may be named only with a reason (`other_reason`, kept with the record)."""
     if finding.area != "overlaps":
-        raise ResolutionError(f"{finding.id} is a {finding.kind} finding; only overlaps are resolved")
+        raise ResolutionError(f"{finding.id} 是“{KIND_TITLES.get(finding.kind, finding.kind)}”，"
+                              "只有职责交叉才能指定牵头和配合部门")
     basis = check_basis(basis)
     reason = check_basis(other_reason, "理由") if other_reason is not None and other_reason.strip() else ""
     known = [r["name"] for r in graph.read(DEPARTMENTS)]
     lead_name = match_department(lead, finding.departments + known)
     co = [match_department(c, finding.departments + known) for c in cooperating]
     if lead_name in co:
-        raise ResolutionError(f"{lead_name} cannot both lead and cooperate")
-    outside = [d for d in [lead_name, *co] if d not in finding.departments]
+        raise ResolutionError(f"{lead_name}不能既牵头又配合")
+    outside = not_involved(finding, lead_name, co)
     if outside and not reason:
         raise ResolutionError(
             f"{'、'.join(outside)}不是本项职责交叉涉及的部门（涉及：{'、'.join(finding.departments)}）；"
-            f"如确需由其他部门牵头或配合，请说明理由（--other-reason） / not among the departments involved")
+            f"如确需由其他部门牵头或配合，请说明理由（--other-reason）")
     if not co:
         co = [d for d in finding.departments if d != lead_name]
     if reason:

@@ -97,7 +97,7 @@ def analyse(rows: list[dict], overlap_findings: list[Finding] | None = None) -> 
         keys = [f"thing:{r['key']}"]
         if not r["items"]:
             out.append(Finding(kind="service_no_items", departments=departments, powers=[],
-                               evidence=[base | {"note": "库中没有该一件事的事项明细（source 给出的关联事项数见 metrics）"}],
+                               evidence=[base | {"note": "库中没有该一件事的事项明细（办事指南给出的关联事项数见已有指标）"}],
                                score=0.2, keys=keys, jurisdiction=r["jurisdiction"],
                                summary=f"一件事「{r['name']}」（{r['area']}）在库中没有事项明细，无法核对其权力"))
         for thing_row in rows:

@@ -134,6 +134,12 @@ RETURN f {.*, computed_at: toString(f.computed_at)} AS f
 ORDER BY CASE WHEN f.id = $id THEN 0 ELSE 1 END LIMIT 1
 """
 
+# The overlaps of one group (kb/analyses/overlap_groups.py), best first.
+BY_GROUP = """
+MATCH (f:StoredFinding) WHERE f.area = 'overlaps' AND f.group = $group
+RETURN f {.*, computed_at: toString(f.computed_at)} AS f ORDER BY f.score DESC, f.id
+"""
+
 BY_IDS = "UNWIND $ids AS id MATCH (f:StoredFinding {id: id}) RETURN f {.*, computed_at: toString(f.computed_at)} AS f"
 
 # Filters of the reports; every one is a parameter ('' = any), the sort comes from SORTS.
@@ -376,6 +382,11 @@ def query(graph: Graph, area: str, filters: dict[str, str] | None = None, sort: 
     more = len(rows) > limit
     rows = rows[:limit]
     return rows, (encode_cursor(rows[-1], sort) if more and rows else None)
+
+
+def by_group(graph: Graph, group: str) -> list[Finding]:
+    """The stored overlaps of a group, best first (none for an unknown or empty group id)."""
+    return [to_finding(r["f"]) for r in graph.read(BY_GROUP, group=group)] if group else []
 
 
 def by_ids(graph: Graph, ids: list[str]) -> list[dict]:

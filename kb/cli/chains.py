@@ -31,6 +31,7 @@ def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: boo
     """A vertical chain from a power key, power code (650200207CF51300), catalogue code or power name:
     levels, links, delegations and each level's responsibilities (直接实施 / 指导监督)."""
     from kb.analyses import chains
+    from kb.analyses.chains import LINK_DETAIL_TITLES, VIA_TITLES
 
     with connect() as graph:
         try:
@@ -41,8 +42,8 @@ def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: boo
     if as_of and not as_json:
         click.echo(f"按 {as_of} 有效的清单版本作答")
     if direction == "up" and len(named) > 1:  # bottom-up from a name: say which of its powers was taken
-        click.echo(f"{len(named)} powers match {start!r}; starting from {steps[0]['key'] if steps else '?'} "
-                   "(give a power key to choose another)", err=True)
+        click.echo(f"有{len(named)}项权力事项与 {start!r} 相符，从 {steps[0]['key'] if steps else '?'} 开始"
+                   "（要从另一项开始，请给出其权力事项键）", err=True)
     if as_json:
         echo_json(steps)
         return
@@ -52,8 +53,8 @@ def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: boo
     for s in steps:
         via = ""
         if s["via"]:
-            detail = ", ".join(f"{k} {v}" for k, v in s["via_detail"].items() if v)
-            via = f"  ← {s['via']}" + (f" ({detail})" if detail else "")
+            detail = "，".join(f"{LINK_DETAIL_TITLES.get(k, k)} {v}" for k, v in s["via_detail"].items() if v)
+            via = f"  ← {VIA_TITLES.get(s['via'], s['via'])}" + (f"（{detail}）" if detail else "")
         click.echo(f"[{LEVEL_TITLES.get(s['level'], s['level'])}] {s['department']}：{s['power']}"
                    f"（{s['power_type'] or '类型未标明'}）{via}")
         for kind, texts in s["responsibilities"].items():

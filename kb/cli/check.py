@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kb.analyses.findings import AREA_TITLES, AREAS, KINDS, STATUSES, Finding
+from kb.analyses.findings import AREA_TITLES, AREAS, KIND_TITLES, KINDS, STATUSES, Finding
 from kb.cli.common import connect, echo_json_list
 
 EVIDENCE_SHOWN = 6  # pieces of evidence printed under a finding (all are in --json and the exports)
@@ -59,7 +59,7 @@ def _print_findings(findings: list[Finding], seconds: dict[str, float]) -> None:
         mine = [f for f in findings if f.area == area]
         if area not in seconds and not mine:
             continue
-        click.echo(f"== {AREA_TITLES[area]} ({area})：{len(mine)}项"
+        click.echo(f"== {AREA_TITLES[area]}：{len(mine)}项"
                    + (f"，用时{seconds[area]:.2f}秒" if area in seconds else ""))
         if area == "laws":
             _print_laws(mine)
@@ -85,10 +85,10 @@ def _write_findings(findings: list[Finding], xlsx: Path | None, csv_path: Path |
     rows = [finding_row(f) for f in findings]
     if xlsx:
         tables.write_xlsx(rows, FINDING_COLUMNS, xlsx, sheet="检查结果")
-        click.echo(f"wrote {len(rows)} findings to {xlsx}", err=True)
+        click.echo(f"已将{len(rows)}项结果写入 {xlsx}", err=True)
     if csv_path:
         tables.write_csv(rows, FINDING_COLUMNS, csv_path)
-        click.echo(f"wrote {len(rows)} findings to {csv_path}", err=True)
+        click.echo(f"已将{len(rows)}项结果写入 {csv_path}", err=True)
 
 
 def _stored_report(graph, areas: tuple[str, ...], jurisdiction: str | None):
@@ -100,10 +100,9 @@ def _stored_report(graph, areas: tuple[str, ...], jurisdiction: str | None):
 
     state = stored.state(graph)
     if not state["computed"]:
-        raise click.ClickException("no findings are stored yet: run `kb check` (without --stored) first")
+        raise click.ClickException("尚未保存检查结果：请先运行 kb check（不加 --stored）")
     if state["stale"]:
-        click.echo(f"-- the stored findings are from {state['computed_at']}; an import or an edit came after them",
-                   err=True)
+        click.echo(f"-- 保存的检查结果计算于 {state['computed_at']}，此后又有导入或修改", err=True)
     names = set(jurisdiction_names(graph, jurisdiction) or []) if jurisdiction else None
     out = []
     for area in areas:
@@ -122,8 +121,8 @@ def _stored_report(graph, areas: tuple[str, ...], jurisdiction: str | None):
 def _validate_selectors(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
     unknown = [v for v in values if v not in KINDS and v not in AREAS]
     if unknown:
-        raise click.BadParameter(f"{', '.join(unknown)}: not a rule or an area "
-                                 f"(areas: {', '.join(AREAS)}; rules: {', '.join(KINDS)})")
+        raise click.BadParameter(f"{', '.join(unknown)}：不是检查规则或领域的名称"
+                                 f"（领域：{', '.join(AREAS)}；规则：{', '.join(KINDS)}）")
     return values
 
 
@@ -169,9 +168,9 @@ def check_cmd(area: str, jurisdiction: str | None, as_json: bool, fail_on: tuple
             if threshold is None:
                 n = stored.store_report(graph, result.findings, jurisdiction, areas,
                                         sum(result.seconds.values()))
-                click.echo(f"-- stored {n} findings for the browser" if n >= 0 else
-                           f"-- not stored: {jurisdiction} is not a root jurisdiction (kb check -j its province, "
-                           "or without -j, stores them)", err=True)
+                click.echo(f"-- 已为浏览器保存{n}项检查结果" if n >= 0 else
+                           f"-- 未保存：{jurisdiction}不是最上级的行政区划（对其所在的省运行 kb check -j，"
+                           "或不加 -j，才会保存）", err=True)
     findings = [f for f in result.findings
                 if (status == "all" or f.status == status) and f.score >= min_score
                 and (not kinds or any(k in (f.kind, f.area) for k in kinds))]
@@ -179,10 +178,10 @@ def check_cmd(area: str, jurisdiction: str | None, as_json: bool, fail_on: tuple
         echo_json_list(f.as_dict() for f in findings)
     else:
         _print_findings(findings, result.seconds)
-        click.echo(f"-- {len(findings)} findings in {time.monotonic() - started:.2f} s", err=True)
+        click.echo(f"-- 共{len(findings)}项，用时{time.monotonic() - started:.2f}秒", err=True)
     _write_findings(findings, xlsx, csv_path)
     failing = [f for f in result.findings if f.status == "open" and any(s in (f.kind, f.area) for s in fail_on)]
     if failing:
-        kinds_hit = sorted({f.kind for f in failing})
-        click.echo(f"{len(failing)} open findings match --fail-on ({', '.join(kinds_hit)})", err=True)
+        kinds_hit = sorted({KIND_TITLES[f.kind] for f in failing})
+        click.echo(f"有{len(failing)}项待处理的结果符合 --fail-on（{'、'.join(kinds_hit)}）", err=True)
         sys.exit(1)

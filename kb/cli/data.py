@@ -208,10 +208,13 @@ def stats_cmd(as_json: bool) -> None:
     if as_json:
         echo_json(data)
         return
-    for section in ("nodes", "relationships"):
-        click.echo(f"{section}:")
-        for name, n in sorted(data[section].items()):
-            click.echo(f"  {name:<24}{n:>10,}")
+    from kb.cli.common import print_table
+    from kb.model import LABEL_TITLES, RELATIONSHIP_TITLES
+
+    for section, title, names in (("nodes", "节点", LABEL_TITLES), ("relationships", "关系", RELATIONSHIP_TITLES)):
+        print_table([title, "数量"], [{title: names.get(name, name), "数量": f"{n:,}"}
+                                      for name, n in sorted(data[section].items())])
+        click.echo("")
 
 
 @click.command("export")

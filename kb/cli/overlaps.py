@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kb.analyses.findings import KINDS, STATUSES, Finding
+from kb.analyses.findings import KIND_TITLES, KINDS, STATUS_TITLES, STATUSES, Finding
 from kb.cli.common import connect, echo_json, short
 
 if TYPE_CHECKING:
@@ -30,8 +30,8 @@ def _find(findings: list[Finding], finding_id: str) -> Finding:
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        raise click.ClickException(f"no overlap with id {finding_id!r}; `kb overlaps list` shows them")
-    raise click.ClickException(f"{finding_id!r} matches several findings: {', '.join(f.id for f in hits)}")
+        raise click.ClickException(f"没有编号为 {finding_id!r} 的职责交叉（kb overlaps list 列出全部）")
+    raise click.ClickException(f"{finding_id!r} 对应多项：{'、'.join(f.id for f in hits)}，请写全编号")
 
 
 def _targets(findings: list[Finding], some_id: str) -> list[Finding]:
@@ -71,14 +71,16 @@ def overlaps_list(status: str, jurisdiction: str | None, as_json: bool) -> None:
         for f in g.findings:
             extra = ""
             if f.resolution:
-                extra = f"  [{f.status}: 牵头 {f.resolution.get('lead') or '-'}，{f.resolution.get('resolved_by')}]"
+                extra = (f"  [{STATUS_TITLES.get(f.status, f.status)}：牵头 {f.resolution.get('lead') or '-'}，"
+                         f"{f.resolution.get('resolved_by')}]")
             folded = f"（并入 {', '.join(f.folded)}）" if f.folded else ""
             click.echo(f"    {f.id}  {f.score:.2f}  {short(f.summary, 100)}{folded}{extra}")
     for r in gone:
-        click.echo(f"{r['id']}  ----  {r.get('kind', ''):<16}{short(r.get('summary') or '', 100)}"
-                   f"  [{r.get('status')}, no longer found: lead {r.get('lead') or '-'}]")
-    click.echo(f"-- {len(shown)} overlaps in {len(group_findings(shown))} groups"
-               + (f", {len(gone)} stored records no longer found" if gone else ""), err=True)
+        kind = KIND_TITLES.get(r.get("kind") or "", r.get("kind") or "")
+        click.echo(f"{r['id']}  ----  {kind}  {short(r.get('summary') or '', 100)}"
+                   f"  [{STATUS_TITLES.get(r.get('status') or '', r.get('status'))}，现已不再出现：牵头 {r.get('lead') or '-'}]")
+    click.echo(f"-- 职责交叉{len(shown)}项，{len(group_findings(shown))}组"
+               + (f"；另有{len(gone)}条处理记录的职责交叉现已不再出现" if gone else ""), err=True)
 
 
 @overlaps_group.command("show")
@@ -151,8 +153,8 @@ def overlaps_resolve(finding_id: str, lead: str, cooperating: tuple[str, ...], b
         try:
             for f in targets:
                 rec = resolutions.resolve(graph, f, lead, list(cooperating), basis, _who(by), other_reason)
-                click.echo(f"{f.id} resolved: lead {rec['lead']}; cooperating {', '.join(rec['cooperating']) or '-'}; "
-                           f"by {rec['resolved_by']} at {rec['resolved_at']}")
+                click.echo(f"{f.id} 已处理：牵头 {rec['lead']}；配合 {'、'.join(rec['cooperating']) or '-'}；"
+                           f"{rec['resolved_by']}，{rec['resolved_at']}")
         except resolutions.ResolutionError as exc:
             raise click.ClickException(str(exc)) from exc
 
@@ -169,7 +171,7 @@ def overlaps_accept(finding_id: str, basis: str, by: str | None) -> None:
         try:
             for f in _targets(_overlaps(graph), finding_id):
                 rec = resolutions.accept(graph, f, basis, _who(by))
-                click.echo(f"{f.id} accepted by {rec['resolved_by']} at {rec['resolved_at']}")
+                click.echo(f"{f.id} 已确认无需处理：{rec['resolved_by']}，{rec['resolved_at']}")
         except resolutions.ResolutionError as exc:
             raise click.ClickException(str(exc)) from exc
 
@@ -183,5 +185,5 @@ def overlaps_reopen(finding_id: str, by: str | None) -> None:
 
     with connect() as graph:
         if not resolutions.reopen(graph, finding_id, _who(by)):
-            raise click.ClickException(f"no resolution recorded for {finding_id!r}")
-    click.echo(f"{finding_id} is open again")
+            raise click.ClickException(f"{finding_id!r} 没有处理记录")
+    click.echo(f"{finding_id} 已重新打开")

@@ -27,8 +27,8 @@ def query_list(area: str | None, as_json: bool) -> None:
         echo_json([q.as_dict() | {"cypher": None} for q in qs])
         return
     for q in qs:
-        params = ", ".join(p.name for p in q.params)
-        click.echo(f"{q.area + '/' + q.name:<48}{q.title}" + (f"  ({params})" if params else ""))
+        params = " ".join(f"--param {p.name}" for p in q.params)
+        click.echo(f"{q.area + '/' + q.name:<48}{q.title}" + (f"（参数：{params}）" if params else ""))
 
 
 @query_group.command("show")
@@ -41,12 +41,11 @@ def query_show(name: str) -> None:
         q = loader.get(name)
     except KeyError as exc:
         raise click.ClickException(str(exc.args[0])) from exc
-    click.echo(f"{q.area}/{q.name}: {q.title} / {q.title_en}")
+    click.echo(f"{q.area}/{q.name}：{q.title}")
     click.echo(q.description)
-    click.echo(q.description_en)
     for p in q.params:
-        click.echo(f"  --param {p.name}=<{p.type}>  default {p.default!r}"
-                   + (f"\n      choices: {p.choices_query}" if p.choices_query else ""))
+        click.echo(f"  --param {p.name}=<{p.type}>  默认 {p.default!r}"
+                   + (f"\n      可选值（Cypher）：{p.choices_query}" if p.choices_query else ""))
     click.echo("")
     click.echo(q.cypher)
 
@@ -118,7 +117,12 @@ def query_run(name: str, params: tuple[str, ...], fmt: str, output: Path | None,
             output.write_text(text + "\n", encoding="utf-8")
         else:
             click.echo(text)
-    else:
-        print_table(columns, rows)
-    note = f"{len(rows)} rows" + (f" (truncated at {limit}; --limit changes it)" if result.truncated else "")
-    click.echo(note + (f", written to {output}" if output else ""), err=True)
+    else:  # a table for reading: the columns and coded values by name (the other formats keep them as they are)
+        from queries.columns import coded_title, column_title
+
+        titles = [column_title(c) for c in columns]
+        shown = [{t: coded_title(c, str(r.get(c))) if isinstance(r.get(c), str) else r.get(c)
+                  for c, t in zip(columns, titles, strict=True)} for r in rows]
+        print_table(titles, shown)
+    note = f"共{len(rows)}行" + (f"（在{limit}行处截断，--limit 可改）" if result.truncated else "")
+    click.echo(note + (f"，已写入 {output}" if output else ""), err=True)

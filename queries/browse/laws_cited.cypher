@@ -1,7 +1,7 @@
 // name: laws_cited
 // title: 被引用的法律法规
 // title_en: Laws cited by the lists
-// description: 各法律法规被引用的次数、引用的部门数和事项数，以及是否已入库；字段可选实施依据（basis）或责任事项依据（responsibility_basis）。as_of（YYYY-MM-DD）：按当日有效的清单版本作答，留空为现行清单。
+// description: 各法律法规被引用的次数、引用的部门数和事项数，以及是否已入库；引用位置可选实施依据或责任事项依据。as_of（YYYY-MM-DD）：按当日有效的清单版本作答，留空为现行清单。
 // description_en: How often each law is cited, by how many departments and powers, and whether its text is loaded; field is basis or responsibility_basis. as_of (YYYY-MM-DD): answer from the list versions in force that day; empty: the current lists.
 // params:
 //   field: str = basis

@@ -1,7 +1,7 @@
 // name: counterparts
 // title: 上下级对口部门
 // title_en: Counterpart departments
-// description: 上下级对口部门（COUNTERPART_OF），以及双方的现行事项数。
+// description: 上下级对口部门，以及双方的现行事项数。
 // description_en: Departments and their counterpart one level up (COUNTERPART_OF), with their numbers of current powers.
 // read_only: true
 MATCH (low:Department)-[:COUNTERPART_OF]->(up:Department)

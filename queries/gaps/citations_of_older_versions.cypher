@@ -1,7 +1,7 @@
 // name: citations_of_older_versions
 // title: 引用旧版本的条文
 // title_en: Citations naming an older version
-// description: 引用已入库法律时注明的版本早于库中版本的引用（同一条号在新旧版本中内容可能不同；kb check gaps 会比对条文内容）。
+// description: 引用已入库法律时注明的版本早于库中版本的引用（同一条号在新旧版本中内容可能不同；职责空白检查（kb check）会比对条文内容）。
 // description_en: Citations whose version note names a version older than the loaded one (an article number can change meaning; kb check gaps compares the texts).
 // params:
 //   law: str = 种子法

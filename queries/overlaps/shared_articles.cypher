@@ -1,7 +1,7 @@
 // name: shared_articles
 // title: 多部门共用的法条
 // title_en: Articles shared by several departments
-// description: 同一辖区、同一权力类型中被两个以上部门作为实施依据的法条（不含行政处罚法等程序性法律），按部门数排序；kb check overlaps 给出完整的证据和得分。as_of（YYYY-MM-DD）：按当日有效的清单版本作答，留空为现行清单。
+// description: 同一辖区、同一权力类型中被两个以上部门作为实施依据的法条（不含行政处罚法等程序性法律），按部门数排序；职责交叉检查（kb check）给出完整的证据和得分。as_of（YYYY-MM-DD）：按当日有效的清单版本作答，留空为现行清单。
 // description_en: Articles cited as basis by two or more departments of one jurisdiction for the same power type (procedural laws left out), most departments first; kb check overlaps gives full evidence and scores. as_of (YYYY-MM-DD): answer from the list versions in force that day; empty: the current lists.
 // params:
 //   limit: int = 200

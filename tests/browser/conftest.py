@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.e2e.conftest import client, samples, web_app  # noqa: F401 - shared fixtures
+from tests.e2e.conftest import client, make_user, samples, web_app  # noqa: F401 - shared fixtures
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -186,3 +186,23 @@ def test_main_pages_load_nothing_from_outside(page, shot, samples):
         assert_nothing_outside(page)
         shot(page, name, full_page=name in ("dashboard", "finding", "article"))
     assert page.locator(".cut-notice").count() == 1  # the depth-2 neighbourhood of a big department
+
+
+def test_the_reason_field_shows_when_a_department_not_involved_is_named(page, web_app, samples, make_user):
+    """The resolve form of an overlap: 指定未涉及部门的理由 is hidden while the departments involved are
+    chosen, and shown (and required) once another department of the jurisdiction is."""
+    name, password = make_user("editor")
+    page.goto("/login")
+    page.fill("input[name=name]", name)
+    page.fill("input[name=password]", password)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_url(lambda url: "/login" not in url)  # web_app: the findings are stored
+    page.goto(f"/reports/finding/{samples['finding']}")
+    box = page.locator("#resolve-form .other-reason")
+    assert box.is_hidden()
+    involved = page.locator("#resolve-lead optgroup").nth(0).locator("option").nth(0).get_attribute("value")
+    outsider = page.locator("#resolve-lead optgroup").nth(1).locator("option").nth(0).get_attribute("value")
+    page.select_option("#resolve-lead", outsider)
+    assert box.is_visible() and page.locator("#resolve-other_reason").get_attribute("required") is not None
+    page.select_option("#resolve-lead", involved)
+    assert box.is_hidden()

@@ -61,9 +61,9 @@ def test_area_and_jurisdiction_filters(env: dict, all_findings: list[dict]) -> N
 def test_table_output_and_timing(env: dict) -> None:
     proc = kb(env, "check", "chains")
     assert proc.returncode == 0
-    assert "纵向链条 (chains)" in proc.stdout and "上级无对应事项" in proc.stdout
+    assert "== 纵向链条：" in proc.stdout and "上级无对应事项" in proc.stdout
     assert "no_upper_counterpart" not in proc.stdout and "{" not in proc.stdout  # no rule keys, no JSON
-    assert "findings in" in proc.stderr
+    assert "秒" in proc.stderr and "findings" not in proc.stderr
     gaps = kb(env, "check", "gaps").stdout  # each piece of evidence names its file, sheet and row
     assert "（附件：克拉玛依市市场监督管理局2024年权责清单.xls，Sheet1，第409行）" in gaps
 
@@ -74,7 +74,7 @@ def test_laws_to_load_leave_the_gaps(env: dict) -> None:
     laws = json.loads(kb(env, "check", "laws", "--json").stdout)
     assert len(laws) > 500 and {f["area"] for f in laws} == {"laws"}
     text = kb(env, "check", "laws").stdout.splitlines()
-    assert text[0].startswith("== 法律待入库 (laws)") and "引用权力数" in text[1]
+    assert text[0].startswith("== 法律待入库：") and "引用权力数" in text[1]
     assert "《国土资源部关于印发〈国土资源违法行为查处工作规程〉的通知》" in text[2] and " 120 " in text[2]
 
 
@@ -95,7 +95,7 @@ def test_fail_on(env: dict) -> None:
     assert kb(env, "check", "overlaps", "--fail-on", "same_code").returncode == 0
     assert kb(env, "check", "gaps", "--fail-on", "gaps").returncode == 1
     bad = kb(env, "check", "--fail-on", "no_such_rule")
-    assert bad.returncode == 2 and "not a rule or an area" in bad.stderr
+    assert bad.returncode == 2 and "不是检查规则或领域的名称" in bad.stderr
 
 
 def test_xlsx_and_csv_reports(env: dict, tmp_path) -> None:
@@ -117,7 +117,7 @@ def test_resolve_an_overlap(env: dict, loaded: Graph, all_findings: list[dict]) 
         proc = kb(env, "overlaps", "resolve", target["id"], "--lead", "应急管理局", "--cooperating", "交通运输局",
                   "--cooperating", "发展和改革委员会", "--basis", "市委编办关于安全生产监管职责分工的通知", "--by", "测试员")
         assert proc.returncode == 0, proc.stderr
-        assert "resolved: lead 克拉玛依市应急管理局" in proc.stdout
+        assert "已处理：牵头 克拉玛依市应急管理局" in proc.stdout
         listed = kb(env, "overlaps", "list", "--json")
         assert target["id"] not in {f["id"] for f in json.loads(listed.stdout)}
         resolved = json.loads(kb(env, "overlaps", "list", "--status", "resolved", "--json").stdout)
@@ -128,7 +128,7 @@ def test_resolve_an_overlap(env: dict, loaded: Graph, all_findings: list[dict]) 
         again = json.loads(kb(env, "check", "overlaps", "--json").stdout)
         assert next(f for f in again if f["id"] == target["id"])["status"] == "resolved"
         bad = kb(env, "overlaps", "resolve", target["id"], "--lead", "不存在局", "--basis", "市编办文件")
-        assert bad.returncode == 1 and "no department" in bad.stderr
+        assert bad.returncode == 1 and "没有名为“不存在局”的部门" in bad.stderr
         short_basis = kb(env, "overlaps", "resolve", target["id"], "--lead", "应急管理局", "--basis", "x")
         assert short_basis.returncode == 1 and "过短" in short_basis.stderr
         outsider = kb(env, "overlaps", "resolve", target["id"], "--lead", "财政局", "--basis", "市编办文件")
@@ -139,7 +139,7 @@ def test_resolve_an_overlap(env: dict, loaded: Graph, all_findings: list[dict]) 
 
 def test_unknown_overlap_id(env: dict) -> None:
     proc = kb(env, "overlaps", "resolve", "ffffffffffff", "--lead", "应急管理局", "--basis", "x")
-    assert proc.returncode == 1 and "no overlap" in proc.stderr
+    assert proc.returncode == 1 and "没有编号为" in proc.stderr
 
 
 def test_query_commands(env: dict, tmp_path) -> None:
@@ -148,7 +148,7 @@ def test_query_commands(env: dict, tmp_path) -> None:
     shown = kb(env, "query", "show", "powers_citing_article")
     assert "--param law=<str>" in shown.stdout and "$article" in shown.stdout
     table = kb(env, "query", "run", "powers_citing_article", "-p", "law=建设工程质量管理条例", "-p", "article=60")
-    assert table.returncode == 0 and "克拉玛依市应急管理局" in table.stdout and "2 rows" in table.stderr
+    assert table.returncode == 0 and "克拉玛依市应急管理局" in table.stdout and "共2行" in table.stderr
     as_json = json.loads(kb(env, "query", "run", "departments_sharing_article", "--format", "json").stdout)
     assert as_json[0]["departments"] == 3
     as_csv = kb(env, "query", "run", "shared_articles", "--format", "csv", "--limit", "3")
@@ -158,7 +158,7 @@ def test_query_commands(env: dict, tmp_path) -> None:
     assert load_workbook(out).active.max_row == 12
     assert kb(env, "query", "run", "things", "--format", "xlsx").returncode == 2
     bad = kb(env, "query", "run", "powers_citing_article", "-p", "article=abc")
-    assert bad.returncode == 1 and "expected int" in bad.stderr
+    assert bad.returncode == 1 and "应为 int" in bad.stderr
     assert kb(env, "query", "run", "no_such_query").returncode == 1
 
 

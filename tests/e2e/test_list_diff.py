@@ -60,7 +60,7 @@ def test_a_version_that_does_not_exist_is_named(scratch_server: ManagedServer, t
     kb(scratch_server, "import", str(a_list(tmp_path / f"{DEPT}2024年权责清单.json", "2024",
                                             [BASE | {"事项名称": "某事项"}])))
     out = kb(scratch_server, "diff", DEPT, "2023", "2024")
-    assert out.returncode == 1 and "no version '2023'" in out.stderr and "2024" in out.stderr
+    assert out.returncode == 1 and "没有版本 '2023'" in out.stderr and "2024" in out.stderr
 
 
 def test_the_browser_shows_the_diff_and_exports_it(scratch_server: ManagedServer, tmp_path: Path) -> None:

@@ -86,6 +86,6 @@ def test_an_edited_query_file_that_writes_or_reaches_out_is_refused(loaded: Grap
            "// read_only: true\n" + cypher + "\n"
     q = loader.parse(text, "browse")
     before = loaded.read("MATCH (d:Department) WHERE d.touched RETURN count(d) AS n")[0]["n"]
-    with pytest.raises(loader.QueryError, match="Refused"):
+    with pytest.raises(loader.QueryError, match="已拒绝"):
         loader.run(loaded, q)
     assert loaded.read("MATCH (d:Department) WHERE d.touched RETURN count(d) AS n")[0]["n"] == before == 0

@@ -82,7 +82,7 @@ def test_every_route_is_covered(web_app, samples):
                  "edits.edit_json", "i18n.switch", "static", "reports.set_status", "auth.user_admin",
                  "things.service_item", "powers.catalog_item",
                  # the write routes of later work, each with tests of its own (role, CSRF, audit)
-                 "laws.resolve", "edits.retire_power", "edits.restore_power", "edits.add_responsibility",
+                 "laws.resolve", "reports.resolve_group", "edits.retire_power", "edits.restore_power", "edits.add_responsibility",
                  "edits.retire_responsibility", "edits.link_article", "edits.new_power", "edits.revert",
                  "imports_upload.upload", "imports_upload.confirm", "imports_upload.cancel",
                  "imports_upload.new", "imports_upload.preview",  # editors only: tests/e2e/test_web_imports.py

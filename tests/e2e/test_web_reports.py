@@ -100,3 +100,94 @@ def test_recording_a_resolution_needs_an_editor_and_a_token(client, make_user, s
         assert client2.get(f"/reports/finding/{fid}.json").get_json()["finding"]["status"] == "open"
     finally:
         loaded.write("MATCH (f:Finding {id: $id}) DETACH DELETE f", id=fid)
+
+
+def _editor(client, make_user):
+    assert login(client, *make_user("editor")).status_code == 302
+    return client
+
+
+def _outsider(loaded, finding: dict) -> str:
+    """A department of the finding's jurisdiction that the overlap does not involve."""
+    rows = loaded.read("MATCH (d:Department)-[:IN_JURISDICTION]->(:Jurisdiction {name: $j}) "
+                       "WHERE NOT d.name IN $involved RETURN d.name AS name ORDER BY name LIMIT 1",
+                       j=finding["jurisdiction"], involved=finding["departments"])
+    assert rows, "the jurisdiction has only the departments involved"
+    return rows[0]["name"]
+
+
+def _reopen(loaded, ids: list[str]) -> None:
+    from kb.analyses import stored
+
+    loaded.write("MATCH (f:Finding) WHERE f.id IN $ids DETACH DELETE f", ids=ids)
+    for i in ids:
+        stored.set_status(loaded, i, "open", None)
+
+
+def test_naming_a_department_not_involved_needs_a_reason(client, make_user, samples, loaded):
+    fid = samples["finding"]
+    editor = _editor(client, make_user)
+    finding = editor.get(f"/reports/finding/{fid}.json").get_json()["finding"]
+    outsider = _outsider(loaded, finding)
+    page = editor.get(f"/reports/finding/{fid}").get_data(as_text=True)
+    assert 'name="resolve-other_reason"' in page and "其他部门（须说明理由）" in page and f">{outsider}<" in page
+    form = {"csrf_token": csrf_token(page), "resolve-action": "resolve", "resolve-lead": outsider,
+            "resolve-cooperating": finding["departments"], "resolve-basis": "市编办协调会议纪要"}
+    try:
+        refused = editor.post(f"/reports/finding/{fid}/status", data=form)
+        assert refused.status_code == 400
+        html = refused.get_data(as_text=True)
+        assert "不是本项职责交叉涉及的部门" in html and "必填：所选部门不在涉及的部门之中" in html
+        assert "市编办协调会议纪要" in html  # what was typed is kept
+        assert editor.get(f"/reports/finding/{fid}.json").get_json()["finding"]["status"] == "open"
+        assert not loaded.read("MATCH (f:Finding {id: $id}) RETURN f", id=fid)
+        done = editor.post(f"/reports/finding/{fid}/status", data=form | {"resolve-other_reason": "市政府指定由其统筹"})
+        assert done.status_code == 302
+        data = editor.get(f"/reports/finding/{fid}.json").get_json()["finding"]
+        assert data["status"] == "resolved" and data["resolution"]["lead"] == outsider
+        assert "市政府指定由其统筹" in data["resolution"]["basis"]
+    finally:
+        _reopen(loaded, [fid])
+
+
+def _group_with_several_open(loaded) -> tuple[str, list[str]]:
+    row = loaded.read("MATCH (f:StoredFinding) WHERE f.area = 'overlaps' AND f.status = 'open' AND f.group <> '' "
+                      "WITH f.group AS g, collect(f.id) AS ids WHERE size(ids) >= 3 "
+                      "RETURN g, ids ORDER BY size(ids), g LIMIT 1")[0]
+    return row["g"], sorted(row["ids"])
+
+
+def test_a_group_of_overlaps_is_resolved_at_once(client, make_user, loaded):
+    group, ids = _group_with_several_open(loaded)
+    url = f"/reports/group/{group}/resolve"
+    assert client.post(url, data={}).status_code in (302, 400)  # not logged in
+    viewer = client.application.test_client()
+    login(viewer, *make_user("viewer"))
+    token = csrf_token(viewer.get("/").get_data(as_text=True))
+    assert viewer.post(url, data={"csrf_token": token}).status_code == 403
+    editor = _editor(client.application.test_client(), make_user)
+    page = editor.get(f"/reports/finding/{ids[0]}").get_data(as_text=True)
+    assert 'id="group-resolve-form"' in page and 'id="group"' in page
+    assert f"待处理的职责交叉共{len(ids)}项" in page
+    departments = editor.get(f"/reports/finding/{ids[0]}.json").get_json()["finding"]["departments"]
+    form = {"csrf_token": csrf_token(page), "finding": ids[0], "group-lead": departments[0],
+            "group-cooperating": departments[1:], "group-basis": "x"}
+    try:
+        assert editor.post(url, data={k: v for k, v in form.items() if k != "csrf_token"}).status_code == 400
+        short = editor.post(url, data=form)  # a one-character basis is refused, nothing recorded
+        assert short.status_code == 302
+        assert "过短" in editor.get(f"/reports/finding/{ids[0]}").get_data(as_text=True)
+        assert not loaded.read("MATCH (f:Finding) WHERE f.id IN $ids RETURN f", ids=ids)
+        done = editor.post(url, data=form | {"group-basis": "编办关于职责分工的通知"})
+        assert done.status_code == 302 and done.headers["Location"].endswith(f"/reports/finding/{ids[0]}")
+        records = loaded.read("MATCH (f:Finding) WHERE f.id IN $ids RETURN f.id AS id, f.lead AS lead, "
+                              "f.resolved_by AS who, f.basis AS basis", ids=ids)
+        assert sorted(r["id"] for r in records) == ids  # one record per finding, each audited
+        assert {(r["lead"], r["basis"]) for r in records} == {(departments[0], "编办关于职责分工的通知")}
+        assert len({r["who"] for r in records}) == 1
+        audit = editor.get("/edits.json").get_json()["edits"]
+        assert set(ids) <= {e["entity_key"] for e in audit if e["entity_label"] == "Finding"}
+        statuses = {i: editor.get(f"/reports/finding/{i}.json").get_json()["finding"]["status"] for i in ids}
+        assert set(statuses.values()) == {"resolved"}
+    finally:
+        _reopen(loaded, ids)

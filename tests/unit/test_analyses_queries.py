@@ -36,9 +36,9 @@ def test_parse_header_params_and_body() -> None:
 
 def test_bind_refuses_unknown_and_badly_typed_values() -> None:
     q = loader.parse(GOOD, "browse")
-    with pytest.raises(loader.QueryError, match="no parameter"):
+    with pytest.raises(loader.QueryError, match="没有参数"):
         q.bind({"bogus": "1"})
-    with pytest.raises(loader.QueryError, match="expected int"):
+    with pytest.raises(loader.QueryError, match="应为 int"):
         q.bind({"limit": "ten"})
 
 

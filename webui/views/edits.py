@@ -32,6 +32,7 @@ from importers import revisions
 from importers.writer import rederive
 from kb.model import LEVELS, power_type_names, stage_words, type_code
 from webui import findings, store
+from webui.entities import LEVEL_NAMES
 from webui.pages import page
 from webui.paging import pager, requested_skip
 from webui.users import role_required
@@ -51,6 +52,9 @@ EDITABLE = {
     "responsibility_basis_text": _l("Basis of responsibilities"),
     "remarks": _l("Remarks"),
 }
+# Every field an audit row may name (the edit forms' labels; the property name stays in the JSON).
+AUDIT_FIELDS = {**EDITABLE, "type_code": _l("Type code"), "retired": _l("Retired"), "created": _l("Created"),
+                "basis_article": _l("Legal basis by article"), "import": _l("Import"), "status": _l("Status")}
 LONG = {"basis_text", "duty_statement", "responsibility_text", "responsibility_basis_text", "remarks"}
 
 POWER_FIELDS = "MATCH (p:Power {key: $key}) RETURN p {.key, .name, .department, .jurisdiction, .current, .retired, .type_code, " + \
@@ -99,6 +103,11 @@ RETURN e {.*} AS edit, p {.key, .name, .department} AS power
 """
 
 
+def level_choices() -> list[SelectChoice]:
+    """The levels by name (市级); the value sent is the level's key (city)."""
+    return [SelectChoice("", "—")] + [SelectChoice(lv, str(LEVEL_NAMES[lv])) for lv in LEVELS]
+
+
 def reason_field() -> TextAreaField:
     return TextAreaField(_l("Reason for the change"), validators=[DataRequired(), Length(max=2000)])
 
@@ -113,7 +122,7 @@ def power_form(power: dict[str, Any], formdata: Any = None) -> FlaskForm:
             fields[name] = SelectField(label, choices=[SelectChoice("", "—")] + [SelectChoice(t, t) for t in options],
                                        default=value or "")
         elif name == "level":
-            fields[name] = SelectField(label, choices=[SelectChoice(lv, lv or "—") for lv in ("", *LEVELS)], default=value or "")
+            fields[name] = SelectField(label, choices=level_choices(), default=value or "")
         elif name in LONG:
             fields[name] = TextAreaField(label, default=value or "", validators=[Length(max=20000)])
         else:
@@ -572,7 +581,7 @@ def new_power_form() -> FlaskForm:
             fields[name] = SelectField(label, choices=[SelectChoice(t, t) for t in power_type_names()],
                                        validators=[DataRequired()])
         elif name == "level":
-            fields[name] = SelectField(label, choices=[SelectChoice(lv, lv or "—") for lv in ("", *LEVELS)], default="")
+            fields[name] = SelectField(label, choices=level_choices(), default="")
         elif name == "name":
             fields[name] = StringField(label, validators=[DataRequired(), Length(max=2000)])
         elif name in LONG:
@@ -688,3 +697,8 @@ def _revert_field(key: str, field: str, e: dict, reason: str, id: str) -> int:
         return store.graph().write_retrying(save)
     except _Stale:
         return 0
+
+
+@bp.record_once
+def _globals(state) -> None:
+    state.app.jinja_env.globals.update(audit_fields=AUDIT_FIELDS)

@@ -159,6 +159,10 @@ FIELD_NAMES = {
     "imported_at": _l("Imported at"), "id": _l("Import id"), "path": _l("Path"), "kind": _l("Kind"),
     "status": _l("Status"), "nodes_created": _l("Nodes created"), "relationships_created": _l("Relationships created"),
     "started_at": _l("Started"), "finished_at": _l("Finished"), "title": _l("Title"),
+    # integrated services (一件事)
+    "implementation_code": _l("Implementation code"), "cooperating_published": _l("Cooperating (as published)"),
+    "lead_department": _l("Lead department"), "org_level": _l("Level"), "area_code": _l("Area code"),
+    "area_name": _l("Area"), "guide_url": _l("Guide"), "theme_code": _l("Theme code"), "key": _l("Key"),
 }
 
 FIELD_ORDER = ["name", "item_name", "sub_item_name", "seq", "code", "type", "type_code", "type_original", "holder",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import Blueprint, abort, flash, g, redirect, request, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -44,6 +44,8 @@ class ResolveForm(FlaskForm):
     lead = SelectField(_l("Lead department"), validators=[DataRequired()])
     cooperating = SelectMultipleField(_l("Cooperating departments"))
     basis = TextAreaField(_l("Basis (document or decision)"), validators=[DataRequired(), Length(max=4000)])
+    # needed when the lead or a cooperating department is not among those involved (as `--other-reason`)
+    other_reason = TextAreaField(_l("Why a department not involved is named"), validators=[Length(max=2000)])
 
 
 class AcceptForm(FlaskForm):
@@ -164,11 +166,49 @@ def area(area: str) -> Any:
     }
 
 
-def _forms(f: Any) -> dict[str, FlaskForm]:
-    resolve = ResolveForm(prefix="resolve")
-    resolve.lead.choices = [SelectChoice(d, d) for d in f.departments]
-    resolve.cooperating.choices = [SelectChoice(d, d) for d in f.departments]
+# The departments a resolution may name besides those involved: the others of the same jurisdiction.
+JURISDICTION_DEPARTMENTS = """
+MATCH (d:Department)-[:IN_JURISDICTION]->(:Jurisdiction {name: $jurisdiction})
+RETURN d.name AS name ORDER BY name
+"""
+
+
+def _department_choices(f: Any) -> dict[str, list[SelectChoice]]:
+    """The departments involved first; the jurisdiction's others apart (naming one needs a reason)."""
+    others = [r["name"] for r in store.read(JURISDICTION_DEPARTMENTS, jurisdiction=f.jurisdiction)
+              if r["name"] not in f.departments] if f.jurisdiction else []
+    groups = {str(_("Departments involved")): [SelectChoice(d, d) for d in f.departments]}
+    if others:
+        groups[str(_("Other departments (say why)"))] = [SelectChoice(d, d) for d in others]
+    return groups
+
+
+def _forms(f: Any, prefix: str = "resolve") -> dict[str, FlaskForm]:
+    resolve = ResolveForm(prefix=prefix)
+    resolve.lead.choices = resolve.cooperating.choices = _department_choices(f) if f.area == "overlaps" else []
     return {"resolve": resolve, "accept": AcceptForm(prefix="accept"), "reopen": ReopenForm(prefix="reopen")}
+
+
+def _group(match: Any) -> list[Any]:
+    """The other overlaps of the finding's group (one jurisdiction, level and set of departments)."""
+    if match.area != "overlaps" or not match.group:
+        return []
+    return [f for f in stored.by_group(store.graph(), match.group) if f.id != match.id]
+
+
+def _finding_context(match: Any, forms: dict[str, FlaskForm] | None = None,
+                     group_form: FlaskForm | None = None) -> dict:
+    keys = list(match.power_keys or [])[:12]
+    columns = list(dict.fromkeys(k for e in match.evidence for k in e))
+    group = _group(match)
+    if group_form is None and group:
+        group_form = _forms(match, prefix="group")["resolve"]
+    return {"finding": finding_dict(match), "evidence_columns": columns,
+            "powers": store.read(EVIDENCE_POWERS, keys=keys) if keys else [],
+            "kind_title": KIND_TITLES.get(match.kind, match.kind), "area_title": AREA_TITLES.get(match.area, match.area),
+            "group": [finding_dict(f, evidence=False) for f in group],
+            "group_open": sum(f.status == "open" for f in group) + (match.status == "open"),
+            "_forms": forms or _forms(match), "_group_form": group_form}
 
 
 @page(bp, "/reports/finding/<id>", "reports/finding.html")
@@ -176,11 +216,36 @@ def finding(id: str) -> dict:
     match = findings.find(id)
     if match is None:
         abort(404)
-    keys = list(match.power_keys or [])[:12]
-    columns = list(dict.fromkeys(k for e in match.evidence for k in e))
-    return {"finding": finding_dict(match), "evidence_columns": columns, "powers": store.read(EVIDENCE_POWERS, keys=keys) if keys else [],
-            "kind_title": KIND_TITLES.get(match.kind, match.kind), "area_title": AREA_TITLES.get(match.area, match.area),
-            "_forms": _forms(match)}
+    return _finding_context(match)
+
+
+def _refused(match: Any, message: str, forms: dict[str, FlaskForm] | None = None,
+             group_form: FlaskForm | None = None):
+    """The finding's page again with what was typed kept, saying why nothing was recorded (400)."""
+    flash(message, "error")
+    return render_template("reports/finding.html", **_finding_context(match, forms, group_form)), 400
+
+
+def _check_resolve_form(match: Any, form: ResolveForm) -> str | None:
+    """What is wrong with a filled resolve form, as the CLI and kb.analyses.resolutions check it."""
+    cooperating = list(form.cooperating.data or [])
+    if form.lead.data in cooperating:
+        return _("%(name)s cannot both lead and cooperate.", name=form.lead.data)
+    outside = resolutions.not_involved(match, form.lead.data, cooperating)
+    if outside and not (form.other_reason.data or "").strip():
+        form.other_reason.errors = [*form.other_reason.errors, _("Required: a department not involved is named.")]
+        return _("%(names)s are not among the departments involved (%(involved)s): say why they are named.",
+                 names="、".join(outside), involved="、".join(match.departments))
+    return None
+
+
+def _save_status(match: Any, record: dict | None) -> None:
+    """The stored finding shows the new status at once (and the counts); what depends on it (an integrated
+    service's overlaps) follows when its jurisdiction is recomputed in the background."""
+    match.status, match.resolution = "open", None
+    if record:
+        resolutions.apply([match], {match.id: record})
+    stored.set_status(store.graph(), match.id, match.status, match.resolution)
 
 
 @bp.route("/reports/finding/<id>/status", methods=["POST"])
@@ -193,13 +258,19 @@ def set_status(id: str):
     action = request.form.get("resolve-action") or request.form.get("accept-action") or request.form.get("reopen-action")
     form = forms.get(action or "")
     if form is None or not form.validate_on_submit():
+        if form is not None and action in ("resolve", "accept") and not form.csrf_token.errors:
+            return _refused(match, _("The form was incomplete; nothing was recorded."), forms)
         flash(_("The form was incomplete or has expired; nothing was recorded."), "error")
         return redirect(url_for("reports.finding", id=id))
+    if action == "resolve":
+        problem = _check_resolve_form(match, form)
+        if problem:
+            return _refused(match, problem, forms)
     record: dict | None = None
     try:
         if action == "resolve":
             record = resolutions.resolve(store.graph(), match, form.lead.data, list(form.cooperating.data or []),
-                                         form.basis.data, g.user["name"])
+                                         form.basis.data, g.user["name"], form.other_reason.data or None)
             flash(_("Recorded: %(lead)s leads.", lead=form.lead.data), "success")
         elif action == "accept":
             record = resolutions.accept(store.graph(), match, form.basis.data, g.user["name"])
@@ -210,14 +281,47 @@ def set_status(id: str):
     except resolutions.ResolutionError as exc:
         flash(str(exc), "error")
     else:
-        # The stored finding shows the new status at once (and the counts); what depends on it (an
-        # integrated service's overlaps) follows when its jurisdiction is recomputed in the background.
-        match.status, match.resolution = "open", None
-        if record:
-            resolutions.apply([match], {match.id: record})
-        stored.set_status(store.graph(), match.id, match.status, match.resolution)
+        _save_status(match, record)
         # a finding across places names no jurisdiction and nothing depends on its status: counts only
         if match.kind in CROSS_PLACE_KINDS or not findings.recompute_jurisdictions(
                 [match.jurisdiction] if match.jurisdiction else []):
             stored.refresh_stats(store.graph())
     return redirect(url_for("reports.finding", id=id))
+
+
+@bp.route("/reports/group/<group>/resolve", methods=["POST"])
+@role_required("editor")
+def resolve_group(group: str):
+    """One lead, cooperating departments and basis for every open overlap of a group (the same
+    jurisdiction, level and departments), each recorded (and audited) as a resolution of its own."""
+    members = stored.by_group(store.graph(), group)
+    if not members:
+        abort(404)
+    first = members[0]
+    back = request.form.get("finding") or first.id
+    shown = next((f for f in members if f.id == back), first)
+    form = _forms(first, prefix="group")["resolve"]
+    if not form.validate_on_submit():
+        if form.csrf_token.errors:
+            flash(_("The form was incomplete or has expired; nothing was recorded."), "error")
+            return redirect(url_for("reports.finding", id=shown.id))
+        return _refused(shown, _("The form was incomplete; nothing was recorded."), group_form=form)
+    problem = _check_resolve_form(first, form)
+    if problem:
+        return _refused(shown, problem, group_form=form)
+    done = 0
+    try:
+        for f in members:
+            if f.status != "open":
+                continue
+            record = resolutions.resolve(store.graph(), f, form.lead.data, list(form.cooperating.data or []),
+                                         form.basis.data, g.user["name"], form.other_reason.data or None)
+            _save_status(f, record)
+            done += 1
+    except resolutions.ResolutionError as exc:
+        flash(str(exc), "error")
+    else:
+        flash(_("Recorded for %(n)d overlaps of the group: %(lead)s leads.", n=done, lead=form.lead.data), "success")
+    if done and not findings.recompute_jurisdictions([first.jurisdiction] if first.jurisdiction else []):
+        stored.refresh_stats(store.graph())
+    return redirect(url_for("reports.finding", id=shown.id))
