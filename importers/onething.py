@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from importers import jurisdictions
+from importers.mapping import read_data_file
 from importers.records import FileRefused, GuideDocument, RowError, ThingImplementation
 from importers.source import Source, as_source
 from kb.places import Place, area_code, divisions
@@ -74,6 +76,20 @@ def parse_guides(path: str | Path | Source) -> GuideDocument:
     raise FileRefused(str(path), [RowError(
         "expected a one-thing catalogue ({\"themes\": [...]}) or a theme list ([{theme_code, theme_title}]), "
         f"found a JSON {type(data).__name__} with keys {sorted(data)[:8] if isinstance(data, dict) else '-'}")])
+
+
+def sector_words(published: str) -> list[str]:
+    """The words a department's name carries for a cooperating body named by sector (mappings/sectors.toml):
+    公安部门 -> [公安局, 公安分局]; 市监部门 -> [市场监督管理局]; an unlisted sector -> its own word."""
+    text = re.sub(r"\s+", "", published or "")
+    core = re.sub(r"(?:部门|机关|系统|单位|部)$", "", text)
+    table = _sectors()
+    return list(table.get(core) or table.get(text) or [core or text])
+
+
+@cache
+def _sectors() -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in read_data_file("sectors.toml").get("sectors", {}).items()}
 
 
 def split_departments(text: str) -> list[str]:
@@ -192,7 +208,32 @@ def _implementation(item: dict, index: int, place: str = "") -> ThingImplementat
         official_guide_url=item.get("official_guide_url", ""),
         metrics=_metrics(summary),
         source_index=index,
+        items=guide_items(item),
     )
+
+
+# How guides name an item's code, name and department (the portal's pinyin keys among them).
+_ITEM_KEYS = {"code": ("code", "matter_code", "item_code", "sxbm"),
+              "name": ("name", "matter_name", "item_name", "sxmc"),
+              "department": ("department", "dept_name", "org_name", "ssbm")}
+
+
+def guide_items(item: dict) -> list[dict]:
+    """The items a guide names (`linked_matters`, in the implementation or its guide_summary), each as
+    {code, name, department}; a bare string is a name. Entries with neither code nor name are dropped."""
+    summary = item.get("guide_summary") if isinstance(item.get("guide_summary"), dict) else {}
+    raw = item.get("linked_matters") or summary.get("linked_matters") or []
+    found: list[dict] = []
+    for entry in raw if isinstance(raw, list) else []:
+        if isinstance(entry, str):
+            entry = {"name": entry}
+        if not isinstance(entry, dict):
+            continue
+        row = {field: next((str(entry[k]).strip() for k in keys if entry.get(k)), "")
+               for field, keys in _ITEM_KEYS.items()}
+        if row["code"] or row["name"]:
+            found.append(row)
+    return found
 
 
 def _metrics(summary: dict) -> dict[str, float | int | str | None]:

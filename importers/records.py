@@ -167,6 +167,9 @@ class ThingImplementation:
     metrics: dict[str, float | int | str | None] = field(default_factory=dict)
     source_index: int = 0  # position in the source file
     jurisdiction: str = ""  # the Jurisdiction it is in (from area_path and area_code, see onething.guide_place)
+    # The items (事项) the guide names, each {code, name, department} as published; empty where the guide
+    # gives only their count (metrics["linked_matters"]).
+    items: list[dict] = field(default_factory=list)
 
 
 @dataclass

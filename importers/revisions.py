@@ -123,7 +123,7 @@ COPY_STEPS = (
     PAIRS + "MATCH (p)-[:IMPLEMENTS]->(c:CatalogItem) CREATE (q)-[:IMPLEMENTS]->(c)",
     PAIRS + "MATCH (p)-[c:CITES]->(l:Law) CREATE (q)-[c2:CITES]->(l) SET c2 = properties(c)",
     PAIRS + "MATCH (p)-[b:BASED_ON]->(a:Article) CREATE (q)-[b2:BASED_ON]->(a) SET b2 = properties(b)",
-    PAIRS + "MATCH (s:ServiceItem)-[:REALISES]->(p) MERGE (s)-[:REALISES]->(q)",
+    PAIRS + "MATCH (s:ServiceItem)-[r:REALISES]->(p) MERGE (s)-[r2:REALISES]->(q) SET r2 = properties(r)",
     PAIRS + "MATCH (dl:Delegation)-[:FROM_POWER]->(p) MERGE (dl)-[:FROM_POWER]->(q)",
     PAIRS + """MATCH (p)-[:HAS_RESPONSIBILITY]->(r:Responsibility)
 CREATE (r2:Responsibility)

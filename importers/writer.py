@@ -16,14 +16,18 @@ that department's older versions only.
 """
 from __future__ import annotations
 
+import re
 import time
+import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import neo4j
 from importers.jurisdictions import jurisdiction_chain
+from importers.onething import sector_words
 from importers.records import Citation, GuideDocument, LawDocument, ListDocument, Record, ThingImplementation
 from kb.db import Graph
 from kb.lawtext import CHANGES, compare_articles
@@ -599,14 +603,14 @@ MERGE (lead:Department {name: row.lead})
 MERGE (lead)-[:IN_JURISDICTION]->(j)
 MERGE (t)-[:LED_BY]->(lead)
 WITH t, j, row
-UNWIND row.cooperating AS sector
-// Guides name cooperating bodies by sector (公安部门); link the jurisdiction's department of that
-// sector when the graph has exactly one, never invent one.
+UNWIND row.cooperating AS co
+// Guides name cooperating bodies by sector (公安部门); link the department of the Thing's place whose
+// name carries that sector (importers/mappings/sectors.toml) when the graph has exactly one, never invent one.
 OPTIONAL MATCH (j)<-[:IN_JURISDICTION]-(d:Department)
-  WHERE d.name CONTAINS replace(replace(sector, '部门', ''), '卫健', '卫生健康')
-WITH t, sector, collect(d) AS ds
+  WHERE any(word IN co.words WHERE d.name CONTAINS word)
+WITH t, co, collect(DISTINCT d) AS ds
 FOREACH (d IN CASE WHEN size(ds) = 1 THEN ds ELSE [] END |
-  MERGE (t)-[c:COOPERATING]->(d) SET c.as_published = sector)
+  MERGE (t)-[c:COOPERATING]->(d) SET c.as_published = co.sector)
 """
 
 
@@ -619,7 +623,10 @@ def _thing_row(doc: GuideDocument, impl: ThingImplementation, jurisdiction: str,
              "source_file": Path(doc.path).name, "source_row": impl.source_index, "import_run": run_id}
     props.update({k: v for k, v in impl.metrics.items() if v is not None})  # absent stays absent
     return {"key": f"{impl.theme_code}@{impl.area_code}", "props": props, "jurisdiction": jurisdiction,
-            "lead": impl.lead_department, "cooperating": impl.cooperating_departments}
+            "lead": impl.lead_department,
+            "cooperating": [{"sector": c, "words": sector_words(c)} for c in impl.cooperating_departments],
+            "items": [{**item, "key": f"{impl.theme_code}@{impl.area_code}#{item['code'] or n}", "position": n}
+                      for n, item in enumerate(impl.items, start=1)]}
 
 
 def write_guides(graph: Graph, doc: GuideDocument, run_id: str, progress: Progress | None = None) -> WriteResult:
@@ -644,9 +651,95 @@ def write_guides(graph: Graph, doc: GuideDocument, run_id: str, progress: Progre
                 progress(len(batch))
         for lead in sorted({r["lead"] for r in rows}):
             _run(tx, counter, LINK_COUNTERPARTS, name=lead)
+        _write_items(tx, counter, rows, run_id)
         tx.commit()
     return WriteResult("imported", records=len(rows), nodes_created=counter.nodes,
                        relationships_created=counter.rels)
+
+
+# The items a guide names: one ServiceItem each (key: the Thing's key # the item code, or its position),
+# INCLUDES from the Thing, and REALISES to the power(s) behind it, each link saying how it was made
+# (code, name, normalised name; an editor's links say editor and are kept on a new import).
+WRITE_ITEMS = """
+UNWIND $rows AS row
+MATCH (t:Thing {key: row.thing})
+OPTIONAL MATCH (t)-[:INCLUDES]->(gone:ServiceItem) WHERE NOT gone.key IN [i IN row.items | i.key]
+DETACH DELETE gone
+WITH DISTINCT t, row
+UNWIND row.items AS item
+MERGE (s:ServiceItem {key: item.key})
+SET s.name = item.name, s.code = item.code, s.department = item.department, s.position = item.position,
+    s.source_file = row.source_file, s.import_run = $run_id
+MERGE (t)-[:INCLUDES]->(s)
+WITH s, item
+OPTIONAL MATCH (s)-[r:REALISES]->() WHERE coalesce(r.how, '') <> 'editor'
+DELETE r
+WITH DISTINCT s, item
+UNWIND item.links AS link
+MATCH (p:Power {key: link.power})
+MERGE (s)-[r:REALISES]->(p)
+  ON CREATE SET r.how = link.how, r.run = $run_id
+"""
+
+# The current powers held in a place and the places within it, for linking a Thing's items.
+PLACE_POWERS = """
+MATCH (j:Jurisdiction {name: $jurisdiction})
+MATCH (d:Department)-[:IN_JURISDICTION]->(dj:Jurisdiction)
+WHERE dj = j OR exists { (dj)-[:WITHIN*1..]->(j) }
+MATCH (d)-[:HOLDS]->(p:Power) WHERE p.current AND NOT coalesce(p.retired, false)
+RETURN p.key AS key, coalesce(p.name, '') AS name, coalesce(p.item_name, '') AS item_name,
+       coalesce(p.code, '') AS code, [(p)-[:IMPLEMENTS]->(ci:CatalogItem) | coalesce(ci.code, ci.key)] AS catalog,
+       d.name AS department
+"""
+
+_NOT_NAME = re.compile(r"[\s\u3000《》〈〉“”\"'‘’（）()【】\[\]、，,。.;；:：·\-—_/]+")
+
+
+def item_name_key(name: str) -> str:
+    """A name compared with care: width folded, spaces and punctuation gone (营业执照（个体）的核发 ->
+    营业执照个体的核发); nothing else is dropped, so different items stay different."""
+    return _NOT_NAME.sub("", unicodedata.normalize("NFKC", name or ""))
+
+
+def match_item(item: dict, powers: list[dict]) -> tuple[str, list[str]]:
+    """(how, power keys) for one guide item among a place's powers: by code (the power's code or its
+    catalogue code), else by exact name, else by the careful name key and only when one department's
+    powers match (an item of the guide's department when it names one); ("", []) when nothing fits."""
+    code = (item.get("code") or "").strip()
+    if code:
+        hits = [p["key"] for p in powers if code == p["code"] or code in p["catalog"]]
+        if hits:
+            return "code", hits
+    name = (item.get("name") or "").strip()
+    if not name:
+        return "", []
+    dept = (item.get("department") or "").strip()
+    for how, key in (("name", lambda text: text.strip()), ("normalised name", item_name_key)):
+        wanted = key(name)
+        hits = [p for p in powers if wanted and wanted in (key(p["name"]), key(p["item_name"]))]
+        if dept:
+            hits = [p for p in hits if dept in p["department"] or p["department"] in dept] or hits
+        if hits and len({p["department"] for p in hits}) == 1:
+            return how, [p["key"] for p in hits]
+    return "", []
+
+
+def _write_items(tx: Any, counter: _Counter, rows: list[dict], run_id: str) -> None:
+    place_powers: dict[str, list[dict]] = {}
+    out = []
+    for row in rows:
+        if not row["items"]:
+            continue
+        place = row["jurisdiction"]
+        if place not in place_powers:
+            place_powers[place] = [r.data() for r in tx.run(PLACE_POWERS, jurisdiction=place)]
+        items = []
+        for item in row["items"]:
+            how, keys = match_item(item, place_powers[place])
+            items.append({**item, "links": [{"power": k, "how": how} for k in keys]})
+        out.append({"thing": row["key"], "items": items, "source_file": row["props"]["source_file"]})
+    for batch in _batches(out):
+        _run(tx, counter, WRITE_ITEMS, rows=batch, run_id=run_id)
 
 
 # --- provenance ---------------------------------------------------------------------------------

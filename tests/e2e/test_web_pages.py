@@ -86,7 +86,8 @@ def test_every_route_is_covered(web_app, samples):
                  "edits.retire_responsibility", "edits.link_article", "edits.new_power", "edits.revert",
                  "imports_upload.upload", "imports_upload.confirm", "imports_upload.cancel",
                  "imports_upload.new", "imports_upload.preview",  # editors only: tests/e2e/test_web_imports.py
-                 "versions.publish"}  # tests/e2e/test_publish_versions.py
+                 "versions.publish",  # tests/e2e/test_publish_versions.py
+                 "things.link_item", "things.unlink_item"}  # tests/e2e/test_thing_items.py
     for rule in web_app.url_map.iter_rules():
         endpoint = rule.endpoint.removesuffix("_json")
         assert endpoint in tested or rule.endpoint in elsewhere, f"untested route {rule.rule} ({rule.endpoint})"

@@ -24,7 +24,8 @@ NEEDS = {"auth.login": None, "auth.logout": "viewer", "auth.user_admin": "admin"
          "edits.add_responsibility": "editor", "edits.retire_responsibility": "editor", "edits.link_article": "editor",
          "edits.new_power": "editor", "edits.revert": "admin", "imports_upload.upload": "editor",
          "imports_upload.confirm": "editor", "imports_upload.cancel": "editor", "laws.resolve": "editor",
-         "versions.publish": "editor", "reports.resolve_group": "editor"}
+         "versions.publish": "editor", "reports.resolve_group": "editor", "things.link_item": "editor",
+         "things.unlink_item": "editor"}
 ADMIN_PAGES = {"auth.user_admin"}
 
 

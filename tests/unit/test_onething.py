@@ -117,3 +117,37 @@ def test_refuses_other_json(tmp_path):
     broken.write_text('{"themes": [', encoding="utf-8")
     with pytest.raises(FileRefused, match="not valid JSON"):
         parse_guides(broken)
+
+
+def test_a_guide_naming_its_items_gives_them_with_code_name_and_department() -> None:
+    from importers.onething import guide_items
+
+    item = {"guide_summary": {"linked_matters": [{"sxbm": "A-01", "sxmc": "户口登记", "dept_name": "公安局"},
+                                                 "出生医学证明签发", {"note": "无编码无名称"}]}}
+    assert guide_items(item) == [{"code": "A-01", "name": "户口登记", "department": "公安局"},
+                                 {"code": "", "name": "出生医学证明签发", "department": ""}]
+    assert guide_items({"guide_summary": {"linked_matter_count": 7}}) == []
+
+
+def test_sector_wording_gives_the_words_of_a_department_name() -> None:
+    from importers.onething import sector_words
+
+    assert sector_words("公安部门") == ["公安局", "公安分局"]
+    assert sector_words("市场监管部门") == sector_words("市监部门") == ["市场监督管理局"]
+    assert sector_words("气象部门") == ["气象"]  # not in the table: its own word
+
+
+def test_items_match_by_code_then_name_then_careful_name_in_one_department() -> None:
+    from importers.writer import match_item
+
+    powers = [{"key": "p1", "name": "户口登记", "item_name": "", "code": "GA-1", "catalog": [], "department": "公安局"},
+              {"key": "p2", "name": "个体工商户（营业执照）登记", "item_name": "", "code": "", "catalog": ["0001"],
+               "department": "市场监督管理局"},
+              {"key": "p3", "name": "档案查询", "item_name": "", "code": "", "catalog": [], "department": "档案局"},
+              {"key": "p4", "name": "档案查询", "item_name": "", "code": "", "catalog": [], "department": "公安局"}]
+    assert match_item({"code": "0001", "name": "别的名称"}, powers) == ("code", ["p2"])
+    assert match_item({"code": "X", "name": "户口登记"}, powers) == ("name", ["p1"])
+    assert match_item({"name": "个体工商户营业执照登记"}, powers) == ("normalised name", ["p2"])
+    assert match_item({"name": "档案查询"}, powers) == ("", [])  # two departments: not guessed
+    assert match_item({"name": "档案查询", "department": "档案局"}, powers) == ("name", ["p3"])
+    assert match_item({"name": "户口迁移"}, powers) == ("", [])

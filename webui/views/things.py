@@ -1,11 +1,22 @@
-"""Integrated services (一件事一次办): who leads, who cooperates, what they include and what they save."""
+"""Integrated services (一件事一次办): who leads, who cooperates, what they include and what they save.
+
+    /things/<key>?q=…          the Thing, with (for editors) the powers of its place matching q
+    /things/<key>/link         (editor) link an item to a power, with a reason; audited as an Edit
+    /things/<key>/unlink       (editor) remove an item's link to a power, with a reason; audited
+"""
 from __future__ import annotations
 
-from flask import Blueprint
+import uuid
+from typing import Any
+
+from flask import Blueprint, abort, flash, g, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from kb.model import METRIC_TITLES
-from webui import store
+from webui import findings, store
 from webui.pages import page
+from webui.users import role_required
 
 bp = Blueprint("things", __name__)
 
@@ -30,9 +41,10 @@ CALL { WITH t OPTIONAL MATCH (t)-[c:COOPERATING]->(d:Department)
               AS cooperating }
 CALL { WITH t OPTIONAL MATCH (t)-[:IN_JURISDICTION]->(j:Jurisdiction) RETURN j {.name, .level} AS jurisdiction }
 CALL { WITH t OPTIONAL MATCH (t)-[:INCLUDES]->(s:ServiceItem)
-       OPTIONAL MATCH (s)-[:REALISES]->(p:Power)
-       WITH s, collect(p {.key, .name, .department, .type}) AS powers ORDER BY s.code
-       RETURN collect(CASE WHEN s IS NULL THEN null ELSE s {.key, .name, .code, powers: powers} END) AS items }
+       OPTIONAL MATCH (s)-[r:REALISES]->(p:Power)
+       WITH s, collect(p {.key, .name, .department, .type, how: r.how}) AS powers ORDER BY s.position, s.code
+       RETURN collect(CASE WHEN s IS NULL THEN null ELSE s {.key, .name, .code, .department, powers: powers} END)
+              AS items }
 CALL { WITH t OPTIONAL MATCH (o:Thing {theme_code: t.theme_code}) WHERE o <> t
        OPTIONAL MATCH (o)-[:LED_BY]->(od:Department)
        WITH o, od ORDER BY o.org_level, o.area_code
@@ -63,13 +75,75 @@ def things() -> dict:
     return {"themes": list(themes.values()), "total": len(rows)}
 
 
+# The current powers of the Thing's place and of the places within it; q matches a name or a code.
+PLACE_POWERS = """
+MATCH (t:Thing {key: $key})-[:IN_JURISDICTION]->(j:Jurisdiction)
+MATCH (d:Department)-[:IN_JURISDICTION]->(dj:Jurisdiction)
+WHERE dj = j OR exists { (dj)-[:WITHIN*1..]->(j) }
+MATCH (d)-[:HOLDS]->(p:Power) WHERE p.current AND NOT coalesce(p.retired, false)
+  AND ($power = '' OR p.key = $power)
+  AND ($q = '' OR p.name CONTAINS $q OR p.code = $q)
+RETURN p {.key, .name, .type, .code, department: d.name} AS power
+ORDER BY p.name, d.name LIMIT $limit
+"""
+
+ITEM = "MATCH (:Thing {key: $key})-[:INCLUDES]->(s:ServiceItem {key: $item}) RETURN s {.key, .name} AS item"
+
+LINK = """
+MATCH (t:Thing {key: $key})-[:INCLUDES]->(s:ServiceItem {key: $item}), (p:Power {key: $power})
+WHERE NOT exists { (s)-[:REALISES]->(p) }
+CREATE (s)-[:REALISES {how: 'editor', by: $who, at: datetime(), reason: $reason}]->(p)
+CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: s.key, entity_label: 'ServiceItem',
+                field: 'realises', before: '', after: p.key, reason: $reason,
+                summary: coalesce(s.name, s.code, s.key) + ' → ' + coalesce(p.name, p.key)})
+CREATE (e)-[:EDITS]->(s)
+RETURN count(e) AS n
+"""
+
+UNLINK = """
+MATCH (t:Thing {key: $key})-[:INCLUDES]->(s:ServiceItem {key: $item})-[r:REALISES]->(p:Power {key: $power})
+WITH s, p, r, r.how AS how
+DELETE r
+CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: s.key, entity_label: 'ServiceItem',
+                field: 'realises', before: p.key, after: '', reason: $reason, link_how: how,
+                summary: coalesce(s.name, s.code, s.key) + ' ↛ ' + coalesce(p.name, p.key)})
+CREATE (e)-[:EDITS]->(s)
+RETURN count(e) AS n
+"""
+
+SEARCH_LIMIT = 20
+
+# The Thing's own fields, named for the page.
+FIELD_TITLES = {
+    "key": _l("Key"), "theme_code": _l("Theme code"), "area_code": _l("Area code"), "area_name": _l("Area"),
+    "org_level": _l("Level"), "implementation_code": _l("Implementation code"), "guide_url": _l("Official guide"),
+    "lead_department": _l("Lead department (as published)"),
+    "cooperating_published": _l("Cooperating departments (as published)"), "source_file": _l("Source file"),
+    "source_row": _l("Position in the source"), "import_run": _l("Import run"),
+}
+
+
+def cooperating_rows(published: list[str], linked: list[dict]) -> list[dict]:
+    """Each cooperating body as the guide wrote it, with the department linked to it (None: not linked)."""
+    by_wording = {c["as_published"]: c["name"] for c in linked if c}
+    rows = [{"as_published": text, "department": by_wording.get(text)} for text in published or []]
+    rows += [{"as_published": c["as_published"] or c["name"], "department": c["name"]}
+             for c in linked if c and c["as_published"] not in (published or [])]
+    return rows
+
+
 @page(bp, "/things/<path:key>", "things/thing.html")
 def thing(key: str) -> dict:
     row = store.read_one_or_404(THING, key=key)
     t = row["thing"]
+    row["cooperating_rows"] = cooperating_rows(t.get("cooperating_published") or [], row["cooperating"])
+    row["unlinked_items"] = sum(1 for s in row["items"] if not s["powers"])
+    row["q"] = (request.args.get("q") or "").strip()[:100]
+    row["hits"] = [r["power"] for r in store.read(PLACE_POWERS, key=key, q=row["q"], power="",
+                                                   limit=SEARCH_LIMIT)] if row["q"] else []
     row["metrics"] = [(m, t[m]) for m in METRICS if t.get(m) is not None]
-    row["other_fields"] = sorted((k, v) for k, v in t.items()
-                                 if k not in METRICS and k not in ("name", "title") and v not in (None, "", []))
+    row["other_fields"] = [(FIELD_TITLES.get(k, k), v) for k, v in sorted(t.items())
+                           if k not in METRICS and k not in ("name", "title") and v not in (None, "", [])]
     return row
 
 
@@ -77,3 +151,42 @@ def thing(key: str) -> dict:
 def service_item(key: str) -> dict:
     row = store.read_one_or_404(SERVICE_ITEM, key=key)
     return row
+
+
+def _link_or_unlink(key: str, query: str, done: str, nothing: str):
+    store.read_one_or_404("MATCH (t:Thing {key: $key}) RETURN t.key AS key", key=key)
+    item, power = (request.form.get("item") or "").strip(), (request.form.get("power") or "").strip()
+    reason = (request.form.get("reason") or "").strip()
+    back = url_for("things.thing", key=key)
+    if not item or not power or not reason or len(reason) > 2000:
+        flash(_("Pick an item and a power, and give a reason."), "error")
+        return redirect(back)
+    if not store.read(ITEM, key=key, item=item):
+        abort(404)
+    if query is LINK and not store.read(PLACE_POWERS, key=key, q="", power=power, limit=1):
+        flash(_("That power is not a current power of this place."), "error")
+        return redirect(back)
+
+    def work(tx: Any) -> int:
+        found = tx.run(query, key=key, item=item, power=power, id=uuid.uuid4().hex, who=g.user["name"],
+                       reason=reason).single()
+        return found["n"] if found else 0
+
+    if store.graph().write_retrying(work):
+        findings.invalidate()
+        flash(done, "success")
+    else:
+        flash(nothing, "warning")
+    return redirect(back)
+
+
+@bp.route("/things/<path:key>/link", methods=["POST"])
+@role_required("editor")
+def link_item(key: str):
+    return _link_or_unlink(key, LINK, _("Linked the item to the power."), _("The item was linked to that power already."))
+
+
+@bp.route("/things/<path:key>/unlink", methods=["POST"])
+@role_required("editor")
+def unlink_item(key: str):
+    return _link_or_unlink(key, UNLINK, _("Removed the link."), _("There was no such link."))

@@ -1,0 +1,164 @@
+"""一件事 pages with their items: items named by a guide are linked to the powers of the Thing's place
+at import (by code, then name, then a careful name), a guide giving only a count says so, cooperating
+departments named by sector (公安部门) link to the place's department, and an editor links and unlinks
+an item by search, audited. Real Neo4j (scratch)."""
+from __future__ import annotations
+
+import json
+import secrets
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from kb.db import Graph
+from tests.e2e.conftest import csrf_token, login
+from tests.e2e.test_as_of_answers import BASE, a_list
+
+pytestmark = pytest.mark.e2e
+
+POLICE, MARKET, HEALTH = "浏阳市公安局", "浏阳市市场监督管理局", "浏阳市卫生健康局"
+NAMED, COUNTED = "43TEST0001@430181999000", "43TEST0002@430181999000"
+
+
+def a_guide(path: Path, implementations: list[dict]) -> Path:
+    """A catalogue in the shape importers/onething.py reads (the Hunan crawl's)."""
+    themes = [{"theme_code": impl["theme_code"], "theme_title": impl["theme_title"], "search_type_name": "个人",
+               "implementations": [impl]} for impl in implementations]
+    path.write_text(json.dumps({"themes": themes}, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def an_implementation(code: str, title: str, summary: dict, **extra) -> dict:
+    return {"theme_code": code, "theme_title": title, "area_code": "430181999000", "area_name": "浏阳市市本级",
+            "area_path": ["长沙市", "浏阳市", "浏阳市市本级"], "org_level": "3", "implementation_name": title,
+            "implementation_code": code,
+            "guide_summary": {"title": title, "lead_department": HEALTH, **summary}, **extra}
+
+
+@pytest.fixture
+def site(scratch: Graph, tmp_path: Path) -> Graph:
+    from importers.run import import_paths
+
+    lists = [
+        a_list(tmp_path / "police.json", POLICE, "浏阳市", "2024", [
+            BASE | {"事项名称": "户口登记", "编码": "LY-GA-01"},
+            BASE | {"事项名称": "居民身份证核发", "编码": "LY-GA-02"}]),
+        a_list(tmp_path / "market.json", MARKET, "浏阳市", "2024", [
+            BASE | {"事项名称": "个体工商户（营业执照）登记", "编码": "LY-SJ-01"}]),
+        a_list(tmp_path / "health.json", HEALTH, "浏阳市", "2024", [
+            BASE | {"事项名称": "出生医学证明签发", "编码": "LY-WJ-01"}]),
+    ]
+    guide = a_guide(tmp_path / "guides.json", [
+        an_implementation("43TEST0001", "新生儿出生“一件事”", {
+            "cooperating_departments": "公安部门,市监部门,医保部门", "linked_matter_count": 4,
+            "linked_matters": [
+                {"matter_code": "LY-WJ-01", "matter_name": "出生医学证明的签发"},  # by code (the name differs)
+                {"matter_name": "户口登记", "dept_name": POLICE},  # by exact name
+                {"matter_name": "个体工商户营业执照登记"},  # by the careful name: brackets gone
+                {"matter_name": "社会保障卡申领"}]}),  # no power of the place: unlinked
+        an_implementation("43TEST0002", "开办餐馆“一件事”", {
+            "cooperating_departments": "公安部门,税务部门", "linked_matter_count": 6}),
+    ])
+    for path in [*lists, guide]:
+        report = import_paths(scratch, [path], progress=False)
+        assert [f["status"] for f in report["files"]] == ["imported"], report
+    return scratch
+
+
+def _client(graph: Graph):
+    from webui import create_app
+
+    return create_app({"KB_GRAPH": graph, "TESTING": True, "SECRET_KEY": secrets.token_hex(16),
+                       "KB_BACKGROUND_FINDINGS": False}).test_client()
+
+
+def _links(graph: Graph, thing: str) -> dict[str, list[tuple[str, str]]]:
+    rows = graph.read("MATCH (:Thing {key: $t})-[:INCLUDES]->(s:ServiceItem) OPTIONAL MATCH (s)-[r:REALISES]->(p) "
+                      "RETURN s.name AS item, collect([p.name, r.how]) AS links", t=thing)
+    return {r["item"]: sorted(tuple(x) for x in r["links"] if x[0]) for r in rows}
+
+
+def test_named_items_link_to_the_powers_of_the_place_at_import(site: Graph) -> None:
+    assert _links(site, NAMED) == {
+        "出生医学证明的签发": [("出生医学证明签发", "code")],
+        "户口登记": [("户口登记", "name")],
+        "个体工商户营业执照登记": [("个体工商户（营业执照）登记", "normalised name")],
+        "社会保障卡申领": []}
+    assert _links(site, COUNTED) == {}
+    page = _client(site).get(f"/things/{quote(NAMED, safe='')}").get_data(as_text=True)
+    assert "出生医学证明签发" in page and "按编码对应" in page and "按名称对应" in page
+    assert "1 个事项未对应到权力事项" in page
+    assert "指南只给出事项数" not in page
+    counted = _client(site).get(f"/things/{quote(COUNTED, safe='')}").get_data(as_text=True)
+    assert "指南只给出事项数 6，未列明事项" in counted
+
+
+def test_cooperating_departments_by_sector_link_to_the_place(site: Graph) -> None:
+    rows = site.read("MATCH (:Thing {key: $t})-[c:COOPERATING]->(d) RETURN c.as_published AS said, d.name AS dept "
+                     "ORDER BY said", t=NAMED)
+    assert [(r["said"], r["dept"]) for r in rows] == [("公安部门", POLICE), ("市监部门", MARKET)]
+    page = _client(site).get(f"/things/{quote(NAMED, safe='')}").get_data(as_text=True)
+    cooperating = page[page.index('id="cooperating"'):page.index("</table>", page.index('id="cooperating"'))]
+    assert "公安部门" in cooperating and POLICE in cooperating
+    assert "医保部门" in cooperating and "未对应到部门" in cooperating  # the place has no 医疗保障局
+
+
+def test_an_editor_links_and_unlinks_an_item_by_search(site: Graph) -> None:
+    from webui.users import add_user
+
+    url = f"/things/{quote(NAMED, safe='')}"
+    item = site.read("MATCH (s:ServiceItem {name: '社会保障卡申领'}) RETURN s.key AS k")[0]["k"]
+    power = site.read("MATCH (p:Power {name: '居民身份证核发'}) RETURN p.key AS k")[0]["k"]
+    data = {"item": item, "power": power, "reason": "指南附件列明此事项"}
+    anonymous = _client(site)
+    out = anonymous.post(f"{url}/link", data=data | {"csrf_token": csrf_token(anonymous.get("/login").get_data(as_text=True))})
+    assert out.status_code == 302 and "/login" in out.headers["Location"]
+    viewer, editor = _client(site), _client(site)
+    for client, role in ((viewer, "viewer"), (editor, "editor")):
+        name, password = f"t-{role}-{secrets.token_hex(3)}", secrets.token_urlsafe(12)
+        add_user(site, name, password, role)
+        assert login(client, name, password).status_code == 302
+    token = csrf_token(viewer.get(url).get_data(as_text=True))
+    assert viewer.post(f"{url}/link", data=data | {"csrf_token": token}).status_code == 403
+    assert editor.post(f"{url}/link", data=data).status_code == 400  # no CSRF token
+    assert _links(site, NAMED)["社会保障卡申领"] == []
+
+    page = editor.get(url, query_string={"q": "身份证"}).get_data(as_text=True)
+    hits = page[page.index('id="power-hits"'):]
+    assert "居民身份证核发" in hits and "出生医学证明签发" not in hits[:hits.index("</table>")]
+    out = editor.post(f"{url}/link", data=data | {"csrf_token": csrf_token(page)})
+    assert out.status_code == 302
+    assert _links(site, NAMED)["社会保障卡申领"] == [("居民身份证核发", "editor")]
+    page = editor.get(url).get_data(as_text=True)
+    assert "按编辑人员对应" in page and "未对应到权力事项" not in page
+    edit = site.read("MATCH (e:Edit)-[:EDITS]->(:ServiceItem {key: $k}) RETURN e {.*} AS e", k=item)
+    assert len(edit) == 1 and edit[0]["e"]["before"] == "" and edit[0]["e"]["after"] == power
+    assert edit[0]["e"]["reason"] == "指南附件列明此事项" and edit[0]["e"]["who"].startswith("t-editor")
+
+    out = editor.post(f"{url}/unlink", data=data | {"reason": "对应有误", "csrf_token": csrf_token(page)})
+    assert out.status_code == 302
+    assert _links(site, NAMED)["社会保障卡申领"] == []
+    edits = site.read("MATCH (e:Edit)-[:EDITS]->(:ServiceItem {key: $k}) RETURN e.before AS before, e.after AS after, "
+                      "e.reason AS reason ORDER BY e.when", k=item)
+    assert [(e["before"], e["after"], e["reason"]) for e in edits] == [
+        ("", power, "指南附件列明此事项"), (power, "", "对应有误")]
+    assert "1 个事项未对应到权力事项" in editor.get(url).get_data(as_text=True)
+
+
+def test_a_power_of_another_place_cannot_be_linked(site: Graph, tmp_path: Path) -> None:
+    from importers.run import import_paths
+    from webui.users import add_user
+
+    other = a_list(tmp_path / "city.json", "长沙市公安局", "长沙市", "2024", [BASE | {"事项名称": "社会保障卡申领"}])
+    import_paths(site, [other], progress=False)
+    power = site.read("MATCH (p:Power {name: '社会保障卡申领'}) RETURN p.key AS k")[0]["k"]
+    item = site.read("MATCH (s:ServiceItem {name: '社会保障卡申领'}) RETURN s.key AS k")[0]["k"]
+    client = _client(site)
+    name, password = f"t-editor-{secrets.token_hex(3)}", secrets.token_urlsafe(12)
+    add_user(site, name, password, "editor")
+    login(client, name, password)
+    url = f"/things/{quote(NAMED, safe='')}"
+    token = csrf_token(client.get(url).get_data(as_text=True))
+    client.post(f"{url}/link", data={"item": item, "power": power, "reason": "x", "csrf_token": token})
+    assert _links(site, NAMED)["社会保障卡申领"] == []
