@@ -447,8 +447,7 @@ class Plan:
         chains: dict[tuple[str, str], list[dict]] = {}
         rows = []
         for impl in doc.implementations:
-            place = (impl.jurisdiction or (impl.area_path[1] if len(impl.area_path) > 2 else impl.area_path[0]),
-                     "city" if impl.org_level == "2" else "county")
+            place = writer.guide_place(impl)
             if place not in chains:
                 chains[place] = self.chain(*place)
             rows.append(writer._thing_row(doc, impl, chains[place][-1]["name"], run_id))

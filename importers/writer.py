@@ -629,6 +629,13 @@ def _thing_row(doc: GuideDocument, impl: ThingImplementation, jurisdiction: str,
                       for n, item in enumerate(impl.items, start=1)]}
 
 
+def guide_place(impl) -> tuple[str, str]:
+    """(name, level) of the place a guide's implementation serves: read from its area path and area code
+    (onething.guide_place), whose chain up to the province the writer links."""
+    return (impl.jurisdiction or (impl.area_path[1] if len(impl.area_path) > 2 else impl.area_path[0]),
+            "city" if impl.org_level == "2" else "county")
+
+
 def write_guides(graph: Graph, doc: GuideDocument, run_id: str, progress: Progress | None = None) -> WriteResult:
     if graph.read(FIND_GUIDE, sha256=doc.sha256):
         return WriteResult("unchanged", records=len(doc.implementations))
@@ -636,9 +643,7 @@ def write_guides(graph: Graph, doc: GuideDocument, run_id: str, progress: Progre
     chains: dict[tuple[str, str], list[dict]] = {}
     rows = []
     for impl in doc.implementations:
-        # the place read from area_path and area_code (onething.guide_place), with its chain up to the province
-        place = (impl.jurisdiction or (impl.area_path[1] if len(impl.area_path) > 2 else impl.area_path[0]),
-                 "city" if impl.org_level == "2" else "county")
+        place = guide_place(impl)
         if place not in chains:
             chains[place] = jurisdiction_chain(*place)
         rows.append(_thing_row(doc, impl, chains[place][-1]["name"], run_id))

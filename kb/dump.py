@@ -337,15 +337,9 @@ def recover(graph: Graph, progress: bool = False) -> str | None:
 
 
 def _running(pid: object) -> bool:
-    if not isinstance(pid, int) or pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    from kb.server import alive
+
+    return isinstance(pid, int) and pid > 0 and alive(pid)
 
 
 def _node_query(labels: tuple[str, ...], shape: tuple) -> str:

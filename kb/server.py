@@ -132,7 +132,7 @@ def _read_pid(settings: Settings) -> int | None:
         pid = int(_pid_file(settings).read_text().strip())
     except (OSError, ValueError):
         return None
-    return pid if _alive(pid) and _is_our_server(pid, settings) else None
+    return pid if alive(pid) and _is_our_server(pid, settings) else None
 
 
 def _is_our_server(pid: int, settings: Settings) -> bool:
@@ -145,7 +145,8 @@ def _is_our_server(pid: int, settings: Settings) -> bool:
     return ENTRY_POINT in args and f"--home-dir={settings.server_home}" in args
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether process `pid` runs (a zombie does not; our own exited child is reaped)."""
     try:
         os.waitpid(pid, os.WNOHANG)  # reap it if it is our own child that exited (else a zombie lingers)
     except ChildProcessError:

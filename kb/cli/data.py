@@ -91,11 +91,18 @@ def import_cmd(paths: tuple[Path, ...], jurisdiction: str | None, department: st
     finally:
         if graph:
             graph.close()
+    _report_import(report, as_json, started)
+
+
+def _report_import(report: dict, as_json: bool, started: float, refused_note: str = "") -> None:
+    """Print what `kb import` (or `--bulk`) did; exit 1 when a file was refused."""
     report["seconds"] = round(time.monotonic() - started, 2)
     if as_json:
         echo_json(report)
     else:
         _print_import(report)
+        if report["refused"] and refused_note:
+            click.echo(refused_note, err=True)
     if report["refused"]:
         sys.exit(1)
 
@@ -116,15 +123,7 @@ def _bulk_import(paths: tuple[Path, ...], jurisdiction: str | None, department: 
     if not report["refused"] and not no_check:
         with connect() as graph:
             report["findings"] = _recompute_findings(graph, report)
-    report["seconds"] = round(time.monotonic() - started, 2)
-    if as_json:
-        echo_json(report)
-    else:
-        _print_import(report)
-        if report["refused"]:
-            click.echo("--bulk：有文件被拒绝，什么都没有写入（数据库未改动）", err=True)
-    if report["refused"]:
-        sys.exit(1)
+    _report_import(report, as_json, started, "--bulk：有文件被拒绝，什么都没有写入（数据库未改动）")
 
 
 def _place_option(text: str) -> str:
