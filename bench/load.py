@@ -113,7 +113,7 @@ def run(seconds: float, workers: int, hostile_workers: int) -> dict:
             data = {f: stored.get(f) or "" for f in fields}
             data |= {f"was_{f}": v for f, v in data.items()}
             value = f"load edit {n} {secrets.token_hex(3)}"
-            data |= {"remarks": value, "csrf_token": token(html)}
+            data |= {"remarks": value, "csrf_token": token(html), "reason": f"负载测试 {n}"}  # every change has a reason
             status, took, _ = editor.send("/edit/power/" + urllib.parse.quote(edit_key, safe=""), data)
             if status == 302:
                 confirmed.append(value)

@@ -351,15 +351,17 @@ def read_csv(path: str | Path | Source) -> Sheet:
         raise FileRefused(source.path, [RowError(
             f"not a spreadsheet: {source.name} is neither UTF-8 nor GBK/GB18030 text")])
     sample = text[:20000]
+    # Only the delimiter is guessed: the quoting is Excel's (a quote inside a quoted cell is doubled), as
+    # every spreadsheet writes it; the sniffer's guess of that from one sample can be wrong.
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;").delimiter
     except csv.Error:
-        dialect = csv.excel
+        delimiter = ","
     # Published cells can be long; the per-cell size check in the parser reports where, so the csv
     # module must not stop first with its 128 KB default.
     csv.field_size_limit(max(csv.field_size_limit(), len(source.data) + 1))
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
+        rows = list(csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter))
     except csv.Error as exc:
         raise FileRefused(source.path, [RowError(f"not a readable CSV file: {exc}")]) from exc
     return _finish(source.stem, [[v for v in row] for row in rows], [])

@@ -72,6 +72,7 @@ def _edit_until_killed(client, srv: ManagedServer, key: str, url: str, done: lis
                                                       "responsibility_basis_text", "remarks")}
             data = data | {f"was_{f}": v for f, v in data.items()} | {f: f"edit {i}" for f in FIELDS}
             data["csrf_token"] = csrf_token(page.get_data(as_text=True))
+            data["reason"] = f"故障测试 {i}"  # every change asks for a reason
             if client.post(url, data=data).status_code == 302:
                 done.append(i)
         except Exception:  # noqa: BLE001 - the database died under the request: what it left is checked

@@ -163,3 +163,14 @@ def test_a_utf8_csv_with_a_bom_is_text_wherever_its_first_8_kb_end(tmp_path):
         body = "事项名称,权力类型\n" + "x" * pad + "行政检查" * 3000
         path.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
         assert container_of(path) == "text", pad
+
+
+def test_a_doubled_quote_in_a_quoted_csv_cell_is_one_quote(tmp_path):
+    """Found by the fuzzing in `make reliability`: the csv sniffer guessed from this sample that quotes are
+    not doubled, and the cell 对,0"的许可 came back as 对,0"的许可" (a quote too many)."""
+    path = tmp_path / "quoted.csv"
+    path.write_bytes('序号,事项名称,权力类型\r\n1,"对,0""的许可",行政许可\r\n'.encode())
+    assert read_csv(path).cells[1][1] == '对,0"的许可'
+    tabbed = tmp_path / "tabbed.csv"
+    tabbed.write_bytes('序号\t事项名称\r\n1\t"甲""乙"\r\n'.encode())
+    assert read_csv(tabbed).cells[1] == ["1", '甲"乙']
