@@ -451,6 +451,9 @@ class Plan:
             if place not in chains:
                 chains[place] = self.chain(*place)
             rows.append(writer._thing_row(doc, impl, chains[place][-1]["name"], run_id))
+        if any(row["items"] for row in rows):  # their powers are matched in the graph (writer._write_items)
+            raise BulkRefused(f"{Path(doc.path).name} names the items of its 一件事, which are linked to powers "
+                              "in the graph: import it with plain `kb import` after the bulk import")
         for chain in chains.values():
             self.merge_jurisdictions(chain, run_id)
         for i in range(0, len(rows), writer.BATCH):
@@ -489,15 +492,14 @@ class Plan:
                 self.c.nodes += 1
             self.link_department(lead, place["name"])
             self._thing_rel("LED_BY", row["key"], "Department", lead)
-        groups: dict[tuple[str, str], list[str]] = {}
-        for row in rows:
-            for sector in row["cooperating"]:
-                word = sector.replace("部门", "").replace("卫健", "卫生健康")
-                found = [d for d in self.members.get(row["jurisdiction"], []) if word in d]
-                groups.setdefault((row["key"], sector), []).extend(found)
+        groups: dict[tuple[str, str], set[str]] = {}
+        for row in rows:  # the departments of the place whose name carries one of the sector's words
+            for co in row["cooperating"]:
+                found = {d for d in self.members.get(row["jurisdiction"], []) if any(w in d for w in co["words"])}
+                groups.setdefault((row["key"], co["sector"]), set()).update(found)
         for (thing, sector), found in groups.items():
             if len(found) == 1:
-                self._thing_rel("COOPERATING", thing, "Department", found[0], {"as_published": sector})
+                self._thing_rel("COOPERATING", thing, "Department", next(iter(found)), {"as_published": sector})
 
     # the end -----------------------------------------------------------------------------------
 

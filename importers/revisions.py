@@ -203,7 +203,7 @@ def revise(tx: neo4j.ManagedTransaction, department: str, who: str, today: str, 
         tx.run(COPY_POWERS, old=part["key"], key=key).consume()
         for step in COPY_STEPS:
             tx.run(step, key=key).consume()
-    tx.run(IN_FORCE_UNTIL, department=department).consume()
+    tx.run(IN_FORCE_UNTIL, department=department, key="").consume()  # key: the writer's own version, none here
     return label
 
 
