@@ -76,9 +76,9 @@ def _type(value: Any) -> str:
         if inner <= {"long", "double"} and "double" in inner:
             return "double[]"
         if len(inner) > 1 or inner & {"datetime"}:
-            raise BulkRefused(f"a list of mixed values cannot be bulk-imported: {value[:5]!r}")
+            raise BulkRefused(f"值类型混杂的列表不能批量导入：{value[:5]!r}")
         return (inner.pop() if inner else "string") + "[]"
-    raise BulkRefused(f"a {type(value).__name__} value cannot be bulk-imported")
+    raise BulkRefused(f"{type(value).__name__} 类型的值不能批量导入")
 
 
 def _text(value: Any) -> str:
@@ -95,7 +95,7 @@ def _field(value: Any) -> str:
     if isinstance(value, list):
         parts = [_text(v) for v in value]
         if any(ARRAY_DELIMITER in p for p in parts):
-            raise BulkRefused("a list value holds the array delimiter U+001F")
+            raise BulkRefused("列表中的值含有数组分隔符 U+001F")
         value = ARRAY_DELIMITER.join(parts)
     elif isinstance(value, int | float):
         return _text(value)
@@ -150,7 +150,7 @@ class CsvSink:
     def rel(self, rtype: str, start: tuple[str, str], end: tuple[str, str], props: dict | None = None) -> None:
         props = {k: v for k, v in (props or {}).items() if v is not None}
         if any(v == [] for v in props.values()):
-            raise BulkRefused(f"an empty list on a {rtype} relationship cannot be bulk-imported")
+            raise BulkRefused(f"{rtype} 关系上的空列表不能批量导入")
         shape = tuple(sorted((k, _type(v)) for k, v in props.items()))
         header = [":START_ID", ":END_ID", *(f"{k}:{t}" for k, t in shape)]
         self._write(("relationships", rtype, shape), header,
@@ -452,8 +452,8 @@ class Plan:
                 chains[place] = self.chain(*place)
             rows.append(writer._thing_row(doc, impl, chains[place][-1]["name"], run_id))
         if any(row["items"] for row in rows):  # their powers are matched in the graph (writer._write_items)
-            raise BulkRefused(f"{Path(doc.path).name} names the items of its 一件事, which are linked to powers "
-                              "in the graph: import it with plain `kb import` after the bulk import")
+            raise BulkRefused(f"{Path(doc.path).name} 列出了一件事的事项，这些事项要在图中与权力关联："
+                              "请在批量导入之后用普通的 `kb import` 导入它")
         for chain in chains.values():
             self.merge_jurisdictions(chain, run_id)
         for i in range(0, len(rows), writer.BATCH):
@@ -596,8 +596,8 @@ def build(folder: Path, paths: Iterable[str | Path], *, jurisdiction: str | None
         if not order:
             raise BulkRefused("没有可导入的文件：--bulk 至少需要一个清单、法律文本或一件事指南")
         total = sum(r.records for r in order)
-        with tqdm(total=total, unit="rows", file=sys.stderr, disable=not progress, dynamic_ncols=True,
-                  desc="bulk csv") as bar:
+        with tqdm(total=total, unit="行", file=sys.stderr, disable=not progress, dynamic_ncols=True,
+                  desc="批量 CSV") as bar:
             for r in order:
                 doc = spool.take(r)
                 run_id, started = writer.new_run_id(), _now()
@@ -647,7 +647,7 @@ def admin_import(settings: Any, args: list[str], folder: Path, say: Say, progres
     argfile.write_text("\n".join('"' + a.replace("\\", "\\\\").replace('"', '\\"') + '"' for a in options) + "\n",
                        encoding="utf-8")
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
-    say("neo4j-admin database import full …")
+    say("正在用 neo4j-admin database import full 导入 ……")
     # its progress goes to stderr with ours (stdout is for --json)
     proc = subprocess.run([java, "-Xmx1g", "-cp", str(settings.neo4j_lib / "*"), server.ADMIN_TOOL, f"@{argfile}"],
                           env=env, stdout=sys.stderr if progress else subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -713,7 +713,7 @@ def bulk_import(settings: Any, paths: Iterable[str | Path], *, jurisdiction: str
         shutil.rmtree(folder, ignore_errors=True)
     started = time.monotonic()
     with Graph.from_settings(settings) as graph:
-        say("schema: constraints, indexes, full-text …")
+        say("正在建立约束、索引和全文索引 ……")
         schema.init(graph)
         timings["schema_seconds"] = round(time.monotonic() - started, 2)
         fix_empty_lists(graph, sink.empty_lists)

@@ -51,13 +51,13 @@ def parse_law(path: str | Path | Source) -> LawDocument:
     try:
         text = source.utf8_text()
     except UnicodeDecodeError as exc:
-        raise FileRefused(str(path), [RowError(f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from exc
+        raise FileRefused(str(path), [RowError(f"不是 UTF-8 文本（第 {exc.start} 字节：{exc.reason}）")]) from exc
     lines = [line.replace("\u3000", " ").rstrip() for line in text.splitlines()]
 
     title_index = next((i for i, line in enumerate(lines) if line.strip()), None)
     if title_index is None or not lines[title_index].startswith("# "):
-        found = lines[title_index].strip()[:40] if title_index is not None else "an empty file"
-        raise FileRefused(str(path), [RowError(f"expected a title line '# <law name>', found {found!r}",
+        found = lines[title_index].strip()[:40] if title_index is not None else "空文件"
+        raise FileRefused(str(path), [RowError(f"应以标题行 '# <法律名称>' 开头，实际为 {found!r}",
                                                row=(title_index or 0) + 1, column="line")])
     title = re.sub(r"\s+", "", lines[title_index][2:])
 
@@ -66,7 +66,7 @@ def parse_law(path: str | Path | Source) -> LawDocument:
     articles = _articles(lines, body_start)
     if not articles:
         raise FileRefused(str(path), [RowError(
-            f"no article found: expected paragraphs opening with '第X条 ' from line {body_start + 1} on",
+            f"没有找到条文：从第 {body_start + 1} 行起应有以 '第X条 ' 开头的段落",
             row=body_start + 1, column="line")])
     return LawDocument(path=str(path), sha256=source.sha256, title=title,
                        version_date=_version_date(path, history), history=history, articles=articles)

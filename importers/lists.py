@@ -205,8 +205,8 @@ class _ListParser:
         for sheet in unreadable:
             r, cells = describe_header(sheet)
             self.warnings.append(RowError(
-                f"sheet skipped: no known header in rows 1–{HEADER_SEARCH_ROWS}; "
-                f"row {sheet.row_number(r)} reads: {' | '.join(cells)[:300]}", sheet=sheet.name,
+                f"已跳过此工作表：第 1–{HEADER_SEARCH_ROWS} 行中没有可识别的表头；"
+                f"第 {sheet.row_number(r)} 行为：{' | '.join(cells)[:300]}", sheet=sheet.name,
                 severity="warning"))
 
     def _read_sheets(self, layouts: list[tuple[Sheet, SheetLayout]]) -> list[str]:
@@ -223,8 +223,8 @@ class _ListParser:
         if not self.records and not self.errors:
             sheet, layout = layouts[0]
             self.errors.append(RowError(
-                f"no records: the header on row {sheet.row_number(layout.header_row)} has no rows with a "
-                "事项名称, 子项名称 or 权力类型 below it", sheet=sheet.name))
+                f"没有事项：第 {sheet.row_number(layout.header_row)} 行的表头下面没有一行填有"
+                "事项名称、子项名称或权力类型", sheet=sheet.name))
         if self.errors:
             raise FileRefused(self.path, self.errors + self.warnings)
 
@@ -255,12 +255,12 @@ class _ListParser:
             raise FileRefused(self.path, [_ambiguous(exc)]) from exc
         if not naming.department:
             raise FileRefused(self.path, [RowError(
-                "cannot tell which department published this list: no title row, 部门名称 row, file name or "
-                "行使主体 names one; give it with department=… (kb import --department)")])
+                "无法确定这份清单由哪个部门公布：标题行、部门名称行、文件名和行使主体都没有写明部门；"
+                "请用 department=… 指定（kb import --department）")])
         if not naming.jurisdiction:
             self.warnings.append(RowError(
-                f"jurisdiction unknown: {naming.department!r} names no place of China's divisions (kb.places) "
-                "or importers/mappings/jurisdictions.toml; give it with jurisdiction=… (kb import --jurisdiction)",
+                f"无法确定行政区划：{naming.department!r} 中没有行政区划表（kb.places）"
+                "或 importers/mappings/jurisdictions.toml 中的地名；请用 jurisdiction=… 指定（kb import --jurisdiction）",
                 severity="warning"))
         return naming
 
@@ -329,31 +329,31 @@ class _ListParser:
             for c, v in enumerate(row):
                 if len(v) > MAX_CELL_CHARS:
                     self.errors.append(RowError(
-                        f"cell too long: {len(v):,} characters (at most {MAX_CELL_CHARS:,} are accepted; "
-                        "is the file a broken export?)", sheet=sheet.name, row=sheet.row_number(r),
+                        f"单元格内容过长：{len(v):,} 个字符（最多接受 {MAX_CELL_CHARS:,} 个；"
+                        "文件是否导出时出错？）", sheet=sheet.name, row=sheet.row_number(r),
                         column=_column_name(sheet, c)))
 
     def _refuse_no_header(self, unreadable: list[Sheet]) -> None:
         if not unreadable:
             raise FileRefused(self.path, [RowError(
-                f"empty list: {self.source.name} has no data in any sheet")])
+                f"清单为空：{self.source.name} 的各工作表都没有数据")])
         sheet = unreadable[0]
         r, cells = describe_header(sheet)
-        found = " | ".join(cells)[:500] or "(nothing)"
+        found = " | ".join(cells)[:500] or "（无内容）"
         # Each mapping's required columns by its own first header text (事项名称 + 权力类型, 服务事项 …).
-        needs = " or ".join(dict.fromkeys(
+        needs = " 或 ".join(dict.fromkeys(
             " + ".join(m.columns[f][0] for f in m.required) for m in load_mappings()))
         detail = ""
         partial = [match_header(sheet.cells[r], m) for m in load_mappings()]
         partial = [m for m in partial if m.columns]
         if partial:
             best = max(partial, key=lambda m: m.score)
-            detail = (f"; mapping '{best.mapping.name}' recognises "
-                      f"{', '.join(sheet.value(r, c).strip() for c in best.columns.values())} but misses "
-                      f"{', '.join(FIELD_LABELS.get(f, f) for f in best.missing)}")
+            detail = (f"；列映射 '{best.mapping.name}' 认出了 "
+                      f"{'、'.join(sheet.value(r, c).strip() for c in best.columns.values())}，但缺少 "
+                      f"{'、'.join(FIELD_LABELS.get(f, f) for f in best.missing)}")
         self.errors.append(RowError(
-            f"no known header: no column mapping fits the first {HEADER_SEARCH_ROWS} rows. "
-            f"Header found: {found}{detail} (a list needs the columns {needs})",
+            f"没有可识别的表头：前 {HEADER_SEARCH_ROWS} 行与任何列映射都不相符。"
+            f"找到的表头：{found}{detail}（清单需要这些列：{needs}）",
             sheet=sheet.name, row=sheet.row_number(r)))
         raise FileRefused(self.path, self.errors)
 
@@ -392,8 +392,8 @@ class _ListParser:
             key = tuple(v for f, v in sorted({**values, **kept}.items()) if f != "seq")
             if key in seen:
                 self.warnings.append(RowError(
-                    f"duplicated row: row {sheet.row_number(r)} repeats row {seen[key]} in every column "
-                    "but 序号 (both kept)", sheet=sheet.name, row=sheet.row_number(r), severity="warning"))
+                    f"重复行：第 {sheet.row_number(r)} 行除序号外各列都与第 {seen[key]} 行相同"
+                    "（两行都保留）", sheet=sheet.name, row=sheet.row_number(r), severity="warning"))
             else:
                 seen[key] = sheet.row_number(r)
             self.records.append(record)
@@ -411,13 +411,13 @@ class _ListParser:
             note = f"第{sheet.row_number(r)}行：" + "；".join(parts)
             prev.extra["续行"] = (prev.extra["续行"] + "\n" + note) if "续行" in prev.extra else note
             self.warnings.append(RowError(
-                f"row continues the record on row {prev.row} (its 事项名称 and 权力类型 are merged from above); "
-                "its values are kept in that record's extra['续行']", sheet=sheet.name,
+                f"此行是第 {prev.row} 行事项的续行（其事项名称和权力类型是与上方合并的单元格）；"
+                "此行的内容保存在该事项的 extra['续行'] 中", sheet=sheet.name,
                 row=sheet.row_number(r), severity="warning"))
             return
         shown = "; ".join(f"{FIELD_LABELS.get(f, f)}={v[:30]}" for f, v in own.items() if v)
         self.warnings.append(RowError(
-            f"row ignored: it has no 事项名称, 子项名称 or 权力类型 ({shown})", sheet=sheet.name,
+            f"已忽略此行：没有事项名称、子项名称或权力类型（{shown}）", sheet=sheet.name,
             row=sheet.row_number(r), severity="warning"))
 
     def _record(self, ctx: _SheetContext, r: int, values: dict[str, str]) -> Record:
@@ -438,7 +438,7 @@ class _ListParser:
                 rec.extra[key] = _text(get(key, ""))
         if not rec.item_name:
             self.errors.append(RowError(
-                "事项名称 is empty and the row is no sub-item of an item above", sheet=rec.sheet, row=rec.row,
+                "事项名称为空，且此行不是上方某个事项的子项", sheet=rec.sheet, row=rec.row,
                 column=ctx.column_name("item_name")))
         self._set_type(ctx, rec, get("type", ""))
         _set_level(rec, get("level", ""), get("scope", ""), defaults, ctx.default_level)
@@ -456,8 +456,8 @@ class _ListParser:
         column = ctx.column_name("type")
         if raw.strip():
             self.warnings.append(RowError(
-                f"unknown 权力类型 {raw.strip()!r}: imported without a type (expected one of 行政许可, 行政处罚, "
-                "行政强制, 行政征收, 行政给付, 行政检查, 行政确认, 行政奖励, 行政裁决, 其他行政权力, 公共服务)",
+                f"无法识别的权力类型 {raw.strip()!r}：已导入，但不带权力类型（应为以下之一：行政许可、行政处罚、"
+                "行政强制、行政征收、行政给付、行政检查、行政确认、行政奖励、行政裁决、其他行政权力、公共服务）",
                 sheet=rec.sheet, row=rec.row, column=column, severity="warning"))
             return
         default = power_type(ctx.layout.match.mapping.defaults.get("type", ""))
@@ -467,10 +467,10 @@ class _ListParser:
             # 农业农村局 keeps one sheet per type (行政处罚（254项）); 4 of its rows leave 权力类型 empty.
             rec.type, rec.type_code = ctx.sheet_type.name, ctx.sheet_type.code
             self.warnings.append(RowError(
-                f"权力类型 is empty: {ctx.sheet_type.name} taken from the sheet name {ctx.sheet.name!r}",
+                f"权力类型为空：按工作表名称 {ctx.sheet.name!r} 取为 {ctx.sheet_type.name}",
                 sheet=rec.sheet, row=rec.row, column=column, severity="warning"))
         else:
-            self.warnings.append(RowError("权力类型 is empty: imported without a type", sheet=rec.sheet,
+            self.warnings.append(RowError("权力类型为空：已导入，但不带权力类型", sheet=rec.sheet,
                                           row=rec.row, column=column, severity="warning"))
 
     def _warn_unmapped_columns(self, ctx: _SheetContext) -> None:
@@ -482,8 +482,8 @@ class _ListParser:
                 self.unmapped.append({"sheet": sheet.name, "column": _column_name(sheet, c), "header": text,
                                       "kept_as": f"x_{key}"})
                 self.warnings.append(RowError(
-                    f"column {column_letter(c)} {text!r} is not in mapping '{layout.match.mapping.name}'; "
-                    f"its values are kept on each power as the extra field {key!r}", sheet=sheet.name,
+                    f"第 {column_letter(c)} 列 {text!r} 不在列映射 '{layout.match.mapping.name}' 中；"
+                    f"其内容作为附加字段 {key!r} 保存在每项权力上", sheet=sheet.name,
                     row=sheet.row_number(layout.header_row), column=column_letter(c), severity="notice"))
 
 
@@ -517,9 +517,9 @@ def _merged(values: list[str]) -> str:
 
 def _ambiguous(exc: Ambiguous, **where: object) -> RowError:
     candidates = "、".join(f"{p.path.replace('/', '')}（{p.code}）" for p in exc.candidates[:12])
-    return RowError(f"place {exc.name!r} is ambiguous: it is the name of {len(exc.candidates)} places: {candidates}. "
-                    "Name the province or city in the title or file name, or give jurisdiction=… "
-                    "(kb import --jurisdiction NAME or an area code)", **where)
+    return RowError(f"地名 {exc.name!r} 有歧义：有 {len(exc.candidates)} 个地方叫这个名字：{candidates}。"
+                    "请在标题或文件名中写明所属的省或市，或用 jurisdiction=… 指定"
+                    "（kb import --jurisdiction 地名或行政区划代码）", **where)
 
 
 def _filled(sheet: Sheet, r: int, c: int) -> str:

@@ -83,7 +83,7 @@ def parse_mapping(data: dict, source: str) -> Mapping:
     columns: dict[str, tuple[str, ...]] = {}
     for key, synonyms in data["columns"].items():
         if key not in FIELDS:
-            raise ValueError(f"mapping {source}: unknown field {key!r} in [columns] (known: {', '.join(FIELDS)})")
+            raise ValueError(f"列映射 {source}：[columns] 中有未知字段 {key!r}（已知字段：{', '.join(FIELDS)}）")
         columns[key] = tuple(normalize_header(s) for s in synonyms)
     # `include = ["_extra.toml"]`: the [extra] tables of shared files first, then the mapping's own.
     extra: dict[str, list[str]] = {}
@@ -95,7 +95,7 @@ def parse_mapping(data: dict, source: str) -> Mapping:
     required = tuple(data.get("required", ["item_name"]))
     for f in required:
         if f not in columns:
-            raise ValueError(f"mapping {source}: required field {f!r} has no synonyms in [columns]")
+            raise ValueError(f"列映射 {source}：必填字段 {f!r} 在 [columns] 中没有列名")
     lookup: dict[str, str] = {}
     for key, synonyms in columns.items():
         for s in synonyms:

@@ -26,11 +26,11 @@ def chinese_to_int(numeral: str) -> int:
     """
     text = numeral.strip().translate(_FULL_WIDTH)
     if not text:
-        raise ValueError("empty numeral")
+        raise ValueError("数字为空")
     if text.isdigit():
         return int(text)
     if any(ch not in _DIGITS and ch not in _UNITS for ch in text):
-        raise ValueError(f"not a numeral: {numeral!r}")
+        raise ValueError(f"不是数字：{numeral!r}")
     if all(ch in _DIGITS for ch in text) and len(text) > 1:
         # Digit-by-digit form, as in years: 二〇二一 -> 2021.
         return int("".join(str(_DIGITS[ch]) for ch in text))
@@ -60,7 +60,7 @@ def label_to_int(label: str) -> int | None:
 def int_to_chinese(value: int) -> str:
     """Chinese numeral as laws write it: 10 -> 十, 105 -> 一百零五, 119 -> 一百一十九."""
     if not 0 <= value < 10000:
-        raise ValueError(f"out of range for an article number: {value}")
+        raise ValueError(f"超出条文序号的范围：{value}")
     if value == 0:
         return "零"
     digits = "零一二三四五六七八九"

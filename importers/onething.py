@@ -58,24 +58,24 @@ def parse_guides(path: str | Path | Source) -> GuideDocument:
         source.utf8_text()  # guides are UTF-8 only; the error names the first byte that is not
         data = source.json()
     except UnicodeDecodeError as exc:
-        raise FileRefused(str(path), [RowError(f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from exc
+        raise FileRefused(str(path), [RowError(f"不是 UTF-8 文本（第 {exc.start} 字节：{exc.reason}）")]) from exc
     except json.JSONDecodeError as exc:
-        raise FileRefused(str(path), [RowError(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
+        raise FileRefused(str(path), [RowError(f"不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}",
                                                row=exc.lineno)]) from exc
     sha256 = source.sha256
     if _is_portal_reply(data):
         reply = data["data"]
         raise NotAGuide(str(path), [RowError(
-            f"raw portal reply for {reply.get('sxmc', '')} ({reply.get('sxbm', '')}, checklist "
-            f"{reply.get('yjsSsqdId', '')}): not a guide, skipped; the catalogue file carries this "
-            "implementation", severity="warning")])
+            f"这是政务服务网站对 {reply.get('sxmc', '')}（{reply.get('sxbm', '')}，清单 "
+            f"{reply.get('yjsSsqdId', '')}）的原始答复，不是办事指南，已跳过；目录文件中已含这一实施情况",
+            severity="warning")])
     if isinstance(data, list):
         return GuideDocument(str(path), sha256, _theme_list(path, data))
     if isinstance(data, dict) and isinstance(data.get("themes"), list):
         return _catalogue(path, sha256, data["themes"])
     raise FileRefused(str(path), [RowError(
-        "expected a one-thing catalogue ({\"themes\": [...]}) or a theme list ([{theme_code, theme_title}]), "
-        f"found a JSON {type(data).__name__} with keys {sorted(data)[:8] if isinstance(data, dict) else '-'}")])
+        "应为一件事目录（{\"themes\": [...]}）或主题列表（[{theme_code, theme_title}]），"
+        f"实际是 JSON {type(data).__name__}，键为 {sorted(data)[:8] if isinstance(data, dict) else '-'}")])
 
 
 def sector_words(published: str) -> list[str]:
@@ -106,7 +106,7 @@ def _theme_list(path: Path, items: list) -> list[dict]:
     themes: list[dict] = []
     for index, item in enumerate(items, start=1):
         if not isinstance(item, dict) or not item.get("theme_code") or not item.get("theme_title"):
-            errors.append(RowError("expected an object with theme_code and theme_title", row=index))
+            errors.append(RowError("应为含 theme_code 和 theme_title 的对象", row=index))
             continue
         themes.append({"theme_code": item["theme_code"], "theme_title": item["theme_title"],
                        "type_name": item.get("type_name", "")})
@@ -121,7 +121,7 @@ def _catalogue(path: Path, sha256: str, raw_themes: list) -> GuideDocument:
     implementations: list[ThingImplementation] = []
     for t_index, theme in enumerate(raw_themes, start=1):
         if not isinstance(theme, dict) or not theme.get("theme_code"):
-            errors.append(RowError("theme without theme_code", sheet=f"themes[{t_index}]"))
+            errors.append(RowError("主题缺少 theme_code", sheet=f"themes[{t_index}]"))
             continue
         themes.append({"theme_code": theme["theme_code"], "theme_title": theme.get("theme_title", ""),
                        "type_name": theme.get("search_type_name", ""),
@@ -135,7 +135,7 @@ def _catalogue(path: Path, sha256: str, raw_themes: list) -> GuideDocument:
             try:
                 place = guide_place(item)
             except jurisdictions.Ambiguous as exc:
-                errors.append(RowError(f"{exc} (area_code {item.get('area_code')!r} does not decide it)",
+                errors.append(RowError(f"{exc}（area_code {item.get('area_code')!r} 不能确定是哪一个）",
                                        sheet=theme["theme_code"], row=i_index, column="area_path"))
                 continue
             implementations.append(_implementation(item, len(implementations), place))
@@ -147,13 +147,13 @@ def _catalogue(path: Path, sha256: str, raw_themes: list) -> GuideDocument:
 def _problems(item: Any) -> list[tuple[str, str]]:
     """(column, message) for what an implementation lacks; the writer needs all of it."""
     if not isinstance(item, dict):
-        return [("", f"expected an implementation object, found {type(item).__name__}")]
-    problems = [(key, f"implementation has no {key}") for key in _REQUIRED if not item.get(key)]
+        return [("", f"应为实施情况对象，实际是 {type(item).__name__}")]
+    problems = [(key, f"实施情况缺少 {key}") for key in _REQUIRED if not item.get(key)]
     if item.get("area_path") and not isinstance(item["area_path"], list):
-        problems.append(("area_path", "area_path must be a list (city → county → office)"))
+        problems.append(("area_path", "area_path 必须是列表（市 → 县 → 办理机构）"))
     summary = item.get("guide_summary")
     if not isinstance(summary, dict) or not summary.get("lead_department"):
-        problems.append(("guide_summary.lead_department", "implementation names no lead department"))
+        problems.append(("guide_summary.lead_department", "实施情况没有写明牵头部门"))
     return problems
 
 

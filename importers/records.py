@@ -30,11 +30,11 @@ class FileRefused(Exception):
     def __init__(self, path: str, errors: list[RowError]):
         self.path = path
         self.errors = errors
-        first = errors[0] if errors else RowError("unknown error")
-        where = ", ".join(
-            f"{k} {v}" for k, v in (("sheet", first.sheet), ("row", first.row), ("column", first.column)) if v
+        first = errors[0] if errors else RowError("未知错误")
+        where = "，".join(
+            f"{k} {v}" for k, v in (("工作表", first.sheet), ("行", first.row), ("列", first.column)) if v
         )
-        super().__init__(f"{path}: {first.message}" + (f" ({where})" if where else ""))
+        super().__init__(f"{path}：{first.message}" + (f"（{where}）" if where else ""))
 
 
 @dataclass(frozen=True)  # shared between records whose cells read the same (importers/lists.py)

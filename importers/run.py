@@ -91,7 +91,7 @@ def parse_file(path: Path, jurisdiction: str | None = None, department: str | No
 
     report = FileReport(str(path))
     if not path.exists():
-        report.errors = [RowError(f"file not found: {path}").as_dict()]
+        report.errors = [RowError(f"找不到文件：{path}").as_dict()]
         return report
     source = Source(path)
     try:
@@ -116,7 +116,7 @@ def parse_file(path: Path, jurisdiction: str | None = None, department: str | No
             doc = onething.parse_guides(source)
         else:
             report.status = "skipped"
-            report.warnings = [RowError("not a list, law text or guide; skipped", severity="notice").as_dict()]
+            report.warnings = [RowError("不是清单、法律文本或一件事指南，已跳过", severity="notice").as_dict()]
             return report
     except NotAList as exc:
         report.kind, report.status = "unknown", "skipped"
@@ -127,7 +127,7 @@ def parse_file(path: Path, jurisdiction: str | None = None, department: str | No
         report.warnings = [e.as_dict() for e in exc.errors if e.severity != "error"]
         return report
     except Exception as exc:  # noqa: BLE001 - a file we cannot read is refused, never a crash mid-run
-        report.errors = [RowError(f"could not read {path.name}: {type(exc).__name__}: {exc}").as_dict()]
+        report.errors = [RowError(f"读取 {path.name} 时出错：{type(exc).__name__}: {exc}").as_dict()]
         return report
     report.doc = doc
     report.records = _count(doc)
@@ -213,7 +213,7 @@ def _validate(files: list[tuple[Path, bool]], jurisdiction: str | None, departme
             digest = report.doc.sha256
             if digest in seen:  # byte-identical copy of a file given earlier in this run
                 report.status = "unchanged"
-                report.warnings.append(RowError(f"identical to {seen[digest]}", severity="notice").as_dict())
+                report.warnings.append(RowError(f"与 {seen[digest]} 内容完全相同", severity="notice").as_dict())
                 report.doc = None
             else:
                 seen[digest] = str(path)
@@ -231,8 +231,8 @@ def _write_all(graph: Graph | None, reports: list[FileReport], spool: Spool, dry
     notices: list[str] = []
     order = sorted((r for r in reports if spool.holds(r)), key=lambda r: {"law": 0, "list": 1}.get(r.kind, 2))
     total = sum(r.records for r in order)
-    bar = tqdm(total=total, unit="rows", file=sys.stderr, disable=not progress or dry_run or total == 0,
-               dynamic_ncols=True, desc="import")
+    bar = tqdm(total=total, unit="行", file=sys.stderr, disable=not progress or dry_run or total == 0,
+               dynamic_ncols=True, desc="导入")
     if on_progress is not None:
         _report_progress(bar, total, on_progress)
     try:
@@ -250,7 +250,7 @@ def _write_all(graph: Graph | None, reports: list[FileReport], spool: Spool, dry
             try:
                 writer.link_pending(graph)
             except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
-                notices.append(f"delegations not linked yet (run the import again): {exc}")
+                notices.append(f"委托关系尚未关联（请再导入一次）：{exc}")
     finally:
         bar.close()
     return {
@@ -295,7 +295,7 @@ def _write_one(graph: Graph, report: FileReport, bar: tqdm, in_force_from: str |
             result = writer.write_guides(graph, doc, run_id, progress=bar.update)
     except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError) as exc:  # rolled back: nothing of this file was written
         report.status = "refused"
-        report.errors.append(RowError(f"database error, nothing written: {exc}").as_dict())
+        report.errors.append(RowError(f"数据库出错，未写入任何内容：{exc}").as_dict())
         with contextlib.suppress(neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError):
             # the database may be the thing that failed; the run is then not recorded
             writer.record_run(graph, run_id, report.path, doc.sha256, report.kind, "failed", None,

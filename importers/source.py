@@ -18,7 +18,7 @@ from typing import Any
 
 HEAD_BYTES = 8192  # what the sniffers look at to tell a container by its first bytes
 MB = 1024 * 1024
-TOO_DEEP = "arrays or objects nested too deeply to read (about 1,000 levels or more)"
+TOO_DEEP = "数组或对象嵌套太深，无法读取（约 1,000 层或更多）"
 
 
 def env_limit(name: str, default: int) -> int:
@@ -40,8 +40,8 @@ def check_size(path: str | Path) -> None:
     if size > limit:
         name = Path(path).name
         raise FileRefused(str(path), [RowError(
-            f"file too large: {name} is {size / MB:,.1f} MB, over the import limit of {limit / MB:,.0f} MB "
-            "(KB_IMPORT_MAX_BYTES); nothing of it was read")])
+            f"文件过大：{name} 有 {size / MB:,.1f} MB，超过导入上限 {limit / MB:,.0f} MB"
+            "（KB_IMPORT_MAX_BYTES）；未读取其中任何内容")])
 
 
 def decode_text(data: bytes, *, strict: bool = True) -> str | None:
@@ -143,7 +143,7 @@ class Source:
 
     def _json_text(self) -> str:
         if self.text is None:
-            raise ValueError(f"{self.name} is not text")
+            raise ValueError(f"{self.name} 不是文本文件")
         return self.text
 
     def json_lines(self) -> Iterator[tuple[int, Any]]:

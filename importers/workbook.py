@@ -23,9 +23,9 @@ OOXML_MAGIC = b"PK"
 BIFF_MAGIC = b"\xd0\xcf\x11\xe0"
 # Files people mistake for spreadsheets, named so the refusal says what the file is.
 _OTHER_FORMATS = {
-    b"%PDF": "a PDF document", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
-    b"Rar!": "a RAR archive", b"7z\xbc\xaf": "a 7-Zip archive", b"\x1f\x8b": "a gzip archive",
-    b"{\\rtf": "an RTF document",
+    b"%PDF": "是 PDF 文档", b"\x89PNG": "是 PNG 图片", b"\xff\xd8\xff": "是 JPEG 图片", b"GIF8": "是 GIF 图片",
+    b"Rar!": "是 RAR 压缩包", b"7z\xbc\xaf": "是 7-Zip 压缩包", b"\x1f\x8b": "是 gzip 压缩包",
+    b"{\\rtf": "是 RTF 文档",
 }
 
 
@@ -114,20 +114,20 @@ def container_of(path: str | Path | Source) -> str:
     source = as_source(path)
     head = source.head
     if not head:
-        raise FileRefused(source.path, [RowError(f"empty file (0 bytes): {source.name}")])
+        raise FileRefused(source.path, [RowError(f"空文件（0 字节）：{source.name}")])
     if head.startswith(OOXML_MAGIC):
         return "xlsx"
     if head.startswith(BIFF_MAGIC):
         return "xls"
     what = next((name for magic, name in _OTHER_FORMATS.items() if head.startswith(magic)), None)
     if what is None and re.match(rb"\s*<(?:!DOCTYPE\s+html|html)", head, re.IGNORECASE):
-        what = "an HTML page (some portals save web tables as .xls; open it and save it as .xlsx)"
+        what = "是网页（HTML）文件（有些网站把网页表格存为 .xls；请用表格软件打开后另存为 .xlsx）"
     if what is None and _looks_like_text(head):
         return "text"
     raise FileRefused(source.path, [RowError(
-        f"not a spreadsheet: {source.name} starts with bytes {head[:4].hex(' ').upper()}"
-        + (f", {what}" if what else "")
-        + " (expected an .xlsx (PK) or .xls (D0 CF 11 E0) container, or a CSV/JSON text file)")])
+        f"不是表格文件：{source.name} 开头的字节是 {head[:4].hex(' ').upper()}"
+        + (f"，{what}" if what else "")
+        + "（应为 .xlsx（PK）或 .xls（D0 CF 11 E0）文件，或 CSV/JSON 文本文件）")])
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -175,20 +175,19 @@ def check_zip(source: Source, zf: zipfile.ZipFile) -> None:
     name = source.name
     if len(infos) > MAX_ZIP_MEMBERS:
         raise FileRefused(source.path, [RowError(
-            f"refused before unpacking: {name} holds {len(infos):,} members, over the limit of "
-            f"{MAX_ZIP_MEMBERS:,}")])
+            f"未解压即拒绝：{name} 内含 {len(infos):,} 个成员文件，超过上限 {MAX_ZIP_MEMBERS:,} 个")])
     total, limit = sum(i.file_size for i in infos), max_unzipped_bytes()
     if total > limit:
         raise FileRefused(source.path, [RowError(
-            f"refused before unpacking: {name} would unpack to {total / MB:,.0f} MB, over the limit of "
-            f"{limit / MB:,.0f} MB (KB_IMPORT_MAX_UNZIPPED)")])
+            f"未解压即拒绝：{name} 解压后将有 {total / MB:,.0f} MB，超过上限 {limit / MB:,.0f} MB"
+            "（KB_IMPORT_MAX_UNZIPPED）")])
     ratio = max_zip_ratio()
     for i in infos:
         if i.file_size > _RATIO_FLOOR and i.file_size > ratio * max(i.compress_size, 1):
             raise FileRefused(source.path, [RowError(
-                f"refused before unpacking: {name}: member {i.filename} expands "
-                f"{i.file_size / max(i.compress_size, 1):,.0f} times ({i.compress_size:,} -> {i.file_size:,} bytes), "
-                f"over the limit of {ratio} (KB_IMPORT_MAX_RATIO); a zip bomb?")])
+                f"未解压即拒绝：{name}：成员文件 {i.filename} 解压后膨胀 "
+                f"{i.file_size / max(i.compress_size, 1):,.0f} 倍（{i.compress_size:,} -> {i.file_size:,} 字节），"
+                f"超过上限 {ratio} 倍（KB_IMPORT_MAX_RATIO）；可能是压缩炸弹")])
 
 
 def _read_xlsx(source: Source) -> list[Sheet]:
@@ -201,11 +200,11 @@ def _read_xlsx(source: Source) -> list[Sheet]:
             bad = zf.testzip()
             if "xl/workbook.xml" not in zf.namelist():
                 raise FileRefused(source.path, [RowError(
-                    f"not a spreadsheet: {name} is a ZIP container without xl/workbook.xml "
-                    "(a Word/OpenDocument file or an archive?)")])
+                    f"不是表格文件：{name} 是不含 xl/workbook.xml 的 ZIP 文件"
+                    "（可能是 Word/OpenDocument 文档或压缩包）")])
             if bad:
                 raise FileRefused(source.path, [RowError(
-                    f"damaged .xlsx: {name}: member {bad} fails its checksum")])
+                    f".xlsx 文件已损坏：{name}：成员文件 {bad} 校验和不符")])
             # data_only: formulas such as =COUNT($A$2:A2)+1 in 序号 are read as their cached values.
             # read_only: the full loader styles every merged cell and takes seconds on 5,000 merges.
             wb = openpyxl.load_workbook(_openpyxl_input(source), data_only=True, read_only=True)
@@ -219,7 +218,7 @@ def _read_xlsx(source: Source) -> list[Sheet]:
         raise
     except Exception as exc:  # zipfile.BadZipFile, KeyError, XML errors: all mean a broken file
         raise FileRefused(source.path, [RowError(
-            f"damaged or truncated .xlsx: {name} cannot be read ({type(exc).__name__}: {exc})")]) from exc
+            f".xlsx 文件已损坏或不完整：无法读取 {name}（{type(exc).__name__}: {exc}）")]) from exc
     wb.close()
     return sheets
 
@@ -275,7 +274,7 @@ def _read_xls(source: Source) -> list[Sheet]:
                                   logfile=io.StringIO())
     except Exception as exc:
         raise FileRefused(source.path, [RowError(
-            f"damaged or unreadable .xls: {source.name} ({type(exc).__name__}: {exc})")]) from exc
+            f".xls 文件已损坏或无法读取：{source.name}（{type(exc).__name__}: {exc}）")]) from exc
     sheets = []
     try:
         for idx in range(book.nsheets):
@@ -349,7 +348,7 @@ def read_csv(path: str | Path | Source) -> Sheet:
     text = source.text
     if text is None:
         raise FileRefused(source.path, [RowError(
-            f"not a spreadsheet: {source.name} is neither UTF-8 nor GBK/GB18030 text")])
+            f"不是表格文件：{source.name} 既不是 UTF-8 也不是 GBK/GB18030 文本")])
     sample = text[:20000]
     # Only the delimiter is guessed: the quoting is Excel's (a quote inside a quoted cell is doubled), as
     # every spreadsheet writes it; the sniffer's guess of that from one sample can be wrong.
@@ -363,7 +362,7 @@ def read_csv(path: str | Path | Source) -> Sheet:
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter))
     except csv.Error as exc:
-        raise FileRefused(source.path, [RowError(f"not a readable CSV file: {exc}")]) from exc
+        raise FileRefused(source.path, [RowError(f"无法读取的 CSV 文件：{exc}")]) from exc
     return _finish(source.stem, [[v for v in row] for row in rows], [])
 
 
@@ -375,7 +374,7 @@ def read_json_table(path: str | Path | Source) -> tuple[str, Sheet]:
     """
     source = as_source(path)
     if source.text is None:
-        raise FileRefused(source.path, [RowError(f"{source.name}: neither UTF-8 nor GB18030 text")])
+        raise FileRefused(source.path, [RowError(f"{source.name}：既不是 UTF-8 也不是 GB18030 文本")])
     data = None
     lines = source.suffix.lower() in (".jsonl", ".ndjson")
     if not lines:
@@ -405,9 +404,9 @@ def _json_line_objects(source: Source) -> list[tuple[int, dict]]:
     for lineno, obj in source.json_lines():
         if isinstance(obj, json.JSONDecodeError):
             raise FileRefused(source.path, [RowError(
-                f"{source.name}: line {lineno} is not JSON ({obj.msg} at column {obj.colno})", row=lineno)]) from obj
+                f"{source.name}：第 {lineno} 行不是 JSON（第 {obj.colno} 列：{obj.msg}）", row=lineno)]) from obj
         if not isinstance(obj, dict):
-            raise FileRefused(source.path, [RowError(f"{source.name}: line {lineno} is not a JSON object", row=lineno)])
+            raise FileRefused(source.path, [RowError(f"{source.name}：第 {lineno} 行不是 JSON 对象", row=lineno)])
         objects.append((lineno, obj))
     return objects
 
@@ -420,11 +419,11 @@ def _json_array_objects(source: Source, data: object) -> tuple[dict[str, str], l
         data = data.get("records", data.get("items"))
     if not isinstance(data, list):
         raise FileRefused(source.path, [RowError(
-            f"{source.name}: expected a JSON array of objects or {{\"records\": [...]}}")])
+            f"{source.name}：应为由对象组成的 JSON 数组或 {{\"records\": [...]}}")])
     objects: list[tuple[int, dict]] = []
     for idx, obj in enumerate(data, start=1):
         if not isinstance(obj, dict):
-            raise FileRefused(source.path, [RowError(f"{source.name}: element {idx} is not a JSON object", row=idx)])
+            raise FileRefused(source.path, [RowError(f"{source.name}：第 {idx} 个元素不是 JSON 对象", row=idx)])
         objects.append((idx, obj))
     return meta, objects
 

@@ -26,7 +26,7 @@ class NotConfigured(RuntimeError):
 
 def connect(settings: Settings, **options: Any) -> neo4j.Driver:
     if not settings.password:
-        raise NotConfigured(f"no password for {settings.uri}: run `kb db start` (managed) or set NEO4J_PASSWORD")
+        raise NotConfigured(f"没有 {settings.uri} 的密码：请运行 `kb db start`（由 kb 管理的服务器）或设置 NEO4J_PASSWORD")
     config: dict[str, Any] = {"connection_timeout": 10, "max_connection_lifetime": 3600,
                               "notifications_min_severity": "OFF", **options}
     return GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password), **config)

@@ -103,11 +103,11 @@ def _encode(value: Any, where: str = "") -> Any:
         return {"$duration": value.iso_format()}
     if isinstance(value, list):
         if any(isinstance(v, dict) for v in (_encode(x, where) for x in value)):
-            raise ValueError(f"cannot export {where}: a list of temporal values")
+            raise ValueError(f"无法导出 {where}：这是由时间值组成的列表")
         return value
     if value is None or isinstance(value, str | int | float | bool):
         return value
-    raise ValueError(f"cannot export {where}: values of type {type(value).__name__} are not supported")
+    raise ValueError(f"无法导出 {where}：不支持 {type(value).__name__} 类型的值")
 
 
 def _encode_props(props: dict, where: str) -> dict:
@@ -143,7 +143,7 @@ def export(graph: Graph, path: Path, progress: bool = False) -> dict:
     # from before the hashes left it may still carry them on User nodes that no `kb user add` has reset.
     raw = os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb")
     with raw, gzip.open(raw, "wt", encoding="utf-8") as out, graph.session(read_only=True) as session, \
-            tqdm(total=total, unit="items", file=sys.stderr, disable=not progress, desc="export") as bar:
+            tqdm(total=total, unit="项", file=sys.stderr, disable=not progress, desc="导出") as bar:
         out.write(json.dumps({"format": FORMAT}) + "\n")
         for rec in session.run(NODES):
             out.write(json.dumps({"n": rec["id"], "labels": rec["labels"],
@@ -175,14 +175,14 @@ def _numbered(path: Path) -> Iterator[tuple[int, dict]]:
             header = {}
         if not isinstance(header, dict) or header.get("format") != FORMAT:
             found = header.get("format") if isinstance(header, dict) else None
-            raise DumpError(f"{path}: not a kb dump (expected format {FORMAT}, found {found})")
+            raise DumpError(f"{path}：不是 kb 导出文件（应为格式 {FORMAT}，实际为 {found}）")
         for lineno, line in enumerate(fh, start=2):
             try:
                 item = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise DumpError(f"{path}, line {lineno}: not JSON ({exc.msg})") from exc
+                raise DumpError(f"{path}，第 {lineno} 行：不是 JSON（{exc.msg}）") from exc
             if not isinstance(item, dict):
-                raise DumpError(f"{path}, line {lineno}: not a node or a relationship")
+                raise DumpError(f"{path}，第 {lineno} 行：既不是节点也不是关系")
             yield lineno, item
 
 
@@ -196,13 +196,13 @@ def validate(path: Path, progress: bool = False) -> dict:
     node_ids: set[str] = set()
     keys: set[tuple[str, object]] = set()
     try:
-        with tqdm(unit="items", file=sys.stderr, disable=not progress, desc="check dump") as bar:
+        with tqdm(unit="项", file=sys.stderr, disable=not progress, desc="检查导出文件") as bar:
             for lineno, item in _numbered(path):
                 _check_item(item, lineno, node_ids, keys)
                 counts["nodes" if "n" in item else "relationships"] += 1
                 bar.update()
     except (OSError, EOFError, UnicodeDecodeError) as exc:  # gzip: bad magic, truncated, CRC
-        raise DumpError(f"{path}: not a readable dump: {exc}") from exc
+        raise DumpError(f"{path}：无法读取的导出文件：{exc}") from exc
     return counts
 
 
@@ -214,51 +214,51 @@ def _check_values(props: dict) -> None:
     plain, temporal = _props_cypher(props)
     for key, _, text in temporal:
         if not isinstance(text, str):
-            raise DumpError(f"property {key}: a temporal value that is not text")
+            raise DumpError(f"属性 {key}：时间值不是文本")
         _check_name(key)
     for key, value in plain.items():
         if isinstance(value, list):
             kinds = {type(v) for v in value}
             if not all(issubclass(k, _SCALARS) for k in kinds) or len(kinds - {int, float}) > 1 \
                     or (kinds & {int, float} and kinds - {int, float}):
-                raise DumpError(f"property {key}: a list of mixed or nested values")
+                raise DumpError(f"属性 {key}：列表中的值类型混杂或有嵌套")
         elif value is not None and not isinstance(value, _SCALARS):
-            raise DumpError(f"property {key}: a {type(value).__name__} is not a property value")
+            raise DumpError(f"属性 {key}：{type(value).__name__} 不能作为属性值")
 
 
 def _check_item(item: dict, lineno: int, node_ids: set[str], keys: set[tuple[str, object]]) -> None:
-    where = f"line {lineno}"
+    where = f"第 {lineno} 行"
     props = item.get("props")
     if not isinstance(props, dict):
-        raise DumpError(f"{where}: no properties object")
+        raise DumpError(f"{where}：没有属性对象（props）")
     try:
         _check_values(props)
         if "n" in item:
             labels = item.get("labels")
             if not isinstance(labels, list) or not labels:
-                raise DumpError("a node without labels")
+                raise DumpError("节点没有标签")
             for label in labels:
                 _check_name(str(label))
                 key = KEY_OF.get(label)
                 if key and (label, props.get(key)) in keys:
-                    raise DumpError(f"a second {label} with {key} {props.get(key)!r}")
+                    raise DumpError(f"第二个 {key} 为 {props.get(key)!r} 的 {label}")
                 if key:
                     keys.add((label, props.get(key)))
             node_ids.add(str(item["n"]))
         elif "r" in item:
             _check_name(str(item["r"]))
-            missing = [end for end in ("from", "to") if str(item.get(end)) not in node_ids]
+            missing = [what for end, what in (("from", "起点"), ("to", "终点")) if str(item.get(end)) not in node_ids]
             if missing:
-                raise DumpError(f"a {item['r']} relationship whose {' and '.join(missing)} node is not in the dump")
+                raise DumpError(f"{item['r']} 关系的{'和'.join(missing)}节点不在导出文件中")
         else:
-            raise DumpError("neither a node nor a relationship")
+            raise DumpError("既不是节点也不是关系")
     except (ValueError, TypeError, AttributeError) as exc:
-        raise DumpError(f"{where}: {exc}") from exc
+        raise DumpError(f"{where}：{exc}") from exc
 
 
 def _check_name(name: str) -> str:
     if not _NAME.match(name):
-        raise DumpError(f"refusing label or type {name!r} in dump")
+        raise DumpError(f"拒绝导出文件中的标签或类型 {name!r}")
     return name
 
 
@@ -272,11 +272,11 @@ def restore(graph: Graph, path: Path, progress: bool = False, backup: Path | Non
     here undoes it at once; a killed process or server leaves the journal, and `recover` (run by
     `schema.init`, so by `kb db start`, `kb restore` and `kb serve`) finishes or undoes it."""
     if backup is None and not is_empty(graph):
-        raise DumpError("the database is not empty and its data was not exported first: nothing to undo to")
+        raise DumpError("数据库不是空的，且其中的数据没有先导出：出错时无法还原")
     _journal(graph, phase="loading", dump=str(path), backup=str(backup) if backup else None)
     try:
         clear(graph)
-        with tqdm(unit="items", file=sys.stderr, disable=not progress, desc="restore") as bar:
+        with tqdm(unit="项", file=sys.stderr, disable=not progress, desc="恢复") as bar:
             counts = _load(graph, path, bar.update)
         _journal(graph, phase="finishing")
         _finish(graph)
@@ -284,7 +284,7 @@ def restore(graph: Graph, path: Path, progress: bool = False, backup: Path | Non
         try:
             note = _undo(graph, progress)
         except Exception as again:  # noqa: BLE001 - the database is gone too: the journal stays for recover
-            note = f"undoing it failed too ({type(again).__name__}): the next `kb db start` undoes it"
+            note = f"撤销也失败了（{type(again).__name__}）：下次 `kb db start` 时会撤销"
         exc.add_note(note)
         raise
     graph.write(JOURNAL_END)
@@ -307,16 +307,16 @@ def _undo(graph: Graph, progress: bool = False) -> str:
     _journal(graph, phase="undoing")
     backup = journal.get("backup")
     if backup and not Path(backup).is_file():
-        raise DumpError(f"the data before the restore was kept in {backup}, which is gone; "
-                        f"restore a dump with `kb restore --reset`")
+        raise DumpError(f"恢复前的数据保存在 {backup}，但这个文件已不存在；"
+                        f"请用 `kb restore --reset` 恢复一个导出文件")
     clear(graph)
     if backup:
-        with tqdm(unit="items", file=sys.stderr, disable=not progress, desc="undo restore") as bar:
+        with tqdm(unit="项", file=sys.stderr, disable=not progress, desc="撤销恢复") as bar:
             _load(graph, Path(backup), bar.update)
         _finish(graph)
     graph.write(JOURNAL_END)
-    return (f"the data before it is back (a copy stays in {backup})" if backup
-            else "the database is empty again, as it was")
+    return (f"已还原恢复前的数据（副本仍保存在 {backup}）" if backup
+            else "数据库已恢复为原来的空库")
 
 
 def recover(graph: Graph, progress: bool = False) -> str | None:
@@ -328,12 +328,12 @@ def recover(graph: Graph, progress: bool = False) -> str | None:
     journal = rows[0]["m"]
     pid = journal.get("pid")
     if journal.get("host") == socket.gethostname() and pid != os.getpid() and _running(pid):
-        return f"a restore of {journal.get('dump')} is running (process {pid}); it was left alone"
+        return f"{journal.get('dump')} 的恢复正在进行（进程 {pid}），未干预"
     if journal.get("phase") == "finishing":  # every item was written: only the marks remain to remove
         _finish(graph)
         graph.write(JOURNAL_END)
-        return f"a restore of {journal.get('dump')} was stopped while finishing; it is now complete"
-    return f"a restore of {journal.get('dump')} was stopped midway and is undone: {_undo(graph, progress)}"
+        return f"{journal.get('dump')} 的恢复在收尾时中断，现已完成"
+    return f"{journal.get('dump')} 的恢复中途中断，已撤销：{_undo(graph, progress)}"
 
 
 def _running(pid: object) -> bool:

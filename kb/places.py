@@ -35,8 +35,8 @@ class Ambiguous(LookupError):
     def __init__(self, name: str, candidates: list[Place]):
         shown = "、".join(f"{p.name}（{p.code}，{p.path}）" for p in candidates[:8])
         more = f" 等 {len(candidates)} 处" if len(candidates) > 8 else ""
-        super().__init__(f"{name} is the name of {len(candidates)} places: {shown}{more}; "
-                         "give the province or city, or an area code")
+        super().__init__(f"有 {len(candidates)} 个地方叫 {name}：{shown}{more}；"
+                         "请写明所属的省或市，或给出行政区划代码")
         self.name = name
         self.candidates = candidates
 

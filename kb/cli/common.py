@@ -28,11 +28,11 @@ def connect() -> Graph:
     except NotConfigured as exc:
         raise click.ClickException(str(exc)) from exc
     except neo4j.exceptions.AuthError as exc:
-        where = "NEO4J_USER / NEO4J_PASSWORD" if settings.external else f"the password in {settings.config_file}"
-        raise click.ClickException(f"Neo4j at {settings.uri} refused the login: check {where}") from exc
+        where = "NEO4J_USER / NEO4J_PASSWORD" if settings.external else f"{settings.config_file} 中的密码"
+        raise click.ClickException(f"{settings.uri} 上的 Neo4j 拒绝登录：请检查 {where}") from exc
     except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError, OSError, ValueError) as exc:
-        hint = "" if settings.external else " (start it with `kb db start`)"
-        raise click.ClickException(f"cannot reach Neo4j at {settings.uri}: {exc}{hint}") from exc
+        hint = "" if settings.external else "（请用 `kb db start` 启动）"
+        raise click.ClickException(f"无法连接 {settings.uri} 上的 Neo4j：{exc}{hint}") from exc
 
 
 def connect_if_up() -> Graph | None:

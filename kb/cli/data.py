@@ -10,44 +10,54 @@ import click
 
 from kb.cli.common import connect, connect_if_up, echo_json
 
+STATUS_TEXT = {"imported": "已导入", "unchanged": "未改动", "refused": "已拒绝", "skipped": "已跳过",
+               "valid": "校验通过"}
+SEVERITY_TEXT = {"error": "错误", "warning": "警告", "notice": "提示"}
+WHERE_TEXT = (("sheet", "工作表"), ("row", "行"), ("column", "列"))
+
+
+def _where(problem: dict) -> str:
+    """（工作表 X，行 N，列 C） for a row error or warning; "" when it names no place."""
+    where = "，".join(f"{label} {problem[k]}" for k, label in WHERE_TEXT if problem.get(k))
+    return f"（{where}）" if where else ""
+
 
 def _print_import(report: dict) -> None:
     unmapped = [(Path(f["path"]).name, c) for f in report["files"] for c in f.get("unmapped_columns") or []]
     if unmapped:
-        click.echo("Columns no mapping knows (kept on each power as extra fields):", err=True)
+        click.echo("列映射中没有的列（作为附加字段保存在每项权力上）：", err=True)
         for name, c in unmapped:
             click.echo(f"    {name} [{c['sheet']}] {c['column']} {c['header']} → {c['kept_as']}", err=True)
     for f in report["files"]:
         name = Path(f["path"]).name
         who = f" → {f['department']}" if f.get("department") else ""
-        click.echo(f"[{f['status']}] {name}{who}: {f['records']} records", err=True)
+        status = STATUS_TEXT.get(f["status"], f["status"])
+        click.echo(f"[{status}] {name}{who}：{f['records']} 条", err=True)
         if len(f.get("departments") or []) > 1:
-            click.echo(f"    records per department ({f['moved']} moved from {f['department']} by their 行使主体):",
+            click.echo(f"    各部门的事项（其中 {f['moved']} 条按行使主体从 {f['department']} 移出）：",
                        err=True)
             for d in f["departments"]:
-                click.echo(f"      {d['name']} ({d['jurisdiction'] or 'place unknown'}): {d['records']}", err=True)
+                click.echo(f"      {d['name']}（{d['jurisdiction'] or '地区不明'}）：{d['records']}", err=True)
         if f.get("superseded"):
-            click.echo(f"    replaces the older version(s): {', '.join(f['superseded'])}", err=True)
+            click.echo(f"    取代旧版本：{'、'.join(f['superseded'])}", err=True)
         if f.get("current") is False:
-            what = "law's text" if f.get("kind") == "law" else "department's list"
-            click.echo(f"    kept as history: a newer version of this {what} is current", err=True)
+            what = "这部法律的文本" if f.get("kind") == "law" else "这个部门的清单"
+            click.echo(f"    作为历史版本保存：{what}已有更新的现行版本", err=True)
         if f.get("reviews"):
-            click.echo(f"    {f['reviews']} citations of changed, renumbered or repealed articles queued for review"
-                       " (kb laws impact)", err=True)
+            click.echo(f"    {f['reviews']} 处引用的条文已修改、重新编号或废止，已列入待审核（kb laws impact）",
+                       err=True)
         for e in f["errors"]:
-            where = ", ".join(f"{k} {e[k]}" for k in ("sheet", "row", "column") if e.get(k))
-            click.echo(f"    error: {e['message']}" + (f" ({where})" if where else ""), err=True)
+            click.echo(f"    错误：{e['message']}{_where(e)}", err=True)
         warnings = f["warnings"]
         for w in warnings[:5]:
-            where = ", ".join(f"{k} {w[k]}" for k in ("sheet", "row", "column") if w.get(k))
-            click.echo(f"    {w.get('severity', 'warning')}: {w['message']}" + (f" ({where})" if where else ""),
-                       err=True)
+            severity = w.get("severity", "warning")
+            click.echo(f"    {SEVERITY_TEXT.get(severity, severity)}：{w['message']}{_where(w)}", err=True)
         if len(warnings) > 5:
-            click.echo(f"    … and {len(warnings) - 5} more warnings (see --json)", err=True)
+            click.echo(f"    …… 另有 {len(warnings) - 5} 条警告（见 --json）", err=True)
     for notice in report.get("notices", []):
-        click.echo(f"notice: {notice}", err=True)
-    click.echo(f"{report['nodes_created']} nodes and {report['relationships_created']} relationships created"
-               + (" (dry run: nothing written)" if report["dry_run"] else ""), err=True)
+        click.echo(f"提示：{notice}", err=True)
+    click.echo(f"新建 {report['nodes_created']} 个节点、{report['relationships_created']} 条关系"
+               + ("（试运行：未写入任何内容）" if report["dry_run"] else ""), err=True)
 
 
 @click.command("import")
@@ -136,7 +146,7 @@ def _place_option(text: str) -> str:
     if text.isdigit():
         name = jurisdictions.by_code(text)
         if not name:
-            raise click.ClickException(f"unknown area code {text}: no place of China's divisions has it")
+            raise click.ClickException(f"未知的行政区划代码 {text}：行政区划中没有这个代码")
         return name
     try:
         return jurisdictions.resolve(text)["name"]
@@ -158,8 +168,8 @@ def _recompute_findings(graph, report: dict) -> dict | None:
         scopes = stored.roots(graph, {f["jurisdiction"] for f in imported})
     started = time.monotonic()
     done = stored.refresh(graph, scopes)
-    click.echo(f"findings recomputed and stored for {', '.join(scopes) if scopes else 'every jurisdiction'}: "
-               f"{sum(d['count'] for d in done.values())} in {time.monotonic() - started:.1f} s", err=True)
+    click.echo(f"已重新计算并保存{'、'.join(scopes) if scopes else '所有地区'}的检查结果："
+               f"{sum(d['count'] for d in done.values())} 项，用时 {time.monotonic() - started:.1f} 秒", err=True)
     return {"scopes": scopes, "areas": done}
 
 
@@ -179,10 +189,10 @@ def demo_cmd(reset: bool, if_empty: bool) -> None:
     with connect() as graph:
         if not dump.is_empty(graph):
             if if_empty and not reset:
-                click.echo("The database already holds data; the demo is not loaded (`kb demo --reset` reloads it).")
+                click.echo("数据库中已有数据，未载入演示数据（`kb demo --reset` 会重新载入）。")
                 return
             if not reset:
-                raise click.ClickException("the database is not empty; `kb demo --reset` deletes everything first")
+                raise click.ClickException("数据库不是空的；`kb demo --reset` 会先删除全部数据")
             dump.clear(graph)
         schema.init(graph)
         report = import_paths(graph, [demo_dir()])
@@ -192,8 +202,8 @@ def demo_cmd(reset: bool, if_empty: bool) -> None:
         if report["refused"]:
             sys.exit(1)
         counts = dump.stats(graph)["nodes"]
-    click.echo(f"Demo loaded: {counts.get('Department', 0)} departments, {counts.get('Power', 0)} powers, "
-               f"{counts.get('Article', 0)} law articles, {counts.get('Thing', 0)} integrated services.")
+    click.echo(f"演示数据已载入：{counts.get('Department', 0)} 个部门、{counts.get('Power', 0)} 项权力、"
+               f"{counts.get('Article', 0)} 条法律条文、{counts.get('Thing', 0)} 个一件事。")
 
 
 @click.command("stats")
@@ -227,7 +237,7 @@ def export_cmd(path: Path) -> None:
             counts = dump.export(graph, path, progress=True)
         except ValueError as exc:
             raise click.ClickException(str(exc)) from exc
-    click.echo(f"exported {counts['nodes']} nodes and {counts['relationships']} relationships to {path}")
+    click.echo(f"已导出 {counts['nodes']} 个节点、{counts['relationships']} 条关系到 {path}")
 
 
 @click.command("restore")
@@ -247,7 +257,7 @@ def restore_cmd(path: Path, reset: bool) -> None:
     try:
         expected = dump.validate(path, progress=True)
     except dump.DumpError as exc:
-        raise click.ClickException(f"nothing restored, the database is unchanged: {exc}") from exc
+        raise click.ClickException(f"未恢复任何内容，数据库未改动：{exc}") from exc
     backup = None
     with connect() as graph:
         recovered = dump.recover(graph, progress=True)  # a restore stopped before is finished or undone
@@ -256,18 +266,18 @@ def restore_cmd(path: Path, reset: bool) -> None:
         schema.init(graph)
         if not dump.is_empty(graph):
             if not reset:
-                raise click.ClickException("the database is not empty; `kb restore --reset` deletes everything first")
+                raise click.ClickException("数据库不是空的；`kb restore --reset` 会先删除全部数据")
             backup = _backup_path(load_settings().home)
             dump.export(graph, backup, progress=True)
         try:
             counts = dump.restore(graph, path, progress=True, backup=backup)
         except (ValueError, OSError, neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
-            notes = "; ".join(getattr(exc, "__notes__", []))
-            raise click.ClickException(f"{path}: nothing restored: {exc}; {notes}") from exc
+            notes = "；".join(getattr(exc, "__notes__", []))
+            raise click.ClickException(f"{path}：未恢复任何内容：{exc}；{notes}") from exc
     if counts != expected:
-        raise click.ClickException(f"restored {counts} but the dump holds {expected}")
-    click.echo((f"the data before it is kept in {backup}\n" if backup else "")
-               + f"restored {counts['nodes']} nodes and {counts['relationships']} relationships from {path}")
+        raise click.ClickException(f"恢复了 {counts}，但导出文件中有 {expected}")
+    click.echo((f"恢复前的数据保存在 {backup}\n" if backup else "")
+               + f"已从 {path} 恢复 {counts['nodes']} 个节点、{counts['relationships']} 条关系")
 
 
 def _backup_path(home: Path) -> Path:

@@ -23,7 +23,7 @@ def db_start(timeout: float) -> None:
 
     settings = load_settings(create=True)
     if settings.external:
-        click.echo(f"NEO4J_PASSWORD is set: {settings.uri} is an external server; kb does not start it.")
+        click.echo(f"已设置 NEO4J_PASSWORD：{settings.uri} 是外部服务器，kb 不启动它。")
         return
     try:
         click.echo(server.start(settings, timeout=timeout))
@@ -44,7 +44,7 @@ def db_stop() -> None:
 
     settings = load_settings()
     if settings.external:
-        click.echo(f"NEO4J_PASSWORD is set: {settings.uri} is an external server; kb does not stop it.")
+        click.echo(f"已设置 NEO4J_PASSWORD：{settings.uri} 是外部服务器，kb 不停止它。")
         return
     click.echo(server.stop(settings))
 
@@ -56,11 +56,11 @@ def db_status() -> None:
     from kb.config import load_settings
 
     settings = load_settings()
-    mode = "external" if settings.external else f"managed, KB_HOME {settings.home}"
+    mode = "外部服务器" if settings.external else f"由 kb 管理，KB_HOME {settings.home}"
     if server.bolt_answers(settings):
-        click.echo(f"Neo4j answers at {settings.uri} ({mode})")
+        click.echo(f"Neo4j 在 {settings.uri} 正常应答（{mode}）")
         return
-    click.echo(f"Neo4j does not answer at {settings.uri} ({mode})")
+    click.echo(f"Neo4j 在 {settings.uri} 没有应答（{mode}）")
     sys.exit(1)
 
 
@@ -80,6 +80,6 @@ def db_fetch() -> None:
     from kb.config import load_settings
 
     try:
-        click.echo(f"Neo4j jars in {server.fetch_jars(load_settings())}")
+        click.echo(f"Neo4j 程序文件在 {server.fetch_jars(load_settings())}")
     except server.ServerError as exc:
         raise click.ClickException(str(exc)) from exc

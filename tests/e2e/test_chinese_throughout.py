@@ -257,6 +257,7 @@ def test_the_check_finds_what_it_is_meant_to_find():
 # What the CLI shows that is the interface: commands and parameters to type (kb overlaps list,
 # -p name=value, --param limit=<int>) and, for `kb query show`, the Cypher after its header.
 PARAMETERS = re.compile(r"(?:--param|-p)\s+\w+(?:=\S*)?|\bkb(?: [a-z][a-z-]*)+|--[a-z][a-z-]*")
+ENGLISH_RUN = re.compile(r"[A-Za-z]+(?:[ ,:;]+[A-Za-z]+)+")  # English words in a row: a phrase, not a name
 
 
 def cli_offences(args: tuple[str, ...], text: str) -> list[str]:
@@ -276,7 +277,7 @@ def kb(env: dict, *args: str) -> subprocess.CompletedProcess:
                           check=False, timeout=600)
 
 
-def test_every_cli_report_is_chinese(loaded_server, web_app, samples, make_user):
+def test_every_cli_report_is_chinese(loaded_server, web_app, samples, make_user, tmp_path):
     from kb.analyses.findings import AREAS
 
     make_user("editor")  # for `kb user list`
@@ -294,8 +295,14 @@ def test_every_cli_report_is_chinese(loaded_server, web_app, samples, make_user)
              *([("diff", versions[0]["d"])] if versions else []), ("stats",), ("query", "list"), ("query", "show", "powers_by_department"),
              ("query", "run", "powers_by_department", "-p", f"department={department}", "--limit", "20"),
              ("query", "run", "delegations", "--limit", "20"), ("user", "list"), ("db", "status")]
+    # files `kb import` refuses: a PDF named .xlsx; a row without 事项名称 (and a warning: an unknown 权力类型)
+    (tmp_path / "清单.xlsx").write_bytes(b"%PDF-1.4 not a list")
+    flawed = tmp_path / "克拉玛依市交通运输局权责清单.csv"
+    flawed.write_text("序号,事项名称,权力类型\n1,,行政许可\n2,甲,行政指导\n", encoding="utf-8")
+    imports = [("import", "--dry-run", str(tmp_path / "清单.xlsx")), ("import", "--dry-run", str(flawed))]
     # refusals a reader meets: a list with one version has nothing to compare, an unknown overlap id
-    refusals = [("diff", department, "2023", "2024"), ("overlaps", "resolve", "ffffffffffff", "--lead", "x", "--basis", "x"),
+    refusals = [*imports, ("diff", department, "2023", "2024"),
+                ("overlaps", "resolve", "ffffffffffff", "--lead", "x", "--basis", "x"),
                 ("query", "run", "no_such_query"), ("chain", "没有这个事项")]
     if not versions:
         refusals.append(("diff", department))
@@ -308,6 +315,9 @@ def test_every_cli_report_is_chinese(loaded_server, web_app, samples, make_user)
             assert proc.returncode == 0, (args, proc.stderr[-2000:])
             assert proc.stdout.strip(), args
         found += [f"kb {' '.join(args)}: {o}" for o in cli_offences(args, proc.stdout + "\n" + proc.stderr)]
+        if args in imports:  # what is wrong with the file, in Chinese: no English sentence around the names
+            said = PATHS.sub(" ", PARAMETERS.sub(" ", proc.stderr))
+            assert "错误：" in said and not ENGLISH_RUN.search(said), (args, proc.stderr)
     assert not found, "\n".join(found)
 
 

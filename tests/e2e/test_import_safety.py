@@ -176,7 +176,7 @@ def test_same_year_files_are_parts_of_one_version(scratch_server: ManagedServer,
 def test_older_list_imported_later_is_history(scratch_server: ManagedServer, tmp_path: Path) -> None:
     import_json(scratch_server, STATS)
     proc = kb(scratch_server, "import", str(_variant(tmp_path, "2023年克拉玛依市统计局权责清单.xlsx", year="2023")))
-    assert proc.returncode == 0 and "kept as history" in proc.stderr
+    assert proc.returncode == 0 and "作为历史版本保存" in proc.stderr
     g = scratch_server.graph
     assert g.read("MATCH (:ListVersion {version:'2025', current:true})-[:SUPERSEDES]->"
                   "(:ListVersion {version:'2023', current:false}) RETURN count(*) AS n")[0]["n"] == 1
@@ -291,7 +291,7 @@ def test_a_restore_whose_process_is_killed_is_undone_at_the_next_start(loaded: G
     assert srv.graph.read("MATCH (m:KbMeta {name: 'restore'}) RETURN m.phase AS p")[0]["p"] == "loading"
     started = kb(srv, "db", "start")
     assert started.returncode == 0, started.stderr
-    assert "undone" in started.stdout and "back" in started.stdout
+    assert "已撤销" in started.stdout and "已还原恢复前的数据" in started.stdout
     assert _all(srv.graph) == before  # ... and the next start puts back what was there
     assert not srv.graph.read("MATCH (n:KbRestore) RETURN n LIMIT 1")
     assert not srv.graph.read("MATCH (m:KbMeta {name: 'restore'}) RETURN m")
@@ -326,7 +326,7 @@ def test_cli_restore_refuses_non_empty_database(loaded_server: ManagedServer, tm
     with gzip.open(path, "wt") as fh:
         fh.write('{"format": "kb-dump/1"}\n')
     proc = kb(loaded_server, "restore", str(path))
-    assert proc.returncode != 0 and "not empty" in proc.stderr
+    assert proc.returncode != 0 and "数据库不是空的" in proc.stderr
 
 
 @pytest.mark.parametrize("bad", [b"", b"not json"])
@@ -374,7 +374,7 @@ def test_a_broken_dump_leaves_the_database_as_it_was(scratch_server: ManagedServ
     before = everything(g)
     lines, truncate = BROKEN[kind]
     proc = kb(scratch_server, "restore", "--reset", str(_a_dump(tmp_path / f"{kind}.jsonl.gz", lines, truncate)))
-    assert proc.returncode == 1 and "nothing restored, the database is unchanged" in proc.stderr, proc.stderr
+    assert proc.returncode == 1 and "未恢复任何内容，数据库未改动" in proc.stderr, proc.stderr
     assert everything(g) == before
     assert g.read("MATCH (d:Department) RETURN d.name AS name") == [{"name": "甲市应急管理局"}]
 
@@ -386,7 +386,7 @@ def test_a_good_dump_replaces_the_data_and_keeps_a_private_copy(scratch_server: 
     earlier = set((scratch_server.home / "backups").glob("before-restore-*.jsonl.gz"))  # other tests' restores
     proc = kb(scratch_server, "restore", "--reset", str(_a_dump(tmp_path / "good.jsonl.gz", GOOD_LINES)))
     assert proc.returncode == 0, proc.stderr
-    assert "restored 2 nodes and 1 relationships" in proc.stdout
+    assert "恢复 2 个节点、1 条关系" in proc.stdout
     assert g.read("MATCH (d:Department)-[:HOLDS]->(p:Power) RETURN d.name AS d, p.d AS date") == \
         [{"d": "乙市交通运输局", "date": neo4j.time.Date(2024, 1, 1)}]
     [backup] = set((scratch_server.home / "backups").glob("before-restore-*.jsonl.gz")) - earlier

@@ -25,12 +25,12 @@ def test_status_fails_where_nothing_runs() -> None:
     env = {**os.environ, "KB_HOME": tempfile.mkdtemp(), "NEO4J_URI": f"bolt://127.0.0.1:{free_port()}"}
     env.pop("NEO4J_PASSWORD", None)
     assert kb(env, "db", "status").returncode == 1
-    assert "not running" in kb(env, "db", "stop").stdout
+    assert "没有运行" in kb(env, "db", "stop").stdout
 
 
 def test_start_again_says_it_is_running(scratch_server: ManagedServer) -> None:
     proc = kb(scratch_server.env, "db", "start")
-    assert proc.returncode == 0 and "already running" in proc.stdout
+    assert proc.returncode == 0 and "Neo4j 已在 " in proc.stdout and " 运行（KB_HOME" in proc.stdout
 
 
 def test_local_config_is_private_and_server_is_locked_down(scratch_server: ManagedServer) -> None:
@@ -54,14 +54,14 @@ def test_initial_password_never_was_on_a_command_line(scratch_server: ManagedSer
 def test_wrong_password_is_refused(scratch_server: ManagedServer) -> None:
     env = {**scratch_server.env, "NEO4J_PASSWORD": "wrong", "NEO4J_URI": scratch_server.env["NEO4J_URI"]}
     proc = kb(env, "stats")
-    assert proc.returncode != 0 and "refused the login" in proc.stderr
+    assert proc.returncode != 0 and "拒绝登录" in proc.stderr
 
 
 def test_external_server_is_used_not_managed(scratch_server: ManagedServer) -> None:
     env = {**scratch_server.env, "NEO4J_PASSWORD": scratch_server.settings.password,
            "KB_HOME": tempfile.mkdtemp()}
-    assert "external" in kb(env, "db", "start").stdout
-    assert "external" in kb(env, "db", "stop").stdout
+    assert "外部服务器" in kb(env, "db", "start").stdout
+    assert "外部服务器" in kb(env, "db", "stop").stdout
     assert kb(env, "db", "status").returncode == 0
     assert kb(env, "stats", "--json").returncode == 0
     # the work itself, against the server kb did not start: an import, its findings, a page

@@ -36,7 +36,7 @@ def test_import_stores_the_findings_of_its_jurisdiction_tree(scratch_server) -> 
     graph = scratch_server.graph
     proc = kb(scratch_server.env, "import", str(SMALL))
     assert proc.returncode == 0, proc.stderr
-    assert "findings recomputed and stored" in proc.stderr
+    assert "已重新计算并保存" in proc.stderr
     [root] = stored.roots(graph, ["克拉玛依市"])
     runs = {r["r"]["scope"]: r["r"] for r in graph.read("MATCH (r:FindingRun) RETURN r {.*} AS r")}
     assert root in runs and "" in runs  # the tree, and the laws to load for the whole graph
@@ -53,7 +53,7 @@ def test_import_stores_the_findings_of_its_jurisdiction_tree(scratch_server) -> 
     # Karamay's findings stay the same ones.
     proc = kb(scratch_server.env, "import", str(GUIDES))
     assert proc.returncode == 0, proc.stderr
-    assert "findings recomputed and stored for every jurisdiction" in proc.stderr
+    assert "已重新计算并保存所有地区的检查结果" in proc.stderr
     after = graph.read("MATCH (f:StoredFinding) WHERE f.area <> 'laws' AND f.jurisdiction IN $names "
                        "RETURN f.id AS id ORDER BY id", names=sorted(names))
     assert [r["id"] for r in after] == [r["id"] for r in karamay_before]

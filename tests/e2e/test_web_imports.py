@@ -93,7 +93,7 @@ def test_an_upload_with_errors_shows_them_and_writes_nothing(client, make_user, 
     assert oct(folder.stat().st_mode & 0o777) == "0o700"
     assert oct((folder / STATS.name).stat().st_mode & 0o777) == "0o600"
     html = client.get(f"/imports/upload/{token}").get_data(as_text=True)
-    assert "事项名称 is empty" in html and 'id="confirm-form"' not in html
+    assert "事项名称为空" in html and 'id="confirm-form"' not in html
     found = client.get(f"/imports/upload/{token}.json").get_json()
     assert found["preview"]["status"] == "refused"
     assert {(e["sheet"], e["row"], e["column"]) for e in found["preview"]["errors"]} == {("Sheet1", 5, "B")}
@@ -108,7 +108,7 @@ def test_an_upload_with_errors_shows_them_and_writes_nothing(client, make_user, 
 def test_type_and_size_are_checked_before_parsing(client, make_user, uploads, web_app, monkeypatch):
     login(client, *make_user("editor"))
     response = upload(client, data=b"%PDF-1.7\n" + b"\x00" * 9000, name="清单.xlsx")
-    assert response.status_code == 400 and "not a spreadsheet" in response.get_data(as_text=True)
+    assert response.status_code == 400 and "不是表格文件" in response.get_data(as_text=True)
     assert upload(client, data=b"x", name="清单.exe").status_code == 400
     monkeypatch.setitem(web_app.config, "KB_UPLOAD_MAX", 1000)
     assert upload(client, STATS).status_code == 413

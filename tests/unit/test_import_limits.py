@@ -71,7 +71,7 @@ def test_too_many_members_are_refused(tmp_path: Path) -> None:
         for i in range(10_001):
             out.writestr(f"xl/x/{i}", b"")
     message = _refusal(path)
-    assert "members.xlsx holds 10,0" in message and "limit of 10,000" in message
+    assert "members.xlsx 内含 10,0" in message and "超过上限 10,000 个" in message
 
 
 def test_real_workbooks_are_under_every_limit() -> None:

@@ -68,7 +68,7 @@ def test_refuses_a_file_without_title(tmp_path):
     with pytest.raises(FileRefused) as refused:
         parse_law(path)
     assert refused.value.errors[0].row == 2
-    assert "# <law name>" in refused.value.errors[0].message
+    assert "# <法律名称>" in refused.value.errors[0].message
 
 
 def test_refuses_a_file_without_articles(tmp_path):
@@ -76,7 +76,7 @@ def test_refuses_a_file_without_articles(tmp_path):
     path.write_text("# 示例法\n\n2001年1月1日 通过\n\n<!-- INFO END -->\n\n## 第一章 总则\n", encoding="utf-8")
     with pytest.raises(FileRefused) as refused:
         parse_law(path)
-    assert "no article" in str(refused.value)
+    assert "没有找到条文" in str(refused.value)
     assert refused.value.errors[0].row == 6  # the first line after <!-- INFO END -->
 
 

@@ -232,7 +232,7 @@ def test_agriculture_continuation_rows_are_not_records():
     assert [(r.row, r.holder, r.level) for r in levy] == [
         (2, "自治区农业农村厅", "province"), (4, "地州市农业农村局", "city")]
     assert "县市区农业农村局" in levy[0].extra["续行"]
-    assert any(w.row == 3 and "continues the record on row 2" in w.message for w in doc.warnings)
+    assert any(w.row == 3 and "是第 2 行事项的续行" in w.message for w in doc.warnings)
     # 序号 as published: text "2,3" kept, floats shown as integers, numbering restarts per sheet.
     assert [r.seq for r in doc.records[:3]] == ["1", "2,3", "4"]
     assert record(doc, "农村土地承包经营纠纷仲裁").seq == "379"
@@ -243,7 +243,7 @@ def test_agriculture_empty_types_take_the_sheet_type_with_a_warning():
     empty = [r for r in doc.records if not r.type_original]
     assert len(empty) == 4
     assert all(r.sheet.startswith(r.type) for r in empty)
-    warned = [w for w in doc.warnings if w.message.startswith("权力类型 is empty")]
+    warned = [w for w in doc.warnings if w.message.startswith("权力类型为空")]
     assert sorted((w.sheet, w.row) for w in warned) == sorted((r.sheet, r.row) for r in empty)
     assert all(w.column == "D" for w in warned)
 
@@ -344,40 +344,40 @@ def test_not_a_spreadsheet(tmp_path):
     path = tmp_path / "清单.xls"
     path.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     exc = refused(path)
-    assert "not a spreadsheet" in str(exc) and "25 50 44 46" in str(exc) and "清单.xls" in str(exc)
+    assert "不是表格文件" in str(exc) and "25 50 44 46" in str(exc) and "清单.xls" in str(exc)
 
 
 def test_truncated_xlsx(tmp_path):
     good = make_xlsx(tmp_path / "good.xlsx", [HEADER, row(1, "a", "行政许可")])
     cut = tmp_path / "cut.xlsx"
     cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
-    assert "damaged or truncated .xlsx: cut.xlsx" in str(refused(cut))
+    assert ".xlsx 文件已损坏或不完整：无法读取 cut.xlsx" in str(refused(cut))
 
 
 def test_empty_file(tmp_path):
     path = tmp_path / "empty.xlsx"
     path.write_bytes(b"")
-    assert "empty file" in str(refused(path))
+    assert "空文件（0 字节）" in str(refused(path))
 
 
 def test_workbook_with_only_empty_sheets(tmp_path):
     path = make_xlsx(tmp_path / "blank.xlsx", [])
-    assert "has no data in any sheet" in str(refused(path))
+    assert "各工作表都没有数据" in str(refused(path))
 
 
 def test_header_with_no_known_columns_shows_the_header_found(tmp_path):
     path = make_xlsx(tmp_path / "other.xlsx", [["甲栏", "乙栏", "丙栏"], ["1", "2", "3"]])
     exc = refused(path)
     message = exc.errors[0].message
-    assert "no known header" in message
-    assert "Header found: 甲栏 | 乙栏 | 丙栏" in message
+    assert "没有可识别的表头" in message
+    assert "找到的表头：甲栏 | 乙栏 | 丙栏" in message
     assert "事项名称 + 权力类型" in message
 
 
 def test_missing_required_column_names_what_is_missing(tmp_path):
     path = make_xlsx(tmp_path / "notype.xlsx", [["序号", "事项名称", "实施依据"], ["1", "a", "b"]])
     message = refused(path).errors[0].message
-    assert "recognises 序号, 事项名称, 实施依据 but misses 权力类型" in message
+    assert "认出了 序号、事项名称、实施依据，但缺少 权力类型" in message
     assert refused(path).errors[0].row == 1
 
 
@@ -398,7 +398,7 @@ def test_a_one_megabyte_cell_is_an_error_with_sheet_row_and_column(tmp_path):
     exc = refused(path)
     err = exc.errors[0]
     assert (err.sheet, err.row, err.column, err.severity) == ("权责清单", 2, "E", "error")
-    assert "cell too long: 1,000,000 characters" in err.message
+    assert "单元格内容过长：1,000,000 个字符" in err.message
 
 
 def test_gbk_csv_parses(tmp_path):
@@ -424,9 +424,9 @@ def test_duplicated_rows_are_kept_with_a_warning(tmp_path):
                                              row(3, "同一事项", "行政检查")])
     doc = parse_list(path, jurisdiction="克拉玛依市", department="市应急管理局")
     assert len(doc.records) == 3
-    dup = [w for w in doc.warnings if "duplicated row" in w.message]
+    dup = [w for w in doc.warnings if "重复行" in w.message]
     assert len(dup) == 1
-    assert dup[0].row == 4 and "repeats row 2" in dup[0].message and dup[0].severity == "warning"
+    assert dup[0].row == 4 and "与第 2 行相同" in dup[0].message and dup[0].severity == "warning"
 
 
 def test_unknown_power_type_is_kept_with_a_warning(tmp_path):
@@ -435,7 +435,7 @@ def test_unknown_power_type_is_kept_with_a_warning(tmp_path):
     doc = parse_list(path, jurisdiction="克拉玛依市", department="市应急管理局")
     odd = doc.records[0]
     assert (odd.type, odd.type_code, odd.type_original) == ("", "", "行政指导")
-    warning = next(w for w in doc.warnings if "unknown 权力类型" in w.message)
+    warning = next(w for w in doc.warnings if "无法识别的权力类型" in w.message)
     assert (warning.row, warning.column, warning.severity) == (2, "D", "warning")
     assert [(r.type, r.type_code) for r in doc.records[1:]] == [("行政许可", "01"), ("公共服务", "20")]
 
@@ -443,7 +443,7 @@ def test_unknown_power_type_is_kept_with_a_warning(tmp_path):
 def test_record_without_a_name_refuses_the_file(tmp_path):
     path = make_xlsx(tmp_path / "noname.xlsx", [HEADER, row(1, None, "行政许可")])
     err = refused(path).errors[0]
-    assert "事项名称 is empty" in err.message and (err.row, err.column) == (2, "B")
+    assert "事项名称为空" in err.message and (err.row, err.column) == (2, "B")
 
 
 def test_header_merged_over_two_columns_feeds_level_and_scope(tmp_path):
@@ -548,10 +548,10 @@ def test_sniff_lists_in_text_formats_and_broken_spreadsheets(tmp_path):
 def test_a_list_that_names_no_department_is_refused(tmp_path):
     path = make_xlsx(tmp_path / "清单.xlsx", [HEADER, row(1, "a", "行政许可", holder="")])
     message = refused(path).errors[0].message
-    assert "cannot tell which department" in message and "--department" in message
+    assert "无法确定这份清单由哪个部门公布" in message and "--department" in message
     doc = parse_list(path, department="交通运输局")
     assert doc.department == "交通运输局" and doc.jurisdiction == ""
-    assert any("jurisdiction unknown" in w.message for w in doc.warnings)
+    assert any("无法确定行政区划" in w.message for w in doc.warnings)
 
 
 def test_a_law_title_with_its_revision_is_routed_as_a_law(tmp_path):
@@ -603,7 +603,7 @@ def test_a_list_of_no_known_place_has_no_jurisdiction_and_no_level(tmp_path):
                      [["1", "甲", "行政检查", "城市管理局"]])
     doc = parse_list(path)
     assert (doc.department, doc.jurisdiction, doc.jurisdiction_level) == ("城市管理局", "", "")
-    assert any("jurisdiction unknown" in w.message for w in doc.warnings)
+    assert any("无法确定行政区划" in w.message for w in doc.warnings)
     assert [(r.level, r.level_original) for r in doc.records] == [("", "")]
 
 
@@ -614,7 +614,7 @@ def test_a_county_named_by_its_ending(tmp_path):
                     encoding="utf-8")
     doc = parse_list(path)
     assert (doc.department, doc.jurisdiction, doc.jurisdiction_level) == ("某县农业农村局", "某县", "county")
-    assert not any("jurisdiction unknown" in w.message for w in doc.warnings)
+    assert not any("无法确定行政区划" in w.message for w in doc.warnings)
     assert {r.level for r in doc.records} == {"county"}
 
 
@@ -641,4 +641,4 @@ def test_a_service_item_list_imports_as_public_services(tmp_path):
 def test_the_refusal_names_each_mappings_required_columns(tmp_path):
     path = make_xlsx(tmp_path / "other.xlsx", [["甲栏", "乙栏", "丙栏"], ["1", "2", "3"]])
     message = refused(path).errors[0].message
-    assert "事项名称 + 权力类型 or 职权名称 + 职权类型 or 服务事项" in message
+    assert "事项名称 + 权力类型 或 职权名称 + 职权类型 或 服务事项" in message

@@ -79,7 +79,7 @@ def test_a_new_layout_is_a_toml_file():
 
 
 def test_a_mapping_with_an_unknown_field_is_rejected_with_its_file_name():
-    with pytest.raises(ValueError, match=r"bad\.toml: unknown field 'itemname'"):
+    with pytest.raises(ValueError, match=r"bad\.toml：\[columns\] 中有未知字段 'itemname'"):
         parse_mapping({"columns": {"itemname": ["事项名称"]}}, "bad.toml")
 
 

@@ -69,7 +69,7 @@ def test_raw_portal_reply_is_recognised_and_skipped():
         parse_guides(RAW_REPLY)
     error = skipped.value.errors[0]
     assert error.severity == "warning"
-    assert "not a guide" in error.message and "D1152CF1600D40D88766A986547EF8E5" in error.message
+    assert "不是办事指南，已跳过" in error.message and "D1152CF1600D40D88766A986547EF8E5" in error.message
 
 
 def test_looks_like_guide():
@@ -111,11 +111,11 @@ def test_refuses_implementation_without_lead(tmp_path):
 def test_refuses_other_json(tmp_path):
     path = tmp_path / "other.json"
     path.write_text('{"rows": []}', encoding="utf-8")
-    with pytest.raises(FileRefused, match="one-thing catalogue"):
+    with pytest.raises(FileRefused, match="应为一件事目录"):
         parse_guides(path)
     broken = tmp_path / "broken.json"
     broken.write_text('{"themes": [', encoding="utf-8")
-    with pytest.raises(FileRefused, match="not valid JSON"):
+    with pytest.raises(FileRefused, match="不是有效的 JSON"):
         parse_guides(broken)
 
 

@@ -74,7 +74,7 @@ def test_unrecognised_json_in_a_folder_is_read_and_parsed_once(tmp_path, opens, 
     path = _in_folder(tmp_path, "other.json", text.encode())
     report = parse_file(path, explicit=False)
     assert (report.kind, report.status) == ("list", "refused")
-    assert report.errors[0]["message"].startswith("no known header")
+    assert report.errors[0]["message"].startswith("没有可识别的表头")
     assert opens[path.resolve()] == 1
     assert parses[text] == 1
 
@@ -84,7 +84,7 @@ def test_broken_json_is_parsed_once_and_its_lines_once(tmp_path, opens, parses):
     path = _in_folder(tmp_path, "broken.json", text.encode())
     report = parse_file(path, explicit=False)
     assert report.status == "refused"
-    assert report.errors[0]["message"] == "broken.json: line 1 is not JSON (Expecting ',' delimiter at column 18)"
+    assert report.errors[0]["message"] == "broken.json：第 1 行不是 JSON（第 18 列：Expecting ',' delimiter）"
     assert opens[path.resolve()] == 1
     assert parses[text] == 1  # the error is kept: the portal check and the list reader get it again
     assert parses['{"records": [1, 2'] == 1  # and the first line, tried by sniff and the reader
@@ -104,7 +104,7 @@ def test_raw_portal_reply_is_read_and_parsed_once(tmp_path, opens, parses):
     shutil.copy(RAW_REPLY, path)
     report = parse_file(path, explicit=False)
     assert report.status == "skipped"
-    assert "raw portal reply" in report.warnings[0]["message"]
+    assert "政务服务网站" in report.warnings[0]["message"] and "原始答复" in report.warnings[0]["message"]
     assert opens[path.resolve()] == 1
     assert parses[RAW_REPLY.read_text(encoding="utf-8")] == 1
 

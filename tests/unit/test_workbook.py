@@ -100,7 +100,7 @@ def test_truncated_xlsx_is_refused_naming_the_file(tmp_path):
     path.write_bytes(TRANSPORT.read_bytes()[:5000])
     with pytest.raises(FileRefused) as exc:
         read_workbook(path)
-    assert "damaged or truncated .xlsx" in str(exc.value)
+    assert ".xlsx 文件已损坏或不完整" in str(exc.value)
     assert "cut.xlsx" in str(exc.value)
 
 
@@ -118,7 +118,7 @@ def test_empty_file_is_refused(tmp_path):
     path.write_bytes(b"")
     with pytest.raises(FileRefused) as exc:
         read_workbook(path)
-    assert "empty file" in str(exc.value) and "nothing.xlsx" in str(exc.value)
+    assert "空文件（0 字节）" in str(exc.value) and "nothing.xlsx" in str(exc.value)
 
 
 def test_pdf_is_refused_with_its_first_bytes(tmp_path):
@@ -127,8 +127,8 @@ def test_pdf_is_refused_with_its_first_bytes(tmp_path):
     with pytest.raises(FileRefused) as exc:
         read_workbook(path)
     message = exc.value.errors[0].message
-    assert message.startswith("not a spreadsheet: list.xlsx starts with bytes 25 50 44 46")
-    assert "PDF" in message and "(PK)" in message and "D0 CF 11 E0" in message
+    assert message.startswith("不是表格文件：list.xlsx 开头的字节是 25 50 44 46")
+    assert "PDF 文档" in message and "（PK）" in message and "D0 CF 11 E0" in message
 
 
 def test_word_document_is_refused(tmp_path):
@@ -139,7 +139,7 @@ def test_word_document_is_refused(tmp_path):
         zf.writestr("word/document.xml", "<w:document/>")
     with pytest.raises(FileRefused) as exc:
         read_workbook(path)
-    assert "without xl/workbook.xml" in str(exc.value)
+    assert "不含 xl/workbook.xml 的 ZIP 文件" in str(exc.value)
 
 
 def test_column_letters():
