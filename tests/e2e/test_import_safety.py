@@ -305,7 +305,7 @@ def test_a_restore_stopped_while_finishing_is_completed(loaded: Graph, scratch: 
     dump._load(scratch, path)
     dump._journal(scratch, phase="finishing")
     scratch.write("MATCH (m:KbMeta {name: 'restore'}) SET m.pid = -1")  # as if its process were gone
-    assert "complete" in dump.recover(scratch)
+    assert "现已完成" in dump.recover(scratch)
     assert _all(scratch) == {"nodes": counts["nodes"], "rels": counts["relationships"]}
     assert not scratch.read("MATCH (n:KbRestore) RETURN n LIMIT 1")
     assert dump.recover(scratch) is None
@@ -316,7 +316,7 @@ def test_a_running_restore_is_left_alone(scratch: Graph, tmp_path: Path) -> None
     scratch.write("CREATE (:Power {key: 'half-restored'})")
     dump._journal(scratch, phase="loading", dump="elsewhere.jsonl.gz", backup=None)
     scratch.write("MATCH (m:KbMeta {name: 'restore'}) SET m.pid = $pid", pid=os.getppid())
-    assert "running" in dump.recover(scratch)
+    assert "正在进行" in dump.recover(scratch)
     assert scratch.read("MATCH (p:Power {key: 'half-restored'}) RETURN p")
     scratch.write("MATCH (m:KbMeta {name: 'restore'}) DELETE m")
 
