@@ -235,6 +235,7 @@ def _write_all(graph: Graph | None, reports: list[FileReport], spool: Spool, dry
                dynamic_ncols=True, desc="导入")
     if on_progress is not None:
         _report_progress(bar, total, on_progress)
+    gone = False
     try:
         for report in order:
             report.doc = spool.take(report)
@@ -245,8 +246,13 @@ def _write_all(graph: Graph | None, reports: list[FileReport], spool: Spool, dry
                     report.status = "unchanged"
                 report.doc = None
                 continue
-            _write_one(graph, report, bar, in_force_from)
-        if not dry_run and order:
+            if gone:  # the database stopped answering: the files after it are not tried one by one
+                report.doc = None
+                report.status = "refused"
+                report.errors.append(RowError("数据库无法连接，未写入任何内容（前一个文件写入时数据库停止响应）").as_dict())
+                continue
+            gone = _write_one(graph, report, bar, in_force_from)
+        if not dry_run and order and not gone:
             try:
                 writer.link_pending(graph)
             except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
@@ -275,7 +281,9 @@ def _report_progress(bar: tqdm, total: int, on_progress: Callable[[int, int], No
     bar.update = counted  # type: ignore[method-assign]
 
 
-def _write_one(graph: Graph, report: FileReport, bar: tqdm, in_force_from: str | None = None) -> None:
+def _write_one(graph: Graph, report: FileReport, bar: tqdm, in_force_from: str | None = None) -> bool:
+    """Write one file in its transaction; True when the database stopped answering (the run stops there:
+    each further statement would wait out the driver's retries)."""
     assert graph is not None
     run_id = writer.new_run_id()
     started = time.time()
@@ -296,11 +304,13 @@ def _write_one(graph: Graph, report: FileReport, bar: tqdm, in_force_from: str |
     except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError) as exc:  # rolled back: nothing of this file was written
         report.status = "refused"
         report.errors.append(RowError(f"数据库出错，未写入任何内容：{exc}").as_dict())
+        if isinstance(exc, neo4j.exceptions.ServiceUnavailable | neo4j.exceptions.SessionExpired):
+            return True  # nobody to record the run with
         with contextlib.suppress(neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError):
             # the database may be the thing that failed; the run is then not recorded
             writer.record_run(graph, run_id, report.path, doc.sha256, report.kind, "failed", None,
                               report.errors, started)
-        return
+        return False
     finally:
         report.doc = None
     if result.status == "unchanged":
@@ -309,3 +319,4 @@ def _write_one(graph: Graph, report: FileReport, bar: tqdm, in_force_from: str |
     report.nodes_created, report.relationships_created = result.nodes_created, result.relationships_created
     writer.record_run(graph, run_id, report.path, doc.sha256, report.kind, result.status, result,
                       report.errors, started)
+    return False

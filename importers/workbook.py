@@ -350,17 +350,19 @@ def read_csv(path: str | Path | Source) -> Sheet:
         raise FileRefused(source.path, [RowError(
             f"不是表格文件：{source.name} 既不是 UTF-8 也不是 GBK/GB18030 文本")])
     sample = text[:20000]
-    # Only the delimiter is guessed: the quoting is Excel's (a quote inside a quoted cell is doubled), as
+    # Only the delimiter (and spaces after it) is guessed: the quoting is Excel's (a quote inside a quoted cell is doubled), as
     # every spreadsheet writes it; the sniffer's guess of that from one sample can be wrong.
     try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;").delimiter
+        sniffed = csv.Sniffer().sniff(sample, delimiters=",\t;")
+        delimiter, after_delimiter = sniffed.delimiter, sniffed.skipinitialspace  # `a, "b, c"`: quoted after a space
     except csv.Error:
-        delimiter = ","
+        delimiter, after_delimiter = ",", False
     # Published cells can be long; the per-cell size check in the parser reports where, so the csv
     # module must not stop first with its 128 KB default.
     csv.field_size_limit(max(csv.field_size_limit(), len(source.data) + 1))
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter))
+        rows = list(csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter,
+                               skipinitialspace=after_delimiter))
     except csv.Error as exc:
         raise FileRefused(source.path, [RowError(f"无法读取的 CSV 文件：{exc}")]) from exc
     return _finish(source.stem, [[v for v in row] for row in rows], [])

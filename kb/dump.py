@@ -270,7 +270,11 @@ def restore(graph: Graph, path: Path, progress: bool = False, backup: Path | Non
     (`backup`; None when the database was empty). Whatever stops it (an error, Ctrl-C, the process or
     the database killed), the database ends as it was or as the dump says, never in between: an error
     here undoes it at once; a killed process or server leaves the journal, and `recover` (run by
-    `schema.init`, so by `kb db start`, `kb restore` and `kb serve`) finishes or undoes it."""
+    `kb db start`, `kb restore`, `kb serve` and `schema.init`) finishes or undoes it. A second restore
+    is refused while a journal stands (the check and the journal's creation are not one transaction: two
+    restores started in the same instant are not told apart)."""
+    if journal(graph):
+        raise DumpError("另一次恢复正在进行（KbMeta restore）：未恢复任何内容")
     if backup is None and not is_empty(graph):
         raise DumpError("数据库不是空的，且其中的数据没有先导出：出错时无法还原")
     _journal(graph, phase="loading", dump=str(path), backup=str(backup) if backup else None)
@@ -294,6 +298,17 @@ def restore(graph: Graph, path: Path, progress: bool = False, backup: Path | Non
 JOURNAL = "restore"  # KbMeta {name: 'restore'}: a restore under way
 JOURNAL_READ = "MATCH (m:KbMeta {name: 'restore'}) RETURN properties(m) AS m"
 JOURNAL_END = "MATCH (m:KbMeta {name: 'restore'}) DELETE m"
+
+
+def journal(graph: Graph) -> dict | None:
+    """The journal of a restore under way (or stopped midway and not yet recovered), or None."""
+    rows = graph.read(JOURNAL_READ)
+    return rows[0]["m"] if rows else None
+
+
+def drop_journal(graph: Graph) -> None:
+    """Give up a stopped restore whose backup is gone (`kb restore --reset` replaces the data anyway)."""
+    graph.write(JOURNAL_END)
 
 
 def _journal(graph: Graph, **fields: Any) -> None:

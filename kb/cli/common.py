@@ -13,8 +13,9 @@ if TYPE_CHECKING:
     from kb.db import Graph
 
 
-def connect() -> Graph:
-    """The graph of the current settings, or a ClickException saying why it cannot be reached."""
+def connect(**options: object) -> Graph:
+    """The graph of the current settings, or a ClickException saying why it cannot be reached
+    (``options`` go to the driver)."""
     import neo4j.exceptions
 
     from kb.config import load_settings
@@ -22,7 +23,7 @@ def connect() -> Graph:
 
     settings = load_settings()
     try:
-        graph = Graph.from_settings(settings)
+        graph = Graph.from_settings(settings, **options)
         graph.driver.verify_connectivity()
         return graph
     except NotConfigured as exc:

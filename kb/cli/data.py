@@ -260,15 +260,28 @@ def restore_cmd(path: Path, reset: bool) -> None:
         raise click.ClickException(f"未恢复任何内容，数据库未改动：{exc}") from exc
     backup = None
     with connect() as graph:
-        recovered = dump.recover(graph, progress=True)  # a restore stopped before is finished or undone
+        try:  # a restore stopped before is finished or undone
+            recovered = dump.recover(graph, progress=True)
+        except dump.DumpError as exc:  # its backup is gone: the data is part of a dump, whatever is done
+            if not reset:
+                raise click.ClickException(f"{exc}（`kb restore --reset` 放弃该次恢复，以本导出文件替换）") from exc
+            dump.drop_journal(graph)
+            recovered = f"放弃了中断的恢复：{exc}"
         if recovered:
             click.echo(recovered, err=True)
+        if dump.journal(graph):  # still there: another restore runs
+            raise click.ClickException(f"{recovered}；未恢复任何内容，数据库未改动")
         schema.init(graph)
         if not dump.is_empty(graph):
             if not reset:
                 raise click.ClickException("数据库不是空的；`kb restore --reset` 会先删除全部数据")
-            backup = _backup_path(load_settings().home)
-            dump.export(graph, backup, progress=True)
+            backup = _backup_path(load_settings().home).resolve()
+            try:  # the data before it, read back whole before anything is deleted
+                dump.export(graph, backup, progress=True)
+                dump.validate(backup)
+            except (ValueError, OSError, neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
+                backup.unlink(missing_ok=True)
+                raise click.ClickException(f"未能导出恢复前的数据，未恢复任何内容，数据库未改动：{exc}") from exc
         try:
             counts = dump.restore(graph, path, progress=True, backup=backup)
         except (ValueError, OSError, neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:

@@ -42,11 +42,17 @@ def serve_cmd(host: str, port: int, threads: int, secure_cookies: bool | None) -
     if secure_cookies is None:
         secure_cookies = host not in ("127.0.0.1", "localhost", "::1")
     from kb import dump
+    from webui.store import RETRY_SECONDS
 
-    graph = connect()
-    recovered = dump.recover(graph, progress=True)  # never serve a restore stopped midway
+    graph = connect(max_transaction_retry_time=RETRY_SECONDS)  # a page is not held 30 s by a dead database
+    try:
+        recovered = dump.recover(graph, progress=True)  # never serve a restore stopped midway
+    except dump.DumpError as exc:
+        raise click.ClickException(f"{exc}（`kb restore --reset` 放弃该次恢复）") from exc
     if recovered:
         click.echo(recovered)
+    if dump.journal(graph):  # a restore is running: its data is not whole yet
+        raise click.ClickException(f"{recovered}；恢复完成后再启动浏览器")
     app = create_app({"KB_GRAPH": graph, "SESSION_COOKIE_SECURE": secure_cookies})
     server = create_server(app, host=host, port=port, threads=threads, ident="kb")
     threading.Thread(target=_warm, args=(app,), daemon=True).start()

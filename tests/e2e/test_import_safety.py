@@ -318,6 +318,9 @@ def test_a_running_restore_is_left_alone(scratch: Graph, tmp_path: Path) -> None
     scratch.write("MATCH (m:KbMeta {name: 'restore'}) SET m.pid = $pid", pid=os.getppid())
     assert "正在进行" in dump.recover(scratch)
     assert scratch.read("MATCH (p:Power {key: 'half-restored'}) RETURN p")
+    with pytest.raises(dump.DumpError, match="另一次恢复正在进行"):  # a second restore is refused
+        dump.restore(scratch, tmp_path / "any.jsonl.gz", backup=tmp_path / "b.jsonl.gz")
+    assert scratch.read("MATCH (p:Power {key: 'half-restored'}) RETURN p")
     scratch.write("MATCH (m:KbMeta {name: 'restore'}) DELETE m")
 
 

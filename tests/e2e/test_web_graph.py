@@ -93,7 +93,9 @@ def test_the_graph_filters_by_kind(client, loaded):
     assert g["node_count"] == min(kinds["Article"], 299) + 1
     html = client.get(f"/graph/Law/{quote(law, safe='')}?only=Article", headers={"Accept-Language": "zh"})
     assert 'id="kind-filter"' in html.get_data(as_text=True) and "全部类别" in html.get_data(as_text=True)
-    assert client.get(f"/graph/Law/{quote(law, safe='')}?only=Nothing").status_code == 400
+    assert client.get(f"/graph/Law/{quote(law, safe='')}?only=x%20OR%201").status_code == 400
+    none = client.get(f"/graph/Law/{quote(law, safe='')}.json?only=Nothing").get_json()["graph"]
+    assert none["node_count"] == 1  # a kind the centre has no neighbours of: the centre alone
 
 
 def test_the_cap_is_shared_among_kinds():

@@ -174,3 +174,10 @@ def test_a_doubled_quote_in_a_quoted_csv_cell_is_one_quote(tmp_path):
     tabbed = tmp_path / "tabbed.csv"
     tabbed.write_bytes('序号\t事项名称\r\n1\t"甲""乙"\r\n'.encode())
     assert read_csv(tabbed).cells[1] == ["1", '甲"乙']
+
+
+def test_a_quoted_csv_cell_after_a_space_keeps_its_commas(tmp_path):
+    """`名称, "甲，乙, 丙", 编码`: the sniffer's skipinitialspace is kept, so the quoted cell is one cell."""
+    path = tmp_path / "spaced.csv"
+    path.write_bytes('序号, 事项名称, 编码\r\n1, "甲,乙, 丙", X1\r\n2, "丁", X2\r\n'.encode())
+    assert read_csv(path).cells[1] == ["1", "甲,乙, 丙", "X1"]

@@ -1,6 +1,8 @@
 """Neighbourhood graphs (depth 1 or 2, capped) and vertical chains laid out top-down."""
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, abort, current_app, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -15,6 +17,7 @@ from webui.pages import JSON_SUFFIX, page
 from webui.paging import int_arg
 
 bp = Blueprint("graph", __name__)
+_LABEL = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,63}")
 
 # The labels a neighbourhood can start from, with their key property (the label goes into the query
 # text only after it was found in this table).
@@ -156,8 +159,7 @@ def neighbourhood(label: str, key: str, depth: int, cap: int, only: str | None =
     for entry in more:
         entry["expand"] = url_for("graph.graph", label=label, key=key + JSON_SUFFIX, depth=1, only=entry["kind"],
                                   skip=entry["skip"]) if entry["ring"] == 1 else ""
-        entry["url"] = url_for("graph.graph", label=label, key=key, depth=max(depth, entry["ring"]),
-                               only=entry["kind"])
+        entry["url"] = url_for("graph.graph", label=label, key=key, depth=entry["ring"], only=entry["kind"])
         picture.more(centre_id, entry)
     picture.cut = bool(more)
     return {"centre": {"label": label, "key": key, "labels": centre_labels, "props": centre_props},
@@ -178,7 +180,7 @@ def graph(label: str, key: str) -> dict:
         abort(404)
     depth = int_arg("depth", 1, 1, 2)
     only = request.args.get("only") or None
-    if only is not None and only not in LABEL_COLOURS:
+    if only is not None and not _LABEL.fullmatch(only):  # a kind is a label; it reaches Cypher as a parameter
         abort(400, _("There is no kind of node called %(kind)s.", kind=only))
     found = neighbourhood(label, key, depth, _cap(), only, int_arg("skip", 0, 0, 10_000_000))
     if not found:
