@@ -172,7 +172,7 @@ def test_no_column_is_lost(scratch_server: ManagedServer, tmp_path: Path) -> Non
     assert second["basis"] == "《拍卖管理办法》第四十条" and second["remarks"] == "旧备注\n新备注"
     # the text report lists the unmapped columns first
     text = _kb(scratch_server, "import", "--dry-run", str(path)).stderr
-    assert text.splitlines()[0].startswith("Columns no mapping knows")
+    assert text.splitlines()[0].startswith("列映射中没有的列")
     assert "救助渠道 → x_救助渠道" in text
 
     from webui import create_app
