@@ -101,8 +101,10 @@ def run(seconds: float, workers: int, hostile_workers: int) -> dict:
                                          "/powers/" + urllib.parse.quote(rng.choice(powers), safe=""),
                                          "/departments/" + urllib.parse.quote(rng.choice(departments), safe="")])
             if kind == "search":
+                # a lone surrogate among the hostile strings goes as its raw bytes (%ED%A0%BD), as a browser would
                 return kind, "/search?" + urllib.parse.urlencode({"q": rng.choice(["许可", "处罚", "道路运输", "检查",
-                                                                                  rng.choice(HOSTILE)[:200]])})
+                                                                                  rng.choice(HOSTILE)[:200]])},
+                                                                 errors="surrogatepass")
             return kind, rng.choice(saved)
 
         def edit(n: int) -> tuple[int, float]:
@@ -147,7 +149,7 @@ def run(seconds: float, workers: int, hostile_workers: int) -> dict:
                 rng, client = random.Random(100 + i), Client(base)
                 while time.monotonic() < stop:
                     cypher = rng.choice(HEAVY + HOSTILE[:20])
-                    status, took, _ = client.send("/console.json?" + urllib.parse.urlencode({"cypher": cypher}))
+                    status, took, _ = client.send("/console.json?" + urllib.parse.urlencode({"cypher": cypher}, errors="surrogatepass"))
                     record("console (hostile)", status, took)
                     if status == 429:
                         time.sleep(0.5)
