@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import secrets
 import socket
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -40,6 +42,27 @@ os.environ["KB_CREDENTIALS"] = str(Path(tempfile.mkdtemp(prefix="kb-test-credent
 KARAMAY = SHARED_DATA / "karamay"
 TEST_SERVER_SETTINGS = {**DEFAULT_SERVER_SETTINGS, "heap_initial": "512m", "heap_max": "2g",
                         "pagecache": "512m", "transaction_memory_max": "1g", "transaction_memory_total": "1500m"}
+
+
+def run_kb(target: ManagedServer | dict, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    """`kb ARGS` in a process of its own against a test server (or an environment), output captured."""
+    env = getattr(target, "env", target)  # a ManagedServer (pytest may load this module twice: no isinstance)
+    return subprocess.run([sys.executable, "-m", "kb.cli", *args], env=env, capture_output=True, text=True,
+                          timeout=timeout, check=False)
+
+
+def write_xlsx(path: Path, title: str, header: list[str], rows: list[list[str]]) -> Path:
+    """A list as published: a title row, the header row, then the rows."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append([title])
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
 
 
 def free_port() -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -87,3 +88,20 @@ def shot():
         return path
 
     return take
+
+
+@contextmanager
+def journey(browser, base_url: str) -> Iterator:
+    """A page of a Chinese-language browser context on `base_url` (a 30 s default timeout); on leaving, the
+    context is closed and nothing may have been fetched from outside the app nor any script have failed."""
+    context = browser.new_context(viewport={"width": 1360, "height": 900}, base_url=base_url, locale="zh-CN")
+    watch = Watch()
+    context.on("request", watch.request)
+    page = context.new_page()
+    page.on("pageerror", lambda exc: watch.errors.append(str(exc)))
+    page.set_default_timeout(30000)
+    try:
+        yield page
+    finally:
+        context.close()
+    assert not watch.outside and not watch.errors, (watch.outside, watch.errors)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kb.db import Graph
-from tests.browser.conftest import Watch
+from tests.browser.conftest import journey
 from tests.e2e.test_as_of_answers import BASE, COUNTY, DROPPED, NEW_NAME, OLD_NAME, a_list
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
@@ -39,13 +39,7 @@ def dated_site(scratch: Graph, tmp_path: Path) -> Iterator[str]:
 
 
 def test_who_held_an_item_on_a_past_date(browser, dated_site, shot):
-    context = browser.new_context(viewport={"width": 1360, "height": 900}, base_url=dated_site, locale="zh-CN")
-    watch = Watch()
-    context.on("request", watch.request)
-    page = context.new_page()
-    page.on("pageerror", lambda exc: watch.errors.append(str(exc)))
-    page.set_default_timeout(30000)
-    try:
+    with journey(browser, dated_site) as page:
         page.goto("/search?q=" + "烟花爆竹")
         today = [t.strip() for t in page.locator("#hits .hit-Power a.hit-link").all_inner_texts()]
         assert today == [NEW_NAME], today  # today: the 2025 list only
@@ -66,6 +60,3 @@ def test_who_held_an_item_on_a_past_date(browser, dated_site, shot):
         page.wait_for_selector("#as-of-banner")
         rows = page.inner_text("#powers")
         assert OLD_NAME in rows and DROPPED in rows and NEW_NAME not in rows
-    finally:
-        context.close()
-    assert not watch.outside and not watch.errors, (watch.outside, watch.errors)

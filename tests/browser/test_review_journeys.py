@@ -14,7 +14,7 @@ from urllib.parse import quote
 import pytest
 
 from kb.db import Graph
-from tests.browser.conftest import Watch
+from tests.browser.conftest import journey
 from tests.e2e.test_as_of_answers import BASE
 from tests.e2e.test_as_of_answers import a_list as dated_list
 from tests.e2e.test_law_changes import DEPT, LABELS, LAW_2021, POWERS, citing, modified_law
@@ -44,15 +44,8 @@ def _serve(graph: Graph) -> Iterator[str]:
 @pytest.fixture
 def tab(browser, request) -> Iterator:
     site = request.getfixturevalue(request.param)
-    context = browser.new_context(viewport={"width": 1360, "height": 900}, base_url=site, locale="zh-CN")
-    watch = Watch()
-    context.on("request", watch.request)
-    page = context.new_page()
-    page.on("pageerror", lambda exc: watch.errors.append(str(exc)))
-    page.set_default_timeout(30000)
-    yield page
-    context.close()
-    assert not watch.outside and not watch.errors, (watch.outside, watch.errors)
+    with journey(browser, site) as page:
+        yield page
 
 
 @pytest.fixture

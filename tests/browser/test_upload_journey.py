@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kb.db import Graph
-from tests.browser.conftest import Watch
+from tests.browser.conftest import journey
 from tests.e2e.test_web_imports import STATS, broken
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
@@ -37,13 +37,7 @@ def scratch_site(scratch: Graph, tmp_path: Path) -> Iterator[tuple[str, tuple[st
 
 def test_upload_a_list_with_errors_then_the_corrected_one_and_confirm(browser, scratch_site, scratch, tmp_path, shot):
     url, (name, password) = scratch_site
-    context = browser.new_context(viewport={"width": 1360, "height": 900}, base_url=url, locale="zh-CN")
-    watch = Watch()
-    context.on("request", watch.request)
-    page = context.new_page()
-    page.on("pageerror", lambda exc: watch.errors.append(str(exc)))
-    page.set_default_timeout(30000)
-    try:
+    with journey(browser, url) as page:
         page.goto("/imports/new")
         page.wait_for_url(re.compile(r"/login"))
         page.fill("input[name=name]", name)
@@ -74,6 +68,3 @@ def test_upload_a_list_with_errors_then_the_corrected_one_and_confirm(browser, s
         page.click("#imported a")
         page.wait_for_url(re.compile(r"/imports/\d{8}T\d{6}-[0-9a-f]{8}$"))
         assert scratch.read("MATCH (:Department {name: '克拉玛依市统计局'})-[:HOLDS]->(p) RETURN count(p) AS n")[0]["n"] == 3
-    finally:
-        context.close()
-    assert not watch.outside and not watch.errors, (watch.outside, watch.errors)

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import json
 import secrets
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import quote
 
-import openpyxl
 import pytest
 
-from tests.conftest import ManagedServer
+from tests.conftest import ManagedServer, write_xlsx
+from tests.conftest import run_kb as _kb
 
 HEADER = ["序号", "事项名称", "子项名称", "权力类型", "权力编码", "基本编码", "实施依据", "行使主体", "责任事项内容",
           "追责情形", "备注"]
@@ -27,20 +25,10 @@ PROC = "【法律】《中华人民共和国行政处罚法》第八条 公民�
 CATALOGUE = "000160001000"
 
 
-def _kb(server: ManagedServer, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kb.cli", *args], env=server.env, capture_output=True,
-                          text=True, timeout=300, check=False)
 
 
 def _xlsx(path: Path, title: str, rows: list[list[str]]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append([title])
-    ws.append(HEADER)
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
+    return write_xlsx(path, title, HEADER, rows)
 
 
 def _lists(folder: Path) -> list[Path]:

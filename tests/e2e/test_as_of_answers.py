@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import secrets
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from tests.conftest import ManagedServer
+from tests.conftest import run_kb as kb
 
 pytestmark = pytest.mark.e2e
 
@@ -29,9 +28,6 @@ def a_list(path: Path, department: str, jurisdiction: str, version: str, records
     return path
 
 
-def kb(srv: ManagedServer, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kb.cli", *args], env=srv.env, capture_output=True, text=True,
-                          timeout=300, check=False)
 
 
 @pytest.fixture

@@ -4,32 +4,18 @@ repeated column block and columns no mapping knows, a district name two province
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import quote
 
-import openpyxl
-
 from tests.conftest import ManagedServer
+from tests.conftest import run_kb as _kb
+from tests.conftest import write_xlsx as _xlsx
 
 BASIS = "【法律】《中华人民共和国文物保护法》第十七条 文物保护单位的保护范围内不得进行其他建设工程……"
 
 
-def _kb(server: ManagedServer, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kb.cli", *args], env=server.env, capture_output=True,
-                          text=True, timeout=300, check=False)
 
 
-def _xlsx(path: Path, title: str, header: list[str], rows: list[list[str]]) -> Path:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append([title])
-    ws.append(header)
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
 
 
 def _xian_export(path: Path) -> Path:

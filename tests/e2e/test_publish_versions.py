@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import secrets
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from tests.conftest import ManagedServer
+from tests.conftest import run_kb as kb
 from tests.e2e.conftest import csrf_token, login
 
 pytestmark = pytest.mark.e2e
@@ -23,9 +22,6 @@ BASE = {"权力类型": "行政处罚", "实施依据": "《中华人民共和�
 FIRST, SECOND = "对未如实记录安全生产教育和培训情况的处罚", "对未按规定设置安全生产管理机构的处罚"
 
 
-def kb(srv: ManagedServer, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kb.cli", *args], env=srv.env, capture_output=True, text=True,
-                          timeout=300, check=False)
 
 
 @pytest.fixture
