@@ -7,7 +7,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
@@ -237,21 +237,27 @@ def _write_all(graph: Graph | None, reports: list[FileReport], spool: Spool, dry
         _report_progress(bar, total, on_progress)
     gone = False
     try:
-        for report in order:
-            report.doc = spool.take(report)
+        for group in _groups(order):
+            for report in group:
+                report.doc = spool.take(report)
             if dry_run:
-                if graph is not None and report.kind == "list" and graph.read(
-                        writer.FIND_VERSION,
-                        key=writer.version_key(report.doc, writer.departments_of(report.doc)[0]["name"])):
-                    report.status = "unchanged"
-                report.doc = None
+                for report in group:
+                    if graph is not None and report.kind == "list" and graph.read(
+                            writer.FIND_VERSION,
+                            key=writer.version_key(report.doc, writer.departments_of(report.doc)[0]["name"])):
+                        report.status = "unchanged"
+                    report.doc = None
                 continue
             if gone:  # the database stopped answering: the files after it are not tried one by one
-                report.doc = None
-                report.status = "refused"
-                report.errors.append(RowError("数据库无法连接，未写入任何内容（前一个文件写入时数据库停止响应）").as_dict())
+                for report in group:
+                    report.doc = None
+                    report.status = "refused"
+                    report.errors.append(RowError("数据库无法连接，未写入任何内容（前一个文件写入时数据库停止响应）").as_dict())
                 continue
-            gone = _write_one(graph, report, bar, in_force_from)
+            if len(group) > 1:
+                gone = _write_group(graph, group, bar, in_force_from)
+            else:
+                gone = _write_one(graph, group[0], bar, in_force_from)
         if not dry_run and order and not gone:
             try:
                 writer.link_pending(graph)
@@ -279,6 +285,86 @@ def _report_progress(bar: tqdm, total: int, on_progress: Callable[[int, int], No
         return update(n)
 
     bar.update = counted  # type: ignore[method-assign]
+
+
+GROUP_RECORDS = 2_000  # small lists are written this many records to a transaction (one commit for several files)
+GROUP_FILES = 50
+
+
+def _groups(order: list[FileReport]) -> Iterator[list[FileReport]]:
+    """Consecutive lists of up to GROUP_RECORDS records together (a commit costs about as much as
+    writing a hundred records: a county's hundred-record lists are written many to a commit); a law,
+    a guide or a bigger list alone."""
+    group: list[FileReport] = []
+    size = 0
+    for report in order:
+        if report.kind != "list" or report.records > GROUP_RECORDS // 2:
+            if group:
+                yield group
+                group, size = [], 0
+            yield [report]
+            continue
+        if group and (size + report.records > GROUP_RECORDS or len(group) >= GROUP_FILES):
+            yield group
+            group, size = [], 0
+        group.append(report)
+        size += report.records
+    if group:
+        yield group
+
+
+def _write_group(graph: Graph, group: list[FileReport], bar: tqdm, in_force_from: str | None = None) -> bool:
+    """Several lists in one transaction, each with its run: all or none of them. When the group fails,
+    it is rolled back and its files are written one by one, so that a file's error is its own and the
+    files beside it are imported. True when the database stopped answering."""
+    counted = 0
+
+    def progress(n: int) -> None:
+        nonlocal counted
+        counted += n
+        bar.update(n)
+
+    results = []
+    try:
+        with graph.transaction(timeout=writer.IMPORT_TX_TIMEOUT) as tx:
+            for report in group:
+                bar.set_postfix_str(Path(report.path).name[:40])
+                run_id, started = writer.new_run_id(), time.time()
+                result = writer.write_list(graph, report.doc, run_id, progress=progress, in_force_from=in_force_from,
+                                           tx=tx)
+                if result.status == "imported":
+                    writer.record_run(graph, run_id, report.path, report.doc.sha256, report.kind, result.status,
+                                      result, report.errors, started, tx=tx)
+                results.append(result)
+            tx.commit()
+    except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
+        for report in group:  # rolled back: nothing of these files was written
+            report.doc = None
+            report.status = "refused"
+            report.errors.append(RowError(f"数据库出错，未写入任何内容：{exc}").as_dict())
+        return True
+    except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError):
+        bar.update(-counted)  # rolled back: each file again in a transaction of its own
+        gone = False
+        for report in group:
+            if gone:
+                report.doc = None
+                report.status = "refused"
+                report.errors.append(RowError("数据库无法连接，未写入任何内容（前一个文件写入时数据库停止响应）").as_dict())
+                continue
+            gone = _write_one(graph, report, bar, in_force_from)
+        return gone
+    for report, result in zip(group, results, strict=True):
+        if result.status == "unchanged":
+            bar.update(report.records)
+            run_id = writer.new_run_id()
+            writer.record_run(graph, run_id, report.path, report.doc.sha256, report.kind, result.status, result,
+                              report.errors, time.time())
+        report.doc = None
+        report.status = result.status
+        report.superseded, report.current = result.superseded, result.current
+        report.nodes_created, report.relationships_created = result.nodes_created, result.relationships_created
+    return False
 
 
 def _write_one(graph: Graph, report: FileReport, bar: tqdm, in_force_from: str | None = None) -> bool:

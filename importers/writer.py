@@ -327,21 +327,26 @@ def departments_of(doc: ListDocument) -> list[dict]:
 
 
 def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress | None = None,
-               in_force_from: str | None = None) -> WriteResult:
+               in_force_from: str | None = None, tx: neo4j.Transaction | None = None) -> WriteResult:
     """One file's records; its versions are in force from `in_force_from` (else 1 January of the
-    version's year; none without a year)."""
+    version's year; none without a year). In a transaction of its own, or in `tx` when given (a
+    group of files written together: the caller commits, or rolls back and writes them one by one)."""
+    if tx is None:
+        with graph.transaction(timeout=IMPORT_TX_TIMEOUT) as own:
+            result = write_list(graph, doc, run_id, progress, in_force_from, tx=own)
+            if result.status == "imported":
+                own.commit()
+        return result
     key = version_key(doc, departments_of(doc)[0]["name"])  # the file's own department, when it has records
-    if graph.read(FIND_VERSION, key=key):
+    if _run(tx, _Counter(), FIND_VERSION, key=key):
         return WriteResult("unchanged", records=len(doc.records), version_key=key)
     counter = _Counter()
     result = WriteResult("imported", records=len(doc.records), version_key=key)
-    with graph.transaction(timeout=IMPORT_TX_TIMEOUT) as tx:
-        for dep in departments_of(doc):
-            dep_key = version_key(doc, dep["name"])
-            records = [r for r in doc.records if (r.department or doc.department) == dep["name"]]
-            _write_version(tx, counter, doc, dep, dep_key, records, run_id, result, progress,
-                           in_force_from or default_in_force_from(doc.version))
-        tx.commit()
+    for dep in departments_of(doc):
+        dep_key = version_key(doc, dep["name"])
+        records = [r for r in doc.records if (r.department or doc.department) == dep["name"]]
+        _write_version(tx, counter, doc, dep, dep_key, records, run_id, result, progress,
+                       in_force_from or default_in_force_from(doc.version))
     result.nodes_created, result.relationships_created = counter.nodes, counter.rels
     return result
 
@@ -761,14 +766,20 @@ MERGE (r)-[:PRODUCED]->(v)
 
 
 def record_run(graph: Graph, run_id: str, path: str, sha256: str, kind: str, status: str,
-               result: WriteResult | None, errors: list[dict], started: float) -> None:
-    # one statement, one commit: the run and the list versions it produced
-    graph.write(RECORD_RUN, id=run_id, path=str(path), file=Path(path).name, sha256=sha256, kind=kind,
-                status=status, records=result.records if result else 0,
-                nodes=result.nodes_created if result else 0, rels=result.relationships_created if result else 0,
-                errors=[e["message"] for e in errors][:50], started=int(started * 1000),
-                vkey=result.version_key if result else "",
-                vkeys=[result.version_key, *result.other_versions] if result and result.version_key else [])
+               result: WriteResult | None, errors: list[dict], started: float,
+               tx: neo4j.Transaction | None = None) -> None:
+    """The run and the list versions it produced: one statement, in `tx` (the file's own
+    transaction, so a file and its run are written together) or a commit of its own."""
+    params = {"id": run_id, "path": str(path), "file": Path(path).name, "sha256": sha256, "kind": kind,
+              "status": status, "records": result.records if result else 0,
+              "nodes": result.nodes_created if result else 0, "rels": result.relationships_created if result else 0,
+              "errors": [e["message"] for e in errors][:50], "started": int(started * 1000),
+              "vkey": result.version_key if result else "",
+              "vkeys": [result.version_key, *result.other_versions] if result and result.version_key else []}
+    if tx is not None:
+        tx.run(RECORD_RUN, params).consume()
+    else:
+        graph.write(RECORD_RUN, **params)
 
 
 def new_run_id() -> str:

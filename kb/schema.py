@@ -11,7 +11,8 @@ from __future__ import annotations
 from kb.db import Graph
 from kb.model import FULLTEXT_INDEX, FULLTEXT_LABELS, FULLTEXT_PROPERTIES, NODE_KEYS, VERSIONED_LABELS
 
-SCHEMA_VERSION = 3  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates
+SCHEMA_VERSION = 4  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates;
+# 4: the indexes the keyset pages of /powers seek by (department, jurisdiction, a text index on names)
 
 PROPERTY_INDEXES: list[tuple[str, str]] = [
     ("Power", "name"),
@@ -19,6 +20,8 @@ PROPERTY_INDEXES: list[tuple[str, str]] = [
     ("Power", "type"),
     ("Power", "level"),
     ("Power", "code"),
+    ("Power", "department"),
+    ("Power", "jurisdiction"),
     *((label, "current") for label in VERSIONED_LABELS),
     ("Department", "jurisdiction"),
     ("Jurisdiction", "code"),
@@ -52,6 +55,8 @@ def statements() -> list[str]:
         out.append(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
     # keyset pages of the reports: ORDER BY the sort key, score, id within an area
     out.append("CREATE INDEX storedfinding_page IF NOT EXISTS FOR (n:StoredFinding) ON (n.area, n.score, n.id)")
+    # /powers?q=: a power's name CONTAINS the words, answered by a text index, not a scan
+    out.append("CREATE TEXT INDEX power_name_text IF NOT EXISTS FOR (n:Power) ON (n.name)")
     labels = "|".join(FULLTEXT_LABELS)
     props = ", ".join(f"n.{p}" for p in FULLTEXT_PROPERTIES)
     out.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [{props}] "

@@ -152,16 +152,21 @@ MATCH (f:StoredFinding) WHERE f.area = $area
 
 COUNT = FILTER + "RETURN count(f) AS n"
 
-# Keyset pages: ORDER BY (a first key, score descending, id); the cursor is the last row's key.
+# Keyset pages: ORDER BY (a first key, score descending, id); the cursor is the last row's key. Sorted
+# before the properties are read: only the page's rows are projected.
 SORTS = {"score": "area", "kind": "kind", "department": "department", "status": "status"}
 PAGE = FILTER + """
   AND ($after IS NULL OR f.{p} > $after[0]
        OR (f.{p} = $after[0] AND (f.score < $after[1] OR (f.score = $after[1] AND f.id > $after[2]))))
-RETURN f {{.*, computed_at: toString(f.computed_at)}} AS f
-ORDER BY f.{p}, f.score DESC, f.id SKIP $skip LIMIT $limit
+WITH f ORDER BY f.{p}, f.score DESC, f.id SKIP $skip LIMIT $limit
+RETURN CASE WHEN $evidence THEN f {{.*, computed_at: toString(f.computed_at)}}
+       ELSE f {{{brief}, computed_at: toString(f.computed_at)}} END AS f
 """
 
 FILTERS = ("kind", "status", "level", "department", "q")
+# What a list of findings shows: all but the evidence (long for the gaps; a finding's own page reads it).
+BRIEF = ("id", "kind", "area", "jurisdiction", "level", "score", "status", "departments", "department", "powers",
+         "power_keys", "summary", "group", "folded", "resolution", "evidence_count", "counts")
 
 
 # --- writing ----------------------------------------------------------------------------------------
@@ -372,13 +377,16 @@ def decode_cursor(cursor: str | None) -> list | None:
 
 
 def query(graph: Graph, area: str, filters: dict[str, str] | None = None, sort: str = "score",
-          after: str | None = None, limit: int = 50, skip: int = 0) -> tuple[list[dict], str | None]:
-    """A page of stored findings of ``area`` (rows as stored, evidence still JSON), ordered by the
-    sort's key, then score (descending), then id; after the cursor ``after`` when given (keyset),
-    else after ``skip`` rows. Returns (rows, the cursor of the next page or None)."""
+          after: str | None = None, limit: int = 50, skip: int = 0,
+          evidence: bool = True) -> tuple[list[dict], str | None]:
+    """A page of stored findings of ``area`` (rows as stored, evidence still JSON; left out when
+    ``evidence`` is false), ordered by the sort's key, then score (descending), then id; after the
+    cursor ``after`` when given (keyset), else after ``skip`` rows. Returns (rows, the cursor of the
+    next page or None)."""
     key = decode_cursor(after)
-    rows = [r["f"] for r in graph.read(PAGE.format(p=SORTS.get(sort, "area")), area=area, **_filters(filters),
-                                       after=key, skip=0 if key else max(0, skip), limit=limit + 1)]
+    text = PAGE.format(p=SORTS.get(sort, "area"), brief=", ".join(f".{k}" for k in BRIEF))
+    rows = [r["f"] for r in graph.read(text, area=area, **_filters(filters), after=key,
+                                       skip=0 if key else max(0, skip), limit=limit + 1, evidence=evidence)]
     more = len(rows) > limit
     rows = rows[:limit]
     return rows, (encode_cursor(rows[-1], sort) if more and rows else None)

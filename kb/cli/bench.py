@@ -11,19 +11,22 @@ from kb.cli.common import connect
 
 @click.group("bench", invoke_without_command=True)
 @click.option("--rounds", default=20, show_default=True, type=int, help="Requests per page.")
+@click.option("--clients", default=0, show_default=True, type=int,
+              help="Clients at once over HTTP against a `kb serve` started for the run (0: Flask's test client, one at a time).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.pass_context
-def bench_cmd(ctx: click.Context, rounds: int, as_json: bool) -> None:
+def bench_cmd(ctx: click.Context, rounds: int, clients: int, as_json: bool) -> None:
     """Server time per page type on the loaded data (median and 95th percentile, in ms).
 
     `kb bench generate` writes a generated province; `kb bench run` measures import, analyses and
     pages on one, side by side, and writes bench/results/."""
     if ctx.invoked_subcommand:
         return
-    from kb.bench.web import run_bench
+    from kb.bench.web import run_bench, run_concurrent
 
     with connect() as graph:
-        figures = run_bench(graph, rounds=rounds, progress=not as_json)
+        figures = (run_concurrent(graph, clients=clients, rounds=rounds, progress=not as_json) if clients
+                   else run_bench(graph, rounds=rounds, progress=not as_json))
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return

@@ -17,12 +17,14 @@ def _warm(app: Flask) -> None:
     read the stored ones meanwhile and say so), count the list pages' statistics, then link the
     chains the power pages mention. Nothing here holds up a page."""
     from webui import findings, stats
-    from webui.views import browse, laws, powers
+    from webui.views import browse, dashboard, laws, powers
 
     with app.app_context():
         findings.state()
         # the counts the list pages show beside a page of rows, counted once for the data as it is
-        stats.warm({"departments": browse.department_rows, "laws": laws.law_rows, "power_facets": powers.power_facets})
+        stats.warm({"dashboard_counts": dashboard.counts, "dashboard_departments": dashboard.by_department,
+                    "departments": browse.department_rows, "laws": laws.law_rows,
+                    "power_facets": powers.power_facets})
         findings.all_chains()
 
 

@@ -1,7 +1,9 @@
 """Browse by jurisdiction (province → city → county → township) and by department."""
 from __future__ import annotations
 
-from flask import Blueprint, request
+from urllib.parse import urlencode
+
+from flask import Blueprint, request, url_for
 from flask_babel import gettext as _
 
 from kb.model import LEVEL_RANK, in_force
@@ -68,15 +70,15 @@ RETURN d {.*} AS department, jurisdiction, counterparts_up, counterparts_down, u
        things_led, things_cooperating
 """
 
+# A page of the department's powers in list order: sorted first, then only the page's rows are read
+# (the total comes from the counts by type the page shows anyway).
 DEPARTMENT_POWERS = """
 MATCH (d:Department {name: $name})-[:HOLDS]->(p:Power)
 WHERE ($type = '' OR p.type = $type)
-WITH p ORDER BY p.position
-WITH collect(p) AS rows
-RETURN size(rows) AS total,
-       [p IN rows[$skip..$skip + $limit] | p {.key, .name, .type, .code, .level, .unit, .seq,
-        responsibilities: COUNT { (p)-[:HAS_RESPONSIBILITY]->() },
-        accountability: EXISTS { (p)-[:HAS_ACCOUNTABILITY]->() }}] AS powers
+WITH p ORDER BY p.position, p.key SKIP $skip LIMIT $limit
+RETURN p {.key, .name, .type, .code, .level, .unit, .seq,
+          responsibilities: COUNT { (p)-[:HAS_RESPONSIBILITY]->() },
+          accountability: EXISTS { (p)-[:HAS_ACCOUNTABILITY]->() }} AS power
 """
 
 # As of a date: the powers of the versions in force that day, by type and a page of them.
@@ -118,8 +120,8 @@ RETURN v {.*} AS version, d.name AS department, older {.key, .version} AS older,
 
 VERSION_POWERS = """
 MATCH (v:ListVersion {key: $key})-[:CONTAINS]->(p:Power)
+WITH p ORDER BY p.position, p.key SKIP $skip LIMIT $limit
 RETURN p {.key, .name, .type, .code, .position, .source_sheet, .source_row} AS power
-ORDER BY p.position SKIP $skip LIMIT $limit
 """
 
 
@@ -157,21 +159,28 @@ def department_rows() -> list[dict]:
     return store.read(DEPARTMENTS)
 
 
+DEPARTMENTS_PAGE = 100  # departments per page of /departments (a province has tens of thousands)
+
+
 @page(bp, "/departments", "browse/departments.html")
 def departments() -> dict:
-    # counted once per change of the data (every power of every department), copied: the page changes them
-    rows = [dict(r) for r in stats.cached("departments", department_rows)]
+    # counted once per change of the data (every power of every department); a page shows its part
+    rows = stats.cached("departments", department_rows)
     wanted = request.args.get("jurisdiction", "")
+    kept = [r for r in rows if not wanted or r["jurisdiction"] == wanted]
+    p = pager(len(kept), DEPARTMENTS_PAGE)
     groups: dict[str, list[dict]] = {}
-    labels = department_labels((r["name"], r["jurisdiction"]) for r in rows)
-    for row in rows:
-        if wanted and row["jurisdiction"] != wanted:
-            continue
-        row["short"] = labels[row["name"]]
-        row["types"] = sorted(row["types"], key=lambda t: -t["n"])
+    shown = kept[p["skip"]:p["skip"] + DEPARTMENTS_PAGE]
+    labels = department_labels((r["name"], r["jurisdiction"]) for r in shown)
+    for row in shown:
+        # one url_for per department: its type links add ?type= to it (url_for is the page's main cost)
+        url = url_for("browse.department", name=row["name"])
+        row = {**row, "short": labels[row["name"]], "url": url,
+               "types": [{**t, "url": f"{url}?{urlencode({'type': t['type']})}"}
+                         for t in sorted(row["types"], key=lambda t: -t["n"])]}
         groups.setdefault(row["jurisdiction"] or "", []).append(row)
     return {"groups": [{"jurisdiction": j, "departments": ds} for j, ds in groups.items()],
-            "jurisdiction": wanted, "total": sum(len(ds) for ds in groups.values())}
+            "jurisdiction": wanted, "total": len(kept), "pager": p}
 
 
 @page(bp, "/departments/<path:name>", "browse/department.html")
@@ -193,10 +202,11 @@ def department(name: str) -> dict:
             for t in r["types"]:
                 counts[t["type"]] = counts.get(t["type"], 0) + t["n"]
         row["types"] = [{"type": t, "n": n} for t, n in counts.items()]
-    listed = store.read_one(DEPARTMENT_POWERS_AS_OF if as_of else DEPARTMENT_POWERS, name=name, type=power_type,
-                            skip=requested_skip(size), limit=size, as_of=as_of) or {"total": 0, "powers": []}
+    listed = store.read(DEPARTMENT_POWERS_AS_OF if as_of else DEPARTMENT_POWERS, name=name, type=power_type,
+                        skip=requested_skip(size), limit=size, as_of=as_of)
     row["types"] = sorted(row["types"], key=lambda t: -t["n"])
-    row.update(powers=listed["powers"], pager=pager(listed["total"], size), type=power_type)
+    total = sum(t["n"] for t in row["types"] if not power_type or t["type"] == power_type)
+    row.update(powers=[r["power"] for r in listed], pager=pager(total, size), type=power_type)
     return row
 
 

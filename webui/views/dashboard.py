@@ -6,11 +6,13 @@ from pathlib import PurePath
 from flask import Blueprint, abort, g, url_for
 from flask_babel import gettext as _
 
-from webui import findings, store
+from webui import findings, stats, store
 from webui.names import department_labels
 from webui.pages import page
 
 bp = Blueprint("dashboard", __name__)
+
+CHART_DEPARTMENTS = 30  # the departments with most powers the chart draws (a province has tens of thousands)
 
 COLOURS = ["#4e79a7", "#e15759", "#f28e2b", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
            "#bab0ac", "#86bcb6", "#d4a6c8"]
@@ -63,20 +65,30 @@ def _by_department(rows: list[dict]) -> tuple[list[dict], list[dict], list[str]]
     return sorted(departments.values(), key=lambda d: -d["total"]), type_list, [t["type"] for t in type_list]
 
 
+def counts() -> dict:
+    return store.read_one(COUNTS) or {}
+
+
+def by_department() -> tuple[list[dict], list[dict], list[str]]:
+    return _by_department(store.read(BY_DEPARTMENT_TYPE))
+
+
 @page(bp, "/", "dashboard.html")
 def index() -> dict:
-    counts = store.read_one(COUNTS) or {}
-    departments, types, type_order = _by_department(store.read(BY_DEPARTMENT_TYPE))
+    # both counted once per change of the data (they read every power), not per request
+    departments, types, type_order = stats.cached("dashboard_departments", by_department)
+    shown = departments[:CHART_DEPARTMENTS]
     colours = {t: COLOURS[i % len(COLOURS)] for i, t in enumerate(type_order)}
     return {
         "_colours": COLOURS,
         "_chart_departments": [{"label": d["short"], "title": d["name"],
                                 "url": url_for("browse.department", name=d["name"]),
-                                "total": d["total"], "parts": d["types"]} for d in departments],
+                                "total": d["total"], "parts": d["types"]} for d in shown],
+        "chart_departments": {"shown": len(shown), "total": len(departments)},
         "_chart_types": [{"label": t["type"] or _("unknown"), "value": t["n"], "colour": colours[t["type"]],
                           "url": url_for("powers.powers", type=t["type"]) if t["type"] else None} for t in types],
-        "counts": counts,
-        "departments": departments,
+        "counts": stats.cached("dashboard_counts", counts),
+        "departments": shown,
         "types": types,
         "type_order": type_order,
         "findings": findings.summary(),

@@ -19,38 +19,50 @@ bp = Blueprint("powers", __name__)
 
 ELSEWHERE_LIMIT = 100  # rows of "who exercises this power elsewhere" on a power's page
 
-# Sorting is chosen from this table, never assembled from the request: each a tuple of expressions
-# that, with the key last, orders the powers totally (keyset pages: ?after= the last row's values).
+# Sorting is chosen from this table, never assembled from the request: each a tuple of indexed
+# properties that, with the key last, orders the powers totally. Pages go by key (?after= the last
+# row's values): the index gives the rows in order from the cursor on, so a page costs the same at
+# the millionth power as at the first. A power's key begins with its department and list version,
+# then its position in the file: the key's order is the list's own order, department by department.
 SORTS = {
-    "position": ("coalesce(p.department, '')", "coalesce(p.position, 0)"),
-    "name": ("coalesce(p.name, '')", "coalesce(p.department, '')"),
-    "type": ("coalesce(p.type, '')", "coalesce(p.department, '')", "coalesce(p.position, 0)"),
-    "department": ("coalesce(p.department, '')", "coalesce(p.position, 0)"),
+    "position": ("p.key",),
+    "name": ("p.name", "p.key"),
+    "type": ("p.type", "p.key"),
+    "department": ("p.key",),
 }
 
-POWER_FILTER = """
-MATCH (p:Power) WHERE p.current = true
-  AND ($type = '' OR p.type = $type) AND ($department = '' OR p.department = $department)
-  AND ($level = '' OR p.level = $level) AND ($jurisdiction = '' OR p.jurisdiction IN $places)
-  AND ($q = '' OR p.name CONTAINS $q)
-"""
+# A filter given adds its condition (and lets the planner start from its index); none is the empty string.
+POWER_CONDITIONS = {
+    "type": "p.type = $type",
+    "department": "p.department = $department",
+    "level": "p.level = $level",
+    "jurisdiction": "p.jurisdiction IN $places",  # a place and every place below it
+    "q": "p.name CONTAINS $q",
+}
 
 
 def _after(keys: tuple[str, ...]) -> str:
-    """(k1 > a0) OR (k1 = a0 AND ((k2 > a1) OR …)) over the sort's expressions and the key."""
-    exprs = [*keys, "p.key"]
-    clause = f"{exprs[-1]} > $after[{len(exprs) - 1}]"
-    for i in range(len(exprs) - 2, -1, -1):
-        clause = f"{exprs[i]} > $after[{i}] OR ({exprs[i]} = $after[{i}] AND ({clause}))"
-    return clause
+    """Rows after the cursor, written so that the first sort property's index can seek to it:
+    (k1 >= a0 AND (k1 > a0 OR k2 > a1)) for two, k1 > a0 for the key alone."""
+    if len(keys) == 1:
+        return f"{keys[0]} > $after[0]"
+    return f"{keys[0]} >= $after[0] AND ({keys[0]} > $after[0] OR {keys[1]} > $after[1])"
 
 
-POWERS = {name: POWER_FILTER + f"""  AND ($after IS NULL OR {_after(keys)})
-WITH p, [{", ".join(keys)}, p.key] AS sort_key ORDER BY {", ".join(keys)}, p.key SKIP $skip LIMIT $limit
-RETURN p {{.key, .name, .type, .department, .jurisdiction, .level, .code, .unit}} AS power, sort_key
-""" for name, keys in SORTS.items()}
+def power_query(sort: str, filters: dict[str, str], after: bool, count: bool = False) -> str:
+    """The Cypher of a page of /powers (or of its count) for the filters given: put together from
+    the fixed texts above (the values are parameters)."""
+    keys = SORTS[sort]
+    where = ["p.current = true", *(POWER_CONDITIONS[k] for k, v in filters.items() if v and k in POWER_CONDITIONS)]
+    if count:
+        return f"MATCH (p:Power) WHERE {' AND '.join(where)} RETURN count(p) AS total"
+    where.append(_after(keys) if after else f"{keys[0]} IS NOT NULL")
+    return (f"MATCH (p:Power) WHERE {' AND '.join(where)}\n"
+            f"WITH p ORDER BY {', '.join(keys)} SKIP $skip LIMIT $limit\n"
+            "RETURN p {.key, .name, .type, .department, .jurisdiction, .level, .code, .unit} AS power,\n"
+            f"       [{', '.join(keys)}] AS sort_key")
 
-POWER_COUNT = POWER_FILTER + "RETURN count(p) AS total"
+
 ALL_CURRENT = "MATCH ()-[r:HOLDS]->() RETURN count(r) AS total"  # from the count store
 
 POWER_FACETS = """
@@ -190,22 +202,33 @@ def powers() -> dict:
     sort = request.args.get("sort", "position")
     sort = sort if sort in SORTS else "position"
     size = 50
-    after = paging.decode_key(request.args.get("after"), len(SORTS[sort]) + 1)
+    after = paging.decode_key(request.args.get("after"), len(SORTS[sort]))
     # a jurisdiction takes in every place below it (湖南省 -> its cities, counties and townships)
     places = jurisdiction_names(store.graph(), filters["jurisdiction"]) or []
-    rows = store.read(POWERS[sort], **filters, places=places, after=after, skip=0 if after else requested_skip(size),
-                      limit=size + 1)
-    if any(filters.values()):
-        total = (store.read_one(POWER_COUNT, **filters, places=places) or {"total": 0})["total"]
-    else:
-        total = (store.read_one(ALL_CURRENT) or {"total": 0})["total"]
+    rows = store.read(power_query(sort, filters, after is not None), **filters, places=places, after=after,
+                      skip=0 if after else requested_skip(size), limit=size + 1)
     options = stats.cached("power_facets", power_facets)  # counted once per change of the data
+    total = _total(filters, places, options)
     return {"filters": filters, "sort": sort, "sorts": list(SORTS), "powers": [r["power"] for r in rows[:size]],
             "pager": pager(total, size),
             "next": paging.encode_key(rows[size - 1]["sort_key"]) if len(rows) > size else None,
             "options": {k: sorted(v.items(), key=lambda kv: (LEVEL_RANK.get(kv[0], 9) if k == "level" else 0,
                                                              -kv[1] if k != "level" else 0, kv[0]))
                         for k, v in options.items()}}
+
+
+def _total(filters: dict[str, str], places: list[str], options: dict[str, dict[str, int]]) -> int:
+    """How many powers the filters keep: from the count store when there is none, from the facets
+    (counted once per change of the data) for one facet, else counted through the filter's index."""
+    given = [k for k, v in filters.items() if v]
+    if not given:
+        return (store.read_one(ALL_CURRENT) or {"total": 0})["total"]
+    if given == ["jurisdiction"]:
+        return sum(options["jurisdiction"].get(place, 0) for place in places)
+    if len(given) == 1 and given[0] in ("type", "department", "level"):
+        return options[given[0]].get(filters[given[0]], 0)
+    return (store.read_one(power_query("position", filters, False, count=True), **filters, places=places)
+            or {"total": 0})["total"]
 
 
 def _basis(citations: list[dict], articles: list[dict]) -> list[dict]:

@@ -150,7 +150,7 @@ def area(area: str) -> Any:
         p = pager(total, PAGE_SIZE)
         cursor = request.args.get("after") or None
         rows, after = stored.query(store.graph(), area, chosen, sort, cursor, PAGE_SIZE,
-                                   skip=0 if cursor else requested_skip(PAGE_SIZE))
+                                   skip=0 if cursor else requested_skip(PAGE_SIZE), evidence=False)
     options = ((state["stats"] or {}).get("options") or {}).get(area, {})
     kinds_here = sorted({(r["kind"], KIND_TITLES.get(r["kind"], r["kind"]))
                          for r in (state["stats"] or {}).get("by_kind", []) if KINDS.get(r["kind"]) == area})
