@@ -36,7 +36,7 @@ def _restart(srv: ManagedServer) -> None:
             srv.start()
             return
         except server.ServerError as exc:
-            if "in use" not in str(exc) or attempt == 59:
+            if "占用" not in str(exc) or attempt == 59:  # the port is still held
                 raise
             time.sleep(1)
 

@@ -8,6 +8,7 @@ from importers.numerals import article_label, chinese_to_int
 from kb.analyses import law_changes
 from webui import stats, store
 from webui.pages import page
+from webui.paging import pager
 from webui.users import role_required
 
 bp = Blueprint("laws", __name__)
@@ -28,15 +29,25 @@ CALL { WITH l OPTIONAL MATCH (l)-[:HAS_ARTICLE]->(a:Article)
        WITH a, count(DISTINCT p) AS powers, count(DISTINCT p.department) AS departments ORDER BY a.number
        RETURN collect(CASE WHEN a IS NULL THEN null ELSE a {.key, .label, .number, .chapter, .section,
               snippet: left(a.text, 80), powers: powers, departments: departments} END) AS articles }
-CALL { WITH l OPTIONAL MATCH (p:Power)-[c:CITES]->(l) WHERE p.current
-       WITH p.department AS department, c, p ORDER BY c.article, p.position
-       WITH department, collect({key: p.key, name: p.name, type: p.type, field: c.field, article: c.article,
-                                 article_label: c.article_label}) AS cites
-       ORDER BY size(cites) DESC, department
-       RETURN collect(CASE WHEN department IS NULL THEN null
-                      ELSE {department: department, cites: cites[..$per_department], n: size(cites)} END)
-              AS by_department }
-RETURN l {.*} AS law, articles, by_department
+RETURN l {.*} AS law, articles
+"""
+
+# The departments citing the law, most citations first: counted (no power's properties but its
+# department read), then a page of them gets its citations (LAW_CITES).
+LAW_DEPARTMENTS = """
+MATCH (:Law {key: $key})<-[:CITES]-(p:Power) WHERE p.current
+WITH p.department AS department, count(*) AS n ORDER BY n DESC, department
+RETURN department, n
+"""
+
+LAW_CITES = """
+UNWIND $departments AS department
+CALL { WITH department
+       MATCH (p:Power {department: department})-[c:CITES]->(:Law {key: $key}) WHERE p.current
+       WITH p, c ORDER BY c.article, p.position LIMIT $per_department
+       RETURN collect({key: p.key, name: p.name, type: p.type, field: c.field, article: c.article,
+                       article_label: c.article_label}) AS cites }
+RETURN department, cites
 """
 
 ARTICLE = """
@@ -78,6 +89,7 @@ def _cited_only(key: str) -> dict | None:
     return row if row and row["by_department"] else None
 
 
+DEPARTMENTS_PAGE = 50  # citing departments per page of a law
 PER_DEPARTMENT = 200  # citations listed per department on a law's page (`n` counts them all)
 
 
@@ -92,7 +104,13 @@ def laws() -> dict:
 
 @page(bp, "/laws/<path:key>", "laws/law.html")
 def law(key: str) -> dict:
-    row = store.read_one_or_404(LAW, key=key, per_department=PER_DEPARTMENT)
+    row = store.read_one_or_404(LAW, key=key)
+    counted = [d for d in store.read(LAW_DEPARTMENTS, key=key) if d["department"]]
+    p = pager(len(counted), DEPARTMENTS_PAGE)
+    shown = counted[p["skip"]:p["skip"] + DEPARTMENTS_PAGE]
+    cites = {r["department"]: r["cites"] for r in store.read(
+        LAW_CITES, key=key, departments=[d["department"] for d in shown], per_department=PER_DEPARTMENT)}
+    row.update(by_department=[{**d, "cites": cites.get(d["department"], [])} for d in shown], pager=p)
     return row
 
 
