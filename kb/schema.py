@@ -30,6 +30,7 @@ PROPERTY_INDEXES: list[tuple[str, str]] = [
     ("Thing", "theme_code"),
     ("ListVersion", "sha256"),
     ("ImportRun", "sha256"),
+    ("ImportRun", "finished_at"),  # the data stamp's latest run, read on every page
     # stored findings: what the reports filter, sort and count by
     ("StoredFinding", "area"),
     ("StoredFinding", "kind"),

@@ -19,11 +19,11 @@ from kb.db import Graph
 from kb.model import in_force, normalise_level
 from kb.places import Ambiguous, area_code, divisions
 
+# From the place named down its tree (not every place up to the top: a province has 2,000 of them).
 JURISDICTIONS = """
-MATCH (j:Jurisdiction)
-WHERE j.name = $jurisdiction OR j.code = $code
-   OR exists { (j)-[:WITHIN*1..]->(top:Jurisdiction) WHERE top.name = $jurisdiction OR top.code = $code }
-RETURN collect(j.name) AS names
+OPTIONAL MATCH (top:Jurisdiction) WHERE top.name = $jurisdiction OR top.code = $code
+OPTIONAL MATCH (j:Jurisdiction)-[:WITHIN*0..8]->(top)
+RETURN collect(DISTINCT j.name) AS names
 """
 
 BATCH = 20_000  # powers per batch of whole jurisdictions (a larger jurisdiction is a batch of its own)

@@ -37,7 +37,10 @@ NOTHING = "nothing"  # state of a graph where no findings were ever stored
 
 # What the findings were computed from: it changes with every import and every edit.
 DATA_STAMP = """
-CALL { MATCH (r:ImportRun) RETURN count(r) AS runs, toString(max(r.finished_at)) AS last_run }
+// the count from the count store, the latest run through the index on finished_at: no scan of the runs
+CALL { MATCH (r:ImportRun) RETURN count(r) AS runs }
+CALL { OPTIONAL MATCH (r:ImportRun) WHERE r.finished_at IS NOT NULL
+       WITH r ORDER BY r.finished_at DESC LIMIT 1 RETURN toString(r.finished_at) AS last_run }
 CALL { MATCH (e:Edit) WHERE coalesce(e.field, '') <> 'published'  // publishing a list changes no finding
        RETURN count(e) AS edits, toString(max(e.when)) AS last_edit }
 RETURN toString(runs) + '|' + coalesce(last_run, '') + '|' + toString(edits) + '|' + coalesce(last_edit, '') AS stamp
