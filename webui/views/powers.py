@@ -4,14 +4,12 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from kb.analyses import diff, elsewhere
+from kb.analyses import elsewhere
 from kb.analyses.powers import jurisdiction_names
 from kb.model import LEVEL_RANK, in_force, is_example, power_in_force
 from webui import asof, findings, paging, stats, store
-from webui.errors import explain
 from webui.pages import JSON_SUFFIX, page, wants_json
 from webui.paging import pager, requested_skip
 
@@ -28,12 +26,15 @@ SORTS = {
     "department": ("coalesce(p.department, '')", "coalesce(p.position, 0)"),
 }
 
-POWER_FILTER = """
-MATCH (p:Power) WHERE p.current = true
-  AND ($type = '' OR p.type = $type) AND ($department = '' OR p.department = $department)
+# The powers listed: the current ones, or (`?as_of=`) those of the list versions in force that day
+# (kb.model.in_force, as the department and power pages answer).
+CURRENT_POWERS = "MATCH (p:Power) WHERE p.current = true\n"
+POWERS_IN_FORCE = f"MATCH (v:ListVersion) WHERE {in_force('v')}\nMATCH (v)-[:CONTAINS]->(p:Power) WHERE true\n"
+FILTERS = """  AND ($type = '' OR p.type = $type) AND ($department = '' OR p.department = $department)
   AND ($level = '' OR p.level = $level) AND ($jurisdiction = '' OR p.jurisdiction IN $places)
   AND ($q = '' OR p.name CONTAINS $q)
 """
+POWER_FILTER = {False: CURRENT_POWERS + FILTERS, True: POWERS_IN_FORCE + FILTERS}  # by: as of a date?
 
 
 def _after(keys: tuple[str, ...]) -> str:
@@ -45,19 +46,18 @@ def _after(keys: tuple[str, ...]) -> str:
     return clause
 
 
-POWERS = {name: POWER_FILTER + f"""  AND ($after IS NULL OR {_after(keys)})
+POWERS = {(name, dated): head + f"""  AND ($after IS NULL OR {_after(keys)})
 WITH p, [{", ".join(keys)}, p.key] AS sort_key ORDER BY {", ".join(keys)}, p.key SKIP $skip LIMIT $limit
 RETURN p {{.key, .name, .type, .department, .jurisdiction, .level, .code, .unit}} AS power, sort_key
-""" for name, keys in SORTS.items()}
+""" for name, keys in SORTS.items() for dated, head in POWER_FILTER.items()}
 
-POWER_COUNT = POWER_FILTER + "RETURN count(p) AS total"
+POWER_COUNT = {dated: head + "RETURN count(p) AS total" for dated, head in POWER_FILTER.items()}
 ALL_CURRENT = "MATCH ()-[r:HOLDS]->() RETURN count(r) AS total"  # from the count store
 
-POWER_FACETS = """
-MATCH (p:Power) WHERE p.current = true
-RETURN coalesce(p.type, '') AS type, p.department AS department, coalesce(p.level, '') AS level,
+FACETS = """RETURN coalesce(p.type, '') AS type, p.department AS department, coalesce(p.level, '') AS level,
        p.jurisdiction AS jurisdiction, count(*) AS n
 """
+POWER_FACETS = {False: CURRENT_POWERS + FACETS, True: POWERS_IN_FORCE + FACETS}
 
 POWER = """
 MATCH (p:Power {key: $key})
@@ -105,23 +105,6 @@ RETURN p {.*} AS power, holder, version, unit_nodes, head(unit_nodes) AS unit_no
 
 # The other departments' powers on the same articles: current ones, or those in force on $as_of.
 POWER = POWER.replace("{o_in_force}", power_in_force("o"))
-
-# As of a date: the versions of the power's department in force that day, and their powers (to find
-# the power's counterpart there when it is not itself in one of them).
-AS_OF_VERSIONS = f"""
-MATCH (p:Power {{key: $key}})
-OPTIONAL MATCH (own:ListVersion)-[:CONTAINS]->(p)
-OPTIONAL MATCH (d:Department {{name: p.department}})<-[:LIST_OF]-(v:ListVersion) WHERE {in_force('v')}
-WITH p, own, v ORDER BY v.version, v.key
-RETURN p {{.key, .name, .code, .type, .department}} AS power, own.key AS own,
-       collect(v {{.key, .version, .in_force_from, .in_force_until}}) AS versions
-"""
-
-VERSION_POWERS = """
-UNWIND $versions AS version
-MATCH (:ListVersion {key: version})-[:CONTAINS]->(p:Power)
-RETURN p {.key, .name, .code, .type} AS power ORDER BY p.position
-"""
 
 RESPONSIBILITY = """
 MATCH (r:Responsibility {key: $key})
@@ -175,9 +158,9 @@ def _filters() -> dict[str, str]:
     return {name: request.args.get(name, "").strip() for name in ("type", "department", "level", "jurisdiction", "q")}
 
 
-def power_facets() -> dict[str, dict[str, int]]:
+def power_facets(as_of: str | None = None) -> dict[str, dict[str, int]]:
     options: dict[str, dict[str, int]] = {"type": {}, "department": {}, "level": {}, "jurisdiction": {}}
-    for f in store.read(POWER_FACETS):
+    for f in store.read(POWER_FACETS[bool(as_of)], as_of=as_of):
         for name, counts in options.items():
             value = f[name] or ""
             counts[value] = counts.get(value, 0) + f["n"]
@@ -186,6 +169,8 @@ def power_facets() -> dict[str, dict[str, int]]:
 
 @page(bp, "/powers", "powers/list.html")
 def powers() -> dict:
+    """`?as_of=YYYY-MM-DD`: the powers of the list versions in force that day."""
+    as_of = asof.requested()
     filters = _filters()
     sort = request.args.get("sort", "position")
     sort = sort if sort in SORTS else "position"
@@ -193,14 +178,18 @@ def powers() -> dict:
     after = paging.decode_key(request.args.get("after"), len(SORTS[sort]) + 1)
     # a jurisdiction takes in every place below it (湖南省 -> its cities, counties and townships)
     places = jurisdiction_names(store.graph(), filters["jurisdiction"]) or []
-    rows = store.read(POWERS[sort], **filters, places=places, after=after, skip=0 if after else requested_skip(size),
-                      limit=size + 1)
-    if any(filters.values()):
-        total = (store.read_one(POWER_COUNT, **filters, places=places) or {"total": 0})["total"]
+    rows = store.read(POWERS[sort, bool(as_of)], **filters, places=places, after=after, as_of=as_of,
+                      skip=0 if after else requested_skip(size), limit=size + 1)
+    if any(filters.values()) or as_of:
+        total = (store.read_one(POWER_COUNT[bool(as_of)], **filters, places=places, as_of=as_of) or {"total": 0})["total"]
     else:
         total = (store.read_one(ALL_CURRENT) or {"total": 0})["total"]
-    options = stats.cached("power_facets", power_facets)  # counted once per change of the data
-    return {"filters": filters, "sort": sort, "sorts": list(SORTS), "powers": [r["power"] for r in rows[:size]],
+    # the current facets are counted once per change of the data; a date's when asked
+    options = power_facets(as_of) if as_of else stats.cached("power_facets", power_facets)
+    today = url_for("powers.powers", **{k: v for k, v in filters.items() if v},
+                    **({"sort": sort} if sort != "position" else {}))
+    return {"as_of": as_of, "_today": today, "filters": filters, "sort": sort, "sorts": list(SORTS),
+            "powers": [r["power"] for r in rows[:size]],
             "pager": pager(total, size),
             "next": paging.encode_key(rows[size - 1]["sort_key"]) if len(rows) > size else None,
             "options": {k: sorted(v.items(), key=lambda kv: (LEVEL_RANK.get(kv[0], 9) if k == "level" else 0,
@@ -232,35 +221,13 @@ def _seq(value: object) -> float:
         return 1e9
 
 
-def _as_of(key: str, as_of: str) -> tuple[list[str], str | None]:
-    """The labels of the versions of the power's list in force on `as_of`, and the key of the power
-    to show: this one when its version is one of them, else its counterpart there (matched as
-    `kb diff` matches powers). A day with no version in force, or none holding the power, is a 404
-    that says so."""
-    row = store.read_one_or_404(AS_OF_VERSIONS, key=key, as_of=as_of)
-    p, versions = row["power"], row["versions"]
-    labels = list(dict.fromkeys(v["version"] or "—" for v in versions))
-    if not versions:
-        explain(404, _("%(department)s had no list version in force on %(date)s.",
-                       department=p.get("department") or "", date=as_of))
-    if row["own"] in {v["key"] for v in versions}:
-        return labels, key
-    candidates = [r["power"] for r in store.read(VERSION_POWERS, versions=[v["key"] for v in versions])]
-    twin = diff.counterpart(p, candidates)
-    if twin is None:
-        explain(404, _("“%(name)s” is not in the list of %(department)s in force on %(date)s (version %(versions)s).",
-                       name=p.get("name") or key, department=p.get("department") or "", date=as_of,
-                       versions="、".join(labels)))
-    return labels, twin["key"]
-
-
 @page(bp, "/powers/<path:key>", "powers/power.html")
 def power(key: str) -> Any:
     """`?as_of=YYYY-MM-DD`: the power as its list stood that day (the version then in force)."""
     as_of = asof.requested()
     labels: list[str] = []
     if as_of:
-        labels, shown = _as_of(key, as_of)
+        labels, shown = asof.power_then(key, as_of)
         if shown != key:  # the same item in the version in force that day
             return redirect(url_for("powers.power", key=shown + (JSON_SUFFIX if wants_json() else ""), as_of=as_of))
     row = store.read_one_or_404(POWER, key=key, as_of=as_of)
