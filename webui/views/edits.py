@@ -7,6 +7,8 @@ each with its reason.
     /edit/power/<key>/article                 link a legal basis by picking a law and an article
     /edit/department/<name>/power             create a power in the department's current list
     /edits/<id>/revert                        (admin) write an edit's value before back, as a new edit
+                                              (a power's field, retiring, a responsibility, an article
+                                              link, a 一件事 item's link, an upload's whole import run)
     /edits                                    the audit trail (times in KB_TIMEZONE), with resolutions and acceptances
 
 A change to a power of a published (frozen) list first starts a new version of the list and is made
@@ -30,7 +32,7 @@ from importers import revert as import_revert
 from importers import revisions
 from importers.writer import rederive
 from kb.model import LEVELS, power_type_names, stage_words, type_code
-from webui import findings, store
+from webui import findings, service_links, store
 from webui.entities import LEVEL_NAMES
 from webui.pages import page
 from webui.paging import pager, requested_skip
@@ -663,7 +665,28 @@ def _revert(label: str | None, field: str | None, key: str, e: dict, reason: str
         return store.graph().write_retrying(unlink)
     if label == "Power" and (field in EDITABLE or field == "type_code"):
         return _revert_field(key, field, e, reason, id)
+    if label == "ServiceItem" and field == "realises":
+        return _revert_link(key, e, reason, id)
     return None
+
+
+def _revert_link(item: str, e: dict, reason: str, id: str) -> int:
+    """An item of a 一件事 linked to a power: unlink it (and the power's copies made since); unlinked:
+    link it again as it was made, when the power is still a current power of the place."""
+    thing = (store.read_one(service_links.THING_OF, item=item) or {}).get("key")
+    linked, unlinked = e.get("after") or "", e.get("before") or ""
+    if not thing or bool(linked) == bool(unlinked):
+        return 0
+    if unlinked and not store.read(service_links.PLACE_POWERS, key=thing, q="", power=unlinked, limit=1):
+        return 0
+
+    def work(tx: Any) -> int:
+        if linked:
+            return service_links.unlink(tx, thing, item, linked, _who(), reason, copies=True, reverts=id)
+        return service_links.link(tx, thing, item, unlinked, _who(), reason, how=e.get("link_how") or "editor",
+                                  reverts=id)
+
+    return store.graph().write_retrying(work)
 
 
 def _revert_field(key: str, field: str, e: dict, reason: str, id: str) -> int:
