@@ -8,7 +8,16 @@ from flask import Blueprint, abort, current_app, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from kb.model import EXAMPLE_MARK, LEVEL_RANK, LEVEL_TITLES, LEVELS, in_force, is_example, power_in_force
+from kb.model import (
+    EXAMPLE_MARK,
+    LEVEL_RANK,
+    LEVEL_TITLES,
+    LEVELS,
+    delegation_in_force,
+    in_force,
+    is_example,
+    power_in_force,
+)
 from webui import asof, findings, store
 from webui.entities import LABEL_COLOURS, LABEL_NAMES, LEVEL_NAMES, PAGES
 from webui.errors import explain
@@ -35,9 +44,11 @@ PROPS = ("{.key, .name, .title, .label, .id, .type, .department, .jurisdiction, 
 # neighbours of the ring-1 nodes shown that are not neighbours of the centre (depth 2 is depth 2).
 #
 # Powers are the current ones, or (`?as_of=`, kb.model.power_in_force) those of the list versions in
-# force that day; as of a day, list versions are those in force then (kb.model.in_force).
+# force that day; as of a day, list versions are those in force then (kb.model.in_force); a delegation
+# is shown when its receiving power is (the ones left with a revised or superseded list's powers are not).
 VISIBLE = ("NONE(l IN labels(x) WHERE l IN $hidden) AND NOT (x:Power AND NOT " + power_in_force("x") + ")"
-           " AND ($as_of IS NULL OR NOT x:ListVersion OR " + in_force("x") + ")")
+           " AND ($as_of IS NULL OR NOT x:ListVersion OR " + in_force("x") + ")"
+           " AND NOT (x:Delegation AND NOT " + delegation_in_force("x") + ")")
 KIND = "head([l IN labels(x) WHERE l IN $known] + labels(x))"
 
 CENTRE = """

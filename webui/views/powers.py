@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 
 from kb.analyses import elsewhere
 from kb.analyses.powers import jurisdiction_names
-from kb.model import LEVEL_RANK, in_force, is_example, power_in_force
+from kb.model import LEVEL_RANK, delegating_power, delegation_in_force, in_force, is_example, power_in_force
 from webui import asof, findings, paging, stats, store
 from webui.pages import JSON_SUFFIX, page, wants_json
 from webui.paging import pager, requested_skip
@@ -77,11 +77,14 @@ CALL { WITH p OPTIONAL MATCH (p)-[b:BASED_ON]->(a:Article)
        RETURN collect(CASE WHEN a IS NULL THEN null
                       ELSE a {.key, .label, .name, .text, .law_key, .law_title, .number, field: b.field} END) AS articles }
 CALL { WITH p OPTIONAL MATCH (p)-[:IMPLEMENTS]->(c:CatalogItem) RETURN collect(c {.key, .code, .name, .type}) AS catalog }
+// a delegation once: from the delegating power in force (a revised one is its copy), and from this power
+// only those whose receiving power is in force (kb.model.delegating_power, delegation_in_force)
 CALL { WITH p OPTIONAL MATCH (dl:Delegation)-[:TO_POWER]->(p)
-       OPTIONAL MATCH (dl)-[:FROM_POWER]->(fp:Power) OPTIONAL MATCH (dl)-[:FROM_DEPARTMENT]->(fd:Department)
+       OPTIONAL MATCH (dl)-[:FROM_POWER]->(fp:Power) WHERE {delegating_power}
+       OPTIONAL MATCH (dl)-[:FROM_DEPARTMENT]->(fd:Department)
        RETURN collect(CASE WHEN dl IS NULL THEN null
                       ELSE dl {.*, from_power: fp {.key, .name}, from_department: fd.name} END) AS delegated_in }
-CALL { WITH p OPTIONAL MATCH (dl:Delegation)-[:FROM_POWER]->(p)
+CALL { WITH p OPTIONAL MATCH (dl:Delegation)-[:FROM_POWER]->(p) WHERE {delegation_in_force}
        OPTIONAL MATCH (dl)-[:TO_POWER]->(tp:Power) OPTIONAL MATCH (dl)-[:TO_DEPARTMENT]->(td:Department)
        RETURN collect(CASE WHEN dl IS NULL THEN null
                       ELSE dl {.*, to_power: tp {.key, .name}, to_department: td.name} END) AS delegated_out }
@@ -104,7 +107,8 @@ RETURN p {.*} AS power, holder, version, unit_nodes, head(unit_nodes) AS unit_no
 """
 
 # The other departments' powers on the same articles: current ones, or those in force on $as_of.
-POWER = POWER.replace("{o_in_force}", power_in_force("o"))
+POWER = POWER.replace("{o_in_force}", power_in_force("o")).replace("{delegating_power}", delegating_power("dl", "fp")) \
+    .replace("{delegation_in_force}", delegation_in_force("dl"))
 
 RESPONSIBILITY = """
 MATCH (r:Responsibility {key: $key})
