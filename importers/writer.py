@@ -169,9 +169,10 @@ RETURN DISTINCT old.key AS key
 """
 
 # A version is in force until the next later in_force_from among its department's versions; returns
-# whether the version `$key` is current.
+# whether the version `$key` is current. A version whose import was reverted (importers.revert) keeps
+# its empty interval and moves no other version's end.
 IN_FORCE_UNTIL = """
-MATCH (:Department {name: $department})<-[:LIST_OF]-(v:ListVersion)
+MATCH (:Department {name: $department})<-[:LIST_OF]-(v:ListVersion) WHERE NOT coalesce(v.retired, false)
 WITH collect(v) AS versions
 UNWIND versions AS v
 WITH v, [w IN versions WHERE w.in_force_from IS NOT NULL AND v.in_force_from IS NOT NULL

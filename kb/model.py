@@ -103,6 +103,27 @@ def power_in_force(power: str = "p") -> str:
             f"EXISTS {{ MATCH (asof_v:ListVersion)-[:CONTAINS]->({power}) WHERE {in_force('asof_v')} }}))")
 
 
+# A delegation is a Delegation node per receiving power (`<power key>#delegation`). A revision of a
+# published list copies the delegations its powers received (the original stays with the original
+# power), and a delegation from a revised power goes FROM_POWER the original and each copy
+# (importers.revisions); an import that supersedes a list leaves its delegations with its old powers.
+# Pages show each delegation once with these two predicates.
+
+def delegation_in_force(delegation: str = "dl") -> str:
+    """Cypher: the Delegation bound to `delegation` is received by a power in force (current when
+    `$as_of` is null, else of a list version in force on `$as_of`)."""
+    return (f"EXISTS {{ MATCH ({delegation})-[:TO_POWER]->(dl_to:Power) WHERE {power_in_force('dl_to')} }}")
+
+
+def delegating_power(delegation: str = "dl", power: str = "fp") -> str:
+    """Cypher: `power` (bound by `(delegation)-[:FROM_POWER]->(power)`) is the one the delegation is
+    shown coming from: the one in force (as power_in_force), else, when none is, the latest copy (no
+    other power it comes from is a revision of it)."""
+    return (f"({power_in_force(power)} OR (NOT EXISTS {{ MATCH ({delegation})-[:FROM_POWER]->(dl_from:Power) "
+            f"WHERE {power_in_force('dl_from')} }} AND NOT EXISTS {{ MATCH ({delegation})-[:FROM_POWER]->(:Power)"
+            f"-[:REVISION_OF*1..]->({power}) }}))")
+
+
 def as_of_filter(power: str = "p", version: str = "v") -> str:
     """Cypher for saved queries (queries/*.cypher, written out there so a file can be copied to the
     console): the power bound to `power`, contained in the ListVersion bound to `version`, is current

@@ -4,6 +4,7 @@ innerHTML, so it is not used). Tooltips travel as plain text and become text nod
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -79,10 +80,13 @@ def node_label(label: str, props: dict[str, Any]) -> str:
     return _short(display_name(label, props))
 
 
+AS_OF_PAGES = ("Power", "Department")  # the pages that take ?as_of=
+
+
 class Picture:
     """A graph to draw: pyvis Network underneath, plus the legend and the 'cut' notice."""
 
-    def __init__(self, hierarchical: bool = False):
+    def __init__(self, hierarchical: bool = False, as_of: str | None = None):
         # pyvis only collects nodes and edges here; pages draw them with our own template and the
         # vis-network shipped in webui/static, so nothing is fetched whatever pyvis would emit.
         self.net = Network(directed=True, cdn_resources="in_line")
@@ -94,6 +98,7 @@ class Picture:
         self.departments: dict[str, tuple[str, str | None]] = {}  # node id -> (name, jurisdiction)
         self.summaries = 0  # "+N more" nodes (not counted as nodes shown)
         self.left_out: list[dict[str, Any]] = []  # what they stand for: ring, kind, name, total, left
+        self.as_of = as_of  # the pages of powers and departments answer as of this day (YYYY-MM-DD)
 
     def node(self, node_id: str, labels: list[str] | str, props: dict[str, Any], *, level: int | None = None,
              centre: bool = False) -> None:
@@ -105,7 +110,7 @@ class Picture:
             "label": node_label(label, props),
             "title": tooltip(label, props),
             "color": LABEL_COLOURS.get(label, "#999999"),
-            "url": entity_url(label, props) or "",
+            "url": self._url(label, props),
             "shape": "box" if self.hierarchical else "dot",
             "size": 22 if centre else 12,
             "borderWidth": 3 if centre else 1,
@@ -116,6 +121,12 @@ class Picture:
             self.departments[node_id] = (str(props["name"]), props.get("jurisdiction"))
         self.net.add_node(node_id, **options)
         self.net.node_map[node_id]["kind"] = label  # not pyvis's "group": with a group it drops the colour
+
+    def _url(self, label: str, props: dict[str, Any]) -> str:
+        url = entity_url(label, props) or ""
+        if url and self.as_of and label in AS_OF_PAGES:
+            url += ("&" if "?" in url else "?") + urlencode({"as_of": self.as_of})
+        return url
 
     def more(self, centre: str, entry: dict[str, Any]) -> None:
         """A "+N more" node for the ``entry["left"]`` nodes of a kind that did not fit: a click expands it

@@ -26,18 +26,23 @@ FIELDS: dict[str, str] = {
     "accountability_situations": "追责情形", "remarks": "备注",
 }
 
+# A version whose import was reverted (importers.revert: `retired`) is a row of its own, after the
+# label's live parts; it takes no part in a comparison.
 VERSIONS = """
 MATCH (d:Department {name: $department})<-[:LIST_OF]-(v:ListVersion)
-RETURN v.version AS version, max(v.imported_at) AS imported_at, sum(v.records) AS records,
+WITH v, coalesce(v.retired, false) AS retired ORDER BY v.imported_at
+RETURN v.version AS version, retired, max(v.imported_at) AS imported_at, sum(v.records) AS records,
        any(c IN collect(v.current) WHERE c) AS current, collect(v.title)[0] AS title,
        any(f IN collect(coalesce(v.frozen, false)) WHERE f) AS frozen, max(v.published_at) AS published_at,
        head(collect(v.published_by)) AS published_by, min(v.in_force_from) AS in_force_from,
-       max(v.in_force_until) AS in_force_until
-ORDER BY version
+       CASE WHEN retired THEN null ELSE max(v.in_force_until) END AS in_force_until,
+       max(v.retired_at) AS retired_at, collect(DISTINCT CASE WHEN v.revision_of IS NULL THEN v.import_run END) AS runs
+ORDER BY version, retired
 """
 
 POWERS = """
 MATCH (d:Department {name: $department})<-[:LIST_OF]-(v:ListVersion {version: $version})-[:CONTAINS]->(p:Power)
+WHERE NOT coalesce(v.retired, false)
 OPTIONAL MATCH (p)-[:HAS_ACCOUNTABILITY]->(a:Accountability)
 RETURN p {.key, .name, .code, .type, .basis_text, .holder, .unit, .level, .scope, .duty_statement,
           .responsibility_basis_text, .remarks, .source_file, .source_row,
@@ -82,13 +87,14 @@ class Diff:
 
 
 def versions(graph: Graph, department: str) -> list[dict]:
-    """The department's versions by label, oldest first."""
+    """The department's versions by label, oldest first; the parts whose import was reverted are rows
+    of their own (`retired`)."""
     return graph.read(VERSIONS, department=department)
 
 
 def compare(graph: Graph, department: str, old: str | None = None, new: str | None = None) -> Diff:
     """The diff of two version labels of a department's list (default: the last two)."""
-    labels = [v["version"] for v in versions(graph, department)]
+    labels = [v["version"] for v in versions(graph, department) if not v["retired"]]
     if not labels:
         raise NoSuchVersion(f"库中没有{department}的清单")
     if old is None and new is None:
@@ -194,7 +200,7 @@ DIFF_COLUMNS = [("change", "变化"), ("power", "权力事项"), ("field", "字�
 
 def current_label(graph: Graph, department: str) -> str | None:
     """The version label of the department's current list (None when it has no list yet)."""
-    labels = versions(graph, department)
+    labels = [v for v in versions(graph, department) if not v["retired"]]
     current = [v["version"] for v in labels if v["current"]]
     return current[-1] if current else (labels[-1]["version"] if labels else None)
 

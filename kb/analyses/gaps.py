@@ -16,7 +16,7 @@ from kb.analyses.powers import jurisdiction_names, partitions
 from kb.analyses.rules import cited_version, parse_version, procedural_laws, same_version
 from kb.db import Graph
 from kb.lawtext import likely_article
-from kb.model import StageRules, normalise_level, stage_rules
+from kb.model import StageRules, delegating_power, normalise_level, stage_rules
 
 TEXT_CHARS = 300
 ARTICLE_TEXT_AGREES = 60  # partial_ratio of a citing text and an article's text that quote the same provision
@@ -87,11 +87,14 @@ RETURN """ + _POWER_COLUMNS + """,
        coalesce(p.responsibility_text, '') AS responsibility_text
 """
 
+# The delegations of the current lists, each once: not those left with the powers of a superseded or
+# revised list, and from the delegating power in force (a revised one: its copy).
 DELEGATIONS = """
 MATCH (dl:Delegation)
 OPTIONAL MATCH (dl)-[:TO_POWER]->(tp:Power)
+WITH dl, tp WHERE tp IS NULL OR tp.current = true
 OPTIONAL MATCH (dl)-[:TO_DEPARTMENT]->(td:Department)
-OPTIONAL MATCH (dl)-[:FROM_POWER]->(fp:Power)
+OPTIONAL MATCH (dl)-[:FROM_POWER]->(fp:Power) WHERE $delegating_power
 OPTIONAL MATCH (named:Department) WHERE named.name = dl.to_body
 WITH dl, tp, td, fp, coalesce(td, named) AS receiver
 WITH dl, tp, td, fp, receiver,
@@ -103,7 +106,7 @@ RETURN dl.key AS key, coalesce(dl.manner, '') AS manner, dl.date AS date, coales
        receiver.name AS receiver, tp.name AS to_power, tp.type AS to_type, fp.name AS from_power,
        receiver IS NOT NULL AND tp IS NOT NULL AND exists { (receiver)-[:HOLDS]->(tp) } AS holds,
        [(receiver)-[:HOLDS]->(rp:Power) WHERE fp IS NOT NULL AND rp.item_name = fp.item_name | rp.name] AS same_named
-"""
+""".replace("$delegating_power", delegating_power("dl", "fp"))
 
 THINGS = """
 MATCH (t:Thing)-[:LED_BY]->(lead:Department)
@@ -456,7 +459,7 @@ def find(graph: Graph, jurisdiction: str | None = None, chain_findings: list[Fin
         out += no_basis(graph.read(BASIS, **part))
         out += citations(graph.read(CITATIONS, **part), articles)
         out += permit_without_supervision(graph.read(PERMITS_AND_INSPECTIONS, **part))
-    out += delegations(graph.read(DELEGATIONS, jurisdictions=j))
+    out += delegations(graph.read(DELEGATIONS, jurisdictions=j, as_of=None))
     out += things(graph.read(THINGS, jurisdictions=j))
     if chain_findings is None:
         chain_findings = chains.find(graph, jurisdiction)

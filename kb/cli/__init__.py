@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("diff", "diff_cmd"),
     "export": ("data", "export_cmd"),
     "import": ("data", "import_cmd"),
+    "imports": ("imports", "imports_group"),
     "laws": ("laws", "laws_group"),
     "overlaps": ("overlaps", "overlaps_group"),
     "query": ("query", "query_group"),

@@ -55,7 +55,8 @@ def versions_group() -> None:
 @click.argument("department")
 @click.option("--json", "as_json", is_flag=True)
 def versions_list(department: str, as_json: bool) -> None:
-    """DEPARTMENT's list versions: label, current, in force from/until, published."""
+    """DEPARTMENT's list versions: label, current, in force from/until, published, the import runs that
+    made them (`kb imports revert RUN`); a version whose import was reverted says so."""
     from kb.analyses import diff
 
     with connect() as graph:
@@ -66,10 +67,15 @@ def versions_list(department: str, as_json: bool) -> None:
         echo_json(rows)
         return
     for v in rows:
-        state = "现行" if v["current"] else "已替代"
         published = f"，已发布（{v['published_by'] or ''} {str(v['published_at'])[:19]}）" if v["frozen"] else ""
+        runs = f"　导入运行 {'、'.join(v['runs'])}" if v["runs"] else ""
+        if v["retired"]:
+            click.echo(f"{v['version'] or '（无标签）'}　已撤销导入（{str(v['retired_at'])[:19]}）　"
+                       f"{v['records']} 项{published}{runs}")
+            continue
+        state = "现行" if v["current"] else "已替代"
         click.echo(f"{v['version'] or '（无标签）'}　{state}　有效期 {v['in_force_from'] or '起始'} 至 "
-                   f"{v['in_force_until'] or '今'}　{v['records']} 项{published}")
+                   f"{v['in_force_until'] or '今'}　{v['records']} 项{published}{runs}")
 
 
 @versions_group.command("publish")

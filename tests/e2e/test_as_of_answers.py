@@ -102,6 +102,56 @@ def test_the_department_page_answers_as_of_a_date(two_versions: ManagedServer) -
     assert client.get(f"/departments/{COUNTY}", query_string={"as_of": "2020-01-01"}).status_code == 404
 
 
+def test_the_power_list_answers_as_of_a_date(two_versions: ManagedServer) -> None:
+    client = _client(two_versions.graph)
+    now = client.get("/powers.json", query_string={"department": COUNTY}).get_json()
+    assert [p["name"] for p in now["powers"]] == [NEW_NAME] and now["as_of"] is None
+    then = client.get("/powers.json", query_string={"department": COUNTY, "as_of": "2024-06-01"}).get_json()
+    assert sorted(p["name"] for p in then["powers"]) == sorted([OLD_NAME, DROPPED])
+    assert then["pager"]["total"] == 2 and then["as_of"] == "2024-06-01"
+    # the department facet counts the lists in force that day: the county's two, the city's two
+    assert dict(then["options"]["department"]) == {CITY: 2, COUNTY: 2}
+    everything = client.get("/powers.json", query_string={"as_of": "2025-06-01"}).get_json()
+    assert sorted(p["name"] for p in everything["powers"]) == sorted([OLD_NAME, DROPPED, NEW_NAME])
+    html = client.get("/powers", query_string={"department": COUNTY, "as_of": "2024-06-01"}).get_data(as_text=True)
+    assert "按 2024-06-01 有效的清单版本作答" in html and 'id="as-of-banner"' in html
+    back = html.split('id="as-of-today"')[0].rsplit('href="', 1)[1].split('"')[0]
+    assert "as_of" not in back and quote(COUNTY) in back  # back to today, the filters kept
+    assert f"{_key(two_versions.graph, OLD_NAME, '2024')}?as_of=2024-06-01" in html  # the rows keep the date
+    assert 'value="2024-06-01"' in html  # and the form
+    assert "as-of-banner" not in client.get("/powers").get_data(as_text=True)
+    assert client.get("/powers.json", query_string={"as_of": "2023-06-01"}).get_json()["pager"]["total"] == 0
+    assert client.get("/powers", query_string={"as_of": "2024-02-30"}).status_code == 400
+
+
+def test_the_graph_answers_as_of_a_date(two_versions: ManagedServer) -> None:
+    graph = two_versions.graph
+    client = _client(graph)
+    current, old = _key(graph, NEW_NAME, "2025"), _key(graph, OLD_NAME, "2024")
+    # a power's graph as of a day is the graph of the item as its list stood then
+    out = client.get(f"/graph/Power/{current}", query_string={"as_of": "2024-06-01", "depth": "2"})
+    assert out.status_code == 302 and old in out.headers["Location"] and "as_of=2024-06-01" in out.headers["Location"]
+    assert "depth=2" in out.headers["Location"]
+    page = client.get(out.headers["Location"]).get_data(as_text=True)
+    assert "按 2024-06-01 有效的清单版本作答" in page and 'id="as-of-today"' in page
+
+    def powers_shown(query: dict) -> set[str]:
+        data = client.get(f"/graph/Department/{quote(COUNTY, safe='')}.json", query_string=query).get_json()
+        urls = [n["url"].split("/powers/", 1)[1] for n in data["graph"]["nodes"] if n["kind"] == "Power"]
+        return {u for u in urls if u.startswith(quote(COUNTY, safe=""))}  # not the city's, a ring further
+
+    # today the department's graph holds its 2025 power; as of 2024 the powers of its 2024 list
+    assert powers_shown({"depth": "2"}) == {current}
+    then = powers_shown({"depth": "2", "as_of": "2024-06-01"})
+    assert then == {f"{old}?as_of=2024-06-01", f"{_key(graph, DROPPED, '2024')}?as_of=2024-06-01"}
+    data = client.get(f"/graph/Department/{quote(COUNTY, safe='')}.json", query_string={"as_of": "2024-06-01"}).get_json()
+    versions = [n["label"] for n in data["graph"]["nodes"] if n["kind"] == "ListVersion"]
+    assert len(versions) == 1 and "2024" in versions[0] and data["as_of"] == "2024-06-01"
+    gone = client.get(f"/graph/Power/{_key(graph, DROPPED, '2024')}", query_string={"as_of": "2025-06-01"})
+    assert gone.status_code == 404 and DROPPED in gone.get_data(as_text=True)
+    assert client.get(f"/graph/Power/{old}", query_string={"as_of": "2024-6-1"}).status_code == 400
+
+
 def test_chains_use_only_the_versions_in_force_at_every_level(two_versions: ManagedServer) -> None:
     graph = two_versions.graph
     client = _client(graph)

@@ -162,3 +162,58 @@ def test_a_power_of_another_place_cannot_be_linked(site: Graph, tmp_path: Path) 
     token = csrf_token(client.get(url).get_data(as_text=True))
     client.post(f"{url}/link", data={"item": item, "power": power, "reason": "x", "csrf_token": token})
     assert _links(site, NAMED)["社会保障卡申领"] == []
+
+
+def test_an_admin_reverts_links_and_unlinks_from_the_audit_list(site: Graph) -> None:
+    """A link or unlink an editor made on a Thing is an entry of /edits: an admin reverts it there, and
+    the revert is itself an audited change (who, why, which change it reverts)."""
+    from importers import revisions
+    from webui.users import add_user
+
+    url = f"/things/{quote(NAMED, safe='')}"
+    social = site.read("MATCH (s:ServiceItem {name: '社会保障卡申领'}) RETURN s.key AS k")[0]["k"]
+    household = site.read("MATCH (s:ServiceItem {name: '户口登记'}) RETURN s.key AS k")[0]["k"]
+    card = site.read("MATCH (p:Power {name: '居民身份证核发'}) RETURN p.key AS k")[0]["k"]
+    registration = site.read("MATCH (p:Power {name: '户口登记'}) RETURN p.key AS k")[0]["k"]
+    editor, admin = _client(site), _client(site)
+    names = {}
+    for client, role in ((editor, "editor"), (admin, "admin")):
+        names[role], password = f"t-{role}-{secrets.token_hex(3)}", secrets.token_urlsafe(12)
+        add_user(site, names[role], password, role)
+        assert login(client, names[role], password).status_code == 302
+    token = csrf_token(editor.get(url).get_data(as_text=True))
+    assert editor.post(f"{url}/link", data={"item": social, "power": card, "reason": "补充对应",
+                                            "csrf_token": token}).status_code == 302
+    assert editor.post(f"{url}/unlink", data={"item": household, "power": registration, "reason": "对应有误",
+                                              "csrf_token": token}).status_code == 302
+    assert _links(site, NAMED)["户口登记"] == [] and _links(site, NAMED)["社会保障卡申领"] == [("居民身份证核发", "editor")]
+
+    listing = admin.get("/edits").get_data(as_text=True)
+    assert "关联的权力事项" in listing and "社会保障卡申领 → 居民身份证核发" in listing
+    linked, unlinked = (site.read("MATCH (e:Edit {field: 'realises', entity_key: $k}) RETURN e.id AS id", k=k)[0]["id"]
+                        for k in (social, household))
+    page = admin.get(f"/edits/{linked}").get_data(as_text=True)
+    assert 'id="revert-form"' in page and "社会保障卡申领" in page
+    assert editor.post(f"/edits/{linked}/revert", data={"reason": "x", "csrf_token": token}).status_code == 403
+    # the unlink reverted: the link made at import is back as it was made (by name)
+    out = admin.post(f"/edits/{unlinked}/revert", data={"reason": "原对应无误", "csrf_token": csrf_token(page)})
+    assert out.status_code == 302 and "已撤销" in admin.get(out.headers["Location"]).get_data(as_text=True)
+    assert _links(site, NAMED)["户口登记"] == [("户口登记", "name")]
+    # the link reverted, after the police list was published and revised (the link went to the copy too)
+    revisions.publish(site, POLICE, names["editor"], "发布")
+    with site.transaction() as tx:
+        revisions.revise(tx, POLICE, names["editor"], "2025-01-01", "更正")
+        tx.commit()
+    assert len(_links(site, NAMED)["社会保障卡申领"]) == 2
+    out = admin.post(f"/edits/{linked}/revert", data={"reason": "不属于本事项", "csrf_token": csrf_token(page)})
+    assert out.status_code == 302 and _links(site, NAMED)["社会保障卡申领"] == []
+    reverts = site.read("MATCH (e:Edit {field: 'realises'}) WHERE e.reverts IS NOT NULL "
+                        "RETURN e.reverts AS reverts, e.who AS who, e.reason AS reason, e.before AS before, "
+                        "e.after AS after ORDER BY e.when")
+    assert [(r["reverts"], r["who"], r["before"], r["after"]) for r in reverts] == [
+        (unlinked, names["admin"], "", registration), (linked, names["admin"], card, "")]
+    assert [r["reason"] for r in reverts] == [f"撤销 {unlinked}：原对应无误", f"撤销 {linked}：不属于本事项"]
+    # once only
+    again = admin.post(f"/edits/{linked}/revert", data={"reason": "再来", "csrf_token": csrf_token(page)})
+    assert "这项修改已被撤销" in admin.get(again.headers["Location"]).get_data(as_text=True)
+    assert site.read("MATCH (e:Edit {reverts: $id}) RETURN count(e) AS n", id=linked)[0]["n"] == 1

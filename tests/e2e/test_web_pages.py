@@ -87,13 +87,15 @@ def test_every_route_is_covered(web_app, samples):
                  "imports_upload.upload", "imports_upload.confirm", "imports_upload.cancel",
                  "imports_upload.new", "imports_upload.preview",  # editors only: tests/e2e/test_web_imports.py
                  "versions.publish",  # tests/e2e/test_publish_versions.py
-                 "things.link_item", "things.unlink_item"}  # tests/e2e/test_thing_items.py
+                 "things.link_item", "things.unlink_item",  # tests/e2e/test_thing_items.py
+                 "dashboard.revert_import"}  # admins only: tests/e2e/test_import_revert.py
     for rule in web_app.url_map.iter_rules():
         endpoint = rule.endpoint.removesuffix("_json")
         assert endpoint in tested or rule.endpoint in elsewhere, f"untested route {rule.rule} ({rule.endpoint})"
 
 
-AS_OF_PAGES = ("powers.power", "browse.department", "graph.chain_page", "search.search", "queries.saved_query")
+AS_OF_PAGES = ("powers.power", "browse.department", "graph.chain_page", "search.search", "queries.saved_query",
+               "powers.powers", "graph.graph")
 
 
 def test_the_pages_that_answer_as_of_a_date_take_one_and_refuse_a_bad_one(client, samples):

@@ -25,7 +25,7 @@ NEEDS = {"auth.login": None, "auth.logout": "viewer", "auth.user_admin": "admin"
          "edits.new_power": "editor", "edits.revert": "admin", "imports_upload.upload": "editor",
          "imports_upload.confirm": "editor", "imports_upload.cancel": "editor", "laws.resolve": "editor",
          "versions.publish": "editor", "reports.resolve_group": "editor", "things.link_item": "editor",
-         "things.unlink_item": "editor"}
+         "things.unlink_item": "editor", "dashboard.revert_import": "admin"}
 ADMIN_PAGES = {"auth.user_admin"}
 
 

@@ -1,14 +1,25 @@
-"""The front page: counts, powers per department and type, open findings, the latest imports."""
+"""The front page: counts, powers per department and type, open findings, the latest imports.
+
+    /imports/<id>/revert       (admin, POST) revert a whole import run (importers.revert): the list
+                               versions it made are retired, the ones they superseded are current again
+"""
 from __future__ import annotations
 
 from pathlib import PurePath
 
-from flask import Blueprint, abort, g, url_for
+from flask import Blueprint, abort, flash, g, redirect, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import TextAreaField
+from wtforms.validators import DataRequired, Length
 
+from importers import revert
 from webui import findings, stats, store
 from webui.names import department_labels
 from webui.pages import page
+from webui.times import local_time
+from webui.users import role_required
 
 bp = Blueprint("dashboard", __name__)
 
@@ -45,8 +56,15 @@ ORDER BY r.started_at DESC LIMIT $limit
 IMPORT_RUN = """
 MATCH (r:ImportRun {id: $id})
 OPTIONAL MATCH (r)-[:PRODUCED]->(v:ListVersion)-[:LIST_OF]->(d:Department)
-RETURN r {.*} AS run, collect(v {.key, .version, .title, .records, .current, department: d.name}) AS versions
+WITH r, v, d ORDER BY d.name, v.key
+RETURN r {.*} AS run, collect(v {.key, .version, .title, .records, .current, .retired, department: d.name}) AS versions,
+       COLLECT { MATCH (e:Edit {field: 'import_reverted', import_run: r.id})
+                 RETURN e {.id, .when, .summary, .before, .after} ORDER BY e.summary } AS reverts
 """
+
+
+class RevertRunForm(FlaskForm):
+    reason = TextAreaField(_l("Reason for the change"), validators=[DataRequired(), Length(max=2000)])
 
 
 def _by_department(rows: list[dict]) -> tuple[list[dict], list[dict], list[str]]:
@@ -109,4 +127,40 @@ def import_run(id: str) -> dict:
     run = row["run"]
     if not g.get("user") and run.get("path"):  # anonymous readers see the file's name, not where it was
         run["path"] = PurePath(str(run["path"])).name
-    return {"run": run, "versions": [v for v in row["versions"] if v.get("key")]}
+    reverts = [e | {"when": local_time(e["when"])} for e in row["reverts"]]
+    can_revert, refused = False, None
+    if g.get("user") and g.user["role"] == "admin" and run.get("kind") == "list" and not reverts:
+        try:
+            revert.check(store.graph(), id)
+            can_revert = True
+        except revert.RevertRefused as exc:
+            refused = str(exc)
+    return {"run": run, "versions": [v for v in row["versions"] if v.get("key")], "reverts": reverts,
+            "_can_revert": can_revert, "_refused": refused, "_revert": RevertRunForm()}
+
+
+@bp.route("/imports/<id>/revert", methods=["POST"])
+@role_required("admin")
+def revert_import(id: str):
+    back = url_for("dashboard.import_run", id=id)
+    if not store.read_one("MATCH (r:ImportRun {id: $id}) RETURN r.id AS id", id=id):
+        abort(404)
+    form = RevertRunForm()
+    if not form.validate():
+        flash(_("Give a reason for the change."), "error")
+        return redirect(back)
+    try:
+        done = revert.revert_run(store.graph(), id, g.user["name"], form.reason.data.strip())
+    except revert.RevertRefused as exc:
+        flash(str(exc), "error")
+        return redirect(back)
+    findings.invalidate()
+    findings.recompute_jurisdictions(done.jurisdictions)
+    for v in done.versions:
+        if v["restored"]:
+            flash(_("Reverted the import of %(department)s %(version)s; version %(restored)s is current again.",
+                    department=v["department"], version=v["version"], restored="、".join(v["restored"])), "success")
+        else:
+            flash(_("Reverted the import of %(department)s %(version)s; no earlier version was there to restore.",
+                    department=v["department"], version=v["version"]), "success")
+    return redirect(back)

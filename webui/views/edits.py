@@ -7,6 +7,8 @@ each with its reason.
     /edit/power/<key>/article                 link a legal basis by picking a law and an article
     /edit/department/<name>/power             create a power in the department's current list
     /edits/<id>/revert                        (admin) write an edit's value before back, as a new edit
+                                              (a power's field, retiring, a responsibility, an article
+                                              link, a 一件事 item's link, an upload's whole import run)
     /edits                                    the audit trail (times in KB_TIMEZONE), with resolutions and acceptances
 
 A change to a power of a published (frozen) list first starts a new version of the list and is made
@@ -16,9 +18,7 @@ to the copy.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -28,13 +28,15 @@ from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAre
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange
 
+from importers import revert as import_revert
 from importers import revisions
 from importers.writer import rederive
 from kb.model import LEVELS, power_type_names, stage_words, type_code
-from webui import findings, store
+from webui import findings, service_links, store
 from webui.entities import LEVEL_NAMES
 from webui.pages import page
 from webui.paging import pager, requested_skip
+from webui.times import local_time, today
 from webui.users import role_required
 
 bp = Blueprint("edits", __name__)
@@ -54,7 +56,9 @@ EDITABLE = {
 }
 # Every field an audit row may name (the edit forms' labels; the property name stays in the JSON).
 AUDIT_FIELDS = {**EDITABLE, "type_code": _l("Type code"), "retired": _l("Retired"), "created": _l("Created"),
-                "basis_article": _l("Legal basis by article"), "import": _l("Import"), "status": _l("Status")}
+                "basis_article": _l("Legal basis by article"), "import": _l("Import"), "status": _l("Status"),
+                "import_reverted": _l("Import reverted"), "realises": _l("Linked power"),
+                "published": _l("Published"), "revision": _l("New version")}
 LONG = {"basis_text", "duty_statement", "responsibility_text", "responsibility_basis_text", "remarks"}
 
 POWER_FIELDS = "MATCH (p:Power {key: $key}) RETURN p {.key, .name, .department, .jurisdiction, .current, .retired, .type_code, " + \
@@ -226,12 +230,6 @@ class _Stale(Exception):
         self.row = row
 
 
-def today() -> str:
-    """The day in the office's time zone (KB_TIMEZONE): a revision is in force from it."""
-    zone = ZoneInfo(current_app.config.get("KB_TIMEZONE") or "Asia/Shanghai")
-    return datetime.now(zone).date().isoformat()
-
-
 def _say_revised(key: str, target: str) -> None:
     """Tell the editor when the change started a new version of a published list."""
     if target != key:
@@ -239,17 +237,6 @@ def _say_revised(key: str, target: str) -> None:
                                 key=target) or {}).get("v") or ""
         flash(_("The list was published, so the change was made in its new version %(version)s; the published "
                 "version stays as it was.", version=label), "info")
-
-
-def local_time(value: Any) -> str | None:
-    """A stored datetime in the office's time zone (KB_TIMEZONE, Asia/Shanghai by default), ISO with its offset."""
-    if value is None:
-        return None
-    native = value.to_native() if hasattr(value, "to_native") else value
-    if not isinstance(native, datetime):
-        return str(native)
-    zone = ZoneInfo(current_app.config.get("KB_TIMEZONE") or "Asia/Shanghai")
-    return native.astimezone(zone).isoformat(timespec="seconds")
 
 
 @page(bp, "/edits", "edits/list.html")
@@ -641,7 +628,7 @@ def revert(id: str):
     label, field, key = e.get("entity_label"), e.get("field"), e.get("entity_key")
     try:
         done = _revert(label, field, key, e, reason, id)
-    except revisions.FrozenHistory as exc:
+    except (revisions.FrozenHistory, import_revert.RevertRefused) as exc:
         flash(str(exc), "error")
         return redirect(url_for("edits.edit", id=id))
     if done is None:
@@ -657,6 +644,10 @@ def revert(id: str):
 
 def _revert(label: str | None, field: str | None, key: str, e: dict, reason: str, id: str) -> int | None:
     """Write the value before back (in the copy of a published list's power); None: not revertible here."""
+    if label == "ImportRun" and field == "import":  # an upload confirmed in the browser: the whole run
+        done = import_revert.revert_run(store.graph(), key, _who(), reason)
+        findings.recompute_jurisdictions(done.jurisdictions)
+        return len(done.versions)
     if label == "Power" and field in ("retired", "created"):
         return _retire(key, field == "created" or e.get("before") == "true", reason, reverts=id)[0]
     if label == "Responsibility" and field in ("retired", "created"):
@@ -674,7 +665,28 @@ def _revert(label: str | None, field: str | None, key: str, e: dict, reason: str
         return store.graph().write_retrying(unlink)
     if label == "Power" and (field in EDITABLE or field == "type_code"):
         return _revert_field(key, field, e, reason, id)
+    if label == "ServiceItem" and field == "realises":
+        return _revert_link(key, e, reason, id)
     return None
+
+
+def _revert_link(item: str, e: dict, reason: str, id: str) -> int:
+    """An item of a 一件事 linked to a power: unlink it (and the power's copies made since); unlinked:
+    link it again as it was made, when the power is still a current power of the place."""
+    thing = (store.read_one(service_links.THING_OF, item=item) or {}).get("key")
+    linked, unlinked = e.get("after") or "", e.get("before") or ""
+    if not thing or bool(linked) == bool(unlinked):
+        return 0
+    if unlinked and not store.read(service_links.PLACE_POWERS, key=thing, q="", power=unlinked, limit=1):
+        return 0
+
+    def work(tx: Any) -> int:
+        if linked:
+            return service_links.unlink(tx, thing, item, linked, _who(), reason, copies=True, reverts=id)
+        return service_links.link(tx, thing, item, unlinked, _who(), reason, how=e.get("link_how") or "editor",
+                                  reverts=id)
+
+    return store.graph().write_retrying(work)
 
 
 def _revert_field(key: str, field: str, e: dict, reason: str, id: str) -> int:

@@ -2,18 +2,28 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from flask import Blueprint, abort, current_app, request, url_for
+from flask import Blueprint, abort, current_app, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from kb.model import EXAMPLE_MARK, LEVEL_RANK, LEVEL_TITLES, LEVELS, is_example
+from kb.model import (
+    EXAMPLE_MARK,
+    LEVEL_RANK,
+    LEVEL_TITLES,
+    LEVELS,
+    delegation_in_force,
+    in_force,
+    is_example,
+    power_in_force,
+)
 from webui import asof, findings, store
 from webui.entities import LABEL_COLOURS, LABEL_NAMES, LEVEL_NAMES, PAGES
 from webui.errors import explain
 from webui.graphs import Picture
 from webui.names import department_labels
-from webui.pages import JSON_SUFFIX, page
+from webui.pages import JSON_SUFFIX, page, wants_json
 from webui.paging import int_arg
 
 bp = Blueprint("graph", __name__)
@@ -32,8 +42,14 @@ PROPS = ("{.key, .name, .title, .label, .id, .type, .department, .jurisdiction, 
 # main label, as `label_of` picks it) are counted, the cap is shared out among the kinds, and what does
 # not fit stands as a "+N more" node of its kind. Ring 1 is the centre's neighbours; ring 2 the
 # neighbours of the ring-1 nodes shown that are not neighbours of the centre (depth 2 is depth 2).
-VISIBLE = "NONE(l IN labels({v}) WHERE l IN $hidden) AND NOT ({v}:Power AND {v}.current = false)"
-KIND = "head([l IN labels({v}) WHERE l IN $known] + labels({v}))"
+#
+# Powers are the current ones, or (`?as_of=`, kb.model.power_in_force) those of the list versions in
+# force that day; as of a day, list versions are those in force then (kb.model.in_force); a delegation
+# is shown when its receiving power is (the ones left with a revised or superseded list's powers are not).
+VISIBLE = ("NONE(l IN labels(x) WHERE l IN $hidden) AND NOT (x:Power AND NOT " + power_in_force("x") + ")"
+           " AND ($as_of IS NULL OR NOT x:ListVersion OR " + in_force("x") + ")"
+           " AND NOT (x:Delegation AND NOT " + delegation_in_force("x") + ")")
+KIND = "head([l IN labels(x) WHERE l IN $known] + labels(x))"
 
 CENTRE = """
 MATCH (x:{label} {{{prop}: $key}})
@@ -42,9 +58,9 @@ RETURN elementId(x) AS id, labels(x) AS labels, x {props} AS props, COUNT {{ (x)
 
 RING1_KINDS = f"""
 MATCH (n) WHERE elementId(n) = $centre
-MATCH (n)--(x) WHERE {VISIBLE.format(v="x")}
+MATCH (n)--(x) WHERE {VISIBLE}
 WITH DISTINCT x
-RETURN {KIND.format(v="x")} AS kind, count(*) AS n
+RETURN {KIND} AS kind, count(*) AS n
 """
 
 # One kind at a time (LIMIT takes a parameter, not a variable): a top-k sort, never the whole kind.
@@ -59,9 +75,9 @@ RETURN elementId(x) AS id, labels(x) AS labels, x {props} AS props
 RING2_KINDS = f"""
 MATCH (n) WHERE elementId(n) = $centre
 MATCH (m) WHERE elementId(m) IN $ring1
-MATCH (m)--(x) WHERE x <> n AND {VISIBLE.format(v="x")} AND NOT EXISTS {{ (x)--(n) }}
+MATCH (m)--(x) WHERE x <> n AND {VISIBLE} AND NOT EXISTS {{ (x)--(n) }}
 WITH DISTINCT x
-RETURN {KIND.format(v="x")} AS kind, count(*) AS n
+RETURN {KIND} AS kind, count(*) AS n
 """
 
 RING2 = """
@@ -130,27 +146,28 @@ def _ring(picture: Picture, query: str, centre: str, counts: dict[str, int], bud
 
 
 def neighbourhood(label: str, key: str, depth: int, cap: int, only: str | None = None,
-                  skip: int = 0) -> dict | None:
+                  skip: int = 0, as_of: str | None = None) -> dict | None:
     """The centre, its neighbours (ring 1) and at depth 2 theirs (ring 2), at most ``cap`` nodes in all;
-    ``only`` keeps one kind in the outer ring (from its ``skip``-th node: the "+N more" expansion)."""
+    ``only`` keeps one kind in the outer ring (from its ``skip``-th node: the "+N more" expansion);
+    ``as_of``: the powers and list versions in force that day instead of the current ones."""
     props = PROPS
     found = store.rows(CENTRE.format(label=label, prop=START[label], props=props), key=key)
     if not found:
         return None
     centre_id, centre_labels, centre_props, degree = found[0]
-    picture = Picture()
+    picture = Picture(as_of=as_of)
     picture.node(centre_id, centre_labels, centre_props, centre=True)
-    params = {"hidden": HIDDEN, "known": list(LABEL_COLOURS)}
+    params = {"hidden": HIDDEN, "known": list(LABEL_COLOURS), "as_of": as_of}
     kinds1 = {r["kind"]: r["n"] for r in store.read(RING1_KINDS, centre=centre_id, **params)}
     budget = cap - 1
     first_budget = budget if depth == 1 else min(sum(kinds1.values()), max(budget // 3, 1))
-    ring1_query = RING1.format(visible=VISIBLE.format(v="x"), kind=KIND.format(v="x"), props=props)
+    ring1_query = RING1.format(visible=VISIBLE, kind=KIND, props=props)
     ring1, more = _ring(picture, ring1_query, centre_id, kinds1, first_budget, params, 1,
                         only if depth == 1 else None, skip if depth == 1 else 0)
     if depth > 1 and ring1:
         params2 = params | {"ring1": ring1}
         kinds2 = {r["kind"]: r["n"] for r in store.read(RING2_KINDS, centre=centre_id, **params2)}
-        ring2_query = RING2.format(visible=VISIBLE.format(v="x"), kind=KIND.format(v="x"), props=props)
+        ring2_query = RING2.format(visible=VISIBLE, kind=KIND, props=props)
         _ids, more2 = _ring(picture, ring2_query, centre_id, kinds2, budget - len(ring1), params2, 2, only, skip)
         more += more2
     ids = list(picture.net.node_map)
@@ -158,12 +175,13 @@ def neighbourhood(label: str, key: str, depth: int, cap: int, only: str | None =
         picture.edge(source, target, rel_type, {"field": field, "article_label": article_label, "manner": manner})
     for entry in more:
         entry["expand"] = url_for("graph.graph", label=label, key=key + JSON_SUFFIX, depth=1, only=entry["kind"],
-                                  skip=entry["skip"]) if entry["ring"] == 1 else ""
-        entry["url"] = url_for("graph.graph", label=label, key=key, depth=entry["ring"], only=entry["kind"])
+                                  skip=entry["skip"], as_of=as_of) if entry["ring"] == 1 else ""
+        entry["url"] = url_for("graph.graph", label=label, key=key, depth=entry["ring"], only=entry["kind"],
+                               as_of=as_of)
         picture.more(centre_id, entry)
     picture.cut = bool(more)
     return {"centre": {"label": label, "key": key, "labels": centre_labels, "props": centre_props},
-            "depth": depth, "cap": cap, "degree": degree, "only": only, "skip": skip, "more": more,
+            "as_of": as_of, "depth": depth, "cap": cap, "degree": degree, "only": only, "skip": skip, "more": more,
             "kinds": _kind_links(kinds1 if depth == 1 else kinds2 if ring1 else {}),
             "graph": picture.data()}
 
@@ -175,16 +193,26 @@ def _kind_links(counts: dict[str, int]) -> list[dict]:
 
 
 @page(bp, "/graph/<label>/<path:key>", "graph.html")
-def graph(label: str, key: str) -> dict:
+def graph(label: str, key: str) -> Any:
+    """`?as_of=YYYY-MM-DD`: the powers and list versions in force that day; a power's graph is that of
+    the power as its list stood then (its counterpart in the version then in force, as on its page)."""
     if label not in START:
         abort(404)
+    as_of = asof.requested()
     depth = int_arg("depth", 1, 1, 2)
     only = request.args.get("only") or None
     if only is not None and not _LABEL.fullmatch(only):  # a kind is a label; it reaches Cypher as a parameter
         abort(400, _("There is no kind of node called %(kind)s.", kind=only))
-    found = neighbourhood(label, key, depth, _cap(), only, int_arg("skip", 0, 0, 10_000_000))
+    versions: list[str] = []
+    if as_of and label == "Power":
+        versions, shown = asof.power_then(key, as_of)
+        if shown != key:
+            return redirect(url_for("graph.graph", label=label, key=shown + (JSON_SUFFIX if wants_json() else ""),
+                                    **{k: v for k, v in request.args.items() if k not in ("label", "key")}))
+    found = neighbourhood(label, key, depth, _cap(), only, int_arg("skip", 0, 0, 10_000_000), as_of)
     if not found:
         abort(404)
+    found["as_of_versions"] = versions
     return found
 
 

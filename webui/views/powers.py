@@ -4,14 +4,12 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, redirect, request, url_for
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from kb.analyses import diff, elsewhere
+from kb.analyses import elsewhere
 from kb.analyses.powers import jurisdiction_names
-from kb.model import LEVEL_RANK, in_force, is_example, power_in_force
+from kb.model import LEVEL_RANK, delegating_power, delegation_in_force, in_force, is_example, power_in_force
 from webui import asof, findings, paging, stats, store
-from webui.errors import explain
 from webui.pages import JSON_SUFFIX, page, wants_json
 from webui.paging import pager, requested_skip
 
@@ -40,6 +38,11 @@ POWER_CONDITIONS = {
     "q": "p.name CONTAINS $q",
 }
 
+# The powers listed: the current ones, or (`?as_of=`) those of the list versions in force that day
+# (kb.model.in_force, as the department and power pages answer).
+CURRENT_POWERS = "MATCH (p:Power) WHERE p.current = true\n"
+POWERS_IN_FORCE = f"MATCH (v:ListVersion) WHERE {in_force('v')}\nMATCH (v)-[:CONTAINS]->(p:Power) WHERE true\n"
+
 
 def _after(keys: tuple[str, ...]) -> str:
     """Rows after the cursor, written so that the first sort property's index can seek to it:
@@ -49,27 +52,28 @@ def _after(keys: tuple[str, ...]) -> str:
     return f"{keys[0]} >= $after[0] AND ({keys[0]} > $after[0] OR {keys[1]} > $after[1])"
 
 
-def power_query(sort: str, filters: dict[str, str], after: bool, count: bool = False) -> str:
-    """The Cypher of a page of /powers (or of its count) for the filters given: put together from
-    the fixed texts above (the values are parameters)."""
+def power_query(sort: str, filters: dict[str, str], after: bool, count: bool = False, dated: bool = False) -> str:
+    """The Cypher of a page of /powers (or of its count) for the filters given, of the current lists
+    or (`dated`) of those in force on $as_of: put together from the fixed texts above (the values
+    are parameters)."""
     keys = SORTS[sort]
-    where = ["p.current = true", *(POWER_CONDITIONS[k] for k, v in filters.items() if v and k in POWER_CONDITIONS)]
+    head = POWERS_IN_FORCE if dated else CURRENT_POWERS
+    where = [POWER_CONDITIONS[k] for k, v in filters.items() if v and k in POWER_CONDITIONS]
     if count:
-        return f"MATCH (p:Power) WHERE {' AND '.join(where)} RETURN count(p) AS total"
+        return head + "".join(f"  AND {w}\n" for w in where) + "RETURN count(p) AS total"
     where.append(_after(keys) if after else f"{keys[0]} IS NOT NULL")
-    return (f"MATCH (p:Power) WHERE {' AND '.join(where)}\n"
-            f"WITH p ORDER BY {', '.join(keys)} SKIP $skip LIMIT $limit\n"
+    return (head + "".join(f"  AND {w}\n" for w in where)
+            + f"WITH p ORDER BY {', '.join(keys)} SKIP $skip LIMIT $limit\n"
             "RETURN p {.key, .name, .type, .department, .jurisdiction, .level, .code, .unit} AS power,\n"
             f"       [{', '.join(keys)}] AS sort_key")
 
 
 ALL_CURRENT = "MATCH ()-[r:HOLDS]->() RETURN count(r) AS total"  # from the count store
 
-POWER_FACETS = """
-MATCH (p:Power) WHERE p.current = true
-RETURN coalesce(p.type, '') AS type, p.department AS department, coalesce(p.level, '') AS level,
+FACETS = """RETURN coalesce(p.type, '') AS type, p.department AS department, coalesce(p.level, '') AS level,
        p.jurisdiction AS jurisdiction, count(*) AS n
 """
+POWER_FACETS = {False: CURRENT_POWERS + FACETS, True: POWERS_IN_FORCE + FACETS}
 
 POWER = """
 MATCH (p:Power {key: $key})
@@ -89,11 +93,14 @@ CALL { WITH p OPTIONAL MATCH (p)-[b:BASED_ON]->(a:Article)
        RETURN collect(CASE WHEN a IS NULL THEN null
                       ELSE a {.key, .label, .name, .text, .law_key, .law_title, .number, field: b.field} END) AS articles }
 CALL { WITH p OPTIONAL MATCH (p)-[:IMPLEMENTS]->(c:CatalogItem) RETURN collect(c {.key, .code, .name, .type}) AS catalog }
+// a delegation once: from the delegating power in force (a revised one is its copy), and from this power
+// only those whose receiving power is in force (kb.model.delegating_power, delegation_in_force)
 CALL { WITH p OPTIONAL MATCH (dl:Delegation)-[:TO_POWER]->(p)
-       OPTIONAL MATCH (dl)-[:FROM_POWER]->(fp:Power) OPTIONAL MATCH (dl)-[:FROM_DEPARTMENT]->(fd:Department)
+       OPTIONAL MATCH (dl)-[:FROM_POWER]->(fp:Power) WHERE {delegating_power}
+       OPTIONAL MATCH (dl)-[:FROM_DEPARTMENT]->(fd:Department)
        RETURN collect(CASE WHEN dl IS NULL THEN null
                       ELSE dl {.*, from_power: fp {.key, .name}, from_department: fd.name} END) AS delegated_in }
-CALL { WITH p OPTIONAL MATCH (dl:Delegation)-[:FROM_POWER]->(p)
+CALL { WITH p OPTIONAL MATCH (dl:Delegation)-[:FROM_POWER]->(p) WHERE {delegation_in_force}
        OPTIONAL MATCH (dl)-[:TO_POWER]->(tp:Power) OPTIONAL MATCH (dl)-[:TO_DEPARTMENT]->(td:Department)
        RETURN collect(CASE WHEN dl IS NULL THEN null
                       ELSE dl {.*, to_power: tp {.key, .name}, to_department: td.name} END) AS delegated_out }
@@ -116,24 +123,8 @@ RETURN p {.*} AS power, holder, version, unit_nodes, head(unit_nodes) AS unit_no
 """
 
 # The other departments' powers on the same articles: current ones, or those in force on $as_of.
-POWER = POWER.replace("{o_in_force}", power_in_force("o"))
-
-# As of a date: the versions of the power's department in force that day, and their powers (to find
-# the power's counterpart there when it is not itself in one of them).
-AS_OF_VERSIONS = f"""
-MATCH (p:Power {{key: $key}})
-OPTIONAL MATCH (own:ListVersion)-[:CONTAINS]->(p)
-OPTIONAL MATCH (d:Department {{name: p.department}})<-[:LIST_OF]-(v:ListVersion) WHERE {in_force('v')}
-WITH p, own, v ORDER BY v.version, v.key
-RETURN p {{.key, .name, .code, .type, .department}} AS power, own.key AS own,
-       collect(v {{.key, .version, .in_force_from, .in_force_until}}) AS versions
-"""
-
-VERSION_POWERS = """
-UNWIND $versions AS version
-MATCH (:ListVersion {key: version})-[:CONTAINS]->(p:Power)
-RETURN p {.key, .name, .code, .type} AS power ORDER BY p.position
-"""
+POWER = POWER.replace("{o_in_force}", power_in_force("o")).replace("{delegating_power}", delegating_power("dl", "fp")) \
+    .replace("{delegation_in_force}", delegation_in_force("dl"))
 
 RESPONSIBILITY = """
 MATCH (r:Responsibility {key: $key})
@@ -187,9 +178,9 @@ def _filters() -> dict[str, str]:
     return {name: request.args.get(name, "").strip() for name in ("type", "department", "level", "jurisdiction", "q")}
 
 
-def power_facets() -> dict[str, dict[str, int]]:
+def power_facets(as_of: str | None = None) -> dict[str, dict[str, int]]:
     options: dict[str, dict[str, int]] = {"type": {}, "department": {}, "level": {}, "jurisdiction": {}}
-    for f in store.read(POWER_FACETS):
+    for f in store.read(POWER_FACETS[bool(as_of)], as_of=as_of):
         for name, counts in options.items():
             value = f[name] or ""
             counts[value] = counts.get(value, 0) + f["n"]
@@ -198,6 +189,8 @@ def power_facets() -> dict[str, dict[str, int]]:
 
 @page(bp, "/powers", "powers/list.html")
 def powers() -> dict:
+    """`?as_of=YYYY-MM-DD`: the powers of the list versions in force that day."""
+    as_of = asof.requested()
     filters = _filters()
     sort = request.args.get("sort", "position")
     sort = sort if sort in SORTS else "position"
@@ -205,11 +198,15 @@ def powers() -> dict:
     after = paging.decode_key(request.args.get("after"), len(SORTS[sort]))
     # a jurisdiction takes in every place below it (湖南省 -> its cities, counties and townships)
     places = jurisdiction_names(store.graph(), filters["jurisdiction"]) or []
-    rows = store.read(power_query(sort, filters, after is not None), **filters, places=places, after=after,
-                      skip=0 if after else requested_skip(size), limit=size + 1)
-    options = stats.cached("power_facets", power_facets)  # counted once per change of the data
-    total = _total(filters, places, options)
-    return {"filters": filters, "sort": sort, "sorts": list(SORTS), "powers": [r["power"] for r in rows[:size]],
+    rows = store.read(power_query(sort, filters, after is not None, dated=bool(as_of)), **filters, places=places,
+                      after=after, as_of=as_of, skip=0 if after else requested_skip(size), limit=size + 1)
+    # the current facets are counted once per change of the data; a date's when asked
+    options = power_facets(as_of) if as_of else stats.cached("power_facets", power_facets)
+    total = _total(filters, places, options, as_of)
+    today = url_for("powers.powers", **{k: v for k, v in filters.items() if v},
+                    **({"sort": sort} if sort != "position" else {}))
+    return {"as_of": as_of, "_today": today, "filters": filters, "sort": sort, "sorts": list(SORTS),
+            "powers": [r["power"] for r in rows[:size]],
             "pager": pager(total, size),
             "next": paging.encode_key(rows[size - 1]["sort_key"]) if len(rows) > size else None,
             "options": {k: sorted(v.items(), key=lambda kv: (LEVEL_RANK.get(kv[0], 9) if k == "level" else 0,
@@ -217,18 +214,22 @@ def powers() -> dict:
                         for k, v in options.items()}}
 
 
-def _total(filters: dict[str, str], places: list[str], options: dict[str, dict[str, int]]) -> int:
+def _total(filters: dict[str, str], places: list[str], options: dict[str, dict[str, int]],
+           as_of: str | None = None) -> int:
     """How many powers the filters keep: from the count store when there is none, from the facets
-    (counted once per change of the data) for one facet, else counted through the filter's index."""
+    (of the current lists counted once per change of the data, of a date's versions when asked)
+    for one facet, else counted through the filter's index."""
     given = [k for k, v in filters.items() if v]
     if not given:
+        if as_of:
+            return sum(options["type"].values())
         return (store.read_one(ALL_CURRENT) or {"total": 0})["total"]
     if given == ["jurisdiction"]:
         return sum(options["jurisdiction"].get(place, 0) for place in places)
     if len(given) == 1 and given[0] in ("type", "department", "level"):
         return options[given[0]].get(filters[given[0]], 0)
-    return (store.read_one(power_query("position", filters, False, count=True), **filters, places=places)
-            or {"total": 0})["total"]
+    return (store.read_one(power_query("position", filters, False, count=True, dated=bool(as_of)), **filters,
+                           places=places, as_of=as_of) or {"total": 0})["total"]
 
 
 def _basis(citations: list[dict], articles: list[dict]) -> list[dict]:
@@ -255,35 +256,13 @@ def _seq(value: object) -> float:
         return 1e9
 
 
-def _as_of(key: str, as_of: str) -> tuple[list[str], str | None]:
-    """The labels of the versions of the power's list in force on `as_of`, and the key of the power
-    to show: this one when its version is one of them, else its counterpart there (matched as
-    `kb diff` matches powers). A day with no version in force, or none holding the power, is a 404
-    that says so."""
-    row = store.read_one_or_404(AS_OF_VERSIONS, key=key, as_of=as_of)
-    p, versions = row["power"], row["versions"]
-    labels = list(dict.fromkeys(v["version"] or "—" for v in versions))
-    if not versions:
-        explain(404, _("%(department)s had no list version in force on %(date)s.",
-                       department=p.get("department") or "", date=as_of))
-    if row["own"] in {v["key"] for v in versions}:
-        return labels, key
-    candidates = [r["power"] for r in store.read(VERSION_POWERS, versions=[v["key"] for v in versions])]
-    twin = diff.counterpart(p, candidates)
-    if twin is None:
-        explain(404, _("“%(name)s” is not in the list of %(department)s in force on %(date)s (version %(versions)s).",
-                       name=p.get("name") or key, department=p.get("department") or "", date=as_of,
-                       versions="、".join(labels)))
-    return labels, twin["key"]
-
-
 @page(bp, "/powers/<path:key>", "powers/power.html")
 def power(key: str) -> Any:
     """`?as_of=YYYY-MM-DD`: the power as its list stood that day (the version then in force)."""
     as_of = asof.requested()
     labels: list[str] = []
     if as_of:
-        labels, shown = _as_of(key, as_of)
+        labels, shown = asof.power_then(key, as_of)
         if shown != key:  # the same item in the version in force that day
             return redirect(url_for("powers.power", key=shown + (JSON_SUFFIX if wants_json() else ""), as_of=as_of))
     row = store.read_one_or_404(POWER, key=key, as_of=as_of)

@@ -3,10 +3,10 @@
     /things/<key>?q=…          the Thing, with (for editors) the powers of its place matching q
     /things/<key>/link         (editor) link an item to a power, with a reason; audited as an Edit
     /things/<key>/unlink       (editor) remove an item's link to a power, with a reason; audited
+                               (webui/service_links.py; an admin reverts either from /edits)
 """
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from flask import Blueprint, abort, flash, g, redirect, request, url_for
@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from kb.model import METRIC_TITLES
-from webui import findings, store
+from webui import findings, service_links, store
 from webui.pages import page
 from webui.users import role_required
 
@@ -75,42 +75,6 @@ def things() -> dict:
     return {"themes": list(themes.values()), "total": len(rows)}
 
 
-# The current powers of the Thing's place and of the places within it; q matches a name or a code.
-PLACE_POWERS = """
-MATCH (t:Thing {key: $key})-[:IN_JURISDICTION]->(j:Jurisdiction)
-MATCH (d:Department)-[:IN_JURISDICTION]->(dj:Jurisdiction)
-WHERE dj = j OR exists { (dj)-[:WITHIN*1..]->(j) }
-MATCH (d)-[:HOLDS]->(p:Power) WHERE p.current AND NOT coalesce(p.retired, false)
-  AND ($power = '' OR p.key = $power)
-  AND ($q = '' OR p.name CONTAINS $q OR p.code = $q)
-RETURN p {.key, .name, .type, .code, department: d.name} AS power
-ORDER BY p.name, d.name LIMIT $limit
-"""
-
-ITEM = "MATCH (:Thing {key: $key})-[:INCLUDES]->(s:ServiceItem {key: $item}) RETURN s {.key, .name} AS item"
-
-LINK = """
-MATCH (t:Thing {key: $key})-[:INCLUDES]->(s:ServiceItem {key: $item}), (p:Power {key: $power})
-WHERE NOT exists { (s)-[:REALISES]->(p) }
-CREATE (s)-[:REALISES {how: 'editor', by: $who, at: datetime(), reason: $reason}]->(p)
-CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: s.key, entity_label: 'ServiceItem',
-                field: 'realises', before: '', after: p.key, reason: $reason,
-                summary: coalesce(s.name, s.code, s.key) + ' → ' + coalesce(p.name, p.key)})
-CREATE (e)-[:EDITS]->(s)
-RETURN count(e) AS n
-"""
-
-UNLINK = """
-MATCH (t:Thing {key: $key})-[:INCLUDES]->(s:ServiceItem {key: $item})-[r:REALISES]->(p:Power {key: $power})
-WITH s, p, r, r.how AS how
-DELETE r
-CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: s.key, entity_label: 'ServiceItem',
-                field: 'realises', before: p.key, after: '', reason: $reason, link_how: how,
-                summary: coalesce(s.name, s.code, s.key) + ' ↛ ' + coalesce(p.name, p.key)})
-CREATE (e)-[:EDITS]->(s)
-RETURN count(e) AS n
-"""
-
 SEARCH_LIMIT = 20
 
 # The Thing's own fields, named for the page.
@@ -139,7 +103,7 @@ def thing(key: str) -> dict:
     row["cooperating_rows"] = cooperating_rows(t.get("cooperating_published") or [], row["cooperating"])
     row["unlinked_items"] = sum(1 for s in row["items"] if not s["powers"])
     row["q"] = (request.args.get("q") or "").strip()[:100]
-    row["hits"] = [r["power"] for r in store.read(PLACE_POWERS, key=key, q=row["q"], power="",
+    row["hits"] = [r["power"] for r in store.read(service_links.PLACE_POWERS, key=key, q=row["q"], power="",
                                                    limit=SEARCH_LIMIT)] if row["q"] else []
     row["metrics"] = [(m, t[m]) for m in METRICS if t.get(m) is not None]
     row["other_fields"] = [(FIELD_TITLES.get(k, k), v) for k, v in sorted(t.items())
@@ -153,7 +117,7 @@ def service_item(key: str) -> dict:
     return row
 
 
-def _link_or_unlink(key: str, query: str, done: str, nothing: str):
+def _link_or_unlink(key: str, linking: bool, done: str, nothing: str):
     store.read_one_or_404("MATCH (t:Thing {key: $key}) RETURN t.key AS key", key=key)
     item, power = (request.form.get("item") or "").strip(), (request.form.get("power") or "").strip()
     reason = (request.form.get("reason") or "").strip()
@@ -161,16 +125,15 @@ def _link_or_unlink(key: str, query: str, done: str, nothing: str):
     if not item or not power or not reason or len(reason) > 2000:
         flash(_("Pick an item and a power, and give a reason."), "error")
         return redirect(back)
-    if not store.read(ITEM, key=key, item=item):
+    if not store.read(service_links.ITEM, key=key, item=item):
         abort(404)
-    if query is LINK and not store.read(PLACE_POWERS, key=key, q="", power=power, limit=1):
+    if linking and not store.read(service_links.PLACE_POWERS, key=key, q="", power=power, limit=1):
         flash(_("That power is not a current power of this place."), "error")
         return redirect(back)
 
     def work(tx: Any) -> int:
-        found = tx.run(query, key=key, item=item, power=power, id=uuid.uuid4().hex, who=g.user["name"],
-                       reason=reason).single()
-        return found["n"] if found else 0
+        change = service_links.link if linking else service_links.unlink
+        return change(tx, key, item, power, g.user["name"], reason)
 
     if store.graph().write_retrying(work):
         findings.invalidate()
@@ -183,10 +146,10 @@ def _link_or_unlink(key: str, query: str, done: str, nothing: str):
 @bp.route("/things/<path:key>/link", methods=["POST"])
 @role_required("editor")
 def link_item(key: str):
-    return _link_or_unlink(key, LINK, _("Linked the item to the power."), _("The item was linked to that power already."))
+    return _link_or_unlink(key, True, _("Linked the item to the power."), _("The item was linked to that power already."))
 
 
 @bp.route("/things/<path:key>/unlink", methods=["POST"])
 @role_required("editor")
 def unlink_item(key: str):
-    return _link_or_unlink(key, UNLINK, _("Removed the link."), _("There was no such link."))
+    return _link_or_unlink(key, False, _("Removed the link."), _("There was no such link."))

@@ -4,6 +4,9 @@ publishing (freezing) the current one (importers.revisions).
     /diff/<department>                        the versions, published or not, and the changes
     /publish/<department>                     (editor, POST) publish the current list: later edits
                                               start a new version, the published one stays as it was
+
+Each version links to the import run that made it, where an admin may revert that import
+(/imports/<id>/revert, webui/views/dashboard.py).
 """
 from __future__ import annotations
 
@@ -33,8 +36,8 @@ def department_diff(department: str) -> dict:
     department, fmt = exports.split_format(department)
     fmt = fmt or request.args.get("format")
     history = diff.versions(store.graph(), department)
-    labels = [v["version"] for v in history]
-    if not labels:
+    labels = [v["version"] for v in history if not v["retired"]]  # a reverted import takes no part
+    if not history:
         abort(404)
     old, new = request.args.get("old") or None, request.args.get("new") or None
     if (old is None) != (new is None):

@@ -1,0 +1,81 @@
+"""`kb imports`: the import runs, and reverting one (importers.revert)."""
+from __future__ import annotations
+
+import time
+
+import click
+
+from kb.cli.common import connect, echo_json
+
+STATUS_TITLES = {"imported": "已导入", "unchanged": "未改动", "failed": "失败"}
+KIND_TITLES = {"list": "清单", "law": "法律文本", "guide": "一件事指南"}
+
+
+@click.group("imports")
+def imports_group() -> None:
+    """Import runs: list them, revert one (its list versions leave the lists, the ones before come back)."""
+
+
+@imports_group.command("list")
+@click.option("--department", default="", help="Only the runs that made a version of this department's list.")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def imports_list(department: str, limit: int, as_json: bool) -> None:
+    """The latest import runs, newest first: id, file, status, the list versions each made."""
+    from importers import revert
+
+    with connect() as graph:
+        rows = revert.recent(graph, limit, department)
+    if as_json:
+        echo_json(rows)
+        return
+    if not rows:
+        click.echo("没有导入记录" + (f"（{department}）" if department else ""))
+        return
+    for row in rows:
+        run = row["run"]
+        state = f"已撤销（{str(run['reverted_at'])[:19]}）" if run.get("reverted_at") is not None else \
+            STATUS_TITLES.get(run.get("status") or "", run.get("status") or "")
+        click.echo(f"{run['id']}　{str(run.get('started_at'))[:19]}　{KIND_TITLES.get(run.get('kind') or '', '')}　"
+                   f"{state}　{run.get('file') or ''}")
+        for v in row["versions"]:
+            if v.get("key"):
+                mark = "已撤销" if v.get("retired") else ("现行" if v.get("current") else "已替代")
+                click.echo(f"    {v['department']} {v.get('version') or '（无标签）'}　{mark}")
+
+
+@imports_group.command("revert")
+@click.argument("run_id", metavar="RUN")
+@click.option("--by", "who", help="Who reverts (default: the login name).")
+@click.option("--reason", required=True, help="Why (kept in the audit trail).")
+@click.option("--no-check", is_flag=True, help="Do not recompute the stored findings now.")
+def imports_revert(run_id: str, who: str | None, reason: str, no_check: bool) -> None:
+    """Revert import run RUN (`kb imports list` gives the ids): the list versions it made stop being
+    current and are kept as history, the versions they had superseded are current again. Refused when
+    the department's list was imported again after it, or when its version was published and then
+    edited."""
+    import getpass
+
+    from importers import revert
+
+    with connect() as graph:
+        try:
+            done = revert.revert_run(graph, run_id, who or getpass.getuser(), reason)
+        except revert.RevertRefused as exc:
+            raise click.ClickException(str(exc)) from exc
+        for v in done.versions:
+            back = f"，恢复现行版本 {'、'.join(v['restored'])}" if v["restored"] else "，没有更早的版本可恢复"
+            click.echo(f"已撤销 {v['department']} 的清单版本 {v['version'] or '（无标签）'}（保留为历史）{back}")
+        if not no_check and done.jurisdictions:
+            _recompute(graph, done.jurisdictions)
+
+
+def _recompute(graph, jurisdictions: set[str]) -> None:
+    """The stored findings of the jurisdiction trees the revert changed, as `kb import` does."""
+    from kb.analyses import stored
+
+    scopes = stored.roots(graph, jurisdictions)
+    started = time.monotonic()
+    done = stored.refresh(graph, scopes)
+    click.echo(f"已重新计算并保存{'、'.join(scopes) if scopes else '所有地区'}的检查结果："
+               f"{sum(d['count'] for d in done.values())} 项，用时 {time.monotonic() - started:.1f} 秒", err=True)
