@@ -10,7 +10,7 @@ import re
 
 from importers.numerals import chinese_to_int
 from importers.records import Duty
-from kb.model import duty_kind_words, stage_words
+from kb.model import duty_kind_words, heading_stages
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -73,13 +73,10 @@ def _join_lines(text: str) -> str:
 
 
 def _stage_of(text: str) -> str | None:
-    head = re.sub(r"\s+", "", text[:40])
-    for word, stage in stage_words().items():
-        if head.startswith(word):
-            rest = head[len(word):]
-            if re.match(r"(?:阶段|环节)?责任[：:。，,、]?|(?:阶段|环节)?[：:]", rest):
-                return stage
-    return None
+    """The stage a duty's heading names; the first one of a heading naming two ("审查和决定阶段责任"),
+    whose other stages the missing_stage rule reads from the duty's text (kb.model.heading_stages)."""
+    stages = heading_stages(text)
+    return stages[0] if stages else None
 
 
 def split_duties(text: str) -> list[Duty]:

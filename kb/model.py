@@ -279,6 +279,33 @@ def stage_words() -> dict[str, str]:
     return dict(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+# After the stage word(s) of a heading: "责任：", "阶段责任", "环节：" …
+_HEADING_END = re.compile(r"(?:阶段|环节)?责任[：:。，,、]?|(?:阶段|环节)?[：:]")
+# Between two stage words of one heading: "审查和决定阶段责任", "审核、决定责任", "调查取证及审查责任".
+_HEADING_JOIN = re.compile(r"[和及与、/]|以及")
+
+
+def heading_stages(text: str) -> list[str]:
+    """The stages a duty's heading names: ["受理"] for "1.受理责任：…", ["审查", "决定"] for
+    "2、审查和决定阶段责任：…" (one duty for two stages, as some lists write them); [] when the duty
+    does not start with a stage heading."""
+    head = re.sub(r"\s+", "", (text or "")[:60])
+    words = stage_words()
+    stages: list[str] = []
+    while True:
+        word = next((w for w in words if head.startswith(w)), None)
+        if word is None:
+            return []
+        stages.append(words[word])
+        head = head[len(word):]
+        if _HEADING_END.match(head):
+            return list(dict.fromkeys(stages))
+        join = _HEADING_JOIN.match(head)
+        if not join:
+            return []
+        head = head[join.end():]
+
+
 @dataclass(frozen=True)
 class SubKind:
     type: str

@@ -16,7 +16,7 @@ from kb.analyses.powers import jurisdiction_names, partitions
 from kb.analyses.rules import cited_version, parse_version, procedural_laws, same_version
 from kb.db import Graph
 from kb.lawtext import likely_article
-from kb.model import StageRules, delegating_power, normalise_level, stage_rules
+from kb.model import StageRules, delegating_power, heading_stages, normalise_level, stage_rules
 
 TEXT_CHARS = 300
 ARTICLE_TEXT_AGREES = 60  # partial_ratio of a citing text and an article's text that quote the same provision
@@ -199,6 +199,15 @@ def no_responsibility(rows: list[dict]) -> list[Finding]:
     return out
 
 
+def named_stages(row: dict) -> set[str]:
+    """The stages a power's duties name: each duty's stored stage, and every stage of a heading that
+    names two at once ("审查和决定阶段责任" names 决定 too; the duty keeps the first as its stage)."""
+    named = set(row["stages"])
+    for text in row.get("duty_texts", ()):
+        named.update(heading_stages(text))
+    return named
+
+
 def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[str, ...], dict]:
     """The stages a power must name, and why: its type's set, or its sub-kind's (强制措施 has no 催告),
     less 决定/送达 when its scope or duties say the level only reviews first (初审, 审核上报)."""
@@ -208,7 +217,7 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
     sub = rules.subkind(row["type"], row["power"])
     if sub:
         required, why["subkind"] = sub.stages, sub.name
-    named = set(row["stages"])
+    named = named_stages(row)
     if not rules.names("决定", named):
         word = rules.preliminary(row.get("scope", ""), row.get("level_text", ""), *row.get("duty_texts", ()),
                                  *(s for s in named if s == "初审"))
@@ -227,7 +236,7 @@ def missing_stage(rows: list[dict]) -> list[Finding]:
         required, why = required_stages(r, rules)
         if not required:
             continue
-        named = set(r["stages"])
+        named = named_stages(r)
         present = [s for s in required if rules.names(s, named)]
         if len(present) < rules.min_named:
             continue

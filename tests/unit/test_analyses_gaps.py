@@ -39,6 +39,16 @@ def test_missing_stage_reads_synonyms_sub_kinds_and_preliminary_levels() -> None
     assert evidence == []  # one stage named: not a staged list
 
 
+def test_missing_stage_reads_a_heading_that_names_two_stages() -> None:
+    # the duty is stored with its first stage (审查); its heading names 决定 as well
+    row = ROW | {"type": "行政确认", "power": "独生子女父母光荣证核发与注销", "stages": ["受理", "审查", "送达", "事后监管"]}
+    texts = ["受理阶段责任：公示材料", "审查和决定阶段责任：审核材料，直接作出行政确认或者不予确认决定",
+             "送达阶段责任：发放光荣证", "事后监管责任：加强监管"]
+    assert gaps.missing_stage([row | {"duty_texts": texts}]) == []
+    assert gaps.missing_stage([row | {"duty_texts": [t.replace("审查和决定", "审查") for t in texts]}])[0] \
+        .evidence[0]["missing"] == ["决定"]
+
+
 def _cite(**kw) -> dict:
     return ROW | {"law": "种子法", "title": "中华人民共和国种子法", "loaded": True, "version_date": "2021-12-24",
                   "article_count": 92, "article": 72, "label": "第七十二条", "text": "", "version_note": "",

@@ -26,6 +26,20 @@ def test_stages_named_by_a_duty():
     assert [d.stage for d in split_duties(text)] == ["受理", "审查", "决定", "送达", "事后监管", "其他"]
 
 
+def test_a_heading_naming_two_stages():
+    # 明光市明南街道 (安徽) writes the review and the decision of a 行政确认 as one duty
+    from kb.model import heading_stages
+
+    text = ("1、受理阶段责任：公示依法应当提交的材料；\n2、审查和决定阶段责任：对依法应当提交的材料进行审核；"
+            "直接作出行政确认或者不予确认决定；\n3、送达阶段责任：发放独生子女父母光荣证。")
+    assert [d.stage for d in split_duties(text)] == ["受理", "审查", "送达"]
+    assert heading_stages("审查和决定阶段责任：对材料进行审核") == ["审查", "决定"]
+    assert heading_stages("审核、决定责任：作出决定") == ["审查", "决定"]
+    # two stage words with nothing between them are not a heading (审核公示 is one act of a 行政奖励)
+    assert heading_stages("审核公示责任：对符合条件的单位进行审核") == []
+    assert heading_stages("审查和决定是否受理") == []
+
+
 def test_stage_only_at_the_start_of_a_duty():
     duties = split_duties("直接实施责任：\n1.依法依规实施本级行政处罚事项，做出的行政处罚决定应当予以公开。\n"
                           "2.监督责任。建立健全监督制度。")
