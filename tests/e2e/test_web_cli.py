@@ -31,7 +31,7 @@ def test_serve_prints_its_url_and_serves_the_pages(loaded_server):
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line = process.stdout.readline()
-        assert f"http://127.0.0.1:{port}/" in line
+        assert line.startswith(f"kb 浏览器界面：http://127.0.0.1:{port}/（按 Ctrl-C 停止）"), line
         deadline = time.monotonic() + 30
         while True:
             try:
