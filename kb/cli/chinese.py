@@ -129,8 +129,9 @@ TYPE_NAMES = {"StringParamType": "文本", "UnprocessedParamType": "文本", "In
 OPTIONS_METAVAR = "[选项]"
 SUBCOMMAND_METAVAR = "命令 [参数]..."
 
-# click's modules that look texts up (_termui_impl and _winconsole are rebound when loaded already:
-# kb uses neither progress bars, the editor nor the Windows console).
+# click's modules that look texts up. Those `import click` does not load (shell_completion,
+# _termui_impl, _winconsole: completion, progress bars, the editor, the Windows console) are rebound
+# only when already loaded: kb uses none of them, and importing them would slow `kb --help`.
 CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "shell_completion", "termui",
                  "types", "utils", "_termui_impl", "_winconsole")
 
