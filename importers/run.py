@@ -19,6 +19,7 @@ from importers import writer
 from importers.records import FileRefused, GuideDocument, LawDocument, ListDocument, RowError
 from importers.source import Source
 from kb.db import Graph
+from kb.explain import explain, reason
 
 Parsed = ListDocument | LawDocument | GuideDocument
 LIST_SUFFIXES = {".xls", ".xlsx", ".xlsm", ".csv", ".tsv", ".json", ".jsonl", ".ndjson"}
@@ -127,7 +128,8 @@ def parse_file(path: Path, jurisdiction: str | None = None, department: str | No
         report.warnings = [e.as_dict() for e in exc.errors if e.severity != "error"]
         return report
     except Exception as exc:  # noqa: BLE001 - a file we cannot read is refused, never a crash mid-run
-        report.errors = [RowError(f"读取 {path.name} 时出错：{type(exc).__name__}: {exc}").as_dict()]
+        said = explain(exc) if reason(exc) else f"{type(exc).__name__}: {exc}"
+        report.errors = [RowError(f"读取 {path.name} 时出错：{said}").as_dict()]
         return report
     report.doc = doc
     report.records = _count(doc)
@@ -389,7 +391,7 @@ def _write_one(graph: Graph, report: FileReport, bar: tqdm, in_force_from: str |
             result = writer.write_guides(graph, doc, run_id, progress=bar.update)
     except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError) as exc:  # rolled back: nothing of this file was written
         report.status = "refused"
-        report.errors.append(RowError(f"数据库出错，未写入任何内容：{exc}").as_dict())
+        report.errors.append(RowError(f"数据库出错，未写入任何内容：{explain(exc)}").as_dict())
         if isinstance(exc, neo4j.exceptions.ServiceUnavailable | neo4j.exceptions.SessionExpired):
             return True  # nobody to record the run with
         with contextlib.suppress(neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError):

@@ -23,6 +23,7 @@ import neo4j.time
 from tqdm import tqdm
 
 from kb.db import Graph
+from kb.explain import explain
 from kb.model import KEY_OF, VERSIONED_LABELS
 
 
@@ -202,7 +203,7 @@ def validate(path: Path, progress: bool = False) -> dict:
                 counts["nodes" if "n" in item else "relationships"] += 1
                 bar.update()
     except (OSError, EOFError, UnicodeDecodeError) as exc:  # gzip: bad magic, truncated, CRC
-        raise DumpError(f"{path}：无法读取的导出文件：{exc}") from exc
+        raise DumpError(f"{path}：无法读取的导出文件：{explain(exc)}") from exc
     return counts
 
 

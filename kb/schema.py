@@ -74,7 +74,7 @@ def init(graph: Graph) -> str:
     """Create what is missing; safe to run any number of times."""
     before = current_version(graph)
     if before is not None and before > SCHEMA_VERSION:
-        raise RuntimeError(f"the graph has schema version {before}, newer than this kb ({SCHEMA_VERSION})")
+        raise RuntimeError(f"数据库的模式版本 {before} 比这个 kb 的（{SCHEMA_VERSION}）新：请使用更新的 kb")
     for stmt in statements():
         graph.write(stmt)
     graph.write("CALL db.awaitIndexes(300)")

@@ -170,7 +170,7 @@ def parse(text: str, area: str, where: str = "<query>") -> SavedQuery:
                 continue
             if in_params and (m := _CHOICES.match(content)):
                 if not params:
-                    raise QueryError(f"{where}:{lineno}: choices before any parameter")
+                    raise QueryError(f"{where}:{lineno}：choices 出现在任何参数之前")
                 params[-1] = Param(params[-1].name, params[-1].type, params[-1].default, m.group(1).strip())
                 continue
             if in_params and (m := _PARAM.match(content)):
@@ -178,11 +178,11 @@ def parse(text: str, area: str, where: str = "<query>") -> SavedQuery:
                 continue
             m = _KEY_LINE.match(content.strip())
             if not m or m.group(1) not in _HEADER_KEYS:
-                raise QueryError(f"{where}:{lineno}: expected `// key: value` with a key of "
-                                 f"{', '.join(sorted(_HEADER_KEYS))}, found {line!r}")
+                raise QueryError(f"{where}:{lineno}：应为 `// 键: 值`，键为 {', '.join(sorted(_HEADER_KEYS))} "
+                                 f"之一，实际是 {line!r}")
             key, value = m.group(1), m.group(2).strip()
             if key in header:
-                raise QueryError(f"{where}:{lineno}: {key} given twice")
+                raise QueryError(f"{where}:{lineno}：{key} 给出了两次")
             header[key] = value
             in_params = key == "params"
             continue
@@ -192,24 +192,24 @@ def parse(text: str, area: str, where: str = "<query>") -> SavedQuery:
         body_lines.append(line)
     missing = [k for k in _REQUIRED if not header.get(k)]
     if missing:
-        raise QueryError(f"{where}: header lacks {', '.join(missing)}")
+        raise QueryError(f"{where}：文件头缺少 {', '.join(missing)}")
     cypher = "\n".join(body_lines).strip()
     if not cypher:
-        raise QueryError(f"{where}: no Cypher after the header")
+        raise QueryError(f"{where}：文件头之后没有 Cypher")
     names = [p.name for p in params]
     if len(set(names)) != len(names):
-        raise QueryError(f"{where}: a parameter is declared twice")
+        raise QueryError(f"{where}：有参数声明了两次")
     used, declared = used_params(cypher), set(names)
     if used != declared:
         parts = []
         if used - declared:
-            parts.append(f"used but not declared: {', '.join(sorted(used - declared))}")
+            parts.append(f"用到但未声明：{', '.join(sorted(used - declared))}")
         if declared - used:
-            parts.append(f"declared but not used: {', '.join(sorted(declared - used))}")
-        raise QueryError(f"{where}: parameters do not match the header ({'; '.join(parts)})")
+            parts.append(f"声明了但未用到：{', '.join(sorted(declared - used))}")
+        raise QueryError(f"{where}：参数与文件头不符（{'；'.join(parts)}）")
     for p in params:
         if p.choices_query and used_params(p.choices_query):
-            raise QueryError(f"{where}: the choices query of {p.name} may not take parameters")
+            raise QueryError(f"{where}：{p.name} 的 choices 查询不能带参数")
     read_only = header["read_only"].lower() == "true"
     return SavedQuery(header["name"], area, header["title"], header["title_en"], header["description"],
                       header["description_en"], tuple(params), cypher, read_only, where)
@@ -227,12 +227,12 @@ def _library() -> tuple[SavedQuery, ...]:
             if entry.name.endswith(".cypher"):
                 q = parse(entry.read_text("utf-8"), area, f"queries/{area}/{entry.name}")
                 if q.name != entry.name.removesuffix(".cypher"):
-                    raise QueryError(f"{q.path}: name {q.name!r} differs from the file name")
+                    raise QueryError(f"{q.path}：名称 {q.name!r} 与文件名不同")
                 out.append(q)
     names = [q.name for q in out]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
-        raise QueryError(f"saved queries with the same name in two areas: {', '.join(dupes)}")
+        raise QueryError(f"两个领域中有同名的已保存查询：{', '.join(dupes)}")
     return tuple(out)
 
 
@@ -253,7 +253,7 @@ def get(name: str) -> SavedQuery:
     for q in _library():
         if q.name == short and (not area or q.area == area):
             return q
-    raise KeyError(f"no saved query {name!r}; `kb query list` shows them")
+    raise KeyError(f"没有名为 {name!r} 的已保存查询（`kb query list` 列出全部）")
 
 
 def run(graph: Graph, query: SavedQuery | str, values: dict[str, Any] | None = None, *,

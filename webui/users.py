@@ -79,12 +79,12 @@ def add_user(graph: Graph, name: str, password: str, role: str | None = None) ->
     user keeps theirs, so changing a password never demotes anyone. The hash and the graph change
     together: the file is written inside the graph's transaction, which commits only after it."""
     if role is not None and role not in RANK:
-        raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
+        raise ValueError(f"角色应为 {'、'.join(ROLES)} 之一，而不是 {role!r}")
     name = name.strip()
     if not name:
-        raise ValueError("the user name is empty")
+        raise ValueError("用户名为空")
     if len(password) < 8:
-        raise ValueError("the password needs at least 8 characters")
+        raise ValueError("密码至少需要 8 个字符")
     password_hash = generate_password_hash(password)
     with _credentials_locked() as path, graph.transaction() as tx:
         row = tx.run(SAVE_USER, name=name, role=role).single()

@@ -92,7 +92,7 @@ def impact(graph: Graph, law: str, status: str = "") -> Impact:
     key = law_key(law) or law
     rows = graph.read(VERSIONS, law=key)
     if not rows:
-        raise ReviewError(f"no law {law!r} in the graph")
+        raise ReviewError(f"数据库中没有法律 {law!r}")
     head = rows[0]
     reviews = [_item(r["review"]) for r in graph.read(QUEUE, law=key, status=status)]
     return Impact(key, head["title"] or key, head["version_date"] or "", head["versions"], reviews)
@@ -108,10 +108,10 @@ def resolve(graph: Graph, key: str, by: str, article: int | None = None, note: s
     `article` of the loaded text. Records who and when; a resolved item may be resolved again."""
     by = (by or "").strip()
     if not by:
-        raise ReviewError("say who resolves it (--by)")
+        raise ReviewError("请说明由谁处理（--by）")
     item = review(graph, key)
     if item is None:
-        raise ReviewError(f"no review item {key!r}")
+        raise ReviewError(f"没有待复核条目 {key!r}")
     if article is None or article == item["article"]:
         status, article = "confirmed", item["article"]
         if item["change"] == "repealed":
@@ -122,7 +122,7 @@ def resolve(graph: Graph, key: str, by: str, article: int | None = None, note: s
         if status == "changed":
             label = tx.run(ARTICLE, law=item["law"], number=article).single()
             if label is None:
-                raise ReviewError(f"the loaded text of {item['law_title']} has no article {article}")
+                raise ReviewError(f"已载入的《{item['law_title']}》文本中没有第{article}条")
             tx.run(RECITE, power=item["power_key"], law=item["law"], old=item["article"], new=article,
                    label=label["label"], by=by).consume()
         record = tx.run(RESOLVE, key=key, status=status, by=by, note=note, article=article).single()

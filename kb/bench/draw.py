@@ -29,10 +29,10 @@ def draw_figures(graph: Graph, rounds: int = 3) -> dict[str, Any]:
     from webui import create_app
 
     if not CHROMIUM.exists():
-        return {"skipped": f"{CHROMIUM} is missing (apt-get install chromium)"}
+        return {"skipped": f"没有 {CHROMIUM}（apt-get install chromium）"}
     rows = graph.read(BIGGEST)
     if not rows:
-        return {"skipped": "no law is cited"}
+        return {"skipped": "没有被引用的法律"}
     app = create_app({"KB_GRAPH": graph, "KB_BACKGROUND_FINDINGS": False})
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
     threading.Thread(target=server.run, daemon=True).start()

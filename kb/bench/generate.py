@@ -302,7 +302,7 @@ def generate(scale: str, seed: int, out: Path, progress: Callable[[str], None] |
     """Write the lists of a scale to `out/lists` (a folder per place), and beside it truth.jsonl and
     summary.json: `kb import out/lists` reads the lists only."""
     if scale not in ("county", "city", "province"):
-        raise ValueError(f"scale must be county, city or province, not {scale!r}")
+        raise ValueError(f"规模应为 county、city 或 province，而不是 {scale!r}")
     started = time.monotonic()
     summary = Summary()
     writer = Writer(out, summary)
@@ -314,7 +314,7 @@ def generate(scale: str, seed: int, out: Path, progress: Callable[[str], None] |
             if place.level == "county":
                 province.chain_breaks(place)
             if progress and place.level in ("city", "county"):
-                progress(f"{place.path}: {summary.files} files, {summary.powers:,} powers")
+                progress(f"{place.path}：{summary.files} 个文件，{summary.powers:,} 项权力")
     finally:
         writer.close()
     summary.seconds = time.monotonic() - started

@@ -55,7 +55,7 @@ def private_server(say: Say) -> Iterator[tuple[dict[str, str], Settings, Graph]]
     finally:
         os.environ.clear()
         os.environ.update(saved)
-    say(f"starting a private Neo4j in {home} …")
+    say(f"在 {home} 启动一个私有的 Neo4j …")
     server.start(settings)
     graph = Graph.from_settings(settings)
     try:
@@ -83,7 +83,7 @@ def measured(args: list[str], env: dict[str, str]) -> dict[str, Any]:
 def import_figures(env: dict[str, str], graph: Graph, lists: Path, say: Say) -> dict[str, Any]:
     """`kb import` of everything generated, into a database that holds the demo already (the findings
     are recomputed apart, by `kb check all`, so the import's figure is the import's)."""
-    say("loading the demo first (the database is not empty in real use) …")
+    say("先载入演示数据（实际使用时数据库不是空的）…")
     measured(["demo", "--reset"], env)
     say(f"kb import --no-check {lists} …")
     run = measured(["import", "--json", "--no-check", str(lists)], env)
@@ -111,7 +111,7 @@ def naive_figures(graph: Graph, county: Path, sample: int, say: Say) -> dict[str
         _write_all(graph, reports, spool, dry_run=False, progress=False)
         ours_s = time.monotonic() - started
     dump.clear(graph)
-    say(f"naive import of {sample} records …")
+    say(f"朴素方式导入 {sample} 条记录 …")
     started = time.monotonic()
     done = naive.write(graph, docs, sample)
     naive_s = time.monotonic() - started
@@ -127,7 +127,7 @@ def bulk_figures(env: dict[str, str], graph: Graph, county: Path, say: Say) -> d
     each into an emptied database, each a whole command (parse, write, and for the bulk path the
     server's stop and start and the schema): the ratio is ours / bulk in seconds."""
     dump.clear(graph)
-    say(f"kb import --no-check {county} (into an empty database) …")
+    say(f"kb import --no-check {county}（导入空数据库）…")
     ours = measured(["import", "--json", "--no-check", str(county)], env)
     dump.clear(graph)
     say(f"kb import --bulk --no-check {county} …")
@@ -183,7 +183,7 @@ def run(scale: str, seed: int, data: Path | None, rounds: int, sample: int, resu
 
     if data is None:
         data = Path(tempfile.mkdtemp(prefix=f"kb-bench-{scale}-"))
-        say(f"generating the {scale} (seed {seed}) in {data} …")
+        say(f"在 {data} 生成 {scale}（种子 {seed}）…")
         generate(scale, seed, data, say)
     lists, truth = data / "lists", data / "truth.jsonl"
     county = next(p for p in sorted(lists.rglob("*")) if p.is_dir() and p.name.endswith(("县", "市", "区"))
@@ -198,11 +198,11 @@ def run(scale: str, seed: int, data: Path | None, rounds: int, sample: int, resu
         with Graph.from_settings(settings) as graph:
             figures["import"] = import_figures(env, graph, lists, say)
             figures["analyses"] = analysis_figures(env, truth, say)
-            say("page times …")
+            say("页面用时 …")
             figures["pages"] = run_bench(graph, rounds=rounds, progress=False)["pages"]
-            say("page times, 4 clients at once over HTTP …")
+            say("页面用时，4 个客户端同时经 HTTP 访问 …")
             figures["pages_4_clients"] = run_concurrent(graph, env, clients=4, rounds=rounds, progress=False)
-            say("drawing the biggest graph in Chromium …")
+            say("在 Chromium 中绘制最大的关系图 …")
             figures["draw"] = draw_figures(graph)
     results.mkdir(parents=True, exist_ok=True)
     path = results / f"{dt.date.today().isoformat()}-{scale}.json"
@@ -213,34 +213,41 @@ def run(scale: str, seed: int, data: Path | None, rounds: int, sample: int, resu
 
 def table(figures: dict) -> str:
     """The results as the text table `kb bench run` prints."""
+    from kb.analyses.findings import KIND_TITLES
+    from kb.bench.web import page_title
+    from kb.cli.common import pad
+
     imp, nv, an, bk = figures["import"], figures["naive"], figures["analyses"], figures["bulk"]
     worst = max(figures["pages"], key=lambda p: p["p95_ms"])
+    def line(what: str, figure: str, aim: str = "") -> str:
+        return f"{pad(what, 44)}{figure:>16}  {aim}".rstrip()
+
     lines = [
-        (f"benchmark, scale {figures['scale']} (seed {figures['seed']}): {figures['generated']['powers']:,} powers "
-        f"in {figures['generated']['files']:,} files"),
-        f"{'what':<40}{'figure':>16}  aim",
-        f"{'kb import, records/s':<40}{imp['records_per_s']:>16,.0f}  >= 800",
-        f"{'kb import, resident MB':<40}{imp['rss_mb']:>16,.0f}  <= 1,536",
-        f"{'ours / naive MERGE, write (one county)':<40}{nv['ratio']:>15.1f}x  >= 20x",
-        f"{'kb import --bulk, records/s (one county)':<40}{bk['bulk_records_per_s']:>16,.0f}",
-        f"{'ours / bulk, seconds (one county)':<40}{bk['ratio'] or 0:>15.1f}x  <= 3x",
-        f"{'parse, records/s (one county)':<40}{nv['parse_records_per_s']:>16,.0f}",
-        f"{'kb check all, seconds':<40}{an['seconds']:>16,.1f}  <= 600 (province)",
-        f"{'kb check all, resident MB':<40}{an['rss_mb']:>16,.0f}  <= 2,048",
-        *(f"{'recall, ' + kind:<40}{r['recall'] if r['recall'] is not None else '-':>16}  >= 0.98 (overlaps)"
-          for kind, r in an["recall"].items()),
-        f"{'worst page p95 ms (' + worst['page'] + ')':<40}{worst['p95_ms']:>16,.0f}  < 100",
+        (f"基准测试，规模 {figures['scale']}（种子 {figures['seed']}）：{figures['generated']['powers']:,} 项权力，"
+         f"{figures['generated']['files']:,} 个文件"),
+        line("项目", "数值", "目标"),
+        line("kb import，条/秒", f"{imp['records_per_s']:,.0f}", ">= 800"),
+        line("kb import，常驻内存 MB", f"{imp['rss_mb']:,.0f}", "<= 1,536"),
+        line("本写入器 / 朴素 MERGE，写入（一个县）", f"{nv['ratio']:.1f}倍", ">= 20倍"),
+        line("kb import --bulk，条/秒（一个县）", f"{bk['bulk_records_per_s']:,.0f}"),
+        line("本写入器 / bulk，秒数（一个县）", f"{bk['ratio'] or 0:.1f}倍", "<= 3倍"),
+        line("解析，条/秒（一个县）", f"{nv['parse_records_per_s']:,.0f}"),
+        line("kb check all，秒", f"{an['seconds']:,.1f}", "<= 600（省）"),
+        line("kb check all，常驻内存 MB", f"{an['rss_mb']:,.0f}", "<= 2,048"),
+        *(line(f"召回率，{KIND_TITLES.get(kind, kind)}", str(r["recall"] if r["recall"] is not None else "-"),
+               ">= 0.98（职责交叉）") for kind, r in an["recall"].items()),
+        line(f"最慢页面的 p95 毫秒（{page_title(worst['page'])}）", f"{worst['p95_ms']:,.0f}", "< 100"),
     ]
     four = figures.get("pages_4_clients")
     if four:
         rows = [p for p in four["pages"] if not p["page"].startswith("search")]
         worst4 = max(rows, key=lambda p: p["p95_ms"])
         search4 = max((p for p in four["pages"] if p["page"].startswith("search")), key=lambda p: p["p95_ms"])
-        lines += [f"{'4 clients: worst page p95 ms (' + worst4['page'] + ')':<40}{worst4['p95_ms']:>16,.0f}  < 100",
-                  f"{'4 clients: search p95 ms':<40}{search4['p95_ms']:>16,.0f}  < 300",
-                  f"{'4 clients: errors':<40}{sum(p['errors'] for p in four['pages']):>16,}  0",
-                  f"{'first page after kb serve starts, s':<40}{four['first_page_s']:>16.2f}  < 3"]
+        lines += [line(f"4 个客户端：最慢页面的 p95 毫秒（{page_title(worst4['page'])}）", f"{worst4['p95_ms']:,.0f}", "< 100"),
+                  line("4 个客户端：搜索的 p95 毫秒", f"{search4['p95_ms']:,.0f}", "< 300"),
+                  line("4 个客户端：出错次数", f"{sum(p['errors'] for p in four['pages']):,}", "0"),
+                  line("kb serve 启动后第一个页面，秒", f"{four['first_page_s']:.2f}", "< 3")]
     draw = figures.get("draw") or {}
     if "median_s" in draw:
-        lines.append(f"{'draw the biggest graph (' + str(draw['nodes']) + ' nodes), s':<40}{draw['median_s']:>16.2f}  < 2")
+        lines.append(line(f"绘制最大的关系图（{draw['nodes']} 个节点），秒", f"{draw['median_s']:.2f}", "< 2"))
     return "\n".join(lines)

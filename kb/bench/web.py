@@ -44,11 +44,27 @@ def _q(value: str) -> str:
     return quote(value, safe="")
 
 
+# The page types by name, for the text output (the JSON and the results files keep the keys).
+PAGE_TITLES = {
+    "dashboard": "首页", "jurisdictions": "地区列表", "jurisdiction": "地区", "departments": "部门列表",
+    "department": "部门", "powers": "权力列表", "power": "权力", "power.json": "权力（JSON）",
+    "responsibility": "责任事项", "laws": "法律列表", "law": "法律", "article": "法条", "things": "一件事列表",
+    "thing": "一件事", "search 2 chars": "搜索（两个字）", "search word": "搜索（词语）",
+    "search filtered": "搜索（带筛选）", "graph depth 1": "关系图（深度 1）", "graph depth 2": "关系图（深度 2）",
+    "chain": "链条", "reports": "检查报告", "report overlaps": "报告：职责交叉", "report gaps": "报告：职责空白",
+    "finding": "检查结果", "queries": "查询列表", "console": "控制台", "saved query": "已保存的查询",
+}
+
+
+def page_title(name: str) -> str:
+    return PAGE_TITLES.get(name, name)
+
+
 def pages(graph: Graph) -> list[tuple[str, str]]:
     """(page type, URL) pairs: one typical example of every page type."""
     rows = graph.read(PICK)
     if not rows or not rows[0]["power"]:
-        raise SystemExit("the database holds no powers: import data first (`kb import …` or `kb demo`)")
+        raise SystemExit("数据库中没有权力事项：请先导入数据（`kb import …` 或 `kb demo`）")
     x = rows[0]
     out = [
         ("dashboard", "/"),
@@ -104,7 +120,7 @@ def run_bench(graph: Graph, rounds: int = 20, progress: bool = True) -> dict[str
     for name, url in pages(graph):
         first = client.get(url)  # warm: the analyses' cache, the query plans, the templates
         if first.status_code >= 500:
-            raise SystemExit(f"{url} answered {first.status_code}")
+            raise SystemExit(f"{url} 返回了 {first.status_code}")
         times = []
         for _ in range(rounds):
             started = time.perf_counter()
@@ -115,7 +131,8 @@ def run_bench(graph: Graph, rounds: int = 20, progress: bool = True) -> dict[str
                "p95_ms": percentile(times, 0.95), "max_ms": max(times), "rounds": rounds}
         figures.append(row)
         if progress:
-            print(f"  {name:<22} median {row['median_ms']:7.1f} ms  p95 {row['p95_ms']:7.1f} ms", file=sys.stderr)
+            print(f"  {page_title(name)}：中位数 {row['median_ms']:7.1f} 毫秒，p95 {row['p95_ms']:7.1f} 毫秒",
+                  file=sys.stderr)
     return {"pages": figures, "rounds": rounds}
 
 

@@ -20,16 +20,18 @@ def _as_of(value: str | None) -> str | None:
 
 
 @click.command("chain")
-@click.argument("start")
-@click.option("--up", "direction", flag_value="up", help="Bottom-up: from a lower level's power to the top.")
-@click.option("--down", "direction", flag_value="down", default=True, help="Top-down (default).")
-@click.option("--jurisdiction", "-j")
-@click.option("--json", "as_json", is_flag=True)
+@click.argument("start", metavar="起点")
+@click.option("--up", "direction", flag_value="up", help="自下而上：从下级的一项权力到最上级。")
+@click.option("--down", "direction", flag_value="down", default=True, help="自上而下（默认）。")
+@click.option("--jurisdiction", "-j", metavar="地区", help="只看这个地区及其下级（名称或行政区划代码）。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出链条的各级。")
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", callback=lambda _c, _p, v: _as_of(v),
-              help="Only powers of list versions in force on this date, at every level.")
+              help="各级都只看在该日有效的清单版本中的权力。")
 def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: bool, as_of: str | None) -> None:
-    """A vertical chain from a power key, power code (650200207CF51300), catalogue code or power name:
-    levels, links, delegations and each level's responsibilities (直接实施 / 指导监督)."""
+    """一项权力的纵向链条。
+
+    起点可以是权力事项键、权力编码（650200207CF51300）、目录编码或权力名称。列出各层级、
+    层级之间的关联、下放和委托，以及每一级的责任（直接实施 / 指导监督）。"""
     from kb.analyses import chains
     from kb.analyses.chains import LINK_DETAIL_TITLES, VIA_TITLES
 
@@ -64,14 +66,15 @@ def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: boo
 
 
 @click.command("compare")
-@click.argument("power")
-@click.option("--limit", type=click.IntRange(1, 5000), default=200, show_default=True,
-              help="At most this many powers elsewhere per power.")
-@click.option("--json", "as_json", is_flag=True)
+@click.argument("power", metavar="权力")
+@click.option("--limit", type=click.IntRange(1, 5000), default=200, show_default=True, metavar="项数",
+              help="每项权力最多列出其他地方的多少项。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
 def compare_cmd(power: str, limit: int, as_json: bool) -> None:
-    """Who exercises POWER elsewhere: the current powers of other places that implement the same
-    catalogue item, or cite the same article as basis for the same type of power. POWER is a power key,
-    power code, catalogue code or name."""
+    """其他地方谁行使这项权力。
+
+    列出其他地方实施同一目录事项，或以同一法条为依据且类型相同的现行权力。权力 可以是
+    权力事项键、权力编码、目录编码或名称。"""
     from kb.analyses import elsewhere
 
     with connect() as graph:
@@ -102,13 +105,15 @@ def compare_cmd(power: str, limit: int, as_json: bool) -> None:
 
 
 @click.command("services")
-@click.option("--jurisdiction", "-j")
-@click.option("--json", "as_json", is_flag=True)
-@click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--jurisdiction", "-j", metavar="地区", help="只看这个地区及其下级（名称或行政区划代码）。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
+@click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), help="另写成 XLSX 文件。")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="另写成 CSV 文件（UTF-8）。")
 def services_cmd(jurisdiction: str | None, as_json: bool, xlsx: Path | None, csv_path: Path | None) -> None:
-    """Integrated services (一件事): lead and cooperating departments, items, powers, metrics given and
-    missing (never invented), and what was saved where before and after figures both exist."""
+    """一件事（集成服务）的牵头和配合部门、事项和指标。
+
+    列出每个一件事的牵头和配合部门、事项、依托的权力、已公布和缺少的指标（从不编造），
+    以及前后数字都有时压减了多少。"""
     from kb.analyses import services, tables
 
     with connect() as graph:

@@ -129,32 +129,36 @@ def _validate_selectors(ctx: click.Context, param: click.Parameter, values: tupl
 @click.command("check")
 @click.argument("area", required=False, default="all",
                 type=click.Choice([*AREAS, "all"]))
-@click.option("--jurisdiction", "-j", help="Only this jurisdiction (name or area code) and those within it.")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list, one object per finding.")
-@click.option("--fail-on", multiple=True, callback=_validate_selectors, metavar="KIND",
-              help="Exit 1 while open findings of this rule or area exist (repeatable).")
-@click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), help="Also write the report as XLSX.")
+@click.option("--jurisdiction", "-j", metavar="地区", help="只看这个地区及其下级（名称或行政区划代码）。")
+@click.option("--json", "as_json", is_flag=True, help="输出一个 JSON 列表，每项结果一个对象。")
+@click.option("--fail-on", multiple=True, callback=_validate_selectors, metavar="规则",
+              help="只要还有该规则或领域的待处理结果，就以 1 退出（可重复）。")
+@click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), help="另把报告写成 XLSX 文件。")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the report as CSV (UTF-8).")
+              help="另把报告写成 CSV 文件（UTF-8）。")
 @click.option("--status", type=click.Choice([*STATUSES, "all"]), default="all", show_default=True,
-              help="Only findings with this status.")
-@click.option("--kind", "kinds", multiple=True, callback=_validate_selectors,
-              help="Only findings of this rule or area (repeatable).")
-@click.option("--min-score", type=float, default=0.0, help="Only findings scoring at least this.")
-@click.option("--threshold", type=float, default=None, help="Similarity threshold of similar_name (default 0.8).")
+              help="只看该状态的结果。")
+@click.option("--kind", "kinds", multiple=True, callback=_validate_selectors, metavar="规则",
+              help="只看该规则或领域的结果（可重复）。")
+@click.option("--min-score", type=float, default=0.0, metavar="得分", help="只看得分不低于此值的结果。")
+@click.option("--threshold", type=float, default=None, metavar="阈值",
+              help="similar_name（名称相近）规则的相似度阈值（默认 0.8）。")
 @click.option("--stored", "from_store", is_flag=True,
-              help="Print the stored findings (what the browser shows) without running the analyses.")
+              help="不运行检查，显示已保存的检查结果（即浏览器所显示的）。")
 def check_cmd(area: str, jurisdiction: str | None, as_json: bool, fail_on: tuple[str, ...], xlsx: Path | None,
               csv_path: Path | None, status: str, kinds: tuple[str, ...], min_score: float,
               threshold: float | None, from_store: bool) -> None:
-    """Check the lists: overlaps, gaps, chains, consistency (四级四同), integrated services, and the
-    laws to load (laws: cited laws whose text kb does not hold, most cited first).
+    """检查职责交叉、职责空白、链条、四级四同、一件事和待载入的法律。
 
-    Every finding has a stable id, a rule (kind), the departments and powers concerned, its evidence,
-    a score (0–1) and a status. docs/analyses.md describes every rule.
+    领域：overlaps（职责交叉）、gaps（职责空白）、chains（纵向链条）、consistency（四级四同）、
+    services（一件事）、laws（待载入的法律：被引用而 kb 没有其文本的法律，引用最多的在前）；
+    默认 all（全部）。
 
-    What it computes is stored for the browser (for the whole graph, or a root jurisdiction such as a
-    province; not with --threshold): the stored findings of those areas are replaced.
+    每项结果有稳定的编号、规则（kind）、涉及的部门和权力、证据、得分（0–1）和状态。
+    docs/analyses.md 说明每条规则。
+
+    计算的结果会保存供浏览器显示（针对整个图，或一个最上级地区如一个省；加 --threshold 时
+    不保存）：这些领域已保存的结果被替换。
     """
     from kb.analyses import overlaps, report, stored
 

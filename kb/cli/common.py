@@ -20,6 +20,7 @@ def connect(**options: object) -> Graph:
 
     from kb.config import load_settings
     from kb.db import Graph, NotConfigured
+    from kb.explain import detail, reason
 
     settings = load_settings()
     try:
@@ -30,10 +31,11 @@ def connect(**options: object) -> Graph:
         raise click.ClickException(str(exc)) from exc
     except neo4j.exceptions.AuthError as exc:
         where = "NEO4J_USER / NEO4J_PASSWORD" if settings.external else f"{settings.config_file} 中的密码"
-        raise click.ClickException(f"{settings.uri} 上的 Neo4j 拒绝登录：请检查 {where}") from exc
+        raise click.ClickException(f"{settings.uri} 上的 Neo4j 拒绝登录：请检查 {where}（{detail(exc)}）") from exc
     except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError, OSError, ValueError) as exc:
-        hint = "" if settings.external else "（请用 `kb db start` 启动）"
-        raise click.ClickException(f"无法连接 {settings.uri} 上的 Neo4j：{exc}{hint}") from exc
+        hint = "" if settings.external else "；请用 `kb db start` 启动"
+        said = reason(exc)
+        raise click.ClickException(f"无法连接 {settings.uri} 上的 Neo4j：{said or '出错了'}{hint}（{detail(exc)}）") from exc
 
 
 def connect_if_up() -> Graph | None:
@@ -75,7 +77,8 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _pad(text: str, width: int) -> str:
+def pad(text: str, width: int) -> str:
+    """The text followed by spaces up to `width` columns (CJK characters count double)."""
     return text + " " * (width - _display_width(text))
 
 
@@ -83,7 +86,7 @@ def print_table(columns: list[str], rows: list[dict], width: int = 40) -> None:
     """Rows as an aligned text table (CJK characters count double)."""
     cells = [[short(_cell(r.get(c)), width) for c in columns] for r in rows]
     widths = [max([_display_width(c)] + [_display_width(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    click.echo("  ".join(_pad(c, w) for c, w in zip(columns, widths)).rstrip())
+    click.echo("  ".join(pad(c, w) for c, w in zip(columns, widths)).rstrip())
     click.echo("  ".join("-" * w for w in widths))
     for row in cells:
-        click.echo("  ".join(_pad(v, w) for v, w in zip(row, widths)).rstrip())
+        click.echo("  ".join(pad(v, w) for v, w in zip(row, widths)).rstrip())

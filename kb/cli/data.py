@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from kb.cli.common import connect, connect_if_up, echo_json
+from kb.explain import explain
 
 STATUS_TEXT = {"imported": "已导入", "unchanged": "未改动", "refused": "已拒绝", "skipped": "已跳过",
                "valid": "校验通过"}
@@ -61,24 +62,26 @@ def _print_import(report: dict) -> None:
 
 
 @click.command("import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--jurisdiction", "-j", help="Jurisdiction name or area code (default: from the file).")
-@click.option("--department", help="Full department name (default: from the file's title, name or 行使主体).")
-@click.option("--dry-run", is_flag=True, help="Validate and report without writing.")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object on stdout.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="路径...")
+@click.option("--jurisdiction", "-j", metavar="地区", help="地区名称或行政区划代码（默认：从文件中读出）。")
+@click.option("--department", metavar="部门", help="部门全称（默认：从文件的标题、文件名或行使主体中读出）。")
+@click.option("--dry-run", is_flag=True, help="只校验并报告，不写入。")
+@click.option("--json", "as_json", is_flag=True, help="在标准输出上以一个 JSON 对象输出报告。")
 @click.option("--in-force-from", "in_force_from", metavar="YYYY-MM-DD",
-              help="Lists: in force from this date (default: 1 January of the version's year) until the next version's.")
+              help="清单自该日起有效（默认：版本年份的 1 月 1 日），至同一部门的下一版本生效时止。")
 @click.option("--no-check", is_flag=True,
-              help="Do not recompute the stored findings afterwards (the browser or `kb check` will).")
+              help="导入后不重新计算检查结果（浏览器或 `kb check` 会计算）。")
 @click.option("--bulk", is_flag=True,
-              help="Into an EMPTY database of the managed server only: build the store with neo4j-admin's "
-                   "offline importer (the server is stopped meanwhile); the same graph, many times faster.")
+              help="只用于由 kb 管理的服务器上的空数据库：用 neo4j-admin 的离线导入工具建库（期间服务器停止）；"
+                   "得到的图相同，快很多倍。")
 def import_cmd(paths: tuple[Path, ...], jurisdiction: str | None, department: str | None, dry_run: bool,
                as_json: bool, in_force_from: str | None, no_check: bool, bulk: bool) -> None:
-    """Import lists (XLS/XLSX/CSV/JSON/JSONL), law texts and 一件事 guides; a folder imports its files.
+    """导入清单、法律文本和一件事办事指南。
 
-    Afterwards the findings of the jurisdiction trees the imported files belong to are recomputed and
-    stored (every tree when a law text was imported), so that the browser reads them."""
+    清单可以是 XLS、XLSX、CSV、JSON 或 JSONL 文件；给出文件夹则导入其中的文件。
+
+    导入后，重新计算并保存所导入文件所属地区树的检查结果（导入了法律文本时为全部地区），
+    供浏览器读取。"""
     from importers.run import import_paths
     from kb.model import as_of_date
 
@@ -179,10 +182,12 @@ def demo_dir() -> Path:
 
 
 @click.command("demo")
-@click.option("--reset", is_flag=True, help="Delete everything in the database first.")
-@click.option("--if-empty", is_flag=True, help="Load only into an empty database; otherwise say so and succeed.")
+@click.option("--reset", is_flag=True, help="先删除数据库中的全部数据。")
+@click.option("--if-empty", is_flag=True, help="只在数据库为空时载入；否则说明一句并正常退出。")
 def demo_cmd(reset: bool, if_empty: bool) -> None:
-    """Load the bundled demo (real published lists, laws, 一件事 guides, a labelled example chain)."""
+    """载入自带的演示数据。
+
+    包括真实公布的清单、法律、一件事办事指南，以及一条标明为示例的链条。"""
     from importers.run import import_paths
     from kb import dump, schema
 
@@ -207,9 +212,10 @@ def demo_cmd(reset: bool, if_empty: bool) -> None:
 
 
 @click.command("stats")
-@click.option("--json", "as_json", is_flag=True, help='Print {"nodes": {label: n}, "relationships": {type: n}}.')
+@click.option("--json", "as_json", is_flag=True,
+              help='输出 {"nodes": {标签: 数量}, "relationships": {关系类型: 数量}}。')
 def stats_cmd(as_json: bool) -> None:
-    """Count the current data by label and relationship type."""
+    """按节点标签和关系类型统计当前数据。"""
     from kb import dump
 
     with connect() as graph:
@@ -227,9 +233,9 @@ def stats_cmd(as_json: bool) -> None:
 
 
 @click.command("export")
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path), metavar="文件")
 def export_cmd(path: Path) -> None:
-    """Write a portable dump (gzip'd JSON Lines) of the whole graph."""
+    """把整个图导出为一个可移植的文件（gzip 压缩的 JSON Lines）。"""
     from kb import dump
 
     with connect() as graph:
@@ -237,18 +243,19 @@ def export_cmd(path: Path) -> None:
             counts = dump.export(graph, path, progress=True)
         except ValueError as exc:
             raise click.ClickException(str(exc)) from exc
+        except OSError as exc:
+            raise click.ClickException(f"无法写入 {path}：{explain(exc)}") from exc
     click.echo(f"已导出 {counts['nodes']} 个节点、{counts['relationships']} 条关系到 {path}")
 
 
 @click.command("restore")
-@click.argument("path", type=click.Path(exists=True, path_type=Path))
-@click.option("--reset", is_flag=True, help="Replace what the database holds (it is kept aside until the restore succeeds).")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path), metavar="文件")
+@click.option("--reset", is_flag=True, help="替换数据库中已有的数据（恢复成功之前，原有数据另存一份）。")
 def restore_cmd(path: Path, reset: bool) -> None:
-    """Load a dump made by `kb export` into an empty database.
+    """把 `kb export` 导出的文件恢复到空数据库中。
 
-    The whole dump is checked before the database is touched. With --reset, the data the database
-    holds is first exported to KB_HOME/backups, and put back if the restore fails: a failed restore
-    exits 1 and leaves the database as it was."""
+    动数据库之前先检查整个导出文件。加 --reset 时，先把数据库中已有的数据导出到
+    KB_HOME/backups，恢复失败则放回：恢复失败时以 1 退出，数据库保持原样。"""
     import neo4j.exceptions
 
     from kb import dump, schema
@@ -281,12 +288,12 @@ def restore_cmd(path: Path, reset: bool) -> None:
                 dump.validate(backup)
             except (ValueError, OSError, neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
                 backup.unlink(missing_ok=True)
-                raise click.ClickException(f"未能导出恢复前的数据，未恢复任何内容，数据库未改动：{exc}") from exc
+                raise click.ClickException(f"未能导出恢复前的数据，未恢复任何内容，数据库未改动：{explain(exc)}") from exc
         try:
             counts = dump.restore(graph, path, progress=True, backup=backup)
         except (ValueError, OSError, neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
             notes = "；".join(getattr(exc, "__notes__", []))
-            raise click.ClickException(f"{path}：未恢复任何内容：{exc}；{notes}") from exc
+            raise click.ClickException(f"{path}：未恢复任何内容：{explain(exc)}；{notes}") from exc
     if counts != expected:
         raise click.ClickException(f"恢复了 {counts}，但导出文件中有 {expected}")
     click.echo((f"恢复前的数据保存在 {backup}\n" if backup else "")

@@ -10,13 +10,15 @@ from kb.cli.common import connect
 
 @click.group()
 def db() -> None:
-    """Start, stop and prepare the database."""
+    """启动、停止和准备数据库。"""
 
 
 @db.command("start")
-@click.option("--timeout", default=180.0, show_default=True, help="Seconds to wait for Bolt to answer.")
+@click.option("--timeout", default=180.0, show_default=True, metavar="秒", help="最多等待 Bolt 应答的秒数。")
 def db_start(timeout: float) -> None:
-    """Start the managed Neo4j server in the background (fetching it on first use) and init the schema."""
+    """在后台启动由 kb 管理的 Neo4j 服务器，并建立约束和索引。
+
+    第一次使用时先下载服务器的程序文件。"""
     from kb import dump, schema, server
     from kb.config import load_settings
     from kb.db import Graph
@@ -38,7 +40,7 @@ def db_start(timeout: float) -> None:
 
 @db.command("stop")
 def db_stop() -> None:
-    """Stop the managed Neo4j server cleanly."""
+    """正常停止由 kb 管理的 Neo4j 服务器。"""
     from kb import server
     from kb.config import load_settings
 
@@ -51,7 +53,7 @@ def db_stop() -> None:
 
 @db.command("status")
 def db_status() -> None:
-    """Exit 0 when the database answers, 1 when it does not."""
+    """数据库有应答时以 0 退出，没有应答时以 1 退出。"""
     from kb import server
     from kb.config import load_settings
 
@@ -66,7 +68,7 @@ def db_status() -> None:
 
 @db.command("init")
 def db_init() -> None:
-    """Create constraints, indexes and the CJK full-text index (idempotent, versioned)."""
+    """创建约束、索引和中文全文索引（可重复运行，带版本号）。"""
     from kb import schema
 
     with connect() as graph:
@@ -75,7 +77,7 @@ def db_init() -> None:
 
 @db.command("fetch")
 def db_fetch() -> None:
-    """Resolve the Neo4j server jars from Maven Central into the shared cache."""
+    """从 Maven Central 下载 Neo4j 服务器的程序文件到共享缓存。"""
     from kb import server
     from kb.config import load_settings
 

@@ -9,17 +9,19 @@ from kb.cli.common import connect, echo_json, short
 
 
 @click.command("diff")
-@click.argument("department")
-@click.argument("versions", nargs=-1)
-@click.option("--json", "as_json", is_flag=True, help="Print the diff as one JSON object.")
-@click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), help="Also write it as XLSX, one row per change.")
+@click.argument("department", metavar="部门")
+@click.argument("versions", nargs=-1, metavar="[版本 版本]")
+@click.option("--json", "as_json", is_flag=True, help="以一个 JSON 对象输出差异。")
+@click.option("--xlsx", type=click.Path(dir_okay=False, path_type=Path), help="另写成 XLSX 文件，每处变化一行。")
 def diff_cmd(department: str, versions: tuple[str, ...], as_json: bool, xlsx: Path | None) -> None:
-    """Powers added, removed, renamed and changed field by field between two versions of DEPARTMENT's
-    list (version labels such as 2024 2025; default: the last two)."""
+    """部门清单两个版本之间的差异。
+
+    列出新增、删除、更名的权力，以及逐字段的修改。版本 是版本标签，如 2024 2025；
+    不给出时比较最后两个版本。"""
     from kb.analyses import diff, tables
 
     if len(versions) not in (0, 2):
-        raise click.UsageError("give two version labels (kb diff DEPT 2024 2025) or none (the last two)")
+        raise click.UsageError("请给出两个版本标签（如 kb diff 部门 2024 2025），或者都不给（比较最后两个版本）")
     with connect() as graph:
         try:
             result = diff.compare(graph, department, *versions) if versions else diff.compare(graph, department)
@@ -27,7 +29,7 @@ def diff_cmd(department: str, versions: tuple[str, ...], as_json: bool, xlsx: Pa
             raise click.ClickException(str(exc)) from exc
     if xlsx:
         tables.write_xlsx(result.rows(), diff.DIFF_COLUMNS, xlsx, sheet=f"{result.old}→{result.new}")
-        click.echo(f"wrote {len(result.rows())} changes to {xlsx}", err=True)
+        click.echo(f"已将 {len(result.rows())} 处变化写入 {xlsx}", err=True)
     if as_json:
         echo_json(result.as_dict())
         return
@@ -48,15 +50,14 @@ def diff_cmd(department: str, versions: tuple[str, ...], as_json: bool, xlsx: Pa
 
 @click.group("versions")
 def versions_group() -> None:
-    """Versions of a department's list: list them, publish (freeze) the current one."""
+    """部门清单的版本：列出版本，发布（冻结）现行版本。"""
 
 
 @versions_group.command("list")
-@click.argument("department")
-@click.option("--json", "as_json", is_flag=True)
+@click.argument("department", metavar="部门")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
 def versions_list(department: str, as_json: bool) -> None:
-    """DEPARTMENT's list versions: label, current, in force from/until, published, the import runs that
-    made them (`kb imports revert RUN`); a version whose import was reverted says so."""
+    """部门的清单版本：标签、是否现行、有效期、是否已发布、产生它的导入（`kb imports revert 导入编号`）；导入已撤销的版本会注明。"""
     from kb.analyses import diff
 
     with connect() as graph:
@@ -79,14 +80,15 @@ def versions_list(department: str, as_json: bool) -> None:
 
 
 @versions_group.command("publish")
-@click.argument("department")
-@click.argument("label", required=False)
-@click.option("--by", "who", help="Who publishes (default: the login name).")
-@click.option("--reason", default="", help="Why (kept in the audit trail).")
+@click.argument("department", metavar="部门")
+@click.argument("label", required=False, metavar="[标签]")
+@click.option("--by", "who", metavar="姓名", help="发布人（默认：登录名）。")
+@click.option("--reason", default="", metavar="原因", help="发布的原因（记入审计记录）。")
 def versions_publish(department: str, label: str | None, who: str | None, reason: str) -> None:
-    """Publish (freeze) DEPARTMENT's current list version (LABEL, when given, must be it). An edit in
-    the browser to a published version starts a new version (<label>-修订N); the published one stays
-    as it was."""
+    """发布（冻结）部门的现行清单版本。
+
+    给出 标签 时，它必须是现行版本的标签。此后在浏览器中修改已发布的版本，会开始一个新版本
+    （<标签>-修订N），已发布的版本保持原样。"""
     import getpass
 
     from importers import revisions

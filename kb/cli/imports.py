@@ -13,15 +13,16 @@ KIND_TITLES = {"list": "清单", "law": "法律文本", "guide": "一件事指�
 
 @click.group("imports")
 def imports_group() -> None:
-    """Import runs: list them, revert one (its list versions leave the lists, the ones before come back)."""
+    """导入记录：列出导入，撤销其中一次（它产生的清单版本退出现行清单，此前的版本恢复为现行）。"""
 
 
 @imports_group.command("list")
-@click.option("--department", default="", help="Only the runs that made a version of this department's list.")
-@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--department", default="", metavar="部门", help="只列出产生过该部门清单版本的导入。")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True, metavar="条数",
+              help="最多列出的导入数。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
 def imports_list(department: str, limit: int, as_json: bool) -> None:
-    """The latest import runs, newest first: id, file, status, the list versions each made."""
+    """最近的导入，最新的在前：编号、文件、状态、各自产生的清单版本。"""
     from importers import revert
 
     with connect() as graph:
@@ -45,15 +46,15 @@ def imports_list(department: str, limit: int, as_json: bool) -> None:
 
 
 @imports_group.command("revert")
-@click.argument("run_id", metavar="RUN")
-@click.option("--by", "who", help="Who reverts (default: the login name).")
-@click.option("--reason", required=True, help="Why (kept in the audit trail).")
-@click.option("--no-check", is_flag=True, help="Do not recompute the stored findings now.")
+@click.argument("run_id", metavar="导入编号")
+@click.option("--by", "who", metavar="姓名", help="撤销人（默认：当前登录名）。")
+@click.option("--reason", required=True, metavar="理由", help="撤销理由（记入审计记录）。")
+@click.option("--no-check", is_flag=True, help="现在不重新计算保存的检查结果。")
 def imports_revert(run_id: str, who: str | None, reason: str, no_check: bool) -> None:
-    """Revert import run RUN (`kb imports list` gives the ids): the list versions it made stop being
-    current and are kept as history, the versions they had superseded are current again. Refused when
-    the department's list was imported again after it, or when its version was published and then
-    edited."""
+    """撤销一次导入（编号见 `kb imports list`）。
+
+    它产生的清单版本不再现行，保留为历史；被它取代的版本恢复为现行。该部门的清单此后又导入过，
+    或其版本已发布后又被修改时，拒绝撤销。"""
     import getpass
 
     from importers import revert

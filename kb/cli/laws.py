@@ -11,17 +11,19 @@ STATUS_NAMES = {"open": "待复核", "confirmed": "已确认", "changed": "已�
 
 @click.group("laws")
 def laws_group() -> None:
-    """Law texts: the impact of a new version on the powers citing it."""
+    """法律文本：新版本对引用它的权力有什么影响。"""
 
 
 @laws_group.command("impact")
-@click.argument("law")
+@click.argument("law", metavar="法律")
 @click.option("--status", type=click.Choice(["open", "confirmed", "changed"]), default=None,
-              help="Only items of this status (default: all).")
-@click.option("--json", "as_json", is_flag=True, help="Print the queue as one JSON object.")
+              help="只看该状态的条目：open 待复核，confirmed 已确认，changed 已改引（默认：全部）。")
+@click.option("--json", "as_json", is_flag=True, help="以一个 JSON 对象输出待复核队列。")
 def impact_cmd(law: str, status: str | None, as_json: bool) -> None:
-    """The review queue of LAW (its key or title, e.g. 安全生产法): each current power citing an article
-    the newest text renumbered, changed or repealed, with the old and new text and the likely new article."""
+    """一部法律的新版本留下的待复核队列。
+
+    法律 是其键或标题（如 安全生产法）。列出引用了被最新文本重新编号、修改或删除的条文的每项
+    现行权力，附新旧文本和可能对应的新条文。"""
     from kb.analyses import law_changes
 
     with connect() as graph:
@@ -50,14 +52,15 @@ def impact_cmd(law: str, status: str | None, as_json: bool) -> None:
 
 
 @laws_group.command("resolve")
-@click.argument("key")
-@click.option("--by", "by", required=True, help="Who confirms or changes the citation.")
-@click.option("--article", type=str, default=None,
-              help="The article the power should cite now (62 or 第六十二条; e.g. the likely one); "
-                   "without it the citation is confirmed as it is.")
-@click.option("--note", default="", help="A note kept with the resolution.")
+@click.argument("key", metavar="键")
+@click.option("--by", "by", required=True, metavar="姓名", help="确认或改引的人。")
+@click.option("--article", type=str, default=None, metavar="条",
+              help="该权力现在应引用的条文（62 或 第六十二条，如可能对应的新条文）；不给出则按原样确认引用。")
+@click.option("--note", default="", metavar="备注", help="与处理结果一起保存的备注。")
 def resolve_cmd(key: str, by: str, article: str | None, note: str) -> None:
-    """Resolve review item KEY (from `kb laws impact`): confirm the citation or change it to --article."""
+    """处理一个待复核条目：确认引用，或改引为 --article 给出的条文。
+
+    键 见 `kb laws impact` 的输出。"""
     from importers.numerals import chinese_to_int
     from kb.analyses import law_changes
 
@@ -67,7 +70,7 @@ def resolve_cmd(key: str, by: str, article: str | None, note: str) -> None:
         try:
             number = int(text) if text.isdigit() else chinese_to_int(text)
         except (ValueError, KeyError) as exc:
-            raise click.BadParameter(f"not an article number: {article}", param_hint="--article") from exc
+            raise click.BadParameter(f"不是条文编号：{article}", param_hint="--article") from exc
     with connect() as graph:
         try:
             record = law_changes.resolve(graph, key, by, number, note)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 @click.group("overlaps")
 def overlaps_group() -> None:
-    """Overlaps (职责交叉): list them, and record who leads and who cooperates."""
+    """职责交叉：列出，并记录由谁牵头、谁配合。"""
 
 
 def _overlaps(graph: Graph, jurisdiction: str | None = None) -> list[Finding]:
@@ -44,11 +44,12 @@ def _targets(findings: list[Finding], some_id: str) -> list[Finding]:
 
 
 @overlaps_group.command("list")
-@click.option("--status", type=click.Choice([*STATUSES, "all"]), default="open", show_default=True)
-@click.option("--jurisdiction", "-j")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--status", type=click.Choice([*STATUSES, "all"]), default="open", show_default=True,
+              help="只看该状态的职责交叉（all：全部）。")
+@click.option("--jurisdiction", "-j", metavar="地区", help="只看这个地区及其下级（名称或行政区划代码）。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
 def overlaps_list(status: str, jurisdiction: str | None, as_json: bool) -> None:
-    """The overlaps with their status (open by default); resolved ones show their resolution."""
+    """列出职责交叉及其状态（默认只列待处理的）；已处理的附处理结果。"""
     from kb.analyses import resolutions
 
     with connect() as graph:
@@ -84,10 +85,10 @@ def overlaps_list(status: str, jurisdiction: str | None, as_json: bool) -> None:
 
 
 @overlaps_group.command("show")
-@click.argument("finding_id")
-@click.option("--json", "as_json", is_flag=True, help="The finding as JSON (every field and piece of evidence).")
+@click.argument("finding_id", metavar="编号")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（全部字段和每条证据）。")
 def overlaps_show(finding_id: str, as_json: bool) -> None:
-    """One overlap (or a group's overlaps) with its powers, departments, articles and sources."""
+    """一项职责交叉（或一组的全部）：其权力、部门、法条和来源。"""
     from kb.analyses import resolutions
 
     with connect() as graph:
@@ -135,17 +136,18 @@ def _who(by: str | None) -> str:
 
 
 @overlaps_group.command("resolve")
-@click.argument("finding_id")
-@click.option("--lead", required=True, help="The department that leads (牵头); full or unique short name.")
-@click.option("--cooperating", multiple=True,
-              help="A cooperating department (配合), repeatable; default: the overlap's other departments.")
-@click.option("--basis", required=True, help="The decision or document that assigns the lead.")
-@click.option("--other-reason", help="Why a department not involved in the overlap leads or cooperates.")
-@click.option("--by", help="Who records it (default: $KB_USER or the login name).")
+@click.argument("finding_id", metavar="编号")
+@click.option("--lead", required=True, metavar="部门", help="牵头部门：全称或不会混淆的简称。")
+@click.option("--cooperating", multiple=True, metavar="部门",
+              help="配合部门，可重复；默认：该职责交叉涉及的其他部门。")
+@click.option("--basis", required=True, metavar="依据", help="确定牵头部门的决定或文件。")
+@click.option("--other-reason", metavar="原因", help="由未涉及该职责交叉的部门牵头或配合时，说明原因。")
+@click.option("--by", metavar="姓名", help="记录人（默认：$KB_USER 或登录名）。")
 def overlaps_resolve(finding_id: str, lead: str, cooperating: tuple[str, ...], basis: str, other_reason: str | None,
                      by: str | None) -> None:
-    """Resolve an overlap, or every overlap of a group (a group id from `kb overlaps list`): record who
-    leads and who cooperates; they leave the open list."""
+    """处理一项职责交叉，或一组的全部：记录由谁牵头、谁配合。
+
+    编号 是一项结果的编号，或 `kb overlaps list` 列出的组编号。处理后不再列为待处理。"""
     from kb.analyses import resolutions
 
     with connect() as graph:
@@ -160,11 +162,11 @@ def overlaps_resolve(finding_id: str, lead: str, cooperating: tuple[str, ...], b
 
 
 @overlaps_group.command("accept")
-@click.argument("finding_id")
-@click.option("--basis", required=True, help="Why this is not an overlap to resolve.")
-@click.option("--by", help="Who records it (default: $KB_USER or the login name).")
+@click.argument("finding_id", metavar="编号")
+@click.option("--basis", required=True, metavar="理由", help="为什么这不是需要处理的职责交叉。")
+@click.option("--by", metavar="姓名", help="记录人（默认：$KB_USER 或登录名）。")
 def overlaps_accept(finding_id: str, basis: str, by: str | None) -> None:
-    """Mark an overlap as reviewed and acceptable (e.g. the same article, different objects)."""
+    """确认一项职责交叉经审核无需处理（如同一法条、不同对象）。"""
     from kb.analyses import resolutions
 
     with connect() as graph:
@@ -177,10 +179,10 @@ def overlaps_accept(finding_id: str, basis: str, by: str | None) -> None:
 
 
 @overlaps_group.command("reopen")
-@click.argument("finding_id")
-@click.option("--by", help="Who reopens it (default: $KB_USER or the login name).")
+@click.argument("finding_id", metavar="编号")
+@click.option("--by", metavar="姓名", help="重新打开的人（默认：$KB_USER 或登录名）。")
 def overlaps_reopen(finding_id: str, by: str | None) -> None:
-    """Open an overlap again; its earlier resolution stays in its history."""
+    """重新打开一项职责交叉；此前的处理结果保留在其记录中。"""
     from kb.analyses import resolutions
 
     with connect() as graph:

@@ -12,14 +12,15 @@ from kb.cli.common import connect, echo_json, print_table
 
 @click.group("query")
 def query_group() -> None:
-    """The saved-query library (queries/): list, show and run the queries."""
+    """已保存的查询（queries/）：列出、显示和运行。"""
 
 
 @query_group.command("list")
-@click.option("--area", help="Only this area (browse, overlaps, gaps, chains, consistency, services).")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--area", metavar="领域",
+              help="只看这个领域：browse（浏览）、overlaps、gaps、chains、consistency、services。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
 def query_list(area: str | None, as_json: bool) -> None:
-    """List the saved queries by area."""
+    """按领域列出已保存的查询。"""
     from queries import loader
 
     qs = [q for q in loader.load_all() if not area or q.area == area]
@@ -32,9 +33,9 @@ def query_list(area: str | None, as_json: bool) -> None:
 
 
 @query_group.command("show")
-@click.argument("name")
+@click.argument("name", metavar="名称")
 def query_show(name: str) -> None:
-    """Show a query: titles, description, parameters and its Cypher."""
+    """显示一个查询：标题、说明、参数和 Cypher。"""
     from queries import loader
 
     try:
@@ -54,28 +55,28 @@ def _parse_params(values: tuple[str, ...]) -> dict[str, str]:
     out = {}
     for v in values:
         if "=" not in v:
-            raise click.BadParameter(f"{v!r}: expected name=value", param_hint="--param")
+            raise click.BadParameter(f"{v!r}：应写成 名称=值", param_hint="--param")
         k, _, val = v.partition("=")
         out[k.strip()] = val
     return out
 
 
 @query_group.command("run")
-@click.argument("name")
-@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="A parameter (repeatable).")
+@click.argument("name", metavar="名称")
+@click.option("--param", "-p", "params", multiple=True, metavar="名称=值", help="查询参数（可重复）。")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default="table",
-              show_default=True)
+              show_default=True, help="输出格式：table 表格，csv，json，xlsx。")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file (required for xlsx).")
-@click.option("--limit", type=int, default=None,
-              help="At most this many rows (default: the row cap of the browser's console, kb.readonly).")
-@click.option("--timeout", type=float, default=None,
-              help="Seconds before the query is stopped (default: the console's, kb.readonly).")
+              help="写入这个文件（xlsx 格式必须给出）。")
+@click.option("--limit", type=int, default=None, metavar="行数",
+              help="最多这么多行（默认：与浏览器控制台的行数上限相同，见 kb.readonly）。")
+@click.option("--timeout", type=float, default=None, metavar="秒",
+              help="超过这么多秒就停止查询（默认：与控制台相同，见 kb.readonly）。")
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
-              help="Answer from the list versions in force on this date (queries with an as_of parameter).")
+              help="按该日有效的清单版本作答（只用于有 as_of 参数的查询）。")
 def query_run(name: str, params: tuple[str, ...], fmt: str, output: Path | None, limit: int | None,
               timeout: float | None, as_of: str | None) -> None:
-    """Run a saved query read-only and print or write its rows."""
+    """以只读方式运行已保存的查询，显示或写出结果。"""
     from kb import readonly
     from kb.analyses import tables
     from queries import loader
@@ -104,7 +105,7 @@ def query_run(name: str, params: tuple[str, ...], fmt: str, output: Path | None,
     columns, rows = result.columns, result.rows
     if fmt == "xlsx":
         if not output:
-            raise click.UsageError("--format xlsx needs --output PATH")
+            raise click.UsageError("--format xlsx 需要用 --output 给出文件")
         tables.write_xlsx(rows, columns, output, sheet=q.title)
     elif fmt == "csv":
         if output:

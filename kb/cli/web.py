@@ -29,14 +29,16 @@ def _warm(app: Flask) -> None:
 
 
 @click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=5000, show_default=True, type=int, help="Port to listen on.")
-@click.option("--threads", default=8, show_default=True, type=int, help="Worker threads.")
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="地址", help="监听的地址。")
+@click.option("--port", default=5000, show_default=True, type=int, metavar="端口", help="监听的端口。")
+@click.option("--threads", default=8, show_default=True, type=int, metavar="个数", help="工作线程数。")
 @click.option("--secure-cookies/--plain-cookies", default=None,
-              help="Send the login cookie over HTTPS only (default: on unless the host is 127.0.0.1 or localhost; "
-                   "serve it behind an HTTPS proxy then).")
+              help="登录 Cookie 是否只经 HTTPS 发送（默认：地址不是 127.0.0.1 或 localhost 时只经 HTTPS，"
+                   "这时请在前面放一个 HTTPS 代理）。")
 def serve_cmd(host: str, port: int, threads: int, secure_cookies: bool | None) -> None:
-    """Serve the browser on waitress (a production WSGI server) and print its URL."""
+    """启动浏览器界面并显示其网址。
+
+    用 waitress（可用于生产的 WSGI 服务器）提供服务。"""
     from waitress import create_server
 
     from webui import create_app
@@ -59,9 +61,9 @@ def serve_cmd(host: str, port: int, threads: int, secure_cookies: bool | None) -
     server = create_server(app, host=host, port=port, threads=threads, ident="kb")
     threading.Thread(target=_warm, args=(app,), daemon=True).start()
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    click.echo(f"kb browser at http://{shown}:{server.effective_port}/  (Ctrl-C stops it)")
+    click.echo(f"kb 浏览器界面：http://{shown}:{server.effective_port}/（按 Ctrl-C 停止）")
     if secure_cookies:
-        click.echo("logins need HTTPS: the login cookie is sent over HTTPS only (--plain-cookies to change)")
+        click.echo("登录需要 HTTPS：登录 Cookie 只经 HTTPS 发送（--plain-cookies 可改）")
     try:
         server.run()
     except KeyboardInterrupt:
@@ -73,17 +75,18 @@ def serve_cmd(host: str, port: int, threads: int, secure_cookies: bool | None) -
 
 @click.group("user")
 def user_group() -> None:
-    """Logins of the browser (reading needs none; editing does)."""
+    """浏览器的登录用户（阅读无需登录，编辑需要）。"""
 
 
 @user_group.command("add")
-@click.argument("name")
+@click.argument("name", metavar="用户名")
 @click.option("--role", type=click.Choice(["viewer", "editor", "admin"]),
-              help="Role of a new user (default viewer); given for an existing user, changes it.")
-@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
-              help="Prompted for when not given (at least 8 characters).")
+              help="新用户的角色（默认 viewer：只读；editor：可编辑；admin：还可管理用户）；"
+                   "对已有用户给出时，改为该角色。")
+@click.option("--password", prompt="密码", hide_input=True, confirmation_prompt=True, metavar="密码",
+              help="不给出时提示输入（至少 8 个字符）。")
 def user_add(name: str, role: str | None, password: str) -> None:
-    """Create a user, or change an existing user's password (and role, when --role is given)."""
+    """创建用户，或修改已有用户的密码（给出 --role 时也修改角色）。"""
     from webui.users import add_user
 
     with connect() as graph:
@@ -91,12 +94,12 @@ def user_add(name: str, role: str | None, password: str) -> None:
             created, role = add_user(graph, name, password, role)
         except ValueError as exc:
             raise click.ClickException(str(exc)) from exc
-    click.echo(f"{'created' if created else 'updated'} user {name} ({role})")
+    click.echo(f"已{'创建' if created else '更新'}用户 {name}（角色 {role}）")
 
 
 @user_group.command("list")
 def user_list() -> None:
-    """List the users and their roles."""
+    """列出用户及其角色。"""
     from webui.users import list_users
 
     with connect() as graph:

@@ -334,3 +334,33 @@ def test_a_chain_with_a_delegation_is_told_in_chinese(scratch_server):
         assert proc.returncode == 0, proc.stderr
         assert "[乡镇级]" in proc.stdout and "← 下放/委托（方式 委托" in proc.stdout and "← 同一目录事项（编码" in proc.stdout
         assert not cli_offences(args, proc.stdout + "\n" + proc.stderr), cli_offences(args, proc.stdout + proc.stderr)
+
+
+def test_file_and_database_errors_are_told_in_chinese_first(loaded_server, tmp_path):
+    """What Python or the driver says (No such file or directory, Address already in use, the refused
+    login) comes only after the Chinese explanation, in parentheses; no traceback."""
+    env = loaded_server.env
+    nowhere, plain = tmp_path / "没有的文件夹", tmp_path / "普通文件"
+    plain.write_text("x", encoding="utf-8")
+    bolt_port = env["NEO4J_URI"].rsplit(":", 1)[1]  # a port already taken: the database's own
+    cases = [
+        (("export", str(nowhere / "导出.jsonl.gz")), env,
+         f"错误：无法写入 {nowhere / '导出.jsonl.gz'}：文件或文件夹不存在："),
+        (("services", "--csv", str(plain / "一件事.csv")), env, f"错误：路径中有一段不是文件夹：{plain / '一件事.csv'}（"),
+        (("query", "run", "powers_by_department", "--output", str(nowhere / "结果.csv"), "--format", "csv"), env,
+         "错误：文件或文件夹不存在："),
+        (("serve", "--port", bolt_port), env, "错误：地址或端口已被占用（"),
+        (("stats",), {**env, "NEO4J_PASSWORD": "wrong-password"},
+         f"错误：{env['NEO4J_URI']} 上的 Neo4j 拒绝登录：请检查 NEO4J_USER / NEO4J_PASSWORD（"),
+        (("query", "run", "no_such_query"), env, "错误：没有名为 'no_such_query' 的已保存查询"),
+    ]
+    for args, run_env, said in cases:
+        proc = kb(run_env, *args)
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr, (args, proc.stderr[-2000:])
+        error = next(line for line in proc.stderr.splitlines() if line.startswith("错误："))
+        assert error.startswith(said), (args, error)
+        chinese, _, detail = error.partition("（")
+        chinese = re.sub(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b", " ", chinese)  # names of settings: NEO4J_PASSWORD
+        assert not ENGLISH_RUN.search(PATHS.sub(" ", PARAMETERS.sub(" ", chinese))), (args, error)
+        if "No such file" in error or "Address already in use" in error or "Unauthorized" in error:
+            assert detail, (args, error)  # the original message only as detail

@@ -31,7 +31,7 @@ def test_serve_prints_its_url_and_serves_the_pages(loaded_server):
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line = process.stdout.readline()
-        assert f"http://127.0.0.1:{port}/" in line
+        assert line.startswith(f"kb 浏览器界面：http://127.0.0.1:{port}/（按 Ctrl-C 停止）"), line
         deadline = time.monotonic() + 30
         while True:
             try:
@@ -56,7 +56,7 @@ def test_user_add_with_a_password_or_a_prompt(loaded_server, loaded):
     try:
         made = kb(env, "user", "add", "cli-editor", "--role", "editor", "--password", "long-enough-1")
         assert made.returncode == 0, made.stderr
-        assert "created user cli-editor (editor)" in made.stdout
+        assert "已创建用户 cli-editor（角色 editor）" in made.stdout
         prompted = kb(env, "user", "add", "cli-admin", "--role", "admin",
                       input_text="long-enough-2\nlong-enough-2\n")
         assert prompted.returncode == 0, prompted.stderr
@@ -73,11 +73,11 @@ def test_user_add_with_a_password_or_a_prompt(loaded_server, loaded):
         stored = json.loads(creds.read_text(encoding="utf-8"))
         assert "long-enough" not in stored["cli-editor"] and stored["cli-editor"].startswith(("scrypt", "pbkdf2"))
         short = kb(env, "user", "add", "cli-short", "--password", "short")
-        assert short.returncode != 0 and "8 characters" in short.stderr
+        assert short.returncode != 0 and "密码至少需要 8 个字符" in short.stderr
         listed = kb(env, "user", "list")
         assert "cli-editor\teditor" in listed.stdout
         again = kb(env, "user", "add", "cli-editor", "--role", "viewer", "--password", "long-enough-3")
-        assert "updated user cli-editor (viewer)" in again.stdout
+        assert "已更新用户 cli-editor（角色 viewer）" in again.stdout
     finally:
         loaded.write("MATCH (u:User) WHERE u.name STARTS WITH 'cli-' DETACH DELETE u")
 

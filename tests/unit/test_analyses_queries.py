@@ -43,10 +43,10 @@ def test_bind_refuses_unknown_and_badly_typed_values() -> None:
 
 
 @pytest.mark.parametrize("edit, message", [
-    (lambda t: t.replace("LIMIT $limit", "LIMIT 5"), "declared but not used: limit"),
-    (lambda t: t.replace("RETURN d.name", "RETURN d.name, $extra"), "used but not declared: extra"),
-    (lambda t: t.replace("// title_en: Sample\n", ""), "header lacks title_en"),
-    (lambda t: t.replace("// read_only: true", "// readonly: true"), "expected `// key: value`"),
+    (lambda t: t.replace("LIMIT $limit", "LIMIT 5"), "声明了但未用到：limit"),
+    (lambda t: t.replace("RETURN d.name", "RETURN d.name, $extra"), "用到但未声明：extra"),
+    (lambda t: t.replace("// title_en: Sample\n", ""), "文件头缺少 title_en"),
+    (lambda t: t.replace("// read_only: true", "// readonly: true"), "应为 `// 键: 值`"),
 ])
 def test_malformed_files_are_refused(edit, message) -> None:
     with pytest.raises(loader.QueryError, match=message):

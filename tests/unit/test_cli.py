@@ -18,7 +18,7 @@ def test_help_loads_no_heavy_module() -> None:
     loaded = proc.stdout.split("\n")[-2].split()
     heavy = [m for m in loaded if any(m == h or m.startswith(h + ".") for h in HEAVY)]
     assert not heavy, f"`kb --help` imported {heavy}"
-    assert "Commands:" in proc.stdout
+    assert "命令：" in proc.stdout
 
 
 def test_every_command_in_the_table_loads_under_its_name() -> None:
