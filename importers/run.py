@@ -262,7 +262,8 @@ def _write_all(graph: Graph | None, reports: list[FileReport], spool: Spool, dry
                 gone = _write_one(graph, group[0], bar, in_force_from)
         if not dry_run and order and not gone:
             try:
-                writer.link_pending(graph)
+                writer.link_pending(graph, {d["name"] for r in order if r.status == "imported"
+                                            for d in (r.departments or [{"name": r.department}]) if d["name"]})
             except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
                 notices.append(f"委托关系尚未关联（请再导入一次）：{exc}")
     finally:

@@ -231,22 +231,41 @@ MATCH (a:Article {key: c.law_key + '#' + toString(c.article)})
 MERGE (p)-[:BASED_ON {field: c.field}]->(a)
 """
 
-# The delegating body may be imported before or after the receiving one: link whatever can be linked
-# now (run after every import run; cheap, and idempotent).
+# The delegating body may be imported before or after the receiving one: after every import run, the
+# delegations of the departments it wrote are linked, both ways: those their powers received, and
+# those other departments received from them (idempotent; a delegation stays pending until its body
+# and its item are there). Bounded by the run, not by the graph: a province holds 80,000 delegations.
 LINK_DELEGATIONS = """
-MATCH (dl:Delegation)-[:TO_POWER]->(p:Power)
+UNWIND $departments AS name
+CALL { WITH name
+       MATCH (:Department {name: name})-[:HOLDS]->(:Power)<-[:TO_POWER]-(dl:Delegation) RETURN dl
+       UNION
+       WITH name MATCH (dl:Delegation {from_body: name}) RETURN dl }
+WITH DISTINCT dl
+MATCH (dl)-[:TO_POWER]->(p:Power)
 WHERE dl.from_body <> '' AND NOT (dl)-[:FROM_POWER]->()
 MATCH (src:Department {name: dl.from_body})
 MERGE (dl)-[:FROM_DEPARTMENT]->(src)
 WITH dl, p, src
-OPTIONAL MATCH (p)-[:IMPLEMENTS]->(:CatalogItem)<-[:IMPLEMENTS]-(up:Power)<-[:HOLDS]-(src)
-WITH dl, collect(up)[0] AS up
+// the delegating department's power of the same catalogue item: from its own holdings (a few hundred),
+// not from the item (held at every level and in every township)
+CALL { WITH p, src
+       OPTIONAL MATCH (src)-[:HOLDS]->(up:Power) WHERE EXISTS { (p)-[:IMPLEMENTS]->(:CatalogItem)<-[:IMPLEMENTS]-(up) }
+       RETURN up LIMIT 1 }
 FOREACH (_ IN CASE WHEN up IS NULL THEN [] ELSE [1] END | MERGE (dl)-[:FROM_POWER]->(up))
 """
 
+ALL_DEPARTMENTS = "MATCH (d:Department) RETURN d.name AS name ORDER BY name"
+LINK_BATCH = 200  # departments per transaction when every department's delegations are linked
 
-def link_pending(graph: Graph) -> None:
-    graph.write(LINK_DELEGATIONS)
+
+def link_pending(graph: Graph, departments: Iterable[str] | None = None) -> None:
+    """Link the delegations of ``departments`` (None: of every department, in batches: the bulk path)."""
+    names = sorted(set(departments)) if departments is not None else [r["name"] for r in graph.read(ALL_DEPARTMENTS)]
+    for i in range(0, len(names), LINK_BATCH):
+        with graph.transaction(timeout=IMPORT_TX_TIMEOUT) as tx:
+            tx.run(LINK_DELEGATIONS, departments=names[i:i + LINK_BATCH]).consume()
+            tx.commit()
 
 
 def _citation_rows(citations: Iterable[Citation], field_name: str) -> list[dict]:

@@ -14,6 +14,8 @@ from kb.model import FULLTEXT_INDEX, FULLTEXT_LABELS, FULLTEXT_PROPERTIES, NODE_
 SCHEMA_VERSION = 4  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates;
 # 4: the indexes the keyset pages of /powers seek by (department, jurisdiction, a text index on names)
 
+SCHEMA_TIMEOUT = 3600.0  # seconds for one schema statement, and for the indexes to come online
+
 PROPERTY_INDEXES: list[tuple[str, str]] = [
     ("Power", "name"),
     ("Power", "item_name"),
@@ -41,6 +43,7 @@ PROPERTY_INDEXES: list[tuple[str, str]] = [
     ("LawReview", "law"),
     ("LawReview", "status"),
     ("ListVersion", "department"),
+    ("Delegation", "from_body"),  # an imported department's pending delegations (writer.LINK_DELEGATIONS)
 ]
 
 # Derived data with keys of their own (not part of the model's public labels).
@@ -75,9 +78,15 @@ def init(graph: Graph) -> str:
     before = current_version(graph)
     if before is not None and before > SCHEMA_VERSION:
         raise RuntimeError(f"数据库的模式版本 {before} 比这个 kb 的（{SCHEMA_VERSION}）新：请使用更新的 kb")
+    # a constraint or index on a province's data is populated (and a constraint checked) for minutes:
+    # longer than the server's default transaction timeout (kb.toml transaction_timeout)
     for stmt in statements():
-        graph.write(stmt)
-    graph.write("CALL db.awaitIndexes(300)")
+        with graph.transaction(timeout=SCHEMA_TIMEOUT) as tx:
+            tx.run(stmt).consume()
+            tx.commit()
+    with graph.transaction(timeout=SCHEMA_TIMEOUT) as tx:
+        tx.run("CALL db.awaitIndexes($seconds)", seconds=int(SCHEMA_TIMEOUT)).consume()
+        tx.commit()
     graph.write("MERGE (m:KbMeta {name: 'schema'}) SET m.version = $v, m.updated_at = datetime()",
                 v=SCHEMA_VERSION)
     from kb import dump  # a restore stopped midway is finished or undone before anything reads the data

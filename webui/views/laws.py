@@ -40,13 +40,13 @@ WITH p.department AS department, count(*) AS n ORDER BY n DESC, department
 RETURN department, n
 """
 
+# A page of citing departments with their citations: from the law's citations (one pass over them,
+# as the count), at most $per_department of each.
 LAW_CITES = """
-UNWIND $departments AS department
-CALL { WITH department
-       MATCH (p:Power {department: department})-[c:CITES]->(:Law {key: $key}) WHERE p.current
-       WITH p, c ORDER BY c.article, p.position LIMIT $per_department
-       RETURN collect({key: p.key, name: p.name, type: p.type, field: c.field, article: c.article,
-                       article_label: c.article_label}) AS cites }
+MATCH (:Law {key: $key})<-[c:CITES]-(p:Power) WHERE p.current AND p.department IN $departments
+WITH p.department AS department, c, p ORDER BY c.article, p.position
+WITH department, collect({key: p.key, name: p.name, type: p.type, field: c.field, article: c.article,
+                          article_label: c.article_label})[..$per_department] AS cites
 RETURN department, cites
 """
 
@@ -90,7 +90,7 @@ def _cited_only(key: str) -> dict | None:
 
 
 DEPARTMENTS_PAGE = 50  # citing departments per page of a law
-PER_DEPARTMENT = 200  # citations listed per department on a law's page (`n` counts them all)
+PER_DEPARTMENT = 30  # citations listed per department on a law's page (`n` counts them all; its page has every power)
 
 
 def law_rows() -> list[dict]:
