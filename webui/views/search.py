@@ -29,11 +29,12 @@ WHERE label IS NOT NULL AND (label <> 'Power' OR {node_in_force})
 OPTIONAL MATCH (owner:Power)-[:HAS_RESPONSIBILITY]->(node)
 WITH label, score, node, owner WHERE owner IS NULL OR {owner_in_force}
 RETURN label, score, elementId(node) AS id,
-       node {.key, .name, .title, .id, .label, .current, .law_title, .department,
-             .jurisdiction, .level, .type, .area_name, .lead_department,
-             sample: coalesce(node.remarks, '') STARTS WITH $example_mark} AS props,
-       owner {.key, .name, .department, .jurisdiction, .level, .type, .current,
-              sample: coalesce(owner.remarks, '') STARTS WITH $example_mark} AS owner
+       [node.key, node.name, node.title, node.id, node.label, node.law_title, node.department,
+        node.jurisdiction, node.level, node.type, node.area_name, node.lead_department,
+        coalesce(node.remarks, '') STARTS WITH $example_mark] AS props,
+       CASE WHEN owner IS NULL THEN null
+            ELSE [owner.key, owner.name, owner.department, owner.jurisdiction, owner.level, owner.type,
+                  coalesce(owner.remarks, '') STARTS WITH $example_mark] END AS owner
 """
 
 # The long texts, only for the hits on the page shown.
@@ -44,17 +45,27 @@ RETURN id, n.text AS text, n.basis_text AS basis_text, n.title AS title
 """
 
 # One-character terms are not in a bigram index: fall back to a substring scan of names.
-NAME_CONTAINS = """
-UNWIND $labels AS wanted
-CALL { WITH wanted MATCH (node) WHERE wanted IN labels(node) AND node.name CONTAINS $q
-       RETURN node LIMIT $cap }
-WITH node, wanted AS label
-WHERE label <> 'Power' OR {node_in_force}
+# One branch per label with a name (the labels are constants, never input): each reads its label's nodes
+# only, the powers through the text index on their names; a power of a past list is left out before the
+# cap. A law's name is its title; a responsibility has none (its text is the full-text index's).
+NAMED_BY = {label: "title" if label == "Law" else "name" for label in FULLTEXT_LABELS if label != "Responsibility"}
+NAME_CONTAINS = "CALL {\n" + "\n  UNION ALL\n".join(
+    f"  MATCH (node:`{label}`) WHERE node.{prop} CONTAINS $q"
+    + (" AND {node_in_force}" if label == "Power" else "")
+    + f" RETURN node, '{label}' AS label LIMIT $cap"
+    for label, prop in NAMED_BY.items()) + """
+}
 RETURN label, 0.0 AS score, elementId(node) AS id,
-       node {.key, .name, .title, .id, .label, .current, .law_title, .department,
-             .jurisdiction, .level, .type, .area_name, .lead_department,
-             sample: coalesce(node.remarks, '') STARTS WITH $example_mark} AS props, null AS owner
+       [node.key, node.name, node.title, node.id, node.label, node.law_title, node.department,
+        node.jurisdiction, node.level, node.type, node.area_name, node.lead_department,
+        coalesce(node.remarks, '') STARTS WITH $example_mark] AS props, null AS owner
 """
+
+# The hits come as lists, not maps (reading a thousand hits' maps into Python was most of a search's
+# cost): these name their places.
+PROPS = ("key", "name", "title", "id", "label", "law_title", "department", "jurisdiction", "level", "type",
+         "area_name", "lead_department", "sample")
+OWNER = ("key", "name", "department", "jurisdiction", "level", "type", "sample")
 
 # Powers (and the responsibilities of powers) of the current lists, or of those in force on $as_of.
 SEARCH = SEARCH.replace("{node_in_force}", power_in_force("node")).replace("{owner_in_force}", power_in_force("owner"))
@@ -95,7 +106,8 @@ def highlight(text: str, terms: list[str], width: int = 90) -> Markup:
 
 
 def _hit(row: dict, q: str, terms: list[str]) -> dict:
-    props, owner, label = row["props"], row["owner"] or {}, row["label"]
+    props, label = dict(zip(PROPS, row["props"], strict=True)), row["label"]
+    owner = dict(zip(OWNER, row["owner"], strict=True)) if row["owner"] else {}
     name = props.get("name") or props.get("title") or props.get("label") or props.get("key") or ""
     if label == "Responsibility":
         name = f"{owner.get('name', '')} · {props.get('label') or ''}".strip(" ·") or name
