@@ -23,7 +23,8 @@ def _warm(app: Flask) -> None:
         findings.state()
         # the counts the list pages show beside a page of rows, counted once for the data as it is
         stats.warm({"dashboard_counts": dashboard.counts, "dashboard_departments": dashboard.by_department,
-                    "departments": browse.department_rows, "laws": laws.law_rows,
+                    "departments": browse.department_rows, "jurisdictions": browse.jurisdiction_rows,
+                    "laws": laws.law_rows,
                     "power_facets": powers.power_facets})
         findings.all_chains()
 

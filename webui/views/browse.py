@@ -141,10 +141,25 @@ def _tree(rows: list[dict]) -> list[dict]:
     return order(roots)
 
 
+def jurisdiction_rows() -> list[dict]:
+    return store.read(JURISDICTIONS)
+
+
 @page(bp, "/jurisdictions", "browse/jurisdictions.html")
 def jurisdictions() -> dict:
-    rows = store.read(JURISDICTIONS)
-    return {"tree": _tree(rows), "total": len(rows)}
+    """The tree down to the counties: a province has two thousand townships, each county says how many
+    it has and its page lists them."""
+    rows = stats.cached("jurisdictions", jurisdiction_rows)  # counted once per change of the data
+    names = {r["name"] for r in rows}
+    townships: dict[str, int] = {}
+    shown = []
+    for r in rows:
+        if r["level"] == "township" and r["parent"] in names:
+            townships[r["parent"]] = townships.get(r["parent"], 0) + 1
+        else:
+            shown.append(r)
+    tree = _tree([{**r, "townships": townships.get(r["name"], 0)} for r in shown])
+    return {"tree": tree, "total": len(rows), "townships": sum(townships.values())}
 
 
 @page(bp, "/jurisdictions/<path:name>", "browse/jurisdiction.html")
