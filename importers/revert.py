@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from importers.writer import IN_FORCE_UNTIL
+from importers.writer import IN_FORCE_UNTIL, retire_contents
 from kb.db import Graph
 
 
@@ -80,18 +80,7 @@ RETIRE_VERSION = """
 MATCH (v:ListVersion {key: $key})
 SET v.current = false, v.retired = true, v.retired_at = datetime(), v.in_force_until = coalesce(v.in_force_from, '')
 WITH v
-OPTIONAL MATCH (v)-[:CONTAINS]->(p:Power)
-SET p.current = false
-WITH v, p
-OPTIONAL MATCH (p)-[:HAS_RESPONSIBILITY|HAS_ACCOUNTABILITY]->(x)
-SET x.current = false
-WITH v, p
-OPTIONAL MATCH (dl:Delegation)-[:TO_POWER]->(p)
-SET dl.current = false
-WITH v, p
-OPTIONAL MATCH (:Department)-[h:HOLDS]->(p)
-DELETE h
-RETURN count(DISTINCT p) AS powers
+""" + retire_contents("v") + """RETURN count(DISTINCT p) AS powers
 """
 
 # The versions it superseded come back, unless another current version supersedes them too.

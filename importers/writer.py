@@ -134,6 +134,23 @@ def _ensure_department(tx: neo4j.Transaction, c: _Counter, name: str, jurisdicti
 
 FIND_VERSION = "MATCH (v:ListVersion {key: $key}) RETURN v.key AS key"
 
+def retire_contents(version: str) -> str:
+    """Cypher: the powers of the ListVersion bound to `version`, and what hangs on them, stop being
+    current and leave their department's holdings (kept as history; a newer version or a revert)."""
+    return f"""OPTIONAL MATCH ({version})-[:CONTAINS]->(p:Power)
+SET p.current = false
+WITH {version}, p
+OPTIONAL MATCH (p)-[:HAS_RESPONSIBILITY|HAS_ACCOUNTABILITY]->(x)
+SET x.current = false
+WITH {version}, p
+OPTIONAL MATCH (dl:Delegation)-[:TO_POWER]->(p)
+SET dl.current = false
+WITH {version}, p
+OPTIONAL MATCH (:Department)-[h:HOLDS]->(p)
+DELETE h
+"""
+
+
 # Versions by label (the year): a strictly newer label replaces the current versions; the same label
 # (or no label) is another part of the same version (many places publish one file per power type),
 # so both stay current; a strictly older label is imported as history, superseded by what is current.
@@ -154,18 +171,7 @@ UNWIND older AS old
 SET old.current = false
 MERGE (v)-[:SUPERSEDES]->(old)
 WITH old
-OPTIONAL MATCH (old)-[:CONTAINS]->(p:Power)
-SET p.current = false
-WITH old, p
-OPTIONAL MATCH (p)-[:HAS_RESPONSIBILITY|HAS_ACCOUNTABILITY]->(x)
-SET x.current = false
-WITH old, p
-OPTIONAL MATCH (dl:Delegation)-[:TO_POWER]->(p)
-SET dl.current = false
-WITH old, p
-OPTIONAL MATCH (:Department)-[h:HOLDS]->(p)
-DELETE h
-RETURN DISTINCT old.key AS key
+""" + retire_contents("old") + """RETURN DISTINCT old.key AS key
 """
 
 # A version is in force until the next later in_force_from among its department's versions; returns
