@@ -252,9 +252,7 @@ def _write_all(graph: Graph | None, reports: list[FileReport], spool: Spool, dry
                 continue
             if gone:  # the database stopped answering: the files after it are not tried one by one
                 for report in group:
-                    report.doc = None
-                    report.status = "refused"
-                    report.errors.append(RowError("数据库无法连接，未写入任何内容（前一个文件写入时数据库停止响应）").as_dict())
+                    _refuse(report, UNREACHED)
                 continue
             if len(group) > 1:
                 gone = _write_group(graph, group, bar, in_force_from)
@@ -316,6 +314,16 @@ def _groups(order: list[FileReport]) -> Iterator[list[FileReport]]:
         yield group
 
 
+UNREACHED = "数据库无法连接，未写入任何内容（前一个文件写入时数据库停止响应）"
+
+
+def _refuse(report: FileReport, message: str) -> None:
+    """A file the run did not write (its transaction rolled back, or the database gone before it)."""
+    report.doc = None
+    report.status = "refused"
+    report.errors.append(RowError(message).as_dict())
+
+
 def _write_group(graph: Graph, group: list[FileReport], bar: tqdm, in_force_from: str | None = None) -> bool:
     """Several lists in one transaction, each with its run: all or none of them. When the group fails,
     it is rolled back and its files are written one by one, so that a file's error is its own and the
@@ -342,18 +350,14 @@ def _write_group(graph: Graph, group: list[FileReport], bar: tqdm, in_force_from
             tx.commit()
     except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
         for report in group:  # rolled back: nothing of these files was written
-            report.doc = None
-            report.status = "refused"
-            report.errors.append(RowError(f"数据库出错，未写入任何内容：{exc}").as_dict())
+            _refuse(report, f"数据库出错，未写入任何内容：{explain(exc)}")
         return True
     except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError):
         bar.update(-counted)  # rolled back: each file again in a transaction of its own
         gone = False
         for report in group:
             if gone:
-                report.doc = None
-                report.status = "refused"
-                report.errors.append(RowError("数据库无法连接，未写入任何内容（前一个文件写入时数据库停止响应）").as_dict())
+                _refuse(report, UNREACHED)
                 continue
             gone = _write_one(graph, report, bar, in_force_from)
         return gone

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -137,12 +136,6 @@ def run_bench(graph: Graph, rounds: int = 20, progress: bool = True) -> dict[str
 
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _get(conn: http.client.HTTPConnection, url: str) -> tuple[int, float]:
     started = time.perf_counter()
     conn.request("GET", url, headers={"Accept-Language": "zh"})
@@ -156,6 +149,8 @@ def run_concurrent(graph: Graph, env: dict[str, str] | None = None, clients: int
     """Each page type requested `rounds` times by each of `clients` clients at once, over HTTP, from a
     `kb serve` started here (same database: `env` gives its KB_HOME / NEO4J_URI). Figures in ms; an
     answer of 500 or more, or a failed connection, counts as an error."""
+    from kb.bench.run import _free_port
+
     port = _free_port()
     env = {**(env or os.environ)}
     proc = subprocess.Popen([sys.executable, "-m", "kb.cli", "serve", "--port", str(port), "--threads", "8"],
