@@ -221,7 +221,7 @@ def table(figures: dict) -> str:
     """The results as the text table `kb bench run` prints."""
     from kb.analyses.findings import KIND_TITLES
     from kb.bench.web import page_title
-    from kb.cli.common import pad
+    from kb.textwidth import pad
 
     imp, nv, an, bk = figures["import"], figures["naive"], figures["analyses"], figures["bulk"]
     worst = max(figures["pages"], key=lambda p: p["p95_ms"])

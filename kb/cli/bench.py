@@ -31,7 +31,7 @@ def bench_cmd(ctx: click.Context, rounds: int, clients: int, as_json: bool) -> N
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
     from kb.bench.web import page_title
-    from kb.cli.common import pad
+    from kb.textwidth import pad
 
     click.echo("各页面的服务器用时（毫秒）：")
     click.echo(f"{pad('页面', 22)}{'中位数':>7}{'p95':>10}{'最长':>8}  示例")

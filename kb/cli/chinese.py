@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import sys
-from unicodedata import east_asian_width
 
 import click
 import click._textwrap
@@ -23,7 +22,8 @@ import click.core
 import click.exceptions
 import click.formatting
 import click.types
-from click._compat import strip_ansi
+
+from kb.textwidth import display_width
 
 CATALOGUE: dict[str, str] = {
     # help pages
@@ -154,14 +154,6 @@ CLOSING = "，。、；：！？）》」』】〉”’…—"
 # (the opening punctuation before it, the closing after it), or a run of other characters
 PIECE = re.compile(rf"[{OPENING}]*(?:[{CJK}][{CLOSING})\]}}>,.;:!?]*|[^\s{CJK}]+[{CLOSING}]*)")
 PUNCTUATION = OPENING + CLOSING
-
-
-def display_width(text: str) -> int:
-    """Columns the text takes in a terminal: a Chinese character two, ANSI colour codes none."""
-    text = strip_ansi(text)
-    if text.isascii():
-        return len(text)
-    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 class ChineseTextWrapper(click._textwrap.TextWrapper):

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 from typing import TYPE_CHECKING
 
 import click
+
+from kb.textwidth import display_width, pad
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -73,19 +74,10 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def pad(text: str, width: int) -> str:
-    """The text followed by spaces up to `width` columns (CJK characters count double)."""
-    return text + " " * (width - _display_width(text))
-
-
 def print_table(columns: list[str], rows: list[dict], width: int = 40) -> None:
     """Rows as an aligned text table (CJK characters count double)."""
     cells = [[short(_cell(r.get(c)), width) for c in columns] for r in rows]
-    widths = [max([_display_width(c)] + [_display_width(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    widths = [max([display_width(c)] + [display_width(row[i]) for row in cells]) for i, c in enumerate(columns)]
     click.echo("  ".join(pad(c, w) for c, w in zip(columns, widths)).rstrip())
     click.echo("  ".join("-" * w for w in widths))
     for row in cells:
