@@ -60,6 +60,16 @@ def samples(loaded: Graph) -> dict[str, str]:
     return row
 
 
+@pytest.fixture
+def restored_power(loaded: Graph, samples: dict[str, str]) -> Iterator[str]:
+    """The sample power's key; its fields are restored, and its Edit nodes removed, after the test."""
+    key = samples["power"]
+    saved = loaded.read("MATCH (p:Power {key: $k}) RETURN properties(p) AS props", k=key)[0]["props"]
+    yield key
+    loaded.write("MATCH (e:Edit)-[:EDITS]->(p:Power {key: $k}) DETACH DELETE e", k=key)
+    loaded.write("MATCH (p:Power {key: $k}) SET p = $props", k=key, props=saved)
+
+
 def csrf_token(html: str) -> str:
     match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html) or \
         re.search(r'id="csrf_token" name="csrf_token" type="hidden" value="([^"]+)"', html)

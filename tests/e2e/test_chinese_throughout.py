@@ -187,17 +187,8 @@ def all_urls(samples: dict) -> dict[str, str]:
     return urls
 
 
-@pytest.fixture
-def edited_power(loaded, samples):
-    """A power edited once (an audit row with a field name), restored afterwards."""
-    key = samples["power"]
-    saved = loaded.read("MATCH (p:Power {key: $k}) RETURN properties(p) AS props", k=key)[0]["props"]
-    yield key
-    loaded.write("MATCH (e:Edit)-[:EDITS]->(p:Power {key: $k}) DETACH DELETE e", k=key)
-    loaded.write("MATCH (p:Power {key: $k}) SET p = $props", k=key, props=saved)
-
-
-def test_every_page_is_chinese_for_a_reader_and_an_admin(web_app, samples, make_user, edited_power):
+def test_every_page_is_chinese_for_a_reader_and_an_admin(web_app, samples, make_user, restored_power):
+    edited_power = restored_power  # edited once below (an audit row with a field name), restored afterwards
     anonymous = web_app.test_client()
     admin = web_app.test_client()
     assert login(admin, *make_user("admin")).status_code == 302

@@ -23,13 +23,9 @@ def _form_data(before: dict) -> dict:
 
 
 @pytest.fixture
-def power(loaded, samples):
+def power(restored_power):
     """A power whose editable fields are restored, and its Edit nodes removed, after the test."""
-    key = samples["power"]
-    saved = loaded.read("MATCH (p:Power {key: $k}) RETURN properties(p) AS props", k=key)[0]["props"]
-    yield key
-    loaded.write("MATCH (e:Edit)-[:EDITS]->(p:Power {key: $k}) DETACH DELETE e", k=key)
-    loaded.write("MATCH (p:Power {key: $k}) SET p = $props", k=key, props=saved)
+    return restored_power
 
 
 def test_login_with_a_wrong_password_is_refused(client, make_user):
