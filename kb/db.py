@@ -9,6 +9,7 @@ own that is cut off at a deadline. Nothing else opens a driver or a session.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Self, TypeVar
@@ -39,7 +40,8 @@ class Graph:
         self.driver = driver
         self.database = database
         self.settings = settings
-        self.cut_off = False  # an untrusted Graph whose deadline passed
+        self._cut = False  # an untrusted Graph the watchdog closed
+        self._ends_at: float | None = None  # an untrusted Graph's deadline (time.monotonic)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, **options: Any) -> Graph:
@@ -59,9 +61,10 @@ class Graph:
         driver = connect(self.settings, max_connection_pool_size=1, connection_timeout=min(5.0, deadline),
                          connection_acquisition_timeout=deadline, max_transaction_retry_time=0)
         graph = Graph(driver, self.database)
+        graph._ends_at = time.monotonic() + deadline
 
         def cut() -> None:
-            graph.cut_off = True
+            graph._cut = True
             driver.close()
 
         watchdog = threading.Timer(deadline, cut)
@@ -72,6 +75,13 @@ class Graph:
         finally:
             watchdog.cancel()
             driver.close()
+
+    @property
+    def cut_off(self) -> bool:
+        """Whether an untrusted Graph's deadline has passed: the watchdog closed it, or the time is up
+        already while the watchdog has yet to run (a connection timeout as short as the deadline fails
+        on its own a moment before the watchdog fires)."""
+        return self._cut or (self._ends_at is not None and time.monotonic() >= self._ends_at)
 
     def close(self) -> None:
         self.driver.close()
