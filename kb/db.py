@@ -2,9 +2,10 @@
 
 `Graph` is the API every layer uses: `read` / `rows` / `write` for one statement, `transaction` for
 several statements committed together (an import, an edit), `write_retrying` for a short transaction
-the driver may retry, and `session` for what needs a session itself (streaming untrusted Cypher in
-kb.readonly, streaming a dump), and `untrusted` for Cypher we did not write: a Graph on a driver of its
-own that is cut off at a deadline. Nothing else opens a driver or a session.
+the driver may retry, `stream` for the rows of a long read as they arrive, `session` for what needs a
+session itself (streaming untrusted Cypher in kb.readonly, streaming a dump), and `untrusted` for
+Cypher we did not write: a Graph on a driver of its own that is cut off at a deadline. Nothing else
+opens a driver or a session.
 """
 from __future__ import annotations
 
@@ -102,6 +103,13 @@ class Graph:
         records, _, _ = self.driver.execute_query(query, params, database_=self.database,
                                                   routing_=RoutingControl.READ)
         return [tuple(r.values()) for r in records]
+
+    def stream(self, query: str, **params: Any) -> Iterator[dict]:
+        """The rows of a read as they arrive (a few at a time, not the whole answer in memory); the
+        session stays open until the rows are read or the iterator is closed."""
+        with self.session(read_only=True, fetch_size=500) as session:
+            for record in session.run(query, params):
+                yield record.data()
 
     def write(self, query: str, **params: Any) -> list[dict]:
         records, _, _ = self.driver.execute_query(query, params, database_=self.database,

@@ -11,8 +11,9 @@ from __future__ import annotations
 from kb.db import Graph
 from kb.model import FULLTEXT_INDEX, FULLTEXT_LABELS, FULLTEXT_PROPERTIES, NODE_KEYS, VERSIONED_LABELS
 
-SCHEMA_VERSION = 4  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates;
-# 4: the indexes the keyset pages of /powers seek by (department, jurisdiction, a text index on names)
+SCHEMA_VERSION = 5  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates;
+# 4: the indexes the keyset pages of /powers seek by (department, jurisdiction, a text index on names);
+# 5: StoredFinding.group (an overlap group's findings, read by group)
 
 SCHEMA_TIMEOUT = 3600.0  # seconds for one schema statement, and for the indexes to come online
 
@@ -39,6 +40,7 @@ PROPERTY_INDEXES: list[tuple[str, str]] = [
     ("StoredFinding", "jurisdiction"),
     ("StoredFinding", "status"),
     ("StoredFinding", "score"),
+    ("StoredFinding", "group"),
     ("LawVersion", "law_key"),
     ("LawReview", "law"),
     ("LawReview", "status"),

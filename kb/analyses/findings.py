@@ -188,4 +188,4 @@ def matches(finding: Finding, selectors: Iterable[str]) -> bool:
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: (AREAS.index(f.area), -f.score, f.kind, f.id))
+    return sorted(findings, key=lambda f: (AREAS.index(f.area), -f.score, f.id))  # as the store reads them

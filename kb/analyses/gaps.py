@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from rapidfuzz import fuzz
 
@@ -455,22 +455,24 @@ def find(graph: Graph, jurisdiction: str | None = None, chain_findings: list[Fin
     """Every gap rule. `not_implemented_below` comes from the chains (pass them to avoid building twice)."""
     from kb.analyses import chains
 
-    j = jurisdiction_names(graph, jurisdiction)
-    articles = graph.read(LOADED_ARTICLES)
-    out: list[Finding] = []
-    # Every per-power rule stays inside a jurisdiction (a list version is one department's; a permit
-    # is matched with the inspections of its jurisdiction): one batch of whole jurisdictions at a time.
-    for departments in partitions(graph, jurisdiction):
-        part = {"departments": departments, "jurisdictions": None}
-        out += no_responsibility(graph.read(NO_RESPONSIBILITY, **part))
-        out += missing_stage(graph.read(STAGES, **part))
-        out += no_accountability(graph.read(ACCOUNTABILITY, **part))
-        out += no_basis(graph.read(BASIS, **part))
-        out += citations(graph.read(CITATIONS, **part), articles)
-        out += permit_without_supervision(graph.read(PERMITS_AND_INSPECTIONS, **part))
-    out += delegations(graph.read(DELEGATIONS, jurisdictions=j, as_of=None))
-    out += things(graph.read(THINGS, jurisdictions=j))
+    out = [f for batch in find_batches(graph, jurisdiction) for f in batch]
     if chain_findings is None:
         chain_findings = chains.find(graph, jurisdiction)
-    out += [f for f in chain_findings if f.kind == "not_implemented_below"]
-    return out
+    return out + [f for f in chain_findings if f.kind == "not_implemented_below"]
+
+
+def find_batches(graph: Graph, jurisdiction: str | None = None) -> Iterator[list[Finding]]:
+    """The gap rules but `not_implemented_below` (the chains find it), a batch at a time. Every
+    per-power rule stays inside a jurisdiction (a list version is one department's; a permit is
+    matched with the inspections of its jurisdiction): one batch of whole jurisdictions at a time."""
+    articles = graph.read(LOADED_ARTICLES)
+    for departments in partitions(graph, jurisdiction):
+        part = {"departments": departments, "jurisdictions": None}
+        yield (no_responsibility(graph.read(NO_RESPONSIBILITY, **part))
+               + missing_stage(graph.read(STAGES, **part))
+               + no_accountability(graph.read(ACCOUNTABILITY, **part))
+               + no_basis(graph.read(BASIS, **part))
+               + citations(graph.read(CITATIONS, **part), articles)
+               + permit_without_supervision(graph.read(PERMITS_AND_INSPECTIONS, **part)))
+    j = jurisdiction_names(graph, jurisdiction)
+    yield delegations(graph.read(DELEGATIONS, jurisdictions=j, as_of=None)) + things(graph.read(THINGS, jurisdictions=j))

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from kb.analyses import (
     assignments,
@@ -17,6 +19,8 @@ from kb.analyses import (
 )
 from kb.analyses.findings import AREAS, STATUS_TITLES, Finding, sort_findings
 from kb.db import Graph
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -43,56 +47,72 @@ def merge_duplicates(findings: list[Finding]) -> list[Finding]:
 
 def run(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdiction: str | None = None,
         threshold: float = overlaps.DEFAULT_THRESHOLD, cross_place: bool = True) -> Report:
-    """The findings of ``areas`` (in ``jurisdiction`` and those within it). ``cross_place=False`` leaves
-    out the rules that compare places across jurisdiction trees (findings.CROSS_PLACE_KINDS), which the
-    store computes for the whole graph apart."""
+    """The findings of ``areas`` (in ``jurisdiction`` and those within it), all in memory and sorted:
+    for a jurisdiction or a test. What a province needs is `batches` (kb.analyses.stored writes them
+    as they come)."""
+    seconds: dict[str, float] = {}
+    found = [f for batch in batches(graph, areas, jurisdiction, threshold, cross_place, seconds) for f in batch]
+    return Report(sort_findings(found), dict(seconds))
+
+
+def batches(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdiction: str | None = None,
+            threshold: float = overlaps.DEFAULT_THRESHOLD, cross_place: bool = True,
+            seconds: dict[str, float] | None = None) -> Iterator[list[Finding]]:
+    """The findings of ``areas`` a batch at a time, each batch finished (duplicates merged, overlaps
+    folded and grouped, evidence cut, recorded statuses applied) before the next is read: no finding
+    spans two batches, and what is held at once is one partition's powers and findings, not the
+    graph's. ``seconds`` (when given) collects the time spent per area. ``cross_place=False`` leaves
+    out the rules that compare places across jurisdiction trees (findings.CROSS_PLACE_KINDS), which
+    the store computes for the whole graph apart."""
     wanted = [a for a in AREAS if a in areas]
     stored = resolutions.records(graph)
-    seconds: dict[str, float] = {}
-    out: list[Finding] = []
-    overlap_findings: list[Finding] | None = None
+    seconds = {} if seconds is None else seconds
 
-    def timed(area: str, fn):
+    def timed(area: str, fn: Callable[[], T]) -> T:
         started = time.monotonic()
         result = fn()
         seconds[area] = round(seconds.get(area, 0.0) + time.monotonic() - started, 3)
         return result
 
+    def finished(found: list[Finding]) -> list[Finding]:
+        found = [f.cut_evidence() for f in merge_duplicates(found)]
+        resolutions.apply(found, stored)
+        return [f for f in found if f.area in wanted]
+
+    thing_rows: list[dict] = []
+    in_services: list[Finding] = []  # the open overlaps between two departments of one 一件事
+    if "services" in wanted:
+        thing_rows = timed("services", lambda: services.read_things(graph, jurisdiction))
     if "overlaps" in wanted or "services" in wanted:
-        # a batch of whole jurisdictions at a time: merged, folded and cut before the next is read
-        overlap_findings = []
-        batches = overlaps.find_batches(graph, jurisdiction, threshold)
-        while (batch := timed("overlaps", lambda: next(batches, None))) is not None:
-            overlap_findings += [f.cut_evidence() for f in overlap_groups.fold(merge_duplicates(batch))]
-        overlap_groups.assign_groups(overlap_findings)
-        resolutions.apply(overlap_findings, stored)
-        if "overlaps" in wanted:
-            out += overlap_findings
-    chain_findings: list[Finding] | None = None
-    consistency_findings: list[Finding] = []
+        shared = services.overlap_filter(thing_rows)
+        parts = overlaps.find_batches(graph, jurisdiction, threshold)
+        while (part := timed("overlaps", lambda: next(parts, None))) is not None:
+            found = [f.cut_evidence() for f in overlap_groups.fold(merge_duplicates(part))]
+            overlap_groups.assign_groups(found)
+            resolutions.apply(found, stored)
+            in_services += [f for f in found if f.status == "open" and shared(f)]
+            if "overlaps" in wanted:
+                yield found
     if {"gaps", "chains", "consistency"} & set(wanted):
         # one batch of related departments at a time (chains.load_partitions); consistency runs on each
-        chain_findings = []
-        batches = chains.load_partitions(graph, jurisdiction)
-        while (ch := timed("chains", lambda: next(batches, None))) is not None:
-            chain_findings += timed("chains", lambda: chains.analyse(ch))
+        chain_parts = chains.load_partitions(graph, jurisdiction)
+        while (ch := timed("chains", lambda: next(chain_parts, None))) is not None:
+            found = timed("chains", lambda: chains.analyse(ch))
+            # not_implemented_below (a gap) comes from the chains
+            part = [f for f in found if f.area == "chains" or f.kind == "not_implemented_below"]
             if "consistency" in wanted:
-                consistency_findings += timed("consistency", lambda: consistency.find(graph, jurisdiction, chains=ch))
-        if "chains" in wanted:
-            out += [f for f in chain_findings if f.area == "chains"]
+                part += timed("consistency", lambda: consistency.find(graph, jurisdiction, chains=ch))
+            yield finished(part)
     if "gaps" in wanted:
-        out += timed("gaps", lambda: gaps.find(graph, jurisdiction, chain_findings=chain_findings))
-    if "consistency" in wanted:
-        out += consistency_findings
-        if cross_place:
-            out += timed("consistency", lambda: assignments.find(graph, jurisdiction))
+        gap_parts = gaps.find_batches(graph, jurisdiction)
+        while (part := timed("gaps", lambda: next(gap_parts, None))) is not None:
+            yield finished(part)
+    if "consistency" in wanted and cross_place:
+        yield finished(timed("consistency", lambda: assignments.find(graph, jurisdiction)))
     if "services" in wanted:
-        out += timed("services", lambda: services.find(graph, jurisdiction, overlap_findings))
+        yield finished(timed("services", lambda: services.analyse(thing_rows, in_services)))
     if "laws" in wanted:
-        out += timed("laws", lambda: laws.find(graph, jurisdiction))
-    out = [f.cut_evidence() for f in merge_duplicates(out)]
-    resolutions.apply(out, stored)
-    return Report(sort_findings([f for f in out if f.area in wanted]), {a: seconds[a] for a in seconds})
+        yield finished(timed("laws", lambda: laws.find(graph, jurisdiction)))
 
 
 # --- rows for CSV/XLSX ------------------------------------------------------------------------------

@@ -10,6 +10,9 @@ powers cannot be checked).
 """
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable
+
 from kb.analyses.findings import Finding
 from kb.analyses.powers import jurisdiction_names
 from kb.db import Graph
@@ -89,9 +92,47 @@ def _thing_evidence(r: dict) -> dict:
             "metrics": r["metrics"], "metrics_missing": r["metrics_missing"]}
 
 
+def _members(summary: dict) -> set[str]:
+    return {d for d in [summary["lead"], *summary["cooperating"]] if d}
+
+
+def _by_department(summaries: list[dict]) -> dict[str, set[int]]:
+    """department -> the Things (by their index) it leads or cooperates in."""
+    things: dict[str, set[int]] = defaultdict(set)
+    for i, r in enumerate(summaries):
+        for d in _members(r):
+            things[d].add(i)
+    return things
+
+
+def _sharing(f: Finding, things: dict[str, set[int]]) -> set[int]:
+    """The Things (by index) two or more of whose departments the overlap ``f`` involves."""
+    seen: set[int] = set()
+    out: set[int] = set()
+    for d in set(f.departments):
+        mine = things.get(d, set())
+        out |= seen & mine
+        seen |= mine
+    return out
+
+
+def overlap_filter(rows: list[dict]) -> Callable[[Finding], bool]:
+    """Whether an overlap is between two departments of one Thing of ``rows``: the only overlaps
+    `analyse` reads, so the analyses keep those and let the others go."""
+    things = _by_department(report_rows(rows))
+    return lambda f: bool(_sharing(f, things))
+
+
 def analyse(rows: list[dict], overlap_findings: list[Finding] | None = None) -> list[Finding]:
     out: list[Finding] = []
-    for r in report_rows(rows):
+    summaries = report_rows(rows)
+    things = _by_department(summaries)
+    overlaps_of: dict[int, list[Finding]] = defaultdict(list)
+    for f in overlap_findings or []:
+        if f.status == "open":
+            for i in sorted(_sharing(f, things)):
+                overlaps_of[i].append(f)
+    for i, (r, thing_row) in enumerate(zip(summaries, rows, strict=True)):
         base = _thing_evidence(r)
         departments = [d for d in [r["lead"], *r["cooperating"]] if d]
         keys = [f"thing:{r['key']}"]
@@ -100,19 +141,16 @@ def analyse(rows: list[dict], overlap_findings: list[Finding] | None = None) -> 
                                evidence=[base | {"note": "库中没有该一件事的事项明细（办事指南给出的关联事项数见已有指标）"}],
                                score=0.2, keys=keys, jurisdiction=r["jurisdiction"],
                                summary=f"一件事「{r['name']}」（{r['area']}）在库中没有事项明细，无法核对其权力"))
-        for thing_row in rows:
-            if thing_row["key"] != r["key"]:
-                continue
-            for item in thing_row["items"]:
-                for p in item["powers"]:
-                    if p["responsibilities"]:
-                        continue
-                    out.append(Finding(
-                        kind="service_item_no_responsibility", departments=[p["department"]], powers=[p["name"]],
-                        evidence=[base | {"item": item["item"], "power": p["name"], "department": p["department"]}],
-                        score=0.8, keys=keys + [f"power:{p['department']}|{p['name']}"],
-                        jurisdiction=r["jurisdiction"], power_keys=[p["key"]],
-                        summary=f"一件事「{r['name']}」的事项「{item['item']}」依托的权力没有责任事项"))
+        for item in thing_row["items"]:
+            for p in item["powers"]:
+                if p["responsibilities"]:
+                    continue
+                out.append(Finding(
+                    kind="service_item_no_responsibility", departments=[p["department"]], powers=[p["name"]],
+                    evidence=[base | {"item": item["item"], "power": p["name"], "department": p["department"]}],
+                    score=0.8, keys=keys + [f"power:{p['department']}|{p['name']}"],
+                    jurisdiction=r["jurisdiction"], power_keys=[p["key"]],
+                    summary=f"一件事「{r['name']}」的事项「{item['item']}」依托的权力没有责任事项"))
         if r["cooperating_unlinked"]:
             out.append(Finding(kind="service_cooperating_unlinked", departments=departments, powers=[],
                                evidence=[base | {"cooperating_published": r["cooperating_published"],
@@ -121,11 +159,9 @@ def analyse(rows: list[dict], overlap_findings: list[Finding] | None = None) -> 
                                jurisdiction=r["jurisdiction"],
                                summary=f"一件事「{r['name']}」（{r['area']}）的配合部门"
                                        f"{'、'.join(r['cooperating_unlinked'])}未关联到库中部门"))
-        members = set(departments)
-        for f in overlap_findings or []:
+        members = _members(r)
+        for f in overlaps_of[i]:
             shared = members & set(f.departments)
-            if f.status != "open" or len(shared) < 2:
-                continue
             out.append(Finding(kind="service_departments_overlap", departments=sorted(shared), powers=f.powers,
                                evidence=[base | {"overlap": f.id, "overlap_kind": f.kind, "overlap_summary": f.summary,
                                                  "departments": sorted(shared)}],
@@ -135,7 +171,11 @@ def analyse(rows: list[dict], overlap_findings: list[Finding] | None = None) -> 
     return out
 
 
+def read_things(graph: Graph, jurisdiction: str | None = None) -> list[dict]:
+    """The Things of the jurisdiction (and those within it), as `analyse` reads them."""
+    return graph.read(THINGS, jurisdictions=jurisdiction_names(graph, jurisdiction))
+
+
 def find(graph: Graph, jurisdiction: str | None = None,
          overlap_findings: list[Finding] | None = None) -> list[Finding]:
-    rows = graph.read(THINGS, jurisdictions=jurisdiction_names(graph, jurisdiction))
-    return analyse(rows, overlap_findings)
+    return analyse(read_things(graph, jurisdiction), overlap_findings)

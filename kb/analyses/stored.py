@@ -26,7 +26,7 @@ import base64
 import json
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from kb.analyses.findings import AREAS, CROSS_PLACE_KINDS, KINDS, Finding
@@ -143,6 +143,28 @@ MATCH (f:StoredFinding) WHERE f.area = 'overlaps' AND f.group = $group
 RETURN f {.*, computed_at: toString(f.computed_at)} AS f ORDER BY f.score DESC, f.id
 """
 
+# Every stored finding of an area, best first, as `kb check` prints them (read as they arrive).
+AREA_ROWS = """
+MATCH (f:StoredFinding) WHERE f.area = $area
+WITH f ORDER BY f.score DESC, f.id
+RETURN f {.*, computed_at: toString(f.computed_at)} AS f
+"""
+
+# What `kb check` counts, filters and groups by, without the evidence (but for the rules across
+# places, whose evidence names the places a jurisdiction filter looks for).
+BRIEFS = """
+MATCH (f:StoredFinding) WHERE f.area IN $areas
+RETURN f.id AS id, f.area AS area, f.kind AS kind, f.status AS status, f.score AS score,
+       f.jurisdiction AS jurisdiction, f.group AS group,
+       CASE WHEN f.kind IN $cross_place THEN f.evidence END AS evidence
+"""
+
+GROUPS_ROWS = """
+UNWIND $groups AS g
+MATCH (f:StoredFinding) WHERE f.group = g AND f.area = 'overlaps'
+RETURN f {.*, computed_at: toString(f.computed_at)} AS f
+"""
+
 BY_IDS = "UNWIND $ids AS id MATCH (f:StoredFinding {id: id}) RETURN f {.*, computed_at: toString(f.computed_at)} AS f"
 
 # Filters of the reports; every one is a parameter ('' = any), the sort comes from SORTS.
@@ -201,24 +223,34 @@ def _row(f: Finding) -> dict[str, Any]:
             "text": " ".join([f.summary or "", *f.powers, *f.departments])}
 
 
-def save(graph: Graph, findings: list[Finding], scope: str | None, areas: Iterable[str] = AREAS,
-         seconds: float = 0.0) -> int:
+def save(graph: Graph, batches: Iterable[list[Finding]], scope: str | None,
+         areas: Iterable[str] = AREAS, seconds: float | Callable[[], float] = 0.0,
+         each: Callable[[list[Finding]], None] | None = None) -> int:
     """Replace the stored findings of ``areas`` in ``scope`` (a root jurisdiction; None: everywhere)
-    with ``findings``, in batches. Returns how many were written."""
+    with the findings of ``batches`` (as `report.batches` yields them; ``[findings]`` for a list), each
+    batch written as it comes, so a province's findings are never all in memory. ``each`` sees every batch written.
+    The old rows go once the new ones are all written. Returns how many were written."""
     areas = [a for a in AREAS if a in set(areas)]
     run = uuid.uuid4().hex
-    # a scope's computation leaves the rules across places alone (they are whole-graph: save_cross_place)
-    rows = [_row(f) for f in findings if f.area in areas and not (scope and f.kind in CROSS_PLACE_KINDS)]
-    for i in range(0, len(rows), BATCH):
-        graph.write(WRITE, rows=rows[i:i + BATCH], run=run)
+    written = 0
+    for batch in batches:
+        # a scope's computation leaves the rules across places alone (they are whole-graph: save_cross_place)
+        mine = [f for f in batch if f.area in areas and not (scope and f.kind in CROSS_PLACE_KINDS)]
+        rows = [_row(f) for f in mine]
+        for i in range(0, len(rows), BATCH):
+            graph.write(WRITE, rows=rows[i:i + BATCH], run=run)
+        written += len(rows)
+        if each is not None:
+            each(mine)
     if scope:
         names = graph.read(WITHIN, scope=scope)
         graph.autocommit(DELETE_IN, areas=areas, names=(names[0]["names"] if names else [scope]), run=run,
                          cross_place=list(CROSS_PLACE_KINDS))
     else:
         graph.autocommit(DELETE_ALL, areas=areas, run=run)
-    graph.write(RUN, scope=scope or "", seconds=round(seconds, 2), count=len(rows), areas=areas)
-    return len(rows)
+    took = seconds() if callable(seconds) else seconds
+    graph.write(RUN, scope=scope or "", seconds=round(took, 2), count=written, areas=areas)
+    return written
 
 
 def save_cross_place(graph: Graph, findings: list[Finding]) -> int:
@@ -272,9 +304,9 @@ def refresh(graph: Graph, scopes: Iterable[str] | None = None, areas: Iterable[s
         scoped = [a for a in areas if a != "laws"]
         for scope in (list(scopes) if scopes is not None else [None]):
             started = time.monotonic()
-            found = report.run(graph, scoped, scope, cross_place=scope is None).findings if scoped else []
-            seconds = time.monotonic() - started
-            done[scope or ""] = {"count": save(graph, found, scope, scoped, seconds), "seconds": round(seconds, 2)}
+            found = report.batches(graph, scoped, scope, cross_place=scope is None) if scoped else iter([])
+            n = save(graph, found, scope, scoped, lambda since=started: time.monotonic() - since)
+            done[scope or ""] = {"count": n, "seconds": round(time.monotonic() - started, 2)}
         if scopes is not None and "consistency" in areas:
             # a change in one tree changes what other places are compared with: across places, every time
             started = time.monotonic()
@@ -284,28 +316,29 @@ def refresh(graph: Graph, scopes: Iterable[str] | None = None, areas: Iterable[s
             started = time.monotonic()
             found = report.run(graph, ["laws"]).findings
             seconds = time.monotonic() - started
-            done["laws"] = {"count": save(graph, found, None, ["laws"], seconds), "seconds": round(seconds, 2)}
+            done["laws"] = {"count": save(graph, [found], None, ["laws"], seconds), "seconds": round(seconds, 2)}
         refresh_stats(graph, stamp)
     finally:
         mark_updating(graph, False)
     return done
 
 
-def store_report(graph: Graph, findings: list[Finding], jurisdiction: str | None, areas: Iterable[str],
-                 seconds: float = 0.0) -> int:
-    """Store what `kb check` computed: a whole-graph run, or a root jurisdiction's, replaces the
-    stored findings of its areas; a run on a jurisdiction below a root is not a whole scope (its
-    chains miss the levels above) and is not stored (returns -1)."""
+def store_report(graph: Graph, batches: Iterable[list[Finding]], jurisdiction: str | None, areas: Iterable[str],
+                 seconds: float | Callable[[], float] = 0.0) -> int:
+    """Store what `kb check` computed (``batches`` as `save` takes them): a whole-graph run, or a root
+    jurisdiction's, replaces the stored findings of its areas; a run on a jurisdiction below a root is
+    not a whole scope (its chains miss the levels above) and is not stored (returns -1)."""
     areas = list(areas)
     if jurisdiction:
         scope = roots(graph, [jurisdiction])
         if not scope or scope != [jurisdiction]:
             return -1
-        n = save(graph, findings, jurisdiction, [a for a in areas if a != "laws"], seconds)
+        n = save(graph, batches, jurisdiction, [a for a in areas if a != "laws"], seconds)
     else:
-        n = save(graph, findings, None, areas, seconds)
+        stamp = data_stamp(graph)  # read first: an import during the computation leaves the result stale
+        n = save(graph, batches, None, areas, seconds)
         if set(areas) >= set(AREAS):
-            refresh_stats(graph, data_stamp(graph))
+            refresh_stats(graph, stamp)
             return n
     refresh_stats(graph)
     return n
@@ -393,6 +426,32 @@ def query(graph: Graph, area: str, filters: dict[str, str] | None = None, sort: 
     more = len(rows) > limit
     rows = rows[:limit]
     return rows, (encode_cursor(rows[-1], sort) if more and rows else None)
+
+
+def area_findings(graph: Graph, area: str) -> Iterator[Finding]:
+    """Every stored finding of ``area``, best first (score, then id), as the rows arrive."""
+    for r in graph.stream(AREA_ROWS, area=area):
+        yield to_finding(r["f"])
+
+
+def briefs(graph: Graph, areas: Iterable[str]) -> Iterator[dict]:
+    """id, area, kind, status, score, jurisdiction and group of every stored finding of ``areas``; the
+    evidence (parsed) of the rules across places only."""
+    for r in graph.stream(BRIEFS, areas=list(areas), cross_place=list(CROSS_PLACE_KINDS)):
+        r["evidence"] = json.loads(r["evidence"]) if r["evidence"] else []
+        yield r
+
+
+def groups_findings(graph: Graph, groups: list[str], batch: int = 200) -> Iterator[tuple[str, list[Finding]]]:
+    """The stored overlaps of each group in ``groups`` (in that order), best first, ``batch`` groups a read."""
+    for i in range(0, len(groups), batch):
+        chunk = groups[i:i + batch]
+        found: dict[str, list[Finding]] = {g: [] for g in chunk}
+        for r in graph.read(GROUPS_ROWS, groups=chunk):
+            f = to_finding(r["f"])
+            found[f.group].append(f)
+        for g in chunk:
+            yield g, sorted(found[g], key=lambda f: (-f.score, f.id))
 
 
 def by_group(graph: Graph, group: str) -> list[Finding]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import click
@@ -39,83 +40,162 @@ def _print_laws(findings: list[Finding]) -> None:
         click.echo(f"{i:>4}  {r['powers']:>10}  {r['departments']:>10}  {r['law']}（{r['id']}）")
 
 
-def _print_overlap_groups(findings: list[Finding]) -> None:
-    from kb.analyses.overlap_groups import group_findings
+class _Shown:
+    """What the options keep: a status, a least score, rules or areas, and the places of a jurisdiction
+    (a finding across places is kept when its evidence names one of them)."""
 
-    for g in group_findings(findings):
-        click.echo(f"组 {g.id}  {g.jurisdiction} {g.level_title}  {' ↔ '.join(g.departments)}："
-                   f"{len(g.findings)}项（待处理{g.open}项），法条{len(g.articles)}条"
-                   + (f"：{'、'.join(g.articles[:4])}{'等' if len(g.articles) > 4 else ''}" if g.articles else ""))
-        for f in g.findings:
-            _print_finding(f)
-        click.echo("")
+    def __init__(self, status: str, min_score: float, kinds: tuple[str, ...], places: set[str] | None):
+        self.status, self.min_score, self.kinds, self.places = status, min_score, kinds, places
+
+    def in_place(self, b: dict) -> bool:
+        from kb.analyses.findings import CROSS_PLACE_KINDS
+
+        return (self.places is None or b["jurisdiction"] in self.places
+                or (b["kind"] in CROSS_PLACE_KINDS and bool(self.places & {e.get("jurisdiction") for e in b["evidence"]})))
+
+    def keeps(self, b: dict) -> bool:
+        return (self.in_place(b) and (self.status == "all" or b["status"] == self.status) and b["score"] >= self.min_score
+                and (not self.kinds or any(k in (b["kind"], KINDS[b["kind"]]) for k in self.kinds)))
+
+    def finding(self, f: Finding) -> bool:
+        return self.keeps(_brief(f))
 
 
-def _print_findings(findings: list[Finding], seconds: dict[str, float]) -> None:
+def _brief(f: Finding) -> dict:
+    return {"id": f.id, "area": f.area, "kind": f.kind, "status": f.status, "score": f.score,
+            "jurisdiction": f.jurisdiction, "group": f.group, "evidence": f.evidence}
+
+
+class _Tally:
+    """One pass over the findings' briefs: how many each area and rule shows, the overlap groups in the
+    order they are printed, and the open findings --fail-on names."""
+
+    def __init__(self, briefs: Iterable[dict], shown: _Shown, fail_on: tuple[str, ...]):
+        self.areas: dict[str, int] = {}
+        self.kinds: dict[str, list[int]] = {}
+        self.failing: dict[str, int] = {}
+        groups: dict[str, list[float]] = {}
+        for b in briefs:
+            if not shown.in_place(b):
+                continue
+            if b["status"] == "open" and any(x in (b["kind"], b["area"]) for x in fail_on):
+                self.failing[b["kind"]] = self.failing.get(b["kind"], 0) + 1
+            if not shown.keeps(b):
+                continue
+            self.areas[b["area"]] = self.areas.get(b["area"], 0) + 1
+            c = self.kinds.setdefault(b["kind"], [0, 0])
+            c[0] += 1
+            c[1] += b["status"] == "open"
+            if b["area"] == "overlaps":
+                g = groups.setdefault(b["group"] or "", [0, 0.0])
+                g[0] += 1
+                g[1] = max(g[1], b["score"])
+        self.groups = [g for g, _ in sorted(groups.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))]
+
+
+class _Listed:
+    """Findings in memory: a jurisdiction's run, or one with --threshold (neither replaces the store)."""
+
+    def __init__(self, findings: list[Finding], seconds: dict[str, float]):
+        self.findings, self.seconds = findings, seconds
+
+    def briefs(self) -> Iterator[dict]:
+        return (_brief(f) for f in self.findings)
+
+    def of_area(self, area: str) -> Iterator[Finding]:
+        return (f for f in self.findings if f.area == area)
+
+    def groups(self, order: list[str]) -> Iterator[tuple[str, list[Finding]]]:
+        by_group: dict[str, list[Finding]] = {}
+        for f in self.of_area("overlaps"):
+            by_group.setdefault(f.group or "", []).append(f)
+        for g in order:
+            yield g, sorted(by_group.get(g, []), key=lambda f: (-f.score, f.id))
+
+
+class _Stored:
+    """The stored findings, read as they arrive: a province's are too many to hold at once."""
+
+    def __init__(self, graph, areas: tuple[str, ...], seconds: dict[str, float]):
+        self.graph, self.area_names, self.seconds = graph, areas, seconds
+
+    def briefs(self) -> Iterator[dict]:
+        from kb.analyses import stored
+
+        return stored.briefs(self.graph, self.area_names)
+
+    def of_area(self, area: str) -> Iterator[Finding]:
+        from kb.analyses import stored
+
+        return stored.area_findings(self.graph, area)
+
+    def groups(self, order: list[str]) -> Iterator[tuple[str, list[Finding]]]:
+        from kb.analyses import stored
+
+        return stored.groups_findings(self.graph, order)
+
+
+def _shown_findings(source: _Listed | _Stored, areas: tuple[str, ...], shown: _Shown) -> Iterator[Finding]:
+    for area in AREAS:
+        if area in areas:
+            yield from (f for f in source.of_area(area) if shown.finding(f))
+
+
+def _print_findings(source: _Listed | _Stored, areas: tuple[str, ...], shown: _Shown, tally: _Tally) -> None:
     from kb.analyses.findings import KIND_TITLES
+    from kb.analyses.overlap_groups import OverlapGroup
     from kb.analyses.report import STATUS_TITLES
 
     for area in AREAS:
-        mine = [f for f in findings if f.area == area]
-        if area not in seconds and not mine:
+        if area not in areas or (area not in source.seconds and not tally.areas.get(area)):
             continue
-        click.echo(f"== {AREA_TITLES[area]}：{len(mine)}项"
-                   + (f"，用时{seconds[area]:.2f}秒" if area in seconds else ""))
+        click.echo(f"== {AREA_TITLES[area]}：{tally.areas.get(area, 0)}项"
+                   + (f"，用时{source.seconds[area]:.2f}秒" if area in source.seconds else ""))
         if area == "laws":
-            _print_laws(mine)
+            _print_laws([f for f in source.of_area(area) if shown.finding(f)])
         elif area == "overlaps":
-            _print_overlap_groups(mine)
+            for gid, found in source.groups(tally.groups):
+                mine = [f for f in found if shown.finding(f)]
+                if not mine:
+                    continue
+                g = OverlapGroup(gid, mine[0].jurisdiction, mine[0].level, list(mine[0].departments), mine)
+                click.echo(f"组 {g.id}  {g.jurisdiction} {g.level_title}  {' ↔ '.join(g.departments)}："
+                           f"{len(g.findings)}项（待处理{g.open}项），法条{len(g.articles)}条"
+                           + (f"：{'、'.join(g.articles[:4])}{'等' if len(g.articles) > 4 else ''}"
+                              if g.articles else ""))
+                for f in mine:
+                    _print_finding(f)
+                click.echo("")
         else:
-            for f in mine:
-                _print_finding(f)
-    counts: dict[str, list[int]] = {}
-    for f in findings:
-        c = counts.setdefault(f.kind, [0, 0])
-        c[0] += 1
-        c[1] += f.status == "open"
-    if counts:
+            for f in source.of_area(area):
+                if shown.finding(f):
+                    _print_finding(f)
+    if tally.kinds:
         click.echo(f"-- 各规则（{STATUS_TITLES['open']}/合计）：" + "，".join(
-            f"{KIND_TITLES[k]} {v[1]}/{v[0]}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1][0])))
+            f"{KIND_TITLES[k]} {v[1]}/{v[0]}" for k, v in sorted(tally.kinds.items(), key=lambda kv: -kv[1][0])))
 
 
-def _write_findings(findings: list[Finding], xlsx: Path | None, csv_path: Path | None) -> None:
+def _write_findings(findings: Callable[[], Iterator[Finding]], xlsx: Path | None, csv_path: Path | None) -> None:
+    """``findings`` gives the findings afresh for each file (read again, not held)."""
     from kb.analyses import tables
     from kb.analyses.report import FINDING_COLUMNS, finding_row
 
-    rows = [finding_row(f) for f in findings]
     if xlsx:
-        tables.write_xlsx(rows, FINDING_COLUMNS, xlsx, sheet="检查结果")
-        click.echo(f"已将{len(rows)}项结果写入 {xlsx}", err=True)
+        n = tables.write_xlsx((finding_row(f) for f in findings()), FINDING_COLUMNS, xlsx, sheet="检查结果")
+        click.echo(f"已将{n}项结果写入 {xlsx}", err=True)
     if csv_path:
-        tables.write_csv(rows, FINDING_COLUMNS, csv_path)
-        click.echo(f"已将{len(rows)}项结果写入 {csv_path}", err=True)
+        n = tables.write_csv((finding_row(f) for f in findings()), FINDING_COLUMNS, csv_path)
+        click.echo(f"已将{n}项结果写入 {csv_path}", err=True)
 
 
-def _stored_report(graph, areas: tuple[str, ...], jurisdiction: str | None):
-    """The stored findings of ``areas`` (within ``jurisdiction`` when given), as `report.run` returns them."""
+def _stored_state(graph) -> None:
     from kb.analyses import stored
-    from kb.analyses.findings import CROSS_PLACE_KINDS, sort_findings
-    from kb.analyses.powers import jurisdiction_names
-    from kb.analyses.report import Report
 
     state = stored.state(graph)
     if not state["computed"]:
         raise click.ClickException("尚未保存检查结果：请先运行 kb check（不加 --stored）")
     if state["stale"]:
         click.echo(f"-- 保存的检查结果计算于 {state['computed_at']}，此后又有导入或修改", err=True)
-    names = set(jurisdiction_names(graph, jurisdiction) or []) if jurisdiction else None
-    out = []
-    for area in areas:
-        after = None
-        while True:
-            rows, after = stored.query(graph, area, None, "score", after, limit=5000)
-            found = [stored.to_finding(r) for r in rows]
-            # a finding across places names no jurisdiction of its own: its evidence names the places
-            out += [f for f in found if names is None or f.jurisdiction in names
-                    or (f.kind in CROSS_PLACE_KINDS and names & {e.get("jurisdiction") for e in f.evidence})]
-            if not after:
-                break
-    return Report(sort_findings(out), {})
 
 
 def _validate_selectors(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
@@ -161,31 +241,42 @@ def check_cmd(area: str, jurisdiction: str | None, as_json: bool, fail_on: tuple
     不保存）：这些领域已保存的结果被替换。
     """
     from kb.analyses import overlaps, report, stored
+    from kb.analyses.powers import jurisdiction_names
 
     areas = AREAS if area == "all" else (area,)
     started = time.monotonic()
+    seconds: dict[str, float] = {}
     with connect() as graph:
+        places = None
+        source: _Listed | _Stored
         if from_store:
-            result = _stored_report(graph, areas, jurisdiction)
+            _stored_state(graph)
+            places = set(jurisdiction_names(graph, jurisdiction) or []) if jurisdiction else None
+            source = _Stored(graph, areas, seconds)
+        elif threshold is None and not jurisdiction:
+            # the whole graph: each batch stored as it is found, then printed from the store
+            n = stored.store_report(graph, report.batches(graph, areas, seconds=seconds), None, areas,
+                                    lambda: sum(seconds.values()))
+            click.echo(f"-- 已为浏览器保存{n}项检查结果", err=True)
+            source = _Stored(graph, areas, seconds)
         else:
             result = report.run(graph, areas, jurisdiction, threshold or overlaps.DEFAULT_THRESHOLD)
             if threshold is None:
-                n = stored.store_report(graph, result.findings, jurisdiction, areas,
-                                        sum(result.seconds.values()))
+                n = stored.store_report(graph, [result.findings], jurisdiction, areas, sum(result.seconds.values()))
                 click.echo(f"-- 已为浏览器保存{n}项检查结果" if n >= 0 else
                            f"-- 未保存：{jurisdiction}不是最上级的行政区划（对其所在的省运行 kb check -j，"
                            "或不加 -j，才会保存）", err=True)
-    findings = [f for f in result.findings
-                if (status == "all" or f.status == status) and f.score >= min_score
-                and (not kinds or any(k in (f.kind, f.area) for k in kinds))]
-    if as_json:
-        echo_json_list(f.as_dict() for f in findings)
-    else:
-        _print_findings(findings, result.seconds)
-        click.echo(f"-- 共{len(findings)}项，用时{time.monotonic() - started:.2f}秒", err=True)
-    _write_findings(findings, xlsx, csv_path)
-    failing = [f for f in result.findings if f.status == "open" and any(s in (f.kind, f.area) for s in fail_on)]
-    if failing:
-        kinds_hit = sorted({KIND_TITLES[f.kind] for f in failing})
-        click.echo(f"有{len(failing)}项待处理的结果符合 --fail-on（{'、'.join(kinds_hit)}）", err=True)
+            source = _Listed(result.findings, result.seconds)
+        shown = _Shown(status, min_score, kinds, places)
+        if as_json:
+            tally = _Tally(source.briefs(), shown, fail_on) if fail_on else None
+            echo_json_list(f.as_dict() for f in _shown_findings(source, areas, shown))
+        else:
+            tally = _Tally(source.briefs(), shown, fail_on)
+            _print_findings(source, areas, shown, tally)
+            click.echo(f"-- 共{sum(tally.areas.values())}项，用时{time.monotonic() - started:.2f}秒", err=True)
+        _write_findings(lambda: _shown_findings(source, areas, shown), xlsx, csv_path)
+    if tally is not None and tally.failing:
+        kinds_hit = sorted(KIND_TITLES[k] for k in tally.failing)
+        click.echo(f"有{sum(tally.failing.values())}项待处理的结果符合 --fail-on（{'、'.join(kinds_hit)}）", err=True)
         sys.exit(1)
