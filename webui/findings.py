@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from flask import current_app
+from flask_babel import gettext as _
 
 from kb.analyses import chains as chain_analysis
 from kb.analyses import stored
@@ -37,7 +38,7 @@ def _work(graph: Graph, scopes: list[str] | None) -> None:
             stored.refresh(graph, scopes)
             _running["error"] = None
         except Exception as exc:  # noqa: BLE001 - a failing analysis must not take the pages down
-            _running["error"] = f"the analyses failed: {exc}"
+            _running["error"] = str(exc) or type(exc).__name__  # worded when a page shows it (state)
         with _lock:
             pending = _running["pending"]
             _running["pending"] = None
@@ -95,7 +96,7 @@ def state(start: bool = True) -> dict[str, Any]:
     if start and (not s["computed"] or s["stale"]) and not running():
         recompute(None)
     s["updating"] = s["updating"] or running()
-    s["error"] = _running["error"]
+    s["error"] = _("The analyses failed: %(error)s", error=_running["error"]) if _running["error"] else None
     return s
 
 
