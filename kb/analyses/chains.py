@@ -27,6 +27,7 @@ from kb.analyses.groups import DisjointSet
 from kb.analyses.overlaps import name_variants
 from kb.analyses.powers import (
     BATCH,
+    POWERS_BY_KEY_WITHOUT_CITES,
     POWERS_WITHOUT_CITES,
     PowerRow,
     department_sizes,
@@ -34,7 +35,7 @@ from kb.analyses.powers import (
     rows_to_powers,
 )
 from kb.db import Graph
-from kb.model import EXAMPLE_MARK, LEVEL_RANK, LEVEL_TITLES, power_in_force
+from kb.model import EXAMPLE_MARK, LEVEL_RANK, LEVEL_TITLES, normalise_level, power_in_force
 
 SIMILAR = 0.9
 # A body publishes a level when its lists hold a real share of items there: a stray row naming another
@@ -245,44 +246,94 @@ def _link_similar_names(links: _Links, uppers: list[PowerRow], lowers: list[Powe
 
 
 # What can put two departments' powers in one chain: a counterpart above, a shared catalogue item, a
-# delegation from one to the other.
-RELATED_DEPARTMENTS = """
-MATCH (a:Department)-[:COUNTERPART_OF]->(b:Department) RETURN a.name AS a, b.name AS b
-UNION
-MATCH (d:Department)-[:HOLDS]->(:Power)-[:IMPLEMENTS]->(ci:CatalogItem)
-WITH coalesce(ci.code, ci.key) AS code, collect(DISTINCT d.name) AS departments WHERE size(departments) > 1
-UNWIND departments[1..] AS other
-RETURN departments[0] AS a, other AS b
-UNION
-MATCH (fd:Department)-[:HOLDS]->(:Power)<-[:FROM_POWER]-(:Delegation)-[:TO_POWER]->(:Power)<-[:HOLDS]-(td:Department)
-RETURN fd.name AS a, td.name AS b
+# delegation from one to the other. The catalogue and the delegations name the powers too: a
+# department that is a body of its own at one level (below) joins a batch by its powers, not whole.
+COUNTERPART_PAIRS = "MATCH (a:Department)-[:COUNTERPART_OF]->(b:Department) RETURN a.name AS a, b.name AS b"
+
+CATALOGUE_MEMBERS = """
+MATCH (d:Department)-[:HOLDS]->(p:Power)-[:IMPLEMENTS]->(ci:CatalogItem)
+WITH coalesce(ci.code, ci.key) AS code, d.name AS department, CASE WHEN d.name IN $single THEN p.key END AS key
+WITH code, collect(DISTINCT [department, key]) AS members WHERE size(members) > 1
+RETURN members
+"""
+
+DELEGATED_PAIRS = """
+MATCH (fd:Department)-[:HOLDS]->(fp:Power)<-[:FROM_POWER]-(:Delegation)-[:TO_POWER]->(tp:Power)<-[:HOLDS]-(td:Department)
+RETURN fd.name AS a, fp.key AS a_key, td.name AS b, tp.key AS b_key
+"""
+
+# Departments with no counterpart, and the levels their powers are at (normalised in Python).
+UNPAIRED = """
+MATCH (d:Department) WHERE NOT (d)-[:COUNTERPART_OF]-()
+MATCH (d)-[:HOLDS]->(p:Power)
+RETURN d.name AS name, coalesce(d.level, '') AS department_level, collect(DISTINCT coalesce(p.level, '')) AS levels
 """
 
 
+def _single_level(graph: Graph) -> set[str]:
+    """The departments that are a body of their own at one level: no counterpart, every power at one
+    level (a township's office that takes items delegated by the county's departments). Such a body
+    publishes one level, so its powers link to others only through a delegation or a catalogue item,
+    each on its own: a batch takes them one by one with what they link to. Whole, a township's office
+    would join every department that delegates to it, and those their counterparts in every county:
+    one batch of most of a province."""
+    out = set()
+    for r in graph.read(UNPAIRED):
+        levels = {normalise_level(lv, r["department_level"]) or normalise_level(r["department_level"])
+                  for lv in r["levels"]}
+        if len(levels) == 1:
+            out.add(r["name"])
+    return out
+
+
 def load_partitions(graph: Graph, jurisdiction: str | None = None, batch: int = BATCH) -> Iterator[Chains]:
-    """The chains a batch of related departments at a time: departments joined by a counterpart, a
-    catalogue item or a delegation are always in one batch, so every link, body and chain is whole
-    in one of them and the findings are those of `load` on all powers."""
+    """The chains a batch at a time: departments joined by a counterpart, a catalogue item or a
+    delegation are always in one batch (a single-level body's powers each with what they link to), so
+    every link, body and chain is whole in one of them and the findings are those of `load` on all
+    powers."""
     sizes = department_sizes(graph, jurisdiction)
-    related = DisjointSet(sizes)
-    for r in graph.read(RELATED_DEPARTMENTS):
-        related.union(r["a"], r["b"])
+    single = _single_level(graph)
+
+    def node(department: str, key: str | None) -> tuple[str, str]:
+        return ("power", key) if department in single and key else ("department", department)
+
+    related: DisjointSet[tuple[str, str]] = DisjointSet(("department", d) for d in sizes if d not in single)
+    holder: dict[str, str] = {}  # a single-level body's power key -> its department
+    for r in graph.read(COUNTERPART_PAIRS):
+        related.union(("department", r["a"]), ("department", r["b"]))
+    for r in graph.read(CATALOGUE_MEMBERS, single=sorted(single)):
+        nodes = [node(d, k) for d, k in r["members"]]
+        holder.update({k: d for d, k in r["members"] if k})
+        for other in nodes[1:]:
+            related.union(nodes[0], other)
+    for r in graph.read(DELEGATED_PAIRS):
+        related.union(node(r["a"], r["a_key"]), node(r["b"], r["b_key"]))
+        for d, k in ((r["a"], r["a_key"]), (r["b"], r["b_key"])):
+            if d in single:
+                holder[k] = d
     delegations, counterparts = graph.read(DELEGATIONS), graph.read(COUNTERPARTS)
-    chosen: list[str] = []
+    departments: list[str] = []
+    keys: list[str] = []
     for group in related.groups():
-        members = [d for d in group if d in sizes]
-        if not members:
+        mine = [name for kind, name in group if kind == "department" and name in sizes]
+        theirs = [k for kind, k in group if kind == "power" and holder.get(k) in sizes]
+        if not mine and not theirs:
             continue
-        if chosen and sum(sizes.get(d, 0) for d in chosen) + sum(sizes.get(d, 0) for d in members) > batch:
-            yield _chains_of(graph, chosen, delegations, counterparts)
-            chosen = []
-        chosen += members
-    if chosen:
-        yield _chains_of(graph, chosen, delegations, counterparts)
+        if (departments or keys) and (sum(sizes[d] for d in departments) + len(keys) + sum(sizes[d] for d in mine)
+                                      + len(theirs) > batch):
+            yield _chains_of(graph, departments, keys, delegations, counterparts)
+            departments, keys = [], []
+        departments += mine
+        keys += theirs
+    if departments or keys:
+        yield _chains_of(graph, departments, keys, delegations, counterparts)
 
 
-def _chains_of(graph: Graph, departments: list[str], delegations: list[dict], counterparts: list[dict]) -> Chains:
-    rows = graph.read(POWERS_WITHOUT_CITES, departments=departments, jurisdictions=None)
+def _chains_of(graph: Graph, departments: list[str], keys: list[str], delegations: list[dict],
+               counterparts: list[dict]) -> Chains:
+    rows = graph.read(POWERS_WITHOUT_CITES, departments=departments, jurisdictions=None) if departments else []
+    for i in range(0, len(keys), 5_000):
+        rows += graph.read(POWERS_BY_KEY_WITHOUT_CITES, keys=keys[i:i + 5_000])
     return build(rows_to_powers(rows), delegations, counterparts)
 
 

@@ -69,6 +69,14 @@ POWERS_WITHOUT_CITES = POWERS.replace("""       [(p)-[c:CITES]->(l:Law) | {law: 
 """, "       [] AS cites,\n")
 assert POWERS_WITHOUT_CITES != POWERS
 
+# The same, of the powers named by $keys.
+POWERS_BY_KEY_WITHOUT_CITES = POWERS_WITHOUT_CITES.replace(_HELD, """
+UNWIND $keys AS key
+MATCH (d:Department)-[:HOLDS]->(p:Power {key: key})
+WITH d, p, coalesce(d.jurisdiction, head([(d)-[:IN_JURISDICTION]->(j) | j.name]), '') AS jurisdiction
+""")
+assert POWERS_BY_KEY_WITHOUT_CITES != POWERS_WITHOUT_CITES
+
 # As of a date: the powers of the list versions in force on $as_of (kb.model.in_force) instead of the
 # current ones; chains read them without citations.
 _IN_FORCE = f"""
