@@ -287,10 +287,18 @@ def _single_level(graph: Graph) -> set[str]:
 
 
 def load_partitions(graph: Graph, jurisdiction: str | None = None, batch: int = BATCH) -> Iterator[Chains]:
-    """The chains a batch at a time: departments joined by a counterpart, a catalogue item or a
-    delegation are always in one batch (a single-level body's powers each with what they link to), so
-    every link, body and chain is whole in one of them and the findings are those of `load` on all
-    powers."""
+    """The chains a batch at a time (`partition_plan`): every link, body and chain is whole in one
+    of them and the findings are those of `load` on all powers."""
+    parts, delegations, counterparts = partition_plan(graph, jurisdiction, batch)
+    for departments, keys in parts:
+        yield chains_of(graph, departments, keys, delegations, counterparts)
+
+
+def partition_plan(graph: Graph, jurisdiction: str | None = None, batch: int = BATCH
+                   ) -> tuple[list[tuple[list[str], list[str]]], list[dict], list[dict]]:
+    """The batches, each (departments, power keys), about `batch` powers: departments joined by a
+    counterpart, a catalogue item or a delegation are always in one batch (a single-level body's
+    powers each with what they link to); and the delegations and counterparts every batch links by."""
     sizes = department_sizes(graph, jurisdiction)
     single = _single_level(graph)
 
@@ -311,7 +319,7 @@ def load_partitions(graph: Graph, jurisdiction: str | None = None, batch: int = 
         for d, k in ((r["a"], r["a_key"]), (r["b"], r["b_key"])):
             if d in single:
                 holder[k] = d
-    delegations, counterparts = graph.read(DELEGATIONS), graph.read(COUNTERPARTS)
+    parts: list[tuple[list[str], list[str]]] = []
     departments: list[str] = []
     keys: list[str] = []
     for group in related.groups():
@@ -321,16 +329,18 @@ def load_partitions(graph: Graph, jurisdiction: str | None = None, batch: int = 
             continue
         if (departments or keys) and (sum(sizes[d] for d in departments) + len(keys) + sum(sizes[d] for d in mine)
                                       + len(theirs) > batch):
-            yield _chains_of(graph, departments, keys, delegations, counterparts)
+            parts.append((departments, keys))
             departments, keys = [], []
         departments += mine
         keys += theirs
     if departments or keys:
-        yield _chains_of(graph, departments, keys, delegations, counterparts)
+        parts.append((departments, keys))
+    return parts, graph.read(DELEGATIONS), graph.read(COUNTERPARTS)
 
 
-def _chains_of(graph: Graph, departments: list[str], keys: list[str], delegations: list[dict],
-               counterparts: list[dict]) -> Chains:
+def chains_of(graph: Graph, departments: list[str], keys: list[str], delegations: list[dict],
+              counterparts: list[dict]) -> Chains:
+    """The chains of one batch of `partition_plan`."""
     rows = graph.read(POWERS_WITHOUT_CITES, departments=departments, jurisdictions=None) if departments else []
     for i in range(0, len(keys), 5_000):
         rows += graph.read(POWERS_BY_KEY_WITHOUT_CITES, keys=keys[i:i + 5_000])

@@ -462,17 +462,28 @@ def find(graph: Graph, jurisdiction: str | None = None, chain_findings: list[Fin
 
 
 def find_batches(graph: Graph, jurisdiction: str | None = None) -> Iterator[list[Finding]]:
-    """The gap rules but `not_implemented_below` (the chains find it), a batch at a time. Every
-    per-power rule stays inside a jurisdiction (a list version is one department's; a permit is
-    matched with the inspections of its jurisdiction): one batch of whole jurisdictions at a time."""
+    """The gap rules but `not_implemented_below` (the chains find it), a batch at a time: each batch
+    of whole jurisdictions (`part_findings`), then the rules over the whole scope (`scope_findings`)."""
     articles = graph.read(LOADED_ARTICLES)
     for departments in partitions(graph, jurisdiction):
-        part = {"departments": departments, "jurisdictions": None}
-        yield (no_responsibility(graph.read(NO_RESPONSIBILITY, **part))
-               + missing_stage(graph.read(STAGES, **part))
-               + no_accountability(graph.read(ACCOUNTABILITY, **part))
-               + no_basis(graph.read(BASIS, **part))
-               + citations(graph.read(CITATIONS, **part), articles)
-               + permit_without_supervision(graph.read(PERMITS_AND_INSPECTIONS, **part)))
+        yield part_findings(graph, departments, articles)
+    yield scope_findings(graph, jurisdiction)
+
+
+def part_findings(graph: Graph, departments: list[str], articles: list[dict]) -> list[Finding]:
+    """Every per-power rule on the powers of ``departments``: each stays inside a jurisdiction (a list
+    version is one department's; a permit is matched with the inspections of its jurisdiction), so
+    whole jurisdictions are a batch. ``articles``: the loaded articles (LOADED_ARTICLES)."""
+    part = {"departments": departments, "jurisdictions": None}
+    return (no_responsibility(graph.read(NO_RESPONSIBILITY, **part))
+            + missing_stage(graph.read(STAGES, **part))
+            + no_accountability(graph.read(ACCOUNTABILITY, **part))
+            + no_basis(graph.read(BASIS, **part))
+            + citations(graph.read(CITATIONS, **part), articles)
+            + permit_without_supervision(graph.read(PERMITS_AND_INSPECTIONS, **part)))
+
+
+def scope_findings(graph: Graph, jurisdiction: str | None = None) -> list[Finding]:
+    """The delegations and the 一件事 of the jurisdiction (and those within it)."""
     j = jurisdiction_names(graph, jurisdiction)
-    yield delegations(graph.read(DELEGATIONS, jurisdictions=j, as_of=None)) + things(graph.read(THINGS, jurisdictions=j))
+    return delegations(graph.read(DELEGATIONS, jurisdictions=j, as_of=None)) + things(graph.read(THINGS, jurisdictions=j))

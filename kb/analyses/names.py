@@ -53,7 +53,18 @@ _SPACE = re.compile(r"\s+")
 
 def normalise_name(name: str | None, rule_set: NameRules | None = None) -> str:
     """The comparable core of a power name: 对未取得…许可证的处罚 -> 未取得…许可证."""
-    r = rule_set or rules()
+    if rule_set is None:
+        return _normalised(name or "")
+    return _normalise(name, rule_set)
+
+
+@lru_cache(maxsize=500_000)
+def _normalised(name: str) -> str:
+    """Under the shipped rules, once per name: a province's lists repeat their names place after place."""
+    return _normalise(name, rules())
+
+
+def _normalise(name: str | None, r: NameRules) -> str:
     text = _SPACE.sub("", unicodedata.normalize("NFKC", name or ""))
     text = "".join(ch for ch in text if ch not in r.remove_chars)
     changed = True

@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -232,10 +233,11 @@ def _pair_articles(cand: _Candidate, a_rows: list[PowerRow], b_rows: list[PowerR
 _PAREN = re.compile(r"[（(][^（）()]*[)）]")
 
 
-def name_variants(name: str) -> set[str]:
+@lru_cache(maxsize=500_000)
+def name_variants(name: str) -> frozenset[str]:
     """The normalised name, and the same without its parentheticals (（农作物种子生产经营许可）)."""
     out = {names.normalise_name(name), names.normalise_name(_PAREN.sub("", name))}
-    return {v for v in out if v}
+    return frozenset(v for v in out if v)
 
 
 def similarity_entries(powers: list[PowerRow]) -> tuple[list[names.Item], dict, dict[tuple, list[PowerRow]]]:

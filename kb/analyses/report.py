@@ -14,10 +14,12 @@ from kb.analyses import (
     laws,
     overlap_groups,
     overlaps,
+    parallel,
     resolutions,
     services,
 )
 from kb.analyses.findings import AREAS, STATUS_TITLES, Finding, sort_findings
+from kb.analyses.powers import BATCH, POWERS, partitions, rows_to_powers
 from kb.db import Graph
 
 T = TypeVar("T")
@@ -57,13 +59,14 @@ def run(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdiction: 
 
 def batches(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdiction: str | None = None,
             threshold: float = overlaps.DEFAULT_THRESHOLD, cross_place: bool = True,
-            seconds: dict[str, float] | None = None) -> Iterator[list[Finding]]:
+            seconds: dict[str, float] | None = None, batch: int = BATCH) -> Iterator[list[Finding]]:
     """The findings of ``areas`` a batch at a time, each batch finished (duplicates merged, overlaps
     folded and grouped, evidence cut, recorded statuses applied) before the next is read: no finding
     spans two batches, and what is held at once is one partition's powers and findings, not the
     graph's. ``seconds`` (when given) collects the time spent per area. ``cross_place=False`` leaves
     out the rules that compare places across jurisdiction trees (findings.CROSS_PLACE_KINDS), which
-    the store computes for the whole graph apart."""
+    the store computes for the whole graph apart. ``batch``: about how many powers a partition holds.
+    The partitions are analysed side by side when there are several (kb.analyses.parallel)."""
     wanted = [a for a in AREAS if a in areas]
     stored = resolutions.records(graph)
     seconds = {} if seconds is None else seconds
@@ -85,34 +88,74 @@ def batches(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdicti
         thing_rows = timed("services", lambda: services.read_things(graph, jurisdiction))
     if "overlaps" in wanted or "services" in wanted:
         shared = services.overlap_filter(thing_rows)
-        parts = overlaps.find_batches(graph, jurisdiction, threshold)
+        tasks = [(departments, threshold) for departments in partitions(graph, jurisdiction, batch)]
+        parts = parallel.ordered(graph, overlap_part, tasks)
         while (part := timed("overlaps", lambda: next(parts, None))) is not None:
-            found = [f.cut_evidence() for f in overlap_groups.fold(merge_duplicates(part))]
-            overlap_groups.assign_groups(found)
+            found, _ = part
             resolutions.apply(found, stored)
             in_services += [f for f in found if f.status == "open" and shared(f)]
             if "overlaps" in wanted:
                 yield found
     if {"gaps", "chains", "consistency"} & set(wanted):
-        # one batch of related departments at a time (chains.load_partitions); consistency runs on each
-        chain_parts = chains.load_partitions(graph, jurisdiction)
-        while (ch := timed("chains", lambda: next(chain_parts, None))) is not None:
-            found = timed("chains", lambda: chains.analyse(ch))
-            # not_implemented_below (a gap) comes from the chains
-            part = [f for f in found if f.area == "chains" or f.kind == "not_implemented_below"]
-            if "consistency" in wanted:
-                part += timed("consistency", lambda: consistency.find(graph, jurisdiction, chains=ch))
-            yield finished(part)
+        # batches of related departments (chains.partition_plan); consistency runs on each
+        plan, delegations, counterparts = timed("chains", lambda: chains.partition_plan(graph, jurisdiction, batch))
+        context = {"delegations": delegations, "counterparts": counterparts}
+        tasks = [(departments, keys, "consistency" in wanted) for departments, keys in plan]
+        for found, took in parallel.ordered(graph, chain_part, tasks, context):
+            _add(seconds, took)
+            yield finished(found)
     if "gaps" in wanted:
-        gap_parts = gaps.find_batches(graph, jurisdiction)
-        while (part := timed("gaps", lambda: next(gap_parts, None))) is not None:
-            yield finished(part)
+        articles = graph.read(gaps.LOADED_ARTICLES)
+        tasks = [(departments,) for departments in partitions(graph, jurisdiction, batch)]
+        for found, took in parallel.ordered(graph, gap_part, tasks, {"articles": articles}):
+            _add(seconds, took)
+            yield finished(found)
+        yield finished(timed("gaps", lambda: gaps.scope_findings(graph, jurisdiction)))
     if "consistency" in wanted and cross_place:
         yield finished(timed("consistency", lambda: assignments.find(graph, jurisdiction)))
     if "services" in wanted:
         yield finished(timed("services", lambda: services.analyse(thing_rows, in_services)))
     if "laws" in wanted:
         yield finished(timed("laws", lambda: laws.find(graph, jurisdiction)))
+
+
+# --- one partition's work (in a worker process when there are several: kb.analyses.parallel) --------
+
+def _add(seconds: dict[str, float], took: dict[str, float]) -> None:
+    for area, t in took.items():
+        seconds[area] = round(seconds.get(area, 0.0) + t, 3)
+
+
+def overlap_part(graph: Graph, context: dict, departments: list[str], threshold: float
+                 ) -> tuple[list[Finding], dict[str, float]]:
+    """The overlaps among the powers of ``departments`` (whole jurisdictions), merged, folded, grouped
+    and cut."""
+    found = overlaps.analyse(rows_to_powers(graph.read(POWERS, departments=departments, jurisdictions=None)),
+                             threshold)
+    found = [f.cut_evidence() for f in overlap_groups.fold(merge_duplicates(found))]
+    overlap_groups.assign_groups(found)
+    return found, {}
+
+
+def chain_part(graph: Graph, context: dict, departments: list[str], keys: list[str], with_consistency: bool
+               ) -> tuple[list[Finding], dict[str, float]]:
+    """One batch of chains: their findings (and not_implemented_below, a gap), and four-level
+    consistency along them; the seconds each took."""
+    started = time.monotonic()
+    ch = chains.chains_of(graph, departments, keys, context["delegations"], context["counterparts"])
+    found = [f for f in chains.analyse(ch) if f.area == "chains" or f.kind == "not_implemented_below"]
+    took = {"chains": time.monotonic() - started}
+    if with_consistency:
+        started = time.monotonic()
+        found += consistency.find(graph, None, chains=ch)
+        took["consistency"] = time.monotonic() - started
+    return found, took
+
+
+def gap_part(graph: Graph, context: dict, departments: list[str]) -> tuple[list[Finding], dict[str, float]]:
+    started = time.monotonic()
+    found = gaps.part_findings(graph, departments, context["articles"])
+    return found, {"gaps": time.monotonic() - started}
 
 
 # --- rows for CSV/XLSX ------------------------------------------------------------------------------

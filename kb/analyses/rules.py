@@ -23,8 +23,14 @@ class ProceduralLaws:
     patterns: tuple[re.Pattern, ...]
 
     def __contains__(self, key: object) -> bool:
-        key = law_key(str(key or ""))
-        return key in self.keys or any(p.search(key) for p in self.patterns)
+        return _procedural(self, str(key or ""))
+
+
+@lru_cache(maxsize=100_000)
+def _procedural(laws: ProceduralLaws, key: str) -> bool:
+    """Whether a cited law is procedural, once per law key asked (every citation asks)."""
+    key = law_key(key)
+    return key in laws.keys or any(p.search(key) for p in laws.patterns)
 
 
 @lru_cache(maxsize=1)

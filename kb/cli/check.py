@@ -188,6 +188,19 @@ def _write_findings(findings: Callable[[], Iterator[Finding]], xlsx: Path | None
         click.echo(f"已将{n}项结果写入 {csv_path}", err=True)
 
 
+def _progress(batches: Iterator[list[Finding]], seconds: dict[str, float]) -> Iterator[list[Finding]]:
+    """The batches as they come, counted on a progress line (on a terminal only: stderr)."""
+    from tqdm import tqdm
+
+    found = 0
+    with tqdm(unit="批", file=sys.stderr, desc="检查", disable=None, dynamic_ncols=True) as bar:
+        for batch in batches:
+            found += len(batch)
+            bar.set_postfix_str(f"{found}项结果，{AREA_TITLES[next(reversed(seconds))] if seconds else ''}")
+            bar.update(1)
+            yield batch
+
+
 def _stored_state(graph) -> None:
     from kb.analyses import stored
 
@@ -255,8 +268,8 @@ def check_cmd(area: str, jurisdiction: str | None, as_json: bool, fail_on: tuple
             source = _Stored(graph, areas, seconds)
         elif threshold is None and not jurisdiction:
             # the whole graph: each batch stored as it is found, then printed from the store
-            n = stored.store_report(graph, report.batches(graph, areas, seconds=seconds), None, areas,
-                                    lambda: sum(seconds.values()))
+            n = stored.store_report(graph, _progress(report.batches(graph, areas, seconds=seconds), seconds), None,
+                                    areas, lambda: sum(seconds.values()))
             click.echo(f"-- 已为浏览器保存{n}项检查结果", err=True)
             source = _Stored(graph, areas, seconds)
         else:
@@ -271,6 +284,9 @@ def check_cmd(area: str, jurisdiction: str | None, as_json: bool, fail_on: tuple
         if as_json:
             tally = _Tally(source.briefs(), shown, fail_on) if fail_on else None
             echo_json_list(f.as_dict() for f in _shown_findings(source, areas, shown))
+            if source.seconds:
+                click.echo("-- 用时：" + "，".join(f"{AREA_TITLES[a]} {source.seconds[a]:.1f} 秒"
+                                                 for a in AREAS if a in source.seconds), err=True)
         else:
             tally = _Tally(source.briefs(), shown, fail_on)
             _print_findings(source, areas, shown, tally)

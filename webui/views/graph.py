@@ -63,14 +63,24 @@ WITH DISTINCT x
 RETURN {KIND} AS kind, count(*) AS n
 """
 
-# One kind at a time (LIMIT takes a parameter, not a variable): a top-k sort, never the whole kind.
-RING1 = """
-MATCH (n) WHERE elementId(n) = $centre
-MATCH (n)--(x) WHERE {visible} AND {kind} = $want
-WITH DISTINCT x ORDER BY coalesce(x.name, x.title, x.key, ''), elementId(x)
-SKIP $skip LIMIT $take
+# Every kind's share in one query: for each kind (its quota q), the first q.skip + q.take of its
+# neighbours by name (a top-k sort: LIMIT takes a parameter, the largest such sum), of which the share.
+_SHARES = """
+UNWIND $quotas AS q
+CALL {{
+  WITH q
+  MATCH (n) WHERE elementId(n) = $centre
+  {match} AND {kind} = q.kind
+  WITH DISTINCT x ORDER BY coalesce(x.name, x.title, x.key, ''), elementId(x)
+  LIMIT $most
+  WITH collect(x) AS xs
+  RETURN xs[q.skip..q.skip + q.take] AS xs
+}}
+UNWIND xs AS x
 RETURN elementId(x) AS id, labels(x) AS labels, x {props} AS props
 """
+
+RING1 = _SHARES.format(match=f"MATCH (n)--(x) WHERE {VISIBLE}", kind=KIND, props=PROPS)
 
 RING2_KINDS = f"""
 MATCH (n) WHERE elementId(n) = $centre
@@ -80,14 +90,9 @@ WITH DISTINCT x
 RETURN {KIND} AS kind, count(*) AS n
 """
 
-RING2 = """
-MATCH (n) WHERE elementId(n) = $centre
-MATCH (m) WHERE elementId(m) IN $ring1
-MATCH (m)--(x) WHERE x <> n AND {visible} AND {kind} = $want AND NOT EXISTS {{ (x)--(n) }}
-WITH DISTINCT x ORDER BY coalesce(x.name, x.title, x.key, ''), elementId(x)
-SKIP $skip LIMIT $take
-RETURN elementId(x) AS id, labels(x) AS labels, x {props} AS props
-"""
+RING2 = _SHARES.format(match="MATCH (m) WHERE elementId(m) IN $ring1\n  "
+                             f"MATCH (m)--(x) WHERE x <> n AND {VISIBLE} AND NOT EXISTS {{ (x)--(n) }}",
+                       kind=KIND, props=PROPS)
 
 EDGES = """
 MATCH (a) WHERE elementId(a) IN $ids
@@ -132,13 +137,14 @@ def _ring(picture: Picture, query: str, centre: str, counts: dict[str, int], bud
         counts = {only: counts.get(only, 0)}
     available = {k: max(n - (skip if k == only else 0), 0) for k, n in counts.items()}
     quotas = share(available, budget)
+    wanted = [{"kind": kind, "take": take, "skip": skip if kind == only else 0}
+              for kind, take in sorted(quotas.items()) if take]
     ids = []
-    for kind, take in sorted(quotas.items()):
-        if take:
-            for node_id, labels, props in store.rows(query, centre=centre, want=kind, take=take,
-                                                     skip=skip if kind == only else 0, **params):
-                picture.node(node_id, labels, props)
-                ids.append(node_id)
+    if wanted:  # one query for every kind
+        most = max(q["skip"] + q["take"] for q in wanted)
+        for node_id, labels, props in store.rows(query, centre=centre, quotas=wanted, most=most, **params):
+            picture.node(node_id, labels, props)
+            ids.append(node_id)
     more = [{"ring": ring, "kind": k, "name": str(LABEL_NAMES.get(k, k)), "total": counts[k],
              "skip": (skip if k == only else 0) + quotas[k], "left": available[k] - quotas[k]}
             for k in sorted(counts) if available[k] > quotas[k]]
@@ -161,14 +167,12 @@ def neighbourhood(label: str, key: str, depth: int, cap: int, only: str | None =
     kinds1 = {r["kind"]: r["n"] for r in store.read(RING1_KINDS, centre=centre_id, **params)}
     budget = cap - 1
     first_budget = budget if depth == 1 else min(sum(kinds1.values()), max(budget // 3, 1))
-    ring1_query = RING1.format(visible=VISIBLE, kind=KIND, props=props)
-    ring1, more = _ring(picture, ring1_query, centre_id, kinds1, first_budget, params, 1,
+    ring1, more = _ring(picture, RING1, centre_id, kinds1, first_budget, params, 1,
                         only if depth == 1 else None, skip if depth == 1 else 0)
     if depth > 1 and ring1:
         params2 = params | {"ring1": ring1}
         kinds2 = {r["kind"]: r["n"] for r in store.read(RING2_KINDS, centre=centre_id, **params2)}
-        ring2_query = RING2.format(visible=VISIBLE, kind=KIND, props=props)
-        _ids, more2 = _ring(picture, ring2_query, centre_id, kinds2, budget - len(ring1), params2, 2, only, skip)
+        _ids, more2 = _ring(picture, RING2, centre_id, kinds2, budget - len(ring1), params2, 2, only, skip)
         more += more2
     ids = list(picture.net.node_map)
     for source, target, rel_type, field, article_label, manner in store.rows(EDGES, ids=ids, edge_cap=cap * 6):

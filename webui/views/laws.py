@@ -55,29 +55,45 @@ MATCH (a:Article {key: $key})
 OPTIONAL MATCH (l:Law)-[:HAS_ARTICLE]->(a)
 CALL { WITH l, a OPTIONAL MATCH (l)-[:HAS_ARTICLE]->(prev:Article {number: a.number - 1}) RETURN prev.key AS prev }
 CALL { WITH l, a OPTIONAL MATCH (l)-[:HAS_ARTICLE]->(next:Article {number: a.number + 1}) RETURN next.key AS next }
-CALL { WITH a, l OPTIONAL MATCH (p:Power)-[b:BASED_ON]->(a) WHERE p.current
-       OPTIONAL MATCH (p)-[c:CITES {field: b.field}]->(l) WHERE c.article = a.number
-       WITH p, b, head(collect(c.text)) AS citing_text ORDER BY p.department, p.type, p.position
-       WITH p.department AS department, collect({key: p.key, name: p.name, type: p.type, field: b.field,
-            level: p.level, citing_text: citing_text}) AS powers
-       RETURN collect(CASE WHEN department IS NULL THEN null ELSE {department: department, powers: powers} END)
-              AS by_department }
-RETURN a {.*} AS article, l {.key, .title, .version_date} AS law, prev, next, by_department
+RETURN a {.*} AS article, l {.key, .title, .version_date} AS law, prev, next
 """
-
 
 # An article of a law whose text is not loaded: what the lists cite of it (the overlap evidence of
 # 《建设工程质量管理条例》第六十条 is exactly this), so no citation link leads nowhere.
 CITED_ARTICLE = """
 MATCH (l:Law {key: $law})
-CALL { WITH l OPTIONAL MATCH (p:Power)-[c:CITES]->(l) WHERE p.current AND c.article = $number
-       WITH p, c ORDER BY p.department, p.type, p.position
-       WITH p.department AS department, collect({key: p.key, name: p.name, type: p.type, field: c.field,
-            level: p.level, citing_text: c.text}) AS powers
-       RETURN collect(CASE WHEN department IS NULL THEN null ELSE {department: department, powers: powers} END)
-              AS by_department }
+WHERE EXISTS { MATCH (p:Power)-[c:CITES]->(l) WHERE p.current AND c.article = $number }
 RETURN {key: $key, name: l.title + $label, number: $number, text: null} AS article,
-       l {.key, .title, .version_date} AS law, null AS prev, null AS next, by_department
+       l {.key, .title, .version_date} AS law, null AS prev, null AS next
+"""
+
+# The powers citing an article (b: how): its BASED_ON links when the law's text is loaded, else the
+# lists' citations of its number; and the citing text each gives.
+CITING = {
+    "loaded": ("MATCH (a:Article {key: $key})<-[b:BASED_ON]-(p:Power) WHERE p.current",
+               ("head([(p)-[c:CITES]->(:Law)-[:HAS_ARTICLE]->(x:Article {key: $key})"
+                " WHERE c.field = b.field AND c.article = x.number | c.text])")),
+    "cited": ("MATCH (:Law {key: $law})<-[b:CITES]-(p:Power) WHERE p.current AND b.article = $number", "b.text"),
+}
+
+# The citing departments, as basis of powers or of duties, counted with their powers' types: one pass
+# over the citations, no power's properties read but its department and type.
+ARTICLE_DEPARTMENTS = """{citing}
+WITH p.department AS department, coalesce(b.field, 'basis') = 'basis' AS basis, p
+WHERE department IS NOT NULL
+RETURN department, basis, count(DISTINCT p) AS n, collect(DISTINCT coalesce(p.type, '')) AS types
+ORDER BY department
+"""
+
+# A page of citing departments with their powers, at most $per_department of each.
+ARTICLE_POWERS = """{citing} AND p.department IN $departments
+WITH p, b ORDER BY p.department, p.type, p.position
+WITH p.department AS department, coalesce(b.field, 'basis') = 'basis' AS basis,
+     collect({{p: p, b: b}})[..$per_department] AS shown
+UNWIND shown AS s
+WITH department, basis, s.p AS p, s.b AS b
+RETURN department, basis, collect({{key: p.key, name: p.name, type: p.type, field: b.field, level: p.level,
+                                   citing_text: {text}}}) AS powers
 """
 
 
@@ -85,8 +101,7 @@ def _cited_only(key: str) -> dict | None:
     law, _, number = key.rpartition("#")
     if not law or not number.isdigit() or len(number) > 6:
         return None
-    row = store.read_one(CITED_ARTICLE, key=key, law=law, number=int(number), label=article_label(int(number)))
-    return row if row and row["by_department"] else None
+    return store.read_one(CITED_ARTICLE, key=key, law=law, number=int(number), label=article_label(int(number)))
 
 
 DEPARTMENTS_PAGE = 50  # citing departments per page of a law
@@ -116,29 +131,42 @@ def law(key: str) -> dict:
 
 @page(bp, "/articles/<path:key>", "laws/article.html")
 def article(key: str) -> dict:
-    row = store.read_one(ARTICLE, key=key) or _cited_only(key)
+    """The departments citing the article, counted, and a page of them (DEPARTMENTS_PAGE) with at most
+    PER_DEPARTMENT powers each: an article a province's lists cite ten thousand times is one page."""
+    row = store.read_one(ARTICLE, key=key)
+    how = "loaded"
     if not row:
-        abort(404)
-    def split(field: str) -> list[dict]:
-        out = []
-        for d in row["by_department"]:
-            chosen = [p for p in d["powers"] if (p["field"] == "basis") == (field == "basis")]
-            if chosen:
-                out.append({"department": d["department"], "powers": chosen})
-        return out
-
-    row["as_basis"], row["as_duty_basis"] = split("basis"), split("responsibility_basis")
+        row, how = _cited_only(key), "cited"
+        if not row:
+            abort(404)
+    law, _, number = key.rpartition("#")
+    params = {"key": key, "law": law, "number": int(number) if number.isdigit() and len(number) <= 6 else -1}
+    citing, text = CITING[how]
+    counted = store.read(ARTICLE_DEPARTMENTS.format(citing=citing), **params)
     types: dict[str, set[str]] = {}
-    for d in row["as_basis"]:
-        for p in d["powers"]:
-            types.setdefault(p["type"] or "", set()).add(d["department"])
-    # Same article, same type, two or more departments: the overlap signal of the domain primer.
-    row["overlap_types"] = sorted(t for t, deps in types.items() if len(deps) > 1)
-    row["counts"] = {"powers": sum(len(d["powers"]) for d in row["by_department"]),
-                     "departments": len(row["by_department"]),
-                     "basis_powers": sum(len(d["powers"]) for d in row["as_basis"]),
-                     "basis_departments": len(row["as_basis"])}
-    del row["by_department"]
+    for d in counted:
+        if d["basis"]:
+            for t in d["types"]:
+                types.setdefault(t, set()).add(d["department"])
+    departments = sorted({d["department"] for d in counted})
+    p = pager(len(departments), DEPARTMENTS_PAGE)
+    shown = departments[p["skip"]:p["skip"] + DEPARTMENTS_PAGE]
+    query = ARTICLE_POWERS.format(citing=citing, text=text)
+    powers = {(r["department"], r["basis"]): r["powers"] for r in store.read(
+        query, departments=shown, per_department=PER_DEPARTMENT, **params)}
+    n = {(d["department"], d["basis"]): d["n"] for d in counted}
+
+    def listed(basis: bool) -> list[dict]:
+        return [{"department": d, "powers": powers.get((d, basis), []), "n": n[(d, basis)]}
+                for d in shown if (d, basis) in n]
+
+    basis = [d for d in counted if d["basis"]]
+    row.update(as_basis=listed(True), as_duty_basis=listed(False), pager=p,
+               # same article, same type, two or more departments: the overlap signal of the domain primer
+               overlap_types=sorted(t for t, deps in types.items() if len(deps) > 1),
+               counts={"powers": sum(d["n"] for d in counted), "departments": len(departments),
+                       "basis_powers": sum(d["n"] for d in basis), "basis_departments": len(basis),
+                       "duty_departments": len(counted) - len(basis)})
     return row
 
 
