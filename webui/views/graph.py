@@ -71,9 +71,9 @@ CALL {{
   WITH q
   MATCH (n) WHERE elementId(n) = $centre
   {match} AND {kind} = q.kind
-  WITH DISTINCT x ORDER BY coalesce(x.name, x.title, x.key, ''), elementId(x)
+  WITH DISTINCT q, x ORDER BY coalesce(x.name, x.title, x.key, ''), elementId(x)
   LIMIT $most
-  WITH collect(x) AS xs
+  WITH q, collect(x) AS xs
   RETURN xs[q.skip..q.skip + q.take] AS xs
 }}
 UNWIND xs AS x
