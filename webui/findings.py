@@ -22,7 +22,6 @@ from webui import store
 _lock = threading.Lock()
 _chains_lock = threading.Lock()
 _running: dict[str, Any] = {"thread": None, "pending": None, "error": None}
-_chains: dict[str, Any] = {"stamp": None, "chains": None}
 computations = 0
 
 
@@ -105,26 +104,36 @@ def find(finding_id: str) -> Finding | None:
 
 
 def invalidate() -> None:
-    _chains.update(stamp=None, chains=None)
-    _chains_as_of.clear()
+    with _chains_lock:
+        _groups.clear()
+        _chains_as_of.clear()
 
 
 def stamp() -> str:
     return stored.data_stamp(store.graph())
 
 
-def all_chains(wait: bool = True) -> chain_analysis.Chains | None:
-    """The powers linked across levels (kb.analyses.chains), kept until the data changes; with
-    ``wait=False``, None when they are not computed yet (a page can do without)."""
+GROUPS_KEPT = 8  # groups of related bodies kept (each is their powers, linked)
+_groups: list[tuple[str, chain_analysis.Chains]] = []  # (data stamp, chains), most recent last
+
+
+def chains_around(keys: list[str], wait: bool = True) -> chain_analysis.Chains | None:
+    """The chains through these powers (kb.analyses.chains.around: the group of related bodies that
+    holds them, not the whole graph), kept for a few groups until the data changes; with
+    ``wait=False``, None unless they are kept already (a page can do without)."""
     current = stamp()
-    if _chains["stamp"] == current and _chains["chains"] is not None:
-        return _chains["chains"]
-    if not wait:
-        return None
     with _chains_lock:
-        if _chains["stamp"] != current or _chains["chains"] is None:
-            _chains.update(stamp=current, chains=chain_analysis.load(store.graph()))
-        return _chains["chains"]
+        _groups[:] = [(s, ch) for s, ch in _groups if s == current]
+        for _, ch in reversed(_groups):
+            if all(k in ch.powers for k in keys):
+                return ch
+    if not wait or not keys:
+        return None
+    found = chain_analysis.around(store.graph(), keys)
+    with _chains_lock:
+        _groups.append((current, found))
+        del _groups[:-GROUPS_KEPT]
+    return found
 
 
 _chains_as_of: dict[tuple[str, str], chain_analysis.Chains] = {}

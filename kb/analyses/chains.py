@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from kb.analyses import names
 from kb.analyses.findings import Finding
@@ -174,14 +175,14 @@ def _link_catalogue(links: _Links, powers: list[PowerRow]) -> None:
         for code in p.catalog:
             by_catalogue[code].append(p)
     for code, rows in by_catalogue.items():
-        ranked = sorted(rows, key=lambda p: LEVEL_RANK.get(p.level, 9))
-        for lower in ranked:
-            uppers = [u for u in ranked if LEVEL_RANK.get(u.level, 9) < LEVEL_RANK.get(lower.level, 9)]
-            if uppers:
-                nearest = max(LEVEL_RANK[u.level] for u in uppers)
-                for u in uppers:
-                    if LEVEL_RANK[u.level] == nearest:
-                        links.add(u, lower, "catalogue", {"code": code})
+        by_rank: dict[int, list[PowerRow]] = defaultdict(list)
+        for p in rows:
+            by_rank[LEVEL_RANK.get(p.level, 9)].append(p)
+        ranks = sorted(by_rank)
+        for above, below in pairwise(ranks):  # each level's powers to those of the nearest level above
+            for lower in by_rank[below]:
+                for u in by_rank[above]:
+                    links.add(u, lower, "catalogue", {"code": code})
 
 
 def _link_bodies(links: _Links, by_family_level: dict[tuple[int, str], list[PowerRow]],
@@ -347,6 +348,102 @@ def chains_of(graph: Graph, departments: list[str], keys: list[str], delegations
     return build(rows_to_powers(rows), delegations, counterparts)
 
 
+# The group of related departments around some: their counterparts (both ways, any distance), and the
+# departments and powers their powers share a catalogue item or a delegation with.
+_COUNTERPARTS_OF = """
+MATCH (d:Department) WHERE d.name IN $names
+MATCH (d)-[:COUNTERPART_OF*1..8]-(o:Department)
+RETURN DISTINCT o.name AS name
+"""
+
+_POWERS_OF_GROUP = """
+CALL { MATCH (d:Department)-[:HOLDS]->(p:Power) WHERE d.name IN $names RETURN p
+       UNION MATCH (p:Power) WHERE p.key IN $keys RETURN p }
+"""
+
+_CATALOGUE_PARTNERS = _POWERS_OF_GROUP + """
+MATCH (p)-[:IMPLEMENTS]->(ci:CatalogItem)
+WITH DISTINCT ci
+MATCH (ci)<-[:IMPLEMENTS]-(q:Power)<-[:HOLDS]-(e:Department)
+RETURN DISTINCT e.name AS department, q.key AS key
+"""
+
+_DELEGATION_PARTNERS = _POWERS_OF_GROUP + """
+MATCH (p)<-[:FROM_POWER|TO_POWER]-(:Delegation)-[:FROM_POWER|TO_POWER]->(q:Power)<-[:HOLDS]-(e:Department)
+RETURN DISTINCT e.name AS department, q.key AS key
+"""
+
+_HOLDERS = "UNWIND $keys AS key MATCH (d:Department)-[:HOLDS]->(:Power {key: key}) RETURN d.name AS department, key"
+
+_SINGLE_OF = """
+MATCH (d:Department) WHERE d.name IN $names AND NOT (d)-[:COUNTERPART_OF]-()
+MATCH (d)-[:HOLDS]->(p:Power)
+RETURN d.name AS name, coalesce(d.level, '') AS department_level, collect(DISTINCT coalesce(p.level, '')) AS levels
+"""
+
+_DELEGATIONS_OF = """
+UNWIND $keys AS key
+MATCH (dl:Delegation)-[:TO_POWER]->(tp:Power {key: key})
+OPTIONAL MATCH (dl)-[:FROM_POWER]->(fp:Power)
+RETURN dl.key AS key, coalesce(dl.manner, '') AS manner, dl.date AS date, coalesce(dl.from_body, '') AS from_body,
+       coalesce(dl.to_body, '') AS to_body, tp.key AS to_key, fp.key AS from_key
+"""
+
+
+def _single_of(graph: Graph, names: list[str]) -> set[str]:
+    """Which of these departments are a body of their own at one level (see `_single_level`)."""
+    out = set()
+    for r in graph.read(_SINGLE_OF, names=names):
+        levels = {normalise_level(lv, r["department_level"]) or normalise_level(r["department_level"])
+                  for lv in r["levels"]}
+        if len(levels) == 1:
+            out.add(r["name"])
+    return out
+
+
+def around(graph: Graph, keys: list[str]) -> Chains:
+    """The chains of the current powers ``keys``: the group of `partition_plan` that holds each,
+    found from them outwards (their bodies, what a catalogue item or a delegation links them to, and
+    so on until nothing new), not by planning the whole graph: a chain page on a province reads one
+    body's lists, not every list."""
+    departments: set[str] = set()
+    single_keys: set[str] = set()
+    single_seen: dict[str, bool] = {}
+
+    def single(names: list[str]) -> None:
+        unknown = [n for n in names if n not in single_seen]
+        if unknown:
+            found = _single_of(graph, unknown)
+            single_seen.update({n: n in found for n in unknown})
+
+    holders = graph.read(_HOLDERS, keys=keys)
+    single(sorted({r["department"] for r in holders}))
+    new_departments = {r["department"] for r in holders if not single_seen[r["department"]]}
+    new_keys = {r["key"] for r in holders if single_seen[r["department"]]}
+    while new_departments or new_keys:
+        new_departments |= {r["name"] for r in graph.read(_COUNTERPARTS_OF, names=sorted(new_departments))}
+        new_departments -= departments
+        departments |= new_departments
+        single_keys |= new_keys
+        partners = graph.read(_CATALOGUE_PARTNERS, names=sorted(new_departments), keys=sorted(new_keys))
+        partners += graph.read(_DELEGATION_PARTNERS, names=sorted(new_departments), keys=sorted(new_keys))
+        single(sorted({r["department"] for r in partners}))
+        new_departments = {r["department"] for r in partners if not single_seen[r["department"]]} - departments
+        new_keys = {r["key"] for r in partners if single_seen[r["department"]]} - single_keys
+    held = sorted(departments)
+    loaded = sorted(single_keys)
+    rows = graph.read(POWERS_WITHOUT_CITES, departments=held, jurisdictions=None) if held else []
+    for i in range(0, len(loaded), 5_000):
+        rows += graph.read(POWERS_BY_KEY_WITHOUT_CITES, keys=loaded[i:i + 5_000])
+    powers = rows_to_powers(rows)
+    delegations: list[dict] = []
+    all_keys = [p.key for p in powers]
+    for i in range(0, len(all_keys), 5_000):
+        delegations += graph.read(_DELEGATIONS_OF, keys=all_keys[i:i + 5_000])
+    counterparts = [r for r in graph.read(COUNTERPARTS) if r["lower"] in departments]
+    return build(powers, delegations, counterparts)
+
+
 def load(graph: Graph, jurisdiction: str | None = None, as_of: str | None = None) -> Chains:
     """Every current power without its citations (links need none; consistency reads the citations
     of chain members only). With `as_of` (YYYY-MM-DD): only the powers of list versions in force that
@@ -497,7 +594,9 @@ def chain(graph: Graph, start: str, direction: str = "down", jurisdiction: str |
         if as_of:
             raise KeyError(f"{as_of} 有效的清单中没有权力事项、权力编码、目录编码或事项名称「{start}」")
         raise KeyError(not_found(start))
-    ch = load(graph, jurisdiction, as_of)
+    # the group of related bodies around the start (a province is not read for one chain), unless a
+    # jurisdiction or a date narrows what takes part
+    ch = around(graph, keys) if jurisdiction is None and as_of is None else load(graph, jurisdiction, as_of)
     steps: list[dict] = []
     seen: set[str] = set()
     for root in _roots(ch, keys, direction):

@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 
 def _warm(app: Flask) -> None:
     """In the background: start computing the findings when none are stored or they are stale (pages
-    read the stored ones meanwhile and say so), count the list pages' statistics, then link the
-    chains the power pages mention. Nothing here holds up a page."""
+    read the stored ones meanwhile and say so), and count the list pages' statistics. Nothing here holds
+    up a page. (Chains are linked per group of related bodies when a chain page asks: webui.findings.)"""
     from webui import findings, stats
     from webui.views import browse, dashboard, laws, powers
 
@@ -26,7 +26,6 @@ def _warm(app: Flask) -> None:
                     "departments": browse.department_rows, "jurisdictions": browse.jurisdiction_rows,
                     "laws": laws.law_rows,
                     "power_facets": powers.power_facets})
-        findings.all_chains()
 
 
 @click.command("serve")

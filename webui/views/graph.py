@@ -274,7 +274,7 @@ def chain(start: str, as_of: str | None = None) -> dict | None:
     from kb.analyses import chains as chain_analysis
 
     keys = chain_analysis.resolve_start(store.graph(), start, as_of)
-    ch = findings.chains_as_of(as_of) if as_of else findings.all_chains()
+    ch = findings.chains_as_of(as_of) if as_of else findings.chains_around(keys)
     keys = [k for k in keys if ch and k in ch.powers]
     if not keys:
         return None

@@ -279,7 +279,7 @@ def power(key: str) -> Any:
     row["sample"] = is_example(title) or is_example(p.get("remarks"))
     row["elsewhere"] = elsewhere.rows(store.graph(), key, ELSEWHERE_LIMIT)
     row["elsewhere_limit"] = ELSEWHERE_LIMIT
-    chains = None if as_of else findings.all_chains(wait=False)  # None: the link is offered anyway
+    chains = None if as_of else findings.chains_around([key], wait=False)  # None: the link is offered anyway
     row["in_chain"] = None if chains is None else (key in chains.up or key in chains.down)
     return row
 
