@@ -224,12 +224,12 @@ def _row(f: Finding) -> dict[str, Any]:
 
 
 def save(graph: Graph, batches: Iterable[list[Finding]], scope: str | None,
-         areas: Iterable[str] = AREAS, seconds: float | Callable[[], float] = 0.0,
-         each: Callable[[list[Finding]], None] | None = None) -> int:
+         areas: Iterable[str] = AREAS, seconds: float | Callable[[], float] = 0.0) -> int:
     """Replace the stored findings of ``areas`` in ``scope`` (a root jurisdiction; None: everywhere)
     with the findings of ``batches`` (as `report.batches` yields them; ``[findings]`` for a list), each
-    batch written as it comes, so a province's findings are never all in memory. ``each`` sees every batch written.
-    The old rows go once the new ones are all written. Returns how many were written."""
+    batch written as it comes, so a province's findings are never all in memory. The old rows go once
+    the new ones are all written. ``seconds``: how long the computation took (a function: asked when
+    the batches are done). Returns how many were written."""
     areas = [a for a in AREAS if a in set(areas)]
     run = uuid.uuid4().hex
     written = 0
@@ -240,8 +240,6 @@ def save(graph: Graph, batches: Iterable[list[Finding]], scope: str | None,
         for i in range(0, len(rows), BATCH):
             graph.write(WRITE, rows=rows[i:i + BATCH], run=run)
         written += len(rows)
-        if each is not None:
-            each(mine)
     if scope:
         names = graph.read(WITHIN, scope=scope)
         graph.autocommit(DELETE_IN, areas=areas, names=(names[0]["names"] if names else [scope]), run=run,
