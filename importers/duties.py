@@ -3,6 +3,12 @@
 A typical cell: "直接实施责任：\\n1.受理责任：…\\n2.…\\n指导监督责任：\\n3.…". Some files hard-wrap every
 few characters (统计局: "直接实施责\\n任：\\n1.执行上级统\\n计部门…"), so headings and numbers are found on
 the text with line breaks kept, but a duty's text re-joins wrapped lines.
+
+Stage headings other layouts write, each starting a duty of its stage:
+- alone on a line without a colon (北京: "1.受理环节\\n接收申请人提交的材料…\\n2.审查环节\\n…", or
+  "一、受理阶段责任\\n…"); the duty's text keeps the heading as its first line;
+- run on after the text before it, without a sentence end (和林格尔: "…受理乡镇上报的材料2.审核责任:对…");
+- in a column of their own, one row per stage (办理环节 | 责任事项内容): `stage_row_duty`.
 """
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ import re
 
 from importers.numerals import chinese_to_int
 from importers.records import Duty
-from kb.model import duty_kind_words, heading_stages
+from kb.model import duty_kind_words, heading_stages, line_heading_stages, squeeze
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -26,6 +32,12 @@ _STYLES = {
 # A marker counts at the start of a line, or after a sentence end when it continues the numbering.
 _LINE_START = r"(?:(?<=\n)|^)[ \t\u3000]*"
 _AFTER_STOP = r"(?<=[。；;：:])[ \t\u3000]*"
+# A marker anywhere in the text (not inside a number: 12.) counts only before a stage heading with a
+# colon ("…的材料2.审核责任:…"), never before other text ("第2条", "2.5万元") or after 第.
+_RUN_ON = r"(?<![\d.．一二三四五六七八九十第])"
+_SENTENCE_END = "。；;：:！!？?"
+# A line that continues the heading of the line before it (a hard-wrapped "受理阶段\\n责任：").
+_HEADING_TAIL = re.compile(r"\s*(?:阶段|环节|责任|[：:])")
 
 
 def _number(token: str) -> int:
@@ -45,13 +57,62 @@ def _heading_pattern() -> re.Pattern:
     )
 
 
+def _run_on(text: str, style: str) -> list[re.Match]:
+    """Markers of `style` inside a sentence that stand before a stage heading with a colon. Not for
+    一、二、: 统一、唯一、 are words."""
+    if style == "chinese":
+        return []
+    return [m for m in re.finditer(_RUN_ON + _STYLES[style], text)
+            if heading_stages(text[m.end():m.end() + 60], colon=True)]
+
+
 def _first_style(text: str) -> str | None:
     best: tuple[int, str] | None = None
     for style, pat in _STYLES.items():
         m = re.search(_LINE_START + pat, text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), style)
+        run_on = _run_on(text, style)
+        first = min(([m.start()] if m else []) + [r.start() for r in run_on[:1]], default=None)
+        if first is not None and (best is None or first < best[0]):
+            best = (first, style)
     return best[1] if best else None
+
+
+def _leading_number(line: str) -> tuple[str | None, str | None, int]:
+    """(number, its style, where the text after it starts) of a line that starts with a number marker;
+    (None, None, 0) for a line that does not."""
+    for style, pat in _STYLES.items():
+        m = re.match(pat + r"[ \t\u3000]*", line)
+        if m:
+            return m.group("n"), style, m.end()
+    return None, None, 0
+
+
+def _heading_lines(text: str) -> list[tuple[int, int, str | None, str | None]]:
+    """Stage headings alone on their line without a colon ("1.受理环节", "一、受理阶段责任", "审查环节"):
+    (where the line's number or heading starts, where the heading starts, the number, its style).
+
+    A line that is only a stage word ("受理", no 环节/阶段/责任) is a heading when it is numbered or the
+    line before ends a sentence, so that a hard-wrapped "…依法作出\\n决定\\n…" is not one. A line whose
+    next line goes on with 责任 or a colon is a hard-wrapped heading ("受理阶段\\n责任：…"), not one
+    alone on its line."""
+    out = []
+    lines = text.split("\n")
+    offset, before = 0, ""
+    for i, line in enumerate(lines):
+        start = offset + len(line) - len(line.lstrip())
+        offset += len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        number, style, after = _leading_number(stripped)
+        words = stripped[after:]
+        following = next((ln for ln in lines[i + 1:] if ln.strip()), "")
+        bare = not re.search(r"(?:阶段|环节|责任)$", squeeze(words))
+        if (line_heading_stages(words) and not _HEADING_TAIL.match(following)
+                and not (bare and number is None and before and before[-1] not in _SENTENCE_END)):
+            out.append((start, start + after, number, style))
+        before = stripped
+    return out
 
 
 def _marker_start(m: re.Match) -> int:
@@ -79,9 +140,16 @@ def _stage_of(text: str) -> str | None:
     return stages[0] if stages else None
 
 
+def _heading_and_body(raw: str) -> str:
+    """A duty under a heading alone on its line: the heading, then the text below it re-joined."""
+    heading, _, rest = raw.partition("\n")
+    body = _join_lines(rest)
+    return heading.strip() + ("\n" + body if body else "")
+
+
 def split_duties(text: str) -> list[Duty]:
-    """Duties of one cell: one per numbered item, with kind from the preceding heading and a stage
-    when the duty names one. An unnumbered cell is one duty (seq 1).
+    """Duties of one cell: one per numbered item or stage heading, with kind from the preceding
+    heading and a stage when the duty names one. An unnumbered cell is one duty (seq 1).
 
     `seq` is the published number while the numbering runs on; when a part restarts at 1 (e.g. the
     指导监督 part) seq keeps counting, so seq is unique within the cell.
@@ -90,11 +158,14 @@ def split_duties(text: str) -> list[Duty]:
     if not text.strip():
         return []
     kinds = duty_kind_words()
-    marks: list[tuple[int, int, str, str]] = []  # (start, end, "kind" | "num", kind or number)
+    # (start, end, "kind" | "num" | "head", kind | number | (number, style)); a "head" mark ends where
+    # its heading starts, so the heading stays in the duty's text.
+    marks: list[tuple[int, int, str, object]] = []
     masked = list(text)
     for m in _heading_pattern().finditer(text):
         marks.append((m.start(), m.end(), "kind", kinds[re.sub(r"\s+", "", m.group("kind"))]))
         masked[m.start():m.end()] = " " * (m.end() - m.start())
+    heads = {start: (start, words, (number, style)) for start, words, number, style in _heading_lines(text)}
     # Headings are blanked out before looking for numbers, so "一、直接实施责任：" does not make the
     # cell look numbered 一、二、 and "直接实施责任：1.…" has its 1. at the start of a line.
     masked_text = "".join(masked)
@@ -105,42 +176,79 @@ def split_duties(text: str) -> list[Duty]:
                  for m in re.finditer(_LINE_START + pat, masked_text)]
         found += [(_marker_start(m), m.end(), "inline", m.group("n"))
                   for m in re.finditer(_AFTER_STOP + pat, masked_text)]
+        found += [(m.start(), m.end(), "run_on", m.group("n")) for m in _run_on(masked_text, style)]
         last = 0
+        taken: set[int] = set()
         # Inline markers count only when they continue the numbering (…。2.…), so "第3.2条" or a
         # number inside a sentence does not split a duty.
         for start, end, where, value in sorted(found):
             n = _number(value)
-            if where == "inline" and n != last + 1:
+            if start in taken or (where == "inline" and n != last + 1):
                 continue
-            marks.append((start, end, "num", value))
+            taken.add(start)
             last = n
-    marks.sort()
+            if start not in heads:  # a numbered heading alone on its line is marked below
+                marks.append((start, end, "num", value))
+    marks += [(start, words, "head", value) for start, words, value in heads.values()]
+    marks = _outer_marks(sorted(marks, key=lambda m: m[:2]), style)
 
-    pieces: list[tuple[int | None, str, str | None]] = []  # (published number, raw text, kind)
+    pieces: list[tuple[int | None, str, str | None, bool]] = []  # (published number, raw text, kind, under a heading line)
     kind: str | None = None
     number: int | None = None
+    head = False
     pos = 0
     for start, end, what, value in marks:
         if start < pos:
             continue
-        pieces.append((number, text[pos:start], kind))
+        pieces.append((number, text[pos:start], kind, head))
+        head = what == "head"
         if what == "kind":
             kind, number = value, None
+        elif what == "head":
+            number = _number(value[0]) if value[0] else None
         else:
             number = _number(value)
         pos = end
-    pieces.append((number, text[pos:], kind))
+    pieces.append((number, text[pos:], kind, head))
 
-    numbered = any(num is not None for num, _, _ in pieces)
+    starts = [num is not None or head for num, _, _, head in pieces]  # pieces a number or heading opens
     duties: list[Duty] = []
     seq = 0
-    for i, (num, raw, k) in enumerate(pieces):
-        body = _join_lines(raw)
+    for i, (num, raw, k, head) in enumerate(pieces):
+        body = _heading_and_body(raw) if head else _join_lines(raw)
         if not body:
             continue
-        lead_in = num is None and numbered and body.endswith(("：", ":"))
-        if lead_in and any(p[0] is not None for p in pieces[i + 1:]):
+        if not starts[i] and body.endswith(("：", ":")) and any(starts[i + 1:]):
             continue  # "…有下列责任：" introduces the numbered duties after it
         seq = num if num is not None and num > seq else seq + 1
         duties.append(Duty(seq=seq, text=body, kind=k, stage=_stage_of(body)))
     return duties
+
+
+def _outer_marks(marks: list[tuple[int, int, str, object]], style: str | None) -> list[tuple[int, int, str, object]]:
+    """Without the numbers nested under a stage heading alone on its line: under "受理环节" (no number)
+    or "一、受理阶段责任" with duties numbered 1. 2., the numbered items belong to the stage's duty. A
+    kind heading (指导监督责任：) ends the stage."""
+    out = []
+    nested = False
+    for mark in marks:
+        what, value = mark[2], mark[3]
+        if what == "kind":
+            nested = False
+        elif what == "head":
+            nested = value[0] is None or value[1] != style  # type: ignore[index]
+        elif nested:
+            continue
+        out.append(mark)
+    return out
+
+
+def stage_row_duty(seq: int, stage: str, text: str) -> Duty:
+    """One row of a list that gives each stage a row of its own (办理环节 | 责任事项内容): a duty whose text
+    is the 办理环节 cell on its first line (its number left out, as for a numbered duty), then the row's
+    责任事项内容; its stage the one the cell names ("受理", "1.受理环节"; None for "报送")."""
+    heading = re.sub(r"\s+", "", stage)
+    heading = heading[_leading_number(heading)[2]:]
+    body = _join_lines((text or "").replace("\r\n", "\n").replace("\r", "\n"))
+    full = heading + ("\n" + body if body else "")
+    return Duty(seq=seq, text=full, stage=_stage_of(full))

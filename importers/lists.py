@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from importers.citations import parse_citations
-from importers.duties import split_duties
+from importers.duties import split_duties, stage_row_duty
 from importers.jurisdictions import Ambiguous
 from importers.laws import looks_like_law
 from importers.mapping import (
@@ -406,13 +406,21 @@ class _ListParser:
         if prev is not None and name_covered:
             # 农业农村局 征收: a 县市区农业农村局 row under the 自治区农业农村厅 row of the same item. It
             # continues the record above; its own values are kept there rather than lost.
+            staged = bool(own.get("stage"))
+            if staged:
+                # 郏县, 济源: one row per stage (办理环节 | 责任事项内容): the row is one more duty.
+                _add_stage_row(prev, own["stage"], own.get("responsibility_text", ""))
             parts = [f"{FIELD_LABELS.get(f, f)}：{v}" for f, v in own.items()
-                     if v and v != getattr(prev, f, None)]
+                     if v and v != getattr(prev, f, None)
+                     and not (staged and f in ("stage", "responsibility_text"))]
+            if staged and not parts:
+                return
             note = f"第{sheet.row_number(r)}行：" + "；".join(parts)
             prev.extra["续行"] = (prev.extra["续行"] + "\n" + note) if "续行" in prev.extra else note
+            what = ("此行的办理环节和责任事项内容是该事项的一项责任，其他列的内容" if staged else "此行的内容")
             self.warnings.append(RowError(
                 f"此行是第 {prev.row} 行事项的续行（其事项名称和权力类型是与上方合并的单元格）；"
-                "此行的内容保存在该事项的 extra['续行'] 中", sheet=sheet.name,
+                f"{what}保存在该事项的 extra['续行'] 中", sheet=sheet.name,
                 row=sheet.row_number(r), severity="warning"))
             return
         shown = "; ".join(f"{FIELD_LABELS.get(f, f)}={v[:30]}" for f, v in own.items() if v)
@@ -442,7 +450,11 @@ class _ListParser:
                 column=ctx.column_name("item_name")))
         self._set_type(ctx, rec, get("type", ""))
         _set_level(rec, get("level", ""), get("scope", ""), defaults, ctx.default_level)
-        rec.responsibilities = list(_duties(rec.responsibility_text))
+        if get("stage", "").strip():  # one row per stage: this row is the first duty, its rows below the others
+            text, rec.responsibility_text = rec.responsibility_text, ""
+            _add_stage_row(rec, get("stage", ""), text)
+        else:
+            rec.responsibilities = list(_duties(rec.responsibility_text))
         rec.citations = list(_citations(rec.basis_text))
         rec.responsibility_citations = list(_citations(rec.responsibility_basis_text))
         return rec
@@ -530,6 +542,17 @@ def _filled(sheet: Sheet, r: int, c: int) -> str:
         if a and a[1] == c and a[0] < r:
             v = sheet.value(*a)
     return v
+
+
+def _add_stage_row(rec: Record, stage: str, text: str) -> None:
+    """A row of a list that gives each stage a row of its own (办理环节 | 责任事项内容): one more duty of the
+    record, of the stage the row names. The record's 责任事项内容 gathers the rows, each under its 办理环节
+    on a line of its own, as a cell of such headings reads (importers.duties)."""
+    stage, text = _name(stage), _text(text)
+    seq = max((d.seq for d in rec.responsibilities), default=0) + 1
+    rec.responsibilities.append(stage_row_duty(seq, stage, text))
+    block = stage + ("\n" + text if text else "")
+    rec.responsibility_text = (rec.responsibility_text + "\n" + block) if rec.responsibility_text else block
 
 
 def _set_level(rec: Record, level_cell: str, scope_cell: str, defaults: dict[str, str],

@@ -281,15 +281,17 @@ def stage_words() -> dict[str, str]:
 
 # After the stage word(s) of a heading: "责任：", "阶段责任", "环节：" …
 _HEADING_END = re.compile(r"(?:阶段|环节)?责任[：:。，,、]?|(?:阶段|环节)?[：:]")
+# … of a heading that ends in a colon ("2.审核责任:对…" run on after the text before it).
+_COLON_END = re.compile(r"(?:阶段|环节)?(?:责任)?[：:]")
+# … of a heading that is a whole line by itself, without a colon ("1.受理环节", "一、受理阶段责任").
+_LINE_END = re.compile(r"(?:阶段|环节)?(?:责任)?\Z")
 # Between two stage words of one heading: "审查和决定阶段责任", "审核、决定责任", "调查取证及审查责任".
 _HEADING_JOIN = re.compile(r"[和及与、/]|以及")
 
 
-def heading_stages(text: str) -> list[str]:
-    """The stages a duty's heading names: ["受理"] for "1.受理责任：…", ["审查", "决定"] for
-    "2、审查和决定阶段责任：…" (one duty for two stages, as some lists write them); [] when the duty
-    does not start with a stage heading."""
-    head = re.sub(r"\s+", "", (text or "")[:60])
+def _heading(head: str, end: re.Pattern) -> list[str]:
+    """The stages named by stage words (joined by 和, 、 …) at the start of `head` (no whitespace) when
+    `end` follows them; [] otherwise."""
     words = stage_words()
     stages: list[str] = []
     while True:
@@ -298,12 +300,30 @@ def heading_stages(text: str) -> list[str]:
             return []
         stages.append(words[word])
         head = head[len(word):]
-        if _HEADING_END.match(head):
+        if end.match(head):
             return list(dict.fromkeys(stages))
         join = _HEADING_JOIN.match(head)
         if not join:
             return []
         head = head[join.end():]
+
+
+def heading_stages(text: str, *, colon: bool = False) -> list[str]:
+    """The stages a duty's heading names: ["受理"] for "1.受理责任：…", ["审查", "决定"] for
+    "2、审查和决定阶段责任：…" (one duty for two stages, as some lists write them), ["受理"] for a duty
+    whose first line is a heading by itself ("受理环节\\n接收申请人提交的材料…"); [] when the duty does not
+    start with a stage heading. `colon`: only a heading that ends in a colon ("审核责任:")."""
+    head = re.sub(r"\s+", "", (text or "")[:60])
+    if colon:
+        return _heading(head, _COLON_END)
+    return _heading(head, _HEADING_END) or line_heading_stages((text or "").lstrip().split("\n", 1)[0])
+
+
+def line_heading_stages(line: str) -> list[str]:
+    """The stages a line names when it is nothing but a stage heading, without a number or a colon:
+    "受理环节", "受理阶段责任", "审查和决定环节", "受理" (a 办理环节 cell); [] for anything more ("受理。",
+    "受理申请材料")."""
+    return _heading(squeeze(line), _LINE_END)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,9 @@ FIXTURE = Path(__file__).with_name("published_gap_lists.json")
 JUDGED: dict[str, tuple[bool, str]] = {
     "伤残人员抚恤待遇发放": (True, "no stage pays the pension: the decision reports up and tells the applicant"),
     "非国有不可移动文物修缮资金给付": (False, "its 决定 stage pays (依程序给付): the payment is what a 给付 delivers"),
+    # read since its run-on numbers are ("…的材料2.审核责任:"): the county receives, reviews and reports up
+    "部分烈士（含错杀后被平反人员）子女认定及生活补助给付": (
+        False, "the county only reviews and reports up (根据审批权限上报市), words the rule does not know"),
 }
 # Wrong in the first measurement (1 of 3 real) and changed after it: a heading naming two stages.
 FIXED = {"独生子女父母光荣证核发与注销": "审查和决定阶段责任 names both 审查 and 决定"}
@@ -42,5 +45,5 @@ def test_missing_stage_on_published_lists_is_judged(scratch, tmp_path):
     assert not found & set(FIXED), found & set(FIXED)
     assert found == set(JUDGED), f"re-judge and update docs/analyses.md: new {found - set(JUDGED)}, " \
                                  f"gone {set(JUDGED) - found}"
-    # the figures docs/analyses.md gives after the change: 1 real of 2
-    assert (sum(ok for ok, _ in JUDGED.values()), len(JUDGED)) == (1, 2)
+    # the figures docs/analyses.md gives after the changes: 1 real of 3
+    assert (sum(ok for ok, _ in JUDGED.values()), len(JUDGED)) == (1, 3)

@@ -1,6 +1,7 @@
 """Gap rules that work on rows (no database; the e2e tests run every rule on real graphs)."""
 from __future__ import annotations
 
+from importers.duties import split_duties
 from kb.analyses import gaps
 
 ROW = {"key": "k1", "power": "食品经营许可", "type": "行政许可", "level": "", "department_level": "city",
@@ -47,6 +48,21 @@ def test_missing_stage_reads_a_heading_that_names_two_stages() -> None:
     assert gaps.missing_stage([row | {"duty_texts": texts}]) == []
     assert gaps.missing_stage([row | {"duty_texts": [t.replace("审查和决定", "审查") for t in texts]}])[0] \
         .evidence[0]["missing"] == ["决定"]
+
+
+def test_missing_stage_reads_stage_headings_alone_on_their_line() -> None:
+    # 北京: "1.受理环节" on a line of its own, no colon; the row as the graph gives it after an import
+    def row(text: str) -> dict:
+        duties = split_duties(text)
+        return ROW | {"power": "林草种子苗木检疫审批", "stages": [d.stage for d in duties if d.stage],
+                      "duty_texts": [d.text for d in duties]}
+
+    stages = [("受理", "接收申请人提交的材料。"), ("审查", "对书面申请材料进行审查。"), ("决定", "作出准予许可的决定。"),
+              ("送达", "制发并送达审批单。"), ("事后监管", "建立健全监督制度。")]
+    cell = "\n".join(f"{i}.{s}环节\n{t}" for i, (s, t) in enumerate(stages, 1))
+    assert gaps.missing_stage([row(cell)]) == []
+    left_out = "\n".join(f"{i}.{s}环节\n{t}" for i, (s, t) in enumerate(stages, 1) if s != "送达")
+    assert [f.evidence[0]["missing"] for f in gaps.missing_stage([row(left_out)])] == [["送达"]]
 
 
 def _cite(**kw) -> dict:

@@ -1,7 +1,9 @@
 """Splitting a 责任事项内容 cell into numbered duties."""
 from __future__ import annotations
 
-from importers.duties import split_duties
+from importers.duties import split_duties, stage_row_duty
+from importers.records import Duty
+from kb.model import heading_stages
 
 
 def triples(text: str) -> list[tuple[int, str | None, str | None]]:
@@ -28,8 +30,6 @@ def test_stages_named_by_a_duty():
 
 def test_a_heading_naming_two_stages():
     # 明光市明南街道 (安徽) writes the review and the decision of a 行政确认 as one duty
-    from kb.model import heading_stages
-
     text = ("1、受理阶段责任：公示依法应当提交的材料；\n2、审查和决定阶段责任：对依法应当提交的材料进行审核；"
             "直接作出行政确认或者不予确认决定；\n3、送达阶段责任：发放独生子女父母光荣证。")
     assert [d.stage for d in split_duties(text)] == ["受理", "审查", "送达"]
@@ -38,6 +38,61 @@ def test_a_heading_naming_two_stages():
     # two stage words with nothing between them are not a heading (审核公示 is one act of a 行政奖励)
     assert heading_stages("审核公示责任：对符合条件的单位进行审核") == []
     assert heading_stages("审查和决定是否受理") == []
+
+
+BEIJING = ("1.受理环节\n接收申请人提交的材料。材料不齐全的，一次性告知申请人必须补正的全部内容。\n"
+           "2.审查环节\n对书面申请材料进行审查。需要核实的，指派2名以上工作人员进行核查。\n"
+           "3.决定环节\n作出准予行政许可的决定。\n4.送达环节\n制发并送达审批单。\n5.事后监管环节\n建立健全监督制度。")
+
+
+def test_a_stage_heading_alone_on_its_line():
+    # 北京市园林绿化局: the heading has a line of its own and no colon; the text below it is its duty
+    duties = split_duties(BEIJING)
+    assert triples(BEIJING) == [(1, None, "受理"), (2, None, "审查"), (3, None, "决定"), (4, None, "送达"),
+                                (5, None, "事后监管")]
+    assert duties[1].text == "审查环节\n对书面申请材料进行审查。需要核实的，指派2名以上工作人员进行核查。"
+    # an outline number, 阶段责任, a heading naming two stages; the numbered items under a heading are its own
+    text = ("一、受理阶段责任\n1.公示应当提交的材料；\n2.一次性告知补正材料。\n二、审查和决定阶段责任\n"
+            "1.审核材料。\n2.作出决定。\n三、送达阶段责任\n送达证书。")
+    duties = split_duties(text)
+    assert triples(text) == [(1, None, "受理"), (2, None, "审查"), (3, None, "送达")]
+    assert duties[0].text == "受理阶段责任\n1.公示应当提交的材料；\n2.一次性告知补正材料。"
+    assert heading_stages(duties[1].text) == ["审查", "决定"]  # what missing_stage reads besides the stage
+    # unnumbered headings; a kind heading ends the last stage and its numbers are duties again
+    text = "受理环节\n（1）接收材料；\n（2）出具凭证。\n审查环节\n审查材料。\n指导监督责任：\n（1）指导下级。\n（2）监督下级。"
+    assert triples(text) == [(1, None, "受理"), (2, None, "审查"), (3, "指导监督", None), (4, "指导监督", None)]
+
+
+def test_a_line_is_a_stage_heading_only_when_it_holds_nothing_else():
+    # ordinary numbered sentences that start with a stage word
+    assert [d.stage for d in split_duties("1.受理申请材料\n2.审查。\n3.决定是否许可")] == [None, None, None]
+    assert [d.text for d in split_duties("1.受理。\n2.审查环节的材料应当归档。")] == ["受理。", "审查环节的材料应当归档。"]
+    # a hard-wrapped sentence whose last line happens to be a stage word
+    assert triples("1.依法作出\n决定\n2.送达文书。") == [(1, None, None), (2, None, None)]
+    # a hard-wrapped heading with its colon on the next line is read as before, as one heading
+    assert [(d.stage, d.text) for d in split_duties("1.受理阶段\n责任：公示材料。\n2.审查阶段责任：审查。")] == [
+        ("受理", "受理阶段责任：公示材料。"), ("审查", "审查阶段责任：审查。")]
+
+
+def test_a_number_run_on_before_a_stage_heading():
+    # 和林格尔: no sentence end before 2.; what follows it is a stage heading with a colon
+    text = "1.受理责任:受理乡镇上报的材料2.审核责任:对书面材料进行审核,3.报送责任:对符合的上报市退役军人事务局"
+    duties = split_duties(text)
+    assert [(d.seq, d.stage) for d in duties] == [(1, "受理"), (2, "审查")]
+    assert duties[0].text == "受理责任:受理乡镇上报的材料"
+    assert duties[1].text.endswith("3.报送责任:对符合的上报市退役军人事务局")  # 报送 is no stage word
+    # any other number inside a sentence stays in it
+    text = "1.依照第2条规定处2.5万元以下罚款；第3.审查材料\n2.决定责任：作出决定。"
+    assert [(d.seq, d.stage) for d in split_duties(text)] == [(1, None), (2, "决定")]
+    assert [(d.seq, d.stage) for d in split_duties("受理责任：接收材料2.审核责任：审核")] == [(1, "受理"), (2, "审查")]
+    assert len(split_duties("统一、审核责任：审核材料")) == 1  # 一、 inside a word is no number
+
+
+def test_a_row_of_a_stage_column_is_a_duty():
+    # 郏县: 办理环节 | 责任事项内容, one row per stage
+    assert stage_row_duty(2, "2.审查环节", "对申请材料\n进行审核。") == Duty(2, "审查环节\n对申请材料进行审核。", None, "审查")
+    assert stage_row_duty(1, "受理", "") == Duty(1, "受理", None, "受理")
+    assert stage_row_duty(3, "报送", "上报市局。").stage is None
 
 
 def test_stage_only_at_the_start_of_a_duty():

@@ -642,3 +642,25 @@ def test_the_refusal_names_each_mappings_required_columns(tmp_path):
     path = make_xlsx(tmp_path / "other.xlsx", [["甲栏", "乙栏", "丙栏"], ["1", "2", "3"]])
     message = refused(path).errors[0].message
     assert "事项名称 + 权力类型 或 职权名称 + 职权类型 或 服务事项" in message
+
+
+def test_a_stage_column_with_one_row_per_stage(tmp_path):
+    # 郏县, 济源: 办理环节 | 责任事项内容, the item and its type merged over the rows of its stages
+    path = make_xlsx(tmp_path / "郏县民政局权责清单.xlsx", [
+        ["序号", "事项名称", "权力类型", "办理环节", "责任事项内容", "承办机构", "追责情形"],
+        [1, "临时救助", "行政给付", "受理", "公示申请条件；一次性告知补正材料。", "社会救助股", "不履行职责的"],
+        [None, None, None, "审查环节", "对申请材料\n进行审核。", "社会救助股", None],
+        [None, None, None, "决定", "作出给付决定。", "办公室", None],
+        [None, None, None, "送达", "发放救助金。", None, None],
+        [2, "对违法行为的处罚", "行政处罚", "立案", "依法立案。", "执法大队", "不履行职责的"],
+    ], title="郏县民政局权责清单", merges=("A3:A6", "B3:B6", "C3:C6", "G3:G6"))
+    doc = parse_list(path)
+    relief, punish = doc.records
+    assert [(d.seq, d.stage) for d in relief.responsibilities] == [(1, "受理"), (2, "审查"), (3, "决定"), (4, "送达")]
+    assert relief.responsibilities[1].text == "审查环节\n对申请材料进行审核。"
+    assert relief.responsibility_text.startswith("受理\n公示申请条件；一次性告知补正材料。\n审查环节\n")
+    assert [(d.seq, d.stage, d.text) for d in punish.responsibilities] == [(1, "立案", "立案\n依法立案。")]
+    # a column that differs from the record's stays in its 续行 note, and only that row is reported
+    assert relief.extra == {"续行": "第5行：承办机构：办公室"}
+    assert [w.row for w in doc.warnings if "续行" in w.message] == [5]
+    assert "stage" in doc.fields
