@@ -21,6 +21,9 @@ def requested_skip(page_size: int) -> int:
     return (int_arg("page", 1, 1, 10**5) - 1) * page_size
 
 
+FACET_LISTED = 200  # a filter with more values (a province's 8,000 departments) is typed, not chosen from a list
+
+
 def pager(total: int, page_size: int) -> dict[str, int]:
     """The page asked for (`?page=`) among `total` rows: a page past the end is shown empty, as the
     query that fetched it (with requested_skip) found it."""

@@ -114,9 +114,12 @@ MERGE (s:FindingStats {name: 'findings'})
 SET s.stats = $stats, s.stamp = coalesce($stamp, s.stamp), s.computed_at = datetime()
 """
 
+# The counts themselves (a province's are a megabyte of JSON) are read only when they changed since
+# this process last read them ($known: the computed_at it holds).
 STATE = """
 OPTIONAL MATCH (s:FindingStats {name: 'findings'})
-RETURN s.stats AS stats, s.stamp AS stamp, toString(s.computed_at) AS computed_at,
+RETURN CASE WHEN toString(s.computed_at) = $known THEN null ELSE s.stats END AS stats,
+       s.stats IS NOT NULL AS has_stats, s.stamp AS stamp, toString(s.computed_at) AS computed_at,
        s.updating AND s.updating_since > datetime() - duration({hours: 2}) AS updating,
        toString(s.updating_since) AS updating_since
 """
@@ -350,11 +353,23 @@ def set_status(graph: Graph, finding_id: str, status: str, resolution: dict | No
 
 # --- reading ----------------------------------------------------------------------------------------
 
+# The counts last parsed per database: (their computed_at, the counts). Read-only for callers.
+_parsed: dict[tuple, tuple[str, dict]] = {}
+
+
 def state(graph: Graph) -> dict[str, Any]:
     """{"stats", "stamp", "computed_at", "updating", "stale", "computed"}: what pages need to say how
     current the stored findings are. ``computed`` is False when nothing was ever stored."""
-    row = graph.read(STATE)[0]
-    stats = json.loads(row["stats"]) if row["stats"] else None
+    where = (graph.settings.uri if graph.settings else id(graph.driver), graph.database)
+    known = _parsed.get(where)
+    row = graph.read(STATE, known=known[0] if known else None)[0]
+    if not row["has_stats"]:
+        stats = None
+    elif row["stats"] is None and known:
+        stats = known[1]
+    else:
+        stats = json.loads(row["stats"])
+        _parsed[where] = (row["computed_at"], stats)
     return {"stats": stats, "stamp": row["stamp"], "computed_at": row["computed_at"],
             "updating": bool(row["updating"]), "updating_since": row["updating_since"],
             "computed": stats is not None, "stale": stats is not None and row["stamp"] != data_stamp(graph)}

@@ -11,7 +11,7 @@ from kb.analyses.powers import jurisdiction_names
 from kb.model import LEVEL_RANK, delegating_power, delegation_in_force, in_force, is_example, power_in_force
 from webui import asof, findings, paging, stats, store
 from webui.pages import JSON_SUFFIX, page, wants_json
-from webui.paging import pager, requested_skip
+from webui.paging import FACET_LISTED, pager, requested_skip
 
 bp = Blueprint("powers", __name__)
 
@@ -209,9 +209,15 @@ def powers() -> dict:
             "powers": [r["power"] for r in rows[:size]],
             "pager": pager(total, size),
             "next": paging.encode_key(rows[size - 1]["sort_key"]) if len(rows) > size else None,
-            "options": {k: sorted(v.items(), key=lambda kv: (LEVEL_RANK.get(kv[0], 9) if k == "level" else 0,
-                                                             -kv[1] if k != "level" else 0, kv[0]))
-                        for k, v in options.items()}}
+            "options": {k: _listed(k, v) for k, v in options.items()}}
+
+
+def _listed(facet: str, counts: dict[str, int]) -> list[tuple[str, int]] | None:
+    """A filter's values, most powers first (levels top-down); None when there are too many to list."""
+    if facet != "level" and len(counts) > FACET_LISTED:
+        return None
+    return sorted(counts.items(), key=lambda kv: (LEVEL_RANK.get(kv[0], 9) if facet == "level" else 0,
+                                                  -kv[1] if facet != "level" else 0, kv[0]))
 
 
 def _total(filters: dict[str, str], places: list[str], options: dict[str, dict[str, int]],

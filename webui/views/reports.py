@@ -18,7 +18,7 @@ from kb.analyses.findings import AREA_TITLES, AREAS, CROSS_PLACE_KINDS, KIND_TIT
 from kb.model import LEVEL_TITLES
 from webui import exports, findings, store
 from webui.pages import page
-from webui.paging import pager, requested_skip
+from webui.paging import FACET_LISTED, pager, requested_skip
 from webui.users import role_required
 
 bp = Blueprint("reports", __name__)
@@ -161,7 +161,10 @@ def area(area: str) -> Any:
         "sort": sort, "sorts": SORTS, "total": total, "pager": p,
         "next": after, "computed": state["computed"], "computed_at": state["computed_at"],
         "findings": [finding_dict(r, evidence=everything) for r in rows] if area != "laws" or everything else [],
-        "options": {"kind": kinds_here, "department": options.get("department", []), "status": statuses,
+        "options": {"kind": kinds_here, "status": statuses,
+                    # a province's thousands of departments are typed, not chosen from a list
+                    "department": (options.get("department", []) if len(options.get("department", [])) <= FACET_LISTED
+                                   else None),
                     "level": options.get("level", [])},
     }
 
