@@ -265,13 +265,13 @@ RETURN fd.name AS a, fp.key AS a_key, td.name AS b, tp.key AS b_key
 
 # Departments with no counterpart, and the levels their powers are at (normalised in Python).
 UNPAIRED = """
-MATCH (d:Department) WHERE NOT (d)-[:COUNTERPART_OF]-()
+MATCH (d:Department) WHERE ($names IS NULL OR d.name IN $names) AND NOT (d)-[:COUNTERPART_OF]-()
 MATCH (d)-[:HOLDS]->(p:Power)
 RETURN d.name AS name, coalesce(d.level, '') AS department_level, collect(DISTINCT coalesce(p.level, '')) AS levels
 """
 
 
-def _single_level(graph: Graph) -> set[str]:
+def _single_level(graph: Graph, names: list[str] | None = None) -> set[str]:
     """The departments that are a body of their own at one level: no counterpart, every power at one
     level (a township's office that takes items delegated by the county's departments). Such a body
     publishes one level, so its powers link to others only through a delegation or a catalogue item,
@@ -279,7 +279,7 @@ def _single_level(graph: Graph) -> set[str]:
     would join every department that delegates to it, and those their counterparts in every county:
     one batch of most of a province."""
     out = set()
-    for r in graph.read(UNPAIRED):
+    for r in graph.read(UNPAIRED, names=names):
         levels = {normalise_level(lv, r["department_level"]) or normalise_level(r["department_level"])
                   for lv in r["levels"]}
         if len(levels) == 1:
@@ -342,10 +342,15 @@ def partition_plan(graph: Graph, jurisdiction: str | None = None, batch: int = B
 def chains_of(graph: Graph, departments: list[str], keys: list[str], delegations: list[dict],
               counterparts: list[dict]) -> Chains:
     """The chains of one batch of `partition_plan`."""
+    return build(_powers_of(graph, departments, keys), delegations, counterparts)
+
+
+def _powers_of(graph: Graph, departments: list[str], keys: list[str]) -> list[PowerRow]:
+    """The current powers of ``departments`` and those named by ``keys``, without their citations."""
     rows = graph.read(POWERS_WITHOUT_CITES, departments=departments, jurisdictions=None) if departments else []
     for i in range(0, len(keys), 5_000):
         rows += graph.read(POWERS_BY_KEY_WITHOUT_CITES, keys=keys[i:i + 5_000])
-    return build(rows_to_powers(rows), delegations, counterparts)
+    return rows_to_powers(rows)
 
 
 # The group of related departments around some: their counterparts (both ways, any distance), and the
@@ -375,12 +380,6 @@ RETURN DISTINCT e.name AS department, q.key AS key
 
 _HOLDERS = "UNWIND $keys AS key MATCH (d:Department)-[:HOLDS]->(:Power {key: key}) RETURN d.name AS department, key"
 
-_SINGLE_OF = """
-MATCH (d:Department) WHERE d.name IN $names AND NOT (d)-[:COUNTERPART_OF]-()
-MATCH (d)-[:HOLDS]->(p:Power)
-RETURN d.name AS name, coalesce(d.level, '') AS department_level, collect(DISTINCT coalesce(p.level, '')) AS levels
-"""
-
 _DELEGATIONS_OF = """
 UNWIND $keys AS key
 MATCH (dl:Delegation)-[:TO_POWER]->(tp:Power {key: key})
@@ -388,17 +387,6 @@ OPTIONAL MATCH (dl)-[:FROM_POWER]->(fp:Power)
 RETURN dl.key AS key, coalesce(dl.manner, '') AS manner, dl.date AS date, coalesce(dl.from_body, '') AS from_body,
        coalesce(dl.to_body, '') AS to_body, tp.key AS to_key, fp.key AS from_key
 """
-
-
-def _single_of(graph: Graph, names: list[str]) -> set[str]:
-    """Which of these departments are a body of their own at one level (see `_single_level`)."""
-    out = set()
-    for r in graph.read(_SINGLE_OF, names=names):
-        levels = {normalise_level(lv, r["department_level"]) or normalise_level(r["department_level"])
-                  for lv in r["levels"]}
-        if len(levels) == 1:
-            out.add(r["name"])
-    return out
 
 
 def around(graph: Graph, keys: list[str]) -> Chains:
@@ -413,7 +401,7 @@ def around(graph: Graph, keys: list[str]) -> Chains:
     def single(names: list[str]) -> None:
         unknown = [n for n in names if n not in single_seen]
         if unknown:
-            found = _single_of(graph, unknown)
+            found = _single_level(graph, unknown)
             single_seen.update({n: n in found for n in unknown})
 
     holders = graph.read(_HOLDERS, keys=keys)
@@ -430,12 +418,7 @@ def around(graph: Graph, keys: list[str]) -> Chains:
         single(sorted({r["department"] for r in partners}))
         new_departments = {r["department"] for r in partners if not single_seen[r["department"]]} - departments
         new_keys = {r["key"] for r in partners if single_seen[r["department"]]} - single_keys
-    held = sorted(departments)
-    loaded = sorted(single_keys)
-    rows = graph.read(POWERS_WITHOUT_CITES, departments=held, jurisdictions=None) if held else []
-    for i in range(0, len(loaded), 5_000):
-        rows += graph.read(POWERS_BY_KEY_WITHOUT_CITES, keys=loaded[i:i + 5_000])
-    powers = rows_to_powers(rows)
+    powers = _powers_of(graph, sorted(departments), sorted(single_keys))
     delegations: list[dict] = []
     all_keys = [p.key for p in powers]
     for i in range(0, len(all_keys), 5_000):
