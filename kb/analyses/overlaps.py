@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 from kb.analyses import names
 from kb.analyses.findings import Finding, noisy_or
 from kb.analyses.groups import DisjointSet
-from kb.analyses.powers import Cite, PowerRow, powers_by_partition
+from kb.analyses.powers import POWERS, Cite, PowerRow, partitions, rows_to_powers
 from kb.analyses.rules import ProceduralLaws, cited_version, procedural_laws, same_version
 from kb.db import Graph
 from kb.model import LEVEL_TITLES
@@ -314,5 +314,10 @@ def find(graph: Graph, jurisdiction: str | None = None, threshold: float = DEFAU
 def find_batches(graph: Graph, jurisdiction: str | None = None,
                  threshold: float = DEFAULT_THRESHOLD) -> Iterator[list[Finding]]:
     """The overlaps of each batch of whole jurisdictions (no finding spans two batches)."""
-    for powers in powers_by_partition(graph, jurisdiction):
-        yield analyse(powers, threshold)
+    for departments in partitions(graph, jurisdiction):
+        yield part_findings(graph, departments, threshold)
+
+
+def part_findings(graph: Graph, departments: list[str], threshold: float = DEFAULT_THRESHOLD) -> list[Finding]:
+    """The overlaps among the powers (with their citations) of ``departments``, whole jurisdictions."""
+    return analyse(rows_to_powers(graph.read(POWERS, departments=departments, jurisdictions=None)), threshold)

@@ -190,14 +190,6 @@ def partitions(graph: Graph, jurisdiction: str | None = None, batch: int = BATCH
         yield departments
 
 
-def powers_by_partition(graph: Graph, jurisdiction: str | None = None, cites: bool = True,
-                        batch: int = BATCH) -> Iterator[list[PowerRow]]:
-    """The current powers, one batch of whole jurisdictions at a time."""
-    for departments in partitions(graph, jurisdiction, batch):
-        yield rows_to_powers(graph.read(POWERS if cites else POWERS_WITHOUT_CITES, departments=departments,
-                               jurisdictions=None))
-
-
 def load_cites(graph: Graph, keys: list[str], batch: int = 5_000) -> dict[str, list[Cite]]:
     """The citations of the powers named by `keys`."""
     out: dict[str, list[Cite]] = {}

@@ -19,7 +19,7 @@ from kb.analyses import (
     services,
 )
 from kb.analyses.findings import AREAS, STATUS_TITLES, Finding, sort_findings
-from kb.analyses.powers import BATCH, POWERS, partitions, rows_to_powers
+from kb.analyses.powers import BATCH, partitions
 from kb.db import Graph
 
 T = TypeVar("T")
@@ -51,7 +51,7 @@ def run(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdiction: 
         threshold: float = overlaps.DEFAULT_THRESHOLD, cross_place: bool = True) -> Report:
     """The findings of ``areas`` (in ``jurisdiction`` and those within it), all in memory and sorted:
     for a jurisdiction or a test. What a province needs is `batches` (kb.analyses.stored writes them
-    as they come)."""
+    as they come). ``cross_place``: as `batches`."""
     seconds: dict[str, float] = {}
     found = [f for batch in batches(graph, areas, jurisdiction, threshold, cross_place, seconds) for f in batch]
     return Report(sort_findings(found), dict(seconds))
@@ -130,8 +130,7 @@ def overlap_part(graph: Graph, context: dict, departments: list[str], threshold:
                  ) -> tuple[list[Finding], dict[str, float]]:
     """The overlaps among the powers of ``departments`` (whole jurisdictions), merged, folded, grouped
     and cut."""
-    found = overlaps.analyse(rows_to_powers(graph.read(POWERS, departments=departments, jurisdictions=None)),
-                             threshold)
+    found = overlaps.part_findings(graph, departments, threshold)
     found = [f.cut_evidence() for f in overlap_groups.fold(merge_duplicates(found))]
     overlap_groups.assign_groups(found)
     return found, {}

@@ -174,8 +174,3 @@ def analyse(rows: list[dict], overlap_findings: list[Finding] | None = None) -> 
 def read_things(graph: Graph, jurisdiction: str | None = None) -> list[dict]:
     """The Things of the jurisdiction (and those within it), as `analyse` reads them."""
     return graph.read(THINGS, jurisdictions=jurisdiction_names(graph, jurisdiction))
-
-
-def find(graph: Graph, jurisdiction: str | None = None,
-         overlap_findings: list[Finding] | None = None) -> list[Finding]:
-    return analyse(read_things(graph, jurisdiction), overlap_findings)

@@ -97,11 +97,16 @@ RETURN department, basis, collect({{key: p.key, name: p.name, type: p.type, fiel
 """
 
 
-def _cited_only(key: str) -> dict | None:
+def _article_key(key: str) -> tuple[str, int]:
+    """(law key, article number) of an article key `law#N`; number -1 when the key names none."""
     law, _, number = key.rpartition("#")
-    if not law or not number.isdigit() or len(number) > 6:
+    return law, int(number) if number.isdigit() and len(number) <= 6 else -1
+
+
+def _cited_only(law: str, number: int, key: str) -> dict | None:
+    if not law or number < 0:
         return None
-    return store.read_one(CITED_ARTICLE, key=key, law=law, number=int(number), label=article_label(int(number)))
+    return store.read_one(CITED_ARTICLE, key=key, law=law, number=number, label=article_label(number))
 
 
 DEPARTMENTS_PAGE = 50  # citing departments per page of a law
@@ -133,14 +138,14 @@ def law(key: str) -> dict:
 def article(key: str) -> dict:
     """The departments citing the article, counted, and a page of them (DEPARTMENTS_PAGE) with at most
     PER_DEPARTMENT powers each: an article a province's lists cite ten thousand times is one page."""
+    law, number = _article_key(key)
     row = store.read_one(ARTICLE, key=key)
     how = "loaded"
     if not row:
-        row, how = _cited_only(key), "cited"
+        row, how = _cited_only(law, number, key), "cited"
         if not row:
             abort(404)
-    law, _, number = key.rpartition("#")
-    params = {"key": key, "law": law, "number": int(number) if number.isdigit() and len(number) <= 6 else -1}
+    params = {"key": key, "law": law, "number": number}
     citing, text = CITING[how]
     counted = store.read(ARTICLE_DEPARTMENTS.format(citing=citing), **params)
     types: dict[str, set[str]] = {}
