@@ -1,13 +1,21 @@
-"""Import files: validate every file first, then write each in its own all-or-nothing transaction."""
+"""Import files: each file is parsed and validated, then written in its own all-or-nothing transaction
+(small lists several to a transaction, all or none of them). A dry run validates every file and writes
+nothing; an import parses the next files while the database writes the ones before (two cores busy,
+not one after the other), laws before lists and guides after them."""
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import pickle
 import shutil
 import sys
 import tempfile
+import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
@@ -194,14 +202,24 @@ def import_paths(graph: Graph | None, paths: Iterable[str | Path], *, jurisdicti
                  department: str | None = None, dry_run: bool = False, progress: bool = True,
                  memory_records: int = SPOOL_AFTER, in_force_from: str | None = None,
                  on_progress: Callable[[int, int], None] | None = None) -> dict:
-    """Validate all files, then write each valid one. Returns the `kb import --json` report.
+    """Validate every file and write each valid one. Returns the `kb import --json` report.
 
-    `on_progress(done, total)` hears of every batch of records written (the browser's progress page).
-    Parsed files wait for the write pass in memory up to `memory_records` records, then on disk
-    (a province's lists would not fit), so memory does not grow with the number of files."""
+    `on_progress(done, total)` hears of every batch of records written (the browser's progress page;
+    `total` grows as the files are parsed). Parsed files wait to be written in memory up to
+    `memory_records` records: the parser waits beyond that, and what waits longer (lists parsed before
+    the last law, guides) goes to disk, so memory does not grow with the number of files."""
     with Spool(memory_records) as spool:
-        reports = _validate(expand(paths), jurisdiction, department, spool)
-        return _write_all(graph, reports, spool, dry_run, progress, in_force_from, on_progress)
+        if dry_run or graph is None:
+            reports = _validate(expand(paths), jurisdiction, department, spool)
+            return _write_all(graph, reports, spool, dry_run, progress, in_force_from, on_progress)
+        parser = _Parser(expand(paths), jurisdiction, department, memory_records)
+        bar = _bar(0, progress, on_progress)
+        parser.start()
+        try:
+            notices = _write_ordered(graph, _in_order(parser, spool, bar), spool, False, bar, in_force_from)
+        finally:
+            parser.stop()
+        return _summary(parser.reports, False, notices)
 
 
 def _validate(files: list[tuple[Path, bool]], jurisdiction: str | None, department: str | None,
@@ -210,36 +228,190 @@ def _validate(files: list[tuple[Path, bool]], jurisdiction: str | None, departme
     reports: list[FileReport] = []
     seen: dict[str, str] = {}
     for path, explicit in files:
-        report = parse_file(path, jurisdiction, department, explicit)
+        report = _parsed(path, explicit, jurisdiction, department, seen)
         if report.doc is not None:
-            digest = report.doc.sha256
-            if digest in seen:  # byte-identical copy of a file given earlier in this run
-                report.status = "unchanged"
-                report.warnings.append(RowError(f"与 {seen[digest]} 内容完全相同", severity="notice").as_dict())
-                report.doc = None
-            else:
-                seen[digest] = str(path)
-                if on_valid is not None:
-                    on_valid(report)
-                spool.keep(report)
+            if on_valid is not None:
+                on_valid(report)
+            spool.keep(report)
         reports.append(report)
     return reports
+
+
+def _parsed(path: Path, explicit: bool, jurisdiction: str | None, department: str | None,
+            seen: dict[str, str]) -> FileReport:
+    """parse_file, and a byte-identical copy of a file parsed earlier in the run is left unchanged."""
+    return _deduplicated(parse_file(path, jurisdiction, department, explicit), seen)
+
+
+def _deduplicated(report: FileReport, seen: dict[str, str]) -> FileReport:
+    path = report.path
+    if report.doc is not None:
+        digest = report.doc.sha256
+        if digest in seen:
+            report.status = "unchanged"
+            report.warnings.append(RowError(f"与 {seen[digest]} 内容完全相同", severity="notice").as_dict())
+            report.doc = None
+        else:
+            seen[digest] = str(path)
+    return report
+
+
+PARSE_PROCESS_FILES = 4  # from this many files on, they are parsed in a process of their own
+PARSE_AHEAD = 2  # files given to that process before the first is taken back
+
+# Files that are never law texts (a law is Markdown or plain text): parsed after the others, so that
+# every law of a run is parsed, and written, before its first list.
+NEVER_LAWS = {".xls", ".xlsx", ".xlsm", ".et", ".json", ".jsonl", ".ndjson"}
+
+
+class _Parser(threading.Thread):
+    """Parses the files of an import while the database writes those parsed before (parsing is
+    Python's work, writing mostly the server's: side by side they take about the time of the longer).
+    Files that may be laws are parsed first. Valid documents wait in order for the writer; the parser
+    waits while more than `budget` records wait."""
+
+    def __init__(self, files: list[tuple[Path, bool]], jurisdiction: str | None, department: str | None,
+                 budget: int):
+        super().__init__(name="kb-import-parser", daemon=True)
+        self.files, self.jurisdiction, self.department, self.budget = files, jurisdiction, department, budget
+        # laws may be anything but a spreadsheet or JSON: those first, each group in the order given
+        self.order = sorted(range(len(files)), key=lambda i: files[i][0].suffix.lower() in NEVER_LAWS)
+        self.first_late = next((n for n, i in enumerate(self.order) if files[i][0].suffix.lower() in NEVER_LAWS),
+                               len(self.order))
+        self.slots: list[FileReport | None] = [None] * len(files)
+        self.waiting: deque[tuple[FileReport, bool]] = deque()  # (report, parsed before the last possible law)
+        self.waiting_records = 0
+        self.finished = self.stopped = False
+        self.error: BaseException | None = None
+        self.cond = threading.Condition()
+
+    @property
+    def reports(self) -> list[FileReport]:
+        """Every file's report, in the order the files were given (complete once the parser is done)."""
+        return [r for r in self.slots if r is not None]
+
+    def run(self) -> None:
+        seen: dict[str, str] = {}
+        try:
+            for n, (i, report) in enumerate(self._parse_all()):
+                report = _deduplicated(report, seen)
+                self.slots[i] = report
+                if report.doc is None:
+                    continue
+                with self.cond:
+                    while self.waiting and self.waiting_records + report.records > self.budget and not self.stopped:
+                        self.cond.wait()
+                    if self.stopped:
+                        return
+                    self.waiting.append((report, n < self.first_late))
+                    self.waiting_records += report.records
+                    self.cond.notify_all()
+        except BaseException as exc:  # noqa: BLE001 - handed to the writer's thread, raised there
+            self.error = exc
+        finally:
+            with self.cond:
+                self.finished = True
+                self.cond.notify_all()
+
+    def _parse_all(self) -> Iterator[tuple[int, FileReport]]:
+        """(index, report) in the parser's order. With several files, in a process of its own: this
+        thread would hold the interpreter's lock and hold up the writer's every reply from the server."""
+        if len(self.order) < PARSE_PROCESS_FILES:
+            for i in self.order:
+                yield i, parse_file(self.files[i][0], self.jurisdiction, self.department, self.files[i][1])
+            return
+        spawn = multiprocessing.get_context("spawn")  # no fork of a process holding a driver's sockets
+        with ProcessPoolExecutor(1, mp_context=spawn) as pool:
+            ahead: deque[tuple[int, Future[FileReport]]] = deque()
+            for i in self.order:
+                if self.stopped:
+                    break
+                path, explicit = self.files[i]
+                ahead.append((i, pool.submit(parse_file, path, self.jurisdiction, self.department, explicit)))
+                if len(ahead) > PARSE_AHEAD:
+                    yield self._result(*ahead.popleft())
+            while ahead and not self.stopped:
+                yield self._result(*ahead.popleft())
+            for _, future in ahead:
+                future.cancel()
+
+    def _result(self, i: int, future: Future[FileReport]) -> tuple[int, FileReport]:
+        try:
+            return i, future.result()
+        except BrokenProcessPool:  # the parsing process died (out of memory, killed): parse it here
+            return i, parse_file(self.files[i][0], self.jurisdiction, self.department, self.files[i][1])
+
+    def __iter__(self) -> Iterator[tuple[FileReport, bool]]:
+        while True:
+            with self.cond:
+                while not self.waiting and not self.finished:
+                    self.cond.wait()
+                if not self.waiting:
+                    break
+                item = self.waiting.popleft()
+                self.waiting_records -= item[0].records
+                self.cond.notify_all()
+            yield item
+        if self.error is not None:
+            raise self.error
+
+    def stop(self) -> None:
+        with self.cond:
+            self.stopped = True
+            self.cond.notify_all()
+        self.join()
+
+
+def _in_order(parser: _Parser, spool: Spool, bar: tqdm) -> Iterator[FileReport]:
+    """The parsed files in the order they are written: laws as they come; lists once every file that
+    may be a law is parsed (those parsed before wait, on disk beyond the budget); guides last, after
+    the lists their items link to. The bar's total grows by each file's records."""
+    held: list[FileReport] = []
+    guides: list[FileReport] = []
+    for report, early in parser:
+        bar.total += report.records
+        bar.refresh()
+        if report.kind == "law":
+            yield report
+        elif report.kind == "guide" or early:
+            spool.keep(report)
+            (guides if report.kind == "guide" else held).append(report)
+        else:
+            yield from held
+            held.clear()
+            yield report
+    yield from held
+    yield from guides
 
 
 def _write_all(graph: Graph | None, reports: list[FileReport], spool: Spool, dry_run: bool,
                progress: bool, in_force_from: str | None = None,
                on_progress: Callable[[int, int], None] | None = None) -> dict:
-    # Laws first, so lists imported in the same run link their citations to articles at once.
-    notices: list[str] = []
+    """Write the valid files of `reports`, all parsed already: laws first, so lists imported in the
+    same run link their citations to articles at once; guides last."""
     order = sorted((r for r in reports if spool.holds(r)), key=lambda r: {"law": 0, "list": 1}.get(r.kind, 2))
     total = sum(r.records for r in order)
-    bar = tqdm(total=total, unit="行", file=sys.stderr, disable=not progress or dry_run or total == 0,
-               dynamic_ncols=True, desc="导入")
+    bar = _bar(total, progress and not dry_run and total > 0, on_progress)
+    return _summary(reports, dry_run, _write_ordered(graph, iter(order), spool, dry_run, bar, in_force_from))
+
+
+def _bar(total: int, shown: bool, on_progress: Callable[[int, int], None] | None) -> tqdm:
+    bar = tqdm(total=total, unit="行", file=sys.stderr, disable=not shown, dynamic_ncols=True, desc="导入")
     if on_progress is not None:
-        _report_progress(bar, total, on_progress)
+        _report_progress(bar, on_progress)
+    return bar
+
+
+def _write_ordered(graph: Graph | None, order: Iterator[FileReport], spool: Spool, dry_run: bool, bar: tqdm,
+                   in_force_from: str | None = None) -> list[str]:
+    """Write the files `order` gives, in that order (a dry run: say which are in the graph already);
+    the notices for the report."""
+    notices: list[str] = []
+    written: list[FileReport] = []
     gone = False
     try:
         for group in _groups(order):
+            written += group
             for report in group:
                 report.doc = spool.take(report)
             if dry_run:
@@ -258,14 +430,19 @@ def _write_all(graph: Graph | None, reports: list[FileReport], spool: Spool, dry
                 gone = _write_group(graph, group, bar, in_force_from)
             else:
                 gone = _write_one(graph, group[0], bar, in_force_from)
-        if not dry_run and order and not gone:
+        if not dry_run and written and not gone:
             try:
-                writer.link_pending(graph, {d["name"] for r in order if r.status == "imported"
+                writer.link_pending(graph, {d["name"] for r in written if r.status == "imported"
                                             for d in (r.departments or [{"name": r.department}]) if d["name"]})
             except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
                 notices.append(f"委托关系尚未关联（请再导入一次）：{exc}")
     finally:
         bar.close()
+    return notices
+
+
+def _summary(reports: list[FileReport], dry_run: bool, notices: list[str]) -> dict:
+    """The `kb import --json` report of a run."""
     return {
         "files": [r.as_dict() for r in reports],
         "nodes_created": sum(r.nodes_created for r in reports),
@@ -276,12 +453,13 @@ def _write_all(graph: Graph | None, reports: list[FileReport], spool: Spool, dry
     }
 
 
-def _report_progress(bar: tqdm, total: int, on_progress: Callable[[int, int], None]) -> None:
+def _report_progress(bar: tqdm, on_progress: Callable[[int, int], None]) -> None:
     """Tell `on_progress` of every update of the bar (counted here: a disabled bar counts nothing)."""
     update, done = bar.update, [0]
 
     def counted(n: float | None = 1) -> bool | None:
         done[0] += int(n or 0)
+        total = int(bar.total or 0)
         on_progress(min(done[0], total), total)
         return update(n)
 
@@ -292,7 +470,7 @@ GROUP_RECORDS = 2_000  # small lists are written this many records to a transact
 GROUP_FILES = 50
 
 
-def _groups(order: list[FileReport]) -> Iterator[list[FileReport]]:
+def _groups(order: Iterable[FileReport]) -> Iterator[list[FileReport]]:
     """Consecutive lists of up to GROUP_RECORDS records together (a commit costs about as much as
     writing a hundred records: a county's hundred-record lists are written many to a commit); a law,
     a guide or a bigger list alone."""

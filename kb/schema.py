@@ -11,9 +11,10 @@ from __future__ import annotations
 from kb.db import Graph
 from kb.model import FULLTEXT_INDEX, FULLTEXT_LABELS, FULLTEXT_PROPERTIES, NODE_KEYS, VERSIONED_LABELS
 
-SCHEMA_VERSION = 5  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates;
+SCHEMA_VERSION = 6  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates;
 # 4: the indexes the keyset pages of /powers seek by (department, jurisdiction, a text index on names);
 # 5: StoredFinding.group (an overlap group's findings, read by group)
+# 6: StoredFinding.rank (the score negated) and an index per sort of the reports (area, key, rank, id)
 
 SCHEMA_TIMEOUT = 3600.0  # seconds for one schema statement, and for the indexes to come online
 
@@ -48,6 +49,9 @@ PROPERTY_INDEXES: list[tuple[str, str]] = [
     ("Delegation", "from_body"),  # an imported department's pending delegations (writer.LINK_DELEGATIONS)
 ]
 
+# The first keys the reports sort by (kb.analyses.stored.SORTS), each with an index.
+REPORT_SORT_KEYS = ("area", "kind", "department", "status")
+
 # Derived data with keys of their own (not part of the model's public labels).
 EXTRA_KEYS: list[tuple[str, str]] = [("StoredFinding", "id"), ("FindingRun", "scope"), ("FindingStats", "name")]
 
@@ -59,8 +63,11 @@ def statements() -> list[str]:
                    f"FOR (n:{label}) REQUIRE n.{key} IS UNIQUE")
     for label, prop in PROPERTY_INDEXES:
         out.append(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
-    # keyset pages of the reports: ORDER BY the sort key, score, id within an area
-    out.append("CREATE INDEX storedfinding_page IF NOT EXISTS FOR (n:StoredFinding) ON (n.area, n.score, n.id)")
+    # keyset pages of the reports: within an area, ORDER BY the sort's key, rank (the score negated), id
+    for key in REPORT_SORT_KEYS:
+        props = ("area", "rank", "id") if key == "area" else ("area", key, "rank", "id")
+        out.append(f"CREATE INDEX storedfinding_{key}_page IF NOT EXISTS FOR (n:StoredFinding) "
+                   f"ON ({', '.join('n.' + p for p in props)})")
     # /powers?q=: a power's name CONTAINS the words, answered by a text index, not a scan
     out.append("CREATE TEXT INDEX power_name_text IF NOT EXISTS FOR (n:Power) ON (n.name)")
     labels = "|".join(FULLTEXT_LABELS)
@@ -68,6 +75,11 @@ def statements() -> list[str]:
     out.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [{props}] "
                "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false}}")
     return out
+
+
+# Stored findings from before version 6: their rank (a computation writes it), the index it replaces.
+UPGRADES_TO_6 = ["DROP INDEX storedfinding_page IF EXISTS",
+                 "MATCH (f:StoredFinding) WHERE f.rank IS NULL SET f.rank = -f.score"]
 
 
 def current_version(graph: Graph) -> int | None:
@@ -82,7 +94,7 @@ def init(graph: Graph) -> str:
         raise RuntimeError(f"数据库的模式版本 {before} 比这个 kb 的（{SCHEMA_VERSION}）新：请使用更新的 kb")
     # a constraint or index on a province's data is populated (and a constraint checked) for minutes:
     # longer than the server's default transaction timeout (kb.toml transaction_timeout)
-    for stmt in statements():
+    for stmt in statements() + (UPGRADES_TO_6 if before is not None and before < 6 else []):
         with graph.transaction(timeout=SCHEMA_TIMEOUT) as tx:
             tx.run(stmt).consume()
             tx.commit()

@@ -180,16 +180,22 @@ MATCH (f:StoredFinding) WHERE f.area = $area
 
 COUNT = FILTER + "RETURN count(f) AS n"
 
-# Keyset pages: ORDER BY (a first key, score descending, id); the cursor is the last row's key. Sorted
-# before the properties are read: only the page's rows are projected.
+# Keyset pages: ORDER BY (a first key, score descending, id). A finding's `rank` is its score negated,
+# so that the order is ascending throughout and an index (area, key, rank, id) gives it: a page reads
+# its rows from the index and stops (on a province, not 160,000 overlaps sorted per page). The cursor
+# is the last row's key: the index is entered at its first key (its rank, sorted by score) and the
+# rows up to the cursor itself are passed over. Sorted before the properties are read.
 SORTS = {"score": "area", "kind": "kind", "department": "department", "status": "status"}
 PAGE = FILTER + """
-  AND ($after IS NULL OR f.{p} > $after[0]
-       OR (f.{p} = $after[0] AND (f.score < $after[1] OR (f.score = $after[1] AND f.id > $after[2]))))
-WITH f ORDER BY f.{p}, f.score DESC, f.id SKIP $skip LIMIT $limit
+  AND f.{p} IS NOT NULL AND f.rank IS NOT NULL AND f.id IS NOT NULL {seek}
+WITH f ORDER BY {order}, f.rank, f.id SKIP $skip LIMIT $limit
 RETURN CASE WHEN $evidence THEN f {{.*, computed_at: toString(f.computed_at)}}
        ELSE f {{{brief}, computed_at: toString(f.computed_at)}} END AS f
 """
+# after the cursor: entered at its first key (the area's: its rank), the rest compared as one list
+# (an OR of comparisons is planned as a union of seeks, which loses the index's order)
+AFTER = """
+  AND f.{enter} >= $after[{at}] AND [f.{p}, f.rank, f.id] > $after"""
 
 FILTERS = ("kind", "status", "level", "department", "q")
 # What a list of findings shows: all but the evidence (long for the gaps; a finding's own page reads it).
@@ -216,7 +222,7 @@ def roots(graph: Graph, jurisdictions: Iterable[str] | None) -> list[str] | None
 
 def _row(f: Finding) -> dict[str, Any]:
     return {"id": f.id, "kind": f.kind, "area": f.area, "jurisdiction": f.jurisdiction or "", "level": f.level or "",
-            "score": float(f.score), "status": f.status, "departments": list(f.departments),
+            "score": float(f.score), "rank": -float(f.score), "status": f.status, "departments": list(f.departments),
             "department": f.departments[0] if f.departments else "", "powers": list(f.powers),
             "power_keys": list(f.power_keys), "summary": f.summary or "", "group": f.group or "",
             "folded": list(f.folded), "evidence": json.dumps(f.evidence, ensure_ascii=False, default=str),
@@ -433,7 +439,12 @@ def query(graph: Graph, area: str, filters: dict[str, str] | None = None, sort: 
     cursor ``after`` when given (keyset), else after ``skip`` rows. Returns (rows, the cursor of the
     next page or None)."""
     key = decode_cursor(after)
-    text = PAGE.format(p=SORTS.get(sort, "area"), brief=", ".join(f".{k}" for k in BRIEF))
+    p = SORTS.get(sort, "area")
+    seek = AFTER.format(p=p, enter="rank" if p == "area" else p, at=1 if p == "area" else 0) if key else ""
+    text = PAGE.format(p=p, seek=seek, order="f.area" if p == "area" else f"f.area, f.{p}",
+                       brief=", ".join(f".{k}" for k in BRIEF))
+    if key:
+        key = [key[0], -key[1], key[2]]  # the cursor's score as a rank
     rows = [r["f"] for r in graph.read(text, area=area, **_filters(filters), after=key,
                                        skip=0 if key else max(0, skip), limit=limit + 1, evidence=evidence)]
     more = len(rows) > limit

@@ -79,3 +79,39 @@ def test_a_file_refused_by_the_database_is_refused_alone(scratch_server: Managed
         held = graph.read("MATCH (d:Department)-[:HOLDS]->(p:Power) RETURN d.name AS d, count(p) AS n ORDER BY d")
         assert held == [{"d": "榆林市林业局", "n": 5}, {"d": "榆林市统计局", "n": 5}]
         assert not graph.read("MATCH (v:ListVersion {department: '榆林市水利局'}) RETURN v")
+
+
+def test_parsing_beside_writing_makes_the_graph_of_parsing_first(scratch_server: ManagedServer, tmp_path: Path) -> None:
+    """`kb import` parses the next files (in a process of its own) while the database writes the ones
+    before. A folder given in the order guide, lists, law: the law is still written before the lists
+    (their citations are linked to its articles at once, no review queued) and the guide after them,
+    and the graph and report are those of parsing every file first."""
+    from importers.run import Spool, _validate, _write_all, expand, import_paths
+    from kb import dump
+    from tests.conftest import KARAMAY, SHARED_DATA
+
+    folder = tmp_path / "run"
+    folder.mkdir()
+    sources = [SHARED_DATA / "hunan_onething" / "onething_guides_changsha_subset.json",
+               KARAMAY / "克拉玛依市应急管理局2024年权责清单.xls", KARAMAY / "国动办权责清单公示.xlsx",
+               KARAMAY / "2025年克拉玛依市统计局权责清单.xlsx", SHARED_DATA / "laws" / "安全生产法(2021-06-10).md"]
+    for n, src in enumerate(sources):  # the names keep this order: the law comes last
+        (folder / f"{n}-{src.name}").write_bytes(src.read_bytes())
+    graph = scratch_server.graph
+
+    side_by_side = import_paths(graph, [folder], progress=False)
+    shape = _graph_shape(graph)
+    linked = graph.read("MATCH (:Power)-[b:BASED_ON]->(:Article {law_key: '安全生产法'}) RETURN count(b) AS n")[0]["n"]
+    reviews = graph.read("MATCH (r:LawReview) RETURN count(r) AS n")[0]["n"]
+    written = [r["kind"] for r in graph.read("MATCH (r:ImportRun) RETURN r.kind AS kind ORDER BY r.started_at")]
+    dump.clear(graph)
+    with Spool(10**9) as spool:
+        parsed_first = _write_all(graph, _validate(expand([folder]), None, None, spool), spool, False, False)
+
+    assert side_by_side["refused"] == 0 and linked > 0 and reviews == 0
+    assert written == ["law", "list", "list", "list", "guide"]
+    assert [(Path(f["path"]).name, f["kind"], f["status"], f["records"]) for f in side_by_side["files"]] == [
+        (Path(f["path"]).name, f["kind"], f["status"], f["records"]) for f in parsed_first["files"]]
+    assert [Path(f["path"]).name[0] for f in side_by_side["files"]] == ["0", "1", "2", "3", "4"]
+    assert _graph_shape(graph) == shape
+    assert graph.read("MATCH (:Power)-[b:BASED_ON]->(:Article {law_key: '安全生产法'}) RETURN count(b) AS n")[0]["n"] == linked
