@@ -115,6 +115,11 @@ def test_keyset_pages_give_every_finding_once(client) -> None:
         first = client.get(f"/reports/{area}.json?sort={sort}&all=1").get_json()
         expected = [f["id"] for f in first["findings"]]
         assert len(expected) == first["total"] > 0
+
+        def key(f: dict, sort: str = sort) -> tuple:  # the sort's key, then the best score, then the id
+            return ({"score": f["area"], "kind": f["kind"], "status": f["status"]}.get(sort)
+                    or (f["departments"] or [""])[0], -f["score"], f["id"])
+        assert expected == [f["id"] for f in sorted(first["findings"], key=key)]
         if area == "laws":
             continue  # one ranked table, not paged
         seen: list[str] = []
