@@ -11,9 +11,10 @@ from __future__ import annotations
 from kb.db import Graph
 from kb.model import FULLTEXT_INDEX, FULLTEXT_LABELS, FULLTEXT_PROPERTIES, NODE_KEYS, VERSIONED_LABELS
 
-SCHEMA_VERSION = 5  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates;
+SCHEMA_VERSION = 6  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates;
 # 4: the indexes the keyset pages of /powers seek by (department, jurisdiction, a text index on names);
-# 5: StoredFinding.group (an overlap group's findings, read by group)
+# 5: StoredFinding.group (an overlap group's findings, read by group); 6: a responsibility retired in
+# the browser hangs from its power by RETIRED_RESPONSIBILITY (kept, no longer one of its responsibilities)
 
 SCHEMA_TIMEOUT = 3600.0  # seconds for one schema statement, and for the indexes to come online
 
@@ -70,6 +71,13 @@ def statements() -> list[str]:
     return out
 
 
+# Data a schema version changes, run once on a database below that version.
+MIGRATIONS: dict[int, list[str]] = {
+    6: [("MATCH (p:Power)-[h:HAS_RESPONSIBILITY]->(r:Responsibility {retired: true}) "
+         "CREATE (p)-[:RETIRED_RESPONSIBILITY]->(r) DELETE h")],
+}
+
+
 def current_version(graph: Graph) -> int | None:
     rows = graph.read("MATCH (m:KbMeta {name: 'schema'}) RETURN m.version AS version")
     return rows[0]["version"] if rows else None
@@ -89,6 +97,10 @@ def init(graph: Graph) -> str:
     with graph.transaction(timeout=SCHEMA_TIMEOUT) as tx:
         tx.run("CALL db.awaitIndexes($seconds)", seconds=int(SCHEMA_TIMEOUT)).consume()
         tx.commit()
+    for version, changes in sorted(MIGRATIONS.items()):
+        if before is not None and before < version:
+            for stmt in changes:
+                graph.write(stmt)
     graph.write("MERGE (m:KbMeta {name: 'schema'}) SET m.version = $v, m.updated_at = datetime()",
                 v=SCHEMA_VERSION)
     from kb import dump  # a restore stopped midway is finished or undone before anything reads the data

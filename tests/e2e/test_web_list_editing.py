@@ -138,6 +138,53 @@ def test_a_retired_power_stays_in_its_version_and_comes_back(site):
     assert row == {"current": True, "retired": False, "held": 1}
 
 
+def test_a_retired_responsibility_leaves_the_power_and_its_gaps_until_restored(site):
+    app, graph, users = site
+    from queries import loader
+
+    key = a_power(graph)
+    k = quote(key, safe="")
+    duties = graph.read("MATCH (:Power {key: $k})-[:HAS_RESPONSIBILITY]->(r) RETURN r.key AS key, r.text AS text "
+                        "ORDER BY r.seq", k=key)
+    assert duties
+    editor = client_as(app, users, "editor")
+
+    def shown() -> list[str]:
+        return [r["key"] for r in editor.get(f"/powers/{k}.json").get_json()["responsibilities"]]
+
+    def without_responsibility() -> bool:
+        return key in {r["key"] for r in graph.read(
+            "MATCH (p:Power {key: $k}) WHERE NOT (p)-[:HAS_RESPONSIBILITY]->() RETURN p.key AS key", k=key)} and \
+            any(r["power"] == graph.read("MATCH (p:Power {key: $k}) RETURN p.name AS n", k=key)[0]["n"]
+                for r in loader.run(graph, "powers_without_responsibility").rows)
+
+    assert sorted(shown()) == sorted(d["key"] for d in duties) and not without_responsibility()
+    for d in duties:
+        url = f"/edit/responsibility/{quote(d['key'], safe='')}/retire"
+        assert editor.post(url, data={"reason": "职责调整", "csrf_token": token_of(editor)}).status_code == 302
+    assert shown() == [] and without_responsibility()  # the pages and the gap query no longer see them
+    page = editor.get(f"/responsibilities/{quote(duties[0]['key'], safe='')}").get_data(as_text=True)
+    assert 'id="retired-notice"' in page  # its own page says so, and still names its power
+    assert f"/powers/{k}" in page
+    form = editor.get(f"/edit/power/{k}").get_data(as_text=True)
+    assert duties[0]["text"][:20] in form  # the editor still lists it, to restore it
+    url = f"/edit/responsibility/{quote(duties[0]['key'], safe='')}/restore"
+    assert editor.post(url, data={"reason": "恢复", "csrf_token": token_of(editor)}).status_code == 302
+    assert shown() == [duties[0]["key"]] and not without_responsibility()
+
+
+def test_schema_6_moves_responsibilities_retired_before_it(scratch: Graph):
+    from kb import schema
+
+    scratch.write("CREATE (p:Power {key: 'mig#1', name: '迁移'})-[:HAS_RESPONSIBILITY]->"
+                  "(:Responsibility {key: 'mig#1#r0', retired: true}), "
+                  "(p)-[:HAS_RESPONSIBILITY]->(:Responsibility {key: 'mig#1#r1', retired: false})")
+    scratch.write("MATCH (m:KbMeta {name: 'schema'}) SET m.version = 5")
+    schema.init(scratch)
+    rows = scratch.read("MATCH (:Power {key: 'mig#1'})-[h]->(r) RETURN r.key AS r, type(h) AS t ORDER BY r")
+    assert rows == [{"r": "mig#1#r0", "t": "RETIRED_RESPONSIBILITY"}, {"r": "mig#1#r1", "t": "HAS_RESPONSIBILITY"}]
+
+
 def test_a_new_power_follows_the_importers_rules_and_splits_its_units(site):
     app, graph, users = site
     editor = client_as(app, users, "editor")

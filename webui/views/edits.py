@@ -101,7 +101,7 @@ RETURN size(rows) AS total, e AS edit, coalesce(p.name, r.text, e.summary) AS na
 
 EDIT = """
 MATCH (e:Edit {id: $id}) OPTIONAL MATCH (e)-[:EDITS]->(p:Power)
-OPTIONAL MATCH (e)-[:EDITS]->(:Responsibility)<-[:HAS_RESPONSIBILITY]-(owner:Power)
+OPTIONAL MATCH (e)-[:EDITS]->(:Responsibility)<-[:HAS_RESPONSIBILITY|RETIRED_RESPONSIBILITY]-(owner:Power)
 WITH e, coalesce(p, owner) AS p
 RETURN e {.*} AS edit, p {.key, .name, .department} AS power
 """
@@ -302,13 +302,19 @@ FOREACH (_ IN CASE WHEN live AND d IS NOT NULL THEN [1] ELSE [] END | MERGE (d)-
 RETURN count(DISTINCT p) AS n
 """
 
+# A retired responsibility stays with its power by RETIRED_RESPONSIBILITY: kept, but no page, analysis or
+# query that reads a power's responsibilities (HAS_RESPONSIBILITY) sees it; restoring links it back.
 RETIRE_DUTY = """
-MATCH (p:Power)-[:HAS_RESPONSIBILITY]->(r:Responsibility {key: $key}) WHERE coalesce(r.retired, false) <> $retire
+MATCH (p:Power)-[h:HAS_RESPONSIBILITY|RETIRED_RESPONSIBILITY]->(r:Responsibility {key: $key})
+WHERE coalesce(r.retired, false) <> $retire
 CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: r.key, entity_label: 'Responsibility',
                 field: 'retired', before: toString(NOT $retire), after: toString($retire), reason: $reason,
                 reverts: $reverts})
 CREATE (e)-[:EDITS]->(r)
 SET r.retired = $retire, r.current = p.current AND NOT $retire
+DELETE h
+FOREACH (_ IN CASE WHEN $retire THEN [1] ELSE [] END | CREATE (p)-[:RETIRED_RESPONSIBILITY]->(r))
+FOREACH (_ IN CASE WHEN $retire THEN [] ELSE [1] END | CREATE (p)-[:HAS_RESPONSIBILITY]->(r))
 RETURN p.key AS power
 """
 
@@ -327,7 +333,7 @@ RETURN r.key AS key
 """
 
 DUTIES = """
-MATCH (p:Power {key: $key})-[:HAS_RESPONSIBILITY]->(r:Responsibility)
+MATCH (p:Power {key: $key})-[:HAS_RESPONSIBILITY|RETIRED_RESPONSIBILITY]->(r:Responsibility)
 RETURN r {.key, .seq, .kind, .stage, .text, .retired} AS duty ORDER BY r.seq, r.key
 """
 
@@ -478,7 +484,7 @@ def add_responsibility(key: str):
 @role_required("editor")
 def retire_responsibility(key: str, action: str):
     form = ReasonForm()
-    owner = store.read_one_or_404("MATCH (p:Power)-[:HAS_RESPONSIBILITY]->(:Responsibility {key: $key}) "
+    owner = store.read_one_or_404("MATCH (p:Power)-[:HAS_RESPONSIBILITY|RETIRED_RESPONSIBILITY]->(:Responsibility {key: $key}) "
                                   "RETURN p.key AS key", key=key)["key"]
     if (refused := _reason_or_back(form, url_for("edits.edit_power", key=owner))) is not None:
         return refused

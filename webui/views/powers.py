@@ -128,7 +128,7 @@ POWER = POWER.replace("{o_in_force}", power_in_force("o")).replace("{delegating_
 
 RESPONSIBILITY = """
 MATCH (r:Responsibility {key: $key})
-OPTIONAL MATCH (p:Power)-[:HAS_RESPONSIBILITY]->(r)
+OPTIONAL MATCH (p:Power)-[:HAS_RESPONSIBILITY|RETIRED_RESPONSIBILITY]->(r)
 CALL { WITH p OPTIONAL MATCH (p)-[:HAS_RESPONSIBILITY]->(s:Responsibility)
        WITH s ORDER BY s.key RETURN collect(s {.key, .seq, .kind, .stage}) AS siblings }
 OPTIONAL MATCH (p)-[:HAS_ACCOUNTABILITY]->(a:Accountability)
