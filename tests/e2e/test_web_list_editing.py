@@ -67,6 +67,13 @@ def test_every_new_write_route_needs_its_role_a_csrf_token_and_leaves_an_audit_e
     k = quote(key, safe="")
     duty = graph.read("MATCH (:Power {key: $k})-[:HAS_RESPONSIBILITY]->(r) RETURN r.key AS key ORDER BY r.seq LIMIT 1",
                       k=key)[0]["key"]
+    held = graph.read("MATCH (:Power {key: $k})-[:HAS_ACCOUNTABILITY]->(a) RETURN a.key AS key, a.subjects AS s, "
+                      "a.text AS t", k=key)[0]
+    accountability = quote(held["key"], safe="")
+
+    def in_force() -> dict | None:
+        rows = graph.read("MATCH (:Power {key: $k})-[:HAS_ACCOUNTABILITY]->(a) RETURN a.subjects AS s", k=key)
+        return rows[0] if rows else None
     routes: list[tuple[str, dict, str, Callable[[], bool]]] = [
         (f"/edit/power/{k}/responsibility", {"text": "测试责任：依法受理。", "stage": "受理"}, "editor",
          lambda: bool(graph.read("MATCH (:Power {key: $k})-[:HAS_RESPONSIBILITY]->(r {text: '测试责任：依法受理。'}) "
@@ -75,6 +82,11 @@ def test_every_new_write_route_needs_its_role_a_csrf_token_and_leaves_an_audit_e
          lambda: graph.read("MATCH (r:Responsibility {key: $r}) RETURN r.retired AS x", r=duty)[0]["x"] is True),
         (f"/edit/responsibility/{quote(duty, safe='')}/restore", {}, "editor",
          lambda: graph.read("MATCH (r:Responsibility {key: $r}) RETURN r.current AS x", r=duty)[0]["x"] is True),
+        (f"/edit/power/{k}/accountability", {"subjects": "具体承办人（测试）", "text": held["t"],
+                                             "was_subjects": held["s"], "was_text": held["t"]}, "editor",
+         lambda: in_force() == {"s": "具体承办人（测试）"}),
+        (f"/edit/accountability/{accountability}/retire", {}, "editor", lambda: in_force() is None),
+        (f"/edit/accountability/{accountability}/restore", {}, "editor", lambda: in_force() is not None),
         (f"/edit/power/{k}/article", {"law": "行政处罚法", "number": "1"}, "editor",
          lambda: bool(graph.read("MATCH (:Power {key: $k})-[:BASED_ON]->(:Article {key: '行政处罚法#1'}) RETURN 1",
                                  k=key))),
@@ -171,6 +183,52 @@ def test_a_retired_responsibility_leaves_the_power_and_its_gaps_until_restored(s
     url = f"/edit/responsibility/{quote(duties[0]['key'], safe='')}/restore"
     assert editor.post(url, data={"reason": "恢复", "csrf_token": token_of(editor)}).status_code == 302
     assert shown() == [duties[0]["key"]] and not without_responsibility()
+
+
+def test_accountability_is_added_changed_retired_and_reverted(site):
+    app, graph, users = site
+    editor, admin = client_as(app, users, "editor"), client_as(app, users, "admin")
+    data = {"name": "追责测试事项", "type": "行政检查", "level": "city", "reason": "新增", "csrf_token": token_of(editor)}
+    assert editor.post(f"/edit/department/{quote(DEPARTMENT)}/power", data=data).status_code == 302
+    key = graph.read("MATCH (p:Power {name: '追责测试事项'}) RETURN p.key AS k")[0]["k"]
+    k = quote(key, safe="")
+
+    def shown() -> dict | None:
+        return editor.get(f"/powers/{k}.json").get_json()["accountability"]
+
+    def post(data: dict) -> None:
+        response = editor.post(f"/edit/power/{k}/accountability", data=data | {"csrf_token": token_of(editor)})
+        assert response.status_code == 302
+
+    assert shown() is None
+    post({"subjects": " ", "text": "", "reason": "空的"})  # the importer's rule: one of the two at least
+    assert shown() is None and not graph.read("MATCH (e:Edit {reason: '空的'}) RETURN e")
+    post({"subjects": "具体承办人", "text": "未依法受理的", "was_subjects": "", "was_text": "", "reason": "补充追责"})
+    assert {k: v for k, v in shown().items() if k != "key"} == {"subjects": "具体承办人", "text": "未依法受理的"}
+    post({"subjects": "具体承办人；科室负责人", "text": "未依法受理的", "was_subjects": "具体承办人",
+          "was_text": "未依法受理的", "reason": "扩大追责对象"})
+    assert shown()["subjects"] == "具体承办人；科室负责人"
+    assert graph.read("MATCH (e:Edit {reason: '扩大追责对象'}) RETURN e.field AS f, e.before AS b") == \
+        [{"f": "subjects", "b": "具体承办人"}]  # one change, one entry
+    post({"subjects": "别人", "text": "未依法受理的", "was_subjects": "具体承办人", "was_text": "未依法受理的",
+          "reason": "过时的表单"})  # opened before the last save: nothing is saved
+    assert shown()["subjects"] == "具体承办人；科室负责人"
+    trail = admin.get("/edits").get_data(as_text=True)
+    assert "追责对象范围" in trail and "追责测试事项" in trail and "扩大追责对象" in trail
+    changed = graph.read("MATCH (e:Edit {reason: '扩大追责对象'}) RETURN e.id AS id")[0]["id"]
+    page = admin.get(f"/edits/{changed}").get_data(as_text=True)
+    assert "追责测试事项" in page and 'id="revert-form"' in page
+    assert admin.post(f"/edits/{changed}/revert", data={"reason": "改回", "csrf_token": csrf_token(page)}).status_code == 302
+    assert shown()["subjects"] == "具体承办人"
+    created = graph.read("MATCH (e:Edit {reason: '补充追责'}) RETURN e.id AS id")[0]["id"]
+    assert admin.post(f"/edits/{created}/revert", data={"reason": "不该加",
+                                                         "csrf_token": token_of(admin)}).status_code == 302
+    assert shown() is None  # the revert of its creation retires it; it is kept
+    row = graph.read("MATCH (p:Power {key: $k}) RETURN COUNT { (p)-[:RETIRED_ACCOUNTABILITY]->() } AS retired, "
+                     "COLLECT { MATCH (e:Edit {reverts: $id}) RETURN e.who } AS by", k=key, id=created)[0]
+    assert row == {"retired": 1, "by": [users["admin"][0]]}
+    form = editor.get(f"/edit/power/{k}").get_data(as_text=True)
+    assert 'id="retired-accountability"' in form and 'id="no-accountability"' in form
 
 
 def test_schema_6_moves_responsibilities_retired_before_it(scratch: Graph):

@@ -25,7 +25,8 @@ NEEDS = {"auth.login": None, "auth.logout": "viewer", "auth.user_admin": "admin"
          "edits.new_power": "editor", "edits.revert": "admin", "imports_upload.upload": "editor",
          "imports_upload.confirm": "editor", "imports_upload.cancel": "editor", "laws.resolve": "editor",
          "versions.publish": "editor", "reports.resolve_group": "editor", "things.link_item": "editor",
-         "things.unlink_item": "editor", "dashboard.revert_import": "admin"}
+         "things.unlink_item": "editor", "dashboard.revert_import": "admin",
+         "edits.set_accountability": "editor", "edits.retire_accountability": "editor"}
 ADMIN_PAGES = {"auth.user_admin"}
 
 

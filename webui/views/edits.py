@@ -4,10 +4,12 @@ each with its reason.
     /edit/power/<key>                         a power's fields (optimistic concurrency)
     /edit/power/<key>/retire, /restore        retire a power (never deleted) or bring it back
     /edit/power/<key>/responsibility          add a responsibility; /edit/responsibility/<key>/retire|restore
+    /edit/power/<key>/accountability          add the power's accountability (追责对象范围, 追责情形) or change it;
+                                              /edit/accountability/<key>/retire|restore
     /edit/power/<key>/article                 link a legal basis by picking a law and an article
     /edit/department/<name>/power             create a power in the department's current list
     /edits/<id>/revert                        (admin) write an edit's value before back, as a new edit
-                                              (a power's field, retiring, a responsibility, an article
+                                              (a power's field, retiring, a responsibility, accountability, an article
                                               link, a 一件事 item's link, an upload's whole import run)
     /edits                                    the audit trail (times in KB_TIMEZONE), with resolutions and acceptances
 
@@ -58,7 +60,8 @@ EDITABLE = {
 AUDIT_FIELDS = {**EDITABLE, "type_code": _l("Type code"), "retired": _l("Retired"), "created": _l("Created"),
                 "basis_article": _l("Legal basis by article"), "import": _l("Import"), "status": _l("Status"),
                 "import_reverted": _l("Import reverted"), "realises": _l("Linked power"),
-                "published": _l("Published"), "revision": _l("New version")}
+                "published": _l("Published"), "revision": _l("New version"),
+                "subjects": _l("Who is accountable"), "text": _l("Accountable when")}
 LONG = {"basis_text", "duty_statement", "responsibility_text", "responsibility_basis_text", "remarks"}
 
 POWER_FIELDS = "MATCH (p:Power {key: $key}) RETURN p {.key, .name, .department, .jurisdiction, .current, .retired, .type_code, " + \
@@ -96,13 +99,15 @@ WITH collect(e) AS rows
 UNWIND rows[$skip..$skip + $limit] AS e
 OPTIONAL MATCH (p:Power {key: e.entity_key})
 OPTIONAL MATCH (r:Responsibility {key: e.entity_key})
-RETURN size(rows) AS total, e AS edit, coalesce(p.name, r.text, e.summary) AS name
+OPTIONAL MATCH (:Accountability {key: e.entity_key})<-[:HAS_ACCOUNTABILITY|RETIRED_ACCOUNTABILITY]-(ap:Power)
+RETURN size(rows) AS total, e AS edit, coalesce(p.name, r.text, ap.name, e.summary) AS name
 """
 
 EDIT = """
 MATCH (e:Edit {id: $id}) OPTIONAL MATCH (e)-[:EDITS]->(p:Power)
 OPTIONAL MATCH (e)-[:EDITS]->(:Responsibility)<-[:HAS_RESPONSIBILITY|RETIRED_RESPONSIBILITY]-(owner:Power)
-WITH e, coalesce(p, owner) AS p
+OPTIONAL MATCH (e)-[:EDITS]->(:Accountability)<-[:HAS_ACCOUNTABILITY|RETIRED_ACCOUNTABILITY]-(held:Power)
+WITH e, coalesce(p, owner, held) AS p
 RETURN e {.*} AS edit, p {.key, .name, .department} AS power
 """
 
@@ -155,8 +160,10 @@ def edit_power(key: str):
 
 def _side_forms(key: str) -> dict[str, Any]:
     """The edit page's other forms: retire or restore, responsibilities, a legal basis by article."""
+    found = store.read_one(ACCOUNTABILITY_OF, key=key) or {"current": None, "retired": []}
     return {"_retire": ReasonForm(), "duties": [r["duty"] for r in store.read(DUTIES, key=key)],
-            "_duty": duty_form(), "_article": article_form()}
+            "_duty": duty_form(), "_article": article_form(), "accountability": found["current"],
+            "retired_accountability": found["retired"], "_accountability": accountability_form(found["current"])}
 
 
 @bp.route("/edit/power/<path:key>", methods=["POST"])
@@ -302,21 +309,6 @@ FOREACH (_ IN CASE WHEN live AND d IS NOT NULL THEN [1] ELSE [] END | MERGE (d)-
 RETURN count(DISTINCT p) AS n
 """
 
-# A retired responsibility stays with its power by RETIRED_RESPONSIBILITY: kept, but no page, analysis or
-# query that reads a power's responsibilities (HAS_RESPONSIBILITY) sees it; restoring links it back.
-RETIRE_DUTY = """
-MATCH (p:Power)-[h:HAS_RESPONSIBILITY|RETIRED_RESPONSIBILITY]->(r:Responsibility {key: $key})
-WHERE coalesce(r.retired, false) <> $retire
-CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: r.key, entity_label: 'Responsibility',
-                field: 'retired', before: toString(NOT $retire), after: toString($retire), reason: $reason,
-                reverts: $reverts})
-CREATE (e)-[:EDITS]->(r)
-SET r.retired = $retire, r.current = p.current AND NOT $retire
-DELETE h
-FOREACH (_ IN CASE WHEN $retire THEN [1] ELSE [] END | CREATE (p)-[:RETIRED_RESPONSIBILITY]->(r))
-FOREACH (_ IN CASE WHEN $retire THEN [] ELSE [1] END | CREATE (p)-[:HAS_RESPONSIBILITY]->(r))
-RETURN p.key AS power
-"""
 
 ADD_DUTY = """
 MATCH (p:Power {key: $key})
@@ -331,6 +323,69 @@ CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: r.key, entity_
 CREATE (e)-[:EDITS]->(r)
 RETURN r.key AS key
 """
+
+# A power has one accountability in force (HAS_ACCOUNTABILITY); retired ones stay by RETIRED_ACCOUNTABILITY.
+ACCOUNTABILITY_OF = """
+MATCH (p:Power {key: $key})
+OPTIONAL MATCH (p)-[:HAS_ACCOUNTABILITY]->(a:Accountability)
+WITH p, head(collect(a {.key, .subjects, .text})) AS current
+RETURN current, [(p)-[:RETIRED_ACCOUNTABILITY]->(x:Accountability) | x {.key, .subjects, .text}] AS retired
+"""
+
+ADD_ACCOUNTABILITY = """
+MATCH (p:Power {key: $key}) WHERE NOT EXISTS { (p)-[:HAS_ACCOUNTABILITY]->() }
+WITH p, COUNT { (p)-[:RETIRED_ACCOUNTABILITY]->() } AS n
+CREATE (a:Accountability {key: p.key + '#a' + CASE WHEN n = 0 THEN '' ELSE toString(n) END, subjects: $subjects,
+                          text: $text, power_key: p.key, current: p.current, retired: false,
+                          source_file: p.source_file, source_sheet: p.source_sheet, source_row: p.source_row})
+CREATE (p)-[:HAS_ACCOUNTABILITY]->(a)
+CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: a.key, entity_label: 'Accountability',
+                field: 'created', before: '', after: trim($subjects + '\n' + $text), reason: $reason})
+CREATE (e)-[:EDITS]->(a)
+RETURN a.key AS key
+"""
+
+# Each changed field of the accountability, an Edit each; nothing when a field is no longer what the
+# form was opened with (someone saved in between).
+SET_ACCOUNTABILITY = """
+MATCH (:Power {key: $key})-[:HAS_ACCOUNTABILITY]->(a:Accountability)
+WITH a, [c IN $changes WHERE trim(replace(coalesce(a[c.field], ''), '\r\n', '\n')) <> c.expected] AS stale
+CALL { WITH a, stale
+       UNWIND (CASE WHEN size(stale) = 0 THEN $changes ELSE [] END) AS c
+       CREATE (e:Edit {id: c.id, who: $who, when: datetime(), entity_key: a.key, entity_label: 'Accountability',
+                       field: c.field, before: coalesce(a[c.field], ''), after: c.after, reason: $reason,
+                       reverts: $reverts})
+       CREATE (e)-[:EDITS]->(a)
+       SET a[c.field] = c.after
+       RETURN count(e) AS written }
+RETURN size(stale) AS stale, written
+"""
+
+
+def _retire_part(label: str, kept: str, retired: str, extra: str = "") -> str:
+    """Retire or restore a responsibility or an accountability (`$key`): an Edit, the flag, and the link
+    from its power moved between `kept` (HAS_…) and `retired` (RETIRED_…)."""
+    return f"""
+MATCH (p:Power)-[h:{kept}|{retired}]->(r:{label} {{key: $key}})
+WHERE coalesce(r.retired, false) <> $retire {extra}
+CREATE (e:Edit {{id: $id, who: $who, when: datetime(), entity_key: r.key, entity_label: '{label}',
+                field: 'retired', before: toString(NOT $retire), after: toString($retire), reason: $reason,
+                reverts: $reverts}})
+CREATE (e)-[:EDITS]->(r)
+SET r.retired = $retire, r.current = p.current AND NOT $retire
+DELETE h
+FOREACH (_ IN CASE WHEN $retire THEN [1] ELSE [] END | CREATE (p)-[:{retired}]->(r))
+FOREACH (_ IN CASE WHEN $retire THEN [] ELSE [1] END | CREATE (p)-[:{kept}]->(r))
+RETURN p.key AS power
+"""
+
+
+# A retired responsibility stays with its power by RETIRED_RESPONSIBILITY: kept, but no page, analysis or
+# query that reads a power's responsibilities (HAS_RESPONSIBILITY) sees it; restoring links it back.
+RETIRE_DUTY = _retire_part("Responsibility", "HAS_RESPONSIBILITY", "RETIRED_RESPONSIBILITY")
+# one accountability in force: a retired one comes back only when the power has none
+RETIRE_ACCOUNTABILITY = _retire_part("Accountability", "HAS_ACCOUNTABILITY", "RETIRED_ACCOUNTABILITY",
+                                     "AND ($retire OR NOT EXISTS { (p)-[:HAS_ACCOUNTABILITY]->() })")
 
 DUTIES = """
 MATCH (p:Power {key: $key})-[:HAS_RESPONSIBILITY|RETIRED_RESPONSIBILITY]->(r:Responsibility)
@@ -511,6 +566,114 @@ def _retire_duty(owner: str, key: str, retire: bool, reason: str, reverts: str |
     return store.graph().write_retrying(work)
 
 
+def accountability_form(current: dict | None = None) -> FlaskForm:
+    """追责对象范围 and 追责情形, as the importer reads them (one of the two at least), with the values the
+    form was opened with."""
+    current = current or {}
+    fields = {
+        "subjects": TextAreaField(_l("Who is accountable"), default=current.get("subjects") or "",
+                                  validators=[Length(max=20000)]),
+        "text": TextAreaField(_l("Accountable when"), default=current.get("text") or "",
+                              validators=[Length(max=20000)]),
+        "was_subjects": HiddenField(default=current.get("subjects") or ""),
+        "was_text": HiddenField(default=current.get("text") or ""),
+        "reason": reason_field(),
+    }
+    return type("AccountabilityForm", (FlaskForm,), fields)()
+
+
+@bp.route("/edit/power/<path:key>/accountability", methods=["POST"])
+@role_required("editor")
+def set_accountability(key: str):
+    """Add the power's accountability when it has none in force, else change what differs."""
+    _load(key)
+    form = accountability_form()
+    back = url_for("edits.edit_power", key=key)
+    subjects, text = ((form.subjects.data or "").strip(), (form.text.data or "").replace("\r\n", "\n").strip())
+    if not form.validate() or not (subjects or text):
+        flash(_("Accountability needs who is accountable or when, and a reason."), "error")
+        return redirect(back)
+    reason = form.reason.data.strip()
+    was = {"subjects": (form.was_subjects.data or "").strip(),
+           "text": (form.was_text.data or "").replace("\r\n", "\n").strip()}
+
+    def work(tx: Any) -> tuple[int, str]:
+        target = revisions.writable_power(tx, key, _who(), today(), reason)
+        current = tx.run(ACCOUNTABILITY_OF, key=target).single()
+        if current is None:
+            return 0, target
+        if current["current"] is None:
+            tx.run(ADD_ACCOUNTABILITY, key=target, subjects=subjects, text=text, id=uuid.uuid4().hex, who=_who(),
+                   reason=reason).consume()
+            return 1, target
+        changes = [{"id": uuid.uuid4().hex, "field": f, "after": after, "expected": was[f]}
+                   for f, after in (("subjects", subjects), ("text", text))
+                   if after != (current["current"].get(f) or "").strip()]
+        if not changes:
+            raise _Stale({})  # nothing to change: no revision of a published list for it
+        row = tx.run(SET_ACCOUNTABILITY, key=target, changes=changes, who=_who(), reason=reason,
+                     reverts=None).single()
+        if row["stale"]:
+            raise _Stale({"stale": True})
+        return row["written"], target
+
+    try:
+        done, target = store.graph().write_retrying(work)
+    except _Stale as stale:
+        if stale.row:
+            flash(_("Someone changed the accountability since you opened the form; nothing was saved."), "error")
+        else:
+            flash(_("Nothing changed."), "info")
+        return redirect(back)
+    except revisions.FrozenHistory as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("powers.power", key=key))
+    findings.invalidate()
+    flash(_("Saved %(n)d change(s).", n=done), "success")
+    _say_revised(key, target)
+    return redirect(url_for("edits.edit_power", key=target))
+
+
+@bp.route("/edit/accountability/<path:key>/<any(retire, restore):action>", methods=["POST"])
+@role_required("editor")
+def retire_accountability(key: str, action: str):
+    form = ReasonForm()
+    owner = store.read_one_or_404("MATCH (p:Power)-[:HAS_ACCOUNTABILITY|RETIRED_ACCOUNTABILITY]->"
+                                  "(:Accountability {key: $key}) RETURN p.key AS key", key=key)["key"]
+    if (refused := _reason_or_back(form, url_for("edits.edit_power", key=owner))) is not None:
+        return refused
+    try:
+        done, target = _retire_accountability(owner, key, action == "retire", form.reason.data.strip())
+    except revisions.FrozenHistory as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("powers.power", key=owner))
+    if not done:
+        flash(_("Nothing changed: a power has one accountability in force; retire it first.")
+              if action == "restore" else _("Nothing changed."), "info")
+        return redirect(url_for("edits.edit_power", key=owner))
+    findings.invalidate()
+    flash(_("Saved."), "success")
+    _say_revised(owner, target)
+    return redirect(url_for("edits.edit_power", key=target))
+
+
+def _retire_accountability(owner: str, key: str, retire: bool, reason: str,
+                           reverts: str | None = None) -> tuple[int, str]:
+    """Retire or restore accountability `key` of power `owner` (in the copy of a published list's power)."""
+    def work(tx: Any) -> tuple[int, str]:
+        target = revisions.writable_power(tx, owner, _who(), today(), reason)
+        rows = list(tx.run(RETIRE_ACCOUNTABILITY, key=revisions.moved_key(key, owner, target), retire=retire,
+                           id=uuid.uuid4().hex, who=_who(), reason=reason, reverts=reverts))
+        if not rows and target != owner:
+            raise _Stale({})  # nothing to change: no new version of the published list either
+        return len(rows), target
+
+    try:
+        return store.graph().write_retrying(work)
+    except _Stale:
+        return 0, owner
+
+
 @bp.route("/edit/power/<path:key>/article", methods=["POST"])
 @role_required("editor")
 def link_article(key: str):
@@ -661,6 +824,16 @@ def _revert(label: str | None, field: str | None, key: str, e: dict, reason: str
         if not owner:
             return 0
         return _retire_duty(owner, key, field == "created" or e.get("before") == "true", reason, reverts=id)[0]
+    if label == "Accountability":
+        owner = (row.get("power") or {}).get("key") if (row := store.read_one(EDIT, id=id)) else None
+        if not owner:
+            return 0
+        if field in ("retired", "created"):
+            return _retire_accountability(owner, key, field == "created" or e.get("before") == "true", reason,
+                                          reverts=id)[0]
+        if field in ("subjects", "text"):
+            return _revert_accountability(owner, key, field, e, reason, id)
+        return None
     if label == "Power" and field == "basis_article" and e.get("after") and e.get("article_key"):
         def unlink(tx: Any) -> int:
             target = revisions.writable_power(tx, key, _who(), today(), reason)
@@ -693,6 +866,28 @@ def _revert_link(item: str, e: dict, reason: str, id: str) -> int:
                                   reverts=id)
 
     return store.graph().write_retrying(work)
+
+
+def _revert_accountability(owner: str, key: str, field: str, e: dict, reason: str, id: str) -> int:
+    """Write an accountability field's value before back, when it is still the value the edit wrote."""
+    changes = [{"id": uuid.uuid4().hex, "field": field, "after": e.get("before") or "",
+                "expected": (e.get("after") or "").strip()}]
+
+    def save(tx: Any) -> int:
+        target = revisions.writable_power(tx, owner, _who(), today(), reason)
+        held = tx.run("MATCH (p:Power {key: $p})-[:HAS_ACCOUNTABILITY]->(a:Accountability {key: $a}) RETURN a.key",
+                      p=target, a=revisions.moved_key(key, owner, target)).single()
+        if held is None:
+            raise _Stale({})  # retired since: nothing to revert; no revision is left behind
+        row = tx.run(SET_ACCOUNTABILITY, key=target, changes=changes, who=_who(), reason=reason, reverts=id).single()
+        if row is None or row["stale"]:
+            raise _Stale({})  # retired or changed since; no revision is left behind
+        return row["written"]
+
+    try:
+        return store.graph().write_retrying(save)
+    except _Stale:
+        return 0
 
 
 def _revert_field(key: str, field: str, e: dict, reason: str, id: str) -> int:
