@@ -266,6 +266,31 @@ def test_a_new_power_follows_the_importers_rules_and_splits_its_units(site):
     assert {"政策法规科", "社会经济统计科", "综合核算科"} <= {u["n"] for u in units}
 
 
+def test_sub_items_of_an_item_are_created_and_retired_like_powers(site):
+    app, graph, users = site
+    editor = client_as(app, users, "editor")
+    key = a_power(graph)
+    form = editor.get(f"/edit/power/{quote(key, safe='')}").get_data(as_text=True)
+    assert 'id="new-sub-item-link"' in form
+    url = f"/edit/department/{quote(DEPARTMENT)}/power"
+    page = editor.get(url, query_string={"item": "统计执法检查", "type": "行政检查", "level": "city"}).get_data(as_text=True)
+    assert 'value="统计执法检查"' in page  # the item's name and type filled in
+    for sub_item in ("对统计调查对象的检查", "对统计机构的检查"):
+        data = {"name": "统计执法检查", "sub_item_name": sub_item, "type": "行政检查", "level": "city",
+                "reason": "新增子项", "csrf_token": token_of(editor)}
+        assert editor.post(url, data=data).status_code == 302
+    rows = graph.read("MATCH (:Department {name: $d})-[:HOLDS]->(p:Power {item_name: '统计执法检查'}) "
+                      "RETURN p.key AS key, p.name AS name, p.sub_item_name AS sub ORDER BY p.position", d=DEPARTMENT)
+    assert [(r["name"], r["sub"]) for r in rows] == [("统计执法检查（对统计调查对象的检查）", "对统计调查对象的检查"),
+                                                      ("统计执法检查（对统计机构的检查）", "对统计机构的检查")]
+    first, second = (quote(r["key"], safe="") for r in rows)
+    assert [s["sub_item_name"] for s in editor.get(f"/powers/{first}.json").get_json()["sub_items"]] == \
+        ["对统计调查对象的检查", "对统计机构的检查"]
+    assert editor.post(f"/edit/power/{second}/retire", data={"reason": "子项取消",
+                                                             "csrf_token": token_of(editor)}).status_code == 302
+    assert editor.get(f"/powers/{first}.json").get_json()["sub_items"] == []  # one sub-item left: no list
+
+
 def test_an_admin_reverts_a_field_edit_and_the_audit_trail_shows_it_in_shanghai_time(site):
     app, graph, users = site
     key = a_power(graph)

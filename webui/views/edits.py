@@ -64,7 +64,8 @@ AUDIT_FIELDS = {**EDITABLE, "type_code": _l("Type code"), "retired": _l("Retired
                 "subjects": _l("Who is accountable"), "text": _l("Accountable when")}
 LONG = {"basis_text", "duty_statement", "responsibility_text", "responsibility_basis_text", "remarks"}
 
-POWER_FIELDS = "MATCH (p:Power {key: $key}) RETURN p {.key, .name, .department, .jurisdiction, .current, .retired, .type_code, " + \
+POWER_FIELDS = "MATCH (p:Power {key: $key}) RETURN p {.key, .name, .item_name, .sub_item_name, .department, .jurisdiction, " \
+    ".current, .retired, .type_code, " + \
     ", ".join(f".{f}" for f in EDITABLE) + "} AS power"
 
 # One transaction: the new value, and an Edit per field, each checked against the value the form was
@@ -744,6 +745,8 @@ def new_power_form() -> FlaskForm:
             fields[name] = TextAreaField(label, validators=[Length(max=20000)])
         else:
             fields[name] = StringField(label, validators=[Length(max=2000)])
+    # a sub-item of an item: the importer names it 事项（子项） and keeps both names
+    fields["sub_item_name"] = StringField(_l("Sub-item"), validators=[Length(max=2000)])
     fields["code"] = StringField(_l("Code"), validators=[Length(max=200)])
     fields["reason"] = reason_field()
     return type("NewPowerForm", (FlaskForm,), fields)()
@@ -756,12 +759,18 @@ def new_power(department: str):
     if target is None:
         abort(404)
     form = new_power_form()
+    if request.method == "GET":  # ?item=&type=&level=&unit=: a new sub-item of an item, its fields given
+        for name in ("type", "level", "unit"):
+            form[name].data = request.args.get(name, form[name].data)
+        form["name"].data = request.args.get("item", "")
     if request.method == "GET" or not form.validate():
         status = 400 if request.method == "POST" else 200
         return render_template("edits/new_power.html", _form=form, target=target, fields=EDITABLE,
                                long_fields=LONG), status
     props = {name: (form[name].data or "").strip() for name in EDITABLE} | {"code": (form.code.data or "").strip()}
-    props |= {"item_name": props["name"], "sub_item_name": "", "type_code": type_code(props["type"]),
+    item, sub_item = props["name"], (form.sub_item_name.data or "").strip()
+    props |= {"name": f"{item}（{sub_item}）" if sub_item else item, "item_name": item, "sub_item_name": sub_item,
+              "type_code": type_code(props["type"]),
               "type_original": props["type"], "level_original": "", "holder": department}
 
     def save(tx: Any) -> str:

@@ -113,6 +113,7 @@ CALL { WITH p OPTIONAL MATCH (p)-[:BASED_ON {field: 'basis'}]->(a:Article)<-[:BA
        RETURN collect({article: a.key, label: a.name, others: others, n: n}) AS shared }
 CALL { WITH p, version OPTIONAL MATCH (v:ListVersion {key: version.key})-[:CONTAINS]->(s:Power)
        WHERE p.sub_item_name <> '' AND s.item_name = p.item_name AND s.sub_item_name <> ''
+         AND NOT coalesce(s.retired, false)
        WITH s ORDER BY s.position
        RETURN collect(s {.key, .sub_item_name, .type}) AS sub_items }
 CALL { WITH p OPTIONAL MATCH (e:Edit)-[:EDITS]->(p)
