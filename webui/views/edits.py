@@ -10,8 +10,10 @@ each with its reason.
     /edit/department/<name>/power             create a power in the department's current list
     /edits/<id>/revert                        (admin) write an edit's value before back, as a new edit
                                               (a power's field, retiring, a responsibility, accountability, an article
-                                              link, a 一件事 item's link, an upload's whole import run)
+                                              link, a 一件事 item's link, an upload's whole import run,
+                                              a law review's resolution)
     /edits                                    the audit trail (times in KB_TIMEZONE), with resolutions and acceptances
+                                              of findings and the law reviews resolved (/impact/<law>)
 
 A change to a power of a published (frozen) list first starts a new version of the list and is made
 to the power's copy there (importers.revisions), in the change's own transaction; the pages then go
@@ -33,6 +35,7 @@ from wtforms.validators import DataRequired, Length, NumberRange
 from importers import revert as import_revert
 from importers import revisions
 from importers.writer import rederive
+from kb.analyses import law_changes
 from kb.model import LEVELS, power_type_names, stage_words, type_code
 from webui import findings, service_links, store
 from webui.entities import LEVEL_NAMES
@@ -61,7 +64,8 @@ AUDIT_FIELDS = {**EDITABLE, "type_code": _l("Type code"), "retired": _l("Retired
                 "basis_article": _l("Legal basis by article"), "import": _l("Import"), "status": _l("Status"),
                 "import_reverted": _l("Import reverted"), "realises": _l("Linked power"),
                 "published": _l("Published"), "revision": _l("New version"),
-                "subjects": _l("Who is accountable"), "text": _l("Accountable when")}
+                "subjects": _l("Who is accountable"), "text": _l("Accountable when"),
+                "citation": _l("Citation review")}
 LONG = {"basis_text", "duty_statement", "responsibility_text", "responsibility_basis_text", "remarks"}
 
 POWER_FIELDS = "MATCH (p:Power {key: $key}) RETURN p {.key, .name, .item_name, .sub_item_name, .department, .jurisdiction, " \
@@ -87,7 +91,7 @@ RETURN [c IN stale | c.field] AS stale, written
 EDITS = """
 CALL {
   MATCH (e:Edit) RETURN e {.id, .who, .when, .entity_key, .entity_label, .field, .before, .after, .reason,
-                           .reverts, .summary} AS e
+                           .reverts, .summary, .law} AS e
   UNION ALL
   MATCH (f:Finding) WHERE f.resolved_at IS NOT NULL
   RETURN {id: null, finding: f.id, who: f.resolved_by, when: f.resolved_at, entity_key: f.id,
@@ -108,7 +112,8 @@ EDIT = """
 MATCH (e:Edit {id: $id}) OPTIONAL MATCH (e)-[:EDITS]->(p:Power)
 OPTIONAL MATCH (e)-[:EDITS]->(:Responsibility)<-[:HAS_RESPONSIBILITY|RETIRED_RESPONSIBILITY]-(owner:Power)
 OPTIONAL MATCH (e)-[:EDITS]->(:Accountability)<-[:HAS_ACCOUNTABILITY|RETIRED_ACCOUNTABILITY]-(held:Power)
-WITH e, coalesce(p, owner, held) AS p
+OPTIONAL MATCH (reviewed:Power {key: e.power_key})  // a law review's power
+WITH e, coalesce(p, owner, held, reviewed) AS p
 RETURN e {.*} AS edit, p {.key, .name, .department} AS power
 """
 
@@ -855,6 +860,8 @@ def _revert(label: str | None, field: str | None, key: str, e: dict, reason: str
         return _revert_field(key, field, e, reason, id)
     if label == "ServiceItem" and field == "realises":
         return _revert_link(key, e, reason, id)
+    if label == "LawReview" and field == "citation":
+        return law_changes.revert(store.graph(), id, _who(), reason)
     return None
 
 
