@@ -175,6 +175,23 @@ def test_the_law_page_shows_the_queue_and_an_editor_resolves_an_item(scratch_ser
                                      id=entry["id"]) == [{"who": "管理员乙", "after": "待复核第一百一十八条"}]
 
 
+def test_other_version_says_where_a_cited_older_article_went_as_the_queue_does(scratch_server: ManagedServer,
+                                                                               tmp_path: Path) -> None:
+    """A list citing the 2021 text by its date, after the 2025 text is loaded: other_version compares the kept
+    2021 text with the loaded one as the review queue does (第一百一十八条 is now 第一百二十条)."""
+    from kb.analyses import gaps
+
+    dated = "《中华人民共和国安全生产法》（2021年6月10日第十三届全国人民代表大会常务委员会第二十九次会议修正）第一百一十八条"
+    records = [BASE | {"事项名称": POWERS[118], "实施依据": dated}]
+    kb(scratch_server, "import", str(LAW_2021), str(a_list(tmp_path / f"{DEPT}2024年权责清单.json", "2024", records)))
+    assert kb(scratch_server, "import", str(modified_law(tmp_path / "安全生产法(2025-01-01).md"))).returncode == 0
+    found = [f for f in gaps.find(scratch_server.graph) if f.kind == "other_version"]
+    assert len(found) == 1, [f.summary for f in found]
+    evidence = found[0].evidence[0]
+    assert (evidence["compared_with"], evidence["version_change"], evidence["now_at"]) == \
+        ("2021-06-10", "条号变动", "第一百二十条")
+
+
 def test_as_of_answers_from_the_list_versions_in_force_on_the_date(scratch_server: ManagedServer,
                                                                    tmp_path: Path) -> None:
     old = a_list(tmp_path / f"{DEPT}2024年权责清单.json", "2024", [BASE | {"事项名称": "对危险物品旧规定的处罚"}])
