@@ -205,14 +205,18 @@ def test_accountability_is_added_changed_retired_and_reverted(site):
     assert shown() is None and not graph.read("MATCH (e:Edit {reason: '空的'}) RETURN e")
     post({"subjects": "具体承办人", "text": "未依法受理的", "was_subjects": "", "was_text": "", "reason": "补充追责"})
     assert {k: v for k, v in shown().items() if k != "key"} == {"subjects": "具体承办人", "text": "未依法受理的"}
-    post({"subjects": "具体承办人；科室负责人", "text": "未依法受理的", "was_subjects": "具体承办人",
-          "was_text": "未依法受理的", "reason": "扩大追责对象"})
-    assert shown()["subjects"] == "具体承办人；科室负责人"
+    post({"subjects": "具体承办人；\r\n科室负责人", "text": "未依法受理的", "was_subjects": "具体承办人",
+          "was_text": "未依法受理的", "reason": "扩大追责对象"})  # a browser sends lines as CRLF
+    assert shown()["subjects"] == "具体承办人；\n科室负责人"
+    post({"subjects": "具体承办人；\r\n科室负责人", "text": "未依法受理的；\r\n未依法审查的",
+          "was_subjects": "具体承办人；\r\n科室负责人", "was_text": "未依法受理的", "reason": "增加情形"})
+    assert shown()["text"] == "未依法受理的；\n未依法审查的"  # the lines it was opened with came back as CRLF: not stale
+    assert graph.read("MATCH (e:Edit {reason: '增加情形'}) RETURN e.field AS f") == [{"f": "text"}]
     assert graph.read("MATCH (e:Edit {reason: '扩大追责对象'}) RETURN e.field AS f, e.before AS b") == \
         [{"f": "subjects", "b": "具体承办人"}]  # one change, one entry
     post({"subjects": "别人", "text": "未依法受理的", "was_subjects": "具体承办人", "was_text": "未依法受理的",
           "reason": "过时的表单"})  # opened before the last save: nothing is saved
-    assert shown()["subjects"] == "具体承办人；科室负责人"
+    assert shown()["subjects"] == "具体承办人；\n科室负责人"
     trail = admin.get("/edits").get_data(as_text=True)
     assert "追责对象范围" in trail and "追责测试事项" in trail and "扩大追责对象" in trail
     changed = graph.read("MATCH (e:Edit {reason: '扩大追责对象'}) RETURN e.id AS id")[0]["id"]

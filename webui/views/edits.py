@@ -527,7 +527,8 @@ def add_responsibility(key: str):
     def work(tx: Any) -> str:
         target = revisions.writable_power(tx, key, _who(), today(), reason)
         tx.run(ADD_DUTY, key=target, kind=form.kind.data or None, stage=form.stage.data or None,
-               text=form.text.data.strip(), id=uuid.uuid4().hex, who=_who(), reason=reason).consume()
+               text=form.text.data.replace("\r\n", "\n").strip(), id=uuid.uuid4().hex, who=_who(),
+               reason=reason).consume()
         return target
 
     try:
@@ -595,13 +596,15 @@ def set_accountability(key: str):
     _load(key)
     form = accountability_form()
     back = url_for("edits.edit_power", key=key)
-    subjects, text = ((form.subjects.data or "").strip(), (form.text.data or "").replace("\r\n", "\n").strip())
+    def typed(value: str | None) -> str:  # a browser sends a textarea's (and a hidden field's) lines as CRLF
+        return (value or "").replace("\r\n", "\n").strip()
+
+    subjects, text = typed(form.subjects.data), typed(form.text.data)
     if not form.validate() or not (subjects or text):
         flash(_("Accountability needs who is accountable or when, and a reason."), "error")
         return redirect(back)
     reason = form.reason.data.strip()
-    was = {"subjects": (form.was_subjects.data or "").strip(),
-           "text": (form.was_text.data or "").replace("\r\n", "\n").strip()}
+    was = {"subjects": typed(form.was_subjects.data), "text": typed(form.was_text.data)}
 
     def work(tx: Any) -> tuple[int, str]:
         target = revisions.writable_power(tx, key, _who(), today(), reason)
@@ -772,7 +775,8 @@ def new_power(department: str):
         status = 400 if request.method == "POST" else 200
         return render_template("edits/new_power.html", _form=form, target=target, fields=EDITABLE,
                                long_fields=LONG), status
-    props = {name: (form[name].data or "").strip() for name in EDITABLE} | {"code": (form.code.data or "").strip()}
+    props = {name: (form[name].data or "").replace("\r\n", "\n").strip() for name in EDITABLE} | \
+        {"code": (form.code.data or "").strip()}  # a browser sends a textarea's lines as CRLF
     item, sub_item = props["name"], (form.sub_item_name.data or "").strip()
     props |= {"name": f"{item}（{sub_item}）" if sub_item else item, "item_name": item, "sub_item_name": sub_item,
               "type_code": type_code(props["type"]),
