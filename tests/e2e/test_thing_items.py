@@ -219,10 +219,13 @@ def test_an_admin_reverts_links_and_unlinks_from_the_audit_list(site: Graph) -> 
 
     listing = admin.get("/edits").get_data(as_text=True)
     assert "关联的权力事项" in listing and "社会保障卡申领 → 居民身份证核发" in listing
+    assert card not in listing and registration not in listing  # powers by their names, never their keys
     linked, unlinked = (site.read("MATCH (e:Edit {field: 'realises', entity_key: $k}) RETURN e.id AS id", k=k)[0]["id"]
                         for k in (social, household))
     page = admin.get(f"/edits/{linked}").get_data(as_text=True)
     assert 'id="revert-form"' in page and "社会保障卡申领" in page
+    assert card not in page.split('id="revert-form"')[0].replace(quote(card, safe=""), "")  # the power by name, not key
+    assert "居民身份证核发" in page
     assert editor.post(f"/edits/{linked}/revert", data={"reason": "x", "csrf_token": token}).status_code == 403
     # the unlink reverted: the link made at import is back as it was made (by name)
     out = admin.post(f"/edits/{unlinked}/revert", data={"reason": "原对应无误", "csrf_token": csrf_token(page)})

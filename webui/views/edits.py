@@ -105,7 +105,11 @@ UNWIND rows[$skip..$skip + $limit] AS e
 OPTIONAL MATCH (p:Power {key: e.entity_key})
 OPTIONAL MATCH (r:Responsibility {key: e.entity_key})
 OPTIONAL MATCH (:Accountability {key: e.entity_key})<-[:HAS_ACCOUNTABILITY|RETIRED_ACCOUNTABILITY]-(ap:Power)
-RETURN size(rows) AS total, e AS edit, coalesce(p.name, r.text, ap.name, e.summary) AS name
+// a 一件事 item's link names a power by its key: shown by its name
+OPTIONAL MATCH (was:Power {key: CASE WHEN e.field = 'realises' THEN e.before END})
+OPTIONAL MATCH (now:Power {key: CASE WHEN e.field = 'realises' THEN e.after END})
+RETURN size(rows) AS total, e AS edit, coalesce(p.name, r.text, ap.name, e.summary) AS name,
+       was.name AS before_name, now.name AS after_name
 """
 
 EDIT = """
@@ -114,7 +118,9 @@ OPTIONAL MATCH (e)-[:EDITS]->(:Responsibility)<-[:HAS_RESPONSIBILITY|RETIRED_RES
 OPTIONAL MATCH (e)-[:EDITS]->(:Accountability)<-[:HAS_ACCOUNTABILITY|RETIRED_ACCOUNTABILITY]-(held:Power)
 OPTIONAL MATCH (reviewed:Power {key: e.power_key})  // a law review's power
 WITH e, coalesce(p, owner, held, reviewed) AS p
-RETURN e {.*} AS edit, p {.key, .name, .department} AS power
+OPTIONAL MATCH (was:Power {key: CASE WHEN e.field = 'realises' THEN e.before END})
+OPTIONAL MATCH (now:Power {key: CASE WHEN e.field = 'realises' THEN e.after END})
+RETURN e {.*, before_name: was.name, after_name: now.name} AS edit, p {.key, .name, .department} AS power
 """
 
 
@@ -260,7 +266,8 @@ def edits() -> dict:
         who = ""  # anonymous readers neither see nor filter by editors' names
     rows = store.read(EDITS, key=key, who=who, skip=requested_skip(size), limit=size)
     total = rows[0]["total"] if rows else 0
-    edits = [{**r["edit"], "name": r["name"], "when": local_time(r["edit"]["when"])} for r in rows]
+    edits = [{**r["edit"], "name": r["name"], "when": local_time(r["edit"]["when"]), "before_name": r["before_name"],
+              "after_name": r["after_name"]} for r in rows]
     if not g.get("user"):
         for e in edits:
             e["who"] = None
