@@ -233,6 +233,12 @@ def test_accountability_is_added_changed_retired_and_reverted(site):
     assert row == {"retired": 1, "by": [users["admin"][0]]}
     form = editor.get(f"/edit/power/{k}").get_data(as_text=True)
     assert 'id="retired-accountability"' in form and 'id="no-accountability"' in form
+    made = graph.read("MATCH (e:Edit {entity_label: 'Power', field: 'created'}) RETURN e.id AS id")[0]["id"]
+    assert 'id="revert-form"' in admin.get(f"/edits/{made}").get_data(as_text=True)
+    graph.write("CREATE (:Edit {id: 'publish-test', who: 'x', when: datetime(), entity_label: 'ListVersion', "
+                "field: 'published', before: 'false', after: 'true', reason: '发布', entity_key: 'v'})")
+    page = admin.get("/edits/publish-test").get_data(as_text=True)
+    assert 'id="not-revertable"' in page and 'id="revert-form"' not in page  # no button that cannot work
 
 
 def test_schema_6_moves_responsibilities_retired_before_it(scratch: Graph):

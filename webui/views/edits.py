@@ -282,9 +282,20 @@ def edit(id: str) -> dict:
         row["edit"].pop("who", None)
     row["edit"]["when"] = local_time(row["edit"].get("when"))
     row["timezone"] = current_app.config.get("KB_TIMEZONE") or "Asia/Shanghai"
-    row["_can_revert"] = bool(g.get("user")) and g.user["role"] == "admin"
+    row["_admin"] = bool(g.get("user")) and g.user["role"] == "admin"
+    row["_can_revert"] = row["_admin"] and revertable(row["edit"])
     row["_revert"] = RevertForm()
     return row
+
+
+def revertable(e: dict) -> bool:
+    """The kinds of change `_revert` writes back (publishing and a revision are not; a finding's status is
+    reopened on its page)."""
+    label, field = e.get("entity_label"), e.get("field")
+    return ((label, field) in {("ImportRun", "import"), ("ServiceItem", "realises"), ("LawReview", "citation")}
+            or (label in ("Power", "Responsibility", "Accountability") and field in ("retired", "created"))
+            or (label == "Power" and (field in EDITABLE or field in ("type_code", "basis_article")))
+            or (label == "Accountability" and field in ("subjects", "text")))
 
 
 # --- retiring and restoring, responsibilities, legal bases, new powers, reverts -----------------
