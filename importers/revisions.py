@@ -8,7 +8,7 @@ browser to a power of a frozen current version first *revises* the list, in the 
   in force from the day of the edit (not before the frozen version's own `in_force_from`), `current`,
   not frozen, `SUPERSEDES` the frozen part; the frozen part is no longer current;
 - a copy of every power of the frozen part (key: the new version's key + the same `#position`),
-  `REVISION_OF` the original, with copies of its responsibilities, accountability and delegations
+  `REVISION_OF` the original, with copies of its responsibilities and accountability (retired ones too) and delegations
   received, and the same units, catalogue items, citations, article links and service items;
   `HOLDS` moves to the copies; delegations *from* the original are linked from the copy too;
 - the edit is then made to the copy. The frozen version keeps its powers exactly as published, so
@@ -125,19 +125,19 @@ COPY_STEPS = (
     PAIRS + "MATCH (p)-[b:BASED_ON]->(a:Article) CREATE (q)-[b2:BASED_ON]->(a) SET b2 = properties(b)",
     PAIRS + "MATCH (s:ServiceItem)-[r:REALISES]->(p) MERGE (s)-[r2:REALISES]->(q) SET r2 = properties(r)",
     PAIRS + "MATCH (dl:Delegation)-[:FROM_POWER]->(p) MERGE (dl)-[:FROM_POWER]->(q)",
-    PAIRS + """MATCH (p)-[:HAS_RESPONSIBILITY]->(r:Responsibility)
+    *(PAIRS + f"""MATCH (p)-[:{rel}]->(r:Responsibility)
 CREATE (r2:Responsibility)
-SET r2 = r {.*, key: CASE WHEN r.key STARTS WITH p.key THEN q.key + substring(r.key, size(p.key))
+SET r2 = r {{.*, key: CASE WHEN r.key STARTS WITH p.key THEN q.key + substring(r.key, size(p.key))
                           ELSE q.key + '#r' + r.key END,
-            power_key: q.key}
-CREATE (q)-[:HAS_RESPONSIBILITY]->(r2)
-SET r.current = false""",
-    PAIRS + """MATCH (p)-[:HAS_ACCOUNTABILITY]->(a:Accountability)
+            power_key: q.key}}
+CREATE (q)-[:{rel}]->(r2)
+SET r.current = false""" for rel in ("HAS_RESPONSIBILITY", "RETIRED_RESPONSIBILITY")),
+    *(PAIRS + f"""MATCH (p)-[:{rel}]->(a:Accountability)
 CREATE (a2:Accountability)
-SET a2 = a {.*, key: CASE WHEN a.key STARTS WITH p.key THEN q.key + substring(a.key, size(p.key)) ELSE q.key + '#a' END,
-            power_key: q.key}
-CREATE (q)-[:HAS_ACCOUNTABILITY]->(a2)
-SET a.current = false""",
+SET a2 = a {{.*, key: CASE WHEN a.key STARTS WITH p.key THEN q.key + substring(a.key, size(p.key)) ELSE q.key + '#a' END,
+            power_key: q.key}}
+CREATE (q)-[:{rel}]->(a2)
+SET a.current = false""" for rel in ("HAS_ACCOUNTABILITY", "RETIRED_ACCOUNTABILITY")),
     PAIRS + """MATCH (dl:Delegation)-[:TO_POWER]->(p)
 CREATE (dl2:Delegation)
 SET dl2 = dl {.*, key: q.key + '#delegation'}

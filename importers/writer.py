@@ -695,11 +695,13 @@ def write_guides(graph: Graph, doc: GuideDocument, run_id: str, progress: Progre
 
 # The items a guide names: one ServiceItem each (key: the Thing's key # the item code, or its position),
 # INCLUDES from the Thing, and REALISES to the power(s) behind it, each link saying how it was made
-# (code, name, normalised name; an editor's links say editor and are kept on a new import).
+# (code, name, normalised name; an editor's links say editor and are kept on a new import, as are the
+# items an editor added to a guide that gave only their number, webui/service_links.py ADD_ITEM).
 WRITE_ITEMS = """
 UNWIND $rows AS row
 MATCH (t:Thing {key: row.thing})
 OPTIONAL MATCH (t)-[:INCLUDES]->(gone:ServiceItem) WHERE NOT gone.key IN [i IN row.items | i.key]
+  AND gone.added_by IS NULL  // an item an editor added stays
 DETACH DELETE gone
 WITH DISTINCT t, row
 UNWIND row.items AS item

@@ -2,7 +2,8 @@
 
 One comparison serves the law importer (a new version of a loaded law queues every power citing a
 renumbered, changed or repealed article for review, `LawReview`) and the `other_version` rule (where
-a citation of an older version is in the loaded text, `now_at`). Texts are compared without
+a citation of an older version is in the loaded text, `now_at`: by `compare_articles` when that older
+text is kept, else by where its quoted passage is). Texts are compared without
 whitespace by rapidfuzz:
 
 - `ratio` (whole article against whole article) for two versions of a law: an article whose text is

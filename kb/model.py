@@ -63,7 +63,8 @@ LABEL_TITLES: dict[str, str] = {
 RELATIONSHIP_TITLES: dict[str, str] = {
     "WITHIN": "隶属于", "IN_JURISDICTION": "所在区划", "COUNTERPART_OF": "上级对应部门", "PART_OF": "内设于",
     "LIST_OF": "清单所属部门", "SUPERSEDES": "取代旧版", "CONTAINS": "包含事项", "HOLDS": "行使",
-    "HANDLED_BY": "承办", "HAS_RESPONSIBILITY": "责任事项", "HAS_ACCOUNTABILITY": "追责情形", "CITES": "引用",
+    "HANDLED_BY": "承办", "HAS_RESPONSIBILITY": "责任事项", "HAS_ACCOUNTABILITY": "追责情形",
+    "RETIRED_RESPONSIBILITY": "已停用的责任事项", "RETIRED_ACCOUNTABILITY": "已停用的追责情形", "CITES": "引用",
     "BASED_ON": "依据", "HAS_ARTICLE": "条文", "HAS_VERSION": "版本", "HAS_TEXT": "条文文本", "REVIEWS": "复核",
     "OF_LAW": "所涉法律", "IMPLEMENTS": "实施目录事项", "TO_POWER": "承接事项", "FROM_POWER": "下放事项",
     "TO_DEPARTMENT": "承接部门", "FROM_DEPARTMENT": "下放部门", "LED_BY": "牵头", "COOPERATING": "配合",

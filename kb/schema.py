@@ -11,10 +11,11 @@ from __future__ import annotations
 from kb.db import Graph
 from kb.model import FULLTEXT_INDEX, FULLTEXT_LABELS, FULLTEXT_PROPERTIES, NODE_KEYS, VERSIONED_LABELS
 
-SCHEMA_VERSION = 6  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates;
+SCHEMA_VERSION = 7  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates;
 # 4: the indexes the keyset pages of /powers seek by (department, jurisdiction, a text index on names);
-# 5: StoredFinding.group (an overlap group's findings, read by group)
-# 6: StoredFinding.rank (the score negated) and an index per sort of the reports (area, key, rank, id)
+# 5: StoredFinding.group (an overlap group's findings, read by group); 6: a responsibility retired in
+# the browser hangs from its power by RETIRED_RESPONSIBILITY (kept, no longer one of its responsibilities)
+# 7: StoredFinding.rank (the score negated) and an index per sort of the reports (area, key, rank, id)
 
 SCHEMA_TIMEOUT = 3600.0  # seconds for one schema statement, and for the indexes to come online
 
@@ -77,9 +78,13 @@ def statements() -> list[str]:
     return out
 
 
-# Stored findings from before version 6: their rank (a computation writes it), the index it replaces.
-UPGRADES_TO_6 = ["DROP INDEX storedfinding_page IF EXISTS",
-                 "MATCH (f:StoredFinding) WHERE f.rank IS NULL SET f.rank = -f.score"]
+# Data a schema version changes, run once on a database below that version.
+MIGRATIONS: dict[int, list[str]] = {
+    6: [("MATCH (p:Power)-[h:HAS_RESPONSIBILITY]->(r:Responsibility {retired: true}) "
+         "CREATE (p)-[:RETIRED_RESPONSIBILITY]->(r) DELETE h")],
+    # stored findings computed before: their rank (a computation writes it); the index it replaces
+    7: ["DROP INDEX storedfinding_page IF EXISTS", "MATCH (f:StoredFinding) WHERE f.rank IS NULL SET f.rank = -f.score"],
+}
 
 
 def current_version(graph: Graph) -> int | None:
@@ -94,13 +99,17 @@ def init(graph: Graph) -> str:
         raise RuntimeError(f"数据库的模式版本 {before} 比这个 kb 的（{SCHEMA_VERSION}）新：请使用更新的 kb")
     # a constraint or index on a province's data is populated (and a constraint checked) for minutes:
     # longer than the server's default transaction timeout (kb.toml transaction_timeout)
-    for stmt in statements() + (UPGRADES_TO_6 if before is not None and before < 6 else []):
+    for stmt in statements():
         with graph.transaction(timeout=SCHEMA_TIMEOUT) as tx:
             tx.run(stmt).consume()
             tx.commit()
     with graph.transaction(timeout=SCHEMA_TIMEOUT) as tx:
         tx.run("CALL db.awaitIndexes($seconds)", seconds=int(SCHEMA_TIMEOUT)).consume()
         tx.commit()
+    for version, changes in sorted(MIGRATIONS.items()):
+        if before is not None and before < version:
+            for stmt in changes:
+                graph.write(stmt)
     graph.write("MERGE (m:KbMeta {name: 'schema'}) SET m.version = $v, m.updated_at = datetime()",
                 v=SCHEMA_VERSION)
     from kb import dump  # a restore stopped midway is finished or undone before anything reads the data

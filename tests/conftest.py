@@ -1,6 +1,6 @@
 """Shared fixtures. Unit tests need nothing; e2e tests get real Neo4j servers started once per run.
 
-Two managed servers run side by side, each in its own temporary KB_HOME on a free port:
+Two managed servers, each in its own temporary KB_HOME on a free port, started when a test first needs it:
 - `loaded`: all of ../shared/data imported once (read-only tests share it);
 - `scratch`: emptied before each test that asks for it (imports, bad files, restore).
 With NEO4J_PASSWORD set, tests refuse to run against that external server unless KB_TEST_EXTERNAL=1,
@@ -15,7 +15,6 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -114,15 +113,24 @@ def _external() -> Settings | None:
     return load_settings()
 
 
+class Servers(dict):
+    """The two servers, each started when a test first asks for it: a run of scratch-only tests boots
+    one JVM, not two (a shared machine has room for one more)."""
+
+    def __missing__(self, name: str) -> ManagedServer:
+        if name not in ("loaded", "scratch"):
+            raise KeyError(name)
+        srv = self[name] = ManagedServer(name).start()
+        return srv
+
+
 @pytest.fixture(scope="session")
 def servers() -> Iterator[dict[str, ManagedServer]]:
     if _external():
         pytest.skip("managed-server tests do not run against an external server")
-    pair = {"loaded": ManagedServer("loaded"), "scratch": ManagedServer("scratch")}
-    with ThreadPoolExecutor(2) as pool:  # both JVMs boot at once
-        list(pool.map(lambda s: s.start(), pair.values()))
-    yield pair
-    for s in pair.values():
+    started = Servers()
+    yield started
+    for s in started.values():
         s.stop()
 
 

@@ -33,6 +33,7 @@ from flask_wtf.csrf import CSRFProtect
 
 from kb import readonly
 from webui import errors, i18n, store, users
+from webui.changes import marked
 from webui.columns import column_name
 from webui.entities import (
     AREA_NAMES,
@@ -159,7 +160,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
                                  status_names=STATUS_NAMES, import_kinds=IMPORT_KINDS,
                                  import_statuses=IMPORT_STATUSES, evidence_fields=EVIDENCE_FIELDS,
                                  evidence_types=EVIDENCE_TYPES, evidence_values=EVIDENCE_VALUES,
-                                 column_name=column_name)
+                                 column_name=column_name, marked=marked)
 
     @app.context_processor
     def user_context() -> dict[str, Any]:

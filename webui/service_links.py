@@ -26,6 +26,19 @@ ORDER BY p.name, d.name LIMIT $limit
 
 ITEM = "MATCH (:Thing {key: $key})-[:INCLUDES]->(s:ServiceItem {key: $item}) RETURN s {.key, .name} AS item"
 
+NEW_ITEM = "new"  # the item an editor adds, named as the power linked to it
+
+# An item an editor adds to a Thing whose guide gives only a count (or names too few): named as the power
+# it is linked to, `added_by` its editor (a new import of the guide keeps it, importers.writer WRITE_ITEMS).
+ADD_ITEM = """
+MATCH (t:Thing {key: $key}), (p:Power {key: $power})
+WITH t, p, COUNT { (t)-[:INCLUDES]->(:ServiceItem) } AS n
+CREATE (s:ServiceItem {key: t.key + '#editor-' + $id, name: p.name, code: coalesce(p.code, ''),
+                       department: p.department, position: 100000 + n, added_by: $who, added_at: datetime()})
+CREATE (t)-[:INCLUDES]->(s)
+RETURN s.key AS key
+"""
+
 THING_OF = "MATCH (t:Thing)-[:INCLUDES]->(:ServiceItem {key: $item}) RETURN t.key AS key LIMIT 1"
 
 LINK = """
@@ -60,6 +73,12 @@ def link(tx: Any, thing: str, item: str, power: str, who: str, reason: str, *, h
     row = tx.run(LINK, key=thing, item=item, power=power, id=uuid.uuid4().hex, who=who, reason=reason, how=how,
                  reverts=reverts).single()
     return row["n"] if row else 0
+
+
+def add_item(tx: Any, thing: str, power: str, who: str, reason: str) -> int:
+    """A new item of `thing`, named as `power`, linked to it (an Edit of the link says who and why)."""
+    row = tx.run(ADD_ITEM, key=thing, power=power, id=uuid.uuid4().hex[:12], who=who).single()
+    return link(tx, thing, row["key"], power, who, reason) if row else 0
 
 
 def unlink(tx: Any, thing: str, item: str, power: str, who: str, reason: str, *, copies: bool = False,

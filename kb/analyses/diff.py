@@ -4,7 +4,9 @@ changed field by field, responsibilities by stage.
 A version is a label (2024, 2025); a label may have several ListVersion parts (places that publish one
 file per power type), so a version is every power the parts of that label contain. Powers are matched
 by code, then by name (whitespace removed), then by name similarity (rapidfuzz, at least
-`RENAME_THRESHOLD`, the same type first): a pair matched by similarity is `renamed`.
+`RENAME_THRESHOLD`, the same type first). A pair whose name differs is `renamed` (`matched_by`: `code`
+when the code says they are one item, `similar` when only their names do); its other fields, changed
+or not, come with it.
 """
 from __future__ import annotations
 
@@ -64,7 +66,7 @@ class Diff:
     new: str
     added: list[dict] = field(default_factory=list)
     removed: list[dict] = field(default_factory=list)
-    renamed: list[dict] = field(default_factory=list)  # {old, new, similarity, changes}
+    renamed: list[dict] = field(default_factory=list)  # {old, new, matched_by, similarity, changes}
     changed: list[dict] = field(default_factory=list)  # {old, new, changes}
     unchanged: int = 0
 
@@ -114,8 +116,10 @@ def _diff(department: str, old: str, new: str, before: list[dict], after: list[d
     pairs, left, right = _match(before, after)
     for a, b, how, similarity in pairs:
         changes = field_changes(a, b)
-        if how == "similar":
-            result.renamed.append({"old": _brief(a), "new": _brief(b), "similarity": similarity,
+        if how == "similar" or any(c["field"] == "name" for c in changes):
+            if how != "similar":
+                similarity = round(fuzz.ratio(squeeze(a["name"]), squeeze(b["name"])), 1)
+            result.renamed.append({"old": _brief(a), "new": _brief(b), "matched_by": how, "similarity": similarity,
                                    "changes": changes})
         elif changes:
             result.changed.append({"old": _brief(a), "new": _brief(b), "changes": changes})

@@ -15,7 +15,7 @@ from kb.analyses.findings import Finding, power_ref
 from kb.analyses.powers import jurisdiction_names, partitions
 from kb.analyses.rules import cited_version, parse_version, procedural_laws, same_version
 from kb.db import Graph
-from kb.lawtext import likely_article
+from kb.lawtext import ArticleChange, compare_articles, likely_article
 from kb.model import StageRules, delegating_power, heading_stages, normalise_level, stage_rules
 
 TEXT_CHARS = 300
@@ -74,9 +74,17 @@ RETURN """ + _POWER_COLUMNS + """, l.key AS law, coalesce(l.title, c.law_title, 
 """
 CITATION_COLUMNS = CITATIONS[CITATIONS.index("RETURN") + len("RETURN"):]
 
+# The loaded articles (`version` null), then those of the older texts kept (LawVersion), by their date:
+# other_version compares a cited older version with the loaded one as the law review queue does.
 LOADED_ARTICLES = """
 MATCH (l:Law {loaded: true})-[:HAS_ARTICLE]->(a:Article)
-RETURN l.key AS law, a.number AS number, coalesce(a.label, '') AS label, coalesce(a.text, '') AS text
+RETURN l.key AS law, a.number AS number, coalesce(a.label, '') AS label, coalesce(a.text, '') AS text,
+       null AS version
+UNION ALL
+MATCH (l:Law {loaded: true})-[:HAS_VERSION]->(lv:LawVersion)-[:HAS_TEXT]->(t:ArticleText)
+WHERE NOT coalesce(lv.current, false) AND lv.date IS NOT NULL
+RETURN l.key AS law, t.number AS number, coalesce(t.label, '') AS label, coalesce(t.text, '') AS text,
+       lv.date AS version
 """
 
 PERMITS_AND_INSPECTIONS = _POWERS + """
@@ -308,8 +316,17 @@ def citation_evidence(r: dict) -> dict:
 def citations(rows: list[dict], articles: list[dict]) -> list[Finding]:
     """law_not_loaded (one finding per law), article_not_found and other_version (per power and law)."""
     texts: dict[str, dict[int, dict]] = defaultdict(dict)
+    older: dict[tuple[str, str], dict[int, str]] = defaultdict(dict)  # (law, date) -> the kept text's articles
     for a in articles:
-        texts[a["law"]][a["number"]] = a
+        if a.get("version"):
+            older[(a["law"], str(a["version"]))][a["number"]] = a["text"]
+        else:
+            texts[a["law"]][a["number"]] = a
+    compared: dict[tuple[str, str], dict[int, ArticleChange]] = {}
+
+    def now_at(r: dict, cited) -> dict:
+        return _now_at(r, cited, texts[r["law"]], older, compared)
+
     unloaded: dict[str, list[dict]] = defaultdict(list)
     not_found: dict[tuple[str, str], list[dict]] = defaultdict(list)
     other: dict[tuple[str, str], list[dict]] = defaultdict(list)
@@ -330,7 +347,7 @@ def citations(rows: list[dict], articles: list[dict]) -> list[Finding]:
                 not_found[(r["key"], r["law"])].append((r, ev))
             else:
                 ev["note"] = f"引用的是{ev['cited_version'][:4]}年版本，现行文本（{r['version_date']}）没有此条"
-                ev.update(_best_match(r["text"], texts[r["law"]]))
+                ev.update(now_at(r, cited))
                 other[(r["key"], r["law"])].append((r, ev))
             continue
         if same_version(cited, loaded) or len(r["text"].strip()) < MIN_TEXT:
@@ -342,7 +359,7 @@ def citations(rows: list[dict], articles: list[dict]) -> list[Finding]:
         ev["text_agreement"] = round(agree / 100, 2)
         ev["note"] = (f"引用的是{ev['cited_version'][:4]}年版本，现行文本（{r['version_date']}）"
                       f"{r['label']}内容不同")
-        ev.update(_best_match(r["text"], texts[r["law"]]))
+        ev.update(now_at(r, cited))
         other[(r["key"], r["law"])].append((r, ev))
     out = []
     for law, cites in unloaded.items():
@@ -373,6 +390,29 @@ def citations(rows: list[dict], articles: list[dict]) -> list[Finding]:
                                   f"{r['department']}「{r['power']}」按旧版本引用《{r['title']}》{labels}",
                                   [f"law:{law}"] + [f"article:{e['article']}" for _, e in items]))
     return out
+
+
+# What became of an article in the loaded text (kb.lawtext.ArticleChange.change), as the evidence says it.
+VERSION_CHANGES = {"unchanged": "未变", "renumbered": "条号变动", "changed": "内容修改", "repealed": "已删除"}
+
+
+def _now_at(r: dict, cited, articles: dict[int, dict], older: dict[tuple[str, str], dict[int, str]],
+            compared: dict[tuple[str, str], dict[int, ArticleChange]]) -> dict:
+    """Where the cited article is in the loaded text. When the cited version's text is kept (a LawVersion
+    of about its date), by the comparison the law importer queues reviews with (`kb.lawtext.compare_articles`:
+    renumbered, changed or repealed); else where the citing text is quoted, when clearly somewhere."""
+    for (law, date), old in older.items():
+        if law != r["law"] or not same_version(cited, parse_version(date)) or r["article"] not in old:
+            continue
+        if (law, date) not in compared:
+            compared[(law, date)] = {c.old_number: c for c in compare_articles(
+                old, {n: a["text"] for n, a in articles.items()}) if c.old_number is not None}
+        change = compared[(law, date)][r["article"]]
+        found = {"compared_with": date, "version_change": VERSION_CHANGES[change.change]}
+        if change.new_number is None or change.new_number not in articles:
+            return found  # repealed: in no article of the loaded text
+        return found | {"now_at": articles[change.new_number]["label"], "now_at_similarity": change.similarity}
+    return _best_match(r["text"], articles)
 
 
 def _best_match(text: str, articles: dict[int, dict]) -> dict:

@@ -5,7 +5,9 @@ loaded before (`kb.lawtext.compare_articles`) and queues every current power cit
 changed or repealed article as a `LawReview` (old and new text, the likely new article). Here the
 queue is read (`kb laws impact LAW`, the law's page) and resolved: *confirmed* (the citation stays as
 it is) or *changed* (the citation now names another article: `CITES.article` and `BASED_ON` follow),
-with who did it, when and a note.
+with who did it, when and a note. Each resolution is also an `Edit` (entity_label `LawReview`, field
+`citation`) in the audit trail, and `revert` undoes one: the citation names the article it named before
+and the item is open again, itself an Edit.
 """
 from __future__ import annotations
 
@@ -69,6 +71,25 @@ MERGE (p)-[:BASED_ON {field: f}]->(a)
 """
 
 
+# The audit entry of a resolution (or of its revert): what the citation named before and after.
+AUDIT = """
+MATCH (r:LawReview {key: $key})
+CREATE (e:Edit {id: randomUUID(), who: $by, when: datetime(), entity_key: r.key, entity_label: 'LawReview',
+                field: 'citation', before: $before, after: $after, reason: $reason, reverts: $reverts,
+                status: r.status, resolved_article: r.resolved_article, law: r.law, power_key: r.power_key,
+                summary: r.department + '「' + r.power_name + '」《' + r.law_title + '》'})
+CREATE (e)-[:EDITS]->(r)
+RETURN e.id AS id
+"""
+
+REOPEN = """
+MATCH (r:LawReview {key: $key})
+SET r.status = 'open', r.resolved_by = null, r.resolved_at = null, r.note = null, r.resolved_article = null
+"""
+
+EDIT = "MATCH (e:Edit {id: $id, entity_label: 'LawReview'}) RETURN e {.*} AS edit"
+
+
 class ReviewError(ValueError):
     pass
 
@@ -103,9 +124,14 @@ def review(graph: Graph, key: str) -> dict | None:
     return _item(rows[0]["review"]) if rows else None
 
 
+def _cited(item: dict) -> str:
+    return item.get("article_label") or item.get("cited_label") or f"第{item['article']}条"
+
+
 def resolve(graph: Graph, key: str, by: str, article: int | None = None, note: str = "") -> dict:
     """Confirm the citation as it is (no article, or the article it already names), or change it to
-    `article` of the loaded text. Records who and when; a resolved item may be resolved again."""
+    `article` of the loaded text. Records who and when, with an audit entry (the note its reason); a
+    resolved item may be resolved again."""
     by = (by or "").strip()
     if not by:
         raise ReviewError("请说明由谁处理（--by）")
@@ -119,12 +145,39 @@ def resolve(graph: Graph, key: str, by: str, article: int | None = None, note: s
     else:
         status = "changed"
     with graph.transaction() as tx:
+        now = _cited(item)
         if status == "changed":
             label = tx.run(ARTICLE, law=item["law"], number=article).single()
             if label is None:
                 raise ReviewError(f"已载入的《{item['law_title']}》文本中没有第{article}条")
             tx.run(RECITE, power=item["power_key"], law=item["law"], old=item["article"], new=article,
                    label=label["label"], by=by).consume()
+            now = label["label"] or f"第{article}条"
         record = tx.run(RESOLVE, key=key, status=status, by=by, note=note, article=article).single()
+        after = f"改引{now}" if status == "changed" else f"确认引用{now}"
+        tx.run(AUDIT, key=key, by=by, before=_cited(item), after=after, reason=note, reverts=None).consume()
         tx.commit()
     return _item(record["review"])
+
+
+def revert(graph: Graph, edit_id: str, by: str, reason: str) -> int:
+    """Undo the resolution audited as `edit_id`: a changed citation names the article it named before
+    (BASED_ON follows) and the item is open again; an Edit records it. 0 when the item was resolved
+    otherwise since (or reopened), 1 when reverted."""
+    rows = graph.read(EDIT, id=edit_id)
+    if not rows:
+        return 0
+    edit = rows[0]["edit"]
+    item = review(graph, edit["entity_key"])
+    if item is None or edit.get("reverts") or item["status"] != edit.get("status") or \
+            item["resolved_article"] != edit.get("resolved_article"):
+        return 0
+    with graph.transaction() as tx:
+        if item["status"] == "changed":
+            tx.run(RECITE, power=item["power_key"], law=item["law"], old=item["resolved_article"],
+                   new=item["article"], label=_cited(item), by=by).consume()
+        tx.run(REOPEN, key=item["key"]).consume()
+        tx.run(AUDIT, key=item["key"], by=by, before=edit.get("after") or "", after=f"待复核{_cited(item)}",
+               reason=reason, reverts=edit_id).consume()
+        tx.commit()
+    return 1

@@ -249,6 +249,8 @@ def evidence_line(e: dict, text_chars: int = 60) -> str:
     if kind == "citation":
         note = f"；{e['note']}" if e.get("note") else ""
         now = f"；现行文本在{e['now_at']}" if e.get("now_at") else ""
+        if e.get("version_change"):
+            now = f"；与库中{e['compared_with']}版本比对：{e['version_change']}{now}"
         return f"{who} 引用 {e.get('law', '')}{e.get('article', '')}{quote}{note}{now}{where}"
     if kind == "stages":
         extra = "".join(f"；{label}：{e[k]}" for k, label in (("subkind", "类别"), ("preliminary", "仅初审（依据用语）"))

@@ -101,6 +101,10 @@ def test_a_new_version_queues_the_powers_citing_changed_renumbered_and_repealed_
     assert (done[118]["status"], done[118]["resolved_by"], done[118]["resolved_article"]) == ("changed", "张三", 120)
     assert (done[62]["status"], done[62]["resolved_by"], done[62]["note"]) == ("confirmed", "李四", "内容仍适用")
     assert done[90]["status"] == "open" and done[118]["resolved_at"]
+    audited = scratch_server.graph.read("MATCH (e:Edit {entity_label: 'LawReview'}) RETURN e.who AS who, e.after AS a "
+                                        "ORDER BY a")
+    assert sorted(audited, key=lambda e: e["a"]) == sorted([{"who": "李四", "a": "确认引用第六十二条"},
+                                                            {"who": "张三", "a": "改引第一百二十条"}], key=lambda e: e["a"])
     rows = g.read("MATCH (p:Power {name: $n})-[c:CITES]->(:Law {key:'安全生产法'}) OPTIONAL MATCH (p)-[:BASED_ON]->(a) "
                   "RETURN c.article AS article, c.article_label AS label, a.key AS based_on", n=POWERS[118])
     assert rows == [{"article": 120, "label": "第一百二十条", "based_on": "安全生产法#120"}]
@@ -137,11 +141,55 @@ def test_the_law_page_shows_the_queue_and_an_editor_resolves_an_item(scratch_ser
     page = client.get("/impact/安全生产法").get_data(as_text=True)
     item = next(r for r in data["reviews"] if r["article"] == 118)
     assert client.post("/impact-resolve", data={"key": item["key"], "article": "120"}).status_code == 400  # no CSRF
+    out = client.post("/impact-resolve", data={"key": item["key"], "article": "120", "csrf_token": csrf_token(page)})
+    assert out.status_code == 302  # no reason: nothing resolved
+    assert client.get("/impact/安全生产法.json").get_json()["counts"]["open"] == 3
     out = client.post("/impact-resolve", data={"key": item["key"], "article": "120", "note": "随条号调整",
                                                 "csrf_token": csrf_token(page)})
     assert out.status_code == 302
     done = {r["article"]: r for r in client.get("/impact/安全生产法.json").get_json()["reviews"]}
     assert (done[118]["status"], done[118]["resolved_by"], done[118]["resolved_article"]) == ("changed", "编辑甲", 120)
+
+    def cited() -> list[int]:
+        return [r["a"] for r in scratch_server.graph.read(
+            "MATCH (p:Power {key: $k})-[c:CITES]->(:Law {key: '安全生产法'}) RETURN c.article AS a", k=item["power_key"])]
+
+    assert cited() == [120]
+    # The resolution is in the audit trail, and an admin reverts it: the citation and the queue as before.
+    entry = next(e for e in client.get("/edits.json").get_json()["edits"] if e["entity_label"] == "LawReview")
+    assert (entry["who"], entry["field"], entry["before"], entry["after"], entry["reason"]) == \
+        ("编辑甲", "citation", "第一百一十八条", "改引第一百二十条", "随条号调整")
+    trail = client.get("/edits").get_data(as_text=True)
+    assert "引用复核" in trail and POWERS[118] in trail and "/impact/" in trail
+    add_user(scratch_server.graph, "管理员乙", "a-long-password-2", "admin")
+    admin = _app(scratch_server.graph).test_client()
+    login(admin, "管理员乙", "a-long-password-2")
+    page = admin.get(f"/edits/{entry['id']}").get_data(as_text=True)
+    assert POWERS[118] in page and 'id="revert-form"' in page
+    assert admin.post(f"/edits/{entry['id']}/revert", data={"reason": "条号判断有误",
+                                                            "csrf_token": csrf_token(page)}).status_code == 302
+    assert cited() == [118]
+    done = {r["article"]: r for r in client.get("/impact/安全生产法.json").get_json()["reviews"]}
+    assert done[118]["status"] == "open" and not done[118]["resolved_by"]
+    assert scratch_server.graph.read("MATCH (e:Edit {reverts: $id}) RETURN e.who AS who, e.after AS after",
+                                     id=entry["id"]) == [{"who": "管理员乙", "after": "待复核第一百一十八条"}]
+
+
+def test_other_version_says_where_a_cited_older_article_went_as_the_queue_does(scratch_server: ManagedServer,
+                                                                               tmp_path: Path) -> None:
+    """A list citing the 2021 text by its date, after the 2025 text is loaded: other_version compares the kept
+    2021 text with the loaded one as the review queue does (第一百一十八条 is now 第一百二十条)."""
+    from kb.analyses import gaps
+
+    dated = "《中华人民共和国安全生产法》（2021年6月10日第十三届全国人民代表大会常务委员会第二十九次会议修正）第一百一十八条"
+    records = [BASE | {"事项名称": POWERS[118], "实施依据": dated}]
+    kb(scratch_server, "import", str(LAW_2021), str(a_list(tmp_path / f"{DEPT}2024年权责清单.json", "2024", records)))
+    assert kb(scratch_server, "import", str(modified_law(tmp_path / "安全生产法(2025-01-01).md"))).returncode == 0
+    found = [f for f in gaps.find(scratch_server.graph) if f.kind == "other_version"]
+    assert len(found) == 1, [f.summary for f in found]
+    evidence = found[0].evidence[0]
+    assert (evidence["compared_with"], evidence["version_change"], evidence["now_at"]) == \
+        ("2021-06-10", "条号变动", "第一百二十条")
 
 
 def test_as_of_answers_from_the_list_versions_in_force_on_the_date(scratch_server: ManagedServer,

@@ -78,6 +78,7 @@ def test_the_browser_shows_the_diff_and_exports_it(scratch_server: ManagedServer
     assert 'id="diff-link"' in page
     html = client.get(f"/diff/{DEPT}").get_data(as_text=True)
     assert "2024 → 2025" in html and "对违规排放污染物的行政处罚" in html and "对未依法取得许可擅自经营的处罚" in html and "追责情形" in html
+    assert "<del>未依法履职的</del>" in html and "<ins>=HYPERLINK(" in html  # what changed is marked
     data = client.get(f"/diff/{DEPT}.json?old=2024&new=2025").get_json()
     assert data["counts"]["added"] == 1 and data["counts"]["removed"] == 1 and data["counts"]["changed"] == 1
     sheet = openpyxl.load_workbook(io.BytesIO(client.get(f"/diff/{DEPT}.xlsx").data)).active

@@ -174,3 +174,20 @@ def test_a_resolution_changes_the_stored_status(client, make_user, samples, load
     finally:
         loaded.write("MATCH (f:Finding {id: $id}) DETACH DELETE f", id=fid)
         stored.refresh_stats(loaded)
+
+
+def test_schema_7_ranks_findings_stored_before_it(scratch_server) -> None:
+    """Findings stored by an older kb have no rank: the upgrade gives them one, and the reports page
+    through them in order."""
+    from kb import schema
+
+    graph = scratch_server.graph
+    graph.write("UNWIND $rows AS row CREATE (f:StoredFinding) SET f = row",
+                rows=[{"id": f"old{i}", "area": "gaps", "kind": "no_basis", "status": "open", "department": "",
+                       "score": score, "jurisdiction": "", "level": ""} for i, score in enumerate((0.5, 0.9, 0.7))])
+    graph.write("MATCH (m:KbMeta {name: 'schema'}) SET m.version = 6")
+    schema.init(graph)
+    rows, _ = stored.query(graph, "gaps", {}, "score", None, 10, evidence=False)
+    assert [r["id"] for r in rows] == ["old1", "old2", "old0"]
+    assert graph.read("MATCH (f:StoredFinding) RETURN collect(f.rank) AS r")[0]["r"] != [None] * 3
+    assert not graph.read("SHOW INDEXES YIELD name WHERE name = 'storedfinding_page' RETURN name")

@@ -146,6 +146,35 @@ def test_an_editor_links_and_unlinks_an_item_by_search(site: Graph) -> None:
     assert "1 个事项未对应到权力事项" in editor.get(url).get_data(as_text=True)
 
 
+def test_an_editor_links_powers_to_a_guide_that_gives_only_a_count(site: Graph, tmp_path: Path) -> None:
+    """The guide of 开办餐馆 gives only its number of items: an editor finds a power of the place and links it
+    as a new item, named as the power and audited; a new import of the guide keeps it."""
+    from importers.run import import_paths
+    from webui.users import add_user
+
+    url = f"/things/{quote(COUNTED, safe='')}"
+    editor = _client(site)
+    name, password = f"t-editor-{secrets.token_hex(3)}", secrets.token_urlsafe(12)
+    add_user(site, name, password, "editor")
+    assert login(editor, name, password).status_code == 302
+    page = editor.get(url, query_string={"q": "营业执照"}).get_data(as_text=True)
+    assert 'id="items-count-only"' in page and 'id="power-hits"' in page and 'value="new"' in page
+    power = site.read("MATCH (p:Power {name: '个体工商户（营业执照）登记'}) RETURN p.key AS k")[0]["k"]
+    out = editor.post(f"{url}/link", data={"item": "new", "power": power, "reason": "餐馆须先办营业执照",
+                                           "csrf_token": csrf_token(page)})
+    assert out.status_code == 302
+    assert _links(site, COUNTED) == {"个体工商户（营业执照）登记": [("个体工商户（营业执照）登记", "editor")]}
+    page = editor.get(url).get_data(as_text=True)
+    assert 'id="items-count-only"' in page and "由编辑人员添加" in page  # still says the guide names none
+    edit = site.read("MATCH (e:Edit)-[:EDITS]->(s:ServiceItem)<-[:INCLUDES]-(:Thing {key: $t}) "
+                     "RETURN e.who AS who, e.after AS after, e.reason AS reason", t=COUNTED)
+    assert edit == [{"who": name, "after": power, "reason": "餐馆须先办营业执照"}]
+    again = a_guide(tmp_path / "again.json", [an_implementation("43TEST0002", "开办餐馆“一件事”", {
+        "cooperating_departments": "公安部门,税务部门", "linked_matter_count": 7})])
+    assert [f["status"] for f in import_paths(site, [again], progress=False)["files"]] == ["imported"]
+    assert list(_links(site, COUNTED)) == ["个体工商户（营业执照）登记"]
+
+
 def test_a_power_of_another_place_cannot_be_linked(site: Graph, tmp_path: Path) -> None:
     from importers.run import import_paths
     from webui.users import add_user
@@ -190,10 +219,13 @@ def test_an_admin_reverts_links_and_unlinks_from_the_audit_list(site: Graph) -> 
 
     listing = admin.get("/edits").get_data(as_text=True)
     assert "关联的权力事项" in listing and "社会保障卡申领 → 居民身份证核发" in listing
+    assert card not in listing and registration not in listing  # powers by their names, never their keys
     linked, unlinked = (site.read("MATCH (e:Edit {field: 'realises', entity_key: $k}) RETURN e.id AS id", k=k)[0]["id"]
                         for k in (social, household))
     page = admin.get(f"/edits/{linked}").get_data(as_text=True)
     assert 'id="revert-form"' in page and "社会保障卡申领" in page
+    assert card not in page.split('id="revert-form"')[0].replace(quote(card, safe=""), "")  # the power by name, not key
+    assert "居民身份证核发" in page
     assert editor.post(f"/edits/{linked}/revert", data={"reason": "x", "csrf_token": token}).status_code == 403
     # the unlink reverted: the link made at import is back as it was made (by name)
     out = admin.post(f"/edits/{unlinked}/revert", data={"reason": "原对应无误", "csrf_token": csrf_token(page)})

@@ -153,6 +153,19 @@ def test_an_editor_previews_confirms_and_sees_the_import(scratch: Graph, tmp_pat
     assert change["counts"] == {"added": 0, "removed": 0, "renamed": 0, "changed": 1, "unchanged": 2}
     assert change["changed"][0]["changes"][0]["field"] == "remarks"
     assert change["changed"][0]["changes"][0]["new"] == "新备注"
+    # Confirmed with the date it is in force from, as `kb import --in-force-from`: a bad date imports nothing.
+    page = client.get(f"/imports/upload/{token}").get_data(as_text=True)
+    assert 'id="in-force-from"' in page
+    client.post(f"/imports/upload/{token}/confirm", data={"csrf_token": csrf_token(page), "reason": "2026年清单",
+                                                          "in_force_from": "2026-13-01"})
+    assert not scratch.read("MATCH (v:ListVersion {version: '2026'}) RETURN v")
+    client.post(f"/imports/upload/{token}/confirm", data={"csrf_token": csrf_token(page), "reason": "2026年清单",
+                                                          "in_force_from": "2026-03-01"})
+    assert _finished(client, token)["status"] == "imported"
+    dates = scratch.read("MATCH (v:ListVersion) RETURN v.version AS v, v.in_force_from AS start, "
+                         "v.in_force_until AS until ORDER BY v.version")
+    assert dates == [{"v": "2025", "start": "2025-01-01", "until": "2026-03-01"},
+                     {"v": "2026", "start": "2026-03-01", "until": None}]
 
 
 def _finished(client, token: str) -> dict:

@@ -93,6 +93,9 @@ def test_recording_a_resolution_needs_an_editor_and_a_token(client, make_user, s
         data = client2.get(f"/reports/finding/{fid}.json").get_json()["finding"]
         assert data["status"] == "resolved" and data["resolution"]["lead"] == departments[0]
         assert data["resolution"]["resolved_by"] == editor
+        audit = client2.get("/edits.json").get_json()["edits"]  # in the audit list, with who and why
+        assert {(e["entity_key"], e["who"], e["reason"]) for e in audit if e["entity_label"] == "Finding"} >= \
+            {(fid, editor, "测试：编办协调会议纪要")}
         opened = client2.get("/reports/overlaps.json?status=open&all=1").get_json()
         assert fid not in {f["id"] for f in opened["findings"]}
         page = client2.get(f"/reports/finding/{fid}").get_data(as_text=True)

@@ -91,6 +91,23 @@ def test_citation_rules_keep_versions_apart() -> None:
     assert moved.evidence[0]["now_at"] == "第七十一条"
 
 
+def test_other_version_compares_a_kept_older_text_as_the_review_queue_does() -> None:
+    """With the cited version's text kept (a LawVersion), where the cited article went comes from
+    kb.lawtext.compare_articles, as the law importer's review queue: here 第七十二条 of 2015 moved to 71,
+    第九十条 was repealed; the citing text quotes nothing, so only the kept text can say it."""
+    old = "（2000年7月8日主席令第三十四号颁布，2015年11月4日予以修改）"
+    kept = [{"law": "种子法", "number": 72, "label": "第七十二条", "text": ARTICLES[1]["text"], "version": "2015-11-04"},
+            {"law": "种子法", "number": 90, "label": "第九十条", "text": "某条已经删去的规定，内容与现行任何一条都不同。",
+             "version": "2015-11-04"}]
+    rows = [_cite(key="k1", version_note=old, text="某段与条文无关的引用文字，足够长而不与任何一条相符。"),
+            _cite(key="k2", article=90, label="第九十条", version_note=old)]
+    found = {f.power_keys[0]: f.evidence[0] for f in gaps.citations(rows, ARTICLES + kept)}
+    assert (found["k1"]["version_change"], found["k1"]["now_at"], found["k1"]["compared_with"]) == \
+        ("条号变动", "第七十一条", "2015-11-04")
+    assert found["k2"]["version_change"] == "已删除" and "now_at" not in found["k2"]
+    assert gaps.citations(rows, ARTICLES)[0].evidence[0].get("version_change") is None  # no kept text: by quote
+
+
 def test_permit_without_supervision() -> None:
     permit = ROW | {"laws": ["食品安全法", "行政许可法"], "supervision": [], "responsibility_text": "1.受理。2.审查。"}
     assert [f.kind for f in gaps.permit_without_supervision([permit])] == ["permit_without_supervision"]

@@ -14,15 +14,16 @@ def test_added_removed_renamed_changed():
            power("b", "安全生产监督检查", type="行政检查"),
            power("c", "对生产经营单位未按规定设置安全生产管理机构的处罚"),
            power("d", "已取消的事项")]
-    new = [power("a2", "对未取得许可证从事经营活动的处罚", code="C1"),  # same code: a change of name, not a rename
+    new = [power("a2", "对未取得许可证从事经营活动的处罚", code="C1"),  # same code, another name: renamed
            power("b2", "安全生产监督检查", type="行政检查", basis_text="《安全生产法》第六十五条"),
            power("c2", "对生产经营单位未按照规定设置安全生产管理机构的行政处罚"),
            power("e2", "新设的事项")]
     d = _diff("甲市应急管理局", "2024", "2025", old, new)
     assert [p["name"] for p in d.added] == ["新设的事项"] and [p["name"] for p in d.removed] == ["已取消的事项"]
-    assert [(r["old"]["key"], r["new"]["key"]) for r in d.renamed] == [("c", "c2")]
+    assert [(r["old"]["key"], r["new"]["key"], r["matched_by"]) for r in d.renamed] == \
+        [("a", "a2", "code"), ("c", "c2", "similar")]
     changed = {c["new"]["key"]: [x["field"] for x in c["changes"]] for c in d.changed}
-    assert changed == {"a2": ["name"], "b2": ["basis_text"]}
+    assert changed == {"b2": ["basis_text"]}
     rows = d.rows()
     assert {"change": "修改", "power": "安全生产监督检查", "field": "实施依据", "old": "《安全生产法》第六十二条",
             "new": "《安全生产法》第六十五条"} in rows

@@ -4,12 +4,16 @@ each with its reason.
     /edit/power/<key>                         a power's fields (optimistic concurrency)
     /edit/power/<key>/retire, /restore        retire a power (never deleted) or bring it back
     /edit/power/<key>/responsibility          add a responsibility; /edit/responsibility/<key>/retire|restore
+    /edit/power/<key>/accountability          add the power's accountability (追责对象范围, 追责情形) or change it;
+                                              /edit/accountability/<key>/retire|restore
     /edit/power/<key>/article                 link a legal basis by picking a law and an article
     /edit/department/<name>/power             create a power in the department's current list
     /edits/<id>/revert                        (admin) write an edit's value before back, as a new edit
-                                              (a power's field, retiring, a responsibility, an article
-                                              link, a 一件事 item's link, an upload's whole import run)
+                                              (a power's field, retiring, a responsibility, accountability, an article
+                                              link, a 一件事 item's link, an upload's whole import run,
+                                              a law review's resolution)
     /edits                                    the audit trail (times in KB_TIMEZONE), with resolutions and acceptances
+                                              of findings and the law reviews resolved (/impact/<law>)
 
 A change to a power of a published (frozen) list first starts a new version of the list and is made
 to the power's copy there (importers.revisions), in the change's own transaction; the pages then go
@@ -31,6 +35,7 @@ from wtforms.validators import DataRequired, Length, NumberRange
 from importers import revert as import_revert
 from importers import revisions
 from importers.writer import rederive
+from kb.analyses import law_changes
 from kb.model import LEVELS, power_type_names, stage_words, type_code
 from webui import findings, service_links, store
 from webui.entities import LEVEL_NAMES
@@ -58,10 +63,13 @@ EDITABLE = {
 AUDIT_FIELDS = {**EDITABLE, "type_code": _l("Type code"), "retired": _l("Retired"), "created": _l("Created"),
                 "basis_article": _l("Legal basis by article"), "import": _l("Import"), "status": _l("Status"),
                 "import_reverted": _l("Import reverted"), "realises": _l("Linked power"),
-                "published": _l("Published"), "revision": _l("New version")}
+                "published": _l("Published"), "revision": _l("New version"),
+                "subjects": _l("Who is accountable"), "text": _l("Accountable when"),
+                "citation": _l("Citation review")}
 LONG = {"basis_text", "duty_statement", "responsibility_text", "responsibility_basis_text", "remarks"}
 
-POWER_FIELDS = "MATCH (p:Power {key: $key}) RETURN p {.key, .name, .department, .jurisdiction, .current, .retired, .type_code, " + \
+POWER_FIELDS = "MATCH (p:Power {key: $key}) RETURN p {.key, .name, .item_name, .sub_item_name, .department, .jurisdiction, " \
+    ".current, .retired, .type_code, " + \
     ", ".join(f".{f}" for f in EDITABLE) + "} AS power"
 
 # One transaction: the new value, and an Edit per field, each checked against the value the form was
@@ -83,7 +91,7 @@ RETURN [c IN stale | c.field] AS stale, written
 EDITS = """
 CALL {
   MATCH (e:Edit) RETURN e {.id, .who, .when, .entity_key, .entity_label, .field, .before, .after, .reason,
-                           .reverts, .summary} AS e
+                           .reverts, .summary, .law} AS e
   UNION ALL
   MATCH (f:Finding) WHERE f.resolved_at IS NOT NULL
   RETURN {id: null, finding: f.id, who: f.resolved_by, when: f.resolved_at, entity_key: f.id,
@@ -96,14 +104,23 @@ WITH collect(e) AS rows
 UNWIND rows[$skip..$skip + $limit] AS e
 OPTIONAL MATCH (p:Power {key: e.entity_key})
 OPTIONAL MATCH (r:Responsibility {key: e.entity_key})
-RETURN size(rows) AS total, e AS edit, coalesce(p.name, r.text, e.summary) AS name
+OPTIONAL MATCH (:Accountability {key: e.entity_key})<-[:HAS_ACCOUNTABILITY|RETIRED_ACCOUNTABILITY]-(ap:Power)
+// a 一件事 item's link names a power by its key: shown by its name
+OPTIONAL MATCH (was:Power {key: CASE WHEN e.field = 'realises' THEN e.before END})
+OPTIONAL MATCH (now:Power {key: CASE WHEN e.field = 'realises' THEN e.after END})
+RETURN size(rows) AS total, e AS edit, coalesce(p.name, r.text, ap.name, e.summary) AS name,
+       was.name AS before_name, now.name AS after_name
 """
 
 EDIT = """
 MATCH (e:Edit {id: $id}) OPTIONAL MATCH (e)-[:EDITS]->(p:Power)
-OPTIONAL MATCH (e)-[:EDITS]->(:Responsibility)<-[:HAS_RESPONSIBILITY]-(owner:Power)
-WITH e, coalesce(p, owner) AS p
-RETURN e {.*} AS edit, p {.key, .name, .department} AS power
+OPTIONAL MATCH (e)-[:EDITS]->(:Responsibility)<-[:HAS_RESPONSIBILITY|RETIRED_RESPONSIBILITY]-(owner:Power)
+OPTIONAL MATCH (e)-[:EDITS]->(:Accountability)<-[:HAS_ACCOUNTABILITY|RETIRED_ACCOUNTABILITY]-(held:Power)
+OPTIONAL MATCH (reviewed:Power {key: e.power_key})  // a law review's power
+WITH e, coalesce(p, owner, held, reviewed) AS p
+OPTIONAL MATCH (was:Power {key: CASE WHEN e.field = 'realises' THEN e.before END})
+OPTIONAL MATCH (now:Power {key: CASE WHEN e.field = 'realises' THEN e.after END})
+RETURN e {.*, before_name: was.name, after_name: now.name} AS edit, p {.key, .name, .department} AS power
 """
 
 
@@ -155,8 +172,10 @@ def edit_power(key: str):
 
 def _side_forms(key: str) -> dict[str, Any]:
     """The edit page's other forms: retire or restore, responsibilities, a legal basis by article."""
+    found = store.read_one(ACCOUNTABILITY_OF, key=key) or {"current": None, "retired": []}
     return {"_retire": ReasonForm(), "duties": [r["duty"] for r in store.read(DUTIES, key=key)],
-            "_duty": duty_form(), "_article": article_form()}
+            "_duty": duty_form(), "_article": article_form(), "accountability": found["current"],
+            "retired_accountability": found["retired"], "_accountability": accountability_form(found["current"])}
 
 
 @bp.route("/edit/power/<path:key>", methods=["POST"])
@@ -247,7 +266,8 @@ def edits() -> dict:
         who = ""  # anonymous readers neither see nor filter by editors' names
     rows = store.read(EDITS, key=key, who=who, skip=requested_skip(size), limit=size)
     total = rows[0]["total"] if rows else 0
-    edits = [{**r["edit"], "name": r["name"], "when": local_time(r["edit"]["when"])} for r in rows]
+    edits = [{**r["edit"], "name": r["name"], "when": local_time(r["edit"]["when"]), "before_name": r["before_name"],
+              "after_name": r["after_name"]} for r in rows]
     if not g.get("user"):
         for e in edits:
             e["who"] = None
@@ -262,9 +282,20 @@ def edit(id: str) -> dict:
         row["edit"].pop("who", None)
     row["edit"]["when"] = local_time(row["edit"].get("when"))
     row["timezone"] = current_app.config.get("KB_TIMEZONE") or "Asia/Shanghai"
-    row["_can_revert"] = bool(g.get("user")) and g.user["role"] == "admin"
+    row["_admin"] = bool(g.get("user")) and g.user["role"] == "admin"
+    row["_can_revert"] = row["_admin"] and revertable(row["edit"])
     row["_revert"] = RevertForm()
     return row
+
+
+def revertable(e: dict) -> bool:
+    """The kinds of change `_revert` writes back (publishing and a revision are not; a finding's status is
+    reopened on its page)."""
+    label, field = e.get("entity_label"), e.get("field")
+    return ((label, field) in {("ImportRun", "import"), ("ServiceItem", "realises"), ("LawReview", "citation")}
+            or (label in ("Power", "Responsibility", "Accountability") and field in ("retired", "created"))
+            or (label == "Power" and (field in EDITABLE or field in ("type_code", "basis_article")))
+            or (label == "Accountability" and field in ("subjects", "text")))
 
 
 # --- retiring and restoring, responsibilities, legal bases, new powers, reverts -----------------
@@ -302,15 +333,6 @@ FOREACH (_ IN CASE WHEN live AND d IS NOT NULL THEN [1] ELSE [] END | MERGE (d)-
 RETURN count(DISTINCT p) AS n
 """
 
-RETIRE_DUTY = """
-MATCH (p:Power)-[:HAS_RESPONSIBILITY]->(r:Responsibility {key: $key}) WHERE coalesce(r.retired, false) <> $retire
-CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: r.key, entity_label: 'Responsibility',
-                field: 'retired', before: toString(NOT $retire), after: toString($retire), reason: $reason,
-                reverts: $reverts})
-CREATE (e)-[:EDITS]->(r)
-SET r.retired = $retire, r.current = p.current AND NOT $retire
-RETURN p.key AS power
-"""
 
 ADD_DUTY = """
 MATCH (p:Power {key: $key})
@@ -326,8 +348,71 @@ CREATE (e)-[:EDITS]->(r)
 RETURN r.key AS key
 """
 
+# A power has one accountability in force (HAS_ACCOUNTABILITY); retired ones stay by RETIRED_ACCOUNTABILITY.
+ACCOUNTABILITY_OF = """
+MATCH (p:Power {key: $key})
+OPTIONAL MATCH (p)-[:HAS_ACCOUNTABILITY]->(a:Accountability)
+WITH p, head(collect(a {.key, .subjects, .text})) AS current
+RETURN current, [(p)-[:RETIRED_ACCOUNTABILITY]->(x:Accountability) | x {.key, .subjects, .text}] AS retired
+"""
+
+ADD_ACCOUNTABILITY = """
+MATCH (p:Power {key: $key}) WHERE NOT EXISTS { (p)-[:HAS_ACCOUNTABILITY]->() }
+WITH p, COUNT { (p)-[:RETIRED_ACCOUNTABILITY]->() } AS n
+CREATE (a:Accountability {key: p.key + '#a' + CASE WHEN n = 0 THEN '' ELSE toString(n) END, subjects: $subjects,
+                          text: $text, power_key: p.key, current: p.current, retired: false,
+                          source_file: p.source_file, source_sheet: p.source_sheet, source_row: p.source_row})
+CREATE (p)-[:HAS_ACCOUNTABILITY]->(a)
+CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: a.key, entity_label: 'Accountability',
+                field: 'created', before: '', after: trim($subjects + '\n' + $text), reason: $reason})
+CREATE (e)-[:EDITS]->(a)
+RETURN a.key AS key
+"""
+
+# Each changed field of the accountability, an Edit each; nothing when a field is no longer what the
+# form was opened with (someone saved in between).
+SET_ACCOUNTABILITY = """
+MATCH (:Power {key: $key})-[:HAS_ACCOUNTABILITY]->(a:Accountability)
+WITH a, [c IN $changes WHERE trim(replace(coalesce(a[c.field], ''), '\r\n', '\n')) <> c.expected] AS stale
+CALL { WITH a, stale
+       UNWIND (CASE WHEN size(stale) = 0 THEN $changes ELSE [] END) AS c
+       CREATE (e:Edit {id: c.id, who: $who, when: datetime(), entity_key: a.key, entity_label: 'Accountability',
+                       field: c.field, before: coalesce(a[c.field], ''), after: c.after, reason: $reason,
+                       reverts: $reverts})
+       CREATE (e)-[:EDITS]->(a)
+       SET a[c.field] = c.after
+       RETURN count(e) AS written }
+RETURN size(stale) AS stale, written
+"""
+
+
+def _retire_part(label: str, kept: str, retired: str, extra: str = "") -> str:
+    """Retire or restore a responsibility or an accountability (`$key`): an Edit, the flag, and the link
+    from its power moved between `kept` (HAS_…) and `retired` (RETIRED_…)."""
+    return f"""
+MATCH (p:Power)-[h:{kept}|{retired}]->(r:{label} {{key: $key}})
+WHERE coalesce(r.retired, false) <> $retire {extra}
+CREATE (e:Edit {{id: $id, who: $who, when: datetime(), entity_key: r.key, entity_label: '{label}',
+                field: 'retired', before: toString(NOT $retire), after: toString($retire), reason: $reason,
+                reverts: $reverts}})
+CREATE (e)-[:EDITS]->(r)
+SET r.retired = $retire, r.current = p.current AND NOT $retire
+DELETE h
+FOREACH (_ IN CASE WHEN $retire THEN [1] ELSE [] END | CREATE (p)-[:{retired}]->(r))
+FOREACH (_ IN CASE WHEN $retire THEN [] ELSE [1] END | CREATE (p)-[:{kept}]->(r))
+RETURN p.key AS power
+"""
+
+
+# A retired responsibility stays with its power by RETIRED_RESPONSIBILITY: kept, but no page, analysis or
+# query that reads a power's responsibilities (HAS_RESPONSIBILITY) sees it; restoring links it back.
+RETIRE_DUTY = _retire_part("Responsibility", "HAS_RESPONSIBILITY", "RETIRED_RESPONSIBILITY")
+# one accountability in force: a retired one comes back only when the power has none
+RETIRE_ACCOUNTABILITY = _retire_part("Accountability", "HAS_ACCOUNTABILITY", "RETIRED_ACCOUNTABILITY",
+                                     "AND ($retire OR NOT EXISTS { (p)-[:HAS_ACCOUNTABILITY]->() })")
+
 DUTIES = """
-MATCH (p:Power {key: $key})-[:HAS_RESPONSIBILITY]->(r:Responsibility)
+MATCH (p:Power {key: $key})-[:HAS_RESPONSIBILITY|RETIRED_RESPONSIBILITY]->(r:Responsibility)
 RETURN r {.key, .seq, .kind, .stage, .text, .retired} AS duty ORDER BY r.seq, r.key
 """
 
@@ -460,7 +545,8 @@ def add_responsibility(key: str):
     def work(tx: Any) -> str:
         target = revisions.writable_power(tx, key, _who(), today(), reason)
         tx.run(ADD_DUTY, key=target, kind=form.kind.data or None, stage=form.stage.data or None,
-               text=form.text.data.strip(), id=uuid.uuid4().hex, who=_who(), reason=reason).consume()
+               text=form.text.data.replace("\r\n", "\n").strip(), id=uuid.uuid4().hex, who=_who(),
+               reason=reason).consume()
         return target
 
     try:
@@ -478,7 +564,7 @@ def add_responsibility(key: str):
 @role_required("editor")
 def retire_responsibility(key: str, action: str):
     form = ReasonForm()
-    owner = store.read_one_or_404("MATCH (p:Power)-[:HAS_RESPONSIBILITY]->(:Responsibility {key: $key}) "
+    owner = store.read_one_or_404("MATCH (p:Power)-[:HAS_RESPONSIBILITY|RETIRED_RESPONSIBILITY]->(:Responsibility {key: $key}) "
                                   "RETURN p.key AS key", key=key)["key"]
     if (refused := _reason_or_back(form, url_for("edits.edit_power", key=owner))) is not None:
         return refused
@@ -503,6 +589,116 @@ def _retire_duty(owner: str, key: str, retire: bool, reason: str, reverts: str |
         return len(rows), target
 
     return store.graph().write_retrying(work)
+
+
+def accountability_form(current: dict | None = None) -> FlaskForm:
+    """追责对象范围 and 追责情形, as the importer reads them (one of the two at least), with the values the
+    form was opened with."""
+    current = current or {}
+    fields = {
+        "subjects": TextAreaField(_l("Who is accountable"), default=current.get("subjects") or "",
+                                  validators=[Length(max=20000)]),
+        "text": TextAreaField(_l("Accountable when"), default=current.get("text") or "",
+                              validators=[Length(max=20000)]),
+        "was_subjects": HiddenField(default=current.get("subjects") or ""),
+        "was_text": HiddenField(default=current.get("text") or ""),
+        "reason": reason_field(),
+    }
+    return type("AccountabilityForm", (FlaskForm,), fields)()
+
+
+@bp.route("/edit/power/<path:key>/accountability", methods=["POST"])
+@role_required("editor")
+def set_accountability(key: str):
+    """Add the power's accountability when it has none in force, else change what differs."""
+    _load(key)
+    form = accountability_form()
+    back = url_for("edits.edit_power", key=key)
+    def typed(value: str | None) -> str:  # a browser sends a textarea's (and a hidden field's) lines as CRLF
+        return (value or "").replace("\r\n", "\n").strip()
+
+    subjects, text = typed(form.subjects.data), typed(form.text.data)
+    if not form.validate() or not (subjects or text):
+        flash(_("Accountability needs who is accountable or when, and a reason."), "error")
+        return redirect(back)
+    reason = form.reason.data.strip()
+    was = {"subjects": typed(form.was_subjects.data), "text": typed(form.was_text.data)}
+
+    def work(tx: Any) -> tuple[int, str]:
+        target = revisions.writable_power(tx, key, _who(), today(), reason)
+        current = tx.run(ACCOUNTABILITY_OF, key=target).single()
+        if current is None:
+            return 0, target
+        if current["current"] is None:
+            tx.run(ADD_ACCOUNTABILITY, key=target, subjects=subjects, text=text, id=uuid.uuid4().hex, who=_who(),
+                   reason=reason).consume()
+            return 1, target
+        changes = [{"id": uuid.uuid4().hex, "field": f, "after": after, "expected": was[f]}
+                   for f, after in (("subjects", subjects), ("text", text))
+                   if after != (current["current"].get(f) or "").strip()]
+        if not changes:
+            raise _Stale({})  # nothing to change: no revision of a published list for it
+        row = tx.run(SET_ACCOUNTABILITY, key=target, changes=changes, who=_who(), reason=reason,
+                     reverts=None).single()
+        if row["stale"]:
+            raise _Stale({"stale": True})
+        return row["written"], target
+
+    try:
+        done, target = store.graph().write_retrying(work)
+    except _Stale as stale:
+        if stale.row:
+            flash(_("Someone changed the accountability since you opened the form; nothing was saved."), "error")
+        else:
+            flash(_("Nothing changed."), "info")
+        return redirect(back)
+    except revisions.FrozenHistory as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("powers.power", key=key))
+    findings.invalidate()
+    flash(_("Saved %(n)d change(s).", n=done), "success")
+    _say_revised(key, target)
+    return redirect(url_for("edits.edit_power", key=target))
+
+
+@bp.route("/edit/accountability/<path:key>/<any(retire, restore):action>", methods=["POST"])
+@role_required("editor")
+def retire_accountability(key: str, action: str):
+    form = ReasonForm()
+    owner = store.read_one_or_404("MATCH (p:Power)-[:HAS_ACCOUNTABILITY|RETIRED_ACCOUNTABILITY]->"
+                                  "(:Accountability {key: $key}) RETURN p.key AS key", key=key)["key"]
+    if (refused := _reason_or_back(form, url_for("edits.edit_power", key=owner))) is not None:
+        return refused
+    try:
+        done, target = _retire_accountability(owner, key, action == "retire", form.reason.data.strip())
+    except revisions.FrozenHistory as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("powers.power", key=owner))
+    if not done:
+        flash(_("Nothing changed: a power has one accountability in force; retire it first.")
+              if action == "restore" else _("Nothing changed."), "info")
+        return redirect(url_for("edits.edit_power", key=owner))
+    findings.invalidate()
+    flash(_("Saved."), "success")
+    _say_revised(owner, target)
+    return redirect(url_for("edits.edit_power", key=target))
+
+
+def _retire_accountability(owner: str, key: str, retire: bool, reason: str,
+                           reverts: str | None = None) -> tuple[int, str]:
+    """Retire or restore accountability `key` of power `owner` (in the copy of a published list's power)."""
+    def work(tx: Any) -> tuple[int, str]:
+        target = revisions.writable_power(tx, owner, _who(), today(), reason)
+        rows = list(tx.run(RETIRE_ACCOUNTABILITY, key=revisions.moved_key(key, owner, target), retire=retire,
+                           id=uuid.uuid4().hex, who=_who(), reason=reason, reverts=reverts))
+        if not rows and target != owner:
+            raise _Stale({})  # nothing to change: no new version of the published list either
+        return len(rows), target
+
+    try:
+        return store.graph().write_retrying(work)
+    except _Stale:
+        return 0, owner
 
 
 @bp.route("/edit/power/<path:key>/article", methods=["POST"])
@@ -575,6 +771,8 @@ def new_power_form() -> FlaskForm:
             fields[name] = TextAreaField(label, validators=[Length(max=20000)])
         else:
             fields[name] = StringField(label, validators=[Length(max=2000)])
+    # a sub-item of an item: the importer names it 事项（子项） and keeps both names
+    fields["sub_item_name"] = StringField(_l("Sub-item"), validators=[Length(max=2000)])
     fields["code"] = StringField(_l("Code"), validators=[Length(max=200)])
     fields["reason"] = reason_field()
     return type("NewPowerForm", (FlaskForm,), fields)()
@@ -587,12 +785,19 @@ def new_power(department: str):
     if target is None:
         abort(404)
     form = new_power_form()
+    if request.method == "GET":  # ?item=&type=&level=&unit=: a new sub-item of an item, its fields given
+        for name in ("type", "level", "unit"):
+            form[name].data = request.args.get(name, form[name].data)
+        form["name"].data = request.args.get("item", "")
     if request.method == "GET" or not form.validate():
         status = 400 if request.method == "POST" else 200
         return render_template("edits/new_power.html", _form=form, target=target, fields=EDITABLE,
                                long_fields=LONG), status
-    props = {name: (form[name].data or "").strip() for name in EDITABLE} | {"code": (form.code.data or "").strip()}
-    props |= {"item_name": props["name"], "sub_item_name": "", "type_code": type_code(props["type"]),
+    props = {name: (form[name].data or "").replace("\r\n", "\n").strip() for name in EDITABLE} | \
+        {"code": (form.code.data or "").strip()}  # a browser sends a textarea's lines as CRLF
+    item, sub_item = props["name"], (form.sub_item_name.data or "").strip()
+    props |= {"name": f"{item}（{sub_item}）" if sub_item else item, "item_name": item, "sub_item_name": sub_item,
+              "type_code": type_code(props["type"]),
               "type_original": props["type"], "level_original": "", "holder": department}
 
     def save(tx: Any) -> str:
@@ -655,6 +860,16 @@ def _revert(label: str | None, field: str | None, key: str, e: dict, reason: str
         if not owner:
             return 0
         return _retire_duty(owner, key, field == "created" or e.get("before") == "true", reason, reverts=id)[0]
+    if label == "Accountability":
+        owner = (row.get("power") or {}).get("key") if (row := store.read_one(EDIT, id=id)) else None
+        if not owner:
+            return 0
+        if field in ("retired", "created"):
+            return _retire_accountability(owner, key, field == "created" or e.get("before") == "true", reason,
+                                          reverts=id)[0]
+        if field in ("subjects", "text"):
+            return _revert_accountability(owner, key, field, e, reason, id)
+        return None
     if label == "Power" and field == "basis_article" and e.get("after") and e.get("article_key"):
         def unlink(tx: Any) -> int:
             target = revisions.writable_power(tx, key, _who(), today(), reason)
@@ -667,6 +882,8 @@ def _revert(label: str | None, field: str | None, key: str, e: dict, reason: str
         return _revert_field(key, field, e, reason, id)
     if label == "ServiceItem" and field == "realises":
         return _revert_link(key, e, reason, id)
+    if label == "LawReview" and field == "citation":
+        return law_changes.revert(store.graph(), id, _who(), reason)
     return None
 
 
@@ -687,6 +904,28 @@ def _revert_link(item: str, e: dict, reason: str, id: str) -> int:
                                   reverts=id)
 
     return store.graph().write_retrying(work)
+
+
+def _revert_accountability(owner: str, key: str, field: str, e: dict, reason: str, id: str) -> int:
+    """Write an accountability field's value before back, when it is still the value the edit wrote."""
+    changes = [{"id": uuid.uuid4().hex, "field": field, "after": e.get("before") or "",
+                "expected": (e.get("after") or "").strip()}]
+
+    def save(tx: Any) -> int:
+        target = revisions.writable_power(tx, owner, _who(), today(), reason)
+        held = tx.run("MATCH (p:Power {key: $p})-[:HAS_ACCOUNTABILITY]->(a:Accountability {key: $a}) RETURN a.key",
+                      p=target, a=revisions.moved_key(key, owner, target)).single()
+        if held is None:
+            raise _Stale({})  # retired since: nothing to revert; no revision is left behind
+        row = tx.run(SET_ACCOUNTABILITY, key=target, changes=changes, who=_who(), reason=reason, reverts=id).single()
+        if row is None or row["stale"]:
+            raise _Stale({})  # retired or changed since; no revision is left behind
+        return row["written"]
+
+    try:
+        return store.graph().write_retrying(save)
+    except _Stale:
+        return 0
 
 
 def _revert_field(key: str, field: str, e: dict, reason: str, id: str) -> int:

@@ -3,7 +3,8 @@
     /imports/new                          the upload form (editor)
     /imports/upload/<token>[.json]        the dry run: per department what would change, every row error;
                                           after confirming, the import's progress and its ImportRun
-    /imports/upload/<token>/confirm       the same all-or-nothing import as `kb import` (POST, editor)
+    /imports/upload/<token>/confirm       the same all-or-nothing import as `kb import` (POST, editor), with
+                                          its reason and, as --in-force-from, the date the list is in force from
     /imports/upload/<token>/cancel        drops the upload (POST, editor)
 
 An upload waits in KB_HOME/uploads/<token>/ (folder 0700, file 0600, under its own name: the importer
@@ -37,6 +38,7 @@ from importers.records import FileRefused, ListDocument
 from importers.workbook import container_of
 from kb.analyses import diff
 from kb.db import Graph
+from kb.model import as_of_date
 from webui import findings, store
 from webui.pages import page
 from webui.users import role_required
@@ -67,6 +69,8 @@ class UploadForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     reason = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=2000)])
+    # as `kb import --in-force-from`: empty, 1 January of the list's year
+    in_force_from = StringField(_l("In force from"), validators=[Length(max=10)])
 
 
 class CancelForm(FlaskForm):
@@ -241,7 +245,12 @@ def confirm(token: str):
     if not form.validate():
         flash(_("Give a reason for this import."), "error")
         return redirect(url_for("imports_upload.preview", token=token))
-    meta = _read_json(folder / "meta.json")
+    try:
+        in_force_from = as_of_date(form.in_force_from.data)
+    except ValueError:
+        flash(_("Give the date the list is in force from as YYYY-MM-DD, or leave it empty."), "error")
+        return redirect(url_for("imports_upload.preview", token=token))
+    meta = _read_json(folder / "meta.json") | {"in_force_from": in_force_from}
     uploads = current_app.extensions.setdefault("kb_uploads", {})
     with _lock:
         if token in uploads or (folder / "status.json").is_file():
@@ -265,7 +274,7 @@ def _import(graph: Graph, folder: Path, meta: dict, state: dict, who: str, reaso
 
     try:
         result = run.import_paths(graph, [path], jurisdiction=meta["jurisdiction"], department=meta["department"],
-                                  progress=False, on_progress=progress)
+                                  progress=False, on_progress=progress, in_force_from=meta.get("in_force_from"))
         report = result["files"][0]
         found = graph.read(RUN_OF, path=str(path))
         run_id = found[0]["id"] if found else None

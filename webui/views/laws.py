@@ -197,10 +197,13 @@ def resolve():
     if item is None:
         abort(404)
     text = request.form.get("article", "").strip().removeprefix("第").removesuffix("条")
+    note = request.form.get("note", "").strip()[:500]
+    if not note:  # every change asks for a reason: it is the audit entry's
+        flash(_("Give a reason for the change."), "error")
+        return redirect(url_for("laws.impact", key=item["law"]))
     try:
         number = chinese_to_int(text) if text else None
-        record = law_changes.resolve(store.graph(), key, g.user["name"], number,
-                                     request.form.get("note", "").strip()[:500])
+        record = law_changes.resolve(store.graph(), key, g.user["name"], number, note)
     except (ValueError, law_changes.ReviewError) as exc:
         flash(_("Not resolved: %(reason)s", reason=str(exc)), "error")
     else:

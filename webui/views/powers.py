@@ -113,6 +113,7 @@ CALL { WITH p OPTIONAL MATCH (p)-[:BASED_ON {field: 'basis'}]->(a:Article)<-[:BA
        RETURN collect({article: a.key, label: a.name, others: others, n: n}) AS shared }
 CALL { WITH p, version OPTIONAL MATCH (v:ListVersion {key: version.key})-[:CONTAINS]->(s:Power)
        WHERE p.sub_item_name <> '' AND s.item_name = p.item_name AND s.sub_item_name <> ''
+         AND NOT coalesce(s.retired, false)
        WITH s ORDER BY s.position
        RETURN collect(s {.key, .sub_item_name, .type}) AS sub_items }
 CALL { WITH p OPTIONAL MATCH (e:Edit)-[:EDITS]->(p)
@@ -128,7 +129,7 @@ POWER = POWER.replace("{o_in_force}", power_in_force("o")).replace("{delegating_
 
 RESPONSIBILITY = """
 MATCH (r:Responsibility {key: $key})
-OPTIONAL MATCH (p:Power)-[:HAS_RESPONSIBILITY]->(r)
+OPTIONAL MATCH (p:Power)-[:HAS_RESPONSIBILITY|RETIRED_RESPONSIBILITY]->(r)
 CALL { WITH p OPTIONAL MATCH (p)-[:HAS_RESPONSIBILITY]->(s:Responsibility)
        WITH s ORDER BY s.key RETURN collect(s {.key, .seq, .kind, .stage}) AS siblings }
 OPTIONAL MATCH (p)-[:HAS_ACCOUNTABILITY]->(a:Accountability)

@@ -26,6 +26,7 @@ SEARCH = """
 CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $cap}) YIELD node, score
 WITH node, score, [l IN labels(node) WHERE l IN $labels][0] AS label
 WHERE label IS NOT NULL AND (label <> 'Power' OR {node_in_force})
+  AND NOT (label = 'Responsibility' AND coalesce(node.retired, false))  // retired in the browser
 OPTIONAL MATCH (owner:Power)-[:HAS_RESPONSIBILITY]->(node)
 WITH label, score, node, owner WHERE owner IS NULL OR {owner_in_force}
 RETURN label, score, elementId(node) AS id,

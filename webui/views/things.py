@@ -43,7 +43,8 @@ CALL { WITH t OPTIONAL MATCH (t)-[:IN_JURISDICTION]->(j:Jurisdiction) RETURN j {
 CALL { WITH t OPTIONAL MATCH (t)-[:INCLUDES]->(s:ServiceItem)
        OPTIONAL MATCH (s)-[r:REALISES]->(p:Power)
        WITH s, collect(p {.key, .name, .department, .type, how: r.how}) AS powers ORDER BY s.position, s.code
-       RETURN collect(CASE WHEN s IS NULL THEN null ELSE s {.key, .name, .code, .department, powers: powers} END)
+       RETURN collect(CASE WHEN s IS NULL THEN null ELSE s {.key, .name, .code, .department, .added_by,
+                                                            powers: powers} END)
               AS items }
 CALL { WITH t OPTIONAL MATCH (o:Thing {theme_code: t.theme_code}) WHERE o <> t
        OPTIONAL MATCH (o)-[:LED_BY]->(od:Department)
@@ -102,6 +103,7 @@ def thing(key: str) -> dict:
     t = row["thing"]
     row["cooperating_rows"] = cooperating_rows(t.get("cooperating_published") or [], row["cooperating"])
     row["unlinked_items"] = sum(1 for s in row["items"] if not s["powers"])
+    row["named_items"] = sum(1 for s in row["items"] if not s.get("added_by"))  # as the guide names them
     row["q"] = (request.args.get("q") or "").strip()[:100]
     row["hits"] = [r["power"] for r in store.read(service_links.PLACE_POWERS, key=key, q=row["q"], power="",
                                                    limit=SEARCH_LIMIT)] if row["q"] else []
@@ -125,13 +127,16 @@ def _link_or_unlink(key: str, linking: bool, done: str, nothing: str):
     if not item or not power or not reason or len(reason) > 2000:
         flash(_("Pick an item and a power, and give a reason."), "error")
         return redirect(back)
-    if not store.read(service_links.ITEM, key=key, item=item):
+    adding = linking and item == service_links.NEW_ITEM
+    if not adding and not store.read(service_links.ITEM, key=key, item=item):
         abort(404)
     if linking and not store.read(service_links.PLACE_POWERS, key=key, q="", power=power, limit=1):
         flash(_("That power is not a current power of this place."), "error")
         return redirect(back)
 
     def work(tx: Any) -> int:
+        if adding:
+            return service_links.add_item(tx, key, power, g.user["name"], reason)
         change = service_links.link if linking else service_links.unlink
         return change(tx, key, item, power, g.user["name"], reason)
 
