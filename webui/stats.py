@@ -1,29 +1,69 @@
 """Statistics of the data that pages show beside a page of rows (facet counts, counts per department
-or law): counted once per change of the data (an import or an edit changes the stamp) and kept in
-this process, so a page reads one page of rows, not the whole graph."""
+or law): counted once per change of the data (an import or an edit changes the stamp), kept in this
+process and in the database (`PageStats`, one node per statistic with the stamp it was counted for),
+so a page reads one page of rows, not the whole graph, and a `kb serve` just started reads what an
+earlier process, or `kb import` and `kb check`, counted (a province's dashboard took 5.7 s to count)."""
 from __future__ import annotations
 
+import json
 import threading
+from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
+
+import neo4j.exceptions
 
 from kb.analyses import stored
 from webui import store
 
 _lock = threading.Lock()
+_computing: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)  # one count per statistic at a time
 _cache: dict[str, tuple[str, Any]] = {}
+
+STORED = "MATCH (s:PageStats {name: $name}) WHERE s.stamp = $stamp RETURN s.value AS value"
+STORE = """
+MERGE (s:PageStats {name: $name})
+SET s.stamp = $stamp, s.value = $value, s.counted_at = datetime()
+"""
 
 
 def cached(name: str, compute: Callable[[], Any]) -> Any:
-    """``compute()`` for the current data, counted at most once per data stamp."""
+    """``compute()`` for the current data, counted at most once per data stamp (a second request for
+    it waits for the first's count instead of counting too)."""
     stamp = stored.data_stamp(store.graph())
     hit = _cache.get(name)
     if hit and hit[0] == stamp:
         return hit[1]
-    value = compute()
     with _lock:
-        _cache[name] = (stamp, value)
+        computing = _computing[name]
+    with computing:
+        hit = _cache.get(name)
+        if hit and hit[0] == stamp:
+            return hit[1]
+        value = _stored(name, stamp)
+        if value is None:
+            value = compute()
+            _store(name, stamp, value)
+        with _lock:
+            _cache[name] = (stamp, value)
     return value
+
+
+def _stored(name: str, stamp: str) -> Any:
+    row = store.read_one(STORED, name=name, stamp=stamp)
+    return json.loads(row["value"]) if row and row["value"] else None
+
+
+def _store(name: str, stamp: str, value: Any) -> None:
+    """Keep the count for the next process; what JSON cannot hold stays in this one only."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return
+    try:
+        store.graph().write(STORE, name=name, stamp=stamp, value=text)
+    except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError):
+        pass  # a read-only user or a busy database: counted again by the next process
 
 
 def warm(names: dict[str, Callable[[], Any]]) -> None:

@@ -101,6 +101,10 @@ def import_cmd(paths: tuple[Path, ...], jurisdiction: str | None, department: st
                               in_force_from=in_force_from)
         if graph and not dry_run and not no_check:
             report["findings"] = _recompute_findings(graph, report)
+        if graph and not dry_run and any(f["status"] == "imported" for f in report["files"]):
+            from kb.cli.web import count_page_stats
+
+            count_page_stats(graph)
     finally:
         if graph:
             graph.close()
@@ -133,9 +137,13 @@ def _bulk_import(paths: tuple[Path, ...], jurisdiction: str | None, department: 
                              say=lambda text: click.echo(text, err=True))
     except (BulkRefused, ServerError) as exc:
         raise click.ClickException(str(exc)) from exc
-    if not report["refused"] and not no_check:
+    if not report["refused"]:
+        from kb.cli.web import count_page_stats
+
         with connect() as graph:
-            report["findings"] = _recompute_findings(graph, report)
+            if not no_check:
+                report["findings"] = _recompute_findings(graph, report)
+            count_page_stats(graph)
     _report_import(report, as_json, started, "--bulk：有文件被拒绝，什么都没有写入（数据库未改动）")
 
 

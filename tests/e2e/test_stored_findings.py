@@ -191,3 +191,27 @@ def test_schema_7_ranks_findings_stored_before_it(scratch_server) -> None:
     assert [r["id"] for r in rows] == ["old1", "old2", "old0"]
     assert graph.read("MATCH (f:StoredFinding) RETURN collect(f.rank) AS r")[0]["r"] != [None] * 3
     assert not graph.read("SHOW INDEXES YIELD name WHERE name = 'storedfinding_page' RETURN name")
+
+
+def test_page_counts_are_kept_for_the_next_process(scratch_server) -> None:
+    """The counts beside the list pages are counted once per change of the data and kept in the
+    database: a process started later (its memory empty) reads them instead of counting; an import
+    makes them counted again."""
+    from webui import stats
+
+    graph = scratch_server.graph
+    assert kb(scratch_server.env, "import", "--no-check", str(SMALL)).returncode == 0
+    assert app_on(graph, False).test_client().get("/").status_code == 200
+    [row] = graph.read("MATCH (s:PageStats {name: 'dashboard_departments'}) RETURN s.stamp AS stamp, s.value AS value")
+    assert row["stamp"] == stored.data_stamp(graph) and json.loads(row["value"])["count"] == 1
+
+    def counted_again() -> None:
+        raise AssertionError("counted again although kept for this data")
+
+    stats._cache.clear()  # as in a process started now
+    with app_on(graph, False).app_context():
+        assert stats.cached("dashboard_departments", counted_again) == json.loads(row["value"])
+    assert kb(scratch_server.env, "import", "--no-check", str(KARAMAY / "国动办权责清单公示.xlsx")).returncode == 0
+    stats._cache.clear()
+    with app_on(graph, False).app_context():
+        assert stats.cached("dashboard_departments", lambda: {"count": 2})["count"] == 2

@@ -84,6 +84,7 @@ def test_every_route_is_covered(web_app, samples):
                  # the write routes of later work, each with tests of its own (role, CSRF, audit)
                  "laws.resolve", "reports.resolve_group", "edits.retire_power", "edits.restore_power", "edits.add_responsibility",
                  "edits.retire_responsibility", "edits.link_article", "edits.new_power", "edits.revert",
+                 "edits.set_accountability", "edits.retire_accountability",  # tests/e2e/test_web_list_editing.py
                  "imports_upload.upload", "imports_upload.confirm", "imports_upload.cancel",
                  "imports_upload.new", "imports_upload.preview",  # editors only: tests/e2e/test_web_imports.py
                  "versions.publish",  # tests/e2e/test_publish_versions.py
