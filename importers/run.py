@@ -279,7 +279,7 @@ class _Parser(threading.Thread):
         self.first_late = next((n for n, i in enumerate(self.order) if files[i][0].suffix.lower() in NEVER_LAWS),
                                len(self.order))
         self.slots: list[FileReport | None] = [None] * len(files)
-        self.waiting: deque[tuple[FileReport, bool]] = deque()  # (report, parsed before the last possible law)
+        self.waiting: deque[tuple[FileReport, bool]] = deque()  # (report, a law may still come after it)
         self.waiting_records = 0
         self.finished = self.stopped = False
         self.error: BaseException | None = None
@@ -303,7 +303,7 @@ class _Parser(threading.Thread):
                         self.cond.wait()
                     if self.stopped:
                         return
-                    self.waiting.append((report, n < self.first_late))
+                    self.waiting.append((report, n < self.first_late - 1))
                     self.waiting_records += report.records
                     self.cond.notify_all()
         except BaseException as exc:  # noqa: BLE001 - handed to the writer's thread, raised there
@@ -342,6 +342,7 @@ class _Parser(threading.Thread):
             return i, parse_file(self.files[i][0], self.jurisdiction, self.department, self.files[i][1])
 
     def __iter__(self) -> Iterator[tuple[FileReport, bool]]:
+        """(report, whether a file that may be a law is still to be parsed) as they are parsed."""
         while True:
             with self.cond:
                 while not self.waiting and not self.finished:
@@ -368,12 +369,12 @@ def _in_order(parser: _Parser, spool: Spool, bar: tqdm) -> Iterator[FileReport]:
     the lists their items link to. The bar's total grows by each file's records."""
     held: list[FileReport] = []
     guides: list[FileReport] = []
-    for report, early in parser:
+    for report, laws_may_follow in parser:
         bar.total += report.records
         bar.refresh()
         if report.kind == "law":
             yield report
-        elif report.kind == "guide" or early:
+        elif report.kind == "guide" or laws_may_follow:
             spool.keep(report)
             (guides if report.kind == "guide" else held).append(report)
         else:

@@ -56,7 +56,7 @@ def impact_cmd(law: str, status: str | None, as_json: bool) -> None:
 @click.option("--by", "by", required=True, metavar="姓名", help="确认或改引的人。")
 @click.option("--article", type=str, default=None, metavar="条",
               help="该权力现在应引用的条文（62 或 第六十二条，如可能对应的新条文）；不给出则按原样确认引用。")
-@click.option("--note", default="", metavar="备注", help="与处理结果一起保存的备注。")
+@click.option("--note", required=True, metavar="理由", help="处理的理由（与结果一起保存，如浏览器中每项改动都要写理由）。")
 def resolve_cmd(key: str, by: str, article: str | None, note: str) -> None:
     """处理一个待复核条目：确认引用，或改引为 --article 给出的条文。
 
@@ -64,6 +64,8 @@ def resolve_cmd(key: str, by: str, article: str | None, note: str) -> None:
     from importers.numerals import chinese_to_int
     from kb.analyses import law_changes
 
+    if not note.strip():
+        raise click.BadParameter("请写明处理的理由", param_hint="--note")
     number = None
     if article:
         text = article.strip().removeprefix("第").removesuffix("条")

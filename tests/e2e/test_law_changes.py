@@ -92,11 +92,13 @@ def test_a_new_version_queues_the_powers_citing_changed_renumbered_and_repealed_
     assert not g.read("MATCH (a:Article {key:'安全生产法#90'}) RETURN a")
 
     # resolving: follow the renumbering, confirm the changed article
-    out = kb(scratch_server, "laws", "resolve", items[118]["key"], "--by", "张三", "--article", "第一百二十条")
+    assert kb(scratch_server, "laws", "resolve", items[118]["key"], "--by", "张三", "--article", "第一百二十条").returncode != 0
+    out = kb(scratch_server, "laws", "resolve", items[118]["key"], "--by", "张三", "--article", "第一百二十条",
+             "--note", "条文重新编号")
     assert out.returncode == 0, out.stderr
     out = kb(scratch_server, "laws", "resolve", items[62]["key"], "--by", "李四", "--note", "内容仍适用")
     assert out.returncode == 0, out.stderr
-    assert kb(scratch_server, "laws", "resolve", items[90]["key"], "--by", "").returncode != 0
+    assert kb(scratch_server, "laws", "resolve", items[90]["key"], "--by", "", "--note", "x").returncode != 0
     done = {r["article"]: r for r in json.loads(kb(scratch_server, "laws", "impact", "安全生产法", "--json").stdout)["reviews"]}
     assert (done[118]["status"], done[118]["resolved_by"], done[118]["resolved_article"]) == ("changed", "张三", 120)
     assert (done[62]["status"], done[62]["resolved_by"], done[62]["note"]) == ("confirmed", "李四", "内容仍适用")

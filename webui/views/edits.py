@@ -22,6 +22,7 @@ to the copy.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
@@ -563,16 +564,28 @@ def add_responsibility(key: str):
 @bp.route("/edit/responsibility/<path:key>/<any(retire, restore):action>", methods=["POST"])
 @role_required("editor")
 def retire_responsibility(key: str, action: str):
+    return _retire_or_restore_part(
+        "MATCH (p:Power)-[:HAS_RESPONSIBILITY|RETIRED_RESPONSIBILITY]->(:Responsibility {key: $key}) RETURN p.key AS key",
+        key, action, _retire_duty)
+
+
+def _retire_or_restore_part(owner_query: str, key: str, action: str, change: Callable[..., tuple[int, str]],
+                       unchanged: str | None = None):
+    """A retire/restore form of a part of a power (`owner_query` finds the power by the part's key):
+    the reason asked, `change(owner, key, retire, reason)` written, the edit page again. `unchanged`:
+    what to say when nothing was changed (else it is saved as it is)."""
     form = ReasonForm()
-    owner = store.read_one_or_404("MATCH (p:Power)-[:HAS_RESPONSIBILITY|RETIRED_RESPONSIBILITY]->(:Responsibility {key: $key}) "
-                                  "RETURN p.key AS key", key=key)["key"]
+    owner = store.read_one_or_404(owner_query, key=key)["key"]
     if (refused := _reason_or_back(form, url_for("edits.edit_power", key=owner))) is not None:
         return refused
     try:
-        _done, target = _retire_duty(owner, key, action == "retire", form.reason.data.strip())
+        done, target = change(owner, key, action == "retire", form.reason.data.strip())
     except revisions.FrozenHistory as exc:
         flash(str(exc), "error")
         return redirect(url_for("powers.power", key=owner))
+    if not done and unchanged:
+        flash(unchanged, "info")
+        return redirect(url_for("edits.edit_power", key=owner))
     findings.invalidate()
     flash(_("Saved."), "success")
     _say_revised(owner, target)
@@ -664,24 +677,11 @@ def set_accountability(key: str):
 @bp.route("/edit/accountability/<path:key>/<any(retire, restore):action>", methods=["POST"])
 @role_required("editor")
 def retire_accountability(key: str, action: str):
-    form = ReasonForm()
-    owner = store.read_one_or_404("MATCH (p:Power)-[:HAS_ACCOUNTABILITY|RETIRED_ACCOUNTABILITY]->"
-                                  "(:Accountability {key: $key}) RETURN p.key AS key", key=key)["key"]
-    if (refused := _reason_or_back(form, url_for("edits.edit_power", key=owner))) is not None:
-        return refused
-    try:
-        done, target = _retire_accountability(owner, key, action == "retire", form.reason.data.strip())
-    except revisions.FrozenHistory as exc:
-        flash(str(exc), "error")
-        return redirect(url_for("powers.power", key=owner))
-    if not done:
-        flash(_("Nothing changed: a power has one accountability in force; retire it first.")
-              if action == "restore" else _("Nothing changed."), "info")
-        return redirect(url_for("edits.edit_power", key=owner))
-    findings.invalidate()
-    flash(_("Saved."), "success")
-    _say_revised(owner, target)
-    return redirect(url_for("edits.edit_power", key=target))
+    return _retire_or_restore_part(
+        "MATCH (p:Power)-[:HAS_ACCOUNTABILITY|RETIRED_ACCOUNTABILITY]->(:Accountability {key: $key}) RETURN p.key AS key",
+        key, action, _retire_accountability,
+        _("Nothing changed: a power has one accountability in force; retire it first.") if action == "restore"
+        else _("Nothing changed."))
 
 
 def _retire_accountability(owner: str, key: str, retire: bool, reason: str,
