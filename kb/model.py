@@ -58,7 +58,7 @@ LABEL_TITLES: dict[str, str] = {
     "Article": "法条", "CatalogItem": "目录事项", "Delegation": "下放/委托", "ServiceItem": "一件事事项",
     "Thing": "一件事", "ImportRun": "导入记录", "Finding": "处理记录", "User": "用户", "Edit": "修改记录",
     "LawVersion": "法律版本", "ArticleText": "条文文本", "LawReview": "引用复核", "StoredFinding": "检查结果",
-    "FindingStats": "检查结果统计", "FindingRun": "检查运行", "KbMeta": "库信息",
+    "FindingStats": "检查结果统计", "FindingRun": "检查运行", "PageStats": "页面统计", "KbMeta": "库信息",
 }
 RELATIONSHIP_TITLES: dict[str, str] = {
     "WITHIN": "隶属于", "IN_JURISDICTION": "所在区划", "COUNTERPART_OF": "上级对应部门", "PART_OF": "内设于",
