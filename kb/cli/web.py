@@ -46,7 +46,7 @@ def count_page_stats(graph: Graph) -> None:
         return
     from webui import create_app, stats
 
-    with create_app({"KB_GRAPH": graph}).app_context():
+    with create_app({"KB_GRAPH": graph, "KB_BACKGROUND_FINDINGS": False}).app_context():
         stats.warm(_page_stats())
 
 
