@@ -250,6 +250,15 @@ class _Stale(Exception):
         self.row = row
 
 
+def _saved(key: str, target: str, message: str, page: str = "edits.edit_power"):
+    """After a change of power `key` (written to `target`, its copy in a new version of a published
+    list, or itself): the findings are out of date, the editor is told, then the page of `target`."""
+    findings.invalidate()
+    flash(message, "success")
+    _say_revised(key, target)
+    return redirect(url_for(page, key=target))
+
+
 def _say_revised(key: str, target: str) -> None:
     """Tell the editor when the change started a new version of a published list."""
     if target != key:
@@ -555,10 +564,7 @@ def add_responsibility(key: str):
     except revisions.FrozenHistory as exc:
         flash(str(exc), "error")
         return redirect(url_for("powers.power", key=key))
-    findings.invalidate()
-    flash(_("Added the responsibility."), "success")
-    _say_revised(key, target)
-    return redirect(url_for("edits.edit_power", key=target))
+    return _saved(key, target, _("Added the responsibility."))
 
 
 @bp.route("/edit/responsibility/<path:key>/<any(retire, restore):action>", methods=["POST"])
@@ -586,10 +592,7 @@ def _retire_or_restore_part(owner_query: str, key: str, action: str, change: Cal
     if not done and unchanged:
         flash(unchanged, "info")
         return redirect(url_for("edits.edit_power", key=owner))
-    findings.invalidate()
-    flash(_("Saved."), "success")
-    _say_revised(owner, target)
-    return redirect(url_for("edits.edit_power", key=target))
+    return _saved(owner, target, _("Saved."))
 
 
 def _retire_duty(owner: str, key: str, retire: bool, reason: str, reverts: str | None = None) -> tuple[int, str]:
@@ -668,10 +671,7 @@ def set_accountability(key: str):
     except revisions.FrozenHistory as exc:
         flash(str(exc), "error")
         return redirect(url_for("powers.power", key=key))
-    findings.invalidate()
-    flash(_("Saved %(n)d change(s).", n=done), "success")
-    _say_revised(key, target)
-    return redirect(url_for("edits.edit_power", key=target))
+    return _saved(key, target, _("Saved %(n)d change(s).", n=done))
 
 
 @bp.route("/edit/accountability/<path:key>/<any(retire, restore):action>", methods=["POST"])
@@ -727,10 +727,7 @@ def link_article(key: str):
     except revisions.FrozenHistory as exc:
         flash(str(exc), "error")
         return redirect(url_for("powers.power", key=key))
-    findings.invalidate()
-    flash(_("Linked %(name)s.", name=rows[0]["name"]), "success")
-    _say_revised(key, target)
-    return redirect(url_for("powers.power", key=target))
+    return _saved(key, target, _("Linked %(name)s.", name=rows[0]["name"]), "powers.power")
 
 
 def duty_form(formdata: Any = None) -> FlaskForm:
