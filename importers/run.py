@@ -228,7 +228,7 @@ def _validate(files: list[tuple[Path, bool]], jurisdiction: str | None, departme
     reports: list[FileReport] = []
     seen: dict[str, str] = {}
     for path, explicit in files:
-        report = _parsed(path, explicit, jurisdiction, department, seen)
+        report = _deduplicated(parse_file(path, jurisdiction, department, explicit), seen)
         if report.doc is not None:
             if on_valid is not None:
                 on_valid(report)
@@ -237,13 +237,8 @@ def _validate(files: list[tuple[Path, bool]], jurisdiction: str | None, departme
     return reports
 
 
-def _parsed(path: Path, explicit: bool, jurisdiction: str | None, department: str | None,
-            seen: dict[str, str]) -> FileReport:
-    """parse_file, and a byte-identical copy of a file parsed earlier in the run is left unchanged."""
-    return _deduplicated(parse_file(path, jurisdiction, department, explicit), seen)
-
-
 def _deduplicated(report: FileReport, seen: dict[str, str]) -> FileReport:
+    """A byte-identical copy of a file parsed earlier in the run (`seen`: digest -> path) is left unchanged."""
     path = report.path
     if report.doc is not None:
         digest = report.doc.sha256

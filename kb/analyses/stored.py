@@ -443,9 +443,9 @@ def query(graph: Graph, area: str, filters: dict[str, str] | None = None, sort: 
     key = decode_cursor(after)
     p = _first_key(sort, filters)
     seek = AFTER.format(p=p, enter="rank" if p == "area" else p, at=1 if p == "area" else 0) if key else ""
-    order = "area" if p == "area" else f"area, {p}"
-    text = PAGE.format(p=p, seek=seek, order=", ".join(f"f.{k}" for k in order.split(", ")),
-                       index=f"{order}, rank, id", brief=", ".join(f".{k}" for k in BRIEF))
+    keys = ("area",) if p == "area" else ("area", p)
+    text = PAGE.format(p=p, seek=seek, order=", ".join(f"f.{k}" for k in keys),
+                       index=", ".join((*keys, "rank", "id")), brief=", ".join(f".{k}" for k in BRIEF))
     if key:
         key = [key[0], -key[1], key[2]]  # the cursor's score as a rank
     rows = [r["f"] for r in graph.read(text, area=area, **_filters(filters), after=key,
