@@ -153,19 +153,23 @@ def chains_as_of(as_of: str) -> chain_analysis.Chains:
         return found
 
 
-def chain_of(key: str, ch: chain_analysis.Chains) -> list[str]:
-    """Every power linked to ``key`` through the levels (its connected chain), top level first."""
-    seen, stack = {key}, [key]
-    while stack:
-        k = stack.pop()
-        for link in ch.down.get(k, []) + ch.up.get(k, []):
-            other = link.lower if link.upper == k else link.upper
-            if other not in seen:
-                seen.add(other)
-                stack.append(other)
+def chain_through(keys: list[str], ch: chain_analysis.Chains) -> list[str]:
+    """The powers above ``keys`` and below them along the links (a township's power up to the
+    province's, a province's down to every township's), top level first: their line through the
+    levels, not the same item's powers in the places beside them."""
     from kb.model import LEVEL_RANK
 
-    return sorted(seen, key=lambda k: (LEVEL_RANK.get(ch.powers[k].level, 9), ch.powers[k].department, k))
+    found = set(keys)
+    for links, end in ((ch.up, "upper"), (ch.down, "lower")):
+        seen, stack = set(keys), list(keys)
+        while stack:
+            for link in links.get(stack.pop(), []):
+                other = getattr(link, end)
+                if other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        found |= seen
+    return sorted(found, key=lambda k: (LEVEL_RANK.get(ch.powers[k].level, 9), ch.powers[k].department, k))
 
 
 def summary() -> dict[str, Any]:

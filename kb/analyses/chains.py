@@ -7,8 +7,10 @@ Two powers at different levels are linked, upper → lower, when
   林业和草原局 list has a 地州级 and a 区县级 sheet), or a department and its COUNTERPART_OF above —
   and have the same code (`via: code`), else the same normalised name (`via: name`; the same type
   is preferred when names repeat), else names at similarity ≥ 0.9 (`via: similar_name`).
-Lower powers are linked to the nearest level above that the body publishes. A chain is a connected
-set of linked powers.
+Lower powers are linked to the nearest level above that the body publishes, along the tree of places
+(`WITHIN`): a county's power to its own city's, not to every city's of the province; a place outside
+the tree (no `WITHIN` link) is linked as if it were on every line. A chain is a connected set of
+linked powers.
 
 Findings: `no_upper_counterpart` (chains area) for a lower-level power whose body publishes the level
 above without a matching item; `not_implemented_below` (gaps area) for an upper-level power that
@@ -20,7 +22,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from kb.analyses import names
 from kb.analyses.findings import Finding
@@ -52,6 +53,74 @@ RETURN dl.key AS key, coalesce(dl.manner, '') AS manner, dl.date AS date, coales
 """
 
 COUNTERPARTS = "MATCH (a:Department)-[:COUNTERPART_OF]->(b:Department) RETURN a.name AS lower, b.name AS upper"
+
+PARENTS = "MATCH (j:Jurisdiction)-[:WITHIN]->(parent:Jurisdiction) RETURN j.name AS name, parent.name AS parent"
+
+
+class Tree:
+    """The places' tree (`WITHIN`): which jurisdiction is on whose line. A jurisdiction outside the
+    tree (no `WITHIN` either way, or none at all) is on every line, as before places were linked."""
+
+    def __init__(self, parents: list[dict] | None = None) -> None:
+        self.parents: dict[str, set[str]] = defaultdict(set)
+        for r in parents or []:
+            self.parents[r["name"]].add(r["parent"])
+        self.placed = set(self.parents) | {p for ps in self.parents.values() for p in ps}
+        self._lines: dict[str, frozenset[str]] = {}
+
+    def line(self, name: str) -> frozenset[str]:
+        """The place and every place it is within."""
+        found = self._lines.get(name)
+        if found is None:
+            seen, todo = {name}, [name]
+            while todo:
+                for parent in self.parents.get(todo.pop(), ()):
+                    if parent not in seen:
+                        seen.add(parent)
+                        todo.append(parent)
+            found = self._lines[name] = frozenset(seen)
+        return found
+
+    def on_line(self, upper: str, lower: str) -> bool:
+        """Whether a power of ``upper`` can be above one of ``lower``: ``lower`` is ``upper`` or within it,
+        or either is outside the tree."""
+        return upper not in self.placed or lower not in self.placed or upper in self.line(lower)
+
+    def index(self, rows: list[PowerRow]) -> _ByPlace:
+        return _ByPlace(self, rows)
+
+
+class _ByPlace:
+    """Powers (of one level) by place, to find those on a lower power's line without a scan."""
+
+    def __init__(self, tree: Tree, rows: list[PowerRow]) -> None:
+        self.tree, self.rows = tree, rows
+        self.by_place: dict[str, list[PowerRow]] = defaultdict(list)
+        self.outside: list[PowerRow] = []
+        self._reach: set[str] | None = None
+        for r in rows:
+            (self.by_place[r.jurisdiction] if r.jurisdiction in tree.placed else self.outside).append(r)
+
+    def on_line_of(self, jurisdiction: str) -> list[PowerRow]:
+        """The powers whose place is ``jurisdiction`` or one it is within, and those outside the tree
+        (all of them when ``jurisdiction`` is outside it)."""
+        if jurisdiction not in self.tree.placed:
+            return self.rows
+        return [r for place in self.tree.line(jurisdiction) for r in self.by_place.get(place, ())] + self.outside
+
+    def any_on_line_of(self, jurisdiction: str) -> bool:
+        """Whether any of the powers is on the line of ``jurisdiction`` (at or above it)."""
+        if jurisdiction not in self.tree.placed or self.outside:
+            return bool(self.rows)
+        return any(place in self.by_place for place in self.tree.line(jurisdiction))
+
+    def any_within(self, jurisdiction: str) -> bool:
+        """Whether any of the powers is at ``jurisdiction`` or a place within it."""
+        if jurisdiction not in self.tree.placed or self.outside:
+            return bool(self.rows)
+        if self._reach is None:
+            self._reach = {up for place in self.by_place for up in self.tree.line(place)}
+        return jurisdiction in self._reach
 
 RESPONSIBILITIES = """
 UNWIND $keys AS key
@@ -91,6 +160,17 @@ class Chains:
     up: dict[str, list[Link]]
     families: dict[str, int]  # department -> body family id
     published: dict[int, set[str]]  # family -> levels it publishes
+    placed: dict[tuple[int, str], _ByPlace] = field(default_factory=dict)  # (family, level) -> its powers by place
+
+    def on_line(self, family: int, level: str, jurisdiction: str) -> bool:
+        """Whether the body ``family`` has powers at ``level`` on the line of ``jurisdiction``."""
+        index = self.placed.get((family, level))
+        return index.any_on_line_of(jurisdiction) if index else not self.placed
+
+    def within(self, family: int, level: str, jurisdiction: str) -> bool:
+        """Whether the body ``family`` has powers at ``level`` in ``jurisdiction`` or within it."""
+        index = self.placed.get((family, level))
+        return index.any_within(jurisdiction) if index else not self.placed
 
     def components(self) -> list[list[str]]:
         """The chains: linked powers, each chain from the top level down."""
@@ -111,8 +191,10 @@ def _families(powers: list[PowerRow], counterparts: list[dict]) -> dict[str, int
     return bodies.numbers()
 
 
-def build(powers: list[PowerRow], delegations: list[dict], counterparts: list[dict]) -> Chains:
-    """Link the powers across levels (pure: no database)."""
+def build(powers: list[PowerRow], delegations: list[dict], counterparts: list[dict],
+          parents: list[dict] | None = None) -> Chains:
+    """Link the powers across levels (pure: no database); ``parents`` are the rows of `PARENTS`."""
+    tree = Tree(parents)
     by_key = {p.key: p for p in powers}
     families = _families(powers, counterparts)
     by_family_level: dict[tuple[int, str], list[PowerRow]] = defaultdict(list)
@@ -120,17 +202,18 @@ def build(powers: list[PowerRow], delegations: list[dict], counterparts: list[di
         if p.level in LEVEL_RANK:
             by_family_level[(families[p.department], p.level)].append(p)
     published = _published(by_family_level)
+    placed = {fl: tree.index(rows) for fl, rows in by_family_level.items()}
     links = _Links()
     # delegations first: a 下放/委托 step says more than a shared catalogue item (links keep the first reason)
     _link_delegations(links, delegations, by_key)
-    _link_catalogue(links, powers)
-    _link_bodies(links, by_family_level, published, by_key)
+    _link_catalogue(links, powers, tree)
+    _link_bodies(links, placed, published, by_key)
     down: dict[str, list[Link]] = defaultdict(list)
     up: dict[str, list[Link]] = defaultdict(list)
     for lk in links.by_pair.values():
         down[lk.upper].append(lk)
         up[lk.lower].append(lk)
-    return Chains(by_key, list(links.by_pair.values()), dict(down), dict(up), families, dict(published))
+    return Chains(by_key, list(links.by_pair.values()), dict(down), dict(up), families, dict(published), placed)
 
 
 def _published(by_family_level: dict[tuple[int, str], list[PowerRow]]) -> defaultdict[int, set[str]]:
@@ -168,8 +251,9 @@ def _link_delegations(links: _Links, delegations: list[dict], by_key: dict[str, 
                                                    "from_body": d["from_body"], "to_body": d["to_body"]})
 
 
-def _link_catalogue(links: _Links, powers: list[PowerRow]) -> None:
-    """via catalogue: powers implementing one catalogue item, each to those at the nearest level above."""
+def _link_catalogue(links: _Links, powers: list[PowerRow], tree: Tree) -> None:
+    """via catalogue: powers implementing one catalogue item, each to those on its line (`Tree`) at the
+    nearest level above that has one."""
     by_catalogue: dict[str, list[PowerRow]] = defaultdict(list)
     for p in powers:
         for code in p.catalog:
@@ -179,27 +263,39 @@ def _link_catalogue(links: _Links, powers: list[PowerRow]) -> None:
         for p in rows:
             by_rank[LEVEL_RANK.get(p.level, 9)].append(p)
         ranks = sorted(by_rank)
-        for above, below in pairwise(ranks):  # each level's powers to those of the nearest level above
+        placed = {rank: tree.index(by_rank[rank]) for rank in ranks[:-1]}
+        for i, below in enumerate(ranks[1:], 1):
             for lower in by_rank[below]:
-                for u in by_rank[above]:
-                    links.add(u, lower, "catalogue", {"code": code})
+                for above in reversed(ranks[:i]):
+                    uppers = placed[above].on_line_of(lower.jurisdiction)
+                    if uppers:
+                        for u in uppers:
+                            links.add(u, lower, "catalogue", {"code": code})
+                        break
 
 
-def _link_bodies(links: _Links, by_family_level: dict[tuple[int, str], list[PowerRow]],
-                 published: dict[int, set[str]], by_key: dict[str, PowerRow]) -> None:
+def _link_bodies(links: _Links, placed: dict[tuple[int, str], _ByPlace], published: dict[int, set[str]],
+                 by_key: dict[str, PowerRow]) -> None:
     """One body at two levels: each published level's powers not linked yet are linked to the nearest
-    published level above by code, then name, then a near-identical name."""
-    variants = {p.key: name_variants(p.name) for rows in by_family_level.values() for p in rows}
-    for (family, level), lowers in by_family_level.items():
+    published level above on their line (`Tree`) by code, then name, then a near-identical name."""
+    variants = {p.key: name_variants(p.name) for index in placed.values() for p in index.rows}
+    for (family, level), lowers in placed.items():
         if level not in published[family]:
             continue
-        above = [lv for lv in published[family] if LEVEL_RANK[lv] < LEVEL_RANK[level]]
+        above = sorted((lv for lv in published[family] if LEVEL_RANK[lv] < LEVEL_RANK[level]),
+                       key=LEVEL_RANK.__getitem__, reverse=True)
         if not above:
             continue
-        uppers = by_family_level[(family, max(above, key=LEVEL_RANK.__getitem__))]
-        unmatched = _link_code_or_name(links, uppers, lowers, variants)
-        if unmatched:
-            _link_similar_names(links, uppers, unmatched, variants, by_key)
+        by_place: dict[str, list[PowerRow]] = defaultdict(list)
+        for low in lowers.rows:
+            by_place[low.jurisdiction].append(low)
+        for place, rows in by_place.items():
+            uppers = next((found for lv in above if (found := placed[(family, lv)].on_line_of(place))), [])
+            if not uppers:
+                continue
+            unmatched = _link_code_or_name(links, uppers, rows, variants)
+            if unmatched:
+                _link_similar_names(links, uppers, unmatched, variants, by_key)
 
 
 def _link_code_or_name(links: _Links, uppers: list[PowerRow], lowers: list[PowerRow],
@@ -291,8 +387,9 @@ def load_partitions(graph: Graph, jurisdiction: str | None = None, batch: int = 
     """The chains a batch at a time (`partition_plan`): every link, body and chain is whole in one
     of them and the findings are those of `load` on all powers."""
     parts, delegations, counterparts = partition_plan(graph, jurisdiction, batch)
+    parents = graph.read(PARENTS)
     for departments, keys in parts:
-        yield chains_of(graph, departments, keys, delegations, counterparts)
+        yield chains_of(graph, departments, keys, delegations, counterparts, parents)
 
 
 def partition_plan(graph: Graph, jurisdiction: str | None = None, batch: int = BATCH
@@ -340,9 +437,11 @@ def partition_plan(graph: Graph, jurisdiction: str | None = None, batch: int = B
 
 
 def chains_of(graph: Graph, departments: list[str], keys: list[str], delegations: list[dict],
-              counterparts: list[dict]) -> Chains:
-    """The chains of one batch of `partition_plan`."""
-    return build(_powers_of(graph, departments, keys), delegations, counterparts)
+              counterparts: list[dict], parents: list[dict] | None = None) -> Chains:
+    """The chains of one batch of `partition_plan` (``parents``: the rows of `PARENTS`, read when not given)."""
+    if parents is None:
+        parents = graph.read(PARENTS)
+    return build(_powers_of(graph, departments, keys), delegations, counterparts, parents)
 
 
 def _powers_of(graph: Graph, departments: list[str], keys: list[str]) -> list[PowerRow]:
@@ -424,7 +523,7 @@ def around(graph: Graph, keys: list[str]) -> Chains:
     for i in range(0, len(all_keys), 5_000):
         delegations += graph.read(_DELEGATIONS_OF, keys=all_keys[i:i + 5_000])
     counterparts = [r for r in graph.read(COUNTERPARTS) if r["lower"] in departments]
-    return build(powers, delegations, counterparts)
+    return build(powers, delegations, counterparts, graph.read(PARENTS))
 
 
 def load(graph: Graph, jurisdiction: str | None = None, as_of: str | None = None) -> Chains:
@@ -432,7 +531,7 @@ def load(graph: Graph, jurisdiction: str | None = None, as_of: str | None = None
     of chain members only). With `as_of` (YYYY-MM-DD): only the powers of list versions in force that
     day, at every level."""
     powers = load_powers(graph, jurisdiction, cites=False, as_of=as_of)
-    return build(powers, graph.read(DELEGATIONS), graph.read(COUNTERPARTS))
+    return build(powers, graph.read(DELEGATIONS), graph.read(COUNTERPARTS), graph.read(PARENTS))
 
 
 def _member(p: PowerRow) -> dict:
@@ -449,9 +548,10 @@ def analyse(ch: Chains) -> list[Finding]:
         levels = ch.published.get(ch.families.get(p.department, -1), set())
         if p.level not in levels:
             continue
-        rank = LEVEL_RANK[p.level]
-        above = [lv for lv in levels if LEVEL_RANK[lv] < rank]
-        below = [lv for lv in levels if LEVEL_RANK[lv] > rank]
+        rank, family = LEVEL_RANK[p.level], ch.families.get(p.department, -1)
+        # the levels its body publishes on its line of places: above it, and below it within its place
+        above = [lv for lv in levels if LEVEL_RANK[lv] < rank and ch.on_line(family, lv, p.jurisdiction)]
+        below = [lv for lv in levels if LEVEL_RANK[lv] > rank and ch.within(family, lv, p.jurisdiction)]
         if above and key not in ch.up:
             out.append(_no_upper_counterpart(p, max(above, key=LEVEL_RANK.__getitem__)))
         if below and key not in ch.down and "指导监督" in p.duty_kinds:

@@ -99,7 +99,7 @@ def batches(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdicti
     if {"gaps", "chains", "consistency"} & set(wanted):
         # batches of related departments (chains.partition_plan); consistency runs on each
         plan, delegations, counterparts = timed("chains", lambda: chains.partition_plan(graph, jurisdiction, batch))
-        context = {"delegations": delegations, "counterparts": counterparts}
+        context = {"delegations": delegations, "counterparts": counterparts, "parents": graph.read(chains.PARENTS)}
         tasks = [(departments, keys, "consistency" in wanted) for departments, keys in plan]
         for found, took in parallel.ordered(graph, chain_part, tasks, context):
             _add(seconds, took)
@@ -141,7 +141,8 @@ def chain_part(graph: Graph, context: dict, departments: list[str], keys: list[s
     """One batch of chains: their findings (and not_implemented_below, a gap), and four-level
     consistency along them; the seconds each took."""
     started = time.monotonic()
-    ch = chains.chains_of(graph, departments, keys, context["delegations"], context["counterparts"])
+    ch = chains.chains_of(graph, departments, keys, context["delegations"], context["counterparts"],
+                          context["parents"])
     found = [f for f in chains.analyse(ch) if f.area == "chains" or f.kind == "not_implemented_below"]
     took = {"chains": time.monotonic() - started}
     if with_consistency:

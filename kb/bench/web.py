@@ -30,12 +30,13 @@ CALL { WITH department MATCH (d:Department {name: department})-[:HOLDS]->(p:Powe
 CALL { OPTIONAL MATCH (a:Article)<-[:BASED_ON {field: 'basis'}]-(p:Power) WITH a, count(p) AS n ORDER BY n DESC LIMIT 1
        RETURN a.key AS article }
 CALL { OPTIONAL MATCH (l:Law) WHERE l.loaded RETURN l.key AS law ORDER BY l.article_count DESC LIMIT 1 }
+CALL { OPTIONAL MATCH (p:Power {level: 'township'})-[:IMPLEMENTS]->(:CatalogItem) RETURN p.key AS township LIMIT 1 }
 CALL { OPTIONAL MATCH (p:Power)-[:HAS_RESPONSIBILITY]->() WHERE p.level = 'county'
-       RETURN p.key AS lower LIMIT 1 }
+       RETURN p.key AS county LIMIT 1 }
 CALL { OPTIONAL MATCH (t:Thing) RETURN t.key AS thing LIMIT 1 }
 CALL { OPTIONAL MATCH (j:Jurisdiction) RETURN j.name AS jurisdiction ORDER BY j.level LIMIT 1 }
 CALL { OPTIONAL MATCH (r:Responsibility) RETURN r.key AS responsibility LIMIT 1 }
-RETURN department, power, article, law, thing, jurisdiction, responsibility, lower
+RETURN department, power, article, law, thing, jurisdiction, responsibility, coalesce(township, county) AS lower
 """
 
 
@@ -50,7 +51,7 @@ PAGE_TITLES = {
     "responsibility": "责任事项", "laws": "法律列表", "law": "法律", "article": "法条", "things": "一件事列表",
     "thing": "一件事", "search 2 chars": "搜索（两个字）", "search word": "搜索（词语）",
     "search filtered": "搜索（带筛选）", "graph depth 1": "关系图（深度 1）", "graph depth 2": "关系图（深度 2）",
-    "chain": "链条", "reports": "检查报告", "report overlaps": "报告：职责交叉", "report gaps": "报告：职责空白",
+    "chain": "链条（乡镇起）", "reports": "检查报告", "report overlaps": "报告：职责交叉", "report gaps": "报告：职责空白",
     "finding": "检查结果", "queries": "查询列表", "console": "控制台", "saved query": "已保存的查询",
 }
 

@@ -278,10 +278,8 @@ def chain(start: str, as_of: str | None = None) -> dict | None:
     keys = [k for k in keys if ch and k in ch.powers]
     if not keys:
         return None
-    members: list[str] = []
-    for key in keys:
-        members += [k for k in findings.chain_of(key, ch) if k not in members]
-    members = members[: _cap()]
+    through = findings.chain_through(keys, ch)
+    members = through[: _cap()]
     sources = {r["key"]: r for r in store.read(CHAIN_SOURCES, keys=members)}
     samples = {k for k, r in sources.items()
                if is_example(r["title"]) or is_example(r["remarks"])}
@@ -310,10 +308,11 @@ def chain(start: str, as_of: str | None = None) -> dict | None:
     picture.legend = [{"label": f"level-{r}", "name": str(LEVEL_NAMES.get(LEVELS[r], _("level unknown")))
                        if r < 4 else _("level unknown"), "colour": LEVEL_COLOURS[r], "count": n}
                       for r, n in sorted(counts.items())]
-    for link in ch.links:
-        if link.upper in shown and link.lower in shown:
-            described = describe_link(link)
-            picture.edge(link.upper, link.lower, described["caption"], title=described["title"])
+    for k in members:  # the links among the members (not every link of the group the chains were read in)
+        for link in ch.up.get(k, []):
+            if link.upper in shown:
+                described = describe_link(link)
+                picture.edge(link.upper, link.lower, described["caption"], title=described["title"])
     steps = []
     for k in members:
         p = ch.powers[k]
@@ -324,7 +323,8 @@ def chain(start: str, as_of: str | None = None) -> dict | None:
                       "sample": k in samples,
                       "via": [lk["via_name"] for lk in links], "links": links})
     sample_note = next((sources[k]["remarks"] or sources[k]["title"] for k in members if k in samples), "")
-    return {"start": start, "starts": keys, "steps": steps, "levels": len(counts), "sample": bool(samples),
+    return {"start": start, "starts": keys, "steps": steps, "total": len(through), "levels": len(counts),
+            "sample": bool(samples),
             "sample_note": sample_note, "graph": picture.data(), "as_of": as_of}
 
 

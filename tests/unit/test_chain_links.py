@@ -1,0 +1,75 @@
+"""Chain links follow the tree of places (kb.analyses.chains.build with `WITHIN` rows): a county's
+power is linked to its own city's, not to every city's of the province; places outside the tree are
+linked as before."""
+from __future__ import annotations
+
+from kb.analyses.chains import Tree, analyse, build
+from kb.analyses.powers import PowerRow
+
+# 湖南省 > 株洲市 > 荷塘区 > 某街道, and 湖南省 > 湘潭市 > 雨湖区
+PARENTS = [{"name": "株洲市", "parent": "湖南省"}, {"name": "湘潭市", "parent": "湖南省"},
+           {"name": "荷塘区", "parent": "株洲市"}, {"name": "雨湖区", "parent": "湘潭市"},
+           {"name": "某街道", "parent": "荷塘区"}]
+PLACES = {"湖南省": "province", "株洲市": "city", "湘潭市": "city", "荷塘区": "county", "雨湖区": "county",
+          "某街道": "township", "外地市": "city"}
+
+
+def power(place: str, name: str, catalog: str | None = None, body: str = "市场监督管理局") -> PowerRow:
+    return PowerRow(key=f"{place}|{name}", name=name, item_name=name, sub_item_name="", type="行政许可", code="",
+                    level=PLACES[place], department=place + body, jurisdiction=place,
+                    catalog=[catalog] if catalog else [])
+
+
+def counterparts(*places: str, body: str = "市场监督管理局") -> list[dict]:
+    """Each place's body to its parent's (as the importer links them)."""
+    parent = {r["name"]: r["parent"] for r in PARENTS}
+    return [{"lower": p + body, "upper": parent[p] + body} for p in places if p in parent]
+
+
+def uppers(ch, key: str) -> set[str]:
+    return {lk.upper for lk in ch.up.get(key, [])}
+
+
+def test_a_catalogue_item_is_linked_up_its_own_line_only():
+    rows = [power(p, "食品经营许可", "C1") for p in ("湖南省", "株洲市", "湘潭市", "荷塘区", "雨湖区", "某街道")]
+    ch = build(rows, [], [], PARENTS)
+    assert uppers(ch, "荷塘区|食品经营许可") == {"株洲市|食品经营许可"}
+    assert uppers(ch, "雨湖区|食品经营许可") == {"湘潭市|食品经营许可"}
+    assert uppers(ch, "某街道|食品经营许可") == {"荷塘区|食品经营许可"}
+    assert uppers(ch, "株洲市|食品经营许可") == {"湖南省|食品经营许可"}
+
+
+def test_a_level_missing_on_the_line_links_to_the_nearest_one_above_on_it():
+    """株洲市 does not implement the item (湘潭市 does): 荷塘区's is linked to the province's."""
+    rows = [power(p, "食品经营许可", "C1") for p in ("湖南省", "湘潭市", "荷塘区", "雨湖区")]
+    ch = build(rows, [], [], PARENTS)
+    assert uppers(ch, "荷塘区|食品经营许可") == {"湖南省|食品经营许可"}
+    assert uppers(ch, "雨湖区|食品经营许可") == {"湘潭市|食品经营许可"}
+
+
+def test_places_outside_the_tree_are_linked_as_before():
+    rows = [power("湖南省", "食品经营许可", "C1"), power("外地市", "食品经营许可", "C1")]
+    assert uppers(build(rows, [], [], PARENTS), "外地市|食品经营许可") == {"湖南省|食品经营许可"}
+    rows = [power(p, "食品经营许可", "C1") for p in ("株洲市", "湘潭市", "荷塘区")]
+    assert uppers(build(rows, [], []), "荷塘区|食品经营许可") == {"株洲市|食品经营许可", "湘潭市|食品经营许可"}
+
+
+def test_one_body_is_linked_by_name_along_its_line_and_a_break_is_found_where_it_is():
+    """The 市场监督管理局 of every place is one body. 湘潭市's list has the item, 株洲市's does not: the
+    荷塘区 item has no counterpart above on its own line (a chain break), 雨湖区's has."""
+    filler = [power(p, f"事项{i}") for p in ("株洲市", "湘潭市", "荷塘区", "雨湖区") for i in range(25)]
+    rows = filler + [power("湘潭市", "特种设备使用登记"), power("荷塘区", "特种设备使用登记"),
+                     power("雨湖区", "特种设备使用登记")]
+    ch = build(rows, [], counterparts("株洲市", "湘潭市", "荷塘区", "雨湖区"), PARENTS)
+    assert uppers(ch, "雨湖区|特种设备使用登记") == {"湘潭市|特种设备使用登记"}
+    assert uppers(ch, "荷塘区|事项3") == {"株洲市|事项3"}
+    assert uppers(ch, "荷塘区|特种设备使用登记") == set()
+    breaks = {p for f in analyse(ch) if f.kind == "no_upper_counterpart" for p in f.power_keys}
+    assert breaks == {"荷塘区|特种设备使用登记"}
+
+
+def test_the_line_of_a_place():
+    tree = Tree(PARENTS)
+    assert tree.line("某街道") == {"某街道", "荷塘区", "株洲市", "湖南省"}
+    assert tree.on_line("株洲市", "某街道") and not tree.on_line("湘潭市", "某街道")
+    assert tree.on_line("外地市", "某街道") and tree.on_line("湘潭市", "")
