@@ -188,10 +188,28 @@ def test_article_page_shows_every_department_citing_it(client, samples, loaded):
     assert html.count('class="citing"') == data["counts"]["basis_powers"]
 
 
-def test_law_page_lists_articles_and_citing_departments(client, samples):
+def test_law_page_lists_articles_and_citing_departments(client, samples, loaded):
     data = client.get(f"/laws/{q(samples['law'])}.json").get_json()
     assert data["law"]["loaded"] and len(data["articles"]) == data["law"]["article_count"]
     assert [a["number"] for a in data["articles"]] == sorted(a["number"] for a in data["articles"])
+    # the counts kept per law (webui.stats) are those of the graph
+    counted = {r["a"]: (r["p"], r["d"]) for r in loaded.read(
+        "MATCH (:Law {key: $key})-[:HAS_ARTICLE]->(a)<-[:BASED_ON]-(p:Power) WHERE p.current "
+        "RETURN a.key AS a, count(DISTINCT p) AS p, count(DISTINCT p.department) AS d", key=samples["law"])}
+    assert counted and {a["key"]: (a["powers"], a["departments"]) for a in data["articles"] if a["powers"]} == counted
+    citing = {r["d"]: r["n"] for r in loaded.read(
+        "MATCH (:Law {key: $key})<-[:CITES]-(p:Power) WHERE p.current RETURN p.department AS d, count(*) AS n",
+        key=samples["law"])}
+    assert data["pager"]["total"] == len(citing)
+    for d in data["by_department"]:
+        assert d["n"] == citing[d["department"]] == sum(a["n"] for a in d["articles"])
+    top = data["by_department"][0]
+    cited = loaded.read("MATCH (:Law {key: $key})<-[c:CITES]-(p:Power {department: $d}) WHERE p.current "
+                        "RETURN c.article AS a, count(*) AS n", key=samples["law"], d=top["department"])
+    assert {a["article"]: a["n"] for a in top["articles"]} == {r["a"]: r["n"] for r in cited}
+    html = client.get(f"/laws/{q(samples['law'])}").get_data(as_text=True)
+    first = next(a for a in top["articles"] if a["article"] is not None)
+    assert f'href="/articles/{q(samples["law"] + "#" + str(first["article"]))}"' in html.split('id="citing-table"')[1]
 
 
 def test_jurisdiction_tree_runs_province_city_county(client):

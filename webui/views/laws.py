@@ -25,29 +25,27 @@ ORDER BY l.loaded DESC, powers DESC, l.title
 LAW = """
 MATCH (l:Law {key: $key})
 CALL { WITH l OPTIONAL MATCH (l)-[:HAS_ARTICLE]->(a:Article)
-       OPTIONAL MATCH (p:Power)-[:BASED_ON]->(a) WHERE p.current
-       WITH a, count(DISTINCT p) AS powers, count(DISTINCT p.department) AS departments ORDER BY a.number
-       RETURN collect(CASE WHEN a IS NULL THEN null ELSE a {.key, .label, .number, .chapter, .section,
-              snippet: left(a.text, 80), powers: powers, departments: departments} END) AS articles }
+       WITH a ORDER BY a.number
+       RETURN collect(a {.key, .label, .number, .chapter, .section, snippet: left(a.text, 80)}) AS articles }
 RETURN l {.*} AS law, articles
 """
 
-# The departments citing the law, most citations first: counted (no power's properties but its
-# department read), then a page of them gets its citations (LAW_CITES).
-LAW_DEPARTMENTS = """
-MATCH (:Law {key: $key})<-[:CITES]-(p:Power) WHERE p.current
-WITH p.department AS department, count(*) AS n ORDER BY n DESC, department
-RETURN department, n
+# Each article's citing powers and departments: counted once per change of the data (webui.stats), as
+# a province's lists cite one law a hundred thousand times.
+LAW_ARTICLE_COUNTS = """
+MATCH (:Law {key: $key})-[:HAS_ARTICLE]->(a:Article)<-[:BASED_ON]-(p:Power) WHERE p.current
+RETURN a.key AS article, count(DISTINCT p) AS powers, count(DISTINCT p.department) AS departments
 """
 
-# A page of citing departments with their citations: from the law's citations (one pass over them,
-# as the count), at most $per_department of each.
-LAW_CITES = """
-MATCH (:Law {key: $key})<-[c:CITES]-(p:Power) WHERE p.current AND p.department IN $departments
-WITH p.department AS department, c, p ORDER BY c.article, p.position
-WITH department, collect({key: p.key, name: p.name, type: p.type, field: c.field, article: c.article,
-                          article_label: c.article_label})[..$per_department] AS cites
-RETURN department, cites
+# The departments citing the law, most citations first, each with the articles it cites and how often
+# (counted once per change of the data: webui.stats); a department's powers citing an article are on the
+# article's page.
+LAW_DEPARTMENTS = """
+MATCH (:Law {key: $key})<-[c:CITES]-(p:Power) WHERE p.current AND p.department IS NOT NULL
+WITH p.department AS department, c.article AS article, min(c.article_label) AS label, count(*) AS n
+ORDER BY department, coalesce(article, 1000000)
+WITH department, sum(n) AS n, collect({article: article, label: label, n: n}) AS articles
+RETURN department, n, articles ORDER BY n DESC, department
 """
 
 ARTICLE = """
@@ -109,8 +107,8 @@ def _cited_only(law: str, number: int, key: str) -> dict | None:
     return store.read_one(CITED_ARTICLE, key=key, law=law, number=number, label=article_label(number))
 
 
-DEPARTMENTS_PAGE = 50  # citing departments per page of a law
-PER_DEPARTMENT = 30  # citations listed per department on a law's page (`n` counts them all; its page has every power)
+DEPARTMENTS_PAGE = 50  # citing departments per page of a law or an article
+PER_DEPARTMENT = 30  # powers listed per department on an article's page (`n` counts them all)
 
 
 def law_rows() -> list[dict]:
@@ -125,12 +123,13 @@ def laws() -> dict:
 @page(bp, "/laws/<path:key>", "laws/law.html")
 def law(key: str) -> dict:
     row = store.read_one_or_404(LAW, key=key)
-    counted = [d for d in store.read(LAW_DEPARTMENTS, key=key) if d["department"]]
+    counts = stats.cached(f"law-articles:{key}", lambda: {r["article"]: [r["powers"], r["departments"]]
+                                                          for r in store.read(LAW_ARTICLE_COUNTS, key=key)})
+    for a in row["articles"]:
+        a["powers"], a["departments"] = counts.get(a["key"], (0, 0))
+    counted = stats.cached(f"law-departments:{key}", lambda: store.read(LAW_DEPARTMENTS, key=key))
     p = pager(len(counted), DEPARTMENTS_PAGE)
-    shown = counted[p["skip"]:p["skip"] + DEPARTMENTS_PAGE]
-    cites = {r["department"]: r["cites"] for r in store.read(
-        LAW_CITES, key=key, departments=[d["department"] for d in shown], per_department=PER_DEPARTMENT)}
-    row.update(by_department=[{**d, "cites": cites.get(d["department"], [])} for d in shown], pager=p)
+    row.update(by_department=counted[p["skip"]:p["skip"] + DEPARTMENTS_PAGE], pager=p)
     return row
 
 
