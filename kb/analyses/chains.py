@@ -13,7 +13,7 @@ the tree (no `WITHIN` link) is linked as if it were on every line. A chain is a 
 linked powers.
 
 Findings: `no_upper_counterpart` (chains area) for a lower-level power whose body publishes the level
-above without a matching item; `not_implemented_below` (gaps area) for an upper-level power that
+above on its line without a matching item (a link to a level further up passes that level by); `not_implemented_below` (gaps area) for an upper-level power that
 guides and supervises the level below (指导监督 duties) while the body's list for that level has no
 matching item, and for a chain that skips a level its bodies publish.
 """
@@ -552,8 +552,11 @@ def analyse(ch: Chains) -> list[Finding]:
         # the levels its body publishes on its line of places: above it, and below it within its place
         above = [lv for lv in levels if LEVEL_RANK[lv] < rank and ch.on_line(family, lv, p.jurisdiction)]
         below = [lv for lv in levels if LEVEL_RANK[lv] > rank and ch.within(family, lv, p.jurisdiction)]
-        if above and key not in ch.up:
-            out.append(_no_upper_counterpart(p, max(above, key=LEVEL_RANK.__getitem__)))
+        # the nearest level above that its body publishes on its line must hold its counterpart: a link
+        # that passes it by (a catalogue item the city's list left out, linked to the province's) is a break
+        nearest = max(above, key=LEVEL_RANK.__getitem__) if above else None
+        if nearest and not any(ch.powers[lk.upper].level == nearest for lk in ch.up.get(key, [])):
+            out.append(_no_upper_counterpart(p, nearest))
         if below and key not in ch.down and "指导监督" in p.duty_kinds:
             out.append(_not_implemented_below(p, min(below, key=LEVEL_RANK.__getitem__)))
     for comp in ch.components():

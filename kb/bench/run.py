@@ -160,12 +160,18 @@ def analysis_figures(env: dict[str, str], truth: Path, say: Say) -> dict[str, An
             "recall": recall(findings, truth)}
 
 
+# The injected cases (truth.jsonl kinds), as the table names them.
+RECALL_TITLES = {"overlap": "注入的职责交叉", "no_responsibility": "注入的无责任事项", "chain_break": "注入的链条断点"}
+
+
 def recall(findings: list[dict], truth: Path) -> dict[str, Any]:
     """Of the injected cases, how many a finding names (departments and a power for an overlap; the
-    power for a missing responsibility)."""
+    power for a missing responsibility; the county's power, no_upper_counterpart, for a chain break)."""
     overlaps = [f for f in findings if f.get("area") == "overlaps"]
     gaps = {(f["departments"][0] if f["departments"] else "", p) for f in findings
             if f["kind"] == "no_responsibility" for p in f["powers"]}
+    breaks = {(f["departments"][0] if f["departments"] else "", p) for f in findings
+              if f["kind"] == "no_upper_counterpart" for p in f["powers"]}
     hit: dict[str, list[int]] = {}
     for line in truth.read_text(encoding="utf-8").splitlines():
         case = json.loads(line)
@@ -174,6 +180,8 @@ def recall(findings: list[dict], truth: Path) -> dict[str, Any]:
                         for f in overlaps)
         elif case["kind"] == "no_responsibility":
             found = (case["department"], case["power"]) in gaps
+        elif case["kind"] == "chain_break":  # the county's item, its city's list left out
+            found = (case["department"], case["power"]) in breaks
         else:
             continue
         h = hit.setdefault(case["kind"], [0, 0])
@@ -240,7 +248,8 @@ def table(figures: dict) -> str:
         line("解析，条/秒（一个县）", f"{nv['parse_records_per_s']:,.0f}"),
         line("kb check all，秒", f"{an['seconds']:,.1f}", "<= 600（省）"),
         line("kb check all，常驻内存 MB", f"{an['rss_mb']:,.0f}", "<= 2,048"),
-        *(line(f"召回率，{KIND_TITLES.get(kind, kind)}", str(r["recall"] if r["recall"] is not None else "-"),
+        *(line(f"召回率，{RECALL_TITLES.get(kind, KIND_TITLES.get(kind, kind))}",
+               str(r["recall"] if r["recall"] is not None else "-"),
                ">= 0.98（职责交叉）") for kind, r in an["recall"].items()),
         line(f"最慢页面的 p95 毫秒（{page_title(worst['page'])}）", f"{worst['p95_ms']:,.0f}", "< 100"),
     ]

@@ -73,3 +73,14 @@ def test_the_line_of_a_place():
     assert tree.line("某街道") == {"某街道", "荷塘区", "株洲市", "湖南省"}
     assert tree.on_line("株洲市", "某街道") and not tree.on_line("湘潭市", "某街道")
     assert tree.on_line("外地市", "某街道") and tree.on_line("湘潭市", "")
+
+
+def test_a_catalogue_link_that_passes_a_level_by_is_a_break():
+    """株洲市's list (it publishes the city level) leaves the catalogue item out: 荷塘区's item is linked
+    to the province's, and is still a break at the city level; 雨湖区's, under 湘潭市 that has it, is not."""
+    filler = [power(p, f"事项{i}") for p in ("湖南省", "株洲市", "湘潭市", "荷塘区", "雨湖区") for i in range(25)]
+    rows = filler + [power(p, "食品经营许可", "C1") for p in ("湖南省", "湘潭市", "荷塘区", "雨湖区")]
+    ch = build(rows, [], counterparts("株洲市", "湘潭市", "荷塘区", "雨湖区"), PARENTS)
+    assert uppers(ch, "荷塘区|食品经营许可") == {"湖南省|食品经营许可"}
+    breaks = [f for f in analyse(ch) if f.kind == "no_upper_counterpart"]
+    assert [(f.power_keys, f.evidence[0]["missing_level"]) for f in breaks] == [(["荷塘区|食品经营许可"], "city")]
