@@ -62,3 +62,27 @@ def test_a_chain_runs_up_its_own_line_of_places(scratch: Graph, tmp_path: Path) 
     cut = _client(scratch, KB_GRAPH_CAP=3).get(f"/chain/{CATALOGUE}").get_data(as_text=True)
     assert 'id="chain-cut"' in cut and "此链条共有 5 项权力，按层级自上而下显示前 3 项" in cut
     assert "雨湖区市场监督管理局" not in cut.split('id="chain-steps"')[1]
+
+
+def test_a_power_page_shows_the_other_departments_of_its_own_place_on_its_articles(scratch: Graph,
+                                                                                   tmp_path: Path) -> None:
+    """株洲市's 应急管理局 and 交通运输局 both act on 《安全生产法》第六十五条, and so does 湘潭市's
+    应急管理局: on the page of 株洲市's, the other department of 株洲市 is the overlap evidence; 湘潭市's
+    is another place (its power page's "elsewhere" table), not a department beside it."""
+    from importers.run import import_paths
+    from tests.conftest import SHARED_DATA
+
+    paths = [SHARED_DATA / "laws" / "安全生产法(2021-06-10).md"]
+    for body in ("株洲市应急管理局", "株洲市交通运输局", "湘潭市应急管理局"):
+        path = tmp_path / f"{body}2024年权责清单.json"
+        record = {"事项名称": f"{body[3:-1]}安全生产监督检查", "权力类型": "行政检查",
+                  "实施依据": "【法律】《中华人民共和国安全生产法》第六十五条", "责任事项": "1.检查责任：依法检查。"}
+        path.write_text(json.dumps({"title": f"{body}2024年权责清单", "department": body, "records": [record]},
+                                   ensure_ascii=False), encoding="utf-8")
+        paths.append(path)
+    report = import_paths(scratch, paths, progress=False)
+    assert {f["status"] for f in report["files"]} == {"imported"}
+    key = scratch.read("MATCH (:Department {name: '株洲市应急管理局'})-[:HOLDS]->(p:Power) RETURN p.key AS k")[0]["k"]
+    data = _client(scratch).get(f"/powers/{quote(key, safe='')}.json").get_json()
+    assert [(s["n"], [o["department"] for o in s["others"]]) for s in data["shared"]] == [(1, ["株洲市交通运输局"])]
+    assert "湘潭市应急管理局" in {o["department"] for o in data["elsewhere"]}

@@ -106,8 +106,9 @@ CALL { WITH p OPTIONAL MATCH (dl:Delegation)-[:FROM_POWER]->(p) WHERE {delegatio
                       ELSE dl {.*, to_power: tp {.key, .name}, to_department: td.name} END) AS delegated_out }
 CALL { WITH p OPTIONAL MATCH (s:ServiceItem)-[:REALISES]->(p) OPTIONAL MATCH (t:Thing)-[:INCLUDES]->(s)
        RETURN collect(DISTINCT s {.key, .name, .code}) AS service_items, collect(DISTINCT t {.key, .name}) AS things }
+// other departments of the same place on its articles (the overlap evidence; other places are "elsewhere")
 CALL { WITH p OPTIONAL MATCH (p)-[:BASED_ON {field: 'basis'}]->(a:Article)<-[:BASED_ON {field: 'basis'}]-(o:Power)
-       WHERE o <> p AND {o_in_force} AND o.department <> p.department
+       WHERE o <> p AND o.jurisdiction = p.jurisdiction AND {o_in_force} AND o.department <> p.department
        WITH a, o ORDER BY o.department, o.position
        WITH a, collect(o {.key, .name, .type, .department})[..20] AS others, count(o) AS n
        RETURN collect({article: a.key, label: a.name, others: others, n: n}) AS shared }
@@ -123,7 +124,7 @@ RETURN p {.*} AS power, holder, version, unit_nodes, head(unit_nodes) AS unit_no
        catalog, delegated_in, delegated_out, service_items, things, shared, sub_items, edits
 """
 
-# The other departments' powers on the same articles: current ones, or those in force on $as_of.
+# The other departments' powers of the same place on the same articles: current ones, or those in force on $as_of.
 POWER = POWER.replace("{o_in_force}", power_in_force("o")).replace("{delegating_power}", delegating_power("dl", "fp")) \
     .replace("{delegation_in_force}", delegation_in_force("dl"))
 
