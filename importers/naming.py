@@ -173,6 +173,7 @@ def resolve_naming(
     candidates += [(t, "title") for t in titles]
     candidates += [(t, "department_row") for t in department_rows]
     candidates.append((stem, "filename"))
+    holders = Counter({h: n for h, n in holders.items() if not generic_office(h)})  # 街道 names no one
     candidates += [(h, "holder") for h, _ in holders.most_common(3)]
 
     texts = [t for t, _ in candidates] + [h for h in holders if h]
@@ -219,6 +220,8 @@ def _place_from_texts(texts: list[str], context: list | None = None) -> str:
     """The first jurisdiction a title, file name or holder starts with."""
     for text in texts:
         phrase = department_phrase(text) or squeeze(text)
+        if generic_office(phrase):
+            continue  # 街道权责清单: a kind of office, no place
         prefix = _place_prefix(phrase, context)
         if prefix:
             return prefix
@@ -232,6 +235,17 @@ _ROLE_WORDS = ("各", "主管部门", "有关部门", "相关部门", "行政部
 # Level words that stand for several bodies (县市区农业农村局, 自治区农业农村厅 in a city list): a role.
 _MULTI_LEVEL = ("地州市级", "地州市", "县市区", "市县区", "县区", "区县", "自治区", "省", "自治州", "州")
 _GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
+# A 实施主体 that is only a kind of office or place (街道, 乡镇, 乡（镇）, 镇, 街道办事处, 本级): a township's
+# or a level's list says who acts in general words; it is the list's own department, neither a place
+# (there are places named 街道) nor another body.
+_GENERIC_OFFICE = re.compile(
+    r"(?:本级|本部门|本机关|本单位|(?:乡镇|乡[（(]镇[)）]|乡|镇|街道|乡镇[（(]?街道[)）]?|镇[（(]街道[)）])"
+    r"(?:人民政府|政府|办事处|街道办事处|办)?)")
+
+
+def generic_office(holder: str) -> bool:
+    """True for a 实施主体 that names only a kind of office or place: 街道, 乡（镇）, 镇人民政府, 本级."""
+    return bool(_GENERIC_OFFICE.fullmatch(squeeze(holder).strip("，,。；;、:：")))
 
 
 def holder_department(holder: str, naming: Naming) -> str:
@@ -241,7 +255,7 @@ def holder_department(holder: str, naming: Naming) -> str:
     (地州市商务主管部门, 市人民政府, 各区分局), several bodies at once, or no body at all."""
     text = squeeze(holder).strip("，,。；;、:：")
     own = naming.department
-    if not text or not own:
+    if not text or not own or generic_office(text):
         return ""
     if len([p for p in re.split(r"[、，,；;/／]", text) if p]) > 1:
         return ""  # a joint power (…、…): it stays with the file

@@ -248,13 +248,19 @@ def _type_words() -> dict[str, PowerType]:
     return table
 
 
+_TYPE_NOTE = re.compile(r"(?:[（(][^（()）]*[)）])+$")  # 行政许可(国办), 行政许可（省级）
+
+
 def power_type(text: str | None) -> PowerType | None:
-    """行政\\n处罚 / 处罚 / 02 / CF -> 行政处罚 (02); None for an empty or unknown value."""
+    """行政\\n处罚 / 处罚 / 02 / CF -> 行政处罚 (02); a type with a bracketed note after it, 行政许可(国办) /
+    行政许可（省级）, is the type; None for an empty or unknown value."""
     word = squeeze(text).upper()
     if not word:
         return None
     table = _type_words()
-    for candidate in (word, word.removesuffix("类"), word.removesuffix("事项")):
+    bare = _TYPE_NOTE.sub("", word)
+    for candidate in dict.fromkeys((word, word.removesuffix("类"), word.removesuffix("事项"),
+                                    bare, bare.removesuffix("类"), bare.removesuffix("事项"))):
         if candidate in table:
             return table[candidate]
     return None

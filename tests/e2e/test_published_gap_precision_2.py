@@ -15,25 +15,31 @@ pytestmark = pytest.mark.e2e
 FIXTURE = Path(__file__).with_name("published_gap_lists_2.json")
 STAGE_ROWS = "履责方式"  # a publisher's 办理环节 rows: one row per stage, the record's other cells merged down
 
-# power -> (stages the finding names, real?, why): every missing_stage finding on these lists, measured
-# with the gap rules as they were before this sample was read.
+# power -> (stages the finding names, real?, why): every missing_stage finding on these lists. Measured
+# fresh (the rules as they were before this sample was read): 2 real of 5, docs/analyses.md. The rules
+# were changed after it (事中事后, 裁决, no 执行 for a 行政裁决, types with a note, 街道 holders): what they
+# find now is below, no longer a fresh measure.
 JUDGED: dict[str, tuple[list[str], bool, str]] = {
     "民办教育机构设置审批": (
         ["送达"], True, "no stage issues or delivers the permit (行政许可法 第四十四条); 决定 only decides and tells"),
     "架空电力线路保护区作业活动许可;电力电缆线路保护区作业活动许可": (
         ["事后监管"], True, "no stage supervises the permitted work (行政许可法 第六十一条; 电力法 第五十四条)"),
-    "旅店业特种行业许可": (
-        ["事后监管"], False, "its 5th stage is 事中事后责任: 建立健全事中事后监管措施,加强监管"),
-    "建设殡仪服务站、骨灰堂和农村公益性公墓审批": (
-        ["事后监管"], False, "its 5th stage is 事中事后责任: 建立健全事中事后监管措施,加强监管"),
+    # was asked for 决定, 送达 and 执行 in the fresh measurement; 裁决 now names 决定 and a 行政裁决 has no 执行
     "个人之间、个人与单位之间林木所有权、林地使用权争议裁决": (
-        ["决定", "送达", "执行"], False,
-        ("its 裁决 row decides and serves the 裁决书 on both parties; a township deciding a 林权 dispute has no "
-         "execution stage (森林法 第二十二条: a party who disagrees sues within 30 days)")),
+        ["送达"], False, "its 裁决 row decides and 制作并向双方送达裁决书: the service is written inside the decision"),
+    # imported since a 实施主体 街道 is the list's own street office (it was refused: 街道 read as a place)
+    "一胎生育指标登记办理": (
+        ["事后监管"], False,
+        ("a birth registration has nothing to supervise after it: the list's type 行政许可 is what is wrong, "
+         "not a missing stage (a stricter reader would count it real: the list as published needs correcting)")),
 }
-# Not measured, and why (docs/analyses.md says so too): the importer refused one list, and read one type not.
-REFUSED = {"盘锦市双台子区街道办事处.json": "地名 '街道' 有歧义"}  # its 实施主体 cell says 街道, read as a place
-UNTYPED = ("大中专院校毕业在就创业地落户", "行政许可(国办)")
+# Wrong in the fresh measurement and gone after the changes, with the reading that removed them.
+FIXED = {
+    "旅店业特种行业许可": "5.事中事后责任: 事中事后 (监管) names 事后监管",
+    "建设殡仪服务站、骨灰堂和农村公益性公墓审批": "5.事中事后责任: 事中事后 (监管) names 事后监管",
+}
+# Found nothing, now that its type 行政许可(国办) is read as 行政许可: it names all five stages.
+TYPED = "大中专院校毕业在就创业地落户"
 
 
 def published_lists(folder: Path) -> list[Path]:
@@ -80,13 +86,21 @@ def test_missing_stage_on_a_second_published_sample_is_judged(scratch, tmp_path)
 
     report = import_paths(scratch, published_lists(tmp_path), progress=False)
     refused = {Path(f["path"]).name: f["errors"][0]["message"] for f in report["files"] if f["status"] != "imported"}
-    assert set(refused) == set(REFUSED) and all(REFUSED[n] in m for n, m in refused.items()), refused
-    assert any(UNTYPED[1] in w["message"] for f in report["files"] for w in f["warnings"])
+    assert not refused, refused  # 双台子 (实施主体 街道) is imported
+    assert not [w for f in report["files"] for w in f["warnings"] if "无法识别的权力类型" in w["message"]]
 
     found = {p: e["missing"] for f in gaps.find(scratch) if f.kind == "missing_stage"
              for p, e in zip(f.powers, f.evidence)}
     assert set(found) == set(JUDGED), f"re-judge and update docs/analyses.md: new {set(found) - set(JUDGED)}, " \
                                       f"gone {set(JUDGED) - set(found)}"
     assert found == {p: stages for p, (stages, _, _) in JUDGED.items()}
-    # the figure docs/analyses.md gives: 2 real of 5, the rules measured as they were
-    assert (sum(real for _, real, _ in JUDGED.values()), len(JUDGED)) == (2, 5)
+    assert not set(found) & set(FIXED) and TYPED not in found
+    rows = scratch.read(
+        "MATCH (d:Department)-[:HOLDS]->(p:Power) RETURN coalesce(p.name, p.item_name) AS name, p.type AS type, "
+        "p.type_original AS original, d.name AS department")
+    held = {r["name"]: (r["type"], r["department"]) for r in rows}
+    assert next(r["original"] for r in rows if r["name"] == TYPED) == "行政许可(国办)"  # the original kept
+    assert held[TYPED][0] == "行政许可"
+    assert held["一胎生育指标登记办理"] == ("行政许可", "盘锦市双台子区街道办事处")  # the file's own office
+    # the figure docs/analyses.md gives after the changes ("Changed after the second measurement"): 2 real of 4
+    assert (sum(real for _, real, _ in JUDGED.values()), len(JUDGED)) == (2, 4)

@@ -1,7 +1,7 @@
 """Gap rules that work on rows (no database; the e2e tests run every rule on real graphs)."""
 from __future__ import annotations
 
-from importers.duties import split_duties
+from importers.duties import split_duties, stage_row_duty
 from kb.analyses import gaps
 
 ROW = {"key": "k1", "power": "食品经营许可", "type": "行政许可", "level": "", "department_level": "city",
@@ -63,6 +63,29 @@ def test_missing_stage_reads_stage_headings_alone_on_their_line() -> None:
     assert gaps.missing_stage([row(cell)]) == []
     left_out = "\n".join(f"{i}.{s}环节\n{t}" for i, (s, t) in enumerate(stages, 1) if s != "送达")
     assert [f.evidence[0]["missing"] for f in gaps.missing_stage([row(left_out)])] == [["送达"]]
+
+
+def test_missing_stage_of_a_ruling_reads_its_ruling_and_asks_for_no_execution() -> None:
+    # 济源下冶镇: a township decides a 林权 dispute in rows 受理, 审理, 裁决 (a 办理环节 column); a party
+    # who disagrees sues (森林法 第二十二条), so nothing is executed by the township
+    duties = [stage_row_duty(i, s, t) for i, (s, t) in enumerate(
+        [("受理", "依法受理或不受理。"), ("审理", "对争议的事实、证据材料进行审查。"), ("裁决", "根据事实和法规做出裁决。"),
+         ("送达", "向双方送达裁决书。")], 1)]
+    row = ROW | {"type": "行政裁决", "power": "林木所有权、林地使用权争议裁决", "stages": [d.stage for d in duties],
+                 "duty_texts": [d.text for d in duties]}
+    assert gaps.missing_stage([row]) == []
+    left_out = row | {"stages": row["stages"][:3], "duty_texts": row["duty_texts"][:3]}
+    assert [f.evidence[0]["missing"] for f in gaps.missing_stage([left_out])] == [["送达"]]
+
+
+def test_missing_stage_reads_supervision_in_the_reform_s_words() -> None:
+    duties = split_duties("1.受理责任:公示材料。 2.审查责任:审查。 3.决定责任:作出决定。 4.送达责任:送达证件。 "
+                          "5.事中事后责任:建立健全事中事后监管措施,加强监管。")
+    row = ROW | {"power": "旅店业特种行业许可", "stages": [d.stage for d in duties if d.stage],
+                 "duty_texts": [d.text for d in duties]}
+    assert gaps.missing_stage([row]) == []
+    four = row | {"stages": row["stages"][:4], "duty_texts": row["duty_texts"][:4]}
+    assert [f.evidence[0]["missing"] for f in gaps.missing_stage([four])] == [["事后监管"]]
 
 
 def _cite(**kw) -> dict:

@@ -28,6 +28,19 @@ def test_stages_named_by_a_duty():
     assert [d.stage for d in split_duties(text)] == ["受理", "审查", "决定", "送达", "事后监管", "其他"]
 
 
+def test_supervision_named_in_the_reform_s_words_and_a_ruling_as_the_decision():
+    # 事中事后 (监管) is the national reform's word for supervision after a permit (贵州's template)
+    text = ("4.送达责任:在规定期限内向申请人送达行政许可证件。 5.事中事后责任:建立健全事中事后监管措施,加强监管。 "
+            "6.法律法规规章文件规定应履行的其他责任。")
+    assert [d.stage for d in split_duties(text)] == ["送达", "事后监管", None]
+    for heading in ("事中事后监管责任：加强监管", "事中事后监管：加强监管", "事中事后：加强监管"):
+        assert heading_stages(heading) == ["事后监管"], heading
+    # a 行政裁决's 裁决 stage is its decision (a row of a 办理环节 column, or a heading)
+    assert stage_row_duty(3, "裁决", "根据事实和法规做出裁决，制作并向双方送达裁决书。").stage == "决定"
+    assert heading_stages("裁决责任：作出裁决") == ["决定"]
+    assert heading_stages("裁决书") == []
+
+
 def test_a_heading_naming_two_stages():
     # 明光市明南街道 (安徽) writes the review and the decision of a 行政确认 as one duty
     text = ("1、受理阶段责任：公示依法应当提交的材料；\n2、审查和决定阶段责任：对依法应当提交的材料进行审核；"

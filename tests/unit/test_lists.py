@@ -440,6 +440,19 @@ def test_unknown_power_type_is_kept_with_a_warning(tmp_path):
     assert [(r.type, r.type_code) for r in doc.records[1:]] == [("行政许可", "01"), ("公共服务", "20")]
 
 
+def test_a_type_with_a_note_is_the_type_and_a_street_holder_is_the_file_s_department(tmp_path):
+    # 贵定县云雾镇 prints 行政许可(国办); 双台子区's street list names its 实施主体 街道
+    path = make_xlsx(tmp_path / "盘锦市双台子区街道办事处权责清单.xlsx",
+                     [HEADER, row(1, "大中专院校毕业在就创业地落户", "行政许可(国办)", holder="街道"),
+                      row(2, "一胎生育指标登记办理", "行政许可（省级）", holder="乡（镇）")])
+    doc = parse_list(path)
+    assert (doc.department, doc.jurisdiction) == ("盘锦市双台子区街道办事处", "双台子区")
+    assert [(r.type, r.type_code, r.type_original, r.department) for r in doc.records] == [
+        ("行政许可", "01", "行政许可(国办)", "盘锦市双台子区街道办事处"),
+        ("行政许可", "01", "行政许可（省级）", "盘锦市双台子区街道办事处")]
+    assert not [w for w in doc.warnings if "权力类型" in w.message]
+
+
 def test_record_without_a_name_refuses_the_file(tmp_path):
     path = make_xlsx(tmp_path / "noname.xlsx", [HEADER, row(1, None, "行政许可")])
     err = refused(path).errors[0]

@@ -15,6 +15,10 @@ def test_power_type_reads_published_spellings():
     for text in ("行政\n处罚", "处罚", "02", "CF", "2", "行政处罚类"):
         assert model.power_type(text).name == "行政处罚", text
     assert model.power_type("行政指导") is None and model.power_type("") is None
+    # a note in brackets after the type (贵定县云雾镇: 行政许可(国办)) leaves the type as it is
+    for text in ("行政许可(国办)", "行政许可（省级）", "行政许可类（市级）"):
+        assert model.power_type(text).name == "行政许可", text
+    assert model.power_type("行政指导(国办)") is None and model.power_type("(国办)") is None
 
 
 def test_levels_rank_and_titles():

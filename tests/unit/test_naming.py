@@ -118,6 +118,18 @@ def test_a_record_goes_to_the_body_its_holder_names():
                      "西安市公安局、西安市文物局": "", "市人民政府（西安市文物局承办）": "", "": ""}
 
 
+def test_a_holder_that_is_only_a_kind_of_office_stays_with_the_file():
+    from importers.naming import generic_office, holder_department
+
+    # 双台子区's street list says 实施主体 街道: the street office that publishes it, not the place 街道
+    # (two places carry that name) nor another body
+    n = naming("x/盘锦市双台子区街道办事处权责清单.json")
+    for h in ("街道", "街道办事处", "街道办", "乡镇", "乡（镇）", "乡(镇)", "镇", "镇人民政府", "乡镇（街道）", "本级"):
+        assert generic_office(h) and holder_department(h, n) == "", h
+    assert not generic_office("红旗街道办事处") and not generic_office("镇财政所")
+    assert holder_department("双台子区民政局", n) == "双台子区民政局"
+
+
 def test_karamay_holders_stay_with_their_files():
     from importers.naming import holder_department
 
