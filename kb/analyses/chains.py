@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from kb.analyses import names
 from kb.analyses.findings import Finding
 from kb.analyses.groups import DisjointSet
-from kb.analyses.overlaps import name_variants
+from kb.analyses.overlaps import bare_name, name_qualifier, name_variants
 from kb.analyses.powers import (
     BATCH,
     POWERS_BY_KEY_WITHOUT_CITES,
@@ -304,6 +304,7 @@ def _link_code_or_name(links: _Links, uppers: list[PowerRow], lowers: list[Power
     not linked yet; returns those still unmatched."""
     by_code: dict[str, list[PowerRow]] = defaultdict(list)
     by_name: dict[str, list[PowerRow]] = defaultdict(list)
+    split = _split_items(uppers)
     for u in uppers:
         if u.code:
             by_code[u.code].append(u)
@@ -317,7 +318,7 @@ def _link_code_or_name(links: _Links, uppers: list[PowerRow], lowers: list[Power
             for u in by_code[low.code]:
                 links.add(u, low, "code", {"code": low.code})
             continue
-        found = {u.key: u for v in variants[low.key] for u in by_name.get(v, [])}
+        found = {u.key: u for v in variants[low.key] for u in by_name.get(v, []) if not _other_item(u, low, split)}
         if found:
             same_type = [u for u in found.values() if u.type == low.type] or list(found.values())
             for u in same_type:
@@ -334,12 +335,30 @@ def _link_similar_names(links: _Links, uppers: list[PowerRow], lowers: list[Powe
     items += [(("l", p.key), 0, min(variants[p.key], key=len)) for p in lowers if variants[p.key]]
     pairs = names.similar_pairs(items, SIMILAR, group_of={i[0]: i[0][0] for i in items})
     best: dict[str, tuple[float, str]] = {}
+    split = _split_items(uppers)
     for (a, b), sim in pairs.items():
         up, low = (a, b) if a[0] == "u" else (b, a)
+        if _other_item(by_key[up[1]], by_key[low[1]], split):
+            continue
         if low[1] not in best or best[low[1]][0] < sim:
             best[low[1]] = (sim, up[1])
     for low_key, (sim, up_key) in best.items():
         links.add(by_key[up_key], by_key[low_key], "similar_name", {"similarity": round(sim, 3)})
+
+
+def _split_items(uppers: list[PowerRow]) -> set[str]:
+    """The items an upper list splits into classes (…（一般类）, …（特殊类）), by their bare names."""
+    return {bare_name(u.name) for u in uppers if name_qualifier(u.name)}
+
+
+def _other_item(upper: PowerRow, lower: PowerRow, split: set[str]) -> bool:
+    """Names alike that are still two items: each with a parenthetical of its own (…（一般类） and
+    …（特殊类））, or a class (…（一般类）) and the item whole in an upper list that splits that item into
+    classes (it has the item, but not this class of it)."""
+    qu, ql = name_qualifier(upper.name), name_qualifier(lower.name)
+    if qu and ql:
+        return qu != ql
+    return bool(ql) and bare_name(upper.name) in split
 
 
 # What can put two departments' powers in one chain: a counterpart above, a shared catalogue item, a

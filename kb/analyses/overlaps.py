@@ -234,9 +234,21 @@ _PAREN = re.compile(r"[（(][^（）()]*[)）]")
 
 
 @lru_cache(maxsize=500_000)
+def name_qualifier(name: str) -> str:
+    """The parentheticals of a name, joined ("（一般类）" of 「对X的处罚（一般类）」): two names that differ
+    only there, each with its own, are two items (一般类 and 特殊类), not one written two ways."""
+    joined = "".join(m.group(0) for m in _PAREN.finditer(name or ""))
+    return "".join(joined.split()).replace("(", "（").replace(")", "）")
+
+
+def bare_name(name: str) -> str:
+    """The normalised name without its parentheticals."""
+    return names.normalise_name(_PAREN.sub("", name))
+
+
 def name_variants(name: str) -> frozenset[str]:
     """The normalised name, and the same without its parentheticals (（农作物种子生产经营许可）)."""
-    out = {names.normalise_name(name), names.normalise_name(_PAREN.sub("", name))}
+    out = {names.normalise_name(name), bare_name(name)}
     return frozenset(v for v in out if v)
 
 

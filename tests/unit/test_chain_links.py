@@ -84,3 +84,29 @@ def test_a_catalogue_link_that_passes_a_level_by_is_a_break():
     assert uppers(ch, "荷塘区|食品经营许可") == {"湖南省|食品经营许可"}
     breaks = [f for f in analyse(ch) if f.kind == "no_upper_counterpart"]
     assert [(f.power_keys, f.evidence[0]["missing_level"]) for f in breaks] == [(["荷塘区|食品经营许可"], "city")]
+
+
+def test_names_alike_but_for_their_own_parentheticals_are_two_items():
+    """荷塘区 lists 「X（一般类）」: never linked to 株洲市's 「X（特殊类）」 (another class); linked to a 「X」
+    that 株洲市 lists whole, and to its own class written with other brackets."""
+    filler = [power(p, f"事项{i}") for p in ("株洲市", "荷塘区") for i in range(25)]
+    county = power("荷塘区", "对违法行为的处罚（一般类）")
+    special = power("株洲市", "对违法行为的处罚(特殊类)")
+    ch = build(filler + [county, special], [], counterparts("荷塘区"), PARENTS)
+    assert uppers(ch, county.key) == set()
+    assert [f.power_keys for f in analyse(ch) if f.kind == "no_upper_counterpart"] == [[county.key]]
+    whole = power("株洲市", "对违法行为的处罚")
+    assert uppers(build(filler + [county, whole], [], counterparts("荷塘区"), PARENTS), county.key) == {whole.key}
+    same = power("株洲市", "对违法行为的处罚(一般类)")
+    assert uppers(build(filler + [county, same], [], counterparts("荷塘区"), PARENTS), county.key) == {same.key}
+
+
+def test_a_class_the_upper_list_splits_out_but_leaves_out_is_a_break():
+    """株洲市 lists 「X」 whole and 「X（特殊类）」 apart: its list splits X into classes, so 荷塘区's 「X（一般类）」
+    has no counterpart there (a 「X」 alone, with no class split out, would be the item whole)."""
+    filler = [power(p, f"事项{i}") for p in ("株洲市", "荷塘区") for i in range(25)]
+    county = power("荷塘区", "对违法行为的处罚（一般类）")
+    whole, special = power("株洲市", "对违法行为的处罚"), power("株洲市", "对违法行为的处罚（特殊类）")
+    ch = build(filler + [county, whole, special], [], counterparts("荷塘区"), PARENTS)
+    assert uppers(ch, county.key) == set()
+    assert [f.power_keys for f in analyse(ch) if f.kind == "no_upper_counterpart"] == [[county.key]]
