@@ -134,10 +134,15 @@ MATCH (f:StoredFinding {id: $id})
 SET f.status = $status, f.resolution = $resolution
 """
 
+# By its id (the unique index), else by an id folded into it (a scan: only for an old link to a
+# finding since folded; an `OR` of the two scanned every stored finding for every page).
 FIND = """
-MATCH (f:StoredFinding) WHERE f.id = $id OR $id IN f.folded
+MATCH (f:StoredFinding {id: $id})
 RETURN f {.*, computed_at: toString(f.computed_at)} AS f
-ORDER BY CASE WHEN f.id = $id THEN 0 ELSE 1 END LIMIT 1
+"""
+FIND_FOLDED = """
+MATCH (f:StoredFinding) WHERE $id IN f.folded
+RETURN f {.*, computed_at: toString(f.computed_at)} AS f ORDER BY f.id LIMIT 1
 """
 
 # The overlaps of one group (kb/analyses/overlap_groups.py), best first.
@@ -402,7 +407,7 @@ def to_finding(row: dict) -> Finding:
 
 def find(graph: Graph, finding_id: str) -> Finding | None:
     """A stored finding by its id, or by an id folded into it."""
-    rows = graph.read(FIND, id=finding_id)
+    rows = graph.read(FIND, id=finding_id) or graph.read(FIND_FOLDED, id=finding_id)
     return to_finding(rows[0]["f"]) if rows else None
 
 
@@ -500,8 +505,22 @@ def by_ids(graph: Graph, ids: list[str]) -> list[dict]:
     return [r["f"] for r in graph.read(BY_IDS, ids=ids)]
 
 
+_summarised: tuple[Any, Any] = (None, None)  # the stats last summarised (`state` keeps one object until they change), and their summary
+
+
 def summary(stats: dict | None) -> dict[str, Any]:
-    """Open findings by area and by department (laws apart), from the stored counts."""
+    """Open findings by area and by department (laws apart), from the stored counts (a province's
+    counts are 100,000 rows of department and area: summed once per change of them)."""
+    global _summarised
+    last, summarised = _summarised
+    if stats is not None and last is stats:
+        return dict(summarised)
+    out = _summary(stats)
+    _summarised = (stats, out)
+    return dict(out)
+
+
+def _summary(stats: dict | None) -> dict[str, Any]:
     areas = [a for a in AREAS if a != "laws"]
     by_area = dict.fromkeys(areas, 0)
     laws = 0

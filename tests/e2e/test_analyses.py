@@ -255,6 +255,11 @@ def test_overlaps_fold_subsets_and_group_by_departments(scratch: Graph) -> None:
     assert g.departments == ["甲市交通运输局", "甲市住房和城乡建设局"] and len(g.findings) == 2
     assert g.articles == ["《建设工程质量管理条例》第64条", "《建设工程质量管理条例》第65条", "《建设工程质量管理条例》第67条"]
     assert big.answers_to(small.id) and big.as_dict()["group"] == g.id
+    from kb.analyses import stored
+
+    stored.refresh(scratch, areas=["overlaps"])  # a link to the folded finding leads to the one it is in
+    assert stored.find(scratch, small.id).id == stored.find(scratch, big.id).id == big.id
+    assert stored.find(scratch, "000000000000") is None
 
 
 def test_resolution_refusals(scratch: Graph) -> None:

@@ -146,7 +146,10 @@ def article(key: str) -> dict:
             abort(404)
     params = {"key": key, "law": law, "number": number}
     citing, text = CITING[how]
-    counted = store.read(ARTICLE_DEPARTMENTS.format(citing=citing), **params)
+    # counted once per change of the data (webui.stats): one article of a province's lists is cited by
+    # thousands of powers
+    counted = stats.cached(f"article-departments:{key}",
+                           lambda: store.read(ARTICLE_DEPARTMENTS.format(citing=citing), **params))
     types: dict[str, set[str]] = {}
     for d in counted:
         if d["basis"]:
