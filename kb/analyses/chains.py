@@ -13,9 +13,10 @@ the tree (no `WITHIN` link) is linked as if it were on every line. A chain is a 
 linked powers.
 
 Findings: `no_upper_counterpart` (chains area) for a lower-level power whose body publishes the level
-above on its line without a matching item (a link to a level further up passes that level by); `not_implemented_below` (gaps area) for an upper-level power that
-guides and supervises the level below (指导监督 duties) while the body's list for that level has no
-matching item, and for a chain that skips a level its bodies publish.
+above on its line without a matching item (a link to a level further up passes that level by);
+`not_implemented_below` (gaps area) for an upper-level power that guides and supervises the level below
+(指导监督 duties) while the body's list for that level has no matching item, and for a chain that skips
+a level its bodies publish.
 """
 from __future__ import annotations
 

@@ -505,7 +505,8 @@ def by_ids(graph: Graph, ids: list[str]) -> list[dict]:
     return [r["f"] for r in graph.read(BY_IDS, ids=ids)]
 
 
-_summarised: tuple[Any, Any] = (None, None)  # the stats last summarised (`state` keeps one object until they change), and their summary
+# The stats last summarised (`state` keeps one object until they change) and their summary.
+_summarised: tuple[Any, Any] = (None, None)
 
 
 def summary(stats: dict | None) -> dict[str, Any]:
