@@ -26,9 +26,10 @@ JUDGED: dict[str, tuple[bool, str]] = {
 FIXED = {"独生子女父母光荣证核发与注销": "审查和决定阶段责任 names both 审查 and 决定"}
 
 
-def published_lists(folder: Path) -> list[Path]:
+def published_lists(folder: Path, fixture: Path = FIXTURE) -> list[Path]:
+    """Each list of a fixture of published records written to `folder` as the JSON list its file names."""
     paths = []
-    for entry in json.loads(FIXTURE.read_text(encoding="utf-8"))["lists"]:
+    for entry in json.loads(fixture.read_text(encoding="utf-8"))["lists"]:
         path = folder / entry["file"]
         path.write_text(json.dumps(entry["list"], ensure_ascii=False), encoding="utf-8")
         paths.append(path)

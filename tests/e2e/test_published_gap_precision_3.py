@@ -6,10 +6,11 @@ since: docs/analyses.md ("A third fresh measurement") gives the same table; when
 else here, this test fails until the judgement and the document are brought up to date."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+
+from tests.e2e.test_published_gap_precision import published_lists
 
 pytestmark = pytest.mark.e2e
 
@@ -41,20 +42,11 @@ MISSED = {
 }
 
 
-def published_lists(folder: Path) -> list[Path]:
-    paths = []
-    for entry in json.loads(FIXTURE.read_text(encoding="utf-8"))["lists"]:
-        path = folder / entry["file"]
-        path.write_text(json.dumps(entry["list"], ensure_ascii=False), encoding="utf-8")
-        paths.append(path)
-    return paths
-
-
 def test_missing_stage_on_a_third_published_sample_is_judged(scratch, tmp_path):
     from importers.run import import_paths
     from kb.analyses import gaps
 
-    report = import_paths(scratch, published_lists(tmp_path), progress=False)
+    report = import_paths(scratch, published_lists(tmp_path, FIXTURE), progress=False)
     assert [f["status"] for f in report["files"]] == ["imported"] * 13
     findings = gaps.find(scratch)
     found = {p: e["missing"] for f in findings if f.kind == "missing_stage" for p, e in zip(f.powers, f.evidence)}
