@@ -351,6 +351,8 @@ class StageRules:
     subkinds: tuple[SubKind, ...] = ()
     preliminary_words: tuple[str, ...] = ()  # a scope or duty saying the level only reviews first
     preliminary_not_required: tuple[str, ...] = ()
+    same_as_by_type: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # type -> same_as
+    done_within: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (stage, stage whose duty does it, words)
 
     def subkind(self, type_: str, name: str) -> SubKind | None:
         """The sub-kind of a power of this type, from its name (the first whose word it contains)."""
@@ -365,9 +367,18 @@ class StageRules:
                     return word
         return ""
 
-    def names(self, stage: str, named: set[str]) -> bool:
-        """True when the named stages include `stage` or one of its synonyms."""
-        return stage in named or any(s in named for s in self.same_as.get(stage, ()))
+    def names(self, stage: str, named: set[str], type_: str = "") -> bool:
+        """True when the named stages include `stage` or one of its synonyms (those of the power's type too)."""
+        synonyms = (*self.same_as.get(stage, ()), *self.same_as_by_type.get(type_, {}).get(stage, ()))
+        return stage in named or any(s in named for s in synonyms)
+
+    def done_inside(self, text: str) -> set[str]:
+        """The stages a duty does inside its text as well as the one its heading names (a 决定 duty that
+        送达s the decision)."""
+        heading = set(heading_stages(text))
+        squeezed = squeeze(text or "")
+        return {stage for stage, within, words in self.done_within
+                if within in heading and any(w in squeezed for w in words)}
 
 
 @cache
@@ -381,7 +392,9 @@ def stage_rules() -> StageRules:
         {s: tuple(words) for s, words in data.get("same_as", {}).items()},
         tuple(SubKind(k["type"], k["name"], tuple(k["words"]), tuple(k["stages"])) for k in data.get("subkind", [])),
         tuple(squeeze(w) for w in prelim.get("words", [])),
-        tuple(prelim.get("not_required", [])))
+        tuple(prelim.get("not_required", [])),
+        {t: {s: tuple(words) for s, words in same.items()} for t, same in data.get("same_as_by_type", {}).items()},
+        tuple((d["stage"], d["within"], tuple(squeeze(w) for w in d["words"])) for d in data.get("done_within", [])))
 
 
 # --- laws -----------------------------------------------------------------------------------------

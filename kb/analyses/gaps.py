@@ -207,12 +207,15 @@ def no_responsibility(rows: list[dict]) -> list[Finding]:
     return out
 
 
-def named_stages(row: dict) -> set[str]:
-    """The stages a power's duties name: each duty's stored stage, and every stage of a heading that
-    names two at once ("审查和决定阶段责任" names 决定 too; the duty keeps the first as its stage)."""
+def named_stages(row: dict, rules: StageRules | None = None) -> set[str]:
+    """The stages a power's duties name: each duty's stored stage, every stage of a heading that
+    names two at once ("审查和决定阶段责任" names 决定 too; the duty keeps the first as its stage), and a
+    stage done inside another's duty (a 决定 duty that 送达s: StageRules.done_inside)."""
+    rules = rules or stage_rules()
     named = set(row["stages"])
     for text in row.get("duty_texts", ()):
         named.update(heading_stages(text))
+        named.update(rules.done_inside(text))
     return named
 
 
@@ -225,8 +228,8 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
     sub = rules.subkind(row["type"], row["power"])
     if sub:
         required, why["subkind"] = sub.stages, sub.name
-    named = named_stages(row)
-    if not rules.names("决定", named):
+    named = named_stages(row, rules)
+    if not rules.names("决定", named, row["type"]):
         word = rules.preliminary(row.get("scope", ""), row.get("level_text", ""), *row.get("duty_texts", ()),
                                  *(s for s in named if s == "初审"))
         if word:
@@ -244,8 +247,8 @@ def missing_stage(rows: list[dict]) -> list[Finding]:
         required, why = required_stages(r, rules)
         if not required:
             continue
-        named = named_stages(r)
-        present = [s for s in required if rules.names(s, named)]
+        named = named_stages(r, rules)
+        present = [s for s in required if rules.names(s, named, r["type"])]
         if len(present) < rules.min_named:
             continue
         missing = [s for s in required if s not in present]

@@ -140,3 +140,24 @@ def test_permit_without_supervision() -> None:
     assert len(gaps.permit_without_supervision([permit, procedural_only])) == 1
     worded = permit | {"responsibility_text": "3.建立健全监督制度，对被许可人从事行政许可事项的活动进行监督"}
     assert gaps.permit_without_supervision([worded]) == []
+
+
+def test_missing_stage_reads_a_decision_that_serves_and_a_dispute_reviewed_by_investigation() -> None:
+    def missing(**row) -> list[str]:
+        found = gaps.missing_stage([ROW | row])
+        return found[0].evidence[0]["missing"] if found else []
+
+    stages = ["受理", "审查", "决定", "事后监管"]
+    # the duties as kb.importers.duties stores them (their numbers taken off)
+    cell = "1.受理责任：依法受理。\n2.审查责任：审查材料。\n3.决定责任：作出决定，准予许可的，颁发许可证。\n4.事后监管责任：加强监管。"
+    issued = [d.text for d in split_duties(cell)]
+    assert missing(stages=stages, duty_texts=issued) == []
+    decided = [*issued[:2], "决定责任：作出准予或不予许可的决定。", issued[3]]
+    assert missing(stages=stages, duty_texts=decided) == ["送达"]
+    # the words of an issue in another stage's duty are not a service (受理: 发放申请表)
+    received = ["受理责任：发放申请表，依法受理。", *decided[1:]]
+    assert missing(stages=stages, duty_texts=received) == ["送达"]
+    # a dispute's 调查 and 调解 are its review; a punishment's 调查 is not its 审查
+    assert missing(type="行政裁决", power="土地权属争议处理", stages=["受理", "调查", "调解", "决定", "送达"]) == []
+    assert missing(type="行政处罚", power="对违法行为的处罚", stages=["立案", "调查", "告知", "决定", "送达", "执行"]) \
+        == ["审查"]
