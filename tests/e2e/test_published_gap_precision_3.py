@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_published_gap_precision import published_lists
+from tests.e2e.test_published_gap_precision import published_lists, stages_found
 
 pytestmark = pytest.mark.e2e
 
@@ -43,15 +43,9 @@ MISSED = {
 
 
 def test_missing_stage_on_a_third_published_sample_is_judged(scratch, tmp_path):
-    from importers.run import import_paths
-    from kb.analyses import gaps
-
-    report = import_paths(scratch, published_lists(tmp_path, FIXTURE), progress=False)
-    assert [f["status"] for f in report["files"]] == ["imported"] * 13
-    findings = gaps.find(scratch)
-    found = {p: e["missing"] for f in findings if f.kind == "missing_stage" for p, e in zip(f.powers, f.evidence)}
-    assert set(found) == set(JUDGED), f"re-judge and update docs/analyses.md: new {set(found) - set(JUDGED)}, " \
-                                      f"gone {set(JUDGED) - set(found)}"
+    paths = published_lists(tmp_path, FIXTURE)
+    assert len(paths) == 13
+    findings, found = stages_found(scratch, paths, JUDGED)
     assert found == {p: stages for p, (stages, _, _) in JUDGED.items()}
     assert not set(found) & set(MISSED)
     assert not set(found) & set(FIXED)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_published_gap_precision import published_lists
+from tests.e2e.test_published_gap_precision import published_lists, stages_found
 from tests.e2e.test_published_gap_precision_2 import write_staged_sheet
 
 pytestmark = pytest.mark.e2e
@@ -56,15 +56,9 @@ def written_lists(folder: Path) -> list[Path]:
 
 
 def test_missing_stage_on_a_fourth_published_sample_is_judged(scratch, tmp_path):
-    from importers.run import import_paths
-    from kb.analyses import gaps
-
-    report = import_paths(scratch, written_lists(tmp_path), progress=False)
-    assert [f["status"] for f in report["files"]] == ["imported"] * 8
-    findings = gaps.find(scratch)
-    found = {p: e["missing"] for f in findings if f.kind == "missing_stage" for p, e in zip(f.powers, f.evidence)}
-    assert set(found) == set(JUDGED), f"re-judge and update docs/analyses.md: new {set(found) - set(JUDGED)}, " \
-                                      f"gone {set(JUDGED) - set(found)}"
+    paths = written_lists(tmp_path)
+    assert len(paths) == 8
+    findings, found = stages_found(scratch, paths, JUDGED)
     assert found == {p: stages for p, (stages, _, _) in JUDGED.items()}
     assert not set(found) & (set(MISSED) | COMPLETE)
     powers = {p for f in findings for p in f.powers}
