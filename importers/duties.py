@@ -16,7 +16,7 @@ import re
 
 from importers.numerals import chinese_to_int
 from importers.records import Duty
-from kb.model import duty_kind_words, heading_stages, line_heading_stages, squeeze
+from kb.model import duty_kind_words, heading_stages, line_heading_stages, opens_with_heading, squeeze
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -64,6 +64,14 @@ def _run_on(text: str, style: str) -> list[re.Match]:
         return []
     return [m for m in re.finditer(_RUN_ON + _STYLES[style], text)
             if heading_stages(text[m.end():m.end() + 60], colon=True)]
+
+
+def _run_on_own(text: str, style: str) -> list[re.Match]:
+    """Markers of `style` inside a sentence that stand before a heading in the procedure's own word with a
+    colon ("…告知理由) 2.现场鉴定阶段责任:…"); they count only where they continue the numbering."""
+    if style == "chinese":
+        return []
+    return [m for m in re.finditer(_RUN_ON + _STYLES[style], text) if opens_with_heading(text[m.end():m.end() + 60])]
 
 
 def _first_style(text: str) -> str | None:
@@ -147,6 +155,15 @@ def _heading_and_body(raw: str) -> str:
     return heading.strip() + ("\n" + body if body else "")
 
 
+def _unquoted(text: str) -> str:
+    """A cell without the quote an export left around it or in front of it ('"1.立案责任:…', '"…"' as
+    林芝's stored page gives it); quotes the text itself opens and closes stay."""
+    stripped = text.strip()
+    if stripped.startswith('"') and (stripped.count('"') == 1 or (stripped.count('"') == 2 and stripped.endswith('"'))):
+        return stripped.strip('"')
+    return text
+
+
 def split_duties(text: str) -> list[Duty]:
     """Duties of one cell: one per numbered item or stage heading, with kind from the preceding
     heading and a stage when the duty names one. An unnumbered cell is one duty (seq 1).
@@ -154,7 +171,7 @@ def split_duties(text: str) -> list[Duty]:
     `seq` is the published number while the numbering runs on; when a part restarts at 1 (e.g. the
     指导监督 part) seq keeps counting, so seq is unique within the cell.
     """
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    text = _unquoted((text or "").replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         return []
     kinds = duty_kind_words()
@@ -177,6 +194,7 @@ def split_duties(text: str) -> list[Duty]:
         found += [(_marker_start(m), m.end(), "inline", m.group("n"))
                   for m in re.finditer(_AFTER_STOP + pat, masked_text)]
         found += [(m.start(), m.end(), "run_on", m.group("n")) for m in _run_on(masked_text, style)]
+        found += [(m.start(), m.end(), "inline", m.group("n")) for m in _run_on_own(masked_text, style)]
         last = 0
         taken: set[int] = set()
         # Inline markers count only when they continue the numbering (…。2.…), so "第3.2条" or a

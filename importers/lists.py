@@ -27,7 +27,14 @@ from importers.mapping import (
     normalize_header,
     recognised,
 )
-from importers.naming import Naming, department_place, holder_department, jurisdiction_level, resolve_naming
+from importers.naming import (
+    Naming,
+    department_place,
+    holder_department,
+    internal_unit,
+    jurisdiction_level,
+    resolve_naming,
+)
 from importers.onething import looks_like_guide
 from importers.records import Citation, Duty, FileRefused, ListDocument, Record, RowError
 from importers.source import Source, as_source
@@ -48,7 +55,7 @@ from importers.workbook import (
     read_json_table,
     read_workbook,
 )
-from kb.model import PowerType, power_type
+from kb.model import PowerType, line_heading_stages, power_type
 
 HEADER_SEARCH_ROWS = 5  # the header is on one of the first five rows (below 0–2 title rows)
 MAX_CELL_CHARS = 100_000  # Excel itself stops at 32,767; more means a broken export
@@ -278,6 +285,8 @@ class _ListParser:
                     raise FileRefused(self.path, [_ambiguous(exc, sheet=rec.sheet, row=rec.row)]) from exc
             other = seen[rec.holder]
             rec.department = other or naming.department
+            if not other and not rec.unit and rec.holder and internal_unit(rec.holder, naming):
+                rec.unit = rec.holder  # 责任主体 国际交流与合作处: the unit of the file's department that acts
             if rec.department not in out:
                 if other:
                     if other not in own_place:
@@ -549,6 +558,8 @@ def _add_stage_row(rec: Record, stage: str, text: str) -> None:
     record, of the stage the row names. The record's 责任事项内容 gathers the rows, each under its 办理环节
     on a line of its own, as a cell of such headings reads (importers.duties)."""
     stage, text = _name(stage), _text(text)
+    if not text and not line_heading_stages(stage):
+        return  # an empty 备注 row under the steps is no duty
     seq = max((d.seq for d in rec.responsibilities), default=0) + 1
     rec.responsibilities.append(stage_row_duty(seq, stage, text))
     block = stage + ("\n" + text if text else "")

@@ -8,6 +8,7 @@ mapping itself); a mapping takes them with `include = ["_extra.toml"]`.
 """
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
@@ -128,6 +129,10 @@ def load_mappings() -> tuple[Mapping, ...]:
     return tuple(sorted(out, key=lambda m: (-m.priority, m.name)))
 
 
+# A note in brackets after a header's words ("(明确责任主体)"): NFKC has made the brackets half-width.
+_NOTE = re.compile(r"\([^()]*\)$")
+
+
 def match_header(cells: list[str], mapping: Mapping) -> HeaderMatch:
     """Assign header cells to the mapping's fields; a field whose header repeats keeps its first column
     in `columns` and the others in `repeats`."""
@@ -139,6 +144,9 @@ def match_header(cells: list[str], mapping: Mapping) -> HeaderMatch:
         if not norm:
             continue
         key = mapping.field_for(norm)
+        if key is None and _NOTE.search(norm):
+            # 责任事项(明确责任主体), 追责情形(明确内部追责主体): a header with a note after it
+            key = mapping.field_for(_NOTE.sub("", norm))
         if key is None:
             unmapped[col] = text.strip()
         elif key in columns:

@@ -248,14 +248,31 @@ def generic_office(holder: str) -> bool:
     return bool(_GENERIC_OFFICE.fullmatch(squeeze(holder).strip("，,。；;、:：")))
 
 
+# An internal unit of a department (国际交流与合作处, 博物馆与社会文物处, 竞技体育处, 法规科, 双拥优抚股): a
+# 责任主体 that names the 处/科/股/室 doing the work, not another body (a body has a place or a body's word).
+_UNIT = re.compile(r"(?:处|科|股|科室|处室|办公室|中队)$")
+
+
+def internal_unit(holder: str, naming: Naming) -> bool:
+    """True when a 行使主体 / 责任主体 names an internal unit of the file's department (国际交流与合作处):
+    no place of its own and a unit's word at its end."""
+    text = squeeze(holder).strip("，,。；;、:：")
+    if not _UNIT.search(text) or _place_prefix(text, naming.context):
+        return False
+    if text.endswith("办公室") and any(w in text for w in ("政府", "委员会", "指挥部", "领导小组")):
+        return False  # 省森林防火指挥部办公室, 县人民政府办公室: a body's office that acts in its own name
+    return len(text) <= 14
+
+
 def holder_department(holder: str, naming: Naming) -> str:
     """The department a record's 行使主体 names when it is another body than the file's; "" when the
     record stays with the file's department: none named, the file's own body in another spelling
     (市交通运输局, 地州市农业农村局, 克拉玛依市发展和改革委员会（粮食和物资储备局）), a role
-    (地州市商务主管部门, 市人民政府, 各区分局), several bodies at once, or no body at all."""
+    (地州市商务主管部门, 市人民政府, 各区分局), an internal unit of its own (国际交流与合作处), several bodies at
+    once, or no body at all."""
     text = squeeze(holder).strip("，,。；;、:：")
     own = naming.department
-    if not text or not own or generic_office(text):
+    if not text or not own or generic_office(text) or internal_unit(text, naming):
         return ""
     if len([p for p in re.split(r"[、，,；;/／]", text) if p]) > 1:
         return ""  # a joint power (…、…): it stays with the file

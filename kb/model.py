@@ -292,6 +292,11 @@ _HEADING_END = re.compile(r"(?:阶段|环节)?责任[：:。，,、]?|(?:阶段|
 _COLON_END = re.compile(r"(?:阶段|环节)?(?:责任)?[：:]")
 # … of a heading that is a whole line by itself, without a colon ("1.受理环节", "一、受理阶段责任").
 _LINE_END = re.compile(r"(?:阶段|环节)?(?:责任)?\Z")
+# Punctuation a heading's lost number leaves in front of it (".受理责任:" where "1.受理责任:" was meant).
+_STRAY = re.compile(r"^[.．、,，;；]+")
+# A heading in a word that is no stage of the vocabulary: the procedure's own name for a step
+# ("2.现场鉴定阶段责任:", "3.报送责任:"). Up to eight characters, then 责任 / 阶段 / 环节 and a colon.
+_OWN_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:(?:阶段|环节)责任|责任|阶段|环节)[：:;；]")
 # Between two stage words of one heading: "审查和决定阶段责任", "审核、决定责任", "调查取证及审查责任".
 _HEADING_JOIN = re.compile(r"[和及与、/]|以及")
 
@@ -320,10 +325,17 @@ def heading_stages(text: str, *, colon: bool = False) -> list[str]:
     "2、审查和决定阶段责任：…" (one duty for two stages, as some lists write them), ["受理"] for a duty
     whose first line is a heading by itself ("受理环节\\n接收申请人提交的材料…"); [] when the duty does not
     start with a stage heading. `colon`: only a heading that ends in a colon ("审核责任:")."""
-    head = re.sub(r"\s+", "", (text or "")[:60])
+    head = _STRAY.sub("", re.sub(r"\s+", "", (text or "")[:60]))
     if colon:
         return _heading(head, _COLON_END)
     return _heading(head, _HEADING_END) or line_heading_stages((text or "").lstrip().split("\n", 1)[0])
+
+
+def opens_with_heading(text: str) -> bool:
+    """True when a duty opens with a stage heading: one of the vocabulary's (heading_stages) or one in the
+    procedure's own word ("现场鉴定阶段责任:", "报送责任:")."""
+    head = _STRAY.sub("", re.sub(r"\s+", "", (text or "")[:60]))
+    return bool(heading_stages(text) or _OWN_HEADING.match(head))
 
 
 def line_heading_stages(line: str) -> list[str]:
@@ -352,7 +364,8 @@ class StageRules:
     preliminary_words: tuple[str, ...] = ()  # a scope or duty saying the level only reviews first
     preliminary_not_required: tuple[str, ...] = ()
     same_as_by_type: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # type -> same_as
-    done_within: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (stage, stage whose duty does it, words)
+    # (stage, stage whose duty does it, words, words that must not follow one: 给付 but not 给付决定)
+    done_within: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = ()
 
     def subkind(self, type_: str, name: str) -> SubKind | None:
         """The sub-kind of a power of this type, from its name (the first whose word it contains)."""
@@ -377,8 +390,8 @@ class StageRules:
         送达s the decision)."""
         heading = set(heading_stages(text))
         squeezed = squeeze(text or "")
-        return {stage for stage, within, words in self.done_within
-                if within in heading and any(w in squeezed for w in words)}
+        return {stage for stage, within, words, unless in self.done_within
+                if within in heading and any(_said(squeezed, w, unless) for w in words)}
 
 
 @cache
@@ -394,7 +407,14 @@ def stage_rules() -> StageRules:
         tuple(squeeze(w) for w in prelim.get("words", [])),
         tuple(prelim.get("not_required", [])),
         {t: {s: tuple(words) for s, words in same.items()} for t, same in data.get("same_as_by_type", {}).items()},
-        tuple((d["stage"], d["within"], tuple(squeeze(w) for w in d["words"])) for d in data.get("done_within", [])))
+        tuple((d["stage"], d["within"], tuple(squeeze(w) for w in d["words"]), tuple(d.get("unless_before", ())))
+              for d in data.get("done_within", [])))
+
+
+def _said(text: str, word: str, unless: tuple[str, ...]) -> bool:
+    """`word` occurs in `text` somewhere not followed by one of `unless` (给付 in 依程序给付, not in 作出给付决定)."""
+    return any(not text.startswith(unless, m.end()) for m in re.finditer(re.escape(word), text)) \
+        if unless else word in text
 
 
 # --- laws -----------------------------------------------------------------------------------------

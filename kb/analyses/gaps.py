@@ -16,7 +16,15 @@ from kb.analyses.powers import jurisdiction_names, partitions
 from kb.analyses.rules import cited_version, parse_version, procedural_laws, same_version
 from kb.db import Graph
 from kb.lawtext import ArticleChange, compare_articles, likely_article
-from kb.model import StageRules, delegating_power, heading_stages, normalise_level, stage_rules
+from kb.model import (
+    StageRules,
+    delegating_power,
+    heading_stages,
+    normalise_level,
+    opens_with_heading,
+    squeeze,
+    stage_rules,
+)
 
 TEXT_CHARS = 300
 ARTICLE_TEXT_AGREES = 60  # partial_ratio of a citing text and an article's text that quote the same provision
@@ -47,7 +55,8 @@ STAGES = _POWERS + """
 WITH d, p, jurisdiction, [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) WHERE r.stage IS NOT NULL | r.stage] AS stages
 WHERE size(stages) > 0
 RETURN """ + _POWER_COLUMNS + """, stages, coalesce(p.scope, '') AS scope, coalesce(p.level_original, '') AS level_text,
-       [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) | coalesce(r.text, '')] AS duty_texts
+       COLLECT { MATCH (p)-[:HAS_RESPONSIBILITY]->(r:Responsibility)
+                 RETURN coalesce(r.text, '') ORDER BY r.seq } AS duty_texts
 """
 
 ACCOUNTABILITY = _POWERS + """
@@ -238,9 +247,39 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
     return required, why
 
 
+def own_word_stages(row: dict, required: tuple[str, ...], rules: StageRules | None = None) -> dict[str, str]:
+    """The stages of `required` a power's duties do under a heading in the procedure's own word: a duty
+    headed by no stage of the vocabulary ("2.现场鉴定阶段责任:") where the list, in its order, would have
+    the stage (between the duties of the stages before and after it). Stage -> that duty's heading."""
+    rules = rules or stage_rules()
+    texts = row.get("duty_texts", ())
+    by_duty = [{s for s in required if rules.names(s, set(heading_stages(t)) | rules.done_inside(t), row["type"])}
+               for t in texts]
+    out: dict[str, str] = {}
+    for k, stage in enumerate(required):
+        if any(stage in d for d in by_duty):
+            continue
+        before = [i for i, d in enumerate(by_duty) if d & set(required[:k])]
+        after = [i for i, d in enumerate(by_duty) if d & set(required[k + 1:])]
+        lo, hi = (before[-1] if before else -1), (after[0] if after else len(texts))
+        own = next((texts[i] for i in range(lo + 1, hi)
+                    if not by_duty[i] and not heading_stages(texts[i]) and opens_with_heading(texts[i])), None)
+        if own is not None:
+            out[stage] = squeeze(own)[:12]
+    return out
+
+
+def _all_headed(row: dict) -> bool:
+    """Every duty of the power opens with a stage heading (of the vocabulary or in its own word)."""
+    texts = row.get("duty_texts", ())
+    return bool(texts) and all(opens_with_heading(t) for t in texts)
+
+
 def missing_stage(rows: list[dict]) -> list[Finding]:
-    """Only powers whose duties name at least `min_named` stages of their set are checked; a stage is
-    named by itself or a synonym (受案/受理 for 立案)."""
+    """Powers whose duties name at least `min_named` stages of their set are checked, and those that name
+    one when every duty is headed by a stage (the list is written in stages: what it leaves out is left
+    out); a stage is named by itself or a synonym (受案/受理 for 立案), or done under a heading in the
+    procedure's own word where the stage would be (own_word_stages)."""
     rules = stage_rules()
     out = []
     for r in rows:
@@ -249,11 +288,15 @@ def missing_stage(rows: list[dict]) -> list[Finding]:
             continue
         named = named_stages(r, rules)
         present = [s for s in required if rules.names(s, named, r["type"])]
-        if len(present) < rules.min_named:
+        if len(present) < rules.min_named and not (present and _all_headed(r)):
             continue
         missing = [s for s in required if s not in present]
+        own = own_word_stages(r, required, rules) if missing else {}
+        missing = [s for s in missing if s not in own]
         if not missing:
             continue
+        if own:
+            why["own_word"] = own
         ev = [{"type": "stages", "power": r["power"], "department": r["department"], "power_type": r["type"],
                "named": present + sorted(named - set(required)),
                "required": list(required), "missing": missing, "source": _source(r), **why}]

@@ -161,3 +161,38 @@ def test_missing_stage_reads_a_decision_that_serves_and_a_dispute_reviewed_by_in
     assert missing(type="行政裁决", power="土地权属争议处理", stages=["受理", "调查", "调解", "决定", "送达"]) == []
     assert missing(type="行政处罚", power="对违法行为的处罚", stages=["立案", "调查", "告知", "决定", "送达", "执行"]) \
         == ["审查"]
+
+
+def test_missing_stage_reads_the_procedure_s_own_words_and_a_list_written_in_stages() -> None:
+    def found(cell: str, **row) -> list[str]:
+        duties = split_duties(cell)
+        hits = gaps.missing_stage([ROW | {"stages": [d.stage for d in duties if d.stage],
+                                          "duty_texts": [d.text for d in duties]} | row])
+        return hits[0].evidence[0]["missing"] if hits else []
+
+    confirm = {"type": "行政确认", "power": "农业机械事故责任的认定"}
+    # 宣州: the review is 现场鉴定, a heading of its own where 审查 would be
+    cell = ("1.受理阶段责任:依法受理或不予受理(不予受理应当告知理由) 2.现场鉴定阶段责任:依照管理办法进行鉴定; "
+            "3.决定阶段责任:出具鉴定报告。 4.送达阶段责任:向申请人送达鉴定报告。 5.其它法律法规政策规定应履行的责任")
+    assert found(cell, **confirm) == []
+    # … but a heading of its own elsewhere (after 送达) is not the review the list leaves out
+    moved = ("1.受理阶段责任:依法受理。2.决定阶段责任:出具鉴定报告。3.送达阶段责任:送达鉴定报告。"
+             "4.信息公开责任:公开结果。")
+    assert found(moved, **confirm) == ["审查"]
+    hits = gaps.missing_stage([ROW | confirm | {"stages": ["受理", "决定"],
+                                                "duty_texts": ["受理责任:受理", "核查责任:核查", "决定责任:决定"]}])
+    assert hits[0].evidence[0]["missing"] == ["送达"] and hits[0].evidence[0]["own_word"] == {"审查": "核查责任:核查"}
+    # 册亨: a permit whose only duty is 1.受理责任 — a list written in stages that names one is checked
+    assert found("1.受理责任:受理申请。", power="宗教活动场所内改建审批") == ["审查", "决定", "送达", "事后监管"]
+    # … a cell of numbered duties of which one names a stage is not (most cells name none)
+    assert found("1.受理申请材料。\n2.审核责任:审核。\n3.依法作出决定。", power="宗教活动场所内改建审批") == []
+    # a 决定 that pays (依程序给付) or issues the certificate (制发) delivers; one that decides to pay does not
+    paid = "1.受理责任:受理。\n2.审查责任:审查。\n3.决定责任:对金额进行确认并依程序给付。\n4.事后监管责任:留存材料。"
+    give = {"type": "行政给付", "power": "修缮资金给付"}
+    assert found(paid, **give) == []
+    assert found(paid.replace("并依程序给付", "作出给付决定"), **give) == ["送达"]
+    assert found(paid.replace("并依程序给付", "告之后续发放抚恤金等事宜"), **give) == ["送达"]
+    assert found(paid.replace("对金额进行确认并依程序给付", "制发《特困人员救助供养证》"), **confirm) == []
+    # a county that reports up by the approval's level (和林格尔) decides nothing of its own
+    up = "1.受理责任:受理乡镇上报的材料2.审核责任:对书面材料进行审核,3.报送责任:对符合的根据审批权限上报市退役军人事务局"
+    assert found(up, **give) == []

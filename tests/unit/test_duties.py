@@ -91,9 +91,27 @@ def test_a_number_run_on_before_a_stage_heading():
     # 和林格尔: no sentence end before 2.; what follows it is a stage heading with a colon
     text = "1.受理责任:受理乡镇上报的材料2.审核责任:对书面材料进行审核,3.报送责任:对符合的上报市退役军人事务局"
     duties = split_duties(text)
-    assert [(d.seq, d.stage) for d in duties] == [(1, "受理"), (2, "审查")]
+    # 报送 is no stage word: its duty is one of its own (a heading in the procedure's own word, numbered on)
+    assert [(d.seq, d.stage) for d in duties] == [(1, "受理"), (2, "审查"), (3, None)]
     assert duties[0].text == "受理责任:受理乡镇上报的材料"
-    assert duties[1].text.endswith("3.报送责任:对符合的上报市退役军人事务局")  # 报送 is no stage word
+    assert duties[1].text == "审核责任:对书面材料进行审核,"
+    assert duties[2].text == "报送责任:对符合的上报市退役军人事务局"
+    # 宣州: a heading in the procedure's own word after a number that continues the numbering
+    text = "1.受理阶段责任:依法受理或不予受理(不予受理应当告知理由) 2.现场鉴定阶段责任:依照管理办法进行鉴定; 3.决定阶段责任:出具鉴定报告。"
+    assert [(d.seq, d.stage, d.text[:6]) for d in split_duties(text)] == [
+        (1, "受理", "受理阶段责任"), (2, None, "现场鉴定阶段"), (3, "决定", "决定阶段责任")]
+    # … but not a number that does not continue it, nor one before words without a colon
+    text = "1.受理责任:受理材料5.现场鉴定阶段责任:鉴定 2.决定责任:决定"
+    assert [d.seq for d in split_duties(text)] == [1, 2]
+    assert [d.seq for d in split_duties("1.受理责任:受理2.现场鉴定一次 2.决定责任:决定")] == [1, 2]
+    # a stray quote an export left in front of the cell (林芝: '"1.立案责任:…') hides no heading
+    assert [(d.seq, d.stage) for d in split_duties('"1.立案责任:发现违法行为,予以审查,决定是否立案。')] == [(1, "立案")]
+    assert [d.text for d in split_duties('"受理材料"')] == ["受理材料"]
+    assert [d.text for d in split_duties('1.受理:对"三无"产品登记')] == ['受理:对"三无"产品登记']
+    # 泗县: 5.事后责任:监督 is the supervision after the permit
+    assert [d.stage for d in split_duties("4.送达责任:电话通知送达。\n5.事后责任:监督")] == ["送达", "事后监管"]
+    # a heading whose number was lost (乌拉特前旗: ".受理责任:") still names its stage
+    assert [(d.seq, d.stage) for d in split_duties(".受理责任:公示材料。\n2.审查责任:审查。")] == [(1, "受理"), (2, "审查")]
     # any other number inside a sentence stays in it
     text = "1.依照第2条规定处2.5万元以下罚款；第3.审查材料\n2.决定责任：作出决定。"
     assert [(d.seq, d.stage) for d in split_duties(text)] == [(1, None), (2, "决定")]

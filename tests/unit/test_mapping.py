@@ -21,7 +21,7 @@ CODED = ["序号", "职权编码", "职权名称", "子项名称", "职权类型
 
 def test_mappings_load_from_the_package():
     names = [m.name for m in load_mappings()]
-    assert names == ["standard", "coded", "service"]  # priority order
+    assert names == ["standard", "coded", "workflow", "service"]  # priority order
     files = [e.name for e in resources.files("importers.mappings").iterdir() if e.name.endswith(".toml")]
     assert {"standard.toml", "coded.toml", "service.toml", "_extra.toml", "departments.toml"} <= set(files)
     vocab = [e.name for e in resources.files("kb").joinpath("vocab").iterdir()]
@@ -44,6 +44,22 @@ def test_layout_c_maps_by_name_not_position():
 
 def test_misspelt_holder_header():
     assert best_match(["事项名称", "权力类型", "行驶主体"]).columns["holder"] == 2
+
+
+def test_a_header_with_a_note_after_it_is_read_by_its_words():
+    # 广西壮族自治区体育局: 责任事项(明确责任主体), 追责情形(明确内部追责主体)
+    match = best_match(["编号", "权力分类", "项目名称", "实施主体", "责任事项（明确责任主体）", "追责情形(明确内部追责主体)"])
+    assert match.columns["responsibility_text"] == 4 and match.columns["accountability_situations"] == 5
+    assert not match.unmapped
+
+
+def test_a_workflow_layout_reads_its_steps():
+    # 石嘴山市民政局's 工作流程汇编: one row per 程序, its duty in 工作内容
+    match = best_match(["权力类型", "序号", "事项名称", "程序", "责任单位及责任人", "工作内容", "办结时限"])
+    assert match.mapping.name == "workflow"
+    assert (match.columns["stage"], match.columns["responsibility_text"], match.columns["unit"]) == (3, 5, 4)
+    # a 程序 column without 工作内容 is no workflow layout
+    assert best_match(["事项名称", "权力类型", "程序", "责任事项"]).mapping.name != "workflow"
 
 
 def test_a_coded_layout_picks_the_coded_mapping():

@@ -130,6 +130,19 @@ def test_a_holder_that_is_only_a_kind_of_office_stays_with_the_file():
     assert holder_department("双台子区民政局", n) == "双台子区民政局"
 
 
+def test_a_holder_that_is_an_internal_unit_stays_with_the_file():
+    from importers.naming import holder_department, internal_unit
+
+    # 四川省教育厅's 竖表: 责任主体 国际交流与合作处 is the unit that acts, not a department of its own
+    n = naming("x/四川省教育厅.json")
+    for h in ("国际交流与合作处", "博物馆与社会文物处", "竞技体育处", "法规科", "双拥优抚股", "综合执法一中队"):
+        assert internal_unit(h, n) and holder_department(h, n) == "", h
+    # a body with a place, or a body's office acting in its own name, is not a unit
+    for h in ("成都市教育局", "省森林防火指挥部办公室", "县人民政府办公室"):
+        assert not internal_unit(h, n), h
+    assert holder_department("成都市教育局", n) == "成都市教育局"
+
+
 def test_karamay_holders_stay_with_their_files():
     from importers.naming import holder_department
 
