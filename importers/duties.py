@@ -175,8 +175,8 @@ def split_duties(text: str) -> list[Duty]:
     if not text.strip():
         return []
     kinds = duty_kind_words()
-    # (start, end, "kind" | "num" | "head", kind | number | (number, style)); a "head" mark ends where
-    # its heading starts, so the heading stays in the duty's text.
+    # (start, end, "kind" | "num" | "head" | "stage", kind | number | (number, style) | None); a "head" mark
+    # ends where its heading starts, so the heading stays in the duty's text, as a "stage" mark does.
     marks: list[tuple[int, int, str, object]] = []
     masked = list(text)
     for m in _heading_pattern().finditer(text):
@@ -207,6 +207,11 @@ def split_duties(text: str) -> list[Duty]:
             last = n
             if start not in heads:  # a numbered heading alone on its line is marked below
                 marks.append((start, end, "num", value))
+    else:
+        # no numbers: "受理阶段责任：依法受理申请。审查阶段责任：审查材料。…" — each stage heading with a colon
+        # after a sentence end opens a duty
+        marks += [(m.start(), m.start(), "stage", None) for m in re.finditer(r"(?<=[。；;])[ \t\u3000]*", masked_text)
+                  if m.end() < len(text) and heading_stages(masked_text[m.end():m.end() + 60], colon=True)]
     marks += [(start, words, "head", value) for start, words, value in heads.values()]
     marks = _outer_marks(sorted(marks, key=lambda m: m[:2]), style)
 
@@ -224,6 +229,8 @@ def split_duties(text: str) -> list[Duty]:
             kind, number = value, None
         elif what == "head":
             number = _number(value[0]) if value[0] else None
+        elif what == "stage":
+            number = None
         else:
             number = _number(value)
         pos = end

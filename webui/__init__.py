@@ -124,8 +124,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False
 
     store.init_app(app)
+    share = max(1, int(app.config.get("KB_PROCESSES") or 1))  # kb serve --processes: each process its share
     app.extensions["kb_console_slots"] = Slots(int(app.config["KB_CONSOLE_PER_CLIENT"]),
-                                               int(app.config["KB_CONSOLE_TOTAL"]))
+                                               max(1, int(app.config["KB_CONSOLE_TOTAL"]) // share))
     csrf.init_app(app)
     i18n.init_app(app)
     app.before_request(users.load_user)

@@ -92,6 +92,8 @@ def state(start: bool = True) -> dict[str, Any]:
     """How current the stored findings are; starts a computation when none is stored or they are
     stale (``start``)."""
     s = stored.state(store.graph())
+    # kb serve --processes: only the first process starts computations of its own accord
+    start = start and current_app.config.get("KB_STARTS_FINDINGS", True)
     if start and (not s["computed"] or s["stale"]) and not running():
         recompute(None)
     s["updating"] = s["updating"] or running()

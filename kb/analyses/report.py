@@ -256,6 +256,8 @@ def evidence_line(e: dict, text_chars: int = 60) -> str:
     if kind == "stages":
         extra = "".join(f"；{label}：{e[k]}" for k, label in (("subkind", "类别"), ("preliminary", "仅初审（依据用语）"))
                         if e.get(k))
+        if e.get("own_word"):
+            extra += "；以本程序用语写明：" + "、".join(f"{s}（{h}）" for s, h in e["own_word"].items())
         return (f"{who} 已写明：{'、'.join(e.get('named', [])) or '无'}；应有：{'、'.join(e.get('required', []))}；"
                 f"缺少：{'、'.join(e.get('missing', []))}{extra}{where}")
     if kind == "accountability":

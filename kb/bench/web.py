@@ -149,7 +149,7 @@ def _get(conn: http.client.HTTPConnection, url: str) -> tuple[int, float]:
 
 
 def run_concurrent(graph: Graph, env: dict[str, str] | None = None, clients: int = 4, rounds: int = 20,
-                   progress: bool = True) -> dict[str, Any]:
+                   progress: bool = True, processes: int = 1) -> dict[str, Any]:
     """Each page type requested `rounds` times by each of `clients` clients at once, over HTTP, from a
     `kb serve` started here (same database: `env` gives its KB_HOME / NEO4J_URI). Figures in ms; an
     answer of 500 or more, or a failed connection, counts as an error."""
@@ -157,7 +157,8 @@ def run_concurrent(graph: Graph, env: dict[str, str] | None = None, clients: int
 
     port = _free_port()
     env = {**(env or os.environ)}
-    proc = subprocess.Popen([sys.executable, "-m", "kb.cli", "serve", "--port", str(port), "--threads", "8"],
+    proc = subprocess.Popen([sys.executable, "-m", "kb.cli", "serve", "--port", str(port), "--threads", "8",
+                             "--processes", str(processes)],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         started = time.monotonic()
@@ -212,7 +213,8 @@ def run_concurrent(graph: Graph, env: dict[str, str] | None = None, clients: int
             if progress:
                 print(f"  {name:<22} median {row['median_ms']:7.1f} ms  p95 {row['p95_ms']:7.1f} ms"
                       f"  errors {row['errors']}", file=sys.stderr)
-        return {"pages": figures, "clients": clients, "rounds": rounds, "first_page_s": round(first_page_s, 2)}
+        return {"pages": figures, "clients": clients, "processes": processes, "rounds": rounds,
+                "first_page_s": round(first_page_s, 2)}
     finally:
         proc.terminate()
         try:

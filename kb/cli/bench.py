@@ -13,9 +13,11 @@ from kb.cli.common import connect
 @click.option("--rounds", default=20, show_default=True, type=int, metavar="次数", help="每个页面的请求次数。")
 @click.option("--clients", default=0, show_default=True, type=int, metavar="个数",
               help="同时通过 HTTP 访问为本次测量启动的 `kb serve` 的客户端个数（0：Flask 测试客户端，逐个请求）。")
+@click.option("--processes", default=1, show_default=True, type=click.IntRange(1, 64), metavar="个数",
+              help="与 --clients 一起用：所启动的 `kb serve` 的进程数（kb serve --processes）。")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出各项数值。")
 @click.pass_context
-def bench_cmd(ctx: click.Context, rounds: int, clients: int, as_json: bool) -> None:
+def bench_cmd(ctx: click.Context, rounds: int, clients: int, processes: int, as_json: bool) -> None:
     """在已载入的数据上测量各类页面的服务器用时。
 
     给出中位数和第 95 百分位数（毫秒）。`kb bench generate` 生成一个省的清单；`kb bench run`
@@ -25,7 +27,8 @@ def bench_cmd(ctx: click.Context, rounds: int, clients: int, as_json: bool) -> N
     from kb.bench.web import run_bench, run_concurrent
 
     with connect() as graph:
-        figures = (run_concurrent(graph, clients=clients, rounds=rounds, progress=not as_json) if clients
+        figures = (run_concurrent(graph, clients=clients, rounds=rounds, progress=not as_json, processes=processes)
+                   if clients
                    else run_bench(graph, rounds=rounds, progress=not as_json))
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))

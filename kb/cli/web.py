@@ -1,7 +1,12 @@
 """`kb serve` and `kb user`: the browser and its logins."""
 from __future__ import annotations
 
+import os
+import signal
+import socket
+import sys
 import threading
+import time
 from typing import TYPE_CHECKING
 
 import click
@@ -53,39 +58,105 @@ def count_page_stats(graph: Graph) -> None:
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, metavar="地址", help="监听的地址。")
 @click.option("--port", default=5000, show_default=True, type=int, metavar="端口", help="监听的端口。")
-@click.option("--threads", default=8, show_default=True, type=int, metavar="个数", help="工作线程数。")
+@click.option("--threads", default=8, show_default=True, type=int, metavar="个数", help="每个进程的工作线程数。")
+@click.option("--processes", default=1, show_default=True, type=click.IntRange(1, 64), metavar="个数",
+              help="服务进程数（同一端口，各有自己的线程和数据库连接）：一个进程的 Python 同一时刻只用一个 CPU 核，"
+                   "多核机器上多人同时访问时可设为核数。登录失败次数和控制台同时运行数的限额按进程数分摊，"
+                   "各进程合计不超过设定。仅限 Linux/macOS。")
 @click.option("--secure-cookies/--plain-cookies", default=None,
               help="登录 Cookie 是否只经 HTTPS 发送（默认：地址不是 127.0.0.1 或 localhost 时只经 HTTPS，"
                    "这时请在前面放一个 HTTPS 代理）。")
-def serve_cmd(host: str, port: int, threads: int, secure_cookies: bool | None) -> None:
+def serve_cmd(host: str, port: int, threads: int, processes: int, secure_cookies: bool | None) -> None:
     """启动浏览器界面并显示其网址。
 
     用 waitress（可用于生产的 WSGI 服务器）提供服务。"""
-    from waitress import create_server
-
-    from webui import create_app
-
     if secure_cookies is None:
         secure_cookies = host not in ("127.0.0.1", "localhost", "::1")
     from kb import dump
-    from webui.store import RETRY_SECONDS
 
-    graph = connect(max_transaction_retry_time=RETRY_SECONDS)  # a page is not held 30 s by a dead database
-    try:
-        recovered = dump.recover(graph, progress=True)  # never serve a restore stopped midway
-    except dump.DumpError as exc:
-        raise click.ClickException(f"{exc}（`kb restore --reset` 放弃该次恢复）") from exc
-    if recovered:
-        click.echo(recovered)
-    if dump.journal(graph):  # a restore is running: its data is not whole yet
-        raise click.ClickException(f"{recovered}；恢复完成后再启动浏览器")
-    app = create_app({"KB_GRAPH": graph, "SESSION_COOKIE_SECURE": secure_cookies})
-    server = create_server(app, host=host, port=port, threads=threads, ident="kb")
-    threading.Thread(target=_warm, args=(app,), daemon=True).start()
+    with connect() as graph:
+        try:
+            recovered = dump.recover(graph, progress=True)  # never serve a restore stopped midway
+        except dump.DumpError as exc:
+            raise click.ClickException(f"{exc}（`kb restore --reset` 放弃该次恢复）") from exc
+        if recovered:
+            click.echo(recovered)
+        if dump.journal(graph):  # a restore is running: its data is not whole yet
+            raise click.ClickException(f"{recovered}；恢复完成后再启动浏览器")
+    if processes > 1 and not hasattr(os, "fork"):
+        raise click.ClickException("--processes 需要 os.fork（Linux/macOS）；在本系统上请用 --threads")
+    sock = _listen(host, port)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    click.echo(f"kb 浏览器界面：http://{shown}:{server.effective_port}/（按 Ctrl-C 停止）")
+    click.echo(f"kb 浏览器界面：http://{shown}:{sock.getsockname()[1]}/（按 Ctrl-C 停止）"
+               + (f"，{processes} 个进程" if processes > 1 else ""))
     if secure_cookies:
         click.echo("登录需要 HTTPS：登录 Cookie 只经 HTTPS 发送（--plain-cookies 可改）")
+    children = []
+    if processes > 1:  # a `kill` of the serving process stops its children too (the finally below)
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    for _ in range(1, processes):
+        pid = os.fork()
+        if pid == 0:  # a child serves until its parent stops it; it never returns into click
+            code = 0
+            try:
+                _serve(sock, threads, processes, secure_cookies, first=False)
+            except BaseException:  # noqa: BLE001 - reported, then the child ends without running the parent's code
+                import traceback
+
+                traceback.print_exc()
+                code = 1
+            finally:
+                os._exit(code)
+        children.append(pid)
+    try:
+        _serve(sock, threads, processes, secure_cookies, first=True)
+    finally:
+        for pid in children:
+            try:
+                os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)
+            except OSError:
+                pass
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A serving child ends when the process that started it has gone (killed without its finally)."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(0)
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The listening socket every serving process accepts on (the kernel hands each connection to one)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise click.ClickException(f"无法监听 {host}:{port}：{exc.strerror or exc}") from exc
+    sock.listen(1024)
+    return sock
+
+
+def _serve(sock: socket.socket, threads: int, processes: int, secure_cookies: bool, first: bool) -> None:
+    """One serving process: its own connection to the database (made after the fork), app and threads.
+    Only the first process warms the statistics and starts stale findings; the others read them."""
+    from waitress import create_server
+
+    from webui import create_app
+    from webui.store import RETRY_SECONDS
+
+    if not first:
+        signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+        threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    graph = connect(max_transaction_retry_time=RETRY_SECONDS)  # a page is not held 30 s by a dead database
+    app = create_app({"KB_GRAPH": graph, "SESSION_COOKIE_SECURE": secure_cookies, "KB_PROCESSES": processes,
+                      "KB_STARTS_FINDINGS": first})
+    server = create_server(app, sockets=[sock], threads=threads, ident="kb")
+    if first:
+        threading.Thread(target=_warm, args=(app,), daemon=True).start()
     try:
         server.run()
     except KeyboardInterrupt:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -49,6 +50,51 @@ def test_serve_prints_its_url_and_serves_the_pages(loaded_server):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def _children(pid: int) -> set[int]:
+    tasks = Path(f"/proc/{pid}/task")
+    return {int(c) for t in tasks.iterdir() for c in (t / "children").read_text().split()} if tasks.exists() else set()
+
+
+def test_serve_with_processes_shares_one_port_and_stops_whole(loaded_server):
+    import concurrent.futures
+
+    port = free_port()
+    env = {**loaded_server.env, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "kb.cli", "serve", "--port", str(port), "--processes", "2"],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stdout.readline()
+        assert line.startswith(f"kb 浏览器界面：http://127.0.0.1:{port}/（按 Ctrl-C 停止），2 个进程"), line
+        deadline = time.monotonic() + 10
+        while not (children := _children(process.pid)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(children) == 1, children  # the second serving process, forked on the same socket
+
+        def page(_: int) -> tuple[int, str]:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/powers", timeout=30) as response:
+                        return response.status, response.read().decode()
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.3)
+
+        with concurrent.futures.ThreadPoolExecutor(6) as pool:
+            answers = list(pool.map(page, range(24)))
+        assert all(status == 200 and "权力" in body for status, body in answers)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{c}").exists() and "zombie" not in Path(f"/proc/{c}/status").read_text()
+              for c in children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [c for c in children if Path(f"/proc/{c}").exists()
+                and "zombie" not in Path(f"/proc/{c}/status").read_text()]  # its children stopped with it
 
 
 def test_user_add_with_a_password_or_a_prompt(loaded_server, loaded):

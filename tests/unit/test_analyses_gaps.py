@@ -182,6 +182,9 @@ def test_missing_stage_reads_the_procedure_s_own_words_and_a_list_written_in_sta
     hits = gaps.missing_stage([ROW | confirm | {"stages": ["受理", "决定"],
                                                 "duty_texts": ["受理责任:受理", "核查责任:核查", "决定责任:决定"]}])
     assert hits[0].evidence[0]["missing"] == ["送达"] and hits[0].evidence[0]["own_word"] == {"审查": "核查责任:核查"}
+    from kb.analyses.report import evidence_line
+    assert "缺少：送达" in evidence_line(hits[0].evidence[0])
+    assert "以本程序用语写明：审查（核查责任:核查）" in evidence_line(hits[0].evidence[0])
     # 册亨: a permit whose only duty is 1.受理责任 — a list written in stages that names one is checked
     assert found("1.受理责任:受理申请。", power="宗教活动场所内改建审批") == ["审查", "决定", "送达", "事后监管"]
     # … a cell of numbered duties of which one names a stage is not (most cells name none)

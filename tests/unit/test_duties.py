@@ -104,6 +104,12 @@ def test_a_number_run_on_before_a_stage_heading():
     text = "1.受理责任:受理材料5.现场鉴定阶段责任:鉴定 2.决定责任:决定"
     assert [d.seq for d in split_duties(text)] == [1, 2]
     assert [d.seq for d in split_duties("1.受理责任:受理2.现场鉴定一次 2.决定责任:决定")] == [1, 2]
+    # a cell without numbers whose stages run on after sentence ends: one duty per stage heading
+    cell = "受理阶段责任：依法受理申请。审查阶段责任：审查材料。决定阶段责任：作出决定。送达阶段责任：送达许可证件。"
+    assert [(d.seq, d.stage) for d in split_duties(cell)] == [(1, "受理"), (2, "审查"), (3, "决定"), (4, "送达")]
+    assert split_duties(cell)[1].text == "审查阶段责任：审查材料。"
+    # … but not at a stage word that opens a sentence without a heading's colon
+    assert len(split_duties("依法受理申请。审查材料并提出意见。决定是否许可。")) == 1
     # a stray quote an export left in front of the cell (林芝: '"1.立案责任:…') hides no heading
     assert [(d.seq, d.stage) for d in split_duties('"1.立案责任:发现违法行为,予以审查,决定是否立案。')] == [(1, "立案")]
     assert [d.text for d in split_duties('"受理材料"')] == ["受理材料"]

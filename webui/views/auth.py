@@ -93,8 +93,12 @@ def _limits(state) -> None:
         return int(state.app.config.setdefault(name, int(os.environ.get(name) or default)))
 
     window = setting("KB_LOGIN_WINDOW", 900)
-    state.app.extensions["kb_login_limits"] = (Limiter(setting("KB_LOGIN_FAILURES_PER_ACCOUNT", 5), window),
-                                               Limiter(setting("KB_LOGIN_FAILURES_PER_CLIENT", 20), window))
+    # `kb serve --processes N`: each process counts its own attempts, so each allows its share and the
+    # processes together never more than the limit
+    share = max(1, int(state.app.config.get("KB_PROCESSES") or 1))
+    state.app.extensions["kb_login_limits"] = (
+        Limiter(max(1, setting("KB_LOGIN_FAILURES_PER_ACCOUNT", 5) // share), window),
+        Limiter(max(1, setting("KB_LOGIN_FAILURES_PER_CLIENT", 20) // share), window))
 
 
 @bp.route("/logout", methods=["POST"])
