@@ -33,6 +33,20 @@ def test_guessing_is_stopped_and_even_the_right_password_waits(strict_app, make_
     assert client.get("/login").status_code == 200  # the form stays available
 
 
+def test_each_serving_process_allows_its_share_of_guesses(loaded, make_user):
+    """kb serve --processes 3: each process counts its own attempts, so each allows a third of the limit
+    (at least one) and together they allow no more than the limit."""
+    from webui import create_app
+
+    app = create_app({"KB_GRAPH": loaded, "TESTING": True, "SECRET_KEY": secrets.token_hex(16), "KB_PROCESSES": 3,
+                      "KB_LOGIN_FAILURES_PER_ACCOUNT": 7, "KB_LOGIN_FAILURES_PER_CLIENT": 20, "KB_CONSOLE_TOTAL": 4})
+    per_account, per_client = app.extensions["kb_login_limits"]
+    assert (per_account.limit, per_client.limit, app.extensions["kb_console_slots"].total) == (2, 6, 1)
+    name, _password = make_user("viewer")
+    client = app.test_client()
+    assert [login(client, name, f"guess-{i}").status_code for i in range(3)] == [401, 401, 429]
+
+
 def test_guesses_sent_at_once_all_count(strict_app, make_user):
     """Parallel guesses take their slots before any of them has failed."""
     name, password = make_user("viewer")
