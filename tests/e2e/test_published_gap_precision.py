@@ -28,14 +28,46 @@ FIXED = {
 }
 
 
+STAGE_ROWS = "履责方式"  # a publisher's 办理环节 rows: one row per stage, the record's other cells merged down
+
+
 def published_lists(folder: Path, fixture: Path = FIXTURE) -> list[Path]:
-    """Each list of a fixture of published records written to `folder` as the JSON list its file names."""
+    """Each list of a fixture of published records written to `folder` as its publisher lays it out: the
+    JSON list its file names, or (办理环节 rows, a file named .xlsx) a sheet with merged cells."""
     paths = []
     for entry in json.loads(fixture.read_text(encoding="utf-8"))["lists"]:
         path = folder / entry["file"]
-        path.write_text(json.dumps(entry["list"], ensure_ascii=False), encoding="utf-8")
+        if path.suffix == ".xlsx":
+            write_staged_sheet(path, entry["list"])
+        else:
+            path.write_text(json.dumps(entry["list"], ensure_ascii=False), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def write_staged_sheet(path: Path, published: dict) -> None:
+    """Title row, header row, then per record one row per 办理环节 row, its other cells merged down them."""
+    import openpyxl
+
+    records = published["records"]
+    header: list[str] = []
+    for rec in records:
+        for key, value in rec.items():
+            names = list(value[0]) if key == STAGE_ROWS else [key]
+            header += [n for n in names if n not in header]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append([published["title"]])
+    ws.append(header)
+    for rec in records:
+        rows = rec.get(STAGE_ROWS) or [{}]
+        top = ws.max_row + 1
+        for i, stage_row in enumerate(rows):
+            ws.append([stage_row[h] if h in stage_row else (rec.get(h, "") if i == 0 else "") for h in header])
+        for c, h in enumerate(header, start=1):
+            if h not in rows[0] and len(rows) > 1:
+                ws.merge_cells(start_row=top, start_column=c, end_row=top + len(rows) - 1, end_column=c)
+    wb.save(path)
 
 
 def stages_found(graph, paths: list[Path], judged: dict) -> tuple[list, dict[str, list[str]]]:

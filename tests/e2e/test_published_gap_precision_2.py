@@ -5,15 +5,15 @@ docs/analyses.md ("A second fresh measurement") gives the same table; when the r
 here, this test fails until the judgement and the document are brought up to date."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
+from tests.e2e.test_published_gap_precision import published_lists
+
 pytestmark = pytest.mark.e2e
 
 FIXTURE = Path(__file__).with_name("published_gap_lists_2.json")
-STAGE_ROWS = "履责方式"  # a publisher's 办理环节 rows: one row per stage, the record's other cells merged down
 
 # power -> (stages the finding names, real?, why): every missing_stage finding on these lists. Measured
 # fresh (the rules as they were before this sample was read): 2 real of 5, docs/analyses.md. The rules
@@ -42,49 +42,11 @@ FIXED = {
 TYPED = "大中专院校毕业在就创业地落户"
 
 
-def published_lists(folder: Path) -> list[Path]:
-    """Each list as its publisher lays it out: a JSON table, or (办理环节 rows) a sheet with merged cells."""
-    paths = []
-    for entry in json.loads(FIXTURE.read_text(encoding="utf-8"))["lists"]:
-        path = folder / entry["file"]
-        if path.suffix == ".xlsx":
-            write_staged_sheet(path, entry["list"])
-        else:
-            path.write_text(json.dumps(entry["list"], ensure_ascii=False), encoding="utf-8")
-        paths.append(path)
-    return paths
-
-
-def write_staged_sheet(path: Path, published: dict) -> None:
-    """Title row, header row, then per record one row per 办理环节 row, its other cells merged down them."""
-    import openpyxl
-
-    records = published["records"]
-    header: list[str] = []
-    for rec in records:
-        for key, value in rec.items():
-            names = list(value[0]) if key == STAGE_ROWS else [key]
-            header += [n for n in names if n not in header]
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append([published["title"]])
-    ws.append(header)
-    for rec in records:
-        rows = rec.get(STAGE_ROWS) or [{}]
-        top = ws.max_row + 1
-        for i, stage_row in enumerate(rows):
-            ws.append([stage_row[h] if h in stage_row else (rec.get(h, "") if i == 0 else "") for h in header])
-        for c, h in enumerate(header, start=1):
-            if h not in rows[0] and len(rows) > 1:
-                ws.merge_cells(start_row=top, start_column=c, end_row=top + len(rows) - 1, end_column=c)
-    wb.save(path)
-
-
 def test_missing_stage_on_a_second_published_sample_is_judged(scratch, tmp_path):
     from importers.run import import_paths
     from kb.analyses import gaps
 
-    report = import_paths(scratch, published_lists(tmp_path), progress=False)
+    report = import_paths(scratch, published_lists(tmp_path, FIXTURE), progress=False)
     refused = {Path(f["path"]).name: f["errors"][0]["message"] for f in report["files"] if f["status"] != "imported"}
     assert not refused, refused  # 双台子 (实施主体 街道) is imported
     assert not [w for f in report["files"] for w in f["warnings"] if "无法识别的权力类型" in w["message"]]

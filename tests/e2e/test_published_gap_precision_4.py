@@ -7,13 +7,11 @@ gives the same table; when the rule finds something else here, this test fails u
 document are brought up to date."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.test_published_gap_precision import published_lists, stages_found
-from tests.e2e.test_published_gap_precision_2 import write_staged_sheet
 
 pytestmark = pytest.mark.e2e
 
@@ -44,17 +42,8 @@ COMPLETE = {
 }
 
 
-def written_lists(folder: Path) -> list[Path]:
-    """The fixture's lists as published: JSON tables, and the 办理环节 pages as sheets with merged cells."""
-    paths = published_lists(folder, FIXTURE)
-    for entry in json.loads(FIXTURE.read_text(encoding="utf-8"))["lists"]:
-        if entry["file"].endswith(".xlsx"):
-            write_staged_sheet(folder / entry["file"], entry["list"])
-    return paths
-
-
 def test_missing_stage_on_a_fourth_published_sample_is_judged(scratch, tmp_path):
-    paths = written_lists(tmp_path)
+    paths = published_lists(tmp_path, FIXTURE)
     assert len(paths) == 8
     findings, found = stages_found(scratch, paths, JUDGED)
     assert found == {p: stages for p, (stages, _, _) in JUDGED.items()}
