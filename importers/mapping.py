@@ -82,6 +82,11 @@ class HeaderMatch:
 def parse_mapping(data: dict, source: str) -> Mapping:
     """A Mapping from the parsed TOML of one mapping file; ValueError names what is wrong."""
     name = data.get("name") or source.removesuffix(".toml")
+    if data.get("extends"):  # `extends = "standard.toml"`: its columns and shared files, then this file's own
+        base = read_data_file(data["extends"])
+        data = {**data, "columns": {**base.get("columns", {}), **data.get("columns", {})},
+                "include": [*base.get("include", []), *data.get("include", [])],
+                "extra": {**base.get("extra", {}), **data.get("extra", {})}}
     columns: dict[str, tuple[str, ...]] = {}
     for key, synonyms in data["columns"].items():
         if key not in FIELDS:
@@ -124,7 +129,7 @@ def load_mappings() -> tuple[Mapping, ...]:
         if not entry.name.endswith(".toml"):
             continue
         data = tomllib.loads(entry.read_text(encoding="utf-8"))
-        if "columns" in data:
+        if "columns" in data or "extends" in data:
             out.append(parse_mapping(data, entry.name))
     return tuple(sorted(out, key=lambda m: (-m.priority, m.name)))
 

@@ -21,7 +21,7 @@ CODED = ["序号", "职权编码", "职权名称", "子项名称", "职权类型
 
 def test_mappings_load_from_the_package():
     names = [m.name for m in load_mappings()]
-    assert names == ["standard", "coded", "workflow", "service"]  # priority order
+    assert names == ["standard", "coded", "workflow", "service", "untyped"]  # priority order
     files = [e.name for e in resources.files("importers.mappings").iterdir() if e.name.endswith(".toml")]
     assert {"standard.toml", "coded.toml", "service.toml", "_extra.toml", "departments.toml"} <= set(files)
     vocab = [e.name for e in resources.files("kb").joinpath("vocab").iterdir()]
@@ -51,6 +51,18 @@ def test_a_header_with_a_note_after_it_is_read_by_its_words():
     match = best_match(["编号", "权力分类", "项目名称", "实施主体", "责任事项（明确责任主体）", "追责情形(明确内部追责主体)"])
     assert match.columns["responsibility_text"] == 4 and match.columns["accountability_situations"] == 5
     assert not match.unmapped
+
+
+def test_a_list_that_prints_no_type_is_read_by_the_untyped_mapping():
+    # 克什克腾旗住建局: no 权力类型 column and no type in the title; `untyped` has standard's columns, no type required
+    cells = ["权力序号", "事项编码", "事项名称", "设定依据", "责任主体", "承办机构", "责任事项", "追责情形 及追责依据"]
+    match = best_match(cells)
+    assert match.mapping.name == "untyped" and not match.unmapped
+    assert (match.columns["seq"], match.columns["basis_text"], match.columns["responsibility_text"]) == (0, 3, 6)
+    # with a type column, standard reads the same header and wins the tie
+    assert best_match([*cells, "权力类型"]).mapping.name == "standard"
+    # a table with neither type nor duties is still no list
+    assert best_match(["事项名称", "设定依据", "备注"]) is None
 
 
 def test_a_workflow_layout_reads_its_steps():
