@@ -69,7 +69,7 @@ RETURN """ + _POWER_COLUMNS + """, acc, """ + _VERSION_COLUMNS + """
 BASIS = _POWERS + """
 WITH d, p, jurisdiction, trim(coalesce(p.basis_text, '')) AS basis
 WHERE NOT exists { (p)-[:CITES {field: 'basis'}]->() }
-RETURN """ + _POWER_COLUMNS + """, basis
+RETURN """ + _POWER_COLUMNS + """, basis, """ + _VERSION_COLUMNS + """
 """
 
 # Citations of loaded laws (article_not_found, other_version); those of laws not loaded are the
@@ -163,7 +163,7 @@ def _source(row: dict) -> dict:
 
 # Columns whose absence from a layout is one finding per list: record field -> the column's name.
 COLUMN_TITLES = {"responsibility_text": "责任事项", "accountability_subjects": "追责对象范围",
-                 "accountability_situations": "追责情形"}
+                 "accountability_situations": "追责情形", "basis_text": "实施依据"}
 
 
 def _columns_missing(row: dict, fields: Iterable[str]) -> list[str]:
@@ -341,7 +341,10 @@ def no_accountability(rows: list[dict]) -> list[Finding]:
 # --- legal basis ----------------------------------------------------------------------------------
 
 def no_basis(rows: list[dict]) -> list[Finding]:
-    out = []
+    """no_basis per power, or once per list whose layout has no 实施依据 column at all (宣州's, 四川's 竖表);
+    basis_unmatched per power."""
+    out, rows = _list_findings("no_basis", rows, lambda r: [] if r["basis"] else _columns_missing(r, ["basis_text"]),
+                               0.9)
     for r in rows:
         ev = [{"type": "basis", "power": r["power"], "department": r["department"], "text": _clip(r["basis"]),
                "source": _source(r)}]

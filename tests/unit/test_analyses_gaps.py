@@ -199,3 +199,17 @@ def test_missing_stage_reads_the_procedure_s_own_words_and_a_list_written_in_sta
     # a county that reports up by the approval's level (和林格尔) decides nothing of its own
     up = "1.受理责任:受理乡镇上报的材料2.审核责任:对书面材料进行审核,3.报送责任:对符合的根据审批权限上报市退役军人事务局"
     assert found(up, **give) == []
+
+
+def test_a_layout_without_a_basis_column_is_one_finding_for_its_list() -> None:
+    version = {"key": "v1", "file": "宣州区农业农村局.json", "mapping": "standard", "version": "2023",
+               "fields": ["item_name", "type", "responsibility_text"]}
+    rows = [ROW | {"key": f"k{i}", "power": f"认定{i}", "basis": "", "list": version} for i in range(3)]
+    found = gaps.no_basis(rows)
+    assert [(f.kind, len(f.powers)) for f in found] == [("no_basis", 3)]
+    assert found[0].evidence[0]["missing_columns"] == ["实施依据"] and "没有实施依据列" in found[0].summary
+    # a layout with the column: each empty cell is its own finding; a basis without a law's title is unmatched
+    version = version | {"fields": [*version["fields"], "basis_text"]}
+    rows = [ROW | {"key": "k1", "power": "甲", "basis": "", "list": version},
+            ROW | {"key": "k2", "power": "乙", "basis": "依据国家有关规定", "list": version}]
+    assert [(f.kind, f.powers) for f in gaps.no_basis(rows)] == [("no_basis", ["甲"]), ("basis_unmatched", ["乙"])]
