@@ -132,10 +132,10 @@ def _listen(host: str, port: int) -> socket.socket:
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        sock.bind((host, port))
-    except OSError as exc:
+        sock.bind((host, port))  # an address in use is told in Chinese by the CLI's error handler (kb.explain)
+    except OSError:
         sock.close()
-        raise click.ClickException(f"无法监听 {host}:{port}：{exc.strerror or exc}") from exc
+        raise
     sock.listen(1024)
     return sock
 
