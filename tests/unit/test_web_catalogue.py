@@ -41,3 +41,32 @@ def test_the_compiled_catalogue_matches_the_source():
     with PO.with_suffix(".mo").open("rb") as fh:
         compiled = {m.id: m.string for m in read_mo(fh) if m.id}
     assert compiled == source, "run `pybabel compile -d webui/translations`"
+
+
+def test_search_facets_count_each_value_among_the_hits_that_pass_every_other_filter():
+    import itertools
+
+    from webui.views import search
+
+    values = {"label": ["Power", "Law"], "power_type": ["行政许可", "行政处罚", ""], "department": ["甲局", "乙局"],
+              "level": ["county", ""], "jurisdiction": ["甲县", "乙县", "甲县某镇"]}
+    hits = [dict(zip(values, combo, strict=True)) for combo in itertools.product(*values.values())] * 2
+    within = {"甲县某镇"}  # the places below 甲县
+
+    def by_definition(chosen: dict) -> dict:
+        out = {}
+        for facet, field in search.FIELDS.items():
+            counts: dict[str, int] = {}
+            for h in hits:
+                if h[field] and all(search._passes(h, f, v, within) for f, v in chosen.items() if f != facet):
+                    counts[h[field]] = counts.get(h[field], 0) + 1
+            out[facet] = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:30]
+        return out
+
+    none = {f: "" for f in search.FILTERS}
+    for chosen in (none, none | {"type": "Power"}, none | {"type": "Power", "power_type": "行政许可"},
+                   none | {"jurisdiction": "甲县", "department": "乙局", "level": "county"}):
+        assert search._facets(hits, chosen, within) == by_definition(chosen), chosen
+    # with 甲县 chosen, the township below it counts too: of 144 hits, 96 are in 甲县 or 甲县某镇, half each department's
+    counted = dict(search._facets(hits, none | {"jurisdiction": "甲县"}, within)["department"])
+    assert counted == {"甲局": 48, "乙局": 48}

@@ -165,16 +165,20 @@ def _passes(hit: dict, facet: str, value: str, within: set[str]) -> bool:
 
 
 def _facets(hits: list[dict], chosen: dict[str, str], within: set[str] | None = None) -> dict[str, list[tuple[str, int]]]:
-    """Counts per facet value among the hits that pass every other filter."""
+    """Counts per facet value among the hits that pass every other filter: one pass over the hits, each
+    counted under every facet when it passes all filters, under the one facet it fails when it fails one."""
     within = within or set()
-    out: dict[str, list[tuple[str, int]]] = {}
-    for facet, field in FIELDS.items():
-        counts: dict[str, int] = {}
-        for h in hits:
-            if h[field] and all(_passes(h, f, v, within) for f, v in chosen.items() if f != facet):
-                counts[h[field]] = counts.get(h[field], 0) + 1
-        out[facet] = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:30]
-    return out
+    active = [(f, v) for f, v in chosen.items() if v]
+    counts: dict[str, dict[str, int]] = {facet: {} for facet in FIELDS}
+    for h in hits:
+        failed = [f for f, v in active if not _passes(h, f, v, within)]
+        if len(failed) > 1:
+            continue
+        for facet in failed or FIELDS:
+            value = h[FIELDS[facet]]
+            if value:
+                counts[facet][value] = counts[facet].get(value, 0) + 1
+    return {facet: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:30] for facet, c in counts.items()}
 
 
 @page(bp, "/search", "search.html")
