@@ -174,6 +174,24 @@ def test_the_power_page_shows_who_does_it_elsewhere(two_cities) -> None:
     assert [(r["place"], r["key"], r["level_title"]) for r in data["elsewhere"]] == [("银川市", other, "市级")]
     alone = client.get(f"/powers/{quote(keys['户口登记'], safe='')}").get_data(as_text=True)
     assert 'id="elsewhere-none"' in alone and 'id="elsewhere-table"' not in alone
+    assert 'id="elsewhere-more"' not in html  # one row, under the page's limit
+
+
+def test_the_power_page_links_to_all_it_does_not_show(two_cities, monkeypatch) -> None:
+    import html as html_lib
+    import re
+
+    from webui.views import powers
+
+    monkeypatch.setattr(powers, "ELSEWHERE_LIMIT", 1)
+    client, keys = _client(two_cities["graph"]), two_cities["keys"]
+    page = client.get(f"/powers/{quote(keys['对占用消防车通道的处罚'], safe='')}").get_data(as_text=True)
+    more = page[page.index('id="elsewhere-more"'):]
+    assert "只显示前 1 项" in more and "查看全部（已保存的查询）" in more
+    href = html_lib.unescape(re.search(r'href="([^"]+)"', more).group(1))
+    assert href.startswith("/queries/chains/elsewhere?")
+    listed = client.get(href).get_data(as_text=True)
+    assert "银川市消防救援支队" in listed and "对占用、堵塞消防车通道的行政处罚" in listed
 
 
 def test_kb_compare_prints_the_table_and_json(two_cities) -> None:

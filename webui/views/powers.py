@@ -15,7 +15,8 @@ from webui.paging import FACET_LISTED, pager, requested_skip
 
 bp = Blueprint("powers", __name__)
 
-ELSEWHERE_LIMIT = 100  # rows of "who exercises this power elsewhere" on a power's page
+# rows of "who exercises this power elsewhere" on a power's page (a link runs the saved query for all of them)
+ELSEWHERE_LIMIT = 50
 
 # Sorting is chosen from this table, never assembled from the request: each a tuple of indexed
 # properties that, with the key last, orders the powers totally. Pages go by key (?after= the last
