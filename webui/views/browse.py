@@ -187,11 +187,13 @@ def departments() -> dict:
     groups: dict[str, list[dict]] = {}
     shown = kept[p["skip"]:p["skip"] + DEPARTMENTS_PAGE]
     labels = department_labels((r["name"], r["jurisdiction"]) for r in shown)
+    query: dict[str, str] = {}  # ?type=… per power type, encoded once a page (a dozen types, 700 links)
     for row in shown:
         # one url_for per department: its type links add ?type= to it (url_for is the page's main cost)
         url = url_for("browse.department", name=row["name"])
         row = {**row, "short": labels[row["name"]], "url": url,
-               "types": [{**t, "url": f"{url}?{urlencode({'type': t['type']})}"}
+               "types": [{**t, "url": url + (query.get(t["type"]) or query.setdefault(
+                   t["type"], "?" + urlencode({"type": t["type"]})))}
                          for t in sorted(row["types"], key=lambda t: -t["n"])]}
         groups.setdefault(row["jurisdiction"] or "", []).append(row)
     return {"groups": [{"jurisdiction": j, "departments": ds} for j, ds in groups.items()],
