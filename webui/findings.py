@@ -17,7 +17,7 @@ from kb.analyses import chains as chain_analysis
 from kb.analyses import stored
 from kb.analyses.findings import Finding
 from kb.db import Graph
-from webui import store
+from webui import stats, store
 
 _lock = threading.Lock()
 _chains_lock = threading.Lock()
@@ -112,7 +112,7 @@ def invalidate() -> None:
 
 
 def stamp() -> str:
-    return stored.data_stamp(store.graph())
+    return stats.stamp()
 
 
 GROUPS_KEPT = 8  # groups of related bodies kept (each is their powers, linked)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import neo4j.exceptions
+from flask import g, has_request_context
 
 from kb.analyses import stored
 from webui import store
@@ -27,25 +28,35 @@ SET s.stamp = $stamp, s.value = $value, s.counted_at = datetime()
 """
 
 
+def stamp() -> str:
+    """The data stamp (kb.analyses.stored.data_stamp), read once per request: a law's page asks for two
+    statistics, a chain page for its stamp as well."""
+    if has_request_context():
+        if "kb_data_stamp" not in g:
+            g.kb_data_stamp = stored.data_stamp(store.graph())
+        return g.kb_data_stamp
+    return stored.data_stamp(store.graph())
+
+
 def cached(name: str, compute: Callable[[], Any]) -> Any:
     """``compute()`` for the current data, counted at most once per data stamp (a second request for
     it waits for the first's count instead of counting too)."""
-    stamp = stored.data_stamp(store.graph())
+    stamp_now = stamp()
     hit = _cache.get(name)
-    if hit and hit[0] == stamp:
+    if hit and hit[0] == stamp_now:
         return hit[1]
     with _lock:
         computing = _computing[name]
     with computing:
         hit = _cache.get(name)
-        if hit and hit[0] == stamp:
+        if hit and hit[0] == stamp_now:
             return hit[1]
-        value = _stored(name, stamp)
+        value = _stored(name, stamp_now)
         if value is None:
             value = compute()
-            _store(name, stamp, value)
+            _store(name, stamp_now, value)
         with _lock:
-            _cache[name] = (stamp, value)
+            _cache[name] = (stamp_now, value)
     return value
 
 
