@@ -127,7 +127,10 @@ def chains_around(keys: list[str], wait: bool = True) -> chain_analysis.Chains |
     with _chains_lock:
         _groups[:] = [(s, ch) for s, ch in _groups if s == current]
         for _, ch in reversed(_groups):
-            if all(k in ch.powers for k in keys):
+            # read for the lines of some places only: whole for powers of those places (a province's power
+            # read from a county's page has only that county's line below it)
+            if all(k in ch.powers and (ch.lines_of is None or ch.powers[k].jurisdiction in ch.lines_of)
+                   for k in keys):
                 return ch
     if not wait or not keys:
         return None

@@ -54,6 +54,8 @@ RETURN dl.key AS key, coalesce(dl.manner, '') AS manner, dl.date AS date, coales
 """
 
 COUNTERPARTS = "MATCH (a:Department)-[:COUNTERPART_OF]->(b:Department) RETURN a.name AS lower, b.name AS upper"
+_COUNTERPARTS_BELOW = """MATCH (a:Department)-[:COUNTERPART_OF]->(b:Department) WHERE a.name IN $names
+RETURN a.name AS lower, b.name AS upper"""
 
 PARENTS = "MATCH (j:Jurisdiction)-[:WITHIN]->(parent:Jurisdiction) RETURN j.name AS name, parent.name AS parent"
 
@@ -162,6 +164,9 @@ class Chains:
     families: dict[str, int]  # department -> body family id
     published: dict[int, set[str]]  # family -> levels it publishes
     placed: dict[tuple[int, str], _ByPlace] = field(default_factory=dict)  # (family, level) -> its powers by place
+    # `around`: the places whose lines were read (the chains through powers of these places are whole);
+    # None when every body of the group was read
+    lines_of: frozenset[str] | None = None
 
     def on_line(self, family: int, level: str, jurisdiction: str) -> bool:
         """Whether the body ``family`` has powers at ``level`` on the line of ``jurisdiction``."""
@@ -477,7 +482,7 @@ def _powers_of(graph: Graph, departments: list[str], keys: list[str]) -> list[Po
 _COUNTERPARTS_OF = """
 MATCH (d:Department) WHERE d.name IN $names
 MATCH (d)-[:COUNTERPART_OF*1..8]-(o:Department)
-RETURN DISTINCT o.name AS name
+RETURN DISTINCT o.name AS name, o.jurisdiction AS jurisdiction
 """
 
 _POWERS_OF_GROUP = """
@@ -489,15 +494,40 @@ _CATALOGUE_PARTNERS = _POWERS_OF_GROUP + """
 MATCH (p)-[:IMPLEMENTS]->(ci:CatalogItem)
 WITH DISTINCT ci
 MATCH (ci)<-[:IMPLEMENTS]-(q:Power)<-[:HOLDS]-(e:Department)
-RETURN DISTINCT e.name AS department, q.key AS key
+WHERE $line IS NULL OR e.jurisdiction IS NULL OR e.jurisdiction IN $line OR NOT e.jurisdiction IN $placed
+RETURN DISTINCT e.name AS department, e.jurisdiction AS jurisdiction, q.key AS key
 """
 
 _DELEGATION_PARTNERS = _POWERS_OF_GROUP + """
 MATCH (p)<-[:FROM_POWER|TO_POWER]-(:Delegation)-[:FROM_POWER|TO_POWER]->(q:Power)<-[:HOLDS]-(e:Department)
-RETURN DISTINCT e.name AS department, q.key AS key
+WHERE $line IS NULL OR e.jurisdiction IS NULL OR e.jurisdiction IN $line OR NOT e.jurisdiction IN $placed
+RETURN DISTINCT e.name AS department, e.jurisdiction AS jurisdiction, q.key AS key
 """
 
-_HOLDERS = "UNWIND $keys AS key MATCH (d:Department)-[:HOLDS]->(:Power {key: key}) RETURN d.name AS department, key"
+_HOLDERS = """UNWIND $keys AS key MATCH (d:Department)-[:HOLDS]->(:Power {key: key})
+RETURN d.name AS department, d.jurisdiction AS jurisdiction, key"""
+
+
+def _lines(parents: list[dict], places: set[str]) -> tuple[set[str] | None, set[str]]:
+    """The places on the lines of ``places`` (each place, the places it is within and those within it),
+    and every place of the tree; (None, …) when a start is outside the tree: every place is on its line.
+    A place outside the tree (or none) is on every line, as in `Tree`."""
+    tree = Tree(parents)
+    if any(not p or p not in tree.placed for p in places):
+        return None, tree.placed
+    children: dict[str, set[str]] = defaultdict(set)
+    for r in parents:
+        children[r["parent"]].add(r["name"])
+    allowed: set[str] = set()
+    for place in places:
+        allowed |= tree.line(place)
+        stack = [place]
+        while stack:
+            for child in children.get(stack.pop(), ()):
+                if child not in allowed:
+                    allowed.add(child)
+                    stack.append(child)
+    return allowed, tree.placed
 
 _DELEGATIONS_OF = """
 UNWIND $keys AS key
@@ -508,11 +538,14 @@ RETURN dl.key AS key, coalesce(dl.manner, '') AS manner, dl.date AS date, coales
 """
 
 
-def around(graph: Graph, keys: list[str]) -> Chains:
-    """The chains of the current powers ``keys``: the group of `partition_plan` that holds each,
-    found from them outwards (their bodies, what a catalogue item or a delegation links them to, and
-    so on until nothing new), not by planning the whole graph: a chain page on a province reads one
-    body's lists, not every list."""
+def around(graph: Graph, keys: list[str], whole_group: bool = False) -> Chains:
+    """The chains through the current powers ``keys``: the bodies of the group of `partition_plan` that
+    holds each, found from them outwards (their bodies, what a catalogue item or a delegation links them
+    to, and so on until nothing new), not by planning the whole graph. Links follow the places' tree, so
+    the chains through ``keys`` need only the bodies on their places' lines (the places they are within
+    and those within them): a township's power reads its county's, city's and province's bodies, not the
+    same kind of body in every county of the province (70,000 powers on the generated province, 4.5 s).
+    ``whole_group``: every body of the group, as before."""
     departments: set[str] = set()
     single_keys: set[str] = set()
     single_seen: dict[str, bool] = {}
@@ -523,17 +556,26 @@ def around(graph: Graph, keys: list[str]) -> Chains:
             found = _single_level(graph, unknown)
             single_seen.update({n: n in found for n in unknown})
 
+    parents = graph.read(PARENTS)
     holders = graph.read(_HOLDERS, keys=keys)
+    line, placed = (None, set()) if whole_group else _lines(parents, {r["jurisdiction"] for r in holders})
+
+    def on_line(place: str | None) -> bool:
+        return line is None or not place or place in line or place not in placed
+
+    # the partners' queries keep the same places (a catalogue item's implementers across a province)
+    where = {"line": sorted(line) if line is not None else None, "placed": sorted(placed)}
     single(sorted({r["department"] for r in holders}))
     new_departments = {r["department"] for r in holders if not single_seen[r["department"]]}
     new_keys = {r["key"] for r in holders if single_seen[r["department"]]}
     while new_departments or new_keys:
-        new_departments |= {r["name"] for r in graph.read(_COUNTERPARTS_OF, names=sorted(new_departments))}
+        new_departments |= {r["name"] for r in graph.read(_COUNTERPARTS_OF, names=sorted(new_departments))
+                            if on_line(r["jurisdiction"])}
         new_departments -= departments
         departments |= new_departments
         single_keys |= new_keys
-        partners = graph.read(_CATALOGUE_PARTNERS, names=sorted(new_departments), keys=sorted(new_keys))
-        partners += graph.read(_DELEGATION_PARTNERS, names=sorted(new_departments), keys=sorted(new_keys))
+        partners = graph.read(_CATALOGUE_PARTNERS, names=sorted(new_departments), keys=sorted(new_keys), **where)
+        partners += graph.read(_DELEGATION_PARTNERS, names=sorted(new_departments), keys=sorted(new_keys), **where)
         single(sorted({r["department"] for r in partners}))
         new_departments = {r["department"] for r in partners if not single_seen[r["department"]]} - departments
         new_keys = {r["key"] for r in partners if single_seen[r["department"]]} - single_keys
@@ -542,8 +584,10 @@ def around(graph: Graph, keys: list[str]) -> Chains:
     all_keys = [p.key for p in powers]
     for i in range(0, len(all_keys), 5_000):
         delegations += graph.read(_DELEGATIONS_OF, keys=all_keys[i:i + 5_000])
-    counterparts = [r for r in graph.read(COUNTERPARTS) if r["lower"] in departments]
-    return build(powers, delegations, counterparts, graph.read(PARENTS))
+    counterparts = graph.read(_COUNTERPARTS_BELOW, names=sorted(departments))
+    found = build(powers, delegations, counterparts, parents)
+    found.lines_of = None if line is None else frozenset(r["jurisdiction"] for r in holders)
+    return found
 
 
 def load(graph: Graph, jurisdiction: str | None = None, as_of: str | None = None) -> Chains:

@@ -54,6 +54,13 @@ def test_a_chain_runs_up_its_own_line_of_places(scratch: Graph, tmp_path: Path) 
     assert edges == {(keys["湖南省市场监督管理局"], keys["株洲市市场监督管理局"]),
                      (keys["株洲市市场监督管理局"], keys["荷塘区市场监督管理局"])}
 
+    # the county's page read the bodies of its own line only; the province's page, read after it, is whole
+    from kb.analyses import chains
+
+    read = chains.around(scratch, [keys["荷塘区市场监督管理局"]])
+    assert sorted(p.department for p in read.powers.values()) == ["株洲市市场监督管理局", "湖南省市场监督管理局",
+                                                                 "荷塘区市场监督管理局"]
+    assert len(chains.around(scratch, [keys["荷塘区市场监督管理局"]], whole_group=True).powers) == len(BODIES)
     top = client.get(f"/chain/{quote(keys['湖南省市场监督管理局'], safe='')}.json").get_json()
     assert sorted(s["department"] for s in top["steps"]) == sorted(BODIES)
     by_catalogue = client.get(f"/chain/{CATALOGUE}.json").get_json()
