@@ -253,8 +253,9 @@ def own_word_stages(row: dict, required: tuple[str, ...], rules: StageRules | No
     the stage (between the duties of the stages before and after it). Stage -> that duty's heading."""
     rules = rules or stage_rules()
     texts = row.get("duty_texts", ())
-    by_duty = [{s for s in required if rules.names(s, set(heading_stages(t)) | rules.done_inside(t), row["type"])}
-               for t in texts]
+    headings = [set(heading_stages(t)) for t in texts]
+    by_duty = [{s for s in required if rules.names(s, h | rules.done_inside(t), row["type"])}
+               for t, h in zip(texts, headings, strict=True)]
     out: dict[str, str] = {}
     for k, stage in enumerate(required):
         if any(stage in d for d in by_duty):
@@ -263,7 +264,7 @@ def own_word_stages(row: dict, required: tuple[str, ...], rules: StageRules | No
         after = [i for i, d in enumerate(by_duty) if d & set(required[k + 1:])]
         lo, hi = (before[-1] if before else -1), (after[0] if after else len(texts))
         own = next((texts[i] for i in range(lo + 1, hi)
-                    if not by_duty[i] and not heading_stages(texts[i]) and opens_with_heading(texts[i])), None)
+                    if not by_duty[i] and not headings[i] and opens_with_heading(texts[i])), None)
         if own is not None:
             out[stage] = squeeze(own)[:12]
     return out
