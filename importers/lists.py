@@ -55,7 +55,7 @@ from importers.workbook import (
     read_json_table,
     read_workbook,
 )
-from kb.model import PowerType, line_heading_stages, power_type
+from kb.model import PowerType, duty_kind_words, line_heading_stages, power_type
 
 HEADER_SEARCH_ROWS = 5  # the header is on one of the first five rows (below 0–2 title rows)
 MAX_CELL_CHARS = 100_000  # Excel itself stops at 32,767; more means a broken export
@@ -386,7 +386,8 @@ class _ListParser:
                 continue
             values = {f: _filled(sheet, r, c) for f, c in cols.items()}
             for f, later in layout.repeats.items():
-                values[f] = _merged([values.get(f, ""), *(_filled(sheet, r, c) for c in later)])
+                values[f] = _merged([values.get(f, ""), *(_filled(sheet, r, c) for c in later)],
+                                    [sheet.value(layout.header_row, c) for c in (cols[f], *later)])
             kept = {k: _filled(sheet, r, c) for k, c in layout.kept.items()}
             if (not own.get("item_name") and own.get("sub_item_name") and prev is not None
                     and sheet.anchor(r, cols["item_name"]) is None):
@@ -529,10 +530,20 @@ def _column_name(sheet: Sheet, c: int) -> str:
     return column_letter(c)
 
 
-def _merged(values: list[str]) -> str:
+def _merged(values: list[str], headers: list[str] = ()) -> str:
     """A field a repeated block of columns fills more than once: the first non-empty value; different
-    non-empty values are all kept, one per line."""
-    seen = list(dict.fromkeys(v for v in values if v and v.strip()))
+    non-empty values are all kept, one per line; a placeholder (暂无, 无, /) is no value. Duties in columns
+    headed by their kind (直接实施责任 | 指导监督责任) keep the heading, as in a cell that holds both."""
+    kinds = duty_kind_words()
+    seen: list[str] = []
+    for i, v in enumerate(values):
+        if not v or not v.strip() or v.strip() in NO_SUB_ITEM:
+            continue
+        header = re.sub(r"\s+", "", headers[i]) if i < len(headers) else ""
+        if header.endswith("责任") and header[:-2] in kinds:
+            v = f"{header}：\n{v.strip()}"
+        if v not in seen:
+            seen.append(v)
     return "\n".join(seen)
 
 

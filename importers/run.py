@@ -432,6 +432,9 @@ def _write_ordered(graph: Graph | None, order: Iterator[FileReport], spool: Spoo
                                             for d in (r.departments or [{"name": r.department}]) if d["name"]})
             except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as exc:
                 notices.append(f"委托关系尚未关联（请再导入一次）：{exc}")
+            # search finds what was written before the import says it is done (kb.schema.FULLTEXT_STATEMENT)
+            with contextlib.suppress(neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError):
+                graph.searchable()
     finally:
         bar.close()
     return notices

@@ -121,6 +121,12 @@ class Graph:
         with self.session() as session:
             session.run(query, params).consume()
 
+    def searchable(self) -> None:
+        """Wait until the full-text index (eventually consistent: kb.schema) holds every committed write:
+        called by whatever wrote what search reads, before it says it is done."""
+        with self.session() as session:
+            session.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()").consume()
+
     def verify(self) -> None:
         """Raise the driver's error when the server does not answer or refuses the login."""
         self.driver.verify_connectivity()

@@ -81,6 +81,7 @@ def is_empty(graph: Graph) -> bool:
 def clear(graph: Graph) -> None:
     """Delete all data (schema stays), in batches so a large graph does not exhaust memory."""
     graph.autocommit("MATCH (n) WHERE NOT n:KbMeta CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS")
+    graph.searchable()
 
 
 # --- value encoding: JSON cannot hold temporal values, so they travel tagged ----------------------
@@ -285,6 +286,7 @@ def restore(graph: Graph, path: Path, progress: bool = False, backup: Path | Non
             counts = _load(graph, path, bar.update)
         _journal(graph, phase="finishing")
         _finish(graph)
+        graph.searchable()
     except BaseException as exc:
         try:
             note = _undo(graph, progress)

@@ -23,11 +23,13 @@ Every page is also JSON: add `.json` to its path (`/.json` for the front page), 
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from typing import Any
 from urllib.parse import quote
 
+import neo4j.exceptions
 from flask import Flask, g, request
 from flask_wtf.csrf import CSRFProtect
 
@@ -166,6 +168,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     @app.context_processor
     def user_context() -> dict[str, Any]:
         return {"current_user": g.get("user")}
+
+    @app.after_request
+    def searchable(response):  # a form that wrote: search finds what it wrote (kb.schema.FULLTEXT_STATEMENT)
+        if request.method not in ("GET", "HEAD", "OPTIONS") and response.status_code < 400 \
+                and app.extensions.get("kb_graph") is not None:
+            with contextlib.suppress(neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError):
+                store.graph().searchable()
+        return response
 
     @app.after_request
     def no_external(response):  # a second fence: the browser may load nothing from outside the app

@@ -270,9 +270,15 @@ def own_word_stages(row: dict, required: tuple[str, ...], rules: StageRules | No
     return out
 
 
+# The duty a staged list closes with, naming no stage: "其他法律法规规章文件规定应履行的责任",
+# "法律法规规章文件规定应履行的其他责任".
+_CATCH_ALL = re.compile(r"^(?:其他|其它)?(?:法律|法规)[^。；;]{0,16}规定[^。；;]{0,12}责任[。.；;]?$")
+
+
 def _all_headed(row: dict) -> bool:
-    """Every duty of the power opens with a stage heading (of the vocabulary or in its own word)."""
-    texts = row.get("duty_texts", ())
+    """Every duty of the power opens with a stage heading (of the vocabulary or in its own word), but the
+    catch-all duty a staged list closes with (承德's "1.执行责任：… 2.其他法律法规规章文件规定应履行的责任")."""
+    texts = [t for t in row.get("duty_texts", ()) if not _CATCH_ALL.match(squeeze(t))]
     return bool(texts) and all(opens_with_heading(t) for t in texts)
 
 

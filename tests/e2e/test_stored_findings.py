@@ -193,6 +193,31 @@ def test_schema_7_ranks_findings_stored_before_it(scratch_server) -> None:
     assert not graph.read("SHOW INDEXES YIELD name WHERE name = 'storedfinding_page' RETURN name")
 
 
+def test_schema_8_makes_the_search_index_eventually_consistent_and_an_import_waits_for_it(scratch_server) -> None:
+    """An older kb made the full-text index consistent at every commit; the upgrade makes it again,
+    updated beside the commit, and what an import wrote is found by search when `kb import` returns."""
+    from kb import schema
+
+    graph = scratch_server.graph
+    graph.write("DROP INDEX kb_fulltext IF EXISTS")
+    graph.write(schema.FULLTEXT_STATEMENT.replace("eventually_consistent`: true", "eventually_consistent`: false"))
+    graph.write("MATCH (m:KbMeta {name: 'schema'}) SET m.version = 7")
+
+    def consistent_at_commit() -> bool:
+        [row] = graph.read("SHOW INDEXES YIELD name, options WHERE name = 'kb_fulltext' RETURN options")
+        return not row["options"]["indexConfig"]["fulltext.eventually_consistent"]
+
+    assert consistent_at_commit()
+    schema.init(graph)
+    assert not consistent_at_commit()
+    assert graph.read("MATCH (m:KbMeta {name: 'schema'}) RETURN m.version AS v")[0]["v"] == schema.SCHEMA_VERSION
+    assert kb(scratch_server.env, "import", "--no-check", str(SMALL)).returncode == 0
+    names = {r["name"] for r in graph.read("MATCH (p:Power) RETURN p.name AS name")}
+    found = {r["name"] for r in graph.read("CALL db.index.fulltext.queryNodes('kb_fulltext', '统计') YIELD node "
+                                           "WHERE node:Power RETURN node.name AS name")}
+    assert found and found <= names and len(found) == sum("统计" in n for n in names)
+
+
 def test_page_counts_are_kept_for_the_next_process(scratch_server) -> None:
     """The counts beside the list pages are counted once per change of the data and kept in the
     database: a process started later (its memory empty) reads them instead of counting; an import

@@ -677,3 +677,18 @@ def test_a_stage_column_with_one_row_per_stage(tmp_path):
     assert relief.extra == {"续行": "第5行：承办机构：办公室"}
     assert [w.row for w in doc.warnings if "续行" in w.message] == [5]
     assert "stage" in doc.fields
+
+
+def test_duties_in_two_columns_headed_by_their_kind_are_read_as_one_cell(tmp_path):
+    """济南's 政务服务网 prints a power's duties in two columns, 直接实施责任 | 指导监督责任 (暂无 when there
+    are none): both are its duties, each of its kind; a placeholder is no duty."""
+    path = tmp_path / "济南市长清区市场监督管理局.csv"
+    path.write_text("事项名称,事项类型,实施主体,直接实施责任,指导监督责任\n"
+                    "甲处罚,行政处罚,济南市长清区市场监督管理局,1.立案责任：立案。2.调查责任：调查。,暂无\n"
+                    "乙处罚,行政处罚,济南市长清区市场监督管理局,1.决定责任：决定。,1.指导下级执法。\n", encoding="utf-8")
+    doc = parse_list(path, jurisdiction="济南市长清区")
+    first, second = doc.records
+    assert [(d.kind, d.stage) for d in first.responsibilities] == [("直接实施", "立案"), ("直接实施", "调查")]
+    assert [(d.kind, d.stage, d.text) for d in second.responsibilities] == [
+        ("直接实施", "决定", "决定责任：决定。"), ("指导监督", None, "指导下级执法。")]
+    assert not any("暂无" in d.text for r in doc.records for d in r.responsibilities)
