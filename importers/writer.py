@@ -21,7 +21,8 @@ import time
 import unicodedata
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ import neo4j
 from importers.jurisdictions import jurisdiction_chain
 from importers.onething import sector_words
 from importers.records import Citation, GuideDocument, LawDocument, ListDocument, Record, ThingImplementation
-from kb.db import Graph
+from kb.db import Graph, Rows
 from kb.lawtext import CHANGES, compare_articles
 from kb.model import default_in_force_from, law_key
 
@@ -71,7 +72,7 @@ def _run(tx: neo4j.Transaction, counter: _Counter, query: str, **params: object)
 
 def _batches(rows: list[dict], size: int = BATCH) -> Iterator[list[dict]]:
     for i in range(0, len(rows), size):
-        yield rows[i:i + size]
+        yield Rows(rows[i:i + size])
 
 
 # --- jurisdictions and departments -------------------------------------------------------------
@@ -274,14 +275,26 @@ def link_pending(graph: Graph, departments: Iterable[str] | None = None) -> None
             tx.commit()
 
 
+_CITATION_FIELDS = tuple(f.name for f in fields(Citation))
+
+
+@lru_cache(maxsize=8192)
+def _citation_row(c: Citation, field_name: str) -> dict:
+    """A citation as the statement reads it; a citation is shared by the records whose cells read the same
+    (importers/lists.py), and so is its row (read, never changed)."""
+    row = {f: getattr(c, f) for f in _CITATION_FIELDS}
+    row["field"] = field_name
+    row["law_key"] = law_key(c.law_title)
+    return row
+
+
 def _citation_rows(citations: Iterable[Citation], field_name: str) -> list[dict]:
-    rows = []
-    for c in citations:
-        row = asdict(c)
-        row["field"] = field_name
-        row["law_key"] = law_key(c.law_title)
-        rows.append(row)
-    return rows
+    return [_citation_row(c, field_name) for c in citations]
+
+
+@lru_cache(maxsize=64)
+def _file_name(path: str) -> str:
+    return Path(path).name
 
 
 def power_row(doc: ListDocument, version_key: str, rec: Record, run_id: str) -> dict:
@@ -293,7 +306,7 @@ def power_row(doc: ListDocument, version_key: str, rec: Record, run_id: str) -> 
         "unit": rec.unit, "level": rec.level, "level_original": rec.level_original, "scope": rec.scope,
         "duty_statement": rec.duty_statement, "responsibility_text": rec.responsibility_text,
         "responsibility_basis_text": rec.responsibility_basis_text, "remarks": rec.remarks,
-        "version": doc.version, "source_file": Path(doc.path).name, "source_sheet": rec.sheet,
+        "version": doc.version, "source_file": _file_name(doc.path), "source_sheet": rec.sheet,
         "source_row": rec.row, "position": rec.position, "import_run": run_id,
     }
     for k, v in rec.extra.items():
@@ -324,8 +337,11 @@ def split_units(text: str) -> list[str]:
     """The units a 承办机构 cell names (危化科、基础科、执法支队 → three), in order, each once; a
     separator inside brackets (执法支队（一大队、二大队）) does not split, and whitespace inside a name
     (a wrapped cell: 政策法\n规科) is dropped."""
+    if not text or not any(ch in UNIT_SEPARATORS for ch in text):
+        name = "".join((text or "").split())
+        return [name] if name else []
     parts, current, closing = [], [], []
-    for ch in text or "":
+    for ch in text:
         if ch in _BRACKETS:
             closing.append(_BRACKETS[ch])
         elif closing and ch == closing[-1]:
@@ -394,7 +410,7 @@ def _write_version(tx: neo4j.Transaction, counter: _Counter, doc: ListDocument, 
     else:
         result.other_versions.append(key)
     for batch in _batches(records):
-        _run(tx, counter, WRITE_POWERS, version_key=key, rows=[power_row(doc, key, rec, run_id) for rec in batch])
+        _run(tx, counter, WRITE_POWERS, version_key=key, rows=Rows(power_row(doc, key, rec, run_id) for rec in batch))
         if progress:
             progress(len(batch))
 

@@ -26,6 +26,15 @@ class NotConfigured(RuntimeError):
     pass
 
 
+class Rows(list):
+    """A batch of rows passed as one parameter, shown by its length in the driver's debug line: the
+    driver formats every statement's parameters with repr() whether debug logging is on or not (neo4j 6.4,
+    Bolt5x5.run): a second of an import's 30 for a county's 23,000 records."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} rows>"
+
+
 def connect(settings: Settings, **options: Any) -> neo4j.Driver:
     if not settings.password:
         raise NotConfigured(f"没有 {settings.uri} 的密码：请运行 `kb db start`（由 kb 管理的服务器）或设置 NEO4J_PASSWORD")

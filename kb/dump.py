@@ -22,7 +22,7 @@ from typing import Any
 import neo4j.time
 from tqdm import tqdm
 
-from kb.db import Graph
+from kb.db import Graph, Rows
 from kb.explain import explain
 from kb.model import KEY_OF, VERSIONED_LABELS
 
@@ -384,7 +384,7 @@ def _load(graph: Graph, path: Path, advance: Callable[[int], object] = lambda n:
         rows = buffers.pop(key, [])
         if rows:
             kind, name, shape = key
-            graph.write(_node_query(name, shape) if kind == "nodes" else _rel_query(name, shape), rows=rows)
+            graph.write(_node_query(name, shape) if kind == "nodes" else _rel_query(name, shape), rows=Rows(rows))
             counts[kind] += len(rows)
             advance(len(rows))
 

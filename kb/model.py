@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # --- labels, keys, indexes ------------------------------------------------------------------------
@@ -423,6 +423,7 @@ _NATIONAL_PREFIX = "中华人民共和国"
 _VERSION_SUFFIX = re.compile(r"（(?:[^（）]*\d{4}[^（）]*|修正|修订|修改)）$")
 
 
+@lru_cache(maxsize=8192)  # an import asks for the same few hundred titles tens of thousands of times
 def law_key(title: str) -> str:
     """Key that matches a cited law to a loaded one: 《安全生产法》 == 《中华人民共和国安全生产法》."""
     key = normalise_title(title)

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from kb.analyses.findings import AREAS, CROSS_PLACE_KINDS, KINDS, Finding
-from kb.db import Graph
+from kb.db import Graph, Rows
 
 BATCH = 2000
 NOTHING = "nothing"  # state of a graph where no findings were ever stored
@@ -253,7 +253,7 @@ def save(graph: Graph, batches: Iterable[list[Finding]], scope: str | None,
         mine = [f for f in batch if f.area in areas and not (scope and f.kind in CROSS_PLACE_KINDS)]
         rows = [_row(f) for f in mine]
         for i in range(0, len(rows), BATCH):
-            graph.write(WRITE, rows=rows[i:i + BATCH], run=run)
+            graph.write(WRITE, rows=Rows(rows[i:i + BATCH]), run=run)
         written += len(rows)
     if scope:
         names = graph.read(WITHIN, scope=scope)
@@ -272,7 +272,7 @@ def save_cross_place(graph: Graph, findings: list[Finding]) -> int:
     run = uuid.uuid4().hex
     rows = [_row(f) for f in findings if f.kind in CROSS_PLACE_KINDS]
     for i in range(0, len(rows), BATCH):
-        graph.write(WRITE, rows=rows[i:i + BATCH], run=run)
+        graph.write(WRITE, rows=Rows(rows[i:i + BATCH]), run=run)
     graph.autocommit(DELETE_KINDS, kinds=list(CROSS_PLACE_KINDS), run=run)
     return len(rows)
 
