@@ -37,6 +37,7 @@ PROPERTY_INDEXES: list[tuple[str, str]] = [
     ("ListVersion", "sha256"),
     ("ImportRun", "sha256"),
     ("ImportRun", "finished_at"),  # the data stamp's latest run, read on every page
+    ("ImportRun", "started_at"),  # the dashboard's latest runs
     # stored findings: what the reports filter, sort and count by
     ("StoredFinding", "area"),
     ("StoredFinding", "kind"),

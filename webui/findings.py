@@ -91,7 +91,7 @@ def wait(timeout: float | None = None) -> None:
 def state(start: bool = True) -> dict[str, Any]:
     """How current the stored findings are; starts a computation when none is stored or they are
     stale (``start``)."""
-    s = stored.state(store.graph())
+    s = stored.state(store.graph(), stats.stamp)
     # kb serve --processes: only the first process starts computations of its own accord
     start = start and current_app.config.get("KB_STARTS_FINDINGS", True)
     if start and (not s["computed"] or s["stale"]) and not running():

@@ -82,16 +82,22 @@ def measured(args: list[str], env: dict[str, str]) -> dict[str, Any]:
 
 def import_figures(env: dict[str, str], graph: Graph, lists: Path, say: Say) -> dict[str, Any]:
     """`kb import` of everything generated, into a database that holds the demo already (the findings
-    are recomputed apart, by `kb check all`, so the import's figure is the import's)."""
-    say("先载入演示数据（实际使用时数据库不是空的）…")
-    measured(["demo", "--reset"], env)
-    say(f"kb import --no-check {lists} …")
-    run = measured(["import", "--json", "--no-check", str(lists)], env)
-    report = json.loads(run["stdout"] or "{}")
-    records = sum(f.get("records", 0) for f in report.get("files", []) if f.get("status") == "imported")
-    return {"records": records, "files": len(report.get("files", [])), "refused": report.get("refused"),
-            "seconds": run["seconds"], "records_per_s": round(records / run["seconds"], 1) if run["seconds"] else 0,
-            "rss_mb": run["rss_mb"], "exit": run["exit"]}
+    are recomputed apart, by `kb check all`, so the import's figure is the import's), twice: first on the
+    server just started for the run, then again into the demo alone (`first` keeps the first run's
+    figures). A server in use has planned the import's statements and warmed its JIT compiler: a county's
+    import (half a minute) is otherwise measured half on a cold server, a province's (15 minutes) is not."""
+    runs = []
+    for turn in ("第一次（服务器刚启动）", "第二次"):
+        say(f"载入演示数据（实际使用时数据库不是空的），kb import --no-check {lists}，{turn} …")
+        measured(["demo", "--reset"], env)
+        run = measured(["import", "--json", "--no-check", str(lists)], env)
+        report = json.loads(run["stdout"] or "{}")
+        records = sum(f.get("records", 0) for f in report.get("files", []) if f.get("status") == "imported")
+        runs.append({"records": records, "files": len(report.get("files", [])), "refused": report.get("refused"),
+                     "seconds": run["seconds"],
+                     "records_per_s": round(records / run["seconds"], 1) if run["seconds"] else 0,
+                     "rss_mb": run["rss_mb"], "exit": run["exit"]})
+    return {**runs[1], "first": runs[0]}
 
 
 def naive_figures(graph: Graph, county: Path, sample: int, say: Say) -> dict[str, Any]:
@@ -240,6 +246,7 @@ def table(figures: dict) -> str:
         (f"基准测试，规模 {figures['scale']}（种子 {figures['seed']}）：{figures['generated']['powers']:,} 项权力，"
          f"{figures['generated']['files']:,} 个文件"),
         line("项目", "数值", "目标"),
+        line("kb import，条/秒（服务器刚启动时）", f"{imp['first']['records_per_s']:,.0f}", ""),
         line("kb import，条/秒", f"{imp['records_per_s']:,.0f}", ">= 800"),
         line("kb import，常驻内存 MB", f"{imp['rss_mb']:,.0f}", "<= 1,536"),
         line("本写入器 / 朴素 MERGE，写入（一个县）", f"{nv['ratio']:.1f}倍", ">= 20倍"),

@@ -21,8 +21,8 @@ YANGLING = "对支持科技成果转化及其产业化项目和科技型中小�
 JUDGED: dict[str, tuple[list[str], bool, str]] = {
     "设置大型户外广告及在城市建筑物、设施上悬挂、张贴宣传品审批": (
         ["送达", "事后监管"], True,
-        "镇平 行政许可, one row per stage (受理, 审查, 决定, 办结): the reader wanted 送达/颁发证件 (办结 only says "
-        "'在3日内办结') and 监督检查 (行政许可法 第四十四、六十一条)"),
+        ("镇平 行政许可, one row per stage (受理, 审查, 决定, 办结): the reader wanted 送达/颁发证件 (办结 only says "
+         "'在3日内办结') and 监督检查 (行政许可法 第四十四、六十一条)")),
     "权限内林木采伐许可证核发": (
         ["审查", "决定", "送达", "事后监管"], True,
         "从江 行政许可 names only 受理: the reader wanted 审查, 决定, 送达/颁发证件 and 监督检查"),

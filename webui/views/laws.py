@@ -68,9 +68,10 @@ RETURN {key: $key, name: l.title + $label, number: $number, text: null} AS artic
 # The powers citing an article (b: how): its BASED_ON links when the law's text is loaded, else the
 # lists' citations of its number; and the citing text each gives.
 CITING = {
+    # the citing text: the power's citation of the article's law and number (an article's key is its law's
+    # key and its number), not a walk through every article of the law for each power shown
     "loaded": ("MATCH (a:Article {key: $key})<-[b:BASED_ON]-(p:Power) WHERE p.current",
-               ("head([(p)-[c:CITES]->(:Law)-[:HAS_ARTICLE]->(x:Article {key: $key})"
-                " WHERE c.field = b.field AND c.article = x.number | c.text])")),
+               "head([(p)-[c:CITES]->(:Law {key: $law}) WHERE c.field = b.field AND c.article = $number | c.text])"),
     "cited": ("MATCH (:Law {key: $law})<-[b:CITES]-(p:Power) WHERE p.current AND b.article = $number", "b.text"),
 }
 
