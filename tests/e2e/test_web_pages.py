@@ -271,3 +271,20 @@ def test_a_power_handled_by_several_units_names_them_all(client, loaded):
     assert sorted(u["name"] for u in data["unit_nodes"]) == sorted(row["units"])
     html = client.get(f"/powers/{q(row['key'])}").get_data(as_text=True)
     assert all(name in html for name in row["units"])
+
+
+def test_laws_come_a_page_at_a_time(client, monkeypatch):
+    """/laws lists the cited laws a page at a time (a province's lists cite six hundred), in the order of
+    the whole list, each law on one page only."""
+    from webui.views import laws
+
+    first = client.get("/laws.json").get_json()
+    everything, total = first["laws"], first["pager"]["total"]
+    assert len(everything) == min(total, laws.LAWS_PAGE) and total > 9
+    monkeypatch.setattr(laws, "LAWS_PAGE", 3)
+    pages = [client.get(f"/laws.json?page={n}").get_json() for n in range(1, 4)]
+    assert [len(p["laws"]) for p in pages[:2]] == [3, 3]
+    assert [law["key"] for p in pages for law in p["laws"]] == [law["key"] for law in everything[:9]]
+    assert pages[0]["pager"]["pages"] == -(-total // 3)
+    html = client.get("/laws").get_data(as_text=True)
+    assert "page=2" in html

@@ -116,9 +116,14 @@ def law_rows() -> list[dict]:
     return store.read(LAWS)
 
 
+LAWS_PAGE = 100  # laws per page of /laws (a province's lists cite six hundred)
+
+
 @page(bp, "/laws", "laws/list.html")
 def laws() -> dict:
-    return {"laws": stats.cached("laws", law_rows)}  # counted once per change of the data
+    rows = stats.cached("laws", law_rows)  # counted once per change of the data
+    p = pager(len(rows), LAWS_PAGE)
+    return {"laws": rows[p["skip"]:p["skip"] + LAWS_PAGE], "pager": p}
 
 
 @page(bp, "/laws/<path:key>", "laws/law.html")
