@@ -159,7 +159,9 @@ def test_department_page_lists_its_powers_by_type(client, samples, loaded):
     data = client.get(f"/departments/{q(name)}.json").get_json()
     held = loaded.read("MATCH (:Department {name: $n})-[:HOLDS]->(p) RETURN count(p) AS n", n=name)[0]["n"]
     assert data["pager"]["total"] == held == sum(t["n"] for t in data["types"])
-    assert len(data["powers"]) == min(100, held)
+    from webui.views.browse import DEPARTMENT_PAGE
+
+    assert len(data["powers"]) == min(DEPARTMENT_PAGE, held) and data["pager"]["page_size"] == DEPARTMENT_PAGE
     one_type = data["types"][-1]["type"]
     filtered = client.get(f"/departments/{q(name)}.json?type={q(one_type)}").get_json()
     assert {p["type"] for p in filtered["powers"]} == {one_type}
