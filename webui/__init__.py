@@ -49,6 +49,7 @@ from webui.entities import (
     STATUS_NAMES,
     entity_url,
 )
+from webui.evidence import evidence_value
 from webui.limits import Slots
 
 csrf = CSRFProtect()
@@ -163,7 +164,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
                                  status_names=STATUS_NAMES, import_kinds=IMPORT_KINDS,
                                  import_statuses=IMPORT_STATUSES, evidence_fields=EVIDENCE_FIELDS,
                                  evidence_types=EVIDENCE_TYPES, evidence_values=EVIDENCE_VALUES,
-                                 column_name=column_name, marked=marked)
+                                 column_name=column_name, marked=marked, evidence_value=evidence_value)
 
     @app.context_processor
     def user_context() -> dict[str, Any]:

@@ -290,3 +290,17 @@ def test_laws_come_a_page_at_a_time(client, monkeypatch):
     assert pages[0]["pager"]["pages"] == -(-total // 3)
     html = client.get("/laws").get_data(as_text=True)
     assert "page=2" in html
+
+
+def test_departments_come_a_page_at_a_time(client, loaded):
+    """/departments: every department holding powers once, DEPARTMENTS_PAGE a page, in the order of the list."""
+    from webui.views.browse import DEPARTMENTS_PAGE
+
+    first = client.get("/departments.json").get_json()
+    total = first["pager"]["total"]
+    held = loaded.read("MATCH (d:Department) WHERE EXISTS { (d)-[:HOLDS]->() } RETURN count(d) AS n")[0]["n"]
+    assert total == held
+    pages = [first] + [client.get(f"/departments.json?page={n}").get_json() for n in range(2, first["pager"]["pages"] + 1)]
+    names = [d["name"] for p in pages for g in p["groups"] for d in g["departments"]]
+    assert len(names) == len(set(names)) == total
+    assert all(sum(len(g["departments"]) for g in p["groups"]) <= DEPARTMENTS_PAGE for p in pages)

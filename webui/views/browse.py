@@ -174,7 +174,7 @@ def department_rows() -> list[dict]:
     return store.read(DEPARTMENTS)
 
 
-DEPARTMENTS_PAGE = 100  # departments per page of /departments (a province has tens of thousands)
+DEPARTMENTS_PAGE = 50  # departments per page of /departments (a province has tens of thousands; each row a dozen links)
 
 
 @page(bp, "/departments", "browse/departments.html")
