@@ -127,7 +127,7 @@ EVIDENCE_FIELDS = {
     "type": _l("Evidence"), "power": _l("Power"), "powers": _l("Powers"), "department": _l("Department"),
     "departments": _l("Departments"), "law": _l("Law"), "law_key": _l("Law key"), "article": _l("Article"),
     "article_number": _l("Article number"), "text": _l("Text as cited in the list"),
-    "version_note": _l("Version cited"), "source": _l("Source"), "field": _l("Cited in"),
+    "version_note": _l("Version cited"), "source": _l("Source"), "sources": _l("Source"), "field": _l("Cited in"),
     "cited_by": _l("Powers citing it"), "note": _l("Note"), "loaded_version": _l("Version loaded"),
     "cited_version": _l("Version cited (date)"), "loaded_article_text": _l("Text of the loaded article"),
     "text_agreement": _l("Agreement of the texts"), "now_at": _l("Now at"),
