@@ -49,6 +49,7 @@ from webui.entities import (
     STATUS_NAMES,
     entity_url,
 )
+from webui import evidence as evidence_html
 from webui.evidence import evidence_value
 from webui.limits import Slots
 
@@ -164,7 +165,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
                                  status_names=STATUS_NAMES, import_kinds=IMPORT_KINDS,
                                  import_statuses=IMPORT_STATUSES, evidence_fields=EVIDENCE_FIELDS,
                                  evidence_types=EVIDENCE_TYPES, evidence_values=EVIDENCE_VALUES,
-                                 column_name=column_name, marked=marked, evidence_value=evidence_value)
+                                 column_name=column_name, marked=marked, evidence_value=evidence_value,
+                                 evidence_html=evidence_html)
 
     @app.context_processor
     def user_context() -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """One value of a finding's evidence, readable, as HTML: kinds and fields by name, a source as
 file · sheet · row, metrics as name: value, departments, powers, laws and articles as links.
 
-Python, not a Jinja macro: a finding's page draws four or five hundred values (an overlap group's
+The macros `dept`, `level_name` and `yes_no` of macros.html call the functions here (one way of
+drawing each). Python, not a Jinja macro: a finding's page draws four or five hundred values (an overlap group's
 evidence), and the macro's chain of tests cost 20 ms of the page's 35 on the province. Everything shown
 is escaped (Markup.format, escape); what it returns is Markup."""
 from __future__ import annotations
@@ -26,8 +27,9 @@ def _is_list(v: Any) -> bool:
     return isinstance(v, Iterable) and not isinstance(v, str | bytes | Mapping)
 
 
-def department(name: Any) -> Markup:
-    return _DEPARTMENT.format(url_for("browse.department", name=name), name) if name else Markup("")
+def department(name: Any, as_of: str | None = None) -> Markup:
+    """A department's name as a link to its page (of the lists in force on `as_of` when given)."""
+    return _DEPARTMENT.format(url_for("browse.department", name=name, as_of=as_of), name) if name else Markup("")
 
 
 def level_name(level: Any) -> Markup:
