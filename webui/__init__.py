@@ -35,6 +35,7 @@ from flask_wtf.csrf import CSRFProtect
 
 from kb import readonly
 from webui import errors, i18n, store, users
+from webui import evidence as evidence_html
 from webui.changes import marked
 from webui.columns import column_name
 from webui.entities import (
@@ -49,7 +50,6 @@ from webui.entities import (
     STATUS_NAMES,
     entity_url,
 )
-from webui import evidence as evidence_html
 from webui.evidence import evidence_value
 from webui.limits import Slots
 

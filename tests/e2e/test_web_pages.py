@@ -190,6 +190,46 @@ def test_article_page_shows_every_department_citing_it(client, samples, loaded):
     assert html.count('class="citing"') == data["counts"]["basis_powers"]
 
 
+def _listed(data: dict) -> dict[str, list[str]]:
+    return {d["department"]: [p["key"] for p in d["powers"]] for d in data["as_basis"]}
+
+
+def test_an_article_lists_each_departments_powers_by_type_and_place_in_the_list(client, samples, loaded,
+                                                                                 monkeypatch):
+    from webui.views import laws
+
+    rows = loaded.read("MATCH (a:Article {key: $k})<-[b:BASED_ON]-(p:Power) WHERE p.current "
+                       "AND coalesce(b.field, 'basis') = 'basis' WITH p ORDER BY p.department, p.type, p.position "
+                       "RETURN p.department AS department, collect(p.key) AS keys", k=samples["article"])
+    expected = {r["department"]: r["keys"] for r in rows}
+    data = client.get(f"/articles/{q(samples['article'])}.json").get_json()
+    assert _listed(data) == expected
+    # each power with the words its list cites the article in
+    texts = {r["key"]: r["text"] for r in loaded.read(
+        "MATCH (a:Article {key: $k})<-[b:BASED_ON {field: 'basis'}]-(p:Power)-[c:CITES {field: 'basis'}]->(l:Law) "
+        "WHERE p.current AND l.key = a.law_key AND c.article = a.number RETURN p.key AS key, c.text AS text",
+        k=samples["article"])}
+    shown = {p["key"]: p["citing_text"] for d in data["as_basis"] for p in d["powers"]}
+    assert any(texts.values()) and shown == texts
+    # at most PER_DEPARTMENT of each department, the first of its list; `n` counts them all
+    monkeypatch.setattr(laws, "PER_DEPARTMENT", 1)
+    data = client.get(f"/articles/{q(samples['article'])}.json").get_json()
+    assert _listed(data) == {d: keys[:1] for d, keys in expected.items()}
+    assert {d["department"]: d["n"] for d in data["as_basis"]} == {d: len(keys) for d, keys in expected.items()}
+
+
+def test_an_article_of_a_law_not_loaded_lists_the_powers_citing_its_number(client, loaded):
+    key = "建设工程质量管理条例#60"
+    rows = loaded.read("MATCH (:Law {key: '建设工程质量管理条例'})<-[c:CITES]-(p:Power) WHERE p.current "
+                       "AND c.article = 60 AND coalesce(c.field, 'basis') = 'basis' "
+                       "WITH p, c ORDER BY p.department, p.type, p.position "
+                       "RETURN p.department AS department, collect([p.key, c.text]) AS powers")
+    data = client.get(f"/articles/{q(key)}.json").get_json()
+    assert len(rows) >= 2
+    assert {d["department"]: [[p["key"], p["citing_text"]] for p in d["powers"]] for d in data["as_basis"]} \
+        == {r["department"]: r["powers"] for r in rows}
+
+
 def test_law_page_lists_articles_and_citing_departments(client, samples, loaded):
     data = client.get(f"/laws/{q(samples['law'])}.json").get_json()
     assert data["law"]["loaded"] and len(data["articles"]) == data["law"]["article_count"]

@@ -66,33 +66,39 @@ RETURN {key: $key, name: l.title + $label, number: $number, text: null} AS artic
 """
 
 # The powers citing an article (b: how): its BASED_ON links when the law's text is loaded, else the
-# lists' citations of its number; and the citing text each gives.
+# lists' citations of its number; `one` finds one of them again by the power's key and the citing field.
 CITING = {
-    # the citing text: the power's citation of the article's law and number (an article's key is its law's
-    # key and its number), not a walk through every article of the law for each power shown
-    "loaded": ("MATCH (a:Article {key: $key})<-[b:BASED_ON]-(p:Power) WHERE p.current",
-               "head([(p)-[c:CITES]->(:Law {key: $law}) WHERE c.field = b.field AND c.article = $number | c.text])"),
-    "cited": ("MATCH (:Law {key: $law})<-[b:CITES]-(p:Power) WHERE p.current AND b.article = $number", "b.text"),
+    "loaded": {"all": "MATCH (a:Article {key: $key})<-[b:BASED_ON]-(p:Power) WHERE p.current",
+               "one": "MATCH (p:Power {key: s[0]})-[b:BASED_ON]->(:Article {key: $key})"},
+    "cited": {"all": "MATCH (:Law {key: $law})<-[b:CITES]-(p:Power) WHERE p.current AND b.article = $number",
+              "one": "MATCH (p:Power {key: s[0]})-[b:CITES]->(:Law {key: $law}) WHERE b.article = $number"},
+}
+# the citing text each power gives: its citation of the article's law and number (an article's key is its
+# law's key and its number), not a walk through every article of the law for each power shown
+CITING_TEXT = {
+    "loaded": "head([(p)-[c:CITES]->(:Law {key: $law}) WHERE c.field = b.field AND c.article = $number | c.text])",
+    "cited": "b.text",
 }
 
-# The citing departments, as basis of powers or of duties, counted with their powers' types: one pass
-# over the citations, no power's properties read but its department and type.
+# The citing departments, as basis of powers or of duties, counted with their powers' types, and the
+# first $per_department powers of each (by type and place in the list) as [key, field]: one pass over the
+# citations, counted once per change of the data, so a page of them is read by key.
 ARTICLE_DEPARTMENTS = """{citing}
-WITH p.department AS department, coalesce(b.field, 'basis') = 'basis' AS basis, p
+WITH p.department AS department, coalesce(b.field, 'basis') AS field, p
 WHERE department IS NOT NULL
-RETURN department, basis, count(DISTINCT p) AS n, collect(DISTINCT coalesce(p.type, '')) AS types
+WITH department, field = 'basis' AS basis, field, p ORDER BY department, p.type, p.position
+RETURN department, basis, count(DISTINCT p) AS n, collect(DISTINCT coalesce(p.type, '')) AS types,
+       collect([p.key, field])[..$per_department] AS shown
 ORDER BY department
 """
 
-# A page of citing departments with their powers, at most $per_department of each.
-ARTICLE_POWERS = """{citing} AND p.department IN $departments
-WITH p, b ORDER BY p.department, p.type, p.position
-WITH p.department AS department, coalesce(b.field, 'basis') = 'basis' AS basis,
-     collect({{p: p, b: b}})[..$per_department] AS shown
-UNWIND shown AS s
-WITH department, basis, s.p AS p, s.b AS b
-RETURN department, basis, collect({{key: p.key, name: p.name, type: p.type, field: b.field, level: p.level,
-                                   citing_text: {text}}}) AS powers
+# The powers shown on a page of citing departments, read by key ($shown: [key, field] in their order).
+ARTICLE_POWERS = """UNWIND range(0, size($shown) - 1) AS i
+WITH i, $shown[i] AS s
+{one} {where} coalesce(b.field, 'basis') = s[1] AND p.current
+RETURN i, p.key AS key, p.name AS name, p.type AS type, b.field AS field, p.level AS level,
+       {text} AS citing_text
+ORDER BY i
 """
 
 
@@ -151,11 +157,11 @@ def article(key: str) -> dict:
         if not row:
             abort(404)
     params = {"key": key, "law": law, "number": number}
-    citing, text = CITING[how]
+    citing = CITING[how]
     # counted once per change of the data (webui.stats): one article of a province's lists is cited by
     # thousands of powers
-    counted = stats.cached(f"article-departments:{key}",
-                           lambda: store.read(ARTICLE_DEPARTMENTS.format(citing=citing), **params))
+    counted = stats.cached(f"article-citing:{key}:{PER_DEPARTMENT}", lambda: store.read(
+        ARTICLE_DEPARTMENTS.format(citing=citing["all"]), per_department=PER_DEPARTMENT, **params))
     types: dict[str, set[str]] = {}
     for d in counted:
         if d["basis"]:
@@ -164,9 +170,18 @@ def article(key: str) -> dict:
     departments = sorted({d["department"] for d in counted})
     p = pager(len(departments), DEPARTMENTS_PAGE)
     shown = departments[p["skip"]:p["skip"] + DEPARTMENTS_PAGE]
-    query = ARTICLE_POWERS.format(citing=citing, text=text)
-    powers = {(r["department"], r["basis"]): r["powers"] for r in store.read(
-        query, departments=shown, per_department=PER_DEPARTMENT, **params)}
+    on_page = set(shown)
+    groups = [((d["department"], d["basis"]), d["shown"]) for d in counted if d["department"] in on_page]
+    pairs = [pair for _, group in groups for pair in group]
+    one = citing["one"]
+    query = ARTICLE_POWERS.format(one=one, where="AND" if " WHERE " in one else "WHERE", text=CITING_TEXT[how])
+    found = {r["i"]: r for r in store.read(query, shown=pairs, **params)} if pairs else {}
+    powers: dict[tuple[str, bool], list[dict]] = {}
+    i = 0  # the pairs' place in $shown, group after group
+    for group, listed_pairs in groups:
+        powers[group] = [{k: v for k, v in found[j].items() if k != "i"}
+                         for j in range(i, i + len(listed_pairs)) if j in found]
+        i += len(listed_pairs)
     n = {(d["department"], d["basis"]): d["n"] for d in counted}
 
     def listed(basis: bool) -> list[dict]:
