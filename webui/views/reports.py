@@ -16,7 +16,7 @@ from wtforms.validators import DataRequired, Length
 from kb.analyses import laws, report, resolutions, stored
 from kb.analyses.findings import AREA_TITLES, AREAS, CROSS_PLACE_KINDS, KIND_TITLES, KINDS
 from kb.model import LEVEL_TITLES
-from webui import exports, findings, store
+from webui import exports, findings, stats, store
 from webui.pages import page
 from webui.paging import FACET_LISTED, pager, requested_skip
 from webui.users import role_required
@@ -188,8 +188,10 @@ RETURN d.name AS name ORDER BY name
 
 def _department_choices(f: Any) -> dict[str, list[SelectChoice]]:
     """The departments involved first; the jurisdiction's others apart (naming one needs a reason)."""
-    others = [r["name"] for r in store.read(JURISDICTION_DEPARTMENTS, jurisdiction=f.jurisdiction)
-              if r["name"] not in f.departments] if f.jurisdiction else []
+    # read once per change of the data (webui.stats): a group's page draws two forms
+    names = stats.cached(f"jurisdiction-departments:{f.jurisdiction}", lambda: [
+        r["name"] for r in store.read(JURISDICTION_DEPARTMENTS, jurisdiction=f.jurisdiction)]) if f.jurisdiction else []
+    others = [name for name in names if name not in f.departments]
     groups = {str(_("Departments involved")): [SelectChoice(d, d) for d in f.departments]}
     if others:
         groups[str(_("Other departments (say why)"))] = [SelectChoice(d, d) for d in others]
