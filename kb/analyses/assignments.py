@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import lru_cache
 
 from kb.analyses.findings import Finding
@@ -138,37 +139,39 @@ def _excluded(graph: Graph) -> list[str]:
 
 def find(graph: Graph, jurisdiction: str | None = None) -> list[Finding]:
     """Every assignment_differs finding; with a jurisdiction, those naming a place within it."""
+    return [f for chunk in chunks(graph, jurisdiction) for f in chunk]
+
+
+def chunks(graph: Graph, jurisdiction: str | None = None) -> Iterator[list[Finding]]:
+    """The findings of `find`, in the same order, one law at a time: the citing powers of one law's
+    differing articles are read and made into findings before the next law's (a province's lists cite
+    the same articles in every place: read at once, the evidence of all of them took 3 GB)."""
     places, kinds, department_levels = _departments(graph)
     if len(set(places.values())) < 2:
-        return []
+        return
     groups = graph.read(GROUPS, excluded=_excluded(graph), levels=list(LEVELS), places=places, kinds=kinds,
                         department_levels=department_levels)
-    differing: dict[tuple[str, int, str], dict[str, set[str]]] = {}
+    differing: dict[str, dict[tuple[str, int, str], dict[str, set[str]]]] = defaultdict(dict)  # by law
     for g in groups:
         by_place: dict[str, set[str]] = defaultdict(set)
         for place, kind in g["pairs"]:
             by_place[place].add(kind)
         if len({frozenset(k) for k in by_place.values()}) >= 2:
-            differing[(g["law"], g["article"], g["level"])] = by_place
-    if not differing:
-        return []
-    articles: dict[str, set[int]] = defaultdict(set)
-    for law, article, _ in differing:
-        articles[law].add(article)
-    rows: dict[tuple[str, int, str], list[dict]] = defaultdict(list)
-    for r in graph.read(EVIDENCE, groups=[{"law": law, "articles": sorted(a)} for law, a in sorted(articles.items())],
-                        levels=list(LEVELS)):
-        key = (r["law"], r["article"], r["level"])
-        if key in differing and r["department"] in places:
-            rows[key].append(r)
+            differing[g["law"]][(g["law"], g["article"], g["level"])] = by_place
     within = set(jurisdiction_names(graph, jurisdiction) or []) if jurisdiction else None
-    out = []
-    for key, by_place in sorted(differing.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2])):
-        if within is not None and not within & set(by_place):
+    for law, keys in sorted(differing.items()):
+        shown = {key: by_place for key, by_place in keys.items() if within is None or within & set(by_place)}
+        if not shown:
             continue
-        if rows.get(key):
-            out.append(_finding(key, by_place, rows[key], places, kinds))
-    return out
+        rows: dict[tuple[str, int, str], list[dict]] = defaultdict(list)
+        articles = sorted({article for _, article, _ in shown})
+        for r in graph.read(EVIDENCE, groups=[{"law": law, "articles": articles}], levels=list(LEVELS)):
+            key = (r["law"], r["article"], r["level"])
+            if key in shown and r["department"] in places:
+                rows[key].append(r)
+        found = [_finding(key, shown[key], rows[key], places, kinds) for key in sorted(shown) if rows.get(key)]
+        if found:
+            yield found
 
 
 def _finding(key: tuple[str, int, str], by_place: dict[str, set[str]], rows: list[dict],

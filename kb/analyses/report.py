@@ -112,7 +112,9 @@ def batches(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdicti
             yield finished(found)
         yield finished(timed("gaps", lambda: gaps.scope_findings(graph, jurisdiction)))
     if "consistency" in wanted and cross_place:
-        yield finished(timed("consistency", lambda: assignments.find(graph, jurisdiction)))
+        across = assignments.chunks(graph, jurisdiction)  # a law at a time
+        while (chunk := timed("consistency", lambda: next(across, None))) is not None:
+            yield finished(chunk)
     if "services" in wanted:
         yield finished(timed("services", lambda: services.analyse(thing_rows, in_services)))
     if "laws" in wanted:

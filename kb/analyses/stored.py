@@ -282,7 +282,7 @@ def cross_place_findings(graph: Graph) -> list[Finding]:
     """The rules across places on the whole graph, with their recorded statuses."""
     from kb.analyses import assignments, resolutions
 
-    found = [f.cut_evidence() for f in assignments.find(graph)]
+    found = [f.cut_evidence() for chunk in assignments.chunks(graph) for f in chunk]  # cut a law at a time
     resolutions.apply(found, resolutions.records(graph))
     return found
 
