@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 from typing import Any
 
@@ -19,7 +19,11 @@ from webui import store
 
 _lock = threading.Lock()
 _computing: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)  # one count per statistic at a time
-_cache: dict[str, tuple[str, Any]] = {}
+# The statistics this process keeps, the least recently used dropped first beyond KEPT: a province has
+# thousands of laws and articles, an article's entry up to thirty power keys per citing department; a
+# dropped one is read again from the database (PageStats), not counted again.
+KEPT = 512
+_cache: OrderedDict[str, tuple[str, Any]] = OrderedDict()
 
 STORED = "MATCH (s:PageStats {name: $name}) WHERE s.stamp = $stamp RETURN s.value AS value"
 STORE = """
@@ -42,14 +46,14 @@ def cached(name: str, compute: Callable[[], Any]) -> Any:
     """``compute()`` for the current data, counted at most once per data stamp (a second request for
     it waits for the first's count instead of counting too)."""
     stamp_now = stamp()
-    hit = _cache.get(name)
-    if hit and hit[0] == stamp_now:
+    hit = _kept(name, stamp_now)
+    if hit is not None:
         return hit[1]
     with _lock:
         computing = _computing[name]
     with computing:
-        hit = _cache.get(name)
-        if hit and hit[0] == stamp_now:
+        hit = _kept(name, stamp_now)
+        if hit is not None:
             return hit[1]
         value = _stored(name, stamp_now)
         if value is None:
@@ -57,7 +61,20 @@ def cached(name: str, compute: Callable[[], Any]) -> Any:
             _store(name, stamp_now, value)
         with _lock:
             _cache[name] = (stamp_now, value)
+            _cache.move_to_end(name)
+            while len(_cache) > KEPT:
+                _cache.popitem(last=False)
     return value
+
+
+def _kept(name: str, stamp: str) -> tuple[str, Any] | None:
+    """The statistic kept in this process for the data `stamp`, now the most recently used."""
+    with _lock:
+        hit = _cache.get(name)
+        if hit is None or hit[0] != stamp:
+            return None
+        _cache.move_to_end(name)
+        return hit
 
 
 def _stored(name: str, stamp: str) -> Any:

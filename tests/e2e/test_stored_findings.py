@@ -218,6 +218,27 @@ def test_schema_8_makes_the_search_index_eventually_consistent_and_an_import_wai
     assert found and found <= names and len(found) == sum("统计" in n for n in names)
 
 
+def test_a_process_keeps_a_bounded_number_of_counts_and_reads_a_dropped_one_back(scratch_server,
+                                                                                  monkeypatch) -> None:
+    """A province's pages count per law and per article: the process keeps the most recently used
+    (stats.KEPT); one it dropped is read back from the database, not counted again."""
+    from webui import stats
+
+    def counted_again() -> None:
+        raise AssertionError("counted again although kept in the database for this data")
+
+    monkeypatch.setattr(stats, "KEPT", 3)
+    stats._cache.clear()
+    with app_on(scratch_server.graph, False).app_context():
+        for i in range(5):
+            assert stats.cached(f"bounded-{i}", lambda i=i: {"n": i}) == {"n": i}
+        assert stats.cached("bounded-2", counted_again) == {"n": 2}  # used again: the most recent
+        assert stats.cached("bounded-5", lambda: {"n": 5}) == {"n": 5}
+        assert list(stats._cache) == ["bounded-4", "bounded-2", "bounded-5"]
+        assert stats.cached("bounded-0", counted_again) == {"n": 0}  # dropped, read back
+        assert len(stats._cache) == 3
+
+
 def test_page_counts_are_kept_for_the_next_process(scratch_server) -> None:
     """The counts beside the list pages are counted once per change of the data and kept in the
     database: a process started later (its memory empty) reads them instead of counting; an import
