@@ -66,12 +66,12 @@ RETURN {key: $key, name: l.title + $label, number: $number, text: null} AS artic
 """
 
 # The powers citing an article (b: how): its BASED_ON links when the law's text is loaded, else the
-# lists' citations of its number; `one` finds one of them again by the power's key and the citing field.
+# lists' citations of its number; `one` finds them again for one power's key (s[0]).
 CITING = {
     "loaded": {"all": "MATCH (a:Article {key: $key})<-[b:BASED_ON]-(p:Power) WHERE p.current",
-               "one": "MATCH (p:Power {key: s[0]})-[b:BASED_ON]->(:Article {key: $key})"},
+               "one": "MATCH (p:Power {key: s[0]})-[b:BASED_ON]->(:Article {key: $key}) WHERE p.current"},
     "cited": {"all": "MATCH (:Law {key: $law})<-[b:CITES]-(p:Power) WHERE p.current AND b.article = $number",
-              "one": "MATCH (p:Power {key: s[0]})-[b:CITES]->(:Law {key: $law}) WHERE b.article = $number"},
+              "one": "MATCH (p:Power {key: s[0]})-[b:CITES]->(:Law {key: $law}) WHERE p.current AND b.article = $number"},
 }
 # the citing text each power gives: its citation of the article's law and number (an article's key is its
 # law's key and its number), not a walk through every article of the law for each power shown
@@ -88,16 +88,17 @@ WITH p.department AS department, coalesce(b.field, 'basis') AS field, p
 WHERE department IS NOT NULL
 WITH department, field = 'basis' AS basis, field, p ORDER BY department, p.type, p.position
 RETURN department, basis, count(DISTINCT p) AS n, collect(DISTINCT coalesce(p.type, '')) AS types,
-       collect([p.key, field])[..$per_department] AS shown
+       collect(DISTINCT [p.key, field])[..$per_department] AS shown
 ORDER BY department
 """
 
-# The powers shown on a page of citing departments, read by key ($shown: [key, field] in their order).
+# The powers shown on a page of citing departments, read by key ($shown: [key, field, group] in their
+# order; group: the department's place among the page's).
 ARTICLE_POWERS = """UNWIND range(0, size($shown) - 1) AS i
 WITH i, $shown[i] AS s
-{one} {where} coalesce(b.field, 'basis') = s[1] AND p.current
-RETURN i, p.key AS key, p.name AS name, p.type AS type, b.field AS field, p.level AS level,
-       {text} AS citing_text
+{one} AND coalesce(b.field, 'basis') = s[1]
+RETURN s[2] AS group, {{key: p.key, name: p.name, type: p.type, field: b.field, level: p.level,
+                       citing_text: {text}}} AS power
 ORDER BY i
 """
 
@@ -171,17 +172,13 @@ def article(key: str) -> dict:
     p = pager(len(departments), DEPARTMENTS_PAGE)
     shown = departments[p["skip"]:p["skip"] + DEPARTMENTS_PAGE]
     on_page = set(shown)
-    groups = [((d["department"], d["basis"]), d["shown"]) for d in counted if d["department"] in on_page]
-    pairs = [pair for _, group in groups for pair in group]
-    one = citing["one"]
-    query = ARTICLE_POWERS.format(one=one, where="AND" if " WHERE " in one else "WHERE", text=CITING_TEXT[how])
-    found = {r["i"]: r for r in store.read(query, shown=pairs, **params)} if pairs else {}
+    groups = [(d["department"], d["basis"], d["shown"]) for d in counted if d["department"] in on_page]
+    pairs = [[key, field, g] for g, (_, _, listed_pairs) in enumerate(groups) for key, field in listed_pairs]
+    query = ARTICLE_POWERS.format(one=citing["one"], text=CITING_TEXT[how])
     powers: dict[tuple[str, bool], list[dict]] = {}
-    i = 0  # the pairs' place in $shown, group after group
-    for group, listed_pairs in groups:
-        powers[group] = [{k: v for k, v in found[j].items() if k != "i"}
-                         for j in range(i, i + len(listed_pairs)) if j in found]
-        i += len(listed_pairs)
+    for r in store.read(query, shown=pairs, **params) if pairs else []:
+        department, basis, _ = groups[r["group"]]
+        powers.setdefault((department, basis), []).append(r["power"])
     n = {(d["department"], d["basis"]): d["n"] for d in counted}
 
     def listed(basis: bool) -> list[dict]:
