@@ -33,6 +33,7 @@ from kb.analyses.findings import AREAS, CROSS_PLACE_KINDS, KINDS, Finding
 from kb.db import Graph, Rows
 
 BATCH = 2000
+AREA_PAGE = 2000  # stored findings read a page at a time (kb check --json, the exports)
 NOTHING = "nothing"  # state of a graph where no findings were ever stored
 
 # What the findings were computed from: it changes with every import and every edit.
@@ -150,13 +151,6 @@ RETURN f {.*, computed_at: toString(f.computed_at)} AS f ORDER BY f.id LIMIT 1
 BY_GROUP = """
 MATCH (f:StoredFinding) WHERE f.area = 'overlaps' AND f.group = $group
 RETURN f {.*, computed_at: toString(f.computed_at)} AS f ORDER BY f.score DESC, f.id
-"""
-
-# Every stored finding of an area, best first, as `kb check` prints them (read as they arrive).
-AREA_ROWS = """
-MATCH (f:StoredFinding) WHERE f.area = $area
-WITH f ORDER BY f.score DESC, f.id
-RETURN f {.*, computed_at: toString(f.computed_at)} AS f
 """
 
 # What `kb check` counts, filters and groups by, without the evidence (but for the rules across
@@ -473,10 +467,17 @@ def _first_key(sort: str, filters: dict[str, str] | None) -> str:
     return p
 
 
-def area_findings(graph: Graph, area: str) -> Iterator[Finding]:
-    """Every stored finding of ``area``, best first (score, then id), as the rows arrive."""
-    for r in graph.stream(AREA_ROWS, area=area):
-        yield to_finding(r["f"])
+def area_findings(graph: Graph, area: str, page: int = AREA_PAGE) -> Iterator[Finding]:
+    """Every stored finding of ``area``, best first (score, then id), read ``page`` at a time by key, a
+    transaction each: what reads them may take longer than a transaction may stay open (a province's
+    overlaps written out as JSON took minutes, and one read streaming them was ended by the server's
+    transaction timeout halfway through the file)."""
+    after = None
+    while True:
+        rows, after = query(graph, area, sort="score", after=after, limit=page)
+        yield from (to_finding(r) for r in rows)
+        if after is None:
+            return
 
 
 def briefs(graph: Graph, areas: Iterable[str]) -> Iterator[dict]:

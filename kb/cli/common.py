@@ -52,12 +52,14 @@ def echo_json(data: object) -> None:
 
 
 def echo_json_list(items: Iterable[object]) -> None:
-    """A JSON list written one item at a time (the same text as `echo_json(list(items))`), so a long
-    report is never one string in memory."""
+    """A JSON list written one item at a time, each item on a line of its own, compact (a province's
+    `kb check all --json` is 200,000 findings: indented, a quarter of the text was whitespace and Python's
+    indenting encoder took three times as long), so a long report is never one string in memory and
+    a line is one item for grep and head."""
     first = True
     for item in items:
-        text = json.dumps(item, ensure_ascii=False, indent=2, default=str)
-        click.echo(("[\n" if first else ",\n") + "  " + text.replace("\n", "\n  "), nl=False)
+        text = json.dumps(item, ensure_ascii=False, default=str)
+        click.echo(("[\n  " if first else ",\n  ") + text, nl=False)
         first = False
     click.echo("[]" if first else "\n]")
 
