@@ -53,7 +53,7 @@ def echo_json(data: object) -> None:
 
 def echo_json_list(items: Iterable[object]) -> None:
     """A JSON list written one item at a time, each item on a line of its own, compact (a province's
-    `kb check all --json` is 200,000 findings: indented, a quarter of the text was whitespace and Python's
+    `kb check all --json` is 180,000 findings: indented, 1.50 GB against 1.29, and Python's
     indenting encoder took three times as long), so a long report is never one string in memory and
     a line is one item for grep and head."""
     first = True
