@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 AREAS = ("overlaps", "gaps", "chains", "consistency", "services", "laws")
 STATUSES = ("open", "resolved", "accepted")
@@ -162,16 +162,16 @@ class Finding:
         return any(i == finding_id or i.startswith(finding_id) for i in (self.id, *self.folded))
 
     def as_dict(self) -> dict:
-        """The JSON shape of `kb check --json` (evidence keys and node keys stay internal)."""
-        data = asdict(self)
-        data.pop("keys")
-        data["area"] = self.area
-        data["kind_title"] = KIND_TITLES[self.kind]
-        data["evidence_omitted"] = self.evidence_omitted
-        return {k: data[k] for k in ("id", "kind", "kind_title", "area", "jurisdiction", "level", "departments",
-                                     "powers", "power_keys", "summary", "score", "status", "resolution",
-                                     "evidence", "evidence_total", "evidence_omitted", "counts", "group",
-                                     "folded")}
+        """The JSON shape of `kb check --json` (evidence keys and node keys stay internal). Its lists
+        are copies; the pieces of evidence in them are the finding's own (dataclasses.asdict copied
+        every value of every piece: three quarters of the time of writing a province's findings out)."""
+        return {"id": self.id, "kind": self.kind, "kind_title": KIND_TITLES[self.kind], "area": self.area,
+                "jurisdiction": self.jurisdiction, "level": self.level, "departments": list(self.departments),
+                "powers": list(self.powers), "power_keys": list(self.power_keys), "summary": self.summary,
+                "score": self.score, "status": self.status, "resolution": self.resolution,
+                "evidence": list(self.evidence), "evidence_total": self.evidence_total,
+                "evidence_omitted": self.evidence_omitted, "counts": self.counts, "group": self.group,
+                "folded": list(self.folded)}
 
 
 def noisy_or(strengths: Iterable[float]) -> float:

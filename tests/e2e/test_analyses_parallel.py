@@ -3,6 +3,7 @@ in the same order: partitions are independent, and the results come back in the 
 from __future__ import annotations
 
 import os
+import threading
 
 import pytest
 
@@ -50,3 +51,42 @@ def test_small_batches_find_what_one_batch_finds(loaded, monkeypatch):
     whole = [f.as_dict() for part in report.batches(loaded, batch=10_000_000) for f in part]
     small = [f.as_dict() for part in report.batches(loaded, batch=400) for f in part]
     assert sorted(whole, key=lambda f: f["id"]) == sorted(small, key=lambda f: f["id"])
+
+
+def test_whole_graph_reads_run_beside_the_partitions(loaded, monkeypatch):
+    """The laws to load (a read of the whole graph) begin with the first partitions, in a thread of
+    their own, and their findings still come last, as in one run after another."""
+    from kb.analyses import laws
+
+    monkeypatch.setenv("KB_ANALYSIS_WORKERS", "1")
+    expected = [f.as_dict() for part in report.batches(loaded, ["overlaps", "laws"]) for f in part]
+    began = threading.Event()
+    threads: list[str] = []
+    find = laws.find
+
+    def watched(graph, jurisdiction=None):
+        threads.append(threading.current_thread().name)
+        began.set()
+        return find(graph, jurisdiction)
+
+    monkeypatch.setattr(laws, "find", watched)
+    parts = report.batches(loaded, ["overlaps", "laws"])
+    first = next(parts)
+    assert first and {f.area for f in first} == {"overlaps"}
+    assert began.wait(60), "the laws to load were not begun before the overlaps were read"
+    found = [f.as_dict() for part in [first, *parts] for f in part]
+    assert found == expected and found[-1]["area"] == "laws"
+    assert threads and threads[0].startswith("kb-ahead")
+
+
+def test_ahead_gives_each_result_at_its_turn_and_raises_there():
+    ahead = parallel.Ahead()
+    ahead.start("one", lambda: threading.current_thread().name)
+    ahead.start("broken", lambda: 1 / 0)
+    ahead.start("two", lambda: 2)
+    name, took = ahead.take("one")
+    assert name.startswith("kb-ahead") and took >= 0
+    with pytest.raises(ZeroDivisionError):
+        ahead.take("broken")
+    assert ahead.take("two")[0] == 2  # a task that failed stops no other
+    ahead.close()

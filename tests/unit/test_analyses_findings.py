@@ -1,6 +1,7 @@
 """Findings: stable ids, scores, levels, selectors; every rule is documented (no database)."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,23 @@ def test_score_is_clamped_and_departments_sorted() -> None:
     f = _finding(score=1.7, departments=["乙局", "甲局", "乙局"])
     assert f.score == 1.0 and f.departments == ["乙局", "甲局"]
     assert f.as_dict()["evidence"] and "keys" not in f.as_dict()
+
+
+def test_json_shape_is_every_field_but_the_keys_and_leaves_the_finding_alone() -> None:
+    f = _finding(jurisdiction="克拉玛依市", level="city", summary="两部门", status="resolved", group="g1",
+                 resolution={"lead": "甲局", "cooperating": ["乙局"]}, power_keys=["k1", "k2"], folded=["abc"],
+                 evidence_total=7, counts={"powers": 2}, evidence=[{"type": "x", "source": {"row": 3}}])
+    d = f.as_dict()
+    assert list(d) == ["id", "kind", "kind_title", "area", "jurisdiction", "level", "departments", "powers",
+                       "power_keys", "summary", "score", "status", "resolution", "evidence", "evidence_total",
+                       "evidence_omitted", "counts", "group", "folded"]
+    assert {k: v for k, v in dataclasses.asdict(f).items() if k != "keys"} == {
+        k: v for k, v in d.items() if k not in ("kind_title", "area", "evidence_omitted")}
+    assert (d["area"], d["kind_title"], d["evidence_omitted"]) == ("overlaps", KIND_TITLES["shared_article"], 6)
+    d["departments"].append("丙局")
+    d["evidence"].append({})
+    d["folded"].clear()
+    assert f.departments == ["克拉玛依市交通运输局", "克拉玛依市应急管理局"] and len(f.evidence) == 1 and f.folded == ["abc"]
 
 
 def test_noisy_or() -> None:
