@@ -37,8 +37,11 @@ run: setup
 	@$(BIN)/kb demo --if-empty
 	@$(BIN)/kb serve --port $(PORT)
 
+# The suite in TEST_WORKERS processes (pytest-xdist), a file's tests in one of them; each process
+# starts its own two Neo4j servers (tests/conftest.py). TEST_WORKERS=0: one process.
+TEST_WORKERS ?= 2
 test: setup
-	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile) $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check kb webui importers tests bench
