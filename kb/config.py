@@ -26,6 +26,7 @@ DEFAULT_SERVER_SETTINGS: dict[str, str] = {
     "transaction_memory_max": "2g",  # one transaction (a whole imported file is one)
     "transaction_memory_total": "3g",
     "transaction_timeout": "120s",
+    "jvm_options": "",  # more flags for the server's JVM, as written (the test servers': tests/conftest.py)
 }
 
 

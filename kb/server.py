@@ -123,6 +123,31 @@ def conf_text(settings: Settings) -> str:
     ])
 
 
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*$", re.IGNORECASE)
+
+
+def jvm_size(value: str) -> str:
+    """A size as kb.toml writes it (Neo4j's way: 512m, 4g, 1.5g, 2GiB, 1048576) as the JVM takes it (in
+    megabytes: 512m, 4096m, 1536m, 2048m, 1m)."""
+    m = _SIZE.match(str(value))
+    if not m:
+        raise ServerError(f"kb.toml 中的内存大小 {value!r} 无法识别（例如 512m、4g）")
+    number, unit = float(m.group(1)), m.group(2).lower()
+    megabytes = number * {"": 1 / 2**20, "k": 1 / 2**10, "m": 1, "g": 2**10, "t": 2**20}[unit]
+    return f"{max(1, round(megabytes))}m"
+
+
+def jvm_options(settings: Settings) -> list[str]:
+    """The server's JVM flags: its heap from kb.toml (the server was started without Neo4j's launcher
+    script, which is what reads server.memory.heap.* from neo4j.conf: without -Xms/-Xmx the JVM took a
+    quarter of the machine's memory whatever kb.toml said), then `jvm_options` from kb.toml as written
+    (a test server's: a quicker compiler, kb/config.py)."""
+    s = settings.server
+    return ["-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow", "-Dfile.encoding=UTF-8",
+            f"-Xms{jvm_size(s['heap_initial'])}", f"-Xmx{jvm_size(s['heap_max'])}",
+            *str(s.get("jvm_options") or "").split()]
+
+
 def _pid_file(settings: Settings) -> Path:
     return settings.server_home / "run" / "kb-neo4j.pid"
 
@@ -248,8 +273,7 @@ def start(settings: Settings, timeout: float = 180.0) -> str:
         _set_initial_password(settings, java)
     console = (home / "logs" / "console.log").open("ab")
     proc = subprocess.Popen(
-        [java, "-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow", "-Dfile.encoding=UTF-8",
-         "-cp", str(settings.neo4j_lib / "*"), ENTRY_POINT,
+        [java, *jvm_options(settings), "-cp", str(settings.neo4j_lib / "*"), ENTRY_POINT,
          f"--home-dir={home}", f"--config-dir={home / 'conf'}"],
         cwd=home, stdout=console, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
         start_new_session=True,  # survives the CLI that started it

@@ -39,8 +39,11 @@ SHARED_DATA = _shared_data()
 # developer's own KB_HOME.
 os.environ["KB_CREDENTIALS"] = str(Path(tempfile.mkdtemp(prefix="kb-test-credentials-")) / "credentials.json")
 KARAMAY = SHARED_DATA / "karamay"
+# A test server lives minutes and runs small queries: the JVM's quick compiler alone (C1) costs it 40 %
+# less CPU than C1 and C2 together, and every step was quicker (docs/performance.md, twelfth session).
 TEST_SERVER_SETTINGS = {**DEFAULT_SERVER_SETTINGS, "heap_initial": "512m", "heap_max": "2g",
-                        "pagecache": "512m", "transaction_memory_max": "1g", "transaction_memory_total": "1500m"}
+                        "pagecache": "512m", "transaction_memory_max": "1g", "transaction_memory_total": "1500m",
+                        "jvm_options": "-XX:TieredStopAtLevel=1"}
 
 
 def run_kb(target: ManagedServer | dict, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:

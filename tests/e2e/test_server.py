@@ -8,6 +8,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import KARAMAY, ManagedServer, free_port
 
 
@@ -106,3 +108,26 @@ def test_rows_read_are_what_the_driver_gives_for_every_kind_of_value(loaded) -> 
         assert row["nested"][3]["n"] == row["p"] and row["map"]["law"] == row["l"]
     assert loaded.read(query)[0] == records[0].data()
     assert next(loaded.stream(query)) == records[0].data()
+
+
+def test_the_server_runs_with_the_heap_and_flags_kb_toml_sets(scratch_server: ManagedServer) -> None:
+    """The JVM is started without Neo4j's launcher, so kb passes the heap itself: before, the server took
+    a quarter of the machine's memory whatever kb.toml said."""
+    from kb.server import jvm_size
+
+    jmx = {r["name"]: r["attributes"] for r in scratch_server.graph.read(
+        "CALL dbms.queryJmx('java.lang:type=*') YIELD name, attributes "
+        "WHERE name IN ['java.lang:type=Memory', 'java.lang:type=Runtime'] RETURN name, attributes")}
+    heap = jmx["java.lang:type=Memory"]["HeapMemoryUsage"]["value"]["properties"]["max"]
+    wanted = int(jvm_size(scratch_server.settings.server["heap_max"])[:-1]) * 2**20
+    assert abs(heap - wanted) <= wanted * 0.05, (heap, wanted)
+    arguments = jmx["java.lang:type=Runtime"]["InputArguments"]["value"]
+    assert scratch_server.settings.server["jvm_options"].split()[0] in arguments
+
+
+def test_sizes_as_kb_toml_writes_them_become_the_jvms() -> None:
+    from kb.server import ServerError, jvm_size
+
+    assert [jvm_size(v) for v in ("512m", "4g", "1.5g", "2GiB", "6G")] == ["512m", "4096m", "1536m", "2048m", "6144m"]
+    with pytest.raises(ServerError, match="lots"):
+        jvm_size("lots")
