@@ -64,24 +64,30 @@ RETURN [top.name] + below AS names
 """
 
 # After a computation's rows are written (each marked with its run): the rows of the same areas and
-# scope that it did not write. Readers see the old findings, then old and new, then the new ones;
-# never none, also when a computation is cut short.
+# scope that it did not write and that were written before it began ($since, the server's clock).
+# Readers see the old findings, then old and new, then the new ones; never none, also when a
+# computation is cut short, and also when two run at once (`kb check` beside the browser's own): a
+# row the other computation wrote over is younger than either start, and stays.
+OLDER = "AND coalesce(f.run, '') <> $run AND (f.computed_at IS NULL OR f.computed_at < datetime($since))"
+
 DELETE_ALL = """
-MATCH (f:StoredFinding) WHERE f.area IN $areas AND coalesce(f.run, '') <> $run
+MATCH (f:StoredFinding) WHERE f.area IN $areas """ + OLDER + """
 CALL { WITH f DELETE f } IN TRANSACTIONS OF 5000 ROWS
 """
 
 DELETE_IN = """
-MATCH (f:StoredFinding) WHERE f.area IN $areas AND f.jurisdiction IN $names AND coalesce(f.run, '') <> $run
-  AND NOT f.kind IN $cross_place
+MATCH (f:StoredFinding) WHERE f.area IN $areas AND f.jurisdiction IN $names AND NOT f.kind IN $cross_place
+  """ + OLDER + """
 CALL { WITH f DELETE f } IN TRANSACTIONS OF 5000 ROWS
 """
 
 # The rules across places (findings.CROSS_PLACE_KINDS) are replaced as a whole, whatever the scope.
 DELETE_KINDS = """
-MATCH (f:StoredFinding) WHERE f.kind IN $kinds AND coalesce(f.run, '') <> $run
+MATCH (f:StoredFinding) WHERE f.kind IN $kinds """ + OLDER + """
 CALL { WITH f DELETE f } IN TRANSACTIONS OF 5000 ROWS
 """
+
+NOW = "RETURN toString(datetime()) AS now"
 
 WRITE = """
 UNWIND $rows AS row
@@ -241,7 +247,7 @@ def save(graph: Graph, batches: Iterable[list[Finding]], scope: str | None,
     the new ones are all written. ``seconds``: how long the computation took (a function: asked when
     the batches are done). Returns how many were written."""
     areas = [a for a in AREAS if a in set(areas)]
-    run = uuid.uuid4().hex
+    run, since = uuid.uuid4().hex, graph.read(NOW)[0]["now"]
     written = 0
     for batch in batches:
         # a scope's computation leaves the rules across places alone (they are whole-graph: save_cross_place)
@@ -253,9 +259,9 @@ def save(graph: Graph, batches: Iterable[list[Finding]], scope: str | None,
     if scope:
         names = graph.read(WITHIN, scope=scope)
         graph.autocommit(DELETE_IN, areas=areas, names=(names[0]["names"] if names else [scope]), run=run,
-                         cross_place=list(CROSS_PLACE_KINDS))
+                         since=since, cross_place=list(CROSS_PLACE_KINDS))
     else:
-        graph.autocommit(DELETE_ALL, areas=areas, run=run)
+        graph.autocommit(DELETE_ALL, areas=areas, run=run, since=since)
     took = seconds() if callable(seconds) else seconds
     graph.write(RUN, scope=scope or "", seconds=round(took, 2), count=written, areas=areas)
     return written
@@ -264,11 +270,11 @@ def save(graph: Graph, batches: Iterable[list[Finding]], scope: str | None,
 def save_cross_place(graph: Graph, findings: list[Finding]) -> int:
     """Replace the stored findings of the rules across places (findings.CROSS_PLACE_KINDS), computed
     for the whole graph."""
-    run = uuid.uuid4().hex
+    run, since = uuid.uuid4().hex, graph.read(NOW)[0]["now"]
     rows = [_row(f) for f in findings if f.kind in CROSS_PLACE_KINDS]
     for i in range(0, len(rows), BATCH):
         graph.write(WRITE, rows=Rows(rows[i:i + BATCH]), run=run)
-    graph.autocommit(DELETE_KINDS, kinds=list(CROSS_PLACE_KINDS), run=run)
+    graph.autocommit(DELETE_KINDS, kinds=list(CROSS_PLACE_KINDS), run=run, since=since)
     return len(rows)
 
 

@@ -277,3 +277,23 @@ def test_page_counts_are_kept_for_the_next_process(scratch_server) -> None:
     stats._cache.clear()
     with app_on(graph, False).app_context():
         assert stats.cached("dashboard_departments", lambda: {"count": 2})["count"] == 2
+
+
+def test_two_computations_at_once_lose_no_finding(scratch) -> None:
+    """`kb check` while the browser recomputes in the background: each marks the rows it writes and
+    then deletes the rows it did not write. The second wrote over every row of the first, so the first
+    deleted them all (the stored findings were gone until the next computation)."""
+    from importers.run import import_paths
+    from kb.analyses import report
+
+    import_paths(scratch, [SMALL], progress=False)
+    found = report.run(scratch).findings
+    assert found
+
+    def first_computation():
+        yield found
+        stored.save(scratch, [found], None)  # the other one, all of it, between the first's writes and its delete
+
+    stored.save(scratch, first_computation(), None)
+    ids = {r["id"] for r in scratch.read("MATCH (f:StoredFinding) RETURN f.id AS id")}
+    assert ids == {f.id for f in found}
