@@ -113,58 +113,97 @@ class BlockingStats:
 
 
 def similar_pairs(items: Sequence[Item], threshold: float, *, group_of: dict | None = None,
-                  stats: BlockingStats | None = None) -> dict[tuple[Hashable, Hashable], float]:
+                  stats: BlockingStats | None = None,
+                  way: str | None = None) -> dict[tuple[Hashable, Hashable], float]:
     """Pairs (id_a, id_b) inside one block, from different groups, with similarity ≥ threshold.
 
     `group_of` maps an id to its group (a department): pairs inside one group are skipped. Ids in a
     pair are ordered as in `items`. Identical names of one block (the variants of a list's sub-items
     often are) are indexed and scored once, then paired item by item.
+
+    Two ways to the same pairs, the cheaper taken (both walk the inverted index of prefix tokens; what
+    each walks is counted before either runs): name by name inside each block, or each distinct text
+    once across all blocks, its similar texts then looked up in each block that holds it. A
+    province's places repeat the same names (the same catalogue item in every county), so the second
+    scores a name once instead of once per place; lists whose names differ place by place take the
+    first, whose candidates never leave their block. `way` ("block" or "text") forces one (to compare them).
     """
     stats = stats or BlockingStats()
     group_of = group_of or {}
     distinct: dict[tuple[Hashable, str], int] = {}
-    members: list[list[int]] = []  # distinct name -> the items that have it, in order
+    members: list[list[int]] = []  # distinct (block, name) -> the items that have it, in order
     for i, (_, block, name) in enumerate(items):
         d = distinct.setdefault((block, name), len(distinct))
         if d == len(members):
             members.append([])
         members[d].append(i)
+    text_ids: dict[str, int] = {}
+    text_of = [text_ids.setdefault(name, len(text_ids)) for _, name in distinct]
+    texts = list(text_ids)
+    tokens = [_tokens(t) for t in texts]
     freq: Counter[tuple[str, int]] = Counter()
-    toks = []
-    for (_, name), its in zip(distinct, members):
-        t = _tokens(name)
-        toks.append(t)
-        for tok in t:
+    for t, its in zip(text_of, members):
+        for tok in tokens[t]:
             freq[tok] += len(its)
 
     def rank(tok: tuple[str, int]) -> tuple[int, tuple[str, int]]:
         return freq[tok], tok  # rarest first, ties broken the same way for every name
 
-    texts = [name for _, name in distinct]
-    lengths = [len(name) for name in texts]
+    lengths = [len(t) for t in texts]
+    prefixes = [sorted(toks, key=rank)[: n - required_overlap(n, threshold) + 1] if n else []
+                for toks, n in zip(tokens, lengths)]
     groups = [group_of.get(item_id, (item_id,)) for item_id, _, _ in items]
     # the groups among the items of each distinct name (a name held by one group only is skipped
     # against itself and against names of that group alone)
     name_groups = [{groups[i] for i in its} for its in members]
-    index: dict[tuple[Hashable, tuple[str, int]], list[int]] = defaultdict(list)
     scored: list[tuple[int, int, float]] = []  # (item, earlier item, score)
+    for d, its in enumerate(members):
+        if len(name_groups[d]) > 1 and texts[text_of[d]]:  # the same name in two groups: similarity 1
+            scored += [(i, j, 1.0) for x, i in enumerate(its) for j in its[:x] if groups[i] != groups[j]]
+    by_block: Counter = Counter((block, tok) for (block, _), t in zip(distinct, text_of) for tok in prefixes[t])
+    by_text: Counter = Counter(tok for prefix in prefixes for tok in prefix)
+    walk = lambda postings: sum(n * (n - 1) // 2 for n in postings.values())
+    if way is None:
+        way = "text" if walk(by_text) < walk(by_block) else "block"
+    if way == "text":
+        _pairs_by_text(distinct, text_of, texts, prefixes, members, groups, threshold, scored, stats)
+    else:
+        _pairs_by_block(distinct, text_of, texts, prefixes, members, groups, name_groups, threshold, scored,
+                        stats)
+    out: dict[tuple[Hashable, Hashable], float] = {}
+    # in the order of the later item, the best score first (as an item-by-item search finds them)
+    for i, j, score in sorted(scored, key=lambda t: (t[0], -t[2], t[1])):
+        out[(items[j][0], items[i][0])] = score
+    stats.names += len(items)
     block_sizes: Counter = Counter()
     block_groups: dict[Hashable, Counter] = defaultdict(Counter)
     for item_id, block, _ in items:
         block_sizes[block] += 1
         block_groups[block][group_of.get(item_id, item_id)] += 1
+    for block, n in block_sizes.items():
+        same = sum(c * (c - 1) // 2 for c in block_groups[block].values())
+        stats.all_pairs += n * (n - 1) // 2 - same
+    stats.pairs += len(out)
+    return out
+
+
+def _length_range(length: int, threshold: float) -> tuple[float, float]:
+    """The lengths a name of `length` can be similar to at ≥ threshold."""
+    return length * threshold / (2 - threshold) - 1e-9, length * (2 - threshold) / threshold + 1e-9
+
+
+def _pairs_by_block(distinct, text_of, texts, prefixes, members, groups, name_groups, threshold, scored,
+                    stats) -> None:
+    """Each distinct name of a block against the earlier names of that block sharing a prefix token."""
+    index: dict[tuple[Hashable, tuple[str, int]], list[int]] = defaultdict(list)
+    lengths = [len(texts[t]) for t in text_of]
     cutoff = threshold * 100.0 - 1e-6
     for d, (block, name) in enumerate(distinct):
         if not name:
             continue
-        its = members[d]
-        if len(name_groups[d]) > 1:  # the same name in two groups: similarity 1
-            scored += [(i, j, 1.0) for x, i in enumerate(its) for j in its[:x] if groups[i] != groups[j]]
-        length = lengths[d]
-        prefix = sorted(toks[d], key=rank)[: length - required_overlap(length, threshold) + 1]
-        lo, hi = length * threshold / (2 - threshold) - 1e-9, length * (2 - threshold) / threshold + 1e-9
+        lo, hi = _length_range(lengths[d], threshold)
         found: set[int] = set()
-        for tok in prefix:
+        for tok in prefixes[text_of[d]]:
             posting = index.get((block, tok))
             if posting:
                 found.update(posting)
@@ -175,20 +214,43 @@ def similar_pairs(items: Sequence[Item], threshold: float, *, group_of: dict | N
         stats.candidates += len(candidates)
         if not candidates:
             continue
-        for _, score, pos in process.extract(name, [texts[e] for e in candidates], scorer=fuzz.ratio,
+        its = members[d]
+        for _, score, pos in process.extract(name, [texts[text_of[e]] for e in candidates], scorer=fuzz.ratio,
                                               score_cutoff=cutoff, limit=None):
             others = members[candidates[pos]]
             scored += [(max(i, j), min(i, j), score / 100.0) for i in its for j in others if groups[i] != groups[j]]
-    out: dict[tuple[Hashable, Hashable], float] = {}
-    # in the order of the later item, the best score first (as an item-by-item search finds them)
-    for i, j, score in sorted(scored, key=lambda t: (t[0], -t[2], t[1])):
-        out[(items[j][0], items[i][0])] = score
-    stats.names += len(items)
-    for block, n in block_sizes.items():
-        same = sum(c * (c - 1) // 2 for c in block_groups[block].values())
-        stats.all_pairs += n * (n - 1) // 2 - same
-    stats.pairs += len(out)
-    return out
+
+
+def _pairs_by_text(distinct, text_of, texts, prefixes, members, groups, threshold, scored, stats) -> None:
+    """Each distinct text once against the earlier texts sharing a prefix token, whatever their
+    blocks; then, in each block, the pairs of its names that are similar texts."""
+    index: dict[tuple[str, int], list[int]] = defaultdict(list)
+    similar: list[list[tuple[int, float]]] = [[] for _ in texts]  # text -> (earlier text, score)
+    cutoff = threshold * 100.0 - 1e-6
+    for t, text in enumerate(texts):
+        if not text:
+            continue
+        lo, hi = _length_range(len(text), threshold)
+        found: set[int] = set()
+        for tok in prefixes[t]:
+            posting = index.get(tok)
+            if posting:
+                found.update(posting)
+            index[tok].append(t)
+        candidates = [u for u in found if lo <= len(texts[u]) <= hi]
+        stats.candidates += len(candidates)
+        if candidates:
+            similar[t] = [(candidates[pos], score / 100.0) for _, score, pos in
+                          process.extract(text, [texts[u] for u in candidates], scorer=fuzz.ratio,
+                                          score_cutoff=cutoff, limit=None)]
+    in_block: dict[tuple[Hashable, int], int] = {(block, t): d for (block, _), t, d in
+                                                 zip(distinct, text_of, range(len(distinct)))}
+    for d, (block, _) in enumerate(distinct):
+        its = members[d]
+        for u, score in similar[text_of[d]]:
+            e = in_block.get((block, u))
+            if e is not None:
+                scored += [(max(i, j), min(i, j), score) for i in its for j in members[e] if groups[i] != groups[j]]
 
 
 def exhaustive_pairs(items: Sequence[Item], threshold: float, *,

@@ -91,3 +91,46 @@ def test_every_rule_has_a_title_an_area_and_documentation() -> None:
     assert set(KINDS.values()) <= set(AREAS)
     missing = [k for k in KINDS if f"`{k}`" not in DOC]
     assert not missing, f"rules not described in docs/analyses.md: {missing}"
+
+
+def _fold_by_definition(findings: list[Finding]) -> list[Finding]:
+    """overlap_groups.fold as its docstring says it, every kept overlap scanned for each one."""
+    overlaps = [f for f in findings if f.area == "overlaps"]
+    kept: list[Finding] = []
+    for f in sorted(overlaps, key=lambda f: (-len(set(f.power_keys)), -f.score, f.id)):
+        host = next((k for k in kept if f.power_keys and set(f.power_keys) < set(k.power_keys)), None)
+        if host is None:
+            kept.append(f)
+            continue
+        host.folded = sorted({*host.folded, f.id, *f.folded})
+        host.add_evidence(f.evidence)
+        host.score = max(host.score, f.score)
+    order = {f.id: i for i, f in enumerate(overlaps)}
+    return [f for f in findings if f.area != "overlaps"] + sorted(kept, key=lambda f: order[f.id])
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_folding_is_its_definition(seed: int) -> None:
+    """Each overlap whose powers are a strict subset of another's goes into the first such in the order of
+    size, score and id; equal sets and overlaps without powers stay; other areas pass through."""
+    import random
+
+    from kb.analyses import overlap_groups
+
+    def made(rng: random.Random) -> list[Finding]:
+        out = [_finding(kind="no_basis", keys=["gap"], evidence=[{"type": "no_basis"}])]
+        for n in range(300):
+            powers = rng.sample("abcdefghijkl", rng.choice([0, 2, 2, 3, 3, 4, 5]))
+            out.append(_finding(keys=[f"k{n}"], power_keys=powers, score=rng.choice([0.4, 0.6, 0.8]),
+                                evidence=[{"type": "shared_article", "article": f"第{rng.randrange(40)}条"}]))
+        return out
+
+    rng = random.Random(seed)
+    state = rng.getstate()
+    folded = overlap_groups.fold(made(rng))
+    rng.setstate(state)
+    expected = _fold_by_definition(made(rng))
+    shape = lambda fs: [(f.id, f.folded, f.score, f.evidence, f.power_keys) for f in fs]
+    assert shape(folded) == shape(expected)
+    assert 10 < sum(len(f.folded) for f in folded) and len(folded) < 301
+    assert folded[0].kind == "no_basis"

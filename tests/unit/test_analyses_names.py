@@ -77,3 +77,37 @@ def test_blocking_loses_no_pair(threshold: float) -> None:
     assert blocked.keys() == exhaustive.keys()
     assert all(blocked[k] == pytest.approx(exhaustive[k]) for k in blocked)
     assert stats.candidates < stats.all_pairs
+
+
+def _places(seed: int, places: int, repeated: bool) -> list[tuple[tuple[int, int], int, str]]:
+    """Names of several places (blocks) with four departments each: the same names in every place (a
+    province's catalogue), or names of their own in each place."""
+    names_of = {p: _noisy_names(seed if repeated else seed + p, 120) for p in range(places)}
+    return [((p, i), p, name) for p in range(places) for i, _, name in names_of[p]]
+
+
+@pytest.mark.parametrize("repeated", [True, False])
+@pytest.mark.parametrize("way", ["block", "text"])
+def test_both_ways_find_every_pair_in_the_same_order(way: str, repeated: bool) -> None:
+    items = _places(3, 12, repeated)
+    group = {item_id: item_id[1] % 4 for item_id, _, _ in items}
+    exhaustive = names.exhaustive_pairs(items, 0.8, group_of=group)
+    found = names.similar_pairs(items, 0.8, group_of=group, way=way)
+    assert found.keys() == exhaustive.keys() and len(found) > 100
+    assert all(found[k] == pytest.approx(exhaustive[k]) for k in found)
+    assert list(found.items()) == list(names.similar_pairs(items, 0.8, group_of=group).items())
+
+
+@pytest.mark.parametrize("repeated, cheaper", [(True, "text"), (False, "block")])
+def test_the_search_takes_the_way_with_fewer_candidates(repeated: bool, cheaper: str) -> None:
+    """The same names in every place are scored once for all places; names of each place's own are
+    compared inside their place only."""
+    items = _places(5, 12, repeated)
+    group = {item_id: item_id[1] % 4 for item_id, _, _ in items}
+    candidates = {}
+    for way in (None, "block", "text"):
+        stats = names.BlockingStats()
+        names.similar_pairs(items, 0.8, group_of=group, stats=stats, way=way)
+        candidates[way] = stats.candidates
+    other = {"text": "block", "block": "text"}[cheaper]
+    assert candidates[None] == candidates[cheaper] < candidates[other]
