@@ -301,15 +301,22 @@ _OWN_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:(?:阶段|环节)责任|责
 _HEADING_JOIN = re.compile(r"[和及与、/]|以及")
 
 
+@cache
+def _stage_word() -> re.Pattern:
+    """A stage word at the start of a text, the longest first (an alternation tries its words in order)."""
+    return re.compile("|".join(map(re.escape, stage_words())))
+
+
 def _heading(head: str, end: re.Pattern) -> list[str]:
     """The stages named by stage words (joined by 和, 、 …) at the start of `head` (no whitespace) when
     `end` follows them; [] otherwise."""
     words = stage_words()
     stages: list[str] = []
     while True:
-        word = next((w for w in words if head.startswith(w)), None)
-        if word is None:
+        found = _stage_word().match(head)
+        if found is None:
             return []
+        word = found.group(0)
         stages.append(words[word])
         head = head[len(word):]
         if end.match(head):
