@@ -21,7 +21,8 @@ from kb.places import divisions
 _BODY_ENDINGS = ("局", "委员会", "委", "办公室", "办", "厅", "院", "中心", "站", "所", "队", "会", "室", "部",
                  "处", "署", "馆", "政府", "管委会", "分局", "支队", "大队", "公司", "社", "科")
 # Words that stand for "this level" rather than a place (地州市农业农村局, 县市区…).
-_GENERIC_PLACES = ("地州市级", "地州市", "县市区", "市县区", "自治区", "各区", "本市", "全市", "省", "市", "县", "区", "州")
+_GENERIC_PLACES = ("地州市级", "地州市", "县市区", "市县区", "自治区", "各区", "本市", "全市", "师市", "省", "市", "县", "区", "州")
+# 师市: a 兵团 division and its city as one body (第十师北屯市's 师市民政局 is 第十师北屯市民政局)
 # Words that start with a level character but are not "this level + body" (市场监督管理局 is not 市 + 场…).
 _NOT_PLACE_WORDS = ("市场", "市政", "市容", "区域", "县域", "省级", "市级", "州级", "区级", "县级")
 _LIST_WORDS = ("权责清单", "责任清单", "权力清单", "权力和责任清单", "公共服务事项清单", "服务事项清单", "清单", "指导目录",

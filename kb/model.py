@@ -248,13 +248,14 @@ def _type_words() -> dict[str, PowerType]:
     return table
 
 
+_QUOTES = "\"'“”‘’「」『』"
 _TYPE_NOTE = re.compile(r"(?:[（(][^（()）]*[)）])+$")  # 行政许可(国办), 行政许可（省级）
 
 
 def power_type(text: str | None) -> PowerType | None:
     """行政\\n处罚 / 处罚 / 02 / CF -> 行政处罚 (02); a type with a bracketed note after it, 行政许可(国办) /
     行政许可（省级）, is the type; None for an empty or unknown value."""
-    word = squeeze(text).upper()
+    word = squeeze(text).upper().strip(_QUOTES)  # "行政给付": a cell exported with its quotes (第十师北屯市)
     if not word:
         return None
     table = _type_words()

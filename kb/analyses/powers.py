@@ -88,15 +88,15 @@ WHERE $jurisdictions IS NULL OR jurisdiction IN $jurisdictions
 POWERS_AS_OF_WITHOUT_CITES = POWERS_WITHOUT_CITES.replace(_HELD, _IN_FORCE)
 assert POWERS_AS_OF_WITHOUT_CITES != POWERS_WITHOUT_CITES
 
-# The citations of some powers (consistency reads them for chain members only).
+# The citations of some powers (consistency reads them for chain members only), without the cited
+# text and version note, which it does not compare: on the province those were most of what was read.
 CITES_OF = """
 UNWIND $keys AS key
 MATCH (p:Power {key: key})
 RETURN p.key AS key,
        [(p)-[c:CITES]->(l:Law) | {law: l.key, title: coalesce(l.title, c.law_title, l.key),
          loaded: coalesce(l.loaded, false), article: c.article, label: coalesce(c.article_label, ''),
-         text: coalesce(c.text, ''), version_note: coalesce(c.version_note, ''),
-         field: coalesce(c.field, 'basis')}] AS cites
+         text: '', version_note: '', field: coalesce(c.field, 'basis')}] AS cites
 """
 
 
@@ -191,7 +191,7 @@ def partitions(graph: Graph, jurisdiction: str | None = None, batch: int = BATCH
 
 
 def load_cites(graph: Graph, keys: list[str], batch: int = 5_000) -> dict[str, list[Cite]]:
-    """The citations of the powers named by `keys`."""
+    """The citations of the powers named by `keys`: law, article and field, the cited text left empty."""
     out: dict[str, list[Cite]] = {}
     for i in range(0, len(keys), batch):
         for r in graph.read(CITES_OF, keys=keys[i:i + batch]):

@@ -195,6 +195,8 @@ def test_missing_stage_reads_the_procedure_s_own_words_and_a_list_written_in_sta
     assert found(paid, **give) == []
     assert found(paid.replace("并依程序给付", "作出给付决定"), **give) == ["送达"]
     assert found(paid.replace("并依程序给付", "告之后续发放抚恤金等事宜"), **give) == ["送达"]
+    # … or pays it in words of its own (第十师北屯市: "现场予以告知后续办理事宜,并由财政打卡发放")
+    assert found(paid.replace("并依程序给付", "现场予以告知后续办理事宜,并由财政打卡发放"), **give) == []
     assert found(paid.replace("对金额进行确认并依程序给付", "制发《特困人员救助供养证》"), **confirm) == []
     # a county that reports up by the approval's level (和林格尔) decides nothing of its own
     up = "1.受理责任:受理乡镇上报的材料2.审核责任:对书面材料进行审核,3.报送责任:对符合的根据审批权限上报市退役军人事务局"

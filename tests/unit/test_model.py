@@ -19,6 +19,9 @@ def test_power_type_reads_published_spellings():
     for text in ("行政许可(国办)", "行政许可（省级）", "行政许可类（市级）"):
         assert model.power_type(text).name == "行政许可", text
     assert model.power_type("行政指导(国办)") is None and model.power_type("(国办)") is None
+    # a cell exported with its quotes (第十师北屯市's 竖表: "行政给付")
+    for text in ('"行政给付"', "“行政给付”", "「行政给付」"):
+        assert model.power_type(text).name == "行政给付", text
 
 
 def test_levels_rank_and_titles():

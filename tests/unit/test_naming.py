@@ -20,6 +20,7 @@ def test_short_forms_are_completed_with_the_jurisdiction():
     assert complete_name("市机关事务管理局", "克拉玛依市") == "克拉玛依市机关事务管理局"
     assert complete_name("市场监督管理局", "克拉玛依市") == "克拉玛依市市场监督管理局"  # 市场 is no place
     assert complete_name("交通运输局", "长沙市") == "长沙市交通运输局"
+    assert complete_name("师市民政局", "第十师北屯市") == "第十师北屯市民政局"  # 兵团: the division-city's own
     assert complete_name("克拉玛依市财政局", "克拉玛依市") == "克拉玛依市财政局"
 
 
