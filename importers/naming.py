@@ -23,6 +23,8 @@ _BODY_ENDINGS = ("局", "委员会", "委", "办公室", "办", "厅", "院", "�
 # Words that stand for "this level" rather than a place (地州市农业农村局, 县市区…).
 _GENERIC_PLACES = ("地州市级", "地州市", "县市区", "市县区", "自治区", "各区", "本市", "全市", "师市", "省", "市", "县", "区", "州")
 # 师市: a 兵团 division and its city as one body (第十师北屯市's 师市民政局 is 第十师北屯市民政局)
+# A 兵团 division (第二师 of 第二师铁门关市): a division and its city are one place, named by either.
+_DIVISION = re.compile(r"第[一二三四五六七八九十]+师")
 # Words that start with a level character but are not "this level + body" (市场监督管理局 is not 市 + 场…).
 _NOT_PLACE_WORDS = ("市场", "市政", "市容", "区域", "县域", "省级", "市级", "州级", "区级", "县级")
 _LIST_WORDS = ("权责清单", "责任清单", "权力清单", "权力和责任清单", "公共服务事项清单", "服务事项清单", "清单", "指导目录",
@@ -139,6 +141,9 @@ def complete_name(name: str, jurisdiction: str, context: list | None = None) -> 
     place's qualified name where its own is not unique (新华区公安局 -> 平顶山市新华区公安局)."""
     if not jurisdiction or name.startswith(jurisdiction):
         return name
+    division = _DIVISION.match(jurisdiction)
+    if division and name.startswith(division.group(0)) and len(name) > division.end() + 1:
+        return name  # 第二师人力资源和社会保障局 in 第二师铁门关市: the division names itself (兵团: 师市合一)
     for generic in _GENERIC_PLACES:
         if name.startswith(generic) and len(name) > len(generic) + 1 and not name.startswith(_NOT_PLACE_WORDS):
             return jurisdiction + name[len(generic):]

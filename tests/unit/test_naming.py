@@ -21,6 +21,8 @@ def test_short_forms_are_completed_with_the_jurisdiction():
     assert complete_name("市场监督管理局", "克拉玛依市") == "克拉玛依市市场监督管理局"  # 市场 is no place
     assert complete_name("交通运输局", "长沙市") == "长沙市交通运输局"
     assert complete_name("师市民政局", "第十师北屯市") == "第十师北屯市民政局"  # 兵团: the division-city's own
+    assert complete_name("第二师人力资源和社会保障局", "第二师铁门关市") == "第二师人力资源和社会保障局"  # the division's name
+    assert complete_name("人社局", "第二师铁门关市") == "第二师铁门关市人社局"
     assert complete_name("克拉玛依市财政局", "克拉玛依市") == "克拉玛依市财政局"
 
 
