@@ -20,9 +20,9 @@ from kb.places import divisions
 # Endings of a body that can publish a list (局, 委员会, 办公室 …); 系统 / 目录 are not bodies.
 _BODY_ENDINGS = ("局", "委员会", "委", "办公室", "办", "厅", "院", "中心", "站", "所", "队", "会", "室", "部",
                  "处", "署", "馆", "政府", "管委会", "分局", "支队", "大队", "公司", "社", "科")
-# Words that stand for "this level" rather than a place (地州市农业农村局, 县市区…).
+# Words that stand for "this level" rather than a place (地州市农业农村局, 县市区…; 师市: a 兵团 division and its
+# city as one body, 第十师北屯市's 师市民政局 is 第十师北屯市民政局).
 _GENERIC_PLACES = ("地州市级", "地州市", "县市区", "市县区", "自治区", "各区", "本市", "全市", "师市", "省", "市", "县", "区", "州")
-# 师市: a 兵团 division and its city as one body (第十师北屯市's 师市民政局 is 第十师北屯市民政局)
 # A 兵团 division (第二师 of 第二师铁门关市): a division and its city are one place, named by either.
 _DIVISION = re.compile(r"第[一二三四五六七八九十]+师")
 # Words that start with a level character but are not "this level + body" (市场监督管理局 is not 市 + 场…).
