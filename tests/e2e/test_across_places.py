@@ -58,8 +58,10 @@ def two_cities(servers: dict[str, ManagedServer], tmp_path_factory) -> dict:
     """The three lists imported one by one (each import stores the findings of its own tree), and the
     key of every power by name."""
     from kb import dump
+    from tests.conftest import settle_background_findings
 
     srv = servers["scratch"]
+    settle_background_findings()
     dump.clear(srv.graph)
     folder = tmp_path_factory.mktemp("two-cities")
     for path in _lists(folder):
@@ -68,6 +70,7 @@ def two_cities(servers: dict[str, ManagedServer], tmp_path_factory) -> dict:
         assert json.loads(proc.stdout)["files"][0]["status"] == "imported"
     keys = {r["name"]: r["key"] for r in srv.graph.read("MATCH (p:Power) WHERE p.current RETURN p.name AS name, p.key AS key")}
     yield {"server": srv, "graph": srv.graph, "keys": keys}
+    settle_background_findings()
     dump.clear(srv.graph)
 
 
