@@ -431,8 +431,9 @@ class Plan:
                 self.laws[c["law_key"]] = {"key": c["law_key"], "title": c["law_title"], "loaded": False, **where}
                 self.c.nodes += 1
             self.sink.rel("CITES", ("Power", key), ("Law", c["law_key"]), {
-                k: c[k] for k in ("field", "article", "article_label", "tag", "text", "version_note", "sub_article",
-                                  "law_title")})
+                **{k: c[k] for k in ("field", "article", "article_label", "tag", "text", "version_note", "sub_article",
+                                     "law_title")},
+                "article_key": f"{c['law_key']}#{c['article']}" if c["article"] is not None else None})
             self.c.rels += 1
         for c in row["citations"]:
             article = f"{c['law_key']}#{c['article']}" if c["article"] is not None else None

@@ -217,7 +217,7 @@ FOREACH (c IN row.citations |
                   l.source_sheet = row.props.source_sheet, l.source_row = row.props.source_row
   CREATE (p)-[:CITES {field: c.field, article: c.article, article_label: c.article_label, tag: c.tag,
                       text: c.text, version_note: c.version_note, sub_article: c.sub_article,
-                      law_title: c.law_title}]->(l))
+                      law_title: c.law_title, article_key: c.law_key + '#' + toString(c.article)}]->(l))
 // catalogue items and delegations named in the records (extra columns), with the power that names
 // them: the power is new, so its links are CREATEd (no lookup of the power by key per row)
 FOREACH (ci IN row.catalogue |
@@ -427,7 +427,7 @@ MERGE (l:Law {key: c.law_key})
   ON CREATE SET l.title = c.law_title, l.loaded = false, l.source_file = p.source_file
 CREATE (p)-[:CITES {field: c.field, article: c.article, article_label: c.article_label, tag: c.tag,
                     text: c.text, version_note: c.version_note, sub_article: c.sub_article,
-                    law_title: c.law_title}]->(l)
+                    law_title: c.law_title, article_key: c.law_key + '#' + toString(c.article)}]->(l)
 WITH p, c
 OPTIONAL MATCH (a:Article {key: c.law_key + '#' + toString(c.article)})
 FOREACH (_ IN CASE WHEN a IS NULL THEN [] ELSE [1] END | MERGE (p)-[:BASED_ON {field: c.field}]->(a))

@@ -11,12 +11,14 @@ from __future__ import annotations
 from kb.db import Graph
 from kb.model import FULLTEXT_INDEX, FULLTEXT_LABELS, FULLTEXT_PROPERTIES, NODE_KEYS, VERSIONED_LABELS
 
-SCHEMA_VERSION = 8  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates;
+SCHEMA_VERSION = 9  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates;
 # 4: the indexes the keyset pages of /powers seek by (department, jurisdiction, a text index on names);
 # 5: StoredFinding.group (an overlap group's findings, read by group); 6: a responsibility retired in
 # the browser hangs from its power by RETIRED_RESPONSIBILITY (kept, no longer one of its responsibilities)
 # 7: StoredFinding.rank (the score negated) and an index per sort of the reports (area, key, rank, id)
 # 8: the full-text index is eventually consistent (updated beside the commit; writers await it: see below)
+# 9: CITES.article_key (the cited article's key, law#N, loaded or not) with an index: the powers citing one
+#    article are found by it, not by walking every citation of its law (tens of thousands on a province)
 
 SCHEMA_TIMEOUT = 3600.0  # seconds for one schema statement, and for the indexes to come online
 
@@ -66,6 +68,8 @@ def statements() -> list[str]:
                    f"FOR (n:{label}) REQUIRE n.{key} IS UNIQUE")
     for label, prop in PROPERTY_INDEXES:
         out.append(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
+    # the citations of one article (law#N), whether or not the law's text is loaded
+    out.append("CREATE INDEX cites_article_key IF NOT EXISTS FOR ()-[c:CITES]-() ON (c.article_key)")
     # keyset pages of the reports: within an area, ORDER BY the sort's key, rank (the score negated), id
     for key in REPORT_SORT_KEYS:
         props = ("area", "rank", "id") if key == "area" else ("area", key, "rank", "id")
@@ -88,6 +92,12 @@ FULLTEXT_STATEMENT = (
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: true}}")
 
 
+# The cited article's key (CITES.article_key, law#N) on the citations written without it: by a kb before
+# schema 9, or restored from its export. In transactions of their own: a province holds millions.
+FILL_ARTICLE_KEYS = ("MATCH (:Power)-[c:CITES]->(l:Law) WHERE c.article IS NOT NULL AND c.article_key IS NULL "
+                     "CALL { WITH c, l SET c.article_key = l.key + '#' + toString(c.article) } "
+                     "IN TRANSACTIONS OF 20000 ROWS")
+
 # Data a schema version changes, run once on a database below that version.
 MIGRATIONS: dict[int, list[str]] = {
     6: [("MATCH (p:Power)-[h:HAS_RESPONSIBILITY]->(r:Responsibility {retired: true}) "
@@ -97,6 +107,7 @@ MIGRATIONS: dict[int, list[str]] = {
     # the index made again, eventually consistent (an index's settings cannot be changed in place); on a
     # province it is filled again for minutes, once
     8: [f"DROP INDEX {FULLTEXT_INDEX} IF EXISTS", FULLTEXT_STATEMENT, f"CALL db.awaitIndexes({int(SCHEMA_TIMEOUT)})"],
+    9: [FILL_ARTICLE_KEYS],
 }
 
 
@@ -122,6 +133,9 @@ def init(graph: Graph) -> str:
     for version, changes in sorted(MIGRATIONS.items()):
         if before is not None and before < version:
             for stmt in changes:
+                if "IN TRANSACTIONS" in stmt:  # commits as it goes: needs an auto-commit transaction
+                    graph.autocommit(stmt)
+                    continue
                 with graph.transaction(timeout=SCHEMA_TIMEOUT) as tx:
                     tx.run(stmt).consume()
                     tx.commit()

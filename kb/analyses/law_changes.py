@@ -60,7 +60,8 @@ RETURN r {.*, created_at: toString(r.created_at), resolved_at: toString(r.resolv
 # new one, and BASED_ON links the new article instead of the old (one per field).
 RECITE = """
 MATCH (p:Power {key: $power})-[c:CITES]->(:Law {key: $law}) WHERE c.article = $old
-SET c.article = $new, c.article_label = $label, c.recited_from = $old, c.recited_by = $by
+SET c.article = $new, c.article_label = $label, c.article_key = $law + '#' + toString($new), c.recited_from = $old,
+    c.recited_by = $by
 WITH p, collect(DISTINCT c.field) AS fields
 OPTIONAL MATCH (p)-[b:BASED_ON]->(old:Article {key: $law + '#' + toString($old)})
 DELETE b

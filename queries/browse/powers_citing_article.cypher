@@ -9,9 +9,8 @@
 //   article: int = 62
 //   as_of: str = ""
 // read_only: true
-MATCH (d:Department)<-[:LIST_OF]-(v:ListVersion)-[:CONTAINS]->(p:Power)-[c:CITES]->(l:Law {key: $law})
+MATCH (d:Department)<-[:LIST_OF]-(v:ListVersion)-[:CONTAINS]->(p:Power)-[c:CITES {article_key: $law + '#' + toString($article)}]->(l:Law {key: $law})
 WHERE CASE WHEN $as_of = '' THEN p.current = true ELSE (coalesce(v.in_force_from, '') <= $as_of AND (v.in_force_until IS NULL OR $as_of < v.in_force_until)) END
-  AND c.article = $article
 RETURN d.name AS department, p.type AS type, p.level AS level, p.name AS power, c.field AS field,
        c.article_label AS article, left(c.text, 200) AS text, c.version_note AS version_cited
 ORDER BY department, power

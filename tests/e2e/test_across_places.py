@@ -239,3 +239,38 @@ def test_kb_chain_and_the_chain_page_take_a_power_code(two_cities) -> None:
     assert nothing.status_code == 404
     page = nothing.get_data(as_text=True)
     assert 'id="chain-not-found"' in page and "999999999XX00000" in page and "权力编码" in page
+
+
+def test_citations_written_before_their_article_key_get_it_by_the_upgrade_and_by_a_restore(two_cities,
+                                                                                          tmp_path) -> None:
+    """The powers citing the same article are found by the citation's article key (CITES.article_key,
+    law#N): the import writes it; citations an older kb wrote (schema 8) or exported have none, and
+    the upgrade and a restore give it to them, so who does the same elsewhere is found again."""
+    from kb import dump, schema
+    from queries import loader
+
+    graph, keys = two_cities["graph"], two_cities["keys"]
+
+    def by_article() -> list[str]:
+        return [r["department"] for r in loader.run(graph, "elsewhere", {"key": keys["对擅自停用消防设施的处罚"]}).rows]
+
+    def keyed() -> list[tuple]:
+        return sorted((r["law"], r["article"], r["key"]) for r in graph.read(
+            "MATCH (:Power)-[c:CITES]->(l:Law) RETURN l.key AS law, c.article AS article, c.article_key AS key"))
+
+    written = keyed()
+    assert ("消防法", 61, "消防法#61") in written
+    assert all(key == (f"{law}#{article}" if article is not None else None) for law, article, key in written)
+    assert by_article() == ["银川市公安局"]
+    graph.write("MATCH (:Power)-[c:CITES]->() REMOVE c.article_key")
+    assert by_article() == []  # what a kb that wrote no keys would show
+    graph.write("MATCH (m:KbMeta {name: 'schema'}) SET m.version = 8")
+    schema.init(graph)
+    assert keyed() == written and by_article() == ["银川市公安局"]
+
+    graph.write("MATCH (:Power)-[c:CITES]->() REMOVE c.article_key")
+    older = tmp_path / "older.jsonl.gz"
+    dump.export(graph, older)
+    dump.clear(graph)
+    dump.restore(graph, older)
+    assert keyed() == written and by_article() == ["银川市公安局"]

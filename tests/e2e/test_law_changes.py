@@ -153,8 +153,11 @@ def test_the_law_page_shows_the_queue_and_an_editor_resolves_an_item(scratch_ser
     assert (done[118]["status"], done[118]["resolved_by"], done[118]["resolved_article"]) == ("changed", "编辑甲", 120)
 
     def cited() -> list[int]:
-        return [r["a"] for r in scratch_server.graph.read(
-            "MATCH (p:Power {key: $k})-[c:CITES]->(:Law {key: '安全生产法'}) RETURN c.article AS a", k=item["power_key"])]
+        rows = scratch_server.graph.read("MATCH (p:Power {key: $k})-[c:CITES]->(:Law {key: '安全生产法'}) "
+                                         "RETURN c.article AS a, c.article_key AS key", k=item["power_key"])
+        # the article's key follows the number (the powers citing an article are found by it)
+        assert all(r["key"] == f"安全生产法#{r['a']}" for r in rows), rows
+        return [r["a"] for r in rows]
 
     assert cited() == [120]
     # The resolution is in the audit trail, and an admin reverts it: the citation and the queue as before.

@@ -127,6 +127,8 @@ def test_every_new_write_route_needs_its_role_a_csrf_token_and_leaves_an_audit_e
     assert not graph.read("MATCH (:Department)-[:HOLDS]->(p:Power {key: $k}) RETURN p", k=key)
     # A legal basis linked by article is reverted by removing that citation.
     link = graph.read("MATCH (e:Edit {field: 'basis_article'}) RETURN e.id AS id")[0]["id"]
+    assert graph.read("MATCH (:Power {key: $k})-[c:CITES {field: 'basis'}]->(:Law {key: '行政处罚法'}) "
+                      "WHERE c.article = 1 RETURN c.article_key AS key", k=key) == [{"key": "行政处罚法#1"}]
     assert admin.post(f"/edits/{link}/revert", data={"reason": "关联错了", "csrf_token": token_of(admin)}).status_code == 302
     assert not graph.read("MATCH (:Power {key: $k})-[c:CITES {field: 'basis'}]->(:Law {key: '行政处罚法'}) "
                           "WHERE c.article = 1 RETURN c", k=key)

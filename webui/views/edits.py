@@ -432,7 +432,7 @@ LAWS = "MATCH (l:Law) WHERE l.loaded RETURN l.key AS key, l.title AS title ORDER
 LINK_ARTICLE = """
 MATCH (p:Power {key: $key}), (l:Law {key: $law})-[:HAS_ARTICLE]->(a:Article {number: $number})
 CREATE (p)-[:CITES {field: 'basis', article: a.number, article_label: a.label, tag: '', text: a.name,
-                    law_title: l.title, version_note: '', sub_article: null}]->(l)
+                    law_title: l.title, version_note: '', sub_article: null, article_key: a.key}]->(l)
 MERGE (p)-[:BASED_ON {field: 'basis'}]->(a)
 CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: p.key, entity_label: 'Power',
                 field: 'basis_article', before: '', after: a.name, article_key: a.key, reason: $reason})

@@ -60,17 +60,19 @@ RETURN a {.*} AS article, l {.key, .title, .version_date} AS law, prev, next
 # 《建设工程质量管理条例》第六十条 is exactly this), so no citation link leads nowhere.
 CITED_ARTICLE = """
 MATCH (l:Law {key: $law})
-WHERE EXISTS { MATCH (p:Power)-[c:CITES]->(l) WHERE p.current AND c.article = $number }
+WHERE EXISTS { MATCH (p:Power)-[:CITES {article_key: $law + '#' + toString($number)}]->(l) WHERE p.current }
 RETURN {key: $key, name: l.title + $label, number: $number, text: null} AS article,
        l {.key, .title, .version_date} AS law, null AS prev, null AS next
 """
 
 # The powers citing an article (b: how): its BASED_ON links when the law's text is loaded, else the
-# lists' citations of its number; `one` finds them again for one power's key (s[0]).
+# lists' citations of it (found by the article's key, not by every citation of its law); `one` finds them
+# again for one power's key (s[0]).
 CITING = {
     "loaded": {"all": "MATCH (a:Article {key: $key})<-[b:BASED_ON]-(p:Power) WHERE p.current",
                "one": "MATCH (p:Power {key: s[0]})-[b:BASED_ON]->(:Article {key: $key}) WHERE p.current"},
-    "cited": {"all": "MATCH (:Law {key: $law})<-[b:CITES]-(p:Power) WHERE p.current AND b.article = $number",
+    "cited": {"all": ("MATCH (p:Power)-[b:CITES {article_key: $law + '#' + toString($number)}]->(:Law {key: $law}) "
+                      "WHERE p.current"),
               "one": "MATCH (p:Power {key: s[0]})-[b:CITES]->(:Law {key: $law}) WHERE p.current AND b.article = $number"},
 }
 # the citing text each power gives: its citation of the article's law and number (an article's key is its
