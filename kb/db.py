@@ -21,6 +21,10 @@ from neo4j import GraphDatabase, RoutingControl
 
 T = TypeVar("T")
 
+# Seconds for a statement that commits in batches (`CALL { … } IN TRANSACTIONS`): clearing a province or
+# giving its million citations a new property outlasts the server's default transaction timeout (120 s).
+BATCHED_TIMEOUT = 3600.0
+
 
 class NotConfigured(RuntimeError):
     pass
@@ -148,10 +152,12 @@ class Graph:
                                                   routing_=RoutingControl.WRITE)
         return [plain_row(r) for r in records]
 
-    def autocommit(self, query: str, **params: Any) -> None:
-        """Run in an auto-commit transaction (needed by `CALL { … } IN TRANSACTIONS`)."""
+    def autocommit(self, query: str, timeout: float = BATCHED_TIMEOUT, **params: Any) -> None:
+        """Run in an auto-commit transaction (needed by `CALL { … } IN TRANSACTIONS`). Its inner
+        transactions commit as they go; the outer one may outlast the server's transaction timeout (a
+        province's millions of rows): it is given `timeout` seconds instead."""
         with self.session() as session:
-            session.run(query, params).consume()
+            session.run(neo4j.Query(query, timeout=timeout), params).consume()
 
     def searchable(self) -> None:
         """Wait until the full-text index (eventually consistent: kb.schema) holds every committed write:

@@ -16,11 +16,13 @@ CALL {
   RETURN o, 'catalogue' AS matched, coalesce(c.code, c.key) AS detail
   UNION
   WITH p, here
-  // the other citations of the same article, by the article's key (not every citation of its law)
+  // the other citations of the same article, sought by the article's key (the planner, left alone,
+  // walks every citation of the law: 15,360 for one power of the province instead of 316)
   MATCH (p)-[c1:CITES {field: 'basis'}]->(l:Law)
   WHERE c1.article_key IS NOT NULL AND coalesce(p.type, '') <> ''
     AND NOT l.key IN ['行政处罚法', '行政许可法', '行政强制法', '行政复议法', '行政复议法实施条例', '行政诉讼法', '国家赔偿法', '行政机关公务员处分条例', '公务员法', '公职人员政务处分法', '监察法', '行政监察法', '政府信息公开条例']
-  MATCH (o:Power)-[c2:CITES {article_key: c1.article_key}]->(l)
+  MATCH (o:Power)-[c2:CITES {article_key: c1.article_key}]->()
+  USING INDEX c2:CITES(article_key)
   WHERE c2.field = 'basis' AND o.type = p.type AND o.current = true AND coalesce(o.jurisdiction, '') <> here
   RETURN o, 'article' AS matched, '《' + coalesce(l.title, l.key) + '》' + coalesce(c1.article_label, '第' + toString(c1.article) + '条') AS detail
 }
