@@ -116,6 +116,16 @@ def current_version(graph: Graph) -> int | None:
     return rows[0]["version"] if rows else None
 
 
+def outdated(graph: Graph) -> str | None:
+    """What to say when the database's schema is older than this kb's (its queries would miss an index
+    or a property an upgrade adds): `kb db start` upgrades a server kb manages; an external server, or one
+    left running by an older kb, is upgraded by `kb db init`, which on a province takes minutes."""
+    before = current_version(graph)
+    if before is None or before >= SCHEMA_VERSION:
+        return None
+    return f"数据库的模式版本 {before} 比这个 kb 的（{SCHEMA_VERSION}）旧：请先运行 `kb db init` 升级"
+
+
 def init(graph: Graph) -> str:
     """Create what is missing; safe to run any number of times."""
     before = current_version(graph)

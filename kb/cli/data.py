@@ -97,6 +97,11 @@ def import_cmd(paths: tuple[Path, ...], jurisdiction: str | None, department: st
         return
     graph = connect() if not dry_run else connect_if_up()
     try:
+        if graph and not dry_run:
+            from kb import schema
+
+            if said := schema.outdated(graph):  # what it wrote would lack what the upgrade adds
+                raise click.ClickException(said)
         report = import_paths(graph, paths, jurisdiction=jurisdiction, department=department, dry_run=dry_run,
                               in_force_from=in_force_from)
         if graph and not dry_run and not no_check:
