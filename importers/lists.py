@@ -57,7 +57,8 @@ from importers.workbook import (
 )
 from kb.model import PowerType, duty_kind_words, line_heading_stages, power_type
 
-HEADER_SEARCH_ROWS = 5  # the header is on one of the first five rows (below 0–2 title rows)
+HEADER_SEARCH_ROWS = 10  # the header is on one of the first ten rows (below a 附件 line, a title, a version,
+# the publishing unit and a blank row, as 绥滨's lists have it)
 MAX_CELL_CHARS = 100_000  # Excel itself stops at 32,767; more means a broken export
 KEY_FIELDS = ("item_name", "sub_item_name", "type")  # a row is a record when one holds its own value
 NO_SUB_ITEM = {"无", "无子项", "/", "-", "—", "－", "暂无"}
@@ -103,7 +104,7 @@ def read_table(path: str | Path | Source) -> tuple[str, list[Sheet]]:
 
 
 def find_layout(sheet: Sheet) -> SheetLayout | None:
-    """The header row (first of rows 1–5 that a mapping fits) and the columns it maps."""
+    """The header row (first of rows 1–HEADER_SEARCH_ROWS that a mapping fits) and the columns it maps."""
     for r in range(min(HEADER_SEARCH_ROWS, sheet.nrows)):
         cells = sheet.cells[r]
         match = best_match(cells)

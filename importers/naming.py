@@ -15,7 +15,7 @@ from pathlib import Path
 
 from importers import jurisdictions
 from importers.mapping import read_data_file, squeeze
-from kb.places import divisions
+from kb.places import Ambiguous, divisions, everyday_name
 
 # Endings of a body that can publish a list (局, 委员会, 办公室 …); 系统 / 目录 are not bodies.
 _BODY_ENDINGS = ("局", "委员会", "委", "办公室", "办", "厅", "院", "中心", "站", "所", "队", "会", "室", "部",
@@ -30,6 +30,9 @@ _NOT_PLACE_WORDS = ("市场", "市政", "市容", "区域", "县域", "省级", 
 _LIST_WORDS = ("权责清单", "责任清单", "权力清单", "权力和责任清单", "公共服务事项清单", "服务事项清单", "清单", "指导目录",
                "目录", "公示")
 _NOT_PLACE = "|".join(_NOT_PLACE_WORDS)
+# What a title says of its list between the body and 清单 (…局行政权力清单, …局部门权责事项清单); a body's name
+# ends in one of _BODY_ENDINGS, never in these.
+_LIST_QUALIFIERS = re.compile(r"(?:部门|行政|权责|权力|职权|责任|事项|和|及|与)+$")
 
 
 def _place_pattern(endings: str) -> re.Pattern:
@@ -77,10 +80,13 @@ def department_phrase(text: str) -> str:
     text = re.sub(r"^附件\d*[:：]?", "", text)
     text = re.sub(r"[（(]\d+[)）]$", "", text)  # "… (1)" download copies
     text = re.sub(r"(?:19|20)\d{2}(?:年度|年)?", "", text)
-    for word in _LIST_WORDS:
-        if word in text:
-            text = text[: text.index(word)]
-            break
+    # cut at the first of the list words the title holds after some text (权力清单和责任清单: at 权力清单,
+    # not 责任清单; 公示：某局权责清单: at 权责清单)
+    cuts = [i for word in _LIST_WORDS if (i := text.find(word)) > 0]
+    if cuts or text.startswith(_LIST_WORDS):
+        text = text[: min(cuts, default=0)]
+    # the list's own kind before those words: 行政权力清单, 权责事项清单, 部门权责清单, 职权目录
+    text = _LIST_QUALIFIERS.sub("", text)
     # 林草: 克拉玛依市林业和草原系统地县两级 / …地州级 -> the body without the levels it covers.
     text = re.sub(r"[地州市县区乡镇省自治]{1,5}(?:两级|三级|四级|级)$", "", text)
     return text.strip("的:：,，、")
@@ -149,8 +155,10 @@ def complete_name(name: str, jurisdiction: str, context: list | None = None) -> 
             return jurisdiction + name[len(generic):]
     place, n = _place_split(name, context)
     if place:
-        # 新华区公安局 whose place is 平顶山市新华区: the qualified name, so the three 新华区 differ.
-        if jurisdictions.is_qualified(place) and not name.startswith(place) and name[n:]:
+        # 新华区公安局 whose place is 平顶山市新华区: the qualified name, so the three 新华区 differ; 融水县交通运输局
+        # (the everyday name of 融水苗族自治县): the place's own name, so the files of one body agree.
+        if (jurisdictions.is_qualified(place) or _everyday(name[:n], place)) and not name.startswith(place) \
+                and name[n:]:
             return place + name[n:]
         return name
     return jurisdiction + name
@@ -308,12 +316,23 @@ def holder_department(holder: str, naming: Naming) -> str:
     return full
 
 
+def _everyday(spelled: str, place: str) -> bool:
+    """True when `spelled` is the everyday name of the place `place` (融水县 of 融水苗族自治县)."""
+    try:
+        found = divisions().resolve(place)
+    except Ambiguous:
+        return False
+    return found is not None and everyday_name(found) == spelled
+
+
 def _same_body(full: str, own: str, place: str) -> bool:
-    """克拉玛依市交通运输局 and 克拉玛依市交通运输局 in another spelling of the same place."""
-    if not place or not own.startswith(place):
+    """克拉玛依市交通运输局 and 克拉玛依市交通运输局 in another spelling of the same place; the file's
+    department named with the places above its own (贵州省黔南布依族苗族自治州三都水族自治县交通运输局, from
+    the title) and a record's 三都水族自治县交通运输局."""
+    if not place or place not in own:
         return False
     where, n = _place_split(full)
-    return where == place and full[n:] == own[len(place):]
+    return where == place and full[n:] == own[own.rindex(place) + len(place):]
 
 
 def department_place(name: str, naming: Naming) -> str:

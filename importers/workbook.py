@@ -417,8 +417,7 @@ def _json_array_objects(source: Source, data: object) -> tuple[dict[str, str], l
     """(what the file declares, (1-based index, object)) of a JSON array or {"records": [...]}."""
     meta: dict[str, str] = {}
     if isinstance(data, dict):
-        meta = _json_meta(data)
-        data = data.get("records", data.get("items"))
+        data, meta = _nested_records(data)
     if not isinstance(data, list):
         raise FileRefused(source.path, [RowError(
             f"{source.name}：应为由对象组成的 JSON 数组或 {{\"records\": [...]}}")])
@@ -433,6 +432,27 @@ def _json_array_objects(source: Source, data: object) -> tuple[dict[str, str], l
 # Top-level keys of a JSON list that say what a title row says in a spreadsheet.
 _META_KEYS = {"title": ("title", "标题", "清单名称"), "department": ("department", "部门", "部门名称", "发布部门"),
               "jurisdiction": ("jurisdiction", "地区", "行政区划", "所属地区")}
+
+
+# Where exports keep their list of records: {"records": [...]}, and a list platform's API answer as saved
+# from the browser ({"code": 200, "data": {"rows": [...], "total": 12}}, {"result": {"list": [...]}}).
+_RECORD_KEYS = ("records", "items", "rows", "list", "data", "result", "datas", "dataList", "records_list")
+
+
+def _nested_records(data: dict, depth: int = 3) -> tuple[object, dict[str, str]]:
+    """(the records, what the file declares) of a JSON object: the first list of objects under one of
+    _RECORD_KEYS, looked for up to `depth` objects down; what the objects on the way declare (a title)
+    kept, the outer first."""
+    meta = _json_meta(data)
+    for key in _RECORD_KEYS:
+        value = data.get(key)
+        if isinstance(value, list) and (not value or isinstance(value[0], dict)):
+            return value, meta
+        if isinstance(value, dict) and depth > 1:
+            found, inner = _nested_records(value, depth - 1)
+            if isinstance(found, list):
+                return found, {**inner, **meta}
+    return None, meta
 
 
 def _json_meta(data: dict) -> dict[str, str]:

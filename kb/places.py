@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +28,14 @@ FILE = "divisions.tsv.gz"
 _NOT_A_PLACE = ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划")
 # Endings a short name may leave out (湖南 → 湖南省, 新疆 → 新疆维吾尔自治区, 长沙 → 长沙市).
 _ENDINGS = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市", "地区", "盟")
+# The peoples an autonomous prefecture, county or banner is named for (族 is sometimes left out: 巴里坤哈萨克
+# 自治县); everyday use drops them with 自治 (门源回族自治县 → 门源县, 黔南布依族苗族自治州 → 黔南州).
+_PEOPLES = ("蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼",
+            "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土",
+            "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒", "乌孜别克",
+            "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴", "珞巴", "基诺",
+            "各")
+_AUTONOMOUS = re.compile(rf"^(.{{2,}}?)(?:(?:{'|'.join(sorted(_PEOPLES, key=len, reverse=True))})族?)+自治([县州旗])$")
 
 
 class Ambiguous(LookupError):
@@ -64,7 +73,7 @@ class Divisions:
                 self._children.setdefault(parent, []).append(code)
         self._by_name: dict[str, list[Place]] = {}
         for place in self.by_code.values():
-            for name in {place.name, _short(place)} - {""}:
+            for name in {place.name, _short(place), everyday_name(place)} - {""}:
                 self._by_name.setdefault(name, []).append(place)
 
     def __len__(self) -> int:
@@ -115,6 +124,16 @@ def short_name(place: Place) -> str:
     """A province's or city's name without its ending (湖南省 → 湖南, 克拉玛依市 → 克拉玛依); "" for
     other places and names too short to shorten."""
     return _short(place)
+
+
+def everyday_name(place: Place) -> str:
+    """The name an autonomous prefecture, county or banner goes by in lists and titles: 门源回族自治县 →
+    门源县, 积石山保安族东乡族撒拉族自治县 → 积石山县, 黔南布依族苗族自治州 → 黔南州; "" for other places.
+    Where a place of its own has that name, the full names decide (Divisions.resolve keeps the exact one)."""
+    if place.level not in ("city", "county"):
+        return ""
+    m = _AUTONOMOUS.match(place.name)
+    return m.group(1) + m.group(2) if m else ""
 
 
 def _short(place: Place) -> str:

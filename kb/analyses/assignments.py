@@ -30,7 +30,7 @@ from kb.analyses.powers import jurisdiction_names
 from kb.analyses.rules import procedural_laws
 from kb.db import Graph
 from kb.model import CURRENT_POWER, LEVEL_TITLES, LEVELS, squeeze
-from kb.places import Ambiguous, divisions, short_name
+from kb.places import Ambiguous, divisions, everyday_name, short_name
 
 KIND = "assignment_differs"
 PLACES_SHOWN = 3  # places named per kind of body in a summary
@@ -97,7 +97,7 @@ def _place_names(jurisdiction: str, code: str | None) -> tuple[str, ...]:
             place = None
     if place is not None:
         for p in divisions().chain(place):
-            names |= {p.name, short_name(p)}
+            names |= {p.name, short_name(p), everyday_name(p)}
     return tuple(sorted((n for n in names if n), key=lambda n: (-len(n), n)))
 
 

@@ -693,3 +693,33 @@ def test_duties_in_two_columns_headed_by_their_kind_are_read_as_one_cell(tmp_pat
     assert [(d.kind, d.stage, d.text) for d in second.responsibilities] == [
         ("直接实施", "决定", "决定责任：决定。"), ("指导监督", None, "指导下级执法。")]
     assert not any("暂无" in d.text for r in doc.records for d in r.responsibilities)
+
+
+def test_other_publishers_titles_headers_and_exports(tmp_path):
+    """Layouts of publishers the mappings were not written on (a probe of lists as 黑龙江, 广西 and 青海's
+    counties publish them): a title naming two lists, the header on row 6 below an 附件 line, a title, a
+    version, the publishing unit and a blank row; accountability headed 问责依据 or 责任追究 and the unit
+    责任处(科)室; a list platform's API answer saved as JSON."""
+    path = tmp_path / "deep.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for line in (["附件2"], ["绥滨县民政局行政权力清单"], ["（2024年版）"], ["填报单位：绥滨县民政局"], []):
+        ws.append(line)
+    ws.append(["序号", "事项名称", "权力类型", "设定依据", "责任处(科)室", "问责依据"])
+    ws.append(["1", "婚姻登记", "行政确认", "《婚姻登记条例》第二条", "社会事务股", "《行政机关公务员处分条例》第二十条"])
+    wb.save(path)
+    doc = parse_list(path)
+    assert (doc.department, doc.jurisdiction) == ("绥滨县民政局", "绥滨县")
+    [rec] = doc.records
+    assert (rec.item_name, rec.type, rec.unit) == ("婚姻登记", "行政确认", "社会事务股")
+    assert rec.accountability_situations == "《行政机关公务员处分条例》第二十条"
+    two = write_csv(tmp_path / "x.csv", ["事项名称", "权力类型", "责任追究"], [["农药经营许可", "行政许可", "未依法受理的"]])
+    assert parse_list(two, department="桦南县农业农村局").records[0].accountability_situations == "未依法受理的"
+
+    portal = tmp_path / "portal.json"
+    rows = [{"事项名称": "对生产经营单位的行政检查", "权力类型": "行政检查"}, {"事项名称": "危险化学品经营许可", "权力类型": "行政许可"}]
+    portal.write_text(json.dumps({"code": 200, "msg": "操作成功", "data": {"title": "漠河市应急管理局权责清单", "total": 2,
+                                  "rows": rows}}, ensure_ascii=False), encoding="utf-8")
+    doc = parse_list(portal)
+    assert [r.item_name for r in doc.records] == ["对生产经营单位的行政检查", "危险化学品经营许可"]
+    assert (doc.department, doc.jurisdiction) == ("漠河市应急管理局", "漠河市")

@@ -14,6 +14,11 @@ def test_department_phrase_strips_list_words():
     assert department_phrase("克拉玛依市林业和草原系统2024年地县两级权责清单指导目录") == "克拉玛依市林业和草原系统"
     assert department_phrase("  克拉玛依市交通运输局2024年权责清单") == "克拉玛依市交通运输局"
     assert department_phrase("附件") == ""
+    # the list's kind in other publishers' words, and a title naming two lists (cut at the first)
+    for title in ("桦南县农业农村局权力清单和责任清单", "桦南县农业农村局行政权力清单", "桦南县农业农村局权责事项清单",
+                  "桦南县农业农村局部门权责清单", "桦南县农业农村局行政职权目录", "桦南县农业农村局权力清单及责任清单"):
+        assert department_phrase(title) == "桦南县农业农村局", title
+    assert department_phrase("某县行政审批服务局权责清单") == "某县行政审批服务局"  # 行政 inside a body's name stays
 
 
 def test_short_forms_are_completed_with_the_jurisdiction():
@@ -119,6 +124,25 @@ def test_a_record_goes_to_the_body_its_holder_names():
                      "碑林区文物局": "碑林区文物局", "西安市文物局": "", "市文物局": "", " 市文物局": "",
                      "地州市商务主管部门": "", "市人民政府": "", "各区分局": "", "县市区文物局": "",
                      "西安市公安局、西安市文物局": "", "市人民政府（西安市文物局承办）": "", "": ""}
+
+
+def test_an_autonomous_county_by_its_everyday_name_is_the_same_place_and_body():
+    """门源县 is how lists write 门源回族自治县: a record's 门源县林业和草原局 is the file's own department, and
+    another body there gets the place's own name; a title carrying the places above (贵州省黔南…) is the
+    same body as the record's 三都水族自治县交通运输局."""
+    from importers.naming import holder_department
+
+    n = naming("x/门源回族自治县林业和草原局权责清单.xlsx")
+    assert (n.department, n.jurisdiction) == ("门源回族自治县林业和草原局", "门源回族自治县")
+    assert holder_department("门源县林业和草原局", n) == ""
+    assert holder_department("门源县交通运输局", n) == "门源回族自治县交通运输局"
+    assert complete_name("融水县交通运输局", "融水苗族自治县") == "融水苗族自治县交通运输局"
+    assert [p["name"] for p in jurisdiction_chain("融水苗族自治县")] == ["广西壮族自治区", "柳州市", "融水苗族自治县"]
+    long = naming("x/贵州省黔南布依族苗族自治州三都水族自治县交通运输局权责清单.xlsx")
+    assert long.jurisdiction == "三都水族自治县"
+    assert holder_department("三都水族自治县交通运输局", long) == ""
+    assert holder_department("三都县交通运输局", long) == ""
+    assert holder_department("三都水族自治县公安局", long) == "三都水族自治县公安局"
 
 
 def test_a_holder_that_is_only_a_kind_of_office_stays_with_the_file():

@@ -33,6 +33,22 @@ def test_short_names_of_provinces_and_cities():
     assert d.resolve("新疆").name == "新疆维吾尔自治区" and d.resolve("长沙").name == "长沙市"
 
 
+def test_autonomous_places_go_by_their_everyday_names():
+    from kb.places import everyday_name
+
+    d = divisions()
+    assert {n: everyday_name(d.resolve(n)) for n in (
+        "门源回族自治县", "积石山保安族东乡族撒拉族自治县", "长阳土家族自治县", "巴里坤哈萨克自治县", "黔南布依族苗族自治州",
+        "莫力达瓦达斡尔族自治旗", "东乡族自治县", "浏阳市")} == {
+        "门源回族自治县": "门源县", "积石山保安族东乡族撒拉族自治县": "积石山县", "长阳土家族自治县": "长阳县",
+        "巴里坤哈萨克自治县": "巴里坤县", "黔南布依族苗族自治州": "黔南州", "莫力达瓦达斡尔族自治旗": "莫力达瓦旗",
+        "东乡族自治县": "", "浏阳市": ""}  # 东乡族自治县 is named by its people alone
+    assert d.resolve("门源县").name == "门源回族自治县" and d.resolve("黔南州").name == "黔南布依族苗族自治州"
+    # no everyday name is another place's own name
+    auto = [p for p in d.by_code.values() if everyday_name(p)]
+    assert len(auto) > 140 and all(d.named(everyday_name(p)) == [p] for p in auto)
+
+
 def test_a_repeated_name_is_never_guessed():
     d = divisions()
     with pytest.raises(Ambiguous) as exc:
