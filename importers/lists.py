@@ -113,7 +113,7 @@ def find_layout(sheet: Sheet) -> SheetLayout | None:
         data_start = r + 1
         sub = _sub_header(sheet, r)
         if sub is not None:
-            combined = [s if s.strip() else c for c, s in zip(cells, sub)]
+            combined = [_under(sheet, r, c, s) if s.strip() else h for c, (h, s) in enumerate(zip(cells, sub))]
             better = best_match(combined)
             if better is not None and better.score > match.score:
                 match, data_start = better, r + 2
@@ -138,6 +138,16 @@ def find_layout(sheet: Sheet) -> SheetLayout | None:
             (layout.department_rows if dep else layout.titles).append(dep.group(1) if dep else text)
         return layout
     return None
+
+
+def _under(sheet: Sheet, r: int, c: int, sub: str) -> str:
+    """The header of column c where row r+1 splits row r's merged cell: the parent's words and the
+    sub-header's together when a mapping knows them (责任事项 over 内容 | 依据: 责任事项内容, 责任事项依据, not the
+    power's own 依据), else the sub-header alone (实施层级及权限 over 层级 | 权限)."""
+    a = sheet.anchor(r, c)
+    parent = sheet.value(*a).strip() if a else sheet.value(r, c).strip()
+    joined = parent + sub.strip()
+    return joined if parent and recognised([joined]) else sub
 
 
 def _sub_header(sheet: Sheet, r: int) -> list[str] | None:

@@ -479,6 +479,22 @@ def test_two_row_header_with_sub_headers(tmp_path):
     assert (doc.department, doc.jurisdiction_level) == ("浏阳市城市管理局", "county")
 
 
+def test_sub_headers_read_with_the_header_they_split(tmp_path):
+    """雷山县's layout: 责任事项 over 内容 | 依据 and 追责 over 追责对象范围 | 追责情形. 内容 and 依据 are the duties'
+    (责任事项内容, 责任事项依据), not a column of their own and the power's legal basis."""
+    path = make_xlsx(tmp_path / "two.xlsx", [
+        ["事项名称", "权力类型", "实施依据", "责任事项", None, "追责", None],
+        [None, None, None, "内容", "依据", "追责对象范围", "追责情形"],
+        ["乡村建设规划许可证核发", "行政许可", "《中华人民共和国城乡规划法》第四十一条", "1.受理责任：依法受理。2.审查责任：审查。",
+         "《中华人民共和国行政许可法》第三十条", "审批股工作人员", "违反法定程序实施行政许可的"],
+    ], merges=("A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:G1"))
+    [r] = parse_list(path, jurisdiction="雷山县", department="自然资源局").records
+    assert r.basis_text == "《中华人民共和国城乡规划法》第四十一条"
+    assert [d.stage for d in r.responsibilities] == ["受理", "审查"]
+    assert r.responsibility_basis_text == "《中华人民共和国行政许可法》第三十条"
+    assert (r.accountability_subjects, r.accountability_situations) == ("审批股工作人员", "违反法定程序实施行政许可的")
+
+
 # --- JSON and JSON Lines -------------------------------------------------------------------------
 
 JSON_ROWS = [
