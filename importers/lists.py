@@ -55,7 +55,7 @@ from importers.workbook import (
     read_json_table,
     read_workbook,
 )
-from kb.model import PowerType, duty_kind_words, line_heading_stages, power_type
+from kb.model import PowerType, duty_kind_words, line_heading_stages, power_type, squeeze
 
 HEADER_SEARCH_ROWS = 10  # the header is on one of the first ten rows (below a 附件 line, a title, a version,
 # the publishing unit and a blank row, as 绥滨's lists have it)
@@ -444,6 +444,10 @@ class _ListParser:
                 f"{what}保存在该事项的 extra['续行'] 中", sheet=sheet.name,
                 row=sheet.row_number(r), severity="warning"))
             return
+        section = _section_type(sheet.cells[r])
+        if section:  # 「一、行政许可（2项）」 across the row: the type of the records below it
+            ctx.section = (section, " ".join(v.strip() for v in sheet.cells[r] if v.strip())[:40])
+            return
         shown = "; ".join(f"{FIELD_LABELS.get(f, f)}={v[:30]}" for f, v in own.items() if v)
         self.warnings.append(RowError(
             f"已忽略此行：没有事项名称、子项名称或权力类型（{shown}）", sheet=sheet.name,
@@ -496,6 +500,12 @@ class _ListParser:
         default = power_type(ctx.layout.match.mapping.defaults.get("type", ""))
         if default:  # the layout declares its type (a service list): nothing to report
             rec.type, rec.type_code = default.name, default.code
+        elif ctx.section:
+            # 那坡县: the types as group rows (一、行政许可（2项）) above their records, no type column
+            rec.type, rec.type_code = ctx.section[0].name, ctx.section[0].code
+            self.warnings.append(RowError(
+                f"权力类型为空：按上方的分组行 {ctx.section[1]!r} 取为 {ctx.section[0].name}",
+                sheet=rec.sheet, row=rec.row, column=column, severity="notice"))
         elif ctx.sheet_type:
             # 农业农村局 keeps one sheet per type (行政处罚（254项）); 4 of its rows leave 权力类型 empty.
             rec.type, rec.type_code = ctx.sheet_type.name, ctx.sheet_type.code
@@ -528,10 +538,26 @@ class _SheetContext:
     layout: SheetLayout
     default_level: str | None  # from a sheet named after a level (林草: 地州级 / 区县级)
     sheet_type: PowerType | None  # from a sheet named after a type (行政处罚（254项）)
+    section: tuple[PowerType, str] | None = None  # the group row above (一、行政许可（2项）) and its text
 
     def column_name(self, fld: str) -> str | None:
         col = self.layout.columns.get(fld)
         return None if col is None else _column_name(self.sheet, col)
+
+
+# A group row's words around its type: 一、 / （一） / 第一部分 before, （2项） / 共2项 / 类 / 事项 after.
+_SECTION_NUMBER = re.compile(r"^(?:第?[一二三四五六七八九十百\d]+(?:部分|类)?[、.．:：\s]*|[（(][一二三四五六七八九十\d]+[)）][、.．\s]*)")
+_SECTION_COUNT = re.compile(r"[（(]?共?\d+\s*[项条个][)）]?$")
+
+
+def _section_type(cells: list[str]) -> PowerType | None:
+    """The power type a group row names (一、行政许可（2项）, （二）行政处罚类, 行政检查): one text across the
+    row, short, and a type once its numbering and count are taken away; None for any other row."""
+    values = {v.strip() for v in cells if v.strip()}
+    if len(values) != 1:
+        return None
+    text = squeeze(_SECTION_COUNT.sub("", _SECTION_NUMBER.sub("", squeeze(values.pop()))))
+    return power_type(text) if 2 <= len(text) <= 10 else None
 
 
 def _column_name(sheet: Sheet, c: int) -> str:

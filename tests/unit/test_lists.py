@@ -495,6 +495,24 @@ def test_sub_headers_read_with_the_header_they_split(tmp_path):
     assert (r.accountability_subjects, r.accountability_situations) == ("审批股工作人员", "违反法定程序实施行政许可的")
 
 
+def test_types_given_by_group_rows_above_their_records(tmp_path):
+    """那坡县's layout: no type column; 「一、行政许可（2项）」 across the row heads the records of that type.
+    A note row that mentions another type is no group row (the record below it keeps 行政处罚)."""
+    path = make_xlsx(tmp_path / "sections.xlsx", [
+        ["序号", "事项名称", "法律依据", "责任事项"],
+        ["一、行政许可（1项）", None, None, None],
+        ["1", "医疗机构执业登记", "《医疗机构管理条例》第十五条", "1.受理责任：依法受理。"],
+        ["（二）行政处罚类", None, None, None],
+        ["2", "对未取得医师执业证书从事医师执业活动的行政处罚", "《中华人民共和国医师法》第五十九条", "1.立案责任：依法立案。"],
+        ["注：行政许可事项的办理时限以政务服务网公布为准。", None, None, None],
+        ["3", "对医疗机构的行政处罚", "《医疗机构管理条例》第四十四条", "1.立案责任：依法立案。"],
+    ], merges=("A2:D2", "A4:D4", "A6:D6"))
+    doc = parse_list(path, jurisdiction="那坡县", department="卫生健康局")
+    assert [(r.item_name[:8], r.type) for r in doc.records] == [
+        ("医疗机构执业登记", "行政许可"), ("对未取得医师执业", "行政处罚"), ("对医疗机构的行政", "行政处罚")]
+    assert any("分组行 '一、行政许可（1项）'" in w.message for w in doc.warnings)
+
+
 # --- JSON and JSON Lines -------------------------------------------------------------------------
 
 JSON_ROWS = [
