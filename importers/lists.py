@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -431,6 +431,9 @@ class _ListParser:
             if staged:
                 # 郏县, 济源: one row per stage (办理环节 | 责任事项内容): the row is one more duty.
                 _add_stage_row(prev, own["stage"], own.get("responsibility_text", ""))
+            elif not [f for f, v in own.items() if v and v != getattr(prev, f, None) and f != "responsibility_text"] \
+                    and _more_duties(prev, own.get("responsibility_text", "")):
+                staged = True  # 桦南: 「2.审查责任：…」 alone on a row of its own, no 办理环节 column
             parts = [f"{FIELD_LABELS.get(f, f)}：{v}" for f, v in own.items()
                      if v and v != getattr(prev, f, None)
                      and not (staged and f in ("stage", "responsibility_text"))]
@@ -599,6 +602,21 @@ def _filled(sheet: Sheet, r: int, c: int) -> str:
         if a and a[1] == c and a[0] < r:
             v = sheet.value(*a)
     return v
+
+
+def _more_duties(rec: Record, text: str) -> bool:
+    """A continuation row whose 责任事项 cell goes on with the record's numbered duties (「2.审查责任：…」
+    under 「1.受理责任：…」, one a row): its duties are the record's next ones. False (nothing added) when
+    the cell names no stage of its own."""
+    text = _text(text)
+    duties = list(_duties(text)) if text else []
+    if not duties or not all(d.stage for d in duties):
+        return False
+    seq = max((d.seq for d in rec.responsibilities), default=0)
+    kind = rec.responsibilities[-1].kind if rec.responsibilities else None  # 直接实施 goes on
+    rec.responsibilities += [replace(d, seq=seq + k, kind=d.kind or kind) for k, d in enumerate(duties, start=1)]
+    rec.responsibility_text = (rec.responsibility_text + "\n" + text) if rec.responsibility_text else text
+    return True
 
 
 def _add_stage_row(rec: Record, stage: str, text: str) -> None:

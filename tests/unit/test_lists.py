@@ -513,6 +513,23 @@ def test_types_given_by_group_rows_above_their_records(tmp_path):
     assert any("分组行 '一、行政许可（1项）'" in w.message for w in doc.warnings)
 
 
+def test_numbered_duties_one_a_row_under_a_merged_name(tmp_path):
+    """桦南县's layout: 「1.受理责任：…」, 「2.审查责任：…」 … each on a row of its own under the power's merged
+    name and type, no 办理环节 column: every row is one more duty of the power, none a stray continuation."""
+    path = make_xlsx(tmp_path / "rows.xlsx", [
+        ["事项名称", "权力类型", "责任事项"],
+        ["农药经营许可", "行政许可", "1.受理责任：依法受理申请。"],
+        [None, None, "2.审查责任：审查申请材料。"],
+        [None, None, "3.决定责任：作出许可决定。"],
+        ["兽药经营许可证核发", "行政许可", "1.受理责任：依法受理。"],
+        [None, None, "2.审查责任：审查。"],
+    ], merges=("A2:A4", "B2:B4", "A5:A6", "B5:B6"))
+    doc = parse_list(path, jurisdiction="桦南县", department="农业农村局")
+    assert [(r.item_name, [(d.seq, d.stage) for d in r.responsibilities]) for r in doc.records] == [
+        ("农药经营许可", [(1, "受理"), (2, "审查"), (3, "决定")]), ("兽药经营许可证核发", [(1, "受理"), (2, "审查")])]
+    assert not any("续行" in r.extra for r in doc.records)
+
+
 # --- JSON and JSON Lines -------------------------------------------------------------------------
 
 JSON_ROWS = [
