@@ -30,6 +30,7 @@ _NOT_PLACE_WORDS = ("市场", "市政", "市容", "区域", "县域", "省级", 
 _LIST_WORDS = ("权责清单", "责任清单", "权力清单", "权力和责任清单", "公共服务事项清单", "服务事项清单", "清单", "指导目录",
                "目录", "公示")
 _NOT_PLACE = "|".join(_NOT_PLACE_WORDS)
+_PARTY = ("中国共产党", "中共")  # before the place of a party committee's body (中共桦南县委宣传部)
 # What a title says of its list between the body and 清单 (…局行政权力清单, …局部门权责事项清单); a body's name
 # ends in one of _BODY_ENDINGS, never in these.
 _LIST_QUALIFIERS = re.compile(r"(?:部门|行政|权责|权力|职权|责任|事项|和|及|与)+$")
@@ -108,7 +109,12 @@ def _place_prefix(name: str, context: list | None = None) -> str:
 
 
 def _place_split(name: str, context: list | None = None) -> tuple[str, int]:
-    """(Jurisdiction name, characters of `name` that name it)."""
+    """(Jurisdiction name, characters of `name` that name it). A party body's 中共 / 中国共产党 before its place
+    (中共桦南县委宣传部) is counted with the place, not taken for one."""
+    party = next((p for p in _PARTY if name.startswith(p) and len(name) > len(p) + 2), "")
+    if party:
+        found, n = _place_split(name[len(party):], context)
+        return (found, n + len(party)) if found else ("", 0)
     found, n = jurisdictions.leading_place(name, context)
     if not found:
         word = _place_word(_PLACE_RE, name)

@@ -145,6 +145,12 @@ def test_an_autonomous_county_by_its_everyday_name_is_the_same_place_and_body():
     assert holder_department("三都水族自治县公安局", long) == "三都水族自治县公安局"
 
 
+def test_a_party_body_is_placed_by_the_place_after_its_party_name():
+    n = naming("x/中共桦南县委宣传部权责清单.xlsx")
+    assert (n.department, n.jurisdiction, n.jurisdiction_level) == ("中共桦南县委宣传部", "桦南县", "county")
+    assert naming("x/中共中央宣传部权责清单.xlsx").jurisdiction == ""
+
+
 def test_a_holder_that_is_only_a_kind_of_office_stays_with_the_file():
     from importers.naming import generic_office, holder_department
 
