@@ -22,6 +22,9 @@ def test_power_type_reads_published_spellings():
     # a cell exported with its quotes (第十师北屯市's 竖表: "行政给付")
     for text in ('"行政给付"', "“行政给付”", "「行政给付」"):
         assert model.power_type(text).name == "行政给付", text
+    # other publishers' categories, read as the eleven (the text as published is kept beside)
+    assert {t: model.power_type(t).name for t in ("行政征用", "行政备案", "行政监督检查", "行政监督")} == {
+        "行政征用": "行政征收", "行政备案": "其他行政权力", "行政监督检查": "行政检查", "行政监督": "行政检查"}
 
 
 def test_levels_rank_and_titles():
