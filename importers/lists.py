@@ -51,6 +51,7 @@ from importers.workbook import (
     column_letter,
     container_of,
     decode_text,
+    nested_records,
     read_csv,
     read_json_table,
     read_workbook,
@@ -451,6 +452,8 @@ class _ListParser:
         if section:  # 「一、行政许可（2项）」 across the row: the type of the records below it
             ctx.section = (section, " ".join(v.strip() for v in sheet.cells[r] if v.strip())[:40])
             return
+        if _group_row(sheet.cells[r]):
+            ctx.section = None  # 「三、行政审批（1项）」: a group of no type known here ends the one above
         shown = "; ".join(f"{FIELD_LABELS.get(f, f)}={v[:30]}" for f, v in own.items() if v)
         self.warnings.append(RowError(
             f"已忽略此行：没有事项名称、子项名称或权力类型（{shown}）", sheet=sheet.name,
@@ -553,14 +556,25 @@ _SECTION_NUMBER = re.compile(r"^(?:第?[一二三四五六七八九十百\d]+(?:
 _SECTION_COUNT = re.compile(r"[（(]?共?\d+\s*[项条个][)）]?$")
 
 
-def _section_type(cells: list[str]) -> PowerType | None:
-    """The power type a group row names (一、行政许可（2项）, （二）行政处罚类, 行政检查): one text across the
-    row, short, and a type once its numbering and count are taken away; None for any other row."""
-    values = {v.strip() for v in cells if v.strip()}
+def _group_row(cells: list[str]) -> str:
+    """The words of a group row (一、行政许可（2项）, （二）行政处罚类, 行政检查) without its numbering and count:
+    one text across the row, numbered or counted or naming a type in full; "" for any other row."""
+    values = {squeeze(v) for v in cells if v.strip()}
     if len(values) != 1:
-        return None
-    text = squeeze(_SECTION_COUNT.sub("", _SECTION_NUMBER.sub("", squeeze(values.pop()))))
-    return power_type(text) if 2 <= len(text) <= 10 else None
+        return ""
+    raw = values.pop()
+    text = _SECTION_COUNT.sub("", _SECTION_NUMBER.sub("", raw))
+    marked = text != raw
+    pt = power_type(text)
+    if not 2 <= len(text) <= 10 or not (marked or (pt and pt.name in text)):
+        return ""  # a bare 检查 left in one column of a CSV row is no heading
+    return text
+
+
+def _section_type(cells: list[str]) -> PowerType | None:
+    """The power type a group row names; None for any other row."""
+    text = _group_row(cells)
+    return power_type(text) if text else None
 
 
 def _column_name(sheet: Sheet, c: int) -> str:
@@ -610,9 +624,9 @@ def _more_duties(rec: Record, text: str) -> bool:
     the cell names no stage of its own."""
     text = _text(text)
     duties = list(_duties(text)) if text else []
-    if not duties or not all(d.stage for d in duties):
-        return False
     seq = max((d.seq for d in rec.responsibilities), default=0)
+    if not duties or not all(d.stage for d in duties) or text == rec.responsibility_text or duties[0].seq <= seq:
+        return False  # no stage of its own, or the same duties again (numbered from 1): not a next duty
     kind = rec.responsibilities[-1].kind if rec.responsibilities else None  # 直接实施 goes on
     rec.responsibilities += [replace(d, seq=seq + k, kind=d.kind or kind) for k, d in enumerate(duties, start=1)]
     rec.responsibility_text = (rec.responsibility_text + "\n" + text) if rec.responsibility_text else text
@@ -742,7 +756,8 @@ def _sniff_json(source: Source, stripped: str) -> str:
         if data is None:
             return "unknown"
     if isinstance(data, dict):
-        data = data["records"] if isinstance(data.get("records"), list) else [data]
+        found, _ = nested_records(data)
+        data = found if isinstance(found, list) else [data]
     objects = [o for o in data[:50] if isinstance(o, dict)] if isinstance(data, list) else []
     keys = list(dict.fromkeys(k for o in objects for k in o))
     return "list" if keys and best_match(keys) else "unknown"

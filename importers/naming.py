@@ -153,6 +153,9 @@ def complete_name(name: str, jurisdiction: str, context: list | None = None) -> 
     place's qualified name where its own is not unique (新华区公安局 -> 平顶山市新华区公安局)."""
     if not jurisdiction or name.startswith(jurisdiction):
         return name
+    party = next((p for p in _PARTY if name.startswith(p) and len(name) > len(p) + 2), "")
+    if party:  # 中共县委宣传部 in 桦南县: 中共桦南县委宣传部
+        return party + complete_name(name[len(party):], jurisdiction, context)
     division = _DIVISION.match(jurisdiction)
     if division and name.startswith(division.group(0)) and len(name) > division.end() + 1:
         return name  # 第二师人力资源和社会保障局 in 第二师铁门关市: the division names itself (兵团: 师市合一)

@@ -417,7 +417,7 @@ def _json_array_objects(source: Source, data: object) -> tuple[dict[str, str], l
     """(what the file declares, (1-based index, object)) of a JSON array or {"records": [...]}."""
     meta: dict[str, str] = {}
     if isinstance(data, dict):
-        data, meta = _nested_records(data)
+        data, meta = nested_records(data)
     if not isinstance(data, list):
         raise FileRefused(source.path, [RowError(
             f"{source.name}：应为由对象组成的 JSON 数组或 {{\"records\": [...]}}")])
@@ -439,7 +439,7 @@ _META_KEYS = {"title": ("title", "标题", "清单名称"), "department": ("depa
 _RECORD_KEYS = ("records", "items", "rows", "list", "data", "result", "datas", "dataList", "records_list")
 
 
-def _nested_records(data: dict, depth: int = 3) -> tuple[object, dict[str, str]]:
+def nested_records(data: dict, depth: int = 3) -> tuple[object, dict[str, str]]:
     """(the records, what the file declares) of a JSON object: the first list of objects under one of
     _RECORD_KEYS, looked for up to `depth` objects down; what the objects on the way declare (a title)
     kept, the outer first."""
@@ -449,7 +449,7 @@ def _nested_records(data: dict, depth: int = 3) -> tuple[object, dict[str, str]]
         if isinstance(value, list) and (not value or isinstance(value[0], dict)):
             return value, meta
         if isinstance(value, dict) and depth > 1:
-            found, inner = _nested_records(value, depth - 1)
+            found, inner = nested_records(value, depth - 1)
             if isinstance(found, list):
                 return found, {**inner, **meta}
     return None, meta

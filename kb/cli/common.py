@@ -14,9 +14,12 @@ if TYPE_CHECKING:
     from kb.db import Graph
 
 
-def connect(**options: object) -> Graph:
+def connect(check_schema: bool = True, **options: object) -> Graph:
     """The graph of the current settings, or a ClickException saying why it cannot be reached
-    (``options`` go to the driver)."""
+    (``options`` go to the driver), or that its schema is older than kb's and `kb db init` upgrades it:
+    the queries would miss an index or a property (an external server, or one an older kb left
+    running). The commands that upgrade it themselves (`kb db init`, `kb demo`, `kb restore`) pass
+    ``check_schema=False``."""
     import neo4j.exceptions
 
     from kb.config import load_settings
@@ -27,6 +30,12 @@ def connect(**options: object) -> Graph:
     try:
         graph = Graph.from_settings(settings, **options)
         graph.driver.verify_connectivity()
+        if check_schema:
+            from kb import schema
+
+            if said := schema.outdated(graph):
+                graph.close()
+                raise click.ClickException(said)
         return graph
     except NotConfigured as exc:
         raise click.ClickException(str(exc)) from exc

@@ -71,7 +71,7 @@ def db_init() -> None:
     """创建约束、索引和中文全文索引（可重复运行，带版本号）。"""
     from kb import schema
 
-    with connect() as graph:
+    with connect(check_schema=False) as graph:
         click.echo(schema.init(graph))
 
 

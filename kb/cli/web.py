@@ -84,10 +84,6 @@ def serve_cmd(host: str, port: int, threads: int, processes: int, secure_cookies
             click.echo(recovered)
         if dump.journal(graph):  # a restore is running: its data is not whole yet
             raise click.ClickException(f"{recovered}；恢复完成后再启动浏览器")
-        from kb import schema
-
-        if said := schema.outdated(graph):
-            raise click.ClickException(said)
     if processes > 1 and not hasattr(os, "fork"):
         raise click.ClickException("--processes 需要 os.fork（Linux/macOS）；在本系统上请用 --threads")
     sock = _listen(host, port)

@@ -265,8 +265,9 @@ def test_citations_written_before_their_article_key_get_it_by_the_upgrade_and_by
     graph.write("MATCH (:Power)-[c:CITES]->() REMOVE c.article_key")
     assert by_article() == []  # what a kb that wrote no keys would show
     graph.write("MATCH (m:KbMeta {name: 'schema'}) SET m.version = 8")
-    # an import or the browser on the older schema would miss the key: both refuse, and say what to run
-    for args in (("import", str(tmp_path / "nothing.json")), ("serve", "--port", "0")):
+    # an import, the browser or a comparison on the older schema would miss the key: they refuse, and say
+    # what to run
+    for args in (("import", str(tmp_path / "nothing.json")), ("serve", "--port", "0"), ("compare", "户口登记")):
         proc = _kb(two_cities["server"], *args, timeout=120)
         said = f"模式版本 8 比这个 kb 的（{schema.SCHEMA_VERSION}）旧：请先运行 `kb db init`"
         assert proc.returncode == 1 and said in proc.stderr, args

@@ -506,10 +506,15 @@ def test_types_given_by_group_rows_above_their_records(tmp_path):
         ["2", "对未取得医师执业证书从事医师执业活动的行政处罚", "《中华人民共和国医师法》第五十九条", "1.立案责任：依法立案。"],
         ["注：行政许可事项的办理时限以政务服务网公布为准。", None, None, None],
         ["3", "对医疗机构的行政处罚", "《医疗机构管理条例》第四十四条", "1.立案责任：依法立案。"],
-    ], merges=("A2:D2", "A4:D4", "A6:D6"))
+        ["三、行政审批（1项）", None, None, None],  # a group of no known type ends the one above
+        ["4", "某项审批", "", "1.受理责任：受理。"],
+        [None, None, None, "检查"],  # a bare word left in one column is no group row
+        ["5", "某项服务", "", "1.受理责任：受理。"],
+    ], merges=("A2:D2", "A4:D4", "A6:D6", "A8:D8"))
     doc = parse_list(path, jurisdiction="那坡县", department="卫生健康局")
     assert [(r.item_name[:8], r.type) for r in doc.records] == [
-        ("医疗机构执业登记", "行政许可"), ("对未取得医师执业", "行政处罚"), ("对医疗机构的行政", "行政处罚")]
+        ("医疗机构执业登记", "行政许可"), ("对未取得医师执业", "行政处罚"), ("对医疗机构的行政", "行政处罚"), ("某项审批", ""),
+        ("某项服务", "")]
     assert any("分组行 '一、行政许可（1项）'" in w.message for w in doc.warnings)
 
 
@@ -523,11 +528,14 @@ def test_numbered_duties_one_a_row_under_a_merged_name(tmp_path):
         [None, None, "3.决定责任：作出许可决定。"],
         ["兽药经营许可证核发", "行政许可", "1.受理责任：依法受理。"],
         [None, None, "2.审查责任：审查。"],
-    ], merges=("A2:A4", "B2:B4", "A5:A6", "B5:B6"))
+        ["饲料生产许可", "行政许可", "1.受理责任：受理。2.审查责任：审查。"],
+        [None, None, "1.受理责任：受理。2.审查责任：审查。"],  # the same duties again: not more of them
+    ], merges=("A2:A4", "B2:B4", "A5:A6", "B5:B6", "A7:A8", "B7:B8"))
     doc = parse_list(path, jurisdiction="桦南县", department="农业农村局")
     assert [(r.item_name, [(d.seq, d.stage) for d in r.responsibilities]) for r in doc.records] == [
-        ("农药经营许可", [(1, "受理"), (2, "审查"), (3, "决定")]), ("兽药经营许可证核发", [(1, "受理"), (2, "审查")])]
-    assert not any("续行" in r.extra for r in doc.records)
+        ("农药经营许可", [(1, "受理"), (2, "审查"), (3, "决定")]), ("兽药经营许可证核发", [(1, "受理"), (2, "审查")]),
+        ("饲料生产许可", [(1, "受理"), (2, "审查")])]
+    assert [r.item_name for r in doc.records if "续行" in r.extra] == ["饲料生产许可"]
 
 
 # --- JSON and JSON Lines -------------------------------------------------------------------------
@@ -772,5 +780,6 @@ def test_other_publishers_titles_headers_and_exports(tmp_path):
     portal.write_text(json.dumps({"code": 200, "msg": "操作成功", "data": {"title": "漠河市应急管理局权责清单", "total": 2,
                                   "rows": rows}}, ensure_ascii=False), encoding="utf-8")
     doc = parse_list(portal)
+    assert sniff(portal) == "list"
     assert [r.item_name for r in doc.records] == ["对生产经营单位的行政检查", "危险化学品经营许可"]
     assert (doc.department, doc.jurisdiction) == ("漠河市应急管理局", "漠河市")

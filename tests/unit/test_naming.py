@@ -149,6 +149,7 @@ def test_a_party_body_is_placed_by_the_place_after_its_party_name():
     n = naming("x/中共桦南县委宣传部权责清单.xlsx")
     assert (n.department, n.jurisdiction, n.jurisdiction_level) == ("中共桦南县委宣传部", "桦南县", "county")
     assert naming("x/中共中央宣传部权责清单.xlsx").jurisdiction == ""
+    assert complete_name("中共县委宣传部", "桦南县") == "中共桦南县委宣传部"
 
 
 def test_a_holder_that_is_only_a_kind_of_office_stays_with_the_file():
