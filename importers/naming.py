@@ -231,7 +231,8 @@ def resolve_naming(
             break
 
     version = ""
-    for text in [*titles, stem]:
+    # the year of the title or the file name; else of a line above the header (填报单位：… 公布时间：2024年3月)
+    for text in [*titles, stem, *department_rows]:
         m = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)
         if m:
             version = m.group(1)

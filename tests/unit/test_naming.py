@@ -145,6 +145,12 @@ def test_an_autonomous_county_by_its_everyday_name_is_the_same_place_and_body():
     assert holder_department("三都水族自治县公安局", long) == "三都水族自治县公安局"
 
 
+def test_the_version_from_a_line_above_the_header_when_title_and_file_name_give_none():
+    rows = ["陇西县市场监督管理局（盖章） 公布时间：2024年3月"]
+    assert naming("x/list.xlsx", titles=["陇西县市场监督管理局权责清单"], department_rows=rows).version == "2024"
+    assert naming("x/2025年清单.xlsx", titles=["陇西县市场监督管理局权责清单"], department_rows=rows).version == "2025"
+
+
 def test_a_party_body_is_placed_by_the_place_after_its_party_name():
     n = naming("x/中共桦南县委宣传部权责清单.xlsx")
     assert (n.department, n.jurisdiction, n.jurisdiction_level) == ("中共桦南县委宣传部", "桦南县", "county")
