@@ -108,10 +108,15 @@ def _place_prefix(name: str, context: list | None = None) -> str:
     return _place_split(name, context)[0]
 
 
+def _party(name: str) -> str:
+    """The 中共 / 中国共产党 a party body's name starts with before its place; "" for any other name."""
+    return next((p for p in _PARTY if name.startswith(p) and len(name) > len(p) + 2), "")
+
+
 def _place_split(name: str, context: list | None = None) -> tuple[str, int]:
     """(Jurisdiction name, characters of `name` that name it). A party body's 中共 / 中国共产党 before its place
     (中共桦南县委宣传部) is counted with the place, not taken for one."""
-    party = next((p for p in _PARTY if name.startswith(p) and len(name) > len(p) + 2), "")
+    party = _party(name)
     if party:
         found, n = _place_split(name[len(party):], context)
         return (found, n + len(party)) if found else ("", 0)
@@ -153,7 +158,7 @@ def complete_name(name: str, jurisdiction: str, context: list | None = None) -> 
     place's qualified name where its own is not unique (新华区公安局 -> 平顶山市新华区公安局)."""
     if not jurisdiction or name.startswith(jurisdiction):
         return name
-    party = next((p for p in _PARTY if name.startswith(p) and len(name) > len(p) + 2), "")
+    party = _party(name)
     if party:  # 中共县委宣传部 in 桦南县: 中共桦南县委宣传部
         return party + complete_name(name[len(party):], jurisdiction, context)
     division = _DIVISION.match(jurisdiction)
