@@ -32,6 +32,7 @@ from importers.naming import (
     department_place,
     holder_department,
     internal_unit,
+    joint_bodies,
     jurisdiction_level,
     resolve_naming,
 )
@@ -297,6 +298,10 @@ class _ListParser:
                     raise FileRefused(self.path, [_ambiguous(exc, sheet=rec.sheet, row=rec.row)]) from exc
             other = seen[rec.holder]
             rec.department = other or naming.department
+            if other and len(joint_bodies(rec.holder)) > 1:
+                self.warnings.append(RowError(
+                    f"联合行使的权力（{rec.holder}）：归入排在第一的 {other}（牵头部门）；行使主体原文保留在该权力上",
+                    sheet=rec.sheet, row=rec.row, severity="notice"))
             if not other and not rec.unit and rec.holder and internal_unit(rec.holder, naming):
                 rec.unit = rec.holder  # 责任主体 国际交流与合作处: the unit of the file's department that acts
             if rec.department not in out:

@@ -297,14 +297,18 @@ def holder_department(holder: str, naming: Naming) -> str:
     """The department a record's 行使主体 names when it is another body than the file's; "" when the
     record stays with the file's department: none named, the file's own body in another spelling
     (市交通运输局, 地州市农业农村局, 克拉玛依市发展和改革委员会（粮食和物资储备局）), a role
-    (地州市商务主管部门, 市人民政府, 各区分局), an internal unit of its own (国际交流与合作处), several bodies at
-    once, or no body at all."""
+    (地州市商务主管部门, 市人民政府, 各区分局), an internal unit of its own (国际交流与合作处), or no body at
+    all. A joint power (…、…) stays with the file when one of its bodies is the file's own (or a role);
+    else it goes to the first body named, the lead (牵头) by the lists' custom: in a combined catalogue
+    the file's department is only its most frequent body, which a joint power of two others is not."""
     text = squeeze(holder).strip("，,。；;、:：")
     own = naming.department
     if not text or not own or generic_office(text) or internal_unit(text, naming):
         return ""
-    if len([p for p in re.split(r"[、，,；;/／]", text) if p]) > 1:
-        return ""  # a joint power (…、…): it stays with the file
+    parts = joint_bodies(text)
+    if len(parts) > 1:
+        named = [holder_department(part, naming) for part in parts]
+        return "" if "" in named else named[0]
     variants = list(dict.fromkeys([text, re.sub(r"[（(][^（()）]*[)）]$", "", text)]))
     note = re.search(r"[（(]([^（()）]*)[)）]$", text)
     if note:
@@ -329,6 +333,11 @@ def holder_department(holder: str, naming: Naming) -> str:
         if not where or where == place:
             return ""  # 市人民政府: the government the file's department acts for
     return full
+
+
+def joint_bodies(holder: str) -> list[str]:
+    """The bodies a 行使主体 names together (县自然资源局、县林业局), in their order; one for a single body."""
+    return [p for p in re.split(r"[、，,；;/／]", squeeze(holder).strip("，,。；;、:：")) if p]
 
 
 def _everyday(spelled: str, place: str) -> bool:

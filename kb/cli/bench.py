@@ -37,10 +37,16 @@ def bench_cmd(ctx: click.Context, rounds: int, clients: int, processes: int, as_
     from kb.textwidth import pad
 
     click.echo("各页面的服务器用时（毫秒）：")
-    click.echo(f"{pad('页面', 22)}{'中位数':>7}{'p95':>10}{'最长':>8}  示例")
+    concurrent = "refused" in (figures["pages"] or [{}])[0]
+    click.echo(f"{pad('页面', 22)}{'中位数':>7}{'p95':>10}{'最长':>8}"
+               + (f"{'拒绝':>6}{'出错':>6}" if concurrent else "") + "  示例")
     for row in figures["pages"]:
         click.echo(f"{pad(page_title(row['page']), 22)}{row['median_ms']:>10.1f}{row['p95_ms']:>10.1f}"
-                   f"{row['max_ms']:>10.1f}  {row['example']}")
+                   f"{row['max_ms']:>10.1f}" + (f"{row['refused']:>8}{row['errors']:>8}" if concurrent else "")
+                   + f"  {row['example']}")
+    if concurrent:
+        click.echo(f"（{figures['clients']} 个客户端同时访问；用时只计已作答的请求；“拒绝”：4xx，如控制台和已保存的查询"
+                   "每个地址同时只运行一个，所有客户端同在本机一个地址）")
     worst = max((r["p95_ms"] for r in figures["pages"]), default=0)
     click.echo(f"最慢的 p95：{worst:.1f} 毫秒（目标：100 毫秒以内）")
 

@@ -135,3 +135,16 @@ def test_bench_prints_median_and_p95_per_page(loaded_server):
     pages = {row["page"]: row for row in figures["pages"]}
     assert {"dashboard", "power", "search 2 chars", "graph depth 2", "report overlaps", "saved query"} <= set(pages)
     assert all(row["status"] == 200 and row["p95_ms"] >= row["median_ms"] > 0 for row in pages.values())
+
+
+def test_bench_with_clients_counts_refusals_apart_from_the_times(loaded_server):
+    """`kb bench --clients`: a refusal (the console's one run at a time per address, which the clients
+    share) is counted, not timed; the text names the column."""
+    result = kb(loaded_server.env, "bench", "--clients", "2", "--rounds", "2", timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    header = next(line for line in result.stdout.splitlines() if line.startswith("页面"))
+    assert "拒绝" in header and "出错" in header
+    rows = {line.split()[0]: line.split() for line in result.stdout.splitlines()[2:] if "/" in line}
+    assert {"首页", "权力", "控制台", "已保存的查询"} <= set(rows)
+    assert all(r[5] == "0" for r in rows.values())  # no errors
+    assert all(r[4] == "0" for name, r in rows.items() if name not in ("控制台", "已保存的查询"))

@@ -453,6 +453,20 @@ def test_a_type_with_a_note_is_the_type_and_a_street_holder_is_the_file_s_depart
     assert not [w for w in doc.warnings if "权力类型" in w.message]
 
 
+def test_a_joint_power_of_a_combined_catalogue_goes_to_its_lead_not_to_the_most_frequent_body(tmp_path):
+    # 融水's combined catalogue: two powers of 教育局, one of 自然资源局 with 林业局 (joint, the first leads)
+    path = make_xlsx(tmp_path / "融水苗族自治县县级部门权责清单汇总表.xlsx", [
+        HEADER, row(1, "民办学校筹设审批", "行政许可", holder="融水苗族自治县教育局"),
+        row(2, "教师资格认定", "行政许可", holder="融水苗族自治县教育局"),
+        row(3, "林木采伐许可证核发", "行政许可", holder="融水苗族自治县自然资源局、融水苗族自治县林业局")])
+    doc = parse_list(path)
+    assert [r.department for r in doc.records] == ["融水苗族自治县教育局", "融水苗族自治县教育局",
+                                                   "融水苗族自治县自然资源局"]
+    assert doc.records[2].holder == "融水苗族自治县自然资源局、融水苗族自治县林业局"  # kept as published
+    [note] = [w for w in doc.warnings if "联合行使" in w.message]
+    assert (note.severity, note.row) == ("notice", 4) and "融水苗族自治县自然资源局（牵头部门）" in note.message
+
+
 def test_record_without_a_name_refuses_the_file(tmp_path):
     path = make_xlsx(tmp_path / "noname.xlsx", [HEADER, row(1, None, "行政许可")])
     err = refused(path).errors[0]

@@ -126,6 +126,19 @@ def test_a_record_goes_to_the_body_its_holder_names():
                      "西安市公安局、西安市文物局": "", "市人民政府（西安市文物局承办）": "", "": ""}
 
 
+def test_a_joint_power_stays_with_the_file_only_when_its_own_body_is_among_those_named():
+    """联合行使 (…、…): with the file's own body (or a role) among the bodies it stays with the file; a joint
+    power of other bodies only goes to the first named, the lead (牵头) by the lists' custom."""
+    from importers.naming import holder_department, joint_bodies
+
+    n = naming("x/西安市文物局2024年权责清单.xlsx")
+    assert joint_bodies("市公安局、市交通运输局；") == ["市公安局", "市交通运输局"]
+    assert holder_department("市公安局、市交通运输局", n) == "西安市公安局"
+    assert holder_department("市交通运输局/市公安局", n) == "西安市交通运输局"
+    assert holder_department("市公安局、市文物局", n) == ""
+    assert holder_department("市人民政府、市公安局", n) == ""
+
+
 def test_an_autonomous_county_by_its_everyday_name_is_the_same_place_and_body():
     """门源县 is how lists write 门源回族自治县: a record's 门源县林业和草原局 is the file's own department, and
     another body there gets the place's own name; a title carrying the places above (贵州省黔南…) is the
