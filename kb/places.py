@@ -67,6 +67,8 @@ class Divisions:
         self.by_code: dict[str, Place] = {}
         self._children: dict[str, list[str]] = {}
         for code, name, level, parent in rows:
+            if code == parent or code in self.by_code:
+                continue  # no place is its own parent, nor given twice (a data file not refreshed since)
             path = (self.by_code[parent].path + "/" if parent in self.by_code else "") + name
             self.by_code[code] = Place(code, name, level, parent, path)
             if parent:
@@ -89,7 +91,7 @@ class Divisions:
     def chain(self, place: Place) -> list[Place]:
         """From the province down to the place."""
         out = [place]
-        while out[0].parent and out[0].parent in self.by_code:
+        while out[0].parent and out[0].parent in self.by_code and len(out) < 8:  # four levels; never a loop
             out.insert(0, self.by_code[out[0].parent])
         return out
 
@@ -189,6 +191,8 @@ def build(package_dir: Path, out: Path) -> int:
         rows.append((area_code(r["code"]), r["name"], "city", area_code(r["provinceCode"])))
     for r in read("areas.csv"):
         parent = r["provinceCode"] if r["cityCode"] in groupings else r["cityCode"]
+        if area_code(r["code"]) == area_code(parent):
+            continue  # a city without counties (东莞市, 中山市, 儋州市) listed again as its own county
         rows.append((area_code(r["code"]), r["name"], "county", area_code(parent)))
     for r in read("streets.csv"):
         rows.append((r["code"], r["name"], "township", area_code(r["areaCode"])))

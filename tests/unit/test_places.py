@@ -21,6 +21,18 @@ def test_municipalities_have_no_statistical_level_in_between():
     assert d.get("110101").parent == "110000" and d.get("110101").name == "东城区"
 
 
+def test_cities_without_counties_hold_their_towns_directly():
+    """东莞市, 中山市 and 儋州市 have no counties: their towns sit under the city (the source lists each city
+    again as a county of its own code, which made it its own parent and a list of 虎门镇 loop forever)."""
+    d = divisions()
+    for city, town in (("东莞市", "虎门镇"), ("中山市", "小榄镇"), ("儋州市", "那大镇")):
+        [place] = d.named(city)
+        assert (place.level, d.get(place.parent).level) == ("city", "province"), city
+        found = d.resolve(town, [place])
+        assert [p.name for p in d.chain(found)][1:] == [city, town]
+    assert all(p.parent != p.code for p in d.by_code.values())
+
+
 @pytest.mark.parametrize(("code", "expected"), [("430000000000", "430000"), ("43", "430000"),
                                                 ("430100000000", "430100"), ("430181999000", "430181"),
                                                 ("430181002000", "430181002"), ("650200", "650200"), ("", "")])
