@@ -480,6 +480,7 @@ class _ListParser:
         for key in mapping.extra_keys:
             if get(key, "").strip():
                 rec.extra[key] = _text(get(key, ""))
+        _delegation_manner(rec)
         if not rec.item_name:
             self.errors.append(RowError(
                 "事项名称为空，且此行不是上方某个事项的子项", sheet=rec.sheet, row=rec.row,
@@ -649,6 +650,21 @@ def _add_stage_row(rec: Record, stage: str, text: str) -> None:
     rec.responsibilities.append(stage_row_duty(seq, stage, text))
     block = stage + ("\n" + text if text else "")
     rec.responsibility_text = (rec.responsibility_text + "\n" + block) if rec.responsibility_text else block
+
+
+def _delegation_manner(rec: Record) -> None:
+    """The manner of a delegation as the graph knows it: 下放 or 委托 (县级下放, 县级委托, 赋权 as published
+    stay in delegation_manner_original); a cell that names neither (本级, 法定, 无) is no delegation."""
+    raw = rec.extra.get("delegation_manner", "")
+    if not raw:
+        return
+    manner = "委托" if "委托" in raw else "下放" if any(w in raw for w in ("下放", "赋权", "放权")) else ""
+    if manner != raw:
+        rec.extra["delegation_manner_original"] = raw
+    if manner:
+        rec.extra["delegation_manner"] = manner
+    else:
+        del rec.extra["delegation_manner"]
 
 
 def _set_level(rec: Record, level_cell: str, scope_cell: str, defaults: dict[str, str],

@@ -215,6 +215,9 @@ def resolve_naming(
         context = [*divisions().chain(given), *context]
     if not place:
         place = _place_from_texts([t for t, _ in candidates], context)
+        found = jurisdictions.place_of(place) if place else None
+        if found is not None:  # the title's 涿州市双塔街道 decides the 双塔街道办事处 of its rows
+            context = [*divisions().chain(found), *context]
 
     name, source = "", ""
     for text, src in candidates:

@@ -467,6 +467,29 @@ def test_a_joint_power_of_a_combined_catalogue_goes_to_its_lead_not_to_the_most_
     assert (note.severity, note.row) == ("notice", 4) and "融水苗族自治县自然资源局（牵头部门）" in note.message
 
 
+def test_a_street_named_in_the_title_with_its_county_decides_the_street_its_rows_name(tmp_path):
+    # 双塔街道 is the name of five streets; the title's 涿州市双塔街道 says which the rows' 双塔街道办事处 is
+    path = make_xlsx(tmp_path / "权责清单.xlsx", [HEADER, row(1, "农村村民宅基地审批", "行政许可", holder="双塔街道办事处")],
+                     title="涿州市双塔街道办事处权责清单")
+    doc = parse_list(path)
+    assert (doc.department, doc.jurisdiction, doc.records[0].department) == (
+        "涿州市双塔街道办事处", "涿州市双塔街道", "涿州市双塔街道办事处")
+
+
+def test_delegation_columns_of_a_street_list_give_the_manner_and_the_delegating_body(tmp_path):
+    # 河北 streets: 权力来源（县级下放/委托） and 原实施部门; a cell that names neither is no delegation
+    header = ["序号", "事项名称", "权力类型", "实施依据", "权力来源（县级下放/委托）", "原实施部门"]
+    path = make_xlsx(tmp_path / "涿州市双塔街道办事处权责清单.xlsx", [
+        header, [1, "农村村民宅基地审批", "行政许可", "《土地管理法》", "县级下放", "涿州市自然资源和规划局"],
+        [2, "乡村建设规划许可证核发", "行政许可", "《城乡规划法》", "县级委托", "涿州市自然资源和规划局"],
+        [3, "对辖区内居民的走访", "行政检查", "", "本级", ""]])
+    doc = parse_list(path)
+    assert [(r.extra.get("delegation_manner"), r.extra.get("delegation_manner_original"), r.extra.get("delegated_from"))
+            for r in doc.records] == [("下放", "县级下放", "涿州市自然资源和规划局"),
+                                      ("委托", "县级委托", "涿州市自然资源和规划局"), (None, "本级", None)]
+    assert not doc.unmapped
+
+
 def test_record_without_a_name_refuses_the_file(tmp_path):
     path = make_xlsx(tmp_path / "noname.xlsx", [HEADER, row(1, None, "行政许可")])
     err = refused(path).errors[0]

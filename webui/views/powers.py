@@ -160,6 +160,9 @@ FIELD_NAMES = {
     "jurisdiction": _l("Jurisdiction"), "version": _l("List version"), "current": _l("Current list"),
     "position": _l("Position in the file"), "source_file": _l("Source file"), "source_sheet": _l("Sheet"),
     "source_row": _l("Row"), "import_run": _l("Import"), "x_catalog_code": _l("Catalogue code"),
+    "x_delegation_manner": _l("Delegated or entrusted"), "x_delegation_manner_original": _l("Delegation as published"),
+    "x_delegation_date": _l("Delegated on"), "x_delegated_from": _l("Delegated by"),
+    "x_delegated_from_level": _l("Level it was delegated from"),
     # list versions and imports
     "mapping": _l("Column mapping"), "records": _l("Records"), "sha256": _l("SHA-256 of the file"),
     "imported_at": _l("Imported at"), "id": _l("Import id"), "path": _l("Path"), "kind": _l("Kind"),
