@@ -54,6 +54,19 @@ def overrides() -> dict[str, dict]:
     return table
 
 
+@cache
+def aliases() -> dict[str, Place]:
+    """Other names of places the divisions list (jurisdictions.toml [[alias]]: 济源示范区 -> 济源市)."""
+    d = divisions()
+    out = {}
+    for entry in read_data_file("jurisdictions.toml").get("alias", []):
+        place = d.get(entry["code"])
+        if place is None:
+            raise ValueError(f"jurisdictions.toml：别称 {entry['name']} 的区划代码 {entry['code']} 不在全国行政区划表中")
+        out[entry["name"]] = place
+    return out
+
+
 def guess_level(name: str) -> str:
     """The level a place name's ending suggests, for places in no table."""
     if name.endswith(("省", "自治区")):
@@ -131,6 +144,8 @@ def _step(rest: str, above: Place | None, context: list[Place]) -> tuple[Place |
             return override, n
         if above is None and word in _node_names():
             return _node_names()[word], n
+        if word in aliases() and _within(aliases()[word], above):
+            return aliases()[word], n
         found = [p for p in d.named(word) if _within(p, above)
                  and (p.level != "township" or p.name.endswith(_TOWNSHIP_ENDINGS))]
         if found:
@@ -192,6 +207,8 @@ def place_of(name: str) -> Place | None:
     name = (name or "").strip()
     if name in _node_names():
         return _node_names()[name]
+    if name in aliases():
+        return aliases()[name]
     if name in overrides():
         return None
     try:
@@ -199,6 +216,13 @@ def place_of(name: str) -> Place | None:
     except Ambiguous:
         return None
     return found["place"] if found and n == len(name) else None
+
+
+def known_place(name: str) -> bool:
+    """True for a Jurisdiction name of kb.places or of jurisdictions.toml; False for one made from a name's
+    ending (雁塔县, a slip for 雁塔区), which gets no code and no parent."""
+    name = (name or "").strip()
+    return name in overrides() or place_of(name) is not None
 
 
 def is_qualified(name: str) -> bool:

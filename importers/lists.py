@@ -16,7 +16,7 @@ from pathlib import Path
 
 from importers.citations import parse_citations
 from importers.duties import split_duties, stage_row_duty
-from importers.jurisdictions import Ambiguous
+from importers.jurisdictions import Ambiguous, known_place
 from importers.laws import looks_like_law
 from importers.mapping import (
     FIELD_LABELS,
@@ -277,6 +277,11 @@ class _ListParser:
             raise FileRefused(self.path, [RowError(
                 "无法确定这份清单由哪个部门公布：标题行、部门名称行、文件名和行使主体都没有写明部门；"
                 "请用 department=… 指定（kb import --department）")])
+        if naming.jurisdiction and not known_place(naming.jurisdiction):
+            self.warnings.append(RowError(
+                f"地名 {naming.jurisdiction!r} 不在全国行政区划表（kb.places）和 importers/mappings/jurisdictions.toml 中："
+                "已按名称的末字作为一个没有上级、没有区划代码的地方导入；若是笔误或别称，请用 jurisdiction=… 指定"
+                "（kb import --jurisdiction，名称或区划代码）", severity="warning"))
         if not naming.jurisdiction:
             self.warnings.append(RowError(
                 f"无法确定行政区划：{naming.department!r} 中没有行政区划表（kb.places）"
@@ -322,9 +327,12 @@ class _ListParser:
         # powers. level_original stays "" so the level is seen to be inferred, not published; rows
         # that name another level (自治区级 in a city list) keep theirs.
         for rec in self.records:
-            level = departments.get(rec.department, {}).get("level") or publisher_level
+            department = departments.get(rec.department, {})
+            level = department.get("level") or publisher_level
             if not rec.level and level:
                 rec.level = level
+            elif rec.level == "city" and level == "county" and _own_city_level(rec, department.get("jurisdiction", "")):
+                rec.level = "county"  # 市级 in the list of 天门市 or 浏阳市 (a county-level city) is its own level
 
     def _document(self, layouts: list[tuple[Sheet, SheetLayout]], titles: list[str], naming: Naming,
                   used_sheets: list[str], departments: dict[str, dict]) -> ListDocument:
@@ -650,6 +658,16 @@ def _add_stage_row(rec: Record, stage: str, text: str) -> None:
     rec.responsibilities.append(stage_row_duty(seq, stage, text))
     block = stage + ("\n" + text if text else "")
     rec.responsibility_text = (rec.responsibility_text + "\n" + block) if rec.responsibility_text else block
+
+
+def _own_city_level(rec: Record, place: str) -> bool:
+    """True when a record of a county-level city (天门市, 浏阳市) says 市级 or 市本级 (its level column or its
+    scope) without naming another city: the city is the county-level one itself."""
+    if not place.endswith("市"):
+        return False
+    said = squeeze(rec.level_original or rec.scope)
+    return bool(re.fullmatch(r"(?:市级|市本级|本市级|市)", said) or (not rec.level_original and "市本级" in said
+                                                                  and not re.search(r"[地州省]", said)))
 
 
 def _delegation_manner(rec: Record) -> None:

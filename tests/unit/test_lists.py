@@ -490,6 +490,26 @@ def test_delegation_columns_of_a_street_list_give_the_manner_and_the_delegating_
     assert not doc.unmapped
 
 
+def test_city_level_in_a_county_level_city_s_list_is_its_own_level(tmp_path):
+    # 浏阳市 and 天门市 are county-level cities: their lists' 市级 is the county level; a district's 市级
+    # is the city above it, and 长沙市级 in 浏阳's list names that city
+    header = ["序号", "事项名称", "权力类型", "实施层级"]
+    rows = [header, [1, "建设用地规划许可", "行政许可", "市级"], [2, "采矿许可", "行政许可", "长沙市级"]]
+    liuyang = parse_list(make_xlsx(tmp_path / "浏阳市自然资源局权责清单.xlsx", rows))
+    assert [(r.level, r.level_original) for r in liuyang.records] == [("county", "市级"), ("city", "长沙市级")]
+    district = parse_list(make_xlsx(tmp_path / "芙蓉区自然资源局权责清单.xlsx", rows[:2]))
+    assert [(r.level, r.level_original) for r in district.records] == [("city", "市级")]
+
+
+def test_a_place_no_table_knows_is_imported_with_a_warning_and_济源示范区_is_济源市(tmp_path):
+    typo = parse_list(make_xlsx(tmp_path / "雁塔县城市管理和综合执法局权责清单.xlsx", [HEADER, row(1, "x", "行政处罚")]))
+    [warning] = [w for w in typo.warnings if "不在全国行政区划表" in w.message]
+    assert typo.jurisdiction == "雁塔县" and warning.severity == "warning" and "kb import --jurisdiction" in warning.message
+    jiyuan = parse_list(make_xlsx(tmp_path / "济源示范区住房和城乡建设局权责清单.xlsx", [HEADER, row(1, "x", "行政许可")]))
+    assert (jiyuan.jurisdiction, jiyuan.jurisdiction_level) == ("济源市", "county")
+    assert not [w for w in jiyuan.warnings if "不在全国行政区划表" in w.message]
+
+
 def test_record_without_a_name_refuses_the_file(tmp_path):
     path = make_xlsx(tmp_path / "noname.xlsx", [HEADER, row(1, None, "行政许可")])
     err = refused(path).errors[0]
