@@ -39,6 +39,7 @@ from typing import Any
 
 from importers import run, writer
 from importers.jurisdictions import jurisdiction_chain
+from importers.naming import body_tail
 from importers.records import GuideDocument, LawDocument, ListDocument
 from kb.model import default_in_force_from, law_key
 
@@ -267,16 +268,16 @@ class Plan:
     def link_counterparts(self, name: str) -> None:
         """LINK_COUNTERPARTS: the same body name one level up and one level down."""
         for j in list(self.in_jurisdiction.get(name, [])):
-            if not name.startswith(j):
+            body = body_tail(name, j)
+            if not body:
                 continue
-            stem = name[len(j):]
             for pj in self.parents.get(j, []):
                 for up in self.members.get(pj, []):
-                    if up.startswith(pj) and up[len(pj):] == stem:
+                    if up.endswith(body) and up[:-len(body)].endswith(pj):
                         self._counterpart(name, up)
             for cj in self.children.get(j, []):
                 for down in self.members.get(cj, []):
-                    if down.startswith(cj) and down[len(cj):] == stem:
+                    if down.endswith(body) and down[:-len(body)].endswith(cj):
                         self._counterpart(down, name)
 
     # laws ------------------------------------------------------------------------------------

@@ -343,6 +343,14 @@ def joint_bodies(holder: str) -> list[str]:
     return [p for p in re.split(r"[、，,；;/／]", squeeze(holder).strip("，,。；;、:：")) if p]
 
 
+def body_tail(name: str, place: str) -> str:
+    """A department's name after its place's own name, whatever stands before it: 住房和城乡建设局 of
+    合肥市蜀山区住房和城乡建设局 in 蜀山区; "" when the name does not hold the place (writer.LINK_COUNTERPARTS
+    reads it the same way in Cypher)."""
+    parts = name.split(place) if place else []
+    return parts[-1] if len(parts) > 1 else ""
+
+
 def _everyday(spelled: str, place: str) -> bool:
     """True when `spelled` is the everyday name of the place `place` (融水县 of 融水苗族自治县)."""
     try:
@@ -352,14 +360,40 @@ def _everyday(spelled: str, place: str) -> bool:
     return found is not None and everyday_name(found) == spelled
 
 
+# The short forms rows write for a body's name (市场监管局 for 市场监督管理局), each name's ending -> one form.
+_SHORT_FORMS = sorted({
+    "住房和城乡建设局": "住建局", "住房城乡建设局": "住建局",
+    "卫生健康委员会": "卫健委", "卫生健康委": "卫健委", "卫生健康局": "卫健委", "卫健局": "卫健委",
+    "人力资源和社会保障局": "人社局", "人力资源社会保障局": "人社局",
+    "市场监督管理局": "市场监管局",
+    "发展和改革委员会": "发改委", "发展改革委员会": "发改委", "发展和改革局": "发改委", "发展改革局": "发改委",
+    "发改局": "发改委",
+    "城市管理和综合执法局": "城管执法局", "城市管理行政执法局": "城管执法局", "城市管理综合执法局": "城管执法局",
+    "城市管理综合行政执法局": "城管执法局", "城市管理局": "城管局",
+    "自然资源和规划局": "自然资源局", "文化和旅游局": "文旅局", "文化旅游局": "文旅局",
+    "退役军人事务局": "退役军人局", "医疗保障局": "医保局", "应急管理局": "应急局", "林业和草原局": "林草局",
+    "行政审批服务局": "审批局", "教育和体育局": "教体局", "交通运输局": "交通局",
+}.items(), key=lambda kv: -len(kv[0]))
+
+
+def body_key(body: str) -> str:
+    """A body's name with its ending in the one short form rows use: 城市管理行政执法局 and 城管执法局 are one."""
+    text = squeeze(body)
+    for full, short in _SHORT_FORMS:
+        if text.endswith(full):
+            return text[: -len(full)] + short
+    return text
+
+
 def _same_body(full: str, own: str, place: str) -> bool:
     """克拉玛依市交通运输局 and 克拉玛依市交通运输局 in another spelling of the same place; the file's
     department named with the places above its own (贵州省黔南布依族苗族自治州三都水族自治县交通运输局, from
-    the title) and a record's 三都水族自治县交通运输局."""
+    the title) and a record's 三都水族自治县交通运输局; and the body in a short form (上海市浦东新区城市管理行政执法局
+    and a record's 浦东新区城管执法局, 海淀区卫健委, 区住建局)."""
     if not place or place not in own:
         return False
     where, n = _place_split(full)
-    return where == place and full[n:] == own[own.rindex(place) + len(place):]
+    return where == place and body_key(full[n:]) == body_key(own[own.rindex(place) + len(place):])
 
 
 def department_place(name: str, naming: Naming) -> str:

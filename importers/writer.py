@@ -98,17 +98,20 @@ MERGE (d)-[:IN_JURISDICTION]->(j)
 
 # A department's counterpart at the level above: the same body name in the parent jurisdiction
 # (浏阳市市场监督管理局 -> 长沙市市场监督管理局). Runs both ways so the order of imports does not matter.
+# A department and the same body one level up and down: the name after its place's own name (its body)
+# is the same, whatever places stand before (合肥市蜀山区住房和城乡建设局 in 蜀山区 and 合肥市住房和城乡建设局;
+# importers.naming.body_tail, which the bulk importer uses).
 LINK_COUNTERPARTS = """
 MATCH (d:Department {name: $name})-[:IN_JURISDICTION]->(j:Jurisdiction)
+WITH d, j, split(d.name, j.name) AS parts
+WITH d, j, CASE WHEN size(parts) > 1 AND last(parts) <> '' THEN last(parts) END AS body
 OPTIONAL MATCH (j)-[:WITHIN]->(pj:Jurisdiction)<-[:IN_JURISDICTION]-(up:Department)
-  WHERE substring(up.name, size(pj.name)) = substring(d.name, size(j.name))
-    AND up.name STARTS WITH pj.name AND d.name STARTS WITH j.name
+  WHERE up.name ENDS WITH body AND left(up.name, size(up.name) - size(body)) ENDS WITH pj.name
 FOREACH (_ IN CASE WHEN up IS NULL THEN [] ELSE [1] END | MERGE (d)-[:COUNTERPART_OF]->(up))
-WITH d, j
+WITH DISTINCT d, j, body
 OPTIONAL MATCH (cj:Jurisdiction)-[:WITHIN]->(j)
 OPTIONAL MATCH (cj)<-[:IN_JURISDICTION]-(down:Department)
-  WHERE substring(down.name, size(cj.name)) = substring(d.name, size(j.name))
-    AND down.name STARTS WITH cj.name AND d.name STARTS WITH j.name
+  WHERE down.name ENDS WITH body AND left(down.name, size(down.name) - size(body)) ENDS WITH cj.name
 FOREACH (_ IN CASE WHEN down IS NULL THEN [] ELSE [1] END | MERGE (down)-[:COUNTERPART_OF]->(d))
 """
 

@@ -34,7 +34,7 @@ def _print_import(report: dict) -> None:
         who = f" → {f['department']}" if f.get("department") else ""
         status = STATUS_TEXT.get(f["status"], f["status"])
         click.echo(f"[{status}] {name}{who}：{f['records']} 条", err=True)
-        if len(f.get("departments") or []) > 1:
+        if len(f.get("departments") or []) > 1 or f.get("moved"):  # one body, but not the file's: say so
             click.echo(f"    各部门的事项（其中 {f['moved']} 条按行使主体从 {f['department']} 移出）：",
                        err=True)
             for d in f["departments"]:

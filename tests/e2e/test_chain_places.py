@@ -93,3 +93,23 @@ def test_a_power_page_shows_the_other_departments_of_its_own_place_on_its_articl
     data = _client(scratch).get(f"/powers/{quote(key, safe='')}.json").get_json()
     assert [(s["n"], [o["department"] for o in s["others"]]) for s in data["shared"]] == [(1, ["株洲市交通运输局"])]
     assert "湘潭市应急管理局" in {o["department"] for o in data["elsewhere"]}
+
+
+def test_a_district_body_named_with_its_city_is_the_counterpart_of_the_city_s(scratch: Graph, tmp_path: Path) -> None:
+    """合肥市蜀山区住房和城乡建设局 (its title names the city before the district) is the same body one level
+    below 合肥市住房和城乡建设局, whichever of the two lists comes first, and 长丰县's too."""
+    from importers.run import import_paths
+
+    bodies = ["合肥市蜀山区住房和城乡建设局", "合肥市住房和城乡建设局", "长丰县住房和城乡建设局", "合肥市蜀山区交通运输局"]
+    paths = []
+    for body in bodies:
+        path = tmp_path / f"{body}2024年权责清单.json"
+        path.write_text(json.dumps({"title": f"{body}2024年权责清单", "department": body, "records": [
+            {"事项名称": "建筑工程施工许可", "权力类型": "行政许可", "实施依据": "《中华人民共和国建筑法》第七条"}]},
+            ensure_ascii=False), encoding="utf-8")
+        paths.append(path)
+    report = import_paths(scratch, paths, progress=False)
+    assert [f["status"] for f in report["files"]] == ["imported"] * len(bodies)
+    links = {(r["a"], r["b"]) for r in scratch.read(
+        "MATCH (a:Department)-[:COUNTERPART_OF]->(b:Department) RETURN a.name AS a, b.name AS b")}
+    assert links == {("合肥市蜀山区住房和城乡建设局", "合肥市住房和城乡建设局"), ("长丰县住房和城乡建设局", "合肥市住房和城乡建设局")}

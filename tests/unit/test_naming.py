@@ -205,3 +205,28 @@ def test_karamay_holders_stay_with_their_files():
         assert holder_department(h, n) == "", h
     n = naming("x/2024年市农业农村局权责清单.xls")
     assert holder_department("自治区农业农村厅", n) == "" and holder_department("地州市级农业农村局", n) == ""
+
+
+def test_a_body_is_its_name_after_its_own_place_whatever_stands_before():
+    from importers.naming import body_tail
+
+    assert body_tail("合肥市蜀山区住房和城乡建设局", "蜀山区") == "住房和城乡建设局"
+    assert body_tail("蜀山区住房和城乡建设局", "蜀山区") == "住房和城乡建设局"
+    assert body_tail("浏阳市集里街道办事处", "浏阳市集里街道") == "办事处"
+    assert body_tail("市场监督管理局", "蜀山区") == "" and body_tail("蜀山区", "") == ""
+
+
+def test_a_holder_in_a_short_form_of_the_file_s_own_body_stays_with_it():
+    """Rows write bodies short (浦东新区城管执法局, 海淀区卫健委, 区住建局): the file's own body, not another."""
+    from importers.naming import body_key, holder_department
+
+    assert body_key("城市管理行政执法局") == body_key("城管执法局") == body_key("城市管理和综合执法局")
+    assert body_key("卫生健康委员会") == body_key("卫健委") and body_key("公安局") != body_key("交通运输局")
+    for file, holders in (("上海市浦东新区城市管理行政执法局权责清单.xlsx", ["浦东新区城管执法局"]),
+                          ("北京市海淀区卫生健康委员会权责清单.xlsx", ["海淀区卫健委", "区卫健委"]),
+                          ("合肥市蜀山区住房和城乡建设局权责清单.xlsx", ["区住建局", "蜀山区住建局"]),
+                          ("章贡区人力资源和社会保障局权责清单.xlsx", ["章贡区人社局"])):
+        n = naming(f"x/{file}")
+        assert all(holder_department(h, n) == "" for h in holders), file
+    n = naming("x/章贡区人力资源和社会保障局权责清单.xlsx")
+    assert holder_department("章贡区市场监管局", n) == "章贡区市场监管局"  # another body stays another
