@@ -65,6 +65,8 @@ MAX_CELL_CHARS = 100_000  # Excel itself stops at 32,767; more means a broken ex
 KEY_FIELDS = ("item_name", "sub_item_name", "type")  # a row is a record when one holds its own value
 NO_SUB_ITEM = {"无", "无子项", "/", "-", "—", "－", "暂无"}
 _NOTE_ROW = re.compile(r"^\s*(?:备注|附注|注|说明)\s*[:：]")
+# A row that totals the table (合计 | 共11项; 总计：35项): no record.
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|共计|小计)(?:[:：]|$|共?\d+项)")
 _DEPARTMENT_ROW = re.compile(r"(?:部门名称|单位名称|填报单位)\s*[:：]\s*(\S.*)")
 # Fields whose text is a name: hard line breaks inside them are layout, not content (统计局 市统\n计局).
 _NAME_FIELDS = ("seq", "item_name", "sub_item_name", "code", "holder", "unit")
@@ -108,38 +110,52 @@ def read_table(path: str | Path | Source) -> tuple[str, list[Sheet]]:
 def find_layout(sheet: Sheet) -> SheetLayout | None:
     """The header row (first of rows 1–HEADER_SEARCH_ROWS that a mapping fits) and the columns it maps."""
     for r in range(min(HEADER_SEARCH_ROWS, sheet.nrows)):
-        cells = sheet.cells[r]
-        match = best_match(cells)
-        if match is None:
-            continue
-        data_start = r + 1
-        sub = _sub_header(sheet, r)
-        if sub is not None:
-            combined = [_under(sheet, r, c, s) if s.strip() else h for c, (h, s) in enumerate(zip(cells, sub))]
-            better = best_match(combined)
-            if better is not None and better.score > match.score:
-                match, data_start = better, r + 2
-        columns = dict(match.columns)
-        for left, right in match.mapping.merged_header.items():
-            col = columns.get(left)
-            if col is None or right in columns or col + 1 >= sheet.ncols:
-                continue
-            header_next = sheet.value(r, col + 1).strip()
-            if sheet.merge_right_of(r, col) >= 1 or (not header_next and sheet.anchor(r, col + 1) is None):
-                columns[right] = col + 1
-        layout = SheetLayout(r, data_start, match, columns, repeats={k: list(v) for k, v in match.repeats.items()})
-        for c, text in match.unmapped.items():
-            key = normalize_header(text)
-            if c not in columns.values() and key and key not in columns and key not in layout.kept:
-                layout.kept[key] = c
-        for above in range(r):
-            text = " ".join(v.strip() for v in sheet.cells[above] if v.strip())
-            if not text:
-                continue
-            dep = _DEPARTMENT_ROW.search(text)
-            (layout.department_rows if dep else layout.titles).append(dep.group(1) if dep else text)
-        return layout
+        layout = layout_at(sheet, r)
+        if layout is not None:
+            return layout
     return None
+
+
+def layout_at(sheet: Sheet, r: int, above_from: int = 0) -> SheetLayout | None:
+    """The layout whose header is row r, if a mapping fits it; the rows from `above_from` to r are its
+    titles (a second table on a sheet: the rows between the tables)."""
+    cells = sheet.cells[r]
+    match = best_match(cells)
+    if match is None:
+        return None
+    data_start = r + 1
+    sub = _sub_header(sheet, r)
+    if sub is not None:
+        combined = [_under(sheet, r, c, s) if s.strip() else h for c, (h, s) in enumerate(zip(cells, sub))]
+        better = best_match(combined)
+        if better is not None and better.score > match.score:
+            match, data_start = better, r + 2
+    columns = dict(match.columns)
+    for left, right in match.mapping.merged_header.items():
+        col = columns.get(left)
+        if col is None or right in columns or col + 1 >= sheet.ncols:
+            continue
+        header_next = sheet.value(r, col + 1).strip()
+        if sheet.merge_right_of(r, col) >= 1 or (not header_next and sheet.anchor(r, col + 1) is None):
+            columns[right] = col + 1
+    layout = SheetLayout(r, data_start, match, columns, repeats={k: list(v) for k, v in match.repeats.items()})
+    for c, text in match.unmapped.items():
+        key = normalize_header(text)
+        if c not in columns.values() and key and key not in columns and key not in layout.kept:
+            layout.kept[key] = c
+    for above in range(above_from, r):
+        text = " ".join(v.strip() for v in sheet.cells[above] if v.strip())
+        if not text:
+            continue
+        dep = _DEPARTMENT_ROW.search(text)
+        (layout.department_rows if dep else layout.titles).append(dep.group(1) if dep else text)
+    return layout
+
+
+@lru_cache(maxsize=1)
+def _header_words() -> frozenset[str]:
+    """Every header text some mapping knows (normalised): a data row holding three is a header again."""
+    return frozenset(k for m in load_mappings() for k in m.lookup)
 
 
 def _under(sheet: Sheet, r: int, c: int, sub: str) -> str:
@@ -213,12 +229,23 @@ class _ListParser:
         for sheet in self.sheets:
             if not any(v.strip() for row in sheet.cells for v in row):
                 continue  # empty Sheet2 / Sheet3
+            if sheet.hidden:
+                self.warnings.append(RowError(
+                    "已跳过隐藏的工作表：它不是清单向读者展示的内容（如已作废的旧版本）", sheet=sheet.name,
+                    severity="warning"))
+                continue
             self._check_cell_sizes(sheet)
             layout = find_layout(sheet)
             if layout is None:
                 unreadable.append(sheet)
             else:
                 layouts.append((sheet, layout))
+                for column, texts in sheet.hidden_columns:
+                    header = texts[layout.header_row] if layout.header_row < len(texts) else ""
+                    if header:  # a column of the table (stray cells beside it are not worth a word)
+                        self.warnings.append(RowError(
+                            f"已跳过隐藏的列 {header!r}：它不是清单向读者展示的内容", sheet=sheet.name,
+                            column=column_letter(column), severity="notice"))
         return layouts, unreadable
 
     def _warn_skipped_sheets(self, unreadable: list[Sheet]) -> None:
@@ -393,8 +420,10 @@ class _ListParser:
 
     # -- records -----------------------------------------------------------------------------
 
-    def _read_records(self, sheet: Sheet, layout: SheetLayout) -> None:
+    def _read_records(self, sheet: Sheet, layout: SheetLayout,
+                      section: tuple[PowerType, str] | None = None) -> None:
         ctx = _SheetContext(sheet, layout, level_from_sheet_name(sheet.name), type_from_sheet_name(sheet.name))
+        ctx.section = section
         cols = layout.columns
         self._warn_unmapped_columns(ctx)
         seen: dict[tuple, int] = {}
@@ -406,6 +435,25 @@ class _ListParser:
             row_cells = [v.strip() for v in sheet.cells[r] if v.strip()]
             if len(row_cells) == 1 and _NOTE_ROW.match(row_cells[0]):
                 continue  # 备注：包括市、区两级… closing the sheet
+            if len(row_cells) <= 3 and _TOTAL_ROW.match(squeeze(row_cells[0])):
+                self.warnings.append(RowError(f"合计行（{' | '.join(row_cells)[:60]}）：不是事项，未导入",
+                                              sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
+                continue
+            item = own.get("item_name", "")
+            if ("名称" in item or normalize_header(item) in _header_words()) \
+                    and sum(normalize_header(v) in _header_words() for v in row_cells) >= 3:
+                second = layout_at(sheet, r, above_from=(prev.row - sheet.row_base + 1) if prev else r)
+                if second is not None and second.columns == layout.columns:
+                    self.warnings.append(RowError(  # a header printed again on every page of an export
+                        "表头行重复出现（如分页时每页重复表头）：已跳过", sheet=sheet.name, row=sheet.row_number(r),
+                        severity="notice"))
+                    continue
+                if second is not None:
+                    self.warnings.append(RowError(
+                        f"此行起是同一工作表上的另一个表格（表头：{' | '.join(row_cells)[:120]}）：按它自己的表头读取",
+                        sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
+                    self._read_records(sheet, second, ctx.section)
+                    return
             if not any(own.get(f) for f in KEY_FIELDS):
                 self._non_record_row(ctx, r, own, prev)
                 continue

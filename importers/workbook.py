@@ -51,6 +51,8 @@ class Sheet:
     merges: list[Merge] = field(default_factory=list)
     row_base: int = 1  # added to a 0-based row for reports: 1 for spreadsheets, 0 for JSON (header row 0)
     meta: dict[str, str] = field(default_factory=dict)  # JSON lists: title / department / jurisdiction
+    hidden: bool = False  # a sheet the workbook hides: not what the list shows its readers
+    hidden_columns: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # (column, its first rows), blanked
     _anchor_of: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -208,12 +210,13 @@ def _read_xlsx(source: Source) -> list[Sheet]:
             # data_only: formulas such as =COUNT($A$2:A2)+1 in 序号 are read as their cached values.
             # read_only: the full loader styles every merged cell and takes seconds on 5,000 merges.
             wb = openpyxl.load_workbook(_openpyxl_input(source), data_only=True, read_only=True)
-            merges_by_sheet = _xlsx_merges(zf)
+            merges_by_sheet, hidden_by_sheet = _xlsx_merges(zf)
         sheets = []
         for ws in wb.worksheets:
             ws.reset_dimensions()  # some writers store a wrong <dimension>; read every row present
             grid = [[_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
-            sheets.append(_finish(ws.title, grid, merges_by_sheet.get(ws.title, [])))
+            hidden_sheet, hidden_cols = hidden_by_sheet.get(ws.title, (False, set()))
+            sheets.append(_finish(ws.title, grid, merges_by_sheet.get(ws.title, []), hidden_sheet, hidden_cols))
     except FileRefused:
         raise
     except Exception as exc:  # zipfile.BadZipFile, KeyError, XML errors: all mean a broken file
@@ -236,15 +239,17 @@ _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
-def _xlsx_merges(zf: zipfile.ZipFile) -> dict[str, list[Merge]]:
-    """Merged ranges per sheet title, read straight from the sheet XML (read-only openpyxl skips them);
-    zf is the workbook's archive, already open for its checksum test."""
+def _xlsx_merges(zf: zipfile.ZipFile) -> tuple[dict[str, list[Merge]], dict[str, tuple[bool, set[int]]]]:
+    """Merged ranges per sheet title, and whether the sheet is hidden with its hidden columns, read
+    straight from the XML (read-only openpyxl skips them); zf is the workbook's archive, already open for
+    its checksum test."""
     import posixpath
     from xml.etree import ElementTree as ET
 
     from openpyxl.utils.cell import range_boundaries
 
     out: dict[str, list[Merge]] = {}
+    hidden: dict[str, tuple[bool, set[int]]] = {}
     rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
     target = {r.get("Id"): r.get("Target", "") for r in rels}
     book = ET.fromstring(zf.read("xl/workbook.xml"))
@@ -254,15 +259,21 @@ def _xlsx_merges(zf: zipfile.ZipFile) -> dict[str, list[Merge]]:
         if member not in zf.namelist():
             continue
         merges = []
+        columns: set[int] = set()
         with zf.open(member) as fh:
             for _, el in ET.iterparse(fh):
                 if el.tag == f"{_NS_MAIN}mergeCell" and el.get("ref"):
                     c1, r1, c2, r2 = range_boundaries(el.get("ref"))
                     merges.append(Merge(r1 - 1, r2, c1 - 1, c2))
+                elif el.tag == f"{_NS_MAIN}col" and el.get("hidden") in ("1", "true"):
+                    low, high = int(el.get("min", "0")), int(el.get("max", "0"))
+                    if 0 < low <= high and high - low < 1000:  # <col min=1 max=16384 hidden>: the rest of a sheet
+                        columns.update(range(low - 1, high))
                 elif el.tag == f"{_NS_MAIN}sheetData":
                     el.clear()  # rows are read by openpyxl; keep memory flat here
         out[sh.get("name", "")] = merges
-    return out
+        hidden[sh.get("name", "")] = (sh.get("state") in ("hidden", "veryHidden"), columns)
+    return out, hidden
 
 
 def _read_xls(source: Source) -> list[Sheet]:
@@ -281,7 +292,8 @@ def _read_xls(source: Source) -> list[Sheet]:
             sh = book.sheet_by_index(idx)
             merges = [Merge(*m) for m in sh.merged_cells]
             grid = [[_xls_text(book, sh.cell(r, c)) for c in range(sh.row_len(r))] for r in range(sh.nrows)]
-            sheets.append(_finish(sh.name, grid, merges))
+            columns = {c for c, info in sh.colinfo_map.items() if info.hidden}
+            sheets.append(_finish(sh.name, grid, merges, bool(sh.visibility), columns))
     finally:
         book.release_resources()
     return sheets
@@ -317,8 +329,18 @@ def _text(v: object) -> str:
     return str(v)
 
 
-def _finish(name: str, grid: list[list[str]], merges: list[Merge]) -> Sheet:
-    """Blank cells under merges (xlrd can keep leftover values there) and trim empty edges."""
+def _finish(name: str, grid: list[list[str]], merges: list[Merge], hidden: bool = False,
+            hidden_columns: set[int] | None = None) -> Sheet:
+    """Blank cells under merges (xlrd can keep leftover values there) and in hidden columns (a list's
+    readers do not see them: 实施依据（2019年版） kept hidden beside the current basis), and trim empty edges."""
+    shown_hidden: list[tuple[int, tuple[str, ...]]] = []
+    for c in sorted(hidden_columns or ()):
+        if not any(c < len(row) and row[c].strip() for row in grid):
+            continue  # a hidden empty column: nothing to say
+        shown_hidden.append((c, tuple(row[c].strip() if c < len(row) else "" for row in grid[:12])))
+        for row in grid:
+            if c < len(row):
+                row[c] = ""
     for m in merges:
         for r in range(m.top, min(m.bottom, len(grid))):
             row = grid[r]
@@ -339,7 +361,7 @@ def _finish(name: str, grid: list[list[str]], merges: list[Merge]) -> Sheet:
     kept = [Merge(m.top, min(m.bottom, nrows), m.left, min(m.right, ncols)) for m in merges
             if m.top < nrows and m.left < ncols]
     kept = [m for m in kept if (m.bottom - m.top) * (m.right - m.left) > 1]
-    return Sheet(name, grid, kept)
+    return Sheet(name, grid, kept, hidden=hidden, hidden_columns=shown_hidden)
 
 
 def read_csv(path: str | Path | Source) -> Sheet:

@@ -208,7 +208,7 @@ def test_finance_layout_c_stray_column_and_note_row():
     assert doc.records[-1].item_name.startswith("交易场所设立审核")
     assert doc.records[-1].row == 22
     assert not any("备注" in r.item_name or "备注" in r.seq for r in doc.records)
-    assert doc.warnings == []
+    assert doc.warnings == []  # column N (hidden, outside the header) is skipped without a word
     assert doc.title == "克拉玛依市财政局2025年权责清单"
 
 
@@ -508,6 +508,43 @@ def test_a_place_no_table_knows_is_imported_with_a_warning_and_济源示范区_i
     jiyuan = parse_list(make_xlsx(tmp_path / "济源示范区住房和城乡建设局权责清单.xlsx", [HEADER, row(1, "x", "行政许可")]))
     assert (jiyuan.jurisdiction, jiyuan.jurisdiction_level) == ("济源市", "county")
     assert not [w for w in jiyuan.warnings if "不在全国行政区划表" in w.message]
+
+
+def test_a_total_row_a_repeated_header_and_a_second_table_are_read_as_what_they_are(tmp_path):
+    # 兴庆区: 合计 | 共2项 under the powers, the header again (a page break), then 公共服务事项 with a header of its own
+    path = make_xlsx(tmp_path / "兴庆区民政局权责清单.xlsx", [
+        HEADER, row(1, "临时救助", "行政给付", holder=""), ["合计", "共2项"], HEADER,
+        row(2, "对社会团体违法行为的处罚", "行政处罚", holder=""), [None], ["兴庆区民政局公共服务事项清单"],
+        ["序号", "服务事项名称", "服务对象", "实施依据", "办理时限", "承办机构"],
+        [1, "高龄津贴申领", "80周岁以上老年人", "《宁夏回族自治区老年人权益保障条例》第二十条", "10个工作日", "养老服务科"]])
+    doc = parse_list(path)
+    assert [(r.item_name, r.type, r.unit) for r in doc.records] == [
+        ("临时救助", "行政给付", ""), ("对社会团体违法行为的处罚", "行政处罚", ""), ("高龄津贴申领", "公共服务", "养老服务科")]
+    assert doc.records[2].extra["服务对象"] == "80周岁以上老年人"
+    notices = [(w.row, w.message[:12]) for w in doc.warnings if w.severity == "notice"]
+    assert (3, "合计行（合计 | 共2项") in notices and (4, "表头行重复出现（如分页时") in notices
+    assert (8, "此行起是同一工作表上的另") in notices
+
+
+def test_hidden_sheets_and_columns_are_not_read(tmp_path):
+    # an old basis kept in a hidden column beside the current one, the 2019 list on a hidden sheet
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2023年版"
+    ws.append(["序号", "事项名称", "权力类型", "实施依据", "实施依据（2019年版）"])
+    ws.append([1, "最低生活保障金给付", "行政给付", "《社会救助暂行办法》第九条", "《城市居民最低生活保障条例》第七条"])
+    ws.column_dimensions["E"].hidden = True
+    old = wb.create_sheet("2019年版（作废）")
+    old.append(["序号", "事项名称", "权力类型", "实施依据"])
+    old.append([1, "城市居民最低生活保障", "行政给付", "《城市居民最低生活保障条例》第七条"])
+    old.sheet_state = "hidden"
+    wb.save(tmp_path / "兴庆区民政局2023年权责清单.xlsx")
+    doc = parse_list(tmp_path / "兴庆区民政局2023年权责清单.xlsx")
+    assert [(r.item_name, [c.law_title for c in r.citations]) for r in doc.records] == [
+        ("最低生活保障金给付", ["社会救助暂行办法"])]
+    skipped = {(w.sheet, w.column, w.message[:22]) for w in doc.warnings}
+    assert ("2023年版", "E", "已跳过隐藏的列 '实施依据（2019年版）'") in skipped
+    assert ("2019年版（作废）", None, "已跳过隐藏的工作表：它不是清单向读者展示的内") in skipped
 
 
 def test_record_without_a_name_refuses_the_file(tmp_path):
