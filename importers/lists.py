@@ -65,6 +65,11 @@ MAX_CELL_CHARS = 100_000  # Excel itself stops at 32,767; more means a broken ex
 KEY_FIELDS = ("item_name", "sub_item_name", "type")  # a row is a record when one holds its own value
 NO_SUB_ITEM = {"无", "无子项", "/", "-", "—", "－", "暂无"}
 _NOTE_ROW = re.compile(r"^\s*(?:备注|附注|注|说明)\s*[:：]")
+# A 备注 that says the item is gone (已取消, 已废止: not imported) or went elsewhere (已下放至乡镇, 已划转至…:
+# imported, with a notice); 建议取消 is a proposal, not a status.
+_STATUS_REMARK = re.compile(
+    r"^(?:(?P<gone>(?:已|予以)?(?:取消|废止|停止实施|不再保留|不再实施))(?:$|[。；;，,（(])"
+    r"|(?:已|予以)?(?:下放|划转|调整|移交)(?:至|到|给))")
 # A row that totals the table (合计 | 共11项; 总计：35项): no record.
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|共计|小计)(?:[:：]|$|共?\d+项)")
 _DEPARTMENT_ROW = re.compile(r"(?:部门名称|单位名称|填报单位)\s*[:：]\s*(\S.*)")
@@ -472,6 +477,16 @@ class _ListParser:
             for k, v in kept.items():
                 if v.strip() and k not in record.extra:
                     record.extra[k] = _text(v)
+            status = _STATUS_REMARK.match(squeeze(record.remarks))
+            if status and status.group("gone"):
+                self.warnings.append(RowError(
+                    f"备注写明「{record.remarks[:30]}」：{record.name[:30]} 不是现行权力，未导入",
+                    sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
+                continue
+            if status:
+                self.warnings.append(RowError(
+                    f"备注写明「{record.remarks[:30]}」：{record.name[:30]} 仍作为本清单所列的权力导入；请核对承接方的清单",
+                    sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
             key = tuple(v for f, v in sorted({**values, **kept}.items()) if f != "seq")
             if key in seen:
                 self.warnings.append(RowError(

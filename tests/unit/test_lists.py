@@ -547,6 +547,19 @@ def test_hidden_sheets_and_columns_are_not_read(tmp_path):
     assert ("2019年版（作废）", None, "已跳过隐藏的工作表：它不是清单向读者展示的内") in skipped
 
 
+def test_a_remark_that_the_item_is_cancelled_keeps_it_out_and_one_that_it_moved_says_so(tmp_path):
+    header = ["序号", "事项名称", "权力类型", "实施依据", "备注"]
+    path = make_xlsx(tmp_path / "兴庆区民政局权责清单.xlsx", [
+        header, [1, "社会团体成立登记", "行政许可", "《社会团体登记管理条例》第九条", ""],
+        [2, "民办非企业单位成立登记", "行政许可", "", "已取消"],
+        [3, "殡葬设施建设审批", "行政许可", "《殡葬管理条例》第八条", "已下放至乡镇（街道）"],
+        [4, "养老机构备案", "其他行政权力", "", "建议取消"]])
+    doc = parse_list(path)
+    assert [r.item_name for r in doc.records] == ["社会团体成立登记", "殡葬设施建设审批", "养老机构备案"]
+    said = {w.row: w.message for w in doc.warnings if w.message.startswith("备注写明")}
+    assert set(said) == {3, 4} and "不是现行权力，未导入" in said[3] and "请核对承接方的清单" in said[4]
+
+
 def test_record_without_a_name_refuses_the_file(tmp_path):
     path = make_xlsx(tmp_path / "noname.xlsx", [HEADER, row(1, None, "行政许可")])
     err = refused(path).errors[0]
