@@ -33,7 +33,7 @@ _NOT_PLACE = "|".join(_NOT_PLACE_WORDS)
 _PARTY = ("中国共产党", "中共")  # before the place of a party committee's body (中共桦南县委宣传部)
 # What a title says of its list between the body and 清单 (…局行政权力清单, …局部门权责事项清单); a body's name
 # ends in one of _BODY_ENDINGS, never in these.
-_LIST_QUALIFIERS = re.compile(r"(?:部门|行政|权责|权力|职权|责任|事项|和|及|与)+$")
+_LIST_QUALIFIERS = re.compile(r"(?:部门|行政|权责|权力|职权|责任|事项|赋权|承接|下放|和|及|与)+$")
 
 
 def _place_pattern(endings: str) -> re.Pattern:
@@ -237,6 +237,9 @@ def resolve_naming(
                 break
         if name:
             break
+    if not name and place and jurisdiction_level(place) == "township":
+        # 寿光市洛城街道赋权事项清单, 虎门镇权责清单: a township's list is its government's
+        name, source = place + ("办事处" if place.endswith("街道") else "人民政府"), "title"
 
     version = ""
     # the year of the title or the file name; else of a line above the header (填报单位：… 公布时间：2024年3月)
