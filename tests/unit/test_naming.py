@@ -230,3 +230,8 @@ def test_a_holder_in_a_short_form_of_the_file_s_own_body_stays_with_it():
         assert all(holder_department(h, n) == "" for h in holders), file
     n = naming("x/章贡区人力资源和社会保障局权责清单.xlsx")
     assert holder_department("章贡区市场监管局", n) == "章贡区市场监管局"  # another body stays another
+
+
+def test_a_township_s_list_that_names_no_body_is_its_government_s():
+    assert (naming("x/寿光市洛城街道赋权事项清单.xlsx").department, naming("x/虎门镇权责清单.xlsx").department) == (
+        "寿光市洛城街道办事处", "东莞市虎门镇人民政府")
