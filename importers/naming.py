@@ -30,7 +30,9 @@ _NOT_PLACE_WORDS = ("市场", "市政", "市容", "区域", "县域", "省级", 
 _LIST_WORDS = ("权责清单", "责任清单", "权力清单", "权力和责任清单", "公共服务事项清单", "服务事项清单", "清单", "指导目录",
                "目录", "公示")
 _NOT_PLACE = "|".join(_NOT_PLACE_WORDS)
-_PARTY = ("中国共产党", "中共")  # before the place of a party committee's body (中共桦南县委宣传部)
+# Before the place of a body's name: a party committee's (中共桦南县委宣传部) and a national body's branches
+# (国家税务总局徐州市鼓楼区税务局, 国家金融监督管理总局宜昌监管分局, 中国人民银行…分行).
+_PARTY = ("中国共产党", "中共", "国家税务总局", "国家金融监督管理总局", "国家外汇管理局", "中国人民银行")
 # What a title says of its list between the body and 清单 (…局行政权力清单, …局部门权责事项清单); a body's name
 # ends in one of _BODY_ENDINGS, never in these.
 _LIST_QUALIFIERS = re.compile(r"(?:部门|行政|权责|权力|职权|责任|事项|赋权|承接|下放|和|及|与)+$")
@@ -79,6 +81,7 @@ def department_phrase(text: str) -> str:
     """附件：克拉玛依市财政局2025年权责清单 (1) -> 克拉玛依市财政局; "" when nothing is left."""
     text = squeeze(text)
     text = re.sub(r"^附件\d*[:：]?", "", text)
+    text = re.sub(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]", "", text)  # 3.鼓楼区税务局权责清单: a file's number
     text = re.sub(r"[（(]\d+[)）]$", "", text)  # "… (1)" download copies
     text = re.sub(r"(?:19|20)\d{2}(?:年度|年)?", "", text)
     # cut at the first of the list words the title holds after some text (权力清单和责任清单: at 权力清单,
@@ -109,7 +112,8 @@ def _place_prefix(name: str, context: list | None = None) -> str:
 
 
 def _party(name: str) -> str:
-    """The 中共 / 中国共产党 a party body's name starts with before its place; "" for any other name."""
+    """The 中共 / 中国共产党 a party body's name starts with before its place, or the national body a branch's
+    name starts with (国家税务总局); "" for any other name."""
     return next((p for p in _PARTY if name.startswith(p) and len(name) > len(p) + 2), "")
 
 
@@ -237,6 +241,9 @@ def resolve_naming(
                 break
         if name:
             break
+    branch = _branch_place(name, place)
+    if branch:  # 上海市公安局浦东分局 acts in 浦东新区, not in 上海市
+        place = branch
     if not name and place and jurisdiction_level(place) == "township":
         # 寿光市洛城街道赋权事项清单, 虎门镇权责清单: a township's list is its government's
         name, source = place + ("办事处" if place.endswith("街道") else "人民政府"), "title"
@@ -249,6 +256,25 @@ def resolve_naming(
             version = m.group(1)
             break
     return Naming(name, source, place, jurisdiction_level(place), version, context)
+
+
+# A branch named after the district it serves, behind its city's body: 上海市公安局浦东分局, 宜昌市生态环境局
+# 夷陵区分局, 深圳市市场监督管理局福田监管局.
+_BRANCH = re.compile(r"(?:局|厅|委员会)(?P<area>[^局厅委]{2,8}?)(?:分局|监管局|支队|大队)$")
+
+
+def _branch_place(name: str, place: str) -> str:
+    """The district of a city a branch's name gives after the city's body (浦东 of 上海市公安局浦东分局:
+    浦东新区), as its Jurisdiction name; "" when the name is no such branch or the district is no place
+    of `place`."""
+    m = _BRANCH.search(name or "")
+    above = jurisdictions.place_of(place) if m and place else None
+    if above is None or above.level not in ("province", "city"):
+        return ""
+    area = m.group("area")
+    found = [p for p in divisions().below(above) if p.level == "county"
+             and (p.name == area or (p.name.startswith(area) and p.name[len(area):] in ("区", "县", "新区", "市")))]
+    return jurisdictions.node_name(found[0]) if len(found) == 1 else ""
 
 
 def _place_from_texts(texts: list[str], context: list | None = None) -> str:

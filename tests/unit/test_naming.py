@@ -235,3 +235,17 @@ def test_a_holder_in_a_short_form_of_the_file_s_own_body_stays_with_it():
 def test_a_township_s_list_that_names_no_body_is_its_government_s():
     assert (naming("x/寿光市洛城街道赋权事项清单.xlsx").department, naming("x/虎门镇权责清单.xlsx").department) == (
         "寿光市洛城街道办事处", "东莞市虎门镇人民政府")
+
+
+def test_national_bodies_branches_and_numbered_files_get_their_own_place():
+    """国家税务总局 before the place of its branch; a file's number (3.) is no place; a branch named after its
+    district behind the city's body (上海市公安局浦东分局) acts in that district, at the county level."""
+    for path in ("x/鼓楼区税务局权责清单.xlsx", "x/3.鼓楼区税务局权责清单.xlsx"):
+        n = naming(path, titles=["国家税务总局徐州市鼓楼区税务局权责清单"])
+        assert (n.department, n.jurisdiction) == ("国家税务总局徐州市鼓楼区税务局", "徐州市鼓楼区"), path
+    n = naming("x/国家税务总局徐州市鼓楼区税务局权责清单.xlsx")
+    assert (n.department, n.jurisdiction, n.jurisdiction_level) == ("国家税务总局徐州市鼓楼区税务局", "徐州市鼓楼区", "county")
+    for title, place in (("上海市公安局浦东分局权责清单", "浦东新区"), ("宜昌市生态环境局夷陵区分局权责清单", "夷陵区")):
+        n = naming(f"x/{title}.xlsx")
+        assert (n.department, n.jurisdiction, n.jurisdiction_level) == (title.removesuffix("权责清单"), place, "county")
+    assert naming("x/克拉玛依市公安局权责清单.xlsx").jurisdiction == "克拉玛依市"
