@@ -124,10 +124,15 @@ def find_layout(sheet: Sheet) -> SheetLayout | None:
 def layout_at(sheet: Sheet, r: int, above_from: int = 0) -> SheetLayout | None:
     """The layout whose header is row r, if a mapping fits it; the rows from `above_from` to r are its
     titles (a second table on a sheet: the rows between the tables)."""
-    cells = sheet.cells[r]
+    # a header over two rows whose cells 序号, 承办机构, 备注 are merged down beside the row a mapping fits
+    # (基本信息 | 责任信息 over 权力名称 … 责任事项): those cells are this row's too
+    above = {c: sheet.anchor(r, c) for c, v in enumerate(sheet.cells[r]) if not v.strip()}
+    above = {c: a for c, a in above.items() if a is not None and a[0] < r and a[1] == c}
+    cells = [sheet.value(*above[c]) if c in above else v for c, v in enumerate(sheet.cells[r])]
     match = best_match(cells)
     if match is None:
         return None
+    header_top = min((a[0] for a in above.values()), default=r)
     data_start = r + 1
     sub = _sub_header(sheet, r)
     if sub is not None:
@@ -148,7 +153,7 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0) -> SheetLayout | None:
         key = normalize_header(text)
         if c not in columns.values() and key and key not in columns and key not in layout.kept:
             layout.kept[key] = c
-    for above in range(above_from, r):
+    for above in range(above_from, header_top):
         text = " ".join(v.strip() for v in sheet.cells[above] if v.strip())
         if not text:
             continue

@@ -560,6 +560,17 @@ def test_a_remark_that_the_item_is_cancelled_keeps_it_out_and_one_that_it_moved_
     assert set(said) == {3, 4} and "不是现行权力，未导入" in said[3] and "请核对承接方的清单" in said[4]
 
 
+def test_header_cells_merged_down_beside_a_grouped_header_row_are_read(tmp_path):
+    # 铁东区: 序号, 承办机构, 备注 merged over both header rows; 基本信息 | 责任信息 over the others
+    path = make_xlsx(tmp_path / "鞍山市铁东区教育局权责清单.xlsx", [
+        ["序号", "基本信息", None, None, "责任信息", "承办机构", "备注"],
+        [None, "权力名称", "权力类型", "实施依据", "责任事项", None, None],
+        [1, "民办学校设立审批", "行政许可", "《中华人民共和国民办教育促进法》第十二条", "1.受理责任：受理。", "基础教育科", "新增"]],
+        merges=("A1:A2", "B1:D1", "F1:F2", "G1:G2"))
+    [r] = parse_list(path).records
+    assert (r.seq, r.item_name, r.unit, r.remarks, len(r.responsibilities)) == ("1", "民办学校设立审批", "基础教育科", "新增", 1)
+
+
 def test_record_without_a_name_refuses_the_file(tmp_path):
     path = make_xlsx(tmp_path / "noname.xlsx", [HEADER, row(1, None, "行政许可")])
     err = refused(path).errors[0]
