@@ -159,7 +159,9 @@ def _alias(phrase: str, jurisdiction: str) -> tuple[str, str] | None:
 
 def complete_name(name: str, jurisdiction: str, context: list | None = None) -> str:
     """市机关事务管理局 + 克拉玛依市 -> 克拉玛依市机关事务管理局; names with a place are kept, with the
-    place's qualified name where its own is not unique (新华区公安局 -> 平顶山市新华区公安局)."""
+    place's qualified name where its own is not unique (新华区公安局 -> 平顶山市新华区公安局); a short form
+    of one name in full (市场监管局 -> 市场监督管理局)."""
+    name = full_form(name)
     if not jurisdiction or name.startswith(jurisdiction):
         return name
     party = _party(name)
@@ -403,6 +405,23 @@ _SHORT_FORMS = sorted({
     "退役军人事务局": "退役军人局", "医疗保障局": "医保局", "应急管理局": "应急局", "林业和草原局": "林草局",
     "行政审批服务局": "审批局", "教育和体育局": "教体局", "交通运输局": "交通局",
 }.items(), key=lambda kv: -len(kv[0]))
+
+
+# The full name of a short form that stands for one name only (文旅局 and 城管执法局 stand for several: kept).
+_FULL_FORMS = {
+    "市场监管局": "市场监督管理局", "住建局": "住房和城乡建设局", "人社局": "人力资源和社会保障局",
+    "发改委": "发展和改革委员会", "卫健委": "卫生健康委员会", "医保局": "医疗保障局", "林草局": "林业和草原局",
+    "退役军人局": "退役军人事务局", "应急局": "应急管理局", "审批局": "行政审批服务局", "教体局": "教育和体育局",
+}
+
+
+def full_form(name: str) -> str:
+    """渝中区市场监管局 -> 渝中区市场监督管理局: a body's name in its full form when its ending is a short
+    form of one name (the department's list and another's rows then name it alike)."""
+    for short, full in _FULL_FORMS.items():
+        if name.endswith(short) and len(name) > len(short):
+            return name[: -len(short)] + full
+    return name
 
 
 def body_key(body: str) -> str:

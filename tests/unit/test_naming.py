@@ -229,7 +229,7 @@ def test_a_holder_in_a_short_form_of_the_file_s_own_body_stays_with_it():
         n = naming(f"x/{file}")
         assert all(holder_department(h, n) == "" for h in holders), file
     n = naming("x/章贡区人力资源和社会保障局权责清单.xlsx")
-    assert holder_department("章贡区市场监管局", n) == "章贡区市场监管局"  # another body stays another
+    assert holder_department("章贡区市场监管局", n) == "章贡区市场监督管理局"  # another body, named in full
 
 
 def test_a_township_s_list_that_names_no_body_is_its_government_s():
@@ -249,3 +249,8 @@ def test_national_bodies_branches_and_numbered_files_get_their_own_place():
         n = naming(f"x/{title}.xlsx")
         assert (n.department, n.jurisdiction, n.jurisdiction_level) == (title.removesuffix("权责清单"), place, "county")
     assert naming("x/克拉玛依市公安局权责清单.xlsx").jurisdiction == "克拉玛依市"
+
+
+def test_a_title_in_a_short_form_of_one_name_gives_the_full_name():
+    assert naming("x/渝中区市场监管局权责清单（2023年版）.xlsx").department == "渝中区市场监督管理局"
+    assert naming("x/克拉玛依市文旅局权责清单.xlsx").department == "克拉玛依市文旅局"  # 文旅局: several names, kept
