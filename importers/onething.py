@@ -14,6 +14,7 @@ Three shapes come from the Hunan crawl:
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from functools import cache
@@ -46,7 +47,13 @@ def looks_like_guide(path: str | Path | Source) -> bool:
             head = handle.read(_SNIFF_BYTES)
     except (OSError, UnicodeDecodeError):
         return False
-    return '"theme_code"' in head and '"theme_title"' in head
+    if '"theme_code"' in head and '"theme_title"' in head:
+        return True
+    # another publisher's guide (mappings/guides.toml): a lead department, a name, and the cooperating
+    # departments or the items of the service (a list's record never has those together)
+    keys = _declared_keys()
+    has = {f: any(f'"{k}"' in head for k in keys[f]) for f in ("lead", "name", "cooperating", "items")}
+    return has["lead"] and has["name"] and (has["cooperating"] or has["items"])
 
 
 def parse_guides(path: str | Path | Source) -> GuideDocument:
@@ -69,12 +76,16 @@ def parse_guides(path: str | Path | Source) -> GuideDocument:
             f"这是政务服务网站对 {reply.get('sxmc', '')}（{reply.get('sxbm', '')}，清单 "
             f"{reply.get('yjsSsqdId', '')}）的原始答复，不是办事指南，已跳过；目录文件中已含这一实施情况",
             severity="warning")])
-    if isinstance(data, list):
-        return GuideDocument(str(path), sha256, _theme_list(path, data))
     if isinstance(data, dict) and isinstance(data.get("themes"), list):
         return _catalogue(path, sha256, data["themes"])
+    declared = declared_guides(path, sha256, data)
+    if declared is not None:
+        return declared
+    if isinstance(data, list):
+        return GuideDocument(str(path), sha256, _theme_list(path, data))
     raise FileRefused(str(path), [RowError(
-        "应为一件事目录（{\"themes\": [...]}）或主题列表（[{theme_code, theme_title}]），"
+        "应为一件事目录（{\"themes\": [...]}）、主题列表（[{theme_code, theme_title}]），或其他地方的办事指南"
+        "（每个一件事有名称、主办或牵头部门，以及协办部门或涉及事项：importers/mappings/guides.toml）；"
         f"实际是 JSON {type(data).__name__}，键为 {sorted(data)[:8] if isinstance(data, dict) else '-'}")])
 
 
@@ -269,3 +280,122 @@ def _number(value: Any) -> int | float | None:
 def _flag(value: Any) -> bool | None:
     text = str(value).strip() if value is not None else ""
     return {"1": True, "0": False, "true": True, "false": False}.get(text.lower())
+
+
+# --- guides in other shapes: keys declared in mappings/guides.toml -----------------------------------
+
+@cache
+def _declared_keys() -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in read_data_file("guides.toml")["keys"].items()}
+
+
+@cache
+def _declared_table(name: str) -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in read_data_file("guides.toml")[name].items()}
+
+
+def _field(obj: dict, keys: tuple[str, ...]) -> Any:
+    return next((obj[k] for k in keys if obj.get(k) not in (None, "", [])), None)
+
+
+def _is_record(obj: Any) -> bool:
+    keys = _declared_keys()
+    return isinstance(obj, dict) and _field(obj, keys["lead"]) is not None and _field(obj, keys["name"]) is not None
+
+
+def _records(data: Any, outer: dict | None = None, depth: int = 0) -> tuple[list[dict], dict]:
+    """The guide records of a file (objects with a name and a lead department) and what the objects
+    around them say for all of them (their place), found up to three levels down."""
+    outer = outer or {}
+    if isinstance(data, list) and data and all(_is_record(x) for x in data if isinstance(x, dict)) \
+            and any(_is_record(x) for x in data):
+        return [x for x in data if isinstance(x, dict)], outer
+    if isinstance(data, dict) and depth < 3:
+        here = {**outer, **{k: v for k, v in data.items() if not isinstance(v, list | dict)}}
+        for value in data.values():
+            if isinstance(value, list | dict):
+                found, around = _records(value, here, depth + 1)
+                if found:
+                    return found, around
+    return [], outer
+
+
+def _before_after(value: Any) -> tuple[int | float | None, int | float | None]:
+    """(before, after) of a count published as {整合前: 22, 整合后: 6}, or a bare count (after)."""
+    if isinstance(value, dict):
+        table = _declared_table("before_after")
+        return _number(_field(value, table["before"])), _number(_field(value, table["after"]))
+    return None, _number(value)
+
+
+def _declared_items(raw: Any) -> list[dict]:
+    keys = _declared_table("item_keys")
+    found = []
+    for entry in raw if isinstance(raw, list) else []:
+        if isinstance(entry, str):
+            entry = {"name": entry}
+        if not isinstance(entry, dict):
+            continue
+        row = {f: str(_field(entry, ks) or "").strip() for f, ks in keys.items()}
+        if row["code"] or row["name"]:
+            found.append(row)
+    return found
+
+
+def declared_guides(path: Path, sha256: str, data: Any) -> GuideDocument | None:
+    """A guide file whose records use the keys of mappings/guides.toml (主办部门, 协办部门, 涉及事项 …: a
+    province's own export); None when it holds no such records."""
+    from importers.naming import complete_name, full_form
+
+    records, outer = _records(data)
+    if not records:
+        return None
+    keys = _declared_keys()
+    errors: list[RowError] = []
+    themes: dict[str, dict] = {}
+    implementations: list[ThingImplementation] = []
+    for index, record in enumerate(records, start=1):
+        merged = {**outer, **record}
+        name = str(_field(merged, keys["name"])).strip()
+        code_text = str(_field(record, keys["code"]) or "").strip()
+        area = str(_field(merged, keys["area_code"]) or "").strip()
+        area_name = str(_field(merged, keys["area_name"]) or "").strip()
+        place = _code_place(area) if area else None
+        try:
+            if place is None and area_name:
+                found = jurisdictions.resolve(area_name)
+                place = jurisdictions.place_of(found["name"]) if found.get("code") else None
+        except jurisdictions.Ambiguous as exc:
+            errors.append(RowError(f"{exc}（请给出区划代码）", row=index, column="区划名称"))
+            continue
+        if place is None:
+            errors.append(RowError(f"一件事「{name}」没有可识别的地区：应有区划代码或区划名称", row=index))
+            continue
+        jurisdiction = jurisdictions.node_name(place)
+        chain = [p.name for p in divisions().chain(place)]
+        theme_code = code_text or "YJS-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+        themes.setdefault(theme_code, {"theme_code": theme_code, "theme_title": name, "type_name": ""})
+        cooperating = _field(record, keys["cooperating"]) or []
+        if isinstance(cooperating, str):
+            cooperating = split_departments(cooperating)
+        m_before, m_after = _before_after(_field(record, keys["materials"]))
+        v_before, v_after = _before_after(_field(record, keys["visits"]))
+        items = _declared_items(_field(record, keys["items"]))
+        implementations.append(ThingImplementation(
+            jurisdiction=jurisdiction, theme_code=theme_code, theme_title=name,
+            area_code=area_code(area) if area else place.code, area_name=area_name or place.name,
+            area_path=chain[1:] or chain, org_level={"city": "2", "county": "3"}.get(place.level, "4"),
+            implementation_code=code_text, implementation_name=name,
+            lead_department=complete_name(full_form(str(_field(record, keys["lead"])).strip()), jurisdiction),
+            cooperating_departments=[str(c).strip() for c in cooperating if str(c).strip()],
+            official_guide_url=str(_field(record, keys["url"]) or ""),
+            metrics={"materials_after": m_after, "materials_before": m_before,
+                     "days_after": _number(_field(record, keys["days_after"])),
+                     "days_before": _number(_field(record, keys["days_before"])),
+                     "visits_before": v_before, "visits_after": v_after,
+                     "linked_matters": len(items) or None, "conditions": None, "service_points": None,
+                     "is_charge": None},
+            source_index=index - 1, items=items))
+    if errors:
+        raise FileRefused(str(path), errors)
+    return GuideDocument(str(path), sha256, list(themes.values()), implementations)

@@ -443,8 +443,9 @@ def _json_array_objects(source: Source, data: object) -> tuple[dict[str, str], l
     if not isinstance(data, list):
         raise FileRefused(source.path, [RowError(
             f"{source.name}：不是可读的清单或办事指南：清单应为由对象组成的 JSON 数组或 {{\"records\": [...]}}"
-            "（或 data.rows / list / result 之下的数组）；一件事办事指南应为含 theme_code 和 theme_title 的"
-            "一件事目录或主题列表（湖南“一件事一次办”的导出格式，见 docs/model.md 的 Thing）")])
+            "（或 data.rows / list / result 之下的数组）；一件事办事指南应为湖南“一件事一次办”的目录或主题列表"
+            "（含 theme_code 和 theme_title），或每个一件事有名称、主办或牵头部门，以及协办部门或涉及事项"
+            "（importers/mappings/guides.toml）")])
     objects: list[tuple[int, dict]] = []
     for idx, obj in enumerate(data, start=1):
         if not isinstance(obj, dict):

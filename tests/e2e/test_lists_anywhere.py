@@ -193,3 +193,24 @@ def test_a_name_two_provinces_carry(scratch_server: ManagedServer, tmp_path: Pat
     proc = _kb(scratch_server, "import", "--json", "--jurisdiction", "130105", str(bare))
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["files"][0]["jurisdiction"] == "石家庄市新华区"
+
+
+def test_another_province_s_guide_in_its_own_keys_is_imported(scratch_server: ManagedServer, tmp_path: Path) -> None:
+    """浙江's 一件事 export (区划代码 once for the file; 主办部门, 协办部门, counts before and after, 涉及事项):
+    a Thing in 杭州市西湖区 (not 南昌's) led by its department, with its metrics and items."""
+    path = tmp_path / "西湖区一件事.json"
+    path.write_text(json.dumps({"区划代码": "330106", "区划名称": "杭州市西湖区", "一件事": [
+        {"事项名称": "开办餐饮店“一件事”", "事项编码": "330106-YJS-0012", "主办部门": "杭州市西湖区市场监督管理局",
+         "协办部门": ["杭州市西湖区卫生健康局"], "申请材料": {"整合前": 22, "整合后": 6}, "承诺时限": "5个工作日",
+         "涉及事项": [{"事项编码": "330106117002000", "事项名称": "食品经营许可", "实施部门": "杭州市西湖区市场监督管理局"}]}]},
+        ensure_ascii=False), encoding="utf-8")
+    proc = _kb(scratch_server, "import", "--json", str(path))
+    assert proc.returncode == 0, proc.stderr
+    assert [(f["kind"], f["status"], f["records"]) for f in json.loads(proc.stdout)["files"]] == [("guide", "imported", 1)]
+    [thing] = scratch_server.graph.read(
+        "MATCH (t:Thing)-[:IN_JURISDICTION]->(j), (t)-[:LED_BY]->(d) "
+        "RETURN t.key AS key, j.name AS j, [(j)-[:WITHIN*1..]->(up) | up.name] AS up, d.name AS lead, "
+        "t.materials_before AS before, t.materials_after AS after, t.days_after AS days, "
+        "[(t)-[:INCLUDES]->(s) | s.name] AS items")
+    assert thing == {"key": "330106-YJS-0012@330106", "j": "杭州市西湖区", "up": ["杭州市", "浙江省"],
+                     "lead": "杭州市西湖区市场监督管理局", "before": 22, "after": 6, "days": 5, "items": ["食品经营许可"]}

@@ -161,6 +161,9 @@ def test_missing_stage_reads_a_decision_that_serves_and_a_dispute_reviewed_by_in
     assert missing(type="行政裁决", power="土地权属争议处理", stages=["受理", "调查", "调解", "决定", "送达"]) == []
     assert missing(type="行政处罚", power="对违法行为的处罚", stages=["立案", "调查", "告知", "决定", "送达", "执行"]) \
         == ["审查"]
+    # a levy collected and recovered (执行) is followed up; one that stops at its decision is not
+    assert missing(type="行政征收", power="城市基础设施配套费征收", stages=["受理", "审查", "决定", "执行"]) == []
+    assert missing(type="行政征收", power="城市基础设施配套费征收", stages=["受理", "审查", "决定"]) == ["事后监管"]
 
 
 def test_missing_stage_reads_the_procedure_s_own_words_and_a_list_written_in_stages() -> None:

@@ -151,3 +151,33 @@ def test_items_match_by_code_then_name_then_careful_name_in_one_department() -> 
     assert match_item({"name": "档案查询"}, powers) == ("", [])  # two departments: not guessed
     assert match_item({"name": "档案查询", "department": "档案局"}, powers) == ("name", ["p3"])
     assert match_item({"name": "户口迁移"}, powers) == ("", [])
+
+
+def test_another_province_s_guide_in_its_own_keys(tmp_path):
+    """浙江's export: the place once for the file (区划代码), each 一件事 with 主办部门, 协办部门, counts before
+    and after, 涉及事项 (mappings/guides.toml); a list's JSON with a 主办部门 alone stays a list."""
+    from importers.lists import sniff
+
+    guide = {"区划代码": "330106", "区划名称": "杭州市西湖区", "一件事": [
+        {"事项名称": "开办餐饮店“一件事”", "事项编码": "330106-YJS-0012", "主办部门": "区市场监管局",
+         "协办部门": ["杭州市西湖区卫生健康局", "国家税务总局杭州市西湖区税务局"],
+         "申请材料": {"整合前": 22, "整合后": 6}, "法定时限": "72个工作日", "承诺时限": "5个工作日",
+         "跑动次数": {"整合前": 5, "整合后": 0},
+         "涉及事项": [{"事项编码": "330106117002000", "事项名称": "食品经营许可", "实施部门": "杭州市西湖区市场监督管理局"}]},
+        {"事项名称": "新生儿出生“一件事”", "主办部门": "杭州市西湖区卫生健康局", "协办部门": "区公安分局、区医保局"}]}
+    path = tmp_path / "西湖区一件事.json"
+    path.write_text(json.dumps(guide, ensure_ascii=False), encoding="utf-8")
+    assert sniff(path) == "guide"
+    first, second = parse_guides(path).implementations
+    assert (first.jurisdiction, first.theme_code, first.lead_department, first.area_path, first.org_level) == (
+        "杭州市西湖区", "330106-YJS-0012", "杭州市西湖区市场监督管理局", ["杭州市", "西湖区"], "3")
+    assert {k: first.metrics[k] for k in ("materials_before", "materials_after", "days_before", "days_after",
+                                          "visits_before", "visits_after")} == {
+        "materials_before": 22, "materials_after": 6, "days_before": 72, "days_after": 5, "visits_before": 5,
+        "visits_after": 0}
+    assert first.items == [{"code": "330106117002000", "name": "食品经营许可", "department": "杭州市西湖区市场监督管理局"}]
+    assert second.cooperating_departments == ["区公安分局", "区医保局"] and second.theme_code.startswith("YJS-")
+    listed = tmp_path / "清单.json"
+    listed.write_text(json.dumps([{"事项名称": "食品经营许可", "权力类型": "行政许可", "主办部门": "市场监管局"}],
+                                 ensure_ascii=False), encoding="utf-8")
+    assert sniff(listed) == "list"
