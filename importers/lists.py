@@ -594,6 +594,14 @@ class _ListParser:
             self.warnings.append(RowError(
                 f"权力类型为空：按上方的分组行 {ctx.section[1]!r} 取为 {ctx.section[0].name}",
                 sheet=rec.sheet, row=rec.row, column=column, severity="notice"))
+        elif ctx.sheet_type and column is None:
+            # 晋江: one sheet per type and no type column at all: the sheet's name is its rows' type (said once)
+            rec.type, rec.type_code = ctx.sheet_type.name, ctx.sheet_type.code
+            if not ctx.type_said:
+                ctx.type_said = True
+                self.warnings.append(RowError(
+                    f"此工作表没有权力类型列：其各行按工作表名称 {ctx.sheet.name!r} 取为 {ctx.sheet_type.name}",
+                    sheet=rec.sheet, row=rec.row, severity="notice"))
         elif ctx.sheet_type:
             # 农业农村局 keeps one sheet per type (行政处罚（254项）); 4 of its rows leave 权力类型 empty.
             rec.type, rec.type_code = ctx.sheet_type.name, ctx.sheet_type.code
@@ -627,6 +635,7 @@ class _SheetContext:
     default_level: str | None  # from a sheet named after a level (林草: 地州级 / 区县级)
     sheet_type: PowerType | None  # from a sheet named after a type (行政处罚（254项）)
     section: tuple[PowerType, str] | None = None  # the group row above (一、行政许可（2项）) and its text
+    type_said: bool = False  # the notice that the sheet's name gives its rows' type is given (once a sheet)
 
     def column_name(self, fld: str) -> str | None:
         col = self.layout.columns.get(fld)

@@ -571,6 +571,22 @@ def test_header_cells_merged_down_beside_a_grouped_header_row_are_read(tmp_path)
     assert (r.seq, r.item_name, r.unit, r.remarks, len(r.responsibilities)) == ("1", "民办学校设立审批", "基础教育科", "新增", 1)
 
 
+def test_sheets_named_after_their_type_without_a_type_column_say_so_once(tmp_path):
+    # 晋江: 行政许可（2项） and 行政处罚（1项） sheets, no 权力类型 column: one notice a sheet, not one a row
+    wb = openpyxl.Workbook()
+    for i, (title, names) in enumerate((("行政许可（2项）", ["食品经营许可", "药品零售许可"]), ("行政处罚（1项）", ["对无证经营的处罚"]))):
+        ws = wb.active if i == 0 else wb.create_sheet()
+        ws.title = title
+        ws.append(["序号", "事项名称", "实施依据", "责任事项"])
+        for n, name in enumerate(names, start=1):
+            ws.append([n, name, "《中华人民共和国食品安全法》第三十五条", "1.受理责任：依法受理。"])
+    wb.save(tmp_path / "晋江市市场监督管理局权责清单.xlsx")
+    doc = parse_list(tmp_path / "晋江市市场监督管理局权责清单.xlsx")
+    assert [(r.item_name, r.type) for r in doc.records] == [
+        ("食品经营许可", "行政许可"), ("药品零售许可", "行政许可"), ("对无证经营的处罚", "行政处罚")]
+    assert [(w.sheet, w.severity) for w in doc.warnings] == [("行政许可（2项）", "notice"), ("行政处罚（1项）", "notice")]
+
+
 def test_record_without_a_name_refuses_the_file(tmp_path):
     path = make_xlsx(tmp_path / "noname.xlsx", [HEADER, row(1, None, "行政许可")])
     err = refused(path).errors[0]
