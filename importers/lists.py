@@ -16,7 +16,7 @@ from pathlib import Path
 
 from importers.citations import parse_citations
 from importers.duties import split_duties, stage_row_duty
-from importers.jurisdictions import Ambiguous, known_place
+from importers.jurisdictions import Ambiguous, jurisdiction_chain, known_place, node_name, place_of
 from importers.laws import looks_like_law
 from importers.mapping import (
     FIELD_LABELS,
@@ -29,6 +29,7 @@ from importers.mapping import (
 )
 from importers.naming import (
     Naming,
+    complete_name,
     department_place,
     holder_department,
     internal_unit,
@@ -58,6 +59,7 @@ from importers.workbook import (
     read_workbook,
 )
 from kb.model import PowerType, duty_kind_words, line_heading_stages, power_type, squeeze
+from kb.places import divisions
 
 HEADER_SEARCH_ROWS = 10  # the header is on one of the first ten rows (below a 附件 line, a title, a version,
 # the publishing unit and a blank row, as 绥滨's lists have it)
@@ -70,8 +72,12 @@ _NOTE_ROW = re.compile(r"^\s*(?:备注|附注|注|说明)\s*[:：]")
 _STATUS_REMARK = re.compile(
     r"^(?:(?P<gone>(?:已|予以)?(?:取消|废止|停止实施|不再保留|不再实施))(?:$|[。；;，,（(])"
     r"|(?:已|予以)?(?:下放|划转|调整|移交)(?:至|到|给))")
-# A row that totals the table (合计 | 共11项; 总计：35项): no record.
-_TOTAL_ROW = re.compile(r"^(?:合计|总计|共计|小计)(?:[:：]|$|共?\d+项)")
+# A 兵团 division and its city, one place by their custom (第二师铁门关市): no slip to warn of.
+_CORPS_DIVISION = re.compile(r"^第[一二三四五六七八九十]+师")
+# A row that totals the table (合计 | 共11项; 总计：35项; 合计（2项）; 共2项): no record.
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|共计|小计|共\d+(?:项|个|条))")
+# A row holding only a table's title (兴庆区民政局公共服务事项清单 between two tables): no record.
+_TABLE_TITLE = re.compile(r"(?:清单|目录|一览表)(?:[（(][^）)]*[)）])?$")
 _DEPARTMENT_ROW = re.compile(r"(?:部门名称|单位名称|填报单位)\s*[:：]\s*(\S.*)")
 # Fields whose text is a name: hard line breaks inside them are layout, not content (统计局 市统\n计局).
 _NAME_FIELDS = ("seq", "item_name", "sub_item_name", "code", "holder", "unit")
@@ -228,6 +234,7 @@ class _ListParser:
         naming = self._naming(layouts, titles, jurisdiction=jurisdiction, department=department)
         departments = self._departments(naming)
         self._default_levels(naming.jurisdiction_level, departments)
+        _delegating_bodies(self.records, departments)
         return self._document(layouts, titles, naming, used_sheets, departments)
 
     # -- steps of parse ----------------------------------------------------------------------
@@ -314,11 +321,13 @@ class _ListParser:
             raise FileRefused(self.path, [RowError(
                 "无法确定这份清单由哪个部门公布：标题行、部门名称行、文件名和行使主体都没有写明部门；"
                 "请用 department=… 指定（kb import --department）")])
-        if naming.jurisdiction and not known_place(naming.jurisdiction):
+        if naming.jurisdiction and not known_place(naming.jurisdiction) \
+                and len(jurisdiction_chain(naming.jurisdiction)) == 1 \
+                and not _CORPS_DIVISION.match(naming.jurisdiction):  # 长沙市某某区 still hangs under 长沙市
             self.warnings.append(RowError(
-                f"地名 {naming.jurisdiction!r} 不在全国行政区划表（kb.places）和 importers/mappings/jurisdictions.toml 中："
-                "已按名称的末字作为一个没有上级、没有区划代码的地方导入；若是笔误或别称，请用 jurisdiction=… 指定"
-                "（kb import --jurisdiction，名称或区划代码）", severity="warning"))
+                f"地名 {naming.jurisdiction!r} 不在全国行政区划表（kb.places）和 importers/mappings/jurisdictions.toml 中，"
+                "名称中也没有已知的上级地方：已作为一个没有区划代码、没有上级的地方导入；若是笔误或别称，请用 "
+                "jurisdiction=… 指定（kb import --jurisdiction，名称或区划代码）", severity="warning"))
         if not naming.jurisdiction:
             self.warnings.append(RowError(
                 f"无法确定行政区划：{naming.department!r} 中没有行政区划表（kb.places）"
@@ -332,6 +341,7 @@ class _ListParser:
         out: dict[str, dict] = {}
         own_place = {}
         seen: dict[str, str] = {}  # 行使主体 -> its department ("" = the file's): one reading per spelling
+        noted: set[str] = set()  # the joint holders said
         for rec in self.records:
             if rec.holder not in seen:
                 try:
@@ -340,7 +350,8 @@ class _ListParser:
                     raise FileRefused(self.path, [_ambiguous(exc, sheet=rec.sheet, row=rec.row)]) from exc
             other = seen[rec.holder]
             rec.department = other or naming.department
-            if other and len(joint_bodies(rec.holder)) > 1:
+            if other and len(joint_bodies(rec.holder)) > 1 and rec.holder not in noted:
+                noted.add(rec.holder)  # once a holder: the first row that names it
                 self.warnings.append(RowError(
                     f"联合行使的权力（{rec.holder}）：归入排在第一的 {other}（牵头部门）；行使主体原文保留在该权力上",
                     sheet=rec.sheet, row=rec.row, severity="notice"))
@@ -430,40 +441,58 @@ class _ListParser:
 
     # -- records -----------------------------------------------------------------------------
 
-    def _read_records(self, sheet: Sheet, layout: SheetLayout,
-                      section: tuple[PowerType, str] | None = None) -> None:
+    def _read_records(self, sheet: Sheet, layout: SheetLayout) -> None:
+        """Every table of the sheet, one after another (a second header on the sheet starts the next)."""
+        table: tuple[SheetLayout, tuple[PowerType, str] | None] | None = (layout, None)
+        while table is not None:
+            table = self._read_table(sheet, *table)
+
+    def _read_table(self, sheet: Sheet, layout: SheetLayout, section: tuple[PowerType, str] | None
+                    ) -> tuple[SheetLayout, tuple[PowerType, str] | None] | None:
+        """The records of one table; the next table's layout (and the group row above it) when another
+        header follows on the sheet."""
         ctx = _SheetContext(sheet, layout, level_from_sheet_name(sheet.name), type_from_sheet_name(sheet.name))
         ctx.section = section
         cols = layout.columns
         self._warn_unmapped_columns(ctx)
         seen: dict[tuple, int] = {}
         prev: Record | None = None
+        cancelled: Record | None = None  # the record above when its 备注 cancelled it (its sub-item rows go too)
+        skip_before = layout.data_start
         for r in range(layout.data_start, sheet.nrows):
+            if r < skip_before:
+                continue  # the second row of a header printed again
             own = {f: sheet.value(r, c).strip() for f, c in cols.items()}
             if not any(own.values()):
                 continue  # filler row of a merged block, or empty
             row_cells = [v.strip() for v in sheet.cells[r] if v.strip()]
             if len(row_cells) == 1 and _NOTE_ROW.match(row_cells[0]):
                 continue  # 备注：包括市、区两级… closing the sheet
-            if len(row_cells) <= 3 and _TOTAL_ROW.match(squeeze(row_cells[0])):
+            if _TOTAL_ROW.match(squeeze(row_cells[0])) and not power_type(own.get("type", "")):
                 self.warnings.append(RowError(f"合计行（{' | '.join(row_cells)[:60]}）：不是事项，未导入",
                                               sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
                 continue
-            item = own.get("item_name", "")
-            if ("名称" in item or normalize_header(item) in _header_words()) \
-                    and sum(normalize_header(v) in _header_words() for v in row_cells) >= 3:
-                second = layout_at(sheet, r, above_from=(prev.row - sheet.row_base + 1) if prev else r)
+            if len(row_cells) == 1 and _TABLE_TITLE.search(row_cells[0]):
+                self.warnings.append(RowError(f"表格标题行（{row_cells[0][:60]}）：不是事项，未导入",
+                                              sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
+                continue
+            if self._header_like(own, row_cells):
+                last = (prev.row - sheet.row_base) if prev else r - 1
+                second = layout_at(sheet, r, above_from=last + 1)
+                if second is None and r + 1 < sheet.nrows:
+                    second = layout_at(sheet, r + 1, above_from=last + 1)  # the upper row of a two-row header
                 if second is not None and second.columns == layout.columns:
                     self.warnings.append(RowError(  # a header printed again on every page of an export
                         "表头行重复出现（如分页时每页重复表头）：已跳过", sheet=sheet.name, row=sheet.row_number(r),
                         severity="notice"))
+                    skip_before = second.data_start
                     continue
                 if second is not None:
                     self.warnings.append(RowError(
                         f"此行起是同一工作表上的另一个表格（表头：{' | '.join(row_cells)[:120]}）：按它自己的表头读取",
                         sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
-                    self._read_records(sheet, second, ctx.section)
-                    return
+                    between = ctx.section is not None and ctx.section_row > last  # its group row is above it
+                    return second, ctx.section if between else None
             if not any(own.get(f) for f in KEY_FIELDS):
                 self._non_record_row(ctx, r, own, prev)
                 continue
@@ -474,6 +503,8 @@ class _ListParser:
             kept = {k: _filled(sheet, r, c) for k, c in layout.kept.items()}
             if (not own.get("item_name") and own.get("sub_item_name") and prev is not None
                     and sheet.anchor(r, cols["item_name"]) is None):
+                if prev is cancelled:
+                    continue  # a sub-item of the cancelled item above (an unmerged export)
                 # Sub-item rows of an unmerged export (CSV) leave the item name blank: fill it down.
                 values["item_name"] = prev.item_name
                 if not values.get("seq", "").strip():
@@ -487,6 +518,7 @@ class _ListParser:
                 self.warnings.append(RowError(
                     f"备注写明「{record.remarks[:30]}」：{record.name[:30]} 不是现行权力，未导入",
                     sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
+                prev = cancelled = record
                 continue
             if status:
                 self.warnings.append(RowError(
@@ -501,6 +533,19 @@ class _ListParser:
                 seen[key] = sheet.row_number(r)
             self.records.append(record)
             prev = record
+        return None
+
+    @staticmethod
+    def _header_like(own: dict[str, str], row_cells: list[str]) -> bool:
+        """A row that may be a header printed again or the next table's: its 序号 or 事项名称 cell holds a
+        header's words (cheap, for every row), and three of its cells are header texts."""
+        item, seq = own.get("item_name", ""), own.get("seq", "")
+        words = _header_words()
+        if seq and normalize_header(seq) in words:  # 序号 where a number stands: a header (or its upper row)
+            return sum(normalize_header(v) in words for v in row_cells) >= 2
+        if not ("名称" in item or normalize_header(item) in words):
+            return False
+        return sum(normalize_header(v) in words for v in row_cells) >= 3
 
     def _non_record_row(self, ctx: _SheetContext, r: int, own: dict[str, str], prev: Record | None) -> None:
         """A row with values but no 事项名称, 子项名称 or 权力类型 of its own."""
@@ -532,6 +577,7 @@ class _ListParser:
         section = _section_type(sheet.cells[r])
         if section:  # 「一、行政许可（2项）」 across the row: the type of the records below it
             ctx.section = (section, " ".join(v.strip() for v in sheet.cells[r] if v.strip())[:40])
+            ctx.section_row = r
             return
         if _group_row(sheet.cells[r]):
             ctx.section = None  # 「三、行政审批（1项）」: a group of no type known here ends the one above
@@ -636,6 +682,7 @@ class _SheetContext:
     sheet_type: PowerType | None  # from a sheet named after a type (行政处罚（254项）)
     section: tuple[PowerType, str] | None = None  # the group row above (一、行政许可（2项）) and its text
     type_said: bool = False  # the notice that the sheet's name gives its rows' type is given (once a sheet)
+    section_row: int = -1  # the row of the group row that gave `section`
 
     def column_name(self, fld: str) -> str | None:
         col = self.layout.columns.get(fld)
@@ -737,29 +784,55 @@ def _add_stage_row(rec: Record, stage: str, text: str) -> None:
     rec.responsibility_text = (rec.responsibility_text + "\n" + block) if rec.responsibility_text else block
 
 
+def _delegating_bodies(records: list[Record], departments: dict[str, dict]) -> None:
+    """A delegating body named short (县自然资源局, 市场监管局) in a township's list is the county's above it
+    (涿州市自然资源局), so the delegation finds its department."""
+    above: dict[str, str] = {}
+    for rec in records:
+        body = rec.extra.get("delegated_from", "")
+        place = departments.get(rec.department, {}).get("jurisdiction", "")
+        if not body or not place or departments[rec.department].get("level") != "township":
+            continue
+        if place not in above:
+            found = place_of(place)
+            parent = divisions().get(found.parent) if found is not None and found.parent else None
+            above[place] = node_name(parent) if parent is not None else ""
+        if above[place]:
+            rec.extra["delegated_from"] = complete_name(body, above[place])
+
+
 def _own_city_level(rec: Record, place: str) -> bool:
     """True when a record of a county-level city (天门市, 浏阳市) says 市级 or 市本级 (its level column or its
     scope) without naming another city: the city is the county-level one itself."""
     if not place.endswith("市"):
         return False
     said = squeeze(rec.level_original or rec.scope)
-    return bool(re.fullmatch(r"(?:市级|市本级|本市级|市)", said) or (not rec.level_original and "市本级" in said
-                                                                  and not re.search(r"[地州省]", said)))
+    if rec.level_original:
+        return bool(re.fullmatch(r"(?:市级|市本级|本市级|市)", said))
+    # a scope that opens with the city's own level (市本级负责…, 浏阳市本级…), not another city's (长沙市本级)
+    return said.startswith(("市本级", "本市", place + "本级", place + "级"))
+
+
+# A delegation cell that says there is none: 不下放, 暂不下放, 未委托, 本级, 法定, 无.
+_NO_DELEGATION = re.compile(r"^(?:[不未非]|暂不|无$|否$|本级|法定|自有|原有|[/\\—–-]+$)")
 
 
 def _delegation_manner(rec: Record) -> None:
     """The manner of a delegation as the graph knows it: 下放 or 委托 (县级下放, 县级委托, 赋权 as published
-    stay in delegation_manner_original); a cell that names neither (本级, 法定, 无) is no delegation."""
+    stay in delegation_manner_original; another word, 直接承接 or 授权, stays the manner as published); a
+    cell that says there is none (不下放, 未委托, 本级, 无) is no delegation."""
     raw = rec.extra.get("delegation_manner", "")
     if not raw:
         return
-    manner = "委托" if "委托" in raw else "下放" if any(w in raw for w in ("下放", "赋权", "放权")) else ""
+    said = squeeze(raw)
+    if _NO_DELEGATION.match(said):
+        rec.extra["delegation_manner_original"] = raw
+        del rec.extra["delegation_manner"]
+        return
+    manner = "委托" if "委托" in said else "下放" if any(w in said for w in ("下放", "赋权", "放权")) else raw
     if manner != raw:
         rec.extra["delegation_manner_original"] = raw
-    if manner:
         rec.extra["delegation_manner"] = manner
-    else:
-        del rec.extra["delegation_manner"]
 
 
 def _set_level(rec: Record, level_cell: str, scope_cell: str, defaults: dict[str, str],

@@ -19,7 +19,7 @@ from kb.places import Ambiguous, divisions, everyday_name
 
 # Endings of a body that can publish a list (局, 委员会, 办公室 …); 系统 / 目录 are not bodies.
 _BODY_ENDINGS = ("局", "委员会", "委", "办公室", "办", "厅", "院", "中心", "站", "所", "队", "会", "室", "部",
-                 "处", "署", "馆", "政府", "管委会", "分局", "支队", "大队", "公司", "社", "科")
+                 "处", "署", "馆", "政府", "管委会", "分局", "支队", "大队", "公司", "社", "科", "分行", "支行")
 # Words that stand for "this level" rather than a place (地州市农业农村局, 县市区…; 师市: a 兵团 division and its
 # city as one body, 第十师北屯市's 师市民政局 is 第十师北屯市民政局).
 _GENERIC_PLACES = ("地州市级", "地州市", "县市区", "市县区", "自治区", "各区", "本市", "全市", "师市", "省", "市", "县", "区", "州")
@@ -80,8 +80,9 @@ def jurisdiction_level(name: str) -> str:
 def department_phrase(text: str) -> str:
     """附件：克拉玛依市财政局2025年权责清单 (1) -> 克拉玛依市财政局; "" when nothing is left."""
     text = squeeze(text)
-    text = re.sub(r"^附件\d*[:：]?", "", text)
-    text = re.sub(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]", "", text)  # 3.鼓楼区税务局权责清单: a file's number
+    text = re.sub(r"^附件\d*[:：.、．_-]?", "", text)
+    # a file's number: 3.鼓楼区税务局权责清单, 01-徐州市鼓楼区民政局权责清单, 二、…
+    text = re.sub(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．_-]", "", text)
     text = re.sub(r"[（(]\d+[)）]$", "", text)  # "… (1)" download copies
     text = re.sub(r"(?:19|20)\d{2}(?:年度|年)?", "", text)
     # cut at the first of the list words the title holds after some text (权力清单和责任清单: at 权力清单,
@@ -207,7 +208,8 @@ def resolve_naming(
     candidates += [(t, "title") for t in titles]
     candidates += [(t, "department_row") for t in department_rows]
     candidates.append((stem, "filename"))
-    holders = Counter({h: n for h, n in holders.items() if not generic_office(h)})  # 街道 names no one
+    # 街道 names no one; a joint power's holder (市公安局、市交通运输局) is no publisher's name
+    holders = Counter({h: n for h, n in holders.items() if not generic_office(h) and len(joint_bodies(h)) < 2})
     candidates += [(h, "holder") for h, _ in holders.most_common(3)]
 
     texts = [t for t, _ in candidates] + [h for h in holders if h]
@@ -243,8 +245,8 @@ def resolve_naming(
                 break
         if name:
             break
-    branch = _branch_place(name, place)
-    if branch:  # 上海市公安局浦东分局 acts in 浦东新区, not in 上海市
+    branch = "" if given is not None or jurisdiction else _branch_place(name, place)
+    if branch:  # 上海市公安局浦东分局 acts in 浦东新区, not in 上海市 (a place given is kept)
         place = branch
     if not name and place and jurisdiction_level(place) == "township":
         # 寿光市洛城街道赋权事项清单, 虎门镇权责清单: a township's list is its government's
@@ -274,8 +276,17 @@ def _branch_place(name: str, place: str) -> str:
     if above is None or above.level not in ("province", "city"):
         return ""
     area = m.group("area")
-    found = [p for p in divisions().below(above) if p.level == "county"
-             and (p.name == area or (p.name.startswith(area) and p.name[len(area):] in ("区", "县", "新区", "市")))]
+
+    def named(p) -> bool:
+        return p.name == area or (p.name.startswith(area) and p.name[len(area):] in ("区", "县", "新区", "市", "州"))
+
+    # a province's branch is a city's (湖南省生态环境厅湘潭分局: 湘潭市, not 湘潭县); a city's a district's
+    levels = ("city",) if above.level == "province" else ("county",)
+    found = [p for p in divisions().below(above) if p.level in levels and named(p)]
+    if above.level == "province" and not found:
+        found = [p for p in divisions().below(above) if p.level == "county" and named(p)]
+        if any(p.level == "city" and named(p) for p in divisions().below(above)):
+            found = []
     return jurisdictions.node_name(found[0]) if len(found) == 1 else ""
 
 
@@ -369,9 +380,18 @@ def holder_department(holder: str, naming: Naming) -> str:
     return full
 
 
+# Between two bodies a 行使主体 names together: a list mark, or 和 / 及 / 与 after a body's word and before a
+# place's (市公安局和市交通运输局; not the 和 inside 住房和城乡建设局).
+_JOINT = re.compile(r"[、，,；;/／]|(?<=[局委办厅队站所院心府])(?:和|及|与|会同)(?=[省市县区州旗镇乡])")
+# A lead's or a helper's mark after a body's name: 市公安局（牵头）, 市交通运输局(配合).
+_JOINT_ROLE = re.compile(r"[（(](?:牵头|主办|主责|配合|协办|参与)[）)]")
+
+
 def joint_bodies(holder: str) -> list[str]:
-    """The bodies a 行使主体 names together (县自然资源局、县林业局), in their order; one for a single body."""
-    return [p for p in re.split(r"[、，,；;/／]", squeeze(holder).strip("，,。；;、:：")) if p]
+    """The bodies a 行使主体 names together (县自然资源局、县林业局; 市公安局（牵头）和市交通运输局), in their
+    order, without their lead's or helper's marks; one for a single body."""
+    text = _JOINT_ROLE.sub("", squeeze(holder)).strip("，,。；;、:：")
+    return [p for p in _JOINT.split(text) if p]
 
 
 def body_tail(name: str, place: str) -> str:
@@ -403,23 +423,27 @@ _SHORT_FORMS = sorted({
     "城市管理综合行政执法局": "城管执法局", "城市管理局": "城管局",
     "自然资源和规划局": "自然资源局", "文化和旅游局": "文旅局", "文化旅游局": "文旅局",
     "退役军人事务局": "退役军人局", "医疗保障局": "医保局", "应急管理局": "应急局", "林业和草原局": "林草局",
-    "行政审批服务局": "审批局", "教育和体育局": "教体局", "交通运输局": "交通局",
+    "行政审批服务局": "审批局", "行政审批局": "审批局", "教育和体育局": "教体局", "教育体育局": "教体局",
+    "交通运输局": "交通局",
 }.items(), key=lambda kv: -len(kv[0]))
 
 
-# The full name of a short form that stands for one name only (文旅局 and 城管执法局 stand for several: kept).
+# The full name of a short form that stands for one name only (文旅局, 城管执法局, 卫健委 — 卫生健康委员会 or
+# 卫生健康局 —, 发改委 and 教体局 stand for several by level and place: kept).
 _FULL_FORMS = {
     "市场监管局": "市场监督管理局", "住建局": "住房和城乡建设局", "人社局": "人力资源和社会保障局",
-    "发改委": "发展和改革委员会", "卫健委": "卫生健康委员会", "医保局": "医疗保障局", "林草局": "林业和草原局",
-    "退役军人局": "退役军人事务局", "应急局": "应急管理局", "审批局": "行政审批服务局", "教体局": "教育和体育局",
+    "医保局": "医疗保障局", "林草局": "林业和草原局", "退役军人局": "退役军人事务局", "应急局": "应急管理局",
 }
+# What stands before a short form that is a body's whole name: a place (渝中区, 克拉玛依市) or a place's word.
+_BEFORE_SHORT = re.compile(r"(?:^|[省市县区旗州盟镇乡]|街道)$")
 
 
 def full_form(name: str) -> str:
-    """渝中区市场监管局 -> 渝中区市场监督管理局: a body's name in its full form when its ending is a short
-    form of one name (the department's list and another's rows then name it alike)."""
+    """渝中区市场监管局 -> 渝中区市场监督管理局: a body's name in its full form when it is a place and a short
+    form of one name (the department's list and another's rows then name it alike); 行政审批局 and
+    市场监管局稽查局 are not short forms of anything."""
     for short, full in _FULL_FORMS.items():
-        if name.endswith(short) and len(name) > len(short):
+        if name.endswith(short) and _BEFORE_SHORT.search(name[: -len(short)]):
             return name[: -len(short)] + full
     return name
 

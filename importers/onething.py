@@ -49,11 +49,12 @@ def looks_like_guide(path: str | Path | Source) -> bool:
         return False
     if '"theme_code"' in head and '"theme_title"' in head:
         return True
-    # another publisher's guide (mappings/guides.toml): a lead department, a name, and the cooperating
-    # departments or the items of the service (a list's record never has those together)
+    # another publisher's guide (mappings/guides.toml): a lead department, a name, and the items of the
+    # service or the word 一件事 — and none of a list's columns (a 职责边界 list has 牵头部门 and 配合部门 too)
     keys = _declared_keys()
-    has = {f: any(f'"{k}"' in head for k in keys[f]) for f in ("lead", "name", "cooperating", "items")}
-    return has["lead"] and has["name"] and (has["cooperating"] or has["items"])
+    has = {f: any(f'"{k}"' in head for k in keys[f]) for f in ("lead", "name", "items")}
+    listed = any(f'"{k}"' in head for k in ("权力类型", "职权类型", "实施依据", "事项类型", "责任事项"))
+    return has["lead"] and has["name"] and (has["items"] or "一件事" in head) and not listed
 
 
 def parse_guides(path: str | Path | Source) -> GuideDocument:
@@ -269,7 +270,7 @@ def _number(value: Any) -> int | float | None:
     if isinstance(value, int | float):
         return value
     text = str(value).strip()
-    days = re.fullmatch(r"(\d+)\s*个?(?:工作日|日|天)?", text)
+    days = re.fullmatch(r"(\d+)\s*个?(?:工作日|日|天|份|次|件|项)?", text)
     if days:
         return int(days.group(1))
     if re.fullmatch(r"\d+\.\d+", text):
@@ -307,9 +308,8 @@ def _records(data: Any, outer: dict | None = None, depth: int = 0) -> tuple[list
     """The guide records of a file (objects with a name and a lead department) and what the objects
     around them say for all of them (their place), found up to three levels down."""
     outer = outer or {}
-    if isinstance(data, list) and data and all(_is_record(x) for x in data if isinstance(x, dict)) \
-            and any(_is_record(x) for x in data):
-        return [x for x in data if isinstance(x, dict)], outer
+    if isinstance(data, list) and data and 2 * sum(_is_record(x) for x in data) >= len(data):
+        return list(data), outer  # most are records: the others are reported by their place in the file
     if isinstance(data, dict) and depth < 3:
         here = {**outer, **{k: v for k, v in data.items() if not isinstance(v, list | dict)}}
         for value in data.values():
@@ -355,6 +355,9 @@ def declared_guides(path: Path, sha256: str, data: Any) -> GuideDocument | None:
     themes: dict[str, dict] = {}
     implementations: list[ThingImplementation] = []
     for index, record in enumerate(records, start=1):
+        if not _is_record(record):
+            errors.append(RowError("这个一件事没有名称或主办（牵头）部门", row=index))
+            continue
         merged = {**outer, **record}
         name = str(_field(merged, keys["name"])).strip()
         code_text = str(_field(record, keys["code"]) or "").strip()
@@ -384,7 +387,7 @@ def declared_guides(path: Path, sha256: str, data: Any) -> GuideDocument | None:
         implementations.append(ThingImplementation(
             jurisdiction=jurisdiction, theme_code=theme_code, theme_title=name,
             area_code=area_code(area) if area else place.code, area_name=area_name or place.name,
-            area_path=chain[1:] or chain, org_level={"city": "2", "county": "3"}.get(place.level, "4"),
+            area_path=chain[1:] or chain, org_level={"province": "1", "city": "2", "county": "3"}.get(place.level, "4"),
             implementation_code=code_text, implementation_name=name,
             lead_department=complete_name(full_form(str(_field(record, keys["lead"])).strip()), jurisdiction),
             cooperating_departments=[str(c).strip() for c in cooperating if str(c).strip()],

@@ -334,13 +334,21 @@ def _finish(name: str, grid: list[list[str]], merges: list[Merge], hidden: bool 
     """Blank cells under merges (xlrd can keep leftover values there) and in hidden columns (a list's
     readers do not see them: 实施依据（2019年版） kept hidden beside the current basis), and trim empty edges."""
     shown_hidden: list[tuple[int, tuple[str, ...]]] = []
-    for c in sorted(hidden_columns or ()):
-        if not any(c < len(row) and row[c].strip() for row in grid):
-            continue  # a hidden empty column: nothing to say
-        shown_hidden.append((c, tuple(row[c].strip() if c < len(row) else "" for row in grid[:12])))
+    if hidden_columns:
+        width = max((len(row) for row in grid), default=0)
+        columns = sorted(c for c in hidden_columns if c < width)  # <col hidden> beyond the data: nothing there
+        filled: set[int] = set()
+        for row in grid:  # one pass over the rows for all hidden columns
+            for c in columns:
+                if c < len(row) and c not in filled and row[c].strip():
+                    filled.add(c)
+        for c in columns:
+            if c in filled:
+                shown_hidden.append((c, tuple(row[c].strip() if c < len(row) else "" for row in grid[:12])))
         for row in grid:
-            if c < len(row):
-                row[c] = ""
+            for c in columns:
+                if c < len(row):
+                    row[c] = ""
     for m in merges:
         for r in range(m.top, min(m.bottom, len(grid))):
             row = grid[r]

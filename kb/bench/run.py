@@ -279,7 +279,7 @@ def table(figures: dict) -> str:
         lines += [line(f"4 个客户端：最慢页面的 p95 毫秒（{page_title(worst4['page'])}）", f"{worst4['p95_ms']:,.0f}", "< 100"),
                   line("4 个客户端：搜索的 p95 毫秒", f"{search4['p95_ms']:,.0f}", "< 300"),
                   line("4 个客户端：出错次数", f"{sum(p['errors'] for p in four['pages']):,}", "0"),
-                  line("4 个客户端：拒绝次数（4xx，不计入用时）", f"{sum(p.get('refused', 0) for p in four['pages']):,}"),
+                  line("4 个客户端：拒绝次数（429，不计入用时）", f"{sum(p.get('refused', 0) for p in four['pages']):,}"),
                   line("kb serve 启动后第一个页面，秒", f"{four['first_page_s']:.2f}", "< 3")]
     draw = figures.get("draw") or {}
     if "median_s" in draw:

@@ -152,9 +152,10 @@ def run_concurrent(graph: Graph, env: dict[str, str] | None = None, clients: int
                    progress: bool = True, processes: int = 1) -> dict[str, Any]:
     """Each page type requested `rounds` times by each of `clients` clients at once, over HTTP, from a
     `kb serve` started here (same database: `env` gives its KB_HOME / NEO4J_URI). Figures in ms, of the
-    requests answered (status below 400); an answer of 500 or more, or a failed connection, counts as an
-    error; a refusal (4xx: the console's and saved queries' limit of runs at once per client address,
-    which all the clients here share) as refused, its time left out: it would flatter the figures."""
+    requests answered (status below 400); a refusal for too many at once (429: the console's and saved
+    queries' limit of runs per client address, which all the clients here share) is counted as refused,
+    its time left out (it would flatter the figures); any other answer of 400 or more (a query cut off
+    and refused as too long, a page not found) or a failed connection counts as an error."""
     from kb.bench.run import _free_port
 
     port = _free_port()
@@ -198,10 +199,10 @@ def run_concurrent(graph: Graph, env: dict[str, str] | None = None, clients: int
                             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
                             status, ms = 599, 0.0
                         with lock:
-                            if status >= 500:
-                                errors.append(status)
-                            elif status >= 400:
+                            if status == 429:
                                 refused.append(status)
+                            elif status >= 400:
+                                errors.append(status)
                             else:
                                 times.append(ms)
                 finally:

@@ -45,8 +45,8 @@ def bench_cmd(ctx: click.Context, rounds: int, clients: int, processes: int, as_
                    f"{row['max_ms']:>10.1f}" + (f"{row['refused']:>8}{row['errors']:>8}" if concurrent else "")
                    + f"  {row['example']}")
     if concurrent:
-        click.echo(f"（{figures['clients']} 个客户端同时访问；用时只计已作答的请求；“拒绝”：4xx，如控制台和已保存的查询"
-                   "每个地址同时只运行一个，所有客户端同在本机一个地址）")
+        click.echo(f"（{figures['clients']} 个客户端同时访问；用时只计已作答的请求；“拒绝”：429，控制台和已保存的查询"
+                   "每个地址同时只运行一个，所有客户端同在本机一个地址；“出错”：其他 4xx、5xx 和连接失败）")
     worst = max((r["p95_ms"] for r in figures["pages"]), default=0)
     click.echo(f"最慢的 p95：{worst:.1f} 毫秒（目标：100 毫秒以内）")
 

@@ -200,3 +200,23 @@ def test_department_labels_are_short_only_when_unique_and_meaningful():
                                 ("克拉玛依市财政局", "克拉玛依市"), ("浏阳市集里街道办事处", "浏阳市集里街道")])
     assert labels == {"湖南省市场监督管理局": "湖南省市场监督管理局", "长沙市市场监督管理局": "长沙市市场监督管理局",
                       "克拉玛依市财政局": "财政局", "浏阳市集里街道办事处": "浏阳市集里街道办事处"}
+
+
+def test_edges_are_the_same_whichever_end_they_are_sought_from(loaded) -> None:
+    """EDGES seeks an edge from its lighter end (a department's HOLDS, a law's CITES are many): with every
+    node heavy, none, or some, the edges among the nodes are those the plain walk finds."""
+    from webui.views.graph import EDGES
+
+    [row] = loaded.read(
+        "MATCH (d:Department)-[:HOLDS]->(p:Power) WITH d, count(p) AS n ORDER BY n DESC LIMIT 1 "
+        "MATCH (d)-[:HOLDS]->(p:Power) WITH d, p LIMIT 60 OPTIONAL MATCH (p)-[:CITES|BASED_ON]->(x) "
+        "WITH d, collect(DISTINCT elementId(p)) + collect(DISTINCT elementId(x)) AS ids "
+        "MATCH (d)-[:IN_JURISDICTION]->(j) RETURN ids + [elementId(d), elementId(j)] AS ids")
+    plain = {tuple(r.values()) for r in loaded.read(
+        "MATCH (a)-[r]->(b) WHERE elementId(a) IN $ids AND elementId(b) IN $ids "
+        "RETURN elementId(a) AS source, elementId(b) AS target, type(r) AS type", ids=row["ids"])}
+    assert len(plain) > 100
+    for dense in (0, 3, 50, 10**9):
+        found = {(r["source"], r["target"], r["type"]) for r in loaded.read(EDGES, ids=row["ids"], edge_cap=10**6,
+                                                                           dense=dense)}
+        assert found == plain, dense

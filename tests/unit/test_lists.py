@@ -481,12 +481,14 @@ def test_delegation_columns_of_a_street_list_give_the_manner_and_the_delegating_
     header = ["序号", "事项名称", "权力类型", "实施依据", "权力来源（县级下放/委托）", "原实施部门"]
     path = make_xlsx(tmp_path / "涿州市双塔街道办事处权责清单.xlsx", [
         header, [1, "农村村民宅基地审批", "行政许可", "《土地管理法》", "县级下放", "涿州市自然资源和规划局"],
-        [2, "乡村建设规划许可证核发", "行政许可", "《城乡规划法》", "县级委托", "涿州市自然资源和规划局"],
-        [3, "对辖区内居民的走访", "行政检查", "", "本级", ""]])
+        [2, "乡村建设规划许可证核发", "行政许可", "《城乡规划法》", "县级委托", "市自然资源和规划局"],
+        [3, "对辖区内居民的走访", "行政检查", "", "本级", ""], [4, "临时救助", "行政给付", "", "暂不下放", ""],
+        [5, "农村危房改造审核", "行政确认", "", "直接承接", "涿州市住房和城乡建设局"]])
     doc = parse_list(path)
     assert [(r.extra.get("delegation_manner"), r.extra.get("delegation_manner_original"), r.extra.get("delegated_from"))
             for r in doc.records] == [("下放", "县级下放", "涿州市自然资源和规划局"),
-                                      ("委托", "县级委托", "涿州市自然资源和规划局"), (None, "本级", None)]
+                                      ("委托", "县级委托", "涿州市自然资源和规划局"), (None, "本级", None),
+                                      (None, "暂不下放", None), ("直接承接", None, "涿州市住房和城乡建设局")]
     assert not doc.unmapped
 
 
@@ -494,9 +496,11 @@ def test_city_level_in_a_county_level_city_s_list_is_its_own_level(tmp_path):
     # 浏阳市 and 天门市 are county-level cities: their lists' 市级 is the county level; a district's 市级
     # is the city above it, and 长沙市级 in 浏阳's list names that city
     header = ["序号", "事项名称", "权力类型", "实施层级"]
-    rows = [header, [1, "建设用地规划许可", "行政许可", "市级"], [2, "采矿许可", "行政许可", "长沙市级"]]
+    rows = [header, [1, "建设用地规划许可", "行政许可", "市级"], [2, "采矿许可", "行政许可", "长沙市级"],
+            [3, "林木采伐许可", "行政许可", "长沙市本级负责跨县项目"]]
     liuyang = parse_list(make_xlsx(tmp_path / "浏阳市自然资源局权责清单.xlsx", rows))
-    assert [(r.level, r.level_original) for r in liuyang.records] == [("county", "市级"), ("city", "长沙市级")]
+    assert [(r.level, r.level_original) for r in liuyang.records] == [
+        ("county", "市级"), ("city", "长沙市级"), ("city", "")]
     district = parse_list(make_xlsx(tmp_path / "芙蓉区自然资源局权责清单.xlsx", rows[:2]))
     assert [(r.level, r.level_original) for r in district.records] == [("city", "市级")]
 
@@ -524,6 +528,31 @@ def test_a_total_row_a_repeated_header_and_a_second_table_are_read_as_what_they_
     notices = [(w.row, w.message[:12]) for w in doc.warnings if w.severity == "notice"]
     assert (3, "合计行（合计 | 共2项") in notices and (4, "表头行重复出现（如分页时") in notices
     assert (8, "此行起是同一工作表上的另") in notices
+
+
+def test_totals_titles_two_row_headers_again_and_many_tables_are_no_records(tmp_path):
+    top = ["序号", "基本信息", None, "备注"]
+    sub = [None, "事项名称", "权力类型", None]
+    rows = [top, sub, [1, "临时救助", "行政给付", ""], ["", "共1项"], top, sub,
+            [2, "高龄津贴发放", "行政给付", ""], ["总计", "行政给付2项", "行政许可0项", "其他0项"]]
+    for n in range(600):  # a services table and a powers table per department, 600 times on one sheet
+        rows += [["兴庆区民政局公共服务事项清单"], ["序号", "服务事项名称", "承办机构"], [1, f"服务{n}", "科"],
+                 ["序号", "事项名称", "权力类型"], [1, f"权力{n}", "行政检查"]]
+    path = make_xlsx(tmp_path / "兴庆区民政局权责清单.xlsx", rows, merges=("A1:A2", "B1:C1", "D1:D2", "A5:A6", "B5:C5", "D5:D6"))
+    doc = parse_list(path)
+    names = [r.item_name for r in doc.records]
+    assert names[:4] == ["临时救助", "高龄津贴发放", "服务0", "权力0"] and len(names) == 1202
+    assert not [n for n in names if "共" in n or "总计" in n or "基本信息" in n or "清单" in n]
+
+
+def test_a_cancelled_item_takes_its_sub_item_rows_with_it(tmp_path):
+    # an unmerged export: the sub-item rows below an item leave its name blank
+    header = ["序号", "事项名称", "子项名称", "权力类型", "备注"]
+    path = make_xlsx(tmp_path / "兴庆区民政局权责清单.xlsx", [
+        header, [1, "社会团体登记", "成立登记", "行政许可", ""], [2, "民办非企业单位登记", "成立登记", "行政许可", "已取消"],
+        ["", "", "变更登记", "行政许可", ""], [3, "殡葬设施建设审批", "", "行政许可", ""]])
+    assert [(r.item_name, r.sub_item_name) for r in parse_list(path).records] == [
+        ("社会团体登记", "成立登记"), ("殡葬设施建设审批", "")]
 
 
 def test_hidden_sheets_and_columns_are_not_read(tmp_path):

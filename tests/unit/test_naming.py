@@ -27,7 +27,7 @@ def test_short_forms_are_completed_with_the_jurisdiction():
     assert complete_name("交通运输局", "长沙市") == "长沙市交通运输局"
     assert complete_name("师市民政局", "第十师北屯市") == "第十师北屯市民政局"  # 兵团: the division-city's own
     assert complete_name("第二师人力资源和社会保障局", "第二师铁门关市") == "第二师人力资源和社会保障局"  # the division's name
-    assert complete_name("人社局", "第二师铁门关市") == "第二师铁门关市人社局"
+    assert complete_name("人社局", "第二师铁门关市") == "第二师铁门关市人力资源和社会保障局"  # in full
     assert complete_name("克拉玛依市财政局", "克拉玛依市") == "克拉玛依市财政局"
 
 
@@ -137,6 +137,13 @@ def test_a_joint_power_stays_with_the_file_only_when_its_own_body_is_among_those
     assert holder_department("市交通运输局/市公安局", n) == "西安市交通运输局"
     assert holder_department("市公安局、市文物局", n) == ""
     assert holder_department("市人民政府、市公安局", n) == ""
+    # a lead's mark, 和 between two bodies (not inside 住房和城乡建设局)
+    assert joint_bodies("市公安局（牵头）和市交通运输局") == ["市公安局", "市交通运输局"]
+    assert joint_bodies("市住房和城乡建设局") == ["市住房和城乡建设局"]
+    assert holder_department("市公安局（牵头）、市交通运输局", n) == "西安市公安局"
+    # a file without a title is not named after a joint holder, however often it stands
+    untitled = naming("x/list.xlsx", holders=Counter({"西安市公安局、西安市交通运输局": 9, "西安市文物局": 2}))
+    assert untitled.department == "西安市文物局"
 
 
 def test_an_autonomous_county_by_its_everyday_name_is_the_same_place_and_body():

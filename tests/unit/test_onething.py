@@ -181,3 +181,21 @@ def test_another_province_s_guide_in_its_own_keys(tmp_path):
     listed.write_text(json.dumps([{"事项名称": "食品经营许可", "权力类型": "行政许可", "主办部门": "市场监管局"}],
                                  ensure_ascii=False), encoding="utf-8")
     assert sniff(listed) == "list"
+
+
+def test_a_duty_boundary_list_stays_a_list_and_a_guide_record_without_a_lead_is_named(tmp_path):
+    from importers.lists import sniff
+
+    boundary = tmp_path / "职责边界清单.json"
+    boundary.write_text(json.dumps([{"事项名称": "对违法建设的处罚", "权力类型": "行政处罚", "牵头部门": "城管局",
+                                     "配合部门": "自然资源局"}], ensure_ascii=False), encoding="utf-8")
+    assert sniff(boundary) == "list"
+    guide = tmp_path / "一件事.json"
+    guide.write_text(json.dumps({"区划代码": "330106", "一件事": [
+        {"事项名称": "开办餐饮店一件事", "主办部门": "杭州市西湖区市场监督管理局", "涉及事项": ["食品经营许可"]},
+        {"事项名称": "新生儿出生一件事", "主办部门": "", "涉及事项": ["出生医学证明"]},
+        {"事项名称": "退休一件事", "主办部门": "杭州市西湖区人力资源和社会保障局", "涉及事项": "6项"}]},
+        ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(FileRefused) as refused:
+        parse_guides(guide)
+    assert [(e.row, e.message) for e in refused.value.errors] == [(2, "这个一件事没有名称或主办（牵头）部门")]
