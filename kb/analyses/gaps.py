@@ -101,6 +101,7 @@ WITH d, p, jurisdiction WHERE p.type IN ['行政许可', '行政检查']
 RETURN """ + _POWER_COLUMNS + """,
        [(p)-[c:CITES {field: 'basis'}]->(l:Law) | l.key] AS laws,
        [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) WHERE r.stage = '事后监管' | r.text] AS supervision,
+       COUNT { (p)-[:HAS_RESPONSIBILITY]->(:Responsibility) } AS duties,
        coalesce(p.responsibility_text, '') AS responsibility_text
 """
 
@@ -490,7 +491,9 @@ _SUPERVISION = re.compile(r"监管|监督检查|监督责任|监督制度|对被
 
 def permit_without_supervision(rows: list[dict]) -> list[Finding]:
     """A 行政许可 whose duties have no after-approval supervision and that no 行政检查 in the
-    jurisdiction matches (an inspection citing a non-procedural law the permit cites)."""
+    jurisdiction matches (an inspection citing a non-procedural law the permit cites). A permit with no
+    duties at all is `no_responsibility`'s (a service catalogue without a 责任事项 column: one finding for
+    the list), not this rule's again."""
     procedural = procedural_laws()
     inspected: dict[str, set[str]] = defaultdict(set)
     for r in rows:
@@ -500,6 +503,8 @@ def permit_without_supervision(rows: list[dict]) -> list[Finding]:
     for r in rows:
         if r["type"] != "行政许可" or r["supervision"] or _SUPERVISION.search(r["responsibility_text"]):
             continue
+        if not r.get("duties", 1) and not r["responsibility_text"].strip():
+            continue  # no duties at all: no_responsibility says so
         laws = sorted({law for law in r["laws"] if law not in procedural})
         if set(laws) & inspected[r["jurisdiction"]]:
             continue

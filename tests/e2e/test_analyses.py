@@ -282,6 +282,8 @@ def test_resolution_refusals(scratch: Graph) -> None:
 def test_permit_without_supervision(scratch: Graph) -> None:
     build(scratch,
           power("甲市某局", "甲许可", "行政许可", cites=[cite("甲条例", 5)]),
+          # no duties at all (a service catalogue's permit): no_responsibility's finding, not this rule's
+          {**power("甲市某局", "丁许可", "行政许可", cites=[cite("丁条例", 5)], duties=[]), "responsibility_text": ""},
           power("甲市某局", "乙许可", "行政许可", cites=[cite("乙条例", 5)]),
           power("甲市另一局", "对乙的检查", "行政检查", cites=[cite("乙条例", 9)]),
           power("甲市某局", "丙许可", "行政许可", cites=[cite("丙条例", 5)], duties=[duty(stage="事后监管")]))

@@ -140,6 +140,8 @@ def test_permit_without_supervision() -> None:
     assert len(gaps.permit_without_supervision([permit, procedural_only])) == 1
     worded = permit | {"responsibility_text": "3.建立健全监督制度，对被许可人从事行政许可事项的活动进行监督"}
     assert gaps.permit_without_supervision([worded]) == []
+    dutiless = permit | {"duties": 0, "responsibility_text": ""}  # no_responsibility's finding, not this one's
+    assert gaps.permit_without_supervision([dutiless]) == []
 
 
 def test_missing_stage_reads_a_decision_that_serves_and_a_dispute_reviewed_by_investigation() -> None:
