@@ -256,6 +256,10 @@ def test_national_bodies_branches_and_numbered_files_get_their_own_place():
         n = naming(f"x/{title}.xlsx")
         assert (n.department, n.jurisdiction, n.jurisdiction_level) == (title.removesuffix("权责清单"), place, "county")
     assert naming("x/克拉玛依市公安局权责清单.xlsx").jurisdiction == "克拉玛依市"
+    # a province's branch named after a city is the city's (湘潭市, not 湘潭县); a place given is kept
+    assert naming("x/湖南省生态环境厅湘潭分局权责清单.xlsx").jurisdiction == "湘潭市"
+    assert naming("x/上海市公安局浦东分局权责清单.xlsx", jurisdiction="上海市").jurisdiction == "上海市"
+    assert naming("x/中国人民银行徐州市分行权责清单.xlsx").department == "中国人民银行徐州市分行"
 
 
 def test_a_title_in_a_short_form_of_one_name_gives_the_full_name():
