@@ -541,9 +541,10 @@ class _ListParser:
         header's words (cheap, for every row), and three of its cells are header texts."""
         item, seq = own.get("item_name", ""), own.get("seq", "")
         words = _header_words()
-        if seq and normalize_header(seq) in words:  # 序号 where a number stands: a header (or its upper row)
+        # (a data row's 序号 is a number and its name seldom short: most rows end at the first test)
+        if seq and not seq[0].isdigit() and normalize_header(seq) in words:  # 序号 where a number stands
             return sum(normalize_header(v) in words for v in row_cells) >= 2
-        if not ("名称" in item or normalize_header(item) in words):
+        if not ("名称" in item or (len(item) <= 16 and normalize_header(item) in words)):
             return False
         return sum(normalize_header(v) in words for v in row_cells) >= 3
 
