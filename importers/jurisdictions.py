@@ -218,13 +218,6 @@ def place_of(name: str) -> Place | None:
     return found["place"] if found and n == len(name) else None
 
 
-def known_place(name: str) -> bool:
-    """True for a Jurisdiction name of kb.places or of jurisdictions.toml; False for one made from a name's
-    ending (雁塔县, a slip for 雁塔区), which gets no code and no parent."""
-    name = (name or "").strip()
-    return name in overrides() or place_of(name) is not None
-
-
 def is_qualified(name: str) -> bool:
     """True for a Jurisdiction name with its parent in front (浏阳市集里街道, 平顶山市新华区)."""
     return name in _node_names()

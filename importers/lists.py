@@ -16,7 +16,7 @@ from pathlib import Path
 
 from importers.citations import parse_citations
 from importers.duties import split_duties, stage_row_duty
-from importers.jurisdictions import Ambiguous, jurisdiction_chain, known_place, node_name, place_of
+from importers.jurisdictions import Ambiguous, jurisdiction_chain
 from importers.laws import looks_like_law
 from importers.mapping import (
     FIELD_LABELS,
@@ -59,7 +59,6 @@ from importers.workbook import (
     read_workbook,
 )
 from kb.model import PowerType, duty_kind_words, line_heading_stages, power_type, squeeze
-from kb.places import divisions
 
 HEADER_SEARCH_ROWS = 10  # the header is on one of the first ten rows (below a 附件 line, a title, a version,
 # the publishing unit and a blank row, as 绥滨's lists have it)
@@ -321,8 +320,8 @@ class _ListParser:
             raise FileRefused(self.path, [RowError(
                 "无法确定这份清单由哪个部门公布：标题行、部门名称行、文件名和行使主体都没有写明部门；"
                 "请用 department=… 指定（kb import --department）")])
-        if naming.jurisdiction and not known_place(naming.jurisdiction) \
-                and len(jurisdiction_chain(naming.jurisdiction)) == 1 \
+        chain = jurisdiction_chain(naming.jurisdiction)
+        if len(chain) == 1 and not chain[0]["code"] \
                 and not _CORPS_DIVISION.match(naming.jurisdiction):  # 长沙市某某区 still hangs under 长沙市
             self.warnings.append(RowError(
                 f"地名 {naming.jurisdiction!r} 不在全国行政区划表（kb.places）和 importers/mappings/jurisdictions.toml 中，"
@@ -795,9 +794,8 @@ def _delegating_bodies(records: list[Record], departments: dict[str, dict]) -> N
         if not body or not place or departments[rec.department].get("level") != "township":
             continue
         if place not in above:
-            found = place_of(place)
-            parent = divisions().get(found.parent) if found is not None and found.parent else None
-            above[place] = node_name(parent) if parent is not None else ""
+            chain = jurisdiction_chain(place)
+            above[place] = chain[-2]["name"] if len(chain) > 1 else ""
         if above[place]:
             rec.extra["delegated_from"] = complete_name(body, above[place])
 

@@ -281,12 +281,9 @@ def _branch_place(name: str, place: str) -> str:
         return p.name == area or (p.name.startswith(area) and p.name[len(area):] in ("区", "县", "新区", "市", "州"))
 
     # a province's branch is a city's (湖南省生态环境厅湘潭分局: 湘潭市, not 湘潭县); a city's a district's
-    levels = ("city",) if above.level == "province" else ("county",)
-    found = [p for p in divisions().below(above) if p.level in levels and named(p)]
-    if above.level == "province" and not found:
-        found = [p for p in divisions().below(above) if p.level == "county" and named(p)]
-        if any(p.level == "city" and named(p) for p in divisions().below(above)):
-            found = []
+    candidates = [p for p in divisions().below(above) if p.level in ("city", "county") and named(p)]
+    cities = [p for p in candidates if p.level == "city"]
+    found = cities if above.level == "province" and cities else [p for p in candidates if p.level == "county"]
     return jurisdictions.node_name(found[0]) if len(found) == 1 else ""
 
 
