@@ -31,7 +31,7 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict
 from itertools import pairwise
 from pathlib import Path
@@ -39,7 +39,7 @@ from typing import Any
 
 from importers import run, writer
 from importers.jurisdictions import jurisdiction_chain
-from importers.naming import body_tail
+from importers.naming import body_spellings
 from importers.records import GuideDocument, LawDocument, ListDocument
 from kb.model import default_in_force_from, law_key
 
@@ -199,6 +199,7 @@ class Plan:
         self.departments: dict[str, dict] = {}
         self.in_jurisdiction: dict[str, list[str]] = defaultdict(list)  # department -> jurisdictions
         self.members: dict[str, list[str]] = defaultdict(list)  # jurisdiction -> departments
+        self.planned: dict[str, list[str]] = defaultdict(list)  # jurisdiction -> the departments of planned lists
         self.counterparts: set[tuple[str, str]] = set()
         self.units: dict[str, dict] = {}
         self.laws: dict[str, dict] = {}
@@ -265,20 +266,31 @@ class Plan:
             self.counterparts.add((down, up))
             self.c.rels += 1
 
+    @staticmethod
+    def _named(names: Iterable[str], place: str, bodies: list[str]) -> Iterator[str]:
+        """The departments of `place` (`names`) whose name after the place is one of `bodies`."""
+        for other in names:
+            if any(other.endswith(b) and other[:-len(b)].endswith(place) for b in bodies):
+                yield other
+
+    def _planned_same_body(self, name: str, place: str) -> str | None:
+        """writer.same_body on the departments of the lists planned so far (plan_versions)."""
+        if name in self.planned[place]:
+            return None
+        return min(self._named(self.planned[place], place, body_spellings(name, place)), default=None)
+
     def link_counterparts(self, name: str) -> None:
-        """LINK_COUNTERPARTS: the same body name one level up and one level down."""
+        """LINK_COUNTERPARTS: the same body (in any spelling of it) one level up and one level down."""
         for j in list(self.in_jurisdiction.get(name, [])):
-            body = body_tail(name, j)
-            if not body:
+            bodies = body_spellings(name, j)
+            if not bodies:
                 continue
             for pj in self.parents.get(j, []):
-                for up in self.members.get(pj, []):
-                    if up.endswith(body) and up[:-len(body)].endswith(pj):
-                        self._counterpart(name, up)
+                for up in self._named(self.members.get(pj, []), pj, bodies):
+                    self._counterpart(name, up)
             for cj in self.children.get(j, []):
-                for down in self.members.get(cj, []):
-                    if down.endswith(body) and down[:-len(body)].endswith(cj):
-                        self._counterpart(down, name)
+                for down in self._named(self.members.get(cj, []), cj, bodies):
+                    self._counterpart(down, name)
 
     # laws ------------------------------------------------------------------------------------
 
@@ -325,8 +337,14 @@ class Plan:
     # lists -------------------------------------------------------------------------------------
 
     def plan_versions(self, doc: ListDocument, file_index: int, in_force_from: str | None) -> None:
-        """CREATE_VERSION's decisions, before any power is written: which versions stay current."""
+        """CREATE_VERSION's decisions, before any power is written: which versions stay current. A
+        department planned before under another spelling of the same body is that one (writer.same_body)."""
+        writer.settle_departments(self._planned_same_body, doc)
         for dep in writer.departments_of(doc):
+            if dep["jurisdiction"]:
+                place = writer.jurisdiction_chain(dep["jurisdiction"], dep["level"])[-1]["name"]
+                if dep["name"] not in self.planned[place]:
+                    self.planned[place].append(dep["name"])
             key = writer.version_key(doc, dep["name"])
             current = [self.versions[k] for k in self.dept_versions[dep["name"]] if self.versions[k]["current"]]
             older = [o for o in current if doc.version != "" and o["version"] != "" and o["version"] < doc.version]
@@ -587,6 +605,7 @@ def build(folder: Path, paths: Iterable[str | Path], *, jurisdiction: str | None
         if isinstance(report.doc, ListDocument):
             lists.append(id(report))
             plan.plan_versions(report.doc, len(lists), in_force_from)
+            report.settled(report.doc)
 
     with run.Spool(memory_records) as spool:
         reports = run._validate(run.expand(paths), jurisdiction, department, spool, on_valid=planned)

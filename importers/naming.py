@@ -421,9 +421,12 @@ _SHORT_FORMS = sorted({
     "自然资源和规划局": "自然资源局", "文化和旅游局": "文旅局", "文化旅游局": "文旅局",
     "退役军人事务局": "退役军人局", "医疗保障局": "医保局", "应急管理局": "应急局", "林业和草原局": "林草局",
     "行政审批服务局": "审批局", "行政审批局": "审批局", "教育和体育局": "教体局", "教育体育局": "教体局",
-    "交通运输局": "交通局",
+    "交通运输局": "交通局", "住房和城乡建设委员会": "住建局", "住房城乡建设委员会": "住建局",
+    "文化广电和旅游局": "文旅局", "文化广电旅游局": "文旅局", "文化旅游广电局": "文旅局",
 }.items(), key=lambda kv: -len(kv[0]))
 
+
+_SHORTS = sorted({short for _, short in _SHORT_FORMS}, key=len, reverse=True)
 
 # The full name of a short form that stands for one name only (文旅局, 城管执法局, 卫健委 — 卫生健康委员会 or
 # 卫生健康局 —, 发改委 and 教体局 stand for several by level and place: kept).
@@ -445,13 +448,36 @@ def full_form(name: str) -> str:
     return name
 
 
-def body_key(body: str) -> str:
-    """A body's name with its ending in the one short form rows use: 城市管理行政执法局 and 城管执法局 are one."""
-    text = squeeze(body)
+def _short_ending(text: str) -> tuple[str, str | None]:
+    """(what stands before the ending, the ending's short form) of a body's name; (text, None) when its
+    ending has no short form."""
     for full, short in _SHORT_FORMS:
         if text.endswith(full):
-            return text[: -len(full)] + short
-    return text
+            return text[: -len(full)], short
+    for short in _SHORTS:
+        if text.endswith(short):
+            return text[: -len(short)], short
+    return text, None
+
+
+def body_key(body: str) -> str:
+    """A body's name with its ending in the one short form rows use: 城市管理行政执法局 and 城管执法局 are one."""
+    stem, short = _short_ending(squeeze(body))
+    return stem + short if short else stem
+
+
+def body_spellings(name: str, place: str) -> list[str]:
+    """Every spelling of a department's body (its name after its place's own name) that names the same body:
+    卫生健康局, 卫生健康委员会, 卫健委 … for 浏阳市卫生健康局 in 浏阳市 — what a list of another file or level
+    calls it (writer.SAME_BODY, writer.LINK_COUNTERPARTS: a county's 发展和改革局 and its city's 发展和改革委员会
+    are counterparts). [] when the name does not hold the place."""
+    body = body_tail(squeeze(name), place)
+    if not body:
+        return []
+    stem, short = _short_ending(body)
+    if short is None:
+        return [body]
+    return [stem + full for full, s in _SHORT_FORMS if s == short] + [stem + short]
 
 
 def _same_body(full: str, own: str, place: str) -> bool:

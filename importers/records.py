@@ -122,6 +122,9 @@ class ListDocument:
     # records}. A record whose 行使主体 names another body than the file's goes to that body.
     departments: list[dict] = field(default_factory=list)
     unmapped: list[dict] = field(default_factory=list)  # {sheet, column, header, kept_as}: columns no mapping knows
+    # Departments the graph held under another spelling of the same body when the file was written
+    # (writer.settle_departments): {as the file names it: as the graph does}.
+    settled: dict[str, str] = field(default_factory=dict)
 
     @property
     def moved(self) -> int:

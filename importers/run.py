@@ -67,6 +67,9 @@ class FileReport:
     departments: list[dict] = field(default_factory=list)  # lists: {name, jurisdiction, records} per department
     moved: int = 0  # lists: records put under another department than the file's (their 行使主体's)
     unmapped_columns: list[dict] = field(default_factory=list)  # lists: {sheet, column, header, kept_as}
+    # lists: departments the graph held under another spelling of the same body, which the records joined
+    # ({as the file names it: as the graph does}; writer.settle_departments)
+    same_body: dict[str, str] = field(default_factory=dict)
     reviews: int = 0  # laws: citations of changed articles queued for review (kb laws impact)
     doc: Parsed | None = None
 
@@ -76,7 +79,17 @@ class FileReport:
                 "warnings": self.warnings, "nodes_created": self.nodes_created,
                 "relationships_created": self.relationships_created, "superseded": self.superseded,
                 "current": self.current, "departments": self.departments, "moved": self.moved,
-                "unmapped_columns": self.unmapped_columns, "reviews": self.reviews}
+                "unmapped_columns": self.unmapped_columns, "same_body": self.same_body, "reviews": self.reviews}
+
+    def settled(self, doc: ListDocument) -> None:
+        """The departments as written (writer.settle_departments renamed some to the graph's spelling)."""
+        if not doc.settled:
+            return
+        self.same_body = dict(doc.settled)
+        self.department = doc.department
+        self.departments = [{"name": d["name"], "jurisdiction": d["jurisdiction"], "records": d["records"]}
+                            for d in doc.departments]
+        self.moved = doc.moved
 
 
 def expand(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
@@ -412,10 +425,13 @@ def _write_ordered(graph: Graph | None, order: Iterator[FileReport], spool: Spoo
                 report.doc = spool.take(report)
             if dry_run:
                 for report in group:
-                    if graph is not None and report.kind == "list" and graph.read(
-                            writer.FIND_VERSION,
-                            key=writer.version_key(report.doc, writer.departments_of(report.doc)[0]["name"])):
-                        report.status = "unchanged"
+                    if graph is not None and report.kind == "list":
+                        writer.settle_departments(lambda name, place: writer.same_body(graph.read, name, place),
+                                                  report.doc)
+                        report.settled(report.doc)
+                        if graph.read(writer.FIND_VERSION, key=writer.version_key(
+                                report.doc, writer.departments_of(report.doc)[0]["name"])):
+                            report.status = "unchanged"
                     report.doc = None
                 continue
             if gone:  # the database stopped answering: the files after it are not tried one by one
@@ -520,6 +536,7 @@ def _write_group(graph: Graph, group: list[FileReport], bar: tqdm, in_force_from
                 run_id, started = writer.new_run_id(), time.time()
                 result = writer.write_list(graph, report.doc, run_id, progress=progress, in_force_from=in_force_from,
                                            tx=tx)
+                report.settled(report.doc)
                 if result.status == "imported":
                     writer.record_run(graph, run_id, report.path, report.doc.sha256, report.kind, result.status,
                                       result, report.errors, started, tx=tx)
@@ -562,6 +579,7 @@ def _write_one(graph: Graph, report: FileReport, bar: tqdm, in_force_from: str |
     try:
         if isinstance(doc, ListDocument):
             result = writer.write_list(graph, doc, run_id, progress=bar.update, in_force_from=in_force_from)
+            report.settled(doc)
             report.superseded = result.superseded
             report.current = result.current
         elif isinstance(doc, LawDocument):

@@ -28,6 +28,7 @@ from typing import Any
 
 import neo4j
 from importers.jurisdictions import jurisdiction_chain
+from importers.naming import body_spellings
 from importers.onething import sector_words
 from importers.records import Citation, GuideDocument, LawDocument, ListDocument, Record, ThingImplementation
 from kb.db import Graph, Rows
@@ -96,24 +97,48 @@ MERGE (d:Department {name: $name})
 MERGE (d)-[:IN_JURISDICTION]->(j)
 """
 
-# A department's counterpart at the level above: the same body name in the parent jurisdiction
+# A department's counterpart at the level above: the same body in the parent jurisdiction
 # (浏阳市市场监督管理局 -> 长沙市市场监督管理局). Runs both ways so the order of imports does not matter.
-# A department and the same body one level up and down: the name after its place's own name (its body)
-# is the same, whatever places stand before (合肥市蜀山区住房和城乡建设局 in 蜀山区 and 合肥市住房和城乡建设局;
-# importers.naming.body_tail, which the bulk importer uses).
+# The same body: the name after its place's own name is one of $bodies, whatever places stand before
+# (合肥市蜀山区住房和城乡建设局 in 蜀山区 and 合肥市住房和城乡建设局), in any spelling of it (a county's 发展和改革局
+# and its city's 发展和改革委员会; importers.naming.body_spellings, which the bulk importer uses too).
 LINK_COUNTERPARTS = """
 MATCH (d:Department {name: $name})-[:IN_JURISDICTION]->(j:Jurisdiction)
-WITH d, j, split(d.name, j.name) AS parts
-WITH d, j, CASE WHEN size(parts) > 1 AND last(parts) <> '' THEN last(parts) END AS body
+WHERE size($bodies) > 0
 OPTIONAL MATCH (j)-[:WITHIN]->(pj:Jurisdiction)<-[:IN_JURISDICTION]-(up:Department)
-  WHERE up.name ENDS WITH body AND left(up.name, size(up.name) - size(body)) ENDS WITH pj.name
+  WHERE any(b IN $bodies WHERE up.name ENDS WITH b AND left(up.name, size(up.name) - size(b)) ENDS WITH pj.name)
 FOREACH (_ IN CASE WHEN up IS NULL THEN [] ELSE [1] END | MERGE (d)-[:COUNTERPART_OF]->(up))
-WITH DISTINCT d, j, body
+WITH DISTINCT d, j
 OPTIONAL MATCH (cj:Jurisdiction)-[:WITHIN]->(j)
 OPTIONAL MATCH (cj)<-[:IN_JURISDICTION]-(down:Department)
-  WHERE down.name ENDS WITH body AND left(down.name, size(down.name) - size(body)) ENDS WITH cj.name
+  WHERE any(b IN $bodies WHERE down.name ENDS WITH b
+            AND left(down.name, size(down.name) - size(b)) ENDS WITH cj.name)
 FOREACH (_ IN CASE WHEN down IS NULL THEN [] ELSE [1] END | MERGE (down)-[:COUNTERPART_OF]->(d))
 """
+
+# The department of a place the graph holds under another spelling of the same body (克拉玛依市卫健委 for a
+# file's 克拉玛依市卫生健康委员会): the file's records join it instead of making a second department. None
+# when the graph has the name as it is.
+SAME_BODY = """
+OPTIONAL MATCH (same:Department {name: $name})
+WITH same WHERE same IS NULL
+MATCH (:Jurisdiction {name: $jurisdiction})<-[:IN_JURISDICTION]-(d:Department)
+WHERE any(b IN $bodies WHERE d.name ENDS WITH b AND left(d.name, size(d.name) - size(b)) ENDS WITH $jurisdiction)
+RETURN d.name AS name ORDER BY d.name LIMIT 1
+"""
+
+
+def link_counterparts(run: Callable[..., object], name: str, jurisdiction: str) -> None:
+    """LINK_COUNTERPARTS for the department `name` of `jurisdiction`, through `run(query, **params)`."""
+    run(LINK_COUNTERPARTS, name=name, bodies=body_spellings(name, jurisdiction))
+
+
+def same_body(read: Callable[..., list[dict]], name: str, jurisdiction: str) -> str | None:
+    """The name the graph holds the department `name` of `jurisdiction` under, when it is another
+    spelling of the same body (SAME_BODY); None when there is none or the name is the graph's own."""
+    bodies = body_spellings(name, jurisdiction)
+    found = read(SAME_BODY, name=name, jurisdiction=jurisdiction, bodies=bodies) if bodies else []
+    return found[0]["name"] if found else None
 
 
 MERGE_DEPARTMENT_NOWHERE = """
@@ -131,7 +156,7 @@ def _ensure_department(tx: neo4j.Transaction, c: _Counter, name: str, jurisdicti
     _run(tx, c, MERGE_JURISDICTIONS, chain=chain, run_id=run_id)
     _run(tx, c, MERGE_DEPARTMENT, name=name, jurisdiction=chain[-1]["name"], run_id=run_id,
          source_file=source_file)
-    _run(tx, c, LINK_COUNTERPARTS, name=name)
+    link_counterparts(lambda q, **p: _run(tx, c, q, **p), name, chain[-1]["name"])
 
 
 # --- lists ------------------------------------------------------------------------------------
@@ -371,6 +396,35 @@ def departments_of(doc: ListDocument) -> list[dict]:
              "records": len(doc.records)}]
 
 
+def settle_departments(find: Callable[[str, str], str | None], doc: ListDocument) -> dict[str, str]:
+    """The file's departments the graph holds under another spelling of the same body in the same place
+    (`find(name, place)`: same_body, or the bulk importer's own), renamed in `doc` to the graph's name: its
+    own department, its departments' entries and its records. {the file's name: the graph's} — the import
+    report says so (doc.settled)."""
+    renamed = {}
+    for dep in departments_of(doc):
+        chain = jurisdiction_chain(dep["jurisdiction"], dep["level"]) if dep["jurisdiction"] else []
+        found = find(dep["name"], chain[-1]["name"]) if chain else None
+        if found:
+            renamed[dep["name"]] = found
+    if not renamed:
+        return renamed
+    merged: dict[str, dict] = {}
+    for dep in departments_of(doc):
+        name = renamed.get(dep["name"], dep["name"])
+        if name in merged:  # two spellings in one file, one department in the graph
+            merged[name]["records"] += dep["records"]
+        else:
+            merged[name] = {**dep, "name": name}
+    doc.departments = list(merged.values()) if doc.departments else []
+    doc.department = renamed.get(doc.department, doc.department)
+    for rec in doc.records:
+        if rec.department:
+            rec.department = renamed.get(rec.department, rec.department)
+    doc.settled.update(renamed)
+    return renamed
+
+
 def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress | None = None,
                in_force_from: str | None = None, tx: neo4j.Transaction | None = None) -> WriteResult:
     """One file's records; its versions are in force from `in_force_from` (else 1 January of the
@@ -382,6 +436,7 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
             if result.status == "imported":
                 own.commit()
         return result
+    settle_departments(lambda name, place: same_body(lambda q, **p: _run(tx, _Counter(), q, **p), name, place), doc)
     key = version_key(doc, departments_of(doc)[0]["name"])  # the file's own department, when it has records
     if _run(tx, _Counter(), FIND_VERSION, key=key):
         return WriteResult("unchanged", records=len(doc.records), version_key=key)
@@ -698,14 +753,17 @@ def write_guides(graph: Graph, doc: GuideDocument, run_id: str, progress: Progre
             chains[place] = jurisdiction_chain(*place)
         rows.append(_thing_row(doc, impl, chains[place][-1]["name"], run_id))
     with graph.transaction(timeout=IMPORT_TX_TIMEOUT) as tx:
+        for row in rows:  # a lead the graph holds under another spelling (same_body) is that department
+            row["lead"] = same_body(lambda q, **p: _run(tx, counter, q, **p), row["lead"], row["jurisdiction"]) \
+                or row["lead"]
         for chain in chains.values():
             _run(tx, counter, MERGE_JURISDICTIONS, chain=chain, run_id=run_id)
         for batch in _batches(rows):
             _run(tx, counter, WRITE_THINGS, rows=batch, run_id=run_id)
             if progress:
                 progress(len(batch))
-        for lead in sorted({r["lead"] for r in rows}):
-            _run(tx, counter, LINK_COUNTERPARTS, name=lead)
+        for lead, place in sorted({(r["lead"], r["jurisdiction"]) for r in rows}):
+            link_counterparts(lambda q, **p: _run(tx, counter, q, **p), lead, place)
         _write_items(tx, counter, rows, run_id)
         tx.commit()
     return WriteResult("imported", records=len(rows), nodes_created=counter.nodes,

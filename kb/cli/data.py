@@ -39,6 +39,8 @@ def _print_import(report: dict) -> None:
                        err=True)
             for d in f["departments"]:
                 click.echo(f"      {d['name']}（{d['jurisdiction'] or '地区不明'}）：{d['records']}", err=True)
+        for spelled, known in (f.get("same_body") or {}).items():
+            click.echo(f"    {spelled} 即库中已有的 {known}（同一机构的另一写法），事项记入 {known}", err=True)
         if f.get("superseded"):
             click.echo(f"    取代旧版本：{'、'.join(f['superseded'])}", err=True)
         if f.get("current") is False:

@@ -13,7 +13,7 @@ import pytest
 from kb import dump
 from kb.db import Graph
 from kb.model import KEY_OF
-from tests.conftest import REPO, ManagedServer
+from tests.conftest import REPO, ManagedServer, write_xlsx
 
 DEMO = REPO / "kb" / "demo"
 TOWNSHIP = DEMO / "example_chain" / "浏阳市集里街道办事处.json"
@@ -40,7 +40,15 @@ def reconnect(srv: ManagedServer) -> Graph:
 
 
 def other_versions(folder: Path) -> Path:
-    """The township's list again as an older (2023) and a newer (2025) version: history and supersession."""
+    """The township's list again as an older (2023) and a newer (2025) version: history and supersession;
+    and one body's lists under two spellings (醴陵市城市管理和综合执法局 2024, 醴陵市城管执法局 2025) with its
+    city's counterpart in a third (株洲市城市管理综合行政执法局): one department, and its counterpart."""
+    header = ["序号", "事项名称", "权力类型", "实施依据", "行使主体", "责任事项内容"]
+    for title, name in (("醴陵市城市管理和综合执法局2024年权责清单", "对城市道路的监督检查"),
+                        ("醴陵市城管执法局2025年权责清单", "对户外广告设施的监督检查"),
+                        ("株洲市城市管理综合行政执法局2024年权责清单", "对城市道路的监督检查")):
+        write_xlsx(folder / f"{title}.xlsx", title, header,
+                   [["1", name, "行政检查", "《中华人民共和国行政处罚法》第二条", "", "1.检查责任：依法检查。"]])
     for version in ("2023", "2025"):
         data = json.loads(TOWNSHIP.read_text(encoding="utf-8"))
         data["version"] = version
@@ -96,6 +104,13 @@ def test_bulk_builds_the_same_graph_as_import(scratch_server: ManagedServer, tmp
     versions = {n[1]["version"]: n[1]["current"] for ref, n in nodes.items() if ref[0] == "ListVersion"
                 and n[1]["department"] == "浏阳市集里街道办事处"}
     assert versions == {"2023": False, "2024": False, "2025": True}
+    # one body under two spellings is one department, whose 2025 list is current; its city's is above it
+    liling = {n[1]["version"]: n[1]["current"] for ref, n in nodes.items() if ref[0] == "ListVersion"
+              and n[1]["department"] == "醴陵市城市管理和综合执法局"}
+    assert liling == {"2024": False, "2025": True}
+    assert ("Department", "醴陵市城管执法局") not in nodes
+    assert [r[1:3] for r in rels if r[0] == "COUNTERPART_OF" and r[1][1].startswith("醴陵市")] == [
+        (("Department", "醴陵市城市管理和综合执法局"), ("Department", "株洲市城市管理综合行政执法局"))]
     # the report says what was written, file by file, as `kb import --json` does
     plain_files = {Path(f["path"]).name: f for f in json.loads(plain.stdout)["files"]}
     for f in json.loads(bulk.stdout)["files"]:

@@ -214,3 +214,49 @@ def test_another_province_s_guide_in_its_own_keys_is_imported(scratch_server: Ma
         "[(t)-[:INCLUDES]->(s) | s.name] AS items")
     assert thing == {"key": "330106-YJS-0012@330106", "j": "杭州市西湖区", "up": ["杭州市", "浙江省"],
                      "lead": "杭州市西湖区市场监督管理局", "before": 22, "after": 6, "days": 5, "items": ["食品经营许可"]}
+
+
+def _body_list(path: Path, title: str, holder: str, names: list[str]) -> Path:
+    header = ["序号", "事项名称", "权力类型", "实施依据", "行使主体", "责任事项内容", "追责对象范围", "追责情形"]
+    rows = [[str(i), name, "行政检查", BASIS, holder, "1.检查责任：依法检查。", "具体承办人", "未依法检查的"]
+            for i, name in enumerate(names, start=1)]
+    return _xlsx(path, title, header, rows)
+
+
+def test_one_body_under_two_spellings_is_one_department(scratch_server: ManagedServer, tmp_path: Path) -> None:
+    """醴陵市's 城管 body, published as 城市管理和综合执法局 in 2024 and as 城管执法局 in 2025, is one department
+    whose 2025 list supersedes the 2024 one; the city's 城市管理综合行政执法局 and 发展和改革委员会 are the
+    counterparts of the county-level city's 城管执法局 and 发展和改革局, whatever the order of the imports."""
+    files = [
+        _body_list(tmp_path / "a.xlsx", "醴陵市城市管理和综合执法局2024年权责清单", "醴陵市城市管理和综合执法局",
+                   ["对城市道路的监督检查", "对户外广告设施的监督检查"]),
+        _body_list(tmp_path / "b.xlsx", "醴陵市发展和改革局2024年权责清单", "醴陵市发展和改革局", ["对价格行为的监督检查"]),
+    ]
+    first = json.loads(_kb(scratch_server, "import", "--json", *map(str, files)).stdout)
+    assert [f["same_body"] for f in first["files"]] == [{}, {}]
+    later = [
+        _body_list(tmp_path / "c.xlsx", "醴陵市城管执法局2025年权责清单", "醴陵市城管执法局",
+                   ["对城市道路的监督检查", "对户外广告设施的监督检查", "对建筑垃圾处置的监督检查"]),
+        _body_list(tmp_path / "d.xlsx", "株洲市城市管理综合行政执法局2024年权责清单", "株洲市城市管理综合行政执法局",
+                   ["对城市道路的监督检查"]),
+        _body_list(tmp_path / "e.xlsx", "株洲市发展和改革委员会2024年权责清单", "株洲市发展和改革委员会",
+                   ["对价格行为的监督检查"]),
+    ]
+    dry = _kb(scratch_server, "import", "--dry-run", str(later[0]))
+    assert "醴陵市城管执法局 即库中已有的 醴陵市城市管理和综合执法局" in dry.stderr, dry.stderr
+    proc = _kb(scratch_server, "import", "--json", *map(str, later))
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)["files"]
+    assert report[0]["department"] == "醴陵市城市管理和综合执法局"
+    assert report[0]["same_body"] == {"醴陵市城管执法局": "醴陵市城市管理和综合执法局"}
+    assert report[0]["superseded"], "the 2025 list of the same body supersedes its 2024 list"
+    g = scratch_server.graph
+    held = g.read("MATCH (d:Department)-[:IN_JURISDICTION]->(:Jurisdiction {name: '醴陵市'}) "
+                  "OPTIONAL MATCH (d)-[:HOLDS]->(p:Power) WHERE p.current RETURN d.name AS d, count(p) AS n ORDER BY d")
+    assert held == [{"d": "醴陵市发展和改革局", "n": 1}, {"d": "醴陵市城市管理和综合执法局", "n": 3}]
+    pairs = g.read("MATCH (a:Department)-[:COUNTERPART_OF]->(b:Department) RETURN a.name AS a, b.name AS b ORDER BY a")
+    assert [(p["a"], p["b"]) for p in pairs] == [("醴陵市发展和改革局", "株洲市发展和改革委员会"),
+                                                 ("醴陵市城市管理和综合执法局", "株洲市城市管理综合行政执法局")]
+    # the same file again: nothing new
+    again = json.loads(_kb(scratch_server, "import", "--json", str(later[0])).stdout)
+    assert again["files"][0]["status"] == "unchanged" and again["nodes_created"] == 0

@@ -265,3 +265,15 @@ def test_national_bodies_branches_and_numbered_files_get_their_own_place():
 def test_a_title_in_a_short_form_of_one_name_gives_the_full_name():
     assert naming("x/渝中区市场监管局权责清单（2023年版）.xlsx").department == "渝中区市场监督管理局"
     assert naming("x/克拉玛依市文旅局权责清单.xlsx").department == "克拉玛依市文旅局"  # 文旅局: several names, kept
+
+
+def test_the_spellings_of_one_body_are_its_full_forms_and_its_short_form():
+    from importers.naming import body_spellings
+
+    county = body_spellings("醴陵市发展和改革局", "醴陵市")
+    assert "发展和改革委员会" in county and "发改委" in county  # its city's body and the short form rows write
+    assert set(body_spellings("醴陵市城管执法局", "醴陵市")) == {
+        "城管执法局", "城市管理和综合执法局", "城市管理行政执法局", "城市管理综合执法局", "城市管理综合行政执法局"}
+    assert "城市管理局" not in body_spellings("醴陵市城管执法局", "醴陵市")  # 城管局 is another body
+    assert body_spellings("长沙市公安局交通警察支队", "长沙市") == ["公安局交通警察支队"]  # no short form: itself
+    assert body_spellings("公安局", "长沙市") == []  # a name without its place: no body to compare
