@@ -308,11 +308,20 @@ def _stage_word() -> re.Pattern:
     return re.compile("|".join(map(re.escape, stage_words())))
 
 
+@cache
+def _procedures() -> tuple[frozenset[str], ...]:
+    """The stage sets of the power types (stages.toml [mandatory.types]): the stages of one procedure."""
+    types = vocabulary("stages.toml").get("mandatory", {}).get("types", {})
+    return tuple(frozenset(stages) for stages in types.values())
+
+
 def _heading(head: str, end: re.Pattern) -> list[str]:
-    """The stages named by stage words (joined by 和, 、 …) at the start of `head` (no whitespace) when
-    `end` follows them; [] otherwise."""
+    """The stages named by stage words (joined by 和, 、 …, or run together when they are stages of one
+    procedure: 审查决定责任, 送达执行责任; not 审核公示, one act of a 行政奖励) at the start of `head` (no
+    whitespace) when `end` follows them; [] otherwise."""
     words = stage_words()
     stages: list[str] = []
+    run_together = False
     while True:
         found = _stage_word().match(head)
         if found is None:
@@ -321,11 +330,16 @@ def _heading(head: str, end: re.Pattern) -> list[str]:
         stages.append(words[word])
         head = head[len(word):]
         if end.match(head):
+            if run_together and not any(set(stages) <= procedure for procedure in _procedures()):
+                return []
             return list(dict.fromkeys(stages))
         join = _HEADING_JOIN.match(head)
-        if not join:
+        if join:
+            head = head[join.end():]
+        elif _stage_word().match(head):
+            run_together = True
+        else:
             return []
-        head = head[join.end():]
 
 
 def heading_stages(text: str, *, colon: bool = False) -> list[str]:
@@ -371,6 +385,7 @@ class StageRules:
     subkinds: tuple[SubKind, ...] = ()
     preliminary_words: tuple[str, ...] = ()  # a scope or duty saying the level only reviews first
     preliminary_not_required: tuple[str, ...] = ()
+    supervising_words: tuple[str, ...] = ()  # duties saying the level directs the level below to do it
     same_as_by_type: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # type -> same_as
     # (stage, stage whose duty does it, words, words that must not follow one: 给付 but not 给付决定)
     done_within: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = ()
@@ -387,6 +402,10 @@ class StageRules:
                 if word in squeezed:
                     return word
         return ""
+
+    def supervising(self, *texts: str) -> str:
+        """The words that say a level directs the level below to do the procedure (督促县级 …), or ''."""
+        return next((w for text in texts for w in self.supervising_words if w in squeeze(text or "")), "")
 
     def names(self, stage: str, named: set[str], type_: str = "") -> bool:
         """True when the named stages include `stage` or one of its synonyms (those of the power's type too)."""
@@ -414,6 +433,7 @@ def stage_rules() -> StageRules:
         tuple(SubKind(k["type"], k["name"], tuple(k["words"]), tuple(k["stages"])) for k in data.get("subkind", [])),
         tuple(squeeze(w) for w in prelim.get("words", [])),
         tuple(prelim.get("not_required", [])),
+        tuple(squeeze(w) for w in data.get("supervising", {}).get("words", [])),
         {t: {s: tuple(words) for s, words in same.items()} for t, same in data.get("same_as_by_type", {}).items()},
         tuple((d["stage"], d["within"], tuple(squeeze(w) for w in d["words"]), tuple(d.get("unless_before", ())))
               for d in data.get("done_within", [])))

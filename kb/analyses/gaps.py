@@ -231,9 +231,13 @@ def named_stages(row: dict, rules: StageRules | None = None) -> set[str]:
 
 def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[str, ...], dict]:
     """The stages a power must name, and why: its type's set, or its sub-kind's (强制措施 has no 催告),
-    less 决定/送达 when its scope or duties say the level only reviews first (初审, 审核上报)."""
+    less 决定/送达 when its scope or duties say the level only reviews first (初审, 审核上报); none when
+    its duties say it directs the level below to do the procedure (督促县级 …)."""
     rules = rules or stage_rules()
     why: dict = {}
+    supervising = rules.supervising(*row.get("duty_texts", ()))
+    if supervising:  # the level below does the procedure: its list has the stages
+        return (), {"supervising": supervising}
     required = rules.by_type.get(row["type"], ())
     sub = rules.subkind(row["type"], row["power"])
     if sub:

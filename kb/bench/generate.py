@@ -251,10 +251,17 @@ class Province:
             self.writer.list_file(p, department, rows, layout or ("jsonl" if s % 2 else "csv"))
 
     def _drop_for_chain_breaks(self, city: Place, stem: str, rows: list[dict]) -> list[dict]:
-        """One city list in seven leaves out one item its counties implement."""
+        """One city list in seven leaves out one item its counties implement. Not a class of an item the
+        list also holds whole (…（一般类） beside …): the whole item is the counties' class's counterpart
+        (kb.analyses.chains._other_item), so leaving the class out breaks no chain."""
         if self.rng.randrange(self.every):
             return rows
-        victim = rows[self.rng.randrange(len(rows) // 2, len(rows))]
+        from kb.analyses.overlaps import bare_name, name_qualifier
+
+        whole = {bare_name(r["事项名称"]) for r in rows if not name_qualifier(r["事项名称"])}
+        later = rows[len(rows) // 2:]
+        victim = self.rng.choice([r for r in later if not (name_qualifier(r["事项名称"]) and
+                                                           bare_name(r["事项名称"]) in whole)] or later)
         self.dropped.setdefault((city.code, stem), set()).add(victim["基本编码"])
         return [r for r in rows if r is not victim]
 

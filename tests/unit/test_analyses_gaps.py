@@ -220,3 +220,40 @@ def test_a_layout_without_a_basis_column_is_one_finding_for_its_list() -> None:
     rows = [ROW | {"key": "k1", "power": "甲", "basis": "", "list": version},
             ROW | {"key": "k2", "power": "乙", "basis": "依据国家有关规定", "list": version}]
     assert [(f.kind, f.powers) for f in gaps.no_basis(rows)] == [("no_basis", ["甲"]), ("basis_unmatched", ["乙"])]
+
+
+def test_missing_stage_reads_the_twelfth_sample_s_procedures() -> None:
+    """What a reader judged complete in the twelfth sample (docs/analyses.md), each as a reading of the procedure:
+    two stages run together in one heading, a payment that carries out its review, a 确认's 调查核实, a 决定 duty
+    that reviews, a 强制执行 without a follow-up stage, a level that directs the level below."""
+    def missing(type_: str, power: str, cell: str) -> list[str]:
+        duties = split_duties(cell)
+        row = ROW | {"type": type_, "power": power, "stages": [d.stage for d in duties if d.stage],
+                     "duty_texts": [d.text for d in duties]}
+        found = gaps.missing_stage([row])
+        return found[0].evidence[0]["missing"] if found else []
+
+    # 审查决定责任 names 审查 and 决定, 送达执行责任 送达 and 执行: what is left out is 告知 (行政处罚法 第四十四条)
+    penalty = "1.立案责任：决定是否立案。2.调查取证责任：调查取证。3.审查决定责任：依法作出处罚决定。4.送达执行责任：送达并执行。"
+    assert missing("行政处罚", "对乱张贴的行政处罚", penalty) == ["告知"]
+    assert missing("行政处罚", "对乱张贴的行政处罚", penalty.replace("3.审查决定", "3.告知责任：告知陈述申辩权利。4.审查决定")
+                   .replace("4.送达执行", "5.送达执行")) == []
+    # 受理 → 审核 → 发放: the payment carries out the review (高龄津贴, 失业保险金); without the payment it is asked for
+    pay = "受理：受理申请；审核：对申请人的条件进行审核；发放：按月发放。"
+    assert missing("行政给付", "失业保险金的给付", pay) == []
+    assert missing("行政给付", "失业保险金的给付", pay.replace("发放：按月发放。", "")) == ["决定", "送达"]
+    # 工伤认定: 调查核实 is a 确认's 审查, and a heading of its own after a semicolon
+    assert missing("行政确认", "工伤认定", "受理：审查材料，予以受理；调查核实：对事故伤害进行调查核实；"
+                                       "决定：作出工伤认定决定；送达：书面通知申请人。") == []
+    # a 审批 duty that reviews in its own words (进行审查) names 审查; one that does not is asked for it
+    relief = "1.受理责任：受理申请。2.审批责任：对上报材料进行审查，作出批准的决定。3.发放责任：按规定发放。"
+    assert missing("行政给付", "特困人员救助供养", relief) == []
+    assert missing("行政给付", "特困人员救助供养", relief.replace("对上报材料进行审查，", "")) == ["审查"]
+    # a 强制执行 (催告 → 决定 → 公告 → 执行) has no follow-up stage of its own; its 催告 is still asked for
+    demolish = "1.催告阶段：书面催告。2.决定阶段：作出强制执行决定。3.公告阶段：予以公告。4.执行阶段：依法强制拆除。"
+    assert missing("行政强制", "对违法建设采取强制拆除措施", demolish) == []
+    assert missing("行政强制", "对违法建设采取强制拆除措施", demolish.replace("1.催告阶段：书面催告。", "")) == ["催告"]
+    # a city that directs its counties to take and review the applications implements none of the stages itself
+    subsidy = "1.审核环节：督促县级农业农村部门对补贴申请进行受理、审核。2.公示环节：督促公示。3.监管环节：监督检查。"
+    assert missing("行政给付", "农业机械购置补贴", subsidy) == []
+    assert missing("行政给付", "农业机械购置补贴", subsidy.replace("督促县级农业农村部门对", "对")) == ["受理", "决定", "送达"]
