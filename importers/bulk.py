@@ -366,6 +366,7 @@ class Plan:
             self.versions[made_by]["_supersedes"] += 1  # counted in the transaction of the version made
 
     def write_list(self, doc: ListDocument, run_id: str, advance: Callable[[int], object]) -> dict:
+        writer.settle_delegating_bodies(self._planned_same_body, doc)  # every list planned by now: either order
         source_file = Path(doc.path).name
         deps = writer.departments_of(doc)
         first = writer.version_key(doc, deps[0]["name"])

@@ -156,7 +156,9 @@ def _ensure_department(tx: neo4j.Transaction, c: _Counter, name: str, jurisdicti
     _run(tx, c, MERGE_JURISDICTIONS, chain=chain, run_id=run_id)
     _run(tx, c, MERGE_DEPARTMENT, name=name, jurisdiction=chain[-1]["name"], run_id=run_id,
          source_file=source_file)
-    link_counterparts(lambda q, **p: _run(tx, c, q, **p), name, chain[-1]["name"])
+    place = chain[-1]["name"]
+    link_counterparts(lambda q, **p: _run(tx, c, q, **p), name, place)
+    _run(tx, c, RENAME_PENDING, name=name, spellings=[place + b for b in body_spellings(name, place)])
 
 
 # --- lists ------------------------------------------------------------------------------------
@@ -425,6 +427,30 @@ def settle_departments(find: Callable[[str, str], str | None], doc: ListDocument
     return renamed
 
 
+def settle_delegating_bodies(find: Callable[[str, str], str | None], doc: ListDocument) -> None:
+    """A delegating body a record names (原实施主体, completed with the county: importers.lists) that the graph
+    holds under another spelling of the same body (醴陵市城管执法局 for 醴陵市城市管理和综合执法局) is named as the
+    graph names it, so the delegation finds its department (`find` as for settle_departments)."""
+    places = [c["name"] for c in jurisdiction_chain(doc.jurisdiction, doc.jurisdiction_level)] if doc.jurisdiction else []
+    settled: dict[str, str] = {}
+    for rec in doc.records:
+        body = rec.extra.get("delegated_from", "")
+        if not body:
+            continue
+        if body not in settled:
+            place = next((p for p in reversed(places) if p in body), None)
+            settled[body] = (find(body, place) if place else None) or body
+        rec.extra["delegated_from"] = settled[body]
+
+
+# Delegations waiting for a department named in another spelling of the same body (a township's list read
+# before its county's): they name the department as the graph does from now on (LINK_DELEGATIONS links them).
+RENAME_PENDING = """
+MATCH (dl:Delegation) WHERE dl.from_body IN $spellings AND dl.from_body <> $name AND NOT (dl)-[:FROM_DEPARTMENT]->()
+SET dl.from_body = $name
+"""
+
+
 def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress | None = None,
                in_force_from: str | None = None, tx: neo4j.Transaction | None = None) -> WriteResult:
     """One file's records; its versions are in force from `in_force_from` (else 1 January of the
@@ -436,7 +462,11 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
             if result.status == "imported":
                 own.commit()
         return result
-    settle_departments(lambda name, place: same_body(lambda q, **p: _run(tx, _Counter(), q, **p), name, place), doc)
+    def find(name: str, place: str) -> str | None:
+        return same_body(lambda q, **p: _run(tx, _Counter(), q, **p), name, place)
+
+    settle_departments(find, doc)
+    settle_delegating_bodies(find, doc)
     key = version_key(doc, departments_of(doc)[0]["name"])  # the file's own department, when it has records
     if _run(tx, _Counter(), FIND_VERSION, key=key):
         return WriteResult("unchanged", records=len(doc.records), version_key=key)

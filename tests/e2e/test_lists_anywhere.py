@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
+import pytest
+
 from tests.conftest import ManagedServer
 from tests.conftest import run_kb as _kb
 from tests.conftest import write_xlsx as _xlsx
@@ -260,3 +262,25 @@ def test_one_body_under_two_spellings_is_one_department(scratch_server: ManagedS
     # the same file again: nothing new
     again = json.loads(_kb(scratch_server, "import", "--json", str(later[0])).stdout)
     assert again["files"][0]["status"] == "unchanged" and again["nodes_created"] == 0
+
+
+def _township_list(path: Path) -> Path:
+    """A street of 醴陵市 exercising an item its county's 城管 body delegated, named short (醴陵市城管执法局)."""
+    header = ["序号", "事项名称", "权力类型", "实施依据", "下放或委托", "原实施主体", "责任事项内容"]
+    rows = [["1", "对城市道路的监督检查", "行政检查", BASIS, "委托", "醴陵市城管执法局", "1.检查责任：依法检查。"]]
+    return _xlsx(path, "醴陵市来龙门街道办事处2024年权责清单", header, rows)
+
+
+@pytest.mark.parametrize("county_first", [True, False])
+def test_a_delegation_finds_its_body_under_another_spelling(scratch_server: ManagedServer, tmp_path: Path,
+                                                            county_first: bool) -> None:
+    county = _body_list(tmp_path / "county.xlsx", "醴陵市城市管理和综合执法局2024年权责清单", "醴陵市城市管理和综合执法局",
+                        ["对城市道路的监督检查"])
+    street = _township_list(tmp_path / "street.xlsx")
+    for path in ([county, street] if county_first else [street, county]):
+        proc = _kb(scratch_server, "import", "--json", str(path))
+        assert proc.returncode == 0, proc.stderr
+    linked = scratch_server.graph.read(
+        "MATCH (dl:Delegation)-[:FROM_DEPARTMENT]->(d:Department) RETURN dl.from_body AS body, d.name AS d")
+    assert linked == [{"body": "醴陵市城市管理和综合执法局", "d": "醴陵市城市管理和综合执法局"}]
+    assert scratch_server.graph.read("MATCH (d:Department {name: '醴陵市城管执法局'}) RETURN d") == []
