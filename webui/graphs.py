@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from pyvis.edge import Edge
 from pyvis.network import Network
 
 from kb.model import RELATIONSHIP_TITLES
@@ -29,12 +30,16 @@ TOOLTIP_FIELDS = {"type": _l("Type"), "department": _l("Department"), "jurisdict
                   "from_body": _l("From"), "to_body": _l("To")}
 
 
-def tooltip(label: str, props: dict[str, Any]) -> str:
+def tooltip(label: str, props: dict[str, Any], words: dict[str, str] | None = None) -> str:
+    """A node's tooltip as plain text; `words`: the field and label names already translated (a picture of
+    300 nodes asked gettext 900 times for the same dozen words)."""
+    words = words if words is not None else _words()
     heading = props.get('name') or props.get('title') or props.get('key') or ''
     if label in ("Delegation", "Accountability"):
         heading = ""
-    lines = [f"{LABEL_NAMES.get(label, label)}: {heading}".rstrip(": ")]
-    for field, name in TOOLTIP_FIELDS.items():
+    lines = [f"{words.get(label, label)}: {heading}".rstrip(": ")]
+    for field in TOOLTIP_FIELDS:
+        name = words[field]
         value = props.get(field)
         if value:
             if field == "level":
@@ -46,6 +51,11 @@ def tooltip(label: str, props: dict[str, Any]) -> str:
     if text:
         lines.append(str(text)[:160] + ("…" if len(str(text)) > 160 else ""))
     return "\n".join(lines)
+
+
+def _words() -> dict[str, str]:
+    """The tooltip's field names and the kinds' names in the current language."""
+    return {**{k: str(v) for k, v in LABEL_NAMES.items()}, **{k: str(v) for k, v in TOOLTIP_FIELDS.items()}}
 
 
 def relationship_name(rel_type: str) -> str:
@@ -99,16 +109,21 @@ class Picture:
         self.summaries = 0  # "+N more" nodes (not counted as nodes shown)
         self.left_out: list[dict[str, Any]] = []  # what they stand for: ring, kind, name, total, left
         self.as_of = as_of  # the pages of powers and departments answer as of this day (YYYY-MM-DD)
+        self._ids: set[str] = set()  # pyvis looks a node up in a list: once per node, twice per edge
+        self._words = _words()
+        self._captions: dict[str, str] = {}  # relationship type -> its name
+        self._columns: dict[tuple[str, str], str] = {}  # (property, value) -> "名称：值"
 
     def node(self, node_id: str, labels: list[str] | str, props: dict[str, Any], *, level: int | None = None,
              centre: bool = False) -> None:
-        if node_id in self.net.get_nodes():
+        if node_id in self._ids:
             return
+        self._ids.add(node_id)
         label = label_of(labels)
         self.labels[label] = self.labels.get(label, 0) + 1
         options: dict[str, Any] = {
             "label": node_label(label, props),
-            "title": tooltip(label, props),
+            "title": tooltip(label, props, self._words),
             "color": LABEL_COLOURS.get(label, "#999999"),
             "url": self._url(label, props),
             "shape": "box" if self.hierarchical else "dot",
@@ -137,6 +152,7 @@ class Picture:
                   shown=entry["total"] - entry["left"], total=entry["total"]))
         self.net.add_node(node_id, label=caption, title=f"{caption}\n{hint}", color=LABEL_COLOURS.get(entry["kind"], "#999999"),
                           url=entry["url"], shape="box", size=10, borderWidth=1)
+        self._ids.add(node_id)
         node = self.net.node_map[node_id]
         node.update(kind="more", expand=entry["expand"], more={"ring": entry["ring"], "kind": entry["kind"],
                                                                "left": entry["left"], "name": entry["name"]},
@@ -147,16 +163,24 @@ class Picture:
 
     def edge(self, source: str, target: str, rel_type: str, props: dict[str, Any] | None = None,
              title: str | None = None) -> None:
-        caption = relationship_name(rel_type)
+        caption = self._captions.get(rel_type)
+        if caption is None:
+            caption = self._captions[rel_type] = relationship_name(rel_type)
         if title is None:
             title = caption
-            extra = "，".join(f"{column_name(k)}：{coded_value(k, str(v))}" for k, v in (props or {}).items()
-                             if v not in (None, "") and k != "text")
+            extra = "，".join(self._column(k, str(v)) for k, v in (props or {}).items() if v not in (None, "") and k != "text")
             title += f"（{extra}）" if extra else ""
-        if self.hierarchical:
-            self.net.add_edge(source, target, label=caption, title=title)
-        else:  # labels on every edge of a busy neighbourhood are unreadable: the type shows on hover
-            self.net.add_edge(source, target, title=title)
+        # pyvis's add_edge looks both ends up in its list of nodes; they are looked up in a set here
+        assert source in self._ids and target in self._ids, f"non existent node {source} or {target}"
+        options = {"label": caption, "title": title} if self.hierarchical else {"title": title}
+        # (labels on every edge of a busy neighbourhood are unreadable: the type shows on hover)
+        self.net.edges.append(Edge(source, target, self.net.directed, **options).options)
+
+    def _column(self, name: str, value: str) -> str:
+        key = (name, value)
+        if key not in self._columns:
+            self._columns[key] = f"{column_name(name)}：{coded_value(name, value)}"
+        return self._columns[key]
 
     def options(self) -> dict[str, Any]:
         if self.hierarchical:
