@@ -373,6 +373,7 @@ class SubKind:
     name: str
     words: tuple[str, ...]
     stages: tuple[str, ...]
+    named: tuple[str, ...] = ()  # stages whose naming makes a power of no sub-kind's word this sub-kind
 
 
 @dataclass(frozen=True)
@@ -390,9 +391,11 @@ class StageRules:
     # (stage, stage whose duty does it, words, words that must not follow one: 给付 but not 给付决定)
     done_within: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = ()
 
-    def subkind(self, type_: str, name: str) -> SubKind | None:
-        """The sub-kind of a power of this type, from its name (the first whose word it contains)."""
-        return next((k for k in self.subkinds if k.type == type_ and any(w in name for w in k.words)), None)
+    def subkind(self, type_: str, name: str, named: set[str] | frozenset[str] = frozenset()) -> SubKind | None:
+        """The sub-kind of a power of this type, from its name (the first whose word it contains), else from
+        the stages its duties name (催告 is 强制执行's alone)."""
+        return next((k for k in self.subkinds if k.type == type_ and any(w in name for w in k.words)), None) \
+            or next((k for k in self.subkinds if k.type == type_ and set(k.named) & named), None)
 
     def preliminary(self, *texts: str) -> str:
         """The word that makes a power a preliminary review (初审 / 审核上报 …), or ''."""
@@ -430,7 +433,8 @@ def stage_rules() -> StageRules:
         int(data.get("min_named", 2)),
         {t: tuple(stages) for t, stages in data.get("types", {}).items()},
         {s: tuple(words) for s, words in data.get("same_as", {}).items()},
-        tuple(SubKind(k["type"], k["name"], tuple(k["words"]), tuple(k["stages"])) for k in data.get("subkind", [])),
+        tuple(SubKind(k["type"], k["name"], tuple(k["words"]), tuple(k["stages"]), tuple(k.get("named", ())))
+              for k in data.get("subkind", [])),
         tuple(squeeze(w) for w in prelim.get("words", [])),
         tuple(prelim.get("not_required", [])),
         tuple(squeeze(w) for w in data.get("supervising", {}).get("words", [])),

@@ -239,10 +239,10 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
     if supervising:  # the level below does the procedure: its list has the stages
         return (), {"supervising": supervising}
     required = rules.by_type.get(row["type"], ())
-    sub = rules.subkind(row["type"], row["power"])
+    named = named_stages(row, rules)
+    sub = rules.subkind(row["type"], row["power"], named)
     if sub:
         required, why["subkind"] = sub.stages, sub.name
-    named = named_stages(row, rules)
     if not rules.names("决定", named, row["type"]):
         word = rules.preliminary(row.get("scope", ""), row.get("level_text", ""), *row.get("duty_texts", ()),
                                  *(s for s in named if s == "初审"))

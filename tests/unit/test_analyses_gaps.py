@@ -257,3 +257,28 @@ def test_missing_stage_reads_the_twelfth_sample_s_procedures() -> None:
     subsidy = "1.审核环节：督促县级农业农村部门对补贴申请进行受理、审核。2.公示环节：督促公示。3.监管环节：监督检查。"
     assert missing("行政给付", "农业机械购置补贴", subsidy) == []
     assert missing("行政给付", "农业机械购置补贴", subsidy.replace("督促县级农业农村部门对", "对")) == ["受理", "决定", "送达"]
+
+
+def test_missing_stage_reads_the_thirteenth_sample_s_procedures() -> None:
+    """What a reader judged complete in the thirteenth sample (docs/analyses.md): a 决定 that 核发s the licence
+    delivers it; a 行政强制 named without a sub-kind's word that 催告s is a 强制执行; a 裁决's 处理决定 is its decision."""
+    def missing(type_: str, power: str, cell: str) -> list[str]:
+        duties = split_duties(cell)
+        row = ROW | {"type": type_, "power": power, "stages": [d.stage for d in duties if d.stage],
+                     "duty_texts": [d.text for d in duties]}
+        found = gaps.missing_stage([row])
+        return found[0].evidence[0]["missing"] if found else []
+
+    homestead = ("1.受理：受理申请。\n2.审查：实地踏勘。\n3.决定：对符合条件的予以批准，核发农村宅基地批准书。\n"
+                 "4.监管：批准后组织实地丈量批放。")
+    assert missing("行政许可", "农村村民宅基地审批", homestead) == []
+    assert missing("行政许可", "农村村民宅基地审批", homestead.replace("，核发农村宅基地批准书", "")) == ["送达"]
+    demolish = "1.催告：书面催告当事人自行拆除。\n2.决定：作出强制拆除决定。\n3.公告：予以公告。\n4.执行：依法拆除。"
+    assert missing("行政强制", "对逾期不改正的乡村违法建设予以拆除", demolish) == []
+    # without its 催告 it is a 行政强制 of no sub-kind, asked for what every 行政强制 has
+    assert missing("行政强制", "对逾期不改正的乡村违法建设予以拆除", demolish.replace("1.催告：书面催告当事人自行拆除。\n", "")) \
+        == ["事后监管"]
+    dispute = ("1.受理：审查申请，决定是否受理。\n2.调查：查明争议事实。\n3.调解：组织调解。\n"
+               "4.处理：调解不成的，依法作出处理决定并送达当事人。")
+    assert missing("行政裁决", "土地、林地所有权和使用权争议处理", dispute) == []
+    assert missing("行政裁决", "土地、林地所有权和使用权争议处理", dispute.replace("并送达当事人", "")) == ["送达"]
