@@ -222,17 +222,19 @@ def test_a_layout_without_a_basis_column_is_one_finding_for_its_list() -> None:
     assert [(f.kind, f.powers) for f in gaps.no_basis(rows)] == [("no_basis", ["甲"]), ("basis_unmatched", ["乙"])]
 
 
+def missing(type_: str, power: str, cell: str) -> list[str]:
+    """The stages missing_stage says a power of this type and name lacks, its cell split as the importer does."""
+    duties = split_duties(cell)
+    row = ROW | {"type": type_, "power": power, "stages": [d.stage for d in duties if d.stage],
+                 "duty_texts": [d.text for d in duties]}
+    found = gaps.missing_stage([row])
+    return found[0].evidence[0]["missing"] if found else []
+
+
 def test_missing_stage_reads_the_twelfth_sample_s_procedures() -> None:
     """What a reader judged complete in the twelfth sample (docs/analyses.md), each as a reading of the procedure:
     two stages run together in one heading, a payment that carries out its review, a 确认's 调查核实, a 决定 duty
     that reviews, a 强制执行 without a follow-up stage, a level that directs the level below."""
-    def missing(type_: str, power: str, cell: str) -> list[str]:
-        duties = split_duties(cell)
-        row = ROW | {"type": type_, "power": power, "stages": [d.stage for d in duties if d.stage],
-                     "duty_texts": [d.text for d in duties]}
-        found = gaps.missing_stage([row])
-        return found[0].evidence[0]["missing"] if found else []
-
     # 审查决定责任 names 审查 and 决定, 送达执行责任 送达 and 执行: what is left out is 告知 (行政处罚法 第四十四条)
     penalty = "1.立案责任：决定是否立案。2.调查取证责任：调查取证。3.审查决定责任：依法作出处罚决定。4.送达执行责任：送达并执行。"
     assert missing("行政处罚", "对乱张贴的行政处罚", penalty) == ["告知"]
@@ -262,13 +264,6 @@ def test_missing_stage_reads_the_twelfth_sample_s_procedures() -> None:
 def test_missing_stage_reads_the_thirteenth_sample_s_procedures() -> None:
     """What a reader judged complete in the thirteenth sample (docs/analyses.md): a 决定 that 核发s the licence
     delivers it; a 行政强制 named without a sub-kind's word that 催告s is a 强制执行; a 裁决's 处理决定 is its decision."""
-    def missing(type_: str, power: str, cell: str) -> list[str]:
-        duties = split_duties(cell)
-        row = ROW | {"type": type_, "power": power, "stages": [d.stage for d in duties if d.stage],
-                     "duty_texts": [d.text for d in duties]}
-        found = gaps.missing_stage([row])
-        return found[0].evidence[0]["missing"] if found else []
-
     homestead = ("1.受理：受理申请。\n2.审查：实地踏勘。\n3.决定：对符合条件的予以批准，核发农村宅基地批准书。\n"
                  "4.监管：批准后组织实地丈量批放。")
     assert missing("行政许可", "农村村民宅基地审批", homestead) == []
