@@ -149,10 +149,9 @@ def _ring(query: str, centre: str, budget: int, params: dict, ring: int, only: s
     """One ring: the count of each kind, the ids of the share of each kind, and for each kind that does
     not fit a "+N more" entry."""
     found = store.read(query, centre=centre, only=only, most=max(budget, 1) + skip, **params)
-    counts = {r["kind"]: r["n"] for r in found}
+    kinds = {r["kind"]: r["n"] for r in found}
     first = {r["kind"]: r["first"] for r in found}
-    if only is not None:
-        counts = {only: counts.get(only, 0)}
+    counts = kinds if only is None else {only: kinds.get(only, 0)}
     available = {k: max(n - (skip if k == only else 0), 0) for k, n in counts.items()}
     quotas = share(available, budget)
     ids = [i for kind, take in sorted(quotas.items()) if take
@@ -160,7 +159,7 @@ def _ring(query: str, centre: str, budget: int, params: dict, ring: int, only: s
     more = [{"ring": ring, "kind": k, "name": str(LABEL_NAMES.get(k, k)), "total": counts[k],
              "skip": (skip if k == only else 0) + quotas[k], "left": available[k] - quotas[k]}
             for k in sorted(counts) if available[k] > quotas[k]]
-    return {r["kind"]: r["n"] for r in found}, ids, more
+    return kinds, ids, more
 
 
 def neighbourhood(label: str, key: str, depth: int, cap: int, only: str | None = None,
