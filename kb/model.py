@@ -390,6 +390,15 @@ class StageRules:
     same_as_by_type: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # type -> same_as
     # (stage, stage whose duty does it, words, words that must not follow one: 给付 but not 给付决定)
     done_within: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = ()
+    # type or sub-kind -> stage -> the article that asks for it; a set without one is not asked for
+    required_by: dict[str, dict[str, str]] = field(default_factory=dict)
+    ask_without_law: bool = False
+
+    def articles(self, set_name: str) -> dict[str, str] | None:
+        """The article asking for each stage of a type's or sub-kind's set; None when no law of general
+        application sets its procedure (and `ask_without_law` is off): the set is not asked for."""
+        found = self.required_by.get(set_name)
+        return found if found is not None or not self.ask_without_law else {}
 
     def subkind(self, type_: str, name: str, named: set[str] | frozenset[str] = frozenset()) -> SubKind | None:
         """The sub-kind of a power of this type, from its name (the first whose word it contains), else from
@@ -440,7 +449,9 @@ def stage_rules() -> StageRules:
         tuple(squeeze(w) for w in data.get("supervising", {}).get("words", [])),
         {t: {s: tuple(words) for s, words in same.items()} for t, same in data.get("same_as_by_type", {}).items()},
         tuple((d["stage"], d["within"], tuple(squeeze(w) for w in d["words"]), tuple(d.get("unless_before", ())))
-              for d in data.get("done_within", [])))
+              for d in data.get("done_within", [])),
+        {name: dict(stages) for name, stages in data.get("required_by", {}).items()},
+        bool(data.get("ask_without_law", False)))
 
 
 def _said(text: str, word: str, unless: tuple[str, ...]) -> bool:

@@ -140,7 +140,7 @@ EVIDENCE_FIELDS = {
     "value": _l("Value"), "cooperating_published": _l("Cooperating (as published)"),
     "unlinked": _l("Not linked to a department"), "only_here": _l("Only at this level"), "missing": _l("Missing"),
     "present": _l("Present"), "article_count": _l("Articles in the loaded text"), "named": _l("Stages named"),
-    "required": _l("Stages required"),
+    "required": _l("Stages required"), "required_by": _l("Required by"),
     "subkind": _l("Sub-kind"), "preliminary": _l("Reviews first only (the words that say so)"),
     "own_word": _l("Stages written in the procedure's own words"),
     "body_kind": _l("Kind of body"), "power_key": _l("Power key"),

@@ -230,9 +230,10 @@ def named_stages(row: dict, rules: StageRules | None = None) -> set[str]:
 
 
 def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[str, ...], dict]:
-    """The stages a power must name, and why: its type's set, or its sub-kind's (强制措施 has no 催告),
-    less 决定/送达 when its scope or duties say the level only reviews first (初审, 审核上报); none when
-    its duties say it directs the level below to do the procedure (督促县级 …)."""
+    """The stages a power must name, and why: its type's set, or its sub-kind's (强制措施 has no 催告), each
+    with the article that asks for it (`required_by`; none for a type whose procedure no law of general
+    application sets), less 决定/送达 when its scope or duties say the level only reviews first (初审,
+    审核上报); none when its duties say it directs the level below to do the procedure (督促县级 …)."""
     rules = rules or stage_rules()
     why: dict = {}
     supervising = rules.supervising(*row.get("duty_texts", ()))
@@ -243,6 +244,12 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
     sub = rules.subkind(row["type"], row["power"], named)
     if sub:
         required, why["subkind"] = sub.stages, sub.name
+    articles = rules.articles(sub.name if sub else row["type"])
+    if articles is None:  # no law of general application sets the procedure: nothing is asked for
+        return (), why
+    if articles:
+        required = tuple(s for s in required if s in articles)
+        why["required_by"] = {s: articles[s] for s in required}
     if not rules.names("决定", named, row["type"]):
         word = rules.preliminary(row.get("scope", ""), row.get("level_text", ""), *row.get("duty_texts", ()),
                                  *(s for s in named if s == "初审"))
@@ -287,12 +294,13 @@ def _all_headed(row: dict) -> bool:
     return bool(texts) and all(opens_with_heading(t) for t in texts)
 
 
-def missing_stage(rows: list[dict]) -> list[Finding]:
+def missing_stage(rows: list[dict], rules: StageRules | None = None) -> list[Finding]:
     """Powers whose duties name at least `min_named` stages of their set are checked, and those that name
     one when every duty is headed by a stage (the list is written in stages: what it leaves out is left
     out); a stage is named by itself or a synonym (受案/受理 for 立案), or done under a heading in the
-    procedure's own word where the stage would be (own_word_stages)."""
-    rules = stage_rules()
+    procedure's own word where the stage would be (own_word_stages). Each missing stage is cited with the
+    article that asks for it."""
+    rules = rules or stage_rules()
     out = []
     for r in rows:
         required, why = required_stages(r, rules)
@@ -309,11 +317,15 @@ def missing_stage(rows: list[dict]) -> list[Finding]:
             continue
         if own:
             why["own_word"] = own
+        if "required_by" in why:
+            why["required_by"] = {s: why["required_by"][s] for s in missing}
         ev = [{"type": "stages", "power": r["power"], "department": r["department"], "power_type": r["type"],
                "named": present + sorted(named - set(required)),
                "required": list(required), "missing": missing, "source": _source(r), **why}]
+        cited = why.get("required_by", {})
+        stages = "、".join(f"{s}（{cited[s]}）" if s in cited else s for s in missing)
         out.append(_power_finding("missing_stage", r, ev, min(0.9, 0.5 + 0.1 * len(missing)),
-                                  f"{r['department']}「{r['power']}」缺少{'、'.join(missing)}环节",
+                                  f"{r['department']}「{r['power']}」缺少{stages}环节",
                                   [f"missing:{','.join(missing)}"]))
     return out
 

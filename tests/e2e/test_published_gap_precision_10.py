@@ -17,22 +17,29 @@ FIXTURE = Path(__file__).with_name("published_gap_lists_10.json")
 PENSION = "养老保险待遇支付"
 
 # power -> (stages the finding names, real?, the reader's judgement): every missing_stage finding.
-JUDGED: dict[str, tuple[list[str], bool, str]] = {
-    PENSION: (["受理"], True,
-              ("第二师 行政给付 names 初审, 待遇核算 and 待遇支付 (paid monthly): the reader wanted 受理, no duty taking "
-               "the claim or telling what to supply (its doubt: a pension often starts of the agency's own motion)")),
-}
+JUDGED: dict[str, tuple[list[str], bool, str]] = {}
+# Judged real as measured (1 of 1) and no longer reported: no law of general application sets a 行政给付's procedure
+# (since 2026-12-04). 第二师 行政给付 names 初审, 待遇核算 and 待遇支付 (paid monthly): the reader wanted 受理, no duty
+# taking the claim or telling what to supply (its doubt: a pension often starts of the agency's own motion).
+NOT_ASKED = {PENSION: ["受理"]}
 
 
 def test_missing_stage_on_a_tenth_published_sample_judged_blind(scratch, tmp_path):
     paths = published_lists(tmp_path, FIXTURE)
-    findings, found = stages_found(scratch, paths, JUDGED)
+    _, found = stages_found(scratch, paths, JUDGED)
     assert found == {p: stages for p, (stages, _, _) in JUDGED.items()}
-    # the figure docs/analyses.md gives: 1 real of 1, as measured
-    assert (sum(real for _, real, _ in JUDGED.values()), len(JUDGED)) == (1, 1)
-    # Right for a reason of its own: 初审 in the duties reads as a level that only reviews first, so 决定 and
-    # 送达 are not asked for; the reader read 待遇核算 and 待遇支付 as the agency's own decision and payment.
-    [evidence] = [f.evidence[0] for f in findings if f.kind == "missing_stage"]
-    assert (evidence["missing"], evidence["required"], evidence["preliminary"]) == (["受理"], ["受理", "审查"], "初审")
+    # the figure docs/analyses.md gives: 1 real of 1, as measured; none since a 行政给付 is not asked for
+    assert (sum(real for _, real, _ in JUDGED.values()), len(JUDGED)) == (0, 0)
+    # asked as every type's set once was, the finding comes back: right for a reason of its own (初审 in the duties
+    # reads as a level that only reviews first, so 决定 and 送达 are not asked for; the reader read 待遇核算 and
+    # 待遇支付 as the agency's own decision and payment)
+    from dataclasses import replace
+
+    from kb.analyses import gaps
+    from kb.model import stage_rules
+    [evidence] = [f.evidence[0] for f in gaps.missing_stage(scratch.read(gaps.STAGES, departments=None, jurisdictions=None),
+                                                             replace(stage_rules(), ask_without_law=True))]
+    assert (evidence["power"], evidence["missing"], evidence["required"], evidence["preliminary"]) == \
+        (PENSION, NOT_ASKED[PENSION], ["受理", "审查"], "初审")
     # the division names itself: 第二师人力资源和社会保障局, not 第二师铁门关市第二师人力资源和社会保障局 (as measured)
     assert [r["name"] for r in scratch.read("MATCH (d:Department) RETURN d.name AS name")] == ["第二师人力资源和社会保障局"]

@@ -1,11 +1,20 @@
 """Gap rules that work on rows (no database; the e2e tests run every rule on real graphs)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from importers.duties import split_duties, stage_row_duty
 from kb.analyses import gaps
+from kb.model import stage_rules
 
 ROW = {"key": "k1", "power": "食品经营许可", "type": "行政许可", "level": "", "department_level": "city",
        "department": "甲市市场监督管理局", "jurisdiction": "甲市", "file": "f.xls", "sheet": "S", "row": 3}
+
+
+# The readings of a procedure are the same whichever types are asked for. Types whose procedure no law of general
+# application sets (给付, 确认, 裁决, 征收) are read as an office that asks every type's set would (ask_without_law);
+# by default they are not asked for (test_missing_stage_asks_only_what_a_general_law_asks).
+EVERY_TYPE = replace(stage_rules(), ask_without_law=True)
 
 
 def test_missing_stage_only_where_stages_are_named() -> None:
@@ -45,8 +54,8 @@ def test_missing_stage_reads_a_heading_that_names_two_stages() -> None:
     row = ROW | {"type": "行政确认", "power": "独生子女父母光荣证核发与注销", "stages": ["受理", "审查", "送达", "事后监管"]}
     texts = ["受理阶段责任：公示材料", "审查和决定阶段责任：审核材料，直接作出行政确认或者不予确认决定",
              "送达阶段责任：发放光荣证", "事后监管责任：加强监管"]
-    assert gaps.missing_stage([row | {"duty_texts": texts}]) == []
-    assert gaps.missing_stage([row | {"duty_texts": [t.replace("审查和决定", "审查") for t in texts]}])[0] \
+    assert gaps.missing_stage([row | {"duty_texts": texts}], EVERY_TYPE) == []
+    assert gaps.missing_stage([row | {"duty_texts": [t.replace("审查和决定", "审查") for t in texts]}], EVERY_TYPE)[0] \
         .evidence[0]["missing"] == ["决定"]
 
 
@@ -73,9 +82,9 @@ def test_missing_stage_of_a_ruling_reads_its_ruling_and_asks_for_no_execution() 
          ("送达", "向双方送达裁决书。")], 1)]
     row = ROW | {"type": "行政裁决", "power": "林木所有权、林地使用权争议裁决", "stages": [d.stage for d in duties],
                  "duty_texts": [d.text for d in duties]}
-    assert gaps.missing_stage([row]) == []
+    assert gaps.missing_stage([row], EVERY_TYPE) == []
     left_out = row | {"stages": row["stages"][:3], "duty_texts": row["duty_texts"][:3]}
-    assert [f.evidence[0]["missing"] for f in gaps.missing_stage([left_out])] == [["送达"]]
+    assert [f.evidence[0]["missing"] for f in gaps.missing_stage([left_out], EVERY_TYPE)] == [["送达"]]
 
 
 def test_missing_stage_reads_supervision_in_the_reform_s_words() -> None:
@@ -146,7 +155,7 @@ def test_permit_without_supervision() -> None:
 
 def test_missing_stage_reads_a_decision_that_serves_and_a_dispute_reviewed_by_investigation() -> None:
     def missing(**row) -> list[str]:
-        found = gaps.missing_stage([ROW | row])
+        found = gaps.missing_stage([ROW | row], EVERY_TYPE)
         return found[0].evidence[0]["missing"] if found else []
 
     stages = ["受理", "审查", "决定", "事后监管"]
@@ -172,7 +181,7 @@ def test_missing_stage_reads_the_procedure_s_own_words_and_a_list_written_in_sta
     def found(cell: str, **row) -> list[str]:
         duties = split_duties(cell)
         hits = gaps.missing_stage([ROW | {"stages": [d.stage for d in duties if d.stage],
-                                          "duty_texts": [d.text for d in duties]} | row])
+                                          "duty_texts": [d.text for d in duties]} | row], EVERY_TYPE)
         return hits[0].evidence[0]["missing"] if hits else []
 
     confirm = {"type": "行政确认", "power": "农业机械事故责任的认定"}
@@ -185,7 +194,7 @@ def test_missing_stage_reads_the_procedure_s_own_words_and_a_list_written_in_sta
              "4.信息公开责任:公开结果。")
     assert found(moved, **confirm) == ["审查"]
     hits = gaps.missing_stage([ROW | confirm | {"stages": ["受理", "决定"],
-                                                "duty_texts": ["受理责任:受理", "核查责任:核查", "决定责任:决定"]}])
+                                                "duty_texts": ["受理责任:受理", "核查责任:核查", "决定责任:决定"]}], EVERY_TYPE)
     assert hits[0].evidence[0]["missing"] == ["送达"] and hits[0].evidence[0]["own_word"] == {"审查": "核查责任:核查"}
     from kb.analyses.report import evidence_line
     assert "缺少：送达" in evidence_line(hits[0].evidence[0])
@@ -227,7 +236,7 @@ def missing(type_: str, power: str, cell: str) -> list[str]:
     duties = split_duties(cell)
     row = ROW | {"type": type_, "power": power, "stages": [d.stage for d in duties if d.stage],
                  "duty_texts": [d.text for d in duties]}
-    found = gaps.missing_stage([row])
+    found = gaps.missing_stage([row], EVERY_TYPE)
     return found[0].evidence[0]["missing"] if found else []
 
 
@@ -270,10 +279,45 @@ def test_missing_stage_reads_the_thirteenth_sample_s_procedures() -> None:
     assert missing("行政许可", "农村村民宅基地审批", homestead.replace("，核发农村宅基地批准书", "")) == ["送达"]
     demolish = "1.催告：书面催告当事人自行拆除。\n2.决定：作出强制拆除决定。\n3.公告：予以公告。\n4.执行：依法拆除。"
     assert missing("行政强制", "对逾期不改正的乡村违法建设予以拆除", demolish) == []
-    # without its 催告 it is a 行政强制 of no sub-kind, asked for what every 行政强制 has
+    # without its 催告 it is a 行政强制 of no sub-kind, asked for what both sub-kinds have (决定, 执行): no 事后监管
     assert missing("行政强制", "对逾期不改正的乡村违法建设予以拆除", demolish.replace("1.催告：书面催告当事人自行拆除。\n", "")) \
-        == ["事后监管"]
+        == []
+    assert missing("行政强制", "对逾期不改正的乡村违法建设予以拆除", "1.决定责任：作出拆除决定。\n2.送达责任：送达决定书。") == ["执行"]
     dispute = ("1.受理：审查申请，决定是否受理。\n2.调查：查明争议事实。\n3.调解：组织调解。\n"
                "4.处理：调解不成的，依法作出处理决定并送达当事人。")
     assert missing("行政裁决", "土地、林地所有权和使用权争议处理", dispute) == []
     assert missing("行政裁决", "土地、林地所有权和使用权争议处理", dispute.replace("并送达当事人", "")) == ["送达"]
+
+
+def test_missing_stage_asks_only_what_a_general_law_asks() -> None:
+    """By default a stage is asked for only where 行政许可法, 行政处罚法 or 行政强制法 asks for it, and the finding cites the
+    article; a 给付, 确认, 征收 or 裁决 written in stages is not checked (its procedure is the special law's)."""
+    pay = "1.受理责任：受理申请。2.审查责任：审核条件。3.监管责任：跟踪回访。"
+    assert missing("行政给付", "临时救助金给付", pay) == ["决定", "送达"]  # asked when every type's set is
+    duties = split_duties(pay)
+    row = ROW | {"type": "行政给付", "power": "临时救助金给付", "stages": [d.stage for d in duties if d.stage],
+                 "duty_texts": [d.text for d in duties]}
+    assert gaps.missing_stage([row]) == []
+    # a penalty without 告知: the article asks for it, in the evidence, the summary and the report's line
+    penalty = split_duties("1.立案责任：立案。2.调查责任：调查取证。3.审查责任：审查。4.决定责任：作出决定。5.送达责任：送达。"
+                           "6.执行责任：督促履行。")
+    found = gaps.missing_stage([ROW | {"type": "行政处罚", "power": "对乱倒垃圾的处罚", "stages": [d.stage for d in penalty],
+                                       "duty_texts": [d.text for d in penalty]}])
+    assert found[0].evidence[0]["required_by"] == {"告知": "《行政处罚法》第四十四条"}
+    assert found[0].summary.endswith("缺少告知（《行政处罚法》第四十四条）环节")
+    from kb.analyses.report import evidence_line
+    assert "缺少：告知（《行政处罚法》第四十四条）" in evidence_line(found[0].evidence[0])
+    # 封闭 (a laboratory, a site) is a 强制措施: its 解除 is asked for by 第二十七、二十八条
+    seal = split_duties("1.决定责任：报负责人批准，作出封闭决定。2.执行责任：两名执法人员实施，制作现场笔录。")
+    found = gaps.missing_stage([ROW | {"type": "行政强制", "power": "封闭被病原微生物污染的实验室",
+                                       "stages": [d.stage for d in seal], "duty_texts": [d.text for d in seal]}])
+    assert found[0].evidence[0]["missing"] == ["事后监管"] and found[0].evidence[0]["subkind"] == "强制措施"
+    assert found[0].evidence[0]["required_by"] == {"事后监管": "《行政强制法》第二十七条、第二十八条"}
+
+
+def test_every_stage_a_general_law_sets_cites_its_article() -> None:
+    rules = stage_rules()
+    sets = {t: rules.by_type[t] for t in ("行政许可", "行政处罚", "行政强制")} | {k.name: k.stages for k in rules.subkinds}
+    for name, stages in sets.items():
+        assert set(stages) <= set(rules.articles(name)), name
+    assert rules.articles("行政给付") is None and EVERY_TYPE.articles("行政给付") == {}
