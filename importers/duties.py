@@ -268,6 +268,24 @@ def _outer_marks(marks: list[tuple[int, int, str, object]], style: str | None) -
     return out
 
 
+# The heading a duty read from a column of supervision measures (事中事后监管措施) is given: its stage 事后监管.
+SUPERVISION_HEADING = "事中事后监管"
+
+
+def supervision_duty(seq: int, text: str) -> Duty:
+    """The duty a column of supervision measures (事中事后监管措施) gives a power: its supervision after the decision."""
+    return stage_row_duty(seq, SUPERVISION_HEADING, text)
+
+
+def duties_of(responsibility_text: str, supervision_text: str = "") -> list[Duty]:
+    """A power's duties from its 责任事项 cell and its column of supervision measures, as the importer reads them
+    (an edit of either in the browser rebuilds them the same way)."""
+    duties = split_duties(responsibility_text) if responsibility_text.strip() else []
+    if supervision_text.strip():
+        duties.append(supervision_duty(len(duties) + 1, supervision_text))
+    return duties
+
+
 def stage_row_duty(seq: int, stage: str, text: str) -> Duty:
     """One row of a list that gives each stage a row of its own (办理环节 | 责任事项内容): a duty whose text
     is the 办理环节 cell on its first line (its number left out, as for a numbered duty), then the row's

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from importers.citations import parse_citations
-from importers.duties import split_duties, stage_row_duty
+from importers.duties import split_duties, stage_row_duty, supervision_duty
 from importers.jurisdictions import Ambiguous, jurisdiction_chain
 from importers.laws import looks_like_law
 from importers.mapping import (
@@ -597,7 +597,7 @@ class _ListParser:
         sub = _name(get("sub_item_name", ""))
         rec.sub_item_name = "" if sub in NO_SUB_ITEM else sub
         for f in ("basis_text", "duty_statement", "responsibility_text", "responsibility_basis_text",
-                  "accountability_subjects", "accountability_situations", "remarks"):
+                  "accountability_subjects", "accountability_situations", "remarks", "supervision_text"):
             setattr(rec, f, _text(get(f, "")) or defaults.get(f, ""))
         for key in mapping.extra_keys:
             if get(key, "").strip():
@@ -614,6 +614,10 @@ class _ListParser:
             _add_stage_row(rec, get("stage", ""), text)
         else:
             rec.responsibilities = list(_duties(rec.responsibility_text))
+        if rec.supervision_text in NO_SUB_ITEM:  # 无, 暂无: no measures
+            rec.supervision_text = ""
+        if rec.supervision_text:  # a column of supervision measures: one more duty
+            rec.responsibilities.append(supervision_duty(len(rec.responsibilities) + 1, rec.supervision_text))
         rec.citations = list(_citations(rec.basis_text))
         rec.responsibility_citations = list(_citations(rec.responsibility_basis_text))
         return rec

@@ -18,11 +18,12 @@ from importlib import resources
 from kb.model import squeeze
 
 # Record fields a mapping may fill from a column (everything else in a mapping goes to Record.extra);
-# `stage` is the 办理环节 of a list that gives each stage a row of its own, read into the duties.
+# `stage` is the 办理环节 of a list that gives each stage a row of its own, read into the duties;
+# `supervision_text` a column of supervision measures (事中事后监管措施), read as the power's supervision duty.
 FIELDS = (
     "seq", "item_name", "sub_item_name", "code", "type", "basis_text", "holder", "unit", "level", "scope",
     "duty_statement", "responsibility_text", "responsibility_basis_text", "accountability_subjects",
-    "accountability_situations", "remarks", "stage",
+    "accountability_situations", "remarks", "stage", "supervision_text",
 )
 
 # Names users see in messages (the usual Chinese header for each field).
@@ -32,6 +33,7 @@ FIELD_LABELS = {
     "scope": "权限", "duty_statement": "部门职责", "responsibility_text": "责任事项内容",
     "responsibility_basis_text": "责任事项依据", "accountability_subjects": "追责对象范围",
     "accountability_situations": "追责情形", "remarks": "备注", "stage": "办理环节",
+    "supervision_text": "事中事后监管措施",
 }
 
 def normalize_header(text: str) -> str:

@@ -84,6 +84,7 @@ class Record:
     duty_statement: str = ""  # 部门职责
     responsibility_text: str = ""  # 责任事项内容 as published
     responsibilities: list[Duty] = field(default_factory=list)
+    supervision_text: str = ""  # 事中事后监管措施, a column of its own: also the last of `responsibilities`
     responsibility_basis_text: str = ""  # 责任事项依据
     responsibility_citations: list[Citation] = field(default_factory=list)
     accountability_subjects: str = ""  # 追责对象范围

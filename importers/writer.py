@@ -335,6 +335,7 @@ def power_row(doc: ListDocument, version_key: str, rec: Record, run_id: str) -> 
         "type_original": rec.type_original, "basis_text": rec.basis_text, "holder": rec.holder,
         "unit": rec.unit, "level": rec.level, "level_original": rec.level_original, "scope": rec.scope,
         "duty_statement": rec.duty_statement, "responsibility_text": rec.responsibility_text,
+        "supervision_text": rec.supervision_text,
         "responsibility_basis_text": rec.responsibility_basis_text, "remarks": rec.remarks,
         "version": doc.version, "source_file": _file_name(doc.path), "source_sheet": rec.sheet,
         "source_row": rec.row, "position": rec.position, "import_run": run_id,
@@ -552,15 +553,18 @@ def rederive(tx: neo4j.ManagedTransaction, key: str, field_name: str, text: str)
     """After an edit of a power's legal basis, responsibilities or unit, rebuild what the import made
     from that text (CITES and BASED_ON, Responsibility nodes, HANDLED_BY), so pages and analyses agree."""
     from importers.citations import parse_citations
-    from importers.duties import split_duties
+    from importers.duties import duties_of
 
     if field_name in ("basis_text", "responsibility_basis_text"):
         which = "basis" if field_name == "basis_text" else "responsibility_basis"
         tx.run(REPLACE_CITATIONS, key=key, field=which,
                citations=_citation_rows(parse_citations(text), which)).consume()
-    elif field_name == "responsibility_text":
+    elif field_name in ("responsibility_text", "supervision_text"):
+        other = tx.run("MATCH (p:Power {key: $key}) RETURN p.responsibility_text AS r, p.supervision_text AS s",
+                       key=key).single()
+        cell, measures = (text, other["s"] or "") if field_name == "responsibility_text" else (other["r"] or "", text)
         duties = [{"key": f"{key}#r{i}", "seq": d.seq, "kind": d.kind, "stage": d.stage, "text": d.text,
-                   "power_key": key} for i, d in enumerate(split_duties(text) if text.strip() else [])]
+                   "power_key": key} for i, d in enumerate(duties_of(cell, measures))]
         tx.run(REPLACE_DUTIES, key=key, duties=duties).consume()
     elif field_name == "unit":
         tx.run(REPLACE_UNIT, key=key, units=split_units(text)).consume()

@@ -96,8 +96,9 @@ def load_settings(create: bool = False) -> Settings:
 
     With ``create`` (used by `kb db start`), a managed home gets its kb.toml and password generated.
     """
-    home = Path(os.environ.get("KB_HOME") or _default_home()).expanduser()
-    cache = Path(os.environ.get("KB_CACHE") or _default_cache()).expanduser()
+    # absolute and normalised (Neo4j refuses a home given as a/../b or relative to where kb was started)
+    home = Path(os.path.abspath(Path(os.environ.get("KB_HOME") or _default_home()).expanduser()))
+    cache = Path(os.path.abspath(Path(os.environ.get("KB_CACHE") or _default_cache()).expanduser()))
     lib = Path(os.environ.get("KB_NEO4J_LIB") or cache / f"neo4j-{NEO4J_VERSION}" / "lib")
     uri = os.environ.get("NEO4J_URI") or DEFAULT_URI
     user = os.environ.get("NEO4J_USER") or "neo4j"

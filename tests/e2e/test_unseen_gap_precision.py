@@ -84,3 +84,35 @@ def test_missing_stage_on_a_twelfth_sample_judged_blind(scratch, tmp_path):
 def test_missing_stage_on_a_thirteenth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_13.json", THIRTEENTH, 14, 115)
     assert (sum(real for _, real, _ in THIRTEENTH.values()), len(THIRTEENTH)) == (4, 5)
+
+
+# As measured, on the rule narrowed to what a general law asks: 0 real of 4 — two permits of 肥西县上派镇 whose supervision
+# is in a column of its own (事中事后监管措施), two 强制措施 of 西宁 written 审批、告知 → 实施 → 处理 (解除). After the readings
+# that followed (the column read as the supervision duty; 实施 names a 行政强制's 执行, its 处理 a 强制措施's follow-up), none.
+FOURTEENTH: dict[str, tuple[list[str], bool, str]] = {}
+
+
+def test_missing_stage_on_a_fourteenth_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_14.json", FOURTEENTH, 14, 120)
+    duties = scratch.read(
+        "MATCH (p:Power {name: '农村村民宅基地审批'})-[:HAS_RESPONSIBILITY]->(r) RETURN r.stage AS stage, r.text AS text "
+        "ORDER BY r.seq")
+    assert duties[-1]["stage"] == "事后监管" and "四到场" in duties[-1]["text"]  # the 事中事后监管措施 column
+    from kb.analyses import gaps
+    assert not [f for f in gaps.find(scratch) if f.kind == "permit_without_supervision"]
+    # an edit of the 责任事项 (as the browser makes it) rebuilds the duties with the measures kept; an edit of the
+    # measures rebuilds them too
+    from importers.writer import rederive
+    key = scratch.read("MATCH (p:Power {name: '农村村民宅基地审批'}) RETURN p.key AS key")[0]["key"]
+
+    def edited(field: str, text: str) -> list[tuple]:
+        with scratch.transaction() as tx:
+            tx.run(f"MATCH (p:Power {{key: $key}}) SET p.{field} = $text", key=key, text=text).consume()
+            rederive(tx, key, field, text)
+        return [tuple(r.values()) for r in scratch.read(
+            "MATCH (:Power {key: $key})-[:HAS_RESPONSIBILITY]->(r) RETURN r.stage, r.text ORDER BY r.seq", key=key)]
+
+    assert edited("responsibility_text", "1.受理责任：受理。\n2.决定责任：批准。") == [
+        ("受理", "受理责任：受理。"), ("决定", "决定责任：批准。"), ("事后监管", duties[-1]["text"])]
+    assert edited("supervision_text", "批后丈量。")[-1] == ("事后监管", "事中事后监管\n批后丈量。")
+    assert [stage for stage, _ in edited("supervision_text", "")] == ["受理", "决定"]

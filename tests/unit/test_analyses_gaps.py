@@ -321,3 +321,14 @@ def test_every_stage_a_general_law_sets_cites_its_article() -> None:
     for name, stages in sets.items():
         assert set(stages) <= set(rules.articles(name)), name
     assert rules.articles("行政给付") is None and EVERY_TYPE.articles("行政给付") == {}
+
+
+def test_missing_stage_reads_the_fourteenth_sample_s_procedures() -> None:
+    """What a reader judged complete in the fourteenth sample (docs/analyses.md): a 强制措施 carried out (实施, 行政强制法
+    第十八条) and handled after (处理决定, 第二十七条: 没收, 销毁 or 解除)."""
+    seize = ("审批、告知责任：实施前向行政机关负责人报告并经批准；当场告知当事人暂扣理由。实施责任：制作现场笔录，当场交付暂扣决定书和清单。"
+             "处理责任：在法定期限内查清事实，作出处理决定；对不再需要暂扣的及时解除并返还车辆。")
+    assert missing("行政强制", "暂扣没有车辆营运证的车辆", seize) == []
+    assert missing("行政强制", "暂扣没有车辆营运证的车辆", seize[:seize.index("处理责任")]) == ["事后监管"]
+    carried_out = seize[seize.index("实施责任"):seize.index("处理责任")]
+    assert missing("行政强制", "暂扣没有车辆营运证的车辆", seize.replace(carried_out, "")) == ["执行"]

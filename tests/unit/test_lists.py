@@ -946,3 +946,17 @@ def test_other_publishers_titles_headers_and_exports(tmp_path):
     assert sniff(portal) == "list"
     assert [r.item_name for r in doc.records] == ["对生产经营单位的行政检查", "危险化学品经营许可"]
     assert (doc.department, doc.jurisdiction) == ("漠河市应急管理局", "漠河市")
+
+
+def test_a_column_of_supervision_measures_is_the_power_s_supervision_duty(tmp_path):
+    # 肥西县上派镇: 责任事项 stops at 送达; 事中事后监管措施 says how the permit is followed up
+    path = tmp_path / "肥西县上派镇人民政府权责清单.csv"
+    path.write_text("肥西县上派镇人民政府权责清单\n序号,职权名称,职权类型,实施依据,责任事项,事中事后监管措施,追责情形\n"
+                    "1,农村村民宅基地审批,行政许可,《土地管理法》第六十二条,\"1.受理责任：受理申请。\n2.审查责任：实地踏勘。\n"
+                    "3.决定责任：核发批准书。\n4.送达责任：送达申请人。\",落实“四到场”要求。,1.违法审批的\n"
+                    "2,村规民约备案,其他行政权力,《村民委员会组织法》第二十七条,1.受理。2.备案。,无,\n", encoding="utf-8")
+    first, second = parse_list(path).records
+    assert [d.stage for d in first.responsibilities] == ["受理", "审查", "决定", "送达", "事后监管"]
+    assert first.responsibilities[-1].text == "事中事后监管\n落实“四到场”要求。"
+    assert first.responsibility_text.endswith("送达申请人。")  # the 责任事项 cell as published
+    assert [d.stage for d in second.responsibilities] == [None, None]  # 无: no measures

@@ -57,6 +57,7 @@ EDITABLE = {
     "basis_text": _l("Legal basis"),
     "duty_statement": _l("Duty statement"),
     "responsibility_text": _l("Responsibilities"),
+    "supervision_text": _l("Supervision measures"),
     "responsibility_basis_text": _l("Basis of responsibilities"),
     "remarks": _l("Remarks"),
 }
@@ -67,7 +68,8 @@ AUDIT_FIELDS = {**EDITABLE, "type_code": _l("Type code"), "retired": _l("Retired
                 "published": _l("Published"), "revision": _l("New version"),
                 "subjects": _l("Who is accountable"), "text": _l("Accountable when"),
                 "citation": _l("Citation review")}
-LONG = {"basis_text", "duty_statement", "responsibility_text", "responsibility_basis_text", "remarks"}
+LONG = {"basis_text", "duty_statement", "responsibility_text", "supervision_text", "responsibility_basis_text",
+        "remarks"}
 
 POWER_FIELDS = "MATCH (p:Power {key: $key}) RETURN p {.key, .name, .item_name, .sub_item_name, .department, .jurisdiction, " \
     ".current, .retired, .type_code, " + \
@@ -802,7 +804,7 @@ def new_power(department: str):
         version_key = tx.run(DEPARTMENT_LIST, department=department).single()["version_key"]
         key = tx.run(CREATE_POWER, department=department, version_key=version_key, props=props,
                      id=uuid.uuid4().hex, who=_who(), reason=form.reason.data.strip()).single()["key"]
-        for name in ("basis_text", "responsibility_basis_text", "responsibility_text", "unit"):
+        for name in ("basis_text", "responsibility_basis_text", "responsibility_text", "supervision_text", "unit"):
             if props[name]:
                 rederive(tx, key, name, props[name])
         return key

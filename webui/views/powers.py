@@ -177,7 +177,8 @@ FIELD_NAMES = {
 FIELD_ORDER = ["name", "item_name", "sub_item_name", "seq", "code", "type", "type_code", "type_original", "holder",
                "unit", "level", "level_original", "scope", "department", "jurisdiction", "version", "current",
                "position", "source_file", "source_sheet", "source_row", "import_run"]
-LONG_FIELDS = ["basis_text", "duty_statement", "responsibility_text", "responsibility_basis_text", "remarks"]
+LONG_FIELDS = ["basis_text", "duty_statement", "responsibility_text", "supervision_text", "responsibility_basis_text",
+               "remarks"]
 
 
 def _filters() -> dict[str, str]:
