@@ -512,6 +512,8 @@ class _ListParser:
             for k, v in kept.items():
                 if v.strip() and k not in record.extra:
                     record.extra[k] = _text(v)
+            if kept and "delegation_manner" not in record.extra:
+                _delegation_manner(record)  # a column of where the power comes from, kept by its header
             status = _STATUS_REMARK.match(squeeze(record.remarks))
             if status and status.group("gone"):
                 self.warnings.append(RowError(
@@ -817,6 +819,10 @@ def _own_city_level(rec: Record, place: str) -> bool:
 
 
 # A delegation cell that says there is none: 不下放, 暂不下放, 未委托, 本级, 法定, 无.
+# Columns of where a power comes from, kept under their headers: a delegation only when one says so (北滘镇's
+# 权力来源: 区下放 | 法定 | 依据《…公告》由镇人民政府以自身名义行使); 法律 or 法定 there is the power's own.
+_SOURCE_COLUMNS = ("权力来源", "事项来源", "职权来源")
+_DELEGATED = re.compile(r"下放|委托|赋权|放权")
 _NO_DELEGATION = re.compile(r"^(?:[不未非]|暂不|无$|否$|本级|法定|自有|原有|[/\\—–-]+$)")
 
 
@@ -825,8 +831,11 @@ def _delegation_manner(rec: Record) -> None:
     stay in delegation_manner_original; another word, 直接承接 or 授权, stays the manner as published); a
     cell that says there is none (不下放, 未委托, 本级, 无) is no delegation."""
     raw = rec.extra.get("delegation_manner", "")
-    if not raw:
-        return
+    if not raw:  # a column of where the power comes from (权力来源: 法定, 区下放, 市级委托 …) says it when it names one
+        source = next((rec.extra[k] for k in _SOURCE_COLUMNS if rec.extra.get(k)), "")
+        if not _DELEGATED.search(squeeze(source)) or _NO_DELEGATION.match(squeeze(source)):
+            return
+        raw = rec.extra["delegation_manner"] = source
     said = squeeze(raw)
     if _NO_DELEGATION.match(said):
         rec.extra["delegation_manner_original"] = raw

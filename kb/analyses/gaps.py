@@ -502,7 +502,11 @@ def _best_match(text: str, articles: dict[int, dict]) -> dict:
 
 # --- permits, delegations, integrated services -----------------------------------------------------
 
-_SUPERVISION = re.compile(r"监管|监督检查|监督责任|监督制度|对被许可人|被许可人[^。；\n]{0,30}监督|进行监督")
+# Supervision after the permit in a duty's words: 监督检查, …; a check of how the permitted work is carried out
+# (涪陵's 「对建设项目按照审查同意的位置、界限施工情况进行检查」, 「对水土保持方案实施情况开展跟踪检查」).
+_SUPERVISION = re.compile(r"监管|监督检查|监督责任|监督制度|对被许可人|被许可人[^。；\n]{0,30}监督|进行监督"
+                          r"|跟踪检查|跟踪监督|后续监督|批后|(?:实施|施工|建设|经营|运行|执行|落实|使用)情况[^。；\n]{0,12}"
+                          r"(?:检查|核查|督促)")
 
 
 def permit_without_supervision(rows: list[dict]) -> list[Finding]:

@@ -149,6 +149,10 @@ def test_permit_without_supervision() -> None:
     assert len(gaps.permit_without_supervision([permit, procedural_only])) == 1
     worded = permit | {"responsibility_text": "3.建立健全监督制度，对被许可人从事行政许可事项的活动进行监督"}
     assert gaps.permit_without_supervision([worded]) == []
+    # 涪陵: a check of how the permitted work is carried out is the supervision (a reader, 2026-12-04)
+    for checked in ("5.对建设项目按照审查同意的位置、界限施工情况进行检查，参与竣工验收。",
+                    "5.对水土保持方案实施情况开展跟踪检查，督促生产建设单位落实水土保持措施。"):
+        assert gaps.permit_without_supervision([permit | {"responsibility_text": f"1.受理。2.审查。{checked}"}]) == []
     dutiless = permit | {"duties": 0, "responsibility_text": ""}  # no_responsibility's finding, not this one's
     assert gaps.permit_without_supervision([dutiless]) == []
 

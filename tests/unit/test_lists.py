@@ -960,3 +960,16 @@ def test_a_column_of_supervision_measures_is_the_power_s_supervision_duty(tmp_pa
     assert first.responsibilities[-1].text == "事中事后监管\n落实“四到场”要求。"
     assert first.responsibility_text.endswith("送达申请人。")  # the 责任事项 cell as published
     assert [d.stage for d in second.responsibilities] == [None, None]  # 无: no measures
+
+
+def test_a_column_of_where_the_power_comes_from_is_a_delegation_only_when_it_says_so(tmp_path):
+    # 北滘镇: 权力来源 区下放 (a delegation), 法定 (the township's own), a provincial notice (its own name: kept only)
+    path = tmp_path / "佛山市顺德区北滘镇人民政府权责清单.csv"
+    rows = [("乡村建设规划许可证核发", "行政许可", "区下放"), ("对违法建设的处罚", "行政处罚", "法定"),
+            ("对乱堆放的处罚", "行政处罚", "依据《广东省人民政府关于乡镇街道综合行政执法的公告》由镇人民政府以自身名义行使"),
+            ("最低生活保障审核确认", "行政确认", "市级委托")]
+    path.write_text("佛山市顺德区北滘镇人民政府权责清单\n序号,事项类型,事项名称,实施依据,权力来源,责任事项\n" + "".join(
+        f"{i},{t},{n},《某法》第一条,{s},1.受理。\n" for i, (n, t, s) in enumerate(rows, 1)), encoding="utf-8")
+    records = parse_list(path).records
+    assert [r.extra.get("delegation_manner") for r in records] == ["下放", None, None, "委托"]
+    assert [r.extra["权力来源"] for r in records] == [s for _, _, s in rows]  # kept as published
