@@ -553,7 +553,9 @@ class _ListParser:
         """A row with values but no 事项名称, 子项名称 or 权力类型 of its own."""
         sheet, cols = ctx.sheet, ctx.layout.columns
         name_covered = all(sheet.covered_from_above(r, cols[f]) for f in ("item_name", "type") if f in cols)
-        if prev is not None and name_covered:
+        # 肇东 (a CSV): one row per stage, the record's other cells left blank below its first row, not merged
+        stage_row = bool(own.get("stage")) and not any(own.get(f) for f in ("seq", "item_name", "sub_item_name", "type"))
+        if prev is not None and (name_covered or stage_row):
             # 农业农村局 征收: a 县市区农业农村局 row under the 自治区农业农村厅 row of the same item. It
             # continues the record above; its own values are kept there rather than lost.
             staged = bool(own.get("stage"))

@@ -336,3 +336,12 @@ def test_missing_stage_reads_the_fourteenth_sample_s_procedures() -> None:
     assert missing("行政强制", "暂扣没有车辆营运证的车辆", seize[:seize.index("处理责任")]) == ["事后监管"]
     carried_out = seize[seize.index("实施责任"):seize.index("处理责任")]
     assert missing("行政强制", "暂扣没有车辆营运证的车辆", seize.replace(carried_out, "")) == ["执行"]
+
+
+def test_missing_stage_reads_the_sixteenth_sample_s_procedures() -> None:
+    """A 加处罚款 is due by law once the time to pay has passed (行政强制法 第四十五条): no decision of its own is asked
+    (纸坊街道's 告知 → 催告 → 执行, judged complete)."""
+    surcharge = ("1.告知责任：在行政处罚决定书中告知当事人加处罚款的标准。\n2.催告责任：书面催告履行。\n"
+                 "3.执行责任：经催告仍不履行的，依法申请人民法院强制执行。")
+    assert missing("行政强制", "对当事人到期不缴纳罚款的加处罚款", surcharge) == []
+    assert missing("行政强制", "代履行", surcharge.replace("加处罚款的标准", "代履行")) == ["决定"]  # a 强制执行's

@@ -973,3 +973,19 @@ def test_a_column_of_where_the_power_comes_from_is_a_delegation_only_when_it_say
     records = parse_list(path).records
     assert [r.extra.get("delegation_manner") for r in records] == ["下放", None, None, "委托"]
     assert [r.extra["权力来源"] for r in records] == [s for _, _, s in rows]  # kept as published
+
+
+def test_a_row_per_stage_exported_without_merges_is_one_more_duty(tmp_path):
+    # 肇东 (a CSV): 责任环节 | 责任事项内容, one row per stage, the record's other cells blank below its first row
+    path = tmp_path / "肇东市应急管理局权责清单.csv"
+    path.write_text(
+        "肇东市应急管理局权责清单,,,,,\n序号,职权类型,职权名称,职权依据,责任环节,责任事项内容\n"
+        "1,行政许可,烟花爆竹经营（零售）许可,《烟花爆竹安全管理条例》第十九条,受理,公示应当提交的材料。\n"
+        ",,,,审查,对申请材料进行审查。\n,,,,决定,作出准予或不予许可决定。\n,,,,送达,核发许可证。\n"
+        "2,行政处罚,对未经许可经营烟花爆竹制品的处罚,《烟花爆竹安全管理条例》第三十六条,立案,决定是否立案。\n"
+        ",,,,调查,调查取证。\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [[d.stage for d in r.responsibilities] for r in doc.records] == [
+        ["受理", "审查", "决定", "送达"], ["立案", "调查"]]
+    assert doc.records[0].responsibility_text.split("\n")[:2] == ["受理", "公示应当提交的材料。"]
+    assert not doc.warnings  # each stage row is a duty, not a row ignored
