@@ -512,8 +512,7 @@ class _ListParser:
             for k, v in kept.items():
                 if v.strip() and k not in record.extra:
                     record.extra[k] = _text(v)
-            if kept and "delegation_manner" not in record.extra:
-                _delegation_manner(record)  # a column of where the power comes from, kept by its header
+            _delegation_manner(record)  # after the kept columns: 权力来源 is kept by its header
             status = _STATUS_REMARK.match(squeeze(record.remarks))
             if status and status.group("gone"):
                 self.warnings.append(RowError(
@@ -606,7 +605,6 @@ class _ListParser:
         for key in mapping.extra_keys:
             if get(key, "").strip():
                 rec.extra[key] = _text(get(key, ""))
-        _delegation_manner(rec)
         if not rec.item_name:
             self.errors.append(RowError(
                 "事项名称为空，且此行不是上方某个事项的子项", sheet=rec.sheet, row=rec.row,
@@ -820,11 +818,11 @@ def _own_city_level(rec: Record, place: str) -> bool:
     return said.startswith(("市本级", "本市", place + "本级", place + "级"))
 
 
-# A delegation cell that says there is none: 不下放, 暂不下放, 未委托, 本级, 法定, 无.
 # Columns of where a power comes from, kept under their headers: a delegation only when one says so (北滘镇's
 # 权力来源: 区下放 | 法定 | 依据《…公告》由镇人民政府以自身名义行使); 法律 or 法定 there is the power's own.
 _SOURCE_COLUMNS = ("权力来源", "事项来源", "职权来源")
 _DELEGATED = re.compile(r"下放|委托|赋权|放权")
+# A delegation cell that says there is none: 不下放, 暂不下放, 未委托, 本级, 法定, 无.
 _NO_DELEGATION = re.compile(r"^(?:[不未非]|暂不|无$|否$|本级|法定|自有|原有|[/\\—–-]+$)")
 
 

@@ -294,6 +294,11 @@ def _all_headed(row: dict) -> bool:
     return bool(texts) and all(opens_with_heading(t) for t in texts)
 
 
+def cited_stages(missing: list[str], required_by: dict[str, str]) -> str:
+    """Missing stages as a reader reads them, each with the article that asks for it: 告知（《行政处罚法》第四十四条）、…"""
+    return "、".join(f"{s}（{required_by[s]}）" if s in required_by else s for s in missing)
+
+
 def missing_stage(rows: list[dict], rules: StageRules | None = None) -> list[Finding]:
     """Powers whose duties name at least `min_named` stages of their set are checked, and those that name
     one when every duty is headed by a stage (the list is written in stages: what it leaves out is left
@@ -322,10 +327,8 @@ def missing_stage(rows: list[dict], rules: StageRules | None = None) -> list[Fin
         ev = [{"type": "stages", "power": r["power"], "department": r["department"], "power_type": r["type"],
                "named": present + sorted(named - set(required)),
                "required": list(required), "missing": missing, "source": _source(r), **why}]
-        cited = why.get("required_by", {})
-        stages = "、".join(f"{s}（{cited[s]}）" if s in cited else s for s in missing)
         out.append(_power_finding("missing_stage", r, ev, min(0.9, 0.5 + 0.1 * len(missing)),
-                                  f"{r['department']}「{r['power']}」缺少{stages}环节",
+                                  f"{r['department']}「{r['power']}」缺少{cited_stages(missing, why.get('required_by', {}))}环节",
                                   [f"missing:{','.join(missing)}"]))
     return out
 
