@@ -28,7 +28,8 @@ def live_url(loaded) -> Iterator[str]:
 
     from webui import create_app
 
-    app = create_app({"KB_GRAPH": loaded, "SECRET_KEY": "browser-tests"})
+    # the 5 s limit of untrusted queries is not what these journeys test (a loaded CI machine once went over it)
+    app = create_app({"KB_GRAPH": loaded, "SECRET_KEY": "browser-tests", "KB_QUERY_TIMEOUT": 120})
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
