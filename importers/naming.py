@@ -335,12 +335,17 @@ def internal_unit(holder: str, naming: Naming) -> bool:
     return len(text) <= 14
 
 
+# The enforcement corps a department names after its own name (上海市水务局执法总队): the department's own unit,
+# acting in the department's name.
+_OWN_CORPS = re.compile(r"(?:行政执法|综合行政执法|综合执法|执法|稽查|监察|督察)(?:总队|支队|大队)")
+
+
 def holder_department(holder: str, naming: Naming) -> str:
     """The department a record's 行使主体 names when it is another body than the file's; "" when the
     record stays with the file's department: none named, the file's own body in another spelling
     (市交通运输局, 地州市农业农村局, 克拉玛依市发展和改革委员会（粮食和物资储备局）), a role
-    (地州市商务主管部门, 市人民政府, 各区分局), an internal unit of its own (国际交流与合作处), or no body at
-    all. A joint power (…、…) stays with the file when one of its bodies is the file's own (or a role);
+    (地州市商务主管部门, 市人民政府, 各区分局), an internal unit of its own (国际交流与合作处) or its own
+    enforcement corps (上海市水务局执法总队), or no body at all. A joint power (…、…) stays with the file when one of its bodies is the file's own (or a role);
     else it goes to the first body named, the lead (牵头) by the lists' custom: in a combined catalogue
     the file's department is only its most frequent body, which a joint power of two others is not."""
     text = squeeze(holder).strip("，,。；;、:：")
@@ -364,6 +369,8 @@ def holder_department(holder: str, naming: Naming) -> str:
         full = aliased[0] if aliased else complete_name(variant, place, naming.context)
         if full == own or variant == own or _same_body(full, own, place):
             return ""
+        if full.startswith(own) and _OWN_CORPS.fullmatch(full[len(own):]):
+            return ""  # 上海市水务局执法总队 in 上海市水务局's list
         named.append((variant, full))
     variant, full = named[0]
     if any(w in variant for w in _ROLE_WORDS) or not _is_body(variant):

@@ -374,6 +374,7 @@ class SubKind:
     words: tuple[str, ...]
     stages: tuple[str, ...]
     named: tuple[str, ...] = ()  # stages whose naming makes a power of no sub-kind's word this sub-kind
+    in_duties: tuple[str, ...] = ()  # words whose saying in its duties does the same ("当场作出": 简易程序)
 
 
 @dataclass(frozen=True)
@@ -400,11 +401,14 @@ class StageRules:
         found = self.required_by.get(set_name)
         return found if found is not None or not self.ask_without_law else {}
 
-    def subkind(self, type_: str, name: str, named: set[str] | frozenset[str] = frozenset()) -> SubKind | None:
+    def subkind(self, type_: str, name: str, named: set[str] | frozenset[str] = frozenset(),
+                duties: tuple[str, ...] = ()) -> SubKind | None:
         """The sub-kind of a power of this type, from its name (the first whose word it contains), else from
-        the stages its duties name (催告 is 强制执行's alone)."""
+        the stages its duties name (催告 is 强制执行's alone) or the words they say (当场作出: 简易程序)."""
+        said = squeeze("".join(duties)) if duties else ""
         return next((k for k in self.subkinds if k.type == type_ and any(w in name for w in k.words)), None) \
-            or next((k for k in self.subkinds if k.type == type_ and set(k.named) & named), None)
+            or next((k for k in self.subkinds if k.type == type_ and set(k.named) & named), None) \
+            or next((k for k in self.subkinds if k.type == type_ and any(w in said for w in k.in_duties)), None)
 
     def preliminary(self, *texts: str) -> str:
         """The word that makes a power a preliminary review (初审 / 审核上报 …), or ''."""
@@ -442,8 +446,8 @@ def stage_rules() -> StageRules:
         int(data.get("min_named", 2)),
         {t: tuple(stages) for t, stages in data.get("types", {}).items()},
         {s: tuple(words) for s, words in data.get("same_as", {}).items()},
-        tuple(SubKind(k["type"], k["name"], tuple(k["words"]), tuple(k["stages"]), tuple(k.get("named", ())))
-              for k in data.get("subkind", [])),
+        tuple(SubKind(k["type"], k["name"], tuple(k["words"]), tuple(k["stages"]), tuple(k.get("named", ())),
+                      tuple(squeeze(w) for w in k.get("in_duties", ()))) for k in data.get("subkind", [])),
         tuple(squeeze(w) for w in prelim.get("words", [])),
         tuple(prelim.get("not_required", [])),
         tuple(squeeze(w) for w in data.get("supervising", {}).get("words", [])),

@@ -241,7 +241,7 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
         return (), {"supervising": supervising}
     required = rules.by_type.get(row["type"], ())
     named = named_stages(row, rules)
-    sub = rules.subkind(row["type"], row["power"], named)
+    sub = rules.subkind(row["type"], row["power"], named, tuple(row.get("duty_texts", ())))
     if sub:
         required, why["subkind"] = sub.stages, sub.name
     articles = rules.articles(sub.name if sub else row["type"])

@@ -7,7 +7,6 @@ the blocked near-duplicate search.
 """
 from __future__ import annotations
 
-import time
 from itertools import count
 from pathlib import Path
 
@@ -540,13 +539,6 @@ def test_real_services_show_what_is_there_and_what_is_missing(loaded: Graph) -> 
     assert liuyang["saved"] == {}
 
 
-def test_each_area_takes_seconds(loaded: Graph) -> None:
-    for area in ("overlaps", "gaps", "chains", "consistency", "services"):
-        started = time.monotonic()
-        report.run(loaded, (area,))
-        assert time.monotonic() - started < 15, area
-
-
 def test_blocked_search_recall(loaded: Graph) -> None:
     """Blocked near-duplicate search vs scoring every pair, same threshold, all of ../shared/data."""
     items, group_of, _ = overlaps.similarity_entries(powers.load_powers(loaded))
@@ -585,4 +577,5 @@ def test_unseen_lists_the_demo_four_level_chain(scratch: Graph) -> None:
     staged = [f for f in result.findings if f.kind == "missing_stage"]
     assert staged and all(f.evidence[0]["named"] for f in staged)
     township = [f for f in staged if f.level == "township"]
-    assert township and set(township[0].evidence[0]["missing"]) == {"审查", "告知", "执行"}
+    # its 决定 is named: the 审查 it is made on is not asked for (行政处罚法 第五十七条, stages.toml)
+    assert township and set(township[0].evidence[0]["missing"]) == {"告知", "执行"}

@@ -63,16 +63,16 @@ TWELFTH: dict[str, tuple[list[str], bool, str]] = {
         "柯桥街道's penalty: 立案, 调查取证, 审查决定, 送达执行 — no 告知 before the decision (行政处罚法 第四十四条)")),
 }
 
+# As measured: 4 real of 5. Since the seventeenth sample a 行政处罚's 审查 is asked only with its 决定 (stages.toml): 湄潭's
+# real 审查 and 京山's wrong one are no longer reported; 天水's 按日连续处罚 (复查 → 决定 → 送达 → 执行), whose 复查 was read
+# as the stages before the decision, now lacks its 告知 — real.
 THIRTEENTH: dict[str, tuple[list[str], bool, str]] = {
-    "对在乡、村庄规划区内未依法取得乡村建设规划许可证或者未按照乡村建设规划许可证的规定进行建设的处罚": (["审查", "告知"], True, (
+    "对在乡、村庄规划区内未依法取得乡村建设规划许可证或者未按照乡村建设规划许可证的规定进行建设的处罚": (["告知"], True, (
         "京山新市街道: 立案, 调查取证, 决定, 送达, 执行 — no review after the investigation (第五十七条), no 告知")),
     "互联网上网服务营业场所经营单位设立审批": (["事后监管"], True, "平遥: 受理 → 审查 → 决定 → 送达, no supervision (第六十一条)"),
     "农作物种子生产经营许可证核发": (["事后监管"], True, "洛宁: 受理 → 审查 → 决定 → 送达, no supervision (第六十一条)"),
-    "对在人口集中地区和其他依法需要特殊保护的区域内焚烧秸秆、落叶等产生烟尘污染的物质的处罚": (["审查"], True, (
-        "湄潭永兴镇: 立案, 调查取证, 告知, 决定, 送达执行 — no 审查; the fine is beyond the 简易程序's")),
-    "对随地吐痰、便溺，乱扔果皮、纸屑和烟头等废弃物等影响市容环境卫生行为的处罚": (["审查"], False, (
-        "京山新市街道: the reader asked for nothing (a small fine, mostly decided on the spot), with a doubt: under the "
-        "general procedure a 审查 would be wanted")),
+    "按日连续处罚": (["告知"], True, (
+        "天水: 复查 → 决定 → 送达 → 执行; a new fine, decided under the general procedure: no 告知 (第四十四条)")),
 }
 
 
@@ -83,7 +83,7 @@ def test_missing_stage_on_a_twelfth_sample_judged_blind(scratch, tmp_path):
 
 def test_missing_stage_on_a_thirteenth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_13.json", THIRTEENTH, 14, 115)
-    assert (sum(real for _, real, _ in THIRTEENTH.values()), len(THIRTEENTH)) == (4, 5)
+    assert (sum(real for _, real, _ in THIRTEENTH.values()), len(THIRTEENTH)) == (4, 4)
 
 
 # As measured, on the rule narrowed to what a general law asks: 0 real of 4 — two permits of 肥西县上派镇 whose supervision
@@ -140,7 +140,7 @@ def test_missing_stage_on_a_fifteenth_sample_judged_blind(scratch, tmp_path):
 # stage (a CSV: the record's other cells blank below its first row) was read as its first stage alone, and one a 加处罚款
 # asked for a decision the law does not give it (行政强制法 第四十五条). After the readings that followed, the real one alone.
 SIXTEENTH: dict[str, tuple[list[str], bool, str]] = {
-    "对未取得商品房预售许可证预售商品房的处罚": (["审查", "告知"], True, (
+    "对未取得商品房预售许可证预售商品房的处罚": (["告知"], True, (
         "弥勒: 立案, 调查, 决定, 送达, 执行 — no review after the investigation (第五十七条), no 告知 (第四十四条)")),
 }
 
@@ -151,3 +151,39 @@ def test_missing_stage_on_a_sixteenth_sample_judged_blind(scratch, tmp_path):
     stages = [r["stage"] for r in scratch.read(
         "MATCH (:Power {name: '烟花爆竹经营（零售）许可'})-[:HAS_RESPONSIBILITY]->(r) RETURN r.stage AS stage ORDER BY r.seq")]
     assert stages == ["受理", "审查", "决定", "送达", "事后监管", "其他"]  # 肇东's rows, one per stage
+
+
+# As measured, on the rule as the sixteenth sample left it: 10 real of 19. Five wrong findings asked a 行政处罚 for the 审查 its
+# 决定 is made on (the reader: the head's review is part of the decision, 行政处罚法 第五十七条), one read 昆山's 接件 as no
+# 受理, one asked 宁海路街道's 立即代履行 for a 催告 (行政强制法 第五十二条: none), one asked 佛堂镇's penalty, decided on the
+# spot or under the general procedure, for the general procedure's 立案 and 送达 (the reader: its 告知 alone). After the
+# readings that followed (审查 asked only with the 决定; 接件 is 受理; 立即代履行 a sub-kind; a penalty whose duties say it may
+# be decided on the spot asked the 简易程序's stages, its 交付 a 送达), these fourteen, each real.
+SEVENTEENTH: dict[str, tuple[list[str], bool, str]] = {
+    "对在当地人民政府禁止的时段和区域内露天烧烤食品或者为露天烧烤食品提供场地的处罚": (["立案", "送达"], True, "宁海路街道"),
+    "森林防火期内在森林防火区野外用火审批": (["送达", "事后监管"], True, "歙县"),
+    "对施工单位在施工中偷工减料、使用不合格建筑材料等行为的处罚": (["送达"], True, "台州"),
+    "对车辆超限行驶公路的处罚": (["立案"], True, "昆山"),
+    "对使用炸鱼、毒鱼、电鱼等破坏渔业资源方法进行捕捞等行为的处罚": (["告知"], True, "博罗"),
+    "对发生生产安全事故负有责任的生产经营单位的处罚": (["立案"], True, "荆州"),
+    "对森林防火期内未经批准擅自在森林防火区内野外用火的处罚": (["告知"], True, "歙县"),
+    "对未取得危险化学品经营许可证从事危险化学品经营的处罚": (["告知"], True, "荆州"),
+    "烟花爆竹经营（批发）许可": (["事后监管"], True, "荆州"),
+    "对在城市建筑物、设施以及树木上涂写、刻画或者未经批准张挂、张贴宣传品等的处罚": (["告知"], True, (
+        "佛堂镇: 调查取证 → 决定 (当场 or the general procedure, 交付当事人) → 执行; no 告知 (第四十四条)")),
+    "对农药生产企业采购、使用未依法附具产品质量检验合格证的原材料等行为的处罚": (["告知"], True, "黑龙江省农业农村厅"),
+    "对排污单位未取得排污许可证排放污染物的处罚": (["告知"], True, "大同"),
+    "巡游出租汽车经营许可": (["事后监管"], True, "昆山"),
+    "排污许可证核发": (["事后监管"], True, "大同"),
+}
+
+
+def test_missing_stage_on_a_seventeenth_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_17.json", SEVENTEENTH, 13, 115)
+    assert (sum(real for _, real, _ in SEVENTEENTH.values()), len(SEVENTEENTH)) == (14, 14)
+    clear = scratch.read("MATCH (p:Power) WHERE p.name STARTS WITH '立即清除道路' RETURN p.key AS key")
+    assert len(clear) == 1  # 宁海路街道's 立即代履行: present, and not asked for a 催告
+    stages = [r["stage"] for r in scratch.read(
+        "MATCH (:Power {name: '道路货物运输经营许可（使用总质量4500千克以上普通货运车辆）'})-[:HAS_RESPONSIBILITY]->(r) "
+        "RETURN r.stage AS stage ORDER BY r.seq")]
+    assert stages == ["受理", "审查", "决定", "送达", "事后监管"]  # 昆山's 接件, one row per stage

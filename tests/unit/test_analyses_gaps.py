@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from importers.duties import split_duties, stage_row_duty
 from kb.analyses import gaps
-from kb.model import stage_rules
+from kb.model import heading_stages, stage_rules
 
 ROW = {"key": "k1", "power": "食品经营许可", "type": "行政许可", "level": "", "department_level": "city",
        "department": "甲市市场监督管理局", "jurisdiction": "甲市", "file": "f.xls", "sheet": "S", "row": 3}
@@ -172,10 +172,12 @@ def test_missing_stage_reads_a_decision_that_serves_and_a_dispute_reviewed_by_in
     # the words of an issue in another stage's duty are not a service (受理: 发放申请表)
     received = ["受理责任：发放申请表，依法受理。", *decided[1:]]
     assert missing(stages=stages, duty_texts=received) == ["送达"]
-    # a dispute's 调查 and 调解 are its review; a punishment's 调查 is not its 审查
+    # a dispute's 调查 and 调解 are its review; a punishment's 调查 is not its 审查, its 决定 is (the head reviews and
+    # decides in one act, 行政处罚法 第五十七条): a 审查 is asked only with the 决定
     assert missing(type="行政裁决", power="土地权属争议处理", stages=["受理", "调查", "调解", "决定", "送达"]) == []
-    assert missing(type="行政处罚", power="对违法行为的处罚", stages=["立案", "调查", "告知", "决定", "送达", "执行"]) \
-        == ["审查"]
+    assert missing(type="行政处罚", power="对违法行为的处罚", stages=["立案", "调查", "告知", "决定", "送达", "执行"]) == []
+    assert missing(type="行政处罚", power="对违法行为的处罚", stages=["立案", "调查", "告知", "送达", "执行"]) \
+        == ["审查", "决定"]
     # a levy collected and recovered (执行) is followed up; one that stops at its decision is not
     assert missing(type="行政征收", power="城市基础设施配套费征收", stages=["受理", "审查", "决定", "执行"]) == []
     assert missing(type="行政征收", power="城市基础设施配套费征收", stages=["受理", "审查", "决定"]) == ["事后监管"]
@@ -345,3 +347,27 @@ def test_missing_stage_reads_the_sixteenth_sample_s_procedures() -> None:
                  "3.执行责任：经催告仍不履行的，依法申请人民法院强制执行。")
     assert missing("行政强制", "对当事人到期不缴纳罚款的加处罚款", surcharge) == []
     assert missing("行政强制", "代履行", surcharge.replace("加处罚款的标准", "代履行")) == ["决定"]  # a 强制执行's
+
+
+def test_missing_stage_readings_of_the_seventeenth_sample() -> None:
+    """接件 is the 受理; a road cleared at once (立即代履行, 行政强制法 第五十二条) has no 催告; a penalty whose duties
+    say it may be decided on the spot is asked what both procedures ask (简易程序: 告知, 决定, 送达), and its
+    decision handed over (交付, 第五十二条) is served."""
+    assert heading_stages("接件\n一次性告知申请所需材料；材料齐全的予以受理。") == ["受理"]
+
+    def missing(**row) -> list[str]:
+        found = gaps.missing_stage([ROW | row])
+        return found[0].evidence[0]["missing"] if found else []
+
+    clear = "立即清除道路、公共场所的遗洒物、障碍物或者污染物（代履行）"
+    assert missing(type="行政强制", power=clear, stages=["决定", "执行"]) == []
+    assert missing(type="行政强制", power="对逾期不清除的代履行", stages=["决定", "执行"]) == ["催告"]
+    spot = ["调查取证：现场拍照取证。", "决定：依法可以当场作出处罚的，当场作出行政处罚决定并交付当事人；其他案件按一般程序作出处罚决定。",
+            "执行：依法收缴罚款。"]
+    finding = gaps.missing_stage([ROW | {"type": "行政处罚", "power": "对涂写刻画的处罚", "stages": ["调查", "决定", "执行"],
+                                         "duty_texts": spot}])[0]
+    assert finding.evidence[0]["missing"] == ["告知"] and finding.evidence[0]["subkind"] == "简易程序"
+    # without the words of an on-the-spot decision, the general procedure is asked
+    general = [spot[0], "决定：作出行政处罚决定。", spot[2]]
+    assert missing(type="行政处罚", power="对涂写刻画的处罚", stages=["调查", "决定", "执行"], duty_texts=general) \
+        == ["立案", "告知", "送达"]

@@ -137,6 +137,11 @@ def test_a_joint_power_stays_with_the_file_only_when_its_own_body_is_among_those
     assert holder_department("市交通运输局/市公安局", n) == "西安市交通运输局"
     assert holder_department("市公安局、市文物局", n) == ""
     assert holder_department("市人民政府、市公安局", n) == ""
+    # the department's own enforcement corps (上海市水务局执法总队) acts in its name; a branch for an area does not
+    shanghai = naming("x/上海市水务局权责清单.csv")
+    assert holder_department("上海市水务局执法总队", shanghai) == ""
+    assert holder_department("市水务局执法总队", shanghai) == ""
+    assert holder_department("上海市公安局浦东分局", shanghai) == "上海市公安局浦东分局"
     # a lead's mark, 和 between two bodies (not inside 住房和城乡建设局)
     assert joint_bodies("市公安局（牵头）和市交通运输局") == ["市公安局", "市交通运输局"]
     assert joint_bodies("市住房和城乡建设局") == ["市住房和城乡建设局"]
