@@ -51,7 +51,7 @@ bench: setup
 
 # The reliability suite at full size (docs/reliability.md): every hostile string everywhere, 2,000
 # generated files per fuzzing test, then the load test printing its figures. `make test` runs the
-# same tests bounded (150 files, a sixth of the hostile crossings).
+# same tests bounded (150 files, a twelfth of the hostile crossings).
 reliability: setup
 	KB_FAULTS=1 KB_FUZZ_EXAMPLES=$(or $(EXAMPLES),2000) $(BIN)/python -m pytest -q tests/reliability \
 	  --hypothesis-show-statistics --durations=10 $(PYTEST_ARGS)
