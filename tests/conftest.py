@@ -42,9 +42,12 @@ KARAMAY = SHARED_DATA / "karamay"
 # A test server lives minutes and runs small queries: with the JVM's quick compiler alone (C1), one
 # server importing the published data, analysing it and serving pages took 50.7 s of CPU against 87.6
 # with both compilers (the whole suite's Java: 1,220 -> 1,117 core-seconds; docs/performance.md).
+# The quick compiler alone sizes the code cache for itself, 48 MB against both compilers' 240: a test server
+# that had run the whole suite's queries (each new query compiled to code, the hostile strings' too) once
+# refused one with "Out of space in CodeCache for adapters". It keeps the 240.
 TEST_SERVER_SETTINGS = {**DEFAULT_SERVER_SETTINGS, "heap_initial": "512m", "heap_max": "2g",
                         "pagecache": "512m", "transaction_memory_max": "1g", "transaction_memory_total": "1500m",
-                        "jvm_options": "-XX:TieredStopAtLevel=1"}
+                        "jvm_options": "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m"}
 
 
 def run_kb(target: ManagedServer | dict, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
