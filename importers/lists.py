@@ -94,6 +94,7 @@ class SheetLayout:
     department_rows: list[str] = field(default_factory=list)
     repeats: dict[str, list[int]] = field(default_factory=dict)  # a field's later columns (a repeated block)
     kept: dict[str, int] = field(default_factory=dict)  # header text no mapping knows -> column (Record.extra)
+    headers: list[str] = field(default_factory=list)  # each column's header, a split header's lower cell where it has one
 
 
 def parse_list(path: str | Path | Source, *, jurisdiction: str | None = None,
@@ -140,11 +141,14 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0) -> SheetLayout | None:
     header_top = min((a[0] for a in above.values()), default=r)
     data_start = r + 1
     sub = _sub_header(sheet, r)
+    headers = cells
     if sub is not None:
         combined = [_under(sheet, r, c, s) if s.strip() else h for c, (h, s) in enumerate(zip(cells, sub))]
         better = best_match(combined)
-        if better is not None and better.score > match.score:
-            match, data_start = better, r + 2
+        # no worse will do: the row below is a header either way (直接实施责任 | 指导监督责任 under 责任事项 read
+        # as one field: the same score, and the second column no longer lost)
+        if better is not None and better.score >= match.score:
+            match, data_start, headers = better, r + 2, combined
     columns = dict(match.columns)
     for left, right in match.mapping.merged_header.items():
         col = columns.get(left)
@@ -153,7 +157,9 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0) -> SheetLayout | None:
         header_next = sheet.value(r, col + 1).strip()
         if sheet.merge_right_of(r, col) >= 1 or (not header_next and sheet.anchor(r, col + 1) is None):
             columns[right] = col + 1
-    layout = SheetLayout(r, data_start, match, columns, repeats={k: list(v) for k, v in match.repeats.items()})
+    layout = SheetLayout(r, data_start, match, columns, repeats={k: list(v) for k, v in match.repeats.items()},
+                         headers=list(headers))
+    _stage_column(sheet, layout)
     for c, text in match.unmapped.items():
         key = normalize_header(text)
         if c not in columns.values() and key and key not in columns and key not in layout.kept:
@@ -165,6 +171,26 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0) -> SheetLayout | None:
         dep = _DEPARTMENT_ROW.search(text)
         (layout.department_rows if dep else layout.titles).append(dep.group(1) if dep else text)
     return layout
+
+
+def _stage_column(sheet: Sheet, layout: SheetLayout) -> None:
+    """责任事项 | 责任事项内容 side by side, one row per stage (九江): when the first of two duty columns holds
+    nothing but stage headings (受理责任, 审查责任, …), it is the 办理环节 column and the second the duties
+    (a repeated block otherwise: its first non-empty value, the heading, would win and the duty be lost)."""
+    later = layout.repeats.get("responsibility_text")
+    if "stage" in layout.columns or not later or "responsibility_text" not in layout.columns:
+        return
+    col = layout.columns["responsibility_text"]
+    values = [v for v in (sheet.value(r, col).strip() for r in range(layout.data_start, min(sheet.nrows,
+                                                                                          layout.data_start + 80))) if v]
+    headings = [v for v in values if len(squeeze(v)) <= 12 and line_heading_stages(v)]
+    if len(headings) < 2 or len(headings) < 0.8 * len(values) or any(len(squeeze(v)) > 12 for v in values):
+        return
+    layout.columns["stage"], layout.columns["responsibility_text"] = col, later[0]
+    if later[1:]:
+        layout.repeats["responsibility_text"] = later[1:]
+    else:
+        del layout.repeats["responsibility_text"]
 
 
 @lru_cache(maxsize=1)
@@ -185,18 +211,22 @@ def _under(sheet: Sheet, r: int, c: int, sub: str) -> str:
 
 def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
     """Row r+1 when it only splits row r's horizontally merged header cells (层级 | 权限 under
-    实施层级及权限); None otherwise."""
+    实施层级及权限); None otherwise. The same split exported without its merge (a CSV, a sheet written
+    cell by cell: 责任事项 | "" over 直接实施责任 | 指导监督责任) when every cell of the row is a header some
+    mapping knows and one stands under an empty header cell, the group's continuation."""
     if r + 1 >= sheet.nrows:
         return None
     sub = sheet.cells[r + 1]
     filled = [c for c, v in enumerate(sub) if v.strip()]
     if not filled:
         return None
-    for c in filled:
-        a = sheet.anchor(r, c)
-        if not ((a and a[0] == r) or sheet.merge_right_of(r, c) >= 1):
-            return None
-    return sub
+    if all((a := sheet.anchor(r, c)) and a[0] == r or sheet.merge_right_of(r, c) >= 1 for c in filled):
+        return sub
+    words = _header_words()
+    if all(normalize_header(sub[c]) in words for c in filled) and \
+            any(not sheet.value(r, c).strip() and any(sheet.value(r, k).strip() for k in range(c)) for c in filled):
+        return sub
+    return None
 
 
 def describe_header(sheet: Sheet) -> tuple[int, list[str]]:
@@ -498,7 +528,7 @@ class _ListParser:
             values = {f: _filled(sheet, r, c) for f, c in cols.items()}
             for f, later in layout.repeats.items():
                 values[f] = _merged([values.get(f, ""), *(_filled(sheet, r, c) for c in later)],
-                                    [sheet.value(layout.header_row, c) for c in (cols[f], *later)])
+                                    [layout.headers[c] if c < len(layout.headers) else "" for c in (cols[f], *later)])
             kept = {k: _filled(sheet, r, c) for k, c in layout.kept.items()}
             if (not own.get("item_name") and own.get("sub_item_name") and prev is not None
                     and sheet.anchor(r, cols["item_name"]) is None):

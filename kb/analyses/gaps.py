@@ -51,11 +51,14 @@ WITH d, p, jurisdiction WHERE NOT exists { (p)-[:HAS_RESPONSIBILITY]->() }
 RETURN """ + _POWER_COLUMNS + """, coalesce(p.responsibility_text, '') AS text, """ + _VERSION_COLUMNS + """
 """
 
+# The level's own procedure: its duties but those of guiding the levels below (指导监督: 荆州's 「指导县（市、区）应急
+# 管理部门依法做好…行政处罚工作」 beside its own stages says nothing of the city's own handling).
 STAGES = _POWERS + """
-WITH d, p, jurisdiction, [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) WHERE r.stage IS NOT NULL | r.stage] AS stages
+WITH d, p, jurisdiction, [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility)
+                          WHERE r.stage IS NOT NULL AND coalesce(r.kind, '') <> '指导监督' | r.stage] AS stages
 WHERE size(stages) > 0
 RETURN """ + _POWER_COLUMNS + """, stages, coalesce(p.scope, '') AS scope, coalesce(p.level_original, '') AS level_text,
-       COLLECT { MATCH (p)-[:HAS_RESPONSIBILITY]->(r:Responsibility)
+       COLLECT { MATCH (p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) WHERE coalesce(r.kind, '') <> '指导监督'
                  RETURN coalesce(r.text, '') ORDER BY r.seq } AS duty_texts
 """
 

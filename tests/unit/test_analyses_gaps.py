@@ -371,3 +371,17 @@ def test_missing_stage_readings_of_the_seventeenth_sample() -> None:
     general = [spot[0], "决定：作出行政处罚决定。", spot[2]]
     assert missing(type="行政处罚", power="对涂写刻画的处罚", stages=["调查", "决定", "执行"], duty_texts=general) \
         == ["立案", "告知", "送达"]
+
+
+def test_a_decision_that_gives_the_certificate_serves_it_but_signing_a_punishment_does_not() -> None:
+    def missing(type_: str, decide: str) -> list[str]:
+        texts = ["受理：受理申请。", "审查：审查材料。", decide] if type_ == "行政许可" else \
+            ["立案：立案。", "调查：调查取证。", "告知：告知陈述申辩权利。", decide, "执行：执行。"]
+        stages = ["受理", "审查", "决定"] if type_ == "行政许可" else ["立案", "调查", "告知", "决定", "执行"]
+        found = gaps.missing_stage([ROW | {"type": type_, "power": "x", "stages": stages, "duty_texts": texts}])
+        return found[0].evidence[0]["missing"] if found else []
+
+    assert missing("行政许可", "决定：准予许可的发给《母婴保健技术服务执业许可证》。") == ["事后监管"]  # 临猗
+    assert missing("行政许可", "决定：经检疫合格的，签发植物检疫证书。") == ["事后监管"]  # 房县
+    assert missing("行政许可", "决定：作出批复。") == ["送达", "事后监管"]  # 甘肃: decided, not given
+    assert missing("行政处罚", "决定：负责人签发行政处罚决定书。") == ["送达"]

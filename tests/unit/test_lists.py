@@ -981,3 +981,47 @@ def test_a_row_per_stage_exported_without_merges_is_one_more_duty(tmp_path):
         ["受理", "审查", "决定", "送达"], ["立案", "调查"]]
     assert doc.records[0].responsibility_text.split("\n")[:2] == ["受理", "公示应当提交的材料。"]
     assert not doc.warnings  # each stage row is a duty, not a row ignored
+
+
+def test_a_duty_column_of_stage_headings_beside_the_duties_is_the_stage_column(tmp_path):
+    # 九江 (a CSV): 责任事项 (受理责任, 审查责任 …) | 责任事项内容, one row per stage; two synonyms of the duties
+    # column side by side, the first only headings: not a repeated block whose heading would win
+    path = tmp_path / "九江市交通运输局权责清单.csv"
+    path.write_text(
+        "九江市交通运输局权责清单,,,,,\n序号,职权名称,职权类别,实施依据,责任事项,责任事项内容\n"
+        "1,道路旅客运输经营许可,行政许可,《道路运输条例》第十条,受理责任,依法受理或不予受理。\n"
+        ",,,,审查责任,对申请材料进行审查。\n,,,,决定责任,作出许可或者不予许可的决定。\n"
+        "2,对超限运输的处罚,行政处罚,《公路法》第七十六条,立案责任,决定是否立案。\n,,,,其他责任,其他。\n",
+        encoding="utf-8")
+    doc = parse_list(path)
+    assert [[d.stage for d in r.responsibilities] for r in doc.records] == [["受理", "审查", "决定"], ["立案", "其他"]]
+    assert "依法受理或不予受理。" in doc.records[0].responsibility_text and not doc.warnings
+    # the same two columns holding duties in full stay one block (商务's 责任事项 | 责任事项 repeated)
+    path.write_text(
+        "九江市交通运输局权责清单,,,,,\n序号,职权名称,职权类别,实施依据,责任事项,责任事项内容\n"
+        "1,道路旅客运输经营许可,行政许可,《道路运输条例》第十条,1.受理责任：依法受理。2.审查责任：审查。,\n",
+        encoding="utf-8")
+    assert [d.stage for d in parse_list(path).records[0].responsibilities] == ["受理", "审查"]
+
+
+@pytest.mark.parametrize("merged", [False, True])
+def test_a_duty_header_split_into_its_two_kinds_keeps_both_columns(tmp_path, merged):
+    # 海南 (two header rows): 责任事项 over 直接实施责任 | 指导监督责任, merged in the sheet or written cell by cell;
+    # both columns are the duties, each duty of its kind, and the second header row is no data row
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["海南省旅游和文化广电体育厅权责清单"])
+    ws.append(["序号", "职权名称", "职权类别", "实施依据", "责任事项", "", "追责情形"])
+    ws.append(["", "", "", "", "直接实施责任", "指导监督责任", ""])
+    ws.append(["1", "导游证核发", "行政许可", "《旅游法》第三十七条", "1.受理：依法受理。\n2.决定：作出决定。",
+               "1.指导市县做好日常监管。", "因不履行…"])
+    if merged:
+        ws.merge_cells("E2:F2")
+    path = tmp_path / "海南省旅游和文化广电体育厅权责清单.xlsx"
+    wb.save(path)
+    doc = parse_list(path)
+    assert not doc.warnings and len(doc.records) == 1
+    assert [(d.stage, d.kind) for d in doc.records[0].responsibilities] == [
+        ("受理", "直接实施"), ("决定", "直接实施"), (None, "指导监督")]
