@@ -6,7 +6,7 @@ turn rows into findings. docs/analyses.md describes every rule with an example f
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 
 from rapidfuzz import fuzz
@@ -44,7 +44,8 @@ _POWER_COLUMNS = """p.key AS key, coalesce(p.name, p.item_name, '') AS power, co
 
 # The list version a power comes from and the fields its layout has a column for (null: unknown).
 _VERSION_COLUMNS = """head([(v:ListVersion)-[:CONTAINS]->(p) |
-       {key: v.key, file: v.source_file, mapping: v.mapping, fields: v.fields, version: v.version}]) AS list"""
+       {key: v.key, file: v.source_file, mapping: v.mapping, fields: v.fields, version: v.version,
+        sha256: v.sha256}]) AS list"""
 
 NO_RESPONSIBILITY = _POWERS + """
 WITH d, p, jurisdiction WHERE NOT exists { (p)-[:HAS_RESPONSIBILITY]->() }
@@ -180,29 +181,33 @@ def _columns_missing(row: dict, fields: Iterable[str]) -> list[str]:
 
 
 def _list_findings(kind: str, rows: list[dict], missing_of, score: float) -> tuple[list[Finding], list[dict]]:
-    """One finding per list version whose layout lacks a column (evidence: the file, the mapping and
-    how many powers it leaves without it), and the rows that are still checked one by one."""
-    by_version: dict[tuple, list[dict]] = defaultdict(list)
+    """One finding per list file whose layout lacks a column (evidence: the file, the mapping and how many
+    powers it leaves without it; a file whose records went to several departments is one list version
+    each, and still one finding), and the rows that are still checked one by one."""
+    by_file: dict[tuple, list[dict]] = defaultdict(list)
     rest = []
     for r in rows:
         missing = missing_of(r)
         if missing:
-            by_version[(r["list"]["key"], tuple(missing))].append(r)
+            by_file[(r["list"].get("sha256") or r["list"]["key"], tuple(missing))].append(r)
         else:
             rest.append(r)
     out = []
-    for (_, missing), items in by_version.items():
-        first, version = items[0], items[0]["list"]
-        ev = [{"type": "list", "department": first["department"], "file": version["file"],
+    for (_, missing), items in by_file.items():
+        held = Counter(r["department"] for r in items)  # the file's own department first: it holds the most
+        departments = sorted(held, key=lambda d: (-held[d], d))
+        first = next(r for r in items if r["department"] == departments[0])
+        version = first["list"]
+        ev = [{"type": "list", "department": first["department"], "departments": departments, "file": version["file"],
                "mapping": version["mapping"], "fields": list(version["fields"]), "missing_columns": list(missing),
                "powers": len(items), "version": version.get("version") or "",
                "examples": [r["power"] for r in items[:5]]}]
         out.append(Finding(
-            kind=kind, departments=[first["department"]], powers=[r["power"] for r in items], evidence=ev,
+            kind=kind, departments=departments, powers=[r["power"] for r in items], evidence=ev,
             score=score, keys=[f"list:{first['department']}|{version.get('version') or ''}|{version['file']}",
                                *(f"column:{m}" for m in missing)],
             jurisdiction=first["jurisdiction"], level=_level(first),
-            summary=f"{first['department']}的清单（{version['file']}）没有{'、'.join(missing)}列，{len(items)}项权力因此缺少",
+            summary=f"{'、'.join(departments)}的清单（{version['file']}）没有{'、'.join(missing)}列，{len(items)}项权力因此缺少",
             power_keys=[r["key"] for r in items]))
     return out, rest
 
