@@ -584,6 +584,11 @@ class _ListParser:
         name_covered = all(sheet.covered_from_above(r, cols[f]) for f in ("item_name", "type") if f in cols)
         # 肇东 (a CSV): one row per stage, the record's other cells left blank below its first row, not merged
         stage_row = bool(own.get("stage")) and not any(own.get(f) for f in ("seq", "item_name", "sub_item_name", "type"))
+        # 广文街道 (a CSV): 「2.调查核实：…」 alone in the 责任事项 cell below 「1.受理：…」, every other cell blank — the
+        # record's next duty, numbered on from the one above
+        if prev is not None and not (name_covered or stage_row) and [f for f, v in own.items() if v] == ["responsibility_text"] \
+                and _more_duties(prev, own["responsibility_text"], numbered_on=True):
+            return
         if prev is not None and (name_covered or stage_row):
             # 农业农村局 征收: a 县市区农业农村局 row under the 自治区农业农村厅 row of the same item. It
             # continues the record above; its own values are kept there rather than lost.
@@ -792,15 +797,18 @@ def _filled(sheet: Sheet, r: int, c: int) -> str:
     return v
 
 
-def _more_duties(rec: Record, text: str) -> bool:
+def _more_duties(rec: Record, text: str, numbered_on: bool = False) -> bool:
     """A continuation row whose 责任事项 cell goes on with the record's numbered duties (「2.审查责任：…」
     under 「1.受理责任：…」, one a row): its duties are the record's next ones. False (nothing added) when
-    the cell names no stage of its own."""
+    the cell names no stage of its own — or, `numbered_on`, when its number is not the next one (a row that
+    holds nothing else: 「5.报送：…」 after 「4.公示：…」 is the next duty whatever its heading)."""
     text = _text(text)
     duties = list(_duties(text)) if text else []
     seq = max((d.seq for d in rec.responsibilities), default=0)
-    if not duties or not all(d.stage for d in duties) or text == rec.responsibility_text or duties[0].seq <= seq:
-        return False  # no stage of its own, or the same duties again (numbered from 1): not a next duty
+    if not duties or text == rec.responsibility_text or duties[0].seq <= seq:
+        return False  # the same duties again (numbered from 1): not a next duty
+    if not (duties[0].seq == seq + 1 if numbered_on else all(d.stage for d in duties)):
+        return False  # no stage of its own, or a number that does not go on from the record's
     kind = rec.responsibilities[-1].kind if rec.responsibilities else None  # 直接实施 goes on
     rec.responsibilities += [replace(d, seq=seq + k, kind=d.kind or kind) for k, d in enumerate(duties, start=1)]
     rec.responsibility_text = (rec.responsibility_text + "\n" + text) if rec.responsibility_text else text

@@ -296,8 +296,9 @@ _LINE_END = re.compile(r"(?:阶段|环节)?(?:责任)?\Z")
 # Punctuation a heading's lost number leaves in front of it (".受理责任:" where "1.受理责任:" was meant).
 _STRAY = re.compile(r"^[.．、,，;；]+")
 # A heading in a word that is no stage of the vocabulary: the procedure's own name for a step
-# ("2.现场鉴定阶段责任:", "3.报送责任:"). Up to eight characters, then 责任 / 阶段 / 环节 and a colon.
-_OWN_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:(?:阶段|环节)责任|责任|阶段|环节)[：:;；]")
+# ("2.现场鉴定阶段责任:", "3.报送责任:", "检验处理：" — 邛崃's 临时控制措施 审批 → 实施 → 检验处理). Two to eight
+# characters, 责任 / 阶段 / 环节 or not, and a colon; not the catch-all a list closes with ("其他：…").
+_OWN_HEADING = re.compile(r"^(?!其他|其它)[\u4e00-\u9fff]{2,8}?(?:(?:阶段|环节)责任|责任|阶段|环节)?[：:;；]")
 # Between two stage words of one heading: "审查和决定阶段责任", "审核、决定责任", "调查取证及审查责任".
 _HEADING_JOIN = re.compile(r"[和及与、/]|以及")
 

@@ -385,3 +385,15 @@ def test_a_decision_that_gives_the_certificate_serves_it_but_signing_a_punishmen
     assert missing("行政许可", "决定：经检疫合格的，签发植物检疫证书。") == ["事后监管"]  # 房县
     assert missing("行政许可", "决定：作出批复。") == ["送达", "事后监管"]  # 甘肃: decided, not given
     assert missing("行政处罚", "决定：负责人签发行政处罚决定书。") == ["送达"]
+
+
+def test_a_step_headed_in_the_procedures_own_word_with_a_colon_alone_does_its_stage() -> None:
+    # 邛崃's 临时控制措施: 审批 → 实施 → 检验处理 (销毁 or 解除: the follow-up), the last headed "检验处理：" alone
+    texts = ["审批：采取临时控制措施前报局负责人批准。", "实施：通知当事人到场，制作现场笔录。",
+             "检验处理：及时组织检验，作出销毁或者解除控制措施的决定。"]
+    row = ROW | {"type": "行政强制", "power": "对被污染的物品采取封闭、封存等临时控制措施", "stages": ["决定", "执行"],
+                 "duty_texts": texts}
+    assert gaps.missing_stage([row]) == []
+    # the catch-all a list closes with is no step of its own
+    closing = [*texts[:2], "其他：法律法规规章规定应履行的其他责任。"]
+    assert gaps.missing_stage([row | {"duty_texts": closing}])[0].evidence[0]["missing"] == ["事后监管"]

@@ -1025,3 +1025,19 @@ def test_a_duty_header_split_into_its_two_kinds_keeps_both_columns(tmp_path, mer
     assert not doc.warnings and len(doc.records) == 1
     assert [(d.stage, d.kind) for d in doc.records[0].responsibilities] == [
         ("受理", "直接实施"), ("决定", "直接实施"), (None, "指导监督")]
+
+
+def test_a_row_holding_only_the_next_numbered_duty_is_the_records_next_duty(tmp_path):
+    # 广文街道 (a CSV): one duty a row in the 责任事项 column, no stage column, every other cell blank below the
+    # record's first row; numbered on from the duty above, whatever its heading (5.报送 is no stage of the vocabulary)
+    path = tmp_path / "潍坊市奎文区广文街道办事处权责清单.csv"
+    path.write_text(
+        "潍坊市奎文区广文街道办事处权责清单,,,,\n序号,事项名称,事项类型,法律依据,责任事项\n"
+        "1,最低生活保障申请受理、审核,行政给付,《社会救助暂行办法》第十一条,1.受理：接收申请。\n"
+        ",,,,2.调查核实：入户调查。\n,,,,3.报送：报区民政局审批。\n"
+        "2,临时救助,行政给付,《社会救助暂行办法》第四十八条,1.受理：受理申请。\n,,,,3.发放：发放救助金。\n",
+        encoding="utf-8")
+    doc = parse_list(path)
+    assert [[(d.seq, d.stage) for d in r.responsibilities] for r in doc.records] == [
+        [(1, "受理"), (2, "调查"), (3, None)], [(1, "受理")]]
+    assert len(doc.warnings) == 1 and "已忽略此行" in doc.warnings[0].message  # 3. after 1.: not numbered on, said
