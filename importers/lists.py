@@ -184,7 +184,8 @@ def _stage_column(sheet: Sheet, layout: SheetLayout) -> None:
     values = [v for v in (sheet.value(r, col).strip() for r in range(layout.data_start, min(sheet.nrows,
                                                                                           layout.data_start + 80))) if v]
     headings = [v for v in values if len(squeeze(v)) <= 12 and line_heading_stages(v)]
-    if len(headings) < 2 or len(headings) < 0.8 * len(values) or any(len(squeeze(v)) > 12 for v in values):
+    closing = [v for v in values if re.fullmatch(r"(?:其他|其它)\S{0,24}责任[。.]?", squeeze(v))]  # 其他法律法规…责任
+    if len(headings) < 2 or len(headings) + len(closing) < 0.8 * len(values):
         return
     layout.columns["stage"], layout.columns["responsibility_text"] = col, later[0]
     if later[1:]:
@@ -586,9 +587,10 @@ class _ListParser:
         stage_row = bool(own.get("stage")) and not any(own.get(f) for f in ("seq", "item_name", "sub_item_name", "type"))
         # 广文街道 (a CSV): 「2.调查核实：…」 alone in the 责任事项 cell below 「1.受理：…」, every other cell blank — the
         # record's next duty, numbered on from the one above
-        if prev is not None and not (name_covered or stage_row) and [f for f, v in own.items() if v] == ["responsibility_text"] \
+        filled = {c for c, v in enumerate(sheet.cells[r]) if v.strip()}
+        if prev is not None and not (name_covered or stage_row) and filled == {cols.get("responsibility_text")} \
                 and _more_duties(prev, own["responsibility_text"], numbered_on=True):
-            return
+            return  # (only that cell: a row with more, a guidance column or a kept one, is reported as before)
         if prev is not None and (name_covered or stage_row):
             # 农业农村局 征收: a 县市区农业农村局 row under the 自治区农业农村厅 row of the same item. It
             # continues the record above; its own values are kept there rather than lost.
@@ -807,8 +809,14 @@ def _more_duties(rec: Record, text: str, numbered_on: bool = False) -> bool:
     seq = max((d.seq for d in rec.responsibilities), default=0)
     if not duties or text == rec.responsibility_text or duties[0].seq <= seq:
         return False  # the same duties again (numbered from 1): not a next duty
-    if not (duties[0].seq == seq + 1 if numbered_on else all(d.stage for d in duties)):
-        return False  # no stage of its own, or a number that does not go on from the record's
+    if numbered_on:
+        # numbered on from the record's own duties, one column of them: not from a record with none, nor one
+        # whose duties were numbered across two columns (直接实施 | 指导监督) or end in its supervision column
+        if (duties[0].seq != seq + 1 or not rec.responsibilities or rec.supervision_text
+                or any(d.kind == "指导监督" for d in rec.responsibilities)):
+            return False
+    elif not all(d.stage for d in duties):
+        return False  # no stage of its own
     kind = rec.responsibilities[-1].kind if rec.responsibilities else None  # 直接实施 goes on
     rec.responsibilities += [replace(d, seq=seq + k, kind=d.kind or kind) for k, d in enumerate(duties, start=1)]
     rec.responsibility_text = (rec.responsibility_text + "\n" + text) if rec.responsibility_text else text

@@ -296,9 +296,14 @@ _LINE_END = re.compile(r"(?:阶段|环节)?(?:责任)?\Z")
 # Punctuation a heading's lost number leaves in front of it (".受理责任:" where "1.受理责任:" was meant).
 _STRAY = re.compile(r"^[.．、,，;；]+")
 # A heading in a word that is no stage of the vocabulary: the procedure's own name for a step
-# ("2.现场鉴定阶段责任:", "3.报送责任:", "检验处理：" — 邛崃's 临时控制措施 审批 → 实施 → 检验处理). Two to eight
-# characters, 责任 / 阶段 / 环节 or not, and a colon; not the catch-all a list closes with ("其他：…").
-_OWN_HEADING = re.compile(r"^(?!其他|其它)[\u4e00-\u9fff]{2,8}?(?:(?:阶段|环节)责任|责任|阶段|环节)?[：:;；]")
+# ("2.现场鉴定阶段责任:", "3.报送责任:"). Up to eight characters, then 责任 / 阶段 / 环节 and a colon.
+_OWN_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:(?:阶段|环节)责任|责任|阶段|环节)[：:;；]")
+# … or a step named with a colon alone at the start of a duty ("检验处理：…", 邛崃's 临时控制措施 审批 → 实施 →
+# 检验处理), when `missing_stage` looks for the step that does a missing stage in the list's own word; not the
+# catch-all a list closes with ("其他：…") nor what describes the procedure rather than a step of it (办理时限：…).
+_OWN_STEP = re.compile(r"^(?!其他|其它)[\u4e00-\u9fff]{2,6}[：:]")
+_NOT_A_STEP = ("时限", "期限", "依据", "标准", "收费", "材料", "条件", "说明", "注意", "备注", "流程", "地点", "对象",
+               "范围", "方式", "要求")
 # Between two stage words of one heading: "审查和决定阶段责任", "审核、决定责任", "调查取证及审查责任".
 _HEADING_JOIN = re.compile(r"[和及与、/]|以及")
 
@@ -352,6 +357,14 @@ def heading_stages(text: str, *, colon: bool = False) -> list[str]:
     if colon:
         return _heading(head, _COLON_END)
     return _heading(head, _HEADING_END) or line_heading_stages((text or "").lstrip().split("\n", 1)[0])
+
+
+def opens_with_step(text: str) -> bool:
+    """True when a duty opens with a heading (opens_with_heading) or a step named with a colon alone
+    ("检验处理：…"; not "办理时限：…", "其他：…")."""
+    head = _STRAY.sub("", re.sub(r"\s+", "", (text or "")[:60]))
+    step = _OWN_STEP.match(head)
+    return opens_with_heading(text) or bool(step and not any(w in step.group(0) for w in _NOT_A_STEP))
 
 
 def opens_with_heading(text: str) -> bool:

@@ -22,6 +22,7 @@ from kb.model import (
     heading_stages,
     normalise_level,
     opens_with_heading,
+    opens_with_step,
     squeeze,
     stage_rules,
 )
@@ -284,7 +285,7 @@ def own_word_stages(row: dict, required: tuple[str, ...], rules: StageRules | No
         after = [i for i, d in enumerate(by_duty) if d & set(required[k + 1:])]
         lo, hi = (before[-1] if before else -1), (after[0] if after else len(texts))
         own = next((texts[i] for i in range(lo + 1, hi)
-                    if not by_duty[i] and not headings[i] and opens_with_heading(texts[i])), None)
+                    if not by_duty[i] and not headings[i] and opens_with_step(texts[i])), None)
         if own is not None:
             out[stage] = squeeze(own)[:12]
     return out

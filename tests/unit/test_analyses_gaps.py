@@ -397,3 +397,15 @@ def test_a_step_headed_in_the_procedures_own_word_with_a_colon_alone_does_its_st
     # the catch-all a list closes with is no step of its own
     closing = [*texts[:2], "其他：法律法规规章规定应履行的其他责任。"]
     assert gaps.missing_stage([row | {"duty_texts": closing}])[0].evidence[0]["missing"] == ["事后监管"]
+
+
+def test_words_near_a_reading_do_not_trigger_it() -> None:
+    """签发《行政处罚决定书》 serves nothing; 不适用简易程序 does not make a penalty one; 办理时限：… is no step."""
+    punish = ["立案：立案。", "调查：调查取证。", "告知：告知陈述申辩权利。", "决定：负责人签发《行政处罚决定书》。", "执行：执行。"]
+    row = ROW | {"type": "行政处罚", "power": "x", "stages": ["立案", "调查", "告知", "决定", "执行"], "duty_texts": punish}
+    assert gaps.missing_stage([row])[0].evidence[0]["missing"] == ["送达"]
+    complex_case = [*punish[:3], "决定：案情复杂的不适用简易程序，集体讨论后作出决定。", punish[4]]
+    assert gaps.missing_stage([row | {"duty_texts": complex_case}])[0].evidence[0]["missing"] == ["送达"]
+    permit = ROW | {"type": "行政许可", "power": "x", "stages": ["受理", "审查"],
+                    "duty_texts": ["受理：受理申请。", "审查：审查材料。", "办理时限：自受理之日起20个工作日内办结。"]}
+    assert gaps.missing_stage([permit])[0].evidence[0]["missing"] == ["决定", "送达", "事后监管"]

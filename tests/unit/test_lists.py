@@ -1041,3 +1041,21 @@ def test_a_row_holding_only_the_next_numbered_duty_is_the_records_next_duty(tmp_
     assert [[(d.seq, d.stage) for d in r.responsibilities] for r in doc.records] == [
         [(1, "受理"), (2, "调查"), (3, None)], [(1, "受理")]]
     assert len(doc.warnings) == 1 and "已忽略此行" in doc.warnings[0].message  # 3. after 1.: not numbered on, said
+
+
+def test_rows_of_the_next_duty_are_read_only_when_nothing_else_stands_on_them(tmp_path):
+    # the stage headings column keeps its reading with a closing catch-all among its values; a numbered row with a
+    # guidance duty beside it is not taken as the next duty (its guidance text would be lost): said, as before
+    path = tmp_path / "九江市交通运输局权责清单.csv"
+    path.write_text(
+        "九江市交通运输局权责清单,,,,,\n序号,职权名称,职权类别,实施依据,责任事项,责任事项内容\n"
+        "1,道路旅客运输经营许可,行政许可,《道路运输条例》第十条,受理责任,依法受理。\n,,,,审查责任,审查材料。\n"
+        ",,,,其他法律法规规章文件规定应履行的责任,其他。\n", encoding="utf-8")
+    assert [d.stage for d in parse_list(path).records[0].responsibilities][:2] == ["受理", "审查"]
+    path = tmp_path / "某县农业农村局权责清单.csv"
+    path.write_text(
+        "某县农业农村局权责清单,,,,,\n序号,事项名称,事项类型,法律依据,直接实施责任,指导监督责任\n"
+        "1,农药经营许可,行政许可,《农药管理条例》第二十四条,1.受理：依法受理。,1.指导乡镇做好宣传。\n"
+        ",,,,2.审查：审查材料。,2.指导乡镇做好监管。\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert len(doc.records) == 1 and doc.warnings  # the second row is reported, not half read
