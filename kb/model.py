@@ -348,12 +348,17 @@ def _heading(head: str, end: re.Pattern) -> list[str]:
             return []
 
 
+def _head(text: str) -> str:
+    """The start of a duty as its heading is read: no whitespace, no stray mark a lost number left."""
+    return _STRAY.sub("", re.sub(r"\s+", "", (text or "")[:60]))
+
+
 def heading_stages(text: str, *, colon: bool = False) -> list[str]:
     """The stages a duty's heading names: ["受理"] for "1.受理责任：…", ["审查", "决定"] for
     "2、审查和决定阶段责任：…" (one duty for two stages, as some lists write them), ["受理"] for a duty
     whose first line is a heading by itself ("受理环节\\n接收申请人提交的材料…"); [] when the duty does not
     start with a stage heading. `colon`: only a heading that ends in a colon ("审核责任:")."""
-    head = _STRAY.sub("", re.sub(r"\s+", "", (text or "")[:60]))
+    head = _head(text)
     if colon:
         return _heading(head, _COLON_END)
     return _heading(head, _HEADING_END) or line_heading_stages((text or "").lstrip().split("\n", 1)[0])
@@ -362,7 +367,7 @@ def heading_stages(text: str, *, colon: bool = False) -> list[str]:
 def opens_with_step(text: str) -> bool:
     """True when a duty opens with a heading (opens_with_heading) or a step named with a colon alone
     ("检验处理：…"; not "办理时限：…", "其他：…")."""
-    head = _STRAY.sub("", re.sub(r"\s+", "", (text or "")[:60]))
+    head = _head(text)
     step = _OWN_STEP.match(head)
     return opens_with_heading(text) or bool(step and not any(w in step.group(0) for w in _NOT_A_STEP))
 
@@ -370,7 +375,7 @@ def opens_with_step(text: str) -> bool:
 def opens_with_heading(text: str) -> bool:
     """True when a duty opens with a stage heading: one of the vocabulary's (heading_stages) or one in the
     procedure's own word ("现场鉴定阶段责任:", "报送责任:")."""
-    head = _STRAY.sub("", re.sub(r"\s+", "", (text or "")[:60]))
+    head = _head(text)
     return bool(heading_stages(text) or _OWN_HEADING.match(head))
 
 
