@@ -134,7 +134,8 @@ def chains_around(keys: list[str], wait: bool = True) -> chain_analysis.Chains |
                 return ch
     if not wait or not keys:
         return None
-    found = chain_analysis.around(store.graph(), keys)
+    parents = stats.cached("place_parents", lambda: store.graph().read(chain_analysis.PARENTS))
+    found = chain_analysis.around(store.graph(), keys, parents=parents)
     with _chains_lock:
         _groups.append((current, found))
         del _groups[:-GROUPS_KEPT]

@@ -538,14 +538,15 @@ RETURN dl.key AS key, coalesce(dl.manner, '') AS manner, dl.date AS date, coales
 """
 
 
-def around(graph: Graph, keys: list[str], whole_group: bool = False) -> Chains:
+def around(graph: Graph, keys: list[str], whole_group: bool = False, parents: list[dict] | None = None) -> Chains:
     """The chains through the current powers ``keys``: the bodies of the group of `partition_plan` that
     holds each, found from them outwards (their bodies, what a catalogue item or a delegation links them
     to, and so on until nothing new), not by planning the whole graph. Links follow the places' tree, so
     the chains through ``keys`` need only the bodies on their places' lines (the places they are within
     and those within them): a township's power reads its county's, city's and province's bodies, not the
     same kind of body in every county of the province (25,800 powers on the generated province, 3-7 s).
-    ``whole_group``: every body of the group, as before."""
+    ``whole_group``: every body of the group, as before. ``parents``: the rows of `PARENTS` (the tree of
+    places, which a page keeps: 2,158 rows and 60-70 ms on the generated province), read when not given."""
     departments: set[str] = set()
     single_keys: set[str] = set()
     single_seen: dict[str, bool] = {}
@@ -556,7 +557,8 @@ def around(graph: Graph, keys: list[str], whole_group: bool = False) -> Chains:
             found = _single_level(graph, unknown)
             single_seen.update({n: n in found for n in unknown})
 
-    parents = graph.read(PARENTS)
+    if parents is None:
+        parents = graph.read(PARENTS)
     holders = graph.read(_HOLDERS, keys=keys)
     line, placed = (None, set()) if whole_group else _lines(parents, {r["jurisdiction"] for r in holders})
 
