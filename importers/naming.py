@@ -338,6 +338,31 @@ def internal_unit(holder: str, naming: Naming) -> bool:
 # The enforcement corps a department names after its own name (上海市水务局执法总队): the department's own unit,
 # acting in the department's name.
 _OWN_CORPS = re.compile(r"(?:行政执法|综合行政执法|综合执法|执法|稽查|监察|督察)(?:总队|支队|大队)")
+# The corps the reform of 综合行政执法 gave a department, named after its field, not its name
+# (衡阳县农业综合行政执法大队 of 衡阳县农业农村局, 南宁市市场监管综合行政执法支队 of 南宁市市场监督管理局,
+# 某县自然资源执法监察大队): the field, then what it does, then the corps.
+_FIELD_CORPS = re.compile(r"(.+?)(?:综合)?(?:行政)?(?:执法|稽查|监察|督察|监督){1,2}(?:总队|支队|大队)")
+_DEPARTMENT_END = re.compile(r"(?:管理局|局|厅|委员会|委)$")
+# A field whose corps is not named with the department's first two characters: the department's stem (its
+# name without place and 局 / 管理局 / 委员会: 城市 for 城市管理局), the field's names.
+_FIELD_NAMES = {"水利": ("水政", "水务"), "水务": ("水政", "水利"), "人力资源和社会保障": ("劳动保障", "劳动监察"),
+                "住房和城乡建设": ("城建", "建设", "住建"), "城市": ("城管",)}
+
+
+def _field_corps(full: str, own: str, context: list | None = None) -> bool:
+    """Whether ``full`` is the corps of ``own``'s field in ``own``'s place (see _FIELD_CORPS): the same place
+    first, then a field that begins with the department's first two characters (市场监管 for 市场监督管理局) or
+    is one of its field's names (水政 for 水利局)."""
+    place = _place_prefix(own, context)
+    if not place or _place_prefix(full, context) != place:
+        return False
+    own_at, full_at = _place_split(own, context)[1], _place_split(full, context)[1]
+    stem = _DEPARTMENT_END.sub("", own[own_at:])
+    corps = _FIELD_CORPS.fullmatch(full[full_at:])
+    if len(stem) < 2 or not corps:
+        return False
+    field = corps.group(1)
+    return field.startswith((stem[:2], *_FIELD_NAMES.get(stem, ())))
 
 
 def holder_department(holder: str, naming: Naming) -> str:
@@ -371,6 +396,8 @@ def holder_department(holder: str, naming: Naming) -> str:
             return ""
         if full.startswith(own) and _OWN_CORPS.fullmatch(full[len(own):]):
             return ""  # 上海市水务局执法总队 in 上海市水务局's list
+        if _field_corps(full, own, naming.context):
+            return ""  # 衡阳县农业综合行政执法大队 in 衡阳县农业农村局's list
         named.append((variant, full))
     variant, full = named[0]
     if any(w in variant for w in _ROLE_WORDS) or not _is_body(variant):

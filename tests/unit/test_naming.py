@@ -142,6 +142,18 @@ def test_a_joint_power_stays_with_the_file_only_when_its_own_body_is_among_those
     assert holder_department("上海市水务局执法总队", shanghai) == ""
     assert holder_department("市水务局执法总队", shanghai) == ""
     assert holder_department("上海市公安局浦东分局", shanghai) == "上海市公安局浦东分局"
+    # the corps of its field (综合行政执法) too, named after the field, not the department; another field's corps
+    # or another place's is a body of its own
+    hengyang = naming("x/衡阳县农业农村局权责清单.xlsx")
+    assert holder_department("衡阳县农业综合行政执法大队", hengyang) == ""
+    assert holder_department("县农业综合行政执法大队", hengyang) == ""
+    assert holder_department("衡阳县市场监管综合行政执法大队", hengyang) == "衡阳县市场监管综合行政执法大队"
+    assert holder_department("衡南县农业综合行政执法大队", hengyang) == "衡南县农业综合行政执法大队"
+    nanning = naming("x/南宁市市场监督管理局权责清单.csv")
+    assert holder_department("南宁市市场监管综合行政执法支队", nanning) == ""
+    assert holder_department("南宁市交通运输综合行政执法支队", nanning) == "南宁市交通运输综合行政执法支队"
+    assert holder_department("某县水政监察大队", naming("x/某县水利局权责清单.xlsx")) == ""
+    assert holder_department("长沙市城管执法支队", naming("x/长沙市城市管理局权责清单.xlsx")) == ""
     # a lead's mark, 和 between two bodies (not inside 住房和城乡建设局)
     assert joint_bodies("市公安局（牵头）和市交通运输局") == ["市公安局", "市交通运输局"]
     assert joint_bodies("市住房和城乡建设局") == ["市住房和城乡建设局"]
