@@ -364,10 +364,12 @@ def heading_stages(text: str, *, colon: bool = False) -> list[str]:
     return _heading(head, _HEADING_END) or line_heading_stages((text or "").lstrip().split("\n", 1)[0])
 
 
-def opens_with_step(text: str) -> bool:
+def opens_with_step(text: str, not_starting: tuple[str, ...] = ()) -> bool:
     """True when a duty opens with a heading (opens_with_heading) or a step named with a colon alone
-    ("检验处理：…"; not "办理时限：…", "其他：…")."""
+    ("检验处理：…"; not "办理时限：…", "其他：…"), neither starting with one of `not_starting`."""
     head = _head(text)
+    if not_starting and head.startswith(not_starting):
+        return False
     step = _OWN_STEP.match(head)
     return opens_with_heading(text) or bool(step and not any(w in step.group(0) for w in _NOT_A_STEP))
 
@@ -413,6 +415,8 @@ class StageRules:
     # type or sub-kind -> stage -> the article that asks for it; a set without one is not asked for
     required_by: dict[str, dict[str, str]] = field(default_factory=dict)
     ask_without_law: bool = False
+    # stage -> how a step's heading in the list's own word starts when it does not do that stage (责令 for 催告)
+    own_word_not: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def articles(self, set_name: str) -> dict[str, str] | None:
         """The article asking for each stage of a type's or sub-kind's set; None when no law of general
@@ -474,7 +478,8 @@ def stage_rules() -> StageRules:
         tuple((d["stage"], d["within"], tuple(squeeze(w) for w in d["words"]), tuple(d.get("unless_before", ())))
               for d in data.get("done_within", [])),
         {name: dict(stages) for name, stages in data.get("required_by", {}).items()},
-        bool(data.get("ask_without_law", False)))
+        bool(data.get("ask_without_law", False)),
+        {s: tuple(words) for s, words in data.get("own_word_not", {}).items()})
 
 
 def _said(text: str, word: str, unless: tuple[str, ...]) -> bool:

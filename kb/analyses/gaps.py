@@ -271,7 +271,8 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
 def own_word_stages(row: dict, required: tuple[str, ...], rules: StageRules | None = None) -> dict[str, str]:
     """The stages of `required` a power's duties do under a heading in the procedure's own word: a duty
     headed by no stage of the vocabulary ("2.现场鉴定阶段责任:") where the list, in its order, would have
-    the stage (between the duties of the stages before and after it). Stage -> that duty's heading."""
+    the stage (between the duties of the stages before and after it), unless its heading starts as one that
+    does not do that stage (StageRules.own_word_not: 责令 is no 催告). Stage -> that duty's heading."""
     rules = rules or stage_rules()
     texts = row.get("duty_texts", ())
     headings = [set(heading_stages(t)) for t in texts]
@@ -284,8 +285,9 @@ def own_word_stages(row: dict, required: tuple[str, ...], rules: StageRules | No
         before = [i for i, d in enumerate(by_duty) if d & set(required[:k])]
         after = [i for i, d in enumerate(by_duty) if d & set(required[k + 1:])]
         lo, hi = (before[-1] if before else -1), (after[0] if after else len(texts))
+        unless = rules.own_word_not.get(stage, ())
         own = next((texts[i] for i in range(lo + 1, hi)
-                    if not by_duty[i] and not headings[i] and opens_with_step(texts[i])), None)
+                    if not by_duty[i] and not headings[i] and opens_with_step(texts[i], unless)), None)
         if own is not None:
             out[stage] = squeeze(own)[:12]
     return out

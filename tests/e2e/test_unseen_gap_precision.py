@@ -262,7 +262,7 @@ NINETEENTH: dict[str, tuple[list[str], bool, str]] = {
 
 
 def test_missing_stage_on_a_nineteenth_sample_judged_blind(scratch, tmp_path):
-    _check(scratch, tmp_path, HERE / "unseen_gap_lists_19.json", NINETEENTH, 15, 110)
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_19.json", NINETEENTH, 14, 110)
     assert (sum(real for _, real, _ in NINETEENTH.values()), len(NINETEENTH)) == (14, 14)
     duties = scratch.read(
         "MATCH (:Power {name: '城市建筑垃圾处置核准'})-[:HAS_RESPONSIBILITY]->(r) RETURN r.stage AS stage, r.text AS text "
@@ -270,17 +270,19 @@ def test_missing_stage_on_a_nineteenth_sample_judged_blind(scratch, tmp_path):
     assert [d["stage"] for d in duties] == ["受理", "审查", "决定", "事后监管"] and "核发" in duties[2]["text"]
     types = scratch.read("MATCH (:Department {name: '秦皇岛市卫生健康委员会'})-[:HOLDS]->(p:Power) RETURN DISTINCT p.type AS t")
     assert all(t["t"] for t in types)  # 项目类型 read
-    # one file whose records went to three departments lacks a column once: one finding, not one per department
+    # one file whose records went to two departments lacks a column once: one finding, not one per department (its
+    # 农业综合行政执法大队 stays with the bureau: the corps of its field)
     from kb.analyses import gaps
     lacking = [f for f in gaps.find(scratch) if f.kind == "no_accountability" and "衡阳" in f.summary]
-    assert len(lacking) == 1 and lacking[0].departments[0] == "衡阳县农业农村局" and len(lacking[0].departments) == 3
+    assert len(lacking) == 1 and lacking[0].departments == ["衡阳县农业农村局", "衡阳县畜牧水产事务中心"], lacking[0].departments
 
 
 # As measured, on the rule as the nineteenth sample left it: 16 real of 18. One wrong finding was 广文街道's penalty, whose
 # CSV gives one duty a row in the 责任事项 column with every other cell blank (no stage column): the rows below the first were
 # ignored, each with a warning; they are now the record's next duties when numbered on. The other asked 邛崃's 临时控制措施
 # (审批 → 实施 → 检验处理：…销毁或者解除) for the follow-up its last step, headed in its own word without 责任 or 环节, does.
-# After, these sixteen, each real. 南宁's list names its 市场监管综合行政执法支队 in 实施主体: a department of its own (14).
+# After, these sixteen, each real. 南宁's list names its 市场监管综合行政执法支队 in 实施主体: the corps of the bureau's
+# field, which stays with the bureau (13 departments; a department of its own as measured).
 TWENTIETH: dict[str, tuple[list[str], bool, str]] = {
     "对占用耕地建窑、建坟或者擅自在耕地上建房、挖砂、采石、采矿、取土等，破坏种植条件的处罚": (["告知", "送达"], True, "临洮县自然资源局"),
     "对销售的种子没有使用说明或者标签内容不符合规定等行为的处罚": (["告知"], True, "德阳市农业农村局"),
@@ -291,7 +293,7 @@ TWENTIETH: dict[str, tuple[list[str], bool, str]] = {
     "公共场所卫生许可": (["事后监管"], True, "邛崃市卫生健康局"),
     "对擅自占用或者挖掘城市道路的处罚": (["告知"], True, "株洲市城市管理和综合执法局"),
     "巡游出租汽车经营许可": (["送达"], True, "新兴县交通运输局"),
-    "对生产经营不符合食品安全标准的食品等行为的处罚": (["告知"], True, "南宁市市场监管综合行政执法支队"),
+    "对生产经营不符合食品安全标准的食品等行为的处罚": (["告知"], True, "南宁市市场监督管理局"),
     "对买卖或者以其他形式非法转让土地的处罚": (["告知"], True, "通辽市自然资源局"),
     "对人工繁育有重要生态、科学、社会价值的陆生野生动物未备案的处罚": (["告知"], True, "祥云县林业和草原局"),
     "特种设备使用登记": (["事后监管"], True, "南宁市市场监督管理局"),
@@ -302,8 +304,51 @@ TWENTIETH: dict[str, tuple[list[str], bool, str]] = {
 
 
 def test_missing_stage_on_a_twentieth_sample_judged_blind(scratch, tmp_path):
-    _check(scratch, tmp_path, HERE / "unseen_gap_lists_20.json", TWENTIETH, 14, 111)
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_20.json", TWENTIETH, 13, 111)
     assert (sum(real for _, real, _ in TWENTIETH.values()), len(TWENTIETH)) == (16, 16)
     stages = [r["stage"] for r in scratch.read(
         "MATCH (:Power {name: '最低生活保障申请受理、审核'})-[:HAS_RESPONSIBILITY]->(r) RETURN r.stage AS stage ORDER BY r.seq")]
     assert stages[:4] == ["受理", "调查", "初审", "公示"] and len(stages) == 6  # 广文街道's rows, one duty each
+
+
+# As measured, on the rule as the twentieth sample left it: 20 real of 22. 青海's 计量标准器具核准 (受理 → 考核 → 决定 → 送达)
+# was asked for the 审查 its 考核 is; 洛川's 建设项目使用林地审核（初审）, 「县级初审，市级、省级审核」, for the supervision of
+# a permit the levels above grant. After, these twenty-two, each real: 颍上's 强行清除河道内阻碍行洪的障碍物 (责令清除 → 决定
+# → 执行) is now a 强制执行, and its order to clear is not read as the 催告 (the decision enforced comes before it).
+TWENTY_FIRST: dict[str, tuple[list[str], bool, str]] = {
+    "河道管理范围内有关活动审批（河道管理范围内有关活动（不含河道采砂）审批）": (["送达", "事后监管"], True, "颍上县水利局"),
+    "对车辆擅自超限行驶公路的处罚": (["告知", "送达"], True, "思南县交通运输局"),
+    "对未经批准擅自举办校外培训机构或者从事校外培训活动的行政处罚": (["告知", "送达"], True, "昌图县教育局"),
+    "对随意倾倒、抛撒或者堆放建筑垃圾的处罚": (["告知", "送达"], True, "中山市小榄镇人民政府"),
+    "对在人口集中地区和其他依法需要特殊保护的区域内焚烧沥青、油毡、橡胶、塑料、皮革、垃圾以及其他产生有毒有害烟尘和恶臭气体的物质的处罚": (
+        ["告知"], True, "中山市小榄镇人民政府"),
+    "公路超限运输许可": (["事后监管"], True, "思南县交通运输局"),
+    "强行清除河道内阻碍行洪的障碍物": (["催告"], True, "颍上县水利局"),
+    "对滥伐林木的行政处罚": (["告知"], True, "洛川县林业局"),
+    "强制拆除违法建筑物、构筑物": (["催告"], True, "中山市小榄镇人民政府"),
+    "对生产经营单位未采取措施消除事故隐患的行政处罚": (["告知"], True, "晋城市应急管理局"),
+    "对未取得采矿许可证擅自采矿等行为的行政处罚": (["告知"], True, "湖北省自然资源厅"),
+    "对在河道管理范围内建设妨碍行洪的建筑物、构筑物或者从事影响河势稳定、危害河岸堤防安全等活动的处罚": (["告知"], True, "颍上县水利局"),
+    "计量标准器具核准": (["事后监管"], True, "青海省市场监督管理局"),
+    "文艺表演团体从事营业性演出活动审批": (["事后监管"], True, "哈密市文化体育广播电视和旅游局"),
+    "食品小作坊、小经营店登记证核发": (["事后监管"], True, "兰考县市场监督管理局"),
+    "对未取得食品生产经营许可从事食品生产经营活动等行为的行政处罚": (["送达"], True, "青海省执法稽查局"),
+    "对未取得导游证或者不具备领队条件而从事导游、领队活动的处罚": (["告知"], True, "哈密市文化体育广播电视和旅游局"),
+    "教师资格认定（幼儿园、小学、初级中学教师资格）": (["事后监管"], True, "昌图县教育局"),
+    "工业产品生产许可证核发": (["事后监管"], True, "青海省市场监督管理局"),
+    "巡游出租汽车经营许可": (["事后监管"], True, "思南县交通运输局"),
+    "对经营超过保质期的食品等行为的行政处罚": (["告知"], True, "兰考县市场监督管理局"),
+    "对擅自占用城市道路从事经营活动的行政处罚": (["告知"], True, "梅州市城市管理和综合执法局"),
+}
+
+
+def test_missing_stage_on_a_twenty_first_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_21.json", TWENTY_FIRST, 14, 114)
+    assert (sum(real for _, real, _ in TWENTY_FIRST.values()), len(TWENTY_FIRST)) == (22, 22)
+    # 考核 is a permit's 审查; a step headed 责令… is no 催告
+    stages = [r["stage"] for r in scratch.read(
+        "MATCH (:Power {name: '计量标准器具核准'})-[:HAS_RESPONSIBILITY]->(r) RETURN r.stage AS stage ORDER BY r.seq")]
+    assert stages == ["受理", "审查", "决定", "送达"]
+    from kb.analyses import gaps
+    preliminary = [f for f in gaps.find(scratch) if f.kind == "missing_stage" and "使用林地" in f.summary]
+    assert preliminary == []  # 初审: the levels above decide, serve and supervise

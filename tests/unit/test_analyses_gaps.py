@@ -409,3 +409,20 @@ def test_words_near_a_reading_do_not_trigger_it() -> None:
     permit = ROW | {"type": "行政许可", "power": "x", "stages": ["受理", "审查"],
                     "duty_texts": ["受理：受理申请。", "审查：审查材料。", "办理时限：自受理之日起20个工作日内办结。"]}
     assert gaps.missing_stage([permit])[0].evidence[0]["missing"] == ["决定", "送达", "事后监管"]
+
+
+def test_an_order_to_remedy_is_no_warning_and_a_preliminary_review_supervises_nothing() -> None:
+    # 颍上's 强行清除 (防洪法 第四十二条): a 强制执行; its 「责令清除：」 is the decision enforced, not the 催告 (第三十五条)
+    texts = ["责令清除：书面责令设障者限期清除。", "决定：逾期不清除的，作出代履行决定。", "执行：组织强行清除。"]
+    row = ROW | {"type": "行政强制", "power": "强行清除河道内阻碍行洪的障碍物", "stages": ["决定", "执行"],
+                 "duty_texts": texts}
+    assert gaps.missing_stage([row])[0].evidence[0]["missing"] == ["催告"]
+    # another step in the list's own word where the 催告 would be still does it
+    warned = ["通知履行：书面通知当事人履行义务，听取陈述申辩。", *texts[1:]]
+    assert gaps.missing_stage([row | {"duty_texts": warned}]) == []
+    # a county that only reviews first (初审) is asked neither the decision nor the supervision the deciding level does
+    permit = ROW | {"type": "行政许可", "power": "建设项目使用林地审核（初审）", "stages": ["受理", "审查"],
+                    "scope": "县级初审，市级、省级审核", "duty_texts": ["受理责任：接收申请。", "初审上报责任：出具初审意见，逐级上报。"]}
+    assert gaps.missing_stage([permit]) == []
+    whole = permit | {"power": "建设项目使用林地审核", "scope": "", "duty_texts": ["受理责任：接收申请。", "审查责任：审查材料。"]}
+    assert gaps.missing_stage([whole])[0].evidence[0]["missing"] == ["决定", "送达", "事后监管"]
