@@ -302,7 +302,8 @@ _OWN_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:(?:阶段|环节)责任|责
 # 检验处理), when `missing_stage` looks for the step that does a missing stage in the list's own word; not the
 # catch-all a list closes with ("其他：…") nor what describes the procedure rather than a step of it (办理时限：…).
 _OWN_STEP = re.compile(r"^(?!其他|其它)[\u4e00-\u9fff]{2,6}[：:]")
-_NOT_A_STEP = ("时限", "期限", "依据", "标准", "收费", "材料", "条件", "说明", "注意", "备注", "流程", "地点", "对象",
+_OWN_LINE = re.compile(r"(?!其他|其它)[\u4e00-\u9fff]{2,6}")
+_NOT_A_STEP = ("办结", "时限", "期限", "依据", "标准", "收费", "材料", "条件", "说明", "注意", "备注", "流程", "地点", "对象",
                "范围", "方式", "要求")
 # Between two stage words of one heading: "审查和决定阶段责任", "审核、决定责任", "调查取证及审查责任".
 _HEADING_JOIN = re.compile(r"[和及与、/]|以及")
@@ -366,11 +367,13 @@ def heading_stages(text: str, *, colon: bool = False) -> list[str]:
 
 def opens_with_step(text: str, not_starting: tuple[str, ...] = ()) -> bool:
     """True when a duty opens with a heading (opens_with_heading) or a step named with a colon alone
-    ("检验处理：…"; not "办理时限：…", "其他：…"), neither starting with one of `not_starting`."""
+    ("检验处理：…"; not "办理时限：…", "其他：…") or on a line of its own ("复查\n自送达…之日起三十日内…": a
+    list's 责任环节 column, one row a step), neither starting with one of `not_starting`."""
     head = _head(text)
     if not_starting and head.startswith(not_starting):
         return False
-    step = _OWN_STEP.match(head)
+    first, _, rest = (text or "").strip().partition("\n")
+    step = _OWN_STEP.match(head) or (_OWN_LINE.fullmatch(first.strip()) if rest.strip() else None)
     return opens_with_heading(text) or bool(step and not any(w in step.group(0) for w in _NOT_A_STEP))
 
 

@@ -352,3 +352,38 @@ def test_missing_stage_on_a_twenty_first_sample_judged_blind(scratch, tmp_path):
     from kb.analyses import gaps
     preliminary = [f for f in gaps.find(scratch) if f.kind == "missing_stage" and "使用林地" in f.summary]
     assert preliminary == []  # 初审: the levels above decide, serve and supervise
+
+
+# As measured, on the rule as the twenty-first sample left it: 15 real of 17. 烟台's 按日连续处罚, one row a step (责令改正 →
+# 复查 → 决定 → 送达 → 执行), was asked for 立案 and 调查 as well as 告知: its steps in its own word stand each on a line of
+# its own (the 责任环节 cell), not before a colon; 辽宁's 工程监理企业资质认定 for the 决定 its 审查 duty makes (「…并依法作出准予
+# 或者不予许可的决定」). 惠州's 权责类别 column was not read as the type: its nine powers were not checked. After, these
+# eighteen, each real (惠州's two new).
+TWENTY_SECOND: dict[str, tuple[list[str], bool, str]] = {
+    "对未取得建设工程规划许可证或者未按照建设工程规划许可证的规定进行建设的行政处罚": (["告知"], True, "凤阳县自然资源和规划局"),
+    "对医师在执业活动中违反卫生行政规章制度或者技术操作规范等行为的行政处罚": (["告知"], True, "惠州市卫生健康局"),
+    "对排放油烟的餐饮服务业经营者未安装油烟净化设施、不正常使用油烟净化设施的行政处罚": (["告知"], True, "南昌市东湖区公园街道办事处"),
+    "建设项目安全设施设计审查（金属冶炼建设项目安全设施设计审查）": (["送达"], True, "鄂尔多斯市应急管理局"),
+    "拖拉机和联合收割机登记": (["事后监管"], True, "林州市农业农村局"),
+    "对擅自迁移、拆除不可移动文物的行政处罚": (["告知"], True, "长汀县文化体育和旅游局"),
+    "公共场所卫生许可": (["事后监管"], True, "惠州市卫生健康局"),
+    "强制拆除乡、村庄规划区内的违法建设": (["催告"], True, "浏阳市大瑶镇人民政府"),
+    "对用人单位违反工作时间和休息休假规定的行政处罚": (["告知"], True, "介休市人力资源和社会保障局"),
+    "河道采砂许可": (["事后监管"], True, "陕西省水利厅"),
+    "对经营假农药的行政处罚": (["告知"], True, "林州市农业农村局"),
+    "特种设备使用登记": (["事后监管"], True, "缙云县市场监督管理局"),
+    "按日连续处罚": (["告知"], True, "烟台市生态环境局"),
+    "劳务派遣经营许可": (["送达"], True, "介休市人力资源和社会保障局"),
+    "对未经设立登记从事经营活动的行政处罚": (["告知"], True, "缙云县市场监督管理局"),
+    "营业性演出审批": (["事后监管"], True, "长汀县文化体育和旅游局"),
+    "农作物种子生产经营许可": (["事后监管"], True, "林州市农业农村局"),
+    "对施工单位在施工中偷工减料，使用不合格的建筑材料、建筑构配件和设备，或者有不按照工程设计图纸或者施工技术标准施工的其他行为的行政处罚": (
+        ["告知"], True, "辽宁省住房和城乡建设厅"),
+}
+
+
+def test_missing_stage_on_a_twenty_second_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_22.json", TWENTY_SECOND, 14, 114)
+    assert (sum(real for _, real, _ in TWENTY_SECOND.values()), len(TWENTY_SECOND)) == (18, 18)
+    types = scratch.read("MATCH (:Department {name: '惠州市卫生健康局'})-[:HOLDS]->(p:Power) RETURN p.type AS t")
+    assert len(types) == 9 and all(t["t"] for t in types)  # 权责类别 read as the type

@@ -426,3 +426,23 @@ def test_an_order_to_remedy_is_no_warning_and_a_preliminary_review_supervises_no
     assert gaps.missing_stage([permit]) == []
     whole = permit | {"power": "建设项目使用林地审核", "scope": "", "duty_texts": ["受理责任：接收申请。", "审查责任：审查材料。"]}
     assert gaps.missing_stage([whole])[0].evidence[0]["missing"] == ["决定", "送达", "事后监管"]
+
+
+def test_a_step_on_a_line_of_its_own_and_a_review_that_decides() -> None:
+    # 烟台's 按日连续处罚, one row a step: the 责任环节 cell stands on the duty's first line, without a colon
+    texts = ["责令改正\n送达责令改正违法行为决定书。", "复查\n三十日内对改正情况实施复查。", "决定\n作出按日连续处罚决定。",
+             "送达\n送达决定书。", "执行\n督促缴纳罚款。"]
+    row = ROW | {"type": "行政处罚", "power": "按日连续处罚", "stages": ["决定", "送达", "执行"], "duty_texts": texts}
+    assert gaps.missing_stage([row])[0].evidence[0]["missing"] == ["告知"]
+    # … but a line saying the matter is finished (办结) is no step of its own
+    done = ROW | {"type": "行政许可", "power": "x", "stages": ["受理", "审查", "决定"],
+                  "duty_texts": ["受理\n受理。", "审查\n审查。", "决定\n作出决定。", "办结\n在3日内办结。"]}
+    assert gaps.missing_stage([done])[0].evidence[0]["missing"] == ["送达", "事后监管"]
+    # an 审查 duty that makes the decision does the 决定; one that proposes it does not
+    permit = ROW | {"type": "行政许可", "power": "工程监理企业资质认定", "stages": ["受理", "审查", "送达", "事后监管"],
+                    "duty_texts": ["受理责任：受理。", "审查责任：审查，并依法作出准予或者不予许可的决定。", "送达责任：颁发证书。",
+                                   "事后监管责任：监督检查。"]}
+    assert gaps.missing_stage([permit]) == []
+    proposes = permit | {"duty_texts": [*permit["duty_texts"][:1], "审查责任：审查，提出准予或者不予许可的意见。",
+                                        *permit["duty_texts"][2:]]}
+    assert gaps.missing_stage([proposes])[0].evidence[0]["missing"] == ["决定"]
