@@ -164,6 +164,9 @@ def _unquoted(text: str) -> str:
     return text
 
 
+_BRACKETED = re.compile(r"【[\u4e00-\u9fff]{2,8}】")
+
+
 def split_duties(text: str) -> list[Duty]:
     """Duties of one cell: one per numbered item or stage heading, with kind from the preceding
     heading and a stage when the duty names one. An unnumbered cell is one duty (seq 1).
@@ -182,6 +185,8 @@ def split_duties(text: str) -> list[Duty]:
     for m in _heading_pattern().finditer(text):
         marks.append((m.start(), m.end(), "kind", kinds[re.sub(r"\s+", "", m.group("kind"))]))
         masked[m.start():m.end()] = " " * (m.end() - m.start())
+    for m in _BRACKETED.finditer(text):  # 「…；【调查】…」 split as 「…；调查：…」 (the text keeps its brackets)
+        masked[m.start()], masked[m.end() - 1] = " ", "："
     heads = {start: (start, words, (number, style)) for start, words, number, style in _heading_lines(text)}
     # Headings are blanked out before looking for numbers, so "一、直接实施责任：" does not make the
     # cell look numbered 一、二、 and "直接实施责任：1.…" has its 1. at the start of a line.

@@ -295,6 +295,8 @@ _COLON_END = re.compile(r"(?:阶段|环节)?(?:责任)?[：:]")
 _LINE_END = re.compile(r"(?:阶段|环节)?(?:责任)?\Z")
 # Punctuation a heading's lost number leaves in front of it (".受理责任:" where "1.受理责任:" was meant).
 _STRAY = re.compile(r"^[.．、,，;；]+")
+# A step's name in brackets at the start of a duty: 「【立案】…；【调查】…」 (阳东's 城管 list), as 「立案：…」.
+BRACKET_HEADING = re.compile(r"^【([\u4e00-\u9fff]{2,8})】")
 # A heading in a word that is no stage of the vocabulary: the procedure's own name for a step
 # ("2.现场鉴定阶段责任:", "3.报送责任:"). Up to eight characters, then 责任 / 阶段 / 环节 and a colon.
 _OWN_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:(?:阶段|环节)责任|责任|阶段|环节)[：:;；]")
@@ -350,8 +352,9 @@ def _heading(head: str, end: re.Pattern) -> list[str]:
 
 
 def _head(text: str) -> str:
-    """The start of a duty as its heading is read: no whitespace, no stray mark a lost number left."""
-    return _STRAY.sub("", re.sub(r"\s+", "", (text or "")[:60]))
+    """The start of a duty as its heading is read: no whitespace, no stray mark a lost number left, a heading in
+    brackets read as one before a colon (「【立案】…」 as 「立案：…」)."""
+    return BRACKET_HEADING.sub(r"\1：", _STRAY.sub("", re.sub(r"\s+", "", (text or "")[:60])), count=1)
 
 
 def heading_stages(text: str, *, colon: bool = False) -> list[str]:

@@ -446,3 +446,21 @@ def test_a_step_on_a_line_of_its_own_and_a_review_that_decides() -> None:
     proposes = permit | {"duty_texts": [*permit["duty_texts"][:1], "审查责任：审查，提出准予或者不予许可的意见。",
                                         *permit["duty_texts"][2:]]}
     assert gaps.missing_stage([proposes])[0].evidence[0]["missing"] == ["决定"]
+
+
+def test_a_notice_is_no_warning_and_a_decision_may_tell_or_serve() -> None:
+    # 阳东's demolition: 【公告】 (行政强制法 第四十四条) before the decision is no 催告 (第三十五条)
+    texts = ["【公告】对违法建筑予以公告，限期当事人自行拆除；", "【决定】作出强制拆除决定并送达；", "【执行】组织实施强制拆除。"]
+    row = ROW | {"type": "行政强制", "power": "对违法建筑的强制拆除", "stages": ["决定", "执行"], "duty_texts": texts}
+    assert gaps.missing_stage([row])[0].evidence[0]["missing"] == ["催告"]
+    # a 决定 duty that tells of the hearing does the 告知; one that tells only of 复议 and 诉讼 does not
+    punish = ["立案：立案。", "调查：调查取证。", "决定：作出罚款决定；拟作出较大数额罚款的，告知当事人有要求听证的权利。", "送达：送达。",
+              "执行：执行。"]
+    penalty = ROW | {"type": "行政处罚", "power": "x", "stages": ["立案", "调查", "决定", "送达", "执行"], "duty_texts": punish}
+    assert gaps.missing_stage([penalty]) == []
+    remedies = [*punish[:2], "决定：作出罚款决定，告知当事人申请行政复议或者提起行政诉讼的权利。", *punish[3:]]
+    assert gaps.missing_stage([penalty | {"duty_texts": remedies}])[0].evidence[0]["missing"] == ["告知"]
+    # 发放 followed by a document's title serves the permit
+    permit = ROW | {"type": "行政许可", "power": "农村村民宅基地审批", "stages": ["受理", "审查", "决定", "事后监管"],
+                    "duty_texts": ["受理：受理。", "审查：审查。", "批准：作出批准决定，发放《农村宅基地批准书》。", "监管：监管。"]}
+    assert gaps.missing_stage([permit]) == []

@@ -180,3 +180,14 @@ def test_lead_in_sentence_is_not_a_duty():
 
 def test_empty_cell():
     assert split_duties("") == [] and split_duties("  \n ") == []
+
+
+def test_steps_headed_in_brackets_are_split_and_staged() -> None:
+    from importers.duties import split_duties
+
+    # 阳东's 「【立案】…；【调查】…」: one duty a step, its brackets kept in the text
+    duties = split_duties("【立案】发现违法行为予以立案；【调查】调查取证；【告知】告知陈述申辩权利；【决定】作出决定。")
+    assert [d.stage for d in duties] == ["立案", "调查", "告知", "决定"]
+    assert duties[1].text == "【调查】调查取证；"
+    # a bracketed word inside a sentence opens nothing
+    assert len(split_duties("依据【法律】规定作出决定。")) == 1
