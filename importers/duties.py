@@ -16,7 +16,14 @@ import re
 
 from importers.numerals import chinese_to_int
 from importers.records import Duty
-from kb.model import duty_kind_words, heading_stages, line_heading_stages, opens_with_heading, squeeze
+from kb.model import (
+    bracketed_stage,
+    duty_kind_words,
+    heading_stages,
+    line_heading_stages,
+    opens_with_heading,
+    squeeze,
+)
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -186,7 +193,8 @@ def split_duties(text: str) -> list[Duty]:
         marks.append((m.start(), m.end(), "kind", kinds[re.sub(r"\s+", "", m.group("kind"))]))
         masked[m.start():m.end()] = " " * (m.end() - m.start())
     for m in _BRACKETED.finditer(text):  # 「…；【调查】…」 split as 「…；调查：…」 (the text keeps its brackets)
-        masked[m.start()], masked[m.end() - 1] = " ", "："
+        if bracketed_stage(m.group(0)):  # a step's heading, not a label (【依据】) or a citation's kind (【法律】)
+            masked[m.start()], masked[m.end() - 1] = " ", "："
     heads = {start: (start, words, (number, style)) for start, words, number, style in _heading_lines(text)}
     # Headings are blanked out before looking for numbers, so "一、直接实施责任：" does not make the
     # cell look numbered 一、二、 and "直接实施责任：1.…" has its 1. at the start of a line.

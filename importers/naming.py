@@ -342,17 +342,20 @@ _OWN_CORPS = re.compile(r"(?:行政执法|综合行政执法|综合执法|执法
 # (衡阳县农业综合行政执法大队 of 衡阳县农业农村局, 南宁市市场监管综合行政执法支队 of 南宁市市场监督管理局,
 # 某县自然资源执法监察大队): the field, then what it does, then the corps.
 _FIELD_CORPS = re.compile(r"(.+?)(?:综合)?(?:行政)?(?:执法|稽查|监察|督察|监督){1,2}(?:总队|支队|大队)")
-_DEPARTMENT_END = re.compile(r"(?:管理局|局|厅|委员会|委)$")
-# A field whose corps is not named with the department's first two characters: the department's stem (its
-# name without place and 局 / 管理局 / 委员会: 城市 for 城市管理局), the field's names.
+_DEPARTMENT_END = re.compile(r"(?:局|厅|委员会|委)$")
+# Two characters many departments' names begin with: no field of their own (行政审批服务局, 城乡规划局, 人民政府).
+_GENERIC_START = ("行政", "综合", "人民", "城乡", "城市")
+# A field whose corps is not named with the department's first two characters or its whole stem: how the
+# department's stem (its name without place and 局 / 委员会) begins, the field's names.
 _FIELD_NAMES = {"水利": ("水政", "水务"), "水务": ("水政", "水利"), "人力资源和社会保障": ("劳动保障", "劳动监察"),
-                "住房和城乡建设": ("城建", "建设", "住建"), "城市": ("城管",)}
+                "住房和城乡建设": ("城建", "建设", "住建"), "城市管理": ("城管", "城市管理")}
 
 
 def _field_corps(full: str, own: str, context: list | None = None) -> bool:
     """Whether ``full`` is the corps of ``own``'s field in ``own``'s place (see _FIELD_CORPS): the same place
-    first, then a field that begins with the department's first two characters (市场监管 for 市场监督管理局) or
-    is one of its field's names (水政 for 水利局)."""
+    first, then a field that begins with the department's stem (城市管理 for 城市管理局), its first two characters
+    when they are its own (市场监管 for 市场监督管理局; not 行政 of 行政审批服务局, 城市 of 城市规划局) or one of its
+    field's names (水政 for 水利局)."""
     place = _place_prefix(own, context)
     if not place or _place_prefix(full, context) != place:
         return False
@@ -362,7 +365,9 @@ def _field_corps(full: str, own: str, context: list | None = None) -> bool:
     if len(stem) < 2 or not corps:
         return False
     field = corps.group(1)
-    return field.startswith((stem[:2], *_FIELD_NAMES.get(stem, ())))
+    names = [n for start, ns in _FIELD_NAMES.items() if stem.startswith(start) for n in ns]
+    short = () if stem.startswith(_GENERIC_START) else (stem[:2],)
+    return len(field) >= 2 and field.startswith((stem, *short, *names))
 
 
 def holder_department(holder: str, naming: Naming) -> str:

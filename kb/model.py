@@ -295,7 +295,8 @@ _COLON_END = re.compile(r"(?:阶段|环节)?(?:责任)?[：:]")
 _LINE_END = re.compile(r"(?:阶段|环节)?(?:责任)?\Z")
 # Punctuation a heading's lost number leaves in front of it (".受理责任:" where "1.受理责任:" was meant).
 _STRAY = re.compile(r"^[.．、,，;；]+")
-# A step's name in brackets at the start of a duty: 「【立案】…；【调查】…」 (阳东's 城管 list), as 「立案：…」.
+# A step's name in brackets at the start of a duty: 「【立案】…；【调查】…」 (阳东's 城管 list), as 「立案：…」 when the
+# word is a stage of the vocabulary and text follows it.
 BRACKET_HEADING = re.compile(r"^【([\u4e00-\u9fff]{2,8})】")
 # A heading in a word that is no stage of the vocabulary: the procedure's own name for a step
 # ("2.现场鉴定阶段责任:", "3.报送责任:"). Up to eight characters, then 责任 / 阶段 / 环节 and a colon.
@@ -305,7 +306,7 @@ _OWN_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:(?:阶段|环节)责任|责
 # catch-all a list closes with ("其他：…") nor what describes the procedure rather than a step of it (办理时限：…).
 _OWN_STEP = re.compile(r"^(?!其他|其它)[\u4e00-\u9fff]{2,6}[：:]")
 _OWN_LINE = re.compile(r"(?!其他|其它)[\u4e00-\u9fff]{2,6}")
-_NOT_A_STEP = ("办结", "时限", "期限", "依据", "标准", "收费", "材料", "条件", "说明", "注意", "备注", "流程", "地点", "对象",
+_NOT_A_STEP = ("办结", "结案", "归档", "立卷", "时限", "期限", "依据", "标准", "收费", "材料", "条件", "说明", "注意", "备注", "流程", "地点", "对象",
                "范围", "方式", "要求")
 # Between two stage words of one heading: "审查和决定阶段责任", "审核、决定责任", "调查取证及审查责任".
 _HEADING_JOIN = re.compile(r"[和及与、/]|以及")
@@ -354,7 +355,18 @@ def _heading(head: str, end: re.Pattern) -> list[str]:
 def _head(text: str) -> str:
     """The start of a duty as its heading is read: no whitespace, no stray mark a lost number left, a heading in
     brackets read as one before a colon (「【立案】…」 as 「立案：…」)."""
-    return BRACKET_HEADING.sub(r"\1：", _STRAY.sub("", re.sub(r"\s+", "", (text or "")[:60])), count=1)
+    head = _STRAY.sub("", re.sub(r"\s+", "", (text or "")[:60]))
+    bracket = BRACKET_HEADING.match(head)
+    if bracket and bracketed_stage(bracket.group(0)) and head[bracket.end():]:
+        return bracket.group(1) + "：" + head[bracket.end():]
+    return head
+
+
+def bracketed_stage(mark: str) -> bool:
+    """Whether a bracketed word (【立案】) names a stage of the vocabulary: a step's heading, not a label (【依据】,
+    【责任事项】) or a citation's kind (【法律】)."""
+    word = mark.strip("【】")
+    return bool(_heading(word + "：", _COLON_END))
 
 
 def heading_stages(text: str, *, colon: bool = False) -> list[str]:
@@ -417,7 +429,8 @@ class StageRules:
     supervising_words: tuple[str, ...] = ()  # duties saying the level directs the level below to do it
     same_as_by_type: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # type -> same_as
     # (stage, stage whose duty does it, words, words that must not follow one: 给付 but not 给付决定)
-    done_within: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = ()
+    # (…, words one of which must stand before it in its clause: 告知 before 听证的权利; words none of which may: 拟, 上报)
+    done_within: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = ()
     # type or sub-kind -> stage -> the article that asks for it; a set without one is not asked for
     required_by: dict[str, dict[str, str]] = field(default_factory=dict)
     ask_without_law: bool = False
@@ -462,8 +475,8 @@ class StageRules:
         送达s the decision)."""
         heading = set(heading_stages(text))
         squeezed = squeeze(text or "")
-        return {stage for stage, within, words, unless in self.done_within
-                if within in heading and any(_said(squeezed, w, unless) for w in words)}
+        return {stage for stage, within, words, unless, clause_with, clause_without in self.done_within
+                if within in heading and any(_said(squeezed, w, unless, clause_with, clause_without) for w in words)}
 
 
 @cache
@@ -481,17 +494,34 @@ def stage_rules() -> StageRules:
         tuple(prelim.get("not_required", [])),
         tuple(squeeze(w) for w in data.get("supervising", {}).get("words", [])),
         {t: {s: tuple(words) for s, words in same.items()} for t, same in data.get("same_as_by_type", {}).items()},
-        tuple((d["stage"], d["within"], tuple(squeeze(w) for w in d["words"]), tuple(d.get("unless_before", ())))
+        tuple((d["stage"], d["within"], tuple(squeeze(w) for w in d["words"]), tuple(d.get("unless_before", ())),
+               tuple(d.get("clause_with", ())), tuple(d.get("clause_without", ())))
               for d in data.get("done_within", [])),
         {name: dict(stages) for name, stages in data.get("required_by", {}).items()},
         bool(data.get("ask_without_law", False)),
         {s: tuple(words) for s, words in data.get("own_word_not", {}).items()})
 
 
-def _said(text: str, word: str, unless: tuple[str, ...]) -> bool:
-    """`word` occurs in `text` somewhere not followed by one of `unless` (给付 in 依程序给付, not in 作出给付决定)."""
-    return any(not text.startswith(unless, m.end()) for m in re.finditer(re.escape(word), text)) \
-        if unless else word in text
+_CLAUSE_END = re.compile(r"[，,。；;：:！？]")
+
+
+def _said(text: str, word: str, unless: tuple[str, ...], clause_with: tuple[str, ...] = (),
+          clause_without: tuple[str, ...] = ()) -> bool:
+    """`word` occurs in `text` somewhere not followed by one of `unless` (给付 in 依程序给付, not in 作出给付决定),
+    with one of `clause_with` before it in its clause (告知当事人有要求听证的权利) and none of `clause_without`
+    (上报市级主管部门作出批准决定: the level above decides)."""
+    if not (unless or clause_with or clause_without):
+        return word in text
+    for m in re.finditer(re.escape(word), text):
+        if unless and text.startswith(unless, m.end()):
+            continue
+        before = _CLAUSE_END.split(text[:m.start()])[-1]
+        if clause_with and not any(w in before for w in clause_with):
+            continue
+        if any(w in before for w in clause_without):
+            continue
+        return True
+    return False
 
 
 # --- laws -----------------------------------------------------------------------------------------

@@ -238,6 +238,9 @@ def named_stages(row: dict, rules: StageRules | None = None) -> set[str]:
     return named
 
 
+_AFTER_DECISION = {"决定", "送达", "事后监管", "执行"}
+
+
 def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[str, ...], dict]:
     """The stages a power must name, and why: its type's set, or its sub-kind's (强制措施 has no 催告), each
     with the article that asks for it (`required_by`; none for a type whose procedure no law of general
@@ -260,7 +263,9 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
         required = tuple(s for s in required if s in articles)
         why["required_by"] = {s: articles[s] for s in required}
     if not rules.names("决定", named, row["type"]):
-        word = rules.preliminary(row.get("scope", ""), row.get("level_text", ""), *row.get("duty_texts", ()),
+        # a level's own review says it reports up, not a later step's note (送达：…上报市级主管部门备案)
+        reviewing = (t for t in row.get("duty_texts", ()) if not set(heading_stages(t)) & _AFTER_DECISION)
+        word = rules.preliminary(row.get("scope", ""), row.get("level_text", ""), *reviewing,
                                  *(s for s in named if s == "初审"))
         if word:
             required = tuple(s for s in required if s not in rules.preliminary_not_required)
@@ -287,7 +292,8 @@ def own_word_stages(row: dict, required: tuple[str, ...], rules: StageRules | No
         lo, hi = (before[-1] if before else -1), (after[0] if after else len(texts))
         unless = rules.own_word_not.get(stage, ())
         own = next((texts[i] for i in range(lo + 1, hi)
-                    if not by_duty[i] and not headings[i] and opens_with_step(texts[i], unless)), None)
+                    if not by_duty[i] and not headings[i]
+                    and opens_with_step(texts[i], () if stage in squeeze(texts[i]) else unless)), None)
         if own is not None:
             out[stage] = squeeze(own)[:12]
     return out

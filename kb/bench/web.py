@@ -151,12 +151,17 @@ def _get(conn: http.client.HTTPConnection, url: str) -> tuple[int, float]:
 def _warm(port: int, url: str, clients: int) -> None:
     """Ask for a page from `clients` connections at once, as the measurement will: query plans, templates and
     the cached counts (a chain page's group of bodies, kept per serving process) warm in each process that
-    takes one, as they are after a while of serving; one request warmed one process of two, and the other's
-    first chain page (the group read, 0.35 s on the province) stood in the p95."""
+    takes one (which process takes a connection is the kernel's choice: most likely each of two, not surely), as
+    they are after a while of serving; one request warmed one process of two, and the other's first chain page
+    (the group read, 0.35 s on the province) stood in the p95. A page that fails stops the bench."""
+    statuses: list[int] = []
+
     def once() -> None:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         try:
-            _get(conn, url)
+            statuses.append(_get(conn, url)[0])
+        except (OSError, http.client.HTTPException):
+            statuses.append(599)
         finally:
             conn.close()
 
@@ -165,6 +170,8 @@ def _warm(port: int, url: str, clients: int) -> None:
         t.start()
     for t in threads:
         t.join()
+    if any(code >= 500 for code in statuses):
+        raise SystemExit(f"{url} 返回了 {max(statuses)}")
 
 
 def run_concurrent(graph: Graph, env: dict[str, str] | None = None, clients: int = 4, rounds: int = 20,

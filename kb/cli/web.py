@@ -40,7 +40,8 @@ def _warm(app: Flask) -> None:
     with app.app_context():
         findings.state()
         stats.warm(_page_stats())
-    _settle()
+        if not findings.running():  # a recomputation's objects are not the process's for good
+            _settle()
 
 
 def _settle() -> None:

@@ -349,10 +349,10 @@ TWENTY_FIRST: dict[str, tuple[list[str], bool, str]] = {
 def test_missing_stage_on_a_twenty_first_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_21.json", TWENTY_FIRST, 14, 114)
     assert (sum(real for _, real, _ in TWENTY_FIRST.values()), len(TWENTY_FIRST)) == (22, 22)
-    # 考核 is a permit's 审查; a step headed 责令… is no 催告
+    # 考核 is a stage of its own, a permit's 审查; a step headed 责令… is no 催告
     stages = [r["stage"] for r in scratch.read(
         "MATCH (:Power {name: '计量标准器具核准'})-[:HAS_RESPONSIBILITY]->(r) RETURN r.stage AS stage ORDER BY r.seq")]
-    assert stages == ["受理", "审查", "决定", "送达"]
+    assert stages == ["受理", "考核", "决定", "送达"]
     from kb.analyses import gaps
     preliminary = [f for f in gaps.find(scratch) if f.kind == "missing_stage" and "使用林地" in f.summary]
     assert preliminary == []  # 初审: the levels above decide, serve and supervise

@@ -464,3 +464,33 @@ def test_a_notice_is_no_warning_and_a_decision_may_tell_or_serve() -> None:
     permit = ROW | {"type": "行政许可", "power": "农村村民宅基地审批", "stages": ["受理", "审查", "决定", "事后监管"],
                     "duty_texts": ["受理：受理。", "审查：审查。", "批准：作出批准决定，发放《农村宅基地批准书》。", "监管：监管。"]}
     assert gaps.missing_stage([permit]) == []
+
+
+def test_readings_stop_where_a_review_found_them_too_wide() -> None:
+    """A review of the new readings (a helper reading them cold) gave wordings where each went too far."""
+    # a bracketed label before numbered duties is no step (【责任事项】 did the missing 受理)
+    labelled = ROW | {"type": "行政许可", "power": "x", "stages": ["审查", "决定", "送达", "事后监管"],
+                      "duty_texts": ["【责任事项】", "审查责任：审查。", "决定责任：决定。", "送达责任：送达。", "事后监管责任：监管。"]}
+    assert gaps.missing_stage([labelled])[0].evidence[0]["missing"] == ["受理"]
+    # an 审查 duty that proposes the decision, or sends it up to be made, does not make it; a level that reports up
+    # keeps its preliminary reading
+    proposing = labelled | {"duty_texts": ["受理责任：受理。", "审查责任：审查，提出拟作出准予或者不予许可的意见，报局领导审定。",
+                                           "送达责任：送达。", "事后监管责任：监管。"], "stages": ["受理", "审查", "送达", "事后监管"]}
+    assert gaps.missing_stage([proposing])[0].evidence[0]["missing"] == ["决定"]
+    county = proposing | {"duty_texts": ["受理责任：受理。", "审查责任：审查，符合条件的上报市级主管部门作出批准决定。"],
+                          "stages": ["受理", "审查"]}
+    assert gaps.missing_stage([county]) == []
+    # a closing row that files the case away is no step (结案 did the missing 执行)
+    closing = ROW | {"type": "行政处罚", "power": "x", "stages": ["立案", "调查", "告知", "决定", "送达"],
+                     "duty_texts": ["立案\n立案。", "调查\n调查。", "告知\n告知。", "决定\n决定。", "送达\n送达。", "结案\n结案归档。"]}
+    assert gaps.missing_stage([closing])[0].evidence[0]["missing"] == ["执行"]
+    # a 决定 duty that hears the defence has not told of it
+    heard = ROW | {"type": "行政处罚", "power": "x", "stages": ["立案", "调查", "决定", "送达", "执行"],
+                   "duty_texts": ["立案：立案。", "调查：调查。", "决定：充分听取当事人陈述、申辩后，作出处罚决定。", "送达：送达。",
+                                  "执行：执行。"]}
+    assert gaps.missing_stage([heard])[0].evidence[0]["missing"] == ["告知"]
+    # a step headed 责令… or 公告… that warns in so many words (催告) does the 催告
+    for first in ("责令履行：书面催告当事人限期履行义务。", "公告催告：当事人下落不明的，公告催告其履行义务。"):
+        enforce = ROW | {"type": "行政强制", "power": "代履行", "stages": ["决定", "执行"],
+                         "duty_texts": [first, "决定：作出代履行决定。", "执行：实施代履行。"]}
+        assert gaps.missing_stage([enforce]) == [], first

@@ -191,3 +191,11 @@ def test_steps_headed_in_brackets_are_split_and_staged() -> None:
     assert duties[1].text == "【调查】调查取证；"
     # a bracketed word inside a sentence opens nothing
     assert len(split_duties("依据【法律】规定作出决定。")) == 1
+
+
+def test_a_bracketed_label_is_no_step() -> None:
+    from importers.duties import split_duties
+
+    # 【依据】 before a citation numbered on: the citation stays in the duty it follows
+    duties = split_duties("1.受理责任：受理。【依据】2.《行政许可法》第三十条；3.决定责任：作出决定。")
+    assert [d.stage for d in duties][:1] == ["受理"] and "第三十条" in duties[0].text

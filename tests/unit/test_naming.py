@@ -294,3 +294,16 @@ def test_the_spellings_of_one_body_are_its_full_forms_and_its_short_form():
     assert "城市管理局" not in body_spellings("醴陵市城管执法局", "醴陵市")  # 城管局 is another body
     assert body_spellings("长沙市公安局交通警察支队", "长沙市") == ["公安局交通警察支队"]  # no short form: itself
     assert body_spellings("公安局", "长沙市") == []  # a name without its place: no body to compare
+
+
+def test_a_field_corps_is_the_departments_own_field_not_a_shared_word():
+    from importers.naming import holder_department
+
+    # departments whose names begin with a word many share: a corps beginning so is another body's
+    for own, holder in [("长沙市行政审批服务局", "长沙市行政执法支队"), ("长沙市城市管理局", "长沙市城市规划执法监察支队"),
+                        ("长沙市城乡规划局", "长沙市城乡建设监察支队"), ("长沙市人民政府", "长沙市人民防空执法支队")]:
+        assert holder_department(holder, naming(f"x/{own}权责清单.xlsx")) == holder, (own, holder)
+    # … the department's own field still stays with it
+    for own, holder in [("长沙市城市管理局", "长沙市城管执法支队"), ("长沙市城市管理局", "长沙市城市管理综合行政执法支队"),
+                        ("桦甸市人力资源和社会保障局", "桦甸市劳动保障监察大队"), ("漳州市交通运输局", "漳州市交通综合执法支队")]:
+        assert holder_department(holder, naming(f"x/{own}权责清单.xlsx")) == "", (own, holder)
