@@ -54,13 +54,13 @@ def _number(token: str) -> int:
 
 
 def _heading_pattern() -> re.Pattern:
-    # Allow line breaks between the characters of a heading (hard-wrapped cells), and an outline
-    # number in front of it (一、直接实施责任：).
+    # Allow line breaks between the characters of a heading (hard-wrapped cells), an outline number in
+    # front of it (一、直接实施责任：) and brackets around it (【指导监督责任】).
     words = sorted(duty_kind_words(), key=len, reverse=True)
     spaced = "|".join(r"\s*".join(map(re.escape, w)) for w in words)
     return re.compile(
         rf"(?:(?<=\n)|^|(?<=[。；;]))[ \t\u3000]*(?:[一二三四五六七八九十]{{1,2}}\s*[、.．]\s*)?"
-        rf"(?P<kind>{spaced})\s*责\s*任\s*[：:]?"
+        rf"【?(?P<kind>{spaced})\s*责\s*任\s*】?\s*[：:]?"
     )
 
 

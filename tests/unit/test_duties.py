@@ -199,3 +199,12 @@ def test_a_bracketed_label_is_no_step() -> None:
     # 【依据】 before a citation numbered on: the citation stays in the duty it follows
     duties = split_duties("1.受理责任：受理。【依据】2.《行政许可法》第三十条；3.决定责任：作出决定。")
     assert [d.stage for d in duties][:1] == ["受理"] and "第三十条" in duties[0].text
+
+
+def test_kind_headings_in_brackets() -> None:
+    from importers.duties import split_duties
+
+    # 【直接实施责任】 / 【指导监督责任】 head their parts as the unbracketed headings do
+    duties = split_duties("【直接实施责任】1.受理责任：受理。2.审查责任：审查。\n【指导监督责任】1.指导下级开展工作。")
+    assert [(d.kind, d.stage, d.text) for d in duties] == [
+        ("直接实施", "受理", "受理责任：受理。"), ("直接实施", "审查", "审查责任：审查。"), ("指导监督", None, "指导下级开展工作。")]
