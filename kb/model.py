@@ -306,8 +306,8 @@ _OWN_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:(?:阶段|环节)责任|责
 # catch-all a list closes with ("其他：…") nor what describes the procedure rather than a step of it (办理时限：…).
 _OWN_STEP = re.compile(r"^(?!其他|其它)[\u4e00-\u9fff]{2,6}[：:]")
 _OWN_LINE = re.compile(r"(?!其他|其它)[\u4e00-\u9fff]{2,6}")
-_NOT_A_STEP = ("办结", "结案", "归档", "立卷", "时限", "期限", "依据", "标准", "收费", "材料", "条件", "说明", "注意", "备注", "流程", "地点", "对象",
-               "范围", "方式", "要求")
+_NOT_A_STEP = ("办结", "结案", "归档", "立卷", "时限", "期限", "依据", "标准", "收费", "材料", "条件", "说明", "注意", "备注",
+               "流程", "地点", "对象", "范围", "方式", "要求")
 # Between two stage words of one heading: "审查和决定阶段责任", "审核、决定责任", "调查取证及审查责任".
 _HEADING_JOIN = re.compile(r"[和及与、/]|以及")
 
@@ -417,6 +417,36 @@ class SubKind:
 
 
 @dataclass(frozen=True)
+class DoneWithin:
+    """A stage a duty of another stage does in its own words (a 决定 duty that 送达s: 颁发, 发给 …)."""
+
+    stage: str
+    within: str  # the stage whose duty does it
+    words: tuple[str, ...]
+    unless: tuple[str, ...] = ()  # words that must not follow one: 给付 but not 给付决定
+    clause_with: tuple[str, ...] = ()  # one must stand before it in its clause: 告知 before 听证的权利
+    clause_without: tuple[str, ...] = ()  # none may: 拟, 上报 (the level above decides)
+
+    def said(self, text: str) -> bool:
+        """One of the words occurs in `text` (squeezed) as the entry asks."""
+        if not (self.unless or self.clause_with or self.clause_without):
+            return any(w in text for w in self.words)
+        for word in self.words:
+            for m in re.finditer(re.escape(word), text):
+                if self.unless and text.startswith(self.unless, m.end()):
+                    continue
+                before = _CLAUSE_END.split(text[:m.start()])[-1]
+                if self.clause_with and not any(w in before for w in self.clause_with):
+                    continue
+                if not any(w in before for w in self.clause_without):
+                    return True
+        return False
+
+
+_CLAUSE_END = re.compile(r"[，,。；;：:！？]")
+
+
+@dataclass(frozen=True)
 class StageRules:
     """What `missing_stage` asks of a power (kb/vocab/stages.toml [mandatory])."""
 
@@ -428,9 +458,7 @@ class StageRules:
     preliminary_not_required: tuple[str, ...] = ()
     supervising_words: tuple[str, ...] = ()  # duties saying the level directs the level below to do it
     same_as_by_type: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # type -> same_as
-    # (stage, stage whose duty does it, words, words that must not follow one: 给付 but not 给付决定)
-    # (…, words one of which must stand before it in its clause: 告知 before 听证的权利; words none of which may: 拟, 上报)
-    done_within: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = ()
+    done_within: tuple[DoneWithin, ...] = ()
     # type or sub-kind -> stage -> the article that asks for it; a set without one is not asked for
     required_by: dict[str, dict[str, str]] = field(default_factory=dict)
     ask_without_law: bool = False
@@ -475,8 +503,7 @@ class StageRules:
         送达s the decision)."""
         heading = set(heading_stages(text))
         squeezed = squeeze(text or "")
-        return {stage for stage, within, words, unless, clause_with, clause_without in self.done_within
-                if within in heading and any(_said(squeezed, w, unless, clause_with, clause_without) for w in words)}
+        return {d.stage for d in self.done_within if d.within in heading and d.said(squeezed)}
 
 
 @cache
@@ -494,34 +521,12 @@ def stage_rules() -> StageRules:
         tuple(prelim.get("not_required", [])),
         tuple(squeeze(w) for w in data.get("supervising", {}).get("words", [])),
         {t: {s: tuple(words) for s, words in same.items()} for t, same in data.get("same_as_by_type", {}).items()},
-        tuple((d["stage"], d["within"], tuple(squeeze(w) for w in d["words"]), tuple(d.get("unless_before", ())),
-               tuple(d.get("clause_with", ())), tuple(d.get("clause_without", ())))
+        tuple(DoneWithin(d["stage"], d["within"], tuple(squeeze(w) for w in d["words"]), tuple(d.get("unless_before", ())),
+                         tuple(d.get("clause_with", ())), tuple(d.get("clause_without", ())))
               for d in data.get("done_within", [])),
         {name: dict(stages) for name, stages in data.get("required_by", {}).items()},
         bool(data.get("ask_without_law", False)),
         {s: tuple(words) for s, words in data.get("own_word_not", {}).items()})
-
-
-_CLAUSE_END = re.compile(r"[，,。；;：:！？]")
-
-
-def _said(text: str, word: str, unless: tuple[str, ...], clause_with: tuple[str, ...] = (),
-          clause_without: tuple[str, ...] = ()) -> bool:
-    """`word` occurs in `text` somewhere not followed by one of `unless` (给付 in 依程序给付, not in 作出给付决定),
-    with one of `clause_with` before it in its clause (告知当事人有要求听证的权利) and none of `clause_without`
-    (上报市级主管部门作出批准决定: the level above decides)."""
-    if not (unless or clause_with or clause_without):
-        return word in text
-    for m in re.finditer(re.escape(word), text):
-        if unless and text.startswith(unless, m.end()):
-            continue
-        before = _CLAUSE_END.split(text[:m.start()])[-1]
-        if clause_with and not any(w in before for w in clause_with):
-            continue
-        if any(w in before for w in clause_without):
-            continue
-        return True
-    return False
 
 
 # --- laws -----------------------------------------------------------------------------------------

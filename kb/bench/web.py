@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
@@ -148,6 +149,15 @@ def _get(conn: http.client.HTTPConnection, url: str) -> tuple[int, float]:
     return response.status, (time.perf_counter() - started) * 1000
 
 
+def _at_once(target: Callable[[], None], n: int) -> None:
+    """`target` in `n` threads started together; back when all have ended."""
+    threads = [threading.Thread(target=target) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
 def _warm(port: int, url: str, clients: int) -> None:
     """Ask for a page from `clients` connections at once, as the measurement will: query plans, templates and
     the cached counts (a chain page's group of bodies, kept per serving process) warm in each process that
@@ -165,11 +175,7 @@ def _warm(port: int, url: str, clients: int) -> None:
         finally:
             conn.close()
 
-    threads = [threading.Thread(target=once) for _ in range(max(1, clients))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    _at_once(once, max(1, clients))
     if any(code >= 500 for code in statuses):
         raise SystemExit(f"{url} 返回了 {max(statuses)}")
 
@@ -232,11 +238,7 @@ def run_concurrent(graph: Graph, env: dict[str, str] | None = None, clients: int
                 finally:
                     conn.close()
 
-            threads = [threading.Thread(target=client) for _ in range(clients)]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
+            _at_once(client, clients)
             row = {"page": name, "example": url, "median_ms": statistics.median(times) if times else 0.0,
                    "p95_ms": percentile(times, 0.95), "max_ms": max(times, default=0.0),
                    "requests": clients * rounds, "answered": len(times), "refused": len(refused),
