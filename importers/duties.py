@@ -22,6 +22,7 @@ from kb.model import (
     heading_stages,
     line_heading_stages,
     opens_with_heading,
+    opens_with_step,
     squeeze,
 )
 
@@ -171,6 +172,13 @@ def _unquoted(text: str) -> str:
     return text
 
 
+def _own_step(text: str) -> bool:
+    """A step named in the procedure's own word with a colon at the start of `text` ("通知阶段：…", "放线验收：…"),
+    not a note (办理时限：…, 其他：…) nor a line alone."""
+    line = text.lstrip().split("\n", 1)[0]
+    return bool(re.match(r"[\u4e00-\u9fff]{2,10}[：:]", line)) and opens_with_step(line)
+
+
 _BRACKETED = re.compile(r"【[\u4e00-\u9fff]{2,8}】")
 
 
@@ -222,9 +230,13 @@ def split_duties(text: str) -> list[Duty]:
                 marks.append((start, end, "num", value))
     else:
         # no numbers: "受理阶段责任：依法受理申请。审查阶段责任：审查材料。…" — each stage heading with a colon
-        # after a sentence end opens a duty
-        marks += [(m.start(), m.start(), "stage", None) for m in re.finditer(r"(?<=[。；;])[ \t\u3000]*", masked_text)
-                  if m.end() < len(text) and heading_stages(masked_text[m.end():m.end() + 60], colon=True)]
+        # after a sentence end opens a duty; in a cell so written, a step in the procedure's own word does too
+        # (「决定阶段：…；通知阶段：书面通知供电企业…；解除阶段：…」, 「批准：…。\n放线验收：…\n备案：…」)
+        ends = [(m.start(), m.end()) for m in re.finditer(r"(?<=[。；;])[ \t\u3000]*", masked_text) if m.end() < len(text)]
+        staged = [(s, e) for s, e in ends if heading_stages(masked_text[e:e + 60], colon=True)]
+        if staged:
+            staged = [(s, e) for s, e in ends if (s, e) in staged or _own_step(masked_text[e:e + 60])]
+        marks += [(s, s, "stage", None) for s, _ in staged]
     marks += [(start, words, "head", value) for start, words, value in heads.values()]
     marks = _outer_marks(sorted(marks, key=lambda m: m[:2]), style)
 

@@ -306,7 +306,7 @@ _OWN_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:(?:阶段|环节)责任|责
 # catch-all a list closes with ("其他：…") nor what describes the procedure rather than a step of it (办理时限：…).
 _OWN_STEP = re.compile(r"^(?!其他|其它)[\u4e00-\u9fff]{2,6}[：:]")
 _OWN_LINE = re.compile(r"(?!其他|其它)[\u4e00-\u9fff]{2,6}")
-_NOT_A_STEP = ("办结", "结案", "归档", "立卷", "时限", "期限", "依据", "标准", "收费", "材料", "条件", "说明", "注意", "备注",
+_NOT_A_STEP = ("办结", "结案", "归档", "立卷", "其中", "包括", "时限", "期限", "依据", "标准", "收费", "材料", "条件", "说明", "注意", "备注",
                "流程", "地点", "对象", "范围", "方式", "要求")
 # Between two stage words of one heading: "审查和决定阶段责任", "审核、决定责任", "调查取证及审查责任".
 _HEADING_JOIN = re.compile(r"[和及与、/]|以及")
@@ -426,14 +426,17 @@ class DoneWithin:
     unless: tuple[str, ...] = ()  # words that must not follow one: 给付 but not 给付决定
     clause_with: tuple[str, ...] = ()  # one must stand before it in its clause: 告知 before 听证的权利
     clause_without: tuple[str, ...] = ()  # none may: 拟, 上报 (the level above decides)
+    followed_by: tuple[str, ...] = ()  # one must come after it in the duty: 告知当事人 … 作出 (told before deciding)
 
     def said(self, text: str) -> bool:
         """One of the words occurs in `text` (squeezed) as the entry asks."""
-        if not (self.unless or self.clause_with or self.clause_without):
+        if not (self.unless or self.clause_with or self.clause_without or self.followed_by):
             return any(w in text for w in self.words)
         for word in self.words:
             for m in re.finditer(re.escape(word), text):
                 if self.unless and text.startswith(self.unless, m.end()):
+                    continue
+                if self.followed_by and not any(w in text[m.end():] for w in self.followed_by):
                     continue
                 before = _CLAUSE_END.split(text[:m.start()])[-1]
                 if self.clause_with and not any(w in before for w in self.clause_with):
@@ -464,6 +467,9 @@ class StageRules:
     ask_without_law: bool = False
     # stage -> how a step's heading in the list's own word starts when it does not do that stage (责令 for 催告)
     own_word_not: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    entrusted_types: tuple[str, ...] = ()  # types whose power done on another body's entrustment …
+    entrusted_words: tuple[str, ...] = ()  # (a scope or remarks saying so: 委托实施)
+    entrusted_not_required: tuple[str, ...] = ()  # … is not asked these stages (事后监管: the entrusting body's)
 
     def articles(self, set_name: str) -> dict[str, str] | None:
         """The article asking for each stage of a type's or sub-kind's set; None when no law of general
@@ -489,6 +495,12 @@ class StageRules:
                     return word
         return ""
 
+    def entrusted(self, type_: str, *texts: str) -> str:
+        """The word that says a power of `type_` is done on another body's entrustment (委托实施), or ''."""
+        if type_ not in self.entrusted_types:
+            return ""
+        return next((w for text in texts for w in self.entrusted_words if w in squeeze(text or "")), "")
+
     def supervising(self, *texts: str) -> str:
         """The words that say a level directs the level below to do the procedure (督促县级 …), or ''."""
         return next((w for text in texts for w in self.supervising_words if w in squeeze(text or "")), "")
@@ -510,7 +522,7 @@ class StageRules:
 def stage_rules() -> StageRules:
     """The stages each power type must name (missing_stage), checked once a power names `min_named`."""
     data = vocabulary("stages.toml").get("mandatory", {})
-    prelim = data.get("preliminary", {})
+    prelim, entrusted = data.get("preliminary", {}), data.get("entrusted", {})
     return StageRules(
         int(data.get("min_named", 2)),
         {t: tuple(stages) for t, stages in data.get("types", {}).items()},
@@ -522,11 +534,14 @@ def stage_rules() -> StageRules:
         tuple(squeeze(w) for w in data.get("supervising", {}).get("words", [])),
         {t: {s: tuple(words) for s, words in same.items()} for t, same in data.get("same_as_by_type", {}).items()},
         tuple(DoneWithin(d["stage"], d["within"], tuple(squeeze(w) for w in d["words"]), tuple(d.get("unless_before", ())),
-                         tuple(d.get("clause_with", ())), tuple(d.get("clause_without", ())))
+                         tuple(d.get("clause_with", ())), tuple(d.get("clause_without", ())),
+                         tuple(squeeze(w) for w in d.get("followed_by", ())))
               for d in data.get("done_within", [])),
         {name: dict(stages) for name, stages in data.get("required_by", {}).items()},
         bool(data.get("ask_without_law", False)),
-        {s: tuple(words) for s, words in data.get("own_word_not", {}).items()})
+        {s: tuple(words) for s, words in data.get("own_word_not", {}).items()},
+        tuple(entrusted.get("types", ())), tuple(squeeze(w) for w in entrusted.get("words", ())),
+        tuple(entrusted.get("not_required", ())))
 
 
 # --- laws -----------------------------------------------------------------------------------------

@@ -142,6 +142,7 @@ EVIDENCE_FIELDS = {
     "present": _l("Present"), "article_count": _l("Articles in the loaded text"), "named": _l("Stages named"),
     "required": _l("Stages required"), "required_by": _l("Required by"),
     "subkind": _l("Sub-kind"), "preliminary": _l("Reviews first only (the words that say so)"),
+    "entrusted": _l("Done on entrustment (the words that say so)"),
     "own_word": _l("Stages written in the procedure's own words"),
     "body_kind": _l("Kind of body"), "power_key": _l("Power key"),
 }

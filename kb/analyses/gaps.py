@@ -60,6 +60,7 @@ WITH d, p, jurisdiction, [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility)
                           WHERE r.stage IS NOT NULL AND coalesce(r.kind, '') <> '指导监督' | r.stage] AS stages
 WHERE size(stages) > 0
 RETURN """ + _POWER_COLUMNS + """, stages, coalesce(p.scope, '') AS scope, coalesce(p.level_original, '') AS level_text,
+       coalesce(p.remarks, '') AS remarks,
        COLLECT { MATCH (p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) WHERE coalesce(r.kind, '') <> '指导监督'
                  RETURN coalesce(r.text, '') ORDER BY r.seq } AS duty_texts
 """
@@ -245,7 +246,7 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
     """The stages a power must name, and why: its type's set, or its sub-kind's (强制措施 has no 催告), each
     with the article that asks for it (`required_by`; none for a type whose procedure no law of general
     application sets), less 决定/送达 when its scope or duties say the level only reviews first (初审,
-    审核上报); none when its duties say it directs the level below to do the procedure (督促县级 …)."""
+    审核上报), less 事后监管 for a permit done on another body's entrustment (委托实施); none when its duties say it directs the level below to do the procedure (督促县级 …)."""
     rules = rules or stage_rules()
     why: dict = {}
     supervising = rules.supervising(*row.get("duty_texts", ()))
@@ -270,6 +271,10 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
         if word:
             required = tuple(s for s in required if s not in rules.preliminary_not_required)
             why["preliminary"] = word
+    entrusted = rules.entrusted(row["type"], row.get("scope", ""), row.get("remarks", ""), row.get("level_text", ""))
+    if entrusted:  # the entrusting body supervises what it entrusted (行政许可法 第二十四条)
+        required = tuple(s for s in required if s not in rules.entrusted_not_required)
+        why["entrusted"] = entrusted
     return required, why
 
 

@@ -494,3 +494,36 @@ def test_readings_stop_where_a_review_found_them_too_wide() -> None:
         enforce = ROW | {"type": "行政强制", "power": "代履行", "stages": ["决定", "执行"],
                          "duty_texts": [first, "决定：作出代履行决定。", "执行：实施代履行。"]}
         assert gaps.missing_stage([enforce]) == [], first
+
+
+def test_readings_of_the_twenty_fourth_sample() -> None:
+    """Each reading the twenty-fourth sample's reader showed, with the wording just beside it that stays a gap."""
+    # a cell written in stages splits at a step in its own word too: 山西's 通知 is the measure carried out
+    cell = "决定阶段：报经本部门主要负责人批准；通知阶段：书面通知供电企业停止供电；解除阶段：及时解除措施。"
+    assert [d.stage for d in split_duties(cell)] == ["决定", None, "解除"]
+    assert missing("行政强制", "采取通知有关单位停止供电等措施", cell) == []
+    # … and 廉桥镇's 「放线验收：」 line after the permit's decision is its supervision
+    assert missing("行政许可", "农村村民宅基地审批", "受理：受理申请。\n审查：实地踏勘。\n批准：作出批准决定，核发《农村宅基地批准书》。"
+                   "\n放线验收：开工前实地丈量，竣工后验收。") == []
+    # not a note inside a step, nor a cell that names no stage
+    assert [d.stage for d in split_duties("受理：依法受理。其中：材料不齐的一次性告知。审查：审查材料。")] == ["受理", "审查"]
+    assert len(split_duties("依法受理申请。办理时限：五个工作日。")) == 1
+    # a decision duty that tells the party before it decides does the 告知; one that tells of 复议 after it does not
+    told = "立案调查：立案并调查取证。\n审查决定：审查案件后告知当事人，依法作出罚款决定。\n送达执行：送达并监督执行。"
+    assert missing("行政处罚", "对用人单位违反劳动合同法有关建立职工名册规定的处罚", told) == []
+    after = "立案调查：立案并调查取证。\n审查决定：依法作出罚款决定，告知当事人申请复议或者提起诉讼的权利。\n送达执行：送达并监督执行。"
+    assert missing("行政处罚", "对用人单位违反劳动合同法有关建立职工名册规定的处罚", after) == ["告知"]
+    # an application to the court: the body warns and applies; the court decides and enforces
+    court = "【催告】书面催告当事人履行义务。\n【申请】向人民法院提出强制执行申请。\n【配合执行】配合做好执行工作。"
+    assert missing("行政强制", "申请人民法院强制执行土地行政处罚决定", court) == []
+    asked, why = gaps.required_stages(ROW | {"type": "行政强制", "power": "申请人民法院强制执行土地行政处罚决定", "stages": []})
+    assert (asked, why["subkind"], why["required_by"]) == (("催告",), "申请法院强制执行", {"催告": "《行政强制法》第五十四条"})
+    # a permit done on another body's entrustment leaves its supervision to that body; a penalty so done is asked all
+    permit = ROW | {"type": "行政许可", "power": "特种设备使用登记", "stages": ["受理", "审查", "决定", "送达"],
+                    "duty_texts": ["受理：受理。", "审查决定：审查。", "发证：核发使用登记证书。"]}
+    assert gaps.missing_stage([permit])[0].evidence[0]["missing"] == ["事后监管"]
+    entrusted = permit | {"remarks": "按三明市市场监督管理局委托实施"}
+    assert gaps.missing_stage([entrusted]) == []
+    penalty = ROW | {"type": "行政处罚", "power": "x", "stages": ["立案", "调查", "决定", "送达", "执行"],
+                     "remarks": "受委托实施", "duty_texts": ["立案：立案。", "调查：调查。", "决定：作出决定。", "送达：送达。", "执行：执行。"]}
+    assert gaps.missing_stage([penalty])[0].evidence[0]["missing"] == ["告知"]
