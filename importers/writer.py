@@ -36,6 +36,11 @@ from kb.lawtext import CHANGES, compare_articles
 from kb.model import default_in_force_from, law_key
 
 BATCH = 500
+# The statements a list's import runs per file, planned once: the server would plan each again whenever the
+# graph's counts have moved (an import moves them: 28 plans in one county's ten seconds, 0.1–0.3 s each, a
+# third of the write). Each starts from its parameters through an index it names (USING INDEX) or a MERGE on a
+# unique key, so its plan is the same at any size (tests/e2e/test_import.py checks every one's plan).
+PLANNED_ONCE = "CYPHER replan=skip\n"
 # One file is one transaction; a province-wide file may take longer than the server's default timeout.
 IMPORT_TX_TIMEOUT = 3600.0
 Progress = Callable[[int], None]  # called with the number of records just written
@@ -78,7 +83,7 @@ def _batches(rows: list[dict], size: int = BATCH) -> Iterator[list[dict]]:
 
 # --- jurisdictions and departments -------------------------------------------------------------
 
-MERGE_JURISDICTIONS = """
+MERGE_JURISDICTIONS = PLANNED_ONCE + """
 UNWIND $chain AS j
 MERGE (n:Jurisdiction {name: j.name})
   ON CREATE SET n.level = j.level, n.code = j.code, n.created_by = $run_id
@@ -89,8 +94,8 @@ WITH nodes[i] AS child, nodes[i - 1] AS parent
 MERGE (child)-[:WITHIN]->(parent)
 """
 
-MERGE_DEPARTMENT = """
-MATCH (j:Jurisdiction {name: $jurisdiction})
+MERGE_DEPARTMENT = PLANNED_ONCE + """
+MATCH (j:Jurisdiction {name: $jurisdiction}) USING INDEX j:Jurisdiction(name)
 MERGE (d:Department {name: $name})
   ON CREATE SET d.created_by = $run_id, d.jurisdiction = $jurisdiction, d.level = j.level,
                 d.source_file = $source_file
@@ -102,8 +107,8 @@ MERGE (d)-[:IN_JURISDICTION]->(j)
 # The same body: the name after its place's own name is one of $bodies, whatever places stand before
 # (合肥市蜀山区住房和城乡建设局 in 蜀山区 and 合肥市住房和城乡建设局), in any spelling of it (a county's 发展和改革局
 # and its city's 发展和改革委员会; importers.naming.body_spellings, which the bulk importer uses too).
-LINK_COUNTERPARTS = """
-MATCH (d:Department {name: $name})-[:IN_JURISDICTION]->(j:Jurisdiction)
+LINK_COUNTERPARTS = PLANNED_ONCE + """
+MATCH (d:Department {name: $name})-[:IN_JURISDICTION]->(j:Jurisdiction) USING INDEX d:Department(name)
 WHERE size($bodies) > 0
 OPTIONAL MATCH (j)-[:WITHIN]->(pj:Jurisdiction)<-[:IN_JURISDICTION]-(up:Department)
   WHERE any(b IN $bodies WHERE up.name ENDS WITH b AND left(up.name, size(up.name) - size(b)) ENDS WITH pj.name)
@@ -119,10 +124,10 @@ FOREACH (_ IN CASE WHEN down IS NULL THEN [] ELSE [1] END | MERGE (down)-[:COUNT
 # The department of a place the graph holds under another spelling of the same body (克拉玛依市卫健委 for a
 # file's 克拉玛依市卫生健康委员会): the file's records join it instead of making a second department. None
 # when the graph has the name as it is.
-SAME_BODY = """
-OPTIONAL MATCH (same:Department {name: $name})
+SAME_BODY = PLANNED_ONCE + """
+OPTIONAL MATCH (same:Department {name: $name}) USING INDEX same:Department(name)
 WITH same WHERE same IS NULL
-MATCH (:Jurisdiction {name: $jurisdiction})<-[:IN_JURISDICTION]-(d:Department)
+MATCH (place:Jurisdiction {name: $jurisdiction})<-[:IN_JURISDICTION]-(d:Department) USING INDEX place:Jurisdiction(name)
 WHERE any(b IN $bodies WHERE d.name ENDS WITH b AND left(d.name, size(d.name) - size(b)) ENDS WITH $jurisdiction)
 RETURN d.name AS name ORDER BY d.name LIMIT 1
 """
@@ -141,7 +146,7 @@ def same_body(read: Callable[..., list[dict]], name: str, jurisdiction: str) -> 
     return found[0]["name"] if found else None
 
 
-MERGE_DEPARTMENT_NOWHERE = """
+MERGE_DEPARTMENT_NOWHERE = PLANNED_ONCE + """
 MERGE (d:Department {name: $name})
   ON CREATE SET d.created_by = $run_id, d.jurisdiction = '', d.level = $level, d.source_file = $source_file
 """
@@ -163,7 +168,7 @@ def _ensure_department(tx: neo4j.Transaction, c: _Counter, name: str, jurisdicti
 
 # --- lists ------------------------------------------------------------------------------------
 
-FIND_VERSION = "MATCH (v:ListVersion {key: $key}) RETURN v.key AS key"
+FIND_VERSION = PLANNED_ONCE + "MATCH (v:ListVersion {key: $key}) USING INDEX v:ListVersion(key) RETURN v.key AS key"
 
 def retire_contents(version: str) -> str:
     """Cypher: the powers of the ListVersion bound to `version`, and what hangs on them, stop being
@@ -185,10 +190,9 @@ DELETE h
 # Versions by label (the year): a strictly newer label replaces the current versions; the same label
 # (or no label) is another part of the same version (many places publish one file per power type),
 # so both stay current; a strictly older label is imported as history, superseded by what is current.
-CREATE_VERSION = """
-MATCH (d:Department {name: $department})
-OPTIONAL MATCH (d)<-[:LIST_OF]-(cur:ListVersion {current: true})
-WITH d, collect(cur) AS current
+CREATE_VERSION = PLANNED_ONCE + """
+MATCH (d:Department {name: $department}) USING INDEX d:Department(name)
+WITH d, [(d)<-[:LIST_OF]-(cur:ListVersion) WHERE cur.current | cur] AS current
 WITH d, [o IN current WHERE $version <> '' AND o.version <> '' AND o.version < $version] AS older,
         [o IN current WHERE $version <> '' AND o.version <> '' AND o.version > $version] AS newer
 CREATE (v:ListVersion {key: $key, department: $department, version: $version, title: $title,
@@ -208,8 +212,9 @@ WITH old
 # A version is in force until the next later in_force_from among its department's versions; returns
 # whether the version `$key` is current. A version whose import was reverted (importers.revert) keeps
 # its empty interval and moves no other version's end.
-IN_FORCE_UNTIL = """
-MATCH (:Department {name: $department})<-[:LIST_OF]-(v:ListVersion) WHERE NOT coalesce(v.retired, false)
+IN_FORCE_UNTIL = PLANNED_ONCE + """
+MATCH (dep:Department {name: $department})<-[:LIST_OF]-(v:ListVersion) USING INDEX dep:Department(name)
+WHERE NOT coalesce(v.retired, false)
 WITH collect(v) AS versions
 UNWIND versions AS v
 WITH v, [w IN versions WHERE w.in_force_from IS NOT NULL AND v.in_force_from IS NOT NULL
@@ -219,8 +224,8 @@ WITH v WHERE v.key = $key
 RETURN v.current AS current
 """
 
-WRITE_POWERS = """
-MATCH (v:ListVersion {key: $version_key})-[:LIST_OF]->(d:Department)
+WRITE_POWERS = PLANNED_ONCE + """
+MATCH (v:ListVersion {key: $version_key})-[:LIST_OF]->(d:Department) USING INDEX v:ListVersion(key)
 UNWIND $rows AS row
 CREATE (p:Power)
 SET p = row.props, p.current = v.current, p.department = d.name, p.jurisdiction = d.jurisdiction
@@ -264,7 +269,7 @@ FOREACH (x IN row.delegations |
   FOREACH (_ IN CASE WHEN v.current THEN [1] ELSE [] END | CREATE (dl)-[:TO_DEPARTMENT]->(d)))
 WITH p, row
 UNWIND row.citations AS c
-MATCH (a:Article {key: c.law_key + '#' + toString(c.article)})
+MATCH (a:Article {key: c.law_key + '#' + toString(c.article)}) USING INDEX a:Article(key)
 MERGE (p)-[:BASED_ON {field: c.field}]->(a)
 """
 
@@ -272,16 +277,17 @@ MERGE (p)-[:BASED_ON {field: c.field}]->(a)
 # delegations of the departments it wrote are linked, both ways: those their powers received, and
 # those other departments received from them (idempotent; a delegation stays pending until its body
 # and its item are there). Bounded by the run, not by the graph: a province holds 80,000 delegations.
-LINK_DELEGATIONS = """
+LINK_DELEGATIONS = PLANNED_ONCE + """
 UNWIND $departments AS name
 CALL { WITH name
-       MATCH (:Department {name: name})-[:HOLDS]->(:Power)<-[:TO_POWER]-(dl:Delegation) RETURN dl
+       MATCH (dep:Department {name: name})-[:HOLDS]->(:Power)<-[:TO_POWER]-(dl:Delegation)
+       USING INDEX dep:Department(name) RETURN dl
        UNION
-       WITH name MATCH (dl:Delegation {from_body: name}) RETURN dl }
+       WITH name MATCH (dl:Delegation {from_body: name}) USING INDEX dl:Delegation(from_body) RETURN dl }
 WITH DISTINCT dl
 MATCH (dl)-[:TO_POWER]->(p:Power)
 WHERE dl.from_body <> '' AND NOT (dl)-[:FROM_POWER]->()
-MATCH (src:Department {name: dl.from_body})
+MATCH (src:Department {name: dl.from_body}) USING INDEX src:Department(name)
 MERGE (dl)-[:FROM_DEPARTMENT]->(src)
 WITH dl, p, src
 // the delegating department's power of the same catalogue item: from its own holdings (a few hundred),
@@ -446,8 +452,8 @@ def settle_delegating_bodies(find: Callable[[str, str], str | None], doc: ListDo
 
 # Delegations waiting for a department named in another spelling of the same body (a township's list read
 # before its county's): they name the department as the graph does from now on (LINK_DELEGATIONS links them).
-RENAME_PENDING = """
-MATCH (dl:Delegation) WHERE dl.from_body IN $spellings AND dl.from_body <> $name AND NOT (dl)-[:FROM_DEPARTMENT]->()
+RENAME_PENDING = PLANNED_ONCE + """
+MATCH (dl:Delegation) USING INDEX dl:Delegation(from_body) WHERE dl.from_body IN $spellings AND dl.from_body <> $name AND NOT (dl)-[:FROM_DEPARTMENT]->()
 SET dl.from_body = $name
 """
 
@@ -893,13 +899,13 @@ def _write_items(tx: Any, counter: _Counter, rows: list[dict], run_id: str) -> N
 
 # --- provenance ---------------------------------------------------------------------------------
 
-RECORD_RUN = """
+RECORD_RUN = PLANNED_ONCE + """
 CREATE (r:ImportRun {id: $id, path: $path, file: $file, sha256: $sha256, kind: $kind, status: $status,
         records: $records, nodes_created: $nodes, relationships_created: $rels, errors: $errors,
         started_at: datetime({epochMillis: $started}), finished_at: datetime(), version_key: $vkey})
 WITH r
 UNWIND $vkeys AS vkey
-MATCH (v:ListVersion {key: vkey})
+MATCH (v:ListVersion {key: vkey}) USING INDEX v:ListVersion(key)
 MERGE (r)-[:PRODUCED]->(v)
 """
 

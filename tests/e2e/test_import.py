@@ -153,3 +153,29 @@ def test_files_waiting_on_disk_import_the_same_graph(scratch: Graph) -> None:
     spooled = import_paths(scratch, files, progress=False, memory_records=1)
     assert dump.stats(scratch) == counts and counts["nodes"]["Power"] == 57 + 3 + 18
     assert [(f["status"], f["records"]) for f in spooled["files"]] == [(f["status"], f["records"]) for f in kept["files"]]
+
+
+def _operators(plan: dict) -> list[tuple[str, str]]:
+    found = [(plan["operatorType"].split("@")[0], plan.get("args", {}).get("Details", ""))]
+    for child in plan.get("children", []):
+        found += _operators(child)
+    return found
+
+
+def test_the_statements_planned_once_start_from_their_keys(scratch: Graph) -> None:
+    """The statements an import runs per file skip the server's replanning (writer.PLANNED_ONCE), so the plan
+    made first, on whatever graph the server held then (here an empty one), serves a province: each must start
+    from its parameters through a seek on a key or name, never a scan, nor a seek on `current` (every current
+    list version of the province)."""
+    from importers import writer
+
+    names = {n for n, v in vars(writer).items()
+             if isinstance(v, str) and v.startswith(writer.PLANNED_ONCE) and v != writer.PLANNED_ONCE}
+    assert {"SAME_BODY", "FIND_VERSION", "MERGE_DEPARTMENT", "LINK_COUNTERPARTS", "RENAME_PENDING", "CREATE_VERSION",
+            "IN_FORCE_UNTIL", "WRITE_POWERS", "RECORD_RUN", "LINK_DELEGATIONS"} <= names
+    with scratch.session() as session:
+        for name in sorted(names):
+            ops = _operators(session.run("EXPLAIN " + getattr(writer, name)).consume().plan)
+            assert not [op for op, _ in ops if "Scan" in op], name
+            seeks = [details for op, details in ops if "Seek" in op]
+            assert seeks and not [d for d in seeks if "current" in d], (name, seeks)
