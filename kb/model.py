@@ -392,6 +392,13 @@ def opens_with_step(text: str, not_starting: tuple[str, ...] = ()) -> bool:
     return opens_with_heading(text) or bool(step and not any(w in step.group(0) for w in _NOT_A_STEP))
 
 
+def leading_stage(text: str) -> str | None:
+    """The stage whose word a duty starts with, heading or not: 受理 for "受理申请，材料不齐全的一次性告知…",
+    事后监管 for "监督检查：…"; None when it starts with no stage word."""
+    found = _stage_word().match(_head(text))
+    return stage_words()[found.group(0)] if found else None
+
+
 def opens_with_heading(text: str) -> bool:
     """True when a duty opens with a stage heading: one of the vocabulary's (heading_stages) or one in the
     procedure's own word ("现场鉴定阶段责任:", "报送责任:")."""

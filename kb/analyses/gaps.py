@@ -20,6 +20,7 @@ from kb.model import (
     StageRules,
     delegating_power,
     heading_stages,
+    leading_stage,
     normalise_level,
     opens_with_heading,
     opens_with_step,
@@ -282,12 +283,15 @@ def own_word_stages(row: dict, required: tuple[str, ...], rules: StageRules | No
     """The stages of `required` a power's duties do under a heading in the procedure's own word: a duty
     headed by no stage of the vocabulary ("2.现场鉴定阶段责任:") where the list, in its order, would have
     the stage (between the duties of the stages before and after it), unless its heading starts as one that
-    does not do that stage (StageRules.own_word_not: 责令 is no 催告). Stage -> that duty's heading."""
+    does not do that stage (StageRules.own_word_not: 责令 is no 催告). A duty starting with the stage's own word
+    without a heading's form does it too ("1.受理申请，材料不齐全的一次性告知…"); one starting with another stage's
+    word does not ("监督检查：…" is no 送达). Stage -> that duty's heading."""
     rules = rules or stage_rules()
     texts = row.get("duty_texts", ())
     headings = [set(heading_stages(t)) for t in texts]
     by_duty = [{s for s in required if rules.names(s, h | rules.done_inside(t), row["type"])}
                for t, h in zip(texts, headings, strict=True)]
+    leading = [leading_stage(t) for t in texts]
     out: dict[str, str] = {}
     for k, stage in enumerate(required):
         if any(stage in d for d in by_duty):
@@ -296,11 +300,13 @@ def own_word_stages(row: dict, required: tuple[str, ...], rules: StageRules | No
         after = [i for i, d in enumerate(by_duty) if d & set(required[k + 1:])]
         lo, hi = (before[-1] if before else -1), (after[0] if after else len(texts))
         unless = rules.own_word_not.get(stage, ())
-        own = next((texts[i] for i in range(lo + 1, hi)
+        own = next((i for i in range(lo + 1, hi)
                     if not by_duty[i] and not headings[i]
-                    and opens_with_step(texts[i], () if stage in squeeze(texts[i]) else unless)), None)
+                    and (leading[i] is None or rules.names(stage, {leading[i]}, row["type"]))
+                    and (leading[i] is not None
+                         or opens_with_step(texts[i], () if stage in squeeze(texts[i]) else unless))), None)
         if own is not None:
-            out[stage] = squeeze(own)[:12]
+            out[stage] = squeeze(texts[own])[:12]
     return out
 
 

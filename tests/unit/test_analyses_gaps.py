@@ -527,3 +527,14 @@ def test_readings_of_the_twenty_fourth_sample() -> None:
     penalty = ROW | {"type": "行政处罚", "power": "x", "stages": ["立案", "调查", "决定", "送达", "执行"],
                      "remarks": "受委托实施", "duty_texts": ["立案：立案。", "调查：调查。", "决定：作出决定。", "送达：送达。", "执行：执行。"]}
     assert gaps.missing_stage([penalty])[0].evidence[0]["missing"] == ["告知"]
+
+
+def test_a_duty_starting_with_its_stage_s_word_does_it_and_another_stage_s_word_does_not() -> None:
+    """The twenty-fifth sample: 「1.受理申请，…」 beside headed duties is the 受理; 「监督检查：…」 after the decision is the
+    supervision, not the 送达 as well."""
+    cell = ("1.受理申请，申请材料不齐全的一次性告知需要补正的全部内容。\n2.审查决定：对申请材料进行审查，作出批准或者不予批准的决定。\n"
+            "3.监督检查：对被批准单位的活动进行监督。")
+    assert missing("行政许可", "出售、购买、利用国家重点保护陆生野生动物及其制品批准", cell) == ["送达"]
+    # a step in the procedure's own word after the decision still stands for what is missing there (到场: 批后丈量, 验收)
+    own = "受理：受理。\n审查：审查。\n审批：作出批准或者不予批准的决定。\n到场：批后丈量批放、竣工验收。"
+    assert missing("行政许可", "农村村民宅基地审批", own) == []
