@@ -174,9 +174,10 @@ def _unquoted(text: str) -> str:
 
 def _own_step(text: str) -> bool:
     """A step named in the procedure's own word with a colon at the start of `text` ("通知阶段：…", "放线验收：…"),
-    not a note (办理时限：…, 其他：…) nor a line alone."""
+    not a note (办理时限：…, 其他：…, 责任主体：…), a condition (准予许可的：…) nor a line alone."""
     line = text.lstrip().split("\n", 1)[0]
-    return bool(re.match(r"[\u4e00-\u9fff]{2,10}[：:]", line)) and opens_with_step(line)
+    word = re.match(r"[\u4e00-\u9fff]{2,10}(?=[：:])", line)  # not a condition (准予许可的：, 不予受理的：)
+    return bool(word) and not word.group(0).endswith("的") and opens_with_step(line)
 
 
 _BRACKETED = re.compile(r"【[\u4e00-\u9fff]{2,8}】")

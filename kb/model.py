@@ -307,7 +307,7 @@ _OWN_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:(?:阶段|环节)责任|责
 _OWN_STEP = re.compile(r"^(?!其他|其它)[\u4e00-\u9fff]{2,6}[：:]")
 _OWN_LINE = re.compile(r"(?!其他|其它)[\u4e00-\u9fff]{2,6}")
 _NOT_A_STEP = ("办结", "结案", "归档", "立卷", "其中", "包括", "时限", "期限", "依据", "标准", "收费", "材料", "条件", "说明", "注意", "备注",
-               "流程", "地点", "对象", "范围", "方式", "要求")
+               "流程", "地点", "对象", "范围", "方式", "要求", "主体", "科室", "机构", "电话", "情形", "追究")
 # Between two stage words of one heading: "审查和决定阶段责任", "审核、决定责任", "调查取证及审查责任".
 _HEADING_JOIN = re.compile(r"[和及与、/]|以及")
 
@@ -420,6 +420,7 @@ class SubKind:
     words: tuple[str, ...]
     stages: tuple[str, ...]
     named: tuple[str, ...] = ()  # stages whose naming makes a power of no sub-kind's word this sub-kind
+    starts: tuple[str, ...] = ()  # words the power's name starts with that make it this sub-kind
     in_duties: tuple[str, ...] = ()  # words whose saying in its duties does the same ("当场作出": 简易程序)
 
 
@@ -433,7 +434,8 @@ class DoneWithin:
     unless: tuple[str, ...] = ()  # words that must not follow one: 给付 but not 给付决定
     clause_with: tuple[str, ...] = ()  # one must stand before it in its clause: 告知 before 听证的权利
     clause_without: tuple[str, ...] = ()  # none may: 拟, 上报 (the level above decides)
-    followed_by: tuple[str, ...] = ()  # one must come after it in the duty: 告知当事人 … 作出 (told before deciding)
+    followed_by: tuple[str, ...] = ()  # one must come after it in its sentence: 告知当事人 … 作出 (told before deciding)
+    not_followed_by: tuple[str, ...] = ()  # … and none of these: 复议, 诉讼 (the notice a decision carries)
 
     def said(self, text: str) -> bool:
         """One of the words occurs in `text` (squeezed) as the entry asks."""
@@ -443,8 +445,10 @@ class DoneWithin:
             for m in re.finditer(re.escape(word), text):
                 if self.unless and text.startswith(self.unless, m.end()):
                     continue
-                if self.followed_by and not any(w in text[m.end():] for w in self.followed_by):
-                    continue
+                if self.followed_by:
+                    sentence = _SENTENCE_END.split(text[m.end():], maxsplit=1)[0]
+                    if not any(w in sentence for w in self.followed_by) or any(w in sentence for w in self.not_followed_by):
+                        continue
                 before = _CLAUSE_END.split(text[:m.start()])[-1]
                 if self.clause_with and not any(w in before for w in self.clause_with):
                     continue
@@ -454,6 +458,7 @@ class DoneWithin:
 
 
 _CLAUSE_END = re.compile(r"[，,。；;：:！？]")
+_SENTENCE_END = re.compile(r"[。；;！？]")
 
 
 @dataclass(frozen=True)
@@ -475,7 +480,7 @@ class StageRules:
     # stage -> how a step's heading in the list's own word starts when it does not do that stage (责令 for 催告)
     own_word_not: dict[str, tuple[str, ...]] = field(default_factory=dict)
     entrusted_types: tuple[str, ...] = ()  # types whose power done on another body's entrustment …
-    entrusted_words: tuple[str, ...] = ()  # (a scope or remarks saying so: 委托实施)
+    entrusted_pattern: str = ""  # (a scope or remarks saying so: 受…委托实施)
     entrusted_not_required: tuple[str, ...] = ()  # … is not asked these stages (事后监管: the entrusting body's)
 
     def articles(self, set_name: str) -> dict[str, str] | None:
@@ -489,7 +494,8 @@ class StageRules:
         """The sub-kind of a power of this type, from its name (the first whose word it contains), else from
         the stages its duties name (催告 is 强制执行's alone) or the words they say (当场作出: 简易程序)."""
         said = squeeze("".join(duties)) if duties else ""
-        return next((k for k in self.subkinds if k.type == type_ and any(w in name for w in k.words)), None) \
+        return next((k for k in self.subkinds if k.type == type_
+                     and (any(w in name for w in k.words) or (k.starts and name.startswith(k.starts)))), None) \
             or next((k for k in self.subkinds if k.type == type_ and set(k.named) & named), None) \
             or next((k for k in self.subkinds if k.type == type_ and any(w in said for w in k.in_duties)), None)
 
@@ -503,10 +509,11 @@ class StageRules:
         return ""
 
     def entrusted(self, type_: str, *texts: str) -> str:
-        """The word that says a power of `type_` is done on another body's entrustment (委托实施), or ''."""
-        if type_ not in self.entrusted_types:
+        """The words that say a power of `type_` is done on another body's entrustment (按…委托实施), or ''."""
+        if type_ not in self.entrusted_types or not self.entrusted_pattern:
             return ""
-        return next((w for text in texts for w in self.entrusted_words if w in squeeze(text or "")), "")
+        found = (re.search(self.entrusted_pattern, squeeze(text or "")) for text in texts)
+        return next((m.group(0) for m in found if m), "")
 
     def supervising(self, *texts: str) -> str:
         """The words that say a level directs the level below to do the procedure (督促县级 …), or ''."""
@@ -534,20 +541,22 @@ def stage_rules() -> StageRules:
         int(data.get("min_named", 2)),
         {t: tuple(stages) for t, stages in data.get("types", {}).items()},
         {s: tuple(words) for s, words in data.get("same_as", {}).items()},
-        tuple(SubKind(k["type"], k["name"], tuple(k["words"]), tuple(k["stages"]), tuple(k.get("named", ())),
-                      tuple(squeeze(w) for w in k.get("in_duties", ()))) for k in data.get("subkind", [])),
+        tuple(SubKind(k["type"], k["name"], tuple(k["words"]), tuple(k["stages"]), named=tuple(k.get("named", ())),
+                      in_duties=tuple(squeeze(w) for w in k.get("in_duties", ())), starts=tuple(k.get("starts", ())))
+              for k in data.get("subkind", [])),
         tuple(squeeze(w) for w in prelim.get("words", [])),
         tuple(prelim.get("not_required", [])),
         tuple(squeeze(w) for w in data.get("supervising", {}).get("words", [])),
         {t: {s: tuple(words) for s, words in same.items()} for t, same in data.get("same_as_by_type", {}).items()},
         tuple(DoneWithin(d["stage"], d["within"], tuple(squeeze(w) for w in d["words"]), tuple(d.get("unless_before", ())),
                          tuple(d.get("clause_with", ())), tuple(d.get("clause_without", ())),
-                         tuple(squeeze(w) for w in d.get("followed_by", ())))
+                         tuple(squeeze(w) for w in d.get("followed_by", ())),
+                         tuple(squeeze(w) for w in d.get("not_followed_by", ())))
               for d in data.get("done_within", [])),
         {name: dict(stages) for name, stages in data.get("required_by", {}).items()},
         bool(data.get("ask_without_law", False)),
         {s: tuple(words) for s, words in data.get("own_word_not", {}).items()},
-        tuple(entrusted.get("types", ())), tuple(squeeze(w) for w in entrusted.get("words", ())),
+        tuple(entrusted.get("types", ())), entrusted.get("pattern", ""),
         tuple(entrusted.get("not_required", ())))
 
 

@@ -26,6 +26,7 @@ from kb.model import (
     opens_with_step,
     squeeze,
     stage_rules,
+    stage_words,
 )
 
 TEXT_CHARS = 300
@@ -298,16 +299,29 @@ def own_word_stages(row: dict, required: tuple[str, ...], rules: StageRules | No
             continue
         before = [i for i, d in enumerate(by_duty) if d & set(required[:k])]
         after = [i for i, d in enumerate(by_duty) if d & set(required[k + 1:])]
+        if not before and not after:  # no stage of its set places it (a set of one: 申请法院强制执行's 催告)
+            continue
         lo, hi = (before[-1] if before else -1), (after[0] if after else len(texts))
         unless = rules.own_word_not.get(stage, ())
         own = next((i for i in range(lo + 1, hi)
                     if not by_duty[i] and not headings[i]
-                    and (leading[i] is None or rules.names(stage, {leading[i]}, row["type"]))
-                    and (leading[i] is not None
+                    and not _starts_as_another(texts[i], leading[i], stage, required, row["type"], rules)
+                    and ((leading[i] is not None and rules.names(stage, {leading[i]}, row["type"]))
                          or opens_with_step(texts[i], () if stage in squeeze(texts[i]) else unless))), None)
         if own is not None:
             out[stage] = squeeze(texts[own])[:12]
     return out
+
+
+def _starts_as_another(text: str, lead: str | None, stage: str, required: tuple[str, ...], type_: str,
+                       rules: StageRules) -> bool:
+    """A duty that starts with the word of another stage of the power's own set and names the missing stage nowhere
+    in its heading does not stand for it (a permit's 「监督检查：」 is no 送达); 「监督执行：」 (监督 is no stage of a
+    penalty's) or 「实施催告：」 (it names the 催告) may."""
+    if lead is None or rules.names(stage, {lead}, type_) or not any(rules.names(r, {lead}, type_) for r in required):
+        return False
+    head = re.split(r"[：:，,。；;]", squeeze(text), maxsplit=1)[0]
+    return not rules.names(stage, {s for w, s in stage_words().items() if w in head}, type_)
 
 
 # The duty a staged list closes with, naming no stage: "其他法律法规规章文件规定应履行的责任",
@@ -341,8 +355,9 @@ def missing_stage(rows: list[dict], rules: StageRules | None = None) -> list[Fin
             continue
         named = named_stages(r, rules)
         present = [s for s in required if rules.names(s, named, r["type"])]
-        if len(present) < rules.min_named and not (present and _all_headed(r)):
-            continue
+        if len(present) < rules.min_named and not (present and _all_headed(r)) \
+                and not (len(required) < rules.min_named and (len(named) >= rules.min_named or _all_headed(r))):
+            continue  # (a set shorter than that, 申请法院强制执行's 催告: checked where the duties are written in stages)
         missing = [s for s in required if s not in present]
         own = own_word_stages(r, required, rules) if missing else {}
         missing = [s for s in missing if s not in own]

@@ -538,3 +538,33 @@ def test_a_duty_starting_with_its_stage_s_word_does_it_and_another_stage_s_word_
     # a step in the procedure's own word after the decision still stands for what is missing there (到场: 批后丈量, 验收)
     own = "受理：受理。\n审查：审查。\n审批：作出批准或者不予批准的决定。\n到场：批后丈量批放、竣工验收。"
     assert missing("行政许可", "农村村民宅基地审批", own) == []
+
+
+def test_the_twenty_fourth_sample_s_readings_stop_where_a_review_found_them_too_wide() -> None:
+    """A review of the readings (a helper reading them cold, with wordings of its own)."""
+    # an application to the court written in stages without its 催告 is found; a 代履行 whose name mentions the court for
+    # its costs is still a 强制执行
+    assert missing("行政强制", "申请人民法院强制执行", "1.决定责任：作出行政决定。\n2.申请责任：向人民法院申请强制执行。") == ["催告"]
+    assert missing("行政强制", "代履行（代履行费用逾期不缴纳的，申请人民法院强制执行）",
+                   "1.决定责任：作出代履行决定。\n2.执行责任：实施代履行。") == ["催告"]
+    # the notice of 复议 and 诉讼, even with a later sentence deciding, is no 告知
+    for cell in ("决定责任：作出行政处罚决定，告知当事人依法享有申请行政复议或者提起行政诉讼的权利；对较重处罚的，集体讨论后作出决定。",
+                 "决定责任：作出处罚决定，告知当事人申请复议的权利；依法作出不予处罚决定的，告知当事人。"):
+        assert missing("行政处罚", "x", "立案责任：立案。\n调查责任：调查。\n" + cell + "\n送达责任：送达。\n执行责任：执行。") == ["告知"], cell
+    # a condition or a label after a sentence's end opens no step that stands for a missing stage
+    for cell in ("受理阶段：受理。审查阶段：审查。决定阶段：作出许可决定。准予许可的：颁发许可证；不予许可的：书面说明理由。",
+                 "受理责任：受理。审查责任：审查。决定责任：作出决定，颁发许可证。责任主体：行政审批科。",
+                 "受理责任：受理。审查责任：审查。决定责任：决定。送达责任：送达许可证。监督电话：0591-12345"):
+        assert missing("行政许可", "p", cell) == ["事后监管"], cell
+    # a step starting with another stage's word may still do the missing one when that word is no stage of the power's
+    # set (监督执行 for a penalty) or its heading names the missing stage (实施催告)
+    assert missing("行政处罚", "x", "1.立案：立案。\n2.调查：调查。\n3.告知：告知。\n4.决定：决定。\n5.送达：送达。"
+                   "\n6.监督执行：督促当事人履行。") == []
+    assert missing("行政强制", "强制拆除", "1.实施催告：书面催告当事人履行义务。\n2.决定：作出强制拆除决定。\n3.执行：组织拆除。") == []
+    # the body that entrusts, a ban on entrusting, an applicant's agent: no entrustment of this body
+    permit = ROW | {"type": "行政许可", "power": "p", "stages": ["受理", "审查", "决定", "送达"],
+                    "duty_texts": ["受理：受理。", "审查：审查。", "决定：决定。", "送达：送达。"]}
+    for remarks in ("该事项不得委托实施", "省级；部分事项委托实施", "申请人可以本人申请，也可委托办理"):
+        assert gaps.missing_stage([permit | {"remarks": remarks}])[0].evidence[0]["missing"] == ["事后监管"], remarks
+    for remarks in ("按三明市市场监督管理局委托实施", "受省林业局委托实施"):
+        assert gaps.missing_stage([permit | {"remarks": remarks}]) == [], remarks
