@@ -307,3 +307,17 @@ def test_a_field_corps_is_the_departments_own_field_not_a_shared_word():
     for own, holder in [("长沙市城市管理局", "长沙市城管执法支队"), ("长沙市城市管理局", "长沙市城市管理综合行政执法支队"),
                         ("桦甸市人力资源和社会保障局", "桦甸市劳动保障监察大队"), ("漳州市交通运输局", "漳州市交通综合执法支队")]:
         assert holder_department(holder, naming(f"x/{own}权责清单.xlsx")) == "", (own, holder)
+
+
+def test_a_body_named_with_its_own_subordinates_is_the_file_s_body():
+    """「国家税务总局莆田市税务局及所属县（区）税务局」 in that bureau's list (the twenty-sixth sample) is the bureau with its
+    county bureaus under it: the file's department; its 稽查局, which acts in its own name, and another body with its
+    subordinates are not."""
+    from importers.naming import holder_department
+
+    n = naming("x/国家税务总局莆田市税务局权力和责任清单.xlsx")
+    assert n.department == "国家税务总局莆田市税务局"
+    assert holder_department("国家税务总局莆田市税务局及所属县（区）税务局", n) == ""
+    assert holder_department("国家税务总局莆田市税务局及其派出机构", n) == ""
+    assert holder_department("国家税务总局莆田市税务局稽查局", n) == "国家税务总局莆田市税务局稽查局"
+    assert holder_department("莆田市公安局及所属分局", n) == "莆田市公安局"
