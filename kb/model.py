@@ -479,6 +479,8 @@ class StageRules:
     ask_without_law: bool = False
     # stage -> how a step's heading in the list's own word starts when it does not do that stage (责令 for 催告)
     own_word_not: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # (type, stage, words, sanctions): the stage is not asked where the basis names a sanction and none of the words
+    collecting: tuple[str, str, tuple[str, ...], tuple[str, ...]] = ("", "", (), ())
     entrusted_types: tuple[str, ...] = ()  # types whose power done on another body's entrustment …
     entrusted_pattern: str = ""  # (a scope or remarks saying so: 受…委托实施)
     entrusted_not_required: tuple[str, ...] = ()  # … is not asked these stages (事后监管: the entrusting body's)
@@ -536,7 +538,7 @@ class StageRules:
 def stage_rules() -> StageRules:
     """The stages each power type must name (missing_stage), checked once a power names `min_named`."""
     data = vocabulary("stages.toml").get("mandatory", {})
-    prelim, entrusted = data.get("preliminary", {}), data.get("entrusted", {})
+    prelim, entrusted, collecting = data.get("preliminary", {}), data.get("entrusted", {}), data.get("collecting", {})
     return StageRules(
         int(data.get("min_named", 2)),
         {t: tuple(stages) for t, stages in data.get("types", {}).items()},
@@ -556,6 +558,8 @@ def stage_rules() -> StageRules:
         {name: dict(stages) for name, stages in data.get("required_by", {}).items()},
         bool(data.get("ask_without_law", False)),
         {s: tuple(words) for s, words in data.get("own_word_not", {}).items()},
+        (collecting.get("type", ""), collecting.get("stage", ""), tuple(collecting.get("words", ())),
+         tuple(collecting.get("sanctions", ()))),
         tuple(entrusted.get("types", ())), entrusted.get("pattern", ""),
         tuple(entrusted.get("not_required", ())))
 

@@ -62,7 +62,7 @@ WITH d, p, jurisdiction, [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility)
                           WHERE r.stage IS NOT NULL AND coalesce(r.kind, '') <> '指导监督' | r.stage] AS stages
 WHERE size(stages) > 0
 RETURN """ + _POWER_COLUMNS + """, stages, coalesce(p.scope, '') AS scope, coalesce(p.level_original, '') AS level_text,
-       coalesce(p.remarks, '') AS remarks,
+       coalesce(p.remarks, '') AS remarks, coalesce(p.basis_text, '') AS basis,
        COLLECT { MATCH (p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) WHERE coalesce(r.kind, '') <> '指导监督'
                  RETURN coalesce(r.text, '') ORDER BY r.seq } AS duty_texts
 """
@@ -273,6 +273,11 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
         if word:
             required = tuple(s for s in required if s not in rules.preliminary_not_required)
             why["preliminary"] = word
+    kind, stage, words, sanctions = rules.collecting
+    basis = squeeze(row.get("basis", ""))
+    if row["type"] == kind and stage in required and any(w in basis for w in sanctions) \
+            and not any(w in basis for w in words):
+        required = tuple(s for s in required if s != stage)  # a 吊销 or a 警告 is carried out by its decision
     entrusted = rules.entrusted(row["type"], row.get("scope", ""), row.get("remarks", ""), row.get("level_text", ""))
     if entrusted:  # the entrusting body supervises what it entrusted (行政许可法 第二十四条)
         required = tuple(s for s in required if s not in rules.entrusted_not_required)

@@ -568,3 +568,14 @@ def test_the_twenty_fourth_sample_s_readings_stop_where_a_review_found_them_too_
         assert gaps.missing_stage([permit | {"remarks": remarks}])[0].evidence[0]["missing"] == ["事后监管"], remarks
     for remarks in ("按三明市市场监督管理局委托实施", "受省林业局委托实施"):
         assert gaps.missing_stage([permit | {"remarks": remarks}]) == [], remarks
+
+
+def test_a_penalty_that_collects_nothing_is_not_asked_its_execution() -> None:
+    """The twenty-sixth sample: a 吊销 alone is carried out by its decision; a suspension or a fine is not."""
+    staged = ["立案：立案。", "调查：调查。", "告知：告知。", "决定：决定。", "送达：送达。"]
+    row = ROW | {"type": "行政处罚", "power": "x", "stages": ["立案", "调查", "告知", "决定", "送达"], "duty_texts": staged}
+    revoke = "第六十七条：…由县级以上地方人民政府交通运输主管部门责令限期投保；拒不投保的，由原许可机关吊销道路运输经营许可证。"
+    assert gaps.missing_stage([row | {"basis": revoke}]) == []
+    for basis in ("给予警告；情节严重的，责令暂停六个月以上一年以下执业活动直至吊销医师执业证书。",
+                  "给予警告，可以并处一千元以下的罚款。", "《道路运输条例》第六十七条。", ""):
+        assert gaps.missing_stage([row | {"basis": basis}])[0].evidence[0]["missing"] == ["执行"], basis
