@@ -248,7 +248,9 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
     """The stages a power must name, and why: its type's set, or its sub-kind's (强制措施 has no 催告), each
     with the article that asks for it (`required_by`; none for a type whose procedure no law of general
     application sets), less 决定/送达 when its scope or duties say the level only reviews first (初审,
-    审核上报), less 事后监管 for a permit done on another body's entrustment (委托实施); none when its duties say it directs the level below to do the procedure (督促县级 …)."""
+    审核上报), less 事后监管 for a permit done on another body's entrustment (受…委托实施), less a penalty's 执行 when
+    its basis sets only a 吊销 or a 警告; none when its duties say it directs the level below to do the procedure
+    (督促县级 …)."""
     rules = rules or stage_rules()
     why: dict = {}
     supervising = rules.supervising(*row.get("duty_texts", ()))
