@@ -379,10 +379,11 @@ def holder_department(holder: str, naming: Naming) -> str:
     record stays with the file's department: none named, the file's own body in another spelling
     (市交通运输局, 地州市农业农村局, 克拉玛依市发展和改革委员会（粮食和物资储备局）), a role
     (地州市商务主管部门, 市人民政府, 各区分局), the body with its own subordinates (…税务局及所属县（区）税务局), an
-    internal unit of its own (国际交流与合作处) or its own enforcement corps (上海市水务局执法总队, 衡阳县农业综合行政
-    执法大队: `_field_corps`), or no body at all. A joint power (…、…) stays with the file when one of its bodies is the file's own (or a role); else it goes to the
-    first body named, the lead (牵头) by the lists' custom: in a combined catalogue the file's department is only
-    its most frequent body, which a joint power of two others is not."""
+    internal unit of its own (国际交流与合作处) or its own enforcement corps (上海市水务局执法总队, 衡阳县农业综合
+    行政执法大队: `_field_corps`), or no body at all. A joint power (…、…) stays with the file when one of its
+    bodies is the file's own (or a role); else it goes to the first body named, the lead (牵头) by the lists'
+    custom: in a combined catalogue the file's department is only its most frequent body, which a joint power
+    of two others is not."""
     text = _OWN_SUBORDINATES.sub("", squeeze(holder).strip("，,。；;、:："))
     own = naming.department
     if not text or not own or generic_office(text) or internal_unit(text, naming):
