@@ -395,8 +395,11 @@ def opens_with_step(text: str, not_starting: tuple[str, ...] = ()) -> bool:
 def leading_stage(text: str) -> str | None:
     """The stage whose word a duty starts with, heading or not: 受理 for "受理申请，材料不齐全的一次性告知…",
     事后监管 for "监督检查：…"; None when it starts with no stage word."""
-    found = _stage_word().match(_head(text))
-    return stage_words()[found.group(0)] if found else None
+    head = _head(text)
+    found = _stage_word().match(head)
+    if found is None or head[found.end():found.end() + 1] in ("前", "后"):
+        return None  # 「决定前责任：…书面催告…」 is before the decision, not the decision
+    return stage_words()[found.group(0)]
 
 
 def opens_with_heading(text: str) -> bool:

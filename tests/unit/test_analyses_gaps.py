@@ -579,3 +579,10 @@ def test_a_penalty_that_collects_nothing_is_not_asked_its_execution() -> None:
     for basis in ("给予警告；情节严重的，责令暂停六个月以上一年以下执业活动直至吊销医师执业证书。",
                   "给予警告，可以并处一千元以下的罚款。", "《道路运输条例》第六十七条。", ""):
         assert gaps.missing_stage([row | {"basis": basis}])[0].evidence[0]["missing"] == ["执行"], basis
+
+
+def test_a_step_before_a_stage_is_not_that_stage() -> None:
+    """The twenty-seventh sample: 新昌's 「决定前责任：…书面催告当事人…」 warns before the decision."""
+    cell = ("决定前责任：强制拆除前依法书面催告当事人履行义务，听取陈述、申辩；公告责任：对违法建筑予以公告；"
+            "决定责任：作出强制拆除决定，送达当事人；实施责任：组织实施强制拆除。")
+    assert missing("行政强制", "强制拆除违法建筑物、构筑物、设施", cell) == []
