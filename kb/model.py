@@ -298,6 +298,7 @@ _STRAY = re.compile(r"^[.．、,，;；]+")
 # A step's name in brackets at the start of a duty: 「【立案】…；【调查】…」 (阳东's 城管 list), as 「立案：…」 when the
 # word is a stage of the vocabulary and text follows it.
 BRACKET_HEADING = re.compile(r"^【([\u4e00-\u9fff]{2,8})】")
+_BRACKET_RUN = re.compile(r"^(?:【[\u4e00-\u9fff]{2,8}】){2,}")
 # A heading in a word that is no stage of the vocabulary: the procedure's own name for a step
 # ("2.现场鉴定阶段责任:", "3.报送责任:"). Up to eight characters, then 责任 / 阶段 / 环节 and a colon.
 _OWN_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:(?:阶段|环节)责任|责任|阶段|环节)[：:;；]")
@@ -356,6 +357,9 @@ def _head(text: str) -> str:
     """The start of a duty as its heading is read: no whitespace, no stray mark a lost number left, a heading in
     brackets read as one before a colon (「【立案】…」 as 「立案：…」)."""
     head = _STRAY.sub("", re.sub(r"\s+", "", (text or "")[:60]))
+    run = _BRACKET_RUN.match(head)  # 「【立案】【调查】…【执行】按照行政处罚法规定的程序办理」: each stage of the run
+    if run and head[run.end():] and all(bracketed_stage(m) for m in re.findall(r"【[^】]+】", run.group(0))):
+        return "、".join(re.findall(r"【([^】]+)】", run.group(0))) + "：" + head[run.end():]
     bracket = BRACKET_HEADING.match(head)
     if bracket and bracketed_stage(bracket.group(0)) and head[bracket.end():]:
         return bracket.group(1) + "：" + head[bracket.end():]

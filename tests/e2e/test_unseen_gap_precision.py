@@ -531,12 +531,10 @@ def test_missing_stage_on_a_twenty_sixth_sample_judged_blind(scratch, tmp_path):
 
 # As measured, on the rule as the twenty-sixth sample left it: 7 real of 10 (鄱阳县水利局's list refused: its header group
 # 权力事项 written without its merge over 类别 | 名称 | 子项; left out of the fixture). Wrong: 新昌's 「决定前责任：…书面催告…」
-# read as a 决定 step, so no 催告 (mended: a stage word followed by 前 or 后 names no step); and the two below, not mended:
-# 宜昌's 「【立案】【调查】…【执行】按照行政处罚法规定的程序办理」, a run of bracketed stages with one sentence after them, read as
-# 立案 alone; 洛阳's 烟花爆竹经营（零售）许可, whose remarks say the districts decide and the bureau guides and supervises.
+# read as a 决定 step, so no 催告 (mended: a stage word followed by 前 or 后 names no step); 宜昌's 「【立案】【调查】…【执行】按照
+# 行政处罚法规定的程序办理」, a run of bracketed stages with one sentence after them, read as 立案 alone (mended: a run names each
+# of its stages); and, not mended, 洛阳's 烟花爆竹经营（零售）许可, whose remarks say the districts decide and the bureau guides.
 TWENTY_SEVENTH: dict[str, tuple[list[str], bool, str]] = {
-    "对物业服务企业将一个物业管理区域内的全部物业管理一并委托给他人的处罚": (
-        ["调查", "审查", "告知", "决定", "送达", "执行"], False, "宜昌: a run of bracketed stages, one sentence after them"),
     "对违法在自然保护地、禁猎区、禁猎期猎捕国家重点保护野生动物等行为的处罚": (["告知", "送达"], True, "南平"),
     "烟花爆竹经营（零售）许可": (["事后监管"], False, "洛阳: the districts decide; the remarks say so"),
     "使用林地审核（占用林地审核）": (["事后监管"], True, "南平's sub-item"),
@@ -550,4 +548,4 @@ TWENTY_SEVENTH: dict[str, tuple[list[str], bool, str]] = {
 
 def test_missing_stage_on_a_twenty_seventh_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_27.json", TWENTY_SEVENTH, 12, 110)
-    assert (sum(real for _, real, _ in TWENTY_SEVENTH.values()), len(TWENTY_SEVENTH)) == (7, 9)
+    assert (sum(real for _, real, _ in TWENTY_SEVENTH.values()), len(TWENTY_SEVENTH)) == (7, 8)

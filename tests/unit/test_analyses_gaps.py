@@ -586,3 +586,13 @@ def test_a_step_before_a_stage_is_not_that_stage() -> None:
     cell = ("决定前责任：强制拆除前依法书面催告当事人履行义务，听取陈述、申辩；公告责任：对违法建筑予以公告；"
             "决定责任：作出强制拆除决定，送达当事人；实施责任：组织实施强制拆除。")
     assert missing("行政强制", "强制拆除违法建筑物、构筑物、设施", cell) == []
+
+
+def test_a_run_of_bracketed_stages_names_each() -> None:
+    """The twenty-seventh sample: 宜昌's 「【立案】【调查】…【执行】按照行政处罚法规定的程序办理」 names every stage; a run of labels
+    (【责任事项】【依据】) names none."""
+    cell = "【立案】【调查】【审查】【告知】【决定】【送达】【执行】按照行政处罚法规定的程序办理。"
+    assert heading_stages(cell) == ["立案", "调查", "审查", "告知", "决定", "送达", "执行"]
+    assert missing("行政处罚", "x", cell) == []
+    assert missing("行政处罚", "x", "【立案】【调查】【决定】按照规定的程序办理。") == ["告知", "送达", "执行"]
+    assert heading_stages("【责任事项】【依据】见附件。") == []
