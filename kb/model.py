@@ -469,6 +469,23 @@ _SENTENCE_END = re.compile(r"[。；;！？]")
 
 
 @dataclass(frozen=True)
+class Collecting:
+    """A stage of a type asked only where the power's legal basis collects something or holds the party to something
+    (stages.toml [mandatory.collecting]: a penalty's 执行, not asked of a basis that sets a 吊销 or a 警告 alone)."""
+
+    type: str
+    stage: str
+    words: tuple[str, ...]  # what collects or holds (罚款, 没收, 暂停 …): the stage is asked
+    sanctions: tuple[str, ...]  # what its decision carries out (吊销, 警告 …): the basis speaks of the sanction
+
+    def spared(self, type_: str, basis: str) -> bool:
+        """The power of `type_` whose legal basis is `basis` is not asked the stage."""
+        basis = squeeze(basis or "")
+        return (type_ == self.type and any(w in basis for w in self.sanctions)
+                and not any(w in basis for w in self.words))
+
+
+@dataclass(frozen=True)
 class StageRules:
     """What `missing_stage` asks of a power (kb/vocab/stages.toml [mandatory])."""
 
@@ -486,8 +503,7 @@ class StageRules:
     ask_without_law: bool = False
     # stage -> how a step's heading in the list's own word starts when it does not do that stage (责令 for 催告)
     own_word_not: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # (type, stage, words, sanctions): the stage is not asked where the basis names a sanction and none of the words
-    collecting: tuple[str, str, tuple[str, ...], tuple[str, ...]] = ("", "", (), ())
+    collecting: Collecting | None = None  # a stage a power whose basis collects nothing is not asked (执行)
     entrusted_types: tuple[str, ...] = ()  # types whose power done on another body's entrustment …
     entrusted_pattern: str = ""  # (a scope or remarks saying so: 受…委托实施)
     entrusted_not_required: tuple[str, ...] = ()  # … is not asked these stages (事后监管: the entrusting body's)
@@ -565,8 +581,8 @@ def stage_rules() -> StageRules:
         {name: dict(stages) for name, stages in data.get("required_by", {}).items()},
         bool(data.get("ask_without_law", False)),
         {s: tuple(words) for s, words in data.get("own_word_not", {}).items()},
-        (collecting.get("type", ""), collecting.get("stage", ""), tuple(collecting.get("words", ())),
-         tuple(collecting.get("sanctions", ()))),
+        Collecting(collecting["type"], collecting["stage"], tuple(collecting.get("words", ())),
+                   tuple(collecting.get("sanctions", ()))) if collecting else None,
         tuple(entrusted.get("types", ())), entrusted.get("pattern", ""),
         tuple(entrusted.get("not_required", ())))
 

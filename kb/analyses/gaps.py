@@ -275,11 +275,8 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
         if word:
             required = tuple(s for s in required if s not in rules.preliminary_not_required)
             why["preliminary"] = word
-    kind, stage, words, sanctions = rules.collecting
-    basis = squeeze(row.get("basis", ""))
-    if row["type"] == kind and stage in required and any(w in basis for w in sanctions) \
-            and not any(w in basis for w in words):
-        required = tuple(s for s in required if s != stage)  # a 吊销 or a 警告 is carried out by its decision
+    if rules.collecting and rules.collecting.spared(row["type"], row.get("basis", "")):
+        required = tuple(s for s in required if s != rules.collecting.stage)  # a 吊销 is carried out by its decision
     entrusted = rules.entrusted(row["type"], row.get("scope", ""), row.get("remarks", ""), row.get("level_text", ""))
     if entrusted:  # the entrusting body supervises what it entrusted (行政许可法 第二十四条)
         required = tuple(s for s in required if s not in rules.entrusted_not_required)
