@@ -358,8 +358,9 @@ def _head(text: str) -> str:
     brackets read as one before a colon (「【立案】…」 as 「立案：…」)."""
     head = _STRAY.sub("", re.sub(r"\s+", "", (text or "")[:60]))
     run = _BRACKET_RUN.match(head)  # 「【立案】【调查】…【执行】按照行政处罚法规定的程序办理」: each stage of the run
-    if run and head[run.end():] and all(bracketed_stage(m) for m in re.findall(r"【[^】]+】", run.group(0))):
-        return "、".join(re.findall(r"【([^】]+)】", run.group(0))) + "：" + head[run.end():]
+    words = re.findall(r"【([^】]+)】", run.group(0)) if run else []
+    if words and head[run.end():] and all(bracketed_stage(f"【{w}】") for w in words):
+        return "、".join(words) + "：" + head[run.end():]
     bracket = BRACKET_HEADING.match(head)
     if bracket and bracketed_stage(bracket.group(0)) and head[bracket.end():]:
         return bracket.group(1) + "：" + head[bracket.end():]
