@@ -136,19 +136,24 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0) -> SheetLayout | None:
     above = {c: a for c, a in above.items() if a is not None and a[0] < r and a[1] == c}
     cells = [sheet.value(*above[c]) if c in above else v for c, v in enumerate(sheet.cells[r])]
     match = best_match(cells)
-    if match is None:
+    # a row that fits no mapping is a header's first half only when it is a header itself (a title merged
+    # over the header row below is not)
+    sub = _sub_header(sheet, r) if match is not None or recognised(cells) >= 2 else None
+    if match is None and sub is None:
         return None
     header_top = min((a[0] for a in above.values()), default=r)
     data_start = r + 1
-    sub = _sub_header(sheet, r)
     headers = cells
     if sub is not None:
         combined = [_under(sheet, r, c, s) if s.strip() else h for c, (h, s) in enumerate(zip(cells, sub))]
         better = best_match(combined)
         # no worse will do: the row below is a header either way (直接实施责任 | 指导监督责任 under 责任事项 read
-        # as one field: the same score, and the second column no longer lost)
-        if better is not None and better.score >= match.score:
+        # as one field: the same score, and the second column no longer lost); where the row alone fits no
+        # mapping, the pair may (权力事项 over 类别 | 名称 | 子项: the type is only in the row below)
+        if better is not None and (match is None or better.score >= match.score):
             match, data_start, headers = better, r + 2, combined
+    if match is None:
+        return None
     columns = dict(match.columns)
     for left, right in match.mapping.merged_header.items():
         col = columns.get(left)
@@ -204,10 +209,24 @@ def _under(sheet: Sheet, r: int, c: int, sub: str) -> str:
     """The header of column c where row r+1 splits row r's merged cell: the parent's words and the
     sub-header's together when a mapping knows them (责任事项 over 内容 | 依据: 责任事项内容, 责任事项依据, not the
     power's own 依据), else the sub-header alone (实施层级及权限 over 层级 | 权限)."""
-    a = sheet.anchor(r, c)
-    parent = sheet.value(*a).strip() if a else sheet.value(r, c).strip()
+    parent = _group_head(sheet, r, c)
     joined = parent + sub.strip()
     return joined if parent and recognised([joined]) else sub
+
+
+def _group_head(sheet: Sheet, r: int, c: int) -> str:
+    """The header cell of row r that stands over column c: the merge covering it, its own text, or, for a
+    group written without its merge (权力事项 | "" | "" over 类别 | 名称 | 子项), the nearest text to its left
+    when the row below splits that one too."""
+    a = sheet.anchor(r, c)
+    if a:
+        return sheet.value(*a).strip()
+    if own := sheet.value(r, c).strip():
+        return own
+    for k in range(c - 1, -1, -1):
+        if head := sheet.value(r, k).strip():
+            return head if sheet.anchor(r, k) is None and sheet.value(r + 1, k).strip() else ""
+    return ""
 
 
 def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
@@ -224,7 +243,8 @@ def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
     if all((a := sheet.anchor(r, c)) and a[0] == r or sheet.merge_right_of(r, c) >= 1 for c in filled):
         return sub
     words = _header_words()
-    if all(normalize_header(sub[c]) in words for c in filled) and \
+    if all(normalize_header(sub[c]) in words or normalize_header(_group_head(sheet, r, c) + sub[c]) in words
+           for c in filled) and \
             any(not sheet.value(r, c).strip() and any(sheet.value(r, k).strip() for k in range(c)) for c in filled):
         return sub
     return None

@@ -110,6 +110,8 @@ RETURN """ + _POWER_COLUMNS + """,
        [(p)-[c:CITES {field: 'basis'}]->(l:Law) | l.key] AS laws,
        [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) WHERE r.stage = '事后监管' | r.text] AS supervision,
        COUNT { (p)-[:HAS_RESPONSIBILITY]->(:Responsibility) } AS duties,
+       [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) WHERE coalesce(r.kind, '') <> '指导监督' | coalesce(r.text, '')]
+         AS duty_texts,
        coalesce(p.responsibility_text, '') AS responsibility_text
 """
 
@@ -571,8 +573,9 @@ def permit_without_supervision(rows: list[dict]) -> list[Finding]:
             inspected[r["jurisdiction"]].update(law for law in r["laws"] if law not in procedural)
     out = []
     for r in rows:
-        if r["type"] != "行政许可" or r["supervision"] or _SUPERVISION.search(r["responsibility_text"]):
-            continue
+        if r["type"] != "行政许可" or r["supervision"] or _SUPERVISION.search(r["responsibility_text"]) \
+                or any(leading_stage(t) == "事后监管" for t in r.get("duty_texts", ())):
+            continue  # a step of its own that starts by supervising: 「⑤监督取水单位安装计量设施并按许可取水」
         if not r.get("duties", 1) and not r["responsibility_text"].strip():
             continue  # no duties at all: no_responsibility says so
         laws = sorted({law for law in r["laws"] if law not in procedural})

@@ -153,6 +153,14 @@ def test_permit_without_supervision() -> None:
     for checked in ("5.对建设项目按照审查同意的位置、界限施工情况进行检查，参与竣工验收。",
                     "5.对水土保持方案实施情况开展跟踪检查，督促生产建设单位落实水土保持措施。"):
         assert gaps.permit_without_supervision([permit | {"responsibility_text": f"1.受理。2.审查。{checked}"}]) == []
+    # 鄱阳: a step of its own that starts by supervising the permit holder (a reader, 2026-12-05); a step on another
+    # subject ("监督" further in: 「发证，接受社会监督」) is none
+    steps = ["受理；", "审查（含水资源论证报告书审查）；", "决定；", "发证；"]
+    supervised = permit | {"duty_texts": [*steps, "监督取水单位安装计量设施并按许可取水。"],
+                           "responsibility_text": "①受理；②审查；③决定；④发证；⑤监督取水单位安装计量设施并按许可取水。"}
+    assert gaps.permit_without_supervision([supervised]) == []
+    unsupervised = permit | {"duty_texts": [*steps, "公开办理结果，接受社会监督。"]}
+    assert len(gaps.permit_without_supervision([unsupervised])) == 1
     dutiless = permit | {"duties": 0, "responsibility_text": ""}  # no_responsibility's finding, not this one's
     assert gaps.permit_without_supervision([dutiless]) == []
 

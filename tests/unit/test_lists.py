@@ -1027,6 +1027,53 @@ def test_a_duty_header_split_into_its_two_kinds_keeps_both_columns(tmp_path, mer
         ("受理", "直接实施"), ("决定", "直接实施"), (None, "指导监督")]
 
 
+@pytest.mark.parametrize("merged", [False, True])
+def test_a_power_group_over_its_type_name_and_sub_item_is_read_from_both_header_rows(tmp_path, merged):
+    # 鄱阳 (two header rows): 权力事项 over 类别 | 名称 | 子项, the type only in the second row, so the first row
+    # fits no mapping alone; merged or written cell by cell, the pair is the header and 名称 under 权力事项 the name
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["鄱阳县水利局权责清单（2024年调整）"])
+    ws.append(["序号", "权力事项", "", "", "法定依据", "实施主体", "职责边界与责任", "", "追责情形"])
+    ws.append(["", "类别", "名称", "子项", "", "", "责任事项", "责任事项依据", ""])
+    ws.append(["1", "行政许可", "取水许可", "", "《中华人民共和国水法》第四十八条", "鄱阳县水利局",
+               "①受理；②审查；③决定", "《中华人民共和国行政许可法》第三十条", "违规审批的"])
+    ws.append(["2", "行政处罚", "对未经许可取水的处罚", "超量取水", "《中华人民共和国水法》第六十九条", "鄱阳县水利局",
+               "①立案；②调查", "", "违规处罚的"])
+    if merged:
+        ws.merge_cells("B2:D2")
+        ws.merge_cells("G2:H2")
+    path = tmp_path / "鄱阳县水利局权责清单.xlsx"
+    wb.save(path)
+    doc = parse_list(path)
+    assert not doc.warnings
+    assert [(r.row, r.item_name, r.sub_item_name, r.type) for r in doc.records] == [
+        (4, "取水许可", "", "行政许可"), (5, "对未经许可取水的处罚", "超量取水", "行政处罚")]
+    first = doc.records[0]
+    assert [d.text for d in first.responsibilities] == ["受理；", "审查；", "决定"]
+    assert first.responsibility_basis_text == "《中华人民共和国行政许可法》第三十条"  # the duties' basis, not the power's
+    assert first.basis_text == "《中华人民共和国水法》第四十八条"
+
+
+def test_a_title_merged_over_the_header_is_no_header_half(tmp_path):
+    # the pair read above starts only at a row that is a header itself: a title merged over the header row is
+    # skipped as before (the header found on the row below, the data from the row after it)
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["某某县水利局权责清单", "", "", ""])
+    ws.append(["序号", "事项名称", "权力类型", "实施依据"])
+    ws.append(["1", "取水许可", "行政许可", "《中华人民共和国水法》第四十八条"])
+    ws.merge_cells("A1:D1")
+    path = tmp_path / "某某县水利局权责清单.xlsx"
+    wb.save(path)
+    doc = parse_list(path)
+    assert [(r.row, r.item_name, r.type) for r in doc.records] == [(3, "取水许可", "行政许可")]
+
+
 def test_a_row_holding_only_the_next_numbered_duty_is_the_records_next_duty(tmp_path):
     # 广文街道 (a CSV): one duty a row in the 责任事项 column, no stage column, every other cell blank below the
     # record's first row; numbered on from the duty above, whatever its heading (5.报送 is no stage of the vocabulary)
