@@ -508,6 +508,7 @@ class StageRules:
     entrusted_types: tuple[str, ...] = ()  # types whose power done on another body's entrustment …
     entrusted_pattern: str = ""  # (a scope or remarks saying so: 受…委托实施)
     entrusted_not_required: tuple[str, ...] = ()  # … is not asked these stages (事后监管: the entrusting body's)
+    supervising_pattern: str = ""  # remarks or a scope saying the level below decides and this one guides
 
     def articles(self, set_name: str) -> dict[str, str] | None:
         """The article asking for each stage of a type's or sub-kind's set; None when no law of general
@@ -544,6 +545,14 @@ class StageRules:
     def supervising(self, *texts: str) -> str:
         """The words that say a level directs the level below to do the procedure (督促县级 …), or ''."""
         return next((w for text in texts for w in self.supervising_words if w in squeeze(text or "")), "")
+
+    def guiding(self, *texts: str) -> str:
+        """The words of a power's remarks or scope that say the level below decides and this one guides
+        (「由区应急管理局审批，本局指导监督」), or ''."""
+        if not self.supervising_pattern:
+            return ""
+        found = (re.search(self.supervising_pattern, squeeze(text or "")) for text in texts)
+        return next((m.group(0) for m in found if m), "")
 
     def names(self, stage: str, named: set[str], type_: str = "") -> bool:
         """True when the named stages include `stage` or one of its synonyms (those of the power's type too)."""
@@ -585,7 +594,7 @@ def stage_rules() -> StageRules:
         Collecting(collecting["type"], collecting["stage"], tuple(collecting.get("words", ())),
                    tuple(collecting.get("sanctions", ()))) if collecting else None,
         tuple(entrusted.get("types", ())), entrusted.get("pattern", ""),
-        tuple(entrusted.get("not_required", ())))
+        tuple(entrusted.get("not_required", ())), data.get("supervising", {}).get("remarks", ""))
 
 
 # --- laws -----------------------------------------------------------------------------------------

@@ -245,11 +245,12 @@ def test_a_layout_without_a_basis_column_is_one_finding_for_its_list() -> None:
     assert [(f.kind, f.powers) for f in gaps.no_basis(rows)] == [("no_basis", ["甲"]), ("basis_unmatched", ["乙"])]
 
 
-def missing(type_: str, power: str, cell: str) -> list[str]:
-    """The stages missing_stage says a power of this type and name lacks, its cell split as the importer does."""
+def missing(type_: str, power: str, cell: str, **columns: str) -> list[str]:
+    """The stages missing_stage says a power of this type and name lacks, its cell split as the importer does
+    (`columns`: its other columns, remarks=…, scope=…)."""
     duties = split_duties(cell)
-    row = ROW | {"type": type_, "power": power, "stages": [d.stage for d in duties if d.stage],
-                 "duty_texts": [d.text for d in duties]}
+    row = ROW | columns | {"type": type_, "power": power, "stages": [d.stage for d in duties if d.stage],
+                           "duty_texts": [d.text for d in duties]}
     found = gaps.missing_stage([row], EVERY_TYPE)
     return found[0].evidence[0]["missing"] if found else []
 
@@ -604,3 +605,15 @@ def test_a_run_of_bracketed_stages_names_each() -> None:
     assert missing("行政处罚", "x", cell) == []
     assert missing("行政处罚", "x", "【立案】【调查】【决定】按照规定的程序办理。") == ["告知", "送达", "执行"]
     assert heading_stages("【责任事项】【依据】见附件。") == []
+
+
+def test_remarks_saying_the_level_below_decides_and_this_one_guides_ask_no_stage() -> None:
+    """The twenty-seventh sample: 洛阳's 烟花爆竹经营（零售）许可, 「市区零售点由区应急管理局审批，本局指导监督」 (the county level
+    decides, 烟花爆竹安全管理条例 第十九条): the city's list has no procedure of its own to complete. Both halves are needed."""
+    cell = "受理审查：受理申请，审查零售场所。决定送达：作出决定，核发许可证。公示：公示零售点名单。"
+    assert missing("行政许可", "烟花爆竹经营（零售）许可", cell) == ["事后监管"]
+    assert missing("行政许可", "烟花爆竹经营（零售）许可", cell, remarks="市区零售点由区应急管理局审批，本局指导监督") == []
+    assert missing("行政许可", "烟花爆竹经营（零售）许可", cell, scope="由县级应急管理部门负责，本局仅负责指导") == []
+    for own in ("由区应急管理局审批", "县级负责一般项目审批，本局负责重大项目审批并指导监督",
+                "由县（市、区）应急管理部门受理审查后报本局审批"):
+        assert missing("行政许可", "烟花爆竹经营（零售）许可", cell, remarks=own) == ["事后监管"], own
