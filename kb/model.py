@@ -299,6 +299,9 @@ _STRAY = re.compile(r"^[.．、,，;；]+")
 # word is a stage of the vocabulary and text follows it.
 BRACKET_HEADING = re.compile(r"^【([\u4e00-\u9fff]{2,8})】")
 _BRACKET_RUN = re.compile(r"^(?:【[\u4e00-\u9fff]{2,8}】){2,}")
+# … or a run of headings each ending in 责任, one after the other (黄冈's 「受理责任、审查责任、决定责任、送达责任、事后监管责任、
+# 其他法律法规政策规定应履行的责任。」: the stages a cell lists, no text of their own)
+_DUTY_RUN = re.compile(r"^[\u4e00-\u9fff]{2,6}?责任(?:[、，,][\u4e00-\u9fff]{2,6}?责任)+(?=[、，,。.；;：:]|$)")
 # A heading in a word that is no stage of the vocabulary: the procedure's own name for a step
 # ("2.现场鉴定阶段责任:", "3.报送责任:"). Up to eight characters, then 责任 / 阶段 / 环节 and a colon.
 _OWN_HEADING = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:(?:阶段|环节)责任|责任|阶段|环节)[：:;；]")
@@ -361,6 +364,10 @@ def _head(text: str) -> str:
     words = re.findall(r"【([^】]+)】", run.group(0)) if run else []
     if words and head[run.end():] and all(bracketed_stage(f"【{w}】") for w in words):
         return "、".join(words) + "：" + head[run.end():]
+    run = _DUTY_RUN.match(head)
+    words = [w[:-2] for w in re.split(r"[、，,]", run.group(0))] if run else []
+    if words and all(_heading(f"{w}：", _COLON_END) for w in words):
+        return "、".join(words) + "：" + head[run.end():].lstrip("、，,：:")
     bracket = BRACKET_HEADING.match(head)
     if bracket and bracketed_stage(bracket.group(0)) and head[bracket.end():]:
         return bracket.group(1) + "：" + head[bracket.end():]
@@ -509,6 +516,7 @@ class StageRules:
     entrusted_pattern: str = ""  # (a scope or remarks saying so: 受…委托实施)
     entrusted_not_required: tuple[str, ...] = ()  # … is not asked these stages (事后监管: the entrusting body's)
     supervising_pattern: str = ""  # remarks or a scope saying the level below decides and this one guides
+    below: dict[str, str] = field(default_factory=dict)  # level -> a remark saying only that a level below implements
 
     def articles(self, set_name: str) -> dict[str, str] | None:
         """The article asking for each stage of a type's or sub-kind's set; None when no law of general
@@ -546,12 +554,12 @@ class StageRules:
         """The words that say a level directs the level below to do the procedure (督促县级 …), or ''."""
         return next((w for text in texts for w in self.supervising_words if w in squeeze(text or "")), "")
 
-    def guiding(self, *texts: str) -> str:
+    def guiding(self, level: str, *texts: str) -> str:
         """The words of a power's remarks or scope that say the level below decides and this one guides
-        (「由区应急管理局审批，本局指导监督」), or ''."""
-        if not self.supervising_pattern:
-            return ""
-        found = (re.search(self.supervising_pattern, squeeze(text or "")) for text in texts)
+        (「由区应急管理局审批，本局指导监督」), or, of a body at `level` (province, city), no more than that a level
+        below implements it (「地（州、市）文化和旅游部门依法实施」); ''."""
+        patterns = [p for p in (self.supervising_pattern, self.below.get(level, "")) if p]
+        found = (re.search(p, squeeze(text or "")) for p in patterns for text in texts)
         return next((m.group(0) for m in found if m), "")
 
     def names(self, stage: str, named: set[str], type_: str = "") -> bool:
@@ -594,7 +602,15 @@ def stage_rules() -> StageRules:
         Collecting(collecting["type"], collecting["stage"], tuple(collecting.get("words", ())),
                    tuple(collecting.get("sanctions", ()))) if collecting else None,
         tuple(entrusted.get("types", ())), entrusted.get("pattern", ""),
-        tuple(entrusted.get("not_required", ())), data.get("supervising", {}).get("remarks", ""))
+        tuple(entrusted.get("not_required", ())), data.get("supervising", {}).get("remarks", ""),
+        _below(data.get("supervising", {}).get("below", {})))
+
+
+def _below(below: dict) -> dict[str, str]:
+    """Level -> the pattern of a remark saying only that a level below implements the power (stages.toml)."""
+    pattern = below.get("pattern", "")
+    return {level: pattern.format(below="|".join(re.escape(squeeze(w)) for w in words))
+            for level, words in below.items() if level != "pattern" and pattern}
 
 
 # --- laws -----------------------------------------------------------------------------------------

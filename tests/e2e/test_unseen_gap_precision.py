@@ -549,3 +549,30 @@ TWENTY_SEVENTH: dict[str, tuple[list[str], bool, str]] = {
 def test_missing_stage_on_a_twenty_seventh_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_27.json", TWENTY_SEVENTH, 13, 119)
     assert (sum(real for _, real, _ in TWENTY_SEVENTH.values()), len(TWENTY_SEVENTH)) == (7, 7)
+
+
+# As measured, on the rule as the twenty-seventh sample left it: 12 real of 15. Wrong: 黄冈's and 昭平's permits, whose duty
+# cell is 「受理责任、审查责任、决定责任、送达责任、事后监管责任。」, a list of stage headings read as 受理 alone (mended: a run of
+# headings ending in 责任 names each of its stages); 新疆维吾尔自治区文化和旅游厅's penalty, whose remarks say no more than
+# 「地（州、市）文化和旅游部门依法实施」 (mended: of a provincial or city body, such a whole remark asks no stage).
+TWENTY_EIGHTH: dict[str, tuple[list[str], bool, str]] = {
+    "对生产经营单位未建立事故隐患排查治理制度或者重大事故隐患排查治理情况未按照规定报告的处罚": (["告知", "送达"], True, "昭平"),
+    "采矿权登记（2.采矿权延续登记）": (["送达", "事后监管"], True, "西藏's sub-item"),
+    "对医师在执业活动中未按照规定履行告知义务等行为的行政处罚": (["送达", "执行"], True, "梨树"),
+    "母婴保健技术服务执业许可": (["送达", "事后监管"], True, "梨树"),
+    "演出经纪机构设立审批（2.变更审批）": (["送达", "事后监管"], True, "新疆's sub-item"),
+    "对买卖或者以其他形式非法转让土地的行政处罚": (["送达"], True, "福鼎"),
+    "对未取得测绘资质证书擅自从事测绘活动的行政处罚": (["告知"], True, "西藏"),
+    "测绘资质审批": (["事后监管"], True, "西藏"),
+    "建设用地规划许可证核发（2.以出让方式取得国有土地使用权的建设项目）": (["事后监管"], True, "福鼎's sub-item"),
+    "烟花爆竹经营（批发）许可": (["事后监管"], True, "威海"),
+    "医师执业注册": (["事后监管"], True, "梨树"),
+    "对生产经营单位主要负责人在本单位发生生产安全事故时不立即组织抢救或者擅离职守、逃匿以及对事故隐瞒不报、谎报或者迟报的处罚":
+        (["告知"], True, "威海"),
+}
+
+
+def test_missing_stage_on_a_twenty_eighth_sample_judged_blind(scratch, tmp_path):
+    # 潮州市潮安区彩塘镇's list names a district bureau's station for one record, 福鼎's its registration centre: 15 bodies
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_28.json", TWENTY_EIGHTH, 15, 124)
+    assert (sum(real for _, real, _ in TWENTY_EIGHTH.values()), len(TWENTY_EIGHTH)) == (12, 12)

@@ -617,3 +617,30 @@ def test_remarks_saying_the_level_below_decides_and_this_one_guides_ask_no_stage
     for own in ("由区应急管理局审批", "县级负责一般项目审批，本局负责重大项目审批并指导监督",
                 "由县（市、区）应急管理部门受理审查后报本局审批"):
         assert missing("行政许可", "烟花爆竹经营（零售）许可", cell, remarks=own) == ["事后监管"], own
+
+
+def test_a_remark_saying_only_that_a_level_below_implements_asks_a_province_or_city_no_stage() -> None:
+    """The twenty-eighth sample: 新疆维吾尔自治区文化和旅游厅's penalty, 「地（州、市）文化和旅游部门依法实施」: the region's
+    department has no procedure of its own to complete. The whole remark, and only a level below the body's."""
+    cell = "【调查】对违法行为进行调查取证。\n【决定】依法作出行政处罚决定，并予以公告。\n【执行】监督当事人履行处罚决定。"
+    penalty = "对未取得导游证从事导游活动的行政处罚"
+    asked = ["立案", "告知", "送达"]
+    assert missing("行政处罚", penalty, cell, department_level="province") == asked
+    assert missing("行政处罚", penalty, cell, department_level="province", remarks="地（州、市）文化和旅游部门依法实施") == []
+    assert missing("行政处罚", penalty, cell, department_level="city", remarks="由县（市、区）文化和旅游部门实施。") == []
+    for level, remark in (("county", "县级文化和旅游部门依法实施"),  # the county's own level
+                          ("city", "地（州、市）文化和旅游部门依法实施"),  # the city's own level
+                          ("city", "县级应急管理部门负责不带储存设施的一般危险化学品经营许可"),  # what the level below takes of it
+                          ("province", "市级、县级")):
+        assert missing("行政处罚", penalty, cell, department_level=level, remarks=remark) == asked, (level, remark)
+
+
+def test_a_cell_listing_its_stages_as_headings_names_each() -> None:
+    """The twenty-eighth sample: 黄冈's and 昭平's 「受理责任、审查责任、决定责任、送达责任、事后监管责任。」 names five stages, not the
+    first alone; a run with a stage-less word in it (追究责任) is no such list."""
+    cell = "受理责任、审查责任、决定责任、送达责任、事后监管责任、其他法律法规政策规定应履行的责任。"
+    assert heading_stages(cell) == ["受理", "审查", "决定", "送达", "事后监管"]
+    assert missing("行政许可", "林木采伐许可证核发", cell) == []
+    assert missing("行政许可", "林木采伐许可证核发", "受理责任、审查责任、决定责任。") == ["送达", "事后监管"]
+    assert heading_stages("受理责任、审查责任：依法受理并审查。") == ["受理", "审查"]
+    assert heading_stages("受理责任、监督责任、追究责任") == ["受理"]
