@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pytest
 
@@ -216,6 +216,19 @@ def test_an_article_lists_each_departments_powers_by_type_and_place_in_the_list(
     data = client.get(f"/articles/{q(samples['article'])}.json").get_json()
     assert _listed(data) == {d: keys[:1] for d, keys in expected.items()}
     assert {d["department"]: d["n"] for d in data["as_basis"]} == {d: len(keys) for d, keys in expected.items()}
+    # … each department's others a link away: the list of all its powers citing the article, however they cite it
+    html = client.get(f"/articles/{q(samples['article'])}").get_data(as_text=True)
+    links = re.findall(r'href="(/powers\?[^"]+)" class="more-citing"', html)
+    assert links
+    for link in links:
+        department = unquote(re.search(r"department=([^&]+)", link).group(1))
+        citing = {r["key"] for r in loaded.read(
+            "MATCH (p:Power)-[:CITES {article_key: $k}]->() WHERE p.current AND p.department = $d RETURN DISTINCT p.key AS key",
+            k=samples["article"], d=department)}
+        listed = client.get(link.replace("&amp;", "&").replace("/powers?", "/powers.json?")).get_json()
+        assert {p["key"] for p in listed["powers"]} == citing and listed["pager"]["total"] == len(citing) > 1
+        page = client.get(link.replace("&amp;", "&")).get_data(as_text=True)
+        assert 'id="citing-article"' in page and f'name="article" value="{samples["article"]}"' in page
 
 
 def test_an_article_of_a_law_not_loaded_lists_the_powers_citing_its_number(client, loaded):

@@ -6,6 +6,7 @@ from typing import Any
 from flask import Blueprint, redirect, request, url_for
 from flask_babel import lazy_gettext as _l
 
+from importers.numerals import article_label
 from kb.analyses import elsewhere
 from kb.analyses.powers import jurisdiction_names
 from kb.model import LEVEL_RANK, delegating_power, delegation_in_force, in_force, is_example, power_in_force
@@ -39,6 +40,10 @@ POWER_CONDITIONS = {
     "q": "p.name CONTAINS $q",
 }
 
+# ?article=law#N (an article's page links here for a department's citing powers beyond those it lists): the powers
+# citing the article, as their basis or their duties', found through the index on CITES.article_key, then the rest.
+CITING_ARTICLE = "MATCH (p:Power)-[:CITES {article_key: $article}]->() WITH DISTINCT p\n"
+
 # The powers listed: the current ones, or (`?as_of=`) those of the list versions in force that day
 # (kb.model.in_force, as the department and power pages answer).
 CURRENT_POWERS = "MATCH (p:Power) WHERE p.current = true\n"
@@ -59,6 +64,9 @@ def power_query(sort: str, filters: dict[str, str], after: bool, count: bool = F
     are parameters)."""
     keys = SORTS[sort]
     head = POWERS_IN_FORCE if dated else CURRENT_POWERS
+    if filters.get("article"):
+        head = CITING_ARTICLE + (f"MATCH (v:ListVersion)-[:CONTAINS]->(p) WHERE {in_force('v')}\n" if dated
+                                 else "WHERE p.current = true\n")
     where = [POWER_CONDITIONS[k] for k, v in filters.items() if v and k in POWER_CONDITIONS]
     if count:
         return head + "".join(f"  AND {w}\n" for w in where) + "RETURN count(p) AS total"
@@ -182,7 +190,8 @@ LONG_FIELDS = ["basis_text", "duty_statement", "responsibility_text", "supervisi
 
 
 def _filters() -> dict[str, str]:
-    return {name: request.args.get(name, "").strip() for name in ("type", "department", "level", "jurisdiction", "q")}
+    return {name: request.args.get(name, "").strip()
+            for name in ("type", "department", "level", "jurisdiction", "q", "article")}
 
 
 def power_facets(as_of: str | None = None) -> dict[str, dict[str, int]]:
@@ -213,10 +222,20 @@ def powers() -> dict:
     today = url_for("powers.powers", **{k: v for k, v in filters.items() if v},
                     **({"sort": sort} if sort != "position" else {}))
     return {"as_of": as_of, "_today": today, "filters": filters, "sort": sort, "sorts": list(SORTS),
+            "citing": _citing(filters["article"]),
             "powers": [r["power"] for r in rows[:size]],
             "pager": pager(total, size),
             "next": paging.encode_key(rows[size - 1]["sort_key"]) if len(rows) > size else None,
             "options": {k: _listed(k, v) for k, v in options.items()}}
+
+
+def _citing(key: str) -> dict | None:
+    """The article the list is filtered by (?article=law#N), named as its page names it."""
+    law, _, number = key.rpartition("#")
+    if not key:
+        return None
+    label = article_label(int(number)) if number.isdigit() and len(number) <= 6 else number
+    return {"key": key, "law": law, "label": label}
 
 
 def _listed(facet: str, counts: dict[str, int]) -> list[tuple[str, int]] | None:
