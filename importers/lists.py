@@ -95,6 +95,9 @@ class SheetLayout:
     repeats: dict[str, list[int]] = field(default_factory=dict)  # a field's later columns (a repeated block)
     kept: dict[str, int] = field(default_factory=dict)  # header text no mapping knows -> column (Record.extra)
     headers: list[str] = field(default_factory=list)  # each column's header, a split header's lower cell where it has one
+    # a column a stage (德州: 受理（立案）环节责任 | 审查（调查）环节责任 | … | 其他责任, no 责任事项 column): column -> its
+    # heading as a duty reads it (受理、立案环节责任)
+    stage_columns: dict[int, str] = field(default_factory=dict)
 
 
 def parse_list(path: str | Path | Source, *, jurisdiction: str | None = None,
@@ -169,6 +172,7 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0) -> SheetLayout | None:
         key = normalize_header(text)
         if c not in columns.values() and key and key not in columns and key not in layout.kept:
             layout.kept[key] = c
+    _stage_columns(layout)
     for above in range(above_from, header_top):
         text = " ".join(v.strip() for v in sheet.cells[above] if v.strip())
         if not text:
@@ -197,6 +201,32 @@ def _stage_column(sheet: Sheet, layout: SheetLayout) -> None:
         layout.repeats["responsibility_text"] = later[1:]
     else:
         del layout.repeats["responsibility_text"]
+
+
+_CATCH_ALL_HEADER = re.compile(r"^(?:其他|其它)[\u4e00-\u9fff]{0,8}责任$")
+
+
+def _stage_heading(header: str) -> str | None:
+    """A column header that names stages (受理（立案）环节责任 -> 受理、立案环节责任: the stage in brackets is the one a
+    penalty calls it), or None."""
+    text = re.sub(r"[（(]([^）)]*)[）)]", r"、\1", squeeze(header))
+    stages = line_heading_stages(text)
+    return text if stages and stages != ["其他"] else None
+
+
+def _stage_columns(layout: SheetLayout) -> None:
+    """Columns no mapping knows, two or more of them each a stage, where the layout has no 责任事项 column: the
+    duties, one column a stage, and a column of 其他责任 beside them the last."""
+    if "responsibility_text" in layout.columns or "stage" in layout.columns:
+        return
+    headings = {c: _stage_heading(layout.headers[c]) for c in layout.kept.values() if c < len(layout.headers)}
+    staged = {c: h for c, h in headings.items() if h}
+    if len(staged) < 2:
+        return
+    staged.update({c: squeeze(layout.headers[c]) for c in layout.kept.values()
+                   if c < len(layout.headers) and _CATCH_ALL_HEADER.match(squeeze(layout.headers[c]))})
+    layout.stage_columns = dict(sorted(staged.items()))
+    layout.kept = {k: c for k, c in layout.kept.items() if c not in staged}
 
 
 @lru_cache(maxsize=1)
@@ -551,6 +581,7 @@ class _ListParser:
                 values[f] = _merged([values.get(f, ""), *(_filled(sheet, r, c) for c in later)],
                                     [layout.headers[c] if c < len(layout.headers) else "" for c in (cols[f], *later)])
             kept = {k: _filled(sheet, r, c) for k, c in layout.kept.items()}
+            staged = [(heading, _filled(sheet, r, c)) for c, heading in layout.stage_columns.items()]
             if (not own.get("item_name") and own.get("sub_item_name") and prev is not None
                     and sheet.anchor(r, cols["item_name"]) is None):
                 if prev is cancelled:
@@ -559,7 +590,12 @@ class _ListParser:
                 values["item_name"] = prev.item_name
                 if not values.get("seq", "").strip():
                     values["seq"] = prev.seq
+            if prev is not None:
+                _ditto(values, prev, ctx, sheet.row_number(r))
             record = self._record(ctx, r, values)
+            for heading, text in staged:
+                if text.strip() and text.strip() not in NO_SUB_ITEM:
+                    _add_stage_row(record, heading, text)
             for k, v in kept.items():
                 if v.strip() and k not in record.extra:
                     record.extra[k] = _text(v)
@@ -584,6 +620,10 @@ class _ListParser:
                 seen[key] = sheet.row_number(r)
             self.records.append(record)
             prev = record
+        if ctx.dittoed:
+            self.warnings.append(RowError(
+                f"「同上」按上一项的同一列读取：{'、'.join(ctx.dittoed[:12])}{' 等' if len(ctx.dittoed) > 12 else ''}",
+                sheet=sheet.name, severity="notice"))
         return None
 
     @staticmethod
@@ -722,8 +762,15 @@ class _ListParser:
                                           row=rec.row, column=column, severity="warning"))
 
     def _warn_unmapped_columns(self, ctx: _SheetContext) -> None:
-        """Columns no mapping knows: kept on every power as an extra field (x_<header>), and listed."""
+        """Columns no mapping knows: kept on every power as an extra field (x_<header>), and listed; columns read
+        as one stage each, said."""
         sheet, layout = ctx.sheet, ctx.layout
+        if layout.stage_columns:
+            self.warnings.append(RowError(
+                "第 " + "、".join(column_letter(c) for c in layout.stage_columns) + " 列（"
+                + "、".join(sheet.value(layout.header_row, c).strip() for c in layout.stage_columns)
+                + "）各是一个办理环节：每格读作该环节的责任事项", sheet=sheet.name,
+                row=sheet.row_number(layout.header_row), severity="notice"))
         for key, c in layout.kept.items():
             if any(sheet.value(r, c).strip() for r in range(layout.data_start, sheet.nrows)):
                 text = sheet.value(layout.header_row, c).strip()
@@ -746,6 +793,7 @@ class _SheetContext:
     section: tuple[PowerType, str] | None = None  # the group row above (一、行政许可（2项）) and its text
     type_said: bool = False  # the notice that the sheet's name gives its rows' type is given (once a sheet)
     section_row: int = -1  # the row of the group row that gave `section`
+    dittoed: list[str] = field(default_factory=list)  # 「第5行 责任事项」: cells reading 同上, filled from the row above
 
     def column_name(self, fld: str) -> str | None:
         col = self.layout.columns.get(fld)
@@ -841,6 +889,20 @@ def _more_duties(rec: Record, text: str, numbered_on: bool = False) -> bool:
     rec.responsibilities += [replace(d, seq=seq + k, kind=d.kind or kind) for k, d in enumerate(duties, start=1)]
     rec.responsibility_text = (rec.responsibility_text + "\n" + text) if rec.responsibility_text else text
     return True
+
+
+_DITTO = re.compile(r"^(?:同上|同上述|同前|同上一项|同上项)[。.]?$")
+# the text fields a 「同上」 cell takes from the record above (a name, a type or a code is the row's own)
+_DITTO_FIELDS = ("basis_text", "duty_statement", "responsibility_text", "responsibility_basis_text",
+                 "accountability_subjects", "accountability_situations", "remarks", "supervision_text", "holder", "unit")
+
+
+def _ditto(values: dict[str, str], prev: Record, ctx: _SheetContext, row: int) -> None:
+    """A cell that says 「同上」 (鄱阳's 追责情形, 淳安's 责任事项) is the cell above it: the previous record's value."""
+    for f in _DITTO_FIELDS:
+        if _DITTO.match(squeeze(values.get(f, ""))) and getattr(prev, f, ""):
+            values[f] = getattr(prev, f)
+            ctx.dittoed.append(f"第{row}行{FIELD_LABELS.get(f, f)}")
 
 
 def _add_stage_row(rec: Record, stage: str, text: str) -> None:

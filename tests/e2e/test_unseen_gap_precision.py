@@ -18,7 +18,8 @@ HERE = Path(__file__).parent
 
 
 def unseen_lists(folder: Path, fixture: Path) -> list[Path]:
-    """A sample's files as written: a spreadsheet with its title row merged across the table, or the CSV's text."""
+    """A sample's files as written: a spreadsheet with its title row (a first row of one cell) merged across the
+    table, or the CSV's text."""
     import openpyxl
 
     paths = []
@@ -31,7 +32,8 @@ def unseen_lists(folder: Path, fixture: Path) -> list[Path]:
             ws = wb.active
             for row in entry["rows"]:
                 ws.append([v if v != "" else None for v in row])
-            ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(entry["rows"][1]))
+            if not any(entry["rows"][0][1:]):  # a title, not the header
+                ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(entry["rows"][1]))
             wb.save(path)
         paths.append(path)
     return paths

@@ -1106,3 +1106,51 @@ def test_rows_of_the_next_duty_are_read_only_when_nothing_else_stands_on_them(tm
         ",,,,2.审查：审查材料。,2.指导乡镇做好监管。\n", encoding="utf-8")
     doc = parse_list(path)
     assert len(doc.records) == 1 and doc.warnings  # the second row is reported, not half read
+
+
+def test_a_column_for_each_stage_is_read_as_the_duties(tmp_path):
+    # 德州 (山东): no 责任事项 column; 受理（立案）环节责任 | 审查（调查）环节责任 | 决定环节责任 | 送达环节责任 |
+    # 事后监管（执行）环节责任 | 其他责任, one column a stage: each filled cell is a duty of its stage (the stage in
+    # brackets is the one a penalty calls it), an empty one none, and no column is left as an extra field
+    path = tmp_path / "德州市水利局权责清单.csv"
+    path.write_text(
+        "德州市水利局权责清单,,,,,,,,,\n"
+        "序号,权力名称,权力类型,设定依据,受理（立案）环节责任,审查（调查）环节责任,决定环节责任,送达环节责任,"
+        "事后监管（执行）环节责任,其他责任\n"
+        "1,取水许可,行政许可,《水法》第七条,依法受理。,审查材料。,作出决定。,送达批准文件。,监督检查取水。,其他责任。\n"
+        "2,对未经批准擅自取水的处罚,行政处罚,《水法》第六十九条,发现违法行为予以立案。,调查取证。,作出处罚决定。,,"
+        "督促履行处罚决定。,\n", encoding="utf-8")
+    doc = parse_list(path)
+    permit, penalty = doc.records
+    assert [d.stage for d in permit.responsibilities] == ["受理", "审查", "决定", "送达", "事后监管", "其他"]
+    assert permit.responsibilities[0].text == "受理、立案环节责任\n依法受理。"
+    assert [d.stage for d in penalty.responsibilities] == ["受理", "审查", "决定", "事后监管"]
+    assert penalty.responsibility_text.startswith("受理、立案环节责任\n发现违法行为予以立案。")
+    assert not permit.extra and not penalty.extra
+    assert any("各是一个办理环节" in w.message for w in doc.warnings)
+
+
+def test_columns_of_one_stage_alone_stay_extra_fields(tmp_path):
+    # one stage-like column beside a 责任事项 column is not a layout in stages: kept as before
+    path = tmp_path / "某县水利局权责清单.csv"
+    path.write_text("序号,权力名称,权力类型,责任事项,送达环节责任\n1,取水许可,行政许可,1.受理责任：受理。,送达文书。\n",
+                    encoding="utf-8")
+    record = parse_list(path).records[0]
+    assert [d.stage for d in record.responsibilities] == ["受理"] and record.extra["送达环节责任"] == "送达文书。"
+
+
+def test_a_cell_saying_ditto_is_the_cell_above(tmp_path):
+    # 淳安, 鄱阳: 「同上」 in 责任事项 or 追责情形 is the record above's; a name or a type saying it is left as written
+    path = tmp_path / "淳安县统计局权责清单.csv"
+    path.write_text(
+        "序号,事项名称,权力类型,实施依据,责任事项,追责情形\n"
+        "1,对拒绝提供统计资料的处罚,行政处罚,《统计法》第四十一条,\"1.立案责任：立案。\n2.调查责任：调查。\",违法处罚的\n"
+        "2,对提供不真实统计资料的处罚,行政处罚,《统计法》第四十一条,同上,同上。\n"
+        "3,对迟报统计资料的处罚,行政处罚,《统计法》第四十二条,1.立案责任：立案。,\n", encoding="utf-8")
+    doc = parse_list(path)
+    first, second, third = doc.records
+    assert second.responsibility_text == first.responsibility_text
+    assert [d.stage for d in second.responsibilities] == ["立案", "调查"]
+    assert second.accountability_situations == "违法处罚的" and third.accountability_situations == ""
+    assert [w.message for w in doc.warnings if "同上" in w.message] == [
+        "「同上」按上一项的同一列读取：第3行责任事项内容、第3行追责情形"]
