@@ -319,5 +319,5 @@ def stage_row_duty(seq: int, stage: str, text: str) -> Duty:
     heading = re.sub(r"\s+", "", stage)
     heading = heading[_leading_number(heading)[2]:]
     body = _join_lines((text or "").replace("\r\n", "\n").replace("\r", "\n"))
-    full = heading + ("\n" + body if body else "")
+    full = "\n".join(t for t in (heading, body) if t)
     return Duty(seq=seq, text=full, stage=_stage_of(full))

@@ -58,7 +58,7 @@ from importers.workbook import (
     read_json_table,
     read_workbook,
 )
-from kb.model import PowerType, duty_kind_words, line_heading_stages, power_type, squeeze
+from kb.model import PowerType, duty_kind_words, heading_stages, line_heading_stages, power_type, squeeze
 
 HEADER_SEARCH_ROWS = 10  # the header is on one of the first ten rows (below a 附件 line, a title, a version,
 # the publishing unit and a blank row, as 绥滨's lists have it)
@@ -595,7 +595,18 @@ class _ListParser:
             record = self._record(ctx, r, values)
             for heading, text in staged:
                 if text.strip() and text.strip() not in NO_SUB_ITEM:
-                    _add_stage_row(record, heading, text)
+                    # a cell that is nothing but its step's name (沭阳's 「立案调查。」 under 受理环节, 「送达执行。」 under
+                    # 送达环节: a penalty in columns named for a permit) names its own stages
+                    # a cell that is nothing but its step's name (沭阳's 「立案调查。」 under 受理环节, 「送达执行。」 under
+                    # 送达环节: a penalty in columns named for a permit) names its own stages, as one headed by its own
+                    # step does (「调查、审查：两名以上监察员调查取证」 under 审查环节)
+                    own = squeeze(text).rstrip("。.；;，,")
+                    if line_heading_stages(own):
+                        _add_stage_row(record, own, "")
+                    elif heading_stages(text):  # (德州: 「调查责任：…。审查责任：…」, two steps in one column's cell)
+                        _add_headed_duties(record, text)
+                    else:
+                        _add_stage_row(record, heading, text)
             for k, v in kept.items():
                 if v.strip() and k not in record.extra:
                     record.extra[k] = _text(v)
@@ -905,6 +916,14 @@ def _ditto(values: dict[str, str], prev: Record, ctx: _SheetContext, row: int) -
             ctx.dittoed.append(f"第{row}行{FIELD_LABELS.get(f, f)}")
 
 
+def _add_headed_duties(rec: Record, text: str) -> None:
+    """A stage column's cell headed by its own steps: each step one more duty of the record."""
+    text = _text(text)
+    seq = max((d.seq for d in rec.responsibilities), default=0)
+    rec.responsibilities += [replace(d, seq=seq + k) for k, d in enumerate(_duties(text), start=1)]
+    rec.responsibility_text = (rec.responsibility_text + "\n" + text) if rec.responsibility_text else text
+
+
 def _add_stage_row(rec: Record, stage: str, text: str) -> None:
     """A row of a list that gives each stage a row of its own (办理环节 | 责任事项内容): one more duty of the
     record, of the stage the row names. The record's 责任事项内容 gathers the rows, each under its 办理环节
@@ -914,7 +933,7 @@ def _add_stage_row(rec: Record, stage: str, text: str) -> None:
         return  # an empty 备注 row under the steps is no duty
     seq = max((d.seq for d in rec.responsibilities), default=0) + 1
     rec.responsibilities.append(stage_row_duty(seq, stage, text))
-    block = stage + ("\n" + text if text else "")
+    block = "\n".join(t for t in (stage, text) if t)
     rec.responsibility_text = (rec.responsibility_text + "\n" + block) if rec.responsibility_text else block
 
 

@@ -362,7 +362,7 @@ def _head(text: str) -> str:
     head = _STRAY.sub("", re.sub(r"\s+", "", (text or "")[:60]))
     run = _BRACKET_RUN.match(head)  # 「【立案】【调查】…【执行】按照行政处罚法规定的程序办理」: each stage of the run
     words = re.findall(r"【([^】]+)】", run.group(0)) if run else []
-    if words and head[run.end():] and all(bracketed_stage(f"【{w}】") for w in words):
+    if words and all(bracketed_stage(f"【{w}】") for w in words):  # (玉龙's 「【立案】【调查】【决定】【送达】【执行】」 alone)
         return "、".join(words) + "：" + head[run.end():]
     run = _DUTY_RUN.match(head)
     words = [w[:-2] for w in re.split(r"[、，,]", run.group(0))] if run else []
@@ -437,6 +437,10 @@ class SubKind:
     named: tuple[str, ...] = ()  # stages whose naming makes a power of no sub-kind's word this sub-kind
     starts: tuple[str, ...] = ()  # words the power's name starts with that make it this sub-kind
     in_duties: tuple[str, ...] = ()  # words whose saying in its duties does the same ("当场作出": 简易程序)
+    # words of the act itself (its sub-item's name, else its own) that make it this sub-kind, none of `act_not` beside
+    # them: 「社会团体注销登记」 is a 注销, 「社会团体成立、变更、注销登记」 is not
+    act: tuple[str, ...] = ()
+    act_not: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -525,12 +529,15 @@ class StageRules:
         return found if found is not None or not self.ask_without_law else {}
 
     def subkind(self, type_: str, name: str, named: set[str] | frozenset[str] = frozenset(),
-                duties: tuple[str, ...] = ()) -> SubKind | None:
-        """The sub-kind of a power of this type, from its name (the first whose word it contains), else from
-        the stages its duties name (催告 is 强制执行's alone) or the words they say (当场作出: 简易程序)."""
+                duties: tuple[str, ...] = (), act: str = "") -> SubKind | None:
+        """The sub-kind of a power of this type, from its name (the first whose word it contains) or the name of its
+        act (`act`: its sub-item's, else its own), else from the stages its duties name (催告 is 强制执行's alone) or
+        the words they say (当场作出: 简易程序)."""
         said = squeeze("".join(duties)) if duties else ""
+        act = act or name
         return next((k for k in self.subkinds if k.type == type_
-                     and (any(w in name for w in k.words) or (k.starts and name.startswith(k.starts)))), None) \
+                     and (any(w in name for w in k.words) or (k.starts and name.startswith(k.starts))
+                          or (any(w in act for w in k.act) and not any(w in act for w in k.act_not)))), None) \
             or next((k for k in self.subkinds if k.type == type_ and set(k.named) & named), None) \
             or next((k for k in self.subkinds if k.type == type_ and any(w in said for w in k.in_duties)), None)
 
@@ -585,7 +592,8 @@ def stage_rules() -> StageRules:
         {t: tuple(stages) for t, stages in data.get("types", {}).items()},
         {s: tuple(words) for s, words in data.get("same_as", {}).items()},
         tuple(SubKind(k["type"], k["name"], tuple(k["words"]), tuple(k["stages"]), named=tuple(k.get("named", ())),
-                      in_duties=tuple(squeeze(w) for w in k.get("in_duties", ())), starts=tuple(k.get("starts", ())))
+                      in_duties=tuple(squeeze(w) for w in k.get("in_duties", ())), starts=tuple(k.get("starts", ())),
+                      act=tuple(k.get("act", ())), act_not=tuple(k.get("act_not", ())))
               for k in data.get("subkind", [])),
         tuple(squeeze(w) for w in prelim.get("words", [])),
         tuple(prelim.get("not_required", [])),

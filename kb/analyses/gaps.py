@@ -62,6 +62,7 @@ WITH d, p, jurisdiction, [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility)
                           WHERE r.stage IS NOT NULL AND coalesce(r.kind, '') <> '指导监督' | r.stage] AS stages
 WHERE size(stages) > 0
 RETURN """ + _POWER_COLUMNS + """, stages, coalesce(p.scope, '') AS scope, coalesce(p.level_original, '') AS level_text,
+       coalesce(p.sub_item_name, '') AS sub_item,
        coalesce(p.remarks, '') AS remarks, coalesce(p.basis_text, '') AS basis,
        COLLECT { MATCH (p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) WHERE coalesce(r.kind, '') <> '指导监督'
                  RETURN coalesce(r.text, '') ORDER BY r.seq } AS duty_texts
@@ -262,7 +263,7 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
         return (), {"supervising": supervising}
     required = rules.by_type.get(row["type"], ())
     named = named_stages(row, rules)
-    sub = rules.subkind(row["type"], row["power"], named, tuple(row.get("duty_texts", ())))
+    sub = rules.subkind(row["type"], row["power"], named, tuple(row.get("duty_texts", ())), row.get("sub_item", ""))
     if sub:
         required, why["subkind"] = sub.stages, sub.name
     articles = rules.articles(sub.name if sub else row["type"])

@@ -644,3 +644,26 @@ def test_a_cell_listing_its_stages_as_headings_names_each() -> None:
     assert missing("行政许可", "林木采伐许可证核发", "受理责任、审查责任、决定责任。") == ["送达", "事后监管"]
     assert heading_stages("受理责任、审查责任：依法受理并审查。") == ["受理", "审查"]
     assert heading_stages("受理责任、监督责任、追究责任") == ["受理"]
+
+
+def test_the_twenty_ninth_sample_s_readings() -> None:
+    """茶亭's bare steps with 「作出处罚决定」, 玉龙's run of bracketed stages alone, 南城's 注销登记, 沭阳's 「告知后作出处罚决定」
+    and its 事后监管 step that sees the decision carried out."""
+    # (审查 asked only where the 决定 is missing too: the 决定 named, it is not)
+    assert missing("行政处罚", "对乱张贴的处罚", "1.立案\n2.调查取证\n3.作出处罚决定\n4.执行") == ["告知", "送达"]
+    assert heading_stages("作出处罚决定前，告知当事人") == []  # before the decision: no decision step
+    assert missing("行政处罚", "对擅自从事娱乐场所经营活动的取缔", "【立案】【调查】【决定】【送达】【执行】") == ["告知"]
+    # a permit's 注销 has nothing left to supervise; an item that also sets up or changes keeps the permit's set
+    cell = "受理：受理申请。\n审查：审查材料。\n决定：作出注销决定。\n送达：收缴证书并公告。"
+    deregistration = ROW | {"sub_item": "社会团体注销登记"}
+    duties = split_duties(cell)
+    row = deregistration | {"type": "行政许可", "power": "社会团体成立、变更、注销登记（社会团体注销登记）",
+                            "stages": [d.stage for d in duties], "duty_texts": [d.text for d in duties]}
+    assert gaps.missing_stage([row], EVERY_TYPE) == []
+    assert missing("行政许可", "社会团体成立、变更、注销登记", cell) == ["事后监管"]
+    assert gaps.missing_stage([row | {"sub_item": "社会团体变更登记",
+                                      "power": "社会团体成立、变更、注销登记（社会团体变更登记）"}], EVERY_TYPE)
+    # 沭阳: 「告知后作出处罚决定」 tells before deciding; 「督促履行，逾期…申请人民法院强制执行」 under 事后监管 carries it out
+    penalty = ("立案：经负责人批准立案。\n调查、审查：调查取证，法制审核。\n决定环节\n告知后作出处罚决定。\n送达：七日内送达。\n"
+               "事后监管环节\n督促履行，逾期依法加处罚款或者申请人民法院强制执行。")
+    assert missing("行政处罚", "对用人单位违反工作时间和休息休假规定的处罚", penalty) == []

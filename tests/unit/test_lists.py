@@ -1119,14 +1119,19 @@ def test_a_column_for_each_stage_is_read_as_the_duties(tmp_path):
         "事后监管（执行）环节责任,其他责任\n"
         "1,取水许可,行政许可,《水法》第七条,依法受理。,审查材料。,作出决定。,送达批准文件。,监督检查取水。,其他责任。\n"
         "2,对未经批准擅自取水的处罚,行政处罚,《水法》第六十九条,发现违法行为予以立案。,调查取证。,作出处罚决定。,,"
-        "督促履行处罚决定。,\n", encoding="utf-8")
+        "督促履行处罚决定。,\n"
+        "3,对未经批准擅自取水的处罚,行政处罚,《水法》第六十九条,立案责任：予以立案。,调查责任：调查取证。审查责任：法制审核。,"
+        "告知责任：告知陈述申辩权。决定责任：作出决定。,送达责任：依法送达。,执行责任：督促履行。,\n", encoding="utf-8")
     doc = parse_list(path)
-    permit, penalty = doc.records
+    permit, penalty, headed = doc.records
     assert [d.stage for d in permit.responsibilities] == ["受理", "审查", "决定", "送达", "事后监管", "其他"]
     assert permit.responsibilities[0].text == "受理、立案环节责任\n依法受理。"
-    assert [d.stage for d in penalty.responsibilities] == ["受理", "审查", "决定", "事后监管"]
+    # a cell that is nothing but its step's name names its own stage (调查取证 under 审查（调查）), and one headed by its
+    # own steps is read as those steps (沭阳, 德州)
+    assert [d.stage for d in penalty.responsibilities] == ["受理", "调查", "决定", "事后监管"]
+    assert [d.stage for d in headed.responsibilities] == ["立案", "调查", "审查", "告知", "决定", "送达", "执行"]
     assert penalty.responsibility_text.startswith("受理、立案环节责任\n发现违法行为予以立案。")
-    assert not permit.extra and not penalty.extra
+    assert not permit.extra and not penalty.extra and not headed.extra
     assert any("各是一个办理环节" in w.message for w in doc.warnings)
 
 
