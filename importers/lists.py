@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -153,7 +154,10 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0) -> SheetLayout | None:
         # no worse will do: the row below is a header either way (直接实施责任 | 指导监督责任 under 责任事项 read
         # as one field: the same score, and the second column no longer lost); where the row alone fits no
         # mapping, the pair may (权力事项 over 类别 | 名称 | 子项: the type is only in the row below)
-        if better is not None and (match is None or better.score >= match.score):
+        # … or a 责任事项 group over a column a stage (受理环节责任 | 审查环节责任 | …): the stages are the duties
+        staged = better is not None and match is not None and \
+            _stage_headers(combined, better.unmapped) >= 2 > _stage_headers(cells, match.unmapped)
+        if better is not None and (match is None or better.score >= match.score or staged):
             match, data_start, headers = better, r + 2, combined
     if match is None:
         return None
@@ -207,11 +211,22 @@ _CATCH_ALL_HEADER = re.compile(r"^(?:其他|其它)[\u4e00-\u9fff]{0,8}责任$")
 
 
 def _stage_heading(header: str) -> str | None:
-    """A column header that names stages (受理（立案）环节责任 -> 受理、立案环节责任: the stage in brackets is the one a
-    penalty calls it), or None."""
-    text = re.sub(r"[（(]([^）)]*)[）)]", r"、\1", squeeze(header))
+    """A column header that names stages as a duty's heading does (受理（立案）环节责任 -> 受理、立案环节责任: the stage
+    in brackets is the one a penalty calls it; 决定环节责任（含听证）: a note, dropped), or None. Only a header saying
+    环节, 阶段 or 责任: 受理 | 审批 over the bodies that take and decide is no column of duties."""
+    def bracket(m: re.Match) -> str:
+        return "、" + m.group(1) if line_heading_stages(m.group(1)) else ""
+
+    text = re.sub(r"[（(]([^）)]*)[）)]", bracket, squeeze(header))
+    if not re.search(r"环节|阶段|责任", text):
+        return None
     stages = line_heading_stages(text)
     return text if stages and stages != ["其他"] else None
+
+
+def _stage_headers(headers: list[str], columns: Iterable[int]) -> int:
+    """How many of the columns are headed by a stage (_stage_heading)."""
+    return sum(1 for c in columns if c < len(headers) and _stage_heading(headers[c]))
 
 
 def _stage_columns(layout: SheetLayout) -> None:
@@ -582,6 +597,10 @@ class _ListParser:
                                     [layout.headers[c] if c < len(layout.headers) else "" for c in (cols[f], *later)])
             kept = {k: _filled(sheet, r, c) for k, c in layout.kept.items()}
             staged = [(heading, _filled(sheet, r, c)) for c, heading in layout.stage_columns.items()]
+            for i, (heading, text) in enumerate(staged):  # 「同上」 in a stage's column: the record above's cell of it
+                if prev is not None and _DITTO.match(squeeze(text)) and ctx.staged_above.get(heading):
+                    staged[i] = (heading, ctx.staged_above[heading])
+                    ctx.dittoed.append(f"第{sheet.row_number(r)}行{heading}")
             if (not own.get("item_name") and own.get("sub_item_name") and prev is not None
                     and sheet.anchor(r, cols["item_name"]) is None):
                 if prev is cancelled:
@@ -593,16 +612,15 @@ class _ListParser:
             if prev is not None:
                 _ditto(values, prev, ctx, sheet.row_number(r))
             record = self._record(ctx, r, values)
+            ctx.staged_above = dict(staged)
             for heading, text in staged:
-                if text.strip() and text.strip() not in NO_SUB_ITEM:
-                    # a cell that is nothing but its step's name (沭阳's 「立案调查。」 under 受理环节, 「送达执行。」 under
-                    # 送达环节: a penalty in columns named for a permit) names its own stages
+                if text.strip() and not _NONE_CELL.match(squeeze(text)):
                     # a cell that is nothing but its step's name (沭阳's 「立案调查。」 under 受理环节, 「送达执行。」 under
                     # 送达环节: a penalty in columns named for a permit) names its own stages, as one headed by its own
                     # step does (「调查、审查：两名以上监察员调查取证」 under 审查环节)
-                    own = squeeze(text).rstrip("。.；;，,")
-                    if line_heading_stages(own):
-                        _add_stage_row(record, own, "")
+                    name = squeeze(text).rstrip("。.；;，,")
+                    if line_heading_stages(name):
+                        _add_stage_row(record, name, "")
                     elif heading_stages(text):  # (德州: 「调查责任：…。审查责任：…」, two steps in one column's cell)
                         _add_headed_duties(record, text)
                     else:
@@ -622,7 +640,7 @@ class _ListParser:
                 self.warnings.append(RowError(
                     f"备注写明「{record.remarks[:30]}」：{record.name[:30]} 仍作为本清单所列的权力导入；请核对承接方的清单",
                     sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
-            key = tuple(v for f, v in sorted({**values, **kept}.items()) if f != "seq")
+            key = tuple(v for f, v in sorted({**values, **kept}.items()) if f != "seq") + tuple(t for _, t in staged)
             if key in seen:
                 self.warnings.append(RowError(
                     f"重复行：第 {sheet.row_number(r)} 行除序号外各列都与第 {seen[key]} 行相同"
@@ -779,7 +797,7 @@ class _ListParser:
         if layout.stage_columns:
             self.warnings.append(RowError(
                 "第 " + "、".join(column_letter(c) for c in layout.stage_columns) + " 列（"
-                + "、".join(sheet.value(layout.header_row, c).strip() for c in layout.stage_columns)
+                + "、".join(layout.headers[c].strip() for c in layout.stage_columns)
                 + "）各是一个办理环节：每格读作该环节的责任事项", sheet=sheet.name,
                 row=sheet.row_number(layout.header_row), severity="notice"))
         for key, c in layout.kept.items():
@@ -805,6 +823,7 @@ class _SheetContext:
     type_said: bool = False  # the notice that the sheet's name gives its rows' type is given (once a sheet)
     section_row: int = -1  # the row of the group row that gave `section`
     dittoed: list[str] = field(default_factory=list)  # 「第5行 责任事项」: cells reading 同上, filled from the row above
+    staged_above: dict[str, str] = field(default_factory=dict)  # the record above's cells of the stage columns
 
     def column_name(self, fld: str) -> str | None:
         col = self.layout.columns.get(fld)
@@ -903,6 +922,8 @@ def _more_duties(rec: Record, text: str, numbered_on: bool = False) -> bool:
 
 
 _DITTO = re.compile(r"^(?:同上|同上述|同前|同上一项|同上项)[。.]?$")
+# a stage's cell saying the stage has no duty here (无, 不涉及, 无此环节 …): no duty of that stage
+_NONE_CELL = re.compile(r"^(?:无|暂无|没有|不涉及|不适用|无此环节|本环节无|此环节无|[/\\—–－-]+)[。.；;]?$")
 # the text fields a 「同上」 cell takes from the record above (a name, a type or a code is the row's own)
 _DITTO_FIELDS = ("basis_text", "duty_statement", "responsibility_text", "responsibility_basis_text",
                  "accountability_subjects", "accountability_situations", "remarks", "supervision_text", "holder", "unit")
@@ -911,6 +932,8 @@ _DITTO_FIELDS = ("basis_text", "duty_statement", "responsibility_text", "respons
 def _ditto(values: dict[str, str], prev: Record, ctx: _SheetContext, row: int) -> None:
     """A cell that says 「同上」 (鄱阳's 追责情形, 淳安's 责任事项) is the cell above it: the previous record's value."""
     for f in _DITTO_FIELDS:
+        if f == "responsibility_text" and "stage" in ctx.layout.columns:
+            continue  # one row a stage (办理环节 | 责任事项内容): the record above's whole text is no one stage's duty
         if _DITTO.match(squeeze(values.get(f, ""))) and getattr(prev, f, ""):
             values[f] = getattr(prev, f)
             ctx.dittoed.append(f"第{row}行{FIELD_LABELS.get(f, f)}")

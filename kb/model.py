@@ -366,8 +366,10 @@ def _head(text: str) -> str:
         return "、".join(words) + "：" + head[run.end():]
     run = _DUTY_RUN.match(head)
     words = [w[:-2] for w in re.split(r"[、，,]", run.group(0))] if run else []
-    if words and all(_heading(f"{w}：", _COLON_END) for w in words):
-        return "、".join(words) + "：" + head[run.end():].lstrip("、，,：:")
+    rest = head[run.end():].lstrip("、，,：:") if run else ""
+    # (not 「审查责任、决定责任，由市局承担」: whose they are, not this body's steps)
+    if words and all(_heading(f"{w}：", _COLON_END) for w in words) and not rest.startswith(("由", "属", "归")):
+        return "、".join(words) + "：" + rest
     bracket = BRACKET_HEADING.match(head)
     if bracket and bracketed_stage(bracket.group(0)) and head[bracket.end():]:
         return bracket.group(1) + "：" + head[bracket.end():]
@@ -437,10 +439,9 @@ class SubKind:
     named: tuple[str, ...] = ()  # stages whose naming makes a power of no sub-kind's word this sub-kind
     starts: tuple[str, ...] = ()  # words the power's name starts with that make it this sub-kind
     in_duties: tuple[str, ...] = ()  # words whose saying in its duties does the same ("当场作出": 简易程序)
-    # words of the act itself (its sub-item's name, else its own) that make it this sub-kind, none of `act_not` beside
-    # them: 「社会团体注销登记」 is a 注销, 「社会团体成立、变更、注销登记」 is not
-    act: tuple[str, ...] = ()
-    act_not: tuple[str, ...] = ()
+    # the pattern of the act itself (its sub-item's name, else its own; bracketed notes aside) that makes it this
+    # sub-kind: 「社会团体注销登记」 is a 注销, 「社会团体成立、变更、注销登记」 is not
+    act: str = ""
 
 
 @dataclass(frozen=True)
@@ -455,6 +456,7 @@ class DoneWithin:
     clause_without: tuple[str, ...] = ()  # none may: 拟, 上报 (the level above decides)
     followed_by: tuple[str, ...] = ()  # one must come after it in its sentence: 告知当事人 … 作出 (told before deciding)
     not_followed_by: tuple[str, ...] = ()  # … and none of these: 复议, 诉讼 (the notice a decision carries)
+    types: tuple[str, ...] = ()  # the power types it reads (none: every type)
 
     def said(self, text: str) -> bool:
         """One of the words occurs in `text` (squeezed) as the entry asks."""
@@ -521,6 +523,7 @@ class StageRules:
     entrusted_not_required: tuple[str, ...] = ()  # … is not asked these stages (事后监管: the entrusting body's)
     supervising_pattern: str = ""  # remarks or a scope saying the level below decides and this one guides
     below: dict[str, str] = field(default_factory=dict)  # level -> a remark saying only that a level below implements
+    own_decides: str = ""  # … neither reading where the remarks say the body decides some of it itself
 
     def articles(self, set_name: str) -> dict[str, str] | None:
         """The article asking for each stage of a type's or sub-kind's set; None when no law of general
@@ -534,10 +537,10 @@ class StageRules:
         act (`act`: its sub-item's, else its own), else from the stages its duties name (催告 is 强制执行's alone) or
         the words they say (当场作出: 简易程序)."""
         said = squeeze("".join(duties)) if duties else ""
-        act = act or name
+        act = re.sub(r"[（(][^）)]*[）)]", "", squeeze(act or name))
         return next((k for k in self.subkinds if k.type == type_
                      and (any(w in name for w in k.words) or (k.starts and name.startswith(k.starts))
-                          or (any(w in act for w in k.act) and not any(w in act for w in k.act_not)))), None) \
+                          or (k.act and re.search(k.act, act)))), None) \
             or next((k for k in self.subkinds if k.type == type_ and set(k.named) & named), None) \
             or next((k for k in self.subkinds if k.type == type_ and any(w in said for w in k.in_duties)), None)
 
@@ -566,7 +569,10 @@ class StageRules:
         (「由区应急管理局审批，本局指导监督」), or, of a body at `level` (province, city), no more than that a level
         below implements it (「地（州、市）文化和旅游部门依法实施」); ''."""
         patterns = [p for p in (self.supervising_pattern, self.below.get(level, "")) if p]
-        found = (re.search(p, squeeze(text or "")) for p in patterns for text in texts)
+        texts = tuple(squeeze(t or "") for t in texts)
+        if self.own_decides and any(re.search(self.own_decides, t) for t in texts):
+            return ""  # 「…，市本级项目由本局审批」: the body decides some of it itself
+        found = (re.search(p, t) for p in patterns for t in texts)
         return next((m.group(0) for m in found if m), "")
 
     def names(self, stage: str, named: set[str], type_: str = "") -> bool:
@@ -574,12 +580,13 @@ class StageRules:
         synonyms = (*self.same_as.get(stage, ()), *self.same_as_by_type.get(type_, {}).get(stage, ()))
         return stage in named or any(s in named for s in synonyms)
 
-    def done_inside(self, text: str) -> set[str]:
-        """The stages a duty does inside its text as well as the one its heading names (a 决定 duty that
-        送达s the decision)."""
+    def done_inside(self, text: str, type_: str = "") -> set[str]:
+        """The stages a duty of a power of `type_` does inside its text as well as the one its heading names (a 决定
+        duty that 送达s the decision)."""
         heading = set(heading_stages(text))
         squeezed = squeeze(text or "")
-        return {d.stage for d in self.done_within if d.within in heading and d.said(squeezed)}
+        return {d.stage for d in self.done_within
+                if d.within in heading and (not d.types or type_ in d.types) and d.said(squeezed)}
 
 
 @cache
@@ -593,7 +600,7 @@ def stage_rules() -> StageRules:
         {s: tuple(words) for s, words in data.get("same_as", {}).items()},
         tuple(SubKind(k["type"], k["name"], tuple(k["words"]), tuple(k["stages"]), named=tuple(k.get("named", ())),
                       in_duties=tuple(squeeze(w) for w in k.get("in_duties", ())), starts=tuple(k.get("starts", ())),
-                      act=tuple(k.get("act", ())), act_not=tuple(k.get("act_not", ())))
+                      act=k.get("act", ""))
               for k in data.get("subkind", [])),
         tuple(squeeze(w) for w in prelim.get("words", [])),
         tuple(prelim.get("not_required", [])),
@@ -602,7 +609,7 @@ def stage_rules() -> StageRules:
         tuple(DoneWithin(d["stage"], d["within"], tuple(squeeze(w) for w in d["words"]), tuple(d.get("unless_before", ())),
                          tuple(d.get("clause_with", ())), tuple(d.get("clause_without", ())),
                          tuple(squeeze(w) for w in d.get("followed_by", ())),
-                         tuple(squeeze(w) for w in d.get("not_followed_by", ())))
+                         tuple(squeeze(w) for w in d.get("not_followed_by", ())), tuple(d.get("types", ())))
               for d in data.get("done_within", [])),
         {name: dict(stages) for name, stages in data.get("required_by", {}).items()},
         bool(data.get("ask_without_law", False)),
@@ -611,7 +618,7 @@ def stage_rules() -> StageRules:
                    tuple(collecting.get("sanctions", ()))) if collecting else None,
         tuple(entrusted.get("types", ())), entrusted.get("pattern", ""),
         tuple(entrusted.get("not_required", ())), data.get("supervising", {}).get("remarks", ""),
-        _below(data.get("supervising", {}).get("below", {})))
+        _below(data.get("supervising", {}).get("below", {})), data.get("supervising", {}).get("own_decides", ""))
 
 
 def _below(below: dict) -> dict[str, str]:

@@ -240,7 +240,7 @@ def named_stages(row: dict, rules: StageRules | None = None) -> set[str]:
     named = set(row["stages"])
     for text in row.get("duty_texts", ()):
         named.update(heading_stages(text))
-        named.update(rules.done_inside(text))
+        named.update(rules.done_inside(text, row["type"]))
     return named
 
 
@@ -299,7 +299,7 @@ def own_word_stages(row: dict, required: tuple[str, ...], rules: StageRules | No
     rules = rules or stage_rules()
     texts = row.get("duty_texts", ())
     headings = [set(heading_stages(t)) for t in texts]
-    by_duty = [{s for s in required if rules.names(s, h | rules.done_inside(t), row["type"])}
+    by_duty = [{s for s in required if rules.names(s, h | rules.done_inside(t, row["type"]), row["type"])}
                for t, h in zip(texts, headings, strict=True)]
     leading = [leading_stage(t) for t in texts]
     out: dict[str, str] = {}
@@ -564,11 +564,17 @@ _SUPERVISION = re.compile(r"监管|监督检查|监督责任|监督制度|对被
                           r"(?:检查|核查|督促)")
 
 
-def permit_without_supervision(rows: list[dict]) -> list[Finding]:
+# … not one supervising the level below (「监督县级水行政主管部门依法实施取水许可」, 「监督指导县（市、区）做好…」)
+_GUIDES_BELOW = re.compile(r"^(?:[\d①-⑩一二三四五六七八九十]+[.、．)）]?)?(?:监督|监管)(?:和|、)?(?:指导)?"
+                           r"(?:各[县区地市级]|全[省市县区]|县级|县（|县\(|县区|县市|区县|市县|乡镇|乡（|下级|基层|所属)")
+
+
+def permit_without_supervision(rows: list[dict], rules: StageRules | None = None) -> list[Finding]:
     """A 行政许可 whose duties have no after-approval supervision and that no 行政检查 in the
     jurisdiction matches (an inspection citing a non-procedural law the permit cites). A permit with no
     duties at all is `no_responsibility`'s (a service catalogue without a 责任事项 column: one finding for
     the list), not this rule's again."""
+    rules = rules or stage_rules()
     procedural = procedural_laws()
     inspected: dict[str, set[str]] = defaultdict(set)
     for r in rows:
@@ -577,7 +583,8 @@ def permit_without_supervision(rows: list[dict]) -> list[Finding]:
     out = []
     for r in rows:
         if r["type"] != "行政许可" or r["supervision"] or _SUPERVISION.search(r["responsibility_text"]) \
-                or any(leading_stage(t) == "事后监管" for t in r.get("duty_texts", ())):
+                or any(leading_stage(t) == "事后监管" and not _GUIDES_BELOW.match(squeeze(t)) and not rules.supervising(t)
+                       for t in r.get("duty_texts", ())):
             continue  # a step of its own that starts by supervising: 「⑤监督取水单位安装计量设施并按许可取水」
         if not r.get("duties", 1) and not r["responsibility_text"].strip():
             continue  # no duties at all: no_responsibility says so

@@ -223,10 +223,12 @@ def test_an_article_lists_each_departments_powers_by_type_and_place_in_the_list(
     for link in links:
         department = unquote(re.search(r"department=([^&]+)", link).group(1))
         citing = {r["key"] for r in loaded.read(
-            "MATCH (p:Power)-[:CITES {article_key: $k}]->() WHERE p.current AND p.department = $d RETURN DISTINCT p.key AS key",
-            k=samples["article"], d=department)}
+            "MATCH (p:Power)-[c:CITES {article_key: $k}]->() WHERE p.current AND p.department = $d "
+            "AND coalesce(c.field, 'basis') = 'basis' RETURN DISTINCT p.key AS key", k=samples["article"], d=department)}
         listed = client.get(link.replace("&amp;", "&").replace("/powers?", "/powers.json?")).get_json()
         assert {p["key"] for p in listed["powers"]} == citing and listed["pager"]["total"] == len(citing) > 1
+        # … as many as the article's page says the department has
+        assert {d["department"]: d["n"] for d in data["as_basis"]}[department] == len(citing)
         page = client.get(link.replace("&amp;", "&")).get_data(as_text=True)
         assert 'id="citing-article"' in page and f'name="article" value="{samples["article"]}"' in page
 

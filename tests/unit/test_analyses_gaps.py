@@ -667,3 +667,30 @@ def test_the_twenty_ninth_sample_s_readings() -> None:
     penalty = ("立案：经负责人批准立案。\n调查、审查：调查取证，法制审核。\n决定环节\n告知后作出处罚决定。\n送达：七日内送达。\n"
                "事后监管环节\n督促履行，逾期依法加处罚款或者申请人民法院强制执行。")
     assert missing("行政处罚", "对用人单位违反工作时间和休息休假规定的处罚", penalty) == []
+
+
+def test_the_twenty_first_session_s_readings_stop_where_a_review_found_them_too_wide() -> None:
+    """A cold review's inputs (2026-12-05): each reading added this session, on a remark, a name or a duty that does not
+    mean what the reading takes it for."""
+    rules = stage_rules()
+    # remarks that include the body itself, or say it decides some of it, ask the body's own procedure
+    for level, remark in (("city", "县级以上应急管理部门依法实施"), ("province", "市级以上住房城乡建设部门依法实施"),
+                          ("city", "县（市、区）与本局依法实施"), ("city", "区县和市局依法实施"),
+                          ("city", "由县级受理初审后报市局审批，本局负责监督检查"), ("city", "由县区受理后报本局审批，本局监督实施"),
+                          ("city", "由各县区负责实施，本级负责监督指导，市本级项目由本局审批")):
+        assert rules.guiding(level, remark) == "", remark
+    assert rules.guiding("province", "地（州、市）文化和旅游部门依法实施")
+    # a permit that also grants keeps its supervision; only an act that is nothing but the ending is a 注销
+    for name in ("取水许可证审批及注销", "护士执业注册、注销", "采矿权审批（含注销）", "排污许可证申请、注销"):
+        assert rules.subkind("行政许可", name) is None, name
+    assert rules.subkind("行政许可", "市场主体登记（注销登记（含简易注销））", act="注销登记（含简易注销）").name == "注销"
+    # a 事后监管 step that sees a decision carried out is a penalty's 执行, not a 强制措施's
+    seizure = "1.决定责任：作出查封扣押决定。2.事后监管责任：督促当事人履行，逾期申请人民法院强制执行。"
+    assert "执行" not in rules.done_inside("2.事后监管责任：督促当事人履行，逾期申请人民法院强制执行。", "行政强制")
+    assert missing("行政强制", "查封扣押", seizure) == ["执行"]
+    # a run of 责任 headings said to be another body's names no steps of this one
+    assert heading_stages("审查责任、决定责任，由市局承担。") == ["审查"]
+    # a permit's step supervising the level below is no supervision of the permit holder
+    permit = ROW | {"laws": ["水法"], "supervision": [], "responsibility_text": "1.受理。2.审查。"}
+    for step in ("监督县级水行政主管部门依法实施取水许可", "监督指导县（市、区）做好取水许可审批工作"):
+        assert len(gaps.permit_without_supervision([permit | {"duty_texts": ["受理。", "审查。", step]}])) == 1, step

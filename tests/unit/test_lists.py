@@ -1159,3 +1159,53 @@ def test_a_cell_saying_ditto_is_the_cell_above(tmp_path):
     assert second.accountability_situations == "违法处罚的" and third.accountability_situations == ""
     assert [w.message for w in doc.warnings if "同上" in w.message] == [
         "「同上」按上一项的同一列读取：第3行责任事项内容、第3行追责情形"]
+
+
+def test_stage_columns_stop_where_a_review_found_them_too_wide(tmp_path):
+    # a cell saying the stage has none (无。, 不涉及) is no duty; 同上 in a stage's column is the record above's cell of it;
+    # a bracketed note in a header (决定环节责任（含听证）) is dropped; 受理 | 审批 naming bodies are no stage columns;
+    # two records alike but for their duties are no duplicate rows
+    path = tmp_path / "某市水利局权责清单.csv"
+    path.write_text(
+        "序号,权力名称,权力类型,受理环节责任,审查环节责任,决定环节责任（含听证）,送达环节责任,事后监管环节责任\n"
+        "1,取水许可,行政许可,受理。,审查材料。,作出决定。,无。,不涉及\n"
+        "2,取水许可,行政许可,同上,同上,依法作出决定。,同上,监督检查。\n", encoding="utf-8")
+    doc = parse_list(path)
+    first, second = doc.records
+    assert [d.stage for d in first.responsibilities] == ["受理", "审查", "决定"]
+    assert [(d.stage, d.text) for d in second.responsibilities] == [
+        ("受理", "受理"), ("审查", "审查环节责任\n审查材料。"), ("决定", "决定环节责任\n依法作出决定。"),
+        ("事后监管", "事后监管环节责任\n监督检查。")]
+    assert not [w for w in doc.warnings if "重复行" in w.message]
+    bodies = tmp_path / "某县水利局权责清单.csv"
+    bodies.write_text("序号,权力名称,权力类型,受理,审批\n1,取水许可,行政许可,县级政务服务中心窗口,市行政审批局\n",
+                      encoding="utf-8")
+    record = parse_list(bodies).records[0]
+    assert not record.responsibilities and record.extra == {"受理": "县级政务服务中心窗口", "审批": "市行政审批局"}
+
+
+def test_a_duty_group_over_a_column_a_stage_is_read_from_both_header_rows(tmp_path):
+    # 责任事项 merged over 受理环节责任 | 审查环节责任 | 决定环节责任 | 送达环节责任: the lower row's stages are the duties
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "权力名称", "权力类型", "责任事项", "", "", ""])
+    ws.append(["", "", "", "受理环节责任", "审查环节责任", "决定环节责任", "送达环节责任"])
+    ws.append(["1", "取水许可", "行政许可", "受理申请。", "审查材料。", "作出决定。", "送达批准文件。"])
+    ws.merge_cells("D1:G1")
+    path = tmp_path / "某市水利局权责清单.xlsx"
+    wb.save(path)
+    doc = parse_list(path)
+    assert [(r.row, [d.stage for d in r.responsibilities]) for r in doc.records] == [(3, ["受理", "审查", "决定", "送达"])]
+
+
+def test_ditto_in_a_list_of_one_row_a_stage_copies_nothing_whole(tmp_path):
+    # 九江's layout (办理环节 | 责任事项内容, one row a stage): 同上 on a record's first row is not the whole text above
+    path = tmp_path / "九江市交通运输局权责清单.csv"
+    path.write_text(
+        "序号,职权名称,职权类别,办理环节,责任事项内容\n"
+        "1,道路运输经营许可,行政许可,受理责任,依法受理。\n,,,审查责任,审查材料。\n"
+        "2,道路运输经营许可变更,行政许可,受理责任,同上\n", encoding="utf-8")
+    second = parse_list(path).records[1]
+    assert all("审查材料" not in d.text for d in second.responsibilities)

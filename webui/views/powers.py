@@ -42,7 +42,10 @@ POWER_CONDITIONS = {
 
 # ?article=law#N (an article's page links here for a department's citing powers beyond those it lists): the powers
 # citing the article, as their basis or their duties', found through the index on CITES.article_key, then the rest.
-CITING_ARTICLE = "MATCH (p:Power)-[:CITES {article_key: $article}]->() WITH DISTINCT p\n"
+# ?cited_as=basis|duty: as the power's basis or its duties' (the article page's two sections)
+CITING_ARTICLE = ("MATCH (p:Power)-[c:CITES {article_key: $article}]->()\n"
+                  "WHERE $cited_as = '' OR (coalesce(c.field, 'basis') = 'basis') = ($cited_as = 'basis')\n"
+                  "WITH DISTINCT p\n")
 
 # The powers listed: the current ones, or (`?as_of=`) those of the list versions in force that day
 # (kb.model.in_force, as the department and power pages answer).
@@ -190,8 +193,11 @@ LONG_FIELDS = ["basis_text", "duty_statement", "responsibility_text", "supervisi
 
 
 def _filters() -> dict[str, str]:
-    return {name: request.args.get(name, "").strip()
-            for name in ("type", "department", "level", "jurisdiction", "q", "article")}
+    filters = {name: request.args.get(name, "").strip()
+               for name in ("type", "department", "level", "jurisdiction", "q", "article", "cited_as")}
+    if not filters["article"] or filters["cited_as"] not in ("basis", "duty"):
+        filters["cited_as"] = ""
+    return filters
 
 
 def power_facets(as_of: str | None = None) -> dict[str, dict[str, int]]:
@@ -222,20 +228,20 @@ def powers() -> dict:
     today = url_for("powers.powers", **{k: v for k, v in filters.items() if v},
                     **({"sort": sort} if sort != "position" else {}))
     return {"as_of": as_of, "_today": today, "filters": filters, "sort": sort, "sorts": list(SORTS),
-            "citing": _citing(filters["article"]),
+            "citing": _citing(filters["article"], filters["cited_as"]),
             "powers": [r["power"] for r in rows[:size]],
             "pager": pager(total, size),
             "next": paging.encode_key(rows[size - 1]["sort_key"]) if len(rows) > size else None,
             "options": {k: _listed(k, v) for k, v in options.items()}}
 
 
-def _citing(key: str) -> dict | None:
-    """The article the list is filtered by (?article=law#N), named as its page names it."""
+def _citing(key: str, cited_as: str) -> dict | None:
+    """The article the list is filtered by (?article=law#N), named as its page names it, and how it is cited."""
     law, _, number = key.rpartition("#")
     if not key:
         return None
     label = article_label(int(number)) if number.isdigit() and len(number) <= 6 else number
-    return {"key": key, "law": law, "label": label}
+    return {"key": key, "law": law, "label": label, "cited_as": cited_as}
 
 
 def _listed(facet: str, counts: dict[str, int]) -> list[tuple[str, int]] | None:
