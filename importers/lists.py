@@ -239,7 +239,10 @@ def _stage_columns(layout: SheetLayout) -> None:
     if len(staged) < 2:
         return
     staged.update({c: squeeze(layout.headers[c]) for c in layout.kept.values()
-                   if c < len(layout.headers) and _CATCH_ALL_HEADER.match(squeeze(layout.headers[c]))})
+                   if c < len(layout.headers) and (_CATCH_ALL_HEADER.match(squeeze(layout.headers[c]))
+                                                   # 「其他」 right after the stages (禄丰): their catch-all
+                                                   or (c == max(staged) + 1 and squeeze(layout.headers[c]) in
+                                                       ("其他", "其它", "其他环节", "其他事项")))})
     layout.stage_columns = dict(sorted(staged.items()))
     layout.kept = {k: c for k, c in layout.kept.items() if c not in staged}
 
@@ -289,7 +292,7 @@ def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
         return sub
     words = _header_words()
     if all(normalize_header(sub[c]) in words or normalize_header(_group_head(sheet, r, c) + sub[c]) in words
-           for c in filled) and \
+           or _stage_heading(sub[c]) or _CATCH_ALL_HEADER.match(squeeze(sub[c])) for c in filled) and \
             any(not sheet.value(r, c).strip() and any(sheet.value(r, k).strip() for k in range(c)) for c in filled):
         return sub
     return None

@@ -1209,3 +1209,21 @@ def test_ditto_in_a_list_of_one_row_a_stage_copies_nothing_whole(tmp_path):
         "2,道路运输经营许可变更,行政许可,受理责任,同上\n", encoding="utf-8")
     second = parse_list(path).records[1]
     assert all("审查材料" not in d.text for d in second.responsibilities)
+
+
+def test_a_duty_group_written_cell_by_cell_over_stage_columns_and_a_bare_catch_all(tmp_path):
+    # 江西 (a sheet written cell by cell): 责任事项 | "" | … over 受理（立案）责任 | … | 其他责任, the lower row no mapping's
+    # words; 禄丰 (a CSV): 其他 right after the stage columns is their catch-all, not an extra field
+    path = tmp_path / "江西省工业和信息化厅权责清单.csv"
+    path.write_text(
+        "序号,职权名称,职权类别,责任事项,,,追责情形\n"
+        ",,,受理（立案）责任,审查（调查）责任,其他责任,\n"
+        "1,民用爆炸物品销售许可,行政许可,依法受理。,审查材料。,其他。,违规审批的\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [(r.row, [d.stage for d in r.responsibilities]) for r in doc.records] == [(3, ["受理", "审查", "其他"])]
+    assert not [w for w in doc.warnings if "已忽略此行" in w.message]
+    bare = tmp_path / "禄丰市卫生健康局权责清单.csv"
+    bare.write_text("序号,事项名称,权力类型,受理（立案）环节,审查（调查）环节,其他,备注\n"
+                    "1,公共场所卫生许可,行政许可,依法受理。,审查材料。,其他责任。,无\n", encoding="utf-8")
+    record = parse_list(bare).records[0]
+    assert [d.stage for d in record.responsibilities] == ["受理", "审查", "其他"] and "其他" not in record.extra
