@@ -301,6 +301,7 @@ BRACKET_HEADING = re.compile(r"^【([\u4e00-\u9fff]{2,8})】")
 _BRACKET_RUN = re.compile(r"^(?:【[\u4e00-\u9fff]{2,8}】){2,}")
 # … or a run of headings each ending in 责任, one after the other (黄冈's 「受理责任、审查责任、决定责任、送达责任、事后监管责任、
 # 其他法律法规政策规定应履行的责任。」: the stages a cell lists, no text of their own)
+_RUN_STEPS = ("上报", "报送", "报批", "转报", "备案", "归档", "移送")
 _DUTY_RUN = re.compile(r"^[\u4e00-\u9fff]{2,6}?责任(?:[、，,][\u4e00-\u9fff]{2,6}?责任)+(?=[、，,。.；;：:]|$)")
 # A heading in a word that is no stage of the vocabulary: the procedure's own name for a step
 # ("2.现场鉴定阶段责任:", "3.报送责任:"). Up to eight characters, then 责任 / 阶段 / 环节 and a colon.
@@ -367,9 +368,12 @@ def _head(text: str) -> str:
     run = _DUTY_RUN.match(head)
     words = [w[:-2] for w in re.split(r"[、，,]", run.group(0))] if run else []
     rest = head[run.end():].lstrip("、，,：:") if run else ""
-    # (not 「审查责任、决定责任，由市局承担」: whose they are, not this body's steps)
-    if words and all(_heading(f"{w}：", _COLON_END) for w in words) and not rest.startswith(("由", "属", "归")):
-        return "、".join(words) + "：" + rest
+    # a step of the procedure's own that is no stage may stand in it (辛集's 「受理责任、审核责任、上报责任。」), an
+    # accountability word not (「受理责任、监督责任、追究责任」); and not 「审查责任、决定责任，由市局承担」: whose they are
+    stages = [w for w in words if w not in _RUN_STEPS]
+    if len(stages) >= 2 and all(_heading(f"{w}：", _COLON_END) for w in stages) \
+            and not rest.startswith(("由", "属", "归")):
+        return "、".join(stages) + "：" + rest
     bracket = BRACKET_HEADING.match(head)
     if bracket and bracketed_stage(bracket.group(0)) and head[bracket.end():]:
         return bracket.group(1) + "：" + head[bracket.end():]
@@ -524,6 +528,7 @@ class StageRules:
     supervising_pattern: str = ""  # remarks or a scope saying the level below decides and this one guides
     below: dict[str, str] = field(default_factory=dict)  # level -> a remark saying only that a level below implements
     own_decides: str = ""  # … neither reading where the remarks say the body decides some of it itself
+    preliminary_remarks: str = ""  # remarks saying the body's own part is the first review (本级负责受理、审核上报)
 
     def articles(self, set_name: str) -> dict[str, str] | None:
         """The article asking for each stage of a type's or sub-kind's set; None when no law of general
@@ -543,6 +548,11 @@ class StageRules:
                           or (k.act and re.search(k.act, act)))), None) \
             or next((k for k in self.subkinds if k.type == type_ and set(k.named) & named), None) \
             or next((k for k in self.subkinds if k.type == type_ and any(w in said for w in k.in_duties)), None)
+
+    def preliminary_said(self, remarks: str) -> str:
+        """The words of a power's remarks saying its body only reviews first (本级负责受理、审核上报), or ''."""
+        found = re.search(self.preliminary_remarks, squeeze(remarks or "")) if self.preliminary_remarks else None
+        return found.group(0) if found else ""
 
     def preliminary(self, *texts: str) -> str:
         """The word that makes a power a preliminary review (初审 / 审核上报 …), or ''."""
@@ -618,7 +628,8 @@ def stage_rules() -> StageRules:
                    tuple(collecting.get("sanctions", ()))) if collecting else None,
         tuple(entrusted.get("types", ())), entrusted.get("pattern", ""),
         tuple(entrusted.get("not_required", ())), data.get("supervising", {}).get("remarks", ""),
-        _below(data.get("supervising", {}).get("below", {})), data.get("supervising", {}).get("own_decides", ""))
+        _below(data.get("supervising", {}).get("below", {})), data.get("supervising", {}).get("own_decides", ""),
+        prelim.get("remarks", ""))
 
 
 def _below(below: dict) -> dict[str, str]:

@@ -193,10 +193,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 
 def _json_url() -> str:
-    """The JSON twin of the current page (Datasette style: `.json` after the path)."""
-    path = request.path.rstrip("/") or ""
+    """The JSON twin of the current page (Datasette style: `.json` after the path), the path quoted again: a key
+    holds # and ? (行政处罚法#72, a power's …|2024|…#00012) that would end the path in a link."""
+    from urllib.parse import quote
+
+    path = quote(request.path.rstrip("/"), safe="/:@!$&'()*+,;=|~-._")
     query = request.query_string.decode()
-    return f"{path}.json" + (f"?{query}" if query else "") if path else "/.json" + (f"?{query}" if query else "")
+    return f"{path or ''}.json" + (f"?{query}" if query else "") if path else "/.json" + (f"?{query}" if query else "")
 
 
 def _page_url(**changes: Any) -> str:

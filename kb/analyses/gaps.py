@@ -276,7 +276,7 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
         # a level's own review says it reports up, not a later step's note (送达：…上报市级主管部门备案)
         reviewing = (t for t in row.get("duty_texts", ()) if not set(heading_stages(t)) & _AFTER_DECISION)
         word = rules.preliminary(row.get("scope", ""), row.get("level_text", ""), *reviewing,
-                                 *(s for s in named if s == "初审"))
+                                 *(s for s in named if s == "初审")) or rules.preliminary_said(row.get("remarks", ""))
         if word:
             required = tuple(s for s in required if s not in rules.preliminary_not_required)
             why["preliminary"] = word

@@ -365,3 +365,14 @@ def test_departments_come_a_page_at_a_time(client, monkeypatch):
     assert all(len(names(p)) <= 4 for p in pages)
     assert len(listed) == len(set(listed)) == total
     assert listed[:50] == names(whole)
+
+
+def test_the_json_link_of_a_page_whose_key_holds_a_hash_opens_its_json(client, samples):
+    # an article's key (行政处罚法#72) and a power's (…|2024|…#00012) hold #: the footer's link quotes it, so a browser
+    # does not read the rest as a fragment and open the law's page, or none
+    for url in (f"/articles/{q(samples['article'])}", f"/powers/{q(samples['power'])}"):
+        html = client.get(url).get_data(as_text=True)
+        link = re.search(r'<a href="([^"]+)" class="json-link">JSON</a>', html).group(1).replace("&amp;", "&")
+        assert "#" not in link, link
+        response = client.get(link)
+        assert response.status_code == 200 and response.is_json, link

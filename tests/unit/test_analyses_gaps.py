@@ -694,3 +694,13 @@ def test_the_twenty_first_session_s_readings_stop_where_a_review_found_them_too_
     permit = ROW | {"laws": ["水法"], "supervision": [], "responsibility_text": "1.受理。2.审查。"}
     for step in ("监督县级水行政主管部门依法实施取水许可", "监督指导县（市、区）做好取水许可审批工作"):
         assert len(gaps.permit_without_supervision([permit | {"duty_texts": ["受理。", "审查。", step]}])) == 1, step
+
+
+def test_remarks_giving_the_body_the_first_review_ask_no_decision() -> None:
+    """The thirtieth sample: 辛集市旧城镇's 乡村建设规划许可（受理、审核）, 「受理责任、审核责任、上报责任。」 and remarks 「…本级负责
+    受理、审核上报」; a remark giving the first review to the level below (a city's 「县级负责初审」) keeps the city's decision."""
+    cell = "受理责任、审核责任、上报责任。"
+    assert heading_stages(cell) == ["受理", "审查"]
+    own = "由辛集市自然资源和规划局核发乡村建设规划许可证，本级负责受理、审核上报"
+    assert missing("行政许可", "乡村建设规划许可（受理、审核）", cell, remarks=own) == []
+    assert missing("行政许可", "乡村建设规划许可", cell, remarks="县级负责初审") == ["决定", "送达", "事后监管"]
