@@ -259,7 +259,14 @@ def _under(sheet: Sheet, r: int, c: int, sub: str) -> str:
     power's own 依据), else the sub-header alone (实施层级及权限 over 层级 | 权限)."""
     parent = _group_head(sheet, r, c)
     joined = parent + sub.strip()
+    if _bare_stage(parent, sub):
+        return sub.strip() + "责任"  # 责任事项 over 受理（立案） | 告知 | …: 受理（立案）责任 (张家口)
     return joined if parent and recognised([joined]) else sub
+
+
+def _bare_stage(parent: str, sub: str) -> bool:
+    """A sub-header that is nothing but a stage's name (受理（立案）, 告知) under a group of duties (责任事项)."""
+    return "责任" in parent and not re.search(r"环节|阶段|责任", sub) and bool(_stage_heading(sub.strip() + "责任"))
 
 
 def _group_head(sheet: Sheet, r: int, c: int) -> str:
@@ -292,7 +299,8 @@ def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
         return sub
     words = _header_words()
     if all(normalize_header(sub[c]) in words or normalize_header(_group_head(sheet, r, c) + sub[c]) in words
-           or _stage_heading(sub[c]) or _CATCH_ALL_HEADER.match(squeeze(sub[c])) for c in filled) and \
+           or _stage_heading(sub[c]) or _CATCH_ALL_HEADER.match(squeeze(sub[c]))
+           or _bare_stage(_group_head(sheet, r, c), sub[c]) for c in filled) and \
             any(not sheet.value(r, c).strip() and any(sheet.value(r, k).strip() for k in range(c)) for c in filled):
         return sub
     return None

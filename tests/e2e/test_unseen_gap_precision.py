@@ -53,7 +53,8 @@ def _check(graph, folder: Path, fixture: Path, judged: dict, departments: int, r
     assert found == {p: stages for p, (stages, _, _) in judged.items()}
     reader = reader_s(fixture)
     for power, (stages, real, _) in judged.items():  # a finding is real when the reader asked for what it names
-        asked = reader[max((k for k in reader if power.startswith(k.split(" ")[0])),  # a sub-item's own, when judged apart
+        asked = reader[max((k for k in reader if power.startswith(k.split(" ")[0])  # a sub-item's own, when judged apart
+                            or power in k.split(" ")[1:]),  # (a sub-item the list numbers as an item of its own: 2-1)
                            # (its name after the item's: 「…设计审核和竣工验收（雷电防护装置竣工验收）」 holds 设计审核 in the item)
                            key=lambda k: (all(part in power[len(k.split(" ")[0]):] for part in k.split(" ")[1:]),
                                           len(k)))]
@@ -663,3 +664,33 @@ THIRTIETH: dict[str, tuple[list[str], bool, str]] = {
 def test_missing_stage_on_a_thirtieth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_30.json", THIRTIETH, 13, 128)
     assert (sum(real for _, real, _ in THIRTIETH.values()), len(THIRTIETH)) == (21, 21)
+
+
+# As measured, on the rule as the thirtieth sample left it: 12 real of 15. Wrong: 张家口's penalty, whose 责任事项 group is
+# split into bare stage names (受理（立案） | 审查（调查） | 告知 | …), read as one column (mended: a stage's name under a group
+# of duties is a stage column); 广西's 临时用地审批, remarks 「一般由县级人民政府自然资源主管部门批准；本厅负责指导监督」 (mended:
+# 批准 and a semicolon read as the other remarks of the kind); and, not mended, 镇安's 森林防火期内野外用火审批, whose list
+# names its own 决定 and whose remarks say 「县人民政府或者县人民政府授权的单位批准」 (a list naming the decision is read as
+# deciding; the reader took the remark over it).
+THIRTY_FIRST: dict[str, tuple[list[str], bool, str]] = {
+    "森林防火期内野外用火审批": (["送达", "事后监管"], False, "镇安: the county government approves, the remarks say"),
+    "对非法占用土地的行政处罚": (["告知", "送达"], True, "广西"),
+    "乡村建设规划许可证核发": (["审查", "事后监管"], True, "贵溪"),
+    "建设项目使用林地审核": (["送达", "事后监管"], True, "兴安盟"),
+    "对生产经营劣种子的处罚": (["告知", "送达"], True, "驻马店"),
+    "对盗伐、滥伐林木的处罚（盗伐林木）": (["告知", "送达"], True, "兴安盟's sub-item"),
+    "兽药经营许可证核发": (["送达", "事后监管"], True, "驻马店"),
+    "对盗伐、滥伐林木的处罚（滥伐林木）": (["告知", "送达"], True, "兴安盟's sub-item"),
+    "对生产经营单位未采取措施消除事故隐患的处罚": (["告知"], True, "湖北"),
+    "对侵犯注册商标专用权行为的处罚": (["告知"], True, "涟水"),
+    "按日连续处罚": (["执行"], True, "张家口"),
+    "临时用地审批": (["送达"], True, "贵溪"),
+    "城镇污水排入排水管网许可": (["事后监管"], True, "龙川"),
+    "临时使用林地审批": (["送达"], True, "镇安's sub-item, numbered 2-2 as an item of its own"),
+    "对超过大气污染物排放标准或者超过重点大气污染物排放总量控制指标排放大气污染物的处罚": (["告知"], True, "张家口"),
+}
+
+
+def test_missing_stage_on_a_thirty_first_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_31.json", THIRTY_FIRST, 13, 117)
+    assert (sum(real for _, real, _ in THIRTY_FIRST.values()), len(THIRTY_FIRST)) == (14, 15)

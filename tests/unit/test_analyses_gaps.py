@@ -704,3 +704,15 @@ def test_remarks_giving_the_body_the_first_review_ask_no_decision() -> None:
     own = "由辛集市自然资源和规划局核发乡村建设规划许可证，本级负责受理、审核上报"
     assert missing("行政许可", "乡村建设规划许可（受理、审核）", cell, remarks=own) == []
     assert missing("行政许可", "乡村建设规划许可", cell, remarks="县级负责初审") == ["决定", "送达", "事后监管"]
+
+
+def test_the_thirty_first_sample_s_remarks() -> None:
+    """广西's 「一般由县级人民政府自然资源主管部门批准；本厅负责指导监督」 (批准, and a semicolon) says the level below decides and the
+    department guides; a remark whose whole saying is that the people's government approves makes the body's part a
+    first review (where its list names no decision of its own)."""
+    rules = stage_rules()
+    assert rules.guiding("province", "一般由县级人民政府自然资源主管部门批准；本厅负责指导监督")
+    assert rules.preliminary_said("县人民政府或者县人民政府授权的单位批准")
+    assert not rules.preliminary_said("报县人民政府批准后由本局核发")
+    assert missing("行政许可", "森林防火期内野外用火审批", "受理责任：受理申请。\n审查责任：现场查看。",
+                   remarks="县人民政府或者县人民政府授权的单位批准") == []

@@ -1227,3 +1227,22 @@ def test_a_duty_group_written_cell_by_cell_over_stage_columns_and_a_bare_catch_a
                     "1,公共场所卫生许可,行政许可,依法受理。,审查材料。,其他责任。,无\n", encoding="utf-8")
     record = parse_list(bare).records[0]
     assert [d.stage for d in record.responsibilities] == ["受理", "审查", "其他"] and "其他" not in record.extra
+
+
+def test_bare_stage_names_under_a_duty_group_are_stage_columns(tmp_path):
+    # 张家口: 责任事项 over 受理（立案） | 审查（调查） | 告知 | 决定 (each column a stage, named without 环节 or 责任);
+    # 莘县's 法律法规依据 is the basis, 镇安's 追责 the accountability situations
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "权力名称", "权力类型", "法律法规依据", "责任事项", "", "", "", "追责"])
+    ws.append(["", "", "", "", "受理（立案）", "审查（调查）", "告知", "决定", ""])
+    ws.append(["1", "对超标排污的处罚", "行政处罚", "《大气污染防治法》第九十九条", "予以立案。", "调查取证。", "告知陈述申辩权。",
+               "作出处罚决定。", "违法处罚的"])
+    path = tmp_path / "张家口市生态环境局权责清单.xlsx"
+    wb.save(path)
+    record = parse_list(path).records[0]
+    assert [d.stage for d in record.responsibilities] == ["受理", "调查", "告知", "决定"]  # (受理 names a penalty's 立案)
+    assert record.basis_text == "《大气污染防治法》第九十九条" and record.accountability_situations == "违法处罚的"
+    assert not record.extra
