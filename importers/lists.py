@@ -81,6 +81,9 @@ _TABLE_TITLE = re.compile(r"(?:清单|目录|一览表)(?:[（(][^）)]*[)）])?
 _DEPARTMENT_ROW = re.compile(r"(?:部门名称|单位名称|填报单位)\s*[:：]\s*(\S.*)")
 # Fields whose text is a name: hard line breaks inside them are layout, not content (统计局 市统\n计局).
 _NAME_FIELDS = ("seq", "item_name", "sub_item_name", "code", "holder", "unit")
+# a record's fields of running text (kept as written, whitespace tidied: _text)
+TEXT_FIELDS = ("basis_text", "duty_statement", "responsibility_text", "responsibility_basis_text",
+               "accountability_subjects", "accountability_situations", "remarks", "supervision_text")
 
 
 @dataclass
@@ -736,8 +739,7 @@ class _ListParser:
             setattr(rec, f, _name(get(f, "")) or defaults.get(f, ""))
         sub = _name(get("sub_item_name", ""))
         rec.sub_item_name = "" if sub in NO_SUB_ITEM else sub
-        for f in ("basis_text", "duty_statement", "responsibility_text", "responsibility_basis_text",
-                  "accountability_subjects", "accountability_situations", "remarks", "supervision_text"):
+        for f in TEXT_FIELDS:
             setattr(rec, f, _text(get(f, "")) or defaults.get(f, ""))
         for key in mapping.extra_keys:
             if get(key, "").strip():
@@ -935,9 +937,8 @@ def _more_duties(rec: Record, text: str, numbered_on: bool = False) -> bool:
 _DITTO = re.compile(r"^(?:同上|同上述|同前|同上一项|同上项)[。.]?$")
 # a stage's cell saying the stage has no duty here (无, 不涉及, 无此环节 …): no duty of that stage
 _NONE_CELL = re.compile(r"^(?:无|暂无|没有|不涉及|不适用|无此环节|本环节无|此环节无|[/\\—–－-]+)[。.；;]?$")
-# the text fields a 「同上」 cell takes from the record above (a name, a type or a code is the row's own)
-_DITTO_FIELDS = ("basis_text", "duty_statement", "responsibility_text", "responsibility_basis_text",
-                 "accountability_subjects", "accountability_situations", "remarks", "supervision_text", "holder", "unit")
+# the fields a 「同上」 cell takes from the record above (a name, a type or a code is the row's own)
+_DITTO_FIELDS = (*TEXT_FIELDS, "holder", "unit")
 
 
 def _ditto(values: dict[str, str], prev: Record, ctx: _SheetContext, row: int) -> None:

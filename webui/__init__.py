@@ -31,6 +31,7 @@ from urllib.parse import quote
 
 import neo4j.exceptions
 from flask import Flask, g, request
+from flask_babel import get_locale
 from flask_wtf.csrf import CSRFProtect
 
 from kb import readonly
@@ -171,8 +172,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     @app.context_processor
     def user_context() -> dict[str, Any]:
         # a label's colon: full-width after Chinese (「下载：CSV」), ": " after English
-        from flask_babel import get_locale
-
         return {"current_user": g.get("user"), "colon": ": " if str(get_locale()) == "en" else "："}
 
     @app.after_request
@@ -198,8 +197,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 def _json_url() -> str:
     """The JSON twin of the current page (Datasette style: `.json` after the path), the path quoted again: a key
     holds # and ? (行政处罚法#72, a power's …|2024|…#00012) that would end the path in a link."""
-    from urllib.parse import quote
-
     path = quote(request.path.rstrip("/"), safe="/:@!$&'()*+,;=|~-._")
     query = request.query_string.decode()
     return f"{path or ''}.json" + (f"?{query}" if query else "") if path else "/.json" + (f"?{query}" if query else "")

@@ -160,3 +160,9 @@ EVIDENCE_VALUES = {
     "visits_before": _l("visits (before)"), "visits_after": _l("visits (after)"), "subjects": _l("who is accountable"),
     "name": _l("name"), "type": _l("type"),
 }
+
+
+def article_key_parts(key: str) -> tuple[str, int]:
+    """(law key, article number) of an article key `law#N`; number -1 when the key names none."""
+    law, _, number = key.rpartition("#")
+    return law, int(number) if number.isdigit() and len(number) <= 6 else -1

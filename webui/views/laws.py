@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from importers.numerals import article_label, chinese_to_int
 from kb.analyses import law_changes
 from webui import stats, store
+from webui.entities import article_key_parts
 from webui.pages import page
 from webui.paging import pager
 from webui.users import role_required
@@ -105,12 +106,6 @@ ORDER BY i
 """
 
 
-def _article_key(key: str) -> tuple[str, int]:
-    """(law key, article number) of an article key `law#N`; number -1 when the key names none."""
-    law, _, number = key.rpartition("#")
-    return law, int(number) if number.isdigit() and len(number) <= 6 else -1
-
-
 def _cited_only(law: str, number: int, key: str) -> dict | None:
     if not law or number < 0:
         return None
@@ -156,7 +151,7 @@ def law(key: str) -> dict:
 def article(key: str) -> dict:
     """The departments citing the article, counted, and a page of them (ARTICLE_DEPARTMENTS_PAGE) with at most
     PER_DEPARTMENT powers each: an article a province's lists cite ten thousand times is one page."""
-    law, number = _article_key(key)
+    law, number = article_key_parts(key)
     row = store.read_one(ARTICLE, key=key)
     how = "loaded"
     if not row:

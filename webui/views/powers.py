@@ -11,6 +11,7 @@ from kb.analyses import elsewhere
 from kb.analyses.powers import jurisdiction_names
 from kb.model import LEVEL_RANK, delegating_power, delegation_in_force, in_force, is_example, power_in_force
 from webui import asof, findings, paging, stats, store
+from webui.entities import article_key_parts
 from webui.pages import JSON_SUFFIX, page, wants_json
 from webui.paging import FACET_LISTED, pager, requested_skip
 
@@ -237,10 +238,10 @@ def powers() -> dict:
 
 def _citing(key: str, cited_as: str) -> dict | None:
     """The article the list is filtered by (?article=law#N), named as its page names it, and how it is cited."""
-    law, _, number = key.rpartition("#")
     if not key:
         return None
-    label = article_label(int(number)) if number.isdigit() and len(number) <= 6 else number
+    law, number = article_key_parts(key)
+    label = article_label(number) if number >= 0 else key.rpartition("#")[2]
     return {"key": key, "law": law, "label": label, "cited_as": cited_as}
 
 
