@@ -179,7 +179,7 @@ class Source:
         return False
 
     def stream(self) -> io.BytesIO:
-        """A fresh binary stream over the bytes, for zipfile and openpyxl (xlrd takes `data`)."""
+        """A fresh binary stream over the bytes, for zipfile and calamine (xlrd takes `data`)."""
         return io.BytesIO(self.data)
 
     def text_stream(self, encoding: str) -> io.TextIOWrapper:
