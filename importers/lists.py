@@ -102,6 +102,8 @@ class SheetLayout:
     # a column a stage (德州: 受理（立案）环节责任 | 审查（调查）环节责任 | … | 其他责任, no 责任事项 column): column -> its
     # heading as a duty reads it (受理、立案环节责任)
     stage_columns: dict[int, str] = field(default_factory=dict)
+    # the kind of legal source a column of the basis gives (环江: 职权依据 over 法律 | 行政法规 | 地方性法规及规章): column -> kind
+    source_kinds: dict[int, str] = field(default_factory=dict)
 
 
 def parse_list(path: str | Path | Source, *, jurisdiction: str | None = None,
@@ -151,6 +153,7 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0) -> SheetLayout | None:
     header_top = min((a[0] for a in above.values()), default=r)
     data_start = r + 1
     headers = cells
+    kinds: dict[int, str] = {}
     if sub is not None:
         combined = [_under(sheet, r, c, s) if s.strip() else h for c, (h, s) in enumerate(zip(cells, sub))]
         better = best_match(combined)
@@ -162,6 +165,7 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0) -> SheetLayout | None:
             _stage_headers(combined, better.unmapped) >= 2 > _stage_headers(cells, match.unmapped)
         if better is not None and (match is None or better.score >= match.score or staged):
             match, data_start, headers = better, r + 2, combined
+            kinds = {c: s.strip() for c, s in enumerate(sub) if _source_kind(_group_head(sheet, r, c), s)}
     if match is None:
         return None
     columns = dict(match.columns)
@@ -173,7 +177,7 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0) -> SheetLayout | None:
         if sheet.merge_right_of(r, col) >= 1 or (not header_next and sheet.anchor(r, col + 1) is None):
             columns[right] = col + 1
     layout = SheetLayout(r, data_start, match, columns, repeats={k: list(v) for k, v in match.repeats.items()},
-                         headers=list(headers))
+                         headers=list(headers), source_kinds=kinds)
     _stage_column(sheet, layout)
     for c, text in match.unmapped.items():
         key = normalize_header(text)
@@ -264,12 +268,29 @@ def _under(sheet: Sheet, r: int, c: int, sub: str) -> str:
     joined = parent + sub.strip()
     if _bare_stage(parent, sub):
         return sub.strip() + "责任"  # 责任事项 over 受理（立案） | 告知 | …: 受理（立案）责任 (张家口)
+    if _source_kind(parent, sub):
+        return parent  # 职权依据 over 法律 | 行政法规 | …: each a column of the basis (SheetLayout.source_kinds)
     return joined if parent and recognised([joined]) else sub
 
 
 def _bare_stage(parent: str, sub: str) -> bool:
     """A sub-header that is nothing but a stage's name (受理（立案）, 告知) under a group of duties (责任事项)."""
     return "责任" in parent and not re.search(r"环节|阶段|责任", sub) and bool(_stage_heading(sub.strip() + "责任"))
+
+
+_SOURCE = r"(?:法律|行政法规|地方性法规|法规|自治条例|单行条例|(?:部门|政府|地方政府)?规章|(?:其他)?规范性文件|国务院决定|党内法规|其他)"
+_SOURCE_KINDS = re.compile(rf"{_SOURCE}(?:(?:[及和与、，,]|以及){_SOURCE})*")
+
+
+def _source_kind(parent: str, sub: str) -> bool:
+    """A sub-header that is a kind of legal source (法律, 行政法规, 地方性法规及规章、规范性文件) under the basis's header."""
+    return bool(parent and _SOURCE_KINDS.fullmatch(squeeze(sub)) and _basis_header(normalize_header(parent)))
+
+
+@lru_cache(maxsize=256)
+def _basis_header(header: str) -> bool:
+    """Some mapping reads the header as the power's legal basis (实施依据, 职权依据, 设定依据 …)."""
+    return any(m.field_for(header) == "basis_text" for m in load_mappings())
 
 
 def _group_head(sheet: Sheet, r: int, c: int) -> str:
@@ -303,7 +324,8 @@ def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
     words = _header_words()
     if all(normalize_header(sub[c]) in words or normalize_header(_group_head(sheet, r, c) + sub[c]) in words
            or _stage_heading(sub[c]) or _CATCH_ALL_HEADER.match(squeeze(sub[c]))
-           or _bare_stage(_group_head(sheet, r, c), sub[c]) for c in filled) and \
+           or _bare_stage(_group_head(sheet, r, c), sub[c]) or _source_kind(_group_head(sheet, r, c), sub[c])
+           for c in filled) and \
             any(not sheet.value(r, c).strip() and any(sheet.value(r, k).strip() for k in range(c)) for c in filled):
         return sub
     return None
@@ -607,8 +629,12 @@ class _ListParser:
                 continue
             values = {f: _filled(sheet, r, c) for f, c in cols.items()}
             for f, later in layout.repeats.items():
-                values[f] = _merged([values.get(f, ""), *(_filled(sheet, r, c) for c in later)],
-                                    [layout.headers[c] if c < len(layout.headers) else "" for c in (cols[f], *later)])
+                texts = [values.get(f, ""), *(_filled(sheet, r, c) for c in later)]
+                # each kind of source its own column: said before its text, as lists write 【法律】《…》 in one cell
+                texts = [f"【{layout.source_kinds[c]}】{t.strip()}" if c in layout.source_kinds and t.strip()
+                         and not _DITTO.match(squeeze(t)) and t.strip() not in NO_SUB_ITEM else t
+                         for c, t in zip((cols[f], *later), texts, strict=True)]
+                values[f] = _merged(texts, [layout.headers[c] if c < len(layout.headers) else "" for c in (cols[f], *later)])
             kept = {k: _filled(sheet, r, c) for k, c in layout.kept.items()}
             staged = [(heading, _filled(sheet, r, c)) for c, heading in layout.stage_columns.items()]
             for i, (heading, text) in enumerate(staged):  # 「同上」 in a stage's column: the record above's cell of it
@@ -623,6 +649,8 @@ class _ListParser:
                 values["item_name"] = prev.item_name
                 if not values.get("seq", "").strip():
                     values["seq"] = prev.seq
+                if not values.get("type", "").strip():  # … and its type (安陆's second 子项 under 医疗机构设置审批及执业登记)
+                    values["type"] = prev.type_original or prev.type
             if prev is not None:
                 _ditto(values, prev, ctx, sheet.row_number(r))
             record = self._record(ctx, r, values)

@@ -453,7 +453,7 @@ class DoneWithin:
     """A stage a duty of another stage does in its own words (a 决定 duty that 送达s: 颁发, 发给 …)."""
 
     stage: str
-    within: str  # the stage whose duty does it
+    within: str  # the stage whose duty does it ("*": any duty)
     words: tuple[str, ...]
     unless: tuple[str, ...] = ()  # words that must not follow one: 给付 but not 给付决定
     clause_with: tuple[str, ...] = ()  # one must stand before it in its clause: 告知 before 听证的权利
@@ -529,6 +529,7 @@ class StageRules:
     below: dict[str, str] = field(default_factory=dict)  # level -> a remark saying only that a level below implements
     own_decides: str = ""  # … neither reading where the remarks say the body decides some of it itself
     preliminary_remarks: str = ""  # remarks saying the body's own part is the first review (本级负责受理、审核上报)
+    supervising_name: str = ""  # a power's name closing on a note that its part is guiding (…许可（指导监督）)
 
     def articles(self, set_name: str) -> dict[str, str] | None:
         """The article asking for each stage of a type's or sub-kind's set; None when no law of general
@@ -574,6 +575,11 @@ class StageRules:
         """The words that say a level directs the level below to do the procedure (督促县级 …), or ''."""
         return next((w for text in texts for w in self.supervising_words if w in squeeze(text or "")), "")
 
+    def guiding_named(self, *names: str) -> str:
+        """The note closing a power's name or its sub-item's that says its part is guiding (「（指导监督）」), or ''."""
+        found = (re.search(self.supervising_name, squeeze(n or "")) for n in names) if self.supervising_name else ()
+        return next((m.group(0) for m in found if m), "")
+
     def guiding(self, level: str, *texts: str) -> str:
         """The words of a power's remarks or scope that say the level below decides and this one guides
         (「由区应急管理局审批，本局指导监督」), or, of a body at `level` (province, city), no more than that a level
@@ -592,11 +598,11 @@ class StageRules:
 
     def done_inside(self, text: str, type_: str = "") -> set[str]:
         """The stages a duty of a power of `type_` does inside its text as well as the one its heading names (a 决定
-        duty that 送达s the decision)."""
+        duty that 送达s the decision; a 行政强制's duty, of any step, that its officers carry it out)."""
         heading = set(heading_stages(text))
         squeezed = squeeze(text or "")
         return {d.stage for d in self.done_within
-                if d.within in heading and (not d.types or type_ in d.types) and d.said(squeezed)}
+                if (d.within == "*" or d.within in heading) and (not d.types or type_ in d.types) and d.said(squeezed)}
 
 
 @cache
@@ -629,7 +635,7 @@ def stage_rules() -> StageRules:
         tuple(entrusted.get("types", ())), entrusted.get("pattern", ""),
         tuple(entrusted.get("not_required", ())), data.get("supervising", {}).get("remarks", ""),
         _below(data.get("supervising", {}).get("below", {})), data.get("supervising", {}).get("own_decides", ""),
-        prelim.get("remarks", ""))
+        prelim.get("remarks", ""), data.get("supervising", {}).get("name", ""))
 
 
 def _below(below: dict) -> dict[str, str]:

@@ -253,11 +253,13 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
     application sets), less 决定/送达 when its scope or duties say the level only reviews first (初审,
     审核上报), less 事后监管 for a permit done on another body's entrustment (受…委托实施), less a penalty's 执行 when
     its basis sets only a 吊销 or a 警告; none when its duties say it directs the level below to do the procedure
-    (督促县级 …) or its remarks that the level below decides and it guides (由区…审批，本局指导监督), or only that a level below
-    implements it (of a province's or a city's body: 地（州、市）…依法实施)."""
+    (督促县级 …), its name that its part is guiding (…许可（指导监督）), or its remarks that the level below decides and it
+    guides (由区…审批，本局指导监督), or only that a level below implements it (of a province's or a city's body: 地（州、市）
+    …依法实施)."""
     rules = rules or stage_rules()
     why: dict = {}
     supervising = rules.supervising(*row.get("duty_texts", ())) or \
+        rules.guiding_named(row["power"], row.get("sub_item", "")) or \
         rules.guiding(_level(row), row.get("remarks", ""), row.get("scope", ""), row.get("level_text", ""))
     if supervising:  # the level below does the procedure: its list has the stages
         return (), {"supervising": supervising}

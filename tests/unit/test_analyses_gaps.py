@@ -208,11 +208,11 @@ def test_missing_stage_reads_the_procedure_s_own_words_and_a_list_written_in_sta
              "4.信息公开责任:公开结果。")
     assert found(moved, **confirm) == ["审查"]
     hits = gaps.missing_stage([ROW | confirm | {"stages": ["受理", "决定"],
-                                                "duty_texts": ["受理责任:受理", "核查责任:核查", "决定责任:决定"]}], EVERY_TYPE)
-    assert hits[0].evidence[0]["missing"] == ["送达"] and hits[0].evidence[0]["own_word"] == {"审查": "核查责任:核查"}
+                                                "duty_texts": ["受理责任:受理", "查验责任:查验", "决定责任:决定"]}], EVERY_TYPE)
+    assert hits[0].evidence[0]["missing"] == ["送达"] and hits[0].evidence[0]["own_word"] == {"审查": "查验责任:查验"}
     from kb.analyses.report import evidence_line
     assert "缺少：送达" in evidence_line(hits[0].evidence[0])
-    assert "以本程序用语写明：审查（核查责任:核查）" in evidence_line(hits[0].evidence[0])
+    assert "以本程序用语写明：审查（查验责任:查验）" in evidence_line(hits[0].evidence[0])
     # 册亨: a permit whose only duty is 1.受理责任 — a list written in stages that names one is checked
     assert found("1.受理责任:受理申请。", power="宗教活动场所内改建审批") == ["审查", "决定", "送达", "事后监管"]
     # … a cell of numbered duties of which one names a stage is not (most cells name none)
@@ -716,3 +716,27 @@ def test_the_thirty_first_sample_s_remarks() -> None:
     assert not rules.preliminary_said("报县人民政府批准后由本局核发")
     assert missing("行政许可", "森林防火期内野外用火审批", "受理责任：受理申请。\n审查责任：现场查看。",
                    remarks="县人民政府或者县人民政府授权的单位批准") == []
+
+
+def test_the_thirty_second_sample_s_readings() -> None:
+    """甘南's 生鲜乳收购站许可（指导监督） (its name and its steps say it guides the counties), 含山's 「受理责任、现场核查责任、上报责任」
+    (核查: 行政许可法 第三十四条's review) and 佳木斯's 扣留 whose officers carry it out in a step the list calls 审查."""
+    columns = "受理环节责任\n指导县（市）依法受理生鲜乳收购许可申请。\n审查环节责任\n对县（市）审查工作进行业务指导。"
+    assert missing("行政许可", "生鲜乳收购站许可", "受理：依法受理。\n审查：审查材料。") == ["决定", "送达", "事后监管"]
+    assert missing("行政许可", "生鲜乳收购站许可（指导监督）", "受理：依法受理。\n审查：审查材料。") == []
+    assert missing("行政许可", "生鲜乳收购站许可", columns) == []
+    assert missing("行政许可", "对生鲜乳收购站的监督指导", "受理：依法受理。\n审查：审查材料。") == ["决定", "送达", "事后监管"]
+    assert heading_stages("受理责任、现场核查责任、上报责任") == ["受理", "审查"]
+    remark = "本级负责受理、材料初审和现场核查，许可决定由马鞍山市市场监督管理局作出"
+    assert missing("行政许可", "食品生产许可", "受理责任、现场核查责任、上报责任", remarks=remark) == []
+    seizure = ("受理环节责任\n发现车辆造成公路损坏的，报负责人批准。\n审查环节责任\n两名以上执法人员实施，出示执法证件。\n"
+               "决定环节责任\n制作现场笔录和扣留决定书。\n事后监管责任\n及时解除扣留。")
+    assert missing("行政强制", "扣留车辆", seizure) == []
+    assert missing("行政强制", "扣留车辆", seizure.replace("两名以上执法人员实施，", "")) == ["执行"]
+    # a penalty's officers investigating are no carrying out of its decision
+    penalty = "1.立案：立案。2.调查：两名以上执法人员实施调查。3.告知：告知。4.决定：作出决定。5.送达：送达。"
+    assert missing("行政处罚", "对违法行为的处罚", penalty) == ["执行"]
+    # 兰考: a 发证 step that weighs the conditions decides too; one serving a decision made before does not
+    issue = "1.受理责任：予以受理。\n2.核查责任：现场核查。\n3.发证责任：符合条件的当场或者在规定期限内发证。"
+    assert missing("行政许可", "食品小作坊登记证核发", issue) == ["事后监管"]
+    assert missing("行政许可", "食品小作坊登记证核发", issue.replace("符合条件的", "准予许可的")) == ["决定", "事后监管"]

@@ -1246,3 +1246,41 @@ def test_bare_stage_names_under_a_duty_group_are_stage_columns(tmp_path):
     assert [d.stage for d in record.responsibilities] == ["受理", "调查", "告知", "决定"]  # (受理 names a penalty's 立案)
     assert record.basis_text == "《大气污染防治法》第九十九条" and record.accountability_situations == "违法处罚的"
     assert not record.extra
+
+
+def test_a_basis_group_split_by_kind_of_source_keeps_every_column(tmp_path):
+    # 环江: 职权依据 over 法律 | 行政法规 | 地方性法规及规章、规范性文件 (written cell by cell): each column is the basis, said with its
+    # kind as lists write 【法律】 in one cell; the row of kinds is no record
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "职权类型", "职权名称", "职权依据", "", "", "责任事项", "追责情形"])
+    ws.append(["", "", "", "法律", "行政法规", "地方性法规及规章、规范性文件", "", ""])
+    ws.append(["1", "行政许可", "狩猎证核发", "《中华人民共和国野生动物保护法》第二十二条", "《中华人民共和国陆生野生动物保护实施条例》", "",
+               "1.受理责任：受理。", "违规发证的"])
+    ws.append(["2", "行政征收", "森林植被恢复费征收", "", "", "《森林植被恢复费征收使用管理暂行办法》", "1.受理责任：受理。", ""])
+    path = tmp_path / "环江毛南族自治县林业局权责清单.xlsx"
+    wb.save(path)
+    doc = parse_list(path)
+    first, second = doc.records
+    assert first.basis_text == ("【法律】《中华人民共和国野生动物保护法》第二十二条\n"
+                                "【行政法规】《中华人民共和国陆生野生动物保护实施条例》")
+    assert {c.law_title for c in first.citations} >= {"中华人民共和国野生动物保护法", "中华人民共和国陆生野生动物保护实施条例"}
+    assert second.basis_text == "【地方性法规及规章、规范性文件】《森林植被恢复费征收使用管理暂行办法》"
+    assert not doc.warnings and not first.extra
+    # a kind under another group, or a sub-header that is more than a kind, is no split of the basis
+    assert lists._source_kind("职权依据", "行政法规") and not lists._source_kind("责任事项", "法律")
+    assert not lists._source_kind("职权依据", "法律条文")
+
+
+def test_a_sub_item_row_without_its_type_takes_the_item_s(tmp_path):
+    # 安陆, 青海: the second 子项 of an item leaves 权力类型 blank as it leaves the item's name
+    path = tmp_path / "安陆市卫生健康局权责清单.csv"
+    path.write_text(
+        "序号,权力类型,权力名称,子项名称,设定依据,责任事项\n"
+        "1,行政许可,医疗机构设置审批及执业登记,（1）医疗机构设置审批,《医疗机构管理条例》第九条,1.受理责任：受理。\n"
+        ",,,（2）医疗机构执业登记,《医疗机构管理条例》第十五条,1.受理责任：受理。\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [(r.item_name, r.type) for r in doc.records] == [("医疗机构设置审批及执业登记", "行政许可")] * 2
+    assert not [w for w in doc.warnings if "权力类型" in w.message]
