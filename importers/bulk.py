@@ -207,6 +207,7 @@ class Plan:
         self.law_versions: dict[str, dict] = {}
         self.article_texts: dict[str, dict] = {}
         self.catalogue: dict[str, dict] = {}
+        self.texts: dict[str, str] = {}  # searchable texts by key (kb.model SearchText)
         self.things: dict[str, dict] = {}
         self.thing_rels: dict[tuple[str, str, str, str], dict] = {}  # (type, thing, label, key) -> props
         self.versions: dict[str, dict] = {}  # key -> props, with the private marks _first_current, _file
@@ -418,6 +419,10 @@ class Plan:
     def _power(self, row: dict, version: dict, department: str) -> None:
         props = row["props"]
         key, current = props["key"], version["current"]
+        for t in writer.searchable_texts([row]):
+            if t["key"] not in self.texts:
+                self.texts[t["key"]] = t["text"]
+                self.c.nodes += 1
         self.sink.node("Power", key, {**props, "current": current, "department": department,
                                       "jurisdiction": self.departments[department]["jurisdiction"]})
         self.sink.rel("CONTAINS", ("ListVersion", version["key"]), ("Power", key))
@@ -555,6 +560,8 @@ class Plan:
             s.rel("HAS_ARTICLE", ("Law", props["law_key"]), ("Article", props["key"]))
         for props in self.catalogue.values():
             s.node("CatalogItem", props["key"], props)
+        for key, text in self.texts.items():
+            s.node("SearchText", key, {"key": key, "text": text})
         for props in self.things.values():
             s.node("Thing", props["key"], props)
         for (rtype, thing, label, key), props in self.thing_rels.items():

@@ -21,6 +21,7 @@ from kb.model import (
     duty_kind_words,
     heading_stages,
     line_heading_stages,
+    listed_stages,
     opens_with_heading,
     opens_with_step,
     squeeze,
@@ -152,7 +153,7 @@ def _join_lines(text: str) -> str:
 def _stage_of(text: str) -> str | None:
     """The stage a duty's heading names; the first one of a heading naming two ("审查和决定阶段责任"),
     whose other stages the missing_stage rule reads from the duty's text (kb.model.heading_stages)."""
-    stages = heading_stages(text)
+    stages = heading_stages(text) or listed_stages(text)  # … or a duty that is nothing but its stages (「审查；」)
     return stages[0] if stages else None
 
 

@@ -641,16 +641,23 @@ class _ListParser:
                 if prev is not None and _DITTO.match(squeeze(text)) and ctx.staged_above.get(heading):
                     staged[i] = (heading, ctx.staged_above[heading])
                     ctx.dittoed.append(f"第{sheet.row_number(r)}行{heading}")
-            if (not own.get("item_name") and own.get("sub_item_name") and prev is not None
-                    and sheet.anchor(r, cols["item_name"]) is None):
+            if ((not own.get("item_name") or _DITTO.match(squeeze(own["item_name"]))) and own.get("sub_item_name")
+                    and prev is not None and sheet.anchor(r, cols["item_name"]) is None):
                 if prev is cancelled:
                     continue  # a sub-item of the cancelled item above (an unmerged export)
-                # Sub-item rows of an unmerged export (CSV) leave the item name blank: fill it down.
+                # Sub-item rows of an unmerged export (CSV) leave the item name blank, or write 「同上」 (东营's 环评
+                # 报告表审批, 三门峡's second 文物 sub-item): fill it down.
                 values["item_name"] = prev.item_name
                 if not values.get("seq", "").strip():
                     values["seq"] = prev.seq
-                if not values.get("type", "").strip():  # … and its type (安陆's second 子项 under 医疗机构设置审批及执业登记)
+                if not values.get("type", "").strip() or _DITTO.match(squeeze(values["type"])):
+                    # … and its type (安陆's second 子项 under 医疗机构设置审批及执业登记)
+                    if values.get("type", "").strip():
+                        ctx.dittoed.append(f"第{sheet.row_number(r)}行{FIELD_LABELS.get('type', 'type')}")
                     values["type"] = prev.type_original or prev.type
+            elif prev is not None and _DITTO.match(squeeze(values.get("type", ""))) and (prev.type_original or prev.type):
+                values["type"] = prev.type_original or prev.type  # a type of 「同上」: the record above's
+                ctx.dittoed.append(f"第{sheet.row_number(r)}行{FIELD_LABELS.get('type', 'type')}")
             if prev is not None:
                 _ditto(values, prev, ctx, sheet.row_number(r))
             record = self._record(ctx, r, values)
@@ -965,7 +972,8 @@ def _more_duties(rec: Record, text: str, numbered_on: bool = False) -> bool:
 _DITTO = re.compile(r"^(?:同上|同上述|同前|同上一项|同上项)[。.]?$")
 # a stage's cell saying the stage has no duty here (无, 不涉及, 无此环节 …): no duty of that stage
 _NONE_CELL = re.compile(r"^(?:无|暂无|没有|不涉及|不适用|无此环节|本环节无|此环节无|[/\\—–－-]+)[。.；;]?$")
-# the fields a 「同上」 cell takes from the record above (a name, a type or a code is the row's own)
+# the fields a 「同上」 cell takes from the record above (a name or a code is the row's own; a type, and a sub-item's
+# item name, are read apart in _read_table)
 _DITTO_FIELDS = (*TEXT_FIELDS, "holder", "unit")
 
 

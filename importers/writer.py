@@ -33,7 +33,8 @@ from importers.onething import sector_words
 from importers.records import Citation, GuideDocument, LawDocument, ListDocument, Record, ThingImplementation
 from kb.db import Graph, Rows
 from kb.lawtext import CHANGES, compare_articles
-from kb.model import default_in_force_from, law_key
+from kb.model import default_in_force_from, law_key, text_key
+from kb.schema import MERGE_TEXTS as _MERGE_TEXTS
 
 BATCH = 500
 # The statements a list's import runs per file, planned once: the server would plan each again whenever the
@@ -44,6 +45,8 @@ PLANNED_ONCE = "CYPHER replan=skip\n"
 # One file is one transaction; a province-wide file may take longer than the server's default timeout.
 IMPORT_TX_TIMEOUT = 3600.0
 Progress = Callable[[int], None]  # called with the number of records just written
+# Each distinct legal basis and duty of a batch, searchable once (kb.model SearchText).
+MERGE_TEXTS = PLANNED_ONCE + _MERGE_TEXTS
 
 
 @dataclass
@@ -345,11 +348,11 @@ def power_row(doc: ListDocument, version_key: str, rec: Record, run_id: str) -> 
         "responsibility_basis_text": rec.responsibility_basis_text, "remarks": rec.remarks,
         "version": doc.version, "source_file": _file_name(doc.path), "source_sheet": rec.sheet,
         "source_row": rec.row, "position": rec.position, "import_run": run_id,
+        "basis_key": text_key(rec.basis_text),
     }
     for k, v in rec.extra.items():
         props[f"x_{k}"] = v
-    duties = [{"key": f"{key}#r{i}", "seq": d.seq, "kind": d.kind, "stage": d.stage, "text": d.text,
-               "power_key": key} for i, d in enumerate(rec.responsibilities)]
+    duties = duty_rows(key, rec.responsibilities)
     accountability = []
     if rec.accountability_subjects or rec.accountability_situations:
         accountability.append({"key": f"{key}#a", "subjects": rec.accountability_subjects,
@@ -364,6 +367,26 @@ def power_row(doc: ListDocument, version_key: str, rec: Record, run_id: str) -> 
             "citations": _citation_rows(rec.citations, "basis")
             + _citation_rows(rec.responsibility_citations, "responsibility_basis"),
             "catalogue": catalogue, "delegations": delegations}
+
+
+def duty_rows(power_key: str, duties: Iterable) -> list[dict]:
+    """The Responsibility nodes of a power's duties (importers.duties.Duty), each keyed to its text."""
+    return [{"key": f"{power_key}#r{i}", "seq": d.seq, "kind": d.kind, "stage": d.stage, "text": d.text,
+             "text_key": text_key(d.text), "power_key": power_key} for i, d in enumerate(duties)]
+
+
+def searchable_texts(rows: Iterable[dict]) -> list[dict]:
+    """The distinct searchable texts of power rows (power_row): each power's legal basis and each duty's
+    text, by key (MERGE_TEXTS writes them)."""
+    out: dict[str, str] = {}
+    for row in rows:
+        props = row["props"]
+        if props.get("basis_key"):
+            out.setdefault(props["basis_key"], props["basis_text"])
+        for d in row["duties"]:
+            if d["text_key"]:
+                out.setdefault(d["text_key"], d["text"])
+    return [{"key": k, "text": t} for k, t in out.items()]
 
 
 UNIT_SEPARATORS = "、，,；;"
@@ -505,7 +528,9 @@ def _write_version(tx: neo4j.Transaction, counter: _Counter, doc: ListDocument, 
     else:
         result.other_versions.append(key)
     for batch in _batches(records):
-        _run(tx, counter, WRITE_POWERS, version_key=key, rows=Rows(power_row(doc, key, rec, run_id) for rec in batch))
+        rows = Rows(power_row(doc, key, rec, run_id) for rec in batch)
+        _run(tx, counter, MERGE_TEXTS, texts=searchable_texts(rows))
+        _run(tx, counter, WRITE_POWERS, version_key=key, rows=rows)
         if progress:
             progress(len(batch))
 
@@ -561,6 +586,11 @@ def rederive(tx: neo4j.ManagedTransaction, key: str, field_name: str, text: str)
     from importers.citations import parse_citations
     from importers.duties import duties_of
 
+    if field_name == "basis_text":  # search finds the power by its new basis
+        tk = text_key(text)
+        if tk:
+            tx.run(MERGE_TEXTS, texts=[{"key": tk, "text": text}]).consume()
+        tx.run("MATCH (p:Power {key: $key}) SET p.basis_key = $tk", key=key, tk=tk).consume()
     if field_name in ("basis_text", "responsibility_basis_text"):
         which = "basis" if field_name == "basis_text" else "responsibility_basis"
         tx.run(REPLACE_CITATIONS, key=key, field=which,
@@ -569,8 +599,8 @@ def rederive(tx: neo4j.ManagedTransaction, key: str, field_name: str, text: str)
         other = tx.run("MATCH (p:Power {key: $key}) RETURN p.responsibility_text AS r, p.supervision_text AS s",
                        key=key).single()
         cell, measures = (text, other["s"] or "") if field_name == "responsibility_text" else (other["r"] or "", text)
-        duties = [{"key": f"{key}#r{i}", "seq": d.seq, "kind": d.kind, "stage": d.stage, "text": d.text,
-                   "power_key": key} for i, d in enumerate(duties_of(cell, measures))]
+        duties = duty_rows(key, duties_of(cell, measures))
+        tx.run(MERGE_TEXTS, texts=[{"key": d["text_key"], "text": d["text"]} for d in duties if d["text_key"]]).consume()
         tx.run(REPLACE_DUTIES, key=key, duties=duties).consume()
     elif field_name == "unit":
         tx.run(REPLACE_UNIT, key=key, units=split_units(text)).consume()

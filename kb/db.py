@@ -140,11 +140,12 @@ class Graph:
                                                   routing_=RoutingControl.READ)
         return [tuple(r.values()) for r in records]
 
-    def stream(self, query: str, **params: Any) -> Iterator[dict]:
+    def stream(self, query: str, timeout: float | None = None, **params: Any) -> Iterator[dict]:
         """The rows of a read as they arrive (a few at a time, not the whole answer in memory); the
-        session stays open until the rows are read or the iterator is closed."""
+        session stays open until the rows are read or the iterator is closed. `timeout`: seconds the read may
+        take instead of the server's default (a reader that writes as it goes takes longer than the read)."""
         with self.session(read_only=True, fetch_size=500) as session:
-            for record in session.run(query, params):
+            for record in session.run(neo4j.Query(query, timeout=timeout), params):
                 yield plain_row(record)
 
     def write(self, query: str, **params: Any) -> list[dict]:

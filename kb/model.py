@@ -59,6 +59,7 @@ LABEL_TITLES: dict[str, str] = {
     "Thing": "一件事", "ImportRun": "导入记录", "Finding": "处理记录", "User": "用户", "Edit": "修改记录",
     "LawVersion": "法律版本", "ArticleText": "条文文本", "LawReview": "引用复核", "StoredFinding": "检查结果",
     "FindingStats": "检查结果统计", "FindingRun": "检查运行", "PageStats": "页面统计", "KbMeta": "库信息",
+    "SearchText": "检索文本",
 }
 RELATIONSHIP_TITLES: dict[str, str] = {
     "WITHIN": "隶属于", "IN_JURISDICTION": "所在区划", "COUNTERPART_OF": "上级对应部门", "PART_OF": "内设于",
@@ -74,9 +75,26 @@ RELATIONSHIP_TITLES: dict[str, str] = {
 FIELD_TITLES: dict[str, str] = {"basis": "实施依据", "responsibility_basis": "责任事项依据"}
 
 FULLTEXT_INDEX = "kb_fulltext"
-FULLTEXT_LABELS: tuple[str, ...] = ("Power", "Department", "Responsibility", "Law", "Article", "Thing",
-                                    "ServiceItem", "Unit", "Jurisdiction", "CatalogItem")
-FULLTEXT_PROPERTIES: tuple[str, ...] = ("name", "text", "title", "basis_text")
+# What search finds: its kinds of hit (the search page's "type" facet).
+SEARCH_LABELS: tuple[str, ...] = ("Power", "Department", "Responsibility", "Law", "Article", "Thing",
+                                  "ServiceItem", "Unit", "Jurisdiction", "CatalogItem")
+# A power's legal basis and a responsibility's text repeat across lists (a province: 714,790 powers with a
+# few thousand distinct bases, 2.6 M responsibilities with 629 distinct texts): each distinct text is indexed
+# once, as a SearchText node keyed by its digest (`text_key`), and the powers (`basis_key`) and responsibilities
+# (`text_key`) holding it carry that key; search reads a SearchText hit as its holders. The other labels'
+# names, titles and texts are indexed on the nodes themselves.
+FULLTEXT_LABELS: tuple[str, ...] = (*(label for label in SEARCH_LABELS if label != "Responsibility"), "SearchText")
+FULLTEXT_PROPERTIES: tuple[str, ...] = ("name", "text", "title")
+
+
+def text_key(text: str | None) -> str | None:
+    """The key of a searchable text (a SearchText node's, and its holders' basis_key / text_key); None for
+    no text."""
+    if not text:
+        return None
+    import hashlib
+
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 # A Cypher predicate on a power bound to `p` (see "current" above).
 CURRENT_POWER = "p.current = true"
@@ -293,6 +311,8 @@ _HEADING_END = re.compile(r"(?:阶段|环节)?责任[：:。，,、]?|(?:阶段|
 _COLON_END = re.compile(r"(?:阶段|环节)?(?:责任)?[：:]")
 # … of a heading that is a whole line by itself, without a colon ("1.受理环节", "一、受理阶段责任").
 _LINE_END = re.compile(r"(?:阶段|环节)?(?:责任)?\Z")
+# … of a duty that is nothing but the stages it names, closed by a full stop (东营's 「4.送达、执行。」: listed_stages).
+_WHOLE_END = re.compile(r"(?:阶段|环节)?(?:责任)?[。；;.]?\Z")  # (what a listed_stages duty ends with)
 # Punctuation a heading's lost number leaves in front of it (".受理责任:" where "1.受理责任:" was meant).
 _STRAY = re.compile(r"^[.．、,，;；]+")
 # A step's name in brackets at the start of a duty: 「【立案】…；【调查】…」 (阳东's 城管 list), as 「立案：…」 when the
@@ -396,6 +416,22 @@ def heading_stages(text: str, *, colon: bool = False) -> list[str]:
     if colon:
         return _heading(head, _COLON_END)
     return _heading(head, _HEADING_END) or line_heading_stages((text or "").lstrip().split("\n", 1)[0])
+
+
+def listed_stages(text: str) -> list[str]:
+    """The stages a duty names when it is nothing but them, closed by a full stop or not: ["送达", "执行"] for
+    东营's 「送达、执行。」, ["受理"] for 「受理。」 (a duty, not its heading: its Duty.stage stays None); [] for
+    anything more ("依法受理。")."""
+    whole = _WHOLE_END.sub("", _STRAY.sub("", squeeze(text or "")))
+    if not whole or len(whole) > 20:
+        return []
+    words = stage_words()
+    # each stage by its own short word, joined by 、 和 …: not a sentence that is an alias (作出行政处罚决定。) nor two
+    # words run together (执行处罚决定。, 立案调查；), which a list also writes as a sentence
+    parts = _HEADING_JOIN.split(whole)
+    if not all(p in words and len(p) <= 4 for p in parts):
+        return []
+    return list(dict.fromkeys(words[p] for p in parts))
 
 
 def opens_with_step(text: str, not_starting: tuple[str, ...] = ()) -> bool:

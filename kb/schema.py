@@ -8,10 +8,20 @@ skipped, so a second node with such a key is a bug the constraint refuses rather
 hide."""
 from __future__ import annotations
 
-from kb.db import Graph
-from kb.model import FULLTEXT_INDEX, FULLTEXT_LABELS, FULLTEXT_PROPERTIES, NODE_KEYS, VERSIONED_LABELS
+import itertools
+from collections.abc import Callable
 
-SCHEMA_VERSION = 9  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates;
+from kb.db import Graph
+from kb.model import (
+    FULLTEXT_INDEX,
+    FULLTEXT_LABELS,
+    FULLTEXT_PROPERTIES,
+    NODE_KEYS,
+    VERSIONED_LABELS,
+    text_key,
+)
+
+SCHEMA_VERSION = 10  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates;
 # 4: the indexes the keyset pages of /powers seek by (department, jurisdiction, a text index on names);
 # 5: StoredFinding.group (an overlap group's findings, read by group); 6: a responsibility retired in
 # the browser hangs from its power by RETIRED_RESPONSIBILITY (kept, no longer one of its responsibilities)
@@ -19,6 +29,8 @@ SCHEMA_VERSION = 9  # 2: ImportRun.sha256 index; 3: stored findings, law version
 # 8: the full-text index is eventually consistent (updated beside the commit; writers await it: see below)
 # 9: CITES.article_key (the cited article's key, law#N, loaded or not) with an index: the powers citing one
 #    article are found by it, not by walking every citation of its law (tens of thousands on a province)
+# 10: a legal basis and a responsibility's text indexed once per distinct text (SearchText, kb.model), their
+#    holders keyed to it (Power.basis_key, Responsibility.text_key, each with an index)
 
 SCHEMA_TIMEOUT = 3600.0  # seconds for one schema statement, and for the indexes to come online
 
@@ -52,13 +64,16 @@ PROPERTY_INDEXES: list[tuple[str, str]] = [
     ("LawReview", "status"),
     ("ListVersion", "department"),
     ("Delegation", "from_body"),  # an imported department's pending delegations (writer.LINK_DELEGATIONS)
+    ("Power", "basis_key"),  # the holders of a searchable text (search)
+    ("Responsibility", "text_key"),
 ]
 
 # The first keys the reports sort by (kb.analyses.stored.SORTS), each with an index.
 REPORT_SORT_KEYS = ("area", "kind", "department", "status")
 
 # Derived data with keys of their own (not part of the model's public labels).
-EXTRA_KEYS: list[tuple[str, str]] = [("StoredFinding", "id"), ("FindingRun", "scope"), ("FindingStats", "name")]
+EXTRA_KEYS: list[tuple[str, str]] = [("StoredFinding", "id"), ("FindingRun", "scope"), ("FindingStats", "name"),
+                                     ("SearchText", "key")]
 
 
 def statements() -> list[str]:
@@ -98,8 +113,45 @@ FILL_ARTICLE_KEYS = ("MATCH (:Power)-[c:CITES]->(l:Law) WHERE c.article IS NOT N
                      "CALL { WITH c, l SET c.article_key = l.key + '#' + toString(c.article) } "
                      "IN TRANSACTIONS OF 20000 ROWS")
 
-# Data a schema version changes, run once on a database below that version.
-MIGRATIONS: dict[int, list[str]] = {
+# The texts search reads through a SearchText (kb.model): label -> (the text's property, its key's).
+TEXT_HOLDERS: dict[str, tuple[str, str]] = {"Power": ("basis_text", "basis_key"), "Responsibility": ("text", "text_key")}
+# A batch's searchable texts, each once (MERGE: another file may have written it).
+MERGE_TEXTS = "UNWIND $texts AS t MERGE (x:SearchText {key: t.key}) ON CREATE SET x.text = t.text"
+FILL_BATCH = 5000
+
+
+def fill_text_keys(graph: Graph, progress: bool = False) -> int:
+    """Give the powers and responsibilities written without them (by a kb before schema 10, or restored
+    from its export) the key of their text, and each distinct text its SearchText; safe to repeat. Returns
+    how many were keyed. A province's 3.3 M take minutes, once."""
+    bar = None
+    if progress:
+        from kb.dump import _bar
+
+        bar = _bar(desc="检索文本", unit="条")
+    done = 0
+    for label, (text_prop, key_prop) in TEXT_HOLDERS.items():
+        keyed = f"UNWIND $rows AS r MATCH (n:{label}) WHERE elementId(n) = r.id SET n.{key_prop} = r.key"
+        seen: set[str] = set()
+        rows = graph.stream(f"MATCH (n:{label}) WHERE n.{key_prop} IS NULL AND n.{text_prop} <> '' "
+                            f"RETURN elementId(n) AS id, n.{text_prop} AS text", timeout=SCHEMA_TIMEOUT)
+        while batch := list(itertools.islice(rows, FILL_BATCH)):
+            keys = [text_key(r["text"]) for r in batch]
+            texts = {k: r["text"] for k, r in zip(keys, batch, strict=True) if k not in seen}
+            seen.update(texts)
+            graph.write(MERGE_TEXTS, texts=[{"key": k, "text": t} for k, t in texts.items()])
+            graph.write(keyed, rows=[{"id": r["id"], "key": k} for k, r in zip(keys, batch, strict=True)])
+            done += len(batch)
+            if bar is not None:
+                bar.update(len(batch))
+    if bar is not None:
+        bar.close()
+    return done
+
+
+# Data a schema version changes, run once on a database below that version: Cypher, or a function of the
+# graph (a change Cypher cannot compute).
+MIGRATIONS: dict[int, list[str | Callable[[Graph], object]]] = {
     6: [("MATCH (p:Power)-[h:HAS_RESPONSIBILITY]->(r:Responsibility {retired: true}) "
          "CREATE (p)-[:RETIRED_RESPONSIBILITY]->(r) DELETE h")],
     # stored findings computed before: their rank (a computation writes it); the index it replaces
@@ -108,6 +160,9 @@ MIGRATIONS: dict[int, list[str]] = {
     # province it is filled again for minutes, once
     8: [f"DROP INDEX {FULLTEXT_INDEX} IF EXISTS", FULLTEXT_STATEMENT, f"CALL db.awaitIndexes({int(SCHEMA_TIMEOUT)})"],
     9: [FILL_ARTICLE_KEYS],
+    # the index made again without the texts now indexed once (SearchText); their holders keyed
+    10: [f"DROP INDEX {FULLTEXT_INDEX} IF EXISTS", FULLTEXT_STATEMENT, f"CALL db.awaitIndexes({int(SCHEMA_TIMEOUT)})",
+         lambda graph: fill_text_keys(graph, progress=True)],
 }
 
 
@@ -143,6 +198,9 @@ def init(graph: Graph) -> str:
     for version, changes in sorted(MIGRATIONS.items()):
         if before is not None and before < version:
             for stmt in changes:
+                if callable(stmt):
+                    stmt(graph)
+                    continue
                 if "IN TRANSACTIONS" in stmt:  # commits as it goes: needs an auto-commit transaction
                     graph.autocommit(stmt)
                     continue

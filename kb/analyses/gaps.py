@@ -21,6 +21,7 @@ from kb.model import (
     delegating_power,
     heading_stages,
     leading_stage,
+    listed_stages,
     normalise_level,
     opens_with_heading,
     opens_with_step,
@@ -234,12 +235,13 @@ def no_responsibility(rows: list[dict]) -> list[Finding]:
 
 def named_stages(row: dict, rules: StageRules | None = None) -> set[str]:
     """The stages a power's duties name: each duty's stored stage, every stage of a heading that
-    names two at once ("审查和决定阶段责任" names 决定 too; the duty keeps the first as its stage), and a
+    names two at once ("审查和决定阶段责任" names 决定 too; the duty keeps the first as its stage), a duty that is
+    nothing but stages ("送达、执行。"), and a
     stage done inside another's duty (a 决定 duty that 送达s: StageRules.done_inside)."""
     rules = rules or stage_rules()
     named = set(row["stages"])
     for text in row.get("duty_texts", ()):
-        named.update(heading_stages(text))
+        named.update(heading_stages(text), listed_stages(text))
         named.update(rules.done_inside(text, row["type"]))
     return named
 
@@ -300,7 +302,7 @@ def own_word_stages(row: dict, required: tuple[str, ...], rules: StageRules | No
     word does not ("监督检查：…" is no 送达). Stage -> that duty's heading."""
     rules = rules or stage_rules()
     texts = row.get("duty_texts", ())
-    headings = [set(heading_stages(t)) for t in texts]
+    headings = [set(heading_stages(t)) | set(listed_stages(t)) for t in texts]
     by_duty = [{s for s in required if rules.names(s, h | rules.done_inside(t, row["type"]), row["type"])}
                for t, h in zip(texts, headings, strict=True)]
     leading = [leading_stage(t) for t in texts]

@@ -7,8 +7,17 @@
 //   text: str = 种子 许可
 //   limit: int = 50
 // read_only: true
-CALL db.index.fulltext.queryNodes('kb_fulltext', $text) YIELD node, score
+CALL db.index.fulltext.queryNodes('kb_fulltext', $text, {limit: $limit}) YIELD node AS hit, score
+// a legal basis or a duty is indexed once for all that hold it (a SearchText): the hit is its current holders
+CALL { WITH hit
+       WITH hit AS node WHERE NOT node:SearchText RETURN node
+       UNION ALL
+       WITH hit MATCH (node:Power {basis_key: hit.key}) WHERE hit:SearchText AND node.current RETURN node LIMIT $limit
+       UNION ALL
+       WITH hit MATCH (node:Responsibility {text_key: hit.key}) WHERE hit:SearchText AND node.current
+       RETURN node LIMIT $limit }
+WITH node, score LIMIT $limit
+WITH node, max(score) AS score
 RETURN labels(node)[0] AS label, coalesce(node.name, node.title, left(node.text, 60)) AS name,
        coalesce(node.department, node.law_title, node.area_name, '') AS context, round(score, 3) AS score
 ORDER BY score DESC
-LIMIT $limit

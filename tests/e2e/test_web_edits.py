@@ -180,8 +180,8 @@ def test_editing_the_legal_basis_rebuilds_its_citations(client, make_user, power
     url = f"/edit/power/{quote(power, safe='')}"
     data = _form_data(before)
     data["csrf_token"] = csrf_token(client.get(url).get_data(as_text=True))
-    data["basis_text"] = "【法律】《中华人民共和国安全生产法》第一条 为了加强安全生产工作……"
-    data["responsibility_text"] = "直接实施责任：\n1.受理责任：依法受理。\n2.决定责任：依法决定。"
+    data["basis_text"] = "【法律】《中华人民共和国安全生产法》第一条 为了加强安全生产工作……编辑所写依据"
+    data["responsibility_text"] = "直接实施责任：\n1.受理责任：依法受理编辑所写职责。\n2.决定责任：依法决定。"
     try:
         assert client.post(url, data=data).status_code == 302
         cites = loaded.read("MATCH (p:Power {key: $k})-[c:CITES {field: 'basis'}]->(l) "
@@ -192,6 +192,11 @@ def test_editing_the_legal_basis_rebuilds_its_citations(client, make_user, power
         duties = loaded.read("MATCH (p:Power {key: $k})-[:HAS_RESPONSIBILITY]->(r) RETURN r.stage AS s "
                              "ORDER BY r.seq", k=power)
         assert [d["s"] for d in duties] == ["受理", "决定"]
+        # search finds the power by the words of its new basis, its responsibility by the new duty's
+        found = client.get("/search.json?q=" + quote("编辑所写依据")).get_json()["results"]
+        assert [(r["label"], r["key"]) for r in found] == [("Power", power)]
+        found = client.get("/search.json?q=" + quote("编辑所写职责")).get_json()["results"]
+        assert [r["label"] for r in found] == ["Responsibility"] and found[0]["key"].startswith(power)
     finally:  # put back what the import derived from the original texts
         with loaded.session() as session:
             session.execute_write(lambda tx: [rederive(tx, power, f, before.get(f) or "")

@@ -85,3 +85,69 @@ def test_type_may_name_a_power_type(client):
     data = search(client, "许可", type="行政许可")
     assert data["filters"]["power_type"] == "行政许可" and data["filters"]["type"] == ""
     assert data["total"] > 0 and {r["power_type"] for r in data["results"]} == {"行政许可"}
+
+
+def _rare_piece(loaded, holders: str, text: str) -> tuple[str, int]:
+    """Eight Chinese characters from a current holder's text, and how many current holders contain them."""
+    import re
+
+    for row in loaded.read(f"MATCH {holders} WHERE p.current AND size({text}) > 40 "
+                           f"RETURN {text} AS t ORDER BY size({text}) DESC LIMIT 20"):
+        for piece in re.findall(r"[\u4e00-\u9fff]{8}", row["t"])[1:]:
+            [n] = loaded.read(f"MATCH {holders} WHERE p.current AND {text} CONTAINS $piece RETURN count(*) AS n",
+                              piece=piece)
+            if 0 < n["n"] < 15:
+                return piece, n["n"]
+    raise AssertionError("no rare piece of text in the loaded data")
+
+
+def test_words_of_a_legal_basis_find_its_powers_once(client, loaded):
+    piece, n = _rare_piece(loaded, "(p:Power)", "p.basis_text")
+    powers = search(client, piece, type="Power")
+    assert powers["total"] >= n  # every power whose basis holds the words (a name may hold them too)
+    keys = [r["key"] for r in powers["results"]]
+    assert len(keys) == len(set(keys))  # a power found by its name and its basis is one hit
+    assert all(r["department"] for r in powers["results"])
+
+
+def test_words_of_a_duty_find_each_responsibility_with_its_power(client, loaded):
+    piece, n = _rare_piece(loaded, "(p:Power)-[:HAS_RESPONSIBILITY]->(r:Responsibility)", "r.text")
+    duties = search(client, piece, type="Responsibility")
+    assert duties["total"] == n
+    assert all(r["department"] and " · " in r["name"] or r["name"] for r in duties["results"])
+    [owner] = loaded.read("MATCH (p:Power)-[:HAS_RESPONSIBILITY]->(r:Responsibility {key: $key}) RETURN p.name AS name",
+                          key=duties["results"][0]["key"])
+    assert duties["results"][0]["name"].startswith(owner["name"])
+
+
+def test_each_distinct_text_is_indexed_once(loaded):
+    [row] = loaded.read("""
+    CALL { MATCH (p:Power) WHERE p.basis_text <> '' RETURN p.basis_text AS t
+           UNION MATCH (r:Responsibility) WHERE r.text <> '' RETURN r.text AS t }
+    WITH count(t) AS distinct_texts
+    MATCH (x:SearchText) WITH distinct_texts, count(x) AS indexed
+    OPTIONAL MATCH (p:Power) WHERE p.basis_text <> '' AND p.basis_key IS NULL
+    RETURN distinct_texts, indexed, count(p) AS unkeyed""")
+    assert row["indexed"] >= row["distinct_texts"] > 100 and row["unkeyed"] == 0
+
+
+def test_schema_10_keys_the_texts_written_before_it(scratch):
+    from kb import schema
+
+    scratch.write("CREATE (p:Power {key: 'mig10#1', name: '旧库事项', current: true, basis_text: '旧库里的依据文字'})"
+                  "-[:HAS_RESPONSIBILITY]->(:Responsibility {key: 'mig10#1#r0', text: '旧库里的职责文字', current: true}), "
+                  "(:Power {key: 'mig10#2', name: '旧库事项二', current: true, basis_text: '旧库里的依据文字'})")
+    scratch.write("MATCH (m:KbMeta {name: 'schema'}) SET m.version = 9")
+    schema.init(scratch)
+    scratch.searchable()
+    rows = scratch.read("MATCH (n) WHERE n.key STARTS WITH 'mig10#' RETURN n.key AS k, "
+                        "coalesce(n.basis_key, n.text_key) AS tk ORDER BY k")
+    assert [r["k"] for r in rows] == ["mig10#1", "mig10#1#r0", "mig10#2"]
+    assert rows[0]["tk"] == rows[2]["tk"] != rows[1]["tk"] and all(r["tk"] for r in rows)
+    texts = scratch.read("MATCH (x:SearchText) WHERE x.key IN $keys RETURN x.text AS t ORDER BY t",
+                         keys=[r["tk"] for r in rows])
+    assert [t["t"] for t in texts] == ["旧库里的依据文字", "旧库里的职责文字"]  # each text once
+    found = scratch.read("CALL db.index.fulltext.queryNodes('kb_fulltext', '\"依据文字\"') YIELD node "
+                         "MATCH (p:Power {basis_key: node.key}) RETURN p.key AS k ORDER BY k")
+    assert [f["k"] for f in found] == ["mig10#1", "mig10#2"]
+    assert schema.fill_text_keys(scratch) == 0  # nothing left to key

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from importers.duties import split_duties, stage_row_duty
 from kb.analyses import gaps
-from kb.model import heading_stages, stage_rules
+from kb.model import heading_stages, listed_stages, stage_rules
 
 ROW = {"key": "k1", "power": "食品经营许可", "type": "行政许可", "level": "", "department_level": "city",
        "department": "甲市市场监督管理局", "jurisdiction": "甲市", "file": "f.xls", "sheet": "S", "row": 3}
@@ -208,11 +208,11 @@ def test_missing_stage_reads_the_procedure_s_own_words_and_a_list_written_in_sta
              "4.信息公开责任:公开结果。")
     assert found(moved, **confirm) == ["审查"]
     hits = gaps.missing_stage([ROW | confirm | {"stages": ["受理", "决定"],
-                                                "duty_texts": ["受理责任:受理", "查验责任:查验", "决定责任:决定"]}], EVERY_TYPE)
-    assert hits[0].evidence[0]["missing"] == ["送达"] and hits[0].evidence[0]["own_word"] == {"审查": "查验责任:查验"}
+                                                "duty_texts": ["受理责任:受理", "鉴定责任:鉴定", "决定责任:决定"]}], EVERY_TYPE)
+    assert hits[0].evidence[0]["missing"] == ["送达"] and hits[0].evidence[0]["own_word"] == {"审查": "鉴定责任:鉴定"}
     from kb.analyses.report import evidence_line
     assert "缺少：送达" in evidence_line(hits[0].evidence[0])
-    assert "以本程序用语写明：审查（查验责任:查验）" in evidence_line(hits[0].evidence[0])
+    assert "以本程序用语写明：审查（鉴定责任:鉴定）" in evidence_line(hits[0].evidence[0])
     # 册亨: a permit whose only duty is 1.受理责任 — a list written in stages that names one is checked
     assert found("1.受理责任:受理申请。", power="宗教活动场所内改建审批") == ["审查", "决定", "送达", "事后监管"]
     # … a cell of numbered duties of which one names a stage is not (most cells name none)
@@ -740,3 +740,18 @@ def test_the_thirty_second_sample_s_readings() -> None:
     issue = "1.受理责任：予以受理。\n2.核查责任：现场核查。\n3.发证责任：符合条件的当场或者在规定期限内发证。"
     assert missing("行政许可", "食品小作坊登记证核发", issue) == ["事后监管"]
     assert missing("行政许可", "食品小作坊登记证核发", issue.replace("符合条件的", "准予许可的")) == ["决定", "事后监管"]
+
+
+def test_the_thirty_third_sample_s_readings() -> None:
+    """东营's 按日连续处罚 closes its steps with 「4.送达、执行。」: a duty that is nothing but the stages it names."""
+    assert listed_stages("送达、执行。") == ["送达", "执行"] and listed_stages("决定。") == ["决定"]
+    assert listed_stages("依法送达。") == [] and listed_stages("送达、执行的期限另行规定。") == []
+    assert heading_stages("送达、执行。") == []  # a duty, not a heading (its Duty.stage stays None)
+    daily = ("1.复查：责令改正违法行为决定书送达后三十日内组织复查。\n2.告知：复查发现拒不改正的，告知当事人拟按日连续处罚的"
+             "事实、理由、依据及权利。\n3.决定：作出按日连续处罚决定。\n4.送达、执行。")
+    assert "执行" not in missing("行政处罚", "按日连续处罚", daily)
+    assert "执行" in missing("行政处罚", "按日连续处罚", daily.replace("4.送达、执行。", "4.送达。"))
+    # 金秀's 临时使用林地审批: a permit's 现场查验 is its review (行政许可法 第三十四条's 核查); a penalty's is no 审查
+    site = "1.受理；2.现场查验；3.审批；4.送达；5.监督用地单位恢复植被。"
+    assert missing("行政许可", "临时使用林地审批", site) == []
+    assert missing("行政许可", "临时使用林地审批", site.replace("现场查验", "现场察看")) == ["审查"]

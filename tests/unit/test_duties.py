@@ -77,8 +77,9 @@ def test_a_stage_heading_alone_on_its_line():
 
 
 def test_a_line_is_a_stage_heading_only_when_it_holds_nothing_else():
-    # ordinary numbered sentences that start with a stage word
-    assert [d.stage for d in split_duties("1.受理申请材料\n2.审查。\n3.决定是否许可")] == [None, None, None]
+    # ordinary numbered sentences that start with a stage word; a duty that is nothing but its stage names it
+    # (东至's 「1.受理；2.审查；3.决定；4.送达。」)
+    assert [d.stage for d in split_duties("1.受理申请材料\n2.审查。\n3.决定是否许可")] == [None, "审查", None]
     assert [d.text for d in split_duties("1.受理。\n2.审查环节的材料应当归档。")] == ["受理。", "审查环节的材料应当归档。"]
     # a hard-wrapped sentence whose last line happens to be a stage word
     assert triples("1.依法作出\n决定\n2.送达文书。") == [(1, None, None), (2, None, None)]
@@ -171,7 +172,7 @@ def test_other_number_styles_and_nested_items():
 
 def test_numbered_headings():
     text = "一、直接实施责任：\n1.受理。\n二、指导监督责任：\n2.指导。"
-    assert triples(text) == [(1, "直接实施", None), (2, "指导监督", None)]
+    assert triples(text) == [(1, "直接实施", "受理"), (2, "指导监督", None)]
 
 
 def test_lead_in_sentence_is_not_a_duty():

@@ -951,7 +951,7 @@ def test_a_column_of_supervision_measures_is_the_power_s_supervision_duty(tmp_pa
     assert [d.stage for d in first.responsibilities] == ["受理", "审查", "决定", "送达", "事后监管"]
     assert first.responsibilities[-1].text == "事中事后监管\n落实“四到场”要求。"
     assert first.responsibility_text.endswith("送达申请人。")  # the 责任事项 cell as published
-    assert [d.stage for d in second.responsibilities] == [None, None]  # 无: no measures
+    assert [d.stage for d in second.responsibilities] == ["受理", None]  # 无: no measures (「受理。」 is its stage)
 
 
 def test_a_column_of_where_the_power_comes_from_is_a_delegation_only_when_it_says_so(tmp_path):
@@ -1284,3 +1284,25 @@ def test_a_sub_item_row_without_its_type_takes_the_item_s(tmp_path):
     doc = parse_list(path)
     assert [(r.item_name, r.type) for r in doc.records] == [("医疗机构设置审批及执业登记", "行政许可")] * 2
     assert not [w for w in doc.warnings if "权力类型" in w.message]
+
+
+def test_a_sub_item_row_whose_item_and_type_say_ditto_is_its_item_s(tmp_path):
+    # 东营: the second 子项 of 环评文件审批 writes 「同上」 for the item's name and its type; 金秀 heads its codes 权力事项编码
+    path = tmp_path / "东营市生态环境局权责清单.csv"
+    path.write_text("序号,权力事项编码,权力类型,权力事项名称,子项,设定依据,责任事项\n"
+                    "1,370500SHJXK001-01,行政许可,建设项目环境影响评价文件审批,建设项目环境影响报告书审批,《环境影响评价法》第二十二条,"
+                    "1.受理；2.审查；3.决定；4.送达。\n"
+                    ",370500SHJXK001-02,同上,同上,建设项目环境影响报告表审批,同上,1.受理；2.审查；3.决定；4.送达。\n"
+                    "2,370500SHJCF001,行政处罚,对超标排放大气污染物的处罚,,《大气污染防治法》第九十九条,1.立案；2.调查。\n"
+                    "3,370500SHJCF002,同上,对未按规定贮存危险废物的处罚,,《固体废物污染环境防治法》第一百一十二条,1.立案。\n",
+                    encoding="utf-8")
+    doc = parse_list(path)
+    first, second, _penalty, dittoed = doc.records
+    assert (second.item_name, second.sub_item_name, second.type) == (
+        "建设项目环境影响评价文件审批", "建设项目环境影响报告表审批", "行政许可")
+    assert second.name == "建设项目环境影响评价文件审批（建设项目环境影响报告表审批）"
+    assert second.basis_text == first.basis_text and second.code == "370500SHJXK001-02"
+    assert [d.stage for d in second.responsibilities] == ["受理", "审查", "决定", "送达"]
+    assert (dittoed.name, dittoed.type) == ("对未按规定贮存危险废物的处罚", "行政处罚")  # its own name, the type above
+    assert not [w for w in doc.warnings if "权力类型" in w.message and "无法识别" in w.message]
+    assert any("第3行" in w.message and "第5行权力类型" in w.message for w in doc.warnings)  # the report says so

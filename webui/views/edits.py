@@ -35,9 +35,9 @@ from wtforms.validators import DataRequired, Length, NumberRange
 
 from importers import revert as import_revert
 from importers import revisions
-from importers.writer import rederive
+from importers.writer import MERGE_TEXTS, rederive
 from kb.analyses import law_changes
-from kb.model import LEVELS, power_type_names, stage_words, type_code
+from kb.model import LEVELS, power_type_names, stage_words, text_key, type_code
 from webui import findings, service_links, store
 from webui.entities import LEVEL_NAMES
 from webui.pages import page
@@ -351,7 +351,8 @@ MATCH (p:Power {key: $key})
 OPTIONAL MATCH (p)-[:HAS_RESPONSIBILITY]->(old:Responsibility)
 WITH p, count(old) AS n, max(toIntegerOrNull(old.seq)) AS top
 CREATE (r:Responsibility {key: p.key + '#r' + toString(n) + 'e', seq: coalesce(top, 0) + 1, kind: $kind,
-                          stage: $stage, text: $text, power_key: p.key, current: p.current, retired: false,
+                          stage: $stage, text: $text, text_key: $text_key, power_key: p.key, current: p.current,
+                          retired: false,
                           source_file: p.source_file, source_sheet: p.source_sheet, source_row: p.source_row})
 CREATE (p)-[:HAS_RESPONSIBILITY]->(r)
 CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: r.key, entity_label: 'Responsibility',
@@ -556,9 +557,10 @@ def add_responsibility(key: str):
 
     def work(tx: Any) -> str:
         target = revisions.writable_power(tx, key, _who(), today(), reason)
-        tx.run(ADD_DUTY, key=target, kind=form.kind.data or None, stage=form.stage.data or None,
-               text=form.text.data.replace("\r\n", "\n").strip(), id=uuid.uuid4().hex, who=_who(),
-               reason=reason).consume()
+        text = form.text.data.replace("\r\n", "\n").strip()
+        tx.run(MERGE_TEXTS, texts=[{"key": text_key(text), "text": text}]).consume()  # search finds it
+        tx.run(ADD_DUTY, key=target, kind=form.kind.data or None, stage=form.stage.data or None, text=text,
+               text_key=text_key(text), id=uuid.uuid4().hex, who=_who(), reason=reason).consume()
         return target
 
     try:

@@ -7,7 +7,7 @@ from flask import Blueprint, request
 from markupsafe import Markup, escape
 
 from kb.analyses.powers import jurisdiction_names
-from kb.model import EXAMPLE_MARK, FULLTEXT_INDEX, FULLTEXT_LABELS, power_in_force
+from kb.model import EXAMPLE_MARK, FULLTEXT_INDEX, SEARCH_LABELS, power_in_force
 from webui import asof, store
 from webui.entities import key_of
 from webui.pages import page
@@ -26,12 +26,25 @@ FILTERS = ("type", "power_type", "department", "level", "jurisdiction")
 HITS = "RETURN collect([label, score, id, props, owner]) AS hits\n"
 
 SEARCH = """
-CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $cap}) YIELD node, score
-WITH node, score, [l IN labels(node) WHERE l IN $labels][0] AS label
+CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $cap}) YIELD node AS hit, score
+// a legal basis or a duty is indexed once for all that hold it (kb.model SearchText): the hit is its holders,
+// at most $cap of each (they share its score)
+CALL { WITH hit
+       WITH hit AS node WHERE NOT node:SearchText RETURN node, null AS owner
+       UNION ALL
+       WITH hit
+       MATCH (node:Power {basis_key: hit.key}) WHERE hit:SearchText AND {node_in_force}
+       RETURN node, null AS owner LIMIT $cap
+       UNION ALL
+       WITH hit
+       MATCH (owner:Power)-[:HAS_RESPONSIBILITY]->(node:Responsibility {text_key: hit.key})
+       WHERE hit:SearchText AND {owner_in_force} AND NOT coalesce(node.retired, false)  // retired in the browser
+       RETURN node, owner LIMIT $cap }
+WITH node, owner, score, [l IN labels(node) WHERE l IN $labels][0] AS label
 WHERE label IS NOT NULL AND (label <> 'Power' OR {node_in_force})
-  AND NOT (label = 'Responsibility' AND coalesce(node.retired, false))  // retired in the browser
-OPTIONAL MATCH (owner:Power)-[:HAS_RESPONSIBILITY]->(node)
-WITH label, score, node, owner WHERE owner IS NULL OR {owner_in_force}
+WITH label, score, node, owner LIMIT $cap
+// a power found by its name and by its basis: once, at its better score
+WITH label, node, owner, max(score) AS score
 WITH label, score, elementId(node) AS id,
        [node.key, node.name, node.title, node.id, node.label, node.law_title, node.department,
         node.jurisdiction, node.level, node.type, node.area_name, node.lead_department,
@@ -52,7 +65,7 @@ RETURN id, n.text AS text, n.basis_text AS basis_text, n.title AS title
 # One branch per label with a name (the labels are constants, never input): each reads its label's nodes
 # only, the powers through the text index on their names; a power of a past list is left out before the
 # cap. A law's name is its title; a responsibility has none (its text is the full-text index's).
-NAMED_BY = {label: "title" if label == "Law" else "name" for label in FULLTEXT_LABELS if label != "Responsibility"}
+NAMED_BY = {label: "title" if label == "Law" else "name" for label in SEARCH_LABELS if label != "Responsibility"}
 NAME_CONTAINS = "CALL {\n" + "\n  UNION ALL\n".join(
     f"  MATCH (node:`{label}`) WHERE node.{prop} CONTAINS $q"
     + (" AND {node_in_force}" if label == "Power" else "")
@@ -138,7 +151,7 @@ def _body(texts: tuple, terms: list[str]) -> str:
 
 def run_search(q: str, as_of: str | None = None) -> list[dict]:
     terms = q.split()
-    labels = list(FULLTEXT_LABELS)
+    labels = list(SEARCH_LABELS)
     if len(q.replace(" ", "")) < 2:
         [[found]] = store.rows(NAME_CONTAINS, labels=labels, q=q.strip(), cap=200, example_mark=EXAMPLE_MARK,
                                as_of=as_of)
@@ -185,7 +198,7 @@ def _facets(hits: list[dict], chosen: dict[str, str], within: set[str] | None = 
 def search() -> dict:
     q = request.args.get("q", "").strip()[:200]
     chosen = {f: request.args.get(f, "").strip() for f in FILTERS}
-    if chosen["type"] and chosen["type"] not in FULLTEXT_LABELS and not chosen["power_type"]:
+    if chosen["type"] and chosen["type"] not in SEARCH_LABELS and not chosen["power_type"]:
         chosen["power_type"], chosen["type"] = chosen["type"], ""  # ?type=行政许可 means a power type
     as_of = asof.requested()
     hits = run_search(q, as_of) if q else []
