@@ -402,8 +402,6 @@ def _write_all(graph: Graph | None, reports: list[FileReport], spool: Spool, dry
     """Write the valid files of `reports`, all parsed already: laws first, so lists imported in the
     same run link their citations to articles at once; guides last."""
     order = sorted((r for r in reports if spool.holds(r)), key=lambda r: {"law": 0, "list": 1}.get(r.kind, 2))
-    if graph is not None:
-        writer.start_texts(graph)
     total = sum(r.records for r in order)
     bar = _bar(total, progress and not dry_run and total > 0, on_progress)
     return _summary(reports, dry_run, _write_ordered(graph, iter(order), spool, dry_run, bar, in_force_from))
@@ -553,7 +551,6 @@ def _write_group(graph: Graph, group: list[FileReport], bar: tqdm, in_force_from
                                       result, report.errors, started, tx=tx)
                 results.append(result)
             tx.commit()
-        writer.texts_committed(graph, *results)
     except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired) as exc:
         for report in group:  # rolled back: nothing of these files was written
             _refuse(report, f"数据库出错，未写入任何内容：{explain(exc)}")

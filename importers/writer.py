@@ -20,7 +20,6 @@ import re
 import time
 import unicodedata
 import uuid
-import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
@@ -61,24 +60,6 @@ class WriteResult:
     current: bool = True  # False when a newer version of the list was already there
     other_versions: list[str] = field(default_factory=list)  # versions of the other departments of the file
     reviews: int = 0  # laws: citations queued for review (LawReview) by this new version
-    text_keys: set[str] = field(default_factory=set, repr=False)  # the searchable texts its batches wrote or met
-
-
-# The searchable texts (kb.model SearchText) an import run has committed, by graph: a batch sends only those not
-# yet among them (a province's 7,968 files hold a few thousand distinct texts, each file sending its hundred
-# again). Emptied when a run starts (start_texts), filled after a commit (texts_committed), never from a
-# transaction that may still roll back; a writer outside a run sends every text.
-_COMMITTED_TEXTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def start_texts(graph: Graph) -> None:
-    _COMMITTED_TEXTS[graph] = set()
-
-
-def texts_committed(graph: Graph, *results: WriteResult) -> None:
-    if graph in _COMMITTED_TEXTS:
-        for result in results:
-            _COMMITTED_TEXTS[graph].update(result.text_keys)
 
 
 class _Counter:
@@ -510,7 +491,6 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
             result = write_list(graph, doc, run_id, progress, in_force_from, tx=own)
             if result.status == "imported":
                 own.commit()
-                texts_committed(graph, result)
         return result
     def find(name: str, place: str) -> str | None:
         return same_body(lambda q, **p: _run(tx, _Counter(), q, **p), name, place)
@@ -526,16 +506,15 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
         dep_key = version_key(doc, dep["name"])
         records = [r for r in doc.records if (r.department or doc.department) == dep["name"]]
         _write_version(tx, counter, doc, dep, dep_key, records, run_id, result, progress,
-                       in_force_from or default_in_force_from(doc.version), _COMMITTED_TEXTS.get(graph, set()))
+                       in_force_from or default_in_force_from(doc.version))
     result.nodes_created, result.relationships_created = counter.nodes, counter.rels
     return result
 
 
 def _write_version(tx: neo4j.Transaction, counter: _Counter, doc: ListDocument, dep: dict, key: str,
                    records: list[Record], run_id: str, result: WriteResult, progress: Progress | None,
-                   in_force_from: str | None = None, committed: set[str] | frozenset = frozenset()) -> None:
-    """One department's records of a file: its department, list version and powers (`committed`: searchable
-    texts in the graph already, not sent again)."""
+                   in_force_from: str | None = None) -> None:
+    """One department's records of a file: its department, list version and powers."""
     _ensure_department(tx, counter, dep["name"], dep["jurisdiction"], dep["level"], run_id, Path(doc.path).name)
     rows = _run(tx, counter, CREATE_VERSION, department=dep["name"], key=key, version=doc.version,
                 title=doc.title, sha256=doc.sha256, source_file=Path(doc.path).name, mapping=doc.mapping,
@@ -550,10 +529,7 @@ def _write_version(tx: neo4j.Transaction, counter: _Counter, doc: ListDocument, 
         result.other_versions.append(key)
     for batch in _batches(records):
         rows = Rows(power_row(doc, key, rec, run_id) for rec in batch)
-        texts = [t for t in searchable_texts(rows) if t["key"] not in committed and t["key"] not in result.text_keys]
-        if texts:
-            _run(tx, counter, MERGE_TEXTS, texts=texts)
-            result.text_keys.update(t["key"] for t in texts)
+        _run(tx, counter, MERGE_TEXTS, texts=searchable_texts(rows))
         _run(tx, counter, WRITE_POWERS, version_key=key, rows=rows)
         if progress:
             progress(len(batch))

@@ -179,31 +179,3 @@ def test_the_statements_planned_once_start_from_their_keys(scratch: Graph) -> No
             assert not [op for op, _ in ops if "Scan" in op], name
             seeks = [details for op, details in ops if "Seek" in op]
             assert seeks and not [d for d in seeks if "current" in d], (name, seeks)
-
-
-def test_a_run_sends_each_searchable_text_once_and_only_what_was_committed(scratch: Graph, tmp_path) -> None:
-    """A text a run committed is not sent again by its later files; one a rolled-back transaction wrote is."""
-    from importers import writer
-    from importers.lists import parse_list
-
-    def doc(name: str, item: str):
-        path = tmp_path / f"{name}权责清单.csv"
-        path.write_text("序号,权力类型,权力事项名称,实施依据,责任事项\n"
-                        f"1,行政许可,{item},《行政许可法》第十二条 共同的依据文字,1.受理责任：共同的受理文字。2.决定责任：决定。\n",
-                        encoding="utf-8")
-        return parse_list(path)
-
-    writer.start_texts(scratch)
-    with scratch.transaction() as tx:  # rolled back: its texts are not in the graph
-        assert writer.write_list(scratch, doc("甲市交通运输局", "甲许可"), "r0", tx=tx).text_keys
-        tx.rollback()
-    first = writer.write_list(scratch, doc("甲市交通运输局", "甲许可"), "r1")
-    second = writer.write_list(scratch, doc("乙市交通运输局", "乙许可"), "r2")
-    assert len(first.text_keys) == 3 and second.text_keys == set()  # the basis and two duties, sent once
-    [row] = scratch.read("MATCH (x:SearchText) RETURN count(x) AS n, "
-                         "COUNT { MATCH (p:Power) WHERE p.basis_key IS NOT NULL } AS keyed")
-    assert row == {"n": 3, "keyed": 2}
-    scratch.searchable()
-    found = scratch.read("CALL db.index.fulltext.queryNodes('kb_fulltext', '\"共同的受理文字\"') YIELD node "
-                         "MATCH (:Power)-[:HAS_RESPONSIBILITY]->(r:Responsibility {text_key: node.key}) RETURN count(r) AS n")
-    assert found == [{"n": 2}]
