@@ -312,6 +312,7 @@ _COLON_END = re.compile(r"(?:阶段|环节)?(?:责任)?[：:]")
 # … of a heading that is a whole line by itself, without a colon ("1.受理环节", "一、受理阶段责任").
 _LINE_END = re.compile(r"(?:阶段|环节)?(?:责任)?\Z")
 # … of a duty that is nothing but the stages it names, closed by a full stop (东营's 「4.送达、执行。」: listed_stages).
+_NOTE = re.compile(r"[（(]([^（()）]{1,12})[）)]")  # a note in brackets (listed_stages)
 _WHOLE_END = re.compile(r"(?:阶段|环节)?(?:责任)?[。；;.]?\Z")  # (what a listed_stages duty ends with)
 # Punctuation a heading's lost number leaves in front of it (".受理责任:" where "1.受理责任:" was meant).
 _STRAY = re.compile(r"^[.．、,，;；]+")
@@ -420,18 +421,19 @@ def heading_stages(text: str, *, colon: bool = False) -> list[str]:
 
 def listed_stages(text: str) -> list[str]:
     """The stages a duty names when it is nothing but them, closed by a full stop or not: ["送达", "执行"] for
-    东营's 「送达、执行。」, ["受理"] for 「受理。」 (a duty, not its heading: its Duty.stage stays None); [] for
-    anything more ("依法受理。")."""
+    东营's 「送达、执行。」, ["受理"] for 「受理。」, ["告知", "听证"] for 「告知（听证）」; [] for anything more ("依法受理。")."""
     whole = _WHOLE_END.sub("", _STRAY.sub("", squeeze(text or "")))
     if not whole or len(whole) > 20:
         return []
     words = stage_words()
+    # a word in brackets after a stage is a note on it, a stage itself when it is one (滨州's 「4.告知（听证）」)
+    noted = [w for note in _NOTE.findall(whole) for w in _HEADING_JOIN.split(note) if w in words and len(w) <= 4]
     # each stage by its own short word, joined by 、 和 …: not a sentence that is an alias (作出行政处罚决定。) nor two
     # words run together (执行处罚决定。, 立案调查；), which a list also writes as a sentence
-    parts = _HEADING_JOIN.split(whole)
+    parts = _HEADING_JOIN.split(_NOTE.sub("", whole))
     if not all(p in words and len(p) <= 4 for p in parts):
         return []
-    return list(dict.fromkeys(words[p] for p in parts))
+    return list(dict.fromkeys(words[p] for p in (*parts, *noted)))
 
 
 def opens_with_step(text: str, not_starting: tuple[str, ...] = ()) -> bool:

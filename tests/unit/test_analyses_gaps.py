@@ -755,3 +755,13 @@ def test_the_thirty_third_sample_s_readings() -> None:
     site = "1.受理；2.现场查验；3.审批；4.送达；5.监督用地单位恢复植被。"
     assert missing("行政许可", "临时使用林地审批", site) == []
     assert missing("行政许可", "临时使用林地审批", site.replace("现场查验", "现场察看")) == ["审查"]
+
+
+def test_the_thirty_fourth_sample_s_readings() -> None:
+    """滨州's 「4.告知（听证）」: a stage with a note in brackets, the note a stage too."""
+    assert listed_stages("告知（听证）") == ["告知", "听证"] and listed_stages("审查（法制审核）") == ["审查"]
+    assert listed_stages("审查决定（重大案件集体讨论）；") == []  # two words run together, as before
+    steps = "1.立案\n2.调查取证\n3.审查\n4.告知（听证）\n5.作出决定\n6.送达\n7.执行"
+    assert missing("行政处罚", "对未取得道路运输经营许可擅自从事道路运输经营的处罚", steps) == []
+    assert missing("行政处罚", "对未取得道路运输经营许可擅自从事道路运输经营的处罚",
+                   steps.replace("4.告知（听证）\n", "")) == ["告知"]
