@@ -765,3 +765,25 @@ def test_the_thirty_fourth_sample_s_readings() -> None:
     assert missing("行政处罚", "对未取得道路运输经营许可擅自从事道路运输经营的处罚", steps) == []
     assert missing("行政处罚", "对未取得道路运输经营许可擅自从事道路运输经营的处罚",
                    steps.replace("4.告知（听证）\n", "")) == ["告知"]
+
+
+def test_the_thirty_fifth_sample_s_readings() -> None:
+    """宝清's stage columns tell the party of the intended penalty in the 审查（调查） step: its 告知 (第四十四条)."""
+    from importers.duties import stage_row_duty
+
+    steps = [("受理（立案）环节", "对发现的违法线索进行核查，符合立案条件的报批立案。"),
+             ("审查（调查）环节", ("执法人员不少于两人，收集证据；对案件进行审查。作出处罚决定前，告知当事人拟作出处罚的事实、理由、依据"
+                              "及陈述、申辩、要求听证的权利。")),
+             ("决定环节", "制作行政处罚决定书。"), ("送达环节", "按照法定方式送达当事人。"),
+             ("执行（监管）环节", "监督当事人履行处罚决定；逾期不履行的，依法申请人民法院强制执行。")]
+    duties = [stage_row_duty(i, h, t) for i, (h, t) in enumerate(steps, start=1)]
+
+    def found(ds) -> list[str]:
+        hits = gaps.missing_stage([ROW | {"type": "行政处罚", "power": "对盗伐、滥伐林木的处罚",
+                                          "stages": [d.stage for d in ds if d.stage],
+                                          "duty_texts": [d.text for d in ds]}], EVERY_TYPE)
+        return hits[0].evidence[0]["missing"] if hits else []
+
+    assert "告知" not in found(duties)
+    told = duties[1].text.replace("告知当事人拟作出处罚的", "说明")
+    assert "告知" in found([duties[0], stage_row_duty(2, steps[1][0], told[len("审查（调查）环节\n"):]), *duties[2:]])
