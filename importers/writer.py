@@ -375,6 +375,11 @@ def duty_rows(power_key: str, duties: Iterable) -> list[dict]:
              "text_key": text_key(d.text), "power_key": power_key} for i, d in enumerate(duties)]
 
 
+def text_rows(texts: Iterable[str]) -> list[dict]:
+    """MERGE_TEXTS's rows for `texts`: each distinct non-empty text with its key."""
+    return [{"key": text_key(t), "text": t} for t in dict.fromkeys(texts) if t]
+
+
 def searchable_texts(rows: Iterable[dict]) -> list[dict]:
     """The distinct searchable texts of power rows (power_row): each power's legal basis and each duty's
     text, by key (MERGE_TEXTS writes them)."""
@@ -587,10 +592,8 @@ def rederive(tx: neo4j.ManagedTransaction, key: str, field_name: str, text: str)
     from importers.duties import duties_of
 
     if field_name == "basis_text":  # search finds the power by its new basis
-        tk = text_key(text)
-        if tk:
-            tx.run(MERGE_TEXTS, texts=[{"key": tk, "text": text}]).consume()
-        tx.run("MATCH (p:Power {key: $key}) SET p.basis_key = $tk", key=key, tk=tk).consume()
+        tx.run(MERGE_TEXTS, texts=text_rows([text])).consume()
+        tx.run("MATCH (p:Power {key: $key}) SET p.basis_key = $tk", key=key, tk=text_key(text)).consume()
     if field_name in ("basis_text", "responsibility_basis_text"):
         which = "basis" if field_name == "basis_text" else "responsibility_basis"
         tx.run(REPLACE_CITATIONS, key=key, field=which,
@@ -600,7 +603,7 @@ def rederive(tx: neo4j.ManagedTransaction, key: str, field_name: str, text: str)
                        key=key).single()
         cell, measures = (text, other["s"] or "") if field_name == "responsibility_text" else (other["r"] or "", text)
         duties = duty_rows(key, duties_of(cell, measures))
-        tx.run(MERGE_TEXTS, texts=[{"key": d["text_key"], "text": d["text"]} for d in duties if d["text_key"]]).consume()
+        tx.run(MERGE_TEXTS, texts=text_rows(d["text"] for d in duties)).consume()
         tx.run(REPLACE_DUTIES, key=key, duties=duties).consume()
     elif field_name == "unit":
         tx.run(REPLACE_UNIT, key=key, units=split_units(text)).consume()

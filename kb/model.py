@@ -17,6 +17,7 @@ What the ideas are (docs/model.md has the whole model):
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -92,8 +93,6 @@ def text_key(text: str | None) -> str | None:
     no text."""
     if not text:
         return None
-    import hashlib
-
     return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 # A Cypher predicate on a power bound to `p` (see "current" above).
@@ -311,9 +310,10 @@ _HEADING_END = re.compile(r"(?:阶段|环节)?责任[：:。，,、]?|(?:阶段|
 _COLON_END = re.compile(r"(?:阶段|环节)?(?:责任)?[：:]")
 # … of a heading that is a whole line by itself, without a colon ("1.受理环节", "一、受理阶段责任").
 _LINE_END = re.compile(r"(?:阶段|环节)?(?:责任)?\Z")
-# … of a duty that is nothing but the stages it names, closed by a full stop (东营's 「4.送达、执行。」: listed_stages).
-_NOTE = re.compile(r"[（(]([^（()）]{1,12})[）)]")  # a note in brackets (listed_stages)
-_WHOLE_END = re.compile(r"(?:阶段|环节)?(?:责任)?[。；;.]?\Z")  # (what a listed_stages duty ends with)
+# … of a duty that is nothing but the stages it names, closed by a full stop (东营's 「4.送达、执行。」: listed_stages),
+# and a note in brackets after one of them (滨州's 「告知（听证）」).
+_WHOLE_END = re.compile(r"(?:阶段|环节)?(?:责任)?[。；;.]?\Z")
+_NOTE = re.compile(r"[（(]([^（()）]{1,12})[）)]")
 # Punctuation a heading's lost number leaves in front of it (".受理责任:" where "1.受理责任:" was meant).
 _STRAY = re.compile(r"^[.．、,，;；]+")
 # A step's name in brackets at the start of a duty: 「【立案】…；【调查】…」 (阳东's 城管 list), as 「立案：…」 when the

@@ -35,7 +35,7 @@ from wtforms.validators import DataRequired, Length, NumberRange
 
 from importers import revert as import_revert
 from importers import revisions
-from importers.writer import MERGE_TEXTS, rederive
+from importers.writer import MERGE_TEXTS, rederive, text_rows
 from kb.analyses import law_changes
 from kb.model import LEVELS, power_type_names, stage_words, text_key, type_code
 from webui import findings, service_links, store
@@ -558,7 +558,7 @@ def add_responsibility(key: str):
     def work(tx: Any) -> str:
         target = revisions.writable_power(tx, key, _who(), today(), reason)
         text = form.text.data.replace("\r\n", "\n").strip()
-        tx.run(MERGE_TEXTS, texts=[{"key": text_key(text), "text": text}]).consume()  # search finds it
+        tx.run(MERGE_TEXTS, texts=text_rows([text])).consume()  # search finds it
         tx.run(ADD_DUTY, key=target, kind=form.kind.data or None, stage=form.stage.data or None, text=text,
                text_key=text_key(text), id=uuid.uuid4().hex, who=_who(), reason=reason).consume()
         return target

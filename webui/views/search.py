@@ -30,7 +30,7 @@ CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $cap}) YIELD node AS 
 // a legal basis or a duty is indexed once for all that hold it (kb.model SearchText): the hit is its holders,
 // at most $cap of each (they share its score)
 CALL { WITH hit
-       WITH hit AS node WHERE NOT node:SearchText RETURN node, null AS owner
+       WITH hit AS node WHERE NOT node:SearchText AND (NOT node:Power OR {node_in_force}) RETURN node, null AS owner
        UNION ALL
        WITH hit
        MATCH (node:Power {basis_key: hit.key}) WHERE hit:SearchText AND {node_in_force}
@@ -41,7 +41,7 @@ CALL { WITH hit
        WHERE hit:SearchText AND {owner_in_force} AND NOT coalesce(node.retired, false)  // retired in the browser
        RETURN node, owner LIMIT $cap }
 WITH node, owner, score, [l IN labels(node) WHERE l IN $labels][0] AS label
-WHERE label IS NOT NULL AND (label <> 'Power' OR {node_in_force})
+WHERE label IS NOT NULL
 WITH label, score, node, owner LIMIT $cap
 // a power found by its name and by its basis: once, at its better score
 WITH label, node, owner, max(score) AS score
