@@ -36,6 +36,7 @@ from importers.naming import (
     internal_unit,
     joint_bodies,
     jurisdiction_level,
+    public_institution,
     resolve_naming,
 )
 from importers.onething import looks_like_guide
@@ -486,8 +487,9 @@ class _ListParser:
                 self.warnings.append(RowError(
                     f"联合行使的权力（{rec.holder}）：归入排在第一的 {other}（牵头部门）；行使主体原文保留在该权力上",
                     sheet=rec.sheet, row=rec.row, severity="notice"))
-            if not other and not rec.unit and rec.holder and internal_unit(rec.holder, naming):
-                rec.unit = rec.holder  # 责任主体 国际交流与合作处: the unit of the file's department that acts
+            if not other and not rec.unit and rec.holder and (internal_unit(rec.holder, naming)
+                                                              or public_institution(rec.holder)):
+                rec.unit = rec.holder  # 责任主体 国际交流与合作处, 三门峡市图书馆: who does the work for the department
             if rec.department not in out:
                 if other:
                     if other not in own_place:
@@ -628,6 +630,11 @@ class _ListParser:
                 self._non_record_row(ctx, r, own, prev)
                 continue
             values = {f: _filled(sheet, r, c) for f, c in cols.items()}
+            if prev is not None and prev is not cancelled and _same_item_next_stage(prev, values):
+                # 临渭: one row a stage (责任环节 | 责任事项), the item's cells written again on every row (a merged
+                # block exported filled): the row is one more duty of the record above
+                _add_stage_row(prev, values["stage"], values.get("responsibility_text", ""))
+                continue
             for f, later in layout.repeats.items():
                 texts = [values.get(f, ""), *(_filled(sheet, r, c) for c in later)]
                 # each kind of source its own column: said before its text, as lists write 【法律】《…》 in one cell
@@ -655,6 +662,14 @@ class _ListParser:
                     if values.get("type", "").strip():
                         ctx.dittoed.append(f"第{sheet.row_number(r)}行{FIELD_LABELS.get('type', 'type')}")
                     values["type"] = prev.type_original or prev.type
+                # … and the item's cells beside it that a merge would have covered (湖南's 药品批发企业经营许可's
+                # sub-items: 实施依据, 责任事项, 追责情形 and 实施主体 blank under the item's row)
+                shared = [f for f in _SHARED_FIELDS if f in cols and not values.get(f, "").strip() and getattr(prev, f, "")
+                          and not (f == "responsibility_text" and ("stage" in cols or layout.stage_columns))]
+                for f in shared:
+                    values[f] = getattr(prev, f)
+                if shared:
+                    ctx.filled_down.append(sheet.row_number(r))
             elif prev is not None and _DITTO.match(squeeze(values.get("type", ""))) and (prev.type_original or prev.type):
                 values["type"] = prev.type_original or prev.type  # a type of 「同上」: the record above's
                 ctx.dittoed.append(f"第{sheet.row_number(r)}行{FIELD_LABELS.get('type', 'type')}")
@@ -698,6 +713,11 @@ class _ListParser:
                 seen[key] = sheet.row_number(r)
             self.records.append(record)
             prev = record
+        if ctx.filled_down:
+            rows = "、".join(str(n) for n in ctx.filled_down[:12]) + (" 等" if len(ctx.filled_down) > 12 else "")
+            self.warnings.append(RowError(
+                f"第 {rows} 行（子项）的依据、责任事项等列空白：按其上方事项的同一列读取（合并单元格导出后留空）",
+                sheet=sheet.name, severity="notice"))
         if ctx.dittoed:
             self.warnings.append(RowError(
                 f"「同上」按上一项的同一列读取：{'、'.join(ctx.dittoed[:12])}{' 等' if len(ctx.dittoed) > 12 else ''}",
@@ -871,6 +891,7 @@ class _SheetContext:
     type_said: bool = False  # the notice that the sheet's name gives its rows' type is given (once a sheet)
     section_row: int = -1  # the row of the group row that gave `section`
     dittoed: list[str] = field(default_factory=list)  # 「第5行 责任事项」: cells reading 同上, filled from the row above
+    filled_down: list[int] = field(default_factory=list)  # sub-item rows whose blank shared cells were the item's
     staged_above: dict[str, str] = field(default_factory=dict)  # the record above's cells of the stage columns
 
     def column_name(self, fld: str) -> str | None:
@@ -953,15 +974,20 @@ def _more_duties(rec: Record, text: str, numbered_on: bool = False) -> bool:
     text = _text(text)
     duties = list(_duties(text)) if text else []
     seq = max((d.seq for d in rec.responsibilities), default=0)
-    if not duties or text == rec.responsibility_text or duties[0].seq <= seq:
+    # 彰武: 「审查：…」 alone in the 责任事项 cell below 「受理：…」, unnumbered, every other cell blank — a step
+    # headed by its stage after the record's own steps so headed, one a row: its next duty
+    headed_on = (numbered_on and bool(duties) and not _NUMBERED_START.match(text) and not rec.supervision_text
+                 and bool(rec.responsibilities) and all(d.stage for d in (*duties, *rec.responsibilities))
+                 and not any(d.kind == "指导监督" for d in rec.responsibilities))
+    if not duties or text == rec.responsibility_text or (duties[0].seq <= seq and not headed_on):
         return False  # the same duties again (numbered from 1): not a next duty
-    if numbered_on:
+    if numbered_on and not headed_on:
         # numbered on from the record's own duties, one column of them: not from a record with none, nor one
         # whose duties were numbered across two columns (直接实施 | 指导监督) or end in its supervision column
         if (duties[0].seq != seq + 1 or not rec.responsibilities or rec.supervision_text
                 or any(d.kind == "指导监督" for d in rec.responsibilities)):
             return False
-    elif not all(d.stage for d in duties):
+    elif not numbered_on and not all(d.stage for d in duties):
         return False  # no stage of its own
     kind = rec.responsibilities[-1].kind if rec.responsibilities else None  # 直接实施 goes on
     rec.responsibilities += [replace(d, seq=seq + k, kind=d.kind or kind) for k, d in enumerate(duties, start=1)]
@@ -969,12 +995,16 @@ def _more_duties(rec: Record, text: str, numbered_on: bool = False) -> bool:
     return True
 
 
+# a cell that opens with a number (1. 2、 （三） ①): numbered duties, not one step headed by its stage
+_NUMBERED_START = re.compile(r"^\s*(?:[（(]?[0-9０-９一二三四五六七八九十]+[.．、)）]|[①-⑳])")
 _DITTO = re.compile(r"^(?:同上|同上述|同前|同上一项|同上项)[。.]?$")
 # a stage's cell saying the stage has no duty here (无, 不涉及, 无此环节 …): no duty of that stage
 _NONE_CELL = re.compile(r"^(?:无|暂无|没有|不涉及|不适用|无此环节|本环节无|此环节无|[/\\—–－-]+)[。.；;]?$")
 # the fields a 「同上」 cell takes from the record above (a name or a code is the row's own; a type, and a sub-item's
 # item name, are read apart in _read_table)
 _DITTO_FIELDS = (*TEXT_FIELDS, "holder", "unit")
+# the item's cells a sub-item row of an unmerged export leaves blank under it (not its 备注: a note is the row's own)
+_SHARED_FIELDS = tuple(f for f in _DITTO_FIELDS if f != "remarks")
 
 
 def _ditto(values: dict[str, str], prev: Record, ctx: _SheetContext, row: int) -> None:
@@ -993,6 +1023,18 @@ def _add_headed_duties(rec: Record, text: str) -> None:
     seq = max((d.seq for d in rec.responsibilities), default=0)
     rec.responsibilities += [replace(d, seq=seq + k) for k, d in enumerate(_duties(text), start=1)]
     rec.responsibility_text = (rec.responsibility_text + "\n" + text) if rec.responsibility_text else text
+
+
+def _same_item_next_stage(prev: Record, values: dict[str, str]) -> bool:
+    """A row of a list that gives each stage a row of its own (办理环节 | 责任事项内容) and writes the item's
+    序号, 编码, 名称, 子项 and 类型 again on each: the same item as the record above, another stage."""
+    if not values.get("stage", "").strip() or not values.get("item_name", "").strip():
+        return False
+    sub = _name(values.get("sub_item_name", ""))
+    return (_name(values["item_name"]) == prev.item_name and ("" if sub in NO_SUB_ITEM else sub) == prev.sub_item_name
+            and _name(values.get("seq", "")) == prev.seq and _name(values.get("code", "")) == prev.code
+            and values.get("type", "").strip() in ("", prev.type_original, prev.type)
+            and bool(prev.responsibilities) and _name(values["stage"]) not in {d.stage for d in prev.responsibilities})
 
 
 def _add_stage_row(rec: Record, stage: str, text: str) -> None:

@@ -335,6 +335,18 @@ def internal_unit(holder: str, naming: Naming) -> bool:
     return len(text) <= 14
 
 
+# A public institution (事业单位) that serves the public for a department and holds no administrative power of its
+# own (三门峡市图书馆 as 责任主体 of 三门峡's 公共图书馆免费开放服务): the department's unit that does the work, not a
+# department. Not the 中心 of 社会保险 or 住房公积金, which law lets act in their own name.
+_INSTITUTION = re.compile(r"(?:图书馆|博物馆|博物院|文化馆|群众艺术馆|美术馆|纪念馆|科技馆|档案馆|文化站|综合文化站|少年宫|"
+                          r"青少年宫|体育馆|体育场|小学|中学|学校|幼儿园|医院|卫生院|妇幼保健院|妇幼保健计划生育服务中心)$")
+
+
+def public_institution(holder: str) -> bool:
+    """True when a 行使主体 / 责任主体 names a public institution (图书馆, 博物馆, 文化馆, 学校, 医院 …)."""
+    return bool(_INSTITUTION.search(squeeze(holder).strip("，,。；;、:：")))
+
+
 # The enforcement corps a department names after its own name (上海市水务局执法总队): the department's own unit,
 # acting in the department's name.
 _OWN_CORPS = re.compile(r"(?:行政执法|综合行政执法|综合执法|执法|稽查|监察|督察)(?:总队|支队|大队)")
@@ -379,14 +391,15 @@ def holder_department(holder: str, naming: Naming) -> str:
     record stays with the file's department: none named, the file's own body in another spelling
     (市交通运输局, 地州市农业农村局, 克拉玛依市发展和改革委员会（粮食和物资储备局）), a role
     (地州市商务主管部门, 市人民政府, 各区分局), the body with its own subordinates (…税务局及所属县（区）税务局), an
-    internal unit of its own (国际交流与合作处) or its own enforcement corps (上海市水务局执法总队, 衡阳县农业综合
+    internal unit of its own (国际交流与合作处), a public institution that serves for it (三门峡市图书馆) or its own
+    enforcement corps (上海市水务局执法总队, 衡阳县农业综合
     行政执法大队: `_field_corps`), or no body at all. A joint power (…、…) stays with the file when one of its
     bodies is the file's own (or a role); else it goes to the first body named, the lead (牵头) by the lists'
     custom: in a combined catalogue the file's department is only its most frequent body, which a joint power
     of two others is not."""
     text = _OWN_SUBORDINATES.sub("", squeeze(holder).strip("，,。；;、:："))
     own = naming.department
-    if not text or not own or generic_office(text) or internal_unit(text, naming):
+    if not text or not own or generic_office(text) or internal_unit(text, naming) or public_institution(text):
         return ""
     parts = joint_bodies(text)
     if len(parts) > 1:

@@ -336,6 +336,10 @@ _NOT_A_STEP = ("办结", "结案", "归档", "立卷", "其中", "包括", "时�
                "流程", "地点", "对象", "范围", "方式", "要求", "主体", "科室", "机构", "电话", "情形", "追究")
 # Between two stage words of one heading: "审查和决定阶段责任", "审核、决定责任", "调查取证及审查责任".
 _HEADING_JOIN = re.compile(r"[和及与、/]|以及")
+# … and between the stages of a duty that is nothing but them, a semicolon too (「告知；决定」), each stage perhaps
+# named as its duty or step (「立案责任」, 「审查环节」)
+_LISTED_JOIN = re.compile(r"[和及与、/；;]|以及")
+_PART_END = re.compile(r"(?:阶段|环节)?(?:责任)?\Z")
 
 
 @cache
@@ -423,14 +427,15 @@ def listed_stages(text: str) -> list[str]:
     """The stages a duty names when it is nothing but them, closed by a full stop or not: ["送达", "执行"] for
     东营's 「送达、执行。」, ["受理"] for 「受理。」, ["告知", "听证"] for 「告知（听证）」; [] for anything more ("依法受理。")."""
     whole = _WHOLE_END.sub("", _STRAY.sub("", squeeze(text or "")))
-    if not whole or len(whole) > 20:
+    if not whole or len(whole) > 60:
         return []
     words = stage_words()
     # a word in brackets after a stage is a note on it, a stage itself when it is one (滨州's 「4.告知（听证）」)
     noted = [w for note in _NOTE.findall(whole) for w in _HEADING_JOIN.split(note) if w in words and len(w) <= 4]
-    # each stage by its own short word, joined by 、 和 …: not a sentence that is an alias (作出行政处罚决定。) nor two
-    # words run together (执行处罚决定。, 立案调查；), which a list also writes as a sentence
-    parts = _HEADING_JOIN.split(_NOTE.sub("", whole))
+    # each stage by its own short word, joined by 、 和 ； …, each perhaps as its duty (福建's 「立案责任、调查责任、…执行责任
+    # （同上）。」, 广安's 「调查取证；审查」): not a sentence that is an alias (作出行政处罚决定。) nor two words run
+    # together (执行处罚决定。, 立案调查；), which a list also writes as a sentence
+    parts = [_PART_END.sub("", p) for p in _LISTED_JOIN.split(_NOTE.sub("", whole))]
     if not all(p in words and len(p) <= 4 for p in parts):
         return []
     return list(dict.fromkeys(words[p] for p in (*parts, *noted)))
@@ -453,9 +458,20 @@ def leading_stage(text: str) -> str | None:
     事后监管 for "监督检查：…"; None when it starts with no stage word."""
     head = _head(text)
     found = _stage_word().match(head)
-    if found is None or head[found.end():found.end() + 1] in ("前", "后"):
+    if found is None:
+        found = _MADE_DECISION.match(head)  # 「作出强制拆除决定并公告」 (西塘): the decision in its own words
+        if found is None or head[found.end():found.end() + 1] in ("前", "后") or \
+                any(w in found.group(0) for w in _NOT_THE_DECISION):
+            return None  # (「作出是否立案的决定」 is the 立案's)
+        return "决定"
+    if head[found.end():found.end() + 1] in ("前", "后"):
         return None  # 「决定前责任：…书面催告…」 is before the decision, not the decision
     return stage_words()[found.group(0)]
+
+
+# A duty that opens by making its decision, whatever the decision is called: 「作出强制拆除决定」, 「依法作出查封决定」
+_MADE_DECISION = re.compile(r"(?:依法)?作出[^，,。；;：:、]{1,12}?决定")
+_NOT_THE_DECISION = ("立案", "受理", "听证", "延期", "中止", "终止", "回避")
 
 
 def opens_with_heading(text: str) -> bool:

@@ -21,6 +21,7 @@ from kb.model import (
     delegating_power,
     heading_stages,
     leading_stage,
+    line_heading_stages,
     listed_stages,
     normalise_level,
     opens_with_heading,
@@ -243,7 +244,20 @@ def named_stages(row: dict, rules: StageRules | None = None) -> set[str]:
     for text in row.get("duty_texts", ()):
         named.update(heading_stages(text), listed_stages(text))
         named.update(rules.done_inside(text, row["type"]))
+        named.update(column_cell_stages(text))
     return named
+
+
+def column_cell_stages(text: str) -> list[str]:
+    """The stages a cell under a stage's column names in its own words, beside its column's (the duty's first line,
+    「审查环节」): a cell that is nothing but steps (「调查取证；审查」 under 审查环节) or opens with a step's word
+    (「执行处罚决定，抄告…」 under 事后监管, 「调查取证，制作调查笔录；…」 under 审查环节 — a penalty in a permit's columns,
+    广安's 司法局)."""
+    first, _, body = (text or "").strip().partition("\n")
+    if not body.strip() or not line_heading_stages(first.strip()):
+        return []
+    lead = leading_stage(body)
+    return [*listed_stages(body), *([lead] if lead else [])]
 
 
 _AFTER_DECISION = {"决定", "送达", "事后监管", "执行"}
@@ -276,11 +290,12 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
     if articles:
         required = tuple(s for s in required if s in articles)
         why["required_by"] = {s: articles[s] for s in required}
-    if not rules.names("决定", named, row["type"]):
+    above = decided_above(row.get("duty_texts", ()))
+    if above or not rules.names("决定", named, row["type"]):
         # a level's own review says it reports up, not a later step's note (送达：…上报市级主管部门备案)
         reviewing = (t for t in row.get("duty_texts", ()) if not set(heading_stages(t)) & _AFTER_DECISION)
-        word = rules.preliminary(row.get("scope", ""), row.get("level_text", ""), *reviewing,
-                                 *(s for s in named if s == "初审")) or rules.preliminary_said(row.get("remarks", ""))
+        word = above or rules.preliminary(row.get("scope", ""), row.get("level_text", ""), *reviewing,
+                                          *(s for s in named if s == "初审")) or rules.preliminary_said(row.get("remarks", ""))
         if word:
             required = tuple(s for s in required if s not in rules.preliminary_not_required)
             why["preliminary"] = word
@@ -291,6 +306,20 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
         required = tuple(s for s in required if s not in rules.entrusted_not_required)
         why["entrusted"] = entrusted
     return required, why
+
+
+# A 决定 column's cell that sends the case up for the decision: 「报四川省司法厅审核。」 (广安's 公证员执业审核, whose
+# 司法局 reviews first; judged complete without a 决定, 送达 or supervision of its own, 2026-12-05)
+_REPORTED_UP = re.compile(r"(?:依法)?(?:上报|报送|转报|报请|呈报|报)[^。；;，,]{1,20}?(?:审核|审批|批准|核准|决定|审定|任命)")
+
+
+def decided_above(texts: Iterable[str]) -> str:
+    """The cell under a 决定 column that reports up instead of deciding (its words), or ""."""
+    for text in texts:
+        first, _, body = (text or "").strip().partition("\n")
+        if body.strip() and "决定" in line_heading_stages(first.strip()) and _REPORTED_UP.match(squeeze(body)):
+            return squeeze(body)[:20]
+    return ""
 
 
 def own_word_stages(row: dict, required: tuple[str, ...], rules: StageRules | None = None) -> dict[str, str]:

@@ -787,3 +787,40 @@ def test_the_thirty_fifth_sample_s_readings() -> None:
     assert "告知" not in found(duties)
     told = duties[1].text.replace("告知当事人拟作出处罚的", "说明")
     assert "告知" in found([duties[0], stage_row_duty(2, steps[1][0], told[len("审查（调查）环节\n"):]), *duties[2:]])
+
+
+def test_the_thirty_sixth_sample_s_readings() -> None:
+    """广安's 司法局 writes its penalties in a permit's stage columns, 福建 its stages as duties with a note, 西塘 its
+    decision in its own words, and 广安's 决定 column of a permit reviewed first sends it up."""
+    def found(type_: str, power: str, steps: list[tuple[str, str]]) -> list[str]:
+        duties = [stage_row_duty(i, h, t) for i, (h, t) in enumerate(steps, start=1)]
+        hits = gaps.missing_stage([ROW | {"type": type_, "power": power, "stages": [d.stage for d in duties if d.stage],
+                                          "duty_texts": [d.text for d in duties]}], EVERY_TYPE)
+        return hits[0].evidence[0]["missing"] if hits else []
+
+    # 调查 and 执行 done in cells under 审查环节 and 事后监管, in the cells' own words or as nothing but steps
+    lawyer = [("受理环节", "立案：对违法线索进行核查，决定是否立案。"),
+              ("审查环节", "调查取证，制作调查笔录；对案件进行审查，提出处理意见。"),
+              ("决定环节", "告知当事人拟作出处罚的事实、理由和依据，听取陈述申辩；作出处罚决定。"),
+              ("送达环节", "依法送达处罚决定书。"), ("事后监管", "执行处罚决定，记入律师执业档案。")]
+    assert found("行政处罚", "对律师违法行为的处罚", lawyer) == []
+    notary = [("受理环节", "立案"), ("审查环节", "调查取证；审查"), ("决定环节", "告知；决定"), ("送达环节", "送达")]
+    assert found("行政处罚", "对公证员违法行为的处罚", notary) == ["执行"]  # its 事后监管 column blank: real
+    assert found("行政处罚", "对公证员违法行为的处罚", [*notary[:1], ("审查环节", "审查")]) == ["调查", "告知", "决定", "送达", "执行"]
+    # the level above decides: no 决定, 送达 or supervision of its own; a 决定 column that decides is read as before
+    review = [("受理环节", "受理公证机构推荐材料。"), ("审查环节", "对申请人条件进行初审，出具审查意见。")]
+    assert found("行政许可", "公证员执业审核", [*review, ("决定环节", "报四川省司法厅审核。")]) == []
+    assert found("行政许可", "公证员执业审核", [*review, ("决定环节", "作出准予或不予许可的决定。")]) == ["送达", "事后监管"]
+    assert gaps.decided_above(["决定环节\n报四川省司法厅审核。"]) == "报四川省司法厅审核。"
+    assert gaps.decided_above(["送达环节\n报市局备案。", "报省厅审核。"]) == ""  # not a 决定 column's cell
+    assert listed_stages("立案责任、调查责任、审查责任、告知责任、决定责任、送达责任、执行责任（同上）。") == [
+        "立案", "调查", "审查", "告知", "决定", "送达", "执行"]
+    assert listed_stages("执行处罚决定。") == [] and listed_stages("立案调查；") == []  # sentences, as before
+    # 西塘's 强制拆除: 「作出强制拆除决定并公告」 is its 决定, between its 催告 and its 执行; 「作出是否立案的决定」 is no decision
+    demolition = [d.text for d in split_duties("1.催告：书面催告当事人履行义务；\n2.听取陈述申辩；\n"
+                                               "3.作出强制拆除决定并公告；\n4.实施：组织拆除，制作现场笔录。")]
+    row = ROW | {"type": "行政强制", "power": "对逾期不改正的违法建设的强制拆除", "stages": ["催告", "执行"],
+                 "duty_texts": demolition}
+    assert gaps.missing_stage([row], EVERY_TYPE) == []
+    row["duty_texts"] = [t.replace("作出强制拆除决定并公告", "作出是否立案的决定") for t in demolition]
+    assert gaps.missing_stage([row], EVERY_TYPE)[0].evidence[0]["missing"] == ["决定"]

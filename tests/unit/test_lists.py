@@ -1306,3 +1306,53 @@ def test_a_sub_item_row_whose_item_and_type_say_ditto_is_its_item_s(tmp_path):
     assert (dittoed.name, dittoed.type) == ("对未按规定贮存危险废物的处罚", "行政处罚")  # its own name, the type above
     assert not [w for w in doc.warnings if "权力类型" in w.message and "无法识别" in w.message]
     assert any("第3行" in w.message and "第5行权力类型" in w.message for w in doc.warnings)  # the report says so
+
+
+def test_a_row_holding_only_the_next_step_headed_by_its_stage_is_the_records_next_duty(tmp_path):
+    # 彰武 (an export of merged cells left blank): 「审查：…」 alone in the 责任事项 cell below 「受理：…」, unnumbered
+    path = tmp_path / "彰武县气象局权责清单.csv"
+    path.write_text(
+        "序号,类别,项目名称,依据,责任事项,责任主体\n"
+        "1,行政许可,雷电防护装置设计审核,《气象灾害防御条例》第二十三条,受理：依法受理或不予受理。,彰武县气象局\n"
+        ",,,,审查：对设计文件进行审查。,\n,,,,决定：作出核准或不予核准决定。,\n,,,,送达：制发核准意见书。,\n"
+        "2,行政许可,升放气球活动审批,《通用航空飞行管制条例》第三十三条,1.受理：受理申请。,彰武县气象局\n"
+        ",,,,其他事项。,\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [[d.stage for d in r.responsibilities] for r in doc.records] == [["受理", "审查", "决定", "送达"], ["受理"]]
+    assert [d.seq for d in doc.records[0].responsibilities] == [1, 2, 3, 4]
+    # a row that names no stage of its own, after numbered duties, is still said and left out
+    assert len(doc.warnings) == 1 and "已忽略此行" in doc.warnings[0].message and doc.warnings[0].row == 7
+
+
+def test_rows_of_one_item_a_stage_with_the_item_written_again_are_one_record(tmp_path):
+    # 临渭: 责任环节 | 责任事项, one row a stage, the item's 序号, 编码, 类型 and 名称 written again on every row (a merged
+    # block exported filled); another item, or the same name starting over at its first stage, is a record of its own
+    path = tmp_path / "渭南市临渭区市场监督管理局权责清单.csv"
+    item = "1,610502-XK-001,行政许可,食品经营许可,《食品安全法》第三十五条"
+    path.write_text(
+        "序号,职权编码,职权类型,职权名称,职权依据,责任环节,责任事项\n"
+        f"{item},受理,依法受理。\n{item},审查,审查材料。\n{item},决定,作出决定。\n"
+        "2,610502-XK-004,行政许可,特种设备使用登记,《特种设备安全法》第三十三条,受理,接收申请。\n"
+        "2,610502-XK-004,行政许可,特种设备使用登记,《特种设备安全法》第三十三条,审核,审查材料。\n"
+        f"{item},受理,依法受理。\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [(r.item_name, [d.stage for d in r.responsibilities]) for r in doc.records] == [
+        ("食品经营许可", ["受理", "审查", "决定"]), ("特种设备使用登记", ["受理", "审查"]), ("食品经营许可", ["受理"])]
+
+
+def test_a_sub_item_row_s_blank_cells_are_its_items(tmp_path):
+    # 湖南's 药品监督管理局: the item's 实施依据, 责任事项, 追责情形 and 实施主体 merged over its sub-items, exported blank
+    # below the item's row; the sub-item's own 备注 stays its own, and the report says what was read from above
+    path = tmp_path / "湖南省药品监督管理局权责清单.csv"
+    path.write_text(
+        "序号,权力编码,职权类型,职权名称,子项名称,实施依据,责任事项,追责情形,备注\n"
+        "1,XK001,行政许可,药品批发企业经营许可,许可证核发,《药品管理法》第五十一条,1.受理责任：受理。2.审查责任：审查。,"
+        "违法准予许可的,窗口受理\n"
+        ",XK001-2,,,许可证变更,,,,\n,XK001-3,,,重新审查发证,,,,有效期届满前6个月申请\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [r.sub_item_name for r in doc.records] == ["许可证核发", "许可证变更", "重新审查发证"]
+    assert {r.basis_text for r in doc.records} == {"《药品管理法》第五十一条"}
+    assert [[d.stage for d in r.responsibilities] for r in doc.records] == [["受理", "审查"]] * 3
+    assert {r.accountability_situations for r in doc.records} == {"违法准予许可的"}
+    assert [r.remarks for r in doc.records] == ["窗口受理", "", "有效期届满前6个月申请"]
+    assert any("第 3、4 行（子项）" in w.message and "上方事项" in w.message for w in doc.warnings)

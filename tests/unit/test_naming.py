@@ -220,6 +220,19 @@ def test_a_holder_that_is_an_internal_unit_stays_with_the_file():
     assert holder_department("成都市教育局", n) == "成都市教育局"
 
 
+def test_a_holder_that_is_a_public_institution_stays_with_the_file():
+    from importers.naming import holder_department, public_institution
+
+    # 三门峡's 文化广电和旅游局: 责任主体 三门峡市图书馆 of 公共图书馆免费开放服务 does the work, it holds no power
+    n = naming("x/三门峡市文化广电和旅游局权责清单.xlsx")
+    for h in ("三门峡市图书馆", "市博物馆", "三门峡市群众艺术馆", "县人民医院", "镇综合文化站", "市第一中学"):
+        assert public_institution(h) and holder_department(h, n) == "", h
+    # a body that acts in its own name is not one (the 中心 of 社会保险 or 住房公积金; a department)
+    for h in ("三门峡市社会保险中心", "三门峡市住房公积金管理中心", "三门峡市公安局", "三门峡市卫生健康委员会"):
+        assert not public_institution(h), h
+    assert holder_department("三门峡市公安局", n) == "三门峡市公安局"
+
+
 def test_karamay_holders_stay_with_their_files():
     from importers.naming import holder_department
 
