@@ -245,7 +245,13 @@ def _stage_columns(layout: SheetLayout) -> None:
     headings = {c: _stage_heading(layout.headers[c]) for c in layout.kept.values() if c < len(layout.headers)}
     staged = {c: h for c, h in headings.items() if h}
     if len(staged) < 2:
-        return
+        # 雁塔 (a CSV): 立案 | 调查取证 | 审查 | 告知 | 决定 | 送达 | 执行 | 事后监管, the stages' bare names side by side —
+        # four or more in a row (受理 | 审批 over the bodies that take and decide are two)
+        bare = {c: squeeze(layout.headers[c]) for c in layout.kept.values() if c < len(layout.headers)
+                and len(squeeze(layout.headers[c])) <= 6 and line_heading_stages(squeeze(layout.headers[c]))}
+        if len(bare) < 4 or max(bare) - min(bare) + 1 != len(bare):
+            return
+        staged = bare
     staged.update({c: squeeze(layout.headers[c]) for c in layout.kept.values()
                    if c < len(layout.headers) and (_CATCH_ALL_HEADER.match(squeeze(layout.headers[c]))
                                                    # 「其他」 right after the stages (禄丰): their catch-all
@@ -267,11 +273,22 @@ def _under(sheet: Sheet, r: int, c: int, sub: str) -> str:
     power's own 依据), else the sub-header alone (实施层级及权限 over 层级 | 权限)."""
     parent = _group_head(sheet, r, c)
     joined = parent + sub.strip()
+    if _duty_phase(parent, sub):
+        return parent  # 责任事项 over 事前 | 事中 | 事后 (岳阳): each a column of the duties (a repeated block)
     if _bare_stage(parent, sub):
         return sub.strip() + "责任"  # 责任事项 over 受理（立案） | 告知 | …: 受理（立案）责任 (张家口)
     if _source_kind(parent, sub):
         return parent  # 职权依据 over 法律 | 行政法规 | …: each a column of the basis (SheetLayout.source_kinds)
     return joined if parent and recognised([joined]) else sub
+
+
+_PHASE = re.compile(r"(?:事前|事中|事后)(?:环节|阶段)?(?:责任)?")
+
+
+def _duty_phase(parent: str, sub: str) -> bool:
+    """A sub-header that is a phase of the work (事前, 事中, 事后) under a group of duties (责任事项): not a stage —
+    a 事后 column may hold the 送达 — but a part of the duties."""
+    return "责任" in parent and bool(_PHASE.fullmatch(squeeze(sub)))
 
 
 def _bare_stage(parent: str, sub: str) -> bool:
@@ -326,6 +343,7 @@ def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
     if all(normalize_header(sub[c]) in words or normalize_header(_group_head(sheet, r, c) + sub[c]) in words
            or _stage_heading(sub[c]) or _CATCH_ALL_HEADER.match(squeeze(sub[c]))
            or _bare_stage(_group_head(sheet, r, c), sub[c]) or _source_kind(_group_head(sheet, r, c), sub[c])
+           or _duty_phase(_group_head(sheet, r, c), sub[c])
            for c in filled) and \
             any(not sheet.value(r, c).strip() and any(sheet.value(r, k).strip() for k in range(c)) for c in filled):
         return sub
@@ -630,10 +648,17 @@ class _ListParser:
                 self._non_record_row(ctx, r, own, prev)
                 continue
             values = {f: _filled(sheet, r, c) for f, c in cols.items()}
-            if prev is not None and prev is not cancelled and _same_item_next_stage(prev, values):
+            if prev is not None and prev is not cancelled and _same_item_next_duty(prev, values):
                 # 临渭: one row a stage (责任环节 | 责任事项), the item's cells written again on every row (a merged
-                # block exported filled): the row is one more duty of the record above
-                _add_stage_row(prev, values["stage"], values.get("responsibility_text", ""))
+                # block exported filled): the row is one more duty of the record above; 翁牛特旗: the same, one duty
+                # a row, no stage column (「审查责任：…」, 「决定」)
+                duty = values.get("responsibility_text", "")
+                if values.get("stage", "").strip():
+                    _add_stage_row(prev, values["stage"], duty)
+                elif line_heading_stages(squeeze(duty).rstrip("。.；;")):
+                    _add_stage_row(prev, squeeze(duty).rstrip("。.；;"), "")
+                else:
+                    _add_headed_duties(prev, duty)
                 continue
             for f, later in layout.repeats.items():
                 texts = [values.get(f, ""), *(_filled(sheet, r, c) for c in later)]
@@ -663,9 +688,14 @@ class _ListParser:
                         ctx.dittoed.append(f"第{sheet.row_number(r)}行{FIELD_LABELS.get('type', 'type')}")
                     values["type"] = prev.type_original or prev.type
                 # … and the item's cells beside it that a merge would have covered (湖南's 药品批发企业经营许可's
-                # sub-items: 实施依据, 责任事项, 追责情形 and 实施主体 blank under the item's row)
-                shared = [f for f in _SHARED_FIELDS if f in cols and not values.get(f, "").strip() and getattr(prev, f, "")
-                          and not (f == "responsibility_text" and ("stage" in cols or layout.stage_columns))]
+                # sub-items: 实施依据, 责任事项, 追责情形 and 实施主体 blank under the item's row), when the row writes
+                # none of them itself but 「同上」 (宁德's sub-items give their own 设定依据 and leave their duties
+                # blank: a reader reads them as having none)
+                own = any(values.get(f, "").strip() and not _DITTO.match(squeeze(values[f])) for f in _SHARED_FIELDS
+                          if f in cols)
+                shared = [] if own else [
+                    f for f in _SHARED_FIELDS if f in cols and not values.get(f, "").strip() and getattr(prev, f, "")
+                    and not (f == "responsibility_text" and ("stage" in cols or layout.stage_columns))]
                 for f in shared:
                     values[f] = getattr(prev, f)
                 if shared:
@@ -746,9 +776,14 @@ class _ListParser:
         # 广文街道 (a CSV): 「2.调查核实：…」 alone in the 责任事项 cell below 「1.受理：…」, every other cell blank — the
         # record's next duty, numbered on from the one above
         filled = {c for c, v in enumerate(sheet.cells[r]) if v.strip()}
-        if prev is not None and not (name_covered or stage_row) and filled == {cols.get("responsibility_text")} \
-                and _more_duties(prev, own["responsibility_text"], numbered_on=True):
-            return  # (only that cell: a row with more, a guidance column or a kept one, is reported as before)
+        # (延边, 龙胜: with the duty's own basis beside it, 责任事项内容 | 责任事项依据)
+        duty_cells = {cols[f] for f in ("responsibility_text", "responsibility_basis_text") if f in cols}
+        if prev is not None and not (name_covered or stage_row) and cols.get("responsibility_text") in filled \
+                and filled <= duty_cells and _more_duties(prev, own["responsibility_text"], numbered_on=True):
+            basis = _text(own.get("responsibility_basis_text", ""))
+            if basis and basis not in prev.responsibility_basis_text:
+                prev.responsibility_basis_text = "\n".join(t for t in (prev.responsibility_basis_text, basis) if t)
+            return  # (only those cells: a row with more, a guidance column or a kept one, is reported as before)
         if prev is not None and (name_covered or stage_row):
             # 农业农村局 征收: a 县市区农业农村局 row under the 自治区农业农村厅 row of the same item. It
             # continues the record above; its own values are kept there rather than lost.
@@ -970,14 +1005,17 @@ def _more_duties(rec: Record, text: str, numbered_on: bool = False) -> bool:
     """A continuation row whose 责任事项 cell goes on with the record's numbered duties (「2.审查责任：…」
     under 「1.受理责任：…」, one a row): its duties are the record's next ones. False (nothing added) when
     the cell names no stage of its own — or, `numbered_on`, when its number is not the next one (a row that
-    holds nothing else: 「5.报送：…」 after 「4.公示：…」 is the next duty whatever its heading)."""
+    holds nothing else: 「5.报送：…」 after 「4.公示：…」 is the next duty whatever its heading) and it is not a step
+    headed by its stage, unnumbered, after the record's own steps so headed (「审查：…」 below 「受理：…」)."""
     text = _text(text)
     duties = list(_duties(text)) if text else []
     seq = max((d.seq for d in rec.responsibilities), default=0)
     # 彰武: 「审查：…」 alone in the 责任事项 cell below 「受理：…」, unnumbered, every other cell blank — a step
     # headed by its stage after the record's own steps so headed, one a row: its next duty
-    headed_on = (numbered_on and bool(duties) and not _NUMBERED_START.match(text) and not rec.supervision_text
-                 and bool(rec.responsibilities) and all(d.stage for d in (*duties, *rec.responsibilities))
+    # (延边: 「4.告知责任：…」 below 「1.立案责任：…」, the steps between left out: numbered on past them)
+    headed_on = (numbered_on and bool(duties) and (not _NUMBERED_START.match(text) or duties[0].seq > seq)
+                 and not rec.supervision_text and bool(rec.responsibilities)
+                 and all(d.stage for d in (*duties, *rec.responsibilities))
                  and not any(d.kind == "指导监督" for d in rec.responsibilities))
     if not duties or text == rec.responsibility_text or (duties[0].seq <= seq and not headed_on):
         return False  # the same duties again (numbered from 1): not a next duty
@@ -1025,16 +1063,29 @@ def _add_headed_duties(rec: Record, text: str) -> None:
     rec.responsibility_text = (rec.responsibility_text + "\n" + text) if rec.responsibility_text else text
 
 
-def _same_item_next_stage(prev: Record, values: dict[str, str]) -> bool:
-    """A row of a list that gives each stage a row of its own (办理环节 | 责任事项内容) and writes the item's
-    序号, 编码, 名称, 子项 and 类型 again on each: the same item as the record above, another stage."""
-    if not values.get("stage", "").strip() or not values.get("item_name", "").strip():
+_ITEM_FIELDS = ("seq", "code", "item_name", "sub_item_name", "type")
+_DUTY_FIELDS = ("stage", "responsibility_text", "responsibility_basis_text")
+
+
+def _same_item_next_duty(prev: Record, values: dict[str, str]) -> bool:
+    """A row of a list that gives each stage (or duty) a row of its own and writes the item's 序号, 编码, 名称, 子项
+    and 类型 again on each (a merged block exported filled): the same item as the record above, another duty —
+    another stage (办理环节 | 责任事项内容), or, without a stage column, another duty text, under the same 序号 or 编码;
+    every other cell blank or the record's own."""
+    duty, stage = values.get("responsibility_text", "").strip(), values.get("stage", "").strip()
+    if not values.get("item_name", "").strip() or not prev.responsibilities or not (stage or duty):
         return False
     sub = _name(values.get("sub_item_name", ""))
-    return (_name(values["item_name"]) == prev.item_name and ("" if sub in NO_SUB_ITEM else sub) == prev.sub_item_name
+    if not (_name(values["item_name"]) == prev.item_name and ("" if sub in NO_SUB_ITEM else sub) == prev.sub_item_name
             and _name(values.get("seq", "")) == prev.seq and _name(values.get("code", "")) == prev.code
-            and values.get("type", "").strip() in ("", prev.type_original, prev.type)
-            and bool(prev.responsibilities) and _name(values["stage"]) not in {d.stage for d in prev.responsibilities})
+            and values.get("type", "").strip() in ("", prev.type_original, prev.type)):
+        return False
+    if stage:
+        return _name(stage) not in {d.stage for d in prev.responsibilities}
+    others = [f for f, v in values.items() if v.strip() and f not in (*_ITEM_FIELDS, *_DUTY_FIELDS)
+              and _text(v) != (getattr(prev, f, "") or "")]
+    known = {prev.responsibility_text, *(d.text for d in prev.responsibilities)}
+    return bool(prev.seq or prev.code) and not others and _text(duty) not in known
 
 
 def _add_stage_row(rec: Record, stage: str, text: str) -> None:

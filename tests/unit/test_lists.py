@@ -1082,12 +1082,15 @@ def test_a_row_holding_only_the_next_numbered_duty_is_the_records_next_duty(tmp_
         "潍坊市奎文区广文街道办事处权责清单,,,,\n序号,事项名称,事项类型,法律依据,责任事项\n"
         "1,最低生活保障申请受理、审核,行政给付,《社会救助暂行办法》第十一条,1.受理：接收申请。\n"
         ",,,,2.调查核实：入户调查。\n,,,,3.报送：报区民政局审批。\n"
-        "2,临时救助,行政给付,《社会救助暂行办法》第四十八条,1.受理：受理申请。\n,,,,3.发放：发放救助金。\n",
+        "2,临时救助,行政给付,《社会救助暂行办法》第四十八条,1.受理：受理申请。\n,,,,3.发放：发放救助金。\n"
+        "3,特困人员认定,行政给付,《社会救助暂行办法》第十四条,1.受理：受理申请。\n,,,,3.建档：建立档案。\n",
         encoding="utf-8")
     doc = parse_list(path)
+    # 3. after 1.: numbered on past the steps left out when it is a stage's (延边's 「4.告知责任：…」 below 「1.立案责任：…」,
+    # so read by its reader), said when it is not
     assert [[(d.seq, d.stage) for d in r.responsibilities] for r in doc.records] == [
-        [(1, "受理"), (2, "调查"), (3, None)], [(1, "受理")]]
-    assert len(doc.warnings) == 1 and "已忽略此行" in doc.warnings[0].message  # 3. after 1.: not numbered on, said
+        [(1, "受理"), (2, "调查"), (3, None)], [(1, "受理"), (2, "送达")], [(1, "受理")]]
+    assert len(doc.warnings) == 1 and "已忽略此行" in doc.warnings[0].message and doc.warnings[0].row == 9
 
 
 def test_rows_of_the_next_duty_are_read_only_when_nothing_else_stands_on_them(tmp_path):
@@ -1356,3 +1359,55 @@ def test_a_sub_item_row_s_blank_cells_are_its_items(tmp_path):
     assert {r.accountability_situations for r in doc.records} == {"违法准予许可的"}
     assert [r.remarks for r in doc.records] == ["窗口受理", "", "有效期届满前6个月申请"]
     assert any("第 3、4 行（子项）" in w.message and "上方事项" in w.message for w in doc.warnings)
+    # a sub-item row that writes a cell of them itself (its own 实施依据) is a row of its own: its blank duties are none
+    path.write_text(path.read_text(encoding="utf-8").replace(",XK001-2,,,许可证变更,,", ",XK001-2,,,许可证变更,《药品管理法》第五十二条,"),
+                    encoding="utf-8")
+    doc = parse_list(path)
+    assert [[d.stage for d in r.responsibilities] for r in doc.records] == [["受理", "审查"], [], []]  # (the row above's)
+    assert [r.basis_text for r in doc.records] == ["《药品管理法》第五十一条"] + ["《药品管理法》第五十二条"] * 2
+
+
+def test_the_thirty_seventh_sample_s_layouts(tmp_path):
+    # 岳阳: 责任事项 over 事前 | 事中 | 事后 (a two-row header written without its merge): the duties in three columns,
+    # a column of bare steps its own duty
+    path = tmp_path / "岳阳市商务局权责清单.csv"
+    path.write_text(
+        "序号,职权名称,职权类型,职权依据,责任事项,,,追责情形\n,,,,事前,事中,事后,\n"
+        "1,对外劳务合作经营资格核准,行政许可,《对外劳务合作管理条例》第五条,受理：公示申请条件。,审查：审查申请材料。,"
+        "送达：颁发资格证书。,违法核准的\n"
+        "2,对擅自从事报废机动车回收活动的处罚,行政处罚,《报废机动车回收管理办法》第二十条,立案：对违法线索及时立案。,"
+        "调查取证、审查、告知、决定。,送达、执行。,\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [[d.stage for d in r.responsibilities] for r in doc.records] == [["受理", "审查", "送达"], ["立案", "调查", "送达"]]
+    assert "调查取证、审查、告知、决定。" in [d.text for d in doc.records[1].responsibilities]
+    # 延边: the next numbered duties a row, each with its own basis beside it (责任事项 | 责任事项依据), numbered on past
+    # the steps a sub-item leaves out
+    path = tmp_path / "延边朝鲜族自治州统计局权责清单.csv"
+    path.write_text(
+        "序号,权力类型,权力名称,子项,实施依据,责任事项,责任事项依据\n"
+        "1,行政处罚,对迟报统计资料的处罚,,《统计法》第四十二条,1.立案责任：决定是否立案。,《行政处罚法》第五十四条\n"
+        ",,,,,4.告知责任：告知当事人拟作出的处罚。,《行政处罚法》第四十四条\n,,,,,5.决定责任：制作处罚决定书。,\n",
+        encoding="utf-8")
+    doc = parse_list(path)
+    assert [d.stage for d in doc.records[0].responsibilities] == ["立案", "告知", "决定"] and not doc.warnings
+    assert doc.records[0].responsibility_basis_text == "《行政处罚法》第五十四条\n《行政处罚法》第四十四条"
+    # 翁牛特旗: one duty a row, the item's cells written again on each, no stage column
+    path = tmp_path / "翁牛特旗林业和草原局权责清单.csv"
+    item = "1,行政许可,林木采伐许可证核发,《森林法》第五十六条"
+    item2 = "2,行政许可,临时占用草原审核,《草原法》第四十五条"
+    path.write_text(
+        "序号,权力类型,权力名称,设定依据,责任事项,追责情形\n"
+        f"{item},受理责任：公示申请条件。,违法许可的\n{item},审查责任：审查申请材料。,\n{item},决定责任：作出决定。,\n"
+        f"{item2},受理,违法审核的\n{item2},审核（现场查验）,\n{item2},决定,\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [(r.item_name, [d.stage for d in r.responsibilities]) for r in doc.records] == [
+        ("林木采伐许可证核发", ["受理", "审查", "决定"]), ("临时占用草原审核", ["受理", "审查", "决定"])]
+    assert doc.records[0].accountability_situations == "违法许可的"
+    # 雁塔: the stages' bare names as the headers of a run of columns, no 责任事项 column
+    path = tmp_path / "西安市雁塔区城市管理和综合执法局权责清单.csv"
+    path.write_text(
+        "序号,事项类型,事项名称,设定依据,立案,调查取证,审查,告知,决定,送达,执行,备注\n"
+        "1,行政处罚,对擅自设置大型户外广告的处罚,《城市市容和环境卫生管理条例》第三十六条,予以立案,收集证据,审核案件,"
+        "告知陈述申辩权利,制作处罚决定书,依法送达,督促履行,\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [d.stage for d in doc.records[0].responsibilities] == ["立案", "调查", "审查", "告知", "决定", "送达", "执行"]
