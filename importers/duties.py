@@ -238,7 +238,8 @@ def split_duties(text: str) -> list[Duty]:
         # (or a line that is nothing but steps: 岳阳's 事前 | 事中 | 事后 columns read as one, 「立案：…。\n调查取证、审查、
         # 告知、决定。\n送达、执行。」)
         staged = [(s, e) for s, e in ends if heading_stages(masked_text[e:e + 60], colon=True)
-                  or (masked_text[e:e + 1] == "\n" and listed_stages(masked_text[e + 1:].split("\n", 1)[0]))]
+                  or (masked_text[e:e + 1] == "\n"
+                      and set(listed_stages(masked_text[e + 1:].split("\n", 1)[0])) - {"其他"})]
         if staged:
             staged = [(s, e) for s, e in ends if (s, e) in staged or _own_step(masked_text[e:e + 60])]
         marks += [(s, s, "stage", None) for s, _ in staged]

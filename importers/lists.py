@@ -184,7 +184,7 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0) -> SheetLayout | None:
         key = normalize_header(text)
         if c not in columns.values() and key and key not in columns and key not in layout.kept:
             layout.kept[key] = c
-    _stage_columns(layout)
+    _stage_columns(layout, sheet)
     for above in range(above_from, header_top):
         text = " ".join(v.strip() for v in sheet.cells[above] if v.strip())
         if not text:
@@ -237,7 +237,7 @@ def _stage_headers(headers: list[str], columns: Iterable[int]) -> int:
     return sum(1 for c in columns if c < len(headers) and _stage_heading(headers[c]))
 
 
-def _stage_columns(layout: SheetLayout) -> None:
+def _stage_columns(layout: SheetLayout, sheet: Sheet | None = None) -> None:
     """Columns no mapping knows, two or more of them each a stage, where the layout has no 责任事项 column: the
     duties, one column a stage, and a column of 其他责任 beside them the last."""
     if "responsibility_text" in layout.columns or "stage" in layout.columns:
@@ -249,7 +249,7 @@ def _stage_columns(layout: SheetLayout) -> None:
         # four or more in a row (受理 | 审批 over the bodies that take and decide are two)
         bare = {c: squeeze(layout.headers[c]) for c in layout.kept.values() if c < len(layout.headers)
                 and len(squeeze(layout.headers[c])) <= 6 and line_heading_stages(squeeze(layout.headers[c]))}
-        if len(bare) < 4 or max(bare) - min(bare) + 1 != len(bare):
+        if len(bare) < 4 or max(bare) - min(bare) + 1 != len(bare) or sheet is None or not _duty_cells(sheet, layout, bare):
             return
         staged = bare
     staged.update({c: squeeze(layout.headers[c]) for c in layout.kept.values()
@@ -259,6 +259,18 @@ def _stage_columns(layout: SheetLayout) -> None:
                                                        ("其他", "其它", "其他环节", "其他事项")))})
     layout.stage_columns = dict(sorted(staged.items()))
     layout.kept = {k: c for k, c in layout.kept.items() if c not in staged}
+
+
+# what a cell under a column of steps holds when it says who or where, not what is done: a level, a tick, a body
+_NOT_A_DUTY = re.compile(r"(?:[√✓✔○●/\\—–－-]|是|否|有|无|(?:省|市|州|县|区|乡|镇|街道|乡镇)(?:级|本级)?|.{0,12}(?:局|厅|委|部门|政府|中心))")
+
+
+def _duty_cells(sheet: Sheet, layout: SheetLayout, columns: dict[int, str]) -> bool:
+    """Whether the columns' cells read as duties: most filled cells a step's words, not a level, a tick or a body
+    (受理 | 初审 | 审核 | 审批 over 县级 | 市级 | √ say who does each step: no duties)."""
+    cells = [squeeze(sheet.value(r, c)).strip("。.；;") for r in range(layout.data_start, min(sheet.nrows, layout.data_start + 60))
+             for c in columns if sheet.value(r, c).strip()]
+    return bool(cells) and sum(not _NOT_A_DUTY.fullmatch(v) for v in cells) * 2 >= len(cells)
 
 
 @lru_cache(maxsize=1)
@@ -619,6 +631,10 @@ class _ListParser:
             row_cells = [v.strip() for v in sheet.cells[r] if v.strip()]
             if len(row_cells) == 1 and _NOTE_ROW.match(row_cells[0]):
                 continue  # 备注：包括市、区两级… closing the sheet
+            if _column_numbers(row_cells):
+                self.warnings.append(RowError(f"列序号行（{' | '.join(row_cells)[:40]}）：不是事项，未导入",
+                                              sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
+                continue  # 西双版纳: 1 | 2 | … | 12 under a header, numbering its columns
             if _TOTAL_ROW.match(squeeze(row_cells[0])) and not power_type(own.get("type", "")):
                 self.warnings.append(RowError(f"合计行（{' | '.join(row_cells)[:60]}）：不是事项，未导入",
                                               sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
@@ -648,20 +664,29 @@ class _ListParser:
                 self._non_record_row(ctx, r, own, prev)
                 continue
             values = {f: _filled(sheet, r, c) for f, c in cols.items()}
-            if prev is not None and prev is not cancelled and _same_item_next_duty(prev, values):
+            kept_here = {k: _filled(sheet, r, c) for k, c in layout.kept.items()}
+            if prev is not None and prev is not cancelled and not layout.repeats.get("responsibility_text") \
+                    and _same_item_next_duty(prev, values, kept_here):
                 # 临渭: one row a stage (责任环节 | 责任事项), the item's cells written again on every row (a merged
                 # block exported filled): the row is one more duty of the record above; 翁牛特旗: the same, one duty
-                # a row, no stage column (「审查责任：…」, 「决定」)
+                # a row, no stage column (「审查责任：…」, 「决定」); the row's own 责任事项依据 goes with it
                 duty = values.get("responsibility_text", "")
+                duty = "" if _DITTO.match(squeeze(duty)) else duty
                 if values.get("stage", "").strip():
                     _add_stage_row(prev, values["stage"], duty)
                 elif line_heading_stages(squeeze(duty).rstrip("。.；;")):
                     _add_stage_row(prev, squeeze(duty).rstrip("。.；;"), "")
-                else:
+                elif duty:
                     _add_headed_duties(prev, duty)
+                _add_duty_basis(prev, values.get("responsibility_basis_text", ""))
                 continue
             for f, later in layout.repeats.items():
                 texts = [values.get(f, ""), *(_filled(sheet, r, c) for c in later)]
+                duties = [t for t in texts if t.strip() and t.strip() not in NO_SUB_ITEM and not _NONE_CELL.match(squeeze(t))]
+                if f == "responsibility_text" and len(duties) > 1:
+                    # duties in columns side by side (事前 | 事中 | 事后): each cell ends its sentence, so that one
+                    # column's last step does not run into the next one's first (a placeholder, 暂无, stays one)
+                    texts = [t.rstrip() + "。" if t in duties and t.rstrip()[-1] not in _SENTENCE_END else t for t in texts]
                 # each kind of source its own column: said before its text, as lists write 【法律】《…》 in one cell
                 texts = [f"【{layout.source_kinds[c]}】{t.strip()}" if c in layout.source_kinds and t.strip()
                          and not _DITTO.match(squeeze(t)) and t.strip() not in NO_SUB_ITEM else t
@@ -691,11 +716,12 @@ class _ListParser:
                 # sub-items: 实施依据, 责任事项, 追责情形 and 实施主体 blank under the item's row), when the row writes
                 # none of them itself but 「同上」 (宁德's sub-items give their own 设定依据 and leave their duties
                 # blank: a reader reads them as having none)
-                own = any(values.get(f, "").strip() and not _DITTO.match(squeeze(values[f])) for f in _SHARED_FIELDS
-                          if f in cols)
-                shared = [] if own else [
+                # (a 实施主体 or 承办机构 written on every row is not the row's own writing)
+                writes_own = any(values.get(f, "").strip() and not _DITTO.match(squeeze(values[f]))
+                                 for f in _SHARED_FIELDS if f in cols and f not in ("holder", "unit"))
+                shared = [] if writes_own else [
                     f for f in _SHARED_FIELDS if f in cols and not values.get(f, "").strip() and getattr(prev, f, "")
-                    and not (f == "responsibility_text" and ("stage" in cols or layout.stage_columns))]
+                    and not (f == "responsibility_text" and "stage" in cols)]
                 for f in shared:
                     values[f] = getattr(prev, f)
                 if shared:
@@ -746,7 +772,7 @@ class _ListParser:
         if ctx.filled_down:
             rows = "、".join(str(n) for n in ctx.filled_down[:12]) + (" 等" if len(ctx.filled_down) > 12 else "")
             self.warnings.append(RowError(
-                f"第 {rows} 行（子项）的依据、责任事项等列空白：按其上方事项的同一列读取（合并单元格导出后留空）",
+                f"第 {rows} 行（子项）只写了子项名称：其空白的依据、责任事项、追责等列按上方一行的同一列读取（合并单元格导出后留空）",
                 sheet=sheet.name, severity="notice"))
         if ctx.dittoed:
             self.warnings.append(RowError(
@@ -780,9 +806,7 @@ class _ListParser:
         duty_cells = {cols[f] for f in ("responsibility_text", "responsibility_basis_text") if f in cols}
         if prev is not None and not (name_covered or stage_row) and cols.get("responsibility_text") in filled \
                 and filled <= duty_cells and _more_duties(prev, own["responsibility_text"], numbered_on=True):
-            basis = _text(own.get("responsibility_basis_text", ""))
-            if basis and basis not in prev.responsibility_basis_text:
-                prev.responsibility_basis_text = "\n".join(t for t in (prev.responsibility_basis_text, basis) if t)
+            _add_duty_basis(prev, own.get("responsibility_basis_text", ""))
             return  # (only those cells: a row with more, a guidance column or a kept one, is reported as before)
         if prev is not None and (name_covered or stage_row):
             # 农业农村局 征收: a 县市区农业农村局 row under the 自治区农业农村厅 row of the same item. It
@@ -1036,6 +1060,7 @@ def _more_duties(rec: Record, text: str, numbered_on: bool = False) -> bool:
 # a cell that opens with a number (1. 2、 （三） ①): numbered duties, not one step headed by its stage
 _NUMBERED_START = re.compile(r"^\s*(?:[（(]?[0-9０-９一二三四五六七八九十]+[.．、)）]|[①-⑳])")
 _DITTO = re.compile(r"^(?:同上|同上述|同前|同上一项|同上项)[。.]?$")
+_SENTENCE_END = "。.；;!！?？"
 # a stage's cell saying the stage has no duty here (无, 不涉及, 无此环节 …): no duty of that stage
 _NONE_CELL = re.compile(r"^(?:无|暂无|没有|不涉及|不适用|无此环节|本环节无|此环节无|[/\\—–－-]+)[。.；;]?$")
 # the fields a 「同上」 cell takes from the record above (a name or a code is the row's own; a type, and a sub-item's
@@ -1067,25 +1092,53 @@ _ITEM_FIELDS = ("seq", "code", "item_name", "sub_item_name", "type")
 _DUTY_FIELDS = ("stage", "responsibility_text", "responsibility_basis_text")
 
 
-def _same_item_next_duty(prev: Record, values: dict[str, str]) -> bool:
-    """A row of a list that gives each stage (or duty) a row of its own and writes the item's 序号, 编码, 名称, 子项
+def _column_numbers(cells: list[str]) -> bool:
+    """A row that numbers the columns (1 | 2 | 3 | …, or （1）|（2）| …), as printed forms do under their header."""
+    numbers = [re.sub(r"^[（(](\d+)[)）]$", r"\1", c) for c in cells]
+    return len(numbers) >= 4 and all(n.isdigit() for n in numbers) and \
+        [int(n) for n in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+
+
+def _same_item_next_duty(prev: Record, values: dict[str, str], kept: dict[str, str]) -> bool:
+    """A row of a list that gives each stage (or duty) a row of its own and writes the item's 序号 or 编码, 名称, 子项
     and 类型 again on each (a merged block exported filled): the same item as the record above, another duty —
-    another stage (办理环节 | 责任事项内容), or, without a stage column, another duty text, under the same 序号 or 编码;
-    every other cell blank or the record's own."""
+    another stage (办理环节 | 责任事项内容: a stage the record has not had), or, without a stage column, another duty
+    text; every other cell, kept columns too, blank or the record's own (a row of another level, holder or 裁量阶次 is
+    a record of its own)."""
     duty, stage = values.get("responsibility_text", "").strip(), values.get("stage", "").strip()
-    if not values.get("item_name", "").strip() or not prev.responsibilities or not (stage or duty):
+    if not values.get("item_name", "").strip() or not prev.responsibilities or not (stage or duty) \
+            or not (prev.seq or prev.code):
         return False
     sub = _name(values.get("sub_item_name", ""))
     if not (_name(values["item_name"]) == prev.item_name and ("" if sub in NO_SUB_ITEM else sub) == prev.sub_item_name
             and _name(values.get("seq", "")) == prev.seq and _name(values.get("code", "")) == prev.code
             and values.get("type", "").strip() in ("", prev.type_original, prev.type)):
         return False
+    if any(v.strip() and f not in (*_ITEM_FIELDS, *_DUTY_FIELDS) and not _as_recorded(prev, f, v) for f, v in values.items()) \
+            or any(v.strip() and _text(v) != prev.extra.get(k, "") for k, v in kept.items()):
+        return False
     if stage:
-        return _name(stage) not in {d.stage for d in prev.responsibilities}
-    others = [f for f, v in values.items() if v.strip() and f not in (*_ITEM_FIELDS, *_DUTY_FIELDS)
-              and _text(v) != (getattr(prev, f, "") or "")]
+        return stage_row_duty(0, stage, "").stage not in {d.stage for d in prev.responsibilities}
     known = {prev.responsibility_text, *(d.text for d in prev.responsibilities)}
-    return bool(prev.seq or prev.code) and not others and _text(duty) not in known
+    return _text(duty) not in known
+
+
+def _as_recorded(rec: Record, f: str, value: str) -> bool:
+    """Whether a cell says what the record holds in that field (as published: a level's words, a name's)."""
+    if f == "level":  # kept as published, as a normalised level, or as a scope of several (市级、县级)
+        return value.strip() in (rec.level_original, rec.level, rec.scope) or _text(value) in (rec.level_original, rec.scope)
+    held = getattr(rec, f, None)
+    if not isinstance(held, str):
+        held = rec.extra.get(f, "")
+    return _text(value) == held or _name(value) == held
+
+
+def _add_duty_basis(rec: Record, text: str) -> None:
+    """A row's own 责任事项依据 beside the duty it adds: the record's duties' basis, and its citations."""
+    basis = _text(text)
+    if basis and not _DITTO.match(squeeze(basis)) and basis not in rec.responsibility_basis_text:
+        rec.responsibility_basis_text = "\n".join(t for t in (rec.responsibility_basis_text, basis) if t)
+        rec.responsibility_citations = list(_citations(rec.responsibility_basis_text))
 
 
 def _add_stage_row(rec: Record, stage: str, text: str) -> None:

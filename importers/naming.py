@@ -338,13 +338,21 @@ def internal_unit(holder: str, naming: Naming) -> bool:
 # A public institution (事业单位) that serves the public for a department and holds no administrative power of its
 # own (三门峡市图书馆 as 责任主体 of 三门峡's 公共图书馆免费开放服务): the department's unit that does the work, not a
 # department. Not the 中心 of 社会保险 or 住房公积金, which law lets act in their own name.
-_INSTITUTION = re.compile(r"(?:图书馆|博物馆|博物院|文化馆|群众艺术馆|美术馆|纪念馆|科技馆|档案馆|文化站|综合文化站|少年宫|"
+_INSTITUTION = re.compile(r"(?:图书馆|博物馆|博物院|文化馆|群众艺术馆|美术馆|纪念馆|科技馆|文化站|综合文化站|少年宫|"
                           r"青少年宫|体育馆|体育场|小学|中学|学校|幼儿园|医院|卫生院|妇幼保健院|妇幼保健计划生育服务中心)$")
 
 
 def public_institution(holder: str) -> bool:
-    """True when a 行使主体 / 责任主体 names a public institution (图书馆, 博物馆, 文化馆, 学校, 医院 …)."""
-    return bool(_INSTITUTION.search(squeeze(holder).strip("，,。；;、:：")))
+    """True when a 行使主体 / 责任主体 names one public institution (图书馆, 博物馆, 文化馆, 学校, 医院 …); not a 档案馆,
+    which often publishes a list of its own, nor bodies named together (三门峡市公安局、三门峡市中心医院)."""
+    text = squeeze(holder).strip("，,。；;、:：")
+    return bool(_INSTITUTION.search(text)) and len(joint_bodies(text)) == 1
+
+
+def _own_institution(text: str, naming: Naming) -> bool:
+    """A public institution of the list's own place (or named without one): 三门峡市图书馆 in 三门峡's list, not
+    河南省人民医院."""
+    return public_institution(text) and _place_prefix(text, naming.context) in ("", naming.jurisdiction)
 
 
 # The enforcement corps a department names after its own name (上海市水务局执法总队): the department's own unit,
@@ -399,7 +407,7 @@ def holder_department(holder: str, naming: Naming) -> str:
     of two others is not."""
     text = _OWN_SUBORDINATES.sub("", squeeze(holder).strip("，,。；;、:："))
     own = naming.department
-    if not text or not own or generic_office(text) or internal_unit(text, naming) or public_institution(text):
+    if not text or not own or generic_office(text) or internal_unit(text, naming) or _own_institution(text, naming):
         return ""
     parts = joint_bodies(text)
     if len(parts) > 1:

@@ -402,7 +402,15 @@ def _head(text: str) -> str:
     bracket = BRACKET_HEADING.match(head)
     if bracket and bracketed_stage(bracket.group(0)) and head[bracket.end():]:
         return bracket.group(1) + "：" + head[bracket.end():]
+    # a stage in brackets after the heading's own, as a penalty calls it (「1.受理（立案）责任：」, 兴城's 「1.催告（决定）责任：」):
+    # both, as a column so headed is read (importers.lists._stage_heading)
+    noted = _NOTED_HEADING.match(head)
+    if noted and noted.group(2) in stage_words():
+        return noted.group(1) + "、" + noted.group(2) + head[noted.end():]
     return head
+
+
+_NOTED_HEADING = re.compile(r"((?:[0-9０-９一二三四五六七八九十]+[.．、])?[^（(：:，,。；;]{1,6})[（(]([^）)]{1,6})[）)]")
 
 
 def bracketed_stage(mark: str) -> bool:
@@ -460,18 +468,34 @@ def leading_stage(text: str) -> str | None:
     found = _stage_word().match(head)
     if found is None:
         found = _MADE_DECISION.match(head)  # 「作出强制拆除决定并公告」 (西塘): the decision in its own words
-        if found is None or head[found.end():found.end() + 1] in ("前", "后") or \
+        if found is None or head[found.end():found.end() + 2].startswith(_BEFORE_AFTER) or \
                 any(w in found.group(0) for w in _NOT_THE_DECISION):
             return None  # (「作出是否立案的决定」 is the 立案's)
         return "决定"
-    if head[found.end():found.end() + 1] in ("前", "后"):
+    if head[found.end():found.end() + 2].startswith(_BEFORE_AFTER):
         return None  # 「决定前责任：…书面催告…」 is before the decision, not the decision
     return stage_words()[found.group(0)]
 
 
 # A duty that opens by making its decision, whatever the decision is called: 「作出强制拆除决定」, 「依法作出查封决定」
-_MADE_DECISION = re.compile(r"(?:依法)?作出[^，,。；;：:、]{1,12}?决定")
-_NOT_THE_DECISION = ("立案", "受理", "听证", "延期", "中止", "终止", "回避")
+_MADE_DECISION = re.compile(r"(?:依法)?作出[^，,。；;：:、]{0,12}?决定")
+# (「作出…决定之前，告知…」 is the 告知's; a 先行登记保存, 责令改正, 催告 or 移送 decision is no decision of the power)
+_NOT_THE_DECISION = ("立案", "受理", "听证", "延期", "中止", "终止", "回避", "先行登记保存", "责令", "催告", "移送")
+_BEFORE_AFTER = ("前", "后", "之前", "以前", "之后", "以后", "之日")
+
+
+def opening_step(text: str) -> str | None:
+    """The stage a duty opens with when its word stands as a step: followed by a mark (「调查取证，制作调查笔录」) or
+    doing the decision (「执行处罚决定，…」), or the decision made in its own words (「作出强制拆除决定」); None for a
+    word that opens a sentence about something else (「决定是否受理」, 「审查申请材料是否齐全」, 「送达受理通知书」)."""
+    head = _head(text)
+    found = _stage_word().match(head)
+    if found is None:
+        return leading_stage(text)  # 「作出…决定」
+    after = head[found.end():]
+    if after[:1] in "，,、；;。.：: 并及和与" or (found.group(0) == "执行" and re.match(r"(?:行政)?处罚决定", after)):
+        return stage_words()[found.group(0)]
+    return None
 
 
 def opens_with_heading(text: str) -> bool:

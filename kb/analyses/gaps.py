@@ -24,6 +24,7 @@ from kb.model import (
     line_heading_stages,
     listed_stages,
     normalise_level,
+    opening_step,
     opens_with_heading,
     opens_with_step,
     squeeze,
@@ -252,11 +253,12 @@ def column_cell_stages(text: str) -> list[str]:
     """The stages a cell under a stage's column names in its own words, beside its column's (the duty's first line,
     「审查环节」): a cell that is nothing but steps (「调查取证；审查」 under 审查环节) or opens with a step's word
     (「执行处罚决定，抄告…」 under 事后监管, 「调查取证，制作调查笔录；…」 under 审查环节 — a penalty in a permit's columns,
-    广安's 司法局)."""
+    广安's 司法局) — a step's word standing alone or doing the decision (`kb.model.opening_step`): not 「决定是否受理」,
+    「审查申请材料是否齐全」 or 「送达受理通知书」 under 受理环节."""
     first, _, body = (text or "").strip().partition("\n")
     if not body.strip() or not line_heading_stages(first.strip()):
         return []
-    lead = leading_stage(body)
+    lead = opening_step(body)
     return [*listed_stages(body), *([lead] if lead else [])]
 
 
@@ -310,15 +312,21 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
 
 # A 决定 column's cell that sends the case up for the decision: 「报四川省司法厅审核。」 (广安's 公证员执业审核, whose
 # 司法局 reviews first; judged complete without a 决定, 送达 or supervision of its own, 2026-12-05)
-_REPORTED_UP = re.compile(r"(?:依法)?(?:上报|报送|转报|报请|呈报|报)[^。；;，,]{1,20}?(?:审核|审批|批准|核准|决定|审定|任命)")
+_REPORTED_UP = re.compile(r"(?:依法)?(?:上报|报送|转报|报请|呈报|报)(?:上级|(?:[^。；;，,]{0,10}?(?:省|市|州|盟|县|区|自治区|国家|国务院))"
+                          r"[^。；;，,]{0,10}?(?:厅|部|委|局|政府|总局|主管部门|行政部门))[^。；;，,]{0,8}?"
+                          r"(?:审核|审批|批准|核准|决定|审定|任命)")
+# … not the body's own sign-off: 「报请局长审批后，作出…决定」, 「报经机关负责人批准」, 「报请集体讨论决定」
+_OWN_SIGN_OFF = ("负责人", "领导", "局长", "厅长", "主任", "集体讨论", "本机关", "本部门", "本单位")
 
 
 def decided_above(texts: Iterable[str]) -> str:
     """The cell under a 决定 column that reports up instead of deciding (its words), or ""."""
     for text in texts:
         first, _, body = (text or "").strip().partition("\n")
-        if body.strip() and "决定" in line_heading_stages(first.strip()) and _REPORTED_UP.match(squeeze(body)):
-            return squeeze(body)[:20]
+        said = squeeze(body)
+        if said and "决定" in line_heading_stages(first.strip()) and _REPORTED_UP.match(said) \
+                and not any(w in said for w in _OWN_SIGN_OFF):
+            return said[:20]
     return ""
 
 

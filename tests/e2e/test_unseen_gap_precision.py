@@ -44,7 +44,10 @@ def reader_s(fixture: Path) -> dict[str, list[set[str]]]:
     of the same name)."""
     out: dict[str, list[set[str]]] = {}
     for r in json.loads(fixture.read_text(encoding="utf-8"))["judged"]:
-        out.setdefault(r["record"].split("\n")[0], []).append(set(r["missing"]))
+        missing = set(r["missing"])
+        if r.get("type") == "行政强制" and "解除" in missing:
+            missing.add("事后监管")  # a 强制措施's 事后监管 is its 解除 (kb/vocab/stages.toml, 行政强制法 第二十七、二十八条)
+        out.setdefault(r["record"].split("\n")[0], []).append(missing)
     return out
 
 
@@ -183,12 +186,13 @@ SEVENTEENTH: dict[str, tuple[list[str], bool, str]] = {
     "对排污单位未取得排污许可证排放污染物的处罚": (["告知"], True, "大同"),
     "巡游出租汽车经营许可": (["事后监管"], True, "昆山"),
     "排污许可证核发": (["事后监管"], True, "大同"),
+    "代为处置危险废物": (["催告"], True, "大同, a 代履行 in the law's own words (代为处置): read since the thirty-eighth sample"),
 }
 
 
 def test_missing_stage_on_a_seventeenth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_17.json", SEVENTEENTH, 13, 115)
-    assert (sum(real for _, real, _ in SEVENTEENTH.values()), len(SEVENTEENTH)) == (13, 13)
+    assert (sum(real for _, real, _ in SEVENTEENTH.values()), len(SEVENTEENTH)) == (14, 14)
     clear = scratch.read("MATCH (p:Power) WHERE p.name STARTS WITH '立即清除道路' RETURN p.key AS key")
     assert len(clear) == 1  # 宁海路街道's 立即代履行: present, and not asked for a 催告
     stages = [r["stage"] for r in scratch.read(
@@ -226,12 +230,13 @@ EIGHTEENTH: dict[str, tuple[list[str], bool, str]] = {
     "对公共场所经营者未依法取得公共场所卫生许可证擅自营业的处罚": (["告知"], True, "临猗县卫生健康局"),
     "对在乡、村庄规划区内未依法取得乡村建设规划许可证或者未按照乡村建设规划许可证的规定进行建设的处理": (
         ["告知"], True, "晋江市陈埭镇人民政府"),
+    "代为补种树木、代为恢复植被和林业生产条件": (["催告"], True, "房县, a 代履行 in the law's own words: read since the thirty-eighth sample"),
 }
 
 
 def test_missing_stage_on_an_eighteenth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_18.json", EIGHTEENTH, 13, 111)
-    assert (sum(real for _, real, _ in EIGHTEENTH.values()), len(EIGHTEENTH)) == (19, 19)
+    assert (sum(real for _, real, _ in EIGHTEENTH.values()), len(EIGHTEENTH)) == (20, 20)
     duties = scratch.read(
         "MATCH (:Power {name: '道路旅客运输经营许可（市内跨县）'})-[:HAS_RESPONSIBILITY]->(r) RETURN r.stage AS stage, "
         "r.text AS text ORDER BY r.seq")
@@ -266,12 +271,13 @@ NINETEENTH: dict[str, tuple[list[str], bool, str]] = {
     "对未取得食品生产经营许可从事食品生产经营活动的行政处罚": (["告知"], True, "绵阳市市场监督管理局"),
     "对生产经营单位未采取措施消除事故隐患的处罚": (["告知"], True, "孝义市应急管理局"),
     "超限运输车辆行驶公路许可（市域内）": (["事后监管"], True, "漳州市交通运输局"),
+    "代为补种树木、恢复植被和林业生产条件": (["催告"], True, "琼中, a 代履行 in the law's own words: read since the thirty-eighth sample"),
 }
 
 
 def test_missing_stage_on_a_nineteenth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_19.json", NINETEENTH, 14, 110)
-    assert (sum(real for _, real, _ in NINETEENTH.values()), len(NINETEENTH)) == (14, 14)
+    assert (sum(real for _, real, _ in NINETEENTH.values()), len(NINETEENTH)) == (15, 15)
     duties = scratch.read(
         "MATCH (:Power {name: '城市建筑垃圾处置核准'})-[:HAS_RESPONSIBILITY]->(r) RETURN r.stage AS stage, r.text AS text "
         "ORDER BY r.seq")
@@ -391,12 +397,13 @@ TWENTY_SECOND: dict[str, tuple[list[str], bool, str]] = {
     "农作物种子生产经营许可": (["事后监管"], True, "林州市农业农村局"),
     "对施工单位在施工中偷工减料，使用不合格的建筑材料、建筑构配件和设备，或者有不按照工程设计图纸或者施工技术标准施工的其他行为的行政处罚": (
         ["告知"], True, "辽宁省住房和城乡建设厅"),
+    "代为处置危险废物": (["催告"], True, "烟台, a 代履行 in the law's own words: read since the thirty-eighth sample"),
 }
 
 
 def test_missing_stage_on_a_twenty_second_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_22.json", TWENTY_SECOND, 14, 114)
-    assert (sum(real for _, real, _ in TWENTY_SECOND.values()), len(TWENTY_SECOND)) == (18, 18)
+    assert (sum(real for _, real, _ in TWENTY_SECOND.values()), len(TWENTY_SECOND)) == (19, 19)
     types = scratch.read("MATCH (:Department {name: '惠州市卫生健康局'})-[:HOLDS]->(p:Power) RETURN p.type AS t")
     assert len(types) == 9 and all(t["t"] for t in types)  # 权责类别 read as the type
 
@@ -861,3 +868,32 @@ THIRTY_SEVENTH: dict[str, tuple[list[str], bool, str]] = {
 def test_missing_stage_on_a_thirty_seventh_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_37.json", THIRTY_SEVENTH, 13, 122)
     assert (sum(real for _, real, _ in THIRTY_SEVENTH.values()), len(THIRTY_SEVENTH)) == (2, 2)
+
+
+# As measured, on the rule as the thirty-seventh sample left it (with a cold review's narrowing of its readings): 6 real of
+# 38. The import read two layouts wrong: 七台河's one duty a row with the item written again beside a 行使层级 of several
+# levels (市级、县级: kept as the power's scope, not its level, so the rows did not match: 24 false), 西双版纳's row numbering
+# the columns (1 | 2 | … | 12) under its header (a record); and 婺源县江湾镇's 责任主体（内设机构） made seven departments of the
+# township's own offices. Mended: 7 of 10. Then a 代履行 in the law's own words (代为治理) is a 强制执行 and asks its 催告,
+# 「代履行完毕」 carries it out; 告知 of the rights to a defence or a hearing in a permit's 审查 column: 8 of 10. Readers differ
+# on a permit's 变更 or 延期 sub-item (four earlier readers asked its supervision, this one did not): left as they were.
+THIRTY_EIGHTH: dict[str, tuple[list[str], bool, str]] = {
+    "河道管理范围内建设项目工程建设方案审批": (["送达", "事后监管"], True, "达拉特旗"),
+    "劳务派遣经营许可": (["事后监管"], True, "七台河, one duty a row"),
+    "危险化学品经营许可（不带储存设施的其他危险化学品）（延期申请）": (["事后监管"], False, "兴城's 延期 sub-item: supervised under the grant"),
+    "特殊建设工程消防设计审查": (["事后监管"], True, "西双版纳"),
+    "渔业捕捞许可": (["事后监管"], True, "陵水"),
+    "查封、扣押违法生产、经营、使用的农药及工具、设备、场所": (["事后监管"], True, "陵水: a 强制措施's 事后监管 is its 解除"),
+    "对造成水土流失不进行治理的代为治理": (["催告"], True, "达拉特旗"),
+    "特种设备使用登记": (["事后监管"], True, "闵行"),
+    "演出经纪机构从事营业性演出经营活动审批（演出经纪机构变更审批）": (["事后监管"], False, "河北's 变更 sub-item"),
+    "对饮酒后驾驶机动车的处罚": (["送达"], True, "平凉"),
+}
+
+
+def test_missing_stage_on_a_thirty_eighth_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_38.json", THIRTY_EIGHTH, 13, 127)
+    assert (sum(real for _, real, _ in THIRTY_EIGHTH.values()), len(THIRTY_EIGHTH)) == (8, 10)
+    offices = scratch.read("MATCH (d:Department)-[:HOLDS]->(p:Power) WHERE p.unit IN ['林业工作站', '武装部'] "
+                           "RETURN DISTINCT d.name AS d")
+    assert [r["d"] for r in offices] == ["婺源县江湾镇人民政府"]  # 责任主体（内设机构）: the township's own offices

@@ -824,3 +824,38 @@ def test_the_thirty_sixth_sample_s_readings() -> None:
     assert gaps.missing_stage([row], EVERY_TYPE) == []
     row["duty_texts"] = [t.replace("作出强制拆除决定并公告", "作出是否立案的决定") for t in demolition]
     assert gaps.missing_stage([row], EVERY_TYPE)[0].evidence[0]["missing"] == ["决定"]
+
+
+def test_a_review_s_inputs_for_the_thirty_sixth_and_seventh_readings() -> None:
+    """A cold review (2026-12-05) of the readings those samples brought: each on an input it read too widely."""
+    from kb.model import opening_step
+
+    # a 决定 column that asks the body's own head is no report to the level above
+    for own in ("报请局长审批后，作出行政处罚决定。", "报经机关负责人批准后作出决定", "报请行政机关负责人集体讨论决定"):
+        assert gaps.decided_above([f"决定环节\n{own}"]) == "", own
+    assert gaps.decided_above(["决定环节\n上报市卫健委审批"]) == "上报市卫健委审批"
+    # a cell under a stage's column names what it opens with only when that is a step, not a sentence's subject
+    for cell, named in (("受理环节\n决定是否受理申请", []), ("受理环节\n审查申请材料是否齐全", []),
+                        ("受理环节\n执行首问负责制", []), ("受理环节\n送达受理通知书", []),
+                        ("告知环节\n作出行政处罚决定之前，告知当事人", []), ("审查环节\n调查取证，制作调查笔录", ["调查"]),
+                        ("事后监管\n执行并结案归档。", ["执行"])):
+        assert gaps.column_cell_stages(cell) == named, cell
+    assert opening_step("作出责令改正决定") is None and opening_step("依法作出决定") == "决定"
+
+
+def test_the_thirty_eighth_sample_s_readings() -> None:
+    """达拉特旗's 代为治理 is a 代履行 (催告 asked, 「代履行完毕」 carries it out); a penalty's 审查 column that tells the party of
+    its rights does the 告知; 兴城's 「催告（决定）责任：」 names both."""
+    steps = "1.决定：作出代履行决定。\n2.送达：送达代履行决定书。\n3.代履行完毕后向当事人收取费用。"
+    assert missing("行政强制", "对造成水土流失不进行治理的代为治理", steps) == ["催告"]
+    assert missing("行政强制", "对造成水土流失不进行治理的代为治理", steps.replace("作出", "经催告仍不履行的，作出")) == []
+    assert heading_stages("催告（决定）责任：经负责人批准，制作查封扣押决定书。") == ["催告", "决定"]
+    assert heading_stages("对当事人（法人）处以罚款") == []
+    penalty = [("受理环节", "立案：报批立案。"), ("审查环节", "调查取证、案件审核，告知陈述申辩权及听证权。"),
+               ("决定环节", "作出行政处罚决定。"), ("送达环节", "送达行政处罚决定书。"), ("事后监管", "执行并结案归档。")]
+    duties = [stage_row_duty(i, h, t) for i, (h, t) in enumerate(penalty, start=1)]
+    row = ROW | {"type": "行政处罚", "power": "对擅自取水的处罚", "stages": [d.stage for d in duties if d.stage],
+                 "duty_texts": [d.text for d in duties]}
+    assert gaps.missing_stage([row], EVERY_TYPE) == []
+    row["duty_texts"] = [t.replace("，告知陈述申辩权及听证权", "") for t in row["duty_texts"]]
+    assert gaps.missing_stage([row], EVERY_TYPE)[0].evidence[0]["missing"] == ["告知"]

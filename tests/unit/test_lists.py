@@ -1358,7 +1358,7 @@ def test_a_sub_item_row_s_blank_cells_are_its_items(tmp_path):
     assert [[d.stage for d in r.responsibilities] for r in doc.records] == [["受理", "审查"]] * 3
     assert {r.accountability_situations for r in doc.records} == {"违法准予许可的"}
     assert [r.remarks for r in doc.records] == ["窗口受理", "", "有效期届满前6个月申请"]
-    assert any("第 3、4 行（子项）" in w.message and "上方事项" in w.message for w in doc.warnings)
+    assert any("第 3、4 行（子项）" in w.message and "上方一行" in w.message for w in doc.warnings)
     # a sub-item row that writes a cell of them itself (its own 实施依据) is a row of its own: its blank duties are none
     path.write_text(path.read_text(encoding="utf-8").replace(",XK001-2,,,许可证变更,,", ",XK001-2,,,许可证变更,《药品管理法》第五十二条,"),
                     encoding="utf-8")
@@ -1411,3 +1411,24 @@ def test_the_thirty_seventh_sample_s_layouts(tmp_path):
         "告知陈述申辩权利,制作处罚决定书,依法送达,督促履行,\n", encoding="utf-8")
     doc = parse_list(path)
     assert [d.stage for d in doc.records[0].responsibilities] == ["立案", "调查", "审查", "告知", "决定", "送达", "执行"]
+
+
+def test_a_review_s_inputs_for_the_new_layouts(tmp_path):
+    """A cold review (2026-12-05): rows of one name that are two records (another level, another 裁量阶次) stay two; a
+    row numbering the columns is no record; bare stage names over levels and ticks are no duties."""
+    path = tmp_path / "某市卫生健康委员会权责清单.csv"
+    path.write_text(
+        "序号,事项名称,事项类型,实施层级,设定依据,责任事项,裁量阶次\n1,2,3,4,5,6,7\n"
+        "1,公共场所卫生许可,行政许可,市级,《公共场所卫生管理条例》第八条,受理：受理申请。,\n"
+        "1,公共场所卫生许可,行政许可,县级,《公共场所卫生管理条例》第八条,审查：审查材料。,\n"
+        "2,对未取得卫生许可证擅自营业的处罚,行政处罚,市级,《公共场所卫生管理条例》第十四条,立案：立案。,一般\n"
+        "2,对未取得卫生许可证擅自营业的处罚,行政处罚,市级,《公共场所卫生管理条例》第十四条,调查：调查。,严重\n",
+        encoding="utf-8")
+    doc = parse_list(path)
+    assert [(r.level, [d.stage for d in r.responsibilities]) for r in doc.records] == [
+        ("city", ["受理"]), ("county", ["审查"]), ("city", ["立案"]), ("city", ["调查"])]
+    assert any("列序号行" in w.message for w in doc.warnings)
+    path = tmp_path / "某县自然资源局权责清单.csv"
+    path.write_text("序号,事项名称,事项类型,设定依据,受理,初审,审核,审批\n"
+                    "1,乡村建设规划许可,行政许可,《城乡规划法》第四十一条,镇级,县级,县级,√\n", encoding="utf-8")
+    assert parse_list(path).records[0].responsibilities == []  # who does each step, not duties
