@@ -184,6 +184,7 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0) -> SheetLayout | None:
         key = normalize_header(text)
         if c not in columns.values() and key and key not in columns and key not in layout.kept:
             layout.kept[key] = c
+    _stage_beside(layout)
     _stage_columns(layout, sheet)
     for above in range(above_from, header_top):
         text = " ".join(v.strip() for v in sheet.cells[above] if v.strip())
@@ -192,6 +193,20 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0) -> SheetLayout | None:
         dep = _DEPARTMENT_ROW.search(text)
         (layout.department_rows if dep else layout.titles).append(dep.group(1) if dep else text)
     return layout
+
+
+_CONTENT_HEADERS = ("内容", "具体内容", "工作内容", "责任内容", "事项内容")
+
+
+def _stage_beside(layout: SheetLayout) -> None:
+    """环节 | 内容 under a group 责任事项 the header row does not repeat (霍山's third header row): the column of content
+    right of the stage column is the duties, one row a stage."""
+    if "stage" not in layout.columns or "responsibility_text" in layout.columns:
+        return
+    for key, c in list(layout.kept.items()):
+        if c == layout.columns["stage"] + 1 and c < len(layout.headers) and squeeze(layout.headers[c]) in _CONTENT_HEADERS:
+            layout.columns["responsibility_text"] = c
+            del layout.kept[key]
 
 
 def _stage_column(sheet: Sheet, layout: SheetLayout) -> None:

@@ -361,7 +361,8 @@ _OWN_CORPS = re.compile(r"(?:行政执法|综合行政执法|综合执法|执法
 # The corps the reform of 综合行政执法 gave a department, named after its field, not its name
 # (衡阳县农业综合行政执法大队 of 衡阳县农业农村局, 南宁市市场监管综合行政执法支队 of 南宁市市场监督管理局,
 # 某县自然资源执法监察大队): the field, then what it does, then the corps.
-_FIELD_CORPS = re.compile(r"(.+?)(?:综合)?(?:行政)?(?:执法|稽查|监察|督察|监督){1,2}(?:总队|支队|大队)")
+# (瑞金's 卫生健康综合监督执法局 in 卫生健康委员会's list: the same, named a 局; not a 稽查局, which law makes a body)
+_FIELD_CORPS = re.compile(r"(.+?)(?:(?:综合)?(?:行政)?(?:执法|稽查|监察|督察|监督){1,2}(?:总队|支队|大队)|综合监督执法局)")
 _DEPARTMENT_END = re.compile(r"(?:局|厅|委员会|委)$")
 # Two characters many departments' names begin with: no field of their own (行政审批服务局, 城乡规划局, 人民政府).
 _GENERIC_START = ("行政", "综合", "人民", "城乡", "城市")

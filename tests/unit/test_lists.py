@@ -1432,3 +1432,18 @@ def test_a_review_s_inputs_for_the_new_layouts(tmp_path):
     path.write_text("序号,事项名称,事项类型,设定依据,受理,初审,审核,审批\n"
                     "1,乡村建设规划许可,行政许可,《城乡规划法》第四十一条,镇级,县级,县级,√\n", encoding="utf-8")
     assert parse_list(path).records[0].responsibilities == []  # who does each step, not duties
+
+
+def test_a_content_column_right_of_the_stage_column_is_the_duties(tmp_path):
+    # 霍山: a three-row header ending 环节 | 内容 under a 责任事项 its last row does not repeat; one row a stage, the item's
+    # cells again on each
+    path = tmp_path / "霍山县自然资源和规划局权责清单.csv"
+    item = "1,乡村建设规划许可证核发,,行政许可,《城乡规划法》第四十一条"
+    path.write_text(
+        "序号,职权基本信息,职权基本信息,职权基本信息,职权基本信息,责任信息,责任信息,运行信息\n"
+        "序号,主项,子项,职权类别,实施依据,环节,内容,收费\n"
+        f"{item},受理,依法受理。,不收费\n{item},审查,审查材料。,不收费\n{item},决定,作出决定。,不收费\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [[(d.stage, d.text) for d in r.responsibilities] for r in doc.records] == [
+        [("受理", "受理\n依法受理。"), ("审查", "审查\n审查材料。"), ("决定", "决定\n作出决定。")]]
+    assert doc.records[0].extra == {"收费": "不收费"}

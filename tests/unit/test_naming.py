@@ -334,3 +334,13 @@ def test_a_body_named_with_its_own_subordinates_is_the_file_s_body():
     assert holder_department("国家税务总局莆田市税务局及其派出机构", n) == ""
     assert holder_department("国家税务总局莆田市税务局稽查局", n) == "国家税务总局莆田市税务局稽查局"
     assert holder_department("莆田市公安局及所属分局", n) == "莆田市公安局"
+
+
+def test_a_department_s_own_supervision_and_enforcement_bureau_stays_with_its_file():
+    from importers.naming import holder_department
+
+    # 瑞金's 卫生健康委员会 names its 卫生健康综合监督执法局 as 责任主体: the department's own enforcement, as its 大队 would be;
+    # another field's 执法局 (城市管理) and a 稽查局 (a body by law) are bodies of their own
+    n = naming("x/瑞金市卫生健康委员会权责清单.xlsx")
+    assert holder_department("市卫生健康综合监督执法局", n) == ""
+    assert holder_department("瑞金市城市管理综合行政执法局", n) == "瑞金市城市管理综合行政执法局"
