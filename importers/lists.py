@@ -252,7 +252,7 @@ def _stage_headers(headers: list[str], columns: Iterable[int]) -> int:
     return sum(1 for c in columns if c < len(headers) and _stage_heading(headers[c]))
 
 
-def _stage_columns(layout: SheetLayout, sheet: Sheet | None = None) -> None:
+def _stage_columns(layout: SheetLayout, sheet: Sheet) -> None:
     """Columns no mapping knows, two or more of them each a stage, where the layout has no 责任事项 column: the
     duties, one column a stage, and a column of 其他责任 beside them the last."""
     if "responsibility_text" in layout.columns or "stage" in layout.columns:
@@ -264,7 +264,7 @@ def _stage_columns(layout: SheetLayout, sheet: Sheet | None = None) -> None:
         # four or more in a row (受理 | 审批 over the bodies that take and decide are two)
         bare = {c: squeeze(layout.headers[c]) for c in layout.kept.values() if c < len(layout.headers)
                 and len(squeeze(layout.headers[c])) <= 6 and line_heading_stages(squeeze(layout.headers[c]))}
-        if len(bare) < 4 or max(bare) - min(bare) + 1 != len(bare) or sheet is None or not _duty_cells(sheet, layout, bare):
+        if len(bare) < 4 or max(bare) - min(bare) + 1 != len(bare) or not _duty_cells(sheet, layout, bare):
             return
         staged = bare
     staged.update({c: squeeze(layout.headers[c]) for c in layout.kept.values()
@@ -679,9 +679,9 @@ class _ListParser:
                 self._non_record_row(ctx, r, own, prev)
                 continue
             values = {f: _filled(sheet, r, c) for f, c in cols.items()}
-            kept_here = {k: _filled(sheet, r, c) for k, c in layout.kept.items()}
+            kept = {k: _filled(sheet, r, c) for k, c in layout.kept.items()}
             if prev is not None and prev is not cancelled and not layout.repeats.get("responsibility_text") \
-                    and _same_item_next_duty(prev, values, kept_here):
+                    and _same_item_next_duty(prev, values, kept):
                 # 临渭: one row a stage (责任环节 | 责任事项), the item's cells written again on every row (a merged
                 # block exported filled): the row is one more duty of the record above; 翁牛特旗: the same, one duty
                 # a row, no stage column (「审查责任：…」, 「决定」); the row's own 责任事项依据 goes with it
@@ -707,7 +707,6 @@ class _ListParser:
                          and not _DITTO.match(squeeze(t)) and t.strip() not in NO_SUB_ITEM else t
                          for c, t in zip((cols[f], *later), texts, strict=True)]
                 values[f] = _merged(texts, [layout.headers[c] if c < len(layout.headers) else "" for c in (cols[f], *later)])
-            kept = {k: _filled(sheet, r, c) for k, c in layout.kept.items()}
             staged = [(heading, _filled(sheet, r, c)) for c, heading in layout.stage_columns.items()]
             for i, (heading, text) in enumerate(staged):  # 「同上」 in a stage's column: the record above's cell of it
                 if prev is not None and _DITTO.match(squeeze(text)) and ctx.staged_above.get(heading):

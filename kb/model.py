@@ -339,7 +339,6 @@ _HEADING_JOIN = re.compile(r"[和及与、/]|以及")
 # … and between the stages of a duty that is nothing but them, a semicolon too (「告知；决定」), each stage perhaps
 # named as its duty or step (「立案责任」, 「审查环节」)
 _LISTED_JOIN = re.compile(r"[和及与、/；;]|以及")
-_PART_END = re.compile(r"(?:阶段|环节)?(?:责任)?\Z")
 
 
 @cache
@@ -443,7 +442,7 @@ def listed_stages(text: str) -> list[str]:
     # each stage by its own short word, joined by 、 和 ； …, each perhaps as its duty (福建's 「立案责任、调查责任、…执行责任
     # （同上）。」, 广安's 「调查取证；审查」): not a sentence that is an alias (作出行政处罚决定。) nor two words run
     # together (执行处罚决定。, 立案调查；), which a list also writes as a sentence
-    parts = [_PART_END.sub("", p) for p in _LISTED_JOIN.split(_NOTE.sub("", whole))]
+    parts = [_LINE_END.sub("", p) for p in _LISTED_JOIN.split(_NOTE.sub("", whole))]
     if not all(p in words and len(p) <= 4 for p in parts):
         return []
     return list(dict.fromkeys(words[p] for p in (*parts, *noted)))
@@ -467,14 +466,20 @@ def leading_stage(text: str) -> str | None:
     head = _head(text)
     found = _stage_word().match(head)
     if found is None:
-        found = _MADE_DECISION.match(head)  # 「作出强制拆除决定并公告」 (西塘): the decision in its own words
-        if found is None or head[found.end():found.end() + 2].startswith(_BEFORE_AFTER) or \
-                any(w in found.group(0) for w in _NOT_THE_DECISION):
-            return None  # (「作出是否立案的决定」 is the 立案's)
-        return "决定"
+        return _made_decision(head)
     if head[found.end():found.end() + 2].startswith(_BEFORE_AFTER):
         return None  # 「决定前责任：…书面催告…」 is before the decision, not the decision
     return stage_words()[found.group(0)]
+
+
+def _made_decision(head: str) -> str | None:
+    """"决定" for a duty that opens by making its decision in its own words (「作出强制拆除决定并公告」, 西塘); None for
+    one made before (「作出…决定之前」) or the decision of another step (「作出是否立案的决定」 is the 立案's)."""
+    found = _MADE_DECISION.match(head)
+    if found is None or head[found.end():found.end() + 2].startswith(_BEFORE_AFTER) or \
+            any(w in found.group(0) for w in _NOT_THE_DECISION):
+        return None
+    return "决定"
 
 
 # A duty that opens by making its decision, whatever the decision is called: 「作出强制拆除决定」, 「依法作出查封决定」
@@ -491,7 +496,7 @@ def opening_step(text: str) -> str | None:
     head = _head(text)
     found = _stage_word().match(head)
     if found is None:
-        return leading_stage(text)  # 「作出…决定」
+        return _made_decision(head)  # 「作出…决定」
     after = head[found.end():]
     if after[:1] in "，,、；;。.：: 并及和与" or (found.group(0) == "执行" and re.match(r"(?:行政)?处罚决定", after)):
         return stage_words()[found.group(0)]

@@ -255,11 +255,19 @@ def column_cell_stages(text: str) -> list[str]:
     (「执行处罚决定，抄告…」 under 事后监管, 「调查取证，制作调查笔录；…」 under 审查环节 — a penalty in a permit's columns,
     广安's 司法局) — a step's word standing alone or doing the decision (`kb.model.opening_step`): not 「决定是否受理」,
     「审查申请材料是否齐全」 or 「送达受理通知书」 under 受理环节."""
-    first, _, body = (text or "").strip().partition("\n")
-    if not body.strip() or not line_heading_stages(first.strip()):
+    heading, body = _column_cell(text)
+    if not heading:
         return []
     lead = opening_step(body)
     return [*listed_stages(body), *([lead] if lead else [])]
+
+
+def _column_cell(text: str) -> tuple[list[str], str]:
+    """A duty read from a cell under a stage's column (its first line the column's heading, 「审查环节\n…」, as
+    importers.duties.stage_row_duty writes it): the heading's stages and the cell's text; ([], "") for another duty."""
+    first, _, body = (text or "").strip().partition("\n")
+    stages = line_heading_stages(first.strip()) if body.strip() else []
+    return (stages, body) if stages else ([], "")
 
 
 _AFTER_DECISION = {"决定", "送达", "事后监管", "执行"}
@@ -322,10 +330,9 @@ _OWN_SIGN_OFF = ("负责人", "领导", "局长", "厅长", "主任", "集体讨
 def decided_above(texts: Iterable[str]) -> str:
     """The cell under a 决定 column that reports up instead of deciding (its words), or ""."""
     for text in texts:
-        first, _, body = (text or "").strip().partition("\n")
+        heading, body = _column_cell(text)
         said = squeeze(body)
-        if said and "决定" in line_heading_stages(first.strip()) and _REPORTED_UP.match(said) \
-                and not any(w in said for w in _OWN_SIGN_OFF):
+        if "决定" in heading and _REPORTED_UP.match(said) and not any(w in said for w in _OWN_SIGN_OFF):
             return said[:20]
     return ""
 
