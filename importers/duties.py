@@ -235,6 +235,11 @@ def split_duties(text: str) -> list[Duty]:
         # after a sentence end opens a duty; in a cell so written, a step in the procedure's own word does too
         # (「决定阶段：…；通知阶段：书面通知供电企业…；解除阶段：…」, 「批准：…。\n放线验收：…\n备案：…」)
         ends = [(m.start(), m.end()) for m in re.finditer(r"(?<=[。；;])[ \t\u3000]*", masked_text) if m.end() < len(text)]
+        # … or a line's start, the line headed by its stage (a card's 受理环节 | … rows: 「受理环节：…\n审查环节：…」)
+        ends += [(m.start(), m.start()) for m in re.finditer(r"(?<=\n)(?=[^\n])", masked_text)
+                 if heading_stages(masked_text[m.start():m.start() + 60], colon=True)
+                 and masked_text[m.start() - 2:m.start() - 1] not in "。；;"]
+        ends.sort()
         # (or a line that is nothing but steps: 岳阳's 事前 | 事中 | 事后 columns read as one, 「立案：…。\n调查取证、审查、
         # 告知、决定。\n送达、执行。」)
         staged = [(s, e) for s, e in ends if heading_stages(masked_text[e:e + 60], colon=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from importers.blocks import unfold_blocks
 from importers.citations import parse_citations
 from importers.duties import split_duties, stage_row_duty, supervision_duty
 from importers.jurisdictions import Ambiguous, jurisdiction_chain
@@ -430,6 +431,9 @@ class _ListParser:
                 continue
             self._check_cell_sizes(sheet)
             layout = find_layout(sheet)
+            if layout is None or len(layout.match.columns) <= 2:
+                # no header, or a card's line taken for one (事项名称 | 临时救助 | 事项类型 | 行政给付)
+                sheet, layout = self._blocks(sheet, layout)
             if layout is None:
                 unreadable.append(sheet)
             else:
@@ -441,6 +445,18 @@ class _ListParser:
                             f"已跳过隐藏的列 {header!r}：它不是清单向读者展示的内容", sheet=sheet.name,
                             column=column_letter(column), severity="notice"))
         return layouts, unreadable
+
+    def _blocks(self, sheet: Sheet, layout: SheetLayout | None) -> tuple[Sheet, SheetLayout | None]:
+        """A sheet of field | value blocks as the table it stands for, when it is one; else as it was."""
+        unfolded = unfold_blocks(sheet)
+        table = find_layout(unfolded) if unfolded is not None else None
+        if table is None:
+            return sheet, layout
+        self.warnings.append(RowError(
+            f"此工作表每个事项是一组“字段 | 内容”行（{'、'.join([n for n in unfolded.column_names if n][:4])}…）："
+            "按每组一条事项读取", sheet=sheet.name,
+            row=sheet.row_number(0), severity="notice"))
+        return unfolded, table
 
     def _warn_skipped_sheets(self, unreadable: list[Sheet]) -> None:
         for sheet in unreadable:
@@ -659,7 +675,7 @@ class _ListParser:
                                               sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
                 continue
             if self._header_like(own, row_cells):
-                last = (prev.row - sheet.row_base) if prev else r - 1
+                last = sheet.row_index(prev.row) if prev else r - 1
                 second = layout_at(sheet, r, above_from=last + 1)
                 if second is None and r + 1 < sheet.nrows:
                     second = layout_at(sheet, r + 1, above_from=last + 1)  # the upper row of a two-row header
@@ -822,6 +838,22 @@ class _ListParser:
                 and filled <= duty_cells and _more_duties(prev, own["responsibility_text"], numbered_on=True):
             _add_duty_basis(prev, own.get("responsibility_basis_text", ""))
             return  # (only those cells: a row with more, a guidance column or a kept one, is reported as before)
+        # 宁乡: the item's next legal basis a row, its next duty beside it (「2.审查责任：…」), every other cell blank
+        basis_cell = cols.get("basis_text")
+        if prev is not None and not (name_covered or stage_row) and basis_cell in filled \
+                and filled <= duty_cells | {basis_cell}:
+            _add_basis(prev, own["basis_text"])
+            _add_duty_basis(prev, own.get("responsibility_basis_text", ""))
+            text = own.get("responsibility_text", "")
+            if not text or _more_duties(prev, text, numbered_on=True):
+                return
+            note = f"第{sheet.row_number(r)}行：{FIELD_LABELS.get('responsibility_text')}：{text}"
+            prev.extra["续行"] = (prev.extra["续行"] + "\n" + note) if "续行" in prev.extra else note
+            self.warnings.append(RowError(
+                f"此行是第 {prev.row} 行事项的续行（只填了依据和责任事项）：依据已并入该事项，责任事项不是其下一项责任"
+                "（没有接续的序号或环节），保存在该事项的 extra['续行'] 中", sheet=sheet.name,
+                row=sheet.row_number(r), severity="warning"))
+            return
         if prev is not None and (name_covered or stage_row):
             # 农业农村局 征收: a 县市区农业农村局 row under the 自治区农业农村厅 row of the same item. It
             # continues the record above; its own values are kept there rather than lost.
@@ -947,9 +979,9 @@ class _ListParser:
                 self.unmapped.append({"sheet": sheet.name, "column": _column_name(sheet, c), "header": text,
                                       "kept_as": f"x_{key}"})
                 self.warnings.append(RowError(
-                    f"第 {column_letter(c)} 列 {text!r} 不在列映射 '{layout.match.mapping.name}' 中；"
-                    f"其内容作为附加字段 {key!r} 保存在每项权力上", sheet=sheet.name,
-                    row=sheet.row_number(layout.header_row), column=column_letter(c), severity="notice"))
+                    f"{'字段' if sheet.column_names else f'第 {column_letter(c)} 列'} {text!r} 不在列映射 "
+                    f"'{layout.match.mapping.name}' 中；其内容作为附加字段 {key!r} 保存在每项权力上", sheet=sheet.name,
+                    row=sheet.row_number(layout.header_row), column=_column_name(sheet, c), severity="notice"))
 
 
 @dataclass
@@ -999,7 +1031,9 @@ def _section_type(cells: list[str]) -> PowerType | None:
 
 
 def _column_name(sheet: Sheet, c: int) -> str:
-    """Column letter; for JSON (no letters) the key."""
+    """Column letter; for JSON (no letters) the key; for blocks unfolded, the label."""
+    if c < len(sheet.column_names):
+        return sheet.column_names[c]
     if sheet.row_base == 0:
         return sheet.value(0, c) or column_letter(c)
     return column_letter(c)
@@ -1145,6 +1179,14 @@ def _as_recorded(rec: Record, f: str, value: str) -> bool:
     if not isinstance(held, str):
         held = rec.extra.get(f, "")
     return _text(value) == held or _name(value) == held
+
+
+def _add_basis(rec: Record, text: str) -> None:
+    """A continuation row's own 依据 (the item's next law, a row each): the record's basis, and its citations."""
+    basis = _text(text)
+    if basis and not _DITTO.match(squeeze(basis)) and basis not in rec.basis_text:
+        rec.basis_text = "\n".join(t for t in (rec.basis_text, basis) if t)
+        rec.citations = list(_citations(rec.basis_text))
 
 
 def _add_duty_basis(rec: Record, text: str) -> None:

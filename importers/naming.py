@@ -50,6 +50,9 @@ def _place_pattern(endings: str) -> re.Pattern:
 _PLACE_RE = _place_pattern("自治区|自治州|自治县|省|市|州|地区|盟|县|区|旗")
 # Below a known city only county-level names are looked for (长沙市 + 某某区 / 某某县 / 某某旗).
 _CHILD_RE = _place_pattern("自治县|县|区|旗")
+# Below a known county a township the divisions do not hold (昆山市周庄镇人民政府: 周庄镇 merged into a 度假区 in
+# the 2023 divisions), only before its government's name (昆山市住房和城乡建设局 is no 住房和城乡)
+_TOWNSHIP_RE = re.compile(r"^(.{2,7}?(?:街道|镇|乡))(?=(?:人民政府|政府|街道办事处|办事处)$)")
 
 
 @dataclass
@@ -135,6 +138,10 @@ def _place_split(name: str, context: list | None = None) -> tuple[str, int]:
         unknown = _place_word(below, rest)
         if unknown:
             return found["name"] + unknown, n + len(unknown)
+    if found["level"] == "county" and found.get("place") is not None:
+        unknown = _place_word(_TOWNSHIP_RE, rest)
+        if unknown:
+            return found["name"] + unknown, n + len(unknown)
     return found["name"], n
 
 
@@ -174,6 +181,9 @@ def complete_name(name: str, jurisdiction: str, context: list | None = None) -> 
     for generic in _GENERIC_PLACES:
         if name.startswith(generic) and len(name) > len(generic) + 1 and not name.startswith(_NOT_PLACE_WORDS):
             return jurisdiction + name[len(generic):]
+    tail = _unknown_tail(jurisdiction)
+    if tail and name.startswith(tail) and len(name) > len(tail) + 1:
+        return jurisdiction[:-len(tail)] + name  # 周庄镇人民政府 in 昆山市周庄镇 (a township the divisions lack)
     place, n = _place_split(name, context)
     if place:
         # 新华区公安局 whose place is 平顶山市新华区: the qualified name, so the three 新华区 differ; 融水县交通运输局
@@ -265,6 +275,19 @@ def resolve_naming(
 # A branch named after the district it serves, behind its city's body: 上海市公安局浦东分局, 宜昌市生态环境局
 # 夷陵区分局, 深圳市市场监督管理局福田监管局.
 _BRANCH = re.compile(r"(?:局|厅|委员会)(?P<area>[^局厅委]{2,8}?)(?:分局|监管局|支队|大队)$")
+
+
+@cache
+def _unknown_tail(jurisdiction: str) -> str:
+    """The words of a jurisdiction after the known place it starts with, when the divisions do not hold it
+    (周庄镇 of 昆山市周庄镇); "" for a place they hold, or one named by no known place."""
+    if jurisdictions.place_of(jurisdiction) is not None:
+        return ""
+    try:
+        found, n = jurisdictions.leading_place(jurisdiction)
+    except Ambiguous:
+        return ""
+    return jurisdiction[n:] if found and 0 < n < len(jurisdiction) else ""
 
 
 def _branch_place(name: str, place: str) -> str:

@@ -52,6 +52,10 @@ class Sheet:
     meta: dict[str, str] = field(default_factory=dict)  # JSON lists: title / department / jurisdiction
     hidden: bool = False  # a sheet the workbook hides: not what the list shows its readers
     hidden_columns: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # (column, its first rows), blanked
+    # a sheet made from another (field | value blocks unfolded: importers.blocks): each row's number in the
+    # file, and each column's name (its label) for reports
+    row_numbers: tuple[int, ...] = ()
+    column_names: tuple[str, ...] = ()
     _anchor_of: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -71,7 +75,15 @@ class Sheet:
 
     def row_number(self, r: int) -> int:
         """The row number a user sees for 0-based row r (JSON: the object's index)."""
+        if r < len(self.row_numbers):
+            return self.row_numbers[r]
         return r + self.row_base
+
+    def row_index(self, number: int) -> int:
+        """The 0-based row a user's row number stands for (the last row of that number)."""
+        if self.row_numbers:
+            return max(r for r, n in enumerate(self.row_numbers) if n == number)
+        return number - self.row_base
 
     def value(self, r: int, c: int) -> str:
         """The cell's own text ("" for a cell covered by a merge)."""

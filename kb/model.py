@@ -313,7 +313,7 @@ _LINE_END = re.compile(r"(?:阶段|环节)?(?:责任)?\Z")
 # … of a duty that is nothing but the stages it names, closed by a full stop (东营's 「4.送达、执行。」: listed_stages),
 # and a note in brackets after one of them (滨州's 「告知（听证）」).
 _WHOLE_END = re.compile(r"(?:阶段|环节)?(?:责任)?[。；;.]?\Z")
-_NOTE = re.compile(r"[（(]([^（()）]{1,12})[）)]")
+_NOTE = re.compile(r"[（(]([^（()）]{1,30})[）)]")
 # Punctuation a heading's lost number leaves in front of it (".受理责任:" where "1.受理责任:" was meant).
 _STRAY = re.compile(r"^[.．、,，;；]+")
 # A step's name in brackets at the start of a duty: 「【立案】…；【调查】…」 (阳东's 城管 list), as 「立案：…」 when the
@@ -434,7 +434,8 @@ def listed_stages(text: str) -> list[str]:
     """The stages a duty names when it is nothing but them, closed by a full stop or not: ["送达", "执行"] for
     东营's 「送达、执行。」, ["受理"] for 「受理。」, ["告知", "听证"] for 「告知（听证）」; [] for anything more ("依法受理。")."""
     whole = _WHOLE_END.sub("", _STRAY.sub("", squeeze(text or "")))
-    if not whole or len(whole) > 60:
+    # (its notes not counted: 宁乡's 「受理责任、审查责任（含体检、面试结果审核）、决定责任、送达责任（颁发教师资格证书）…」)
+    if not whole or len(whole) > 200 or len(_NOTE.sub("", whole)) > 60:
         return []
     words = stage_words()
     # a word in brackets after a stage is a note on it, a stage itself when it is one (滨州's 「4.告知（听证）」)

@@ -859,3 +859,12 @@ def test_the_thirty_eighth_sample_s_readings() -> None:
     assert gaps.missing_stage([row], EVERY_TYPE) == []
     row["duty_texts"] = [t.replace("，告知陈述申辩权及听证权", "") for t in row["duty_texts"]]
     assert gaps.missing_stage([row], EVERY_TYPE)[0].evidence[0]["missing"] == ["告知"]
+
+
+def test_the_fortieth_sample_s_readings() -> None:
+    """宁乡's stages listed with notes in brackets longer than a stage's word: still a list of its stages."""
+    listed = ("受理责任、审查责任（含体检、面试结果审核）、决定责任、送达责任（颁发教师资格证书）、"
+              "事后监管责任（对弄虚作假取得资格的依法撤销）。")
+    assert listed_stages(listed) == ["受理", "审查", "决定", "送达", "事后监管"]
+    assert missing("行政许可", "教师资格认定", listed) == []
+    assert listed_stages("受理（" + "对申请材料齐全、符合法定形式的予以受理" * 3 + "）") == []  # a paragraph is no note

@@ -109,6 +109,11 @@ def test_a_number_run_on_before_a_stage_heading():
     cell = "受理阶段责任：依法受理申请。审查阶段责任：审查材料。决定阶段责任：作出决定。送达阶段责任：送达许可证件。"
     assert [(d.seq, d.stage) for d in split_duties(cell)] == [(1, "受理"), (2, "审查"), (3, "决定"), (4, "送达")]
     assert split_duties(cell)[1].text == "审查阶段责任：审查材料。"
+    # … or at a line's start, the line headed by its stage without a sentence end above (a card's 受理环节 | … rows)
+    cell = "受理环节：公示应当提交的材料\n审查环节：对申请材料进行审查\n决定环节：作出决定"
+    assert [(d.seq, d.stage, d.text[:4]) for d in split_duties(cell)] == [
+        (1, "受理", "受理环节"), (2, "审查", "审查环节"), (3, "决定", "决定环节")]
+    assert len(split_duties("受理：公示材料\n并告知申请人审查：期限")) == 1  # a line not headed by its stage
     # … but not at a stage word that opens a sentence without a heading's colon
     assert len(split_duties("依法受理申请。审查材料并提出意见。决定是否许可。")) == 1
     # a stray quote an export left in front of the cell (林芝: '"1.立案责任:…') hides no heading

@@ -1447,3 +1447,26 @@ def test_a_content_column_right_of_the_stage_column_is_the_duties(tmp_path):
     assert [[(d.stage, d.text) for d in r.responsibilities] for r in doc.records] == [
         [("受理", "受理\n依法受理。"), ("审查", "审查\n审查材料。"), ("决定", "决定\n作出决定。")]]
     assert doc.records[0].extra == {"收费": "不收费"}
+
+
+def test_an_item_s_next_law_and_next_duty_on_a_row_of_their_own(tmp_path):
+    """宁乡: the item's second and third laws a row each, its next numbered duty beside them, every other cell blank."""
+    path = tmp_path / "宁乡市教育局权责清单.csv"
+    path.write_text(
+        "序号,事项名称,类别,依据,责任事项,追责情形\n"
+        "1,民办学校设立审批,行政许可,《中华人民共和国民办教育促进法》第十二条,1.受理责任：公示材料。,违法许可的\n"
+        ",,,《中华人民共和国民办教育促进法实施条例》第十九条,2.审查责任：审核材料。,\n"
+        ",,,《湖南省民办教育促进条例》,3.决定责任：作出决定。,\n"
+        ",,,,4.送达责任：颁发办学许可证。,\n"
+        "2,对违法举办学校的行政处罚,行政处罚,《中华人民共和国教育法》第七十五条,1.立案责任；2.调查责任,违法处罚的\n"
+        ",,,《中华人民共和国民办教育促进法》第六十四条,（各环节按照《中华人民共和国行政处罚法》执行）,\n",
+        encoding="utf-8")
+    doc = parse_list(path)
+    permit, penalty = doc.records
+    assert [d.stage for d in permit.responsibilities] == ["受理", "审查", "决定", "送达"]
+    assert [c.law_title for c in permit.citations] == [
+        "中华人民共和国民办教育促进法", "中华人民共和国民办教育促进法实施条例", "湖南省民办教育促进条例"]
+    # a duty that does not go on with the numbering: the law joins, the words are kept on the record and said
+    assert [c.law_title for c in penalty.citations][-1] == "中华人民共和国民办教育促进法"
+    assert "各环节按照" in penalty.extra["续行"]
+    assert any("依据已并入该事项" in w.message and w.row == 7 for w in doc.warnings)

@@ -344,3 +344,12 @@ def test_a_department_s_own_supervision_and_enforcement_bureau_stays_with_its_fi
     n = naming("x/瑞金市卫生健康委员会权责清单.xlsx")
     assert holder_department("市卫生健康综合监督执法局", n) == ""
     assert holder_department("瑞金市城市管理综合行政执法局", n) == "瑞金市城市管理综合行政执法局"
+
+
+def test_a_township_the_divisions_do_not_hold_stays_below_its_county():
+    # 昆山市周庄镇: merged into 昆山旅游度假区 in the 2023 divisions; not 江阴's or 兴化's 周庄镇 (ambiguous before)
+    n = naming("昆山市周庄镇人民政府权责清单.csv")
+    assert (n.department, n.jurisdiction, n.jurisdiction_level) == ("昆山市周庄镇人民政府", "昆山市周庄镇", "township")
+    assert jurisdiction_chain(n.jurisdiction)[-2]["name"] == "昆山市"
+    # … but a county's own body is no township (住房和城乡 ends in 乡)
+    assert naming("昆山市住房和城乡建设局权责清单.xlsx").jurisdiction == "昆山市"

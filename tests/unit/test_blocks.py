@@ -1,0 +1,117 @@
+"""Lists written as blocks of field | value rows (importers/blocks.py), read as the tables they stand for."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from importers.lists import parse_list
+from importers.records import FileRefused
+
+PENALTY = "《城市市容和环境卫生管理条例》第三十四条"
+
+
+def xlsx(path: Path, rows: list[list[str]], merges: tuple[str, ...] = ()) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append([v or None for v in row])
+    for rng in merges:
+        ws.merge_cells(rng)
+    wb.save(path)
+    return path
+
+
+def street_office(path: Path) -> Path:
+    """坡子街街道's layout: a title, then each item a block of 字段 | 内容 rows, a blank row between, a footer."""
+    return xlsx(path, [
+        ["长沙市天心区坡子街街道办事处权责清单", ""],
+        ["", ""],
+        ["事项编号", "PZJ-01"],
+        ["事项类型", "行政给付"],
+        ["事项名称", "临时救助"],
+        ["法律法规依据", "《社会救助暂行办法》第四十八条"],
+        ["责任事项", "受理申请；调查核实；小额救助审批；公示；发放救助金。"],
+        ["追责情形", "违规审批、截留挪用救助资金的。"],
+        ["办理科室", "社会事务办"],
+        ["", ""],
+        ["事项编号", "PZJ-04"],
+        ["事项类型", "行政处罚"],
+        ["事项名称", "对随地吐痰的处罚"],
+        ["法律法规依据", PENALTY],
+        ["责任事项", "立案调查、告知、决定、执行"],
+        ["办理科室", "综合行政执法队"],
+        ["备注", "依据湖南省赋予乡镇（街道）经济社会管理权限事项目录实施"],
+        ["", ""],
+        ["坡子街街道办事处", "2022年8月"],
+    ])
+
+
+def test_blocks_of_field_and_value_rows_are_one_record_each(tmp_path):
+    doc = parse_list(street_office(tmp_path / "长沙市天心区坡子街街道办事处权责清单.xlsx"))
+    assert [(r.item_name, r.type, r.unit, r.extra.get("事项编号"), r.row) for r in doc.records] == [
+        ("临时救助", "行政给付", "社会事务办", "PZJ-01", 3),  # each record at its block's first row
+        ("对随地吐痰的处罚", "行政处罚", "综合行政执法队", "PZJ-04", 11)]
+    relief, penalty = doc.records
+    assert relief.accountability_situations == "违规审批、截留挪用救助资金的。"
+    assert penalty.accountability_situations == ""  # a field a block leaves out is blank, not the next block's
+    assert penalty.remarks.startswith("依据湖南省赋予")
+    assert penalty.citations and (penalty.citations[0].law_title, penalty.citations[0].article) == ("城市市容和环境卫生管理条例", 34)
+    assert doc.department == "天心区坡子街街道办事处"
+    assert any("字段 | 内容" in w.message for w in doc.warnings)  # the user is told how the sheet was read
+
+
+def test_a_card_of_two_pairs_a_row_with_a_field_running_on_below_its_merged_label(tmp_path):
+    """事项名称 | … | 事项类型 | …, then 责任事项 merged down over three rows, each a stage and its duty."""
+    rows = []
+    for name, kind in (("林木采伐许可证核发", "行政许可"), ("对盗伐林木的处罚", "行政处罚")):
+        rows += [
+            ["事项名称", name, "事项类型", kind],
+            ["实施依据", "《中华人民共和国森林法》第五十六条", "", ""],
+            ["责任事项", "受理环节", "公示依法应当提交的材料", ""],
+            ["", "审查环节", "对申请材料进行审查", ""],
+            ["", "决定环节", "作出决定", ""],
+            ["实施主体", "某县林业局", "承办机构", "资源股"],
+        ]
+        rows.append(["", "", "", ""])
+    doc = parse_list(xlsx(tmp_path / "某县林业局权责清单.xlsx", rows, merges=("A3:A5", "A10:A12")))
+    assert [(r.item_name, r.type, r.unit) for r in doc.records] == [
+        ("林木采伐许可证核发", "行政许可", "资源股"), ("对盗伐林木的处罚", "行政处罚", "资源股")]
+    permit = doc.records[0]
+    assert permit.responsibility_text.splitlines() == [
+        "受理环节：公示依法应当提交的材料", "审查环节：对申请材料进行审查", "决定环节：作出决定"]
+    assert [d.stage for d in permit.responsibilities] == ["受理", "审查", "决定"]
+
+
+def test_blocks_in_a_csv_export(tmp_path):
+    path = tmp_path / "某市档案局权责清单.csv"
+    lines = ["权力名称,档案出境审批", "权力类型,行政许可", "设定依据,《中华人民共和国档案法》第二十五条",
+             "责任事项,受理、审查、决定、送达、事后监管",
+             "权力名称,对档案馆违规的处罚", "权力类型,行政处罚", "设定依据,《中华人民共和国档案法》第四十八条",
+             "责任事项,立案、调查、审查、告知、决定、送达、执行"]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    doc = parse_list(path)  # no blank rows between them: the name met again opens the next block
+    assert [(r.item_name, r.type) for r in doc.records] == [("档案出境审批", "行政许可"), ("对档案馆违规的处罚", "行政处罚")]
+
+
+def test_a_single_block_naming_four_fields_is_a_list_of_one(tmp_path):
+    doc = parse_list(xlsx(tmp_path / "某镇人民政府权责清单.xlsx", [
+        ["事项名称", "农村村民宅基地审批"], ["事项类型", "行政许可"], ["实施依据", "《中华人民共和国土地管理法》第六十二条"],
+        ["责任事项", "受理、审查、决定、送达"]]))
+    assert [r.item_name for r in doc.records] == ["农村村民宅基地审批"]
+
+
+def test_a_sheet_that_only_mentions_a_field_is_still_refused(tmp_path):
+    path = xlsx(tmp_path / "说明.xlsx", [["事项名称", "见附件"], ["填报人", "张三"], ["联系电话", "12345"]])
+    with pytest.raises(FileRefused, match="没有可识别的表头"):
+        parse_list(path)
+
+
+def test_an_ordinary_table_is_read_as_before(tmp_path):
+    """A header of two fields (事项名称 | 权力类型) over rows: a table, not blocks."""
+    doc = parse_list(xlsx(tmp_path / "某县档案局权责清单.xlsx", [
+        ["事项名称", "权力类型"], ["档案出境审批", "行政许可"], ["对档案馆违规的处罚", "行政处罚"]]))
+    assert [(r.item_name, r.type, r.row) for r in doc.records] == [
+        ("档案出境审批", "行政许可", 2), ("对档案馆违规的处罚", "行政处罚", 3)]
+    assert not any("字段 | 内容" in w.message for w in doc.warnings)
