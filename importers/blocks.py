@@ -15,13 +15,18 @@ from dataclasses import dataclass, field
 
 from importers.mapping import HeaderMatch, Mapping, best_match, load_mappings, match_header, normalize_header
 from importers.workbook import Sheet
+from kb.model import squeeze
 
 _LABEL_CHARS = 30  # a label is a header's words: longer text is a value
 # the fields that open a new block when met again (a field's text continued under a second 责任事项 label
-# stays the block's)
-_OPENING = ("seq", "code", "item_name", "type")
+# stays the block's); the field the first block opens with does too (事项编号 | PZJ-01), even where it was left out
+_OPENING = ("seq", "code", "item_name", "sub_item_name", "type")
 # a label no mapping knows: a few words, no sentence (事项编号, 办理时限, 监督电话)
 _LABEL_LIKE = re.compile(r"^[^\s，,。；;：:、（）()\d]{2,10}[:：]?$")
+# a cell numbering a column of records (事项1, 第2项, 3)
+_NUMBERING = re.compile(r"^(?:事项|第)?[0-9一二三四五六七八九十]{1,3}项?$")
+# a sheet telling how to fill the list in (填表说明: 事项名称 | 填写权力事项的规范名称), not a list
+_INSTRUCTION = re.compile(r"^(?:请|应当?|须)?(?:填写|填报|按照?|根据|参照)")
 
 
 @dataclass
@@ -32,52 +37,77 @@ class _Block:
     gap: bool = False  # a blank row since its last line
 
 
+@dataclass
+class _Pair:
+    column: int
+    key: str  # the field (or a label no mapping knows, by its words)
+    label: str
+    values: list[str]
+
+
 def unfold_blocks(sheet: Sheet) -> Sheet | None:
     """The table a sheet of field | value blocks stands for; None when the sheet is not one (no block naming an
-    item, or labels that fit no mapping)."""
+    item, labels that fit no mapping, a table turned on its side, instructions for filling a list in)."""
     known = _labels(sheet)
     match = best_match(list(dict.fromkeys(known.values())))
     if match is None:
         return None
     keys = {text: _key(text, match.mapping) for text in set(known.values())}
-    column = _label_column(sheet, known)
+    columns = _label_columns(known)
     labels: dict[str, str] = {}  # field -> the label it is shown under (its first)
+    label_at: dict[tuple[int, int], str] = {}  # (row, column) of a label -> its field
     blocks: list[_Block] = []
     loose: list[tuple[int, str]] = []  # (row, text) of rows in no block: titles, section rows, notes
     block: _Block | None = None
     last: str | None = None
+    first = ""  # the field the first block opens with
+    names: list[int] = []  # how many cells each 事项名称 label has beside it
     for r in range(sheet.nrows):
         filled = [(c, v.strip()) for c, v in enumerate(sheet.cells[r]) if v.strip()]
         if not filled:
             if block is not None:
                 block.gap = True
             continue
-        pairs = _pairs(filled, known, keys, r, column)
+        pairs = _pairs(filled, known, keys, r, columns, open_block=block is not None and not block.gap)
         text = " | ".join(v for _, v in filled)
         if not pairs:
-            if block is not None and last is not None and filled[0][0] > column and not block.gap:
-                block.values[last].append(_joined([v for _, v in filled]))  # the field's text runs on
+            # the field's text runs on below it: under its label merged down, else under the last label
+            under = next((label_at[a] for c in sorted(columns) if c < filled[0][0]
+                          for a in [sheet.anchor(r, c)] if a in label_at), None)
+            if block is not None and (under or (last and filled[0][0] > min(columns) and not block.gap)):
+                block.values[under or last].append(_joined([v for _, v in filled]))
                 block.lines.append((r, text))
             else:
                 loose.append((r, text))
                 block, last = None, None
             continue
-        for key, label, value in pairs:
-            # a block ends where a field that opens one comes again, or after a blank row once it names its item
-            if block is None or (key in block.values and key in _OPENING) or (block.gap and _named(block)):
+        names += [len(p.values) for p in pairs if p.key == "item_name"]
+        for pair in pairs:
+            # a block ends where a field that opens one comes again, or the field the first block opened with
+            # comes after others (a block that left it out: 低保 with no 事项类型, then 事项类型 | 行政处罚), or
+            # after a blank row once it names its item
+            if block is None or (pair.key in block.values and pair.key in _OPENING) or (block.gap and _named(block)) \
+                    or (pair.key == first and len(block.values) >= 2):
                 block = _Block(r)
                 blocks.append(block)
+                first = first or pair.key
             block.gap = False
-            labels.setdefault(key, label)
-            block.values.setdefault(key, [])
-            if value:
-                block.values[key].append(value)
-            last = key
+            labels.setdefault(pair.key, pair.label)
+            label_at[(r, pair.column)] = pair.key
+            block.values.setdefault(pair.key, [])
+            if pair.values:
+                block.values[pair.key].append(_joined(pair.values))
+            last = pair.key
         block.lines.append((r, text))
+    if sum(n > 1 for n in names) * 2 > len(names):
+        return None  # names with several cells beside them: a table turned on its side, a record a column
     named = [b for b in blocks if _named(b)]
     fields = set(keys.values())
     # one block is a list of one item only when it names four known fields (事项名称, 类型, 依据, 责任事项 …)
     if not named or len(named) == 1 and len(fields & set(named[0].values)) < 4:
+        return None
+    given = [v for b in named for v in b.values.get("item_name", [])]
+    if given and all(_INSTRUCTION.match(n) for n in given):
         return None
     loose += [line for b in blocks if not _named(b) for line in b.lines]  # a footer: 坡子街街道办事处 | 2022年8月
     return _table(sheet, {k: labels[k] for k in labels if any(k in b.values for b in named)}, named, loose)
@@ -99,10 +129,11 @@ def _labels(sheet: Sheet) -> dict[tuple[int, int], str]:
     return out
 
 
-def _label_column(sheet: Sheet, known: dict[tuple[int, int], str]) -> int:
-    """The column most known labels open their row in."""
-    first = Counter(c for (r, c) in known if not any(v.strip() for v in sheet.cells[r][:c]))
-    return first.most_common(1)[0][0] if first else 0
+def _label_columns(known: dict[tuple[int, int], str]) -> set[int]:
+    """The columns labels stand in: those holding known labels on two rows or more (a card's left and right
+    halves), else the one column that holds any."""
+    count = Counter(c for _, c in known)
+    return {c for c, n in count.items() if n >= 2} or set(list(count)[:1]) or {0}
 
 
 def _key(text: str, mapping: Mapping) -> str:
@@ -113,21 +144,23 @@ def _key(text: str, mapping: Mapping) -> str:
 
 
 def _pairs(filled: list[tuple[int, str]], known: dict[tuple[int, int], str], keys: dict[str, str], r: int,
-           column: int) -> list[tuple[str, str, str]]:
-    """A row's (field, label, value) pairs: each label with the cells after it up to the next label; cells
-    before the first label (a group's heading merged down beside them: 基本信息) are not a value. A short
-    text in the labels' column with a value beside it is a label no mapping knows (事项编号 | PZJ-01)."""
-    out: list[tuple[str, str, list[str]]] = []
+           columns: set[int], open_block: bool) -> list[_Pair]:
+    """A row's labels, each with the cells after it up to the next label; cells before the first label (a
+    group's heading merged down beside them: 基本信息) are not a value. A short text in a labels' column is a
+    label no mapping knows (事项编号 | PZJ-01; 办理时限 in a card's right half) when a value follows it or a
+    block is open. None for a row of a table's header (many labels side by side)."""
+    out: list[_Pair] = []
     for i, (c, v) in enumerate(filled):
         if (r, c) in known:
-            out.append((keys[known[(r, c)]], v, []))
-        elif not out and i == 0 and c == column and len(filled) > 1 and _LABEL_LIKE.match(v):
-            out.append((normalize_header(v), v, []))
+            out.append(_Pair(c, keys[known[(r, c)]], v, []))
+        elif c in columns and _LABEL_LIKE.match(v) and (out[-1].values if out else i == 0) \
+                and (i + 1 < len(filled) or open_block):
+            out.append(_Pair(c, normalize_header(v), v, []))
         elif out:
-            out[-1][2].append(v)
-    if not out or len(filled) > 2 * len(out) + 1:
-        return []  # a row of a table's header (many labels side by side) is not a block's line
-    return [(key, label, _joined(values)) for key, label, values in out]
+            out[-1].values.append(v)
+    if not out or len(filled) > 2 * len(out) + 1 or (len(out) > 1 and not any(p.values for p in out)):
+        return []
+    return out
 
 
 def _joined(values: list[str]) -> str:
@@ -150,3 +183,45 @@ def _table(sheet: Sheet, header: dict[str, str], blocks: list[_Block], loose: li
     rows += sorted(body, key=lambda row: row[0])
     return Sheet(sheet.name, [cells for _, cells in rows], row_numbers=tuple(sheet.row_number(r) for r, _ in rows),
                  column_names=("", *(header[f] for f in fields)))
+
+
+def turn_table(sheet: Sheet) -> Sheet | None:
+    """A table turned on its side, a record a column (扎鲁特旗: 项目 | 事项1 | 事项2 …, then 编号 | …, 权力名称 | …,
+    权力类型 | … down the first column), as the table it stands for: the labels its header, each column of values
+    a row, numbered by its column (1 for A) so that a report points at it. Rows above the labels are its titles;
+    a row with no label of its own goes on with the label above it (merged down). None when the sheet is not
+    one (no row of item names with two values or more beside its label)."""
+    known = _labels(sheet)
+    match = best_match(list(dict.fromkeys(known.values())))
+    if match is None:
+        return None
+    column = Counter(c for _, c in known).most_common(1)[0][0]
+    keys = {text: _key(text, match.mapping) for text in set(known.values())}
+    fields: list[tuple[int, str]] = []  # (row, label) of each field, in order
+    lines: dict[int, list[int]] = {}  # a field's row -> its rows (itself and those running on below it)
+    for r, row in enumerate(sheet.cells):
+        label = sheet.value(r, column).strip()
+        values = any(v.strip() for v in row[column + 1:])
+        numbering = values and all(_NUMBERING.match(squeeze(v)) for v in row[column + 1:] if v.strip())
+        if numbering:
+            continue  # 项目 | 事项1 | 事项2 …: the columns numbered, no field
+        if (r, column) in known or (label and values and _LABEL_LIKE.match(label) and fields):
+            fields.append((r, label))
+            lines[r] = [r]
+        elif not label and values and fields and sheet.anchor(r, column) is not None:
+            lines[fields[-1][0]].append(r)
+    names = [r for r, label in fields if (r, column) in known and keys[known[(r, column)]] == "item_name"]
+    if not names or sum(1 for v in sheet.cells[names[0]][column + 1:] if v.strip()) < 2:
+        return None
+    width = max(len(sheet.cells[r]) for r, _ in fields)
+    top = fields[0][0]
+    titles = [(r, " ".join(v.strip() for v in sheet.cells[r] if v.strip())) for r in range(top)]
+    titles = [(r, t) for r, t in titles if t]
+    grid = [[t] + [""] * (len(fields) - 1) for _, t in titles] + [[label for _, label in fields]]
+    numbers = [sheet.row_number(r) for r, _ in titles] + [sheet.row_number(top)]
+    for c in range(column + 1, width):
+        record = ["\n".join(v for k in lines[r] if (v := sheet.value(k, c).strip())) for r, _ in fields]
+        if any(record):
+            grid.append(record)
+            numbers.append(c + 1)
+    return Sheet(sheet.name, grid, row_numbers=tuple(numbers), column_names=tuple(label for _, label in fields))

@@ -238,7 +238,8 @@ def split_duties(text: str) -> list[Duty]:
         # … or a line's start, the line headed by its stage (a card's 受理环节 | … rows: 「受理环节：…\n审查环节：…」)
         ends += [(m.start(), m.start()) for m in re.finditer(r"(?<=\n)(?=[^\n])", masked_text)
                  if heading_stages(masked_text[m.start():m.start() + 60], colon=True)
-                 and masked_text[m.start() - 2:m.start() - 1] not in "。；;"]
+                 and masked_text[m.start() - 2:m.start() - 1] not in "。；;：:"]  # (after 「按照以下程序：」 the
+        # lines are its steps, one duty)
         ends.sort()
         # (or a line that is nothing but steps: 岳阳's 事前 | 事中 | 事后 columns read as one, 「立案：…。\n调查取证、审查、
         # 告知、决定。\n送达、执行。」)

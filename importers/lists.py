@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from importers.blocks import unfold_blocks
+from importers.blocks import turn_table, unfold_blocks
 from importers.citations import parse_citations
 from importers.duties import split_duties, stage_row_duty, supervision_duty
 from importers.jurisdictions import Ambiguous, jurisdiction_chain
@@ -40,6 +40,7 @@ from importers.naming import (
     public_institution,
     resolve_naming,
 )
+from importers.numerals import chinese_to_int
 from importers.onething import looks_like_guide
 from importers.records import Citation, Duty, FileRefused, ListDocument, Record, RowError
 from importers.source import Source, as_source
@@ -134,11 +135,23 @@ def find_layout(sheet: Sheet) -> SheetLayout | None:
     for r in range(min(HEADER_SEARCH_ROWS, sheet.nrows)):
         layout = layout_at(sheet, r)
         if layout is not None:
-            return layout
+            return _third_row(sheet, layout) or layout
     return None
 
 
-def layout_at(sheet: Sheet, r: int, above_from: int = 0) -> SheetLayout | None:
+def _third_row(sheet: Sheet, layout: SheetLayout) -> SheetLayout | None:
+    """A header of three rows (黔南: 基本信息 | 责任清单 | 实施主体 over 序号 | 事项名称 | 责任事项 | 追责 over 主项 | 子项 |
+    事前 | 事中 | 事后 | 追责情形 | 追责依据): the lower two read as the header, the top row's cells over blank ones
+    below (实施主体, 备注) theirs; None when the row under a two-row header is no header row."""
+    r = layout.header_row
+    if layout.data_start != r + 2 or _sub_header(sheet, r + 1) is None:
+        return None
+    deeper = layout_at(sheet, r + 1, upper=sheet.cells[r])
+    return deeper if deeper is not None and deeper.data_start == r + 3 \
+        and deeper.match.score >= layout.match.score else None
+
+
+def layout_at(sheet: Sheet, r: int, above_from: int = 0, upper: list[str] | None = None) -> SheetLayout | None:
     """The layout whose header is row r, if a mapping fits it; the rows from `above_from` to r are its
     titles (a second table on a sheet: the rows between the tables)."""
     # a header over two rows whose cells 序号, 承办机构, 备注 are merged down beside the row a mapping fits
@@ -146,6 +159,9 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0) -> SheetLayout | None:
     above = {c: sheet.anchor(r, c) for c, v in enumerate(sheet.cells[r]) if not v.strip()}
     above = {c: a for c, a in above.items() if a is not None and a[0] < r and a[1] == c}
     cells = [sheet.value(*above[c]) if c in above else v for c, v in enumerate(sheet.cells[r])]
+    if upper:  # the top row of a three-row header, over cells blank in the two below
+        cells = [u if not v.strip() and not sheet.value(r + 1, c).strip() else v for c, (v, u) in
+                 enumerate(zip(cells, [*upper, *[""] * len(cells)]))]
     match = best_match(cells)
     # a row that fits no mapping is a header's first half only when it is a header itself (a title merged
     # over the header row below is not)
@@ -407,6 +423,7 @@ class _ListParser:
             self._refuse_no_header(unreadable)
         self._warn_skipped_sheets(unreadable)
         used_sheets = self._read_sheets(layouts)
+        self._refer_to_items()
         self._refuse_if_errors(layouts)
         titles = self._title_rows(layouts)
         naming = self._naming(layouts, titles, jurisdiction=jurisdiction, department=department)
@@ -450,13 +467,46 @@ class _ListParser:
         """A sheet of field | value blocks as the table it stands for, when it is one; else as it was."""
         unfolded = unfold_blocks(sheet)
         table = find_layout(unfolded) if unfolded is not None else None
+        fields = "、".join([n for n in unfolded.column_names if n][:4]) if unfolded is not None else ""
+        if table is not None:
+            self.warnings.append(RowError(
+                f"此工作表每个事项是一组“字段 | 内容”行（{fields}…）：按每组一条事项读取", sheet=sheet.name,
+                row=sheet.row_number(0), severity="notice"))
+            return unfolded, table
+        turned = turn_table(sheet)
+        table = find_layout(turned) if turned is not None else None
         if table is None:
             return sheet, layout
         self.warnings.append(RowError(
-            f"此工作表每个事项是一组“字段 | 内容”行（{'、'.join([n for n in unfolded.column_names if n][:4])}…）："
-            "按每组一条事项读取", sheet=sheet.name,
-            row=sheet.row_number(0), severity="notice"))
-        return unfolded, table
+            f"此工作表每个事项占一列，字段在左边一列（{'、'.join(turned.column_names[:4])}…）：按每列一条事项读取；"
+            "各事项报告的“行”是它所在的列（1 为 A 列）", sheet=sheet.name, row=sheet.row_number(0), severity="notice"))
+        return turned, table
+
+    def _refer_to_items(self) -> None:
+        """A cell that says it is another item's (宽城's 「同第3项」, 扎鲁特旗's 「同ZLT-JT-04」, 周庄镇's 「见第5项」): that
+        item's cell, the item found above it on its sheet by its 序号 or its code."""
+        said: list[str] = []
+        for i, rec in enumerate(self.records):
+            for f in _REFERRED_FIELDS:
+                m = _REFER.match(squeeze(getattr(rec, f)))
+                if m is None:
+                    continue
+                ref = _referred(m)
+                target = next((t for t in reversed(self.records[:i]) if t.sheet == rec.sheet and (
+                    t.seq.rstrip(".、") == ref or (t.code and t.code == ref))), None)
+                if target is None or not getattr(target, f) or _REFER.match(squeeze(getattr(target, f))):
+                    continue
+                setattr(rec, f, getattr(target, f))
+                if f == "responsibility_text" and not rec.supervision_text:
+                    rec.responsibilities = list(target.responsibilities)
+                elif f == "basis_text":
+                    rec.citations = list(target.citations)
+                elif f == "responsibility_basis_text":
+                    rec.responsibility_citations = list(target.responsibility_citations)
+                said.append(f"第{rec.row}行{FIELD_LABELS.get(f, f)}（{m.group(0)}）")
+        if said:
+            self.warnings.append(RowError("写明“同第…项”的单元格按所指事项的同一列读取：" + "、".join(said[:20])
+                                          + ("…" if len(said) > 20 else ""), severity="notice"))
 
     def _warn_skipped_sheets(self, unreadable: list[Sheet]) -> None:
         for sheet in unreadable:
@@ -728,6 +778,9 @@ class _ListParser:
                 if prev is not None and _DITTO.match(squeeze(text)) and ctx.staged_above.get(heading):
                     staged[i] = (heading, ctx.staged_above[heading])
                     ctx.dittoed.append(f"第{sheet.row_number(r)}行{heading}")
+                elif (m := _REFER.match(squeeze(text))) and ctx.staged_of.get(_referred(m), {}).get(heading):
+                    staged[i] = (heading, ctx.staged_of[_referred(m)][heading])  # 「同第5项」: item 5's cell of it
+                    ctx.dittoed.append(f"第{sheet.row_number(r)}行{heading}（{m.group(0)}）")
             if ((not own.get("item_name") or _DITTO.match(squeeze(own["item_name"]))) and own.get("sub_item_name")
                     and prev is not None and sheet.anchor(r, cols["item_name"]) is None):
                 if prev is cancelled:
@@ -763,6 +816,8 @@ class _ListParser:
                 _ditto(values, prev, ctx, sheet.row_number(r))
             record = self._record(ctx, r, values)
             ctx.staged_above = dict(staged)
+            for ref in {record.seq.rstrip(".、"), record.code} - {""}:
+                ctx.staged_of.setdefault(ref, dict(staged))
             for heading, text in staged:
                 if text.strip() and not _NONE_CELL.match(squeeze(text)):
                     # a cell that is nothing but its step's name (沭阳's 「立案调查。」 under 受理环节, 「送达执行。」 under
@@ -998,6 +1053,7 @@ class _SheetContext:
     dittoed: list[str] = field(default_factory=list)  # 「第5行 责任事项」: cells reading 同上, filled from the row above
     filled_down: list[int] = field(default_factory=list)  # sub-item rows whose blank shared cells were the item's
     staged_above: dict[str, str] = field(default_factory=dict)  # the record above's cells of the stage columns
+    staged_of: dict[str, dict[str, str]] = field(default_factory=dict)  # … of each record by its 序号 and code
 
     def column_name(self, fld: str) -> str | None:
         col = self.layout.columns.get(fld)
@@ -1107,7 +1163,18 @@ def _more_duties(rec: Record, text: str, numbered_on: bool = False) -> bool:
 
 # a cell that opens with a number (1. 2、 （三） ①): numbered duties, not one step headed by its stage
 _NUMBERED_START = re.compile(r"^\s*(?:[（(]?[0-9０-９一二三四五六七八九十]+[.．、)）]|[①-⑳])")
-_DITTO = re.compile(r"^(?:同上|同上述|同前|同上一项|同上项)[。.]?$")
+_DITTO = re.compile(r"^(?:同上|同上述|同前|同上一项|同上项|见上|见上一项|同上条)[。.]?$")
+# a cell that is another item's, named by its 序号 or code: 同第3项, 见第5项, 参照第三项, 同ZLT-JT-04, 同序号2
+_REFER = re.compile(r"^(?:同|见|参照|参见)(?:第|序号)?(?P<ref>[0-9]{1,4}|[一二三四五六七八九十]{1,3}|[A-Za-z][A-Za-z0-9-]{2,30}"
+                    r"|[0-9]{5,}[A-Za-z0-9-]*)(?:项|号)?(?:事项)?[。.]?$")
+def _referred(m: re.Match) -> str:
+    """The 序号 or code a 「同第三项」 names, as a record holds it (3)."""
+    ref = m.group("ref")
+    return str(chinese_to_int(ref)) if ref[0] in "一二三四五六七八九十" else ref
+
+
+_REFERRED_FIELDS = ("basis_text", "responsibility_text", "responsibility_basis_text", "accountability_subjects",
+                    "accountability_situations")
 _SENTENCE_END = "。.；;!！?？"
 # a stage's cell saying the stage has no duty here (无, 不涉及, 无此环节 …): no duty of that stage
 _NONE_CELL = re.compile(r"^(?:无|暂无|没有|不涉及|不适用|无此环节|本环节无|此环节无|[/\\—–－-]+)[。.；;]?$")

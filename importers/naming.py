@@ -52,7 +52,7 @@ _PLACE_RE = _place_pattern("自治区|自治州|自治县|省|市|州|地区|盟
 _CHILD_RE = _place_pattern("自治县|县|区|旗")
 # Below a known county a township the divisions do not hold (昆山市周庄镇人民政府: 周庄镇 merged into a 度假区 in
 # the 2023 divisions), only before its government's name (昆山市住房和城乡建设局 is no 住房和城乡)
-_TOWNSHIP_RE = re.compile(r"^(.{2,7}?(?:街道|镇|乡))(?=(?:人民政府|政府|街道办事处|办事处)$)")
+_TOWNSHIP_RE = re.compile(r"^((?:(?!人民政府|政府|管委会|委员会|办事处).){2,7}?(?:街道|镇|乡))(?=(?:人民政府|政府|街道办事处|办事处)$)")
 
 
 @dataclass
@@ -84,6 +84,8 @@ def department_phrase(text: str) -> str:
     """附件：克拉玛依市财政局2025年权责清单 (1) -> 克拉玛依市财政局; "" when nothing is left."""
     text = squeeze(text)
     text = re.sub(r"^附件\d*[:：.、．_-]?", "", text)
+    # a table's number before its title: 表一　宽城满族自治县应急管理局行政权力清单, 附表2：…, 表3-1
+    text = re.sub(r"^附?表(?:\d{1,2}(?:-\d{1,2})?|[一二三四五六七八九十]{1,3})[:：.、．_-]?", "", text)
     # a file's number: 3.鼓楼区税务局权责清单, 01-徐州市鼓楼区民政局权责清单, 二、…
     text = re.sub(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．_-]", "", text)
     text = re.sub(r"[（(]\d+[)）]$", "", text)  # "… (1)" download copies

@@ -115,3 +115,89 @@ def test_an_ordinary_table_is_read_as_before(tmp_path):
     assert [(r.item_name, r.type, r.row) for r in doc.records] == [
         ("档案出境审批", "行政许可", 2), ("对档案馆违规的处罚", "行政处罚", 3)]
     assert not any("字段 | 内容" in w.message for w in doc.warnings)
+
+
+def test_a_table_turned_on_its_side_is_not_taken_for_blocks(tmp_path):
+    """Each record a column (事项名称 | A | B): not field | value blocks; left to the table reader as before."""
+    from importers.blocks import unfold_blocks
+    from importers.workbook import read_workbook
+
+    _, (sheet,) = read_workbook(xlsx(tmp_path / "某县档案局权责清单.xlsx", [
+        ["事项名称", "档案出境审批", "对档案馆违规的处罚"], ["事项类型", "行政许可", "行政处罚"],
+        ["实施依据", "《中华人民共和国档案法》第二十五条", "《中华人民共和国档案法》第四十八条"],
+        ["责任事项", "受理、审查、决定", "立案、调查、决定"]]))
+    assert unfold_blocks(sheet) is None
+
+
+def test_a_review_s_inputs(tmp_path):
+    """A cold review's cases: a code opening each block with no blank rows between, a sub-item block that does not
+    repeat its item, a block leaving out the field the others open with, a card's right half with a label no
+    mapping knows, a left label merged down beside a right pair, a sheet of instructions before the list."""
+    rows = [["长沙市天心区坡子街街道办事处权责清单", ""]]
+    for n, (name, kind) in enumerate((("临时救助", "行政给付"), ("对随地吐痰的处罚", "行政处罚"), ("低保审核", "行政确认"))):
+        rows += [["事项编号", f"PZJ-0{n + 1}"], ["事项类型", kind], ["事项名称", name], ["实施依据", PENALTY],
+                 ["责任事项", "受理、审查"], ["办理时限", "20个工作日"]]
+    doc = parse_list(xlsx(tmp_path / "长沙市天心区坡子街街道办事处权责清单.xlsx", rows))
+    assert [(r.item_name, r.extra["事项编号"], r.row) for r in doc.records] == [
+        ("临时救助", "PZJ-01", 2), ("对随地吐痰的处罚", "PZJ-02", 8), ("低保审核", "PZJ-03", 14)]
+
+    doc = parse_list(xlsx(tmp_path / "某街道办事处权责清单.xlsx", [
+        ["事项名称", "临时救助"], ["子项名称", "急难型"], ["事项类型", "行政给付"], ["责任事项", "受理、审查"],
+        ["子项名称", "支出型"], ["事项类型", "行政给付"], ["责任事项", "受理、审查、决定"],
+        ["事项名称", "对随地吐痰的处罚"], ["事项类型", "行政处罚"], ["责任事项", "立案、调查"]]))
+    assert [(r.item_name, r.sub_item_name, r.type, r.responsibility_text) for r in doc.records] == [
+        ("临时救助", "急难型", "行政给付", "受理、审查"), ("临时救助", "支出型", "行政给付", "受理、审查、决定"),
+        ("对随地吐痰的处罚", "", "行政处罚", "立案、调查")]
+
+    doc = parse_list(xlsx(tmp_path / "某街道办事处权责清单.xlsx", [
+        ["事项类型", "行政给付"], ["事项名称", "临时救助"], ["责任事项", "受理、审查"],
+        ["事项名称", "低保"], ["责任事项", "受理"],  # no 事项类型: not the next block's
+        ["事项类型", "行政处罚"], ["事项名称", "对随地吐痰的处罚"], ["责任事项", "立案、调查"]]))
+    assert [(r.item_name, r.type) for r in doc.records] == [
+        ("临时救助", "行政给付"), ("低保", ""), ("对随地吐痰的处罚", "行政处罚")]
+
+    rows = []
+    for name, kind in (("林木采伐许可证核发", "行政许可"), ("对盗伐林木的处罚", "行政处罚")):
+        rows += [["事项名称", name, "承办机构", "资源股"], ["事项类型", kind, "办理时限", "20个工作日"],
+                 ["实施依据", "《中华人民共和国森林法》第五十六条", "", ""],
+                 ["责任事项", "受理：公示材料", "监督电话", "12345"], ["", "审查：审查材料", "", ""],
+                 ["", "决定：作出决定", "", ""], ["", "", "", ""]]
+    doc = parse_list(xlsx(tmp_path / "某县林业局权责清单.xlsx", rows, merges=("A4:A6", "A11:A13")))
+    assert [(r.item_name, r.type, r.unit, r.extra.get("办理时限"), r.extra.get("监管电话"),
+             [d.stage for d in r.responsibilities]) for r in doc.records] == [
+        ("林木采伐许可证核发", "行政许可", "资源股", "20个工作日", "12345", ["受理", "审查", "决定"]),
+        ("对盗伐林木的处罚", "行政处罚", "资源股", "20个工作日", "12345", ["受理", "审查", "决定"])]
+
+
+def test_a_sheet_of_instructions_is_not_a_list(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "填表说明"
+    for row in (["填表说明", ""], ["事项名称", "填写权力事项的规范名称"], ["事项类型", "按行政许可、行政处罚等填写"],
+                ["实施依据", "填写法律、法规、规章的名称和条款"], ["责任事项", "按受理、审查、决定等环节填写"]):
+        ws.append(row)
+    table = wb.create_sheet("权责清单")
+    for row in (["事项名称", "事项类型", "实施依据"], ["档案出境审批", "行政许可", "《中华人民共和国档案法》第二十五条"]):
+        table.append(row)
+    wb.save(tmp_path / "某县档案局权责清单.xlsx")
+    doc = parse_list(tmp_path / "某县档案局权责清单.xlsx")
+    assert [r.item_name for r in doc.records] == ["档案出境审批"]
+
+
+def test_a_table_turned_on_its_side_is_read_a_column_a_record(tmp_path):
+    """扎鲁特旗: 项目 | 事项1 | 事项2 numbering the columns, then a field a row; each column one record, reported by its
+    column; a cell saying it is another item's (同ZLT-JT-01) is that item's."""
+    path = tmp_path / "扎鲁特旗交通运输局权责清单.csv"
+    lines = ["扎鲁特旗交通运输局权责清单,,", "更新日期：2023-11-20,,", "项目,事项1,事项2", "编号,ZLT-JT-01,ZLT-JT-02",
+             "权力名称,对车辆超限行驶公路的处罚,对擅自占用公路的处罚", "权力类型,行政处罚,行政处罚",
+             "设定依据,《公路安全保护条例》第六十四条,《中华人民共和国公路法》第七十六条",
+             "责任事项,立案、调查、审查、告知、决定、送达、执行,同ZLT-JT-01"]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    doc = parse_list(path)
+    assert [(r.item_name, r.type, r.seq, r.row) for r in doc.records] == [
+        ("对车辆超限行驶公路的处罚", "行政处罚", "ZLT-JT-01", 2), ("对擅自占用公路的处罚", "行政处罚", "ZLT-JT-02", 3)]
+    assert [d.stage for d in doc.records[1].responsibilities] == [d.stage for d in doc.records[0].responsibilities]
+    assert doc.records[1].basis_text == "《中华人民共和国公路法》第七十六条"
+    assert doc.department == "扎鲁特旗交通运输局"
+    assert any("每列一条事项" in w.message for w in doc.warnings)
+    assert any("同ZLT-JT-01" in w.message for w in doc.warnings)

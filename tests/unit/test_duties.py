@@ -114,6 +114,9 @@ def test_a_number_run_on_before_a_stage_heading():
     assert [(d.seq, d.stage, d.text[:4]) for d in split_duties(cell)] == [
         (1, "受理", "受理环节"), (2, "审查", "审查环节"), (3, "决定", "决定环节")]
     assert len(split_duties("受理：公示材料\n并告知申请人审查：期限")) == 1  # a line not headed by its stage
+    # (a line that introduces its steps with a colon keeps the first of them)
+    assert [d.stage for d in split_duties("检查责任：按照以下程序：\n检查：出示证件，\n告知：告知当事人权利。")] == [
+        "检查", "告知"]
     # … but not at a stage word that opens a sentence without a heading's colon
     assert len(split_duties("依法受理申请。审查材料并提出意见。决定是否许可。")) == 1
     # a stray quote an export left in front of the cell (林芝: '"1.立案责任:…') hides no heading

@@ -1470,3 +1470,28 @@ def test_an_item_s_next_law_and_next_duty_on_a_row_of_their_own(tmp_path):
     assert [c.law_title for c in penalty.citations][-1] == "中华人民共和国民办教育促进法"
     assert "各环节按照" in penalty.extra["续行"]
     assert any("依据已并入该事项" in w.message and w.row == 7 for w in doc.warnings)
+
+
+def test_a_header_of_three_rows_and_a_table_s_number_before_its_title(tmp_path):
+    """黔南: 基本信息 | 责任清单 | 实施主体 over 序号 | 事项名称 | … | 责任事项 | 追责 over 主项 | 子项 | 事前 | 事中 | 事后 |
+    追责情形 | 追责依据, written cell by cell; 宽城: 「表一　…行政权力清单」 as its title; 「同第1项」 in a stage column."""
+    path = tmp_path / "清单.xlsx"
+    make_xlsx(path, [
+        ["表一\u3000黔南布依族苗族自治州医疗保障局行政权力清单", "", "", "", "", "", "", "", "", ""],
+        ["基本信息", "", "", "", "", "责任清单", "", "", "实施主体", "备注"],
+        ["序号", "事项名称", "", "事项类型", "实施依据", "责任事项", "", "", "", ""],
+        ["", "主项", "子项", "", "", "事前", "事中", "事后", "", ""],
+        ["1", "对违规使用医疗保障基金的处罚", "分解住院的", "行政处罚", "《医疗保障基金使用监督管理条例》第三十八条",
+         "立案", "调查取证、审查、告知、决定", "送达、执行", "州医疗保障局", ""],
+        ["", "", "虚构医药服务项目的", "行政处罚", "《医疗保障基金使用监督管理条例》第四十条", "同上", "同上", "同上",
+         "州医疗保障局", ""],
+        ["2", "对个人骗取医疗保障基金的处罚", "", "行政处罚", "《医疗保障基金使用监督管理条例》第四十一条",
+         "同第1项", "同第1项", "同第1项", "州医疗保障局", "州本级"],
+    ])
+    doc = parse_list(path)
+    assert doc.department == "黔南布依族苗族自治州医疗保障局"
+    assert [(r.item_name[:6], r.sub_item_name, r.holder) for r in doc.records] == [
+        ("对违规使用医", "分解住院的", "州医疗保障局"), ("对违规使用医", "虚构医药服务项目的", "州医疗保障局"),
+        ("对个人骗取医", "", "州医疗保障局")]
+    assert doc.records[2].remarks == "州本级"
+    assert doc.records[2].responsibility_text == doc.records[0].responsibility_text == "立案。\n调查取证、审查、告知、决定。\n送达、执行。"

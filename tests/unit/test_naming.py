@@ -353,3 +353,5 @@ def test_a_township_the_divisions_do_not_hold_stays_below_its_county():
     assert jurisdiction_chain(n.jurisdiction)[-2]["name"] == "昆山市"
     # … but a county's own body is no township (住房和城乡 ends in 乡)
     assert naming("昆山市住房和城乡建设局权责清单.xlsx").jurisdiction == "昆山市"
+    # … nor the words of a government's formal name (长沙市天心区人民政府坡子街街道办事处: 天心区, as before)
+    assert naming("长沙市天心区人民政府坡子街街道办事处权责清单.xlsx").jurisdiction == "天心区"
