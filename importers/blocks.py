@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from importers.mapping import HeaderMatch, Mapping, best_match, load_mappings, match_header, normalize_header
 from importers.workbook import Sheet
@@ -120,13 +121,18 @@ def _named(block: _Block) -> bool:
 def _labels(sheet: Sheet) -> dict[tuple[int, int], str]:
     """(row, column) -> text of every short cell some mapping takes for a header."""
     out: dict[tuple[int, int], str] = {}
-    mappings = load_mappings()
     for r, row in enumerate(sheet.cells):
         for c, v in enumerate(row):
             text = v.strip()
-            if text and len(text) <= _LABEL_CHARS and any(match_header([text], m).columns for m in mappings):
+            if text and len(text) <= _LABEL_CHARS and _known(text):
                 out[(r, c)] = text
     return out
+
+
+@cache
+def _known(text: str) -> bool:
+    """True when some mapping takes the text for a header."""
+    return any(match_header([text], m).columns for m in load_mappings())
 
 
 def _label_columns(known: dict[tuple[int, int], str]) -> set[int]:

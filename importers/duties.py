@@ -202,6 +202,9 @@ def split_duties(text: str) -> list[Duty]:
     for m in _heading_pattern().finditer(text):
         marks.append((m.start(), m.end(), "kind", kinds[re.sub(r"\s+", "", m.group("kind"))]))
         masked[m.start():m.end()] = " " * (m.end() - m.start())
+    for m in _PHASE_HEAD.finditer(text):  # 「事前：…\n事中：…\n事后：…」: a list's phase columns, each a part of its own
+        marks.append((m.start(), m.end(), "kind", m.group("phase")))
+        masked[m.start():m.end()] = " " * (m.end() - m.start())
     for m in _BRACKETED.finditer(text):  # 「…；【调查】…」 split as 「…；调查：…」 (the text keeps its brackets)
         if bracketed_stage(m.group(0)):  # a step's heading, not a label (【依据】) or a citation's kind (【法律】)
             masked[m.start()], masked[m.end() - 1] = " ", "："
@@ -283,8 +286,17 @@ def split_duties(text: str) -> list[Duty]:
         if not starts[i] and body.endswith(("：", ":")) and any(starts[i + 1:]):
             continue  # "…有下列责任：" introduces the numbered duties after it
         seq = num if num is not None and num > seq else seq + 1
-        duties.append(Duty(seq=seq, text=body, kind=k, stage=_stage_of(body)))
+        stage = _stage_of(body)
+        if stage is None and k in ("事后", "事中事后") and _SUPERVISES.search(body):
+            stage = "事后监管"  # the 事后 column's supervision in words of its own (崇明: 「对持证经营者实施监督检查」)
+        duties.append(Duty(seq=seq, text=body, kind=k, stage=stage))
     return duties
+
+
+# The heading a list's phase column gives its cell (importers.lists._merged): 事前：, 事中：, 事后：, 事前事中：
+_PHASE_HEAD = re.compile(r"(?:(?<=\n)|^|(?<=[。；;]))[ \t\u3000]*(?P<phase>事前事中|事中事后|事前|事中|事后)(?:环节|阶段)?[：:]")
+# words of supervision after the decision
+_SUPERVISES = re.compile(r"监督|监管|检查|巡查|抽查|年检|年报|核查")
 
 
 def _outer_marks(marks: list[tuple[int, int, str, object]], style: str | None) -> list[tuple[int, int, str, object]]:

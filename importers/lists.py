@@ -79,6 +79,8 @@ _STATUS_REMARK = re.compile(
 _CORPS_DIVISION = re.compile(r"^第[一二三四五六七八九十]+师")
 # A row that totals the table (合计 | 共11项; 总计：35项; 合计（2项）; 共2项): no record.
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|共计|小计|共\d+(?:项|个|条))")
+# A page's number printed in the sheet (第1页，共3页; 第 2 页 / 共 3 页; - 3 -)
+_PAGE_ROW = re.compile(r"^(?:第\d+页[，,/]?(?:共\d+页)?|共\d+页第\d+页|[-—]\d+[-—]|\d+/\d+)$")
 # A row holding only a table's title (兴庆区民政局公共服务事项清单 between two tables): no record.
 _TABLE_TITLE = re.compile(r"(?:清单|目录|一览表)(?:[（(][^）)]*[)）])?$")
 _DEPARTMENT_ROW = re.compile(r"(?:部门名称|单位名称|填报单位)\s*[:：]\s*(\S.*)")
@@ -318,7 +320,9 @@ def _under(sheet: Sheet, r: int, c: int, sub: str) -> str:
     parent = _group_head(sheet, r, c)
     joined = parent + sub.strip()
     if _duty_phase(parent, sub):
-        return parent  # 责任事项 over 事前 | 事中 | 事后 (岳阳): each a column of the duties (a repeated block)
+        # 责任事项 over 事前 | 事中 | 事后 (岳阳): each a column of the duties (a repeated block), its phase said as a note
+        # (责任事项（事前）, as 吴忠 heads them: _merged writes each cell under its phase)
+        return f"{parent}（{sub.strip()}）"
     if _bare_stage(parent, sub):
         return sub.strip() + "责任"  # 责任事项 over 受理（立案） | 告知 | …: 受理（立案）责任 (张家口)
     if _source_kind(parent, sub):
@@ -326,7 +330,7 @@ def _under(sheet: Sheet, r: int, c: int, sub: str) -> str:
     return joined if parent and recognised([joined]) else sub
 
 
-_PHASE = re.compile(r"(?:事前|事中|事后)(?:环节|阶段)?(?:责任)?")
+_PHASE = re.compile(r"(?:事前|事中|事后)(?:[、和及与/]?(?:事中|事后))?(?:环节|阶段)?(?:责任)?")  # 事前事中: 崇明
 
 
 def _duty_phase(parent: str, sub: str) -> bool:
@@ -423,6 +427,7 @@ class _ListParser:
             self._refuse_no_header(unreadable)
         self._warn_skipped_sheets(unreadable)
         used_sheets = self._read_sheets(layouts)
+        self._join_duty_tables()
         self._refer_to_items()
         self._refuse_if_errors(layouts)
         titles = self._title_rows(layouts)
@@ -481,6 +486,37 @@ class _ListParser:
             f"此工作表每个事项占一列，字段在左边一列（{'、'.join(turned.column_names[:4])}…）：按每列一条事项读取；"
             "各事项报告的“行”是它所在的列（1 为 A 列）", sheet=sheet.name, row=sheet.row_number(0), severity="notice"))
         return turned, table
+
+    def _join_duty_tables(self) -> None:
+        """A list published as two tables (崇明: 一、权力清单 with each item's 类别, 依据 and 实施主体, then 二、责任清单 with
+        its 责任事项 and 追责情形 by the same 序号 and 事项名称; or a sheet each): the second table's rows, typeless, are
+        the duties of the items of the first, joined by name (and 序号 where both give one); a row naming an item
+        alone joins each of its sub-items."""
+        joined: dict[int, list[Record]] = {}  # a duty table's record -> the items it joins
+        taken: set[int] = set()
+        by_name: dict[str, list[Record]] = {}
+        for rec in self.records:
+            if rec.type or rec.type_original:
+                by_name.setdefault(rec.item_name, []).append(rec)
+                continue
+            free = [i for i in by_name.get(rec.item_name, []) if not _has_duties(i) and id(i) not in taken
+                    and (not rec.seq or not i.seq or rec.seq == i.seq)]
+            items = [i for i in free if i.sub_item_name == rec.sub_item_name] or ([] if rec.sub_item_name else free)
+            if items and (len(items) == 1 or all(i.sub_item_name for i in items)) and _has_duties(rec):
+                joined[id(rec)] = items
+                taken.update(id(i) for i in items)
+        if not joined:
+            return
+        for rec in self.records:
+            for item in joined.get(id(rec), []):
+                _join(item, rec)
+        rows = {(rec.sheet, rec.row) for rec in self.records if id(rec) in joined}
+        self.records = [rec for rec in self.records if id(rec) not in joined]
+        self.warnings = [w for w in self.warnings if not ((w.sheet, w.row) in rows and w.message.startswith("权力类型为空"))]
+        first = min(rows)
+        self.warnings.append(RowError(
+            f"第 {first[1]} 行起的 {len(rows)} 行没有权力类型，事项名称与上面带类型的事项相同：按“责任清单”读取，"
+            "其责任事项、追责情形等并入同名事项", sheet=first[0], row=first[1], severity="notice"))
 
     def _refer_to_items(self) -> None:
         """A cell that says it is another item's (宽城's 「同第3项」, 扎鲁特旗's 「同ZLT-JT-04」, 周庄镇's 「见第5项」): that
@@ -716,6 +752,8 @@ class _ListParser:
                 self.warnings.append(RowError(f"列序号行（{' | '.join(row_cells)[:40]}）：不是事项，未导入",
                                               sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
                 continue  # 西双版纳: 1 | 2 | … | 12 under a header, numbering its columns
+            if len(row_cells) == 1 and _PAGE_ROW.match(squeeze(row_cells[0])):
+                continue  # 延庆: 「第1页，共3页」 printed under each page of an export
             if _TOTAL_ROW.match(squeeze(row_cells[0])) and not power_type(own.get("type", "")):
                 self.warnings.append(RowError(f"合计行（{' | '.join(row_cells)[:60]}）：不是事项，未导入",
                                               sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
@@ -755,6 +793,7 @@ class _ListParser:
                 duty = "" if _DITTO.match(squeeze(duty)) else duty
                 if values.get("stage", "").strip():
                     _add_stage_row(prev, values["stage"], duty)
+                    _add_stage_accountability(prev, values)
                 elif line_heading_stages(squeeze(duty).rstrip("。.；;")):
                     _add_stage_row(prev, squeeze(duty).rstrip("。.；;"), "")
                 elif duty:
@@ -893,21 +932,17 @@ class _ListParser:
                 and filled <= duty_cells and _more_duties(prev, own["responsibility_text"], numbered_on=True):
             _add_duty_basis(prev, own.get("responsibility_basis_text", ""))
             return  # (only those cells: a row with more, a guidance column or a kept one, is reported as before)
-        # 宁乡: the item's next legal basis a row, its next duty beside it (「2.审查责任：…」), every other cell blank
-        basis_cell = cols.get("basis_text")
-        if prev is not None and not (name_covered or stage_row) and basis_cell in filled \
-                and filled <= duty_cells | {basis_cell}:
-            _add_basis(prev, own["basis_text"])
+        # 宁乡: the item's next legal basis a row, its next duty beside it (「2.审查责任：…」), every other cell blank; 友谊路:
+        # a record spread over rows, each with its next duty, 问责 and basis (unmerged): the texts of the record above
+        text_cells = {cols[f] for f in _CONTINUED_FIELDS if f in cols}
+        if prev is not None and not (name_covered or stage_row) and filled <= text_cells \
+                and (own.get("basis_text") or own.get("accountability_situations") or own.get("accountability_subjects")):
+            _add_basis(prev, own.get("basis_text", ""))
             _add_duty_basis(prev, own.get("responsibility_basis_text", ""))
+            _add_stage_accountability(prev, own)
             text = own.get("responsibility_text", "")
-            if not text or _more_duties(prev, text, numbered_on=True):
-                return
-            note = f"第{sheet.row_number(r)}行：{FIELD_LABELS.get('responsibility_text')}：{text}"
-            prev.extra["续行"] = (prev.extra["续行"] + "\n" + note) if "续行" in prev.extra else note
-            self.warnings.append(RowError(
-                f"此行是第 {prev.row} 行事项的续行（只填了依据和责任事项）：依据已并入该事项，责任事项不是其下一项责任"
-                "（没有接续的序号或环节），保存在该事项的 extra['续行'] 中", sheet=sheet.name,
-                row=sheet.row_number(r), severity="warning"))
+            if text and not _DITTO.match(squeeze(text)) and not _more_duties(prev, text, numbered_on=True):
+                _add_headed_duties(prev, text)  # its next duty, in words of its own
             return
         if prev is not None and (name_covered or stage_row):
             # 农业农村局 征收: a 县市区农业农村局 row under the 自治区农业农村厅 row of the same item. It
@@ -1105,8 +1140,14 @@ def _merged(values: list[str], headers: list[str] = ()) -> str:
         if not v or not v.strip() or v.strip() in NO_SUB_ITEM:
             continue
         header = re.sub(r"\s+", "", headers[i]) if i < len(headers) else ""
+        phase = _PHASE.search(header) if "责任" in header or _PHASE.fullmatch(header) else None
         if header.endswith("责任") and header[:-2] in kinds:
             v = f"{header}：\n{v.strip()}"
+        elif phase and not _DITTO.match(squeeze(v)) and not _REFER.match(squeeze(v)):
+            # a phase's column (责任事项（事前） | …（事中） | …（事后）, or 事前 | 事中 | 事后 under 责任事项): its duties
+            # under its phase's name, as importers.duties reads a cell so headed (吴忠: 「受理：…」 | 「审查…」 | 「证后监管…」
+            # are three duties, not one headed 受理 that holds the others)
+            v = f"{re.sub(r'[、和及与/]|环节|阶段|责任', '', phase.group(0))}：{v.strip()}"
         if v not in seen:
             seen.append(v)
     return "\n".join(seen)
@@ -1167,6 +1208,23 @@ _DITTO = re.compile(r"^(?:同上|同上述|同前|同上一项|同上项|见上|
 # a cell that is another item's, named by its 序号 or code: 同第3项, 见第5项, 参照第三项, 同ZLT-JT-04, 同序号2
 _REFER = re.compile(r"^(?:同|见|参照|参见)(?:第|序号)?(?P<ref>[0-9]{1,4}|[一二三四五六七八九十]{1,3}|[A-Za-z][A-Za-z0-9-]{2,30}"
                     r"|[0-9]{5,}[A-Za-z0-9-]*)(?:项|号)?(?:事项)?[。.]?$")
+def _join(item: Record, duties: Record) -> None:
+    """A duty table's row (崇明's 责任清单) into the item of the power table it names."""
+    for f in ("responsibility_text", "supervision_text", "responsibility_basis_text", "accountability_subjects",
+              "accountability_situations", "duty_statement"):
+        if getattr(duties, f) and not getattr(item, f):
+            setattr(item, f, getattr(duties, f))
+    item.responsibilities = item.responsibilities or list(duties.responsibilities)
+    item.responsibility_citations = item.responsibility_citations or list(duties.responsibility_citations)
+    item.unit = item.unit or duties.unit
+    item.remarks = "\n".join(dict.fromkeys(t for t in (item.remarks, duties.remarks) if t))
+    item.extra = {**duties.extra, **item.extra}
+
+
+def _has_duties(rec: Record) -> bool:
+    return bool(rec.responsibility_text or rec.responsibilities or rec.accountability_situations)
+
+
 def _referred(m: re.Match) -> str:
     """The 序号 or code a 「同第三项」 names, as a record holds it (3)."""
     ref = m.group("ref")
@@ -1205,6 +1263,19 @@ def _add_headed_duties(rec: Record, text: str) -> None:
 
 _ITEM_FIELDS = ("seq", "code", "item_name", "sub_item_name", "type")
 _DUTY_FIELDS = ("stage", "responsibility_text", "responsibility_basis_text")
+_STAGE_OWN_FIELDS = ("accountability_subjects", "accountability_situations")  # a stage's row's own, beside its duty
+# the fields a record spread over rows goes on with, a row each (宁乡, 友谊路)
+_CONTINUED_FIELDS = ("basis_text", "responsibility_text", "responsibility_basis_text", *_STAGE_OWN_FIELDS)
+
+
+def _add_stage_accountability(rec: Record, values: dict[str, str]) -> None:
+    """A stage's row's own 追责对象范围 and 追责情形 (靖远: 窗口工作人员 | 对符合条件的申请不予受理的): the record's, each
+    once, one a line."""
+    for f in _STAGE_OWN_FIELDS:
+        text = _text(values.get(f, ""))
+        held = getattr(rec, f)
+        if text and not _DITTO.match(squeeze(text)) and text not in held.split("\n"):
+            setattr(rec, f, "\n".join(t for t in (held, text) if t))
 
 
 def _column_numbers(cells: list[str]) -> bool:
@@ -1229,7 +1300,10 @@ def _same_item_next_duty(prev: Record, values: dict[str, str], kept: dict[str, s
             and _name(values.get("seq", "")) == prev.seq and _name(values.get("code", "")) == prev.code
             and values.get("type", "").strip() in ("", prev.type_original, prev.type)):
         return False
-    if any(v.strip() and f not in (*_ITEM_FIELDS, *_DUTY_FIELDS) and not _as_recorded(prev, f, v) for f, v in values.items()) \
+    # (靖远: with a stage column, each stage's row names its own 追责对象 and 追责情形; a 「同上」 cell is the record's)
+    own = _STAGE_OWN_FIELDS if stage else ()
+    if any(v.strip() and f not in (*_ITEM_FIELDS, *_DUTY_FIELDS, *own) and not _as_recorded(prev, f, v)
+           and not _DITTO.match(squeeze(v)) for f, v in values.items()) \
             or any(v.strip() and _text(v) != prev.extra.get(k, "") for k, v in kept.items()):
         return False
     if stage:

@@ -461,10 +461,14 @@ def opens_with_step(text: str, not_starting: tuple[str, ...] = ()) -> bool:
     return opens_with_heading(text) or bool(step and not any(w in step.group(0) for w in _NOT_A_STEP))
 
 
+# An adverb before a duty's first step (吴忠's 「依法受理申请」, 「及时立案」): the step is still its first word.
+_ADVERB = re.compile(r"^(?:依法|及时|依规|按规定|按照规定|严格)(?=[\u4e00-\u9fff])")
+
+
 def leading_stage(text: str) -> str | None:
     """The stage whose word a duty starts with, heading or not: 受理 for "受理申请，材料不齐全的一次性告知…",
     事后监管 for "监督检查：…"; None when it starts with no stage word."""
-    head = _head(text)
+    head = _ADVERB.sub("", _head(text))
     found = _stage_word().match(head)
     if found is None:
         return _made_decision(head)
@@ -490,11 +494,25 @@ _NOT_THE_DECISION = ("立案", "受理", "听证", "延期", "中止", "终止",
 _BEFORE_AFTER = ("前", "后", "之前", "以前", "之后", "以后", "之日")
 
 
+def without_other_decisions(text: str) -> str:
+    """A text without the decisions that are no decision of the power (「作出是否立案的决定」, 「决定是否受理」, 「作出…决定
+    之前」): what a reading of its mentions must not take for the 决定."""
+    text = re.sub(r"决定(?:是否|不予)?(?=" + "|".join(_NOT_THE_DECISION) + ")", "", text)  # 决定是否立案: its 立案
+
+    def other(m: re.Match) -> str:  # 「作出是否立案的决定」: its 立案 alone
+        step = next((w for w in _NOT_THE_DECISION if w in m.group(0)), None)
+        if step is not None:
+            return step
+        return "" if text[m.end():m.end() + 2].startswith(_BEFORE_AFTER) else m.group(0)
+
+    return _MADE_DECISION.sub(other, text)
+
+
 def opening_step(text: str) -> str | None:
     """The stage a duty opens with when its word stands as a step: followed by a mark (「调查取证，制作调查笔录」) or
     doing the decision (「执行处罚决定，…」), or the decision made in its own words (「作出强制拆除决定」); None for a
     word that opens a sentence about something else (「决定是否受理」, 「审查申请材料是否齐全」, 「送达受理通知书」)."""
-    head = _head(text)
+    head = _ADVERB.sub("", _head(text))
     found = _stage_word().match(head)
     if found is None:
         return _made_decision(head)  # 「作出…决定」

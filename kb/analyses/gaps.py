@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -30,6 +31,7 @@ from kb.model import (
     squeeze,
     stage_rules,
     stage_words,
+    without_other_decisions,
 )
 
 TEXT_CHARS = 300
@@ -393,6 +395,30 @@ def _all_headed(row: dict) -> bool:
     return bool(texts) and all(opens_with_heading(t) for t in texts)
 
 
+def prose_stages(texts: Iterable[str], type_: str = "", rules: StageRules | None = None) -> set[str]:
+    """The stages duties written in prose mention, anywhere in them: a duty no stage heads and no list of stages
+    (吴忠's 事中 column beside its 「受理：…」: 「审查申请材料及现场核查，作出决定，核发排污许可证」) is read as a reader
+    reads it, every step it says done; a duty headed by a stage keeps the stage it names (what it only mentions,
+    「…一次性告知补正」 under 受理：, is not another stage), and a decision of another step is none (「作出是否立案的决定」);
+    a stage done inside another's (`StageRules.done_inside`: 「作出决定，核发排污许可证」 serves it) is done here too."""
+    rules = rules or stage_rules()
+    words = stage_words()
+    out: set[str] = set()
+    for text in texts:
+        flat = squeeze(text)
+        if not flat or _CATCH_ALL.match(flat) or opens_with_heading(text) or listed_stages(text):
+            continue
+        said = {words[m.group(0)] for m in _stage_mention().finditer(without_other_decisions(flat))}
+        out |= said | {d.stage for d in rules.done_within if d.within in said and (not d.types or type_ in d.types)
+                       and d.said(flat)}
+    return out
+
+
+@cache
+def _stage_mention() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, stage_words())))
+
+
 def cited_stages(missing: list[str], required_by: dict[str, str]) -> str:
     """Missing stages as a reader reads them, each with the article that asks for it: 告知（《行政处罚法》第四十四条）、…"""
     return "、".join(f"{s}（{required_by[s]}）" if s in required_by else s for s in missing)
@@ -417,7 +443,8 @@ def missing_stage(rows: list[dict], rules: StageRules | None = None) -> list[Fin
             continue  # (a set shorter than that, 申请法院强制执行's 催告: checked where the duties are written in stages)
         missing = [s for s in required if s not in present]
         own = own_word_stages(r, required, rules) if missing else {}
-        missing = [s for s in missing if s not in own]
+        prose = prose_stages(r.get("duty_texts", ()), r["type"], rules) if missing else set()
+        missing = [s for s in missing if s not in own and not (prose and rules.names(s, prose, r["type"]))]
         if not missing:
             continue
         if own:

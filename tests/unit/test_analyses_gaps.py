@@ -868,3 +868,16 @@ def test_the_fortieth_sample_s_readings() -> None:
     assert listed_stages(listed) == ["受理", "审查", "决定", "送达", "事后监管"]
     assert missing("行政许可", "教师资格认定", listed) == []
     assert listed_stages("受理（" + "对申请材料齐全、符合法定形式的予以受理" * 3 + "）") == []  # a paragraph is no note
+
+
+def test_the_forty_second_sample_s_readings() -> None:
+    """吴忠's phase columns: a duty in prose (no stage heading, no step opening it) names every step it mentions — its
+    「作出决定，核发排污许可证」 are the 决定 and the 送达 — but not a decision of another step (「作出是否立案的决定」)."""
+    texts = ["受理：接收申请，一次性告知补正。", "审查申请材料及现场核查，作出决定，核发排污许可证。", "证后监管，执行报告检查。"]
+    row = ROW | {"type": "行政许可", "power": "排污许可证核发", "stages": ["受理", "事后监管"], "duty_texts": texts}
+    assert gaps.missing_stage([row], EVERY_TYPE) == []
+    assert gaps.prose_stages(texts[1:], "行政许可") == {"审查", "决定", "送达", "事后监管", "执行", "检查"}
+    assert gaps.prose_stages(["对检查发现的线索作出是否立案的决定"]) == {"检查", "立案"}
+    assert gaps.prose_stages(["受理：一次性告知补正材料"]) == set()  # headed: it names its own stage only
+    # (its 核发…许可证 serves the decision it mentions, as in a 决定 duty; 「受理、审核、核发」 is no list of stages)
+    assert listed_stages("受理、审核、核发") == []

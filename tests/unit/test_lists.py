@@ -1466,10 +1466,30 @@ def test_an_item_s_next_law_and_next_duty_on_a_row_of_their_own(tmp_path):
     assert [d.stage for d in permit.responsibilities] == ["受理", "审查", "决定", "送达"]
     assert [c.law_title for c in permit.citations] == [
         "中华人民共和国民办教育促进法", "中华人民共和国民办教育促进法实施条例", "湖南省民办教育促进条例"]
-    # a duty that does not go on with the numbering: the law joins, the words are kept on the record and said
+    # a duty that does not go on with the numbering: the law joins, the words are the record's next duty
     assert [c.law_title for c in penalty.citations][-1] == "中华人民共和国民办教育促进法"
-    assert "各环节按照" in penalty.extra["续行"]
-    assert any("依据已并入该事项" in w.message and w.row == 7 for w in doc.warnings)
+    assert penalty.responsibilities[-1].text == "（各环节按照《中华人民共和国行政处罚法》执行）"
+    assert not [w for w in doc.warnings if w.severity == "warning"]
+
+
+def test_a_record_spread_over_rows_each_with_its_next_duty_accountability_and_basis(tmp_path):
+    """友谊路: the rows below an item write only its next duty, 问责 and basis (unmerged): the item's, not rows to drop."""
+    path = tmp_path / "天津市河西区友谊路街道办事处权责清单.csv"
+    path.write_text(
+        "序号,职权名称,职权类型,依据,责任事项,问责,备注\n"
+        "1,对擅自堆放物料的行政处罚,行政处罚,《城市市容和环境卫生管理条例》第三十六条,立案：决定是否立案。,没有法定依据实施处罚的；,\n"
+        ",,,《天津市街道综合执法暂行办法》,调查：调查取证，制作笔录。,擅自改变处罚种类、幅度的；,\n"
+        ",,,,审查、告知：经法制审核后告知当事人。,对违法行为不予制止的；,\n"
+        "2,配合实施违法建设强制拆除,行政强制,《中华人民共和国城乡规划法》第六十八条,配合做好催告、公告工作；,不按规定程序实施的；,\n"
+        ",,,,协助组织实施强制拆除；,拆除中造成损失的；,\n", encoding="utf-8")
+    doc = parse_list(path)
+    penalty, demolition = doc.records
+    assert [d.stage for d in penalty.responsibilities] == ["立案", "调查", "审查"]
+    assert penalty.accountability_situations.splitlines() == [
+        "没有法定依据实施处罚的；", "擅自改变处罚种类、幅度的；", "对违法行为不予制止的；"]
+    assert [c.law_title for c in penalty.citations] == ["城市市容和环境卫生管理条例", "天津市街道综合执法暂行办法"]
+    assert [d.text for d in demolition.responsibilities] == ["配合做好催告、公告工作；", "协助组织实施强制拆除；"]
+    assert not [w for w in doc.warnings if w.severity == "warning"]
 
 
 def test_a_header_of_three_rows_and_a_table_s_number_before_its_title(tmp_path):
@@ -1494,4 +1514,32 @@ def test_a_header_of_three_rows_and_a_table_s_number_before_its_title(tmp_path):
         ("对违规使用医", "分解住院的", "州医疗保障局"), ("对违规使用医", "虚构医药服务项目的", "州医疗保障局"),
         ("对个人骗取医", "", "州医疗保障局")]
     assert doc.records[2].remarks == "州本级"
-    assert doc.records[2].responsibility_text == doc.records[0].responsibility_text == "立案。\n调查取证、审查、告知、决定。\n送达、执行。"
+    assert doc.records[2].responsibility_text == doc.records[0].responsibility_text == (
+        "事前：立案。\n事中：调查取证、审查、告知、决定。\n事后：送达、执行。")  # each phase's column under its name
+    assert [(d.kind, d.text) for d in doc.records[2].responsibilities] == [
+        ("事前", "立案。"), ("事中", "调查取证、审查、告知、决定。"), ("事后", "送达、执行。")]
+
+
+def test_duties_in_phase_columns_are_each_phase_s_own(tmp_path):
+    """吴忠: 责任事项（事前） | 责任事项（事中） | 责任事项（事后）, the first cell headed 受理 and the others in their own
+    words: three duties, not one headed 受理 that holds the others; the 事后 column's supervision its 事后监管."""
+    path = tmp_path / "吴忠市生态环境局权责清单.csv"
+    path.write_text(
+        "序号,权力事项,权力类型,法律依据,责任事项（事前）,责任事项（事中）,责任事项（事后）\n"
+        "1,排污许可证核发,行政许可,《排污许可管理条例》第十一条,受理：接收申请，一次性告知补正。,"
+        "审查申请材料及现场核查，作出决定，核发排污许可证。,证后监管，执行报告检查。\n"
+        "2,危险废物经营许可证核发,行政许可,《中华人民共和国固体废物污染环境防治法》第八十条,同上,同上,同上\n",
+        encoding="utf-8")
+    first, second = parse_list(path).records
+    read = [("事前", "受理"), ("事中", None), ("事后", "事后监管")]
+    assert [(d.kind, d.stage) for d in first.responsibilities] == read
+    assert [(d.kind, d.stage) for d in second.responsibilities] == read  # 「同上」 in each column: the same reading
+
+
+def test_a_page_s_number_printed_in_the_sheet_is_no_row_to_report(tmp_path):
+    path = tmp_path / "北京市延庆区文化和旅游局权责清单.csv"
+    path.write_text("序号,事项名称,权力类型,行使主体\n1,营业性演出审批,行政许可,延庆区文化和旅游局\n,,,第1页，共2页\n"
+                    "2,对擅自从事营业性演出的处罚,行政处罚,延庆区文化和旅游局\n,,,第2页，共2页\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [r.item_name for r in doc.records] == ["营业性演出审批", "对擅自从事营业性演出的处罚"]
+    assert not [w for w in doc.warnings if w.severity == "warning"]
