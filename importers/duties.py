@@ -20,6 +20,7 @@ from kb.model import (
     bracketed_stage,
     duty_kind_words,
     heading_stages,
+    leading_stage,
     line_heading_stages,
     listed_stages,
     opens_with_heading,
@@ -287,14 +288,16 @@ def split_duties(text: str) -> list[Duty]:
             continue  # "…有下列责任：" introduces the numbered duties after it
         seq = num if num is not None and num > seq else seq + 1
         stage = _stage_of(body)
-        if stage is None and k in ("事后", "事中事后") and _SUPERVISES.search(body):
-            stage = "事后监管"  # the 事后 column's supervision in words of its own (崇明: 「对持证经营者实施监督检查」)
+        if stage is None and k in ("事后", "事中事后") and _SUPERVISES.search(body) and not leading_stage(body):
+            stage = "事后监管"  # the 事后 column's supervision in words of its own (崇明: 「对持证经营者实施监督检查」; not a
+            # penalty's 「送达处罚决定书，执行处罚决定，并对整改情况进行检查」, which opens with another step)
         duties.append(Duty(seq=seq, text=body, kind=k, stage=stage))
     return duties
 
 
-# The heading a list's phase column gives its cell (importers.lists._merged): 事前：, 事中：, 事后：, 事前事中：
-_PHASE_HEAD = re.compile(r"(?:(?<=\n)|^|(?<=[。；;]))[ \t\u3000]*(?P<phase>事前事中|事中事后|事前|事中|事后)(?:环节|阶段)?[：:]")
+# The heading a list's phase column gives its cell (importers.lists._merged): 责任事项（事前）：, …（事中）：, …（事后）：
+# (in the column's words, 责任事项（事后）：, so that a cell's own 「事后：」, a stage's heading, stays one)
+_PHASE_HEAD = re.compile(r"(?:(?<=\n)|^|(?<=[。；;]))[ \t\u3000]*责任事项[（(](?P<phase>事前事中|事中事后|事前|事中|事后)[)）][：:]")
 # words of supervision after the decision
 _SUPERVISES = re.compile(r"监督|监管|检查|巡查|抽查|年检|年报|核查")
 

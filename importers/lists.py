@@ -499,8 +499,10 @@ class _ListParser:
             if rec.type or rec.type_original:
                 by_name.setdefault(rec.item_name, []).append(rec)
                 continue
+            # (not a row of another level or body: 农药经营许可 at 自治区 level, then the same at 市、县 with their duties)
             free = [i for i in by_name.get(rec.item_name, []) if not _has_duties(i) and id(i) not in taken
-                    and (not rec.seq or not i.seq or rec.seq == i.seq)]
+                    and (not rec.seq or not i.seq or rec.seq == i.seq)
+                    and all(getattr(rec, f) in ("", getattr(i, f)) for f in ("holder", "level", "scope", "level_original"))]
             items = [i for i in free if i.sub_item_name == rec.sub_item_name] or ([] if rec.sub_item_name else free)
             if items and (len(items) == 1 or all(i.sub_item_name for i in items)) and _has_duties(rec):
                 joined[id(rec)] = items
@@ -934,8 +936,10 @@ class _ListParser:
             return  # (only those cells: a row with more, a guidance column or a kept one, is reported as before)
         # 宁乡: the item's next legal basis a row, its next duty beside it (「2.审查责任：…」), every other cell blank; 友谊路:
         # a record spread over rows, each with its next duty, 问责 and basis (unmerged): the texts of the record above
+        # (not a row whose duties are numbered from 1 again: another record whose name was left out, reported below)
         text_cells = {cols[f] for f in _CONTINUED_FIELDS if f in cols}
-        if prev is not None and not (name_covered or stage_row) and filled <= text_cells \
+        again = _numbered_again(prev, own.get("responsibility_text", "")) if prev is not None else False
+        if prev is not None and not (name_covered or stage_row) and filled <= text_cells and not again \
                 and (own.get("basis_text") or own.get("accountability_situations") or own.get("accountability_subjects")):
             _add_basis(prev, own.get("basis_text", ""))
             _add_duty_basis(prev, own.get("responsibility_basis_text", ""))
@@ -1145,9 +1149,9 @@ def _merged(values: list[str], headers: list[str] = ()) -> str:
             v = f"{header}：\n{v.strip()}"
         elif phase and not _DITTO.match(squeeze(v)) and not _REFER.match(squeeze(v)):
             # a phase's column (责任事项（事前） | …（事中） | …（事后）, or 事前 | 事中 | 事后 under 责任事项): its duties
-            # under its phase's name, as importers.duties reads a cell so headed (吴忠: 「受理：…」 | 「审查…」 | 「证后监管…」
+            # under its column's name, as importers.duties reads a cell so headed (吴忠: 「受理：…」 | 「审查…」 | 「证后监管…」
             # are three duties, not one headed 受理 that holds the others)
-            v = f"{re.sub(r'[、和及与/]|环节|阶段|责任', '', phase.group(0))}：{v.strip()}"
+            v = f"责任事项（{re.sub(r'[、和及与/]|环节|阶段|责任', '', phase.group(0))}）：{v.strip()}"
         if v not in seen:
             seen.append(v)
     return "\n".join(seen)
@@ -1217,8 +1221,15 @@ def _join(item: Record, duties: Record) -> None:
     item.responsibilities = item.responsibilities or list(duties.responsibilities)
     item.responsibility_citations = item.responsibility_citations or list(duties.responsibility_citations)
     item.unit = item.unit or duties.unit
+    _add_basis(item, duties.basis_text)  # (its own 依据, where the 责任清单 gives one)
     item.remarks = "\n".join(dict.fromkeys(t for t in (item.remarks, duties.remarks) if t))
     item.extra = {**duties.extra, **item.extra}
+
+
+def _numbered_again(rec: Record, text: str) -> bool:
+    """A cell of duties numbered from 1 below a record that has duties: a record's own, not the next of those above."""
+    duties = _duties(_text(text)) if text.strip() and _NUMBERED_START.match(text) else ()
+    return bool(duties) and duties[0].seq == 1 and bool(rec.responsibilities)
 
 
 def _has_duties(rec: Record) -> bool:

@@ -461,6 +461,8 @@ def opens_with_step(text: str, not_starting: tuple[str, ...] = ()) -> bool:
     return opens_with_heading(text) or bool(step and not any(w in step.group(0) for w in _NOT_A_STEP))
 
 
+# The phases a list's duty columns may be headed by (责任事项（事前） | （事中） | （事后）): a duty's kind when it came from one
+PHASES = ("事前", "事中", "事后", "事前事中", "事中事后")
 # An adverb before a duty's first step (吴忠's 「依法受理申请」, 「及时立案」): the step is still its first word.
 _ADVERB = re.compile(r"^(?:依法|及时|依规|按规定|按照规定|严格)(?=[\u4e00-\u9fff])")
 

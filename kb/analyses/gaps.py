@@ -18,6 +18,7 @@ from kb.analyses.rules import cited_version, parse_version, procedural_laws, sam
 from kb.db import Graph
 from kb.lawtext import ArticleChange, compare_articles, likely_article
 from kb.model import (
+    PHASES,
     StageRules,
     delegating_power,
     heading_stages,
@@ -70,7 +71,9 @@ RETURN """ + _POWER_COLUMNS + """, stages, coalesce(p.scope, '') AS scope, coale
        coalesce(p.sub_item_name, '') AS sub_item,
        coalesce(p.remarks, '') AS remarks, coalesce(p.basis_text, '') AS basis,
        COLLECT { MATCH (p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) WHERE coalesce(r.kind, '') <> '指导监督'
-                 RETURN coalesce(r.text, '') ORDER BY r.seq } AS duty_texts
+                 RETURN coalesce(r.text, '') ORDER BY r.seq } AS duty_texts,
+       COLLECT { MATCH (p)-[:HAS_RESPONSIBILITY]->(r:Responsibility) WHERE coalesce(r.kind, '') <> '指导监督'
+                 RETURN coalesce(r.kind, '') ORDER BY r.seq } AS duty_kinds
 """
 
 ACCOUNTABILITY = _POWERS + """
@@ -395,18 +398,19 @@ def _all_headed(row: dict) -> bool:
     return bool(texts) and all(opens_with_heading(t) for t in texts)
 
 
-def prose_stages(texts: Iterable[str], type_: str = "", rules: StageRules | None = None) -> set[str]:
-    """The stages duties written in prose mention, anywhere in them: a duty no stage heads and no list of stages
-    (吴忠's 事中 column beside its 「受理：…」: 「审查申请材料及现场核查，作出决定，核发排污许可证」) is read as a reader
-    reads it, every step it says done; a duty headed by a stage keeps the stage it names (what it only mentions,
-    「…一次性告知补正」 under 受理：, is not another stage), and a decision of another step is none (「作出是否立案的决定」);
-    a stage done inside another's (`StageRules.done_inside`: 「作出决定，核发排污许可证」 serves it) is done here too."""
+def prose_stages(texts: Iterable[str], kinds: Iterable[str], type_: str = "", rules: StageRules | None = None) -> set[str]:
+    """The stages a list's phase columns (责任事项（事前） | （事中） | （事后）: the duties' kind) mention in prose, anywhere
+    in them: a phase's cell no stage heads and no list of stages (吴忠's 事中 beside its 事前's 「受理：…」: 「审查申请材料及
+    现场核查，作出决定，核发排污许可证」) is read as a reader reads it, every step it says done, but a decision of another
+    step (「作出是否立案的决定」); a stage done inside another's (`StageRules.done_inside`: 「作出决定，核发排污许可证」
+    serves it) is done here too. Not any other duty: in a list written in stages, an unheaded duty's words
+    (「接受社会监督」, 「对不服的，告知其申请复议的权利」) are no stage of it."""
     rules = rules or stage_rules()
     words = stage_words()
     out: set[str] = set()
-    for text in texts:
+    for text, kind in zip(texts, kinds, strict=False):
         flat = squeeze(text)
-        if not flat or _CATCH_ALL.match(flat) or opens_with_heading(text) or listed_stages(text):
+        if kind not in PHASES or not flat or opens_with_heading(text) or listed_stages(text):
             continue
         said = {words[m.group(0)] for m in _stage_mention().finditer(without_other_decisions(flat))}
         out |= said | {d.stage for d in rules.done_within if d.within in said and (not d.types or type_ in d.types)
@@ -443,7 +447,7 @@ def missing_stage(rows: list[dict], rules: StageRules | None = None) -> list[Fin
             continue  # (a set shorter than that, 申请法院强制执行's 催告: checked where the duties are written in stages)
         missing = [s for s in required if s not in present]
         own = own_word_stages(r, required, rules) if missing else {}
-        prose = prose_stages(r.get("duty_texts", ()), r["type"], rules) if missing else set()
+        prose = prose_stages(r.get("duty_texts", ()), r.get("duty_kinds", ()), r["type"], rules) if missing else set()
         missing = [s for s in missing if s not in own and not (prose and rules.names(s, prose, r["type"]))]
         if not missing:
             continue

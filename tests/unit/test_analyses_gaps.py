@@ -871,13 +871,28 @@ def test_the_fortieth_sample_s_readings() -> None:
 
 
 def test_the_forty_second_sample_s_readings() -> None:
-    """吴忠's phase columns: a duty in prose (no stage heading, no step opening it) names every step it mentions — its
-    「作出决定，核发排污许可证」 are the 决定 and the 送达 — but not a decision of another step (「作出是否立案的决定」)."""
+    """吴忠's phase columns: a phase's cell in prose (no stage heads it) names every step it mentions — its 「作出决定，
+    核发排污许可证」 are the 决定 and the 送达 — but not a decision of another step (「作出是否立案的决定」); any other
+    duty's words name no stage (a cold review's cases: 「接受社会监督」, 「不服的，告知其申请复议的权利」 in a list written
+    in stages)."""
     texts = ["受理：接收申请，一次性告知补正。", "审查申请材料及现场核查，作出决定，核发排污许可证。", "证后监管，执行报告检查。"]
-    row = ROW | {"type": "行政许可", "power": "排污许可证核发", "stages": ["受理", "事后监管"], "duty_texts": texts}
+    phases = ["事前", "事中", "事后"]
+    row = ROW | {"type": "行政许可", "power": "排污许可证核发", "stages": ["受理", "审查", "事后监管"], "duty_texts": texts,
+                 "duty_kinds": phases}
     assert gaps.missing_stage([row], EVERY_TYPE) == []
-    assert gaps.prose_stages(texts[1:], "行政许可") == {"审查", "决定", "送达", "事后监管", "执行", "检查"}
-    assert gaps.prose_stages(["对检查发现的线索作出是否立案的决定"]) == {"检查", "立案"}
-    assert gaps.prose_stages(["受理：一次性告知补正材料"]) == set()  # headed: it names its own stage only
-    # (its 核发…许可证 serves the decision it mentions, as in a 决定 duty; 「受理、审核、核发」 is no list of stages)
-    assert listed_stages("受理、审核、核发") == []
+    assert gaps.prose_stages(texts[1:], phases[1:], "行政许可") == {"审查", "决定", "送达", "事后监管", "执行", "检查"}
+    assert gaps.prose_stages(["对检查发现的线索作出是否立案的决定"], ["事中"]) == {"检查", "立案"}
+    assert gaps.prose_stages(["受理：一次性告知补正材料"], ["事前"]) == set()  # headed: it names its own stage only
+    assert gaps.missing_stage([row | {"duty_kinds": ["", "", ""]}], EVERY_TYPE)  # not a phase's: read as before
+    staged = ["1.受理责任：受理。", "2.审查责任：审查。", "3.决定责任：作出决定。", "4.送达责任：送达许可证。",
+              "5.接受社会监督，公开办事程序。"]
+    permit = ROW | {"type": "行政许可", "power": "x", "stages": ["受理", "审查", "决定", "送达"], "duty_texts": staged,
+                    "duty_kinds": [""] * 5}
+    assert gaps.missing_stage([permit], EVERY_TYPE)[0].evidence[0]["missing"] == ["事后监管"]
+    penalty = ["1.立案责任：立案。", "2.调查责任：调查。", "3.审查责任：审查。", "4.决定责任：作出决定。", "5.送达责任：送达。",
+               "6.执行责任：执行。", "7.当事人对处罚决定不服的，告知其申请行政复议或者提起行政诉讼的权利。"]
+    row = ROW | {"type": "行政处罚", "power": "y", "stages": ["立案", "调查", "审查", "决定", "送达", "执行"],
+                 "duty_texts": penalty, "duty_kinds": [""] * 7}
+    assert gaps.missing_stage([row], EVERY_TYPE)[0].evidence[0]["missing"] == ["告知"]
+    # (a 「事后：」 of a cell's own is its 事后监管's heading, not a phase column's: importers.duties)
+    assert [d.stage for d in split_duties("送达：送达许可证。\n事后：建立许可档案，定期回访被许可人。")] == ["送达", "事后监管"]

@@ -1514,8 +1514,8 @@ def test_a_header_of_three_rows_and_a_table_s_number_before_its_title(tmp_path):
         ("对违规使用医", "分解住院的", "州医疗保障局"), ("对违规使用医", "虚构医药服务项目的", "州医疗保障局"),
         ("对个人骗取医", "", "州医疗保障局")]
     assert doc.records[2].remarks == "州本级"
-    assert doc.records[2].responsibility_text == doc.records[0].responsibility_text == (
-        "事前：立案。\n事中：调查取证、审查、告知、决定。\n事后：送达、执行。")  # each phase's column under its name
+    assert doc.records[2].responsibility_text == doc.records[0].responsibility_text == (  # each phase's column under its name
+        "责任事项（事前）：立案。\n责任事项（事中）：调查取证、审查、告知、决定。\n责任事项（事后）：送达、执行。")
     assert [(d.kind, d.text) for d in doc.records[2].responsibilities] == [
         ("事前", "立案。"), ("事中", "调查取证、审查、告知、决定。"), ("事后", "送达、执行。")]
 
@@ -1543,3 +1543,24 @@ def test_a_page_s_number_printed_in_the_sheet_is_no_row_to_report(tmp_path):
     doc = parse_list(path)
     assert [r.item_name for r in doc.records] == ["营业性演出审批", "对擅自从事营业性演出的处罚"]
     assert not [w for w in doc.warnings if w.severity == "warning"]
+
+
+def test_a_review_s_rows_that_are_no_continuation_nor_duty_table(tmp_path):
+    """A cold review's cases: a row with its name left out and duties numbered from 1 again is no continuation of the
+    record above (reported, as before); a typeless row of the same item at another level and body is a record of its
+    own, not the first item's 责任清单."""
+    path = tmp_path / "桐庐县交通运输局权责清单.csv"
+    path.write_text(
+        "序号,事项名称,权力类型,实施依据,责任事项,追责情形\n"
+        '1,对超限运输车辆的处罚,行政处罚,《公路法》第七十六条,"1.立案责任：立案。\n2.调查责任：调查。",违法处罚的\n'
+        ',,,《道路运输条例》第六十三条,"1.受理责任：受理申请。\n2.审查责任：审查。",不履行职责的\n', encoding="utf-8")
+    doc = parse_list(path)
+    assert [[d.stage for d in r.responsibilities] for r in doc.records] == [["立案", "调查"]]
+    assert any(w.row == 3 and w.severity == "warning" for w in doc.warnings)
+    path = tmp_path / "宁夏回族自治区农业农村厅权责清单.csv"
+    path.write_text(
+        "序号,事项名称,权力类型,实施层级,行使主体,实施依据,责任事项\n"
+        "1,农药经营许可,行政许可,自治区,自治区农业农村厅,《农药管理条例》第二十四条,\n"
+        ',农药经营许可,,市、县,市、县农业农村部门,《农药管理条例》第二十四条,"1.受理责任：受理。\n2.审查责任：审查。"\n',
+        encoding="utf-8")
+    assert len(parse_list(path).records) == 2
