@@ -70,6 +70,10 @@ MAX_CELL_CHARS = 100_000  # Excel itself stops at 32,767; more means a broken ex
 KEY_FIELDS = ("item_name", "sub_item_name", "type")  # a row is a record when one holds its own value
 NO_SUB_ITEM = {"无", "无子项", "/", "-", "—", "－", "暂无"}
 _NOTE_ROW = re.compile(r"^\s*(?:备注|附注|注|说明)\s*[:：]")
+_NOTE_LINE = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十][、.．])")  # a note's next numbered line
+# the signatures under a table (填表人： | 审核人： | 联系电话：), each cell a label and perhaps its value
+_SIGNATURE = re.compile(r"^(?:填表人|填报人|制表人|审核人|审批人|负责人|单位负责人|分管领导|联系人|联系电话|填表日期|填报日期|"
+                        r"制表日期|日期|签发人|签发|单位盖章|盖章)[:：]")
 # A 备注 that says the item is gone (已取消, 已废止: not imported) or went elsewhere (已下放至乡镇, 已划转至…:
 # imported, with a notice); 建议取消 is a proposal, not a status.
 _STATUS_REMARK = re.compile(
@@ -79,6 +83,8 @@ _STATUS_REMARK = re.compile(
 _CORPS_DIVISION = re.compile(r"^第[一二三四五六七八九十]+师")
 # A row that totals the table (合计 | 共11项; 总计：35项; 合计（2项）; 共2项): no record.
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|共计|小计|共\d+(?:项|个|条))")
+# A sub-item's number under its item's (1.1, 2-3): the type it leaves blank is read as its item's, not filled here
+_SUB_NUMBER = re.compile(r"^\d+[.．\-－—_]\d+")
 # A page's number printed in the sheet (第1页，共3页; 第 2 页 / 共 3 页; - 3 -)
 _PAGE_ROW = re.compile(r"^(?:第\d+页[，,/]?(?:共\d+页)?|共\d+页第\d+页|[-—]\d+[-—]|\d+/\d+)$")
 # A row holding only a table's title (兴庆区民政局公共服务事项清单 between two tables): no record.
@@ -137,7 +143,23 @@ def find_layout(sheet: Sheet) -> SheetLayout | None:
     for r in range(min(HEADER_SEARCH_ROWS, sheet.nrows)):
         layout = layout_at(sheet, r)
         if layout is not None:
-            return _third_row(sheet, layout) or layout
+            return _third_row(sheet, layout) or _lower_header(sheet, layout) or layout
+    return None
+
+
+def _lower_header(sheet: Sheet, layout: SheetLayout) -> SheetLayout | None:
+    """A header whose fields are on a lower row than the one a mapping first fits (天河: 序号 | 权责事项 | 责任事项 | 实施主体
+    over 基本信息 | 责任信息 over 主项名称 | 子项名称 | 事项类型 | 实施依据 …): the lower row, when it fits better, the cells
+    above its blank ones theirs (序号, 备注)."""
+    r = layout.header_row
+    for k in (r + 1, r + 2):
+        if k + 1 >= sheet.nrows:
+            break
+        upper = [next((sheet.value(i, c) for i in range(k - 1, r - 1, -1) if sheet.value(i, c).strip()), "")
+                 for c in range(sheet.ncols)]
+        lower = layout_at(sheet, k, upper=upper, fill_all=True)
+        if lower is not None and lower.match.score > layout.match.score + 1:
+            return lower
     return None
 
 
@@ -153,7 +175,8 @@ def _third_row(sheet: Sheet, layout: SheetLayout) -> SheetLayout | None:
         and deeper.match.score >= layout.match.score else None
 
 
-def layout_at(sheet: Sheet, r: int, above_from: int = 0, upper: list[str] | None = None) -> SheetLayout | None:
+def layout_at(sheet: Sheet, r: int, above_from: int = 0, upper: list[str] | None = None,
+              fill_all: bool = False) -> SheetLayout | None:
     """The layout whose header is row r, if a mapping fits it; the rows from `above_from` to r are its
     titles (a second table on a sheet: the rows between the tables)."""
     # a header over two rows whose cells 序号, 承办机构, 备注 are merged down beside the row a mapping fits
@@ -161,8 +184,8 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0, upper: list[str] | None
     above = {c: sheet.anchor(r, c) for c, v in enumerate(sheet.cells[r]) if not v.strip()}
     above = {c: a for c, a in above.items() if a is not None and a[0] < r and a[1] == c}
     cells = [sheet.value(*above[c]) if c in above else v for c, v in enumerate(sheet.cells[r])]
-    if upper:  # the top row of a three-row header, over cells blank in the two below
-        cells = [u if not v.strip() and not sheet.value(r + 1, c).strip() else v for c, (v, u) in
+    if upper:  # the top row of a three-row header, over cells blank in the two below (or in this one: fill_all)
+        cells = [u if not v.strip() and (fill_all or not sheet.value(r + 1, c).strip()) else v for c, (v, u) in
                  enumerate(zip(cells, [*upper, *[""] * len(cells)]))]
     match = best_match(cells)
     # a row that fits no mapping is a header's first half only when it is a header itself (a title merged
@@ -741,6 +764,7 @@ class _ListParser:
         prev: Record | None = None
         cancelled: Record | None = None  # the record above when its 备注 cancelled it (its sub-item rows go too)
         skip_before = layout.data_start
+        note_row = -2  # the row of a note (注：…) just read
         for r in range(layout.data_start, sheet.nrows):
             if r < skip_before:
                 continue  # the second row of a header printed again
@@ -748,8 +772,11 @@ class _ListParser:
             if not any(own.values()):
                 continue  # filler row of a merged block, or empty
             row_cells = [v.strip() for v in sheet.cells[r] if v.strip()]
-            if len(row_cells) == 1 and _NOTE_ROW.match(row_cells[0]):
-                continue  # 备注：包括市、区两级… closing the sheet
+            if len(row_cells) == 1 and (_NOTE_ROW.match(row_cells[0]) or (note_row == r - 1 and _NOTE_LINE.match(row_cells[0]))):
+                note_row = r
+                continue  # 备注：包括市、区两级… closing the sheet (and its numbered lines below it: 吉林's 「2.“承办机构”为…」)
+            if all(_SIGNATURE.match(v) for v in row_cells):
+                continue  # 孔村镇: 填表人： | 审核人： | 联系电话： under the table
             if _column_numbers(row_cells):
                 self.warnings.append(RowError(f"列序号行（{' | '.join(row_cells)[:40]}）：不是事项，未导入",
                                               sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
@@ -853,6 +880,12 @@ class _ListParser:
             elif prev is not None and _DITTO.match(squeeze(values.get("type", ""))) and (prev.type_original or prev.type):
                 values["type"] = prev.type_original or prev.type  # a type of 「同上」: the record above's
                 ctx.dittoed.append(f"第{sheet.row_number(r)}行{FIELD_LABELS.get('type', 'type')}")
+            if prev is not None and not values.get("type", "").strip() and (prev.type_original or prev.type) \
+                    and not sheet.column_names and not _SUB_NUMBER.match(values.get("seq", "").strip()) \
+                    and cols.get("type", 99) < min(cols.get(f, 99) for f in ("seq", "code", "item_name")):
+                # 南院门: the type in the first column, written once over its group's rows (a merge exported blank)
+                values["type"] = prev.type_original or prev.type
+                ctx.typed_down.append(sheet.row_number(r))
             if prev is not None:
                 _ditto(values, prev, ctx, sheet.row_number(r))
             record = self._record(ctx, r, values)
@@ -899,6 +932,11 @@ class _ListParser:
             rows = "、".join(str(n) for n in ctx.filled_down[:12]) + (" 等" if len(ctx.filled_down) > 12 else "")
             self.warnings.append(RowError(
                 f"第 {rows} 行（子项）只写了子项名称：其空白的依据、责任事项、追责等列按上方一行的同一列读取（合并单元格导出后留空）",
+                sheet=sheet.name, severity="notice"))
+        if ctx.typed_down:
+            rows = "、".join(str(n) for n in ctx.typed_down[:12]) + (" 等" if len(ctx.typed_down) > 12 else "")
+            self.warnings.append(RowError(
+                f"第 {rows} 行的权力类型为空：按上方一行的类型读取（类型列在最左，每组只写一次，合并单元格导出后留空）",
                 sheet=sheet.name, severity="notice"))
         if ctx.dittoed:
             self.warnings.append(RowError(
@@ -1091,6 +1129,7 @@ class _SheetContext:
     section_row: int = -1  # the row of the group row that gave `section`
     dittoed: list[str] = field(default_factory=list)  # 「第5行 责任事项」: cells reading 同上, filled from the row above
     filled_down: list[int] = field(default_factory=list)  # sub-item rows whose blank shared cells were the item's
+    typed_down: list[int] = field(default_factory=list)  # rows whose blank type (the first column) was the row above's
     staged_above: dict[str, str] = field(default_factory=dict)  # the record above's cells of the stage columns
     staged_of: dict[str, dict[str, str]] = field(default_factory=dict)  # … of each record by its 序号 and code
 
@@ -1307,8 +1346,10 @@ def _same_item_next_duty(prev: Record, values: dict[str, str], kept: dict[str, s
             or not (prev.seq or prev.code):
         return False
     sub = _name(values.get("sub_item_name", ""))
+    # (兴安盟: the 序号 written on the item's first row only, its name and type on every stage's row)
+    seq, code = _name(values.get("seq", "")), _name(values.get("code", ""))
     if not (_name(values["item_name"]) == prev.item_name and ("" if sub in NO_SUB_ITEM else sub) == prev.sub_item_name
-            and _name(values.get("seq", "")) == prev.seq and _name(values.get("code", "")) == prev.code
+            and seq in ("", prev.seq) and code in ("", prev.code) and (seq or code or stage)
             and values.get("type", "").strip() in ("", prev.type_original, prev.type)):
         return False
     # (靖远: with a stage column, each stage's row names its own 追责对象 and 追责情形; a 「同上」 cell is the record's)

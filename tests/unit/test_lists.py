@@ -1564,3 +1564,27 @@ def test_a_review_s_rows_that_are_no_continuation_nor_duty_table(tmp_path):
         ',农药经营许可,,市、县,市、县农业农村部门,《农药管理条例》第二十四条,"1.受理责任：受理。\n2.审查责任：审查。"\n',
         encoding="utf-8")
     assert len(parse_list(path).records) == 2
+
+
+def test_the_forty_third_sample_s_layouts(tmp_path):
+    """兴安盟: one row a stage, the item's name and type again on each but its 序号 once; 吉林: a note's numbered second
+    line, and 孔村镇's signatures, under the table; 南院门: the type in the first column, once over its group."""
+    path = tmp_path / "兴安盟市场监督管理局权责清单.csv"
+    path.write_text("序号,职权名称,职权类型,职权依据,责任环节,责任内容\n"
+                    "3,对生产经营不符合食品安全标准的食品的处罚,行政处罚,《中华人民共和国食品安全法》第一百二十四条,立案,决定是否立案\n"
+                    ",对生产经营不符合食品安全标准的食品的处罚,行政处罚,,调查,收集证据\n"
+                    ",对生产经营不符合食品安全标准的食品的处罚,行政处罚,,决定,作出决定\n", encoding="utf-8")
+    (penalty,) = parse_list(path).records
+    assert [d.stage for d in penalty.responsibilities] == ["立案", "调查", "决定"]
+    path = tmp_path / "吉林省体育局权责清单.csv"
+    path.write_text("职权类型,职权名称,设定依据\n行政许可,举办健身气功活动审批,《健身气功管理办法》第十一条\n"
+                    "注：1.本清单所列职权依据截至2022年12月31日。,,\n2.“承办机构”为局内设机构。,,\n"
+                    "填表人：,审核人：,联系电话：\n", encoding="utf-8")
+    assert [r.item_name for r in parse_list(path).records] == ["举办健身气功活动审批"]
+    path = tmp_path / "西安市碑林区南院门街道办事处权责清单.csv"
+    path.write_text("权力类别,序号,事项名称,法定依据\n行政处罚,1,对随地吐痰的处罚,《城市市容和环境卫生管理条例》第三十四条\n"
+                    ",2,对乱扔废弃物的处罚,《城市市容和环境卫生管理条例》第三十四条\n行政检查,3,消防安全检查,《中华人民共和国消防法》第三十二条\n",
+                    encoding="utf-8")
+    doc = parse_list(path)
+    assert [r.type for r in doc.records] == ["行政处罚", "行政处罚", "行政检查"]
+    assert not [w for w in doc.warnings if w.severity == "warning"]
