@@ -288,7 +288,8 @@ def split_duties(text: str) -> list[Duty]:
             continue  # "…有下列责任：" introduces the numbered duties after it
         seq = num if num is not None and num > seq else seq + 1
         stage = _stage_of(body)
-        if stage is None and k in ("事后", "事中事后") and _SUPERVISES.search(body) and not leading_stage(body):
+        if stage is None and k in ("事后", "事中事后") and _SUPERVISES.search(body) \
+                and leading_stage(body) in (None, "事后监管"):
             stage = "事后监管"  # the 事后 column's supervision in words of its own (崇明: 「对持证经营者实施监督检查」; not a
             # penalty's 「送达处罚决定书，执行处罚决定，并对整改情况进行检查」, which opens with another step)
         duties.append(Duty(seq=seq, text=body, kind=k, stage=stage))

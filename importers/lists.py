@@ -85,6 +85,8 @@ _CORPS_DIVISION = re.compile(r"^第[一二三四五六七八九十]+师")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|共计|小计|共\d+(?:项|个|条))")
 # A sub-item's number under its item's (1.1, 2-3): the type it leaves blank is read as its item's, not filled here
 _SUB_NUMBER = re.compile(r"^\d+[.．\-－—_]\d+")
+# A name with its type in brackets before it (【行政许可】食品经营许可, [行政处罚]…)
+_TYPED_NAME = re.compile(r"^[【\[［](?P<type>[^】\]］]{2,12})[】\]］]\s*(?P<name>\S.*)$", re.DOTALL)
 # A page's number printed in the sheet (第1页，共3页; 第 2 页 / 共 3 页; - 3 -)
 _PAGE_ROW = re.compile(r"^(?:第\d+页[，,/]?(?:共\d+页)?|共\d+页第\d+页|[-—]\d+[-—]|\d+/\d+)$")
 # A row holding only a table's title (兴庆区民政局公共服务事项清单 between two tables): no record.
@@ -1027,6 +1029,12 @@ class _ListParser:
         get = values.get
         rec = Record(sheet=ctx.sheet.name, row=ctx.sheet.row_number(r), position=len(self.records),
                      item_name=_name(get("item_name", "")))
+        typed = _TYPED_NAME.match(rec.item_name)
+        if typed and not get("type", "").strip() and power_type(typed.group("type")):
+            # 安化: 【行政许可】食品经营许可 — the type in brackets before the name, no type column
+            values = {**values, "type": typed.group("type")}
+            get = values.get
+            rec.item_name = typed.group("name")
         for f in ("seq", "code", "holder", "unit"):
             setattr(rec, f, _name(get(f, "")) or defaults.get(f, ""))
         sub = _name(get("sub_item_name", ""))

@@ -1026,3 +1026,33 @@ def test_missing_stage_on_a_forty_third_sample_judged_blind(scratch, tmp_path):
     penalty = scratch.read("MATCH (p:Power {name: '对生产经营不符合食品安全标准的食品等行为的处罚'}) "
                            "RETURN size([(p)-[:HAS_RESPONSIBILITY]->(r) | r]) AS duties")
     assert [r["duties"] for r in penalty] == [7]  # one row a stage, its 序号 written once: one power
+
+
+# As measured, on the rule as the forty-third sample left it: 15 real of 15, two lists refused (北川's 职权事项 and
+# 履职要求（责任事项）; 安化's 【行政许可】食品经营许可 names with their type in brackets and duties in 事前责任 | 事中责任 |
+# 事后责任): both read since, no finding added or lost.
+FORTY_FOURTH: dict[str, tuple[list[str], bool, str]] = {
+    "建设项目使用林地审核审批": (["送达", "事后监管"], True, "黔西南"),
+    "医师执业注册": (["送达", "事后监管"], True, "准格尔旗"),
+    "涉路施工许可（占用、挖掘公路、公路用地或者使公路改线审批）": (["送达"], True, "江西's sub-item"),
+    "互联网上网服务营业场所经营单位设立审批": (["事后监管"], True, "汉中"),
+    "母婴保健技术服务机构执业许可（婚前医学检查、结扎手术和终止妊娠手术）": (["事后监管"], True, "准格尔旗"),
+    "涉路施工许可（利用公路桥梁、公路隧道、涵洞铺设电缆等设施审批）": (["送达"], True, "江西's sub-item"),
+    "对非法社会组织的取缔": (["告知"], True, "福建 (the reader: 审查 too)"),
+    "涉路施工许可（在公路用地范围内架设、埋设管道、电缆等设施审批）": (["送达"], True, "江西's sub-item"),
+    "市级文物保护单位建设控制地带内建设工程设计方案审批": (["送达"], True, "汉中"),
+    "民办非企业单位（社会服务机构）成立、变更、注销登记": (["事后监管"], True, "福建"),
+    "涉路施工许可": (["送达"], True, "江西"),
+    "动物防疫条件合格证核发": (["事后监管"], True, "和田"),
+    "涉路施工许可（在公路上增设或者改造平面交叉道口审批）": (["送达"], True, "江西's sub-item"),
+    "公墓建立审批": (["送达"], True, "福建"),
+    "涉路施工许可（跨越、穿越公路修建桥梁、渡槽或者架设、埋设管道、电缆等设施审批）": (["送达"], True, "江西's sub-item"),
+}
+
+
+def test_missing_stage_on_a_forty_fourth_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_44.json", FORTY_FOURTH, 15, 129)
+    assert (sum(real for _, real, _ in FORTY_FOURTH.values()), len(FORTY_FOURTH)) == (15, 15)
+    typed = scratch.read("MATCH (p:Power) WHERE p.source_file ENDS WITH '安化县市场监督管理局权责清单.csv' "
+                         "RETURN p.name AS name, p.type AS type ORDER BY p.source_row LIMIT 1")
+    assert [(r["name"], r["type"]) for r in typed] == [("食品经营许可", "行政许可")]  # 【行政许可】食品经营许可

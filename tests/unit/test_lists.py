@@ -1588,3 +1588,14 @@ def test_the_forty_third_sample_s_layouts(tmp_path):
     doc = parse_list(path)
     assert [r.type for r in doc.records] == ["行政处罚", "行政处罚", "行政检查"]
     assert not [w for w in doc.warnings if w.severity == "warning"]
+
+
+def test_a_name_with_its_type_in_brackets_and_duties_in_phase_columns(tmp_path):
+    """安化: 【行政许可】食品经营许可 and no type column; 事前责任 | 事中责任 | 事后责任."""
+    path = tmp_path / "安化县市场监督管理局权责清单.csv"
+    path.write_text("编号,权责事项,依据,事前责任,事中责任,事后责任\n"
+                    "XK-01,【行政许可】食品经营许可,《中华人民共和国食品安全法》第三十五条,受理申请。,审查材料，作出决定。,监督检查。\n",
+                    encoding="utf-8")
+    (rec,) = parse_list(path).records
+    assert (rec.item_name, rec.type) == ("食品经营许可", "行政许可")
+    assert [(d.kind, d.stage) for d in rec.responsibilities] == [("事前", None), ("事中", None), ("事后", "事后监管")]
