@@ -203,7 +203,7 @@ def split_duties(text: str) -> list[Duty]:
     for m in _heading_pattern().finditer(text):
         marks.append((m.start(), m.end(), "kind", kinds[re.sub(r"\s+", "", m.group("kind"))]))
         masked[m.start():m.end()] = " " * (m.end() - m.start())
-    for m in _PHASE_HEAD.finditer(text):  # 「事前：…\n事中：…\n事后：…」: a list's phase columns, each a part of its own
+    for m in _PHASE_HEAD.finditer(text):  # 「责任事项（事前）：…\n责任事项（事中）：…」: a list's phase columns, each its own part
         marks.append((m.start(), m.end(), "kind", m.group("phase")))
         masked[m.start():m.end()] = " " * (m.end() - m.start())
     for m in _BRACKETED.finditer(text):  # 「…；【调查】…」 split as 「…；调查：…」 (the text keeps its brackets)
