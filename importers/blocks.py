@@ -124,13 +124,13 @@ def _labels(sheet: Sheet) -> dict[tuple[int, int], str]:
     for r, row in enumerate(sheet.cells):
         for c, v in enumerate(row):
             text = v.strip()
-            if text and len(text) <= _LABEL_CHARS and _known(text):
+            if text and len(text) <= _LABEL_CHARS and known_header(text):
                 out[(r, c)] = text
     return out
 
 
 @cache
-def _known(text: str) -> bool:
+def known_header(text: str) -> bool:
     """True when some mapping takes the text for a header."""
     return any(match_header([text], m).columns for m in load_mappings())
 

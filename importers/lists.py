@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from importers.blocks import turn_table, unfold_blocks
+from importers.blocks import known_header, turn_table, unfold_blocks
 from importers.citations import parse_citations
 from importers.duties import split_duties, stage_row_duty, supervision_duty
 from importers.jurisdictions import Ambiguous, jurisdiction_chain
@@ -157,6 +157,8 @@ def _lower_header(sheet: Sheet, layout: SheetLayout) -> SheetLayout | None:
     for k in (r + 1, r + 2):
         if k + 1 >= sheet.nrows:
             break
+        if sum(1 for v in sheet.cells[k] if v.strip() and known_header(v.strip())) < 2:
+            continue  # a row of data, or a group's words (基本信息 | 责任信息): no header of its own
         upper = [next((sheet.value(i, c) for i in range(k - 1, r - 1, -1) if sheet.value(i, c).strip()), "")
                  for c in range(sheet.ncols)]
         lower = layout_at(sheet, k, upper=upper, fill_all=True)
@@ -551,7 +553,10 @@ class _ListParser:
         said: list[str] = []
         for i, rec in enumerate(self.records):
             for f in _REFERRED_FIELDS:
-                m = _REFER.match(squeeze(getattr(rec, f)))
+                text = getattr(rec, f)
+                if not text or len(text) > 40 or text.lstrip()[:1] not in "同见参":
+                    continue  # (a cell's first character says: most are no reference, read at a glance)
+                m = _REFER.match(squeeze(text))
                 if m is None:
                     continue
                 ref = _referred(m)
