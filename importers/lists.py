@@ -1387,20 +1387,21 @@ def _as_recorded(rec: Record, f: str, value: str) -> bool:
     return _text(value) == held or _name(value) == held
 
 
-def _add_basis(rec: Record, text: str) -> None:
-    """A continuation row's own 依据 (the item's next law, a row each): the record's basis, and its citations."""
+def _add_basis(rec: Record, text: str, field: str = "basis_text") -> None:
+    """A continuation row's own 依据 (the item's next law, a row each) or 责任事项依据 (beside the duty it adds): the
+    record's, and its citations."""
     basis = _text(text)
-    if basis and not _DITTO.match(squeeze(basis)) and basis not in rec.basis_text:
-        rec.basis_text = "\n".join(t for t in (rec.basis_text, basis) if t)
-        rec.citations = list(_citations(rec.basis_text))
+    held = getattr(rec, field)
+    if basis and not _DITTO.match(squeeze(basis)) and basis not in held:
+        setattr(rec, field, "\n".join(t for t in (held, basis) if t))
+        setattr(rec, _CITED[field], list(_citations(getattr(rec, field))))
 
 
 def _add_duty_basis(rec: Record, text: str) -> None:
-    """A row's own 责任事项依据 beside the duty it adds: the record's duties' basis, and its citations."""
-    basis = _text(text)
-    if basis and not _DITTO.match(squeeze(basis)) and basis not in rec.responsibility_basis_text:
-        rec.responsibility_basis_text = "\n".join(t for t in (rec.responsibility_basis_text, basis) if t)
-        rec.responsibility_citations = list(_citations(rec.responsibility_basis_text))
+    _add_basis(rec, text, "responsibility_basis_text")
+
+
+_CITED = {"basis_text": "citations", "responsibility_basis_text": "responsibility_citations"}
 
 
 def _add_stage_row(rec: Record, stage: str, text: str) -> None:

@@ -342,7 +342,7 @@ _LISTED_JOIN = re.compile(r"[和及与、/；;]|以及")
 
 
 @cache
-def _stage_word() -> re.Pattern:
+def stage_word_pattern() -> re.Pattern:
     """A stage word at the start of a text, the longest first (an alternation tries its words in order)."""
     return re.compile("|".join(map(re.escape, stage_words())))
 
@@ -362,7 +362,7 @@ def _heading(head: str, end: re.Pattern) -> list[str]:
     stages: list[str] = []
     run_together = False
     while True:
-        found = _stage_word().match(head)
+        found = stage_word_pattern().match(head)
         if found is None:
             return []
         word = found.group(0)
@@ -375,7 +375,7 @@ def _heading(head: str, end: re.Pattern) -> list[str]:
         join = _HEADING_JOIN.match(head)
         if join:
             head = head[join.end():]
-        elif _stage_word().match(head):
+        elif stage_word_pattern().match(head):
             run_together = True
         else:
             return []
@@ -471,7 +471,7 @@ def leading_stage(text: str) -> str | None:
     """The stage whose word a duty starts with, heading or not: 受理 for "受理申请，材料不齐全的一次性告知…",
     事后监管 for "监督检查：…"; None when it starts with no stage word."""
     head = _ADVERB.sub("", _head(text))
-    found = _stage_word().match(head)
+    found = stage_word_pattern().match(head)
     if found is None:
         return _made_decision(head)
     if head[found.end():found.end() + 2].startswith(_BEFORE_AFTER):
@@ -515,7 +515,7 @@ def opening_step(text: str) -> str | None:
     doing the decision (「执行处罚决定，…」), or the decision made in its own words (「作出强制拆除决定」); None for a
     word that opens a sentence about something else (「决定是否受理」, 「审查申请材料是否齐全」, 「送达受理通知书」)."""
     head = _ADVERB.sub("", _head(text))
-    found = _stage_word().match(head)
+    found = stage_word_pattern().match(head)
     if found is None:
         return _made_decision(head)  # 「作出…决定」
     after = head[found.end():]

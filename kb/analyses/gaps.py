@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -31,6 +30,7 @@ from kb.model import (
     opens_with_step,
     squeeze,
     stage_rules,
+    stage_word_pattern,
     stage_words,
     without_other_decisions,
 )
@@ -412,15 +412,10 @@ def prose_stages(texts: Iterable[str], kinds: Iterable[str], type_: str = "", ru
         flat = squeeze(text)
         if kind not in PHASES or not flat or opens_with_heading(text) or listed_stages(text):
             continue
-        said = {words[m.group(0)] for m in _stage_mention().finditer(without_other_decisions(flat))}
+        said = {words[m.group(0)] for m in stage_word_pattern().finditer(without_other_decisions(flat))}
         out |= said | {d.stage for d in rules.done_within if d.within in said and (not d.types or type_ in d.types)
                        and d.said(flat)}
     return out
-
-
-@cache
-def _stage_mention() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, stage_words())))
 
 
 def cited_stages(missing: list[str], required_by: dict[str, str]) -> str:
