@@ -517,21 +517,28 @@ class _ListParser:
     def _join_duty_tables(self) -> None:
         """A list published as two tables (崇明: 一、权力清单 with each item's 类别, 依据 and 实施主体, then 二、责任清单 with
         its 责任事项 and 追责情形 by the same 序号 and 事项名称; or a sheet each): the second table's rows, typeless, are
-        the duties of the items of the first, joined by name (and 序号 where both give one); a row naming an item
-        alone joins each of its sub-items."""
+        the duties of the items of the first, joined by the item's number the row gives (山东省体育局's 对应权力序号: 4,
+        3-1 for a sub-item), else its code (新罗区's 权力编码, a sub-item's XLJT-XK-003-01), else by name (and 序号 where
+        both give one); a row naming an item alone joins each of its sub-items."""
         joined: dict[int, list[Record]] = {}  # a duty table's record -> the items it joins
         taken: set[int] = set()
+        typed: list[Record] = []
         by_name: dict[str, list[Record]] = {}
         for rec in self.records:
             if rec.type or rec.type_original:
+                typed.append(rec)
                 by_name.setdefault(rec.item_name, []).append(rec)
                 continue
+            if not _has_duties(rec):
+                continue
             # (not a row of another level or body: 农药经营许可 at 自治区 level, then the same at 市、县 with their duties)
-            free = [i for i in by_name.get(rec.item_name, []) if not _has_duties(i) and id(i) not in taken
-                    and (not rec.seq or not i.seq or rec.seq == i.seq)
+            free = [i for i in typed if not _has_duties(i) and id(i) not in taken
                     and all(getattr(rec, f) in ("", getattr(i, f)) for f in ("holder", "level", "scope", "level_original"))]
-            items = [i for i in free if i.sub_item_name == rec.sub_item_name] or ([] if rec.sub_item_name else free)
-            if items and (len(items) == 1 or all(i.sub_item_name for i in items)) and _has_duties(rec):
+            items = _items_referred(rec, free)
+            if not items:
+                free = [i for i in free if i.item_name == rec.item_name and (not rec.seq or not i.seq or rec.seq == i.seq)]
+                items = [i for i in free if i.sub_item_name == rec.sub_item_name] or ([] if rec.sub_item_name else free)
+            if items and (len(items) == 1 or all(i.sub_item_name for i in items)):
                 joined[id(rec)] = items
                 taken.update(id(i) for i in items)
         if not joined:
@@ -544,8 +551,8 @@ class _ListParser:
         self.warnings = [w for w in self.warnings if not ((w.sheet, w.row) in rows and w.message.startswith("权力类型为空"))]
         first = min(rows)
         self.warnings.append(RowError(
-            f"第 {first[1]} 行起的 {len(rows)} 行没有权力类型，事项名称与上面带类型的事项相同：按“责任清单”读取，"
-            "其责任事项、追责情形等并入同名事项", sheet=first[0], row=first[1], severity="notice"))
+            f"第 {first[1]} 行起的 {len(rows)} 行没有权力类型，按所写的事项序号、编码或名称对应上面带类型的事项：按“责任清单”读取，"
+            "其责任事项、追责情形等并入所对应的事项", sheet=first[0], row=first[1], severity="notice"))
 
     def _refer_to_items(self) -> None:
         """A cell that says it is another item's (宽城's 「同第3项」, 扎鲁特旗's 「同ZLT-JT-04」, 周庄镇's 「见第5项」): that
@@ -1282,6 +1289,37 @@ def _numbered_again(rec: Record, text: str) -> bool:
     """A cell of duties numbered from 1 below a record that has duties: a record's own, not the next of those above."""
     duties = _duties(_text(text)) if text.strip() and _NUMBERED_START.match(text) else ()
     return bool(duties) and duties[0].seq == 1 and bool(rec.responsibilities)
+
+
+# A duty table's column naming the power table's item it belongs to: 对应权力序号, 对应事项编号, 权力序号 (its own 序号
+# numbers the duty table's rows).
+_REFERENCE_COLUMN = re.compile(r"^对应(?:的)?(?:权力|职权|权责|行政权力)?(?:事项)?(?:序号|编号|编码)$|^(?:权力|职权|权责)(?:事项)?序号$")
+_ITEM_NUMBER = re.compile(r"^(\d+)(?:\s*[-－—.．、]\s*(\d+))?$")
+
+
+def _items_referred(rec: Record, items: list[Record]) -> list[Record]:
+    """The items of a power table that a duty table's row names by number (对应权力序号 4, or 3-1: the first
+    sub-item of item 3, whose name opens 3-1 or which comes first) or by code (XLJT-XK-001; a sub-item's
+    XLJT-XK-003-01, which opens its name); [] when it names none this way."""
+    ref = next((squeeze(v) for k, v in rec.extra.items() if _REFERENCE_COLUMN.match(k) and v.strip()), "")
+    number = _ITEM_NUMBER.match(ref) if ref else None
+    if number:
+        under = [i for i in items if i.seq.rstrip(".、") == number.group(1)]
+        if number.group(2) is None:
+            return under
+        sub = f"{number.group(1)}-{number.group(2)}"
+        opening = [i for i in under if re.match(rf"{number.group(1)}\s*[-－—.．]\s*{number.group(2)}(?!\d)",
+                                                squeeze(i.sub_item_name))]
+        if opening or not all(i.sub_item_name for i in under):
+            return opening
+        at = int(number.group(2)) - 1
+        return [under[at]] if 0 <= at < len(under) and sub else []
+    code = ref or rec.code
+    if not code:
+        return []
+    return [i for i in items if i.code == code and (not i.sub_item_name or not rec.sub_item_name
+                                                    or i.sub_item_name == rec.sub_item_name)] or \
+        [i for i in items if i.sub_item_name and re.match(rf"{re.escape(code)}(?![0-9A-Za-z-])", squeeze(i.sub_item_name))]
 
 
 def _has_duties(rec: Record) -> bool:

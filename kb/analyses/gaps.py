@@ -276,6 +276,13 @@ def _column_cell(text: str) -> tuple[list[str], str]:
 
 
 _AFTER_DECISION = {"决定", "送达", "事后监管", "执行"}
+_NAME_NOTE = re.compile(r"[（(]([^（()）]{1,12})[）)]")
+
+
+def _notes(*names: str) -> list[str]:
+    """The notes in brackets of a power's name and its sub-item's: 连南's 筹备设立宗教活动场所审核（初审）, whose level reviews first."""
+    return [note for name in names for note in _NAME_NOTE.findall(name or "")]
+
 
 
 def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[str, ...], dict]:
@@ -310,7 +317,8 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
         # a level's own review says it reports up, not a later step's note (送达：…上报市级主管部门备案)
         reviewing = (t for t in row.get("duty_texts", ()) if not set(heading_stages(t)) & _AFTER_DECISION)
         word = above or rules.preliminary(row.get("scope", ""), row.get("level_text", ""), *reviewing,
-                                          *(s for s in named if s == "初审")) or rules.preliminary_said(row.get("remarks", ""))
+                                          *(s for s in named if s == "初审"), *_notes(row["power"], row.get("sub_item", ""))) \
+            or rules.preliminary_said(row.get("remarks", ""))
         if word:
             required = tuple(s for s in required if s not in rules.preliminary_not_required)
             why["preliminary"] = word

@@ -44,6 +44,9 @@ def test_missing_stage_reads_synonyms_sub_kinds_and_preliminary_levels() -> None
     assert missing(**permit, scope="负责受理、初审后报自治区审批") == []
     assert missing(**permit, duty_texts=["受理责任：…", "初审责任：对申请材料进行初审，提出意见报市局"]) == []
     assert missing(**permit) == ["决定", "送达"]
+    # … or whose name says so in its note (连南's 筹备设立宗教活动场所审核（初审）): not a note of another kind
+    assert missing(**permit, power="筹备设立宗教活动场所审核（初审）") == []
+    assert missing(**permit, power="宗教活动场所登记（设立）") == ["决定", "送达"]
     evidence = gaps.missing_stage([ROW | {"type": "行政强制", "power": "扣押财物", "stages": ["决定"],
                                           "duty_texts": []}])
     assert evidence == []  # one stage named: not a staged list
@@ -896,3 +899,19 @@ def test_the_forty_second_sample_s_readings() -> None:
     assert gaps.missing_stage([row], EVERY_TYPE)[0].evidence[0]["missing"] == ["告知"]
     # (a 「事后：」 of a cell's own is its 事后监管's heading, not a phase column's: importers.duties)
     assert [d.stage for d in split_duties("送达：送达许可证。\n事后：建立许可档案，定期回访被许可人。")] == ["送达", "事后监管"]
+
+
+def test_a_decision_to_issue_is_no_issuing() -> None:
+    """塔城: 「决定：符合条件的作出核发决定」 decides to issue the licence and issues nothing (送达 missing); 「…的决定，核发许可证」
+    issues it."""
+    row = ROW | {"power": "建设用地规划许可证核发（划拨方式）", "stages": ["受理", "审查", "决定", "事后监管"]}
+
+    def missing(decision: str) -> list[str]:
+        texts = ["受理：接收申请材料。", "审查：核定建设用地的位置、面积。", decision, "监管：监督检查。"]
+        found = gaps.missing_stage([row | {"duty_texts": texts}])
+        return found[0].evidence[0]["missing"] if found else []
+
+    assert missing("决定：符合条件的作出核发决定，不符合条件的说明理由。") == ["送达"]
+    assert missing("决定：作出核发或者不予核发的决定。") == ["送达"]
+    assert missing("决定：作出准予许可的决定，核发建设用地规划许可证。") == []
+    assert missing("决定：作出决定并送达申请人。") == []

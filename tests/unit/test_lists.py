@@ -1599,3 +1599,52 @@ def test_a_name_with_its_type_in_brackets_and_duties_in_phase_columns(tmp_path):
     (rec,) = parse_list(path).records
     assert (rec.item_name, rec.type) == ("食品经营许可", "行政许可")
     assert [(d.kind, d.stage) for d in rec.responsibilities] == [("事前", None), ("事中", None), ("事后", "事后监管")]
+
+
+def test_a_duty_table_joins_the_items_it_names_by_number_or_code(tmp_path):
+    """山东省体育局: 表二：责任清单 under 表一：权力清单, its 对应权力序号 naming the item (4) or the sub-item (3-1) whose name
+    it shortens; 新罗区: a 责任清单 sheet joined by 权力编码, a sub-item's code opening its name in the 权力清单."""
+    path = tmp_path / "山东省体育局权责清单.xlsx"
+    make_xlsx(path, [
+        ["表一：权力清单", "", "", "", ""],
+        ["序号", "权力事项名称", "子项", "权力类型", "实施依据"],
+        ["3", "对兴奋剂违法行为的行政处罚", "3-1 对组织运动员使用兴奋剂的处罚", "行政处罚", "《中华人民共和国体育法》第一百一十八条"],
+        ["", "", "3-2 对向运动员提供兴奋剂的处罚", "行政处罚", "《中华人民共和国体育法》第一百一十八条"],
+        ["4", "对体育赛事活动组织者违法行为的行政处罚", "", "行政处罚", "《中华人民共和国体育法》第一百一十三条"],
+        ["6", "对在发展全民健身事业中做出突出贡献的组织和个人给予表彰奖励", "", "行政奖励", "《全民健身条例》第七条"],
+        ["", "", "", "", ""],
+        ["表二：责任清单", "", "", "", ""],
+        ["序号", "对应权力序号", "权力事项名称", "责任事项", "追责情形"],
+        ["1", "3-2", "对向运动员提供兴奋剂的处罚", "1.立案责任：立案。\n2.告知责任：告知。", "违法处罚的"],
+        ["2", "3-1", "对组织运动员使用兴奋剂的处罚", "1.立案责任：核查线索。\n2.调查责任：调查取证。", "违法处罚的"],
+        ["3", "4", "对体育赛事活动组织者违法行为的行政处罚", "1.立案责任：核查。\n2.决定责任：作出决定。", "违法处罚的"],
+        ["4", "6", "全民健身表彰奖励", "制定表彰方案—审核—公示—作出表彰决定。", "弄虚作假的"],
+    ])
+    doc = parse_list(path)
+    assert [(r.sub_item_name[:3], r.type, [d.stage for d in r.responsibilities]) for r in doc.records] == [
+        ("3-1", "行政处罚", ["立案", "调查"]), ("3-2", "行政处罚", ["立案", "告知"]), ("", "行政处罚", ["立案", "决定"]),
+        ("", "行政奖励", [None])]
+    assert doc.records[3].accountability_situations == "弄虚作假的"
+    assert not [w for w in doc.warnings if w.severity == "warning"]
+
+    path = tmp_path / "龙岩市新罗区交通运输局权责清单.xlsx"
+    book = openpyxl.Workbook()
+    powers = book.active
+    powers.title = "权力清单"
+    for row in (["权力编码", "权力名称", "子项名称", "权力类型", "设定依据"],
+                ["XLJT-XK-001", "道路旅客运输经营许可", "", "行政许可", "《中华人民共和国道路运输条例》第八条"],
+                ["XLJT-XK-003", "出租汽车经营许可", "XLJT-XK-003-01 巡游出租汽车经营许可", "行政许可", "国务院令第412号"],
+                ["XLJT-XK-003", "出租汽车经营许可", "XLJT-XK-003-02 网络预约出租汽车车辆运输证核发", "行政许可", "国务院令第412号"]):
+        powers.append(row)
+    duties = book.create_sheet("责任清单")
+    for row in (["序号", "权力编码", "权力名称", "责任事项", "追责情形"],
+                ["1", "XLJT-XK-001", "道路旅客运输经营许可", "1.受理责任：受理。\n2.送达责任：送达。", "不予受理的"],
+                ["2", "XLJT-XK-003-02", "网络预约出租汽车车辆运输证核发", "1.审查：审查车辆。\n2.决定：作出决定。", "违法许可的"],
+                ["3", "XLJT-XK-009", "道路运输监督检查", "1.检查责任：检查。", "失职的"]):
+        duties.append(row)
+    book.save(path)
+    doc = parse_list(path)
+    assert [(r.code, r.sub_item_name[-6:], r.type, [d.stage for d in r.responsibilities]) for r in doc.records] == [
+        ("XLJT-XK-001", "", "行政许可", ["受理", "送达"]), ("XLJT-XK-003", "汽车经营许可", "行政许可", []),
+        ("XLJT-XK-003", "辆运输证核发", "行政许可", ["审查", "决定"]),
+        ("XLJT-XK-009", "", "", ["检查"])]  # a code the 权力清单 has not: a record of its own, reported as typeless
