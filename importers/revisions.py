@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import neo4j
-from importers.writer import IN_FORCE_UNTIL
+from importers.writer import IN_FORCE_UNTIL, SET_LISTING_ORDER
 from kb.db import Graph
 
 REVISION_MARK = "-修订"
@@ -122,6 +122,7 @@ COPY_STEPS = (
     PAIRS + "MATCH (p)-[:HANDLED_BY]->(u:Unit) CREATE (q)-[:HANDLED_BY]->(u)",
     PAIRS + "MATCH (p)-[:IMPLEMENTS]->(c:CatalogItem) CREATE (q)-[:IMPLEMENTS]->(c)",
     PAIRS + "MATCH (p)-[c:CITES]->(l:Law) CREATE (q)-[c2:CITES]->(l) SET c2 = properties(c)",
+    PAIRS + "WITH q AS p" + SET_LISTING_ORDER,  # the copies' own keys in their listing order
     PAIRS + "MATCH (p)-[b:BASED_ON]->(a:Article) CREATE (q)-[b2:BASED_ON]->(a) SET b2 = properties(b)",
     PAIRS + "MATCH (s:ServiceItem)-[r:REALISES]->(p) MERGE (s)-[r2:REALISES]->(q) SET r2 = properties(r)",
     PAIRS + "MATCH (dl:Delegation)-[:FROM_POWER]->(p) MERGE (dl)-[:FROM_POWER]->(q)",

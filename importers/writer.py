@@ -33,7 +33,7 @@ from importers.onething import sector_words
 from importers.records import Citation, GuideDocument, LawDocument, ListDocument, Record, ThingImplementation
 from kb.db import Graph, Rows
 from kb.lawtext import CHANGES, compare_articles
-from kb.model import default_in_force_from, law_key, text_key
+from kb.model import default_in_force_from, law_key, listing_order, text_key
 from kb.schema import MERGE_TEXTS as _MERGE_TEXTS
 
 BATCH = 500
@@ -255,14 +255,15 @@ FOREACH (c IN row.citations |
                   l.source_sheet = row.props.source_sheet, l.source_row = row.props.source_row
   CREATE (p)-[:CITES {field: c.field, article: c.article, article_label: c.article_label, tag: c.tag,
                       text: c.text, version_note: c.version_note, sub_article: c.sub_article,
-                      law_title: c.law_title, article_key: c.law_key + '#' + toString(c.article)}]->(l))
+                      law_title: c.law_title, article_key: c.law_key + '#' + toString(c.article),
+                      order: {order}}]->(l))
 // catalogue items and delegations named in the records (extra columns), with the power that names
 // them: the power is new, so its links are CREATEd (no lookup of the power by key per row)
 FOREACH (ci IN row.catalogue |
   MERGE (c:CatalogItem {key: ci.code})
     ON CREATE SET c.code = ci.code, c.name = ci.item_name, c.type = ci.type, c.source_file = row.props.source_file,
                   c.source_sheet = row.props.source_sheet, c.source_row = row.props.source_row
-  CREATE (p)-[:IMPLEMENTS]->(c))
+  CREATE (p)-[:IMPLEMENTS {catalog: c.key, order: {order}}]->(c))
 FOREACH (x IN row.delegations |
   CREATE (dl:Delegation {key: row.props.key + '#delegation', manner: x.manner, date: x.date,
           from_body: x.from_body, to_body: d.name, to_level: row.props.level, from_level: x.from_level,
@@ -274,7 +275,7 @@ WITH p, row
 UNWIND row.citations AS c
 MATCH (a:Article {key: c.law_key + '#' + toString(c.article)}) USING INDEX a:Article(key)
 MERGE (p)-[:BASED_ON {field: c.field}]->(a)
-"""
+""".replace("{order}", listing_order("p"))
 
 # The delegating body may be imported before or after the receiving one: after every import run, the
 # delegations of the departments it wrote are linked, both ways: those their powers received, and
@@ -552,11 +553,19 @@ MERGE (l:Law {key: c.law_key})
   ON CREATE SET l.title = c.law_title, l.loaded = false, l.source_file = p.source_file
 CREATE (p)-[:CITES {field: c.field, article: c.article, article_label: c.article_label, tag: c.tag,
                     text: c.text, version_note: c.version_note, sub_article: c.sub_article,
-                    law_title: c.law_title, article_key: c.law_key + '#' + toString(c.article)}]->(l)
+                    law_title: c.law_title, article_key: c.law_key + '#' + toString(c.article),
+                    order: {order}}]->(l)
 WITH p, c
 OPTIONAL MATCH (a:Article {key: c.law_key + '#' + toString(c.article)})
 FOREACH (_ IN CASE WHEN a IS NULL THEN [] ELSE [1] END | MERGE (p)-[:BASED_ON {field: c.field}]->(a))
-"""
+""".replace("{order}", listing_order("p"))
+
+# A power's listing order (kb.model.listing_order) on its citations and catalogue links again: after an
+# edit of its name or level, and on the copies a new version of a list makes (importers.revisions).
+SET_LISTING_ORDER = """
+CALL { WITH p MATCH (p)-[r:CITES]->() SET r.order = {order} }
+CALL { WITH p MATCH (p)-[r:IMPLEMENTS]->(c) SET r.order = {order}, r.catalog = c.key }
+""".replace("{order}", listing_order("p"))
 
 REPLACE_DUTIES = """
 MATCH (p:Power {key: $key})
@@ -607,6 +616,8 @@ def rederive(tx: neo4j.ManagedTransaction, key: str, field_name: str, text: str)
         tx.run(REPLACE_DUTIES, key=key, duties=duties).consume()
     elif field_name == "unit":
         tx.run(REPLACE_UNIT, key=key, units=split_units(text)).consume()
+    elif field_name in ("name", "level"):  # where the power is listed among other places' (elsewhere)
+        tx.run("MATCH (p:Power {key: $key})" + SET_LISTING_ORDER, key=key).consume()
 
 
 # --- laws -------------------------------------------------------------------------------------

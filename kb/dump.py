@@ -417,11 +417,13 @@ def _load(graph: Graph, path: Path, advance: Callable[[int], object] = lambda n:
 
 def _finish(graph: Graph) -> None:
     """Remove the marks of a completed load, and give the citations of a dump an older kb wrote their
-    article keys, its powers and responsibilities their texts' keys (safe to repeat)."""
+    article keys, its powers and responsibilities their texts' keys, its citations and catalogue links
+    their listing order (safe to repeat)."""
     graph.autocommit("MATCH (n:KbRestore) CALL { WITH n REMOVE n:KbRestore REMOVE n.kb_restore_id } "
                      "IN TRANSACTIONS OF 5000 ROWS")
     graph.write("DROP INDEX kb_restore_id IF EXISTS")
-    from kb.schema import FILL_ARTICLE_KEYS, fill_text_keys  # a dump written by a kb before schema 9, 10
+    from kb.schema import FILL_ARTICLE_KEYS, fill_listing_orders, fill_text_keys  # before schema 9, 10, 11
 
     graph.autocommit(FILL_ARTICLE_KEYS)
     fill_text_keys(graph)
+    fill_listing_orders(graph)

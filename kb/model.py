@@ -121,6 +121,26 @@ def power_in_force(power: str = "p") -> str:
             f"EXISTS {{ MATCH (asof_v:ListVersion)-[:CONTAINS]->({power}) WHERE {in_force('asof_v')} }}))")
 
 
+# Who exercises a power elsewhere (queries/chains/elsewhere.cypher) lists the powers of other places by
+# level from the top, place, department, name and key. A province's article or catalogue item is shared
+# by thousands of powers, and sorting them all to show fifty took up to 300 ms a page; so each power's
+# place in that order is kept as one string on its citations and catalogue links (CITES.order,
+# IMPLEMENTS.order, with IMPLEMENTS.catalog the item's key), whose indexes (kb.schema) give the first
+# rows of a list in order without reading the rest. The parts are joined by U+0001 (a shorter part sorts
+# before a longer one it begins) and a power with no place goes last, as ORDER BY puts a null.
+LISTED_LEVELS = ("province", "city", "county", "township")
+
+
+def listing_order(power: str = "p") -> str:
+    """Cypher: the listing order of the power bound to `power` (its level, else its list's department's)."""
+    level = (f"CASE WHEN {power}.level IN {list(LISTED_LEVELS)!r} THEN {power}.level ELSE coalesce(head("
+             f"[({power})<-[:CONTAINS]-(:ListVersion)-[:LIST_OF]->(od:Department) | od.level]), '') END")
+    rank = " ".join(f"WHEN '{name}' THEN '{i}'" for i, name in enumerate(LISTED_LEVELS))
+    return (f"CASE {level} {rank} ELSE '{len(LISTED_LEVELS)}' END + '\\u0001' + "
+            f"coalesce({power}.jurisdiction, '\\uffff') + '\\u0001' + coalesce({power}.department, '') + "
+            f"'\\u0001' + coalesce({power}.name, '') + '\\u0001' + {power}.key")
+
+
 # A delegation is a Delegation node per receiving power (`<power key>#delegation`). A revision of a
 # published list copies the delegations its powers received (the original stays with the original
 # power), and a delegation from a revised power goes FROM_POWER the original and each copy

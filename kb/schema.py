@@ -18,10 +18,11 @@ from kb.model import (
     FULLTEXT_PROPERTIES,
     NODE_KEYS,
     VERSIONED_LABELS,
+    listing_order,
     text_key,
 )
 
-SCHEMA_VERSION = 10  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates;
+SCHEMA_VERSION = 11  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates;
 # 4: the indexes the keyset pages of /powers seek by (department, jurisdiction, a text index on names);
 # 5: StoredFinding.group (an overlap group's findings, read by group); 6: a responsibility retired in
 # the browser hangs from its power by RETIRED_RESPONSIBILITY (kept, no longer one of its responsibilities)
@@ -31,6 +32,8 @@ SCHEMA_VERSION = 10  # 2: ImportRun.sha256 index; 3: stored findings, law versio
 #    article are found by it, not by walking every citation of its law (tens of thousands on a province)
 # 10: a legal basis and a responsibility's text indexed once per distinct text (SearchText, kb.model), their
 #    holders keyed to it (Power.basis_key, Responsibility.text_key, each with an index)
+# 11: a power's listing order among other places' (kb.model.listing_order) on its CITES and IMPLEMENTS
+#    (IMPLEMENTS.catalog, the item's key, too), with an index each: who exercises it elsewhere, in order
 
 SCHEMA_TIMEOUT = 3600.0  # seconds for one schema statement, and for the indexes to come online
 
@@ -85,6 +88,9 @@ def statements() -> list[str]:
         out.append(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
     # the citations of one article (law#N), whether or not the law's text is loaded
     out.append("CREATE INDEX cites_article_key IF NOT EXISTS FOR ()-[c:CITES]-() ON (c.article_key)")
+    # the citations of one article, and the links to one catalogue item, in the powers' listing order
+    out.append("CREATE INDEX cites_listing_order IF NOT EXISTS FOR ()-[c:CITES]-() ON (c.article_key, c.field, c.order)")
+    out.append("CREATE INDEX implements_listing_order IF NOT EXISTS FOR ()-[c:IMPLEMENTS]-() ON (c.catalog, c.order)")
     # keyset pages of the reports: within an area, ORDER BY the sort's key, rank (the score negated), id
     for key in REPORT_SORT_KEYS:
         props = ("area", "rank", "id") if key == "area" else ("area", key, "rank", "id")
@@ -112,6 +118,21 @@ FULLTEXT_STATEMENT = (
 FILL_ARTICLE_KEYS = ("MATCH (:Power)-[c:CITES]->(l:Law) WHERE c.article IS NOT NULL AND c.article_key IS NULL "
                      "CALL { WITH c, l SET c.article_key = l.key + '#' + toString(c.article) } "
                      "IN TRANSACTIONS OF 20000 ROWS")
+
+# The listing order (kb.model.listing_order) on the citations and catalogue links written without it: by a
+# kb before schema 11, restored from its export, or by the bulk importer (neo4j-admin writes no Cypher).
+FILL_LISTING_ORDERS = [
+    ("MATCH (p:Power)-[r:CITES]->() WHERE r.order IS NULL "
+     f"CALL {{ WITH p, r SET r.order = {listing_order('p')} }} IN TRANSACTIONS OF 20000 ROWS"),
+    ("MATCH (p:Power)-[r:IMPLEMENTS]->(c) WHERE r.order IS NULL OR r.catalog IS NULL "
+     f"CALL {{ WITH p, r, c SET r.order = {listing_order('p')}, r.catalog = c.key }} IN TRANSACTIONS OF 20000 ROWS"),
+]
+
+
+def fill_listing_orders(graph: Graph) -> None:
+    for stmt in FILL_LISTING_ORDERS:
+        graph.autocommit(stmt, timeout=SCHEMA_TIMEOUT)
+
 
 # The texts search reads through a SearchText (kb.model): label -> (the text's property, its key's).
 TEXT_HOLDERS: dict[str, tuple[str, str]] = {"Power": ("basis_text", "basis_key"), "Responsibility": ("text", "text_key")}
@@ -163,6 +184,7 @@ MIGRATIONS: dict[int, list[str | Callable[[Graph], object]]] = {
     # the index made again without the texts now indexed once (SearchText); their holders keyed
     10: [f"DROP INDEX {FULLTEXT_INDEX} IF EXISTS", FULLTEXT_STATEMENT, f"CALL db.awaitIndexes({int(SCHEMA_TIMEOUT)})",
          lambda graph: fill_text_keys(graph, progress=True)],
+    11: FILL_LISTING_ORDERS,
 }
 
 

@@ -280,3 +280,62 @@ def test_citations_written_before_their_article_key_get_it_by_the_upgrade_and_by
     dump.clear(graph)
     dump.restore(graph, older)
     assert keyed() == written and by_article() == ["银川市公安局"]
+
+
+def test_elsewhere_lists_the_first_powers_in_order_on_every_path_that_writes_them(two_cities, tmp_path) -> None:
+    """Who exercises a power elsewhere reads each article's other powers from an index in their listing order
+    (level, place, department, name, key: kb.model.listing_order, kept on CITES and IMPLEMENTS) and stops at its
+    limit: the first rows are those a sort of every one gives, and stay so after an edit of a power's level,
+    the upgrade from schema 10 and a restore of an export written without the order."""
+    from importers.writer import rederive
+    from kb import dump, schema
+    from queries import loader
+
+    srv, graph = two_cities["server"], two_cities["graph"]
+    for title, body in (("乌鲁木齐市公安局2024年权责清单", "乌鲁木齐市公安局"), ("西宁市公安局2024年权责清单", "西宁市公安局"),
+                        ("宁夏回族自治区公安厅2024年权责清单", "宁夏回族自治区公安厅")):
+        path = _xlsx(tmp_path / f"{title}.xlsx", title, [
+            ["1", "对擅自停用消防设施的行政处罚", "", "行政处罚", "", "", ART61, body, "1.立案责任", "未依法立案的", ""]])
+        proc = _kb(srv, "import", "--json", "--no-check", str(path))
+        assert proc.returncode == 0, proc.stderr
+    key = two_cities["keys"]["对擅自停用消防设施的处罚"]
+
+    def listed(limit: int) -> list[str]:
+        return [r["department"] for r in loader.run(graph, "elsewhere", {"key": key, "limit": limit}).rows]
+
+    def sorted_all() -> list[str]:  # every power elsewhere, sorted as the page lists them
+        rows = graph.read("MATCH (p:Power {key: $key})-[:CITES]->(:Law)<-[c:CITES]-(o:Power) "
+                          "WHERE c.article_key = '消防法#61' AND o.current AND o.jurisdiction <> p.jurisdiction "
+                          "RETURN DISTINCT o.level AS level, o.jurisdiction AS place, o.department AS d, o.name AS n, "
+                          "o.key AS k", key=key)
+        rank = {"province": 0, "city": 1, "county": 2, "township": 3}
+        return [r["d"] for r in sorted(rows, key=lambda r: (rank.get(r["level"], 4), r["place"], r["d"], r["n"], r["k"]))]
+
+    every = sorted_all()
+    assert every == ["宁夏回族自治区公安厅", "乌鲁木齐市公安局", "西宁市公安局", "银川市公安局"]
+    assert listed(2) == every[:2] and listed(200) == every
+    unordered = "MATCH (:Power)-[r:CITES|IMPLEMENTS]->() WHERE r.order IS NULL RETURN count(r) AS n"
+    assert graph.read(unordered)[0]["n"] == 0
+    assert graph.read("MATCH (:Power)-[r:IMPLEMENTS]->(c) WHERE r.catalog <> c.key RETURN count(r) AS n")[0]["n"] == 0
+
+    # an edit of the province's power to county level lists it after the cities
+    province = graph.read("MATCH (p:Power {department: '宁夏回族自治区公安厅'}) RETURN p.key AS key")[0]["key"]
+    with graph.session() as session:
+        session.execute_write(lambda tx: (tx.run("MATCH (p:Power {key: $key}) SET p.level = 'county'", key=province)
+                                          .consume(), rederive(tx, province, "level", "county")))
+    assert sorted_all()[-1] == "宁夏回族自治区公安厅"
+    assert listed(2) == sorted_all()[:2] == ["乌鲁木齐市公安局", "西宁市公安局"]
+
+    # what a kb before schema 11 wrote (no order): the upgrade gives it, and a restore of its export
+    before = listed(200)
+    graph.write("MATCH (:Power)-[r:CITES|IMPLEMENTS]->() REMOVE r.order, r.catalog")
+    assert listed(200) == []
+    graph.write("MATCH (m:KbMeta {name: 'schema'}) SET m.version = 10")
+    schema.init(graph)
+    assert listed(200) == before and graph.read(unordered)[0]["n"] == 0
+    graph.write("MATCH (:Power)-[r:CITES|IMPLEMENTS]->() REMOVE r.order, r.catalog")
+    older = tmp_path / "older.jsonl.gz"
+    dump.export(graph, older)
+    dump.clear(graph)
+    dump.restore(graph, older)
+    assert listed(200) == before and graph.read(unordered)[0]["n"] == 0

@@ -107,6 +107,9 @@ def test_publish_then_edit_starts_a_new_version_and_keeps_the_published_one(publ
     assert (again["key"], again["remarks"], again["current"], again["duties"]) == (frozen["key"], "", False, 1)
     assert graph.read("MATCH (d:Department {name: $d})-[:HOLDS]->(p) RETURN count(p) AS n", d=DEPT)[0]["n"] == 2
     assert graph.read("MATCH (v:ListVersion {version: '2025-修订1'})-[:CONTAINS]->(p) RETURN count(p) AS n")[0]["n"] == 2
+    # the copies' citations carry their own listing order (who exercises a power elsewhere lists them by it)
+    orders = graph.read("MATCH (p:Power)-[c:CITES]->() RETURN p.key AS key, c.order AS order")
+    assert orders and all(r["order"] and r["order"].endswith("\u0001" + r["key"]) for r in orders)
 
     # a second edit (from the old page) goes to the same new version; no third version
     retire_page = client.get(f"/edit/power/{quote(_power(graph, SECOND, '2025')['key'], safe='')}")

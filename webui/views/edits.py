@@ -37,7 +37,7 @@ from importers import revert as import_revert
 from importers import revisions
 from importers.writer import MERGE_TEXTS, rederive, text_rows
 from kb.analyses import law_changes
-from kb.model import LEVELS, power_type_names, stage_words, text_key, type_code
+from kb.model import LEVELS, listing_order, power_type_names, stage_words, text_key, type_code
 from webui import findings, service_links, store
 from webui.entities import LEVEL_NAMES
 from webui.pages import page
@@ -435,13 +435,14 @@ LAWS = "MATCH (l:Law) WHERE l.loaded RETURN l.key AS key, l.title AS title ORDER
 LINK_ARTICLE = """
 MATCH (p:Power {key: $key}), (l:Law {key: $law})-[:HAS_ARTICLE]->(a:Article {number: $number})
 CREATE (p)-[:CITES {field: 'basis', article: a.number, article_label: a.label, tag: '', text: a.name,
-                    law_title: l.title, version_note: '', sub_article: null, article_key: a.key}]->(l)
+                    law_title: l.title, version_note: '', sub_article: null, article_key: a.key,
+                    order: {order}}]->(l)
 MERGE (p)-[:BASED_ON {field: 'basis'}]->(a)
 CREATE (e:Edit {id: $id, who: $who, when: datetime(), entity_key: p.key, entity_label: 'Power',
                 field: 'basis_article', before: '', after: a.name, article_key: a.key, reason: $reason})
 CREATE (e)-[:EDITS]->(p)
 RETURN a.name AS name
-"""
+""".replace("{order}", listing_order("p"))
 
 # Reverting a link made by LINK_ARTICLE: its CITES goes, and the BASED_ON when no other citation names the article.
 UNLINK_ARTICLE = """
