@@ -141,6 +141,13 @@ def listing_order(power: str = "p") -> str:
             f"'\\u0001' + coalesce({power}.name, '') + '\\u0001' + {power}.key")
 
 
+def listing_places(place: str) -> str:
+    """Cypher: the beginnings of the listing orders of the powers of the place `place` (an expression), one per
+    level: the powers of one place citing an article are a prefix's range in CITES's listing-order index."""
+    return (f"[rank IN {[str(i) for i in range(len(LISTED_LEVELS) + 1)]!r} | "
+            f"rank + '\\u0001' + {place} + '\\u0001']")
+
+
 # A delegation is a Delegation node per receiving power (`<power key>#delegation`). A revision of a
 # published list copies the delegations its powers received (the original stays with the original
 # power), and a delegation from a revised power goes FROM_POWER the original and each copy

@@ -49,6 +49,7 @@ def _q(value: str) -> str:
 PAGE_TITLES = {
     "dashboard": "首页", "jurisdictions": "地区列表", "jurisdiction": "地区", "departments": "部门列表",
     "department": "部门", "powers": "权力列表", "power": "权力", "power.json": "权力（JSON）",
+    "powers one by one": "权力（逐个不同）",
     "responsibility": "责任事项", "laws": "法律列表", "law": "法律", "article": "法条", "things": "一件事列表",
     "thing": "一件事", "search 2 chars": "搜索（两个字）", "search word": "搜索（词语）",
     "search filtered": "搜索（带筛选）", "graph depth 1": "关系图（深度 1）", "graph depth 2": "关系图（深度 2）",
@@ -61,8 +62,32 @@ def page_title(name: str) -> str:
     return PAGE_TITLES.get(name, name)
 
 
-def pages(graph: Graph) -> list[tuple[str, str]]:
-    """(page type, URL) pairs: one typical example of every page type."""
+# A sample of powers spread over the graph (every n-th by key), each page of "powers one by one" another one:
+# the power page's cost varies with the power (who exercises it elsewhere: none, or thousands of powers citing
+# its article), and the one typical power measures one of them only.
+SPREAD = 30
+SPREAD_POWERS = """
+MATCH (p:Power) WHERE p.current AND p.key IS NOT NULL
+WITH p ORDER BY p.key SKIP $skip LIMIT 1
+RETURN p.key AS key
+"""
+
+
+def spread_powers(graph: Graph, n: int = SPREAD) -> list[str]:
+    """The keys of `n` current powers spread evenly over all of them in the order of their keys."""
+    total = graph.read("MATCH (p:Power) WHERE p.current RETURN count(p) AS n")[0]["n"]
+    keys = [r["key"] for i in range(min(n, total)) for r in graph.read(SPREAD_POWERS, skip=i * total // n)]
+    return list(dict.fromkeys(keys))
+
+
+def urls_of(target: str | tuple[str, ...]) -> tuple[str, ...]:
+    """The URLs a page type's requests take in turn: one, or a sample (powers one by one)."""
+    return (target,) if isinstance(target, str) else target
+
+
+def pages(graph: Graph) -> list[tuple[str, str | tuple[str, ...]]]:
+    """(page type, URL) pairs: one typical example of every page type; "powers one by one" has a tuple of
+    URLs, taken in turn."""
     rows = graph.read(PICK)
     if not rows or not rows[0]["power"]:
         raise SystemExit("数据库中没有权力事项：请先导入数据（`kb import …` 或 `kb demo`）")
@@ -76,6 +101,7 @@ def pages(graph: Graph) -> list[tuple[str, str]]:
         ("powers", "/powers"),
         ("power", f"/powers/{_q(x['power'])}"),
         ("power.json", f"/powers/{_q(x['power'])}.json"),
+        ("powers one by one", tuple(f"/powers/{_q(k)}" for k in spread_powers(graph))),
         ("responsibility", f"/responsibilities/{_q(x['responsibility'])}") if x["responsibility"] else None,
         ("laws", "/laws"),
         ("law", f"/laws/{_q(x['law'])}") if x["law"] else None,
@@ -103,7 +129,7 @@ def pages(graph: Graph) -> list[tuple[str, str]]:
     stored = graph.read("MATCH (f:StoredFinding) WHERE f.area = 'overlaps' WITH f ORDER BY f.score DESC, f.id "
                         "LIMIT 1 RETURN f.id AS id")
     first = stored[0]["id"] if stored else next(iter(f.id for f in report.run(graph, ["overlaps"]).findings), "none")
-    return [(name, url.replace("{finding}", first)) for name, url in (p for p in out if p)]
+    return [(name, url.replace("{finding}", first) if isinstance(url, str) else url) for name, url in (p for p in out if p)]
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -121,17 +147,20 @@ def run_bench(graph: Graph, rounds: int = 20, progress: bool = True) -> dict[str
     app = create_app({"KB_GRAPH": graph, "TESTING": True})
     client = app.test_client()
     figures = []
-    for name, url in pages(graph):
+    for name, target in pages(graph):
+        urls = urls_of(target)
+        url = urls[0]
         first = client.get(url)  # warm: the analyses' cache, the query plans, the templates
         if first.status_code >= 500:
             raise SystemExit(f"{url} 返回了 {first.status_code}")
         times = []
-        for _ in range(rounds):
+        for i in range(rounds):
             started = time.perf_counter()
-            response = client.get(url)
+            response = client.get(urls[i % len(urls)])
             times.append((time.perf_counter() - started) * 1000)
             response.close()
-        row = {"page": name, "example": url, "status": first.status_code, "median_ms": statistics.median(times),
+        row = {"page": name, "example": url, "urls": len(urls), "status": first.status_code,
+               "median_ms": statistics.median(times),
                "p95_ms": percentile(times, 0.95), "max_ms": max(times), "rounds": rounds}
         figures.append(row)
         if progress:
@@ -210,18 +239,23 @@ def run_concurrent(graph: Graph, env: dict[str, str] | None = None, clients: int
                 time.sleep(0.05)
         first_page_s = time.monotonic() - started
         figures = []
-        for name, url in pages(graph):
+        for name, target in pages(graph):
+            urls = urls_of(target)
+            url = urls[0]
             _warm(port, url, clients)
             times: list[float] = []
             errors: list[int] = []
             refused: list[int] = []
             lock = threading.Lock()
+            turn = iter(range(10**9))  # each request the next URL of the sample, whichever client sends it
 
-            def client(url: str = url, times: list[float] = times, errors: list[int] = errors,
-                       refused: list[int] = refused, lock: threading.Lock = lock) -> None:
+            def client(urls: tuple[str, ...] = urls, times: list[float] = times, errors: list[int] = errors,
+                       refused: list[int] = refused, lock: threading.Lock = lock, turn=turn) -> None:
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
                 try:
                     for _ in range(rounds):
+                        with lock:
+                            url = urls[next(turn) % len(urls)]
                         try:
                             status, ms = _get(conn, url)
                         except (OSError, http.client.HTTPException):
@@ -239,7 +273,7 @@ def run_concurrent(graph: Graph, env: dict[str, str] | None = None, clients: int
                     conn.close()
 
             _at_once(client, clients)
-            row = {"page": name, "example": url, "median_ms": statistics.median(times) if times else 0.0,
+            row = {"page": name, "example": url, "urls": len(urls), "median_ms": statistics.median(times) if times else 0.0,
                    "p95_ms": percentile(times, 0.95), "max_ms": max(times, default=0.0),
                    "requests": clients * rounds, "answered": len(times), "refused": len(refused),
                    "errors": len(errors)}

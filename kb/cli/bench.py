@@ -43,7 +43,7 @@ def bench_cmd(ctx: click.Context, rounds: int, clients: int, processes: int, as_
     for row in figures["pages"]:
         click.echo(f"{pad(page_title(row['page']), 22)}{row['median_ms']:>10.1f}{row['p95_ms']:>10.1f}"
                    f"{row['max_ms']:>10.1f}" + (f"{row['refused']:>8}{row['errors']:>8}" if concurrent else "")
-                   + f"  {row['example']}")
+                   + f"  {row['example']}" + (f"（轮流取{row['urls']}个）" if row.get("urls", 1) > 1 else ""))
     if concurrent:
         click.echo(f"（{figures['clients']} 个客户端同时访问；用时只计已作答的请求；“拒绝”：429，控制台和已保存的查询"
                    "每个地址同时只运行一个，所有客户端同在本机一个地址；“出错”：其他 4xx、5xx 和连接失败）")

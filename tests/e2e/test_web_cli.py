@@ -135,6 +135,8 @@ def test_bench_prints_median_and_p95_per_page(loaded_server):
     pages = {row["page"]: row for row in figures["pages"]}
     assert {"dashboard", "power", "search 2 chars", "graph depth 2", "report overlaps", "saved query"} <= set(pages)
     assert all(row["status"] == 200 and row["p95_ms"] >= row["median_ms"] > 0 for row in pages.values())
+    # the power page of many powers, one after another (the typical one measures one of them only)
+    assert pages["powers one by one"]["urls"] > 1 and pages["power"]["urls"] == 1
 
 
 def test_bench_with_clients_counts_refusals_apart_from_the_times(loaded_server):
