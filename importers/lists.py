@@ -447,6 +447,7 @@ class _ListParser:
         self.warnings: list[RowError] = []
         self.records: list[Record] = []
         self.unmapped: list[dict] = []  # columns no mapping knows, kept on the powers as extra fields
+        self.nameless: set[int] = set()  # rows of a duty table naming their item by its code alone (duty_table.toml)
 
     def parse(self, *, jurisdiction: str | None, department: str | None) -> ListDocument:
         layouts, unreadable = self._find_layouts()
@@ -538,9 +539,14 @@ class _ListParser:
             if not items:
                 free = [i for i in free if i.item_name == rec.item_name and (not rec.seq or not i.seq or rec.seq == i.seq)]
                 items = [i for i in free if i.sub_item_name == rec.sub_item_name] or ([] if rec.sub_item_name else free)
-            if items and (len(items) == 1 or all(i.sub_item_name for i in items)):
+            if items and (len(items) == 1 or all(i.sub_item_name for i in items) or id(rec) in self.nameless):
                 joined[id(rec)] = items
                 taken.update(id(i) for i in items)
+        for rec in self.records:
+            if id(rec) in self.nameless and id(rec) not in joined:
+                self.errors.append(RowError(
+                    f"此行只写了权力编码（{rec.code}），没有事项名称，而权力清单中没有这个编码的事项（或它已有责任事项）",
+                    sheet=rec.sheet, row=rec.row))
         if not joined:
             return
         for rec in self.records:
@@ -822,7 +828,9 @@ class _ListParser:
                         sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
                     between = ctx.section is not None and ctx.section_row > last  # its group row is above it
                     return second, ctx.section if between else None
-            if not any(own.get(f) for f in KEY_FIELDS):
+            # (a duty table without a name column: its rows name their items by code, joined below)
+            coded = "item_name" not in cols and bool(own.get("code")) and bool(own.get("responsibility_text"))
+            if not coded and not any(own.get(f) for f in KEY_FIELDS):
                 self._non_record_row(ctx, r, own, prev)
                 continue
             values = {f: _filled(sheet, r, c) for f, c in cols.items()}
@@ -974,7 +982,8 @@ class _ListParser:
     def _non_record_row(self, ctx: _SheetContext, r: int, own: dict[str, str], prev: Record | None) -> None:
         """A row with values but no 事项名称, 子项名称 or 权力类型 of its own."""
         sheet, cols = ctx.sheet, ctx.layout.columns
-        name_covered = all(sheet.covered_from_above(r, cols[f]) for f in ("item_name", "type") if f in cols)
+        named = [f for f in ("item_name", "type") if f in cols]  # (none in a duty table of codes: no continuation)
+        name_covered = bool(named) and all(sheet.covered_from_above(r, cols[f]) for f in named)
         # 肇东 (a CSV): one row per stage, the record's other cells left blank below its first row, not merged
         stage_row = bool(own.get("stage")) and not any(own.get(f) for f in ("seq", "item_name", "sub_item_name", "type"))
         # 广文街道 (a CSV): 「2.调查核实：…」 alone in the 责任事项 cell below 「1.受理：…」, every other cell blank — the
@@ -1056,7 +1065,9 @@ class _ListParser:
         for key in mapping.extra_keys:
             if get(key, "").strip():
                 rec.extra[key] = _text(get(key, ""))
-        if not rec.item_name:
+        if not rec.item_name and "item_name" not in ctx.layout.columns and rec.code:
+            self.nameless.add(id(rec))  # a duty table's row: the item of its code, or refused (_join_duty_tables)
+        elif not rec.item_name:
             self.errors.append(RowError(
                 "事项名称为空，且此行不是上方某个事项的子项", sheet=rec.sheet, row=rec.row,
                 column=ctx.column_name("item_name")))
@@ -1294,6 +1305,8 @@ def _numbered_again(rec: Record, text: str) -> bool:
 # A duty table's column naming the power table's item it belongs to: 对应权力序号, 对应事项编号, 权力序号 (its own 序号
 # numbers the duty table's rows).
 _REFERENCE_COLUMN = re.compile(r"^对应(?:的)?(?:权力|职权|权责|行政权力)?(?:事项)?(?:序号|编号|编码)$|^(?:权力|职权|权责)(?:事项)?序号$")
+_WITH_SUB_ITEMS = re.compile(r"[（(](?:含|包括|包含)(?:各)?子项[）)]")
+_NOTE_AFTER_CODE = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")
 _ITEM_NUMBER = re.compile(r"^(\d+)(?:\s*[-－—.．、]\s*(\d+))?$")
 
 
@@ -1315,8 +1328,12 @@ def _items_referred(rec: Record, items: list[Record]) -> list[Record]:
         at = int(number.group(2)) - 1
         return [under[at]] if 0 <= at < len(under) and sub else []
     code = ref or rec.code
+    whole = _WITH_SUB_ITEMS.search(code)  # 宁夏's 「NXMZ-XK-001（含子项）」: the item and each sub-item coded under it
+    code = _NOTE_AFTER_CODE.sub("", code)
     if not code:
         return []
+    if whole:
+        return [i for i in items if i.code == code or i.code.startswith(code + "-")]
     return [i for i in items if i.code == code and (not i.sub_item_name or not rec.sub_item_name
                                                     or i.sub_item_name == rec.sub_item_name)] or \
         [i for i in items if i.sub_item_name and re.match(rf"{re.escape(code)}(?![0-9A-Za-z-])", squeeze(i.sub_item_name))]

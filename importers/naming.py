@@ -380,9 +380,10 @@ def _own_institution(text: str, naming: Naming) -> bool:
     return public_institution(text) and _place_prefix(text, naming.context) in ("", naming.jurisdiction)
 
 
-# The enforcement corps a department names after its own name (上海市水务局执法总队): the department's own unit,
-# acting in the department's name.
-_OWN_CORPS = re.compile(r"(?:行政执法|综合行政执法|综合执法|执法|稽查|监察|督察)(?:总队|支队|大队)")
+# The enforcement corps a department names after its own name (上海市水务局执法总队; a 公安局's police corps, 滕州市公安局
+# 交通警察大队): the department's own unit, acting in the department's name.
+_OWN_CORPS = re.compile(r"(?:行政执法|综合行政执法|综合执法|执法|稽查|监察|督察|交通警察|交警|治安警察|巡逻警察|巡警|特警|刑事侦查|刑警)"
+                        r"(?:总队|支队|大队|中队)")
 # The corps the reform of 综合行政执法 gave a department, named after its field, not its name
 # (衡阳县农业综合行政执法大队 of 衡阳县农业农村局, 南宁市市场监管综合行政执法支队 of 南宁市市场监督管理局,
 # 某县自然资源执法监察大队): the field, then what it does, then the corps.

@@ -1648,3 +1648,36 @@ def test_a_duty_table_joins_the_items_it_names_by_number_or_code(tmp_path):
         ("XLJT-XK-001", "", "行政许可", ["受理", "送达"]), ("XLJT-XK-003", "汽车经营许可", "行政许可", []),
         ("XLJT-XK-003", "辆运输证核发", "行政许可", ["审查", "决定"]),
         ("XLJT-XK-009", "", "", ["检查"])]  # a code the 权力清单 has not: a record of its own, reported as typeless
+
+
+def test_a_duty_table_of_codes_alone_joins_its_items_and_refuses_a_code_it_cannot_place(tmp_path):
+    """宁夏回族自治区民政厅: a 责任清单 sheet with 权力编码 | 责任事项 | 追责情形 and no name column; 「NXMZ-XK-001（含子项）」 is the
+    item and each sub-item coded under it; a signature row under it is no continuation of the last item."""
+    def book(codes: list[str]) -> Path:
+        path = tmp_path / "宁夏回族自治区民政厅权责清单.xlsx"
+        wb = openpyxl.Workbook()
+        powers = wb.active
+        powers.title = "权力清单"
+        for row in (["序号", "权力编码", "权力名称", "子项名称", "权力类型", "设定依据"],
+                    ["1", "NXMZ-XK-001", "社会团体成立、变更、注销登记", "", "行政许可", "《社会团体登记管理条例》第六条"],
+                    ["", "NXMZ-XK-001-1", "", "社会团体成立登记", "行政许可", "《社会团体登记管理条例》第九条"],
+                    ["", "NXMZ-XK-001-2", "", "社会团体变更登记", "行政许可", "《社会团体登记管理条例》第十八条"],
+                    ["2", "NXMZ-CF-002", "对基金会违法行为的行政处罚", "", "行政处罚", "《基金会管理条例》第四十二条"]):
+            powers.append(row)
+        duties = wb.create_sheet("责任清单")
+        duties.append(["序号", "权力编码", "责任事项", "追责情形", "监督电话"])
+        duties.append(["1", codes[0], "1.受理责任：受理。\n2.审查责任：审查。", "不予受理的", "0951-5045218"])
+        duties.append(["2", codes[1], "1.立案责任：立案。\n2.调查责任：调查。", "违法处罚的", "0951-5045218"])
+        duties.append(["编制单位：宁夏回族自治区民政厅", "", "", "编制日期：2022年12月", ""])
+        wb.save(path)
+        return path
+
+    doc = parse_list(book(["NXMZ-XK-001（含子项）", "NXMZ-CF-002"]))
+    assert [(r.code, [d.stage for d in r.responsibilities], r.accountability_situations) for r in doc.records] == [
+        ("NXMZ-XK-001", ["受理", "审查"], "不予受理的"), ("NXMZ-XK-001-1", ["受理", "审查"], "不予受理的"),
+        ("NXMZ-XK-001-2", ["受理", "审查"], "不予受理的"), ("NXMZ-CF-002", ["立案", "调查"], "违法处罚的")]
+    assert "续行" not in doc.records[-1].extra
+    with pytest.raises(FileRefused) as refused:
+        parse_list(book(["NXMZ-XK-001（含子项）", "NXMZ-CF-009"]))
+    error = refused.value.errors[0]  # (the warnings after it)
+    assert (error.sheet, error.row) == ("责任清单", 3) and "NXMZ-CF-009" in error.message

@@ -142,6 +142,11 @@ def test_a_joint_power_stays_with_the_file_only_when_its_own_body_is_among_those
     assert holder_department("上海市水务局执法总队", shanghai) == ""
     assert holder_department("市水务局执法总队", shanghai) == ""
     assert holder_department("上海市公安局浦东分局", shanghai) == "上海市公安局浦东分局"
+    # … and a 公安局's police corps named after it (滕州市公安局交通警察大队 in 滕州市公安局's list); not another bureau's
+    tengzhou = naming("x/滕州市公安局权责清单.xlsx")
+    assert holder_department("滕州市公安局交通警察大队", tengzhou) == ""
+    assert holder_department("市公安局交警大队", tengzhou) == ""
+    assert holder_department("枣庄市公安局交通警察支队", tengzhou) == "枣庄市公安局交通警察支队"
     # the corps of its field (综合行政执法) too, named after the field, not the department; another field's corps
     # or another place's is a body of its own
     hengyang = naming("x/衡阳县农业农村局权责清单.xlsx")
