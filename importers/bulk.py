@@ -744,7 +744,7 @@ def bulk_import(settings: Any, paths: Iterable[str | Path], *, jurisdiction: str
     with Graph.from_settings(settings) as graph:
         say("正在建立约束、索引和全文索引 ……")
         schema.init(graph)
-        schema.fill_listing_orders(graph)  # computed by the server, as a plain import's writer does
+        schema.fill_listing_orders(graph, progress=progress)  # by the server, as a plain import's writer does
         timings["schema_seconds"] = round(time.monotonic() - started, 2)
         fix_empty_lists(graph, sink.empty_lists)
         writer.link_pending(graph)
