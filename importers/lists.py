@@ -525,6 +525,9 @@ class _ListParser:
         taken: set[int] = set()
         typed: list[Record] = []
         by_name: dict[str, list[Record]] = {}
+        # the rows naming each reference, in order (one item's sub-items named by its code, a row each)
+        naming = Counter(_reference(r) for r in self.records if not (r.type or r.type_original) and _reference(r))
+        seen: Counter = Counter()
         for rec in self.records:
             if rec.type or rec.type_original:
                 typed.append(rec)
@@ -533,13 +536,17 @@ class _ListParser:
             if not _has_duties(rec):
                 continue
             # (not a row of another level or body: 农药经营许可 at 自治区 level, then the same at 市、县 with their duties)
-            free = [i for i in typed if not _has_duties(i) and id(i) not in taken
-                    and all(getattr(rec, f) in ("", getattr(i, f)) for f in ("holder", "level", "scope", "level_original"))]
-            items = _items_referred(rec, free)
+            fit = [i for i in typed
+                   if all(getattr(rec, f) in ("", getattr(i, f)) for f in ("holder", "level", "scope", "level_original"))]
+            free = [i for i in fit if not _has_duties(i) and id(i) not in taken]
+            ref = _reference(rec)
+            items = [i for i in _items_referred(rec, fit, seen[ref], naming[ref]) if i in free] if ref else []
+            seen[ref] += 1
+            named = bool(items)  # by its number or code: the item and every sub-item of it the row names
             if not items:
                 free = [i for i in free if i.item_name == rec.item_name and (not rec.seq or not i.seq or rec.seq == i.seq)]
                 items = [i for i in free if i.sub_item_name == rec.sub_item_name] or ([] if rec.sub_item_name else free)
-            if items and (len(items) == 1 or all(i.sub_item_name for i in items) or id(rec) in self.nameless):
+            if items and (named or len(items) == 1 or all(i.sub_item_name for i in items)):
                 joined[id(rec)] = items
                 taken.update(id(i) for i in items)
         for rec in self.records:
@@ -1310,33 +1317,49 @@ _NOTE_AFTER_CODE = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")
 _ITEM_NUMBER = re.compile(r"^(\d+)(?:\s*[-－—.．、]\s*(\d+))?$")
 
 
-def _items_referred(rec: Record, items: list[Record]) -> list[Record]:
+def _reference(rec: Record) -> str:
+    """What a duty table's row names its item by: its 对应权力序号 / 对应权力编号, else its code."""
+    return next((squeeze(v) for k, v in rec.extra.items() if _REFERENCE_COLUMN.match(k) and v.strip()), "") or rec.code
+
+
+def _code_of(item: Record) -> str:
+    """An item's code: its 编码, or what its 编号 holds when that is no number (牡丹江's 编号 MQX-XK-01)."""
+    return item.code or ("" if _ITEM_NUMBER.match(item.seq) else item.seq)
+
+
+def _items_referred(rec: Record, items: list[Record], nth: int = 0, of: int = 1) -> list[Record]:
     """The items of a power table that a duty table's row names by number (对应权力序号 4, or 3-1: the first
     sub-item of item 3, whose name opens 3-1 or which comes first) or by code (XLJT-XK-001; a sub-item's
-    XLJT-XK-003-01, which opens its name); [] when it names none this way."""
-    ref = next((squeeze(v) for k, v in rec.extra.items() if _REFERENCE_COLUMN.match(k) and v.strip()), "")
+    XLJT-XK-003-01, which opens its name); [] when it names none this way. The `nth` of `of` rows naming one
+    item with as many sub-items is the nth sub-item's (牡丹江: MQX-XK-02 twice, 防雷设计审核 then 防雷竣工验收)."""
+    ref = _reference(rec)
     number = _ITEM_NUMBER.match(ref) if ref else None
     if number:
         under = [i for i in items if i.seq.rstrip(".、") == number.group(1)]
         if number.group(2) is None:
-            return under
-        sub = f"{number.group(1)}-{number.group(2)}"
+            return _nth_sub_item(under, nth, of)
         opening = [i for i in under if re.match(rf"{number.group(1)}\s*[-－—.．]\s*{number.group(2)}(?!\d)",
                                                 squeeze(i.sub_item_name))]
         if opening or not all(i.sub_item_name for i in under):
             return opening
         at = int(number.group(2)) - 1
-        return [under[at]] if 0 <= at < len(under) and sub else []
-    code = ref or rec.code
-    whole = _WITH_SUB_ITEMS.search(code)  # 宁夏's 「NXMZ-XK-001（含子项）」: the item and each sub-item coded under it
-    code = _NOTE_AFTER_CODE.sub("", code)
+        return [under[at]] if 0 <= at < len(under) else []
+    whole = _WITH_SUB_ITEMS.search(ref)  # 宁夏's 「NXMZ-XK-001（含子项）」: the item and each sub-item coded under it
+    code = _NOTE_AFTER_CODE.sub("", ref)
     if not code:
         return []
     if whole:
-        return [i for i in items if i.code == code or i.code.startswith(code + "-")]
-    return [i for i in items if i.code == code and (not i.sub_item_name or not rec.sub_item_name
-                                                    or i.sub_item_name == rec.sub_item_name)] or \
+        return [i for i in items if _code_of(i) == code or _code_of(i).startswith(code + "-")]
+    found = [i for i in items if _code_of(i) == code and (not i.sub_item_name or not rec.sub_item_name
+                                                         or i.sub_item_name == rec.sub_item_name)]
+    return _nth_sub_item(found, nth, of) or \
         [i for i in items if i.sub_item_name and re.match(rf"{re.escape(code)}(?![0-9A-Za-z-])", squeeze(i.sub_item_name))]
+
+
+def _nth_sub_item(items: list[Record], nth: int, of: int) -> list[Record]:
+    """The items one row names; of `of` rows naming an item with exactly as many sub-items, the nth's own."""
+    subs = [i for i in items if i.sub_item_name]
+    return [subs[nth]] if of > 1 and len(subs) == of else items
 
 
 def _has_duties(rec: Record) -> bool:

@@ -138,6 +138,8 @@ def load_mappings() -> tuple[Mapping, ...]:
 
 # A note in brackets after a header's words ("(明确责任主体)"): NFKC has made the brackets half-width.
 _NOTE = re.compile(r"\([^()]*\)$")
+# A database's field name before the words in brackets (贵州's export: 「QLMC（权力名称）」, 「ZRSX（责任事项）」).
+_FIELD_CODE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*\((?P<words>[^()]+)\)$")
 
 
 def match_header(cells: list[str], mapping: Mapping) -> HeaderMatch:
@@ -154,6 +156,9 @@ def match_header(cells: list[str], mapping: Mapping) -> HeaderMatch:
         if key is None and _NOTE.search(norm):
             # 责任事项(明确责任主体), 追责情形(明确内部追责主体): a header with a note after it
             key = mapping.field_for(_NOTE.sub("", norm))
+        coded = _FIELD_CODE.match(norm) if key is None else None
+        if coded:  # QLMC(权力名称): the words in brackets
+            key = mapping.field_for(coded.group("words"))
         if key is None:
             unmapped[col] = text.strip()
         elif key in columns:

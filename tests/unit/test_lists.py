@@ -1681,3 +1681,34 @@ def test_a_duty_table_of_codes_alone_joins_its_items_and_refuses_a_code_it_canno
         parse_list(book(["NXMZ-XK-001（含子项）", "NXMZ-CF-009"]))
     error = refused.value.errors[0]  # (the warnings after it)
     assert (error.sheet, error.row) == ("责任清单", 3) and "NXMZ-CF-009" in error.message
+
+
+def test_headers_written_as_field_codes_and_a_duty_table_by_the_power_table_s_numbers(tmp_path):
+    """贵州's export: 「QLMC（权力名称）」 — a database's field name before the words; 牡丹江: the 权力清单's 编号 holds codes
+    (MQX-XK-01) that the 责任清单's 对应权力编号 names, one item's two sub-items named by one 编号 on two rows, in order."""
+    path = tmp_path / "贵州省民族宗教事务委员会权责清单.csv"
+    path.write_text("SXBM（事项编码）,QLMC（权力名称）,QLLX（权力类型）,ZRSX（责任事项）\n"
+                    "520000-MZW-XK-001-00,寺观教堂筹备设立审批,行政许可,1.受理：接收申请。2.审查：审查材料。\n",
+                    encoding="utf-8")
+    (rec,) = parse_list(path).records
+    assert (rec.code, rec.item_name, rec.type, [d.stage for d in rec.responsibilities]) == (
+        "520000-MZW-XK-001-00", "寺观教堂筹备设立审批", "行政许可", ["受理", "审查"])
+
+    path = tmp_path / "牡丹江市气象局权责清单.xlsx"
+    make_xlsx(path, [
+        ["编号", "权力类型", "权力名称", "子项名称", "设定依据"],
+        ["MQX-XK-01", "行政许可", "升放无人驾驶自由气球或者系留气球活动审批", "", "《通用航空飞行管制条例》第三十三条"],
+        ["MQX-XK-02", "行政许可", "雷电防护装置设计审核和竣工验收", "", "《气象灾害防御条例》第二十三条"],
+        ["", "", "", "（1）雷电防护装置设计审核", "同上"],
+        ["", "", "", "（2）雷电防护装置竣工验收", "同上"],
+        ["", "", "", "", ""],
+        ["牡丹江市气象局责任清单", "", "", "", ""],
+        ["序号", "对应权力编号", "权力名称（简称）", "责任事项", "追责情形"],
+        ["1", "MQX-XK-01", "升放气球活动审批", "1.受理责任：受理。\n2.决定责任：决定。", "不予受理的"],
+        ["2", "MQX-XK-02", "防雷设计审核", "1.受理：接收设计审核申请书。\n2.审查：审查设计方案。", "违规审核的"],
+        ["", "MQX-XK-02", "防雷竣工验收", "1.受理：接收竣工验收申请。\n2.送达：颁发验收意见书。", "违规验收的"],
+    ])
+    doc = parse_list(path)
+    assert [(r.sub_item_name, [d.stage for d in r.responsibilities]) for r in doc.records] == [
+        ("", ["受理", "决定"]), ("", []), ("（1）雷电防护装置设计审核", ["受理", "审查"]),
+        ("（2）雷电防护装置竣工验收", ["受理", "送达"])]
