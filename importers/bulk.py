@@ -743,8 +743,7 @@ def bulk_import(settings: Any, paths: Iterable[str | Path], *, jurisdiction: str
     started = time.monotonic()
     with Graph.from_settings(settings) as graph:
         say("正在建立约束、索引和全文索引 ……")
-        schema.init(graph)
-        schema.fill_listing_orders(graph, progress=progress)  # by the server, as a plain import's writer does
+        schema.init(graph)  # (it fills the listing order the writer writes, kb.schema.fill_listing_orders)
         timings["schema_seconds"] = round(time.monotonic() - started, 2)
         fix_empty_lists(graph, sink.empty_lists)
         writer.link_pending(graph)

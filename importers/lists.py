@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -72,8 +73,8 @@ NO_SUB_ITEM = {"无", "无子项", "/", "-", "—", "－", "暂无"}
 _NOTE_ROW = re.compile(r"^\s*(?:备注|附注|注|说明)\s*[:：]")
 _NOTE_LINE = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十][、.．])")  # a note's next numbered line
 # the signatures under a table (填表人： | 审核人： | 联系电话：), each cell a label and perhaps its value
-_SIGNATURE = re.compile(r"^(?:填表人|填报人|制表人|审核人|审批人|负责人|单位负责人|分管领导|联系人|联系电话|填表日期|填报日期|"
-                        r"制表日期|日期|签发人|签发|单位盖章|盖章)[:：]")
+_SIGNATURE = re.compile(r"^(?:填表人|填报人|制表人|编制人|审核人|审批人|审定人|负责人|单位负责人|分管领导|主要领导|联系人|联系电话|"
+                        r"填表日期|填报日期|制表日期|编制日期|日期|签发人|签发|单位盖章|盖章)[:：]")  # 编制人: 长兴 (2026-12-05)
 # A 备注 that says the item is gone (已取消, 已废止: not imported) or went elsewhere (已下放至乡镇, 已划转至…:
 # imported, with a notice); 建议取消 is a proposal, not a status.
 _STATUS_REMARK = re.compile(
@@ -519,14 +520,18 @@ class _ListParser:
         """A list published as two tables (崇明: 一、权力清单 with each item's 类别, 依据 and 实施主体, then 二、责任清单 with
         its 责任事项 and 追责情形 by the same 序号 and 事项名称; or a sheet each): the second table's rows, typeless, are
         the duties of the items of the first, joined by the item's number the row gives (山东省体育局's 对应权力序号: 4,
-        3-1 for a sub-item), else its code (新罗区's 权力编码, a sub-item's XLJT-XK-003-01), else by name (and 序号 where
-        both give one); a row naming an item alone joins each of its sub-items."""
+        3-1 for a sub-item), else its code (新罗区's 权力编码, a sub-item's XLJT-XK-003-01), either anywhere in the list,
+        else by name (and 序号 where both give one) to an item above; a row naming an item alone joins each of its
+        sub-items. A row of a table of codes alone (宁夏: no name column) that joins no item is left out with a warning."""
+        self._merge_coded_runs()
         joined: dict[int, list[Record]] = {}  # a duty table's record -> the items it joins
         taken: set[int] = set()
+        every = [r for r in self.records if r.type or r.type_original]  # (a 责任清单 sheet may come first)
         typed: list[Record] = []
         by_name: dict[str, list[Record]] = {}
         # the rows naming each reference, in order (one item's sub-items named by its code, a row each)
-        naming = Counter(_reference(r) for r in self.records if not (r.type or r.type_original) and _reference(r))
+        naming = Counter(_reference(r) for r in self.records
+                         if not (r.type or r.type_original) and _has_duties(r) and _reference(r))
         seen: Counter = Counter()
         for rec in self.records:
             if rec.type or rec.type_original:
@@ -535,37 +540,61 @@ class _ListParser:
                 continue
             if not _has_duties(rec):
                 continue
-            # (not a row of another level or body: 农药经营许可 at 自治区 level, then the same at 市、县 with their duties)
-            fit = [i for i in typed
-                   if all(getattr(rec, f) in ("", getattr(i, f)) for f in ("holder", "level", "scope", "level_original"))]
-            free = [i for i in fit if not _has_duties(i) and id(i) not in taken]
+
+            def fits(i: Record, rec: Record = rec) -> bool:
+                # (not a row of another level or body: 农药经营许可 at 自治区 level, then the same at 市、县 with their duties)
+                return all(getattr(rec, f) in ("", getattr(i, f)) for f in ("holder", "level", "scope", "level_original"))
+
             ref = _reference(rec)
-            items = [i for i in _items_referred(rec, fit, seen[ref], naming[ref]) if i in free] if ref else []
+            free = {id(i) for i in every if fits(i) and _duty_free(i) and id(i) not in taken}
+            items = [i for i in _items_referred(rec, [i for i in every if fits(i)], seen[ref], naming[ref])
+                     if id(i) in free] if ref else []
             seen[ref] += 1
             named = bool(items)  # by its number or code: the item and every sub-item of it the row names
             if not items:
-                free = [i for i in free if i.item_name == rec.item_name and (not rec.seq or not i.seq or rec.seq == i.seq)]
-                items = [i for i in free if i.sub_item_name == rec.sub_item_name] or ([] if rec.sub_item_name else free)
+                above = [i for i in by_name.get(rec.item_name, []) if id(i) in free
+                         and (not rec.seq or not i.seq or rec.seq == i.seq)]
+                items = [i for i in above if i.sub_item_name == rec.sub_item_name] or ([] if rec.sub_item_name else above)
             if items and (named or len(items) == 1 or all(i.sub_item_name for i in items)):
                 joined[id(rec)] = items
                 taken.update(id(i) for i in items)
-        for rec in self.records:
-            if id(rec) in self.nameless and id(rec) not in joined:
-                self.errors.append(RowError(
-                    f"此行只写了权力编码（{rec.code}），没有事项名称，而权力清单中没有这个编码的事项（或它已有责任事项）",
-                    sheet=rec.sheet, row=rec.row))
-        if not joined:
+        left = [rec for rec in self.records if id(rec) in self.nameless and id(rec) not in joined]
+        for rec in left:
+            self.warnings.append(RowError(
+                f"此行只写了权力编码（{rec.code}），没有事项名称，也没有对应到权力清单中尚无责任事项的事项：未导入",
+                sheet=rec.sheet, row=rec.row, severity="warning"))
+        if not joined and not left:
             return
         for rec in self.records:
             for item in joined.get(id(rec), []):
                 _join(item, rec)
         rows = {(rec.sheet, rec.row) for rec in self.records if id(rec) in joined}
-        self.records = [rec for rec in self.records if id(rec) not in joined]
+        gone = {id(rec) for rec in left} | set(joined)
+        self.records = [rec for rec in self.records if id(rec) not in gone]
         self.warnings = [w for w in self.warnings if not ((w.sheet, w.row) in rows and w.message.startswith("权力类型为空"))]
-        first = min(rows)
-        self.warnings.append(RowError(
-            f"第 {first[1]} 行起的 {len(rows)} 行没有权力类型，按所写的事项序号、编码或名称对应上面带类型的事项：按“责任清单”读取，"
-            "其责任事项、追责情形等并入所对应的事项", sheet=first[0], row=first[1], severity="notice"))
+        if rows:
+            first = min(rows)
+            self.warnings.append(RowError(
+                f"第 {first[1]} 行起的 {len(rows)} 行没有权力类型，按所写的事项序号、编码或名称对应带类型的事项：按“责任清单”读取，"
+                "其责任事项、追责情形等并入所对应的事项", sheet=first[0], row=first[1], severity="notice"))
+
+    def _merge_coded_runs(self) -> None:
+        """Rows of a table of codes alone that follow one another with one code (an export that fills a merged code
+        down: one row a stage or a duty) are one item's duties: the first row holds them all."""
+        out: list[Record] = []
+        for rec in self.records:
+            prev = out[-1] if out else None
+            if prev is not None and id(rec) in self.nameless and id(prev) in self.nameless and prev.sheet == rec.sheet \
+                    and _norm_code(prev.code) == _norm_code(rec.code):
+                prev.responsibilities = [*prev.responsibilities, *rec.responsibilities]
+                for f in ("responsibility_text", "responsibility_basis_text", "accountability_situations",
+                          "accountability_subjects"):
+                    mine, more = getattr(prev, f), getattr(rec, f)
+                    if more and more not in mine:
+                        setattr(prev, f, f"{mine}\n{more}" if mine else more)
+                continue
+            out.append(rec)
+        self.records = out
 
     def _refer_to_items(self) -> None:
         """A cell that says it is another item's (宽城's 「同第3项」, 扎鲁特旗's 「同ZLT-JT-04」, 周庄镇's 「见第5项」): that
@@ -1291,6 +1320,11 @@ _REFER = re.compile(r"^(?:同|见|参照|参见)(?:第|序号)?(?P<ref>[0-9]{1,4
                     r"|[0-9]{5,}[A-Za-z0-9-]*)(?:项|号)?(?:事项)?[。.]?$")
 def _join(item: Record, duties: Record) -> None:
     """A duty table's row (崇明's 责任清单) into the item of the power table it names."""
+    for f in ("responsibility_text", "accountability_situations"):  # 「详见责任清单」: what it points to
+        if getattr(item, f) and _POINTER.match(squeeze(getattr(item, f))):
+            setattr(item, f, "")
+            if f == "responsibility_text":
+                item.responsibilities = []
     for f in ("responsibility_text", "supervision_text", "responsibility_basis_text", "accountability_subjects",
               "accountability_situations", "duty_statement"):
         if getattr(duties, f) and not getattr(item, f):
@@ -1319,47 +1353,101 @@ _ITEM_NUMBER = re.compile(r"^(\d+)(?:\s*[-－—.．、]\s*(\d+))?$")
 
 def _reference(rec: Record) -> str:
     """What a duty table's row names its item by: its 对应权力序号 / 对应权力编号, else its code."""
-    return next((squeeze(v) for k, v in rec.extra.items() if _REFERENCE_COLUMN.match(k) and v.strip()), "") or rec.code
+    return _said_reference(rec) or rec.code
+
+
+def _said_reference(rec: Record) -> str:
+    """The row's 对应权力序号 / 对应权力编号 column, where it has one."""
+    return next((squeeze(v) for k, v in rec.extra.items() if _REFERENCE_COLUMN.match(k) and v.strip()), "")
+
+
+def _norm_code(code: str) -> str:
+    """A code as compared: full-width hyphens and letters made plain, upper case (ＸＫ－００１, xk-001: XK-001)."""
+    return squeeze(unicodedata.normalize("NFKC", code or "")).upper().replace("—", "-").replace("－", "-")
 
 
 def _code_of(item: Record) -> str:
     """An item's code: its 编码, or what its 编号 holds when that is no number (牡丹江's 编号 MQX-XK-01)."""
-    return item.code or ("" if _ITEM_NUMBER.match(item.seq) else item.seq)
+    return _norm_code(item.code or ("" if _ITEM_NUMBER.match(item.seq) else item.seq))
 
 
 def _items_referred(rec: Record, items: list[Record], nth: int = 0, of: int = 1) -> list[Record]:
     """The items of a power table that a duty table's row names by number (对应权力序号 4, or 3-1: the first
     sub-item of item 3, whose name opens 3-1 or which comes first) or by code (XLJT-XK-001; a sub-item's
-    XLJT-XK-003-01, which opens its name); [] when it names none this way. The `nth` of `of` rows naming one
-    item with as many sub-items is the nth sub-item's (牡丹江: MQX-XK-02 twice, 防雷设计审核 then 防雷竣工验收)."""
-    ref = _reference(rec)
+    XLJT-XK-003-01, which opens its name; an item's code for its sub-items coded under it); [] when it names none
+    this way. Where a number names items of several names (each type numbered from 1), the row's name picks among
+    them; a row whose own 编码 is a number (no 对应 column) must share some of its name with the item it names."""
+    said = _said_reference(rec)
+    ref = said or rec.code
     number = _ITEM_NUMBER.match(ref) if ref else None
     if number:
         under = [i for i in items if i.seq.rstrip(".、") == number.group(1)]
         if number.group(2) is None:
-            return _nth_sub_item(under, nth, of)
-        opening = [i for i in under if re.match(rf"{number.group(1)}\s*[-－—.．]\s*{number.group(2)}(?!\d)",
-                                                squeeze(i.sub_item_name))]
-        if opening or not all(i.sub_item_name for i in under):
-            return opening
-        at = int(number.group(2)) - 1
-        return [under[at]] if 0 <= at < len(under) else []
-    whole = _WITH_SUB_ITEMS.search(ref)  # 宁夏's 「NXMZ-XK-001（含子项）」: the item and each sub-item coded under it
-    code = _NOTE_AFTER_CODE.sub("", ref)
-    if not code:
-        return []
-    if whole:
-        return [i for i in items if _code_of(i) == code or _code_of(i).startswith(code + "-")]
-    found = [i for i in items if _code_of(i) == code and (not i.sub_item_name or not rec.sub_item_name
-                                                         or i.sub_item_name == rec.sub_item_name)]
-    return _nth_sub_item(found, nth, of) or \
-        [i for i in items if i.sub_item_name and re.match(rf"{re.escape(code)}(?![0-9A-Za-z-])", squeeze(i.sub_item_name))]
+            found = under
+        else:
+            found = [i for i in under if re.match(rf"{number.group(1)}\s*[-－—.．]\s*{number.group(2)}(?!\d)",
+                                                  squeeze(i.sub_item_name))]
+            if not found and under and all(i.sub_item_name for i in under):
+                at = int(number.group(2)) - 1
+                found = [under[at]] if 0 <= at < len(under) else []
+    else:
+        whole = _WITH_SUB_ITEMS.search(ref)  # 宁夏's 「NXMZ-XK-001（含子项）」: the item and each sub-item coded under it
+        code = _norm_code(_NOTE_AFTER_CODE.sub("", ref))
+        if not code:
+            return []
+        exact = [i for i in items if _code_of(i) == code and (not i.sub_item_name or not rec.sub_item_name
+                                                             or i.sub_item_name == rec.sub_item_name)]
+        under = [i for i in items if _code_of(i).startswith(code + "-")]  # the sub-items coded under it
+        opening = [i for i in items if i.sub_item_name
+                   and re.match(rf"{re.escape(code)}(?![0-9A-Z-])", _norm_code(i.sub_item_name))]
+        found = [*exact, *under] if whole else (exact or under or opening)
+    if len({i.item_name for i in found}) > 1:  # a number of several items (each type numbered from 1): by name
+        score = {i.item_name: _shared(rec.item_name, i.item_name) / max(len(rec.item_name), len(i.item_name), 1)
+                 for i in found}
+        best = max(score.values())
+        found = [i for i in found if best >= 0.3 and score[i.item_name] == best]
+    if found and number and rec.item_name and not said and \
+            max(_shared(rec.item_name, i.item_name + i.sub_item_name) for i in found) < 3:
+        return []  # its own 编码 a number (3-1) that names another item than its name says: no reference
+    return _nth_sub_item(found, rec, nth, of)
 
 
-def _nth_sub_item(items: list[Record], nth: int, of: int) -> list[Record]:
-    """The items one row names; of `of` rows naming an item with exactly as many sub-items, the nth's own."""
+def _nth_sub_item(items: list[Record], rec: Record, nth: int, of: int) -> list[Record]:
+    """The items one row names. Of `of` rows naming one item with sub-items, each row's sub-item by its name
+    (牡丹江: MQX-XK-02 on two rows, 防雷设计审核 and 防雷竣工验收), else the nth of as many, else none."""
     subs = [i for i in items if i.sub_item_name]
-    return [subs[nth]] if of > 1 and len(subs) == of else items
+    if of <= 1 or not subs:
+        return items
+    if rec.item_name and subs:
+        scores = [(_shared(rec.item_name, i.sub_item_name), -len(i.sub_item_name)) for i in subs]
+        best = max(scores)
+        if best[0] >= 3 and scores.count(best) == 1:  # the most shared; of equals, the shortest name
+            return [subs[scores.index(best)]]
+    return [subs[nth]] if len(subs) == of and not rec.item_name else []
+
+
+def _shared(a: str, b: str) -> int:
+    """The length of the longest run of characters two names share (防雷设计审核, 雷电防护装置设计审核: 4)."""
+    a, b = squeeze(a), squeeze(b)
+    best, prev = 0, [0] * (len(b) + 1)
+    for ca in a:
+        row = [0] * (len(b) + 1)
+        for j, cb in enumerate(b, 1):
+            if ca == cb:
+                row[j] = prev[j - 1] + 1
+                best = max(best, row[j])
+        prev = row
+    return best
+
+
+# A power table's duty cell that points to the 责任清单 (「详见责任清单」, 「见表二」): no duties of its own.
+_POINTER = re.compile(r"^(?:详见|见|参见|具体见)(?:附表|附件|表二|表2|《?责任清单》?|下表|责任事项清单)[^，,。；;]{0,12}[。.]?$")
+
+
+def _duty_free(item: Record) -> bool:
+    """An item a duty table's row may join: no duties, or only a pointer to that table."""
+    return not _has_duties(item) or all(not getattr(item, f) or _POINTER.match(squeeze(getattr(item, f)))
+                                        for f in ("responsibility_text", "accountability_situations"))
 
 
 def _has_duties(rec: Record) -> bool:

@@ -49,6 +49,7 @@ class Mapping:
     extra_keys: frozenset[str]  # which keys of `columns` go to Record.extra
     required: tuple[str, ...]
     merged_header: dict[str, str] = field(default_factory=dict)  # field -> field of the 2nd column
+    excluded: tuple[str, ...] = ()  # fields whose column a header it fits may not have (duty_table.toml: no name, no type)
     defaults: dict[str, str] = field(default_factory=dict)
     document: dict[str, str] = field(default_factory=dict)  # department / jurisdiction overrides
     priority: int = 0
@@ -74,7 +75,7 @@ class HeaderMatch:
 
     @property
     def fits(self) -> bool:
-        return not self.missing
+        return not self.missing and not any(f in self.columns for f in self.mapping.excluded)
 
     @property
     def score(self) -> int:
@@ -111,7 +112,7 @@ def parse_mapping(data: dict, source: str) -> Mapping:
             lookup.setdefault(s, key)  # first declared field wins when two fields list one synonym
     return Mapping(
         lookup=lookup, name=name, title=data.get("title", name), columns=columns, extra_keys=frozenset(extra),
-        required=required, merged_header=dict(data.get("merged_header", {})),
+        required=required, merged_header=dict(data.get("merged_header", {})), excluded=tuple(data.get("excluded", [])),
         defaults={k: str(v) for k, v in data.get("defaults", {}).items()},
         document={k: str(v) for k, v in data.get("document", {}).items()},
         priority=int(data.get("priority", 0)), source=source,

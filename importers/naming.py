@@ -347,13 +347,16 @@ def generic_office(holder: str) -> bool:
 # An internal unit of a department (国际交流与合作处, 博物馆与社会文物处, 竞技体育处, 法规科, 双拥优抚股): a
 # 责任主体 that names the 处/科/股/室 doing the work, not another body (a body has a place or a body's word).
 _UNIT = re.compile(r"(?:处|科|股|科室|处室|办公室|中队)$")
+# … and a 公安局's corps named without a place (武冈市公安局's 「治安管理大队」, 「交警大队」)
+_POLICE_UNIT = re.compile(r"(?:治安管理|治安|交通管理|交通警察|交警|刑事侦查|刑侦|禁毒|经济犯罪侦查|经侦|网络安全保卫|网安|巡特警|特警|"
+                          r"户政|出入境管理)(?:大队|支队|中队)$")
 
 
 def internal_unit(holder: str, naming: Naming) -> bool:
     """True when a 行使主体 / 责任主体 names an internal unit of the file's department (国际交流与合作处):
     no place of its own and a unit's word at its end."""
     text = squeeze(holder).strip("，,。；;、:：")
-    if not _UNIT.search(text) or _place_prefix(text, naming.context):
+    if not (_UNIT.search(text) or _POLICE_UNIT.search(text)) or _place_prefix(text, naming.context):
         return False
     if text.endswith("办公室") and any(w in text for w in ("政府", "委员会", "指挥部", "领导小组")):
         return False  # 省森林防火指挥部办公室, 县人民政府办公室: a body's office that acts in its own name

@@ -592,14 +592,21 @@ class DoneWithin:
     followed_by: tuple[str, ...] = ()  # one must come after it in its sentence: 告知当事人 … 作出 (told before deciding)
     not_followed_by: tuple[str, ...] = ()  # … and none of these: 复议, 诉讼 (the notice a decision carries)
     types: tuple[str, ...] = ()  # the power types it reads (none: every type)
+    unless_pattern: str = ""  # what must not follow one, as a pattern: 核发决定 but not 核发决定书
+    not_after: tuple[str, ...] = ()  # what must not stand just before one: 不予颁发
 
     def said(self, text: str) -> bool:
         """One of the words occurs in `text` (squeezed) as the entry asks."""
-        if not (self.unless or self.clause_with or self.clause_without or self.followed_by):
+        if not (self.unless or self.clause_with or self.clause_without or self.followed_by or self.unless_pattern
+                or self.not_after):
             return any(w in text for w in self.words)
         for word in self.words:
             for m in re.finditer(re.escape(word), text):
                 if self.unless and text.startswith(self.unless, m.end()):
+                    continue
+                if self.unless_pattern and re.match(self.unless_pattern, text[m.end():]):
+                    continue
+                if self.not_after and text[:m.start()].endswith(self.not_after):
                     continue
                 if self.followed_by:
                     sentence = _SENTENCE_END.split(text[m.end():], maxsplit=1)[0]
@@ -756,7 +763,8 @@ def stage_rules() -> StageRules:
         tuple(DoneWithin(d["stage"], d["within"], tuple(squeeze(w) for w in d["words"]), tuple(d.get("unless_before", ())),
                          tuple(d.get("clause_with", ())), tuple(d.get("clause_without", ())),
                          tuple(squeeze(w) for w in d.get("followed_by", ())),
-                         tuple(squeeze(w) for w in d.get("not_followed_by", ())), tuple(d.get("types", ())))
+                         tuple(squeeze(w) for w in d.get("not_followed_by", ())), tuple(d.get("types", ())),
+                         d.get("unless_pattern", ""), tuple(d.get("not_after", ())))
               for d in data.get("done_within", [])),
         {name: dict(stages) for name, stages in data.get("required_by", {}).items()},
         bool(data.get("ask_without_law", False)),

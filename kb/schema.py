@@ -131,19 +131,22 @@ CALL {{ WITH p MATCH (p)-[r:IMPLEMENTS]->(c) WHERE r.order IS NULL OR r.catalog 
 """
 
 
+LISTING_ORDER_DONE = "MATCH (m:KbMeta {name: 'listing_order'}) WHERE m.done RETURN m.done AS done"
+
+
 def fill_listing_orders(graph: Graph, progress: bool = False) -> int:
     """Give every citation and catalogue link of a power its listing order where it has none; safe to repeat.
     Returns how many powers were read."""
     bar = None
-    if progress:
-        from kb.dump import _bar
-
-        bar = _bar(desc="排序键", unit="项权力")
     done = 0
     ids = graph.stream("MATCH (p:Power) RETURN elementId(p) AS id", timeout=SCHEMA_TIMEOUT)
     while batch := list(itertools.islice(ids, FILL_BATCH)):
         graph.write(FILL_LISTING_ORDERS, ids=[r["id"] for r in batch])
         done += len(batch)
+        if progress and bar is None:
+            from kb.dump import _bar
+
+            bar = _bar(desc="排序键", unit="项权力")
         if bar is not None:
             bar.update(len(batch))
     if bar is not None:
@@ -201,7 +204,7 @@ MIGRATIONS: dict[int, list[str | Callable[[Graph], object]]] = {
     # the index made again without the texts now indexed once (SearchText); their holders keyed
     10: [f"DROP INDEX {FULLTEXT_INDEX} IF EXISTS", FULLTEXT_STATEMENT, f"CALL db.awaitIndexes({int(SCHEMA_TIMEOUT)})",
          lambda graph: fill_text_keys(graph, progress=True)],
-    11: [lambda graph: fill_listing_orders(graph, progress=True)],
+    # 11: the listing order, filled by init until it is known to be complete (LISTING_ORDER_DONE, below)
 }
 
 
@@ -246,6 +249,11 @@ def init(graph: Graph) -> str:
                 with graph.transaction(timeout=SCHEMA_TIMEOUT) as tx:
                     tx.run(stmt).consume()
                     tx.commit()
+    # the listing order on every citation and catalogue link (schema 11): filled until a fill has ended, whatever
+    # wrote the data (an older kb, the bulk importer) and however a fill before was stopped
+    if not graph.read(LISTING_ORDER_DONE):
+        fill_listing_orders(graph, progress=True)
+        graph.write("MERGE (m:KbMeta {name: 'listing_order'}) SET m.done = true, m.at = datetime()")
     graph.write("MERGE (m:KbMeta {name: 'schema'}) SET m.version = $v, m.updated_at = datetime()",
                 v=SCHEMA_VERSION)
     from kb import dump  # a restore stopped midway is finished or undone before anything reads the data

@@ -247,6 +247,8 @@ def named_stages(row: dict, rules: StageRules | None = None) -> set[str]:
     stage done inside another's duty (a 决定 duty that 送达s: StageRules.done_inside)."""
     rules = rules or stage_rules()
     named = set(row["stages"])
+    if _REMARK_SERVED.search(squeeze(row.get("remarks") or "")):
+        named.add("送达")  # 新疆's 导游证核发: 「电子导游证通过全国旅游监管服务平台发放」 in its remarks, judged served
     for text in row.get("duty_texts", ()):
         named.update(heading_stages(text), listed_stages(text))
         named.update(rules.done_inside(text, row["type"]))
@@ -276,12 +278,18 @@ def _column_cell(text: str) -> tuple[list[str], str]:
 
 
 _AFTER_DECISION = {"决定", "送达", "事后监管", "执行"}
+# Remarks that say how the licence or the decision reaches the applicant: its 送达.
+_REMARK_SERVED = re.compile(r"(?:证|证书|证件|批复|批件|决定书)[^，,。；;]{0,20}?(?:发放|送达|颁发|寄送|邮寄|推送)")
 _NAME_NOTE = re.compile(r"[（(]([^（()）]{1,12})[）)]")
+# A note that is the level's first review itself: not one naming another level (（县级初审） in a city's list), what it
+# holds or leaves out (（含初审、审批）, （不含初审）) or a filing (（报省级备案）).
+_PRELIMINARY_NOTE = re.compile(r"^(?:本级)?(?:受理[、和及]?)?(?:初审|初步审查|审核上报|审查上报|初审上报|初审转报|审核转报|受理上报)$")
 
 
 def _notes(*names: str) -> list[str]:
-    """The notes in brackets of a power's name and its sub-item's: 连南's 筹备设立宗教活动场所审核（初审）, whose level reviews first."""
-    return [note for name in names for note in _NAME_NOTE.findall(name or "")]
+    """The notes in brackets of a power's name and its sub-item's that say its level only reviews first: 连南's
+    筹备设立宗教活动场所审核（初审）."""
+    return [note for name in names for note in _NAME_NOTE.findall(name or "") if _PRELIMINARY_NOTE.match(squeeze(note))]
 
 
 

@@ -36,8 +36,10 @@ CALL {
     USING INDEX c2:CITES(article_key, field, order)
     WHERE c2.article_key = c1.article_key AND c2.field = 'basis' AND c2.order IS NOT NULL
       AND o.type = p.type AND o.current = true AND coalesce(o.jurisdiction, '') <> here
-    WITH o, c2 ORDER BY c2.article_key, c2.field, c2.order LIMIT $limit
-    RETURN o, c2.order AS order
+    // (a power citing the article twice is one row)
+    WITH DISTINCT o, c2.article_key AS article, c2.field AS field, c2.order AS order
+    ORDER BY article, field, order LIMIT $limit
+    RETURN o, order
   }
   RETURN o, order, 1 AS rank
 }
@@ -56,7 +58,7 @@ CALL {
 CALL {
   WITH p, o
   OPTIONAL MATCH (p)-[c1:CITES {field: 'basis'}]->(l:Law)
-  WHERE c1.article_key IS NOT NULL AND o.type = p.type
+  WHERE c1.article_key IS NOT NULL AND coalesce(p.type, '') <> '' AND o.type = p.type
     AND NOT l.key IN ['行政处罚法', '行政许可法', '行政强制法', '行政复议法', '行政复议法实施条例', '行政诉讼法', '国家赔偿法', '行政机关公务员处分条例', '公务员法', '公职人员政务处分法', '监察法', '行政监察法', '政府信息公开条例']
     AND EXISTS { MATCH (o)-[c2:CITES {field: 'basis'}]->() WHERE c2.article_key = c1.article_key }
   RETURN collect(DISTINCT '《' + coalesce(l.title, l.key) + '》' + coalesce(c1.article_label, '第' + toString(c1.article) + '条')) AS articles

@@ -677,12 +677,14 @@ THIRTIETH: dict[str, tuple[list[str], bool, str]] = {
     "食盐定点生产企业、定点批发企业审批（食盐定点批发企业审批）": (["事后监管"], True, "江西's sub-item"),
     "固定资产投资项目节能审查": (["事后监管"], True, "旬阳"),
     "对擅自安装和使用卫星地面接收设施的处罚": (["告知"], True, "甘肃"),
+    # since the forty-eighth sample's review: 「作出颁发或者不予颁发…的决定」 issues nothing
+    "民用爆炸物品生产、安全生产许可（民用爆炸物品安全生产许可）": (["送达"], True, "江西省工业和信息化厅"),
 }
 
 
 def test_missing_stage_on_a_thirtieth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_30.json", THIRTIETH, 13, 128)
-    assert (sum(real for _, real, _ in THIRTIETH.values()), len(THIRTIETH)) == (21, 21)
+    assert (sum(real for _, real, _ in THIRTIETH.values()), len(THIRTIETH)) == (22, 22)
 
 
 # As measured, on the rule as the thirtieth sample left it: 12 real of 15. Wrong: 张家口's penalty, whose 责任事项 group is
@@ -1170,3 +1172,43 @@ def test_missing_stage_on_a_forty_seventh_sample_judged_blind(scratch, tmp_path)
                         "RETURN p.sub_item_name AS sub, [(p)-[:HAS_RESPONSIBILITY]->(r) | r.text] AS duties ORDER BY sub")
     assert [(r["sub"], any("设计审核申请书" in d for d in r["duties"]), any("竣工验收申请" in d for d in r["duties"]))
             for r in rows] == [("（1）雷电防护装置设计审核", True, False), ("（2）雷电防护装置竣工验收", False, True)]
+
+
+# As measured (the rule as the forty-seventh sample left it): 20 real of 20 — the fourth sample at 100 % as it came. Two
+# lists were refused: 大兴安岭's export names its columns by a database's codes alone (QL_BM | QLMC | QLLX_MC | SDYJ | ZRSX
+# | ZZQX | SSZT …), and 长兴's signatures under its table (编制人： | 审核人： | 分管领导：) were read as a record. Read since:
+# these twenty-four, each real. 武冈's 「治安管理大队」, a 公安局's corps named without its place, is the 公安局's own.
+FORTY_EIGHTH: dict[str, tuple[list[str], bool, str]] = {
+    "对无资质或者超越资质许可范围从事雷电防护装置设计、施工、检测等行为的处罚": (["告知", "送达"], True, "铁岭市气象局"),
+    "对未遵守药品生产质量管理规范、药品经营质量管理规范等的处罚": (["告知"], True, "内蒙古自治区药品监督管理局"),
+    "强制拆除公路用地范围内非公路标志及建筑控制区内违法建筑物、构筑物": (["催告"], True, "大兴安岭地区交通运输局"),
+    "在宗教活动场所内改建或者新建建筑物审批": (["事后监管"], True, "贵阳市花溪区民族宗教事务局"),
+    "对单位占用、堵塞、封闭疏散通道、安全出口的处罚": (["告知"], True, "青秀区新竹街道办事处"),
+    "乡村建设规划许可证核发（农村村民住宅建设）": (["事后监管"], True, "射阳县合德镇人民政府"),
+    "母婴保健技术服务机构执业许可": (["事后监管"], True, "黄南藏族自治州卫生健康委员会"),
+    "对未遵守药品生产质量管理规范、药品经营质量管理规范等的处罚（对未遵守药品生产质量管理规范的处罚）": (["告知"], True, "内蒙古自治区药品监督管理局"),
+    "对未遵守药品生产质量管理规范、药品经营质量管理规范等的处罚（对未遵守药品经营质量管理规范的处罚）": (["告知"], True, "内蒙古自治区药品监督管理局"),
+    "乡村建设规划许可证核发": (["事后监管"], True, "射阳县合德镇人民政府"),
+    "对危害人民防空工程及人民防空通信、警报设施等行为的处罚": (["送达"], True, "江西省人民防空办公室"),
+    "对医疗机构违反传染病防治法律规定的处罚": (["告知"], True, "黄南藏族自治州卫生健康委员会"),
+    "对未遵守药品生产质量管理规范、药品经营质量管理规范等的处罚（对药物临床试验机构未遵守药物临床试验质量管理规范的处罚）": (["告知"], True, "内蒙古自治区药品监督管理局"),
+    "道路旅客运输经营许可（市际、县际）": (["事后监管"], True, "大兴安岭地区交通运输局"),
+    "升放无人驾驶自由气球或者系留气球活动审批": (["事后监管"], True, "铁岭市气象局"),
+    "对擅自设立宗教活动场所、非宗教活动场所组织举行宗教活动等的处罚": (["告知"], True, "贵阳市花溪区民族宗教事务局"),
+    "乡村建设规划许可证核发（乡镇企业、乡村公共设施和公益事业建设）": (["事后监管"], True, "射阳县合德镇人民政府"),
+    "对施工单位未对建筑材料、建筑构配件、设备和商品混凝土进行检验等行为的处罚": (["告知"], True, "临朐县住房和城乡建设局"),
+    "商品房预售许可": (["事后监管"], True, "临朐县住房和城乡建设局"),
+    "取水许可": (["送达"], True, "长兴县水利局"),
+    "对擅自占用、挖掘公路等违反公路管理规定行为的处罚": (["告知"], True, "大兴安岭地区交通运输局"),
+    "对统计调查对象迟报统计资料或者未按照国家有关规定设置原始记录、统计台账的处罚": (["告知"], True, "自贡市统计局"),
+    "人民防空工程拆除审批": (["事后监管"], True, "江西省人民防空办公室"),
+    "对在乡、村庄规划区内未依法取得乡村建设规划许可证或者未按照许可证规定进行建设的强制拆除": (["催告"], True, "射阳县合德镇人民政府"),
+}
+
+
+def test_missing_stage_on_a_forty_eighth_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_48.json", FORTY_EIGHTH, 13, 158)
+    assert (sum(real for _, real, _ in FORTY_EIGHTH.values()), len(FORTY_EIGHTH)) == (24, 24)
+    coded = scratch.read("MATCH (p:Power {department: '大兴安岭地区交通运输局'}) RETURN count(p) AS n, "
+                         "count(p.basis_text) AS basis, count(p.holder) AS holder")
+    assert coded == [{"n": 17, "basis": 17, "holder": 17}]  # QLMC, SDYJ, SSZT … read by their codes

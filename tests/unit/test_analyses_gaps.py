@@ -47,6 +47,8 @@ def test_missing_stage_reads_synonyms_sub_kinds_and_preliminary_levels() -> None
     # … or whose name says so in its note (连南's 筹备设立宗教活动场所审核（初审）): not a note of another kind
     assert missing(**permit, power="筹备设立宗教活动场所审核（初审）") == []
     assert missing(**permit, power="宗教活动场所登记（设立）") == ["决定", "送达"]
+    for note in ("（县级初审）", "（含初审、审批）", "（不含初审）", "（报省级备案）", "（上报市场监管总局）"):  # no first review of its own
+        assert missing(**permit, power="建设项目审批" + note) == ["决定", "送达"], note
     evidence = gaps.missing_stage([ROW | {"type": "行政强制", "power": "扣押财物", "stages": ["决定"],
                                           "duty_texts": []}])
     assert evidence == []  # one stage named: not a staged list
@@ -915,3 +917,9 @@ def test_a_decision_to_issue_is_no_issuing() -> None:
     assert missing("决定：作出核发或者不予核发的决定。") == ["送达"]
     assert missing("决定：作出准予许可的决定，核发建设用地规划许可证。") == []
     assert missing("决定：作出决定并送达申请人。") == []
+    assert missing("决定：作出准予许可决定，颁发决定书。") == []  # a 决定书 issued: served
+    assert missing("决定：作出颁发或者不予颁发安全生产许可证的决定。") == ["送达"]
+    # … unless the remarks say how the licence reaches the applicant (新疆's 导游证核发)
+    found = gaps.missing_stage([row | {"duty_texts": ["受理：接收申请。", "审查：核查材料。", "决定：作出准予核发或者不予核发的决定。",
+                                                      "监管：动态监管。"], "remarks": "电子导游证通过全国旅游监管服务平台发放"}])
+    assert found == []

@@ -1650,37 +1650,50 @@ def test_a_duty_table_joins_the_items_it_names_by_number_or_code(tmp_path):
         ("XLJT-XK-009", "", "", ["检查"])]  # a code the 权力清单 has not: a record of its own, reported as typeless
 
 
-def test_a_duty_table_of_codes_alone_joins_its_items_and_refuses_a_code_it_cannot_place(tmp_path):
+def test_a_duty_table_of_codes_alone_joins_its_items_and_leaves_out_a_code_it_cannot_place(tmp_path):
     """宁夏回族自治区民政厅: a 责任清单 sheet with 权力编码 | 责任事项 | 追责情形 and no name column; 「NXMZ-XK-001（含子项）」 is the
-    item and each sub-item coded under it; a signature row under it is no continuation of the last item."""
-    def book(codes: list[str]) -> Path:
+    item and each sub-item coded under it; a signature row under it is no continuation of the last item. A cold review's
+    cases: the 责任清单 before the 权力清单, its code in full-width letters, a parent's code for sub-items coded under it,
+    one row a duty with the code filled down, a 「详见责任清单」 in the 权力清单's own cell: each joined; a code no item has
+    is left out with a warning, the rest imported."""
+    def book(codes: list[str], *, duties_first: bool = False, pointer: str = "") -> Path:
         path = tmp_path / "宁夏回族自治区民政厅权责清单.xlsx"
         wb = openpyxl.Workbook()
         powers = wb.active
         powers.title = "权力清单"
-        for row in (["序号", "权力编码", "权力名称", "子项名称", "权力类型", "设定依据"],
-                    ["1", "NXMZ-XK-001", "社会团体成立、变更、注销登记", "", "行政许可", "《社会团体登记管理条例》第六条"],
-                    ["", "NXMZ-XK-001-1", "", "社会团体成立登记", "行政许可", "《社会团体登记管理条例》第九条"],
-                    ["", "NXMZ-XK-001-2", "", "社会团体变更登记", "行政许可", "《社会团体登记管理条例》第十八条"],
-                    ["2", "NXMZ-CF-002", "对基金会违法行为的行政处罚", "", "行政处罚", "《基金会管理条例》第四十二条"]):
+        for row in (["序号", "权力编码", "权力名称", "子项名称", "权力类型", "设定依据", "责任事项"],
+                    ["1", "NXMZ-XK-001", "社会团体成立、变更、注销登记", "", "行政许可", "《社会团体登记管理条例》第六条", pointer],
+                    ["", "NXMZ-XK-001-1", "", "社会团体成立登记", "行政许可", "《社会团体登记管理条例》第九条", pointer],
+                    ["", "NXMZ-XK-001-2", "", "社会团体变更登记", "行政许可", "《社会团体登记管理条例》第十八条", pointer],
+                    ["2", "NXMZ-CF-002", "对基金会违法行为的行政处罚", "", "行政处罚", "《基金会管理条例》第四十二条", pointer]):
             powers.append(row)
-        duties = wb.create_sheet("责任清单")
+        duties = wb.create_sheet("责任清单", 0 if duties_first else None)
         duties.append(["序号", "权力编码", "责任事项", "追责情形", "监督电话"])
         duties.append(["1", codes[0], "1.受理责任：受理。\n2.审查责任：审查。", "不予受理的", "0951-5045218"])
-        duties.append(["2", codes[1], "1.立案责任：立案。\n2.调查责任：调查。", "违法处罚的", "0951-5045218"])
+        duties.append(["2", codes[1], "1.立案责任：立案。", "违法处罚的", "0951-5045218"])
+        duties.append(["", codes[1], "2.调查责任：调查。", "违法处罚的", "0951-5045218"])  # the code filled down
         duties.append(["编制单位：宁夏回族自治区民政厅", "", "", "编制日期：2022年12月", ""])
         wb.save(path)
         return path
 
+    def read(path: Path) -> list[tuple]:
+        return [(r.code, [d.stage for d in r.responsibilities], r.accountability_situations)
+                for r in sorted(parse_list(path).records, key=lambda r: r.code)]
+
+    joined = [("NXMZ-CF-002", ["立案", "调查"], "违法处罚的"), ("NXMZ-XK-001", ["受理", "审查"], "不予受理的"),
+              ("NXMZ-XK-001-1", ["受理", "审查"], "不予受理的"), ("NXMZ-XK-001-2", ["受理", "审查"], "不予受理的")]
     doc = parse_list(book(["NXMZ-XK-001（含子项）", "NXMZ-CF-002"]))
-    assert [(r.code, [d.stage for d in r.responsibilities], r.accountability_situations) for r in doc.records] == [
-        ("NXMZ-XK-001", ["受理", "审查"], "不予受理的"), ("NXMZ-XK-001-1", ["受理", "审查"], "不予受理的"),
-        ("NXMZ-XK-001-2", ["受理", "审查"], "不予受理的"), ("NXMZ-CF-002", ["立案", "调查"], "违法处罚的")]
+    assert read(book(["NXMZ-XK-001（含子项）", "NXMZ-CF-002"])) == joined
     assert "续行" not in doc.records[-1].extra
-    with pytest.raises(FileRefused) as refused:
-        parse_list(book(["NXMZ-XK-001（含子项）", "NXMZ-CF-009"]))
-    error = refused.value.errors[0]  # (the warnings after it)
-    assert (error.sheet, error.row) == ("责任清单", 3) and "NXMZ-CF-009" in error.message
+    assert read(book(["NXMZ-XK-001（含子项）", "ｎｘｍｚ－ＣＦ－００２"], duties_first=True)) == joined
+    assert read(book(["NXMZ-XK-001（含子项）", "NXMZ-CF-002"], pointer="详见责任清单")) == joined
+    # the parent's code without 「（含子项）」: its sub-items coded under it, the parent its own item
+    assert read(book(["NXMZ-XK-001-1", "NXMZ-CF-002"]))[2] == ("NXMZ-XK-001-1", ["受理", "审查"], "不予受理的")
+    doc = parse_list(book(["NXMZ-XK-001（含子项）", "NXMZ-CF-009"]))
+    assert [r.code for r in doc.records] == ["NXMZ-XK-001", "NXMZ-XK-001-1", "NXMZ-XK-001-2", "NXMZ-CF-002"]
+    assert not doc.records[-1].responsibilities
+    assert any(w.sheet == "责任清单" and w.row == 3 and "NXMZ-CF-009" in w.message and w.severity == "warning"
+               for w in doc.warnings)
 
 
 def test_headers_written_as_field_codes_and_a_duty_table_by_the_power_table_s_numbers(tmp_path):
@@ -1712,3 +1725,50 @@ def test_headers_written_as_field_codes_and_a_duty_table_by_the_power_table_s_nu
     assert [(r.sub_item_name, [d.stage for d in r.responsibilities]) for r in doc.records] == [
         ("", ["受理", "决定"]), ("", []), ("（1）雷电防护装置设计审核", ["受理", "审查"]),
         ("（2）雷电防护装置竣工验收", ["受理", "送达"])]
+
+
+def test_a_duty_table_s_rows_go_by_their_names_where_a_number_or_code_names_more(tmp_path):
+    """A cold review's cases: each type numbered from 1 (a row's 对应权力序号 1 names a permit and a penalty: its name
+    picks); one code named on two rows for sub-items listed in the other order, or for three sub-items (each row its
+    sub-item by name, the third none); a typeless row whose own 编码 3-1 is a sub-item's number keeps its own record;
+    a header with a type column and a name header no mapping knows is refused for its header, not read as duties."""
+    path = tmp_path / "某县市场监督管理局权责清单.xlsx"
+    make_xlsx(path, [
+        ["序号", "权力名称", "子项名称", "权力类型", "设定依据"],
+        ["1", "食品生产许可", "", "行政许可", "《中华人民共和国食品安全法》第三十五条"],
+        ["1", "对未取得食品生产许可从事食品生产的处罚", "", "行政处罚", "《中华人民共和国食品安全法》第一百二十二条"],
+        ["", "", "", "", ""],
+        ["责任清单", "", "", "", ""],
+        ["序号", "对应权力序号", "权力名称", "责任事项", "追责情形"],
+        ["1", "1", "食品生产许可", "1.受理责任：受理。\n2.决定责任：决定。", "违法许可的"],
+        ["2", "1", "对未取得食品生产许可从事食品生产的处罚", "1.立案责任：立案。\n2.告知责任：告知。", "违法处罚的"],
+    ])
+    assert [(r.type, [d.stage for d in r.responsibilities], r.accountability_situations)
+            for r in parse_list(path).records] == [("行政许可", ["受理", "决定"], "违法许可的"),
+                                                    ("行政处罚", ["立案", "告知"], "违法处罚的")]
+    path = tmp_path / "某市住房和城乡建设局权责清单.xlsx"
+    make_xlsx(path, [
+        ["编号", "权力类型", "权力名称", "子项名称", "设定依据"],
+        ["XK-001", "行政许可", "建设工程消防设计审查验收", "", "《中华人民共和国消防法》第十一条"],
+        ["", "", "", "（1）建设工程消防设计审查", "同上"],
+        ["", "", "", "（2）建设工程消防验收", "同上"],
+        ["", "", "", "（3）建设工程消防验收备案抽查", "同上"],
+        ["", "", "", "", ""],
+        ["责任清单", "", "", "", ""],
+        ["序号", "对应权力编号", "权力名称", "责任事项", "追责情形"],
+        ["1", "XK-001", "消防验收", "1.受理：受理验收申请。\n2.送达：出具验收意见。", "违规验收的"],
+        ["2", "XK-001", "消防设计审查", "1.受理：受理审查申请。\n2.审查：审查设计文件。", "违规审查的"],
+    ])
+    assert [(r.sub_item_name, [d.stage for d in r.responsibilities]) for r in parse_list(path).records] == [
+        ("", []), ("（1）建设工程消防设计审查", ["受理", "审查"]), ("（2）建设工程消防验收", ["受理", "送达"]),
+        ("（3）建设工程消防验收备案抽查", [])]
+    path = tmp_path / "某县体育局权责清单.csv"
+    path.write_text("序号,编码,事项名称,子项名称,权力类型,责任事项\n"
+                    "3,,对兴奋剂违法行为的行政处罚,3-1 对组织运动员使用兴奋剂的处罚,行政处罚,\n"
+                    ",3-1,其他行政权力事项,,,1.受理责任：受理。\n", encoding="utf-8")
+    assert [r.item_name for r in parse_list(path).records] == ["对兴奋剂违法行为的行政处罚", "其他行政权力事项"]
+    path = tmp_path / "某县文化和旅游局权责清单.csv"
+    path.write_text("序号,事项编码,行政权力事项,权力类型,责任事项\n1,WL-001,营业性演出审批,行政许可,1.受理责任：受理。\n",
+                    encoding="utf-8")
+    error = refused(path)
+    assert "没有可识别的表头" in str(error) and "WL-001" not in str(error)

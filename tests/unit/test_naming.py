@@ -147,6 +147,7 @@ def test_a_joint_power_stays_with_the_file_only_when_its_own_body_is_among_those
     assert holder_department("滕州市公安局交通警察大队", tengzhou) == ""
     assert holder_department("市公安局交警大队", tengzhou) == ""
     assert holder_department("枣庄市公安局交通警察支队", tengzhou) == "枣庄市公安局交通警察支队"
+    assert holder_department("治安管理大队", naming("x/武冈市公安局权责清单.csv")) == ""  # its corps, named without a place
     # not a 法律援助中心, the 法律援助机构 that decides on legal aid in its own name (法律援助法 第四十三条)
     assert holder_department("德清县法律援助中心", naming("x/德清县司法局权责清单.xlsx")) == "德清县法律援助中心"
     # the corps of its field (综合行政执法) too, named after the field, not the department; another field's corps
