@@ -1395,8 +1395,8 @@ def _items_referred(rec: Record, items: list[Record], nth: int = 0, of: int = 1)
         code = _norm_code(_NOTE_AFTER_CODE.sub("", ref))
         if not code:
             return []
-        exact = [i for i in items if _code_of(i) == code and (not i.sub_item_name or not rec.sub_item_name
-                                                             or i.sub_item_name == rec.sub_item_name)]
+        # (a row of a sub-item joins that sub-item, not its item: a typeless sub-item row under its item, one code)
+        exact = [i for i in items if _code_of(i) == code and (not rec.sub_item_name or i.sub_item_name == rec.sub_item_name)]
         under = [i for i in items if _code_of(i).startswith(code + "-")]  # the sub-items coded under it
         opening = [i for i in items if i.sub_item_name
                    and re.match(rf"{re.escape(code)}(?![0-9A-Z-])", _norm_code(i.sub_item_name))]

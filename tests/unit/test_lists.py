@@ -1767,6 +1767,11 @@ def test_a_duty_table_s_rows_go_by_their_names_where_a_number_or_code_names_more
                     "3,,对兴奋剂违法行为的行政处罚,3-1 对组织运动员使用兴奋剂的处罚,行政处罚,\n"
                     ",3-1,其他行政权力事项,,,1.受理责任：受理。\n", encoding="utf-8")
     assert [r.item_name for r in parse_list(path).records] == ["对兴奋剂违法行为的行政处罚", "其他行政权力事项"]
+    path = tmp_path / "某县市场监督管理局权责清单.csv"  # a typeless sub-item row under its item, one code: not the item's duties
+    path.write_text("序号,权力编码,事项名称,子项名称,权力类型,责任事项\n1,XK-001,食品经营许可,,行政许可,\n"
+                    ",XK-001,食品经营许可,食品经营许可（新办）,,1.受理责任：受理。2.审查责任：审查。\n", encoding="utf-8")
+    assert [(r.sub_item_name, [d.stage for d in r.responsibilities]) for r in parse_list(path).records] == [
+        ("", []), ("食品经营许可（新办）", ["受理", "审查"])]
     path = tmp_path / "某县文化和旅游局权责清单.csv"
     path.write_text("序号,事项编码,行政权力事项,权力类型,责任事项\n1,WL-001,营业性演出审批,行政许可,1.受理责任：受理。\n",
                     encoding="utf-8")
