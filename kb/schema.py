@@ -204,7 +204,7 @@ MIGRATIONS: dict[int, list[str | Callable[[Graph], object]]] = {
     # the index made again without the texts now indexed once (SearchText); their holders keyed
     10: [f"DROP INDEX {FULLTEXT_INDEX} IF EXISTS", FULLTEXT_STATEMENT, f"CALL db.awaitIndexes({int(SCHEMA_TIMEOUT)})",
          lambda graph: fill_text_keys(graph, progress=True)],
-    # 11: the listing order, filled by init until it is known to be complete (LISTING_ORDER_DONE, below)
+    # 11: the listing order, filled by init until a fill has ended (LISTING_ORDER_DONE, init)
 }
 
 

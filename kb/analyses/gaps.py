@@ -292,7 +292,6 @@ def _notes(*names: str) -> list[str]:
     return [note for name in names for note in _NAME_NOTE.findall(name or "") if _PRELIMINARY_NOTE.match(squeeze(note))]
 
 
-
 def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[str, ...], dict]:
     """The stages a power must name, and why: its type's set, or its sub-kind's (强制措施 has no 催告), each
     with the article that asks for it (`required_by`; none for a type whose procedure no law of general
