@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -546,9 +547,9 @@ class _ListParser:
                 return all(getattr(rec, f) in ("", getattr(i, f)) for f in ("holder", "level", "scope", "level_original"))
 
             ref = _reference(rec)
-            free = {id(i) for i in every if fits(i) and _duty_free(i) and id(i) not in taken}
-            items = [i for i in _items_referred(rec, [i for i in every if fits(i)], seen[ref], naming[ref])
-                     if id(i) in free] if ref else []
+            fit = [i for i in every if fits(i)]
+            free = {id(i) for i in fit if _duty_free(i) and id(i) not in taken}
+            items = [i for i in _items_referred(rec, fit, seen[ref], naming[ref]) if id(i) in free] if ref else []
             seen[ref] += 1
             named = bool(items)  # by its number or code: the item and every sub-item of it the row names
             if not items:
@@ -1363,7 +1364,7 @@ def _said_reference(rec: Record) -> str:
 
 def _norm_code(code: str) -> str:
     """A code as compared: full-width hyphens and letters made plain, upper case (ＸＫ－００１, xk-001: XK-001)."""
-    return squeeze(unicodedata.normalize("NFKC", code or "")).upper().replace("—", "-").replace("－", "-")
+    return squeeze(unicodedata.normalize("NFKC", code or "")).upper().replace("—", "-")  # (NFKC makes － a -)
 
 
 def _code_of(item: Record) -> str:
@@ -1418,7 +1419,7 @@ def _nth_sub_item(items: list[Record], rec: Record, nth: int, of: int) -> list[R
     subs = [i for i in items if i.sub_item_name]
     if of <= 1 or not subs:
         return items
-    if rec.item_name and subs:
+    if rec.item_name:
         scores = [(_shared(rec.item_name, i.sub_item_name), -len(i.sub_item_name)) for i in subs]
         best = max(scores)
         if best[0] >= 3 and scores.count(best) == 1:  # the most shared; of equals, the shortest name
@@ -1429,15 +1430,7 @@ def _nth_sub_item(items: list[Record], rec: Record, nth: int, of: int) -> list[R
 def _shared(a: str, b: str) -> int:
     """The length of the longest run of characters two names share (防雷设计审核, 雷电防护装置设计审核: 4)."""
     a, b = squeeze(a), squeeze(b)
-    best, prev = 0, [0] * (len(b) + 1)
-    for ca in a:
-        row = [0] * (len(b) + 1)
-        for j, cb in enumerate(b, 1):
-            if ca == cb:
-                row[j] = prev[j - 1] + 1
-                best = max(best, row[j])
-        prev = row
-    return best
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
 
 
 # A power table's duty cell that points to the 责任清单 (「详见责任清单」, 「见表二」): no duties of its own.

@@ -127,16 +127,15 @@ def power_in_force(power: str = "p") -> str:
 # place in that order is kept as one string on its citations and catalogue links (CITES.order,
 # IMPLEMENTS.order, with IMPLEMENTS.catalog the item's key), whose indexes (kb.schema) give the first
 # rows of a list in order without reading the rest. The parts are joined by U+0001 (a shorter part sorts
-# before a longer one it begins) and a power with no place goes last, as ORDER BY puts a null.
-LISTED_LEVELS = ("province", "city", "county", "township")
+# before a longer one it begins) and a power with no place goes last, as ORDER BY puts a null. (LEVELS, below.)
 
 
 def listing_order(power: str = "p") -> str:
     """Cypher: the listing order of the power bound to `power` (its level, else its list's department's)."""
-    level = (f"CASE WHEN {power}.level IN {list(LISTED_LEVELS)!r} THEN {power}.level ELSE coalesce(head("
+    level = (f"CASE WHEN {power}.level IN {list(LEVELS)!r} THEN {power}.level ELSE coalesce(head("
              f"[({power})<-[:CONTAINS]-(:ListVersion)-[:LIST_OF]->(od:Department) | od.level]), '') END")
-    rank = " ".join(f"WHEN '{name}' THEN '{i}'" for i, name in enumerate(LISTED_LEVELS))
-    return (f"CASE {level} {rank} ELSE '{len(LISTED_LEVELS)}' END + '\\u0001' + "
+    rank = " ".join(f"WHEN '{name}' THEN '{i}'" for i, name in enumerate(LEVELS))
+    return (f"CASE {level} {rank} ELSE '{len(LEVELS)}' END + '\\u0001' + "
             f"coalesce({power}.jurisdiction, '\\uffff') + '\\u0001' + coalesce({power}.department, '') + "
             f"'\\u0001' + coalesce({power}.name, '') + '\\u0001' + {power}.key")
 
@@ -144,7 +143,7 @@ def listing_order(power: str = "p") -> str:
 def listing_places(place: str) -> str:
     """Cypher: the beginnings of the listing orders of the powers of the place `place` (an expression), one per
     level: the powers of one place citing an article are a prefix's range in CITES's listing-order index."""
-    return (f"[rank IN {[str(i) for i in range(len(LISTED_LEVELS) + 1)]!r} | "
+    return (f"[rank IN {[str(i) for i in range(len(LEVELS) + 1)]!r} | "
             f"rank + '\\u0001' + {place} + '\\u0001']")
 
 

@@ -9,6 +9,7 @@ waits, with the others' requests beside it. The aim is under 100 ms at the 95th 
 from __future__ import annotations
 
 import http.client
+import itertools
 import os
 import statistics
 import subprocess
@@ -247,7 +248,7 @@ def run_concurrent(graph: Graph, env: dict[str, str] | None = None, clients: int
             errors: list[int] = []
             refused: list[int] = []
             lock = threading.Lock()
-            turn = iter(range(10**9))  # each request the next URL of the sample, whichever client sends it
+            turn = itertools.count()  # each request the next URL of the sample, whichever client sends it
 
             def client(urls: tuple[str, ...] = urls, times: list[float] = times, errors: list[int] = errors,
                        refused: list[int] = refused, lock: threading.Lock = lock, turn=turn) -> None:

@@ -47,7 +47,7 @@ CALL {
 WITH p, o, order, min(rank) AS rank
 ORDER BY rank, order
 LIMIT $limit
-WITH p, o, rank,
+WITH p, o, rank, order,
      CASE WHEN o.level IN ['province', 'city', 'county', 'township'] THEN o.level
           ELSE coalesce(head([(d:Department)-[:HOLDS]->(o) | d.level]), '') END AS level
 CALL {
@@ -67,5 +67,4 @@ RETURN o.jurisdiction AS place, level, o.department AS department, o.name AS pow
        coalesce(o.type, '') AS type, o.key AS key,
        CASE WHEN rank = 0 THEN ['catalogue'] ELSE [] END + CASE WHEN size(articles) > 0 THEN ['article'] ELSE [] END AS matches,
        codes + articles AS details, rank
-ORDER BY rank, CASE level WHEN 'province' THEN 0 WHEN 'city' THEN 1 WHEN 'county' THEN 2 WHEN 'township' THEN 3 ELSE 4 END,
-         place, department, power, key
+ORDER BY rank, order

@@ -154,8 +154,8 @@ RETURN p {.*} AS power, holder, version, unit_nodes, head(unit_nodes) AS unit_no
 """
 
 # The other departments' powers of the same place on the same articles: current ones, or those in force on $as_of.
-POWER = POWER.replace("{o_in_force}", power_in_force("o")).replace("{places}", listing_places("p.jurisdiction")).replace("{delegating_power}", delegating_power("dl", "fp")) \
-    .replace("{delegation_in_force}", delegation_in_force("dl"))
+POWER = POWER.replace("{o_in_force}", power_in_force("o")).replace("{places}", listing_places("p.jurisdiction")) \
+    .replace("{delegating_power}", delegating_power("dl", "fp")).replace("{delegation_in_force}", delegation_in_force("dl"))
 
 RESPONSIBILITY = """
 MATCH (r:Responsibility {key: $key})
