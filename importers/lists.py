@@ -458,6 +458,7 @@ class _ListParser:
         self._warn_skipped_sheets(unreadable)
         used_sheets = self._read_sheets(layouts)
         self._join_duty_tables()
+        self._nest_sub_items()
         self._refer_to_items()
         self._refuse_if_errors(layouts)
         titles = self._title_rows(layouts)
@@ -596,6 +597,58 @@ class _ListParser:
                 continue
             out.append(rec)
         self.records = out
+
+    def _nest_sub_items(self) -> None:
+        """Sub-items a list names by their item's code, each on a row of its own after the item's (大兴安岭's export:
+        QL_BM 232700-XK-002-01 with SJ_BM 232700-XK-002, the item's code; or a code that is the item's and a number,
+        232700-XK-002-01 under 232700-XK-002): read as the item's sub-items. A cell saying it is the item's (同主项, 与主项
+        相同) is the item's cell, and so is a cell such a row leaves blank: the export's sub-item is a record of its item,
+        what it does not say it holds as its item does (大兴安岭's sub-items of a penalty give their own 依据 and leave
+        their 责任事项 blank; the reader read them with the item's duties — unlike a merged table's sub-item row that
+        gives its own 依据, _read_table, which 宁德's reader read as having none)."""
+        items: dict[tuple[str, str], Record] = {}
+        nested: list[str] = []
+        for rec in self.records:
+            code = _norm_code(rec.code)
+            parent_code = _norm_code(rec.extra.get("parent_code", ""))
+            item = None
+            if not rec.sub_item_name and code:
+                if parent_code and parent_code != code:
+                    item = items.get((rec.sheet, parent_code))
+                elif not parent_code and (m := _SUB_CODE.match(code)):
+                    item = items.get((rec.sheet, m.group("item")))
+            if item is None:
+                if code and not rec.sub_item_name:
+                    items.setdefault((rec.sheet, code), rec)
+                if rec.sub_item_name:  # a merged layout's sub-item (子项名称 column) under its item's own row
+                    item = next((i for i in reversed(self.records[:self.records.index(rec)]) if i.sheet == rec.sheet
+                                 and i.item_name == rec.item_name and not i.sub_item_name), None)
+                    if item is not None:
+                        self._take_from_item(rec, item, blank=False)
+                continue
+            rec.item_name, rec.sub_item_name = item.item_name, rec.item_name
+            if not (rec.type or rec.type_original):
+                rec.type, rec.type_original, rec.type_code = item.type, item.type_original, item.type_code
+            self._take_from_item(rec, item, blank=True)
+            nested.append(f"第{rec.row}行")
+        if nested:
+            self.warnings.append(RowError(
+                f"{'、'.join(nested[:12])}{' 等' if len(nested) > 12 else ''}按其编码（上级编码，或主项编码加序号）读作上方主项的"
+                "子项；写明“同主项”的单元格，以及未写依据、责任事项、追责的子项的这些列，按主项读取", severity="notice"))
+
+    @staticmethod
+    def _take_from_item(rec: Record, item: Record, *, blank: bool) -> None:
+        """A sub-item's cells that say they are its item's (同主项); with ``blank``, also those it leaves blank."""
+        for f in _REFERRED_FIELDS:
+            if _ITEM_REF.match(squeeze(getattr(rec, f))) or (blank and not getattr(rec, f).strip()):
+                setattr(rec, f, getattr(item, f))
+                if f == "responsibility_text":
+                    rec.responsibilities = list(item.responsibilities)
+                    rec.supervision_text = rec.supervision_text or item.supervision_text
+                elif f == "basis_text":
+                    rec.citations = list(item.citations)
+                elif f == "responsibility_basis_text":
+                    rec.responsibility_citations = list(item.responsibility_citations)
 
     def _refer_to_items(self) -> None:
         """A cell that says it is another item's (宽城's 「同第3项」, 扎鲁特旗's 「同ZLT-JT-04」, 周庄镇's 「见第5项」): that
@@ -1445,6 +1498,13 @@ def _duty_free(item: Record) -> bool:
 
 def _has_duties(rec: Record) -> bool:
     return bool(rec.responsibility_text or rec.responsibilities or rec.accountability_situations)
+
+
+# a sub-item's code: its item's code and a number after a hyphen (232700-XK-002-01 under 232700-XK-002)
+_SUB_CODE = re.compile(r"^(?P<item>.*[0-9A-Z].*)[-_](?P<n>[0-9]{1,3})$")
+# a sub-item's cell that is its item's: 同主项, 见主项, 与主项相同, 同主项内容, 参照母项
+_ITEM_REF = re.compile(r"^(?:同|见|详见|参照|参见|与)(?:主项|主项目|主事项|母项|父项|大项|上级事项)(?:内容|事项)?"
+                       r"(?:相同|一致)?[。.]?$")
 
 
 def _referred(m: re.Match) -> str:

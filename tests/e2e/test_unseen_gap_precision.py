@@ -1178,6 +1178,8 @@ def test_missing_stage_on_a_forty_seventh_sample_judged_blind(scratch, tmp_path)
 # lists were refused: 大兴安岭's export names its columns by a database's codes alone (QL_BM | QLMC | QLLX_MC | SDYJ | ZRSX
 # | ZZQX | SSZT …), and 长兴's signatures under its table (编制人： | 审核人： | 分管领导：) were read as a record. Read since:
 # these twenty-four, each real. 武冈's 「治安管理大队」, a 公安局's corps named without its place, is the 公安局's own.
+# Then 大兴安岭's sub-items, named by their item's code (SJ_BM) with their cells 「同主项」 or blank, read as the item's
+# sub-items with its duties (the reader: 「子项沿用主项责任事项」): five more, each real — 29 of 29.
 FORTY_EIGHTH: dict[str, tuple[list[str], bool, str]] = {
     "对无资质或者超越资质许可范围从事雷电防护装置设计、施工、检测等行为的处罚": (["告知", "送达"], True, "铁岭市气象局"),
     "对未遵守药品生产质量管理规范、药品经营质量管理规范等的处罚": (["告知"], True, "内蒙古自治区药品监督管理局"),
@@ -1203,12 +1205,23 @@ FORTY_EIGHTH: dict[str, tuple[list[str], bool, str]] = {
     "对统计调查对象迟报统计资料或者未按照国家有关规定设置原始记录、统计台账的处罚": (["告知"], True, "自贡市统计局"),
     "人民防空工程拆除审批": (["事后监管"], True, "江西省人民防空办公室"),
     "对在乡、村庄规划区内未依法取得乡村建设规划许可证或者未按照许可证规定进行建设的强制拆除": (["催告"], True, "射阳县合德镇人民政府"),
+    "强制拆除公路用地范围内非公路标志及建筑控制区内违法建筑物、构筑物（强制拆除公路用地范围内设置的非公路标志）": (
+        ["催告"], True, "大兴安岭地区交通运输局"),
+    "强制拆除公路用地范围内非公路标志及建筑控制区内违法建筑物、构筑物（强制拆除公路建筑控制区内修建的建筑物、地面构筑物及管线、电缆等设施）": (
+        ["催告"], True, "大兴安岭地区交通运输局"),
+    "对擅自占用、挖掘公路等违反公路管理规定行为的处罚（对擅自占用、挖掘公路的处罚）": (["告知"], True, "大兴安岭地区交通运输局"),
+    "对擅自占用、挖掘公路等违反公路管理规定行为的处罚（对铁轮车、履带车和其他可能损害路面的机具擅自在公路上行驶的处罚）": (
+        ["告知"], True, "大兴安岭地区交通运输局"),
+    "对擅自占用、挖掘公路等违反公路管理规定行为的处罚（对车辆在公路上擅自超限行驶的处罚）": (["告知"], True, "大兴安岭地区交通运输局"),
 }
 
 
 def test_missing_stage_on_a_forty_eighth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_48.json", FORTY_EIGHTH, 13, 158)
-    assert (sum(real for _, real, _ in FORTY_EIGHTH.values()), len(FORTY_EIGHTH)) == (24, 24)
+    assert (sum(real for _, real, _ in FORTY_EIGHTH.values()), len(FORTY_EIGHTH)) == (29, 29)
     coded = scratch.read("MATCH (p:Power {department: '大兴安岭地区交通运输局'}) RETURN count(p) AS n, "
-                         "count(p.basis_text) AS basis, count(p.holder) AS holder")
-    assert coded == [{"n": 17, "basis": 17, "holder": 17}]  # QLMC, SDYJ, SSZT … read by their codes
+                         "count(p.basis_text) AS basis, count(p.holder) AS holder, "
+                         "count(CASE WHEN p.sub_item_name <> '' THEN 1 END) AS sub_items, "
+                         "count(CASE WHEN p.sub_item_name <> '' AND NOT (p)-[:HAS_RESPONSIBILITY]->() THEN 1 END) AS bare")
+    # QLMC, SDYJ, SSZT … read by their codes; nine sub-items under their items (SJ_BM), none without duties
+    assert coded == [{"n": 17, "basis": 17, "holder": 17, "sub_items": 9, "bare": 0}]

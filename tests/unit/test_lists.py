@@ -1367,6 +1367,74 @@ def test_a_sub_item_row_s_blank_cells_are_its_items(tmp_path):
     assert [r.basis_text for r in doc.records] == ["《药品管理法》第五十一条"] + ["《药品管理法》第五十二条"] * 2
 
 
+def test_sub_items_naming_their_item_by_its_code_are_its_sub_items(tmp_path):
+    # 大兴安岭's export: QL_BM | SJ_BM (the item's code), each sub-item a row of its own after its item's, its cells
+    # 「同主项」 or blank (a penalty's sub-items give their own 依据 and leave their 责任事项 blank)
+    path = tmp_path / "大兴安岭地区交通运输局权责清单.csv"
+    path.write_text(
+        "QL_BM,SJ_BM,QLMC,QLLX_MC,SDYJ,ZRSX,ZZQX,SSZT\n"
+        "232700-XK-002,,涉路施工许可,行政许可,《公路法》第四十四条,1.受理责任：受理。2.审查责任：审查。3.决定责任：决定。,"
+        "违法许可的,大兴安岭地区交通运输局\n"
+        "232700-XK-002-01,232700-XK-002,占用、挖掘公路审批,行政许可,同主项,同主项,同主项,大兴安岭地区交通运输局\n"
+        "232700-CF-002,,对擅自占用公路的处罚,行政处罚,《公路法》第七十六条,1.立案：立案。2.调查：调查。,违法处罚的,"
+        "大兴安岭地区交通运输局\n"
+        "232700-CF-002-01,232700-CF-002,对擅自挖掘公路的处罚,,《公路法》第七十六条第（一）项,,,大兴安岭地区交通运输局\n"
+        "232700-XK-002-02,232700-XK-002,跨越公路修建桥梁审批,行政许可,与主项相同,1.受理：受理。,,大兴安岭地区交通运输局\n"
+        "232700-JC-009-01,232700-JC-009,对公路的监督检查,行政检查,《公路法》第六十九条,1.检查。,,大兴安岭地区交通运输局\n",
+        encoding="utf-8")
+    doc = parse_list(path)
+    permit, sub, penalty, sub_penalty, second, alone = doc.records
+    assert (sub.item_name, sub.sub_item_name, sub.name) == ("涉路施工许可", "占用、挖掘公路审批", "涉路施工许可（占用、挖掘公路审批）")
+    assert (sub.basis_text, sub.accountability_situations) == (permit.basis_text, "违法许可的")
+    assert [d.stage for d in sub.responsibilities] == ["受理", "审查", "决定"] and sub.citations == permit.citations
+    assert sub.code == "232700-XK-002-01"  # its own code kept
+    # its own 依据, its item's duties and type
+    assert (sub_penalty.item_name, sub_penalty.sub_item_name, sub_penalty.type) == (
+        "对擅自占用公路的处罚", "对擅自挖掘公路的处罚", "行政处罚")
+    assert sub_penalty.basis_text == "《公路法》第七十六条第（一）项"
+    assert [d.stage for d in sub_penalty.responsibilities] == ["立案", "调查"]
+    assert sub_penalty.accountability_situations == "违法处罚的"
+    # a sub-item whose own duties are written keeps them; 「与主项相同」 is the item's basis
+    assert [d.stage for d in second.responsibilities] == ["受理"] and second.basis_text == permit.basis_text
+    assert second.accountability_situations == "违法许可的"
+    # an item named by a code no row of the list has is read as it stands
+    assert (alone.item_name, alone.sub_item_name) == ("对公路的监督检查", "")
+    assert (permit.sub_item_name, penalty.sub_item_name) == ("", "")
+    assert any("第3行、第5行、第6行" in w.message and "子项" in w.message for w in doc.warnings)
+    assert not [w for w in doc.warnings if "SJ_BM" in w.message]  # a column read, not kept as an unknown one
+
+
+def test_a_sub_item_code_is_its_item_s_code_and_a_number(tmp_path):
+    # no column names the item: the code does (XK-003-1 under XK-003); a code of the same shape whose item is not in
+    # the list, or whose item comes after it, is an item of its own; a 主项编码 that is the row's own code names itself
+    path = tmp_path / "某县自然资源局权责清单.csv"
+    path.write_text(
+        "权力编码,主项编码,权力名称,权力类型,设定依据,责任事项\n"
+        "ZR-XK-003,ZR-XK-003,建设用地规划许可,行政许可,《城乡规划法》第三十八条,1.受理：受理。2.决定：决定。\n"
+        "ZR-XK-003-1,,以出让方式取得国有土地使用权的建设用地规划许可,行政许可,同主项,\n"
+        "ZR-CF-001-1,,对非法占用土地的处罚,行政处罚,《土地管理法》第七十七条,1.立案：立案。\n"
+        "ZR-CF-001,,对非法占地的处罚,行政处罚,《土地管理法》第七十七条,1.立案：立案。\n", encoding="utf-8")
+    doc = parse_list(path)
+    item, sub, before, after = doc.records
+    assert (item.item_name, item.sub_item_name) == ("建设用地规划许可", "")
+    assert (sub.item_name, sub.sub_item_name) == ("建设用地规划许可", "以出让方式取得国有土地使用权的建设用地规划许可")
+    assert sub.basis_text == item.basis_text and [d.stage for d in sub.responsibilities] == ["受理", "决定"]
+    assert (before.sub_item_name, after.sub_item_name) == ("", "")
+
+
+def test_a_merged_sub_item_row_saying_same_as_the_item_is_the_item_row_s_cell(tmp_path):
+    # a 子项名称 column, the item's own row first (子项 blank), each sub-item's 责任事项 「同主项」
+    path = tmp_path / "某市卫生健康委员会权责清单.csv"
+    path.write_text(
+        "序号,事项名称,子项名称,事项类型,设定依据,责任事项\n"
+        "1,医疗机构执业登记,,行政许可,《医疗机构管理条例》第十五条,1.受理：受理。2.审查：审查。3.决定：决定。4.送达：送达。\n"
+        ",医疗机构执业登记,变更登记,行政许可,《医疗机构管理条例》第二十条,同主项\n", encoding="utf-8")
+    _item, sub = parse_list(path).records
+    assert (sub.item_name, sub.sub_item_name) == ("医疗机构执业登记", "变更登记")
+    assert [d.stage for d in sub.responsibilities] == ["受理", "审查", "决定", "送达"]
+    assert sub.basis_text == "《医疗机构管理条例》第二十条"  # its own
+
+
 def test_the_thirty_seventh_sample_s_layouts(tmp_path):
     # 岳阳: 责任事项 over 事前 | 事中 | 事后 (a two-row header written without its merge): the duties in three columns,
     # a column of bare steps its own duty

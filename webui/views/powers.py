@@ -190,7 +190,7 @@ FIELD_NAMES = {
     "source_row": _l("Row"), "import_run": _l("Import"), "x_catalog_code": _l("Catalogue code"),
     "x_delegation_manner": _l("Delegated or entrusted"), "x_delegation_manner_original": _l("Delegation as published"),
     "x_delegation_date": _l("Delegated on"), "x_delegated_from": _l("Delegated by"),
-    "x_delegated_from_level": _l("Level it was delegated from"),
+    "x_delegated_from_level": _l("Level it was delegated from"), "x_parent_code": _l("Code of its item"),
     # list versions and imports
     "mapping": _l("Column mapping"), "records": _l("Records"), "sha256": _l("SHA-256 of the file"),
     "imported_at": _l("Imported at"), "id": _l("Import id"), "path": _l("Path"), "kind": _l("Kind"),
