@@ -606,7 +606,8 @@ class _ListParser:
         what it does not say it holds as its item does (大兴安岭's sub-items of a penalty give their own 依据 and leave
         their 责任事项 blank; the reader read them with the item's duties — unlike a merged table's sub-item row that
         gives its own 依据, _read_table, which 宁德's reader read as having none)."""
-        items: dict[tuple[str, str], Record] = {}
+        items: dict[tuple[str, str], Record] = {}  # (sheet, code) -> the first item of that code
+        named: dict[tuple[str, str], Record] = {}  # (sheet, item name) -> the last row of that item with no sub-item
         nested: list[str] = []
         for rec in self.records:
             code = _norm_code(rec.code)
@@ -618,13 +619,12 @@ class _ListParser:
                 elif not parent_code and (m := _SUB_CODE.match(code)):
                     item = items.get((rec.sheet, m.group("item")))
             if item is None:
-                if code and not rec.sub_item_name:
-                    items.setdefault((rec.sheet, code), rec)
-                if rec.sub_item_name:  # a merged layout's sub-item (子项名称 column) under its item's own row
-                    item = next((i for i in reversed(self.records[:self.records.index(rec)]) if i.sheet == rec.sheet
-                                 and i.item_name == rec.item_name and not i.sub_item_name), None)
-                    if item is not None:
-                        self._take_from_item(rec, item, blank=False)
+                if not rec.sub_item_name:
+                    named[rec.sheet, rec.item_name] = rec
+                    if code:
+                        items.setdefault((rec.sheet, code), rec)
+                elif (item := named.get((rec.sheet, rec.item_name))) is not None:
+                    self._take_from_item(rec, item, blank=False)  # a merged layout's sub-item under its item's row
                 continue
             rec.item_name, rec.sub_item_name = item.item_name, rec.item_name
             if not (rec.type or rec.type_original):
