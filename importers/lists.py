@@ -882,9 +882,12 @@ class _ListParser:
             if not any(own.values()):
                 continue  # filler row of a merged block, or empty
             row_cells = [v.strip() for v in sheet.cells[r] if v.strip()]
-            if len(row_cells) == 1 and (_NOTE_ROW.match(row_cells[0]) or (note_row == r - 1 and _NOTE_LINE.match(row_cells[0]))):
+            if (len(row_cells) == 1 and (_NOTE_ROW.match(row_cells[0]) or (note_row == r - 1 and _NOTE_LINE.match(row_cells[0])))
+                    or (len(row_cells) == 2 and _NOTE_ROW.match(row_cells[0]) and not power_type(own.get("type", "")))):
                 note_row = r
-                continue  # 备注：包括市、区两级… closing the sheet (and its numbered lines below it: 吉林's 「2.“承办机构”为…」)
+                # 备注：包括市、区两级… closing the sheet (and its numbered lines below it: 吉林's 「2.“承办机构”为…」); or
+                # 「备注：」 in the first column, its first line in the next (长葛: 备注： | 1.事项编码采用…)
+                continue
             if all(_SIGNATURE.match(v) for v in row_cells):
                 continue  # 孔村镇: 填表人： | 审核人： | 联系电话： under the table
             if _column_numbers(row_cells):
@@ -994,8 +997,10 @@ class _ListParser:
                 ctx.dittoed.append(f"第{sheet.row_number(r)}行{FIELD_LABELS.get('type', 'type')}")
             if prev is not None and not values.get("type", "").strip() and (prev.type_original or prev.type) \
                     and not sheet.column_names and not _SUB_NUMBER.match(values.get("seq", "").strip()) \
-                    and cols.get("type", 99) < min(cols.get(f, 99) for f in ("seq", "code", "item_name")):
-                # 南院门: the type in the first column, written once over its group's rows (a merge exported blank)
+                    and (cols.get("type", 99) < min(cols.get(f, 99) for f in ("seq", "code", "item_name"))
+                         or (cols.get("type", 99) < cols.get("item_name", -1) and own.get("seq", "").strip())):
+                # 南院门: the type in the first column, written once over its group's rows (a merge exported blank); 花园
+                # 街道: 序号 | 类别 | 事项名称, the 类别 written on each group's first row, each row numbered
                 values["type"] = prev.type_original or prev.type
                 ctx.typed_down.append(sheet.row_number(r))
             if prev is not None:
@@ -1048,7 +1053,7 @@ class _ListParser:
         if ctx.typed_down:
             rows = "、".join(str(n) for n in ctx.typed_down[:12]) + (" 等" if len(ctx.typed_down) > 12 else "")
             self.warnings.append(RowError(
-                f"第 {rows} 行的权力类型为空：按上方一行的类型读取（类型列在最左，每组只写一次，合并单元格导出后留空）",
+                f"第 {rows} 行的权力类型为空：按上方一行的类型读取（类型列在事项名称之前，每组只在第一行写一次，合并单元格导出后留空）",
                 sheet=sheet.name, severity="notice"))
         if ctx.dittoed:
             self.warnings.append(RowError(

@@ -1435,6 +1435,46 @@ def test_a_merged_sub_item_row_saying_same_as_the_item_is_the_item_row_s_cell(tm
     assert sub.basis_text == "《医疗机构管理条例》第二十条"  # its own
 
 
+def test_the_forty_ninth_sample_s_layouts(tmp_path):
+    # 贵州: a database export with English column codes, its sub-items under their PARENT_CODE with blank cells
+    path = tmp_path / "贵州省交通运输厅权责清单.csv"
+    path.write_text(
+        "ITEM_ID,ITEM_CODE,PARENT_CODE,ITEM_NAME,ITEM_TYPE,LEGAL_BASIS,DUTY_DESC,ACCOUNTABILITY,ACC_BASIS,IMPL_ORG,STATUS\n"
+        "10232,520000JTXK0002,,省际道路旅客运输班线经营许可,行政许可,《道路运输条例》第十条,1.受理责任：受理。2.审查责任：审查。,"
+        "不予受理的,《行政许可法》第七十二条,贵州省交通运输厅,1\n"
+        "10233,520000JTXK0002001,520000JTXK0002,省际道路旅客运输班线经营许可（新增）,行政许可,,,,,贵州省交通运输厅,1\n",
+        encoding="utf-8")
+    doc = parse_list(path)
+    item, sub = doc.records
+    assert (item.name, item.type, item.holder, item.code) == (
+        "省际道路旅客运输班线经营许可", "行政许可", "贵州省交通运输厅", "520000JTXK0002")
+    assert "不予受理的" in item.accountability_situations and "第七十二条" in item.accountability_situations
+    assert (sub.item_name, sub.sub_item_name) == ("省际道路旅客运输班线经营许可", "省际道路旅客运输班线经营许可（新增）")
+    assert [d.stage for d in sub.responsibilities] == ["受理", "审查"] and sub.extra["STATUS"] == "1"
+    # 长葛: 「备注：」 in the code column, the note's first line in the name column, its next lines below: no records
+    path = tmp_path / "长葛市水利局权责清单.csv"
+    path.write_text("事项编码,事项名称,事项类别,责任事项\n000172001000,取水许可,行政许可,1.受理：受理。\n"
+                    "备注：,1.事项编码采用河南省政务服务事项基本目录编码。\n,2.水资源费征收事项已调出本清单。\n",
+                    encoding="utf-8")
+    assert [r.name for r in parse_list(path).records] == ["取水许可"]
+    # 花园街道: 序号 | 类别 | 事项名称 … 街道职责 | 区直部门职责: the street's duties its own, the district's kept beside; a
+    # 类别 written on each group's first row only is the group's
+    path = tmp_path / "哈尔滨市南岗区花园街道办事处权责清单.csv"
+    path.write_text(
+        "序号,类别,事项名称,依据,街道职责,区直部门职责\n"
+        "1,行政处罚,对随地吐痰的处罚,《城市市容和环境卫生管理条例》第三十四条,立案责任：立案。决定责任：决定。,区城管局：业务指导。\n"
+        "2,,对乱张贴的处罚,《城市市容和环境卫生管理条例》第三十四条,立案责任：立案。,区城管局：业务指导。\n"
+        "3,公共服务,高龄津贴申请受理,《老年人权益保障法》第三十三条,受理申请。,区民政局：审批。\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [(r.type, [d.stage for d in r.responsibilities]) for r in doc.records] == [
+        ("行政处罚", ["立案", "决定"]), ("行政处罚", ["立案"]), ("公共服务", [None])]
+    assert doc.records[1].extra["区直部门职责"] == "区城管局：业务指导。"
+    assert any("第 3 行的权力类型为空" in w.message for w in doc.warnings)
+    # a blank 类别 of a row with no 序号 of its own (a row continuing the one above) is not filled here
+    path.write_text(path.read_text(encoding="utf-8").replace("2,,对乱张贴", ",,对乱张贴"), encoding="utf-8")
+    assert [r.type for r in parse_list(path).records] == ["行政处罚", "", "公共服务"]
+
+
 def test_the_thirty_seventh_sample_s_layouts(tmp_path):
     # 岳阳: 责任事项 over 事前 | 事中 | 事后 (a two-row header written without its merge): the duties in three columns,
     # a column of bare steps its own duty
