@@ -25,8 +25,10 @@ from webui.paging import FACET_LISTED, pager, requested_skip
 
 bp = Blueprint("powers", __name__)
 
-# rows of "who exercises this power elsewhere" on a power's page (a link runs the saved query for all of them)
-ELSEWHERE_LIMIT = 50
+# rows of "who exercises this power elsewhere" on a power's page (a link runs the saved query for all of them):
+# twenty (the chain above it and its first peers); fifty made a province's power page twice the size and a
+# third slower (docs/performance.md, "The power page's first twenty elsewhere")
+ELSEWHERE_LIMIT = 20
 
 # Sorting is chosen from this table, never assembled from the request: each a tuple of indexed
 # properties that, with the key last, orders the powers totally. Pages go by key (?after= the last
