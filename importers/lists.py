@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from importers.blocks import known_header, turn_table, unfold_blocks
@@ -600,33 +601,38 @@ class _ListParser:
 
     def _nest_sub_items(self) -> None:
         """Sub-items a list names by their item's code, each on a row of its own after the item's (大兴安岭's export:
-        QL_BM 232700-XK-002-01 with SJ_BM 232700-XK-002, the item's code; or a code that is the item's and a number,
-        232700-XK-002-01 under 232700-XK-002): read as the item's sub-items. A cell saying it is the item's (同主项, 与主项
-        相同) is the item's cell, and so is a cell such a row leaves blank: the export's sub-item is a record of its item,
-        what it does not say it holds as its item does (大兴安岭's sub-items of a penalty give their own 依据 and leave
-        their 责任事项 blank; the reader read them with the item's duties — unlike a merged table's sub-item row that
-        gives its own 依据, _read_table, which 宁德's reader read as having none)."""
+        QL_BM 232700-XK-002-01 with SJ_BM 232700-XK-002, the item's code and the start of its own; or a code that is
+        the item's and a number, 232700-XK-002-01 under 232700-XK-002): read as the item's sub-items, when the item
+        is a power of the same type (not a group row 「XK | 行政许可」). A cell saying it is the item's (同主项, 与主项
+        相同) is the item's cell, and so is a cell such a row leaves blank: the export's sub-item is a record of its
+        item, what it does not say it holds as its item does (大兴安岭's sub-items of a penalty give their own 依据 and
+        leave their 责任事项 blank; the reader read them with the item's duties — unlike a merged table's sub-item row
+        that gives its own 依据, _read_table, which 宁德's reader read as having none). In a merged table (a 子项名称
+        column) a sub-item's 「同主项」 cell is the cell of its item's own row, the nearest item row above it."""
         items: dict[tuple[str, str], Record] = {}  # (sheet, code) -> the first item of that code
-        named: dict[tuple[str, str], Record] = {}  # (sheet, item name) -> the last row of that item with no sub-item
+        last_item: dict[str, Record] = {}  # sheet -> the last row that is an item (no sub-item name)
         nested: list[str] = []
         for rec in self.records:
             code = _norm_code(rec.code)
             parent_code = _norm_code(rec.extra.get("parent_code", ""))
             item = None
-            if not rec.sub_item_name and code:
-                if parent_code and parent_code != code:
+            if not rec.sub_item_name and code and len(code) <= 64:
+                if parent_code and parent_code != code and code.startswith(parent_code):
                     item = items.get((rec.sheet, parent_code))
-                elif not parent_code and (m := _SUB_CODE.match(code)):
+                elif not parent_code and (m := _SUB_CODE.match(code)) and _DIGIT.search(m.group("item")):
                     item = items.get((rec.sheet, m.group("item")))
+                if item is not None and not _may_hold(item, rec):
+                    item = None
             if item is None:
                 if not rec.sub_item_name:
-                    named[rec.sheet, rec.item_name] = rec
+                    last_item[rec.sheet] = rec
                     if code:
                         items.setdefault((rec.sheet, code), rec)
-                elif (item := named.get((rec.sheet, rec.item_name))) is not None:
-                    self._take_from_item(rec, item, blank=False)  # a merged layout's sub-item under its item's row
+                elif ((item := last_item.get(rec.sheet)) is not None and item.item_name == rec.item_name
+                      and _may_hold(item, rec)):
+                    self._take_from_item(rec, item, blank=False)
                 continue
-            rec.item_name, rec.sub_item_name = item.item_name, rec.item_name
+            rec.item_name, rec.sub_item_name = item.item_name, _SUB_ITEM_WORD.sub("", rec.item_name)
             if not (rec.type or rec.type_original):
                 rec.type, rec.type_original, rec.type_code = item.type, item.type_original, item.type_code
             self._take_from_item(rec, item, blank=True)
@@ -638,9 +644,10 @@ class _ListParser:
 
     @staticmethod
     def _take_from_item(rec: Record, item: Record, *, blank: bool) -> None:
-        """A sub-item's cells that say they are its item's (同主项); with ``blank``, also those it leaves blank."""
+        """A sub-item's cells that say they are its item's (同主项, also in each of columns merged into one: 事前 |
+        事中 | 事后 each 「同主项」); with ``blank``, also those it leaves blank."""
         for f in _REFERRED_FIELDS:
-            if _ITEM_REF.match(squeeze(getattr(rec, f))) or (blank and not getattr(rec, f).strip()):
+            if _says_item(getattr(rec, f)) or (blank and not getattr(rec, f).strip()):
                 setattr(rec, f, getattr(item, f))
                 if f == "responsibility_text":
                     rec.responsibilities = list(item.responsibilities)
@@ -868,6 +875,7 @@ class _ListParser:
         header follows on the sheet."""
         ctx = _SheetContext(sheet, layout, level_from_sheet_name(sheet.name), type_from_sheet_name(sheet.name))
         ctx.section = section
+        ctx.types_once_per_group = _types_once_per_group(sheet, layout)
         cols = layout.columns
         self._warn_unmapped_columns(ctx)
         seen: dict[tuple, int] = {}
@@ -882,11 +890,11 @@ class _ListParser:
             if not any(own.values()):
                 continue  # filler row of a merged block, or empty
             row_cells = [v.strip() for v in sheet.cells[r] if v.strip()]
-            if (len(row_cells) == 1 and (_NOTE_ROW.match(row_cells[0]) or (note_row == r - 1 and _NOTE_LINE.match(row_cells[0])))
-                    or (len(row_cells) == 2 and _NOTE_ROW.match(row_cells[0]) and not power_type(own.get("type", "")))):
+            if ((_NOTE_ROW.match(row_cells[0]) and not power_type(own.get("type", "")))
+                    or (len(row_cells) == 1 and note_row == r - 1 and _NOTE_LINE.match(row_cells[0]))):
                 note_row = r
                 # 备注：包括市、区两级… closing the sheet (and its numbered lines below it: 吉林's 「2.“承办机构”为…」); or
-                # 「备注：」 in the first column, its first line in the next (长葛: 备注： | 1.事项编码采用…)
+                # 「备注：」 in the first column, its lines in the next (长葛: 备注： | 1.事项编码采用…)
                 continue
             if all(_SIGNATURE.match(v) for v in row_cells):
                 continue  # 孔村镇: 填表人： | 审核人： | 联系电话： under the table
@@ -997,6 +1005,7 @@ class _ListParser:
                 ctx.dittoed.append(f"第{sheet.row_number(r)}行{FIELD_LABELS.get('type', 'type')}")
             if prev is not None and not values.get("type", "").strip() and (prev.type_original or prev.type) \
                     and not sheet.column_names and not _SUB_NUMBER.match(values.get("seq", "").strip()) \
+                    and ctx.section is None and ctx.types_once_per_group \
                     and (cols.get("type", 99) < min(cols.get(f, 99) for f in ("seq", "code", "item_name"))
                          or (cols.get("type", 99) < cols.get("item_name", -1) and own.get("seq", "").strip())):
                 # 南院门: the type in the first column, written once over its group's rows (a merge exported blank); 花园
@@ -1242,6 +1251,18 @@ class _ListParser:
                     row=sheet.row_number(layout.header_row), column=_column_name(sheet, c), severity="notice"))
 
 
+def _types_once_per_group(sheet: Sheet, layout: SheetLayout) -> bool:
+    """Whether the table writes each power type once, over its group (a merge exported blank below its first row):
+    among the rows that name an item, some give no type, and no two types given one after another are the same."""
+    name_col, type_col = layout.columns.get("item_name"), layout.columns.get("type")
+    if name_col is None or type_col is None:
+        return False
+    types = [sheet.value(r, type_col).strip() for r in range(layout.data_start, sheet.nrows)
+             if sheet.value(r, name_col).strip()]
+    given = [t for t in types if t]
+    return len(given) < len(types) and all(a != b for a, b in pairwise(given))
+
+
 @dataclass
 class _SheetContext:
     """What the rows of one sheet share."""
@@ -1256,6 +1277,9 @@ class _SheetContext:
     dittoed: list[str] = field(default_factory=list)  # 「第5行 责任事项」: cells reading 同上, filled from the row above
     filled_down: list[int] = field(default_factory=list)  # sub-item rows whose blank shared cells were the item's
     typed_down: list[int] = field(default_factory=list)  # rows whose blank type (the first column) was the row above's
+    # the table writes each type once, on its group's first row, blank below it (花园街道: 行政处罚 | 空 | 行政检查 …):
+    # _types_once_per_group (a list that types every row leaves a blank as an omission, not a merge)
+    types_once_per_group: bool = False
     staged_above: dict[str, str] = field(default_factory=dict)  # the record above's cells of the stage columns
     staged_of: dict[str, dict[str, str]] = field(default_factory=dict)  # … of each record by its 序号 and code
 
@@ -1505,11 +1529,31 @@ def _has_duties(rec: Record) -> bool:
     return bool(rec.responsibility_text or rec.responsibilities or rec.accountability_situations)
 
 
-# a sub-item's code: its item's code and a number after a hyphen (232700-XK-002-01 under 232700-XK-002)
-_SUB_CODE = re.compile(r"^(?P<item>.*[0-9A-Z].*)[-_](?P<n>[0-9]{1,3})$")
+# a sub-item's code: its item's code (with a digit in it: not a group's XK) and a number after a hyphen
+# (232700-XK-002-01 under 232700-XK-002)
+_SUB_CODE = re.compile(r"^(?P<item>.+)[-_](?P<n>[0-9]{1,3})$")
+_DIGIT = re.compile(r"[0-9]")
 # a sub-item's cell that is its item's: 同主项, 见主项, 与主项相同, 同主项内容, 参照母项
 _ITEM_REF = re.compile(r"^(?:同|见|详见|参照|参见|与)(?:主项|主项目|主事项|母项|父项|大项|上级事项)(?:内容|事项)?"
                        r"(?:相同|一致)?[。.]?$")
+# a sub-item's name as a list may write it under its item: 「其中：保健食品生产许可」, 「子项：…」
+_SUB_ITEM_WORD = re.compile(r"^\s*(?:其中|子项|含)\s*[:：]\s*")
+
+
+def _says_item(text: str) -> bool:
+    """A cell that says it is its item's: 「同主项」, or each line of columns merged into it (「责任事项（事前）：同主项。」)."""
+    if not text or len(text) > 200 or "项" not in text:
+        return False
+    lines = [squeeze(line) for line in text.split("\n") if line.strip()]
+    return all(_ITEM_REF.match(re.split(r"[:：]", line)[-1]) for line in lines)
+
+
+def _may_hold(item: Record, sub: Record) -> bool:
+    """Whether a row may be ``sub``'s item: a power with a type (not a group row), of the sub-item's type if it
+    gives one."""
+    if not (item.type or item.type_original):
+        return False
+    return not (sub.type or sub.type_original) or (sub.type or sub.type_original) == (item.type or item.type_original)
 
 
 def _referred(m: re.Match) -> str:

@@ -55,6 +55,9 @@ class Mapping:
     priority: int = 0
     source: str = ""
     lookup: dict[str, str] = field(default_factory=dict, repr=False)  # synonym -> field or extra key
+    # synonym -> field, for headers that mean the field only where no other header of the row does ([fallback]:
+    # 街道职责 is a street's duties in a 职责边界 table, but beside a 责任事项 column its general duty, kept apart)
+    fallback: dict[str, str] = field(default_factory=dict, repr=False)
 
     def field_for(self, header: str) -> str | None:
         """The field or extra key a normalised header text means in this mapping."""
@@ -88,6 +91,7 @@ def parse_mapping(data: dict, source: str) -> Mapping:
     if data.get("extends"):  # `extends = "standard.toml"`: its columns and shared files, then this file's own
         base = read_data_file(data["extends"])
         data = {**data, "columns": {**base.get("columns", {}), **data.get("columns", {})},
+                "fallback": {**base.get("fallback", {}), **data.get("fallback", {})},
                 "include": [*base.get("include", []), *data.get("include", [])],
                 "extra": {**base.get("extra", {}), **data.get("extra", {})}}
     columns: dict[str, tuple[str, ...]] = {}
@@ -110,8 +114,13 @@ def parse_mapping(data: dict, source: str) -> Mapping:
     for key, synonyms in columns.items():
         for s in synonyms:
             lookup.setdefault(s, key)  # first declared field wins when two fields list one synonym
+    fallback: dict[str, str] = {}
+    for key, synonyms in data.get("fallback", {}).items():
+        if key not in FIELDS:
+            raise ValueError(f"列映射 {source}：[fallback] 中有未知字段 {key!r}（已知字段：{', '.join(FIELDS)}）")
+        fallback.update({normalize_header(s): key for s in synonyms if normalize_header(s) not in lookup})
     return Mapping(
-        lookup=lookup, name=name, title=data.get("title", name), columns=columns, extra_keys=frozenset(extra),
+        lookup=lookup, fallback=fallback, name=name, title=data.get("title", name), columns=columns, extra_keys=frozenset(extra),
         required=required, merged_header=dict(data.get("merged_header", {})), excluded=tuple(data.get("excluded", [])),
         defaults={k: str(v) for k, v in data.get("defaults", {}).items()},
         document={k: str(v) for k, v in data.get("document", {}).items()},
@@ -149,9 +158,13 @@ def match_header(cells: list[str], mapping: Mapping) -> HeaderMatch:
     columns: dict[str, int] = {}
     unmapped: dict[int, str] = {}
     repeats: dict[str, list[int]] = {}
+    fallbacks: dict[str, list[int]] = {}  # field -> the columns of its [fallback] headers
     for col, text in enumerate(cells):
         norm = normalize_header(text)
         if not norm:
+            continue
+        if norm in mapping.fallback:
+            fallbacks.setdefault(mapping.fallback[norm], []).append(col)
             continue
         key = mapping.field_for(norm)
         if key is None and _NOTE.search(norm):
@@ -166,6 +179,13 @@ def match_header(cells: list[str], mapping: Mapping) -> HeaderMatch:
             repeats.setdefault(key, []).append(col)
         else:
             columns[key] = col
+    for key, cols in fallbacks.items():
+        if key in columns:  # the field has a column of its own: these are kept as they are (extra fields)
+            unmapped.update({c: cells[c].strip() for c in cols})
+        else:
+            columns[key], later = cols[0], cols[1:]
+            if later:
+                repeats[key] = later
     missing = [f for f in mapping.required if f not in columns]
     return HeaderMatch(mapping, columns, unmapped, missing, repeats)
 

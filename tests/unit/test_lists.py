@@ -1475,6 +1475,55 @@ def test_the_forty_ninth_sample_s_layouts(tmp_path):
     assert [r.type for r in parse_list(path).records] == ["行政处罚", "", "公共服务"]
 
 
+def test_what_is_not_a_sub_item_nor_a_blank_type_filled_down(tmp_path):
+    # a cold review of the readings above: each input read as the list means it
+    def read(name: str, text: str):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return parse_list(path, department="某县市场监督管理局", jurisdiction="某县")
+
+    # 上级事项编码 that is the superior's catalogue code, not a row's own code's start: no sub-item
+    doc = read("a.csv", "序号,权力编码,上级事项编码,事项名称,权力类型,实施依据,责任事项\n"
+                        "1,XK-001,XK-003,药品零售企业许可,行政许可,《药品管理法》第51条,1.受理责任：受理。\n"
+                        "2,XK-002,XK-001,食品经营许可,行政许可,,\n")
+    assert [(r.item_name, r.sub_item_name, r.basis_text) for r in doc.records] == [
+        ("药品零售企业许可", "", "《药品管理法》第51条"), ("食品经营许可", "", "")]
+    # a group row with a code of letters (XK), a tree export's type node: no item of the powers under it
+    doc = read("b.csv", "QL_BM,PARENT_CODE,ITEM_NAME,ITEM_TYPE,LEGAL_BASIS\nXK,0,行政许可,,\n"
+                        "XK-001,XK,食品经营许可,行政许可,《食品安全法》第35条\n")
+    assert [(r.item_name, r.sub_item_name) for r in doc.records][-1] == ("食品经营许可", "")
+    doc = read("c.csv", "序号,权力编码,事项名称,权力类型,实施依据\n一,XK,行政许可,,\n1,XK-001,食品经营许可,行政许可,《食品安全法》第35条\n")
+    assert [(r.item_name, r.sub_item_name) for r in doc.records][-1] == ("食品经营许可", "")
+    # an item of another type is no item of a 「同主项」 sub-item row (a merged table)
+    doc = read("d.csv", "序号,事项名称,子项名称,权力类型,实施依据,责任事项\n"
+                        "1,建设工程消防验收,,行政许可,《消防法》第13条,1.受理责任：受理验收申请。\n"
+                        "2,建设工程消防验收,其他建设工程消防验收备案抽查,其他行政权力,《消防法》第13条,同主项\n")
+    assert [d.stage for d in doc.records[1].responsibilities] != ["受理"]
+    # 「同主项」 in each of columns merged into one (事前 | 事中 | 事后), and a sub-item name's 「其中：」
+    doc = read("e.csv", "序号,权力编码,事项名称,权力类型,实施依据,事前责任,事中责任,事后责任\n"
+                        "1,CF-001,对违法排放大气污染物的处罚,行政处罚,《大气污染防治法》第九十九条,立案责任：立案。,调查责任：调查。,"
+                        "执行责任：执行。\n"
+                        "2,CF-001-1,其中：对超标排放大气污染物的处罚,行政处罚,,同主项。,同主项。,同主项。\n")
+    sub = doc.records[1]
+    assert (sub.item_name, sub.sub_item_name) == ("对违法排放大气污染物的处罚", "对超标排放大气污染物的处罚")
+    assert [d.stage for d in sub.responsibilities] == ["立案", "调查", "执行"]
+    # a group row gives the type of the rows under it, not the row above; a list typing every row leaves a blank
+    # type an omission (untyped, with a warning), not its neighbour's
+    doc = read("f.csv", "序号,类别,事项名称,实施依据\n一、行政许可,,,\n1,,食品经营许可,《食品安全法》第35条\n"
+                        "二、行政处罚,,,\n3,,对无证经营食品的处罚,《食品安全法》第122条\n")
+    assert [r.type for r in doc.records] == ["行政许可", "行政处罚"]
+    doc = read("g.csv", "序号,权力类型,事项名称\n1,行政许可,食品经营许可\n2,行政许可,食品生产许可\n"
+                        "3,,对无证经营食品的处罚\n4,行政处罚,对超范围经营的处罚\n")
+    assert [r.type for r in doc.records] == ["行政许可", "行政许可", "", "行政处罚"]
+    assert any("权力类型为空：已导入，但不带权力类型" in w.message for w in doc.warnings)
+    # 乡镇职责 beside a 责任事项 column is the township's general duty, kept as it is; a 备注 row of three cells is a note
+    doc = read("h.csv", "事项名称,权力类型,实施依据,乡镇职责,责任事项\n对违法建设的处罚,行政处罚,《城乡规划法》第六十五条,"
+                        "负责本辖区内违法建设的查处,1.立案责任：立案。2.调查责任：调查。\n"
+                        "备注：,1.本清单共1项,2.由某县市场监督管理局负责解释\n")
+    (rec,) = doc.records
+    assert [d.stage for d in rec.responsibilities] == ["立案", "调查"] and rec.extra["乡镇职责"] == "负责本辖区内违法建设的查处"
+
+
 def test_the_thirty_seventh_sample_s_layouts(tmp_path):
     # 岳阳: 责任事项 over 事前 | 事中 | 事后 (a two-row header written without its merge): the duties in three columns,
     # a column of bare steps its own duty
