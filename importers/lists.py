@@ -194,7 +194,9 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0, upper: list[str] | None
     if upper:  # the top row of a three-row header, over cells blank in the two below (or in this one: fill_all)
         cells = [u if not v.strip() and (fill_all or not sheet.value(r + 1, c).strip()) else v for c, (v, u) in
                  enumerate(zip(cells, [*upper, *[""] * len(cells)]))]
-    match = best_match(cells)
+    # a sheet named after a type (行政许可, 行政给付 …) gives its rows' type: a header without a type column fits
+    given = ("type",) if type_from_sheet_name(sheet.name) is not None else ()
+    match = best_match(cells, given=given)
     # a row that fits no mapping is a header's first half only when it is a header itself (a title merged
     # over the header row below is not)
     sub = _sub_header(sheet, r) if match is not None or recognised(cells) >= 2 else None
@@ -206,7 +208,7 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0, upper: list[str] | None
     kinds: dict[int, str] = {}
     if sub is not None:
         combined = [_under(sheet, r, c, s) if s.strip() else h for c, (h, s) in enumerate(zip(cells, sub))]
-        better = best_match(combined)
+        better = best_match(combined, given=given)
         # no worse will do: the row below is a header either way (直接实施责任 | 指导监督责任 under 责任事项 read
         # as one field: the same score, and the second column no longer lost); where the row alone fits no
         # mapping, the pair may (权力事项 over 类别 | 名称 | 子项: the type is only in the row below)
@@ -865,7 +867,11 @@ class _ListParser:
 
     def _read_records(self, sheet: Sheet, layout: SheetLayout) -> None:
         """Every table of the sheet, one after another (a second header on the sheet starts the next)."""
-        table: tuple[SheetLayout, tuple[PowerType, str] | None] | None = (layout, None)
+        # a group row just above the first header (武冈: 「一、行政许可（3项）」, then 序号 | 事项名称 | …): its table's type
+        above = next((r for r in range(layout.header_row - 1, -1, -1) if any(v.strip() for v in sheet.cells[r])), None)
+        section = _section_type(sheet.cells[above]) if above is not None else None
+        first = (section, " ".join(v.strip() for v in sheet.cells[above] if v.strip())[:40]) if section else None
+        table: tuple[SheetLayout, tuple[PowerType, str] | None] | None = (layout, first)
         while table is not None:
             table = self._read_table(sheet, *table)
 
@@ -943,6 +949,11 @@ class _ListParser:
                 # a row, no stage column (「审查责任：…」, 「决定」); the row's own 责任事项依据 goes with it
                 duty = values.get("responsibility_text", "")
                 duty = "" if _DITTO.match(squeeze(duty)) else duty
+                for k, v in kept.items():  # a kept column that differs from stage to stage is the stages', not the power's
+                    if v.strip() and _text(v) != prev.extra.get(k, ""):
+                        prev.extra.pop(k, None)
+                        if k not in ctx.stage_kept:
+                            ctx.stage_kept.append(k)
                 if values.get("stage", "").strip():
                     _add_stage_row(prev, values["stage"], duty)
                     _add_stage_accountability(prev, values)
@@ -1007,9 +1018,10 @@ class _ListParser:
                     and not sheet.column_names and not _SUB_NUMBER.match(values.get("seq", "").strip()) \
                     and ctx.section is None and ctx.types_once_per_group \
                     and (cols.get("type", 99) < min(cols.get(f, 99) for f in ("seq", "code", "item_name"))
-                         or (cols.get("type", 99) < cols.get("item_name", -1) and own.get("seq", "").strip())):
+                         or (cols.get("type", 99) < cols.get("item_name", -1)
+                             and (own.get("seq", "").strip() or own.get("code", "").strip()))):
                 # 南院门: the type in the first column, written once over its group's rows (a merge exported blank); 花园
-                # 街道: 序号 | 类别 | 事项名称, the 类别 written on each group's first row, each row numbered
+                # 街道: 序号 | 类别 | 事项名称, the 类别 written on each group's first row, each row numbered (普洱: coded)
                 values["type"] = prev.type_original or prev.type
                 ctx.typed_down.append(sheet.row_number(r))
             if prev is not None:
@@ -1058,6 +1070,10 @@ class _ListParser:
             rows = "、".join(str(n) for n in ctx.filled_down[:12]) + (" 等" if len(ctx.filled_down) > 12 else "")
             self.warnings.append(RowError(
                 f"第 {rows} 行（子项）只写了子项名称：其空白的依据、责任事项、追责等列按上方一行的同一列读取（合并单元格导出后留空）",
+                sheet=sheet.name, severity="notice"))
+        if ctx.stage_kept:
+            self.warnings.append(RowError(
+                f"列 {'、'.join(ctx.stage_kept)} 在同一事项的各环节行中各不相同：属于各环节，不作为权力的附加字段保存",
                 sheet=sheet.name, severity="notice"))
         if ctx.typed_down:
             rows = "、".join(str(n) for n in ctx.typed_down[:12]) + (" 等" if len(ctx.typed_down) > 12 else "")
@@ -1280,6 +1296,7 @@ class _SheetContext:
     # the table writes each type once, on its group's first row, blank below it (花园街道: 行政处罚 | 空 | 行政检查 …):
     # _types_once_per_group (a list that types every row leaves a blank as an omission, not a merge)
     types_once_per_group: bool = False
+    stage_kept: list[str] = field(default_factory=list)  # kept columns that differ from stage to stage (环节序号)
     staged_above: dict[str, str] = field(default_factory=dict)  # the record above's cells of the stage columns
     staged_of: dict[str, dict[str, str]] = field(default_factory=dict)  # … of each record by its 序号 and code
 
@@ -1637,12 +1654,24 @@ def _same_item_next_duty(prev: Record, values: dict[str, str], kept: dict[str, s
     own = _STAGE_OWN_FIELDS if stage else ()
     if any(v.strip() and f not in (*_ITEM_FIELDS, *_DUTY_FIELDS, *own) and not _as_recorded(prev, f, v)
            and not _DITTO.match(squeeze(v)) for f, v in values.items()) \
-            or any(v.strip() and _text(v) != prev.extra.get(k, "") for k, v in kept.items()):
+            or (not stage and any(v.strip() and _text(v) != prev.extra.get(k, "") for k, v in kept.items())):
+        # (with a stage column, a kept column that differs from row to row is the stage's: 海北's 环节序号 numbers
+        # the stages, 1, 2, 3 …; a 办理时限 or 责任岗位 a stage's own)
         return False
     if stage:
-        return stage_row_duty(0, stage, "").stage not in {d.stage for d in prev.responsibilities}
+        if _ACCOUNTABILITY_STAGE.match(squeeze(stage).rstrip(":：")):
+            return True  # (海北: the record's 追责情形 on a row of its own after its steps)
+        named = stage_row_duty(0, stage, "").stage
+        if named is not None:
+            return named not in {d.stage for d in prev.responsibilities}
+        # a step of no stage known (a 征收's 核定, 通知): another one, when the record has not had its word
+        return all(d.text.split("\n")[0] != _name(stage) for d in prev.responsibilities)
     known = {prev.responsibility_text, *(d.text for d in prev.responsibilities)}
     return _text(duty) not in known
+
+
+# a row of a row-a-stage list whose 环节 names the accountability, not a step (海北: 追责情形 | 1.对符合法定条件的…)
+_ACCOUNTABILITY_STAGE = re.compile(r"^(?:追责情形|问责情形|责任追究(?:情形)?|追责|问责|追责依据|问责依据|追责情形及依据)$")
 
 
 def _as_recorded(rec: Record, f: str, value: str) -> bool:
@@ -1677,6 +1706,10 @@ def _add_stage_row(rec: Record, stage: str, text: str) -> None:
     record, of the stage the row names. The record's 责任事项内容 gathers the rows, each under its 办理环节
     on a line of its own, as a cell of such headings reads (importers.duties)."""
     stage, text = _name(stage), _text(text)
+    if _ACCOUNTABILITY_STAGE.match(squeeze(stage).rstrip(":：")):
+        if text and text not in rec.accountability_situations.split("\n"):
+            rec.accountability_situations = "\n".join(t for t in (rec.accountability_situations, text) if t)
+        return
     if not text and not line_heading_stages(stage):
         return  # an empty 备注 row under the steps is no duty
     seq = max((d.seq for d in rec.responsibilities), default=0) + 1

@@ -190,9 +190,13 @@ def match_header(cells: list[str], mapping: Mapping) -> HeaderMatch:
     return HeaderMatch(mapping, columns, unmapped, missing, repeats)
 
 
-def best_match(cells: list[str], mappings: tuple[Mapping, ...] | None = None) -> HeaderMatch | None:
-    """The fitting mapping that recognises the most columns (ties: priority, then name); None if none fits."""
+def best_match(cells: list[str], mappings: tuple[Mapping, ...] | None = None,
+               given: tuple[str, ...] = ()) -> HeaderMatch | None:
+    """The fitting mapping that recognises the most columns (ties: priority, then name); None if none fits.
+    ``given``: required fields the sheet gives otherwise (its name the type of its rows: a sheet 行政许可)."""
     matches = [match_header(cells, m) for m in (mappings or load_mappings())]
+    for m in matches:
+        m.missing = [f for f in m.missing if f not in given]
     fitting = [m for m in matches if m.fits]
     if not fitting:
         return None

@@ -1524,6 +1524,83 @@ def test_what_is_not_a_sub_item_nor_a_blank_type_filled_down(tmp_path):
     assert [d.stage for d in rec.responsibilities] == ["立案", "调查"] and rec.extra["乡镇职责"] == "负责本辖区内违法建设的查处"
 
 
+def test_the_fiftieth_sample_s_layouts(tmp_path):
+    # 海北: one row a stage, the item written again on each, its stages numbered (环节序号), a step of no known stage
+    # (a 征收's 核定, 通知), and the 追责情形 a last row of its own: one record an item
+    path = tmp_path / "海北藏族自治州林业和草原局权责清单.csv"
+    path.write_text(
+        "事项编码,事项名称,权力类别,环节序号,责任环节,责任事项,设定依据\n"
+        "632200-LC-XK-01,林木采伐许可证核发,行政许可,1,受理,受理申请。,《森林法》第五十六条\n"
+        "632200-LC-XK-01,林木采伐许可证核发,行政许可,2,审查,审查材料。,\n"
+        "632200-LC-XK-01,林木采伐许可证核发,行政许可,,追责情形,1.对符合法定条件的申请不予受理的。,\n"
+        "632200-LC-ZS-01,草原植被恢复费征收,行政征收,1,核定,核定应缴费额。,《草原法》第三十九条\n"
+        "632200-LC-ZS-01,草原植被恢复费征收,行政征收,2,通知,开具缴款通知书。,\n", encoding="utf-8")
+    permit, levy = parse_list(path).records
+    assert [d.stage for d in permit.responsibilities] == ["受理", "审查"]
+    assert permit.accountability_situations == "1.对符合法定条件的申请不予受理的。"
+    assert [d.text.split("\n")[0] for d in levy.responsibilities] == ["核定", "通知"]
+    assert "环节序号" not in permit.extra and "环节序号" not in levy.extra  # the stages', not the power's
+    # 太仆寺旗: a sheet a type with no type column, its item named 给付事项 / 确认事项, its duties 办理流程及责任
+    path = tmp_path / "太仆寺旗民政局权责清单.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "行政给付"
+    for row in (["序号", "给付事项", "给付对象", "法律依据", "办理流程及责任", "责任追究"],
+                ["1", "最低生活保障金给付", "低收入家庭", "《社会救助暂行办法》第九条", "1.受理：受理申请。2.审查：审核。",
+                 "1.对符合条件的申请不予受理的"]):
+        wb.active.append(row)
+    sheet = wb.create_sheet("行政确认")
+    for row in (["编号", "确认事项", "依据", "责任事项", "问责情形"],
+                ["QR-01", "婚姻登记", "《婚姻登记条例》第四条", "1.受理：查验证件。", "1.为不符合条件的当事人登记的"]):
+        sheet.append(row)
+    wb.save(path)
+    doc = parse_list(path)
+    assert [(r.name, r.type, r.extra.get("给付对象", "")) for r in doc.records] == [
+        ("最低生活保障金给付", "行政给付", "低收入家庭"), ("婚姻登记", "行政确认", "")]
+    assert [d.stage for d in doc.records[0].responsibilities] == ["受理", "审查"]
+    # 沙依巴克区: 权力事项 over 类型 | 编码 | 名称, 责任事项 over 事前 | 事中 | 事后, 追究责任 over 情形 | 依据, unmerged
+    path = tmp_path / "乌鲁木齐市沙依巴克区司法局权责清单.csv"
+    path.write_text("序号,权力事项,,,实施依据,责任事项,,,追究责任,,承办科室\n"
+                    ",类型,编码,名称,,事前,事中,事后,情形,依据,\n"
+                    "1,行政给付,650103-JF-SF,法律援助,《法律援助法》第四十一条,受理：公示条件。,审查：核查。,监管：质量监督。,"
+                    "1.对符合条件的申请不予受理的,《法律援助法》第六十二条,区法律援助中心\n", encoding="utf-8")
+    (rec,) = parse_list(path).records
+    assert (rec.name, rec.type, rec.code, rec.basis_text) == ("法律援助", "行政给付", "650103-JF-SF", "《法律援助法》第四十一条")
+    assert "不予受理" in rec.accountability_situations and "第六十二条" in rec.accountability_situations
+    # 陕西: DUTY_CONTENT is the duties of an English export; 普洱: the 职权类别 written once over its group, beside a code
+    path = tmp_path / "陕西省粮食和物资储备局权责清单.csv"
+    path.write_text("ITEM_CODE,ITEM_NAME,ITEM_TYPE,LEGAL_BASIS,DUTY_CONTENT\n"
+                    "610000-CF-LS-001,对粮食收购者未按照规定备案的处罚,行政处罚,《粮食流通管理条例》第四十条,1.立案责任：立案。\n",
+                    encoding="utf-8")
+    assert [d.stage for d in parse_list(path).records[0].responsibilities] == ["立案"]
+    path = tmp_path / "普洱市生态环境局权责清单.csv"
+    path.write_text("职权编码,职权类别,职权名称,法律依据\n530800-HB-XK,行政许可,建设项目环境影响评价文件审批,《环境影响评价法》第二十二条\n"
+                    "530800-HB-XK,,排污许可证核发,《排污许可管理条例》第三条\n530800-HB-CF,行政处罚,对违法排污的处罚,"
+                    "《水污染防治法》第八十三条\n", encoding="utf-8")
+    assert [r.type for r in parse_list(path).records] == ["行政许可", "行政许可", "行政处罚"]
+
+
+def test_tables_a_type_each_with_its_own_header(tmp_path):
+    # 武冈: 「一、行政许可（3项）」 above the sheet's first header types its table; the 处罚 table names its items 违法行为
+    # and their basis 处罚依据, the 强制 table 强制名称 (beside a 事项名称 they would be kept as they are)
+    path = tmp_path / "武冈市公安局权责清单.csv"
+    path.write_text(
+        "武冈市公安局权责清单,,,,\n一、行政许可（1项）,,,,\n序号,事项名称,设定依据,责任事项,追责情形\n"
+        "1,大型群众性活动安全许可,《大型群众性活动安全管理条例》第十一条,受理：依法受理。,不予受理的\n"
+        "二、行政处罚（1项）,,,,\n序号,违法行为,处罚依据,责任事项,追责情形\n"
+        "1,饮酒后驾驶机动车,《道路交通安全法》第九十一条,立案：立案。,违法处罚的\n"
+        "三、行政强制（1项）,,,,\n序号,强制名称,实施依据,责任事项,追责情形\n"
+        "1,扣留机动车,《道路交通安全法》第九十六条,审批：报批。,违法扣留的\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [(r.name, r.type, r.basis_text[:9]) for r in doc.records] == [
+        ("大型群众性活动安全许可", "行政许可", "《大型群众性活动安"), ("饮酒后驾驶机动车", "行政处罚", "《道路交通安全法》"),
+        ("扣留机动车", "行政强制", "《道路交通安全法》")]
+    path.write_text("序号,事项名称,违法行为,处罚依据,设定依据,权力类型\n1,对酒驾的处罚,饮酒后驾驶机动车,《道路交通安全法》第九十一条,"
+                    "《道路交通安全法》第九十一条第一款,行政处罚\n", encoding="utf-8")
+    (rec,) = parse_list(path).records
+    assert (rec.name, rec.basis_text) == ("对酒驾的处罚", "《道路交通安全法》第九十一条第一款")
+    assert rec.extra == {"违法行为": "饮酒后驾驶机动车", "处罚依据": "《道路交通安全法》第九十一条"}
+
+
 def test_the_thirty_seventh_sample_s_layouts(tmp_path):
     # 岳阳: 责任事项 over 事前 | 事中 | 事后 (a two-row header written without its merge): the duties in three columns,
     # a column of bare steps its own duty
