@@ -463,6 +463,7 @@ class _ListParser:
         self._join_duty_tables()
         self._nest_sub_items()
         self._refer_to_items()
+        self._warn_repeated_items()
         self._refuse_if_errors(layouts)
         titles = self._title_rows(layouts)
         naming = self._naming(layouts, titles, jurisdiction=jurisdiction, department=department)
@@ -658,6 +659,23 @@ class _ListParser:
                     rec.citations = list(item.citations)
                 elif f == "responsibility_basis_text":
                     rec.responsibility_citations = list(item.responsibility_citations)
+
+    def _warn_repeated_items(self) -> None:
+        """Three or more records in a row of one item (name, sub-item, code and type alike): a layout whose rows are
+        the item's stages or parts, read as records of their own, would make each "miss" what the rows beside it
+        hold (海北's 环节序号 did: 24 false findings) — said, so that a reader checks the reading before the findings."""
+        run: list[Record] = []
+        for rec in [*self.records, None]:
+            key = None if rec is None else (rec.sheet, rec.item_name, rec.sub_item_name, rec.code, rec.type)
+            if run and key == (run[0].sheet, run[0].item_name, run[0].sub_item_name, run[0].code, run[0].type):
+                run.append(rec)
+                continue
+            if len(run) >= 3:
+                self.warnings.append(RowError(
+                    f"第 {run[0].row}–{run[-1].row} 行的 {len(run)} 条记录是同一事项（{run[0].name[:30]}）："
+                    "若它们是该事项的各环节或各部分，说明本清单的列未被正确读取，请核对列映射后再看检查结果",
+                    sheet=run[0].sheet, row=run[0].row, severity="warning"))
+            run = [rec] if rec is not None else []
 
     def _refer_to_items(self) -> None:
         """A cell that says it is another item's (宽城's 「同第3项」, 扎鲁特旗's 「同ZLT-JT-04」, 周庄镇's 「见第5项」): that

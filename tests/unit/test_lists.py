@@ -1601,6 +1601,22 @@ def test_tables_a_type_each_with_its_own_header(tmp_path):
     assert rec.extra == {"违法行为": "饮酒后驾驶机动车", "处罚依据": "《道路交通安全法》第九十一条"}
 
 
+def test_three_records_in_a_row_of_one_item_are_said(tmp_path):
+    # rows that are one item's stages, read as records of their own (a column differing from row to row and no
+    # stage column to say so): the import says so, before a reader trusts findings of stages "missing" from each
+    path = tmp_path / "某县林业和草原局权责清单.csv"
+    path.write_text("事项编码,事项名称,权力类别,责任岗位,责任事项,设定依据\n"
+                    "LC-XK-01,林木采伐许可证核发,行政许可,窗口,受理责任：受理申请。,《森林法》第五十六条\n"
+                    "LC-XK-01,林木采伐许可证核发,行政许可,审批股,审查责任：审查材料。,《森林法》第五十六条\n"
+                    "LC-XK-01,林木采伐许可证核发,行政许可,局长,决定责任：作出决定。,《森林法》第五十六条\n"
+                    "LC-XK-02,临时占用草原审核,行政许可,窗口,受理责任：受理。,《草原法》第四十条\n", encoding="utf-8")
+    said = [w for w in parse_list(path, jurisdiction="某县").warnings if "是同一事项" in w.message]
+    assert [(w.row, w.severity) for w in said] == [(2, "warning")] and "第 2–4 行的 3 条记录" in said[0].message
+    # two in a row (an item at two levels, a licence issued and renewed) are not said
+    path.write_text("\n".join(path.read_text(encoding="utf-8").splitlines()[:3] + [""]), encoding="utf-8")
+    assert not [w for w in parse_list(path, jurisdiction="某县").warnings if "是同一事项" in w.message]
+
+
 def test_the_thirty_seventh_sample_s_layouts(tmp_path):
     # 岳阳: 责任事项 over 事前 | 事中 | 事后 (a two-row header written without its merge): the duties in three columns,
     # a column of bare steps its own duty
