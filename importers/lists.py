@@ -65,7 +65,15 @@ from importers.workbook import (
     read_json_table,
     read_workbook,
 )
-from kb.model import PowerType, duty_kind_words, heading_stages, line_heading_stages, power_type, squeeze
+from kb.model import (
+    PowerType,
+    duty_kind_words,
+    heading_stages,
+    line_heading_stages,
+    power_type,
+    power_types,
+    squeeze,
+)
 
 HEADER_SEARCH_ROWS = 10  # the header is on one of the first ten rows (below a 附件 line, a title, a version,
 # the publishing unit and a blank row, as 绥滨's lists have it)
@@ -197,6 +205,10 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0, upper: list[str] | None
     # a sheet named after a type (行政许可, 行政给付 …) gives its rows' type: a header without a type column fits
     given = ("type",) if type_from_sheet_name(sheet.name) is not None else ()
     match = best_match(cells, given=given)
+    if given and match is not None and "type" not in match.columns and not _names_duties(cells, match):
+        # a sheet named after a type but no list of powers (行政处罚（裁量基准）: 违法行为 | 违法程度 | 处罚标准; 行政许可
+        # （办事指南）): only a table with duties or accountability is read by its sheet's name
+        given, match = (), best_match(cells)
     # a row that fits no mapping is a header's first half only when it is a header itself (a title merged
     # over the header row below is not)
     sub = _sub_header(sheet, r) if match is not None or recognised(cells) >= 2 else None
@@ -296,6 +308,12 @@ def _stage_heading(header: str) -> str | None:
         return None
     stages = line_heading_stages(text)
     return text if stages and stages != ["其他"] else None
+
+
+def _names_duties(cells: list[str], match: HeaderMatch) -> bool:
+    """Whether a header has the duties or the accountability of a list of powers (a column of them, or stages)."""
+    return bool({"responsibility_text", "accountability_situations", "stage"} & set(match.columns)) \
+        or _stage_headers(cells, match.unmapped) >= 2
 
 
 def _stage_headers(headers: list[str], columns: Iterable[int]) -> int:
@@ -967,11 +985,16 @@ class _ListParser:
                 # a row, no stage column (「审查责任：…」, 「决定」); the row's own 责任事项依据 goes with it
                 duty = values.get("responsibility_text", "")
                 duty = "" if _DITTO.match(squeeze(duty)) else duty
-                for k, v in kept.items():  # a kept column that differs from stage to stage is the stages', not the power's
-                    if v.strip() and _text(v) != prev.extra.get(k, ""):
-                        prev.extra.pop(k, None)
-                        if k not in ctx.stage_kept:
-                            ctx.stage_kept.append(k)
+                first = {k: prev.extra[k] for k in layout.kept if prev.extra.get(k)}
+                rows = ctx.stage_rows.setdefault(id(prev), (prev, [(_first_step(prev), first)]))[1]
+                rows.append((_name(values.get("stage", "")), {k: _text(v) for k, v in kept.items() if v.strip()}))
+                if values.get("stage", "").strip() and _accountability_stage(values["stage"]):
+                    _add_stage_row(prev, values["stage"], duty)  # the record's 追责情形; its basis is the accountability's
+                    basis = _text(values.get("responsibility_basis_text", ""))
+                    if basis and basis not in prev.accountability_situations:
+                        prev.accountability_situations = "\n".join(
+                            t for t in (prev.accountability_situations, f"追责依据：{basis}") if t)
+                    continue
                 if values.get("stage", "").strip():
                     _add_stage_row(prev, values["stage"], duty)
                     _add_stage_accountability(prev, values)
@@ -1035,6 +1058,7 @@ class _ListParser:
             if prev is not None and not values.get("type", "").strip() and (prev.type_original or prev.type) \
                     and not sheet.column_names and not _SUB_NUMBER.match(values.get("seq", "").strip()) \
                     and ctx.section is None and ctx.types_once_per_group \
+                    and not _code_names_other_type(values.get("code", ""), prev) \
                     and (cols.get("type", 99) < min(cols.get(f, 99) for f in ("seq", "code", "item_name"))
                          or (cols.get("type", 99) < cols.get("item_name", -1)
                              and (own.get("seq", "").strip() or own.get("code", "").strip()))):
@@ -1089,9 +1113,10 @@ class _ListParser:
             self.warnings.append(RowError(
                 f"第 {rows} 行（子项）只写了子项名称：其空白的依据、责任事项、追责等列按上方一行的同一列读取（合并单元格导出后留空）",
                 sheet=sheet.name, severity="notice"))
-        if ctx.stage_kept:
+        staged_keys = _stage_kept_columns(ctx)
+        if staged_keys:
             self.warnings.append(RowError(
-                f"列 {'、'.join(ctx.stage_kept)} 在同一事项的各环节行中各不相同：属于各环节，不作为权力的附加字段保存",
+                f"列 {'、'.join(staged_keys)} 在同一事项的各环节行中各不相同：按环节保存（每行「环节：内容」）",
                 sheet=sheet.name, severity="notice"))
         if ctx.typed_down:
             rows = "、".join(str(n) for n in ctx.typed_down[:12]) + (" 等" if len(ctx.typed_down) > 12 else "")
@@ -1214,6 +1239,11 @@ class _ListParser:
         if get("stage", "").strip():  # one row per stage: this row is the first duty, its rows below the others
             text, rec.responsibility_text = rec.responsibility_text, ""
             _add_stage_row(rec, get("stage", ""), text)
+            if _accountability_stage(get("stage", "")) and rec.responsibility_basis_text:
+                # (the record's 追责情形 its first row: the row's 责任事项依据 is the accountability's basis)
+                rec.accountability_situations = "\n".join(
+                    t for t in (rec.accountability_situations, f"追责依据：{rec.responsibility_basis_text}") if t)
+                rec.responsibility_basis_text = ""
         else:
             rec.responsibilities = list(_duties(rec.responsibility_text))
         if rec.supervision_text in NO_SUB_ITEM:  # 无, 暂无: no measures
@@ -1285,6 +1315,13 @@ class _ListParser:
                     row=sheet.row_number(layout.header_row), column=_column_name(sheet, c), severity="notice"))
 
 
+def _code_names_other_type(code: str, prev: Record) -> bool:
+    """A code whose letters name a type other than the record above's (QZ001 under a 行政处罚): not its group's."""
+    letters = {t.letters: t.name for t in power_types() if t.letters}
+    found = {name for lt, name in letters.items() if re.search(rf"(?<![A-Z]){lt}(?![A-Z])", _norm_code(code))}
+    return bool(found) and (prev.type or "") not in found
+
+
 def _types_once_per_group(sheet: Sheet, layout: SheetLayout) -> bool:
     """Whether the table writes each power type once, over its group (a merge exported blank below its first row):
     among the rows that name an item, some give no type, and no two types given one after another are the same."""
@@ -1314,7 +1351,8 @@ class _SheetContext:
     # the table writes each type once, on its group's first row, blank below it (花园街道: 行政处罚 | 空 | 行政检查 …):
     # _types_once_per_group (a list that types every row leaves a blank as an omission, not a merge)
     types_once_per_group: bool = False
-    stage_kept: list[str] = field(default_factory=list)  # kept columns that differ from stage to stage (环节序号)
+    # the records of one row a stage: id -> (record, [(its step, its kept columns) for each of its rows])
+    stage_rows: dict[int, tuple[Record, list[tuple[str, dict[str, str]]]]] = field(default_factory=dict)
     staged_above: dict[str, str] = field(default_factory=dict)  # the record above's cells of the stage columns
     staged_of: dict[str, dict[str, str]] = field(default_factory=dict)  # … of each record by its 序号 and code
 
@@ -1658,7 +1696,8 @@ def _same_item_next_duty(prev: Record, values: dict[str, str], kept: dict[str, s
     text; every other cell, kept columns too, blank or the record's own (a row of another level, holder or 裁量阶次 is
     a record of its own)."""
     duty, stage = values.get("responsibility_text", "").strip(), values.get("stage", "").strip()
-    if not values.get("item_name", "").strip() or not prev.responsibilities or not (stage or duty) \
+    if not values.get("item_name", "").strip() or not (prev.responsibilities or (stage and prev.accountability_situations)) \
+            or not (stage or duty) \
             or not (prev.seq or prev.code):
         return False
     sub = _name(values.get("sub_item_name", ""))
@@ -1677,7 +1716,7 @@ def _same_item_next_duty(prev: Record, values: dict[str, str], kept: dict[str, s
         # the stages, 1, 2, 3 …; a 办理时限 or 责任岗位 a stage's own)
         return False
     if stage:
-        if _ACCOUNTABILITY_STAGE.match(squeeze(stage).rstrip(":：")):
+        if _accountability_stage(stage):
             return True  # (海北: the record's 追责情形 on a row of its own after its steps)
         named = stage_row_duty(0, stage, "").stage
         if named is not None:
@@ -1688,8 +1727,32 @@ def _same_item_next_duty(prev: Record, values: dict[str, str], kept: dict[str, s
     return _text(duty) not in known
 
 
-# a row of a row-a-stage list whose 环节 names the accountability, not a step (海北: 追责情形 | 1.对符合法定条件的…)
-_ACCOUNTABILITY_STAGE = re.compile(r"^(?:追责情形|问责情形|责任追究(?:情形)?|追责|问责|追责依据|问责依据|追责情形及依据)$")
+# a row of a row-a-stage list whose 环节 names the accountability, not a step (海北: 追责情形 | 1.对符合法定条件的…;
+# 「3.追责情形」, 追责环节, 追究责任)
+_ACCOUNTABILITY_STAGE = re.compile(r"^(?:追责|问责|责任追究|追究责任)(?:情形|环节|依据|情形及依据|情形及追责依据)?$")
+_STEP_NUMBER = re.compile(r"^\s*(?:[（(]?[0-9０-９一二三四五六七八九十]+[.．、)）]|[①-⑳])\s*")
+
+
+def _accountability_stage(stage: str) -> bool:
+    return bool(_ACCOUNTABILITY_STAGE.match(_STEP_NUMBER.sub("", squeeze(stage)).rstrip(":：")))
+
+
+def _first_step(rec: Record) -> str:
+    """The step of a row-a-stage record's first row (its first duty's heading line)."""
+    return rec.responsibilities[0].text.split("\n")[0] if rec.responsibilities else ""
+
+
+def _stage_kept_columns(ctx: _SheetContext) -> list[str]:
+    """Kept columns that differ from stage to stage in a row-a-stage table (环节序号, 责任岗位, 办理时限): each record's
+    rows written on it as 「环节：内容」 lines, the stages' not the power's; those columns' names."""
+    keys = sorted({k for _, rows in ctx.stage_rows.values() for k in {k for _, kept in rows for k in kept}
+                   if len({kept.get(k, "") for _, kept in rows}) > 1})
+    for rec, rows in ctx.stage_rows.values():
+        for k in keys:
+            lines = [f"{step}：{kept[k]}" if step else kept[k] for step, kept in rows if kept.get(k)]
+            if lines:
+                rec.extra[k] = "\n".join(lines)
+    return keys
 
 
 def _as_recorded(rec: Record, f: str, value: str) -> bool:
@@ -1724,7 +1787,7 @@ def _add_stage_row(rec: Record, stage: str, text: str) -> None:
     record, of the stage the row names. The record's 责任事项内容 gathers the rows, each under its 办理环节
     on a line of its own, as a cell of such headings reads (importers.duties)."""
     stage, text = _name(stage), _text(text)
-    if _ACCOUNTABILITY_STAGE.match(squeeze(stage).rstrip(":：")):
+    if _accountability_stage(stage):
         if text and text not in rec.accountability_situations.split("\n"):
             rec.accountability_situations = "\n".join(t for t in (rec.accountability_situations, text) if t)
         return

@@ -180,7 +180,10 @@ def match_header(cells: list[str], mapping: Mapping) -> HeaderMatch:
         else:
             columns[key] = col
     for key, cols in fallbacks.items():
-        if key in columns:  # the field has a column of its own: these are kept as they are (extra fields)
+        # the field has a column of its own, or (for the item's name) a header no mapping knows may be it (行政处罚
+        # 事项名称 beside a 违法行为): these are kept as they are (extra fields)
+        if key in columns or (key == "item_name" and any(normalize_header(t).endswith(("名称", "事项"))
+                                                          for t in unmapped.values())):
             unmapped.update({c: cells[c].strip() for c in cols})
         else:
             columns[key], later = cols[0], cols[1:]

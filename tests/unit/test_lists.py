@@ -1539,7 +1539,7 @@ def test_the_fiftieth_sample_s_layouts(tmp_path):
     assert [d.stage for d in permit.responsibilities] == ["受理", "审查"]
     assert permit.accountability_situations == "1.对符合法定条件的申请不予受理的。"
     assert [d.text.split("\n")[0] for d in levy.responsibilities] == ["核定", "通知"]
-    assert "环节序号" not in permit.extra and "环节序号" not in levy.extra  # the stages', not the power's
+    assert (permit.extra["环节序号"], levy.extra["环节序号"]) == ("受理：1\n审查：2", "核定：1\n通知：2")  # the stages'
     # 太仆寺旗: a sheet a type with no type column, its item named 给付事项 / 确认事项, its duties 办理流程及责任
     path = tmp_path / "太仆寺旗民政局权责清单.xlsx"
     wb = openpyxl.Workbook()
@@ -1615,6 +1615,55 @@ def test_three_records_in_a_row_of_one_item_are_said(tmp_path):
     # two in a row (an item at two levels, a licence issued and renewed) are not said
     path.write_text("\n".join(path.read_text(encoding="utf-8").splitlines()[:3] + [""]), encoding="utf-8")
     assert not [w for w in parse_list(path, jurisdiction="某县").warnings if "是同一事项" in w.message]
+
+
+def test_the_fiftieth_sample_s_readings_where_they_do_not_apply(tmp_path):
+    # a cold review of the readings above: each input read as the list means it
+    def read(name: str, text: str):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return parse_list(path, department="某县市场监督管理局", jurisdiction="某县")
+
+    # 许可事项 beside a 事项名称 is what is licensed (kept as it is), not a second half of the name
+    (rec,) = read("a.csv", "序号,事项名称,许可事项,权力类型,设定依据,责任事项\n"
+                           "1,药品经营许可,药品批发企业许可,行政许可,《药品管理法》第五十一条,1.受理：受理。\n").records
+    assert (rec.name, rec.extra) == ("药品经营许可", {"许可事项": "药品批发企业许可"})
+    # 违法行为 beside the item's own name column (行政处罚事项名称) is kept as it is
+    (rec,) = read("b.csv", "序号,行政处罚事项名称,权力类型,违法行为,处罚依据,责任事项\n"
+                           "1,对未取得食品经营许可从事食品经营的处罚,行政处罚,经营超过保质期食品,《食品安全法》第一百二十二条,"
+                           "1.立案：立案。\n").records
+    assert (rec.name, rec.extra["违法行为"]) == ("对未取得食品经营许可从事食品经营的处罚", "经营超过保质期食品")
+    # a row-a-stage list: its 追责情形 first, or numbered (3.追责情形), the record's accountability with its basis; a
+    # stage's own columns (责任岗位, 办理时限) written stage by stage on the power
+    doc = read("c.csv", "序号,事项名称,权力类型,责任环节,责任事项,责任事项依据,责任岗位,办理时限\n"
+                        "1,食品经营许可,行政许可,追责情形,1.对符合法定条件的不予许可的。,《行政许可法》第七十二条,,\n"
+                        "1,食品经营许可,行政许可,受理,受理申请。,,窗口工作人员,1个工作日\n"
+                        "1,食品经营许可,行政许可,审查,审查材料。,,业务科室,10个工作日\n"
+                        "1,食品经营许可,行政许可,3.追责情形,2.违法收费的。,《公务员处分条例》第二十条,,\n")
+    (rec,) = doc.records
+    assert [d.stage for d in rec.responsibilities] == ["受理", "审查"] and rec.responsibility_basis_text == ""
+    assert rec.accountability_situations.split("\n") == [
+        "1.对符合法定条件的不予许可的。", "追责依据：《行政许可法》第七十二条", "2.违法收费的。", "追责依据：《公务员处分条例》第二十条"]
+    assert rec.extra == {"责任岗位": "受理：窗口工作人员\n审查：业务科室", "办理时限": "受理：1个工作日\n审查：10个工作日"}
+    # a blank type under a code naming another type (QZ under a 行政处罚) is not its group's
+    doc = read("d.csv", "权力编码,权力类型,事项名称,责任事项\nXK001,行政许可,食品经营许可,1.受理：受理。\n"
+                        "CF001,行政处罚,对无证经营的处罚,1.立案：立案。\nQZ001,,查封扣押不符合食品安全标准的食品,1.决定：决定。\n")
+    assert [r.type for r in doc.records] == ["行政许可", "行政处罚", ""]
+    # a sheet named after a type whose table is no list of powers (a 裁量基准, a 办事指南) is not read by its name
+    path = tmp_path / "某县市场监督管理局权责清单.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "权责清单"
+    wb.active.append(["序号", "事项名称", "权力类型", "责任事项"])
+    wb.active.append(["1", "食品经营许可", "行政许可", "1.受理：受理。"])
+    sheet = wb.create_sheet("行政处罚（裁量基准）")
+    sheet.append(["序号", "违法行为", "处罚依据", "违法程度", "处罚标准"])
+    sheet.append(["1", "经营超过保质期食品", "《食品安全法》第一百二十四条", "轻微", "警告"])
+    sheet = wb.create_sheet("行政许可（办事指南）")
+    sheet.append(["序号", "事项名称", "办理时限", "收费标准"])
+    sheet.append(["1", "食品经营许可", "10个工作日", "不收费"])
+    wb.save(path)
+    doc = parse_list(path, department="某县市场监督管理局", jurisdiction="某县")
+    assert [(r.sheet, r.name) for r in doc.records] == [("权责清单", "食品经营许可")]
 
 
 def test_the_thirty_seventh_sample_s_layouts(tmp_path):
