@@ -918,6 +918,7 @@ class _ListParser:
         ctx = _SheetContext(sheet, layout, level_from_sheet_name(sheet.name), type_from_sheet_name(sheet.name))
         ctx.section = section
         ctx.types_once_per_group = _types_once_per_group(sheet, layout)
+        ctx.status_column = _status_column(sheet, layout)
         cols = layout.columns
         self._warn_unmapped_columns(ctx)
         seen: dict[tuple, int] = {}
@@ -1088,6 +1089,13 @@ class _ListParser:
                 if v.strip() and k not in record.extra:
                     record.extra[k] = _text(v)
             _delegation_manner(record)  # after the kept columns: 权力来源 is kept by its header
+            dropped = _status_dropped(record, ctx)
+            if dropped:  # 陕西's export: STATUS 0 beside 1s; a 事项状态 of 停用, 已取消
+                self.warnings.append(RowError(
+                    f"{dropped}：{record.name[:30]} 不是现行权力，未导入", sheet=sheet.name, row=sheet.row_number(r),
+                    severity="notice"))
+                prev = cancelled = record
+                continue
             status = _STATUS_REMARK.match(squeeze(record.remarks))
             if status and status.group("gone"):
                 self.warnings.append(RowError(
@@ -1315,6 +1323,33 @@ class _ListParser:
                     row=sheet.row_number(layout.header_row), column=_column_name(sheet, c), severity="notice"))
 
 
+# a column of each item's status in a database's export (状态 | 事项状态 | STATUS), and the words that say it is gone
+_STATUS_HEADER = re.compile(r"^(?:事项|权力|职权)?(?:状态|有效状态|是否有效|是否启用)$|^(?:STATUS|STATE|SXZT|ZT|IS_VALID|VALID)$", re.IGNORECASE)
+_STATUS_GONE = re.compile(r"^(?:停用|无效|失效|作废|已作废|取消|已取消|废止|已废止|注销|已注销|禁用|否|N|NO|FALSE|DISABLED|INVALID)$",
+                          re.IGNORECASE)
+
+
+def _status_column(sheet: Sheet, layout: SheetLayout) -> tuple[str, bool] | None:
+    """The kept column of each item's status, and whether it holds 0 and 1 alone with some 1s (then 0 is "not in
+    force", as a database writes it; a column of other numbers says nothing)."""
+    key = next((k for k in layout.kept if _STATUS_HEADER.match(normalize_header(k))), None)
+    if key is None:
+        return None
+    values = {sheet.value(r, layout.kept[key]).strip() for r in range(layout.data_start, sheet.nrows)} - {""}
+    return key, bool(values) and values <= {"0", "1"} and "1" in values
+
+
+def _status_dropped(record: Record, ctx: _SheetContext) -> str:
+    """Why a record is not in force by its status column (「STATUS 为 0」, 「事项状态为 停用」), or ""."""
+    if ctx.status_column is None:
+        return ""
+    key, binary = ctx.status_column
+    value = squeeze(record.extra.get(key, ""))
+    if _STATUS_GONE.match(value) or (binary and value == "0"):
+        return f"{key} 为 {value}"
+    return ""
+
+
 def _code_names_other_type(code: str, prev: Record) -> bool:
     """A code whose letters name a type other than the record above's (QZ001 under a 行政处罚): not its group's."""
     letters = {t.letters: t.name for t in power_types() if t.letters}
@@ -1351,6 +1386,8 @@ class _SheetContext:
     # the table writes each type once, on its group's first row, blank below it (花园街道: 行政处罚 | 空 | 行政检查 …):
     # _types_once_per_group (a list that types every row leaves a blank as an omission, not a merge)
     types_once_per_group: bool = False
+    # a kept column giving each item's status (状态, STATUS) and whether its values are 0 and 1 alone (0: not in force)
+    status_column: tuple[str, bool] | None = None
     # the records of one row a stage: id -> (record, [(its step, its kept columns) for each of its rows])
     stage_rows: dict[int, tuple[Record, list[tuple[str, dict[str, str]]]]] = field(default_factory=dict)
     staged_above: dict[str, str] = field(default_factory=dict)  # the record above's cells of the stage columns

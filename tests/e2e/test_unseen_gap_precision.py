@@ -1311,7 +1311,8 @@ FIFTIETH: dict[str, tuple[list[str], bool, str]] = {
 
 
 def test_missing_stage_on_a_fiftieth_sample_judged_blind(scratch, tmp_path):
-    _check(scratch, tmp_path, HERE / "unseen_gap_lists_50.json", FIFTIETH, 13, 119)
+    # (118 records: 陕西's STATUS 0, its 2021 licence no longer in force, is not imported, as the reader left it out)
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_50.json", FIFTIETH, 13, 118)
     assert (sum(real for _, real, _ in FIFTIETH.values()), len(FIFTIETH)) == (22, 22)
     # 海北's rows a stage: one record an item, its 追责情形 the record's; 太仆寺旗's sheets a type: all nine read
     rows = scratch.read("MATCH (d:Department)-[:HOLDS]->(p:Power) WHERE d.name IN ['海北藏族自治州林业和草原局', '太仆寺旗民政局'] "

@@ -1666,6 +1666,24 @@ def test_the_fiftieth_sample_s_readings_where_they_do_not_apply(tmp_path):
     assert [(r.sheet, r.name) for r in doc.records] == [("权责清单", "食品经营许可")]
 
 
+def test_an_item_whose_status_says_it_is_not_in_force_is_not_imported(tmp_path):
+    # 陕西's export: STATUS 1 for the items in force, 0 for a licence no longer listed; a 事项状态 of 停用
+    path = tmp_path / "陕西省粮食和物资储备局权责清单.csv"
+    path.write_text("ITEM_CODE,ITEM_NAME,ITEM_TYPE,DUTY_CONTENT,STATUS\n"
+                    "610000-CF-LS-001,对粮食收购者未按照规定备案的处罚,行政处罚,1.立案责任：立案。,1\n"
+                    "610000-XK-LS-001,粮食收购资格许可,行政许可,1.受理责任：受理。,0\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [r.name for r in doc.records] == ["对粮食收购者未按照规定备案的处罚"]
+    assert any("STATUS 为 0：粮食收购资格许可 不是现行权力，未导入" in w.message for w in doc.warnings)
+    path.write_text("事项名称,权力类型,责任事项,事项状态\n食品经营许可,行政许可,1.受理：受理。,在用\n"
+                    "食品流通许可,行政许可,1.受理：受理。,停用\n", encoding="utf-8")
+    assert [r.name for r in parse_list(path).records] == ["食品经营许可"]
+    # a status column of other numbers (2, 3: a workflow's steps) says nothing of being in force
+    path.write_text("ITEM_CODE,ITEM_NAME,ITEM_TYPE,DUTY_CONTENT,STATUS\nA-1,食品经营许可,行政许可,1.受理：受理。,0\n"
+                    "A-2,食品生产许可,行政许可,1.受理：受理。,2\n", encoding="utf-8")
+    assert len(parse_list(path).records) == 2
+
+
 def test_the_thirty_seventh_sample_s_layouts(tmp_path):
     # 岳阳: 责任事项 over 事前 | 事中 | 事后 (a two-row header written without its merge): the duties in three columns,
     # a column of bare steps its own duty
