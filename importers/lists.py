@@ -919,6 +919,7 @@ class _ListParser:
         ctx.section = section
         ctx.types_once_per_group = _types_once_per_group(sheet, layout)
         ctx.status_column = _status_column(sheet, layout)
+        first_record = len(self.records)
         cols = layout.columns
         self._warn_unmapped_columns(ctx)
         seen: dict[tuple, int] = {}
@@ -1121,7 +1122,7 @@ class _ListParser:
             self.warnings.append(RowError(
                 f"第 {rows} 行（子项）只写了子项名称：其空白的依据、责任事项、追责等列按上方一行的同一列读取（合并单元格导出后留空）",
                 sheet=sheet.name, severity="notice"))
-        staged_keys = _stage_kept_columns(ctx)
+        staged_keys = _stage_kept_columns(ctx, self.records[first_record:])
         if staged_keys:
             self.warnings.append(RowError(
                 f"列 {'、'.join(staged_keys)} 在同一事项的各环节行中各不相同：按环节保存（每行「环节：内容」）",
@@ -1779,12 +1780,14 @@ def _first_step(rec: Record) -> str:
     return rec.responsibilities[0].text.split("\n")[0] if rec.responsibilities else ""
 
 
-def _stage_kept_columns(ctx: _SheetContext) -> list[str]:
+def _stage_kept_columns(ctx: _SheetContext, records: list[Record]) -> list[str]:
     """Kept columns that differ from stage to stage in a row-a-stage table (环节序号, 责任岗位, 办理时限): each record's
-    rows written on it as 「环节：内容」 lines, the stages' not the power's; those columns' names."""
+    rows written on it as 「环节：内容」 lines, the stages' not the power's — also a record of one row (its one stage's)
+    among the table's ``records``; those columns' names."""
     keys = sorted({k for _, rows in ctx.stage_rows.values() for k in {k for _, kept in rows for k in kept}
                    if len({kept.get(k, "") for _, kept in rows}) > 1})
-    for rec, rows in ctx.stage_rows.values():
+    for rec in records:
+        rows = ctx.stage_rows.get(id(rec), (rec, [(_first_step(rec), rec.extra)]))[1]
         for k in keys:
             lines = [f"{step}：{kept[k]}" if step else kept[k] for step, kept in rows if kept.get(k)]
             if lines:

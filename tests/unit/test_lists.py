@@ -1684,6 +1684,16 @@ def test_an_item_whose_status_says_it_is_not_in_force_is_not_imported(tmp_path):
     assert len(parse_list(path).records) == 2
 
 
+def test_a_stage_s_own_column_is_written_stage_by_stage_on_every_record(tmp_path):
+    # 环节序号 differs from row to row of one item: the stages', on each power 「环节：内容」 — one of one row too
+    path = tmp_path / "某县市场监督管理局权责清单.csv"
+    path.write_text("序号,事项名称,权力类型,环节序号,责任环节,责任事项\n1,食品经营许可,行政许可,1,受理,受理申请。\n"
+                    "1,食品经营许可,行政许可,2,审查,审查材料。\n2,对无证经营的处罚,行政处罚,1,立案,立案。\n", encoding="utf-8")
+    doc = parse_list(path, jurisdiction="某县")
+    assert [r.extra for r in doc.records] == [{"环节序号": "受理：1\n审查：2"}, {"环节序号": "立案：1"}]
+    assert any("列 环节序号 在同一事项的各环节行中各不相同" in w.message for w in doc.warnings)
+
+
 def test_the_thirty_seventh_sample_s_layouts(tmp_path):
     # 岳阳: 责任事项 over 事前 | 事中 | 事后 (a two-row header written without its merge): the duties in three columns,
     # a column of bare steps its own duty
