@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import pairwise
+from itertools import groupby, pairwise
 from pathlib import Path
 
 from importers.blocks import known_header, turn_table, unfold_blocks
@@ -682,18 +682,13 @@ class _ListParser:
         """Three or more records in a row of one item (name, sub-item, code and type alike): a layout whose rows are
         the item's stages or parts, read as records of their own, would make each "miss" what the rows beside it
         hold (海北's 环节序号 did: 24 false findings) — said, so that a reader checks the reading before the findings."""
-        run: list[Record] = []
-        for rec in [*self.records, None]:
-            key = None if rec is None else (rec.sheet, rec.item_name, rec.sub_item_name, rec.code, rec.type)
-            if run and key == (run[0].sheet, run[0].item_name, run[0].sub_item_name, run[0].code, run[0].type):
-                run.append(rec)
-                continue
+        for _, group in groupby(self.records, key=lambda r: (r.sheet, r.item_name, r.sub_item_name, r.code, r.type)):
+            run = list(group)
             if len(run) >= 3:
                 self.warnings.append(RowError(
                     f"第 {run[0].row}–{run[-1].row} 行的 {len(run)} 条记录是同一事项（{run[0].name[:30]}）："
                     "若它们是该事项的各环节或各部分，说明本清单的列未被正确读取，请核对列映射后再看检查结果",
                     sheet=run[0].sheet, row=run[0].row, severity="warning"))
-            run = [rec] if rec is not None else []
 
     def _refer_to_items(self) -> None:
         """A cell that says it is another item's (宽城's 「同第3项」, 扎鲁特旗's 「同ZLT-JT-04」, 周庄镇's 「见第5项」): that
@@ -987,18 +982,14 @@ class _ListParser:
                 # a row, no stage column (「审查责任：…」, 「决定」); the row's own 责任事项依据 goes with it
                 duty = values.get("responsibility_text", "")
                 duty = "" if _DITTO.match(squeeze(duty)) else duty
-                first = {k: prev.extra[k] for k in layout.kept if prev.extra.get(k)}
-                rows = ctx.stage_rows.setdefault(id(prev), (prev, [(_first_step(prev), first)]))[1]
-                rows.append((_name(values.get("stage", "")), {k: _text(v) for k, v in kept.items() if v.strip()}))
-                if values.get("stage", "").strip() and _accountability_stage(values["stage"]):
-                    _add_stage_row(prev, values["stage"], duty)  # the record's 追责情形; its basis is the accountability's
-                    basis = _text(values.get("responsibility_basis_text", ""))
-                    if basis and basis not in prev.accountability_situations:
-                        prev.accountability_situations = "\n".join(
-                            t for t in (prev.accountability_situations, f"追责依据：{basis}") if t)
-                    continue
+                if id(prev) not in ctx.stage_rows:
+                    first = {k: prev.extra[k] for k in layout.kept if prev.extra.get(k)}
+                    ctx.stage_rows[id(prev)] = (prev, [(_first_step(prev), first)])
+                ctx.stage_rows[id(prev)][1].append(
+                    (_name(values.get("stage", "")), {k: _text(v) for k, v in kept.items() if v.strip()}))
                 if values.get("stage", "").strip():
-                    _add_stage_row(prev, values["stage"], duty)
+                    if _add_stage_row(prev, values["stage"], duty, values.get("responsibility_basis_text", "")):
+                        continue  # the record's 追责情形 (its basis the accountability's, not a duty's)
                     _add_stage_accountability(prev, values)
                 elif line_heading_stages(squeeze(duty).rstrip("。.；;")):
                     _add_stage_row(prev, squeeze(duty).rstrip("。.；;"), "")
@@ -1247,12 +1238,8 @@ class _ListParser:
         _set_level(rec, get("level", ""), get("scope", ""), defaults, ctx.default_level)
         if get("stage", "").strip():  # one row per stage: this row is the first duty, its rows below the others
             text, rec.responsibility_text = rec.responsibility_text, ""
-            _add_stage_row(rec, get("stage", ""), text)
-            if _accountability_stage(get("stage", "")) and rec.responsibility_basis_text:
-                # (the record's 追责情形 its first row: the row's 责任事项依据 is the accountability's basis)
-                rec.accountability_situations = "\n".join(
-                    t for t in (rec.accountability_situations, f"追责依据：{rec.responsibility_basis_text}") if t)
-                rec.responsibility_basis_text = ""
+            if _add_stage_row(rec, get("stage", ""), text, rec.responsibility_basis_text):
+                rec.responsibility_basis_text = ""  # (its 追责情形 the first row: the row's 依据 is the accountability's)
         else:
             rec.responsibilities = list(_duties(rec.responsibility_text))
         if rec.supervision_text in NO_SUB_ITEM:  # 无, 暂无: no measures
@@ -1715,9 +1702,15 @@ def _add_stage_accountability(rec: Record, values: dict[str, str]) -> None:
     once, one a line."""
     for f in _STAGE_OWN_FIELDS:
         text = _text(values.get(f, ""))
-        held = getattr(rec, f)
-        if text and not _DITTO.match(squeeze(text)) and text not in held.split("\n"):
-            setattr(rec, f, "\n".join(t for t in (held, text) if t))
+        if not _DITTO.match(squeeze(text)):
+            _add_line(rec, f, text)
+
+
+def _add_line(rec: Record, field: str, text: str) -> None:
+    """A text the record's field does not hold yet, on a line of its own after what it holds."""
+    held = getattr(rec, field)
+    if text and text not in held.split("\n"):
+        setattr(rec, field, "\n".join(t for t in (held, text) if t))
 
 
 def _column_numbers(cells: list[str]) -> bool:
@@ -1822,21 +1815,24 @@ def _add_duty_basis(rec: Record, text: str) -> None:
 _CITED = {"basis_text": "citations", "responsibility_basis_text": "responsibility_citations"}
 
 
-def _add_stage_row(rec: Record, stage: str, text: str) -> None:
+def _add_stage_row(rec: Record, stage: str, text: str, basis: str = "") -> bool:
     """A row of a list that gives each stage a row of its own (办理环节 | 责任事项内容): one more duty of the
     record, of the stage the row names. The record's 责任事项内容 gathers the rows, each under its 办理环节
-    on a line of its own, as a cell of such headings reads (importers.duties)."""
+    on a line of its own, as a cell of such headings reads (importers.duties). A row whose 环节 is the
+    accountability (海北's 追责情形, 「3.追责情形」) adds to it, its ``basis`` (责任事项依据) as 「追责依据：…」: True then."""
     stage, text = _name(stage), _text(text)
     if _accountability_stage(stage):
-        if text and text not in rec.accountability_situations.split("\n"):
-            rec.accountability_situations = "\n".join(t for t in (rec.accountability_situations, text) if t)
-        return
+        _add_line(rec, "accountability_situations", text)
+        if _text(basis):
+            _add_line(rec, "accountability_situations", f"追责依据：{_text(basis)}")
+        return True
     if not text and not line_heading_stages(stage):
-        return  # an empty 备注 row under the steps is no duty
+        return False  # an empty 备注 row under the steps is no duty
     seq = max((d.seq for d in rec.responsibilities), default=0) + 1
     rec.responsibilities.append(stage_row_duty(seq, stage, text))
     block = "\n".join(t for t in (stage, text) if t)
     rec.responsibility_text = (rec.responsibility_text + "\n" + block) if rec.responsibility_text else block
+    return False
 
 
 def _delegating_bodies(records: list[Record], departments: dict[str, dict]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import zipfile
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 import openpyxl
@@ -1475,12 +1476,16 @@ def test_the_forty_ninth_sample_s_layouts(tmp_path):
     assert [r.type for r in parse_list(path).records] == ["行政处罚", "", "公共服务"]
 
 
+def _read_county_csv(folder: Path, name: str, text: str):
+    """A CSV of 某县市场监督管理局's, written and read."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return parse_list(path, department="某县市场监督管理局", jurisdiction="某县")
+
+
 def test_what_is_not_a_sub_item_nor_a_blank_type_filled_down(tmp_path):
     # a cold review of the readings above: each input read as the list means it
-    def read(name: str, text: str):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return parse_list(path, department="某县市场监督管理局", jurisdiction="某县")
+    read = partial(_read_county_csv, tmp_path)
 
     # 上级事项编码 that is the superior's catalogue code, not a row's own code's start: no sub-item
     doc = read("a.csv", "序号,权力编码,上级事项编码,事项名称,权力类型,实施依据,责任事项\n"
@@ -1619,10 +1624,7 @@ def test_three_records_in_a_row_of_one_item_are_said(tmp_path):
 
 def test_the_fiftieth_sample_s_readings_where_they_do_not_apply(tmp_path):
     # a cold review of the readings above: each input read as the list means it
-    def read(name: str, text: str):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return parse_list(path, department="某县市场监督管理局", jurisdiction="某县")
+    read = partial(_read_county_csv, tmp_path)
 
     # 许可事项 beside a 事项名称 is what is licensed (kept as it is), not a second half of the name
     (rec,) = read("a.csv", "序号,事项名称,许可事项,权力类型,设定依据,责任事项\n"
