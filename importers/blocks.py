@@ -28,6 +28,10 @@ _LABEL_LIKE = re.compile(r"^[^\s，,。；;：:、（）()\d]{2,10}[:：]?$")
 _NUMBERING = re.compile(r"^(?:事项|第)?[0-9一二三四五六七八九十]{1,3}项?$")
 # a sheet telling how to fill the list in (填表说明: 事项名称 | 填写权力事项的规范名称), not a list
 _INSTRUCTION = re.compile(r"^(?:请|应当?|须)?(?:填写|填报|按照?|根据|参照)")
+# a block's heading, a row of one numbered cell naming its item (洮南's 「一、动物防疫条件合格证核发」, then 权力类型 |
+# 行政许可, 权力编码 | …, no 事项名称 label)
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[)）]|\d{1,3}[、.．]|[【\[]\d{1,3}[】\]])\s*"
+                      r"(?P<name>\S.{1,80})$", re.DOTALL)
 
 
 @dataclass
@@ -50,7 +54,8 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
     """The table a sheet of field | value blocks stands for; None when the sheet is not one (no block naming an
     item, labels that fit no mapping, a table turned on its side, instructions for filling a list in)."""
     known = _labels(sheet)
-    match = best_match(list(dict.fromkeys(known.values())))
+    headings = _headings(sheet, known)
+    match = best_match(list(dict.fromkeys(known.values())) + (["事项名称"] if headings else []))
     if match is None:
         return None
     keys = {text: _key(text, match.mapping) for text in set(known.values())}
@@ -71,6 +76,13 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
             continue
         pairs = _pairs(filled, known, keys, r, columns, open_block=block is not None and not block.gap)
         text = " | ".join(v for _, v in filled)
+        if r in headings:  # a block's name: the block its labels open below
+            block = _Block(r, {"item_name": [headings[r]]}, [(r, text)])
+            blocks.append(block)
+            labels.setdefault("item_name", "事项名称")
+            first = first or "item_name"
+            last = "item_name"
+            continue
         if not pairs:
             # the field's text runs on below it: under its label merged down, else under the last label
             under = next((label_at[a] for c in sorted(columns) if c < filled[0][0]
@@ -87,7 +99,8 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
             # a block ends where a field that opens one comes again, or the field the first block opened with
             # comes after others (a block that left it out: 低保 with no 事项类型, then 事项类型 | 行政处罚), or
             # after a blank row once it names its item
-            if block is None or (pair.key in block.values and pair.key in _OPENING) or (block.gap and _named(block)) \
+            if block is None or (pair.key in block.values and pair.key in _OPENING) \
+                    or (block.gap and _named(block) and not headings) \
                     or (pair.key == first and len(block.values) >= 2):
                 block = _Block(r)
                 blocks.append(block)
@@ -114,6 +127,21 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
     return _table(sheet, {k: labels[k] for k in labels if any(k in b.values for b in named)}, named, loose)
 
 
+def _headings(sheet: Sheet, known: dict[tuple[int, int], str]) -> dict[int, str]:
+    """Row -> item name of each row of one numbered cell whose next filled row holds a label (洮南: 「一、动物防疫条件合格证
+    核发」 over 权力类型 | 行政许可), when two or more rows are such headings and no label names the item."""
+    if any(_names_item(t) for t in set(known.values())):
+        return {}
+    out: dict[int, str] = {}
+    rows = [r for r in range(sheet.nrows) if any(v.strip() for v in sheet.cells[r])]
+    for r, after in zip(rows, rows[1:]):
+        cells = [v.strip() for v in sheet.cells[r] if v.strip()]
+        heading = _HEADING.match(cells[0]) if len(cells) == 1 and (r, 0) not in known else None
+        if heading and any((after, c) in known for c in range(len(sheet.cells[after]))):
+            out[r] = squeeze(heading.group("name"))
+    return out if len(out) >= 2 else {}
+
+
 def _named(block: _Block) -> bool:
     return bool(block.values.get("item_name") or block.values.get("sub_item_name"))
 
@@ -133,6 +161,12 @@ def _labels(sheet: Sheet) -> dict[tuple[int, int], str]:
 def known_header(text: str) -> bool:
     """True when some mapping takes the text for a header."""
     return any(match_header([text], m).columns for m in load_mappings())
+
+
+@cache
+def _names_item(text: str) -> bool:
+    """True when some mapping takes the label for the item's name (事项名称, 权力名称 …)."""
+    return any("item_name" in match_header([text], m).columns for m in load_mappings())
 
 
 def _label_columns(known: dict[tuple[int, int], str]) -> set[int]:

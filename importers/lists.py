@@ -1145,6 +1145,12 @@ class _ListParser:
     def _non_record_row(self, ctx: _SheetContext, r: int, own: dict[str, str], prev: Record | None) -> None:
         """A row with values but no 事项名称, 子项名称 or 权力类型 of its own."""
         sheet, cols = ctx.sheet, ctx.layout.columns
+        section = _section_type(sheet.cells[r])
+        if section:  # 「一、行政许可（2项）」 across the row: the type of the records below it (in whatever column it stands:
+            # 长治's is in its first, the 设定依据's, and no basis of the record above, 2026-12-06)
+            ctx.section = (section, " ".join(v.strip() for v in sheet.cells[r] if v.strip())[:40])
+            ctx.section_row = r
+            return
         named = [f for f in ("item_name", "type") if f in cols]  # (none in a duty table of codes: no continuation)
         name_covered = bool(named) and all(sheet.covered_from_above(r, cols[f]) for f in named)
         # 肇东 (a CSV): one row per stage, the record's other cells left blank below its first row, not merged
@@ -1194,11 +1200,6 @@ class _ListParser:
                 f"此行是第 {prev.row} 行事项的续行（其事项名称和权力类型是与上方合并的单元格）；"
                 f"{what}保存在该事项的 extra['续行'] 中", sheet=sheet.name,
                 row=sheet.row_number(r), severity="warning"))
-            return
-        section = _section_type(sheet.cells[r])
-        if section:  # 「一、行政许可（2项）」 across the row: the type of the records below it
-            ctx.section = (section, " ".join(v.strip() for v in sheet.cells[r] if v.strip())[:40])
-            ctx.section_row = r
             return
         if _group_row(sheet.cells[r]):
             ctx.section = None  # 「三、行政审批（1项）」: a group of no type known here ends the one above

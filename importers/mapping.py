@@ -55,9 +55,11 @@ class Mapping:
     priority: int = 0
     source: str = ""
     lookup: dict[str, str] = field(default_factory=dict, repr=False)  # synonym -> field or extra key
-    # synonym -> field, for headers that mean the field only where no other header of the row does ([fallback]:
-    # 街道职责 is a street's duties in a 职责边界 table, but beside a 责任事项 column its general duty, kept apart)
-    fallback: dict[str, str] = field(default_factory=dict, repr=False)
+    # synonym -> fields, for headers that mean a field only where no other header of the row does ([fallback]:
+    # 街道职责 is a street's duties in a 职责边界 table, but beside a 责任事项 column its general duty, kept apart;
+    # a header under several fields means the first of them the row has no header of: beside a 街道承担的责任 and no
+    # name column, 街道职责 names the duty)
+    fallback: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def field_for(self, header: str) -> str | None:
         """The field or extra key a normalised header text means in this mapping."""
@@ -114,11 +116,13 @@ def parse_mapping(data: dict, source: str) -> Mapping:
     for key, synonyms in columns.items():
         for s in synonyms:
             lookup.setdefault(s, key)  # first declared field wins when two fields list one synonym
-    fallback: dict[str, str] = {}
-    for key, synonyms in data.get("fallback", {}).items():
+    fallback: dict[str, tuple[str, ...]] = {}
+    for key, synonyms in data.get("fallback", {}).items():  # (in the table's order: a header's first field first)
         if key not in FIELDS:
             raise ValueError(f"列映射 {source}：[fallback] 中有未知字段 {key!r}（已知字段：{', '.join(FIELDS)}）")
-        fallback.update({normalize_header(s): key for s in synonyms if normalize_header(s) not in lookup})
+        for s in synonyms:
+            if normalize_header(s) not in lookup:
+                fallback[normalize_header(s)] = fallback.get(normalize_header(s), ()) + (key,)
     return Mapping(
         lookup=lookup, fallback=fallback, name=name, title=data.get("title", name), columns=columns, extra_keys=frozenset(extra),
         required=required, merged_header=dict(data.get("merged_header", {})), excluded=tuple(data.get("excluded", [])),
@@ -158,13 +162,13 @@ def match_header(cells: list[str], mapping: Mapping) -> HeaderMatch:
     columns: dict[str, int] = {}
     unmapped: dict[int, str] = {}
     repeats: dict[str, list[int]] = {}
-    fallbacks: dict[str, list[int]] = {}  # field -> the columns of its [fallback] headers
+    fallbacks: list[tuple[int, tuple[str, ...]]] = []  # (column, the fields it may mean) of [fallback] headers
     for col, text in enumerate(cells):
         norm = normalize_header(text)
         if not norm:
             continue
         if norm in mapping.fallback:
-            fallbacks.setdefault(mapping.fallback[norm], []).append(col)
+            fallbacks.append((col, mapping.fallback[norm]))
             continue
         key = mapping.field_for(norm)
         if key is None and _NOTE.search(norm):
@@ -179,16 +183,19 @@ def match_header(cells: list[str], mapping: Mapping) -> HeaderMatch:
             repeats.setdefault(key, []).append(col)
         else:
             columns[key] = col
-    for key, cols in fallbacks.items():
-        # the field has a column of its own, or (for the item's name) a header no mapping knows may be it (行政处罚
-        # 事项名称 beside a 违法行为): these are kept as they are (extra fields)
-        if key in columns or (key == "item_name" and any(normalize_header(t).endswith(("名称", "事项"))
-                                                          for t in unmapped.values())):
-            unmapped.update({c: cells[c].strip() for c in cols})
+    own = set(columns)
+    name_elsewhere = any(normalize_header(t).endswith(("名称", "事项")) for t in unmapped.values())
+    for col, keys in fallbacks:
+        # a field with a column of its own, or (for the item's name) a header no mapping knows that may be it (行政处罚
+        # 事项名称 beside a 违法行为), is not the header's: it means its next field, else it is kept as it is (an
+        # extra field); a second header of a field taken by a first is its repeat
+        key = next((k for k in keys if k not in own and not (k == "item_name" and name_elsewhere)), None)
+        if key is None:
+            unmapped[col] = cells[col].strip()
+        elif key in columns:
+            repeats.setdefault(key, []).append(col)
         else:
-            columns[key], later = cols[0], cols[1:]
-            if later:
-                repeats[key] = later
+            columns[key] = col
     missing = [f for f in mapping.required if f not in columns]
     return HeaderMatch(mapping, columns, unmapped, missing, repeats)
 

@@ -470,7 +470,8 @@ def listed_stages(text: str) -> list[str]:
     # （同上）。」, 广安's 「调查取证；审查」): not a sentence that is an alias (作出行政处罚决定。) nor two words run
     # together (执行处罚决定。, 立案调查；), which a list also writes as a sentence
     parts = [_LINE_END.sub("", p) for p in _LISTED_JOIN.split(_NOTE.sub("", whole))]
-    if not all(p in words and len(p) <= 4 for p in parts):
+    # (among three or more, a longer word that is a stage's is one too: 长治's 「立案；调查取证；审查；作出处罚决定；送达；执行」)
+    if not all(p in words and (len(p) <= 4 or len(parts) >= 3) for p in parts):
         return []
     return list(dict.fromkeys(words[p] for p in (*parts, *noted)))
 
@@ -484,7 +485,13 @@ def opens_with_step(text: str, not_starting: tuple[str, ...] = ()) -> bool:
         return False
     first, _, rest = (text or "").strip().partition("\n")
     step = _OWN_STEP.match(head) or (_OWN_LINE.fullmatch(first.strip()) if rest.strip() else None)
-    return opens_with_heading(text) or bool(step and not any(w in step.group(0) for w in _NOT_A_STEP))
+    return opens_with_heading(text) or bool(step and (not any(w in step.group(0) for w in _NOT_A_STEP)
+                                                      or _ends_in_stage(step.group(0).rstrip("：:"))))
+
+
+def _ends_in_stage(word: str) -> bool:
+    """A step's word that ends in a stage's (材料核查, 结案审查): a step, though it holds a note's word (材料, 结案)."""
+    return any(word.endswith(w) and len(word) > len(w) for w in stage_words() if len(w) >= 2)
 
 
 # The phases a list's duty columns may be headed by (责任事项（事前） | （事中） | （事后）): a duty's kind when it came from one

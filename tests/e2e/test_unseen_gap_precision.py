@@ -1320,3 +1320,69 @@ def test_missing_stage_on_a_fiftieth_sample_judged_blind(scratch, tmp_path):
                         "ORDER BY d")
     assert [(r["d"], r["n"]) for r in rows] == [("太仆寺旗民政局", 9), ("海北藏族自治州林业和草原局", 8)]
     assert rows[1]["acc"] == 8
+
+
+# As measured, on the rule before this sample was read: 14 real of 15 (one permit, 桂林's 消防安全检查, whose 「材料核查：」 line was
+# read into its 受理 duty — 材料 heads a note elsewhere — asked for a 审查 it has); two lists refused (湖头镇's 职责名称 | 职责类型,
+# 建北街道's 职责事项 | 街道承担的责任). After the readings that followed, 16 of 16: the two lists read, 材料核查 a step.
+FIFTY_FIRST: dict[str, tuple[list[str], bool, str]] = {
+    "对假冒专利行为的行政处罚": (["送达"], True, "河南省知识产权局"),
+    "对擅自开展专利代理业务的行政处罚": (["告知"], True, "河南省知识产权局"),
+    "动物防疫条件合格证核发": (["事后监管"], True, "西乌珠穆沁旗农牧局"),
+    "对屠宰、经营、运输的动物未附有检疫证明等行为的行政处罚": (["告知"], True, "西乌珠穆沁旗农牧局"),
+    "对负有烈士遗属优待义务的单位不履行优待义务的处罚": (["告知"], True, "资溪县退役军人事务局"),
+    "对在人口集中地区露天焚烧秸秆、落叶等产生烟尘污染的物质的处罚": (["执行"], True, "石家庄市长安区建北街道办事处"),
+    "对未按照要求增建抗干扰设施或者新建地震监测设施的行政处罚": (["告知"], True, "四川省地震局"),
+    "对档案服务企业在服务过程中丢失、擅自提供或者篡改损毁档案等行为的处罚": (["执行"], True, "淄博市档案局"),
+    "对消防技术服务机构不具备从业条件从事消防技术服务活动或者出具虚假文件的处罚": (["告知"], True, "桂林市消防救援支队"),
+    "对不及时消除火灾隐患可能严重威胁公共安全的危险部位或者场所实施临时查封": (["事后监管"], True, "桂林市消防救援支队"),
+    "对侵占人民防空工程等行为的处罚（含：1.侵占人民防空工程；2.不按照国家规定的防护标准和质量标准修建人民防空工程；3.违反国家有关规定，改变人民防空工程主体结构、拆除人民防空工程设备设施或者采用其他方法危害人民防空工程的安全和使用效能；4.拆除人民防空工程后拒不补建；5.向人民防空工程内排入废水、废气或者倾倒废弃物）": (["告知"], True, "红河哈尼族彝族自治州人民防空办公室"),
+    "对单位不办理住房公积金缴存登记或者不为本单位职工办理住房公积金账户设立手续的处罚": (["送达", "执行"], True, "盐城市住房公积金管理中心"),
+    "污水排入排水管网许可证核发": (["事后监管"], True, "深圳市龙岗区水务局"),
+    "文物保护单位建设控制地带内建设工程设计方案审核": (["事后监管"], True, "集安市文物局"),
+    "对转让、抵押国有不可移动文物或者擅自改变国有文物保护单位用途等行为的处罚": (["告知"], True, "集安市文物局"),
+    "对农村村民未经批准或者采取欺骗手段骗取批准，非法占用土地建住宅的处罚": (["告知"], True, "安溪县湖头镇人民政府"),
+}
+
+
+def test_missing_stage_on_a_fifty_first_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_51.json", FIFTY_FIRST, 13, 149)
+    assert (sum(real for _, real, _ in FIFTY_FIRST.values()), len(FIFTY_FIRST)) == (16, 16)
+
+# As measured: 14 real of 15 (辽源's 「核查取证：调取资料」 read as a 审查, its 调查 asked for); three lists refused (洮南's blocks
+# each named by a heading row 「一、…」 with no 事项名称 label, 万全乡's 职责名称, 八廓街道's 街道职责 | 街道承担的责任), 额济纳旗's
+# 责任事项及依据 kept as an extra column, 长治's group rows in its first column (设定依据) read as the basis above them. After the
+# readings that followed (核查 in a penalty its 调查, a list of stages with 作出处罚决定 among them), 21 of 21.
+FIFTY_SECOND: dict[str, tuple[list[str], bool, str]] = {
+    "对生产、销售假药的处罚": (["送达"], True, "黑龙江省药品监督管理局"),
+    "药品经营许可（批发）": (["事后监管"], True, "黑龙江省药品监督管理局"),
+    "渔业捕捞许可证核发（国内海洋捕捞，除大型拖网、围网作业外）": (["事后监管"], True, "临高县海洋和渔业局"),
+    "对使用炸鱼、毒鱼、电鱼等破坏渔业资源方法进行捕捞等行为的行政处罚": (["告知"], True, "临高县海洋和渔业局"),
+    "对发卡企业或者售卡企业未公示单用途卡章程、未履行提示告知义务等行为的处罚": (["送达"], True, "重庆市大渡口区商务委员会"),
+    "对未取得人工繁育许可证繁育国家重点保护陆生野生动物的行政处罚": (["告知"], True, "西藏自治区林业和草原局"),
+    "人工繁育国家重点保护陆生野生动物许可证核发": (["事后监管"], True, "西藏自治区林业和草原局"),
+    "对定点医药机构违法违规使用医疗保障基金的行政处罚（对定点医药机构骗取医疗保障基金支出的处罚）": (["告知"], True, "辽源市医疗保障局"),
+    "升放无人驾驶自由气球或者系留气球活动审批": (["事后监管"], True, "果洛藏族自治州气象局"),
+    "对非法向社会发布公众气象预报、灾害性天气警报等行为的行政处罚": (["告知"], True, "果洛藏族自治州气象局"),
+    "对侵占人民防空工程等危害人民防空工程安全和使用效能行为的行政处罚": (["执行"], True, "抚州市人民防空办公室"),
+    "拆除人民防空工程审批": (["送达"], True, "抚州市人民防空办公室"),
+    "市级文物保护单位修缮审批": (["事后监管"], True, "长治市文物局"),
+    "对转让、抵押国有不可移动文物或者擅自改变国有文物保护单位用途等行为的处罚": (["告知"], True, "长治市文物局"),
+    "对公众聚集场所未经消防救援机构许可擅自投入使用、营业或者使用、营业情况与承诺内容不符的行政处罚": (["告知"], True, "额济纳旗消防救援大队"),
+    "对逾期不执行停产停业、停止使用、停止施工决定的强制执行": (["催告"], True, "额济纳旗消防救援大队"),
+    "种畜禽生产经营许可证核发": (["送达"], True, "洮南市畜牧业管理局"),
+    "对饲养的动物未按照动物疫病强制免疫计划或者免疫技术规范实施免疫接种的行政处罚": (["告知"], True, "洮南市畜牧业管理局"),
+    "对利用档案馆的档案时丢失、擅自提供、抄录、复制、公布或者篡改、损毁、伪造、擅自销毁国有档案等行为的处罚": (["告知"], True, "平罗县档案局"),
+    "对农村村民未经批准或者采取欺骗手段骗取批准，非法占用土地建住宅的行政处罚": (["告知"], True, "将乐县万全乡人民政府"),
+    "农村村民宅基地审批": (["事后监管"], True, "将乐县万全乡人民政府"),
+}
+
+
+def test_missing_stage_on_a_fifty_second_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_52.json", FIFTY_SECOND, 13, 113)
+    assert (sum(real for _, real, _ in FIFTY_SECOND.values()), len(FIFTY_SECOND)) == (21, 21)
+    # 洮南's blocks each a record under its heading; 长治's types from the group rows in its basis column
+    rows = scratch.read("MATCH (d:Department {name: '长治市文物局'})-[:HOLDS]->(p:Power) RETURN p.type AS t, count(*) AS n "
+                        "ORDER BY t")
+    assert {r["t"]: r["n"] for r in rows} == {"行政许可": 4, "行政处罚": 3, "行政检查": 1, "行政奖励": 1, "其他行政权力": 1}
+    assert scratch.read("MATCH (:Department {name: '洮南市畜牧业管理局'})-[:HOLDS]->(p:Power) RETURN count(p) AS n")[0]["n"] == 8

@@ -731,7 +731,7 @@ def test_the_thirty_second_sample_s_readings() -> None:
     assert missing("行政许可", "生鲜乳收购站许可（指导监督）", "受理：依法受理。\n审查：审查材料。") == []
     assert missing("行政许可", "生鲜乳收购站许可", columns) == []
     assert missing("行政许可", "对生鲜乳收购站的监督指导", "受理：依法受理。\n审查：审查材料。") == ["决定", "送达", "事后监管"]
-    assert heading_stages("受理责任、现场核查责任、上报责任") == ["受理", "审查"]
+    assert heading_stages("受理责任、现场核查责任、上报责任") == ["受理", "核查"]  # (a 审查, StageRules.same_as)
     remark = "本级负责受理、材料初审和现场核查，许可决定由马鞍山市市场监督管理局作出"
     assert missing("行政许可", "食品生产许可", "受理责任、现场核查责任、上报责任", remarks=remark) == []
     seizure = ("受理环节责任\n发现车辆造成公路损坏的，报负责人批准。\n审查环节责任\n两名以上执法人员实施，出示执法证件。\n"
@@ -745,6 +745,28 @@ def test_the_thirty_second_sample_s_readings() -> None:
     issue = "1.受理责任：予以受理。\n2.核查责任：现场核查。\n3.发证责任：符合条件的当场或者在规定期限内发证。"
     assert missing("行政许可", "食品小作坊登记证核发", issue) == ["事后监管"]
     assert missing("行政许可", "食品小作坊登记证核发", issue.replace("符合条件的", "准予许可的")) == ["决定", "事后监管"]
+
+
+def test_a_penalty_s_check_of_the_facts_is_its_investigation() -> None:
+    """洮南 and 辽源 (the fifty-second sample): 受案 → 「核查：调查取证」 or 「核查取证：调取资料」 → 审核 → 告知 — the facts
+    checked after the case is opened are its 调查 (a permit's 核查 stays its review)."""
+    penalty = "1.受案：登记案源。\n2.{}：调查取证。\n3.审核：法制审核。\n4.事先告知：告知。\n5.作出决定：决定。\n6.文书送达：送达。\n7.执行：监督履行。"
+    assert missing("行政处罚", "对违法行为的处罚", penalty.format("核查")) == []
+    assert missing("行政处罚", "对违法行为的处罚", penalty.format("核查取证")) == []
+    assert missing("行政处罚", "对违法行为的处罚", penalty.replace("2.{}：调查取证。\n", "")) == ["调查"]
+    assert missing("行政许可", "食品经营许可", "1.受理：受理。\n2.现场核查：核查。\n3.决定：决定。\n4.送达：送达。\n5.监管：检查。") == []
+
+
+def test_the_fifty_first_and_second_samples_readings() -> None:
+    """桂林's 「接件受理：…\n材料核查：…\n作出决定：…」 (材料核查 a step of its own, though 材料 heads a note elsewhere: 申请材料：…),
+    长治's 「立案；调查取证；审查；作出处罚决定；送达；执行」 (a list of stages, a longer word among them) lacking its 告知."""
+    permit = ("接件受理：接收申请。\n材料核查：对申请材料进行审查。\n作出决定：作出许可决定。\n文书送达：送达许可文书。\n"
+              "跟踪检查：对作出承诺的场所及时进行核查。")
+    assert missing("行政许可", "公众聚集场所投入使用、营业前消防安全检查", permit) == []
+    assert [d.text.split("：")[0] for d in split_duties(permit)][:2] == ["接件受理", "材料核查"]
+    assert len(split_duties("受理：受理申请。\n申请材料：申请表、营业执照。")) == 1  # a note, no step
+    assert missing("行政处罚", "对转让国有不可移动文物的处罚", "立案；调查取证；审查；作出处罚决定；送达；执行") == ["告知"]
+    assert listed_stages("作出行政处罚决定。") == []  # a sentence alone, no list
 
 
 def test_the_thirty_third_sample_s_readings() -> None:
@@ -885,7 +907,7 @@ def test_the_forty_second_sample_s_readings() -> None:
     row = ROW | {"type": "行政许可", "power": "排污许可证核发", "stages": ["受理", "审查", "事后监管"], "duty_texts": texts,
                  "duty_kinds": phases}
     assert gaps.missing_stage([row], EVERY_TYPE) == []
-    assert gaps.prose_stages(texts[1:], phases[1:], "行政许可") == {"审查", "决定", "送达", "事后监管", "执行", "检查"}
+    assert gaps.prose_stages(texts[1:], phases[1:], "行政许可") == {"审查", "核查", "决定", "送达", "事后监管", "执行", "检查"}
     assert gaps.prose_stages(["对检查发现的线索作出是否立案的决定"], ["事中"]) == {"检查", "立案"}
     assert gaps.prose_stages(["受理：一次性告知补正材料"], ["事前"]) == set()  # headed: it names its own stage only
     assert gaps.missing_stage([row | {"duty_kinds": ["", "", ""]}], EVERY_TYPE)  # not a phase's: read as before

@@ -201,3 +201,33 @@ def test_a_table_turned_on_its_side_is_read_a_column_a_record(tmp_path):
     assert doc.department == "扎鲁特旗交通运输局"
     assert any("每列一条事项" in w.message for w in doc.warnings)
     assert any("同ZLT-JT-01" in w.message for w in doc.warnings)
+
+
+def test_blocks_named_by_a_numbered_heading_row(tmp_path):
+    """洮南: each item a numbered heading row (「一、动物防疫条件合格证核发」), then 权力类型 | 行政许可, 权力编码 | …, no
+    事项名称 label, a blank row between: the heading names the block; the title above is no record."""
+    rows = [["某市畜牧业管理局权责清单（2021年版）", ""]]
+    for n, (name, type_, code, duties) in enumerate([
+            ("动物防疫条件合格证核发", "行政许可", "XM-XK-001", "1.受理：受理申请。\n2.审查：现场核查。\n3.决定：发证。"),
+            ("对未取得动物防疫条件合格证的行政处罚", "行政处罚", "XM-CF-001", "1.立案责任：立案。\n2.调查责任：调查取证。"),
+            ("种畜禽生产经营许可证核发", "行政许可", "XM-XK-002", "1.受理：受理。\n2.决定：作出决定。")]):
+        rows += [[f"{'一二三'[n]}、{name}", ""], ["权力类型", type_], ["权力编码", code],
+                 ["设定依据", "《中华人民共和国动物防疫法》第二十五条"], ["责任事项", duties], ["追责情形", "不依法履职的。"],
+                 ["备注", ""], ["", ""]]
+    doc = parse_list(xlsx(tmp_path / "某市畜牧业管理局权责清单.xlsx", rows))
+    assert [(r.item_name, r.type, r.code, r.row) for r in doc.records] == [
+        ("动物防疫条件合格证核发", "行政许可", "XM-XK-001", 2),
+        ("对未取得动物防疫条件合格证的行政处罚", "行政处罚", "XM-CF-001", 10),
+        ("种畜禽生产经营许可证核发", "行政许可", "XM-XK-002", 18)]
+    assert [d.stage for d in doc.records[1].responsibilities] == ["立案", "调查"]
+    assert doc.records[0].accountability_situations == "不依法履职的。"
+
+
+def test_numbered_rows_over_a_labelled_item_name_are_not_names(tmp_path):
+    """Blocks that name their item with a 事项名称 label keep it: a numbered row above each (【1】) is no name."""
+    rows = [["某县林业局权责清单", ""]]
+    for n, name in enumerate(["林木采伐许可证核发", "对盗伐林木的处罚"], start=1):
+        rows += [[f"【{n}】", ""], ["事项名称", name], ["事项类型", "行政许可" if n == 1 else "行政处罚"],
+                 ["实施依据", "《中华人民共和国森林法》第五十六条"], ["", ""]]
+    doc = parse_list(xlsx(tmp_path / "某县林业局权责清单.xlsx", rows))
+    assert [r.item_name for r in doc.records] == ["林木采伐许可证核发", "对盗伐林木的处罚"]

@@ -2106,3 +2106,54 @@ def test_a_duty_table_s_rows_go_by_their_names_where_a_number_or_code_names_more
                     encoding="utf-8")
     error = refused(path)
     assert "没有可识别的表头" in str(error) and "WL-001" not in str(error)
+
+
+def test_a_township_s_and_a_street_s_own_headers(tmp_path):
+    read = partial(_read_county_csv, tmp_path)
+    # 湖头镇, 万全乡: 职责名称 | 职责类型 | 职责依据 | 责任内容, each record a duty of the township by its name
+    doc = read("湖头镇.csv", "序号,职责名称,职责类型,职责依据,责任内容,配合部门,承接方式,追责情形\n"
+                             '1,农村村民宅基地审批,行政许可,《中华人民共和国土地管理法》第六十二条,"（1）受理：受理。\n（2）审查：审查。",'
+                             "县农业农村局,法定职责,违规审批的。\n")
+    assert [(r.item_name, r.type, r.basis_text, [d.stage for d in r.responsibilities], r.extra.get("配合部门"))
+            for r in doc.records] == [("农村村民宅基地审批", "行政许可", "《中华人民共和国土地管理法》第六十二条",
+                                       ["受理", "审查"], "县农业农村局")]
+    # 八廓街道: 街道职责 names the duty where 街道承担的责任 holds the street's part; 履职方式 (主责 | 配合) is kept as it is
+    doc = read("八廓街道.csv", "序号,街道职责,权力类型,履职方式,街道承担的责任,配合部门,配合部门承担的责任,依据,追责情形\n"
+                              "1,辖区生产经营单位安全生产状况监督检查,行政检查,主责,1.检查：日常检查；2.处置：督促整改。,"
+                              "区应急管理局,指导街道开展检查,《中华人民共和国安全生产法》第九条,不履行的。\n")
+    (rec,) = doc.records
+    assert (rec.item_name, rec.type, [d.stage for d in rec.responsibilities]) == (
+        "辖区生产经营单位安全生产状况监督检查", "行政检查", ["检查", "处置"])
+    assert (rec.extra["履职方式"], rec.extra["配合部门承担的责任"]) == ("主责", "指导街道开展检查")
+    # 建北街道: 职责类别 (基本履职事项) | 职责事项 | 权力类型
+    doc = read("建北街道.csv", "序号,职责类别,职责事项,权力类型,法定依据,街道承担的责任,主责部门,配合部门\n"
+                              "1,基本履职事项,违法建设巡查发现、制止和报告,其他行政权力,《城乡规划法》第六十四条,巡查发现。,街道,区城管局\n")
+    assert [(r.item_name, r.type, r.responsibility_text, r.extra["职责类别"]) for r in doc.records] == [
+        ("违法建设巡查发现、制止和报告", "其他行政权力", "巡查发现。", "基本履职事项")]
+    # 汤阴县: 履职方式 alone holds the duties, stage by stage; and beside a 事项名称, a 街道职责 is the street's duties
+    doc = read("汤阴.csv", "序号,事项名称,权力类型,履职方式,追责形式\n1,对乱张贴的处罚,行政处罚,1.立案：立案。2.调查：调查。,警告\n")
+    assert [d.stage for d in doc.records[0].responsibilities] == ["立案", "调查"]
+    doc = read("中关村.csv", "序号,事项名称,权力类型,街道职责\n1,对乱张贴的处罚,行政处罚,1.立案：立案。2.调查：调查。\n")
+    assert (doc.records[0].item_name, [d.stage for d in doc.records[0].responsibilities]) == (
+        "对乱张贴的处罚", ["立案", "调查"])
+
+
+def test_group_rows_in_a_first_column_of_legal_bases(tmp_path):
+    """长治: 设定依据 | 序号 | 事项名称 | 权力类型 | 责任事项 …, its group rows 「二、行政处罚（3项）」 in the basis column, the type
+    written on a group's first row only: each group row types the rows below it and is no line of the basis above."""
+    path = tmp_path / "长治市文物局权责清单.csv"
+    path.write_text("设定依据,序号,事项名称,权力类型,责任事项\n一、行政许可（2项）,,,,\n"
+                    "《文物保护法》第十七条,1,文物保护单位保护范围内建设工程审批,行政许可,受理：受理。\n"
+                    "《文物保护法》第二十一条,2,文物保护单位修缮审批,,受理：受理。\n二、行政处罚（1项）,,,,\n"
+                    "《文物保护法》第六十八条,3,对转让国有不可移动文物的处罚,,立案；调查取证；审查；作出处罚决定；送达；执行\n",
+                    encoding="utf-8")
+    doc = parse_list(path)
+    assert [(r.type, r.basis_text) for r in doc.records] == [
+        ("行政许可", "《文物保护法》第十七条"), ("行政许可", "《文物保护法》第二十一条"), ("行政处罚", "《文物保护法》第六十八条")]
+    # 额济纳旗: 责任事项及依据, each step with its basis in brackets
+    path = tmp_path / "额济纳旗消防救援大队权责清单.csv"
+    path.write_text("编号,职权名称,职权类别,实施依据,责任事项及依据,追责情形及依据\n"
+                    "XF-CF-01,对占用疏散通道的处罚,行政处罚,《消防法》第六十条,"
+                    "【立案】依法立案（《行政处罚法》第五十四条）；【调查】调查取证（《行政处罚法》第五十五条）,不依法处罚的\n",
+                    encoding="utf-8")
+    assert [d.stage for d in parse_list(path).records[0].responsibilities] == ["立案", "调查"]
