@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from importers.mapping import HeaderMatch, Mapping, best_match, load_mappings, match_header, normalize_header
 from importers.workbook import Sheet
@@ -134,7 +135,7 @@ def _headings(sheet: Sheet, known: dict[tuple[int, int], str]) -> dict[int, str]
         return {}
     out: dict[int, str] = {}
     rows = [r for r in range(sheet.nrows) if any(v.strip() for v in sheet.cells[r])]
-    for r, after in zip(rows, rows[1:]):
+    for r, after in pairwise(rows):
         cells = [v.strip() for v in sheet.cells[r] if v.strip()]
         heading = _HEADING.match(cells[0]) if len(cells) == 1 and (r, 0) not in known else None
         if heading and any((after, c) in known for c in range(len(sheet.cells[after]))):
