@@ -425,7 +425,8 @@ def _head(text: str) -> str:
             and not rest.startswith(("由", "属", "归")):
         return "、".join(stages) + "：" + rest
     bracket = BRACKET_HEADING.match(head)
-    if bracket and bracketed_stage(bracket.group(0)) and head[bracket.end():]:
+    if bracket and head[bracket.end():] and (bracketed_stage(bracket.group(0)) or _own_bracket(bracket.group(1))):
+        # (a step in the list's own word too: 额济纳旗's 「【报告审批】…；【实施】…」 as 「报告审批：…」)
         return bracket.group(1) + "：" + head[bracket.end():]
     # a stage in brackets after the heading's own, as a penalty calls it (「1.受理（立案）责任：」, 兴城's 「1.催告（决定）责任：」):
     # both, as a column so headed is read (importers.lists._stage_heading)
@@ -436,6 +437,16 @@ def _head(text: str) -> str:
 
 
 _NOTED_HEADING = re.compile(r"((?:[0-9０-９一二三四五六七八九十]+[.．、])?[^（(：:，,。；;]{1,6})[（(]([^）)]{1,6})[）)]")
+
+
+# Bracketed words that label a text rather than head a step: a citation's kind (【法律】《…》), a field (【依据】)
+_BRACKET_LABELS = ("法律", "法规", "行政法规", "地方性法规", "规章", "部门规章", "政府规章", "规范性文件", "文件", "依据", "责任事项",
+                   "事项", "内容", "注", "备注", "说明")
+
+
+def _own_bracket(word: str) -> bool:
+    """A bracketed word that heads a step in the list's own word (【报告审批】, 【监督整改】), not a label (【法律】, 【依据】)."""
+    return word not in _BRACKET_LABELS and not any(w in word for w in _NOT_A_STEP)
 
 
 def bracketed_stage(mark: str) -> bool:

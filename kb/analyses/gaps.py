@@ -17,6 +17,7 @@ from kb.analyses.rules import cited_version, parse_version, procedural_laws, sam
 from kb.db import Graph
 from kb.lawtext import ArticleChange, compare_articles, likely_article
 from kb.model import (
+    BRACKET_HEADING,
     PHASES,
     StageRules,
     delegating_power,
@@ -410,7 +411,9 @@ def _all_headed(row: dict) -> bool:
     """Every duty of the power opens with a stage heading (of the vocabulary or in its own word), but the
     catch-all duty a staged list closes with (承德's "1.执行责任：… 2.其他法律法规规章文件规定应履行的责任")."""
     texts = [t for t in row.get("duty_texts", ()) if not _CATCH_ALL.match(squeeze(t))]
-    return bool(texts) and all(opens_with_heading(t) for t in texts)
+    # (a step in brackets, in the list's own word: 额济纳旗's 「【报告审批】…」 beside its 【实施】, 【送达】)
+    return bool(texts) and all(opens_with_heading(t) or BRACKET_HEADING.match(squeeze(t)) and opens_with_step(t)
+                               for t in texts)
 
 
 def prose_stages(texts: Iterable[str], kinds: Iterable[str], type_: str = "", rules: StageRules | None = None) -> set[str]:

@@ -767,6 +767,11 @@ def test_the_fifty_first_and_second_samples_readings() -> None:
     assert len(split_duties("受理：受理申请。\n申请材料：申请表、营业执照。")) == 1  # a note, no step
     assert missing("行政处罚", "对转让国有不可移动文物的处罚", "立案；调查取证；审查；作出处罚决定；送达；执行") == ["告知"]
     assert listed_stages("作出行政处罚决定。") == []  # a sentence alone, no list
+    # 额济纳旗's steps each in brackets, one in its own word (【报告审批】): a list written in steps, its 查封 without 解除
+    seal = "【报告审批】经负责人批准。【实施】通知当事人到场，制作现场笔录。【送达】当场交付临时查封决定书。"
+    assert missing("行政强制", "对危险部位或者场所采取临时查封措施", seal) == ["事后监管"]
+    assert missing("行政强制", "对危险部位或者场所采取临时查封措施", seal + "【解除】隐患消除后及时解除查封。") == []
+    assert missing("行政强制", "对危险部位或者场所采取临时查封措施", seal.replace("【报告审批】", "【法律】")) == []
 
 
 def test_the_thirty_third_sample_s_readings() -> None:
