@@ -1147,7 +1147,7 @@ class _ListParser:
         sheet, cols = ctx.sheet, ctx.layout.columns
         section = _section_type(sheet.cells[r])
         if section:  # 「一、行政许可（2项）」 across the row: the type of the records below it (in whatever column it stands:
-            # 长治's is in its first, the 设定依据's, and no basis of the record above, 2026-12-06)
+            # 长治's is in its first, the 设定依据's, and no basis of the record above, 2026-12-05)
             ctx.section = (section, " ".join(v.strip() for v in sheet.cells[r] if v.strip())[:40])
             ctx.section_row = r
             return
