@@ -32,7 +32,9 @@ _INSTRUCTION = re.compile(r"^(?:请|应当?|须)?(?:填写|填报|按照?|根据
 # a block's heading, a row of one numbered cell naming its item (洮南's 「一、动物防疫条件合格证核发」, then 权力类型 |
 # 行政许可, 权力编码 | …, no 事项名称 label)
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[)）]|\d{1,3}[、.．]|[【\[]\d{1,3}[】\]])\s*"
-                      r"(?P<name>\S.{1,80})$", re.DOTALL)
+                      r"(?P<name>\S.{1,300})$", re.DOTALL)
+# … not a note's heading (「二、权力类型说明」, 「三、备注」 over 备注 | 无)
+_NOTE_HEADING = re.compile(r"(?:说明|备注|注释|附注|填表|填报)$")
 
 
 @dataclass
@@ -134,12 +136,17 @@ def _headings(sheet: Sheet, known: dict[tuple[int, int], str]) -> dict[int, str]
     if any(_names_item(t) for t in set(known.values())):
         return {}
     out: dict[int, str] = {}
+    columns = _label_columns(known)
     rows = [r for r in range(sheet.nrows) if any(v.strip() for v in sheet.cells[r])]
     for r, after in pairwise(rows):
-        cells = [v.strip() for v in sheet.cells[r] if v.strip()]
-        heading = _HEADING.match(cells[0]) if len(cells) == 1 and (r, 0) not in known else None
-        if heading and any((after, c) in known for c in range(len(sheet.cells[after]))):
-            out[r] = squeeze(heading.group("name"))
+        cells = [(c, v.strip()) for c, v in enumerate(sheet.cells[r]) if v.strip()]
+        # (in the labels' column: a value's next line, 「2.审查：…」 under 「责任事项 | 1.受理：…」, is none)
+        heading = _HEADING.match(cells[0][1]) if len(cells) == 1 and cells[0][0] in columns \
+            and (r, cells[0][0]) not in known else None
+        name = squeeze(heading.group("name")) if heading else ""
+        if name and not _NOTE_HEADING.search(name) and not known_header(name) \
+                and any((after, c) in known for c in range(len(sheet.cells[after]))):
+            out[r] = name
     return out if len(out) >= 2 else {}
 
 

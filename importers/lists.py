@@ -1145,11 +1145,7 @@ class _ListParser:
     def _non_record_row(self, ctx: _SheetContext, r: int, own: dict[str, str], prev: Record | None) -> None:
         """A row with values but no 事项名称, 子项名称 or 权力类型 of its own."""
         sheet, cols = ctx.sheet, ctx.layout.columns
-        section = _section_type(sheet.cells[r])
-        if section:  # 「一、行政许可（2项）」 across the row: the type of the records below it (in whatever column it stands:
-            # 长治's is in its first, the 设定依据's, and no basis of the record above, 2026-12-05)
-            ctx.section = (section, " ".join(v.strip() for v in sheet.cells[r] if v.strip())[:40])
-            ctx.section_row = r
+        if self._section_row(ctx, r, prev, early=True):
             return
         named = [f for f in ("item_name", "type") if f in cols]  # (none in a duty table of codes: no continuation)
         name_covered = bool(named) and all(sheet.covered_from_above(r, cols[f]) for f in named)
@@ -1201,12 +1197,34 @@ class _ListParser:
                 f"{what}保存在该事项的 extra['续行'] 中", sheet=sheet.name,
                 row=sheet.row_number(r), severity="warning"))
             return
+        if self._section_row(ctx, r, prev, early=False):
+            return
         if _group_row(sheet.cells[r]):
             ctx.section = None  # 「三、行政审批（1项）」: a group of no type known here ends the one above
         shown = "; ".join(f"{FIELD_LABELS.get(f, f)}={v[:30]}" for f, v in own.items() if v)
         self.warnings.append(RowError(
             f"已忽略此行：没有事项名称、子项名称或权力类型（{shown}）", sheet=sheet.name,
             row=sheet.row_number(r), severity="warning"))
+
+    @staticmethod
+    def _section_row(ctx: _SheetContext, r: int, prev: Record | None, *, early: bool) -> bool:
+        """「一、行政许可（2项）」 across the row: the type of the records below it. Before the row is read as the record
+        above going on (`early`) only where it stands in no duty's column (a duty 「3.其他」 or a stage 「5.检查」 is none)
+        and is no line of a basis that lists (「…包括：」 then 「（一）行政许可」): 长治's group rows stand in its first
+        column, the 设定依据's, and are no basis of the record above (2026-12-05)."""
+        sheet, cols = ctx.sheet, ctx.layout.columns
+        section = _section_type(sheet.cells[r])
+        if section is None:
+            return False
+        if early:
+            filled = {c for c, v in enumerate(sheet.cells[r]) if v.strip()}
+            duty_cells = {cols[f] for f in ("responsibility_text", "responsibility_basis_text", "stage") if f in cols}
+            if filled <= duty_cells or (prev is not None and filled == {cols.get("basis_text")}
+                                        and prev.basis_text.rstrip().endswith(("：", ":"))):
+                return False
+        ctx.section = (section, " ".join(v.strip() for v in sheet.cells[r] if v.strip())[:40])
+        ctx.section_row = r
+        return True
 
     def _record(self, ctx: _SheetContext, r: int, values: dict[str, str]) -> Record:
         mapping = ctx.layout.match.mapping

@@ -60,6 +60,9 @@ class Mapping:
     # a header under several fields means the first of them the row has no header of: beside a 街道承担的责任 and no
     # name column, 街道职责 names the duty)
     fallback: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    # (field, header) -> the header's place in the field's [fallback] list: where two headers may mean one field, the
+    # one listed first takes it (街道承担的责任 before 街道职责)
+    fallback_rank: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
 
     def field_for(self, header: str) -> str | None:
         """The field or extra key a normalised header text means in this mapping."""
@@ -117,14 +120,16 @@ def parse_mapping(data: dict, source: str) -> Mapping:
         for s in synonyms:
             lookup.setdefault(s, key)  # first declared field wins when two fields list one synonym
     fallback: dict[str, tuple[str, ...]] = {}
+    rank: dict[tuple[str, str], int] = {}
     for key, synonyms in data.get("fallback", {}).items():  # (in the table's order: a header's first field first)
         if key not in FIELDS:
             raise ValueError(f"列映射 {source}：[fallback] 中有未知字段 {key!r}（已知字段：{', '.join(FIELDS)}）")
-        for s in synonyms:
+        for n, s in enumerate(synonyms):
             if normalize_header(s) not in lookup:
                 fallback[normalize_header(s)] = fallback.get(normalize_header(s), ()) + (key,)
+                rank[(key, normalize_header(s))] = n
     return Mapping(
-        lookup=lookup, fallback=fallback, name=name, title=data.get("title", name), columns=columns, extra_keys=frozenset(extra),
+        lookup=lookup, fallback=fallback, fallback_rank=rank, name=name, title=data.get("title", name), columns=columns, extra_keys=frozenset(extra),
         required=required, merged_header=dict(data.get("merged_header", {})), excluded=tuple(data.get("excluded", [])),
         defaults={k: str(v) for k, v in data.get("defaults", {}).items()},
         document={k: str(v) for k, v in data.get("document", {}).items()},
@@ -162,13 +167,13 @@ def match_header(cells: list[str], mapping: Mapping) -> HeaderMatch:
     columns: dict[str, int] = {}
     unmapped: dict[int, str] = {}
     repeats: dict[str, list[int]] = {}
-    fallbacks: list[tuple[int, tuple[str, ...]]] = []  # (column, the fields it may mean) of [fallback] headers
+    fallbacks: dict[int, str] = {}  # column -> its header, of [fallback] headers
     for col, text in enumerate(cells):
         norm = normalize_header(text)
         if not norm:
             continue
         if norm in mapping.fallback:
-            fallbacks.append((col, mapping.fallback[norm]))
+            fallbacks[col] = norm
             continue
         key = mapping.field_for(norm)
         if key is None and _NOTE.search(norm):
@@ -183,21 +188,27 @@ def match_header(cells: list[str], mapping: Mapping) -> HeaderMatch:
             repeats.setdefault(key, []).append(col)
         else:
             columns[key] = col
-    own = set(columns)
-    name_elsewhere = any(normalize_header(t).endswith(("名称", "事项")) for t in unmapped.values())
-    for col, keys in fallbacks:
-        # a field with a column of its own, or (for the item's name) a header no mapping knows that may be it (行政处罚
-        # 事项名称 beside a 违法行为), is not the header's: it means its next field, else it is kept as it is (an
-        # extra field); a second header of a field taken by a first is its repeat
-        key = next((k for k in keys if k not in own and not (k == "item_name" and name_elsewhere)), None)
-        if key is None:
-            unmapped[col] = cells[col].strip()
-        elif key in columns:
-            repeats.setdefault(key, []).append(col)
-        else:
-            columns[key] = col
+    _resolve_fallbacks(mapping, fallbacks, columns, unmapped)
+    for col in fallbacks:
+        unmapped[col] = cells[col].strip()  # kept as it is (an extra field)
     missing = [f for f in mapping.required if f not in columns]
     return HeaderMatch(mapping, columns, unmapped, missing, repeats)
+
+
+def _resolve_fallbacks(mapping: Mapping, fallbacks: dict[int, str], columns: dict[str, int],
+                       unmapped: dict[int, str]) -> None:
+    """Give [fallback] headers (column -> header) the fields no other header of the row has, each its first such
+    field, a header's first fields before any header's second; where two headers may take a field, the one its list
+    names first does. A field with a column of its own, or (for the item's name) a header no mapping knows that may
+    be it (行政处罚事项名称 beside a 违法行为), is no header's. The headers given a field leave `fallbacks`."""
+    name_elsewhere = any(normalize_header(t).endswith(("名称", "事项")) for t in unmapped.values())
+    for place in range(max((len(mapping.fallback[h]) for h in fallbacks.values()), default=0)):
+        wanting = sorted(((mapping.fallback_rank[(keys[place], h)], col, keys[place]) for col, h in fallbacks.items()
+                          for keys in [mapping.fallback[h]] if place < len(keys)))
+        for _, col, key in wanting:
+            if key not in columns and not (key == "item_name" and name_elsewhere):
+                columns[key] = col
+                del fallbacks[col]
 
 
 def best_match(cells: list[str], mappings: tuple[Mapping, ...] | None = None,

@@ -496,13 +496,12 @@ def opens_with_step(text: str, not_starting: tuple[str, ...] = ()) -> bool:
         return False
     first, _, rest = (text or "").strip().partition("\n")
     step = _OWN_STEP.match(head) or (_OWN_LINE.fullmatch(first.strip()) if rest.strip() else None)
-    return opens_with_heading(text) or bool(step and (not any(w in step.group(0) for w in _NOT_A_STEP)
-                                                      or _ends_in_stage(step.group(0).rstrip("：:"))))
+    return opens_with_heading(text) or bool(step and not any(w in step.group(0) for w in _NOT_A_STEP
+                                                             if w != "材料" or not _REVIEWS.search(step.group(0))))
 
 
-def _ends_in_stage(word: str) -> bool:
-    """A step's word that ends in a stage's (材料核查, 结案审查): a step, though it holds a note's word (材料, 结案)."""
-    return any(word.endswith(w) and len(word) > len(w) for w in stage_words() if len(w) >= 2)
+# 材料 heads a note (申请材料：, 所需材料：) but not a step that reviews them (桂林's 「材料核查：对申请材料进行审查」, 材料审查)
+_REVIEWS = re.compile(r"材料(?:审查|审核|核查|初审|查验|核验)[：:]$")
 
 
 # The phases a list's duty columns may be headed by (责任事项（事前） | （事中） | （事后）): a duty's kind when it came from one

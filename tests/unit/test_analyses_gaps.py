@@ -731,7 +731,7 @@ def test_the_thirty_second_sample_s_readings() -> None:
     assert missing("行政许可", "生鲜乳收购站许可（指导监督）", "受理：依法受理。\n审查：审查材料。") == []
     assert missing("行政许可", "生鲜乳收购站许可", columns) == []
     assert missing("行政许可", "对生鲜乳收购站的监督指导", "受理：依法受理。\n审查：审查材料。") == ["决定", "送达", "事后监管"]
-    assert heading_stages("受理责任、现场核查责任、上报责任") == ["受理", "核查"]  # (a 审查, StageRules.same_as)
+    assert heading_stages("受理责任、现场核查责任、上报责任") == ["受理", "审查"]
     remark = "本级负责受理、材料初审和现场核查，许可决定由马鞍山市市场监督管理局作出"
     assert missing("行政许可", "食品生产许可", "受理责任、现场核查责任、上报责任", remarks=remark) == []
     seizure = ("受理环节责任\n发现车辆造成公路损坏的，报负责人批准。\n审查环节责任\n两名以上执法人员实施，出示执法证件。\n"
@@ -754,6 +754,10 @@ def test_a_penalty_s_check_of_the_facts_is_its_investigation() -> None:
     assert missing("行政处罚", "对违法行为的处罚", penalty.format("核查")) == []
     assert missing("行政处罚", "对违法行为的处罚", penalty.format("核查取证")) == []
     assert missing("行政处罚", "对违法行为的处罚", penalty.replace("2.{}：调查取证。\n", "")) == ["调查"]
+    # (a 核查 that reviews the case is no investigation; one that decides still does a permit's 决定)
+    assert missing("行政处罚", "对违法行为的处罚", penalty.format("核查").replace("调查取证", "法制机构对案件进行法制审核")) == ["调查"]
+    assert missing("行政许可", "食品经营许可", "1.受理：受理申请。\n2.核查：对申请材料进行核查，作出准予许可的决定。\n"
+                                          "3.送达：送达许可证。\n4.监管：检查。") == []
     assert missing("行政许可", "食品经营许可", "1.受理：受理。\n2.现场核查：核查。\n3.决定：决定。\n4.送达：送达。\n5.监管：检查。") == []
 
 
@@ -912,7 +916,7 @@ def test_the_forty_second_sample_s_readings() -> None:
     row = ROW | {"type": "行政许可", "power": "排污许可证核发", "stages": ["受理", "审查", "事后监管"], "duty_texts": texts,
                  "duty_kinds": phases}
     assert gaps.missing_stage([row], EVERY_TYPE) == []
-    assert gaps.prose_stages(texts[1:], phases[1:], "行政许可") == {"审查", "核查", "决定", "送达", "事后监管", "执行", "检查"}
+    assert gaps.prose_stages(texts[1:], phases[1:], "行政许可") == {"审查", "决定", "送达", "事后监管", "执行", "检查"}
     assert gaps.prose_stages(["对检查发现的线索作出是否立案的决定"], ["事中"]) == {"检查", "立案"}
     assert gaps.prose_stages(["受理：一次性告知补正材料"], ["事前"]) == set()  # headed: it names its own stage only
     assert gaps.missing_stage([row | {"duty_kinds": ["", "", ""]}], EVERY_TYPE)  # not a phase's: read as before

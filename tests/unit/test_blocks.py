@@ -231,3 +231,21 @@ def test_numbered_rows_over_a_labelled_item_name_are_not_names(tmp_path):
                  ["实施依据", "《中华人民共和国森林法》第五十六条"], ["", ""]]
     doc = parse_list(xlsx(tmp_path / "某县林业局权责清单.xlsx", rows))
     assert [r.item_name for r in doc.records] == ["林木采伐许可证核发", "对盗伐林木的处罚"]
+
+
+def test_heading_named_blocks_as_a_review_wrote_them(tmp_path):
+    """A name over eighty characters; a duty running on a line a row in the value column (「2.审查：…」, no label); note
+    rows at the bottom, numbered like headings (「二、权力类型说明」 over 权力类型 | 按十类填写)."""
+    long = "对侵占人民防空工程等行为的处罚（含：1.侵占人民防空工程；2.不按照国家规定的防护标准和质量标准修建人民防空工程；" \
+           "3.违反国家有关规定，改变人民防空工程主体结构、拆除人民防空工程设备设施）"
+    rows = [["某市人民防空办公室权责清单", ""]]
+    for n, (name, type_) in enumerate([("人民防空工程竣工验收备案", "其他行政权力"), (long, "行政处罚"),
+                                       ("拆除人民防空工程审批", "行政许可")]):
+        rows += [[f"{'一二三'[n]}、{name}", ""], ["权力类型", type_], ["实施依据", "《中华人民共和国人民防空法》第二十八条"],
+                 ["责任事项", "1.受理：受理。"], ["", "2.审查：审查。"], ["", "3.决定：决定。"], ["追责情形", "不依法履职的。"],
+                 ["", ""]]
+    rows += [["说明：", ""], ["一、权力类型说明", ""], ["权力类型", "按十类填写"], ["二、备注", ""], ["备注", "无"]]
+    doc = parse_list(xlsx(tmp_path / "某市人民防空办公室权责清单.xlsx", rows))
+    assert [(r.item_name, r.type) for r in doc.records] == [
+        ("人民防空工程竣工验收备案", "其他行政权力"), (long, "行政处罚"), ("拆除人民防空工程审批", "行政许可")]
+    assert all([d.stage for d in r.responsibilities] == ["受理", "审查", "决定"] for r in doc.records)

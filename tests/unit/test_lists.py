@@ -2150,6 +2150,15 @@ def test_group_rows_in_a_first_column_of_legal_bases(tmp_path):
     doc = parse_list(path)
     assert [(r.type, r.basis_text) for r in doc.records] == [
         ("行政许可", "《文物保护法》第十七条"), ("行政许可", "《文物保护法》第二十一条"), ("行政处罚", "《文物保护法》第六十八条")]
+    # … but a basis that lists (「…包括：」, then 「（一）行政许可」 below it) goes on there, and a duty 「3.其他」 alone below the
+    # duties above is their next, no group
+    path.write_text("设定依据,序号,事项名称,权力类型,责任事项\n"
+                    "《某条例》第五条：本条所称审批事项包括：,1,建设工程审批,行政许可,\"1.受理：受理。\n2.审查：审查。\"\n"
+                    "（一）行政许可,,,,\n,,,,3.其他：其他责任。\n《某条例》第九条,2,对违法建设的处罚,,立案：立案。\n",
+                    encoding="utf-8")
+    first, second = parse_list(path).records
+    assert first.basis_text.endswith("（一）行政许可") and len(first.responsibilities) == 3
+    assert second.type == ""
     # 额济纳旗: 责任事项及依据, each step with its basis in brackets
     path = tmp_path / "额济纳旗消防救援大队权责清单.csv"
     path.write_text("编号,职权名称,职权类别,实施依据,责任事项及依据,追责情形及依据\n"
@@ -2157,3 +2166,27 @@ def test_group_rows_in_a_first_column_of_legal_bases(tmp_path):
                     "【立案】依法立案（《行政处罚法》第五十四条）；【调查】调查取证（《行政处罚法》第五十五条）,不依法处罚的\n",
                     encoding="utf-8")
     assert [d.stage for d in parse_list(path).records[0].responsibilities] == ["立案", "调查"]
+
+
+def test_headers_that_may_mean_two_fields_take_the_field_no_other_header_has(tmp_path):
+    # a cold review of the readings above: each header read as the list means it
+    read = partial(_read_county_csv, tmp_path)
+    duty = "1.检查：日常巡查。2.处置：督促整改。"
+    # 职责名称 names the item; 街道职责 beside it and a 责任事项 is neither, kept as it is
+    doc = read("a.csv", f"序号,职责名称,权力类型,街道职责,责任事项\n1,辖区安全生产监督检查,行政检查,负责日常巡查,{duty}\n")
+    (rec,) = doc.records
+    assert (rec.item_name, rec.extra["街道职责"], [d.stage for d in rec.responsibilities]) == (
+        "辖区安全生产监督检查", "负责日常巡查", ["检查", "处置"])
+    # … whichever comes first
+    doc = read("b.csv", f"序号,街道职责,职责事项,权力类型,街道承担的责任\n1,负责日常巡查,辖区安全生产监督检查,行政检查,{duty}\n")
+    (rec,) = doc.records
+    assert (rec.item_name, rec.extra["街道职责"], rec.responsibility_text) == ("辖区安全生产监督检查", "负责日常巡查", duty)
+    # 街道职责 the duties, 履职方式 (主责) kept as it is
+    doc = read("c.csv", f"序号,事项名称,权力类型,街道职责,履职方式\n1,辖区安全生产监督检查,行政检查,{duty},主责\n")
+    (rec,) = doc.records
+    assert (rec.responsibility_text, rec.extra["履职方式"]) == (duty, "主责")
+    # a township's part beside a department's 责任事项 is the township's, not the department's: its 告知 fills no gap
+    doc = read("d.csv", "序号,事项名称,权力类型,责任事项,乡镇责任\n1,对乱张贴的处罚,行政处罚,1.立案：立案。2.调查：调查。,"
+                        "1.巡查：巡查。2.告知：协助送达事先告知书。\n")
+    (rec,) = doc.records
+    assert ([d.stage for d in rec.responsibilities], rec.extra["乡镇责任"]) == (["立案", "调查"], "1.巡查：巡查。2.告知：协助送达事先告知书。")
