@@ -71,6 +71,7 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
     last: str | None = None
     first = ""  # the field the first block opens with
     names: list[int] = []  # how many cells each 事项名称 label has beside it
+    tabled: str | None = None  # a field written as a small table below its label (责任事项 | 环节 | 内容 | 依据)
     for r in range(sheet.nrows):
         filled = [(c, v.strip()) for c, v in enumerate(sheet.cells[r]) if v.strip()]
         if not filled:
@@ -79,6 +80,15 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
             continue
         pairs = _pairs(filled, known, keys, r, columns, open_block=block is not None and not block.gap)
         text = " | ".join(v for _, v in filled)
+        if pairs and pairs[0].key in _TABLED and len(filled) >= 3 and all(len(v) <= 6 for _, v in filled[1:]):
+            # 迪庆's 责任事项 | 环节 | 内容 | 依据, then a row a stage under it (its label cell blank): the field's lines
+            pairs, tabled = [_Pair(pairs[0].column, pairs[0].key, pairs[0].label, [])], pairs[0].key
+        elif pairs:
+            tabled = None
+        elif tabled and block is not None and filled[0][0] > min(columns) and len(filled) >= 2:
+            block.values[tabled].append(_stage_line([v for _, v in filled]))
+            block.lines.append((r, text))
+            continue
         if r in headings:  # a block's name: the block its labels open below
             block = _Block(r, {"item_name": [headings[r]]}, [(r, text)])
             blocks.append(block)
@@ -209,6 +219,17 @@ def _pairs(filled: list[tuple[int, str]], known: dict[tuple[int, int], str], key
     if not out or len(filled) > 2 * len(out) + 1 or (len(out) > 1 and not any(p.values for p in out)):
         return []
     return out
+
+
+# fields a card may write as a small table of their own, a row a stage
+_TABLED = ("responsibility_text",)
+
+
+def _stage_line(values: list[str]) -> str:
+    """A row of a field's small table as a line of it: 「立案：…（依据：《行政处罚法》第五十四条）」."""
+    head, *rest = values
+    line = f"{head}：{rest[0]}" if rest else head
+    return line + "".join(f"（依据：{v}）" for v in rest[1:2]) + "".join(f"\n{v}" for v in rest[2:])
 
 
 def _joined(values: list[str]) -> str:

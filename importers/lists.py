@@ -445,7 +445,24 @@ def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
            for c in filled) and \
             any(not sheet.value(r, c).strip() and any(sheet.value(r, k).strip() for k in range(c)) for c in filled):
         return sub
+    # a header written a word over two rows (四平's 序 | 事项 | 事项 over 号 | 名称 | 类型, 履职方式 over 主责 | 配合): most
+    # columns a header only as the two rows' words joined; the others kept as they are
+    joined = [c for c in filled if normalize_header(sheet.value(r, c) + sub[c]) in words]
+    split = sum(1 for c in joined if normalize_header(sub[c]) not in words)  # (号, 名称: no header alone)
+    if len(joined) >= 3 and 2 * len(joined) >= len(filled) and split >= 2:
+        return sub
     return None
+
+
+def _contents_sheet(sheet: Sheet, others: set[str]) -> bool:
+    """A workbook's table of contents (迪庆's 目录: 序号 | 事项编码 | 事项名称 | 权力类型 | 对应工作表, each item on a sheet of
+    its own named by its code): two rows or more, and most of its rows, naming another sheet of the file."""
+    others = {squeeze(n) for n in others if squeeze(n)}
+    if len(others) < 2:
+        return False
+    rows = [row for row in sheet.cells if any(v.strip() for v in row)]
+    pointing = sum(1 for row in rows if any(squeeze(v) in others for v in row))
+    return pointing >= 2 and 2 * pointing >= len(rows) - 2  # (a title and a header row)
 
 
 def describe_header(sheet: Sheet) -> tuple[int, list[str]]:
@@ -505,6 +522,11 @@ class _ListParser:
                     severity="warning"))
                 continue
             self._check_cell_sizes(sheet)
+            if _contents_sheet(sheet, {s.name for s in self.sheets if s is not sheet}):
+                self.warnings.append(RowError(
+                    "已跳过此工作表：它是目录，各行指向本文件中各事项自己的工作表（按那些工作表读取）", sheet=sheet.name,
+                    severity="notice"))
+                continue
             layout = find_layout(sheet)
             if layout is None or len(layout.match.columns) <= 2:
                 # no header, or a card's line taken for one (事项名称 | 临时救助 | 事项类型 | 行政给付)

@@ -65,8 +65,14 @@ class Mapping:
     fallback_rank: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
 
     def field_for(self, header: str) -> str | None:
-        """The field or extra key a normalised header text means in this mapping."""
-        return self.lookup.get(header)
+        """The field or extra key a normalised header text means in this mapping (an export's code in any case and
+        spacing: 「Item Name」 is ITEM_NAME, 「qlmc」 QLMC)."""
+        return self.lookup.get(header) or (self.lookup.get(fold_code(header)) if header.isascii() else None)
+
+
+def fold_code(text: str) -> str:
+    """A column code as compared: upper case, no spaces, underscores, hyphens or dots (Item Name, ITEM_NAME, item-name)."""
+    return re.sub(r"[\s_.\-]", "", text).upper()
 
 
 @dataclass
@@ -119,6 +125,8 @@ def parse_mapping(data: dict, source: str) -> Mapping:
     for key, synonyms in columns.items():
         for s in synonyms:
             lookup.setdefault(s, key)  # first declared field wins when two fields list one synonym
+            if s.isascii():
+                lookup.setdefault(fold_code(s), key)
     fallback: dict[str, tuple[str, ...]] = {}
     rank: dict[tuple[str, str], int] = {}
     for key, synonyms in data.get("fallback", {}).items():  # (in the table's order: a header's first field first)

@@ -249,3 +249,31 @@ def test_heading_named_blocks_as_a_review_wrote_them(tmp_path):
     assert [(r.item_name, r.type) for r in doc.records] == [
         ("人民防空工程竣工验收备案", "其他行政权力"), (long, "行政处罚"), ("拆除人民防空工程审批", "行政许可")]
     assert all([d.stage for d in r.responsibilities] == ["受理", "审查", "决定"] for r in doc.records)
+
+
+def test_a_workbook_of_an_item_a_sheet_with_its_contents(tmp_path):
+    """迪庆: a 目录 sheet (序号 | 事项编码 | 事项名称 | 权力类型 | 对应工作表) and a sheet an item, a card whose 责任事项 is a small
+    table (责任事项 | 环节 | 内容 | 依据, then a row a stage, its label cell blank): each item once, its stages read."""
+    wb = openpyxl.Workbook()
+    contents = wb.active
+    contents.title = "目录"
+    for row in (["某中心权责清单", "", "", "", ""], ["序号", "事项编码", "事项名称", "权力类型", "对应工作表"],
+                ["1", "GJJ-CF-01", "对单位不办理缴存登记的处罚", "行政处罚", "GJJ-CF-01"],
+                ["2", "GJJ-QT-01", "住房公积金提取", "其他行政权力", "GJJ-QT-01"]):
+        contents.append(row)
+    for code, name, type_, stages in (("GJJ-CF-01", "对单位不办理缴存登记的处罚", "行政处罚", ["立案", "调查", "告知"]),
+                                      ("GJJ-QT-01", "住房公积金提取", "其他行政权力", ["受理", "审核"])):
+        ws = wb.create_sheet(code)
+        for row in (["某中心行政职权", "", "", ""], ["事项编码", code, "权力类型", type_], ["事项名称", name, "", ""],
+                    ["实施依据", "《住房公积金管理条例》第十四条", "", ""], ["责任事项", "环节", "内容", "依据"],
+                    *[["", s, f"{s}的内容。", "《行政处罚法》第五十四条"] for s in stages],
+                    ["追责情形", "不依法履职的。", "", ""]):
+            ws.append([v or None for v in row])
+    wb.save(tmp_path / "某中心权责清单.xlsx")
+    doc = parse_list(tmp_path / "某中心权责清单.xlsx")
+    assert [(r.item_name, r.code, r.type) for r in doc.records] == [
+        ("对单位不办理缴存登记的处罚", "GJJ-CF-01", "行政处罚"), ("住房公积金提取", "GJJ-QT-01", "其他行政权力")]
+    penalty = doc.records[0]
+    assert [d.stage for d in penalty.responsibilities] == ["立案", "调查", "告知"]
+    assert penalty.basis_text == "《住房公积金管理条例》第十四条" and "（依据：《行政处罚法》第五十四条）" in penalty.responsibility_text
+    assert any("目录" in w.message for w in doc.warnings)

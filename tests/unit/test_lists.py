@@ -2190,3 +2190,38 @@ def test_headers_that_may_mean_two_fields_take_the_field_no_other_header_has(tmp
                         "1.巡查：巡查。2.告知：协助送达事先告知书。\n")
     (rec,) = doc.records
     assert ([d.stage for d in rec.responsibilities], rec.extra["乡镇责任"]) == (["立案", "调查"], "1.巡查：巡查。2.告知：协助送达事先告知书。")
+
+
+def test_exports_in_english_or_pinyin_and_a_header_a_word_over_two_rows(tmp_path):
+    read = partial(_read_county_csv, tmp_path)
+    # 托克托: English words, any case and spacing
+    doc = read("a.csv", "No.,Item Code,Item Name,Category,Legal Basis,Implementing Body,Internal Unit,Responsibilities,"
+                        "Responsibility Basis,Accountability Cases,Accountability Basis,Hotline\n"
+                        "1,FG-01,企业投资项目核准,许可,《企业投资项目核准和备案管理条例》第三条,某县发展和改革局,投资科,"
+                        "一是受理；二是审查,《行政许可法》第三十二条,不依法核准的,《行政许可法》第七十二条,0471-1\n")
+    (rec,) = doc.records
+    assert (rec.item_name, rec.code, rec.type, rec.unit, rec.extra["Hotline"]) == (
+        "企业投资项目核准", "FG-01", "行政许可", "投资科", "0471-1")
+    assert "不依法核准的" in rec.accountability_situations and "第七十二条" in rec.accountability_situations
+    # 伊犁: QLSXBM | QLSXMC | ZXMC | QLLX (a code: 01), ZRSXYJ, ZZYJ
+    doc = read("b.csv", "QLSXBM,QLSXMC,ZXMC,QLLX,SSYJ,ZRSX,ZRSXYJ,ZZQX,ZZYJ,SXZT\n"
+                        "654000XK001,动物防疫条件合格证核发,,01,《动物防疫法》第二十五条,受理:受理|审查:审查,"
+                        "《行政许可法》第三十二条,不予受理的,《行政许可法》第七十二条,有效\n")
+    (rec,) = doc.records
+    assert (rec.item_name, rec.code, rec.type, rec.responsibility_basis_text) == (
+        "动物防疫条件合格证核发", "654000XK001", "行政许可", "《行政许可法》第三十二条")
+    # 四平: 序 | 事项 | 事项 | 实施 | 履职方式 over 号 | 名称 | 类型 | 依据 | 主责 | 配合
+    path = make_xlsx(tmp_path / "四平市铁西区地直街道办事处权责清单.xlsx", [
+        ["序", "事项", "事项", "实施", "履职方式", "", "责任", "追责", "备"],
+        ["号", "名称", "类型", "依据", "主责", "配合", "事项", "情形", "注"],
+        ["1", "最低生活保障申请受理及审核", "行政给付", "《社会救助暂行办法》第十一条", "受理申请", "区民政局审批", "受理；审核",
+         "不予受理的", ""]], title="四平市铁西区地直街道办事处权责清单")
+    (rec,) = parse_list(path).records
+    assert (rec.item_name, rec.type, rec.basis_text, rec.extra["主责"], rec.extra["配合"]) == (
+        "最低生活保障申请受理及审核", "行政给付", "《社会救助暂行办法》第十一条", "受理申请", "区民政局审批")
+    # 民和: 职责类别 | 职责事项 | 具体权力事项: the power is the 具体权力事项, under its area of duty
+    doc = read("c.csv", "序号,职责类别,职责事项,具体权力事项,权力类型,实施依据,镇承担的职责,责任事项\n"
+                        "1-1,乡村建设管理,负责乡村规划区内建设活动的管理,乡村建设规划许可申请受理及初审,行政许可,"
+                        "《城乡规划法》第四十一条,受理申请,1.受理：受理。\n")
+    (rec,) = doc.records
+    assert (rec.item_name, rec.extra["职责事项"]) == ("乡村建设规划许可申请受理及初审", "负责乡村规划区内建设活动的管理")
