@@ -185,6 +185,10 @@ def _own_step(text: str) -> bool:
 _BRACKETED = re.compile(r"【[\u4e00-\u9fff]{2,8}】")
 
 
+# An export's bar between steps (伊犁's 「受理:…|审查:…|决定:…」): a step's end, as a semicolon is
+_BAR_SPLIT = re.compile(r"\s*[|｜]\s*(?=[^|｜\n]{1,12}[：:])")
+
+
 def split_duties(text: str) -> list[Duty]:
     """Duties of one cell: one per numbered item or stage heading, with kind from the preceding
     heading and a stage when the duty names one. An unnumbered cell is one duty (seq 1).
@@ -195,6 +199,7 @@ def split_duties(text: str) -> list[Duty]:
     text = _unquoted((text or "").replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         return []
+    text = _BAR_SPLIT.sub("；", text)
     kinds = duty_kind_words()
     # (start, end, "kind" | "num" | "head" | "stage", kind | number | (number, style) | None); a "head" mark
     # ends where its heading starts, so the heading stays in the duty's text, as a "stage" mark does.
@@ -347,4 +352,6 @@ def stage_row_duty(seq: int, stage: str, text: str) -> Duty:
     heading = heading[_leading_number(heading)[2]:]
     body = _join_lines((text or "").replace("\r\n", "\n").replace("\r", "\n"))
     full = "\n".join(t for t in (heading, body) if t)
-    return Duty(seq=seq, text=full, stage=_stage_of(full))
+    # (安顺's column 受理（立案）: the stage before its note, the penalty's word for it)
+    noted = line_heading_stages(re.sub(r"[（(][^（()）]{1,6}[）)]$", "", heading)) if heading.endswith(("）", ")")) else []
+    return Duty(seq=seq, text=full, stage=_stage_of(full) or next(iter(noted), None))

@@ -321,6 +321,9 @@ def _stage_headers(headers: list[str], columns: Iterable[int]) -> int:
     return sum(1 for c in columns if c < len(headers) and _stage_heading(headers[c]))
 
 
+_BRACKET_NOTE = re.compile(r"[（(][^（()）]{1,6}[）)]$")
+
+
 def _stage_columns(layout: SheetLayout, sheet: Sheet) -> None:
     """Columns no mapping knows, two or more of them each a stage, where the layout has no 责任事项 column: the
     duties, one column a stage, and a column of 其他责任 beside them the last."""
@@ -331,8 +334,10 @@ def _stage_columns(layout: SheetLayout, sheet: Sheet) -> None:
     if len(staged) < 2:
         # 雁塔 (a CSV): 立案 | 调查取证 | 审查 | 告知 | 决定 | 送达 | 执行 | 事后监管, the stages' bare names side by side —
         # four or more in a row (受理 | 审批 over the bodies that take and decide are two)
+        # (安顺's 受理（立案） | 调查 | 审查 …: a stage with the penalty's word for it in brackets)
         bare = {c: squeeze(layout.headers[c]) for c in layout.kept.values() if c < len(layout.headers)
-                and len(squeeze(layout.headers[c])) <= 6 and line_heading_stages(squeeze(layout.headers[c]))}
+                and len(squeeze(layout.headers[c])) <= 8
+                and line_heading_stages(_BRACKET_NOTE.sub("", squeeze(layout.headers[c])))}
         if len(bare) < 4 or max(bare) - min(bare) + 1 != len(bare) or not _duty_cells(sheet, layout, bare):
             return
         staged = bare

@@ -778,6 +778,25 @@ def test_the_fifty_first_and_second_samples_readings() -> None:
     assert missing("行政强制", "对危险部位或者场所采取临时查封措施", seal.replace("【报告审批】", "【法律】")) == []
 
 
+def test_the_fifty_third_and_fourth_samples_readings() -> None:
+    """Steps in a publisher's words: 受案登记, 查明事实, 履行告知义务 / 权利告知, 【认定】; an export's bar between steps
+    (伊犁's 「受理:…|审查:…」); 日照's 加处罚款及申请人民法院强制执行 (告知 → 催告 → 申请执行: the court's to carry out)."""
+    penalty = ("受案登记：及时立案；查明事实：现场勘测，询问当事人；法制审核：审查调查结果；履行告知义务：告知拟处罚的事实；"
+               "作出决定：责令退还；文书送达：送达决定书；督促履行：监督履行。")
+    assert missing("行政处罚", "对非法占用海域的处罚", penalty) == []
+    assert missing("行政处罚", "对非法占用海域的处罚", penalty.replace("履行告知义务", "权利告知")) == []
+    assert missing("行政处罚", "对非法占用海域的处罚", penalty.replace("履行告知义务：告知拟处罚的事实；", "")) == ["告知"]
+    assert missing("行政许可", "教师资格认定", "【受理】受理申请。【审核】审查。【认定】作出认定决定。【颁证】颁发证书。") == \
+        ["事后监管"]
+    bar = "受理:受理申请|审查:书面审查，现场核查|决定:作出决定|送达:送达许可证"
+    assert [d.stage for d in split_duties(bar)] == ["受理", "审查", "决定", "送达"]
+    assert missing("行政许可", "兽药经营许可证核发", bar) == ["事后监管"]
+    assert missing("行政强制", "对逾期不缴纳罚款的当事人加处罚款及申请人民法院强制执行",
+                   "告知：在决定书中告知加处罚款；催告：书面催告当事人履行；申请执行：向人民法院申请强制执行。") == []
+    assert missing("行政强制", "对逾期不缴纳罚款的当事人加处罚款及申请人民法院强制执行",
+                   "告知：在决定书中告知加处罚款；申请执行：向人民法院申请强制执行。") == ["催告"]
+
+
 def test_the_thirty_third_sample_s_readings() -> None:
     """东营's 按日连续处罚 closes its steps with 「4.送达、执行。」: a duty that is nothing but the stages it names."""
     assert listed_stages("送达、执行。") == ["送达", "执行"] and listed_stages("决定。") == ["决定"]

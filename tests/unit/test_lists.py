@@ -2225,3 +2225,14 @@ def test_exports_in_english_or_pinyin_and_a_header_a_word_over_two_rows(tmp_path
                         "《城乡规划法》第四十一条,受理申请,1.受理：受理。\n")
     (rec,) = doc.records
     assert (rec.item_name, rec.extra["职责事项"]) == ("乡村建设规划许可申请受理及初审", "负责乡村规划区内建设活动的管理")
+
+
+def test_a_column_a_stage_with_the_penalty_s_word_in_brackets(tmp_path):
+    """安顺: 受理（立案） | 调查 | 审查 | 告知 | 决定 | 送达 | 执行 | 事后监管 | 其他, "/" where a stage has nothing."""
+    doc = _read_county_csv(tmp_path, "安顺.csv",
+                           "序号,事项名称,权力类别,设定依据,受理（立案）,调查,审查,告知,决定,送达,执行,事后监管,其他\n"
+                           "1,对饮酒后驾驶机动车的处罚,行政处罚,《道路交通安全法》第九十一条,登记受案。,检测，制作笔录。,审核。,/,"
+                           "作出处罚决定。,送达决定书。,督促缴纳罚款。,/,/\n")
+    (rec,) = doc.records
+    assert [d.stage for d in rec.responsibilities] == ["受理", "调查", "审查", "决定", "送达", "执行"]
+    assert rec.responsibilities[0].text.startswith("受理（立案）")
