@@ -71,7 +71,7 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
     last: str | None = None
     first = ""  # the field the first block opens with
     names: list[int] = []  # how many cells each 事项名称 label has beside it
-    tabled: str | None = None  # a field written as a small table below its label (责任事项 | 环节 | 内容 | 依据)
+    tabled: tuple[str, dict[str, int]] | None = None  # a field written as a small table below its label, its columns
     for r in range(sheet.nrows):
         filled = [(c, v.strip()) for c, v in enumerate(sheet.cells[r]) if v.strip()]
         if not filled:
@@ -80,13 +80,14 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
             continue
         pairs = _pairs(filled, known, keys, r, columns, open_block=block is not None and not block.gap)
         text = " | ".join(v for _, v in filled)
-        if pairs and pairs[0].key in _TABLED and len(filled) >= 3 and all(len(v) <= 6 for _, v in filled[1:]):
+        heads = _table_head(filled) if pairs and pairs[0].key in _TABLED else None
+        if heads:
             # 迪庆's 责任事项 | 环节 | 内容 | 依据, then a row a stage under it (its label cell blank): the field's lines
-            pairs, tabled = [_Pair(pairs[0].column, pairs[0].key, pairs[0].label, [])], pairs[0].key
+            pairs, tabled = [_Pair(pairs[0].column, pairs[0].key, pairs[0].label, [])], (pairs[0].key, heads)
         elif pairs:
             tabled = None
-        elif tabled and block is not None and filled[0][0] > min(columns) and len(filled) >= 2:
-            block.values[tabled].append(_stage_line([v for _, v in filled]))
+        elif tabled and block is not None and filled[0][0] > min(columns):
+            _stage_line(block.values[tabled[0]], tabled[1], dict(filled))
             block.lines.append((r, text))
             continue
         if r in headings:  # a block's name: the block its labels open below
@@ -178,7 +179,7 @@ def _labels(sheet: Sheet) -> dict[tuple[int, int], str]:
 @cache
 def known_header(text: str) -> bool:
     """True when some mapping takes the text for a header."""
-    return any(match_header([text], m).columns for m in load_mappings())
+    return any(match_header([text], m, fold=False).columns for m in load_mappings())
 
 
 @cache
@@ -225,11 +226,33 @@ def _pairs(filled: list[tuple[int, str]], known: dict[tuple[int, int], str], key
 _TABLED = ("responsibility_text",)
 
 
-def _stage_line(values: list[str]) -> str:
-    """A row of a field's small table as a line of it: 「立案：…（依据：《行政处罚法》第五十四条）」."""
-    head, *rest = values
-    line = f"{head}：{rest[0]}" if rest else head
-    return line + "".join(f"（依据：{v}）" for v in rest[1:2]) + "".join(f"\n{v}" for v in rest[2:])
+# the headers of a field's small table: the step, what is done, its basis
+_TABLE_HEADS = {"step": ("环节", "责任环节", "办理环节", "环节名称", "步骤"), "text": ("内容", "责任内容", "具体内容", "工作内容", "责任事项内容"),
+                "basis": ("依据", "责任依据", "法律依据", "环节依据")}
+
+
+def _table_head(filled: list[tuple[int, str]]) -> dict[str, int] | None:
+    """The columns of a field's small table from the row that heads it (责任事项 | 环节 | 内容 | 依据): step and text
+    at least, every other cell one of its headers (序号 besides); None for another row (责任事项 | 受理 | 审查)."""
+    heads: dict[str, int] = {}
+    for c, v in filled[1:]:
+        kind = next((k for k, words in _TABLE_HEADS.items() if squeeze(v) in words), None)
+        if kind is None and squeeze(v) not in ("序号", "编号"):
+            return None
+        if kind:
+            heads.setdefault(kind, c)
+    return heads if {"step", "text"} <= set(heads) else None
+
+
+def _stage_line(lines: list[str], heads: dict[str, int], row: dict[int, str]) -> None:
+    """A row of a field's small table as a line of the field: 「立案：…（依据：《行政处罚法》第五十四条）」; a row with no
+    step of its own goes on with the line above."""
+    step, text, basis = (row.get(heads[k], "") if k in heads else "" for k in ("step", "text", "basis"))
+    said = text + (f"（依据：{basis}）" if basis else "")
+    if step or not lines:
+        lines.append(f"{step}：{said}" if step and said else step or said)
+    else:
+        lines[-1] += "\n" + said
 
 
 def _joined(values: list[str]) -> str:

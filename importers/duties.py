@@ -353,5 +353,6 @@ def stage_row_duty(seq: int, stage: str, text: str) -> Duty:
     body = _join_lines((text or "").replace("\r\n", "\n").replace("\r", "\n"))
     full = "\n".join(t for t in (heading, body) if t)
     # (安顺's column 受理（立案）: the stage before its note, the penalty's word for it)
-    noted = line_heading_stages(re.sub(r"[（(][^（()）]{1,6}[）)]$", "", heading)) if heading.endswith(("）", ")")) else []
+    note = re.search(r"[（(]([^（()）]{1,6})[）)]$", heading)
+    noted = line_heading_stages(heading[:note.start()]) if note and line_heading_stages(note.group(1)) else []
     return Duty(seq=seq, text=full, stage=_stage_of(full) or next(iter(noted), None))

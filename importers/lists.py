@@ -321,7 +321,14 @@ def _stage_headers(headers: list[str], columns: Iterable[int]) -> int:
     return sum(1 for c in columns if c < len(headers) and _stage_heading(headers[c]))
 
 
-_BRACKET_NOTE = re.compile(r"[（(][^（()）]{1,6}[）)]$")
+_BRACKET_NOTE = re.compile(r"[（(]([^（()）]{1,6})[）)]$")
+
+
+def _stage_noted(header: str) -> str:
+    """A stage's header without the note in brackets that names a stage too (受理（立案）: the penalty's word for it); a
+    note of anything else (受理（时限）: a column of time limits) stays."""
+    note = _BRACKET_NOTE.search(header)
+    return header[:note.start()] if note and line_heading_stages(note.group(1)) else header
 
 
 def _stage_columns(layout: SheetLayout, sheet: Sheet) -> None:
@@ -336,8 +343,7 @@ def _stage_columns(layout: SheetLayout, sheet: Sheet) -> None:
         # four or more in a row (受理 | 审批 over the bodies that take and decide are two)
         # (安顺's 受理（立案） | 调查 | 审查 …: a stage with the penalty's word for it in brackets)
         bare = {c: squeeze(layout.headers[c]) for c in layout.kept.values() if c < len(layout.headers)
-                and len(squeeze(layout.headers[c])) <= 8
-                and line_heading_stages(_BRACKET_NOTE.sub("", squeeze(layout.headers[c])))}
+                and len(squeeze(layout.headers[c])) <= 8 and line_heading_stages(_stage_noted(squeeze(layout.headers[c])))}
         if len(bare) < 4 or max(bare) - min(bare) + 1 != len(bare) or not _duty_cells(sheet, layout, bare):
             return
         staged = bare
@@ -459,15 +465,26 @@ def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
     return None
 
 
-def _contents_sheet(sheet: Sheet, others: set[str]) -> bool:
+def _contents_sheet(sheet: Sheet, others: dict[str, Sheet]) -> bool:
     """A workbook's table of contents (迪庆's 目录: 序号 | 事项编码 | 事项名称 | 权力类型 | 对应工作表, each item on a sheet of
-    its own named by its code): two rows or more, and most of its rows, naming another sheet of the file."""
-    others = {squeeze(n) for n in others if squeeze(n)}
-    if len(others) < 2:
+    its own named by its code): every row below its title and header names another sheet of the file, and that sheet
+    holds the row's item (its name or code). Not a list whose column names sheets of flowcharts or of notes, nor one
+    some of whose items have no sheet of their own (those would be lost)."""
+    by_name = {squeeze(n): other for n, other in others.items() if squeeze(n)}
+    if len(by_name) < 2:
         return False
     rows = [row for row in sheet.cells if any(v.strip() for v in row)]
-    pointing = sum(1 for row in rows if any(squeeze(v) in others for v in row))
-    return pointing >= 2 and 2 * pointing >= len(rows) - 2  # (a title and a header row)
+    pointing = 0
+    for row in rows:
+        named = [by_name[squeeze(v)] for v in row if squeeze(v) in by_name]
+        if not named:
+            continue
+        words = {squeeze(v) for v in row if len(squeeze(v)) >= 4 and squeeze(v) not in by_name}
+        held = {squeeze(v) for r in named[0].cells for v in r if v.strip()}
+        if not words & held:
+            return False  # a sheet of something else (图1, a note on 行政许可)
+        pointing += 1
+    return pointing >= 2 and pointing >= len(rows) - 2  # (a title and a header row)
 
 
 def describe_header(sheet: Sheet) -> tuple[int, list[str]]:
@@ -527,7 +544,7 @@ class _ListParser:
                     severity="warning"))
                 continue
             self._check_cell_sizes(sheet)
-            if _contents_sheet(sheet, {s.name for s in self.sheets if s is not sheet}):
+            if _contents_sheet(sheet, {s.name: s for s in self.sheets if s is not sheet}):
                 self.warnings.append(RowError(
                     "已跳过此工作表：它是目录，各行指向本文件中各事项自己的工作表（按那些工作表读取）", sheet=sheet.name,
                     severity="notice"))

@@ -55,6 +55,7 @@ class Mapping:
     priority: int = 0
     source: str = ""
     lookup: dict[str, str] = field(default_factory=dict, repr=False)  # synonym -> field or extra key
+    folded: dict[str, str] = field(default_factory=dict, repr=False)  # an export code's fold_code -> its field
     # synonym -> fields, for headers that mean a field only where no other header of the row does ([fallback]:
     # 街道职责 is a street's duties in a 职责边界 table, but beside a 责任事项 column its general duty, kept apart;
     # a header under several fields means the first of them the row has no header of: beside a 街道承担的责任 and no
@@ -65,9 +66,13 @@ class Mapping:
     fallback_rank: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
 
     def field_for(self, header: str) -> str | None:
-        """The field or extra key a normalised header text means in this mapping (an export's code in any case and
-        spacing: 「Item Name」 is ITEM_NAME, 「qlmc」 QLMC)."""
-        return self.lookup.get(header) or (self.lookup.get(fold_code(header)) if header.isascii() else None)
+        """The field or extra key a normalised header text means in this mapping."""
+        return self.lookup.get(header)
+
+    def folded_field(self, header: str) -> str | None:
+        """The field an export's code means in another case and spacing (「Item Name」 is ITEM_NAME, 「qlmc」 QLMC):
+        a header row's weaker reading, taken only where no header of the row names the field itself."""
+        return self.folded.get(fold_code(header)) if header.isascii() and header not in self.lookup else None
 
 
 def fold_code(text: str) -> str:
@@ -122,11 +127,12 @@ def parse_mapping(data: dict, source: str) -> Mapping:
         if f not in columns:
             raise ValueError(f"列映射 {source}：必填字段 {f!r} 在 [columns] 中没有列名")
     lookup: dict[str, str] = {}
+    folded: dict[str, str] = {}
     for key, synonyms in columns.items():
         for s in synonyms:
             lookup.setdefault(s, key)  # first declared field wins when two fields list one synonym
             if s.isascii():
-                lookup.setdefault(fold_code(s), key)
+                folded.setdefault(fold_code(s), key)
     fallback: dict[str, tuple[str, ...]] = {}
     rank: dict[tuple[str, str], int] = {}
     for key, synonyms in data.get("fallback", {}).items():  # (in the table's order: a header's first field first)
@@ -137,7 +143,7 @@ def parse_mapping(data: dict, source: str) -> Mapping:
                 fallback[normalize_header(s)] = fallback.get(normalize_header(s), ()) + (key,)
                 rank[(key, normalize_header(s))] = n
     return Mapping(
-        lookup=lookup, fallback=fallback, fallback_rank=rank, name=name, title=data.get("title", name), columns=columns, extra_keys=frozenset(extra),
+        lookup=lookup, folded=folded, fallback=fallback, fallback_rank=rank, name=name, title=data.get("title", name), columns=columns, extra_keys=frozenset(extra),
         required=required, merged_header=dict(data.get("merged_header", {})), excluded=tuple(data.get("excluded", [])),
         defaults={k: str(v) for k, v in data.get("defaults", {}).items()},
         document={k: str(v) for k, v in data.get("document", {}).items()},
@@ -169,13 +175,15 @@ _NOTE = re.compile(r"\([^()]*\)$")
 _FIELD_CODE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*\((?P<words>[^()]+)\)$")
 
 
-def match_header(cells: list[str], mapping: Mapping) -> HeaderMatch:
+def match_header(cells: list[str], mapping: Mapping, *, fold: bool = True) -> HeaderMatch:
     """Assign header cells to the mapping's fields; a field whose header repeats keeps its first column
-    in `columns` and the others in `repeats`."""
+    in `columns` and the others in `repeats`. `fold`: read an export's codes in any case and spacing too (a header
+    row's, not a card's values: 「是否收费 | No」)."""
     columns: dict[str, int] = {}
     unmapped: dict[int, str] = {}
     repeats: dict[str, list[int]] = {}
     fallbacks: dict[int, str] = {}  # column -> its header, of [fallback] headers
+    folded: dict[int, str] = {}  # column -> the field its header means in another case and spacing (Item Name)
     for col, text in enumerate(cells):
         norm = normalize_header(text)
         if not norm:
@@ -190,9 +198,20 @@ def match_header(cells: list[str], mapping: Mapping) -> HeaderMatch:
         coded = _FIELD_CODE.match(norm) if key is None else None
         if coded:  # QLMC(权力名称): the words in brackets
             key = mapping.field_for(coded.group("words"))
+        if key is None and fold and (weak := mapping.folded_field(norm)):
+            folded[col] = weak
+            continue
         if key is None:
             unmapped[col] = text.strip()
         elif key in columns:
+            repeats.setdefault(key, []).append(col)
+        else:
+            columns[key] = col
+    exact = set(columns)
+    for col, key in folded.items():  # (a Category beside a 权力类型 is the sector's, kept as it is)
+        if key in exact:
+            unmapped[col] = cells[col].strip()
+        elif key in columns:  # Accountability Cases | Accountability Basis: one field's block, as 追责情形 | 追责依据
             repeats.setdefault(key, []).append(col)
         else:
             columns[key] = col

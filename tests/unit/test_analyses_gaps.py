@@ -795,6 +795,16 @@ def test_the_fifty_third_and_fourth_samples_readings() -> None:
                    "告知：在决定书中告知加处罚款；催告：书面催告当事人履行；申请执行：向人民法院申请强制执行。") == []
     assert missing("行政强制", "对逾期不缴纳罚款的当事人加处罚款及申请人民法院强制执行",
                    "告知：在决定书中告知加处罚款；申请执行：向人民法院申请强制执行。") == ["催告"]
+    # a cold review's inputs: a penalty's 认定 finds the facts, no decision; a 权利告知 before questioning is no notice of
+    # the intended penalty; a 代履行 joined to the court's enforcement decides and carries out itself
+    steps = "1.立案：立案。2.调查：调查取证。3.认定：对违法事实和证据进行认定，提出处理意见。4.告知：告知拟作出的处罚。5.送达：送达。6.执行：执行。"
+    assert missing("行政处罚", "对违法行为的处罚", steps) == ["审查", "决定"]
+    assert missing("行政确认", "工伤认定", "1.受理：受理。2.调查：调查核实。3.认定：作出工伤认定。4.送达：送达。",
+                   ) == missing("行政确认", "工伤认定", "1.受理：受理。2.调查：调查核实。3.决定：作出工伤认定。4.送达：送达。")
+    told = "1.立案：立案。2.调查：调查。3.权利告知：{}4.决定：作出处罚决定。5.送达：送达。6.执行：执行。"
+    assert missing("行政处罚", "对违法行为的处罚", told.format("询问前告知被询问人依法享有的权利。")) == ["告知"]
+    assert missing("行政处罚", "对违法行为的处罚", told.format("告知当事人拟处理意见，听取陈述申辩。")) == []
+    assert missing("行政强制", "代履行及申请人民法院强制执行", "催告：催告。执行：组织代履行。申请执行：申请。") == ["决定"]
 
 
 def test_the_thirty_third_sample_s_readings() -> None:

@@ -277,3 +277,27 @@ def test_a_workbook_of_an_item_a_sheet_with_its_contents(tmp_path):
     assert [d.stage for d in penalty.responsibilities] == ["立案", "调查", "告知"]
     assert penalty.basis_text == "《住房公积金管理条例》第十四条" and "（依据：《行政处罚法》第五十四条）" in penalty.responsibility_text
     assert any("目录" in w.message for w in doc.warnings)
+
+
+def test_a_column_naming_sheets_of_something_else_is_no_contents(tmp_path):
+    """A list whose 流程图 column names sheets of flowcharts (图1, 图2) is read, not skipped as a 目录; a card's 「是否收费 |
+    No」 is a value, no label; a card's small table with its 序号 first and a row going on with the step above."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["序号", "事项名称", "权力类型", "实施依据", "流程图"], ["1", "取水许可", "行政许可", "《水法》第七条", "图1"],
+                ["2", "对非法取水的处罚", "行政处罚", "《水法》第六十九条", "图2"]):
+        ws.append(row)
+    for name in ("图1", "图2"):
+        wb.create_sheet(name).append(["申请", "→", "受理", "→", "审查"])
+    wb.save(tmp_path / "某县水利局权责清单.xlsx")
+    assert [r.item_name for r in parse_list(tmp_path / "某县水利局权责清单.xlsx").records] == ["取水许可", "对非法取水的处罚"]
+    rows = [["某县档案局权责清单", "", "", "", ""]]
+    for name in ("档案出境审批", "档案馆设立审批"):
+        rows += [["事项名称", name, "", "", ""], ["事项类型", "行政许可", "", "", ""], ["是否收费", "No", "", "", ""],
+                 ["责任事项", "序号", "环节", "内容", "依据"], ["", "1", "受理", "受理申请。", "《行政许可法》第三十二条"],
+                 ["", "", "", "材料不全的一次性告知。", ""], ["", "2", "审查", "审查材料。", ""], ["追责情形", "不依法审批的。", "", "", ""],
+                 ["", "", "", "", ""]]
+    doc = parse_list(xlsx(tmp_path / "某县档案局权责清单.xlsx", rows))
+    assert [(r.item_name, r.extra.get("是否收费"), [d.stage for d in r.responsibilities], r.accountability_situations)
+            for r in doc.records] == [(n, "No", ["受理", "审查"], "不依法审批的。") for n in ("档案出境审批", "档案馆设立审批")]
+    assert "材料不全的一次性告知" in doc.records[0].responsibilities[0].text

@@ -2236,3 +2236,17 @@ def test_a_column_a_stage_with_the_penalty_s_word_in_brackets(tmp_path):
     (rec,) = doc.records
     assert [d.stage for d in rec.responsibilities] == ["受理", "调查", "审查", "决定", "送达", "执行"]
     assert rec.responsibilities[0].text.startswith("受理（立案）")
+
+
+def test_what_an_export_s_english_and_a_stage_s_note_are_not(tmp_path):
+    # a cold review of the readings above: each input read as the list means it
+    read = partial(_read_county_csv, tmp_path)
+    # a Category beside a 权力类型 is the sector's; a No. beside a 序号 a number of another kind
+    doc = read("a.csv", "序号,No.,事项名称,权力类型,Category,实施依据\n1,新政发〔2020〕5号,取水许可,行政许可,农业,《水法》第七条\n")
+    (rec,) = doc.records
+    assert (rec.seq, rec.type, rec.extra["Category"], rec.extra["No."]) == ("1", "行政许可", "农业", "新政发〔2020〕5号")
+    # columns of the steps' time limits (受理（时限）): no duties
+    doc = read("b.csv", "序号,事项名称,权力类型,受理（时限）,审查（时限）,决定（时限）,送达（时限）\n1,取水许可,行政许可,1个工作日,"
+                        "10个工作日,5个工作日,即时\n")
+    (rec,) = doc.records
+    assert rec.responsibilities == [] and "1个工作日" in rec.extra.values()
