@@ -227,7 +227,9 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0, upper: list[str] | None
         # … or a 责任事项 group over a column a stage (受理环节责任 | 审查环节责任 | …): the stages are the duties
         staged = better is not None and match is not None and \
             _stage_headers(combined, better.unmapped) >= 2 > _stage_headers(cells, match.unmapped)
-        if better is not None and (match is None or better.score >= match.score or staged):
+        # (实施层级 over 省 | 市 | 县: the level's columns kept, each a header though no field's)
+        split = sum(1 for c, v in enumerate(sub) if v.strip() and _level_split(_group_head(sheet, r, c), v))
+        if better is not None and (match is None or better.score + min(split, 1) >= match.score or staged):
             match, data_start, headers = better, r + 2, combined
             kinds = {c: s.strip() for c, s in enumerate(sub) if _source_kind(_group_head(sheet, r, c), s)}
     if match is None:
@@ -371,7 +373,7 @@ def _duty_cells(sheet: Sheet, layout: SheetLayout, columns: dict[int, str]) -> b
 @lru_cache(maxsize=1)
 def _header_words() -> frozenset[str]:
     """Every header text some mapping knows (normalised): a data row holding three is a header again."""
-    return frozenset(k for m in load_mappings() for k in m.lookup)
+    return frozenset(k for m in load_mappings() for k in (*m.lookup, *m.fallback))
 
 
 def _under(sheet: Sheet, r: int, c: int, sub: str) -> str:
@@ -388,10 +390,21 @@ def _under(sheet: Sheet, r: int, c: int, sub: str) -> str:
         return sub.strip() + "责任"  # 责任事项 over 受理（立案） | 告知 | …: 受理（立案）责任 (张家口)
     if _source_kind(parent, sub):
         return parent  # 职权依据 over 法律 | 行政法规 | …: each a column of the basis (SheetLayout.source_kinds)
+    if _level_split(parent, sub):
+        return f"{parent}·{sub.strip()}"  # 实施层级 over 省 | 市 | 县 (√ where the level does it): kept, each its column
     return joined if parent and recognised([joined]) else sub
 
 
 _PHASE = re.compile(r"(?:事前|事中|事后)(?:[、和及与/]?(?:事中|事后))?(?:环节|阶段)?(?:责任)?")  # 事前事中: 崇明
+
+
+_LEVEL_WORDS = re.compile(r"^(?:省|市|州|盟|县|区|旗|乡|镇|街道|乡镇|国家|中央)(?:级|本级)?$")
+
+
+def _level_split(parent: str, sub: str) -> bool:
+    """A sub-header that is a level (省 | 市 | 县) under a level's header (松原's 实施层级, ticked √ where it does it)."""
+    return bool(_LEVEL_WORDS.match(squeeze(sub))) and any(m.field_for(normalize_header(parent)) in ("level", "scope")
+                                                          for m in load_mappings())
 
 
 def _duty_phase(parent: str, sub: str) -> bool:
@@ -452,7 +465,7 @@ def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
     if all(normalize_header(sub[c]) in words or normalize_header(_group_head(sheet, r, c) + sub[c]) in words
            or _stage_heading(sub[c]) or _CATCH_ALL_HEADER.match(squeeze(sub[c]))
            or _bare_stage(_group_head(sheet, r, c), sub[c]) or _source_kind(_group_head(sheet, r, c), sub[c])
-           or _duty_phase(_group_head(sheet, r, c), sub[c])
+           or _duty_phase(_group_head(sheet, r, c), sub[c]) or _level_split(_group_head(sheet, r, c), sub[c])
            for c in filled) and \
             any(not sheet.value(r, c).strip() and any(sheet.value(r, k).strip() for k in range(c)) for c in filled):
         return sub
@@ -650,6 +663,7 @@ class _ListParser:
         """Rows of a table of codes alone that follow one another with one code (an export that fills a merged code
         down: one row a stage or a duty) are one item's duties: the first row holds them all."""
         out: list[Record] = []
+        merged: set[tuple[str, int | None]] = set()
         for rec in self.records:
             prev = out[-1] if out else None
             if prev is not None and id(rec) in self.nameless and id(prev) in self.nameless and prev.sheet == rec.sheet \
@@ -660,9 +674,12 @@ class _ListParser:
                     mine, more = getattr(prev, f), getattr(rec, f)
                     if more and more not in mine:
                         setattr(prev, f, f"{mine}\n{more}" if mine else more)
+                merged.add((rec.sheet, rec.row))
                 continue
             out.append(rec)
         self.records = out
+        # (a row so merged is no record: not one imported without its type either — 霍州's 责任清单, a row a stage)
+        self.warnings = [w for w in self.warnings if not ((w.sheet, w.row) in merged and w.message.startswith("权力类型为空"))]
 
     def _nest_sub_items(self) -> None:
         """Sub-items a list names by their item's code, each on a row of its own after the item's (大兴安岭's export:
@@ -1375,8 +1392,10 @@ class _ListParser:
 
 
 # a column of each item's status in a database's export (状态 | 事项状态 | STATUS), and the words that say it is gone
-_STATUS_HEADER = re.compile(r"^(?:事项|权力|职权)?(?:状态|有效状态|是否有效|是否启用)$|^(?:STATUS|STATE|SXZT|ZT|IS_VALID|VALID)$", re.IGNORECASE)
-_STATUS_GONE = re.compile(r"^(?:停用|无效|失效|作废|已作废|取消|已取消|废止|已废止|注销|已注销|禁用|否|N|NO|FALSE|DISABLED|INVALID)$",
+# (武义's 「Status 事项状态」: either words of a header in English and Chinese)
+_STATUS_HEADER = re.compile(r"^(?:STATUS|STATE)?(?:事项|权力|职权)?(?:状态|有效状态|是否有效|是否启用)$|^(?:STATUS|STATE|SXZT|ZT|IS_VALID|VALID)$",
+                            re.IGNORECASE)
+_STATUS_GONE = re.compile(r"^(?:停用|无效|失效|作废|已作废|取消|已取消|废止|已废止|注销|已注销|禁用|暂停|已暂停|否|N|NO|FALSE|DISABLED|INVALID)$",
                           re.IGNORECASE)
 
 

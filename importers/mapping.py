@@ -175,6 +175,11 @@ _NOTE = re.compile(r"\([^()]*\)$")
 _FIELD_CODE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*\((?P<words>[^()]+)\)$")
 
 
+# A header in English and Chinese (normalised: no spaces): 「ItemName事项名称」, 「No.序号」, 「事项名称ItemName」
+_BILINGUAL = re.compile(r"^[A-Za-z][A-Za-z0-9.()/&_'-]*(?P<zh>[\u4e00-\u9fff][^A-Za-z]*)$"
+                        r"|^(?P<zh2>[\u4e00-\u9fff][^A-Za-z]*?)[(/]?[A-Za-z][A-Za-z0-9.()/&_'-]*$")
+
+
 def match_header(cells: list[str], mapping: Mapping, *, fold: bool = True) -> HeaderMatch:
     """Assign header cells to the mapping's fields; a field whose header repeats keeps its first column
     in `columns` and the others in `repeats`. `fold`: read an export's codes in any case and spacing too (a header
@@ -198,6 +203,9 @@ def match_header(cells: list[str], mapping: Mapping, *, fold: bool = True) -> He
         coded = _FIELD_CODE.match(norm) if key is None else None
         if coded:  # QLMC(权力名称): the words in brackets
             key = mapping.field_for(coded.group("words"))
+        bilingual = _BILINGUAL.match(norm) if key is None else None
+        if bilingual:  # 武义's 「Item Name 事项名称」, 「No.序号」: the Chinese words (either side of the English)
+            key = mapping.field_for(bilingual.group("zh") or bilingual.group("zh2"))
         if key is None and fold and (weak := mapping.folded_field(norm)):
             folded[col] = weak
             continue

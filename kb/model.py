@@ -380,6 +380,10 @@ def _procedures() -> tuple[frozenset[str], ...]:
     return tuple(frozenset(stages) for stages in types.values())
 
 
+# A step's closing words after its stage (执行及结案, 送达并归档): no stage, no step of their own
+_CLOSING = re.compile(r"(?:结案|归档|立卷归档|办结|立卷)")
+
+
 def _heading(head: str, end: re.Pattern) -> list[str]:
     """The stages named by stage words (joined by 和, 、 …, or run together when they are stages of one
     procedure: 审查决定责任, 送达执行责任; not 审核公示, one act of a 行政奖励) at the start of `head` (no
@@ -401,6 +405,9 @@ def _heading(head: str, end: re.Pattern) -> list[str]:
         join = _HEADING_JOIN.match(head)
         if join:
             head = head[join.end():]
+            closing = _CLOSING.match(head)  # 霍州's 「执行及结案」: the stage, and the file closed after it
+            if closing and end.match(head[closing.end():]):
+                return list(dict.fromkeys(stages))
         elif stage_word_pattern().match(head):
             run_together = True
         else:
@@ -693,6 +700,16 @@ class StageRules:
 
     def subkind(self, type_: str, name: str, named: set[str] | frozenset[str] = frozenset(),
                 duties: tuple[str, ...] = (), act: str = "") -> SubKind | None:
+        own = act and act != name and self._subkind_by_words(type_, act)
+        if own:  # a sub-item's own act first: 青浦's 「对违法建设的查封、强制拆除（查封施工现场）」 is a 查封
+            return own
+        return self._subkind_of(type_, name, named, duties, act)
+
+    def _subkind_by_words(self, type_: str, text: str) -> SubKind | None:
+        return next((k for k in self.subkinds if k.type == type_ and k.words and any(w in text for w in k.words)), None)
+
+    def _subkind_of(self, type_: str, name: str, named: set[str] | frozenset[str] = frozenset(),
+                    duties: tuple[str, ...] = (), act: str = "") -> SubKind | None:
         """The sub-kind of a power of this type, from its name (the first whose word it contains) or the name of its
         act (`act`: its sub-item's, else its own), else from the stages its duties name (催告 is 强制执行's alone) or
         the words they say (当场作出: 简易程序)."""

@@ -1116,7 +1116,9 @@ FORTY_SIXTH: dict[str, tuple[list[str], bool, str]] = {
 
 
 def test_missing_stage_on_a_forty_sixth_sample_judged_blind(scratch, tmp_path):
-    _check(scratch, tmp_path, HERE / "unseen_gap_lists_46.json", FORTY_SIXTH, 13, 136)
+    # (140 records since the fifty-sixth sample's readings: 沅陵's 行使层级 over 省 | 市 | 县 is a header of two rows, so that its
+    # 主项 | 子项 row is no record and 不动产登记's five sub-items and 建设用地规划许可's two are each read; 136 before)
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_46.json", FORTY_SIXTH, 13, 140)
     assert (sum(real for _, real, _ in FORTY_SIXTH.values()), len(FORTY_SIXTH)) == (16, 16)
     # 宁夏's 责任清单 of codes joined to its items (an item's code with 「（含子项）」: the item and its sub-items)
     bare = scratch.read("MATCH (p:Power {department: '宁夏回族自治区民政厅'}) "
@@ -1441,3 +1443,53 @@ FIFTY_FOURTH: dict[str, tuple[list[str], bool, str]] = {
 def test_missing_stage_on_a_fifty_fourth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_54.json", FIFTY_FOURTH, 13, 122)
     assert (sum(real for _, real, _ in FIFTY_FOURTH.values()), len(FIFTY_FOURTH)) == (14, 14)
+
+
+# As measured, on the rule as the fifty-fourth left it: 14 real of 16 (two permits whose 「受案：接收…申请」 was read as a
+# penalty's 立案, their 受理 asked for); 武义's header in English and Chinese (「Item Name 事项名称」) refused, 城正街街道's export a
+# stage a row (HJMC | HJNR) read as 28 records. After the readings that followed, 16 of 16.
+FIFTY_FIFTH: dict[str, tuple[list[str], bool, str]] = {
+    "使用林地审核审批（2.3 森林经营单位修筑直接为林业生产经营服务的工程设施占用林地审批）": (["事后监管"], True, "韶关市林业局"),
+    "使用林地审核审批（2.2 临时使用林地审批）": (["事后监管"], True, "韶关市林业局"),
+    "对在河道管理范围内建设妨碍行洪的建筑物、构筑物等行为的处罚": (["告知"], True, "武义县水利局"),
+    "河道管理范围内建设项目工程建设方案审批": (["事后监管"], True, "武义县水利局"),
+    "对律师、律师事务所违法行为的处罚（吊销律师事务所执业证书）": (["送达"], True, "江苏省司法厅"),
+    "对公证机构、公证员违法行为的处罚": (["告知"], True, "江苏省司法厅"),
+    "律师执业许可（兼职律师执业核准）": (["送达"], True, "江苏省司法厅"),
+    "律师事务所设立许可": (["送达"], True, "江苏省司法厅"),
+    "升放无人驾驶自由气球或者系留气球活动审批": (["审查"], True, "福建省气象局"),
+    "雷电防护装置竣工验收": (["事后监管"], True, "福建省气象局"),
+    "民办非企业单位成立登记": (["送达"], True, "孝感市民政局"),
+    "对未经登记擅自以社会团体名义进行活动的取缔": (["告知"], True, "孝感市民政局"),
+    "对档案服务企业在服务过程中丢失、擅自提供、篡改损毁档案的处罚": (["告知"], True, "德兴市档案局"),
+    "对未按照要求增建抗干扰设施或者新建地震监测设施的处罚": (["告知"], True, "龙陵县地震局"),
+    "新建、扩建、改建建设工程避免对地震监测设施和地震观测环境造成危害审批": (["事后监管"], True, "龙陵县地震局"),
+    "对迟报统计资料或者未按照国家有关规定设置原始记录、统计台账的处罚": (["执行"], True, "六盘水市钟山区统计局"),
+}
+
+
+def test_missing_stage_on_a_fifty_fifth_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_55.json", FIFTY_FIFTH, 13, 117)
+    assert (sum(real for _, real, _ in FIFTY_FIFTH.values()), len(FIFTY_FIFTH)) == (16, 16)
+
+# As measured: 11 real of 17 (霍州's rows a stage: 「文书送达」, 「执行及结案」, 「解除封存」 unread, its 按日连续处罚's 复查 not taken
+# for the case; 玉树's 查封、扣押 whose 执行 duty makes the 处理决定; 青浦's sub-item 查封施工现场 asked for a 强制拆除's 催告; a
+# permit's 受案). After the readings that followed, 11 of 11.
+FIFTY_SIXTH: dict[str, tuple[list[str], bool, str]] = {
+    "对随意倾倒、抛撒、堆放或者焚烧生活垃圾的处罚": (["执行"], True, "上海市青浦区城市管理行政执法局"),
+    "对违法建设的查封、强制拆除（强制拆除）": (["催告"], True, "上海市青浦区城市管理行政执法局"),
+    "对未经批准、未取得或者未按照规定使用专用标识出售、购买、利用国家重点保护野生动物及其制品的处罚": (["告知"], True, "北京市园林绿化局"),
+    "出售、购买、利用国家重点保护陆生野生动物及其制品审批": (["事后监管"], True, "北京市园林绿化局"),
+    "对在自然保护地、禁猎区、禁猎期或者未取得特许猎捕证猎捕、杀害国家重点保护野生动物的处罚": (["送达", "执行"], True, "玉树藏族自治州林业和草原局"),
+    "对非法开垦草原的处罚": (["告知"], True, "玉树藏族自治州林业和草原局"),
+    "对煤矿企业未采取措施消除事故隐患的处罚": (["告知"], True, "霍州市能源局"),
+    "对侵犯注册商标专用权行为的处罚": (["告知", "送达"], True, "敦煌市市场监督管理局"),
+    "农村村民宅基地审批": (["事后监管"], True, "登封市大金店镇人民政府"),
+    "对在乡、村庄规划区内未依法取得乡村建设规划许可证或者未按照乡村建设规划许可证的规定进行建设的处罚": (["告知"], True, "登封市大金店镇人民政府"),
+    "对在城市建筑物、设施以及树木上涂写、刻画的处罚": (["调查", "送达"], True, "龙沙区五龙街道办事处"),
+}
+
+
+def test_missing_stage_on_a_fifty_sixth_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_56.json", FIFTY_SIXTH, 13, 115)
+    assert (sum(real for _, real, _ in FIFTY_SIXTH.values()), len(FIFTY_SIXTH)) == (11, 11)

@@ -807,6 +807,25 @@ def test_the_fifty_third_and_fourth_samples_readings() -> None:
     assert missing("行政强制", "代履行及申请人民法院强制执行", "催告：催告。执行：组织代履行。申请执行：申请。") == ["决定"]
 
 
+def test_the_fifty_fifth_and_sixth_samples_readings() -> None:
+    """A permit's 「受案：接收申请」 is its 受理; 「执行及结案」 its 执行; a 查封's 「解除封存」 its 解除, and a 处理决定 in the duty
+    that carries it out its follow-up; a sub-item's own act decides its sub-kind (「…查封、强制拆除（查封施工现场）」 is a
+    查封, asked no 催告); 按日连续处罚's 复查 stands for its case and investigation."""
+    assert missing("行政许可", "公证机构设立审批", "1.受案：接收申请。2.审核：审核。3.作出决定：批准。4.文书送达：送达。"
+                                         "5.跟踪检查：检查。") == []
+    assert split_duties("1.送达：送达。2.执行及结案：督促履行，立卷归档。")[1].stage == "执行"
+    seal = "1.审批：报负责人批准。2.告知：当场告知理由。3.决定：交付查封决定书。4.执行：加贴封条，妥善保管。"
+    assert missing("行政强制", "查封、扣押野生动物及其制品", seal) == ["事后监管"]
+    assert missing("行政强制", "查封、扣押野生动物及其制品", seal + "5.解除封存：及时解除并退还。") == []
+    assert missing("行政强制", "查封、扣押野生动物及其制品", seal.replace("妥善保管。", "妥善保管，依法作出没收、销毁或者退还等处理决定。")) == []
+    row = ROW | {"type": "行政强制", "power": "对违法建设的查封、强制拆除（查封施工现场）", "sub_item": "查封施工现场"}
+    assert stage_rules().subkind(row["type"], row["power"], act=row["sub_item"]).name == "强制措施"
+    assert stage_rules().subkind(row["type"], row["power"], act="强制拆除").name == "强制执行"
+    daily = "1.复查：确认拒不改正。2.立案：立案。3.审查：审查。4.告知：告知。5.决定：决定。6.送达：送达。7.执行：执行。"
+    assert missing("行政处罚", "对拒不改正的煤矿企业按日连续处罚", daily) == []
+    assert missing("行政处罚", "对拒不改正的煤矿企业按日连续处罚", daily.replace("4.告知：告知。", "")) == ["告知"]
+
+
 def test_the_thirty_third_sample_s_readings() -> None:
     """东营's 按日连续处罚 closes its steps with 「4.送达、执行。」: a duty that is nothing but the stages it names."""
     assert listed_stages("送达、执行。") == ["送达", "执行"] and listed_stages("决定。") == ["决定"]

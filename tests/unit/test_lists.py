@@ -2250,3 +2250,25 @@ def test_what_an_export_s_english_and_a_stage_s_note_are_not(tmp_path):
                         "10个工作日,5个工作日,即时\n")
     (rec,) = doc.records
     assert rec.responsibilities == [] and "1个工作日" in rec.extra.values()
+
+
+def test_headers_in_two_languages_an_export_a_stage_a_row_and_two_row_headers(tmp_path):
+    read = partial(_read_county_csv, tmp_path)
+    # 武义: 「Item Name 事项名称」, 「No.序号」, a 「Status 事项状态」 of 暂停 or 取消 not imported
+    doc = read("a.csv", "No.序号,Item Code 事项编码,Item Name 事项名称,Type 权力类型,Legal Basis 设定依据,Responsibilities 责任事项,"
+                        "Status 事项状态\n1,SL-01,取水许可,行政许可,《水法》第七条,受理：受理。,在用\n"
+                        "2,SL-02,水土保持补偿费征收,行政征收,《水土保持法》第三十二条,受理：受理。,暂停\n")
+    assert [(r.seq, r.code, r.item_name, r.type) for r in doc.records] == [("1", "SL-01", "取水许可", "行政许可")]
+    # 城正街街道: SXMC | HJXH | HJMC | HJNR | HJYJ, a row a stage
+    doc = read("b.csv", "SXBM,SXMC,SXLX,HJXH,HJMC,HJNR,HJYJ\n001,安全生产检查,06,1,检查,开展检查。,《安全生产法》第九条\n"
+                        "001,安全生产检查,06,2,处置,督促整改。,\n")
+    (rec,) = doc.records
+    assert (rec.type, [d.stage for d in rec.responsibilities]) == ("行政检查", ["检查", "处置"])
+    # 五龙街道: 责任事项 over 直接实施责任 | 配合责任 (the street's part where it assists kept beside); 松原: 实施层级 over 省 | 市 | 县
+    path = make_xlsx(tmp_path / "齐齐哈尔市龙沙区五龙街道办事处权责清单.xlsx", [
+        ["序号", "事项名称", "权力类型", "实施层级", "", "", "责任事项", "", "追责", ""],
+        ["", "", "", "省", "市", "县", "直接实施责任", "配合责任", "情形", "依据"],
+        ["1", "对乱涂写的处罚", "行政处罚", "", "", "√", "1.立案：立案。2.调查：调查。", "配合区城管局取证。", "不依法处罚的", "《行政处罚法》第七十六条"]])
+    (rec,) = parse_list(path).records
+    assert [d.stage for d in rec.responsibilities] == ["立案", "调查"] and rec.extra["配合责任"] == "配合区城管局取证。"
+    assert (rec.extra["实施层级·县"], rec.scope) == ("√", "") and "第七十六条" in rec.accountability_situations
