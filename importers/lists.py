@@ -607,6 +607,7 @@ class _ListParser:
         self._merge_coded_runs()
         joined: dict[int, list[Record]] = {}  # a duty table's record -> the items it joins
         taken: set[int] = set()
+        taken_acc: set[int] = set()  # items an accountability table's row has joined
         every = [r for r in self.records if r.type or r.type_original]  # (a 责任清单 sheet may come first)
         typed: list[Record] = []
         by_name: dict[str, list[Record]] = {}
@@ -628,7 +629,10 @@ class _ListParser:
 
             ref = _reference(rec)
             fit = [i for i in every if fits(i)]
-            free = {id(i) for i in fit if _duty_free(i) and id(i) not in taken}
+            # (a row of accountability alone, 霍州's 追责清单: an item without accountability of its own, duties or not)
+            blamed = _accountability_only(rec)
+            free = {id(i) for i in fit if id(i) not in (taken_acc if blamed else taken)
+                    and (not (i.accountability_situations or i.accountability_subjects) if blamed else _duty_free(i))}
             items = [i for i in _items_referred(rec, fit, seen[ref], naming[ref]) if id(i) in free] if ref else []
             seen[ref] += 1
             named = bool(items)  # by its number or code: the item and every sub-item of it the row names
@@ -638,7 +642,7 @@ class _ListParser:
                 items = [i for i in above if i.sub_item_name == rec.sub_item_name] or ([] if rec.sub_item_name else above)
             if items and (named or len(items) == 1 or all(i.sub_item_name for i in items)):
                 joined[id(rec)] = items
-                taken.update(id(i) for i in items)
+                (taken_acc if blamed else taken).update(id(i) for i in items)
         left = [rec for rec in self.records if id(rec) in self.nameless and id(rec) not in joined]
         for rec in left:
             self.warnings.append(RowError(
@@ -1030,7 +1034,8 @@ class _ListParser:
                     between = ctx.section is not None and ctx.section_row > last  # its group row is above it
                     return second, ctx.section if between else None
             # (a duty table without a name column: its rows name their items by code, joined below)
-            coded = "item_name" not in cols and bool(own.get("code")) and bool(own.get("responsibility_text"))
+            coded = "item_name" not in cols and bool(own.get("code")) and bool(
+                own.get("responsibility_text") or own.get("accountability_situations"))  # (or an accountability table)
             if not coded and not any(own.get(f) for f in KEY_FIELDS):
                 self._non_record_row(ctx, r, own, prev)
                 continue
@@ -1697,6 +1702,12 @@ def _shared(a: str, b: str) -> int:
 
 # A power table's duty cell that points to the 责任清单 (「详见责任清单」, 「见表二」): no duties of its own.
 _POINTER = re.compile(r"^(?:详见|见|参见|具体见)(?:附表|附件|表二|表2|《?责任清单》?|下表|责任事项清单)[^，,。；;]{0,12}[。.]?$")
+
+
+def _accountability_only(rec: Record) -> bool:
+    """A row of an accountability table (追责对象 | 追责情形 | 追责依据 by code): accountability, no duties."""
+    return bool(rec.accountability_situations or rec.accountability_subjects) \
+        and not (rec.responsibility_text or rec.responsibilities)
 
 
 def _duty_free(item: Record) -> bool:

@@ -2272,3 +2272,25 @@ def test_headers_in_two_languages_an_export_a_stage_a_row_and_two_row_headers(tm
     (rec,) = parse_list(path).records
     assert [d.stage for d in rec.responsibilities] == ["立案", "调查"] and rec.extra["配合责任"] == "配合区城管局取证。"
     assert (rec.extra["实施层级·县"], rec.scope) == ("√", "") and "第七十六条" in rec.accountability_situations
+
+
+def test_an_accountability_table_by_code_joins_items_that_have_their_duties(tmp_path):
+    """霍州: 权力清单, 责任清单 (a row a stage by 权力编码) and 追责清单 (权力编码 | 追责对象 | 追责情形 | 追责依据)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "权力清单"
+    for row in (["序号", "权力编码", "权力名称", "权力类型", "实施依据"], ["1", "NY-CF-001", "对煤矿企业的处罚", "行政处罚", "《安全生产法》第九十七条"]):
+        ws.append(row)
+    duties = wb.create_sheet("责任清单")
+    for row in (["权力编码", "环节序号", "责任环节", "责任事项"], ["NY-CF-001", "1", "立案", "立案。"], ["NY-CF-001", "2", "调查", "调查。"]):
+        duties.append(row)
+    blame = wb.create_sheet("追责清单")
+    for row in (["权力编码", "追责对象", "追责情形", "追责依据"], ["NY-CF-001", "承办人员", "不依法处罚的", "《行政处罚法》第七十六条"],
+                ["NY-CF-009", "承办人员", "不依法处罚的", ""]):
+        blame.append(row)
+    wb.save(tmp_path / "霍州市能源局权责清单.xlsx")
+    doc = parse_list(tmp_path / "霍州市能源局权责清单.xlsx")
+    (rec,) = doc.records
+    assert [d.stage for d in rec.responsibilities] == ["立案", "调查"]
+    assert (rec.accountability_subjects, "不依法处罚的" in rec.accountability_situations) == ("承办人员", True)
+    assert any("NY-CF-009" in w.message for w in doc.warnings)  # a code naming no item: said, not imported

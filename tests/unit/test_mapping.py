@@ -21,7 +21,7 @@ CODED = ["序号", "职权编码", "职权名称", "子项名称", "职权类型
 
 def test_mappings_load_from_the_package():
     names = [m.name for m in load_mappings()]
-    assert names == ["standard", "coded", "workflow", "service", "untyped", "duty_table"]  # priority order
+    assert names == ["standard", "coded", "workflow", "service", "untyped", "duty_table", "accountability_table"]  # priority order
     files = [e.name for e in resources.files("importers.mappings").iterdir() if e.name.endswith(".toml")]
     assert {"standard.toml", "coded.toml", "service.toml", "_extra.toml", "departments.toml"} <= set(files)
     vocab = [e.name for e in resources.files("kb").joinpath("vocab").iterdir()]
