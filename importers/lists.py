@@ -1407,7 +1407,8 @@ _STATUS_GONE = re.compile(r"^(?:停用|无效|失效|作废|已作废|取消|已
 def _status_column(sheet: Sheet, layout: SheetLayout) -> tuple[str, bool] | None:
     """The kept column of each item's status, and whether it holds 0 and 1 alone with some 1s (then 0 is "not in
     force", as a database writes it; a column of other numbers says nothing)."""
-    key = next((k for k in layout.kept if _STATUS_HEADER.match(normalize_header(k))), None)
+    statuses = [k for k in layout.kept if _STATUS_HEADER.match(normalize_header(k))]
+    key = next((k for k in statuses if "事项" in k), next(iter(statuses), None))  # (the item's own status first)
     if key is None:
         return None
     values = {sheet.value(r, layout.kept[key]).strip() for r in range(layout.data_start, sheet.nrows)} - {""}

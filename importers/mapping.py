@@ -204,8 +204,12 @@ def match_header(cells: list[str], mapping: Mapping, *, fold: bool = True) -> He
         if coded:  # QLMC(权力名称): the words in brackets
             key = mapping.field_for(coded.group("words"))
         bilingual = _BILINGUAL.match(norm) if key is None else None
-        if bilingual:  # 武义's 「Item Name 事项名称」, 「No.序号」: the Chinese words (either side of the English)
-            key = mapping.field_for(bilingual.group("zh") or bilingual.group("zh2"))
+        if bilingual:  # 武义's 「Item Name 事项名称」, 「No.序号」: the Chinese words (either side of the English), unless the
+            # English says another field (「Responsibility Basis 依据」 is no basis of the power)
+            zh = bilingual.group("zh") or bilingual.group("zh2")
+            key = mapping.field_for(zh)
+            english = mapping.folded_field(norm.replace(zh, ""))
+            key = None if english and english != key else key
         if key is None and fold and (weak := mapping.folded_field(norm)):
             folded[col] = weak
             continue

@@ -700,13 +700,15 @@ class StageRules:
 
     def subkind(self, type_: str, name: str, named: set[str] | frozenset[str] = frozenset(),
                 duties: tuple[str, ...] = (), act: str = "") -> SubKind | None:
-        own = act and act != name and self._subkind_by_words(type_, act)
-        if own:  # a sub-item's own act first: 青浦's 「对违法建设的查封、强制拆除（查封施工现场）」 is a 查封
-            return own
-        return self._subkind_of(type_, name, named, duties, act)
+        # an item whose name says two sub-kinds (青浦's 「对违法建设的查封、强制拆除」): its sub-item's own act says which
+        # (查封施工现场 is a 查封); an item of one sub-kind keeps it whatever its sub-item's name holds
+        kinds = {k.name for k in self.subkinds if k.type == type_ and k.words and any(w in name for w in k.words)}
+        own = self._subkind_by_words(type_, act) if act and act != name and len(kinds) >= 2 else None
+        return own if own and own.name in kinds else self._subkind_of(type_, name, named, duties, act)
 
     def _subkind_by_words(self, type_: str, text: str) -> SubKind | None:
-        return next((k for k in self.subkinds if k.type == type_ and k.words and any(w in text for w in k.words)), None)
+        return next((k for k in self.subkinds if k.type == type_ and (any(w in text for w in k.words)
+                                                                       or (k.starts and text.startswith(k.starts)))), None)
 
     def _subkind_of(self, type_: str, name: str, named: set[str] | frozenset[str] = frozenset(),
                     duties: tuple[str, ...] = (), act: str = "") -> SubKind | None:
@@ -767,13 +769,14 @@ class StageRules:
         synonyms = (*self.same_as.get(stage, ()), *self.same_as_by_type.get(type_, {}).get(stage, ()))
         return stage in named or any(s in named for s in synonyms)
 
-    def done_inside(self, text: str, type_: str = "") -> set[str]:
+    def done_inside(self, text: str, type_: str = "", subkind: str = "") -> set[str]:
         """The stages a duty of a power of `type_` does inside its text as well as the one its heading names (a 决定
         duty that 送达s the decision; a 行政强制's duty, of any step, that its officers carry it out)."""
         heading = set(heading_stages(text))
         squeezed = squeeze(text or "")
         return {d.stage for d in self.done_within
-                if (d.within == "*" or d.within in heading) and (not d.types or type_ in d.types) and d.said(squeezed)}
+                if (d.within == "*" or d.within in heading) and (not d.types or type_ in d.types or subkind in d.types)
+                and d.said(squeezed)}
 
 
 @cache

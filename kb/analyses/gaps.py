@@ -241,7 +241,7 @@ def no_responsibility(rows: list[dict]) -> list[Finding]:
     return out
 
 
-def named_stages(row: dict, rules: StageRules | None = None) -> set[str]:
+def named_stages(row: dict, rules: StageRules | None = None, subkind: str = "") -> set[str]:
     """The stages a power's duties name: each duty's stored stage, every stage of a heading that
     names two at once ("审查和决定阶段责任" names 决定 too; the duty keeps the first as its stage), a duty that is
     nothing but stages ("送达、执行。"), and a
@@ -252,7 +252,7 @@ def named_stages(row: dict, rules: StageRules | None = None) -> set[str]:
         named.add("送达")  # 新疆's 导游证核发: 「电子导游证通过全国旅游监管服务平台发放」 in its remarks, judged served
     for text in row.get("duty_texts", ()):
         named.update(heading_stages(text), listed_stages(text))
-        named.update(rules.done_inside(text, row["type"]))
+        named.update(rules.done_inside(text, row["type"], subkind))
         named.update(column_cell_stages(text))
     return named
 
@@ -453,7 +453,7 @@ def missing_stage(rows: list[dict], rules: StageRules | None = None) -> list[Fin
         required, why = required_stages(r, rules)
         if not required:
             continue
-        named = named_stages(r, rules)
+        named = named_stages(r, rules, why.get("subkind", ""))
         present = [s for s in required if rules.names(s, named, r["type"])]
         if len(present) < rules.min_named and not (present and _all_headed(r)) \
                 and not (len(required) < rules.min_named and (len(named) >= rules.min_named or _all_headed(r))):

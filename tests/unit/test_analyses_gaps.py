@@ -821,6 +821,16 @@ def test_the_fifty_fifth_and_sixth_samples_readings() -> None:
     row = ROW | {"type": "行政强制", "power": "对违法建设的查封、强制拆除（查封施工现场）", "sub_item": "查封施工现场"}
     assert stage_rules().subkind(row["type"], row["power"], act=row["sub_item"]).name == "强制措施"
     assert stage_rules().subkind(row["type"], row["power"], act="强制拆除").name == "强制执行"
+    # a cold review's inputs: a permit's 受案 that takes complaints is no 受理; a 处理决定 before which the things are kept is
+    # no follow-up; a sub-item's act decides only an item of two sub-kinds; 按日连续处罚 without its 复查 lacks its 调查
+    late = "1.审查：审查申请材料。2.决定：决定。3.送达：送达。4.事后监管：检查。5.受案：受理对被许可人违法行为的投诉举报。"
+    assert missing("行政许可", "取水许可", late) == ["受理"]
+    assert missing("行政强制", "查封、扣押野生动物及其制品", seal.replace("妥善保管。", "在作出处理决定前，妥善保管。")) == \
+        ["事后监管"]
+    assert stage_rules().subkind("行政强制", "申请人民法院强制执行", act="申请人民法院强制执行行政处罚决定").name == "申请法院强制执行"
+    assert stage_rules().subkind("行政强制", "强制拆除违法建筑", act="查封期间的监管").name == "强制执行"
+    assert missing("行政处罚", "对拒不改正的企业按日连续处罚", "1.立案：立案。2.审查：审查。3.告知：告知。4.决定：决定。"
+                                                       "5.送达：送达。6.执行：执行。") == ["调查"]
     daily = "1.复查：确认拒不改正。2.立案：立案。3.审查：审查。4.告知：告知。5.决定：决定。6.送达：送达。7.执行：执行。"
     assert missing("行政处罚", "对拒不改正的煤矿企业按日连续处罚", daily) == []
     assert missing("行政处罚", "对拒不改正的煤矿企业按日连续处罚", daily.replace("4.告知：告知。", "")) == ["告知"]

@@ -2259,6 +2259,10 @@ def test_headers_in_two_languages_an_export_a_stage_a_row_and_two_row_headers(tm
                         "Status 事项状态\n1,SL-01,取水许可,行政许可,《水法》第七条,受理：受理。,在用\n"
                         "2,SL-02,水土保持补偿费征收,行政征收,《水土保持法》第三十二条,受理：受理。,暂停\n")
     assert [(r.seq, r.code, r.item_name, r.type) for r in doc.records] == [("1", "SL-01", "取水许可", "行政许可")]
+    # … but 「Responsibility Basis 依据」 is the duties' basis, no basis of the power: kept apart
+    doc = read("a2.csv", "序号,事项名称,权力类型,实施依据,Responsibility Basis 依据\n1,取水许可,行政许可,《水法》第七条,"
+                         "《行政许可法》第三十二条\n")
+    assert doc.records[0].basis_text == "《水法》第七条"
     # 城正街街道: SXMC | HJXH | HJMC | HJNR | HJYJ, a row a stage
     doc = read("b.csv", "SXBM,SXMC,SXLX,HJXH,HJMC,HJNR,HJYJ\n001,安全生产检查,06,1,检查,开展检查。,《安全生产法》第九条\n"
                         "001,安全生产检查,06,2,处置,督促整改。,\n")
