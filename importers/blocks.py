@@ -317,3 +317,47 @@ def turn_table(sheet: Sheet) -> Sheet | None:
             grid.append(record)
             numbers.append(c + 1)
     return Sheet(sheet.name, grid, row_numbers=tuple(numbers), column_names=tuple(label for _, label in fields))
+
+
+# a cell's line 「权力类型：行政许可」: a label some mapping knows, a colon, its value
+_KV_LINE = re.compile(r"^\s*(?P<label>[^：:\n]{2,12}?)\s*[：:]\s*(?P<value>.*)$")
+
+
+def cell_records(sheet: Sheet) -> Sheet | None:
+    """A list written a record a cell (榆林's 序号 | 事项信息, each cell 「事项名称：…\n子项：…\n权力类型：…\n…」), as the table it
+    stands for: the labels its header, in the order they first appear, each cell a row (a line with no label of its own
+    goes on with the label above it), numbered by its row. None when no column holds two such cells naming an item."""
+    for c in range(sheet.ncols):
+        parsed = [(r, pairs) for r in range(sheet.nrows) if (pairs := _labelled_lines(sheet.value(r, c)))]
+        if len(parsed) >= 2 and all("item_name" in {_key(k, m) for m in [_match_of(pairs)] if m for k in pairs}
+                                    for _, pairs in parsed[:1]):
+            labels = list(dict.fromkeys(k for _, pairs in parsed for k in pairs))
+            first = parsed[0][0]
+            titles = [(r, " ".join(v.strip() for v in sheet.cells[r] if v.strip())) for r in range(first)]
+            titles = [(r, t) for r, t in titles if t and not known_header(t.split(" ")[0])]
+            rows = [[t] + [""] * (len(labels) - 1) for _, t in titles] + [labels]
+            rows += [[pairs.get(k, "") for k in labels] for _, pairs in parsed]
+            numbers = [sheet.row_number(r) for r, _ in titles] + [sheet.row_number(first)] + \
+                [sheet.row_number(r) for r, _ in parsed]
+            return Sheet(sheet.name, rows, row_numbers=tuple(numbers), column_names=tuple(labels))
+    return None
+
+
+def _labelled_lines(text: str) -> dict[str, str]:
+    """A cell's 「label：value」 lines (label → value, a line with no label going on with the one above); {} unless three
+    or more of its labels are headers some mapping knows."""
+    out: dict[str, str] = {}
+    last = None
+    for line in (text or "").splitlines():
+        m = _KV_LINE.match(line)
+        if m and known_header(m.group("label").strip()):
+            last = m.group("label").strip()
+            out[last] = m.group("value").strip()
+        elif last and line.strip():
+            out[last] += "\n" + line.strip()
+    return out if len(out) >= 3 else {}
+
+
+def _match_of(pairs: dict[str, str]) -> Mapping | None:
+    found = best_match(list(pairs))
+    return found.mapping if found else None

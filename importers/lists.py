@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import groupby, pairwise
 from pathlib import Path
 
-from importers.blocks import known_header, turn_table, unfold_blocks
+from importers.blocks import cell_records, known_header, turn_table, unfold_blocks
 from importers.citations import parse_citations
 from importers.duties import split_duties, stage_row_duty, supervision_duty
 from importers.jurisdictions import Ambiguous, jurisdiction_chain
@@ -102,7 +102,7 @@ _TYPED_NAME = re.compile(r"^[【\[［](?P<type>[^】\]］]{2,12})[】\]］]\s*(?
 _PAGE_ROW = re.compile(r"^(?:第\d+页[，,/]?(?:共\d+页)?|共\d+页第\d+页|[-—]\d+[-—]|\d+/\d+)$")
 # A row holding only a table's title (兴庆区民政局公共服务事项清单 between two tables): no record.
 _TABLE_TITLE = re.compile(r"(?:清单|目录|一览表)(?:[（(][^）)]*[)）])?$")
-_DEPARTMENT_ROW = re.compile(r"(?:部门名称|单位名称|填报单位)\s*[:：]\s*(\S.*)")
+_DEPARTMENT_ROW = re.compile(r"(?:部门名称|单位名称|填报单位|导出单位|编制单位|发布单位)\s*[:：]\s*(\S.*)")  # 导出单位: 庄河's export
 # Fields whose text is a name: hard line breaks inside them are layout, not content (统计局 市统\n计局).
 _NAME_FIELDS = ("seq", "item_name", "sub_item_name", "code", "holder", "unit")
 # a record's fields of running text (kept as written, whitespace tidied: _text)
@@ -591,7 +591,14 @@ class _ListParser:
         turned = turn_table(sheet)
         table = find_layout(turned) if turned is not None else None
         if table is None:
-            return sheet, layout
+            cells = cell_records(sheet)
+            table = find_layout(cells) if cells is not None else None
+            if table is None:
+                return sheet, layout
+            self.warnings.append(RowError(
+                f"此工作表每个事项写在一个单元格里，一行一个“字段：内容”（{'、'.join(cells.column_names[:4])}…）：按每格一条事项读取",
+                sheet=sheet.name, row=sheet.row_number(0), severity="notice"))
+            return cells, table
         self.warnings.append(RowError(
             f"此工作表每个事项占一列，字段在左边一列（{'、'.join(turned.column_names[:4])}…）：按每列一条事项读取；"
             "各事项报告的“行”是它所在的列（1 为 A 列）", sheet=sheet.name, row=sheet.row_number(0), severity="notice"))
@@ -1232,7 +1239,8 @@ class _ListParser:
         text_cells = {cols[f] for f in _CONTINUED_FIELDS if f in cols}
         again = _numbered_again(prev, own.get("responsibility_text", "")) if prev is not None else False
         if prev is not None and not (name_covered or stage_row) and filled <= text_cells and not again \
-                and (own.get("basis_text") or own.get("accountability_situations") or own.get("accountability_subjects")):
+                and (own.get("basis_text") or own.get("accountability_situations") or own.get("accountability_subjects")
+                     or own.get("responsibility_basis_text")):  # (西峡: a record's second line, its 责任事项依据 alone)
             _add_basis(prev, own.get("basis_text", ""))
             _add_duty_basis(prev, own.get("responsibility_basis_text", ""))
             _add_stage_accountability(prev, own)

@@ -382,6 +382,8 @@ def _procedures() -> tuple[frozenset[str], ...]:
 
 # A step's closing words after its stage (执行及结案, 送达并归档): no stage, no step of their own
 _CLOSING = re.compile(r"(?:结案|归档|立卷归档|办结|立卷)")
+# … and a word before a stage joined to it (案件来源及立案): what the stage starts from
+_LEAD_JOINED = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:及|和|与)")
 
 
 def _heading(head: str, end: re.Pattern) -> list[str]:
@@ -391,6 +393,9 @@ def _heading(head: str, end: re.Pattern) -> list[str]:
     words = stage_words()
     stages: list[str] = []
     run_together = False
+    lead = _LEAD_JOINED.match(head)  # 天津's 「案件来源及立案」: the stage after a word of what it starts from
+    if lead and stage_word_pattern().match(head, lead.end()) and not stage_word_pattern().match(head):
+        head = head[lead.end():]
     while True:
         found = stage_word_pattern().match(head)
         if found is None:
@@ -402,10 +407,13 @@ def _heading(head: str, end: re.Pattern) -> list[str]:
             if run_together and not any(set(stages) <= procedure for procedure in _procedures()):
                 return []
             return list(dict.fromkeys(stages))
+        closing = _CLOSING.match(head)  # 天津's 「执行结案」: the stage, and the file closed after it
+        if closing and end.match(head[closing.end():]):
+            return list(dict.fromkeys(stages))
         join = _HEADING_JOIN.match(head)
         if join:
             head = head[join.end():]
-            closing = _CLOSING.match(head)  # 霍州's 「执行及结案」: the stage, and the file closed after it
+            closing = _CLOSING.match(head)  # 霍州's 「执行及结案」
             if closing and end.match(head[closing.end():]):
                 return list(dict.fromkeys(stages))
         elif stage_word_pattern().match(head):

@@ -836,6 +836,19 @@ def test_the_fifty_fifth_and_sixth_samples_readings() -> None:
     assert missing("行政处罚", "对拒不改正的煤矿企业按日连续处罚", daily.replace("4.告知：告知。", "")) == ["告知"]
 
 
+def test_the_fifty_seventh_and_eighth_samples_readings() -> None:
+    """天津's bracketed steps: 【收件】 … 【批后监管】; 【案件来源及立案】 (the stage after what it starts from), 【执行结案】."""
+    assert heading_stages("【案件来源及立案】对违法行为立案") == ["立案"]
+    assert heading_stages("【执行结案】督促履行") == heading_stages("执行及结案：督促履行") == ["执行"]
+    assert heading_stages("【批后监管】监督检查") == ["事后监管"]
+    permit = "【收件】受理申请；【审核】审查材料；【审批】作出决定；【发证】颁发证件；【批后监管】监督检查"
+    assert missing("行政许可", "临时用地审批", permit) == []
+    penalty = ("【案件来源及立案】及时立案；【调查取证】调查；【法制审核】审查；【事先告知】告知拟处罚；【处罚决定】作出决定；"
+               "【文书送达】送达；【执行结案】督促履行")
+    assert missing("行政处罚", "对非法转让土地的处罚", penalty) == []
+    assert missing("行政处罚", "对非法转让土地的处罚", penalty.replace("；【执行结案】督促履行", "")) == ["执行"]
+
+
 def test_the_thirty_third_sample_s_readings() -> None:
     """东营's 按日连续处罚 closes its steps with 「4.送达、执行。」: a duty that is nothing but the stages it names."""
     assert listed_stages("送达、执行。") == ["送达", "执行"] and listed_stages("决定。") == ["决定"]

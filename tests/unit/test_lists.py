@@ -2298,3 +2298,13 @@ def test_an_accountability_table_by_code_joins_items_that_have_their_duties(tmp_
     assert [d.stage for d in rec.responsibilities] == ["立案", "调查"]
     assert (rec.accountability_subjects, "不依法处罚的" in rec.accountability_situations) == ("承办人员", True)
     assert any("NY-CF-009" in w.message for w in doc.warnings)  # a code naming no item: said, not imported
+
+
+def test_a_record_s_second_line_of_duty_bases_and_an_export_s_unit_line(tmp_path):
+    # 西峡: each record two lines, the second only its 责任事项依据; 庄河: 「导出单位：…」 above the header names the department
+    path = tmp_path / "export.csv"
+    path.write_text("数据来源：某系统\n导出单位：庄河市农业农村局\n\n序号,事项名称,权力类型,责任事项,责任事项依据\n"
+                    "1,农作物种子生产经营许可证核发,行政许可,1.受理：受理。,\n,,,,《行政许可法》第三十二条\n", encoding="utf-8")
+    doc = parse_list(path)
+    (rec,) = doc.records
+    assert rec.responsibility_basis_text == "《行政许可法》第三十二条" and doc.department == "庄河市农业农村局"
