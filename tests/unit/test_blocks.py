@@ -307,8 +307,8 @@ def test_a_record_a_cell_of_labelled_lines(tmp_path):
     """榆林: 序号 | 事项信息, each cell 「事项名称：…\n权力类型：…\n实施依据：…\n责任事项：…」 (a line with no label going on with
     the one above): a record a cell."""
     path = tmp_path / "某市能源局权责清单.csv"
-    cells = ['"事项名称：企业投资能源项目核准\n权力类型：行政许可\n实施依据：《企业投资项目核准和备案管理条例》第三条\n'
-             '责任事项：1.受理：接件。\n2.审查：审查评估。\n追责情形：违规核准的。"',
+    cells = [('"事项名称：企业投资能源项目核准\n权力类型：行政许可\n实施依据：《企业投资项目核准和备案管理条例》第三条\n'
+              '责任事项：1.受理：接件。\n2.审查：审查评估。\n追责情形：违规核准的。"'),
              '"事项名称：煤矿安全生产监督检查\n权力类型：行政检查\n实施依据：《安全生产法》第六十五条\n责任事项：1.检查：检查。"']
     path.write_text("序号,事项信息\n" + "".join(f"{n},{c}\n" for n, c in enumerate(cells, start=1)), encoding="utf-8")
     doc = parse_list(path)
