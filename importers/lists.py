@@ -392,7 +392,10 @@ def _under(sheet: Sheet, r: int, c: int, sub: str) -> str:
         return parent  # 职权依据 over 法律 | 行政法规 | …: each a column of the basis (SheetLayout.source_kinds)
     if _level_split(parent, sub):
         return f"{parent}·{sub.strip()}"  # 实施层级 over 省 | 市 | 县 (√ where the level does it): kept, each its column
-    return joined if parent and recognised([joined]) else sub
+    if parent and recognised([joined]):
+        return joined
+    # a group's word no mapping knows, under a group no mapping knows either (办理时限 over 法定 | 承诺): kept with its group's
+    return f"{parent}·{sub.strip()}" if parent and not recognised([sub]) and not recognised([parent]) else sub
 
 
 _PHASE = re.compile(r"(?:事前|事中|事后)(?:[、和及与/]?(?:事中|事后))?(?:环节|阶段)?(?:责任)?")  # 事前事中: 崇明
@@ -462,11 +465,16 @@ def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
     if all((a := sheet.anchor(r, c)) and a[0] == r or sheet.merge_right_of(r, c) >= 1 for c in filled):
         return sub
     words = _header_words()
-    if all(normalize_header(sub[c]) in words or normalize_header(_group_head(sheet, r, c) + sub[c]) in words
-           or _stage_heading(sub[c]) or _CATCH_ALL_HEADER.match(squeeze(sub[c]))
-           or _bare_stage(_group_head(sheet, r, c), sub[c]) or _source_kind(_group_head(sheet, r, c), sub[c])
-           or _duty_phase(_group_head(sheet, r, c), sub[c]) or _level_split(_group_head(sheet, r, c), sub[c])
-           for c in filled) and \
+    unknown = [c for c in filled if not (
+        normalize_header(sub[c]) in words or normalize_header(_group_head(sheet, r, c) + sub[c]) in words
+        or _stage_heading(sub[c]) or _CATCH_ALL_HEADER.match(squeeze(sub[c]))
+        or _bare_stage(_group_head(sheet, r, c), sub[c]) or _source_kind(_group_head(sheet, r, c), sub[c])
+        or _duty_phase(_group_head(sheet, r, c), sub[c]) or _level_split(_group_head(sheet, r, c), sub[c]))]
+    # (湖南's 办理时限 over 法定 | 承诺 beside 权力事项 over 编码 | 名称 | 类型 …: a group's short words no mapping knows, two at
+    # most among six known, kept under their group's name)
+    few = len(unknown) <= 2 and len(filled) - len(unknown) >= 6 and all(
+        len(squeeze(sub[c])) <= 4 and _group_head(sheet, r, c) for c in unknown)
+    if (not unknown or few) and \
             any(not sheet.value(r, c).strip() and any(sheet.value(r, k).strip() for k in range(c)) for c in filled):
         return sub
     # a header written a word over two rows (四平's 序 | 事项 | 事项 over 号 | 名称 | 类型, 履职方式 over 主责 | 配合): most
@@ -1490,7 +1498,8 @@ _SECTION_COUNT = re.compile(r"[（(]?共?\d+\s*[项条个][)）]?$")
 def _group_row(cells: list[str]) -> str:
     """The words of a group row (一、行政许可（2项）, （二）行政处罚类, 行政检查) without its numbering and count:
     one text across the row, numbered or counted or naming a type in full; "" for any other row."""
-    values = {squeeze(v) for v in cells if v.strip()}
+    # (防城港's 「一、行政许可」 with ——, /, 无 in the row's other cells)
+    values = {squeeze(v) for v in cells if v.strip() and not _NONE_CELL.match(squeeze(v))}
     if len(values) != 1:
         return ""
     raw = values.pop()

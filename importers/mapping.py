@@ -38,7 +38,11 @@ FIELD_LABELS = {
 
 def normalize_header(text: str) -> str:
     """Header text as compared: NFKC (full-width -> half-width), no whitespace, no trailing colon/*."""
-    return squeeze(unicodedata.normalize("NFKC", text or "")).rstrip(":*")
+    return squeeze(unicodedata.normalize("NFKC", _FOOTNOTE.sub("", (text or "").strip()))).rstrip(":*")
+
+
+# a footnote's mark after a header's words (四川's 事项名称①, 权力类型*, 设定依据※, 责任事项³): no part of the header
+_FOOTNOTE = re.compile(r"[①-⑳※△▲*¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
 
 
 @dataclass(frozen=True)

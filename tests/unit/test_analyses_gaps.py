@@ -847,6 +847,10 @@ def test_the_fifty_seventh_and_eighth_samples_readings() -> None:
                "【文书送达】送达；【执行结案】督促履行")
     assert missing("行政处罚", "对非法转让土地的处罚", penalty) == []
     assert missing("行政处罚", "对非法转让土地的处罚", penalty.replace("；【执行结案】督促履行", "")) == ["执行"]
+    # 四川's permit decided in its 「审定」 step; 湖南's 「办结送达」 row
+    permit = "①收件责任：受理。\n②审核责任：审查。\n③审定责任：作出准予或者不予许可的书面决定。\n④发证责任：颁发证件。\n⑤持证监管责任：检查。"
+    assert missing("行政许可", "林木良种种子生产经营许可证核发", permit) == []
+    assert stage_row_duty(4, "办结送达", "向申请人送达决定。").stage == "送达"
 
 
 def test_the_thirty_third_sample_s_readings() -> None:

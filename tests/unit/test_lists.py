@@ -2308,3 +2308,20 @@ def test_a_record_s_second_line_of_duty_bases_and_an_export_s_unit_line(tmp_path
     doc = parse_list(path)
     (rec,) = doc.records
     assert rec.responsibility_basis_text == "《行政许可法》第三十二条" and doc.department == "庄河市农业农村局"
+
+
+def test_footnote_marks_a_time_limits_group_and_placeholders_in_a_group_row(tmp_path):
+    # 四川: 事项名称① | 权力类型* | 设定依据②; 防城港: 「一、行政许可」 with —— in its other cells; 莞城: 服务 for 公共服务
+    doc = _read_county_csv(tmp_path, "a.csv", "序号,事项名称①,权力类型*,设定依据②,责任事项③\n一、行政许可,,,——,——\n"
+                                              "1,取水许可,,《水法》第七条,受理：受理。\n2,法律咨询,服务,,\n")
+    assert [(r.item_name, r.type) for r in doc.records] == [("取水许可", "行政许可"), ("法律咨询", "公共服务")]
+    # 湖南: 权力事项 over 编码 | 名称 | 类型 | 设定依据, 办理时限 over 法定 | 承诺, 责任事项 over 环节 | 内容 | 依据, 问责 over …
+    path = make_xlsx(tmp_path / "湖南省人民防空办公室权责清单.xlsx", [
+        ["序号", "权力事项", "", "", "", "办理时限", "", "责任事项", "", "", "问责", ""],
+        ["", "编码", "名称", "类型", "设定依据", "法定", "承诺", "环节", "内容", "依据", "追责情形", "追责依据"],
+        ["1", "RFB-XK-1", "防空地下室易地建设审批", "行政许可", "《人民防空法》第二十二条", "20", "10", "受理", "受理申请。",
+         "《行政许可法》第三十二条", "不予受理的", "《行政机关公务员处分条例》"],
+        ["", "", "", "", "", "", "", "办结送达", "送达决定。", "", "", ""]], title="湖南省人民防空办公室权责清单")
+    (rec,) = parse_list(path).records
+    assert (rec.code, rec.item_name, [d.stage for d in rec.responsibilities]) == ("RFB-XK-1", "防空地下室易地建设审批", ["受理", "送达"])
+    assert (rec.extra["办理时限·法定"], rec.extra["办理时限·承诺"]) == ("20", "10")
