@@ -329,8 +329,9 @@ def cell_records(sheet: Sheet) -> Sheet | None:
     goes on with the label above it), numbered by its row. None when no column holds two such cells naming an item."""
     for c in range(sheet.ncols):
         parsed = [(r, pairs) for r in range(sheet.nrows) if (pairs := _labelled_lines(sheet.value(r, c)))]
-        if len(parsed) >= 2 and all("item_name" in {_key(k, m) for m in [_match_of(pairs)] if m for k in pairs}
-                                    for _, pairs in parsed[:1]):
+        named = [pairs[k] for _, pairs in parsed for k in pairs if _names_item(k)]
+        # (every cell naming its item, and no cell telling how to fill a list in: 「事项名称：填写事项的名称」)
+        if len(parsed) >= 2 and len(named) == len(parsed) and not any(_INSTRUCTION.match(n) for n in named):
             labels = list(dict.fromkeys(k for _, pairs in parsed for k in pairs))
             first = parsed[0][0]
             titles = [(r, " ".join(v.strip() for v in sheet.cells[r] if v.strip())) for r in range(first)]
@@ -350,12 +351,19 @@ def _labelled_lines(text: str) -> dict[str, str]:
     last = None
     for line in (text or "").splitlines():
         m = _KV_LINE.match(line)
-        if m and known_header(m.group("label").strip()):
-            last = m.group("label").strip()
+        label = m.group("label").strip() if m else ""
+        if m and (known_header(label) or (last and _OWN_LABEL.fullmatch(label) and not _STEPLIKE.match(label))):
+            last = label  # (a label no mapping knows, 处罚种类：罚款, its own field: kept, not a line of the one above)
             out[last] = m.group("value").strip()
         elif last and line.strip():
             out[last] += "\n" + line.strip()
-    return out if len(out) >= 3 else {}
+    known = sum(1 for k in out if known_header(k))
+    return out if known >= 3 or (known >= 2 and any(_names_item(k) for k in out)) else {}
+
+
+_OWN_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}")
+# a duty's step within a field's lines (受理：…, 审查：…), no label of its own
+_STEPLIKE = re.compile(r"^(?:受理|审查|审核|决定|送达|立案|调查|告知|执行|催告|解除|检查|处置|监管|其他|事前|事中|事后|核查|发证|颁证)")
 
 
 def _match_of(pairs: dict[str, str]) -> Mapping | None:

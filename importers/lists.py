@@ -102,7 +102,7 @@ _TYPED_NAME = re.compile(r"^[【\[［](?P<type>[^】\]］]{2,12})[】\]］]\s*(?
 _PAGE_ROW = re.compile(r"^(?:第\d+页[，,/]?(?:共\d+页)?|共\d+页第\d+页|[-—]\d+[-—]|\d+/\d+)$")
 # A row holding only a table's title (兴庆区民政局公共服务事项清单 between two tables): no record.
 _TABLE_TITLE = re.compile(r"(?:清单|目录|一览表)(?:[（(][^）)]*[)）])?$")
-_DEPARTMENT_ROW = re.compile(r"(?:部门名称|单位名称|填报单位|导出单位|编制单位|发布单位)\s*[:：]\s*(\S.*)")  # 导出单位: 庄河's export
+_DEPARTMENT_ROW = re.compile(r"(?:部门名称|单位名称|填报单位|导出单位)\s*[:：]\s*(\S.*)")  # 导出单位: 庄河's export
 # Fields whose text is a name: hard line breaks inside them are layout, not content (统计局 市统\n计局).
 _NAME_FIELDS = ("seq", "item_name", "sub_item_name", "code", "holder", "unit")
 # a record's fields of running text (kept as written, whitespace tidied: _text)

@@ -381,7 +381,7 @@ def _procedures() -> tuple[frozenset[str], ...]:
 
 
 # A step's closing words after its stage (执行及结案, 送达并归档): no stage, no step of their own
-_CLOSING = re.compile(r"(?:结案|归档|立卷归档|办结|立卷)")
+_CLOSING = re.compile(r"(?:结案|归档|立卷归档|立卷)")  # (not 办结: 「受理办结」 of an item done at once decides it too)
 # … and a word before a stage joined to it (案件来源及立案): what the stage starts from
 _LEAD_JOINED = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:及|和|与)")
 
@@ -394,8 +394,8 @@ def _heading(head: str, end: re.Pattern) -> list[str]:
     stages: list[str] = []
     run_together = False
     lead = _LEAD_JOINED.match(head)  # 天津's 「案件来源及立案」: the stage after a word of what it starts from
-    if lead and stage_word_pattern().match(head, lead.end()) and not stage_word_pattern().match(head):
-        head = head[lead.end():]
+    if lead and stage_word_pattern().match(head, lead.end()) and not stage_word_pattern().search(lead.group(0)):
+        head = head[lead.end():]  # (not a lead that is a step itself: 「现场检查和处置」, 「信息公开及监管」)
     while True:
         found = stage_word_pattern().match(head)
         if found is None:

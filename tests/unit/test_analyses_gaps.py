@@ -841,6 +841,8 @@ def test_the_fifty_seventh_and_eighth_samples_readings() -> None:
     assert heading_stages("【案件来源及立案】对违法行为立案") == ["立案"]
     assert heading_stages("【执行结案】督促履行") == heading_stages("执行及结案：督促履行") == ["执行"]
     assert heading_stages("【批后监管】监督检查") == ["事后监管"]
+    # (a lead that is a step itself is no lead; 受理办结 decides too)
+    assert heading_stages("现场检查和处置：检查。") == heading_stages("受理办结：当场办结。") == []
     permit = "【收件】受理申请；【审核】审查材料；【审批】作出决定；【发证】颁发证件；【批后监管】监督检查"
     assert missing("行政许可", "临时用地审批", permit) == []
     penalty = ("【案件来源及立案】及时立案；【调查取证】调查；【法制审核】审查；【事先告知】告知拟处罚；【处罚决定】作出决定；"

@@ -315,3 +315,18 @@ def test_a_record_a_cell_of_labelled_lines(tmp_path):
     assert [(r.item_name, r.type) for r in doc.records] == [("企业投资能源项目核准", "行政许可"), ("煤矿安全生产监督检查", "行政检查")]
     assert [d.stage for d in doc.records[0].responsibilities] == ["受理", "审查"]
     assert doc.records[0].accountability_situations == "违规核准的。"
+
+
+def test_cells_of_labelled_lines_that_are_no_records(tmp_path):
+    """A column telling how to fill a list in (「事项名称：填写事项的名称」) is no list; a cell's line whose label no mapping knows
+    (处罚种类：罚款) is a field of its own, no line of the basis above it; a cell of two labels, one the item's name, is a record."""
+    path = tmp_path / "某县水利局权责清单.csv"
+    path.write_text('序号,名称,说明\n1,a,"事项名称：填写事项的名称\n权力类型：填写十类之一\n设定依据：填写法律法规"\n'
+                    '2,b,"事项名称：按目录填写\n权力类型：按目录\n设定依据：按目录"\n', encoding="utf-8")
+    with pytest.raises(FileRefused):
+        parse_list(path)
+    path.write_text('序号,事项信息\n1,"事项名称：对非法取水的处罚\n权力类型：行政处罚\n实施依据：《水法》第六十九条\n处罚种类：罚款"\n'
+                    '2,"事项名称：水利检查\n权力类型：行政检查"\n', encoding="utf-8")
+    doc = parse_list(path)
+    assert [(r.item_name, r.basis_text) for r in doc.records] == [("对非法取水的处罚", "《水法》第六十九条"), ("水利检查", "")]
+    assert doc.records[0].extra["处罚种类"] == "罚款"
