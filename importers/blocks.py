@@ -87,10 +87,11 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
         elif pairs:
             tabled = None
         elif tabled and block is not None and filled[0][0] > min(columns):
-            _stage_line(block.values[tabled[0]], tabled[1], dict(filled))
+            _stage_line(block.values.setdefault(tabled[0], []), tabled[1], dict(filled))
             block.lines.append((r, text))
             continue
         if r in headings:  # a block's name: the block its labels open below
+            tabled = None
             block = _Block(r, {"item_name": [headings[r]]}, [(r, text)])
             blocks.append(block)
             labels.setdefault("item_name", "事项名称")
