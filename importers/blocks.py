@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from importers.mapping import HeaderMatch, Mapping, best_match, load_mappings, match_header, normalize_header
 from importers.workbook import Sheet
-from kb.model import squeeze
+from kb.model import PHASES, squeeze, stage_word_pattern
 
 _LABEL_CHARS = 30  # a label is a header's words: longer text is a value
 # the fields that open a new block when met again (a field's text continued under a second 责任事项 label
@@ -353,7 +353,8 @@ def _labelled_lines(text: str) -> dict[str, str]:
     for line in (text or "").splitlines():
         m = _KV_LINE.match(line)
         label = m.group("label").strip() if m else ""
-        if m and (known_header(label) or (last and _OWN_LABEL.fullmatch(label) and not _STEPLIKE.match(label))):
+        if m and (known_header(label) or (last and _OWN_LABEL.fullmatch(label) and not stage_word_pattern().match(label)
+                                                 and not label.startswith(PHASES))):
             last = label  # (a label no mapping knows, 处罚种类：罚款, its own field: kept, not a line of the one above)
             out[last] = m.group("value").strip()
         elif last and line.strip():
@@ -362,9 +363,9 @@ def _labelled_lines(text: str) -> dict[str, str]:
     return out if known >= 3 or (known >= 2 and any(_names_item(k) for k in out)) else {}
 
 
+# a label no mapping knows (处罚种类), when it names no step or phase of the duties (受理：…, 事中：… are lines of the
+# field above)
 _OWN_LABEL = re.compile(r"[\u4e00-\u9fff]{2,8}")
-# a duty's step within a field's lines (受理：…, 审查：…), no label of its own
-_STEPLIKE = re.compile(r"^(?:受理|审查|审核|决定|送达|立案|调查|告知|执行|催告|解除|检查|处置|监管|其他|事前|事中|事后|核查|发证|颁证)")
 
 
 def _match_of(pairs: dict[str, str]) -> Mapping | None:

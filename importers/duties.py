@@ -352,7 +352,15 @@ def stage_row_duty(seq: int, stage: str, text: str) -> Duty:
     heading = heading[_leading_number(heading)[2]:]
     body = _join_lines((text or "").replace("\r\n", "\n").replace("\r", "\n"))
     full = "\n".join(t for t in (heading, body) if t)
-    # (安顺's column 受理（立案）: the stage before its note, the penalty's word for it)
-    note = re.search(r"[（(]([^（()）]{1,6})[）)]$", heading)
-    noted = line_heading_stages(heading[:note.start()]) if note and line_heading_stages(note.group(1)) else []
+    noted = line_heading_stages(without_stage_note(heading))  # (安顺's column 受理（立案）)
     return Duty(seq=seq, text=full, stage=_stage_of(full) or next(iter(noted), None))
+
+
+_BRACKET_NOTE = re.compile(r"[（(]([^（()）]{1,6})[）)]$")
+
+
+def without_stage_note(header: str) -> str:
+    """A stage's header without the note in brackets that names a stage too (受理（立案）: the penalty's word for it); a
+    note of anything else (受理（时限）: a column of time limits) stays."""
+    note = _BRACKET_NOTE.search(header)
+    return header[:note.start()] if note and line_heading_stages(note.group(1)) else header

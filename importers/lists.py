@@ -20,7 +20,7 @@ from pathlib import Path
 
 from importers.blocks import cell_records, known_header, turn_table, unfold_blocks
 from importers.citations import parse_citations
-from importers.duties import split_duties, stage_row_duty, supervision_duty
+from importers.duties import split_duties, stage_row_duty, supervision_duty, without_stage_note
 from importers.jurisdictions import Ambiguous, jurisdiction_chain
 from importers.laws import looks_like_law
 from importers.mapping import (
@@ -323,16 +323,6 @@ def _stage_headers(headers: list[str], columns: Iterable[int]) -> int:
     return sum(1 for c in columns if c < len(headers) and _stage_heading(headers[c]))
 
 
-_BRACKET_NOTE = re.compile(r"[（(]([^（()）]{1,6})[）)]$")
-
-
-def _stage_noted(header: str) -> str:
-    """A stage's header without the note in brackets that names a stage too (受理（立案）: the penalty's word for it); a
-    note of anything else (受理（时限）: a column of time limits) stays."""
-    note = _BRACKET_NOTE.search(header)
-    return header[:note.start()] if note and line_heading_stages(note.group(1)) else header
-
-
 def _stage_columns(layout: SheetLayout, sheet: Sheet) -> None:
     """Columns no mapping knows, two or more of them each a stage, where the layout has no 责任事项 column: the
     duties, one column a stage, and a column of 其他责任 beside them the last."""
@@ -345,7 +335,7 @@ def _stage_columns(layout: SheetLayout, sheet: Sheet) -> None:
         # four or more in a row (受理 | 审批 over the bodies that take and decide are two)
         # (安顺's 受理（立案） | 调查 | 审查 …: a stage with the penalty's word for it in brackets)
         bare = {c: squeeze(layout.headers[c]) for c in layout.kept.values() if c < len(layout.headers)
-                and len(squeeze(layout.headers[c])) <= 8 and line_heading_stages(_stage_noted(squeeze(layout.headers[c])))}
+                and len(squeeze(layout.headers[c])) <= 8 and line_heading_stages(without_stage_note(squeeze(layout.headers[c])))}
         if len(bare) < 4 or max(bare) - min(bare) + 1 != len(bare) or not _duty_cells(sheet, layout, bare):
             return
         staged = bare
@@ -495,14 +485,16 @@ def _contents_sheet(sheet: Sheet, others: dict[str, Sheet]) -> bool:
     if len(by_name) < 2:
         return False
     rows = [row for row in sheet.cells if any(v.strip() for v in row)]
+    held: dict[str, set[str]] = {}  # a pointed sheet's name -> its cells (read once)
     pointing = 0
     for row in rows:
-        named = [by_name[squeeze(v)] for v in row if squeeze(v) in by_name]
-        if not named:
+        named = next((squeeze(v) for v in row if squeeze(v) in by_name), None)
+        if named is None:
             continue
         words = {squeeze(v) for v in row if len(squeeze(v)) >= 4 and squeeze(v) not in by_name}
-        held = {squeeze(v) for r in named[0].cells for v in r if v.strip()}
-        if not words & held:
+        if named not in held:
+            held[named] = {squeeze(v) for r in by_name[named].cells for v in r if v.strip()}
+        if not words & held[named]:
             return False  # a sheet of something else (图1, a note on 行政许可)
         pointing += 1
     return pointing >= 2 and pointing >= len(rows) - 2  # (a title and a header row)
