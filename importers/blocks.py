@@ -25,6 +25,8 @@ _LABEL_CHARS = 30  # a label is a header's words: longer text is a value
 _OPENING = ("seq", "code", "item_name", "sub_item_name", "type")
 # a label no mapping knows: a few words, no sentence (事项编号, 办理时限, 监督电话)
 _LABEL_LIKE = re.compile(r"^[^\s，,。；;：:、（）()\d]{2,10}[:：]?$")
+# … or with a note in brackets (吕梁's 受理（立案）, 事后监管（执行）: a stage with another word for it)
+_NOTED_LABEL = re.compile(r"^[^\s，,。；;：:、（）()\d]{2,10}[（(][^（）()\s]{1,8}[)）][:：]?$")
 # a cell numbering a column of records (事项1, 第2项, 3)
 _NUMBERING = re.compile(r"^(?:事项|第)?[0-9一二三四五六七八九十]{1,3}项?$")
 # a sheet telling how to fill the list in (填表说明: 事项名称 | 填写权力事项的规范名称), not a list
@@ -298,7 +300,12 @@ def turn_table(sheet: Sheet) -> Sheet | None:
         numbering = values and all(_NUMBERING.match(squeeze(v)) for v in row[column + 1:] if v.strip())
         if numbering:
             continue  # 项目 | 事项1 | 事项2 …: the columns numbered, no field
-        if (r, column) in known or (label and values and _LABEL_LIKE.match(label) and fields):
+        group = sheet.value(r, column - 1).strip() if column else ""
+        if not label and group and fields and (r, column - 1) in known:
+            label = group  # 吕梁: 基本信息 | 权力编码 … down two columns, then 追责情形 a field of its own in the first
+            known[(r, column)] = group
+        if (r, column) in known or (label and values and (_LABEL_LIKE.match(label) or _NOTED_LABEL.match(label))
+                                    and fields):
             fields.append((r, label))
             lines[r] = [r]
         elif not label and values and fields and sheet.anchor(r, column) is not None:
@@ -306,18 +313,28 @@ def turn_table(sheet: Sheet) -> Sheet | None:
     names = [r for r, label in fields if (r, column) in known and keys[known[(r, column)]] == "item_name"]
     if not names or sum(1 for v in sheet.cells[names[0]][column + 1:] if v.strip()) < 2:
         return None
+    # 石柱: the table goes on below itself (（续上表）, the labels again from the first, items 5–8 in the same columns)
+    parts: list[list[tuple[int, str]]] = [[]]
+    for r, label in fields:
+        if parts[-1] and label == fields[0][1] and (r, column) in known:
+            parts.append([])
+        parts[-1].append((r, label))
+    labels = list(dict.fromkeys(label for _, label in fields))
     width = max(len(sheet.cells[r]) for r, _ in fields)
     top = fields[0][0]
     titles = [(r, " ".join(v.strip() for v in sheet.cells[r] if v.strip())) for r in range(top)]
     titles = [(r, t) for r, t in titles if t]
-    grid = [[t] + [""] * (len(fields) - 1) for _, t in titles] + [[label for _, label in fields]]
+    grid = [[t] + [""] * (len(labels) - 1) for _, t in titles] + [labels]
     numbers = [sheet.row_number(r) for r, _ in titles] + [sheet.row_number(top)]
-    for c in range(column + 1, width):
-        record = ["\n".join(v for k in lines[r] if (v := sheet.value(k, c).strip())) for r, _ in fields]
-        if any(record):
-            grid.append(record)
-            numbers.append(c + 1)
-    return Sheet(sheet.name, grid, row_numbers=tuple(numbers), column_names=tuple(label for _, label in fields))
+    for part in parts:
+        at = {label: r for r, label in reversed(part)}  # a label's first row in its part
+        for c in range(column + 1, width):
+            record = ["\n".join(v for k in lines[at[label]] if (v := sheet.value(k, c).strip())) if label in at else ""
+                      for label in labels]
+            if any(record):
+                grid.append(record)
+                numbers.append(c + 1)
+    return Sheet(sheet.name, grid, row_numbers=tuple(numbers), column_names=tuple(labels))
 
 
 # a cell's line 「权力类型：行政许可」: a label some mapping knows, a colon, its value

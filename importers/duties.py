@@ -359,8 +359,18 @@ def stage_row_duty(seq: int, stage: str, text: str) -> Duty:
 _BRACKET_NOTE = re.compile(r"[（(]([^（()）]{1,6})[）)]$")
 
 
+# a note that makes a stage's column one of its attributes (受理（时限）, 决定（依据）, 送达（方式）), not its duties
+_ATTRIBUTE_NOTE = re.compile(r"时限|期限|时间|天|日|时长|次数|人数|费|依据|材料|条件|地点|窗口|科|股|室|部门|单位|机构|方式|人员")
+
+
 def without_stage_note(header: str) -> str:
-    """A stage's header without the note in brackets that names a stage too (受理（立案）: the penalty's word for it); a
-    note of anything else (受理（时限）: a column of time limits) stays."""
+    """A stage's header without the note in brackets that names a stage too (受理（立案）: the penalty's word for it), or
+    that says what the stage is in another word (石柱's 受理（启动）); a note of an attribute of the stage (受理（时限）: a
+    column of time limits) stays."""
     note = _BRACKET_NOTE.search(header)
-    return header[:note.start()] if note and line_heading_stages(note.group(1)) else header
+    if not note:
+        return header
+    base = header[:note.start()]
+    if line_heading_stages(note.group(1)) or (line_heading_stages(base) and not _ATTRIBUTE_NOTE.search(note.group(1))):
+        return base
+    return header

@@ -23,6 +23,7 @@ from importers.citations import parse_citations
 from importers.duties import split_duties, stage_row_duty, supervision_duty, without_stage_note
 from importers.jurisdictions import Ambiguous, jurisdiction_chain
 from importers.laws import looks_like_law
+from importers.legend import with_legend
 from importers.mapping import (
     FIELD_LABELS,
     HeaderMatch,
@@ -302,14 +303,20 @@ def _stage_heading(header: str) -> str | None:
     """A column header that names stages as a duty's heading does (受理（立案）环节责任 -> 受理、立案环节责任: the stage
     in brackets is the one a penalty calls it; 决定环节责任（含听证）: a note, dropped), or None. Only a header saying
     环节, 阶段 or 责任: 受理 | 审批 over the bodies that take and decide is no column of duties."""
-    def bracket(m: re.Match) -> str:
-        return "、" + m.group(1) if line_heading_stages(m.group(1)) else ""
-
-    text = re.sub(r"[（(]([^）)]*)[）)]", bracket, squeeze(header))
+    text = _noted_stages(header)
     if not re.search(r"环节|阶段|责任", text):
         return None
     stages = line_heading_stages(text)
     return text if stages and stages != ["其他"] else None
+
+
+def _noted_stages(header: str) -> str:
+    """A stage's header with the stage its note in brackets names as a second one (审查（调查） -> 审查、调查: the duties do
+    both, as a heading 「审查、调查责任：」 says); a note of anything else dropped (决定环节责任（含听证）)."""
+    def bracket(m: re.Match) -> str:
+        return "、" + m.group(1) if line_heading_stages(m.group(1)) else ""
+
+    return re.sub(r"[（(]([^）)]*)[）)]", bracket, squeeze(header))
 
 
 def _names_duties(cells: list[str], match: HeaderMatch) -> bool:
@@ -562,6 +569,12 @@ class _ListParser:
                     "已跳过此工作表：它是目录，各行指向本文件中各事项自己的工作表（按那些工作表读取）", sheet=sheet.name,
                     severity="notice"))
                 continue
+            if (read := with_legend(sheet)) is not None:
+                sheet, legend = read
+                self.warnings.append(RowError(
+                    "此工作表的图例说明了表中记号和代码的含义（" + "、".join(
+                        f"{k}={v}" for k, v in [*legend.marks.items(), *legend.codes.items()][:6])
+                    + "…）：按图例读取", sheet=sheet.name, row=sheet.row_number(min(legend.rows)), severity="notice"))
             layout = find_layout(sheet)
             if layout is None or len(layout.match.columns) <= 2:
                 # no header, or a card's line taken for one (事项名称 | 临时救助 | 事项类型 | 行政给付)
@@ -1819,7 +1832,7 @@ def _add_line(rec: Record, field: str, text: str) -> None:
 def _column_numbers(cells: list[str]) -> bool:
     """A row that numbers the columns (1 | 2 | 3 | …, or （1）|（2）| …), as printed forms do under their header."""
     numbers = [re.sub(r"^[（(](\d+)[)）]$", r"\1", c) for c in cells]
-    return len(numbers) >= 4 and all(n.isdigit() for n in numbers) and \
+    return len(numbers) >= 4 and all(n.isdecimal() for n in numbers) and \
         [int(n) for n in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
 
 

@@ -27,7 +27,7 @@ def chinese_to_int(numeral: str) -> int:
     text = numeral.strip().translate(_FULL_WIDTH)
     if not text:
         raise ValueError("数字为空")
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     if any(ch not in _DIGITS and ch not in _UNITS for ch in text):
         raise ValueError(f"不是数字：{numeral!r}")

@@ -23,7 +23,7 @@ TOO_DEEP = "数组或对象嵌套太深，无法读取（约 1,000 层或更多�
 
 def env_limit(name: str, default: int) -> int:
     value = os.environ.get(name, "").strip()
-    return int(value) if value.isdigit() and int(value) > 0 else default
+    return int(value) if value.isdecimal() and int(value) > 0 else default
 
 
 def max_file_bytes() -> int:

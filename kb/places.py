@@ -150,7 +150,7 @@ def _short(place: Place) -> str:
 def area_code(code: str) -> str:
     """A code as stored here: 430000000000 / 430000 / 43 → 430000; 430100000000 → 430100;
     430181999000 (a county's own office) → 430181; 430181001000 → 430181001."""
-    digits = "".join(ch for ch in str(code) if ch.isdigit())
+    digits = "".join(ch for ch in str(code) if ch.isdecimal())
     if len(digits) == 12:
         digits = digits[:9] if digits[6:9] not in ("000", "999") else digits[:6]
     if len(digits) == 9:

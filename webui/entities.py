@@ -165,4 +165,4 @@ EVIDENCE_VALUES = {
 def article_key_parts(key: str) -> tuple[str, int]:
     """(law key, article number) of an article key `law#N`; number -1 when the key names none."""
     law, _, number = key.rpartition("#")
-    return law, int(number) if number.isdigit() and len(number) <= 6 else -1
+    return law, int(number) if number.isdecimal() and len(number) <= 6 else -1

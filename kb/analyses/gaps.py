@@ -251,10 +251,24 @@ def named_stages(row: dict, rules: StageRules | None = None, subkind: str = "") 
     if _REMARK_SERVED.search(squeeze(row.get("remarks") or "")):
         named.add("送达")  # 新疆's 导游证核发: 「电子导游证通过全国旅游监管服务平台发放」 in its remarks, judged served
     for text in row.get("duty_texts", ()):
-        named.update(heading_stages(text), listed_stages(text))
+        named.update(heading_stages(text), listed_stages(text), noted_stages(text))
         named.update(rules.done_inside(text, row["type"], subkind))
         named.update(column_cell_stages(text))
     return named
+
+
+# a heading line of one stage with another's word in brackets: 吕梁's and 石柱's columns 审查（调查）, 事后监管（执行）
+_NOTED_HEADING = re.compile(r"^([^（()）]{2,6})[（(]([^（()）]{2,6})[）)](?:环节|阶段)?(?:责任)?$")
+
+
+def noted_stages(text: str) -> list[str]:
+    """The stage a duty's heading names in brackets beside its own (「审查（调查）\n…」, 「监管（执行）责任：」 as a column of
+    a penalty's duties is headed: the duties do both, as 「审查、调查责任」 says), when both are stages; else []."""
+    head = re.split(r"[:：]", squeeze((text or "").strip().split("\n", 1)[0]), maxsplit=1)[0]
+    m = _NOTED_HEADING.match(head)
+    if not m or not line_heading_stages(m.group(1)):
+        return []
+    return line_heading_stages(m.group(2))
 
 
 def column_cell_stages(text: str) -> list[str]:

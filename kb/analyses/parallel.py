@@ -35,7 +35,7 @@ _context: dict[str, Any] = {}  # what every task of a worker needs (the chains' 
 
 def workers() -> int:
     configured = os.environ.get("KB_ANALYSIS_WORKERS", "").strip()
-    if configured.isdigit() and int(configured) > 0:
+    if configured.isdecimal() and int(configured) > 0:
         return int(configured)
     return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
 

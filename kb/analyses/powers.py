@@ -152,7 +152,7 @@ def place_code(jurisdiction: str) -> str | None:
     """The area code a filter names: a code at any level as written (43, 430200, 430202999000), or the
     code of the one place of China's divisions with this name (湖南, 株洲市); None otherwise."""
     text = (jurisdiction or "").strip()
-    if text.isdigit():
+    if text.isdecimal():
         return area_code(text) or None
     try:
         place = divisions().resolve(text)

@@ -156,7 +156,7 @@ def _place_option(text: str) -> str:
     from importers import jurisdictions
 
     text = text.strip()
-    if text.isdigit():
+    if text.isdecimal():
         name = jurisdictions.by_code(text)
         if not name:
             raise click.ClickException(f"未知的行政区划代码 {text}：行政区划中没有这个代码")

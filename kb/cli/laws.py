@@ -70,7 +70,7 @@ def resolve_cmd(key: str, by: str, article: str | None, note: str) -> None:
     if article:
         text = article.strip().removeprefix("第").removesuffix("条")
         try:
-            number = int(text) if text.isdigit() else chinese_to_int(text)
+            number = int(text) if text.isdecimal() else chinese_to_int(text)
         except (ValueError, KeyError) as exc:
             raise click.BadParameter(f"不是条文编号：{article}", param_hint="--article") from exc
     with connect() as graph:

@@ -299,10 +299,12 @@ def test_missing_stage_reads_the_thirteenth_sample_s_procedures() -> None:
     assert missing("行政许可", "农村村民宅基地审批", homestead.replace("，核发农村宅基地批准书", "")) == ["送达"]
     demolish = "1.催告：书面催告当事人自行拆除。\n2.决定：作出强制拆除决定。\n3.公告：予以公告。\n4.执行：依法拆除。"
     assert missing("行政强制", "对逾期不改正的乡村违法建设予以拆除", demolish) == []
-    # without its 催告 it is a 行政强制 of no sub-kind, asked for what both sub-kinds have (决定, 执行): no 事后监管
+    # without its 催告 it is still a 强制执行 (a demolition: 行政强制法 第四十四条), asked for its 催告 (宁夏's and three
+    # townships' 予以拆除, judged to lack it, 2026-12-05); no 事后监管
     assert missing("行政强制", "对逾期不改正的乡村违法建设予以拆除", demolish.replace("1.催告：书面催告当事人自行拆除。\n", "")) \
-        == []
-    assert missing("行政强制", "对逾期不改正的乡村违法建设予以拆除", "1.决定责任：作出拆除决定。\n2.送达责任：送达决定书。") == ["执行"]
+        == ["催告"]
+    assert missing("行政强制", "对逾期不改正的乡村违法建设予以拆除", "1.决定责任：作出拆除决定。\n2.送达责任：送达决定书。") \
+        == ["催告", "执行"]
     dispute = ("1.受理：审查申请，决定是否受理。\n2.调查：查明争议事实。\n3.调解：组织调解。\n"
                "4.处理：调解不成的，依法作出处理决定并送达当事人。")
     assert missing("行政裁决", "土地、林地所有权和使用权争议处理", dispute) == []

@@ -330,3 +330,28 @@ def test_cells_of_labelled_lines_that_are_no_records(tmp_path):
     doc = parse_list(path)
     assert [(r.item_name, r.basis_text) for r in doc.records] == [("对非法取水的处罚", "《水法》第六十九条"), ("水利检查", "")]
     assert doc.records[0].extra["处罚种类"] == "罚款"
+
+
+def test_a_turned_table_with_a_group_column_and_a_continuation_below(tmp_path):
+    """吕梁 and 石柱: a table turned on its side whose labels sit in a second column under group labels (基本信息 | 权力编码,
+    责任事项 | 受理（立案）, 追责情形 alone in the first column), the stage labels with a note in brackets, and the table
+    going on below itself (（续上表）, the labels again, items 3–4 in the same columns): every item read, each stage its
+    own, 追责情形 not run into the stage above it."""
+    block = [["基本信息", "权力编码", "{a}", "{b}"], ["", "权力名称", "{na}", "{nb}"], ["", "权力类型", "行政许可", "行政处罚"],
+             ["", "设定依据", "《中华人民共和国水法》第四十八条", "《中华人民共和国水法》第六十九条"],
+             ["责任事项", "受理（立案）", "受理申请。", "立案。"], ["", "审查（调查）", "审查材料。", "调查取证。"],
+             ["", "决定", "作出决定。", "作出处罚决定。"], ["", "送达", "送达许可证。", "送达决定书。"],
+             ["", "事后监管（执行）", "监督检查。", "督促履行。"], ["追责情形", "", "违法审批的。", "违法处罚的。"]]
+
+    def filled(a, b, na, nb):
+        return [[cell.format(a=a, b=b, na=na, nb=nb) for cell in row] for row in block]
+    rows = [["某市水利局权责清单", "", "", ""], ["项目", "", "第1项", "第2项"],
+            *filled("SL-XK-001", "SL-CF-001", "取水许可", "对擅自取水的处罚"), ["", "", "", ""], ["（续上表）", "", "", ""],
+            ["项目", "", "第3项", "第4项"], *filled("SL-XK-002", "SL-CF-002", "河道采砂许可", "对非法采砂的处罚")]
+    doc = parse_list(xlsx(tmp_path / "某市水利局权责清单.xlsx", rows))
+    assert [(r.item_name, r.code) for r in doc.records] == [
+        ("取水许可", "SL-XK-001"), ("对擅自取水的处罚", "SL-CF-001"),
+        ("河道采砂许可", "SL-XK-002"), ("对非法采砂的处罚", "SL-CF-002")]
+    assert [d.stage for d in doc.records[2].responsibilities] == ["受理", "审查", "决定", "送达", "事后监管"]
+    assert doc.records[3].accountability_situations == "违法处罚的。"
+    assert all("违法" not in d.text for r in doc.records for d in r.responsibilities)

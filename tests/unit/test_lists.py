@@ -12,6 +12,7 @@ import pytest
 import xlrd
 
 from importers import lists
+from importers.duties import without_stage_note
 from importers.lists import parse_list, sniff
 from importers.records import FileRefused
 from tests.conftest import SHARED_DATA as DATA
@@ -2325,3 +2326,56 @@ def test_footnote_marks_a_time_limits_group_and_placeholders_in_a_group_row(tmp_
     (rec,) = parse_list(path).records
     assert (rec.code, rec.item_name, [d.stage for d in rec.responsibilities]) == ("RFB-XK-1", "防空地下室易地建设审批", ["受理", "送达"])
     assert (rec.extra["办理时限·法定"], rec.extra["办理时限·承诺"]) == ("20", "10")
+
+
+def test_a_legend_over_the_table_gives_its_marks_and_codes_their_meaning(tmp_path):
+    """唐山: 「权力类型代码：CF—行政处罚 JC—行政检查 …」 and 「责任环节：①受理（立案）②审查（调查）…；“○”表示该环节不适用」 over a
+    header whose stage columns are ① … ⑥ and whose types are codes: read as the stages and types they stand for; a ○ no
+    duty; a code in a sentence left as it is."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [["某街道办事处权责清单"], ["权力类型代码：CF—行政处罚  JC—行政检查  GF—行政给付  QT—其他行政权力"],
+                ["责任环节：①受理（立案）②审查（调查）③告知 ④决定 ⑤送达 ⑥监管（执行）；“○”表示该环节不适用"],
+                ["序号", "类型代码", "事项名称", "依据", "责任事项（按环节）", None, None, None, None, None],
+                [None, None, None, None, "①", "②", "③", "④", "⑤", "⑥"],
+                ["1", "CF", "对随意倾倒生活垃圾的处罚", "《城市市容和环境卫生管理条例》第三十四条", "对巡查发现的违法行为进行核查，符合条件的予以立案。", "现场勘查，询问当事人，制作笔录。",
+                 "告知拟作出的处罚。", "作出处罚决定。", "送达决定书。", "督促缴纳罚款（CF类）。"],
+                ["2", "JC", "对生产经营单位安全生产状况的监督检查", "《中华人民共和国安全生产法》第九条", "制定检查计划。",
+                 "实施检查。", "○", "下达整改通知。", "送达整改通知书。", "跟踪复查。"]]:
+        ws.append(row)
+    ws.merge_cells("E4:J4")
+    path = tmp_path / "某街道办事处权责清单.xlsx"
+    wb.save(path)
+    doc = parse_list(path)
+    assert [(r.item_name, r.type) for r in doc.records] == [
+        ("对随意倾倒生活垃圾的处罚", "行政处罚"), ("对生产经营单位安全生产状况的监督检查", "行政检查")]
+    assert [d.stage for d in doc.records[0].responsibilities] == ["受理", "审查", "告知", "决定", "送达", "事后监管"]
+    assert "告知" not in [d.stage for d in doc.records[1].responsibilities]
+    assert "（CF类）" in doc.records[0].responsibilities[-1].text
+    assert any("图例" in w.message for w in doc.warnings)
+
+
+def test_an_english_export_a_line_a_stage(tmp_path):
+    """奎屯: seq | item_code | item_name | sub_item | power_type | basis | duty_seq | duty_stage | duty_content, a line a
+    stage: one record an item, its lines its duties in order."""
+    path = tmp_path / "某市医疗保障局权责清单.csv"
+    lines = ["seq,item_code,item_name,sub_item,power_type,basis,duty_seq,duty_stage,duty_content,accountability,remark"]
+    for n, (stage, text) in enumerate([("立案", "核查线索，决定立案。"), ("调查", "调取资料，询问当事人。"),
+                                       ("告知", "告知拟作出的处罚。"), ("决定", "作出处罚决定。")], start=1):
+        lines.append(f"1,YB-CF-001,对违规使用医疗保障基金的处罚,,行政处罚,《医疗保障基金使用监督管理条例》第三十八条,{n},{stage},{text},,")
+    lines.append("2,YB-GF-001,医疗救助,,行政给付,《社会救助暂行办法》第二十八条,1,受理,受理申请。,,")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    doc = parse_list(path)
+    assert [(r.item_name, r.code, r.basis_text[:12]) for r in doc.records] == [
+        ("对违规使用医疗保障基金的处罚", "YB-CF-001", "《医疗保障基金使用监督管"), ("医疗救助", "YB-GF-001", "《社会救助暂行办法》第二")]
+    assert [d.stage for d in doc.records[0].responsibilities] == ["立案", "调查", "告知", "决定"]
+
+
+def test_a_column_a_stage_with_another_word_in_brackets(tmp_path):
+    """石柱's 受理（启动） beside 审查（调查） | 决定 | 送达: the stage with a note in another word is the stage; a note of its
+    time limit (受理（时限）) is no stage's duties."""
+    assert without_stage_note("受理（启动）") == "受理"
+    assert without_stage_note("受理（立案）") == "受理"
+    assert without_stage_note("受理（时限）") == "受理（时限）"
+    assert without_stage_note("决定（依据）") == "决定（依据）"
+    assert without_stage_note("报送（启动）") == "报送（启动）"
