@@ -59,6 +59,8 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
     """The table a sheet of field | value blocks stands for; None when the sheet is not one (no block naming an
     item, labels that fit no mapping, a table turned on its side, instructions for filling a list in)."""
     known = _labels(sheet)
+    if (stacked := _side_by_side(sheet, known)) is not None:
+        return unfold_blocks(stacked)
     headings = _headings(sheet, known)
     match = best_match(list(dict.fromkeys(known.values())) + (["事项名称"] if headings else []))
     if match is None:
@@ -191,6 +193,46 @@ def _names_item(text: str) -> bool:
     return any("item_name" in match_header([text], m).columns for m in load_mappings())
 
 
+def _side_by_side(sheet: Sheet, known: dict[tuple[int, int], str]) -> Sheet | None:
+    """Cards two (or more) to a band, side by side (海东's 【事项一】 | 【事项二】, each card its own 事项名称 | … rows, the
+    right one shorter than the left): the sheet with each band's cards one under the other, left first, each row
+    keeping its number; None when no two columns of labels each name items (one card's two halves, 法定时限 | 承诺时限
+    beside each other, name one)."""
+    by_row: dict[int, set[int]] = {}  # (the names of a band's cards on one row: 事项名称 | … | 事项名称 | …)
+    for (r, c), text in known.items():
+        if _names_item(text):
+            by_row.setdefault(r, set()).add(c)
+    columns = sorted(set().union(*(cs for cs in by_row.values() if len(cs) >= 2)) & _label_columns(known))
+    if len(columns) < 2:
+        return None
+    bounds = [*columns[1:], sheet.ncols]
+    starts = [0, *columns[1:]]  # (the first strip from the sheet's first column: a title, a card's heading)
+    width = max(b - a for a, b in zip(starts, bounds, strict=True))
+    cells: list[list[str]] = []
+    numbers: list[int] = []
+    band: list[int] = []
+
+    def flush() -> None:
+        for a, b in zip(starts, bounds, strict=True):
+            rows = [r for r in band if any(v.strip() for v in sheet.cells[r][a:b])]
+            for r in rows:
+                strip = list(sheet.cells[r][a:b])
+                cells.append(strip + [""] * (width - len(strip)))
+                numbers.append(sheet.row_number(r))
+            if rows:
+                cells.append([""] * width)
+                numbers.append(sheet.row_number(rows[-1]))
+        band.clear()
+
+    for r in range(sheet.nrows):
+        if any(v.strip() for v in sheet.cells[r]):
+            band.append(r)
+        else:
+            flush()
+    flush()
+    return Sheet(sheet.name, cells, row_numbers=tuple(numbers))
+
+
 def _label_columns(known: dict[tuple[int, int], str]) -> set[int]:
     """The columns labels stand in: those holding known labels on two rows or more (a card's left and right
     halves), else the one column that holds any."""
@@ -313,13 +355,12 @@ def turn_table(sheet: Sheet) -> Sheet | None:
     names = [r for r, label in fields if (r, column) in known and keys[known[(r, column)]] == "item_name"]
     if not names or sum(1 for v in sheet.cells[names[0]][column + 1:] if v.strip()) < 2:
         return None
-    # 石柱: the table goes on below itself (（续上表）, the labels again from the first, items 5–8 in the same columns)
-    parts: list[list[tuple[int, str]]] = [[]]
-    for r, label in fields:
-        if parts[-1] and label == fields[0][1] and (r, column) in known:
-            parts.append([])
-        parts[-1].append((r, label))
-    labels = list(dict.fromkeys(label for _, label in fields))
+    parts = _continued_parts(fields, names, lines)
+    # each label as often as the first part has it (two 备注 rows are two columns); a label only a later part has, after
+    slots = _slots(parts[0])
+    for part in parts[1:]:
+        slots += [s for s in _slots(part) if s not in slots]
+    labels = [label for label, _ in slots]
     width = max(len(sheet.cells[r]) for r, _ in fields)
     top = fields[0][0]
     titles = [(r, " ".join(v.strip() for v in sheet.cells[r] if v.strip())) for r in range(top)]
@@ -327,14 +368,39 @@ def turn_table(sheet: Sheet) -> Sheet | None:
     grid = [[t] + [""] * (len(labels) - 1) for _, t in titles] + [labels]
     numbers = [sheet.row_number(r) for r, _ in titles] + [sheet.row_number(top)]
     for part in parts:
-        at = {label: r for r, label in reversed(part)}  # a label's first row in its part
+        at = dict(zip(_slots(part), (r for r, _ in part), strict=True))
         for c in range(column + 1, width):
-            record = ["\n".join(v for k in lines[at[label]] if (v := sheet.value(k, c).strip())) if label in at else ""
-                      for label in labels]
+            record = ["\n".join(v for k in lines[at[slot]] if (v := sheet.value(k, c).strip())) if slot in at else ""
+                      for slot in slots]
             if any(record):
                 grid.append(record)
                 numbers.append(c + 1)
     return Sheet(sheet.name, grid, row_numbers=tuple(numbers), column_names=tuple(labels))
+
+
+def _slots(part: list[tuple[int, str]]) -> list[tuple[str, int]]:
+    """Each field of a part as (its label, how many rows above it in the part have the same label)."""
+    return [(label, sum(1 for _, seen in part[:i] if seen == label)) for i, (_, label) in enumerate(part)]
+
+
+def _continued_parts(fields: list[tuple[int, str]], names: list[int],
+                     lines: dict[int, list[int]]) -> list[list[tuple[int, str]]]:
+    """The parts of a table on its side that goes on below itself (石柱: （续上表）, then the labels again from the first,
+    items 5–8 in the same columns): a part starts where the first two labels come again after a row that is no field
+    (a blank, （续上表）, the columns' numbers) and it names its items; a label repeated inside one part (a second 备注,
+    权力类型 again below 责任事项, 事项名称 of the 主项 and then of the 子项) is that part's own row."""
+    head = [label for _, label in fields[:2]]
+    starts = [i for i in range(1, len(fields)) if [label for _, label in fields[i:i + 2]] == head
+              and fields[i][0] > max(lines[fields[i - 1][0]]) + 1]
+    parts, last = [], 0
+    for i in [*starts, len(fields)]:
+        part = fields[last:i]
+        if parts and not any(r in names for r, _ in part):
+            parts[-1] += part  # (no item named in it: not a part of its own)
+        elif part:
+            parts.append(part)
+        last = i
+    return parts
 
 
 # a cell's line 「权力类型：行政许可」: a label some mapping knows, a colon, its value

@@ -360,7 +360,9 @@ _BRACKET_NOTE = re.compile(r"[（(]([^（()）]{1,6})[）)]$")
 
 
 # a note that makes a stage's column one of its attributes (受理（时限）, 决定（依据）, 送达（方式）), not its duties
-_ATTRIBUTE_NOTE = re.compile(r"时限|期限|时间|天|日|时长|次数|人数|费|依据|材料|条件|地点|窗口|科|股|室|部门|单位|机构|方式|人员")
+# (受理（县级）: the level that does it, not this body; 决定（签批人）, 受理（岗位）, 决定（文书）, 送达（形式）: who and what)
+_ATTRIBUTE_NOTE = re.compile(r"时限|期限|时间|天|日|时长|次数|人数|费|依据|材料|条件|地点|窗口|科|股|室|部门|单位|机构|方式|人员|"
+                             r"文书|岗位|责任人|签批|人$|形式|结果|电话|网址|编号|流程|承诺|法定|级")
 
 
 def without_stage_note(header: str) -> str:

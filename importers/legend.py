@@ -12,7 +12,7 @@ import dataclasses
 import re
 
 from importers.workbook import Sheet
-from kb.model import squeeze
+from kb.model import power_type, squeeze
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # ①受理（立案）②审查（调查）③告知 …: a mark, then its meaning up to the next mark or the end of the clause
@@ -48,13 +48,18 @@ def find_legend(sheet: Sheet) -> Legend | None:
         found_marks = dict(_MARK.findall(text))
         found_codes = dict(_CODE.findall(text))
         found_blanks = set(_BLANK.findall(text))
-        if len(found_marks) >= 3:
-            marks.update(found_marks)
-        if len(found_codes) >= 3:
-            codes.update(found_codes)
-        if found_blanks and (len(found_marks) >= 3 or len(found_codes) >= 3 or marks or codes):
+        # (a mark's meaning a short name, not a footnote's sentence: 「注：①本清单依据…」; the first legend of a mark wins)
+        if len(found_marks) >= 3 and all(len(v) <= 10 for v in found_marks.values()):
+            for k, v in found_marks.items():
+                marks.setdefault(k, v)
+        # (a code's meaning a power type: 「CF—行政处罚」, not a unit's code 「XK—行政审批股」)
+        types = {k: v for k, v in found_codes.items() if power_type(v)}
+        if len(types) >= 3:
+            for k, v in types.items():
+                codes.setdefault(k, v)
+        if found_blanks and (marks or codes):
             blanks |= found_blanks
-        if len(found_marks) >= 3 or len(found_codes) >= 3 or found_blanks:
+        if len(found_marks) >= 3 or len(types) >= 3 or found_blanks:
             rows.add(r)
     if not marks and not codes:
         return None
@@ -67,16 +72,18 @@ def with_legend(sheet: Sheet) -> tuple[Sheet, Legend] | None:
     legend = find_legend(sheet)
     if legend is None:
         return None
-    meanings = {**legend.codes, **legend.marks}
     cells = [list(row) for row in sheet.cells]
     changed = 0
     for r, row in enumerate(cells):
         if r in legend.rows:
             continue
+        filled = [v.strip() for v in row if v.strip()]
+        # the marks in a row of nothing but marks (the header's ① | ② | ③ …), not a footnote's mark in a 备注 or a 序号
+        marks = legend.marks if len(filled) >= 2 and all(v in legend.marks for v in filled) else {}
         for c, v in enumerate(row):
             key = v.strip()
-            if key in meanings:
-                row[c] = meanings[key]
+            if key in marks or key in legend.codes:
+                row[c] = marks.get(key) or legend.codes[key]
                 changed += 1
             elif key and key in legend.blanks:
                 row[c] = ""

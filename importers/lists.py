@@ -466,7 +466,9 @@ def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
         normalize_header(sub[c]) in words or normalize_header(_group_head(sheet, r, c) + sub[c]) in words
         or _stage_heading(sub[c]) or _CATCH_ALL_HEADER.match(squeeze(sub[c]))
         or _bare_stage(_group_head(sheet, r, c), sub[c]) or _source_kind(_group_head(sheet, r, c), sub[c])
-        or _duty_phase(_group_head(sheet, r, c), sub[c]) or _level_split(_group_head(sheet, r, c), sub[c]))]
+        or _duty_phase(_group_head(sheet, r, c), sub[c]) or _level_split(_group_head(sheet, r, c), sub[c])
+        # 江西省水利厅's 责任事项 | "" over 责任环节 | 具体内容, written without its merge: the duties' content beside the stage
+        or (squeeze(sub[c]) in _CONTENT_HEADERS and "责任" in _group_head(sheet, r, c)))]
     # (湖南's 办理时限 over 法定 | 承诺 beside 权力事项 over 编码 | 名称 | 类型 …: a group's short words no mapping knows, two at
     # most among six known, kept under their group's name)
     few = len(unknown) <= 2 and len(filled) - len(unknown) >= 6 and all(

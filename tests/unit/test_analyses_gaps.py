@@ -1033,3 +1033,28 @@ def test_a_decision_to_issue_is_no_issuing() -> None:
     found = gaps.missing_stage([row | {"duty_texts": ["受理：接收申请。", "审查：核查材料。", "决定：作出准予核发或者不予核发的决定。",
                                                       "监管：动态监管。"], "remarks": "电子导游证通过全国旅游监管服务平台发放"}])
     assert found == []
+
+
+def test_missing_stage_reads_the_sixtieth_sample_s_procedures_and_not_more() -> None:
+    """The fifty-ninth's and the sixtieth's readings (docs/analyses.md), each beside what a cold review wrote against it:
+    【批复】 that decides and 【送件】 that serves, not a 批复 asked of another; a demolition asked for its 催告, not a
+    查封 of a site where something was pulled down; a demolition carried out after its decision, not one warned of or
+    reported up; a 停止供电 carried out by its notice to the supplier, not a 查封 that tells units to help."""
+    permit = "【接件】受理申请。【核查】实地核查。【批复】自受理之日起二十日内作出决定，符合条件的核发许可证。【送件】邮寄送达许可证。【后续监管】专项检查。"
+    assert missing("行政许可", "烟花爆竹经营（零售）许可", permit) == []
+    assert missing("行政许可", "烟花爆竹经营（零售）许可", permit.replace("【送件】邮寄送达许可证。", "")) == ["送达"]
+    assert missing("行政许可", "某项审批", "1.受理：受理申请。\n2.审查：审查材料。\n3.批复文件存档。"
+                                          "\n4.送达：送达。\n5.监管：监督检查。") == ["决定"]
+    demolish = "1.决定责任：作出拆除决定。\n2.送达责任：送达决定书。\n3.事后监管责任：逾期不拆除的，依法组织强制拆除。"
+    assert missing("行政强制", "对公路建筑控制区内违法修建的建筑物予以拆除", demolish) == ["催告"]
+    assert missing("行政强制", "拆除在公路用地范围内设置的非公路标志", demolish) == ["催告"]
+    seal = "1.决定责任：作出查封决定。\n2.执行责任：实施查封。\n3.解除责任：及时解除查封。"
+    assert missing("行政强制", "查封擅自拆除历史建筑的施工现场", seal) == []
+    warned = "1.催告责任：书面催告当事人限期自行拆除；逾期不拆除的，依法组织强制拆除。\n2.决定责任：作出强制拆除决定。\n3.送达责任：送达。"
+    assert missing("行政强制", "强制拆除违法建筑物", warned) == ["执行"]
+    reported = "1.催告责任：书面催告。\n2.决定责任：作出强制拆除决定。\n3.事后监管责任：报请县人民政府组织强制拆除。"
+    assert missing("行政强制", "强制拆除违法建筑物", reported) == ["执行"]
+    power_cut = "【决定】报经主要负责人批准，作出停止供电的决定。【通知】以书面形式通知供电企业予以配合。【解除】及时解除停止供电措施。"
+    assert missing("行政强制", "对有现实危险的生产经营单位采取停止供电措施", power_cut) == []
+    assert missing("行政强制", "查封可能被转移的资料", "1.决定责任：作出查封决定，必要时通知有关单位予以配合。\n"
+                                                  "2.解除责任：及时解除查封。") == ["执行"]

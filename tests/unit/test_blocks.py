@@ -355,3 +355,40 @@ def test_a_turned_table_with_a_group_column_and_a_continuation_below(tmp_path):
     assert [d.stage for d in doc.records[2].responsibilities] == ["受理", "审查", "决定", "送达", "事后监管"]
     assert doc.records[3].accountability_situations == "违法处罚的。"
     assert all("违法" not in d.text for r in doc.records for d in r.responsibilities)
+
+
+def test_a_turned_table_whose_labels_come_again_inside_one_item(tmp_path):
+    """What a cold review wrote against the continued table: 权力类型 again below 责任事项, two 备注 rows, and a 主项's and
+    a 子项's 事项名称 one under the other are rows of one table, not a second table."""
+    rows = [["某旗林业和草原局权责清单", "", ""], ["项目", "事项1", "事项2"],
+            ["权力类型", "行政许可", "行政处罚"], ["权力名称", "林木采伐许可证核发", "对滥伐林木的处罚"],
+            ["实施依据", "《中华人民共和国森林法》第五十六条", "《中华人民共和国森林法》第七十六条"],
+            ["责任事项", "受理、审查、决定、送达、事后监管", "立案、调查、审查、告知、决定、送达、执行"],
+            ["权力类型", "行政许可", "行政处罚"], ["备注", "下放至苏木镇", "无"], ["备注", "2023年新增", "2022年调整"]]
+    doc = parse_list(xlsx(tmp_path / "某旗林业和草原局权责清单.xlsx", rows))
+    assert [(r.item_name, r.type) for r in doc.records] == [("林木采伐许可证核发", "行政许可"), ("对滥伐林木的处罚", "行政处罚")]
+    assert doc.records[0].remarks == "下放至苏木镇\n2023年新增"
+
+
+def test_cards_side_by_side_of_different_lengths(tmp_path):
+    """海东: two cards to a band (【事项一】 | 【事项二】), the right one shorter, so its 追责情形 stands beside the left one's
+    duties: each card read as its own record, its fields its own."""
+    rows = [["某市交通运输局权责清单", "", "", "", ""], ["", "", "", "", ""],
+            ["【事项一】", "", "", "【事项二】", ""],
+            ["事项名称", "道路旅客运输经营许可", "", "事项名称", "公路超限运输许可"],
+            ["事项类别", "行政许可", "", "事项类别", "行政许可"],
+            ["实施依据", "《中华人民共和国道路运输条例》第十条", "", "实施依据", "《中华人民共和国公路法》第七十六条"],
+            ["责任事项", "受理责任：受理申请。", "", "责任事项", "受理责任：受理申请。"],
+            ["", "审查责任：审查材料。", "", "", "决定责任：作出决定。"],
+            ["", "决定责任：作出决定。", "", "追责情形", "违法审批的。"],
+            ["", "送达责任：送达许可证。", "", "备注", "市管公路"],
+            ["追责情形", "不依法受理的。", "", "", ""], ["", "", "", "", ""],
+            ["【事项三】", "", "", "", ""], ["事项名称", "对擅自占用公路的处罚", "", "", ""], ["事项类别", "行政处罚", "", "", ""],
+            ["责任事项", "立案责任：立案。", "", "", ""]]
+    doc = parse_list(xlsx(tmp_path / "某市交通运输局权责清单.xlsx", rows))
+    assert [(r.item_name, r.type) for r in doc.records] == [
+        ("道路旅客运输经营许可", "行政许可"), ("公路超限运输许可", "行政许可"), ("对擅自占用公路的处罚", "行政处罚")]
+    assert [d.stage for d in doc.records[0].responsibilities] == ["受理", "审查", "决定", "送达"]
+    assert [d.stage for d in doc.records[1].responsibilities] == ["受理", "决定"]
+    assert (doc.records[0].accountability_situations, doc.records[1].accountability_situations) == ("不依法受理的。", "违法审批的。")
+    assert doc.records[1].remarks == "市管公路"

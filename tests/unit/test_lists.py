@@ -2379,3 +2379,63 @@ def test_a_column_a_stage_with_another_word_in_brackets(tmp_path):
     assert without_stage_note("受理（时限）") == "受理（时限）"
     assert without_stage_note("决定（依据）") == "决定（依据）"
     assert without_stage_note("报送（启动）") == "报送（启动）"
+
+
+def test_a_legend_is_read_only_where_it_is_one(tmp_path):
+    """What a cold review wrote against the legend: a footnote's ①②③ below the table (sentences, not names) do not
+    override the stage legend above it, nor turn a 备注's or a 序号's ① into a footnote's text; a legend of the units'
+    codes (XK—行政审批股) is no legend of types."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in [["某县市场监督管理局权责清单"], ["责任环节：①受理 ②审查 ③决定 ④送达 ⑤事后监管"],
+                ["序号", "事项名称", "权力类型", "实施依据", "责任事项", None, None, None, None, "备注"],
+                [None, None, None, None, "①", "②", "③", "④", "⑤", None],
+                ["1", "食品经营许可", "行政许可", "《中华人民共和国食品安全法》第三十五条", "受理申请。", "审查材料。",
+                 "作出决定。", "送达许可证。", "监督检查。", "①"],
+                ["注：①本清单依据2023年机构改革调整；②事项名称以省级目录为准；③“送达”含电子证照推送"]]:
+        ws.append(row)
+    ws.merge_cells("E3:I3")
+    path = tmp_path / "某县市场监督管理局权责清单.xlsx"
+    wb.save(path)
+    rec = parse_list(path).records[0]
+    assert [d.stage for d in rec.responsibilities] == ["受理", "审查", "决定", "送达", "事后监管"]
+    assert rec.remarks == "①"
+    units = tmp_path / "某县应急管理局权责清单.csv"
+    units.write_text("某县应急管理局权责清单,,,\n承办科室代码：XK—行政审批股 CF—执法大队 JC—安全监管股 BG—办公室,,,\n"
+                     "序号,事项名称,权力类型,实施依据\n1,危险化学品经营许可,XK,《危险化学品安全管理条例》第三十三条\n"
+                     "2,对未按规定培训的处罚,CF,《中华人民共和国安全生产法》第九十七条\n", encoding="utf-8")
+    assert [r.type for r in parse_list(units).records] == ["行政许可", "行政处罚"]
+
+
+def test_english_codes_over_a_chinese_header_and_attribute_notes(tmp_path):
+    """An export's row of English codes over its Chinese header (SEQ | ITEM_NAME …, then 序号 | 事项名称 | … | 受理责任 …)
+    is read by its Chinese row, the stages kept; a stage column whose note is who or what does it (决定（签批人）,
+    受理（岗位）) holds no duty of that stage."""
+    path = tmp_path / "某市交通运输局权责清单.csv"
+    path.write_text(
+        "SEQ,ITEM_CODE,ITEM_NAME,POWER_TYPE,LEGAL_BASIS,R_ACCEPT,R_REVIEW,R_DECIDE,R_DELIVER,R_SUPERVISE,ACCOUNTABILITY\n"
+        "序号,事项编码,事项名称,权力类型,实施依据,受理责任,审查责任,决定责任,送达责任,事后监管责任,追责情形\n"
+        "1,A-1,取水许可,行政许可,《中华人民共和国水法》第四十八条,受理申请。,审查材料。,作出决定。,送达许可证。,,违法审批的。\n",
+        encoding="utf-8")
+    assert [d.stage for d in parse_list(path).records[0].responsibilities] == ["受理", "审查", "决定", "送达"]
+    posts = tmp_path / "某县人力资源和社会保障局权责清单.csv"
+    posts.write_text("序号,事项名称,权力类型,实施依据,受理,受理（岗位）,审查,决定,决定（签批人）,送达,事后监管\n"
+                     "1,劳务派遣经营许可,行政许可,《劳务派遣行政许可实施办法》第六条,受理申请。,窗口工作人员,审查材料。,,"
+                     "分管副局长,送达许可证。,监督检查。\n", encoding="utf-8")
+    duties = parse_list(posts).records[0].responsibilities
+    assert "决定" not in [d.stage for d in duties]
+    assert not any("窗口工作人员" in d.text or "分管副局长" in d.text for d in duties)
+
+
+def test_a_stage_and_its_content_under_a_group_written_without_its_merge(tmp_path):
+    """江西省水利厅: 责任事项 | "" over 责任环节 | 具体内容 (no merge in the file), then a row a stage under each item: the
+    stage column and its content, each row a duty of the item above."""
+    path = tmp_path / "某省水利厅权责清单.csv"
+    path.write_text("序号,权力编码,权力类型,权力名称,实施依据,责任事项,,追责情形\n"
+                    ",,,,,责任环节,具体内容,\n"
+                    "1,SL-XK-001,行政许可,取水许可,《中华人民共和国水法》第四十八条,受理责任,公示条件，受理申请。,违法审批的。\n"
+                    ",,,,,审查责任,审查材料，组织专家评审。,\n,,,,,决定责任,作出准予或者不予许可的决定。,\n"
+                    ",,,,,送达责任,核发取水许可证并送达。,\n", encoding="utf-8")
+    rec = parse_list(path).records[0]
+    assert [d.stage for d in rec.responsibilities] == ["受理", "审查", "决定", "送达"]
+    assert "组织专家评审" in rec.responsibilities[1].text
