@@ -38,6 +38,8 @@ _STYLES = {
     "chinese": r"(?P<n>[一二三四五六七八九十]{1,3})\s*[、.．，,]",
     "chinese_paren": r"[（(](?P<n>[一二三四五六七八九十]{1,3})[)）]",
     "circled": rf"(?P<n>[{_CIRCLED}])",
+    # 「一是公示…；二是审查…；三是…」 (宝坻's 城市管理委员会, 2026-12-05): government prose numbering its steps
+    "shi": r"(?P<n>[一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff])",
 }
 # A marker counts at the start of a line, or after a sentence end when it continues the numbering.
 _LINE_START = r"(?:(?<=\n)|^)[ \t\u3000]*"

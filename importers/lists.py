@@ -330,12 +330,32 @@ def _stage_headers(headers: list[str], columns: Iterable[int]) -> int:
     return sum(1 for c in columns if c < len(headers) and _stage_heading(headers[c]))
 
 
+# An export's English code for a stage's column (彬州's resp_accept | resp_review | …, 太仓's RESP_NOTICE, RESP_SERVE): the
+# stage it is for
+_ENGLISH_STAGE = re.compile(r"^(?:RESP|DUTY|RESPONSIBILITY|R|ZR)[_\s-]?([A-Z]+)$", re.IGNORECASE)
+_ENGLISH_STAGES = {
+    "ACCEPT": "受理", "ACCEPTANCE": "受理", "REVIEW": "审查", "EXAMINE": "审查", "EXAMINATION": "审查", "DECIDE": "决定",
+    "DECISION": "决定", "DELIVER": "送达", "DELIVERY": "送达", "SERVE": "送达", "SERVICE": "送达", "SUPERVISE": "事后监管",
+    "SUPERVISION": "事后监管", "NOTICE": "告知", "NOTIFY": "告知", "INFORM": "告知", "INVESTIGATE": "调查",
+    "INVESTIGATION": "调查", "FILE": "立案", "FILING": "立案", "REGISTER": "立案", "ENFORCE": "执行", "EXECUTE": "执行",
+    "EXECUTION": "执行", "ENFORCEMENT": "执行", "URGE": "催告", "REMIND": "催告", "RELEASE": "解除", "LIFT": "解除",
+    "HEARING": "听证", "INSPECT": "检查", "INSPECTION": "检查", "DISPOSE": "处置", "DISPOSAL": "处置", "OTHER": "其他"}
+
+
+def _english_stage(header: str) -> str | None:
+    """The stage's heading an export's English column code stands for (RESP_ACCEPT -> 受理责任), or None."""
+    m = _ENGLISH_STAGE.match(header.strip())
+    stage = _ENGLISH_STAGES.get(m.group(1).upper()) if m else None
+    return f"{stage}责任" if stage else None
+
+
 def _stage_columns(layout: SheetLayout, sheet: Sheet) -> None:
     """Columns no mapping knows, two or more of them each a stage, where the layout has no 责任事项 column: the
     duties, one column a stage, and a column of 其他责任 beside them the last."""
     if "responsibility_text" in layout.columns or "stage" in layout.columns:
         return
-    headings = {c: _stage_heading(layout.headers[c]) for c in layout.kept.values() if c < len(layout.headers)}
+    headings = {c: _stage_heading(layout.headers[c]) or _english_stage(layout.headers[c])
+                for c in layout.kept.values() if c < len(layout.headers)}
     staged = {c: h for c, h in headings.items() if h}
     if len(staged) < 2:
         # 雁塔 (a CSV): 立案 | 调查取证 | 审查 | 告知 | 决定 | 送达 | 执行 | 事后监管, the stages' bare names side by side —
@@ -428,6 +448,12 @@ def _source_kind(parent: str, sub: str) -> bool:
 
 
 @lru_cache(maxsize=256)
+def _duties_header(header: str) -> bool:
+    """Some mapping reads the header as the duties (责任事项, 责任事项内容 …): not a stage's group (责任环节一)."""
+    return any(m.field_for(normalize_header(header)) == "responsibility_text" for m in load_mappings())
+
+
+@lru_cache(maxsize=256)
 def _basis_header(header: str) -> bool:
     """Some mapping reads the header as the power's legal basis (实施依据, 职权依据, 设定依据 …)."""
     return any(m.field_for(header) == "basis_text" for m in load_mappings())
@@ -468,7 +494,7 @@ def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
         or _bare_stage(_group_head(sheet, r, c), sub[c]) or _source_kind(_group_head(sheet, r, c), sub[c])
         or _duty_phase(_group_head(sheet, r, c), sub[c]) or _level_split(_group_head(sheet, r, c), sub[c])
         # 江西省水利厅's 责任事项 | "" over 责任环节 | 具体内容, written without its merge: the duties' content beside the stage
-        or (squeeze(sub[c]) in _CONTENT_HEADERS and "责任" in _group_head(sheet, r, c)))]
+        or (squeeze(sub[c]) in _CONTENT_HEADERS and _duties_header(_group_head(sheet, r, c))))]
     # (湖南's 办理时限 over 法定 | 承诺 beside 权力事项 over 编码 | 名称 | 类型 …: a group's short words no mapping knows, two at
     # most among six known, kept under their group's name)
     few = len(unknown) <= 2 and len(filled) - len(unknown) >= 6 and all(

@@ -1058,3 +1058,13 @@ def test_missing_stage_reads_the_sixtieth_sample_s_procedures_and_not_more() -> 
     assert missing("行政强制", "对有现实危险的生产经营单位采取停止供电措施", power_cut) == []
     assert missing("行政强制", "查封可能被转移的资料", "1.决定责任：作出查封决定，必要时通知有关单位予以配合。\n"
                                                   "2.解除责任：及时解除查封。") == ["执行"]
+
+
+def test_a_penalty_s_review_step_that_investigates_in_its_own_words() -> None:
+    """太仓's penalty in a permit's columns: 「审查责任：执法人员不少于两人，出示执法证件，询问驾驶人员…」 is its 调查 (行政处罚法
+    第四十二、五十五条); 「审查责任：对询问笔录进行审查」 is not."""
+    cell = ("1.受理责任：核查线索，予以立案。\n2.审查责任：执法人员不少于两人，出示执法证件，询问驾驶人员，制作现场笔录。\n"
+            "3.告知责任：告知拟作出的处罚。\n4.决定责任：作出处罚决定。\n5.送达责任：送达决定书。\n6.执行责任：监督缴纳罚款。")
+    assert missing("行政处罚", "对擅自从事道路运输经营的处罚", cell) == []
+    assert missing("行政处罚", "对擅自从事道路运输经营的处罚",
+                   cell.replace("执法人员不少于两人，出示执法证件，询问驾驶人员，制作现场笔录", "对询问笔录进行审查")) == ["调查"]

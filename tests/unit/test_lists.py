@@ -2439,3 +2439,24 @@ def test_a_stage_and_its_content_under_a_group_written_without_its_merge(tmp_pat
     rec = parse_list(path).records[0]
     assert [d.stage for d in rec.responsibilities] == ["受理", "审查", "决定", "送达"]
     assert "组织专家评审" in rec.responsibilities[1].text
+
+
+def test_an_english_export_with_a_column_a_stage(tmp_path):
+    """彬州 and 太仓: RESP_ACCEPT | RESP_REVIEW | RESP_NOTICE | RESP_DECIDE | RESP_SERVE | RESP_SUPERVISE | RESP_OTHER, an
+    export's codes for the columns of a permit's stages: each a stage's duties, under the stage's name."""
+    path = tmp_path / "某市交通运输局权责清单.csv"
+    path.write_text("NO,ITEM_CODE,ITEM_NAME,POWER_TYPE,LEGAL_BASIS,RESP_ACCEPT,RESP_REVIEW,RESP_NOTICE,RESP_DECIDE,"
+                    "RESP_SERVE,RESP_SUPERVISE,RESP_OTHER\n"
+                    "1,JT-XK-1,道路旅客运输经营许可,行政许可,《中华人民共和国道路运输条例》第十条,受理申请。,审查车辆和驾驶人员。,,"
+                    "作出准予或者不予许可的决定。,核发经营许可证。,监督检查。,其他责任。\n", encoding="utf-8")
+    duties = parse_list(path).records[0].responsibilities
+    assert [d.stage for d in duties] == ["受理", "审查", "决定", "送达", "事后监管", "其他"]
+    assert duties[0].text.startswith("受理责任")
+
+
+def test_steps_numbered_in_prose(tmp_path):
+    """宝坻: 「一是立案责任：…；二是调查责任：…；三是…」, government prose numbering a duty's steps: each its own duty."""
+    from importers.duties import split_duties
+    duties = split_duties("一是立案责任：对发现的违法行为立案；二是调查责任：现场勘查；三是告知责任：告知拟作出的处罚。")
+    assert [d.stage for d in duties] == ["立案", "调查", "告知"]
+    assert [d.text for d in split_duties("该事项唯一是由区局实施。")] == ["该事项唯一是由区局实施。"]
