@@ -46,6 +46,7 @@ from importers.naming import (
 )
 from importers.numerals import chinese_to_int
 from importers.onething import looks_like_guide
+from importers.pairs import unpaired
 from importers.records import Citation, Duty, FileRefused, ListDocument, Record, RowError
 from importers.source import Source, as_source
 from importers.vocabulary import (
@@ -603,6 +604,11 @@ class _ListParser:
                     "此工作表的图例说明了表中记号和代码的含义（" + "、".join(
                         f"{k}={v}" for k, v in [*legend.marks.items(), *legend.codes.items()][:6])
                     + "…）：按图例读取", sheet=sheet.name, row=sheet.row_number(min(legend.rows)), severity="notice"))
+            if (pairs := unpaired(sheet)) is not None:
+                sheet = pairs
+                self.warnings.append(RowError(
+                    "此工作表的责任环节按“环节 | 内容”成对的列填写（责任环节一、责任环节二…）：每对读作一个环节，"
+                    "续行的各对接在同一事项之后", sheet=sheet.name, severity="notice"))
             layout = find_layout(sheet)
             if layout is None or len(layout.match.columns) <= 2:
                 # no header, or a card's line taken for one (事项名称 | 临时救助 | 事项类型 | 行政给付)

@@ -1563,6 +1563,8 @@ def test_missing_stage_on_a_fifty_eighth_sample_judged_blind(scratch, tmp_path):
 
 
 FIFTY_NINTH: dict[str, tuple[list[str], bool, str]] = {
+    "对在城市建筑物、设施以及树木上涂写、刻画或者未经批准张挂、张贴宣传品等的处罚": (["告知"], True, (
+        "淮安市清江浦区清河街道办事处权责清单: read since its stages in pairs of columns")),
     "★特种设备使用登记": (["事后监管"], True, "内江市市中区市场监督管理局"),
     "代为处置危险废物": (["催告"], True, "郴州市生态环境局"),
     "动物防疫条件合格证核发": (["事后监管"], True, "浦江县农业农村局"),
@@ -1591,7 +1593,7 @@ FIFTY_NINTH: dict[str, tuple[list[str], bool, str]] = {
 
 def test_missing_stage_on_a_fifty_ninth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_59.json", FIFTY_NINTH, 15, 141)
-    assert (sum(real for _, real, _ in FIFTY_NINTH.values()), len(FIFTY_NINTH)) == (20, 20)
+    assert (sum(real for _, real, _ in FIFTY_NINTH.values()), len(FIFTY_NINTH)) == (21, 21)
 
 
 SIXTIETH: dict[str, tuple[list[str], bool, str]] = {

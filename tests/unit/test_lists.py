@@ -2460,3 +2460,20 @@ def test_steps_numbered_in_prose(tmp_path):
     duties = split_duties("一是立案责任：对发现的违法行为立案；二是调查责任：现场勘查；三是告知责任：告知拟作出的处罚。")
     assert [d.stage for d in duties] == ["立案", "调查", "告知"]
     assert [d.text for d in split_duties("该事项唯一是由区局实施。")] == ["该事项唯一是由区局实施。"]
+
+
+def test_stages_in_pairs_of_columns_going_on_in_the_row_below(tmp_path):
+    """清河街道: 责任环节一 | 责任环节二 | 责任环节三 over 环节 | 内容 pairs; a record with more stages than pairs goes on
+    in the row below, its item cells blank: every pair a duty of its record, in order."""
+    path = tmp_path / "某街道办事处权责清单.csv"
+    path.write_text("序号,事项名称,事项类别,实施依据,责任环节一,,责任环节二,,责任环节三,,追责情形\n"
+                    ",,,,环节,内容,环节,内容,环节,内容,\n"
+                    "1,对乱张贴的处罚,行政处罚,《城市市容和环境卫生管理条例》第三十四条,立案,核查线索予以立案。,调查,"
+                    "现场勘验，询问当事人。,告知,告知拟作出的处罚。,违法处罚的。\n"
+                    ",,,,决定,作出处罚决定。,送达,送达决定书。,,,\n"
+                    "2,最低生活保障审核确认,行政确认,《社会救助暂行办法》第十一条,受理,受理申请。,审核,审核材料。,,,\n",
+                    encoding="utf-8")
+    doc = parse_list(path)
+    assert [(r.item_name, [d.stage for d in r.responsibilities]) for r in doc.records] == [
+        ("对乱张贴的处罚", ["立案", "调查", "告知", "决定", "送达"]), ("最低生活保障审核确认", ["受理", "审查"])]
+    assert doc.records[0].accountability_situations == "违法处罚的。"
