@@ -39,7 +39,7 @@ _STYLES = {
     "chinese_paren": r"[（(](?P<n>[一二三四五六七八九十]{1,3})[)）]",
     "circled": rf"(?P<n>[{_CIRCLED}])",
     # 「一是公示…；二是审查…；三是…」 (宝坻's 城市管理委员会, 2026-12-05): government prose numbering its steps
-    "shi": r"(?P<n>[一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff])",
+    "shi": r"(?<![之唯统其第单])(?P<n>[一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff])",
 }
 # A marker counts at the start of a line, or after a sentence end when it continues the numbering.
 _LINE_START = r"(?:(?<=\n)|^)[ \t\u3000]*"
@@ -89,6 +89,8 @@ def _run_on_own(text: str, style: str) -> list[re.Match]:
 def _first_style(text: str) -> str | None:
     best: tuple[int, str] | None = None
     for style, pat in _STYLES.items():
+        if style == "shi" and not re.match(r"\s*一是", text):
+            continue  # (一是 … 二是 … number a cell's steps only from its start: under 「事后监管责任：」 they are its own)
         m = re.search(_LINE_START + pat, text)
         run_on = _run_on(text, style)
         first = min(([m.start()] if m else []) + [r.start() for r in run_on[:1]], default=None)

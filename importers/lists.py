@@ -333,12 +333,13 @@ def _stage_headers(headers: list[str], columns: Iterable[int]) -> int:
 
 # An export's English code for a stage's column (彬州's resp_accept | resp_review | …, 太仓's RESP_NOTICE, RESP_SERVE): the
 # stage it is for
-_ENGLISH_STAGE = re.compile(r"^(?:RESP|DUTY|RESPONSIBILITY|R|ZR)[_\s-]?([A-Z]+)$", re.IGNORECASE)
+_ENGLISH_STAGE = re.compile(r"^(?:RESP|DUTY|RESPONSIBILITY)[_\s-]?([A-Z]+)$", re.IGNORECASE)
+_CODE_PREFIX = re.compile(r"^(RESP|DUTY|RESPONSIBILITY|ZR|R)[_\s-]?[A-Z]+$", re.IGNORECASE)
 _ENGLISH_STAGES = {
     "ACCEPT": "受理", "ACCEPTANCE": "受理", "REVIEW": "审查", "EXAMINE": "审查", "EXAMINATION": "审查", "DECIDE": "决定",
-    "DECISION": "决定", "DELIVER": "送达", "DELIVERY": "送达", "SERVE": "送达", "SERVICE": "送达", "SUPERVISE": "事后监管",
+    "DECISION": "决定", "DELIVER": "送达", "DELIVERY": "送达", "SERVE": "送达", "SUPERVISE": "事后监管",
     "SUPERVISION": "事后监管", "NOTICE": "告知", "NOTIFY": "告知", "INFORM": "告知", "INVESTIGATE": "调查",
-    "INVESTIGATION": "调查", "FILE": "立案", "FILING": "立案", "REGISTER": "立案", "ENFORCE": "执行", "EXECUTE": "执行",
+    "INVESTIGATION": "调查", "FILING": "立案", "ENFORCE": "执行", "EXECUTE": "执行",
     "EXECUTION": "执行", "ENFORCEMENT": "执行", "URGE": "催告", "REMIND": "催告", "RELEASE": "解除", "LIFT": "解除",
     "HEARING": "听证", "INSPECT": "检查", "INSPECTION": "检查", "DISPOSE": "处置", "DISPOSAL": "处置", "OTHER": "其他"}
 
@@ -355,8 +356,18 @@ def _stage_columns(layout: SheetLayout, sheet: Sheet) -> None:
     duties, one column a stage, and a column of 其他责任 beside them the last."""
     if "responsibility_text" in layout.columns or "stage" in layout.columns:
         return
-    headings = {c: _stage_heading(layout.headers[c]) or _english_stage(layout.headers[c])
-                for c in layout.kept.values() if c < len(layout.headers)}
+    headings = {c: _stage_heading(layout.headers[c]) for c in layout.kept.values() if c < len(layout.headers)}
+    # an export's English codes (RESP_ACCEPT …): three stages or more (其他 aside) whose cells read as duties, not a
+    # file's name, a date or a telephone number
+    english = {c: h for c in layout.kept.values() if c < len(layout.headers) and (h := _english_stage(layout.headers[c]))}
+    # (every column of the codes' family a stage's: one the vocabulary does not know, DUTY_FILE, leaves them all unread
+    # rather than read in part)
+    family = {_CODE_PREFIX.match(layout.headers[c].strip()).group(1).upper() for c in english}
+    unknown = [c for c in layout.kept.values() if c < len(layout.headers) and c not in english
+               and (m := _CODE_PREFIX.match(layout.headers[c].strip())) and m.group(1).upper() in family]
+    if not unknown and sum(h != "其他责任" for h in english.values()) >= 3 and _duty_cells(sheet, layout, english) \
+            and _sentences(sheet, layout, english):
+        headings.update(english)
     staged = {c: h for c, h in headings.items() if h}
     if len(staged) < 2:
         # 雁塔 (a CSV): 立案 | 调查取证 | 审查 | 告知 | 决定 | 送达 | 执行 | 事后监管, the stages' bare names side by side —
@@ -386,6 +397,14 @@ def _duty_cells(sheet: Sheet, layout: SheetLayout, columns: dict[int, str]) -> b
     cells = [squeeze(sheet.value(r, c)).strip("。.；;") for r in range(layout.data_start, min(sheet.nrows, layout.data_start + 60))
              for c in columns if sheet.value(r, c).strip()]
     return bool(cells) and sum(not _NOT_A_DUTY.fullmatch(v) for v in cells) * 2 >= len(cells)
+
+
+def _sentences(sheet: Sheet, layout: SheetLayout, columns: dict[int, str]) -> bool:
+    """Whether most filled cells of the columns are written in words (four Chinese characters or more), not a file's
+    name, a date or a number."""
+    cells = [sheet.value(r, c) for r in range(layout.data_start, min(sheet.nrows, layout.data_start + 60))
+             for c in columns if sheet.value(r, c).strip()]
+    return bool(cells) and sum(len(re.findall(r"[\u4e00-\u9fff]", v)) >= 4 for v in cells) * 2 >= len(cells)
 
 
 @lru_cache(maxsize=1)
@@ -448,10 +467,10 @@ def _source_kind(parent: str, sub: str) -> bool:
     return bool(parent and _SOURCE_KINDS.fullmatch(squeeze(sub)) and _basis_header(normalize_header(parent)))
 
 
-@lru_cache(maxsize=256)
-def _duties_header(header: str) -> bool:
-    """Some mapping reads the header as the duties (责任事项, 责任事项内容 …): not a stage's group (责任环节一)."""
-    return any(m.field_for(normalize_header(header)) == "responsibility_text" for m in load_mappings())
+def _duties_group(header: str) -> bool:
+    """A group over the duties (责任事项, 责任事项及内容, 履职责任 …): not a stage's group (责任环节一, read in pairs by
+    importers.pairs) nor a body's (责任主体, 责任单位)."""
+    return "责任" in header and not re.search(r"环节|主体|单位|部门|科室|处室|人", header)
 
 
 @lru_cache(maxsize=256)
@@ -495,7 +514,7 @@ def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
         or _bare_stage(_group_head(sheet, r, c), sub[c]) or _source_kind(_group_head(sheet, r, c), sub[c])
         or _duty_phase(_group_head(sheet, r, c), sub[c]) or _level_split(_group_head(sheet, r, c), sub[c])
         # 江西省水利厅's 责任事项 | "" over 责任环节 | 具体内容, written without its merge: the duties' content beside the stage
-        or (squeeze(sub[c]) in _CONTENT_HEADERS and _duties_header(_group_head(sheet, r, c))))]
+        or (squeeze(sub[c]) in _CONTENT_HEADERS and _duties_group(_group_head(sheet, r, c))))]
     # (湖南's 办理时限 over 法定 | 承诺 beside 权力事项 over 编码 | 名称 | 类型 …: a group's short words no mapping knows, two at
     # most among six known, kept under their group's name)
     few = len(unknown) <= 2 and len(filled) - len(unknown) >= 6 and all(

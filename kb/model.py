@@ -628,8 +628,8 @@ class DoneWithin:
 
     def said(self, text: str) -> bool:
         """One of the words occurs in `text` (squeezed) as the entry asks."""
-        if not (self.unless or self.clause_with or self.clause_without or self.followed_by or self.unless_pattern
-                or self.not_after):
+        if not (self.unless or self.clause_with or self.clause_without or self.followed_by or self.not_followed_by
+                or self.unless_pattern or self.not_after):
             return any(w in text for w in self.words)
         for word in self.words:
             for m in re.finditer(re.escape(word), text):
@@ -639,9 +639,10 @@ class DoneWithin:
                     continue
                 if self.not_after and text[:m.start()].endswith(self.not_after):
                     continue
-                if self.followed_by:
+                if self.followed_by or self.not_followed_by:
                     sentence = _SENTENCE_END.split(text[m.end():], maxsplit=1)[0]
-                    if not any(w in sentence for w in self.followed_by) or any(w in sentence for w in self.not_followed_by):
+                    if (self.followed_by and not any(w in sentence for w in self.followed_by)) \
+                            or any(w in sentence for w in self.not_followed_by):
                         continue
                 before = _CLAUSE_END.split(text[:m.start()])[-1]
                 if self.clause_with and not any(w in before for w in self.clause_with):

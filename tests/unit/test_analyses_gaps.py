@@ -1068,3 +1068,18 @@ def test_a_penalty_s_review_step_that_investigates_in_its_own_words() -> None:
     assert missing("行政处罚", "对擅自从事道路运输经营的处罚", cell) == []
     assert missing("行政处罚", "对擅自从事道路运输经营的处罚",
                    cell.replace("执法人员不少于两人，出示执法证件，询问驾驶人员，制作现场笔录", "对询问笔录进行审查")) == ["调查"]
+
+
+def test_a_review_of_the_investigation_is_no_investigation_and_a_paid_fine_no_execution() -> None:
+    """A second review's inputs: a penalty's 审查 that reviews the investigation's records or checks its officers (「对现场
+    勘查笔录…进行审查」, 「审查执法人员是否不少于两人」, 「无需现场勘查」) does not do the 调查; a 事后监管 that visits those who
+    paid or says what happens if they do not (「对已缴纳罚款的当事人开展回访」) does not carry the penalty out."""
+    base = ("1.立案责任：立案。\n2.{rev}\n3.告知责任：告知拟作出的处罚。\n4.决定责任：作出处罚决定。\n5.送达责任：送达决定书。\n"
+            "6.执行责任：督促履行。")
+    for rev in ("审查责任：对现场勘查笔录、询问笔录等证据材料进行审查。", "审查责任：审查执法人员是否不少于两人、是否出示执法证件。",
+                "审查责任：书面审查案件材料，无需现场勘查。", "审查责任：由两名以上执法人员对案件材料进行集体审查。"):
+        assert missing("行政处罚", "对违法行为的处罚", base.format(rev=rev)) == ["调查"], rev
+    paid = ("1.立案责任：立案。\n2.调查责任：调查取证。\n3.审查责任：审查。\n4.告知责任：告知。\n5.决定责任：作出决定。\n"
+            "6.送达责任：送达决定书。\n7.事后监管责任：{what}")
+    assert missing("行政处罚", "对违法行为的处罚", paid.format(what="对已缴纳罚款的当事人开展回访。")) == ["执行"]
+    assert missing("行政处罚", "对违法行为的处罚", paid.format(what="监督当事人消除违法状态、缴纳罚款。")) == []

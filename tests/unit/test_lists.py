@@ -2477,3 +2477,24 @@ def test_stages_in_pairs_of_columns_going_on_in_the_row_below(tmp_path):
     assert [(r.item_name, [d.stage for d in r.responsibilities]) for r in doc.records] == [
         ("对乱张贴的处罚", ["立案", "调查", "告知", "决定", "送达"]), ("最低生活保障审核确认", ["受理", "审查"])]
     assert doc.records[0].accountability_situations == "违法处罚的。"
+
+
+def test_what_a_second_review_wrote_against_these_readings(tmp_path):
+    """一是 … 二是 … under an unnumbered step (「事后监管责任：\\n一是…；\\n二是…」) are that step's, not the cell's
+    numbering; English codes of a family the vocabulary does not know all of (DUTY_FILE beside DUTY_REVIEW) are not read
+    in part; a file's name or a date under RESP_ codes is no duty."""
+    from importers.duties import split_duties
+    cell = ("受理责任：依法受理。\n审查责任：审查材料。\n决定责任：作出决定。\n送达责任：送达许可证。\n"
+            "事后监管责任：\n一是开展日常检查；\n二是处理投诉举报。")
+    assert [d.stage for d in split_duties(cell)] == ["受理", "审查", "决定", "送达", "事后监管"]
+    mixed = tmp_path / "某县交通运输局权责清单.csv"
+    mixed.write_text("ITEM_NAME,POWER_TYPE,LEGAL_BASIS,DUTY_FILE,DUTY_REVIEW,DUTY_NOTICE,DUTY_DECIDE\n"
+                     "对擅自占用公路的处罚,行政处罚,《中华人民共和国公路法》第七十六条,予以立案。,审查。,告知。,作出决定。\n",
+                     encoding="utf-8")
+    assert parse_list(mixed).records[0].responsibilities == []
+    files = tmp_path / "某市市场监督管理局权责清单.csv"
+    files.write_text("ITEM_NAME,POWER_TYPE,LEGAL_BASIS,RESP_ACCEPT,RESP_REVIEW,RESP_DECIDE\n"
+                     "食品经营许可,行政许可,《中华人民共和国食品安全法》第三十五条,受理须知.pdf,2024-05-01,2024-06-01\n"
+                     "药品零售许可,行政许可,《中华人民共和国药品管理法》第五十二条,办事指南.docx,2024-05-02,2024-06-02\n",
+                     encoding="utf-8")
+    assert all(r.responsibilities == [] for r in parse_list(files).records)
