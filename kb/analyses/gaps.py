@@ -254,7 +254,21 @@ def named_stages(row: dict, rules: StageRules | None = None, subkind: str = "") 
         named.update(heading_stages(text), listed_stages(text), noted_stages(text))
         named.update(rules.done_inside(text, row["type"], subkind))
         named.update(column_cell_stages(text))
+    if subkind == "强制措施" and "事后监管" in named and not _measure_ended(row.get("duty_texts", ()), row["type"], rules):
+        # a measure's 事后监管 step that only keeps what was seized (太仓's 暂扣: 「妥善保管」) is no end of the measure:
+        # 行政强制法 第二十七、二十八条 ask for its 处理 or 解除 (a reader asked for it, 2026-12-05)
+        named.discard("事后监管")
     return named
+
+
+def _measure_ended(texts: Iterable[str], type_: str, rules: StageRules) -> bool:
+    """Whether a 强制措施's duties end it: a 事后监管 step that speaks of its 处理 or 解除 (or one in other words:
+    退还, 没收, 销毁 …), or another step that does it (StageRules.done_inside), or no 事后监管 step at all."""
+    headed = [t for t in texts if "事后监管" in heading_stages(t)]
+    if not headed or any(_MEASURE_ENDS.search(squeeze(t)) for t in headed):
+        return True
+    return any("事后监管" in rules.done_inside(t, type_, "强制措施") or "事后监管" in listed_stages(t)
+               for t in texts if t not in headed)
 
 
 # a heading line of one stage with another's word in brackets: 吕梁's and 石柱's columns 审查（调查）, 事后监管（执行）
@@ -293,6 +307,8 @@ def _column_cell(text: str) -> tuple[list[str], str]:
 
 
 _AFTER_DECISION = {"决定", "送达", "事后监管", "执行"}
+# what ends a 强制措施 (行政强制法 第二十七、二十八条): its 处理 or 解除, in whatever words
+_MEASURE_ENDS = re.compile(r"解除|处理|退还|返还|没收|销毁|拍卖|处置|解封|放行|归还|移送|依法处理")
 # Remarks that say how the licence or the decision reaches the applicant: its 送达.
 _REMARK_SERVED = re.compile(r"(?:证|证书|证件|批复|批件|决定书)[^，,。；;]{0,20}?(?:发放|送达|颁发|寄送|邮寄|推送)")
 _NAME_NOTE = re.compile(r"[（(]([^（()）]{1,12})[）)]")

@@ -694,7 +694,8 @@ def test_the_twenty_first_session_s_readings_stop_where_a_review_found_them_too_
     # a 事后监管 step that sees a decision carried out is a penalty's 执行, not a 强制措施's
     seizure = "1.决定责任：作出查封扣押决定。2.事后监管责任：督促当事人履行，逾期申请人民法院强制执行。"
     assert "执行" not in rules.done_inside("2.事后监管责任：督促当事人履行，逾期申请人民法院强制执行。", "行政强制")
-    assert missing("行政强制", "查封扣押", seizure) == ["执行"]
+    # (… nor the measure's end: it neither lifts nor disposes of what was seized, 行政强制法 第二十七、二十八条)
+    assert missing("行政强制", "查封扣押", seizure) == ["执行", "事后监管"]
     # a run of 责任 headings said to be another body's names no steps of this one
     assert heading_stages("审查责任、决定责任，由市局承担。") == ["审查"]
     # a permit's step supervising the level below is no supervision of the permit holder
@@ -1083,3 +1084,13 @@ def test_a_review_of_the_investigation_is_no_investigation_and_a_paid_fine_no_ex
             "6.送达责任：送达决定书。\n7.事后监管责任：{what}")
     assert missing("行政处罚", "对违法行为的处罚", paid.format(what="对已缴纳罚款的当事人开展回访。")) == ["执行"]
     assert missing("行政处罚", "对违法行为的处罚", paid.format(what="监督当事人消除违法状态、缴纳罚款。")) == []
+
+
+def test_a_measure_s_follow_up_that_only_keeps_what_was_seized() -> None:
+    """太仓's 暂扣: a 事后监管 step that parks and keeps the vehicle (「妥善保管，不得使用或者损毁」) does not end the measure (行政强制法
+    第二十七、二十八条: its 处理 or 解除); one that decides what becomes of it, or lifts it, does."""
+    cell = ("1.决定责任：作出暂扣决定。\n2.执行责任：两名以上执法人员实施暂扣。\n3.事后监管责任：将暂扣车辆停放至指定停车场，"
+            "妥善保管，不得使用或者损毁。")
+    assert missing("行政强制", "暂扣没有车辆营运证的车辆", cell) == ["事后监管"]
+    assert missing("行政强制", "暂扣没有车辆营运证的车辆", cell.replace("不得使用或者损毁", "查清事实后及时作出处理决定")) == []
+    assert missing("行政强制", "暂扣没有车辆营运证的车辆", cell + "\n4.解除责任：及时解除暂扣，退还车辆。") == []
