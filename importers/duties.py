@@ -191,6 +191,9 @@ _BRACKETED = re.compile(r"【[\u4e00-\u9fff]{2,8}】")
 
 # An export's bar between steps (伊犁's 「受理:…|审查:…|决定:…」): a step's end, as a semicolon is
 _BAR_SPLIT = re.compile(r"\s*[|｜]\s*(?=[^|｜\n]{1,12}[：:])")
+# … and before a step named alone between bars or at a line's end (江苏's 「立案｜调查取证｜审查」, 「决定：…的决定｜送达｜执行」):
+# a line of its own, each such step a duty
+_BAR_STEP = re.compile(r"[ \t]*[|｜][ \t]*(?=[^|｜\n：:，,。；;]{2,6}[ \t]*(?:[|｜]|[。；;]?[ \t]*$))", re.MULTILINE)
 
 
 def split_duties(text: str) -> list[Duty]:
@@ -203,7 +206,7 @@ def split_duties(text: str) -> list[Duty]:
     text = _unquoted((text or "").replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         return []
-    text = _BAR_SPLIT.sub("；", text)
+    text = _BAR_SPLIT.sub("；", _BAR_STEP.sub("；\n", text))
     kinds = duty_kind_words()
     # (start, end, "kind" | "num" | "head" | "stage", kind | number | (number, style) | None); a "head" mark
     # ends where its heading starts, so the heading stays in the duty's text, as a "stage" mark does.

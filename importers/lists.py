@@ -188,8 +188,12 @@ def _third_row(sheet: Sheet, layout: SheetLayout) -> SheetLayout | None:
     if layout.data_start != r + 2 or _sub_header(sheet, r + 1) is None:
         return None
     deeper = layout_at(sheet, r + 1, upper=sheet.cells[r])
+    # (… or whose third row names the stages under the phases, 石门's 事前 over 受理/立案 | 审查/调查: a column a stage,
+    # where the two rows alone read each phase's first column only)
+    staged = deeper is not None and _stage_headers(deeper.headers, range(len(deeper.headers))) >= 3 \
+        > _stage_headers(layout.headers, range(len(layout.headers)))
     return deeper if deeper is not None and deeper.data_start == r + 3 \
-        and deeper.match.score >= layout.match.score else None
+        and (deeper.match.score >= layout.match.score or staged) else None
 
 
 def layout_at(sheet: Sheet, r: int, above_from: int = 0, upper: list[str] | None = None,
@@ -425,6 +429,8 @@ def _under(sheet: Sheet, r: int, c: int, sub: str) -> str:
         return f"{parent}（{sub.strip()}）"
     if _bare_stage(parent, sub):
         return sub.strip() + "责任"  # 责任事项 over 受理（立案） | 告知 | …: 受理（立案）责任 (张家口)
+    if _phase_stage(parent, sub):
+        return re.sub(r"[/／]", "、", squeeze(sub)) + "责任"  # 事前 over 受理/立案 | 审查/调查 (石门's third row)
     if _source_kind(parent, sub):
         return parent  # 职权依据 over 法律 | 行政法规 | …: each a column of the basis (SheetLayout.source_kinds)
     if _level_split(parent, sub):
@@ -451,6 +457,14 @@ def _duty_phase(parent: str, sub: str) -> bool:
     """A sub-header that is a phase of the work (事前, 事中, 事后) under a group of duties (责任事项): not a stage —
     a 事后 column may hold the 送达 — but a part of the duties."""
     return "责任" in parent and bool(_PHASE.fullmatch(squeeze(sub)))
+
+
+def _phase_stage(parent: str, sub: str) -> bool:
+    """A sub-header that names a stage, or two joined by 「/」, under a phase of the work (石门: 责任事项 over 事前 | 事中 |
+    事后 over 受理/立案 | 审查/调查 | 告知 | 决定 | 送达 | 监管/执行, a header of three rows)."""
+    words = re.sub(r"[/／]", "、", squeeze(sub))
+    return bool(_PHASE.fullmatch(squeeze(parent))) and len(words) <= 10 and not re.search(r"环节|阶段|责任", words) \
+        and (bool(_stage_heading(words + "责任")) or words in ("其他", "其它"))  # (三明's 事后 over 监管 | 其他)
 
 
 def _bare_stage(parent: str, sub: str) -> bool:
@@ -512,6 +526,7 @@ def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
         normalize_header(sub[c]) in words or normalize_header(_group_head(sheet, r, c) + sub[c]) in words
         or _stage_heading(sub[c]) or _CATCH_ALL_HEADER.match(squeeze(sub[c]))
         or _bare_stage(_group_head(sheet, r, c), sub[c]) or _source_kind(_group_head(sheet, r, c), sub[c])
+        or _phase_stage(_group_head(sheet, r, c), sub[c])
         or _duty_phase(_group_head(sheet, r, c), sub[c]) or _level_split(_group_head(sheet, r, c), sub[c])
         # 江西省水利厅's 责任事项 | "" over 责任环节 | 具体内容, written without its merge: the duties' content beside the stage
         or (squeeze(sub[c]) in _CONTENT_HEADERS and _duties_group(_group_head(sheet, r, c))))]
@@ -1109,7 +1124,7 @@ class _ListParser:
             # (a duty table without a name column: its rows name their items by code, joined below)
             coded = "item_name" not in cols and bool(own.get("code")) and bool(
                 own.get("responsibility_text") or own.get("accountability_situations"))  # (or an accountability table)
-            if not coded and not any(own.get(f) for f in KEY_FIELDS):
+            if not coded and (not any(own.get(f) for f in KEY_FIELDS) or _group_heading(own)):
                 self._non_record_row(ctx, r, own, prev)
                 continue
             values = {f: _filled(sheet, r, c) for f, c in cols.items()}
@@ -1551,6 +1566,17 @@ class _SheetContext:
 # A group row's words around its type: 一、 / （一） / 第一部分 before, （2项） / 共2项 / 类 / 事项 after.
 _SECTION_NUMBER = re.compile(r"^(?:第?[一二三四五六七八九十百\d]+(?:部分|类)?[、.．:：\s]*|[（(][一二三四五六七八九十\d]+[)）][、.．\s]*)")
 _SECTION_COUNT = re.compile(r"[（(]?共?\d+\s*[项条个][)）]?$")
+
+
+# 屯溪's 「【一、依法承接的行政执法事项】」 alone in its 类别 column (read as the type): a group's heading, no record
+_GROUP_HEADING = re.compile(r"^[【\[]?(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])[^】\]]{2,30}[】\]]?$")
+
+
+def _group_heading(own: dict[str, str]) -> bool:
+    """A row whose only value is a group's numbered heading in the type's column, no type itself."""
+    filled = {f: v for f, v in own.items() if v.strip()}
+    return set(filled) == {"type"} and power_type(filled["type"]) is None \
+        and bool(_GROUP_HEADING.match(squeeze(filled["type"])))
 
 
 def _group_row(cells: list[str]) -> str:

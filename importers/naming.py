@@ -352,10 +352,16 @@ _POLICE_UNIT = re.compile(r"(?:治安管理|治安|交通管理|交通警察|交
                           r"户政|出入境管理)(?:大队|支队|中队)$")
 
 
+# a township's or a street's own office named by its level word alone (镇综合执法中心, 乡社会事务办, 街道城管科)
+_TOWNSHIP_OFFICE = re.compile(r"(?:本镇|本乡|本街道|镇|乡|街道)[\u4e00-\u9fff]{2,10}(?:办|办公室|中心|所|站|队|中队|科)")
+
+
 def internal_unit(holder: str, naming: Naming) -> bool:
     """True when a 行使主体 / 责任主体 names an internal unit of the file's department (国际交流与合作处):
     no place of its own and a unit's word at its end."""
     text = squeeze(holder).strip("，,。；;、:：")
+    if _TOWNSHIP_OFFICE.fullmatch(text):
+        return True  # 九资河镇's 实施机构 「镇农业服务中心」, 「镇社会事务办」: the township's own offices, named without its name
     if not (_UNIT.search(text) or _POLICE_UNIT.search(text)) or _place_prefix(text, naming.context):
         return False
     if text.endswith("办公室") and any(w in text for w in ("政府", "委员会", "指挥部", "领导小组")):

@@ -213,6 +213,9 @@ def test_missing_stage_on_a_seventeenth_sample_judged_blind(scratch, tmp_path):
 # 指导监督责任 written without its merge is a header, and guidance duties are not the level's own procedure), these nineteen,
 # each real.
 EIGHTEENTH: dict[str, tuple[list[str], bool, str]] = {
+    "对饲养家畜家禽影响市容和环境卫生的处罚": (["立案", "调查", "审查", "告知", "决定"], False, (
+        "经八路街道: 「送达并执行。」 read as its two stages since the sixty-third sample, so the record is checked; its case and "
+        "its decision are in prose (「依法立案，作出没收或者罚款的决定」), not read: 立案, 审查 and 决定 wrong (the reader: 调查, 告知)")),
     "劳务派遣经营许可": (["送达", "事后监管"], True, "滦州市人力资源和社会保障局"),
     "水利基建项目初步设计文件审批": (["送达", "事后监管"], True, "甘肃省水利厅: 作出批复, no 送达"),
     "对用人单位不办理社会保险登记的处罚": (["告知"], True, "滦州市人力资源和社会保障局"),
@@ -240,7 +243,7 @@ EIGHTEENTH: dict[str, tuple[list[str], bool, str]] = {
 
 def test_missing_stage_on_an_eighteenth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_18.json", EIGHTEENTH, 13, 111)
-    assert (sum(real for _, real, _ in EIGHTEENTH.values()), len(EIGHTEENTH)) == (20, 20)
+    assert (sum(real for _, real, _ in EIGHTEENTH.values()), len(EIGHTEENTH)) == (20, 21)
     duties = scratch.read(
         "MATCH (:Power {name: '道路旅客运输经营许可（市内跨县）'})-[:HAS_RESPONSIBILITY]->(r) RETURN r.stage AS stage, "
         "r.text AS text ORDER BY r.seq")
@@ -890,6 +893,8 @@ def test_missing_stage_on_a_thirty_seventh_sample_judged_blind(scratch, tmp_path
 # 「代履行完毕」 carries it out; 告知 of the rights to a defence or a hearing in a permit's 审查 column: 8 of 10. Readers differ
 # on a permit's 变更 or 延期 sub-item (four earlier readers asked its supervision, this one did not): left as they were.
 THIRTY_EIGHTH: dict[str, tuple[list[str], bool, str]] = {
+    "按日连续处罚": (["告知"], True, (
+        "攀枝花市生态环境局权责清单: read since the sixty-fourth sample")),
     "河道管理范围内建设项目工程建设方案审批": (["送达", "事后监管"], True, "达拉特旗"),
     "劳务派遣经营许可": (["事后监管"], True, "七台河, one duty a row"),
     "危险化学品经营许可（不带储存设施的其他危险化学品）（延期申请）": (["事后监管"], False, "兴城's 延期 sub-item: supervised under the grant"),
@@ -905,7 +910,7 @@ THIRTY_EIGHTH: dict[str, tuple[list[str], bool, str]] = {
 
 def test_missing_stage_on_a_thirty_eighth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_38.json", THIRTY_EIGHTH, 13, 127)
-    assert (sum(real for _, real, _ in THIRTY_EIGHTH.values()), len(THIRTY_EIGHTH)) == (8, 10)
+    assert (sum(real for _, real, _ in THIRTY_EIGHTH.values()), len(THIRTY_EIGHTH)) == (9, 11)
     offices = scratch.read("MATCH (d:Department)-[:HOLDS]->(p:Power) WHERE p.unit IN ['林业工作站', '武装部'] "
                            "RETURN DISTINCT d.name AS d")
     assert [r["d"] for r in offices] == ["婺源县江湾镇人民政府"]  # 责任主体（内设机构）: the township's own offices
@@ -1563,6 +1568,10 @@ def test_missing_stage_on_a_fifty_eighth_sample_judged_blind(scratch, tmp_path):
 
 
 FIFTY_NINTH: dict[str, tuple[list[str], bool, str]] = {
+    "对滥伐林木的处罚": (["送达"], True, (
+        "三明市林业局权责清单: read since the sixty-fourth sample")),
+    "建设项目使用林地审核审批": (["事后监管"], True, (
+        "三明市林业局权责清单: read since the sixty-fourth sample")),
     "对在城市建筑物、设施以及树木上涂写、刻画或者未经批准张挂、张贴宣传品等的处罚": (["告知"], True, (
         "淮安市清江浦区清河街道办事处权责清单: read since its stages in pairs of columns")),
     "★特种设备使用登记": (["事后监管"], True, "内江市市中区市场监督管理局"),
@@ -1593,10 +1602,18 @@ FIFTY_NINTH: dict[str, tuple[list[str], bool, str]] = {
 
 def test_missing_stage_on_a_fifty_ninth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_59.json", FIFTY_NINTH, 15, 141)
-    assert (sum(real for _, real, _ in FIFTY_NINTH.values()), len(FIFTY_NINTH)) == (21, 21)
+    assert (sum(real for _, real, _ in FIFTY_NINTH.values()), len(FIFTY_NINTH)) == (23, 23)
 
 
 SIXTIETH: dict[str, tuple[list[str], bool, str]] = {
+    "对未经许可经营旅行社业务的处罚": (["告知"], True, (
+        "商洛市商州区文化和旅游局权责清单: read since the sixty-fourth sample")),
+    "营业性演出审批": (["送达", "事后监管"], True, (
+        "商洛市商州区文化和旅游局权责清单: read since the sixty-fourth sample")),
+    "取缔擅自从事互联网上网服务经营活动，查封违法经营场所，扣押专用工具、设备": (["事后监管"], True, (
+        "商洛市商州区文化和旅游局权责清单: read since the sixty-fourth sample")),
+    "互联网上网服务营业场所经营单位设立审批": (["事后监管"], True, (
+        "商洛市商州区文化和旅游局权责清单: read since the sixty-fourth sample")),
     "放射诊疗许可": (["事后监管"], True, (
         "开封市卫生健康委员会权责清单: read since the sixty-second sample")),
     "对公共场所经营者未依法取得公共场所卫生许可证擅自营业的处罚": (["送达"], True, (
@@ -1636,7 +1653,7 @@ SIXTIETH: dict[str, tuple[list[str], bool, str]] = {
 
 def test_missing_stage_on_a_sixtieth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_60.json", SIXTIETH, 13, 123)
-    assert (sum(real for _, real, _ in SIXTIETH.values()), len(SIXTIETH)) == (32, 32)
+    assert (sum(real for _, real, _ in SIXTIETH.values()), len(SIXTIETH)) == (36, 36)
 
 
 SIXTY_FIRST: dict[str, tuple[list[str], bool, str]] = {
@@ -1714,3 +1731,72 @@ SIXTY_SECOND: dict[str, tuple[list[str], bool, str]] = {
 def test_missing_stage_on_a_sixty_second_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_62.json", SIXTY_SECOND, 14, 130)
     assert (sum(real for _, real, _ in SIXTY_SECOND.values()), len(SIXTY_SECOND)) == (31, 31)
+
+
+SIXTY_THIRD: dict[str, tuple[list[str], bool, str]] = {
+    "农村村民宅基地审批": (["事后监管"], True, "罗田县九资河镇人民政府"),
+    "农药经营许可（限制使用农药以外的农药经营许可）": (["事后监管"], True, "石门县农业农村局"),
+    "医师执业注册": (["事后监管"], True, "江苏省卫生健康委员会"),
+    "医疗机构执业登记（三级医院变更登记）": (["送达", "事后监管"], True, "江苏省卫生健康委员会"),
+    "危险化学品经营许可（不带储存设施）": (["事后监管"], True, "无锡市滨湖区应急管理局"),
+    "娱乐场所经营活动审批": (["事后监管"], True, "丽江市文化和旅游局"),
+    "对在城市人民政府确定的禁止燃放区域燃放烟花爆竹的处罚": (["立案", "调查", "告知"], False, "屯溪区老街街道办事处"),
+    "对在森林防火区野外用火的处罚": (["告知", "执行"], True, "罗田县九资河镇人民政府"),
+    "对在河道管理范围内建设妨碍行洪的建筑物、构筑物的处罚": (["告知"], True, "百色市水利局"),
+    "对建设单位未取得施工许可证擅自施工的处罚": (["送达"], True, "宣城市住房和城乡建设局"),
+    "对未取得《医疗机构执业许可证》擅自执业的处罚": (["告知"], True, "江苏省卫生健康委员会"),
+    "对未取得导游证或者不具备领队条件而从事导游、领队活动的处罚": (["告知", "送达"], True, "丽江市文化和旅游局"),
+    "对未取得捕捞许可证擅自进行捕捞的处罚": (["告知"], True, "石门县农业农村局"),
+    "对未取得食品生产经营许可从事食品生产经营活动的处罚": (["送达"], True, "镇远县市场监督管理局"),
+    "对超过大气污染物排放标准或者超过重点大气污染物排放总量控制指标排放大气污染物的处罚": (["送达"], True, "铜仁市生态环境局"),
+    "对车辆超限行驶公路的处罚": (["告知"], True, "武夷山市交通运输局"),
+    "对违反规定设置排污口的处罚": (["告知"], True, "铜仁市生态环境局"),
+    "建设项目环境影响评价文件审批（报告表审批）": (["事后监管"], True, "铜仁市生态环境局"),
+    "强行拆除妨碍行洪的建筑物、构筑物": (["催告"], True, "百色市水利局"),
+    "按日连续处罚": (["告知"], True, "铜仁市生态环境局"),
+    "查封、扣押擅自从事互联网上网服务经营活动的专用工具、设备": (["事后监管"], True, "丽江市文化和旅游局"),
+    "查封、扣押有根据认为不符合保障人体健康和人身、财产安全的产品": (["事后监管"], True, "镇远县市场监督管理局"),
+    "查封、扣押违法生产、经营的农药": (["事后监管"], True, "石门县农业农村局"),
+    "查封、扣押造成污染物排放的设施、设备": (["事后监管"], True, "铜仁市生态环境局"),
+    "母婴保健技术服务机构执业许可（产前诊断）": (["事后监管"], True, "江苏省卫生健康委员会"),
+    "生产建设项目水土保持方案审批": (["送达", "事后监管"], True, "百色市水利局"),
+    "食品经营许可": (["事后监管"], True, "镇远县市场监督管理局"),
+    "食品经营许可（延续、变更、注销）": (["送达", "事后监管"], True, "镇远县市场监督管理局"),
+}
+
+
+def test_missing_stage_on_a_sixty_third_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_63.json", SIXTY_THIRD, 13, 125)
+    assert (sum(real for _, real, _ in SIXTY_THIRD.values()), len(SIXTY_THIRD)) == (27, 28)
+
+
+SIXTY_FOURTH: dict[str, tuple[list[str], bool, str]] = {
+    "乡村建设规划许可证核发": (["送达"], True, "北票市自然资源局"),
+    "公共场所卫生许可": (["事后监管"], True, "白山市卫生健康委员会"),
+    "兽药经营许可证核发": (["事后监管"], True, "日喀则市农业农村局"),
+    "危险化学品经营许可（不带储存设施）": (["事后监管"], True, "嫩江市应急管理局"),
+    "商品房预售许可": (["事后监管"], True, "信阳市住房和城乡建设局"),
+    "对公共场所经营者未依法取得卫生许可证擅自营业的处罚": (["送达"], True, "白山市卫生健康委员会"),
+    "对在河道管理范围内倾倒垃圾、渣土等妨碍河道行洪活动的处罚": (["送达"], True, "北京市平谷区水务局"),
+    "对建设单位将建设工程发包给不具有相应资质等级的勘察、设计、施工单位的处罚": (["告知"], True, "信阳市住房和城乡建设局"),
+    "对擅自占用或者挖掘城市道路的处罚": (["告知", "执行"], True, "密云区果园街道办事处"),
+    "对擅自超限运输行为的处罚": (["告知"], True, "山西省交通运输厅"),
+    "对未取得动物诊疗许可证从事动物诊疗活动的处罚": (["告知"], True, "日喀则市农业农村局"),
+    "对未取得建设工程规划许可证或者未按照许可证规定进行建设的处罚": (["告知"], True, "北票市自然资源局"),
+    "对未经批准擅自取水的处罚": (["告知"], True, "青海省水利厅"),
+    "对生产经营单位未采取措施消除事故隐患的处罚": (["送达"], True, "嫩江市应急管理局"),
+    "对经营超过保质期的食品、食品添加剂的处罚": (["告知"], True, "淇县市场监督管理局"),
+    "对违反国家有关规定颁发学历证书、学位证书或者其他学业证书的处罚": (["告知"], True, "临城县教育局"),
+    "教师资格认定（幼儿园、小学、初级中学）": (["事后监管"], True, "临城县教育局"),
+    "查封、扣押不符合安全技术规范要求的特种设备或者存在严重事故隐患的特种设备": (["事后监管"], True, "淇县市场监督管理局"),
+    "查封或者扣押不符合保障安全生产的国家标准或者行业标准的设施、设备、器材以及违法生产、储存、使用、经营、运输的危险物品": (["事后监管"], True, "嫩江市应急管理局"),
+    "水利基建项目初步设计文件审批": (["送达", "事后监管"], True, "青海省水利厅"),
+    "河道管理范围内建设项目工程建设方案审批": (["事后监管"], True, "北京市平谷区水务局"),
+    "涉路施工许可（占用、挖掘公路、公路用地或者使公路改线审批）": (["事后监管"], True, "山西省交通运输厅"),
+    "特种设备使用登记": (["事后监管"], True, "淇县市场监督管理局"),
+}
+
+
+def test_missing_stage_on_a_sixty_fourth_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_64.json", SIXTY_FOURTH, 13, 120)
+    assert (sum(real for _, real, _ in SIXTY_FOURTH.values()), len(SIXTY_FOURTH)) == (23, 23)

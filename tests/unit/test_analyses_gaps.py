@@ -1094,3 +1094,17 @@ def test_a_measure_s_follow_up_that_only_keeps_what_was_seized() -> None:
     assert missing("行政强制", "暂扣没有车辆营运证的车辆", cell) == ["事后监管"]
     assert missing("行政强制", "暂扣没有车辆营运证的车辆", cell.replace("不得使用或者损毁", "查清事实后及时作出处理决定")) == []
     assert missing("行政强制", "暂扣没有车辆营运证的车辆", cell + "\n4.解除责任：及时解除暂扣，退还车辆。") == []
+
+
+def test_the_sixty_third_sample_s_procedures() -> None:
+    """罗田's 「批准：作出批准决定，发放农村宅基地批准书」 serves the decision, its 「决定并送达。」 names both; 百色's 「…又不拆除的，依法
+    强制拆除」 under 事后监管 carries the demolition out; 铜仁's 「清点设施设备」 carries a seizure out; stages a space apart."""
+    assert missing("行政许可", "农村村民宅基地审批", "受理：受理申请。\n审核：实地查看。\n批准：作出批准决定，发放农村宅基地批准书。"
+                                              "\n监管：批后监管。") == []
+    assert missing("行政处罚", "对野外用火的处罚", "1.立案。\n2.调查取证。\n3.审查。\n4.告知。\n5.决定并送达。\n6.执行。") == []
+    demolish = "1.催告责任：书面催告。\n2.决定责任：作出强制拆除决定。\n3.事后监管责任：当事人又不拆除的，依法强制拆除。"
+    assert missing("行政强制", "强行拆除妨碍行洪的建筑物", demolish) == []
+    seizure = ("1.决定责任：作出查封、扣押决定书。\n2.审查责任：制作现场笔录，清点设施设备。\n3.送达责任：当场交付决定书和清单。"
+               "\n4.解除责任：及时解除。")
+    assert missing("行政强制", "查封、扣押造成污染物排放的设施", seizure) == []
+    assert missing("行政处罚", "对擅自占用城市道路的处罚", "立案　调查　审查　告知　决定　送达") == ["执行"]

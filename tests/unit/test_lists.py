@@ -2498,3 +2498,38 @@ def test_what_a_second_review_wrote_against_these_readings(tmp_path):
                      "药品零售许可,行政许可,《中华人民共和国药品管理法》第五十二条,办事指南.docx,2024-05-02,2024-06-02\n",
                      encoding="utf-8")
     assert all(r.responsibilities == [] for r in parse_list(files).records)
+
+
+def test_a_township_s_offices_named_by_its_level_word_are_its_own(tmp_path):
+    """九资河镇's 实施机构 「镇综合执法中心」, 「镇社会事务办」: the township's own offices (its units), not bodies of their
+    own named 「…镇镇综合执法中心」."""
+    path = tmp_path / "罗田县九资河镇人民政府权责清单.csv"
+    path.write_text("序号,事项名称,权力类型,实施依据,实施机构\n"
+                    "1,对在森林防火区野外用火的处罚,行政处罚,《森林防火条例》第五十条,镇综合执法中心\n"
+                    "2,特困人员救助供养,行政给付,《社会救助暂行办法》第十四条,镇社会事务办\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [d["name"] for d in doc.departments] == ["罗田县九资河镇人民政府"]
+    assert [r.unit for r in doc.records] == ["镇综合执法中心", "镇社会事务办"]
+
+
+def test_the_sixty_third_sample_s_layouts(tmp_path):
+    """石门's header of three rows, 事前 | 事中 | 事后 over 受理/立案 | 审查/调查 | 告知 | 决定 | 送达 | 监管/执行: a column a
+    stage; 屯溪's 【一、依法承接的行政执法事项】 alone in its 类别 column: a group's heading, no record, and its 街道职责（责任事项）
+    the duties beside a 职责边界 kept as it is; 江苏's 「立案｜调查取证｜审查」: each step its own."""
+    from importers.duties import split_duties
+    path = tmp_path / "某县农业农村局权责清单.csv"
+    path.write_text("序号,权责事项,,,责任事项,,,,,\n"
+                    ",事项名称,事项类型,法律依据,事前,,事中,,,事后\n"
+                    ",,,,受理/立案,审查/调查,告知,决定,送达,监管/执行\n"
+                    "1,对经营假农药的处罚,行政处罚,《农药管理条例》第五十五条,立案。,调查取证。,告知陈述申辩权。,作出处罚决定。,"
+                    "送达。,执行。\n", encoding="utf-8")
+    assert [d.stage for d in parse_list(path).records[0].responsibilities] == ["立案", "调查", "告知", "决定", "送达", "执行"]
+    street = tmp_path / "某区某街道办事处权责清单.csv"
+    street.write_text("类别,序号,事项名称,事项类型,依据,街道职责（责任事项）,职责边界\n【一、依法承接的行政执法事项】,,,,,,\n"
+                      ",1,对擅自占用城市道路的处罚,行政处罚,《城市道路管理条例》第四十二条,立案　调查　告知　决定　送达　执行,"
+                      "跨街道的由区城市管理局管辖\n", encoding="utf-8")
+    rec = parse_list(street).records[0]
+    assert rec.item_name == "对擅自占用城市道路的处罚" and rec.responsibility_text.startswith("立案")
+    assert rec.extra.get("职责边界") == "跨街道的由区城市管理局管辖"
+    assert [d.stage for d in split_duties("立案｜调查取证｜审查；\n决定：依法作出罚款的决定｜送达｜执行")] == [
+        "立案", "调查", "审查", "决定", "送达", "执行"]
