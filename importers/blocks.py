@@ -28,7 +28,7 @@ _LABEL_LIKE = re.compile(r"^[^\s，,。；;：:、（）()\d]{2,10}[:：]?$")
 # … or with a note in brackets (吕梁's 受理（立案）, 事后监管（执行）: a stage with another word for it)
 _NOTED_LABEL = re.compile(r"^[^\s，,。；;：:、（）()\d]{2,10}[（(][^（）()\s]{1,8}[)）][:：]?$")
 # a cell numbering a column of records (事项1, 第2项, 3)
-_NUMBERING = re.compile(r"^(?:事项|第)?[0-9一二三四五六七八九十]{1,3}项?$")
+_NUMBERING = re.compile(r"^(?:事项|第)?[0-9一二三四五六七八九十]{1,3}[项列]?$")  # (高台: 第1列 | 第2列)
 # a sheet telling how to fill the list in (填表说明: 事项名称 | 填写权力事项的规范名称), not a list
 _INSTRUCTION = re.compile(r"^(?:请|应当?|须)?(?:填写|填报|按照?|根据|参照)")
 # a block's heading, a row of one numbered cell naming its item (洮南's 「一、动物防疫条件合格证核发」, then 权力类型 |

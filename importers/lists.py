@@ -258,7 +258,8 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0, upper: list[str] | None
     _stage_beside(layout)
     _stage_columns(layout, sheet)
     for above in range(above_from, header_top):
-        text = " ".join(v.strip() for v in sheet.cells[above] if v.strip())
+        # (an export's comment line, 「# 克拉玛依市应急管理局权责清单 导出时间 …」: its words without the mark)
+        text = " ".join(v.strip() for v in sheet.cells[above] if v.strip()).lstrip("#＃ \t")
         if not text:
             continue
         dep = _DEPARTMENT_ROW.search(text)
@@ -337,7 +338,8 @@ def _stage_headers(headers: list[str], columns: Iterable[int]) -> int:
 
 # An export's English code for a stage's column (彬州's resp_accept | resp_review | …, 太仓's RESP_NOTICE, RESP_SERVE): the
 # stage it is for
-_ENGLISH_STAGE = re.compile(r"^(?:RESP|DUTY|RESPONSIBILITY)[_\s-]?([A-Z]+)$", re.IGNORECASE)
+# (not stage_accept …: 克拉玛依's export writes a penalty's steps in a permit's stage_ columns, read it was judged wrong)
+_ENGLISH_STAGE = re.compile(r"^(?:RESP|DUTY|RESPONSIBILITY)[_\s-]([A-Z]+)$|^(?:RESP|DUTY)([A-Z]+)$", re.IGNORECASE)
 _CODE_PREFIX = re.compile(r"^(RESP|DUTY|RESPONSIBILITY|ZR|R)[_\s-]?[A-Z]+$", re.IGNORECASE)
 _ENGLISH_STAGES = {
     "ACCEPT": "受理", "ACCEPTANCE": "受理", "REVIEW": "审查", "EXAMINE": "审查", "EXAMINATION": "审查", "DECIDE": "决定",
@@ -351,7 +353,7 @@ _ENGLISH_STAGES = {
 def _english_stage(header: str) -> str | None:
     """The stage's heading an export's English column code stands for (RESP_ACCEPT -> 受理责任), or None."""
     m = _ENGLISH_STAGE.match(header.strip())
-    stage = _ENGLISH_STAGES.get(m.group(1).upper()) if m else None
+    stage = _ENGLISH_STAGES.get((m.group(1) or m.group(2)).upper()) if m else None
     return f"{stage}责任" if stage else None
 
 

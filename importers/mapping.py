@@ -200,6 +200,9 @@ def match_header(cells: list[str], mapping: Mapping, *, fold: bool = True) -> He
         if norm in mapping.fallback:
             fallbacks[col] = norm
             continue
+        if fold and norm.isascii() and norm.upper() in mapping.fallback and norm not in mapping.lookup:
+            fallbacks[col] = norm.upper()  # (云南's export in lower case: sub_item)
+            continue
         key = mapping.field_for(norm)
         if key is None and _NOTE.search(norm):
             # 责任事项(明确责任主体), 追责情形(明确内部追责主体): a header with a note after it

@@ -2533,3 +2533,18 @@ def test_the_sixty_third_sample_s_layouts(tmp_path):
     assert rec.extra.get("职责边界") == "跨街道的由区城市管理局管辖"
     assert [d.stage for d in split_duties("立案｜调查取证｜审查；\n决定：依法作出罚款的决定｜送达｜执行")] == [
         "立案", "调查", "审查", "决定", "送达", "执行"]
+
+
+def test_exports_in_lower_case_english_with_a_comment_line(tmp_path):
+    """克拉玛依's export: 「# 克拉玛依市应急管理局权责清单 导出时间 …」 above item_id | item_name | power_type | stage_accept | …:
+    the department without the comment's mark; 云南's sub_item (no SUB_ITEM_NAME beside it) the sub-item."""
+    path = tmp_path / "某市应急管理局权责清单.csv"
+    path.write_text("# 克拉玛依市应急管理局权责清单 导出时间 2024-05-09\n"
+                    "item_id,item_name,sub_item,power_type,legal_basis,stage_accept,stage_review,stage_decide,stage_serve\n"
+                    "YJ-XK-01,危险化学品经营许可,,行政许可,《危险化学品安全管理条例》第三十三条,申请材料齐全的予以受理,"
+                    "对申请材料和经营场所进行审查,三十日内作出许可决定,核发经营许可证\n"
+                    "YJ-XK-01-1,危险化学品经营许可,变更,行政许可,《危险化学品安全管理条例》第三十三条,受理变更申请,"
+                    "审查变更材料,作出变更决定,换发经营许可证\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert doc.department == "克拉玛依市应急管理局"
+    assert doc.records[1].sub_item_name == "变更"
