@@ -339,7 +339,7 @@ def _stage_headers(headers: list[str], columns: Iterable[int]) -> int:
 # An export's English code for a stage's column (彬州's resp_accept | resp_review | …, 太仓's RESP_NOTICE, RESP_SERVE): the
 # stage it is for
 # (not stage_accept …: 克拉玛依's export writes a penalty's steps in a permit's stage_ columns, read it was judged wrong)
-_ENGLISH_STAGE = re.compile(r"^(?:RESP|DUTY|RESPONSIBILITY)[_\s-]([A-Z]+)$|^(?:RESP|DUTY)([A-Z]+)$", re.IGNORECASE)
+_ENGLISH_STAGE = re.compile(r"^(?:RESP|DUTY|RESPONSIBILITY)[_\s-]?([A-Z]+)$", re.IGNORECASE)
 _CODE_PREFIX = re.compile(r"^(RESP|DUTY|RESPONSIBILITY|ZR|R)[_\s-]?[A-Z]+$", re.IGNORECASE)
 _ENGLISH_STAGES = {
     "ACCEPT": "受理", "ACCEPTANCE": "受理", "REVIEW": "审查", "EXAMINE": "审查", "EXAMINATION": "审查", "DECIDE": "决定",
@@ -353,7 +353,7 @@ _ENGLISH_STAGES = {
 def _english_stage(header: str) -> str | None:
     """The stage's heading an export's English column code stands for (RESP_ACCEPT -> 受理责任), or None."""
     m = _ENGLISH_STAGE.match(header.strip())
-    stage = _ENGLISH_STAGES.get((m.group(1) or m.group(2)).upper()) if m else None
+    stage = _ENGLISH_STAGES.get(m.group(1).upper()) if m else None
     return f"{stage}责任" if stage else None
 
 
@@ -397,20 +397,27 @@ def _stage_columns(layout: SheetLayout, sheet: Sheet) -> None:
 _NOT_A_DUTY = re.compile(r"(?:[√✓✔○●/\\—–－-]|是|否|有|无|(?:省|市|州|县|区|乡|镇|街道|乡镇)(?:级|本级)?|.{0,12}(?:局|厅|委|部门|政府|中心))")
 
 
+def _filled_cells(sheet: Sheet, layout: SheetLayout, columns: Iterable[int]) -> list[str]:
+    """The filled cells of the columns in the table's first sixty rows."""
+    return [v for r in range(layout.data_start, min(sheet.nrows, layout.data_start + 60)) for c in columns
+            if (v := sheet.value(r, c)).strip()]
+
+
 def _duty_cells(sheet: Sheet, layout: SheetLayout, columns: dict[int, str]) -> bool:
     """Whether the columns' cells read as duties: most filled cells a step's words, not a level, a tick or a body
     (受理 | 初审 | 审核 | 审批 over 县级 | 市级 | √ say who does each step: no duties)."""
-    cells = [squeeze(sheet.value(r, c)).strip("。.；;") for r in range(layout.data_start, min(sheet.nrows, layout.data_start + 60))
-             for c in columns if sheet.value(r, c).strip()]
+    cells = [squeeze(v).strip("。.；;") for v in _filled_cells(sheet, layout, columns)]
     return bool(cells) and sum(not _NOT_A_DUTY.fullmatch(v) for v in cells) * 2 >= len(cells)
 
 
 def _sentences(sheet: Sheet, layout: SheetLayout, columns: dict[int, str]) -> bool:
     """Whether most filled cells of the columns are written in words (four Chinese characters or more), not a file's
     name, a date or a number."""
-    cells = [sheet.value(r, c) for r in range(layout.data_start, min(sheet.nrows, layout.data_start + 60))
-             for c in columns if sheet.value(r, c).strip()]
-    return bool(cells) and sum(len(re.findall(r"[\u4e00-\u9fff]", v)) >= 4 for v in cells) * 2 >= len(cells)
+    cells = _filled_cells(sheet, layout, columns)
+    return bool(cells) and sum(len(_CJK.findall(v)) >= 4 for v in cells) * 2 >= len(cells)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)

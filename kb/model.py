@@ -364,6 +364,7 @@ _NOT_A_STEP = ("办结", "结案", "归档", "立卷", "其中", "包括", "时�
 _HEADING_JOIN = re.compile(r"[和及与、/]|以及")
 # … and between the stages of a duty that is nothing but them, a semicolon too (「告知；决定」), each stage perhaps
 # named as its duty or step (「立案责任」, 「审查环节」)
+_SPACED = re.compile(r"(?<=\S)[ \t\u3000]+(?=\S)")  # words a space apart inside a duty
 _LISTED_JOIN = re.compile(r"[和及与、/；;|｜并]|以及")  # (江苏's 「立案｜调查取证｜审查」, 罗田's 「决定并送达。」)
 
 
@@ -486,7 +487,7 @@ def listed_stages(text: str) -> list[str]:
     """The stages a duty names when it is nothing but them, closed by a full stop or not: ["送达", "执行"] for
     东营's 「送达、执行。」, ["受理"] for 「受理。」, ["告知", "听证"] for 「告知（听证）」; [] for anything more ("依法受理。")."""
     # (屯溪's 「立案　调查　告知　决定　送达　执行」: stages a space apart)
-    whole = _WHOLE_END.sub("", _STRAY.sub("", squeeze(re.sub(r"(?<=\S)[ \t\u3000]+(?=\S)", "、", text or ""))))
+    whole = _WHOLE_END.sub("", _STRAY.sub("", squeeze(_SPACED.sub("、", text or ""))))
     # (its notes not counted: 宁乡's 「受理责任、审查责任（含体检、面试结果审核）、决定责任、送达责任（颁发教师资格证书）…」)
     if not whole or len(whole) > 200 or len(_NOTE.sub("", whole)) > 60:
         return []
