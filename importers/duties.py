@@ -262,8 +262,11 @@ def split_duties(text: str) -> list[Duty]:
         staged = [(s, e) for s, e in ends if heading_stages(masked_text[e:e + 60], colon=True)
                   or (masked_text[e:e + 1] == "\n"
                       and set(listed_stages(masked_text[e + 1:].split("\n", 1)[0])) - {"其他"})]
-        if staged:
-            staged = [(s, e) for s, e in ends if (s, e) in staged or _own_step(masked_text[e:e + 60])]
+        own = [(s, e) for s, e in ends if _own_step(masked_text[e:e + 60])]
+        # (a cell that opens with a stage's heading and goes on with two steps or more in its own words counts too:
+        # 岫岩's 「受理：…。检疫：…。出证：…」; not one such step, 「告知：…；申请执行：…」, where a stage may be left out)
+        if staged or (len(own) >= 2 and heading_stages(masked_text[:60], colon=True)):
+            staged = sorted(set(staged) | set(own))
         marks += [(s, s, "stage", None) for s, _ in staged]
     marks += [(start, words, "head", value) for start, words, value in heads.values()]
     marks = _outer_marks(sorted(marks, key=lambda m: m[:2]), style)

@@ -439,7 +439,7 @@ def _under(sheet: Sheet, r: int, c: int, sub: str) -> str:
     if _bare_stage(parent, sub):
         return sub.strip() + "责任"  # 责任事项 over 受理（立案） | 告知 | …: 受理（立案）责任 (张家口)
     if _phase_stage(parent, sub):
-        return re.sub(r"[/／]", "、", squeeze(sub)) + "责任"  # 事前 over 受理/立案 | 审查/调查 (石门's third row)
+        return _phase_stage_words(sub) + "责任"  # 事前 over 受理/立案 | 审查/调查 (石门's third row)
     if _source_kind(parent, sub):
         return parent  # 职权依据 over 法律 | 行政法规 | …: each a column of the basis (SheetLayout.source_kinds)
     if _level_split(parent, sub):
@@ -470,10 +470,16 @@ def _duty_phase(parent: str, sub: str) -> bool:
 
 def _phase_stage(parent: str, sub: str) -> bool:
     """A sub-header that names a stage, or two joined by 「/」, under a phase of the work (石门: 责任事项 over 事前 | 事中 |
-    事后 over 受理/立案 | 审查/调查 | 告知 | 决定 | 送达 | 监管/执行, a header of three rows)."""
-    words = re.sub(r"[/／]", "、", squeeze(sub))
+    事后 over 受理/立案 | 审查/调查 | 告知 | 决定 | 送达 | 监管/执行, a header of three rows; 丹东's 受理（立案）责任 |
+    审查（调查）责任 | …, a stage with another in brackets, 责任 after it)."""
+    words = _phase_stage_words(sub)
     return bool(_PHASE.fullmatch(squeeze(parent))) and len(words) <= 10 and not re.search(r"环节|阶段|责任", words) \
         and (bool(_stage_heading(words + "责任")) or words in ("其他", "其它"))  # (三明's 事后 over 监管 | 其他)
+
+
+def _phase_stage_words(sub: str) -> str:
+    """A phase's sub-header as stage words: 「/」 as 「、」, a closing 责任 (环节, 阶段) left off (受理/立案, 受理（立案）责任)."""
+    return re.sub(r"(?:环节|阶段)?责任$|(?:环节|阶段)$", "", re.sub(r"[/／]", "、", squeeze(sub)))
 
 
 def _bare_stage(parent: str, sub: str) -> bool:

@@ -617,7 +617,7 @@ class DoneWithin:
     """A stage a duty of another stage does in its own words (a 决定 duty that 送达s: 颁发, 发给 …)."""
 
     stage: str
-    within: str  # the stage whose duty does it ("*": any duty)
+    within: str  # the stage whose duty does it ("*": any duty; "-": a duty no stage heads)
     words: tuple[str, ...]
     unless: tuple[str, ...] = ()  # words that must not follow one: 给付 but not 给付决定
     clause_with: tuple[str, ...] = ()  # one must stand before it in its clause: 告知 before 听证的权利
@@ -780,13 +780,15 @@ class StageRules:
         synonyms = (*self.same_as.get(stage, ()), *self.same_as_by_type.get(type_, {}).get(stage, ()))
         return stage in named or any(s in named for s in synonyms)
 
-    def done_inside(self, text: str, type_: str = "", subkind: str = "") -> set[str]:
+    def done_inside(self, text: str, type_: str = "", subkind: str = "", *, unheaded: bool = True) -> set[str]:
         """The stages a duty of a power of `type_` does inside its text as well as the one its heading names (a 决定
-        duty that 送达s the decision; a 行政强制's duty, of any step, that its officers carry it out)."""
+        duty that 送达s the decision; a 行政强制's duty, of any step, that its officers carry it out); with
+        ``unheaded`` False, not those read only in a duty no stage heads (a step in the list's own word, 「办结：…颁发
+        许可证」, stands where its stage would be: gaps.own_word_stages)."""
         heading = set(heading_stages(text))
         squeezed = squeeze(text or "")
         return {d.stage for d in self.done_within
-                if (d.within == "*" or d.within in heading) and (not d.types or type_ in d.types or subkind in d.types)
+                if (d.within == "*" or d.within in heading or d.within == "-" and unheaded and not heading) and (not d.types or type_ in d.types or subkind in d.types)
                 and d.said(squeezed)}
 
 

@@ -398,7 +398,8 @@ def own_word_stages(row: dict, required: tuple[str, ...], rules: StageRules | No
     rules = rules or stage_rules()
     texts = row.get("duty_texts", ())
     headings = [set(heading_stages(t)) | set(listed_stages(t)) for t in texts]
-    by_duty = [{s for s in required if rules.names(s, h | rules.done_inside(t, row["type"]), row["type"])}
+    by_duty = [{s for s in required
+                if rules.names(s, h | rules.done_inside(t, row["type"], unheaded=False), row["type"])}
                for t, h in zip(texts, headings, strict=True)]
     leading = [leading_stage(t) for t in texts]
     out: dict[str, str] = {}

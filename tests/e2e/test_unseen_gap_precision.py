@@ -213,9 +213,7 @@ def test_missing_stage_on_a_seventeenth_sample_judged_blind(scratch, tmp_path):
 # 指导监督责任 written without its merge is a header, and guidance duties are not the level's own procedure), these nineteen,
 # each real.
 EIGHTEENTH: dict[str, tuple[list[str], bool, str]] = {
-    "对饲养家畜家禽影响市容和环境卫生的处罚": (["立案", "调查", "审查", "告知", "决定"], False, (
-        "经八路街道: 「送达并执行。」 read as its two stages since the sixty-third sample, so the record is checked; its case and "
-        "its decision are in prose (「依法立案，作出没收或者罚款的决定」), not read: 立案, 审查 and 决定 wrong (the reader: 调查, 告知)")),
+    "对饲养家畜家禽影响市容和环境卫生的处罚": (["调查", "审查", "告知", "决定"], False, "经八路: its 「依法立案」 now read (a penalty's unheaded step saying its stage); its 调查 and 告知 asked as the reader did, its 审查 and its decision (「作出没收或者罚款的决定」, prose) not read: false"),
     "劳务派遣经营许可": (["送达", "事后监管"], True, "滦州市人力资源和社会保障局"),
     "水利基建项目初步设计文件审批": (["送达", "事后监管"], True, "甘肃省水利厅: 作出批复, no 送达"),
     "对用人单位不办理社会保险登记的处罚": (["告知"], True, "滦州市人力资源和社会保障局"),
@@ -1121,6 +1119,7 @@ FORTY_SIXTH: dict[str, tuple[list[str], bool, str]] = {
     "大型群众性活动安全许可": (["送达"], True, "滕州"),
     "对定点医药机构分解住院、挂床住院等造成医疗保障基金损失的处罚": (["告知"], True, "洪雅"),
     "对高危险性体育项目经营者取得许可证后不再符合规定条件仍经营该项目的处罚": (["告知"], True, "泰州"),
+    "对随意倾倒、抛撒、堆放生活垃圾的处罚": (["立案", "告知"], True, "北京街道: its numbered steps now read (「…依法立案」 and the rest); no 立案 of its own and no 告知 before the decision, as the reader said"),
 }
 
 
@@ -1128,7 +1127,7 @@ def test_missing_stage_on_a_forty_sixth_sample_judged_blind(scratch, tmp_path):
     # (140 records since the fifty-sixth sample's readings: 沅陵's 行使层级 over 省 | 市 | 县 is a header of two rows, so that its
     # 主项 | 子项 row is no record and 不动产登记's five sub-items and 建设用地规划许可's two are each read; 136 before)
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_46.json", FORTY_SIXTH, 13, 140)
-    assert (sum(real for _, real, _ in FORTY_SIXTH.values()), len(FORTY_SIXTH)) == (16, 16)
+    assert (sum(real for _, real, _ in FORTY_SIXTH.values()), len(FORTY_SIXTH)) == (17, 17)
     # 宁夏's 责任清单 of codes joined to its items (an item's code with 「（含子项）」: the item and its sub-items)
     bare = scratch.read("MATCH (p:Power {department: '宁夏回族自治区民政厅'}) "
                         "WHERE NOT EXISTS { (p)-[:HAS_RESPONSIBILITY]->() } RETURN p.name AS name")
@@ -1537,12 +1536,13 @@ FIFTY_SEVENTH: dict[str, tuple[list[str], bool, str]] = {
     "对侵占、破坏种质资源，私自采集或者采伐国家重点保护的天然种质资源的处罚": (["执行"], True, "泗县农业农村局"),
     "对未依法进行地震安全性评价，或者未按照地震安全性评价报告所确定的抗震设防要求进行抗震设防的处罚": (["调查"], True, "腾冲市地震局"),
     "对农村村民未经批准或者采取欺骗手段骗取批准，非法占用土地建住宅的处罚": (["送达"], True, "上杭县古田镇人民政府"),
+    "对生产经营单位未按照规定对从业人员进行安全生产教育和培训的处罚": (["告知"], True, "荣成: its unheaded steps read since the sixty-sixth (调查取证, 送达决定书); no 告知 (行政处罚法 第四十四条), as the reader said"),
 }
 
 
 def test_missing_stage_on_a_fifty_seventh_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_57.json", FIFTY_SEVENTH, 13, 111)
-    assert (sum(real for _, real, _ in FIFTY_SEVENTH.values()), len(FIFTY_SEVENTH)) == (12, 12)
+    assert (sum(real for _, real, _ in FIFTY_SEVENTH.values()), len(FIFTY_SEVENTH)) == (13, 13)
 
 # As measured: 10 real of 15 (天津's 【批后监管】, 【案件来源及立案】, 【执行结案】 unread); 榆林's record a cell of labelled lines
 # refused. After the readings that followed, 12 of 12.
@@ -1685,12 +1685,16 @@ SIXTY_FIRST: dict[str, tuple[list[str], bool, str]] = {
     "河道管理范围内建设项目工程建设方案审批": (["事后监管"], True, "江西省水利厅"),
     "申请人民法院强制执行责令限期拆除决定": (["催告"], True, "眉山市自然资源和规划局"),
     "道路货物运输经营许可（道路普通货物运输经营许可（除使用总质量4500千克及以下普通货运车辆从事普通货运经营外））": (["事后监管"], True, "太仓市交通运输局"),
+    "排污许可": (["事后监管"], True, "娄底: read since its third header row is; no supervision after the permit (行政许可法 第六十一条), as the reader said"),
+    "按日连续处罚": (["送达"], True, "娄底: read since its third header row is; no 送达 of the decision, as the reader said"),
+    "对超过大气污染物排放标准或者超过重点大气污染物排放总量控制指标排放大气污染物的处罚": (["告知"], True, "娄底: its third header row of stages with 责任 after them (受理（立案）责任 …) now read; no 告知, as the reader said"),
+    "查封、扣押造成污染物排放的设施、设备": (["事后监管"], True, "娄底: read since its third header row is; no 解除 or 处理 after the seizure (行政强制法 第二十七、二十八条), as the reader said"),
 }
 
 
 def test_missing_stage_on_a_sixty_first_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_61.json", SIXTY_FIRST, 13, 138)
-    assert (sum(real for _, real, _ in SIXTY_FIRST.values()), len(SIXTY_FIRST)) == (27, 27)
+    assert (sum(real for _, real, _ in SIXTY_FIRST.values()), len(SIXTY_FIRST)) == (31, 31)
 
 
 SIXTY_SECOND: dict[str, tuple[list[str], bool, str]] = {
@@ -1740,7 +1744,7 @@ SIXTY_THIRD: dict[str, tuple[list[str], bool, str]] = {
     "医疗机构执业登记（三级医院变更登记）": (["送达", "事后监管"], True, "江苏省卫生健康委员会"),
     "危险化学品经营许可（不带储存设施）": (["事后监管"], True, "无锡市滨湖区应急管理局"),
     "娱乐场所经营活动审批": (["事后监管"], True, "丽江市文化和旅游局"),
-    "对在城市人民政府确定的禁止燃放区域燃放烟花爆竹的处罚": (["立案", "调查", "告知"], False, "屯溪区老街街道办事处"),
+    "对在城市人民政府确定的禁止燃放区域燃放烟花爆竹的处罚": (["告知"], True, "屯溪: its 「登记立案」 and 「现场调查」 at the end of unheaded steps now read; no 告知, as the reader said"),
     "对在森林防火区野外用火的处罚": (["告知", "执行"], True, "罗田县九资河镇人民政府"),
     "对在河道管理范围内建设妨碍行洪的建筑物、构筑物的处罚": (["告知"], True, "百色市水利局"),
     "对建设单位未取得施工许可证擅自施工的处罚": (["送达"], True, "宣城市住房和城乡建设局"),
@@ -1767,7 +1771,7 @@ SIXTY_THIRD: dict[str, tuple[list[str], bool, str]] = {
 
 def test_missing_stage_on_a_sixty_third_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_63.json", SIXTY_THIRD, 13, 125)
-    assert (sum(real for _, real, _ in SIXTY_THIRD.values()), len(SIXTY_THIRD)) == (27, 28)
+    assert (sum(real for _, real, _ in SIXTY_THIRD.values()), len(SIXTY_THIRD)) == (28, 28)
 
 
 SIXTY_FOURTH: dict[str, tuple[list[str], bool, str]] = {
@@ -1794,12 +1798,16 @@ SIXTY_FOURTH: dict[str, tuple[list[str], bool, str]] = {
     "河道管理范围内建设项目工程建设方案审批": (["事后监管"], True, "北京市平谷区水务局"),
     "涉路施工许可（占用、挖掘公路、公路用地或者使公路改线审批）": (["事后监管"], True, "山西省交通运输厅"),
     "特种设备使用登记": (["事后监管"], True, "淇县市场监督管理局"),
+    "出租汽车经营许可（网络预约出租汽车运输证核发）": (["事后监管"], True, "丹东: read since its third header row is; no supervision after the permit, as the reader said"),
+    "对巡游出租汽车驾驶员拒载、议价、途中甩客的处罚": (["执行"], True, "丹东: read since its third header row is; its 监管（执行） column blank: the decision not carried out, as the reader said"),
+    "出租汽车经营许可（巡游出租汽车经营许可）": (["事后监管"], True, "丹东: its third header row (受理（立案）责任 | 审查（调查）责任 | …) now read, a column a stage; its 事后 column blank: no supervision, as the reader said"),
+    "出租汽车经营许可（网络预约出租汽车经营许可）": (["事后监管"], True, "丹东: read since its third header row is; no supervision after the permit, as the reader said"),
 }
 
 
 def test_missing_stage_on_a_sixty_fourth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_64.json", SIXTY_FOURTH, 13, 120)
-    assert (sum(real for _, real, _ in SIXTY_FOURTH.values()), len(SIXTY_FOURTH)) == (23, 23)
+    assert (sum(real for _, real, _ in SIXTY_FOURTH.values()), len(SIXTY_FOURTH)) == (27, 27)
 
 
 SIXTY_FIFTH: dict[str, tuple[list[str], bool, str]] = {
@@ -1815,7 +1823,6 @@ SIXTY_FIFTH: dict[str, tuple[list[str], bool, str]] = {
     "对在街道两侧和公共场地堆放物料、搭建建筑物、构筑物或者其他设施的行政处罚": (["告知", "送达"], True, "乐平市洎阳街道办事处"),
     "对未依法取得捕捞许可证擅自进行捕捞的行政处罚": (["送达"], True, "霞浦县海洋与渔业局"),
     "对未取得危险化学品经营许可证经营危险化学品的行政处罚": (["告知", "送达"], True, "河池市应急管理局"),
-    "对未经县级以上人民政府林业主管部门审核同意擅自改变林地用途的行政处罚": (["审查"], False, "祁门县林业局"),
     "对未经许可经营旅行社业务的行政处罚": (["告知", "送达"], True, "云南省文化和旅游厅"),
     "对特种设备使用单位使用未取得许可生产的特种设备的行政处罚": (["送达"], True, "江西省市场监督管理局"),
     "对盗伐、滥伐林木的行政处罚（对滥伐林木的处罚）": (["告知", "送达"], True, "祁门县林业局"),
@@ -1838,12 +1845,11 @@ SIXTY_FIFTH: dict[str, tuple[list[str], bool, str]] = {
 
 def test_missing_stage_on_a_sixty_fifth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_65.json", SIXTY_FIFTH, 13, 122)
-    assert (sum(real for _, real, _ in SIXTY_FIFTH.values()), len(SIXTY_FIFTH)) == (28, 30)
+    assert (sum(real for _, real, _ in SIXTY_FIFTH.values()), len(SIXTY_FIFTH)) == (28, 29)
 
 
 SIXTY_SIXTH: dict[str, tuple[list[str], bool, str]] = {
     "乡村建设规划许可证核发（受县自然资源局委托）": (["送达", "事后监管"], True, "府谷县新民镇人民政府"),
-    "互联网上网服务营业场所经营单位设立审批": (["送达"], False, "天津市蓟州区文化和旅游局"),
     "使用林地审核审批（直接为林业生产经营服务的工程设施占用林地审批）": (["送达", "事后监管"], True, "岫岩满族自治县林业和草原局"),
     "公共场所卫生许可": (["事后监管"], True, "高台县卫生健康局"),
     "动物防疫条件合格证核发": (["送达", "事后监管"], True, "安康市农业农村局"),
@@ -1852,7 +1858,6 @@ SIXTY_SIXTH: dict[str, tuple[list[str], bool, str]] = {
     "城镇污水排入排水管网许可": (["事后监管"], True, "新密市城市管理局"),
     "对在城市建筑物、设施以及树木上涂写、刻画的处罚": (["立案"], True, "新密市城市管理局"),
     "对旅行社未经许可经营出境旅游业务的处罚": (["告知", "送达"], True, "天津市蓟州区文化和旅游局"),
-    "对未依法取得排污许可证排放大气污染物的处罚": (["调查"], False, "河北省生态环境厅"),
     "对未取得农药经营许可证经营农药的处罚": (["告知", "送达"], True, "安康市农业农村局"),
     "对未取得医师执业证书非法行医的处罚": (["告知", "送达"], True, "高台县卫生健康局"),
     "对未取得食品生产经营许可从事食品生产经营活动的处罚": (["送达"], True, "白城市市场监督管理局"),
@@ -1860,11 +1865,10 @@ SIXTY_SIXTH: dict[str, tuple[list[str], bool, str]] = {
     "对特种设备使用单位未按规定办理使用登记的处罚": (["告知", "执行"], True, "白城市市场监督管理局"),
     "对盗伐林木的处罚": (["告知", "送达"], True, "岫岩满族自治县林业和草原局"),
     "对车辆违法超限运输的处罚": (["告知", "送达"], True, "吉林省交通运输厅"),
-    "对违反规定转移危险废物的处罚": (["立案", "告知", "执行"], False, "河北省生态环境厅"),
+    "对违反规定转移危险废物的处罚": (["立案", "告知"], True, "河北: a penalty in a permit's columns, 受理 blank; no 立案 and no 告知, as the reader said (its 「对履行情况进行跟踪检查」 carries the decision out)"),
     "对随意倾倒、抛洒、堆放城市生活垃圾的处罚": (["告知", "送达", "执行"], True, "新密市城市管理局"),
     "强制拆除违法设置的户外广告设施": (["催告"], True, "新密市城市管理局"),
     "查封、扣押造成污染物排放的设施、设备": (["事后监管"], True, "河北省生态环境厅"),
-    "植物检疫证书核发（森林植物及其产品调运检疫）": (["审查", "决定", "送达", "事后监管"], False, "岫岩满族自治县林业和草原局"),
     "涉路施工许可（（1）跨越、穿越公路修建桥梁、渡槽或者架设、埋设管道、电缆等设施）": (["送达", "事后监管"], True, "吉林省交通运输厅"),
     "燃气经营许可": (["事后监管"], True, "朔州市住房和城乡建设局"),
     "燃气经营许可（（2）瓶装燃气经营许可）": (["事后监管"], True, "朔州市住房和城乡建设局"),
@@ -1877,4 +1881,4 @@ SIXTY_SIXTH: dict[str, tuple[list[str], bool, str]] = {
 
 def test_missing_stage_on_a_sixty_sixth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_66.json", SIXTY_SIXTH, 13, 126)
-    assert (sum(real for _, real, _ in SIXTY_SIXTH.values()), len(SIXTY_SIXTH)) == (26, 30)
+    assert (sum(real for _, real, _ in SIXTY_SIXTH.values()), len(SIXTY_SIXTH)) == (27, 27)

@@ -1108,3 +1108,38 @@ def test_the_sixty_third_sample_s_procedures() -> None:
                "\n4.解除责任：及时解除。")
     assert missing("行政强制", "查封、扣押造成污染物排放的设施", seizure) == []
     assert missing("行政处罚", "对擅自占用城市道路的处罚", "立案　调查　审查　告知　决定　送达") == ["执行"]
+
+
+def test_the_sixty_fifth_and_sixth_samples_later_readings() -> None:
+    """Steps read since the measurement: a permit's step no stage heads that issues the licence (蓟州's 「④核发网络文化经营
+    许可证」); a penalty's 法制审核; a penalty's numbered steps that say their stage at their end (安康's 「发现违法线索后及时
+    立案」, 「两名以上执法人员调查取证」, 「七日内送达处罚决定书」); a penalty's 审查 column that 调查取证 (河北) and a 事后监管 one
+    that follows how the decision is carried out (「对履行情况进行跟踪检查」)."""
+    circled = "①收件；②审核；③作出决定；④核发网络文化经营许可证；⑤批后监管。"
+    assert missing("行政许可", "互联网上网服务营业场所经营单位设立审批", circled) == []
+    assert missing("行政许可", "互联网上网服务营业场所经营单位设立审批",
+                   circled.replace("核发网络文化经营许可证", "不予核发许可证的书面说明理由")) == ["送达"]
+    steps = ("（一）发现违法线索后及时立案；（二）两名以上执法人员调查取证；（三）法制审核；（四）告知当事人陈述、申辩及听证权利；"
+             "（五）作出处罚决定；（六）七日内送达处罚决定书；（七）执行处罚决定。")
+    assert missing("行政处罚", "对经营未经检疫动物产品的处罚", steps) == []
+    assert missing("行政处罚", "对经营未经检疫动物产品的处罚", steps.replace("及时立案", "报告负责人")) == ["立案"]
+    assert missing("行政处罚", "对经营未经检疫动物产品的处罚", steps.replace("两名以上执法人员调查取证",
+                                                                           "审查调查取证材料是否齐全")) == ["调查"]
+    assert missing("行政处罚", "对经营未经检疫动物产品的处罚", steps.replace("法制审核", "集体讨论")) == ["审查"]
+    assert missing("行政处罚", "对经营未经检疫动物产品的处罚", steps.replace("送达处罚决定书", "归档")) == ["送达"]
+    columns = ("1.立案责任：立案。\n2.审查责任：对立案的案件全面、客观、公正调查取证，制作笔录。\n3.告知责任：告知当事人。\n"
+               "4.决定责任：经法制审核后作出处罚决定。\n5.送达责任：依法送达。\n6.事后监管责任：{after}")
+    assert missing("行政处罚", "对违反规定转移危险废物的处罚", columns.format(after="对履行情况进行跟踪检查。")) == []
+    assert missing("行政处罚", "对违反规定转移危险废物的处罚", columns.format(after="开展回访。")) == ["执行"]
+
+
+def test_a_cell_opening_with_a_stage_then_steps_in_its_own_words() -> None:
+    """岫岩's 「受理：…。检疫：…。出证：…」: a cell that opens with a stage's heading and goes on with two steps or more headed in
+    the procedure's own words is split at each; one such step after it is not (「告知：…；申请执行：…」)."""
+    cell = "受理：对调运申请予以受理。检疫：实施现场检疫或室内检验。出证：检疫合格的签发植物检疫证书。"
+    assert [d.text for d in split_duties(cell)] == ["受理：对调运申请予以受理。", "检疫：实施现场检疫或室内检验。",
+                                                   "出证：检疫合格的签发植物检疫证书。"]
+    duties = split_duties(cell)
+    assert "送达" in gaps.named_stages(ROW | {"type": "行政许可", "stages": [d.stage for d in duties if d.stage],
+                                             "duty_texts": [d.text for d in duties]})  # 「签发植物检疫证书」
+    assert len(split_duties("告知：在决定书中告知加处罚款；申请执行：向人民法院申请强制执行。")) == 1

@@ -2535,6 +2535,22 @@ def test_the_sixty_third_sample_s_layouts(tmp_path):
         "立案", "调查", "审查", "决定", "送达", "执行"]
 
 
+def test_a_third_header_row_of_stages_noted_in_brackets(tmp_path):
+    """丹东's 事前 | 事中 | 事后 over 受理（立案）责任 | 审查（调查）责任 | 决定（告知）责任 | 送达（决定）责任 | 监管（执行）责任 | 其他责任:
+    a column a stage and the stage in its brackets (before, each phase's first column alone was read, the others lost)."""
+    path = tmp_path / "某市交通运输局权责清单.csv"
+    path.write_text("序号,职权名称,职权类型,职权依据,责任事项,,,,,\n"
+                    ",,,,事前,,事中,,事后,\n"
+                    ",,,,受理（立案）责任,审查（调查）责任,决定（告知）责任,送达（决定）责任,监管（执行）责任,其他责任\n"
+                    "1,对未取得道路运输经营许可擅自从事道路运输经营的处罚,行政处罚,《中华人民共和国道路运输条例》第六十四条,"
+                    "符合立案条件的予以立案。,指定两名以上执法人员进行调查，对案件进行审查。,作出处罚决定前书面告知当事人。,"
+                    "根据审查情况作出处罚决定，制作行政处罚决定书。,送达决定书，监督当事人履行处罚决定。,法律法规规章规定应履行的其他责任。\n", encoding="utf-8")
+    rec = parse_list(path).records[0]
+    assert [d.stage for d in rec.responsibilities] == ["受理", "审查", "决定", "送达", "事后监管", "其他"]
+    assert rec.responsibilities[1].text.startswith("审查、调查责任") and "两名以上执法人员" in rec.responsibilities[1].text
+    assert "监督当事人履行" in rec.responsibilities[4].text
+
+
 def test_exports_in_lower_case_english_with_a_comment_line(tmp_path):
     """克拉玛依's export: 「# 克拉玛依市应急管理局权责清单 导出时间 …」 above item_id | item_name | power_type | stage_accept | …:
     the department without the comment's mark; 云南's sub_item (no SUB_ITEM_NAME beside it) the sub-item."""
