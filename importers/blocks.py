@@ -25,8 +25,8 @@ _LABEL_CHARS = 30  # a label is a header's words: longer text is a value
 _OPENING = ("seq", "code", "item_name", "sub_item_name", "type")
 # a label no mapping knows: a few words, no sentence (事项编号, 办理时限, 监督电话)
 _LABEL_LIKE = re.compile(r"^[^\s，,。；;：:、（）()\d]{2,10}[:：]?$")
-# … or with a note in brackets (吕梁's 受理（立案）, 事后监管（执行）: a stage with another word for it)
-_NOTED_LABEL = re.compile(r"^[^\s，,。；;：:、（）()\d]{2,10}[（(][^（）()\s]{1,8}[)）][:：]?$")
+# … or with a note in brackets (吕梁's 受理（立案）, 事后监管（执行）: a stage with another word for it; 北安's 受理（立案）责任)
+_NOTED_LABEL = re.compile(r"^[^\s，,。；;：:、（）()\d]{2,10}[（(][^（）()\s]{1,8}[)）](?:环节|阶段)?(?:责任)?[:：]?$")
 # a cell numbering a column of records (事项1, 第2项, 3)
 _NUMBERING = re.compile(r"^(?:事项|第)?[0-9一二三四五六七八九十]{1,3}[项列]?$")  # (高台: 第1列 | 第2列)
 # a sheet telling how to fill the list in (填表说明: 事项名称 | 填写权力事项的规范名称), not a list

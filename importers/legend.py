@@ -30,6 +30,51 @@ class Legend:
     codes: dict[str, str]  # CF -> 行政处罚
     blanks: set[str]  # ○
     rows: set[int]  # the legend's own rows (left as they are)
+    steps: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)  # A1 -> (受理, its common content)
+
+
+# 磐石's table of step codes below the list: 「附：责任环节代码及通用内容」 over 代码 | 责任环节 | 通用内容, then A1 | 受理 | 公示依法
+# 应当提交的材料…; the list's 责任事项 cells 「A1、A2、A3」. A code: a capital or two and a number (A1, XK2), or numbers 1-1
+_STEP_CODE = re.compile(r"[A-Z]{1,2}[0-9]{1,2}|[0-9]{1,2}[-－.][0-9]{1,2}")
+_STEP_CODE_HEAD = re.compile(r"(?:环节|责任|事项)?(?:代码|编码|代号|编号)")
+_STEP_NAME_HEAD = re.compile(r"(?:责任)?环节(?:名称)?|责任事项|环节")
+_CODE_LIST = re.compile(r"\s*(?:[、，,；;/\s]+)\s*")
+
+
+def _step_table(sheet: Sheet) -> tuple[dict[str, tuple[str, str]], set[int]]:
+    """A table of step codes on the sheet (a header 代码 | 责任环节 | 通用内容 and rows of a code, its step and its common
+    content): code -> (step, content), and the table's rows with its title row above it."""
+    for r in range(sheet.nrows):
+        cells = [squeeze(v) for v in sheet.cells[r]]
+        filled = [(c, v) for c, v in enumerate(cells) if v]
+        if len(filled) < 2 or not _STEP_CODE_HEAD.fullmatch(filled[0][1]) \
+                or not _STEP_NAME_HEAD.fullmatch(filled[1][1]):
+            continue
+        code_col, name_col = filled[0][0], filled[1][0]
+        text_col = filled[2][0] if len(filled) > 2 and "内容" in filled[2][1] else None
+        steps: dict[str, tuple[str, str]] = {}
+        rows = {r}
+        for k in range(r + 1, sheet.nrows):
+            code, name = sheet.value(k, code_col).strip(), squeeze(sheet.value(k, name_col))
+            if not _STEP_CODE.fullmatch(code) or not name or len(name) > 12:
+                break
+            steps[code] = (name, sheet.value(k, text_col).strip() if text_col is not None else "")
+            rows.add(k)
+        if len(steps) >= 3:
+            above = [v for v in sheet.cells[r - 1] if v.strip()] if r else []
+            if len(above) == 1 and re.search(r"代码|编码|代号", above[0]):  # its title: 「附：责任环节代码及通用内容」
+                rows.add(r - 1)
+            return steps, rows
+    return {}, set()
+
+
+def _steps_of(text: str, steps: dict[str, tuple[str, str]]) -> str | None:
+    """A cell that is nothing but step codes (「A1、A2、A3」) as the steps they stand for, numbered: 「1.受理：…\n2.审查：…」."""
+    codes = [c for c in _CODE_LIST.split(text.strip()) if c]
+    if not codes or any(c not in steps for c in codes):
+        return None
+    return "\n".join(f"{i}.{steps[c][0]}：{steps[c][1]}" if steps[c][1] else f"{i}.{steps[c][0]}"
+                     for i, c in enumerate(codes, 1))
 
 
 def find_legend(sheet: Sheet) -> Legend | None:
@@ -61,9 +106,10 @@ def find_legend(sheet: Sheet) -> Legend | None:
             blanks |= found_blanks
         if len(found_marks) >= 3 or len(types) >= 3 or found_blanks:
             rows.add(r)
-    if not marks and not codes:
+    steps, step_rows = _step_table(sheet)
+    if not marks and not codes and not steps:
         return None
-    return Legend(marks, codes, blanks, rows)
+    return Legend(marks, codes, blanks, rows | step_rows, steps)
 
 
 def with_legend(sheet: Sheet) -> tuple[Sheet, Legend] | None:
@@ -76,7 +122,14 @@ def with_legend(sheet: Sheet) -> tuple[Sheet, Legend] | None:
     changed = 0
     for r, row in enumerate(cells):
         if r in legend.rows:
+            if legend.steps:  # (a table of step codes is no list's rows: left out, as a legend's line is left alone)
+                row[:] = [""] * len(row)
             continue
+        if legend.steps:
+            for c, v in enumerate(row):
+                if (read := _steps_of(v, legend.steps)) is not None:
+                    row[c] = read
+                    changed += 1
         filled = [v.strip() for v in row if v.strip()]
         # the marks in a row of nothing but marks (the header's ① | ② | ③ …), not a footnote's mark in a 备注 or a 序号
         marks = legend.marks if len(filled) >= 2 and all(v in legend.marks for v in filled) else {}

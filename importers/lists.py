@@ -75,6 +75,7 @@ from kb.model import (
     power_type,
     power_types,
     squeeze,
+    stage_word_pattern,
 )
 
 HEADER_SEARCH_ROWS = 10  # the header is on one of the first ten rows (below a 附件 line, a title, a version,
@@ -101,7 +102,8 @@ _SUB_NUMBER = re.compile(r"^\d+[.．\-－—_]\d+")
 # A name with its type in brackets before it (【行政许可】食品经营许可, [行政处罚]…)
 _TYPED_NAME = re.compile(r"^[【\[［](?P<type>[^】\]］]{2,12})[】\]］]\s*(?P<name>\S.*)$", re.DOTALL)
 # A page's number printed in the sheet (第1页，共3页; 第 2 页 / 共 3 页; - 3 -)
-_PAGE_ROW = re.compile(r"^(?:第\d+页[，,/]?(?:共\d+页)?|共\d+页第\d+页|[-—]\d+[-—]|\d+/\d+)$")
+# (… and 「续表」, 「（续上表）」 alone, a table going on over a page: 贵港)
+_PAGE_ROW = re.compile(r"^(?:第\d+页[，,/]?(?:共\d+页)?|共\d+页第\d+页|[-—]\d+[-—]|\d+/\d+|[（(]?续(?:上)?表[)）]?)$")
 # A row holding only a table's title (兴庆区民政局公共服务事项清单 between two tables): no record.
 _TABLE_TITLE = re.compile(r"(?:清单|目录|一览表)(?:[（(][^）)]*[)）])?$")
 _DEPARTMENT_ROW = re.compile(r"(?:部门名称|单位名称|填报单位|导出单位)\s*[:：]\s*(\S.*)")  # 导出单位: 庄河's export
@@ -438,6 +440,8 @@ def _under(sheet: Sheet, r: int, c: int, sub: str) -> str:
         return f"{parent}（{sub.strip()}）"
     if _bare_stage(parent, sub):
         return sub.strip() + "责任"  # 责任事项 over 受理（立案） | 告知 | …: 受理（立案）责任 (张家口)
+    if _duty_part(parent, sub):
+        return parent  # 责任事项 over 责任环节（代码） | 本事项特别责任: each a column of the duties (a repeated block)
     if _phase_stage(parent, sub):
         return _phase_stage_words(sub) + "责任"  # 事前 over 受理/立案 | 审查/调查 (石门's third row)
     if _source_kind(parent, sub):
@@ -460,6 +464,41 @@ def _level_split(parent: str, sub: str) -> bool:
     """A sub-header that is a level (省 | 市 | 县) under a level's header (松原's 实施层级, ticked √ where it does it)."""
     return bool(_LEVEL_WORDS.match(squeeze(sub))) and any(m.field_for(normalize_header(parent)) in ("level", "scope")
                                                           for m in load_mappings())
+
+
+_LABELLED_FIELDS = ("responsibility_text", "accountability_situations", "accountability_subjects",
+                    "responsibility_basis_text", "supervision_text")
+
+
+def _labelled_row(layout: SheetLayout, row_cells: list[str]) -> str | None:
+    """The field a row of two cells, a label and its text, gives the record above (伊宁's 「责任事项 | 接件：…」), when the label
+    is a header of one of the duties' fields and the table has no column of it or leaves it to such rows; else None."""
+    if len(row_cells) != 2 or len(row_cells[0]) > 12:
+        return None
+    field = layout.match.mapping.field_for(normalize_header(row_cells[0]))
+    return field if field in _LABELLED_FIELDS and field not in layout.columns else None
+
+
+# a table's own heading in a sheet of several: 「二、配合事项」, 「(二)公共服务事项」
+_TABLE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])\s*\S{2,30}$")
+
+
+def _table_heading_above(sheet: Sheet, r: int) -> str | None:
+    """The heading alone on the row above a header row r (the next filled row up), when it is a table's numbered heading."""
+    above = next((k for k in range(r - 1, -1, -1) if any(v.strip() for v in sheet.cells[k])), None)
+    if above is None:
+        return None
+    filled = [v.strip() for v in sheet.cells[above] if v.strip()]
+    return filled[0] if len(filled) == 1 and _TABLE_HEADING.match(filled[0]) else None
+
+
+def _duty_part(parent: str, sub: str) -> bool:
+    """A sub-header no mapping knows that is a part of the duties under their group (磐石's 责任事项 over 责任环节（代码） |
+    本事项特别责任: the codes of the steps, and what this item asks beyond them): each a column of the duties."""
+    words = squeeze(sub)
+    return _duties_group(parent) and bool(re.search(r"责任|环节", words)) and normalize_header(sub) not in _header_words() \
+        and not stage_word_pattern().match(words) and not words.startswith(("其他", "其它")) \
+        and not re.search(r"主体|单位|部门|科室|处室|人|依据|追究|追责|问责", words)
 
 
 def _duty_phase(parent: str, sub: str) -> bool:
@@ -544,7 +583,8 @@ def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
         or _phase_stage(_group_head(sheet, r, c), sub[c])
         or _duty_phase(_group_head(sheet, r, c), sub[c]) or _level_split(_group_head(sheet, r, c), sub[c])
         # 江西省水利厅's 责任事项 | "" over 责任环节 | 具体内容, written without its merge: the duties' content beside the stage
-        or (squeeze(sub[c]) in _CONTENT_HEADERS and _duties_group(_group_head(sheet, r, c))))]
+        or (squeeze(sub[c]) in _CONTENT_HEADERS and _duties_group(_group_head(sheet, r, c)))
+        or _duty_part(_group_head(sheet, r, c), sub[c]))]
     # (湖南's 办理时限 over 法定 | 承诺 beside 权力事项 over 编码 | 名称 | 类型 …: a group's short words no mapping knows, two at
     # most among six known, kept under their group's name)
     few = len(unknown) <= 2 and len(filled) - len(unknown) >= 6 and all(
@@ -651,7 +691,8 @@ class _ListParser:
                 sheet, legend = read
                 self.warnings.append(RowError(
                     "此工作表的图例说明了表中记号和代码的含义（" + "、".join(
-                        f"{k}={v}" for k, v in [*legend.marks.items(), *legend.codes.items()][:6])
+                        f"{k}={v}" for k, v in [*legend.marks.items(), *legend.codes.items(),
+                                                *((k, name) for k, (name, _) in legend.steps.items())][:6])
                     + "…）：按图例读取", sheet=sheet.name, row=sheet.row_number(min(legend.rows)), severity="notice"))
             if (pairs := unpaired(sheet)) is not None:
                 sheet = pairs
@@ -743,6 +784,8 @@ class _ListParser:
                 above = [i for i in by_name.get(rec.item_name, []) if id(i) in free
                          and (not rec.seq or not i.seq or rec.seq == i.seq)]
                 items = [i for i in above if i.sub_item_name == rec.sub_item_name] or ([] if rec.sub_item_name else above)
+            if not items and rec.item_name and not rec.sub_item_name:
+                items = _named_alike(rec, [i for i in typed if id(i) in free])
             if items and (named or len(items) == 1 or all(i.sub_item_name for i in items)):
                 joined[id(rec)] = items
                 (taken_acc if blamed else taken).update(id(i) for i in items)
@@ -1124,6 +1167,9 @@ class _ListParser:
                 second = layout_at(sheet, r, above_from=last + 1)
                 if second is None and r + 1 < sheet.nrows:
                     second = layout_at(sheet, r + 1, above_from=last + 1)  # the upper row of a two-row header
+                if second is not None and second.columns != layout.columns \
+                        and (deeper := _third_row(sheet, second)) is not None and deeper.columns == layout.columns:
+                    second = deeper  # (贵港's header of three rows printed again under 「续表」: 主项 | 子项 its last)
                 if second is not None and second.columns == layout.columns:
                     self.warnings.append(RowError(  # a header printed again on every page of an export
                         "表头行重复出现（如分页时每页重复表头）：已跳过", sheet=sheet.name, row=sheet.row_number(r),
@@ -1136,6 +1182,18 @@ class _ListParser:
                         sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
                     between = ctx.section is not None and ctx.section_row > last  # its group row is above it
                     return second, ctx.section if between else None
+                if (heading := _table_heading_above(sheet, r)) is not None:
+                    # 永登's 「二、配合事项」 over 序号 | 配合事项 | 牵头部门 | 镇政府配合职责: a table of another kind under its own
+                    # heading, no list of powers: not read as the table above's rows, and said
+                    self.warnings.append(RowError(
+                        f"此行起是同一工作表上的另一个表格（{heading}；表头：{' | '.join(row_cells)[:100]}）：不是权力清单的"
+                        "表头，此表未导入", sheet=sheet.name, row=sheet.row_number(r), severity="warning"))
+                    return None
+            if prev is not None and (field := _labelled_row(layout, row_cells)) is not None:
+                # 伊宁's record row, then 「 | 责任事项 | <the duties, merged across>」 and 「 | 追责情形 | …」 under it: the
+                # record's field (and its sub-items' above it that have none of their own)
+                self._fill_labelled(prev, field, row_cells[1])
+                continue
             # (a duty table without a name column: its rows name their items by code, joined below)
             coded = "item_name" not in cols and bool(own.get("code")) and bool(
                 own.get("responsibility_text") or own.get("accountability_situations"))  # (or an accountability table)
@@ -1297,6 +1355,22 @@ class _ListParser:
                 f"「同上」按上一项的同一列读取：{'、'.join(ctx.dittoed[:12])}{' 等' if len(ctx.dittoed) > 12 else ''}",
                 sheet=sheet.name, severity="notice"))
         return None
+
+    def _fill_labelled(self, prev: Record, field: str, text: str) -> None:
+        """A labelled row's text as the field of the record above, and of the rows of its item above it (a sub-item's
+        rows, then the labelled rows of all of them) that have no text of that field of their own."""
+        group = [prev]
+        for rec in reversed(self.records[:-1] if self.records and self.records[-1] is prev else self.records):
+            if rec.sheet != prev.sheet or rec.item_name != prev.item_name or getattr(rec, field):
+                break
+            group.append(rec)
+        for rec in group:
+            if getattr(rec, field):
+                setattr(rec, field, getattr(rec, field) + "\n" + text)
+            else:
+                setattr(rec, field, text)
+            if field == "responsibility_text":
+                rec.responsibilities = list(_duties(rec.responsibility_text))
 
     @staticmethod
     def _header_like(own: dict[str, str], row_cells: list[str]) -> bool:
@@ -1733,7 +1807,8 @@ def _numbered_again(rec: Record, text: str) -> bool:
 _REFERENCE_COLUMN = re.compile(r"^对应(?:的)?(?:权力|职权|权责|行政权力)?(?:事项)?(?:序号|编号|编码)$|^(?:权力|职权|权责)(?:事项)?序号$")
 _WITH_SUB_ITEMS = re.compile(r"[（(](?:含|包括|包含)(?:各)?子项[）)]")
 _NOTE_AFTER_CODE = re.compile(r"\s*[（(][^（()）]*[）)]\s*$")
-_ITEM_NUMBER = re.compile(r"^(\d+)(?:\s*[-－—.．、]\s*(\d+))?$")
+# (a number of up to four digits: a longer one is a code, 海宁's 12-digit 事项编码 330220045000)
+_ITEM_NUMBER = re.compile(r"^(\d{1,4})(?:\s*[-－—.．、]\s*(\d+))?$")
 
 
 def _reference(rec: Record) -> str:
@@ -1809,6 +1884,23 @@ def _nth_sub_item(items: list[Record], rec: Record, nth: int, of: int) -> list[R
         if best[0] >= 3 and scores.count(best) == 1:  # the most shared; of equals, the shortest name
             return [subs[scores.index(best)]]
     return [subs[nth]] if len(subs) == of and not rec.item_name else []
+
+
+def _named_alike(rec: Record, items: list[Record]) -> list[Record]:
+    """The one item above a duty table's row whose name the row's shortens (东街街道's 责任清单: 「最低生活保障受理审核」 for
+    「最低生活保障申请受理、审核」): the item most alike, by far the most, and alike enough; [] when none is."""
+    name = squeeze(rec.item_name)
+    if len(name) < 4:
+        return []
+
+    def covered(item: Record) -> float:  # how much of the row's name the item's has, in order (临时救助: all of it)
+        blocks = SequenceMatcher(None, name, squeeze(item.item_name + item.sub_item_name), autojunk=False)
+        return sum(b.size for b in blocks.get_matching_blocks()) / len(name)
+
+    scores = sorted(((covered(i), k) for k, i in enumerate(items)), reverse=True)
+    if not scores or scores[0][0] < 0.8 or (len(scores) > 1 and scores[0][0] - scores[1][0] < 0.2):
+        return []
+    return [items[scores[0][1]]]
 
 
 def _shared(a: str, b: str) -> int:

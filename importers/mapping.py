@@ -193,8 +193,9 @@ def match_header(cells: list[str], mapping: Mapping, *, fold: bool = True) -> He
     repeats: dict[str, list[int]] = {}
     fallbacks: dict[int, str] = {}  # column -> its header, of [fallback] headers
     folded: dict[int, str] = {}  # column -> the field its header means in another case and spacing (Item Name)
+    numbered = _numbered_run(cells, mapping)
     for col, text in enumerate(cells):
-        norm = normalize_header(text)
+        norm = numbered.get(col) or normalize_header(text)
         if not norm:
             continue
         if norm in mapping.fallback:
@@ -239,6 +240,26 @@ def match_header(cells: list[str], mapping: Mapping, *, fold: bool = True) -> He
         unmapped[col] = cells[col].strip()  # kept as it is (an extra field)
     missing = [f for f in mapping.required if f not in columns]
     return HeaderMatch(mapping, columns, unmapped, missing, repeats)
+
+
+# a header numbered in a run of its own (嘉定's 责任事项1 | 责任事项2 | … | 责任事项6)
+_NUMBERED = re.compile(r"^(?P<base>.+?)[（(]?(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,2})[）)]?$")
+
+
+def _numbered_run(cells: list[str], mapping: Mapping) -> dict[int, str]:
+    """Columns whose headers are one header the mapping knows numbered 1, 2, 3 … (two or more, from 1 or 一): column ->
+    that header, each a column of one field (a repeated block, read as one)."""
+    bases: dict[str, list[tuple[int, str]]] = {}
+    for col, text in enumerate(cells):
+        norm = normalize_header(text)
+        m = _NUMBERED.match(norm) if norm and mapping.field_for(norm) is None else None
+        if m and mapping.field_for(m.group("base")) is not None:
+            bases.setdefault(m.group("base"), []).append((col, m.group("n")))
+    out: dict[int, str] = {}
+    for base, run in bases.items():
+        if len(run) >= 2 and run[0][1] in ("1", "一"):
+            out.update({col: base for col, _ in run})
+    return out
 
 
 def _resolve_fallbacks(mapping: Mapping, fallbacks: dict[int, str], columns: dict[str, int],

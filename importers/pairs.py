@@ -1,5 +1,6 @@
 """Stages written in pairs of columns across a row: 清河街道's 责任环节一 | 责任环节二 | … over 环节 | 内容 | 环节 | 内容 | …,
-a record with more stages than pairs going on in the row below, its item cells blank.
+a record with more stages than pairs going on in the row below, its item cells blank; or numbered in one header row
+(聊城's 环节名称1 | 环节内容1 | 环节名称2 | 环节内容2 | …).
 
 The sheet is read as the list it stands for, a row a stage (办理环节 | 责任事项内容, as `standard` reads them): each pair
 with something in it a row of its own, the record's other cells on its first, the rows after it continuing the record.
@@ -31,10 +32,27 @@ def _pairs_at(sheet: Sheet, r: int) -> list[int]:
                                               for c in starts}) == 1 else []
 
 
+# … or numbered in one header row (聊城's 环节名称1 | 环节内容1 | 环节名称2 | 环节内容2 | …)
+_NUMBER = r"\s*[（(]?([0-9]{1,2}|[一二三四五六七八九十]{1,2})[)）]?"
+_NUMBERED_STAGE = re.compile(rf"(?:{'|'.join(_STAGE_WORDS)}){_NUMBER}")
+_NUMBERED_CONTENT = re.compile(rf"(?:{'|'.join(_CONTENT_WORDS)}){_NUMBER}")
+
+
+def _numbered_pairs_at(sheet: Sheet, r: int) -> list[int]:
+    """The first columns of the pairs row r heads 环节名称N | 环节内容N (two or more, the same N in each pair), or []."""
+    row = [squeeze(v) for v in sheet.cells[r]]
+    starts = [c for c in range(len(row) - 1)
+              if (a := _NUMBERED_STAGE.fullmatch(row[c])) and (b := _NUMBERED_CONTENT.fullmatch(row[c + 1]))
+              and a.group(1) == b.group(1)]
+    return starts if len(starts) >= 2 else []
+
+
 def unpaired(sheet: Sheet) -> Sheet | None:
     """The sheet with its pairs of stage columns read a row a stage, or None when it has none."""
     for r in range(min(_ROWS_SCANNED, sheet.nrows - 1)):
-        starts = _pairs_at(sheet, r)
+        starts, header_rows = _pairs_at(sheet, r), 2
+        if not starts:
+            starts, header_rows = _numbered_pairs_at(sheet, r), 1
         if starts:
             break
     else:
@@ -52,7 +70,7 @@ def unpaired(sheet: Sheet) -> Sheet | None:
     numbers: list[int] = []
     for k in range(sheet.nrows):
         cells = sheet.cells[k]
-        if k == r + 1:
+        if k == r + 1 and header_rows == 2:
             continue  # the pairs' own header, 环节 | 内容 …
         if k == r:
             out.append(row_of(cells, "办理环节", "责任事项内容"))

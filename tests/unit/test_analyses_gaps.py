@@ -1143,3 +1143,30 @@ def test_a_cell_opening_with_a_stage_then_steps_in_its_own_words() -> None:
     assert "送达" in gaps.named_stages(ROW | {"type": "行政许可", "stages": [d.stage for d in duties if d.stage],
                                              "duty_texts": [d.text for d in duties]})  # 「签发植物检疫证书」
     assert len(split_duties("告知：在决定书中告知加处罚款；申请执行：向人民法院申请强制执行。")) == 1
+
+
+def test_the_sixty_seventh_sample_s_permits() -> None:
+    """湖北's 「受理、审查、决定」 in one step that tells the decision in writing and follows the work permitted (served and
+    supervised); 海宁's 「办结：作出准予或者不予变更的决定，准予变更的换发《…许可证》」 decides and serves; its 注销's 「办结：办理
+    注销登记，收回《…许可证》，并予以公告」 decides and serves the ending."""
+    joined = ("受理、审查、决定：受理申请后对施工方案进行审查，在法定期限内作出是否准予许可的决定并书面告知申请人；对已许可的工程实施"
+              "跟踪管理，督促施工单位按照许可的内容施工。")
+    assert missing("行政许可", "涉路施工许可", joined) == []
+    assert missing("行政许可", "涉路施工许可", joined.replace("并书面告知申请人", "").replace("对已许可的工程实施跟踪管理，督促施工单位"
+                                                                                     "按照许可的内容施工。", "")) == ["送达", "事后监管"]
+
+    def rows_missing(power: str, steps: list[tuple[str, str]]) -> list[str]:  # a row a step: 环节名称 | 责任内容
+        duties = [stage_row_duty(k, stage, text) for k, (stage, text) in enumerate(steps, 1)]
+        row = ROW | {"type": "行政许可", "power": power, "stages": [d.stage for d in duties if d.stage],
+                     "duty_texts": [d.text for d in duties]}
+        found = gaps.missing_stage([row], EVERY_TYPE)
+        return found[0].evidence[0]["missing"] if found else []
+
+    change = [("接件", "接收变更申请材料。"), ("审核", "审查变更事项。"),
+              ("办结", "作出准予或者不予变更的决定，准予变更的换发《医疗机构执业许可证》。")]
+    assert rows_missing("医疗机构变更登记", change) == ["事后监管"]
+    assert rows_missing("医疗机构变更登记", change[:2] + [("办结", "办理完毕后归档。")]) == ["决定", "送达", "事后监管"]
+    end = [("接件", "接收注销申请。"), ("审核", "核实停止执业情况。"),
+           ("办结", "办理注销登记，收回《医疗机构执业许可证》，并予以公告。")]
+    assert rows_missing("医疗机构注销登记", end) == []
+    assert rows_missing("医疗机构注销登记", end[:2] + [("办结", "办理注销登记。")]) == ["送达"]

@@ -2564,3 +2564,180 @@ def test_exports_in_lower_case_english_with_a_comment_line(tmp_path):
     doc = parse_list(path)
     assert doc.department == "克拉玛依市应急管理局"
     assert doc.records[1].sub_item_name == "变更"
+
+
+def test_a_table_of_step_codes_below_the_list(tmp_path):
+    """磐石's 责任事项 over 责任环节（代码） | 本事项特别责任, its cells 「A1、A2、A3、A4」, and below the list 「附：责任环节代码及通用内容」
+    over 代码 | 责任环节 | 通用内容: each code read as its step and its content, the item's own duty after them, the table
+    of codes no records."""
+    path = tmp_path / "某市民政局权责清单.csv"
+    path.write_text(
+        "某市民政局权责清单,,,,,,\n"
+        "序号,事项名称,,权力类别,实施依据,责任事项,\n"
+        ",主项,子项,,,责任环节（代码）,本事项特别责任\n"
+        "1,社会团体成立、变更、注销登记,成立登记,行政许可,《社会团体登记管理条例》第九条,A1、A2、A3、A4,审查发起人资格。\n"
+        "2,对社会团体违反登记管理规定行为的处罚,,行政处罚,《社会团体登记管理条例》第三十条,B1、B2、B3,\n"
+        ",,,,,,\n"
+        "附：责任环节代码及通用内容,,,,,,\n"
+        "代码,责任环节,通用内容,,,,\n"
+        "A1,受理,公示应当提交的材料，依法受理。,,,,\n"
+        "A2,审查,对申请材料进行审查。,,,,\n"
+        "A3,决定,作出准予或者不予许可的决定。,,,,\n"
+        "A4,送达,颁发登记证书。,,,,\n"
+        "B1,立案,决定是否立案。,,,,\n"
+        "B2,调查,调查取证。,,,,\n"
+        "B3,决定,制作行政处罚决定书。,,,,\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [r.name for r in doc.records] == ["社会团体成立、变更、注销登记（成立登记）", "对社会团体违反登记管理规定行为的处罚"]
+    first, penalty = doc.records
+    assert [d.stage for d in first.responsibilities] == ["受理", "审查", "决定", "送达"]
+    assert first.responsibilities[0].text == "受理：公示应当提交的材料，依法受理。"
+    assert "审查发起人资格" in first.responsibility_text
+    assert [d.stage for d in penalty.responsibilities] == ["立案", "调查", "决定"]
+    assert any("A1=受理" in w.message for w in doc.warnings)
+
+
+def test_another_table_under_its_own_heading_that_is_no_list_of_powers(tmp_path):
+    """永登's 「二、配合事项」 below its powers, over 序号 | 配合事项 | 牵头部门 | 镇政府配合职责: not read as rows of the table above
+    (before, the file was refused, a row at a time without a name), and the reader told it was not imported."""
+    path = tmp_path / "某县某镇人民政府权责清单.csv"
+    path.write_text(
+        "一、行政权力事项,,,,\n"
+        "序号,事项类型,事项名称,实施依据,责任事项\n"
+        "1,行政许可,农村村民宅基地审批,《中华人民共和国土地管理法》第六十二条,受理：受理申请。\n"
+        ",,,,\n"
+        "二、配合事项,,,,\n"
+        "序号,配合事项,牵头部门,镇政府配合职责,备注\n"
+        "1,森林草原防灭火,县应急管理局,落实护林员巡护。,\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [r.item_name for r in doc.records] == ["农村村民宅基地审批"]
+    assert any("二、配合事项" in w.message and "此表未导入" in w.message for w in doc.warnings)
+
+
+def test_an_export_of_items_and_their_duties_as_a_tree(tmp_path):
+    """吐鲁番's export: id | parent_id | node_type | item_code | item_name | power_type | … | stage | content, a duty's row under
+    its item's with its step and content and nothing else: the item's duties."""
+    path = tmp_path / "某市医疗保障局权责清单.csv"
+    path.write_text(
+        "id,parent_id,node_type,item_code,item_name,power_type,legal_basis,stage,content,accountability,remark\n"
+        "1,,事项,6504YB-CF-001,对定点医药机构违反医疗保障基金使用管理规定的处罚,行政处罚,《医疗保障基金使用监督管理暂行条例》"
+        "第三十八条,,,违反法定程序的,\n"
+        "2,1,责任,,,,,立案,决定是否立案。,,\n"
+        "3,1,责任,,,,,调查,调查取证。,,\n"
+        "4,1,责任,,,,,告知,告知拟作出的处罚。,,\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert len(doc.records) == 1
+    assert [d.stage for d in doc.records[0].responsibilities] == ["立案", "调查", "告知"]
+
+
+def test_a_table_on_its_side_whose_stage_labels_have_a_note_and_the_word_duty(tmp_path):
+    """北安's table on its side, its labels 受理（立案）责任 | 审查（调查）责任 | 执行（监管）责任 among 告知责任 | 决定责任: each a
+    field (before, only the labels without a note were read, the others' rows lost)."""
+    path = tmp_path / "某市应急管理局权责清单.csv"
+    path.write_text(
+        "项目,事项1,事项2\n"
+        "事项名称,对未取得危险化学品经营许可证从事危险化学品经营的处罚,烟花爆竹经营（零售）许可\n"
+        "权力类型,行政处罚,行政许可\n"
+        "受理（立案）责任,予以立案。,依法受理。\n"
+        "审查（调查）责任,执法人员不少于两人，询问当事人。,审查材料。\n"
+        "决定责任,作出处罚决定。,作出许可决定。\n"
+        "执行（监管）责任,督促履行。,监督检查。\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [[d.stage for d in r.responsibilities] for r in doc.records] == [
+        ["受理", "审查", "决定", "执行"], ["受理", "审查", "决定", "执行"]]
+    assert doc.records[0].responsibilities[0].text.startswith("受理、立案责任")
+
+
+def test_a_duty_sheet_by_long_codes_and_a_duty_table_by_short_names(tmp_path):
+    """海宁: a sheet 权力事项 and a sheet 责任事项 (事项编码 | 事项名称（简称） | 环节序号 | 环节名称 | 责任内容), joined by the 12-digit
+    code (no 序号); 东街街道: 二、责任清单 below 一、权力清单, its 对应权力事项 a shortened name (「临时救助」 for 「临时救助申请受理、审核
+    及小额审批」), joined to the item whose name holds it."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "权力事项"
+    ws.append(["序号", "事项编码", "事项名称", "事项类型", "设定依据"])
+    ws.append(["1", "330220045000", "对未取得医疗机构执业许可证擅自执业的处罚", "行政处罚", "《基本医疗卫生与健康促进法》第九十九条"])
+    ws.append(["2", "330120021000", "公共场所卫生许可", "行政许可", "《公共场所卫生管理条例》第八条"])
+    duties = wb.create_sheet("责任事项")
+    duties.append(["事项编码", "事项名称（简称）", "环节序号", "环节名称", "责任内容"])
+    duties.append(["330220045000", "无证行医处罚", "1", "案源登记", "经审批后立案。"])
+    duties.append(["330220045000", "无证行医处罚", "2", "调查取证", "询问当事人。"])
+    duties.append(["330220045000", "无证行医处罚", "3", "案件审核", "法制审核。"])
+    path = tmp_path / "某市卫生健康局权责清单.xlsx"
+    wb.save(path)
+    doc = parse_list(path)
+    assert [r.item_name for r in doc.records] == ["对未取得医疗机构执业许可证擅自执业的处罚", "公共场所卫生许可"]
+    assert [d.stage for d in doc.records[0].responsibilities] == [None, "调查", "审查"]
+    street = tmp_path / "某区某街道办事处权责清单.csv"
+    street.write_text(
+        "一、权力清单,,,\n序号,事项名称,权力类型,实施依据\n"
+        "1,临时救助申请受理、审核及小额审批,行政给付,《社会救助暂行办法》第四十七条\n"
+        "2,对居民委员会工作给予指导、支持和帮助,其他行政权力,《城市居民委员会组织法》第二条\n"
+        ",,,\n二、责任清单,,,\n序号,对应权力事项,责任事项,追责情形\n"
+        '1,临时救助,"受理：受理申请。\n审批：在委托权限内审批。",违规审批的\n', encoding="utf-8")
+    doc = parse_list(street)
+    assert [r.item_name for r in doc.records] == ["临时救助申请受理、审核及小额审批", "对居民委员会工作给予指导、支持和帮助"]
+    assert [d.stage for d in doc.records[0].responsibilities] == ["受理", "决定"] and not doc.records[1].responsibilities
+
+
+def test_duty_columns_numbered_one_to_six_and_types_as_codes_of_a_footnote(tmp_path):
+    """嘉定's 类别代码 (XK, CF, their meanings in a footnote below the table) and 责任事项1 | 责任事项2 | … | 责任事项6, a step a
+    column: the type read by the footnote, the six columns the record's duties (before, the file was refused: no type)."""
+    path = tmp_path / "某区体育局权责清单.csv"
+    path.write_text(
+        "序号,权力编码,事项名称,类别代码,法律依据,责任事项1,责任事项2,责任事项3\n"
+        "1,3101140301001,经营高危险性体育项目许可,XK,《全民健身条例》第三十二条,受理责任：依法受理。,审查责任：实地核查。,"
+        "决定责任：作出批准或者不予批准的决定。\n"
+        "2,3101140302001,对未经批准擅自经营高危险性体育项目的处罚,CF,《全民健身条例》第三十六条,立案：予以立案。,"
+        "调查：询问当事人。,\n"
+        ",,,,,,,\n"
+        "注：1.类别代码：XK—行政许可；CF—行政处罚；JC—行政检查；QR—行政确认。,,,,,,,\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [r.type for r in doc.records] == ["行政许可", "行政处罚"]
+    assert [[d.stage for d in r.responsibilities] for r in doc.records] == [["受理", "审查", "决定"], ["立案", "调查"]]
+    assert not [w for w in doc.warnings if "责任事项1" in w.message]
+
+
+def test_stage_and_content_columns_numbered_in_pairs_in_one_header_row(tmp_path):
+    """聊城's 环节名称1 | 环节内容1 | 环节名称2 | 环节内容2 | …: each pair a step (its name the stage, its content the duty), not the
+    first pair's name alone."""
+    path = tmp_path / "某市人民防空办公室权责清单.csv"
+    path.write_text(
+        "序号,事项名称,事项类型,环节名称1,环节内容1,环节名称2,环节内容2,环节名称3,环节内容3,追责情形\n"
+        "1,拆除人民防空工程审批,行政许可,受理,依法受理。,审查,现场核查。,决定,作出准予或者不予拆除的决定。,违规审批的\n"
+        "2,对侵占人民防空工程行为的处罚,行政处罚,立案,决定是否立案。,调查,调查取证。,,,\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [[(d.stage, d.text.split("\n")[-1]) for d in r.responsibilities] for r in doc.records] == [
+        [("受理", "依法受理。"), ("审查", "现场核查。"), ("决定", "作出准予或者不予拆除的决定。")],
+        [("立案", "决定是否立案。"), ("调查", "调查取证。")]]
+    assert doc.records[0].accountability_situations == "违规审批的"
+
+
+def test_labelled_rows_under_a_record_and_a_three_row_header_printed_again(tmp_path):
+    """伊宁's record row, then 「 | 责任事项 | …」 and 「 | 追责情形 | …」 under it (the sub-items' rows before them share them): the
+    record's duties and accountability (before, the file was refused, each labelled row a record without a name); 贵港's header
+    of three rows printed again under 「续表」: skipped whole, its 主项 | 子项 row no record."""
+    path = tmp_path / "某市教育局权责清单.csv"
+    path.write_text(
+        "序号,权力编码,权力类型,权力名称,子项名称,设定依据\n"
+        "1,654002-JY-01-003,行政许可,校车使用许可,,《校车安全管理条例》第十四条\n"
+        ",责任事项,1.受理责任：依法受理。2.审查责任：审查材料。,,,\n"
+        ",追责情形,对不符合条件的校车申请予以通过审查的,,,\n"
+        "2,654002-JY-02-001,行政处罚,对民办学校违规办学行为的处罚,,《民办教育促进法》第六十二条\n"
+        "2-1,654002-JY-02-001-1,行政处罚,,擅自分立、合并民办学校的,\n"
+        ",责任事项,1.立案责任：予以立案。2.调查责任：调查取证。,,,\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [r.name for r in doc.records] == ["校车使用许可", "对民办学校违规办学行为的处罚",
+                                             "对民办学校违规办学行为的处罚（擅自分立、合并民办学校的）"]
+    assert [[d.stage for d in r.responsibilities] for r in doc.records] == [["受理", "审查"], ["立案", "调查"],
+                                                                           ["立案", "调查"]]
+    assert doc.records[0].accountability_situations == "对不符合条件的校车申请予以通过审查的"
+    header = "序号,权力清单,,,责任清单,备注\n,事项名称,,事项类型,责任事项,\n,主项,子项,,,\n"
+    paged = tmp_path / "某区某街道办事处权责清单.csv"
+    paged.write_text(header + "1,失业登记,,公共服务,受理：依法受理。,\n第 1 页，共 2 页,,,,,\n续表,,,,,\n" + header
+                     + "2,临时救助,,行政给付,受理：依法受理。,\n", encoding="utf-8")
+    doc = parse_list(paged)
+    assert [r.item_name for r in doc.records] == ["失业登记", "临时救助"]
+    assert not [w for w in doc.warnings if "已忽略此行" in w.message]
