@@ -186,7 +186,8 @@ def _own_step(text: str) -> bool:
     return bool(word) and not word.group(0).endswith("的") and opens_with_step(line)
 
 
-_BRACKETED = re.compile(r"【[\u4e00-\u9fff]{2,8}】")
+# (… with stages joined or a note: 内蒙古's 【送达、执行】, 【审查（含法制审核）】)
+_BRACKETED = re.compile(r"【[\u4e00-\u9fff][\u4e00-\u9fff、（）()]{1,13}】")
 
 
 # An export's bar between steps (伊犁's 「受理:…|审查:…|决定:…」): a step's end, as a semicolon is
@@ -221,6 +222,8 @@ def split_duties(text: str) -> list[Duty]:
     for m in _BRACKETED.finditer(text):  # 「…；【调查】…」 split as 「…；调查：…」 (the text keeps its brackets)
         if bracketed_stage(m.group(0)):  # a step's heading, not a label (【依据】) or a citation's kind (【法律】)
             masked[m.start()], masked[m.end() - 1] = " ", "："
+            if (note := re.search(r"[（(][^（()）]*[）)]$", m.group(0)[:-1])) is not None:  # 【审查（含法制审核）】: its note aside
+                masked[m.start() + note.start():m.start() + note.end()] = " " * (note.end() - note.start())
     heads = {start: (start, words, (number, style)) for start, words, number, style in _heading_lines(text)}
     # Headings are blanked out before looking for numbers, so "一、直接实施责任：" does not make the
     # cell look numbered 一、二、 and "直接实施责任：1.…" has its 1. at the start of a line.

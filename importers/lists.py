@@ -341,15 +341,19 @@ def _stage_headers(headers: list[str], columns: Iterable[int]) -> int:
 # An export's English code for a stage's column (彬州's resp_accept | resp_review | …, 太仓's RESP_NOTICE, RESP_SERVE): the
 # stage it is for
 # (not stage_accept …: 克拉玛依's export writes a penalty's steps in a permit's stage_ columns, read it was judged wrong)
-_ENGLISH_STAGE = re.compile(r"^(?:RESP|DUTY|RESPONSIBILITY)[_\s-]?([A-Z]+)$", re.IGNORECASE)
-_CODE_PREFIX = re.compile(r"^(RESP|DUTY|RESPONSIBILITY|ZR|R)[_\s-]?[A-Z]+$", re.IGNORECASE)
+_ENGLISH_STAGE = re.compile(r"^(?:RESP|DUTY|RESPONSIBILITY|ZRSX|ZRHJ)[_\s-]?([A-Z]+)$", re.IGNORECASE)
+_CODE_PREFIX = re.compile(r"^(RESP|DUTY|RESPONSIBILITY|ZRSX|ZRHJ|ZR|R)[_\s-]?[A-Z]+$", re.IGNORECASE)
 _ENGLISH_STAGES = {
     "ACCEPT": "受理", "ACCEPTANCE": "受理", "REVIEW": "审查", "EXAMINE": "审查", "EXAMINATION": "审查", "DECIDE": "决定",
     "DECISION": "决定", "DELIVER": "送达", "DELIVERY": "送达", "SERVE": "送达", "SUPERVISE": "事后监管",
     "SUPERVISION": "事后监管", "NOTICE": "告知", "NOTIFY": "告知", "INFORM": "告知", "INVESTIGATE": "调查",
     "INVESTIGATION": "调查", "FILING": "立案", "ENFORCE": "执行", "EXECUTE": "执行",
     "EXECUTION": "执行", "ENFORCEMENT": "执行", "URGE": "催告", "REMIND": "催告", "RELEASE": "解除", "LIFT": "解除",
-    "HEARING": "听证", "INSPECT": "检查", "INSPECTION": "检查", "DISPOSE": "处置", "DISPOSAL": "处置", "OTHER": "其他"}
+    "HEARING": "听证", "INSPECT": "检查", "INSPECTION": "检查", "DISPOSE": "处置", "DISPOSAL": "处置", "OTHER": "其他",
+    # … and in pinyin initials after 责任事项's (金华's export: ZRSX_SL | ZRSX_SC | ZRSX_GZ | ZRSX_JD | ZRSX_SD | ZRSX_ZX |
+    # ZRSX_QT, 2026-12-06)
+    "SL": "受理", "SC": "审查", "SH": "审查", "GZ": "告知", "JD": "决定", "SD": "送达", "ZX": "执行", "JG": "事后监管",
+    "SHJG": "事后监管", "LA": "立案", "DC": "调查", "CG": "催告", "QT": "其他"}
 
 
 def _english_stage(header: str) -> str | None:
@@ -1940,12 +1944,17 @@ _ITEM_REF = re.compile(r"^(?:同|见|详见|参照|参见|与)(?:主项|主项�
 _SUB_ITEM_WORD = re.compile(r"^\s*(?:其中|子项|含)\s*[:：]\s*")
 
 
+_STAGE_LINE = re.compile(r"[\u4e00-\u9fff、（）()]{1,12}责任")
+
+
 def _says_item(text: str) -> bool:
     """A cell that says it is its item's: 「同主项」, or each line of columns merged into it (「责任事项（事前）：同主项。」)."""
     if not text or len(text) > 200 or "项" not in text:
         return False
     lines = [squeeze(line) for line in text.split("\n") if line.strip()]
-    return all(_ITEM_REF.match(re.split(r"[:：]", line)[-1]) for line in lines)
+    # (a stage column's heading line above it: 金华's sub-items 「同主项」 under 受理责任 alone, the other stages blank)
+    refs = [line for line in lines if not _STAGE_LINE.fullmatch(line)]
+    return bool(refs) and all(_ITEM_REF.match(re.split(r"[:：]", line)[-1]) for line in refs)
 
 
 def _may_hold(item: Record, sub: Record) -> bool:

@@ -344,7 +344,7 @@ _NOTE = re.compile(r"[（(]([^（()）]{1,30})[）)]")
 _STRAY = re.compile(r"^[.．、,，;；]+")
 # A step's name in brackets at the start of a duty: 「【立案】…；【调查】…」 (阳东's 城管 list), as 「立案：…」 when the
 # word is a stage of the vocabulary and text follows it.
-BRACKET_HEADING = re.compile(r"^【([\u4e00-\u9fff]{2,8})】")
+BRACKET_HEADING = re.compile(r"^【([\u4e00-\u9fff][\u4e00-\u9fff、（）()]{1,13})】")  # (【送达、执行】, 【审查（含法制审核）】)
 _BRACKET_RUN = re.compile(r"^(?:【[\u4e00-\u9fff]{2,8}】){2,}")
 # … or a run of headings each ending in 责任, one after the other (黄冈's 「受理责任、审查责任、决定责任、送达责任、事后监管责任、
 # 其他法律法规政策规定应履行的责任。」: the stages a cell lists, no text of their own)
@@ -442,8 +442,12 @@ def _head(text: str) -> str:
         return "、".join(stages) + "：" + rest
     bracket = BRACKET_HEADING.match(head)
     if bracket and head[bracket.end():] and (bracketed_stage(bracket.group(0)) or _own_bracket(bracket.group(1))):
-        # (a step in the list's own word too: 额济纳旗's 「【报告审批】…；【实施】…」 as 「报告审批：…」)
-        return bracket.group(1) + "：" + head[bracket.end():]
+        # (a step in the list's own word too: 额济纳旗's 「【报告审批】…；【实施】…」 as 「报告审批：…」; a stage's note aside:
+        # 「【审查（含法制审核）】」 as 「审查：」)
+        word = bracket.group(1)
+        if bracketed_stage(bracket.group(0)):
+            word = re.sub(r"[（(][^（()）]*[）)]$", "", word)
+        return word + "：" + head[bracket.end():]
     # a stage in brackets after the heading's own, as a penalty calls it (「1.受理（立案）责任：」, 兴城's 「1.催告（决定）责任：」):
     # both, as a column so headed is read (importers.lists._stage_heading)
     noted = _NOTED_HEADING.match(head)
@@ -468,7 +472,7 @@ def _own_bracket(word: str) -> bool:
 def bracketed_stage(mark: str) -> bool:
     """Whether a bracketed word (【立案】) names a stage of the vocabulary: a step's heading, not a label (【依据】,
     【责任事项】) or a citation's kind (【法律】)."""
-    word = mark.strip("【】")
+    word = re.sub(r"[（(][^（()）]*[）)]$", "", mark.strip("【】"))  # (【审查（含法制审核）】: its note aside)
     return bool(_heading(word + "：", _COLON_END))
 
 

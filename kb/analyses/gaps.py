@@ -467,6 +467,34 @@ def prose_stages(texts: Iterable[str], kinds: Iterable[str], type_: str = "", ru
     return out
 
 
+# a clause of what is refused or lacking (「不予受理的，出具不予受理决定书并送达」, 「材料不齐全的一次性告知」): no step of its own
+# (a condition and what follows it: not 「作出准予或者不予许可的决定并送达申请人」, the decision either way)
+_REFUSING_CLAUSE = re.compile(r"[^，,。；;]*(?:不予|不符合|不齐全|不同意)[^，,。；;]*?的(?!决定|书|理由|通知|文书)[，,]?[^，,。；;]*")
+
+
+def sole_step_prose(texts: Iterable[str], required: tuple[str, ...], type_: str = "",
+                    rules: StageRules | None = None) -> set[str]:
+    """The stages a power's one duty (a catch-all aside) says in prose beyond its heading, when it says three or more of
+    the power's set after the heading's (林芝's lone 「1.立案责任:…应及时制止(对正在实施的违法行为…),并予以审查,决定是否立案」
+    says two, 审查 and 实施, and is read as the 立案 it is):
+    a list's stage columns of which the record fills only the first, with the whole procedure in it (巴南's 受理（立案）
+    column: 「受理申请后审查…会同公安交通管理部门审核；…作出准予或者不予许可的决定并送达申请人；许可期间…进行现场监管」,
+    judged complete, 2026-12-06), read as a reader reads it; not the clauses of a refusal (「不予受理的…送达」)."""
+    rules = rules or stage_rules()
+    texts = [t for t in texts if not _CATCH_ALL.match(squeeze(t))]
+    if len(texts) != 1:
+        return set()
+    flat = _REFUSING_CLAUSE.sub("", without_other_decisions(squeeze(texts[0])))
+    words = stage_words()
+    heading = heading_stages(texts[0])
+    said = {words[m.group(0)] for m in stage_word_pattern().finditer(flat)} - set(heading)
+    first = max((required.index(s) for s in heading if s in required), default=-1)
+    if len(said & set(required[first + 1:])) < 3:
+        return set()
+    return said | {d.stage for d in rules.done_within if d.within in said and (not d.types or type_ in d.types)
+                   and d.said(flat)}
+
+
 def cited_stages(missing: list[str], required_by: dict[str, str]) -> str:
     """Missing stages as a reader reads them, each with the article that asks for it: 告知（《行政处罚法》第四十四条）、…"""
     return "、".join(f"{s}（{required_by[s]}）" if s in required_by else s for s in missing)
@@ -492,6 +520,7 @@ def missing_stage(rows: list[dict], rules: StageRules | None = None) -> list[Fin
         missing = [s for s in required if s not in present]
         own = own_word_stages(r, required, rules) if missing else {}
         prose = prose_stages(r.get("duty_texts", ()), r.get("duty_kinds", ()), r["type"], rules) if missing else set()
+        prose |= sole_step_prose(r.get("duty_texts", ()), required, r["type"], rules) if missing else set()
         missing = [s for s in missing if s not in own and not (prose and rules.names(s, prose, r["type"]))]
         if not missing:
             continue

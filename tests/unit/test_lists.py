@@ -2741,3 +2741,26 @@ def test_labelled_rows_under_a_record_and_a_three_row_header_printed_again(tmp_p
     doc = parse_list(paged)
     assert [r.item_name for r in doc.records] == ["失业登记", "临时救助"]
     assert not [w for w in doc.warnings if "已忽略此行" in w.message]
+
+
+def test_an_export_s_pinyin_stage_columns_and_sub_items_the_same_as_their_item(tmp_path):
+    """金华's export: ZRSX_SL | ZRSX_SC | ZRSX_GZ | ZRSX_JD | ZRSX_SD | ZRSX_ZX | ZRSX_QT, a stage a column (责任事项's initials and
+    the stage's), its sub-items 「同主项」 in the first stage column alone: each the item's duties; a sheet named 「表1 行政许可」 its
+    rows' type."""
+    path = tmp_path / "某市公安局权责清单.csv"
+    path.write_text(
+        "XH,QLBM,FQLBM,QLMC,ZXMC,QLLX,ZRSX_SL,ZRSX_SC,ZRSX_JD,ZRSX_SD,ZRSX_ZX\n"
+        "1,330700-GA-XK-0030,,爆破作业单位许可证核发,,行政许可,受理申请。,审查材料。,作出决定。,送达许可证。,实施监督检查。\n"
+        "1.1,330700-GA-XK-0030-001,330700-GA-XK-0030,,首次申领,行政许可,同主项,,,,\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [[d.stage for d in r.responsibilities] for r in doc.records] == [["受理", "审查", "决定", "送达", "执行"]] * 2
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "表1 行政许可"
+    ws.append(["序号", "事项编码", "事项名称", "设定依据", "责任事项"])
+    ws.append(["1", "BJMZ-XK-003", "慈善组织公开募捐资格审核", "《慈善法》第二十二条", "受理责任：依法受理。"])
+    book = tmp_path / "某市民政局权责清单.xlsx"
+    wb.save(book)
+    assert [r.type for r in parse_list(book).records] == ["行政许可"]
