@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from importers.mapping import HeaderMatch, Mapping, best_match, load_mappings, match_header, normalize_header
 from importers.workbook import Sheet
-from kb.model import PHASES, squeeze, stage_word_pattern
+from kb.model import PHASES, power_type, squeeze, stage_word_pattern
 
 _LABEL_CHARS = 30  # a label is a header's words: longer text is a value
 # the fields that open a new block when met again (a field's text continued under a second 责任事项 label
@@ -75,6 +75,7 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
     last: str | None = None
     first = ""  # the field the first block opens with
     names: list[int] = []  # how many cells each 事项名称 label has beside it
+    pending_type = ""  # the type a heading row gives the next block
     tabled: tuple[str, dict[str, int]] | None = None  # a field written as a small table below its label, its columns
     for r in range(sheet.nrows):
         filled = [(c, v.strip()) for c, v in enumerate(sheet.cells[r]) if v.strip()]
@@ -93,6 +94,11 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
         elif tabled and block is not None and filled[0][0] > min(columns):
             _stage_line(block.values.setdefault(tabled[0], []), tabled[1], dict(filled))
             block.lines.append((r, text))
+            continue
+        if len(filled) == 1 and (typed := _typed_heading(filled[0][1])) is not None:
+            # 临汾's 「【1】行政许可」 over each card (事项名称 | …, no type label): the type of the card below it
+            pending_type, block, last = typed, None, None
+            loose.append((r, text))
             continue
         if r in headings:  # a block's name: the block its labels open below
             tabled = None
@@ -124,12 +130,20 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
                 block = _Block(r)
                 blocks.append(block)
                 first = first or pair.key
+                if pending_type:
+                    block.values["type"], pending_type = [pending_type], ""
+                    labels.setdefault("type", "权力类型")
             block.gap = False
             labels.setdefault(pair.key, pair.label)
             label_at[(r, pair.column)] = pair.key
             block.values.setdefault(pair.key, [])
             if pair.values:
-                block.values[pair.key].append(_joined(pair.values))
+                value = _joined(pair.values)
+                # (临汾's 责任事项（立案） | …, 责任事项（调查） | …: a stage's label, its note the stage's heading)
+                if pair.key == "responsibility_text" and (note := _LABEL_STAGE.search(pair.label)) \
+                        and stage_word_pattern().fullmatch(squeeze(note.group(1))):
+                    value = f"{squeeze(note.group(1))}：{value}"
+                block.values[pair.key].append(value)
             last = pair.key
         block.lines.append((r, text))
     if sum(n > 1 for n in names) * 2 > len(names):
@@ -164,6 +178,16 @@ def _headings(sheet: Sheet, known: dict[tuple[int, int], str]) -> dict[int, str]
                 and any((after, c) in known for c in range(len(sheet.cells[after]))):
             out[r] = name
     return out if len(out) >= 2 else {}
+
+
+_LABEL_STAGE = re.compile(r"[（(]([^（()）]{1,8})[)）]\s*[:：]?$")
+
+
+def _typed_heading(text: str) -> str | None:
+    """A numbered heading row that is a power type (「【1】行政许可」, 「三、行政处罚」): the type's name, else None."""
+    heading = _HEADING.match(text)
+    kind = power_type(squeeze(heading.group("name"))) if heading else None
+    return kind.name if kind is not None else None
 
 
 def _named(block: _Block) -> bool:

@@ -60,7 +60,11 @@ def _step_table(sheet: Sheet) -> tuple[dict[str, tuple[str, str]], set[int]]:
                 break
             steps[code] = (name, sheet.value(k, text_col).strip() if text_col is not None else "")
             rows.add(k)
-        if len(steps) >= 3:
+        # (… and cells elsewhere on the sheet written as lists of its codes, 「A1、A2、A3」: not a table of duties by the items'
+        # own codes, XK01 | 受理 | 依法受理, which joins its items)
+        used = any(len(_CODE_LIST.split(v.strip())) >= 2 and _steps_of(v, steps) is not None
+                   for k, row in enumerate(sheet.cells) if k not in rows for v in row if v.strip())
+        if len(steps) >= 3 and used:
             above = [v for v in sheet.cells[r - 1] if v.strip()] if r else []
             if len(above) == 1 and re.search(r"代码|编码|代号", above[0]):  # its title: 「附：责任环节代码及通用内容」
                 rows.add(r - 1)

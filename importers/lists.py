@@ -341,8 +341,9 @@ def _stage_headers(headers: list[str], columns: Iterable[int]) -> int:
 # An export's English code for a stage's column (彬州's resp_accept | resp_review | …, 太仓's RESP_NOTICE, RESP_SERVE): the
 # stage it is for
 # (not stage_accept …: 克拉玛依's export writes a penalty's steps in a permit's stage_ columns, read it was judged wrong)
-_ENGLISH_STAGE = re.compile(r"^(?:RESP|DUTY|RESPONSIBILITY|ZRSX|ZRHJ)[_\s-]?([A-Z]+)$", re.IGNORECASE)
-_CODE_PREFIX = re.compile(r"^(RESP|DUTY|RESPONSIBILITY|ZRSX|ZRHJ|ZR|R)[_\s-]?[A-Z]+$", re.IGNORECASE)
+# (two words too: 陕西's DUTY_POST_SUPERVISE)
+_ENGLISH_STAGE = re.compile(r"^(?:RESP|DUTY|RESPONSIBILITY|ZRSX|ZRHJ)[_\s-]?([A-Z]+(?:[_\s-][A-Z]+)?)$", re.IGNORECASE)
+_CODE_PREFIX = re.compile(r"^(RESP|DUTY|RESPONSIBILITY|ZRSX|ZRHJ|ZR|R)[_\s-]?[A-Z]+(?:[_\s-][A-Z]+)?$", re.IGNORECASE)
 _ENGLISH_STAGES = {
     "ACCEPT": "受理", "ACCEPTANCE": "受理", "REVIEW": "审查", "EXAMINE": "审查", "EXAMINATION": "审查", "DECIDE": "决定",
     "DECISION": "决定", "DELIVER": "送达", "DELIVERY": "送达", "SERVE": "送达", "SUPERVISE": "事后监管",
@@ -352,14 +353,15 @@ _ENGLISH_STAGES = {
     "HEARING": "听证", "INSPECT": "检查", "INSPECTION": "检查", "DISPOSE": "处置", "DISPOSAL": "处置", "OTHER": "其他",
     # … and in pinyin initials after 责任事项's (金华's export: ZRSX_SL | ZRSX_SC | ZRSX_GZ | ZRSX_JD | ZRSX_SD | ZRSX_ZX |
     # ZRSX_QT, 2026-12-06)
-    "SL": "受理", "SC": "审查", "SH": "审查", "GZ": "告知", "JD": "决定", "SD": "送达", "ZX": "执行", "JG": "事后监管",
+    "POSTSUPERVISE": "事后监管", "POSTSUPERVISION": "事后监管", "AFTERSUPERVISE": "事后监管", "POSTAPPROVAL": "事后监管",
+    "SL": "受理", "SC": "审查", "GZ": "告知", "JD": "决定", "SD": "送达", "ZX": "执行", "JG": "事后监管",
     "SHJG": "事后监管", "LA": "立案", "DC": "调查", "CG": "催告", "QT": "其他"}
 
 
 def _english_stage(header: str) -> str | None:
     """The stage's heading an export's English column code stands for (RESP_ACCEPT -> 受理责任), or None."""
     m = _ENGLISH_STAGE.match(header.strip())
-    stage = _ENGLISH_STAGES.get(m.group(1).upper()) if m else None
+    stage = _ENGLISH_STAGES.get(re.sub(r"[_\s-]", "", m.group(1)).upper()) if m else None
     return f"{stage}责任" if stage else None
 
 
@@ -487,13 +489,16 @@ def _labelled_row(layout: SheetLayout, row_cells: list[str]) -> str | None:
 _TABLE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）])\s*\S{2,30}$")
 
 
-def _table_heading_above(sheet: Sheet, r: int) -> str | None:
-    """The heading alone on the row above a header row r (the next filled row up), when it is a table's numbered heading."""
+def _table_heading_above(sheet: Sheet, r: int, *, types: bool = False) -> str | None:
+    """The heading alone on the row above a header row r (the next filled row up), when it is a table's numbered heading;
+    one naming a power type (「二、行政处罚」, a list's group of its powers) only with ``types``."""
     above = next((k for k in range(r - 1, -1, -1) if any(v.strip() for v in sheet.cells[k])), None)
     if above is None:
         return None
     filled = [v.strip() for v in sheet.cells[above] if v.strip()]
-    return filled[0] if len(filled) == 1 and _TABLE_HEADING.match(filled[0]) else None
+    if len(filled) != 1 or not _TABLE_HEADING.match(filled[0]):
+        return None
+    return filled[0] if types or _section_type(filled) is None else None
 
 
 def _duty_part(parent: str, sub: str) -> bool:
@@ -502,7 +507,7 @@ def _duty_part(parent: str, sub: str) -> bool:
     words = squeeze(sub)
     return _duties_group(parent) and bool(re.search(r"责任|环节", words)) and normalize_header(sub) not in _header_words() \
         and not stage_word_pattern().match(words) and not words.startswith(("其他", "其它")) \
-        and not re.search(r"主体|单位|部门|科室|处室|人|依据|追究|追责|问责", words)
+        and not re.search(r"主体|单位|部门|科室|处室|人|依据|追究|追责|问责|时限|期限|时间|时效|方式|地点|电话|费用", words)
 
 
 def _duty_phase(parent: str, sub: str) -> bool:
@@ -588,7 +593,9 @@ def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
         or _duty_phase(_group_head(sheet, r, c), sub[c]) or _level_split(_group_head(sheet, r, c), sub[c])
         # 江西省水利厅's 责任事项 | "" over 责任环节 | 具体内容, written without its merge: the duties' content beside the stage
         or (squeeze(sub[c]) in _CONTENT_HEADERS and _duties_group(_group_head(sheet, r, c)))
-        or _duty_part(_group_head(sheet, r, c), sub[c]))]
+        or _duty_part(_group_head(sheet, r, c), sub[c])
+        # (许昌's 责任事项 over 事前环节 | 事中环节 | 事后环节 | 其他: the catch-all beside the phases)
+        or (squeeze(sub[c]) in ("其他", "其它") and _duties_group(_group_head(sheet, r, c))))]
     # (湖南's 办理时限 over 法定 | 承诺 beside 权力事项 over 编码 | 名称 | 类型 …: a group's short words no mapping knows, two at
     # most among six known, kept under their group's name)
     few = len(unknown) <= 2 and len(filled) - len(unknown) >= 6 and all(
@@ -652,6 +659,7 @@ class _ListParser:
         self.records: list[Record] = []
         self.unmapped: list[dict] = []  # columns no mapping knows, kept on the powers as extra fields
         self.nameless: set[int] = set()  # rows of a duty table naming their item by its code alone (duty_table.toml)
+        self.sheet_typed: set[int] = set()  # records typed by their sheet's name only, no type column
 
     def parse(self, *, jurisdiction: str | None, department: str | None) -> ListDocument:
         layouts, unreadable = self._find_layouts()
@@ -763,8 +771,14 @@ class _ListParser:
         naming = Counter(_reference(r) for r in self.records
                          if not (r.type or r.type_original) and _has_duties(r) and _reference(r))
         seen: Counter = Counter()
+        # (a sheet typed by its name whose rows are another sheet's items, by code or name, with their duties: 「表1 权力事项
+        # 目录」 then 「表2 行政处罚」 of 事项名称 | 责任事项: the catalogue's items' duties, not powers of their own)
+        catalogue = {(k, v) for r in self.records if (r.type or r.type_original) and id(r) not in self.sheet_typed
+                     for k, v in (("code", _norm_code(r.code)), ("name", r.item_name + "|" + r.sub_item_name)) if v}
         for rec in self.records:
-            if rec.type or rec.type_original:
+            duplicate = id(rec) in self.sheet_typed and _has_duties(rec) and (
+                ("code", _norm_code(rec.code)) in catalogue or ("name", rec.item_name + "|" + rec.sub_item_name) in catalogue)
+            if (rec.type or rec.type_original) and not duplicate:
                 typed.append(rec)
                 by_name.setdefault(rec.item_name, []).append(rec)
                 continue
@@ -1188,12 +1202,20 @@ class _ListParser:
                     return second, ctx.section if between else None
                 if (heading := _table_heading_above(sheet, r)) is not None:
                     # 永登's 「二、配合事项」 over 序号 | 配合事项 | 牵头部门 | 镇政府配合职责: a table of another kind under its own
-                    # heading, no list of powers: not read as the table above's rows, and said
+                    # heading, no list of powers: not read as the table above's rows, and said; a list's table after it
+                    # (「三、行政处罚」 over its own header) is read
                     self.warnings.append(RowError(
                         f"此行起是同一工作表上的另一个表格（{heading}；表头：{' | '.join(row_cells)[:100]}）：不是权力清单的"
                         "表头，此表未导入", sheet=sheet.name, row=sheet.row_number(r), severity="warning"))
+                    for k in range(r + 1, sheet.nrows):
+                        if (after := _table_heading_above(sheet, k, types=True)) is not None \
+                                and (third := layout_at(sheet, k, above_from=k)) is not None:
+                            section = _section_type([after])
+                            return third, (section, after[:40]) if section else None
                     return None
-            if prev is not None and (field := _labelled_row(layout, row_cells)) is not None:
+            if prev is not None and (field := _labelled_row(layout, row_cells)) is not None \
+                    and all(any(v.strip() for v in sheet.cells[k]) for k in range(sheet.row_index(prev.row) + 1, r)):
+                # (right under its record, no blank row between: not a closing note 「责任事项 | 各事项均按照…」 below the table)
                 # 伊宁's record row, then 「 | 责任事项 | <the duties, merged across>」 and 「 | 追责情形 | …」 under it: the
                 # record's field (and its sub-items' above it that have none of their own)
                 self._fill_labelled(prev, field, row_cells[1])
@@ -1304,7 +1326,9 @@ class _ListParser:
                     name = squeeze(text).rstrip("。.；;，,")
                     if line_heading_stages(name):
                         _add_stage_row(record, name, "")
-                    elif heading_stages(text):  # (德州: 「调查责任：…。审查责任：…」, two steps in one column's cell)
+                    elif heading_stages(text) or sum(1 for d in _duties(_text(text)) if d.stage) >= 2:
+                        # (德州: 「调查责任：…。审查责任：…」, two steps in one column's cell; 济宁: 「1.立案：…8.其他：…」, the
+                        # whole procedure numbered in the first stage's column)
                         _add_headed_duties(record, text)
                     else:
                         _add_stage_row(record, heading, text)
@@ -1542,6 +1566,7 @@ class _ListParser:
         elif ctx.sheet_type and column is None:
             # 晋江: one sheet per type and no type column at all: the sheet's name is its rows' type (said once)
             rec.type, rec.type_code = ctx.sheet_type.name, ctx.sheet_type.code
+            self.sheet_typed.add(id(rec))
             if not ctx.type_said:
                 ctx.type_said = True
                 self.warnings.append(RowError(
@@ -1784,7 +1809,7 @@ _REFER = re.compile(r"^(?:同|见|参照|参见)(?:第|序号)?(?P<ref>[0-9]{1,4
 def _join(item: Record, duties: Record) -> None:
     """A duty table's row (崇明's 责任清单) into the item of the power table it names."""
     for f in ("responsibility_text", "accountability_situations"):  # 「详见责任清单」: what it points to
-        if getattr(item, f) and _POINTER.match(squeeze(getattr(item, f))):
+        if getattr(item, f) and getattr(duties, f) and _POINTER.match(squeeze(getattr(item, f))):
             setattr(item, f, "")
             if f == "responsibility_text":
                 item.responsibilities = []
@@ -1892,7 +1917,8 @@ def _nth_sub_item(items: list[Record], rec: Record, nth: int, of: int) -> list[R
 
 def _named_alike(rec: Record, items: list[Record]) -> list[Record]:
     """The one item above a duty table's row whose name the row's shortens (东街街道's 责任清单: 「最低生活保障受理审核」 for
-    「最低生活保障申请受理、审核」): the item most alike, by far the most, and alike enough; [] when none is."""
+    「最低生活保障申请受理、审核」): the one item whose name holds every character of the row's, in order; [] when none or
+    more than one does."""
     name = squeeze(rec.item_name)
     if len(name) < 4:
         return []
@@ -1902,7 +1928,8 @@ def _named_alike(rec: Record, items: list[Record]) -> list[Record]:
         return sum(b.size for b in blocks.get_matching_blocks()) / len(name)
 
     scores = sorted(((covered(i), k) for k, i in enumerate(items)), reverse=True)
-    if not scores or scores[0][0] < 0.8 or (len(scores) > 1 and scores[0][0] - scores[1][0] < 0.2):
+    # (every character of the row's name in the item's, in order: not 「对擅自挖掘城市道路的处罚」 for 「对擅自占用…」)
+    if not scores or scores[0][0] < 0.95 or (len(scores) > 1 and scores[0][0] - scores[1][0] < 0.2):
         return []
     return [items[scores[0][1]]]
 
@@ -1914,7 +1941,9 @@ def _shared(a: str, b: str) -> int:
 
 
 # A power table's duty cell that points to the 责任清单 (「详见责任清单」, 「见表二」): no duties of its own.
-_POINTER = re.compile(r"^(?:详见|见|参见|具体见)(?:附表|附件|表二|表2|《?责任清单》?|下表|责任事项清单)[^，,。；;]{0,12}[。.]?$")
+# (… or to a table of accountability shared by many items: 利州's 「见通用追责情形（一）」)
+_POINTER = re.compile(r"^(?:详见|见|参见|具体见)(?:附表|附件|表二|表2|《?责任清单》?|下表|责任事项清单|(?:通用)?追责情形)"
+                      r"[^，,。；;]{0,12}[。.]?$")
 
 
 def _accountability_only(rec: Record) -> bool:

@@ -242,7 +242,10 @@ def match_header(cells: list[str], mapping: Mapping, *, fold: bool = True) -> He
     return HeaderMatch(mapping, columns, unmapped, missing, repeats)
 
 
-# a header numbered in a run of its own (嘉定's 责任事项1 | 责任事项2 | … | 责任事项6)
+# a header numbered in a run of its own (嘉定's 责任事项1 | 责任事项2 | … | 责任事项6): fields of text a run of columns
+# continues (not 环节1 | 环节2, each a step's name and its text, nor 子项1 | 子项2, each a sub-item of its own)
+_NUMBERED_FIELDS = ("responsibility_text", "responsibility_basis_text", "accountability_situations",
+                    "accountability_subjects", "basis_text", "remarks")
 _NUMBERED = re.compile(r"^(?P<base>.+?)[（(]?(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,2})[）)]?$")
 
 
@@ -253,7 +256,7 @@ def _numbered_run(cells: list[str], mapping: Mapping) -> dict[int, str]:
     for col, text in enumerate(cells):
         norm = normalize_header(text)
         m = _NUMBERED.match(norm) if norm and mapping.field_for(norm) is None else None
-        if m and mapping.field_for(m.group("base")) is not None:
+        if m and mapping.field_for(m.group("base")) in _NUMBERED_FIELDS:
             bases.setdefault(m.group("base"), []).append((col, m.group("n")))
     out: dict[int, str] = {}
     for base, run in bases.items():

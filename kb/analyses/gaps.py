@@ -416,10 +416,18 @@ def own_word_stages(row: dict, required: tuple[str, ...], rules: StageRules | No
                     if not by_duty[i] and not headings[i]
                     and not _starts_as_another(texts[i], leading[i], stage, required, row["type"], rules)
                     and ((leading[i] is not None and rules.names(stage, {leading[i]}, row["type"]))
-                         or opens_with_step(texts[i], () if stage in squeeze(texts[i]) else unless))), None)
+                         or opens_with_step(texts[i], () if _says(stage, texts[i], row["type"], rules) else unless))),
+                   None)
         if own is not None:
             out[stage] = squeeze(texts[own])[:12]
     return out
+
+
+def _says(stage: str, text: str, type_: str, rules: StageRules) -> bool:
+    """Whether a duty's text says the stage in a word of it (解除 for a measure's 事后监管: 「通知领取：解除扣押后，通知当事人
+    领取财物」 is its end, whatever the step's own word)."""
+    words = stage_words()
+    return rules.names(stage, {words[m.group(0)] for m in stage_word_pattern().finditer(squeeze(text))}, type_)
 
 
 def _starts_as_another(text: str, lead: str | None, stage: str, required: tuple[str, ...], type_: str,
@@ -469,7 +477,11 @@ def prose_stages(texts: Iterable[str], kinds: Iterable[str], type_: str = "", ru
 
 # a clause of what is refused or lacking (「不予受理的，出具不予受理决定书并送达」, 「材料不齐全的一次性告知」): no step of its own
 # (a condition and what follows it: not 「作出准予或者不予许可的决定并送达申请人」, the decision either way)
-_REFUSING_CLAUSE = re.compile(r"[^，,。；;]*(?:不予|不符合|不齐全|不同意)[^，,。；;]*?的(?!决定|书|理由|通知|文书)[，,]?[^，,。；;]*")
+_REFUSING_CLAUSE = re.compile(r"[^，,。；;]*(?:不予|不准予|不批准|不符合|不齐全|不同意)[^，,。；;]*?的(?!决定|书|理由|通知|文书)[，,]?"
+                             r"[^，,。；;]*")
+# … and what another body does or what is owed when one fails (「立案后移交市综合行政执法支队调查、告知…」, 「未按规定审查、作出决定、
+# 送达的，依法追究责任」): to the sentence's end
+_OTHERS_CLAUSE = re.compile(r"(?:移交|移送|转交|报送|上报|报请)[^。；;]*|[^，,。；;]*(?:未按规定|未依法|追究)[^。；;]*")
 
 
 def sole_step_prose(texts: Iterable[str], required: tuple[str, ...], type_: str = "",
@@ -484,7 +496,7 @@ def sole_step_prose(texts: Iterable[str], required: tuple[str, ...], type_: str 
     texts = [t for t in texts if not _CATCH_ALL.match(squeeze(t))]
     if len(texts) != 1:
         return set()
-    flat = _REFUSING_CLAUSE.sub("", without_other_decisions(squeeze(texts[0])))
+    flat = _OTHERS_CLAUSE.sub("", _REFUSING_CLAUSE.sub("", without_other_decisions(squeeze(texts[0]))))
     words = stage_words()
     heading = heading_stages(texts[0])
     said = {words[m.group(0)] for m in stage_word_pattern().finditer(flat)} - set(heading)

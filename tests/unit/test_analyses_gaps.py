@@ -1194,3 +1194,27 @@ def test_the_sixty_ninth_and_seventieth_samples_procedures() -> None:
                "扣押清单。\n送达责任：当场交付查封、扣押决定书和清单。")
     assert missing("行政强制", "查封、扣押来源非法的林木", seizure) == ["事后监管"]
     assert missing("行政强制", "查封、扣押来源非法的林木", seizure + "\n解除责任：及时解除查封、扣押。") == []
+
+
+def test_a_cold_review_of_the_thirtieth_session_s_rules() -> None:
+    """A second reader's inputs against the rules for steps no stage heads: another body's act, another paper served, the
+    thing applied for, a notice in a supervision, a refusal's or a failure's clauses in a lone duty, a measure's own-word
+    step that lifts it."""
+    steps = ("（一）{a}；（二）两名以上执法人员调查取证；（三）法制审核；（四）告知当事人陈述、申辩权利；（五）作出处罚决定；"
+             "（六）{s}；（七）督促当事人履行。")
+    base = {"a": "发现违法线索后及时立案", "s": "七日内送达处罚决定书"}
+    assert missing("行政处罚", "对违法行为的处罚", steps.format(**base)) == []
+    assert missing("行政处罚", "对违法行为的处罚", steps.format(**base | {"a": "予以立案，立案后指派两名以上执法人员办理"})) == []
+    assert missing("行政处罚", "对违法行为的处罚", steps.format(**base | {"a": "由公安机关审查后立案"})) == ["立案"]
+    for served in ("将听证通知书送达当事人", "制作责令改正通知书并依法送达"):
+        assert missing("行政处罚", "对违法行为的处罚", steps.format(**base | {"s": served})) == ["送达"], served
+    permit = "①受理申请；②{x}；③作出准予许可的决定；④{y}；⑤批后监管。"
+    assert missing("行政许可", "食品经营许可", permit.format(x="审查材料", y="核发食品经营许可证")) == []
+    assert missing("行政许可", "食品经营许可", permit.format(x="审查申请核发食品经营许可证的材料", y="归档")) == ["送达"]
+    lone = "立案责任：决定是否立案；立案后移交市综合行政执法支队调查、告知、作出处罚决定并送达、执行。"
+    assert missing("行政处罚", "对违法行为的处罚", lone) == ["调查", "审查", "告知", "决定", "送达", "执行"]
+    owed = "受理：受理申请。未按规定审查、作出决定、送达的，依法追究责任。"
+    assert missing("行政许可", "食品经营许可", owed + "\n其他：法律法规规章规定应履行的其他责任。") == [
+        "审查", "决定", "送达", "事后监管"]  # (what is owed for failing them is no step done)
+    lifted = "决定：作出扣押决定。\n实施：两名以上执法人员实施。\n通知领取：解除扣押后，通知当事人领取财物。"
+    assert missing("行政强制", "扣押物品", lifted) == []

@@ -2764,3 +2764,38 @@ def test_an_export_s_pinyin_stage_columns_and_sub_items_the_same_as_their_item(t
     book = tmp_path / "某市民政局权责清单.xlsx"
     wb.save(book)
     assert [r.type for r in parse_list(book).records] == ["行政许可"]
+
+
+def test_a_cold_review_of_the_thirtieth_session_s_readings(tmp_path):
+    """A second reader's inputs: a table of duties by the items' own codes (XK01 | 受理 | …) is no legend of step codes; a
+    sheet typed by its numbered name whose rows are the catalogue's items is their duties; a numbered run of 环节N columns is
+    no field of one; a duty table's row of another item's name is not joined to an item it only resembles."""
+    path = tmp_path / "某县某局权责清单.csv"
+    path.write_text("序号,事项编码,事项名称,权力类型,责任事项\n1,XK01,取水许可,行政许可,\n2,CF01,对擅自取水的处罚,行政处罚,\n,,,,\n"
+                    "编码,环节,责任内容,,\nXK01,受理,依法受理。,,\nCF01,立案,予以立案。,,\nQZ01,决定,作出决定。,,\n",
+                    encoding="utf-8")
+    doc = parse_list(path)
+    assert [r.code for r in doc.records][:2] == ["XK01", "CF01"]
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "表1 权力事项目录"
+    ws.append(["序号", "事项编码", "事项名称", "权力类型"])
+    ws.append(["1", "CF-001", "对擅自占用城市道路的处罚", "行政处罚"])
+    duties = wb.create_sheet("表2 行政处罚")
+    duties.append(["序号", "事项编码", "事项名称", "责任事项"])
+    duties.append(["1", "CF-001", "对擅自占用城市道路的处罚", "1.立案责任：立案。2.调查责任：调查。"])
+    book = tmp_path / "某市城市管理局权责清单.xlsx"
+    wb.save(book)
+    doc = parse_list(book)
+    assert [(r.sheet, [d.stage for d in r.responsibilities]) for r in doc.records] == [("表1 权力事项目录", ["立案", "调查"])]
+    steps = tmp_path / "某县某局权责清单二.csv"
+    steps.write_text("序号,事项名称,权力类型,环节1,环节2\n1,取水许可,行政许可,受理：依法受理。,审查：审查材料。\n", encoding="utf-8")
+    assert parse_list(steps).records[0].extra.get("环节1") == "受理：依法受理。"
+    street = tmp_path / "某区某街道办事处权责清单.csv"
+    street.write_text("一、权力清单,,,\n序号,事项名称,权力类型,实施依据\n1,对擅自占用城市道路的处罚,行政处罚,《城市道路管理条例》\n"
+                      ",,,\n二、责任清单,,,\n序号,对应权力事项,责任事项,追责情形\n1,对擅自挖掘城市道路的处罚,立案：立案。,\n",
+                      encoding="utf-8")
+    doc = parse_list(street)
+    assert not doc.records[0].responsibilities
