@@ -129,6 +129,7 @@ def _pick(found: list[Place], name: str, context: list[Place]) -> Place:
     if len(found) > 1:
         exact = [p for p in found if p.name == name]
         found = exact if len(exact) == 1 else found
+    found = divisions().outermost(found)
     if len(found) > 1:
         raise Ambiguous(name, sorted(found, key=lambda p: p.code))
     return found[0]

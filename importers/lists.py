@@ -668,6 +668,7 @@ class _ListParser:
         self._warn_skipped_sheets(unreadable)
         used_sheets = self._read_sheets(layouts)
         self._join_duty_tables()
+        self._type_by_code()
         self._nest_sub_items()
         self._refer_to_items()
         self._warn_repeated_items()
@@ -752,6 +753,21 @@ class _ListParser:
             f"此工作表每个事项占一列，字段在左边一列（{'、'.join(turned.column_names[:4])}…）：按每列一条事项读取；"
             "各事项报告的“行”是它所在的列（1 为 A 列）", sheet=sheet.name, row=sheet.row_number(0), severity="notice"))
         return turned, table
+
+    def _type_by_code(self) -> None:
+        """Records left without a type after the duty tables are joined, whose code names one by its letters (安徽省水利厅's
+        sheet 行政强制及其他（3项）, no type column: 340000-SL-QZ-0001, -JC-, -JL-): that type, said."""
+        typed = []
+        for rec in self.records:
+            if not (rec.type or rec.type_original) and (coded := _type_of_code(rec.code)) is not None \
+                    and power_type(rec.item_name) is None \
+                    and not any(w in rec.item_name and t != coded.name for w, t in _NAME_TYPES):
+                rec.type, rec.type_code = coded.name, coded.code
+                typed.append((rec.sheet, rec.row))
+                self.warnings.append(RowError(
+                    f"权力类型为空：按事项编码 {rec.code!r} 中的类型代码取为 {coded.name}", sheet=rec.sheet, row=rec.row,
+                    severity="notice"))
+        self.warnings = [w for w in self.warnings if not ((w.sheet, w.row) in typed and w.message.startswith("权力类型为空：已导入"))]
 
     def _join_duty_tables(self) -> None:
         """A list published as two tables (崇明: 一、权力清单 with each item's 类别, 依据 and 实施主体, then 二、责任清单 with
@@ -1631,6 +1647,21 @@ def _status_dropped(record: Record, ctx: _SheetContext) -> str:
     if _STATUS_GONE.match(value) or (binary and value == "0"):
         return f"{key} 为 {value}"
     return ""
+
+
+# words of an item's name that say its type: a code's letters saying another (XLJT-XK-009 道路运输监督检查) do not type it
+_NAME_TYPES = (("处罚", "行政处罚"), ("检查", "行政检查"), ("许可", "行政许可"), ("审批", "行政许可"), ("查封", "行政强制"),
+               ("扣押", "行政强制"), ("奖励", "行政奖励"), ("给付", "行政给付"), ("征收", "行政征收"), ("裁决", "行政裁决"))
+
+
+def _type_of_code(code: str) -> PowerType | None:
+    """The one power type a code names by its letters as a part of its own (340000-SL-QZ-0001: 行政强制); None when it
+    names none or several."""
+    if not _DIGIT.search(code or ""):
+        return None  # (a group's code, 「XK」 over its powers: no item's)
+    found = {t.name: t for t in power_types() if t.letters
+             and re.search(rf"(?:^|[-_－—.]){t.letters}(?:[-_－—.]|\d|$)", _norm_code(code))}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _code_names_other_type(code: str, prev: Record) -> bool:

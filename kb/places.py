@@ -106,6 +106,13 @@ class Divisions:
     def within(self, place: Place, ancestor: Place) -> bool:
         return any(p.code == ancestor.code for p in self.chain(place))
 
+    def outermost(self, found: list[Place]) -> list[Place]:
+        """Places of one name, without those under another of them (嘉峪关市 620200 and its one district's entry 620201,
+        also 嘉峪关市: the name is the city's); as they were when that leaves more than one, or none."""
+        codes = {p.code for p in found}
+        top = [p for p in found if not any(a.code in codes for a in self.chain(p) if a.code != p.code)]
+        return top if len(top) == 1 else found
+
     def resolve(self, name: str, context: list[Place] | None = None) -> Place | None:
         """The one place of this name: unique, or the only one within a place of `context` (the
         province or city the rest of a file names). None for a name that is no place; Ambiguous
@@ -117,6 +124,7 @@ class Divisions:
         if len(found) > 1:
             exact = [p for p in found if p.name == name.strip()]
             found = exact if len(exact) == 1 else found
+        found = self.outermost(found)
         if len(found) > 1:
             raise Ambiguous(name, sorted(found, key=lambda p: p.code))
         return found[0] if found else None

@@ -1218,3 +1218,5 @@ def test_a_cold_review_of_the_thirtieth_session_s_rules() -> None:
         "审查", "决定", "送达", "事后监管"]  # (what is owed for failing them is no step done)
     lifted = "决定：作出扣押决定。\n实施：两名以上执法人员实施。\n通知领取：解除扣押后，通知当事人领取财物。"
     assert missing("行政强制", "扣押物品", lifted) == []
+    listed = "受理、审查、考核、发证、监管：按规定组织考核，对考核合格的颁发资格证书，建立档案，对持证人员进行监督检查。"
+    assert missing("行政许可", "建筑施工特种作业人员操作资格考核", listed) == []  # (河南: 考核合格的 decides)

@@ -1648,10 +1648,10 @@ def test_the_fiftieth_sample_s_readings_where_they_do_not_apply(tmp_path):
     assert rec.accountability_situations.split("\n") == [
         "1.对符合法定条件的不予许可的。", "追责依据：《行政许可法》第七十二条", "2.违法收费的。", "追责依据：《公务员处分条例》第二十条"]
     assert rec.extra == {"责任岗位": "受理：窗口工作人员\n审查：业务科室", "办理时限": "受理：1个工作日\n审查：10个工作日"}
-    # a blank type under a code naming another type (QZ under a 行政处罚) is not its group's
+    # a blank type under a code naming another type (QZ under a 行政处罚) is not its group's: the code's (said)
     doc = read("d.csv", "权力编码,权力类型,事项名称,责任事项\nXK001,行政许可,食品经营许可,1.受理：受理。\n"
                         "CF001,行政处罚,对无证经营的处罚,1.立案：立案。\nQZ001,,查封扣押不符合食品安全标准的食品,1.决定：决定。\n")
-    assert [r.type for r in doc.records] == ["行政许可", "行政处罚", ""]
+    assert [r.type for r in doc.records] == ["行政许可", "行政处罚", "行政强制"]
     # a sheet named after a type whose table is no list of powers (a 裁量基准, a 办事指南) is not read by its name
     path = tmp_path / "某县市场监督管理局权责清单.xlsx"
     wb = openpyxl.Workbook()
@@ -2799,3 +2799,15 @@ def test_a_cold_review_of_the_thirtieth_session_s_readings(tmp_path):
                       encoding="utf-8")
     doc = parse_list(street)
     assert not doc.records[0].responsibilities
+
+
+def test_a_type_read_from_the_code_where_a_sheet_holds_several(tmp_path):
+    """安徽省水利厅's sheet 「行政强制及其他（3项）」, no type column: each row's type from its code's letters (340000-SL-QZ-0001,
+    -JC-, -JL-); a code naming none leaves it untyped, said."""
+    path = tmp_path / "某省水利厅权责清单.csv"
+    path.write_text("序号,事项编码,事项名称,实施依据,责任事项\n1,340000-SL-QZ-0001,强行拆除妨碍行洪的建筑物,《水法》第六十五条,"
+                    "决定：作出决定。\n2,340000-SL-JC-0001,水行政监督检查,《水法》第五十九条,检查：实施检查。\n"
+                    "3,340000-SL-0009,水利工程管理,《水法》第四十三条,\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [r.type for r in doc.records] == ["行政强制", "行政检查", ""]
+    assert any("类型代码取为 行政强制" in w.message for w in doc.warnings)

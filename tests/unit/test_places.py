@@ -73,3 +73,12 @@ def test_a_repeated_name_is_never_guessed():
     assert "130105" in str(exc.value)
     assert d.resolve("新华区", [d.get("410000")]).code == "410402"  # the rest of the file says 河南省
     assert d.resolve("不存在的地方") is None
+
+
+def test_a_city_and_its_one_district_s_entry_of_its_name_are_the_city():
+    """嘉峪关市 (620200) has no counties; the source lists 620201, also 嘉峪关市, under it (the seventy-fourth sample's
+    嘉峪关市市场监督管理局 was refused as ambiguous): the name is the city's. Two places of one name apart stay ambiguous."""
+    d = divisions()
+    assert d.resolve("嘉峪关市").code == "620200"
+    with pytest.raises(Ambiguous):
+        d.resolve("新华区")
