@@ -17,6 +17,7 @@ import re
 from importers.numerals import chinese_to_int
 from importers.records import Duty
 from kb.model import (
+    TRAILING_NOTE,
     bracketed_stage,
     duty_kind_words,
     heading_stages,
@@ -222,7 +223,7 @@ def split_duties(text: str) -> list[Duty]:
     for m in _BRACKETED.finditer(text):  # 「…；【调查】…」 split as 「…；调查：…」 (the text keeps its brackets)
         if bracketed_stage(m.group(0)):  # a step's heading, not a label (【依据】) or a citation's kind (【法律】)
             masked[m.start()], masked[m.end() - 1] = " ", "："
-            if (note := re.search(r"[（(][^（()）]*[）)]$", m.group(0)[:-1])) is not None:  # 【审查（含法制审核）】: its note aside
+            if (note := TRAILING_NOTE.search(m.group(0)[:-1])) is not None:  # 【审查（含法制审核）】: its note aside
                 masked[m.start() + note.start():m.start() + note.end()] = " " * (note.end() - note.start())
     heads = {start: (start, words, (number, style)) for start, words, number, style in _heading_lines(text)}
     # Headings are blanked out before looking for numbers, so "一、直接实施责任：" does not make the

@@ -246,7 +246,9 @@ def match_header(cells: list[str], mapping: Mapping, *, fold: bool = True) -> He
 # continues (not 环节1 | 环节2, each a step's name and its text, nor 子项1 | 子项2, each a sub-item of its own)
 _NUMBERED_FIELDS = ("responsibility_text", "responsibility_basis_text", "accountability_situations",
                     "accountability_subjects", "basis_text", "remarks")
-_NUMBERED = re.compile(r"^(?P<base>.+?)[（(]?(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,2})[）)]?$")
+# a header's number after its words: 1, 2 … or 一, 二 …, bare or in brackets
+HEADER_NUMBER = r"[（(]?([0-9]{1,2}|[一二三四五六七八九十]{1,2})[)）]?"
+_NUMBERED = re.compile(rf"^(?P<base>.+?){HEADER_NUMBER}$")
 
 
 def _numbered_run(cells: list[str], mapping: Mapping) -> dict[int, str]:
@@ -257,7 +259,7 @@ def _numbered_run(cells: list[str], mapping: Mapping) -> dict[int, str]:
         norm = normalize_header(text)
         m = _NUMBERED.match(norm) if norm and mapping.field_for(norm) is None else None
         if m and mapping.field_for(m.group("base")) in _NUMBERED_FIELDS:
-            bases.setdefault(m.group("base"), []).append((col, m.group("n")))
+            bases.setdefault(m.group("base"), []).append((col, m.group(2)))
     out: dict[int, str] = {}
     for base, run in bases.items():
         if len(run) >= 2 and run[0][1] in ("1", "一"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from importers.mapping import HEADER_NUMBER
 from importers.workbook import Sheet
 from kb.model import squeeze
 
@@ -33,7 +34,7 @@ def _pairs_at(sheet: Sheet, r: int) -> list[int]:
 
 
 # … or numbered in one header row (聊城's 环节名称1 | 环节内容1 | 环节名称2 | 环节内容2 | …)
-_NUMBER = r"\s*[（(]?([0-9]{1,2}|[一二三四五六七八九十]{1,2})[)）]?"
+_NUMBER = rf"\s*{HEADER_NUMBER}"
 _NUMBERED_STAGE = re.compile(rf"(?:{'|'.join(_STAGE_WORDS)}){_NUMBER}")
 _NUMBERED_CONTENT = re.compile(rf"(?:{'|'.join(_CONTENT_WORDS)}){_NUMBER}")
 

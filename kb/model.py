@@ -344,6 +344,8 @@ _NOTE = re.compile(r"[（(]([^（()）]{1,30})[）)]")
 _STRAY = re.compile(r"^[.．、,，;；]+")
 # A step's name in brackets at the start of a duty: 「【立案】…；【调查】…」 (阳东's 城管 list), as 「立案：…」 when the
 # word is a stage of the vocabulary and text follows it.
+# a note in brackets closing a heading (【审查（含法制审核）】's 「（含法制审核）」)
+TRAILING_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 BRACKET_HEADING = re.compile(r"^【([\u4e00-\u9fff][\u4e00-\u9fff、（）()]{1,13})】")  # (【送达、执行】, 【审查（含法制审核）】)
 _BRACKET_RUN = re.compile(r"^(?:【[\u4e00-\u9fff]{2,8}】){2,}")
 # … or a run of headings each ending in 责任, one after the other (黄冈's 「受理责任、审查责任、决定责任、送达责任、事后监管责任、
@@ -446,7 +448,7 @@ def _head(text: str) -> str:
         # 「【审查（含法制审核）】」 as 「审查：」)
         word = bracket.group(1)
         if bracketed_stage(bracket.group(0)):
-            word = re.sub(r"[（(][^（()）]*[）)]$", "", word)
+            word = TRAILING_NOTE.sub("", word)
         return word + "：" + head[bracket.end():]
     # a stage in brackets after the heading's own, as a penalty calls it (「1.受理（立案）责任：」, 兴城's 「1.催告（决定）责任：」):
     # both, as a column so headed is read (importers.lists._stage_heading)
@@ -472,7 +474,7 @@ def _own_bracket(word: str) -> bool:
 def bracketed_stage(mark: str) -> bool:
     """Whether a bracketed word (【立案】) names a stage of the vocabulary: a step's heading, not a label (【依据】,
     【责任事项】) or a citation's kind (【法律】)."""
-    word = re.sub(r"[（(][^（()）]*[）)]$", "", mark.strip("【】"))  # (【审查（含法制审核）】: its note aside)
+    word = TRAILING_NOTE.sub("", mark.strip("【】"))  # (【审查（含法制审核）】: its note aside)
     return bool(_heading(word + "：", _COLON_END))
 
 
@@ -792,8 +794,8 @@ class StageRules:
         heading = set(heading_stages(text))
         squeezed = squeeze(text or "")
         return {d.stage for d in self.done_within
-                if (d.within == "*" or d.within in heading or d.within == "-" and unheaded and not heading) and (not d.types or type_ in d.types or subkind in d.types)
-                and d.said(squeezed)}
+                if (d.within == "*" or d.within in heading or d.within == "-" and unheaded and not heading)
+                and (not d.types or type_ in d.types or subkind in d.types) and d.said(squeezed)}
 
 
 @cache

@@ -426,8 +426,19 @@ def own_word_stages(row: dict, required: tuple[str, ...], rules: StageRules | No
 def _says(stage: str, text: str, type_: str, rules: StageRules) -> bool:
     """Whether a duty's text says the stage in a word of it (解除 for a measure's 事后监管: 「通知领取：解除扣押后，通知当事人
     领取财物」 is its end, whatever the step's own word)."""
+    return rules.names(stage, _words_said(squeeze(text)), type_)
+
+
+def _words_said(flat: str) -> set[str]:
+    """The stages whose words a (squeezed) text says anywhere in it."""
     words = stage_words()
-    return rules.names(stage, {words[m.group(0)] for m in stage_word_pattern().finditer(squeeze(text))}, type_)
+    return {words[m.group(0)] for m in stage_word_pattern().finditer(flat)}
+
+
+def _prose_read(flat: str, said: set[str], type_: str, rules: StageRules) -> set[str]:
+    """The stages a text says in prose (`said`) and those it does inside one of them (StageRules.done_within)."""
+    return said | {d.stage for d in rules.done_within if d.within in said and (not d.types or type_ in d.types)
+                   and d.said(flat)}
 
 
 def _starts_as_another(text: str, lead: str | None, stage: str, required: tuple[str, ...], type_: str,
@@ -463,15 +474,12 @@ def prose_stages(texts: Iterable[str], kinds: Iterable[str], type_: str = "", ru
     serves it) is done here too. Not any other duty: in a list written in stages, an unheaded duty's words
     (「接受社会监督」, 「对不服的，告知其申请复议的权利」) are no stage of it."""
     rules = rules or stage_rules()
-    words = stage_words()
     out: set[str] = set()
     for text, kind in zip(texts, kinds, strict=False):
         flat = squeeze(text)
         if kind not in PHASES or not flat or opens_with_heading(text) or listed_stages(text):
             continue
-        said = {words[m.group(0)] for m in stage_word_pattern().finditer(without_other_decisions(flat))}
-        out |= said | {d.stage for d in rules.done_within if d.within in said and (not d.types or type_ in d.types)
-                       and d.said(flat)}
+        out |= _prose_read(flat, _words_said(without_other_decisions(flat)), type_, rules)
     return out
 
 
@@ -497,14 +505,12 @@ def sole_step_prose(texts: Iterable[str], required: tuple[str, ...], type_: str 
     if len(texts) != 1:
         return set()
     flat = _OTHERS_CLAUSE.sub("", _REFUSING_CLAUSE.sub("", without_other_decisions(squeeze(texts[0]))))
-    words = stage_words()
     heading = heading_stages(texts[0])
-    said = {words[m.group(0)] for m in stage_word_pattern().finditer(flat)} - set(heading)
+    said = _words_said(flat) - set(heading)
     first = max((required.index(s) for s in heading if s in required), default=-1)
     if len(said & set(required[first + 1:])) < 3:
         return set()
-    return said | {d.stage for d in rules.done_within if d.within in said and (not d.types or type_ in d.types)
-                   and d.said(flat)}
+    return _prose_read(flat, said, type_, rules)
 
 
 def cited_stages(missing: list[str], required_by: dict[str, str]) -> str:
