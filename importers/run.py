@@ -266,11 +266,39 @@ def _deduplicated(report: FileReport, seen: dict[str, str]) -> FileReport:
 
 
 PARSE_PROCESS_FILES = 4  # from this many files on, they are parsed in a process of their own
+# ... when they hold this many bytes: starting that process takes about a second (a new interpreter and the
+# readers' imports), parsing 2 MB here under half of one (the generated county: 25 MB in 5.5 s of CPU).
+PARSE_PROCESS_BYTES = 2_000_000
 PARSE_AHEAD = 2  # files given to that process before the first is taken back
 
-# Files that are never law texts (a law is Markdown or plain text): parsed after the others, so that
-# every law of a run is parsed, and written, before its first list.
+# Files that are never law texts (a law is Markdown, or text starting with a heading: lists.sniff): parsed after
+# the others, so that every law of a run is parsed, and written, before its first list.
 NEVER_LAWS = {".xls", ".xlsx", ".xlsm", ".et", ".json", ".jsonl", ".ndjson"}
+_UTF16 = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # gone or unreadable: parse_file refuses it
+        return 0
+
+
+def _may_be_law(path: Path) -> bool:
+    """Whether lists.sniff may take the file for a law: Markdown, or a text whose first character is #. A
+    CSV list is not held back until every other text is parsed (a province's thousands of them were)."""
+    suffix = path.suffix.lower()
+    if suffix in NEVER_LAWS:
+        return False
+    if suffix in (".md", ".markdown"):
+        return True
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return True
+    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    return not head or head.startswith(b"#") or head.startswith(_UTF16)  # UTF-16: not read here
 
 
 class _Parser(threading.Thread):
@@ -283,10 +311,10 @@ class _Parser(threading.Thread):
                  budget: int):
         super().__init__(name="kb-import-parser", daemon=True)
         self.files, self.jurisdiction, self.department, self.budget = files, jurisdiction, department, budget
-        # laws may be anything but a spreadsheet or JSON: those first, each group in the order given
-        self.order = sorted(range(len(files)), key=lambda i: files[i][0].suffix.lower() in NEVER_LAWS)
-        self.first_late = next((n for n, i in enumerate(self.order) if files[i][0].suffix.lower() in NEVER_LAWS),
-                               len(self.order))
+        # the files that may be laws first, each group in the order given
+        late = [not _may_be_law(path) for path, _ in files]
+        self.order = sorted(range(len(files)), key=lambda i: late[i])
+        self.first_late = next((n for n, i in enumerate(self.order) if late[i]), len(self.order))
         self.slots: list[FileReport | None] = [None] * len(files)
         self.waiting: deque[tuple[FileReport, bool]] = deque()  # (report, a law may still come after it)
         self.waiting_records = 0
@@ -323,9 +351,9 @@ class _Parser(threading.Thread):
                 self.cond.notify_all()
 
     def _parse_all(self) -> Iterator[tuple[int, FileReport]]:
-        """(index, report) in the parser's order. With several files, in a process of its own: this
-        thread would hold the interpreter's lock and hold up the writer's every reply from the server."""
-        if len(self.order) < PARSE_PROCESS_FILES:
+        """(index, report) in the parser's order. With several files of some size, in a process of its own:
+        this thread would hold the interpreter's lock and hold up the writer's every reply from the server."""
+        if len(self.order) < PARSE_PROCESS_FILES or sum(_size(p) for p, _ in self.files) < PARSE_PROCESS_BYTES:
             for i in self.order:
                 yield i, parse_file(self.files[i][0], self.jurisdiction, self.department, self.files[i][1])
             return
@@ -435,8 +463,7 @@ def _write_ordered(graph: Graph | None, order: Iterator[FileReport], spool: Spoo
             if dry_run:
                 for report in group:
                     if graph is not None and report.kind == "list":
-                        writer.settle_departments(lambda name, place: writer.same_body(graph.read, name, place),
-                                                  report.doc)
+                        writer.settle_all(graph.read, report.doc)
                         report.settled(report.doc)
                         if graph.read(writer.FIND_VERSION, key=writer.version_key(
                                 report.doc, writer.departments_of(report.doc)[0]["name"])):

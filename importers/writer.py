@@ -84,6 +84,11 @@ def _batches(rows: list[dict], size: int = BATCH) -> Iterator[list[dict]]:
         yield Rows(rows[i:i + size])
 
 
+def _unit(query: str) -> str:
+    """A statement of the import as a unit subquery of a bigger one: one round trip for several."""
+    return "CALL {\n" + query.removeprefix(PLANNED_ONCE) + "}\n"
+
+
 # --- jurisdictions and departments -------------------------------------------------------------
 
 MERGE_JURISDICTIONS = PLANNED_ONCE + """
@@ -126,13 +131,17 @@ FOREACH (_ IN CASE WHEN down IS NULL THEN [] ELSE [1] END | MERGE (down)-[:COUNT
 
 # The department of a place the graph holds under another spelling of the same body (克拉玛依市卫健委 for a
 # file's 克拉玛依市卫生健康委员会): the file's records join it instead of making a second department. None
-# when the graph has the name as it is.
+# when the graph has the name as it is. Each asked {name, jurisdiction, bodies} of a file in one read.
 SAME_BODY = PLANNED_ONCE + """
-OPTIONAL MATCH (same:Department {name: $name}) USING INDEX same:Department(name)
-WITH same WHERE same IS NULL
-MATCH (place:Jurisdiction {name: $jurisdiction})<-[:IN_JURISDICTION]-(d:Department) USING INDEX place:Jurisdiction(name)
-WHERE any(b IN $bodies WHERE d.name ENDS WITH b AND left(d.name, size(d.name) - size(b)) ENDS WITH $jurisdiction)
-RETURN d.name AS name ORDER BY d.name LIMIT 1
+UNWIND $asked AS q
+CALL { WITH q
+       OPTIONAL MATCH (same:Department {name: q.name}) USING INDEX same:Department(name)
+       WITH q, same WHERE same IS NULL
+       MATCH (place:Jurisdiction {name: q.jurisdiction})<-[:IN_JURISDICTION]-(d:Department)
+       USING INDEX place:Jurisdiction(name)
+       WHERE any(b IN q.bodies WHERE d.name ENDS WITH b AND left(d.name, size(d.name) - size(b)) ENDS WITH q.jurisdiction)
+       RETURN d.name AS found ORDER BY found LIMIT 1 }
+RETURN q.name AS name, q.jurisdiction AS jurisdiction, found
 """
 
 
@@ -141,12 +150,19 @@ def link_counterparts(run: Callable[..., object], name: str, jurisdiction: str) 
     run(LINK_COUNTERPARTS, name=name, bodies=body_spellings(name, jurisdiction))
 
 
+def same_bodies(read: Callable[..., list[dict]], asked: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """{(name, place): the name the graph holds that department under} for each asked department `name` of
+    `place` that the graph holds under another spelling of the same body (SAME_BODY, one read)."""
+    queries = [{"name": n, "jurisdiction": p, "bodies": b} for n, p in dict.fromkeys(asked)
+               if (b := body_spellings(n, p))]
+    rows = read(SAME_BODY, asked=queries) if queries else []
+    return {(r["name"], r["jurisdiction"]): r["found"] for r in rows if r["found"]}
+
+
 def same_body(read: Callable[..., list[dict]], name: str, jurisdiction: str) -> str | None:
     """The name the graph holds the department `name` of `jurisdiction` under, when it is another
     spelling of the same body (SAME_BODY); None when there is none or the name is the graph's own."""
-    bodies = body_spellings(name, jurisdiction)
-    found = read(SAME_BODY, name=name, jurisdiction=jurisdiction, bodies=bodies) if bodies else []
-    return found[0]["name"] if found else None
+    return same_bodies(read, [(name, jurisdiction)]).get((name, jurisdiction))
 
 
 MERGE_DEPARTMENT_NOWHERE = PLANNED_ONCE + """
@@ -161,12 +177,10 @@ def _ensure_department(tx: neo4j.Transaction, c: _Counter, name: str, jurisdicti
     if not chain:  # the place is unknown: no made-up Jurisdiction (the import reported a warning)
         _run(tx, c, MERGE_DEPARTMENT_NOWHERE, name=name, level=level or "", run_id=run_id, source_file=source_file)
         return
-    _run(tx, c, MERGE_JURISDICTIONS, chain=chain, run_id=run_id)
-    _run(tx, c, MERGE_DEPARTMENT, name=name, jurisdiction=chain[-1]["name"], run_id=run_id,
-         source_file=source_file)
     place = chain[-1]["name"]
-    link_counterparts(lambda q, **p: _run(tx, c, q, **p), name, place)
-    _run(tx, c, RENAME_PENDING, name=name, spellings=[place + b for b in body_spellings(name, place)])
+    bodies = body_spellings(name, place)
+    _run(tx, c, ENSURE_DEPARTMENT, chain=chain, run_id=run_id, name=name, jurisdiction=place, source_file=source_file,
+         bodies=bodies, spellings=[place + b for b in bodies])
 
 
 # --- lists ------------------------------------------------------------------------------------
@@ -227,7 +241,8 @@ WITH v WHERE v.key = $key
 RETURN v.current AS current
 """
 
-WRITE_POWERS = PLANNED_ONCE + """
+# A batch of a list's powers, with what hangs on them, after the distinct texts they hold (MERGE_TEXTS).
+WRITE_POWERS = PLANNED_ONCE + _unit(MERGE_TEXTS) + """
 MATCH (v:ListVersion {key: $version_key})-[:LIST_OF]->(d:Department) USING INDEX v:ListVersion(key)
 UNWIND $rows AS row
 CREATE (p:Power)
@@ -463,6 +478,16 @@ def settle_departments(find: Callable[[str, str], str | None], doc: ListDocument
     return renamed
 
 
+def settle_all(read: Callable[..., list[dict]], doc: ListDocument) -> None:
+    """settle_departments and settle_delegating_bodies with what the graph holds, asked in one read."""
+    asked: list[tuple[str, str]] = []
+    settle_departments(lambda name, place: asked.append((name, place)), doc)  # None: nothing renamed yet
+    settle_delegating_bodies(lambda name, place: asked.append((name, place)), doc)
+    found = same_bodies(read, asked)
+    settle_departments(lambda name, place: found.get((name, place)), doc)
+    settle_delegating_bodies(lambda name, place: found.get((name, place)), doc)
+
+
 def settle_delegating_bodies(find: Callable[[str, str], str | None], doc: ListDocument) -> None:
     """A delegating body a record names (原实施主体, completed with the county: importers.lists) that the graph
     holds under another spelling of the same body (醴陵市城管执法局 for 醴陵市城市管理和综合执法局) is named as the
@@ -487,6 +512,12 @@ SET dl.from_body = $name
 """
 
 
+# A list's department, its place up to the province, its counterparts and the delegations waiting for it
+# under another spelling: one statement per department of a file.
+ENSURE_DEPARTMENT = PLANNED_ONCE + "".join(map(_unit, (MERGE_JURISDICTIONS, MERGE_DEPARTMENT, LINK_COUNTERPARTS,
+                                                      RENAME_PENDING)))
+
+
 def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress | None = None,
                in_force_from: str | None = None, tx: neo4j.Transaction | None = None) -> WriteResult:
     """One file's records; its versions are in force from `in_force_from` (else 1 January of the
@@ -498,11 +529,7 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
             if result.status == "imported":
                 own.commit()
         return result
-    def find(name: str, place: str) -> str | None:
-        return same_body(lambda q, **p: _run(tx, _Counter(), q, **p), name, place)
-
-    settle_departments(find, doc)
-    settle_delegating_bodies(find, doc)
+    settle_all(lambda q, **p: _run(tx, _Counter(), q, **p), doc)
     key = version_key(doc, departments_of(doc)[0]["name"])  # the file's own department, when it has records
     if _run(tx, _Counter(), FIND_VERSION, key=key):
         return WriteResult("unchanged", records=len(doc.records), version_key=key)
@@ -535,8 +562,7 @@ def _write_version(tx: neo4j.Transaction, counter: _Counter, doc: ListDocument, 
         result.other_versions.append(key)
     for batch in _batches(records):
         rows = Rows(power_row(doc, key, rec, run_id) for rec in batch)
-        _run(tx, counter, MERGE_TEXTS, texts=searchable_texts(rows))
-        _run(tx, counter, WRITE_POWERS, version_key=key, rows=rows)
+        _run(tx, counter, WRITE_POWERS, version_key=key, rows=rows, texts=searchable_texts(rows))
         if progress:
             progress(len(batch))
 

@@ -26,6 +26,9 @@ DEFAULT_SERVER_SETTINGS: dict[str, str] = {
     "transaction_memory_max": "2g",  # one transaction (a whole imported file is one)
     "transaction_memory_total": "3g",
     "transaction_timeout": "120s",
+    # transaction logs kept beyond what recovery needs: by size, not Neo4j's "2 days" (a province's import writes
+    # about 15 GB of them; re-imported twice in two days it filled a disk)
+    "transaction_logs": "2G size",
     "jvm_options": "",  # more flags for the server's JVM, as written (the test servers': tests/conftest.py)
 }
 

@@ -118,7 +118,7 @@ def conf_text(settings: Settings) -> str:
         "dbms.security.allow_csv_import_from_file_urls=false",
         "dbms.security.procedures.unrestricted=",
         "dbms.usage_report.enabled=false",
-        "db.tx_log.rotation.retention_policy=2 days",
+        f"db.tx_log.rotation.retention_policy={s['transaction_logs']}",
         "",
     ])
 

@@ -125,6 +125,15 @@ def test_the_server_runs_with_the_heap_and_flags_kb_toml_sets(scratch_server: Ma
     assert scratch_server.settings.server["jvm_options"].split()[0] in arguments
 
 
+def test_the_server_keeps_transaction_logs_by_size_not_for_days(scratch_server: ManagedServer) -> None:
+    """Neo4j keeps its transaction logs two days by default: a province imported twice in that time (about
+    15 GB of logs each) filled the disk. The running server keeps what kb.toml says, by size."""
+    kept = scratch_server.graph.read(
+        "SHOW SETTINGS YIELD name, value WHERE name = 'db.tx_log.rotation.retention_policy' RETURN value")
+    assert kept == [{"value": scratch_server.settings.server["transaction_logs"]}]
+    assert kept[0]["value"].endswith("size")
+
+
 def test_sizes_as_kb_toml_writes_them_become_the_jvms() -> None:
     from kb.server import ServerError, jvm_size
 
