@@ -35,6 +35,8 @@ _INSTRUCTION = re.compile(r"^(?:请|应当?|须)?(?:填写|填报|按照?|根据
 # 行政许可, 权力编码 | …, no 事项名称 label)
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[)）]|\d{1,3}[、.．]|[【\[]\d{1,3}[】\]])\s*"
                       r"(?P<name>\S.{1,300})$", re.DOTALL)
+# … or its number alone in a cell, the name in the next
+_NUMBER_CELL = re.compile(r"^\s*(?:[一二三四五六七八九十百]+|\d{1,3}|[（(][一二三四五六七八九十百\d]+[)）]|[【\[]\d{1,3}[】\]])[、.．]?\s*$")
 # … not a note's heading (「二、权力类型说明」, 「三、备注」 over 备注 | 无)
 _NOTE_HEADING = re.compile(r"(?:说明|备注|注释|附注|填表|填报)$")
 
@@ -174,6 +176,8 @@ def _headings(sheet: Sheet, known: dict[tuple[int, int], str]) -> dict[int, str]
         heading = _HEADING.match(cells[0][1]) if len(cells) == 1 and cells[0][0] in columns \
             and (r, cells[0][0]) not in known else None
         name = squeeze(heading.group("name")) if heading else ""
+        if len(cells) == 2 and cells[0][0] in columns and _NUMBER_CELL.match(cells[0][1]):
+            name = squeeze(cells[1][1])  # (陕西省文物局: 「一 | 文物保护单位…审批」, the number in the labels' column)
         if name and not _NOTE_HEADING.search(name) and not known_header(name) \
                 and any((after, c) in known for c in range(len(sheet.cells[after]))):
             out[r] = name
@@ -449,6 +453,53 @@ def cell_records(sheet: Sheet) -> Sheet | None:
             numbers = [sheet.row_number(r) for r, _ in titles] + [sheet.row_number(first)] + \
                 [sheet.row_number(r) for r, _ in parsed]
             return Sheet(sheet.name, rows, row_numbers=tuple(numbers), column_names=tuple(labels))
+    return None
+
+
+# a list exported a field a row (会宁: 事项编号 | 字段序号 | 字段名称 | 字段内容): the columns naming the field and holding
+# its value, and the record's own key
+_FIELD_NAME = re.compile(r"^(?:字段|属性|要素|数据项|信息项|指标)(?:名称|名)?$|^(?:field|attr(?:ibute)?)_?(?:name)?$", re.IGNORECASE)
+_FIELD_VALUE = re.compile(r"^(?:字段|属性|要素|数据项|信息项|指标)?(?:内容|值|取值|数值)$|^(?:field_?)?value$", re.IGNORECASE)
+_RECORD_KEY = re.compile(r"^(?:事项|权力|记录|清单)?(?:编号|编码|代码|ID|序号)$|^(?:record|item)_?(?:id|no|code)$", re.IGNORECASE)
+
+
+def long_records(sheet: Sheet) -> Sheet | None:
+    """A list exported a field a row (会宁: 事项编号 | 字段序号 | 字段名称 | 字段内容, each record's rows one after another),
+    as the table it stands for: the field names its header, in the order they first appear, each record a row (a field
+    given twice, its values one below the other), numbered by its first row. Its key (事项编号) is a column too, unless a
+    field holds it. None when the sheet is not one (no such header, or fewer than two records naming their items)."""
+    for h in range(min(sheet.nrows, 10)):
+        heads = [v.strip() for v in sheet.cells[h]]
+        name = next((c for c, v in enumerate(heads) if _FIELD_NAME.match(v)), None)
+        value = next((c for c, v in enumerate(heads) if _FIELD_VALUE.match(v) and c != name), None)
+        if name is None or value is None:
+            continue
+        key = next((c for c, v in enumerate(heads) if _RECORD_KEY.match(v) and c not in (name, value)
+                    and "序号" not in v), None)  # (字段序号 numbers the fields, not the records)
+        records: list[tuple[int, dict[str, str]]] = []
+        last_key = None
+        for r in range(h + 1, sheet.nrows):
+            label, text = sheet.value(r, name).strip(), sheet.value(r, value).strip()
+            if not label:
+                continue
+            k = sheet.value(r, key).strip() if key is not None else None
+            # a new record: another key, or (no key column) a field the record has already had that opens records
+            if not records or (k != last_key if key is not None else label in records[-1][1] and _names_item(label)):
+                records.append((r, {heads[key]: k} if key is not None else {}))
+                last_key = k
+            fields = records[-1][1]
+            fields[label] = f"{fields[label]}\n{text}" if fields.get(label) else text
+        labels = list(dict.fromkeys(label for _, fields in records for label in fields))
+        if sum(1 for _, fields in records if any(_names_item(k) and v for k, v in fields.items())) < 2 \
+                or best_match(labels) is None:
+            return None
+        titles = [(r, " ".join(v.strip() for v in sheet.cells[r] if v.strip())) for r in range(h)]
+        titles = [(r, t) for r, t in titles if t]
+        rows = [[t] + [""] * (len(labels) - 1) for _, t in titles] + [labels]
+        rows += [[fields.get(k, "") for k in labels] for _, fields in records]
+        numbers = [sheet.row_number(r) for r, _ in titles] + [sheet.row_number(h)] + \
+            [sheet.row_number(r) for r, _ in records]
+        return Sheet(sheet.name, rows, row_numbers=tuple(numbers), column_names=tuple(labels))
     return None
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import groupby, pairwise
 from pathlib import Path
 
-from importers.blocks import cell_records, known_header, turn_table, unfold_blocks
+from importers.blocks import cell_records, known_header, long_records, turn_table, unfold_blocks
 from importers.citations import parse_citations
 from importers.duties import split_duties, stage_row_duty, supervision_duty, without_stage_note
 from importers.jurisdictions import Ambiguous, jurisdiction_chain
@@ -365,12 +365,31 @@ def _english_stage(header: str) -> str | None:
     return f"{stage}责任" if stage else None
 
 
+# a stage's column named as a part of the duties' field (会宁's export a field a row: 责任事项-立案, 责任事项-调查 …)
+_DUTY_PART = re.compile(r"^(?:责任事项|责任|职责)\s*(?:[-—－_:：/·]\s*(?P<a>[^-—－_:：/·（）()]{2,8})|[（(](?P<b>[^（）()]{2,8})[)）])$")
+
+
+def _duty_parts(layout: SheetLayout) -> dict[int, str]:
+    """The columns named as parts of the duties (责任事项-立案 -> 立案责任; 责任事项-归档 -> 归档责任, a duty of no stage
+    kb knows), when two or more of them name a stage."""
+    parts = {c: m.group("a") or m.group("b") for c in layout.kept.values() if c < len(layout.headers)
+             and (m := _DUTY_PART.match(squeeze(layout.headers[c])))}
+    headings = {c: _stage_heading(part + "责任") for c, part in parts.items()}
+    if sum(1 for h in headings.values() if h) < 2:
+        return {}
+    return {c: headings[c] or part + "责任" for c, part in parts.items()}
+
+
 def _stage_columns(layout: SheetLayout, sheet: Sheet) -> None:
-    """Columns no mapping knows, two or more of them each a stage, where the layout has no 责任事项 column: the
-    duties, one column a stage, and a column of 其他责任 beside them the last."""
-    if "responsibility_text" in layout.columns or "stage" in layout.columns:
+    """Columns no mapping knows, two or more of them each a stage, where the layout has no 责任事项 column (or they are
+    named as its parts: 责任事项-立案): the duties, one column a stage, and a column of 其他责任 beside them the last."""
+    if "stage" in layout.columns:
+        return
+    parts = _duty_parts(layout)
+    if "responsibility_text" in layout.columns and not parts:
         return
     headings = {c: _stage_heading(layout.headers[c]) for c in layout.kept.values() if c < len(layout.headers)}
+    headings.update(parts)
     # an export's English codes (RESP_ACCEPT …): three stages or more (其他 aside) whose cells read as duties, not a
     # file's name, a date or a telephone number
     english = {c: h for c in layout.kept.values() if c < len(layout.headers) and (h := _english_stage(layout.headers[c]))}
@@ -740,6 +759,11 @@ class _ListParser:
             return unfolded, table
         turned = turn_table(sheet)
         table = find_layout(turned) if turned is not None else None
+        if table is None and (long := long_records(sheet)) is not None and (table := find_layout(long)) is not None:
+            self.warnings.append(RowError(
+                f"此工作表每行是一个事项的一个字段（{'、'.join(long.column_names[:4])}…）：按每个事项的各行合成一条事项读取",
+                sheet=sheet.name, row=sheet.row_number(0), severity="notice"))
+            return long, table
         if table is None:
             cells = cell_records(sheet)
             table = find_layout(cells) if cells is not None else None

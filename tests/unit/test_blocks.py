@@ -392,3 +392,47 @@ def test_cards_side_by_side_of_different_lengths(tmp_path):
     assert [d.stage for d in doc.records[1].responsibilities] == ["受理", "决定"]
     assert (doc.records[0].accountability_situations, doc.records[1].accountability_situations) == ("不依法受理的。", "违法审批的。")
     assert doc.records[1].remarks == "市管公路"
+
+
+def test_blocks_named_by_a_number_and_a_name_in_two_cells_with_two_pairs_a_row(tmp_path):
+    """陕西省文物局: each item a row 「一 | 文物拍卖许可证核发」 (its number alone in the labels' column), then cards of two
+    pairs a row (权力类型 | 行政许可 | 权力编码 | …) and its duties a stage a row under 责任事项: each block one record."""
+    rows = [["陕西省文物局权责清单", "", "", ""], ["填报单位（盖章）：陕西省文物局　填报时间：2023年9月", "", "", ""],
+            ["", "", "", ""]]
+    for n, (name, type_, code, stages) in enumerate([
+            ("文物拍卖许可证核发", "行政许可", "61WW-XK-0305", ["受理责任", "审查责任", "决定责任"]),
+            ("对擅自修缮不可移动文物的处罚", "行政处罚", "61WW-CF-0012", ["立案责任", "调查责任", "告知责任"])]):
+        rows += [["一二"[n], name, "", ""], ["权力类型", type_, "权力编码", code],
+                 ["实施主体", "陕西省文物局", "行使层级", "省级"], ["实施依据", "《中华人民共和国文物保护法》第五十四条", "", ""]]
+        rows += [["责任事项" if i == 0 else "", stage, f"依法履行{stage[:2]}职责。", ""] for i, stage in enumerate(stages)]
+        rows += [["追责情形", "不依法履行职责的。", "", ""], ["", "", "", ""]]
+    doc = parse_list(xlsx(tmp_path / "陕西省文物局权责清单.xlsx", rows))
+    assert [(r.item_name, r.type, r.code) for r in doc.records] == [
+        ("文物拍卖许可证核发", "行政许可", "61WW-XK-0305"), ("对擅自修缮不可移动文物的处罚", "行政处罚", "61WW-CF-0012")]
+    assert [[d.stage for d in r.responsibilities] for r in doc.records] == [["受理", "审查", "决定"], ["立案", "调查", "告知"]]
+    assert doc.records[1].accountability_situations == "不依法履行职责的。"
+
+
+def test_a_list_exported_a_field_a_row_is_read_a_record_an_item(tmp_path):
+    """会宁's export: 事项编号 | 字段序号 | 字段名称 | 字段内容, each record's fields one row after another; its stages as
+    fields of their own (责任事项-立案 …) or all in one 责任事项. Each item one record, numbered by its first row."""
+    path = tmp_path / "会宁县人力资源和社会保障局权责清单.csv"
+    fields = [("HN-CF-001", [("事项名称", "对用人单位使用童工的处罚"), ("权力类型", "行政处罚"),
+                             ("设定依据", "《禁止使用童工规定》第六条"), ("责任事项-立案", "对发现的线索及时立案。"),
+                             ("责任事项-调查", "核查童工年龄、用工时间。"), ("责任事项-决定", "依法作出行政处罚决定。"),
+                             ("责任事项-归档", "案卷归档。"), ("追责情形", "不依法履职的。")]),
+              ("HN-JL-002", [("事项名称", "对举报违法行为的奖励"), ("权力类型", "行政奖励"),
+                             ("责任事项", "受理举报，核实后给予奖励。")])]
+    lines = ["会宁县人力资源和社会保障局权责清单（系统导出）", "事项编号,字段序号,字段名称,字段内容"]
+    lines += [f"{key},{n},{name},{value}" for key, items in fields for n, (name, value) in enumerate(items, start=1)]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    doc = parse_list(path)
+    assert [(r.item_name, r.type, r.row) for r in doc.records] == [
+        ("对用人单位使用童工的处罚", "行政处罚", 3), ("对举报违法行为的奖励", "行政奖励", 11)]
+    assert [d.stage for d in doc.records[0].responsibilities] == ["立案", "调查", "决定", None]
+    assert "案卷归档" in doc.records[0].responsibilities[-1].text
+    assert [d.text for d in doc.records[1].responsibilities] == ["受理举报，核实后给予奖励。"]
+    assert doc.records[0].basis_text == "《禁止使用童工规定》第六条"
+    assert doc.records[0].accountability_situations == "不依法履职的。"
+    assert doc.records[1].extra.get("事项编号") == "HN-JL-002"
+    assert any("每行是一个事项的一个字段" in w.message for w in doc.warnings)
