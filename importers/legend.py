@@ -39,11 +39,39 @@ _STEP_CODE = re.compile(r"[A-Z]{1,2}[0-9]{1,2}|[0-9]{1,2}[-－.][0-9]{1,2}")
 _STEP_CODE_HEAD = re.compile(r"(?:环节|责任|事项)?(?:代码|编码|代号|编号)")
 _STEP_NAME_HEAD = re.compile(r"(?:责任)?环节(?:名称)?|责任事项|环节")
 _CODE_LIST = re.compile(r"\s*(?:[、，,；;/\s]+)\s*")
+# 辽宁's cells: 「通用C1」, a range 「通用C1至C7」, a code and more of its own 「通用T2+：…」
+_STEP_RANGE = re.compile(r"(?:通用|共性|公共)?(?P<a>[A-Z]{1,2})(?P<m>[0-9]{1,2})\s*(?:至|到|~|～|—|－|-)\s*(?:通用|共性|公共)?"
+                         r"(?P=a)(?P<n>[0-9]{1,2})")
+_STEP_PREFIX = re.compile(r"^(?:通用|共性|公共)")
 
 
-def _step_table(sheet: Sheet) -> tuple[dict[str, tuple[str, str]], set[int]]:
+def _codes(text: str) -> tuple[list[str], str]:
+    """The step codes a cell lists (a range of them spelt out) and the text it adds after a 「+」: ([], "") when it is
+    more than that."""
+    listed, _, extra = text.strip().partition("+")
+    codes: list[str] = []
+    for part in (p for p in _CODE_LIST.split(listed.strip()) if p):
+        if (m := _STEP_RANGE.fullmatch(part)) and int(m["m"]) < int(m["n"]) <= int(m["m"]) + 20:
+            codes += [f"{m['a']}{k}" for k in range(int(m["m"]), int(m["n"]) + 1)]
+        else:
+            codes.append(_STEP_PREFIX.sub("", part))
+    return codes, extra.strip().lstrip("：:").strip()
+
+
+def workbook_steps(sheets: list[Sheet]) -> dict[str, tuple[str, str]]:
+    """A table of step codes on one sheet of a workbook (辽宁's 说明: 编号 | 责任环节 | 责任内容, T1 | 受理 | …) whose codes the
+    other sheets' cells use (「通用C1」 under 立案): code -> (step, content); {} when there is none."""
+    for sheet in sheets:
+        steps, _ = _step_table(sheet, [s for s in sheets if s is not sheet])
+        if steps:
+            return steps
+    return {}
+
+
+def _step_table(sheet: Sheet, others: list[Sheet] = ()) -> tuple[dict[str, tuple[str, str]], set[int]]:
     """A table of step codes on the sheet (a header 代码 | 责任环节 | 通用内容 and rows of a code, its step and its common
-    content): code -> (step, content), and the table's rows with its title row above it."""
+    content): code -> (step, content), and the table's rows with its title row above it. Used by cells of the sheet
+    itself, or of the `others` (a workbook's other sheets)."""
     for r in range(sheet.nrows):
         cells = [squeeze(v) for v in sheet.cells[r]]
         filled = [(c, v) for c, v in enumerate(cells) if v]
@@ -62,8 +90,9 @@ def _step_table(sheet: Sheet) -> tuple[dict[str, tuple[str, str]], set[int]]:
             rows.add(k)
         # (… and cells elsewhere on the sheet written as lists of its codes, 「A1、A2、A3」: not a table of duties by the items'
         # own codes, XK01 | 受理 | 依法受理, which joins its items)
-        used = any(len(_CODE_LIST.split(v.strip())) >= 2 and _steps_of(v, steps) is not None
-                   for k, row in enumerate(sheet.cells) if k not in rows for v in row if v.strip())
+        used = any(len(_codes(v)[0]) >= 2 and _steps_of(v, steps) is not None
+                   for other in (sheet, *others) for k, row in enumerate(other.cells)
+                   if other is not sheet or k not in rows for v in row if v.strip())
         if len(steps) >= 3 and used:
             above = [v for v in sheet.cells[r - 1] if v.strip()] if r else []
             if len(above) == 1 and re.search(r"代码|编码|代号", above[0]):  # its title: 「附：责任环节代码及通用内容」
@@ -74,11 +103,13 @@ def _step_table(sheet: Sheet) -> tuple[dict[str, tuple[str, str]], set[int]]:
 
 def _steps_of(text: str, steps: dict[str, tuple[str, str]]) -> str | None:
     """A cell that is nothing but step codes (「A1、A2、A3」) as the steps they stand for, numbered: 「1.受理：…\n2.审查：…」."""
-    codes = [c for c in _CODE_LIST.split(text.strip()) if c]
+    codes, extra = _codes(text)
     if not codes or any(c not in steps for c in codes):
         return None
-    return "\n".join(f"{i}.{steps[c][0]}：{steps[c][1]}" if steps[c][1] else f"{i}.{steps[c][0]}"
-                     for i, c in enumerate(codes, 1))
+    number = len(codes) > 1  # (one code alone: its step, 「受理：…」)
+    read = [f"{f'{i}.' if number else ''}{steps[c][0]}{'：' + steps[c][1] if steps[c][1] else ''}"
+            for i, c in enumerate(codes, 1)]
+    return "\n".join([*read, extra] if extra else read)
 
 
 def find_legend(sheet: Sheet) -> Legend | None:
@@ -116,17 +147,20 @@ def find_legend(sheet: Sheet) -> Legend | None:
     return Legend(marks, codes, blanks, rows | step_rows, steps)
 
 
-def with_legend(sheet: Sheet) -> tuple[Sheet, Legend] | None:
+def with_legend(sheet: Sheet, shared: dict[str, tuple[str, str]] | None = None) -> tuple[Sheet, Legend] | None:
     """The sheet with its legend's marks and codes read (a cell that is a mark or a code, nothing else, replaced by its
-    meaning; a cell the legend calls not applicable blank); None when the sheet has no legend or no cell it reads."""
+    meaning; a cell the legend calls not applicable blank); None when the sheet has no legend or no cell it reads.
+    `shared`: the step codes another sheet of the workbook gives (workbook_steps), when the sheet gives none."""
     legend = find_legend(sheet)
+    if shared and (legend is None or not legend.steps):
+        legend = dataclasses.replace(legend, steps=shared) if legend else Legend({}, {}, set(), set(), shared)
     if legend is None:
         return None
     cells = [list(row) for row in sheet.cells]
     changed = 0
     for r, row in enumerate(cells):
         if r in legend.rows:
-            if legend.steps:  # (a table of step codes is no list's rows: left out, as a legend's line is left alone)
+            if legend.steps and legend.steps is not shared:  # (a table of step codes is no list's rows: left out, as a legend's line is left alone)
                 row[:] = [""] * len(row)
             continue
         if legend.steps:

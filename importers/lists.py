@@ -18,12 +18,12 @@ from functools import lru_cache
 from itertools import groupby, pairwise
 from pathlib import Path
 
-from importers.blocks import cell_records, known_header, long_records, turn_table, unfold_blocks
+from importers.blocks import _names_item, cell_records, known_header, long_records, turn_table, unfold_blocks
 from importers.citations import parse_citations
 from importers.duties import split_duties, stage_row_duty, supervision_duty, without_stage_note
 from importers.jurisdictions import Ambiguous, jurisdiction_chain
 from importers.laws import looks_like_law
-from importers.legend import with_legend
+from importers.legend import with_legend, workbook_steps
 from importers.mapping import (
     FIELD_LABELS,
     HeaderMatch,
@@ -103,6 +103,8 @@ _SUB_NUMBER = re.compile(r"^\d+[.．\-－—_]\d+")
 _TYPED_NAME = re.compile(r"^[【\[［](?P<type>[^】\]］]{2,12})[】\]］]\s*(?P<name>\S.*)$", re.DOTALL)
 # A page's number printed in the sheet (第1页，共3页; 第 2 页 / 共 3 页; - 3 -)
 # (… and 「续表」, 「（续上表）」 alone, a table going on over a page: 贵港)
+# a cell's mark that it goes on from the page before (（接上页）, 续上页)
+_PAGE_ON = re.compile(r"^\s*[（(【\[]?(?:接上页|续上页|续前页|承上页|上接)[)）】\]]?[:：]?\s*")
 _PAGE_ROW = re.compile(r"^(?:第\d+页[，,/]?(?:共\d+页)?|共\d+页第\d+页|[-—]\d+[-—]|\d+/\d+|[（(]?续(?:上)?表[)）]?)$")
 # A row holding only a table's title (兴庆区民政局公共服务事项清单 between two tables): no record.
 _TABLE_TITLE = re.compile(r"(?:清单|目录|一览表)(?:[（(][^）)]*[)）])?$")
@@ -465,6 +467,10 @@ def _under(sheet: Sheet, r: int, c: int, sub: str) -> str:
         return f"{parent}（{sub.strip()}）"
     if _bare_stage(parent, sub):
         return sub.strip() + "责任"  # 责任事项 over 受理（立案） | 告知 | …: 受理（立案）责任 (张家口)
+    if squeeze(sub) in _CONTENT_HEADERS and _duties_group(parent) and recognised([parent + "内容"]):
+        return parent + "内容"  # 责任事项 over 责任环节 | 具体内容 (written without its merge): the duties' content
+    if _main_item(parent, sub):
+        return parent  # 事项名称 over 主项 | 子项 (广东省应急管理厅, written without its merge): the item's name, then its sub-item's
     if _duty_part(parent, sub):
         return parent  # 责任事项 over 责任环节（代码） | 本事项特别责任: each a column of the duties (a repeated block)
     if _phase_stage(parent, sub):
@@ -483,6 +489,11 @@ _PHASE = re.compile(r"(?:事前|事中|事后)(?:[、和及与/]?(?:事中|事�
 
 
 _LEVEL_WORDS = re.compile(r"^(?:省|市|州|盟|县|区|旗|乡|镇|街道|乡镇|国家|中央)(?:级|本级)?$")
+
+
+def _main_item(parent: str, sub: str) -> bool:
+    """主项 (its main item) under a header naming the item (事项名称 over 主项 | 子项)."""
+    return squeeze(sub) in ("主项", "主项名称", "大项", "母项") and _names_item(parent)
 
 
 def _level_split(parent: str, sub: str) -> bool:
@@ -612,7 +623,7 @@ def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
         or _duty_phase(_group_head(sheet, r, c), sub[c]) or _level_split(_group_head(sheet, r, c), sub[c])
         # 江西省水利厅's 责任事项 | "" over 责任环节 | 具体内容, written without its merge: the duties' content beside the stage
         or (squeeze(sub[c]) in _CONTENT_HEADERS and _duties_group(_group_head(sheet, r, c)))
-        or _duty_part(_group_head(sheet, r, c), sub[c])
+        or _duty_part(_group_head(sheet, r, c), sub[c]) or _main_item(_group_head(sheet, r, c), sub[c])
         # (许昌's 责任事项 over 事前环节 | 事中环节 | 事后环节 | 其他: the catch-all beside the phases)
         or (squeeze(sub[c]) in ("其他", "其它") and _duties_group(_group_head(sheet, r, c))))]
     # (湖南's 办理时限 over 法定 | 承诺 beside 权力事项 over 编码 | 名称 | 类型 …: a group's short words no mapping knows, two at
@@ -639,7 +650,8 @@ def _contents_sheet(sheet: Sheet, others: dict[str, Sheet]) -> bool:
     by_name = {squeeze(n): other for n, other in others.items() if squeeze(n)}
     if len(by_name) < 2:
         return False
-    rows = [row for row in sheet.cells if any(v.strip() for v in row)]
+    rows = [row for row in sheet.cells if (filled := [squeeze(v) for v in row if v.strip()])
+            and not re.match(r"(?:合计|总计|小计|注|备注|说明)(?:[:：]|$)", filled[0])]  # (its total and its notes below it)
     held: dict[str, set[str]] = {}  # a pointed sheet's name -> its cells (read once)
     pointing = 0
     for row in rows:
@@ -649,7 +661,9 @@ def _contents_sheet(sheet: Sheet, others: dict[str, Sheet]) -> bool:
         words = {squeeze(v) for v in row if len(squeeze(v)) >= 4 and squeeze(v) not in by_name}
         if named not in held:
             held[named] = {squeeze(v) for r in by_name[named].cells for v in r if v.strip()}
-        if not words & held[named]:
+        # (广东省应急管理厅's 目录: 行政许可 | XK | 2 | 3 | XK行政许可, the count of the items on a sheet named by their type)
+        typed = type_from_sheet_name(named)
+        if not words & held[named] and not (typed is not None and any(power_type(w) == typed for w in words)):
             return False  # a sheet of something else (图1, a note on 行政许可)
         pointing += 1
     return pointing >= 2 and pointing >= len(rows) - 2  # (a title and a header row)
@@ -705,6 +719,7 @@ class _ListParser:
         """(sheets with a known header and its layout, sheets with data but no known header)."""
         layouts: list[tuple[Sheet, SheetLayout]] = []
         unreadable: list[Sheet] = []
+        shared = workbook_steps(self.sheets) if len(self.sheets) > 1 else {}
         for sheet in self.sheets:
             if not any(v.strip() for row in sheet.cells for v in row):
                 continue  # empty Sheet2 / Sheet3
@@ -719,13 +734,14 @@ class _ListParser:
                     "已跳过此工作表：它是目录，各行指向本文件中各事项自己的工作表（按那些工作表读取）", sheet=sheet.name,
                     severity="notice"))
                 continue
-            if (read := with_legend(sheet)) is not None:
+            if (read := with_legend(sheet, shared)) is not None:
                 sheet, legend = read
                 self.warnings.append(RowError(
                     "此工作表的图例说明了表中记号和代码的含义（" + "、".join(
                         f"{k}={v}" for k, v in [*legend.marks.items(), *legend.codes.items(),
                                                 *((k, name) for k, (name, _) in legend.steps.items())][:6])
-                    + "…）：按图例读取", sheet=sheet.name, row=sheet.row_number(min(legend.rows)), severity="notice"))
+                    + "…）：按图例读取", sheet=sheet.name,
+                    row=sheet.row_number(min(legend.rows)) if legend.rows else None, severity="notice"))
             if (pairs := unpaired(sheet)) is not None:
                 sheet = pairs
                 self.warnings.append(RowError(
@@ -1456,6 +1472,8 @@ class _ListParser:
     def _non_record_row(self, ctx: _SheetContext, r: int, own: dict[str, str], prev: Record | None) -> None:
         """A row with values but no 事项名称, 子项名称 or 权力类型 of its own."""
         sheet, cols = ctx.sheet, ctx.layout.columns
+        # (怀柔: 「（接上页）\n（5）决定阶段：…」 after a page's footer, the record's duties going on: read without its mark)
+        own = {f: _PAGE_ON.sub("", v, count=1) for f, v in own.items()}
         if self._section_row(ctx, r, prev, early=True):
             return
         named = [f for f in ("item_name", "type") if f in cols]  # (none in a duty table of codes: no continuation)

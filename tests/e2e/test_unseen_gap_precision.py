@@ -1658,12 +1658,13 @@ SIXTIETH: dict[str, tuple[list[str], bool, str]] = {
     "涉路施工许可（跨越、穿越公路修建桥梁、渡槽或者架设、埋设管道、电缆等设施审批）": (["事后监管"], True, "宁夏回族自治区交通运输厅"),
     "生产建设项目水土保持方案审批": (["事后监管"], True, "吕梁市水利局"),
     "设置大型户外广告及在城市建筑物、设施上悬挂、张贴宣传品审批": (["事后监管"], True, "莲池区城市管理综合行政执法局"),
+    "查封、扣押不符合安全技术规范要求或者存在严重事故隐患的特种设备": (["事后监管"], True, "乌海: 审批, 实施, 送达, 保管 — no 处理 or 解除 after the seizure (第二十七、二十八条); found since its 报批 reads as the decision (2026-12-06)"),
 }
 
 
 def test_missing_stage_on_a_sixtieth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_60.json", SIXTIETH, 13, 123)
-    assert (sum(real for _, real, _ in SIXTIETH.values()), len(SIXTIETH)) == (36, 36)
+    assert (sum(real for _, real, _ in SIXTIETH.values()), len(SIXTIETH)) == (37, 37)
 
 
 SIXTY_FIRST: dict[str, tuple[list[str], bool, str]] = {
@@ -1857,7 +1858,9 @@ SIXTY_FIFTH: dict[str, tuple[list[str], bool, str]] = {
 
 
 def test_missing_stage_on_a_sixty_fifth_sample_judged_blind(scratch, tmp_path):
-    _check(scratch, tmp_path, HERE / "unseen_gap_lists_65.json", SIXTY_FIFTH, 13, 122)
+    # (114 records: 龙泉's 目录, each item's own sheet named, and a total below, was read as eight more records before the
+    # thirty-first session; a contents sheet's total and notes no longer count against it)
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_65.json", SIXTY_FIFTH, 13, 114)
     assert (sum(real for _, real, _ in SIXTY_FIFTH.values()), len(SIXTY_FIFTH)) == (28, 29)
 
 
@@ -1889,12 +1892,13 @@ SIXTY_SIXTH: dict[str, tuple[list[str], bool, str]] = {
     "营业性演出审批": (["送达", "事后监管"], True, "天津市蓟州区文化和旅游局"),
     "超限运输车辆行驶公路许可（跨省）": (["事后监管"], True, "吉林省交通运输厅"),
     "辐射安全许可证核发": (["送达", "事后监管"], True, "河北省生态环境厅"),
+    "对从事动物诊疗活动违法行为的查封扣押": (["事后监管"], True, "安康: 报批 and 实施 only — no 处理 or 解除 after it (第二十七、二十八条); found since its 负责人批准 reads as the decision (2026-12-06)"),
 }
 
 
 def test_missing_stage_on_a_sixty_sixth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_66.json", SIXTY_SIXTH, 13, 126)
-    assert (sum(real for _, real, _ in SIXTY_SIXTH.values()), len(SIXTY_SIXTH)) == (27, 27)
+    assert (sum(real for _, real, _ in SIXTY_SIXTH.values()), len(SIXTY_SIXTH)) == (28, 28)
 
 
 SIXTY_SEVENTH: dict[str, tuple[list[str], bool, str]] = {
@@ -2184,3 +2188,82 @@ SEVENTY_FOURTH: dict[str, tuple[list[str], bool, str]] = {
 def test_missing_stage_on_a_seventy_fourth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_74.json", SEVENTY_FOURTH, 15, 121)
     assert (sum(real for _, real, _ in SEVENTY_FOURTH.values()), len(SEVENTY_FOURTH)) == (23, 23)
+
+
+# As measured: 23 real of 30. Wrong were 广东省应急管理厅's six (事项名称 over 主项 | 子项 and 责任事项 over 责任环节 | 具体内容
+# written without their merges, sheets named by their type's code: CF行政处罚, its stage rows not read; its 目录 of counts
+# read as five records) and 亳州's 查封 asked a 执行 its seal carries out (加贴封条). After: 26 real of 26.
+SEVENTY_FIFTH: dict[str, tuple[list[str], bool, str]] = {
+    "乡村建设规划许可证核发（农村村民住宅）": (["送达", "事后监管"], True, "龙南市杨村镇人民政府"),
+    "公共场所卫生许可": (["事后监管"], True, "衡阳市卫生健康委员会"),
+    "公路超限运输许可": (["事后监管"], True, "资阳市交通运输局"),
+    "危险化学品生产企业安全生产许可": (["事后监管"], True, "广东省应急管理厅"),
+    "商品房预售许可": (["事后监管"], True, "南靖县住房和城乡建设局"),
+    "对农村村民未经批准或者采取欺骗手段骗取批准，非法占用土地建住宅的处罚": (["告知"], True, "龙南市杨村镇人民政府"),
+    "对发生生产安全事故负有责任的生产经营单位的行政处罚": (["告知"], True, "广东省应急管理厅"),
+    "对可能被转移、隐匿或者灭失的资料等予以封存": (["事后监管"], True, "天门市医疗保障局"),
+    "对定点医药机构分解住院、过度诊疗等违规使用医疗保障基金行为的行政处罚（1.分解住院、挂床住院2.过度诊疗、过度检查、分解处方、超量开药、重复开药3.重复收费、超标准收费、分解项目收费4.串换药品、医用耗材、诊疗项目和服务设施5.其他违规使用医疗保障基金的行为）": (
+        ["告知"], True, "天门市医疗保障局"),
+    "对景区在旅游者数量可能达到最大承载量时未依照规定公告、报告或者未采取疏导分流措施，以及超过最大承载量接待旅游者的行政处罚": (["告知"], True, "张家界市文化旅游广电体育局"),
+    "对有证据表明不符合安全技术规范要求或者存在严重事故隐患的特种设备实施查封、扣押": (["事后监管"], True, "亳州市市场监督管理局"),
+    "对未取得测绘资质证书擅自从事测绘活动的行政处罚": (["告知", "送达"], True, "贵州省自然资源厅"),
+    "对未取得燃气经营许可证从事燃气经营活动的行政处罚": (["告知", "送达"], True, "南靖县住房和城乡建设局"),
+    "对未按照规定设置危险废物识别标志、未制定危险废物管理计划或者申报危险废物有关资料等行为的行政处罚": (["送达"], True, "上海市松江区生态环境局"),
+    "对民办学校擅自分立合并、发布虚假招生简章等违法行为的行政处罚": (["告知"], True, "北流市教育局"),
+    "对特种设备使用单位使用特种设备未按照规定办理使用登记的行政处罚": (["送达"], True, "亳州市市场监督管理局"),
+    "对超过大气污染物排放标准或者超过重点大气污染物排放总量控制指标排放大气污染物的行政处罚": (["告知"], True, "上海市松江区生态环境局"),
+    "对车辆超限行驶公路的行政处罚": (["告知", "送达"], True, "资阳市交通运输局"),
+    "对非医师行医的行政处罚": (["告知"], True, "衡阳市卫生健康委员会"),
+    "强制拆除公路建筑控制区内的违法建筑物、地面构筑物": (["催告"], True, "资阳市交通运输局"),
+    "按日连续处罚": (["执行"], True, "上海市松江区生态环境局"),
+    "撤销教师资格": (["送达"], True, "北流市教育局"),
+    "教师资格认定": (["事后监管"], True, "北流市教育局"),
+    "测绘资质审批": (["送达", "事后监管"], True, "贵州省自然资源厅"),
+    "特种设备使用登记": (["事后监管"], True, "亳州市市场监督管理局"),
+    "高危险性体育项目经营许可": (["事后监管"], True, "张家界市文化旅游广电体育局"),
+}
+
+
+def test_missing_stage_on_a_seventy_fifth_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_75.json", SEVENTY_FIFTH, 14, 131)
+    assert (sum(real for _, real, _ in SEVENTY_FIFTH.values()), len(SEVENTY_FIFTH)) == (26, 26)
+
+
+# As measured: 20 real of 25, two lists refused (会宁's export a field a row; 陕西省文物局's cards named by 「一 | name」). Wrong
+# were 怀柔's penalty whose duties go on after a page's footer (「（接上页）」), 辽宁's penalty and permit whose cells are codes
+# of the 说明 sheet's table (通用C1至C7, 通用T3、T4), and 宾县's and 铜川's 查封 (their 决定 the 负责人批准, their 执行 the seal).
+# After: 25 real of 25.
+SEVENTY_SIXTH: dict[str, tuple[list[str], bool, str]] = {
+    "代为处置危险废物": (["催告"], True, "铜川市生态环境局"),
+    "动物防疫条件合格证核发": (["事后监管"], True, "那曲市农业农村局"),
+    "对在公路用地范围内设置公路标志以外的其他标志的处罚": (["告知"], True, "辽宁省交通运输厅"),
+    "对在河道管理范围内建设妨碍行洪的建筑物、构筑物等行为的处罚": (["送达"], True, "涉县水利局"),
+    "对定点医药机构未按规定建立医疗保障基金使用内部管理制度等行为的处罚（（1）未建立医疗保障基金使用内部管理制度，或者没有专门机构或者人员负责医疗保障基金使用管理工作的（2）未按照规定保管财务账目、会计凭证、处方、病历、治疗检查记录、费用明细、药品和医用耗材出入库记录等资料的（3）未按照规定通过医疗保障信息系统传送医疗保障基金使用有关数据的（4）未按照规定向医疗保障行政部门报告医疗保障基金使用监督管理所需信息的（5）未按照规定向社会公开医药费用、费用结构等信息的（6）除急诊、抢救等特殊情形外，未经参保人员或者其近亲属、监护人同意提供医疗保障基金支付范围以外的医药服务的（7）拒绝医疗保障等行政部门监督检查或者提供虚假情况的）": (
+        ["送达"], True, "朝阳市医疗保障局"),
+    "对擅自在文物保护单位保护范围内或者建设控制地带内进行建设工程等行为的处罚（（一）擅自在文物保护单位的保护范围内进行建设工程或者爆破、钻探、挖掘等作业（二）在文物保护单位的建设控制地带内进行建设工程，其工程设计方案未经文物行政部门同意、报城乡建设规划部门批准，对文物保护单位的历史风貌造成破坏）": (
+        ["告知"], True, "陕西省文物局"),
+    "对施工工地未采取有效防尘降尘措施等行为的处罚": (["送达"], True, "北京市怀柔区城市管理综合行政执法局"),
+    "对未取得农药经营许可证经营农药等行为的处罚": (["告知"], True, "那曲市农业农村局"),
+    "对生产经营标注虚假生产日期、保质期或者超过保质期的食品、食品添加剂的处罚": (["告知"], True, "宾县市场监督管理局"),
+    "对用人单位使用童工的处罚": (["送达"], True, "会宁县人力资源和社会保障局"),
+    "对超过大气污染物排放标准或者超过重点大气污染物排放总量控制指标排放大气污染物的处罚": (["告知"], True, "铜川市生态环境局"),
+    "对违法建设采取查封施工现场、强制拆除措施（6-2 强制拆除）": (["催告"], True, "北京市怀柔区城市管理综合行政执法局"),
+    "对饮酒后驾驶机动车的处罚（饮酒后驾驶机动车）": (["送达"], True, "银川市公安局"),
+    "对饮酒后驾驶机动车的处罚（饮酒后驾驶营运机动车）": (["送达"], True, "银川市公安局"),
+    "建设项目环境影响评价文件审批（建设项目环境影响报告书审批）": (["事后监管"], True, "铜川市生态环境局"),
+    "强行拆除河道管理范围内妨碍行洪的建筑物、构筑物": (["催告"], True, "涉县水利局"),
+    "扣留造成公路、公路附属设施损坏拒不接受现场调查处理的车辆、工具": (["事后监管"], True, "辽宁省交通运输厅"),
+    "文物保护单位建设控制地带内建设工程设计方案审核（省级文物保护单位建设控制地带内建设工程设计方案审核）": (["事后监管"], True, "陕西省文物局"),
+    "查封、扣押不符合食品安全标准或者存在安全隐患的食品等": (["事后监管"], True, "宾县市场监督管理局"),
+    "查封、扣押造成污染物排放的设施、设备": (["事后监管"], True, "铜川市生态环境局"),
+    "河道管理范围内建设项目工程建设方案审批": (["事后监管"], True, "涉县水利局"),
+    "焰火燃放许可（举办焰火晚会以及其他大型焰火燃放活动许可）": (["事后监管"], True, "银川市公安局"),
+    "特种设备使用登记（锅炉、压力容器、电梯、起重机械、场（厂）内专用机动车辆使用登记）": (["事后监管"], True, "宾县市场监督管理局"),
+    "超限运输车辆行驶公路许可（跨省、自治区、直辖市超限运输许可（起运地在本省））": (["事后监管"], True, "辽宁省交通运输厅"),
+    "超限运输车辆行驶公路许可（途经本省的跨省超限运输许可（并联审批））": (["事后监管"], True, "辽宁省交通运输厅"),
+}
+
+
+def test_missing_stage_on_a_seventy_sixth_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_76.json", SEVENTY_SIXTH, 15, 123)
+    assert (sum(real for _, real, _ in SEVENTY_SIXTH.values()), len(SEVENTY_SIXTH)) == (25, 25)

@@ -778,7 +778,11 @@ def test_the_fifty_first_and_second_samples_readings() -> None:
     seal = "【报告审批】经负责人批准。【实施】通知当事人到场，制作现场笔录。【送达】当场交付临时查封决定书。"
     assert missing("行政强制", "对危险部位或者场所采取临时查封措施", seal) == ["事后监管"]
     assert missing("行政强制", "对危险部位或者场所采取临时查封措施", seal + "【解除】隐患消除后及时解除查封。") == []
-    assert missing("行政强制", "对危险部位或者场所采取临时查封措施", seal.replace("【报告审批】", "【法律】")) == []
+    # (a heading that is no step, 【法律】, over words that are none either: no list of steps)
+    assert missing("行政强制", "对危险部位或者场所采取临时查封措施",
+                   seal.replace("【报告审批】经负责人批准。", "【法律】《行政强制法》第二十四条。")) == []
+    # … but a 强制措施's approval is its decision in any step's words (行政强制法 第十八条（一）: 报告并经批准)
+    assert missing("行政强制", "对危险部位或者场所采取临时查封措施", seal.replace("【报告审批】", "【法律】")) == ["事后监管"]
 
 
 def test_the_fifty_third_and_fourth_samples_readings() -> None:

@@ -2811,3 +2811,81 @@ def test_a_type_read_from_the_code_where_a_sheet_holds_several(tmp_path):
     doc = parse_list(path)
     assert [r.type for r in doc.records] == ["行政强制", "行政检查", ""]
     assert any("类型代码取为 行政强制" in w.message for w in doc.warnings)
+
+
+def _workbook(path: Path, sheets: dict[str, list[list[str]]]) -> Path:
+    wb = openpyxl.Workbook()
+    for n, (name, rows) in enumerate(sheets.items()):
+        ws = wb.active if n == 0 else wb.create_sheet()
+        ws.title = name
+        for row in rows:
+            ws.append([v or None for v in row])
+    wb.save(path)
+    return path
+
+
+def test_step_codes_of_a_table_on_the_workbooks_note_sheet(tmp_path):
+    """辽宁's 说明 sheet holds 编号 | 责任环节 | 责任内容 (T1 | 受理 | …, C1 | 立案 | …); the sheets of powers write 「通用C1」 under
+    each stage, 「通用C1至C7」 for them all in one cell, 「通用T3、T4」 for two and 「通用T2+：…」 for a code and more: each read
+    as its steps and their common content."""
+    table = [["编号", "责任环节", "责任内容"], ["T1", "受理", "依法受理申请。"], ["T2", "审查", "审查申请材料。"],
+             ["T3", "决定", "作出许可决定。"], ["T4", "送达", "送达许可证件。"], ["C1", "立案", "决定是否立案。"],
+             ["C2", "调查", "调查取证。"], ["C3", "审查", "审查案件。"], ["C4", "告知", "告知拟处罚内容。"],
+             ["C5", "决定", "作出处罚决定。"], ["C6", "送达", "送达决定书。"], ["C7", "执行", "督促履行。"]]
+    permits = [["某省交通运输厅权责清单（行政许可）", "", "", "", "", ""],
+               ["事项编码", "事项名称", "受理责任", "审查责任", "决定责任", "送达责任"],
+               ["XK-01", "公路建设项目施工许可", "通用T1", "通用T2+：组织专家论证。", "通用T3、T4", ""]]
+    penalties = [["某省交通运输厅权责清单（行政处罚）", "", "", "", ""],
+                 ["事项编码", "事项名称", "立案责任", "调查责任", "审查责任"],
+                 ["CF-01", "对造成公路损坏未报告的处罚", "通用C1至C7", "", ""]]
+    doc = parse_list(_workbook(tmp_path / "某省交通运输厅权责清单.xlsx", {
+        "说明": [["编制说明"], ["“通用T1”等编号的具体内容见通用责任事项表"], *table],
+        "行政许可": permits, "行政处罚": penalties}))
+    permit, penalty = doc.records
+    assert [d.stage for d in permit.responsibilities] == ["受理", "审查", "决定", "送达"]
+    assert "组织专家论证" in permit.responsibilities[1].text and "审查申请材料" in permit.responsibilities[1].text
+    assert [d.stage for d in penalty.responsibilities] == ["立案", "调查", "审查", "告知", "决定", "送达", "执行"]
+    assert "督促履行" in penalty.responsibilities[-1].text
+
+
+def test_duties_going_on_after_a_page_footer(tmp_path):
+    """怀柔: a record's numbered duties break at the page's foot (「第 1 页，共 3 页」, the header again) and go on in a row of
+    the duties' cell alone, 「（接上页）\\n（5）决定阶段：…」: the same record's, not a row left out."""
+    rows = [["某区城市管理综合行政执法局权责清单", "", "", "", ""],
+            ["序号", "事项名称", "权力类型", "实施依据", "责任事项"],
+            ["1", "对露天烧烤食品的处罚", "行政处罚", "《中华人民共和国大气污染防治法》第一百一十八条",
+             "（1）立案阶段：决定是否立案。\n（2）调查阶段：调查取证。\n（3）审查阶段：审核。\n（4）告知阶段：告知拟处罚内容。"],
+            ["", "", "", "", "第 1 页，共 2 页"],
+            ["序号", "事项名称", "权力类型", "实施依据", "责任事项"],
+            ["", "", "", "", "（接上页）\n（5）决定阶段：作出处罚决定。\n（6）送达阶段：依法送达。\n（7）执行阶段：督促缴纳罚款。"],
+            ["2", "对焚烧秸秆的处罚", "行政处罚", "《中华人民共和国大气污染防治法》第一百一十九条", "立案、调查、决定。"]]
+    doc = parse_list(_workbook(tmp_path / "某区城市管理综合行政执法局权责清单.xlsx", {"Sheet": rows}))
+    first, second = doc.records
+    assert [d.stage for d in first.responsibilities] == ["立案", "调查", "审查", "告知", "决定", "送达", "执行"]
+    assert not any("接上页" in d.text for d in first.responsibilities)
+    assert second.item_name == "对焚烧秸秆的处罚"
+    assert not any("已忽略此行" in w.message for w in doc.warnings)
+
+
+def test_a_two_row_header_without_its_merges_and_sheets_named_by_their_types_code(tmp_path):
+    """广东省应急管理厅: 事项名称 | "" over 主项 | 子项 and 责任事项 | "" over 责任环节 | 具体内容 (written without the merges), one row a
+    stage under each item, sheets named CF行政处罚 (the type's code first), and a 目录 of each sheet's counts with its total
+    and a note below: the items read with their stages, the 目录 no records."""
+    head = [["事项编码", "事项名称", "", "实施依据", "责任事项", ""], ["", "主项", "子项", "", "责任环节", "具体内容"]]
+    penalty = [["某省应急管理厅权责清单（行政处罚）", "", "", "", "", ""], *head,
+               ["YJ-CF-001", "对未采取措施消除事故隐患的处罚", "", "《中华人民共和国安全生产法》第一百零二条", "立案责任", "决定是否立案。"],
+               *[["", "", "", "", f"{s}责任", f"依法{s}。"] for s in ("调查", "审查", "告知", "决定", "送达", "执行")]]
+    permit = [["某省应急管理厅权责清单（行政许可）", "", "", "", "", ""], *head,
+              ["YJ-XK-001", "非煤矿矿山企业安全生产许可", "首次申请", "《安全生产许可证条例》第二条", "受理责任", "依法受理。"],
+              *[["", "", "", "", f"{s}责任", f"依法{s}。"] for s in ("审查", "决定", "送达")]]
+    contents = [["某省应急管理厅权责清单目录", "", "", "", "", ""], ["序号", "权力类型", "类型代码", "主项（项）", "子项（项）", "所在工作表"],
+                ["1", "行政许可", "XK", "1", "1", "XK行政许可"], ["2", "行政处罚", "CF", "1", "0", "CF行政处罚"],
+                ["合计", "", "", "2", "1", ""], ["注：子项数仅统计单列子项的事项。", "", "", "", "", ""]]
+    doc = parse_list(_workbook(tmp_path / "某省应急管理厅权责清单.xlsx",
+                               {"目录": contents, "XK行政许可": permit, "CF行政处罚": penalty}))
+    assert [(r.item_name, r.sub_item_name, r.type) for r in doc.records] == [
+        ("非煤矿矿山企业安全生产许可", "首次申请", "行政许可"), ("对未采取措施消除事故隐患的处罚", "", "行政处罚")]
+    permit_rec, penalty_rec = doc.records
+    assert [d.stage for d in permit_rec.responsibilities] == ["受理", "审查", "决定", "送达"]
+    assert [d.stage for d in penalty_rec.responsibilities] == ["立案", "调查", "审查", "告知", "决定", "送达", "执行"]
+    assert "依法受理" in permit_rec.responsibilities[0].text
