@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -445,15 +446,20 @@ def cell_records(sheet: Sheet) -> Sheet | None:
         # (every cell naming its item, and no cell telling how to fill a list in: 「事项名称：填写事项的名称」)
         if len(parsed) >= 2 and len(named) == len(parsed) and not any(_INSTRUCTION.match(n) for n in named):
             labels = list(dict.fromkeys(k for _, pairs in parsed for k in pairs))
-            first = parsed[0][0]
-            titles = [(r, " ".join(v.strip() for v in sheet.cells[r] if v.strip())) for r in range(first)]
-            titles = [(r, t) for r, t in titles if t and not known_header(t.split(" ")[0])]
-            rows = [[t] + [""] * (len(labels) - 1) for _, t in titles] + [labels]
-            rows += [[pairs.get(k, "") for k in labels] for _, pairs in parsed]
-            numbers = [sheet.row_number(r) for r, _ in titles] + [sheet.row_number(first)] + \
-                [sheet.row_number(r) for r, _ in parsed]
-            return Sheet(sheet.name, rows, row_numbers=tuple(numbers), column_names=tuple(labels))
+            return _as_table(sheet, parsed[0][0], labels, parsed, lambda t: not known_header(t.split(" ")[0]))
     return None
+
+
+def _as_table(sheet: Sheet, top: int, labels: list[str], records: list[tuple[int, dict[str, str]]],
+              title: Callable[[str], bool] = bool) -> Sheet:
+    """The table records of labelled fields stand for: the filled rows above `top` its titles (those `title` keeps), the
+    labels its header (numbered as row `top`), each record a row of its fields, numbered by its first row."""
+    titles = [(r, " ".join(v.strip() for v in sheet.cells[r] if v.strip())) for r in range(top)]
+    titles = [(r, t) for r, t in titles if t and title(t)]
+    rows = [[t] + [""] * (len(labels) - 1) for _, t in titles] + [labels]
+    rows += [[fields.get(k, "") for k in labels] for _, fields in records]
+    numbers = [sheet.row_number(r) for r, _ in titles] + [sheet.row_number(top)] + [sheet.row_number(r) for r, _ in records]
+    return Sheet(sheet.name, rows, row_numbers=tuple(numbers), column_names=tuple(labels))
 
 
 # a list exported a field a row (会宁: 事项编号 | 字段序号 | 字段名称 | 字段内容): the columns naming the field and holding
@@ -493,13 +499,7 @@ def long_records(sheet: Sheet) -> Sheet | None:
         if sum(1 for _, fields in records if any(_names_item(k) and v for k, v in fields.items())) < 2 \
                 or best_match(labels) is None:
             return None
-        titles = [(r, " ".join(v.strip() for v in sheet.cells[r] if v.strip())) for r in range(h)]
-        titles = [(r, t) for r, t in titles if t]
-        rows = [[t] + [""] * (len(labels) - 1) for _, t in titles] + [labels]
-        rows += [[fields.get(k, "") for k in labels] for _, fields in records]
-        numbers = [sheet.row_number(r) for r, _ in titles] + [sheet.row_number(h)] + \
-            [sheet.row_number(r) for r, _ in records]
-        return Sheet(sheet.name, rows, row_numbers=tuple(numbers), column_names=tuple(labels))
+        return _as_table(sheet, h, labels, records)
     return None
 
 
