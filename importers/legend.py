@@ -46,8 +46,8 @@ _STEP_PREFIX = re.compile(r"^(?:通用|共性|公共)")
 
 
 def _codes(text: str) -> tuple[list[str], str]:
-    """The step codes a cell lists (a range of them spelt out) and the text it adds after a 「+」: ([], "") when it is
-    more than that."""
+    """The parts a cell lists as step codes (a range spelt out, a 通用 prefix dropped) and the text it adds after a 「+」;
+    whether each part is a code of the table is for the caller to see (_steps_of)."""
     listed, _, extra = text.strip().partition("+")
     codes: list[str] = []
     for part in (p for p in _CODE_LIST.split(listed.strip()) if p):
