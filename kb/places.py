@@ -62,6 +62,11 @@ class Place:
         return {"name": self.name, "level": self.level, "code": self.code}
 
 
+# Words for a kind of place, never one place: two townships of the national list are named 街道 alone (130273001,
+# 653223001), and a list's 「计划财务股、各镇（街道）」 made 沂水's import stop on 街道 as an ambiguous place. By code only.
+_GENERIC_NAMES = frozenset({"街道", "镇", "乡", "乡镇", "镇街", "社区", "村", "街道办事处", "开发区", "园区"})
+
+
 class Divisions:
     def __init__(self, rows: list[tuple[str, str, str, str | None]]):
         self.by_code: dict[str, Place] = {}
@@ -75,7 +80,7 @@ class Divisions:
                 self._children.setdefault(parent, []).append(code)
         self._by_name: dict[str, list[Place]] = {}
         for place in self.by_code.values():
-            for name in {place.name, _short(place), everyday_name(place)} - {""}:
+            for name in {place.name, _short(place), everyday_name(place)} - {""} - _GENERIC_NAMES:
                 self._by_name.setdefault(name, []).append(place)
 
     def __len__(self) -> int:

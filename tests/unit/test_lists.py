@@ -2889,3 +2889,19 @@ def test_a_two_row_header_without_its_merges_and_sheets_named_by_their_types_cod
     assert [d.stage for d in permit_rec.responsibilities] == ["受理", "审查", "决定", "送达"]
     assert [d.stage for d in penalty_rec.responsibilities] == ["立案", "调查", "审查", "告知", "决定", "送达", "执行"]
     assert "依法受理" in permit_rec.responsibilities[0].text
+
+
+def test_an_export_a_line_a_stage_with_english_codes(tmp_path):
+    """太原's export: 「#」 lines above, then ITEM_CODE | ITEM_NAME | … | RESP_SEQ | RESP_STAGE | RESP_CONTENT, a line a stage with
+    the item's fields on each: one record an item, its lines its duties of their stages."""
+    path = tmp_path / "太原市市场监督管理局权责清单.csv"
+    lines = ["# 太原市市场监督管理局权责清单数据导出", "# 说明：一条责任事项一行",
+             "ITEM_CODE,ITEM_NAME,POWER_TYPE,LEGAL_BASIS,RESP_SEQ,RESP_STAGE,RESP_CONTENT"]
+    lines += [f"140100-SJ-CF-0001,对无证经营的处罚,行政处罚,《食品安全法》第一百二十二条,{n:02d},{s}责任,依法{s}。"
+              for n, s in enumerate(["立案", "调查", "审查", "决定"], start=1)]
+    lines += ["140100-SJ-XK-0002,特种设备使用登记,行政许可,《特种设备安全法》第三十三条,01,受理责任,依法受理。"]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    doc = parse_list(path)
+    assert [(r.item_name, r.code) for r in doc.records] == [("对无证经营的处罚", "140100-SJ-CF-0001"),
+                                                           ("特种设备使用登记", "140100-SJ-XK-0002")]
+    assert [d.stage for d in doc.records[0].responsibilities] == ["立案", "调查", "审查", "决定"]

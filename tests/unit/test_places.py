@@ -82,3 +82,20 @@ def test_a_city_and_its_one_district_s_entry_of_its_name_are_the_city():
     assert d.resolve("嘉峪关市").code == "620200"
     with pytest.raises(Ambiguous):
         d.resolve("新华区")
+
+
+def test_a_word_for_a_kind_of_place_names_no_place(tmp_path):
+    """Two townships of the national list are named 街道 alone; a list's 实施主体 「计划财务股、各镇（街道）」 stopped 沂水's import on
+    街道 as an ambiguous place. Such words name no place (the two are found by their codes)."""
+    from importers.lists import parse_list
+
+    d = divisions()
+    assert d.named("街道") == [] and d.named("镇") == [] and d.named("社区") == []
+    assert d.get("130273001") is not None and d.get("130273001").name == "街道"
+    path = tmp_path / "沂水县农业农村局权责清单.csv"
+    path.write_text("沂水县农业农村局权责清单\n事项名称,权力类型,实施依据,实施主体\n"
+                    "耕地地力保护补贴发放,行政给付,《农业法》第三十八条,计划财务股、各镇（街道）\n"
+                    "农药经营许可,行政许可,《农药管理条例》第二十四条,县农业综合行政执法大队\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [r.item_name for r in doc.records] == ["耕地地力保护补贴发放", "农药经营许可"]
+    assert doc.department == "沂水县农业农村局" and doc.jurisdiction == "沂水县"
