@@ -1224,3 +1224,16 @@ def test_a_cold_review_of_the_thirtieth_session_s_rules() -> None:
     assert missing("行政强制", "扣押物品", lifted) == []
     listed = "受理、审查、考核、发证、监管：按规定组织考核，对考核合格的颁发资格证书，建立档案，对持证人员进行监督检查。"
     assert missing("行政许可", "建筑施工特种作业人员操作资格考核", listed) == []  # (河南: 考核合格的 decides)
+
+
+def test_bracketed_steps_run_together_on_one_line():
+    """赞皇's 查封: 「【审批】…补办【实施】…【检验消毒】…【处理】…【解除】…」, its steps in brackets with no stop between them: each its own
+    duty, the 解除 found; its penalty's 「【发现】…【核实立案】…【取证】…【合议】…【告知】…【处罚】…【送达】…【结案】…」, most of whose
+    brackets are its own words, is not cut at the two that are stages."""
+    seal = ("【审批】报局主要负责人批准，紧急情况当场实施后二十四小时内补办【实施】两名以上执法人员实施，制作现场笔录【检验消毒】"
+            "及时送检【处理】经检验属于被污染食品的，监督销毁【解除】对未被污染的物品，及时解除控制措施")
+    assert [d.stage for d in split_duties(seal)] == ["决定", "执行", "处置", "解除"]
+    assert missing("行政强制", "封存被传染病病原体污染的食品", seal) == []
+    penalty = ("【发现】日常监督发现【核实立案】经科室负责人审核后立案【取证】现场检查笔录【合议】案件讨论【告知】送达《行政处罚事先"
+               "告知书》【处罚】下达《行政处罚决定书》【送达】直接送达或留置送达【结案】罚款缴纳后归档")
+    assert len(split_duties(penalty)) == 1
