@@ -263,10 +263,13 @@ def split_duties(text: str) -> list[Duty]:
         # … or a step's heading in brackets, wherever it stands, where most bracketed headings are steps (赞皇's 「【审批】…补办
         # 【实施】…【解除】…」, one line, no stops; not its 「【发现】…【核实立案】…【取证】…【合议】…【告知】…【处罚】…」, whose own
         # words a stage's heading would cut short)
+        # (a cell that opens with one and has two or more: not a word set off in a sentence, 「经【审查】符合条件的」)
         brackets = [(m, bool(bracketed_stage(m.group(0)))) for m in _BRACKETED.finditer(text)]
-        if 3 * sum(staged for _, staged in brackets) >= 2 * len(brackets):
+        if brackets and brackets[0][1] and brackets[0][0].start() == len(text) - len(text.lstrip()) \
+                and sum(staged for _, staged in brackets) >= 2 and 3 * sum(staged for _, staged in brackets) >= 2 * len(brackets):
             ends += [(m.start(), m.start() + 1) for m, staged in brackets
-                     if staged and m.start() and text[m.start() - 1] not in "。；;\n】"]  # (not a run of them)
+                     if staged and m.start() and text[m.start() - 1] not in "。；;\n】"  # (not a run of them)
+                     and text[m.end():].strip()]  # (nor one with nothing after it)
         ends.sort()
         # (or a line that is nothing but steps: 岳阳's 事前 | 事中 | 事后 columns read as one, 「立案：…。\n调查取证、审查、
         # 告知、决定。\n送达、执行。」)

@@ -165,6 +165,10 @@ def with_legend(sheet: Sheet, shared: dict[str, tuple[str, str]] | None = None) 
             continue
         if legend.steps:
             for c, v in enumerate(row):
+                # (codes another sheet defines: only a cell naming them as such, 「通用C1」, or listing two, 「A1、A2」 — not a
+                # 序号 that looks like one, 1-1)
+                if legend.steps is shared and not (_STEP_PREFIX.match(v.strip()) or len(_codes(v)[0]) >= 2):
+                    continue
                 if (read := _steps_of(v, legend.steps)) is not None:
                     row[c] = read
                     changed += 1

@@ -277,9 +277,13 @@ NEVER_LAWS = {".xls", ".xlsx", ".xlsm", ".et", ".json", ".jsonl", ".ndjson"}
 _UTF16 = (b"\xff\xfe", b"\xfe\xff")
 
 
+_ZIPPED = {".xlsx", ".xlsm", ".et"}  # a workbook's cells compressed about five to one
+
+
 def _size(path: Path) -> int:
+    """The file's bytes as parsing sees them (a zipped workbook's about five times its size on disk)."""
     try:
-        return path.stat().st_size
+        return path.stat().st_size * (5 if path.suffix.lower() in _ZIPPED else 1)
     except OSError:  # gone or unreadable: parse_file refuses it
         return 0
 
@@ -297,8 +301,10 @@ def _may_be_law(path: Path) -> bool:
             head = f.read(4096)
     except OSError:
         return True
-    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-    return not head or head.startswith(b"#") or head.startswith(_UTF16)  # UTF-16: not read here
+    if head.startswith(_UTF16):
+        return True  # UTF-16: not read here
+    text = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "ignore").lstrip()  # (as sniff strips: 「　　# …」 too)
+    return not text or text.startswith("#")
 
 
 class _Parser(threading.Thread):

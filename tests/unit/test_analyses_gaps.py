@@ -1237,3 +1237,6 @@ def test_bracketed_steps_run_together_on_one_line():
     penalty = ("【发现】日常监督发现【核实立案】经科室负责人审核后立案【取证】现场检查笔录【合议】案件讨论【告知】送达《行政处罚事先"
                "告知书》【处罚】下达《行政处罚决定书》【送达】直接送达或留置送达【结案】罚款缴纳后归档")
     assert len(split_duties(penalty)) == 1
+    # (a stage's word set off in brackets inside a sentence is no heading: a cold review's cases)
+    for sentence in ("经【审查】符合条件的，予以登记", "对申请材料进行【审查】并【决定】是否批准", "受理阶段：依法受理【审查】审查材料后【决定】"):
+        assert len(split_duties(sentence)) == 1, sentence

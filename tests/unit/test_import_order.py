@@ -18,13 +18,14 @@ def test_only_what_may_be_a_law_is_parsed_first(tmp_path: Path) -> None:
         "law.md": text.encode("utf-8"),
         "law.txt": text.encode("utf-8"),  # a law's text in a .txt: it starts with its heading
         "law-bom.txt": b"\xef\xbb\xbf\n  " + text.encode("utf-8"),
+        "law-indented.txt": "\u3000\u3000".encode("utf-8") + text.encode("utf-8"),  # (ideographic spaces, as sniff strips)
         "list.csv": CSV_LIST.encode("utf-8"),
         "list-gbk.csv": CSV_LIST.encode("gb18030"),
     }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
     kinds = {name: sniff(tmp_path / name) for name in files}
-    assert kinds == {"law.md": "law", "law.txt": "law", "law-bom.txt": "law",
+    assert kinds == {"law.md": "law", "law.txt": "law", "law-bom.txt": "law", "law-indented.txt": "law",
                      "list.csv": "list", "list-gbk.csv": "list"}
     assert {name: _may_be_law(tmp_path / name) for name in files} == {name: kind == "law" for name, kind in kinds.items()}
     assert not _may_be_law(KARAMAY / "国动办权责清单公示.xlsx")

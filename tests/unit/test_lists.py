@@ -2848,6 +2848,17 @@ def test_step_codes_of_a_table_on_the_workbooks_note_sheet(tmp_path):
     assert "督促履行" in penalty.responsibilities[-1].text
 
 
+def test_step_codes_of_another_sheet_leave_numbers_that_look_like_them(tmp_path):
+    """A 说明 sheet's codes 1-1 | 受理 …, used on the list as 「1-1、1-2」: a 序号 or sub-item number 1-1 alone elsewhere stays as it
+    is (a cold review's case)."""
+    table = [["编号", "责任环节", "责任内容"], ["1-1", "受理", "依法受理。"], ["1-2", "审查", "依法审查。"], ["1-3", "决定", "依法决定。"]]
+    rows = [["某县民政局权责清单", "", "", ""], ["序号", "事项名称", "权力类型", "责任事项"],
+            ["1-1", "社会团体成立登记", "行政许可", "1-1、1-2、1-3"], ["1-2", "民办非企业单位成立登记", "行政许可", "1-1、1-2"]]
+    doc = parse_list(_workbook(tmp_path / "某县民政局权责清单.xlsx", {"说明": table, "权责清单": rows}))
+    assert [(r.seq, r.item_name) for r in doc.records] == [("1-1", "社会团体成立登记"), ("1-2", "民办非企业单位成立登记")]
+    assert [d.stage for d in doc.records[0].responsibilities] == ["受理", "审查", "决定"]
+
+
 def test_duties_going_on_after_a_page_footer(tmp_path):
     """怀柔: a record's numbered duties break at the page's foot (「第 1 页，共 3 页」, the header again) and go on in a row of
     the duties' cell alone, 「（接上页）\\n（5）决定阶段：…」: the same record's, not a row left out."""
