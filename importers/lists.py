@@ -651,7 +651,7 @@ def _contents_sheet(sheet: Sheet, others: dict[str, Sheet]) -> bool:
     if len(by_name) < 2:
         return False
     rows = [row for row in sheet.cells if (filled := [squeeze(v) for v in row if v.strip()])
-            and not re.match(r"(?:合计|总计|小计|注|备注|说明)(?:[:：]|$)", filled[0])]  # (its total and its notes below it)
+            and not (_TOTAL_ROW.match(filled[0]) or _NOTE_ROW.match(filled[0]))]  # (its total and its notes below it)
     held: dict[str, set[str]] = {}  # a pointed sheet's name -> its cells (read once)
     pointing = 0
     for row in rows:
