@@ -10,6 +10,7 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, request
 
+from webui import kept as kept_pages
 from webui.jsondata import json_response
 
 JSON_SUFFIX = ".json"
@@ -20,8 +21,11 @@ def wants_json() -> bool:
 
 
 def page(bp: Blueprint, rule: str, template: str, endpoint: str | None = None,
-         methods: tuple[str, ...] = ("GET",)) -> Callable:
-    """Register ``rule`` (and ``rule.json`` unless the rule ends with a converter, which takes the suffix)."""
+         methods: tuple[str, ...] = ("GET",), kept: bool = False) -> Callable:
+    """Register ``rule`` (and ``rule.json`` unless the rule ends with a converter, which takes the suffix).
+
+    ``kept``: the page's HTML is drawn once per change of the data, language and role and kept (webui.kept):
+    for a page that draws the data only (no form, no flash, no state of this process)."""
 
     def decorate(fn: Callable[..., dict | Response]) -> Callable:
         name = endpoint or fn.__name__
@@ -34,6 +38,11 @@ def page(bp: Blueprint, rule: str, template: str, endpoint: str | None = None,
                 if not str(kwargs[last]).endswith(JSON_SUFFIX):
                     abort(404)
                 kwargs[last] = str(kwargs[last])[: -len(JSON_SUFFIX)]
+            keep = kept and not as_json and request.method == "GET"
+            if keep:
+                key = kept_pages.key()
+                if (blocks := kept_pages.kept().get(key)) is not None:
+                    return kept_pages.render(blocks)
             context = fn(**kwargs)
             if isinstance(context, Response) or not isinstance(context, dict):
                 return context
@@ -43,6 +52,10 @@ def page(bp: Blueprint, rule: str, template: str, endpoint: str | None = None,
                 response = json_response(context, status)
                 response.headers.update(headers)
                 return response
+            if keep and status == 200 and not headers:
+                html, blocks = kept_pages.draw(template, context)
+                kept_pages.kept().put(key, blocks)
+                return html
             return render_template(template, **context), status, headers
 
         bp.add_url_rule(rule, name, view, methods=list(methods))

@@ -213,6 +213,7 @@ def test_an_article_lists_each_departments_powers_by_type_and_place_in_the_list(
     assert any(texts.values()) and shown == texts
     # at most PER_DEPARTMENT of each department, the first of its list; `n` counts them all
     monkeypatch.setattr(laws, "PER_DEPARTMENT", 1)
+    client.application.extensions.pop("kb_kept_pages", None)  # pages kept for this data were drawn with 10
     data = client.get(f"/articles/{q(samples['article'])}.json").get_json()
     assert _listed(data) == {d: keys[:1] for d, keys in expected.items()}
     assert {d["department"]: d["n"] for d in data["as_basis"]} == {d: len(keys) for d, keys in expected.items()}
@@ -339,6 +340,7 @@ def test_laws_come_a_page_at_a_time(client, monkeypatch):
     everything, total = first["laws"], first["pager"]["total"]
     assert len(everything) == min(total, laws.LAWS_PAGE) and total > 9
     monkeypatch.setattr(laws, "LAWS_PAGE", 3)
+    client.application.extensions.pop("kb_kept_pages", None)  # pages kept for this data were drawn with 100
     pages = [client.get(f"/laws.json?page={n}").get_json() for n in range(1, 4)]
     assert [len(p["laws"]) for p in pages[:2]] == [3, 3]
     assert [law["key"] for p in pages for law in p["laws"]] == [law["key"] for law in everything[:9]]

@@ -145,7 +145,7 @@ def jurisdiction_rows() -> list[dict]:
     return store.read(JURISDICTIONS)
 
 
-@page(bp, "/jurisdictions", "browse/jurisdictions.html")
+@page(bp, "/jurisdictions", "browse/jurisdictions.html", kept=True)
 def jurisdictions() -> dict:
     """The tree down to the counties: a province has two thousand townships, each county says how many
     it has and its page lists them."""
@@ -162,7 +162,7 @@ def jurisdictions() -> dict:
     return {"tree": tree, "total": len(rows), "townships": sum(townships.values())}
 
 
-@page(bp, "/jurisdictions/<path:name>", "browse/jurisdiction.html")
+@page(bp, "/jurisdictions/<path:name>", "browse/jurisdiction.html", kept=True)
 def jurisdiction(name: str) -> dict:
     row = store.read_one_or_404(JURISDICTION, name=name)
     labels = department_labels((d["name"], name) for d in row["departments"])

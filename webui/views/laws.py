@@ -127,14 +127,14 @@ def law_rows() -> list[dict]:
 LAWS_PAGE = 100  # laws per page of /laws (a province's lists cite six hundred)
 
 
-@page(bp, "/laws", "laws/list.html")
+@page(bp, "/laws", "laws/list.html", kept=True)
 def laws() -> dict:
     rows = stats.cached("laws", law_rows)  # counted once per change of the data
     p = pager(len(rows), LAWS_PAGE)
     return {"laws": rows[p["skip"]:p["skip"] + LAWS_PAGE], "pager": p}
 
 
-@page(bp, "/laws/<path:key>", "laws/law.html")
+@page(bp, "/laws/<path:key>", "laws/law.html", kept=True)
 def law(key: str) -> dict:
     row = store.read_one_or_404(LAW, key=key)
     counts = stats.cached(f"law-articles:{key}", lambda: {r["article"]: [r["powers"], r["departments"]]
@@ -147,7 +147,7 @@ def law(key: str) -> dict:
     return row
 
 
-@page(bp, "/articles/<path:key>", "laws/article.html")
+@page(bp, "/articles/<path:key>", "laws/article.html", kept=True)
 def article(key: str) -> dict:
     """The departments citing the article, counted, and a page of them (ARTICLE_DEPARTMENTS_PAGE) with at most
     PER_DEPARTMENT powers each: an article a province's lists cite ten thousand times is one page."""
