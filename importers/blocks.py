@@ -371,6 +371,8 @@ def turn_table(sheet: Sheet) -> Sheet | None:
         numbering = values and all(_NUMBERING.match(squeeze(v)) for v in row[column + 1:] if v.strip())
         if numbering:
             continue  # 项目 | 事项1 | 事项2 …: the columns numbered, no field
+        if not fields and sum(1 for v in row[column + 1:] if v.strip()) == 1:
+            continue  # 永嘉's 项目 | 事项内容 over the columns of records (two or more, or no table): a heading, no field
         group = sheet.value(r, column - 1).strip() if column else ""
         if not label and group and fields and (r, column - 1) in known:
             label = group  # 吕梁: 基本信息 | 权力编码 … down two columns, then 追责情形 a field of its own in the first

@@ -26,6 +26,7 @@ from importers.laws import looks_like_law
 from importers.legend import with_legend, workbook_steps
 from importers.mapping import (
     FIELD_LABELS,
+    HEADER_NUMBER,
     HeaderMatch,
     best_match,
     load_mappings,
@@ -82,7 +83,7 @@ HEADER_SEARCH_ROWS = 10  # the header is on one of the first ten rows (below a �
 # the publishing unit and a blank row, as 绥滨's lists have it)
 MAX_CELL_CHARS = 100_000  # Excel itself stops at 32,767; more means a broken export
 KEY_FIELDS = ("item_name", "sub_item_name", "type")  # a row is a record when one holds its own value
-NO_SUB_ITEM = {"无", "无子项", "/", "-", "—", "－", "暂无"}
+NO_SUB_ITEM = {"无", "无子项", "/", "／", "-", "--", "—", "——", "－", "－－", "暂无"}  # (——: 焦作's 子项 column)
 _NOTE_ROW = re.compile(r"^\s*(?:备注|附注|注|说明)\s*[:：]")
 _NOTE_LINE = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十][、.．])")  # a note's next numbered line
 # the signatures under a table (填表人： | 审核人： | 联系电话：), each cell a label and perhaps its value
@@ -403,6 +404,7 @@ def _stage_columns(layout: SheetLayout, sheet: Sheet) -> None:
     if not unknown and sum(h != "其他责任" for h in english.values()) >= 3 and _duty_cells(sheet, layout, english) \
             and _sentences(sheet, layout, english):
         headings.update(english)
+    headings.update(_numbered_stages(layout, sheet))
     staged = {c: h for c, h in headings.items() if h}
     if len(staged) < 2:
         # 雁塔 (a CSV): 立案 | 调查取证 | 审查 | 告知 | 决定 | 送达 | 执行 | 事后监管, the stages' bare names side by side —
@@ -420,6 +422,26 @@ def _stage_columns(layout: SheetLayout, sheet: Sheet) -> None:
                                                        ("其他", "其它", "其他环节", "其他事项")))})
     layout.stage_columns = dict(sorted(staged.items()))
     layout.kept = {k: c for k, c in layout.kept.items() if c not in staged}
+
+
+_NUMBERED_HEADER = re.compile(rf"^(?P<base>.+?)[_\-.．\s]?{HEADER_NUMBER}$")
+
+
+def _numbered_stages(layout: SheetLayout, sheet: Sheet) -> dict[int, str]:
+    """A step's header numbered, 1, 2, 3 … (新疆's export: DUTY_STAGE_1 | … | DUTY_STAGE_7; 环节1 | 环节2), each cell a step
+    headed by its own name (受理责任：…): column -> its header, the cells read as duties; {} otherwise."""
+    mapping = layout.match.mapping
+    run: dict[int, str] = {}
+    for c in layout.kept.values():
+        m = _NUMBERED_HEADER.match(normalize_header(layout.headers[c])) if c < len(layout.headers) else None
+        if m and (mapping.field_for(m.group("base")) or mapping.folded_field(m.group("base"))) == "stage":
+            run[c] = m.group(2)
+    if len(run) < 2 or run[min(run)] not in ("1", "一"):
+        return {}
+    cells = _filled_cells(sheet, layout, run)
+    if not cells or sum(1 for v in cells if heading_stages(v)) * 3 < len(cells) * 2:
+        return {}
+    return {c: layout.headers[c].strip() for c in run}
 
 
 # what a cell under a column of steps holds when it says who or where, not what is done: a level, a tick, a body
@@ -488,7 +510,8 @@ def _under(sheet: Sheet, r: int, c: int, sub: str) -> str:
 _PHASE = re.compile(r"(?:事前|事中|事后)(?:[、和及与/]?(?:事中|事后))?(?:环节|阶段)?(?:责任)?")  # 事前事中: 崇明
 
 
-_LEVEL_WORDS = re.compile(r"^(?:省|市|州|盟|县|区|旗|乡|镇|街道|乡镇|国家|中央)(?:级|本级)?$")
+# (设区市, 县（市、区）, 市（州）: 浙江's 实施层级 over 省级 | 设区市 | 县（市、区）)
+_LEVEL_WORDS = re.compile(r"^(?:省|设区的?市|市|州|盟|县|区|旗|乡|镇|街道|乡镇|国家|中央)(?:[（(][市州区县旗盟、]{1,6}[)）])?(?:级|本级)?$")
 
 
 def _main_item(parent: str, sub: str) -> bool:
@@ -1636,6 +1659,11 @@ class _ListParser:
             self.warnings.append(RowError(
                 f"权力类型为空：按工作表名称 {ctx.sheet.name!r} 取为 {ctx.sheet_type.name}",
                 sheet=rec.sheet, row=rec.row, column=column, severity="warning"))
+        elif (noted := power_type(rec.remarks)) and squeeze(rec.remarks) == noted.name:
+            # 浙江's sheet 检查及其他 (行政检查、行政强制), no type column: each row's 备注 names its type, and nothing else
+            rec.type, rec.type_code = noted.name, noted.code
+            self.warnings.append(RowError(f"权力类型为空：按备注取为 {noted.name}", sheet=rec.sheet, row=rec.row,
+                                          column=column, severity="notice"))
         else:
             self.warnings.append(RowError("权力类型为空：已导入，但不带权力类型", sheet=rec.sheet,
                                           row=rec.row, column=column, severity="warning"))

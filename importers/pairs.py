@@ -29,7 +29,8 @@ def _pairs_at(sheet: Sheet, r: int) -> list[int]:
               if squeeze(sub[c]) in _STAGE_WORDS and squeeze(sub[c + 1]) in _CONTENT_WORDS
               and sheet.value(r, c).strip() and not sheet.value(r, c + 1).strip()]
     # (two pairs or more, each under a group of its own: 责任环节一 | 责任环节二, not one 责任事项 over 环节 | 内容)
-    return starts if len(starts) >= 2 and len({re.sub(r"[一二三四五六七八九十\d]+$", "", squeeze(sheet.value(r, c)))
+    # (全州's 责任环节及内容（一） | … （七）: the number in brackets)
+    return starts if len(starts) >= 2 and len({re.sub(rf"{HEADER_NUMBER}$", "", squeeze(sheet.value(r, c)))
                                               for c in starts}) == 1 else []
 
 

@@ -8,10 +8,12 @@ from kb.model import PowerType, level_keywords, level_scope_hints, power_type, s
 
 
 def type_from_sheet_name(name: str) -> PowerType | None:
-    """A sheet named after one type (行政处罚（254项）, 表1 行政许可, 2.行政处罚, 附表三-行政强制, CF行政处罚: its code first)
-    -> that type."""
+    """A sheet named after one type (行政处罚（254项）, 表1 行政许可, 2.行政处罚, 附表三-行政强制, CF行政处罚: its code first;
+    许可, 处罚: its own word) -> that type."""
     word = re.sub(r"[（(].*$", "", squeeze(name))
     word = re.sub(r"^(?:附?表[0-9一二三四五六七八九十]{1,3}|[0-9一二三四五六七八九十]{1,3}|[A-Z]{2,4})[、.．\-－_—]?", "", word)
+    if len(word) == 2:  # 许可, 处罚 (浙江's sheets): a type's own word, 行政 left out
+        return power_type("行政" + word)
     return power_type(word) if len(word) >= 4 else None
 
 

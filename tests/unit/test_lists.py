@@ -2669,7 +2669,8 @@ def test_a_duty_sheet_by_long_codes_and_a_duty_table_by_short_names(tmp_path):
     wb.save(path)
     doc = parse_list(path)
     assert [r.item_name for r in doc.records] == ["对未取得医疗机构执业许可证擅自执业的处罚", "公共场所卫生许可"]
-    assert [d.stage for d in doc.records[0].responsibilities] == [None, "调查", "审查"]
+    # (案源登记, the case's source registered and approved: its 立案, as 合肥's 案件来源登记 is)
+    assert [d.stage for d in doc.records[0].responsibilities] == ["立案", "调查", "审查"]
     street = tmp_path / "某区某街道办事处权责清单.csv"
     street.write_text(
         "一、权力清单,,,\n序号,事项名称,权力类型,实施依据\n"
@@ -2792,7 +2793,10 @@ def test_a_cold_review_of_the_thirtieth_session_s_readings(tmp_path):
     assert [(r.sheet, [d.stage for d in r.responsibilities]) for r in doc.records] == [("表1 权力事项目录", ["立案", "调查"])]
     steps = tmp_path / "某县某局权责清单二.csv"
     steps.write_text("序号,事项名称,权力类型,环节1,环节2\n1,取水许可,行政许可,受理：依法受理。,审查：审查材料。\n", encoding="utf-8")
-    assert parse_list(steps).records[0].extra.get("环节1") == "受理：依法受理。"
+    # … a step's header numbered, each cell a step headed by its name (新疆's DUTY_STAGE_1 | … | DUTY_STAGE_7): the duties
+    record = parse_list(steps).records[0]
+    assert [(d.stage, d.text) for d in record.responsibilities] == [("受理", "受理：依法受理。"), ("审查", "审查：审查材料。")]
+    assert "环节1" not in record.extra
     street = tmp_path / "某区某街道办事处权责清单.csv"
     street.write_text("一、权力清单,,,\n序号,事项名称,权力类型,实施依据\n1,对擅自占用城市道路的处罚,行政处罚,《城市道路管理条例》\n"
                       ",,,\n二、责任清单,,,\n序号,对应权力事项,责任事项,追责情形\n1,对擅自挖掘城市道路的处罚,立案：立案。,\n",
@@ -2916,3 +2920,87 @@ def test_an_export_a_line_a_stage_with_english_codes(tmp_path):
     assert [(r.item_name, r.code) for r in doc.records] == [("对无证经营的处罚", "140100-SJ-CF-0001"),
                                                            ("特种设备使用登记", "140100-SJ-XK-0002")]
     assert [d.stage for d in doc.records[0].responsibilities] == ["立案", "调查", "审查", "决定"]
+
+
+def test_sheets_named_by_a_types_own_word_a_level_split_and_a_type_in_the_remarks(tmp_path):
+    """A workbook of sheets 许可 | 处罚 | 检查及其他 (a type's own word, 行政 left out; the last two types, each row's 备注 naming
+    its own), its header 权力事项 | 实施层级 over 事项名称 | 事项代码 | 子项名称 | 省级 | 设区市 | 县（市、区）, written cell by cell:
+    the header's two rows read as one, the rows below it records, each of its type."""
+    head = [["序号", "权力事项", "", "", "实施依据", "实施层级", "", "", "责任事项", "备注"],
+            ["", "事项名称", "事项代码", "子项名称", "", "省级", "设区市", "县（市、区）", "", ""]]
+    permit = [["某省住房和城乡建设厅权责清单（行政许可）", *[""] * 9], *head,
+              ["1", "建筑业企业资质核准", "330217007000", "首次申请", "《建筑法》第十三条", "√", "√", "",
+               "1.受理责任：依法受理。2.审查责任：审查材料。", ""]]
+    penalty = [["某省住房和城乡建设厅权责清单（行政处罚）", *[""] * 9], *head,
+               ["1", "对偷工减料的处罚", "330217171000", "", "《建筑法》第七十四条", "√", "√", "√",
+                "1.立案责任：立案。2.调查责任：调查。", ""]]
+    mixed = [["某省住房和城乡建设厅权责清单（其他）", *[""] * 9], *head,
+             ["1", "对建筑市场的监督检查", "330217301000", "", "《建筑法》第四十三条", "√", "", "", "1.检查责任：检查。", "行政检查"],
+             ["2", "查封不符合标准的施工设备", "330217401000", "", "《安全生产法》第六十五条", "√", "", "",
+              "1.决定责任：决定。", "行政强制"]]
+    doc = parse_list(_workbook(tmp_path / "某省住房和城乡建设厅权责清单.xlsx",
+                               {"许可": permit, "处罚": penalty, "检查及其他": mixed}))
+    assert [(r.item_name, r.sub_item_name, r.type) for r in doc.records] == [
+        ("建筑业企业资质核准", "首次申请", "行政许可"), ("对偷工减料的处罚", "", "行政处罚"),
+        ("对建筑市场的监督检查", "", "行政检查"), ("查封不符合标准的施工设备", "", "行政强制")]
+    assert doc.records[0].code == "330217007000" and doc.records[0].extra.get("实施层级·设区市") == "√"
+    assert [d.stage for d in doc.records[1].responsibilities] == ["立案", "调查"]
+    assert any("按备注取为 行政强制" in w.message for w in doc.warnings)
+    assert not any("不带权力类型" in w.message or "已忽略此行" in w.message for w in doc.warnings)
+    # a sheet named by a word that is no type's is not read as one
+    assert [lists.type_from_sheet_name(n) for n in ("其他", "说明", "目录")] == [None, None, None]
+
+
+def test_an_exports_numbered_step_columns_each_cell_headed_by_its_step(tmp_path):
+    """DUTY_STAGE_1 | … | DUTY_STAGE_4 (an export's generic step columns), each cell 「受理责任：…」: the duties of those steps;
+    the same columns holding a file's name or a date are kept as they are."""
+    path = tmp_path / "某自治区住房和城乡建设厅权责清单.csv"
+    lines = ["SEQ,ITEM_CODE,ITEM_NAME,POWER_TYPE,LEGAL_BASIS,DUTY_STAGE_1,DUTY_STAGE_2,DUTY_STAGE_3,DUTY_STAGE_4",
+             ("1,650000-XK-0001,建筑施工企业安全生产许可,行政许可,《安全生产许可证条例》第二条,受理责任：依法受理。,审查责任：审查材料。,"
+              "决定责任：作出决定。,送达责任：送达许可证。"),
+             "2,650000-CF-0001,对无证施工的处罚,行政处罚,《安全生产许可证条例》第十九条,立案责任：立案。,调查责任：调查。,,"]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    permit, penalty = parse_list(path).records
+    assert [d.stage for d in permit.responsibilities] == ["受理", "审查", "决定", "送达"]
+    assert [d.stage for d in penalty.responsibilities] == ["立案", "调查"]
+    assert not any(k.startswith("DUTY_STAGE") for k in permit.extra)
+    files = tmp_path / "某县水务局权责清单.csv"
+    files.write_text("序号,事项名称,权力类型,DUTY_STAGE_1,DUTY_STAGE_2\n1,取水许可,行政许可,附件1.pdf,2023-01-01\n", encoding="utf-8")
+    record = parse_list(files).records[0]
+    assert record.responsibilities == [] and record.extra.get("DUTY_STAGE_1") == "附件1.pdf"
+
+
+def test_pairs_of_step_columns_under_groups_numbered_in_brackets(tmp_path):
+    """责任环节及内容（一） | "" | 责任环节及内容（二） | "" over 环节 | 内容 | 环节 | 内容: each pair a step and its text."""
+    rows = [["某县水利局权责清单", *[""] * 7],
+            ["序号", "事项名称", "事项类型", "责任环节及内容（一）", "", "责任环节及内容（二）", "", "备注"],
+            ["", "", "", "环节", "内容", "环节", "内容", ""],
+            ["1", "取水许可", "行政许可", "受理", "依法受理申请。", "审查", "审查取水论证。", ""],
+            ["2", "对擅自取水的处罚", "行政处罚", "立案", "登记立案。", "调查", "现场勘验。", ""]]
+    doc = parse_list(_workbook(tmp_path / "某县水利局权责清单.xlsx", {"Sheet": rows}))
+    assert [(r.item_name, [d.stage for d in r.responsibilities]) for r in doc.records] == [
+        ("取水许可", ["受理", "审查"]), ("对擅自取水的处罚", ["立案", "调查"])]
+
+
+def test_a_table_on_its_side_under_a_heading_row(tmp_path):
+    """项目 | 事项内容 (one cell across the records' columns), then 序号 | 1 | 2, 权力类型 | …, 事项名称 | … down the first column:
+    the heading is no field (项目 is no item's name), each column of values a record."""
+    rows = [["某县自然资源和规划局权责清单", "", "", ""], ["项目", "事项内容", "", ""], ["序号", "1", "2", "3"],
+            ["权力类型", "行政许可", "行政处罚", "行政处罚"],
+            ["事项名称", "乡村建设规划许可证核发", "对非法占用土地的处罚", "对破坏永久基本农田保护区标志的处罚"],
+            ["实施依据", "《城乡规划法》第四十一条", "《土地管理法》第七十七条", "《基本农田保护条例》第三十二条"],
+            ["责任事项（一）", "受理：依法受理。", "立案：登记立案。", "立案：登记立案。"],
+            ["责任事项（二）", "审查：审查材料。", "调查：现场勘测。", "调查：现场核查。"]]
+    doc = parse_list(_workbook(tmp_path / "某县自然资源和规划局权责清单.xlsx", {"Sheet": rows}))
+    assert [(r.item_name, r.type, [d.stage for d in r.responsibilities]) for r in doc.records] == [
+        ("乡村建设规划许可证核发", "行政许可", ["受理", "审查"]), ("对非法占用土地的处罚", "行政处罚", ["立案", "调查"]),
+        ("对破坏永久基本农田保护区标志的处罚", "行政处罚", ["立案", "调查"])]
+
+
+def test_a_penalty_card_s_steps_in_their_own_words(tmp_path):
+    """案件来源登记 (the case registered: its 立案), 处理意见拟定 (the review before the decision), 作出处理决定 (the decision)."""
+    path = tmp_path / "某市城乡建设局权责清单.csv"
+    path.write_text("序号,事项名称,权力类型,责任事项\n1,对无证施工的处罚,行政处罚,"
+                    "\"1.案件来源登记：登记线索，经审批后列入查处。2.调查取证：现场检查。3.处理意见拟定：拟定处理意见。"
+                    "4.作出处理决定：依法作出处理决定。\"\n", encoding="utf-8")
+    assert [d.stage for d in parse_list(path).records[0].responsibilities] == ["立案", "调查", "审查", "决定"]
