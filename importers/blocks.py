@@ -37,7 +37,9 @@ _INSTRUCTION = re.compile(r"^(?:请|应当?|须)?(?:填写|填报|按照?|根据
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[)）]|\d{1,3}[、.．]|[【\[]\d{1,3}[】\]])\s*"
                       r"(?P<name>\S.{1,300})$", re.DOTALL)
 # … or its number alone in a cell, the name in the next
-_NUMBER_CELL = re.compile(r"^\s*(?:[一二三四五六七八九十百]+|\d{1,3}|[（(][一二三四五六七八九十百\d]+[)）]|[【\[]\d{1,3}[】\]])[、.．]?\s*$")
+# (金昌's 「事项 01 | 道路旅客运输经营许可」, 「第1项」: the item's number with its word)
+_NUMBER_CELL = re.compile(r"^\s*(?:[一二三四五六七八九十百]+|\d{1,3}|[（(][一二三四五六七八九十百\d]+[)）]|[【\[]\d{1,3}[】\]]"
+                          r"|(?:事项|权力事项|职权)\s*\d{1,3}|第\s*\d{1,3}\s*项)[、.．]?\s*$")
 # … not a note's heading (「二、权力类型说明」, 「三、备注」 over 备注 | 无)
 _NOTE_HEADING = re.compile(r"(?:说明|备注|注释|附注|填表|填报)$")
 
@@ -231,6 +233,16 @@ def _side_by_side(sheet: Sheet, known: dict[tuple[int, int], str]) -> Sheet | No
     for (r, c), text in known.items():
         if _names_item(text):
             by_row.setdefault(r, set()).add(c)
+    if not any(len(cs) >= 2 for cs in by_row.values()):
+        # … or cards named in a heading above their labels (玉溪's 【01】食品生产许可 | 【02】特种设备使用登记, then 职权类别 | … |
+        # 职权类别 | …): the same label in two columns on a row, on three rows or more
+        same: dict[tuple[int, str], set[int]] = {}
+        for (r, c), text in known.items():
+            same.setdefault((r, text), set()).add(c)
+        twice = {(r, frozenset(cs)) for (r, _), cs in same.items() if len(cs) >= 2}
+        if len({r for r, _ in twice}) >= 3:
+            for r, cs in twice:
+                by_row.setdefault(r, set()).update(cs)
     columns = sorted(set().union(*(cs for cs in by_row.values() if len(cs) >= 2)) & _label_columns(known))
     if len(columns) < 2:
         return None
@@ -371,8 +383,12 @@ def turn_table(sheet: Sheet) -> Sheet | None:
         numbering = values and all(_NUMBERING.match(squeeze(v)) for v in row[column + 1:] if v.strip())
         if numbering:
             continue  # 项目 | 事项1 | 事项2 …: the columns numbered, no field
-        if not fields and sum(1 for v in row[column + 1:] if v.strip()) == 1:
-            continue  # 永嘉's 项目 | 事项内容 over the columns of records (two or more, or no table): a heading, no field
+        if not fields and sum(1 for v in row[column + 1:] if v.strip()) == 1 and (
+                (r, column) not in known or any(keys[t] == keys[known[(r, column)]] for (k, c), t in known.items()
+                                                if c == column and k > r)):
+            # 永嘉's 项目 | 事项内容 over the columns of records (two or more, or no table), 项目 a field only a 事项名称 below
+            # gives again: a heading, no field (a 权力编码 with the first record's code alone is one)
+            continue
         group = sheet.value(r, column - 1).strip() if column else ""
         if not label and group and fields and (r, column - 1) in known:
             label = group  # 吕梁: 基本信息 | 权力编码 … down two columns, then 追责情形 a field of its own in the first
@@ -466,9 +482,13 @@ def _as_table(sheet: Sheet, top: int, labels: list[str], records: list[tuple[int
 
 # a list exported a field a row (会宁: 事项编号 | 字段序号 | 字段名称 | 字段内容): the columns naming the field and holding
 # its value, and the record's own key
-_FIELD_NAME = re.compile(r"^(?:字段|属性|要素|数据项|信息项|指标)(?:名称|名)?$|^(?:field|attr(?:ibute)?)_?(?:name)?$", re.IGNORECASE)
-_FIELD_VALUE = re.compile(r"^(?:字段|属性|要素|数据项|信息项|指标)?(?:内容|值|取值|数值)$|^(?:field_?)?value$", re.IGNORECASE)
-_RECORD_KEY = re.compile(r"^(?:事项|权力|记录|清单)?(?:编号|编码|代码|ID|序号)$|^(?:record|item)_?(?:id|no|code)$", re.IGNORECASE)
+# (or their pinyin initials, as 九龙坡's export heads them: SXBM | PX | ZDMC | ZDZ, 事项编码 | 排序 | 字段名称 | 字段值)
+_FIELD_NAME = re.compile(r"^(?:字段|属性|要素|数据项|信息项|指标)(?:名称|名)?$|^(?:field|attr(?:ibute)?)_?(?:name)?$|^ZD_?MC$",
+                         re.IGNORECASE)
+_FIELD_VALUE = re.compile(r"^(?:字段|属性|要素|数据项|信息项|指标)?(?:内容|值|取值|数值)$|^(?:field_?)?value$|^ZD_?(?:Z|NR)$",
+                          re.IGNORECASE)
+_RECORD_KEY = re.compile(r"^(?:事项|权力|记录|清单)?(?:编号|编码|代码|ID|序号)$|^(?:record|item)_?(?:id|no|code)$"
+                         r"|^(?:SX|QL)_?(?:BM|BH|ID)$", re.IGNORECASE)
 
 
 def long_records(sheet: Sheet) -> Sheet | None:

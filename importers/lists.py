@@ -415,6 +415,11 @@ def _stage_columns(layout: SheetLayout, sheet: Sheet) -> None:
         if len(bare) < 4 or max(bare) - min(bare) + 1 != len(bare) or not _duty_cells(sheet, layout, bare):
             return
         staged = bare
+    # (凤翔's 受理（立案）环节 | … | 执行（发放）环节 | 事后监管 | 其他: a stage's bare name right after the stages is one more)
+    kept_columns = set(layout.kept.values())
+    while (after := max(staged) + 1) in kept_columns and after < len(layout.headers) \
+            and len(word := squeeze(layout.headers[after])) <= 6 and line_heading_stages(word):
+        staged[after] = word
     staged.update({c: squeeze(layout.headers[c]) for c in layout.kept.values()
                    if c < len(layout.headers) and (_CATCH_ALL_HEADER.match(squeeze(layout.headers[c]))
                                                    # 「其他」 right after the stages (禄丰): their catch-all
@@ -439,9 +444,14 @@ def _numbered_stages(layout: SheetLayout, sheet: Sheet) -> dict[int, str]:
     if len(run) < 2 or run[min(run)] not in ("1", "一"):
         return {}
     cells = _filled_cells(sheet, layout, run)
-    if not cells or sum(1 for v in cells if heading_stages(v)) * 3 < len(cells) * 2:
+    # (each a step and a sentence of what is done: not 「受理：1个工作日」 or 「决定：局长」, a time limit or who decides)
+    duties = [v for v in cells if heading_stages(v) and _SENTENCE_MARK.search(re.split(r"[：:]", v, maxsplit=1)[-1])]
+    if not cells or len(duties) * 3 < len(cells) * 2:
         return {}
     return {c: layout.headers[c].strip() for c in run}
+
+
+_SENTENCE_MARK = re.compile(r"[，,。；;]")
 
 
 # what a cell under a column of steps holds when it says who or where, not what is done: a level, a tick, a body
@@ -624,6 +634,9 @@ def _group_head(sheet: Sheet, r: int, c: int) -> str:
     return ""
 
 
+_OTHERS_PART = re.compile(r"(?:职能部门|相关部门|区直部门|县直部门|市直部门|业务部门|主管部门)(?:职责|责任)$")
+
+
 def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
     """Row r+1 when it only splits row r's horizontally merged header cells (层级 | 权限 under
     实施层级及权限); None otherwise. The same split exported without its merge (a CSV, a sheet written
@@ -648,7 +661,9 @@ def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
         or (squeeze(sub[c]) in _CONTENT_HEADERS and _duties_group(_group_head(sheet, r, c)))
         or _duty_part(_group_head(sheet, r, c), sub[c]) or _main_item(_group_head(sheet, r, c), sub[c])
         # (许昌's 责任事项 over 事前环节 | 事中环节 | 事后环节 | 其他: the catch-all beside the phases)
-        or (squeeze(sub[c]) in ("其他", "其它") and _duties_group(_group_head(sheet, r, c))))]
+        or (squeeze(sub[c]) in ("其他", "其它") and _duties_group(_group_head(sheet, r, c)))
+        # (桐城's 职责分工 over 街道职责 | 相关职能部门职责: the departments' part beside the street's own, kept as it is)
+        or _OTHERS_PART.search(squeeze(sub[c])))]
     # (湖南's 办理时限 over 法定 | 承诺 beside 权力事项 over 编码 | 名称 | 类型 …: a group's short words no mapping knows, two at
     # most among six known, kept under their group's name)
     few = len(unknown) <= 2 and len(filled) - len(unknown) >= 6 and all(
@@ -1299,6 +1314,10 @@ class _ListParser:
                 # record's field (and its sub-items' above it that have none of their own)
                 self._fill_labelled(prev, field, row_cells[1])
                 continue
+            if (on := _continued_from(own, self.records[first_record:])) is not None:
+                # 瓦房店: 「6（续）」 after a page's footer and the header printed again, item 6's cells going on: its duties
+                self._continue_record(ctx, r, on, own)
+                continue
             # (a duty table without a name column: its rows name their items by code, joined below)
             coded = "item_name" not in cols and bool(own.get("code")) and bool(
                 own.get("responsibility_text") or own.get("accountability_situations"))  # (or an accountability table)
@@ -1314,6 +1333,8 @@ class _ListParser:
                 # a row, no stage column (「审查责任：…」, 「决定」); the row's own 责任事项依据 goes with it
                 duty = values.get("responsibility_text", "")
                 duty = "" if _DITTO.match(squeeze(duty)) else duty
+                if (unit := _name(values.get("unit", ""))) and not _DITTO.match(unit):
+                    prev.unit = "、".join(dict.fromkeys(u for u in (*prev.unit.split("、"), *unit.split("、")) if u))
                 if id(prev) not in ctx.stage_rows:
                     first = {k: prev.extra[k] for k in layout.kept if prev.extra.get(k)}
                     ctx.stage_rows[id(prev)] = (prev, [(_first_step(prev), first)])
@@ -1331,6 +1352,9 @@ class _ListParser:
                 continue
             for f, later in layout.repeats.items():
                 texts = [values.get(f, ""), *(_filled(sheet, r, c) for c in later)]
+                if f == "seq":  # (枝江's second table's 序号 beside the first's, 1 | 1-1: the record's number is the first)
+                    values[f] = next((t for t in texts if t.strip()), "")
+                    continue
                 duties = [t for t in texts if t.strip() and t.strip() not in NO_SUB_ITEM and not _NONE_CELL.match(squeeze(t))]
                 if f == "responsibility_text" and len(duties) > 1:
                     # duties in columns side by side (事前 | 事中 | 事后): each cell ends its sentence, so that one
@@ -1492,6 +1516,21 @@ class _ListParser:
             return False
         return sum(normalize_header(v) in words for v in row_cells) >= 3
 
+    def _continue_record(self, ctx: _SheetContext, r: int, rec: Record, own: dict[str, str]) -> None:
+        """A row going on with an earlier record's cells (its 序号 「6（续）」): its duties, stage columns, bases and
+        accountability added to it."""
+        sheet = ctx.sheet
+        for c, heading in ctx.layout.stage_columns.items():
+            if (text := _filled(sheet, r, c)).strip() and not _NONE_CELL.match(squeeze(text)):
+                _add_stage_row(rec, heading, text)
+        if (text := own.get("responsibility_text", "")).strip():
+            _add_headed_duties(rec, text)
+        _add_basis(rec, own.get("basis_text", ""))
+        _add_duty_basis(rec, own.get("responsibility_basis_text", ""))
+        _add_stage_accountability(rec, own)
+        self.warnings.append(RowError(f"此行续第 {rec.row} 行的事项（序号 {own.get('seq', '').strip()}）：其内容并入该事项",
+                                      sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
+
     def _non_record_row(self, ctx: _SheetContext, r: int, own: dict[str, str], prev: Record | None) -> None:
         """A row with values but no 事项名称, 子项名称 or 权力类型 of its own."""
         sheet, cols = ctx.sheet, ctx.layout.columns
@@ -1508,10 +1547,18 @@ class _ListParser:
         filled = {c for c, v in enumerate(sheet.cells[r]) if v.strip()}
         # (延边, 龙胜: with the duty's own basis beside it, 责任事项内容 | 责任事项依据)
         duty_cells = {cols[f] for f in ("responsibility_text", "responsibility_basis_text") if f in cols}
+        # (枝江: 权力清单 | 责任清单 side by side on one sheet, the second's 序号 numbering each duty by its item's, 1-1, 1-2 …)
+        numbered = {c for c in ctx.layout.repeats.get("seq", []) if prev is not None and prev.seq and re.fullmatch(
+            rf"{re.escape(prev.seq.rstrip('.、'))}\s*[-－—]\s*\d{{1,2}}", squeeze(sheet.value(r, c)))}
         if prev is not None and not (name_covered or stage_row) and cols.get("responsibility_text") in filled \
-                and filled <= duty_cells and _more_duties(prev, own["responsibility_text"], numbered_on=True):
-            _add_duty_basis(prev, own.get("responsibility_basis_text", ""))
-            return  # (only those cells: a row with more, a guidance column or a kept one, is reported as before)
+                and filled <= duty_cells | numbered:
+            if _more_duties(prev, own["responsibility_text"], numbered_on=True):
+                _add_duty_basis(prev, own.get("responsibility_basis_text", ""))
+                return  # (only those cells: a row with more, a guidance column or a kept one, is reported as before)
+            if numbered & filled:  # a duty its number ties to the item above, whatever its heading: 「6-3 | 期限：…」
+                _add_headed_duties(prev, own["responsibility_text"])
+                _add_duty_basis(prev, own.get("responsibility_basis_text", ""))
+                return
         # 宁乡: the item's next legal basis a row, its next duty beside it (「2.审查责任：…」), every other cell blank; 友谊路:
         # a record spread over rows, each with its next duty, 问责 and basis (unmerged): the texts of the record above
         # (not a row whose duties are numbered from 1 again: another record whose name was left out, reported below)
@@ -1859,6 +1906,18 @@ def _ambiguous(exc: Ambiguous, **where: object) -> RowError:
                     "（kb import --jurisdiction 地名或行政区划代码）", **where)
 
 
+_CONTINUED_SEQ = re.compile(r"^(\d{1,4})[（(](?:续|接上页|续上页)[)）]$|^续(\d{1,4})$")
+
+
+def _continued_from(own: dict[str, str], records: list[Record]) -> Record | None:
+    """The record a row goes on with when its 序号 says so (「6（续）」, 「续6」) and it names no item of its own."""
+    m = _CONTINUED_SEQ.match(squeeze(own.get("seq", "")))
+    if m is None or own.get("item_name", "").strip():
+        return None
+    number = m.group(1) or m.group(2)
+    return next((rec for rec in reversed(records) if rec.seq.rstrip(".、") == number), None)
+
+
 def _filled(sheet: Sheet, r: int, c: int) -> str:
     """The cell's value, or the value of a vertical merge that covers it from above."""
     v = sheet.value(r, c)
@@ -1981,17 +2040,12 @@ def _items_referred(rec: Record, items: list[Record], nth: int = 0, of: int = 1)
                 at = int(number.group(2)) - 1
                 found = [under[at]] if 0 <= at < len(under) else []
     else:
-        whole = _WITH_SUB_ITEMS.search(ref)  # 宁夏's 「NXMZ-XK-001（含子项）」: the item and each sub-item coded under it
-        code = _norm_code(_NOTE_AFTER_CODE.sub("", ref))
-        if not code:
+        # (麻城's 对应权力编码 「MC-MZ-XK-001、MC-MZ-XK-002」: a row of duties shared by two items, each named by its code)
+        found = [i for part in _CODE_LIST.split(ref) if part.strip() for i in _coded(part, rec, items)]
+        if not found:
             return []
-        # (a row of a sub-item joins that sub-item, not its item: a typeless sub-item row under its item, one code)
-        exact = [i for i in items if _code_of(i) == code and (not rec.sub_item_name or i.sub_item_name == rec.sub_item_name)]
-        under = [i for i in items if _code_of(i).startswith(code + "-")]  # the sub-items coded under it
-        opening = [i for i in items if i.sub_item_name
-                   and re.match(rf"{re.escape(code)}(?![0-9A-Z-])", _norm_code(i.sub_item_name))]
-        found = [*exact, *under] if whole else (exact or under or opening)
-    if len({i.item_name for i in found}) > 1:  # a number of several items (each type numbered from 1): by name
+    listed = not number and len([p for p in _CODE_LIST.split(ref) if p.strip()]) > 1  # codes of several items, each meant
+    if len({i.item_name for i in found}) > 1 and not listed:  # a number of several items (each type numbered from 1): by name
         score = {i.item_name: _shared(rec.item_name, i.item_name) / max(len(rec.item_name), len(i.item_name), 1)
                  for i in found}
         best = max(score.values())
@@ -2000,6 +2054,28 @@ def _items_referred(rec: Record, items: list[Record], nth: int = 0, of: int = 1)
             max(_shared(rec.item_name, i.item_name + i.sub_item_name) for i in found) < 3:
         return []  # its own 编码 a number (3-1) that names another item than its name says: no reference
     return _nth_sub_item(found, rec, nth, of)
+
+
+_CODE_LIST = re.compile(r"\s*[、，,;；]\s*")
+
+
+def _coded(ref: str, rec: Record, items: list[Record]) -> list[Record]:
+    """The items a code names: itself, or (宁夏's 「NXMZ-XK-001（含子项）」) it and each sub-item coded under it; else the
+    sub-items coded under it, else those whose name opens with it."""
+    whole = _WITH_SUB_ITEMS.search(ref)
+    code = _norm_code(_NOTE_AFTER_CODE.sub("", ref))
+    if not code:
+        return []
+    # (a row of a sub-item joins that sub-item, not its item: a typeless sub-item row under its item, one code)
+    exact = [i for i in items if _code_of(i) == code and (not rec.sub_item_name or i.sub_item_name == rec.sub_item_name)]
+    under = [i for i in items if _code_of(i).startswith(code + "-")]  # the sub-items coded under it
+    opening = [i for i in items if i.sub_item_name
+               and re.match(rf"{re.escape(code)}(?![0-9A-Z-])", _norm_code(i.sub_item_name))]
+    # (阳江's 责任事项 sheet writes some codes without the place's prefix: ZJ-XK-0002 for 441700-ZJ-XK-0002)
+    shortened = [i for i in items if _code_of(i).endswith("-" + code) and "-" in code] if not exact else []
+    if len({_code_of(i) for i in shortened}) != 1:
+        shortened = []
+    return [*exact, *under] if whole else (exact or under or opening or shortened)
 
 
 def _nth_sub_item(items: list[Record], rec: Record, nth: int, of: int) -> list[Record]:
@@ -2179,8 +2255,9 @@ def _same_item_next_duty(prev: Record, values: dict[str, str], kept: dict[str, s
             and seq in ("", prev.seq) and code in ("", prev.code) and (seq or code or stage)
             and values.get("type", "").strip() in ("", prev.type_original, prev.type)):
         return False
-    # (靖远: with a stage column, each stage's row names its own 追责对象 and 追责情形; a 「同上」 cell is the record's)
-    own = _STAGE_OWN_FIELDS if stage else ()
+    # (靖远: with a stage column, each stage's row names its own 追责对象 and 追责情形; a 「同上」 cell is the record's; 阳江: its
+    # own 责任科室, the record's units all of them)
+    own = (*_STAGE_OWN_FIELDS, "unit") if stage else ()
     if any(v.strip() and f not in (*_ITEM_FIELDS, *_DUTY_FIELDS, *own) and not _as_recorded(prev, f, v)
            and not _DITTO.match(squeeze(v)) for f, v in values.items()) \
             or (not stage and any(v.strip() and _text(v) != prev.extra.get(k, "") for k, v in kept.items())):

@@ -12,8 +12,9 @@ def type_from_sheet_name(name: str) -> PowerType | None:
     许可, 处罚: its own word) -> that type."""
     word = re.sub(r"[（(].*$", "", squeeze(name))
     word = re.sub(r"^(?:附?表[0-9一二三四五六七八九十]{1,3}|[0-9一二三四五六七八九十]{1,3}|[A-Z]{2,4})[、.．\-－_—]?", "", word)
-    if len(word) == 2:  # 许可, 处罚 (浙江's sheets): a type's own word, 行政 left out
-        return power_type("行政" + word)
+    if len(word) == 2:  # 许可, 处罚 (浙江's sheets): a type's own name, 行政 left out (not 监督 or 备案, which only mean one)
+        pt = power_type("行政" + word)
+        return pt if pt is not None and pt.name == "行政" + word else None
     return power_type(word) if len(word) >= 4 else None
 
 

@@ -9,6 +9,7 @@ kept this way must draw nothing but the data (no form with a CSRF token, no flas
 memory beside the data such as the findings being computed)."""
 from __future__ import annotations
 
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -25,14 +26,15 @@ FRAME = "kept.html"  # the frame drawn around kept blocks (base.html's, each blo
 
 
 class Kept:
-    """The pages one app keeps, the least recently asked for dropped first beyond ``limit`` bytes (of
-    text, two bytes a character), those of an older data stamp as soon as a newer one is kept."""
+    """The pages one app keeps, the least recently asked for dropped first beyond ``limit`` bytes of text,
+    all of them as soon as a page of another data stamp is kept."""
 
     def __init__(self, limit: int = KEPT_BYTES) -> None:
         self.limit = limit
         self.size = 0
         self._lock = threading.Lock()
         self._pages: OrderedDict[tuple, dict[str, Markup]] = OrderedDict()
+        self._stamp: object = None  # the data stamp of the pages kept
 
     def __len__(self) -> int:
         return len(self._pages)
@@ -48,8 +50,9 @@ class Kept:
         with self._lock:
             if key in self._pages:
                 return
-            for old in [k for k in self._pages if k[0] != key[0]]:  # never asked for again
-                self.size -= _bytes(self._pages.pop(old))
+            if key[0] != self._stamp:  # the data changed: the pages of the data before are never asked for again
+                self._pages.clear()
+                self.size, self._stamp = 0, key[0]
             self._pages[key] = blocks
             self.size += _bytes(blocks)
             while self.size > self.limit and len(self._pages) > 1:
@@ -58,7 +61,8 @@ class Kept:
 
 
 def _bytes(blocks: dict[str, Markup]) -> int:
-    return sum(len(b) for b in blocks.values()) * 2
+    """What the page's text takes in memory (one, two or four bytes a character as Python keeps it)."""
+    return sum(sys.getsizeof(b) for b in blocks.values())
 
 
 def kept() -> Kept:
@@ -66,10 +70,19 @@ def kept() -> Kept:
     return current_app.extensions.setdefault("kb_kept_pages", Kept())
 
 
+ARGS = frozenset({"page"})  # the query arguments a kept page reads; a URL with any other is drawn, not kept
+
+
+def keeps() -> bool:
+    """Whether this request's page may be kept or taken from the kept ones: a GET or HEAD whose query asks for
+    nothing but a page (any other argument would make a URL of its own, each drawn and kept, pushing out the rest)."""
+    return request.method in ("GET", "HEAD") and set(request.args) <= ARGS
+
+
 def key() -> tuple:
     """What a kept page is the same for: the data, the language, the reader's role and the URL."""
     user = g.get("user") or {}
-    return (stats.stamp(), str(get_locale()), user.get("role") or "", request.full_path)
+    return (stats.stamp(), str(get_locale()), user.get("role") or "", request.path, request.args.get("page", ""))
 
 
 def draw(template: str, context: dict[str, Any]) -> tuple[str, dict[str, Markup]]:
@@ -96,7 +109,8 @@ def draw(template: str, context: dict[str, Any]) -> tuple[str, dict[str, Markup]
         html = "".join(compiled.root_render_func(ctx))
     except Exception:  # noqa: BLE001 - Jinja's own traceback, as Template.render gives it
         compiled.environment.handle_exception()
-    return html, blocks
+    # (a template whose body another layout between it and the frame draws has no body of its own here: not kept)
+    return html, blocks if "body" in blocks else {}
 
 
 def render(blocks: dict[str, Markup]) -> str:

@@ -38,7 +38,7 @@ def page(bp: Blueprint, rule: str, template: str, endpoint: str | None = None,
                 if not str(kwargs[last]).endswith(JSON_SUFFIX):
                     abort(404)
                 kwargs[last] = str(kwargs[last])[: -len(JSON_SUFFIX)]
-            keep = kept and not as_json and request.method == "GET"
+            keep = kept and not as_json and kept_pages.keeps()
             if keep:
                 key = kept_pages.key()
                 if (blocks := kept_pages.kept().get(key)) is not None:
@@ -54,7 +54,8 @@ def page(bp: Blueprint, rule: str, template: str, endpoint: str | None = None,
                 return response
             if keep and status == 200 and not headers:
                 html, blocks = kept_pages.draw(template, context)
-                kept_pages.kept().put(key, blocks)
+                if blocks:
+                    kept_pages.kept().put(key, blocks)
                 return html
             return render_template(template, **context), status, headers
 

@@ -77,14 +77,28 @@ def test_a_kept_page_is_drawn_again_when_the_data_changes(scratch) -> None:
 def test_kept_pages_are_bounded_and_drop_an_older_datas_pages() -> None:
     from markupsafe import Markup
 
-    from webui.kept import Kept
+    from webui.kept import Kept, _bytes
 
-    kept = Kept(limit=2 * 2 * 100)  # two pages of 100 characters
-    page = {"body": Markup("x" * 100)}
+    page = {"body": Markup("法" * 100)}
+    assert _bytes(page) >= 200  # two bytes a character as Python keeps these
+    assert _bytes({"body": Markup("𠀀" + "法" * 99)}) >= 400  # … four with one beyond the first plane
+    kept = Kept(limit=2 * _bytes(page))  # two such pages
     kept.put(("stamp-1", "zh", "", "/a"), page)
     kept.put(("stamp-1", "zh", "", "/b"), page)
     assert kept.get(("stamp-1", "zh", "", "/a")) is page  # now the most recently asked for
     kept.put(("stamp-1", "zh", "", "/c"), page)
-    assert kept.get(("stamp-1", "zh", "", "/b")) is None and len(kept) == 2 and kept.size == 400
+    assert kept.get(("stamp-1", "zh", "", "/b")) is None and len(kept) == 2 and kept.size == 2 * _bytes(page)
     kept.put(("stamp-2", "zh", "", "/a"), page)  # the data changed: the older data's pages are gone
     assert len(kept) == 1 and kept.get(("stamp-1", "zh", "", "/a")) is None
+
+
+def test_a_url_asking_for_anything_but_a_page_is_drawn_each_time(web_app, samples) -> None:
+    """/laws/X?junk=1, ?junk=2 … would each be a page of its own, pushing the others out: drawn, never kept; a HEAD
+    request is answered from the kept page."""
+    client = web_app.test_client()
+    url = f"/laws/{quote(samples['law'])}"
+    web_app.extensions.pop("kb_kept_pages", None)
+    assert client.get(url + "?junk=1").status_code == 200
+    assert "kb_kept_pages" not in web_app.extensions or len(web_app.extensions["kb_kept_pages"]) == 0
+    assert client.head(url).status_code == 200
+    assert len(web_app.extensions["kb_kept_pages"]) == 1

@@ -1240,3 +1240,24 @@ def test_bracketed_steps_run_together_on_one_line():
     # (a stage's word set off in brackets inside a sentence is no heading: a cold review's cases)
     for sentence in ("经【审查】符合条件的，予以登记", "对申请材料进行【审查】并【决定】是否批准", "受理阶段：依法受理【审查】审查材料后【决定】"):
         assert len(split_duties(sentence)) == 1, sentence
+
+
+def test_a_handling_decision_is_a_penaltys_decision_and_a_measures_follow_up() -> None:
+    """「作出处理决定」 (合肥's card, the thirty-second session): a penalty's decision; a 强制措施's 处理决定 its follow-up (行政强制法
+    第二十七条), asked for the 解除 none the less where it has none."""
+    cell = "1.立案：立案。2.调查：调查取证。3.审查：审查。4.告知：告知拟作出的处罚。5.作出处理决定：依法作出。6.送达：送达。7.执行：执行。"
+    assert missing("行政处罚", "对乱倒垃圾的处罚", cell) == []
+    assert missing("行政处罚", "对乱倒垃圾的处罚", cell.replace("5.作出处理决定：依法作出。", "")) == ["决定"]
+    seized = "1.决定：经负责人批准决定查封。2.实施：制作现场笔录。3.处理决定：查清事实后依法没收或者解除查封。"
+    assert missing("行政强制", "查封不符合标准的施工设备", seized) == []
+    assert missing("行政强制", "查封不符合标准的施工设备", seized.split("3.")[0]) == ["事后监管"]
+
+
+def test_a_case_opened_in_the_words_of_its_registration_and_a_permits_follow_up_management() -> None:
+    """九龙坡's penalty steps a row each, the first 「发现登记，经审批立案」: its 立案 (not 「不予立案」); 乐东's 「后续管理：…」 a
+    permit's supervision after it (the thirty-second session's samples)."""
+    steps = "发现登记，经审批立案。\n调查核实：现场勘查并取证。\n法制审核：审核。\n事先告知：告知拟处罚内容。\n作出决定：决定。\n文书送达：送达。\n督促履行：督促。"
+    assert missing("行政处罚", "对违反规定设置排污口的处罚", steps) == []
+    assert missing("行政处罚", "对违反规定设置排污口的处罚", steps.replace("经审批立案", "列入查处")) == ["立案"]
+    permit = "收件：核对材料。审核：审查资格。批准：作出决定。发证：发给登记证书。后续管理：通过年度检查、抽查审计监管。"
+    assert missing("行政许可", "社会团体成立登记", permit) == []

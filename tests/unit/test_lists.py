@@ -2998,9 +2998,142 @@ def test_a_table_on_its_side_under_a_heading_row(tmp_path):
 
 
 def test_a_penalty_card_s_steps_in_their_own_words(tmp_path):
-    """案件来源登记 (the case registered: its 立案), 处理意见拟定 (the review before the decision), 作出处理决定 (the decision)."""
+    """案件来源登记 (the case registered: its 立案), 处理意见拟定 (the review before the decision), 作出处理决定 (the handling,
+    a penalty's decision by its type)."""
     path = tmp_path / "某市城乡建设局权责清单.csv"
     path.write_text("序号,事项名称,权力类型,责任事项\n1,对无证施工的处罚,行政处罚,"
                     "\"1.案件来源登记：登记线索，经审批后列入查处。2.调查取证：现场检查。3.处理意见拟定：拟定处理意见。"
                     "4.作出处理决定：依法作出处理决定。\"\n", encoding="utf-8")
-    assert [d.stage for d in parse_list(path).records[0].responsibilities] == ["立案", "调查", "审查", "决定"]
+    assert [d.stage for d in parse_list(path).records[0].responsibilities] == ["立案", "调查", "审查", "处置"]
+
+
+def test_a_duty_table_row_naming_two_items_by_their_codes(tmp_path):
+    """A 责任清单 sheet whose row names two items of the 权力清单 sheet by their codes (对应权力编码 「MZ-XK-001、MZ-XK-002」): both
+    items take its duties, and the row is no record of its own."""
+    powers = [["某市民政局权力清单", "", "", ""], ["序号", "权力编码", "事项名称", "权力类型"],
+              ["1", "MZ-XK-001", "社会团体成立登记", "行政许可"], ["2", "MZ-XK-002", "民办非企业单位成立登记", "行政许可"],
+              ["3", "MZ-JC-001", "对社会组织的监督检查", "行政检查"]]
+    duties = [["某市民政局责任清单", "", ""], ["序号", "对应权力编码", "事项名称", "责任事项"],
+              ["1", "MZ-XK-001、MZ-XK-002", "社会团体、民办非企业单位成立登记", "1.受理责任：依法受理。2.审查责任：审查材料。"],
+              ["2", "MZ-JC-001", "对社会组织的监督检查", "1.检查责任：依法检查。"]]
+    doc = parse_list(_workbook(tmp_path / "某市民政局权责清单.xlsx", {"权力清单": powers, "责任清单": duties}))
+    assert [(r.item_name, [d.stage for d in r.responsibilities]) for r in doc.records] == [
+        ("社会团体成立登记", ["受理", "审查"]), ("民办非企业单位成立登记", ["受理", "审查"]), ("对社会组织的监督检查", ["检查"])]
+
+
+def test_a_streets_own_duties_beside_the_departments_part_under_one_group(tmp_path):
+    """职责分工 over 街道职责 | 相关职能部门职责, written cell by cell: the street's column its duties, the departments' part kept beside."""
+    rows = [["某街道办事处权责清单", "", "", "", "", ""], ["序号", "事项类别", "事项名称", "职责分工", "", "备注"],
+            ["", "", "", "街道职责", "相关职能部门职责", ""],
+            ["1", "行政处罚", "对随意倾倒生活垃圾的处罚", "1.立案：立案。2.调查：调查取证。", "市城市管理局负责业务指导。", ""]]
+    record, = parse_list(_workbook(tmp_path / "某市某街道办事处权责清单.xlsx", {"Sheet": rows})).records
+    assert [d.stage for d in record.responsibilities] == ["立案", "调查"]
+    assert record.extra.get("职责分工·相关职能部门职责") == "市城市管理局负责业务指导。"
+
+
+def test_a_second_readers_cases_of_the_thirty_second_sessions_readings(tmp_path):
+    """A sheet named 监督 (no type's own name) is not typed by it; a table on its side whose first field has one value (only the
+    first record has a code) keeps it; 环节1 | 环节2 giving a time limit or who decides are no duties; 「处理决定」 a penalty's
+    handling, read as its decision by type (a 强制措施's is its follow-up), and 「处理决定送达」 its serving too."""
+    sheet = [["序号", "事项名称", "责任事项"], ["1", "对社会组织的指导监督", "1.指导责任：指导。"]]
+    doc = parse_list(_workbook(tmp_path / "某县民政局权责清单.xlsx", {"监督": sheet}))
+    assert [r.type for r in doc.records] == [""]
+    side = [["某县水利局权责清单", "", "", ""], ["权力编码", "XK-0001", "", ""], ["权力类型", "行政许可", "行政处罚", "行政处罚"],
+            ["事项名称", "取水许可", "对擅自取水的处罚", "对妨碍行洪的处罚"],
+            ["责任事项", "受理：依法受理。", "立案：登记立案。", "立案：登记立案。"]]
+    doc = parse_list(_workbook(tmp_path / "某县水利局权责清单.xlsx", {"Sheet": side}))
+    assert [(r.item_name, r.code) for r in doc.records] == [("取水许可", "XK-0001"), ("对擅自取水的处罚", ""), ("对妨碍行洪的处罚", "")]
+    limits = tmp_path / "某县水务局权责清单.csv"
+    limits.write_text("序号,事项名称,权力类型,环节1,环节2\n1,取水许可,行政许可,受理：1个工作日,决定：局长\n"
+                      "2,河道采砂许可,行政许可,受理：2个工作日,决定：分管副局长\n", encoding="utf-8")
+    record = parse_list(limits).records[0]
+    assert record.responsibilities == [] and record.extra.get("环节1") == "受理：1个工作日"
+    served = tmp_path / "某县城市管理局权责清单.csv"
+    served.write_text("序号,事项名称,权力类型,责任事项\n1,对乱倒垃圾的处罚,行政处罚,\"1.立案：立案。2.调查：调查取证。3.审查：审查。"
+                      "4.告知：告知拟作出的处罚。5.处理决定送达：将处理决定书送达当事人。6.执行：督促履行。\"\n", encoding="utf-8")
+    assert [d.stage for d in parse_list(served).records[0].responsibilities] == ["立案", "调查", "审查", "告知", None, "执行"]
+
+
+def test_an_export_a_field_a_row_headed_by_pinyin_codes(tmp_path):
+    """SXBM | PX | ZDMC | ZDZ (事项编码 | 排序 | 字段名称 | 字段值, their initials), a row a field: a record an item."""
+    path = tmp_path / "某区生态环境局权责清单.csv"
+    rows = ["# 字段说明：SXBM=事项编码；PX=排序；ZDMC=字段名称；ZDZ=字段值", "SXBM,PX,ZDMC,ZDZ",
+            "HJ-XK-001,1,事项名称,排污许可", "HJ-XK-001,2,事项类型,行政许可", "HJ-XK-001,3,责任事项,受理：依法受理。",
+            "HJ-XK-001,4,责任事项,审查：审查材料。", "HJ-CF-001,1,事项名称,对超标排放的处罚", "HJ-CF-001,2,事项类型,行政处罚",
+            "HJ-CF-001,3,责任事项,立案：登记立案。"]
+    path.write_text("\n".join(rows), encoding="utf-8")
+    assert [(r.item_name, r.type, [d.stage for d in r.responsibilities]) for r in parse_list(path).records] == [
+        ("排污许可", "行政许可", ["受理", "审查"]), ("对超标排放的处罚", "行政处罚", ["立案"])]
+
+
+def test_cards_side_by_side_named_in_their_headings(tmp_path):
+    """【01】name | | | 【02】name over 职权类别 | … | | 职权类别 | … (two cards a band, a blank column between): each card a record."""
+    def band(left: str, right: str, kinds: tuple[str, str]) -> list[list[str]]:
+        return [[f"【{left}", "", "", f"【{right}", ""], ["职权类别", kinds[0], "", "职权类别", kinds[1]],
+                ["事项编码", f"SJ-{left[:2]}", "", "事项编码", f"SJ-{right[:2]}"],
+                ["实施依据", "《食品安全法》第三十五条", "", "实施依据", "《特种设备安全法》第三十三条"],
+                ["责任事项", "受理：依法受理。", "", "责任事项", "受理：依法受理。"], ["", "审查：审查材料。", "", "", "审查：核对数据。"],
+                ["", "", "", "", ""]]
+    rows = [["某市市场监督管理局权责清单（职权运行卡）", "", "", "", ""], ["", "", "", "", ""],
+            *band("01】食品生产许可", "02】特种设备使用登记", ("行政许可", "行政许可")),
+            *band("03】食品经营许可", "04】药品零售许可", ("行政许可", "行政许可"))]
+    doc = parse_list(_workbook(tmp_path / "某市市场监督管理局权责清单.xlsx", {"Sheet": rows}))
+    assert [(r.item_name, [d.stage for d in r.responsibilities]) for r in doc.records] == [
+        ("食品生产许可", ["受理", "审查"]), ("特种设备使用登记", ["受理", "审查"]), ("食品经营许可", ["受理", "审查"]),
+        ("药品零售许可", ["受理", "审查"])]
+
+
+def test_a_duty_sheet_by_shortened_codes_a_unit_a_step(tmp_path):
+    """A 责任事项 sheet (事项编码 | 事项名称（简称） | 责任环节 | 责任内容 | 责任科室, a row a step) whose codes leave out the place's
+    prefix on some rows (ZJ-XK-0002 for 441700-ZJ-XK-0002), each step's 责任科室 its own: every row a duty of its item."""
+    powers = [["序号", "事项编码", "事项名称", "权力类型"], ["1", "441700-ZJ-XK-0001", "建筑工程施工许可证核发", "行政许可"],
+              ["2", "441700-ZJ-XK-0002", "商品房预售许可", "行政许可"], ["3", "441700-ZJ-CF-0001", "对无证施工的处罚", "行政处罚"]]
+    duties = [["事项编码", "事项名称（简称）", "责任环节", "责任内容", "责任科室"],
+              ["441700-ZJ-XK-0001", "施工许可", "受理", "依法受理。", "建筑业管理科"],
+              ["441700-ZJ-XK-0001", "施工许可", "审查", "审查材料。", "建筑业管理科"],
+              ["ZJ-XK-0002", "预售许可", "受理", "依法受理。", "房地产市场监管科"],
+              ["ZJ-XK-0002", "预售许可", "决定", "作出决定。", "房地产市场监管科"],
+              ["441700-ZJ-CF-0001", "无证施工处罚", "立案", "登记立案。", "政策法规科"],
+              ["441700-ZJ-CF-0001", "无证施工处罚", "调查", "调查取证。", "执法监察支队"],
+              ["441700-ZJ-CF-0001", "无证施工处罚", "决定", "作出决定。", "执法监察支队"]]
+    doc = parse_list(_workbook(tmp_path / "某市住房和城乡建设局权责清单.xlsx", {"权力事项": powers, "责任事项": duties}))
+    assert [(r.item_name, [d.stage for d in r.responsibilities]) for r in doc.records] == [
+        ("建筑工程施工许可证核发", ["受理", "审查"]), ("商品房预售许可", ["受理", "决定"]), ("对无证施工的处罚", ["立案", "调查", "决定"])]
+
+
+def test_a_list_of_powers_and_one_of_duties_side_by_side_numbered_n_k(tmp_path):
+    """权力清单 | (a blank column) | 责任清单 on the same rows, the second's 序号 「1-1」, 「1-2」 … numbering each duty by its item:
+    every duty row the item's, whatever its heading; the item's number its own (1, not 11-1)."""
+    rows = [["权力清单", "", "", "", "", "责任清单", ""], ["序号", "权力类型", "权力名称", "权力编码", "", "序号", "责任事项"],
+            ["1", "行政许可", "危险化学品经营许可", "YJ-XK-001", "", "1-1", "受理：依法受理。"],
+            ["", "", "", "", "", "1-2", "审查：现场核查。"], ["", "", "", "", "", "1-3", "决定：作出决定。"],
+            ["2", "行政强制", "查封不符合标准的设备", "YJ-QZ-001", "", "2-1", "决定：经负责人批准。"],
+            ["", "", "", "", "", "2-2", "期限：不得超过三十日。"], ["", "", "", "", "", "2-3", "解除：依法解除查封。"]]
+    doc = parse_list(_workbook(tmp_path / "某市应急管理局权责清单.xlsx", {"Sheet": rows}))
+    assert [(r.seq, r.item_name, [d.stage for d in r.responsibilities]) for r in doc.records] == [
+        ("1", "危险化学品经营许可", ["受理", "审查", "决定"]), ("2", "查封不符合标准的设备", ["决定", None, "解除"])]
+    assert not any("已忽略此行" in w.message for w in doc.warnings)
+
+
+def test_a_record_going_on_after_a_page_break_a_bare_stage_after_the_staged_columns_and_cards_numbered_by_word(tmp_path):
+    """瓦房店's printed export: item 6's row, the page's footer and the header again, then 「6（续）」 with the rest of its
+    执行（监管） cell — item 6's duty; 凤翔's 受理（立案）环节 | … | 送达环节 | 事后监管 | 其他 (a stage's bare name after the
+    stages, then their catch-all); 金昌's cards headed 「事项 01 | 道路旅客运输经营许可」."""
+    head = ["序号", "权力类型", "权力名称", "决定责任", "执行（监管）责任", "备注"]
+    rows = [head, ["6", "行政强制", "查封不符合标准的设备", "制作查封决定书。", "查封期限不得超过30日。", ""],
+            ["", "", "第 2 页，共 3 页", "", "", ""], head,
+            ["6（续）", "", "", "", "对应当没收的予以没收；不再需要查封的，及时作出解除决定。", ""],
+            ["7", "行政许可", "危险化学品经营许可", "作出决定。", "对持证企业监督检查。", ""]]
+    doc = parse_list(_workbook(tmp_path / "某市应急管理局权责清单.xlsx", {"Sheet": rows}))
+    assert [r.item_name for r in doc.records] == ["查封不符合标准的设备", "危险化学品经营许可"]
+    assert any("解除决定" in d.text for d in doc.records[0].responsibilities)
+    staged = tmp_path / "某区民政局权责清单.csv"
+    staged.write_text("序号,事项名称,权力类型,受理（立案）环节,审查（调查）环节,决定环节,送达环节,事后监管,其他\n"
+                      "1,社会团体成立登记,行政许可,受理申请。,审查材料。,作出决定。,发给证书。,年度检查。,其他责任。\n", encoding="utf-8")
+    assert [d.stage for d in parse_list(staged).records[0].responsibilities] == ["受理", "审查", "决定", "送达", "事后监管", "其他"]
+    def card(number: str, name: str) -> list[list[str]]:
+        return [[f"事项 {number}", name, "", ""], ["事项编码", f"JT-XK-0{number}", "事项类型", "行政许可"],
+                ["实施依据", "《道路运输条例》第十条", "", ""], ["责任事项", "受理：依法受理。", "", ""], ["", "", "", ""]]
+    cards = [["某市交通运输局权责清单", "", "", ""], ["", "", "", ""], *card("01", "道路旅客运输经营许可"), *card("02", "出租汽车经营许可")]
+    doc = parse_list(_workbook(tmp_path / "某市交通运输局权责清单.xlsx", {"Sheet": cards}))
+    assert [(r.item_name, r.code) for r in doc.records] == [("道路旅客运输经营许可", "JT-XK-001"), ("出租汽车经营许可", "JT-XK-002")]
