@@ -3137,3 +3137,20 @@ def test_a_record_going_on_after_a_page_break_a_bare_stage_after_the_staged_colu
     cards = [["某市交通运输局权责清单", "", "", ""], ["", "", "", ""], *card("01", "道路旅客运输经营许可"), *card("02", "出租汽车经营许可")]
     doc = parse_list(_workbook(tmp_path / "某市交通运输局权责清单.xlsx", {"Sheet": cards}))
     assert [(r.item_name, r.code) for r in doc.records] == [("道路旅客运输经营许可", "JT-XK-001"), ("出租汽车经营许可", "JT-XK-002")]
+
+
+def test_the_duties_in_prose_under_their_own_header_and_a_process_column_with_a_note_mark(tmp_path):
+    """攸县's 责任事项具体内容 (「一是决定责任。…二是…」): the duties; 黄陂's 运行流程及岗位责任（※1） (【接件】→【核查】→【批复】→
+    【发证】, and 【取证】 in a penalty): the duties. (攸县's ● matrix beside the prose: fixture 83.)"""
+    prose = tmp_path / "某县应急管理局权责清单.csv"
+    prose.write_text("序号,事项名称,权力类型,责任事项具体内容\n1,查封不符合标准的设备,行政强制,\"一是决定责任。经负责人批准作出查封决定。"
+                     "二是实施责任。制作现场笔录。三是处理责任。在三十日内作出处理决定，及时解除查封。\"\n", encoding="utf-8")
+    assert [d.stage for d in parse_list(prose).records[0].responsibilities] == ["决定", "执行", "处置"]
+    flow = tmp_path / "某区水务局权责清单.csv"
+    flow.write_text("序号,职权名称,职权类型,运行流程及岗位责任（※1）\n1,取水许可,行政许可,\"【接件】依法受理。\n【核查】审查材料。\n"
+                    "【批复】作出准予许可的决定。\n【发证】颁发许可证。\"\n2,对擅自取水的处罚,行政处罚,\"【立案】登记立案。\n【取证】调查取证。\"\n",
+                    encoding="utf-8")
+    permit, penalty = parse_list(flow).records
+    # (【批复】 no stage's word: 「批复文件存档」 decides nothing; the step's 「作出…决定」 is read where the rule looks for the decision)
+    assert [d.stage for d in permit.responsibilities] == ["受理", "审查", "送达"]
+    assert [d.stage for d in penalty.responsibilities] == ["立案", "调查"]
