@@ -179,7 +179,8 @@ def _headings(sheet: Sheet, known: dict[tuple[int, int], str]) -> dict[int, str]
         heading = _HEADING.match(cells[0][1]) if len(cells) == 1 and cells[0][0] in columns \
             and (r, cells[0][0]) not in known else None
         name = squeeze(heading.group("name")) if heading else ""
-        if len(cells) == 2 and cells[0][0] in columns and _NUMBER_CELL.match(cells[0][1]):
+        if len(cells) == 2 and cells[0][0] in columns and _NUMBER_CELL.match(cells[0][1]) \
+                and not re.search(r"[：:。；;]", cells[1][1]):  # (not a numbered duty: 「第3项 | 决定：作出…」)
             name = squeeze(cells[1][1])  # (陕西省文物局: 「一 | 文物保护单位…审批」, the number in the labels' column)
         if name and not _NOTE_HEADING.search(name) and not known_header(name) \
                 and any((after, c) in known for c in range(len(sheet.cells[after]))):

@@ -418,7 +418,8 @@ def _stage_columns(layout: SheetLayout, sheet: Sheet) -> None:
     # (凤翔's 受理（立案）环节 | … | 执行（发放）环节 | 事后监管 | 其他: a stage's bare name right after the stages is one more)
     kept_columns = set(layout.kept.values())
     while (after := max(staged) + 1) in kept_columns and after < len(layout.headers) \
-            and len(word := squeeze(layout.headers[after])) <= 6 and line_heading_stages(word):
+            and len(word := squeeze(layout.headers[after])) <= 6 and line_heading_stages(word) \
+            and _written_duties(_filled_cells(sheet, layout, [after])):  # (not 公开 | 监督 over 主动公开 | 12345)
         staged[after] = word
     staged.update({c: squeeze(layout.headers[c]) for c in layout.kept.values()
                    if c < len(layout.headers) and (_CATCH_ALL_HEADER.match(squeeze(layout.headers[c]))
@@ -445,13 +446,23 @@ def _numbered_stages(layout: SheetLayout, sheet: Sheet) -> dict[int, str]:
         return {}
     cells = _filled_cells(sheet, layout, run)
     # (each a step and a sentence of what is done: not 「受理：1个工作日」 or 「决定：局长」, a time limit or who decides)
-    duties = [v for v in cells if heading_stages(v) and _SENTENCE_MARK.search(re.split(r"[：:]", v, maxsplit=1)[-1])]
+    duties = [v for v in cells if heading_stages(v) and _written_duties([re.split(r"[：:]", v, maxsplit=1)[-1]])]
     if not cells or len(duties) * 3 < len(cells) * 2:
         return {}
     return {c: layout.headers[c].strip() for c in run}
 
 
 _SENTENCE_MARK = re.compile(r"[，,。；;]")
+# what a step's cell holds when it says how long or who, not what is done: 「1个工作日」, 「局长」, 「县政务服务中心水利窗口」
+_TIME_OR_BODY = re.compile(r"(?:\d+\s*个?(?:工作)?日|局长|科长|股长|窗口|中心|大队|支队|[科股室所队])$")
+
+
+def _written_duties(cells: list[str]) -> bool:
+    """Whether most cells are duties written out: a sentence, or six words or more that are no time limit or body."""
+    said = [v for v in cells if v.strip() and v.strip() not in NO_SUB_ITEM and not _NONE_CELL.match(squeeze(v))]
+    written = [v for v in said if _SENTENCE_MARK.search(v)
+               or (len(_CJK.findall(v)) >= 6 and not _TIME_OR_BODY.search(squeeze(v).rstrip("。.")))]
+    return bool(said) and len(written) * 3 >= len(said) * 2
 
 
 # what a cell under a column of steps holds when it says who or where, not what is done: a level, a tick, a body
@@ -1333,7 +1344,8 @@ class _ListParser:
                 # a row, no stage column (「审查责任：…」, 「决定」); the row's own 责任事项依据 goes with it
                 duty = values.get("responsibility_text", "")
                 duty = "" if _DITTO.match(squeeze(duty)) else duty
-                if (unit := _name(values.get("unit", ""))) and not _DITTO.match(unit):
+                if (unit := _name(values.get("unit", ""))) and not _DITTO.match(unit) and unit not in NO_SUB_ITEM \
+                        and not _NONE_CELL.match(unit):
                     prev.unit = "、".join(dict.fromkeys(u for u in (*prev.unit.split("、"), *unit.split("、")) if u))
                 if id(prev) not in ctx.stage_rows:
                     first = {k: prev.extra[k] for k in layout.kept if prev.extra.get(k)}
@@ -1352,8 +1364,10 @@ class _ListParser:
                 continue
             for f, later in layout.repeats.items():
                 texts = [values.get(f, ""), *(_filled(sheet, r, c) for c in later)]
-                if f == "seq":  # (枝江's second table's 序号 beside the first's, 1 | 1-1: the record's number is the first)
-                    values[f] = next((t for t in texts if t.strip()), "")
+                first = squeeze(texts[0]).rstrip(".、")
+                if f == "seq" and first and all(not t.strip() or re.fullmatch(
+                        rf"{re.escape(first)}\s*[-－—]\s*\d{{1,2}}", squeeze(t)) for t in texts[1:]):
+                    values[f] = texts[0]  # (枝江's second table's 序号 beside the first's, 1 | 1-1: the record's number)
                     continue
                 duties = [t for t in texts if t.strip() and t.strip() not in NO_SUB_ITEM and not _NONE_CELL.match(squeeze(t))]
                 if f == "responsibility_text" and len(duties) > 1:
@@ -1523,8 +1537,17 @@ class _ListParser:
         for c, heading in ctx.layout.stage_columns.items():
             if (text := _filled(sheet, r, c)).strip() and not _NONE_CELL.match(squeeze(text)):
                 _add_stage_row(rec, heading, text)
-        if (text := own.get("responsibility_text", "")).strip():
-            _add_headed_duties(rec, text)
+        cols = ctx.layout.columns
+        texts = [own.get("responsibility_text", ""), *(_filled(sheet, r, c) for c in ctx.layout.repeats.get(
+            "responsibility_text", []) if "responsibility_text" in cols)]
+        for text in texts:
+            if text.strip():
+                _add_headed_duties(rec, text)
+        for key, c in ctx.layout.kept.items():  # (its 办理时限, its 备注: the record's, after its own)
+            if (text := _filled(sheet, r, c).strip()):
+                rec.extra[key] = f"{rec.extra[key]}\n{_text(text)}" if rec.extra.get(key) else _text(text)
+        if (remark := own.get("remarks", "").strip()):
+            rec.remarks = f"{rec.remarks}\n{remark}" if rec.remarks else remark
         _add_basis(rec, own.get("basis_text", ""))
         _add_duty_basis(rec, own.get("responsibility_basis_text", ""))
         _add_stage_accountability(rec, own)
@@ -2040,11 +2063,12 @@ def _items_referred(rec: Record, items: list[Record], nth: int = 0, of: int = 1)
                 at = int(number.group(2)) - 1
                 found = [under[at]] if 0 <= at < len(under) else []
     else:
-        # (麻城's 对应权力编码 「MC-MZ-XK-001、MC-MZ-XK-002」: a row of duties shared by two items, each named by its code)
-        found = [i for part in _CODE_LIST.split(ref) if part.strip() for i in _coded(part, rec, items)]
+        # (麻城's 对应权力编码 「MC-MZ-XK-001、MC-MZ-XK-002」: a row of duties shared by two items, each named by its code; not
+        # a note's list, 「NX-XK-001（子项1、2）」)
+        found = [i for part in _code_parts(ref) for i in _coded(part, rec, items)]
         if not found:
             return []
-    listed = not number and len([p for p in _CODE_LIST.split(ref) if p.strip()]) > 1  # codes of several items, each meant
+    listed = not number and len(_code_parts(ref)) > 1  # codes of several items, each meant
     if len({i.item_name for i in found}) > 1 and not listed:  # a number of several items (each type numbered from 1): by name
         score = {i.item_name: _shared(rec.item_name, i.item_name) / max(len(rec.item_name), len(i.item_name), 1)
                  for i in found}
@@ -2057,6 +2081,13 @@ def _items_referred(rec: Record, items: list[Record], nth: int = 0, of: int = 1)
 
 
 _CODE_LIST = re.compile(r"\s*[、，,;；]\s*")
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+
+
+def _code_parts(ref: str) -> list[str]:
+    """The codes a reference lists (「A、B」), or the reference itself where it lists none outside a note in brackets."""
+    parts = [p for p in _CODE_LIST.split(_BRACKETED.sub("", ref)) if p.strip()]
+    return parts if len(parts) > 1 else [ref]
 
 
 def _coded(ref: str, rec: Record, items: list[Record]) -> list[Record]:
@@ -2071,11 +2102,15 @@ def _coded(ref: str, rec: Record, items: list[Record]) -> list[Record]:
     under = [i for i in items if _code_of(i).startswith(code + "-")]  # the sub-items coded under it
     opening = [i for i in items if i.sub_item_name
                and re.match(rf"{re.escape(code)}(?![0-9A-Z-])", _norm_code(i.sub_item_name))]
-    # (阳江's 责任事项 sheet writes some codes without the place's prefix: ZJ-XK-0002 for 441700-ZJ-XK-0002)
-    shortened = [i for i in items if _code_of(i).endswith("-" + code) and "-" in code] if not exact else []
-    if len({_code_of(i) for i in shortened}) != 1:
-        shortened = []
-    return [*exact, *under] if whole else (exact or under or opening or shortened)
+    found = [*exact, *under] if whole else (exact or under or opening)
+    if not found and "-" in code:
+        # (阳江's 责任事项 sheet writes some codes without the place's prefix: ZJ-XK-0002 for 441700-ZJ-XK-0002, or for the
+        # sub-items coded under it): the one full code that ends with it
+        roots = {k[:at + len(code) + 1] for i in items if (at := (k := _code_of(i)).find("-" + code)) > 0
+                 and k[at + len(code) + 1:at + len(code) + 2] in ("", "-")}
+        if len(roots) == 1:
+            return _coded(next(iter(roots)) + (whole.group(0) if whole else ""), rec, items)
+    return found
 
 
 def _nth_sub_item(items: list[Record], rec: Record, nth: int, of: int) -> list[Record]:

@@ -201,6 +201,9 @@ def match_header(cells: list[str], mapping: Mapping, *, fold: bool = True) -> He
         if norm in mapping.fallback:
             fallbacks[col] = norm
             continue
+        if mapping.field_for(norm) is None and (plain := _NOTE.sub("", norm)) != norm and plain in mapping.fallback:
+            fallbacks[col] = plain  # (黄陂's 运行流程及岗位责任（※1）: a note's mark after it)
+            continue
         if fold and norm.isascii() and norm.upper() in mapping.fallback and norm not in mapping.lookup:
             fallbacks[col] = norm.upper()  # (云南's export in lower case: sub_item)
             continue

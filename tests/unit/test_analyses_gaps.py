@@ -1261,3 +1261,14 @@ def test_a_case_opened_in_the_words_of_its_registration_and_a_permits_follow_up_
     assert missing("行政处罚", "对违反规定设置排污口的处罚", steps.replace("经审批立案", "列入查处")) == ["立案"]
     permit = "收件：核对材料。审核：审查资格。批准：作出决定。发证：发给登记证书。后续管理：通过年度检查、抽查审计监管。"
     assert missing("行政许可", "社会团体成立登记", permit) == []
+
+
+def test_another_bodys_case_and_a_check_before_the_decision_are_not_the_powers_own() -> None:
+    """「移送公安机关予以立案侦查」 is the police's case, not the penalty's 立案; 「…并进行跟踪检查，整改合格后提交审批」 in a permit's
+    review is no supervision after it."""
+    penalty = ("1.调查责任：调查取证。2.审查责任：审查。3.告知责任：告知拟作出的处罚。4.决定责任：作出决定。5.送达责任：送达。"
+               "6.执行责任：督促履行；涉嫌犯罪的，移送公安机关予以立案侦查。")
+    assert missing("行政处罚", "对乱倒垃圾的处罚", penalty) == ["立案"]
+    permit = ("1.受理责任：依法受理。2.审查责任：现场核查，对不符合条件的责令整改，并进行跟踪检查，整改合格后提交审批。"
+              "3.决定责任：作出决定。4.送达责任：送达。")
+    assert missing("行政许可", "建设工程消防验收", permit) == ["事后监管"]

@@ -3154,3 +3154,31 @@ def test_the_duties_in_prose_under_their_own_header_and_a_process_column_with_a_
     # (【批复】 no stage's word: 「批复文件存档」 decides nothing; the step's 「作出…决定」 is read where the rule looks for the decision)
     assert [d.stage for d in permit.responsibilities] == ["受理", "审查", "送达"]
     assert [d.stage for d in penalty.responsibilities] == ["立案", "调查"]
+
+
+def test_a_third_readers_cases_of_the_thirty_second_sessions_readings(tmp_path):
+    """A code with a note listing sub-items (「NX-XK-001（子项1、2）」) is one code; a shortened code names the sub-items coded under
+    its full code; 公开 | 监督 after the stage columns over 「主动公开」 | 「12345」 stay extra fields; a unit 「/」 is no unit; short
+    step cells without a full stop (「审查：审查申请材料」) are duties; 运行流程及岗位责任 beside a 责任事项 column is kept as it is."""
+    powers = [["序号", "权力编码", "事项名称", "子项名称", "权力类型"], ["1", "NX-XK-001", "社会团体成立登记", "", "行政许可"],
+              ["2", "441700-ZJ-XK-0002-01", "商品房预售许可", "首次", "行政许可"],
+              ["", "441700-ZJ-XK-0002-02", "商品房预售许可", "变更", "行政许可"]]
+    duties = [["权力编码", "责任事项"], ["NX-XK-001（子项1、2）", "1.受理责任：依法受理。"], ["ZJ-XK-0002", "1.受理责任：受理。"]]
+    doc = parse_list(_workbook(tmp_path / "某市住房和城乡建设局权责清单.xlsx", {"权力清单": powers, "责任清单": duties}))
+    assert [(r.item_name, [d.stage for d in r.responsibilities]) for r in doc.records] == [
+        ("社会团体成立登记", ["受理"]), ("商品房预售许可", ["受理"]), ("商品房预售许可", ["受理"])]
+    ticks = tmp_path / "某区民政局权责清单.csv"
+    ticks.write_text("序号,事项名称,权力类型,受理责任,审查责任,决定责任,送达责任,公开,监督\n"
+                     "1,社会团体成立登记,行政许可,受理申请。,审查材料。,作出决定。,发给证书。,主动公开,12345\n", encoding="utf-8")
+    record = parse_list(ticks).records[0]
+    assert [d.stage for d in record.responsibilities] == ["受理", "审查", "决定", "送达"]
+    assert record.extra.get("公开") == "主动公开" and record.extra.get("监督") == "12345"
+    short = tmp_path / "某县水务局权责清单.csv"
+    short.write_text("序号,事项名称,权力类型,环节1,环节2\n1,取水许可,行政许可,受理：接收申请材料,审查：审查申请材料\n", encoding="utf-8")
+    assert [d.stage for d in parse_list(short).records[0].responsibilities] == ["受理", "审查"]
+    flow = tmp_path / "某区水务局权责清单.csv"
+    flow.write_text("序号,事项名称,权力类型,责任事项,运行流程及岗位责任\n1,取水许可,行政许可,\"1.受理责任：受理。2.决定责任：决定。\","
+                    "窗口受理→科室审核→局长审批\n", encoding="utf-8")
+    record = parse_list(flow).records[0]
+    assert [d.stage for d in record.responsibilities] == ["受理", "决定"] and "局长审批" not in record.responsibilities[-1].text
+    assert record.extra.get("运行流程及岗位责任") == "窗口受理→科室审核→局长审批"
