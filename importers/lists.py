@@ -1364,9 +1364,7 @@ class _ListParser:
                 continue
             for f, later in layout.repeats.items():
                 texts = [values.get(f, ""), *(_filled(sheet, r, c) for c in later)]
-                first = squeeze(texts[0]).rstrip(".、")
-                if f == "seq" and first and all(not t.strip() or re.fullmatch(
-                        rf"{re.escape(first)}\s*[-－—]\s*\d{{1,2}}", squeeze(t)) for t in texts[1:]):
+                if f == "seq" and texts[0].strip() and all(not t.strip() or _numbered_under(texts[0], t) for t in texts[1:]):
                     values[f] = texts[0]  # (枝江's second table's 序号 beside the first's, 1 | 1-1: the record's number)
                     continue
                 duties = [t for t in texts if t.strip() and t.strip() not in NO_SUB_ITEM and not _NONE_CELL.match(squeeze(t))]
@@ -1545,9 +1543,8 @@ class _ListParser:
                 _add_headed_duties(rec, text)
         for key, c in ctx.layout.kept.items():  # (its 办理时限, its 备注: the record's, after its own)
             if (text := _filled(sheet, r, c).strip()):
-                rec.extra[key] = f"{rec.extra[key]}\n{_text(text)}" if rec.extra.get(key) else _text(text)
-        if (remark := own.get("remarks", "").strip()):
-            rec.remarks = f"{rec.remarks}\n{remark}" if rec.remarks else remark
+                rec.extra[key] = "\n".join(t for t in (rec.extra.get(key, ""), _text(text)) if t)
+        rec.remarks = "\n".join(t for t in (rec.remarks, own.get("remarks", "").strip()) if t)
         _add_basis(rec, own.get("basis_text", ""))
         _add_duty_basis(rec, own.get("responsibility_basis_text", ""))
         _add_stage_accountability(rec, own)
@@ -1571,8 +1568,8 @@ class _ListParser:
         # (延边, 龙胜: with the duty's own basis beside it, 责任事项内容 | 责任事项依据)
         duty_cells = {cols[f] for f in ("responsibility_text", "responsibility_basis_text") if f in cols}
         # (枝江: 权力清单 | 责任清单 side by side on one sheet, the second's 序号 numbering each duty by its item's, 1-1, 1-2 …)
-        numbered = {c for c in ctx.layout.repeats.get("seq", []) if prev is not None and prev.seq and re.fullmatch(
-            rf"{re.escape(prev.seq.rstrip('.、'))}\s*[-－—]\s*\d{{1,2}}", squeeze(sheet.value(r, c)))}
+        numbered = {c for c in ctx.layout.repeats.get("seq", [])
+                    if prev is not None and prev.seq and _numbered_under(prev.seq, sheet.value(r, c))}
         if prev is not None and not (name_covered or stage_row) and cols.get("responsibility_text") in filled \
                 and filled <= duty_cells | numbered:
             if _more_duties(prev, own["responsibility_text"], numbered_on=True):
@@ -1927,6 +1924,11 @@ def _ambiguous(exc: Ambiguous, **where: object) -> RowError:
     return RowError(f"地名 {exc.name!r} 有歧义：有 {len(exc.candidates)} 个地方叫这个名字：{candidates}。"
                     "请在标题或文件名中写明所属的省或市，或用 jurisdiction=… 指定"
                     "（kb import --jurisdiction 地名或行政区划代码）", **where)
+
+
+def _numbered_under(seq: str, text: str) -> bool:
+    """Whether a 序号 numbers a part of item `seq` (「1-2」 under 1: 枝江's duties, each numbered by its item's)."""
+    return bool(re.fullmatch(rf"{re.escape(squeeze(seq).rstrip('.、'))}\s*[-－—]\s*\d{{1,2}}", squeeze(text)))
 
 
 _CONTINUED_SEQ = re.compile(r"^(\d{1,4})[（(](?:续|接上页|续上页)[)）]$|^续(\d{1,4})$")
