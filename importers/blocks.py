@@ -34,7 +34,9 @@ _NUMBERING = re.compile(r"^(?:事项|第)?[0-9一二三四五六七八九十]{1,
 _INSTRUCTION = re.compile(r"^(?:请|应当?|须)?(?:填写|填报|按照?|根据|参照)")
 # a block's heading, a row of one numbered cell naming its item (洮南's 「一、动物防疫条件合格证核发」, then 权力类型 |
 # 行政许可, 权力编码 | …, no 事项名称 label)
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[)）]|\d{1,3}[、.．]|[【\[]\d{1,3}[】\]])\s*"
+# (邯郸's 「【事项1】建设用地规划许可证核发」: the number with its word in brackets)
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[)）]|\d{1,3}[、.．]"
+                      r"|[【\[](?:事项|权力事项|职权|第)?\s*\d{1,3}\s*项?[】\]])\s*"
                       r"(?P<name>\S.{1,300})$", re.DOTALL)
 # … or its number alone in a cell, the name in the next
 # (金昌's 「事项 01 | 道路旅客运输经营许可」, 「第1项」: the item's number with its word)
@@ -50,6 +52,7 @@ class _Block:
     values: dict[str, list[str]] = field(default_factory=dict)  # field -> its lines
     lines: list[tuple[int, str]] = field(default_factory=list)  # (row, the row's text): kept for a block undone
     gap: bool = False  # a blank row since its last line
+    headed_type: bool = False  # its type from a heading row above it (「【1】行政许可」), not a label of its own
 
 
 @dataclass
@@ -129,6 +132,9 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
             # a block ends where a field that opens one comes again, or the field the first block opened with
             # comes after others (a block that left it out: 低保 with no 事项类型, then 事项类型 | 行政处罚), or
             # after a blank row once it names its item
+            if block is not None and pair.key == "type" and block.headed_type:
+                block.values.pop("type")  # (崇左's 「【第1项】行政许可」 over a card with its own 权力类型 | 行政许可)
+                block.headed_type = False
             if block is None or (pair.key in block.values and pair.key in _OPENING) \
                     or (block.gap and _named(block) and not headings) \
                     or (pair.key == first and len(block.values) >= 2):
@@ -136,7 +142,7 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
                 blocks.append(block)
                 first = first or pair.key
                 if pending_type:
-                    block.values["type"], pending_type = [pending_type], ""
+                    block.values["type"], pending_type, block.headed_type = [pending_type], "", True
                     labels.setdefault("type", "权力类型")
             block.gap = False
             labels.setdefault(pair.key, pair.label)

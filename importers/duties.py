@@ -198,6 +198,20 @@ _BAR_SPLIT = re.compile(r"\s*[|｜]\s*(?=[^|｜\n]{1,12}[：:])")
 _BAR_STEP = re.compile(r"[ \t]*[|｜][ \t]*(?=[^|｜\n：:，,。；;]{2,6}[ \t]*(?:[|｜]|[。；;]?[ \t]*$))", re.MULTILINE)
 
 
+# A step named, then what it does in brackets, the steps parted by semicolons (永济's 「接件（核对申请材料，一次告知补正）；
+# 核查（…）；批办（…）；发证（…）。」): read as 「接件：…；核查：…」
+_STEP_IN_BRACKETS = re.compile(r"^([\u4e00-\u9fff]{2,6})[（(](.+)[)）]$", re.DOTALL)
+
+
+def _bracketed_steps(text: str) -> str:
+    """A cell of steps each in the form 「步骤（内容）」, two or more of them stages: each as 「步骤：内容」; else the text."""
+    parts = [p.strip() for p in re.split(r"[；;]\s*", text.strip().rstrip("。.；;")) if p.strip()]
+    found = [_STEP_IN_BRACKETS.match(p) for p in parts]
+    if len(parts) < 2 or not all(found) or sum(1 for m in found if _stage_of(m.group(1) + "：")) < 2:
+        return text
+    return "；".join(f"{m.group(1)}：{m.group(2)}" for m in found) + "。"
+
+
 def split_duties(text: str) -> list[Duty]:
     """Duties of one cell: one per numbered item or stage heading, with kind from the preceding
     heading and a stage when the duty names one. An unnumbered cell is one duty (seq 1).
@@ -208,7 +222,7 @@ def split_duties(text: str) -> list[Duty]:
     text = _unquoted((text or "").replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         return []
-    text = _BAR_SPLIT.sub("；", _BAR_STEP.sub("；\n", text))
+    text = _bracketed_steps(_BAR_SPLIT.sub("；", _BAR_STEP.sub("；\n", text)))
     kinds = duty_kind_words()
     # (start, end, "kind" | "num" | "head" | "stage", kind | number | (number, style) | None); a "head" mark
     # ends where its heading starts, so the heading stays in the duty's text, as a "stage" mark does.

@@ -294,8 +294,10 @@ def _stage_column(sheet: Sheet, layout: SheetLayout) -> None:
     if "stage" in layout.columns or not later or "responsibility_text" not in layout.columns:
         return
     col = layout.columns["responsibility_text"]
+    # (a 「—」 where a row names no stage, 平江's row whose content says its duties are another item's, counts for neither)
     values = [v for v in (sheet.value(r, col).strip() for r in range(layout.data_start, min(sheet.nrows,
-                                                                                          layout.data_start + 80))) if v]
+                                                                                          layout.data_start + 80)))
+              if v and not _NONE_CELL.match(squeeze(v))]
     headings = [v for v in values if len(squeeze(v)) <= 12 and line_heading_stages(v)]
     closing = [v for v in values if re.fullmatch(r"(?:其他|其它)\S{0,24}责任[。.]?", squeeze(v))]  # 其他法律法规…责任
     if len(headings) < 2 or len(headings) + len(closing) < 0.8 * len(values):
@@ -307,7 +309,10 @@ def _stage_column(sheet: Sheet, layout: SheetLayout) -> None:
         del layout.repeats["responsibility_text"]
 
 
-_CATCH_ALL_HEADER = re.compile(r"^(?:其他|其它)[\u4e00-\u9fff]{0,8}责任$")
+# (安徽省交通运输厅's 「其他法律法规规章文件规定应履行的责任」 under 责任事项)
+_CATCH_ALL_HEADER = re.compile(r"^(?:其他|其它)[\u4e00-\u9fff]{0,16}责任$")
+# two stages a header joins with a word, not 、 (安徽省交通运输厅's 「解除或处理责任」)
+_STAGES_JOINED = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:或者|或|及|和|与)(?=[\u4e00-\u9fff]{2})")
 
 
 def _stage_heading(header: str) -> str | None:
@@ -318,6 +323,8 @@ def _stage_heading(header: str) -> str | None:
     if not re.search(r"环节|阶段|责任", text):
         return None
     stages = line_heading_stages(text)
+    if not stages and (joined := _STAGES_JOINED.sub("、", text)) != text:
+        text, stages = joined, line_heading_stages(joined)
     return text if stages and stages != ["其他"] else None
 
 
@@ -1031,14 +1038,23 @@ class _ListParser:
         for i, rec in enumerate(self.records):
             for f in _REFERRED_FIELDS:
                 text = getattr(rec, f)
-                if not text or len(text) > 40 or text.lstrip()[:1] not in "同见参":
+                if not text or len(text) > 120 or text.lstrip()[:1] not in "同见参责本":
                     continue  # (a cell's first character says: most are no reference, read at a glance)
-                m = _REFER.match(squeeze(text))
-                if m is None:
+                if m := _REFER.match(squeeze(text)):
+                    ref = _referred(m)
+                    # (an item whose sub-items share its 序号 is no one cell: 祁门's 「参照3执行」 under item 3's two
+                    # sub-items, their duties unlike, was judged to point nowhere, 2026-12-06)
+                    found = [t for t in reversed(self.records[:i]) if t.sheet == rec.sheet and (
+                        t.seq.rstrip(".、") == ref or (t.code and t.code == ref))]
+                    target = found[0] if len({getattr(t, f) for t in found}) == 1 else None
+                elif m := _REFER_NAMED.match(squeeze(text)):
+                    # (by its code when it gives one, else by its name; anywhere in the file, once)
+                    named = [t for t in self.records if t is not rec and (
+                        (t.code and t.code == m.group("code")) if m.group("code")
+                        else squeeze(m.group("name")) in (squeeze(t.name), squeeze(t.item_name)))]
+                    target = named[0] if len(named) == 1 else None
+                else:
                     continue
-                ref = _referred(m)
-                target = next((t for t in reversed(self.records[:i]) if t.sheet == rec.sheet and (
-                    t.seq.rstrip(".、") == ref or (t.code and t.code == ref))), None)
                 if target is None or not getattr(target, f) or _REFER.match(squeeze(getattr(target, f))):
                     continue
                 setattr(rec, f, getattr(target, f))
@@ -1411,6 +1427,12 @@ class _ListParser:
                     and not (f == "responsibility_text" and "stage" in cols)]
                 for f in shared:
                     values[f] = getattr(prev, f)
+                # … and the stages' columns, every one blank (安徽省交通运输厅's second 超限运输许可 sub-item: its 备注
+                # 「责任事项同上」), as a merge over both rows would have read them
+                if not writes_own and staged and not any(t.strip() for _, t in staged) \
+                        and any(t.strip() for t in ctx.staged_above.values()):
+                    staged = [(heading, ctx.staged_above.get(heading, "")) for heading, _ in staged]
+                    shared.append("stages")
                 if shared:
                     ctx.filled_down.append(sheet.row_number(r))
             elif prev is not None and _DITTO.match(squeeze(values.get("type", ""))) and (prev.type_original or prev.type):
@@ -1675,6 +1697,13 @@ class _ListParser:
                 column=ctx.column_name("item_name")))
         self._set_type(ctx, rec, get("type", ""))
         _set_level(rec, get("level", ""), get("scope", ""), defaults, ctx.default_level)
+        _accountability_after(rec)
+        _code_in_name(rec)
+        rec.item_name = _COUNT_NOTE.sub("", rec.item_name) or rec.item_name
+        if (mark := _NAME_MARK.match(rec.item_name)) and rec.item_name[mark.end():].strip():
+            # (福山镇's 「◆农村村民宅基地审批」, 「▲乡村建设规划许可证核发」: its legend above says what each mark means)
+            rec.extra.setdefault("名称标记", mark.group(0).strip())
+            rec.item_name = rec.item_name[mark.end():].strip()
         if get("stage", "").strip():  # one row per stage: this row is the first duty, its rows below the others
             text, rec.responsibility_text = rec.responsibility_text, ""
             if _add_stage_row(rec, get("stage", ""), text, rec.responsibility_basis_text):
@@ -1989,8 +2018,14 @@ def _more_duties(rec: Record, text: str, numbered_on: bool = False) -> bool:
 _NUMBERED_START = re.compile(r"^\s*(?:[（(]?[0-9０-９一二三四五六七八九十]+[.．、)）]|[①-⑳])")
 _DITTO = re.compile(r"^(?:同上|同上述|同前|同上一项|同上项|见上|见上一项|同上条)[。.]?$")
 # a cell that is another item's, named by its 序号 or code: 同第3项, 见第5项, 参照第三项, 同ZLT-JT-04, 同序号2
-_REFER = re.compile(r"^(?:同|见|参照|参见)(?:第|序号)?(?P<ref>[0-9]{1,4}|[一二三四五六七八九十]{1,3}|[A-Za-z][A-Za-z0-9-]{2,30}"
-                    r"|[0-9]{5,}[A-Za-z0-9-]*)(?:项|号)?(?:事项)?[。.]?$")
+# (澄迈's 「参照第3项执行。」; 「责任事项同第2项」)
+_REFER = re.compile(r"^(?:本项)?(?:责任事项|责任)?(?:同|见|参照|参见)(?:第|序号)?(?P<ref>[0-9]{1,4}(?:-[0-9]{1,3})?"
+                    r"|[一二三四五六七八九十]{1,3}"
+                    r"|[A-Za-z][A-Za-z0-9-]{2,30}|[0-9]{5,}[A-Za-z0-9-]*)(?:项|号)?(?:事项)?(?:执行|办理)?[。.]?$")
+# … or another item by its name in quotes, its code in brackets after it (平江's 责任清单: 「责任事项同“对盗伐林木的处罚”
+# （430626-LY-CF-001）。」)
+_REFER_NAMED = re.compile(r"^(?:本项)?(?:责任事项|责任)?(?:同|见|参照|参见)[“\"「『](?P<name>[^”\"」』]{2,80})[”\"」』]"
+                          r"(?:[（(](?P<code>[A-Za-z0-9][A-Za-z0-9-]{3,40})[）)])?(?:事项)?(?:执行|办理)?[。.]?$")
 def _join(item: Record, duties: Record) -> None:
     """A duty table's row (崇明's 责任清单) into the item of the power table it names."""
     for f in ("responsibility_text", "accountability_situations"):  # 「详见责任清单」: what it points to
@@ -2229,11 +2264,54 @@ _SHARED_FIELDS = tuple(f for f in _DITTO_FIELDS if f != "remarks")
 def _ditto(values: dict[str, str], prev: Record, ctx: _SheetContext, row: int) -> None:
     """A cell that says 「同上」 (鄱阳's 追责情形, 淳安's 责任事项) is the cell above it: the previous record's value."""
     for f in _DITTO_FIELDS:
-        if f == "responsibility_text" and "stage" in ctx.layout.columns:
+        if f == "responsibility_text" and "stage" in ctx.layout.columns and values.get("stage", "").strip():
             continue  # one row a stage (办理环节 | 责任事项内容): the record above's whole text is no one stage's duty
+        # (… but a row naming no stage whose content is 「同上」 is all of the record above's: 舟山's 捕捞辅助船许可证核发
+        # under 海洋大中型捕捞渔船捕捞许可证核发's five stage rows)
         if _DITTO.match(squeeze(values.get(f, ""))) and getattr(prev, f, ""):
             values[f] = getattr(prev, f)
             ctx.dittoed.append(f"第{row}行{FIELD_LABELS.get(f, f)}")
+
+
+# an item's code in brackets after its name, where the list has no column of codes (永济's 权力事项（事项编码）: 「危险化学品经营
+# 许可（不带储存设施经营）\n（140881-XK-00101）」, 江宁's 「取水许可（320115-SW-XK-001）」): letters, digits and hyphens, a digit
+# among them, six or more
+_NAME_CODE = re.compile(r"\s*[（(](?P<code>(?=[A-Za-z0-9-]*[0-9])[A-Za-z0-9][A-Za-z0-9-]{5,40})[）)]\s*$")
+
+
+# a mark before an item's name that a legend explains (「◆」 乡镇依法实施, 「▲」 县级部门赋予): no part of the name
+_NAME_MARK = re.compile(r"^[◆◇▲△★☆●■□※▶►◎]+\s*")
+# how many sub-items an item has, said after its name (丰台's 「…的设立、变更和终止审批（共4项）」 over its rows 1-1 … 1-4):
+# no part of the name its sub-items are known by
+_COUNT_NOTE = re.compile(r"\s*[（(](?:共|含|包括)\s*[0-9一二三四五六七八九十]{1,3}\s*(?:个)?(?:子项|项)[）)]\s*$")
+
+
+def _code_in_name(rec: Record) -> None:
+    """The code a record's name (its sub-item's, else its item's) carries in brackets at its end, when it has no other:
+    the record's code, the name without it."""
+    if rec.code:
+        return
+    for f in ("sub_item_name", "item_name"):
+        if (m := _NAME_CODE.search(getattr(rec, f))) and m.start() > 0:
+            setattr(rec, f, getattr(rec, f)[:m.start()].rstrip())
+            rec.code = m.group("code")
+            return
+
+
+# a cell of the duties and the accountability both (永济's 责任事项及追责情形): 「责任事项：…」 then, on a line of its own,
+# 「追责情形：…」
+_DUTIES_LABEL = re.compile(r"^(?:责任事项|责任事项内容)[：:]\s*")
+_ACCOUNTABILITY_AFTER = re.compile(r"\n\s*(?:追责情形|责任追究(?:情形)?|问责情形|追责)[：:]\s*")
+
+
+def _accountability_after(rec: Record) -> None:
+    """The duties' cell that goes on with the accountability under a label of its own, on a line of its own: the
+    accountability the record's (added to what its own column says), the label before the duties dropped."""
+    parts = _ACCOUNTABILITY_AFTER.split(rec.responsibility_text, maxsplit=1)
+    if len(parts) != 2 or not parts[1].strip():
+        return
+    rec.responsibility_text = _DUTIES_LABEL.sub("", parts[0].strip())
+    _add_line(rec, "accountability_situations", parts[1].strip())
 
 
 def _add_headed_duties(rec: Record, text: str) -> None:
@@ -2376,6 +2454,8 @@ def _add_stage_row(rec: Record, stage: str, text: str, basis: str = "") -> bool:
     on a line of its own, as a cell of such headings reads (importers.duties). A row whose 环节 is the
     accountability (海北's 追责情形, 「3.追责情形」) adds to it, its ``basis`` (责任事项依据) as 「追责依据：…」: True then."""
     stage, text = _name(stage), _text(text)
+    if _NONE_CELL.match(squeeze(stage)):
+        stage = ""  # (平江's 「—」 over 「责任事项同“…”」: no stage named)
     if _accountability_stage(stage):
         _add_line(rec, "accountability_situations", text)
         if _text(basis):

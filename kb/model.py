@@ -293,6 +293,8 @@ def _type_words() -> dict[str, PowerType]:
 
 _QUOTES = "\"'“”‘’「」『』"
 _TYPE_NOTE = re.compile(r"(?:[（(][^（()）]*[)）])+$")  # 行政许可(国办), 行政许可（省级）
+# A type written after its code: 「01-行政许可」, 「10-其他行政权力」 (湖南's coded CSV export), 「XK.行政许可」, 「(01)行政许可」
+_TYPE_CODE = re.compile(r"^(?:[0-9A-Z]{1,4}[-－_.．、:：|]|[（(][0-9A-Z]{1,4}[)）])")
 
 
 def power_type(text: str | None) -> PowerType | None:
@@ -307,6 +309,9 @@ def power_type(text: str | None) -> PowerType | None:
                                     bare, bare.removesuffix("类"), bare.removesuffix("事项"))):
         if candidate in table:
             return table[candidate]
+    named = _TYPE_CODE.sub("", bare)  # the code before a type's name, when a type's name follows it
+    if named != bare and not named[:1].isdigit():
+        return power_type(named)
     return None
 
 

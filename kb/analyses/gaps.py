@@ -67,7 +67,9 @@ RETURN """ + _POWER_COLUMNS + """, coalesce(p.responsibility_text, '') AS text, 
 STAGES = _POWERS + """
 WITH d, p, jurisdiction, [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility)
                           WHERE r.stage IS NOT NULL AND coalesce(r.kind, '') <> '指导监督' | r.stage] AS stages
-WHERE size(stages) > 0
+// (a power whose duties name no stage is read too, for a set shorter than missing_stage's least: 申请法院强制执行's 催告,
+// checked where its steps are all headed in their own words, 「申请责任：…」 「配合责任：…」 — 邯郸, judged to lack it, 2026-12-06)
+WHERE size(stages) > 0 OR exists { (p)-[:HAS_RESPONSIBILITY]->(:Responsibility) }
 RETURN """ + _POWER_COLUMNS + """, stages, coalesce(p.scope, '') AS scope, coalesce(p.level_original, '') AS level_text,
        coalesce(p.sub_item_name, '') AS sub_item,
        coalesce(p.remarks, '') AS remarks, coalesce(p.basis_text, '') AS basis,
@@ -528,8 +530,8 @@ def missing_stage(rows: list[dict], rules: StageRules | None = None) -> list[Fin
     out = []
     for r in rows:
         required, why = required_stages(r, rules)
-        if not required:
-            continue
+        if not required or (not r["stages"] and len(required) >= rules.min_named):
+            continue  # (duties that name no stage are read for a set of one only: below)
         named = named_stages(r, rules, why.get("subkind", ""))
         present = [s for s in required if rules.names(s, named, r["type"])]
         if len(present) < rules.min_named and not (present and _all_headed(r)) \

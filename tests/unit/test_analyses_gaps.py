@@ -1129,7 +1129,10 @@ def test_the_sixty_fifth_and_sixth_samples_later_readings() -> None:
     assert missing("行政处罚", "对经营未经检疫动物产品的处罚", steps.replace("及时立案", "报告负责人")) == ["立案"]
     assert missing("行政处罚", "对经营未经检疫动物产品的处罚", steps.replace("两名以上执法人员调查取证",
                                                                            "审查调查取证材料是否齐全")) == ["调查"]
-    assert missing("行政处罚", "对经营未经检疫动物产品的处罚", steps.replace("法制审核", "集体讨论")) == ["审查"]
+    # (with a step that names its stage: a cell naming none is not read for what it leaves out, as the graph's rows are not)
+    assert missing("行政处罚", "对经营未经检疫动物产品的处罚", steps.replace("法制审核", "集体讨论")) == []
+    assert missing("行政处罚", "对经营未经检疫动物产品的处罚", steps.replace("法制审核", "集体讨论").replace(
+        "（一）发现违法线索后及时立案", "（一）立案")) == ["审查"]
     assert missing("行政处罚", "对经营未经检疫动物产品的处罚", steps.replace("送达处罚决定书", "归档")) == ["送达"]
     columns = ("1.立案责任：立案。\n2.审查责任：对立案的案件全面、客观、公正调查取证，制作笔录。\n3.告知责任：告知当事人。\n"
                "4.决定责任：经法制审核后作出处罚决定。\n5.送达责任：依法送达。\n6.事后监管责任：{after}")
@@ -1272,3 +1275,30 @@ def test_another_bodys_case_and_a_check_before_the_decision_are_not_the_powers_o
     permit = ("1.受理责任：依法受理。2.审查责任：现场核查，对不符合条件的责令整改，并进行跟踪检查，整改合格后提交审批。"
               "3.决定责任：作出决定。4.送达责任：送达。")
     assert missing("行政许可", "建设工程消防验收", permit) == ["事后监管"]
+
+
+def test_the_eighty_fifth_and_sixth_samples_steps() -> None:
+    """What readers judged done in the seventy-ninth to eighty-sixth samples, in the lists' own words."""
+    # a permit's 技术审查 is its review; 不动产登记's 登簿 its decision, 缮证发证 its delivery
+    assert missing("行政许可", "兽药生产许可证核发", "申请受理：受理申请。\n技术审查：现场验收。\n审批决定：作出决定。\n"
+                   "制证发证：核发许可证。\n证后监管：跟踪检查。") == []
+    assert [d.stage for d in split_duties("一是收件：查验材料。二是审核：查验一致性。三是登簿：记载于登记簿。四是缮证发证：核发证书。")] == [
+        "受理", "审查", "决定", "送达"]
+    # a penalty's paragraph that ends with the demolition when the party has not corrected: its 执行 (西陵镇); not a notice of it
+    done = ("1.立案：登记立案。\n2.执法人员现场调查取证；经审查，书面告知当事人拟作出的处理决定和陈述、申辩权利；"
+            "作出责令限期改正决定并依法送达；当事人逾期不改正的，依法组织拆除。")
+    assert "执行" not in missing("行政处罚", "对未取得乡村建设规划许可证进行建设的处罚", done)
+    told = done.replace("当事人逾期不改正的，依法组织拆除。", "告知当事人逾期不改正的将依法组织拆除。")
+    assert "执行" in missing("行政处罚", "对未取得乡村建设规划许可证进行建设的处罚", told)
+    # a closing step run on under the 送达 that applies to the court (合肥), not one that tells the party it will be
+    served = "立案：立案。\n调查：调查。\n审查：审查。\n告知：告知。\n决定：决定。\n送达：送达决定书。结案归档：当事人逾期不履行的，依法申请人民法院强制执行。"
+    assert missing("行政处罚", "x", served) == []
+    assert missing("行政处罚", "x", served.replace("依法申请", "告知其将申请")) == ["执行"]
+    # a step headed 陈述申辩 wherever it stands (广元's 其他 column) is the 告知
+    heard = "立案：立案。\n调查：调查。\n审查：审查。\n决定：决定。\n送达：送达。\n执行：执行。\n其他：陈述申辩：作出决定前听取当事人陈述、申辩意见。"
+    assert missing("行政处罚", "x", heard) == []
+    # 停止供电 lifted in words of its own (攸县); a seizure carried out by handing over its decision and list on the spot (六盘水)
+    assert missing("行政强制", "通知有关单位停止供电", "审查：核实。\n决定：决定采取停止供电措施。\n"
+                   "执行：书面通知供电企业；生产经营单位依法履行决定的，及时解除有关措施。") == []
+    seized = "决定：制作查封决定书。\n送达：当场交付查封（扣押）决定书和清单，由当事人签名。"
+    assert missing("行政强制", "查封不符合标准的设备", seized) == ["事后监管"]

@@ -3182,3 +3182,78 @@ def test_a_third_readers_cases_of_the_thirty_second_sessions_readings(tmp_path):
     record = parse_list(flow).records[0]
     assert [d.stage for d in record.responsibilities] == ["受理", "决定"] and "局长审批" not in record.responsibilities[-1].text
     assert record.extra.get("运行流程及岗位责任") == "窗口受理→科室审核→局长审批"
+
+
+def test_the_eighty_fifth_and_sixth_samples_layouts(tmp_path):
+    """A second header row under 事项名称 and 责任事项 with a long catch-all (其他法律法规规章文件规定应履行的责任) and two stages a
+    header joins with 或 (解除或处理责任); a sub-item row whose stage columns are all blank reads its item's (安徽); 「同上」 under
+    stage rows (舟山); 「同1-1」, 「参照第3项执行」 and 「责任事项同“…”（code）」 (丰台, 福山, 平江), not a 序号 its sub-items share
+    with unlike duties (祁门); a duties cell going on with 「追责情形：」 (永济); steps written 「接件（…）；核查（…）」; a code in
+    brackets after the name; 「（共4项）」 and 「◆」 around a name."""
+    permits = [["序号", "权力编码", "事项名称", "", "实施依据", "责任事项", "", "", "", "", "", "备注"],
+               ["", "", "主项", "子项", "", "受理责任", "审查责任", "决定责任", "送达责任", "事后监管责任",
+                "其他法律法规规章文件规定应履行的责任", ""],
+               ["1", "JT-XK-0001", "公路超限运输许可", "跨省超限运输许可", "《公路法》第五十条", "依法受理申请。", "审查材料。",
+                "作出准予或者不予许可的决定。", "出具通行证。", "检查通行情况。", "其他责任。", ""],
+               ["", "", "", "省内超限运输许可", "", "", "", "", "", "", "", "责任事项同上"]]
+    measures = [["序号", "事项名称", "权力类型", "责任事项", "", "", "追责情形"],
+                ["", "", "", "审批责任", "实施责任", "解除或处理责任", ""],
+                ["1", "扣留损坏公路设施的车辆", "行政强制", "报负责人批准。", "两名以上执法人员实施。", "及时作出处理决定。", ""]]
+    doc = parse_list(_workbook(tmp_path / "某省交通运输厅权责清单.xlsx", {"行政许可": permits, "行政强制": measures}))
+    assert [(r.name, [d.stage for d in r.responsibilities]) for r in doc.records] == [
+        ("公路超限运输许可（跨省超限运输许可）", ["受理", "审查", "决定", "送达", "事后监管", "其他"]),
+        ("公路超限运输许可（省内超限运输许可）", ["受理", "审查", "决定", "送达", "事后监管", "其他"]),
+        ("扣留损坏公路设施的车辆", ["决定", "执行", "解除"])]
+    staged = [["序号", "事项名称", "子项名称", "权力类型", "责任环节", "具体内容"],
+              ["1", "渔业捕捞许可", "大中型渔船", "行政许可", "受理", "受理申请。"], ["", "", "", "", "审核", "核查指标。"],
+              ["", "", "", "", "决定", "作出准予许可决定。"], ["", "", "捕捞辅助船", "", "", "同上"]]
+    doc = parse_list(_workbook(tmp_path / "某市海洋与渔业局权责清单.xlsx", {"Sheet": staged}))
+    assert [[d.stage for d in r.responsibilities] for r in doc.records] == [["受理", "审查", "决定"]] * 2
+    refer = tmp_path / "某区教育委员会权责清单.csv"
+    refer.write_text("序号,事项名称,子项名称,权力类型,责任事项\n1,民办学校设立、变更和终止审批（共3项）,,行政许可,\n"
+                     "1-1,,设立审批,行政许可,\"1.受理责任：受理。2.审查责任：审查。3.决定责任：决定。\"\n1-2,,分立审批,行政许可,同1-1\n"
+                     "2,教师资格认定,,行政许可,参照第1-1项执行。\n", encoding="utf-8")
+    doc = parse_list(refer)
+    assert [(r.name, [d.stage for d in r.responsibilities]) for r in doc.records] == [
+        ("民办学校设立、变更和终止审批", []), ("民办学校设立、变更和终止审批（设立审批）", ["受理", "审查", "决定"]),
+        ("民办学校设立、变更和终止审批（分立审批）", ["受理", "审查", "决定"]), ("教师资格认定", ["受理", "审查", "决定"])]
+    ambiguous = tmp_path / "某县林业局权责清单.csv"
+    ambiguous.write_text("序号,事项名称,子项名称,权力类型,责任事项\n3,对盗伐、滥伐林木的处罚,盗伐,行政处罚,\"1.立案责任：立案。2.告知责任：告知。\"\n"
+                         "3,对盗伐、滥伐林木的处罚,滥伐,行政处罚,\"1.立案责任：立案。\"\n4,对收购盗伐林木的处罚,,行政处罚,参照3执行\n",
+                         encoding="utf-8")
+    assert parse_list(ambiguous).records[-1].responsibilities[0].text == "参照3执行"
+    powers = [["序号", "权力编码", "权力名称", "权力类别"], ["1", "LY-CF-001", "对盗伐林木的处罚", "行政处罚"],
+              ["2", "LY-CF-002", "对滥伐林木的处罚", "行政处罚"]]
+    duties = [["权力编码", "权力名称", "责任事项", "责任事项内容"], ["LY-CF-001", "对盗伐林木的处罚", "立案责任", "立案。"],
+              ["", "", "调查责任", "调查取证。"], ["LY-CF-002", "对滥伐林木的处罚", "—", "责任事项同“对盗伐林木的处罚”（LY-CF-001）。"]]
+    doc = parse_list(_workbook(tmp_path / "某县林业局权责清单.xlsx", {"权力清单": powers, "责任清单": duties}))
+    assert [[d.stage for d in r.responsibilities] for r in doc.records] == [["立案", "调查"], ["立案", "调查"]]
+    both = tmp_path / "某市应急管理局权责清单.csv"
+    both.write_text("序号,权力事项（事项编码）,权力类别,责任事项及追责情形\n"
+                    "1,\"◆烟花爆竹经营（零售）许可\n（140881-XK-00102）\",行政许可,\"责任事项：接件（核对申请材料，一次告知补正）；核查（实地核查）；"
+                    "批办（作出是否核发许可证的决定）；发证（核发烟花爆竹经营（零售）许可证）。\n追责情形：1.对不符合条件的零售点核发许可证的。\"\n",
+                    encoding="utf-8")
+    record = parse_list(both).records[0]
+    assert (record.item_name, record.code, record.extra.get("名称标记")) == ("烟花爆竹经营（零售）许可", "140881-XK-00102", "◆")
+    assert [d.stage for d in record.responsibilities] == ["受理", "审查", "决定", "送达"]
+    assert record.accountability_situations == "1.对不符合条件的零售点核发许可证的。" and "追责" not in record.responsibility_text
+
+
+def test_cards_headed_by_their_number_in_brackets_with_the_name_after_it(tmp_path):
+    """邯郸's 「【事项1】建设用地规划许可证核发」 over 权力编码 | … | 权力类型 | 行政许可 rows (no 事项名称 label); 崇左's 「【第1项】行政许可」
+    over a card with its own 权力类型 label stays one card."""
+    def card(n: int, name: str) -> list[list[str]]:
+        return [[f"【事项{n}】{name}", "", "", ""], ["权力编码", f"ZR-XK-00{n}", "权力类型", "行政许可"],
+                ["实施依据", "《城乡规划法》第三十七条", "", ""], ["责任事项", "1.受理责任：受理。\n2.审查责任：审查。", "", ""], ["", "", "", ""]]
+    rows = [["某市自然资源和规划局权责清单", "", "", ""], ["", "", "", ""], *card(1, "建设用地规划许可证核发"), *card(2, "建设工程规划许可证核发")]
+    doc = parse_list(_workbook(tmp_path / "某市自然资源和规划局权责清单.xlsx", {"Sheet": rows}))
+    assert [(r.item_name, r.code, r.type) for r in doc.records] == [
+        ("建设用地规划许可证核发", "ZR-XK-001", "行政许可"), ("建设工程规划许可证核发", "ZR-XK-002", "行政许可")]
+    typed = [["某市生态环境局权力清单", "", "", ""], ["【第1项】行政许可", "", "", ""],
+             ["事项名称", "排污许可", "事项编码", "HJ-XK-01"], ["权力类型", "行政许可", "实施主体", "某市生态环境局"],
+             ["责任事项", "1.受理责任：受理。", "", ""], ["", "", "", ""], ["【第2项】行政处罚", "", "", ""],
+             ["事项名称", "对超标排放的处罚", "事项编码", "HJ-CF-01"], ["权力类型", "行政处罚", "实施主体", "某市生态环境局"],
+             ["责任事项", "1.立案责任：立案。", "", ""]]
+    doc = parse_list(_workbook(tmp_path / "某市生态环境局权责清单.xlsx", {"Sheet": typed}))
+    assert [(r.item_name, r.type, [d.stage for d in r.responsibilities]) for r in doc.records] == [
+        ("排污许可", "行政许可", ["受理"]), ("对超标排放的处罚", "行政处罚", ["立案"])]

@@ -22,6 +22,10 @@ def test_power_type_reads_published_spellings():
     # a cell exported with its quotes (第十师北屯市's 竖表: "行政给付")
     for text in ('"行政给付"', "“行政给付”", "「行政给付」"):
         assert model.power_type(text).name == "行政给付", text
+    # a type after its code (湖南's coded CSV export: 01-行政许可, 10-其他行政权力); a code alone or codes joined are no name
+    assert {t: model.power_type(t).name for t in ("01-行政许可", "10-其他行政权力", "(02)行政处罚", "XK.行政许可")} == {
+        "01-行政许可": "行政许可", "10-其他行政权力": "其他行政权力", "(02)行政处罚": "行政处罚", "XK.行政许可": "行政许可"}
+    assert model.power_type("01-02") is None and model.power_type("A-行政指导") is None
     # other publishers' categories, read as the eleven (the text as published is kept beside)
     assert {t: model.power_type(t).name for t in ("行政征用", "行政备案", "行政监督检查", "行政监督")} == {
         "行政征用": "行政征收", "行政备案": "其他行政权力", "行政监督检查": "行政检查", "行政监督": "行政检查"}

@@ -270,7 +270,8 @@ def test_a_holder_in_a_short_form_of_the_file_s_own_body_stays_with_it():
     for file, holders in (("上海市浦东新区城市管理行政执法局权责清单.xlsx", ["浦东新区城管执法局"]),
                           ("北京市海淀区卫生健康委员会权责清单.xlsx", ["海淀区卫健委", "区卫健委"]),
                           ("合肥市蜀山区住房和城乡建设局权责清单.xlsx", ["区住建局", "蜀山区住建局"]),
-                          ("章贡区人力资源和社会保障局权责清单.xlsx", ["章贡区人社局"])):
+                          ("章贡区人力资源和社会保障局权责清单.xlsx", ["章贡区人社局"]),
+                          ("北京市丰台区教育委员会权责清单.xlsx", ["丰台区教委"])):
         n = naming(f"x/{file}")
         assert all(holder_department(h, n) == "" for h in holders), file
     n = naming("x/章贡区人力资源和社会保障局权责清单.xlsx")
