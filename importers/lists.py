@@ -294,10 +294,11 @@ def _stage_column(sheet: Sheet, layout: SheetLayout) -> None:
     if "stage" in layout.columns or not later or "responsibility_text" not in layout.columns:
         return
     col = layout.columns["responsibility_text"]
-    # (a 「—」 where a row names no stage, 平江's row whose content says its duties are another item's, counts for neither)
-    values = [v for v in (sheet.value(r, col).strip() for r in range(layout.data_start, min(sheet.nrows,
-                                                                                          layout.data_start + 80)))
-              if v and not _NONE_CELL.match(squeeze(v))]
+    # (a 「—」 where a row names no stage because its content says its duties are another item's, 平江's 「责任事项同“…”」,
+    # counts for neither; a 「无」 beside duties of its own does count)
+    rows = range(layout.data_start, min(sheet.nrows, layout.data_start + 80))
+    values = [v for r in rows if (v := sheet.value(r, col).strip())
+              and not (_NONE_CELL.match(squeeze(v)) and _refers(sheet.value(r, later[0])))]
     headings = [v for v in values if len(squeeze(v)) <= 12 and line_heading_stages(v)]
     closing = [v for v in values if re.fullmatch(r"(?:其他|其它)\S{0,24}责任[。.]?", squeeze(v))]  # 其他法律法规…责任
     if len(headings) < 2 or len(headings) + len(closing) < 0.8 * len(values):
@@ -311,6 +312,17 @@ def _stage_column(sheet: Sheet, layout: SheetLayout) -> None:
 
 # (安徽省交通运输厅's 「其他法律法规规章文件规定应履行的责任」 under 责任事项)
 _CATCH_ALL_HEADER = re.compile(r"^(?:其他|其它)[\u4e00-\u9fff]{0,16}责任$")
+# … not another body's part (「其他相关职能部门应承担的监管责任」), and when longer than eight words, the law's catch-all
+_BODY_WORDS = re.compile(r"部门|单位|机关|主体|机构")
+_LAW_WORDS = re.compile(r"法律|法规|规章|规定|文件")
+
+
+def _catch_all_header(header: str) -> bool:
+    """A stage column's header that is the list's catch-all (其他责任, 其他法律法规规章文件规定应履行的责任)."""
+    return bool(_CATCH_ALL_HEADER.match(header)) and not _BODY_WORDS.search(header) \
+        and (len(header) <= 12 or bool(_LAW_WORDS.search(header)))
+
+
 # two stages a header joins with a word, not 、 (安徽省交通运输厅's 「解除或处理责任」)
 _STAGES_JOINED = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:或者|或|及|和|与)(?=[\u4e00-\u9fff]{2})")
 
@@ -429,7 +441,7 @@ def _stage_columns(layout: SheetLayout, sheet: Sheet) -> None:
             and _written_duties(_filled_cells(sheet, layout, [after])):  # (not 公开 | 监督 over 主动公开 | 12345)
         staged[after] = word
     staged.update({c: squeeze(layout.headers[c]) for c in layout.kept.values()
-                   if c < len(layout.headers) and (_CATCH_ALL_HEADER.match(squeeze(layout.headers[c]))
+                   if c < len(layout.headers) and (_catch_all_header(squeeze(layout.headers[c]))
                                                    # 「其他」 right after the stages (禄丰): their catch-all
                                                    or (c == max(staged) + 1 and squeeze(layout.headers[c]) in
                                                        ("其他", "其它", "其他环节", "其他事项")))})
@@ -671,7 +683,7 @@ def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
     words = _header_words()
     unknown = [c for c in filled if not (
         normalize_header(sub[c]) in words or normalize_header(_group_head(sheet, r, c) + sub[c]) in words
-        or _stage_heading(sub[c]) or _CATCH_ALL_HEADER.match(squeeze(sub[c]))
+        or _stage_heading(sub[c]) or _catch_all_header(squeeze(sub[c]))
         or _bare_stage(_group_head(sheet, r, c), sub[c]) or _source_kind(_group_head(sheet, r, c), sub[c])
         or _phase_stage(_group_head(sheet, r, c), sub[c])
         or _duty_phase(_group_head(sheet, r, c), sub[c]) or _level_split(_group_head(sheet, r, c), sub[c])
@@ -756,6 +768,7 @@ class _ListParser:
             self._refuse_no_header(unreadable)
         self._warn_skipped_sheets(unreadable)
         used_sheets = self._read_sheets(layouts)
+        self._codes_in_names()
         self._join_duty_tables()
         self._type_by_code()
         self._nest_sub_items()
@@ -1031,6 +1044,30 @@ class _ListParser:
                     "若它们是该事项的各环节或各部分，说明本清单的列未被正确读取，请核对列映射后再看检查结果",
                     sheet=run[0].sheet, row=run[0].row, severity="warning"))
 
+    def _same_number(self, k: int) -> list[Record]:
+        """The record at k and those next to it on its sheet with its 序号 (an item's sub-items numbered as the item)."""
+        rec, seq = self.records[k], self.records[k].seq.rstrip(".、")
+        if not seq:
+            return [rec]
+        lo = hi = k
+        while lo > 0 and self.records[lo - 1].sheet == rec.sheet and self.records[lo - 1].seq.rstrip(".、") == seq:
+            lo -= 1
+        while hi + 1 < len(self.records) and self.records[hi + 1].sheet == rec.sheet \
+                and self.records[hi + 1].seq.rstrip(".、") == seq:
+            hi += 1
+        return self.records[lo:hi + 1]
+
+    def _codes_in_names(self) -> None:
+        """Codes written in brackets after the names, where the records have no code of their own: each record's code, its
+        name without it — when half the records or more (two at least) are so written, the list's way of giving its codes,
+        not a bracket that happens to hold letters and digits."""
+        found = [(rec, hit) for rec in self.records if not rec.code and (hit := _name_code(rec))]
+        if len(found) < 2 or len(found) * 2 < len(self.records):
+            return
+        for rec, (f, m) in found:
+            setattr(rec, f, getattr(rec, f)[:m.start()].rstrip())
+            rec.code = m.group("code")
+
     def _refer_to_items(self) -> None:
         """A cell that says it is another item's (宽城's 「同第3项」, 扎鲁特旗's 「同ZLT-JT-04」, 周庄镇's 「见第5项」): that
         item's cell, the item found above it on its sheet by its 序号 or its code."""
@@ -1044,9 +1081,12 @@ class _ListParser:
                     ref = _referred(m)
                     # (an item whose sub-items share its 序号 is no one cell: 祁门's 「参照3执行」 under item 3's two
                     # sub-items, their duties unlike, was judged to point nowhere, 2026-12-06)
-                    found = [t for t in reversed(self.records[:i]) if t.sheet == rec.sheet and (
-                        t.seq.rstrip(".、") == ref or (t.code and t.code == ref))]
-                    target = found[0] if len({getattr(t, f) for t in found}) == 1 else None
+                    # (the nearest above; a list whose sections number afresh has an earlier one of the same 序号)
+                    at = next((k for k in range(i - 1, -1, -1) if self.records[k].sheet == rec.sheet and (
+                        self.records[k].seq.rstrip(".、") == ref
+                        or (self.records[k].code and self.records[k].code == ref))), None)
+                    run = [] if at is None else self._same_number(at)
+                    target = run[0] if run and len({getattr(t, f) for t in run}) == 1 else None
                 elif m := _REFER_NAMED.match(squeeze(text)):
                     # (by its code when it gives one, else by its name; anywhere in the file, once)
                     named = [t for t in self.records if t is not rec and (
@@ -1429,8 +1469,13 @@ class _ListParser:
                     values[f] = getattr(prev, f)
                 # … and the stages' columns, every one blank (安徽省交通运输厅's second 超限运输许可 sub-item: its 备注
                 # 「责任事项同上」), as a merge over both rows would have read them
+                # (not a sub-item whose remarks say something else, 「已划转…本级不再承担」, 「备案类事项，无审批环节」, nor one of
+                # another type than its item)
+                said = squeeze(values.get("remarks", ""))
                 if not writes_own and staged and not any(t.strip() for _, t in staged) \
-                        and any(t.strip() for t in ctx.staged_above.values()):
+                        and any(t.strip() for t in ctx.staged_above.values()) \
+                        and (not said or _SAME_AS_ITEM.search(said)) \
+                        and power_type(own.get("type", "")) in (None, power_type(prev.type_original or prev.type)):
                     staged = [(heading, ctx.staged_above.get(heading, "")) for heading, _ in staged]
                     shared.append("stages")
                 if shared:
@@ -1449,9 +1494,10 @@ class _ListParser:
                 # 街道: 序号 | 类别 | 事项名称, the 类别 written on each group's first row, each row numbered (普洱: coded)
                 values["type"] = prev.type_original or prev.type
                 ctx.typed_down.append(sheet.row_number(r))
-            if prev is not None:
-                _ditto(values, prev, ctx, sheet.row_number(r))
+            whole = prev is not None and _ditto(values, prev, ctx, sheet.row_number(r))
             record = self._record(ctx, r, values)
+            if whole:
+                record.responsibilities = [replace(d) for d in prev.responsibilities]
             ctx.staged_above = dict(staged)
             for ref in {record.seq.rstrip(".、"), record.code} - {""}:
                 ctx.staged_of.setdefault(ref, dict(staged))
@@ -1697,8 +1743,7 @@ class _ListParser:
                 column=ctx.column_name("item_name")))
         self._set_type(ctx, rec, get("type", ""))
         _set_level(rec, get("level", ""), get("scope", ""), defaults, ctx.default_level)
-        _accountability_after(rec)
-        _code_in_name(rec)
+        _accountability_after(rec, ctx)
         rec.item_name = _COUNT_NOTE.sub("", rec.item_name) or rec.item_name
         if (mark := _NAME_MARK.match(rec.item_name)) and rec.item_name[mark.end():].strip():
             # (福山镇's 「◆农村村民宅基地审批」, 「▲乡村建设规划许可证核发」: its legend above says what each mark means)
@@ -2018,6 +2063,15 @@ def _more_duties(rec: Record, text: str, numbered_on: bool = False) -> bool:
 _NUMBERED_START = re.compile(r"^\s*(?:[（(]?[0-9０-９一二三四五六七八九十]+[.．、)）]|[①-⑳])")
 _DITTO = re.compile(r"^(?:同上|同上述|同前|同上一项|同上项|见上|见上一项|同上条)[。.]?$")
 # a cell that is another item's, named by its 序号 or code: 同第3项, 见第5项, 参照第三项, 同ZLT-JT-04, 同序号2
+# a remark that a row's duties are its item's, or the row above's
+_SAME_AS_ITEM = re.compile(r"同上|同主项|同前|适用主项|与主项相同|与上(?:一)?(?:项|行)相同|责任事项同")
+
+
+def _refers(text: str) -> bool:
+    """A cell that says it is another item's (「同第3项」, 「责任事项同“…”（code）」)."""
+    return bool(_REFER.match(squeeze(text)) or _REFER_NAMED.match(squeeze(text)))
+
+
 # (澄迈's 「参照第3项执行。」; 「责任事项同第2项」)
 _REFER = re.compile(r"^(?:本项)?(?:责任事项|责任)?(?:同|见|参照|参见)(?:第|序号)?(?P<ref>[0-9]{1,4}(?:-[0-9]{1,3})?"
                     r"|[一二三四五六七八九十]{1,3}"
@@ -2261,52 +2315,65 @@ _DITTO_FIELDS = (*TEXT_FIELDS, "holder", "unit")
 _SHARED_FIELDS = tuple(f for f in _DITTO_FIELDS if f != "remarks")
 
 
-def _ditto(values: dict[str, str], prev: Record, ctx: _SheetContext, row: int) -> None:
-    """A cell that says 「同上」 (鄱阳's 追责情形, 淳安's 责任事项) is the cell above it: the previous record's value."""
+def _ditto(values: dict[str, str], prev: Record, ctx: _SheetContext, row: int) -> bool:
+    """A cell that says 「同上」 (鄱阳's 追责情形, 淳安's 责任事项) is the cell above it: the previous record's value. True when
+    the row takes the record above's duties whole (below): its duties are then theirs, not its text read again."""
+    whole = False
     for f in _DITTO_FIELDS:
-        if f == "responsibility_text" and "stage" in ctx.layout.columns and values.get("stage", "").strip():
+        staged = f == "responsibility_text" and "stage" in ctx.layout.columns
+        if staged and values.get("stage", "").strip():
             continue  # one row a stage (办理环节 | 责任事项内容): the record above's whole text is no one stage's duty
-        # (… but a row naming no stage whose content is 「同上」 is all of the record above's: 舟山's 捕捞辅助船许可证核发
+        # (… but a row naming no stage whose content is 「同上」 is all of the record above's duties: 舟山's 捕捞辅助船许可证核发
         # under 海洋大中型捕捞渔船捕捞许可证核发's five stage rows)
         if _DITTO.match(squeeze(values.get(f, ""))) and getattr(prev, f, ""):
             values[f] = getattr(prev, f)
             ctx.dittoed.append(f"第{row}行{FIELD_LABELS.get(f, f)}")
+            whole = whole or staged
+    return whole
 
 
-# an item's code in brackets after its name, where the list has no column of codes (永济's 权力事项（事项编码）: 「危险化学品经营
-# 许可（不带储存设施经营）\n（140881-XK-00101）」, 江宁's 「取水许可（320115-SW-XK-001）」): letters, digits and hyphens, a digit
-# among them, six or more
-_NAME_CODE = re.compile(r"\s*[（(](?P<code>(?=[A-Za-z0-9-]*[0-9])[A-Za-z0-9][A-Za-z0-9-]{5,40})[）)]\s*$")
-
-
-# a mark before an item's name that a legend explains (「◆」 乡镇依法实施, 「▲」 县级部门赋予): no part of the name
-_NAME_MARK = re.compile(r"^[◆◇▲△★☆●■□※▶►◎]+\s*")
+# a mark before an item's name that a legend explains (「◆」 乡镇依法实施, 「▲」 县级部门赋予): no part of the name; one mark, not
+# a grade (「★★★级及以下旅游饭店星级评定」, 「■类…」)
+_NAME_MARK = re.compile(r"^[◆◇▲△★☆●■□※▶►◎]\s*(?![◆◇▲△★☆●■□※▶►◎级星类])")
 # how many sub-items an item has, said after its name (丰台's 「…的设立、变更和终止审批（共4项）」 over its rows 1-1 … 1-4):
 # no part of the name its sub-items are known by
 _COUNT_NOTE = re.compile(r"\s*[（(](?:共|含|包括)\s*[0-9一二三四五六七八九十]{1,3}\s*(?:个)?(?:子项|项)[）)]\s*$")
 
 
-def _code_in_name(rec: Record) -> None:
-    """The code a record's name (its sub-item's, else its item's) carries in brackets at its end, when it has no other:
-    the record's code, the name without it."""
-    if rec.code:
-        return
+# an item's code in brackets after its name, where the list has no column of codes (永济's 权力事项（事项编码）: 「危险化学品经营
+# 许可（不带储存设施经营）\n（140881-XK-00101）」, 江宁's 「取水许可（320115-SW-XK-001）」): letters, digits and hyphens, a digit
+# among them, six or more, in a code's shape — an area's number then letters (140881-XK-…), a field of letters between hyphens
+# (…-SW-XK-…) or a long number —, not a date or a standard's number (「（GB5749-2022）」, 「（2013-12-07）」, 「（JJG-2019）」)
+_NAME_CODE = re.compile(r"\s*[（(](?P<code>(?=[A-Za-z0-9-]*[0-9])[A-Za-z0-9][A-Za-z0-9-]{5,40})[）)]\s*$")
+_CODE_SHAPE = re.compile(r"^(?:\d{4,}-?[A-Za-z]|[A-Za-z0-9]*-[A-Za-z]{2,}-|\d{10,}$)")
+_DATE_CODE = re.compile(r"^\d{4}-\d{1,2}(?:-\d{1,2})?$")
+
+
+def _name_code(rec: Record) -> tuple[str, re.Match] | None:
+    """The field (sub-item's, else item's name) whose end is a code in brackets, and the match; None if neither."""
     for f in ("sub_item_name", "item_name"):
-        if (m := _NAME_CODE.search(getattr(rec, f))) and m.start() > 0:
-            setattr(rec, f, getattr(rec, f)[:m.start()].rstrip())
-            rec.code = m.group("code")
-            return
+        m = _NAME_CODE.search(getattr(rec, f))
+        if m and m.start() > 0 and _CODE_SHAPE.match(m.group("code")) and not _DATE_CODE.match(m.group("code")):
+            return f, m
+    return None
 
 
 # a cell of the duties and the accountability both (永济's 责任事项及追责情形): 「责任事项：…」 then, on a line of its own,
 # 「追责情形：…」
 _DUTIES_LABEL = re.compile(r"^(?:责任事项|责任事项内容)[：:]\s*")
-_ACCOUNTABILITY_AFTER = re.compile(r"\n\s*(?:追责情形|责任追究(?:情形)?|问责情形|追责)[：:]\s*")
+# (the situations' own labels: not a step 「责任追究：对考核不合格的…」 or 「追责：移交有关部门追责」 of a power that holds others
+# to account)
+_ACCOUNTABILITY_AFTER = re.compile(r"\n\s*(?:追责情形|问责情形|责任追究情形)(?:及依据)?[：:]\s*")
 
 
-def _accountability_after(rec: Record) -> None:
+def _accountability_after(rec: Record, ctx: _SheetContext) -> None:
     """The duties' cell that goes on with the accountability under a label of its own, on a line of its own: the
-    accountability the record's (added to what its own column says), the label before the duties dropped."""
+    accountability the record's, the label before the duties dropped — where the duties' header says it holds both
+    (责任事项及追责情形) or the list has no column of the accountability."""
+    col = ctx.layout.columns.get("responsibility_text")
+    header = ctx.layout.headers[col] if col is not None and col < len(ctx.layout.headers) else ""
+    if "accountability_situations" in ctx.layout.columns and not re.search(r"追责|问责|责任追究", header):
+        return
     parts = _ACCOUNTABILITY_AFTER.split(rec.responsibility_text, maxsplit=1)
     if len(parts) != 2 or not parts[1].strip():
         return

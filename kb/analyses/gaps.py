@@ -468,6 +468,13 @@ def _all_headed(row: dict) -> bool:
                                for t in texts)
 
 
+def _all_stepped(row: dict) -> bool:
+    """Every duty of the power, two or more, opens with a step it names: a heading (_all_headed) or a step's own word with a colon
+    alone (福山's 申请法院强制执行 「（1）申请：…（2）配合执行：…」, judged to lack its 催告, 2026-12-06)."""
+    texts = [t for t in row.get("duty_texts", ()) if not _CATCH_ALL.match(squeeze(t))]
+    return _all_headed(row) or (len(texts) >= 2 and all(opens_with_step(t) for t in texts))
+
+
 def prose_stages(texts: Iterable[str], kinds: Iterable[str], type_: str = "", rules: StageRules | None = None) -> set[str]:
     """The stages a list's phase columns (责任事项（事前） | （事中） | （事后）: the duties' kind) mention in prose, anywhere
     in them: a phase's cell no stage heads and no list of stages (吴忠's 事中 beside its 事前's 「受理：…」: 「审查申请材料及
@@ -535,7 +542,7 @@ def missing_stage(rows: list[dict], rules: StageRules | None = None) -> list[Fin
         named = named_stages(r, rules, why.get("subkind", ""))
         present = [s for s in required if rules.names(s, named, r["type"])]
         if len(present) < rules.min_named and not (present and _all_headed(r)) \
-                and not (len(required) < rules.min_named and (len(named) >= rules.min_named or _all_headed(r))):
+                and not (len(required) < rules.min_named and (len(named) >= rules.min_named or _all_stepped(r))):
             continue  # (a set shorter than that, 申请法院强制执行's 催告: checked where the duties are written in stages)
         missing = [s for s in required if s not in present]
         own = own_word_stages(r, required, rules) if missing else {}

@@ -1749,12 +1749,15 @@ SIXTY_SECOND: dict[str, tuple[list[str], bool, str]] = {
     "烟花爆竹经营（零售）许可": (["事后监管"], True, "乡宁县应急管理局"),
     "生产建设项目水土保持方案审批": (["事后监管"], True, "彬州市水利局"),
     "通知有关单位停止供电、停止供应民用爆炸物品": (["事后监管"], True, "乡宁县应急管理局"),
+    # found since an application to the court whose steps are in words of their own (「（1）申请：…（2）配合执行：…」) is read for its 催告 (福山, 2026-12-06), as the reader asked
+    "申请人民法院强制执行（责令限期拆除在非法占用的土地上新建的建筑物和其他设施）": (
+        ["催告"], True, "阜新市自然资源局"),
 }
 
 
 def test_missing_stage_on_a_sixty_second_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_62.json", SIXTY_SECOND, 14, 129)
-    assert (sum(real for _, real, _ in SIXTY_SECOND.values()), len(SIXTY_SECOND)) == (31, 31)
+    assert (sum(real for _, real, _ in SIXTY_SECOND.values()), len(SIXTY_SECOND)) == (32, 32)
 
 
 SIXTY_THIRD: dict[str, tuple[list[str], bool, str]] = {
@@ -2051,12 +2054,15 @@ SEVENTIETH: dict[str, tuple[list[str], bool, str]] = {
     "社会服务机构（民办非企业单位）成立、变更、注销登记": (["事后监管"], True, "北京市民政局"),
     # found since 责任事项具体内容 is the duties (a matrix of ticks beside it no longer read for them, 2026-12-06)
     "商品房预售许可": (["事后监管"], True, "任丘市住房和城乡建设局"),
+    # found since an application to the court whose steps are in words of their own (「（1）申请：…（2）配合执行：…」) is read for its 催告 (福山, 2026-12-06), as the reader asked
+    "申请人民法院强制执行责令限期拆除等行政处罚决定": (
+        ["催告"], True, "舒兰市自然资源局"),
 }
 
 
 def test_missing_stage_on_a_seventieth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_70.json", SEVENTIETH, 13, 148)
-    assert (sum(real for _, real, _ in SEVENTIETH.values()), len(SEVENTIETH)) == (24, 24)
+    assert (sum(real for _, real, _ in SEVENTIETH.values()), len(SEVENTIETH)) == (25, 25)
 
 
 SEVENTY_FIRST: dict[str, tuple[list[str], bool, str]] = {
@@ -2591,12 +2597,15 @@ EIGHTY_FOURTH: dict[str, tuple[list[str], bool, str]] = {
     "扣留造成公路、公路附属设施损坏，拒不接受公路管理机构现场调查处理的车辆、工具": (["事后监管"], True, "渭南市交通运输局"),
     "拆除在乡、村庄规划区内逾期不改正的违法建设": (["催告"], True, "隆德县沙塘镇人民政府"),
     "计量授权（承担法定计量检定机构任务授权）": (["事后监管"], True, "山东省市场监督管理局"),
+    # found since an application to the court whose steps are in words of their own (「（1）申请：…（2）配合执行：…」) is read for its 催告 (福山, 2026-12-06), as the reader asked
+    "申请人民法院强制执行责令限期拆除决定": (
+        ["催告"], True, "张掖市自然资源局"),
 }
 
 
 def test_missing_stage_on_a_eighty_fourth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_84.json", EIGHTY_FOURTH, 16, 131)
-    assert (sum(real for _, real, _ in EIGHTY_FOURTH.values()), len(EIGHTY_FOURTH)) == (23, 23)
+    assert (sum(real for _, real, _ in EIGHTY_FOURTH.values()), len(EIGHTY_FOURTH)) == (24, 24)
 
 
 # As measured (at 02a5ea9, before any of its own readings): 21 real of 22 — the one wrong, a second header row's 「主项」
@@ -2627,12 +2636,15 @@ EIGHTY_FIFTH: dict[str, tuple[list[str], bool, str]] = {
     "社会团体成立、变更、注销登记（社会团体变更登记）": (["事后监管"], True, "会泽县民政局"),
     "设置大型户外广告及在城市建筑物、设施上悬挂、张贴宣传品审批（1.设置大型户外广告审批2.临时悬挂、张贴宣传品审批）": (["事后监管"], True, "汕尾市城市管理和综合执法局"),
     "适龄儿童、少年因身体状况需要延缓入学或者休学审批": (["送达", "事后监管"], True, "仙游县教育局"),
+    # found since an application to the court whose steps are in words of their own (「（1）申请：…（2）配合执行：…」) is read for its 催告 (福山, 2026-12-06), as the reader asked
+    "申请人民法院强制执行限期拆除决定": (
+        ["催告"], True, "澄迈县福山镇人民政府"),
 }
 
 
 def test_missing_stage_on_a_eighty_fifth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_85.json", EIGHTY_FIFTH, 13, 137)
-    assert (sum(real for _, real, _ in EIGHTY_FIFTH.values()), len(EIGHTY_FIFTH)) == (25, 25)
+    assert (sum(real for _, real, _ in EIGHTY_FIFTH.values()), len(EIGHTY_FIFTH)) == (26, 26)
 
 
 # As measured (at 02a5ea9): 17 real of 22 — 沈阳's three-row header (责任事项 over 事前 | 事中 | 事后 over the stages) whose

@@ -1300,5 +1300,27 @@ def test_the_eighty_fifth_and_sixth_samples_steps() -> None:
     # 停止供电 lifted in words of its own (攸县); a seizure carried out by handing over its decision and list on the spot (六盘水)
     assert missing("行政强制", "通知有关单位停止供电", "审查：核实。\n决定：决定采取停止供电措施。\n"
                    "执行：书面通知供电企业；生产经营单位依法履行决定的，及时解除有关措施。") == []
+    # an application to the court in steps of its own words, 「申请：」 「配合执行：」 (福山), lacks its 催告; a sentence is not read
+    court = "（1）申请：向县人民法院提出强制执行申请。（2）配合执行：人民法院裁定准予执行的，配合做好现场清场。"
+    assert missing("行政强制", "申请人民法院强制执行限期拆除决定", court) == ["催告"]
+    warned = "（1）催告：书面催告当事人履行。（2）申请：向县人民法院提出强制执行申请。（3）配合执行：配合做好现场清场。"
+    assert missing("行政强制", "申请人民法院强制执行限期拆除决定", warned) == []
+    assert missing("行政强制", "申请人民法院强制执行限期拆除决定", "向县人民法院提出强制执行申请，配合做好现场清场。") == []
     seized = "决定：制作查封决定书。\n送达：当场交付查封（扣押）决定书和清单，由当事人签名。"
     assert missing("行政强制", "查封不符合标准的设备", seized) == ["事后监管"]
+
+
+def test_a_cold_review_of_the_thirty_third_sessions_steps() -> None:
+    """批办 is no decision's word (a case handed to its officer too); a demolition the decision orders of the party, or another
+    body's, is no 执行 of the penalty; an application to the court whose step before it warns the party in other words has its
+    催告; a 加处罚款 collected is carried out."""
+    assert missing("行政处罚", "x", "立案：立案。\n调查：调查。\n批办：分管领导批办，指定承办人员。\n告知：告知。\n送达：送达。\n执行：执行。") == ["决定"]
+    for end in ("责令当事人限期予以拆除。", "责令其限期自行依法拆除。", "逾期不拆除的，由县人民政府责成有关部门依法拆除。"):
+        cell = "1.立案：登记立案。\n2.执法人员调查取证；经审查告知当事人拟作出的决定和陈述、申辩权利；作出决定并依法送达；" + end
+        assert "执行" in missing("行政处罚", "x", cell), end
+    for warn in ("1.通知履行责任：书面通知当事人在十日内自动履行义务。", "1.督促履行责任：书面督促当事人限期履行行政决定。",
+                 "1.书面催促责任：书面催促当事人履行。"):
+        assert missing("行政强制", "申请人民法院强制执行", warn + "\n2.申请责任：向人民法院申请强制执行。") == [], warn
+    assert missing("行政强制", "申请人民法院强制执行", "1.审核责任：审核案卷。\n2.申请责任：向人民法院申请强制执行。") == ["催告"]
+    assert missing("行政强制", "对逾期不缴纳罚款的加处罚款", "1.计算责任：按日计算加处罚款数额。\n2.收缴责任：收缴加处的罚款。") == []
+    assert missing("行政强制", "对逾期不缴纳罚款的加处罚款", "1.计算责任：按日计算加处罚款数额。\n2.告知责任：告知当事人。") == ["执行"]

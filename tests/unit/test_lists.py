@@ -3231,11 +3231,13 @@ def test_the_eighty_fifth_and_sixth_samples_layouts(tmp_path):
     both = tmp_path / "某市应急管理局权责清单.csv"
     both.write_text("序号,权力事项（事项编码）,权力类别,责任事项及追责情形\n"
                     "1,\"◆烟花爆竹经营（零售）许可\n（140881-XK-00102）\",行政许可,\"责任事项：接件（核对申请材料，一次告知补正）；核查（实地核查）；"
-                    "批办（作出是否核发许可证的决定）；发证（核发烟花爆竹经营（零售）许可证）。\n追责情形：1.对不符合条件的零售点核发许可证的。\"\n",
-                    encoding="utf-8")
-    record = parse_list(both).records[0]
+                    "批办（作出是否核发许可证的决定）；发证（核发烟花爆竹经营（零售）许可证）。\n追责情形：1.对不符合条件的零售点核发许可证的。\"\n"
+                    "2,\"安全生产监督检查\n（140881-JC-00001）\",行政检查,检查：开展检查。\n", encoding="utf-8")
+    record, inspection = parse_list(both).records
     assert (record.item_name, record.code, record.extra.get("名称标记")) == ("烟花爆竹经营（零售）许可", "140881-XK-00102", "◆")
-    assert [d.stage for d in record.responsibilities] == ["受理", "审查", "决定", "送达"]
+    assert (inspection.item_name, inspection.code) == ("安全生产监督检查", "140881-JC-00001")
+    # (批办 no stage's word: a case handed to its officer too; its 「作出…的决定」 read where the rule looks for the decision)
+    assert [d.stage for d in record.responsibilities] == ["受理", "审查", None, "送达"]
     assert record.accountability_situations == "1.对不符合条件的零售点核发许可证的。" and "追责" not in record.responsibility_text
 
 
@@ -3257,3 +3259,52 @@ def test_cards_headed_by_their_number_in_brackets_with_the_name_after_it(tmp_pat
     doc = parse_list(_workbook(tmp_path / "某市生态环境局权责清单.xlsx", {"Sheet": typed}))
     assert [(r.item_name, r.type, [d.stage for d in r.responsibilities]) for r in doc.records] == [
         ("排污许可", "行政许可", ["受理"]), ("对超标排放的处罚", "行政处罚", ["立案"])]
+
+
+def test_a_cold_review_of_the_thirty_third_sessions_readings(tmp_path):
+    """A reviewer's lists for the readings above: a standard's number or a date in brackets after a name is no code (and codes
+    are read from names only where most records carry one); another body's 「其他相关职能部门应承担的监管责任」 is no catch-all
+    stage; 「同第2项」 where a second section numbers afresh is the nearest item 2; 「同上」 under stage rows whose lines do not
+    close with a full stop copies the duties as they were read; a sub-item whose remarks say it has none, or of another type,
+    inherits nothing; 「★★★级」 keeps its stars; a step 「责任追究：」 stays a step where the list has a column of the accountability."""
+    names = tmp_path / "某市市场监督管理局权责清单.csv"
+    names.write_text("序号,事项名称,权力类型,责任事项\n1,对二次供水不符合标准的处罚（GB5749-2022）,行政处罚,立案责任：立案。\n"
+                     "2,对使用淘汰设备的处罚（2013-12-07）,行政处罚,立案责任：立案。\n3,食品经营许可（330100-SC-XK-001）,行政许可,受理责任：受理。\n",
+                     encoding="utf-8")
+    assert [(r.item_name, r.code) for r in parse_list(names).records] == [
+        ("对二次供水不符合标准的处罚（GB5749-2022）", ""), ("对使用淘汰设备的处罚（2013-12-07）", ""), ("食品经营许可（330100-SC-XK-001）", "")]
+    others = tmp_path / "某县行政审批服务局权责清单.csv"
+    others.write_text("序号,事项名称,权力类型,受理责任,审查责任,决定责任,送达责任,其他相关职能部门应承担的监管责任\n"
+                      "1,食品经营许可,行政许可,依法受理申请。,审查申请材料。,作出准予许可决定。,送达许可证。,市场监管部门负责批后监管。\n",
+                      encoding="utf-8")
+    record = parse_list(others).records[0]
+    assert [d.stage for d in record.responsibilities] == ["受理", "审查", "决定", "送达"]
+    assert "批后监管" in record.extra.get("其他相关职能部门应承担的监管责任", "")
+    sections = [["序号", "事项名称", "权力类型", "责任事项"], ["一、行政许可", "", "", ""],
+                ["1", "食品经营许可", "行政许可", "1.受理责任：受理。2.审查责任：审查。"],
+                ["2", "食品生产许可", "行政许可", "1.受理责任：受理。2.决定责任：决定。"], ["二、行政处罚", "", "", ""],
+                ["1", "对无证经营的处罚", "行政处罚", "1.立案责任：立案。2.调查责任：调查。"], ["2", "对超范围经营的处罚", "行政处罚", "1.告知责任：告知。"],
+                ["3", "对使用过期原料的处罚", "行政处罚", "同第2项"]]
+    doc = parse_list(_workbook(tmp_path / "某市市场监督管理局权责清单.xlsx", {"Sheet": sections}))
+    assert [d.stage for d in doc.records[-1].responsibilities] == ["告知"]
+    staged = [["序号", "事项名称", "子项名称", "权力类型", "责任环节", "具体内容", "备注"],
+              ["1", "渔业捕捞许可", "大中型渔船", "行政许可", "受理", "受理申请，一次性告知补正材料", ""],
+              ["", "", "", "", "审核", "核查船网工具指标", ""], ["", "", "", "", "决定", "作出准予或不予许可决定", ""],
+              ["", "", "捕捞辅助船", "", "", "同上", ""]]
+    doc = parse_list(_workbook(tmp_path / "某市海洋与渔业局权责清单.xlsx", {"Sheet": staged}))
+    assert [[d.stage for d in r.responsibilities] for r in doc.records] == [["受理", "审查", "决定"]] * 2
+    head = ["序号", "权力编码", "事项名称", "子项名称", "权力类型", "受理责任", "审查责任", "决定责任", "备注"]
+    subs = [head, ["1", "JT-XK-01", "公路施工许可", "", "行政许可", "受理。", "审查。", "决定。", ""],
+            ["", "", "", "省内施工许可", "", "", "", "", "责任事项同上"],
+            ["", "", "", "涉路施工备案", "其他行政权力", "", "", "", ""],
+            ["", "", "", "跨市施工许可", "", "", "", "", "该子项已划转至市交通运输局实施，本级不再承担责任事项"]]
+    doc = parse_list(_workbook(tmp_path / "某省交通运输厅权责清单.xlsx", {"Sheet": subs}))
+    assert [(r.sub_item_name, len(r.responsibilities)) for r in doc.records] == [
+        ("", 3), ("省内施工许可", 3), ("涉路施工备案", 0), ("跨市施工许可", 0)]
+    marks = tmp_path / "某市文化广电和旅游局权责清单.csv"
+    marks.write_text("序号,事项名称,权力类型,责任事项,追责情形\n1,★★★级及以下旅游饭店星级评定,其他行政权力,受理责任：受理。,1.不公正的。\n"
+                     "2,对安全生产工作的考核,其他行政权力,\"考核责任：组织考核。\n责任追究：对考核不合格的依法追究责任。\",1.考核不公正的。\n",
+                     encoding="utf-8")
+    stars, assess = parse_list(marks).records
+    assert stars.item_name == "★★★级及以下旅游饭店星级评定" and "名称标记" not in stars.extra
+    assert "责任追究" in assess.responsibility_text and assess.accountability_situations == "1.考核不公正的。"
