@@ -212,6 +212,21 @@ def _bracketed_steps(text: str) -> str:
     return "；".join(f"{m.group(1)}：{m.group(2)}" for m in found) + "。"
 
 
+# Steps joined by arrows (虹口's 办理流程及责任（“→”连接）: 「受理：…→调查：…→审批：…」, 「受理→入户调查→公示→报区民政局审批」): a
+# line each
+_ARROW = re.compile(r"[ \t]*(?:→|->|—>|⇒|➝|➔)[ \t]*")
+
+
+def _arrowed_steps(text: str) -> str:
+    """A cell of three steps or more joined by arrows, each short and headed by its step's name and a colon (a step, not an
+    arrow inside a sentence; not a chain of bare names, 「受理→审查→决定→公告」, read as it was): a line each."""
+    parts = _ARROW.split(text.strip())
+    if len(parts) < 3 or any(not p.strip() or len(p) > 200 or not re.match(r"[\u4e00-\u9fff]{2,10}[：:]", p.strip())
+                             for p in parts):
+        return text
+    return "\n".join(p.strip().rstrip("；;") for p in parts)
+
+
 def split_duties(text: str) -> list[Duty]:
     """Duties of one cell: one per numbered item or stage heading, with kind from the preceding
     heading and a stage when the duty names one. An unnumbered cell is one duty (seq 1).
@@ -222,7 +237,7 @@ def split_duties(text: str) -> list[Duty]:
     text = _unquoted((text or "").replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         return []
-    text = _bracketed_steps(_BAR_SPLIT.sub("；", _BAR_STEP.sub("；\n", text)))
+    text = _bracketed_steps(_BAR_SPLIT.sub("；", _BAR_STEP.sub("；\n", _arrowed_steps(text))))
     kinds = duty_kind_words()
     # (start, end, "kind" | "num" | "head" | "stage", kind | number | (number, style) | None); a "head" mark
     # ends where its heading starts, so the heading stays in the duty's text, as a "stage" mark does.
@@ -388,6 +403,7 @@ def stage_row_duty(seq: int, stage: str, text: str) -> Duty:
     责任事项内容; its stage the one the cell names ("受理", "1.受理环节"; None for "报送")."""
     heading = re.sub(r"\s+", "", stage)
     heading = heading[_leading_number(heading)[2]:]
+    heading = re.sub(r"^\d{1,2}(?=[\u4e00-\u9fff])", "", heading)  # (铁岭's export: 「01受理」, 「02审查」: the step's number)
     body = _join_lines((text or "").replace("\r\n", "\n").replace("\r", "\n"))
     full = "\n".join(t for t in (heading, body) if t)
     noted = line_heading_stages(without_stage_note(heading))  # (安顺's column 受理（立案）)

@@ -262,6 +262,7 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0, upper: list[str] | None
             layout.kept[key] = c
     _stage_beside(layout)
     _stage_columns(layout, sheet)
+    _type_by_values(layout, sheet)
     for above in range(above_from, header_top):
         # (an export's comment line, 「# 克拉玛依市应急管理局权责清单 导出时间 …」: its words without the mark)
         text = " ".join(v.strip() for v in sheet.cells[above] if v.strip()).lstrip("#＃ \t")
@@ -269,10 +270,49 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0, upper: list[str] | None
             continue
         dep = _DEPARTMENT_ROW.search(text)
         (layout.department_rows if dep else layout.titles).append(dep.group(1) if dep else text)
+    _noted_stage_columns(layout)
     return layout
 
 
+# A note above the table saying what a stage's column holds for the other types (衡水's 「说明：行政处罚、行政检查等事项的责任环节
+# 按“受理责任”对应立案（启动）环节、“审查责任”对应调查审查环节、“决定责任”对应告知和决定环节、“事后监管责任”对应执行环节填写。」)
+_COLUMN_STANDS_FOR = re.compile(r"[“\"「]([\u4e00-\u9fff]{2,8}?(?:责任|环节)?)[”\"」]对应([\u4e00-\u9fff（）()、和及与]{2,24}?)环节")
+
+
+def _noted_stage_columns(layout: SheetLayout) -> None:
+    """Stage columns a note above the table says stand for other stages too: each headed by both (受理责任 -> 受理、立案责任),
+    a power of any type then read as the note says."""
+    said = {squeeze(m.group(1)): m.group(2) for t in layout.titles for m in _COLUMN_STANDS_FOR.finditer(t)}
+    if not said or not layout.stage_columns:
+        return
+    for c, heading in list(layout.stage_columns.items()):
+        own = squeeze(heading)
+        target = said.get(own) or said.get(own.removesuffix("责任")) or said.get(own + "责任")
+        if not target:
+            continue
+        words = re.sub(r"[（(][^）)]*[）)]", "", target)
+        more = [w for w in line_heading_stages(re.sub(r"[和及与]", "、", words)) or
+                [w for w in (words[:2], words[2:]) if line_heading_stages(w)] if w not in line_heading_stages(own)]
+        if more:
+            layout.stage_columns[c] = own.removesuffix("责任") + "、" + "、".join(more) + "责任"
+
+
 _CONTENT_HEADERS = ("内容", "具体内容", "工作内容", "责任内容", "事项内容")
+
+
+def _type_by_values(layout: SheetLayout, sheet: Sheet) -> None:
+    """A column no mapping knows whose cells are power types (黄陵's 类别, merged down over each type's rows: 行政许可,
+    行政处罚 …), where the layout has no type column: the type column."""
+    if "type" in layout.columns:
+        return
+    for key, c in list(layout.kept.items()):
+        # (a type's name, not a code a number or letters also stand for: 对应权力序号 1 | 1 is no type column)
+        values = _filled_cells(sheet, layout, [c])
+        if len(values) >= 2 and sum(1 for v in values if len(_CJK.findall(v)) >= 2 and power_type(v) is not None) * 5 \
+                >= len(values) * 4:
+            layout.columns["type"] = c
+            del layout.kept[key]
+            return
 
 
 def _stage_beside(layout: SheetLayout) -> None:
@@ -693,7 +733,9 @@ def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
         # (许昌's 责任事项 over 事前环节 | 事中环节 | 事后环节 | 其他: the catch-all beside the phases)
         or (squeeze(sub[c]) in ("其他", "其它") and _duties_group(_group_head(sheet, r, c)))
         # (桐城's 职责分工 over 街道职责 | 相关职能部门职责: the departments' part beside the street's own, kept as it is)
-        or _OTHERS_PART.search(squeeze(sub[c])))]
+        or _OTHERS_PART.search(squeeze(sub[c]))
+        # (黄陵's 职权基本情况 over 职权名称 | 职权来源 | 实施依据: where a power comes from, kept by its header)
+        or squeeze(sub[c]) in _SOURCE_COLUMNS)]
     # (湖南's 办理时限 over 法定 | 承诺 beside 权力事项 over 编码 | 名称 | 类型 …: a group's short words no mapping knows, two at
     # most among six known, kept under their group's name)
     few = len(unknown) <= 2 and len(filled) - len(unknown) >= 6 and all(
@@ -707,6 +749,64 @@ def _sub_header(sheet: Sheet, r: int) -> list[str] | None:
     split = sum(1 for c in joined if normalize_header(sub[c]) not in words)  # (号, 名称: no header alone)
     if len(joined) >= 3 and 2 * len(joined) >= len(filled) and split >= 2:
         return sub
+    return None
+
+
+# A note below a table defining a term its cells use (普洱's 「附注一　通用许可责任：1.受理责任：…」, 「附注三　处罚类追责情形：…」)
+_DEFINING_NOTE = re.compile(r"^(?P<note>(?:附注|注)\s*[一二三四五六七八九十\d]{1,3})[\s、.．:：]*(?P<term>[\u4e00-\u9fff]{2,16})[：:]"
+                            r"(?P<body>.{10,})$", re.DOTALL)
+# … and a cell pointing to one (「见附注三」, 「详见附注1」)
+_SEE_NOTE = re.compile(r"^(?:详见|见|参见|按)(?P<note>(?:附注|注)\s*[一二三四五六七八九十\d]{1,3})(?:执行|规定)?[。.]?$")
+
+
+def _noted_terms(sheet: Sheet) -> tuple[Sheet, list[str]] | None:
+    """A sheet whose cells say a term its notes define (「通用许可责任」) or point to a note (「见附注三」): the sheet with each
+    such cell (the whole cell, nothing else in it) replaced by the note's text, and the terms; None when it has none."""
+    notes = [m for row in sheet.cells for v in row if v.strip() and (m := _DEFINING_NOTE.match(v.strip()))]
+    if not notes:
+        return None
+    by_term = {squeeze(m.group("term")): m.group("body").strip() for m in notes}
+    by_note = {squeeze(m.group("note")): m.group("body").strip() for m in notes}
+    used: list[str] = []
+    cells = []
+    for row in sheet.cells:
+        out = []
+        for v in row:
+            key = squeeze(v).rstrip("。.")
+            see = _SEE_NOTE.match(key)
+            body = by_term.get(key) or (by_note.get(squeeze(see.group("note"))) if see else None)
+            if body and not _DEFINING_NOTE.match(v.strip()):
+                used.append(key)
+                v = body
+            out.append(v)
+        cells.append(out)
+    return (replace(sheet, cells=cells), list(dict.fromkeys(used))) if used else None
+
+
+def _two_halves(sheet: Sheet) -> Sheet | None:
+    """A table printed in two columns of the page (开阳's 「本表双栏排印：左栏为第1—5项，右栏为第6—9项」): a header row whose
+    cells, three or more naming an item's fields, are written twice side by side. The sheet with the right half's rows after
+    the left's (its header again, read as a header printed twice), each row keeping its number; None otherwise."""
+    for r in range(min(HEADER_SEARCH_ROWS, sheet.nrows)):
+        filled = [(c, squeeze(v)) for c, v in enumerate(sheet.cells[r]) if v.strip()]
+        half = len(filled) // 2
+        if half < 3 or len(filled) % 2 or [v for _, v in filled[:half]] != [v for _, v in filled[half:]] \
+                or not any(_names_item(v) for _, v in filled[:half]):
+            continue
+        split = filled[half][0]
+        if filled[half - 1][0] >= split:
+            continue
+        width = max(split, sheet.ncols - split)
+        cells = [list(row[:split]) + [""] * (width - split) for row in sheet.cells]
+        numbers = [sheet.row_number(k) for k in range(sheet.nrows)]
+        # (the right half's rows down to the table's end, its first blank row: not the notes and the signature below it)
+        end = next((k for k in range(r + 1, sheet.nrows) if not any(v.strip() for v in sheet.cells[k])), sheet.nrows)
+        for k in range(r, end):
+            right = list(sheet.cells[k][split:])
+            if any(v.strip() for v in right):
+                cells.append(right + [""] * (width - len(right)))
+                numbers.append(sheet.row_number(k))
+        return Sheet(sheet.name, cells, row_numbers=tuple(numbers))
     return None
 
 
@@ -811,6 +911,14 @@ class _ListParser:
                                                 *((k, name) for k, (name, _) in legend.steps.items())][:6])
                     + "…）：按图例读取", sheet=sheet.name,
                     row=sheet.row_number(min(legend.rows)) if legend.rows else None, severity="notice"))
+            if (noted := _noted_terms(sheet)) is not None:
+                sheet, terms = noted
+                self.warnings.append(RowError(
+                    "表中写明“" + "”“".join(terms[:4]) + "”的单元格按表下附注的定义读取", sheet=sheet.name, severity="notice"))
+            if (halves := _two_halves(sheet)) is not None:
+                sheet = halves
+                self.warnings.append(RowError(
+                    "此工作表双栏排印（同一表头左右各一份）：右栏各行接在左栏之后读取", sheet=sheet.name, severity="notice"))
             if (pairs := unpaired(sheet)) is not None:
                 sheet = pairs
                 self.warnings.append(RowError(
@@ -1629,7 +1737,10 @@ class _ListParser:
         named = [f for f in ("item_name", "type") if f in cols]  # (none in a duty table of codes: no continuation)
         name_covered = bool(named) and all(sheet.covered_from_above(r, cols[f]) for f in named)
         # 肇东 (a CSV): one row per stage, the record's other cells left blank below its first row, not merged
-        stage_row = bool(own.get("stage")) and not any(own.get(f) for f in ("seq", "item_name", "sub_item_name", "type"))
+        # (… its 序号 written again on each of its rows, 湖南省农业农村厅's export: SEQ 1 on every line of item 1)
+        same_number = prev is not None and own.get("seq", "").strip() == prev.seq.strip()
+        stage_row = bool(own.get("stage")) and not any(own.get(f) for f in ("item_name", "sub_item_name", "type")) \
+            and (not own.get("seq", "").strip() or same_number)
         # 广文街道 (a CSV): 「2.调查核实：…」 alone in the 责任事项 cell below 「1.受理：…」, every other cell blank — the
         # record's next duty, numbered on from the one above
         filled = {c for c, v in enumerate(sheet.cells[r]) if v.strip()}
@@ -2344,8 +2455,9 @@ _COUNT_NOTE = re.compile(r"\s*[（(](?:共|含|包括)\s*[0-9一二三四五六�
 # 许可（不带储存设施经营）\n（140881-XK-00101）」, 江宁's 「取水许可（320115-SW-XK-001）」): letters, digits and hyphens, a digit
 # among them, six or more, in a code's shape — an area's number then letters (140881-XK-…), a field of letters between hyphens
 # (…-SW-XK-…) or a long number —, not a date or a standard's number (「（GB5749-2022）」, 「（2013-12-07）」, 「（JJG-2019）」)
-_NAME_CODE = re.compile(r"\s*[（(](?P<code>(?=[A-Za-z0-9-]*[0-9])[A-Za-z0-9][A-Za-z0-9-]{5,40})[）)]\s*$")
-_CODE_SHAPE = re.compile(r"^(?:\d{4,}-?[A-Za-z]|[A-Za-z0-9]*-[A-Za-z]{2,}-|\d{10,}$)")
+_NAME_CODE = re.compile(r"\s*[（(〔【\[](?P<code>(?=[A-Za-z0-9-]*[0-9])[A-Za-z0-9][A-Za-z0-9-]{5,40})[）)〕】\]]\s*$")
+# (… or a letter and six digits or more: 什刹海's 「…的处罚〔C1912600〕」, 北京's 职权编码)
+_CODE_SHAPE = re.compile(r"^(?:\d{4,}-?[A-Za-z]|[A-Za-z0-9]*-[A-Za-z]{2,}-|\d{10,}$|[A-Z]\d{6,}$)")
 _DATE_CODE = re.compile(r"^\d{4}-\d{1,2}(?:-\d{1,2})?$")
 
 

@@ -3308,3 +3308,80 @@ def test_a_cold_review_of_the_thirty_third_sessions_readings(tmp_path):
     stars, assess = parse_list(marks).records
     assert stars.item_name == "★★★级及以下旅游饭店星级评定" and "名称标记" not in stars.extra
     assert "责任追究" in assess.responsibility_text and assess.accountability_situations == "1.考核不公正的。"
+
+
+def test_a_table_printed_in_two_columns_steps_joined_by_arrows_and_codes_in_square_brackets(tmp_path):
+    """开阳's 「双栏排印」: one header written twice side by side, items 1–2 on the left and 3 on the right of the same rows —
+    three records, the right half's after the left's, not two joined; 虹口's 「受理：…→调查：…→审批：…」 a step each; 什刹海's
+    header 职权名称〔职权编码〕 and its names' 〔C1912600〕 codes."""
+    head = ["序号", "权力类型", "事项名称", "责任事项"]
+    rows = [["某县人力资源和社会保障局权责清单", "", "", "", "", "", "", "", ""], [*head, "", *head],
+            ["1", "行政许可", "劳务派遣经营许可", "1.受理责任：受理。2.审查责任：审查。", "", "3", "行政确认", "工伤认定", "1.受理责任：受理。"],
+            ["2", "行政检查", "劳动保障监察", "1.检查责任：检查。", "", "", "", "", ""], ["", "", "", "", "", "", "", "", ""],
+            ["注：追责情形按有关规定执行。", "", "", "", "", "", "", "", ""], ["", "", "", "", "", "", "某县人力资源和社会保障局", "", "2023年8月"]]
+    doc = parse_list(_workbook(tmp_path / "某县人力资源和社会保障局权责清单.xlsx", {"Sheet": rows}))
+    assert [(r.seq, r.type, r.item_name) for r in doc.records] == [
+        ("1", "行政许可", "劳务派遣经营许可"), ("2", "行政检查", "劳动保障监察"), ("3", "行政确认", "工伤认定")]
+    assert any("双栏排印" in w.message for w in doc.warnings)
+    arrows = tmp_path / "某街道办事处权责清单.csv"
+    arrows.write_text("序号,类别,事项名称,办理流程及责任（“→”连接）\n1,行政给付,临时救助,受理：受理申请→调查：入户调查→审批：作出审批决定→发放：发放救助\n",
+                      encoding="utf-8")
+    assert [d.stage for d in parse_list(arrows).records[0].responsibilities] == ["受理", "调查", "决定", "送达"]
+    square = tmp_path / "某区城市管理委员会权责清单.csv"
+    square.write_text("序号,职权名称〔职权编码〕,职权类型,责任事项\n1,对擅自设置户外广告的处罚〔C1912600〕,行政处罚,立案责任：立案。\n"
+                      "2,对违法建设的处罚〔C1912700〕,行政处罚,立案责任：立案。\n", encoding="utf-8")
+    assert [(r.item_name, r.code) for r in parse_list(square).records] == [
+        ("对擅自设置户外广告的处罚", "C1912600"), ("对违法建设的处罚", "C1912700")]
+
+
+def test_cells_naming_a_term_the_notes_below_the_table_define(tmp_path):
+    """普洱's 「通用许可责任」 and 「见附注二」 in the duty cells, defined below the table (「附注一　通用许可责任：1.受理责任：…」): read as
+    the note's text; a cell that only mentions the term among other words is left as it is."""
+    rows = [["序号", "事项名称", "权力类型", "责任事项", "追责情形"],
+            ["1", "农药经营许可", "行政许可", "通用许可责任", "见附注二"],
+            ["2", "兽药经营许可", "行政许可", "参照通用许可责任办理。", ""],
+            ["附注一　通用许可责任：1.受理责任：依法受理。2.审查责任：审查材料。3.决定责任：作出决定。", "", "", "", ""],
+            ["附注二　许可类追责情形：1.对符合法定条件的申请不予受理的。", "", "", "", ""]]
+    doc = parse_list(_workbook(tmp_path / "某市农业农村局权责清单.xlsx", {"Sheet": rows}))
+    first, second = doc.records
+    assert [d.stage for d in first.responsibilities] == ["受理", "审查", "决定"]
+    assert first.accountability_situations == "1.对符合法定条件的申请不予受理的。"
+    assert second.responsibility_text == "参照通用许可责任办理。"
+
+
+def test_the_eighty_seventh_and_eighth_samples_layouts(tmp_path):
+    """铁岭's export a line a stage, 「01受理」 | 「02审查」: the steps' numbers no part of their names; 黄陵's 类别 over two header
+    rows, 职权基本情况 over 职权名称 | 职权来源 | 实施依据, its cells the types, merged down over each type's rows."""
+    export = tmp_path / "某市生态环境局权责清单.csv"
+    export.write_text("SEQ,ITEM_CODE,ITEM_NAME,POWER_TYPE,DUTY_STAGE,DUTY_CONTENT\n1,HJ-XK-01,排污许可证核发,行政许可,01受理,接收申请。\n"
+                      "1,HJ-XK-01,排污许可证核发,行政许可,02审查,审查材料。\n1,HJ-XK-01,排污许可证核发,行政许可,03决定,作出决定。\n",
+                      encoding="utf-8")
+    assert [d.stage for d in parse_list(export).records[0].responsibilities] == ["受理", "审查", "决定"]
+    rows = [["类别", "序号", "职权基本情况", "", "", "责任清单", "", "承办机构"],
+            ["", "", "职权名称", "职权来源", "实施依据", "责任事项", "追责情形", ""],
+            ["行政许可", "1", "农村村民宅基地审批", "法定", "《土地管理法》第六十二条", "1.受理责任：受理。", "", "农业综合服务站"],
+            ["行政处罚", "2", "对违法建设的处罚", "法定", "《城乡规划法》第六十五条", "1.立案责任：立案。", "", "综合执法办"],
+            ["", "3", "对露天焚烧秸秆的处罚", "县级赋权", "《大气污染防治法》第一百一十九条", "1.立案：立案。", "", "综合执法办"]]
+    doc = parse_list(_workbook(tmp_path / "某县某镇人民政府权责清单.xlsx", {"Sheet": rows}))
+    assert [(r.seq, r.type, r.item_name) for r in doc.records] == [
+        ("1", "行政许可", "农村村民宅基地审批"), ("2", "行政处罚", "对违法建设的处罚"), ("3", "行政处罚", "对露天焚烧秸秆的处罚")]
+
+
+def test_a_note_saying_what_the_stage_columns_hold_for_penalties_and_stage_rows_numbered_again(tmp_path):
+    """衡水's 「说明：行政处罚…按“受理责任”对应立案（启动）环节、“审查责任”对应调查审查环节、“决定责任”对应告知和决定环节、
+    “事后监管责任”对应执行环节填写。」 above a permit's columns: a penalty in them read as the note says; 湖南's export writes the
+    item's SEQ again on each of its stage lines: still the item's steps."""
+    rows = [["某市住房和城乡建设局权责清单", "", "", "", "", "", ""],
+            [("说明：行政处罚等事项的责任环节按“受理责任”对应立案（启动）环节、“审查责任”对应调查审查环节、“决定责任”对应告知和决定环节、"
+              "“事后监管责任”对应执行环节填写。"), "", "", "", "", "", ""],
+            ["序号", "权力名称", "权力类型", "受理责任", "审查责任", "决定责任", "事后监管责任"],
+            ["1", "对擅自预售商品房的处罚", "行政处罚", "核查线索后立案。", "调查取证并审查。", "告知拟处罚内容后作出决定。", "监督履行。"]]
+    record = parse_list(_workbook(tmp_path / "某市住房和城乡建设局权责清单.xlsx", {"Sheet": rows})).records[0]
+    assert [d.text.split("\n")[0] for d in record.responsibilities] == ["受理、立案责任", "审查、调查责任", "决定、告知责任",
+                                                                         "事后监管、执行责任"]
+    export = tmp_path / "某省农业农村厅权责清单.csv"
+    export.write_text("SEQ,ITEM_CODE,ITEM_NAME,ITEM_TYPE,RESP_STAGE,RESP_CONTENT\n1,NY-01,农药生产许可,01-行政许可,受理,受理申请。\n"
+                      "1,NY-01,,,审查,审查材料。\n1,NY-01,,,决定,作出决定。\n2,NY-02,兽药生产许可,01-行政许可,受理,受理申请。\n",
+                      encoding="utf-8")
+    assert [(r.item_name, r.type, [d.stage for d in r.responsibilities]) for r in parse_list(export).records] == [
+        ("农药生产许可", "行政许可", ["受理", "审查", "决定"]), ("兽药生产许可", "行政许可", ["受理"])]
