@@ -221,10 +221,13 @@ def _arrowed_steps(text: str) -> str:
     """A cell of three steps or more joined by arrows, each short and headed by its step's name and a colon (a step, not an
     arrow inside a sentence; not a chain of bare names, 「受理→审查→决定→公告」, read as it was): a line each."""
     parts = _ARROW.split(text.strip())
-    if len(parts) < 3 or any(not p.strip() or len(p) > 200 or not re.match(r"[\u4e00-\u9fff]{2,10}[：:]", p.strip())
-                             for p in parts):
+    heads = [re.match(r"([\u4e00-\u9fff]{2,10})[：:]", p.strip()) for p in parts]
+    # (each part one step, headed by its name — most of them a stage's: not 「窗口：…→科室：…→分管领导：…」, who does what, nor
+    # a cell whose steps are written before the arrows start, 「…决定责任：作出决定。\n时限：法定20日→承诺：10日」)
+    if len(parts) < 3 or any(not p.strip() or len(p) > 200 or "\n" in p.strip() or h is None for p, h in zip(parts, heads)) \
+            or 3 * sum(1 for h in heads if line_heading_stages(h.group(1))) < 2 * len(parts):
         return text
-    return "\n".join(p.strip().rstrip("；;") for p in parts)
+    return "；\n".join(p.strip().rstrip("；;。") for p in parts) + "。"
 
 
 def split_duties(text: str) -> list[Duty]:
@@ -403,7 +406,8 @@ def stage_row_duty(seq: int, stage: str, text: str) -> Duty:
     责任事项内容; its stage the one the cell names ("受理", "1.受理环节"; None for "报送")."""
     heading = re.sub(r"\s+", "", stage)
     heading = heading[_leading_number(heading)[2]:]
-    heading = re.sub(r"^\d{1,2}(?=[\u4e00-\u9fff])", "", heading)  # (铁岭's export: 「01受理」, 「02审查」: the step's number)
+    if (n := re.match(r"\d{1,2}(?=[\u4e00-\u9fff])", heading)) and line_heading_stages(heading[n.end():]):
+        heading = heading[n.end():]  # (铁岭's export: 「01受理」, 「02审查」: the step's number; not 「24小时内受理」)
     body = _join_lines((text or "").replace("\r\n", "\n").replace("\r", "\n"))
     full = "\n".join(t for t in (heading, body) if t)
     noted = line_heading_stages(without_stage_note(heading))  # (安顺's column 受理（立案）)

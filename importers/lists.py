@@ -133,6 +133,8 @@ class SheetLayout:
     # a column a stage (德州: 受理（立案）环节责任 | 审查（调查）环节责任 | … | 其他责任, no 责任事项 column): column -> its
     # heading as a duty reads it (受理、立案环节责任)
     stage_columns: dict[int, str] = field(default_factory=dict)
+    # a stage column a note above the table says holds other stages for some types: column -> (those types, its heading then)
+    noted_columns: dict[int, tuple[frozenset[str], str]] = field(default_factory=dict)
     # the kind of legal source a column of the basis gives (环江: 职权依据 over 法律 | 行政法规 | 地方性法规及规章): column -> kind
     source_kinds: dict[int, str] = field(default_factory=dict)
 
@@ -282,8 +284,11 @@ _COLUMN_STANDS_FOR = re.compile(r"[“\"「]([\u4e00-\u9fff]{2,8}?(?:责任|环�
 def _noted_stage_columns(layout: SheetLayout) -> None:
     """Stage columns a note above the table says stand for other stages too: each headed by both (受理责任 -> 受理、立案责任),
     a power of any type then read as the note says."""
-    said = {squeeze(m.group(1)): m.group(2) for t in layout.titles for m in _COLUMN_STANDS_FOR.finditer(t)}
-    if not said or not layout.stage_columns:
+    notes = [t for t in layout.titles if _COLUMN_STANDS_FOR.search(t)]
+    # (only for the types the note names, 「行政处罚、行政检查等事项的责任环节按…」; a note naming none is not read)
+    types = frozenset(t.name for t in power_types() if any(t.name in n for n in notes))
+    said = {squeeze(m.group(1)): m.group(2) for t in notes for m in _COLUMN_STANDS_FOR.finditer(t)}
+    if not said or not types or not layout.stage_columns:
         return
     for c, heading in list(layout.stage_columns.items()):
         own = squeeze(heading)
@@ -294,7 +299,7 @@ def _noted_stage_columns(layout: SheetLayout) -> None:
         more = [w for w in line_heading_stages(re.sub(r"[和及与]", "、", words)) or
                 [w for w in (words[:2], words[2:]) if line_heading_stages(w)] if w not in line_heading_stages(own)]
         if more:
-            layout.stage_columns[c] = own.removesuffix("责任") + "、" + "、".join(more) + "责任"
+            layout.noted_columns[c] = (types, own.removesuffix("责任") + "、" + "、".join(more) + "责任")
 
 
 _CONTENT_HEADERS = ("内容", "具体内容", "工作内容", "责任内容", "事项内容")
@@ -303,13 +308,16 @@ _CONTENT_HEADERS = ("内容", "具体内容", "工作内容", "责任内容", "�
 def _type_by_values(layout: SheetLayout, sheet: Sheet) -> None:
     """A column no mapping knows whose cells are power types (黄陵's 类别, merged down over each type's rows: 行政许可,
     行政处罚 …), where the layout has no type column: the type column."""
-    if "type" in layout.columns:
+    if "type" in layout.columns or type_from_sheet_name(sheet.name) is not None or layout.match.mapping.defaults.get("type"):
         return
     for key, c in list(layout.kept.items()):
-        # (a type's name, not a code a number or letters also stand for: 对应权力序号 1 | 1 is no type column)
+        # (a type's full name, not a code a number or letters also stand for, 对应权力序号 1 | 1, nor an alias, 其他 | 备案 under
+        # 服务方式, unless the header says it is a kind: 类别)
         values = _filled_cells(sheet, layout, [c])
-        if len(values) >= 2 and sum(1 for v in values if len(_CJK.findall(v)) >= 2 and power_type(v) is not None) * 5 \
-                >= len(values) * 4:
+        kind = "类" in layout.headers[c] if c < len(layout.headers) else False
+        typed = [v for v in values if (t := power_type(v)) is not None and len(_CJK.findall(v)) >= 2
+                 and (kind or squeeze(v).startswith(t.name))]
+        if len(values) >= 2 and len(typed) * 5 >= len(values) * 4:
             layout.columns["type"] = c
             del layout.kept[key]
             return
@@ -762,7 +770,14 @@ _SEE_NOTE = re.compile(r"^(?:详见|见|参见|按)(?P<note>(?:附注|注)\s*[�
 def _noted_terms(sheet: Sheet) -> tuple[Sheet, list[str]] | None:
     """A sheet whose cells say a term its notes define (「通用许可责任」) or point to a note (「见附注三」): the sheet with each
     such cell (the whole cell, nothing else in it) replaced by the note's text, and the terms; None when it has none."""
-    notes = [m for row in sheet.cells for v in row if v.strip() and (m := _DEFINING_NOTE.match(v.strip()))]
+    # (a term that names a template of duties or of accountability, 「通用许可责任」, 「处罚类追责情形」: not a note on a column,
+    # 「注1：实施依据：…」, 「注2：责任事项：…」, a type, 「其他行政权力：…」, or a stage, 「受理：…」, whose words stand in cells
+    # meaning themselves)
+    words = _header_words()
+    notes = [m for row in sheet.cells for v in row if v.strip() and (m := _DEFINING_NOTE.match(v.strip()))
+             and re.search(r"(?:责任|情形)$", m.group("term")) and normalize_header(m.group("term")) not in words
+             and power_type(m.group("term")) is None and not line_heading_stages(m.group("term"))
+             and not _stage_heading(m.group("term"))]
     if not notes:
         return None
     by_term = {squeeze(m.group("term")): m.group("body").strip() for m in notes}
@@ -794,7 +809,7 @@ def _two_halves(sheet: Sheet) -> Sheet | None:
                 or not any(_names_item(v) for _, v in filled[:half]):
             continue
         split = filled[half][0]
-        if filled[half - 1][0] >= split:
+        if filled[half - 1][0] >= split or not _halves_go_on(sheet, r, filled[:half], split):
             continue
         width = max(split, sheet.ncols - split)
         cells = [list(row[:split]) + [""] * (width - split) for row in sheet.cells]
@@ -808,6 +823,18 @@ def _two_halves(sheet: Sheet) -> Sheet | None:
                 numbers.append(sheet.row_number(k))
         return Sheet(sheet.name, cells, row_numbers=tuple(numbers))
     return None
+
+
+def _halves_go_on(sheet: Sheet, r: int, left: list[tuple[int, str]], split: int) -> bool:
+    """Whether the halves of a header written twice are one table's two columns of print: the right half's first 序号 the
+    next after the left's last (开阳's 左栏为第1—5项，右栏为第6—9项), or, without a 序号, a line above saying so (双栏, 左栏);
+    not two tables of the same fields side by side (调整前 | 调整后, 保留事项 | 取消事项, each numbered from 1)."""
+    seq = next((c for c, v in left if v in ("序号", "编号")), None)
+    if seq is None:
+        return any(re.search(r"双栏|左栏|右栏", v) for row in sheet.cells[:r] for v in row)
+    lefts = [int(v) for k in range(r + 1, sheet.nrows) if (v := sheet.value(k, seq).strip()).isdigit()]
+    rights = [int(v) for k in range(r + 1, sheet.nrows) if (v := sheet.value(k, split + seq - left[0][0]).strip()).isdigit()]
+    return bool(lefts and rights) and rights[0] == lefts[-1] + 1
 
 
 def _contents_sheet(sheet: Sheet, others: dict[str, Sheet]) -> bool:
@@ -1541,7 +1568,11 @@ class _ListParser:
                          and not _DITTO.match(squeeze(t)) and t.strip() not in NO_SUB_ITEM else t
                          for c, t in zip((cols[f], *later), texts, strict=True)]
                 values[f] = _merged(texts, [layout.headers[c] if c < len(layout.headers) else "" for c in (cols[f], *later)])
-            staged = [(heading, _filled(sheet, r, c)) for c, heading in layout.stage_columns.items()]
+            # (a note above the table saying what the columns hold for some types: those types' rows read by it)
+            row_type = power_type(values.get("type", "")) or ctx.sheet_type
+            staged = [(noted[1] if (noted := layout.noted_columns.get(c)) and row_type is not None
+                       and row_type.name in noted[0] else heading, _filled(sheet, r, c))
+                      for c, heading in layout.stage_columns.items()]
             for i, (heading, text) in enumerate(staged):  # 「同上」 in a stage's column: the record above's cell of it
                 if prev is not None and _DITTO.match(squeeze(text)) and ctx.staged_above.get(heading):
                     staged[i] = (heading, ctx.staged_above[heading])

@@ -174,7 +174,7 @@ def load_mappings() -> tuple[Mapping, ...]:
 
 
 # A note in brackets after a header's words ("(明确责任主体)"): NFKC has made the brackets half-width.
-_NOTE = re.compile(r"(?:\([^()]*\)|〔[^〔〕]*〕|【[^【】]*】)$")  # (什刹海's 职权名称〔职权编码〕)
+_NOTE = re.compile(r"(?:\([^()]*\)|〔[^〔〕]*〕)$")  # (什刹海's 职权名称〔职权编码〕; not 事项名称【主项】 | 【子项】, two fields)
 # A database's field name before the words in brackets (贵州's export: 「QLMC（权力名称）」, 「ZRSX（责任事项）」).
 _FIELD_CODE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*\((?P<words>[^()]+)\)$")
 

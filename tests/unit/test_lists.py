@@ -3385,3 +3385,39 @@ def test_a_note_saying_what_the_stage_columns_hold_for_penalties_and_stage_rows_
                       encoding="utf-8")
     assert [(r.item_name, r.type, [d.stage for d in r.responsibilities]) for r in parse_list(export).records] == [
         ("农药生产许可", "行政许可", ["受理", "审查", "决定"]), ("兽药生产许可", "行政许可", ["受理"])]
+
+
+def test_a_second_cold_review_of_the_thirty_third_sessions_readings(tmp_path):
+    """A reviewer's lists for the later readings: a note on a column, a type or a stage (「注1：实施依据：…」, 「注2：受理：…」)
+    replaces no cell; two tables of the same fields side by side, each numbered from 1 (调整前 | 调整后), are not one table in
+    two columns of print; who does each step joined by arrows (「窗口：…→科室：…→分管领导：…」) stays one text; 其他 | 备案 under a
+    服务方式 column are no types; a note on what the columns hold for penalties leaves a measure's columns as they are; 「24小时内
+    受理」 keeps its number."""
+    noted = [["序号", "事项名称", "权力类型", "实施依据", "受理责任", "决定责任"],
+             ["1", "食品经营许可", "行政许可", "《食品安全法》第三十五条", "受理", "作出决定。"],
+             ["注1：实施依据：所列法律法规以现行有效版本为准。", "", "", "", "", ""],
+             ["注2：受理：申请人通过政务服务网提交申请的，在线受理。", "", "", "", "", ""]]
+    record = parse_list(_workbook(tmp_path / "某市市场监督管理局权责清单.xlsx", {"Sheet": noted})).records[0]
+    assert record.basis_text == "《食品安全法》第三十五条" and [d.stage for d in record.responsibilities] == ["受理", "决定"]
+    head = ["序号", "事项名称", "权力类型"]
+    pair = [["调整前", "", "", "", "调整后", "", ""], [*head, "", *head], ["1", "食品经营许可", "行政许可", "", "1", "食品经营许可（含备案）", "行政许可"],
+            ["2", "对无照经营的处罚", "行政处罚", "", "2", "对无照经营的处罚（含责令改正）", "行政处罚"]]
+    doc = parse_list(_workbook(tmp_path / "某市市场监督管理局权责清单调整对照表.xlsx", {"Sheet": pair}))
+    assert not any("双栏排印" in w.message for w in doc.warnings) and len(doc.records) == 2
+    roles = tmp_path / "某县民政局权责清单.csv"
+    roles.write_text("序号,事项名称,权力类型,责任事项,服务方式\n1,临时救助,行政给付,窗口：受理申请材料→科室：审核材料→分管领导：审批签发,其他\n"
+                     "2,最低生活保障,行政给付,受理：受理申请→调查：入户调查→审批：作出审批决定→发放：发放救助,备案\n", encoding="utf-8")
+    first, second = parse_list(roles).records
+    assert len(first.responsibilities) == 1 and "→" in first.responsibility_text
+    assert [d.stage for d in second.responsibilities] == ["受理", "调查", "决定", "送达"]
+    assert (first.type, second.type, first.extra.get("服务方式")) == ("行政给付", "行政给付", "其他")
+    columns = [["说明：行政处罚事项的“事后监管责任”对应执行环节填写。", "", "", "", ""],
+               ["序号", "事项名称", "权力类型", "决定责任", "事后监管责任"],
+               ["1", "对无证经营的处罚", "行政处罚", "作出处罚决定。", "督促履行。"],
+               ["2", "查封违法经营场所", "行政强制", "作出查封决定。", "跟踪检查。"]]
+    penalty, measure = parse_list(_workbook(tmp_path / "某市市场监督管理局权责清单.xlsx", {"Sheet": columns})).records
+    assert penalty.responsibilities[-1].text.startswith("事后监管、执行责任")
+    assert measure.responsibilities[-1].text.startswith("事后监管责任")
+    hours = tmp_path / "某县自然资源局权责清单.csv"
+    hours.write_text("序号,事项名称,权力类型,办理环节,责任事项内容\n1,临时用地审批,行政许可,24小时内受理,受理申请。\n", encoding="utf-8")
+    assert parse_list(hours).records[0].responsibilities[0].text.startswith("24小时内受理")
