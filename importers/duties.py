@@ -212,8 +212,7 @@ def _bracketed_steps(text: str) -> str:
     return "；".join(f"{m.group(1)}：{m.group(2)}" for m in found) + "。"
 
 
-# Steps joined by arrows (虹口's 办理流程及责任（“→”连接）: 「受理：…→调查：…→审批：…」, 「受理→入户调查→公示→报区民政局审批」): a
-# line each
+# Steps joined by arrows (虹口's 办理流程及责任（“→”连接）: 「受理：…→调查：…→审批：…」): a line each
 _ARROW = re.compile(r"[ \t]*(?:→|->|—>|⇒|➝|➔)[ \t]*")
 
 
