@@ -1306,6 +1306,12 @@ def test_the_eighty_fifth_and_sixth_samples_steps() -> None:
     warned = "（1）催告：书面催告当事人履行。（2）申请：向县人民法院提出强制执行申请。（3）配合执行：配合做好现场清场。"
     assert missing("行政强制", "申请人民法院强制执行限期拆除决定", warned) == []
     assert missing("行政强制", "申请人民法院强制执行限期拆除决定", "向县人民法院提出强制执行申请，配合做好现场清场。") == []
+    # a permit's 认定 step that issues the certificate (镇江's 教师资格认定) serves it
+    assert missing("行政许可", "教师资格认定", "受理：受理。\n审查：审查。\n认定：对符合条件的颁发教师资格证书。") == ["事后监管"]
+    # a review that tells the party of the penalty it intends (安阳's 「调查核实并告知当事人拟处罚决定及其权利」) does the 告知
+    told = "立案：立案。\n审查、调查：调查核实并告知当事人拟处罚决定及其权利。\n决定：作出处罚决定。\n送达：送达。\n执行：督促履行。"
+    assert missing("行政处罚", "x", told) == []
+    assert missing("行政处罚", "x", told.replace("并告知当事人拟处罚决定及其权利", "")) == ["告知"]
     seized = "决定：制作查封决定书。\n送达：当场交付查封（扣押）决定书和清单，由当事人签名。"
     assert missing("行政强制", "查封不符合标准的设备", seized) == ["事后监管"]
 

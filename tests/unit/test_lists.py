@@ -3421,3 +3421,13 @@ def test_a_second_cold_review_of_the_thirty_third_sessions_readings(tmp_path):
     hours = tmp_path / "某县自然资源局权责清单.csv"
     hours.write_text("序号,事项名称,权力类型,办理环节,责任事项内容\n1,临时用地审批,行政许可,24小时内受理,受理申请。\n", encoding="utf-8")
     assert parse_list(hours).records[0].responsibilities[0].text.startswith("24小时内受理")
+
+
+def test_a_tick_matrix_beside_the_duties_in_prose_headed_specific_content(tmp_path):
+    """南丰's 受理/立案责任 | … | 执行/监管责任 columns of √ beside 具体责任内容: the prose is the duties, the ticks no step's text."""
+    ticks = tmp_path / "某县农业农村局权责清单.csv"
+    ticks.write_text("序号,事项名称,权力类型,决定责任,执行/监管责任,具体责任内容\n"
+                     "1,查封违法经营的农药,行政强制,√,√,\"1.决定责任：经负责人批准作出查封决定。2.处理责任：三十日内作出处理决定，及时解除查封。\"\n",
+                     encoding="utf-8")
+    record = parse_list(ticks).records[0]
+    assert [d.stage for d in record.responsibilities] == ["决定", "处置"] and "√" not in record.responsibility_text
