@@ -2204,16 +2204,9 @@ def _more_duties(rec: Record, text: str, numbered_on: bool = False) -> bool:
 # a cell that opens with a number (1. 2、 （三） ①): numbered duties, not one step headed by its stage
 _NUMBERED_START = re.compile(r"^\s*(?:[（(]?[0-9０-９一二三四五六七八九十]+[.．、)）]|[①-⑳])")
 _DITTO = re.compile(r"^(?:同上|同上述|同前|同上一项|同上项|见上|见上一项|同上条)[。.]?$")
-# a cell that is another item's, named by its 序号 or code: 同第3项, 见第5项, 参照第三项, 同ZLT-JT-04, 同序号2
 # a remark that a row's duties are its item's, or the row above's
 _SAME_AS_ITEM = re.compile(r"同上|同主项|同前|适用主项|与主项相同|与上(?:一)?(?:项|行)相同|责任事项同")
-
-
-def _refers(text: str) -> bool:
-    """A cell that says it is another item's (「同第3项」, 「责任事项同“…”（code）」)."""
-    return bool(_REFER.match(squeeze(text)) or _REFER_NAMED.match(squeeze(text)))
-
-
+# a cell that is another item's, named by its 序号 or code: 同第3项, 见第5项, 参照第三项, 同ZLT-JT-04, 同序号2
 # (澄迈's 「参照第3项执行。」; 「责任事项同第2项」)
 _REFER = re.compile(r"^(?:本项)?(?:责任事项|责任)?(?:同|见|参照|参见)(?:第|序号)?(?P<ref>[0-9]{1,4}(?:-[0-9]{1,3})?"
                     r"|[一二三四五六七八九十]{1,3}"
@@ -2222,6 +2215,13 @@ _REFER = re.compile(r"^(?:本项)?(?:责任事项|责任)?(?:同|见|参照|参�
 # （430626-LY-CF-001）。」)
 _REFER_NAMED = re.compile(r"^(?:本项)?(?:责任事项|责任)?(?:同|见|参照|参见)[“\"「『](?P<name>[^”\"」』]{2,80})[”\"」』]"
                           r"(?:[（(](?P<code>[A-Za-z0-9][A-Za-z0-9-]{3,40})[）)])?(?:事项)?(?:执行|办理)?[。.]?$")
+
+
+def _refers(text: str) -> bool:
+    """A cell that says it is another item's (「同第3项」, 「责任事项同“…”（code）」)."""
+    return bool(_REFER.match(squeeze(text)) or _REFER_NAMED.match(squeeze(text)))
+
+
 def _join(item: Record, duties: Record) -> None:
     """A duty table's row (崇明's 责任清单) into the item of the power table it names."""
     for f in ("responsibility_text", "accountability_situations"):  # 「详见责任清单」: what it points to
