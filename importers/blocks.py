@@ -532,6 +532,54 @@ def long_records(sheet: Sheet) -> Sheet | None:
     return None
 
 
+# a list written a line a part of its items (原平's 编号 | 条目类别 | 内容 | 权力类型 | 备注: 「01 | 事项 | 取水许可 | 行政许可」, then
+# 「01-1 | 子项 | 取水许可（新办）」, 「01-Y | 依据 | …」, 「01-Z1 | 责任 | 受理：…」, 「01-W | 追责 | …」): the column saying what
+# each line is, the one holding it, and the short words the first uses, as the headers they stand for
+_PART_KIND = re.compile(r"^(?:条目|行|内容|信息|要素|记录|栏目)(?:类别|类型|种类|性质)$")
+_PART_TEXT = re.compile(r"^(?:内容|条目内容|具体内容|信息内容|文字内容|文本)$")
+_PART_WORDS = {"事项": "事项名称", "主项": "事项名称", "权力事项": "事项名称", "子项": "子项名称", "依据": "实施依据",
+               "责任": "责任事项", "职责": "责任事项", "追责": "追责情形", "问责": "追责情形", "备注": "备注", "编码": "权力编码",
+               "类型": "权力类型"}
+
+
+def outline_records(sheet: Sheet) -> Sheet | None:
+    """A list written a line a part of its items (原平: 编号 | 条目类别 | 内容 …, each line's kind 事项, 子项, 依据, 责任 or 追责),
+    as the table it stands for: a row an item (a row a sub-item, each with its item's parts, where it has them), its parts
+    joined a line each under their headers, the other columns of its item's line (权力类型, 备注) its own. None when no
+    column says what its lines are, or fewer than two lines name an item."""
+    for h in range(min(sheet.nrows, 10)):
+        heads = [normalize_header(v) for v in sheet.cells[h]]
+        kind = next((c for c, v in enumerate(heads) if _PART_KIND.match(v)), None)
+        text = next((c for c, v in enumerate(heads) if _PART_TEXT.match(v) and c != kind), None)
+        if kind is None or text is None:
+            continue
+        others = {c: sheet.cells[h][c].strip() for c, v in enumerate(heads) if v and c not in (kind, text)}
+        lines = [(r, sheet.value(r, kind).strip(), sheet.value(r, text).strip()) for r in range(h + 1, sheet.nrows)]
+        lines = [(r, _PART_WORDS.get(k) or (k if known_header(k) else ""), k, t) for r, k, t in lines if k]
+        items = [line for line in lines if line[1] and _names_item(line[1]) and line[1] != "子项名称"]
+        if len(items) < 2 or 5 * sum(1 for line in lines if line[1]) < 4 * len(lines) \
+                or len({line[1] for line in lines}) < 3:
+            return None
+        records: list[tuple[int, dict[str, str], list[tuple[int, dict[str, str]]]]] = []  # (row, fields, sub-items)
+        for r, label, _, value in lines:
+            own = {head: v for c, head in others.items() if (v := sheet.value(r, c).strip())}
+            if label == items[0][1]:
+                records.append((r, {label: value, **own}, []))
+            elif not records or not label:
+                continue  # (a line above the first item, or of a kind no header stands for)
+            elif label == "子项名称":
+                records[-1][2].append((r, {label: value, **own}))
+            else:
+                fields = records[-1][1]
+                fields[label] = f"{fields[label]}\n{value}" if fields.get(label) else value
+        rows = [(sub_r, {**fields, **sub}) for r, fields, subs in records for sub_r, sub in (subs or [(r, {})])]
+        labels = list(dict.fromkeys(label for _, fields in rows for label in fields))
+        if best_match(labels) is None:
+            return None
+        return _as_table(sheet, h, labels, rows)
+    return None
+
+
 def _labelled_lines(text: str) -> dict[str, str]:
     """A cell's 「label：value」 lines (label → value, a line with no label going on with the one above); {} unless three
     or more of its labels are headers some mapping knows."""

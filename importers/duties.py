@@ -229,6 +229,30 @@ def _arrowed_steps(text: str) -> str:
     return "；\n".join(p.strip().rstrip("；;。") for p in parts) + "。"
 
 
+# a stage cell naming several steps in turn (宁阳's 责任环节 「受理→审查→决定→送达」), its text cell their parts in that order
+# (各环节责任内容（按左栏环节顺序以“｜”分隔）: 「受理申请｜审查…｜作出决定｜颁发证书」)
+_STEP_NAMES = re.compile(r"\s*(?:→|->|—>|⇒|➝|➔|[、｜|/；;])\s*")
+_STEP_ARROW = re.compile(r"→|->|—>|⇒|➝|➔")
+_STEP_TEXTS = (re.compile(r"\s*[｜|]\s*"), re.compile(r"\s*[；;]\s*|\n+"))
+
+
+def paired_steps(stage: str, text: str) -> list[tuple[str, str]] | None:
+    """The steps a stage cell names in turn, each with its part of the text cell (split where the parts are as many as
+    the names; where they are not, and arrows join the names, a name alone, the text one more part); None where the cell
+    names one step, or its parts are no steps' names (short; joined by arrows, or most of them a stage's: not 「市级、县级」)."""
+    names = [n for n in _STEP_NAMES.split(stage.strip()) if n]
+    if len(names) < 2 or any(len(n) > 8 for n in names) or (
+            not _STEP_ARROW.search(stage) and 3 * sum(1 for n in names if line_heading_stages(n)) < 2 * len(names)):
+        return None
+    for splitter in _STEP_TEXTS:
+        parts = [p.strip() for p in splitter.split(text.strip())]
+        if len(parts) == len(names):
+            return list(zip(names, parts))
+    if not _STEP_ARROW.search(stage):
+        return None  # (「受理、审查」 over one paragraph: one step of two names, read as it was)
+    return [(n, "") for n in names] + ([("", text.strip())] if text.strip() else [])
+
+
 def split_duties(text: str) -> list[Duty]:
     """Duties of one cell: one per numbered item or stage heading, with kind from the preceding
     heading and a stage when the duty names one. An unnumbered cell is one duty (seq 1).

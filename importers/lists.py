@@ -18,15 +18,24 @@ from functools import lru_cache
 from itertools import groupby, pairwise
 from pathlib import Path
 
-from importers.blocks import _names_item, cell_records, known_header, long_records, turn_table, unfold_blocks
+from importers.blocks import (
+    _names_item,
+    cell_records,
+    known_header,
+    long_records,
+    outline_records,
+    turn_table,
+    unfold_blocks,
+)
 from importers.citations import parse_citations
-from importers.duties import split_duties, stage_row_duty, supervision_duty, without_stage_note
+from importers.duties import paired_steps, split_duties, stage_row_duty, supervision_duty, without_stage_note
 from importers.jurisdictions import Ambiguous, jurisdiction_chain
 from importers.laws import looks_like_law
 from importers.legend import with_legend, workbook_steps
 from importers.mapping import (
     FIELD_LABELS,
     HEADER_NUMBER,
+    HELD_FIELDS,
     HeaderMatch,
     best_match,
     load_mappings,
@@ -194,7 +203,10 @@ def _third_row(sheet: Sheet, layout: SheetLayout) -> SheetLayout | None:
     r = layout.header_row
     if layout.data_start != r + 2 or _sub_header(sheet, r + 1) is None:
         return None
-    deeper = layout_at(sheet, r + 1, upper=sheet.cells[r])
+    # (the top two rows' words over a column the third leaves blank: 磴口's 权力事项 over 名称 | 类别 | 编码, 权力事项名称)
+    upper = [h if not sheet.value(r + 2, c).strip() and normalize_header(h) in _header_words() else v
+             for c, (v, h) in enumerate(zip(sheet.cells[r], [*layout.headers, *[""] * sheet.ncols]))]
+    deeper = layout_at(sheet, r + 1, upper=upper, over=True)
     # (… or whose third row names the stages under the phases, 石门's 事前 over 受理/立案 | 审查/调查: a column a stage,
     # where the two rows alone read each phase's first column only)
     staged = deeper is not None and _stage_headers(deeper.headers, range(len(deeper.headers))) >= 3 \
@@ -204,7 +216,7 @@ def _third_row(sheet: Sheet, layout: SheetLayout) -> SheetLayout | None:
 
 
 def layout_at(sheet: Sheet, r: int, above_from: int = 0, upper: list[str] | None = None,
-              fill_all: bool = False) -> SheetLayout | None:
+              fill_all: bool = False, over: bool = False) -> SheetLayout | None:
     """The layout whose header is row r, if a mapping fits it; the rows from `above_from` to r are its
     titles (a second table on a sheet: the rows between the tables)."""
     # a header over two rows whose cells 序号, 承办机构, 备注 are merged down beside the row a mapping fits
@@ -212,9 +224,11 @@ def layout_at(sheet: Sheet, r: int, above_from: int = 0, upper: list[str] | None
     above = {c: sheet.anchor(r, c) for c, v in enumerate(sheet.cells[r]) if not v.strip()}
     above = {c: a for c, a in above.items() if a is not None and a[0] < r and a[1] == c}
     cells = [sheet.value(*above[c]) if c in above else v for c, v in enumerate(sheet.cells[r])]
-    if upper:  # the top row of a three-row header, over cells blank in the two below (or in this one: fill_all)
-        cells = [u if not v.strip() and (fill_all or not sheet.value(r + 1, c).strip()) else v for c, (v, u) in
-                 enumerate(zip(cells, [*upper, *[""] * len(cells)]))]
+    if upper:  # the top row of a three-row header, over cells blank in the two below (or in this one: fill_all; or in
+        # the one below, a header of the two rows above it: over)
+        cells = [u if (not v.strip() or (over and normalize_header(u) in _header_words())) and (
+                     fill_all or not sheet.value(r + 1, c).strip()) else v
+                 for c, (v, u) in enumerate(zip(cells, [*upper, *[""] * len(cells)]))]
     # a sheet named after a type (行政许可, 行政给付 …) gives its rows' type: a header without a type column fits
     given = ("type",) if type_from_sheet_name(sheet.name) is not None else ()
     match = best_match(cells, given=given)
@@ -654,7 +668,8 @@ def _duty_part(parent: str, sub: str) -> bool:
 def _duty_phase(parent: str, sub: str) -> bool:
     """A sub-header that is a phase of the work (事前, 事中, 事后) under a group of duties (责任事项): not a stage —
     a 事后 column may hold the 送达 — but a part of the duties."""
-    return "责任" in parent and bool(_PHASE.fullmatch(squeeze(sub)))
+    # (磴口's 履责环节与内容 over 事前 | 事中 | 事后 over the stages)
+    return ("责任" in parent or "履责" in parent) and bool(_PHASE.fullmatch(squeeze(sub)))
 
 
 def _phase_stage(parent: str, sub: str) -> bool:
@@ -984,6 +999,13 @@ class _ListParser:
                 f"此工作表每行是一个事项的一个字段（{'、'.join(long.column_names[:4])}…）：按每个事项的各行合成一条事项读取",
                 sheet=sheet.name, row=sheet.row_number(0), severity="notice"))
             return long, table
+        if table is None and (outline := outline_records(sheet)) is not None \
+                and (table := find_layout(outline)) is not None:
+            self.warnings.append(RowError(
+                f"此工作表每行是一个事项的一部分（一列写明该行是事项、子项、依据还是责任等）：按每个事项的各行合成一条事项读取"
+                f"（{'、'.join(outline.column_names[:5])}…）",
+                sheet=sheet.name, row=sheet.row_number(0), severity="notice"))
+            return outline, table
         if table is None:
             cells = cell_records(sheet)
             table = find_layout(cells) if cells is not None else None
@@ -1544,7 +1566,7 @@ class _ListParser:
                 ctx.stage_rows[id(prev)][1].append(
                     (_name(values.get("stage", "")), {k: _text(v) for k, v in kept.items() if v.strip()}))
                 if values.get("stage", "").strip():
-                    if _add_stage_row(prev, values["stage"], duty, values.get("responsibility_basis_text", "")):
+                    if _add_stage_row(prev, values["stage"], duty, values.get("responsibility_basis_text", ""), in_turn=True):
                         continue  # the record's 追责情形 (its basis the accountability's, not a duty's)
                     _add_stage_accountability(prev, values)
                 elif line_heading_stages(squeeze(duty).rstrip("。.；;")):
@@ -1810,7 +1832,7 @@ class _ListParser:
             staged = bool(own.get("stage"))
             if staged:
                 # 郏县, 济源: one row per stage (办理环节 | 责任事项内容): the row is one more duty.
-                _add_stage_row(prev, own["stage"], own.get("responsibility_text", ""))
+                _add_stage_row(prev, own["stage"], own.get("responsibility_text", ""), in_turn=True)
             elif not [f for f, v in own.items() if v and v != getattr(prev, f, None) and f != "responsibility_text"] \
                     and _more_duties(prev, own.get("responsibility_text", "")):
                 staged = True  # 桦南: 「2.审查责任：…」 alone on a row of its own, no 办理环节 column
@@ -1868,6 +1890,12 @@ class _ListParser:
             values = {**values, "type": typed.group("type")}
             get = values.get
             rec.item_name = typed.group("name")
+        if shared := [f for f in HELD_FIELDS if f in ctx.layout.columns
+                      and ctx.layout.columns[f] == ctx.layout.columns.get("item_name")]:
+            # (宁阳's 【编码】权力名称（类型）: 「【370921-XK-0002】教师资格认定（行政许可）」, the code and type in the name's cell)
+            rec.item_name, held = _held_in_name(rec.item_name)
+            values = {**values, **{f: held.get(f, "") for f in shared}}
+            get = values.get
         for f in ("seq", "code", "holder", "unit"):
             setattr(rec, f, _name(get(f, "")) or defaults.get(f, ""))
         sub = _name(get("sub_item_name", ""))
@@ -1893,7 +1921,7 @@ class _ListParser:
             rec.item_name = rec.item_name[mark.end():].strip()
         if get("stage", "").strip():  # one row per stage: this row is the first duty, its rows below the others
             text, rec.responsibility_text = rec.responsibility_text, ""
-            if _add_stage_row(rec, get("stage", ""), text, rec.responsibility_basis_text):
+            if _add_stage_row(rec, get("stage", ""), text, rec.responsibility_basis_text, in_turn=True):
                 rec.responsibility_basis_text = ""  # (its 追责情形 the first row: the row's 依据 is the accountability's)
         else:
             rec.responsibilities = list(_duties(rec.responsibility_text))
@@ -2150,10 +2178,19 @@ def _numbered_under(seq: str, text: str) -> bool:
 _CONTINUED_SEQ = re.compile(r"^(\d{1,4})[（(](?:续|接上页|续上页)[)）]$|^续(\d{1,4})$")
 
 
+# (… or says only that it goes on with the record above: 磴口's 「（续上）」, its 执行 cell going on, 2026-12-06)
+_CONTINUED_ABOVE = re.compile(r"^[（(]?(?:续上|接上|续上行|接上行|续前|续上页|接上页)[)）]?$")
+
+
 def _continued_from(own: dict[str, str], records: list[Record]) -> Record | None:
-    """The record a row goes on with when its 序号 says so (「6（续）」, 「续6」) and it names no item of its own."""
+    """The record a row goes on with when its 序号 says so (「6（续）」, 「续6」; 「（续上）」 the last one) and it names no
+    item of its own."""
+    if own.get("item_name", "").strip():
+        return None
+    if _CONTINUED_ABOVE.match(squeeze(own.get("seq", ""))):
+        return records[-1] if records else None
     m = _CONTINUED_SEQ.match(squeeze(own.get("seq", "")))
-    if m is None or own.get("item_name", "").strip():
+    if m is None:
         return None
     number = m.group(1) or m.group(2)
     return next((rec for rec in reversed(records) if rec.seq.rstrip(".、") == number), None)
@@ -2492,6 +2529,28 @@ _CODE_SHAPE = re.compile(r"^(?:\d{4,}-?[A-Za-z]|[A-Za-z0-9]*-[A-Za-z]{2,}-|\d{10
 _DATE_CODE = re.compile(r"^\d{4}-\d{1,2}(?:-\d{1,2})?$")
 
 
+# a bracketed part at a name's start, or at its end (【370921-XK-0002】…, …（行政许可）)
+_HELD_PARTS = (re.compile(r"^\s*[【\[［（(〔](?P<part>[^】\]］）)〕]{2,40})[】\]］）)〕]\s*"),
+               re.compile(r"\s*[【\[［（(〔](?P<part>[^【\[［（(〔]{2,40})[】\]］）)〕]\s*$"))
+_HELD_CODE = re.compile(r"^(?=[A-Za-z0-9-]*[0-9])[A-Za-z0-9][A-Za-z0-9-]{3,40}$")
+
+
+def _held_in_name(cell: str) -> tuple[str, dict[str, str]]:
+    """A name's cell under a header saying it holds the code and the type too: the name without them, and each found (a
+    power type's name in brackets its type, letters and digits its code), at its start or its end."""
+    name, held = cell.strip(), {}
+    for pattern in _HELD_PARTS:
+        while (m := pattern.search(name)) and m.end() - m.start() < len(name):
+            part = m.group("part").strip()
+            kind = "type" if power_type(part) is not None and len(_CJK.findall(part)) >= 2 else \
+                "code" if _HELD_CODE.match(part) else None
+            if kind is None or kind in held:
+                break
+            held[kind] = part
+            name = (name[:m.start()] + name[m.end():]).strip()
+    return name, held
+
+
 def _name_code(rec: Record) -> tuple[str, re.Match] | None:
     """The field (sub-item's, else item's name) whose end is a code in brackets, and the match; None if neither."""
     for f in ("sub_item_name", "item_name"):
@@ -2658,11 +2717,13 @@ def _add_duty_basis(rec: Record, text: str) -> None:
 _CITED = {"basis_text": "citations", "responsibility_basis_text": "responsibility_citations"}
 
 
-def _add_stage_row(rec: Record, stage: str, text: str, basis: str = "") -> bool:
+def _add_stage_row(rec: Record, stage: str, text: str, basis: str = "", in_turn: bool = False) -> bool:
     """A row of a list that gives each stage a row of its own (办理环节 | 责任事项内容): one more duty of the
     record, of the stage the row names. The record's 责任事项内容 gathers the rows, each under its 办理环节
     on a line of its own, as a cell of such headings reads (importers.duties). A row whose 环节 is the
-    accountability (海北's 追责情形, 「3.追责情形」) adds to it, its ``basis`` (责任事项依据) as 「追责依据：…」: True then."""
+    accountability (海北's 追责情形, 「3.追责情形」) adds to it, its ``basis`` (责任事项依据) as 「追责依据：…」: True then.
+    ``in_turn``: the stage is a stage column's cell, which may name several steps in turn (「受理→审查→决定」: a duty each;
+    not a stage column's header, 「受理、立案环节责任」, one step of two names)."""
     stage, text = _name(stage), _text(text)
     if _NONE_CELL.match(squeeze(stage)):
         stage = ""  # (平江's 「—」 over 「责任事项同“…”」: no stage named)
@@ -2674,7 +2735,11 @@ def _add_stage_row(rec: Record, stage: str, text: str, basis: str = "") -> bool:
     if not text and not line_heading_stages(stage):
         return False  # an empty 备注 row under the steps is no duty
     seq = max((d.seq for d in rec.responsibilities), default=0) + 1
-    rec.responsibilities.append(stage_row_duty(seq, stage, text))
+    steps = paired_steps(stage, text) if in_turn else None
+    if steps is None:
+        rec.responsibilities.append(stage_row_duty(seq, stage, text))
+    else:  # (宁阳's 「受理→审查→决定」 beside 「受理申请｜审查…｜作出决定」: a duty each)
+        rec.responsibilities += [stage_row_duty(seq + k, name, part) for k, (name, part) in enumerate(steps)]
     block = "\n".join(t for t in (stage, text) if t)
     rec.responsibility_text = (rec.responsibility_text + "\n" + block) if rec.responsibility_text else block
     return False

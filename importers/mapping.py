@@ -179,6 +179,22 @@ _NOTE = re.compile(r"(?:\([^()]*\)|〔[^〔〕]*〕)$")  # (什刹海's 职权�
 _FIELD_CODE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*\((?P<words>[^()]+)\)$")
 
 
+# A name's header saying what else its cells give, in brackets before or after the name's words (宁阳's 「【编码】权力名称（类型）」
+# over 「【370921-XK-0002】教师资格认定（行政许可）」, 「事项名称（编码）」): fields a name's cell can carry
+_HELD = re.compile(r"^(?:[【\[](?P<pre>[^【】\[\]]{2,8})[】\]])?(?P<base>[^【】\[\]()]{2,20}?)(?:\((?P<post>[^()]{2,8})\))?$")
+HELD_FIELDS = ("code", "type")
+
+
+def _held_fields(norm: str, mapping: Mapping) -> list[str]:
+    """The fields (code, type) a name's header says its cells hold too, in brackets around the name's words; [] if the
+    header is no name's or its brackets name no such field."""
+    m = _HELD.match(norm)
+    if not m or not (m.group("pre") or m.group("post")) or mapping.field_for(m.group("base")) != "item_name":
+        return []
+    within = [mapping.field_for(w) for w in (m.group("pre"), m.group("post")) if w]
+    return [f for f in within if f in HELD_FIELDS] if all(f in HELD_FIELDS for f in within) else []
+
+
 # A header in English and Chinese (normalised: no spaces): 「ItemName事项名称」, 「No.序号」, 「事项名称ItemName」
 _BILINGUAL = re.compile(r"^[A-Za-z][A-Za-z0-9.()/&_'-]*(?P<zh>[\u4e00-\u9fff][^A-Za-z]*)$"
                         r"|^(?P<zh2>[\u4e00-\u9fff][^A-Za-z]*?)[(/]?[A-Za-z][A-Za-z0-9.()/&_'-]*$")
@@ -194,6 +210,7 @@ def match_header(cells: list[str], mapping: Mapping, *, fold: bool = True) -> He
     fallbacks: dict[int, str] = {}  # column -> its header, of [fallback] headers
     folded: dict[int, str] = {}  # column -> the field its header means in another case and spacing (Item Name)
     numbered = _numbered_run(cells, mapping)
+    held: dict[int, list[str]] = {}  # column -> the fields its header says its cells hold beside the name
     for col, text in enumerate(cells):
         norm = numbered.get(col) or normalize_header(text)
         if not norm:
@@ -208,6 +225,8 @@ def match_header(cells: list[str], mapping: Mapping, *, fold: bool = True) -> He
             fallbacks[col] = norm.upper()  # (云南's export in lower case: sub_item)
             continue
         key = mapping.field_for(norm)
+        if key is None and (within := _held_fields(norm, mapping)):
+            key, held[col] = "item_name", within  # 【编码】权力名称(类型): the name's column, its code and type in it
         if key is None and _NOTE.search(norm):
             # 责任事项(明确责任主体), 追责情形(明确内部追责主体): a header with a note after it
             key = mapping.field_for(_NOTE.sub("", norm))
@@ -238,6 +257,10 @@ def match_header(cells: list[str], mapping: Mapping, *, fold: bool = True) -> He
             repeats.setdefault(key, []).append(col)
         else:
             columns[key] = col
+    for col, within in held.items():
+        if columns.get("item_name") == col:
+            for key in within:
+                columns.setdefault(key, col)  # (where the row has no column of its own for it)
     _resolve_fallbacks(mapping, fallbacks, columns, unmapped)
     for col in fallbacks:
         unmapped[col] = cells[col].strip()  # kept as it is (an extra field)

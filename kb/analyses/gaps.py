@@ -68,8 +68,9 @@ STAGES = _POWERS + """
 WITH d, p, jurisdiction, [(p)-[:HAS_RESPONSIBILITY]->(r:Responsibility)
                           WHERE r.stage IS NOT NULL AND coalesce(r.kind, '') <> '指导监督' | r.stage] AS stages
 // (a power whose duties name no stage is read too, for a set shorter than missing_stage's least: 申请法院强制执行's 催告,
-// checked where its steps are all headed in their own words, 「申请责任：…」 「配合责任：…」 — 邯郸, judged to lack it, 2026-12-06)
-WHERE size(stages) > 0 OR exists { (p)-[:HAS_RESPONSIBILITY]->(:Responsibility) }
+// checked where its steps are all headed in their own words, 「申请责任：…」 「配合责任：…」 — 邯郸, judged to lack it, 2026-12-06;
+// only of the types with such a set, $unstaged_types: unstaged_types(), a twentieth of a province's powers, not all)
+WHERE size(stages) > 0 OR (coalesce(p.type, '') IN $unstaged_types AND exists { (p)-[:HAS_RESPONSIBILITY]->(:Responsibility) })
 RETURN """ + _POWER_COLUMNS + """, stages, coalesce(p.scope, '') AS scope, coalesce(p.level_original, '') AS level_text,
        coalesce(p.sub_item_name, '') AS sub_item,
        coalesce(p.remarks, '') AS remarks, coalesce(p.basis_text, '') AS basis,
@@ -527,6 +528,14 @@ def cited_stages(missing: list[str], required_by: dict[str, str]) -> str:
     return "、".join(f"{s}（{required_by[s]}）" if s in required_by else s for s in missing)
 
 
+def unstaged_types(rules: StageRules | None = None) -> list[str]:
+    """The types whose powers STAGES reads though their duties name no stage: those with a set (the type's or a
+    sub-kind's) shorter than `min_named`, which missing_stage checks where the duties are all written in steps."""
+    rules = rules or stage_rules()
+    return sorted({t for t, stages in rules.by_type.items() if len(stages) < rules.min_named}
+                  | {k.type for k in rules.subkinds if len(k.stages) < rules.min_named})
+
+
 def missing_stage(rows: list[dict], rules: StageRules | None = None) -> list[Finding]:
     """Powers whose duties name at least `min_named` stages of their set are checked, and those that name
     one when every duty is headed by a stage (the list is written in stages: what it leaves out is left
@@ -839,7 +848,7 @@ def part_findings(graph: Graph, departments: list[str], articles: list[dict]) ->
     whole jurisdictions are a batch. ``articles``: the loaded articles (LOADED_ARTICLES)."""
     part = {"departments": departments, "jurisdictions": None}
     return (no_responsibility(graph.read(NO_RESPONSIBILITY, **part))
-            + missing_stage(graph.read(STAGES, **part))
+            + missing_stage(graph.read(STAGES, **part, unstaged_types=unstaged_types()))
             + no_accountability(graph.read(ACCOUNTABILITY, **part))
             + no_basis(graph.read(BASIS, **part))
             + citations(graph.read(CITATIONS, **part), articles)

@@ -37,8 +37,8 @@ def test_missing_stage_on_a_tenth_published_sample_judged_blind(scratch, tmp_pat
 
     from kb.analyses import gaps
     from kb.model import stage_rules
-    [evidence] = [f.evidence[0] for f in gaps.missing_stage(scratch.read(gaps.STAGES, departments=None, jurisdictions=None),
-                                                             replace(stage_rules(), ask_without_law=True))]
+    rows = scratch.read(gaps.STAGES, departments=None, jurisdictions=None, unstaged_types=gaps.unstaged_types())
+    [evidence] = [f.evidence[0] for f in gaps.missing_stage(rows, replace(stage_rules(), ask_without_law=True))]
     assert (evidence["power"], evidence["missing"], evidence["required"], evidence["preliminary"]) == \
         (PENSION, NOT_ASKED[PENSION], ["受理", "审查"], "初审")
     # the division names itself: 第二师人力资源和社会保障局, not 第二师铁门关市第二师人力资源和社会保障局 (as measured)

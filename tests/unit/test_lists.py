@@ -3431,3 +3431,67 @@ def test_a_tick_matrix_beside_the_duties_in_prose_headed_specific_content(tmp_pa
                      encoding="utf-8")
     record = parse_list(ticks).records[0]
     assert [d.stage for d in record.responsibilities] == ["决定", "处置"] and "√" not in record.responsibility_text
+
+
+def test_a_name_column_holding_its_code_and_type_and_steps_named_in_turn(tmp_path):
+    """宁阳's 【编码】权力名称（类型） over 「【370921-XK-0002】教师资格认定（行政许可）」: the code and the type read from the name's
+    cell; 责任环节 「受理→审查→决定」 beside 各环节责任内容 「…｜…｜…」: a duty each, in order. Beside a type column of its own, a
+    header's bracket leaves the type where it is; 「市级、县级」 is no run of steps."""
+    rows = [["宁阳县教育和体育局权力清单和责任清单", "", "", "", ""],
+            ["序号", "【编码】权力名称（类型）", "法律依据", "责任环节", "各环节责任内容（按左栏环节顺序以“｜”分隔）"],
+            ["1", "【370921-XK-0002】教师资格认定（行政许可）", "《教师法》第十三条", "受理→审查→决定→送达",
+             "受理网上申报｜审查学历、体检结果｜作出认定决定｜颁发教师资格证书"],
+            ["2", "【370921-JC-0001】对学校办学行为的督导检查（行政检查）", "《教育法》第二十五条", "检查→反馈→整改",
+             "组织督导检查｜反馈意见"],
+            ["3", "【370921-CF-0003】对擅自经营高危险性体育项目的处罚（行政处罚）", "《全民健身条例》第三十六条", "",
+             "依照行政处罚法规定程序实施。"]]
+    permit, inspection, penalty = parse_list(_workbook(tmp_path / "宁阳县教育和体育局权责清单.xlsx", {"Sheet": rows})).records
+    assert (permit.item_name, permit.code, permit.type) == ("教师资格认定", "370921-XK-0002", "行政许可")
+    assert [d.stage for d in permit.responsibilities] == ["受理", "审查", "决定", "送达"]
+    assert permit.responsibilities[3].text == "送达\n颁发教师资格证书"
+    # (two parts for three names: each name a duty of its own, the text one more)
+    assert [d.text.split("\n")[0] for d in inspection.responsibilities] == ["检查", "反馈", "整改", "组织督导检查｜反馈意见"]
+    assert (penalty.type, penalty.code, len(penalty.responsibilities)) == ("行政处罚", "370921-CF-0003", 1)
+    typed = [["序号", "事项名称（类型）", "权力类型", "办理环节", "责任事项内容"],
+             ["1", "食品经营许可（行政许可）", "行政许可", "市级、县级", "受理申请并审查。"]]
+    record = parse_list(_workbook(tmp_path / "某市市场监督管理局权责清单.xlsx", {"Sheet": typed})).records[0]
+    assert record.item_name == "食品经营许可（行政许可）" and len(record.responsibilities) == 1
+
+
+def test_three_header_rows_under_duty_phases_a_row_going_on_and_an_outline_of_parts(tmp_path):
+    """磴口: 权力事项 over 名称 | 类别 | 编码 and 履责环节与内容 over 事前 | 事中 | 事后 over the stages, a header of three rows
+    (the name's column 权力事项名称); a row 「（续上）」 goes on with the record above. 原平: 编号 | 条目类别 | 内容 | 权力类型,
+    each line an item, a sub-item, its basis, a step of its duties or its accountability: a record an item (a sub-item)."""
+    rows = [["磴口县城市管理综合行政执法局权责清单", "", "", "", "", "", "", "", ""],
+            ["序号", "权力事项", "", "", "履责环节与内容", "", "", "", "追究责任的情形"],
+            ["", "名称", "类别", "编码", "事前", "", "事中", "事后", ""],
+            ["", "", "", "", "立案", "调查取证", "决定", "执行", ""],
+            ["1", "对擅自设置大型户外广告的处罚", "行政处罚", "150822-CG-CF-004", "登记立案。", "现场勘查。",
+             "作出限期拆除的决定。", "逾期不拆除的，依法强制拆除。", "滥用职权的。"],
+            ["（续上）", "", "", "", "", "", "", "对强制拆除，须先行书面催告。", ""]]
+    record, = parse_list(_workbook(tmp_path / "磴口县城市管理综合行政执法局权责清单.xlsx", {"Sheet": rows})).records
+    assert (record.item_name, record.type, record.code) == ("对擅自设置大型户外广告的处罚", "行政处罚", "150822-CG-CF-004")
+    assert [d.stage for d in record.responsibilities] == ["立案", "调查", "决定", "执行", "执行"]
+    assert "书面催告" in record.responsibilities[-1].text and record.accountability_situations == "滥用职权的。"
+    outline = [["原平市水利局权责清单", "", "", ""],
+               ["编号", "条目类别", "内容", "权力类型"],
+               ["01", "事项", "取水许可", "行政许可"],
+               ["01-1", "子项", "\u3000取水许可（新办）", ""],
+               ["01-2", "子项", "\u3000取水许可（延续）", ""],
+               ["01-Y", "依据", "\u3000《水法》第四十八条", ""],
+               ["01-Z1", "责任", "\u3000\u3000受理：依法受理。", ""],
+               ["01-Z2", "责任", "\u3000\u3000决定：作出审批决定。", ""],
+               ["01-W", "追责", "\u3000违法审批的。", ""],
+               ["02", "事项", "对未经批准擅自取水的处罚", "行政处罚"],
+               ["02-Z1", "责任", "立案：报经负责人批准立案。", ""]]
+    doc = parse_list(_workbook(tmp_path / "原平市水利局权责清单.xlsx", {"Sheet": outline}))
+    assert [(r.item_name, r.sub_item_name, r.type) for r in doc.records] == [
+        ("取水许可", "取水许可（新办）", "行政许可"), ("取水许可", "取水许可（延续）", "行政许可"),
+        ("对未经批准擅自取水的处罚", "", "行政处罚")]
+    first = doc.records[0]
+    assert [d.stage for d in first.responsibilities] == ["受理", "决定"] and first.basis_text == "《水法》第四十八条"
+    assert first.accountability_situations == "违法审批的。" and first.row == 4
+    assert any("每行是一个事项的一部分" in w.message for w in doc.warnings)
+    kinds = [["序号", "事项名称", "类型", "备注"], ["1", "取水许可", "行政许可", ""], ["2", "河道采砂许可", "行政许可", ""]]
+    assert [r.type for r in parse_list(_workbook(tmp_path / "某县水利局权责清单.xlsx", {"Sheet": kinds})).records] == [
+        "行政许可", "行政许可"]
