@@ -93,16 +93,23 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
             continue
         pairs = _pairs(filled, known, keys, r, columns, open_block=block is not None and not block.gap)
         text = " | ".join(v for _, v in filled)
-        heads = _table_head(filled) if pairs and pairs[0].key in _TABLED else None
+        # (the row's first cell a label of such a field though the row reads as no pairs: 三亚's 责任事项 | 环节 | 责任内容,
+        # each a header some mapping knows, 2026-12-06)
+        opening = keys.get(known[(r, filled[0][0])]) if (r, filled[0][0]) in known else None
+        heads = _table_head(filled) if (pairs and pairs[0].key in _TABLED) or opening in _TABLED else None
         if heads:
             # 迪庆's 责任事项 | 环节 | 内容 | 依据, then a row a stage under it (its label cell blank): the field's lines
-            pairs, tabled = [_Pair(pairs[0].column, pairs[0].key, pairs[0].label, [])], (pairs[0].key, heads)
-        elif pairs:
-            tabled = None
-        elif tabled and block is not None and filled[0][0] > min(columns):
+            key = pairs[0].key if pairs else opening
+            pairs, tabled = [_Pair(filled[0][0], key, filled[0][1], [])], (key, heads)
+        elif tabled and block is not None and filled[0][0] > min(columns) \
+                and (not pairs or not any((r, c) in known for c, _ in filled)):
+            # (a stage's name in a column that holds labels elsewhere in the card, 三亚's 「 | 受理 | 公示…」: a line of the
+            # table still, not a label of its own)
             _stage_line(block.values.setdefault(tabled[0], []), tabled[1], dict(filled))
             block.lines.append((r, text))
             continue
+        elif pairs:
+            tabled = None
         if len(filled) == 1 and (typed := _typed_heading(filled[0][1])) is not None:
             # 临汾's 「【1】行政许可」 over each card (事项名称 | …, no type label): the type of the card below it
             pending_type, block, last = typed, None, None
@@ -382,6 +389,8 @@ def turn_table(sheet: Sheet) -> Sheet | None:
         return None
     column = Counter(c for _, c in known).most_common(1)[0][0]
     keys = {text: _key(text, match.mapping) for text in set(known.values())}
+    subs = _sub_labels(sheet, column, known, keys)
+    first = column + 2 if subs else column + 1  # the first column of records
     fields: list[tuple[int, str]] = []  # (row, label) of each field, in order
     lines: dict[int, list[int]] = {}  # a field's row -> its rows (itself and those running on below it)
     for r, row in enumerate(sheet.cells):
@@ -404,7 +413,7 @@ def turn_table(sheet: Sheet) -> Sheet | None:
                                     and fields):
             fields.append((r, label))
             lines[r] = [r]
-        elif not label and values and fields and sheet.anchor(r, column) is not None:
+        elif not label and values and fields and (sheet.anchor(r, column) is not None or r in subs):
             lines[fields[-1][0]].append(r)
     names = [r for r, label in fields if (r, column) in known and keys[known[(r, column)]] == "item_name"]
     if not names or sum(1 for v in sheet.cells[names[0]][column + 1:] if v.strip()) < 2:
@@ -423,13 +432,28 @@ def turn_table(sheet: Sheet) -> Sheet | None:
     numbers = [sheet.row_number(r) for r, _ in titles] + [sheet.row_number(top)]
     for part in parts:
         at = dict(zip(_slots(part), (r for r, _ in part), strict=True))
-        for c in range(column + 1, width):
-            record = ["\n".join(v for k in lines[at[slot]] if (v := sheet.value(k, c).strip())) if slot in at else ""
-                      for slot in slots]
+        for c in range(first, width):
+            record = ["\n".join(f"{subs[k]}：{v}" if k in subs else v for k in lines[at[slot]]
+                                if (v := sheet.value(k, c).strip())) if slot in at else "" for slot in slots]
             if any(record):
                 grid.append(record)
                 numbers.append(c + 1)
     return Sheet(sheet.name, grid, row_numbers=tuple(numbers), column_names=tuple(labels))
+
+
+def _sub_labels(sheet: Sheet, column: int, known: dict[tuple[int, int], str], keys: dict[str, str]) -> dict[int, str]:
+    """A second column of labels beside the first, splitting a field down its rows (郑州's 责任事项 over 受理（立案） | 审查（调查）
+    | … | 其他, each a stage's row, the records from the third column on): row -> its label; {} when the column beside the
+    labels is a record's (its item's name there) or holds anything but two short labels or more."""
+    sub = column + 1
+    names = [r for (r, c), t in known.items() if c == column and keys[t] == "item_name"]
+    if not names or any(sheet.value(r, sub).strip() for r in names):
+        return {}
+    found = {r: squeeze(v) for r in range(sheet.nrows) if (v := sheet.value(r, sub)).strip()}
+    if len(found) < 2 or not all(len(v) <= 10 and (_LABEL_LIKE.match(v) or _NOTED_LABEL.match(v)) for v in found.values()) \
+            or not any(not sheet.value(r, column).strip() for r in found):
+        return {}
+    return {r: re.sub(r"[/／]", "、", v) for r, v in found.items()}  # (执行／监管: two steps' names, as 「执行、监管：」 heads a line)
 
 
 def _slots(part: list[tuple[int, str]]) -> list[tuple[str, int]]:

@@ -12,7 +12,7 @@ import dataclasses
 import re
 
 from importers.workbook import Sheet
-from kb.model import power_type, squeeze
+from kb.model import power_type, squeeze, stage_word_pattern
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # ①受理（立案）②审查（调查）③告知 …: a mark, then its meaning up to the next mark or the end of the clause
@@ -24,6 +24,12 @@ _BLANK = re.compile(r"[“\"「『‘']([^”\"」』’']{1,2})[”\"」』’'
 _LINES_SCANNED = 12  # the legend is a title's neighbour, or a footnote's: the first and the last rows
 
 
+# 武平's 「责任环节代码说明：A—受理/立案；B—审查/调查；C—告知 …」 over cells of lines 「A：…」, 「C/D：…」: a capital a step
+_LETTER = re.compile(r"(?<![A-Za-z])([A-Z])\s*[—–\-－=＝：:]\s*([\u4e00-\u9fff/／、（）()]{2,16})")
+# … and a cell's line headed by letters (「A：」, 「A/B：」, 「C、D：」)
+_LETTERED_LINE = re.compile(r"^(?P<letters>[A-Z](?:\s*[/／、,，]\s*[A-Z])*)\s*[：:]", re.MULTILINE)
+
+
 @dataclasses.dataclass
 class Legend:
     marks: dict[str, str]  # ① -> 受理（立案）
@@ -31,6 +37,7 @@ class Legend:
     blanks: set[str]  # ○
     rows: set[int]  # the legend's own rows (left as they are)
     steps: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)  # A1 -> (受理, its common content)
+    letters: dict[str, str] = dataclasses.field(default_factory=dict)  # A -> 受理、立案 (a line's heading)
 
 
 # 磐石's table of step codes below the list: 「附：责任环节代码及通用内容」 over 代码 | 责任环节 | 通用内容, then A1 | 受理 | 公示依法
@@ -112,11 +119,21 @@ def _steps_of(text: str, steps: dict[str, tuple[str, str]]) -> str | None:
     return "\n".join([*read, extra] if extra else read)
 
 
+def _lettered(text: str, letters: dict[str, str]) -> str:
+    """A cell's lines headed by the legend's letters, each headed by the steps they stand for (「C/D：…」 → 「告知、决定：…」);
+    the cell as it is unless every such line's letters are the legend's."""
+    found = list(_LETTERED_LINE.finditer(text))
+    if not found or any(k not in letters for m in found for k in re.findall(r"[A-Z]", m["letters"])):
+        return text
+    return _LETTERED_LINE.sub(lambda m: "、".join(letters[k] for k in re.findall(r"[A-Z]", m["letters"])) + "：", text)
+
+
 def find_legend(sheet: Sheet) -> Legend | None:
     """The legend of a sheet: rows of one filled cell, among its first or last rows, that give three marks or codes or
     more their meanings (or a mark a blank one); None when there is none."""
     marks: dict[str, str] = {}
     codes: dict[str, str] = {}
+    letters: dict[str, str] = {}
     blanks: set[str] = set()
     rows: set[int] = set()
     n = sheet.nrows
@@ -128,6 +145,13 @@ def find_legend(sheet: Sheet) -> Legend | None:
         found_marks = dict(_MARK.findall(text))
         found_codes = dict(_CODE.findall(text))
         found_blanks = set(_BLANK.findall(text))
+        # (a capital's meaning a step, 「A—受理/立案」: three or more such, or they are a unit's codes)
+        found_letters = {k: "、".join(p for p in re.split(r"[/／、]", v) if stage_word_pattern().fullmatch(p)) or v
+                         for k, v in _LETTER.findall(text) if stage_word_pattern().match(re.split(r"[/／、]", v)[0])}
+        if len(found_letters) >= 3:
+            for k, v in found_letters.items():
+                letters.setdefault(k, v)
+            rows.add(r)
         # (a mark's meaning a short name, not a footnote's sentence: 「注：①本清单依据…」; the first legend of a mark wins)
         if len(found_marks) >= 3 and all(len(v) <= 10 for v in found_marks.values()):
             for k, v in found_marks.items():
@@ -142,9 +166,9 @@ def find_legend(sheet: Sheet) -> Legend | None:
         if len(found_marks) >= 3 or len(types) >= 3 or found_blanks:
             rows.add(r)
     steps, step_rows = _step_table(sheet)
-    if not marks and not codes and not steps:
+    if not marks and not codes and not steps and not letters:
         return None
-    return Legend(marks, codes, blanks, rows | step_rows, steps)
+    return Legend(marks, codes, blanks, rows | step_rows, steps, letters)
 
 
 def with_legend(sheet: Sheet, shared: dict[str, tuple[str, str]] | None = None) -> tuple[Sheet, Legend] | None:
@@ -172,6 +196,11 @@ def with_legend(sheet: Sheet, shared: dict[str, tuple[str, str]] | None = None) 
                 if (read := _steps_of(v, legend.steps)) is not None:
                     row[c] = read
                     changed += 1
+        if legend.letters:
+            for c, v in enumerate(row):
+                if (read := _lettered(v, legend.letters)) != v:
+                    row[c] = read
+                    changed += 1
         filled = [v.strip() for v in row if v.strip()]
         # the marks in a row of nothing but marks (the header's ① | ② | ③ …), not a footnote's mark in a 备注 or a 序号
         marks = legend.marks if len(filled) >= 2 and all(v in legend.marks for v in filled) else {}
@@ -186,3 +215,67 @@ def with_legend(sheet: Sheet, shared: dict[str, tuple[str, str]] | None = None) 
     if not changed:
         return None
     return dataclasses.replace(sheet, cells=cells), legend
+
+
+# A workbook's sheet of each type's common duties by the list's columns (农安's 通用责任事项: 权力类别 | 环节 | 对应栏目 | 通用责任内容,
+# 「行政许可 | 受理 | 受理（立案） | 公示依法应当提交的材料…」), whose list sheet ticks each item's columns (√; ★ where a 特定责任 adds
+# to it): a ticked cell reads as the steps its row's type has for that column, 「受理：公示…」 (a reader reads it so: the
+# 执行（事后监管） column of a 查封 its 「处理（解除）」, judged so, 2026-12-06)
+_TEMPLATE_TYPE_HEAD = re.compile(r"(?:权力|职权|事项)?(?:类别|类型)")
+_TEMPLATE_STEP_HEAD = re.compile(r"(?:责任|履职)?环节(?:名称)?")
+_TEMPLATE_COLUMN_HEAD = re.compile(r"对应(?:栏目|栏|列|列名|表头|环节栏)")
+_TEMPLATE_TEXT_HEAD = re.compile(r"(?:通用|共性)?(?:责任)?(?:事项)?内容|通用责任(?:事项)?")
+_TICKS = frozenset("√✓✔★☆")
+
+
+def workbook_templates(sheets: list[Sheet]) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """The common duties one sheet of a workbook gives each type by the list's columns: (type, column header) -> its
+    steps, (step, content) each; {} when no sheet gives three or more."""
+    for sheet in sheets:
+        for r in range(min(sheet.nrows, 10)):
+            heads = [squeeze(v) for v in sheet.cells[r]]
+            found = [next((c for c, v in enumerate(heads) if v and head.fullmatch(v)), None) for head in
+                     (_TEMPLATE_TYPE_HEAD, _TEMPLATE_STEP_HEAD, _TEMPLATE_COLUMN_HEAD, _TEMPLATE_TEXT_HEAD)]
+            if None in found:
+                continue
+            type_col, step_col, column_col, text_col = found
+            out: dict[tuple[str, str], list[tuple[str, str]]] = {}
+            kind = ""
+            for k in range(r + 1, sheet.nrows):
+                if written := squeeze(sheet.value(k, type_col)):  # (written once over its type's rows)
+                    kind = t.name if (t := power_type(written)) is not None else ""
+                column, step = squeeze(sheet.value(k, column_col)), squeeze(sheet.value(k, step_col))
+                text = sheet.value(k, text_col).strip()
+                if kind and column and (step or text):
+                    out.setdefault((kind, column), []).append((step, text))
+            if len(out) >= 3:
+                return out
+    return {}
+
+
+def with_templates(sheet: Sheet, templates: dict[tuple[str, str], list[tuple[str, str]]]) -> Sheet | None:
+    """The sheet with each ticked cell under a column the templates name read as its row's type's steps for it; None when
+    the sheet has no such column (two at least on one header row), no type column or no ticked cell read."""
+    if not templates:
+        return None
+    named = {column for _, column in templates}
+    header = next((h for h in range(min(sheet.nrows, 12))
+                   if sum(1 for v in sheet.cells[h] if squeeze(v) in named) >= 2), None)
+    if header is None:
+        return None
+    columns = {c: squeeze(v) for c, v in enumerate(sheet.cells[header]) if squeeze(v) in named}
+    type_col = next((c for k in range(max(0, header - 2), header + 1) for c, v in enumerate(sheet.cells[k])
+                     if c not in columns and _TEMPLATE_TYPE_HEAD.fullmatch(squeeze(v))), None)
+    if type_col is None:
+        return None
+    cells = [list(row) for row in sheet.cells]
+    kind, changed = "", 0
+    for r in range(header + 1, sheet.nrows):
+        if written := squeeze(sheet.value(r, type_col)):
+            kind = t.name if (t := power_type(written)) is not None else ""
+        for c, column in columns.items():
+            mark = squeeze(cells[r][c]) if c < len(cells[r]) else ""
+            if mark and set(mark) <= _TICKS and (steps := templates.get((kind, column))):
+                cells[r][c] = "\n".join(f"{step}：{text}" if step and text else step or text for step, text in steps)
+                changed += 1
+    return dataclasses.replace(sheet, cells=cells) if changed else None

@@ -31,7 +31,7 @@ from importers.citations import parse_citations
 from importers.duties import paired_steps, split_duties, stage_row_duty, supervision_duty, without_stage_note
 from importers.jurisdictions import Ambiguous, jurisdiction_chain
 from importers.laws import looks_like_law
-from importers.legend import with_legend, workbook_steps
+from importers.legend import with_legend, with_templates, workbook_steps, workbook_templates
 from importers.mapping import (
     FIELD_LABELS,
     HEADER_NUMBER,
@@ -433,7 +433,8 @@ _ENGLISH_STAGES = {
     "DECISION": "决定", "DELIVER": "送达", "DELIVERY": "送达", "SERVE": "送达", "SUPERVISE": "事后监管",
     "SUPERVISION": "事后监管", "NOTICE": "告知", "NOTIFY": "告知", "INFORM": "告知", "INVESTIGATE": "调查",
     "INVESTIGATION": "调查", "FILING": "立案", "ENFORCE": "执行", "EXECUTE": "执行",
-    "EXECUTION": "执行", "ENFORCEMENT": "执行", "URGE": "催告", "REMIND": "催告", "RELEASE": "解除", "LIFT": "解除",
+    "EXECUTION": "执行", "ENFORCEMENT": "执行", "IMPLEMENT": "执行", "IMPLEMENTATION": "执行",  # (博白's resp_implement)
+    "URGE": "催告", "REMIND": "催告", "RELEASE": "解除", "LIFT": "解除",
     "HEARING": "听证", "INSPECT": "检查", "INSPECTION": "检查", "DISPOSE": "处置", "DISPOSAL": "处置", "OTHER": "其他",
     # … and in pinyin initials after 责任事项's (金华's export: ZRSX_SL | ZRSX_SC | ZRSX_GZ | ZRSX_JD | ZRSX_SD | ZRSX_ZX |
     # ZRSX_QT, 2026-12-06)
@@ -931,6 +932,7 @@ class _ListParser:
         layouts: list[tuple[Sheet, SheetLayout]] = []
         unreadable: list[Sheet] = []
         shared = workbook_steps(self.sheets) if len(self.sheets) > 1 else {}
+        templates = workbook_templates(self.sheets) if len(self.sheets) > 1 else {}
         for sheet in self.sheets:
             if not any(v.strip() for row in sheet.cells for v in row):
                 continue  # empty Sheet2 / Sheet3
@@ -949,10 +951,15 @@ class _ListParser:
                 sheet, legend = read
                 self.warnings.append(RowError(
                     "此工作表的图例说明了表中记号和代码的含义（" + "、".join(
-                        f"{k}={v}" for k, v in [*legend.marks.items(), *legend.codes.items(),
+                        f"{k}={v}" for k, v in [*legend.marks.items(), *legend.codes.items(), *legend.letters.items(),
                                                 *((k, name) for k, (name, _) in legend.steps.items())][:6])
                     + "…）：按图例读取", sheet=sheet.name,
                     row=sheet.row_number(min(legend.rows)) if legend.rows else None, severity="notice"))
+            if (ticked := with_templates(sheet, templates)) is not None:
+                sheet = ticked
+                self.warnings.append(RowError(
+                    "表中打“√”“★”的环节按本文件通用责任事项表中该类权力对应栏目的责任内容读取", sheet=sheet.name,
+                    severity="notice"))
             if (noted := _noted_terms(sheet)) is not None:
                 sheet, terms = noted
                 self.warnings.append(RowError(
@@ -1484,6 +1491,14 @@ class _ListParser:
                 continue
             if all(_SIGNATURE.match(v) for v in row_cells):
                 continue  # 孔村镇: 填表人： | 审核人： | 联系电话： under the table
+            if len(row_cells) == 1 and (common := _COMMON_DUTIES.match(row_cells[0])):
+                # 丹江口's 「本类事项共性责任事项：1.受理责任：…」 under 「一、行政许可类」: the duties of every item below it in its
+                # group, with each item's own (责任事项（个性）)
+                ctx.common = (ctx.section, row_cells[0][common.end():].strip())
+                self.warnings.append(RowError(
+                    f"第 {sheet.row_number(r)} 行的共性责任事项按其下同组各事项的责任事项读取（与各事项自己的责任事项合并）",
+                    sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
+                continue
             if _column_numbers(row_cells):
                 self.warnings.append(RowError(f"列序号行（{' | '.join(row_cells)[:40]}）：不是事项，未导入",
                                               sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
@@ -1657,6 +1672,8 @@ class _ListParser:
                 ctx.typed_down.append(sheet.row_number(r))
             whole = prev is not None and _ditto(values, prev, ctx, sheet.row_number(r))
             record = self._record(ctx, r, values)
+            if ctx.common is not None and ctx.common[0] == ctx.section:
+                _with_common_duties(record, ctx.common[1])
             if whole:
                 record.responsibilities = [replace(d) for d in prev.responsibilities]
             ctx.staged_above = dict(staged)
@@ -2087,10 +2104,28 @@ class _SheetContext:
     stage_rows: dict[int, tuple[Record, list[tuple[str, dict[str, str]]]]] = field(default_factory=dict)
     staged_above: dict[str, str] = field(default_factory=dict)  # the record above's cells of the stage columns
     staged_of: dict[str, dict[str, str]] = field(default_factory=dict)  # … of each record by its 序号 and code
+    # a group's common duties, on a row of their own over its items (本类事项共性责任事项：…): (the group, the duties)
+    common: tuple[tuple[PowerType, str] | None, str] | None = None
 
     def column_name(self, fld: str) -> str | None:
         col = self.layout.columns.get(fld)
         return None if col is None else _column_name(self.sheet, col)
+
+
+# A row of a group's common duties (丹江口's 「本类事项共性责任事项：1.受理责任：…」), and an item's words saying they are not its
+# own (「本事项不适用本类共性责任事项，责任事项为：…」)
+_COMMON_DUTIES = re.compile(r"^(?:本类|该类|此类|同类|各)?(?:事项)?的?(?:共性|通用|共同)责任(?:事项)?(?:内容)?(?:为|是)?\s*[:：]\s*(?=\S)")
+_NOT_COMMON = re.compile(r"不适用(?:本类|该类|此类)?(?:事项)?的?(?:共性|通用|共同)责任")
+
+
+def _with_common_duties(rec: Record, common: str) -> None:
+    """The record's duties its group's common ones, then its own, unless its own say the common ones are not its."""
+    if _NOT_COMMON.search(rec.responsibility_text):
+        return
+    shared = list(_duties(common))
+    after = max((d.seq for d in shared), default=0)
+    rec.responsibilities = shared + [replace(d, seq=d.seq + after) for d in rec.responsibilities]
+    rec.responsibility_text = "\n".join(t for t in (common, rec.responsibility_text) if t)
 
 
 # A group row's words around its type: 一、 / （一） / 第一部分 before, （2项） / 共2项 / 类 / 事项 after.

@@ -621,6 +621,10 @@ class SubKind:
     # the pattern of the act itself (its sub-item's name, else its own; bracketed notes aside) that makes it this
     # sub-kind: 「社会团体注销登记」 is a 注销, 「社会团体成立、变更、注销登记」 is not
     act: str = ""
+    # the sub-kinds (by name) this one takes over where the duties say one of `over_words`: a 加处罚款 whose steps apply to the
+    # court for it (「依法向人民法院申请强制执行」) is an application to the court, which asks its 催告
+    over: tuple[str, ...] = ()
+    over_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -726,7 +730,10 @@ class StageRules:
         # (查封施工现场 is a 查封); an item of one sub-kind keeps it whatever its sub-item's name holds
         kinds = {k.name for k in self.subkinds if k.type == type_ and k.words and any(w in name for w in k.words)}
         own = self._subkind_by_words(type_, act) if act and act != name and len(kinds) >= 2 else None
-        return own if own and own.name in kinds else self._subkind_of(type_, name, named, duties, act)
+        found = own if own and own.name in kinds else self._subkind_of(type_, name, named, duties, act)
+        said = squeeze("".join(duties)) if found and duties else ""
+        return next((k for k in self.subkinds if k.type == type_ and found.name in k.over
+                     and any(w in said for w in k.over_words)), found) if said else found
 
     def _subkind_by_words(self, type_: str, text: str) -> SubKind | None:
         return next((k for k in self.subkinds if k.type == type_ and (any(w in text for w in k.words)
@@ -814,7 +821,8 @@ def stage_rules() -> StageRules:
         {s: tuple(words) for s, words in data.get("same_as", {}).items()},
         tuple(SubKind(k["type"], k["name"], tuple(k["words"]), tuple(k["stages"]), named=tuple(k.get("named", ())),
                       in_duties=tuple(squeeze(w) for w in k.get("in_duties", ())), starts=tuple(k.get("starts", ())),
-                      act=k.get("act", ""))
+                      act=k.get("act", ""), over=tuple(k.get("over", ())),
+                      over_words=tuple(squeeze(w) for w in k.get("over_words", ())))
               for k in data.get("subkind", [])),
         tuple(squeeze(w) for w in prelim.get("words", [])),
         tuple(prelim.get("not_required", [])),

@@ -1331,3 +1331,23 @@ def test_a_cold_review_of_the_thirty_third_sessions_steps() -> None:
     assert missing("行政强制", "对逾期不缴纳罚款的加处罚款", "1.计算责任：按日计算加处罚款数额。\n2.收缴责任：收缴加处的罚款。") == []
     assert missing("行政强制", "对逾期不缴纳罚款的加处罚款", "1.计算责任：按日计算加处罚款数额。\n2.告知责任：告知当事人。") == ["执行"]
 
+
+
+def test_the_ninety_first_and_second_samples_steps() -> None:
+    """A 代履行 decision headed by its act (利通区's 「作出代履行决定：…」) is its 决定; a permit's duty reviewing the holder's
+    execution reports (齐齐哈尔's 其他 column) supervises it; a penalty's 审查 that opens by finding out the facts (博白's
+    「调查核实当事人…的事实」) investigates, unless it reviews a finding's result."""
+    steps = "作出代履行决定：制作代履行决定书并送达当事人。\n催告：代履行三日前，催告当事人履行。\n实施：代履行时，派员到场监督。"
+    assert missing("行政强制", "强行拆除妨碍行洪的建筑物、构筑物", steps) == []
+    assert "决定" in missing("行政强制", "强行拆除妨碍行洪的建筑物、构筑物", steps.replace("作出代履行决定", "准备"))
+    permit = "受理：受理。\n审查：审查。\n决定：作出审批决定。\n送达：发放排污许可证。\n其他：对排污许可证执行报告、自行监测数据进行审核。"
+    assert missing("行政许可", "排污许可证核发", permit) == []
+    assert missing("行政许可", "排污许可证核发", permit.replace("进行审核", "进行归档")) == ["事后监管"]
+    penalty = "立案：立案。\n审查：调查核实当事人骗取社会救助的事实和数额，收集书证、询问笔录等证据。\n告知：告知。\n决定：决定。\n送达：送达。\n执行：执行。"
+    assert missing("行政处罚", "x", penalty) == []
+    assert missing("行政处罚", "x", penalty.replace("调查核实当事人", "对调查核实结果进行审查，")) == ["调查"]
+    # a 加处罚款 whose steps apply to the court for it (来宾) is an application to the court: its 催告 asked, not its 执行
+    court = "告知：载明加处罚款的标准。\n计算：按日计算加处罚款数额。\n申请执行：依法向人民法院申请强制执行。"
+    assert missing("行政强制", "对到期不缴纳罚款的加处罚款", court) == ["催告"]
+    assert missing("行政强制", "对到期不缴纳罚款的加处罚款", court.replace("计算：", "催告：书面催告当事人履行。\n计算：")) == []
+    assert missing("行政强制", "对到期不缴纳罚款的加处罚款", "告知：载明标准。\n计算：按日计算数额。") == ["执行"]

@@ -3495,3 +3495,67 @@ def test_three_header_rows_under_duty_phases_a_row_going_on_and_an_outline_of_pa
     kinds = [["序号", "事项名称", "类型", "备注"], ["1", "取水许可", "行政许可", ""], ["2", "河道采砂许可", "行政许可", ""]]
     assert [r.type for r in parse_list(_workbook(tmp_path / "某县水利局权责清单.xlsx", {"Sheet": kinds})).records] == [
         "行政许可", "行政许可"]
+
+
+def test_ticks_read_by_a_sheet_of_common_duties_and_a_groups_common_duties(tmp_path):
+    """农安: 通用责任事项 (权力类别 | 环节 | 对应栏目 | 通用责任内容) and a list ticking each item's columns: a ticked cell its type's
+    steps for that column (a 查封's 执行（事后监管） its 处理（解除））; an unticked one nothing. 丹江口: 「本类事项共性责任事项：…」
+    over a group's items, each item's own duties after them, unless it says they are not its."""
+    grid = [["序号", "权力类别", "事项名称", "履职环节（对应《通用责任事项》）", "", ""],
+            ["", "", "", "受理（立案）", "决定", "执行（事后监管）"],
+            ["1", "行政许可", "农药经营许可", "√", "√", ""],
+            ["2", "行政强制", "查封违法经营的农药", "", "√", "√"]]
+    common = [["通用责任事项", "", "", ""], ["权力类别", "环节", "对应栏目", "通用责任内容"],
+              ["行政许可", "受理", "受理（立案）", "依法受理申请。"], ["", "决定", "决定", "作出许可决定。"],
+              ["", "事后监管", "执行（事后监管）", "监督检查。"],
+              ["行政强制", "决定", "决定", "制作查封决定书。"], ["", "处理（解除）", "执行（事后监管）", "及时解除查封。"]]
+    doc = parse_list(_workbook(tmp_path / "农安县农业农村局权责清单.xlsx", {"权责清单": grid, "通用责任事项": common}))
+    permit, seizure = doc.records
+    assert [d.stage for d in permit.responsibilities] == ["受理", "决定"]
+    assert "依法受理申请" in permit.responsibilities[0].text and "√" not in permit.responsibility_text
+    assert seizure.responsibilities[-1].text.endswith("处理（解除）：及时解除查封。")
+    assert any("通用责任事项" in w.message for w in doc.warnings)
+    rows = [["序号", "事项名称", "事项类别", "责任事项（个性）"],
+            ["一、行政许可类", "", "", ""],
+            ["本类事项共性责任事项：1.受理责任：依法受理。2.决定责任：作出决定。", "", "", ""],
+            ["1", "取水许可", "行政许可", "事后监管：监督检查取水。"],
+            ["二、行政处罚类", "", "", ""],
+            ["本类事项共性责任事项：1.立案责任：立案。2.决定责任：作出处罚决定。", "", "", ""],
+            ["2", "对擅自取水的处罚", "行政处罚", ""],
+            ["3", "对未编制水土保持方案的处罚", "行政处罚", "本事项不适用本类共性责任事项，责任事项为：1.立案：立案；2.执行：督促履行。"]]
+    permit, penalty, own = parse_list(_workbook(tmp_path / "丹江口市水利和湖泊局权责清单.xlsx", {"Sheet": rows})).records
+    assert [d.stage for d in permit.responsibilities] == ["受理", "决定", "事后监管"]
+    assert [d.stage for d in penalty.responsibilities] == ["立案", "决定"]
+    assert [d.stage for d in own.responsibilities][-1] == "执行" and "受理" not in own.responsibility_text
+
+
+def test_a_cards_duty_table_stage_letters_a_turned_tables_stage_rows_and_english_implement(tmp_path):
+    """三亚's card: 责任事项 | 环节 | 责任内容 then 「 | 受理 | …」 rows, its stage names in a column of labels; 武平's legend 「A—受理/
+    立案；B—审查/调查…」 over cells of 「A：…」 lines; 郑州's table on its side, 责任事项 over a second column of stage labels; 博白's
+    resp_implement the 执行's column."""
+    card = [["【事项一】", "", ""], ["事项名称", "旅行社设立许可", ""], ["事项类型", "行政许可", ""],
+            ["责任事项", "环节", "责任内容"], ["", "受理", "依法受理。"], ["", "送达", "颁发许可证。"],
+            ["追责情形", "违法许可的。", ""], ["", "", ""],
+            ["【事项二】", "", ""], ["事项名称", "对未经许可经营旅行社业务的处罚", ""], ["事项类型", "行政处罚", ""],
+            ["责任事项", "环节", "责任内容"], ["", "立案", "予以立案。"], ["追责情形", "违法处罚的。", ""]]
+    first, second = parse_list(_workbook(tmp_path / "三亚市旅游和文化广电体育局权责清单.xlsx", {"Sheet": card})).records
+    assert [d.stage for d in first.responsibilities] == ["受理", "送达"] and "受理" not in first.extra
+    assert [d.stage for d in second.responsibilities] == ["立案"] and second.accountability_situations == "违法处罚的。"
+    lettered = [["武平县医疗保障局权责清单", "", "", ""],
+                ["责任环节代码说明：A—受理/立案；B—审查/调查；C—告知；D—决定；G—事后监管/跟踪问效", "", "", ""],
+                ["序号", "事项名称", "类型", "责任事项（按环节代码）"],
+                ["1", "对骗取医疗保障基金的处罚", "行政处罚", "A：予以立案。\nB：调查取证。\nC/D：告知后作出决定。\nG：纳入信用管理。"]]
+    record, = parse_list(_workbook(tmp_path / "武平县医疗保障局权责清单.xlsx", {"Sheet": lettered})).records
+    assert [d.text.split("：")[0] for d in record.responsibilities] == ["受理、立案", "审查、调查", "告知、决定", "事后监管"]
+    turned = [["郑州市医疗保障局权责清单", "", "", ""], ["序号", "", "1", "2"], ["权力类型", "", "行政处罚", "行政强制"],
+              ["事项名称", "", "对个人骗取医疗保障基金的处罚", "对可能灭失的资料予以封存"],
+              ["责任事项", "受理（立案）", "予以立案。", ""], ["", "决定", "作出处罚决定。", "制作封存决定书。"],
+              ["", "送达", "", "当场交付。"], ["追责情形", "", "违法处罚的。", "违法封存的。"]]
+    penalty, sealing = parse_list(_workbook(tmp_path / "郑州市医疗保障局权责清单.xlsx", {"Sheet": turned})).records
+    assert [d.stage for d in penalty.responsibilities] == ["受理", "决定"]
+    assert [d.stage for d in sealing.responsibilities] == ["决定", "送达"] and sealing.accountability_situations == "违法封存的。"
+    english = tmp_path / "博白县民政局权责清单.csv"
+    english.write_text("item_code,category,item_name,resp_accept,resp_review,resp_decide,resp_implement\n"
+                       "MZ-GF-001,行政给付,最低生活保障审批,受理申请材料。,审核家庭经济状况。,作出批准决定。,按月发放保障金。\n",
+                       encoding="utf-8")
+    assert [d.stage for d in parse_list(english).records[0].responsibilities] == ["受理", "审查", "决定", "执行"]
