@@ -594,14 +594,33 @@ def outline_records(sheet: Sheet) -> Sheet | None:
             elif label == "子项名称":
                 records[-1][2].append((r, {label: value, **own}))
             else:
-                fields = records[-1][1]
+                # (a part after a sub-item's line is that sub-item's own where its item's sub-items each have parts of
+                # their own, a part between two of them; 原平's, all three before the parts, share them: below)
+                fields = records[-1][2][-1][1] if records[-1][2] else records[-1][1]
                 fields[label] = f"{fields[label]}\n{value}" if fields.get(label) else value
-        rows = [(sub_r, {**fields, **sub}) for r, fields, subs in records for sub_r, sub in (subs or [(r, {})])]
+        rows = [(sub_r, {**fields, **sub}) for r, fields, subs in (_shared_parts(rec) for rec in records)
+                for sub_r, sub in (subs or [(r, {})])]
         labels = list(dict.fromkeys(label for _, fields in rows for label in fields))
         if best_match(labels) is None:
             return None
         return _as_table(sheet, h, labels, rows)
     return None
+
+
+def _shared_parts(record: tuple[int, dict[str, str], list[tuple[int, dict[str, str]]]]
+                  ) -> tuple[int, dict[str, str], list[tuple[int, dict[str, str]]]]:
+    """An outline's item whose sub-items' lines all come before its parts (原平's 01-1, 01-2, 01-3, then 01-Y, 01-Z1 …): the
+    parts, read as the last sub-item's, are the item's, every sub-item's; where a part stands between two sub-items'
+    lines, each sub-item keeps its own, the item's before the first theirs too."""
+    r, fields, subs = record
+    if not subs:
+        return record
+    if all(set(sub) <= {"子项名称", *fields} for _, sub in subs[:-1]):
+        *before, (last_r, last) = subs
+        name = {"子项名称": last["子项名称"]}
+        parts = {k: v for k, v in last.items() if k != "子项名称"}
+        return r, {**fields, **parts}, [*before, (last_r, name)]
+    return r, fields, subs
 
 
 def _labelled_lines(text: str) -> dict[str, str]:

@@ -237,20 +237,21 @@ _STEP_TEXTS = (re.compile(r"\s*[｜|]\s*"), re.compile(r"\s*[；;]\s*|\n+"))
 
 
 def paired_steps(stage: str, text: str) -> list[tuple[str, str]] | None:
-    """The steps a stage cell names in turn, each with its part of the text cell (split where the parts are as many as
-    the names; where they are not, and arrows join the names, a name alone, the text one more part); None where the cell
-    names one step, or its parts are no steps' names (short; joined by arrows, or most of them a stage's: not 「市级、县级」)."""
+    """The steps a stage cell names in turn, each with its part of the text cell, where the parts are as many as the
+    names (split at bars, 「｜」; at semicolons or lines only where arrows join the names); None where the cell names one
+    step, its parts are no steps' names (short, no bracket left open: 「调查（必要时→听证）」 is one step; joined by arrows,
+    or most of them a stage's: not 「市级、县级」), or the text does not split so (「审查→告知」 beside 「审查案件」: read as
+    it was)."""
     names = [n for n in _STEP_NAMES.split(stage.strip()) if n]
-    if len(names) < 2 or any(len(n) > 8 for n in names) or (
-            not _STEP_ARROW.search(stage) and 3 * sum(1 for n in names if line_heading_stages(n)) < 2 * len(names)):
+    arrows = bool(_STEP_ARROW.search(stage))
+    if len(names) < 2 or any(len(n) > 8 or n.count("（") + n.count("(") != n.count("）") + n.count(")") for n in names) \
+            or (not arrows and 3 * sum(1 for n in names if line_heading_stages(n)) < 2 * len(names)):
         return None
-    for splitter in _STEP_TEXTS:
+    for splitter in _STEP_TEXTS if arrows else _STEP_TEXTS[:1]:
         parts = [p.strip() for p in splitter.split(text.strip())]
         if len(parts) == len(names):
             return list(zip(names, parts))
-    if not _STEP_ARROW.search(stage):
-        return None  # (「受理、审查」 over one paragraph: one step of two names, read as it was)
-    return [(n, "") for n in names] + ([("", text.strip())] if text.strip() else [])
+    return None
 
 
 def split_duties(text: str) -> list[Duty]:

@@ -125,6 +125,10 @@ def _lettered(text: str, letters: dict[str, str]) -> str:
     found = list(_LETTERED_LINE.finditer(text))
     if not found or any(k not in letters for m in found for k in re.findall(r"[A-Z]", m["letters"])):
         return text
+    # (each line a step's sentence, not a list of materials: 「A：身份证明\nB：收入证明」)
+    lines = [line.split("：", 1)[-1].split(":", 1)[-1] for line in text.splitlines() if _LETTERED_LINE.match(line)]
+    if sum(1 for line in lines if len(line) >= 10 or re.search(r"[，,；;。]", line)) * 2 < len(lines):
+        return text
     return _LETTERED_LINE.sub(lambda m: "、".join(letters[k] for k in re.findall(r"[A-Z]", m["letters"])) + "：", text)
 
 
@@ -146,8 +150,9 @@ def find_legend(sheet: Sheet) -> Legend | None:
         found_codes = dict(_CODE.findall(text))
         found_blanks = set(_BLANK.findall(text))
         # (a capital's meaning a step, 「A—受理/立案」: three or more such, or they are a unit's codes)
-        found_letters = {k: "、".join(p for p in re.split(r"[/／、]", v) if stage_word_pattern().fullmatch(p)) or v
-                         for k, v in _LETTER.findall(text) if stage_word_pattern().match(re.split(r"[/／、]", v)[0])}
+        # (each a step's name in full, 「受理/立案」, not a window's or a section's, 「A—受理窗口」, 「B—审查科」)
+        found_letters = {k: "、".join(steps) for k, v in _LETTER.findall(text)
+                         if (steps := [p for p in re.split(r"[/／、]", v) if stage_word_pattern().fullmatch(p)])}
         if len(found_letters) >= 3:
             for k, v in found_letters.items():
                 letters.setdefault(k, v)

@@ -1493,11 +1493,14 @@ class _ListParser:
                 continue  # 孔村镇: 填表人： | 审核人： | 联系电话： under the table
             if len(row_cells) == 1 and (common := _COMMON_DUTIES.match(row_cells[0])):
                 # 丹江口's 「本类事项共性责任事项：1.受理责任：…」 under 「一、行政许可类」: the duties of every item below it in its
-                # group, with each item's own (责任事项（个性）)
-                ctx.common = (ctx.section, row_cells[0][common.end():].strip())
+                # group, with each item's own (责任事项（个性）); under no group heading, no group to give them to (not read)
+                if ctx.section is not None:
+                    ctx.common = (ctx.section, row_cells[0][common.end():].strip())
                 self.warnings.append(RowError(
-                    f"第 {sheet.row_number(r)} 行的共性责任事项按其下同组各事项的责任事项读取（与各事项自己的责任事项合并）",
-                    sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
+                    f"第 {sheet.row_number(r)} 行的共性责任事项按其下同组各事项的责任事项读取（与各事项自己的责任事项合并）"
+                    if ctx.section is not None else
+                    f"第 {sheet.row_number(r)} 行是共性责任事项，但它不在某一类事项的分组行下，不知适用于哪些事项：未并入任何事项",
+                    sheet=sheet.name, row=sheet.row_number(r), severity="notice" if ctx.section is not None else "warning"))
                 continue
             if _column_numbers(row_cells):
                 self.warnings.append(RowError(f"列序号行（{' | '.join(row_cells)[:40]}）：不是事项，未导入",
@@ -1635,9 +1638,17 @@ class _ListParser:
                 # sub-items: 实施依据, 责任事项, 追责情形 and 实施主体 blank under the item's row), when the row writes
                 # none of them itself but 「同上」 (宁德's sub-items give their own 设定依据 and leave their duties
                 # blank: a reader reads them as having none)
-                # (a 实施主体 or 承办机构 written on every row is not the row's own writing)
+                # (a 实施主体 or 承办机构 written on every row is not the row's own writing; nor a sub-item's own basis on a
+                # row that leaves its type to the item's merge above, under the item's row or a sibling sharing it, 渭南's
+                # 涉路施工许可 whose sub-items give 依据名称 | 条款 and nothing else: judged to share the item's duties,
+                # 2026-12-06 — 宁德's write their type on each row; 兴城's 变更申请 follows a sibling with duties of its own,
+                # judged to have none)
+                above = sheet.row_index(prev.row)
+                basis_below_item = "type" in cols and not own.get("type", "").strip() and (
+                    prev.row in ctx.filled_down or ("item_name" in cols and sheet.value(above, cols["item_name"]).strip()))
                 writes_own = any(values.get(f, "").strip() and not _DITTO.match(squeeze(values[f]))
-                                 for f in _SHARED_FIELDS if f in cols and f not in ("holder", "unit"))
+                                 for f in _SHARED_FIELDS if f in cols and f not in ("holder", "unit")
+                                 and not (f == "basis_text" and basis_below_item))
                 shared = [] if writes_own else [
                     f for f in _SHARED_FIELDS if f in cols and not values.get(f, "").strip() and getattr(prev, f, "")
                     and not (f == "responsibility_text" and "stage" in cols)]
@@ -1910,7 +1921,7 @@ class _ListParser:
         if shared := [f for f in HELD_FIELDS if f in ctx.layout.columns
                       and ctx.layout.columns[f] == ctx.layout.columns.get("item_name")]:
             # (宁阳's 【编码】权力名称（类型）: 「【370921-XK-0002】教师资格认定（行政许可）」, the code and type in the name's cell)
-            rec.item_name, held = _held_in_name(rec.item_name)
+            rec.item_name, held = _held_in_name(rec.item_name, shared)
             values = {**values, **{f: held.get(f, "") for f in shared}}
             get = values.get
         for f in ("seq", "code", "holder", "unit"):
@@ -2115,14 +2126,20 @@ class _SheetContext:
 # A row of a group's common duties (丹江口's 「本类事项共性责任事项：1.受理责任：…」), and an item's words saying they are not its
 # own (「本事项不适用本类共性责任事项，责任事项为：…」)
 _COMMON_DUTIES = re.compile(r"^(?:本类|该类|此类|同类|各)?(?:事项)?的?(?:共性|通用|共同)责任(?:事项)?(?:内容)?(?:为|是)?\s*[:：]\s*(?=\S)")
-_NOT_COMMON = re.compile(r"不适用(?:本类|该类|此类)?(?:事项)?的?(?:共性|通用|共同)责任")
+_NOT_COMMON = re.compile(r"(?:不适用|不执行|不按|无需履行|不履行)(?:本类|该类|此类|上述|前述|以上)?(?:事项)?的?(?:共性|通用|共同)责任"
+                         r"(?:事项)?(?P<part>中的?(?P<stages>[^，,。；;]{2,30}?)(?:责任|环节))?"
+                         r"|(?:共性|通用|共同)责任(?:事项)?(?:不适用|不执行)")
 
 
 def _with_common_duties(rec: Record, common: str) -> None:
-    """The record's duties its group's common ones, then its own, unless its own say the common ones are not its."""
-    if _NOT_COMMON.search(rec.responsibility_text):
-        return
+    """The record's duties its group's common ones, then its own, unless its own say the common ones are not its (or
+    some of them: 「不适用本类共性责任事项中的送达责任」 leaves those steps out)."""
     shared = list(_duties(common))
+    if said := _NOT_COMMON.search(squeeze(rec.responsibility_text)):
+        if not said.group("part"):
+            return
+        left_out = set(line_heading_stages(said.group("stages")))
+        shared = [d for d in shared if d.stage not in left_out]
     after = max((d.seq for d in shared), default=0)
     rec.responsibilities = shared + [replace(d, seq=d.seq + after) for d in rec.responsibilities]
     rec.responsibility_text = "\n".join(t for t in (common, rec.responsibility_text) if t)
@@ -2223,7 +2240,9 @@ def _continued_from(own: dict[str, str], records: list[Record]) -> Record | None
     if own.get("item_name", "").strip():
         return None
     if _CONTINUED_ABOVE.match(squeeze(own.get("seq", ""))):
-        return records[-1] if records else None
+        # (a row naming a sub-item, a type or a code of its own is a record, whatever its 序号 says)
+        named = any(own.get(f, "").strip() for f in ("sub_item_name", "type", "code"))
+        return records[-1] if records and not named else None
     m = _CONTINUED_SEQ.match(squeeze(own.get("seq", "")))
     if m is None:
         return None
@@ -2567,19 +2586,21 @@ _DATE_CODE = re.compile(r"^\d{4}-\d{1,2}(?:-\d{1,2})?$")
 # a bracketed part at a name's start, or at its end (【370921-XK-0002】…, …（行政许可）)
 _HELD_PARTS = (re.compile(r"^\s*[【\[［（(〔](?P<part>[^】\]］）)〕]{2,40})[】\]］）)〕]\s*"),
                re.compile(r"\s*[【\[［（(〔](?P<part>[^【\[［（(〔]{2,40})[】\]］）)〕]\s*$"))
-_HELD_CODE = re.compile(r"^(?=[A-Za-z0-9-]*[0-9])[A-Za-z0-9][A-Za-z0-9-]{3,40}$")
+# (letters and digits, a digit among them, and a letter or a hyphen, or eight digits and more: not a year, 【2024】)
+_HELD_CODE = re.compile(r"^(?=[A-Za-z0-9-]*[0-9])(?=[A-Za-z0-9-]*[A-Za-z-]|[0-9]{8,}$)[A-Za-z0-9][A-Za-z0-9-]{3,40}$")
 
 
-def _held_in_name(cell: str) -> tuple[str, dict[str, str]]:
-    """A name's cell under a header saying it holds the code and the type too: the name without them, and each found (a
-    power type's name in brackets its type, letters and digits its code), at its start or its end."""
+def _held_in_name(cell: str, fields: Iterable[str] = HELD_FIELDS) -> tuple[str, dict[str, str]]:
+    """A name's cell under a header saying it holds the code or the type too (``fields``): the name without them, and each
+    found (a power type's full name in brackets its type, not a word one stands for — 「…验收（备案）」 keeps its 备案;
+    letters and digits its code), at its start or its end."""
     name, held = cell.strip(), {}
     for pattern in _HELD_PARTS:
         while (m := pattern.search(name)) and m.end() - m.start() < len(name):
             part = m.group("part").strip()
-            kind = "type" if power_type(part) is not None and len(_CJK.findall(part)) >= 2 else \
+            kind = "type" if (t := power_type(part)) is not None and t.name in squeeze(part) else \
                 "code" if _HELD_CODE.match(part) else None
-            if kind is None or kind in held:
+            if kind is None or kind in held or kind not in fields:
                 break
             held[kind] = part
             name = (name[:m.start()] + name[m.end():]).strip()

@@ -627,6 +627,25 @@ class SubKind:
     over_words: tuple[str, ...] = ()
 
 
+# the heading of a step that carries a decision out or applies for it (执行责任：, 申请执行：, 实施：), or none
+_CARRYING_OUT = re.compile(r"^(?:\d{1,2}[.．、]\s*)?(?:[^：:\n]{0,6}执行|申请|实施)[^：:\n]{0,8}[：:\n]")
+_NEGATED = ("不得", "违法", "不予", "不", "无需", "无须")
+
+
+def _does(duty: str, words: tuple[str, ...]) -> bool:
+    """A step that carries out or applies (its heading says so, or it has none) says one of ``words``, not right after a
+    negation (「不得违法申请人民法院强制执行」) — not a notice that it will (「告知：逾期不缴纳的将依法申请人民法院强制执行」)."""
+    text = duty.strip()
+    if re.match(r"^[^：:\n]{1,12}[：:\n]", text) and not _CARRYING_OUT.match(text):
+        return False
+    said = squeeze(text)
+    for w in words:
+        for m in re.finditer(re.escape(w), said):
+            if not said[:m.start()].endswith(_NEGATED):  # (「仍不缴纳的依法申请…」 is no negation of the application)
+                return True
+    return False
+
+
 @dataclass(frozen=True)
 class DoneWithin:
     """A stage a duty of another stage does in its own words (a 决定 duty that 送达s: 颁发, 发给 …)."""
@@ -731,9 +750,10 @@ class StageRules:
         kinds = {k.name for k in self.subkinds if k.type == type_ and k.words and any(w in name for w in k.words)}
         own = self._subkind_by_words(type_, act) if act and act != name and len(kinds) >= 2 else None
         found = own if own and own.name in kinds else self._subkind_of(type_, name, named, duties, act)
-        said = squeeze("".join(duties)) if found and duties else ""
+        if found is None or not duties:
+            return found
         return next((k for k in self.subkinds if k.type == type_ and found.name in k.over
-                     and any(w in said for w in k.over_words)), found) if said else found
+                     and any(_does(d, k.over_words) for d in duties)), found)
 
     def _subkind_by_words(self, type_: str, text: str) -> SubKind | None:
         return next((k for k in self.subkinds if k.type == type_ and (any(w in text for w in k.words)

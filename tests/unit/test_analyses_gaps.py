@@ -1351,3 +1351,26 @@ def test_the_ninety_first_and_second_samples_steps() -> None:
     assert missing("行政强制", "对到期不缴纳罚款的加处罚款", court) == ["催告"]
     assert missing("行政强制", "对到期不缴纳罚款的加处罚款", court.replace("计算：", "催告：书面催告当事人履行。\n计算：")) == []
     assert missing("行政强制", "对到期不缴纳罚款的加处罚款", "告知：载明标准。\n计算：按日计算数额。") == ["执行"]
+
+
+def test_a_cold_review_of_the_thirty_fourth_sessions_rules() -> None:
+    """What a review found the new rules hid: a 审查 reviewing what was found (「调查核实的事实」, 「退回补充调查核实」) does no
+    调查; 「告知其拟…」 of anything but the penalty is no 告知; a permit's review of last period's reports while it examines the
+    application is no supervision; a 送达 headed by the 代履行 paper is no 决定; a 加处罚款 that only warns it will apply to the
+    court, or says it may not, stays a 加处罚款."""
+    base = "立案：立案。\n审查：{}\n告知：告知。\n决定：决定。\n送达：送达。\n执行：执行。"
+    for review in ("审查案件调查核实的事实、证据。", "法制机构审核办案人员调查核实的情况。", "证据不足的，退回补充调查核实。"):
+        assert missing("行政处罚", "x", base.format(review)) == ["调查"], review
+    told = "立案：立案。\n调查：调查。\n审查：{}\n决定：决定。\n送达：送达。\n执行：执行。"
+    for notice in ("不予立案的，告知其拟不予立案的理由。", "告知用人单位拟检查的事项。", "书面催告并告知其拟申请人民法院强制执行。"):
+        assert missing("行政处罚", "x", told.format(notice)) == ["告知"], notice
+    assert missing("行政处罚", "x", told.format("作出处罚决定前，告知用人单位拟处罚的事实、理由、依据。")) == []
+    renew = "受理：受理。\n审查：对上一周期排污许可证执行报告进行审核。\n决定：作出决定。\n送达：发证。"
+    assert missing("行政许可", "排污许可证（延续）", renew) == ["事后监管"]
+    served = ("1.催告：书面催告当事人履行。\n2.代履行决定书送达：将代履行决定书送达当事人。\n"
+              "3.实施：代履行时派员到场监督。")
+    assert "决定" in missing("行政强制", "代履行清除障碍物", served)
+    warned = "告知：逾期不缴纳的将依法申请人民法院强制执行。\n计算：按日计算加处罚款数额。"
+    assert missing("行政强制", "对到期不缴纳罚款的加处罚款", warned) == ["执行"]
+    itself = "计算：按日计算。\n收缴：收缴加处的罚款。\n其他：不得违法申请人民法院强制执行。"
+    assert missing("行政强制", "对到期不缴纳罚款的加处罚款", itself) == []

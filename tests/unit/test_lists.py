@@ -1361,11 +1361,18 @@ def test_a_sub_item_row_s_blank_cells_are_its_items(tmp_path):
     assert {r.accountability_situations for r in doc.records} == {"违法准予许可的"}
     assert [r.remarks for r in doc.records] == ["窗口受理", "", "有效期届满前6个月申请"]
     assert any("第 3、4 行（子项）" in w.message and "上方一行" in w.message for w in doc.warnings)
-    # a sub-item row that writes a cell of them itself (its own 实施依据) is a row of its own: its blank duties are none
-    path.write_text(path.read_text(encoding="utf-8").replace(",XK001-2,,,许可证变更,,", ",XK001-2,,,许可证变更,《药品管理法》第五十二条,"),
-                    encoding="utf-8")
+    # a sub-item row that writes a cell of them itself (its own 实施依据) and its own type (宁德's) is a row of its own: its
+    # blank duties are none
+    own = path.read_text(encoding="utf-8").replace(",XK001-2,,,许可证变更,,", ",XK001-2,行政许可,,许可证变更,《药品管理法》第五十二条,")
+    path.write_text(own, encoding="utf-8")
     doc = parse_list(path)
     assert [[d.stage for d in r.responsibilities] for r in doc.records] == [["受理", "审查"], [], []]  # (the row above's)
+    assert [r.basis_text for r in doc.records] == ["《药品管理法》第五十一条"] + ["《药品管理法》第五十二条"] * 2
+    # … but one that gives only its own basis, its type left to the item's merge (渭南's 涉路施工许可, judged to share the
+    # item's duties), shares them
+    path.write_text(own.replace(",XK001-2,行政许可,", ",XK001-2,,"), encoding="utf-8")
+    doc = parse_list(path)
+    assert [[d.stage for d in r.responsibilities] for r in doc.records] == [["受理", "审查"]] * 3
     assert [r.basis_text for r in doc.records] == ["《药品管理法》第五十一条"] + ["《药品管理法》第五十二条"] * 2
 
 
@@ -3449,8 +3456,8 @@ def test_a_name_column_holding_its_code_and_type_and_steps_named_in_turn(tmp_pat
     assert (permit.item_name, permit.code, permit.type) == ("教师资格认定", "370921-XK-0002", "行政许可")
     assert [d.stage for d in permit.responsibilities] == ["受理", "审查", "决定", "送达"]
     assert permit.responsibilities[3].text == "送达\n颁发教师资格证书"
-    # (two parts for three names: each name a duty of its own, the text one more)
-    assert [d.text.split("\n")[0] for d in inspection.responsibilities] == ["检查", "反馈", "整改", "组织督导检查｜反馈意见"]
+    # (two parts for three names: read as it was, one duty)
+    assert len(inspection.responsibilities) == 1 and inspection.responsibilities[0].text.startswith("检查→反馈→整改")
     assert (penalty.type, penalty.code, len(penalty.responsibilities)) == ("行政处罚", "370921-CF-0003", 1)
     typed = [["序号", "事项名称（类型）", "权力类型", "办理环节", "责任事项内容"],
              ["1", "食品经营许可（行政许可）", "行政许可", "市级、县级", "受理申请并审查。"]]
@@ -3559,3 +3566,63 @@ def test_a_cards_duty_table_stage_letters_a_turned_tables_stage_rows_and_english
                        "MZ-GF-001,行政给付,最低生活保障审批,受理申请材料。,审核家庭经济状况。,作出批准决定。,按月发放保障金。\n",
                        encoding="utf-8")
     assert [d.stage for d in parse_list(english).records[0].responsibilities] == ["受理", "审查", "决定", "执行"]
+
+
+def test_a_cold_review_of_the_thirty_fourth_sessions_readings(tmp_path):
+    """Common duties under no group heading go nowhere, and an item saying they are not its (in other words, or some of
+    them) keeps out what it says; a 「（续上）」 row naming a sub-item is a record; a type word in brackets that is no type's
+    full name stays in the name, a year is no code, and a header holding only the code leaves the name's type words; a
+    stage cell whose arrow is inside brackets, or whose text does not split as its names, is one step; a 「、」 cell splits
+    at bars only; a legend of units is no stage letters, and lettered lines of materials stay as they are; an outline's
+    sub-items each with parts of their own keep them."""
+    loose = [["序号", "事项名称", "事项类别", "责任事项"],
+             ["1", "取水许可", "行政许可", "事后监管：监督检查。"],
+             ["本类事项共性责任事项：1.受理责任：受理。2.送达责任：送达许可证。", "", "", ""],
+             ["2", "对擅自取水的处罚", "行政处罚", "立案：立案。"]]
+    doc = parse_list(_workbook(tmp_path / "某县水利局权责清单.xlsx", {"Sheet": loose}))
+    assert [d.stage for d in doc.records[1].responsibilities] == ["立案"]
+    assert any("不在某一类事项的分组行下" in w.message for w in doc.warnings)
+    grouped = [["序号", "事项名称", "事项类别", "责任事项"], ["一、行政许可类", "", "", ""],
+               ["本类事项共性责任事项：1.受理责任：受理。2.审查责任：审查。3.送达责任：送达许可证。", "", "", ""],
+               ["1", "取水许可", "行政许可", "共性责任不适用本事项。受理：窗口受理。"],
+               ["2", "河道采砂许可", "行政许可", "不适用本类共性责任事项中的送达责任。事后监管：旁站监管。"]]
+    first, second = parse_list(_workbook(tmp_path / "某县水利局权责清单.xlsx", {"Sheet": grouped})).records
+    assert "审查" not in [d.stage for d in first.responsibilities]
+    stages = [d.stage for d in second.responsibilities]
+    assert stages[:2] == ["受理", "审查"] and stages[-1] == "事后监管" and "送达" not in stages
+    continued = tmp_path / "某市生态环境局权责清单.csv"
+    continued.write_text("序号,事项名称,子项名称,权力类型,责任事项\n1,排污许可证核发,重点管理排污单位排污许可证核发,行政许可,1.受理：受理。\n"
+                         "（续上）,,简化管理排污单位排污许可证核发,行政许可,1.受理：受理。2.审查：审查。\n", encoding="utf-8")
+    assert [r.sub_item_name for r in parse_list(continued).records] == ["重点管理排污单位排污许可证核发", "简化管理排污单位排污许可证核发"]
+    typed = [["序号", "事项名称（类型）", "办理环节", "责任事项内容"],
+             ["1", "建设工程消防验收（备案）", "", "受理备案。"], ["2", "建设工程消防设计审查（行政许可）", "", "审查。"]]
+    doc = parse_list(_workbook(tmp_path / "某县住房和城乡建设局权责清单.xlsx", {"Sheet": typed}))
+    assert [(r.item_name, r.type) for r in doc.records] == [("建设工程消防验收（备案）", ""), ("建设工程消防设计审查", "行政许可")]
+    coded = [["序号", "【编码】事项名称", "权力类型", "责任事项"],
+             ["1", "【XK-0001】建设工程消防验收（许可）", "行政许可", "受理。"], ["2", "【2024】建设工程消防验收（备案）", "其他行政权力", "受理。"]]
+    doc = parse_list(_workbook(tmp_path / "某县住房和城乡建设局权责清单.xlsx", {"Sheet": coded}))
+    assert [(r.item_name, r.code) for r in doc.records] == [
+        ("建设工程消防验收（许可）", "XK-0001"), ("【2024】建设工程消防验收（备案）", "")]
+    stages = [["序号", "事项名称", "权力类型", "办理环节", "责任事项内容"],
+              ["1", "对违法排污的处罚", "行政处罚", "调查（必要时→听证）", "调查取证；组织听证。"],
+              ["2", "对违法建设的处罚", "行政处罚", "审查→告知", "审查案件。"],
+              ["3", "排污许可证核发", "行政许可", "受理、审查", "受理申请；材料不齐全的，一次性告知补正。"]]
+    bracketed, unsplit, joined = parse_list(_workbook(tmp_path / "某市生态环境局权责清单.xlsx", {"Sheet": stages})).records
+    assert [len(r.responsibilities) for r in (bracketed, unsplit, joined)] == [1, 1, 1]
+    assert bracketed.responsibilities[0].stage == "调查"
+    units = [["某县医疗保障局权责清单", "", "", ""], ["环节代码说明：A—受理窗口；B—审查科；C—告知组；D—决定组", "", "", ""],
+             ["序号", "事项名称", "类型", "责任事项"], ["1", "医疗救助", "行政给付", "A：受理申请，一次性告知补正材料。"]]
+    assert parse_list(_workbook(tmp_path / "某县医疗保障局权责清单.xlsx", {"Sheet": units})).records[0].responsibility_text.startswith("A：")
+    materials = [["某县医疗保障局权责清单", "", "", "", ""],
+                 ["责任环节代码说明：A—受理/立案；B—审查/调查；C—告知；D—决定", "", "", "", ""],
+                 ["序号", "事项名称", "类型", "责任事项", "申请材料"],
+                 ["1", "医疗救助", "行政给付", "A：受理申请，一次性告知补正材料。\nD：作出救助决定。", "A：身份证明\nB：收入证明"]]
+    record = parse_list(_workbook(tmp_path / "某县医疗保障局权责清单.xlsx", {"Sheet": materials})).records[0]
+    assert record.responsibility_text.startswith("受理、立案：") and record.extra.get("申请材料") == "A：身份证明\nB：收入证明"
+    outline = [["编号", "条目类别", "内容", "权力类型"], ["01", "事项", "取水许可", "行政许可"],
+               ["01-1", "子项", "取水许可（新办）", ""], ["01-1-Z1", "责任", "受理：受理。", ""], ["01-1-Z2", "责任", "送达：发证。", ""],
+               ["01-2", "子项", "取水许可（延续）", ""], ["01-2-Z1", "责任", "受理：受理。", ""],
+               ["02", "事项", "河道采砂许可", "行政许可"], ["02-Z1", "责任", "受理：受理。", ""]]
+    new, renew, sand = parse_list(_workbook(tmp_path / "某县水利局权责清单.xlsx", {"Sheet": outline})).records
+    assert ([d.stage for d in new.responsibilities], [d.stage for d in renew.responsibilities]) == (["受理", "送达"], ["受理"])
+    assert (sand.item_name, [d.stage for d in sand.responsibilities]) == ("河道采砂许可", ["受理"])
