@@ -40,7 +40,8 @@ _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十百]+、|[（(][�
                       r"(?P<name>\S.{1,300})$", re.DOTALL)
 # … or its number alone in a cell, the name in the next
 # (金昌's 「事项 01 | 道路旅客运输经营许可」, 「第1项」: the item's number with its word)
-_NUMBER_CELL = re.compile(r"^\s*(?:[一二三四五六七八九十百]+|\d{1,3}|[（(][一二三四五六七八九十百\d]+[)）]|[【\[]\d{1,3}[】\]]"
+_NUMBER_CELL = re.compile(r"^\s*(?:[一二三四五六七八九十百]+|\d{1,3}|[（(][一二三四五六七八九十百\d]+[)）]"
+                          r"|[【\[](?:事项|权力事项|职权|第)?\s*(?:\d{1,3}|[一二三四五六七八九十百]{1,4})\s*项?[】\]]"  # (北海's 【事项一】)
                           r"|(?:事项|权力事项|职权)\s*\d{1,3}|第\s*\d{1,3}\s*项)[、.．]?\s*$")
 # … not a note's heading (「二、权力类型说明」, 「三、备注」 over 备注 | 无)
 _NOTE_HEADING = re.compile(r"(?:说明|备注|注释|附注|填表|填报)$")
@@ -258,6 +259,10 @@ def _side_by_side(sheet: Sheet, known: dict[tuple[int, int], str]) -> Sheet | No
             for r, cs in twice:
                 by_row.setdefault(r, set()).update(cs)
     columns = sorted(set().union(*(cs for cs in by_row.values() if len(cs) >= 2)) & _label_columns(known))
+    # (a card's own second column of labels, 事项编码 | … | 权力类型 | …, is inside it: a card starts after a column left
+    # blank beside its labels, 北海's cards a gap column apart, 2026-12-06)
+    columns = [c for c in columns if c == columns[0] or all(
+        not sheet.value(r, c - 1).strip() for (r, k) in known if k == c)] if columns else columns
     if len(columns) < 2:
         return None
     bounds = [*columns[1:], sheet.ncols]

@@ -19,6 +19,7 @@ from importers.records import Duty
 from kb.model import (
     TRAILING_NOTE,
     bracketed_stage,
+    chained_stages,
     duty_kind_words,
     heading_stages,
     leading_stage,
@@ -159,7 +160,8 @@ def _join_lines(text: str) -> str:
 def _stage_of(text: str) -> str | None:
     """The stage a duty's heading names; the first one of a heading naming two ("审查和决定阶段责任"),
     whose other stages the missing_stage rule reads from the duty's text (kb.model.heading_stages)."""
-    stages = heading_stages(text) or listed_stages(text)  # … or a duty that is nothing but its stages (「审查；」)
+    # … or a duty that is nothing but its stages (「审查；」), or one opening with a chain of them (「立案——调查取证——…」)
+    stages = heading_stages(text) or listed_stages(text) or chained_stages(text, opening=True)
     return stages[0] if stages else None
 
 

@@ -88,8 +88,8 @@ from kb.model import (
     stage_word_pattern,
 )
 
-HEADER_SEARCH_ROWS = 10  # the header is on one of the first ten rows (below a 附件 line, a title, a version,
-# the publishing unit and a blank row, as 绥滨's lists have it)
+HEADER_SEARCH_ROWS = 15  # the header is on one of the first fifteen rows (below a 附件 line, a title, a version,
+# the publishing unit and a blank row, as 绥滨's lists have it; below a 填报说明 of six lines, as 沙井's, 2026-12-06)
 MAX_CELL_CHARS = 100_000  # Excel itself stops at 32,767; more means a broken export
 KEY_FIELDS = ("item_name", "sub_item_name", "type")  # a row is a record when one holds its own value
 NO_SUB_ITEM = {"无", "无子项", "/", "／", "-", "--", "—", "——", "－", "－－", "暂无"}  # (——: 焦作's 子项 column)
@@ -783,6 +783,34 @@ _DEFINING_NOTE = re.compile(r"^(?P<note>(?:附注|注)\s*[一二三四五六七�
 _SEE_NOTE = re.compile(r"^(?:详见|见|参见|按)(?P<note>(?:附注|注)\s*[一二三四五六七八九十\d]{1,3})(?:执行|规定)?[。.]?$")
 
 
+# … or a template of duties a note above the table defines under a code in brackets (沙井's 填报说明: 「（A）依申请给付类通用
+# 责任：受理申请…」, 「（B）行政处罚类通用责任：立案——调查取证…」), and a cell citing it (「执行（A）。」, 「执行（C）；另：对发现的…」)
+_CODED_NOTE = re.compile(r"^[（(](?P<code>[A-Z]|[一二三四五六七八九十]{1,2})[)）]\s*(?P<term>[\u4e00-\u9fff]{2,16}?(?:责任|情形))"
+                         r"(?:事项)?[：:](?P<body>.{10,})$", re.DOTALL)
+_CITES_NOTE = re.compile(r"^(?:执行|适用|按照?|参照|履行|同)?\s*[（(](?P<code>[A-Z]|[一二三四五六七八九十]{1,2})[)）]"
+                         r"(?:规定的|所列的?)?(?:通用)?(?:责任)?(?:事项)?(?:执行)?[。.]?(?:[；;，,]\s*(?P<rest>\S.*))?$", re.DOTALL)
+
+
+def _coded_notes(sheet: Sheet) -> tuple[Sheet, list[str]] | None:
+    """A sheet whose notes define two templates of duties or more under codes in brackets and whose cells cite them: each
+    citing cell the template's text (and what the cell adds after it, on a line of its own), and the codes; None else."""
+    notes = {m.group("code"): m.group("body").strip() for row in sheet.cells
+             if len(filled := [v.strip() for v in row if v.strip()]) == 1 and (m := _CODED_NOTE.match(filled[0]))}
+    if len(notes) < 2:
+        return None
+    used: list[str] = []
+    cells = []
+    for row in sheet.cells:
+        out = []
+        for v in row:
+            if (m := _CITES_NOTE.match(v.strip())) and m.group("code") in notes and not _CODED_NOTE.match(v.strip()):
+                used.append(m.group("code"))
+                v = notes[m.group("code")] + (f"\n{m.group('rest').strip()}" if m.group("rest") else "")
+            out.append(v)
+        cells.append(out)
+    return (replace(sheet, cells=cells), list(dict.fromkeys(used))) if used else None
+
+
 def _noted_terms(sheet: Sheet) -> tuple[Sheet, list[str]] | None:
     """A sheet whose cells say a term its notes define (「通用许可责任」) or point to a note (「见附注三」): the sheet with each
     such cell (the whole cell, nothing else in it) replaced by the note's text, and the terms; None when it has none."""
@@ -960,6 +988,11 @@ class _ListParser:
                 self.warnings.append(RowError(
                     "表中打“√”“★”的环节按本文件通用责任事项表中该类权力对应栏目的责任内容读取", sheet=sheet.name,
                     severity="notice"))
+            if (coded := _coded_notes(sheet)) is not None:
+                sheet, codes = coded
+                self.warnings.append(RowError(
+                    "表中写明“执行（" + "）”“执行（".join(codes[:4]) + "）”的单元格按表上说明中该代号的通用责任读取",
+                    sheet=sheet.name, severity="notice"))
             if (noted := _noted_terms(sheet)) is not None:
                 sheet, terms = noted
                 self.warnings.append(RowError(

@@ -515,6 +515,40 @@ def listed_stages(text: str) -> list[str]:
     return list(dict.fromkeys(words[p] for p in (*parts, *noted)))
 
 
+_CHAIN_JOIN = re.compile(r"\s*(?:—+|→|->|－)\s*")
+_CHAIN_OR = re.compile(r"[或及和、/]")  # (a step of two words, 「上报或决定」)
+
+
+def chained_stages(text: str, *, opening: bool = False) -> list[str]:
+    """The stages a duty names as a chain of steps joined by dashes or arrows, three of them a stage's or more (福建's
+    「按照“受理—审查—决定”一体化流程办理：…」, 阆中's 「受理—审查—决定：…」, 沙井's 「立案——调查取证（…）——审查（…）——告知…」,
+    祁门's 「受理—现场查验—审核—上报或决定—送达」: judged to do those, 2026-12-06): each step a stage's word (its note in brackets
+    aside, or one of two words, 「上报或决定」), or a short step of the list's own; [] where there is none. ``opening``: only a
+    chain the duty opens with."""
+    words = stage_words()
+    said = re.sub(r"[（(][^（）()]{0,60}[)）]", "", squeeze(text or ""))  # (the steps' notes aside)
+    out: list[str] = []
+    for run in re.split(r"[。；;，,：:“”\"「」\n]", said):
+        steps = _CHAIN_JOIN.split(run)
+        if len(steps) < 3:
+            if opening:
+                break
+            continue
+        named = []
+        for step in steps:
+            found = [words[w] for w in _CHAIN_OR.split(step) if w in words]
+            if found:
+                named += found
+            elif len(step) > 10:
+                named = []
+                break
+        if sum(1 for step in steps if any(w in words for w in _CHAIN_OR.split(step))) >= 3:
+            out += named
+        if opening:
+            break
+    return list(dict.fromkeys(out))
+
+
 def opens_with_step(text: str, not_starting: tuple[str, ...] = ()) -> bool:
     """True when a duty opens with a heading (opens_with_heading) or a step named with a colon alone
     ("检验处理：…"; not "办理时限：…", "其他：…") or on a line of its own ("复查\n自送达…之日起三十日内…": a

@@ -20,6 +20,7 @@ from kb.model import (
     BRACKET_HEADING,
     PHASES,
     StageRules,
+    chained_stages,
     delegating_power,
     heading_stages,
     leading_stage,
@@ -254,7 +255,7 @@ def named_stages(row: dict, rules: StageRules | None = None, subkind: str = "") 
     if _REMARK_SERVED.search(squeeze(row.get("remarks") or "")):
         named.add("送达")  # 新疆's 导游证核发: 「电子导游证通过全国旅游监管服务平台发放」 in its remarks, judged served
     for text in row.get("duty_texts", ()):
-        named.update(heading_stages(text), listed_stages(text), noted_stages(text))
+        named.update(heading_stages(text), listed_stages(text), noted_stages(text), chained_stages(text))
         named.update(rules.done_inside(text, row["type"], subkind))
         named.update(column_cell_stages(text))
     if subkind == "强制措施" and "事后监管" in named and not _measure_ended(row.get("duty_texts", ()), row["type"], rules):

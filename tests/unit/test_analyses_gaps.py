@@ -1374,3 +1374,19 @@ def test_a_cold_review_of_the_thirty_fourth_sessions_rules() -> None:
     assert missing("行政强制", "对到期不缴纳罚款的加处罚款", warned) == ["执行"]
     itself = "计算：按日计算。\n收缴：收缴加处的罚款。\n其他：不得违法申请人民法院强制执行。"
     assert missing("行政强制", "对到期不缴纳罚款的加处罚款", itself) == []
+
+
+def test_steps_named_as_a_chain() -> None:
+    """「受理—审查—决定」 (福建's 「按照“受理—审查—决定”一体化流程办理」, 阆中's), 「立案——调查取证（…）——审查」 (沙井's template):
+    the chain's steps are named; two steps are no chain."""
+    assert missing("行政许可", "二级建造师执业注册", "受理责任：按照“受理—审查—决定”一体化流程办理。") == ["送达", "事后监管"]
+    chain = "立案——调查取证（执法人员不少于两人）——审查（重大执法决定经法制审核）——决定——送达——执行。"
+    assert missing("行政处罚", "x", chain) == ["告知"]
+    assert missing("行政许可", "x", "受理：按照“受理—审查”流程办理。\n决定：作出决定。") == ["审查", "送达", "事后监管"]
+    # a step of two words (祁门's 「上报或决定」) and a step of the list's own (现场查验) go on with the chain
+    assert missing("行政许可", "使用林地审核", "受理—现场查验—审核—上报或决定—送达。") == ["事后监管"]
+    # a 注销 announced, its papers taken back (福建省民政厅's), is served; a permit supervised 「取得许可后」 (秭归's) is
+    assert missing("行政许可", "社会团体注销登记", "受理→审查（清算报告）→决定→收缴登记证书和印章→公告") == []
+    assert missing("行政许可", "民办幼儿园设立审批",
+                   "受理→材料审查→实地考察→作出决定→颁发办学许可证。取得许可后，由学前教育管理部门开展年度检查。") == []
+    assert missing("行政许可", "民办幼儿园设立审批", "受理→材料审查→实地考察→作出决定→颁发办学许可证。") == ["事后监管"]

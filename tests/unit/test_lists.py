@@ -3626,3 +3626,34 @@ def test_a_cold_review_of_the_thirty_fourth_sessions_readings(tmp_path):
     new, renew, sand = parse_list(_workbook(tmp_path / "某县水利局权责清单.xlsx", {"Sheet": outline})).records
     assert ([d.stage for d in new.responsibilities], [d.stage for d in renew.responsibilities]) == (["受理", "送达"], ["受理"])
     assert (sand.item_name, [d.stage for d in sand.responsibilities]) == ("河道采砂许可", ["受理"])
+
+
+def test_cards_a_gap_apart_coded_templates_above_a_late_header_and_chained_steps(tmp_path):
+    """北海: cards two a band a blank column apart, each headed 【事项一】 | its name, with two columns of labels of its own;
+    沙井: a 填报说明 of templates under codes, 「（A）…通用责任：…」, above a header on row 11, cells 「执行（A）；另：…」; a duty
+    opening with a chain of steps, 「立案——调查取证（…）——审查」, names them."""
+    left = [["【事项一】", "建筑工程施工许可证核发", "", ""], ["事项编码", "XK-0012", "权力类型", "行政许可"],
+            ["责任事项", "1.受理责任：受理。2.决定责任：作出决定。", "", ""], ["追责情形", "违法许可的。", "", ""]]
+    right = [["【事项二】", "商品房预售许可", "", ""], ["事项编码", "XK-0015", "权力类型", "行政许可"],
+             ["责任事项", "1.受理责任：受理。", "", ""], ["追责情形", "违法许可的。", "", ""]]
+    band = [a + [""] + b for a, b in zip(left, right, strict=True)]
+    rows = [["北海市住房和城乡建设局权责清单"] + [""] * 8, [""] * 9, *band, [""] * 9,
+            *[a + [""] * 5 for a in ([["【事项三】", "燃气经营许可证核发", "", ""], ["事项编码", "XK-0021", "权力类型", "行政许可"],
+                                       ["责任事项", "1.受理责任：受理。", "", ""]])]]
+    doc = parse_list(_workbook(tmp_path / "北海市住房和城乡建设局权责清单.xlsx", {"Sheet": rows}))
+    assert [(r.item_name, r.code, r.type) for r in doc.records] == [
+        ("建筑工程施工许可证核发", "XK-0012", "行政许可"), ("商品房预售许可", "XK-0015", "行政许可"),
+        ("燃气经营许可证核发", "XK-0021", "行政许可")]
+    notes = [["南昌市红谷滩区沙井街道办事处权责清单", "", "", ""], ["填报说明", "", "", ""],
+             *[[f"{k}.说明第{k}条。", "", "", ""] for k in range(1, 6)],
+             ["\u3000（A）依申请给付类通用责任：受理申请并一次性告知所需材料；组织入户调查；作出审核意见。", "", "", ""],
+             ["\u3000（B）行政处罚类通用责任：立案——调查取证（执法人员不少于两人）——审查——告知——决定——送达——执行。", "", "", ""],
+             [""] * 4,
+             ["序号", "事项名称", "事项类型", "责任事项"],
+             ["1", "临时救助", "行政给付", "执行（A）；另：急难型临时救助先行救助后补齐手续。"],
+             ["2", "对露天烧烤食品的处罚", "行政处罚", "执行（B）。"]]
+    doc = parse_list(_workbook(tmp_path / "南昌市红谷滩区沙井街道办事处权责清单.xlsx", {"Sheet": notes}))
+    relief, penalty = doc.records
+    assert relief.responsibility_text.startswith("受理申请并一次性告知") and relief.responsibility_text.endswith("补齐手续。")
+    assert penalty.responsibilities[0].stage == "立案" and "（A）" not in penalty.responsibility_text
+    assert any("执行（A）" in w.message for w in doc.warnings)
