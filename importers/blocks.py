@@ -261,8 +261,8 @@ def _side_by_side(sheet: Sheet, known: dict[tuple[int, int], str]) -> Sheet | No
     columns = sorted(set().union(*(cs for cs in by_row.values() if len(cs) >= 2)) & _label_columns(known))
     # (a card's own second column of labels, 事项编码 | … | 权力类型 | …, is inside it: a card starts after a column left
     # blank beside its labels, 北海's cards a gap column apart, 2026-12-06)
-    columns = [c for c in columns if c == columns[0] or all(
-        not sheet.value(r, c - 1).strip() for (r, k) in known if k == c)] if columns else columns
+    gapped = [c for c in columns if c == columns[0] or all(not sheet.value(r, c - 1).strip() for (r, k) in known if k == c)]
+    columns = gapped if len(gapped) >= 2 else columns  # (cards with no column between them: each label column a card's)
     if len(columns) < 2:
         return None
     bounds = [*columns[1:], sheet.ncols]

@@ -88,8 +88,13 @@ from kb.model import (
     stage_word_pattern,
 )
 
-HEADER_SEARCH_ROWS = 15  # the header is on one of the first fifteen rows (below a 附件 line, a title, a version,
-# the publishing unit and a blank row, as 绥滨's lists have it; below a 填报说明 of six lines, as 沙井's, 2026-12-06)
+HEADER_SEARCH_ROWS = 10  # the header is on one of the first ten rows (below a 附件 line, a title, a version,
+# the publishing unit and a blank row, as 绥滨's lists have it)
+# … or of the first fifteen below a 填报说明 over the table (沙井's, six lines of notes, 2026-12-06), on a sheet that is not
+# itself the notes or the contents (a 填报说明 sheet's example table is no list)
+NOTED_HEADER_ROWS = 15
+_NOTES_HEADING = re.compile(r"^(?:填报说明|编制说明|填表说明|说明|注|备注|附注)[：:]?$|^(?:填报说明|编制说明|填表说明)")
+_NOTES_SHEET = re.compile(r"说明|目录|附注|填报|编制|索引")
 MAX_CELL_CHARS = 100_000  # Excel itself stops at 32,767; more means a broken export
 KEY_FIELDS = ("item_name", "sub_item_name", "type")  # a row is a record when one holds its own value
 NO_SUB_ITEM = {"无", "无子项", "/", "／", "-", "--", "—", "——", "－", "－－", "暂无"}  # (——: 焦作's 子项 column)
@@ -170,8 +175,12 @@ def read_table(path: str | Path | Source) -> tuple[str, list[Sheet]]:
 
 
 def find_layout(sheet: Sheet) -> SheetLayout | None:
-    """The header row (first of rows 1–HEADER_SEARCH_ROWS that a mapping fits) and the columns it maps."""
-    for r in range(min(HEADER_SEARCH_ROWS, sheet.nrows)):
+    """The header row (first of rows 1–HEADER_SEARCH_ROWS that a mapping fits, or NOTED_HEADER_ROWS under a heading of
+    notes) and the columns it maps."""
+    noted = not _NOTES_SHEET.search(sheet.name) and any(
+        _NOTES_HEADING.match(squeeze(" ".join(v for v in sheet.cells[r] if v.strip())))
+        for r in range(min(HEADER_SEARCH_ROWS, sheet.nrows)))
+    for r in range(min(NOTED_HEADER_ROWS if noted else HEADER_SEARCH_ROWS, sheet.nrows)):
         layout = layout_at(sheet, r)
         if layout is not None:
             return _third_row(sheet, layout) or _lower_header(sheet, layout) or layout
@@ -785,9 +794,11 @@ _SEE_NOTE = re.compile(r"^(?:详见|见|参见|按)(?P<note>(?:附注|注)\s*[�
 
 # … or a template of duties a note above the table defines under a code in brackets (沙井's 填报说明: 「（A）依申请给付类通用
 # 责任：受理申请…」, 「（B）行政处罚类通用责任：立案——调查取证…」), and a cell citing it (「执行（A）。」, 「执行（C）；另：对发现的…」)
-_CODED_NOTE = re.compile(r"^[（(](?P<code>[A-Z]|[一二三四五六七八九十]{1,2})[)）]\s*(?P<term>[\u4e00-\u9fff]{2,16}?(?:责任|情形))"
-                         r"(?:事项)?[：:](?P<body>.{10,})$", re.DOTALL)
-_CITES_NOTE = re.compile(r"^(?:执行|适用|按照?|参照|履行|同)?\s*[（(](?P<code>[A-Z]|[一二三四五六七八九十]{1,2})[)）]"
+_CODED_NOTE = re.compile(r"^[（(](?P<code>[A-Z]|[一二三四五六七八九十]{1,2})[)）]\s*"
+                         r"(?P<term>[\u4e00-\u9fff]{0,12}(?:通用|共性|共同)(?:责任|追责情形|情形))(?:事项)?[：:](?P<body>.{10,})$",
+                         re.DOTALL)
+# (cited by a verb: not a bare 「（一）」 numbering a sub-item, a 「（B）」 grade, nor 「同（一）」 the item one above)
+_CITES_NOTE = re.compile(r"^(?:执行|适用|按照?|参照|履行)\s*[（(](?P<code>[A-Z]|[一二三四五六七八九十]{1,2})[)）]"
                          r"(?:规定的|所列的?)?(?:通用)?(?:责任)?(?:事项)?(?:执行)?[。.]?(?:[；;，,]\s*(?P<rest>\S.*))?$", re.DOTALL)
 
 

@@ -517,33 +517,58 @@ def listed_stages(text: str) -> list[str]:
 
 _CHAIN_JOIN = re.compile(r"\s*(?:—+|→|->|－)\s*")
 _CHAIN_OR = re.compile(r"[或及和、/]")  # (a step of two words, 「上报或决定」)
+# a step that is another's doing, or none (「由法院立案」, 「报市局受理」, 「申请人按照受理」, 「未按受理」): no chain of the body's own
+_CHAIN_OTHERS = re.compile(r"^由|报(?:送|请|经)?(?:省|市|县|区|州|盟|上级|国家)|申请人|法院|按照|流程|程序|^未|无需|无须|不予|不得")
+_CHAIN_NOTE = re.compile(r"[（(]([^（）()]{0,60})[)）]")
+
+
+def _chain_step(step: str, words: dict[str, str]) -> list[str] | None:
+    """The stages one step of a chain names (its word, one of two words, or a word it starts or ends with: 受理申请, 入户调查,
+    送达后); [] for a short step of the list's own (现场查验, 收缴登记证书和印章); None for one that voids the chain (another's
+    doing, or long prose)."""
+    notes = _CHAIN_NOTE.findall(step)
+    bare = _CHAIN_NOTE.sub("", step)
+    if _CHAIN_OTHERS.search(bare):
+        return None
+    if any(re.search(r"复议|诉讼", n) for n in notes):
+        return []  # (「告知（告知当事人申请行政复议…的权利）」 after the decision: no 告知 of the penalty)
+    found = [words[w] for w in _CHAIN_OR.split(bare) if w in words]
+    if not found and len(bare) <= 10:
+        found = [words[w] for w in words if len(w) >= 2 and (bare.startswith(w) or bare.endswith(w))][:1]
+    return found if found or len(bare) <= 10 else None
 
 
 def chained_stages(text: str, *, opening: bool = False) -> list[str]:
     """The stages a duty names as a chain of steps joined by dashes or arrows, three of them a stage's or more (福建's
     「按照“受理—审查—决定”一体化流程办理：…」, 阆中's 「受理—审查—决定：…」, 沙井's 「立案——调查取证（…）——审查（…）——告知…」,
-    祁门's 「受理—现场查验—审核—上报或决定—送达」: judged to do those, 2026-12-06): each step a stage's word (its note in brackets
-    aside, or one of two words, 「上报或决定」), or a short step of the list's own; [] where there is none. ``opening``: only a
-    chain the duty opens with."""
+    祁门's 「受理—现场查验—审核—上报或决定—送达」: judged to do those, 2026-12-06), each step as _chain_step reads it; [] where
+    there is none, or the chain is another's (「由法院立案—审查—告知—裁定—执行」). ``opening``: only a chain the duty opens with,
+    its first step a stage's, ending a sentence or a heading or with a stage's word (「受理—审查—决定—送达。」, 「受理—审查—决定：…」;
+    not 「…送达后，对被许可人…」, nor 「制定表彰方案—审核—公示—…」)."""
     words = stage_words()
-    said = re.sub(r"[（(][^（）()]{0,60}[)）]", "", squeeze(text or ""))  # (the steps' notes aside)
+    # (a note's own punctuation no end of its step: 「调查取证（执法人员不少于两人，出示执法证件）」)
+    said = re.sub(r"[（(][^（）()]{0,60}[)）]", lambda m: re.sub(r"[。；;，,：:]", "、", m.group(0)), squeeze(text or ""))
     out: list[str] = []
-    for run in re.split(r"[。；;，,：:“”\"「」\n]", said):
-        steps = _CHAIN_JOIN.split(run)
+    position = 0
+    for run in re.split(r"(?<=[。；;，,：:“”\"「」\n])", said):
+        start, position = position, position + len(run)
+        body = run.rstrip("。；;，,：:“”\"「」\n")
+        steps = _CHAIN_JOIN.split(re.sub(r"[（(][^（）()]{0,60}[)）]", lambda m: m.group(0).replace("—", "-"), body))
+        if opening and (start > 0 or len(steps) < 3):
+            break
         if len(steps) < 3:
+            continue
+        read = [_chain_step(step, words) for step in steps]
+        if None in read or sum(1 for r in read if r) < 3:
             if opening:
                 break
             continue
-        named = []
-        for step in steps:
-            found = [words[w] for w in _CHAIN_OR.split(step) if w in words]
-            if found:
-                named += found
-            elif len(step) > 10:
-                named = []
-                break
-        if sum(1 for step in steps if any(w in words for w in _CHAIN_OR.split(step))) >= 3:
-            out += named
+        # (a duty opening with a chain is its first step's: that step names a stage, and the chain ends the sentence or
+        # the heading, or its last step is a stage's word itself, 「…——决定——送达，各环节责任见办事指南」, not 「…送达后，…」)
+        if opening and (not read[0] or not run.endswith(("。", "；", ";", "：", ":", "\n")) and position < len(said)
+                        and _CHAIN_NOTE.sub("", steps[-1]) not in words):
+            break
+        out += [stage for r in read for stage in r]
         if opening:
             break
     return list(dict.fromkeys(out))

@@ -1390,3 +1390,23 @@ def test_steps_named_as_a_chain() -> None:
     assert missing("行政许可", "民办幼儿园设立审批",
                    "受理→材料审查→实地考察→作出决定→颁发办学许可证。取得许可后，由学前教育管理部门开展年度检查。") == []
     assert missing("行政许可", "民办幼儿园设立审批", "受理→材料审查→实地考察→作出决定→颁发办学许可证。") == ["事后监管"]
+
+
+def test_a_second_review_of_the_thirty_fourth_sessions_rules() -> None:
+    """A chain of another's steps (a court's, the city's, the applicant's, one the body did not follow) names none of the
+    body's; a step whose note tells of 复议 is no 告知; a chain ending in 「送达后，…」 is no duty of its first step's; an
+    applicant's 取得许可后 or its creditors' 公告 is no supervision or service; 专家评审 is a 奖励's own 评审."""
+    penalty = ("1.立案：立案。\n2.调查：调查。\n3.审查：审查。\n4.决定：作出决定。\n5.送达：送达。\n"
+               "6.执行责任：申请人民法院强制执行，由法院立案—审查—告知—裁定—执行。")
+    assert missing("行政处罚", "x", penalty) == ["告知"]
+    for other in ("报市局受理—审查—决定—送达。", "申请人按照受理—审查—决定—送达—归档的流程提交材料。",
+                  "由县级受理—审查—决定—送达，本级负责指导监督。", "未按受理—审查—决定—送达程序办理的，依法追责。"):
+        assert set(missing("行政许可", "x", "受理：受理。\n其他：" + other)) >= {"审查", "决定", "送达"}, other
+    from kb.model import chained_stages
+    told = "立案—调查—审查—决定—送达—执行—告知（告知当事人申请行政复议或者提起行政诉讼的权利）。"
+    assert "告知" not in chained_stages(told) and "执行" in chained_stages(told)
+    for condition in ("告知申请人取得许可后方可开展经营，接受监督检查。", "取得许可后应当建立自查制度，定期检查设施设备。",
+                      "对取得许可后未接受监督检查的，依法处理。"):
+        assert missing("行政许可", "x", "受理：受理。\n审查：审查。\n决定：决定。\n送达：送达。\n其他：" + condition) == ["事后监管"]
+    creditors = "受理：接收注销申请书、清算报告及债权人公告材料。\n审查：审查。\n决定：作出注销决定。"
+    assert missing("行政许可", "社会团体注销登记", creditors) == ["送达"]

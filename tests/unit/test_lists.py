@@ -3657,3 +3657,31 @@ def test_cards_a_gap_apart_coded_templates_above_a_late_header_and_chained_steps
     assert relief.responsibility_text.startswith("受理申请并一次性告知") and relief.responsibility_text.endswith("补齐手续。")
     assert penalty.responsibilities[0].stage == "立案" and "（A）" not in penalty.responsibility_text
     assert any("执行（A）" in w.message for w in doc.warnings)
+
+
+def test_a_second_review_of_the_thirty_fourth_sessions_readings(tmp_path):
+    """Cards side by side with no column between them are each a label column's (as before); ordinary numbered notes and
+    bare or 同 cells are no coded templates; a duty opening with a chain that runs on past a comma has no stage of it; a
+    notes sheet's example table beyond row ten is no list."""
+    band = [["【事项一】", "", "【事项二】", ""], ["事项名称", "许可一", "事项名称", "许可二"], ["事项编码", "XK-001", "事项编码", "XK-002"],
+            ["权力类型", "行政许可", "权力类型", "行政许可"], ["责任事项", "1.受理责任：受理。2.决定责任：决定。", "责任事项", "1.受理责任：受理。"]]
+    rows = [["某市局权责清单", "", "", ""], *band, ["", "", "", ""],
+            *[[c.replace("一", "三").replace("二", "四").replace("001", "003").replace("002", "004") for c in row] for row in band]]
+    doc = parse_list(_workbook(tmp_path / "某市局权责清单.xlsx", {"Sheet": rows}))
+    assert [(r.item_name, r.code, len(r.responsibilities)) for r in doc.records] == [
+        ("许可一", "XK-001", 2), ("许可二", "XK-002", 1), ("许可三", "XK-003", 2), ("许可四", "XK-004", 1)]
+    notes = [["某县局权责清单", "", "", "", ""], ["填报说明", "", "", "", ""],
+             ["（一）关于责任事项：按照权力运行流程逐项填写各环节责任，不得空项。", "", "", "", ""],
+             ["（二）关于追责情形：按照有关规定填写。", "", "", "", ""],
+             ["序号", "事项名称", "权力类型", "实施依据", "风险等级"],
+             ["（一）", "食品经营许可", "行政许可", "《食品安全法》第三十五条", "（B）"],
+             ["（二）", "食品生产许可", "行政许可", "同（一）", "（A）"]]
+    first, second = parse_list(_workbook(tmp_path / "某县局权责清单.xlsx", {"Sheet": notes})).records
+    assert (first.seq, second.basis_text, first.extra.get("风险等级")) == ("（一）", "同（一）", "（B）")
+    sample = [["填报说明", "", ""], *[[f"{k}.说明第{k}条。", "", ""] for k in range(1, 10)], ["", "", ""],
+              ["序号", "事项名称", "权力类型"], ["1", "食品经营许可（示例）", "行政许可"]]
+    listed = [["序号", "事项名称", "权力类型"], ["1", "食品经营许可", "行政许可"]]
+    doc = parse_list(_workbook(tmp_path / "某县局权责清单.xlsx", {"填报说明": sample, "权责清单": listed}))
+    assert [r.item_name for r in doc.records] == ["食品经营许可"]
+    from importers.duties import split_duties
+    assert split_duties("受理—审查—决定—送达后，对被许可人开展监督检查。")[0].stage is None
