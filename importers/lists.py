@@ -1687,9 +1687,9 @@ class _ListParser:
                 # 涉路施工许可 whose sub-items give 依据名称 | 条款 and nothing else: judged to share the item's duties,
                 # 2026-12-06 — 宁德's write their type on each row; 兴城's 变更申请 follows a sibling with duties of its own,
                 # judged to have none)
-                above = sheet.row_index(prev.row)
                 basis_below_item = "type" in cols and not own.get("type", "").strip() and (
-                    prev.row in ctx.filled_down or ("item_name" in cols and sheet.value(above, cols["item_name"]).strip()))
+                    prev.row in ctx.filled_down
+                    or ("item_name" in cols and sheet.value(sheet.row_index(prev.row), cols["item_name"]).strip()))
                 writes_own = any(values.get(f, "").strip() and not _DITTO.match(squeeze(values[f]))
                                  for f in _SHARED_FIELDS if f in cols and f not in ("holder", "unit")
                                  and not (f == "basis_text" and basis_below_item))
