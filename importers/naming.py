@@ -356,12 +356,21 @@ _POLICE_UNIT = re.compile(r"(?:治安管理|治安|交通管理|交通警察|交
 _TOWNSHIP_OFFICE = re.compile(r"(?:本镇|本乡|本街道|镇|乡|街道)[\u4e00-\u9fff]{2,10}(?:办|办公室|中心|所|站|队|中队|科)")
 
 
+# … or in a township's or a street's own list, an office named with no place at all (盱眙县马坝镇's 实施机构 「综合行政执法局」,
+# 「社会事业局」, 「农业农村服务中心」, 「自然资源和规划所」, 2026-12-06): its own, as a county's would carry the county's name
+_TOWNSHIP_BODY = re.compile(r".*(?:镇|乡|街道)(?:人民政府|办事处)$")
+_BARE_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:中心|所|站|办|办公室|队|局)")
+
+
 def internal_unit(holder: str, naming: Naming) -> bool:
     """True when a 行使主体 / 责任主体 names an internal unit of the file's department (国际交流与合作处):
     no place of its own and a unit's word at its end."""
     text = squeeze(holder).strip("，,。；;、:：")
     if _TOWNSHIP_OFFICE.fullmatch(text):
         return True  # 九资河镇's 实施机构 「镇农业服务中心」, 「镇社会事务办」: the township's own offices, named without its name
+    if _TOWNSHIP_BODY.fullmatch(naming.department or "") and _BARE_OFFICE.fullmatch(text) \
+            and not re.search(r"[省市州盟县区旗镇乡]|街道", text):  # (no place's word at all: 周庄镇综合行政执法局 is named)
+        return True
     if not (_UNIT.search(text) or _POLICE_UNIT.search(text)) or _place_prefix(text, naming.context):
         return False
     if text.endswith("办公室") and any(w in text for w in ("政府", "委员会", "指挥部", "领导小组")):

@@ -3090,3 +3090,81 @@ NINETY_FOURTH: dict[str, tuple[list[str], bool, str]] = {
 def test_missing_stage_on_a_ninety_fourth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_94.json", NINETY_FOURTH, 13, 133)
     assert (sum(real for _, real, _ in NINETY_FOURTH.values()), len(NINETY_FOURTH)) == (30, 30)
+
+
+# As measured (at c4a14c0, before any of its own readings): 27 real of 29 — 靖边's 扣留机动车 whose 执行 step 「…接受处理后，及时
+# 退还机动车」 ends the measure (asked its 事后监管), and 三里屯's card whose one step 「办理：…依法立案调查取证，经审查后告知…，
+# 依法作出…的决定，送达决定书并督促履行」 does the whole procedure (asked its 调查, 审查 and 决定; below, still: its prose read in
+# part). Read since: a measure's 「及时退还」 its end: 27 of 28.
+NINETY_SIXTH: dict[str, tuple[list[str], bool, str]] = {
+    "人力资源服务许可（经营性人力资源服务机构从事职业中介活动许可）": (["事后监管"], True, "天津市北辰区人力资源和社会保障局"),
+    "代为补种树木、恢复植被和林业生产条件": (["催告"], True, "丰宁满族自治县林业和草原局"),
+    "使用林地审核审批（临时使用林地审批）": (["事后监管"], True, "丰宁满族自治县林业和草原局"),
+    "使用林地审核审批（建设项目占用、征收林地审核（初审、转报））": (["事后监管"], True, "丰宁满族自治县林业和草原局"),
+    "医师执业注册": (["事后监管"], True, "塔城地区卫生健康委员会"),
+    "商品房预售许可": (["事后监管"], True, "龙口市住房和城乡建设局"),
+    "对不按规定的时间、地点、方式倾倒垃圾、粪便的处罚": (["送达", "执行"], True, "北京市朝阳区三里屯街道办事处"),
+    "对在乡、村庄规划区内未依法取得乡村建设规划许可证或者未按照乡村建设规划许可证的规定进行建设的处罚": (["送达"], True, "新宾满族自治县永陵镇人民政府"),
+    "对在当地人民政府禁止的区域内露天烧烤食品或者为露天烧烤食品提供场地的处罚": (["告知"], True, "北京市朝阳区三里屯街道办事处"),
+    "对建设项目未依法报批环境影响评价文件擅自开工建设的处罚": (["告知"], True, "山西省生态环境厅"),
+    "对房地产开发企业未取得商品房预售许可证预售商品房的处罚": (["送达"], True, "龙口市住房和城乡建设局"),
+    "对扰乱机关、团体、企业、事业单位秩序的处罚": (["告知"], True, "靖边县公安局"),
+    "对未经批准擅自设置大型户外广告，影响市容的处罚": (["告知"], True, "鹤壁市城市管理局"),
+    "对未经许可擅自经营劳务派遣业务的处罚": (["告知"], True, "天津市北辰区人力资源和社会保障局"),
+    "对森林防火期内未经批准擅自在森林防火区内野外用火的处罚": (["执行"], True, "丰宁满族自治县林业和草原局"),
+    "对民办学校违规办学行为的处罚（1.擅自分立、合并民办学校的2.发布虚假招生简章或者广告，骗取钱财的3.管理混乱严重影响教育教学，产生恶劣社会影响的）": (["送达"], True, "霍林郭勒市教育局"),
+    "对生产经营单位未采取措施消除事故隐患的处罚": (["送达"], True, "白银市应急管理局"),
+    "对经营超过保质期的食品、食品添加剂等行为的处罚": (["送达"], True, "牡丹江市市场监督管理局"),
+    "对进行开垦、采石、采砂、采土或者其他活动，造成林木毁坏的处罚": (["送达"], True, "丰宁满族自治县林业和草原局"),
+    "对随意倾倒、抛洒、堆放生活垃圾的处罚（1.对单位随意倾倒、抛洒、堆放生活垃圾的处罚2.对个人随意倾倒、抛洒、堆放生活垃圾的处罚）": (["调查", "审查", "决定"], False,
+        "北京市朝阳区三里屯街道办事处"),
+    "对非医师行医的处罚": (["告知"], True, "塔城地区卫生健康委员会"),
+    "强制拆除不符合城市容貌标准、环境卫生标准的建筑物或者设施": (["催告"], True, "鹤壁市城市管理局"),
+    "教师资格认定（幼儿园、小学和初级中学教师资格认定）": (["事后监管"], True, "霍林郭勒市教育局"),
+    "民用爆炸物品运输许可": (["事后监管"], True, "靖边县公安局"),
+    "烟花爆竹经营（批发）许可证核发": (["事后监管"], True, "白银市应急管理局"),
+    "设置大型户外广告及在城市建筑物、设施上悬挂、张贴宣传品审批": (["送达", "事后监管"], True, "鹤壁市城市管理局"),
+    "辐射安全许可证核发★": (["事后监管"], True, "山西省生态环境厅"),
+    "食品经营许可（含新办、变更、延续、补办、注销）": (["事后监管"], True, "牡丹江市市场监督管理局"),
+}
+
+
+def test_missing_stage_on_a_ninety_sixth_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_96.json", NINETY_SIXTH, 13, 132)
+    assert (sum(real for _, real, _ in NINETY_SIXTH.values()), len(NINETY_SIXTH)) == (27, 28)
+
+
+# As measured (at c4a14c0, before any of its own readings): 19 real of 22, 拓东's outline in one column refused (said), 马坝镇's
+# 实施机构 (综合行政执法局, 社会事业局 …, offices named with no place) taken for bodies of their own — the false: 鄂州's 「材料接收」
+# step (asked its 受理), 炎陵's permit in one cell whose 县教育局 「审核材料的真实性」 (asked its 审查), 城口's penalty in one
+# paragraph under its first column (asked its 调查, 审查, 决定 and 送达; below, still). Read since: 材料接收 a 受理, a permit's
+# 审核材料的真实性 its review, a township's offices named with no place its own: 19 of 20.
+NINETY_FIFTH: dict[str, tuple[list[str], bool, str]] = {
+    "乡村建设规划许可证核发": (["事后监管"], True, "盱眙县马坝镇人民政府"),
+    "公共场所卫生许可": (["事后监管"], True, "防城港市卫生健康委员会"),
+    "对个人以骗取医疗保障基金为目的的违法行为的行政处罚": (["调查", "审查", "决定", "送达"], False, "城口县医疗保障局"),
+    "对依法应当编制水土保持方案的生产建设项目未编制或者未经批准而开工建设等行为的行政处罚": (["告知"], True, "四川省水利厅"),
+    "对农村村民未经批准或者采取欺骗手段骗取批准，非法占用土地建住宅的处罚": (["告知"], True, "盱眙县马坝镇人民政府"),
+    "对可能被转移、隐匿或者灭失的资料等予以封存": (["事后监管"], True, "城口县医疗保障局"),
+    "对在乡、村庄规划区内未依法取得乡村建设规划许可证或者未按照乡村建设规划许可证的规定进行建设的处罚": (["告知"], True, "盱眙县马坝镇人民政府"),
+    "对在河道管理范围内建设妨碍行洪的建筑物、构筑物逾期不拆除的强行拆除": (["催告"], True, "四川省水利厅"),
+    "对在禁止区域内露天烧烤食品或者为露天烧烤食品提供场地的行政处罚": (["告知"], True, "上海市长宁区城市管理行政执法局"),
+    "对定点医药机构以骗取医疗保障基金为目的的违法行为的行政处罚": (["送达"], True, "城口县医疗保障局"),
+    "对擅自举办民办学校的行政处罚": (["告知"], True, "炎陵县教育局"),
+    "对未取得医疗机构执业许可证擅自执业的行政处罚": (["送达", "执行"], True, "防城港市卫生健康委员会"),
+    "对未取得排污许可证排放污染物的行政处罚": (["告知"], True, "鄂州市生态环境局"),
+    "对生产、销售不符合保障人体健康和人身、财产安全的国家标准、行业标准的产品的行政处罚": (["送达"], True, "萍乡市市场监督管理局"),
+    "对生产经营单位未采取措施消除事故隐患的行政处罚": (["告知"], True, "黔南布依族苗族自治州应急管理局"),
+    "排污许可证核发": (["事后监管"], True, "鄂州市生态环境局"),
+    "民办学校设立、变更、终止审批（1.实施学前教育的民办学校（幼儿园）设立审批；2.分立、合并及变更审批；3.终止审批）": (["事后监管"], True, "炎陵县教育局"),
+    "河道管理范围内建设项目工程建设方案审批": (["事后监管"], True, "四川省水利厅"),
+    "烟花爆竹经营（批发）许可证核发": (["送达", "事后监管"], True, "黔南布依族苗族自治州应急管理局"),
+    "特种设备使用登记": (["事后监管"], True, "萍乡市市场监督管理局"),
+}
+
+
+def test_missing_stage_on_a_ninety_fifth_sample_judged_blind(scratch, tmp_path):
+    # (拓东's list, an outline in one column: 「事项编码：…」, 「实施依据：…」 lines under section headings, not read: refused, said)
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_95.json", NINETY_FIFTH, 12, 123,
+           refusing=frozenset({"昆明市盘龙区拓东街道办事处权责清单.xlsx"}))
+    assert (sum(real for _, real, _ in NINETY_FIFTH.values()), len(NINETY_FIFTH)) == (19, 20)

@@ -1410,3 +1410,23 @@ def test_a_second_review_of_the_thirty_fourth_sessions_rules() -> None:
         assert missing("行政许可", "x", "受理：受理。\n审查：审查。\n决定：决定。\n送达：送达。\n其他：" + condition) == ["事后监管"]
     creditors = "受理：接收注销申请书、清算报告及债权人公告材料。\n审查：审查。\n决定：作出注销决定。"
     assert missing("行政许可", "社会团体注销登记", creditors) == ["送达"]
+
+
+def test_a_measure_ended_by_returning_what_it_held() -> None:
+    """靖边's 扣留机动车: its 执行 step 「…接受处理后，及时退还机动车」 ends the measure (its 事后监管)."""
+    steps = ("1.审查：核查。\n2.告知：告知当事人。\n3.决定：制作强制措施凭证。\n4.送达：当场交付。\n"
+             "5.执行：移送指定停车场妥善保管；当事人补办相应手续，接受处理后，{}。")
+    assert missing("行政强制", "扣留机动车", steps.format("及时退还机动车")) == []
+    kept = "1.审查：核查。\n2.告知：告知当事人。\n3.决定：制作强制措施凭证。\n4.送达：当场交付。\n5.执行：移送指定停车场妥善保管。"
+    assert missing("行政强制", "扣留机动车", kept) == ["事后监管"]
+
+
+def test_the_ninety_fifth_samples_steps() -> None:
+    """鄂州's 「材料接收」 step is its 受理; 炎陵's permit written in one cell under 受理, whose 县教育局 「审核材料的真实性和必要性」, is
+    reviewed (a 受理's check of the papers' completeness is not)."""
+    steps = "材料接收：接收申请材料，出具受理通知书。\n技术审查：组织专家审查。\n集体研究：局务会议研究决定。\n发证：颁发许可证。\n证后监督：年度检查。"
+    assert "受理" not in missing("行政许可", "危险废物经营许可证核发", steps)
+    one = ("受理（立案）责任：接收申请及诊断证明，经学校初审后报县教育局，县教育局审核材料的真实性和必要性，在十个工作日内作出批准或者"
+           "不予批准的决定并书面告知申请人和学校；批准期满后督促学校做好复学入学工作。")
+    assert "审查" not in missing("行政许可", "适龄儿童、少年延缓入学或者休学审批", one)
+    assert "审查" in missing("行政许可", "x", "受理：审核材料是否齐全。\n决定：作出决定。\n送达：送达。")

@@ -2517,6 +2517,14 @@ def test_a_township_s_offices_named_by_its_level_word_are_its_own(tmp_path):
     doc = parse_list(path)
     assert [d["name"] for d in doc.departments] == ["罗田县九资河镇人民政府"]
     assert [r.unit for r in doc.records] == ["镇综合执法中心", "镇社会事务办"]
+    # … and offices named with no place at all (盱眙县马坝镇's 「综合行政执法局」, 「农业农村服务中心」); a county's stays its own
+    bare = tmp_path / "盱眙县马坝镇人民政府权责清单.csv"
+    bare.write_text("序号,事项名称,权力类型,实施依据,实施机构\n"
+                    "1,对违法建设的处罚,行政处罚,《城乡规划法》第六十五条,综合行政执法局\n"
+                    "2,农村村民宅基地审批,行政许可,《土地管理法》第六十二条,农业农村服务中心、自然资源和规划所\n"
+                    "3,对破坏耕地的处罚,行政处罚,《土地管理法》第七十五条,盱眙县自然资源和规划局\n", encoding="utf-8")
+    doc = parse_list(bare)
+    assert [d["name"] for d in doc.departments] == ["盱眙县马坝镇人民政府", "盱眙县自然资源和规划局"]
 
 
 def test_the_sixty_third_sample_s_layouts(tmp_path):
