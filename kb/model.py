@@ -516,6 +516,7 @@ def listed_stages(text: str) -> list[str]:
 
 
 _CHAIN_JOIN = re.compile(r"\s*(?:—+|→|->|－)\s*")
+_CHAIN_MARK = re.compile(r"—|→|->|－")
 _CHAIN_OR = re.compile(r"[或及和、/]")  # (a step of two words, 「上报或决定」)
 # a step that is another's doing, or none (「由法院立案」, 「报市局受理」, 「申请人按照受理」, 「未按受理」): no chain of the body's own
 _CHAIN_OTHERS = re.compile(r"^由|报(?:送|请|经)?(?:省|市|县|区|州|盟|上级|国家)|申请人|法院|按照|流程|程序|^未|无需|无须|不予|不得")
@@ -545,6 +546,8 @@ def chained_stages(text: str, *, opening: bool = False) -> list[str]:
     there is none, or the chain is another's (「由法院立案—审查—告知—裁定—执行」). ``opening``: only a chain the duty opens with,
     its first step a stage's, ending a sentence or a heading or with a stage's word (「受理—审查—决定—送达。」, 「受理—审查—决定：…」;
     not 「…送达后，对被许可人…」, nor 「制定表彰方案—审核—公示—…」)."""
+    if not text or not _CHAIN_MARK.search(text):
+        return []  # (most duties: no dash or arrow at all, read at a glance)
     words = stage_words()
     # (a note's own punctuation no end of its step: 「调查取证（执法人员不少于两人，出示执法证件）」)
     said = re.sub(r"[（(][^（）()]{0,60}[)）]", lambda m: re.sub(r"[。；;，,：:]", "、", m.group(0)), squeeze(text or ""))
