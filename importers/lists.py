@@ -177,10 +177,10 @@ def read_table(path: str | Path | Source) -> tuple[str, list[Sheet]]:
 def find_layout(sheet: Sheet) -> SheetLayout | None:
     """The header row (first of rows 1–HEADER_SEARCH_ROWS that a mapping fits, or NOTED_HEADER_ROWS under a heading of
     notes) and the columns it maps."""
-    noted = not _NOTES_SHEET.search(sheet.name) and any(
-        _NOTES_HEADING.match(squeeze(" ".join(v for v in sheet.cells[r] if v.strip())))
-        for r in range(min(HEADER_SEARCH_ROWS, sheet.nrows)))
-    for r in range(min(NOTED_HEADER_ROWS if noted else HEADER_SEARCH_ROWS, sheet.nrows)):
+    for r in range(min(NOTED_HEADER_ROWS, sheet.nrows)):
+        if r == HEADER_SEARCH_ROWS and (_NOTES_SHEET.search(sheet.name) or not any(
+                _NOTES_HEADING.match(squeeze(" ".join(v for v in sheet.cells[k] if v.strip()))) for k in range(r))):
+            break  # (past row ten only under a heading of notes, and not on the notes' own sheet)
         layout = layout_at(sheet, r)
         if layout is not None:
             return _third_row(sheet, layout) or _lower_header(sheet, layout) or layout

@@ -549,14 +549,14 @@ def chained_stages(text: str, *, opening: bool = False) -> list[str]:
     if not text or not _CHAIN_MARK.search(text):
         return []  # (most duties: no dash or arrow at all, read at a glance)
     words = stage_words()
-    # (a note's own punctuation no end of its step: 「调查取证（执法人员不少于两人，出示执法证件）」)
-    said = re.sub(r"[（(][^（）()]{0,60}[)）]", lambda m: re.sub(r"[。；;，,：:]", "、", m.group(0)), squeeze(text or ""))
+    # (a note's own punctuation and dashes no end of its step: 「调查取证（执法人员不少于两人，出示执法证件）」)
+    said = _CHAIN_NOTE.sub(lambda m: re.sub(r"[。；;，,：:]", "、", m.group(0)).replace("—", "-"), squeeze(text))
     out: list[str] = []
     position = 0
     for run in re.split(r"(?<=[。；;，,：:“”\"「」\n])", said):
         start, position = position, position + len(run)
         body = run.rstrip("。；;，,：:“”\"「」\n")
-        steps = _CHAIN_JOIN.split(re.sub(r"[（(][^（）()]{0,60}[)）]", lambda m: m.group(0).replace("—", "-"), body))
+        steps = _CHAIN_JOIN.split(body)
         if opening and (start > 0 or len(steps) < 3):
             break
         if len(steps) < 3:
