@@ -612,6 +612,58 @@ def outline_records(sheet: Sheet) -> Sheet | None:
     return None
 
 
+# a title line above a document's first item (its list's name, 「（2024年版）」), not its opening paragraph
+_DOCUMENT_TITLE = 40
+
+
+def document_records(sheet: Sheet) -> Sheet | None:
+    """A list written as a document down one column (拓东: 「一、行政确认（1项）」 a type's section, 「（一）最低生活保障申请受理及
+    审核」 an item, then its parts a line each, 「事项编码：…」, 「实施依据：…」, 「责任事项：」 with its numbered lines below it,
+    「追责情形：…」, 「承办机构：…」), as the table it stands for: a row an item, numbered by its heading's row, its section's
+    type its 权力类型 (where no part of its own gives one), its parts under their labels (a line with no label of its own goes
+    on with the part above it, up to a blank line). An item's heading is a numbered line with no colon whose next filled line
+    is a part a mapping knows. None when the sheet holds text in more than one column, or fewer than two items."""
+    filled = [(r, [c for c, v in enumerate(row) if v.strip()]) for r, row in enumerate(sheet.cells)]
+    columns = {tuple(cs) for _, cs in filled if cs}
+    if len(columns) != 1 or len(next(iter(columns))) != 1:
+        return None
+    c = next(iter(columns))[0]
+    lines = [sheet.value(r, c).strip() for r in range(sheet.nrows)]
+
+    def part(line: str) -> tuple[str, str] | None:
+        m = _KV_LINE.match(line)
+        return (m.group("label").strip(), m.group("value").strip()) if m and known_header(m.group("label").strip()) else None
+
+    following = {r: next((lines[n] for n in range(r + 1, len(lines)) if lines[n]), "") for r in range(len(lines))}
+    records: list[tuple[int, dict[str, str]]] = []
+    kind = ""
+    label: str | None = None
+    for r, line in enumerate(lines):
+        if not line:
+            label = None  # (a blank line ends a part: the list's closing lines are none of its last item's)
+            continue
+        if (typed := _typed_heading(line)) is not None and not part(line):
+            kind, label = typed, None
+            continue
+        heading = _HEADING.match(line)
+        if heading and not re.search(r"[：:]", line) and part(following[r]):
+            records.append((r, {"事项名称": squeeze(heading.group("name")), **({"权力类型": kind} if kind else {})}))
+            label = None
+        elif records and (kv := part(line)) is not None:
+            label, value = kv
+            fields = records[-1][1]
+            fields[label] = f"{fields[label]}\n{value}" if fields.get(label) and label not in ("事项名称", "权力类型") else value
+        elif records and label is not None:
+            fields = records[-1][1]
+            fields[label] = f"{fields[label]}\n{line}" if fields[label] else line
+    if len(records) < 2:
+        return None
+    labels = list(dict.fromkeys(k for _, fields in records for k in fields))
+    if best_match(labels) is None:
+        return None
+    return _as_table(sheet, records[0][0], labels, records, lambda t: len(t) <= _DOCUMENT_TITLE and _typed_heading(t) is None)
+
+
 def _shared_parts(record: tuple[int, dict[str, str], list[tuple[int, dict[str, str]]]]
                   ) -> tuple[int, dict[str, str], list[tuple[int, dict[str, str]]]]:
     """An outline's item whose sub-items' lines all come before its parts (原平's 01-1, 01-2, 01-3, then 01-Y, 01-Z1 …): the

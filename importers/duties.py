@@ -17,6 +17,7 @@ import re
 from importers.numerals import chinese_to_int
 from importers.records import Duty
 from kb.model import (
+    SUPERVISION_HEADING,
     TRAILING_NOTE,
     bracketed_stage,
     chained_stages,
@@ -407,9 +408,6 @@ def _outer_marks(marks: list[tuple[int, int, str, object]], style: str | None) -
         out.append(mark)
     return out
 
-
-# The heading a duty read from a column of supervision measures (事中事后监管措施) is given: its stage 事后监管.
-SUPERVISION_HEADING = "事中事后监管"
 
 
 def supervision_duty(seq: int, text: str) -> Duty:

@@ -21,6 +21,7 @@ from pathlib import Path
 from importers.blocks import (
     _names_item,
     cell_records,
+    document_records,
     known_header,
     long_records,
     outline_records,
@@ -1057,6 +1058,12 @@ class _ListParser:
                 f"（{'、'.join(outline.column_names[:5])}…）",
                 sheet=sheet.name, row=sheet.row_number(0), severity="notice"))
             return outline, table
+        if table is None and (document := document_records(sheet)) is not None \
+                and (table := find_layout(document)) is not None:
+            self.warnings.append(RowError(
+                f"此工作表是一列写成的文档（分类标题下一个编号标题一个事项，其下一行一个“字段：内容”）：按每个编号标题一条事项读取"
+                f"（{'、'.join(document.column_names[:5])}…）", sheet=sheet.name, row=sheet.row_number(0), severity="notice"))
+            return document, table
         if table is None:
             cells = cell_records(sheet)
             table = find_layout(cells) if cells is not None else None

@@ -318,6 +318,9 @@ def power_type(text: str | None) -> PowerType | None:
 # --- responsibilities -----------------------------------------------------------------------------
 
 DUTY_KINDS: tuple[str, ...] = ("直接实施", "指导监督")
+# The heading a duty read from a column of supervision measures (事中事后监管措施) is given (importers.duties.
+# supervision_duty): its stage 事后监管; a duty so headed is that column's, not a step of the 责任事项 cell.
+SUPERVISION_HEADING = "事中事后监管"
 
 
 @cache

@@ -19,6 +19,7 @@ from kb.lawtext import ArticleChange, compare_articles, likely_article
 from kb.model import (
     BRACKET_HEADING,
     PHASES,
+    SUPERVISION_HEADING,
     StageRules,
     chained_stages,
     delegating_power,
@@ -457,8 +458,9 @@ def _starts_as_another(text: str, lead: str | None, stage: str, required: tuple[
 
 
 # The duty a staged list closes with, naming no stage: "其他法律法规规章文件规定应履行的责任",
-# "法律法规规章文件规定应履行的其他责任".
-_CATCH_ALL = re.compile(r"^(?:其他|其它)?(?:法律|法规)[^。；;]{0,16}规定[^。；;]{0,12}责任[。.；;]?$")
+# "法律法规规章文件规定应履行的其他责任", under its own heading or a card's row (「其他：法律法规…」, 「其他责任：…」).
+_CATCH_ALL = re.compile(r"^(?:(?:其他|其它)(?:责任|环节|事项)?[：:])?(?:其他|其它)?(?:法律|法规)[^。；;]{0,16}规定[^。；;]{0,12}"
+                        r"责任[。.；;]?$")
 
 
 def _all_headed(row: dict) -> bool:
@@ -510,9 +512,13 @@ def sole_step_prose(texts: Iterable[str], required: tuple[str, ...], type_: str 
     says two, 审查 and 实施, and is read as the 立案 it is):
     a list's stage columns of which the record fills only the first, with the whole procedure in it (巴南's 受理（立案）
     column: 「受理申请后审查…会同公安交通管理部门审核；…作出准予或者不予许可的决定并送达申请人；许可期间…进行现场监管」,
-    judged complete, 2026-12-06), read as a reader reads it; not the clauses of a refusal (「不予受理的…送达」)."""
+    judged complete, 2026-12-06), read as a reader reads it; not the clauses of a refusal (「不予受理的…送达」). Neither a
+    catch-all under its own heading (三里屯's card: 「办理：…依法立案调查取证，经审查后告知…，依法作出…的决定，送达决定书并督促
+    履行」 beside 「其他：法律法规…」) nor the column of supervision measures beside the cell (城口's 「…依法立案调查…；调查终结后
+    审查案件，告知…，依法作出责令退回、罚款的决定并送达…」 beside its 事中事后监管措施) is a second step (both judged complete,
+    2026-12-06)."""
     rules = rules or stage_rules()
-    texts = [t for t in texts if not _CATCH_ALL.match(squeeze(t))]
+    texts = [t for t in texts if not _CATCH_ALL.match(squeeze(t)) and not _supervision_column(t)]
     if len(texts) != 1:
         return set()
     flat = _OTHERS_CLAUSE.sub("", _REFUSING_CLAUSE.sub("", without_other_decisions(squeeze(texts[0]))))
@@ -522,6 +528,12 @@ def sole_step_prose(texts: Iterable[str], required: tuple[str, ...], type_: str 
     if len(said & set(required[first + 1:])) < 3:
         return set()
     return _prose_read(flat, said, type_, rules)
+
+
+def _supervision_column(text: str) -> bool:
+    """A duty read from a column of supervision measures beside the 责任事项 cell (its heading SUPERVISION_HEADING): not a
+    step of the cell's procedure."""
+    return text.split("\n", 1)[0].strip() == SUPERVISION_HEADING
 
 
 def cited_stages(missing: list[str], required_by: dict[str, str]) -> str:

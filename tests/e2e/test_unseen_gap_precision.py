@@ -3094,8 +3094,9 @@ def test_missing_stage_on_a_ninety_fourth_sample_judged_blind(scratch, tmp_path)
 
 # As measured (at c4a14c0, before any of its own readings): 27 real of 29 — 靖边's 扣留机动车 whose 执行 step 「…接受处理后，及时
 # 退还机动车」 ends the measure (asked its 事后监管), and 三里屯's card whose one step 「办理：…依法立案调查取证，经审查后告知…，
-# 依法作出…的决定，送达决定书并督促履行」 does the whole procedure (asked its 调查, 审查 and 决定; below, still: its prose read in
-# part). Read since: a measure's 「及时退还」 its end: 27 of 28.
+# 依法作出…的决定，送达决定书并督促履行」 does the whole procedure (asked its 调查, 审查 and 决定).
+# Read since: a measure's 「及时退还」 its end: 27 of 28; a card's one step beside its catch-all 「其他：…」 read in prose
+# as a reader reads it: 27 of 27.
 NINETY_SIXTH: dict[str, tuple[list[str], bool, str]] = {
     "人力资源服务许可（经营性人力资源服务机构从事职业中介活动许可）": (["事后监管"], True, "天津市北辰区人力资源和社会保障局"),
     "代为补种树木、恢复植被和林业生产条件": (["催告"], True, "丰宁满族自治县林业和草原局"),
@@ -3116,8 +3117,6 @@ NINETY_SIXTH: dict[str, tuple[list[str], bool, str]] = {
     "对生产经营单位未采取措施消除事故隐患的处罚": (["送达"], True, "白银市应急管理局"),
     "对经营超过保质期的食品、食品添加剂等行为的处罚": (["送达"], True, "牡丹江市市场监督管理局"),
     "对进行开垦、采石、采砂、采土或者其他活动，造成林木毁坏的处罚": (["送达"], True, "丰宁满族自治县林业和草原局"),
-    "对随意倾倒、抛洒、堆放生活垃圾的处罚（1.对单位随意倾倒、抛洒、堆放生活垃圾的处罚2.对个人随意倾倒、抛洒、堆放生活垃圾的处罚）": (["调查", "审查", "决定"], False,
-        "北京市朝阳区三里屯街道办事处"),
     "对非医师行医的处罚": (["告知"], True, "塔城地区卫生健康委员会"),
     "强制拆除不符合城市容貌标准、环境卫生标准的建筑物或者设施": (["催告"], True, "鹤壁市城市管理局"),
     "教师资格认定（幼儿园、小学和初级中学教师资格认定）": (["事后监管"], True, "霍林郭勒市教育局"),
@@ -3131,18 +3130,18 @@ NINETY_SIXTH: dict[str, tuple[list[str], bool, str]] = {
 
 def test_missing_stage_on_a_ninety_sixth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_96.json", NINETY_SIXTH, 13, 132)
-    assert (sum(real for _, real, _ in NINETY_SIXTH.values()), len(NINETY_SIXTH)) == (27, 28)
+    assert (sum(real for _, real, _ in NINETY_SIXTH.values()), len(NINETY_SIXTH)) == (27, 27)
 
 
 # As measured (at c4a14c0, before any of its own readings): 19 real of 22, 拓东's outline in one column refused (said), 马坝镇's
 # 实施机构 (综合行政执法局, 社会事业局 …, offices named with no place) taken for bodies of their own — the false: 鄂州's 「材料接收」
 # step (asked its 受理), 炎陵's permit in one cell whose 县教育局 「审核材料的真实性」 (asked its 审查), 城口's penalty in one
-# paragraph under its first column (asked its 调查, 审查, 决定 and 送达; below, still). Read since: 材料接收 a 受理, a permit's
-# 审核材料的真实性 its review, a township's offices named with no place its own: 19 of 20.
+# paragraph under its first column (asked its 调查, 审查, 决定 and 送达). Read since: 材料接收 a 受理, a permit's
+# 审核材料的真实性 its review, a township's offices named with no place its own: 19 of 20; a cell of one paragraph beside
+# its column of supervision measures read in prose as a reader reads it, 拓东's document read: 19 of 19.
 NINETY_FIFTH: dict[str, tuple[list[str], bool, str]] = {
     "乡村建设规划许可证核发": (["事后监管"], True, "盱眙县马坝镇人民政府"),
     "公共场所卫生许可": (["事后监管"], True, "防城港市卫生健康委员会"),
-    "对个人以骗取医疗保障基金为目的的违法行为的行政处罚": (["调查", "审查", "决定", "送达"], False, "城口县医疗保障局"),
     "对依法应当编制水土保持方案的生产建设项目未编制或者未经批准而开工建设等行为的行政处罚": (["告知"], True, "四川省水利厅"),
     "对农村村民未经批准或者采取欺骗手段骗取批准，非法占用土地建住宅的处罚": (["告知"], True, "盱眙县马坝镇人民政府"),
     "对可能被转移、隐匿或者灭失的资料等予以封存": (["事后监管"], True, "城口县医疗保障局"),
@@ -3164,7 +3163,7 @@ NINETY_FIFTH: dict[str, tuple[list[str], bool, str]] = {
 
 
 def test_missing_stage_on_a_ninety_fifth_sample_judged_blind(scratch, tmp_path):
-    # (拓东's list, an outline in one column: 「事项编码：…」, 「实施依据：…」 lines under section headings, not read: refused, said)
-    _check(scratch, tmp_path, HERE / "unseen_gap_lists_95.json", NINETY_FIFTH, 12, 123,
-           refusing=frozenset({"昆明市盘龙区拓东街道办事处权责清单.xlsx"}))
-    assert (sum(real for _, real, _ in NINETY_FIFTH.values()), len(NINETY_FIFTH)) == (19, 20)
+    # (拓东's list, a document down one column: 「事项编码：…」, 「实施依据：…」 lines under numbered headings in type sections, read
+    # since: its eight items, none lacking a stage, as its reader judged)
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_95.json", NINETY_FIFTH, 13, 131)
+    assert (sum(real for _, real, _ in NINETY_FIFTH.values()), len(NINETY_FIFTH)) == (19, 19)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from importers.duties import split_duties, stage_row_duty
+from importers.duties import duties_of, split_duties, stage_row_duty
 from kb.analyses import gaps
 from kb.model import heading_stages, listed_stages, stage_rules
 
@@ -1201,6 +1201,28 @@ def test_the_sixty_ninth_and_seventieth_samples_procedures() -> None:
                "扣押清单。\n送达责任：当场交付查封、扣押决定书和清单。")
     assert missing("行政强制", "查封、扣押来源非法的林木", seizure) == ["事后监管"]
     assert missing("行政强制", "查封、扣押来源非法的林木", seizure + "\n解除责任：及时解除查封、扣押。") == []
+
+
+def test_a_procedure_in_one_paragraph_beside_a_catch_all_or_a_supervision_column() -> None:
+    """城口's penalty written as one paragraph in its 责任事项 cell, its 事中事后监管措施 in a column of their own; 三里屯's card
+    whose one step 「办理」 does the whole procedure, a catch-all row 「其他」 after it: each read in prose as a reader reads it
+    (both judged complete, 2026-12-06). A second step of the procedure beside the paragraph still keeps it from being read so."""
+    def rows_missing(duties: list) -> list[str]:
+        row = ROW | {"type": "行政处罚", "power": "对骗取医疗保障基金的处罚", "stages": [d.stage for d in duties if d.stage],
+                     "duty_texts": [d.text for d in duties]}
+        found = gaps.missing_stage([row], EVERY_TYPE)
+        return found[0].evidence[0]["missing"] if found else []
+
+    paragraph = ("对发现的个人骗保线索依法立案调查，调取就医购药记录、医保结算数据，询问当事人和有关人员；调查终结后审查案件，告知当事人"
+                 "拟处罚的事实、理由、依据和陈述申辩权利，依法作出责令退回、罚款的决定并送达，通知医疗保障经办机构暂停其医疗费用联网结算，"
+                 "督促履行处罚决定。")
+    assert rows_missing(duties_of(paragraph, "对受处罚参保人员的就医结算行为加强监测。")) == []
+    card = [stage_row_duty(1, "办理", paragraph), stage_row_duty(2, "其他", "法律法规规章文件规定应履行的其他责任。")]
+    assert rows_missing(card) == []
+    assert rows_missing([stage_row_duty(1, "办理", paragraph), stage_row_duty(2, "告知", "告知当事人陈述申辩权利。"),
+                         stage_row_duty(3, "其他", "法律法规规章文件规定应履行的其他责任。")]) != []
+    short = "对发现的个人骗保线索依法立案，告知当事人陈述申辩权利。"  # (two stages said: not the whole procedure)
+    assert rows_missing(duties_of(short, "对受处罚参保人员的就医结算行为加强监测。")) == ["调查", "审查", "决定", "送达", "执行"]
 
 
 def test_a_cold_review_of_the_thirtieth_session_s_rules() -> None:

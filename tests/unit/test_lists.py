@@ -3512,6 +3512,34 @@ def test_three_header_rows_under_duty_phases_a_row_going_on_and_an_outline_of_pa
         "行政许可", "行政许可"]
 
 
+def test_a_list_written_as_a_document_down_one_column(tmp_path):
+    """拓东: the whole list in column A, as a document: a type's section 「一、行政确认（1项）」, an item's numbered heading
+    「（一）…」, its parts a line each 「事项编码：…」, 「责任事项：」 with its numbered lines under it, 「追责情形：…」; the
+    opening paragraph and the closing lines (the office, the date, after a blank line) are no item's."""
+    lines = ["昆明市盘龙区拓东街道办事处权责清单", "（2024年版）", "",
+             "根据法律法规规章和盘龙区人民政府向街道赋权的有关规定，梳理拓东街道办事处依法履行的行政权力事项共3项，其中行政确认1项。",
+             "", "一、行政确认（1项）", "（一）最低生活保障申请受理及审核", "事项编码：530103-TD-QR-001",
+             "实施依据：《社会救助暂行办法》第十一条。", "责任事项：", "1.受理责任：接收申请人书面申请。", "2.审核责任：提出审核意见。",
+             "追责情形：对符合条件的申请不予受理的。", "承办机构：社会事务办公室", "", "二、行政处罚（2项）",
+             "（一）对在城市建筑物上涂写、刻画的行政处罚", "事项编码：530103-TD-CF-001", "实施依据：《城市市容和环境卫生管理条例》第三十四条。",
+             "责任事项：1.立案：报负责人批准立案。2.调查：现场取证。", "承办机构：综合行政执法队", "",
+             "（二）对随意倾倒垃圾的行政处罚", "事项编码：530103-TD-CF-002", "责任事项：依法查处。", "",
+             "昆明市盘龙区拓东街道办事处", "2024年2月"]
+    doc = parse_list(_workbook(tmp_path / "昆明市盘龙区拓东街道办事处权责清单.xlsx", {"Sheet": [[v] for v in lines]}))
+    assert [(r.item_name, r.type, r.code) for r in doc.records] == [
+        ("最低生活保障申请受理及审核", "行政确认", "530103-TD-QR-001"),
+        ("对在城市建筑物上涂写、刻画的行政处罚", "行政处罚", "530103-TD-CF-001"),
+        ("对随意倾倒垃圾的行政处罚", "行政处罚", "530103-TD-CF-002")]
+    first, second, third = doc.records
+    assert [d.stage for d in first.responsibilities] == ["受理", "审查"] and first.row == 7
+    assert first.accountability_situations == "对符合条件的申请不予受理的。" and first.unit == "社会事务办公室"
+    assert [d.stage for d in second.responsibilities] == ["立案", "调查"] and second.basis_text.startswith("《城市市容")
+    assert third.responsibility_text == "依法查处。" and not third.unit  # (the closing lines no part of it)
+    assert any("一列写成的文档" in w.message for w in doc.warnings)
+    # one item alone is no document: refused, its header not found
+    assert "没有可识别的表头" in str(refused(_workbook(tmp_path / "某街道办事处权责清单.xlsx", {"Sheet": [[v] for v in lines[:15]]})))
+
+
 def test_ticks_read_by_a_sheet_of_common_duties_and_a_groups_common_duties(tmp_path):
     """农安: 通用责任事项 (权力类别 | 环节 | 对应栏目 | 通用责任内容) and a list ticking each item's columns: a ticked cell its type's
     steps for that column (a 查封's 执行（事后监管） its 处理（解除））; an unticked one nothing. 丹江口: 「本类事项共性责任事项：…」
