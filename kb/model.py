@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -620,7 +621,7 @@ def _made_decision(head: str) -> str | None:
     one made before (「作出…决定之前」) or the decision of another step (「作出是否立案的决定」 is the 立案's)."""
     found = _MADE_DECISION.match(head)
     if found is None or head[found.end():found.end() + 2].startswith(_BEFORE_AFTER) or \
-            any(w in found.group(0) for w in _NOT_THE_DECISION):
+            _other_decision(found.group(0)) is not None:
         return None
     return "决定"
 
@@ -630,6 +631,14 @@ _MADE_DECISION = re.compile(r"(?:依法)?作出[^，,。；;：:、]{0,12}?决�
 # (「作出…决定之前，告知…」 is the 告知's; a 先行登记保存, 责令改正, 催告 or 移送 decision is no decision of the power)
 _NOT_THE_DECISION = ("立案", "受理", "听证", "延期", "中止", "终止", "回避", "先行登记保存", "责令", "催告", "移送")
 _BEFORE_AFTER = ("前", "后", "之前", "以前", "之后", "以后", "之日")
+# … but an order to correct decided with the penalty is the penalty's decision (阿克苏's 「作出责令限期拆除和罚款的处罚决定」)
+_PENALTY_DECIDED = ("处罚", "罚款", "没收", "吊销")
+
+
+def _other_decision(made: str) -> str | None:
+    """The step whose decision 「作出…决定」 is when it is no decision of the power (「作出是否立案的决定」: 立案), or None."""
+    return next((w for w in _NOT_THE_DECISION if w in made
+                 and not (w == "责令" and any(p in made for p in _PENALTY_DECIDED))), None)
 
 
 def without_other_decisions(text: str) -> str:
@@ -638,7 +647,7 @@ def without_other_decisions(text: str) -> str:
     text = re.sub(r"决定(?:是否|不予)?(?=" + "|".join(_NOT_THE_DECISION) + ")", "", text)  # 决定是否立案: its 立案
 
     def other(m: re.Match) -> str:  # 「作出是否立案的决定」: its 立案 alone
-        step = next((w for w in _NOT_THE_DECISION if w in m.group(0)), None)
+        step = _other_decision(m.group(0))
         if step is not None:
             return step
         return "" if text[m.end():m.end() + 2].startswith(_BEFORE_AFTER) else m.group(0)
@@ -801,6 +810,9 @@ class StageRules:
     own_decides: str = ""  # … neither reading where the remarks say the body decides some of it itself
     preliminary_remarks: str = ""  # remarks saying the body's own part is the first review (本级负责受理、审核上报)
     supervising_name: str = ""  # a power's name closing on a note that its part is guiding (…许可（指导监督）)
+    transferred_types: tuple[str, ...] = ()  # types whose power handed to an approvals bureau (行政审批局) …
+    transferred_pattern: str = ""  # (remarks or a scope saying so: 已划转市行政审批局实施)
+    transferred_kept: tuple[str, ...] = ()  # … keeps only these stages of the body's own (事后监管)
 
     def articles(self, set_name: str) -> dict[str, str] | None:
         """The article asking for each stage of a type's or sub-kind's set; None when no law of general
@@ -853,10 +865,12 @@ class StageRules:
 
     def entrusted(self, type_: str, *texts: str) -> str:
         """The words that say a power of `type_` is done on another body's entrustment (按…委托实施), or ''."""
-        if type_ not in self.entrusted_types or not self.entrusted_pattern:
-            return ""
-        found = (re.search(self.entrusted_pattern, squeeze(text or "")) for text in texts)
-        return next((m.group(0) for m in found if m), "")
+        return _words_of(self.entrusted_pattern, texts) if type_ in self.entrusted_types else ""
+
+    def transferred(self, type_: str, *texts: str) -> str:
+        """The words that say a power of `type_` was handed to an approvals bureau, the body keeping its supervision
+        (「该事项已划转市行政审批局实施，本部门负责批后监管」), or ''."""
+        return _words_of(self.transferred_pattern, texts) if type_ in self.transferred_types else ""
 
     def supervising(self, *texts: str) -> str:
         """The words that say a level directs the level below to do the procedure (督促县级 …), or ''."""
@@ -900,6 +914,7 @@ def stage_rules() -> StageRules:
     """The stages each power type must name (missing_stage), checked once a power names `min_named`."""
     data = vocabulary("stages.toml").get("mandatory", {})
     prelim, entrusted, collecting = data.get("preliminary", {}), data.get("entrusted", {}), data.get("collecting", {})
+    transferred = data.get("transferred", {})
     return StageRules(
         int(data.get("min_named", 2)),
         {t: tuple(stages) for t, stages in data.get("types", {}).items()},
@@ -927,7 +942,14 @@ def stage_rules() -> StageRules:
         tuple(entrusted.get("types", ())), entrusted.get("pattern", ""),
         tuple(entrusted.get("not_required", ())), data.get("supervising", {}).get("remarks", ""),
         _below(data.get("supervising", {}).get("below", {})), data.get("supervising", {}).get("own_decides", ""),
-        prelim.get("remarks", ""), data.get("supervising", {}).get("name", ""))
+        prelim.get("remarks", ""), data.get("supervising", {}).get("name", ""),
+        tuple(transferred.get("types", ())), transferred.get("pattern", ""), tuple(transferred.get("kept", ())))
+
+
+def _words_of(pattern: str, texts: Iterable[str]) -> str:
+    """The first words of `texts` (squeezed) that `pattern` finds, or ''."""
+    found = (re.search(pattern, squeeze(text or "")) for text in texts) if pattern else ()
+    return next((m.group(0) for m in found if m), "")
 
 
 def _below(below: dict) -> dict[str, str]:

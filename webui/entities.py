@@ -143,6 +143,7 @@ EVIDENCE_FIELDS = {
     "required": _l("Stages required"), "required_by": _l("Required by"),
     "subkind": _l("Sub-kind"), "preliminary": _l("Reviews first only (the words that say so)"),
     "entrusted": _l("Done on entrustment (the words that say so)"),
+    "transferred": _l("Handed to an approvals bureau (the words that say so)"),
     "own_word": _l("Stages written in the procedure's own words"),
     "body_kind": _l("Kind of body"), "power_key": _l("Power key"),
 }

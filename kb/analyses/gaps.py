@@ -255,6 +255,8 @@ def named_stages(row: dict, rules: StageRules | None = None, subkind: str = "") 
     named = set(row["stages"])
     if _REMARK_SERVED.search(squeeze(row.get("remarks") or "")):
         named.add("送达")  # 新疆's 导游证核发: 「电子导游证通过全国旅游监管服务平台发放」 in its remarks, judged served
+    if remark_supervises(row.get("remarks") or ""):
+        named.add("事后监管")
     for text in row.get("duty_texts", ()):
         named.update(heading_stages(text), listed_stages(text), noted_stages(text), chained_stages(text))
         named.update(rules.done_inside(text, row["type"], subkind))
@@ -264,6 +266,22 @@ def named_stages(row: dict, rules: StageRules | None = None, subkind: str = "") 
         # 行政强制法 第二十七、二十八条 ask for its 处理 or 解除 (a reader asked for it, 2026-12-05)
         named.discard("事后监管")
     return named
+
+
+# a clause of the remarks in which the body itself (no subject, 本局, or its own level's 县局) takes on the supervision:
+# 泗洪's 大型群众性活动安全许可, 「…由宿迁市公安局实施许可，县局负责初审和安全监管」 (judged supervised, 2026-12-06); not
+# another body's (「由市场监管局负责监管」) nor guiding (「市局负责指导监督」)
+_OWN_SUBJECT = re.compile(r"^(?:本|我|县|区|市|旗|州|盟|省)?(?:局|级|本级|部门|单位|机关|厅|委)?(?:还|并|同时|另)?$")
+_SUPERVISION_TAKEN = re.compile(r"负责[^，,。；;]{0,12}?(?:批后|事中事后|事后|安全|日常)?(?:监管|监督检查|监督管理)")
+
+
+def remark_supervises(remarks: str) -> bool:
+    """Whether a power's remarks say the body itself supervises after the decision (its 事后监管)."""
+    for clause in re.split(r"[，,。；;]", squeeze(remarks)):
+        m = _SUPERVISION_TAKEN.search(clause)
+        if m and _OWN_SUBJECT.match(clause[:m.start()]) and "指导" not in clause:
+            return True
+    return False
 
 
 def _measure_ended(texts: Iterable[str], type_: str, rules: StageRules) -> bool:
@@ -371,6 +389,10 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
     if entrusted:  # the entrusting body supervises what it entrusted (行政许可法 第二十四条)
         required = tuple(s for s in required if s not in rules.entrusted_not_required)
         why["entrusted"] = entrusted
+    transferred = rules.transferred(row["type"], row.get("scope", ""), row.get("remarks", ""), row.get("level_text", ""))
+    if transferred:  # an approvals bureau decides: the body's own part is what it kept (its supervision)
+        required = tuple(s for s in required if s in rules.transferred_kept)
+        why["transferred"] = transferred
     return required, why
 
 

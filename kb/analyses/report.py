@@ -277,7 +277,8 @@ def evidence_line(e: dict, text_chars: int = 60) -> str:
         return f"{who} 引用 {e.get('law', '')}{e.get('article', '')}{quote}{note}{now}{where}"
     if kind == "stages":
         extra = "".join(f"；{label}：{e[k]}" for k, label in (("subkind", "类别"), ("preliminary", "仅初审（依据用语）"),
-                                                          ("entrusted", "受委托实施（依据用语）"))
+                                                          ("entrusted", "受委托实施（依据用语）"),
+                                                          ("transferred", "已划转行政审批局（依据用语）"))
                         if e.get(k))
         if e.get("own_word"):
             extra += "；以本程序用语写明：" + "、".join(f"{s}（{h}）" for s, h in e["own_word"].items())

@@ -1225,6 +1225,54 @@ def test_a_procedure_in_one_paragraph_beside_a_catch_all_or_a_supervision_column
     assert rows_missing(duties_of(short, "对受处罚参保人员的就医结算行为加强监测。")) == ["调查", "审查", "决定", "送达", "执行"]
 
 
+def test_the_ninety_seventh_and_ninety_eighth_samples_readings() -> None:
+    """泗洪's arrowed steps ending on a step named alone; remarks that the body itself supervises; 包头's and 洛阳's guiding
+    remarks; 营口's permit handed to an approvals bureau; 阿克苏's 「作出责令限期拆除和罚款的处罚决定」 and its 事后 step seeing the
+    correction done (each as its reader judged it, 2026-12-06)."""
+    arrows = ("受理：及时受理，制作受案登记表→立案调查：两名以上人民警察调查取证→审核：法制部门审核→告知：告知拟作出处罚的事实、理由、依据"
+              "→决定：作出处罚决定→送达：当场交付或者二日内送达→执行：依法送拘留所执行，罚款到指定银行缴纳→结案归档")
+    assert missing("行政处罚", "对殴打他人的处罚", arrows) == []
+    assert missing("行政处罚", "对殴打他人的处罚", arrows.replace("告知：告知拟作出处罚的事实、理由、依据→", "")) == ["告知"]
+    assert [d.stage for d in split_duties("受理→审查→决定→公告")] == ["受理"]  # (a chain of bare names: one duty, as before)
+    permit = "受理：受理申请→审查：审查安全工作方案→决定：作出许可或者不予许可的决定→送达：书面通知申请人"
+    assert missing("行政许可", "大型群众性活动安全许可", permit) == ["事后监管"]
+    assert missing("行政许可", "大型群众性活动安全许可", permit, remarks="由市公安局实施许可，县局负责初审和安全监管") == []
+    for other in ("由市场监管局负责监管", "市局负责指导监督"):  # another body's supervision, or guiding, is none of its own
+        assert missing("行政许可", "大型群众性活动安全许可", permit, remarks=other) == ["事后监管"], other
+    poison = "1.受理责任：予以受理。2.审查责任：核查材料。3.决定责任：作出批准或者不予批准的决定。4.送达责任：发给购买许可证。"
+    assert missing("行政许可", "剧毒化学品购买许可证核发", poison) == ["事后监管"]
+    assert missing("行政许可", "剧毒化学品购买许可证核发", poison, scope="旗县区级（由各旗县区公安分局具体实施，市局负责指导监督）") == []
+    fraud = ("1.立案责任：予以立案。2.调查责任：调查取证。3.审查责任：审查。4.决定责任：作出警告的决定。5.送达责任：依法送达。"
+             "6.执行责任：督促退回。")
+    assert missing("行政处罚", "对冒领抚恤金的处罚", fraud, remarks="市本级负责指导，县级退役军人事务部门具体实施") == []
+    assert missing("行政处罚", "对冒领抚恤金的处罚", fraud, remarks="市本级项目由本局查处，县级负责指导") == ["告知"]
+    works = ("1.受理责任：依法受理。2.审查责任：审查法定条件。3.决定责任：作出准予许可或者不予许可的决定。4.事后监管责任：对取得施工许可证后"
+             "的行为进行监督检查。")
+    assert missing("行政许可", "建筑工程施工许可证核发", works) == ["送达"]
+    assert missing("行政许可", "建筑工程施工许可证核发", works, remarks="该事项已划转市行政审批局实施，本部门负责批后监管") == []
+    assert missing("行政许可", "建筑工程施工许可证核发", works.replace("4.事后监管责任：对取得施工许可证后的行为进行监督检查。", ""),
+                   remarks="该事项已划转市行政审批局实施") == ["事后监管"]  # (what it kept, it must still name)
+    assert gaps.stage_rules().transferred("行政处罚", "已划转市行政审批局实施") == ""  # (a permit's handing over only)
+
+
+def test_a_penalty_decision_that_orders_a_correction_and_its_follow_up_in_phase_cells() -> None:
+    """阿克苏's 事前 | 事中 | 事后 cells: 「作出责令限期拆除和罚款的处罚决定」 is the penalty's decision (a 责令's alone is not), 「监督
+    当事人按期拆除、恢复原状」 its 执行; what is left is the 送达 its reader asked for."""
+    texts = ["对河湖巡查发现的违法线索进行核查，决定是否立案。",
+             "调查取证，现场勘验；审查案件事实和证据；告知当事人陈述、申辩权利；作出责令限期拆除和罚款的处罚决定。",
+             "监督当事人按期拆除、恢复原状；案卷归档。"]
+
+    def phases_missing(cells: list[str]) -> list[str]:
+        row = ROW | {"type": "行政处罚", "power": "对在河道管理范围内建设妨碍行洪的建筑物的处罚", "stages": ["事后监管"],
+                     "duty_texts": cells, "duty_kinds": ["事前", "事中", "事后"]}
+        found = gaps.missing_stage([row], EVERY_TYPE)
+        return found[0].evidence[0]["missing"] if found else []
+
+    assert phases_missing(texts) == ["送达"]
+    assert phases_missing([texts[0], texts[1].replace("和罚款的处罚决定", "的决定"), texts[2]]) == ["决定", "送达"]
+    assert phases_missing([*texts[:2], "案卷归档。"]) == ["送达", "执行"]
+
+
 def test_a_cold_review_of_the_thirtieth_session_s_rules() -> None:
     """A second reader's inputs against the rules for steps no stage heads: another body's act, another paper served, the
     thing applied for, a notice in a supervision, a refusal's or a failure's clauses in a lone duty, a measure's own-word
