@@ -98,11 +98,15 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
         # each a header some mapping knows, 2026-12-06)
         opening = keys.get(known[(r, filled[0][0])]) if (r, filled[0][0]) in known else None
         heads = _table_head(filled) if (pairs and pairs[0].key in _TABLED) or opening in _TABLED else None
-        if heads:
+        # (or a table of the duties with no label of its own in the card: 钦州's 「责任环节 | 责任事项内容」, then 「受理 | …」)
+        bare = _table_head([(-1, ""), *filled]) if block is not None and not block.gap and not heads \
+            and squeeze(filled[0][1]) in _TABLE_HEADS["step"] else None
+        if heads or bare:
             # 迪庆's 责任事项 | 环节 | 内容 | 依据, then a row a stage under it (its label cell blank): the field's lines
-            key = pairs[0].key if pairs else opening
-            pairs, tabled = [_Pair(filled[0][0], key, filled[0][1], [])], (key, heads)
-        elif tabled and block is not None and filled[0][0] > min(columns) \
+            key = (pairs[0].key if pairs else opening) if heads else _TABLED[0]
+            label = filled[0][1] if heads else dict(filled)[bare["text"]]  # (the bare table's: its text column's header)
+            pairs, tabled = [_Pair(filled[0][0], key, label, [])], (key, heads or bare)
+        elif tabled and block is not None and (filled[0][0] > min(columns) or filled[0][0] == tabled[1]["step"]) \
                 and (not pairs or not any((r, c) in known for c, _ in filled)):
             # (a stage's name in a column that holds labels elsewhere in the card, 三亚's 「 | 受理 | 公示…」: a line of the
             # table still, not a label of its own)

@@ -906,10 +906,10 @@ def _contents_sheet(sheet: Sheet, others: dict[str, Sheet]) -> bool:
     held: dict[str, set[str]] = {}  # a pointed sheet's name -> its cells (read once)
     pointing = 0
     for row in rows:
-        named = next((squeeze(v) for v in row if squeeze(v) in by_name), None)
+        named = next((n for v in row if (n := _pointed_sheet(squeeze(v))) in by_name), None)
         if named is None:
             continue
-        words = {squeeze(v) for v in row if len(squeeze(v)) >= 4 and squeeze(v) not in by_name}
+        words = {squeeze(v) for v in row if len(squeeze(v)) >= 4 and _pointed_sheet(squeeze(v)) not in by_name}
         if named not in held:
             held[named] = {squeeze(v) for r in by_name[named].cells for v in r if v.strip()}
         # (广东省应急管理厅's 目录: 行政许可 | XK | 2 | 3 | XK行政许可, the count of the items on a sheet named by their type)
@@ -918,6 +918,16 @@ def _contents_sheet(sheet: Sheet, others: dict[str, Sheet]) -> bool:
             return False  # a sheet of something else (图1, a note on 行政许可)
         pointing += 1
     return pointing >= 2 and pointing >= len(rows) - 2  # (a title and a header row)
+
+
+# a cell pointing to a sheet of the file (钦州's 目录, 备注 「详见明细表2」)
+_SHEET_POINTER = re.compile(r"^(?:详见|见|参见|具体见)(?P<sheet>.+?)(?:工作表)?[。.]?$")
+
+
+def _pointed_sheet(cell: str) -> str:
+    """The sheet a (squeezed) cell names: itself, or what 「详见…」 points to."""
+    m = _SHEET_POINTER.match(cell)
+    return m.group("sheet") if m else cell
 
 
 def describe_header(sheet: Sheet) -> tuple[int, list[str]]:

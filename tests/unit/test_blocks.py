@@ -279,6 +279,34 @@ def test_a_workbook_of_an_item_a_sheet_with_its_contents(tmp_path):
     assert any("目录" in w.message for w in doc.warnings)
 
 
+def test_a_catalogue_pointing_to_its_detail_sheets_and_a_card_s_duty_table_with_no_label(tmp_path):
+    """钦州: a 事项目录 whose 备注 points to each item's sheet (「详见明细表1」), each a card whose duties are a small table headed
+    「责任环节 | 责任事项内容」 in the labels' own column, a row a stage (「受理 | …」), then 追责情形 and 备注 rows: each item
+    once, its stages and its remarks read."""
+    wb = openpyxl.Workbook()
+    contents = wb.active
+    contents.title = "事项目录"
+    items = [("450700-SL-XK-001", "取水许可", "行政许可", ["受理", "审查", "决定"]),
+             ("450700-SL-CF-001", "对未经批准擅自取水的处罚", "行政处罚", ["立案", "调查", "告知"])]
+    contents.append(["某市水利局权责清单事项目录", "", "", "", ""])
+    contents.append(["序号", "事项名称", "事项类型", "事项编码", "备注"])
+    for n, (code, name, type_, _) in enumerate(items, 1):
+        contents.append([str(n), name, type_, code, f"详见明细表{n}"])
+    for n, (code, name, type_, stages) in enumerate(items, 1):
+        ws = wb.create_sheet(f"明细表{n}")
+        for row in ([name, ""], ["事项名称", name], ["事项编码", code], ["事项类型", type_], ["实施依据", "《水法》第七条"],
+                    ["责任环节", "责任事项内容"], *[[s, f"{s}的内容。"] for s in stages], ["追责情形", "不依法履职的。"],
+                    ["备注", "由县（区）水利局受理初审"]):
+            ws.append(row)
+    wb.save(tmp_path / "某市水利局权责清单.xlsx")
+    doc = parse_list(tmp_path / "某市水利局权责清单.xlsx")
+    assert [(r.item_name, r.code, r.type) for r in doc.records] == [(c[1], c[0], c[2]) for c in items]
+    for rec, (_, _, _, stages) in zip(doc.records, items, strict=True):
+        assert [d.stage for d in rec.responsibilities] == stages
+        assert rec.accountability_situations == "不依法履职的。" and rec.remarks == "由县（区）水利局受理初审"
+    assert any("目录" in w.message for w in doc.warnings)
+
+
 def test_a_column_naming_sheets_of_something_else_is_no_contents(tmp_path):
     """A list whose 流程图 column names sheets of flowcharts (图1, 图2) is read, not skipped as a 目录; a card's 「是否收费 |
     No」 is a value, no label; a card's small table with its 序号 first and a row going on with the step above."""
