@@ -616,6 +616,56 @@ def outline_records(sheet: Sheet) -> Sheet | None:
     return None
 
 
+def _row_match(cells: list[str]) -> HeaderMatch | None:
+    """A row read as a header by the mapping that knows most of its cells, every filled cell a header some mapping knows
+    (a table of stages needs no item's name to fit: the columns are what counts); None otherwise."""
+    if sum(1 for v in cells if v.strip()) < 2 or not all(known_header(v.strip()) for v in cells if v.strip()):
+        return None
+    return max((match_header([v.strip() for v in cells], m) for m in load_mappings()), key=lambda m: len(m.columns))
+
+
+def item_and_stage_tables(sheet: Sheet) -> Sheet | None:
+    """A sheet of one item written as two tables (湘乡: 事项编码 | 事项名称 | 权力类型 | 实施主体 | 备注 over the item's row,
+    「实施依据 | …」 below it, then 序号 | 责任环节 | 责任事项 | 追责情形 | 责任股室 over a row a stage), as a table of one row:
+    the item's header, its labelled rows' labels and the stage table's other columns side by side; its duties a line a stage
+    (「受理：…」), its accountability too (「受理：…」 where a stage gives its own), its other columns' values once each. None
+    for another sheet: no second header naming a stage and its duties, or more than one item's row above it."""
+    rows = [(r, [v.strip() for v in sheet.cells[r]]) for r in range(sheet.nrows) if any(v.strip() for v in sheet.cells[r])]
+    heads = [(k, r, m) for k, (r, cells) in enumerate(rows) if (m := _row_match(cells)) is not None]
+    if len(heads) != 2:
+        return None
+    (k1, h1, first), (k2, _, second) = heads
+    if "item_name" not in first.columns or not {"stage", "responsibility_text"} <= set(second.columns) \
+            or "item_name" in second.columns or k2 < k1 + 2 or k2 == len(rows) - 1:
+        return None
+    item = rows[k1 + 1][1]
+    if not item[first.columns["item_name"]] or known_header(next(v for v in item if v)):
+        return None
+    labelled: dict[str, str] = {}
+    for _, cells in rows[k1 + 2:k2]:  # 「实施依据 | …」: a label, its value (the row's other cells)
+        filled = [v for v in cells if v]
+        if not known_header(filled[0]) or len(filled) < 2:
+            return None  # (a second item's row: a list of items, not one)
+        labelled[filled[0]] = "\n".join(filled[1:])
+    stage, text = second.columns["stage"], second.columns["responsibility_text"]
+    blamed = second.columns.get("accountability_situations")
+    steps = [cells for _, cells in rows[k2 + 1:]]
+    others = [c for c, v in enumerate(rows[k2][1]) if v and c not in (stage, second.columns.get("seq"))]
+    values = []
+    for c in others:
+        if c in (text, blamed):  # a line a stage
+            values.append("\n".join(f"{s[stage]}：{s[c]}" if s[stage] else s[c] for s in steps if s[c]))
+        else:
+            values.append("\n".join(dict.fromkeys(s[c] for s in steps if s[c])))
+    top = [c for c, v in enumerate(sheet.cells[h1]) if v.strip()]
+    header = [sheet.cells[h1][c].strip() for c in top] + list(labelled) + [rows[k2][1][c] for c in others]
+    titles = [(r, " ".join(v for v in cells if v)) for r, cells in rows[:k1]]
+    out = [[t] + [""] * (len(header) - 1) for _, t in titles] + [header]
+    out.append([item[c] for c in top] + list(labelled.values()) + values)
+    numbers = [sheet.row_number(r) for r, _ in titles] + [sheet.row_number(h1), sheet.row_number(rows[k1 + 1][0])]
+    return Sheet(sheet.name, out, row_numbers=tuple(numbers), column_names=tuple(header))
+
+
 # a title line above a document's first item (its list's name, 「（2024年版）」), not its opening paragraph
 _DOCUMENT_TITLE = 40
 

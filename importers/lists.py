@@ -22,6 +22,7 @@ from importers.blocks import (
     _names_item,
     cell_records,
     document_records,
+    item_and_stage_tables,
     known_header,
     long_records,
     outline_records,
@@ -963,6 +964,7 @@ class _ListParser:
         used_sheets = self._read_sheets(layouts)
         self._codes_in_names()
         self._join_duty_tables()
+        self._fold_contents()
         self._type_by_code()
         self._nest_sub_items()
         self._refer_to_items()
@@ -1028,6 +1030,11 @@ class _ListParser:
                 self.warnings.append(RowError(
                     "此工作表的责任环节按“环节 | 内容”成对的列填写（责任环节一、责任环节二…）：每对读作一个环节，"
                     "续行的各对接在同一事项之后", sheet=sheet.name, severity="notice"))
+            if (stacked := item_and_stage_tables(sheet)) is not None and find_layout(stacked) is not None:
+                sheet = stacked
+                self.warnings.append(RowError(
+                    "此工作表是一个事项的两张表（事项表一行，其下的责任环节表一行一个环节）：按一条事项读取，各环节为其责任事项",
+                    sheet=sheet.name, severity="notice"))
             layout = find_layout(sheet)
             if layout is None or len(layout.match.columns) <= 2:
                 # no header, or a card's line taken for one (事项名称 | 临时救助 | 事项类型 | 行政给付)
@@ -1176,6 +1183,43 @@ class _ListParser:
             self.warnings.append(RowError(
                 f"第 {first[1]} 行起的 {len(rows)} 行没有权力类型，按所写的事项序号、编码或名称对应带类型的事项：按“责任清单”读取，"
                 "其责任事项、追责情形等并入所对应的事项", sheet=first[0], row=first[1], severity="notice"))
+
+    def _fold_contents(self) -> None:
+        """A sheet that lists items another sheet each gives in full (湘乡: 目录 of 事项编码 | 事项名称 | 权力类型, then a sheet an
+        item with its duties; no column naming the sheets, so no table of contents by `_contents_sheet`): its rows, none with
+        duties, each the one item of the same code (else name) that has them, are no powers of their own; each folds into
+        its item (what the item leaves blank, the catalogue's), said. Kept where any row has no such item (it would be lost)."""
+        sheets: dict[str, list[Record]] = {}
+        for rec in self.records:
+            sheets.setdefault(rec.sheet, []).append(rec)
+        if len(sheets) < 3:
+            return
+        gone: set[int] = set()
+        for name, recs in sheets.items():
+            if len(recs) < 2 or any(_has_duties(r) for r in recs):
+                continue
+            twins = []
+            for rec in recs:
+                same = [o for o in self.records if o.sheet != name and _has_duties(o) and (
+                    _norm_code(o.code) == _norm_code(rec.code) if rec.code and o.code
+                    else (o.item_name, o.sub_item_name) == (rec.item_name, rec.sub_item_name))]
+                if len(same) != 1:
+                    break
+                twins.append(same[0])
+            else:
+                for rec, twin in zip(recs, twins, strict=True):
+                    for f in ("type", "type_code", "type_original", "code", "holder", "unit", "level", "level_original",
+                              "scope"):
+                        if getattr(rec, f) and not getattr(twin, f):
+                            setattr(twin, f, getattr(rec, f))
+                    twin.remarks = "\n".join(dict.fromkeys(t for t in (twin.remarks, rec.remarks) if t))
+                    twin.extra = {**rec.extra, **twin.extra}
+                gone.update(id(r) for r in recs)
+                self.warnings.append(RowError(
+                    f"此工作表列出的 {len(recs)} 个事项在本文件其他工作表中各有完整的一份（按编码或名称对应）：按目录读取，"
+                    "其各列并入对应的事项，不另作事项", sheet=name, severity="notice"))
+        if gone:
+            self.records = [r for r in self.records if id(r) not in gone]
 
     def _merge_coded_runs(self) -> None:
         """Rows of a table of codes alone that follow one another with one code (an export that fills a merged code

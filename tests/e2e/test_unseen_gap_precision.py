@@ -50,8 +50,10 @@ def reader_s(fixture: Path) -> dict[str, list[set[str]]]:
     out: dict[str, list[set[str]]] = {}
     for r in json.loads(fixture.read_text(encoding="utf-8"))["judged"]:
         missing = set(r["missing"])
-        if r.get("type") == "行政强制" and "解除" in missing:
-            missing.add("事后监管")  # a 强制措施's 事后监管 is its 解除 (kb/vocab/stages.toml, 行政强制法 第二十七、二十八条)
+        # a 强制措施's 事后监管 is its 解除 (kb/vocab/stages.toml, 行政强制法 第二十七、二十八条), whatever the reader called the
+        # type (行政强制措施, the list's code QZ)
+        if ((r.get("type") or "").startswith("行政强制") or r.get("type") == "QZ") and "解除" in missing:
+            missing.add("事后监管")
         out.setdefault(_as_named(r["record"].split("\n")[0]), []).append(missing)
     return out
 
@@ -1351,13 +1353,16 @@ FIFTIETH: dict[str, tuple[list[str], bool, str]] = {
     "劳务派遣经营许可": (["事后监管"], True, "罗定市人力资源和社会保障局"),
     "对个人未将生活垃圾分别投放至相应标识的收集容器的处罚": (["告知"], True, "海淀区中关村街道办事处"),
     "扣留机动车": (["事后监管"], True, "宁远县公安局"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "查封、扣押有证据证明来源非法的林木以及从事破坏森林资源活动的工具、设备或者财物": (["事后监管"], True, "海北藏族自治州林业和草原局"),
+    "查封、扣押造成污染物排放的设施、设备": (["事后监管"], True, "普洱市生态环境局"),
 }
 
 
 def test_missing_stage_on_a_fiftieth_sample_judged_blind(scratch, tmp_path):
     # (118 records: 陕西's STATUS 0, its 2021 licence no longer in force, is not imported, as the reader left it out)
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_50.json", FIFTIETH, 13, 118)
-    assert (sum(real for _, real, _ in FIFTIETH.values()), len(FIFTIETH)) == (22, 22)
+    assert (sum(real for _, real, _ in FIFTIETH.values()), len(FIFTIETH)) == (24, 24)
     # 海北's rows a stage: one record an item, its 追责情形 the record's; 太仆寺旗's sheets a type: all nine read
     rows = scratch.read("MATCH (d:Department)-[:HOLDS]->(p:Power) WHERE d.name IN ['海北藏族自治州林业和草原局', '太仆寺旗民政局'] "
                         "RETURN d.name AS d, count(p) AS n, count(CASE WHEN (p)-[:HAS_ACCOUNTABILITY]->() THEN 1 END) AS acc "
@@ -1388,12 +1393,15 @@ FIFTY_FIRST: dict[str, tuple[list[str], bool, str]] = {
     "文物保护单位建设控制地带内建设工程设计方案审核": (["事后监管"], True, "集安市文物局"),
     "对转让、抵押国有不可移动文物或者擅自改变国有文物保护单位用途等行为的处罚": (["告知"], True, "集安市文物局"),
     "对农村村民未经批准或者采取欺骗手段骗取批准，非法占用土地建住宅的处罚": (["告知"], True, "安溪县湖头镇人民政府"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "对有证据证明是假冒专利的产品的查封、扣押": (["事后监管"], True, "河南省知识产权局"),
+    "扣押拒不停止使用的未登记拖拉机、联合收割机": (["事后监管"], True, "西乌珠穆沁旗农牧局"),
 }
 
 
 def test_missing_stage_on_a_fifty_first_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_51.json", FIFTY_FIRST, 13, 149)
-    assert (sum(real for _, real, _ in FIFTY_FIRST.values()), len(FIFTY_FIRST)) == (17, 17)
+    assert (sum(real for _, real, _ in FIFTY_FIRST.values()), len(FIFTY_FIRST)) == (19, 19)
 
 # As measured: 14 real of 15 (辽源's 「核查取证：调取资料」 read as a 审查, its 调查 asked for); three lists refused (洮南's blocks
 # each named by a heading row 「一、…」 with no 事项名称 label, 万全乡's 职责名称, 八廓街道's 街道职责 | 街道承担的责任), 额济纳旗's
@@ -1423,12 +1431,14 @@ FIFTY_SECOND: dict[str, tuple[list[str], bool, str]] = {
     "对利用档案馆的档案时丢失、擅自提供、抄录、复制、公布或者篡改、损毁、伪造、擅自销毁国有档案等行为的处罚": (["告知"], True, "平罗县档案局"),
     "对农村村民未经批准或者采取欺骗手段骗取批准，非法占用土地建住宅的行政处罚": (["告知"], True, "将乐县万全乡人民政府"),
     "农村村民宅基地审批": (["事后监管"], True, "将乐县万全乡人民政府"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "对可能被转移、隐匿或者灭失的资料予以封存": (["事后监管"], True, "辽源市医疗保障局"),
 }
 
 
 def test_missing_stage_on_a_fifty_second_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_52.json", FIFTY_SECOND, 13, 113)
-    assert (sum(real for _, real, _ in FIFTY_SECOND.values()), len(FIFTY_SECOND)) == (22, 22)
+    assert (sum(real for _, real, _ in FIFTY_SECOND.values()), len(FIFTY_SECOND)) == (23, 23)
     # 洮南's blocks each a record under its heading; 长治's types from the group rows in its basis column
     rows = scratch.read("MATCH (d:Department {name: '长治市文物局'})-[:HOLDS]->(p:Power) RETURN p.type AS t, count(*) AS n "
                         "ORDER BY t")
@@ -1636,12 +1646,14 @@ FIFTY_NINTH: dict[str, tuple[list[str], bool, str]] = {
     # duties (三明's 2-1 and 2-2; the thirty-fourth session): asked as the item was, by its reader
     "建设项目使用林地审核审批（2-1 建设项目占用、征收林地审核）": (["事后监管"], True, "三明市林业局"),
     "建设项目使用林地审核审批（2-2 临时使用林地审批）": (["事后监管"], True, "三明市林业局"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "查封、扣押造成或者可能造成严重污染的设施、设备": (["事后监管"], True, "湖北省生态环境厅"),
 }
 
 
 def test_missing_stage_on_a_fifty_ninth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_59.json", FIFTY_NINTH, 15, 141)
-    assert (sum(real for _, real, _ in FIFTY_NINTH.values()), len(FIFTY_NINTH)) == (25, 25)
+    assert (sum(real for _, real, _ in FIFTY_NINTH.values()), len(FIFTY_NINTH)) == (26, 26)
 
 
 SIXTIETH: dict[str, tuple[list[str], bool, str]] = {
@@ -1691,12 +1703,15 @@ SIXTIETH: dict[str, tuple[list[str], bool, str]] = {
     # found since a 加处罚款 (滞纳金) whose steps apply to the court for it is an application to the court, asked its 催告
     # (行政强制法 第五十四条), not its 执行 (the thirty-fourth session); asked for by its reader
     "加处罚款": (["催告"], True, "葫芦岛市住房和城乡建设局"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "查封、扣押有证据证明违法生产经营的种子以及用于违法生产经营的工具、设备及运输工具等": (["事后监管"], True, "五常市农业农村局"),
+    "查封、扣押造成污染物排放的设施、设备": (["事后监管"], True, "吉林省生态环境厅"),
 }
 
 
 def test_missing_stage_on_a_sixtieth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_60.json", SIXTIETH, 13, 123)
-    assert (sum(real for _, real, _ in SIXTIETH.values()), len(SIXTIETH)) == (38, 38)
+    assert (sum(real for _, real, _ in SIXTIETH.values()), len(SIXTIETH)) == (40, 40)
 
 
 SIXTY_FIRST: dict[str, tuple[list[str], bool, str]] = {
@@ -1778,12 +1793,15 @@ SIXTY_SECOND: dict[str, tuple[list[str], bool, str]] = {
     # found since a duty that is a chain of steps (「受理—审查—决定—送达」, 「立案→调查取证→审查→决定→送达→执行」) names
     # them and is checked (the thirty-fourth session); asked for by its reader
     "对农村村民未经批准或者采取欺骗手段骗取批准，非法占用土地建住宅的处罚": (["告知"], True, "鄢陵县陈化店镇人民政府"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "扣留机动车": (["事后监管"], True, "大安市公安局"),
+    "查封、扣押有证据证明来源非法的林木以及从事破坏森林资源活动的工具、设备或者财物": (["事后监管"], True, "承德市林业和草原局"),
 }
 
 
 def test_missing_stage_on_a_sixty_second_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_62.json", SIXTY_SECOND, 14, 129)
-    assert (sum(real for _, real, _ in SIXTY_SECOND.values()), len(SIXTY_SECOND)) == (33, 33)
+    assert (sum(real for _, real, _ in SIXTY_SECOND.values()), len(SIXTY_SECOND)) == (35, 35)
 
 
 SIXTY_THIRD: dict[str, tuple[list[str], bool, str]] = {
@@ -1986,12 +2004,14 @@ SIXTY_SEVENTH: dict[str, tuple[list[str], bool, str]] = {
     "对导游、领队私自承揽业务等行为的处罚": (["告知", "送达"], True, "揭阳市文化广电旅游体育局"),
     "对擅自从事营业性演出经营活动的处罚": (["执行"], True, "揭阳市文化广电旅游体育局"),
     "经营高危险性体育项目许可（游泳、攀岩、潜水、滑雪等高危险性体育项目（市本级权限））": (["事后监管"], True, "揭阳市文化广电旅游体育局"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "查封、扣押违法生产、经营、使用的农药及相关工具、设备、原材料": (["事后监管"], True, "樟树市农业农村局"),
 }
 
 
 def test_missing_stage_on_a_sixty_seventh_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_67.json", SIXTY_SEVENTH, 13, 126)
-    assert (sum(real for _, real, _ in SIXTY_SEVENTH.values()), len(SIXTY_SEVENTH)) == (31, 31)
+    assert (sum(real for _, real, _ in SIXTY_SEVENTH.values()), len(SIXTY_SEVENTH)) == (32, 32)
 
 
 SIXTY_EIGHTH: dict[str, tuple[list[str], bool, str]] = {
@@ -2201,12 +2221,14 @@ SEVENTY_SECOND: dict[str, tuple[list[str], bool, str]] = {
     # labels (each stage read, not the first alone)); each asked for by its reader
     "对未经许可擅自经营劳务派遣业务的处罚": (["告知", "送达"], True, "北京市房山区人力资源和社会保障局"),
     "民办职业技能培训学校设立、分立、合并、变更及终止审批（设立；分立、合并；变更；终止）": (["送达", "事后监管"], True, "北京市房山区人力资源和社会保障局"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "查封、扣押不符合食品安全标准或者有证据证明存在安全隐患的食品等": (["事后监管"], True, "天津市市场监督管理委员会"),
 }
 
 
 def test_missing_stage_on_a_seventy_second_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_72.json", SEVENTY_SECOND, 15, 138)
-    assert (sum(real for _, real, _ in SEVENTY_SECOND.values()), len(SEVENTY_SECOND)) == (33, 33)
+    assert (sum(real for _, real, _ in SEVENTY_SECOND.values()), len(SEVENTY_SECOND)) == (34, 34)
 
 
 SEVENTY_THIRD: dict[str, tuple[list[str], bool, str]] = {
@@ -2234,12 +2256,16 @@ SEVENTY_THIRD: dict[str, tuple[list[str], bool, str]] = {
     "特种设备使用登记": (["事后监管"], True, "邵阳市市场监督管理局"),
     # found since 职责分工 over 街道职责 | 相关职能部门职责 reads the street's column as its duties (2026-12-06)
     "对在政府禁止的区域内露天烧烤食品或者为露天烧烤食品提供场地的处罚": (["告知", "送达"], True, "埇桥区沱河街道办事处"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "对不符合保障安全生产的国家标准或者行业标准的设施、设备、器材以及违法生产、储存、使用、经营、运输的危险物品予以查封或者扣押": (["事后监管"], True, "广西壮族自治区应急管理厅"),
+    "扣押与案件有关的物品": (["事后监管"], True, "仁怀市公安局"),
+    "查封、扣押不符合食品安全标准或者有证据证明存在安全隐患以及用于违法生产经营的食品、工具、设备": (["事后监管"], True, "邵阳市市场监督管理局"),
 }
 
 
 def test_missing_stage_on_a_seventy_third_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_73.json", SEVENTY_THIRD, 13, 125)
-    assert (sum(real for _, real, _ in SEVENTY_THIRD.values()), len(SEVENTY_THIRD)) == (23, 23)
+    assert (sum(real for _, real, _ in SEVENTY_THIRD.values()), len(SEVENTY_THIRD)) == (26, 26)
 
 
 SEVENTY_FOURTH: dict[str, tuple[list[str], bool, str]] = {
@@ -2272,12 +2298,15 @@ SEVENTY_FOURTH: dict[str, tuple[list[str], bool, str]] = {
     "对未经许可经营、超许可范围经营、许可证过期继续经营烟花爆竹的处罚": (["告知"], True, "怀来县应急管理局"),
     "对有根据认为不符合保障安全生产的国家标准或者行业标准的设施、设备、器材以及违法生产、储存、使用、经营、运输的危险物品予以查封或者扣押": (
         ["事后监管"], True, "怀来县应急管理局"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "对没有车辆营运证又无法当场提供其他有效证明的车辆予以暂扣": (["事后监管"], True, "昌都市交通运输局"),
+    "查封、扣押有根据认为不符合保障人体健康和人身、财产安全的国家标准、行业标准的产品或者有其他严重质量问题的产品": (["事后监管"], True, "甘肃省嘉峪关市市场监督管理局"),
 }
 
 
 def test_missing_stage_on_a_seventy_fourth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_74.json", SEVENTY_FOURTH, 15, 121)
-    assert (sum(real for _, real, _ in SEVENTY_FOURTH.values()), len(SEVENTY_FOURTH)) == (26, 26)
+    assert (sum(real for _, real, _ in SEVENTY_FOURTH.values()), len(SEVENTY_FOURTH)) == (28, 28)
 
 
 # As measured: 23 real of 30. Wrong were 广东省应急管理厅's six (事项名称 over 主项 | 子项 and 责任事项 over 责任环节 | 具体内容
@@ -2314,12 +2343,14 @@ SEVENTY_FIFTH: dict[str, tuple[list[str], bool, str]] = {
     # found since a power whose steps name no stage, each headed in its own word (「申请责任：…」 「配合责任：…」), is read for a set
     # of one (申请法院强制执行's 催告: 邯郸, 2026-12-06): no 催告 before the application, as the reader said
     "申请人民法院强制执行": (["催告"], True, "南靖县住房和城乡建设局"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "对不符合保障安全生产的国家标准或者行业标准的设施、设备、器材以及违法生产、储存、使用、经营、运输的危险物品予以查封或者扣押，对违法生产、储存、使用、经营危险物品的作业场所予以查封": (["事后监管"], True, "广东省应急管理厅"),
 }
 
 
 def test_missing_stage_on_a_seventy_fifth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_75.json", SEVENTY_FIFTH, 14, 131)
-    assert (sum(real for _, real, _ in SEVENTY_FIFTH.values()), len(SEVENTY_FIFTH)) == (27, 27)
+    assert (sum(real for _, real, _ in SEVENTY_FIFTH.values()), len(SEVENTY_FIFTH)) == (28, 28)
 
 
 # As measured: 20 real of 25, two lists refused (会宁's export a field a row; 陕西省文物局's cards named by 「一 | name」). Wrong
@@ -2360,12 +2391,14 @@ SEVENTY_SIXTH: dict[str, tuple[list[str], bool, str]] = {
     # found since the thirty-fourth session's readings (延川县文安驿镇's table on its side, 责任事项 over a second column of the
     # stages' labels (each stage read, not the first alone)); each asked for by its reader
     "拆除逾期不改正的乡村违法建设": (["催告"], True, "延川县文安驿镇人民政府"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "扣留机动车": (["事后监管"], True, "银川市公安局"),
 }
 
 
 def test_missing_stage_on_a_seventy_sixth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_76.json", SEVENTY_SIXTH, 15, 123)
-    assert (sum(real for _, real, _ in SEVENTY_SIXTH.values()), len(SEVENTY_SIXTH)) == (27, 27)
+    assert (sum(real for _, real, _ in SEVENTY_SIXTH.values()), len(SEVENTY_SIXTH)) == (28, 28)
 
 
 # As measured: 22 real of 22 (安徽省体育局 … 潜江市园林街道: a √ matrix of stages, a two-row English and Chinese header, cards
@@ -2478,12 +2511,14 @@ SEVENTY_NINTH: dict[str, tuple[list[str], bool, str]] = {
     # over 编码 | 名称 | 子项 …, 责任事项 over 事前 | 事中 | 事后 over the stages: each stage's column read, not each phase's
     # first, 2026-12-06)
     "强制拆除在公路建筑控制区内修建的建筑物、地面构筑物": (["催告"], True, "大理白族自治州交通运输局"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "查封、扣押不符合保障安全生产的国家标准或者行业标准的建筑施工设施、设备、器材": (["事后监管"], True, "浙江省住房和城乡建设厅"),
 }
 
 
 def test_missing_stage_on_a_seventy_ninth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_79.json", SEVENTY_NINTH, 13, 127)
-    assert (sum(real for _, real, _ in SEVENTY_NINTH.values()), len(SEVENTY_NINTH)) == (23, 23)
+    assert (sum(real for _, real, _ in SEVENTY_NINTH.values()), len(SEVENTY_NINTH)) == (24, 24)
 
 
 # As measured: 25 real of 25; 新疆's export DUTY_STAGE_1 | … | DUTY_STAGE_7 (each cell a step headed by its name) unread, 焦作's
@@ -2518,12 +2553,14 @@ EIGHTIETH: dict[str, tuple[list[str], bool, str]] = {
     "烟花爆竹经营（零售）许可": (["事后监管"], True, "北京市昌平区应急管理局"),
     "特种设备使用登记": (["事后监管"], True, "焦作市市场监督管理局"),
     "道路旅客运输经营许可（从事市际、县际（除毗邻县行政区域间外）道路旅客运输经营许可）": (["事后监管"], True, "阿克苏地区交通运输局"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "扣留造成公路、公路附属设施损坏且拒不接受现场调查处理的车辆、工具": (["事后监管"], True, "阿克苏地区交通运输局"),
 }
 
 
 def test_missing_stage_on_a_eightieth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_80.json", EIGHTIETH, 13, 126)
-    assert (sum(real for _, real, _ in EIGHTIETH.values()), len(EIGHTIETH)) == (28, 28)
+    assert (sum(real for _, real, _ in EIGHTIETH.values()), len(EIGHTIETH)) == (29, 29)
 
 
 # As measured: 20 real of 33, two lists refused (玉溪's cards two a band, named in their headings; 九龙坡's export a field a
@@ -2561,12 +2598,14 @@ EIGHTY_FIRST: dict[str, tuple[list[str], bool, str]] = {
         ["送达"], True, "铜陵市交通运输局"),
     "烟花爆竹经营（零售）许可（1.首次申请2.延期3.变更）": (["送达"], True, "枝江市应急管理局"),
     "特种设备使用登记": (["事后监管"], True, "玉溪市市场监督管理局"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "扣留造成公路、公路附属设施损坏且拒不接受现场调查处理的车辆、工具": (["事后监管"], True, "铜陵市交通运输局"),
 }
 
 
 def test_missing_stage_on_a_eighty_first_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_81.json", EIGHTY_FIRST, 13, 131)
-    assert (sum(real for _, real, _ in EIGHTY_FIRST.values()), len(EIGHTY_FIRST)) == (29, 29)
+    assert (sum(real for _, real, _ in EIGHTY_FIRST.values()), len(EIGHTY_FIRST)) == (30, 30)
 
 
 # As measured: 23 real of 25, 金昌's cards (「事项 01 | name」) refused; the false: 瓦房店's 查封 whose 解除 is on a row 「6（续）」
@@ -2675,12 +2714,15 @@ EIGHTY_FOURTH: dict[str, tuple[list[str], bool, str]] = {
     # found since an application to the court whose steps are in words of their own (「（1）申请：…（2）配合执行：…」) is read for its 催告 (福山, 2026-12-06), as the reader asked
     "申请人民法院强制执行责令限期拆除决定": (
         ["催告"], True, "张掖市自然资源局"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "对可能被转移、隐匿或者灭失的资料等予以封存": (["事后监管"], True, "北京市大兴区医疗保障局"),
+    "查封、扣押违法生产、经营、使用的农药及有关工具、设备、原材料，查封违法场所": (["事后监管"], True, "辽宁省农业农村厅"),
 }
 
 
 def test_missing_stage_on_a_eighty_fourth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_84.json", EIGHTY_FOURTH, 16, 131)
-    assert (sum(real for _, real, _ in EIGHTY_FOURTH.values()), len(EIGHTY_FOURTH)) == (24, 24)
+    assert (sum(real for _, real, _ in EIGHTY_FOURTH.values()), len(EIGHTY_FOURTH)) == (26, 26)
 
 
 # As measured (at 02a5ea9, before any of its own readings): 21 real of 22 — the one wrong, a second header row's 「主项」
@@ -2714,12 +2756,14 @@ EIGHTY_FIFTH: dict[str, tuple[list[str], bool, str]] = {
     # found since an application to the court whose steps are in words of their own (「（1）申请：…（2）配合执行：…」) is read for its 催告 (福山, 2026-12-06), as the reader asked
     "申请人民法院强制执行限期拆除决定": (
         ["催告"], True, "澄迈县福山镇人民政府"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "查封、扣押有证据证明来源非法的林木以及从事破坏森林资源活动的工具、设备或者财物，查封与破坏森林资源活动有关的场所": (["事后监管"], True, "平江县林业局"),
 }
 
 
 def test_missing_stage_on_a_eighty_fifth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_85.json", EIGHTY_FIFTH, 13, 137)
-    assert (sum(real for _, real, _ in EIGHTY_FIFTH.values()), len(EIGHTY_FIFTH)) == (26, 26)
+    assert (sum(real for _, real, _ in EIGHTY_FIFTH.values()), len(EIGHTY_FIFTH)) == (27, 27)
 
 
 # As measured (at 02a5ea9): 17 real of 22 — 沈阳's three-row header (责任事项 over 事前 | 事中 | 事后 over the stages) whose
@@ -2829,13 +2873,16 @@ EIGHTY_EIGHTH: dict[str, tuple[list[str], bool, str]] = {
     "按日连续处罚": (["告知"], True, "铁岭市生态环境局"),
     "旅行社经营出境旅游业务许可": (["送达"], True, "内蒙古自治区文化和旅游厅"),
     "河道管理范围内建设项目工程建设方案审批": (["送达", "事后监管"], True, "原平市水利局"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "查封、扣押来源非法的林木以及破坏森林资源的工具、设备、财物和场所": (["事后监管"], True, "吉林省林业和草原局"),
+    "查封、扣押违法生产、经营、使用的农药及相关工具、设备、原材料和场所": (["事后监管"], True, "黑河市农业农村局"),
 }
 
 
 def test_missing_stage_on_a_eighty_eighth_sample_judged_blind(scratch, tmp_path):
     # (原平's outline of codes, 01 | 01-1 | 01-Y …, each line's kind under 条目类别: read since the thirty-fourth session)
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_88.json", EIGHTY_EIGHTH, 13, 128)
-    assert (sum(real for _, real, _ in EIGHTY_EIGHTH.values()), len(EIGHTY_EIGHTH)) == (25, 26)
+    assert (sum(real for _, real, _ in EIGHTY_EIGHTH.values()), len(EIGHTY_EIGHTH)) == (27, 28)
 
 
 # As measured (at 4e8697a, before any of its own readings): 30 real of 32 — 镇江's 教师资格认定 whose 认定 step issues the
@@ -2872,12 +2919,15 @@ EIGHTY_NINTH: dict[str, tuple[list[str], bool, str]] = {
     "辐射安全许可证核发（（1）新申领）": (["事后监管"], True, "江西省生态环境厅"),
     "辐射安全许可证核发（（2）延续）": (["事后监管"], True, "江西省生态环境厅"),
     "辐射安全许可证核发（（3）变更（单位名称、地址、法定代表人））": (["审查", "送达", "事后监管"], True, "江西省生态环境厅"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "查封、扣押不符合食品安全标准的食品及相关物品": (["事后监管"], True, "玉林市市场监督管理局"),
+    "查封、扣押造成污染物排放的设施、设备": (["事后监管"], True, "江西省生态环境厅"),
 }
 
 
 def test_missing_stage_on_a_eighty_ninth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_89.json", EIGHTY_NINTH, 13, 125)
-    assert (sum(real for _, real, _ in EIGHTY_NINTH.values()), len(EIGHTY_NINTH)) == (31, 31)
+    assert (sum(real for _, real, _ in EIGHTY_NINTH.values()), len(EIGHTY_NINTH)) == (33, 33)
 
 
 # As measured (at 4e8697a): 19 real of 21 — 安阳's 审查 step 「调查核实并告知当事人拟处罚决定及其权利」 (asked its 告知), and its
@@ -2913,6 +2963,8 @@ NINETIETH: dict[str, tuple[list[str], bool, str]] = {
     "涉路施工许可（占用、挖掘国道、省道或者跨越、穿越公路修建桥梁、渡槽、架设、埋设管道、电缆等设施）": (["送达", "事后监管"], True, "西藏自治区交通运输厅"),
     "烟花爆竹经营（批发）许可": (["事后监管"], True, "商洛市应急管理局"),
     "经营高危险性体育项目许可": (["事后监管"], True, "宁阳县教育和体育局"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "扣留车辆、工具（对违反公路法规定的车辆、工具的扣留）": (["事后监管"], True, "西藏自治区交通运输厅"),
 }
 
 
@@ -2920,7 +2972,7 @@ def test_missing_stage_on_a_ninetieth_sample_judged_blind(scratch, tmp_path):
     # (宁阳's 「【编码】权力名称（类型）」 header and 磴口's 履责环节与内容 over 事前 | 事中 | 事后 over the stages: read since the
     # thirty-fourth session)
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_90.json", NINETIETH, 13, 121)
-    assert (sum(real for _, real, _ in NINETIETH.values()), len(NINETIETH)) == (27, 28)
+    assert (sum(real for _, real, _ in NINETIETH.values()), len(NINETIETH)) == (28, 29)
 
 
 # As measured (at 6171052, before any of its own readings): 23 real of 25 — 丹江口's group rows 「本类事项共性责任事项：…」 over its
@@ -2960,12 +3012,14 @@ NINETY_FIRST: dict[str, tuple[list[str], bool, str]] = {
     "申请人民法院强制执行限期拆除非法占用土地上新建的建筑物和其他设施": (["催告"], True, "鹰潭市自然资源局"),
     "社会团体成立、变更、注销登记": (["送达"], True, "博白县民政局"),
     "经营高危险性体育项目许可（1.经营游泳项目许可2.经营潜水项目许可3.经营攀岩项目许可）": (["事后监管"], True, "三亚市旅游和文化广电体育局"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "对不符合保障安全生产的国家标准或者行业标准的设施、设备、器材以及违法生产、储存、使用、经营、运输的危险物品予以查封或者扣押": (["事后监管"], True, "浙江省应急管理厅"),
 }
 
 
 def test_missing_stage_on_a_ninety_first_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_91.json", NINETY_FIRST, 13, 126)
-    assert (sum(real for _, real, _ in NINETY_FIRST.values()), len(NINETY_FIRST)) == (32, 32)
+    assert (sum(real for _, real, _ in NINETY_FIRST.values()), len(NINETY_FIRST)) == (33, 33)
 
 
 # As measured (at 6171052): 25 real of 28 — 利通区's 「作出代履行决定：…」 (asked its 决定), 齐齐哈尔's 排污许可证 whose 其他 column
@@ -3084,12 +3138,15 @@ NINETY_FOURTH: dict[str, tuple[list[str], bool, str]] = {
     "特种设备使用登记": (["事后监管"], True, "莱西市市场监督管理局"),
     "经营性公墓建设审批": (["送达"], True, "辽宁省民政厅"),
     "高级中学教师资格认定": (["事后监管"], True, "克拉玛依市教育局"),
+    # (found since a measure's 「保管：妥善保管…」 is no end of it, 2026-12-06)
+    "对不符合国家标准或者行业标准的设施、设备、器材以及违法生产、储存、使用、经营、运输的危险物品予以查封或者扣押": (["事后监管"], True, "天津市东丽区应急管理局"),
+    "扣押与案件有关的物品": (["事后监管"], True, "辽源市公安局"),
 }
 
 
 def test_missing_stage_on_a_ninety_fourth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_94.json", NINETY_FOURTH, 13, 133)
-    assert (sum(real for _, real, _ in NINETY_FOURTH.values()), len(NINETY_FOURTH)) == (30, 30)
+    assert (sum(real for _, real, _ in NINETY_FOURTH.values()), len(NINETY_FOURTH)) == (32, 32)
 
 
 # As measured (at c4a14c0, before any of its own readings): 27 real of 29 — 靖边's 扣留机动车 whose 执行 step 「…接受处理后，及时
@@ -3176,13 +3233,14 @@ def test_missing_stage_on_a_ninety_fifth_sample_judged_blind(scratch, tmp_path):
 # ninety-eighth read the same power as a measure). Read since: a step named alone among arrowed steps, a remark that the body
 # itself supervises: 17 of 18; then 钦州's 事项目录 pointing to its 明细表 (「详见明细表2」: each item read twice, the cards' duties
 # not at all) read as a table of contents, its cards' duty tables 「责任环节 | 责任事项内容」 with no label of their own read: two real
-# findings more, 19 of 20.
+# findings more, 19 of 20; then a measure's 「保管：妥善保管…」 no end of it (阿坝's, 林芝's and 长汀's, each asked its 解除): 22 of 23.
 NINETY_SEVENTH: dict[str, tuple[list[str], bool, str]] = {
     "人力资源服务许可": (["事后监管"], True, "宁国市人力资源和社会保障局"),
     "公共场所卫生许可": (["事后监管"], True, "宜良县卫生健康局"),
     "对个人将本人的医疗保障凭证交由他人冒名使用等行为的处罚": (["告知", "送达", "执行"], True, "长汀县医疗保障局"),
     "对使用童工的处罚": (["执行"], True, "宁国市人力资源和社会保障局"),
     "对公共场所经营者安排未获得有效健康合格证明的从业人员从事直接为顾客服务工作的处罚": (["告知", "送达"], True, "宜良县卫生健康局"),
+    "对可能被转移、隐匿或者灭失的资料等予以封存": (["事后监管"], True, "长汀县医疗保障局"),
     "对在乡、村庄规划区内未依法取得乡村建设规划许可证或者未按照许可证规定进行建设的处罚": (["告知", "执行"], True, "宜都市红花套镇人民政府"),
     "对在城市建筑物、设施以及树木上涂写、刻画或者未经批准张挂、张贴宣传品等的处罚": (["告知", "执行"], True, "蓬江区环市街道办事处"),
     "对在河道管理范围内建设妨碍行洪的建筑物、构筑物的处罚": (["告知", "执行"], True, "钦州市水利局"),
@@ -3194,7 +3252,9 @@ NINETY_SEVENTH: dict[str, tuple[list[str], bool, str]] = {
     "对生产经营单位拒绝、阻碍负有安全生产监督管理职责的部门依法实施监督检查的处罚": (["告知"], True, "贵州省应急管理厅"),
     "建设项目使用林地审核审批（临时使用林地审批）": (["事后监管"], True, "阿坝藏族羌族自治州林业和草原局"),
     "建设项目用地预审与选址意见书核发": (["事后监管"], True, "江西省自然资源厅"),
+    "扣留造成公路、公路附属设施损坏且拒不接受现场调查处理的车辆、工具": (["事后监管"], True, "林芝市交通运输局"),
     "探矿权审批登记（探矿权新立、延续、保留、变更、注销登记）": (["事后监管"], True, "江西省自然资源厅"),
+    "查封、扣押来源非法的林木以及从事破坏森林资源活动的工具、设备或者财物": (["事后监管"], True, "阿坝藏族羌族自治州林业和草原局"),
     "河道管理范围内建设项目工程建设方案审批": (["事后监管"], True, "钦州市水利局"),
     "涉路施工许可": (["事后监管"], True, "林芝市交通运输局"),
     "烟花爆竹生产企业安全生产许可证核发": (["事后监管"], True, "贵州省应急管理厅"),
@@ -3203,7 +3263,7 @@ NINETY_SEVENTH: dict[str, tuple[list[str], bool, str]] = {
 
 def test_missing_stage_on_a_ninety_seventh_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_97.json", NINETY_SEVENTH, 13, 114)
-    assert (sum(real for _, real, _ in NINETY_SEVENTH.values()), len(NINETY_SEVENTH)) == (19, 20)
+    assert (sum(real for _, real, _ in NINETY_SEVENTH.values()), len(NINETY_SEVENTH)) == (22, 23)
 
 
 # As measured (at 62b10da): 17 real of 22 — 包头's 剧毒化学品购买许可证核发 whose scope says the 旗县区 implement it and 「市局负责
@@ -3239,3 +3299,76 @@ NINETY_EIGHTH: dict[str, tuple[list[str], bool, str]] = {
 def test_missing_stage_on_a_ninety_eighth_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_98.json", NINETY_EIGHTH, 13, 124)
     assert (sum(real for _, real, _ in NINETY_EIGHTH.values()), len(NINETY_EIGHTH)) == (18, 19)
+
+
+# As measured (at 9207fda, before any of its own readings): 19 real of 20 — 恩施's 代为补种 whose 「催告责任：代履行前送达决定书…」
+# serves the decision (asked its 决定); 湘乡's workbook, a 目录 and a sheet an item written as two tables (the item's row, then
+# 序号 | 责任环节 | 责任事项 | 追责情形 | 责任股室), read as 70 powers and its duties lost; 龙岩's 责任事项 sheet (… | 环节名称 | 环节内容)
+# and 追责情形 sheet (事项编码 | 事项名称 | 追责情形 | 追责依据) skipped as no list. Read since: a 代履行's decision served, a sheet an
+# item in two tables, a catalogue folded into the items other sheets give in full, 环节内容 a stage's duties, an accountability
+# table naming its items; a measure's 保管 no end of it: 22 of 23 (龙岩's 停止供电, asked its 解除 as a 强制措施, its reader took for
+# a 强制执行 lacking its 催告: readers differ, as on the ninety-seventh and ninety-eighth).
+NINETY_NINTH: dict[str, tuple[list[str], bool, str]] = {
+    "临时使用林地审批": (["送达"], True, "恩施土家族苗族自治州林业局"),
+    "公路建设项目施工许可": (["送达"], True, "江苏省交通运输厅"),
+    "农作物种子生产经营许可": (["事后监管"], True, "湄潭县农业农村局"),
+    "对单位、个人未按规定分类投放生活垃圾的处罚": (["执行"], True, "静安区南京西路街道办事处"),
+    "对在城市建筑物、设施以及树木上涂写、刻画或者未经批准张挂、张贴宣传品的处罚": (["执行"], True, "静安区南京西路街道办事处"),
+    "对在河道管理范围内建设妨碍行洪的建筑物、构筑物等行为的处罚": (["执行"], True, "都江堰市水务局"),
+    "对屠宰、经营、运输的动物未附有检疫证明等行为的处罚": (["告知", "送达"], True, "湄潭县农业农村局"),
+    "对抚恤优待对象冒领抚恤金、优待金、补助金等行为的处罚": (["送达"], True, "湘乡市退役军人事务局"),
+    "对拒不执行停产停业决定且有发生生产安全事故现实危险的生产经营单位采取停止供电、停止供应民用爆炸物品等措施": (["事后监管"], False, "龙岩市应急管理局"),
+    "对未取得建设工程规划许可证或者未按照建设工程规划许可证的规定进行建设的处罚": (["告知", "执行"], True, "静安区南京西路街道办事处"),
+    "对未经审核同意擅自改变林地用途的处罚": (["告知", "送达"], True, "恩施土家族苗族自治州林业局"),
+    "对生产经营单位未采取措施消除事故隐患的处罚": (["送达"], True, "龙岩市应急管理局"),
+    "对经营者不按规定明码标价的处罚": (["告知"], True, "象山县市场监督管理局"),
+    "对车辆违法超限运输的处罚": (["执行"], True, "江苏省交通运输厅"),
+    "对违反土地管理法律法规行为的处罚（对买卖或者以其他形式非法转让土地的处罚）": (["告知"], True, "桂林市自然资源局"),
+    "对露天焚烧秸秆、落叶等产生烟尘污染的物质的处罚": (["告知", "执行"], True, "肥西县三河镇人民政府"),
+    "对非法向社会发布公众气象预报、灾害性天气警报等行为的处罚": (["送达"], True, "云南省气象局"),
+    "对饮用水供水单位供应的饮用水不符合国家卫生标准和卫生规范的处罚": (["告知", "送达", "执行"], True, "赣州市卫生健康委员会"),
+    "新建、扩建、改建建设工程避免危害气象探测环境审批": (["送达"], True, "云南省气象局"),
+    "母婴保健技术服务机构执业许可": (["送达"], True, "赣州市卫生健康委员会"),
+    "烟花爆竹经营（批发）许可": (["事后监管"], True, "龙岩市应急管理局"),
+    "特种设备使用登记": (["送达"], True, "象山县市场监督管理局"),
+    "生产建设项目水土保持方案审批": (["送达"], True, "都江堰市水务局"),
+}
+
+
+def test_missing_stage_on_a_ninety_ninth_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_99.json", NINETY_NINTH, 15, 122)
+    assert (sum(real for _, real, _ in NINETY_NINTH.values()), len(NINETY_NINTH)) == (22, 23)
+
+
+# As measured (at 9207fda): 20 real of 22 — 贺兰's penalty whose decision is a 警告 (fines referred to the city) and whose
+# 运行流程 column, a chain of its steps, names the 执行 (asked its 执行; left: a column of the flow is no duty of the record), 寿阳's
+# penalty whose 事后 cell 「送达行政处罚决定书；监督当事人履行；…」 sees it carried out (asked its 执行). Read since: 监督当事人履行
+# its 执行: 20 of 21.
+HUNDREDTH: dict[str, tuple[list[str], bool, str]] = {
+    "农村公益性墓地建设审批": (["事后监管"], True, "秦安县民政局"),
+    "取水许可（取水许可延续）": (["送达", "事后监管"], True, "阿勒泰地区水利局"),
+    "对医疗机构未按照规定报告传染病疫情等行为的处罚": (["告知"], True, "大庆市卫生健康委员会"),
+    "对危险废物产生者未按规定设置危险废物识别标志、擅自倾倒堆放危险废物等行为的处罚": (["告知", "送达"], True, "锡林郭勒盟生态环境局"),
+    "对发布虚假广告的处罚": (["执行"], True, "元氏县市场监督管理局"),
+    "对在乡、村庄规划区内未依法取得乡村建设规划许可证或者未按照许可证规定进行建设的处罚": (["告知", "执行"], True, "公主岭市范家屯镇人民政府"),
+    "对在公路用地范围内设置公路标志以外的其他标志的处罚": (["告知", "送达"], True, "南阳市交通运输局"),
+    "对在城市建筑物、设施以及树木上涂写、刻画或者未经批准张挂、张贴宣传品等的处罚": (["告知", "送达"], True, "天津市河东区大王庄街道办事处"),
+    "对在河道管理范围内建设妨碍行洪的建筑物、构筑物等行为的处罚": (["告知", "执行"], True, "阿勒泰地区水利局"),
+    "对基层法律服务工作者违法执业行为的处罚": (["执行"], False, "贺兰县司法局"),
+    "对律师、基层法律服务工作者无正当理由拒绝履行法律援助义务等行为的处罚": (["告知", "执行"], True, "贺兰县司法局"),
+    "对擅自改变林地用途的处罚": (["执行"], True, "陕西省林业局"),
+    "对未取得农药生产许可证生产农药或者生产假农药的处罚": (["告知"], True, "山东省农业农村厅"),
+    "对未取得种子生产经营许可证生产经营种子等行为的处罚": (["告知", "送达"], True, "山东省农业农村厅"),
+    "对未取得食品生产经营许可从事食品生产经营活动的处罚": (["告知"], True, "元氏县市场监督管理局"),
+    "对未在指定的地点分类投放生活垃圾的处罚": (["告知", "执行"], True, "天津市河东区大王庄街道办事处"),
+    "对未经批准出售、购买、利用、运输、携带、寄递国家重点保护野生动物及其制品的处罚": (["告知", "送达"], True, "陕西省林业局"),
+    "对未经批准擅自兴建殡葬设施的处罚": (["告知", "执行"], True, "秦安县民政局"),
+    "对车辆在公路上擅自超限行驶的处罚": (["告知"], True, "南阳市交通运输局"),
+    "药品零售企业经营许可": (["事后监管"], True, "元氏县市场监督管理局"),
+    "超限运输车辆行驶公路许可": (["事后监管"], True, "南阳市交通运输局"),
+}
+
+
+def test_missing_stage_on_a_hundredth_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_100.json", HUNDREDTH, 14, 112)
+    assert (sum(real for _, real, _ in HUNDREDTH.values()), len(HUNDREDTH)) == (20, 21)

@@ -1200,6 +1200,8 @@ def test_the_sixty_ninth_and_seventieth_samples_procedures() -> None:
     seizure = ("审批责任：实施前报经局负责人批准；\n实施责任：两名以上执法人员实施，通知当事人到场。\n记录责任：制作现场笔录，开具查封、"
                "扣押清单。\n送达责任：当场交付查封、扣押决定书和清单。")
     assert missing("行政强制", "查封、扣押来源非法的林木", seizure) == ["事后监管"]
+    kept = seizure.replace("记录责任：制作现场笔录，开具查封、扣押清单。", "保管责任：妥善保管查封、扣押的林木，不得使用或者损毁。")
+    assert missing("行政强制", "查封、扣押来源非法的林木", kept) == ["事后监管"]  # (阿坝's: keeping it is no end of it)
     assert missing("行政强制", "查封、扣押来源非法的林木", seizure + "\n解除责任：及时解除查封、扣押。") == []
 
 
@@ -1271,6 +1273,28 @@ def test_a_penalty_decision_that_orders_a_correction_and_its_follow_up_in_phase_
     assert phases_missing(texts) == ["送达"]
     assert phases_missing([texts[0], texts[1].replace("和罚款的处罚决定", "的决定"), texts[2]]) == ["决定", "送达"]
     assert phases_missing([*texts[:2], "案卷归档。"]) == ["送达", "执行"]
+
+
+def test_the_ninety_ninth_and_hundredth_samples_readings() -> None:
+    """恩施's 代履行 whose 「催告责任：代履行前送达决定书…」 serves the decision; 寿阳's 事后 step 「监督当事人履行」 its 执行 (each as its
+    reader judged it, 2026-12-06)."""
+    proxy = ("催告责任：代履行前送达决定书，载明当事人、代履行的理由和依据、方式和时间。\n实施责任：代履行三日前，催告当事人履行，当事人履行的"
+             "停止代履行；组织代履行。\n费用责任：依法收取代履行费用。")
+    assert missing("行政强制", "代为补种树木或者代为恢复植被", proxy) == []
+    assert missing("行政强制", "代为补种树木或者代为恢复植被", proxy.replace("代履行前送达决定书，", "")) == ["决定"]
+    during = "调查取证：两名以上执法人员调查；\n审查：法制审核；\n告知：送达行政处罚告知书，听取陈述申辩；\n决定：作出行政处罚决定。"
+    cells = ["通过执法检查发现违法线索，报负责人批准立案。", during, "送达行政处罚决定书；监督当事人履行；结案归档。"]
+
+    def phases_missing(texts: list[str]) -> list[str]:
+        duties = [d for t, kind in zip(texts, ("事前", "事中", "事后"), strict=True) for d in split_duties(t)
+                  for d in [replace(d, kind=kind)]]
+        row = ROW | {"type": "行政处罚", "power": "对未按照规定进行安全生产教育和培训的处罚", "stages": [d.stage for d in duties if d.stage],
+                     "duty_texts": [d.text for d in duties], "duty_kinds": [d.kind for d in duties]}
+        found = gaps.missing_stage([row], EVERY_TYPE)
+        return found[0].evidence[0]["missing"] if found else []
+
+    assert phases_missing(cells) == []
+    assert phases_missing([*cells[:2], "送达行政处罚决定书；结案归档。"]) == ["执行"]
 
 
 def test_a_cold_review_of_the_thirtieth_session_s_rules() -> None:

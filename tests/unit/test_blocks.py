@@ -307,6 +307,71 @@ def test_a_catalogue_pointing_to_its_detail_sheets_and_a_card_s_duty_table_with_
     assert any("目录" in w.message for w in doc.warnings)
 
 
+def test_a_sheet_an_item_in_two_tables_and_a_catalogue_of_them(tmp_path):
+    """湘乡: a 目录 (事项编码 | 事项名称 | 权力类型, no column naming the sheets) and a sheet an item written as two tables — the
+    item's header over its row, 「实施依据 | …」, then 序号 | 责任环节 | 责任事项 | 追责情形 | 责任股室 over a row a stage: each
+    item once, its stages its duties, each stage's accountability kept; the catalogue's rows fold into their items."""
+    wb = openpyxl.Workbook()
+    contents = wb.active
+    contents.title = "目录"
+    items = [("430381-TY-GF-001", "残疾军人伤残抚恤金给付", "行政给付", [("受理", "受理申请。"), ("审核", "核对残疾等级。"),
+                                                               ("发放", "按月发放。")]),
+             ("430381-TY-CF-001", "对冒领抚恤金的处罚", "行政处罚", [("立案", "予以立案。"), ("调查取证", "调取记录。"),
+                                                           ("告知", "告知陈述申辩权利。"), ("决定", "作出决定。")])]
+    for row in (["某局权责清单目录", "", "", ""], ["序号", "事项编码", "事项名称", "权力类型"],
+                *[[str(n), c, name, t] for n, (c, name, t, _) in enumerate(items, 1)]):
+        contents.append(row)
+    for n, (code, name, type_, steps) in enumerate(items, 1):
+        ws = wb.create_sheet(f"{n}{name[:6]}")
+        for row in ([f"某局权责事项（{n}）", "", "", "", ""], ["事项编码", "事项名称", "权力类型", "实施主体", "备注"],
+                    [code, name, type_, "湘乡市退役军人事务局", ""], ["实施依据", "《军人抚恤优待条例》第四十九条", "", "", ""],
+                    ["", "", "", "", ""], ["序号", "责任环节", "责任事项", "追责情形", "责任股室"],
+                    *[[str(k), s, text, f"{s}不依法履职的。", "优抚股"] for k, (s, text) in enumerate(steps, 1)]):
+            ws.append([v or None for v in row])
+    wb.save(tmp_path / "湘乡市退役军人事务局权责清单.xlsx")
+    doc = parse_list(tmp_path / "湘乡市退役军人事务局权责清单.xlsx")
+    assert [(r.item_name, r.code, r.type) for r in doc.records] == [(name, c, t) for c, name, t, _ in items]
+    pay, penalty = doc.records
+    assert [d.stage for d in pay.responsibilities] == ["受理", "审查", "送达"]
+    assert [d.stage for d in penalty.responsibilities] == ["立案", "调查", "告知", "决定"]
+    assert penalty.basis_text == "《军人抚恤优待条例》第四十九条" and penalty.unit == "优抚股"
+    assert "立案：立案不依法履职的。" in penalty.accountability_situations
+    assert any("两张表" in w.message for w in doc.warnings) and any("目录" in w.message for w in doc.warnings)
+    # a catalogue one of whose items has no sheet of its own is kept whole (that item would be lost)
+    contents.append(["3", "430381-TY-JL-001", "表彰奖励", "行政奖励"])
+    wb.save(tmp_path / "某局权责清单.xlsx")
+    names = [r.item_name for r in parse_list(tmp_path / "某局权责清单.xlsx").records]
+    assert names.count("对冒领抚恤金的处罚") == 2 and "表彰奖励" in names
+
+
+def test_a_duty_sheet_and_an_accountability_sheet_naming_their_items(tmp_path):
+    """龙岩: 权责事项目录 with the types, a 责任事项 sheet (事项编码 | 事项名称 | 环节序号 | 环节名称 | 环节内容, a row a stage) and a
+    追责情形 sheet (事项编码 | 事项名称 | 追责情形 | 追责依据): both joined to the catalogue's items by code."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "权责事项目录"
+    for row in (["某市应急管理局权责事项目录", "", "", ""], ["序号", "事项编码", "事项名称", "权力类型"],
+                ["1", "YJ-XK-001", "烟花爆竹经营（批发）许可", "行政许可"], ["2", "YJ-CF-001", "对未采取措施消除事故隐患的处罚", "行政处罚"]):
+        ws.append(row)
+    duties = wb.create_sheet("责任事项")
+    for row in (["某市应急管理局责任事项表", "", "", "", ""], ["事项编码", "事项名称", "环节序号", "环节名称", "环节内容"],
+                ["YJ-XK-001", "烟花爆竹经营（批发）许可", "1", "受理", "受理申请。"],
+                ["YJ-XK-001", "烟花爆竹经营（批发）许可", "2", "决定", "作出决定。"],
+                ["YJ-CF-001", "对未采取措施消除事故隐患的处罚", "1", "立案", "予以立案。"]):
+        duties.append(row)
+    blamed = wb.create_sheet("追责情形")
+    for row in (["某市应急管理局追责情形表", "", "", ""], ["事项编码", "事项名称", "追责情形", "追责依据"],
+                ["YJ-XK-001", "烟花爆竹经营（批发）许可", "违法许可的。", "《安全生产法》第九十条"],
+                ["YJ-CF-001", "对未采取措施消除事故隐患的处罚", "违法处罚的。", "《安全生产法》第九十条"]):
+        blamed.append(row)
+    wb.save(tmp_path / "某市应急管理局权责清单.xlsx")
+    doc = parse_list(tmp_path / "某市应急管理局权责清单.xlsx")
+    permit, penalty = doc.records
+    assert [d.stage for d in permit.responsibilities] == ["受理", "决定"]
+    assert [d.stage for d in penalty.responsibilities] == ["立案"]
+    assert permit.accountability_situations.startswith("违法许可的。") and penalty.accountability_situations.startswith("违法处罚的。")
+
+
 def test_a_column_naming_sheets_of_something_else_is_no_contents(tmp_path):
     """A list whose 流程图 column names sheets of flowcharts (图1, 图2) is read, not skipped as a 目录; a card's 「是否收费 |
     No」 is a value, no label; a card's small table with its 序号 first and a row going on with the step above."""
