@@ -17,6 +17,7 @@ from functools import cache
 from itertools import pairwise
 
 from importers.mapping import HeaderMatch, Mapping, best_match, load_mappings, match_header, normalize_header
+from importers.numerals import chinese_to_int
 from importers.workbook import Sheet
 from kb.model import PHASES, power_type, squeeze, stage_word_pattern
 
@@ -106,7 +107,8 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
             key = (pairs[0].key if pairs else opening) if heads else _TABLED[0]
             label = filled[0][1] if heads else dict(filled)[bare["text"]]  # (the bare table's: its text column's header)
             pairs, tabled = [_Pair(filled[0][0], key, label, [])], (key, heads or bare)
-        elif tabled and block is not None and (filled[0][0] > min(columns) or filled[0][0] == tabled[1]["step"]) \
+        elif tabled and block is not None \
+                and (filled[0][0] > min(columns) or (filled[0][0] == tabled[1]["step"] and not _attribute_row(filled[0][1]))) \
                 and (not pairs or not any((r, c) in known for c, _ in filled)):
             # (a stage's name in a column that holds labels elsewhere in the card, 三亚's 「 | 受理 | 公示…」: a line of the
             # table still, not a label of its own)
@@ -351,6 +353,15 @@ def _table_head(filled: list[tuple[int, str]]) -> dict[str, int] | None:
         if kind:
             heads.setdefault(kind, c)
     return heads if {"step", "text"} <= set(heads) else None
+
+
+# a card's row of an attribute of the item (办理时限 | 20个工作日), which ends a table of its duties written in the labels' column
+_ATTRIBUTE = re.compile(r"时限|期限|收费|费用|地点|电话|网址|窗口|条件|材料|对象|结果|方式")
+
+
+def _attribute_row(cell: str) -> bool:
+    """Whether a row's first cell, in the labels' column, names an attribute of the item, not a stage."""
+    return bool(_LABEL_LIKE.match(cell.strip()) and _ATTRIBUTE.search(cell) and not stage_word_pattern().match(squeeze(cell)))
 
 
 def _stage_line(lines: list[str], heads: dict[str, int], row: dict[int, str]) -> None:
@@ -653,10 +664,12 @@ def item_and_stage_tables(sheet: Sheet) -> Sheet | None:
     others = [c for c, v in enumerate(rows[k2][1]) if v and c not in (stage, second.columns.get("seq"))]
     values = []
     for c in others:
-        if c in (text, blamed):  # a line a stage
-            values.append("\n".join(f"{s[stage]}：{s[c]}" if s[stage] else s[c] for s in steps if s[c]))
-        else:
-            values.append("\n".join(dict.fromkeys(s[c] for s in steps if s[c])))
+        given = [s for s in steps if s[c]]
+        if c == text or (c == blamed and len(given) > 1):  # a line a stage (a 追责情形 merged down them all: the item's)
+            values.append("\n".join(f"{s[stage]}：{s[c]}" if s[stage] else s[c] for s in given))
+        else:  # (each value once: the 责任股室 of its stages, 许可科、监管科)
+            once = list(dict.fromkeys(s[c] for s in given))
+            values.append(("、" if all(len(v) <= 20 for v in once) else "\n").join(once))
     top = [c for c, v in enumerate(sheet.cells[h1]) if v.strip()]
     header = [sheet.cells[h1][c].strip() for c in top] + list(labelled) + [rows[k2][1][c] for c in others]
     titles = [(r, " ".join(v for v in cells if v)) for r, cells in rows[:k1]]
@@ -692,16 +705,23 @@ def document_records(sheet: Sheet) -> Sheet | None:
     records: list[tuple[int, dict[str, str]]] = []
     kind = ""
     label: str | None = None
+    style: str | None = None  # how the items are numbered (（一）, 1.), once the first is found
+    expected = 1  # the number the next item's heading takes (from 1 again in each type's section)
     for r, line in enumerate(lines):
         if not line:
             label = None  # (a blank line ends a part: the list's closing lines are none of its last item's)
             continue
         if (typed := _typed_heading(line)) is not None and not part(line):
-            kind, label = typed, None
+            kind, label, expected = typed, None, 1
             continue
-        heading = _HEADING.match(line)
-        if heading and not re.search(r"[：:]", line) and part(following[r]):
-            records.append((r, {"事项名称": squeeze(heading.group("name")), **({"权力类型": kind} if kind else {})}))
+        numbered = _ITEM_NUMBER.match(line)
+        own = numbered and (style is None or _item_style(numbered) == style) and _item_number(numbered) in (expected, 1)
+        # (inside an open part, a numbered line is one of its lines — 「1.《…条例》」 under 实施依据, 「3.审核结果公示并上报。」 under
+        # 责任事项 — unless it takes the items' numbering on: the next item's number, in the items' style)
+        if own and not re.search(r"[：:]", line) and part(following[r]) \
+                and (label is None or (style is not None and _item_number(numbered) == expected)):
+            style, expected = _item_style(numbered), _item_number(numbered) + 1
+            records.append((r, {"事项名称": squeeze(numbered.group("name")), **({"权力类型": kind} if kind else {})}))
             label = None
         elif records and (kv := part(line)) is not None:
             label, value = kv
@@ -710,12 +730,29 @@ def document_records(sheet: Sheet) -> Sheet | None:
         elif records and label is not None:
             fields = records[-1][1]
             fields[label] = f"{fields[label]}\n{line}" if fields[label] else line
-    if len(records) < 2:
+    # (not a sheet telling how to fill a list in: 「事项名称：填写权力事项的规范名称。」)
+    if len(records) < 2 or any(_INSTRUCTION.match(v) for _, fields in records for v in fields.values()):
         return None
     labels = list(dict.fromkeys(k for _, fields in records for k in fields))
     if best_match(labels) is None:
         return None
     return _as_table(sheet, records[0][0], labels, records, lambda t: len(t) <= _DOCUMENT_TITLE and _typed_heading(t) is None)
+
+
+# a document's item heading and how it is numbered: 「（一）…」, 「一、…」, 「1.…」
+_ITEM_NUMBER = re.compile(r"^\s*(?:[（(](?P<bracket>[一二三四五六七八九十百]+|\d{1,3})[)）]|(?P<chinese>[一二三四五六七八九十百]+)、"
+                          r"|(?P<digit>\d{1,3})[、.．](?!\d))\s*(?P<name>\S.{1,300})$", re.DOTALL)
+
+
+def _item_style(m: re.Match) -> str:
+    """How a document's item heading is numbered (_ITEM_NUMBER): bracket, chinese or digit."""
+    return next(key for key in ("bracket", "chinese", "digit") if m.group(key))
+
+
+def _item_number(m: re.Match) -> int:
+    """The number of a document's item heading (_ITEM_NUMBER)."""
+    raw = m.group(_item_style(m))
+    return int(raw) if raw.isdigit() else chinese_to_int(raw)
 
 
 def _shared_parts(record: tuple[int, dict[str, str], list[tuple[int, dict[str, str]]]]

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import groupby, pairwise
@@ -921,6 +921,16 @@ def _contents_sheet(sheet: Sheet, others: dict[str, Sheet]) -> bool:
     return pointing >= 2 and pointing >= len(rows) - 2  # (a title and a header row)
 
 
+# what a contents sheet may say of its items besides where they are (their name, code, type, number, the sheet)
+_CONTENTS_FIELDS = frozenset({"seq", "code", "item_name", "sub_item_name", "type", "remarks"})
+
+
+def _says_more(sheet: Sheet) -> bool:
+    """Whether a contents sheet's header has a column of some other field of its items (实施依据, 承办科室, 行使层级 …)."""
+    layout = find_layout(sheet)
+    return layout is not None and any(f not in _CONTENTS_FIELDS for f in layout.match.columns)
+
+
 # a cell pointing to a sheet of the file (钦州's 目录, 备注 「详见明细表2」)
 _SHEET_POINTER = re.compile(r"^(?:详见|见|参见|具体见)(?P<sheet>.+?)(?:工作表)?[。.]?$")
 
@@ -994,7 +1004,9 @@ class _ListParser:
                     severity="warning"))
                 continue
             self._check_cell_sizes(sheet)
-            if _contents_sheet(sheet, {s.name: s for s in self.sheets if s is not sheet}):
+            # (a contents sheet that says more of its items than where they are — 实施依据, 承办机构, 行使层级 — is read, and
+            # folded into those items after: _fold_contents)
+            if _contents_sheet(sheet, {s.name: s for s in self.sheets if s is not sheet}) and not _says_more(sheet):
                 self.warnings.append(RowError(
                     "已跳过此工作表：它是目录，各行指向本文件中各事项自己的工作表（按那些工作表读取）", sheet=sheet.name,
                     severity="notice"))
@@ -1208,12 +1220,7 @@ class _ListParser:
                 twins.append(same[0])
             else:
                 for rec, twin in zip(recs, twins, strict=True):
-                    for f in ("type", "type_code", "type_original", "code", "holder", "unit", "level", "level_original",
-                              "scope"):
-                        if getattr(rec, f) and not getattr(twin, f):
-                            setattr(twin, f, getattr(rec, f))
-                    twin.remarks = "\n".join(dict.fromkeys(t for t in (twin.remarks, rec.remarks) if t))
-                    twin.extra = {**rec.extra, **twin.extra}
+                    _fold_into(twin, rec, {s.name for s in self.sheets})
                 gone.update(id(r) for r in recs)
                 self.warnings.append(RowError(
                     f"此工作表列出的 {len(recs)} 个事项在本文件其他工作表中各有完整的一份（按编码或名称对应）：按目录读取，"
@@ -2416,6 +2423,29 @@ _REFER_NAMED = re.compile(r"^(?:本项)?(?:责任事项|责任)?(?:同|见|参�
 def _refers(text: str) -> bool:
     """A cell that says it is another item's (「同第3项」, 「责任事项同“…”（code）」)."""
     return bool(_REFER.match(squeeze(text)) or _REFER_NAMED.match(squeeze(text)))
+
+
+# a catalogue's fields that are where it stands, not what it says of the item
+_PLACE_FIELDS = frozenset({"sheet", "row", "position", "item_name", "sub_item_name", "seq", "department"})
+
+
+def _fold_into(item: Record, row: Record, sheets: set[str]) -> None:
+    """A catalogue's row into the item another sheet gives in full: every field the item leaves blank the catalogue's (its
+    实施依据 with its citations, 承办机构, 行使层级 …), its remarks beside the item's, but a pointer to the item's sheet
+    (「详见明细表2」)."""
+    for f in fields(Record):
+        if f.name in _PLACE_FIELDS or f.name == "remarks":
+            continue
+        value, own = getattr(row, f.name), getattr(item, f.name)
+        if value and not own and isinstance(value, str):
+            setattr(item, f.name, value)
+            if f.name == "basis_text":
+                item.citations = list(row.citations)
+            elif f.name == "responsibility_basis_text":
+                item.responsibility_citations = list(row.responsibility_citations)
+    pointer = _pointed_sheet(squeeze(row.remarks)) in sheets
+    item.remarks = "\n".join(dict.fromkeys(t for t in (item.remarks, "" if pointer else row.remarks) if t))
+    item.extra = {**row.extra, **item.extra}
 
 
 def _join(item: Record, duties: Record) -> None:

@@ -870,7 +870,12 @@ class StageRules:
     def transferred(self, type_: str, *texts: str) -> str:
         """The words that say a power of `type_` was handed to an approvals bureau, the body keeping its supervision
         (「该事项已划转市行政审批局实施，本部门负责批后监管」), or ''."""
-        return _words_of(self.transferred_pattern, texts) if type_ in self.transferred_types else ""
+        texts = tuple(squeeze(t or "") for t in texts)
+        if type_ not in self.transferred_types or (self.own_decides and any(re.search(self.own_decides, t) for t in texts)):
+            return ""  # (「一般项目由区行政审批局审批，重大项目由本局审批」: the body decides some of it itself)
+        words = _words_of(self.transferred_pattern, texts)
+        clause = next((c for t in texts for c in re.split(r"[；;。]", t) if words and words in c), "")
+        return "" if "除外" in clause else words  # (「市本级（已划转市行政审批局的事项除外）」: the others are its own)
 
     def supervising(self, *texts: str) -> str:
         """The words that say a level directs the level below to do the procedure (督促县级 …), or ''."""
@@ -890,7 +895,7 @@ class StageRules:
         if self.own_decides and any(re.search(self.own_decides, t) for t in texts):
             return ""  # 「…，市本级项目由本局审批」: the body decides some of it itself
         found = (re.search(p, t) for p in patterns for t in texts)
-        return next((m.group(0) for m in found if m), "")
+        return next((m.group(0) for m in found if m and _guide_at(m.group(0), level)), "")
 
     def names(self, stage: str, named: set[str], type_: str = "") -> bool:
         """True when the named stages include `stage` or one of its synonyms (those of the power's type too)."""
@@ -944,6 +949,18 @@ def stage_rules() -> StageRules:
         _below(data.get("supervising", {}).get("below", {})), data.get("supervising", {}).get("own_decides", ""),
         prelim.get("remarks", ""), data.get("supervising", {}).get("name", ""),
         tuple(transferred.get("types", ())), transferred.get("pattern", ""), tuple(transferred.get("kept", ())))
+
+
+# who a guiding remark says guides: the body itself (本局), or a level named (市局, 省厅)
+_GUIDE = re.compile(r"(本|市|州|盟|省)(?:局|级|本级|部门|机关|单位|委|厅)(?:仅|只|主要)?(?:负责)?(?:业务)?(?:指导|监督)")
+_GUIDE_LEVEL = {"市": "city", "州": "city", "盟": "city", "省": "province"}
+
+
+def _guide_at(words: str, level: str) -> bool:
+    """Whether a guiding remark's guide is the body at `level`: 本局 anywhere, 市局 only in a city's list (in a county's,
+    「市局负责指导监督，县局具体实施」 says the county does the procedure)."""
+    m = _GUIDE.search(words)
+    return m is None or _GUIDE_LEVEL.get(m.group(1), level) == level
 
 
 def _words_of(pattern: str, texts: Iterable[str]) -> str:

@@ -255,7 +255,7 @@ def named_stages(row: dict, rules: StageRules | None = None, subkind: str = "") 
     named = set(row["stages"])
     if _REMARK_SERVED.search(squeeze(row.get("remarks") or "")):
         named.add("送达")  # 新疆's 导游证核发: 「电子导游证通过全国旅游监管服务平台发放」 in its remarks, judged served
-    if remark_supervises(row.get("remarks") or ""):
+    if remark_supervises(row.get("remarks") or "", _level(row)):
         named.add("事后监管")
     for text in row.get("duty_texts", ()):
         named.update(heading_stages(text), listed_stages(text), noted_stages(text), chained_stages(text))
@@ -271,15 +271,21 @@ def named_stages(row: dict, rules: StageRules | None = None, subkind: str = "") 
 # a clause of the remarks in which the body itself (no subject, 本局, or its own level's 县局) takes on the supervision:
 # 泗洪's 大型群众性活动安全许可, 「…由宿迁市公安局实施许可，县局负责初审和安全监管」 (judged supervised, 2026-12-06); not
 # another body's (「由市场监管局负责监管」) nor guiding (「市局负责指导监督」)
-_OWN_SUBJECT = re.compile(r"^(?:本|我|县|区|市|旗|州|盟|省)?(?:局|级|本级|部门|单位|机关|厅|委)?(?:还|并|同时|另)?$")
+_OWN_SUBJECT = re.compile(r"^(?:(?P<place>本|我|县|区|市|旗|州|盟|省)(?:局|级|本级|部门|单位|机关|厅|委)?)?(?:还|并|同时|另)?$")
+_SUBJECT_LEVEL = {"县": "county", "区": "county", "旗": "county", "市": "city", "州": "city", "盟": "city", "省": "province"}
 _SUPERVISION_TAKEN = re.compile(r"负责[^，,。；;]{0,12}?(?:批后|事中事后|事后|安全|日常)?(?:监管|监督检查|监督管理)")
+# (a clause telling the body's remit, not this power's: 「本局负责全市食品安全监督管理工作」)
+_REMIT = re.compile(r"全(?:市|县|区|省|州|盟|旗)|工作")
 
 
-def remark_supervises(remarks: str) -> bool:
-    """Whether a power's remarks say the body itself supervises after the decision (its 事后监管)."""
+def remark_supervises(remarks: str, level: str = "") -> bool:
+    """Whether a power's remarks say the body itself supervises after the decision (its 事后监管): no subject, 本局, or its
+    own level's (县局 in a county's list; not 区局 in a city's, nor 市局 in a county's)."""
     for clause in re.split(r"[，,。；;]", squeeze(remarks)):
         m = _SUPERVISION_TAKEN.search(clause)
-        if m and _OWN_SUBJECT.match(clause[:m.start()]) and "指导" not in clause:
+        subject = _OWN_SUBJECT.match(clause[:m.start()]) if m else None
+        if subject and "指导" not in clause and not _REMIT.search(clause) \
+                and _SUBJECT_LEVEL.get(subject.group("place") or "", level) == level:
             return True
     return False
 
@@ -389,7 +395,9 @@ def required_stages(row: dict, rules: StageRules | None = None) -> tuple[tuple[s
     if entrusted:  # the entrusting body supervises what it entrusted (行政许可法 第二十四条)
         required = tuple(s for s in required if s not in rules.entrusted_not_required)
         why["entrusted"] = entrusted
-    transferred = rules.transferred(row["type"], row.get("scope", ""), row.get("remarks", ""), row.get("level_text", ""))
+    # (the approvals bureau's own list: what was handed to it is its own to decide)
+    transferred = "" if "行政审批" in (row.get("department") or "") else \
+        rules.transferred(row["type"], row.get("scope", ""), row.get("remarks", ""), row.get("level_text", ""))
     if transferred:  # an approvals bureau decides: the body's own part is what it kept (its supervision)
         required = tuple(s for s in required if s in rules.transferred_kept)
         why["transferred"] = transferred

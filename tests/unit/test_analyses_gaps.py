@@ -1238,7 +1238,8 @@ def test_the_ninety_seventh_and_ninety_eighth_samples_readings() -> None:
     assert [d.stage for d in split_duties("受理→审查→决定→公告")] == ["受理"]  # (a chain of bare names: one duty, as before)
     permit = "受理：受理申请→审查：审查安全工作方案→决定：作出许可或者不予许可的决定→送达：书面通知申请人"
     assert missing("行政许可", "大型群众性活动安全许可", permit) == ["事后监管"]
-    assert missing("行政许可", "大型群众性活动安全许可", permit, remarks="由市公安局实施许可，县局负责初审和安全监管") == []
+    assert missing("行政许可", "大型群众性活动安全许可", permit, remarks="由市公安局实施许可，县局负责初审和安全监管",
+                   department_level="county") == []  # (泗洪's, a county's list)
     for other in ("由市场监管局负责监管", "市局负责指导监督"):  # another body's supervision, or guiding, is none of its own
         assert missing("行政许可", "大型群众性活动安全许可", permit, remarks=other) == ["事后监管"], other
     poison = "1.受理责任：予以受理。2.审查责任：核查材料。3.决定责任：作出批准或者不予批准的决定。4.送达责任：发给购买许可证。"
@@ -1295,6 +1296,38 @@ def test_the_ninety_ninth_and_hundredth_samples_readings() -> None:
 
     assert phases_missing(cells) == []
     assert phases_missing([*cells[:2], "送达行政处罚决定书；结案归档。"]) == ["执行"]
+
+
+def test_a_cold_review_of_the_thirty_fifth_session_s_rules() -> None:
+    """A second reader's inputs against this session's readings of who does the procedure: a county whose remark names the
+    city as the guide still does it; an approvals bureau's own list, a bureau that only receives, a partial or excepted
+    handing over keep their stages; another level's or another body's supervision, or a remit, is none of the power's; a
+    correction watched is no fine carried out; the order a 代履行 enforces is no decision of its own."""
+    permit = "受理责任：依法受理申请。\n审查责任：对申请材料进行审查。\n决定责任：作出准予或者不予许可的决定。"
+    county = {"department_level": "county", "department": "甲县市场监督管理局"}
+    for remark in ("市局负责指导监督，县局具体实施", "由县级市场监管部门实施，市局负责业务指导"):
+        assert missing("行政许可", "食品经营许可", permit, remarks=remark, **county) == ["送达", "事后监管"], remark
+    assert missing("行政许可", "食品经营许可", permit, scope="县级（由县市场监管局具体实施，市局负责指导监督）",
+                   **county) == ["送达", "事后监管"]
+    assert missing("行政许可", "食品经营许可", permit, remarks="由县区市场监管局审批，本局指导监督；市本级实施") == ["送达", "事后监管"]
+    assert missing("行政许可", "食品经营许可", permit, remarks="由县区市场监管局审批，本局指导监督") == []  # (as before)
+    for remark in ("该事项由市住建局划入市行政审批局", "由市行政审批局统一受理，本局负责审查、决定",
+                   "一般项目由区行政审批局审批，重大项目由本局审批"):
+        assert missing("行政许可", "建筑工程施工许可证核发", permit, remarks=remark,
+                       department="甲市行政审批局" if "划入" in remark else "甲市住房和城乡建设局") == ["送达", "事后监管"], remark
+    assert missing("行政许可", "建筑工程施工许可证核发", permit, scope="市本级（已划转市行政审批局的事项除外）") == ["送达", "事后监管"]
+    served = permit + "\n送达责任：送达许可证。"
+    for remark in ("区局负责日常监管", "本局负责全市食品安全监督管理工作", "由市场监管部门负责监管", "市局负责审批，县局负责监督检查"):
+        assert missing("行政许可", "食品经营许可", served, remarks=remark) == ["事后监管"], remark
+    assert missing("行政许可", "食品经营许可", served, remarks="市局负责审批和监管", **county) == ["事后监管"]
+    assert missing("行政许可", "食品经营许可", served, remarks="县局负责日常监管", **county) == []
+    fine = ("1.立案责任：予以立案。2.调查责任：调查取证。3.审查责任：法制审核。4.告知责任：告知陈述申辩权利。5.决定责任：作出罚款决定。"
+            "6.送达责任：送达处罚决定书。7.事后监管责任：{}")
+    for watched in ("监督当事人限期改正违法行为。", "督促其整改到位。", "监督当事人恢复原状。", "监督履行职责情况。"):
+        assert missing("行政处罚", "对违法行为的处罚", fine.format(watched)) == ["执行"], watched
+    assert missing("行政处罚", "对违法行为的处罚", fine.format("监督当事人按期拆除违法建筑物。")) == []
+    proxy = ("催告责任：在送达决定书后，当事人逾期不履行的，书面催告当事人履行。\n执行责任：组织代履行。\n事后监管责任：收取代履行费用。")
+    assert missing("行政强制", "代为补种树木或者代为恢复植被", proxy) == ["决定"]
 
 
 def test_a_cold_review_of_the_thirtieth_session_s_rules() -> None:

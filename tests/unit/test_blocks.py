@@ -372,6 +372,75 @@ def test_a_duty_sheet_and_an_accountability_sheet_naming_their_items(tmp_path):
     assert permit.accountability_situations.startswith("违法许可的。") and penalty.accountability_situations.startswith("违法处罚的。")
 
 
+def test_a_cold_review_of_the_thirty_fifth_session_s_readings(tmp_path):
+    """A second reader's inputs: a document's numbered lines under a part (「1.《…条例》」 under 实施依据, 「3.…」 under 责任事项)
+    go on with the part, not items of their own, and a one-column 填报说明 is no list; a catalogue folded into its items gives
+    them what they leave blank (实施依据); a service list's 服务事项名称 | 实施依据 | 实施机构 | 追责情形 stays a service list; a
+    card's 「办理时限 | 20个工作日」 after its duty table is no step."""
+    from importers.lists import parse_list as parse
+
+    lines = ["某街道办事处权责清单", "", "一、行政处罚（2项）", "（一）对在城市建筑物上涂写、刻画的行政处罚", "事项编码：TD-CF-001",
+             "实施依据：", "1.《城市市容和环境卫生管理条例》第三十四条", "2.《云南省城市市容和环境卫生管理条例》第二十条",
+             "责任事项：", "1.依法受理举报。", "2.调查取证。", "3.审核后作出处罚决定并送达。", "追责情形：不依法处罚的。",
+             "承办机构：综合行政执法队", "", "（二）对随意倾倒垃圾的行政处罚", "事项编码：TD-CF-002", "责任事项：依法查处。"]
+    doc = parse(xlsx(tmp_path / "某街道办事处权责清单.xlsx", [[v] for v in lines]))
+    assert [r.item_name for r in doc.records] == ["对在城市建筑物上涂写、刻画的行政处罚", "对随意倾倒垃圾的行政处罚"]
+    first = doc.records[0]
+    assert "第二十条" in first.basis_text and "3.审核后作出处罚决定并送达。" in first.responsibility_text
+    assert first.unit == "综合行政执法队" and first.accountability_situations == "不依法处罚的。"
+    notes = ["填报说明", "（一）事项基本情况", "事项名称：填写权力事项的规范名称。", "权力类型：按十类权力填写。", "",
+             "（二）责任信息", "责任事项：填写各环节的责任。", "追责情形：填写追责情形。"]
+    wb = openpyxl.Workbook()
+    wb.active.title = "清单"
+    for row in (["序号", "事项名称", "权力类型", "责任事项"], ["1", "取水许可", "行政许可", "1.受理责任：依法受理。2.决定责任：决定。"]):
+        wb.active.append(row)
+    guide = wb.create_sheet("填报说明")
+    for line in notes:
+        guide.append([line or None])
+    wb.save(tmp_path / "某市水利局权责清单.xlsx")
+    assert [r.item_name for r in parse(tmp_path / "某市水利局权责清单.xlsx").records] == ["取水许可"]
+    # a catalogue with each item's 实施依据, its duties on a sheet a type
+    wb = openpyxl.Workbook()
+    wb.active.title = "表一"
+    for row in (["序号", "事项编码", "事项名称", "权力类型", "实施依据", "承办机构"],
+                ["1", "SL-XK-001", "取水许可", "行政许可", "《水法》第七条", "水资源科"],
+                ["2", "SL-CF-001", "对非法取水的处罚", "行政处罚", "《水法》第六十九条", "水政监察大队"]):
+        wb.active.append(row)
+    for name, (code, item, type_, duty) in (("表二", ("SL-XK-001", "取水许可", "行政许可", "1.受理责任：依法受理。2.决定责任：决定。")),
+                                            ("表三", ("SL-CF-001", "对非法取水的处罚", "行政处罚", "1.立案责任：立案。2.调查责任：调查。"))):
+        ws = wb.create_sheet(name)
+        ws.append(["事项编码", "事项名称", "权力类型", "责任事项", "追责情形"])
+        ws.append([code, item, type_, duty, "不依法履职的。"])
+    wb.save(tmp_path / "某市水务局权责清单.xlsx")
+    permit, penalty = parse(tmp_path / "某市水务局权责清单.xlsx").records
+    assert (permit.basis_text, permit.unit, len(permit.responsibilities)) == ("《水法》第七条", "水资源科", 2)
+    assert penalty.basis_text == "《水法》第六十九条" and penalty.citations
+    # a card's duty table with no label of its own, then an attribute of the item
+    rows = [["某市水利局权责清单", ""]]
+    for name in ("取水许可", "河道采砂许可"):
+        rows += [["事项名称", name], ["事项类型", "行政许可"], ["实施依据", "《水法》第七条"], ["责任环节", "责任事项内容"],
+                 ["受理", "受理申请。"], ["决定", "作出决定。"], ["办理时限", "20个工作日"], ["追责情形", "不依法履职的。"], ["", ""]]
+    doc = parse(xlsx(tmp_path / "某市水利局权责清单二.xlsx", rows))
+    assert [d.text for d in doc.records[0].responsibilities] == ["受理：受理申请。", "决定：作出决定。"]
+    assert doc.records[0].extra.get("办理时限") == "20个工作日"
+
+
+def test_a_service_list_naming_its_items_with_accountability_is_no_accountability_table(tmp_path):
+    """表2 of 服务事项名称 | 实施依据 | 实施机构 | 追责情形 beside a typed 权力清单: its items 公共服务, as the service layout gives them,
+    not rows of accountability for the first sheet's items."""
+    wb = openpyxl.Workbook()
+    wb.active.title = "权力清单"
+    for row in (["序号", "事项编码", "事项名称", "权力类型", "责任事项"], ["1", "SL-XK-001", "取水许可", "行政许可", "1.受理责任：受理。"]):
+        wb.active.append(row)
+    ws = wb.create_sheet("表2")
+    for row in (["序号", "事项编码", "服务事项名称", "实施依据", "实施机构", "追责情形"],
+                ["1", "3301000012", "水利工程建设信息公开", "《政府信息公开条例》", "办公室", "不依法公开的。"]):
+        ws.append(row)
+    wb.save(tmp_path / "某市水利局权责清单.xlsx")
+    doc = parse_list(tmp_path / "某市水利局权责清单.xlsx")
+    assert [(r.item_name, r.type) for r in doc.records] == [("取水许可", "行政许可"), ("水利工程建设信息公开", "公共服务")]
+
+
 def test_a_column_naming_sheets_of_something_else_is_no_contents(tmp_path):
     """A list whose 流程图 column names sheets of flowcharts (图1, 图2) is read, not skipped as a 目录; a card's 「是否收费 |
     No」 is a value, no label; a card's small table with its 序号 first and a row going on with the step above."""
