@@ -226,11 +226,12 @@ def _arrowed_steps(text: str) -> str:
     # (a step named alone, the last one mostly: 泗洪's 「…→执行：依法送拘留所执行…→结案归档」)
     heads = [re.match(r"([\u4e00-\u9fff]{2,10})[：:]", p.strip()) or re.fullmatch(r"([\u4e00-\u9fff]{2,8})[。；;]?", p.strip())
              for p in parts]
-    # (each part one step, headed by its name — most of them a stage's: not 「窗口：…→科室：…→分管领导：…」, who does what, nor
+    # (each part one step, headed by its name — half of them a stage's at least, two or more (舒兰's 「审批：…→执行：…→询问查证：…
+    # →通知：…」): not 「窗口：…→科室：…→分管领导：…」, who does what, nor
     # a cell whose steps are written before the arrows start, 「…决定责任：作出决定。\n时限：法定20日→承诺：10日」)
     if len(parts) < 3 or any(not p.strip() or len(p) > 200 or "\n" in p.strip() or h is None for p, h in zip(parts, heads)) \
             or sum(1 for h in heads if h.group(0) == h.group(1)) * 2 >= len(parts) \
-            or 3 * sum(1 for h in heads if line_heading_stages(h.group(1))) < 2 * len(parts):
+            or 2 * (staged := sum(1 for h in heads if line_heading_stages(h.group(1)))) < len(parts) or staged < 2:
         return text
     return "；\n".join(p.strip().rstrip("；;。") for p in parts) + "。"
 

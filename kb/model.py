@@ -594,6 +594,13 @@ def opens_with_step(text: str, not_starting: tuple[str, ...] = ()) -> bool:
                                                              if w != "材料" or not _REVIEWS.search(step.group(0))))
 
 
+def headed_in_own_word(text: str) -> bool:
+    """Whether a duty opens with a word of its own and a colon (「办结：…」, 「核查：…」) or on a line of its own (a 责任环节
+    column's 「办结\n…」), a step's or not (opens_with_step)."""
+    first, _, rest = (text or "").strip().partition("\n")
+    return bool(_OWN_STEP.match(_head(text)) or (_OWN_LINE.fullmatch(first.strip()) and rest.strip()))
+
+
 # 材料 heads a note (申请材料：, 所需材料：) but not a step that reviews them (桂林's 「材料核查：对申请材料进行审查」, 材料审查)
 _REVIEWS = re.compile(r"材料(?:审查|审核|核查|初审|查验|核验)[：:]$")
 

@@ -23,6 +23,7 @@ from kb.model import (
     StageRules,
     chained_stages,
     delegating_power,
+    headed_in_own_word,
     heading_stages,
     leading_stage,
     line_heading_stages,
@@ -451,7 +452,10 @@ def own_word_stages(row: dict, required: tuple[str, ...], rules: StageRules | No
                     if not by_duty[i] and not headings[i]
                     and not _starts_as_another(texts[i], leading[i], stage, required, row["type"], rules)
                     and ((leading[i] is not None and rules.names(stage, {leading[i]}, row["type"]))
-                         or opens_with_step(texts[i], () if _says(stage, texts[i], row["type"], rules) else unless))),
+                         or opens_with_step(texts[i], () if _says(stage, texts[i], row["type"], rules) else unless)
+                         # (a closing step that says the stage: 肥东's 「办结：制作批准文件或者许可证件，送达申请人」, judged
+                         # served, 2026-12-06)
+                         or (headed_in_own_word(texts[i]) and _says(stage, texts[i], row["type"], rules)))),
                    None)
         if own is not None:
             out[stage] = squeeze(texts[own])[:12]

@@ -1330,6 +1330,32 @@ def test_a_cold_review_of_the_thirty_fifth_session_s_rules() -> None:
     assert missing("行政强制", "代为补种树木或者代为恢复植被", proxy) == ["决定"]
 
 
+def test_the_hundred_and_first_and_second_samples_readings() -> None:
+    """肥东's 「办结：…送达申请人」, 威远镇's 「…建房完工后组织验收」, 舒兰's arrowed steps half of them a stage's, 张北's 「发证：对符合
+    要求的，办理使用登记，核发…」 (each as its reader judged it, 2026-12-06)."""
+    steps = [("接件", "接收申请材料。"), ("核查", "对申请材料进行审查。"), ("审批", "作出准予许可或者不予许可的决定。"),
+             ("办结", "制作许可证件，送达申请人，并在网上公开。"), ("监管", "对被许可人进行监督检查。")]
+
+    def rows_missing(power: str, duties: list) -> list[str]:
+        row = ROW | {"type": "行政许可", "power": power, "stages": [d.stage for d in duties if d.stage],
+                     "duty_texts": [d.text for d in duties]}
+        found = gaps.missing_stage([row], EVERY_TYPE)
+        return found[0].evidence[0]["missing"] if found else []
+
+    assert rows_missing("取水许可", [stage_row_duty(i, s, t) for i, (s, t) in enumerate(steps, 1)]) == []
+    closing = [*steps[:3], ("办结", "制作许可证件，并在网上公开。"), steps[4]]
+    assert rows_missing("取水许可", [stage_row_duty(i, s, t) for i, (s, t) in enumerate(closing, 1)]) == ["送达"]
+    land = "接件：受理申请。\n核查：实地审查。\n决定：作出批准决定，核发《农村宅基地批准书》。办结：建立台账，申请人建房完工后组织验收。"
+    assert missing("行政许可", "农村村民宅基地审批", land) == []
+    assert missing("行政许可", "农村村民宅基地审批", land.replace("，申请人建房完工后组织验收", "")) == ["事后监管"]
+    summons = "审批：经负责人批准，开具强制传唤证→执行：出示强制传唤证→询问查证：询问查证时间不超过八小时→通知：通知被传唤人家属。"
+    assert [d.stage for d in split_duties(summons)] == ["决定", "执行", None, None]
+    assert missing("行政强制", "强制传唤", summons) == []
+    use = "受理：接收申请材料。\n审查：对申请材料进行审查。\n发证：对符合要求的，办理使用登记，核发《特种设备使用登记证》。"
+    assert missing("行政许可", "特种设备使用登记", use) == ["事后监管"]
+    assert missing("行政许可", "特种设备使用登记", use.replace("对符合要求的，办理使用登记，", "")) == ["决定", "事后监管"]
+
+
 def test_a_cold_review_of_the_thirtieth_session_s_rules() -> None:
     """A second reader's inputs against the rules for steps no stage heads: another body's act, another paper served, the
     thing applied for, a notice in a supervision, a refusal's or a failure's clauses in a lone duty, a measure's own-word
