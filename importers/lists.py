@@ -1207,14 +1207,22 @@ class _ListParser:
         if len(sheets) < 3:
             return
         gone: set[int] = set()
+        by_code: dict[str, list[Record]] = {}  # the records with duties, by code and by name (each looked up once)
+        by_name: dict[tuple[str, str], list[Record]] = {}
+        for o in self.records:
+            if _has_duties(o):
+                if o.code:
+                    by_code.setdefault(_norm_code(o.code), []).append(o)
+                by_name.setdefault((o.item_name, o.sub_item_name), []).append(o)
         for name, recs in sheets.items():
             if len(recs) < 2 or any(_has_duties(r) for r in recs):
                 continue
             twins = []
             for rec in recs:
-                same = [o for o in self.records if o.sheet != name and _has_duties(o) and (
-                    _norm_code(o.code) == _norm_code(rec.code) if rec.code and o.code
-                    else (o.item_name, o.sub_item_name) == (rec.item_name, rec.sub_item_name))]
+                # (by code where both give one, else by name)
+                same = [o for o in [*(by_code.get(_norm_code(rec.code), []) if rec.code else []),
+                                    *(o for o in by_name.get((rec.item_name, rec.sub_item_name), [])
+                                      if not (rec.code and o.code))] if o.sheet != name]
                 if len(same) != 1:
                     break
                 twins.append(same[0])
