@@ -635,12 +635,18 @@ def _row_match(cells: list[str]) -> HeaderMatch | None:
     return max((match_header([v.strip() for v in cells], m) for m in load_mappings()), key=lambda m: len(m.columns))
 
 
+# the most rows a sheet of one item in two tables has (its title, its row, a few labelled rows, a row a stage)
+_ONE_ITEM_ROWS = 80
+
+
 def item_and_stage_tables(sheet: Sheet) -> Sheet | None:
     """A sheet of one item written as two tables (湘乡: 事项编码 | 事项名称 | 权力类型 | 实施主体 | 备注 over the item's row,
     「实施依据 | …」 below it, then 序号 | 责任环节 | 责任事项 | 追责情形 | 责任股室 over a row a stage), as a table of one row:
     the item's header, its labelled rows' labels and the stage table's other columns side by side; its duties a line a stage
     (「受理：…」), its accountability too (「受理：…」 where a stage gives its own), its other columns' values once each. None
     for another sheet: no second header naming a stage and its duties, or more than one item's row above it."""
+    if sheet.nrows > _ONE_ITEM_ROWS:
+        return None  # (a list of many items: not looked at row by row for a second header, 43 µs a row)
     rows = [(r, [v.strip() for v in sheet.cells[r]]) for r in range(sheet.nrows) if any(v.strip() for v in sheet.cells[r])]
     heads = [(k, r, m) for k, (r, cells) in enumerate(rows) if (m := _row_match(cells)) is not None]
     if len(heads) != 2:

@@ -874,11 +874,15 @@ class StageRules:
         """The words that say a power of `type_` is done on another body's entrustment (按…委托实施), or ''."""
         return _words_of(self.entrusted_pattern, texts) if type_ in self.entrusted_types else ""
 
+    def _decides_itself(self, texts: Iterable[str]) -> bool:
+        """Whether (squeezed) remarks say the body decides some of the power itself (「市本级项目由本局审批」)."""
+        return bool(self.own_decides) and any(re.search(self.own_decides, t) for t in texts)
+
     def transferred(self, type_: str, *texts: str) -> str:
         """The words that say a power of `type_` was handed to an approvals bureau, the body keeping its supervision
         (「该事项已划转市行政审批局实施，本部门负责批后监管」), or ''."""
         texts = tuple(squeeze(t or "") for t in texts)
-        if type_ not in self.transferred_types or (self.own_decides and any(re.search(self.own_decides, t) for t in texts)):
+        if type_ not in self.transferred_types or self._decides_itself(texts):
             return ""  # (「一般项目由区行政审批局审批，重大项目由本局审批」: the body decides some of it itself)
         words = _words_of(self.transferred_pattern, texts)
         clause = next((c for t in texts for c in re.split(r"[；;。]", t) if words and words in c), "")
@@ -890,8 +894,7 @@ class StageRules:
 
     def guiding_named(self, *names: str) -> str:
         """The note closing a power's name or its sub-item's that says its part is guiding (「（指导监督）」), or ''."""
-        found = (re.search(self.supervising_name, squeeze(n or "")) for n in names) if self.supervising_name else ()
-        return next((m.group(0) for m in found if m), "")
+        return _words_of(self.supervising_name, names)
 
     def guiding(self, level: str, *texts: str) -> str:
         """The words of a power's remarks or scope that say the level below decides and this one guides
@@ -899,7 +902,7 @@ class StageRules:
         below implements it (「地（州、市）文化和旅游部门依法实施」); ''."""
         patterns = [p for p in (self.supervising_pattern, self.below.get(level, "")) if p]
         texts = tuple(squeeze(t or "") for t in texts)
-        if self.own_decides and any(re.search(self.own_decides, t) for t in texts):
+        if self._decides_itself(texts):
             return ""  # 「…，市本级项目由本局审批」: the body decides some of it itself
         found = (re.search(p, t) for p in patterns for t in texts)
         return next((m.group(0) for m in found if m and _guide_at(m.group(0), level)), "")
@@ -958,16 +961,17 @@ def stage_rules() -> StageRules:
         tuple(transferred.get("types", ())), transferred.get("pattern", ""), tuple(transferred.get("kept", ())))
 
 
+# the level a body is at when a remark names it by its place word (县局, 市局, 省厅): remarks saying who does what
+PLACE_WORD_LEVEL = {"县": "county", "区": "county", "旗": "county", "市": "city", "州": "city", "盟": "city", "省": "province"}
 # who a guiding remark says guides: the body itself (本局), or a level named (市局, 省厅)
 _GUIDE = re.compile(r"(本|市|州|盟|省)(?:局|级|本级|部门|机关|单位|委|厅)(?:仅|只|主要)?(?:负责)?(?:业务)?(?:指导|监督)")
-_GUIDE_LEVEL = {"市": "city", "州": "city", "盟": "city", "省": "province"}
 
 
 def _guide_at(words: str, level: str) -> bool:
     """Whether a guiding remark's guide is the body at `level`: 本局 anywhere, 市局 only in a city's list (in a county's,
     「市局负责指导监督，县局具体实施」 says the county does the procedure)."""
     m = _GUIDE.search(words)
-    return m is None or _GUIDE_LEVEL.get(m.group(1), level) == level
+    return m is None or PLACE_WORD_LEVEL.get(m.group(1), level) == level
 
 
 def _words_of(pattern: str, texts: Iterable[str]) -> str:

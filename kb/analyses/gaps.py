@@ -19,6 +19,7 @@ from kb.lawtext import ArticleChange, compare_articles, likely_article
 from kb.model import (
     BRACKET_HEADING,
     PHASES,
+    PLACE_WORD_LEVEL,
     SUPERVISION_HEADING,
     StageRules,
     chained_stages,
@@ -273,7 +274,6 @@ def named_stages(row: dict, rules: StageRules | None = None, subkind: str = "") 
 # 泗洪's 大型群众性活动安全许可, 「…由宿迁市公安局实施许可，县局负责初审和安全监管」 (judged supervised, 2026-12-06); not
 # another body's (「由市场监管局负责监管」) nor guiding (「市局负责指导监督」)
 _OWN_SUBJECT = re.compile(r"^(?:(?P<place>本|我|县|区|市|旗|州|盟|省)(?:局|级|本级|部门|单位|机关|厅|委)?)?(?:还|并|同时|另)?$")
-_SUBJECT_LEVEL = {"县": "county", "区": "county", "旗": "county", "市": "city", "州": "city", "盟": "city", "省": "province"}
 _SUPERVISION_TAKEN = re.compile(r"负责[^，,。；;]{0,12}?(?:批后|事中事后|事后|安全|日常)?(?:监管|监督检查|监督管理)")
 # (a clause telling the body's remit, not this power's: 「本局负责全市食品安全监督管理工作」)
 _REMIT = re.compile(r"全(?:市|县|区|省|州|盟|旗)|工作")
@@ -286,7 +286,7 @@ def remark_supervises(remarks: str, level: str = "") -> bool:
         m = _SUPERVISION_TAKEN.search(clause)
         subject = _OWN_SUBJECT.match(clause[:m.start()]) if m else None
         if subject and "指导" not in clause and not _REMIT.search(clause) \
-                and _SUBJECT_LEVEL.get(subject.group("place") or "", level) == level:
+                and PLACE_WORD_LEVEL.get(subject.group("place") or "", level) == level:
             return True
     return False
 
