@@ -205,7 +205,22 @@ def _headings(sheet: Sheet, known: dict[tuple[int, int], str]) -> dict[int, str]
         if name and not _NOTE_HEADING.search(name) and not known_header(name) \
                 and any((after, c) in known for c in range(len(sheet.cells[after]))):
             out[r] = name
-    return out if len(out) >= 2 else {}
+    if len(out) >= 2:
+        return out
+    # … or a sheet of one item whose title is the item's name (蓟州's sheet per item: 「城市建筑垃圾处置核准」 over 事项编码 |
+    # JZCG-XK-001, 事项类型 | 行政许可, …, 2026-12-06): not a list's title (…权责清单, …汇总表)
+    title = [(c, v.strip()) for c, v in enumerate(sheet.cells[rows[0]]) if v.strip()] if len(rows) >= 3 else []
+    name = squeeze(title[0][1]) if len(title) == 1 and (rows[0], title[0][0]) not in known else ""
+    following = {_key(known[(rows[1], c)], m) for c in range(len(sheet.cells[rows[1]])) if (rows[1], c) in known
+                 for m in load_mappings()} if name else set()
+    if name and 4 <= len(name) <= 120 and not _LIST_TITLE.search(name) and not _HEADING.match(name) \
+            and not known_header(name) and following & {"code", "type"}:
+        return {rows[0]: name}
+    return {}
+
+
+# the title of a list or a table of items, not an item's name
+_LIST_TITLE = re.compile(r"(?:清单|目录|汇总表?|一览表|明细表?|统计表|[^事]表)(?:[（(][^（）()]*[）)])?$|^关于|[:：。；;]")
 
 
 _LABEL_STAGE = re.compile(r"[（(]([^（()）]{1,8})[)）]\s*[:：]?$")

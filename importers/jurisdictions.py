@@ -174,14 +174,19 @@ def leading_place(text: str, context: list[Place] | None = None) -> tuple[dict |
     return (_entry(current) if isinstance(current, Place) else {**current, "place": None}), pos
 
 
+@cache
+def _upper_places() -> tuple[Place, ...]:
+    """The provinces and cities whose names are told apart by their names alone."""
+    return tuple(p for p in divisions().by_code.values()
+                 if p.level in ("province", "city") and p.name not in _repeated_names())
+
+
 def context_places(texts: list[str]) -> list[Place]:
     """The provinces and cities a file names anywhere (its title, file name, 行使主体 …): what decides
     a repeated name such as 新华区."""
-    d = divisions()
     out: dict[str, Place] = {}
-    upper = [p for p in d.by_code.values() if p.level in ("province", "city") and p.name not in _repeated_names()]
     for text in texts:
-        for p in upper:
+        for p in _upper_places():
             if p.name in text:
                 out[p.code] = p
     return list(out.values())

@@ -12,7 +12,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from kb.model import squeeze
@@ -36,6 +36,7 @@ FIELD_LABELS = {
     "supervision_text": "事中事后监管措施",
 }
 
+@lru_cache(maxsize=1 << 16)  # (a header is compared against every mapping: normalised once)
 def normalize_header(text: str) -> str:
     """Header text as compared: NFKC (full-width -> half-width), no whitespace, no trailing colon/*."""
     return squeeze(unicodedata.normalize("NFKC", _FOOTNOTE.sub("", (text or "").strip()))).rstrip(":*")

@@ -3439,3 +3439,69 @@ HUNDRED_SECOND: dict[str, tuple[list[str], bool, str]] = {
 def test_missing_stage_on_a_hundred_and_second_sample_judged_blind(scratch, tmp_path):
     _check(scratch, tmp_path, HERE / "unseen_gap_lists_102.json", HUNDRED_SECOND, 13, 116)
     assert (sum(real for _, real, _ in HUNDRED_SECOND.values()), len(HUNDRED_SECOND)) == (21, 21)
+
+
+# As measured (at ea2cdf8): 17 real of 19 — 赣州's 城市建筑垃圾处置核准 whose 事中 column 「颁发核准文件」 serves it (asked its 送达),
+# 武夷山's 「对责令限期拆除…的处罚决定，申请人民法院强制执行」, the application to the court at its name's end, read as the body's own
+# enforcement (asked its 决定 and 执行). Read since: a 核准文件 issued is served, a name ending in the application is one: 17 of 17.
+HUNDRED_THIRD: dict[str, tuple[list[str], bool, str]] = {
+    "乡村建设规划许可证核发": (["事后监管"], True, "武夷山市自然资源局"),
+    "公共场所卫生许可": (["事后监管"], True, "酉阳土家族苗族自治县卫生健康委员会"),
+    "对医疗机构使用非卫生技术人员从事医疗卫生技术工作的行政处罚": (["告知"], True, "酉阳土家族苗族自治县卫生健康委员会"),
+    "对在城市建筑物、设施以及树木上涂写、刻画或者未经批准张挂、张贴宣传品等行为的行政处罚": (["告知"], True, "姑苏区平江街道办事处"),
+    "对在自然保护地、禁猎区、禁猎期猎捕国家重点保护野生动物等行为的行政处罚": (["告知", "执行"], True, "湘西土家族苗族自治州林业局"),
+    "对客运经营者、货运经营者不按规定维护和检测运输车辆的行政处罚": (["告知"], True, "梧州市交通运输局"),
+    "对未取得建设工程规划许可证或者未按照建设工程规划许可证的规定进行建设的行政处罚": (["告知"], True, "武夷山市自然资源局"),
+    "对未经批准擅自取水、未依照批准的取水许可规定条件取水的行政处罚": (["告知"], True, "湖北省水利厅"),
+    "对生产经营劣种子的行政处罚": (["告知"], True, "宁国市农业农村局"),
+    "对生产经营标注虚假生产日期、保质期或者超过保质期的食品、食品添加剂的行政处罚": (["告知"], True, "腾冲市市场监督管理局"),
+    "对经营者不明码标价或者不按规定内容和方式明码标价的行政处罚": (["告知", "送达", "执行"], True, "腾冲市市场监督管理局"),
+    "对退役军人弄虚作假骗取退役相关待遇的处理": (["告知"], True, "贵州省退役军人事务厅"),
+    "暂扣没有车辆营运证又无法当场提供其他有效证明的车辆": (["事后监管"], True, "梧州市交通运输局"),
+    "特种设备使用登记": (["送达"], True, "腾冲市市场监督管理局"),
+    "生产建设项目水土保持方案审批": (["送达"], True, "湖北省水利厅"),
+    "种子生产经营许可（1-2 农作物种子生产经营许可证变更、延续）": (["事后监管"], True, "宁国市农业农村局"),
+    "设置大型户外广告及在城市建筑物、设施上悬挂、张贴宣传品审批": (["送达"], True, "赣州市城市管理局"),
+}
+
+
+def test_missing_stage_on_a_hundred_and_third_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_103.json", HUNDRED_THIRD, 13, 117)
+    assert (sum(real for _, real, _ in HUNDRED_THIRD.values()), len(HUNDRED_THIRD)) == (17, 17)
+
+
+# As measured (at ea2cdf8): 22 real of 22, and 蓟州's list refused: a summary sheet, then a sheet per item whose title row is the
+# item's name (「城市建筑垃圾处置核准」 over 事项编码 | …, 事项类型 | …, a 责任环节 | 责任内容 | 依据 table), no 事项名称 label. Read since:
+# a sheet of one item titled with its name is a card of it — its three penalties and permit, 25 of 25.
+HUNDRED_FOURTH: dict[str, tuple[list[str], bool, str]] = {
+    "危险化学品安全使用许可": (["事后监管"], True, "大同市应急管理局"),
+    "对买卖或者以其他形式非法转让土地的处罚": (["告知", "执行"], True, "榆中县自然资源局"),
+    "对医疗机构使用非卫生技术人员从事医疗卫生技术工作的处罚": (["告知", "执行"], True, "锡林郭勒盟卫生健康委员会"),
+    "对发生生产安全事故负有责任的生产经营单位的处罚": (["告知", "执行"], True, "大同市应急管理局"),
+    "对在城市建筑物、设施以及树木上涂写、刻画或者未经批准张挂、张贴宣传品等行为的处罚": (["告知", "执行"], True, "天津市蓟州区城市管理委员会"),
+    "对在河道管理范围内建设妨碍行洪的建筑物、构筑物等行为的处罚": (["告知", "执行"], True, "河南省水利厅"),
+    "对施工工地未设置硬质围挡或者未采取覆盖、洒水抑尘等有效防尘降尘措施的处罚": (["告知", "执行"], True, "北京市朝阳区望京街道办事处"),
+    "对旅馆业工作人员不按规定登记住宿旅客信息等行为的处罚": (["告知", "执行"], True, "宁安市公安局"),
+    "对未取得巡游出租汽车经营许可擅自从事巡游出租汽车经营活动的处罚": (["告知"], True, "锦州市交通运输局"),
+    "对未经同意擅自设置大型户外广告影响市容等行为的处罚": (["告知", "执行"], True, "天津市蓟州区城市管理委员会"),
+    "对违反《中华人民共和国食品安全法》行为的处罚（对经营标注虚假生产日期、保质期或者超过保质期的食品等行为的处罚）": (["告知"], True, "迁安市市场监督管理局"),
+    "对违反《中华人民共和国食品安全法》行为的处罚（对食品经营者未按规定建立并遵守进货查验记录制度的处罚）": (["执行"], True, "迁安市市场监督管理局"),
+    "对雷电防护装置未经设计审核或者设计审核不合格施工、未经竣工验收或者竣工验收不合格交付使用等行为的处罚": (["告知", "执行"], True, "青海省气象局"),
+    "对露天焚烧秸秆、落叶等产生烟尘污染物质的处罚": (["告知", "执行"], True, "梅河口市山城镇人民政府"),
+    "建设用地（含临时建设用地）规划许可证核发": (["送达", "事后监管"], True, "榆中县自然资源局"),
+    "强制隔离戒毒": (["事后监管"], True, "宁安市公安局"),
+    "扣押与治安案件有关的需要作为证据的物品": (["事后监管"], True, "宁安市公安局"),
+    "放射诊疗许可": (["事后监管"], True, "锡林郭勒盟卫生健康委员会"),
+    "旅馆业特种行业许可证核发": (["事后监管"], True, "宁安市公安局"),
+    "查封、扣押有根据认为不符合保障人体健康和人身、财产安全的国家标准、行业标准的产品或者有其他严重质量问题的产品": (["事后监管"], True, "迁安市市场监督管理局"),
+    "水工程建设规划同意书审核": (["送达", "事后监管"], True, "河南省水利厅"),
+    "设置大型户外广告及在城市建筑物、设施上悬挂、张贴宣传品审批": (["事后监管"], True, "天津市蓟州区城市管理委员会"),
+    "超限运输车辆行驶公路许可": (["事后监管"], True, "锦州市交通运输局"),
+    "雷电防护装置竣工验收": (["送达", "事后监管"], True, "青海省气象局"),
+    "食品经营许可（食品经营许可证变更）": (["送达", "事后监管"], True, "迁安市市场监督管理局"),
+}
+
+
+def test_missing_stage_on_a_hundred_and_fourth_sample_judged_blind(scratch, tmp_path):
+    _check(scratch, tmp_path, HERE / "unseen_gap_lists_104.json", HUNDRED_FOURTH, 13, 116)
+    assert (sum(real for _, real, _ in HUNDRED_FOURTH.values()), len(HUNDRED_FOURTH)) == (25, 25)

@@ -1583,3 +1583,16 @@ def test_the_ninety_fifth_samples_steps() -> None:
            "不予批准的决定并书面告知申请人和学校；批准期满后督促学校做好复学入学工作。")
     assert "审查" not in missing("行政许可", "适龄儿童、少年延缓入学或者休学审批", one)
     assert "审查" in missing("行政许可", "x", "受理：审核材料是否齐全。\n决定：作出决定。\n送达：送达。")
+
+
+def test_the_hundred_and_third_samples_steps() -> None:
+    """赣州's 事中 column 「颁发核准文件」 serves its 核准; 武夷山's 「…的处罚决定，申请人民法院强制执行」 is an application to the court,
+    which asks its 催告 alone (a 代履行 joined to the application still decides and carries out)."""
+    steps = "受理：受理申请。\n审查：审查申请材料。\n决定：作出核准或者不予核准的决定。\n颁发核准文件。\n事后监管：监督检查。"
+    assert missing("行政许可", "城市建筑垃圾处置核准", steps) == []
+    assert missing("行政许可", "城市建筑垃圾处置核准", steps.replace("颁发核准文件。\n", "")) == ["送达"]
+    applied = "催告：书面催告当事人自行拆除→申请：催告书送达十日后仍未履行的，向人民法院提出强制执行申请→配合执行：配合人民法院组织实施"
+    assert missing("行政强制", "对责令限期拆除在非法占用的土地上新建的建筑物的处罚决定，申请人民法院强制执行", applied) == []
+    assert missing("行政强制", "对责令限期拆除在非法占用的土地上新建的建筑物的处罚决定，申请人民法院强制执行",
+                   "1.决定责任：作出行政决定。\n2.申请责任：向人民法院申请强制执行。") == ["催告"]
+    assert missing("行政强制", "代履行及申请人民法院强制执行", "催告：催告。执行：组织代履行。申请执行：申请。") == ["决定"]

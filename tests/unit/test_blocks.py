@@ -307,6 +307,40 @@ def test_a_catalogue_pointing_to_its_detail_sheets_and_a_card_s_duty_table_with_
     assert any("目录" in w.message for w in doc.warnings)
 
 
+def test_a_sheet_an_item_titled_with_its_name_and_no_name_label(tmp_path):
+    """蓟州: a 汇总表 pointing to a sheet per item, each titled with the item's name (no 事项名称 label), then 事项编码 | …,
+    事项类型 | …, 实施依据 | …, a 责任环节 | 责任内容 | 依据 table and a 追责情形 row: each item once, named by its title, its stages
+    read; a sheet titled as a list (…权责清单) is no item."""
+    wb = openpyxl.Workbook()
+    contents = wb.active
+    contents.title = "汇总表"
+    items = [("JZCG-XK-001", "城市建筑垃圾处置核准", "行政许可", ["受理", "审查", "决定", "送达"]),
+             ("JZCG-CF-001", "对随意倾倒建筑垃圾的处罚", "行政处罚", ["立案", "调查", "决定"])]
+    for row in (["某区城市管理委员会权责清单汇总表", "", "", "", ""], ["序号", "事项编码", "事项名称", "事项类型", "明细表"],
+                *[[str(n), c, name, t, f"见工作表“{c}”"] for n, (c, name, t, _) in enumerate(items, 1)]):
+        contents.append(row)
+    for code, name, type_, stages in items:
+        ws = wb.create_sheet(code)
+        for row in ([name, "", ""], ["事项编码", code, ""], ["事项类型", type_, ""], ["实施依据", PENALTY, ""],
+                    ["责任环节", "责任内容", "依据"], *[[s, f"{s}的内容。", "《行政许可法》"] for s in stages],
+                    ["追责情形", "不依法履职的。", ""]):
+            ws.append([v or None for v in row])
+    wb.save(tmp_path / "某区城市管理委员会权责清单.xlsx")
+    doc = parse_list(tmp_path / "某区城市管理委员会权责清单.xlsx")
+    assert [(r.item_name, r.code, r.type) for r in doc.records] == [(c[1], c[0], c[2]) for c in items]
+    for rec, (_, _, _, stages) in zip(doc.records, items, strict=True):
+        assert [d.stage for d in rec.responsibilities] == stages
+        assert rec.accountability_situations == "不依法履职的。"
+    # a title that is a list's, not an item's: the sheet is not read as an item of that name
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["某区城市管理委员会权责清单", ""], ["事项编码", "JZCG-XK-001"], ["事项类型", "行政许可"], ["实施依据", PENALTY]):
+        ws.append(row)
+    wb.save(tmp_path / "某区城市管理委员会清单.xlsx")
+    with pytest.raises(FileRefused):
+        parse_list(tmp_path / "某区城市管理委员会清单.xlsx")
+
+
 def test_a_sheet_an_item_in_two_tables_and_a_catalogue_of_them(tmp_path):
     """湘乡: a 目录 (事项编码 | 事项名称 | 权力类型, no column naming the sheets) and a sheet an item written as two tables — the
     item's header over its row, 「实施依据 | …」, then 序号 | 责任环节 | 责任事项 | 追责情形 | 责任股室 over a row a stage: each
