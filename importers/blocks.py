@@ -86,7 +86,7 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
     first = ""  # the field the first block opens with
     names: list[int] = []  # how many cells each 事项名称 label has beside it
     pending_type = ""  # the type a heading row gives the next block
-    tabled: tuple[str, dict[str, int]] | None = None  # a field written as a small table below its label, its columns
+    tabled: tuple[str, dict[str, int], int] | None = None  # a field written as a small table below its label, its columns
     for r in range(sheet.nrows):
         filled = [(c, v.strip()) for c, v in enumerate(sheet.cells[r]) if v.strip()]
         if not filled:
@@ -106,13 +106,18 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
             # 迪庆's 责任事项 | 环节 | 内容 | 依据, then a row a stage under it (its label cell blank): the field's lines
             key = (pairs[0].key if pairs else opening) if heads else _TABLED[0]
             label = filled[0][1] if heads else dict(filled)[bare["text"]]  # (the bare table's: its text column's header)
-            pairs, tabled = [_Pair(filled[0][0], key, label, [])], (key, heads or bare)
+            pairs, tabled = [_Pair(filled[0][0], key, label, [])], (key, heads or bare, r)
+            for kind, column in (heads or bare).items():  # (汶川's 责任环节 | 责任内容 | 办理时限 | 追责情形: a stage's own too)
+                if kind in _TABLE_BESIDE:
+                    side = _TABLE_BESIDE[kind] or keys.get(dict(filled)[column]) or _key(dict(filled)[column], match.mapping)
+                    labels.setdefault(side, dict(filled)[column])
         elif tabled and block is not None \
                 and (filled[0][0] > min(columns) or (filled[0][0] == tabled[1]["step"] and not _attribute_row(filled[0][1]))) \
                 and (not pairs or not any((r, c) in known for c, _ in filled)):
             # (a stage's name in a column that holds labels elsewhere in the card, 三亚's 「 | 受理 | 公示…」: a line of the
             # table still, not a label of its own)
             _stage_line(block.values.setdefault(tabled[0], []), tabled[1], dict(filled))
+            _beside_line(block.values, tabled[1], dict(filled), keys, match.mapping, sheet.cells[tabled[2]])
             block.lines.append((r, text))
             continue
         elif pairs:
@@ -352,9 +357,15 @@ def _pairs(filled: list[tuple[int, str]], known: dict[tuple[int, int], str], key
 _TABLED = ("responsibility_text",)
 
 
-# the headers of a field's small table: the step, what is done, its basis
+# the headers of a field's small table: the step, what is done, its basis; and beside them a stage's own time limit and
+# accountability (汶川's 责任环节 | 责任内容 | 办理时限 | 追责情形), each kept as a line 「受理：即时」 of its own field
 _TABLE_HEADS = {"step": ("环节", "责任环节", "办理环节", "环节名称", "步骤"), "text": ("内容", "责任内容", "具体内容", "工作内容", "责任事项内容"),
-                "basis": ("依据", "责任依据", "法律依据", "环节依据")}
+                "basis": ("依据", "责任依据", "法律依据", "环节依据"),
+                "limit": ("办理时限", "时限", "承诺时限", "法定时限", "完成时限", "承诺办结时限"),
+                "accountable": ("追责情形", "责任追究情形", "问责情形", "追责情形及依据")}
+# … the field each of those goes to ("": the field its header means, or the header's words kept as an extra field)
+_TABLE_BESIDE = {"limit": "", "accountable": "accountability_situations"}
+_NOTHING = ("—", "-", "－", "/", "／", "无", "——")
 
 
 def _table_head(filled: list[tuple[int, str]]) -> dict[str, int] | None:
@@ -388,6 +399,19 @@ def _stage_line(lines: list[str], heads: dict[str, int], row: dict[int, str]) ->
         lines.append(f"{step}：{said}" if step and said else step or said)
     else:
         lines[-1] += "\n" + said
+
+
+def _beside_line(values: dict[str, list[str]], heads: dict[str, int], row: dict[int, str], keys: dict[str, str],
+                 mapping: Mapping, head_row: list[str]) -> None:
+    """A stage's own time limit or accountability, in a column of its table beside its text, as a line of its field:
+    「受理：即时」, 「审查：对不符合法定条件的申请人准予许可的。」 (a dash, none)."""
+    step = row.get(heads["step"], "").strip()
+    for kind, field_key in _TABLE_BESIDE.items():
+        said = row.get(heads[kind], "").strip() if kind in heads else ""
+        if said and said not in _NOTHING:
+            header = head_row[heads[kind]].strip()
+            key = field_key or keys.get(header) or _key(header, mapping)
+            values.setdefault(key, []).append(f"{step}：{said}" if step else said)
 
 
 def _joined(values: list[str]) -> str:

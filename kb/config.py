@@ -30,6 +30,12 @@ DEFAULT_SERVER_SETTINGS: dict[str, str] = {
     # about 15 GB of them; re-imported twice in two days it filled a disk)
     "transaction_logs": "2G size",
     "jvm_options": "",  # more flags for the server's JVM, as written (the test servers': tests/conftest.py)
+    # how long a query plan is kept before the data's changed statistics may make Neo4j plan it again (its own default
+    # 10s: right where imports grow the data); the test servers, emptied and filled again by every test, keep theirs
+    "replan_interval": "10s",
+    # whether the indexes' statistics are sampled again in the background as the data changes (Neo4j's default; the
+    # test servers do not: a fifteenth of their CPU, and their results do not depend on the plans)
+    "index_sampling": "true",
 }
 
 

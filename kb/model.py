@@ -514,9 +514,26 @@ def listed_stages(text: str) -> list[str]:
     # together (执行处罚决定。, 立案调查；), which a list also writes as a sentence
     parts = [_LINE_END.sub("", p) for p in _LISTED_JOIN.split(_NOTE.sub("", whole))]
     # (among three or more, a longer word that is a stage's is one too: 长治's 「立案；调查取证；审查；作出处罚决定；送达；执行」)
-    if not all(p in words and (len(p) <= 4 or len(parts) >= 3) for p in parts):
+    if all(p in words and (len(p) <= 4 or len(parts) >= 3) for p in parts):
+        return list(dict.fromkeys(words[p] for p in (*parts, *noted)))
+    # (among three or more, a short step that starts or ends with a stage's word is that stage: 神木's 「立案审批；调查取证；审查；
+    # 决定；文书送达。」, judged to lack its 告知 and 执行, 2026-12-06)
+    read = [_listed_step(p, words) for p in parts] if len(parts) >= 3 else []
+    if not read or None in read:
         return []
-    return list(dict.fromkeys(words[p] for p in (*parts, *noted)))
+    return list(dict.fromkeys([*read, *(words[w] for w in noted)]))
+
+
+def _listed_step(part: str, words: dict[str, str]) -> str | None:
+    """The stage a short step of a list names: its word, else the longest word it starts with (立案审批 is 立案), else the
+    longest it ends with (依法受理); None for anything else."""
+    if part in words:
+        return words[part]
+    if len(part) > 6 or _CHAIN_OTHERS.search(part):
+        return None
+    found = max((w for w in words if len(w) >= 2 and part.startswith(w)), key=len, default=None) \
+        or max((w for w in words if len(w) >= 2 and part.endswith(w)), key=len, default=None)
+    return words[found] if found else None
 
 
 _CHAIN_JOIN = re.compile(r"\s*(?:—+|→|->|－)\s*")

@@ -119,6 +119,8 @@ def conf_text(settings: Settings) -> str:
         "dbms.security.procedures.unrestricted=",
         "dbms.usage_report.enabled=false",
         f"db.tx_log.rotation.retention_policy={s['transaction_logs']}",
+        f"dbms.cypher.min_replan_interval={s['replan_interval']}",
+        f"db.index_sampling.background_enabled={s['index_sampling']}",
         "",
     ])
 

@@ -47,7 +47,14 @@ KARAMAY = SHARED_DATA / "karamay"
 # refused one with "Out of space in CodeCache for adapters". It keeps the 240.
 TEST_SERVER_SETTINGS = {**DEFAULT_SERVER_SETTINGS, "heap_initial": "512m", "heap_max": "2g",
                         "pagecache": "512m", "transaction_memory_max": "1g", "transaction_memory_total": "1500m",
-                        "jvm_options": "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m"}
+                        "jvm_options": "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m",
+                        # every test empties the scratch server and fills it again: with Neo4j's 10 s, each such change of
+                        # the statistics had most queries planned again (a sixth of the server's CPU in the unseen samples'
+                        # tests); results do not depend on the plan
+                        "replan_interval": "1h",
+                        # nor are the indexes sampled again in the background (Lucene's merges aside, the largest use of
+                        # the servers' CPU after their queries: 6.5 % in a profile of the web pages' and analyses' tests)
+                        "index_sampling": "false"}
 
 
 def run_kb(target: ManagedServer | dict, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:

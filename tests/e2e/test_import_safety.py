@@ -217,9 +217,16 @@ def test_killed_database_mid_import_leaves_nothing(scratch_server: ManagedServer
     assert g.read("MATCH (p:Power) RETURN count(p) AS n")[0]["n"] == 442 + 360
 
 
-def test_export_restore_round_trip(loaded: Graph, scratch_server: ManagedServer, tmp_path: Path) -> None:
-    path = tmp_path / "dump.jsonl.gz"
-    counts = dump.export(loaded, path)
+@pytest.fixture(scope="module")
+def loaded_dump(loaded: Graph, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    """The loaded server exported once for this file's tests (none of them changes it): the dump and its counts."""
+    path = tmp_path_factory.mktemp("loaded-dump") / "all.jsonl.gz"
+    return path, dump.export(loaded, path)
+
+
+def test_export_restore_round_trip(loaded: Graph, loaded_dump: tuple[Path, dict], scratch_server: ManagedServer,
+                                   tmp_path: Path) -> None:
+    path, counts = loaded_dump
     assert counts["nodes"] > 10_000
     dump.restore(scratch_server.graph, path)
     assert dump.stats(scratch_server.graph) == dump.stats(loaded)
@@ -270,13 +277,12 @@ def _all(graph: Graph) -> dict:
                       "CALL { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels")[0]
 
 
-def test_a_restore_whose_process_is_killed_is_undone_at_the_next_start(loaded: Graph, scratch_server: ManagedServer,
-                                                                        tmp_path: Path) -> None:
+def test_a_restore_whose_process_is_killed_is_undone_at_the_next_start(loaded_dump: tuple[Path, dict],
+                                                                        scratch_server: ManagedServer) -> None:
     """`kb restore --reset` killed (kill -9) after its first batch: the database holds part of the dump
     and the journal; `kb db start` puts the data from before it back, whole."""
     srv = scratch_server
-    path = tmp_path / "all.jsonl.gz"
-    dump.export(loaded, path)
+    path, _ = loaded_dump
     kb(srv, "import", str(KARAMAY / "2025年克拉玛依市统计局权责清单.xlsx"), check=True)
     before = _all(srv.graph)
     proc = subprocess.Popen([sys.executable, "-m", "kb.cli", "restore", "--reset", str(path)], env=srv.env,
@@ -297,10 +303,9 @@ def test_a_restore_whose_process_is_killed_is_undone_at_the_next_start(loaded: G
     assert not srv.graph.read("MATCH (m:KbMeta {name: 'restore'}) RETURN m")
 
 
-def test_a_restore_stopped_while_finishing_is_completed(loaded: Graph, scratch: Graph, tmp_path: Path) -> None:
+def test_a_restore_stopped_while_finishing_is_completed(loaded_dump: tuple[Path, dict], scratch: Graph) -> None:
     """Every item written, the marks not yet removed: recovering completes it rather than undoing it."""
-    path = tmp_path / "all.jsonl.gz"
-    counts = dump.export(loaded, path)
+    path, counts = loaded_dump
     dump._journal(scratch, phase="loading", dump=str(path), backup=None)
     dump._load(scratch, path)
     dump._journal(scratch, phase="finishing")

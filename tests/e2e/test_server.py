@@ -134,6 +134,20 @@ def test_the_server_keeps_transaction_logs_by_size_not_for_days(scratch_server: 
     assert kept[0]["value"].endswith("size")
 
 
+def test_the_server_plans_again_as_kb_toml_says(scratch_server: ManagedServer) -> None:
+    """How long a plan is kept before changed statistics may have it planned again: Neo4j's 10 s by default, the
+    test servers an hour (each test empties and fills the scratch server)."""
+    from kb.config import DEFAULT_SERVER_SETTINGS
+
+    kept = scratch_server.graph.read(
+        "SHOW SETTINGS YIELD name, value WHERE name = 'dbms.cypher.min_replan_interval' RETURN value")
+    assert kept == [{"value": "1h"}] and scratch_server.settings.server["replan_interval"] == "1h"
+    assert DEFAULT_SERVER_SETTINGS["replan_interval"] == "10s"
+    sampled = scratch_server.graph.read(
+        "SHOW SETTINGS YIELD name, value WHERE name = 'db.index_sampling.background_enabled' RETURN value")
+    assert sampled == [{"value": "false"}] and DEFAULT_SERVER_SETTINGS["index_sampling"] == "true"
+
+
 def test_sizes_as_kb_toml_writes_them_become_the_jvms() -> None:
     from kb.server import ServerError, jvm_size
 

@@ -1596,3 +1596,22 @@ def test_the_hundred_and_third_samples_steps() -> None:
     assert missing("行政强制", "对责令限期拆除在非法占用的土地上新建的建筑物的处罚决定，申请人民法院强制执行",
                    "1.决定责任：作出行政决定。\n2.申请责任：向人民法院申请强制执行。") == ["催告"]
     assert missing("行政强制", "代履行及申请人民法院强制执行", "催告：催告。执行：组织代履行。申请执行：申请。") == ["决定"]
+
+
+def test_a_list_of_short_steps_each_starting_or_ending_with_its_stage() -> None:
+    """神木's 「立案审批；调查取证；审查；决定；文书送达。」 names its stages (立案审批 is 立案, not its 审批), so it lacks 告知 and
+    执行; a list with another's step or a refusal in it names none."""
+    from kb.model import listed_stages
+
+    assert listed_stages("立案审批；调查取证；审查；决定；文书送达。") == ["立案", "调查", "审查", "决定", "送达"]
+    assert missing("行政处罚", "对定点医药机构分解住院的处罚", "立案审批；调查取证；审查；决定；文书送达。") == ["告知", "执行"]
+    assert listed_stages("依法受理；审查材料；作出决定") == ["受理", "审查", "决定"]
+    assert listed_stages("由县局受理；审查；决定") == [] and listed_stages("受理；审查；决定；不予受理") == []
+    assert listed_stages("立案审批；调查") == []  # (two: a sentence's words as much as a list)
+
+
+def test_a_permits_licensees_inspected_below_its_steps() -> None:
+    """宣城's 燃气经营许可: 「受理　2.审查（含现场核查）　3.决定　4.发证」, then 「对持证企业开展年度检查和“双随机”抽查」: supervised."""
+    steps = "1.受理　2.审查（含现场核查）　3.决定　4.发证\n对持证企业开展年度检查和“双随机”抽查"
+    assert missing("行政许可", "燃气经营许可", steps) == []
+    assert missing("行政许可", "燃气经营许可", steps.split("\n")[0]) == ["事后监管"]

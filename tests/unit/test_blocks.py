@@ -341,6 +341,25 @@ def test_a_sheet_an_item_titled_with_its_name_and_no_name_label(tmp_path):
         parse_list(tmp_path / "某区城市管理委员会清单.xlsx")
 
 
+def test_a_cards_duty_table_with_each_stages_time_limit_and_accountability(tmp_path):
+    """汶川: a card's duties a table 「责任环节 | 责任内容 | 办理时限 | 追责情形」, a row a stage: each stage its duty (none of the
+    table's cells an extra field of its own), its time limit and accountability kept as lines of their fields (a dash none)."""
+    rows = [["某县应急管理局权责事项（一）", "", "", ""], ["事项名称", "烟花爆竹经营（零售）许可证核发", "", ""],
+            ["权力类型", "行政许可", "事项编码", "513221-YJ-XK-002"], ["实施依据", "《烟花爆竹安全管理条例》第十九条", "", ""],
+            ["责任环节", "责任内容", "办理时限", "追责情形"],
+            ["受理", "依法受理申请，一次性告知补正。", "即时", "对符合法定条件的申请不予受理的。"],
+            ["审查", "对经营场所进行现场审查。", "15个工作日", "对不符合安全条件的准予许可的。"],
+            ["送达", "核发许可证。", "即时", "—"], ["承办股室", "危险化学品安全监督管理股", "备注", ""]]
+    doc = parse_list(xlsx(tmp_path / "某县应急管理局权责清单.xlsx", rows))
+    [rec] = doc.records
+    assert (rec.item_name, rec.code, rec.type) == ("烟花爆竹经营（零售）许可证核发", "513221-YJ-XK-002", "行政许可")
+    assert [(d.stage, d.text) for d in rec.responsibilities] == [
+        ("受理", "受理：依法受理申请，一次性告知补正。"), ("审查", "审查：对经营场所进行现场审查。"), ("送达", "送达：核发许可证。")]
+    assert rec.accountability_situations == "受理：对符合法定条件的申请不予受理的。\n审查：对不符合安全条件的准予许可的。"
+    assert rec.extra == {"办理时限": "受理：即时\n审查：15个工作日\n送达：即时"}
+    assert rec.unit == "危险化学品安全监督管理股"
+
+
 def test_a_sheet_an_item_in_two_tables_and_a_catalogue_of_them(tmp_path):
     """湘乡: a 目录 (事项编码 | 事项名称 | 权力类型, no column naming the sheets) and a sheet an item written as two tables — the
     item's header over its row, 「实施依据 | …」, then 序号 | 责任环节 | 责任事项 | 追责情形 | 责任股室 over a row a stage: each
