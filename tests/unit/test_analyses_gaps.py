@@ -1615,3 +1615,11 @@ def test_a_permits_licensees_inspected_below_its_steps() -> None:
     steps = "1.受理　2.审查（含现场核查）　3.决定　4.发证\n对持证企业开展年度检查和“双随机”抽查"
     assert missing("行政许可", "燃气经营许可", steps) == []
     assert missing("行政许可", "燃气经营许可", steps.split("\n")[0]) == ["事后监管"]
+
+
+def test_a_fines_payment_seen_to_in_either_order() -> None:
+    """蓟州's 事后 column 「督促补办水土保持方案审批手续，监督罚款缴纳。」 carries the penalty out, as 「监督当事人缴纳罚款」 does."""
+    steps = ("立案：决定是否立案。\n调查：调查取证。\n审查：审查。\n告知：告知当事人拟作出的处罚及陈述申辩、听证权利。\n决定：作出罚款决定。\n"
+             "送达：送达。\n事后监管：督促补办水土保持方案审批手续，{}。")
+    assert missing("行政处罚", "对未编制水土保持方案开工建设的处罚", steps.format("监督罚款缴纳")) == []
+    assert missing("行政处罚", "对未编制水土保持方案开工建设的处罚", steps.format("回访")) == ["执行"]
