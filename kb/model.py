@@ -519,21 +519,21 @@ def listed_stages(text: str) -> list[str]:
     # (among three or more, a short step that starts or ends with a stage's word is that stage: 神木's 「立案审批；调查取证；审查；
     # 决定；文书送达。」, judged to lack its 告知 and 执行, 2026-12-06)
     read = [_listed_step(p, words) for p in parts] if len(parts) >= 3 else []
-    if not read or None in read:
+    if not read or not all(read):
         return []
-    return list(dict.fromkeys([*read, *(words[w] for w in noted)]))
+    return list(dict.fromkeys([*(s for r in read for s in r), *(words[w] for w in noted)]))
 
 
-def _listed_step(part: str, words: dict[str, str]) -> str | None:
-    """The stage a short step of a list names: its word, else the longest word it starts with (立案审批 is 立案), else the
-    longest it ends with (依法受理); None for anything else."""
+def _listed_step(part: str, words: dict[str, str]) -> list[str]:
+    """The stages a short step of a list names: its word, else the word it starts with and the one it ends with (审查材料,
+    依法受理; both where they differ: 监督执行, 立案审批, as a heading in those words reads); [] for anything else."""
     if part in words:
-        return words[part]
+        return [words[part]]
     if len(part) > 6 or _CHAIN_OTHERS.search(part):
-        return None
-    found = max((w for w in words if len(w) >= 2 and part.startswith(w)), key=len, default=None) \
-        or max((w for w in words if len(w) >= 2 and part.endswith(w)), key=len, default=None)
-    return words[found] if found else None
+        return []
+    return list(dict.fromkeys(words[max(found, key=len)] for found in (
+        [w for w in words if len(w) >= 2 and part.startswith(w)], [w for w in words if len(w) >= 2 and part.endswith(w)])
+        if found))
 
 
 _CHAIN_JOIN = re.compile(r"\s*(?:—+|→|->|－)\s*")

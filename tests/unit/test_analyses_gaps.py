@@ -1599,15 +1599,18 @@ def test_the_hundred_and_third_samples_steps() -> None:
 
 
 def test_a_list_of_short_steps_each_starting_or_ending_with_its_stage() -> None:
-    """神木's 「立案审批；调查取证；审查；决定；文书送达。」 names its stages (立案审批 is 立案, not its 审批), so it lacks 告知 and
-    执行; a list with another's step or a refusal in it names none."""
+    """神木's 「立案审批；调查取证；审查；决定；文书送达。」 names its stages (立案审批 both its words', as a heading of them reads), so
+    it lacks 告知 and 执行; a list with another's step or a refusal in it names none."""
     from kb.model import listed_stages
 
-    assert listed_stages("立案审批；调查取证；审查；决定；文书送达。") == ["立案", "调查", "审查", "决定", "送达"]
+    assert listed_stages("立案审批；调查取证；审查；决定；文书送达。") == ["立案", "决定", "调查", "审查", "送达"]
     assert missing("行政处罚", "对定点医药机构分解住院的处罚", "立案审批；调查取证；审查；决定；文书送达。") == ["告知", "执行"]
     assert listed_stages("依法受理；审查材料；作出决定") == ["受理", "审查", "决定"]
     assert listed_stages("由县局受理；审查；决定") == [] and listed_stages("受理；审查；决定；不予受理") == []
-    assert listed_stages("立案审批；调查") == []  # (two: a sentence's words as much as a list)
+    assert listed_stages("依法立案；调查") == []  # (two, not each a stage's word: a sentence's words as much as a list)
+    # (a step of two stages' words names both: 「监督执行」 carries the decision out)
+    assert listed_stages("受理；审查决定；送达") == ["受理", "审查", "决定", "送达"]
+    assert "执行" in listed_stages("立案；调查；作出处罚决定；监督执行。")
 
 
 def test_a_permits_licensees_inspected_below_its_steps() -> None:

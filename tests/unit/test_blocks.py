@@ -339,6 +339,16 @@ def test_a_sheet_an_item_titled_with_its_name_and_no_name_label(tmp_path):
     wb.save(tmp_path / "某区城市管理委员会清单.xlsx")
     with pytest.raises(FileRefused):
         parse_list(tmp_path / "某区城市管理委员会清单.xlsx")
+    # … nor cards left unnamed under a title that reads as a name: two codes, two items, neither the title's
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["城市管理领域行政许可事项", ""], ["事项编码", "JZCG-XK-001"], ["事项类型", "行政许可"], ["实施依据", PENALTY],
+                ["责任事项", "受理：受理。"], ["", ""], ["事项编码", "JZCG-XK-002"], ["事项类型", "行政许可"], ["实施依据", PENALTY],
+                ["责任事项", "受理：受理。"]):
+        ws.append([v or None for v in row])
+    wb.save(tmp_path / "某区城市管理委员会权责清单.xlsx")
+    with pytest.raises(FileRefused):
+        parse_list(tmp_path / "某区城市管理委员会权责清单.xlsx")
 
 
 def test_a_cards_duty_table_with_each_stages_time_limit_and_accountability(tmp_path):
