@@ -107,10 +107,9 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
             key = (pairs[0].key if pairs else opening) if heads else _TABLED[0]
             label = filled[0][1] if heads else dict(filled)[bare["text"]]  # (the bare table's: its text column's header)
             pairs, tabled = [_Pair(filled[0][0], key, label, [])], (key, heads or bare, r)
-            for kind, column in (heads or bare).items():  # (汶川's 责任环节 | 责任内容 | 办理时限 | 追责情形: a stage's own too)
-                if kind in _TABLE_BESIDE:
-                    side = _TABLE_BESIDE[kind] or keys.get(dict(filled)[column]) or _key(dict(filled)[column], match.mapping)
-                    labels.setdefault(side, dict(filled)[column])
+            for column, kind in _beside_columns(filled):  # (汶川's 责任环节 | 责任内容 | 办理时限 | 追责情形: a stage's own too)
+                side = _TABLE_BESIDE[kind] or keys.get(dict(filled)[column]) or _key(dict(filled)[column], match.mapping)
+                labels.setdefault(side, dict(filled)[column])
         elif tabled and block is not None \
                 and (filled[0][0] > min(columns) or (filled[0][0] == tabled[1]["step"] and not _attribute_row(filled[0][1]))) \
                 and (not pairs or not any((r, c) in known for c, _ in filled)):
@@ -226,8 +225,11 @@ def _headings(sheet: Sheet, known: dict[tuple[int, int], str]) -> dict[int, str]
     return {}
 
 
-# the title of a list or a table of items, not an item's name
-_LIST_TITLE = re.compile(r"(?:清单|目录|汇总表?|一览表|明细表?|统计表|[^事]表)(?:[（(][^（）()]*[）)])?$|^关于|[:：。；;]")
+# the title of a list or a table of items, a body's name, a section's or an attachment's, not an item's name (a cold review,
+# 2026-12-06: 「基本信息」, 「附件2-1」, 「2024年度权责事项」, 「某区城市管理委员会」, 「…行政许可事项（第一批）」, 「…办事指南」, 「…流程图」)
+_LIST_TITLE = re.compile(r"(?:清单|目录|汇总表?|一览表|明细表?|统计表|[^事]表|事项|指南|流程图?|信息|说明"
+                         r"|[局厅委办院所站队]|委员会|办公室|政府|中心|办事处)(?:[（(][^（）()]*[）)])?$"
+                         r"|^(?:关于|附件|附表|\d{4}年)|[:：。；;]")
 
 
 _LABEL_STAGE = re.compile(r"[（(]([^（()）]{1,8})[)）]\s*[:：]?$")
@@ -367,7 +369,7 @@ _TABLE_HEADS = {"step": ("环节", "责任环节", "办理环节", "环节名称
                 "accountable": ("追责情形", "责任追究情形", "问责情形", "追责情形及依据")}
 # … the field each of those goes to ("": the field its header means, or the header's words kept as an extra field)
 _TABLE_BESIDE = {"limit": "", "accountable": "accountability_situations"}
-_NOTHING = ("—", "-", "－", "/", "／", "无", "——")
+_NOTHING = re.compile(r"^[\s—\-－/／。.]*(?:无|暂无|不涉及)?[。.]?$")
 
 
 def _table_head(filled: list[tuple[int, str]]) -> dict[str, int] | None:
@@ -408,12 +410,18 @@ def _beside_line(values: dict[str, list[str]], heads: dict[str, int], row: dict[
     """A stage's own time limit or accountability, in a column of its table beside its text, as a line of its field:
     「受理：即时」, 「审查：对不符合法定条件的申请人准予许可的。」 (a dash, none)."""
     step = row.get(heads["step"], "").strip()
-    for kind, field_key in _TABLE_BESIDE.items():
-        said = row.get(heads[kind], "").strip() if kind in heads else ""
-        if said and said not in _NOTHING:
-            header = head_row[heads[kind]].strip()
-            key = field_key or keys.get(header) or _key(header, mapping)
+    for column, kind in _beside_columns(list(enumerate(head_row))):  # (法定时限 | 承诺时限: each column its own)
+        said = row.get(column, "").strip()
+        if said and not _NOTHING.match(said):
+            header = head_row[column].strip()
+            key = _TABLE_BESIDE[kind] or keys.get(header) or _key(header, mapping)
             values.setdefault(key, []).append(f"{step}：{said}" if step else said)
+
+
+def _beside_columns(head: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """(column, kind) of each column of a stage table's head row that is a stage's time limit or accountability."""
+    return [(c, kind) for c, v in head for kind in [next((k for k, words in _TABLE_HEADS.items() if squeeze(v) in words),
+                                                         None)] if kind in _TABLE_BESIDE]
 
 
 def _joined(values: list[str]) -> str:

@@ -36,9 +36,18 @@ FIELD_LABELS = {
     "supervision_text": "事中事后监管措施",
 }
 
-@lru_cache(maxsize=1 << 16)  # (a header is compared against every mapping: normalised once)
 def normalize_header(text: str) -> str:
     """Header text as compared: NFKC (full-width -> half-width), no whitespace, no trailing colon/*."""
+    # (a header is compared against every mapping: normalised once; a row's long cells, tried as headers, are not kept)
+    return _normalized(text) if text and len(text) <= 64 else _normalize(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _normalized(text: str) -> str:
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     return squeeze(unicodedata.normalize("NFKC", _FOOTNOTE.sub("", (text or "").strip()))).rstrip(":*")
 
 

@@ -529,8 +529,8 @@ def _listed_step(part: str, words: dict[str, str]) -> list[str]:
     依法受理; both where they differ: 监督执行, 立案审批, as a heading in those words reads); [] for anything else."""
     if part in words:
         return [words[part]]
-    if len(part) > 6 or _CHAIN_OTHERS.search(part):
-        return []
+    if len(part) > 6 or _CHAIN_OTHERS.search(part) or re.search(r"[不未拒]|复议|诉讼", part):
+        return []  # (「拒不执行」, 「执行不到位」, 「告知复议权利」: no step of the stage)
     return list(dict.fromkeys(words[max(found, key=len)] for found in (
         [w for w in words if len(w) >= 2 and part.startswith(w)], [w for w in words if len(w) >= 2 and part.endswith(w)])
         if found))

@@ -119,10 +119,26 @@ def conf_text(settings: Settings) -> str:
         "dbms.security.procedures.unrestricted=",
         "dbms.usage_report.enabled=false",
         f"db.tx_log.rotation.retention_policy={s['transaction_logs']}",
-        f"dbms.cypher.min_replan_interval={s['replan_interval']}",
-        f"db.index_sampling.background_enabled={s['index_sampling']}",
+        f"dbms.cypher.min_replan_interval={_duration(s['replan_interval'], 'replan_interval')}",
+        f"db.index_sampling.background_enabled={_switch(s['index_sampling'], 'index_sampling')}",
         "",
     ])
+
+
+def _duration(value: str, name: str) -> str:
+    """A duration as kb.toml writes it (10s, 1h, 500ms), checked before Neo4j refuses to start on it."""
+    text = str(value).strip().lower()
+    if not re.fullmatch(r"\d+(?:ms|s|m|h|d)?", text):
+        raise ServerError(f"kb.toml 中 {name} 的时长 {value!r} 无法识别（例如 10s、1h）")
+    return text
+
+
+def _switch(value: str, name: str) -> str:
+    """A yes/no setting as kb.toml writes it (true, false; a TOML boolean too)."""
+    text = str(value).strip().lower()
+    if text not in ("true", "false"):
+        raise ServerError(f"kb.toml 中 {name} 应为 true 或 false，而不是 {value!r}")
+    return text
 
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*$", re.IGNORECASE)

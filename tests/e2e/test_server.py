@@ -148,6 +148,17 @@ def test_the_server_plans_again_as_kb_toml_says(scratch_server: ManagedServer) -
     assert sampled == [{"value": "false"}] and DEFAULT_SERVER_SETTINGS["index_sampling"] == "true"
 
 
+def test_a_replan_interval_or_sampling_switch_kb_toml_gets_wrong_is_refused_before_the_server_starts() -> None:
+    from kb.server import ServerError, _duration, _switch
+
+    assert (_duration("10s", "x"), _duration("1H", "x"), _switch(True, "x"), _switch("False", "x")) == ("10s", "1h", "true", "false")
+    for bad in ("10 sec", "soon", ""):
+        with pytest.raises(ServerError, match="replan_interval"):
+            _duration(bad, "replan_interval")
+    with pytest.raises(ServerError, match="index_sampling"):
+        _switch("yes", "index_sampling")
+
+
 def test_sizes_as_kb_toml_writes_them_become_the_jvms() -> None:
     from kb.server import ServerError, jvm_size
 

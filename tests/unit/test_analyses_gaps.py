@@ -1611,6 +1611,8 @@ def test_a_list_of_short_steps_each_starting_or_ending_with_its_stage() -> None:
     # (a step of two stages' words names both: 「监督执行」 carries the decision out)
     assert listed_stages("受理；审查决定；送达") == ["受理", "审查", "决定", "送达"]
     assert "执行" in listed_stages("立案；调查；作出处罚决定；监督执行。")
+    for negated in ("拒不执行", "执行不到位", "告知复议权利"):  # (a cold review: no step of the stage)
+        assert listed_stages(f"立案；调查；决定；{negated}") == []
 
 
 def test_a_permits_licensees_inspected_below_its_steps() -> None:

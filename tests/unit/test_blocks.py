@@ -331,14 +331,18 @@ def test_a_sheet_an_item_titled_with_its_name_and_no_name_label(tmp_path):
     for rec, (_, _, _, stages) in zip(doc.records, items, strict=True):
         assert [d.stage for d in rec.responsibilities] == stages
         assert rec.accountability_situations == "不依法履职的。"
-    # a title that is a list's, not an item's: the sheet is not read as an item of that name
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    for row in (["某区城市管理委员会权责清单", ""], ["事项编码", "JZCG-XK-001"], ["事项类型", "行政许可"], ["实施依据", PENALTY]):
-        ws.append(row)
-    wb.save(tmp_path / "某区城市管理委员会清单.xlsx")
-    with pytest.raises(FileRefused):
-        parse_list(tmp_path / "某区城市管理委员会清单.xlsx")
+    # a title that is a list's, a body's, a section's or an attachment's, not an item's: the sheet is not read as an item of
+    # that name (the card is whole: only its title could name it)
+    for n, title in enumerate(["某区城市管理委员会权责清单", "某区城市管理委员会", "基本信息", "附件2-1", "2024年度权责事项",
+                               "某区城市管理委员会行政许可事项（第一批）", "城市建筑垃圾处置核准办事指南"]):
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        for row in ([title, ""], ["事项编码", "JZCG-XK-001"], ["事项类型", "行政许可"], ["实施依据", PENALTY],
+                    ["责任事项", "受理：受理。"], ["追责情形", "不依法履职的。"]):
+            ws.append(row)
+        wb.save(tmp_path / f"某区城市管理委员会清单{n}.xlsx")
+        with pytest.raises(FileRefused):
+            parse_list(tmp_path / f"某区城市管理委员会清单{n}.xlsx")
     # … nor cards left unnamed under a title that reads as a name: two codes, two items, neither the title's
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -359,15 +363,22 @@ def test_a_cards_duty_table_with_each_stages_time_limit_and_accountability(tmp_p
             ["责任环节", "责任内容", "办理时限", "追责情形"],
             ["受理", "依法受理申请，一次性告知补正。", "即时", "对符合法定条件的申请不予受理的。"],
             ["审查", "对经营场所进行现场审查。", "15个工作日", "对不符合安全条件的准予许可的。"],
-            ["送达", "核发许可证。", "即时", "—"], ["承办股室", "危险化学品安全监督管理股", "备注", ""]]
+            ["决定", "作出决定。", "暂无", "无。"], ["送达", "核发许可证。", "即时", "—"],
+            ["承办股室", "危险化学品安全监督管理股", "备注", ""]]
     doc = parse_list(xlsx(tmp_path / "某县应急管理局权责清单.xlsx", rows))
     [rec] = doc.records
     assert (rec.item_name, rec.code, rec.type) == ("烟花爆竹经营（零售）许可证核发", "513221-YJ-XK-002", "行政许可")
     assert [(d.stage, d.text) for d in rec.responsibilities] == [
-        ("受理", "受理：依法受理申请，一次性告知补正。"), ("审查", "审查：对经营场所进行现场审查。"), ("送达", "送达：核发许可证。")]
+        ("受理", "受理：依法受理申请，一次性告知补正。"), ("审查", "审查：对经营场所进行现场审查。"), ("决定", "决定：作出决定。"),
+        ("送达", "送达：核发许可证。")]
     assert rec.accountability_situations == "受理：对符合法定条件的申请不予受理的。\n审查：对不符合安全条件的准予许可的。"
     assert rec.extra == {"办理时限": "受理：即时\n审查：15个工作日\n送达：即时"}
     assert rec.unit == "危险化学品安全监督管理股"
+    # two time limits side by side: each column kept, none lost
+    two = [*(r + [""] for r in rows[:4]), ["责任环节", "责任内容", "法定时限", "承诺时限", "追责情形"],
+           ["受理", "依法受理申请。", "即时", "即时", "不予受理的。"], ["审查", "现场审查。", "20个工作日", "15个工作日", "准予许可的。"]]
+    [rec] = parse_list(xlsx(tmp_path / "某县应急管理局权责清单2.xlsx", two)).records
+    assert sorted(rec.extra.values()) == ["受理：即时\n审查：15个工作日", "受理：即时\n审查：20个工作日"]
 
 
 def test_a_sheet_an_item_in_two_tables_and_a_catalogue_of_them(tmp_path):
