@@ -86,7 +86,9 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
     first = ""  # the field the first block opens with
     names: list[int] = []  # how many cells each 事项名称 label has beside it
     pending_type = ""  # the type a heading row gives the next block
-    tabled: tuple[str, dict[str, int], int] | None = None  # a field written as a small table below its label, its columns
+    # a field written as a small table below its label: the field, its columns, and the columns beside them (column, field,
+    # header) that give a stage's own time limit or accountability
+    tabled: tuple[str, dict[str, int], list[tuple[int, str, str]]] | None = None
     for r in range(sheet.nrows):
         filled = [(c, v.strip()) for c, v in enumerate(sheet.cells[r]) if v.strip()]
         if not filled:
@@ -106,17 +108,19 @@ def unfold_blocks(sheet: Sheet) -> Sheet | None:
             # 迪庆's 责任事项 | 环节 | 内容 | 依据, then a row a stage under it (its label cell blank): the field's lines
             key = (pairs[0].key if pairs else opening) if heads else _TABLED[0]
             label = filled[0][1] if heads else dict(filled)[bare["text"]]  # (the bare table's: its text column's header)
-            pairs, tabled = [_Pair(filled[0][0], key, label, [])], (key, heads or bare, r)
-            for column, kind in _beside_columns(filled):  # (汶川's 责任环节 | 责任内容 | 办理时限 | 追责情形: a stage's own too)
-                side = _TABLE_BESIDE[kind] or keys.get(dict(filled)[column]) or _key(dict(filled)[column], match.mapping)
-                labels.setdefault(side, dict(filled)[column])
+            # (汶川's 责任环节 | 责任内容 | 办理时限 | 追责情形: a stage's own time limit and accountability too)
+            beside = [(c, _TABLE_BESIDE[kind] or keys.get(v) or _key(v, match.mapping), v) for c, v in filled
+                      if (kind := _head_kind(v)) in _TABLE_BESIDE]
+            for _, side, header in beside:
+                labels.setdefault(side, header)
+            pairs, tabled = [_Pair(filled[0][0], key, label, [])], (key, heads or bare, beside)
         elif tabled and block is not None \
                 and (filled[0][0] > min(columns) or (filled[0][0] == tabled[1]["step"] and not _attribute_row(filled[0][1]))) \
                 and (not pairs or not any((r, c) in known for c, _ in filled)):
             # (a stage's name in a column that holds labels elsewhere in the card, 三亚's 「 | 受理 | 公示…」: a line of the
             # table still, not a label of its own)
             _stage_line(block.values.setdefault(tabled[0], []), tabled[1], dict(filled))
-            _beside_line(block.values, tabled[1], dict(filled), keys, match.mapping, sheet.cells[tabled[2]])
+            _beside_line(block.values, tabled[1], tabled[2], dict(filled))
             block.lines.append((r, text))
             continue
         elif pairs:
@@ -377,7 +381,7 @@ def _table_head(filled: list[tuple[int, str]]) -> dict[str, int] | None:
     at least, every other cell one of its headers (序号 besides); None for another row (责任事项 | 受理 | 审查)."""
     heads: dict[str, int] = {}
     for c, v in filled[1:]:
-        kind = next((k for k, words in _TABLE_HEADS.items() if squeeze(v) in words), None)
+        kind = _head_kind(v)
         if kind is None and squeeze(v) not in ("序号", "编号"):
             return None
         if kind:
@@ -405,23 +409,20 @@ def _stage_line(lines: list[str], heads: dict[str, int], row: dict[int, str]) ->
         lines[-1] += "\n" + said
 
 
-def _beside_line(values: dict[str, list[str]], heads: dict[str, int], row: dict[int, str], keys: dict[str, str],
-                 mapping: Mapping, head_row: list[str]) -> None:
-    """A stage's own time limit or accountability, in a column of its table beside its text, as a line of its field:
-    「受理：即时」, 「审查：对不符合法定条件的申请人准予许可的。」 (a dash, none)."""
+def _head_kind(header: str) -> str | None:
+    """Which of a stage table's columns a header heads (step, text, basis, limit, accountable), or None."""
+    return next((k for k, words in _TABLE_HEADS.items() if squeeze(header) in words), None)
+
+
+def _beside_line(values: dict[str, list[str]], heads: dict[str, int], beside: list[tuple[int, str, str]],
+                 row: dict[int, str]) -> None:
+    """A stage's own time limit or accountability, in a column of its table beside its text (法定时限 | 承诺时限: each its
+    own), as a line of its field: 「受理：即时」, 「审查：对不符合法定条件的申请人准予许可的。」 (a dash, none)."""
     step = row.get(heads["step"], "").strip()
-    for column, kind in _beside_columns(list(enumerate(head_row))):  # (法定时限 | 承诺时限: each column its own)
+    for column, key, _ in beside:
         said = row.get(column, "").strip()
         if said and not _NOTHING.match(said):
-            header = head_row[column].strip()
-            key = _TABLE_BESIDE[kind] or keys.get(header) or _key(header, mapping)
             values.setdefault(key, []).append(f"{step}：{said}" if step else said)
-
-
-def _beside_columns(head: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """(column, kind) of each column of a stage table's head row that is a stage's time limit or accountability."""
-    return [(c, kind) for c, v in head for kind in [next((k for k, words in _TABLE_HEADS.items() if squeeze(v) in words),
-                                                         None)] if kind in _TABLE_BESIDE]
 
 
 def _joined(values: list[str]) -> str:
