@@ -36,6 +36,10 @@ DEFAULT_SERVER_SETTINGS: dict[str, str] = {
     # whether the indexes' statistics are sampled again in the background as the data changes (Neo4j's default; the
     # test servers do not: a fifteenth of their CPU, and their results do not depend on the plans)
     "index_sampling": "true",
+    # whether a query is planned again for each new size of a list it is given (Neo4j's internal
+    # cypher.use_parameter_size, on by default: the sizes help it estimate an UNWIND); the test servers do not (each
+    # batch of a test's import had its writing query planned again, 2 s each: docs/performance.md)
+    "plan_by_list_size": "true",
 }
 
 

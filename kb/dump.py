@@ -381,8 +381,10 @@ def _rel_query(rtype: str, shape: tuple) -> str:
 def _load(graph: Graph, path: Path, advance: Callable[[int], object] = lambda n: None) -> dict:
     """Every item of the dump, marked `KbRestore` until `_finish`. Streams the dump: rows are buffered per label set (or type) and property shape and written in
     batches, so memory stays bounded however large the dump is. Nodes come before relationships."""
+    from kb.schema import RESTORE_INDEX
+
     counts = {"nodes": 0, "relationships": 0}
-    graph.write("CREATE INDEX kb_restore_id IF NOT EXISTS FOR (n:KbRestore) ON (n.kb_restore_id)")
+    graph.write(RESTORE_INDEX)  # in the schema (kb.schema): here for a database whose schema was made before it was
     graph.write("CALL db.awaitIndexes(300)")
     buffers: dict[tuple, list] = {}
 
@@ -421,7 +423,6 @@ def _finish(graph: Graph) -> None:
     their listing order (safe to repeat)."""
     graph.autocommit("MATCH (n:KbRestore) CALL { WITH n REMOVE n:KbRestore REMOVE n.kb_restore_id } "
                      "IN TRANSACTIONS OF 5000 ROWS")
-    graph.write("DROP INDEX kb_restore_id IF EXISTS")
     from kb.schema import FILL_ARTICLE_KEYS, fill_listing_orders, fill_text_keys  # before schema 9, 10, 11
 
     graph.autocommit(FILL_ARTICLE_KEYS)

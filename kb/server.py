@@ -121,6 +121,7 @@ def conf_text(settings: Settings) -> str:
         f"db.tx_log.rotation.retention_policy={s['transaction_logs']}",
         f"dbms.cypher.min_replan_interval={_duration(s['replan_interval'], 'replan_interval')}",
         f"db.index_sampling.background_enabled={_switch(s['index_sampling'], 'index_sampling')}",
+        f"internal.cypher.use_parameter_size={_switch(s['plan_by_list_size'], 'plan_by_list_size')}",
         "",
     ])
 

@@ -54,7 +54,11 @@ TEST_SERVER_SETTINGS = {**DEFAULT_SERVER_SETTINGS, "heap_initial": "512m", "heap
                         "replan_interval": "1h",
                         # nor are the indexes sampled again in the background (Lucene's merges aside, the largest use of
                         # the servers' CPU after their queries: 6.5 % in a profile of the web pages' and analyses' tests)
-                        "index_sampling": "false"}
+                        "index_sampling": "false",
+                        # nor is a query planned again for every new length of a list it is given (the rows of a batch, the
+                        # texts of a list): a test's import had its writing query planned again for each batch, about 2 s of
+                        # the server's CPU each, and a suite's worth of them was a large part of its planning
+                        "plan_by_list_size": "false"}
 
 
 def run_kb(target: ManagedServer | dict, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:

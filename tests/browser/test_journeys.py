@@ -7,6 +7,8 @@ from urllib.parse import quote, unquote
 
 import pytest
 
+from tests.browser.conftest import WAIT_MS
+
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
 # Everything a page may reference: the app itself, data: URIs, in-page anchors.
@@ -37,7 +39,7 @@ def assert_nothing_outside(tab) -> None:
 
 
 def wait_for_graph(tab) -> int:
-    tab.wait_for_selector("#graph[data-drawn='1']", timeout=30000)
+    tab.wait_for_selector("#graph[data-drawn='1']", timeout=WAIT_MS)
     assert tab.locator("#graph canvas").count() == 1
     return int(tab.get_attribute("#graph", "data-node-count"))
 
@@ -162,7 +164,7 @@ def test_a_more_node_expands_the_graph_in_place(page, client, loaded):
     }""")
     assert point["label"].startswith("+")
     page.mouse.click(point["x"], point["y"])
-    page.wait_for_selector("#graph[data-expanding='0']", timeout=30000)  # the page's CSP forbids eval
+    page.wait_for_selector("#graph[data-expanding='0']", timeout=WAIT_MS)  # the page's CSP forbids eval
     assert int(page.get_attribute("#graph", "data-node-count")) > before
     assert page.url == url
     left = page.evaluate("window.kbNodes.get('more:1:Power') && window.kbNodes.get('more:1:Power').label")

@@ -146,9 +146,13 @@ def test_the_server_plans_again_as_kb_toml_says(scratch_server: ManagedServer) -
     sampled = scratch_server.graph.read(
         "SHOW SETTINGS YIELD name, value WHERE name = 'db.index_sampling.background_enabled' RETURN value")
     assert sampled == [{"value": "false"}] and DEFAULT_SERVER_SETTINGS["index_sampling"] == "true"
+    # (an internal setting: SHOW SETTINGS does not list it, the server's configuration file says it)
+    conf = (scratch_server.home / "neo4j" / "conf" / "neo4j.conf").read_text()
+    assert "internal.cypher.use_parameter_size=false" in conf.splitlines()
+    assert DEFAULT_SERVER_SETTINGS["plan_by_list_size"] == "true"
 
 
-def test_a_replan_interval_or_sampling_switch_kb_toml_gets_wrong_is_refused_before_the_server_starts() -> None:
+def test_a_replan_interval_or_planning_switch_kb_toml_gets_wrong_is_refused_before_the_server_starts() -> None:
     from kb.server import ServerError, _duration, _switch
 
     assert (_duration("10s", "x"), _duration("1H", "x"), _switch(True, "x"), _switch("False", "x")) == ("10s", "1h", "true", "false")
