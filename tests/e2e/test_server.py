@@ -152,7 +152,7 @@ def test_the_server_plans_again_as_kb_toml_says(scratch_server: ManagedServer) -
     assert DEFAULT_SERVER_SETTINGS["plan_by_list_size"] == "true"
 
 
-def test_a_replan_interval_or_planning_switch_kb_toml_gets_wrong_is_refused_before_the_server_starts() -> None:
+def test_a_replan_interval_or_sampling_switch_kb_toml_gets_wrong_is_refused_before_the_server_starts() -> None:
     from kb.server import ServerError, _duration, _switch
 
     assert (_duration("10s", "x"), _duration("1H", "x"), _switch(True, "x"), _switch("False", "x")) == ("10s", "1h", "true", "false")
