@@ -222,7 +222,7 @@ def _headings(sheet: Sheet, known: dict[tuple[int, int], str]) -> dict[int, str]
     following = {_key(known[(rows[1], c)], m) for c in range(len(sheet.cells[rows[1]])) if (rows[1], c) in known
                  for m in load_mappings()} if name else set()
     # (the sheet one card: its code or type labelled once, not cards left unnamed under a list's title)
-    once = Counter(_key(text, m) for text in known.values() for m in load_mappings()[:1]) if name else Counter()
+    once = Counter(_key(text, load_mappings()[0]) for text in known.values()) if name else Counter()
     if name and 4 <= len(name) <= 120 and not _LIST_TITLE.search(name) and not _HEADING.match(name) \
             and not known_header(name) and following & {"code", "type"} and once["code"] <= 1 and once["type"] <= 1:
         return {rows[0]: name}

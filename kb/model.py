@@ -529,7 +529,7 @@ def _listed_step(part: str, words: dict[str, str]) -> list[str]:
     依法受理; both where they differ: 监督执行, 立案审批, as a heading in those words reads); [] for anything else."""
     if part in words:
         return [words[part]]
-    if len(part) > 6 or _CHAIN_OTHERS.search(part) or re.search(r"[不未拒]|复议|诉讼", part):
+    if len(part) > 6 or _CHAIN_OTHERS.search(part) or _STEP_UNDONE.search(part):
         return []  # (「拒不执行」, 「执行不到位」, 「告知复议权利」: no step of the stage)
     return list(dict.fromkeys(words[max(found, key=len)] for found in (
         [w for w in words if len(w) >= 2 and part.startswith(w)], [w for w in words if len(w) >= 2 and part.endswith(w)])
@@ -541,6 +541,8 @@ _CHAIN_MARK = re.compile(r"—|→|->|－")
 _CHAIN_OR = re.compile(r"[或及和、/]")  # (a step of two words, 「上报或决定」)
 # a step that is another's doing, or none (「由法院立案」, 「报市局受理」, 「申请人按照受理」, 「未按受理」): no chain of the body's own
 _CHAIN_OTHERS = re.compile(r"^由|报(?:送|请|经)?(?:省|市|县|区|州|盟|上级|国家)|申请人|法院|按照|流程|程序|^未|无需|无须|不予|不得")
+# a short step that says its stage is not done, or a remedy against it (「拒不执行」, 「执行不到位」, 「告知复议权利」)
+_STEP_UNDONE = re.compile(r"[不未拒]|复议|诉讼")
 _CHAIN_NOTE = re.compile(r"[（(]([^（）()]{0,60})[)）]")
 
 
