@@ -26,6 +26,7 @@ from tqdm import tqdm
 from importers import writer
 from importers.records import FileRefused, GuideDocument, LawDocument, ListDocument, RowError
 from importers.source import Source
+from kb import schema
 from kb.db import Graph
 from kb.explain import explain, reason
 
@@ -233,6 +234,8 @@ def import_paths(graph: Graph | None, paths: Iterable[str | Path], *, jurisdicti
                                      in_force_from)
         finally:
             parser.stop()
+        if any(r.status == "imported" for r in parser.reports):
+            schema.resample(graph)  # the planner's estimates, from what is there now (kb.schema.resample)
         return _summary(parser.reports, False, notices)
 
 

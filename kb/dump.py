@@ -21,6 +21,7 @@ from typing import Any
 
 import neo4j.time
 
+from kb import schema
 from kb.db import Graph, Rows
 from kb.explain import explain
 from kb.model import KEY_OF, VERSIONED_LABELS
@@ -301,6 +302,7 @@ def restore(graph: Graph, path: Path, progress: bool = False, backup: Path | Non
         exc.add_note(note)
         raise
     graph.write(JOURNAL_END)
+    schema.resample(graph)  # the planner's estimates of the indexes, from what was restored (kb.schema.resample)
     return counts
 
 
@@ -381,10 +383,8 @@ def _rel_query(rtype: str, shape: tuple) -> str:
 def _load(graph: Graph, path: Path, advance: Callable[[int], object] = lambda n: None) -> dict:
     """Every item of the dump, marked `KbRestore` until `_finish`. Streams the dump: rows are buffered per label set (or type) and property shape and written in
     batches, so memory stays bounded however large the dump is. Nodes come before relationships."""
-    from kb.schema import RESTORE_INDEX
-
     counts = {"nodes": 0, "relationships": 0}
-    graph.write(RESTORE_INDEX)  # in the schema (kb.schema): here for a database whose schema was made before it was
+    graph.write(schema.RESTORE_INDEX)  # in the schema (kb.schema): here for a database whose schema was made before it was
     graph.write("CALL db.awaitIndexes(300)")
     buffers: dict[tuple, list] = {}
 

@@ -9,7 +9,10 @@ hide."""
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Callable
+
+from neo4j.exceptions import ClientError
 
 from kb.db import Graph
 from kb.model import (
@@ -213,6 +216,36 @@ MIGRATIONS: dict[int, list[str | Callable[[Graph], object]]] = {
          lambda graph: fill_text_keys(graph, progress=True)],
     # 11: the listing order, filled by init until a fill has ended (LISTING_ORDER_DONE, init)
 }
+
+
+# The planner's estimate of what an index seek finds comes from a sample of the index, taken when it is made (on
+# an empty database: nothing) and again in the background once a share of it has changed. A query planned in
+# between, right after an import into an empty database, can keep a plan a thousand times too slow: a search of
+# the demo took 45 s against 0.13 s with the indexes sampled (docs/performance.md). An import samples them again
+# at its end, before the findings are computed or a page is served.
+def resample(graph: Graph, wait: float = 30.0) -> None:
+    """Sample again the indexes much changed since their last sample, and wait (up to `wait` seconds) for them.
+    Waiting reads the server's statistics, which needs an administrator: another user's import only asks."""
+    try:
+        before = _changes_since_sampled(graph)
+    except ClientError:  # not an administrator (an external server's user): the sampling is asked for, not awaited
+        before = {}
+    graph.write("CALL db.resampleOutdatedIndexes()")
+    deadline = time.monotonic() + wait
+    while before and time.monotonic() < deadline:
+        now = _changes_since_sampled(graph)
+        if all(now.get(index, 0) < changes for index, changes in before.items()):
+            return
+        time.sleep(0.05)
+
+
+def _changes_since_sampled(graph: Graph) -> dict[tuple, int]:
+    """The indexes whose changes since their last sample make them outdated (more than 5 % of their size, as
+    Neo4j's db.index_sampling.update_percentage): index -> changes."""
+    data = graph.read("CALL db.stats.retrieve('GRAPH COUNTS') YIELD data RETURN data")[0]["data"]
+    return {(i.get("indexType"), tuple(i.get("labels") or i.get("relationshipTypes") or ()), tuple(i.get("properties") or ())):
+            i["updatesSinceEstimation"] for i in data.get("indexes", [])
+            if i.get("updatesSinceEstimation", 0) > 0.05 * i.get("totalSize", 0)}
 
 
 def current_version(graph: Graph) -> int | None:
