@@ -38,7 +38,7 @@ from kb.analyses.powers import (
     rows_to_powers,
 )
 from kb.db import Graph
-from kb.model import EXAMPLE_MARK, LEVEL_RANK, LEVEL_TITLES, normalise_level, power_in_force
+from kb.model import EXAMPLE_MARK, LEVEL_RANK, LEVEL_TITLES, by_date, dated, normalise_level, power_in_force
 
 SIMILAR = 0.9
 # A body publishes a level when its lists hold a real share of items there: a stray row naming another
@@ -679,18 +679,18 @@ def find(graph: Graph, jurisdiction: str | None = None) -> list[Finding]:
 
 # --- one chain, top-down or bottom-up -----------------------------------------------------------
 
-# Current powers ($as_of null), or those of list versions in force on $as_of (kb.model.power_in_force).
-START = f"""
-OPTIONAL MATCH (p:Power {{key: $start}}) WHERE {power_in_force('p')}
+# Current powers, or (dated) those of list versions in force on $as_of (kb.model.power_in_force).
+START = by_date(lambda on: f"""
+OPTIONAL MATCH (p:Power {{key: $start}}) WHERE {power_in_force('p', on)}
 WITH collect(p.key) AS by_key
-OPTIONAL MATCH (pc:Power {{code: $start}}) WHERE {power_in_force('pc')}
+OPTIONAL MATCH (pc:Power {{code: $start}}) WHERE {power_in_force('pc', on)}
 WITH by_key, collect(pc.key) AS by_power_code
 OPTIONAL MATCH (c:CatalogItem) WHERE c.code = $start OR c.key = $start
-OPTIONAL MATCH (c)<-[:IMPLEMENTS]-(cp:Power) WHERE {power_in_force('cp')}
+OPTIONAL MATCH (c)<-[:IMPLEMENTS]-(cp:Power) WHERE {power_in_force('cp', on)}
 WITH by_key, by_power_code, collect(cp.key) AS by_code
-OPTIONAL MATCH (n:Power) WHERE (n.name = $start OR n.item_name = $start) AND {power_in_force('n')}
+OPTIONAL MATCH (n:Power) WHERE (n.name = $start OR n.item_name = $start) AND {power_in_force('n', on)}
 RETURN by_key, by_power_code, by_code, collect(n.key) AS by_name
-"""
+""")
 
 POWER_NAME = "MATCH (p:Power {key: $start}) RETURN p.name AS name"
 
@@ -702,12 +702,12 @@ def resolve_start(graph: Graph, start: str, as_of: str | None = None) -> list[st
     start = (start or "").strip()
     if not start:
         return []
-    row = graph.read(START, start=start, as_of=as_of)[0]
+    row = graph.read(START[dated(as_of)], start=start, as_of=as_of)[0]
     found = row["by_key"] or row["by_power_code"] or row["by_code"] or row["by_name"]
     if not found and as_of:
         named = graph.read(POWER_NAME, start=start)
         if named and named[0]["name"]:
-            row = graph.read(START, start=named[0]["name"], as_of=as_of)[0]
+            row = graph.read(START[dated(as_of)], start=named[0]["name"], as_of=as_of)[0]
             found = row["by_name"]
     return sorted(set(found))
 

@@ -905,4 +905,4 @@ def part_findings(graph: Graph, departments: list[str], articles: list[dict]) ->
 def scope_findings(graph: Graph, jurisdiction: str | None = None) -> list[Finding]:
     """The delegations and the 一件事 of the jurisdiction (and those within it)."""
     j = jurisdiction_names(graph, jurisdiction)
-    return delegations(graph.read(DELEGATIONS, jurisdictions=j, as_of=None)) + things(graph.read(THINGS, jurisdictions=j))
+    return delegations(graph.read(DELEGATIONS, jurisdictions=j)) + things(graph.read(THINGS, jurisdictions=j))

@@ -13,6 +13,8 @@ from kb.model import (
     LEVEL_RANK,
     LEVEL_TITLES,
     LEVELS,
+    by_date,
+    dated,
     delegation_in_force,
     in_force,
     is_example,
@@ -46,9 +48,13 @@ PROPS = ("{.key, .name, .title, .label, .id, .type, .department, .jurisdiction, 
 # Powers are the current ones, or (`?as_of=`, kb.model.power_in_force) those of the list versions in
 # force that day; as of a day, list versions are those in force then (kb.model.in_force); a delegation
 # is shown when its receiving power is (the ones left with a revised or superseded list's powers are not).
-VISIBLE = ("NONE(l IN labels(x) WHERE l IN $hidden) AND NOT (x:Power AND NOT " + power_in_force("x") + ")"
-           " AND ($as_of IS NULL OR NOT x:ListVersion OR " + in_force("x") + ")"
-           " AND NOT (x:Delegation AND NOT " + delegation_in_force("x") + ")")
+def _visible(on: bool) -> str:
+    return ("NONE(l IN labels(x) WHERE l IN $hidden) AND NOT (x:Power AND NOT " + power_in_force("x", on) + ")"
+            + (" AND (NOT x:ListVersion OR " + in_force("x") + ")" if on else "")
+            + " AND NOT (x:Delegation AND NOT " + delegation_in_force("x", on) + ")")
+
+
+
 KIND = "head([l IN labels(x) WHERE l IN $known] + labels(x))"
 
 CENTRE = """
@@ -75,9 +81,10 @@ CALL {{
 RETURN kind, size(candidates) AS n, first
 """
 
-RING1 = _RING.format(match=f"MATCH (n)--(x) WHERE {VISIBLE}", kind=KIND)
-RING2 = _RING.format(match="MATCH (m) WHERE elementId(m) IN $ring1\n"
-                           f"MATCH (m)--(x) WHERE x <> n AND {VISIBLE} AND NOT EXISTS {{ (x)--(n) }}", kind=KIND)
+RING1 = by_date(lambda on: _RING.format(match=f"MATCH (n)--(x) WHERE {_visible(on)}", kind=KIND))
+RING2 = by_date(lambda on: _RING.format(match="MATCH (m) WHERE elementId(m) IN $ring1\n"
+                                              f"MATCH (m)--(x) WHERE x <> n AND {_visible(on)} AND NOT EXISTS {{ (x)--(n) }}",
+                                        kind=KIND))
 
 NODES = f"""
 UNWIND $ids AS id
@@ -177,13 +184,13 @@ def neighbourhood(label: str, key: str, depth: int, cap: int, only: str | None =
     params = {"hidden": HIDDEN, "known": list(LABEL_COLOURS), "as_of": as_of}
     budget = cap - 1
     if depth == 1:
-        kinds1, ring1, more = _ring(RING1, centre_id, budget, params, 1, only, skip)
+        kinds1, ring1, more = _ring(RING1[dated(as_of)], centre_id, budget, params, 1, only, skip)
     else:  # a third of the cap for ring 1 when it needs it: its count is known once it is walked
-        kinds1, ring1, more = _ring(RING1, centre_id, max(budget // 3, 1), params, 1, None, 0)
+        kinds1, ring1, more = _ring(RING1[dated(as_of)], centre_id, max(budget // 3, 1), params, 1, None, 0)
     kinds2: dict[str, int] = {}
     ring2: list[str] = []
     if depth > 1 and ring1:
-        kinds2, ring2, more2 = _ring(RING2, centre_id, budget - len(ring1), params | {"ring1": ring1}, 2, only, skip)
+        kinds2, ring2, more2 = _ring(RING2[dated(as_of)], centre_id, budget - len(ring1), params | {"ring1": ring1}, 2, only, skip)
         more += more2
     for node_id, labels, node_props in store.rows(NODES, ids=ring1 + ring2):
         picture.node(node_id, labels, node_props)

@@ -11,6 +11,8 @@ from kb.analyses import elsewhere
 from kb.analyses.powers import jurisdiction_names
 from kb.model import (
     LEVEL_RANK,
+    by_date,
+    dated,
     delegating_power,
     delegation_in_force,
     in_force,
@@ -155,9 +157,12 @@ RETURN p {.*} AS power, holder, version, unit_nodes, head(unit_nodes) AS unit_no
        catalog, delegated_in, delegated_out, service_items, things, shared, sub_items, edits
 """
 
-# The other departments' powers of the same place on the same articles: current ones, or those in force on $as_of.
-POWER = POWER.replace("{o_in_force}", power_in_force("o")).replace("{places}", listing_places("p.jurisdiction")) \
-    .replace("{delegating_power}", delegating_power("dl", "fp")).replace("{delegation_in_force}", delegation_in_force("dl"))
+# The other departments' powers of the same place on the same articles, the delegations: current ones, or those in
+# force on $as_of.
+POWER = by_date(lambda on: POWER.replace("{o_in_force}", power_in_force("o", on))
+                .replace("{places}", listing_places("p.jurisdiction"))
+                .replace("{delegating_power}", delegating_power("dl", "fp", on))
+                .replace("{delegation_in_force}", delegation_in_force("dl", on)))
 
 RESPONSIBILITY = """
 MATCH (r:Responsibility {key: $key})
@@ -322,7 +327,7 @@ def power(key: str) -> Any:
         labels, shown = asof.power_then(key, as_of)
         if shown != key:  # the same item in the version in force that day
             return redirect(url_for("powers.power", key=shown + (JSON_SUFFIX if wants_json() else ""), as_of=as_of))
-    row = store.read_one_or_404(POWER, key=key, as_of=as_of)
+    row = store.read_one_or_404(POWER[dated(as_of)], key=key, as_of=as_of)
     row["as_of"], row["as_of_versions"] = as_of, labels
     p = row["power"]
     row["basis"] = _basis(row.pop("citations"), row["articles"])

@@ -7,7 +7,7 @@ from flask import Blueprint, request
 from markupsafe import Markup, escape
 
 from kb.analyses.powers import jurisdiction_names
-from kb.model import EXAMPLE_MARK, FULLTEXT_INDEX, SEARCH_LABELS, power_in_force
+from kb.model import EXAMPLE_MARK, FULLTEXT_INDEX, SEARCH_LABELS, by_date, dated, power_in_force
 from webui import asof, store
 from webui.entities import key_of
 from webui.pages import page
@@ -85,8 +85,9 @@ PROPS = ("key", "name", "title", "id", "label", "law_title", "department", "juri
 OWNER = ("key", "name", "department", "jurisdiction", "level", "type", "sample")
 
 # Powers (and the responsibilities of powers) of the current lists, or of those in force on $as_of.
-SEARCH = SEARCH.replace("{node_in_force}", power_in_force("node")).replace("{owner_in_force}", power_in_force("owner"))
-NAME_CONTAINS = NAME_CONTAINS.replace("{node_in_force}", power_in_force("node"))
+SEARCH = by_date(lambda on: SEARCH.replace("{node_in_force}", power_in_force("node", on))
+                  .replace("{owner_in_force}", power_in_force("owner", on)))
+NAME_CONTAINS = by_date(lambda on: NAME_CONTAINS.replace("{node_in_force}", power_in_force("node", on)))
 
 # Within a rank (exact name, name contains the words, text matches), what legal staff look for first.
 LABEL_PRIORITY = {"Department": 0, "Power": 1, "Thing": 2, "ServiceItem": 3, "CatalogItem": 4, "Law": 5,
@@ -153,10 +154,10 @@ def run_search(q: str, as_of: str | None = None) -> list[dict]:
     terms = q.split()
     labels = list(SEARCH_LABELS)
     if len(q.replace(" ", "")) < 2:
-        [[found]] = store.rows(NAME_CONTAINS, labels=labels, q=q.strip(), cap=200, example_mark=EXAMPLE_MARK,
+        [[found]] = store.rows(NAME_CONTAINS[dated(as_of)], labels=labels, q=q.strip(), cap=200, example_mark=EXAMPLE_MARK,
                                as_of=as_of)
     else:
-        [[found]] = store.rows(SEARCH, index=FULLTEXT_INDEX, lucene=lucene_query(q), cap=HIT_CAP, labels=labels,
+        [[found]] = store.rows(SEARCH[dated(as_of)], index=FULLTEXT_INDEX, lucene=lucene_query(q), cap=HIT_CAP, labels=labels,
                                example_mark=EXAMPLE_MARK, as_of=as_of)
     rows = [dict(zip(("label", "score", "id", "props", "owner"), r, strict=True)) for r in found]
     hits = [_hit(r, q.strip(), terms) for r in rows]
