@@ -236,7 +236,7 @@ def resample(graph: Graph, wait: float = 30.0) -> None:
         now = _changes_since_sampled(graph)
         if all(now.get(index, 0) < changes for index, changes in before.items()):
             return
-        time.sleep(0.05)
+        time.sleep(0.005)
 
 
 def _changes_since_sampled(graph: Graph) -> dict[tuple, int]:
