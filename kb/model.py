@@ -118,9 +118,9 @@ def in_force(version: str = "v") -> str:
 def power_in_force(power: str = "p", dated: bool = False) -> str:
     """Cypher: the power bound to `power` is current (CURRENT_POWER), or, `dated`, one of a list version in
     force on `$as_of`. A query that answers both ways is written twice (`by_date`) and the one asked for is
-    run: one text switched by `$as_of IS NULL` at run time took the planner up to seven times as long (a
-    delegation's predicate: 0.9 s against 0.13; a power's page 1.5 s against 0.7), and a new or restarted
-    server plans every query it is sent once."""
+    run: one text switched by `$as_of IS NULL` at run time took the planner two to three times as long (the gap
+    rules' delegations 0.57 s against 0.20, a power's page 1.47 s against 0.68), and a new or restarted server
+    plans every query it is sent once."""
     if not dated:
         return f"{power}.current = true"
     return f"EXISTS {{ MATCH (asof_v:ListVersion)-[:CONTAINS]->({power}) WHERE {in_force('asof_v')} }}"

@@ -49,10 +49,10 @@ PROPS = ("{.key, .name, .title, .label, .id, .type, .department, .jurisdiction, 
 # force that day; as of a day, list versions are those in force then (kb.model.in_force); a delegation
 # is shown when its receiving power is (the ones left with a revised or superseded list's powers are not).
 def _visible(on: bool) -> str:
+    """Cypher: the neighbour `x` is drawn: now, or (`on`) as of `$as_of` (kb.model.by_date)."""
     return ("NONE(l IN labels(x) WHERE l IN $hidden) AND NOT (x:Power AND NOT " + power_in_force("x", on) + ")"
             + (" AND (NOT x:ListVersion OR " + in_force("x") + ")" if on else "")
             + " AND NOT (x:Delegation AND NOT " + delegation_in_force("x", on) + ")")
-
 
 
 KIND = "head([l IN labels(x) WHERE l IN $known] + labels(x))"
