@@ -1,11 +1,8 @@
 """Shared fixtures. Unit tests need nothing; e2e tests get real Neo4j servers started once per run.
 
-Managed servers, each in its own temporary KB_HOME on a free port, started when a test first needs it:
+Two managed servers, each in its own temporary KB_HOME on a free port, started when a test first needs it:
 - `loaded`: all of ../shared/data imported once (read-only tests share it);
-- `scratch`: emptied before each test that asks for it (imports, bad files, restore);
-- `spare`: emptied too, for the tests that kill or restart their server (a killed import, a bulk import's new
-  store). A restarted server has forgotten every query plan it made: on the scratch server, the tests after
-  it paid for planning them all again.
+- `scratch`: emptied before each test that asks for it (imports, bad files, restore).
 With NEO4J_PASSWORD set, tests refuse to run against that external server unless KB_TEST_EXTERNAL=1,
 because they delete data.
 """
@@ -135,11 +132,11 @@ def _external() -> Settings | None:
 
 
 class Servers(dict):
-    """The servers, each started when a test first asks for it: a run of scratch-only tests boots
-    one JVM, not three (a shared machine has room for one more)."""
+    """The two servers, each started when a test first asks for it: a run of scratch-only tests boots
+    one JVM, not two (a shared machine has room for one more)."""
 
     def __missing__(self, name: str) -> ManagedServer:
-        if name not in ("loaded", "scratch", "spare"):
+        if name not in ("loaded", "scratch"):
             raise KeyError(name)
         srv = self[name] = ManagedServer(name).start()
         return srv
@@ -184,23 +181,13 @@ def settle_background_findings() -> None:
     findings.wait()
 
 
-def _emptied(servers: dict[str, ManagedServer], name: str) -> Iterator[ManagedServer]:
-    srv = servers[name]
+@pytest.fixture
+def scratch_server(servers: dict[str, ManagedServer]) -> Iterator[ManagedServer]:
+    srv = servers["scratch"]
     settle_background_findings()
     dump.clear(srv.graph)
     yield srv
     settle_background_findings()
-
-
-@pytest.fixture
-def scratch_server(servers: dict[str, ManagedServer]) -> Iterator[ManagedServer]:
-    yield from _emptied(servers, "scratch")
-
-
-@pytest.fixture
-def spare_server(servers: dict[str, ManagedServer]) -> Iterator[ManagedServer]:
-    """An emptied server of its own for a test that kills or restarts it (see the module's docstring)."""
-    yield from _emptied(servers, "spare")
 
 
 @pytest.fixture

@@ -1,5 +1,4 @@
-"""`kb import --bulk`: the offline importer builds the same graph as `kb import`, into an empty database only.
-On the spare server (tests/conftest.py): a bulk import stops its server and starts it on a new store."""
+"""`kb import --bulk`: the offline importer builds the same graph as `kb import`, into an empty database only."""
 from __future__ import annotations
 
 import json
@@ -83,16 +82,16 @@ def canonical(graph: Graph) -> tuple[dict, Counter]:
     return nodes, rels
 
 
-def test_bulk_builds_the_same_graph_as_import(spare_server: ManagedServer, tmp_path: Path) -> None:
+def test_bulk_builds_the_same_graph_as_import(scratch_server: ManagedServer, tmp_path: Path) -> None:
     more = other_versions(tmp_path)
-    plain = kb(spare_server, "import", "--json", "--no-check", *map(str, SAMPLE), str(more))
+    plain = kb(scratch_server, "import", "--json", "--no-check", *map(str, SAMPLE), str(more))
     assert plain.returncode == 0, plain.stderr[-2000:]
-    expected_nodes, expected_rels = canonical(spare_server.graph)
-    dump.clear(spare_server.graph)
+    expected_nodes, expected_rels = canonical(scratch_server.graph)
+    dump.clear(scratch_server.graph)
 
-    bulk = kb(spare_server, "import", "--bulk", "--json", "--no-check", *map(str, SAMPLE), str(more))
+    bulk = kb(scratch_server, "import", "--bulk", "--json", "--no-check", *map(str, SAMPLE), str(more))
     assert bulk.returncode == 0, bulk.stderr[-3000:]
-    graph = reconnect(spare_server)
+    graph = reconnect(scratch_server)
     nodes, rels = canonical(graph)
 
     # what a user sees first: the same counts, then every node and relationship
@@ -124,37 +123,37 @@ def test_bulk_builds_the_same_graph_as_import(spare_server: ManagedServer, tmp_p
     assert found[0]["n"] > 0
 
 
-def test_bulk_refuses_a_database_that_holds_data(spare_server: ManagedServer) -> None:
-    first = kb(spare_server, "import", "--no-check", str(TOWNSHIP))
+def test_bulk_refuses_a_database_that_holds_data(scratch_server: ManagedServer) -> None:
+    first = kb(scratch_server, "import", "--no-check", str(TOWNSHIP))
     assert first.returncode == 0, first.stderr
-    before = dump.stats(spare_server.graph)
-    proc = kb(spare_server, "import", "--bulk", "--no-check", str(DEMO / "laws"))
+    before = dump.stats(scratch_server.graph)
+    proc = kb(scratch_server, "import", "--bulk", "--no-check", str(DEMO / "laws"))
     assert proc.returncode != 0
     assert "数据库不是空的" in proc.stderr
-    assert dump.stats(spare_server.graph) == before
+    assert dump.stats(scratch_server.graph) == before
 
 
-def test_bulk_writes_nothing_when_a_file_is_refused(spare_server: ManagedServer, tmp_path: Path) -> None:
+def test_bulk_writes_nothing_when_a_file_is_refused(scratch_server: ManagedServer, tmp_path: Path) -> None:
     bad = tmp_path / "坏清单.csv"
     bad.write_text("甲,乙\n1,2\n", encoding="utf-8")
-    proc = kb(spare_server, "import", "--bulk", "--json", "--no-check", str(TOWNSHIP), str(bad))
+    proc = kb(scratch_server, "import", "--bulk", "--json", "--no-check", str(TOWNSHIP), str(bad))
     assert proc.returncode == 1
     report = json.loads(proc.stdout)
     assert [f["status"] for f in report["files"]] == ["valid", "refused"]
-    assert dump.is_empty(spare_server.graph)
-    assert not list(spare_server.home.glob("bulk-*")), "the CSV folder is removed"
+    assert dump.is_empty(scratch_server.graph)
+    assert not list(scratch_server.home.glob("bulk-*")), "the CSV folder is removed"
 
 
-def test_bulk_refuses_an_external_server(spare_server: ManagedServer) -> None:
-    env = {**spare_server.env, "NEO4J_PASSWORD": "not-used"}
-    proc = kb(spare_server, "import", "--bulk", str(TOWNSHIP), env=env)
+def test_bulk_refuses_an_external_server(scratch_server: ManagedServer) -> None:
+    env = {**scratch_server.env, "NEO4J_PASSWORD": "not-used"}
+    proc = kb(scratch_server, "import", "--bulk", str(TOWNSHIP), env=env)
     assert proc.returncode != 0
     assert "外部服务器" in proc.stderr
-    assert dump.is_empty(spare_server.graph)
+    assert dump.is_empty(scratch_server.graph)
 
 
 @pytest.fixture(autouse=True)
-def _no_leftovers(spare_server: ManagedServer):
+def _no_leftovers(scratch_server: ManagedServer):
     yield
-    assert not list(spare_server.home.glob("bulk-*")), "a bulk import left its CSV files behind"
-    assert os.path.isdir(spare_server.home)
+    assert not list(scratch_server.home.glob("bulk-*")), "a bulk import left its CSV files behind"
+    assert os.path.isdir(scratch_server.home)

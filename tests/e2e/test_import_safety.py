@@ -186,8 +186,8 @@ def test_older_list_imported_later_is_history(scratch_server: ManagedServer, tmp
         "MATCH (:Department)-[:HOLDS]->()-[:HAS_RESPONSIBILITY]->(r) RETURN count(r) AS n")[0]["n"]
 
 
-def test_killed_database_mid_import_leaves_nothing(spare_server: ManagedServer) -> None:
-    srv = spare_server  # killed and started again: a server of its own (tests/conftest.py)
+def test_killed_database_mid_import_leaves_nothing(scratch_server: ManagedServer) -> None:
+    srv = scratch_server
     proc = subprocess.Popen([sys.executable, "-m", "kb.cli", "import", "--json", str(MARKET), str(TRANSPORT)],
                             env=srv.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     # Wait until a file's transaction has written its first batch of powers, then kill the server hard.
