@@ -34,7 +34,8 @@ DEFAULT_SERVER_SETTINGS: dict[str, str] = {
     # 10s: right where imports grow the data); the test servers, emptied and filled again by every test, keep theirs
     "replan_interval": "10s",
     # whether the indexes' statistics are sampled again in the background as the data changes (Neo4j's default; the
-    # test servers do not: a fifteenth of their CPU, and their results do not depend on the plans)
+    # test servers do not: a fifteenth of their CPU, and their results do not depend on the plans). An import and a
+    # restore sample what they changed themselves, whatever this says (kb.schema.resample)
     "index_sampling": "true",
     # whether a query is planned again for each new size of a list it is given (Neo4j's internal
     # cypher.use_parameter_size, on by default: the sizes help it estimate an UNWIND); the test servers do not (each

@@ -53,7 +53,8 @@ TEST_SERVER_SETTINGS = {**DEFAULT_SERVER_SETTINGS, "heap_initial": "512m", "heap
                         # tests); results do not depend on the plan
                         "replan_interval": "1h",
                         # nor are the indexes sampled again in the background (Lucene's merges aside, the largest use of
-                        # the servers' CPU after their queries: 6.5 % in a profile of the web pages' and analyses' tests)
+                        # the servers' CPU after their queries: 6.5 % in a profile of the web pages' and analyses' tests);
+                        # an import and a restore sample what they changed (kb.schema.resample), so plans see the data
                         "index_sampling": "false",
                         # nor is a query planned again for every new length of a list it is given (the rows of a batch, the
                         # texts of a list): a test's import had its writing query planned again for each batch, about 2 s of
