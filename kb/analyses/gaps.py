@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -260,14 +261,26 @@ def named_stages(row: dict, rules: StageRules | None = None, subkind: str = "") 
     if remark_supervises(row.get("remarks") or "", _level(row)):
         named.add("事后监管")
     for text in row.get("duty_texts", ()):
-        named.update(heading_stages(text), listed_stages(text), noted_stages(text), chained_stages(text))
-        named.update(rules.done_inside(text, row["type"], subkind))
-        named.update(column_cell_stages(text))
+        named.update(_duty_stages(text or "", row["type"], subkind) if rules is stage_rules()
+                     else _read_duty(text or "", row["type"], subkind, rules))
     if subkind == "强制措施" and "事后监管" in named and not _measure_ended(row.get("duty_texts", ()), row["type"], rules):
         # a measure's 事后监管 step that only keeps what was seized (太仓's 暂扣: 「妥善保管」) is no end of the measure:
         # 行政强制法 第二十七、二十八条 ask for its 处理 or 解除 (a reader asked for it, 2026-12-05)
         named.discard("事后监管")
     return named
+
+
+def _read_duty(text: str, type_: str, subkind: str, rules: StageRules) -> frozenset[str]:
+    """The stages one duty names, by each reading of named_stages."""
+    return frozenset((*heading_stages(text), *listed_stages(text), *noted_stages(text), *chained_stages(text),
+                      *rules.done_inside(text, type_, subkind), *column_cell_stages(text)))
+
+
+@lru_cache(maxsize=1 << 14)  # (16,384 duties: a few tens of MB at most)
+def _duty_stages(text: str, type_: str, subkind: str) -> frozenset[str]:
+    """_read_duty by the vocabulary's own rules, kept: a list copied from place to place repeats its duties word for
+    word, and each power's duties are read twice (for its set, then with its sub-kind)."""
+    return _read_duty(text, type_, subkind, stage_rules())
 
 
 # a clause of the remarks in which the body itself (no subject, 本局, or its own level's 县局) takes on the supervision:
