@@ -43,7 +43,7 @@ def judge(graph, fixture: Path) -> list[dict]:
     out = []
     for r in json.loads(fixture.read_text(encoding="utf-8"))["judged"]:
         name = _as_named(r["record"].split("\n")[0]).split(" ")[0]
-        paired = [p for p in powers if p.startswith(name) or name.startswith(p)]
+        paired = [p for p in powers if p.startswith(name) or name.startswith(p)] if name else []
         out.append({"record": r["record"], "type": r.get("type"), "missing": r["missing"], "reason": r.get("reason", ""),
                     "powers": paired, "found": {p: found[p] for p in paired if p in found}})
     return out
