@@ -3,7 +3,7 @@ reader's judgment of every record — the stages it misses, or none — so how m
 stage the rule reports can be read off all of them at once. Each sample is imported alone into a private Neo4j (as its
 test does), the gap rules run, and each judged record is paired with the powers whose names it starts (or that start
 it). Prints, per sample and together, the records judged to miss a stage, those paired with a power, and those found;
-`--json OUT` writes every record with its powers' stages for a closer look.
+`--json OUT` writes every record with the powers paired with it and the stages found missing in each.
 
     python bench/stage_recall.py [--json OUT] [NN ...]
 

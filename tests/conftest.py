@@ -45,10 +45,9 @@ KARAMAY = SHARED_DATA / "karamay"
 # The quick compiler alone sizes the code cache for itself, 48 MB against both compilers' 240: a test server
 # that had run the whole suite's queries (each new query compiled to code, the hostile strings' too) once
 # refused one with "Out of space in CodeCache for adapters". It keeps the 240.
-# The serial collector, not G1 (kb.server's default, for a server's large heap): on two cores a test server's 2 GB heap
-# is collected with less work by one thread than by G1's concurrent ones. The unseen samples, the web pages and the
-# analyses in one process: 287 s and 211 s of the servers' CPU, against 298 and 309 s, 224 and 234 s with G1
-# (docs/performance.md).
+# The serial collector, not G1 (kb.server's default, for a server's large heap): measured on two cores, the unseen
+# samples, the web pages and the analyses in one process took 287 s wall and 211 s of the servers' CPU with it, 298 and
+# 309 s wall, 224 and 234 s of CPU with G1 (docs/performance.md).
 TEST_SERVER_SETTINGS = {**DEFAULT_SERVER_SETTINGS, "heap_initial": "512m", "heap_max": "2g",
                         "pagecache": "512m", "transaction_memory_max": "1g", "transaction_memory_total": "1500m",
                         "jvm_options": "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -XX:-UseG1GC -XX:+UseSerialGC",
