@@ -24,14 +24,14 @@ from importers.run import import_paths
 from kb import dump
 from kb.analyses import gaps
 from tests.conftest import ManagedServer
-from tests.e2e.test_unseen_gap_precision import _as_named, unseen_lists
+from tests.e2e.test_unseen_gap_precision import as_named, unseen_lists
 
 SAMPLES = Path(__file__).resolve().parent.parent / "tests" / "e2e"
 
 
 def samples(asked: list[str]) -> list[Path]:
-    found = sorted(SAMPLES.glob("unseen_gap_lists_*.json"), key=lambda p: int(re.search(r"_(\d+)\.json$", p.name)[1]))
-    return [p for p in found if not asked or re.search(r"_(\d+)\.json$", p.name)[1] in asked]
+    numbered = {re.search(r"_(\d+)\.json$", p.name)[1]: p for p in SAMPLES.glob("unseen_gap_lists_*.json")}
+    return [numbered[n] for n in sorted(numbered, key=int) if not asked or n in asked]
 
 
 def judge(graph, fixture: Path) -> list[dict]:
@@ -42,7 +42,7 @@ def judge(graph, fixture: Path) -> list[dict]:
     powers = [r["p"] for r in graph.read("MATCH (p:Power) WHERE p.current RETURN DISTINCT p.name AS p")]
     out = []
     for r in json.loads(fixture.read_text(encoding="utf-8"))["judged"]:
-        name = _as_named(r["record"].split("\n")[0]).split(" ")[0]
+        name = as_named(r["record"].split("\n")[0]).split(" ")[0]
         paired = [p for p in powers if p.startswith(name) or name.startswith(p)] if name else []
         out.append({"record": r["record"], "type": r.get("type"), "missing": r["missing"], "reason": r.get("reason", ""),
                     "powers": paired, "found": {p: found[p] for p in paired if p in found}})

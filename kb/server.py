@@ -160,11 +160,16 @@ def jvm_options(settings: Settings) -> list[str]:
     """The server's JVM flags: its heap from kb.toml (the server was started without Neo4j's launcher
     script, which is what reads server.memory.heap.* from neo4j.conf: without -Xms/-Xmx the JVM took a
     quarter of the machine's memory whatever kb.toml said), then `jvm_options` from kb.toml as written
-    (a test server's: a quicker compiler, kb/config.py)."""
+    (a test server's: a quicker compiler, kb/config.py). G1 unless those name a collector of their own (the JVM refuses
+    to start with two)."""
     s = settings.server
-    return ["-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow", "-Dfile.encoding=UTF-8",
-            f"-Xms{jvm_size(s['heap_initial'])}", f"-Xmx{jvm_size(s['heap_max'])}",
-            *str(s.get("jvm_options") or "").split()]
+    extra = str(s.get("jvm_options") or "").split()
+    collector = [] if any(_COLLECTOR.fullmatch(o) for o in extra) else ["-XX:+UseG1GC"]
+    return [*collector, "-XX:-OmitStackTraceInFastThrow", "-Dfile.encoding=UTF-8",
+            f"-Xms{jvm_size(s['heap_initial'])}", f"-Xmx{jvm_size(s['heap_max'])}", *extra]
+
+
+_COLLECTOR = re.compile(r"-XX:\+Use(?:Serial|Parallel|G1|Z|Shenandoah|Epsilon)GC")
 
 
 def _pid_file(settings: Settings) -> Path:

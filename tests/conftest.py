@@ -50,7 +50,7 @@ KARAMAY = SHARED_DATA / "karamay"
 # 309 s wall, 224 and 234 s of CPU with G1 (docs/performance.md).
 TEST_SERVER_SETTINGS = {**DEFAULT_SERVER_SETTINGS, "heap_initial": "512m", "heap_max": "2g",
                         "pagecache": "512m", "transaction_memory_max": "1g", "transaction_memory_total": "1500m",
-                        "jvm_options": "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -XX:-UseG1GC -XX:+UseSerialGC",
+                        "jvm_options": "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -XX:+UseSerialGC",
                         # every test empties the scratch server and fills it again: with Neo4j's 10 s, each such change of
                         # the statistics had most queries planned again (a sixth of the server's CPU in the unseen samples'
                         # tests); results do not depend on the plan

@@ -260,8 +260,9 @@ def named_stages(row: dict, rules: StageRules | None = None, subkind: str = "") 
         named.add("送达")  # 新疆's 导游证核发: 「电子导游证通过全国旅游监管服务平台发放」 in its remarks, judged served
     if remark_supervises(row.get("remarks") or "", _level(row)):
         named.add("事后监管")
+    own = rules is stage_rules()  # (the vocabulary's own rules: each duty's reading is kept)
     for text in row.get("duty_texts", ()):
-        named.update(_duty_stages(text or "", row["type"], subkind) if rules is stage_rules()
+        named.update(_duty_stages(text or "", row["type"], subkind) if own
                      else _read_duty(text or "", row["type"], subkind, rules))
     if subkind == "强制措施" and "事后监管" in named and not _measure_ended(row.get("duty_texts", ()), row["type"], rules):
         # a measure's 事后监管 step that only keeps what was seized (太仓's 暂扣: 「妥善保管」) is no end of the measure:

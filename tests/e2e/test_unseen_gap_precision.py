@@ -54,11 +54,11 @@ def reader_s(fixture: Path) -> dict[str, list[set[str]]]:
         # type (行政强制措施, the list's code QZ)
         if ((r.get("type") or "").startswith("行政强制") or r.get("type") == "QZ") and "解除" in missing:
             missing.add("事后监管")
-        out.setdefault(_as_named(r["record"].split("\n")[0]), []).append(missing)
+        out.setdefault(as_named(r["record"].split("\n")[0]), []).append(missing)
     return out
 
 
-def _as_named(name: str) -> str:
+def as_named(name: str) -> str:
     """A record's name as the reader copied it, as the importer names the power: without a legend's mark before it (「★」,
     「◆」) or the count of its sub-items after it (「（共4项）」)."""
     name = lists._NAME_MARK.sub("", name)
