@@ -1,4 +1,6 @@
-"""Law texts in Markdown (the LawRefBook layout) -> LawDocument.
+"""Law texts -> LawDocument, in the two layouts they are found in.
+
+Markdown (the LawRefBook layout):
 
     # 中华人民共和国安全生产法
     2002年6月29日 … 通过            (history, one entry per date; long entries wrap)
@@ -7,6 +9,14 @@
     ### 第一节 …                    (optional)
     第一条 为了…                    (an article opens a paragraph with 第X条 and a space)
     安全生产工作应当…               (later paragraphs belong to the article above)
+
+As published (国家法律法规数据库's Word download, a text copied from a government site; UTF-8 or GBK):
+
+    中华人民共和国行政许可法        (the title: a line of its own, no mark)
+    （2003年8月27日…通过　根据2019年4月23日…修正）   (the history in brackets, its dates in one line)
+    目　　录                        (a table of contents: its headings set nothing an article keeps)
+    第一章　总　　则                (headings without marks: 第X编, 第X章, 第X节 and a short name)
+    第一条　为了规范…
 """
 from __future__ import annotations
 
@@ -25,41 +35,89 @@ _FILE_DATE = re.compile(r"[(（](\d{4}-\d{2}-\d{2})[)）]")
 _HISTORY_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _SNIFF_BYTES = 64_000
 _LAW_TITLE = re.compile(r"中华人民共和国|(?:法|条例|规定|办法|决定|细则)(?:[（(][^（()）]*[)）])?$")
+# a title of its own line, as published: ends like a law's name (…法, …条例, …办法（试行）), no sentence in it
+_PLAIN_TITLE = re.compile(r"^[^。；，：:;,]{2,60}?(?:法|条例|规定|办法|决定|细则|规则|准则|规程)(?:[（(][^（()）]{1,12}[)）])?$")
+# a heading of its own line: 第一章　总　　则, 第三节 监督检查, 第一编 总则 (a short name, no sentence)
+_PLAIN_HEADING = re.compile(rf"^(第{NUMERAL}(?:分编|[编章节]))(?!规定|的)\s*([^。；，：:;,]{{0,30}})$")
+# an article written without the space after its number (第一条为了…), where no article of the file has one
+_UNSPACED_ARTICLE = re.compile(rf"^第({NUMERAL})条(?!规定|的|、|至|第|中(?!华人民共和国)|[，,。；])")
+_CONTENTS = re.compile(r"^目\s*录$")
 
 
 def looks_like_law(path: str | Path | Source) -> bool:
-    """A UTF-8 text file that opens with a `# ` title naming a law (中华人民共和国…, or ending in 法,
-    条例, 规定, 办法, 决定, 细则) and has at least one 第X条 paragraph; `# 会议记录` notes are no law."""
+    """A text (UTF-8, GBK or UTF-16) or Word document that opens with a title naming a law (中华人民共和国…, or
+    ending in 法, 条例, 规定, 办法, 决定, 细则): a `# ` line, or as published a line of its own among the first
+    (the articles must then start at 第一条); and has 第X条 paragraphs. `# 会议记录` notes are no law, nor a list
+    whose cells quote articles."""
     source = as_source(path)
     try:
-        with source.text_stream("utf-8-sig") as handle:  # only the head is decoded, as open() did
-            head = handle.read(_SNIFF_BYTES)
-    except (OSError, UnicodeDecodeError):
+        lines = [line.replace("\u3000", " ").strip() for line in law_text(source, _SNIFF_BYTES).splitlines()]
+    except FileRefused:
         return False
-    lines = [line.strip() for line in head.splitlines()]
     first = next((line for line in lines if line), "")
-    if not first.startswith("# "):
-        return False
-    title = re.sub(r"\s+", "", first[2:])
-    return bool(_LAW_TITLE.search(title)) and any(_ARTICLE.match(line) for line in lines)
+    if first.startswith("# "):
+        return bool(_LAW_TITLE.search(re.sub(r"\s+", "", first[2:]))) and any(_ARTICLE.match(line) for line in lines)
+    title = _plain_title(lines)
+    return title is not None and [n for n, _, _ in _article_starts(lines[title[0] + 1:])][:1] == [1]
+
+
+def plain_title_line(line: str) -> bool:
+    """Whether a file's first line may be a law's title as published (a file to parse before the lists of a run)."""
+    text = re.sub(r"\s+", "", line)
+    return bool(_PLAIN_TITLE.match(text)) or "中华人民共和国" in text
+
+
+def law_text(source: Source, limit: int | None = None) -> str:
+    """The text of a law file (its first `limit` characters): a Word document's paragraphs, else the file decoded
+    as UTF-8, GB18030 (GBK) or UTF-16 (by its BOM). FileRefused when it is neither."""
+    if source.head.startswith(b"PK"):
+        from importers.document import docx_text
+
+        return docx_text(source)[:limit] if limit else docx_text(source)
+    text = source.text
+    if text is None:
+        raise FileRefused(source.path, [RowError("不是文本文件：既不是 UTF-8，也不是 GBK/GB18030 或带 BOM 的 UTF-16 编码")])
+    return text[:limit] if limit else text
+
+
+def _plain_title(lines: list[str]) -> tuple[int, str] | None:
+    """(line index, title) of a law's title as published: among the non-empty lines before its first article
+    (at most twelve of them: 中华人民共和国主席令, 第七十号 and the order's words may stand above it), the first that
+    ends like a law's name, else the first naming 中华人民共和国 that is not an order (…令, 第…号)."""
+    candidates: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        text = re.sub(r"\s+", "", line.lstrip("#"))
+        if not text:
+            continue
+        if _ARTICLE.match(text) or _ARTICLE.match(line.strip()) or _PLAIN_HEADING.match(text) or len(candidates) >= 12:
+            break
+        candidates.append((i, text))
+    for i, text in candidates:
+        if _PLAIN_TITLE.match(text):
+            return i, text
+    for i, text in candidates:
+        if "中华人民共和国" in text and len(text) <= 60 and not re.search(r"(?:令|号)$|[。；，]", text):
+            return i, text
+    return None
 
 
 def parse_law(path: str | Path | Source) -> LawDocument:
-    """Parse one law file; FileRefused when it has no `# ` title or no article."""
+    """Parse one law file; FileRefused when it has no title or no article."""
     source = as_source(path)
     path = Path(source.path)
-    try:
-        text = source.utf8_text()
-    except UnicodeDecodeError as exc:
-        raise FileRefused(str(path), [RowError(f"不是 UTF-8 文本（第 {exc.start} 字节：{exc.reason}）")]) from exc
-    lines = [line.replace("\u3000", " ").rstrip() for line in text.splitlines()]
+    lines = [line.replace("\u3000", " ").rstrip() for line in law_text(source).splitlines()]
 
     title_index = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if title_index is None or not lines[title_index].startswith("# "):
-        found = lines[title_index].strip()[:40] if title_index is not None else "空文件"
-        raise FileRefused(str(path), [RowError(f"应以标题行 '# <法律名称>' 开头，实际为 {found!r}",
-                                               row=(title_index or 0) + 1, column="line")])
-    title = re.sub(r"\s+", "", lines[title_index][2:])
+    if title_index is not None and lines[title_index].startswith("# "):
+        title = re.sub(r"\s+", "", lines[title_index][2:])
+    else:
+        plain = _plain_title([line.strip() for line in lines])
+        if plain is None:
+            found = lines[title_index].strip()[:40] if title_index is not None else "空文件"
+            raise FileRefused(str(path), [RowError(
+                f"找不到法律名称：应以 '# <法律名称>' 或单独一行的法律名称（如「中华人民共和国行政许可法」）开头，"
+                f"实际为 {found!r}", row=(title_index or 0) + 1, column="line")])
+        title_index, title = plain
 
     body_start = _body_start(lines, title_index)
     history = _history(lines[title_index + 1: body_start])
@@ -77,56 +135,100 @@ def _body_start(lines: list[str], title_index: int) -> int:
     for i in range(title_index + 1, len(lines)):
         if lines[i].strip() == _INFO_END:
             return i + 1
-    # No marker: the history ends at the first heading or article.
+    # No marker: the history ends at the first heading, article or table of contents.
     for i in range(title_index + 1, len(lines)):
         stripped = lines[i].strip()
-        if _HEADING.match(stripped) or _ARTICLE.match(stripped):
+        if _HEADING.match(stripped) or _heading(stripped) or _ARTICLE.match(stripped) \
+                or _UNSPACED_ARTICLE.match(stripped) or _CONTENTS.match(stripped):
             return i
     return len(lines)
 
 
+# a date that starts an entry of the history inside a line: 「（2003年8月27日…通过　根据2019年4月23日…修正）」
+_ENTRY_START = re.compile(r"\s+(?=(?:根据)?\d{4}年)|(?<=[；;])(?=(?:根据)?\d{4}年)")
+
+
 def _history(lines: list[str]) -> list[str]:
-    """One entry per dated line; lines without a leading date continue the entry above."""
+    """One entry per dated line; lines without a leading date continue the entry above. A line of several dates
+    as published (in brackets, each after a space or 根据) is one entry per date."""
     entries: list[str] = []
     for line in (line.strip() for line in lines):
         if not line or line.startswith("<!--"):
             continue
-        if entries and not re.match(r"^\d{4}年", line):
-            entries[-1] += line
-        else:
-            entries.append(re.sub(r"\s+", " ", line))
+        if line[:1] in "（(" and line[-1:] in "）)":
+            line = line[1:-1].strip()
+        parts = [p.strip() for p in _ENTRY_START.split(line) if p.strip()]
+        for n, part in enumerate(parts):
+            if entries and n == 0 and not re.match(r"^(?:根据)?\d{4}年", part):
+                entries[-1] += part
+            else:
+                entries.append(re.sub(r"\s+", " ", part))
     return entries
+
+
+def _heading(line: str) -> tuple[str, str] | None:
+    """(kind, name) of a heading written as published (第二章　行政许可的设定): kind 编, 章 or 节; None for a line
+    that is no heading."""
+    match = _PLAIN_HEADING.match(line)
+    if not match:
+        return None
+    label, name = match.group(1), re.sub(r"\s+", "", match.group(2))
+    return label[-1], f"{label} {name}" if name else label
+
+
+def _article_starts(lines: list[str]) -> list[tuple[int, int, int]]:
+    """(number, line, where its text starts) of each line that opens an article: 第X条 and a space, or without the
+    space when it is the next article's number (第一条为了…, 第二条本法…: never 第十条规定的 in a paragraph)."""
+    starts: list[tuple[int, int, int]] = []
+    last = 0
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        match = _ARTICLE.match(stripped)
+        if match is None:
+            match = _UNSPACED_ARTICLE.match(stripped)
+            if match is None or chinese_to_int(match.group(1)) != last + 1:
+                continue
+        last = chinese_to_int(match.group(1))
+        starts.append((last, i, match.end()))
+    return starts
 
 
 def _articles(lines: list[str], start: int) -> list[LawArticle]:
     articles: list[LawArticle] = []
     chapter = section = ""
     paragraphs: list[str] = []
+    opens = {i: (n, end) for n, i, end in _article_starts(lines[start:])}
 
     def close() -> None:
         if articles and paragraphs:
             articles[-1].text = "\n".join(paragraphs)
 
-    for line in lines[start:]:
+    for i, line in enumerate(lines[start:]):
         stripped = line.strip()
         if not stripped or stripped.startswith("<!--"):
             continue
         heading = _HEADING.match(stripped)
-        if heading:
+        plain = None if heading or i in opens else _heading(stripped)
+        if heading or plain:
             close()
             paragraphs = []
-            name = _heading_name(heading.group(2))
-            if len(heading.group(1)) == 2:
+            if heading:
+                name, top = _heading_name(heading.group(2)), len(heading.group(1)) == 2
+            else:
+                name, top = plain[1], plain[0] != "节"
+            if top:
                 chapter, section = name, ""
             else:
                 section = name
             continue
-        article = _ARTICLE.match(stripped)
-        if article:
+        if _CONTENTS.match(stripped) and not articles:
+            continue
+        if i in opens:
             close()
-            label = f"第{article.group(1)}条"
-            articles.append(LawArticle(chinese_to_int(article.group(1)), label, "", chapter, section))
-            paragraphs = [stripped[article.end():].strip()]
+            number, end = opens[i]
+            label = f"第{stripped[1:stripped.index('条')]}条"
+            articles.append(LawArticle(number, label, "", chapter, section))
+            paragraphs = [stripped[end:].strip()]
         elif articles and paragraphs:
             paragraphs.append(stripped)
     close()

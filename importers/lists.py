@@ -3084,6 +3084,8 @@ def sniff(path: str | Path | Source) -> str:
         return "law" if looks_like_law(source) else "unknown"
     if stripped[:1] in ("[", "{"):
         return "guide" if looks_like_guide(source) else _sniff_json(source, stripped)
+    if looks_like_law(source):  # a law as published: its title a line of its own, no mark
+        return "law"
     try:
         sheet = read_csv(source)
     except FileRefused:
@@ -3092,14 +3094,29 @@ def sniff(path: str | Path | Source) -> str:
 
 
 def _sniff_zip(source: Source) -> str:
-    """list for an OOXML workbook; a broken archive with a list's extension is a list to refuse."""
+    """list for an OOXML workbook; for a Word document, law when it reads as one, list when it holds a table a
+    mapping fits; a broken archive with a list's extension is a list to refuse."""
     import zipfile
 
     try:
         with zipfile.ZipFile(source.stream()) as zf:
-            return "list" if "xl/workbook.xml" in zf.namelist() else "unknown"
+            names = set(zf.namelist())
     except zipfile.BadZipFile:
-        return "list" if source.suffix.lower() in _LIST_SUFFIXES else "unknown"
+        return "list" if source.suffix.lower() in _LIST_SUFFIXES + (".docx",) else "unknown"
+    if "xl/workbook.xml" in names:
+        return "list"
+    if "word/document.xml" not in names:
+        return "unknown"
+    if looks_like_law(source):
+        return "law"
+    from importers.document import docx_grids
+
+    try:
+        if not docx_grids(source):
+            return "unknown"  # notes, a letter: no table
+        return "list" if any(find_layout(sheet) for sheet in read_workbook(source)[1]) else "unknown"
+    except FileRefused:
+        return "list"  # a damaged document: the list reader says what is wrong with it
 
 
 def _sniff_json(source: Source, stripped: str) -> str:

@@ -23,9 +23,9 @@ from typing import Self
 import neo4j.exceptions
 from tqdm import tqdm
 
-from importers import writer
+from importers import laws, writer
 from importers.records import FileRefused, GuideDocument, LawDocument, ListDocument, RowError
-from importers.source import Source
+from importers.source import Source, decode_text
 from kb import schema
 from kb.db import Graph
 from kb.explain import explain, reason
@@ -110,7 +110,7 @@ def parse_file(path: Path, jurisdiction: str | None = None, department: str | No
                explicit: bool = True) -> FileReport:
     """Parse and validate one file; never touches the database. The file is read once: sniffing,
     the portal-reply check and the parser share one Source (its bytes, text and parsed JSON)."""
-    from importers import laws, lists, onething
+    from importers import lists, onething
 
     report = FileReport(str(path))
     if not path.exists():
@@ -139,7 +139,9 @@ def parse_file(path: Path, jurisdiction: str | None = None, department: str | No
             doc = onething.parse_guides(source)
         else:
             report.status = "skipped"
-            report.warnings = [RowError("不是清单、法律文本或一件事指南，已跳过", severity="notice").as_dict()]
+            said = ("Word 文档中既没有表头可识别的清单表格，也没有法律条文，已跳过" if source.head.startswith(b"PK")
+                    and path.suffix.lower() == ".docx" else "不是清单、法律文本或一件事指南，已跳过")
+            report.warnings = [RowError(said, severity="notice").as_dict()]
             return report
     except NotAList as exc:
         report.kind, report.status = "unknown", "skipped"
@@ -297,7 +299,7 @@ def _may_be_law(path: Path) -> bool:
     suffix = path.suffix.lower()
     if suffix in NEVER_LAWS:
         return False
-    if suffix in (".md", ".markdown"):
+    if suffix in (".md", ".markdown", ".docx"):  # (a Word document: a law's as often as a list's)
         return True
     try:
         with path.open("rb") as f:
@@ -306,8 +308,11 @@ def _may_be_law(path: Path) -> bool:
         return True
     if head.startswith(_UTF16):
         return True  # UTF-16: not read here
-    text = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "ignore").lstrip()  # (as sniff strips: 「　　# …」 too)
-    return not text or text.startswith("#")
+    text = decode_text(head, strict=False) or ""
+    text = text.removeprefix("\ufeff").lstrip()  # (as sniff strips: 「　　# …」 too)
+    # a law as published opens with its title (中华人民共和国…法), a list's CSV with its header or its own title
+    first = text.split("\n", 1)[0].strip()
+    return not text or text.startswith("#") or bool(laws.plain_title_line(first))
 
 
 class _Parser(threading.Thread):

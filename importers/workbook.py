@@ -123,13 +123,14 @@ def column_letter(c: int) -> str:
 
 
 def container_of(path: str | Path | Source) -> str:
-    """xlsx / xls / text, from the first bytes (never the extension); raises FileRefused otherwise."""
+    """xlsx / docx / xls / text, from the first bytes (a zip: by its members; never the extension); raises FileRefused
+    otherwise."""
     source = as_source(path)
     head = source.head
     if not head:
         raise FileRefused(source.path, [RowError(f"空文件（0 字节）：{source.name}")])
     if head.startswith(OOXML_MAGIC):
-        return "xlsx"
+        return "docx" if _zip_member(source, "word/document.xml") else "xlsx"
     if head.startswith(BIFF_MAGIC):
         return "xls"
     what = next((name for magic, name in _OTHER_FORMATS.items() if head.startswith(magic)), None)
@@ -141,6 +142,15 @@ def container_of(path: str | Path | Source) -> str:
         f"不是表格文件：{source.name} 开头的字节是 {head[:4].hex(' ').upper()}"
         + (f"，{what}" if what else "")
         + "（应为 .xlsx（PK）或 .xls（D0 CF 11 E0）文件，或 CSV/JSON 文本文件）")])
+
+
+def _zip_member(source: Source, member: str) -> bool:
+    """Whether the zip holds `member` (a broken zip: no; the workbook reader says what is wrong with it)."""
+    try:
+        with zipfile.ZipFile(source.stream()) as zf:
+            return member in zf.namelist()
+    except Exception:  # noqa: BLE001 - whatever a damaged archive raises, the workbook reader refuses it
+        return False
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -162,6 +172,21 @@ def read_workbook(path: str | Path | Source) -> tuple[str, list[Sheet]]:
         return "xlsx", _read_xlsx(source)
     if kind == "xls":
         return "xls", _read_xls(source)
+    if kind == "docx":
+        from importers.document import docx_grids
+
+        grids = docx_grids(source)
+        if not grids:
+            raise FileRefused(source.path, [RowError(
+                f"{source.name} 是 Word 文档，其中没有表格：kb 从 Word 文档的表格中读取清单（一个事项一行）")])
+        sheets = []
+        for name, grid, merges, titles in grids:
+            sheet = _finish(name, grid, [Merge(*m) for m in merges])
+            # a row is named as a reader counts a Word table's rows: its first (the header) is row 1, the title
+            # paragraphs above it row 0
+            sheet.row_numbers = tuple(max(r - titles + 1, 0) for r in range(sheet.nrows))
+            sheets.append(sheet)
+        return "docx", sheets
     return "csv", [read_csv(source)]
 
 
@@ -216,7 +241,7 @@ def _read_xlsx(source: Source) -> list[Sheet]:
             if "xl/workbook.xml" not in zf.namelist():
                 raise FileRefused(source.path, [RowError(
                     f"不是表格文件：{name} 是不含 xl/workbook.xml 的 ZIP 文件"
-                    "（可能是 Word/OpenDocument 文档或压缩包）")])
+                    "（可能是 OpenDocument 文档或压缩包）")])
             if bad:
                 raise FileRefused(source.path, [RowError(
                     f".xlsx 文件已损坏：{name}：成员文件 {bad} 校验和不符")])
@@ -296,6 +321,10 @@ def _read_xls(source: Source) -> list[Sheet]:
         book = xlrd.open_workbook(source.path, file_contents=source.data, formatting_info=True, on_demand=True,
                                   logfile=io.StringIO())
     except Exception as exc:
+        if "WordDocument".encode("utf-16-le") in source.data:  # the same container holds Word 97-2003's documents
+            raise FileRefused(source.path, [RowError(
+                f"{source.name} 是 Word 97-2003 文档（.doc/.wps），不是表格：kb 读取 Word 的 .docx 文档，"
+                "请用 Word 或 WPS 打开后另存为 .docx 再导入")]) from exc
         raise FileRefused(source.path, [RowError(
             f".xls 文件已损坏或无法读取：{source.name}（{type(exc).__name__}: {exc}）")]) from exc
     sheets = []

@@ -86,6 +86,43 @@ def write_xlsx(path: Path, title: str, header: list[str], rows: list[list[str]])
     return path
 
 
+def write_docx(path: Path, blocks: list) -> Path:
+    """A Word document as Word writes one: each block a paragraph (str) or a table (a list of rows). A cell is its
+    text, or (text, columns it spans, "restart" | "continue" for a cell merged down); the lines of a cell's text are
+    paragraphs of their own."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def para(text: str) -> str:
+        return "<w:p><w:r><w:t xml:space=\"preserve\">" + escape(text) + "</w:t></w:r></w:p>"
+
+    def cell(spec) -> str:
+        text, span, merge = (spec, 1, None) if isinstance(spec, str) else (tuple(spec) + (1, None))[:3]
+        props = (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + (
+            '<w:vMerge w:val="restart"/>' if merge == "restart" else "<w:vMerge/>" if merge == "continue" else "")
+        return "<w:tc>" + (f"<w:tcPr>{props}</w:tcPr>" if props else "") + "".join(
+            para(line) for line in (text.split("\n") if text else [""])) + "</w:tc>"
+
+    body = "".join(para(b) if isinstance(b, str) else
+                   "<w:tbl><w:tblPr/>" + "".join("<w:tr>" + "".join(map(cell, row)) + "</w:tr>" for row in b) + "</w:tbl>"
+                   for b in blocks)
+    document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                f"<w:body>{body}<w:sectPr/></w:body></w:document>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns='
+                    '"http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType='
+                    '"application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
+                    '"application/xml"/><Override PartName="/word/document.xml" ContentType="application/'
+                    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        zf.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+                    'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+                    'openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+                    "</Relationships>")
+        zf.writestr("word/document.xml", document)
+    return path
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -64,11 +64,14 @@ def test_version_date_from_history_when_name_has_none(tmp_path):
 
 def test_refuses_a_file_without_title(tmp_path):
     path = tmp_path / "bad.md"
-    path.write_text("\n中华人民共和国示例法\n第一条 内容。\n", encoding="utf-8")
+    path.write_text("\n关于示例工作的说明\n第一条 内容。\n", encoding="utf-8")
     with pytest.raises(FileRefused) as refused:
         parse_law(path)
     assert refused.value.errors[0].row == 2
-    assert "# <法律名称>" in refused.value.errors[0].message
+    assert "# <法律名称>" in refused.value.errors[0].message and "关于示例工作的说明" in refused.value.errors[0].message
+    # a law's name on a line of its own is its title, as published
+    path.write_text("\n中华人民共和国示例法\n第一条 内容。\n", encoding="utf-8")
+    assert (parse_law(path).title, [a.text for a in parse_law(path).articles]) == ("中华人民共和国示例法", ["内容。"])
 
 
 def test_refuses_a_file_without_articles(tmp_path):

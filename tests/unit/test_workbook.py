@@ -8,7 +8,7 @@ from openpyxl.worksheet.cell_range import CellRange
 
 from importers.records import FileRefused
 from importers.workbook import column_letter, container_of, read_csv, read_workbook
-from tests.conftest import KARAMAY
+from tests.conftest import KARAMAY, write_docx
 
 FINANCE = KARAMAY / "附件：克拉玛依市财政局2025年权责清单 (1).xlsx"
 MARKET = KARAMAY / "附件：克拉玛依市市场监督管理局2024年权责清单.xls"
@@ -131,12 +131,21 @@ def test_pdf_is_refused_with_its_first_bytes(tmp_path):
     assert "PDF 文档" in message and "（PK）" in message and "D0 CF 11 E0" in message
 
 
-def test_word_document_is_refused(tmp_path):
+def test_a_word_document_without_a_table_or_broken_is_refused(tmp_path):
     import zipfile
 
-    path = tmp_path / "list.xlsx"
+    path = tmp_path / "list.xlsx"  # (a Word document under a workbook's name: read as what it is)
+    write_docx(path, ["某局权责清单", "本局权责事项详见政务服务网。"])
+    with pytest.raises(FileRefused) as exc:
+        read_workbook(path)
+    assert "list.xlsx 是 Word 文档，其中没有表格" in str(exc.value)
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(FileRefused) as exc:
+        read_workbook(path)
+    assert ".docx 文件已损坏或不完整：无法读取 list.xlsx" in str(exc.value)
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("content.xml", "<office:document/>")
     with pytest.raises(FileRefused) as exc:
         read_workbook(path)
     assert "不含 xl/workbook.xml 的 ZIP 文件" in str(exc.value)

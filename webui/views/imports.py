@@ -45,7 +45,7 @@ from webui.users import role_required
 
 bp = Blueprint("imports_upload", __name__)
 
-SUFFIXES = (".xls", ".xlsx", ".xlsm", ".et", ".csv", ".tsv", ".txt", ".json", ".jsonl", ".ndjson", ".md",
+SUFFIXES = (".xls", ".xlsx", ".xlsm", ".et", ".docx", ".csv", ".tsv", ".txt", ".json", ".jsonl", ".ndjson", ".md",
             ".markdown")
 TOKEN = re.compile(r"[0-9a-f]{32}")
 CHUNK = 1 << 16

@@ -1,0 +1,273 @@
+"""Word documents (.docx): lists published as tables, laws published as paragraphs.
+
+Many offices publish their 权责清单 as a Word table, not a workbook, and the national law database
+(国家法律法规数据库) gives its texts as Word documents. A .docx is a zip of XML; its body is a sequence of
+paragraphs and tables. This module reads that sequence without a third-party package:
+
+- `docx_sheets`: each table as a `Sheet` (the shape every list reader gives the parser), with its merged
+  cells (`gridSpan` across, `vMerge` down) and the paragraphs above it (the list's title) as title rows.
+  A table that only continues the one before it (Word splits a long table at a page break or an empty
+  paragraph; some publishers start a new table under each group heading, 二、行政处罚) is appended to it.
+- `docx_text`: the paragraphs as lines of text (a table's rows as lines of cells), for the law reader.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from xml.etree import ElementTree as ET
+
+from importers.records import FileRefused, RowError
+from importers.source import Source
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+DOCUMENT = "word/document.xml"
+# Elements whose children stand in the body (or a row, or a cell) as if the wrapper were not there: content
+# controls, custom XML, smart tags, a tracked insertion.
+_WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag", f"{_W}ins", f"{_W}bdo", f"{_W}dir",
+             f"{_W}hyperlink", f"{_W}fldSimple"}
+# ... and those whose text is not shown: deleted text, field instructions, the fallback copy of a drawing's
+# text (its mc:Choice holds the same)
+_HIDDEN = {f"{_W}del", f"{_W}delText", f"{_W}instrText", f"{_W}delInstrText", f"{_MC}Fallback",
+           f"{_W}moveFrom", f"{_W}pPr", f"{_W}rPr", f"{_W}tblPr", f"{_W}trPr", f"{_W}tcPr", f"{_W}tblGrid",
+           f"{_W}footnoteReference", f"{_W}endnoteReference", f"{_W}commentReference"}
+TITLE_PARAGRAPHS = 3  # the paragraphs above a table read as its title rows (附件1 | XX局权责清单 | （2024年版）)
+TITLE_CHARS = 120  # ... each at most this long: a longer one is a note, not a title
+GROUP_CHARS = 40  # a paragraph between two tables short enough to be a group heading (二、行政处罚（12项）)
+
+
+@dataclass
+class Table:
+    """A table's cell texts on its grid (a merged cell's text in its top-left cell, "" under it) and its merges as
+    (top, bottom, left, right), bottom and right exclusive."""
+
+    rows: list[list[str]]
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    before: list[str] = field(default_factory=list)  # the non-empty paragraphs between it and the table before
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+def is_docx(zf: zipfile.ZipFile) -> bool:
+    return DOCUMENT in zf.namelist()
+
+
+def _body(source: Source) -> ET.Element:
+    """The document's <w:body>; FileRefused for a damaged file or a zip that is no Word document."""
+    from importers.workbook import check_zip
+
+    try:
+        with zipfile.ZipFile(source.stream()) as zf:
+            check_zip(source, zf)
+            if not is_docx(zf):
+                raise FileRefused(source.path, [RowError(f"不是 Word 文档：{source.name} 中没有 {DOCUMENT}")])
+            root = ET.fromstring(zf.read(DOCUMENT))
+    except FileRefused:
+        raise
+    except Exception as exc:  # zipfile.BadZipFile, a bad CRC, broken XML: all a damaged file
+        raise FileRefused(source.path, [RowError(
+            f".docx 文件已损坏或不完整：无法读取 {source.name}（{type(exc).__name__}: {exc}）")]) from exc
+    body = root.find(f"{_W}body")
+    if body is None:
+        raise FileRefused(source.path, [RowError(f".docx 文件没有正文：{source.name}")])
+    return body
+
+
+def _blocks(parent: ET.Element):
+    """The paragraphs (w:p) and tables (w:tbl) directly in `parent`, in order, through wrappers."""
+    for el in parent:
+        if el.tag in (f"{_W}p", f"{_W}tbl"):
+            yield el
+        elif el.tag in _WRAPPERS:
+            yield from _blocks(el)
+
+
+def _children(parent: ET.Element, tag: str):
+    """`parent`'s children named `tag`, through wrappers (a row's cells inside a content control)."""
+    for el in parent:
+        if el.tag == tag:
+            yield el
+        elif el.tag in _WRAPPERS:
+            yield from _children(el, tag)
+
+
+def paragraph_text(p: ET.Element) -> str:
+    """The text a reader sees in a paragraph: its runs' text, tabs and line breaks; not deleted text, field
+    codes or a drawing's fallback copy."""
+    out: list[str] = []
+
+    def walk(el: ET.Element) -> None:
+        for child in el:
+            tag = child.tag
+            if tag in _HIDDEN:
+                continue
+            if tag == f"{_W}t":
+                out.append(child.text or "")
+            elif tag == f"{_W}tab":
+                out.append("\t")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                out.append("\n")
+            elif tag == f"{_W}noBreakHyphen":
+                out.append("-")
+            elif tag == f"{_W}p":  # a paragraph inside a text box
+                if out and out[-1] != "\n":
+                    out.append("\n")
+                walk(child)
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(out)
+
+
+def _cell_text(tc: ET.Element) -> str:
+    """A cell's paragraphs (and a nested table's, row by row), one line each."""
+    lines: list[str] = []
+    for block in _blocks(tc):
+        if block.tag == f"{_W}p":
+            lines.append(paragraph_text(block))
+        else:
+            lines += ["\t".join(row) for row in _table(block).rows]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines)
+
+
+def _val(el: ET.Element | None, name: str, default: str | None = None) -> str | None:
+    if el is None:
+        return default
+    child = el.find(f"{_W}{name}")
+    if child is None:
+        return default
+    return child.get(f"{_W}val", "")
+
+
+def _int(text: str | None, default: int) -> int:
+    return int(text) if text and text.isdecimal() and 0 < int(text) < 1000 else default
+
+
+def _table(tbl: ET.Element) -> Table:
+    """A w:tbl on its grid: a cell spanning columns (gridSpan) or continuing the cell above (vMerge) is merged."""
+    rows: list[list[str]] = []
+    merges: list[list[int]] = []  # [top, bottom, left, right]
+    open_down: dict[int, list[int]] = {}  # a vertical merge still open, by its left column
+    for r, tr in enumerate(_children(tbl, f"{_W}tr")):
+        tr_pr = tr.find(f"{_W}trPr")
+        c = _int(_val(tr_pr, "gridBefore"), 0)
+        row = [""] * c
+        continued: set[int] = set()
+        for tc in _children(tr, f"{_W}tc"):
+            tc_pr = tc.find(f"{_W}tcPr")
+            span = _int(_val(tc_pr, "gridSpan"), 1)
+            down = _val(tc_pr, "vMerge")  # None: no merge; "restart": starts one; "" or "continue": goes on
+            if _val(tc_pr, "hMerge") in ("", "continue") and merges and merges[-1][0] == r and merges[-1][3] == c:
+                merges[-1][3] += span  # an older writer's merge across: the cell belongs to the one on its left
+                row += [""] * span
+                c += span
+                continue
+            if down in ("", "continue") and c in open_down and open_down[c][1] == r:
+                open_down[c][1] = r + 1
+                continued.add(c)
+                row += [""] * span
+            else:
+                row.append(_cell_text(tc))
+                row += [""] * (span - 1)
+                if span > 1 or down == "restart":
+                    merge = [r, r + 1, c, c + span]
+                    merges.append(merge)
+                    if down == "restart":
+                        open_down[c] = merge
+            c += span
+        for left in [k for k, m in open_down.items() if k not in continued and m[0] != r]:
+            del open_down[left]  # a merge down ends where a row does not continue it
+        rows.append(row)
+    width = max((len(row) for row in rows), default=0)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    return Table(rows, [tuple(m) for m in merges if (m[1] - m[0]) * (m[3] - m[2]) > 1])
+
+
+def docx_tables(source: Source) -> list[Table]:
+    """The document's tables in order, each with the non-empty paragraphs between it and the one before."""
+    tables: list[Table] = []
+    before: list[str] = []
+    for block in _blocks(_body(source)):
+        if block.tag == f"{_W}p":
+            text = paragraph_text(block).strip()
+            if text:
+                before.append(text)
+            continue
+        table = _table(block)
+        if table.rows:
+            table.before = before
+            tables.append(table)
+        before = []
+    return tables
+
+
+def _norm(cells: list[str]) -> tuple[str, ...]:
+    return tuple(re.sub(r"\s+", "", v) for v in cells)
+
+
+def _continues(table: Table, previous: Table, header: tuple[str, ...]) -> bool:
+    """Whether `table` only continues `previous`: the same grid, and between them nothing but a group heading or
+    two (二、行政处罚（12项）), never a title or a note."""
+    return (table.width == previous.width and len(table.before) <= 2
+            and all(len(p) <= GROUP_CHARS and "清单" not in p for p in table.before)
+            and (not table.before or _norm(table.rows[0]) == header or not _looks_like_header(table.rows[0])))
+
+
+def _looks_like_header(cells: list[str]) -> bool:
+    """A first row of words (序号 | 事项名称 | 实施依据 …), not of data (1 | 对…的处罚 | 《…法》第十条)."""
+    filled = [v for v in cells if v.strip()]
+    return bool(filled) and not any(v.strip().isdecimal() for v in filled) and all(len(v) <= 20 for v in filled)
+
+
+def docx_grids(source: Source) -> list[tuple[str, list[list[str]], list[tuple[int, int, int, int]], int]]:
+    """(name, grid, merges, title rows) per table as a list reader sees it: the title paragraphs above it as rows of
+    one cell merged across, a table that only continues the one before appended to it (its group heading a row of its
+    own, a header it repeats left out). Named after the paragraph just above it (一、行政许可: the list reader
+    takes a type from a sheet's name, as from a workbook's), else 表1, 表2 …."""
+    out: list[tuple[str, list[list[str]], list[tuple[int, int, int, int]], int]] = []
+    previous: Table | None = None
+    header: tuple[str, ...] = ()
+    for table in docx_tables(source):
+        if previous is not None and _continues(table, previous, header):
+            grid, merges = out[-1][1], out[-1][2]
+            for text in table.before:
+                merges.append((len(grid), len(grid) + 1, 0, table.width))
+                grid.append([text] + [""] * (table.width - 1))
+            skip = 1 if _norm(table.rows[0]) == header else 0
+            base = len(grid) - skip
+            grid += table.rows[skip:]
+            merges += [(t + base, b + base, left, right) for t, b, left, right in table.merges if t >= skip]
+            continue
+        titles = [p for p in table.before if len(p) <= TITLE_CHARS][-TITLE_PARAGRAPHS:]
+        grid = [[p] + [""] * (table.width - 1) for p in titles] + [list(r) for r in table.rows]
+        merges = [(i, i + 1, 0, table.width) for i in range(len(titles)) if table.width > 1]
+        merges += [(t + len(titles), b + len(titles), left, right) for t, b, left, right in table.merges]
+        named = [p for p in titles if not re.match(r"^(?:[（(【\[]|附件|附表)", p)]  # not （2024年版）, 附件1
+        name = re.sub(r"\s+", "", named[-1])[:31] if named else ""
+        out.append((name or f"表{len(out) + 1}", grid, merges, len(titles)))
+        previous = table
+        header = _norm(table.rows[0])
+    names: set[str] = set()
+    for i, (name, grid, merges, titles) in enumerate(out):  # sheet names are unique, as in a workbook
+        unique = name if name not in names else f"{name[:28]}（{i + 1}）"
+        names.add(unique)
+        out[i] = (unique, grid, merges, titles)
+    return out
+
+
+def docx_text(source: Source) -> str:
+    """The document as text: a paragraph a line (a line break in it starts another), a table's row a line of
+    its cells separated by tabs."""
+    lines: list[str] = []
+    for block in _blocks(_body(source)):
+        if block.tag == f"{_W}p":
+            lines.append(paragraph_text(block))
+        else:
+            lines += ["\t".join(v.replace("\n", " ") for v in row) for row in _table(block).rows]
+    return "\n".join(lines)

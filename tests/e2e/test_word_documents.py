@@ -1,0 +1,73 @@
+"""A folder as an office has it: its list as a Word table, the laws it cites as the national law database gives them
+(Word) and as copied from a site (GBK text, no marks), and a Word note beside them. One `kb import` reads each as
+what it is, links the list's citations to the laws' articles in the same run, and says why the note was skipped."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHARED_DATA, ManagedServer, run_kb, write_docx
+from tests.unit.test_documents import HEADER, UNDER, _published
+
+pytestmark = pytest.mark.e2e
+
+LAWS = SHARED_DATA / "laws"
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "醴陵"
+    folder.mkdir()
+    write_docx(folder / "行政许可法.docx", _published(LAWS / "行政许可法(2019-04-23).md", spaced=False))
+    (folder / "中华人民共和国行政处罚法.txt").write_bytes(
+        "\r\n".join(_published(LAWS / "行政处罚法(2021-01-22).md")).encode("gb18030"))
+    write_docx(folder / "醴陵市交通运输局权责清单.docx", [
+        "醴陵市交通运输局权责清单", "（2024年版）",
+        [HEADER, UNDER,
+         ["1", ("公路超限运输许可", 1, "restart"), "跨县", "行政许可", "《中华人民共和国行政许可法》第二十九条",
+          "1.受理责任：依法受理。\n2.审查责任：审查材料。\n3.决定责任：作出决定。\n4.送达责任：送达。\n5.事后监管责任：监督检查。",
+          "违法许可的"],
+         ["2", ("", 1, "continue"), "县内", "行政许可", "《中华人民共和国行政许可法》第二十九条", "1.受理责任\n2.审查责任",
+          "违法许可的"]],
+        "二、行政处罚（1项）",
+        [["3", ("对擅自占用公路的处罚", 2), "行政处罚", "《中华人民共和国行政处罚法》第五十一条",
+          "立案、调查、告知、决定、送达、执行", "违法处罚的"]],
+    ])
+    write_docx(folder / "关于公布权责清单的说明.docx", ["关于公布权责清单的说明", "本清单自公布之日起施行。"])
+    return folder
+
+
+def test_a_folder_of_word_lists_and_laws_as_published_is_imported_and_linked(scratch_server: ManagedServer,
+                                                                            tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    proc = run_kb(scratch_server, "import", "--json", str(folder))
+    assert proc.returncode == 0, proc.stderr
+    files = {Path(f["path"]).name: f for f in json.loads(proc.stdout)["files"]}
+    assert {name: (f["kind"], f["status"], f["records"]) for name, f in files.items()} == {
+        "行政许可法.docx": ("law", "imported", 83), "中华人民共和国行政处罚法.txt": ("law", "imported", 86),
+        "醴陵市交通运输局权责清单.docx": ("list", "imported", 3),
+        "关于公布权责清单的说明.docx": ("unknown", "skipped", 0)}
+    assert files["关于公布权责清单的说明.docx"]["warnings"][0]["message"].startswith("Word 文档中既没有")
+    g = scratch_server.graph
+    laws = g.read("MATCH (l:Law) WHERE l.loaded RETURN l.title AS t, l.version_date AS d, l.article_count AS n ORDER BY t")
+    assert [(r["t"], r["d"], r["n"]) for r in laws] == [("中华人民共和国行政处罚法", "2021-01-22", 86),
+                                                        ("中华人民共和国行政许可法", "2019-04-23", 83)]
+    # the department placed in its city and province; each power based on the article it cites, in the same run
+    place = g.read("MATCH (:Department {name: '醴陵市交通运输局'})-[:IN_JURISDICTION]->(j)-[:WITHIN*]->(up) "
+                   "RETURN j.name AS j, collect(up.name) AS up")
+    assert (place[0]["j"], place[0]["up"]) == ("醴陵市", ["株洲市", "湖南省"])
+    based = g.read("MATCH (p:Power)-[:BASED_ON]->(a:Article) RETURN p.name AS p, a.key AS a, p.source_row AS row, "
+                   "p.source_sheet AS sheet ORDER BY p.name")
+    assert [(r["p"], r["a"].split("#")[1], r["row"], r["sheet"]) for r in based] == [
+        ("公路超限运输许可（县内）", "29", 4, "醴陵市交通运输局权责清单"),
+        ("公路超限运输许可（跨县）", "29", 3, "醴陵市交通运输局权责清单"),
+        ("对擅自占用公路的处罚", "51", 6, "醴陵市交通运输局权责清单")]
+    # the article as the power page shows it: its text, read from the Word document
+    text = g.read("MATCH (:Law {title: '中华人民共和国行政许可法'})-[:HAS_ARTICLE]->(a:Article {number: 29}) "
+                  "RETURN a.text AS t")[0]["t"]
+    assert text.startswith("公民、法人或者其他组织从事特定活动，依法需要取得行政许可的")
+    # the same folder again: nothing changes
+    again = json.loads(run_kb(scratch_server, "import", "--json", str(folder)).stdout)
+    assert [f["status"] for f in again["files"] if f["kind"] != "unknown"] == ["unchanged"] * 3
+    assert again["nodes_created"] == 0

@@ -1,0 +1,191 @@
+"""Lists and laws as offices and the national law database publish them in Word (.docx), and laws as plain text
+(no Markdown marks, GBK as often as UTF-8): read as the same records and articles as their spreadsheet and
+Markdown forms."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from importers import lists
+from importers.laws import looks_like_law, parse_law
+from importers.run import _may_be_law, parse_file
+from importers.workbook import read_workbook
+from tests.conftest import SHARED_DATA, write_docx
+
+LAW = SHARED_DATA / "laws" / "行政许可法(2019-04-23).md"
+HEADER = [("序号", 1, "restart"), ("事项名称", 2), ("权力类型", 1, "restart"), ("实施依据", 1, "restart"),
+          ("责任事项", 1, "restart"), ("追责情形", 1, "restart")]
+UNDER = [("", 1, "continue"), "主项", "子项", *[("", 1, "continue")] * 4]
+
+
+def _published(markdown: Path, spaced: bool = True) -> list[str]:
+    """A LawRefBook text as 国家法律法规数据库 publishes it: the title a line of its own, the history in one line in
+    brackets, a table of contents, headings without marks, 「第一条　」 with an ideographic space (or none)."""
+    lines = markdown.read_text(encoding="utf-8").splitlines()
+    history = [line.replace(" ", "") for line in lines if line[:4].isdecimal() and "年" in line[4:6]]
+    body: list[str] = []
+    for line in lines:
+        if line.startswith(("## ", "### ")):
+            body.append(line.lstrip("#").strip().replace(" ", "　"))
+        elif line.startswith("第") and "条 " in line[:9]:
+            body.append(line.replace(" ", "　" if spaced else "", 1))
+        elif body and line.strip() and not line.startswith(("#", "<!--")):
+            body.append("　　" + line.strip())
+    contents = [line for line in body if "章　" in line[:6]]
+    return [lines[0][2:], "（" + "　根据".join(history) + "）", "目　　录", *contents, *body]
+
+
+def _same_articles(doc, markdown: Path) -> None:
+    expected = parse_law(markdown)
+    assert [(a.number, a.label, a.chapter, a.section, a.text) for a in doc.articles] == \
+           [(a.number, a.label, a.chapter, a.section, a.text) for a in expected.articles]
+
+
+def test_a_law_as_published_in_gbk_text_reads_as_its_markdown(tmp_path):
+    path = tmp_path / "中华人民共和国行政许可法.txt"
+    path.write_bytes("\r\n".join(_published(LAW)).encode("gb18030"))
+    assert lists.sniff(path) == "law" and looks_like_law(path) and _may_be_law(path)
+    doc = parse_law(path)
+    assert (doc.title, doc.version_date, len(doc.articles)) == ("中华人民共和国行政许可法", "2019-04-23", 83)
+    assert doc.history == ["2003年8月27日第十届全国人民代表大会常务委员会第四次会议通过",
+                           ("根据2019年4月23日第十三届全国人民代表大会常务委员会第十次会议《关于修改<中华人民共和国建筑法>"
+                           "等八部法律的决定》修正")]
+    _same_articles(doc, LAW)  # the table of contents set no article's chapter, no heading joined an article
+
+
+@pytest.mark.parametrize("markdown", sorted((SHARED_DATA / "laws").glob("*.md")), ids=lambda p: p.stem)
+def test_every_law_as_published_reads_as_its_markdown_in_text_and_in_word(tmp_path, markdown):
+    expected = parse_law(markdown)
+    text = tmp_path / "law.txt"
+    text.write_bytes("\n".join(_published(markdown)).encode("gb18030"))
+    word = write_docx(tmp_path / "law.docx", _published(markdown, spaced=False))  # 第一条为了…: no space
+    for path in (text, word):
+        doc = parse_law(path)
+        assert (doc.title, doc.version_date) == (expected.title, expected.version_date)
+        _same_articles(doc, markdown)
+
+
+def test_a_law_in_word_under_its_order_without_spaces_after_the_numbers(tmp_path):
+    order = ["中华人民共和国主席令", "第七号", ("《中华人民共和国行政许可法》已由第十届全国人民代表大会常务委员会第四次会议于2003年"
+             "8月27日通过，现予公布。")]
+    lines = _published(LAW, spaced=False)
+    lines[-1] += "\n"  # (a line break inside the last paragraph)
+    path = write_docx(tmp_path / "行政许可法.docx", order + lines)
+    assert lists.sniff(path) == "law" and _may_be_law(path)
+    doc = parse_law(path)
+    assert (doc.title, doc.version_date) == ("中华人民共和国行政许可法", "2019-04-23")
+    _same_articles(doc, LAW)
+
+
+def test_a_paragraph_opening_with_an_article_it_cites_stays_in_its_article(tmp_path):
+    path = tmp_path / "示例条例.txt"
+    path.write_text("示例管理条例\n第一条为了测试，制定本条例。\n第二条本条例适用于示例。\n第三条规定的事项，"
+                    "由县级人民政府决定。\n第五条不是第三条之后的条文。\n第三条县级人民政府负责示例工作。\n", encoding="utf-8")
+    doc = parse_law(path)
+    assert [(a.number, a.text) for a in doc.articles] == [
+        (1, "为了测试，制定本条例。"),
+        (2, "本条例适用于示例。\n第三条规定的事项，由县级人民政府决定。\n第五条不是第三条之后的条文。"),
+        (3, "县级人民政府负责示例工作。")]
+
+
+def test_a_list_whose_title_is_a_decision_is_still_a_list(tmp_path):
+    path = tmp_path / "决定.csv"
+    path.write_text("某市人民政府关于公布权责清单的决定\n序号,事项名称,权力类型,实施依据\n1,对违法建设的行政处罚,行政处罚,"
+                    "\"第一条 《城乡规划法》第六十四条\"\n", encoding="utf-8")
+    assert lists.sniff(path) == "list"
+
+
+def test_a_list_in_a_word_table_reads_its_merges_title_and_groups(tmp_path):
+    path = write_docx(tmp_path / "清单.docx", [
+        "附件1", "某县交通运输局权责清单", "（2024年版）",
+        [HEADER, UNDER,
+         ["1", ("公路超限运输许可", 1, "restart"), "跨县", "行政许可", "《中华人民共和国公路法》第七十六条",
+          "1.受理责任：依法受理。\n2.审查责任：审查材料。\n3.决定责任：作出决定。\n4.送达责任：送达。\n5.事后监管责任：监督检查。",
+          "违法许可的"],
+         ["2", ("", 1, "continue"), "县内", "行政许可", "《中华人民共和国公路法》第七十六条", "1.受理责任\n2.审查责任",
+          "违法许可的"]],
+        "二、行政处罚（1项）",  # a group heading between two tables of the same columns: one table
+        [["3", ("对擅自占用公路的处罚", 2), "行政处罚", "《中华人民共和国公路法》第八十一条", "立案、调查、告知、决定、送达、执行",
+          "违法处罚的"]],
+    ])
+    assert lists.sniff(path) == "list"
+    container, sheets = read_workbook(path)
+    assert (container, [s.name for s in sheets]) == ("docx", ["某县交通运输局权责清单"])
+    sheet = sheets[0]
+    assert sheet.cells[3] == ["序号", "事项名称", "", "权力类型", "实施依据", "责任事项", "追责情形"]
+    assert sheet.shown_value(6, 1) == "公路超限运输许可" and sheet.covered_from_above(6, 1)
+    assert sheet.cells[7][0] == "二、行政处罚（1项）" and sheet.merge_right_of(7, 0) == 6
+    doc = lists.parse_list(path)
+    assert (doc.container, doc.department, doc.title) == ("docx", "某县交通运输局", "某县交通运输局权责清单")
+    assert [(r.name, r.type, r.row) for r in doc.records] == [
+        ("公路超限运输许可（跨县）", "行政许可", 3), ("公路超限运输许可（县内）", "行政许可", 4),
+        ("对擅自占用公路的处罚", "行政处罚", 6)]  # (rows as a reader counts the table's: its header is row 1)
+    assert [d.stage for d in doc.records[0].responsibilities][:5] == ["受理", "审查", "决定", "送达", "事后监管"]
+    assert doc.records[2].citations[0].article == 81
+
+
+def test_a_table_split_at_a_page_keeps_one_header_and_another_table_is_a_sheet(tmp_path):
+    header = ["序号", "事项名称", "事项类型", "设定依据"]
+    path = write_docx(tmp_path / "某区市场监督管理局权责清单.docx", [
+        "某区市场监督管理局权力清单",
+        [header, ["1", "食品经营许可", "行政许可", "《中华人民共和国食品安全法》第三十五条"]],
+        [header, ["2", "对无证经营食品的处罚", "行政处罚", "《中华人民共和国食品安全法》第一百二十二条"]],  # the page's header again
+        "某区市场监督管理局公共服务事项清单",
+        [["序号", "服务事项", "服务对象"], ["1", "消费投诉受理", "消费者"]],
+    ])
+    names = [s.name for s in read_workbook(path)[1]]
+    assert names == ["某区市场监督管理局权力清单", "某区市场监督管理局公共服务事项清单"]
+    first = read_workbook(path)[1][0]
+    assert [row[1] for row in first.cells] == ["", "事项名称", "食品经营许可", "对无证经营食品的处罚"]
+
+
+def test_what_word_does_not_show_is_not_read(tmp_path):
+    """Deleted text, field codes, a drawing's fallback copy; cells skipped at a row's start (gridBefore), a row's cells
+    in a content control."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+    def p(inner: str) -> str:
+        return f"<w:p>{inner}</w:p>"
+
+    def r(text: str) -> str:
+        return f"<w:r><w:t>{text}</w:t></w:r>"
+
+    def tc(inner: str) -> str:
+        return f"<w:tc>{p(inner)}</w:tc>"
+
+    body = (p(r("某镇人民政府") + "<w:del><w:r><w:delText>旧名</w:delText></w:r></w:del>" + r("权责清单"))
+            + "<w:tbl><w:tr>" + tc(r("序号")) + tc(r("事项名称")) + tc(r("权力类型")) + "</w:tr>"
+            + "<w:tr><w:sdt><w:sdtContent>" + tc(r("1")) + tc(
+                '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> MERGEFIELD 名称 </w:instrText></w:r>'
+                + r("农村村民宅基地审批") + "<mc:AlternateContent><mc:Choice/><mc:Fallback>"
+                + r("副本") + "</mc:Fallback></mc:AlternateContent>") + tc(r("行政许可")) + "</w:sdtContent></w:sdt></w:tr>"
+            + '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>' + tc(r("对违法占地的处罚")) + tc(r("行政处罚"))
+            + "</w:tr></w:tbl>")
+    path = tmp_path / "镇.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("word/document.xml", f'<w:document {w}><w:body>{body}</w:body></w:document>')
+    sheet = read_workbook(path)[1][0]
+    assert sheet.cells == [["某镇人民政府权责清单", "", ""], ["序号", "事项名称", "权力类型"],
+                           ["1", "农村村民宅基地审批", "行政许可"], ["", "对违法占地的处罚", "行政处罚"]]
+
+
+def test_word_97_documents_are_refused_with_what_to_do(tmp_path):
+    path = tmp_path / "权责清单.doc"  # the container Word 97-2003 shares with Excel's .xls
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600) + "WordDocument".encode("utf-16-le") + bytes(2000))
+    report = parse_file(path, explicit=False)
+    assert report.status == "refused"
+    assert "是 Word 97-2003 文档" in report.errors[0]["message"] and "另存为 .docx" in report.errors[0]["message"]
+
+
+@pytest.mark.parametrize("blocks", [["关于权责清单的说明", "本局无权责事项。"], [], [[["姓名", "电话"], ["张三", "1"]]]])
+def test_a_word_document_that_is_neither_is_skipped_in_a_folder_and_refused_when_named(tmp_path, blocks):
+    path = write_docx(tmp_path / "说明.docx", blocks)
+    assert lists.sniff(path) == "unknown"
+    report = parse_file(path, explicit=False)  # a folder's notes beside its lists: skipped, and said why
+    assert (report.status, report.warnings[0]["message"]) == (
+        "skipped", "Word 文档中既没有表头可识别的清单表格，也没有法律条文，已跳过")
+    report = parse_file(path, explicit=True)  # named on the command line: refused with the list reader's reason
+    assert report.status == "refused" and report.errors
