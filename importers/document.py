@@ -225,15 +225,22 @@ def _looks_like_header(cells: list[str]) -> bool:
     return bool(filled) and not any(v.strip().isdecimal() for v in filled) and all(len(v) <= 20 for v in filled)
 
 
-def docx_grids(source: Source) -> list[tuple[str, list[list[str]], list[tuple[int, int, int, int]], int]]:
-    """(name, grid, merges, title rows) per table as a list reader sees it: the title paragraphs above it as rows of
-    one cell merged across, a table that only continues the one before appended to it (its group heading a row of its
-    own, a header it repeats left out). Named after the paragraph just above it (一、行政许可: the list reader
-    takes a type from a sheet's name, as from a workbook's), else 表1, 表2 …."""
-    out: list[tuple[str, list[list[str]], list[tuple[int, int, int, int]], int]] = []
+Grid = tuple[str, list[list[str]], list[tuple[int, int, int, int]], int]
+
+
+def docx_grids(source: Source) -> list[Grid]:
+    return table_grids(docx_tables(source))
+
+
+def table_grids(tables: list[Table]) -> list[Grid]:
+    """(name, grid, merges, title rows) per table of a document (Word, a web page) as a list reader sees it: the title
+    paragraphs above it as rows of one cell merged across, a table that only continues the one before appended to it
+    (its group heading a row of its own, a header it repeats left out). Named after the paragraph just above it
+    (一、行政许可: the list reader takes a type from a sheet's name, as from a workbook's), else 表1, 表2 …."""
+    out: list[Grid] = []
     previous: Table | None = None
     header: tuple[str, ...] = ()
-    for table in docx_tables(source):
+    for table in tables:
         if previous is not None and _continues(table, previous, header):
             grid, merges = out[-1][1], out[-1][2]
             for text in table.before:

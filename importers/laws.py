@@ -68,12 +68,16 @@ def plain_title_line(line: str) -> bool:
 
 
 def law_text(source: Source, limit: int | None = None) -> str:
-    """The text of a law file (its first `limit` characters): a Word document's paragraphs, else the file decoded
-    as UTF-8, GB18030 (GBK) or UTF-16 (by its BOM). FileRefused when it is neither."""
+    """The text of a law file (its first `limit` characters): a Word document's paragraphs, a web page's text, else
+    the file decoded as UTF-8, GB18030 (GBK) or UTF-16 (by its BOM). FileRefused when it is neither."""
     if source.head.startswith(b"PK"):
         from importers.document import docx_text
 
         return docx_text(source)[:limit] if limit else docx_text(source)
+    from importers.webpage import html_text, looks_like_html
+
+    if looks_like_html(source.head):
+        return html_text(source)[:limit] if limit else html_text(source)
     text = source.text
     if text is None:
         raise FileRefused(source.path, [RowError("不是文本文件：既不是 UTF-8，也不是 GBK/GB18030 或带 BOM 的 UTF-16 编码")])

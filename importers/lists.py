@@ -70,6 +70,7 @@ from importers.vocabulary import (
 from importers.workbook import (
     BIFF_MAGIC,
     OOXML_MAGIC,
+    NoTable,
     Sheet,
     column_letter,
     container_of,
@@ -3073,9 +3074,11 @@ def sniff(path: str | Path | Source) -> str:
     if head.startswith(BIFF_MAGIC) or suffix in (".xls", ".xlsx", ".xlsm", ".et"):
         return "list"  # a .xlsx that is really a PDF is refused by parse_list with what it is
     try:
-        container_of(source)  # refuses binary files that are not spreadsheets
+        container = container_of(source)  # refuses binary files that are not spreadsheets
     except FileRefused:
         return "unknown"
+    if container == "html":
+        return _sniff_document(source)
     text = source.text
     if text is None:
         return "unknown"
@@ -3107,14 +3110,18 @@ def _sniff_zip(source: Source) -> str:
         return "list"
     if "word/document.xml" not in names:
         return "unknown"
+    return _sniff_document(source)
+
+
+def _sniff_document(source: Source) -> str:
+    """A Word document or a web page: law when it reads as one, list when it holds a table a mapping fits, else
+    unknown (notes, a letter, a page of links); a damaged one is a list for the list reader to refuse."""
     if looks_like_law(source):
         return "law"
-    from importers.document import docx_grids
-
     try:
-        if not docx_grids(source):
-            return "unknown"  # notes, a letter: no table
         return "list" if any(find_layout(sheet) for sheet in read_workbook(source)[1]) else "unknown"
+    except NoTable:
+        return "unknown"
     except FileRefused:
         return "list"  # a damaged document: the list reader says what is wrong with it
 

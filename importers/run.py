@@ -139,8 +139,9 @@ def parse_file(path: Path, jurisdiction: str | None = None, department: str | No
             doc = onething.parse_guides(source)
         else:
             report.status = "skipped"
-            said = ("Word 文档中既没有表头可识别的清单表格，也没有法律条文，已跳过" if source.head.startswith(b"PK")
-                    and path.suffix.lower() == ".docx" else "不是清单、法律文本或一件事指南，已跳过")
+            document = {".docx": "Word 文档", ".html": "网页", ".htm": "网页"}.get(path.suffix.lower())
+            said = (f"{document}中既没有表头可识别的清单表格，也没有法律条文，已跳过" if document
+                    else "不是清单、法律文本或一件事指南，已跳过")
             report.warnings = [RowError(said, severity="notice").as_dict()]
             return report
     except NotAList as exc:
@@ -299,7 +300,7 @@ def _may_be_law(path: Path) -> bool:
     suffix = path.suffix.lower()
     if suffix in NEVER_LAWS:
         return False
-    if suffix in (".md", ".markdown", ".docx"):  # (a Word document: a law's as often as a list's)
+    if suffix in (".md", ".markdown", ".docx", ".html", ".htm"):  # (a Word document, a page: a law's as often as a list's)
         return True
     try:
         with path.open("rb") as f:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from importers.records import FileRefused, RowError
 from importers.source import MB, Source, as_source, decode_text, env_limit
+from importers.webpage import looks_like_html
 
 OOXML_MAGIC = b"PK"
 BIFF_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -123,8 +124,8 @@ def column_letter(c: int) -> str:
 
 
 def container_of(path: str | Path | Source) -> str:
-    """xlsx / docx / xls / text, from the first bytes (a zip: by its members; never the extension); raises FileRefused
-    otherwise."""
+    """xlsx / docx / xls / xml2003 / html / text, from the first bytes (a zip: by its members; never the extension);
+    raises FileRefused otherwise."""
     source = as_source(path)
     head = source.head
     if not head:
@@ -134,8 +135,10 @@ def container_of(path: str | Path | Source) -> str:
     if head.startswith(BIFF_MAGIC):
         return "xls"
     what = next((name for magic, name in _OTHER_FORMATS.items() if head.startswith(magic)), None)
-    if what is None and re.match(rb"\s*<(?:!DOCTYPE\s+html|html)", head, re.IGNORECASE):
-        what = "是网页（HTML）文件（有些网站把网页表格存为 .xls；请用表格软件打开后另存为 .xlsx）"
+    if what is None and _SPREADSHEET_2003.search(head) and re.match(rb"^(?:\xef\xbb\xbf)?\s*<", head):
+        return "xml2003"  # Excel 2003's XML workbook, what many systems' 导出 writes under an .xls name
+    if what is None and looks_like_html(head):  # a page, or a portal's 导出 Excel: its table as HTML under an .xls name
+        return "html"
     if what is None and _looks_like_text(head):
         return "text"
     raise FileRefused(source.path, [RowError(
@@ -175,19 +178,33 @@ def read_workbook(path: str | Path | Source) -> tuple[str, list[Sheet]]:
     if kind == "docx":
         from importers.document import docx_grids
 
-        grids = docx_grids(source)
-        if not grids:
-            raise FileRefused(source.path, [RowError(
-                f"{source.name} 是 Word 文档，其中没有表格：kb 从 Word 文档的表格中读取清单（一个事项一行）")])
-        sheets = []
-        for name, grid, merges, titles in grids:
-            sheet = _finish(name, grid, [Merge(*m) for m in merges])
-            # a row is named as a reader counts a Word table's rows: its first (the header) is row 1, the title
-            # paragraphs above it row 0
-            sheet.row_numbers = tuple(max(r - titles + 1, 0) for r in range(sheet.nrows))
-            sheets.append(sheet)
-        return "docx", sheets
+        return "docx", _document_sheets(source, docx_grids(source), " Word 文档")
+    if kind == "xml2003":
+        return "xml2003", _read_xml2003(source)
+    if kind == "html":
+        from importers.webpage import html_grids
+
+        return "html", _document_sheets(source, html_grids(source), "网页（HTML）文件")
     return "csv", [read_csv(source)]
+
+
+class NoTable(FileRefused):
+    """A document (Word, a web page) without a table: notes or a letter beside the lists, not a broken list."""
+
+
+def _document_sheets(source: Source, grids: list, what: str) -> list[Sheet]:
+    """The sheets of a document's tables (importers.document.table_grids); NoTable when it has none."""
+    if not grids:
+        raise NoTable(source.path, [RowError(
+            f"{source.name} 是{what}，其中没有表格：kb 从文档的表格中读取清单（一个事项一行）")])
+    sheets = []
+    for name, grid, merges, titles in grids:
+        sheet = _finish(name, grid, [Merge(*m) for m in merges])
+        # a row is named as a reader counts a table's rows: its first (the header) is row 1, the title paragraphs
+        # above it row 0
+        sheet.row_numbers = tuple(max(r - titles + 1, 0) for r in range(sheet.nrows))
+        sheets.append(sheet)
+    return sheets
 
 
 def max_unzipped_bytes() -> int:
@@ -311,6 +328,72 @@ def _xlsx_layout(zf: zipfile.ZipFile) -> tuple[dict[str, list[Merge]], dict[str,
         out[sh.get("name", "")] = merges
         hidden[sh.get("name", "")] = (sh.get("state") in ("hidden", "veryHidden"), columns)
     return out, hidden
+
+
+_SPREADSHEET_2003 = re.compile(rb"urn:schemas-microsoft-com:office:spreadsheet")
+_SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
+
+
+def _read_xml2003(source: Source) -> list[Sheet]:
+    """An Excel 2003 XML workbook (<Workbook><Worksheet ss:Name><Table><Row><Cell ss:MergeAcross ss:MergeDown>): a cell
+    goes where its ss:Index says, else after the cell before it and what a merge from above covers."""
+    from xml.etree import ElementTree as ET
+
+    try:
+        root = ET.fromstring(source.data)
+    except ET.ParseError as exc:
+        raise FileRefused(source.path, [RowError(
+            f"Excel 2003 XML 表格已损坏或不完整：无法读取 {source.name}（{exc}）")]) from exc
+    sheets = []
+    for ws in root.iter(f"{_SS}Worksheet"):
+        grid: list[list[str]] = []
+        merges: list[Merge] = []
+        active: list[Merge] = []
+        hidden_columns: set[int] = set()
+        table = ws.find(f"{_SS}Table")
+        r = col = -1
+        for el in table if table is not None else ():
+            if el.tag == f"{_SS}Column":
+                col = _ss_int(el, "Index", col + 2) - 1
+                span = _ss_int(el, "Span", 0)
+                if el.get(f"{_SS}Hidden") in ("1", "true") and span < 1000:
+                    hidden_columns.update(range(col, col + span + 1))
+                col += span
+                continue
+            if el.tag != f"{_SS}Row":
+                continue
+            r = _ss_int(el, "Index", r + 2) - 1
+            while len(grid) <= r:
+                grid.append([])
+            active = [m for m in active if m.bottom > r]  # the merges of rows above that reach this row or lower
+            above = [m for m in active if m.top < r]
+            c = 0
+            for cell in el.findall(f"{_SS}Cell"):
+                if cell.get(f"{_SS}Index"):
+                    c = _ss_int(cell, "Index", 1) - 1
+                else:
+                    while any(m.left <= c < m.right for m in above):
+                        c += 1
+                across, down = min(_ss_int(cell, "MergeAcross", 0), 16_383), _ss_int(cell, "MergeDown", 0)
+                data = cell.find(f"{_SS}Data")
+                row = grid[r]
+                row += [""] * (c + 1 - len(row))
+                row[c] = "".join(data.itertext()) if data is not None else ""
+                if across or down:
+                    merges.append(Merge(r, r + down + 1, c, c + across + 1))
+                    active.append(merges[-1])
+                c += across + 1
+        hidden = any((v.text or "").strip() == "SheetHidden" for v in ws.iter() if v.tag.endswith("}Visible"))
+        sheets.append(_finish(ws.get(f"{_SS}Name", f"Sheet{len(sheets) + 1}"), grid, merges, hidden, hidden_columns))
+    if not sheets:
+        raise FileRefused(source.path, [RowError(f"Excel 2003 XML 表格中没有工作表：{source.name}")])
+    return sheets
+
+
+def _ss_int(el, name: str, default: int) -> int:
+    """An ss: attribute's number (at most a sheet's 1,048,576 rows), else `default`."""
+    value = (el.get(f"{_SS}{name}") or "").strip()
+    return min(int(value), 1_048_576) if value.isdecimal() else default
 
 
 def _read_xls(source: Source) -> list[Sheet]:

@@ -189,3 +189,102 @@ def test_a_word_document_that_is_neither_is_skipped_in_a_folder_and_refused_when
         "skipped", "Word 文档中既没有表头可识别的清单表格，也没有法律条文，已跳过")
     report = parse_file(path, explicit=True)  # named on the command line: refused with the list reader's reason
     assert report.status == "refused" and report.errors
+
+
+PORTAL_EXPORT = """<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">
+<head><meta charset="gbk"><style>td {mso-number-format:"\\@";}</style><title>导出</title>
+<script>document.write("<table><tr><td>事项名称</td></tr></table>")</script></head><body>
+<table border="1">
+<tr><td colspan="6">某市生态环境局权责清单</td></tr>
+<tr><th rowspan="2">序号</th><th colspan="2">事项名称</th><th rowspan="2">权力类型</th><th rowspan="2">实施依据</th>
+    <th rowspan="2">责任事项</th></tr>
+<tr><th>主项</th><th>子项</th></tr>
+<tr><td>1</td><td rowspan="2">建设项目环境影响评价文件审批</td><td>报告书</td><td>行政许可</td>
+    <td>《中华人民共和国环境影响评价法》第二十二条</td>
+    <td>1.受理责任：依法受理。<br>2.审查责任：审查
+    材料。<br/>3.决定责任：作出决定。</td></tr>
+<tr><td>2</td><td>报告表</td><td>行政许可</td><td>《中华人民共和国环境影响评价法》第二十二条</td>
+    <td>1.受理责任<p>2.审查责任</p><table><tr><td>附</td><td>表</td></tr></table></td></tr>
+<tr><td>3<td colspan=2>对超标排放污染物的处罚<td>行政处罚<td>《中华人民共和国大气污染防治法》第九十九条<td>立案&nbsp;调查
+</table></body></html>"""
+
+
+def test_a_portal_s_excel_export_that_is_a_web_page_is_read_as_its_table(tmp_path):
+    """A 导出 Excel that writes the page's table as HTML under an .xls name (GBK, rowspan and colspan, cells and rows
+    left open, a table inside a cell, a script that writes one): read as a workbook would be."""
+    path = tmp_path / "export.xls"
+    path.write_bytes(PORTAL_EXPORT.encode("gb18030"))
+    assert lists.sniff(path) == "list"
+    container, sheets = read_workbook(path)
+    assert (container, len(sheets)) == ("html", 1)
+    cells = sheets[0].cells
+    assert cells[0][0] == "某市生态环境局权责清单" and sheets[0].merge_right_of(0, 0) == 5
+    assert cells[3][5] == "1.受理责任：依法受理。\n2.审查责任：审查 材料。\n3.决定责任：作出决定。"  # (as a browser shows it)
+    assert cells[4][5] == "1.受理责任\n2.审查责任\n附 表" and cells[5][5] == "立案 调查"
+    doc = lists.parse_list(path)
+    assert (doc.container, doc.department) == ("html", "某市生态环境局")
+    assert [(r.name, r.type, r.row) for r in doc.records] == [
+        ("建设项目环境影响评价文件审批（报告书）", "行政许可", 4), ("建设项目环境影响评价文件审批（报告表）", "行政许可", 5),
+        ("对超标排放污染物的处罚", "行政处罚", 6)]
+
+
+def test_a_law_saved_from_a_site_reads_as_its_markdown(tmp_path):
+    from html import escape
+
+    lines = _published(LAW)
+    page = ('<!DOCTYPE html><html><head><meta charset="gbk"><title>' + escape(lines[0]) + "_某某网</title>"
+            '<script>var x = "<p>第一条 假</p>";</script></head><body><div>当前位置：<a href="/">首页</a> &gt; 法律</div>'
+            f"<h1>{escape(lines[0])}</h1>" + "".join(f"<p>{escape(line)}\n</p>" for line in lines[1:])
+            + "<div>【打印】【关闭】</div><div>版权所有：某某人民政府办公厅 ICP备05070218号</div></body></html>")
+    path = tmp_path / "law.html"
+    path.write_bytes(page.encode("gb18030"))
+    assert lists.sniff(path) == "law" and _may_be_law(path)
+    doc = parse_law(path)
+    assert (doc.title, doc.version_date) == ("中华人民共和国行政许可法", "2019-04-23")
+    _same_articles(doc, LAW)  # the site's footer is not the last article's
+
+
+def test_a_page_of_links_is_skipped_in_a_folder(tmp_path):
+    path = tmp_path / "index.html"
+    path.write_text("<html><body><p>权责清单公示</p><table><tr><td><a href='a.xls'>交通运输局</a></td></tr></table>"
+                    "</body></html>", encoding="utf-8")
+    assert lists.sniff(path) == "unknown"
+    report = parse_file(path, explicit=False)
+    assert (report.status, report.warnings[0]["message"]) == ("skipped", "网页中既没有表头可识别的清单表格，也没有法律条文，已跳过")
+
+
+
+EXCEL_2003_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<?mso-application progid="Excel.Sheet"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:o="urn:schemas-microsoft-com:office:office"
+ xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"
+ xmlns:html="http://www.w3.org/TR/REC-html40">
+ <Worksheet ss:Name="行政许可">
+  <Table>
+   <Column ss:Width="40"/><Column ss:Width="200"/><Column ss:Index="5" ss:Hidden="1"/>
+   <Row><Cell ss:MergeAcross="5"><Data ss:Type="String">某县水利局权责清单</Data></Cell></Row>
+   <Row><Cell ss:MergeDown="1"><Data ss:Type="String">序号</Data></Cell><Cell ss:MergeAcross="1"><Data ss:Type="String">事项名称</Data></Cell><Cell ss:MergeDown="1"><Data ss:Type="String">实施依据</Data></Cell><Cell ss:MergeDown="1"><Data ss:Type="String">旧依据</Data></Cell><Cell ss:MergeDown="1"><Data ss:Type="String">责任事项</Data></Cell></Row>
+   <Row><Cell ss:Index="2"><Data ss:Type="String">主项</Data></Cell><Cell><Data ss:Type="String">子项</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="Number">1</Data></Cell><Cell ss:MergeDown="1"><Data ss:Type="String">取水许可</Data></Cell><Cell><Data ss:Type="String">新建</Data></Cell><Cell><ss:Data ss:Type="String" xmlns="http://www.w3.org/TR/REC-html40"><Font>《中华人民共和国水法》</Font><Font html:Color="#FF0000">第四十八条</Font></ss:Data></Cell><Cell><Data ss:Type="String">旧</Data></Cell><Cell><Data ss:Type="String">1.受理责任&#10;2.审查责任&#10;3.决定责任</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="Number">2</Data></Cell><Cell><Data ss:Type="String">延续</Data></Cell><Cell><Data ss:Type="String">《中华人民共和国水法》第四十八条</Data></Cell><Cell/><Cell><Data ss:Type="String">1.受理责任</Data></Cell></Row>
+  </Table>
+ </Worksheet>
+</Workbook>"""
+
+
+def test_an_excel_2003_xml_workbook_under_an_xls_name_is_read_with_its_merges_and_hidden_columns(tmp_path):
+    """What many systems' 导出 writes: cells placed by ss:Index or after a merge from above, ss:MergeAcross and
+    ss:MergeDown, rich text, line breaks, a hidden column."""
+    path = tmp_path / "导出.xls"
+    path.write_text(EXCEL_2003_XML, encoding="utf-8")
+    assert lists.sniff(path) == "list"
+    container, sheets = read_workbook(path)
+    assert (container, [s.name for s in sheets]) == ("xml2003", ["行政许可"])
+    assert sheets[0].cells[4] == ["2", "", "延续", "《中华人民共和国水法》第四十八条", "", "1.受理责任"]
+    assert sheets[0].covered_from_above(4, 1) and sheets[0].hidden_columns[0][0] == 4
+    doc = lists.parse_list(path)
+    assert (doc.container, doc.department) == ("xml2003", "某县水利局")
+    assert [(r.name, r.type, r.basis_text, [d.stage for d in r.responsibilities]) for r in doc.records] == [
+        ("取水许可（新建）", "行政许可", "《中华人民共和国水法》第四十八条", ["受理", "审查", "决定"]),
+        ("取水许可（延续）", "行政许可", "《中华人民共和国水法》第四十八条", ["受理"])]
+    assert any("隐藏的列 '旧依据'" in w.message for w in doc.warnings)

@@ -1,0 +1,192 @@
+"""Web pages: a list as a portal's table (often "exported" as an .xls that is really HTML), a law as a site shows it.
+
+Many portals' 导出 Excel buttons write the page's table as HTML under an .xls name, and offices save the page of
+their published list or of a law from a government site. The page is read with the standard library's parser:
+its tables on a grid (`rowspan` / `colspan` as merges), the text above each table as its title, and the page's
+text a block a line (for the law reader). Script, style and the page's head are not read.
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from importers.document import Grid, Table, table_grids
+from importers.records import FileRefused, RowError
+from importers.source import Source
+
+# Elements that end a line of the page's text (a paragraph, a heading, a row …).
+_BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "section", "article",
+           "header", "footer", "blockquote", "pre", "dt", "dd", "ul", "ol", "hr", "center", "caption", "form"}
+_SKIPPED = {"script", "style", "head", "noscript", "template", "select", "textarea", "button"}
+_VOID = {"br", "hr", "img", "input", "meta", "link", "col", "area", "base", "wbr", "source", "embed", "param"}
+MAX_SPAN = 1000  # a rowspan or colspan beyond this is taken as this (a damaged or hostile page)
+HTML_HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!DOCTYPE\s+html|html|head|meta|body|table|style)\b",
+                       re.IGNORECASE | re.DOTALL)
+
+
+def looks_like_html(head: bytes) -> bool:
+    """Whether a file's first bytes (UTF-8, GBK; a BOM or not) open a web page or a bare HTML table."""
+    for prefix in (b"\xef\xbb\xbf",):
+        head = head.removeprefix(prefix)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            head = head.decode("utf-16").encode("utf-8", "ignore")
+        except UnicodeDecodeError:
+            return False
+    return bool(HTML_HEAD.match(head))
+
+
+class _Cell:
+    def __init__(self, rowspan: int, colspan: int):
+        self.rowspan, self.colspan = rowspan, colspan
+        self.parts: list[str] = []
+
+
+class _Table:
+    def __init__(self, before: list[str]):
+        self.before = before
+        self.rows: list[list[_Cell]] = []
+        self.cell: _Cell | None = None
+
+    def grid(self) -> Table:
+        """The rows on a grid: a cell placed at the first free column of its row, covering what it spans."""
+        taken: set[tuple[int, int]] = set()
+        grid: list[list[str]] = []
+        merges: list[tuple[int, int, int, int]] = []
+        for r, row in enumerate(self.rows):
+            while len(grid) <= r:
+                grid.append([])
+            c = 0
+            for cell in row:
+                while (r, c) in taken:
+                    c += 1
+                down = min(cell.rowspan, len(self.rows) - r)
+                for i in range(r, r + down):
+                    for j in range(c, c + cell.colspan):
+                        taken.add((i, j))
+                line = grid[r]
+                line += [""] * (c + 1 - len(line))
+                line[c] = _cell_text(cell.parts)
+                if down * cell.colspan > 1:
+                    merges.append((r, r + down, c, c + cell.colspan))
+                c += cell.colspan
+        width = max((c for _, c in taken), default=-1) + 1
+        return Table([row + [""] * (width - len(row)) for row in grid], merges, self.before)
+
+
+def _cell_text(parts: list[str]) -> str:
+    return "\n".join(_lines("".join(parts)))
+
+
+class _Page(HTMLParser):
+    """The page's tables (with the text lines above each) and its text, one block a line. A cell or a row the page
+    leaves open (HTML lets it omit </td> and </tr>) ends where the next begins."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skipping = 0
+        self.open: list[_Table] = []  # tables being read, the innermost last
+        self.tables: list[Table] = []
+        self.text: list[str] = []  # the page's text, blocks separated by "\n"
+        self.mark = 0  # where in `text` the last top-level table ended
+
+    @staticmethod
+    def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
+        digits = re.match(r"\s*(\d+)", dict(attrs).get(name) or "")
+        return max(1, min(int(digits.group(1)) if digits else 1, MAX_SPAN))
+
+    def _out(self, text: str) -> None:
+        if self.open:
+            if self.open[-1].cell is not None:
+                self.open[-1].cell.parts.append(text)
+        else:
+            self.text.append(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED:
+            self.skipping += 1
+            return
+        if self.skipping:
+            return
+        if tag == "table":
+            before = [] if self.open else _lines("".join(self.text[self.mark:]))
+            if not self.open:
+                self.text.append("\n")
+            self.open.append(_Table(before))
+        elif self.open and tag == "tr":
+            self.open[-1].cell = None
+            self.open[-1].rows.append([])
+        elif self.open and tag in ("td", "th"):
+            table = self.open[-1]
+            if not table.rows:
+                table.rows.append([])
+            table.cell = _Cell(self._span(attrs, "rowspan"), self._span(attrs, "colspan"))
+            table.rows[-1].append(table.cell)
+        elif tag in _BLOCKS:
+            self._out("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _SKIPPED:  # <br/>: a line break; <script/>: nothing to skip
+            self.handle_starttag(tag, attrs)
+            if tag in ("table", "td", "th", "tr"):
+                self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self.skipping = max(0, self.skipping - 1)
+            return
+        if self.skipping:
+            return
+        if tag == "table" and self.open:
+            inner = self.open.pop().grid()
+            rows = "\n".join("\t".join(v.replace("\n", " ") for v in row) for row in inner.rows)
+            if self.open:  # a table inside a cell: its rows are the cell's lines
+                self._out("\n" + rows + "\n")
+            else:
+                if inner.rows:
+                    self.tables.append(inner)
+                self.text += [rows, "\n"]
+                self.mark = len(self.text)
+        elif self.open and tag in ("td", "th"):
+            self.open[-1].cell = None
+        elif tag in _BLOCKS:
+            self._out("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self._out(re.sub(r"\s+", " ", data))  # as a browser shows it: a run of spaces and line ends is one space
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in (re.sub(r"\s+", " ", part).strip() for part in text.split("\n")) if line]
+
+
+def _page(source: Source) -> _Page:
+    text = source.text
+    if text is None:
+        raise FileRefused(source.path, [RowError(f"网页无法读取：{source.name} 既不是 UTF-8，也不是 GBK/GB18030 编码")])
+    page = _Page()
+    try:
+        page.feed(text)
+        page.close()
+    except Exception as exc:
+        raise FileRefused(source.path, [RowError(f"网页无法读取：{source.name}（{type(exc).__name__}: {exc}）")]) from exc
+    return page
+
+
+def html_grids(source: Source) -> list[Grid]:
+    """The page's tables as a list reader sees them (importers.document.table_grids)."""
+    return table_grids(_page(source).tables)
+
+
+# A site's own lines around what it publishes (its footer, its tools): short, and never a law's words.
+_CHROME = re.compile(r"版权所有|Copyright|©|ICP备|网站标识码|网站地图|联系我们|技术支持|扫一扫|打印本页|关闭窗口|【\s*(?:打印|关闭)"
+                     r"|字号[：:]|分享到|(?:主办|承办|协办)(?:单位)?[：:]|当前位置[：:]|您的位置[：:]|浏览次数|来源[：:]", re.IGNORECASE)
+CHROME_CHARS = 60
+
+
+def html_text(source: Source) -> str:
+    """The page's text, a paragraph (or a table's row, its cells separated by tabs) a line; without the site's own
+    short lines (版权所有, 主办：…, 【打印】【关闭】), which would otherwise end the last article."""
+    return "\n".join(line for line in _lines("".join(_page(source).text))
+                     if len(line) > CHROME_CHARS or not _CHROME.search(line))
