@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SHARED_DATA, ManagedServer, run_kb, write_docx
-from tests.unit.test_documents import HEADER, UNDER, _published
+from tests.unit.test_documents import _published, transport_list
 
 pytestmark = pytest.mark.e2e
 
@@ -22,18 +22,8 @@ def _folder(tmp_path: Path) -> Path:
     write_docx(folder / "行政许可法.docx", _published(LAWS / "行政许可法(2019-04-23).md", spaced=False))
     (folder / "中华人民共和国行政处罚法.txt").write_bytes(
         "\r\n".join(_published(LAWS / "行政处罚法(2021-01-22).md")).encode("gb18030"))
-    write_docx(folder / "醴陵市交通运输局权责清单.docx", [
-        "醴陵市交通运输局权责清单", "（2024年版）",
-        [HEADER, UNDER,
-         ["1", ("公路超限运输许可", 1, "restart"), "跨县", "行政许可", "《中华人民共和国行政许可法》第二十九条",
-          "1.受理责任：依法受理。\n2.审查责任：审查材料。\n3.决定责任：作出决定。\n4.送达责任：送达。\n5.事后监管责任：监督检查。",
-          "违法许可的"],
-         ["2", ("", 1, "continue"), "县内", "行政许可", "《中华人民共和国行政许可法》第二十九条", "1.受理责任\n2.审查责任",
-          "违法许可的"]],
-        "二、行政处罚（1项）",
-        [["3", ("对擅自占用公路的处罚", 2), "行政处罚", "《中华人民共和国行政处罚法》第五十一条",
-          "立案、调查、告知、决定、送达、执行", "违法处罚的"]],
-    ])
+    write_docx(folder / "醴陵市交通运输局权责清单.docx", transport_list(
+        "醴陵市交通运输局权责清单", "《中华人民共和国行政许可法》第二十九条", "《中华人民共和国行政处罚法》第五十一条"))
     write_docx(folder / "关于公布权责清单的说明.docx", ["关于公布权责清单的说明", "本清单自公布之日起施行。"])
     return folder
 

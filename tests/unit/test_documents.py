@@ -97,19 +97,24 @@ def test_a_list_whose_title_is_a_decision_is_still_a_list(tmp_path):
     assert lists.sniff(path) == "list"
 
 
-def test_a_list_in_a_word_table_reads_its_merges_title_and_groups(tmp_path):
-    path = write_docx(tmp_path / "清单.docx", [
-        "附件1", "某县交通运输局权责清单", "（2024年版）",
+def transport_list(title: str, permit: str, penalty: str) -> list:
+    """A county's list in Word: titles above a table of a header over two rows, an item with two sub-items merged down,
+    then a group heading and a table of the same columns with the next item. `permit` and `penalty`: the bases."""
+    return [
+        "附件1", title, "（2024年版）",
         [HEADER, UNDER,
-         ["1", ("公路超限运输许可", 1, "restart"), "跨县", "行政许可", "《中华人民共和国公路法》第七十六条",
+         ["1", ("公路超限运输许可", 1, "restart"), "跨县", "行政许可", permit,
           "1.受理责任：依法受理。\n2.审查责任：审查材料。\n3.决定责任：作出决定。\n4.送达责任：送达。\n5.事后监管责任：监督检查。",
           "违法许可的"],
-         ["2", ("", 1, "continue"), "县内", "行政许可", "《中华人民共和国公路法》第七十六条", "1.受理责任\n2.审查责任",
-          "违法许可的"]],
+         ["2", ("", 1, "continue"), "县内", "行政许可", permit, "1.受理责任\n2.审查责任", "违法许可的"]],
         "二、行政处罚（1项）",  # a group heading between two tables of the same columns: one table
-        [["3", ("对擅自占用公路的处罚", 2), "行政处罚", "《中华人民共和国公路法》第八十一条", "立案、调查、告知、决定、送达、执行",
-          "违法处罚的"]],
-    ])
+        [["3", ("对擅自占用公路的处罚", 2), "行政处罚", penalty, "立案、调查、告知、决定、送达、执行", "违法处罚的"]],
+    ]
+
+
+def test_a_list_in_a_word_table_reads_its_merges_title_and_groups(tmp_path):
+    path = write_docx(tmp_path / "清单.docx", transport_list(
+        "某县交通运输局权责清单", "《中华人民共和国公路法》第七十六条", "《中华人民共和国公路法》第八十一条"))
     assert lists.sniff(path) == "list"
     container, sheets = read_workbook(path)
     assert (container, [s.name for s in sheets]) == ("docx", ["某县交通运输局权责清单"])
