@@ -190,20 +190,34 @@ def _table(tbl: ET.Element) -> Table:
 
 
 def docx_tables(source: Source) -> list[Table]:
-    """The document's tables in order, each with the non-empty paragraphs between it and the one before."""
+    """The document's tables in order, each with the non-empty paragraphs between it and the one before. A table
+    that only frames others (one cell a row, tables inside: a layout some offices use for the whole page) is read
+    through: its cells' paragraphs and tables stand as the body's."""
     tables: list[Table] = []
     before: list[str] = []
-    for block in _blocks(_body(source)):
-        if block.tag == f"{_W}p":
-            text = paragraph_text(block).strip()
-            if text:
-                before.append(text)
-            continue
-        table = _table(block)
-        if table.rows:
-            table.before = before
-            tables.append(table)
-        before = []
+
+    def walk(parent: ET.Element) -> None:
+        nonlocal before
+        for block in _blocks(parent):
+            if block.tag == f"{_W}p":
+                text = paragraph_text(block).strip()
+                if text:
+                    before.append(text)
+                continue
+            rows = list(_children(block, f"{_W}tr"))
+            cells = [list(_children(tr, f"{_W}tc")) for tr in rows]
+            if cells and all(len(row) == 1 for row in cells) and any(
+                    tc.find(f".//{_W}tbl") is not None for row in cells for tc in row):
+                for row in cells:
+                    walk(row[0])
+                continue
+            table = _table(block)
+            if table.rows:
+                table.before = before
+                tables.append(table)
+            before = []
+
+    walk(_body(source))
     return tables
 
 

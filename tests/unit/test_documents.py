@@ -293,3 +293,22 @@ def test_an_excel_2003_xml_workbook_under_an_xls_name_is_read_with_its_merges_an
         ("取水许可（新建）", "行政许可", "《中华人民共和国水法》第四十八条", ["受理", "审查", "决定"]),
         ("取水许可（延续）", "行政许可", "《中华人民共和国水法》第四十八条", ["受理"])]
     assert any("隐藏的列 '旧依据'" in w.message for w in doc.warnings)
+
+
+def test_a_table_that_frames_the_page_is_read_through(tmp_path):
+    """Some offices lay the whole page out in a table of one cell: the list is the table inside it."""
+    import re
+
+    path = write_docx(tmp_path / "框.docx", transport_list("某县交通运输局权责清单", "《中华人民共和国公路法》第七十六条",
+                                                          "《中华人民共和国公路法》第八十一条"))
+    with zipfile.ZipFile(path) as zf:
+        members = {name: zf.read(name) for name in zf.namelist()}
+    body = members["word/document.xml"].decode("utf-8")
+    inner = re.search(r"<w:body>(.*)<w:sectPr/>", body).group(1)
+    members["word/document.xml"] = body.replace(inner, f"<w:tbl><w:tr><w:tc>{inner}<w:p/></w:tc></w:tr></w:tbl>").encode()
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    doc = lists.parse_list(path)
+    assert (doc.department, [r.name for r in doc.records]) == (
+        "某县交通运输局", ["公路超限运输许可（跨县）", "公路超限运输许可（县内）", "对擅自占用公路的处罚"])
