@@ -48,6 +48,7 @@ from importers.mapping import (
 from importers.naming import (
     Naming,
     complete_name,
+    department_phrase,
     department_place,
     holder_department,
     internal_unit,
@@ -983,7 +984,7 @@ class _ListParser:
         self._refuse_if_errors(layouts)
         titles = self._title_rows(layouts)
         naming = self._naming(layouts, titles, jurisdiction=jurisdiction, department=department)
-        departments = self._departments(naming)
+        departments = self._departments(naming, self._sheet_bodies(layouts, naming))
         self._default_levels(naming.jurisdiction_level, departments)
         _delegating_bodies(self.records, departments)
         return self._document(layouts, titles, naming, used_sheets, departments)
@@ -1443,6 +1444,7 @@ class _ListParser:
                 department=department or self._meta.get("department"),
                 jurisdiction=jurisdiction or self._meta.get("jurisdiction"),
                 overrides=layouts[0][1].match.mapping.document,
+                sheets=[sheet.name for sheet, _ in layouts if not self._meta],
             )
         except Ambiguous as exc:
             raise FileRefused(self.path, [_ambiguous(exc)]) from exc
@@ -1464,9 +1466,28 @@ class _ListParser:
                 severity="warning"))
         return naming
 
-    def _departments(self, naming: Naming) -> dict[str, dict]:
+    def _sheet_bodies(self, layouts: list[tuple[Sheet, SheetLayout]], naming: Naming) -> dict[str, str]:
+        """Sheet -> the body its own title (or its name) names when that is another body than the file's: a city's
+        compilation (汇编) of its departments' lists, a sheet (or a Word document's table) each under its title."""
+        if len(layouts) < 2:
+            return {}
+        out: dict[str, str] = {}
+        for sheet, layout in layouts:
+            for text in [*layout.titles, sheet.name]:
+                phrase = department_phrase(text)
+                try:
+                    other = holder_department(phrase, naming) if phrase else ""
+                except Ambiguous:
+                    other = ""
+                if other:
+                    out[sheet.name] = other
+                    break
+        return out
+
+    def _departments(self, naming: Naming, sheet_bodies: dict[str, str]) -> dict[str, dict]:
         """Each record's department: the body its 行使主体 names when that is another body than the
-        file's (a city's combined catalogue), else the file's. name -> {name, jurisdiction, level, records}."""
+        file's (a city's combined catalogue), else its sheet's when the sheet's title names another body (a
+        compilation), else the file's. name -> {name, jurisdiction, level, records}."""
         out: dict[str, dict] = {}
         own_place = {}
         seen: dict[str, str] = {}  # 行使主体 -> its department ("" = the file's): one reading per spelling
@@ -1477,7 +1498,7 @@ class _ListParser:
                     seen[rec.holder] = holder_department(rec.holder, naming) if rec.holder else ""
                 except Ambiguous as exc:
                     raise FileRefused(self.path, [_ambiguous(exc, sheet=rec.sheet, row=rec.row)]) from exc
-            other = seen[rec.holder]
+            other = seen[rec.holder] or (sheet_bodies.get(rec.sheet, "") if not rec.holder else "")
             rec.department = other or naming.department
             if other and len(joint_bodies(rec.holder)) > 1 and rec.holder not in noted:
                 noted.add(rec.holder)  # once a holder: the first row that names it

@@ -206,9 +206,11 @@ def resolve_naming(
     department: str | None = None,
     jurisdiction: str | None = None,
     overrides: dict[str, str] | None = None,
+    sheets: list[str] | tuple[str, ...] = (),
 ) -> Naming:
     """Department, jurisdiction and version of one list file. Raises jurisdictions.Ambiguous when the
-    place a file names is carried by several places and nothing in the file tells which."""
+    place a file names is carried by several places and nothing in the file tells which. `sheets`: the names of the
+    sheets read, the last place a name is looked for before the holders (a compilation's 市公安局 | 市民政局 …)."""
     overrides = overrides or {}
     place = jurisdiction or overrides.get("jurisdiction") or ""
     stem = Path(path).stem
@@ -220,6 +222,7 @@ def resolve_naming(
     candidates += [(t, "title") for t in titles]
     candidates += [(t, "department_row") for t in department_rows]
     candidates.append((stem, "filename"))
+    candidates += [(name, "sheet") for name in sheets]
     # 街道 names no one; a joint power's holder (市公安局、市交通运输局) is no publisher's name
     holders = Counter({h: n for h, n in holders.items() if not generic_office(h) and len(joint_bodies(h)) < 2})
     candidates += [(h, "holder") for h, _ in holders.most_common(3)]

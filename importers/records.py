@@ -109,7 +109,7 @@ class ListDocument:
     mapping: str  # name of the mapping that fitted
     title: str  # title row text ("" when none)
     department: str  # full official name, e.g. 克拉玛依市交通运输局
-    department_source: str  # how the name was derived: mapping / title / filename / holder / option
+    department_source: str  # how the name was derived: mapping / title / department_row / filename / sheet / holder / option
     jurisdiction: str  # e.g. 克拉玛依市
     jurisdiction_level: str  # province / city / county / township
     version: str  # version label, e.g. "2024"
