@@ -23,7 +23,7 @@ OOXML_MAGIC = b"PK"
 BIFF_MAGIC = b"\xd0\xcf\x11\xe0"
 # Files people mistake for spreadsheets, named so the refusal says what the file is.
 _OTHER_FORMATS = {
-    b"%PDF": "是 PDF 文档", b"\x89PNG": "是 PNG 图片", b"\xff\xd8\xff": "是 JPEG 图片", b"GIF8": "是 GIF 图片",
+    b"%PDF": "是 PDF 文档（kb 不从 PDF 中读取表格：请用发布机关公布的 Excel 或 Word 版本，或先把 PDF 转换为 Excel）", b"\x89PNG": "是 PNG 图片", b"\xff\xd8\xff": "是 JPEG 图片", b"GIF8": "是 GIF 图片",
     b"Rar!": "是 RAR 压缩包", b"7z\xbc\xaf": "是 7-Zip 压缩包", b"\x1f\x8b": "是 gzip 压缩包",
     b"{\\rtf": "是 RTF 文档",
 }
@@ -144,7 +144,7 @@ def container_of(path: str | Path | Source) -> str:
     raise FileRefused(source.path, [RowError(
         f"不是表格文件：{source.name} 开头的字节是 {head[:4].hex(' ').upper()}"
         + (f"，{what}" if what else "")
-        + "（应为 .xlsx（PK）或 .xls（D0 CF 11 E0）文件，或 CSV/JSON 文本文件）")])
+        + "（应为 .xlsx（PK）或 .xls（D0 CF 11 E0）文件、Word .docx 文档、网页，或 CSV/JSON 文本文件）")])
 
 
 def _zip_member(source: Source, member: str) -> bool:
@@ -256,6 +256,10 @@ def _read_xlsx(source: Source) -> list[Sheet]:
             check_zip(source, zf)
             bad = zf.testzip()
             if "xl/workbook.xml" not in zf.namelist():
+                if "OFD.xml" in zf.namelist():
+                    raise FileRefused(source.path, [RowError(
+                        f"不是表格文件：{name} 是 OFD 版式文档（kb 不从版式文档中读取表格：请用发布机关公布的 Excel "
+                        "或 Word 版本）")])
                 raise FileRefused(source.path, [RowError(
                     f"不是表格文件：{name} 是不含 xl/workbook.xml 的 ZIP 文件"
                     "（可能是 OpenDocument 文档或压缩包）")])

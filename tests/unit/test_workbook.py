@@ -129,6 +129,18 @@ def test_pdf_is_refused_with_its_first_bytes(tmp_path):
     message = exc.value.errors[0].message
     assert message.startswith("不是表格文件：list.xlsx 开头的字节是 25 50 44 46")
     assert "PDF 文档" in message and "（PK）" in message and "D0 CF 11 E0" in message
+    assert "请用发布机关公布的 Excel 或 Word 版本" in message  # what to do instead
+
+
+def test_an_ofd_document_is_refused_saying_what_it_is(tmp_path):
+    import zipfile
+
+    path = tmp_path / "清单.ofd"  # 国家版式文档 (GB/T 33190), what some offices publish instead of PDF
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("OFD.xml", "<ofd:OFD xmlns:ofd='http://www.ofdspec.org/2016'/>")
+    with pytest.raises(FileRefused) as exc:
+        read_workbook(path)
+    assert "是 OFD 版式文档" in exc.value.errors[0].message
 
 
 def test_a_word_document_without_a_table_or_broken_is_refused(tmp_path):
