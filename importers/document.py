@@ -51,8 +51,39 @@ class Table:
         return max((len(r) for r in self.rows), default=0)
 
 
-def is_docx(zf: zipfile.ZipFile) -> bool:
-    return DOCUMENT in zf.namelist()
+MAX_CELLS = 5_000_000  # a table's rows × columns beyond this are no list (a hostile file's spans): refused
+
+
+class TooLarge(Exception):
+    """A document's table spans more cells than a list can have (`MAX_CELLS`)."""
+
+
+def check_extent(rows: int, columns: int) -> None:
+    if rows * columns > MAX_CELLS:
+        raise TooLarge(f"表格过大：{rows:,} 行 × {columns:,} 列，超过上限 {MAX_CELLS:,} 个单元格（合并单元格的跨度异常）")
+
+
+def check_area(cells: int) -> None:
+    if cells > MAX_CELLS:
+        raise TooLarge(f"表格过大：其单元格连同合并的跨度共 {cells:,} 个，超过上限 {MAX_CELLS:,} 个（合并单元格的跨度异常）")
+
+
+_MAIN_PART = re.compile(r"word/document\d*\.xml")
+
+
+def main_part(zf: zipfile.ZipFile) -> str | None:
+    """The member holding a Word document's body: the package's officeDocument relationship names it
+    (word/document.xml; Word Online writes word/document2.xml), None when the zip is no Word document."""
+    names = set(zf.namelist())
+    if "_rels/.rels" in names:
+        try:
+            for rel in ET.fromstring(zf.read("_rels/.rels")):
+                target = rel.get("Target", "").lstrip("/")
+                if rel.get("Type", "").endswith("/officeDocument") and _MAIN_PART.fullmatch(target) and target in names:
+                    return target
+        except ET.ParseError:
+            pass
+    return DOCUMENT if DOCUMENT in names else next((n for n in sorted(names) if _MAIN_PART.fullmatch(n)), None)
 
 
 def _body(source: Source) -> ET.Element:
@@ -62,9 +93,10 @@ def _body(source: Source) -> ET.Element:
     try:
         with zipfile.ZipFile(source.stream()) as zf:
             check_zip(source, zf)
-            if not is_docx(zf):
+            member = main_part(zf)
+            if member is None:
                 raise FileRefused(source.path, [RowError(f"不是 Word 文档：{source.name} 中没有 {DOCUMENT}")])
-            root = ET.fromstring(zf.read(DOCUMENT))
+            root = ET.fromstring(zf.read(member))
     except FileRefused:
         raise
     except Exception as exc:  # zipfile.BadZipFile, a bad CRC, broken XML: all a damaged file
@@ -163,8 +195,9 @@ def _table(tbl: ET.Element) -> Table:
             tc_pr = tc.find(f"{_W}tcPr")
             span = _int(_val(tc_pr, "gridSpan"), 1)
             down = _val(tc_pr, "vMerge")  # None: no merge; "restart": starts one; "" or "continue": goes on
-            if _val(tc_pr, "hMerge") in ("", "continue") and merges and merges[-1][0] == r and merges[-1][3] == c:
-                merges[-1][3] += span  # an older writer's merge across: the cell belongs to the one on its left
+            across = _val(tc_pr, "hMerge")  # an older writer's merge across: restart, then continue
+            if across in ("", "continue") and merges and merges[-1][0] == r and merges[-1][3] == c:
+                merges[-1][3] += span  # the cell belongs to the one on its left
                 row += [""] * span
                 c += span
                 continue
@@ -175,7 +208,7 @@ def _table(tbl: ET.Element) -> Table:
             else:
                 row.append(_cell_text(tc))
                 row += [""] * (span - 1)
-                if span > 1 or down == "restart":
+                if span > 1 or down == "restart" or across == "restart":
                     merge = [r, r + 1, c, c + span]
                     merges.append(merge)
                     if down == "restart":
@@ -185,39 +218,56 @@ def _table(tbl: ET.Element) -> Table:
             del open_down[left]  # a merge down ends where a row does not continue it
         rows.append(row)
     width = max((len(row) for row in rows), default=0)
+    check_extent(len(rows), width)
     rows = [row + [""] * (width - len(row)) for row in rows]
     return Table(rows, [tuple(m) for m in merges if (m[1] - m[0]) * (m[3] - m[2]) > 1])
 
 
+def _frame_cells(tbl: ET.Element) -> list[ET.Element] | None:
+    """The cells of a table that only frames what is inside it (one cell a row: a layout some offices use for the
+    whole page, a list's table or a law's paragraphs inside), else None."""
+    cells = [list(_children(tr, f"{_W}tc")) for tr in _children(tbl, f"{_W}tr")]
+    if not cells or any(len(row) != 1 for row in cells):
+        return None
+    inner = [tc for row in cells for tc in row]
+    if any(tc.find(f".//{_W}tbl") is not None for tc in inner) or len(inner) == 1:
+        return inner
+    return None
+
+
+def _walk(parent: ET.Element, paragraph, table) -> None:
+    """Call `paragraph(text)` and `table(w:tbl)` in the document's order, through frames."""
+    for block in _blocks(parent):
+        if block.tag == f"{_W}p":
+            paragraph(paragraph_text(block))
+            continue
+        frame = _frame_cells(block)
+        if frame is not None:
+            for tc in frame:
+                _walk(tc, paragraph, table)
+        else:
+            table(block)
+
+
 def docx_tables(source: Source) -> list[Table]:
-    """The document's tables in order, each with the non-empty paragraphs between it and the one before. A table
-    that only frames others (one cell a row, tables inside: a layout some offices use for the whole page) is read
-    through: its cells' paragraphs and tables stand as the body's."""
+    """The document's tables in order, each with the non-empty paragraphs between it and the one before; a table
+    that only frames others is read through (its cells' paragraphs and tables stand as the body's)."""
     tables: list[Table] = []
     before: list[str] = []
 
-    def walk(parent: ET.Element) -> None:
-        nonlocal before
-        for block in _blocks(parent):
-            if block.tag == f"{_W}p":
-                text = paragraph_text(block).strip()
-                if text:
-                    before.append(text)
-                continue
-            rows = list(_children(block, f"{_W}tr"))
-            cells = [list(_children(tr, f"{_W}tc")) for tr in rows]
-            if cells and all(len(row) == 1 for row in cells) and any(
-                    tc.find(f".//{_W}tbl") is not None for row in cells for tc in row):
-                for row in cells:
-                    walk(row[0])
-                continue
-            table = _table(block)
-            if table.rows:
-                table.before = before
-                tables.append(table)
-            before = []
+    def paragraph(text: str) -> None:
+        if text.strip():
+            before.append(text.strip())
 
-    walk(_body(source))
+    def table(block: ET.Element) -> None:
+        nonlocal before
+        found = _table(block)
+        if found.rows:
+            found.before = before
+            tables.append(found)
+        before = []
+
+    _walk(_body(source), paragraph, table)
     return tables
 
 
@@ -226,17 +276,21 @@ def _norm(cells: list[str]) -> tuple[str, ...]:
 
 
 def _continues(table: Table, previous: Table, header: tuple[str, ...]) -> bool:
-    """Whether `table` only continues `previous`: the same grid, and between them nothing but a group heading or
-    two (二、行政处罚（12项）), never a title or a note."""
-    return (table.width == previous.width and len(table.before) <= 2
-            and all(len(p) <= GROUP_CHARS and "清单" not in p for p in table.before)
-            and (not table.before or _norm(table.rows[0]) == header or not _looks_like_header(table.rows[0])))
+    """Whether `table` only continues `previous`: the same grid, and either its first row is no header (data going
+    on under a group heading, 二、行政处罚（12项）, or after a page) or it repeats the header with nothing between
+    (Word splitting a long table at a page). A table with a header of its own under a paragraph of its own (another
+    department's list, a group with its header again) stands alone."""
+    if table.width != previous.width:
+        return False
+    if not _looks_like_header(table.rows[0]):
+        return True
+    return not table.before and _norm(table.rows[0]) == header
 
 
 def _looks_like_header(cells: list[str]) -> bool:
     """A first row of words (序号 | 事项名称 | 实施依据 …), not of data (1 | 对…的处罚 | 《…法》第十条)."""
     filled = [v for v in cells if v.strip()]
-    return bool(filled) and not any(v.strip().isdecimal() for v in filled) and all(len(v) <= 20 for v in filled)
+    return bool(filled) and not any(v.strip().isdecimal() for v in filled) and all(len(v) <= 40 for v in filled)
 
 
 Grid = tuple[str, list[list[str]], list[tuple[int, int, int, int]], int]
@@ -257,7 +311,7 @@ def table_grids(tables: list[Table]) -> list[Grid]:
     for table in tables:
         if previous is not None and _continues(table, previous, header):
             grid, merges = out[-1][1], out[-1][2]
-            for text in table.before:
+            for text in (p for p in table.before if len(p) <= GROUP_CHARS):  # (a long one is a note, not a group)
                 merges.append((len(grid), len(grid) + 1, 0, table.width))
                 grid.append([text] + [""] * (table.width - 1))
             skip = 1 if _norm(table.rows[0]) == header else 0
@@ -282,13 +336,22 @@ def table_grids(tables: list[Table]) -> list[Grid]:
     return out
 
 
-def docx_text(source: Source) -> str:
-    """The document as text: a paragraph a line (a line break in it starts another), a table's row a line of
-    its cells separated by tabs."""
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """A table's rows as lines of text: the lines of each cell where a row has one filled cell or a cell of several
+    paragraphs (a law laid out in a table, beside its site's menu), else its cells separated by tabs."""
     lines: list[str] = []
-    for block in _blocks(_body(source)):
-        if block.tag == f"{_W}p":
-            lines.append(paragraph_text(block))
+    for row in rows:
+        filled = [v for v in row if v.strip()]
+        if len(filled) == 1 or any(v.count("\n") >= 2 for v in filled):
+            lines += [line for v in filled for line in v.split("\n")]
         else:
-            lines += ["\t".join(v.replace("\n", " ") for v in row) for row in _table(block).rows]
+            lines.append("\t".join(v.replace("\n", " ") for v in row))
+    return lines
+
+
+def docx_text(source: Source) -> str:
+    """The document as text: a paragraph a line (a line break in it starts another), a table's rows as
+    `table_lines` gives them; a frame read through."""
+    lines: list[str] = []
+    _walk(_body(source), lines.append, lambda block: lines.extend(table_lines(_table(block).rows)))
     return "\n".join(lines)

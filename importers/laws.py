@@ -70,14 +70,16 @@ def plain_title_line(line: str) -> bool:
 def law_text(source: Source, limit: int | None = None) -> str:
     """The text of a law file (its first `limit` characters): a Word document's paragraphs, a web page's text, else
     the file decoded as UTF-8, GB18030 (GBK) or UTF-16 (by its BOM). FileRefused when it is neither."""
-    if source.head.startswith(b"PK"):
-        from importers.document import docx_text
-
-        return docx_text(source)[:limit] if limit else docx_text(source)
+    from importers.document import TooLarge, docx_text
     from importers.webpage import html_text, looks_like_html
 
-    if looks_like_html(source.head):
-        return html_text(source)[:limit] if limit else html_text(source)
+    reader = docx_text if source.head.startswith(b"PK") else html_text if looks_like_html(source.head) else None
+    if reader is not None:
+        try:
+            text = reader(source)
+        except TooLarge as exc:
+            raise FileRefused(source.path, [RowError(f"{source.name} 的{exc}")]) from exc
+        return text[:limit] if limit else text
     text = source.text
     if text is None:
         raise FileRefused(source.path, [RowError("不是文本文件：既不是 UTF-8，也不是 GBK/GB18030 或带 BOM 的 UTF-16 编码")])
@@ -85,21 +87,24 @@ def law_text(source: Source, limit: int | None = None) -> str:
 
 
 def _plain_title(lines: list[str]) -> tuple[int, str] | None:
-    """(line index, title) of a law's title as published: among the non-empty lines before its first article
-    (at most twelve of them: 中华人民共和国主席令, 第七十号 and the order's words may stand above it), the first that
-    ends like a law's name, else the first naming 中华人民共和国 that is not an order (…令, 第…号)."""
+    """(line index, title) of a law's title as published: among the non-empty lines before its first article,
+    heading or table of contents, the last that ends like a law's name (中华人民共和国主席令, 第七十号 and the order's
+    words, or a site's menu, may stand above it; its history, never a name, below), else the last naming
+    中华人民共和国 that is not an order (…令, 第…号); never a site's path (首页 > 法律法规 > …) or menu."""
     candidates: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
         text = re.sub(r"\s+", "", line.lstrip("#"))
         if not text:
             continue
-        if _ARTICLE.match(text) or _ARTICLE.match(line.strip()) or _PLAIN_HEADING.match(text) or len(candidates) >= 12:
+        if _ARTICLE.match(text) or _ARTICLE.match(line.strip()) or _UNSPACED_ARTICLE.match(text) \
+                or _PLAIN_HEADING.match(text) or _CONTENTS.match(text) or len(candidates) >= 200:
             break
-        candidates.append((i, text))
-    for i, text in candidates:
+        if not re.search(r"[>＞›»|｜/]|首页|位置", text):
+            candidates.append((i, text))
+    for i, text in reversed(candidates):
         if _PLAIN_TITLE.match(text):
             return i, text
-    for i, text in candidates:
+    for i, text in reversed(candidates):
         if "中华人民共和国" in text and len(text) <= 60 and not re.search(r"(?:令|号)$|[。；，]", text):
             return i, text
     return None
@@ -156,11 +161,11 @@ def _history(lines: list[str]) -> list[str]:
     """One entry per dated line; lines without a leading date continue the entry above. A line of several dates
     as published (in brackets, each after a space or 根据) is one entry per date."""
     entries: list[str] = []
-    for line in (line.strip() for line in lines):
-        if not line or line.startswith("<!--"):
-            continue
-        if line[:1] in "（(" and line[-1:] in "）)":
-            line = line[1:-1].strip()
+    lines = [line.strip() for line in lines if line.strip() and not line.strip().startswith("<!--")]
+    if lines and lines[0][:1] in "（(" and lines[-1][-1:] in "）)":  # the history in brackets, over one line or several
+        lines[0] = lines[0][1:]
+        lines[-1] = lines[-1][:-1]  # (the same line when it is one)
+    for line in lines:
         parts = [p.strip() for p in _ENTRY_START.split(line) if p.strip()]
         for n, part in enumerate(parts):
             if entries and n == 0 and not re.match(r"^(?:根据)?\d{4}年", part):

@@ -1474,7 +1474,7 @@ class _ListParser:
         out: dict[str, str] = {}
         for sheet, layout in layouts:
             for text in [*layout.titles, sheet.name]:
-                phrase = department_phrase(text)
+                phrase = _COUNTED.sub("", department_phrase(text))  # 株洲市民政局（15项）
                 try:
                     other = holder_department(phrase, naming) if phrase else ""
                 except Ambiguous:
@@ -2735,6 +2735,7 @@ def _ditto(values: dict[str, str], prev: Record, ctx: _SheetContext, row: int) -
 _NAME_MARK = re.compile(r"^[◆◇▲△★☆●■□※▶►◎]\s*(?![◆◇▲△★☆●■□※▶►◎级星类])")
 # how many sub-items an item has, said after its name (丰台's 「…的设立、变更和终止审批（共4项）」 over its rows 1-1 … 1-4):
 # no part of the name its sub-items are known by
+_COUNTED = re.compile(r"\s*[（(](?:共|含|计)?\s*[0-9一二三四五六七八九十百]{1,4}\s*(?:个)?(?:子项|项|条)[）)]\s*$")
 _COUNT_NOTE = re.compile(r"\s*[（(](?:共|含|包括)\s*[0-9一二三四五六七八九十]{1,3}\s*(?:个)?(?:子项|项)[）)]\s*$")
 
 
@@ -3129,9 +3130,7 @@ def _sniff_zip(source: Source) -> str:
         return "list" if source.suffix.lower() in _LIST_SUFFIXES + (".docx",) else "unknown"
     if "xl/workbook.xml" in names:
         return "list"
-    if "word/document.xml" not in names:
-        return "unknown"
-    return _sniff_document(source)
+    return _sniff_document(source) if container_of(source) == "docx" else "unknown"
 
 
 def _sniff_document(source: Source) -> str:

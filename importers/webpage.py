@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from importers.document import Grid, Table, table_grids
+from importers.document import Grid, Table, TooLarge, check_area, check_extent, table_grids, table_lines
 from importers.records import FileRefused, RowError
 from importers.source import Source
 
@@ -20,7 +20,8 @@ _BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "ta
 _SKIPPED = {"script", "style", "head", "noscript", "template", "select", "textarea", "button"}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "col", "area", "base", "wbr", "source", "embed", "param"}
 MAX_SPAN = 1000  # a rowspan or colspan beyond this is taken as this (a damaged or hostile page)
-HTML_HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!DOCTYPE\s+html|html|head|meta|body|table|style)\b",
+HTML_HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!DOCTYPE\s+html|html|head|meta|title|body|table|style"
+                       rb"|p|div|center|h[1-6])\b",
                        re.IGNORECASE | re.DOTALL)
 
 
@@ -47,9 +48,14 @@ class _Table:
         self.before = before
         self.rows: list[list[_Cell]] = []
         self.cell: _Cell | None = None
+        self.caption: _Cell | None = None
+        self.nested: list[Table] | None = None  # the list tables found inside its cells (None: none inside)
 
     def grid(self) -> Table:
-        """The rows on a grid: a cell placed at the first free column of its row, covering what it spans."""
+        """The rows on a grid: a cell placed at the first free column of its row, covering what it spans. TooLarge
+        when the spans cover more than a list can have."""
+        area = sum(min(cell.rowspan, len(self.rows) - r) * cell.colspan for r, row in enumerate(self.rows) for cell in row)
+        check_area(area)
         taken: set[tuple[int, int]] = set()
         grid: list[list[str]] = []
         merges: list[tuple[int, int, int, int]] = []
@@ -71,6 +77,7 @@ class _Table:
                     merges.append((r, r + down, c, c + cell.colspan))
                 c += cell.colspan
         width = max((c for _, c in taken), default=-1) + 1
+        check_extent(len(grid), width)
         return Table([row + [""] * (width - len(row)) for row in grid], merges, self.before)
 
 
@@ -80,7 +87,9 @@ def _cell_text(parts: list[str]) -> str:
 
 class _Page(HTMLParser):
     """The page's tables (with the text lines above each) and its text, one block a line. A cell or a row the page
-    leaves open (HTML lets it omit </td> and </tr>) ends where the next begins."""
+    leaves open (HTML lets it omit </td>, </tr>, even </table> and </head>) ends where the next begins. A table that
+    lays the page out (a few columns, list tables inside its cells) is read through: the tables inside are the
+    page's."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -88,7 +97,7 @@ class _Page(HTMLParser):
         self.open: list[_Table] = []  # tables being read, the innermost last
         self.tables: list[Table] = []
         self.text: list[str] = []  # the page's text, blocks separated by "\n"
-        self.mark = 0  # where in `text` the last top-level table ended
+        self.recent: list[str] = []  # the text since a table last began or ended: the next one's title
 
     @staticmethod
     def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
@@ -96,28 +105,35 @@ class _Page(HTMLParser):
         return max(1, min(int(digits.group(1)) if digits else 1, MAX_SPAN))
 
     def _out(self, text: str) -> None:
+        self.recent.append(text)
         if self.open:
-            if self.open[-1].cell is not None:
-                self.open[-1].cell.parts.append(text)
+            table = self.open[-1]
+            holder = table.caption or table.cell
+            if holder is not None:
+                holder.parts.append(text)
         else:
             self.text.append(text)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body":
+            self.skipping = 0  # (a <head> the page never closed ends here)
+            return
         if tag in _SKIPPED:
             self.skipping += 1
             return
         if self.skipping:
             return
         if tag == "table":
-            before = [] if self.open else _lines("".join(self.text[self.mark:]))
-            if not self.open:
-                self.text.append("\n")
-            self.open.append(_Table(before))
-        elif self.open and tag == "tr":
-            self.open[-1].cell = None
-            self.open[-1].rows.append([])
-        elif self.open and tag in ("td", "th"):
-            table = self.open[-1]
+            self.open.append(_Table(_lines("".join(self.recent))))
+            self.recent = []
+            return
+        table = self.open[-1] if self.open else None
+        if table is not None and tag == "caption":
+            table.caption = _Cell(1, 1)
+        elif table is not None and tag == "tr":
+            table.cell = None
+            table.rows.append([])
+        elif table is not None and tag in ("td", "th"):
             if not table.rows:
                 table.rows.append([])
             table.cell = _Cell(self._span(attrs, "rowspan"), self._span(attrs, "colspan"))
@@ -128,7 +144,7 @@ class _Page(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in _SKIPPED:  # <br/>: a line break; <script/>: nothing to skip
             self.handle_starttag(tag, attrs)
-            if tag in ("table", "td", "th", "tr"):
+            if tag in ("table", "td", "th", "tr", "caption"):
                 self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
@@ -138,23 +154,41 @@ class _Page(HTMLParser):
         if self.skipping:
             return
         if tag == "table" and self.open:
-            inner = self.open.pop().grid()
-            rows = "\n".join("\t".join(v.replace("\n", " ") for v in row) for row in inner.rows)
-            if self.open:  # a table inside a cell: its rows are the cell's lines
-                self._out("\n" + rows + "\n")
-            else:
-                if inner.rows:
-                    self.tables.append(inner)
-                self.text += [rows, "\n"]
-                self.mark = len(self.text)
+            self._close_table()
+        elif self.open and tag == "caption" and self.open[-1].caption is not None:
+            table = self.open[-1]
+            table.before = [*table.before, *_lines("".join(table.caption.parts))]
+            table.caption = None
         elif self.open and tag in ("td", "th"):
             self.open[-1].cell = None
+            self._out("\n")
         elif tag in _BLOCKS:
             self._out("\n")
+
+    def _close_table(self) -> None:
+        closing = self.open.pop()
+        table = closing.grid()
+        layout = closing.nested is not None and (table.width <= 3 or any(t.width > table.width for t in closing.nested))
+        found = closing.nested if layout else [table] if table.rows else []
+        self.recent = []
+        if self.open:  # inside a cell: its rows are the cell's lines; its tables the enclosing one's
+            parent = self.open[-1]
+            self._out("\n" + "\n".join(table_lines(table.rows)) + "\n")
+            self.recent = []
+            if found and max(t.width for t in found) >= 2:
+                parent.nested = [*(parent.nested or []), *found]
+        else:
+            self.tables += found
+            self.text += ["\n".join(table_lines(table.rows)), "\n"]
 
     def handle_data(self, data: str) -> None:
         if not self.skipping:
             self._out(re.sub(r"\s+", " ", data))  # as a browser shows it: a run of spaces and line ends is one space
+
+    def close(self) -> None:
+        super().close()
+        while self.open:  # a table the page never closed
+            self._close_table()
 
 
 def _lines(text: str) -> list[str]:
@@ -169,6 +203,8 @@ def _page(source: Source) -> _Page:
     try:
         page.feed(text)
         page.close()
+    except TooLarge:
+        raise
     except Exception as exc:
         raise FileRefused(source.path, [RowError(f"网页无法读取：{source.name}（{type(exc).__name__}: {exc}）")]) from exc
     return page
@@ -186,7 +222,12 @@ CHROME_CHARS = 60
 
 
 def html_text(source: Source) -> str:
-    """The page's text, a paragraph (or a table's row, its cells separated by tabs) a line; without the site's own
+    """The page's text, a paragraph (or a table's row as `table_lines` gives it) a line; without the site's own
     short lines (版权所有, 主办：…, 【打印】【关闭】), which would otherwise end the last article."""
-    return "\n".join(line for line in _lines("".join(_page(source).text))
-                     if len(line) > CHROME_CHARS or not _CHROME.search(line))
+    return "\n".join(line for line in _lines("".join(_page(source).text)) if not _chrome(line))
+
+
+def _chrome(line: str) -> bool:
+    """A site's own short line: never a sentence (a law's ends with 。 or ；) nor an article (第二十八条 … 技术支持和协助。)."""
+    return len(line) <= CHROME_CHARS and bool(_CHROME.search(line)) and not line.endswith(("。", "；", ";", "：", ":")) \
+        and not re.match(r"^第[一二三四五六七八九十百千零〇两\d]+条", line)

@@ -131,14 +131,14 @@ def container_of(path: str | Path | Source) -> str:
     if not head:
         raise FileRefused(source.path, [RowError(f"空文件（0 字节）：{source.name}")])
     if head.startswith(OOXML_MAGIC):
-        return "docx" if _zip_member(source, "word/document.xml") else "xlsx"
+        return "docx" if _is_word(source) else "xlsx"
     if head.startswith(BIFF_MAGIC):
         return "xls"
     what = next((name for magic, name in _OTHER_FORMATS.items() if head.startswith(magic)), None)
-    if what is None and _SPREADSHEET_2003.search(head) and re.match(rb"^(?:\xef\xbb\xbf)?\s*<", head):
-        return "xml2003"  # Excel 2003's XML workbook, what many systems' 导出 writes under an .xls name
     if what is None and looks_like_html(head):  # a page, or a portal's 导出 Excel: its table as HTML under an .xls name
         return "html"
+    if what is None and _SPREADSHEET_2003.search(head) and re.match(rb"^(?:\xef\xbb\xbf)?\s*<", head):
+        return "xml2003"  # Excel 2003's XML workbook, what many systems' 导出 writes under an .xls name
     if what is None and _looks_like_text(head):
         return "text"
     raise FileRefused(source.path, [RowError(
@@ -147,11 +147,14 @@ def container_of(path: str | Path | Source) -> str:
         + "（应为 .xlsx（PK）或 .xls（D0 CF 11 E0）文件、Word .docx 文档、网页，或 CSV/JSON 文本文件）")])
 
 
-def _zip_member(source: Source, member: str) -> bool:
-    """Whether the zip holds `member` (a broken zip: no; the workbook reader says what is wrong with it)."""
+def _is_word(source: Source) -> bool:
+    """Whether the zip is a Word document and no workbook (a broken zip: no; the workbook reader says what is wrong
+    with it)."""
+    from importers.document import main_part
+
     try:
         with zipfile.ZipFile(source.stream()) as zf:
-            return member in zf.namelist()
+            return "xl/workbook.xml" not in zf.namelist() and main_part(zf) is not None
     except Exception:  # noqa: BLE001 - whatever a damaged archive raises, the workbook reader refuses it
         return False
 
@@ -175,16 +178,17 @@ def read_workbook(path: str | Path | Source) -> tuple[str, list[Sheet]]:
         return "xlsx", _read_xlsx(source)
     if kind == "xls":
         return "xls", _read_xls(source)
-    if kind == "docx":
-        from importers.document import docx_grids
-
-        return "docx", _document_sheets(source, docx_grids(source), " Word 文档")
     if kind == "xml2003":
         return "xml2003", _read_xml2003(source)
-    if kind == "html":
+    if kind in ("docx", "html"):
+        from importers.document import TooLarge, docx_grids
         from importers.webpage import html_grids
 
-        return "html", _document_sheets(source, html_grids(source), "网页（HTML）文件")
+        try:
+            grids = docx_grids(source) if kind == "docx" else html_grids(source)
+        except TooLarge as exc:
+            raise FileRefused(source.path, [RowError(f"{source.name} 的{exc}")]) from exc
+        return kind, _document_sheets(source, grids, " Word 文档" if kind == "docx" else "网页（HTML）文件")
     return "csv", [read_csv(source)]
 
 
@@ -334,26 +338,32 @@ def _xlsx_layout(zf: zipfile.ZipFile) -> tuple[dict[str, list[Merge]], dict[str,
     return out, hidden
 
 
-_SPREADSHEET_2003 = re.compile(rb"urn:schemas-microsoft-com:office:spreadsheet")
+# its root element in the spreadsheet namespace (a page made by the tableToExcel script declares the namespace too)
+_SPREADSHEET_2003 = re.compile(rb"<(?:[\w.-]+:)?Workbook\b[^>]*urn:schemas-microsoft-com:office:spreadsheet")
+_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 _SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
 
 
-def _read_xml2003(source: Source) -> list[Sheet]:
-    """An Excel 2003 XML workbook (<Workbook><Worksheet ss:Name><Table><Row><Cell ss:MergeAcross ss:MergeDown>): a cell
-    goes where its ss:Index says, else after the cell before it and what a merge from above covers."""
+def _xml2003_sheets(source: Source) -> list[Sheet]:
     from xml.etree import ElementTree as ET
 
+    from importers.document import check_extent
+
+    text = source.text  # (decoded here: the parser takes no multi-byte encoding a declaration names, GBK among them)
     try:
-        root = ET.fromstring(source.data)
-    except ET.ParseError as exc:
+        if text is None:
+            raise ValueError("既不是 UTF-8，也不是 GBK/GB18030 编码")
+        root = ET.fromstring(_XML_DECLARATION.sub("", text, count=1))
+    except (ET.ParseError, ValueError) as exc:
         raise FileRefused(source.path, [RowError(
             f"Excel 2003 XML 表格已损坏或不完整：无法读取 {source.name}（{exc}）")]) from exc
     sheets = []
     for ws in root.iter(f"{_SS}Worksheet"):
         grid: list[list[str]] = []
         merges: list[Merge] = []
-        active: list[Merge] = []
+        below: dict[int, int] = {}  # column -> the row a merge from above covers it down to (exclusive)
         hidden_columns: set[int] = set()
+        width = 0
         table = ws.find(f"{_SS}Table")
         r = col = -1
         for el in table if table is not None else ():
@@ -367,28 +377,43 @@ def _read_xml2003(source: Source) -> list[Sheet]:
             if el.tag != f"{_SS}Row":
                 continue
             r = _ss_int(el, "Index", r + 2) - 1
+            check_extent(r + 1, max(width, 1))
             while len(grid) <= r:
                 grid.append([])
-            active = [m for m in active if m.bottom > r]  # the merges of rows above that reach this row or lower
-            above = [m for m in active if m.top < r]
             c = 0
             for cell in el.findall(f"{_SS}Cell"):
                 if cell.get(f"{_SS}Index"):
                     c = _ss_int(cell, "Index", 1) - 1
                 else:
-                    while any(m.left <= c < m.right for m in above):
+                    while below.get(c, 0) > r:  # a cell without its place goes after what a merge from above covers
                         c += 1
                 across, down = min(_ss_int(cell, "MergeAcross", 0), 16_383), _ss_int(cell, "MergeDown", 0)
+                width = max(width, c + across + 1)
+                check_extent(r + down + 1, width)
                 data = cell.find(f"{_SS}Data")
                 row = grid[r]
                 row += [""] * (c + 1 - len(row))
                 row[c] = "".join(data.itertext()) if data is not None else ""
                 if across or down:
                     merges.append(Merge(r, r + down + 1, c, c + across + 1))
-                    active.append(merges[-1])
+                    if down:
+                        for j in range(c, c + across + 1):
+                            below[j] = max(below.get(j, 0), r + down + 1)
                 c += across + 1
         hidden = any((v.text or "").strip() == "SheetHidden" for v in ws.iter() if v.tag.endswith("}Visible"))
         sheets.append(_finish(ws.get(f"{_SS}Name", f"Sheet{len(sheets) + 1}"), grid, merges, hidden, hidden_columns))
+    return sheets
+
+
+def _read_xml2003(source: Source) -> list[Sheet]:
+    """An Excel 2003 XML workbook (<Workbook><Worksheet ss:Name><Table><Row><Cell ss:MergeAcross ss:MergeDown>): a cell
+    goes where its ss:Index says, else after the cell before it and what a merge from above covers."""
+    from importers.document import TooLarge
+
+    try:
+        sheets = _xml2003_sheets(source)
+    except TooLarge as exc:
+        raise FileRefused(source.path, [RowError(f"{source.name} 的{exc}")]) from exc
     if not sheets:
         raise FileRefused(source.path, [RowError(f"Excel 2003 XML 表格中没有工作表：{source.name}")])
     return sheets

@@ -10,6 +10,7 @@ import pytest
 
 from importers import lists
 from importers.laws import looks_like_law, parse_law
+from importers.records import FileRefused
 from importers.run import _may_be_law, parse_file
 from importers.workbook import read_workbook
 from tests.conftest import SHARED_DATA, write_docx
@@ -312,3 +313,132 @@ def test_a_table_that_frames_the_page_is_read_through(tmp_path):
     doc = lists.parse_list(path)
     assert (doc.department, [r.name for r in doc.records]) == (
         "某县交通运输局", ["公路超限运输许可（跨县）", "公路超限运输许可（县内）", "对擅自占用公路的处罚"])
+
+
+# --- what a review found in published shapes and hostile ones ---------------------------------------------------
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _raw_docx(path: Path, body: str, member: str = "word/document.xml") -> Path:
+    with zipfile.ZipFile(path, "w") as zf:
+        if member != "word/document.xml":  # Word Online's main part, named by the package's relationship
+            zf.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                        'relationships"><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/'
+                        f'2006/relationships/officeDocument" Target="{member}"/></Relationships>')
+        zf.writestr(member, f"<w:document {W}><w:body>{body}</w:body></w:document>")
+    return path
+
+
+def _p(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def _tc(text: str, props: str = "") -> str:
+    return f"<w:tc>{'<w:tcPr>' + props + '</w:tcPr>' if props else ''}{_p(text)}</w:tc>"
+
+
+def _tbl(*rows: str) -> str:
+    return "<w:tbl>" + "".join(f"<w:tr>{row}</w:tr>" for row in rows) + "</w:tbl>"
+
+
+ROW = ["序号", "事项名称", "权力类型", "实施依据"]
+DATA = ["1", "对违法建设的处罚", "行政处罚", "《中华人民共和国城乡规划法》第六十四条"]
+
+
+def test_an_older_writer_s_merge_across_and_word_online_s_main_part(tmp_path):
+    merged = _tbl(_tc("序号") + _tc("事项名称", '<w:hMerge w:val="restart"/>') + _tc("", "<w:hMerge/>") + _tc("权力类型"),
+                  "".join(map(_tc, ["1", "主项", "子项", "行政许可"])))
+    sheet = read_workbook(_raw_docx(tmp_path / "h.docx", merged))[1][0]
+    assert sheet.merge_right_of(0, 1) == 1
+    online = _raw_docx(tmp_path / "online.docx", _p("某县自然资源局权力清单") + _tbl(*("".join(map(_tc, r)) for r in (ROW, DATA))),
+                       member="word/document2.xml")
+    assert lists.sniff(online) == "list"
+    assert [r.name for r in lists.parse_list(online).records] == ["对违法建设的处罚"]
+
+
+@pytest.mark.parametrize("heading", ["{d}", "一、{d}", "{d}（15项）"])
+def test_a_word_compilation_whose_tables_share_one_header_keeps_each_department(tmp_path, heading):
+    blocks: list = []
+    for department, item, type_ in [("株洲市公安局", "对无证驾驶机动车的处罚", "行政处罚"), ("株洲市民政局", "社会团体成立登记", "行政许可")]:
+        blocks += [heading.format(d=department), [ROW, ["1", item, type_, "《中华人民共和国行政许可法》第十二条"]]]
+    doc = lists.parse_list(write_docx(tmp_path / "汇编.docx", blocks))
+    assert [r.department for r in doc.records] == ["株洲市公安局", "株洲市民政局"]
+
+
+def test_tables_apart_stay_apart_and_a_table_without_a_header_continues(tmp_path):
+    service = [["序号", "服务事项名称", "服务对象", "办理依据（法律、法规、规章名称及具体条款）"], ["1", "不动产登记资料查询", "公民", "《不动产登记暂行条例》"]]
+    path = write_docx(tmp_path / "two.docx", ["某县自然资源局权力清单", [ROW, DATA], "", service])  # (an empty paragraph)
+    assert len(read_workbook(path)[1]) == 2
+    more = ["2", "对超限运输的处罚", "行政处罚", "《中华人民共和国公路法》第七十六条"]
+    path = write_docx(tmp_path / "groups.docx", ["某县交通运输局权责清单", [ROW, DATA], "二、行政处罚事项清单（1项）", [more]])
+    assert [r.name for r in lists.parse_list(path).records] == ["对违法建设的处罚", "对超限运输的处罚"]
+
+
+def _page(tmp_path: Path, name: str, html: str) -> Path:
+    path = tmp_path / name
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def test_a_page_s_caption_its_unclosed_head_and_table_and_its_layout_table(tmp_path):
+    cells = "".join(f"<td>{v}</td>" for v in DATA)
+    header = "".join(f"<th>{v}</th>" for v in ROW)
+    pages = {
+        "caption.html": f"<html><body><table><caption>某县自然资源局权责清单</caption><tr>{header}</tr><tr>{cells}</tr></table>",
+        "head.html": f"<html><head><title>清单<body><p>某县自然资源局权责清单</p><table><tr>{header}<tr>{cells}</table>",
+        "open.html": f"<p>某县自然资源局权责清单</p><table><tr>{header}<tr>{cells}",
+        "layout.html": "<html><body><table width=980><tr><td><a href='/'>首页</a></td><td><h2>某县自然资源局权责清单</h2>"
+                       f"<table><tr>{header}</tr><tr>{cells}</tr></table></td></tr></table></body></html>",
+        "tableToExcel.xls": '<html xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:'
+                            f'office:spreadsheet"><head></head><body><p>某县自然资源局权责清单</p><table><tr>{header}</tr>'
+                            f"<tr>{cells}</tr></table></body></html>",
+    }
+    for name, html in pages.items():
+        doc = lists.parse_list(_page(tmp_path, name, html))
+        assert (doc.container, doc.department, [r.name for r in doc.records]) == (
+            "html", "某县自然资源局", ["对违法建设的处罚"]), name
+
+
+def test_a_law_in_a_page_s_layout_table_under_its_site_s_path_and_menu(tmp_path):
+    menu = "".join(f"<li>{m}</li>" for m in ["以案释法", "法律法规", *[f"栏目{i}" for i in range(14)]])
+    body = ("<p>中华人民共和国网络安全法</p><p>（2016年11月7日第十二届全国人民代表大会常务委员会第二十四次会议通过）</p>"
+            "<p>第一条　为了保障网络安全，制定本法。</p>"
+            "<p>第二十八条　网络运营者应当为公安机关、国家安全机关依法维护国家安全和侦查犯罪的活动提供技术支持和协助。</p>"
+            "<p>技术支持：某某公司</p>")
+    page = (f"<html><body><div>首页 &gt; 法律法规 &gt; 网络安全法</div><ul>{menu}</ul><table width=980><tr>"
+            f"<td><ul><li>导航</li></ul></td><td>{body}</td></tr></table></body></html>")
+    doc = parse_law(_page(tmp_path, "law.html", page))
+    assert (doc.title, doc.version_date) == ("中华人民共和国网络安全法", "2016-11-07")
+    assert [(a.number, a.text[-6:]) for a in doc.articles] == [(1, "，制定本法。"), (28, "支持和协助。")]  # (the footer dropped)
+    framed = write_docx(tmp_path / "law.docx", [[[("中华人民共和国网络安全法\n（2016年11月7日第十二届全国人民代表大会常务委员会"
+                                                   "第二十四次会议通过）\n第一条　为了保障网络安全，制定本法。")]]])
+    assert [a.number for a in parse_law(framed).articles] == [1]
+
+
+def test_a_history_in_brackets_over_several_lines(tmp_path):
+    path = tmp_path / "law.txt"
+    path.write_text("中华人民共和国行政处罚法\n（1996年3月17日第八届全国人民代表大会第四次会议通过\n根据2009年8月27日第十一届全国人民"
+                    "代表大会常务委员会第十次会议第一次修正\n2021年1月22日第十三届全国人民代表大会常务委员会第二十五次会议修订）\n"
+                    "第一条　为了规范行政处罚的设定和实施，制定本法。\n", encoding="utf-8")
+    doc = parse_law(path)
+    assert doc.history[0].startswith("1996年") and doc.history[-1].endswith("会议修订") and doc.version_date == "2021-01-22"
+
+
+def test_an_excel_2003_xml_workbook_declared_in_gbk(tmp_path):
+    path = tmp_path / "gbk.xls"
+    path.write_bytes(EXCEL_2003_XML.replace('encoding="UTF-8"', 'encoding="GBK"').encode("gb18030"))
+    assert [r.name for r in lists.parse_list(path).records] == ["取水许可（新建）", "取水许可（延续）"]
+
+
+def test_spans_no_list_has_are_refused_at_once(tmp_path):
+    """A few hundred bytes whose merges would cover billions of cells: refused with what is wrong, not read."""
+    xml = ('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-'
+           'microsoft-com:office:spreadsheet"><Worksheet ss:Name="a"><Table><Row><Cell><Data>序号</Data></Cell></Row>'
+           '<Row ss:Index="200000"><Cell ss:Index="200000"><Data>x</Data></Cell></Row></Table></Worksheet></Workbook>')
+    spans = "<table><tr>" + '<td rowspan="1000" colspan="1000">a</td>' * 30 + "</tr>" + "<tr><td>x</td></tr>" * 1000
+    wide = _tbl("".join(_tc("a", '<w:gridSpan w:val="999"/>') for _ in range(200)), *[_tc("y")] * 5000)
+    for path in (_page(tmp_path, "b.xls", xml), _page(tmp_path, "b.html", spans), _raw_docx(tmp_path / "d.docx", wide)):
+        with pytest.raises(FileRefused) as refused:
+            read_workbook(path)
+        assert "表格过大" in refused.value.errors[0].message, path.name
