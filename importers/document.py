@@ -275,22 +275,33 @@ def _norm(cells: list[str]) -> tuple[str, ...]:
     return tuple(re.sub(r"\s+", "", v) for v in cells)
 
 
+# A paragraph that names a body, or a body's list (株洲市民政局, 株洲市民政局2024年权责清单): the title of a table of its
+# own; not a group's heading (二、行政处罚事项清单（1项）).
+_BODY_END = re.compile(r"(?:局|委员会|委|办公室|办|政府|厅|中心|院|队|站|所|会)$")
+_LIST_WORDS = re.compile(r"(?:(?:19|20)\d{2}年(?:度)?)?(?:行政)?(?:权责|权力|责任|公共服务|服务)?(?:事项)?(?:清单|目录)(?:汇编)?$")
+
+
+def _names_a_body(paragraph: str) -> bool:
+    text = re.sub(r"[（(][^（()）]*[)）]$", "", re.sub(r"\s+", "", paragraph))
+    return bool(_BODY_END.search(_LIST_WORDS.sub("", text)))
+
+
 def _continues(table: Table, previous: Table, header: tuple[str, ...]) -> bool:
-    """Whether `table` only continues `previous`: the same grid, and either its first row is no header (data going
-    on under a group heading, 二、行政处罚（12项）, or after a page) or it repeats the header with nothing between
-    (Word splitting a long table at a page). A table with a header of its own under a paragraph of its own (another
-    department's list, a group with its header again) stands alone."""
-    if table.width != previous.width:
+    """Whether `table` only continues `previous`: the same grid, no paragraph between that names a list or a body
+    (another department's list in a compilation), and a first row that is no header of its own (data going on after a
+    page or under a group heading, 二、行政处罚（12项）) or, with nothing between, the header repeated at a page's top."""
+    if table.width != previous.width or any(_names_a_body(p) for p in table.before):
         return False
-    if not _looks_like_header(table.rows[0]):
+    if not looks_like_header(table.rows[0]):
         return True
     return not table.before and _norm(table.rows[0]) == header
 
 
-def _looks_like_header(cells: list[str]) -> bool:
-    """A first row of words (序号 | 事项名称 | 实施依据 …), not of data (1 | 对…的处罚 | 《…法》第十条)."""
-    filled = [v for v in cells if v.strip()]
-    return bool(filled) and not any(v.strip().isdecimal() for v in filled) and all(len(v) <= 40 for v in filled)
+def looks_like_header(cells: list[str]) -> bool:
+    """A row of a list's column names (序号 | 事项名称 | 实施依据 …) as a mapping knows them, not of data (1 | 对…的处罚)."""
+    from importers.mapping import recognised
+
+    return recognised([re.sub(r"\s+", "", v) for v in cells]) >= 2
 
 
 Grid = tuple[str, list[list[str]], list[tuple[int, int, int, int]], int]
@@ -320,6 +331,10 @@ def table_grids(tables: list[Table]) -> list[Grid]:
             merges += [(t + base, b + base, left, right) for t, b, left, right in table.merges if t >= skip]
             continue
         titles = [p for p in table.before if len(p) <= TITLE_CHARS][-TITLE_PARAGRAPHS:]
+        if previous is not None and table.width == previous.width and not looks_like_header(table.rows[0]) \
+                and looks_like_header(previous.rows[0]):  # another body's table under its title, its header left out:
+            table = Table([list(previous.rows[0]), *table.rows],  # the header of the table before, as a reader takes it
+                          [(t + 1, b + 1, left, right) for t, b, left, right in table.merges], table.before)
         grid = [[p] + [""] * (table.width - 1) for p in titles] + [list(r) for r in table.rows]
         merges = [(i, i + 1, 0, table.width) for i in range(len(titles)) if table.width > 1]
         merges += [(t + len(titles), b + len(titles), left, right) for t, b, left, right in table.merges]

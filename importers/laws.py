@@ -36,7 +36,13 @@ _HISTORY_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _SNIFF_BYTES = 64_000
 _LAW_TITLE = re.compile(r"中华人民共和国|(?:法|条例|规定|办法|决定|细则)(?:[（(][^（()）]*[)）])?$")
 # a title of its own line, as published: ends like a law's name (…法, …条例, …办法（试行）), no sentence in it
-_PLAIN_TITLE = re.compile(r"^[^。；，：:;,]{2,60}?(?:法|条例|规定|办法|决定|细则|规则|准则|规程)(?:[（(][^（()）]{1,12}[)）])?$")
+_PLAIN_TITLE = re.compile(r"^[^。；，：:;,]{2,60}?(?:法|法典|条例|规定|办法|决定|细则|规则|准则|规程)(?:[（(][^（()）]{1,12}[)）])?$")
+# a law database's categories, as its menus show them beside a law (国家法律法规数据库), and a site's links to others
+_CATEGORIES = {"宪法", "宪法相关法", "民法商法", "民法", "商法", "行政法", "经济法", "社会法", "刑法", "诉讼与非诉讼程序法",
+               "法律", "行政法规", "监察法规", "地方性法规", "自治条例", "单行条例", "司法解释", "部门规章", "地方政府规章"}
+_LINK = re.compile(r"^(?:相关|链接|上一篇|下一篇|推荐|热门|热点|阅读|延伸|附[：:])")
+# a law's history begins: （2003年8月27日…, 根据2019年…, 2019年4月23日…
+_HISTORY_START = re.compile(r"^[（(]?(?:根据)?\d{4}年\d{1,2}月")
 # a heading of its own line: 第一章　总　　则, 第三节 监督检查, 第一编 总则 (a short name, no sentence)
 _PLAIN_HEADING = re.compile(rf"^(第{NUMERAL}(?:分编|[编章节]))(?!规定|的)\s*([^。；，：:;,]{{0,30}})$")
 # an article written without the space after its number (第一条为了…), where no article of the file has one
@@ -87,10 +93,10 @@ def law_text(source: Source, limit: int | None = None) -> str:
 
 
 def _plain_title(lines: list[str]) -> tuple[int, str] | None:
-    """(line index, title) of a law's title as published: among the non-empty lines before its first article,
-    heading or table of contents, the last that ends like a law's name (中华人民共和国主席令, 第七十号 and the order's
-    words, or a site's menu, may stand above it; its history, never a name, below), else the last naming
-    中华人民共和国 that is not an order (…令, 第…号); never a site's path (首页 > 法律法规 > …) or menu."""
+    """(line index, title) of a law's title as published: among the non-empty lines before its history (once a
+    title-like line has come), first article, heading or table of contents, the last that ends like a law's name and
+    is no menu's word (中华人民共和国主席令, 第七十号 and the order's words, or a site's menu, may stand above it), else
+    the last naming 中华人民共和国 that is not an order (…令, 第…号); never a site's path (首页 > 法律法规 > …)."""
     candidates: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
         text = re.sub(r"\s+", "", line.lstrip("#"))
@@ -99,10 +105,12 @@ def _plain_title(lines: list[str]) -> tuple[int, str] | None:
         if _ARTICLE.match(text) or _ARTICLE.match(line.strip()) or _UNSPACED_ARTICLE.match(text) \
                 or _PLAIN_HEADING.match(text) or _CONTENTS.match(text) or len(candidates) >= 200:
             break
-        if not re.search(r"[>＞›»|｜/]|首页|位置", text):
+        if _HISTORY_START.match(text) and any(_PLAIN_TITLE.match(t) for _, t in candidates):
+            break  # the history follows the title (the order's date above it does not end the search)
+        if not re.search(r"[>＞›»|｜/]|首页|位置", text) and text not in _CATEGORIES and not _LINK.match(text):
             candidates.append((i, text))
     for i, text in reversed(candidates):
-        if _PLAIN_TITLE.match(text):
+        if _PLAIN_TITLE.match(text) and len(text) >= 5:  # (行政法, 经济法: a site's menu, not a law's name)
             return i, text
     for i, text in reversed(candidates):
         if "中华人民共和国" in text and len(text) <= 60 and not re.search(r"(?:令|号)$|[。；，]", text):
@@ -161,11 +169,14 @@ def _history(lines: list[str]) -> list[str]:
     """One entry per dated line; lines without a leading date continue the entry above. A line of several dates
     as published (in brackets, each after a space or 根据) is one entry per date."""
     entries: list[str] = []
-    lines = [line.strip() for line in lines if line.strip() and not line.strip().startswith("<!--")]
-    if lines and lines[0][:1] in "（(" and lines[-1][-1:] in "）)":  # the history in brackets, over one line or several
-        lines[0] = lines[0][1:]
-        lines[-1] = lines[-1][:-1]  # (the same line when it is one)
-    for line in lines:
+    for line in (line.strip() for line in lines):
+        if not line or line.startswith("<!--"):
+            continue
+        opened, closed = line.count("（") + line.count("("), line.count("）") + line.count(")")
+        if line[:1] in "（(" and (opened > closed or line[-1:] in "）)"):
+            line, opened = line[1:], opened - 1  # the history in brackets: （…） a line, or （… over lines …）
+        if line[-1:] in "）)" and closed > opened:
+            line = line[:-1]
         parts = [p.strip() for p in _ENTRY_START.split(line) if p.strip()]
         for n, part in enumerate(parts):
             if entries and n == 0 and not re.match(r"^(?:根据)?\d{4}年", part):

@@ -3109,7 +3109,7 @@ def sniff(path: str | Path | Source) -> str:
         return "law" if looks_like_law(source) else "unknown"
     if stripped[:1] in ("[", "{"):
         return "guide" if looks_like_guide(source) else _sniff_json(source, stripped)
-    if looks_like_law(source):  # a law as published: its title a line of its own, no mark
+    if suffix not in (".csv", ".tsv") and looks_like_law(source):  # a law as published: its title a line of its own
         return "law"
     try:
         sheet = read_csv(source)

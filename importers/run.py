@@ -298,7 +298,7 @@ def _may_be_law(path: Path) -> bool:
     """Whether lists.sniff may take the file for a law: Markdown, or a text whose first character is #. A
     CSV list is not held back until every other text is parsed (a province's thousands of them were)."""
     suffix = path.suffix.lower()
-    if suffix in NEVER_LAWS:
+    if suffix in NEVER_LAWS or suffix in (".csv", ".tsv"):
         return False
     if suffix in (".md", ".markdown", ".docx", ".html", ".htm"):  # (a Word document, a page: a law's as often as a list's)
         return True

@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from importers.document import Grid, Table, TooLarge, check_area, check_extent, table_grids, table_lines
+from importers.document import (
+    Grid,
+    Table,
+    TooLarge,
+    check_area,
+    check_extent,
+    looks_like_header,
+    table_grids,
+    table_lines,
+)
 from importers.records import FileRefused, RowError
 from importers.source import Source
 
@@ -20,9 +29,10 @@ _BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "ta
 _SKIPPED = {"script", "style", "head", "noscript", "template", "select", "textarea", "button"}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "col", "area", "base", "wbr", "source", "embed", "param"}
 MAX_SPAN = 1000  # a rowspan or colspan beyond this is taken as this (a damaged or hostile page)
-HTML_HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!DOCTYPE\s+html|html|head|meta|title|body|table|style"
-                       rb"|p|div|center|h[1-6])\b",
+HTML_HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!DOCTYPE\s+html|html|head|meta|title|body|table|style)\b",
                        re.IGNORECASE | re.DOTALL)
+# a fragment of a page (a title paragraph, then its table): a page only when a table follows in its first bytes
+HTML_FRAGMENT = re.compile(rb"^\s*<(?:p|div|center|h[1-6])\b.*?<table\b", re.IGNORECASE | re.DOTALL)
 
 
 def looks_like_html(head: bytes) -> bool:
@@ -34,7 +44,7 @@ def looks_like_html(head: bytes) -> bool:
             head = head.decode("utf-16").encode("utf-8", "ignore")
         except UnicodeDecodeError:
             return False
-    return bool(HTML_HEAD.match(head))
+    return bool(HTML_HEAD.match(head) or HTML_FRAGMENT.match(head))
 
 
 class _Cell:
@@ -168,7 +178,9 @@ class _Page(HTMLParser):
     def _close_table(self) -> None:
         closing = self.open.pop()
         table = closing.grid()
-        layout = closing.nested is not None and (table.width <= 3 or any(t.width > table.width for t in closing.nested))
+        # a table around list tables that has no list's header of its own lays the page out (a list with a small table
+        # in one of its cells is still the list)
+        layout = closing.nested is not None and not any(looks_like_header(row) for row in table.rows[:3])
         found = closing.nested if layout else [table] if table.rows else []
         self.recent = []
         if self.open:  # inside a cell: its rows are the cell's lines; its tables the enclosing one's
@@ -230,4 +242,4 @@ def html_text(source: Source) -> str:
 def _chrome(line: str) -> bool:
     """A site's own short line: never a sentence (a law's ends with 。 or ；) nor an article (第二十八条 … 技术支持和协助。)."""
     return len(line) <= CHROME_CHARS and bool(_CHROME.search(line)) and not line.endswith(("。", "；", ";", "：", ":")) \
-        and not re.match(r"^第[一二三四五六七八九十百千零〇两\d]+条", line)
+        and not re.match(r"^第[一二三四五六七八九十百千零〇两\d]+(?:条|章|节|编|分编)", line)

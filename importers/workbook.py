@@ -135,8 +135,8 @@ def container_of(path: str | Path | Source) -> str:
     if head.startswith(BIFF_MAGIC):
         return "xls"
     what = next((name for magic, name in _OTHER_FORMATS.items() if head.startswith(magic)), None)
-    if what is None and looks_like_html(head):  # a page, or a portal's 导出 Excel: its table as HTML under an .xls name
-        return "html"
+    if what is None and looks_like_html(head) and source.suffix.lower() not in (".csv", ".tsv"):
+        return "html"  # a page, or a portal's 导出 Excel: its table as HTML under an .xls name (a CSV is read as one)
     if what is None and _SPREADSHEET_2003.search(head) and re.match(rb"^(?:\xef\xbb\xbf)?\s*<", head):
         return "xml2003"  # Excel 2003's XML workbook, what many systems' 导出 writes under an .xls name
     if what is None and _looks_like_text(head):

@@ -442,3 +442,53 @@ def test_spans_no_list_has_are_refused_at_once(tmp_path):
         with pytest.raises(FileRefused) as refused:
             read_workbook(path)
         assert "表格过大" in refused.value.errors[0].message, path.name
+
+
+# --- and what a second review found ------------------------------------------------------------------------------
+
+
+def test_a_compilation_s_long_header_or_left_out_header_and_a_page_split_under_a_merge(tmp_path):
+    long = ["序号", "事项名称", "权力类型", "追责情形（不履行或不正确履行行政职责，有下列情形的，行政机关及相关工作人员应承担相应责任）"]
+    police, civil = ["1", "对无证驾驶机动车的处罚", "行政处罚", "滥用职权的"], ["1", "社会团体成立登记", "行政许可", "违法登记的"]
+    for second in ([long, civil], [civil]):  # the second department's table with its header, or without it
+        doc = lists.parse_list(write_docx(tmp_path / "汇编.docx", [
+            "株洲市公安局权责清单", [long, police], "株洲市民政局权责清单", second]))
+        assert [(r.name, r.department) for r in doc.records] == [
+            ("对无证驾驶机动车的处罚", "株洲市公安局"), ("社会团体成立登记", "株洲市民政局")]
+    head = [("序号", 1), ("事项名称", 1), ("子项", 1), ("权力类型", 1), ("实施依据", 1)]
+    first = [head, ["1", ("公路超限运输许可", 1, "restart"), "跨县", "行政许可", "《中华人民共和国公路法》第七十六条"]]
+    after_page = [[("", 1), ("", 1, "continue"), "县内", "行政许可", "《中华人民共和国公路法》第七十六条"]]
+    doc = lists.parse_list(write_docx(tmp_path / "某县交通运输局权责清单.docx", [first, after_page]))
+    assert [r.name for r in doc.records] == ["公路超限运输许可（跨县）", "公路超限运输许可（县内）"]
+
+
+def test_a_list_with_a_small_table_in_a_cell_is_still_the_list(tmp_path):
+    page = ("<html><body><p>某县自然资源局权责清单</p><table><tr><th>事项名称</th><th>权力类型</th><th>实施依据</th></tr>"
+            "<tr><td>取水许可</td><td>行政许可</td><td>《中华人民共和国水法》<table><tr><td>条</td><td>款</td></tr>"
+            "<tr><td>48</td><td>1</td></tr></table></td></tr><tr><td>对违法建设的处罚</td><td>行政处罚</td>"
+            "<td>《中华人民共和国城乡规划法》第六十四条</td></tr></table></body></html>")
+    doc = lists.parse_list(_page(tmp_path, "list.html", page))
+    assert [r.name for r in doc.records] == ["取水许可", "对违法建设的处罚"]
+
+
+def test_a_law_s_title_beside_its_database_s_categories_and_links_and_its_history_line_by_line(tmp_path):
+    page = ("<html><body><h1>中华人民共和国行政许可法</h1><table><tr><td><ul><li>宪法相关法</li><li>行政法</li><li>经济法</li>"
+            "</ul><p>相关法规：中华人民共和国行政处罚法</p></td><td><p>（2003年8月27日第十届全国人民代表大会常务委员会第四次会议通过）</p>"
+            "<p>第一章 总则</p><p>第一条 为了规范行政许可的设定和实施，制定本法。</p><p>第三章 技术支持</p>"
+            "<p>第二条 本法所称行政许可。</p></td></tr></table></body></html>")
+    doc = parse_law(_page(tmp_path, "law.html", page))
+    assert (doc.title, doc.version_date) == ("中华人民共和国行政许可法", "2003-08-27")
+    assert [(a.number, a.chapter) for a in doc.articles] == [(1, "第一章 总则"), (2, "第三章 技术支持")]
+    path = tmp_path / "regulation.txt"
+    path.write_text("某省安全生产条例\n（2004年6月16日省人民政府令第188号公布）\n（根据2010年12月28日省人民政府令第252号修正）\n"
+                    "第一条　为了加强安全生产工作，制定本条例。\n", encoding="utf-8")
+    doc = parse_law(path)
+    assert (len(doc.history), doc.version_date) == (2, "2010-12-28")
+
+
+def test_csv_lists_stay_lists_whatever_their_first_cell_or_title_says(tmp_path):
+    for name, text in {"p.csv": "<p>某县水利局权责清单</p>\n序号,事项名称,权力类型\n1,取水许可,行政许可\n",
+                       "decision.csv": "某县水利局权责清单的决定\n序号,事项名称,权力类型,实施依据\n1,取水许可,行政许可,"
+                                       "\"《中华人民共和国水法》\n第一条 为了合理开发水资源\"\n"}.items():
+        path = _page(tmp_path, name, text)
+        assert (lists.sniff(path), [r.name for r in lists.parse_list(path).records]) == ("list", ["取水许可"]), name
