@@ -15,11 +15,14 @@ STATUS_TEXT = {"imported": "已导入", "unchanged": "未改动", "refused": "�
                "valid": "校验通过"}
 SEVERITY_TEXT = {"error": "错误", "warning": "警告", "notice": "提示"}
 WHERE_TEXT = (("sheet", "工作表"), ("row", "行"), ("column", "列"))
+DOCUMENTS = (".docx", ".html", ".htm")  # files whose "sheets" are a document's tables (表格)
 
 
-def _where(problem: dict) -> str:
-    """（工作表 X，行 N，列 C） for a row error or warning; "" when it names no place."""
-    where = "，".join(f"{label} {problem[k]}" for k, label in WHERE_TEXT if problem.get(k))
+def _where(problem: dict, document: bool = False) -> str:
+    """（工作表 X，行 N，列 C） for a row error or warning (表格 X in a Word document or a page); "" when it names no
+    place."""
+    where = "，".join(f"{'表格' if document and k == 'sheet' else label} {problem[k]}"
+                     for k, label in WHERE_TEXT if problem.get(k))
     return f"（{where}）" if where else ""
 
 
@@ -31,11 +34,12 @@ def _print_import(report: dict) -> None:
             click.echo(f"    {name} [{c['sheet']}] {c['column']} {c['header']} → {c['kept_as']}", err=True)
     for f in report["files"]:
         name = Path(f["path"]).name
+        document = name.lower().endswith(DOCUMENTS)
         who = f" → {f['department']}" if f.get("department") else ""
         status = STATUS_TEXT.get(f["status"], f["status"])
         click.echo(f"[{status}] {name}{who}：{f['records']} 条", err=True)
         if len(f.get("departments") or []) > 1 or f.get("moved"):  # one body, but not the file's: say so
-            click.echo(f"    各部门的事项（其中 {f['moved']} 条按行使主体从 {f['department']} 移出）：",
+            click.echo(f"    各部门的事项（其中 {f['moved']} 条按行使主体或所在工作表的部门从 {f['department']} 移出）：",
                        err=True)
             for d in f["departments"]:
                 click.echo(f"      {d['name']}（{d['jurisdiction'] or '地区不明'}）：{d['records']}", err=True)
@@ -50,11 +54,11 @@ def _print_import(report: dict) -> None:
             click.echo(f"    {f['reviews']} 处引用的条文已修改、重新编号或废止，已列入待审核（kb laws impact）",
                        err=True)
         for e in f["errors"]:
-            click.echo(f"    错误：{e['message']}{_where(e)}", err=True)
+            click.echo(f"    错误：{e['message']}{_where(e, document)}", err=True)
         warnings = f["warnings"]
         for w in warnings[:5]:
             severity = w.get("severity", "warning")
-            click.echo(f"    {SEVERITY_TEXT.get(severity, severity)}：{w['message']}{_where(w)}", err=True)
+            click.echo(f"    {SEVERITY_TEXT.get(severity, severity)}：{w['message']}{_where(w, document)}", err=True)
         if len(warnings) > 5:
             click.echo(f"    …… 另有 {len(warnings) - 5} 条警告（见 --json）", err=True)
     for notice in report.get("notices", []):

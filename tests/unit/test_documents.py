@@ -492,3 +492,15 @@ def test_csv_lists_stay_lists_whatever_their_first_cell_or_title_says(tmp_path):
                                        "\"《中华人民共和国水法》\n第一条 为了合理开发水资源\"\n"}.items():
         path = _page(tmp_path, name, text)
         assert (lists.sniff(path), [r.name for r in lists.parse_list(path).records]) == ("list", ["取水许可"]), name
+
+
+def test_the_import_report_calls_a_document_s_table_a_table(capsys):
+    from kb.cli.data import _print_import
+
+    warning = {"message": "「同上」按上一项的同一列读取", "sheet": "某县交通运输局权责清单", "row": 4, "column": None,
+               "severity": "notice"}
+    files = [{"path": f"/x/清单{suffix}", "kind": "list", "status": "imported", "department": "某县交通运输局",
+              "records": 3, "errors": [], "warnings": [warning]} for suffix in (".docx", ".xlsx")]
+    _print_import({"files": files, "nodes_created": 0, "relationships_created": 0, "dry_run": False, "notices": []})
+    err = capsys.readouterr().err
+    assert "（表格 某县交通运输局权责清单，行 4）" in err and "（工作表 某县交通运输局权责清单，行 4）" in err
