@@ -115,16 +115,22 @@ def test_type_and_size_are_checked_before_parsing(client, make_user, uploads, we
     assert not any(uploads.iterdir())
 
 
-def test_an_editor_previews_confirms_and_sees_the_import(scratch: Graph, tmp_path: Path):
+def editor_client(graph: Graph, tmp_path: Path):
+    """(a test client of an app on `graph` that takes uploads into tmp_path, logged in as a new editor; the editor's name)."""
     from webui import create_app
     from webui.users import add_user
 
-    app = create_app({"KB_GRAPH": scratch, "TESTING": True, "SECRET_KEY": secrets.token_hex(16),
+    app = create_app({"KB_GRAPH": graph, "TESTING": True, "SECRET_KEY": secrets.token_hex(16),
                       "KB_UPLOAD_DIR": str(tmp_path / "uploads")})
     client = app.test_client()
     name, password = f"test-editor-{secrets.token_hex(4)}", secrets.token_urlsafe(12)
-    add_user(scratch, name, password, "editor")
+    add_user(graph, name, password, "editor")
     login(client, name, password)
+    return client, name
+
+
+def test_an_editor_previews_confirms_and_sees_the_import(scratch: Graph, tmp_path: Path):
+    client, name = editor_client(scratch, tmp_path)
 
     token = upload(client, STATS).headers["Location"].rsplit("/", 1)[-1]
     found = client.get(f"/imports/upload/{token}.json").get_json()["preview"]

@@ -65,18 +65,9 @@ def test_a_folder_of_word_lists_and_laws_as_published_is_imported_and_linked(scr
 
 
 def test_an_editor_uploads_a_word_list_and_sees_what_it_would_add(scratch: Graph, tmp_path: Path) -> None:
-    import secrets
+    from tests.e2e.test_web_imports import editor_client, upload
 
-    from tests.e2e.test_web_imports import login, upload
-    from webui import create_app
-    from webui.users import add_user
-
-    app = create_app({"KB_GRAPH": scratch, "TESTING": True, "SECRET_KEY": secrets.token_hex(16),
-                      "KB_UPLOAD_DIR": str(tmp_path / "uploads")})
-    client = app.test_client()
-    name, password = f"test-editor-{secrets.token_hex(4)}", secrets.token_urlsafe(12)
-    add_user(scratch, name, password, "editor")
-    login(client, name, password)
+    client, _ = editor_client(scratch, tmp_path)
     assert ".docx" in client.get("/imports/new").get_data(as_text=True)  # the form says it takes one
     path = _folder(tmp_path) / "醴陵市交通运输局权责清单.docx"
     token = upload(client, path).headers["Location"].rsplit("/", 1)[-1]
