@@ -87,7 +87,12 @@ def main_part(zf: zipfile.ZipFile) -> str | None:
 
 
 def _body(source: Source) -> ET.Element:
-    """The document's <w:body>; FileRefused for a damaged file or a zip that is no Word document."""
+    """The document's <w:body>, parsed once per file; FileRefused for a damaged file or a zip that is no Word
+    document."""
+    return source.kept("docx body", lambda: _read_body(source))
+
+
+def _read_body(source: Source) -> ET.Element:
     from importers.workbook import check_zip
 
     try:
@@ -327,7 +332,7 @@ def table_grids(tables: list[Table]) -> list[Grid]:
                 grid.append([text] + [""] * (table.width - 1))
             skip = 1 if _norm(table.rows[0]) == header else 0
             base = len(grid) - skip
-            grid += table.rows[skip:]
+            grid += [list(r) for r in table.rows[skip:]]
             merges += [(t + base, b + base, left, right) for t, b, left, right in table.merges if t >= skip]
             continue
         titles = [p for p in table.before if len(p) <= TITLE_CHARS][-TITLE_PARAGRAPHS:]

@@ -11,7 +11,7 @@ import hashlib
 import io
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -65,11 +65,12 @@ def _decode(data: bytes, *, strict: bool) -> tuple[str | None, str | None]:
 
 class Source:
     """A file's bytes, read on first use and kept, with what is derived from them computed once:
-    the sha256, the decoded text and the parsed JSON (or the error parsing it gave)."""
+    the sha256, the decoded text, the parsed JSON (or the error parsing it gave) and what a reader `kept`."""
 
     def __init__(self, path: str | Path):
         self.path = str(path)  # as the caller gave it: messages and documents name the file this way
         self._json: tuple[Any, tuple[str, int] | None] | None = None
+        self._kept: dict[str, Any] = {}
         self._lines: list[tuple[int, Any]] = []
         self._line_iter: Iterator[tuple[int, str]] | None = None
 
@@ -125,6 +126,13 @@ class Source:
         if self.encoding == "utf-8-sig":
             return self.text  # type: ignore[return-value]
         return self.data.decode("utf-8-sig")  # raises: decode_text tried UTF-8 first and failed
+
+    def kept(self, key: str, make: Callable[[], Any]) -> Any:
+        """What a reader parses from the file (a Word document's body, a page's tables), made once: the sniffers ask
+        whether it is a law, then a list, and the parser reads it again. An error is raised, not kept."""
+        if key not in self._kept:
+            self._kept[key] = make()
+        return self._kept[key]
 
     def json(self) -> Any:
         """`text` parsed as one JSON value, parsed once: a JSONDecodeError is kept and raised again

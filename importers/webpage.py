@@ -208,6 +208,11 @@ def _lines(text: str) -> list[str]:
 
 
 def _page(source: Source) -> _Page:
+    """The page read once per file (its tables and text)."""
+    return source.kept("page", lambda: _read_page(source))
+
+
+def _read_page(source: Source) -> _Page:
     text = source.text
     if text is None:
         raise FileRefused(source.path, [RowError(f"网页无法读取：{source.name} 既不是 UTF-8，也不是 GBK/GB18030 编码")])
