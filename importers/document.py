@@ -4,7 +4,7 @@ Many offices publish their 权责清单 as a Word table, not a workbook, and the
 (国家法律法规数据库) gives its texts as Word documents. A .docx is a zip of XML; its body is a sequence of
 paragraphs and tables. This module reads that sequence without a third-party package:
 
-- `docx_sheets`: each table as a `Sheet` (the shape every list reader gives the parser), with its merged
+- `docx_grids`: each table as the grid of a `Sheet` (the shape every list reader gives the parser), with its merged
   cells (`gridSpan` across, `vMerge` down) and the paragraphs above it (the list's title) as title rows.
   A table that only continues the one before it (Word splits a long table at a page break or an empty
   paragraph; some publishers start a new table under each group heading, 二、行政处罚) is appended to it.
@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
 from importers.records import FileRefused, RowError
 from importers.source import Source
 
+# The files whose tables are read as a workbook's sheets, and what a reader calls them.
+DOCUMENT_SUFFIXES = {".docx": "Word 文档", ".html": "网页", ".htm": "网页"}
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 DOCUMENT = "word/document.xml"
@@ -66,6 +70,15 @@ def check_extent(rows: int, columns: int) -> None:
 def check_area(cells: int) -> None:
     if cells > MAX_CELLS:
         raise TooLarge(f"表格过大：其单元格连同合并的跨度共 {cells:,} 个，超过上限 {MAX_CELLS:,} 个（合并单元格的跨度异常）")
+
+
+@contextmanager
+def within_limits(source: Source) -> Iterator[None]:
+    """A table beyond `MAX_CELLS` refused as the file's (the grids are laid out where no file is known)."""
+    try:
+        yield
+    except TooLarge as exc:
+        raise FileRefused(source.path, [RowError(f"{source.name} 的{exc}")]) from exc
 
 
 _MAIN_PART = re.compile(r"word/document\d*\.xml")

@@ -76,15 +76,13 @@ def plain_title_line(line: str) -> bool:
 def law_text(source: Source, limit: int | None = None) -> str:
     """The text of a law file (its first `limit` characters): a Word document's paragraphs, a web page's text, else
     the file decoded as UTF-8, GB18030 (GBK) or UTF-16 (by its BOM). FileRefused when it is neither."""
-    from importers.document import TooLarge, docx_text
+    from importers.document import docx_text, within_limits
     from importers.webpage import html_text, looks_like_html
 
     reader = docx_text if source.head.startswith(b"PK") else html_text if looks_like_html(source.head) else None
     if reader is not None:
-        try:
+        with within_limits(source):
             text = reader(source)
-        except TooLarge as exc:
-            raise FileRefused(source.path, [RowError(f"{source.name} 的{exc}")]) from exc
         return text[:limit] if limit else text
     text = source.text
     if text is None:

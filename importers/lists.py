@@ -2733,9 +2733,11 @@ def _ditto(values: dict[str, str], prev: Record, ctx: _SheetContext, row: int) -
 # a mark before an item's name that a legend explains (「◆」 乡镇依法实施, 「▲」 县级部门赋予): no part of the name; one mark, not
 # a grade (「★★★级及以下旅游饭店星级评定」, 「■类…」)
 _NAME_MARK = re.compile(r"^[◆◇▲△★☆●■□※▶►◎]\s*(?![◆◇▲△★☆●■□※▶►◎级星类])")
+# how many items a compilation's sheet holds, after its department's name (株洲市民政局（15项）); broader than a name's
+# count of its sub-items below, which must never take a part of a power's name
+_COUNTED = re.compile(r"\s*[（(](?:共|含|计)?\s*[0-9一二三四五六七八九十百]{1,4}\s*(?:个)?(?:子项|项|条)[）)]\s*$")
 # how many sub-items an item has, said after its name (丰台's 「…的设立、变更和终止审批（共4项）」 over its rows 1-1 … 1-4):
 # no part of the name its sub-items are known by
-_COUNTED = re.compile(r"\s*[（(](?:共|含|计)?\s*[0-9一二三四五六七八九十百]{1,4}\s*(?:个)?(?:子项|项|条)[）)]\s*$")
 _COUNT_NOTE = re.compile(r"\s*[（(](?:共|含|包括)\s*[0-9一二三四五六七八九十]{1,3}\s*(?:个)?(?:子项|项)[）)]\s*$")
 
 

@@ -24,6 +24,7 @@ import neo4j.exceptions
 from tqdm import tqdm
 
 from importers import laws, writer
+from importers.document import DOCUMENT_SUFFIXES
 from importers.records import FileRefused, GuideDocument, LawDocument, ListDocument, RowError
 from importers.source import Source, decode_text
 from kb import schema
@@ -139,7 +140,7 @@ def parse_file(path: Path, jurisdiction: str | None = None, department: str | No
             doc = onething.parse_guides(source)
         else:
             report.status = "skipped"
-            document = {".docx": "Word 文档", ".html": "网页", ".htm": "网页"}.get(path.suffix.lower())
+            document = DOCUMENT_SUFFIXES.get(path.suffix.lower())
             said = (f"{document}中既没有表头可识别的清单表格，也没有法律条文，已跳过" if document
                     else "不是清单、法律文本或一件事指南，已跳过")
             report.warnings = [RowError(said, severity="notice").as_dict()]
@@ -295,12 +296,13 @@ def _size(path: Path) -> int:
 
 
 def _may_be_law(path: Path) -> bool:
-    """Whether lists.sniff may take the file for a law: Markdown, or a text whose first character is #. A
-    CSV list is not held back until every other text is parsed (a province's thousands of them were)."""
+    """Whether lists.sniff may take the file for a law: Markdown, a Word document or a page, or a text whose first
+    character is # or whose first line may be a law's title as published. A CSV list is never one, so it is not held
+    back until every other text is parsed (a province's thousands of them were)."""
     suffix = path.suffix.lower()
     if suffix in NEVER_LAWS or suffix in (".csv", ".tsv"):
         return False
-    if suffix in (".md", ".markdown", ".docx", ".html", ".htm"):  # (a Word document, a page: a law's as often as a list's)
+    if suffix in (".md", ".markdown", *DOCUMENT_SUFFIXES):  # (a Word document, a page: a law's as often as a list's)
         return True
     try:
         with path.open("rb") as f:

@@ -27,7 +27,6 @@ from importers.source import Source
 _BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "section", "article",
            "header", "footer", "blockquote", "pre", "dt", "dd", "ul", "ol", "hr", "center", "caption", "form"}
 _SKIPPED = {"script", "style", "head", "noscript", "template", "select", "textarea", "button"}
-_VOID = {"br", "hr", "img", "input", "meta", "link", "col", "area", "base", "wbr", "source", "embed", "param"}
 MAX_SPAN = 1000  # a rowspan or colspan beyond this is taken as this (a damaged or hostile page)
 HTML_HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!DOCTYPE\s+html|html|head|meta|title|body|table|style)\b",
                        re.IGNORECASE | re.DOTALL)
@@ -37,8 +36,7 @@ HTML_FRAGMENT = re.compile(rb"^\s*<(?:p|div|center|h[1-6])\b.*?<table\b", re.IGN
 
 def looks_like_html(head: bytes) -> bool:
     """Whether a file's first bytes (UTF-8, GBK; a BOM or not) open a web page or a bare HTML table."""
-    for prefix in (b"\xef\xbb\xbf",):
-        head = head.removeprefix(prefix)
+    head = head.removeprefix(b"\xef\xbb\xbf")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             head = head.decode("utf-16").encode("utf-8", "ignore")

@@ -181,13 +181,11 @@ def read_workbook(path: str | Path | Source) -> tuple[str, list[Sheet]]:
     if kind == "xml2003":
         return "xml2003", _read_xml2003(source)
     if kind in ("docx", "html"):
-        from importers.document import TooLarge, docx_grids
+        from importers.document import docx_grids, within_limits
         from importers.webpage import html_grids
 
-        try:
+        with within_limits(source):
             grids = docx_grids(source) if kind == "docx" else html_grids(source)
-        except TooLarge as exc:
-            raise FileRefused(source.path, [RowError(f"{source.name} 的{exc}")]) from exc
         return kind, _document_sheets(source, grids, " Word 文档" if kind == "docx" else "网页（HTML）文件")
     return "csv", [read_csv(source)]
 
@@ -408,12 +406,10 @@ def _xml2003_sheets(source: Source) -> list[Sheet]:
 def _read_xml2003(source: Source) -> list[Sheet]:
     """An Excel 2003 XML workbook (<Workbook><Worksheet ss:Name><Table><Row><Cell ss:MergeAcross ss:MergeDown>): a cell
     goes where its ss:Index says, else after the cell before it and what a merge from above covers."""
-    from importers.document import TooLarge
+    from importers.document import within_limits
 
-    try:
+    with within_limits(source):
         sheets = _xml2003_sheets(source)
-    except TooLarge as exc:
-        raise FileRefused(source.path, [RowError(f"{source.name} 的{exc}")]) from exc
     if not sheets:
         raise FileRefused(source.path, [RowError(f"Excel 2003 XML 表格中没有工作表：{source.name}")])
     return sheets

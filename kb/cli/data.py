@@ -15,7 +15,6 @@ STATUS_TEXT = {"imported": "已导入", "unchanged": "未改动", "refused": "�
                "valid": "校验通过"}
 SEVERITY_TEXT = {"error": "错误", "warning": "警告", "notice": "提示"}
 WHERE_TEXT = (("sheet", "工作表"), ("row", "行"), ("column", "列"))
-DOCUMENTS = (".docx", ".html", ".htm")  # files whose "sheets" are a document's tables (表格)
 
 
 def _where(problem: dict, document: bool = False) -> str:
@@ -27,6 +26,8 @@ def _where(problem: dict, document: bool = False) -> str:
 
 
 def _print_import(report: dict) -> None:
+    from importers.document import DOCUMENT_SUFFIXES  # (a document's "sheets" are its tables: 表格)
+
     unmapped = [(Path(f["path"]).name, c) for f in report["files"] for c in f.get("unmapped_columns") or []]
     if unmapped:
         click.echo("列映射中没有的列（作为附加字段保存在每项权力上）：", err=True)
@@ -34,7 +35,7 @@ def _print_import(report: dict) -> None:
             click.echo(f"    {name} [{c['sheet']}] {c['column']} {c['header']} → {c['kept_as']}", err=True)
     for f in report["files"]:
         name = Path(f["path"]).name
-        document = name.lower().endswith(DOCUMENTS)
+        document = name.lower().endswith(tuple(DOCUMENT_SUFFIXES))
         who = f" → {f['department']}" if f.get("department") else ""
         status = STATUS_TEXT.get(f["status"], f["status"])
         click.echo(f"[{status}] {name}{who}：{f['records']} 条", err=True)
