@@ -71,6 +71,7 @@ from importers.vocabulary import (
 from importers.workbook import (
     BIFF_MAGIC,
     OOXML_MAGIC,
+    TABLE_TEXTS,
     NoTable,
     Sheet,
     column_letter,
@@ -3111,7 +3112,7 @@ def sniff(path: str | Path | Source) -> str:
         return "law" if looks_like_law(source) else "unknown"
     if stripped[:1] in ("[", "{"):
         return "guide" if looks_like_guide(source) else _sniff_json(source, stripped)
-    if suffix not in (".csv", ".tsv") and looks_like_law(source):  # a law as published: its title a line of its own
+    if suffix not in TABLE_TEXTS and looks_like_law(source):  # a law as published: its title a line of its own
         return "law"
     try:
         sheet = read_csv(source)

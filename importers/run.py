@@ -27,6 +27,7 @@ from importers import laws, writer
 from importers.document import DOCUMENT_SUFFIXES
 from importers.records import FileRefused, GuideDocument, LawDocument, ListDocument, RowError
 from importers.source import Source, decode_text
+from importers.workbook import TABLE_TEXTS
 from kb import schema
 from kb.db import Graph
 from kb.explain import explain, reason
@@ -297,10 +298,10 @@ def _size(path: Path) -> int:
 
 def _may_be_law(path: Path) -> bool:
     """Whether lists.sniff may take the file for a law: Markdown, a Word document or a page, or a text whose first
-    character is # or whose first line may be a law's title as published. A CSV list is never one, so it is not held
-    back until every other text is parsed (a province's thousands of them were)."""
+    character is # or (not a CSV) whose first line may be a law's title as published. A CSV list is not held back
+    until every other text is parsed (a province's thousands of them were)."""
     suffix = path.suffix.lower()
-    if suffix in NEVER_LAWS or suffix in (".csv", ".tsv"):
+    if suffix in NEVER_LAWS:
         return False
     if suffix in (".md", ".markdown", *DOCUMENT_SUFFIXES):  # (a Word document, a page: a law's as often as a list's)
         return True
@@ -315,7 +316,7 @@ def _may_be_law(path: Path) -> bool:
     text = text.removeprefix("\ufeff").lstrip()  # (as sniff strips: 「　　# …」 too)
     # a law as published opens with its title (中华人民共和国…法), a list's CSV with its header or its own title
     first = text.split("\n", 1)[0].strip()
-    return not text or text.startswith("#") or bool(laws.plain_title_line(first))
+    return not text or text.startswith("#") or (suffix not in TABLE_TEXTS and laws.plain_title_line(first))
 
 
 class _Parser(threading.Thread):

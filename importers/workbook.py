@@ -20,6 +20,8 @@ from importers.source import MB, Source, as_source, decode_text, env_limit
 from importers.webpage import looks_like_html
 
 OOXML_MAGIC = b"PK"
+# text files that are a table whatever their first bytes look like: never read as a web page or a law as published
+TABLE_TEXTS = (".csv", ".tsv")
 BIFF_MAGIC = b"\xd0\xcf\x11\xe0"
 # Files people mistake for spreadsheets, named so the refusal says what the file is.
 _OTHER_FORMATS = {
@@ -135,7 +137,7 @@ def container_of(path: str | Path | Source) -> str:
     if head.startswith(BIFF_MAGIC):
         return "xls"
     what = next((name for magic, name in _OTHER_FORMATS.items() if head.startswith(magic)), None)
-    if what is None and looks_like_html(head) and source.suffix.lower() not in (".csv", ".tsv"):
+    if what is None and looks_like_html(head) and source.suffix.lower() not in TABLE_TEXTS:
         return "html"  # a page, or a portal's 导出 Excel: its table as HTML under an .xls name (a CSV is read as one)
     if what is None and _SPREADSHEET_2003.search(head) and re.match(rb"^(?:\xef\xbb\xbf)?\s*<", head):
         return "xml2003"  # Excel 2003's XML workbook, what many systems' 导出 writes under an .xls name
