@@ -74,12 +74,15 @@ def plain_title_line(line: str) -> bool:
 
 
 def law_text(source: Source, limit: int | None = None) -> str:
-    """The text of a law file (its first `limit` characters): a Word document's paragraphs, a web page's text, else
+    """The text of a law file (its first `limit` characters): a Word document's paragraphs, a PDF's or a web page's
+    text, else
     the file decoded as UTF-8, GB18030 (GBK) or UTF-16 (by its BOM). FileRefused when it is neither."""
     from importers.document import docx_text, within_limits
+    from importers.pdf import PDF_MAGIC, pdf_text
     from importers.webpage import html_text, looks_like_html
 
-    reader = docx_text if source.head.startswith(b"PK") else html_text if looks_like_html(source.head) else None
+    reader = docx_text if source.head.startswith(b"PK") else pdf_text if source.head.startswith(PDF_MAGIC) \
+        else html_text if looks_like_html(source.head) else None
     if reader is not None:
         with within_limits(source):
             text = reader(source)
@@ -160,7 +163,8 @@ def _body_start(lines: list[str], title_index: int) -> int:
 
 
 # a date that starts an entry of the history inside a line: 「（2003年8月27日…通过　根据2019年4月23日…修正）」
-_ENTRY_START = re.compile(r"\s+(?=(?:根据)?\d{4}年)|(?<=[；;])(?=(?:根据)?\d{4}年)")
+# (an entry's verb then 根据 with no space between: a PDF's line, where the space was only a gap)
+_ENTRY_START = re.compile(r"\s+(?=(?:根据)?\d{4}年)|(?<=[；;])(?=(?:根据)?\d{4}年)|(?<=通过|修正|修订|公布|施行)(?=根据\d{4}年)")
 
 
 def _history(lines: list[str]) -> list[str]:

@@ -3102,7 +3102,7 @@ def sniff(path: str | Path | Source) -> str:
         container = container_of(source)  # refuses binary files that are not spreadsheets
     except FileRefused:
         return "unknown"
-    if container == "html":
+    if container in ("html", "pdf"):
         return _sniff_document(source)
     text = source.text
     if text is None:

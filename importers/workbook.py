@@ -15,6 +15,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from importers.pdf import PDF_MAGIC
 from importers.records import FileRefused, RowError
 from importers.source import MB, Source, as_source, decode_text, env_limit
 from importers.webpage import looks_like_html
@@ -25,7 +26,7 @@ TABLE_TEXTS = (".csv", ".tsv")
 BIFF_MAGIC = b"\xd0\xcf\x11\xe0"
 # Files people mistake for spreadsheets, named so the refusal says what the file is.
 _OTHER_FORMATS = {
-    b"%PDF": "是 PDF 文档（kb 不从 PDF 中读取表格：请用发布机关公布的 Excel 或 Word 版本，或先把 PDF 转换为 Excel）", b"\x89PNG": "是 PNG 图片", b"\xff\xd8\xff": "是 JPEG 图片", b"GIF8": "是 GIF 图片",
+    b"\x89PNG": "是 PNG 图片", b"\xff\xd8\xff": "是 JPEG 图片", b"GIF8": "是 GIF 图片",
     b"Rar!": "是 RAR 压缩包", b"7z\xbc\xaf": "是 7-Zip 压缩包", b"\x1f\x8b": "是 gzip 压缩包",
     b"{\\rtf": "是 RTF 文档",
 }
@@ -126,7 +127,7 @@ def column_letter(c: int) -> str:
 
 
 def container_of(path: str | Path | Source) -> str:
-    """xlsx / docx / xls / xml2003 / html / text, from the first bytes (a zip: by its members; never the extension);
+    """xlsx / docx / xls / xml2003 / html / pdf / text, from the first bytes (a zip: by its members; never the extension);
     raises FileRefused otherwise."""
     source = as_source(path)
     head = source.head
@@ -136,6 +137,8 @@ def container_of(path: str | Path | Source) -> str:
         return "docx" if _is_word(source) else "xlsx"
     if head.startswith(BIFF_MAGIC):
         return "xls"
+    if head.startswith(PDF_MAGIC):
+        return "pdf"
     what = next((name for magic, name in _OTHER_FORMATS.items() if head.startswith(magic)), None)
     if what is None and looks_like_html(head) and source.suffix.lower() not in TABLE_TEXTS:
         return "html"  # a page, or a portal's 导出 Excel: its table as HTML under an .xls name (a CSV is read as one)
@@ -146,7 +149,7 @@ def container_of(path: str | Path | Source) -> str:
     raise FileRefused(source.path, [RowError(
         f"不是表格文件：{source.name} 开头的字节是 {head[:4].hex(' ').upper()}"
         + (f"，{what}" if what else "")
-        + "（应为 .xlsx（PK）或 .xls（D0 CF 11 E0）文件、Word .docx 文档、网页，或 CSV/JSON 文本文件）")])
+        + "（应为 .xlsx（PK）或 .xls（D0 CF 11 E0）文件、Word .docx 文档、PDF、网页，或 CSV/JSON 文本文件）")])
 
 
 def _is_word(source: Source) -> bool:
@@ -189,6 +192,13 @@ def read_workbook(path: str | Path | Source) -> tuple[str, list[Sheet]]:
         with within_limits(source):
             grids = docx_grids(source) if kind == "docx" else html_grids(source)
         return kind, _document_sheets(source, grids, " Word 文档" if kind == "docx" else "网页（HTML）文件")
+    if kind == "pdf":
+        from importers.document import table_grids, within_limits
+        from importers.pdf import pdf_tables
+
+        with within_limits(source):
+            grids = table_grids(pdf_tables(source))
+        return kind, _document_sheets(source, grids, " PDF 文档")
     return "csv", [read_csv(source)]
 
 

@@ -160,6 +160,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
                  versions, imports):
         app.register_blueprint(view.bp)
 
+    from importers.document import DOCUMENT_SUFFIXES  # (a document's "sheets" are its tables: 表格)
+
     # Globals (not a context processor) so that imported macros see them too.
     app.jinja_env.globals.update(entity_url=entity_url, label_colours=LABEL_COLOURS, label_names=LABEL_NAMES,
                                  json_url=_json_url, page_url=_page_url, area_names=AREA_NAMES,
@@ -167,7 +169,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
                                  import_statuses=IMPORT_STATUSES, evidence_fields=EVIDENCE_FIELDS,
                                  evidence_types=EVIDENCE_TYPES, evidence_values=EVIDENCE_VALUES,
                                  column_name=column_name, marked=marked, evidence_value=evidence_value,
-                                 evidence_html=evidence_html)
+                                 evidence_html=evidence_html, document_suffixes=tuple(DOCUMENT_SUFFIXES))
 
     @app.context_processor
     def user_context() -> dict[str, Any]:

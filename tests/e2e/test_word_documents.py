@@ -75,3 +75,34 @@ def test_an_editor_uploads_a_word_list_and_sees_what_it_would_add(scratch: Graph
     assert preview["status"] == "valid"
     [change] = preview["changes"]
     assert (change["department"], change["counts"]["added"]) == ("醴陵市交通运输局", 3)
+
+
+def test_a_list_and_a_law_published_as_pdf_are_imported_linked_and_shown(scratch_server: ManagedServer,
+                                                                          tmp_path: Path) -> None:
+    from urllib.parse import quote
+
+    from tests.conftest import write_pdf
+    from tests.e2e.test_web_imports import editor_client
+
+    folder = tmp_path / "攸县"
+    folder.mkdir()
+    write_pdf(folder / "行政许可法.pdf", _published(LAWS / "行政许可法(2019-04-23).md"))
+    write_pdf(folder / "攸县交通运输局权责清单.pdf", transport_list(
+        "攸县交通运输局权责清单", "《中华人民共和国行政许可法》第二十九条", "《中华人民共和国公路法》第八十一条"),
+        running="攸县交通运输局权责清单")
+    proc = run_kb(scratch_server, "import", "--json", str(folder))
+    assert proc.returncode == 0, proc.stderr
+    files = {Path(f["path"]).name: (f["kind"], f["status"], f["records"]) for f in json.loads(proc.stdout)["files"]}
+    assert files == {"行政许可法.pdf": ("law", "imported", 83), "攸县交通运输局权责清单.pdf": ("list", "imported", 3)}
+    g = scratch_server.graph
+    based = g.read("MATCH (:Department {name: '攸县交通运输局'})-[:HOLDS]->(p:Power)-[:BASED_ON]->(a:Article) "
+                   "RETURN p.name AS p, a.key AS a, p.source_row AS row, p.key AS key ORDER BY p.name")
+    assert [(r["p"], r["a"].split("#")[1], r["row"]) for r in based] == [
+        ("公路超限运输许可（县内）", "29", 4), ("公路超限运输许可（跨县）", "29", 3)]
+    place = g.read("MATCH (:Department {name: '攸县交通运输局'})-[:IN_JURISDICTION]->(j)-[:WITHIN*]->(up) "
+                   "RETURN j.name AS j, collect(up.name) AS up")
+    assert (place[0]["j"], place[0]["up"]) == ("攸县", ["株洲市", "湖南省"])
+    client, _ = editor_client(g, tmp_path)
+    page = client.get(f"/powers/{quote(based[0]['key'], safe='')}").get_data(as_text=True)
+    assert "攸县交通运输局权责清单.pdf · 表格 攸县交通运输局权责清单 · 行 4" in page  # where a reader finds the row
+    assert ".pdf" in client.get("/imports/new").get_data(as_text=True)  # the upload form takes a PDF

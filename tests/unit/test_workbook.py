@@ -121,15 +121,22 @@ def test_empty_file_is_refused(tmp_path):
     assert "空文件（0 字节）" in str(exc.value) and "nothing.xlsx" in str(exc.value)
 
 
-def test_pdf_is_refused_with_its_first_bytes(tmp_path):
-    path = tmp_path / "list.xlsx"
+def test_a_pdf_under_a_workbook_s_name_is_read_as_a_pdf(tmp_path):
+    path = tmp_path / "list.xlsx"  # (tests/unit/test_pdf.py reads whole ones)
     path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
     with pytest.raises(FileRefused) as exc:
         read_workbook(path)
+    assert exc.value.errors[0].message.startswith("list.xlsx 是损坏或不完整的 PDF 文件，无法读取（")
+
+
+def test_a_picture_is_refused_with_its_first_bytes(tmp_path):
+    path = tmp_path / "list.xlsx"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(FileRefused) as exc:
+        read_workbook(path)
     message = exc.value.errors[0].message
-    assert message.startswith("不是表格文件：list.xlsx 开头的字节是 25 50 44 46")
-    assert "PDF 文档" in message and "（PK）" in message and "D0 CF 11 E0" in message
-    assert "请用发布机关公布的 Excel 或 Word 版本" in message  # what to do instead
+    assert message.startswith("不是表格文件：list.xlsx 开头的字节是 89 50 4E 47，是 PNG 图片")
+    assert "（PK）" in message and "D0 CF 11 E0" in message and "PDF" in message  # what it can read
 
 
 def test_an_ofd_document_is_refused_saying_what_it_is(tmp_path):

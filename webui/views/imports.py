@@ -45,7 +45,7 @@ from webui.users import role_required
 
 bp = Blueprint("imports_upload", __name__)
 
-SUFFIXES = (".xls", ".xlsx", ".xlsm", ".et", ".docx", ".html", ".htm", ".csv", ".tsv", ".txt", ".json", ".jsonl",
+SUFFIXES = (".xls", ".xlsx", ".xlsm", ".et", ".docx", ".html", ".htm", ".pdf", ".csv", ".tsv", ".txt", ".json", ".jsonl",
             ".ndjson", ".md", ".markdown")
 TOKEN = re.compile(r"[0-9a-f]{32}")
 CHUNK = 1 << 16

@@ -1,0 +1,408 @@
+"""PDF documents: lists published as ruled tables, laws published as pages of text.
+
+Many offices publish their 权责清单 only as a PDF: a Word or Excel table saved as PDF, its rows going on from page
+to page. A PDF holds no table, only characters and ruling lines at positions; pdfplumber (on pdfminer.six) gives both
+and finds the cells the ruling lines enclose. This module turns that into the shapes the other readers give:
+
+- `pdf_tables`: each ruled table as an `importers.document.Table` (its cells on a grid, a cell spanning rows or
+  columns a merge), with the text lines between it and the table before as its paragraphs; `importers.document.
+  table_grids` then joins a table that goes on over a page break and takes the title above it, as for Word.
+- `pdf_text`: the pages as lines of text (a paragraph wrapped over lines joined again), for the law reader.
+
+What a page prints for itself (its number, a running header or footer repeated on every page) is left out, or it
+would stand between two parts of one table, or end a law's last article. A cell's text wrapped over lines is one
+line again (a line that reaches the cell's right edge goes on in the next); a line ended short keeps its break
+(1.立案责任 / 2.调查责任 …). A scanned PDF (pictures of pages, no text) and one whose fonts map to no characters are
+refused with what to do instead; so is a table drawn without lines (columns aligned by spaces), which cannot be told
+from text.
+"""
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from importers.document import Table, check_extent
+from importers.records import FileRefused, RowError
+from importers.source import Source, env_limit
+
+SUFFIX = ".pdf"
+PDF_MAGIC = b"%PDF"
+SNAP = 2.0  # points: cell edges this close are one line of the grid (a border drawn twice, a rounding)
+BROKEN_CELL = 20  # characters: a cell shorter than this on the page before did not break over it
+FURNITURE_MARGIN = 0.1  # the top and bottom tenth of a page: where its number and running header or footer stand
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－·•\s]*\d+[-—–－·•\s]*|第\s*\d+\s*页(?:\s*[,，/、]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+"
+                          r"|共\s*\d+\s*页\s*第\s*\d+\s*页|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$")
+_ENUMERATED = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳])")
+_LAW_HEADING = re.compile(r"^第[一二三四五六七八九十百千零〇两\d]+(?:条|章|节|编|分编)")
+
+
+def max_pages() -> int:
+    """The most pages a PDF may have (KB_IMPORT_MAX_PDF_PAGES, default 5,000: a province's compilation has a
+    few thousand)."""
+    return env_limit("KB_IMPORT_MAX_PDF_PAGES", 5000)
+
+
+@dataclass
+class _Line:
+    """A line of characters: its text, extent and the size of its characters."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass
+class _Page:
+    """One page's blocks in reading order: ("line", _Line) outside tables, ("table", _Grid)."""
+
+    number: int
+    height: float
+    blocks: list[tuple[str, object]] = field(default_factory=list)
+    chars: int = 0  # the characters on it
+    unmapped: int = 0  # ... of which glyph numbers (a font without a map to characters: (cid:N))
+
+
+def _refused(source: Source, said: str) -> FileRefused:
+    return FileRefused(source.path, [RowError(f"{source.name} {said}")])
+
+
+def _pages(source: Source) -> list[_Page]:
+    """The document's pages read once per file (the sniffers and the parser ask for the same)."""
+    return source.kept("pdf pages", lambda: _read_pages(source))
+
+
+def _read_pages(source: Source) -> list[_Page]:
+    import logging
+
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # (its notes on a file's small faults are not the user's)
+    _check_streams(source)
+    pages: list[_Page] = []
+    chars = cids = 0  # on every page
+    try:
+        with pdfplumber.open(source.stream()) as pdf:
+            if len(pdf.pages) > max_pages():
+                raise _refused(source, f"有 {len(pdf.pages):,} 页，超过上限 {max_pages():,} 页"
+                                       "（KB_IMPORT_MAX_PDF_PAGES）：请分成几个文件导入")
+            for number, page in enumerate(pdf.pages, start=1):
+                read = _read_page(page, number)
+                chars, cids = chars + read.chars, cids + read.unmapped
+                pages.append(read)
+                page.close()  # its parsed objects are not kept: a long list reads in bounded memory
+    except FileRefused:
+        raise
+    except Exception as exc:  # a damaged or truncated file: whatever pdfminer raises (pdfplumber wraps it)
+        if any(isinstance(e, PDFPasswordIncorrect) for e in (exc, *exc.args)):
+            raise _refused(source, "有打开密码：kb 不能读取加密的 PDF，请用发布机关公布的未加密版本") from exc
+        cause = next((e for e in exc.args if isinstance(e, Exception)), exc)  # (its own words are English: its name)
+        raise _refused(source, f"是损坏或不完整的 PDF 文件，无法读取（{type(cause).__name__}）") from exc
+    if not pages:
+        raise _refused(source, "是损坏或不完整的 PDF 文件，无法读取（其中找不到任何一页）")
+    if not chars:
+        raise _refused(source, "是扫描件或图片版 PDF（页面上没有文字，只有图像）：kb 读不出其中的文字。请用发布机关公布的"
+                               " Excel、Word 或网页版本，或先用文字识别（OCR）软件转换为 Excel")
+    if cids * 2 > chars:  # most of the text is glyph numbers, (cid:N)
+        raise _refused(source, "的字体没有文字映射（读出的是字形编号，不是文字）：请用发布机关公布的 Excel、Word 或网页版本")
+    _drop_furniture(pages)
+    return pages
+
+
+_STREAM = re.compile(rb"stream\r?\n")
+
+
+def _check_streams(source: Source) -> None:
+    """Refuse a PDF whose compressed streams unpack to more than a list can hold (KB_IMPORT_MAX_UNZIPPED, as for a
+    workbook) before pdfminer unpacks any: it unpacks each stream whole, so a few kilobytes could fill the memory.
+    Each stream is unpacked here a megabyte at a time and only counted."""
+    import zlib
+
+    from importers.workbook import max_unzipped_bytes
+
+    data, limit, total = source.data, max_unzipped_bytes(), 0
+    for match in _STREAM.finditer(data):
+        end = data.find(b"endstream", match.end())
+        pending = data[match.end(): end if end >= 0 else len(data)]
+        unpack = zlib.decompressobj()
+        try:
+            while pending and not unpack.eof:
+                total += len(unpack.decompress(pending, 1 << 20))
+                pending = unpack.unconsumed_tail
+                if total > limit:
+                    raise _refused(source, f"未解压即拒绝：其压缩的内容解压后超过上限 {limit // (1 << 20):,} MB"
+                                           "（KB_IMPORT_MAX_UNZIPPED）；可能是压缩炸弹")
+        except zlib.error:
+            continue  # not compressed with zlib (a picture, a font in another coding): pdfminer reads it as it is
+
+
+def _read_page(page, number: int) -> _Page:
+    """A page's ruled tables (as `_Grid`s) and its other text as lines, top to bottom."""
+    chars = [c for c in page.chars if c["text"].strip()]
+    owned = [False] * len(chars)
+    grids = []
+    for table in page.find_tables():
+        grid = _Grid(table.cells)
+        if grid.rows * grid.columns < 2:
+            continue  # a box around a title or a stamp: its text is read as lines
+        inside: dict[int, list[dict]] = {}
+        for i, c in enumerate(chars):
+            cell = grid.cell_at((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2)
+            if cell is not None:
+                inside.setdefault(cell, []).append(c)
+                owned[i] = True
+        grid.texts = {i: _cell_text(found, grid.cells[i]) for i, found in inside.items()}  # (the characters not kept)
+        grids.append(grid)
+    lines = _lines([c for c, mine in zip(chars, owned) if not mine])
+    blocks = [(b.top, "line", b) for b in lines] + [(g.ys[0], "table", g) for g in grids]
+    return _Page(number, float(page.height), [(kind, b) for _, kind, b in sorted(blocks, key=lambda b: b[0])],
+                 len(chars), sum(1 for c in chars if c["text"].startswith("(cid:")))
+
+
+class _Grid:
+    """A found table's cells on the grid their edges make (a cell covering several rows or columns is merged), and
+    each cell's text (`texts`, by the cell's index)."""
+
+    def __init__(self, cells: list[tuple[float, float, float, float]], xs: list[float] | None = None):
+        self.cells = cells
+        self.texts: dict[int, str] = {}
+        self.xs = xs or _snap([x for c in cells for x in (c[0], c[2])])
+        self.ys = _snap([y for c in cells for y in (c[1], c[3])])
+        self.rows, self.columns = len(self.ys) - 1, len(self.xs) - 1
+        self.spans = [(_at(self.ys, c[1]), _at(self.ys, c[3]), _at(self.xs, c[0]), _at(self.xs, c[2])) for c in cells]
+        self.owner: dict[tuple[int, int], int] = {}
+        if self.rows > 0 and self.columns > 0:
+            check_extent(self.rows, self.columns)
+        for i, (top, bottom, left, right) in enumerate(self.spans):
+            for r in range(top, bottom):
+                for c in range(left, right):
+                    self.owner.setdefault((r, c), i)
+
+    def cell_at(self, x: float, y: float) -> int | None:
+        r, c = bisect.bisect_right(self.ys, y) - 1, bisect.bisect_right(self.xs, x) - 1
+        return self.owner.get((r, c))
+
+    def on(self, xs: list[float] | None) -> _Grid:
+        """The same table on the columns of the one before when it only continues it: its lines all among those
+        (a row whose cell spans two columns draws no line between them, and would count one column fewer)."""
+        if not xs or self.xs == xs or abs(self.xs[0] - xs[0]) > SNAP or abs(self.xs[-1] - xs[-1]) > SNAP \
+                or any(abs(xs[_at(xs, x)] - x) > SNAP for x in self.xs):
+            return self
+        grid = _Grid(self.cells, xs)
+        grid.texts = self.texts
+        return grid
+
+    def table(self) -> Table:
+        rows = [[""] * self.columns for _ in range(self.rows)]
+        merges = []
+        for i, (top, bottom, left, right) in enumerate(self.spans):
+            if bottom <= top or right <= left or self.owner.get((top, left)) != i:
+                continue  # a cell drawn inside another (a border the finder split): its text is the other's
+            rows[top][left] = self.texts.get(i, "")
+            if (bottom - top) * (right - left) > 1:
+                merges.append((top, bottom, left, right))
+        return Table(rows, merges)
+
+
+def _snap(values: list[float]) -> list[float]:
+    """Sorted values, those within `SNAP` of the one before taken as it."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > SNAP:
+            out.append(v)
+    return out
+
+
+def _at(edges: list[float], v: float) -> int:
+    """The index of the grid line nearest `v`."""
+    i = bisect.bisect_left(edges, v)
+    if i == len(edges) or (i > 0 and v - edges[i - 1] < edges[i] - v):
+        i -= 1
+    return i
+
+
+def _lines(chars: list[dict]) -> list[_Line]:
+    """Characters as lines, top to bottom, each left to right, a space where a gap is wider than a third of a character."""
+    lines: list[list[dict]] = []
+    for c in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        if lines and c["top"] - lines[-1][0]["top"] <= max(1.0, 0.5 * c["size"]):
+            lines[-1].append(c)
+        else:
+            lines.append([c])
+    out = []
+    for line in lines:
+        line.sort(key=lambda c: c["x0"])
+        text = ""
+        for prev, c in zip([None, *line], line):
+            if prev is not None and prev["text"] == c["text"] and abs(c["x0"] - prev["x0"]) < 1:
+                continue  # drawn twice (or offset a little) to look bold
+            if prev is not None and c["x0"] - prev["x1"] > c["size"] / 3:
+                text += " "
+            text += c["text"]
+        text = re.sub(r"\s+", " ", text).strip()
+        if text:
+            out.append(_Line(text, min(c["x0"] for c in line), max(c["x1"] for c in line), min(c["top"] for c in line),
+                             max(c["bottom"] for c in line), max(c["size"] for c in line)))
+    return out
+
+
+def _cell_text(chars: list[dict], box: tuple[float, float, float, float]) -> str:
+    """A cell's lines, one wrapped at the cell's edge joined to the next (the cell's left padding taken as its right)."""
+    lines = _lines(chars)
+    if not lines:
+        return ""
+    inner_right = box[2] - max(min(line.x0 for line in lines) - box[0], 0.5)
+    text = lines[0].text
+    for prev, line in itertools.pairwise(lines):
+        text += _joint(prev, line, inner_right - 2 * prev.size) + line.text
+    return text
+
+
+def _joint(prev: _Line, line: _Line, full: float) -> str:
+    """What goes between a line and the next: nothing when the first was wrapped (it reaches `full`) — a space between
+    two words of Latin letters or digits — else a line break."""
+    if prev.x1 < full or _ENUMERATED.match(line.text):  # (a numbered step begins a line of its own: 4.告知责任)
+        return "\n"
+    return " " if re.search(r"[A-Za-z0-9]$", prev.text) and re.match(r"[A-Za-z0-9]", line.text) else ""
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _drop_furniture(pages: list[_Page]) -> None:
+    """Leave out what a page prints for itself in its top or bottom tenth: its number (- 3 -, 第3页 共8页), and a line
+    that repeats there on another page (a running header or footer) after its first."""
+    seen: set[str] = set()
+    for page in pages:
+        kept = []
+        for kind, block in page.blocks:
+            if kind == "line":
+                margin = block.bottom < page.height * FURNITURE_MARGIN or block.top > page.height * (1 - FURNITURE_MARGIN)
+                key = _furniture_key(block.text)
+                if margin and (_PAGE_NUMBER.match(block.text.strip()) or key in seen):
+                    continue
+                if margin:
+                    seen.add(key)
+            kept.append((kind, block))
+        page.blocks = kept
+    # a line in a margin on only one page is the page's own (the title of the first): kept above; the rest are kept too
+
+
+def _paragraphs(lines: list[_Line], left: float, right: float) -> list[str]:
+    """Lines as paragraphs: a long line that starts at the text's left edge (or indented by two characters) and
+    reaches its right edge goes on in the next, unless that one is indented (a paragraph's first line), numbered
+    (（五）, 4.) or an article or heading of a law (第五条, 第二章)."""
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        prev = lines[n - 1] if n else None
+        if prev is not None and len(prev.text) >= 15 and prev.x0 <= left + 3 * prev.size \
+                and prev.x1 >= right - 2 * prev.size and line.x0 <= left + prev.size \
+                and not _ENUMERATED.match(line.text) and not _LAW_HEADING.match(line.text):
+            out[-1] += _joint(prev, line, right - 2 * prev.size) + line.text
+        else:
+            out.append(line.text)
+    return out
+
+
+def _margins(pages: list[_Page]) -> tuple[float, float]:
+    """The text's left and right edges: where most long lines outside tables start and end."""
+    xs = [(b.x0, b.x1) for p in pages for kind, b in p.blocks if kind == "line" and len(b.text) >= 15]
+    if not xs:
+        return 0.0, 0.0
+    lefts, rights = sorted(x for x, _ in xs), sorted(x for _, x in xs)
+    return lefts[len(lefts) // 10], rights[-1 - len(rights) // 10]
+
+
+def _blocks(pages: list[_Page]) -> list[list[str] | Table]:
+    """The document in order: its paragraphs outside tables (a list of them between two tables) and its tables, each
+    on the columns of the table before when it only goes on with them; a row broken at a page's foot is one row."""
+    left, right = _margins(pages)
+    out: list[list[str] | Table] = []
+    pending: list[_Line] = []
+    xs: list[float] | None = None
+    previous: Table | None = None
+    header: tuple[str, ...] = ()
+    for page in pages:
+        first = True  # the page's first table
+        for kind, block in page.blocks:
+            if kind == "line":
+                pending.append(block)
+                continue
+            grid = block.on(xs)
+            table = grid.table()
+            if previous is not None and first and not pending and grid.xs == xs:
+                _join_broken_row(previous, table, header)
+            else:
+                header = tuple(_squeezed(table.rows[0]))
+            out += [_paragraphs(pending, left, right), table]
+            pending, xs, previous, first = [], grid.xs, table, False
+    return [*out, _paragraphs(pending, left, right)]
+
+
+def _squeezed(cells: list[str]) -> list[str]:
+    return [re.sub(r"\s+", "", v) for v in cells]
+
+
+def _join_broken_row(previous: Table, table: Table, header: tuple[str, ...]) -> None:
+    """A table row that breaks across a page (Word lets a tall row go on on the next page) leaves its rest as the next
+    page's first row (after the header it repeats): nothing in its first column, text only where the row above has a
+    long text (a cell tall enough to break: its basis, its duties), nothing in a column the row above has filled (its
+    number, its type: short cells ended on the page before). That rest is written on to the row's cells and taken out
+    of the table. (A sub-item's row under its item's name merged down over the page has short cells of its own: 子项,
+    its type.)"""
+    at = 1 if len(table.rows) > 1 and tuple(_squeezed(table.rows[0])) == header else 0
+    if not previous.rows or any(t < at + 1 and b > at for t, b, _, _ in table.merges):
+        return
+    rest, last = table.rows[at], len(previous.rows) - 1
+    if len(rest) != len(previous.rows[last]):
+        return
+    owner = {(r, c): (t, left) for t, b, left, right in previous.merges for r in range(t, b) for c in range(left, right)}
+    above = [previous.rows[owner.get((last, c), (last, c))[0]][owner.get((last, c), (last, c))[1]]
+             for c in range(len(rest))]
+    filled = [c for c, v in enumerate(rest) if v.strip()]
+    if not filled or rest[0].strip() or any(len(above[c].strip()) < BROKEN_CELL for c in filled) \
+            or not any(above[c].strip() for c in range(len(rest)) if c not in filled):
+        return
+    for c in filled:
+        r, k = owner.get((last, c), (last, c))
+        previous.rows[r][k] += ("\n" if _ENUMERATED.match(rest[c]) else "") + rest[c]
+    del table.rows[at]
+    table.merges = [(t - (t > at), b - (b > at), left, right) for t, b, left, right in table.merges]
+
+
+def pdf_tables(source: Source) -> list[Table]:
+    """The document's ruled tables in order, each with the paragraphs between it and the table before."""
+    tables: list[Table] = []
+    before: list[str] = []
+    for block in _blocks(_pages(source)):
+        if not isinstance(block, Table):
+            before = block
+        elif block.rows:  # (not a table that was only the rest of a row broken at a page's foot)
+            block.before = before
+            tables.append(block)
+    if not tables:
+        raise _no_table(source)
+    return tables
+
+
+def _no_table(source: Source) -> FileRefused:
+    from importers.workbook import NoTable
+
+    return NoTable(source.path, [RowError(
+        f"{source.name} 是 PDF 文档，其中没有带框线的表格：kb 从表格中读取清单（一个事项一行）。没有框线的表格（各列只靠空格对齐）"
+        "无法可靠地分出单元格：请用发布机关公布的 Excel、Word 或网页版本")])
+
+
+def pdf_text(source: Source) -> str:
+    """The document as text: its paragraphs a line each (a line wrapped at the right edge joined to the next), a
+    table's rows as `importers.document.table_lines` gives them; a page's number and running header left out."""
+    from importers.document import table_lines
+
+    return "\n".join(line for block in _blocks(_pages(source))
+                     for line in (table_lines(block.rows) if isinstance(block, Table) else block))

@@ -1,0 +1,198 @@
+"""Lists and laws published as PDF (an office's "save as PDF" of its Word or Excel table, a law's page of text): read
+as the same records and articles as their Word and Markdown forms, with what a page prints for itself (its number, a
+running header) left out; what cannot be read (a scan, a password, a damaged file, a table without lines) refused
+with what to do instead."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from importers import lists
+from importers.laws import parse_law
+from importers.records import FileRefused
+from importers.run import _may_be_law, parse_file
+from importers.workbook import NoTable, read_workbook
+from tests.conftest import SHARED_DATA, write_docx, write_pdf
+from tests.unit.test_documents import DATA, HEADER, ROW, UNDER, _published, _same_articles, transport_list
+
+LAWS = SHARED_DATA / "laws"
+STEPS = ("1.立案责任：对涉嫌违法的行为予以审查，决定是否立案。\n2.调查责任：全面、客观、公正地调查，收集有关证据。\n"
+         "3.告知责任：作出决定前告知当事人拟作出的处罚内容及事实、理由、依据。\n4.决定责任：依法作出处罚决定。")
+
+
+def _records(doc) -> list[tuple]:
+    return [(r.name, r.type, r.row, r.basis_text, r.responsibility_text, [d.stage for d in r.responsibilities],
+             r.department) for r in doc.records]
+
+
+def test_a_list_saved_as_pdf_reads_as_its_word_form(tmp_path):
+    blocks = transport_list("某县交通运输局权责清单", "《中华人民共和国公路法》第七十六条", "《中华人民共和国公路法》第八十一条")
+    pdf = write_pdf(tmp_path / "清单.pdf", blocks, running="某县交通运输局权责清单")
+    word = write_docx(tmp_path / "清单.docx", blocks)
+    assert lists.sniff(pdf) == "list" and _may_be_law(pdf)
+    container, sheets = read_workbook(pdf)
+    # the group heading's table (a row whose name spans two columns, so one line fewer) goes on on the same columns
+    assert (container, [s.name for s in sheets]) == ("pdf", ["某县交通运输局权责清单"])
+    assert sheets[0].cells[3] == ["序号", "事项名称", "", "权力类型", "实施依据", "责任事项", "追责情形"]
+    assert sheets[0].covered_from_above(6, 1) and sheets[0].cells[7][0] == "二、行政处罚（1项）"
+    doc, expected = lists.parse_list(pdf), lists.parse_list(word)
+    assert (doc.container, doc.department, doc.title) == ("pdf", "某县交通运输局", "某县交通运输局权责清单")
+    assert _records(doc) == _records(expected) and len(doc.records) == 3
+
+
+def test_a_long_list_over_pages_is_one_table_its_wrapped_cells_one_text(tmp_path):
+    rows = [HEADER, UNDER] + [
+        [str(n), f"对违反道路运输管理规定第{n}项擅自从事道路运输经营活动的行政处罚", "", "行政处罚",
+         ("《中华人民共和国道路运输条例》第六十三条 违反本条例的规定，未取得道路运输经营许可，擅自从事道路运输经营的，"
+          "由县级以上地方人民政府交通运输主管部门责令停止经营"), STEPS, "因不履行或不正确履行行政职责的"] for n in range(1, 31)]
+    path = write_pdf(tmp_path / "某市交通运输局权责清单.pdf", ["某市交通运输局权责清单", rows], running="某市交通运输局权责清单")
+    [sheet] = read_workbook(path)[1]
+    shown = [v for row in sheet.cells for v in row]
+    assert not any(v.startswith("- ") for v in shown)  # no page's number, no running header between the pages
+    assert shown.count("某市交通运输局权责清单") == 1 and shown.count("序号") == 1  # (the header each page repeats)
+    doc = lists.parse_list(path)
+    assert [r.name for r in doc.records] == [
+        f"对违反道路运输管理规定第{n}项擅自从事道路运输经营活动的行政处罚" for n in range(1, 31)]
+    first = doc.records[0]
+    assert first.basis_text.endswith("由县级以上地方人民政府交通运输主管部门责令停止经营") and "\n" not in first.basis_text
+    assert first.responsibility_text == STEPS  # a line ended short keeps its break; a wrapped one is joined
+    assert [d.stage for d in first.responsibilities] == ["立案", "调查", "告知", "决定"]
+    assert [r.row for r in doc.records][-1] == 32  # (as the table counts its rows: the header row 1, over two)
+
+
+def test_a_compilation_in_pdf_keeps_each_department(tmp_path):
+    blocks: list = []
+    for department, item, type_ in [("株洲市公安局", "对无证驾驶机动车的处罚", "行政处罚"), ("株洲市民政局", "社会团体成立登记", "行政许可")]:
+        blocks += [department, [ROW, ["1", item, type_, "《中华人民共和国行政许可法》第十二条"]]]
+    doc = lists.parse_list(write_pdf(tmp_path / "汇编.pdf", blocks))
+    assert [(r.name, r.department) for r in doc.records] == [("对无证驾驶机动车的处罚", "株洲市公安局"),
+                                                            ("社会团体成立登记", "株洲市民政局")]
+
+
+@pytest.mark.parametrize("law", ["行政许可法(2019-04-23).md", "行政处罚法(2021-01-22).md"])
+def test_a_law_published_as_pdf_reads_as_its_markdown(tmp_path, law):
+    markdown = LAWS / law
+    expected = parse_law(markdown)
+    path = write_pdf(tmp_path / "law.pdf", _published(markdown))  # its pages numbered: 「- 3 -」
+    assert lists.sniff(path) == "law"
+    doc = parse_law(path)
+    assert (doc.title, doc.version_date, len(doc.history)) == (expected.title, expected.version_date,
+                                                               len(expected.history))
+    _same_articles(doc, markdown)  # no page's number in the article it fell in, no article joined to the next
+
+
+def test_a_title_drawn_twice_to_look_bold_reads_once(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    write_pdf(tmp_path / "font.pdf", ["（注册字体）"])  # (registers the CJK font)
+    path = tmp_path / "条例.pdf"
+    page = canvas.Canvas(str(path))
+    page.setFont("STSong-Light", 16)
+    for dx in (0, 0.4):  # the title drawn twice, a little apart: 「粗体」 as some writers make it
+        page.drawString(200 + dx, 780, "示例管理条例")
+    page.setFont("STSong-Light", 10)
+    for n, line in enumerate(["第一条　为了测试，制定本条例。", "第二条　本条例适用于示例。"]):
+        page.drawString(60, 740 - 16 * n, line)
+    page.save()
+    doc = parse_law(path)
+    assert (doc.title, [a.text for a in doc.articles]) == ("示例管理条例", ["为了测试，制定本条例。", "本条例适用于示例。"])
+
+
+def _canvas_pdf(path: Path, draw, **options) -> Path:
+    from reportlab.pdfgen import canvas
+
+    page = canvas.Canvas(str(path), **options)
+    draw(page)
+    page.save()
+    return path
+
+
+def _scan(page) -> None:
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    page.drawImage(ImageReader(Image.new("RGB", (400, 300), "white")), 50, 400)
+
+
+def _text(page) -> None:
+    page.setFont("Helvetica", 12)
+    page.drawString(60, 700, "1 Demo 2 Administrative penalty")
+
+
+def _refusal(path: Path) -> str:
+    report = parse_file(path, explicit=True)
+    assert report.status == "refused", report
+    return report.errors[0]["message"]
+
+
+def test_a_scanned_pdf_a_password_and_a_damaged_file_are_refused_with_what_to_do(tmp_path):
+    scan = _canvas_pdf(tmp_path / "扫描件.pdf", _scan)
+    assert "扫描件" in _refusal(scan) and "OCR" in _refusal(scan)
+    locked = _canvas_pdf(tmp_path / "加密.pdf", _text, encrypt="secret")
+    assert "密码" in _refusal(locked)
+    whole = _canvas_pdf(tmp_path / "whole.pdf", _text).read_bytes()
+    damaged = tmp_path / "损坏.pdf"
+    damaged.write_bytes(whole[:60])
+    assert "损坏或不完整的 PDF" in _refusal(damaged)
+    assert lists.sniff(scan) == lists.sniff(locked) == "list"  # (named in a folder: refused, said why, not skipped)
+
+
+def test_a_pdf_of_text_without_a_ruled_table_is_skipped_or_refused_with_why(tmp_path):
+    path = write_pdf(tmp_path / "说明.pdf", ["关于权责清单的说明", "序号　事项名称　权力类型", "1　对违法建设的处罚　行政处罚"])
+    assert lists.sniff(path) == "unknown"
+    report = parse_file(path, explicit=False)
+    assert (report.status, report.warnings[0]["message"]) == (
+        "skipped", "PDF 文档中既没有表头可识别的清单表格，也没有法律条文，已跳过")
+    with pytest.raises(NoTable) as refused:
+        read_workbook(path)
+    assert "没有带框线的表格" in str(refused.value.errors[0].message)
+
+
+def test_a_pdf_over_the_page_limit_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("KB_IMPORT_MAX_PDF_PAGES", "1")
+    path = write_pdf(tmp_path / "清单.pdf", ["某县自然资源局权责清单", [ROW, DATA], "", "", [ROW] + [DATA] * 60])
+    with pytest.raises(FileRefused) as refused:
+        read_workbook(path)
+    assert "超过上限 1 页" in refused.value.errors[0].message
+
+
+def test_a_pdf_whose_streams_unpack_too_far_is_refused_before_they_are_read(tmp_path, monkeypatch):
+    import zlib
+
+    path = write_pdf(tmp_path / "清单.pdf", ["某县自然资源局权责清单", [ROW, DATA]])
+    assert len(lists.parse_list(path).records) == 1
+    bomb = zlib.compress(b" " * (8 << 20), 9)  # 8 MB of spaces in a few kilobytes, as a page's content
+    stream = b"4 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream\nendobj\n" % (len(bomb), bomb)
+    (tmp_path / "炸弹.pdf").write_bytes(path.read_bytes().replace(b"%PDF-1.4\n", b"%PDF-1.4\n" + stream, 1))
+    monkeypatch.setenv("KB_IMPORT_MAX_UNZIPPED", str(4 << 20))
+    with pytest.raises(FileRefused) as refused:
+        read_workbook(tmp_path / "炸弹.pdf")
+    assert "压缩炸弹" in refused.value.errors[0].message
+    assert len(lists.parse_list(path).records) == 1  # (the list itself is well under the limit)
+
+
+def test_a_row_broken_at_a_page_s_foot_is_one_record(tmp_path):
+    header = ["序号", "事项名称", "权力类型", "实施依据", "责任事项"]
+    penalty = ["2", "对未取得采矿许可证擅自采矿的处罚", "行政处罚", "《中华人民共和国矿产资源法》第三十九条第一款",
+               "1.立案责任：发现违法行为，予以立案。\n2.调查责任：调查取证。"]
+    rest = ["", "", "", "未取得采矿许可证擅自采矿的，责令停止开采、赔偿损失，没收采出的矿产品和违法所得", "3.决定责任：依法作出决定。"]
+    path = write_pdf(tmp_path / "某县自然资源局权责清单.pdf", [
+        "某县自然资源局权责清单", [header, ["1", "采矿权新立登记", "行政许可", "《中华人民共和国矿产资源法》第三条", "受理"],
+                                   penalty], "\f",
+        [header, rest, ["3", "对破坏性开采的处罚", "行政处罚", "《中华人民共和国矿产资源法》第四十四条", "立案"]]])
+    doc = lists.parse_list(path)
+    assert [r.name for r in doc.records] == ["采矿权新立登记", "对未取得采矿许可证擅自采矿的处罚", "对破坏性开采的处罚"]
+    broken = doc.records[1]
+    assert broken.basis_text == penalty[3] + rest[3]
+    assert broken.responsibility_text == penalty[4] + "\n" + rest[4]
+    assert [d.stage for d in broken.responsibilities] == ["立案", "调查", "决定"]
+
+
+def test_a_sub_item_at_a_page_s_top_is_no_broken_row(tmp_path):
+    header = ["序号", "事项名称", "子项", "权力类型", "实施依据"]
+    basis = "《中华人民共和国公路法》第七十六条 有下列违法行为之一的，由交通主管部门责令停止违法行为"
+    path = write_pdf(tmp_path / "某县交通运输局权责清单.pdf", [
+        "某县交通运输局权责清单", [header, ["1", "公路超限运输许可", "跨县", "行政许可", basis]], "\f",
+        [header, ["", "", "县内", "行政许可", basis]]])  # (the item's name merged down over the page: empty here)
+    assert [r.name for r in lists.parse_list(path).records] == ["公路超限运输许可（跨县）", "公路超限运输许可（县内）"]
