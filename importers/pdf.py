@@ -30,12 +30,13 @@ from importers.source import Source, env_limit
 SUFFIX = ".pdf"
 PDF_MAGIC = b"%PDF"
 SNAP = 2.0  # points: cell edges this close are one line of the grid (a border drawn twice, a rounding)
-BROKEN_CELL = 20  # characters: a cell shorter than this on the page before did not break over it
 FURNITURE_MARGIN = 0.1  # the top and bottom tenth of a page: where its number and running header or footer stand
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－·•\s]*\d+[-—–－·•\s]*|第\s*\d+\s*页(?:\s*[,，/、]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+"
                           r"|共\s*\d+\s*页\s*第\s*\d+\s*页|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$")
 _ENUMERATED = re.compile(r"^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳])")
-_LAW_HEADING = re.compile(r"^第[一二三四五六七八九十百千零〇两\d]+(?:条|章|节|编|分编)")
+# A law's article or heading opening a line (第五条　…, 第二章 总则): a line of its own; not a reference to one that a
+# wrapped line opens with (第二十五条、第二十八条…, 第五条规定的)
+_LAW_HEADING = re.compile(r"^第[一二三四五六七八九十百千零〇两\d]+(?:条|章|节|编|分编)(?![、，,。；;：:）)和或及与至规的中第之项款])")
 
 
 def max_pages() -> int:
@@ -146,7 +147,7 @@ def _read_page(page, number: int) -> _Page:
     chars = [c for c in page.chars if c["text"].strip()]
     owned = [False] * len(chars)
     grids = []
-    for table in page.find_tables():
+    for table in page.find_tables(_closing_lines(page)):
         grid = _Grid(table.cells)
         if grid.rows * grid.columns < 2:
             continue  # a box around a title or a stamp: its text is read as lines
@@ -156,12 +157,36 @@ def _read_page(page, number: int) -> _Page:
             if cell is not None:
                 inside.setdefault(cell, []).append(c)
                 owned[i] = True
-        grid.texts = {i: _cell_text(found, grid.cells[i]) for i, found in inside.items()}  # (the characters not kept)
+        for i, found in inside.items():  # (the characters are not kept: a long list's would fill the memory)
+            lines = _lines(found)
+            grid.texts[i] = _cell_text(lines, grid.cells[i])
+            if lines and lines[-1].bottom >= grid.cells[i][3] - lines[-1].size - 4:
+                grid.filled.add(i)
         grids.append(grid)
     lines = _lines([c for c, mine in zip(chars, owned) if not mine])
     blocks = [(b.top, "line", b) for b in lines] + [(g.ys[0], "table", g) for g in grids]
     return _Page(number, float(page.height), [(kind, b) for _, kind, b in sorted(blocks, key=lambda b: b[0])],
                  len(chars), sum(1 for c in chars if c["text"].startswith("(cid:")))
+
+
+def _closing_lines(page) -> dict:
+    """The table finder's settings for a page whose table runs on past its foot or from its head: a spreadsheet's
+    "save as PDF" draws the columns' lines to the page's edge and no line across there (the row goes on on the next
+    page), nor always one under the header it repeats; the finder would leave out the row cut there, or take the
+    header and the row under it for one cell. A line across is added where the columns' lines end and none goes on
+    (not where one goes on: the side of a cell merged down, whose rows have lines of their own)."""
+    columns = [(e["top"], e["bottom"]) for e in page.edges if e["orientation"] == "v"]
+    ends = {round(y, 1) for top, bottom in columns for y in (top, bottom)}
+    missing = sorted(y for y in ends if not any(top < y - SNAP and bottom > y + SNAP for top, bottom in columns))
+    return {"explicit_horizontal_lines": missing} if missing else {}
+
+
+@dataclass
+class _PdfTable(Table):
+    """A table as a PDF draws it: with the cells whose text reaches their foot ((top, left)), as the part of a row cut
+    at a page's foot does."""
+
+    filled: set[tuple[int, int]] = field(default_factory=set)
 
 
 class _Grid:
@@ -171,6 +196,7 @@ class _Grid:
     def __init__(self, cells: list[tuple[float, float, float, float]], xs: list[float] | None = None):
         self.cells = cells
         self.texts: dict[int, str] = {}
+        self.filled: set[int] = set()  # the cells whose text reaches their foot
         self.xs = xs or _snap([x for c in cells for x in (c[0], c[2])])
         self.ys = _snap([y for c in cells for y in (c[1], c[3])])
         self.rows, self.columns = len(self.ys) - 1, len(self.xs) - 1
@@ -194,10 +220,10 @@ class _Grid:
                 or any(abs(xs[_at(xs, x)] - x) > SNAP for x in self.xs):
             return self
         grid = _Grid(self.cells, xs)
-        grid.texts = self.texts
+        grid.texts, grid.filled = self.texts, self.filled
         return grid
 
-    def table(self) -> Table:
+    def table(self) -> _PdfTable:
         rows = [[""] * self.columns for _ in range(self.rows)]
         merges = []
         for i, (top, bottom, left, right) in enumerate(self.spans):
@@ -206,7 +232,7 @@ class _Grid:
             rows[top][left] = self.texts.get(i, "")
             if (bottom - top) * (right - left) > 1:
                 merges.append((top, bottom, left, right))
-        return Table(rows, merges)
+        return _PdfTable(rows, merges, filled={self.spans[i][::2] for i in self.filled})
 
 
 def _snap(values: list[float]) -> list[float]:
@@ -251,9 +277,8 @@ def _lines(chars: list[dict]) -> list[_Line]:
     return out
 
 
-def _cell_text(chars: list[dict], box: tuple[float, float, float, float]) -> str:
+def _cell_text(lines: list[_Line], box: tuple[float, float, float, float]) -> str:
     """A cell's lines, one wrapped at the cell's edge joined to the next (the cell's left padding taken as its right)."""
-    lines = _lines(chars)
     if not lines:
         return ""
     inner_right = box[2] - max(min(line.x0 for line in lines) - box[0], 0.5)
@@ -311,12 +336,18 @@ def _paragraphs(lines: list[_Line], left: float, right: float) -> list[str]:
 
 
 def _margins(pages: list[_Page]) -> tuple[float, float]:
-    """The text's left and right edges: where most long lines outside tables start and end."""
+    """The text's left and right edges: where most long lines outside tables start and end, or the tables' edges when
+    they are wider (a list's title and its few lines above its table would otherwise make their own edges)."""
     xs = [(b.x0, b.x1) for p in pages for kind, b in p.blocks if kind == "line" and len(b.text) >= 15]
-    if not xs:
-        return 0.0, 0.0
-    lefts, rights = sorted(x for x, _ in xs), sorted(x for _, x in xs)
-    return lefts[len(lefts) // 10], rights[-1 - len(rights) // 10]
+    boxes = [(b.xs[0], b.xs[-1]) for p in pages for kind, b in p.blocks if kind == "table"]
+    left = right = None
+    if xs:
+        lefts, rights = sorted(x for x, _ in xs), sorted(x for _, x in xs)
+        left, right = lefts[len(lefts) // 10], rights[-1 - len(rights) // 10]
+    if boxes:
+        left = min([x for x, _ in boxes] + ([left] if left is not None else []))
+        right = max([x for _, x in boxes] + ([right] if right is not None else []))
+    return (left, right) if left is not None else (0.0, 0.0)
 
 
 def _blocks(pages: list[_Page]) -> list[list[str] | Table]:
@@ -341,7 +372,9 @@ def _blocks(pages: list[_Page]) -> list[list[str] | Table]:
             else:
                 header = tuple(_squeezed(table.rows[0]))
             out += [_paragraphs(pending, left, right), table]
-            pending, xs, previous, first = [], grid.xs, table, False
+            pending, xs, first = [], grid.xs, False
+            if table.rows:  # (not when it was only the rest of a row: a row over three pages goes on again)
+                previous = table
     return [*out, _paragraphs(pending, left, right)]
 
 
@@ -349,31 +382,32 @@ def _squeezed(cells: list[str]) -> list[str]:
     return [re.sub(r"\s+", "", v) for v in cells]
 
 
-def _join_broken_row(previous: Table, table: Table, header: tuple[str, ...]) -> None:
+def _join_broken_row(previous: _PdfTable, table: _PdfTable, header: tuple[str, ...]) -> None:
     """A table row that breaks across a page (Word lets a tall row go on on the next page) leaves its rest as the next
-    page's first row (after the header it repeats): nothing in its first column, text only where the row above has a
-    long text (a cell tall enough to break: its basis, its duties), nothing in a column the row above has filled (its
-    number, its type: short cells ended on the page before). That rest is written on to the row's cells and taken out
-    of the table. (A sub-item's row under its item's name merged down over the page has short cells of its own: 子项,
-    its type.)"""
+    page's first row (after the header it repeats). It is told by its cells: text only where the row's cell on the
+    page before is filled to its foot (the text went on), nothing in the first column, and nothing in some column
+    where the row has a cell of its own with text (its type: a short cell that ended on the page before). That rest is
+    written on to the row's cells and taken out of the table. (A sub-item's row under its item's number and name
+    merged down over the page lacks only those: merged cells, not its own.)"""
     at = 1 if len(table.rows) > 1 and tuple(_squeezed(table.rows[0])) == header else 0
-    if not previous.rows or any(t < at + 1 and b > at for t, b, _, _ in table.merges):
+    if not previous.rows or any(t <= at < b and b - t > 1 for t, b, _, _ in table.merges):
         return
     rest, last = table.rows[at], len(previous.rows) - 1
     if len(rest) != len(previous.rows[last]):
         return
     owner = {(r, c): (t, left) for t, b, left, right in previous.merges for r in range(t, b) for c in range(left, right)}
-    above = [previous.rows[owner.get((last, c), (last, c))[0]][owner.get((last, c), (last, c))[1]]
-             for c in range(len(rest))]
+    cells = [owner.get((last, c), (last, c)) for c in range(len(rest))]
     filled = [c for c, v in enumerate(rest) if v.strip()]
-    if not filled or rest[0].strip() or any(len(above[c].strip()) < BROKEN_CELL for c in filled) \
-            or not any(above[c].strip() for c in range(len(rest)) if c not in filled):
+    own = [c for c, cell in enumerate(cells) if cell == (last, c) and (last, c) not in owner]
+    if not filled or rest[0].strip() or any(cells[c] not in previous.filled for c in filled) \
+            or not any(previous.rows[last][c].strip() for c in own if c not in filled):
         return
     for c in filled:
-        r, k = owner.get((last, c), (last, c))
+        r, k = cells[c]
         previous.rows[r][k] += ("\n" if _ENUMERATED.match(rest[c]) else "") + rest[c]
     del table.rows[at]
     table.merges = [(t - (t > at), b - (b > at), left, right) for t, b, left, right in table.merges]
+    table.filled = {(r - (r > at), c) for r, c in table.filled if r != at}
 
 
 def pdf_tables(source: Source) -> list[Table]:
