@@ -123,11 +123,12 @@ def write_docx(path: Path, blocks: list) -> Path:
     return path
 
 
-def write_pdf(path: Path, blocks: list, running: str | None = None, repeat: int = 1) -> Path:
+def write_pdf(path: Path, blocks: list, running: str | None = None, repeat: int = 1, open_ends: bool = False) -> Path:
     """A PDF as an office's "save as PDF" writes one (reportlab, an A4 page on its side, the CJK font every PDF reader
     has): the same blocks as `write_docx` (a paragraph, or a table whose cells are a text or (text, columns it spans,
     "restart" | "continue" down)), ruled tables that go on over pages repeating their first `repeat` rows, each page
-    numbered 「- N -」 at its foot and, when `running` is given, that line at its head; a block "\\f" starts a page."""
+    numbered 「- N -」 at its foot and, when `running` is given, that line at its head; a block "\\f" starts a page;
+    `open_ends`: no line across a table's top and foot (a spreadsheet's "save as PDF" of rows going on over pages)."""
     from xml.sax.saxutils import escape
 
     from reportlab.lib.pagesizes import A4, landscape
@@ -170,7 +171,9 @@ def write_pdf(path: Path, blocks: list, running: str | None = None, repeat: int 
         width = max(len(row) for row in grid)
         found = Table([row + [""] * (width - len(row)) for row in grid], repeatRows=repeat,
                       colWidths=[(page[0] - 80) / width] * width)
-        found.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        lines = [("INNERGRID", (0, 0), (-1, -1), 0.5, "black"), ("LINEBEFORE", (0, 0), (0, -1), 0.5, "black"),
+                 ("LINEAFTER", (-1, 0), (-1, -1), 0.5, "black")] if open_ends else [("GRID", (0, 0), (-1, -1), 0.5, "black")]
+        found.setStyle(TableStyle([*lines, ("VALIGN", (0, 0), (-1, -1), "TOP")]
                                   + [("SPAN", (a, b), (c, d)) for a, b, c, d in spans]))
         return found
 

@@ -197,3 +197,10 @@ def test_a_sub_item_at_a_page_s_top_is_no_broken_row(tmp_path):
         "某县交通运输局权责清单", [header, ["1", "公路超限运输许可", "跨县", "行政许可", basis]], "\f",
         [header, ["", "", "县内", "行政许可", basis]]])  # (the item's name merged down over the page: empty here)
     assert [r.name for r in lists.parse_list(path).records] == ["公路超限运输许可（跨县）", "公路超限运输许可（县内）"]
+
+
+def test_a_table_without_lines_across_its_top_and_foot_keeps_its_first_and_last_rows(tmp_path):
+    more = [["2", "对超限运输的处罚", "行政处罚", "《中华人民共和国公路法》第七十六条"],
+            ["3", "对擅自占用公路的处罚", "行政处罚", "《中华人民共和国公路法》第八十一条"]]
+    path = write_pdf(tmp_path / "清单.pdf", ["某县交通运输局权责清单", [ROW, DATA, more[0]], "\f", more[1:]], open_ends=True)
+    assert [r.name for r in lists.parse_list(path).records] == ["对违法建设的处罚", "对超限运输的处罚", "对擅自占用公路的处罚"]
