@@ -106,6 +106,7 @@ def _body(source: Source) -> ET.Element:
 
 
 def _read_body(source: Source) -> ET.Element:
+    from importers.numbering import number_paragraphs
     from importers.workbook import check_zip
 
     try:
@@ -115,6 +116,9 @@ def _read_body(source: Source) -> ET.Element:
             if member is None:
                 raise FileRefused(source.path, [RowError(f"不是 Word 文档：{source.name} 中没有 {DOCUMENT}")])
             root = ET.fromstring(zf.read(member))
+            body = root.find(f"{_W}body")
+            if body is not None:
+                number_paragraphs(zf, member, body)
     except FileRefused:
         raise
     except Exception as exc:  # zipfile.BadZipFile, a bad CRC, broken XML: all a damaged file

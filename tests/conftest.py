@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -86,24 +87,40 @@ def write_xlsx(path: Path, title: str, header: list[str], rows: list[list[str]])
     return path
 
 
-def write_docx(path: Path, blocks: list) -> Path:
-    """A Word document as Word writes one: each block a paragraph (str) or a table (a list of rows). A cell is its
-    text, or (text, columns it spans, "restart" | "continue" for a cell merged down); the lines of a cell's text are
-    paragraphs of their own."""
+@dataclass
+class Numbered:
+    """A paragraph of `write_docx` in Word's list `num` at `level`: Word draws its number, its text does not hold it."""
+
+    text: str
+    num: int = 1
+    level: int = 0
+
+
+def write_docx(path: Path, blocks: list, numbering: dict[int, list[tuple[str, str]]] | None = None,
+               restart: dict[int, tuple[int, int]] | None = None) -> Path:
+    """A Word document as Word writes one: each block a paragraph (str or `Numbered`) or a table (a list of rows). A
+    cell is its text, a `Numbered`, or (text, columns it spans, "restart" | "continue" for a cell merged down); the
+    lines of a cell's text are paragraphs of their own. `numbering` defines Word's lists: list id -> its levels'
+    (format, text), e.g. {1: [("chineseCounting", "第%1条")]}; `restart` gives another list id the same definition,
+    started again at a level: {2: (1, 0)} (list 2 counts list 1's numbers again from level 0's start)."""
     import zipfile
     from xml.sax.saxutils import escape
 
-    def para(text: str) -> str:
-        return "<w:p><w:r><w:t xml:space=\"preserve\">" + escape(text) + "</w:t></w:r></w:p>"
+    def para(text) -> str:
+        props = ""
+        if isinstance(text, Numbered):
+            props = f'<w:pPr><w:numPr><w:ilvl w:val="{text.level}"/><w:numId w:val="{text.num}"/></w:numPr></w:pPr>'
+            text = text.text
+        return f"<w:p>{props}<w:r><w:t xml:space=\"preserve\">" + escape(text) + "</w:t></w:r></w:p>"
 
     def cell(spec) -> str:
-        text, span, merge = (spec, 1, None) if isinstance(spec, str) else (tuple(spec) + (1, None))[:3]
+        text, span, merge = (spec, 1, None) if isinstance(spec, (str, Numbered)) else (tuple(spec) + (1, None))[:3]
         props = (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + (
             '<w:vMerge w:val="restart"/>' if merge == "restart" else "<w:vMerge/>" if merge == "continue" else "")
-        return "<w:tc>" + (f"<w:tcPr>{props}</w:tcPr>" if props else "") + "".join(
-            para(line) for line in (text.split("\n") if text else [""])) + "</w:tc>"
+        lines = [text] if isinstance(text, Numbered) else text.split("\n") if text else [""]
+        return "<w:tc>" + (f"<w:tcPr>{props}</w:tcPr>" if props else "") + "".join(map(para, lines)) + "</w:tc>"
 
-    body = "".join(para(b) if isinstance(b, str) else
+    body = "".join(para(b) if isinstance(b, (str, Numbered)) else
                    "<w:tbl><w:tblPr/>" + "".join("<w:tr>" + "".join(map(cell, row)) + "</w:tr>" for row in b) + "</w:tbl>"
                    for b in blocks)
     document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -120,6 +137,20 @@ def write_docx(path: Path, blocks: list) -> Path:
                     'openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
                     "</Relationships>")
         zf.writestr("word/document.xml", document)
+        if numbering:
+            levels = {num: "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                                   f'<w:lvlText w:val="{escape(text)}"/></w:lvl>' for i, (fmt, text) in enumerate(defs))
+                      for num, defs in numbering.items()}
+            zf.writestr("word/numbering.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering '
+                        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                        + "".join(f'<w:abstractNum w:abstractNumId="{num}">{lv}</w:abstractNum>'
+                                  for num, lv in levels.items())
+                        + "".join(f'<w:num w:numId="{num}"><w:abstractNumId w:val="{num}"/></w:num>'
+                                  for num in numbering)
+                        + "".join(f'<w:num w:numId="{num}"><w:abstractNumId w:val="{of}"/><w:lvlOverride w:ilvl="'
+                                  f'{level}"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+                                  for num, (of, level) in (restart or {}).items())
+                        + "</w:numbering>")
     return path
 
 

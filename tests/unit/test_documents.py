@@ -13,7 +13,7 @@ from importers.laws import looks_like_law, parse_law
 from importers.records import FileRefused
 from importers.run import _may_be_law, parse_file
 from importers.workbook import read_workbook
-from tests.conftest import SHARED_DATA, write_docx
+from tests.conftest import SHARED_DATA, Numbered, write_docx
 
 LAW = SHARED_DATA / "laws" / "行政许可法(2019-04-23).md"
 HEADER = [("序号", 1, "restart"), ("事项名称", 2), ("权力类型", 1, "restart"), ("实施依据", 1, "restart"),
@@ -504,3 +504,93 @@ def test_the_import_report_calls_a_document_s_table_a_table(capsys):
     _print_import({"files": files, "nodes_created": 0, "relationships_created": 0, "dry_run": False, "notices": []})
     err = capsys.readouterr().err
     assert "（表格 某县交通运输局权责清单，行 4）" in err and "（工作表 某县交通运输局权责清单，行 4）" in err
+
+
+def _numbered_law(lines: list[str]) -> list:
+    """The lines of a law as typed in Word with its articles and chapters in numbered lists: 「第一条」 and 「第一章」
+    drawn by Word, not in the text (the table of contents typed)."""
+    body = lines.index(next(line for line in lines if "章　" in line[:6]), lines.index("目　　录") + 2)
+    blocks: list = lines[:body]
+    for line in lines[body:]:
+        if line.startswith("第") and "条" in line[:9]:
+            blocks.append(Numbered(line[line.index("条") + 1:], num=1))
+        elif line.startswith("第") and "章　" in line[:7]:
+            blocks.append(Numbered(line[line.index("章") + 2:], num=2))
+        else:
+            blocks.append(line)
+    return blocks
+
+
+def test_a_law_whose_articles_word_numbers_reads_as_its_markdown(tmp_path):
+    path = write_docx(tmp_path / "行政许可法.docx", _numbered_law(_published(LAW, spaced=False)),
+                      numbering={1: [("chineseCounting", "第%1条")], 2: [("chineseCounting", "第%1章")]})
+    assert "第一条" not in zipfile.ZipFile(path).read("word/document.xml").decode()
+    assert lists.sniff(path) == "law"
+    doc = parse_law(path)
+    assert (doc.title, doc.version_date, len(doc.articles)) == ("中华人民共和国行政许可法", "2019-04-23", 83)
+    _same_articles(doc, LAW)
+
+
+def test_a_list_whose_numbers_word_draws_reads_as_the_one_typed(tmp_path):
+    typed = transport_list("某县交通运输局权责清单", "《中华人民共和国公路法》第七十六条", "《中华人民共和国公路法》第八十一条")
+    drawn = transport_list("某县交通运输局权责清单", "《中华人民共和国公路法》第七十六条", "《中华人民共和国公路法》第八十一条")
+    for table in (b for b in drawn if isinstance(b, list)):
+        for row in table:
+            if row[0] in ("1", "2", "3"):
+                row[0] = Numbered("")
+    path = write_docx(tmp_path / "清单.docx", drawn, numbering={1: [("decimal", "%1")]})
+    expected = lists.parse_list(write_docx(tmp_path / "typed.docx", typed))
+    doc = lists.parse_list(path)
+    assert [(r.name, r.type, r.row, r.seq, r.basis_text) for r in doc.records] == \
+           [(r.name, r.type, r.row, r.seq, r.basis_text) for r in expected.records]
+    assert read_workbook(path)[1][0].cells[6][0] == "2\t"  # the number Word draws, and the tab after it
+
+
+def test_word_numbers_levels_restarts_and_formats(tmp_path):
+    path = write_docx(tmp_path / "编号.docx", [
+        Numbered("总则"), Numbered("目的", level=1), Numbered("适用", level=1),
+        Numbered("许可"), Numbered("条件", level=1), "（不在列表中）", Numbered("程序", level=1),
+        Numbered("另起", num=2), Numbered("又一", num=2, level=1),
+        Numbered("项目", num=3), Numbered("项目", num=3)], numbering={
+        1: [("chineseCounting", "%1、"), ("decimal", "%1.%2")], 3: [("bullet", "\uf0b7")]}, restart={2: (1, 0)})
+    from importers.document import docx_text
+    from importers.source import Source
+
+    assert docx_text(Source(path)).split("\n") == [
+        "一、\t总则", "一.1\t目的", "一.2\t适用", "二、\t许可", "二.1\t条件", "（不在列表中）", "二.2\t程序",
+        "一、\t另起", "一.1\t又一", "项目", "项目"]  # (a parent's number in its own format: Word's, unless isLgl)
+
+
+@pytest.mark.parametrize(("n", "fmt", "shown"), [
+    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (23, "chineseCountingThousand", "二十三"),
+    (105, "chineseCounting", "一百零五"), (12, "chineseLegalSimplified", "拾贰"), (3, "ideographTraditional", "丙"),
+    (3, "decimalEnclosedCircle", "③"), (2, "decimalEnclosedParen", "⑵"), (7, "decimalFullWidth", "７"),
+    (4, "upperRoman", "IV"), (28, "lowerLetter", "bb"), (5, "decimalZero", "05"), (2, "none", ""),
+    (12345, "chineseCounting", "12345"), (3, "cardinalText", "3")])
+def test_word_number_formats(n, fmt, shown):
+    from importers.numbering import format_counter
+
+    assert format_counter(n, fmt) == shown
+
+
+def test_a_style_that_numbers_its_paragraphs(tmp_path):
+    """Articles numbered by their paragraph style (条, based on a style whose list is 第%1条), not by a list of their
+    own; a paragraph that switches its style's list off (numId 0) keeps no number."""
+    path = write_docx(tmp_path / "条例.docx", ["示例管理条例", Numbered("为了测试，制定本条例。"), Numbered("本条例适用于示例。"),
+                                              Numbered("（不编号）", num=0), Numbered("本条例自公布之日起施行。")],
+                      numbering={1: [("chineseCounting", "第%1条")]})
+    with zipfile.ZipFile(path) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    document = parts["word/document.xml"].decode()
+    parts["word/document.xml"] = document.replace('<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>',
+                                                  '<w:pStyle w:val="ArticleStyle"/>').encode()
+    parts["word/styles.xml"] = (
+        b'<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b'<w:style w:type="paragraph" w:styleId="Numbered"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+        b'<w:style w:type="paragraph" w:styleId="ArticleStyle"><w:basedOn w:val="Numbered"/></w:style></w:styles>')
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    doc = parse_law(path)
+    assert [(a.label, a.text) for a in doc.articles] == [
+        ("第一条", "为了测试，制定本条例。"), ("第二条", "本条例适用于示例。\n（不编号）"), ("第三条", "本条例自公布之日起施行。")]
