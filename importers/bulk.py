@@ -615,8 +615,8 @@ def build(folder: Path, paths: Iterable[str | Path], *, jurisdiction: str | None
             plan.plan_versions(report.doc, len(lists), in_force_from)
             report.settled(report.doc)
 
-    with run.Spool(memory_records) as spool:
-        reports = run._validate(run.expand(paths), jurisdiction, department, spool, on_valid=planned)
+    with run.Spool(memory_records) as spool, run.unpacked(paths) as files:
+        reports = run._validate(files, jurisdiction, department, spool, on_valid=planned)
         report = {"files": reports, "nodes_created": 0, "relationships_created": 0, "dry_run": False,
                   "refused": sum(r.status == "refused" for r in reports), "notices": [], "bulk": True}
         if report["refused"]:

@@ -108,11 +108,54 @@ def expand(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
     return out
 
 
+@contextlib.contextmanager
+def unpacked(paths: Iterable[str | Path]) -> Iterator[list[tuple[Path, bool]]]:
+    """`expand`'s files, with each zip archive's files in its place (unpacked into a private folder deleted when the
+    run ends; one inside an archive too, `archives.DEPTH`). An archive that cannot be unpacked stays as named, for
+    `parse_file` to refuse with the reason. Reports name an archive's files by `archives.shown_path`."""
+    from importers import archives
+    from importers.workbook import max_unzipped_bytes
+
+    files = expand(paths)
+    if not any(archives.is_archive(path) for path, _ in files):
+        yield files
+        return
+    folder = Path(tempfile.mkdtemp(prefix="kb-archive-"))
+    shown: dict[str, str] = {}
+    refused: dict[str, FileRefused] = {}
+    budget = [max_unzipped_bytes()]
+    try:
+        out: list[tuple[Path, bool]] = []
+        queue = deque((path, explicit, 0) for path, explicit in files)
+        unpacked_archives = 0
+        while queue:
+            path, explicit, depth = queue.popleft()
+            if depth >= archives.DEPTH or not archives.is_archive(path):
+                out.append((path, explicit))
+                continue
+            unpacked_archives += 1
+            try:
+                found = archives.unpack(Source(path), folder / str(unpacked_archives), budget)
+            except FileRefused as exc:
+                refused[str(path)] = exc
+                out.append((path, True))  # parse_file says why
+                continue
+            within = shown.get(str(path), str(path))  # (an archive inside one: named inside the outer one)
+            for member, name in found:
+                shown[str(member)] = within + name[len(str(path)):]
+            queue.extendleft(reversed([(member, False, depth + 1) for member, _ in found]))
+        archives.register(shown, refused)
+        yield out
+    finally:
+        archives.forget(shown, refused)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def parse_file(path: Path, jurisdiction: str | None = None, department: str | None = None,
                explicit: bool = True) -> FileReport:
     """Parse and validate one file; never touches the database. The file is read once: sniffing,
     the portal-reply check and the parser share one Source (its bytes, text and parsed JSON)."""
-    from importers import lists, onething
+    from importers import archives, lists, onething
 
     report = FileReport(str(path))
     if not path.exists():
@@ -120,6 +163,8 @@ def parse_file(path: Path, jurisdiction: str | None = None, department: str | No
         return report
     source = Source(path)
     try:
+        if archives.is_archive(source):
+            raise archives.refusal(source)
         kind = lists.sniff(source)
         report.kind = kind
         if kind == "unknown" and not explicit and path.suffix.lower() in LIST_SUFFIXES:
@@ -227,11 +272,11 @@ def import_paths(graph: Graph | None, paths: Iterable[str | Path], *, jurisdicti
     `total` grows as the files are parsed). Parsed files wait to be written in memory up to
     `memory_records` records: the parser waits beyond that, and what waits longer (lists parsed before
     the last law, guides) goes to disk, so memory does not grow with the number of files."""
-    with Spool(memory_records) as spool:
+    with Spool(memory_records) as spool, unpacked(paths) as files:
         if dry_run or graph is None:
-            reports = _validate(expand(paths), jurisdiction, department, spool)
+            reports = _validate(files, jurisdiction, department, spool)
             return _write_all(graph, reports, spool, dry_run, progress, in_force_from, on_progress)
-        parser = _Parser(expand(paths), jurisdiction, department, memory_records)
+        parser = _Parser(files, jurisdiction, department, memory_records)
         bar = _bar(0, progress, on_progress, growing=True)
         parser.start()
         try:
@@ -260,8 +305,11 @@ def _validate(files: list[tuple[Path, bool]], jurisdiction: str | None, departme
 
 
 def _deduplicated(report: FileReport, seen: dict[str, str]) -> FileReport:
-    """A byte-identical copy of a file parsed earlier in the run (`seen`: digest -> path) is left unchanged."""
-    path = report.path
+    """A byte-identical copy of a file parsed earlier in the run (`seen`: digest -> path) is left unchanged. A file
+    from an archive is named by the archive's path and its own inside it."""
+    from importers.archives import shown_path
+
+    path = report.path = shown_path(report.path)
     if report.doc is not None:
         digest = report.doc.sha256
         if digest in seen:

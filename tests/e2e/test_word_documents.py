@@ -106,3 +106,41 @@ def test_a_list_and_a_law_published_as_pdf_are_imported_linked_and_shown(scratch
     page = client.get(f"/powers/{quote(based[0]['key'], safe='')}").get_data(as_text=True)
     assert "攸县交通运输局权责清单.pdf · 表格 攸县交通运输局权责清单 · 行 4" in page  # where a reader finds the row
     assert ".pdf" in client.get("/imports/new").get_data(as_text=True)  # the upload form takes a PDF
+
+
+def test_a_folder_published_as_one_zip_is_imported_as_the_folder(scratch_server: ManagedServer, tmp_path: Path) -> None:
+    """The same folder as one attachment (醴陵.zip, names in GBK as Chinese Windows writes them): each file imported
+    and linked as from the folder, each named by the archive and its name inside it; again, nothing changes; an
+    archive with a password refused and nothing of it written."""
+    from tests.unit.test_archives import _marked_encrypted, write_zip
+
+    folder = _folder(tmp_path)
+    archive = write_zip(tmp_path / "醴陵.zip", {f"醴陵/{p.name}": p.read_bytes() for p in sorted(folder.iterdir())})
+    proc = run_kb(scratch_server, "import", "--json", str(archive))
+    assert proc.returncode == 0, proc.stderr
+    files = {f["path"]: (f["kind"], f["status"], f["records"]) for f in json.loads(proc.stdout)["files"]}
+    inside = f"{archive}/醴陵"
+    assert files == {f"{inside}/行政许可法.docx": ("law", "imported", 83),
+                     f"{inside}/中华人民共和国行政处罚法.txt": ("law", "imported", 86),
+                     f"{inside}/醴陵市交通运输局权责清单.docx": ("list", "imported", 3),
+                     f"{inside}/关于公布权责清单的说明.docx": ("unknown", "skipped", 0)}
+    g = scratch_server.graph
+    based = g.read("MATCH (:Department {name: '醴陵市交通运输局'})-[:HOLDS]->(p:Power)-[:BASED_ON]->(a:Article) "
+                   "RETURN p.name AS p, a.key AS a, p.source_file AS f ORDER BY p.name")
+    assert [(r["p"], r["a"].split("#")[1], r["f"]) for r in based] == [
+        ("公路超限运输许可（县内）", "29", "醴陵市交通运输局权责清单.docx"),
+        ("公路超限运输许可（跨县）", "29", "醴陵市交通运输局权责清单.docx"),
+        ("对擅自占用公路的处罚", "51", "醴陵市交通运输局权责清单.docx")]
+    runs = g.read("MATCH (r:ImportRun {status: 'imported'}) RETURN r.path AS path ORDER BY path")
+    assert [r["path"] for r in runs] == sorted(p for p, (_, status, _) in files.items() if status == "imported")
+    again = json.loads(run_kb(scratch_server, "import", "--json", str(archive)).stdout)
+    assert [f["status"] for f in again["files"] if f["kind"] != "unknown"] == ["unchanged"] * 3
+    assert again["nodes_created"] == 0
+    locked = _marked_encrypted(write_zip(tmp_path / "攸县.zip", {p.name: p.read_bytes() for p in folder.iterdir()}))
+    before = g.read("MATCH (n) RETURN count(n) AS n")[0]["n"]
+    proc = run_kb(scratch_server, "import", "--json", str(locked))
+    assert proc.returncode != 0
+    refused = json.loads(proc.stdout)["files"]
+    assert [(f["path"], f["status"]) for f in refused] == [(str(locked), "refused")]
+    assert "有密码，无法解压" in refused[0]["errors"][0]["message"]
+    assert g.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == before

@@ -1,0 +1,162 @@
+"""Zip archives of lists: what a portal publishes as one attachment (权责清单.zip: a workbook or a Word document per
+department, a folder per power type).
+
+An import unpacks an archive into a private temporary folder and imports its files as a folder's (each file alone,
+all or nothing; those that are no list, law or guide skipped with a notice), naming each by the archive's path and
+its own inside it (清单.zip/交通运输局.xlsx). Before a byte is unpacked the archive is checked as a workbook is
+(`workbook.check_zip`: members, total size, ratio), and the bytes written across every archive of an import stay under
+the same limit. Names are decoded as Chinese Windows tools write them (GBK without the zip's UTF-8 flag), never
+placed outside the folder (「../」, absolute paths), and a folder's own furniture (__MACOSX, .DS_Store) is left out.
+An archive inside an archive is unpacked too, one level deep.
+
+A zip that is an Office document (an .xlsx, a .docx: [Content_Types].xml) or an OpenDocument one (mimetype) is no
+archive here: its readers read it.
+"""
+from __future__ import annotations
+
+import shutil
+import threading
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from importers.records import FileRefused, RowError
+from importers.source import MB, Source, as_source
+
+_DOCUMENT_SUFFIXES = {".xlsx", ".xlsm", ".xltx", ".docx", ".docm", ".dotx", ".et", ".ods", ".odt"}
+_FURNITURE = {"__MACOSX", "Thumbs.db", "desktop.ini"}
+DEPTH = 2  # an archive inside an archive is unpacked; one inside that is refused
+
+_roots: dict[str, str] = {}  # a file unpacked for an import -> its name: the archive's path as given / its own
+_refusals: dict[str, FileRefused] = {}  # an archive an import did not unpack -> why
+_lock = threading.Lock()
+
+
+def is_archive(path: str | Path | Source) -> bool:
+    """Whether the file is a zip of files (not a zipped Office or OpenDocument document), from its bytes."""
+    source = as_source(path)
+    if source.suffix.lower() in _DOCUMENT_SUFFIXES:
+        return False
+    try:
+        if not source.head.startswith(b"PK\x03\x04") and not source.head.startswith(b"PK\x05\x06"):
+            return False
+        with zipfile.ZipFile(source.stream()) as zf:
+            names = set(zf.namelist())
+    except Exception:  # noqa: BLE001 - whatever a damaged zip raises: a .zip is refused as an archive, with why
+        return source.suffix.lower() == ".zip"
+    return "[Content_Types].xml" not in names and "mimetype" not in names
+
+
+def member_name(info: zipfile.ZipInfo) -> str:
+    """A member's name as its writer meant it: zip tools on Chinese Windows write GBK without the UTF-8 flag,
+    which zipfile decodes as code page 437."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    raw = info.filename.encode("cp437", errors="replace")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return info.filename
+
+
+def _relative(name: str) -> PurePosixPath | None:
+    """The member's path inside the folder, or None for a folder, furniture or a hidden file; never one that
+    leaves the folder."""
+    parts = [p for p in name.replace("\\", "/").split("/") if p not in ("", ".", "..")]
+    if not parts or name.endswith(("/", "\\")) or any(p in _FURNITURE or p.startswith(".") for p in parts):
+        return None
+    parts[0] = parts[0].replace(":", "_")  # (C:…)
+    return PurePosixPath(*parts)
+
+
+def _refused(source: Source, said: str) -> FileRefused:
+    return FileRefused(source.path, [RowError(f"压缩包 {source.name} {said}")])
+
+
+def members(source: Source) -> list[tuple[zipfile.ZipInfo, PurePosixPath]]:
+    """The archive's files and where each goes, checked before anything is unpacked; FileRefused for a damaged
+    archive, a bomb, a password or one that holds no file."""
+    from importers.workbook import check_zip
+
+    try:
+        with zipfile.ZipFile(source.stream()) as zf:
+            check_zip(source, zf)
+            infos = zf.infolist()
+    except FileRefused:
+        raise
+    except Exception as exc:  # BadZipFile, a truncated directory: a damaged archive
+        raise _refused(source, f"已损坏或不完整，无法读取（{type(exc).__name__}）") from exc
+    out: list[tuple[zipfile.ZipInfo, PurePosixPath]] = []
+    taken: set[str] = set()
+    for info in infos:
+        relative = _relative(member_name(info))
+        if relative is None or info.is_dir():
+            continue
+        if info.flag_bits & 0x1:
+            raise _refused(source, f"中的 {relative} 有密码，无法解压：请先用解压软件输入密码解压，再导入解压出的文件")
+        unique, n = relative, 1
+        while str(unique).casefold() in taken:  # two names that end up the same after decoding
+            n += 1
+            unique = relative.with_name(f"{relative.stem}（{n}）{relative.suffix}")
+        taken.add(str(unique).casefold())
+        out.append((info, unique))
+    if not out:
+        raise _refused(source, "中没有文件")
+    return out
+
+
+def unpack(source: Source, folder: Path, budget: list[int]) -> list[tuple[Path, str]]:
+    """Unpack the archive's files into `folder`: (the file, its name as shown: the archive's path / its own).
+    `budget`: the bytes every archive of the import may still unpack to, used up here."""
+    wanted = members(source)
+    size = sum(info.file_size for info, _ in wanted)
+    if size > budget[0]:
+        raise _refused(source, f"解压后将有 {size / MB:,.0f} MB，连同本次导入的其他压缩包超过上限"
+                               f"（KB_IMPORT_MAX_UNZIPPED）")
+    budget[0] -= size
+    out: list[tuple[Path, str]] = []
+    try:
+        with zipfile.ZipFile(source.stream()) as zf:
+            for info, relative in wanted:
+                target = folder.joinpath(*relative.parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with zf.open(info) as src, target.open("wb") as dst:
+                    shutil.copyfileobj(src, dst, 1 << 20)  # (zipfile gives no more than the size checked above)
+                out.append((target, f"{source.path}/{relative}"))
+    except FileRefused:
+        raise
+    except Exception as exc:  # a bad CRC, a member cut short, an unknown compression
+        raise _refused(source, f"解压时出错，可能已损坏（{type(exc).__name__}: {exc}）") from exc
+    return out
+
+
+def register(shown: dict[str, str], refused: dict[str, FileRefused]) -> None:
+    """The names of the files unpacked for an import, and why the archives that were not unpacked were not."""
+    with _lock:
+        _roots.update(shown)
+        _refusals.update(refused)
+
+
+def forget(shown: dict[str, str], refused: dict[str, FileRefused]) -> None:
+    with _lock:
+        for path in shown:
+            _roots.pop(path, None)
+        for path in refused:
+            _refusals.pop(path, None)
+
+
+def shown_path(path: str) -> str:
+    """A file's path as the user knows it: an archive's member by the archive's path and its name inside it."""
+    return _roots.get(path, path)
+
+
+def refusal(source: Source) -> FileRefused:
+    """Why an archive reached a reader of files (the browser's upload, a caller that did not unpack it): what is
+    wrong with it, else that it is to be imported by `kb import` or unpacked first."""
+    with _lock:
+        kept = _refusals.get(source.path)
+    if kept is not None:
+        return kept
+    found = members(source)
+    return _refused(source, f"中有 {len(found)} 个文件：请用 kb import 导入整个压缩包，或解压后逐个导入")

@@ -1,0 +1,110 @@
+"""Lists published as a zip archive (权责清单.zip): its files imported as a folder's, named by the archive and their
+place in it, names in GBK as Chinese Windows tools write them, nothing written outside the import's own folder, and
+an archive that cannot be unpacked refused with why."""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from importers import run
+from importers.archives import is_archive
+from tests.conftest import SHARED_DATA
+
+KARAMAY = SHARED_DATA / "karamay"
+LIST = KARAMAY / "克拉玛依市应急管理局2024年权责清单.xls"
+LAW = SHARED_DATA / "laws" / "安全生产法(2021-06-10).md"
+
+
+class _GbkName(zipfile.ZipInfo):
+    """A member named as WinRAR or Windows on a Chinese system names it: GBK bytes, no UTF-8 flag."""
+
+    def _encodeFilenameFlags(self):  # (zipfile.s own name)
+        return self.filename.encode("gbk"), self.flag_bits
+
+
+def write_zip(path: Path, members: dict[str, bytes], gbk: bool = True) -> Path:
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in members.items():
+            info = _GbkName(name) if gbk else zipfile.ZipInfo(name)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data)
+    return path
+
+
+def _marked_encrypted(path: Path) -> Path:
+    """The archive's members marked as encrypted with a password (zipfile writes no encrypted member itself)."""
+    data = bytearray(path.read_bytes())
+    for signature, at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = data.find(signature)
+        while start >= 0:
+            data[start + at] |= 0x1
+            start = data.find(signature, start + 4)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _dry(path: Path) -> dict[str, tuple[str, str, int, list[str]]]:
+    result = run.import_paths(None, [path], dry_run=True, progress=False)
+    return {f["path"]: (f["kind"], f["status"], f["records"], [e["message"] for e in f["errors"] + f["warnings"]])
+            for f in result["files"]}
+
+
+def test_a_zip_of_a_list_a_law_and_a_zip_is_read_as_a_folder_named_by_the_archive(tmp_path):
+    inner = io.BytesIO()
+    write_zip(inner, {"统计/2025年克拉玛依市统计局权责清单.xlsx": (KARAMAY / "2025年克拉玛依市统计局权责清单.xlsx").read_bytes()})
+    archive = write_zip(tmp_path / "克拉玛依市权责清单.zip", {
+        LIST.name: LIST.read_bytes(), f"法律/{LAW.name}": LAW.read_bytes(), "说明.txt": "本压缩包含权责清单。".encode("gbk"),
+        "__MACOSX/._说明.txt": b"\x00\x05\x16\x07", "内层.zip": inner.getvalue()})
+    assert is_archive(archive)
+    z = str(archive)
+    assert _dry(archive) == {
+        f"{z}/{LIST.name}": ("list", "valid", 149, []),
+        f"{z}/法律/{LAW.name}": ("law", "valid", 119, []),
+        f"{z}/说明.txt": ("unknown", "skipped", 0, ["不是清单、法律文本或一件事指南，已跳过"]),
+        f"{z}/内层.zip/统计/2025年克拉玛依市统计局权责清单.xlsx": ("list", "valid", 3, [])}
+    assert not list(Path(run.tempfile.gettempdir()).glob("kb-archive-*"))  # the unpacked files are gone
+
+
+def test_names_in_utf8_and_a_member_that_would_leave_the_folder(tmp_path):
+    archive = write_zip(tmp_path / "清单.zip", {f"../../{LIST.name}": LIST.read_bytes(),
+                                               f"/abs/{LAW.name}": LAW.read_bytes()}, gbk=False)
+    z = str(archive)
+    found = _dry(archive)
+    assert found == {f"{z}/{LIST.name}": ("list", "valid", 149, []), f"{z}/abs/{LAW.name}": ("law", "valid", 119, [])}
+    assert not (tmp_path.parent / LIST.name).exists()
+
+
+def test_an_archive_that_cannot_be_unpacked_is_refused_with_why(tmp_path, monkeypatch):
+    good = write_zip(tmp_path / "好.zip", {LIST.name: LIST.read_bytes()}).read_bytes()
+    (tmp_path / "截断.zip").write_bytes(good[: len(good) // 2])
+    _marked_encrypted(write_zip(tmp_path / "加密.zip", {LIST.name: LIST.read_bytes()}))
+    write_zip(tmp_path / "空.zip", {"文件夹/": b""})
+    write_zip(tmp_path / "炸弹.zip", {"a.xlsx": b"\x00" * (40 << 20)})
+    said = {}
+    for name in ("截断.zip", "加密.zip", "空.zip", "炸弹.zip"):
+        said |= {Path(p).name: (status, messages[0]) for p, (_, status, _, messages) in _dry(tmp_path / name).items()}
+    assert said["截断.zip"] == ("refused", "压缩包 截断.zip 已损坏或不完整，无法读取（BadZipFile）")
+    assert said["加密.zip"][0] == "refused" and "有密码，无法解压" in said["加密.zip"][1]
+    assert said["空.zip"] == ("refused", "压缩包 空.zip 中没有文件")
+    assert said["炸弹.zip"][0] == "refused" and "可能是压缩炸弹" in said["炸弹.zip"][1]
+    # every archive of an import together stays under the unpacking limit
+    monkeypatch.setenv("KB_IMPORT_MAX_UNZIPPED", str(LIST.stat().st_size + 1000))
+    two = [write_zip(tmp_path / f"{n}.zip", {f"{n}.xls": LIST.read_bytes()}) for n in ("甲", "乙")]
+    result = run.import_paths(None, two, dry_run=True, progress=False)
+    assert [(Path(f["path"]).name, f["status"]) for f in result["files"]] == [("甲.xls", "valid"), ("乙.zip", "refused")]
+    assert "超过上限" in result["files"][1]["errors"][0]["message"]
+
+
+def test_an_archive_given_to_a_reader_of_one_file_says_how_to_import_it(tmp_path):
+    archive = write_zip(tmp_path / "清单.zip", {LIST.name: LIST.read_bytes(), f"法律/{LAW.name}": LAW.read_bytes()})
+    report = run.parse_file(archive)
+    assert report.status == "refused"
+    assert report.errors[0]["message"] == "压缩包 清单.zip 中有 2 个文件：请用 kb import 导入整个压缩包，或解压后逐个导入"
+
+
+def test_office_documents_are_no_archives(tmp_path):
+    assert not is_archive(KARAMAY / "2025年克拉玛依市统计局权责清单.xlsx")
+    odd = write_zip(tmp_path / "清单.bin", {"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<x/>"})
+    assert not is_archive(odd)
+    assert not is_archive(LIST)
