@@ -39,6 +39,7 @@ _HIDDEN = {f"{_W}del", f"{_W}delText", f"{_W}instrText", f"{_W}delInstrText", f"
 TITLE_PARAGRAPHS = 3  # the paragraphs above a table read as its title rows (附件1 | XX局权责清单 | （2024年版）)
 TITLE_CHARS = 120  # ... each at most this long: a longer one is a note, not a title
 GROUP_CHARS = 40  # a paragraph between two tables short enough to be a group heading (二、行政处罚（12项）)
+HEADER_DEPTH = 3  # a header's first row merged down over at most this many rows (序号 over 主项 | 子项)
 
 
 @dataclass
@@ -308,7 +309,22 @@ def _names_a_body(paragraph: str) -> bool:
     return bool(_BODY_END.search(_LIST_WORDS.sub("", text)))
 
 
-def _continues(table: Table, previous: Table, header: tuple[str, ...]) -> bool:
+def header_rows(table: Table) -> tuple[tuple[str, ...], ...]:
+    """The rows of a table's header, as a table going on over pages repeats them: its first row and those its cells
+    merged down cover (序号 and 事项名称 over 主项 | 子项), whitespace removed."""
+    depth = max([1] + [b for t, b, _, _ in table.merges if t == 0 and b - t <= HEADER_DEPTH])
+    return tuple(_norm(row) for row in table.rows[:depth])
+
+
+def repeated_header(rows: list[list[str]], header: tuple[tuple[str, ...], ...]) -> int:
+    """How many of `rows` from the first repeat the header rows `header`."""
+    n = 0
+    while n < len(header) and n < len(rows) and _norm(rows[n]) == header[n]:
+        n += 1
+    return n
+
+
+def _continues(table: Table, previous: Table, header: tuple[tuple[str, ...], ...]) -> bool:
     """Whether `table` only continues `previous`: the same grid, no paragraph between that names a list or a body
     (another department's list in a compilation), and a first row that is no header of its own (data going on after a
     page or under a group heading, 二、行政处罚（12项）) or, with nothing between, the header repeated at a page's top."""
@@ -316,7 +332,7 @@ def _continues(table: Table, previous: Table, header: tuple[str, ...]) -> bool:
         return False
     if not looks_like_header(table.rows[0]):
         return True
-    return not table.before and _norm(table.rows[0]) == header
+    return not table.before and repeated_header(table.rows, header) > 0
 
 
 def looks_like_header(cells: list[str]) -> bool:
@@ -340,14 +356,14 @@ def table_grids(tables: list[Table]) -> list[Grid]:
     (一、行政许可: the list reader takes a type from a sheet's name, as from a workbook's), else 表1, 表2 …."""
     out: list[Grid] = []
     previous: Table | None = None
-    header: tuple[str, ...] = ()
+    header: tuple[tuple[str, ...], ...] = ()
     for table in tables:
         if previous is not None and _continues(table, previous, header):
             grid, merges = out[-1][1], out[-1][2]
             for text in (p for p in table.before if len(p) <= GROUP_CHARS):  # (a long one is a note, not a group)
                 merges.append((len(grid), len(grid) + 1, 0, table.width))
                 grid.append([text] + [""] * (table.width - 1))
-            skip = 1 if _norm(table.rows[0]) == header else 0
+            skip = repeated_header(table.rows, header)
             base = len(grid) - skip
             grid += [list(r) for r in table.rows[skip:]]
             merges += [(t + base, b + base, left, right) for t, b, left, right in table.merges if t >= skip]
@@ -364,7 +380,7 @@ def table_grids(tables: list[Table]) -> list[Grid]:
         name = re.sub(r"\s+", "", named[-1])[:31] if named else ""
         out.append((name or f"表{len(out) + 1}", grid, merges, len(titles)))
         previous = table
-        header = _norm(table.rows[0])
+        header = header_rows(table)
     names: set[str] = set()
     for i, (name, grid, merges, titles) in enumerate(out):  # sheet names are unique, as in a workbook
         unique = name if name not in names else f"{name[:28]}（{i + 1}）"

@@ -23,9 +23,9 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from importers.document import Table, check_extent
+from importers.document import Table, TooLarge, check_extent, header_rows, repeated_header
 from importers.records import FileRefused, RowError
-from importers.source import Source, env_limit
+from importers.source import MB, Source, env_limit
 
 SUFFIX = ".pdf"
 PDF_MAGIC = b"%PDF"
@@ -72,9 +72,78 @@ def _refused(source: Source, said: str) -> FileRefused:
     return FileRefused(source.path, [RowError(f"{source.name} {said}")])
 
 
+def max_memory() -> int:
+    """The most memory (address space) the reading of one PDF may take (KB_IMPORT_MAX_PDF_MEMORY, default 2 GB; a
+    700-page list takes about 110 MB)."""
+    return env_limit("KB_IMPORT_MAX_PDF_MEMORY", 2048 * MB)
+
+
+def max_seconds() -> int:
+    """The most processor time the reading of one PDF may take (KB_IMPORT_MAX_PDF_SECONDS, default 1,800 s; a
+    700-page list takes about 60 s)."""
+    return env_limit("KB_IMPORT_MAX_PDF_SECONDS", 1800)
+
+
 def _pages(source: Source) -> list[_Page]:
-    """The document's pages read once per file (the sniffers and the parser ask for the same)."""
-    return source.kept("pdf pages", lambda: _read_pages(source))
+    """The document's pages, read once per file (the sniffers and the parser ask for the same; a refusal too)."""
+    found = source.kept("pdf pages", lambda: _read_apart(source))
+    if isinstance(found, FileRefused):
+        raise found
+    return found
+
+
+def _read_apart(source: Source) -> list[_Page] | FileRefused:
+    """The pages, read in a process of its own whose memory and processor time are bounded (`max_memory`,
+    `max_seconds`): pdfminer unpacks a stream whole and draws a form inside a form as often as it is told, so a
+    small hostile file (a stream that unpacks to gigabytes, forms nested to draw a million characters) could fill
+    the memory or hold a core for hours; there it only ends its own process, and the file is refused."""
+    import multiprocessing
+
+    source.data  # noqa: B018 - refused by its size here (check_size), not in the reading process
+    memory, seconds = max_memory(), max_seconds()
+    context = multiprocessing.get_context("spawn")  # (no fork of a process holding a driver's sockets)
+    receiver, sender = context.Pipe(duplex=False)
+    reader = context.Process(target=_read_in_process, args=(sender, source.path, memory, seconds), daemon=True,
+                             name="kb-pdf-reader")
+    reader.start()
+    sender.close()
+    try:
+        if not receiver.poll(2 * seconds + 60):  # (processor time runs slower than the clock on a busy machine)
+            reader.kill()
+            return _refused(source, f"读取用时超过上限（{seconds:,} 秒处理器时间，KB_IMPORT_MAX_PDF_SECONDS）：可能是恶意构造的"
+                                    "文件；如确为清单，请分成几个文件或改用 Excel、Word 版本")
+        kind, found = receiver.recv()
+    except EOFError:  # the process ended without a word: its memory or time ran out
+        reader.join()
+        return _refused(source, f"读取时超出了内存或时间上限（{memory // MB:,} MB，KB_IMPORT_MAX_PDF_MEMORY；{seconds:,} 秒，"
+                                "KB_IMPORT_MAX_PDF_SECONDS）：可能是压缩炸弹或恶意构造的文件")
+    finally:
+        receiver.close()
+    reader.join()
+    return FileRefused(source.path, found) if kind == "refused" else found
+
+
+def _read_in_process(sender, path: str, memory: int, seconds: int) -> None:
+    """The reading process: its limits set, the pages (or why the file is refused) sent back."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 5))
+    except (ImportError, ValueError, OSError):  # (no such limits where the system has none: read as it is)
+        pass
+    source = Source(path)
+    try:
+        found: tuple[str, object] = ("pages", _read_pages(source))
+    except FileRefused as exc:
+        found = ("refused", exc.errors)
+    except TooLarge as exc:
+        found = ("refused", [RowError(f"{source.name} 的{exc}")])
+    except MemoryError:
+        found = ("refused", [RowError(f"{source.name} 读取时超出了内存上限（{memory // MB:,} MB，KB_IMPORT_MAX_PDF_MEMORY）："
+                                      "可能是压缩炸弹或恶意构造的文件")])
+    sender.send(found)
+    sender.close()
 
 
 def _read_pages(source: Source) -> list[_Page]:
@@ -84,7 +153,6 @@ def _read_pages(source: Source) -> list[_Page]:
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # (its notes on a file's small faults are not the user's)
-    _check_streams(source)
     pages: list[_Page] = []
     chars = cids = 0  # on every page
     try:
@@ -97,9 +165,11 @@ def _read_pages(source: Source) -> list[_Page]:
                 chars, cids = chars + read.chars, cids + read.unmapped
                 pages.append(read)
                 page.close()  # its parsed objects are not kept: a long list reads in bounded memory
-    except FileRefused:
+    except (FileRefused, TooLarge, MemoryError):
         raise
     except Exception as exc:  # a damaged or truncated file: whatever pdfminer raises (pdfplumber wraps it)
+        if any(isinstance(e, MemoryError) for e in exc.args):
+            raise MemoryError from exc
         if any(isinstance(e, PDFPasswordIncorrect) for e in (exc, *exc.args)):
             raise _refused(source, "有打开密码：kb 不能读取加密的 PDF，请用发布机关公布的未加密版本") from exc
         cause = next((e for e in exc.args if isinstance(e, Exception)), exc)  # (its own words are English: its name)
@@ -113,33 +183,6 @@ def _read_pages(source: Source) -> list[_Page]:
         raise _refused(source, "的字体没有文字映射（读出的是字形编号，不是文字）：请用发布机关公布的 Excel、Word 或网页版本")
     _drop_furniture(pages)
     return pages
-
-
-_STREAM = re.compile(rb"stream\r?\n")
-
-
-def _check_streams(source: Source) -> None:
-    """Refuse a PDF whose compressed streams unpack to more than a list can hold (KB_IMPORT_MAX_UNZIPPED, as for a
-    workbook) before pdfminer unpacks any: it unpacks each stream whole, so a few kilobytes could fill the memory.
-    Each stream is unpacked here a megabyte at a time and only counted."""
-    import zlib
-
-    from importers.workbook import max_unzipped_bytes
-
-    data, limit, total = source.data, max_unzipped_bytes(), 0
-    for match in _STREAM.finditer(data):
-        end = data.find(b"endstream", match.end())
-        pending = data[match.end(): end if end >= 0 else len(data)]
-        unpack = zlib.decompressobj()
-        try:
-            while pending and not unpack.eof:
-                total += len(unpack.decompress(pending, 1 << 20))
-                pending = unpack.unconsumed_tail
-                if total > limit:
-                    raise _refused(source, f"未解压即拒绝：其压缩的内容解压后超过上限 {limit // (1 << 20):,} MB"
-                                           "（KB_IMPORT_MAX_UNZIPPED）；可能是压缩炸弹")
-        except zlib.error:
-            continue  # not compressed with zlib (a picture, a font in another coding): pdfminer reads it as it is
 
 
 def _read_page(page, number: int) -> _Page:
@@ -302,21 +345,32 @@ def _furniture_key(text: str) -> str:
 
 def _drop_furniture(pages: list[_Page]) -> None:
     """Leave out what a page prints for itself in its top or bottom tenth: its number (- 3 -, 第3页 共8页), and a line
-    that repeats there on another page (a running header or footer) after its first."""
+    that stands there on more than one page (a running header or footer), wherever it stands — except where it first
+    stands at a page's head, which may be the document's title (a running header repeating it)."""
+    def margin(page: _Page, line: _Line) -> str | None:
+        if line.bottom < page.height * FURNITURE_MARGIN:
+            return "head"
+        return "foot" if line.top > page.height * (1 - FURNITURE_MARGIN) else None
+
+    on_pages: dict[str, set[int]] = {}
+    for page in pages:
+        for kind, block in page.blocks:
+            if kind == "line" and margin(page, block):
+                on_pages.setdefault(_furniture_key(block.text), set()).add(page.number)
     seen: set[str] = set()
     for page in pages:
         kept = []
         for kind, block in page.blocks:
-            if kind == "line":
-                margin = block.bottom < page.height * FURNITURE_MARGIN or block.top > page.height * (1 - FURNITURE_MARGIN)
+            where = margin(page, block) if kind == "line" else None
+            if where:
                 key = _furniture_key(block.text)
-                if margin and (_PAGE_NUMBER.match(block.text.strip()) or key in seen):
+                first = key not in seen
+                seen.add(key)
+                if _PAGE_NUMBER.match(block.text.strip()) or (
+                        len(on_pages[key]) > 1 and not (first and where == "head")):
                     continue
-                if margin:
-                    seen.add(key)
             kept.append((kind, block))
         page.blocks = kept
-    # a line in a margin on only one page is the page's own (the title of the first): kept above; the rest are kept too
 
 
 def _paragraphs(lines: list[_Line], left: float, right: float) -> list[str]:
@@ -370,7 +424,7 @@ def _blocks(pages: list[_Page]) -> list[list[str] | Table]:
             if previous is not None and first and not pending and grid.xs == xs:
                 _join_broken_row(previous, table, header)
             else:
-                header = tuple(_squeezed(table.rows[0]))
+                header = header_rows(table)
             out += [_paragraphs(pending, left, right), table]
             pending, xs, first = [], grid.xs, False
             if table.rows:  # (not when it was only the rest of a row: a row over three pages goes on again)
@@ -378,18 +432,14 @@ def _blocks(pages: list[_Page]) -> list[list[str] | Table]:
     return [*out, _paragraphs(pending, left, right)]
 
 
-def _squeezed(cells: list[str]) -> list[str]:
-    return [re.sub(r"\s+", "", v) for v in cells]
-
-
-def _join_broken_row(previous: _PdfTable, table: _PdfTable, header: tuple[str, ...]) -> None:
+def _join_broken_row(previous: _PdfTable, table: _PdfTable, header: tuple[tuple[str, ...], ...]) -> None:
     """A table row that breaks across a page (Word lets a tall row go on on the next page) leaves its rest as the next
     page's first row (after the header it repeats). It is told by its cells: text only where the row's cell on the
     page before is filled to its foot (the text went on), nothing in the first column, and nothing in some column
     where the row has a cell of its own with text (its type: a short cell that ended on the page before). That rest is
     written on to the row's cells and taken out of the table. (A sub-item's row under its item's number and name
     merged down over the page lacks only those: merged cells, not its own.)"""
-    at = 1 if len(table.rows) > 1 and tuple(_squeezed(table.rows[0])) == header else 0
+    at = repeated_header(table.rows[:-1], header)
     if not previous.rows or any(t <= at < b and b - t > 1 for t, b, _, _ in table.merges):
         return
     rest, last = table.rows[at], len(previous.rows) - 1

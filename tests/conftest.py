@@ -154,11 +154,13 @@ def write_docx(path: Path, blocks: list, numbering: dict[int, list[tuple[str, st
     return path
 
 
-def write_pdf(path: Path, blocks: list, running: str | None = None, repeat: int = 1, open_ends: bool = False) -> Path:
+def write_pdf(path: Path, blocks: list, running: str | None = None, repeat: int = 1, open_ends: bool = False,
+              footer: str | None = None) -> Path:
     """A PDF as an office's "save as PDF" writes one (reportlab, an A4 page on its side, the CJK font every PDF reader
     has): the same blocks as `write_docx` (a paragraph, or a table whose cells are a text or (text, columns it spans,
     "restart" | "continue" down)), ruled tables that go on over pages repeating their first `repeat` rows, each page
-    numbered 「- N -」 at its foot and, when `running` is given, that line at its head; a block "\\f" starts a page;
+    numbered 「- N -」 at its foot and, when `running` is given, that line at its head (`footer`: at its foot, above
+    the number); a block "\\f" starts a page;
     `open_ends`: no line across a table's top and foot (a spreadsheet's "save as PDF" of rows going on over pages)."""
     from xml.sax.saxutils import escape
 
@@ -213,6 +215,8 @@ def write_pdf(path: Path, blocks: list, running: str | None = None, repeat: int 
         canvas.drawCentredString(page[0] / 2, 20, f"- {doc.page} -")
         if running:
             canvas.drawCentredString(page[0] / 2, page[1] - 22, running)
+        if footer:
+            canvas.drawCentredString(page[0] / 2, 32, footer)
 
     doc = SimpleDocTemplate(str(path), pagesize=page, leftMargin=40, rightMargin=40, topMargin=40, bottomMargin=40)
     doc.build([PageBreak() if b == "\f" else para(b, text_style) if isinstance(b, str) else table(b) for b in blocks],

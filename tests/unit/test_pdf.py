@@ -10,8 +10,10 @@ import pytest
 
 from importers import lists
 from importers.laws import parse_law
+from importers.pdf import pdf_text
 from importers.records import FileRefused
 from importers.run import _may_be_law, parse_file
+from importers.source import Source
 from importers.workbook import NoTable, read_workbook
 from tests.conftest import SHARED_DATA, write_docx, write_pdf
 from tests.unit.test_documents import DATA, HEADER, ROW, UNDER, _published, _same_articles, transport_list
@@ -41,19 +43,25 @@ def test_a_list_saved_as_pdf_reads_as_its_word_form(tmp_path):
     assert _records(doc) == _records(expected) and len(doc.records) == 3
 
 
-def test_a_long_list_over_pages_is_one_table_its_wrapped_cells_one_text(tmp_path):
+@pytest.mark.parametrize(("repeat", "footer"), [(1, None), (2, "某市人民政府办公室")], ids=["header", "two-rows-footer"])
+def test_a_long_list_over_pages_is_one_table_its_wrapped_cells_one_text(tmp_path, repeat, footer):
+    """(Each page repeating the header's two rows, and a running footer naming another body under every page's
+    table, the first's too: neither is a record, nor a title that gives the rows to that body.)"""
     rows = [HEADER, UNDER] + [
         [str(n), f"对违反道路运输管理规定第{n}项擅自从事道路运输经营活动的行政处罚", "", "行政处罚",
          ("《中华人民共和国道路运输条例》第六十三条 违反本条例的规定，未取得道路运输经营许可，擅自从事道路运输经营的，"
           "由县级以上地方人民政府交通运输主管部门责令停止经营"), STEPS, "因不履行或不正确履行行政职责的"] for n in range(1, 31)]
-    path = write_pdf(tmp_path / "某市交通运输局权责清单.pdf", ["某市交通运输局权责清单", rows], running="某市交通运输局权责清单")
+    path = write_pdf(tmp_path / "某市交通运输局权责清单.pdf", ["某市交通运输局权责清单", rows], running="某市交通运输局权责清单",
+                     repeat=repeat, footer=footer)
     [sheet] = read_workbook(path)[1]
     shown = [v for row in sheet.cells for v in row]
     assert not any(v.startswith("- ") for v in shown)  # no page's number, no running header between the pages
     assert shown.count("某市交通运输局权责清单") == 1 and shown.count("序号") == 1  # (the header each page repeats)
+    assert shown.count("主项") == 1 and "某市人民政府办公室" not in shown
     doc = lists.parse_list(path)
     assert [r.name for r in doc.records] == [
         f"对违反道路运输管理规定第{n}项擅自从事道路运输经营活动的行政处罚" for n in range(1, 31)]
+    assert [(d["name"], d["records"]) for d in doc.departments] == [("某市交通运输局", 30)]
     first = doc.records[0]
     assert first.basis_text.endswith("由县级以上地方人民政府交通运输主管部门责令停止经营") and "\n" not in first.basis_text
     assert first.responsibility_text == STEPS  # a line ended short keeps its break; a wrapped one is joined
@@ -80,6 +88,13 @@ def test_a_law_published_as_pdf_reads_as_its_markdown(tmp_path, law):
     assert (doc.title, doc.version_date, len(doc.history)) == (expected.title, expected.version_date,
                                                                len(expected.history))
     _same_articles(doc, markdown)  # no page's number in the article it fell in, no article joined to the next
+
+
+def test_a_law_under_a_running_footer_reads_as_its_markdown(tmp_path):
+    law = LAWS / "行政许可法(2019-04-23).md"
+    path = write_pdf(tmp_path / "law.pdf", _published(law), footer="国家法律法规数据库")
+    _same_articles(parse_law(path), law)  # (no article ends with the footer of its page)
+    assert "国家法律法规数据库" not in pdf_text(Source(path))  # (the first page's too)
 
 
 def test_a_title_drawn_twice_to_look_bold_reads_once(tmp_path):
@@ -127,7 +142,7 @@ def _refusal(path: Path) -> str:
 
 
 def test_a_scanned_pdf_a_password_and_a_damaged_file_are_refused_with_what_to_do(tmp_path):
-    scan = _canvas_pdf(tmp_path / "扫描件.pdf", _scan)
+    scan = _canvas_pdf(tmp_path / "图片.pdf", _scan)
     assert "扫描件" in _refusal(scan) and "OCR" in _refusal(scan)
     locked = _canvas_pdf(tmp_path / "加密.pdf", _text, encrypt="secret")
     assert "密码" in _refusal(locked)
@@ -157,19 +172,70 @@ def test_a_pdf_over_the_page_limit_is_refused(tmp_path, monkeypatch):
     assert "超过上限 1 页" in refused.value.errors[0].message
 
 
-def test_a_pdf_whose_streams_unpack_too_far_is_refused_before_they_are_read(tmp_path, monkeypatch):
+def _one_page(content: bytes, filters: bytes = b"", forms: dict[int, bytes] | None = None) -> bytes:
+    """A PDF of one page drawing `content` (a stream given its `filters`), with form XObjects `forms` (object number:
+    content, each drawing the one before it as /X) as a hostile file builds them."""
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               4: b"<< /Length %d %s >>\nstream\n%s\nendstream" % (len(content), filters, content),
+               5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
+    resources = b"/Font << /F1 5 0 R >>"
+    for number, body in (forms or {}).items():
+        inner = b"/XObject << /X %d 0 R >>" % (number - 1) if number - 1 in (forms or {}) else resources
+        objects[number] = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 600 800] /Resources << %s >> /Length %d >>"
+                           b"\nstream\n%s\nendstream" % (inner, len(body), body))
+    if forms:
+        resources += b" /XObject << /X %d 0 R >>" % max(forms)
+    objects[3] = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << %s >> >>" % resources
+    out, offsets = bytearray(b"%PDF-1.4\n"), {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
+    size, xref = max(objects) + 1, len(out)
+    out += b"xref\n0 %d\n" % size + b"".join(b"%010d 00000 n \n" % offsets[n] if n in offsets else b"0000000000 65535 f \n"
+                                            for n in range(size))
+    return bytes(out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref))
+
+
+def test_a_pdf_whose_streams_unpack_too_far_is_refused(tmp_path, monkeypatch):
+    import binascii
     import zlib
 
-    path = write_pdf(tmp_path / "清单.pdf", ["某县自然资源局权责清单", [ROW, DATA]])
-    assert len(lists.parse_list(path).records) == 1
-    bomb = zlib.compress(b" " * (8 << 20), 9)  # 8 MB of spaces in a few kilobytes, as a page's content
-    stream = b"4 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream\nendobj\n" % (len(bomb), bomb)
-    (tmp_path / "炸弹.pdf").write_bytes(path.read_bytes().replace(b"%PDF-1.4\n", b"%PDF-1.4\n" + stream, 1))
-    monkeypatch.setenv("KB_IMPORT_MAX_UNZIPPED", str(4 << 20))
+    text = b"BT /F1 12 Tf 72 700 Td (Hello) Tj ET\n"
+    plain = tmp_path / "plain.pdf"
+    plain.write_bytes(_one_page(zlib.compress(text), b"/Filter /FlateDecode"))
+    assert pdf_text(Source(plain)) == "Hello"
+    packer = zlib.compressobj(9)
+    bomb = packer.compress(text) + b"".join(packer.compress(b" " * (16 << 20)) for _ in range(40)) + packer.flush()
+    assert len(bomb) < 1 << 20  # 640 MB of spaces in under a megabyte, as the page's content
+    monkeypatch.setenv("KB_IMPORT_MAX_PDF_MEMORY", str(400 << 20))
+    for name, data, filters in (("炸弹.pdf", bomb, b"/Filter /FlateDecode"),  # (and hidden behind another filter)
+                                ("十六进制炸弹.pdf", binascii.hexlify(bomb) + b">", b"/Filter [/ASCIIHexDecode /FlateDecode]")):
+        (tmp_path / name).write_bytes(_one_page(data, filters))
+        with pytest.raises(FileRefused) as refused:
+            read_workbook(tmp_path / name)
+        assert "超出了内存上限（400 MB" in refused.value.errors[0].message and "压缩炸弹" in refused.value.errors[0].message
+    assert pdf_text(Source(plain)) == "Hello"  # (a PDF within the limits read as before)
+
+
+def test_forms_nested_to_draw_a_million_characters_are_refused(tmp_path, monkeypatch):
+    """Six forms, each drawing the one inside it ten times: 1,000,000 characters from two kilobytes."""
+    forms = {10: b"BT /F1 10 Tf 72 700 Td (AB) Tj ET", **{10 + d: b"/X Do " * 10 for d in range(1, 7)}}
+    (tmp_path / "嵌套.pdf").write_bytes(_one_page(b"/X Do", forms=forms))
+    assert (tmp_path / "嵌套.pdf").stat().st_size < 4096
+    monkeypatch.setenv("KB_IMPORT_MAX_PDF_SECONDS", "3")
     with pytest.raises(FileRefused) as refused:
-        read_workbook(tmp_path / "炸弹.pdf")
-    assert "压缩炸弹" in refused.value.errors[0].message
-    assert len(lists.parse_list(path).records) == 1  # (the list itself is well under the limit)
+        read_workbook(tmp_path / "嵌套.pdf")
+    assert "超出了内存或时间上限" in refused.value.errors[0].message
+
+
+def test_a_refused_pdf_is_read_once(tmp_path, monkeypatch):
+    from importers import pdf
+
+    scan = _canvas_pdf(tmp_path / "图片.pdf", _scan)
+    reads = []
+    monkeypatch.setattr(pdf, "_read_apart", lambda source, read=pdf._read_apart: reads.append(1) or read(source))
+    report = parse_file(scan, explicit=True)  # (the sniffers and the list reader each ask for its pages)
+    assert report.status == "refused" and "扫描件" in report.errors[0]["message"] and reads == [1]
 
 
 def test_a_row_broken_at_a_page_s_foot_is_one_record(tmp_path):
