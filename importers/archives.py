@@ -20,7 +20,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from importers.records import FileRefused, RowError
-from importers.source import MB, Source, as_source
+from importers.source import MB, Source
 
 _DOCUMENT_SUFFIXES = {".xlsx", ".xlsm", ".xltx", ".docx", ".docm", ".dotx", ".et", ".ods", ".odt"}
 _FURNITURE = {"__MACOSX", "Thumbs.db", "desktop.ini"}
@@ -32,17 +32,25 @@ _lock = threading.Lock()
 
 
 def is_archive(path: str | Path | Source) -> bool:
-    """Whether the file is a zip of files (not a zipped Office or OpenDocument document), from its bytes."""
-    source = as_source(path)
-    if source.suffix.lower() in _DOCUMENT_SUFFIXES:
+    """Whether the file is a zip of files (not a zipped Office or OpenDocument document), from its bytes: the first four
+    and, for a zip, its directory (a file given by its path is not read whole)."""
+    source = path if isinstance(path, Source) else None
+    name = Path(source.path if source else path)
+    if name.suffix.lower() in _DOCUMENT_SUFFIXES:
         return False
     try:
-        if not source.head.startswith(b"PK\x03\x04") and not source.head.startswith(b"PK\x05\x06"):
+        if source is not None:
+            head, opened = source.head[:4], source.stream()
+        else:
+            with open(name, "rb") as fh:
+                head = fh.read(4)
+            opened = name
+        if head not in (b"PK\x03\x04", b"PK\x05\x06"):
             return False
-        with zipfile.ZipFile(source.stream()) as zf:
+        with zipfile.ZipFile(opened) as zf:
             names = set(zf.namelist())
     except Exception:  # noqa: BLE001 - whatever a damaged zip raises: a .zip is refused as an archive, with why
-        return source.suffix.lower() == ".zip"
+        return name.suffix.lower() == ".zip"
     return "[Content_Types].xml" not in names and "mimetype" not in names
 
 

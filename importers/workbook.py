@@ -27,7 +27,9 @@ BIFF_MAGIC = b"\xd0\xcf\x11\xe0"
 # Files people mistake for spreadsheets, named so the refusal says what the file is.
 _OTHER_FORMATS = {
     b"\x89PNG": "是 PNG 图片", b"\xff\xd8\xff": "是 JPEG 图片", b"GIF8": "是 GIF 图片",
-    b"Rar!": "是 RAR 压缩包", b"7z\xbc\xaf": "是 7-Zip 压缩包", b"\x1f\x8b": "是 gzip 压缩包",
+    b"Rar!": "是 RAR 压缩包（kb 只解开 .zip：请先解压，再导入解压出的文件夹）",
+    b"7z\xbc\xaf": "是 7-Zip 压缩包（kb 只解开 .zip：请先解压，再导入解压出的文件夹）",
+    b"\x1f\x8b": "是 gzip 压缩包（请先解压）",
     b"{\\rtf": "是 RTF 文档",
 }
 
@@ -149,7 +151,7 @@ def container_of(path: str | Path | Source) -> str:
     raise FileRefused(source.path, [RowError(
         f"不是表格文件：{source.name} 开头的字节是 {head[:4].hex(' ').upper()}"
         + (f"，{what}" if what else "")
-        + "（应为 .xlsx（PK）或 .xls（D0 CF 11 E0）文件、Word .docx 文档、PDF、网页，或 CSV/JSON 文本文件）")])
+        + "（应为 .xlsx（PK）或 .xls（D0 CF 11 E0）文件、Word .docx 文档、PDF、网页、.zip 压缩包，或 CSV/JSON 文本文件）")])
 
 
 def _is_word(source: Source) -> bool:

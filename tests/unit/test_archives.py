@@ -108,3 +108,11 @@ def test_office_documents_are_no_archives(tmp_path):
     odd = write_zip(tmp_path / "清单.bin", {"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<x/>"})
     assert not is_archive(odd)
     assert not is_archive(LIST)
+
+
+def test_a_rar_or_7z_archive_is_refused_with_what_to_do(tmp_path):
+    for name, head in (("清单.rar", b"Rar!\x1a\x07\x00"), ("清单.7z", b"7z\xbc\xaf\x27\x1c")):
+        (tmp_path / name).write_bytes(head + bytes(range(256)) * 4)
+        report = run.parse_file(tmp_path / name)
+        assert report.status == "refused"
+        assert "kb 只解开 .zip：请先解压，再导入解压出的文件夹" in report.errors[0]["message"], report.errors
