@@ -28,13 +28,13 @@ def _where(problem: dict, document: bool = False) -> str:
 def _print_import(report: dict) -> None:
     from importers.document import DOCUMENT_SUFFIXES  # (a document's "sheets" are its tables: 表格)
 
-    unmapped = [(Path(f["path"]).name, c) for f in report["files"] for c in f.get("unmapped_columns") or []]
+    unmapped = [(_file_name(f["path"]), c) for f in report["files"] for c in f.get("unmapped_columns") or []]
     if unmapped:
         click.echo("列映射中没有的列（作为附加字段保存在每项权力上）：", err=True)
         for name, c in unmapped:
             click.echo(f"    {name} [{c['sheet']}] {c['column']} {c['header']} → {c['kept_as']}", err=True)
     for f in report["files"]:
-        name = Path(f["path"]).name
+        name = _file_name(f["path"])
         document = name.lower().endswith(tuple(DOCUMENT_SUFFIXES))
         who = f" → {f['department']}" if f.get("department") else ""
         status = STATUS_TEXT.get(f["status"], f["status"])
@@ -116,6 +116,14 @@ def import_cmd(paths: tuple[Path, ...], jurisdiction: str | None, department: st
         if graph:
             graph.close()
     _report_import(report, as_json, started)
+
+
+def _file_name(path: str) -> str:
+    """A file's name as a report line gives it; a file from an archive by the archive's name and its path inside it
+    (清单.zip/法律/安全生产法.md)."""
+    parts = Path(path).parts
+    inside = next((n for n, part in enumerate(parts[:-1]) if part.lower().endswith(".zip")), None)
+    return "/".join(parts[inside:]) if inside is not None else Path(path).name
 
 
 def _report_import(report: dict, as_json: bool, started: float, refused_note: str = "") -> None:
