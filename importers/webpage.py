@@ -34,9 +34,22 @@ HTML_HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!DOCTYPE
 HTML_FRAGMENT = re.compile(rb"^\s*<(?:p|div|center|h[1-6])\b.*?<table\b", re.IGNORECASE | re.DOTALL)
 
 
+# A web archive (.mht, .mhtml: "single file web page", what Excel's and Word's "save as web page" and a browser's "save
+# as web archive" write, often under an .xls name): a MIME message whose parts are the page and what it shows.
+_MHTML = re.compile(rb"^(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*){0,30}?Content-Type:\s*multipart/related",
+                    re.IGNORECASE)
+
+
+def is_web_archive(head: bytes) -> bool:
+    """Whether a file's first bytes open a web archive (MIME headers, then a multipart/related body)."""
+    return bool(_MHTML.match(head.removeprefix(b"\xef\xbb\xbf")))
+
+
 def looks_like_html(head: bytes) -> bool:
-    """Whether a file's first bytes (UTF-8, GBK; a BOM or not) open a web page or a bare HTML table."""
+    """Whether a file's first bytes (UTF-8, GBK; a BOM or not) open a web page, a bare HTML table or a web archive."""
     head = head.removeprefix(b"\xef\xbb\xbf")
+    if is_web_archive(head):
+        return True
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             head = head.decode("utf-16").encode("utf-8", "ignore")
@@ -210,8 +223,45 @@ def _page(source: Source) -> _Page:
     return source.kept("page", lambda: _read_page(source))
 
 
+def archive_html(source: Source) -> str | None:
+    """A web archive's pages (its text/html parts, decoded from quoted-printable or base64 in their charset) one after
+    another, in the archive's order: Excel writes a workbook's sheets as pages of their own beside a frame page and
+    the tabs' page, which hold no table. None when no part is a page."""
+    import email
+    import email.policy
+
+    try:
+        message = email.message_from_bytes(source.data, policy=email.policy.default)
+        pages = []
+        for part in message.walk():
+            if part.get_content_type() != "text/html":
+                continue
+            try:
+                pages.append(part.get_content())
+            except (LookupError, UnicodeDecodeError):  # a charset Python does not know, or bytes not in it
+                payload = part.get_payload(decode=True) or b""
+                pages.append(next((payload.decode(c) for c in ("utf-8", "gb18030") if _decodes(payload, c)),
+                                  payload.decode("gb18030", "replace")))
+    except Exception as exc:  # a damaged archive: whatever the parser raises
+        raise FileRefused(source.path, [RowError(f"网页存档无法读取：{source.name}（{type(exc).__name__}）")]) from exc
+    return "\n".join(pages) if pages else None
+
+
+def _decodes(data: bytes, charset: str) -> bool:
+    try:
+        data.decode(charset)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _read_page(source: Source) -> _Page:
-    text = source.text
+    if is_web_archive(source.head):
+        text = archive_html(source)
+        if text is None:
+            raise FileRefused(source.path, [RowError(f"网页存档中没有网页：{source.name}")])
+    else:
+        text = source.text
     if text is None:
         raise FileRefused(source.path, [RowError(f"网页无法读取：{source.name} 既不是 UTF-8，也不是 GBK/GB18030 编码")])
     page = _Page()

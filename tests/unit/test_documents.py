@@ -594,3 +594,58 @@ def test_a_style_that_numbers_its_paragraphs(tmp_path):
     doc = parse_law(path)
     assert [(a.label, a.text) for a in doc.articles] == [
         ("第一条", "为了测试，制定本条例。"), ("第二条", "本条例适用于示例。\n（不编号）"), ("第三条", "本条例自公布之日起施行。")]
+
+
+def _web_archive(pages: list[tuple[str, str, str]], first: str = "MIME-Version: 1.0") -> bytes:
+    """A web archive (.mht) as Excel's or a browser's "save as single file web page" writes one: its headers, then each
+    (name, html, encoding) a part of its own in GBK ("quoted-printable" or "base64"), and a picture."""
+    import base64
+    import quopri
+
+    boundary = "----=_NextPart_01DA0000.5E1C2B40"
+    out = [first, "X-Document-Type: Workbook", f'Content-Type: multipart/related; boundary="{boundary}"', "",
+           "This document is a Single File Web Page, also known as a Web Archive file.", ""]
+    for name, html, encoding in pages:
+        data = html.encode("gb18030")
+        body = quopri.encodestring(data) if encoding == "quoted-printable" else base64.encodebytes(data)
+        out += [f"--{boundary}", f"Content-Location: file:///C:/export.files/{name}",
+                f"Content-Transfer-Encoding: {encoding}", 'Content-Type: text/html; charset="gb2312"', "",
+                body.decode("ascii")]
+    out += [f"--{boundary}", "Content-Location: file:///C:/export.files/image001.gif", "Content-Transfer-Encoding: base64",
+            "Content-Type: image/gif", "", base64.encodebytes(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;").decode(),
+            f"--{boundary}--", ""]
+    return "\r\n".join(out).encode("ascii")
+
+
+def test_an_excel_export_saved_as_a_web_archive_is_read_as_its_table(tmp_path):
+    """Excel's "single file web page" (an .mht, or under an .xls name): a frame page and the tabs' page without a
+    table, the sheet's page in quoted-printable GBK."""
+    frame = '<html><head><meta name="Excel Workbook Frameset"></head><frameset><frame src="sheet001.htm"></frameset></html>'
+    tabs = '<html><body><a href="sheet001.htm">Sheet1</a></body></html>'
+    for name in ("export.xls", "export.mht"):
+        path = tmp_path / name
+        path.write_bytes(_web_archive([("frame.htm", frame, "base64"), ("sheet001.htm", PORTAL_EXPORT, "quoted-printable"),
+                                       ("tabstrip.htm", tabs, "base64")]))
+        assert lists.sniff(path) == "list", name
+        container, sheets = read_workbook(path)
+        assert (container, len(sheets)) == ("html", 1)
+        doc = lists.parse_list(path)
+        assert (doc.container, doc.department) == ("html", "某市生态环境局")
+        assert [(r.name, r.type, r.row) for r in doc.records] == [
+            ("建设项目环境影响评价文件审批（报告书）", "行政许可", 4), ("建设项目环境影响评价文件审批（报告表）", "行政许可", 5),
+            ("对超标排放污染物的处罚", "行政处罚", 6)], name
+
+
+def test_a_law_saved_as_a_web_archive_reads_as_its_markdown(tmp_path):
+    from html import escape
+
+    lines = _published(LAW)
+    page = (f"<html><head><title>{escape(lines[0])}</title></head><body><h1>{escape(lines[0])}</h1>"
+            + "".join(f"<p>{escape(line)}</p>" for line in lines[1:]) + "<div>版权所有：某某网</div></body></html>")
+    path = tmp_path / "行政许可法.mht"
+    path.write_bytes(_web_archive([("law.htm", page, "base64")],
+                                  first="From: <Saved by Windows Internet Explorer 8>\r\nSubject: law\r\nMIME-Version: 1.0"))
+    assert lists.sniff(path) == "law" and _may_be_law(path)
+    doc = parse_law(path)
+    assert (doc.title, doc.version_date) == ("中华人民共和国行政许可法", "2019-04-23")
+    _same_articles(doc, LAW)
