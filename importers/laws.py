@@ -74,15 +74,19 @@ def plain_title_line(line: str) -> bool:
 
 
 def law_text(source: Source, limit: int | None = None) -> str:
-    """The text of a law file (its first `limit` characters): a Word document's paragraphs, a PDF's or a web page's
-    text, else
+    """The text of a law file (its first `limit` characters): a Word document's paragraphs (.docx or Word 97-2003's
+    .doc), a PDF's or a web page's text, else
     the file decoded as UTF-8, GB18030 (GBK) or UTF-16 (by its BOM). FileRefused when it is neither."""
     from importers.document import docx_text, within_limits
     from importers.pdf import PDF_MAGIC, pdf_text
     from importers.webpage import html_text, looks_like_html
+    from importers.worddoc import doc_text, is_word_97
+    from importers.workbook import BIFF_MAGIC
 
-    reader = docx_text if source.head.startswith(b"PK") else pdf_text if source.head.startswith(PDF_MAGIC) \
-        else html_text if looks_like_html(source.head) else None
+    head = source.head
+    reader = docx_text if head.startswith(b"PK") else pdf_text if head.startswith(PDF_MAGIC) \
+        else html_text if looks_like_html(head) else doc_text if head.startswith(BIFF_MAGIC) and is_word_97(source.data) \
+        else None
     if reader is not None:
         with within_limits(source):
             text = reader(source)

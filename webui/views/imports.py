@@ -45,8 +45,8 @@ from webui.users import role_required
 
 bp = Blueprint("imports_upload", __name__)
 
-SUFFIXES = (".xls", ".xlsx", ".xlsm", ".et", ".docx", ".html", ".htm", ".mht", ".mhtml", ".pdf", ".csv", ".tsv", ".txt",
-            ".json", ".jsonl", ".ndjson", ".md", ".markdown")
+SUFFIXES = (".xls", ".xlsx", ".xlsm", ".et", ".docx", ".doc", ".wps", ".html", ".htm", ".mht", ".mhtml", ".pdf", ".csv",
+            ".tsv", ".txt", ".json", ".jsonl", ".ndjson", ".md", ".markdown")
 TOKEN = re.compile(r"[0-9a-f]{32}")
 CHUNK = 1 << 16
 PREVIEW_ROWS = 500  # change rows shown per department (the JSON has them all)
