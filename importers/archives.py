@@ -9,14 +9,15 @@ the same limit. Names are decoded as Chinese Windows tools write them (GBK witho
 placed outside the folder (「../」, absolute paths), and a folder's own furniture (__MACOSX, .DS_Store) is left out.
 An archive inside an archive is unpacked too, one level deep.
 
-A zip that is an Office document (an .xlsx, a .docx: [Content_Types].xml) or an OpenDocument one (mimetype) is no
-archive here: its readers read it.
+A zip that is an Office document (an .xlsx, a .docx: [Content_Types].xml), an OpenDocument one (mimetype) or an OFD
+(OFD.xml) is no archive here: its readers read it, or refuse it with what it is.
 """
 from __future__ import annotations
 
 import shutil
 import threading
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from importers.records import FileRefused, RowError
@@ -51,7 +52,7 @@ def is_archive(path: str | Path | Source) -> bool:
             names = set(zf.namelist())
     except Exception:  # noqa: BLE001 - whatever a damaged zip raises: a .zip is refused as an archive, with why
         return name.suffix.lower() == ".zip"
-    return "[Content_Types].xml" not in names and "mimetype" not in names
+    return not names & {"[Content_Types].xml", "mimetype", "OFD.xml"}  # (Office, OpenDocument, OFD: documents)
 
 
 def member_name(info: zipfile.ZipInfo) -> str:
@@ -96,47 +97,68 @@ def members(source: Source) -> list[tuple[zipfile.ZipInfo, PurePosixPath]]:
     except Exception as exc:  # BadZipFile, a truncated directory: a damaged archive
         raise _refused(source, f"已损坏或不完整，无法读取（{type(exc).__name__}）") from exc
     out: list[tuple[zipfile.ZipInfo, PurePosixPath]] = []
-    taken: set[str] = set()
     for info in infos:
         relative = _relative(member_name(info))
         if relative is None or info.is_dir():
             continue
         if info.flag_bits & 0x1:
             raise _refused(source, f"中的 {relative} 有密码，无法解压：请先用解压软件输入密码解压，再导入解压出的文件")
-        unique, n = relative, 1
-        while str(unique).casefold() in taken:  # two names that end up the same after decoding
-            n += 1
-            unique = relative.with_name(f"{relative.stem}（{n}）{relative.suffix}")
-        taken.add(str(unique).casefold())
-        out.append((info, unique))
+        out.append((info, relative))
     if not out:
         raise _refused(source, "中没有文件")
     return out
 
 
-def unpack(source: Source, folder: Path, budget: list[int]) -> list[tuple[Path, str]]:
-    """Unpack the archive's files into `folder`: (the file, its name as shown: the archive's path / its own).
-    `budget`: the bytes every archive of the import may still unpack to, used up here."""
+MEMBER_FLOOR = 4096  # bytes each file counts for against the budget, however small (a file costs its parsing too)
+NAME_BYTES = 200  # a file's name on disk cut to this many bytes of UTF-8 (the shown name is whole)
+
+
+@dataclass
+class Budget:
+    """What every archive of one import may still unpack to, together: bytes and files."""
+
+    bytes: int
+    files: int
+
+
+def unpack(source: Source, folder: Path, budget: Budget) -> list[tuple[Path, str]]:
+    """Unpack the archive's files into `folder`: (the file, its name as shown: the archive's path / its own). Each file
+    is written in a folder of its own under its name (cut to `NAME_BYTES`), so no two names collide and no name leaves
+    `folder`; `budget` is used up here."""
+    from importers.workbook import MAX_ZIP_MEMBERS
+
     wanted = members(source)
-    size = sum(info.file_size for info, _ in wanted)
-    if size > budget[0]:
-        raise _refused(source, f"解压后将有 {size / MB:,.0f} MB，连同本次导入的其他压缩包超过上限"
-                               f"（KB_IMPORT_MAX_UNZIPPED）")
-    budget[0] -= size
+    size = sum(max(info.file_size, MEMBER_FLOOR) for info, _ in wanted)
+    if size > budget.bytes or len(wanted) > budget.files:
+        raise _refused(source, f"解压后将有 {len(wanted):,} 个文件、{size / MB:,.0f} MB，连同本次导入的其他压缩包超过上限"
+                               f"（KB_IMPORT_MAX_UNZIPPED；文件数 {MAX_ZIP_MEMBERS:,}）")
+    budget.bytes -= size
+    budget.files -= len(wanted)
     out: list[tuple[Path, str]] = []
     try:
         with zipfile.ZipFile(source.stream()) as zf:
-            for info, relative in wanted:
-                target = folder.joinpath(*relative.parts)
-                target.parent.mkdir(parents=True, exist_ok=True)
+            for n, (info, relative) in enumerate(wanted):
+                target = folder / str(n) / _cut(relative.name)
+                target.parent.mkdir(parents=True)
                 with zf.open(info) as src, target.open("wb") as dst:
                     shutil.copyfileobj(src, dst, 1 << 20)  # (zipfile gives no more than the size checked above)
                 out.append((target, f"{source.path}/{relative}"))
     except FileRefused:
         raise
     except Exception as exc:  # a bad CRC, a member cut short, an unknown compression
-        raise _refused(source, f"解压时出错，可能已损坏（{type(exc).__name__}: {exc}）") from exc
+        raise _refused(source, f"解压时出错，可能已损坏（{type(exc).__name__}）") from exc
     return out
+
+
+def _cut(name: str) -> str:
+    """A file name no longer than `NAME_BYTES` in UTF-8, its extension kept."""
+    if len(name.encode("utf-8")) <= NAME_BYTES:
+        return name
+    stem, dot, suffix = name.rpartition(".") if "." in name[1:] else (name, "", "")
+    suffix = (dot + suffix)[:16]
+    while len((stem + suffix).encode("utf-8")) > NAME_BYTES:
+        stem = stem[:-1]
+    return stem + suffix
 
 
 def register(shown: dict[str, str], refused: dict[str, FileRefused]) -> None:
@@ -159,11 +181,16 @@ def shown_path(path: str) -> str:
     return _roots.get(path, path)
 
 
+def kept_refusal(path: str) -> FileRefused | None:
+    """Why an import did not unpack the archive at `path`, if it did not."""
+    with _lock:
+        return _refusals.get(path)
+
+
 def refusal(source: Source) -> FileRefused:
     """Why an archive reached a reader of files (the browser's upload, a caller that did not unpack it): what is
     wrong with it, else that it is to be imported by `kb import` or unpacked first."""
-    with _lock:
-        kept = _refusals.get(source.path)
+    kept = kept_refusal(source.path)
     if kept is not None:
         return kept
     found = members(source)

@@ -24,6 +24,7 @@ import neo4j.exceptions
 from tqdm import tqdm
 
 from importers import laws, writer
+from importers.archives import kept_refusal
 from importers.document import DOCUMENT_SUFFIXES
 from importers.records import FileRefused, GuideDocument, LawDocument, ListDocument, RowError
 from importers.source import Source, decode_text
@@ -114,7 +115,7 @@ def unpacked(paths: Iterable[str | Path]) -> Iterator[list[tuple[Path, bool]]]:
     run ends; one inside an archive too, `archives.DEPTH`). An archive that cannot be unpacked stays as named, for
     `parse_file` to refuse with the reason. Reports name an archive's files by `archives.shown_path`."""
     from importers import archives
-    from importers.workbook import max_unzipped_bytes
+    from importers.workbook import MAX_ZIP_MEMBERS, max_unzipped_bytes
 
     files = expand(paths)
     if not any(archives.is_archive(path) for path, _ in files):
@@ -123,15 +124,20 @@ def unpacked(paths: Iterable[str | Path]) -> Iterator[list[tuple[Path, bool]]]:
     folder = Path(tempfile.mkdtemp(prefix="kb-archive-"))
     shown: dict[str, str] = {}
     refused: dict[str, FileRefused] = {}
-    budget = [max_unzipped_bytes()]
+    budget = archives.Budget(max_unzipped_bytes(), MAX_ZIP_MEMBERS)
     try:
         out: list[tuple[Path, bool]] = []
         queue = deque((path, explicit, 0) for path, explicit in files)
         unpacked_archives = 0
         while queue:
             path, explicit, depth = queue.popleft()
-            if depth >= archives.DEPTH or not archives.is_archive(path):
+            if not archives.is_archive(path):
                 out.append((path, explicit))
+                continue
+            if depth >= archives.DEPTH:  # an archive inside an archive inside an archive
+                refused[str(path)] = FileRefused(str(path), [RowError(
+                    f"{path.name} 是压缩包中的压缩包中的压缩包：kb 只解开一层嵌套，请先解压后再导入")])
+                out.append((path, True))
                 continue
             unpacked_archives += 1
             try:
@@ -431,7 +437,12 @@ class _Parser(threading.Thread):
                 if self.stopped:
                     break
                 path, explicit = self.files[i]
-                ahead.append((i, pool.submit(parse_file, path, self.jurisdiction, self.department, explicit)))
+                if kept_refusal(str(path)) is not None:  # (why it was not unpacked is known in this process only)
+                    done: Future[FileReport] = Future()
+                    done.set_result(parse_file(path, self.jurisdiction, self.department, explicit))
+                    ahead.append((i, done))
+                else:
+                    ahead.append((i, pool.submit(parse_file, path, self.jurisdiction, self.department, explicit)))
                 if len(ahead) > PARSE_AHEAD:
                     yield self._result(*ahead.popleft())
             while ahead and not self.stopped:

@@ -121,9 +121,9 @@ def import_cmd(paths: tuple[Path, ...], jurisdiction: str | None, department: st
 def _file_name(path: str) -> str:
     """A file's name as a report line gives it; a file from an archive by the archive's name and its path inside it
     (清单.zip/法律/安全生产法.md)."""
-    parts = Path(path).parts
-    inside = next((n for n, part in enumerate(parts[:-1]) if part.lower().endswith(".zip")), None)
-    return "/".join(parts[inside:]) if inside is not None else Path(path).name
+    p = Path(path)
+    archive = next((up for up in p.parents if up.is_file()), None)  # (a path through a file: the archive's)
+    return str(p.relative_to(archive.parent)) if archive is not None else p.name
 
 
 def _report_import(report: dict, as_json: bool, started: float, refused_note: str = "") -> None:

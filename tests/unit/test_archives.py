@@ -72,7 +72,41 @@ def test_names_in_utf8_and_a_member_that_would_leave_the_folder(tmp_path):
     z = str(archive)
     found = _dry(archive)
     assert found == {f"{z}/{LIST.name}": ("list", "valid", 149, []), f"{z}/abs/{LAW.name}": ("law", "valid", 119, [])}
-    assert not (tmp_path.parent / LIST.name).exists()
+    temp = Path(run.tempfile.gettempdir())
+    assert not (temp / LIST.name).exists() and not (temp.parent / LIST.name).exists()
+
+
+def test_names_that_collide_or_are_too_long_for_the_disk(tmp_path):
+    long = "某" * 94 + "权责清单.xls"  # (a name Windows takes, over 255 bytes in UTF-8)
+    archive = write_zip(tmp_path / "清单.zip", {"a": b"notes", "a/b.xls": LIST.read_bytes(), long: LIST.read_bytes(),
+                                               "A/B.XLS": LIST.read_bytes()})
+    z = str(archive)
+    found = _dry(archive)
+    assert [(p[len(z) + 1:], kind, status) for p, (kind, status, _, _) in found.items()] == [
+        ("a", "unknown", "skipped"), ("a/b.xls", "list", "valid"), (long, "list", "unchanged"), ("A/B.XLS", "list", "unchanged")]
+
+
+def test_an_ofd_or_an_archive_three_deep_is_not_unpacked(tmp_path):
+    ofd = write_zip(tmp_path / "清单.ofd", {"OFD.xml": b"<ofd:OFD/>", "Doc_0/Document.xml": b"<x/>"})
+    assert not is_archive(ofd)
+    assert "OFD" in run.parse_file(ofd).errors[0]["message"]
+    inner = write_zip(tmp_path / "三.zip", {LIST.name: LIST.read_bytes()}).read_bytes()
+    middle = write_zip(tmp_path / "二.zip", {"三.zip": inner}).read_bytes()
+    outer = write_zip(tmp_path / "一.zip", {"二.zip": middle})
+    [(path, (_, status, _, messages))] = _dry(outer).items()
+    assert (path, status) == (f"{outer}/二.zip/三.zip", "refused") and "只解开一层嵌套" in messages[0]
+
+
+def test_an_archive_not_unpacked_is_refused_with_why_when_parsing_is_in_a_process_of_its_own(tmp_path, monkeypatch):
+    monkeypatch.setenv("KB_IMPORT_MAX_UNZIPPED", str(LIST.stat().st_size + 1000))
+    monkeypatch.setattr(run, "PARSE_PROCESS_FILES", 1)
+    monkeypatch.setattr(run, "PARSE_PROCESS_BYTES", 0)
+    two = [write_zip(tmp_path / f"{n}.zip", {f"{n}.xls": LIST.read_bytes()}) for n in ("甲", "乙")]
+    with run.unpacked(two) as files:
+        parser = run._Parser(files, None, None, 10_000)
+        reports = {Path(r.path).name: r for _, r in parser._parse_all()}
+    assert reports["甲.xls"].status == "valid" and reports["乙.zip"].status == "refused"
+    assert "超过上限" in reports["乙.zip"].errors[0]["message"]
 
 
 def test_an_archive_that_cannot_be_unpacked_is_refused_with_why(tmp_path, monkeypatch):
