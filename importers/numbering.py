@@ -35,6 +35,7 @@ class _Level:
     text: str = ""
     suffix: str = "tab"
     legal: bool = False
+    restart: int | None = None  # lvlRestart: restarts after a level above this (1-based) is used; 0 never; None: any
 
 
 @dataclass
@@ -59,10 +60,12 @@ def _number(text: str | None, default: int = 0) -> int:
 def _level(lvl: ET.Element, base: _Level | None = None) -> _Level:
     base = base or _Level()
     legal = lvl.find(f"{_W}isLgl")
+    restart = _number(_val(lvl, "lvlRestart"), -1)
     return _Level(start=_number(_val(lvl, "start"), base.start), fmt=_val(lvl, "numFmt") or base.fmt,
                   text=_val(lvl, "lvlText") if _val(lvl, "lvlText") is not None else base.text,
                   suffix=_val(lvl, "suff") or base.suffix,
-                  legal=base.legal if legal is None else legal.get(_VAL, "1") not in ("0", "false", "off"))
+                  legal=base.legal if legal is None else legal.get(_VAL, "1") not in ("0", "false", "off"),
+                  restart=restart if restart >= 0 else base.restart)
 
 
 _CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474)) + "".join(chr(c) for c in range(0x3251, 0x3260)) \
@@ -88,12 +91,15 @@ def _chinese(n: int) -> str:
 
 
 def format_counter(n: int, fmt: str) -> str:
-    """A counter's value in a level's format, as Word draws it (decimal where Word's own is not known here)."""
+    """A counter's value in a level's format, as Word draws it (decimal where Word's own is not known here, or for a
+    value the format has no word for)."""
+    if n < 0 or n > 100_000:
+        return str(n)
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
                "taiwaneseCountingThousand", "japaneseDigitalTenThousand"):
         return _chinese(n)
-    if fmt == "chineseLegalSimplified":
-        return _chinese(n).translate(_LEGAL_DIGITS)
+    if fmt == "chineseLegalSimplified":  # (10 is 壹拾 here, not 拾)
+        return ("一" if 10 <= n < 20 else "").join(["", _chinese(n)]).translate(_LEGAL_DIGITS)
     if fmt in ("ideographDigital", "taiwaneseDigital"):
         return "".join("〇一二三四五六七八九"[int(d)] for d in str(n))
     if fmt == "ideographTraditional" and 1 <= n <= 10:
@@ -111,7 +117,7 @@ def format_counter(n: int, fmt: str) -> str:
         return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     if fmt == "decimalZero":
         return f"{n:02d}"
-    if fmt in ("upperLetter", "lowerLetter") and n >= 1:
+    if fmt in ("upperLetter", "lowerLetter") and 1 <= n <= 26 * 30:
         letters = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letters if fmt == "upperLetter" else letters.lower()
     if fmt in ("upperRoman", "lowerRoman") and 1 <= n < 4000:
@@ -195,6 +201,8 @@ class Numbering:
         """The number Word draws before paragraph `p` and what follows it (a tab, a space, ""), counting it; None
         for a paragraph in no list."""
         p_pr = p.find(f"{_W}pPr")
+        if p_pr is not None and p_pr.find(f"{_W}rPr/{_W}del") is not None:
+            return None  # a paragraph deleted (tracked): its mark too, so it is no paragraph of the text, nor counted
         num_pr = p_pr.find(f"{_W}numPr") if p_pr is not None else None
         style_num, style_lvl = self._style_list(_val(p_pr, "pStyle"))
         num_id = _val(num_pr, "numId") or style_num
@@ -212,7 +220,10 @@ class Numbering:
         level = instance.levels.get(ilvl, _Level())
         current = counters[ilvl]
         counters[ilvl] = level.start if current is None else current + 1
-        counters[ilvl + 1:] = [None] * (_LEVELS - ilvl - 1)
+        for deeper in range(ilvl + 1, _LEVELS):  # a deeper level restarts unless its lvlRestart says otherwise
+            after = instance.levels.get(deeper, _Level()).restart
+            if after is None or (after != 0 and ilvl < after):
+                counters[deeper] = None
         if level.fmt == "bullet":
             return None
         text = level.text
@@ -221,7 +232,8 @@ class Numbering:
             if marker in text:
                 at = instance.levels.get(k, _Level())
                 value = counters[k] if counters[k] is not None else at.start
-                text = text.replace(marker, format_counter(value, "decimal" if level.legal and at.fmt != "none" else at.fmt))
+                shown = "decimal" if level.legal and at.fmt != "none" else at.fmt
+                text = text.replace(marker, format_counter(value, shown))
         if not text:
             return None
         return text, {"tab": "\t", "space": " "}.get(level.suffix, "")

@@ -94,14 +94,15 @@ class Numbered:
     text: str
     num: int = 1
     level: int = 0
+    deleted: bool = False  # deleted with its mark while changes were tracked: no paragraph of the text
 
 
-def write_docx(path: Path, blocks: list, numbering: dict[int, list[tuple[str, str]]] | None = None,
+def write_docx(path: Path, blocks: list, numbering: dict[int, list[tuple]] | None = None,
                restart: dict[int, tuple[int, int]] | None = None) -> Path:
     """A Word document as Word writes one: each block a paragraph (str or `Numbered`) or a table (a list of rows). A
     cell is its text, a `Numbered`, or (text, columns it spans, "restart" | "continue" for a cell merged down); the
     lines of a cell's text are paragraphs of their own. `numbering` defines Word's lists: list id -> its levels'
-    (format, text), e.g. {1: [("chineseCounting", "第%1条")]}; `restart` gives another list id the same definition,
+    (format, text[, lvlRestart]), e.g. {1: [("chineseCounting", "第%1条")]}; `restart` gives another list id the same definition,
     started again at a level: {2: (1, 0)} (list 2 counts list 1's numbers again from level 0's start)."""
     import zipfile
     from xml.sax.saxutils import escape
@@ -109,7 +110,11 @@ def write_docx(path: Path, blocks: list, numbering: dict[int, list[tuple[str, st
     def para(text) -> str:
         props = ""
         if isinstance(text, Numbered):
-            props = f'<w:pPr><w:numPr><w:ilvl w:val="{text.level}"/><w:numId w:val="{text.num}"/></w:numPr></w:pPr>'
+            gone = '<w:rPr><w:del w:id="9" w:author="kb"/></w:rPr>' if text.deleted else ""
+            props = f'<w:pPr><w:numPr><w:ilvl w:val="{text.level}"/><w:numId w:val="{text.num}"/></w:numPr>{gone}</w:pPr>'
+            if text.deleted:
+                return f'<w:p>{props}<w:del w:id="8" w:author="kb"><w:r><w:delText>{escape(text.text)}</w:delText></w:r>' \
+                       "</w:del></w:p>"
             text = text.text
         return f"<w:p>{props}<w:r><w:t xml:space=\"preserve\">" + escape(text) + "</w:t></w:r></w:p>"
 
@@ -138,8 +143,9 @@ def write_docx(path: Path, blocks: list, numbering: dict[int, list[tuple[str, st
                     "</Relationships>")
         zf.writestr("word/document.xml", document)
         if numbering:
-            levels = {num: "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-                                   f'<w:lvlText w:val="{escape(text)}"/></w:lvl>' for i, (fmt, text) in enumerate(defs))
+            levels = {num: "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{spec[0]}"/>'
+                                   + (f'<w:lvlRestart w:val="{spec[2]}"/>' if len(spec) > 2 else "")
+                                   + f'<w:lvlText w:val="{escape(spec[1])}"/></w:lvl>' for i, spec in enumerate(defs))
                       for num, defs in numbering.items()}
             zf.writestr("word/numbering.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering '
                         'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'

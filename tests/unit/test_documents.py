@@ -563,7 +563,7 @@ def test_word_numbers_levels_restarts_and_formats(tmp_path):
 
 @pytest.mark.parametrize(("n", "fmt", "shown"), [
     (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (23, "chineseCountingThousand", "二十三"),
-    (105, "chineseCounting", "一百零五"), (12, "chineseLegalSimplified", "拾贰"), (3, "ideographTraditional", "丙"),
+    (105, "chineseCounting", "一百零五"), (12, "chineseLegalSimplified", "壹拾贰"), (3, "ideographTraditional", "丙"),
     (3, "decimalEnclosedCircle", "③"), (2, "decimalEnclosedParen", "⑵"), (7, "decimalFullWidth", "７"),
     (4, "upperRoman", "IV"), (28, "lowerLetter", "bb"), (5, "decimalZero", "05"), (2, "none", ""),
     (12345, "chineseCounting", "12345"), (3, "cardinalText", "3")])
@@ -649,3 +649,16 @@ def test_a_law_saved_as_a_web_archive_reads_as_its_markdown(tmp_path):
     doc = parse_law(path)
     assert (doc.title, doc.version_date) == ("中华人民共和国行政许可法", "2019-04-23")
     _same_articles(doc, LAW)
+
+
+def test_chapters_and_articles_as_two_levels_of_one_list_count_the_articles_on(tmp_path):
+    """A law whose 第%1章 and 第%2条 are levels of one Word list, the articles' level never restarting (lvlRestart 0), a
+    paragraph deleted while changes were tracked neither shown nor counted."""
+    path = write_docx(tmp_path / "示例条例.docx", [
+        "示例管理条例", Numbered("总则"), Numbered("为了测试，制定本条例。", level=1), Numbered("本条例适用于示例。", level=1),
+        Numbered("附则"), Numbered("删去的一条。", level=1, deleted=True), Numbered("本条例自公布之日起施行。", level=1)],
+        numbering={1: [("chineseCounting", "第%1章"), ("chineseCounting", "第%2条", 0)]})
+    doc = parse_law(path)
+    assert [(a.label, a.chapter, a.text) for a in doc.articles] == [
+        ("第一条", "第一章 总则", "为了测试，制定本条例。"), ("第二条", "第一章 总则", "本条例适用于示例。"),
+        ("第三条", "第二章 附则", "本条例自公布之日起施行。")]
