@@ -110,6 +110,7 @@ def _read_apart(source: Source) -> list[_Page] | FileRefused:
     try:
         if not receiver.poll(2 * seconds + 60):  # (processor time runs slower than the clock on a busy machine)
             reader.kill()
+            reader.join()
             return _refused(source, f"读取用时超过上限（{seconds:,} 秒处理器时间，KB_IMPORT_MAX_PDF_SECONDS）：可能是恶意构造的"
                                     "文件；如确为清单，请分成几个文件或改用 Excel、Word 版本")
         kind, found = receiver.recv()
@@ -127,11 +128,13 @@ def _read_in_process(sender, path: str, memory: int, seconds: int) -> None:
     """The reading process: its limits set, the pages (or why the file is refused) sent back."""
     try:
         import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 5))
-    except (ImportError, ValueError, OSError):  # (no such limits where the system has none: read as it is)
-        pass
+    except ImportError:  # (Windows has none of these limits: the PDF is read as it is)
+        resource = None
+    for limit, value in (("RLIMIT_CORE", (0, 0)), ("RLIMIT_AS", (memory, memory)), ("RLIMIT_CPU", (seconds, seconds + 5))):
+        try:  # (no core file when the processor time runs out; each limit set even where another is not)
+            resource.setrlimit(getattr(resource, limit), value)
+        except (AttributeError, ValueError, OSError):
+            pass
     source = Source(path)
     try:
         found: tuple[str, object] = ("pages", _read_pages(source))

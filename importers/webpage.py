@@ -232,27 +232,29 @@ def archive_html(source: Source) -> str | None:
 
     try:
         message = email.message_from_bytes(source.data, policy=email.policy.default)
-        pages = []
-        for part in message.walk():
-            if part.get_content_type() != "text/html":
-                continue
-            try:
-                pages.append(part.get_content())
-            except (LookupError, UnicodeDecodeError):  # a charset Python does not know, or bytes not in it
-                payload = part.get_payload(decode=True) or b""
-                pages.append(next((payload.decode(c) for c in ("utf-8", "gb18030") if _decodes(payload, c)),
-                                  payload.decode("gb18030", "replace")))
+        pages = [_part_text(part) for part in message.walk() if part.get_content_type() == "text/html"]
     except Exception as exc:  # a damaged archive: whatever the parser raises
         raise FileRefused(source.path, [RowError(f"网页存档无法读取：{source.name}（{type(exc).__name__}）")]) from exc
     return "\n".join(pages) if pages else None
 
 
-def _decodes(data: bytes, charset: str) -> bool:
-    try:
-        data.decode(charset)
-    except UnicodeDecodeError:
-        return False
-    return True
+_WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
+
+
+def _part_text(part) -> str:
+    """A page's text from its bytes: in the charset its part names (GB2312 and GBK read as GB18030, which holds
+    them and the characters writers put in anyway, 镕), else the page's own <meta charset>, else UTF-8 or GB18030 —
+    whichever decodes it whole."""
+    payload = part.get_payload(decode=True) or b""
+    named = (part.get_content_charset() or "").lower()
+    meta = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?([\w-]+)", payload[:4096], re.IGNORECASE)
+    tried = [named, meta.group(1).decode("ascii").lower() if meta else "", "utf-8", "gb18030"]
+    for charset in (_WIDER.get(c, c) for c in tried if c):
+        try:
+            return payload.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return payload.decode("gb18030", "replace")
 
 
 def _read_page(source: Source) -> _Page:

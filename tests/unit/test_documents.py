@@ -596,20 +596,23 @@ def test_a_style_that_numbers_its_paragraphs(tmp_path):
         ("第一条", "为了测试，制定本条例。"), ("第二条", "本条例适用于示例。\n（不编号）"), ("第三条", "本条例自公布之日起施行。")]
 
 
-def _web_archive(pages: list[tuple[str, str, str]], first: str = "MIME-Version: 1.0") -> bytes:
+def _web_archive(pages: list[tuple], first: str = "MIME-Version: 1.0") -> bytes:
     """A web archive (.mht) as Excel's or a browser's "save as single file web page" writes one: its headers, then each
-    (name, html, encoding) a part of its own in GBK ("quoted-printable" or "base64"), and a picture."""
+    (name, html, encoding[, charset]) a part of its own ("quoted-printable" or "base64"; labelled gb2312 and written in
+    GB18030 unless the charset is "" — no label, UTF-8, as Chrome writes a page), and a picture."""
     import base64
     import quopri
 
     boundary = "----=_NextPart_01DA0000.5E1C2B40"
     out = [first, "X-Document-Type: Workbook", f'Content-Type: multipart/related; boundary="{boundary}"', "",
            "This document is a Single File Web Page, also known as a Web Archive file.", ""]
-    for name, html, encoding in pages:
-        data = html.encode("gb18030")
+    for name, html, encoding, *label in pages:
+        charset = label[0] if label else "gb2312"
+        data = html.encode("gb18030" if charset else "utf-8")
         body = quopri.encodestring(data) if encoding == "quoted-printable" else base64.encodebytes(data)
         out += [f"--{boundary}", f"Content-Location: file:///C:/export.files/{name}",
-                f"Content-Transfer-Encoding: {encoding}", 'Content-Type: text/html; charset="gb2312"', "",
+                f"Content-Transfer-Encoding: {encoding}",
+                f'Content-Type: text/html; charset="{charset}"' if charset else "Content-Type: text/html", "",
                 body.decode("ascii")]
     out += [f"--{boundary}", "Content-Location: file:///C:/export.files/image001.gif", "Content-Transfer-Encoding: base64",
             "Content-Type: image/gif", "", base64.encodebytes(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;").decode(),
@@ -640,15 +643,18 @@ def test_a_law_saved_as_a_web_archive_reads_as_its_markdown(tmp_path):
     from html import escape
 
     lines = _published(LAW)
+    lines[1] = lines[1].replace("通过", "通过（委员长朱镕基）")  # (镕: in GBK, not in GB2312)
     page = (f"<html><head><title>{escape(lines[0])}</title></head><body><h1>{escape(lines[0])}</h1>"
             + "".join(f"<p>{escape(line)}</p>" for line in lines[1:]) + "<div>版权所有：某某网</div></body></html>")
-    path = tmp_path / "行政许可法.mht"
-    path.write_bytes(_web_archive([("law.htm", page, "base64")],
-                                  first="From: <Saved by Windows Internet Explorer 8>\r\nSubject: law\r\nMIME-Version: 1.0"))
-    assert lists.sniff(path) == "law" and _may_be_law(path)
-    doc = parse_law(path)
-    assert (doc.title, doc.version_date) == ("中华人民共和国行政许可法", "2019-04-23")
-    _same_articles(doc, LAW)
+    for label, saved_by in (("gb2312", "Windows Internet Explorer 8"), ("", "Blink")):  # (Chrome: no charset, UTF-8)
+        path = tmp_path / f"行政许可法{saved_by[:5]}.mht"
+        path.write_bytes(_web_archive([("law.htm", page, "base64", label)],
+                                      first=f"From: <Saved by {saved_by}>\r\nSubject: law\r\nMIME-Version: 1.0"))
+        assert lists.sniff(path) == "law" and _may_be_law(path)
+        doc = parse_law(path)
+        assert (doc.title, doc.version_date) == ("中华人民共和国行政许可法", "2019-04-23")
+        assert "朱镕基" in doc.history[0]
+        _same_articles(doc, LAW)
 
 
 def test_chapters_and_articles_as_two_levels_of_one_list_count_the_articles_on(tmp_path):
