@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from xml.etree import ElementTree as ET
 
 from importers.numerals import int_to_chinese
@@ -181,8 +181,9 @@ class Numbering:
                 if lvl is not None:
                     instance.levels[ilvl] = _level(lvl, instance.levels.get(ilvl))
                 start = _val(override, "startOverride")
-                if start is not None:
+                if start is not None:  # the instance's start for the level: at its first use, and where it restarts
                     instance.restart[ilvl] = _number(start, 1)
+                    instance.levels[ilvl] = replace(instance.levels.get(ilvl, _Level()), start=_number(start, 1))
         self.counters: dict[str, list[int | None]] = {}
         self.started: set[str] = set()
 

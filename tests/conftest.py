@@ -103,7 +103,8 @@ def write_docx(path: Path, blocks: list, numbering: dict[int, list[tuple]] | Non
     cell is its text, a `Numbered`, or (text, columns it spans, "restart" | "continue" for a cell merged down); the
     lines of a cell's text are paragraphs of their own. `numbering` defines Word's lists: list id -> its levels'
     (format, text[, lvlRestart]), e.g. {1: [("chineseCounting", "第%1条")]}; `restart` gives another list id the same definition,
-    started again at a level: {2: (1, 0)} (list 2 counts list 1's numbers again from level 0's start)."""
+    started again at a level: {2: (1, 0)} (list 2 counts list 1's numbers again from level 0's start; a third
+    element: at that value)."""
     import zipfile
     from xml.sax.saxutils import escape
 
@@ -153,9 +154,9 @@ def write_docx(path: Path, blocks: list, numbering: dict[int, list[tuple]] | Non
                                   for num, lv in levels.items())
                         + "".join(f'<w:num w:numId="{num}"><w:abstractNumId w:val="{num}"/></w:num>'
                                   for num in numbering)
-                        + "".join(f'<w:num w:numId="{num}"><w:abstractNumId w:val="{of}"/><w:lvlOverride w:ilvl="'
-                                  f'{level}"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
-                                  for num, (of, level) in (restart or {}).items())
+                        + "".join(f'<w:num w:numId="{num}"><w:abstractNumId w:val="{spec[0]}"/><w:lvlOverride w:ilvl="'
+                                  f'{spec[1]}"><w:startOverride w:val="{(*spec, 1)[2]}"/></w:lvlOverride></w:num>'
+                                  for num, spec in (restart or {}).items())
                         + "</w:numbering>")
     return path
 

@@ -668,3 +668,15 @@ def test_chapters_and_articles_as_two_levels_of_one_list_count_the_articles_on(t
     assert [(a.label, a.chapter, a.text) for a in doc.articles] == [
         ("第一条", "第一章 总则", "为了测试，制定本条例。"), ("第二条", "第一章 总则", "本条例适用于示例。"),
         ("第三条", "第二章 附则", "本条例自公布之日起施行。")]
+
+
+def test_a_list_instance_that_starts_a_level_elsewhere(tmp_path):
+    """List 2 shares list 1's definition and starts its second level at 5 (startOverride), also under its first item,
+    which restarts that level (Word: the override is the instance's start for the level)."""
+    path = write_docx(tmp_path / "编号.docx", [Numbered("甲"), Numbered("乙", level=1), Numbered("丙", level=1),
+                                              Numbered("丁", num=2), Numbered("戊", num=2, level=1)],
+                      numbering={1: [("decimal", "%1."), ("decimal", "%1.%2")]}, restart={2: (1, 1, 5)})
+    from importers.document import docx_text
+    from importers.source import Source
+
+    assert docx_text(Source(path)).split("\n") == ["1.\t甲", "1.1\t乙", "1.2\t丙", "2.\t丁", "2.5\t戊"]
