@@ -23,8 +23,7 @@ from typing import Self
 import neo4j.exceptions
 from tqdm import tqdm
 
-from importers import laws, writer
-from importers.archives import kept_refusal
+from importers import archives, laws, writer
 from importers.document import DOCUMENT_SUFFIXES
 from importers.records import FileRefused, GuideDocument, LawDocument, ListDocument, RowError
 from importers.source import Source, decode_text
@@ -114,20 +113,15 @@ def unpacked(paths: Iterable[str | Path]) -> Iterator[list[tuple[Path, bool]]]:
     """`expand`'s files, with each zip archive's files in its place (unpacked into a private folder deleted when the
     run ends; one inside an archive too, `archives.DEPTH`). An archive that cannot be unpacked stays as named, for
     `parse_file` to refuse with the reason. Reports name an archive's files by `archives.shown_path`."""
-    from importers import archives
     from importers.workbook import MAX_ZIP_MEMBERS, max_unzipped_bytes
 
-    files = expand(paths)
-    if not any(archives.is_archive(path) for path, _ in files):
-        yield files
-        return
-    folder = Path(tempfile.mkdtemp(prefix="kb-archive-"))
+    folder: Path | None = None  # made for the first archive
     shown: dict[str, str] = {}
     refused: dict[str, FileRefused] = {}
     budget = archives.Budget(max_unzipped_bytes(), MAX_ZIP_MEMBERS)
     try:
         out: list[tuple[Path, bool]] = []
-        queue = deque((path, explicit, 0) for path, explicit in files)
+        queue = deque((path, explicit, 0) for path, explicit in expand(paths))
         unpacked_archives = 0
         while queue:
             path, explicit, depth = queue.popleft()
@@ -140,6 +134,7 @@ def unpacked(paths: Iterable[str | Path]) -> Iterator[list[tuple[Path, bool]]]:
                 out.append((path, True))
                 continue
             unpacked_archives += 1
+            folder = folder or Path(tempfile.mkdtemp(prefix="kb-archive-"))
             try:
                 found = archives.unpack(Source(path), folder / str(unpacked_archives), budget)
             except FileRefused as exc:
@@ -154,14 +149,15 @@ def unpacked(paths: Iterable[str | Path]) -> Iterator[list[tuple[Path, bool]]]:
         yield out
     finally:
         archives.forget(shown, refused)
-        shutil.rmtree(folder, ignore_errors=True)
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def parse_file(path: Path, jurisdiction: str | None = None, department: str | None = None,
                explicit: bool = True) -> FileReport:
     """Parse and validate one file; never touches the database. The file is read once: sniffing,
     the portal-reply check and the parser share one Source (its bytes, text and parsed JSON)."""
-    from importers import archives, lists, onething
+    from importers import lists, onething
 
     report = FileReport(str(path))
     if not path.exists():
@@ -313,9 +309,7 @@ def _validate(files: list[tuple[Path, bool]], jurisdiction: str | None, departme
 def _deduplicated(report: FileReport, seen: dict[str, str]) -> FileReport:
     """A byte-identical copy of a file parsed earlier in the run (`seen`: digest -> path) is left unchanged. A file
     from an archive is named by the archive's path and its own inside it."""
-    from importers.archives import shown_path
-
-    path = report.path = shown_path(report.path)
+    path = report.path = archives.shown_path(report.path)
     if report.doc is not None:
         digest = report.doc.sha256
         if digest in seen:
@@ -437,7 +431,7 @@ class _Parser(threading.Thread):
                 if self.stopped:
                     break
                 path, explicit = self.files[i]
-                if kept_refusal(str(path)) is not None:  # (why it was not unpacked is known in this process only)
+                if archives.kept_refusal(str(path)) is not None:  # (why it was not unpacked is known in this process only)
                     done: Future[FileReport] = Future()
                     done.set_result(parse_file(path, self.jurisdiction, self.department, explicit))
                     ahead.append((i, done))
