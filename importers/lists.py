@@ -3097,8 +3097,8 @@ def sniff(path: str | Path | Source) -> str:
         return "list" if suffix in _LIST_SUFFIXES else "unknown"
     if head.startswith(OOXML_MAGIC):
         return _sniff_zip(source)
-    if head.startswith(BIFF_MAGIC) and is_word_97(source.data):  # a Word 97-2003 document: a law's text is read; a
-        return "law" if looks_like_law(source) else "list"  # list's is refused with the advice to save it as .docx
+    if head.startswith(BIFF_MAGIC) and is_word_97(source.data):  # a Word 97-2003 document: a law or a list's tables
+        return _sniff_document(source)
     if head.startswith(BIFF_MAGIC) or suffix in (".xls", ".xlsx", ".xlsm", ".et"):
         return "list"  # a .xlsx that is really a PDF is refused by parse_list with what it is
     try:

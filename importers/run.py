@@ -351,7 +351,7 @@ def _may_be_law(path: Path) -> bool:
     suffix = path.suffix.lower()
     if suffix in NEVER_LAWS:
         return False
-    if suffix in (".md", ".markdown", ".doc", ".wps", *DOCUMENT_SUFFIXES):  # (a Word document, a page: a law's as often
+    if suffix in (".md", ".markdown", *DOCUMENT_SUFFIXES):  # (a Word document, a page: a law's as often
         # as a list's)
         return True
     try:

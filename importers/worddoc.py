@@ -5,23 +5,36 @@ a compound file (read here by xlrd's reader of that container, already a depende
 stream's piece table lists: each a run of character positions stored either as UTF-16 or as 8-bit text. This module
 reads the main document's text in order (not its headers, footnotes or comments) and gives it as lines: a paragraph a
 line, a table's cells each a line, a field's shown result without its code (a page number's PAGE, a link's
-HYPERLINK …). What it does not read is the formatting: a list laid out in a .doc table (merged cells, spans) is
-refused, as before, with the advice to save it as .docx (`workbook._read_xls`).
+HYPERLINK …).
+
+`doc_tables` reads a list laid out in the document's tables as `importers.document` reads a .docx's: each table's
+cells on its grid with their merges, and the paragraphs above it. A .doc keeps no grid of columns: each row lists
+its cells' right edges (sprmTDefTable), so the grid is every edge any row of the table has; a cell spans the
+columns between its edges, a cell continuing the one above (TC80's fVertMerge without fVertRestart, or
+sprmTVertMerge) is merged down, an older writer's cell merged into the one on its left (fMerged) across. Which
+paragraphs stand in a table, and which end a row, is in each paragraph's properties (the PAPX runs of the FKP pages
+PlcBtePapx lists; sprmPFInTable, sprmPFTtp). A nested table's text stays in its outer cell.
 
 The layout follows Microsoft's published specification of the format ([MS-DOC]): the FIB at the stream's start
-(wIdent 0xA5EC, fWhichTblStm, fEncrypted, ccpText, fcClx/lcbClx), the Clx's Pcdt and its PlcPcd.
+(wIdent 0xA5EC, fWhichTblStm, fEncrypted, ccpText, fcPlcfBtePapx, fcClx/lcbClx), the Clx's Pcdt and its PlcPcd,
+PapxFkp, Sprm, TDefTableOperand and TC80. Properties a fast save leaves in the piece table (a Prm) are not read:
+Word 97 and later write them to the FKPs when a file is saved in full, which every published file is.
 """
 from __future__ import annotations
 
+import bisect
 import io
 import re
 import struct
+from dataclasses import dataclass
 
+from importers.document import Table, check_extent
 from importers.records import FileRefused, RowError
 from importers.source import Source
 
 _WORD_IDENT = 0xA5EC
 _FC_CLX = 0x1A2  # fcClx and lcbClx in the FIB of every Word 97 and later document
+_FC_BTE_PAPX = 0x102  # fcPlcfBteChpx's neighbour: fcPlcfBtePapx and lcbPlcfBtePapx
 _CCP_TEXT = 0x4C
 # What the main text holds beside characters: a paragraph's end, a cell's or a row's end, a line break, a page or
 # section break, a field's start, separator and end, objects (a picture, a note's reference) and hyphens.
@@ -30,8 +43,17 @@ _OBJECTS = re.compile(r"[\x00-\x06\x08\x0e-\x12\x16-\x1d]")
 
 
 def is_word_97(data: bytes) -> bool:
-    """Whether a compound file holds a Word 97-2003 document (its directory names a WordDocument stream)."""
-    return "WordDocument".encode("utf-16-le") in data
+    """Whether a compound file holds a Word 97-2003 document: a WordDocument stream at its root (a workbook with a
+    Word document embedded holds one deeper)."""
+    if "WordDocument".encode("utf-16-le") not in data:
+        return False
+    from xlrd.compdoc import CompDoc
+
+    try:
+        directory = CompDoc(data, logfile=io.StringIO()).dirlist
+        return any(directory[i].name == "WordDocument" for i in directory[0].children)
+    except Exception:  # noqa: BLE001 - a damaged container: named in its directory is the best there is
+        return True
 
 
 def _refused(source: Source, said: str) -> FileRefused:
@@ -41,10 +63,23 @@ def _refused(source: Source, said: str) -> FileRefused:
 def doc_text(source: Source) -> str:
     """The main document's text as lines (a paragraph, or a table's cell, a line); FileRefused for an encrypted or a
     damaged document."""
-    return source.kept("doc text", lambda: _read_text(source))
+    return source.kept("doc text", lambda: _shown(_document(source).text))
 
 
-def _read_text(source: Source) -> str:
+@dataclass
+class _Document:
+    word: bytes  # the WordDocument stream
+    table: bytes  # the table stream (0Table or 1Table)
+    data: bytes  # the Data stream (properties too large for their page), if any
+    pieces: list[tuple[int, int, int, bool]]  # as _pieces gives them
+    text: str  # the main document's characters, marks and field codes included
+
+
+def _document(source: Source) -> _Document:
+    return source.kept("doc", lambda: _open(source))
+
+
+def _open(source: Source) -> _Document:
     from xlrd.compdoc import CompDoc
 
     try:
@@ -58,6 +93,7 @@ def _read_text(source: Source) -> str:
         if flags & 0x0100:
             raise _refused(source, "有打开密码（已加密）：kb 不能读取加密的文档，请用发布机关公布的未加密版本")
         table = bytes(container.get_named_stream("1Table" if flags & 0x0200 else "0Table") or b"")
+        data = bytes(container.get_named_stream("Data") or b"") if "Data".encode("utf-16-le") in source.data else b""
         ccp_text = struct.unpack_from("<i", word, _CCP_TEXT)[0]
         fc_clx, lcb_clx = struct.unpack_from("<II", word, _FC_CLX)
         pieces = _pieces(table[fc_clx: fc_clx + lcb_clx])
@@ -66,9 +102,12 @@ def _read_text(source: Source) -> str:
     except FileRefused:
         raise
     except Exception as exc:  # a damaged container or stream: whatever the readers raise
-        said = f"是损坏或不完整的 Word 97-2003 文档，无法读取（{type(exc).__name__}）"
-        raise _refused(source, said) from exc
-    return _shown(text)
+        raise _damaged(source, exc) from exc
+    return _Document(word, table, data, pieces, text)
+
+
+def _damaged(source: Source, exc: Exception) -> FileRefused:
+    return _refused(source, f"是损坏或不完整的 Word 97-2003 文档，无法读取（{type(exc).__name__}）")
 
 
 def _pieces(clx: bytes) -> list[tuple[int, int, int, bool]]:
@@ -119,3 +158,238 @@ def _shown(text: str) -> str:
         elif not any(depth_code):
             out.append(_SHOWN.get(ch, ch))
     return _OBJECTS.sub("", "".join(out))
+
+
+# --- tables ---------------------------------------------------------------------------------------------------------
+
+_IN_TABLE, _TTP, _HUGE_PAPX = 0x2416, 0x2417, 0x6646  # sprmPFInTable, sprmPFTtp, sprmPHugePapx
+_DEF_TABLE, _VERT_MERGE, _MERGE, _SPLIT = 0xD608, 0xD62B, 0x5624, 0x5625  # sprmTDefTable, sprmTVertMerge, sprmTMerge …
+_CHANGE_TABS = 0xC615  # sprmPChgTabs: the other operand whose size is not its first byte's
+_OPERAND = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # an operand's size by the sprm's spra (6: it says its own)
+_F_FIRST_MERGED, _F_MERGED, _F_VERT_MERGE, _F_VERT_RESTART = 0x01, 0x02, 0x20, 0x40  # TC80's tcgrf
+_EDGE_SLACK = 20  # twips (a third of a millimetre): cells' edges nearer than this are one column's
+
+
+def _sprms(grpprl: bytes) -> list[tuple[int, bytes]]:
+    """(sprm, operand) of a list of properties; an operand of variable size without its size."""
+    out = []
+    at = 0
+    while at + 2 <= len(grpprl):
+        sprm = struct.unpack_from("<H", grpprl, at)[0]
+        at += 2
+        spra = sprm >> 13
+        if sprm == _DEF_TABLE:
+            size = struct.unpack_from("<H", grpprl, at)[0] - 1 if at + 2 <= len(grpprl) else 0
+            at += 2
+        elif sprm == _CHANGE_TABS and at < len(grpprl) and grpprl[at] == 255:  # a tab change too long for a byte
+            deleted = grpprl[at + 1] if at + 1 < len(grpprl) else 0
+            added_at = at + 2 + 4 * deleted
+            added = grpprl[added_at] if added_at < len(grpprl) else 0
+            size = 1 + 1 + 4 * deleted + 1 + 3 * added
+        elif spra == 6:
+            size = grpprl[at] if at < len(grpprl) else 0
+            at += 1
+        else:
+            size = _OPERAND[spra]
+        out.append((sprm, grpprl[at: at + size]))
+        at += size
+    return out
+
+
+class _Properties:
+    """Each paragraph's properties by the file offset of its mark: the runs of the PAPX pages (FKPs)."""
+
+    def __init__(self, doc: _Document):
+        self.doc = doc
+        self.starts: list[int] = []
+        self.runs: list[tuple[int, int, bytes]] = []  # (first offset, end, grpprl)
+        fc, lcb = struct.unpack_from("<II", doc.word, _FC_BTE_PAPX)
+        plc = doc.table[fc: fc + lcb]
+        count = (len(plc) - 4) // 8
+        pages = struct.unpack_from(f"<{count}I", plc, 4 * (count + 1)) if count > 0 else ()
+        for pn in pages:
+            page = doc.word[(pn & 0x3FFFFF) * 512:][:512]
+            if len(page) < 512:
+                raise ValueError("段落属性页（FKP）超出文档")
+            runs = page[511]
+            edges = struct.unpack_from(f"<{runs + 1}I", page)
+            for j in range(runs):
+                offset = page[4 * (runs + 1) + 13 * j] * 2
+                grpprl = b""
+                if offset:
+                    size = page[offset]
+                    papx = page[offset + 1: offset + 2 * size] if size else page[offset + 2: offset + 2 + 2 * page[offset + 1]]
+                    grpprl = papx[2:]  # (after the paragraph's style)
+                self.starts.append(edges[j])
+                self.runs.append((edges[j], edges[j + 1], grpprl))
+        order = sorted(range(len(self.runs)), key=lambda i: self.starts[i])
+        self.starts = [self.starts[i] for i in order]
+        self.runs = [self.runs[i] for i in order]
+
+    def at(self, fc: int) -> list[tuple[int, bytes]]:
+        i = bisect.bisect_right(self.starts, fc) - 1
+        if i < 0 or not self.runs[i][0] <= fc < self.runs[i][1]:
+            return []
+        sprms = _sprms(self.runs[i][2])
+        for sprm, operand in sprms:
+            if sprm == _HUGE_PAPX and len(operand) == 4:  # too large for its page: in the Data stream
+                where = struct.unpack_from("<I", operand)[0]
+                size = struct.unpack_from("<H", self.doc.data, where)[0] if where + 2 <= len(self.doc.data) else 0
+                return sprms + _sprms(self.doc.data[where + 2: where + 2 + size])
+        return sprms
+
+
+@dataclass
+class _Row:
+    cells: list[str]
+    edges: list[int]  # the cells' left edges and the last one's right, in twips
+    flags: list[int]  # each cell's TC80 flags
+
+
+def _row(cells: list[str], sprms: list[tuple[int, bytes]]) -> _Row:
+    """A row's cells with their edges and merges from its end mark's properties (the last definition wins, then
+    the merges applied after it)."""
+    edges: list[int] = []
+    flags: list[int] = []
+    for sprm, operand in sprms:
+        if sprm == _DEF_TABLE and operand:
+            count = operand[0]
+            if len(operand) < 1 + 2 * (count + 1):
+                continue
+            edges = list(struct.unpack_from(f"<{count + 1}h", operand, 1))
+            at = 1 + 2 * (count + 1)
+            flags = [struct.unpack_from("<H", operand, at + 20 * i)[0] if at + 20 * i + 2 <= len(operand) else 0
+                     for i in range(count)]
+        elif sprm == _VERT_MERGE and len(operand) >= 2 and operand[0] < len(flags):
+            code = operand[1]
+            flags[operand[0]] = (flags[operand[0]] & ~(_F_VERT_MERGE | _F_VERT_RESTART)) \
+                | (_F_VERT_MERGE if code & 1 else 0) | (_F_VERT_RESTART if code & 2 else 0)
+        elif sprm in (_MERGE, _SPLIT) and len(operand) >= 2:
+            for i in range(operand[0], min(operand[1], len(flags))):
+                flags[i] &= ~(_F_FIRST_MERGED | _F_MERGED)
+                if sprm == _MERGE:
+                    flags[i] |= _F_FIRST_MERGED if i == operand[0] else _F_MERGED
+    if len(edges) != len(cells) + 1:  # a row its properties do not describe: its cells side by side, unmerged
+        edges, flags = [], [0] * len(cells)
+    return _Row(cells, edges, flags)
+
+
+def _columns(rows: list[_Row]) -> list[int]:
+    """The table's grid: every cell edge of its rows, those nearer than _EDGE_SLACK taken as one."""
+    columns: list[int] = []
+    for edge in sorted({e for row in rows for e in row.edges}):
+        if not columns or edge - columns[-1] >= _EDGE_SLACK:
+            columns.append(edge)
+    return columns
+
+
+def _column(columns: list[int], edge: int) -> int:
+    return max(bisect.bisect_right(columns, edge + _EDGE_SLACK // 2) - 1, 0)
+
+
+def _on(columns: list[int], edges: set[int]) -> bool:
+    """Whether every edge falls on one of `columns`."""
+    return all(abs(columns[_column(columns, e)] - e) < _EDGE_SLACK for e in edges)
+
+
+def _grid(rows: list[_Row], before: list[str], columns: list[int]) -> Table:
+    """The rows of one table on the grid `columns`, merged cells as `importers.document._table` gives a .docx's."""
+    width = max([len(columns) - 1, 1] + [len(row.cells) for row in rows if not row.edges])
+    check_extent(len(rows), width)
+    grid: list[list[str]] = []
+    merges: list[list[int]] = []  # [top, bottom, left, right]
+    open_down: dict[int, list[int]] = {}  # a merge down still open, by its left column
+    for r, row in enumerate(rows):
+        out = [""] * width
+        continued: set[int] = set()
+        previous: list[int] | None = None  # the merge of the cell on the left
+        for i, text in enumerate(row.cells):
+            if row.edges:
+                left = min(_column(columns, row.edges[i]), width - 1)
+                right = min(max(_column(columns, row.edges[i + 1]), left + 1), width)
+            else:
+                left, right = i, i + 1
+            flags = row.flags[i]
+            if flags & _F_MERGED and previous is not None and previous[0] == r:  # merged into the cell on its left
+                previous[3] = max(previous[3], right)
+                continue
+            if flags & _F_VERT_MERGE and not flags & _F_VERT_RESTART and left in open_down \
+                    and open_down[left][1] == r:
+                open_down[left][1] = r + 1
+                continued.add(left)
+                previous = None
+                continue
+            out[left] = text
+            merge = [r, r + 1, left, right]
+            merges.append(merge)
+            previous = merge
+            if flags & _F_VERT_MERGE:
+                open_down[left] = merge
+        for left in [k for k, m in open_down.items() if k not in continued and m[0] != r]:
+            del open_down[left]
+        grid.append(out)
+    return Table(grid, [tuple(m) for m in merges if (m[1] - m[0]) * (m[3] - m[2]) > 1], before)
+
+
+def doc_tables(source: Source) -> list[Table]:
+    """The document's tables in order (as `importers.document.docx_tables` gives a .docx's), each with the non-empty
+    paragraphs between it and the one before; FileRefused for an encrypted or a damaged document."""
+    return source.kept("doc tables", lambda: _read_tables(source))
+
+
+def _read_tables(source: Source) -> list[Table]:
+    doc = _document(source)
+    try:
+        properties = _Properties(doc)
+        tables: list[Table] = []
+        before: list[str] = []
+        rows: list[_Row] = []
+        cells: list[str] = []  # the cells of the row being read
+        lines: list[str] = []  # the paragraphs of the cell being read
+        columns: list[int] = []  # the grid of the table before
+
+        def table() -> None:
+            nonlocal columns
+            edges = {e for row in rows for e in row.edges}
+            # a table whose cells' edges are those of the table before (one going on after a page or a group's heading,
+            # its merged cells spanning the same columns) is laid on that table's grid
+            columns = columns if columns and _on(columns, edges) else _columns(rows)
+            tables.append(_grid(rows, before, columns))
+
+        for text, mark, fc in _paragraphs(doc):
+            sprms = properties.at(fc)
+            in_table = any(s == _IN_TABLE and o[:1] == b"\x01" for s, o in sprms)
+            if not in_table:
+                if rows:
+                    table()
+                    rows, before = [], []
+                if text.strip():
+                    before.append(text.strip())
+                continue
+            if any(s == _TTP and o[:1] == b"\x01" for s, o in sprms):  # a row's end
+                rows.append(_row(cells, sprms))
+                cells = []
+                continue
+            lines.append(text)
+            if mark == "\x07":  # a cell's end
+                cells.append("\n".join(lines).strip())
+                lines = []
+        if rows:
+            table()
+    except FileRefused:
+        raise
+    except Exception as exc:  # properties pointing outside their streams: a damaged document
+        raise _damaged(source, exc) from exc
+    return tables
+
+
+def _paragraphs(doc: _Document):
+    """(text as shown, its mark: \\r or \\x07, the mark's file offset) of each paragraph of the main text."""
+    ends = [m.start() for m in re.finditer("[\r\x07]", doc.text)]
+    starts = [p[0] for p in doc.pieces]
+    begin = 0
+    for end in ends:
+        piece = doc.pieces[bisect.bisect_right(starts, end) - 1]
+        fc = piece[2] + (end - piece[0]) * (1 if piece[3] else 2)
+        yield _OBJECTS.sub("", _shown(doc.text[begin:end])), doc.text[end], fc
+        begin = end + 1

@@ -184,6 +184,14 @@ def read_workbook(path: str | Path | Source) -> tuple[str, list[Sheet]]:
     if kind == "xlsx":
         return "xlsx", _read_xlsx(source)
     if kind == "xls":
+        from importers.worddoc import doc_tables, is_word_97
+
+        if is_word_97(source.data):  # the same container holds Word 97-2003's documents
+            from importers.document import table_grids, within_limits
+
+            with within_limits(source):
+                grids = table_grids(doc_tables(source))
+            return "doc", _document_sheets(source, grids, " Word 97-2003 文档")
         return "xls", _read_xls(source)
     if kind == "xml2003":
         return "xml2003", _read_xml2003(source)
@@ -438,17 +446,11 @@ def _ss_int(el, name: str, default: int) -> int:
 def _read_xls(source: Source) -> list[Sheet]:
     import xlrd
 
-    from importers.worddoc import is_word_97
-
     try:
         # logfile: xlrd prints its warnings about damaged files to stdout otherwise.
         book = xlrd.open_workbook(source.path, file_contents=source.data, formatting_info=True, on_demand=True,
                                   logfile=io.StringIO())
     except Exception as exc:
-        if is_word_97(source.data):  # the same container holds Word 97-2003's documents
-            raise FileRefused(source.path, [RowError(
-                f"{source.name} 是 Word 97-2003 文档（.doc/.wps），不是表格：kb 从这种文档中只读取法律法规的条文，不读取清单表格"
-                "（合并单元格无从得知）。请用 Word 或 WPS 打开后另存为 .docx 再导入")]) from exc
         if source.suffix.lower() in (".doc", ".wps"):  # (its directory, which names its streams, cut off)
             raise FileRefused(source.path, [RowError(
                 f"{source.name} 是损坏或不完整的 Word 97-2003 文档，无法读取（{type(exc).__name__}）")]) from exc

@@ -126,9 +126,15 @@ def write_docx(path: Path, blocks: list, numbering: dict[int, list[tuple]] | Non
         lines = [text] if isinstance(text, Numbered) else text.split("\n") if text else [""]
         return "<w:tc>" + (f"<w:tcPr>{props}</w:tcPr>" if props else "") + "".join(map(para, lines)) + "</w:tc>"
 
-    body = "".join(para(b) if isinstance(b, (str, Numbered)) else
-                   "<w:tbl><w:tblPr/>" + "".join("<w:tr>" + "".join(map(cell, row)) + "</w:tr>" for row in b) + "</w:tbl>"
-                   for b in blocks)
+    def span(spec) -> int:
+        return 1 if isinstance(spec, (str, Numbered)) or len(spec) < 2 else spec[1]
+
+    def table(rows: list) -> str:  # (its grid of columns, as Word writes it: other readers lay the cells out on it)
+        grid = "".join('<w:gridCol w:w="1300"/>' for _ in range(max(sum(map(span, row)) for row in rows)))
+        return f"<w:tbl><w:tblPr/><w:tblGrid>{grid}</w:tblGrid>" \
+            + "".join("<w:tr>" + "".join(map(cell, row)) + "</w:tr>" for row in rows) + "</w:tbl>"
+
+    body = "".join(para(b) if isinstance(b, (str, Numbered)) else table(b) for b in blocks)
     document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
                 '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
                 f"<w:body>{body}<w:sectPr/></w:body></w:document>")

@@ -1,16 +1,35 @@
-"""Laws published as Word 97-2003 documents (.doc): their text read from the compound file's piece table; a list in
-such a document still refused with what to do (its merged cells are not read)."""
+"""Word 97-2003 documents (.doc): a law's text read from the compound file's piece table; a list's tables on their
+grid with their merged cells, from each row's cell edges and merge flags."""
 from __future__ import annotations
 
+import dataclasses
+import re
+import struct
 from pathlib import Path
 
 from importers import lists
 from importers.laws import parse_law
 from importers.run import _may_be_law, parse_file
 from importers.source import Source
-from importers.worddoc import _piece_text, _shown, doc_text
-from tests.conftest import write_docx
-from tests.unit.test_documents import LAW, _published
+from importers.worddoc import (
+    _DEF_TABLE,
+    _F_MERGED,
+    _F_VERT_MERGE,
+    _F_VERT_RESTART,
+    _MERGE,
+    _VERT_MERGE,
+    _columns,
+    _grid,
+    _piece_text,
+    _row,
+    _shown,
+    _sprms,
+    doc_tables,
+    doc_text,
+)
+from importers.workbook import read_workbook
+from tests.conftest import SHARED_DATA, write_docx
+from tests.unit.test_documents import LAW, _published, transport_list
 
 WORD97 = Path(__file__).parent.parent / "fixtures" / "word97"
 
@@ -35,10 +54,95 @@ def test_a_law_in_a_doc_reads_as_the_docx_it_was_saved_from(tmp_path):
     assert text.endswith("\n序号\n名称\n\n1\n对表格的说明\n\nEnglish words and ASCII 123\n")  # (cells a line each)
 
 
-def test_a_list_in_a_doc_is_refused_with_what_to_do():
-    report = parse_file(WORD97 / "某县交通运输局权责清单.doc", explicit=True)
-    assert report.status == "refused"
-    assert "只读取法律法规的条文" in report.errors[0]["message"] and "另存为 .docx" in report.errors[0]["message"]
+def test_a_list_in_a_doc_reads_as_the_docx_it_was_saved_from(tmp_path):
+    """Its title, a header over two rows, an item merged down over its two sub-items, a group heading and a second
+    table whose merged name spans the columns of the first (a .doc keeps no grid: each row's cell edges give it)."""
+    path = WORD97 / "某县交通运输局权责清单.doc"
+    assert lists.sniff(path) == "list" and _may_be_law(path)
+    word = write_docx(tmp_path / "清单.docx", transport_list(
+        "某县交通运输局权责清单", "《中华人民共和国公路法》第七十六条", "《中华人民共和国公路法》第八十一条"))
+    (container, sheets), (_, from_word) = read_workbook(path), read_workbook(word)
+    assert (container, [s.name for s in sheets]) == ("doc", ["某县交通运输局权责清单"])
+    assert sheets[0].cells == from_word[0].cells
+    assert sheets[0].cells[3] == ["序号", "事项名称", "", "权力类型", "实施依据", "责任事项", "追责情形"]
+    assert sheets[0].shown_value(6, 1) == "公路超限运输许可" and sheets[0].covered_from_above(6, 1)
+    assert _merges(sheets[0]) == _merges(from_word[0])
+    report = parse_file(path, explicit=False)
+    assert (report.status, report.department, report.records) == ("valid", "某县交通运输局", 3)
+    assert [(r.name, r.type, r.row) for r in report.doc.records] == [
+        ("公路超限运输许可（跨县）", "行政许可", 3), ("公路超限运输许可（县内）", "行政许可", 4),
+        ("对擅自占用公路的处罚", "行政处罚", 6)]
+    assert [d.stage for d in report.doc.records[0].responsibilities] == ["受理", "审查", "决定", "送达", "事后监管"]
+
+
+def _merges(sheet) -> list[tuple[int, int, int, int]]:
+    return sorted((m.top, m.bottom, m.left, m.right) for m in sheet.merges)
+
+
+def _as_read(record) -> dict:
+    """A record's fields without where it was read (row, sheet), whitespace left out."""
+    def clean(value):
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items() if k not in ("row", "sheet")}
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        return re.sub(r"\s+", "", value) if isinstance(value, str) else value
+    return clean(dataclasses.asdict(record))
+
+
+def test_a_published_list_saved_as_doc_reads_as_its_workbook():
+    """克拉玛依市档案局's list as published (.xlsx) and as a .doc of the same table and merges (README): every field of
+    every record the same."""
+    workbook = lists.parse_list(SHARED_DATA / "karamay" / "克拉玛依市档案局2024年权责清单.xlsx")
+    doc = lists.parse_list(WORD97 / "克拉玛依市档案局2024年权责清单.doc")
+    assert (doc.container, doc.department, len(doc.records)) == ("doc", workbook.department, 12)
+    assert [_as_read(r) for r in doc.records] == [_as_read(r) for r in workbook.records]
+    assert {len(r.responsibilities) for r in doc.records} != {0}  # (their duties read, not only their names)
+
+
+def test_a_doc_that_is_neither_list_nor_law_is_skipped_in_a_folder():
+    path = WORD97 / "关于权责清单的说明.doc"  # a note and a table of contacts
+    assert lists.sniff(path) == "unknown"
+    report = parse_file(path, explicit=False)
+    assert (report.status, report.warnings[0]["message"]) == (
+        "skipped", "Word 文档中既没有表头可识别的清单表格，也没有法律条文，已跳过")
+    assert parse_file(path, explicit=True).status == "refused"  # (named: refused with the list reader's reason)
+    assert [t.rows for t in doc_tables(Source(path))] == [[["姓名", "电话"], ["张三", "0990-1234567"]]]
+
+
+def _definition(edges: list[int], flags: list[int]) -> tuple[int, bytes]:
+    """A row's sprmTDefTable operand: its cells' edges and TC80s (flags, then 18 bytes of width and borders)."""
+    tc80 = b"".join(struct.pack("<H", f) + bytes(18) for f in flags)
+    return _DEF_TABLE, bytes([len(flags)]) + struct.pack(f"<{len(edges)}h", *edges) + tc80
+
+
+def test_the_grid_is_every_row_s_cell_edges_and_merges_follow_the_flags():
+    rows = [
+        _row(["序号", "名称", "类型"], [_definition([0, 1000, 3000, 4000], [_F_VERT_MERGE | _F_VERT_RESTART, 0, 0])]),
+        _row(["", "主项", "子项", "许可"], [_definition([0, 1000, 2005, 3000, 4000], [_F_VERT_MERGE, 0, 0, 0])]),
+        # an older writer's merge across (fMerged), and one down set by sprmTVertMerge after the definition
+        _row(["1", "甲", "", "处罚"], [_definition([0, 1000, 2000, 3000, 4000], [0, 0, _F_MERGED, 0]),
+                                      (_VERT_MERGE, bytes([3, 3]))]),
+        _row(["2", "乙", "丙", ""], [_definition([0, 1000, 2000, 3000, 4000], [0, 0, 0, 0]),
+                                    (_VERT_MERGE, bytes([3, 1]))]),
+        _row(["3", "丁"], []),  # no definition: its cells side by side
+    ]
+    columns = _columns(rows)
+    assert columns == [0, 1000, 2000, 3000, 4000]  # (2005 is 2000: edges a few twips apart are one column's)
+    table = _grid(rows, ["某局权责清单"], columns)
+    assert table.rows == [["序号", "名称", "", "类型"], ["", "主项", "子项", "许可"], ["1", "甲", "", "处罚"],
+                          ["2", "乙", "丙", ""], ["3", "丁", "", ""]]
+    assert sorted(table.merges) == [(0, 1, 1, 3), (0, 2, 0, 1), (2, 3, 1, 3), (2, 4, 3, 4)]
+    assert table.before == ["某局权责清单"]
+
+
+def test_properties_read_with_their_operands_sizes():
+    grpprl = (struct.pack("<HB", 0x2416, 1) + struct.pack("<HI", 0x6649, 1)  # fInTable (1 byte), itap (4)
+              + struct.pack("<HH", _DEF_TABLE, 1 + 5) + bytes([1]) + struct.pack("<2h", 0, 900)  # (its size in 2 bytes)
+              + struct.pack("<HB", _MERGE, 0) + bytes(1)  # (a 2-byte operand)
+              + struct.pack("<HB", 0xD634, 2) + b"\x07\x08")  # a variable operand: its size first
+    assert _sprms(grpprl) == [(0x2416, b"\x01"), (0x6649, b"\x01\x00\x00\x00"), (_DEF_TABLE, b"\x01\x00\x00\x84\x03"),
+                              (_MERGE, b"\x00\x00"), (0xD634, b"\x07\x08")]
 
 
 def test_a_damaged_doc_is_refused_in_chinese(tmp_path):
