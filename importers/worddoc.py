@@ -363,6 +363,7 @@ def _read_tables(source: Source) -> list[Table]:
                 if rows:
                     table()
                     rows, before = [], []
+                cells, lines = [], []  # (a row its document never ended)
                 if text.strip():
                     before.append(text.strip())
                 continue

@@ -3,6 +3,7 @@ grid with their merged cells, from each row's cell edges and merge flags."""
 from __future__ import annotations
 
 import dataclasses
+import random
 import re
 import struct
 from pathlib import Path
@@ -163,3 +164,20 @@ def test_an_8_bit_piece_reads_as_code_page_1252():
     word = b"\x00" * 16 + "Law No. 5 — ".encode("cp1252") + "第五条".encode("utf-16-le")
     assert _piece_text(word, 0, 12, 16, True, 100) + _piece_text(word, 12, 15, 28, False, 100) == "Law No. 5 — 第五条"
     assert _piece_text(word, 0, 12, 16, True, 5) == "Law N"  # (only the main document's characters)
+
+
+def test_a_doc_damaged_anywhere_is_read_or_refused_in_words(tmp_path):
+    """Bytes changed at random across the file (its properties, tables, text): never an exception, a refusal in
+    words (the file's, or a row's)."""
+    original = (WORD97 / "某县交通运输局权责清单.doc").read_bytes()
+    for i in range(80):
+        rng = random.Random(i)
+        data = bytearray(original)
+        for _ in range(rng.randint(1, 30)):
+            data[rng.randrange(512, len(data))] = rng.randrange(256)
+        path = tmp_path / f"清单{i}.doc"
+        path.write_bytes(bytes(data))
+        report = parse_file(path, explicit=True)
+        assert report.status in ("valid", "refused"), report.as_dict()
+        messages = [e["message"] for e in report.errors]
+        assert report.status == "valid" or messages and all(m.strip() and not m.startswith("读取 ") for m in messages)
