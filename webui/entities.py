@@ -73,9 +73,10 @@ AREA_NAMES = {"browse": _l("Browse"), "overlaps": _l("Overlaps"), "gaps": _l("Ga
               "consistency": _l("Consistency"), "services": _l("Integrated services"), "laws": _l("Laws to load")}
 STATUS_NAMES = {"open": _l("open"), "resolved": _l("resolved"), "accepted": _l("accepted")}
 
-IMPORT_KINDS = {"list": _l("list"), "law": _l("law text"), "guide": _l("service guide")}
+IMPORT_KINDS = {"list": _l("list"), "law": _l("law text"), "guide": _l("service guide"), "unknown": _l("unknown"),
+                "mixed": _l("several kinds")}
 IMPORT_STATUSES = {"imported": _l("imported"), "unchanged": _l("unchanged"), "failed": _l("failed"),
-                   "refused": _l("refused")}
+                   "refused": _l("refused"), "valid": _l("can be imported"), "skipped": _l("skipped")}
 
 LEVEL_NAMES = {"province": _l("province"), "city": _l("city"), "county": _l("county"),
                "township": _l("township")}

@@ -4,13 +4,14 @@ from __future__ import annotations
 import io
 import secrets
 import time
+import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from kb.db import Graph
-from tests.conftest import KARAMAY
+from tests.conftest import KARAMAY, SHARED_DATA
 from tests.e2e.conftest import csrf_token, login
 
 pytestmark = pytest.mark.e2e
@@ -43,9 +44,10 @@ def renamed(tmp_path: Path) -> Path:
 
 
 def upload(client, path: Path | None = None, *, data: bytes | None = None, name: str | None = None,
-           token: bool = True):
+           token: bool = True, more: tuple[Path, ...] = ()):
     form = client.get("/imports/new").get_data(as_text=True)
-    body = {"file": (io.BytesIO(data if data is not None else path.read_bytes()), name or path.name)}
+    body = {"file": [(io.BytesIO(data if data is not None else path.read_bytes()), name or path.name),
+                     *((io.BytesIO(p.read_bytes()), p.name) for p in more)]}
     if token:
         body["csrf_token"] = csrf_token(form)
     return client.post("/imports/new", data=body, content_type="multipart/form-data")
@@ -91,7 +93,7 @@ def test_an_upload_with_errors_shows_them_and_writes_nothing(client, make_user, 
     token = response.headers["Location"].rstrip("/").rsplit("/", 1)[-1]
     folder = uploads / token
     assert oct(folder.stat().st_mode & 0o777) == "0o700"
-    assert oct((folder / STATS.name).stat().st_mode & 0o777) == "0o600"
+    assert oct((folder / "files" / STATS.name).stat().st_mode & 0o777) == "0o600"
     html = client.get(f"/imports/upload/{token}").get_data(as_text=True)
     assert "事项名称为空" in html and 'id="confirm-form"' not in html
     found = client.get(f"/imports/upload/{token}.json").get_json()
@@ -182,3 +184,47 @@ def _finished(client, token: str) -> dict:
             return state
         time.sleep(0.3)
     raise AssertionError("the import did not finish")
+
+
+ARCHIVES = KARAMAY / "克拉玛依市档案局2024年权责清单.xlsx"
+LAW = SHARED_DATA / "laws" / "行政许可法(2019-04-23).md"
+
+
+def test_several_files_and_a_zip_are_previewed_each_and_the_valid_ones_imported(scratch: Graph, tmp_path: Path):
+    """A .zip of two lists (one with an error) and a law beside it: each file checked and shown with its department;
+    confirming imports the valid ones, each with its own run and audit entry; the broken one writes nothing."""
+    client, name = editor_client(scratch, tmp_path)
+    bundle = tmp_path / "附件.zip"
+    with zipfile.ZipFile(bundle, "w") as zf:
+        zf.writestr(STATS.name, STATS.read_bytes())
+        zf.writestr("有错误/" + STATS.name.replace("统计局", "档案局"), broken(tmp_path).read_bytes())
+        zf.writestr(ARCHIVES.name, ARCHIVES.read_bytes())
+    token = upload(client, bundle, more=(LAW,)).headers["Location"].rsplit("/", 1)[-1]
+    found = client.get(f"/imports/upload/{token}.json").get_json()
+    preview = found["preview"]
+    assert found["meta"]["files"] == ["附件.zip", LAW.name]
+    assert [(f["path"], f["status"]) for f in preview["files"]] == [
+        (f"附件.zip/{STATS.name}", "valid"), (f"附件.zip/有错误/{STATS.name.replace('统计局', '档案局')}", "refused"),
+        (f"附件.zip/{ARCHIVES.name}", "valid"), (LAW.name, "valid")]
+    assert preview["status"] == "valid" and preview["kind"] == "mixed"
+    assert {e["file"] for e in preview["errors"]} == {f"附件.zip/有错误/{STATS.name.replace('统计局', '档案局')}"}
+    assert sorted((c["department"], c["counts"]["added"]) for c in preview["changes"]) == [
+        ("克拉玛依市档案局", 12), ("克拉玛依市统计局", 3)]
+    html = client.get(f"/imports/upload/{token}").get_data(as_text=True)
+    assert 'id="files"' in html and "有错误的文件不导入" in html and 'id="confirm-form"' in html
+    assert scratch.read("MATCH (n) WHERE n:Power OR n:Law OR n:ImportRun RETURN count(n) AS n")[0]["n"] == 0
+
+    client.post(f"/imports/upload/{token}/confirm", data={"csrf_token": csrf_token(html), "reason": "批量上传"})
+    state = _finished(client, token)
+    assert state["status"] == "imported"
+    assert sorted((f["path"], f["status"]) for f in state["files"]) == sorted([
+        (LAW.name, "imported"), (f"附件.zip/{STATS.name}", "imported"), (f"附件.zip/{ARCHIVES.name}", "imported"),
+        (f"附件.zip/有错误/{STATS.name.replace('统计局', '档案局')}", "refused")])
+    held = scratch.read("MATCH (d:Department)-[:HOLDS]->(p:Power) RETURN d.name AS d, count(p) AS n ORDER BY d")
+    assert held == [{"d": "克拉玛依市档案局", "n": 12}, {"d": "克拉玛依市统计局", "n": 3}]
+    audit = scratch.read("MATCH (e:Edit)-[:EDITS]->(r:ImportRun) RETURN e.who AS who, e.reason AS why, "
+                         "e.after AS file ORDER BY file")
+    assert [(a["who"], a["why"]) for a in audit] == [(name, "批量上传")] * 3
+    assert sorted(a["file"] for a in audit) == sorted([LAW.name, f"附件.zip/{STATS.name}", f"附件.zip/{ARCHIVES.name}"])
+    html = client.get(f"/imports/upload/{token}").get_data(as_text=True)
+    assert html.count("/imports/20") >= 3  # (each file's run linked)

@@ -1,16 +1,18 @@
-"""Uploading a list (or a law text, or a guide) in the browser: checked, previewed, then imported.
+"""Uploading lists (or law texts, or guides) in the browser: checked, previewed, then imported.
 
-    /imports/new                          the upload form (editor)
-    /imports/upload/<token>[.json]        the dry run: per department what would change, every row error;
-                                          after confirming, the import's progress and its ImportRun
-    /imports/upload/<token>/confirm       the same all-or-nothing import as `kb import` (POST, editor), with
-                                          its reason and, as --in-force-from, the date the list is in force from
+    /imports/new                          the upload form (editor): one file or several, or a .zip of them
+    /imports/upload/<token>[.json]        the dry run: each file's errors and warnings, per department what would
+                                          change; after confirming, the import's progress and its ImportRuns
+    /imports/upload/<token>/confirm       the same import as `kb import` of those files (POST, editor): each file all
+                                          or nothing, the valid ones written, with its reason and, as
+                                          --in-force-from, the date the lists are in force from
     /imports/upload/<token>/cancel        drops the upload (POST, editor)
 
-An upload waits in KB_HOME/uploads/<token>/ (folder 0700, file 0600, under its own name: the importer
-reads the department from it) with `meta.json` (who, when, the original name) and `preview.json`.
-Nothing is written to the graph before confirming. The size is checked from Content-Length and again
-while saving (KB_UPLOAD_MAX bytes), the type from the first bytes before anything parses it.
+An upload waits in KB_HOME/uploads/<token>/ (folder 0700, files 0600 under their own names in files/: the importer
+reads the department from a file's name) with `meta.json` (who, when, the files' names) and `preview.json`.
+Nothing is written to the graph before confirming. The size is checked from Content-Length and again while saving
+(KB_UPLOAD_MAX bytes, all files together), each file's type from its first bytes before anything parses it; a .zip is
+unpacked as `kb import` unpacks one (importers.archives: its limits, its files named ARCHIVE.zip/path).
 """
 from __future__ import annotations
 
@@ -29,11 +31,11 @@ from flask import Blueprint, abort, current_app, flash, g, redirect, render_temp
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired
+from flask_wtf.file import MultipleFileField
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from importers import run, writer
+from importers import archives, run, writer
 from importers.records import FileRefused, ListDocument
 from importers.workbook import container_of
 from kb.analyses import diff
@@ -46,7 +48,8 @@ from webui.users import role_required
 bp = Blueprint("imports_upload", __name__)
 
 SUFFIXES = (".xls", ".xlsx", ".xlsm", ".et", ".docx", ".doc", ".wps", ".html", ".htm", ".mht", ".mhtml", ".pdf", ".csv",
-            ".tsv", ".txt", ".json", ".jsonl", ".ndjson", ".md", ".markdown")
+            ".tsv", ".txt", ".json", ".jsonl", ".ndjson", ".md", ".markdown", ".zip")
+MAX_FILES = 200  # files in one upload (a .zip holds more: archives' own limits)
 TOKEN = re.compile(r"[0-9a-f]{32}")
 CHUNK = 1 << 16
 PREVIEW_ROWS = 500  # change rows shown per department (the JSON has them all)
@@ -62,7 +65,7 @@ RUN_OF = "MATCH (r:ImportRun {path: $path}) RETURN r.id AS id ORDER BY r.finishe
 
 
 class UploadForm(FlaskForm):
-    file = FileField(_l("File"), validators=[FileRequired()])
+    file = MultipleFileField(_l("Files"))
     jurisdiction = StringField(_l("Jurisdiction (when the file does not name it)"), validators=[Length(max=200)])
     department = StringField(_l("Department (when the file does not name it)"), validators=[Length(max=200)])
 
@@ -106,6 +109,13 @@ def folder_of(token: str) -> Path:
     return folder
 
 
+def files_of(folder: Path, meta: dict) -> list[Path]:
+    """The uploaded files (an upload made before several were taken: its one file beside meta.json)."""
+    if "files" in meta:
+        return [folder / "files" / name for name in meta["files"]]
+    return [folder / meta["file"]]
+
+
 def _read_json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -147,6 +157,17 @@ def new():
                            suffixes=SUFFIXES)
 
 
+def _unique(name: str, taken: set[str]) -> str:
+    """`name`, or 名称（2）.xlsx when another file of the upload has it."""
+    stem, dot, suffix = name.rpartition(".")
+    n, unique = 1, name
+    while unique.lower() in taken:
+        n += 1
+        unique = f"{stem}（{n}）.{suffix}" if dot else f"{name}（{n}）"
+    taken.add(unique.lower())
+    return unique
+
+
 @bp.route("/imports/new", methods=["POST"])
 @role_required("editor")
 def upload():
@@ -158,41 +179,75 @@ def upload():
         return render_template("imports/new.html", _form=form, limit_mb=most // (1 << 20), suffixes=SUFFIXES), status
 
     if request.content_length is not None and request.content_length > most + (1 << 20):
-        return again(_("The file is larger than %(mb)d MB.", mb=most // (1 << 20)), 413)
+        return again(_("The upload is larger than %(mb)d MB.", mb=most // (1 << 20)), 413)
     if not form.validate():
         return render_template("imports/new.html", _form=form, limit_mb=most // (1 << 20), suffixes=SUFFIXES), 400
-    name = safe_name(form.file.data.filename)
-    if not name.lower().endswith(SUFFIXES):
-        return again(_("Not a format kb reads: %(name)s (it reads %(suffixes)s).", name=name,
-                       suffixes=" ".join(SUFFIXES)), 400)
+    given = [f for f in form.file.data or [] if f and f.filename]
+    if not given:
+        return again(_("Choose a file to upload."), 400)
+    if len(given) > MAX_FILES:
+        return again(_("At most %(n)d files at once: put more in a .zip.", n=MAX_FILES), 400)
+    taken: set[str] = set()
+    names = [_unique(safe_name(f.filename), taken) for f in given]
+    for name in names:
+        if not name.lower().endswith(SUFFIXES):
+            return again(_("Not a format kb reads: %(name)s (it reads %(suffixes)s).", name=name,
+                           suffixes=" ".join(SUFFIXES)), 400)
     token = secrets.token_hex(16)
     root = upload_root()
     root.mkdir(parents=True, exist_ok=True, mode=0o700)
     folder = root / token
-    folder.mkdir(mode=0o700)
-    target = folder / name
+    (folder / "files").mkdir(mode=0o700, parents=True)
+    os.chmod(folder, 0o700)
+    left = most
     try:
-        _save(form.file.data.stream, target, most)
+        for storage, name in zip(given, names, strict=True):
+            target = folder / "files" / name
+            _save(storage.stream, target, left)
+            left -= target.stat().st_size
     except TooLarge:
         shutil.rmtree(folder, ignore_errors=True)
-        return again(_("The file is larger than %(mb)d MB.", mb=most // (1 << 20)), 413)
+        return again(_("The upload is larger than %(mb)d MB.", mb=most // (1 << 20)), 413)
     except FileRefused as exc:
         shutil.rmtree(folder, ignore_errors=True)
         return again(exc.errors[0].message, 400)
-    meta = {"token": token, "file": name, "who": g.user["name"], "uploaded_at": time.time(),
-            "size": target.stat().st_size, "jurisdiction": (form.jurisdiction.data or "").strip() or None,
+    meta = {"token": token, "files": names, "who": g.user["name"], "uploaded_at": time.time(),
+            "file": names[0] if len(names) == 1 else _("%(first)s and %(n)d more", first=names[0], n=len(names) - 1),
+            "size": most - left, "jurisdiction": (form.jurisdiction.data or "").strip() or None,
             "department": (form.department.data or "").strip() or None}
     _write_json(folder / "meta.json", meta)
-    _write_json(folder / "preview.json", dry_run(store.graph(), target, meta["jurisdiction"], meta["department"]))
+    _write_json(folder / "preview.json", dry_run(store.graph(), files_of(folder, meta), meta["jurisdiction"],
+                                                 meta["department"]))
     return redirect(url_for("imports_upload.preview", token=token))
 
 
-def dry_run(graph: Graph, path: Path, jurisdiction: str | None, department: str | None) -> dict:
-    """The file validated as `kb import` validates it, and what it would change in each department."""
-    report = run.parse_file(path, jurisdiction, department)
+def dry_run(graph: Graph, paths: list[Path], jurisdiction: str | None, department: str | None) -> dict:
+    """The files validated as `kb import` validates them (a .zip's files in its place), what each would change in
+    each department, and the whole: valid when at least one file can be imported."""
+    base = paths[0].parent
+    found = []
+    with run.unpacked(paths) as files:
+        for path, explicit in files:
+            found.append(_dry_run_file(graph, path, explicit, base, jurisdiction, department))
+    statuses = {f["status"] for f in found}
+    kinds = {f["kind"] for f in found if f["status"] == "valid"} or {f["kind"] for f in found}
+    return {"files": found, "status": "valid" if "valid" in statuses else "refused" if "refused" in statuses
+            else "skipped", "kind": kinds.pop() if len(kinds) == 1 else "mixed",
+            "records": sum(f["records"] or 0 for f in found),
+            "errors": [e | {"file": f["path"]} for f in found for e in f["errors"]],
+            "warnings": [w | {"file": f["path"]} for f in found for w in f["warnings"]],
+            "changes": [c | {"file": f["path"]} for f in found for c in f.pop("changes")],
+            "already_imported": any(f.get("already_imported") for f in found)
+            and all(f.get("already_imported") for f in found if f["status"] == "valid")}
+
+
+def _dry_run_file(graph: Graph, path: Path, explicit: bool, base: Path, jurisdiction: str | None,
+                  department: str | None) -> dict:
+    report = run.parse_file(path, jurisdiction, department, explicit)
     doc = report.doc
     out = report.as_dict()
-    out["path"] = path.name
+    shown = Path(archives.shown_path(str(path)))
+    out["path"] = str(shown.relative_to(base)) if shown.is_relative_to(base) else shown.name
     out["changes"] = []
     if isinstance(doc, ListDocument):
         key = writer.version_key(doc, writer.departments_of(doc)[0]["name"])
@@ -267,20 +322,30 @@ _lock = threading.Lock()
 
 
 def _import(graph: Graph, folder: Path, meta: dict, state: dict, who: str, reason: str) -> None:
-    path = folder / meta["file"]
+    paths = files_of(folder, meta)
+    base = paths[0].parent
 
     def progress(done: int, total: int) -> None:
         state.update(done=done, total=total)
 
     try:
-        result = run.import_paths(graph, [path], jurisdiction=meta["jurisdiction"], department=meta["department"],
+        result = run.import_paths(graph, paths, jurisdiction=meta["jurisdiction"], department=meta["department"],
                                   progress=False, on_progress=progress, in_force_from=meta.get("in_force_from"))
-        report = result["files"][0]
-        found = graph.read(RUN_OF, path=str(path))
-        run_id = found[0]["id"] if found else None
-        if run_id and report["status"] == "imported":
-            graph.write(AUDIT_IMPORT, run_id=run_id, id=uuid.uuid4().hex, who=who, file=meta["file"], reason=reason)
-        state.update(state="done", status=report["status"], errors=report["errors"], run_id=run_id,
+        files = []
+        for report in result["files"]:
+            found = graph.read(RUN_OF, path=str(report["path"]))
+            run_id = found[0]["id"] if found else None
+            shown = Path(report["path"])
+            name = str(shown.relative_to(base)) if shown.is_relative_to(base) else shown.name
+            if run_id and report["status"] == "imported":
+                graph.write(AUDIT_IMPORT, run_id=run_id, id=uuid.uuid4().hex, who=who, file=name, reason=reason)
+            files.append({"path": name, "status": report["status"], "run_id": run_id, "errors": report["errors"]})
+        statuses = {f["status"] for f in files}
+        status = "imported" if "imported" in statuses else "unchanged" if statuses <= {"unchanged", "skipped"} \
+            else "refused"
+        imported = [f["run_id"] for f in files if f["status"] == status and f["run_id"]]
+        state.update(state="done", status=status, files=files, run_id=imported[0] if imported else None,
+                     errors=[e | {"file": f["path"]} for f in files for e in f["errors"]],
                      nodes_created=result["nodes_created"], relationships_created=result["relationships_created"])
     except Exception as exc:  # noqa: BLE001 - shown on the page; the import itself rolled back
         state.update(state="failed", status="refused", errors=[{"message": f"{type(exc).__name__}: {exc}"}])
