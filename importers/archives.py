@@ -1,4 +1,4 @@
-"""Zip archives of lists: what a portal publishes as one attachment (权责清单.zip: a workbook or a Word document per
+"""Archives of lists: what a portal publishes as one attachment (权责清单.zip or .rar: a workbook or a Word document per
 department, a folder per power type).
 
 An import unpacks an archive into a private temporary folder and imports its files as a folder's (each file alone,
@@ -9,16 +9,25 @@ the same limit. Names are decoded as Chinese Windows tools write them (GBK witho
 placed outside the folder (「../」, absolute paths), and a folder's own furniture (__MACOSX, .DS_Store) is left out.
 An archive inside an archive is unpacked too, one level deep.
 
+Zip is read by Python's zipfile. RAR (RAR 5, and RAR 4 unless solid) and 7-Zip are read by libarchive, the C library
+Debian installs with cmake and bsdtar (`libarchive-c`, its binding, finds it); where it is missing they are refused with
+"unpack first", as before. Their headers give no member's packed size: the whole archive's ratio is checked, and no
+member is written beyond the size its header declares (a header that lies is refused as damage). A RAR whose headers
+are encrypted is refused as having a password; one whose files alone are (libarchive 3.6 does not tell) as packed in a
+way kb cannot unpack, or as a damaged file by the reader of what it unpacked.
+
 A zip that is an Office document (an .xlsx, a .docx: [Content_Types].xml), an OpenDocument one (mimetype) or an OFD
 (OFD.xml) is no archive here: its readers read it, or refuse it with what it is.
 """
 from __future__ import annotations
 
+import functools
 import shutil
 import threading
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from importers.records import FileRefused, RowError
 from importers.source import MB, Source
@@ -32,21 +41,53 @@ _refusals: dict[str, FileRefused] = {}  # an archive an import did not unpack ->
 _lock = threading.Lock()
 
 
+# A file's first bytes -> what a reader calls it, and libarchive's reader of it (only that one: with every reader
+# allowed, libarchive took a RAR storing an .xlsx for the zip at its end)
+_LIBARCHIVE_FORMATS = {b"Rar!\x1a\x07\x01\x00": ("RAR", "rar5"), b"Rar!\x1a\x07\x00": ("RAR", "rar"),
+                       b"7z\xbc\xaf\x27\x1c": ("7-Zip", "7zip")}
+
+
+def _other_format(head: bytes) -> str | None:
+    """RAR or 7-Zip from a file's first bytes, else None."""
+    return next((name for magic, (name, _) in _LIBARCHIVE_FORMATS.items() if head.startswith(magic)), None)
+
+
+def _reader(source: Source):
+    """libarchive's reader of the archive, with its own format's reader only."""
+    import libarchive
+
+    fmt = next(f for magic, (_, f) in _LIBARCHIVE_FORMATS.items() if source.head.startswith(magic))
+    return libarchive.file_reader(source.path, format_name=fmt)
+
+
+@functools.cache
+def libarchive_found() -> bool:
+    """Whether libarchive (the C library) can be loaded: RAR and 7-Zip are unpacked only then."""
+    try:
+        import libarchive  # noqa: F401 - (loading it finds the library, or raises)
+    except Exception:  # noqa: BLE001 - OSError, AttributeError: no library, or one too old for the binding
+        return False
+    return True
+
+
 def is_archive(path: str | Path | Source) -> bool:
-    """Whether the file is a zip of files (not a zipped Office or OpenDocument document), from its bytes: the first four
-    and, for a zip, its directory (a file given by its path is not read whole)."""
+    """Whether the file is an archive of files kb unpacks (a zip that is not a zipped Office or OpenDocument document;
+    RAR and 7-Zip where libarchive is found), from its bytes: the first few and, for a zip, its directory (a file given
+    by its path is not read whole)."""
     source = path if isinstance(path, Source) else None
     name = Path(source.path if source else path)
     if name.suffix.lower() in _DOCUMENT_SUFFIXES:
         return False
     try:
         if source is not None:
-            head, opened = source.head[:4], source.stream()
+            head, opened = source.head[:8], source.stream()
         else:
             with open(name, "rb") as fh:
-                head = fh.read(4)
+                head = fh.read(8)
             opened = name
-        if head not in (b"PK\x03\x04", b"PK\x05\x06"):
+        if _other_format(head):
+            return libarchive_found()
+        if head[:4] not in (b"PK\x03\x04", b"PK\x05\x06"):
             return False
         with zipfile.ZipFile(opened) as zf:
             names = set(zf.namelist())
@@ -83,9 +124,27 @@ def _refused(source: Source, said: str) -> FileRefused:
     return FileRefused(source.path, [RowError(f"压缩包 {source.name} {said}")])
 
 
-def members(source: Source) -> list[tuple[zipfile.ZipInfo, PurePosixPath]]:
+@dataclass
+class Member:
+    """A file in an archive: where it goes, its size as its header declares it, and how its reader finds it (a
+    ZipInfo, or its place among libarchive's entries)."""
+
+    relative: PurePosixPath
+    size: int
+    key: Any
+
+
+def members(source: Source) -> list[Member]:
     """The archive's files and where each goes, checked before anything is unpacked; FileRefused for a damaged
     archive, a bomb, a password or one that holds no file."""
+    what = _other_format(source.head[:8])
+    out = _other_members(source, what) if what else _zip_members(source)
+    if not out:
+        raise _refused(source, "中没有文件")
+    return out
+
+
+def _zip_members(source: Source) -> list[Member]:
     from importers.workbook import check_zip
 
     try:
@@ -96,16 +155,97 @@ def members(source: Source) -> list[tuple[zipfile.ZipInfo, PurePosixPath]]:
         raise
     except Exception as exc:  # BadZipFile, a truncated directory: a damaged archive
         raise _refused(source, f"已损坏或不完整，无法读取（{type(exc).__name__}）") from exc
-    out: list[tuple[zipfile.ZipInfo, PurePosixPath]] = []
+    out: list[Member] = []
     for info in infos:
         relative = _relative(member_name(info))
         if relative is None or info.is_dir():
             continue
         if info.flag_bits & 0x1:
-            raise _refused(source, f"中的 {relative} 有密码，无法解压：请先用解压软件输入密码解压，再导入解压出的文件")
-        out.append((info, relative))
-    if not out:
-        raise _refused(source, "中没有文件")
+            raise _password(source, relative)
+        out.append(Member(relative, info.file_size, info))
+    return out
+
+
+def _password(source: Source, relative: PurePosixPath | None = None) -> FileRefused:
+    where = f"中的 {relative} " if relative else ""
+    return _refused(source, f"{where}有密码，无法解压：请先用解压软件输入密码解压，再导入解压出的文件")
+
+
+def _entry_name(entry) -> str:
+    """An entry's path: libarchive's Unicode name, else its bytes as a Chinese Windows tool wrote them (GBK)."""
+    from libarchive import ffi
+
+    raw = ffi.entry_pathname(entry._entry_p) or b""
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return entry.pathname or ""
+
+
+@functools.cache
+def _encrypted():
+    from libarchive import ffi
+
+    return ffi.ffi("entry_is_encrypted", [ffi.c_archive_entry_p], ffi.c_int)
+
+
+def _is_encrypted(entry_p) -> int:
+    """libarchive's archive_entry_is_encrypted (the binding does not declare it)."""
+    return _encrypted()(entry_p)
+
+
+def _libarchive_refusal(source: Source, what: str, exc: Exception) -> FileRefused:
+    """What libarchive's error (in English) means to a reader: a password, a kind it cannot unpack, a split or a
+    damaged file."""
+    said = str(exc)
+    if "ncrypt" in said or "assword" in said:
+        return _password(source)
+    if "solid" in said.lower():
+        return _refused(source, "是 RAR 4 的固实压缩包，kb 解不开：请先用解压软件解压，再导入解压出的文件")
+    if "nsupported" in said or "unavailable" in said:
+        return _refused(source, f"用了 kb 解不开的 {what} 压缩方式或加了密码：请先用解压软件解压，再导入解压出的文件")
+    return _refused(source, "已损坏、不完整或是分卷压缩包的一部分，无法解开：请先用解压软件解压（分卷的从第一卷解），"
+                            "再导入解压出的文件")
+
+
+def _other_members(source: Source, what: str) -> list[Member]:
+    """A RAR's or a 7-Zip's files from their headers (libarchive skips their data), checked as a zip's are: members,
+    the total, and the whole archive's ratio (a member's packed size is not in its header)."""
+    from importers.workbook import MAX_ZIP_MEMBERS, max_unzipped_bytes, max_zip_ratio
+
+    out: list[Member] = []
+    total = 0
+    try:
+        with _reader(source) as archive:
+            for n, entry in enumerate(archive):
+                if len(out) >= MAX_ZIP_MEMBERS:
+                    raise FileRefused(source.path, [RowError(
+                        f"未解压即拒绝：{source.name} 内含超过 {MAX_ZIP_MEMBERS:,} 个成员文件")])
+                if _is_encrypted(entry._entry_p) > 0:  # (-1: not known yet)
+                    raise _password(source, _relative(_entry_name(entry)))
+                relative = _relative(_entry_name(entry))
+                if relative is None or not entry.isfile:
+                    continue
+                size = entry.size or 0
+                total += size
+                out.append(Member(relative, size, n))
+    except FileRefused:
+        raise
+    except Exception as exc:  # libarchive.ArchiveError: damage, a password, a kind it cannot read
+        raise _libarchive_refusal(source, what, exc) from exc
+    limit, ratio = max_unzipped_bytes(), max_zip_ratio()
+    if total > limit:
+        raise FileRefused(source.path, [RowError(
+            f"未解压即拒绝：{source.name} 解压后将有 {total / MB:,.0f} MB，超过上限 {limit / MB:,.0f} MB"
+            "（KB_IMPORT_MAX_UNZIPPED）")])
+    from importers.workbook import _RATIO_FLOOR
+
+    if total > _RATIO_FLOOR and total > ratio * max(source.size, 1):
+        raise FileRefused(source.path, [RowError(
+            f"未解压即拒绝：{source.name} 解压后膨胀 {total / max(source.size, 1):,.0f} 倍（{source.size:,} -> {total:,} "
+            f"字节），超过上限 {ratio} 倍（KB_IMPORT_MAX_RATIO）；可能是压缩炸弹")])
     return out
 
 
@@ -128,26 +268,52 @@ def unpack(source: Source, folder: Path, budget: Budget) -> list[tuple[Path, str
     from importers.workbook import MAX_ZIP_MEMBERS
 
     wanted = members(source)
-    size = sum(max(info.file_size, MEMBER_FLOOR) for info, _ in wanted)
+    size = sum(max(m.size, MEMBER_FLOOR) for m in wanted)
     if size > budget.bytes or len(wanted) > budget.files:
         raise _refused(source, f"解压后将有 {len(wanted):,} 个文件、{size / MB:,.0f} MB，连同本次导入的其他压缩包超过上限"
                                f"（KB_IMPORT_MAX_UNZIPPED；文件数 {MAX_ZIP_MEMBERS:,}）")
     budget.bytes -= size
     budget.files -= len(wanted)
-    out: list[tuple[Path, str]] = []
+    targets = {id(m): folder / str(n) / _cut(m.relative.name) for n, m in enumerate(wanted)}
+    what = _other_format(source.head[:8])
     try:
-        with zipfile.ZipFile(source.stream()) as zf:
-            for n, (info, relative) in enumerate(wanted):
-                target = folder / str(n) / _cut(relative.name)
-                target.parent.mkdir(parents=True)
-                with zf.open(info) as src, target.open("wb") as dst:
-                    shutil.copyfileobj(src, dst, 1 << 20)  # (zipfile gives no more than the size checked above)
-                out.append((target, f"{source.path}/{relative}"))
+        if what:
+            _unpack_other(source, wanted, targets)
+        else:
+            with zipfile.ZipFile(source.stream()) as zf:
+                for m in wanted:
+                    target = targets[id(m)]
+                    target.parent.mkdir(parents=True)
+                    with zf.open(m.key) as src, target.open("wb") as dst:
+                        shutil.copyfileobj(src, dst, 1 << 20)  # (zipfile gives no more than the size checked above)
     except FileRefused:
         raise
     except Exception as exc:  # a bad CRC, a member cut short, an unknown compression
+        if what:
+            raise _libarchive_refusal(source, what, exc) from exc
         raise _refused(source, f"解压时出错，可能已损坏（{type(exc).__name__}）") from exc
-    return out
+    return [(targets[id(m)], f"{source.path}/{m.relative}") for m in wanted]
+
+
+def _unpack_other(source: Source, wanted: list[Member], targets: dict[int, Path]) -> None:
+    """Write a RAR's or a 7-Zip's wanted files, in the archive's order (a solid archive is read through once); a
+    member that gives more than its header declared is refused as damage."""
+    by_place = {m.key: m for m in wanted}
+    with _reader(source) as archive:
+        for n, entry in enumerate(archive):
+            member = by_place.get(n)
+            if member is None:
+                continue
+            target = targets[id(member)]
+            target.parent.mkdir(parents=True)
+            written = 0
+            with target.open("wb") as dst:
+                for block in entry.get_blocks():
+                    written += len(block)
+                    if written > member.size:
+                        raise _refused(source, f"中的 {member.relative} 解压出的内容多于其文件头所写的 {member.size:,} "
+                                               "字节：压缩包已损坏或是伪造的")
+                    dst.write(block)
 
 
 def _cut(name: str) -> str:

@@ -27,8 +27,9 @@ BIFF_MAGIC = b"\xd0\xcf\x11\xe0"
 # Files people mistake for spreadsheets, named so the refusal says what the file is.
 _OTHER_FORMATS = {
     b"\x89PNG": "是 PNG 图片", b"\xff\xd8\xff": "是 JPEG 图片", b"GIF8": "是 GIF 图片",
-    b"Rar!": "是 RAR 压缩包（kb 只解开 .zip：请先解压，再导入解压出的文件夹）",
-    b"7z\xbc\xaf": "是 7-Zip 压缩包（kb 只解开 .zip：请先解压，再导入解压出的文件夹）",
+    # (unpacked by `kb import` where libarchive is found: importers.archives)
+    b"Rar!": "是 RAR 压缩包（这台机器上没有 libarchive 库，kb 解不开：请先解压，再导入解压出的文件夹）",
+    b"7z\xbc\xaf": "是 7-Zip 压缩包（这台机器上没有 libarchive 库，kb 解不开：请先解压，再导入解压出的文件夹）",
     b"\x1f\x8b": "是 gzip 压缩包（请先解压）",
     b"{\\rtf": "是 RTF 文档",
 }

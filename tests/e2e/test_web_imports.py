@@ -13,6 +13,7 @@ import pytest
 from kb.db import Graph
 from tests.conftest import KARAMAY, SHARED_DATA
 from tests.e2e.conftest import csrf_token, login
+from tests.unit.test_archives import write_rar5
 
 pytestmark = pytest.mark.e2e
 
@@ -112,6 +113,14 @@ def test_type_and_size_are_checked_before_parsing(client, make_user, uploads, we
     response = upload(client, data=b"\x89PNG\r\n\x1a\n" + b"\x00" * 9000, name="清单.xlsx")
     assert response.status_code == 400 and "不是表格文件" in response.get_data(as_text=True)
     assert upload(client, data=b"x", name="清单.exe").status_code == 400
+    rar = write_rar5(uploads.parent / "清单.rar", {STATS.name: STATS.read_bytes()})
+    accepted = upload(client, rar)  # (an archive passes the type check: it is unpacked as kb import unpacks it)
+    assert accepted.status_code == 302
+    token = accepted.headers["Location"].rsplit("/", 1)[-1]
+    [found] = client.get(f"/imports/upload/{token}.json").get_json()["preview"]["files"]
+    assert (found["path"], found["status"], found["records"]) == (f"清单.rar/{STATS.name}", "valid", 3)
+    page = client.get(f"/imports/upload/{token}").get_data(as_text=True)
+    client.post(f"/imports/upload/{token}/cancel", data={"csrf_token": csrf_token(page)})
     monkeypatch.setitem(web_app.config, "KB_UPLOAD_MAX", 1000)
     assert upload(client, STATS).status_code == 413
     assert not any(uploads.iterdir())

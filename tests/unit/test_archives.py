@@ -1,13 +1,15 @@
-"""Lists published as a zip archive (权责清单.zip): its files imported as a folder's, named by the archive and their
-place in it, names in GBK as Chinese Windows tools write them, nothing written outside the import's own folder, and
-an archive that cannot be unpacked refused with why."""
+"""Lists published as an archive (权责清单.zip, .rar, .7z): its files imported as a folder's, named by the archive and
+their place in it, names in GBK as Chinese Windows tools write them, nothing written outside the import's own folder,
+and an archive that cannot be unpacked refused with why."""
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
-from importers import run
+from importers import archives, run
 from importers.archives import is_archive
 from tests.conftest import SHARED_DATA
 
@@ -144,9 +146,88 @@ def test_office_documents_are_no_archives(tmp_path):
     assert not is_archive(LIST)
 
 
-def test_a_rar_or_7z_archive_is_refused_with_what_to_do(tmp_path):
-    for name, head in (("清单.rar", b"Rar!\x1a\x07\x00"), ("清单.7z", b"7z\xbc\xaf\x27\x1c")):
-        (tmp_path / name).write_bytes(head + bytes(range(256)) * 4)
-        report = run.parse_file(tmp_path / name)
+def _vint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        low, n = n & 0x7F, n >> 7
+        out.append(low | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def _rar5_block(kind: int, body: bytes, data: bytes = b"", extra: bytes = b"") -> bytes:
+    flags = (0x1 if extra else 0) | (0x2 if data else 0)
+    fields = _vint(kind) + _vint(flags) + (_vint(len(extra)) if extra else b"") + (_vint(len(data)) if data else b"") \
+        + body + extra
+    header = _vint(len(fields)) + fields
+    return struct.pack("<I", zlib.crc32(header)) + header + data
+
+
+def write_rar5(path: Path, members: dict[str, bytes], declared: dict[str, int] | None = None,
+               encrypted: bool = False) -> Path:
+    """A RAR 5 archive of stored files, as the format's technical note describes it (WinRAR is not free software:
+    none is at hand to write one); `declared` gives a member a size of its header's own; `encrypted`: its headers
+    encrypted with a password (an archive encryption header first, the rest unreadable without the key)."""
+    out = b"Rar!\x1a\x07\x01\x00"
+    if encrypted:  # (version 0, no flags, KDF count 15, salt): what follows is ciphertext
+        out += _rar5_block(4, _vint(0) + _vint(0) + bytes([15]) + bytes(16)) + bytes(range(256)) * 8
+    out += _rar5_block(1, _vint(0))
+    for name, data in members.items():
+        encoded = name.encode("utf-8")
+        size = (declared or {}).get(name, len(data))
+        body = _vint(0x4) + _vint(size) + _vint(0x20) + struct.pack("<I", zlib.crc32(data)) + _vint(0) + _vint(0) \
+            + _vint(len(encoded)) + encoded  # (file flags: CRC32 given; stored, Windows)
+        out += _rar5_block(2, body, data)
+    path.write_bytes(out + _rar5_block(5, _vint(0)))
+    return path
+
+
+def write_7z(path: Path, members: dict[str, bytes]) -> Path:
+    import libarchive
+
+    with libarchive.file_writer(str(path), "7zip") as archive:
+        for name, data in members.items():
+            archive.add_file_from_memory(name, len(data), data)
+    return path
+
+
+def test_rar_and_7z_archives_are_read_as_folders_too(tmp_path):
+    stats = KARAMAY / "2025年克拉玛依市统计局权责清单.xlsx"  # (a zip stored whole at the archive's end: still a RAR's)
+    members = {LIST.name: LIST.read_bytes(), f"法律/{LAW.name}": LAW.read_bytes(), stats.name: stats.read_bytes()}
+    for archive in (write_rar5(tmp_path / "克拉玛依市权责清单.rar", members), write_7z(tmp_path / "附件.7z", members)):
+        assert is_archive(archive)
+        z = str(archive)
+        assert _dry(archive) == {f"{z}/{LIST.name}": ("list", "valid", 149, []),
+                                 f"{z}/法律/{LAW.name}": ("law", "valid", 119, []),
+                                 f"{z}/{stats.name}": ("list", "valid", 3, [])}
+    # a zip inside a RAR, and a RAR inside a zip: one level of nesting, whatever the kinds
+    inner = write_rar5(tmp_path / "内层.rar", {LIST.name: LIST.read_bytes()})
+    outer = write_zip(tmp_path / "外层.zip", {"内层.rar": inner.read_bytes()})
+    assert _dry(outer) == {f"{outer}/内层.rar/{LIST.name}": ("list", "valid", 149, [])}
+
+
+def test_a_rar_or_7z_that_cannot_be_unpacked_is_refused_with_why(tmp_path):
+    good = write_rar5(tmp_path / "好.rar", {LIST.name: LIST.read_bytes()}).read_bytes()
+    (tmp_path / "截断.rar").write_bytes(good[: len(good) // 2])
+    write_rar5(tmp_path / "加密.rar", {LIST.name: LIST.read_bytes()}, encrypted=True)
+    write_rar5(tmp_path / "炸弹.rar", {"a.xlsx": b"\x00" * 1000}, declared={"a.xlsx": 50 << 30})  # 50 GB said
+    write_7z(tmp_path / "空.7z", {})
+    said = {}
+    for name in ("截断.rar", "加密.rar", "炸弹.rar", "空.7z"):
+        said |= {Path(p).name: (status, messages[0]) for p, (_, status, _, messages) in _dry(tmp_path / name).items()}
+    assert said["截断.rar"] == ("refused", ("压缩包 截断.rar 已损坏、不完整或是分卷压缩包的一部分，无法解开：请先用解压软件解压"
+                                          "（分卷的从第一卷解），再导入解压出的文件"))
+    assert said["加密.rar"] == ("refused", "压缩包 加密.rar 有密码，无法解压：请先用解压软件输入密码解压，再导入解压出的文件")
+    assert said["炸弹.rar"][0] == "refused" and "超过上限" in said["炸弹.rar"][1] and "未解压即拒绝" in said["炸弹.rar"][1]
+    assert said["空.7z"] == ("refused", "压缩包 空.7z 中没有文件")
+    assert not list(Path(run.tempfile.gettempdir()).glob("kb-archive-*"))
+
+
+def test_without_libarchive_a_rar_or_7z_is_refused_with_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.setattr(archives, "libarchive_found", lambda: False)  # (a machine without the library)
+    members = {LIST.name: LIST.read_bytes()}
+    for archive in (write_rar5(tmp_path / "清单.rar", members), write_7z(tmp_path / "清单.7z", members)):
+        assert not is_archive(archive)
+        report = run.parse_file(archive)
         assert report.status == "refused"
-        assert "kb 只解开 .zip：请先解压，再导入解压出的文件夹" in report.errors[0]["message"], report.errors
+        assert "没有 libarchive 库，kb 解不开：请先解压，再导入解压出的文件夹" in report.errors[0]["message"], report.errors

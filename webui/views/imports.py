@@ -48,7 +48,7 @@ from webui.users import role_required
 bp = Blueprint("imports_upload", __name__)
 
 SUFFIXES = (".xls", ".xlsx", ".xlsm", ".et", ".docx", ".doc", ".wps", ".html", ".htm", ".mht", ".mhtml", ".pdf", ".csv",
-            ".tsv", ".txt", ".json", ".jsonl", ".ndjson", ".md", ".markdown", ".zip")
+            ".tsv", ".txt", ".json", ".jsonl", ".ndjson", ".md", ".markdown", ".zip", ".rar", ".7z")
 MAX_FILES = 200  # files in one upload (a .zip holds more: archives' own limits)
 TOKEN = re.compile(r"[0-9a-f]{32}")
 CHUNK = 1 << 16
@@ -144,10 +144,16 @@ def _save(stream: Any, target: Path, most: int) -> None:
             fh.write(chunk)
             if first and size >= 8192:
                 fh.flush()
-                container_of(target)  # FileRefused when it is no spreadsheet or text
+                _check_type(target)
                 first = False
     if first:
-        container_of(target)
+        _check_type(target)
+
+
+def _check_type(path: Path) -> None:
+    """FileRefused when the file is no spreadsheet, document or text kb reads, nor an archive it unpacks."""
+    if not archives.is_archive(path):
+        container_of(path)
 
 
 @bp.route("/imports/new", methods=["GET"])
