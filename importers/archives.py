@@ -211,41 +211,30 @@ def _libarchive_refusal(source: Source, what: str, exc: Exception) -> FileRefuse
 
 
 def _other_members(source: Source, what: str) -> list[Member]:
-    """A RAR's or a 7-Zip's files from their headers (libarchive skips their data), checked as a zip's are: members,
-    the total, and the whole archive's ratio (a member's packed size is not in its header)."""
-    from importers.workbook import MAX_ZIP_MEMBERS, max_unzipped_bytes, max_zip_ratio
+    """A RAR's or a 7-Zip's files from their headers (libarchive skips their data), checked as a zip's are by
+    `workbook.check_unpacked`: every entry counted (folders and furniture too: unpacking the files after them
+    unpacks them), every declared size, and the whole archive's ratio (a member's packed size is not in its header)."""
+    from importers.workbook import MAX_ZIP_MEMBERS, check_unpacked
 
     out: list[Member] = []
-    total = 0
+    count = total = 0
     try:
         with _reader(source) as archive:
-            for n, entry in enumerate(archive):
-                if len(out) >= MAX_ZIP_MEMBERS:
-                    raise FileRefused(source.path, [RowError(
-                        f"未解压即拒绝：{source.name} 内含超过 {MAX_ZIP_MEMBERS:,} 个成员文件")])
+            for entry in archive:
+                count += 1
+                total += entry.size or 0
+                if count > MAX_ZIP_MEMBERS:
+                    break  # (refused below, without reading the rest)
                 if _is_encrypted(entry._entry_p) > 0:  # (-1: not known yet)
                     raise _password(source, _relative(_entry_name(entry)))
                 relative = _relative(_entry_name(entry))
-                if relative is None or not entry.isfile:
-                    continue
-                size = entry.size or 0
-                total += size
-                out.append(Member(relative, size, n))
+                if relative is not None and entry.isfile:
+                    out.append(Member(relative, entry.size or 0, count - 1))
     except FileRefused:
         raise
     except Exception as exc:  # libarchive.ArchiveError: damage, a password, a kind it cannot read
         raise _libarchive_refusal(source, what, exc) from exc
-    limit, ratio = max_unzipped_bytes(), max_zip_ratio()
-    if total > limit:
-        raise FileRefused(source.path, [RowError(
-            f"未解压即拒绝：{source.name} 解压后将有 {total / MB:,.0f} MB，超过上限 {limit / MB:,.0f} MB"
-            "（KB_IMPORT_MAX_UNZIPPED）")])
-    from importers.workbook import _RATIO_FLOOR
-
-    if total > _RATIO_FLOOR and total > ratio * max(source.size, 1):
-        raise FileRefused(source.path, [RowError(
-            f"未解压即拒绝：{source.name} 解压后膨胀 {total / max(source.size, 1):,.0f} 倍（{source.size:,} -> {total:,} "
-            f"字节），超过上限 {ratio} 倍（KB_IMPORT_MAX_RATIO）；可能是压缩炸弹")])
+    check_unpacked(source, count, total, [(None, total, Path(source.path).stat().st_size)])
     return out
 
 
@@ -274,7 +263,7 @@ def unpack(source: Source, folder: Path, budget: Budget) -> list[tuple[Path, str
                                f"（KB_IMPORT_MAX_UNZIPPED；文件数 {MAX_ZIP_MEMBERS:,}）")
     budget.bytes -= size
     budget.files -= len(wanted)
-    targets = {id(m): folder / str(n) / _cut(m.relative.name) for n, m in enumerate(wanted)}
+    targets = {id(m): folder / str(n) / cut_name(m.relative.name) for n, m in enumerate(wanted)}
     what = _other_format(source.head[:8])
     try:
         if what:
@@ -316,7 +305,7 @@ def _unpack_other(source: Source, wanted: list[Member], targets: dict[int, Path]
                     dst.write(block)
 
 
-def _cut(name: str) -> str:
+def cut_name(name: str) -> str:
     """A file name no longer than `NAME_BYTES` in UTF-8, its extension kept."""
     if len(name.encode("utf-8")) <= NAME_BYTES:
         return name
@@ -354,8 +343,8 @@ def kept_refusal(path: str) -> FileRefused | None:
 
 
 def refusal(source: Source) -> FileRefused:
-    """Why an archive reached a reader of files (the browser's upload, a caller that did not unpack it): what is
-    wrong with it, else that it is to be imported by `kb import` or unpacked first."""
+    """Why an archive reached a reader of one file (a caller that did not unpack it: `kb import` and the browser's
+    upload do): what is wrong with it, else that it is to be imported by `kb import` or unpacked first."""
     kept = kept_refusal(source.path)
     if kept is not None:
         return kept

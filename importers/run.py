@@ -297,7 +297,7 @@ def _validate(files: list[tuple[Path, bool]], jurisdiction: str | None, departme
     reports: list[FileReport] = []
     seen: dict[str, str] = {}
     for path, explicit in files:
-        report = _deduplicated(parse_file(path, jurisdiction, department, explicit), seen)
+        report = deduplicated(parse_file(path, jurisdiction, department, explicit), seen)
         if report.doc is not None:
             if on_valid is not None:
                 on_valid(report)
@@ -306,7 +306,7 @@ def _validate(files: list[tuple[Path, bool]], jurisdiction: str | None, departme
     return reports
 
 
-def _deduplicated(report: FileReport, seen: dict[str, str]) -> FileReport:
+def deduplicated(report: FileReport, seen: dict[str, str]) -> FileReport:
     """A byte-identical copy of a file parsed earlier in the run (`seen`: digest -> path) is left unchanged. A file
     from an archive is named by the archive's path and its own inside it."""
     path = report.path = archives.shown_path(report.path)
@@ -398,7 +398,7 @@ class _Parser(threading.Thread):
         seen: dict[str, str] = {}
         try:
             for n, (i, report) in enumerate(self._parse_all()):
-                report = _deduplicated(report, seen)
+                report = deduplicated(report, seen)
                 self.slots[i] = report
                 if report.doc is None:
                     continue

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import bisect
 import io
+import itertools
 import re
 import struct
 from dataclasses import dataclass
 
-from importers.document import Table, check_extent
+from importers.document import Table, TooLarge, check_extent
 from importers.records import FileRefused, RowError
 from importers.source import Source
 
@@ -96,7 +97,7 @@ def _open(source: Source) -> _Document:
         data = bytes(container.get_named_stream("Data") or b"") if "Data".encode("utf-16-le") in source.data else b""
         ccp_text = struct.unpack_from("<i", word, _CCP_TEXT)[0]
         fc_clx, lcb_clx = struct.unpack_from("<II", word, _FC_CLX)
-        pieces = _pieces(table[fc_clx: fc_clx + lcb_clx])
+        pieces = _pieces(table[fc_clx: fc_clx + lcb_clx], ccp_text)
         text = "".join(_piece_text(word, start, end, fc, compressed, ccp_text)
                        for start, end, fc, compressed in pieces)
     except FileRefused:
@@ -110,9 +111,10 @@ def _damaged(source: Source, exc: Exception) -> FileRefused:
     return _refused(source, f"是损坏或不完整的 Word 97-2003 文档，无法读取（{type(exc).__name__}）")
 
 
-def _pieces(clx: bytes) -> list[tuple[int, int, int, bool]]:
+def _pieces(clx: bytes, ccp_text: int | None = None) -> list[tuple[int, int, int, bool]]:
     """(first character position, end, file offset, 8-bit) of each piece of the text, from the Clx: property runs
-    (Prc, 0x01) skipped, then the piece table (Pcdt, 0x02)."""
+    (Prc, 0x01) skipped, then the piece table (Pcdt, 0x02). Positions go up from 0 and stop at the main text's end
+    (`ccp_text`): a table that repeats or runs past them is damage (or a file made to multiply its text)."""
     at = 0
     while at < len(clx) and clx[at] == 0x01:
         at += 3 + struct.unpack_from("<H", clx, at + 1)[0]
@@ -122,8 +124,12 @@ def _pieces(clx: bytes) -> list[tuple[int, int, int, bool]]:
     plc = clx[at + 5: at + 5 + size]
     count = (len(plc) - 4) // 12  # n + 1 positions of 4 bytes, n descriptors of 8
     positions = struct.unpack_from(f"<{count + 1}I", plc, 0)
+    if positions[0] != 0 or any(b <= a for a, b in itertools.pairwise(positions)):
+        raise ValueError("文本块的位置不是递增的")
     out = []
     for i in range(count):
+        if ccp_text is not None and positions[i] >= ccp_text:
+            break
         fc = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * i + 2)[0]
         compressed = bool(fc & 0x40000000)
         out.append((positions[i], positions[i + 1], (fc & 0x3FFFFFFF) // 2 if compressed else fc & 0x3FFFFFFF,
@@ -145,17 +151,20 @@ def _shown(text: str) -> str:
     """The text as a reader sees it: a field's result without its code (\\x13 code \\x14 result \\x15, nested), the
     marks of paragraphs, cells and breaks as line ends, objects left out."""
     out: list[str] = []
-    depth_code: list[bool] = []  # for each open field: whether its code is still being read
+    open_fields: list[bool] = []  # for each open field: whether its code is still being read
+    in_code = 0  # how many of them are
     for ch in text:
         if ch == "\x13":
-            depth_code.append(True)
+            open_fields.append(True)
+            in_code += 1
         elif ch == "\x14":
-            if depth_code:
-                depth_code[-1] = False
+            if open_fields and open_fields[-1]:
+                open_fields[-1] = False
+                in_code -= 1
         elif ch == "\x15":
-            if depth_code:
-                depth_code.pop()
-        elif not any(depth_code):
+            if open_fields and open_fields.pop():
+                in_code -= 1
+        elif not in_code:
             out.append(_SHOWN.get(ch, ch))
     return _OBJECTS.sub("", "".join(out))
 
@@ -207,8 +216,11 @@ class _Properties:
         plc = doc.table[fc: fc + lcb]
         count = (len(plc) - 4) // 8
         pages = struct.unpack_from(f"<{count}I", plc, 4 * (count + 1)) if count > 0 else ()
+        pages = list(dict.fromkeys(pn & 0x3FFFFF for pn in pages))  # (each page once: a file may list one again
+        if len(pages) > len(doc.word) // 512:  # and again, to make a few kilobytes take gigabytes)
+            raise ValueError("段落属性页比文档能容纳的多")
         for pn in pages:
-            page = doc.word[(pn & 0x3FFFFF) * 512:][:512]
+            page = doc.word[pn * 512:][:512]
             if len(page) < 512:
                 raise ValueError("段落属性页（FKP）超出文档")
             runs = page[511]
@@ -241,12 +253,19 @@ class _Properties:
 
 @dataclass
 class _Row:
-    cells: list[str]
-    edges: list[int]  # the cells' left edges and the last one's right, in twips
+    cells: list[list]  # each cell's blocks: its paragraphs' texts and the tables nested in it (`_Nested`)
+    edges: list[int]  # the cells' left edges and the last one's right, in twips ([]: not given)
     flags: list[int]  # each cell's TC80 flags
 
 
-def _row(cells: list[str], sprms: list[tuple[int, bytes]]) -> _Row:
+@dataclass
+class _Nested:
+    """A table in the document: its rows (a table nested in a cell is one of that cell's blocks)."""
+
+    rows: list[_Row]
+
+
+def _row(cells: list[list], sprms: list[tuple[int, bytes]]) -> _Row:
     """A row's cells with their edges and merges from its end mark's properties (the last definition wins, then
     the merges applied after it)."""
     edges: list[int] = []
@@ -288,8 +307,24 @@ def _column(columns: list[int], edge: int) -> int:
 
 
 def _on(columns: list[int], edges: set[int]) -> bool:
-    """Whether every edge falls on one of `columns`."""
-    return all(abs(columns[_column(columns, e)] - e) < _EDGE_SLACK for e in edges)
+    """Whether the edges fall on `columns`, the outer two on its outer two (a table of the same width, going on)."""
+    near = [abs(columns[_column(columns, e)] - e) < _EDGE_SLACK for e in edges]
+    return bool(edges) and all(near) and abs(min(edges) - columns[0]) < _EDGE_SLACK \
+        and abs(max(edges) - columns[-1]) < _EDGE_SLACK
+
+
+def _cell_text(blocks: list) -> str:
+    """A cell's paragraphs (and a nested table's, row by row, its cells by tabs), one line each, as
+    `importers.document._cell_text` gives a .docx's."""
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, _Nested):
+            lines += ["\t".join(_cell_text(c).replace("\n", " ") for c in row.cells) for row in block.rows]
+        else:
+            lines.append(block)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines).strip()
 
 
 def _grid(rows: list[_Row], before: list[str], columns: list[int]) -> Table:
@@ -303,7 +338,7 @@ def _grid(rows: list[_Row], before: list[str], columns: list[int]) -> Table:
         out = [""] * width
         continued: set[int] = set()
         previous: list[int] | None = None  # the merge of the cell on the left
-        for i, text in enumerate(row.cells):
+        for i, blocks in enumerate(row.cells):
             if row.edges:
                 left = min(_column(columns, row.edges[i]), width - 1)
                 right = min(max(_column(columns, row.edges[i + 1]), left + 1), width)
@@ -319,7 +354,7 @@ def _grid(rows: list[_Row], before: list[str], columns: list[int]) -> Table:
                 continued.add(left)
                 previous = None
                 continue
-            out[left] = text
+            out[left] = _cell_text(blocks)
             merge = [r, r + 1, left, right]
             merges.append(merge)
             previous = merge
@@ -333,55 +368,118 @@ def _grid(rows: list[_Row], before: list[str], columns: list[int]) -> Table:
 
 def doc_tables(source: Source) -> list[Table]:
     """The document's tables in order (as `importers.document.docx_tables` gives a .docx's), each with the non-empty
-    paragraphs between it and the one before; FileRefused for an encrypted or a damaged document."""
+    paragraphs between it and the one before; a table that only frames others (one cell a row: a page laid out in a
+    table, a title in a box) read through, as the .docx reader does; FileRefused for an encrypted or a damaged
+    document."""
     return source.kept("doc tables", lambda: _read_tables(source))
 
 
 def _read_tables(source: Source) -> list[Table]:
     doc = _document(source)
     try:
-        properties = _Properties(doc)
-        tables: list[Table] = []
-        before: list[str] = []
-        rows: list[_Row] = []
-        cells: list[str] = []  # the cells of the row being read
-        lines: list[str] = []  # the paragraphs of the cell being read
-        columns: list[int] = []  # the grid of the table before
-
-        def table() -> None:
-            nonlocal columns
-            edges = {e for row in rows for e in row.edges}
-            # a table whose cells' edges are those of the table before (one going on after a page or a group's heading,
-            # its merged cells spanning the same columns) is laid on that table's grid
-            columns = columns if columns and _on(columns, edges) else _columns(rows)
-            tables.append(_grid(rows, before, columns))
-
-        for text, mark, fc in _paragraphs(doc):
-            sprms = properties.at(fc)
-            in_table = any(s == _IN_TABLE and o[:1] == b"\x01" for s, o in sprms)
-            if not in_table:
-                if rows:
-                    table()
-                    rows, before = [], []
-                cells, lines = [], []  # (a row its document never ended)
-                if text.strip():
-                    before.append(text.strip())
-                continue
-            if any(s == _TTP and o[:1] == b"\x01" for s, o in sprms):  # a row's end
-                rows.append(_row(cells, sprms))
-                cells = []
-                continue
-            lines.append(text)
-            if mark == "\x07":  # a cell's end
-                cells.append("\n".join(lines).strip())
-                lines = []
-        if rows:
-            table()
+        body = _body(doc)
     except FileRefused:
+        raise
+    except TooLarge:
         raise
     except Exception as exc:  # properties pointing outside their streams: a damaged document
         raise _damaged(source, exc) from exc
+    tables: list[Table] = []
+    before: list[str] = []
+    columns: list[int] = []  # the grid of the table before
+
+    def walk(blocks: list) -> None:
+        nonlocal before, columns
+        for block in blocks:
+            if not isinstance(block, _Nested):
+                if block.strip():
+                    before.append(block.strip())
+                continue
+            frame = _frame_cells(block)
+            if frame is not None:
+                for cell in frame:
+                    walk(cell)
+                continue
+            edges = {e for row in block.rows for e in row.edges}
+            # a table of the grid of the one before (one going on after a page or a group's heading, its merged cells
+            # spanning the same columns) is laid on that grid
+            columns = columns if columns and _on(columns, edges) else _columns(block.rows)
+            tables.append(_grid(block.rows, before, columns))
+            before = []
+
+    walk(body)
     return tables
+
+
+def _frame_cells(table: _Nested) -> list[list] | None:
+    """The cells of a table that only frames what is inside it (one cell a row, and a table inside or a single cell:
+    `importers.document._frame_cells`), else None."""
+    if not table.rows or any(len(row.cells) != 1 for row in table.rows):
+        return None
+    inner = [row.cells[0] for row in table.rows]
+    if len(inner) == 1 or any(isinstance(b, _Nested) for cell in inner for b in cell):
+        return inner
+    return None
+
+
+_ITAP, _DTAP, _INNER_CELL, _INNER_TTP = 0x6649, 0x664A, 0x244B, 0x244C  # sprmPItap, sprmPDtap, sprmPFInner…
+_MAX_DEPTH = 64  # tables nested deeper than this are damage (Word itself stops at 63)
+
+
+def _set(sprms: list[tuple[int, bytes]], flag: int) -> bool:
+    """Whether a paragraph's properties set a flag (a sprm of one byte, 1)."""
+    return any(s == flag and o[:1] == b"\x01" for s, o in sprms)
+
+
+def _depth(sprms: list[tuple[int, bytes]]) -> int:
+    """How deep in tables a paragraph stands (0: in the body)."""
+    in_table = _set(sprms, _IN_TABLE)
+    depth = 1 if in_table else 0
+    for sprm, operand in sprms:
+        if sprm == _ITAP and len(operand) == 4:
+            depth = struct.unpack_from("<i", operand)[0]
+        elif sprm == _DTAP and len(operand) == 4:
+            depth += struct.unpack_from("<i", operand)[0]
+    return min(max(depth, 1 if in_table else 0), _MAX_DEPTH)
+
+
+def _body(doc: _Document) -> list:
+    """The main text as blocks: paragraphs' texts and tables (`_Nested`), a nested table a block of its cell."""
+    properties = _Properties(doc)
+    body: list = []
+    # for each table open, outermost first: [its rows, the cells of the row being read, the blocks of that cell]
+    stack: list[tuple[list[_Row], list[list], list]] = []
+
+    def blocks_here() -> list:
+        return stack[-1][2] if stack else body
+
+    for text, mark, fc in _paragraphs(doc):
+        sprms = properties.at(fc)
+        depth = _depth(sprms)
+        while len(stack) > depth:  # the tables deeper than this paragraph have ended
+            rows, _, _ = stack.pop()
+            if rows:
+                blocks_here().append(_Nested(rows))
+        while len(stack) < depth:
+            stack.append(([], [], []))
+        if not stack:
+            body.append(text)
+            continue
+        rows, cells, blocks = stack[-1]
+        if _set(sprms, _TTP if depth == 1 else _INNER_TTP):  # a row's end
+            rows.append(_row(list(cells), sprms))
+            cells.clear()
+        elif (mark == "\x07" and depth == 1) or (depth > 1 and _set(sprms, _INNER_CELL)):  # a cell's end
+            blocks.append(text)
+            cells.append(list(blocks))
+            blocks.clear()
+        else:
+            blocks.append(text)
+    while stack:
+        rows, _, _ = stack.pop()
+        if rows:
+            blocks_here().append(_Nested(rows))
+    return body
 
 
 def _paragraphs(doc: _Document):
@@ -392,5 +490,5 @@ def _paragraphs(doc: _Document):
     for end in ends:
         piece = doc.pieces[bisect.bisect_right(starts, end) - 1]
         fc = piece[2] + (end - piece[0]) * (1 if piece[3] else 2)
-        yield _OBJECTS.sub("", _shown(doc.text[begin:end])), doc.text[end], fc
+        yield _shown(doc.text[begin:end]), doc.text[end], fc
         begin = end + 1

@@ -252,21 +252,30 @@ def check_zip(source: Source, zf: zipfile.ZipFile) -> None:
     members, too much in all, or one member that expands too far. zipfile never gives more than a
     member's declared size, so the declared sizes bound what a reader can be made to read."""
     infos = zf.infolist()
+    check_unpacked(source, len(infos), sum(i.file_size for i in infos),
+                   [(i.filename, i.file_size, i.compress_size) for i in infos])
+
+
+def check_unpacked(source: Source, count: int, total: int, packed: list[tuple[str | None, int, int]]) -> None:
+    """Refuse an archive (a zip, an .xlsx, a RAR) from what its directory or headers declare: `count` members,
+    `total` bytes unpacked, and (name, unpacked, packed) of each member, or of the whole archive (name None) where
+    its headers give no member's packed size."""
     name = source.name
-    if len(infos) > MAX_ZIP_MEMBERS:
+    if count > MAX_ZIP_MEMBERS:
         raise FileRefused(source.path, [RowError(
-            f"未解压即拒绝：{name} 内含 {len(infos):,} 个成员文件，超过上限 {MAX_ZIP_MEMBERS:,} 个")])
-    total, limit = sum(i.file_size for i in infos), max_unzipped_bytes()
+            f"未解压即拒绝：{name} 内含 {count:,} 个成员文件，超过上限 {MAX_ZIP_MEMBERS:,} 个")])
+    limit = max_unzipped_bytes()
     if total > limit:
         raise FileRefused(source.path, [RowError(
             f"未解压即拒绝：{name} 解压后将有 {total / MB:,.0f} MB，超过上限 {limit / MB:,.0f} MB"
             "（KB_IMPORT_MAX_UNZIPPED）")])
     ratio = max_zip_ratio()
-    for i in infos:
-        if i.file_size > _RATIO_FLOOR and i.file_size > ratio * max(i.compress_size, 1):
+    for member, size, compressed in packed:
+        if size > _RATIO_FLOOR and size > ratio * max(compressed, 1):
+            which = f"：成员文件 {member}" if member is not None else ""
             raise FileRefused(source.path, [RowError(
-                f"未解压即拒绝：{name}：成员文件 {i.filename} 解压后膨胀 "
-                f"{i.file_size / max(i.compress_size, 1):,.0f} 倍（{i.compress_size:,} -> {i.file_size:,} 字节），"
+                f"未解压即拒绝：{name}{which} 解压后膨胀 "
+                f"{size / max(compressed, 1):,.0f} 倍（{compressed:,} -> {size:,} 字节），"
                 f"超过上限 {ratio} 倍（KB_IMPORT_MAX_RATIO）；可能是压缩炸弹")])
 
 

@@ -121,6 +121,14 @@ def test_type_and_size_are_checked_before_parsing(client, make_user, uploads, we
     assert (found["path"], found["status"], found["records"]) == (f"清单.rar/{STATS.name}", "valid", 3)
     page = client.get(f"/imports/upload/{token}").get_data(as_text=True)
     client.post(f"/imports/upload/{token}/cancel", data={"csrf_token": csrf_token(page)})
+    long = "克拉玛依市" * 30 + "统计局权责清单.xlsx"  # (450 bytes in UTF-8: more than a disk takes in a name)
+    accepted = upload(client, STATS, name=long)
+    assert accepted.status_code == 302
+    token = accepted.headers["Location"].rsplit("/", 1)[-1]
+    [kept] = client.get(f"/imports/upload/{token}.json").get_json()["meta"]["files"]
+    assert kept.endswith(".xlsx") and len(kept.encode()) <= 200 and long.startswith(kept[:-5])
+    page = client.get(f"/imports/upload/{token}").get_data(as_text=True)
+    client.post(f"/imports/upload/{token}/cancel", data={"csrf_token": csrf_token(page)})
     monkeypatch.setitem(web_app.config, "KB_UPLOAD_MAX", 1000)
     assert upload(client, STATS).status_code == 413
     assert not any(uploads.iterdir())
@@ -208,13 +216,14 @@ def test_several_files_and_a_zip_are_previewed_each_and_the_valid_ones_imported(
         zf.writestr(STATS.name, STATS.read_bytes())
         zf.writestr("有错误/" + STATS.name.replace("统计局", "档案局"), broken(tmp_path).read_bytes())
         zf.writestr(ARCHIVES.name, ARCHIVES.read_bytes())
-    token = upload(client, bundle, more=(LAW,)).headers["Location"].rsplit("/", 1)[-1]
+    token = upload(client, bundle, more=(LAW, STATS)).headers["Location"].rsplit("/", 1)[-1]
     found = client.get(f"/imports/upload/{token}.json").get_json()
     preview = found["preview"]
-    assert found["meta"]["files"] == ["附件.zip", LAW.name]
+    assert found["meta"]["files"] == ["附件.zip", LAW.name, STATS.name]
     assert [(f["path"], f["status"]) for f in preview["files"]] == [
         (f"附件.zip/{STATS.name}", "valid"), (f"附件.zip/有错误/{STATS.name.replace('统计局', '档案局')}", "refused"),
-        (f"附件.zip/{ARCHIVES.name}", "valid"), (LAW.name, "valid")]
+        (f"附件.zip/{ARCHIVES.name}", "valid"), (LAW.name, "valid"), (STATS.name, "unchanged")]
+    assert preview["files"][-1]["warnings"][0]["message"] == f"与 附件.zip/{STATS.name} 内容完全相同"  # (checked once)
     assert preview["status"] == "valid" and preview["kind"] == "mixed"
     assert {e["file"] for e in preview["errors"]} == {f"附件.zip/有错误/{STATS.name.replace('统计局', '档案局')}"}
     assert sorted((c["department"], c["counts"]["added"]) for c in preview["changes"]) == [
@@ -228,7 +237,7 @@ def test_several_files_and_a_zip_are_previewed_each_and_the_valid_ones_imported(
     assert state["status"] == "imported"
     assert sorted((f["path"], f["status"]) for f in state["files"]) == sorted([
         (LAW.name, "imported"), (f"附件.zip/{STATS.name}", "imported"), (f"附件.zip/{ARCHIVES.name}", "imported"),
-        (f"附件.zip/有错误/{STATS.name.replace('统计局', '档案局')}", "refused")])
+        (f"附件.zip/有错误/{STATS.name.replace('统计局', '档案局')}", "refused"), (STATS.name, "unchanged")])
     held = scratch.read("MATCH (d:Department)-[:HOLDS]->(p:Power) RETURN d.name AS d, count(p) AS n ORDER BY d")
     assert held == [{"d": "克拉玛依市档案局", "n": 12}, {"d": "克拉玛依市统计局", "n": 3}]
     audit = scratch.read("MATCH (e:Edit)-[:EDITS]->(r:ImportRun) RETURN e.who AS who, e.reason AS why, "

@@ -8,7 +8,9 @@ import re
 import struct
 from pathlib import Path
 
-from importers import lists
+import pytest
+
+from importers import document, lists
 from importers.laws import parse_law
 from importers.run import _may_be_law, parse_file
 from importers.source import Source
@@ -20,8 +22,11 @@ from importers.worddoc import (
     _MERGE,
     _VERT_MERGE,
     _columns,
+    _Document,
     _grid,
     _piece_text,
+    _pieces,
+    _Properties,
     _row,
     _shown,
     _sprms,
@@ -117,16 +122,20 @@ def _definition(edges: list[int], flags: list[int]) -> tuple[int, bytes]:
     return _DEF_TABLE, bytes([len(flags)]) + struct.pack(f"<{len(edges)}h", *edges) + tc80
 
 
+def _cells(texts: list[str]) -> list[list[str]]:
+    return [[t] for t in texts]  # (each cell one paragraph)
+
+
 def test_the_grid_is_every_row_s_cell_edges_and_merges_follow_the_flags():
     rows = [
-        _row(["序号", "名称", "类型"], [_definition([0, 1000, 3000, 4000], [_F_VERT_MERGE | _F_VERT_RESTART, 0, 0])]),
-        _row(["", "主项", "子项", "许可"], [_definition([0, 1000, 2005, 3000, 4000], [_F_VERT_MERGE, 0, 0, 0])]),
+        _row(_cells(["序号", "名称", "类型"]), [_definition([0, 1000, 3000, 4000], [_F_VERT_MERGE | _F_VERT_RESTART, 0, 0])]),
+        _row(_cells(["", "主项", "子项", "许可"]), [_definition([0, 1000, 2005, 3000, 4000], [_F_VERT_MERGE, 0, 0, 0])]),
         # an older writer's merge across (fMerged), and one down set by sprmTVertMerge after the definition
-        _row(["1", "甲", "", "处罚"], [_definition([0, 1000, 2000, 3000, 4000], [0, 0, _F_MERGED, 0]),
+        _row(_cells(["1", "甲", "", "处罚"]), [_definition([0, 1000, 2000, 3000, 4000], [0, 0, _F_MERGED, 0]),
                                       (_VERT_MERGE, bytes([3, 3]))]),
-        _row(["2", "乙", "丙", ""], [_definition([0, 1000, 2000, 3000, 4000], [0, 0, 0, 0]),
+        _row(_cells(["2", "乙", "丙", ""]), [_definition([0, 1000, 2000, 3000, 4000], [0, 0, 0, 0]),
                                     (_VERT_MERGE, bytes([3, 1]))]),
-        _row(["3", "丁"], []),  # no definition: its cells side by side
+        _row(_cells(["3", "丁"]), []),  # no definition: its cells side by side
     ]
     columns = _columns(rows)
     assert columns == [0, 1000, 2000, 3000, 4000]  # (2005 is 2000: edges a few twips apart are one column's)
@@ -181,3 +190,52 @@ def test_a_doc_damaged_anywhere_is_read_or_refused_in_words(tmp_path):
         assert report.status in ("valid", "refused"), report.as_dict()
         messages = [e["message"] for e in report.errors]
         assert report.status == "valid" or messages and all(m.strip() and not m.startswith("读取 ") for m in messages)
+
+
+@pytest.mark.parametrize("name", ["nested_frame", "box_title", "contacts_after", "nested_in_cell"])
+def test_frames_boxes_nested_tables_and_a_table_after_read_as_in_the_docx(name):
+    """A list inside a one-cell frame table; a title in a box above it; a contacts table after the list (narrower:
+    not laid on the list's grid, not read as its records); a table nested in a cell (its rows a line each, cells by
+    tabs). Each .doc saved by LibreOffice from the .docx beside it."""
+    doc, word = WORD97 / f"{name}.doc", WORD97 / f"{name}.docx"
+    assert [s.cells for s in read_workbook(doc)[1]] == [s.cells for s in read_workbook(word)[1]]
+    read, expected = parse_file(doc), parse_file(word)
+    assert (read.status, read.department, read.records) == (expected.status, expected.department, 2)
+    assert [r.name for r in read.doc.records] == [r.name for r in expected.doc.records]
+
+
+def test_a_page_of_properties_listed_again_and_again_is_read_once():
+    """PlcBtePapx may name one FKP page many times (a 2 MB file took 6 GB): each page is read once, and a table naming
+    more pages than the document holds is damage."""
+    page = bytearray(512)
+    struct.pack_into("<3I", page, 0, 0x800, 0x804, 0x808)  # two runs
+    page[4 * 3], page[4 * 3 + 13] = 0, 0  # (default properties)
+    page[511] = 2
+    word = bytes(0x800) + bytes(8) + bytes(512 - 8) + bytes(page)  # the page is the document's page 5
+
+    def properties(pages: list[int]) -> _Properties:
+        table = struct.pack(f"<{len(pages) + 1}I", *range(len(pages) + 1)) + struct.pack(f"<{len(pages)}I", *pages)
+        word_with = bytearray(word)
+        struct.pack_into("<II", word_with, 0x102, 0, len(table))
+        return _Properties(_Document(bytes(word_with), table, b"", [], ""))
+
+    assert len(properties([5]).runs) == len(properties([5] * 10_000).runs) == 2
+    with pytest.raises(ValueError):
+        properties(list(range(1, 40)))  # (39 pages named, the document holds 6)
+
+
+def test_a_piece_table_whose_positions_go_back_is_damage():
+    def clx(positions: list[int]) -> bytes:
+        plc = struct.pack(f"<{len(positions)}I", *positions) + b"".join(
+            struct.pack("<HIH", 0, 0x800, 0) for _ in positions[1:])
+        return b"\x02" + struct.pack("<I", len(plc)) + plc
+
+    assert [p[:2] for p in _pieces(clx([0, 10, 25]), 20)] == [(0, 10), (10, 25)]  # (read up to the text's end)
+    with pytest.raises(ValueError):
+        _pieces(clx([0, 200_000, 0, 200_000]), 200_000)  # (the same text listed again and again)
+
+
+def test_a_table_too_large_is_refused_as_such_not_as_damage(monkeypatch):
+    monkeypatch.setattr(document, "MAX_CELLS", 20)
+    report = parse_file(WORD97 / "某县交通运输局权责清单.doc", explicit=True)
+    assert report.status == "refused" and "表格过大" in report.errors[0]["message"], report.errors

@@ -94,10 +94,11 @@ def limit() -> int:
 
 
 def safe_name(name: str) -> str:
-    """The file's own name (no folders, no control characters, no leading dots); Chinese is kept."""
+    """The file's own name (no folders, no control characters, no leading dots), Chinese kept, cut to fit the disk's
+    limit on a name's bytes (its extension kept)."""
     name = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
     name = "".join(ch for ch in name if ch.isprintable()).strip().lstrip(".")
-    return name[-200:] or "upload"
+    return archives.cut_name(name) or "upload"
 
 
 def folder_of(token: str) -> Path:
@@ -211,19 +212,23 @@ def upload():
             target = folder / "files" / name
             _save(storage.stream, target, left)
             left -= target.stat().st_size
+        meta = {"token": token, "files": names, "who": g.user["name"], "uploaded_at": time.time(),
+                "file": names[0] if len(names) == 1 else _("%(first)s and others, %(n)d files", first=names[0],
+                                                             n=len(names)),
+                "size": most - left, "jurisdiction": (form.jurisdiction.data or "").strip() or None,
+                "department": (form.department.data or "").strip() or None}
+        _write_json(folder / "preview.json", dry_run(store.graph(), files_of(folder, meta), meta["jurisdiction"],
+                                                     meta["department"]))
+        _write_json(folder / "meta.json", meta)  # (last: an upload is shown only once its check is written)
     except TooLarge:
         shutil.rmtree(folder, ignore_errors=True)
         return again(_("The upload is larger than %(mb)d MB.", mb=most // (1 << 20)), 413)
     except FileRefused as exc:
         shutil.rmtree(folder, ignore_errors=True)
         return again(exc.errors[0].message, 400)
-    meta = {"token": token, "files": names, "who": g.user["name"], "uploaded_at": time.time(),
-            "file": names[0] if len(names) == 1 else _("%(first)s and %(n)d more", first=names[0], n=len(names) - 1),
-            "size": most - left, "jurisdiction": (form.jurisdiction.data or "").strip() or None,
-            "department": (form.department.data or "").strip() or None}
-    _write_json(folder / "meta.json", meta)
-    _write_json(folder / "preview.json", dry_run(store.graph(), files_of(folder, meta), meta["jurisdiction"],
-                                                 meta["department"]))
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)  # nothing of an upload that failed is kept
+        raise
     return redirect(url_for("imports_upload.preview", token=token))
 
 
@@ -232,9 +237,10 @@ def dry_run(graph: Graph, paths: list[Path], jurisdiction: str | None, departmen
     each department, and the whole: valid when at least one file can be imported."""
     base = paths[0].parent
     found = []
+    seen: dict[str, str] = {}  # (a file uploaded twice, or also inside an archive, is checked once, as kb import does)
     with run.unpacked(paths) as files:
         for path, explicit in files:
-            found.append(_dry_run_file(graph, path, explicit, base, jurisdiction, department))
+            found.append(_dry_run_file(graph, path, explicit, base, jurisdiction, department, seen))
     statuses = {f["status"] for f in found}
     kinds = {f["kind"] for f in found if f["status"] == "valid"} or {f["kind"] for f in found}
     return {"files": found, "status": "valid" if "valid" in statuses else "refused" if "refused" in statuses
@@ -248,12 +254,12 @@ def dry_run(graph: Graph, paths: list[Path], jurisdiction: str | None, departmen
 
 
 def _dry_run_file(graph: Graph, path: Path, explicit: bool, base: Path, jurisdiction: str | None,
-                  department: str | None) -> dict:
-    report = run.parse_file(path, jurisdiction, department, explicit)
+                  department: str | None, seen: dict[str, str]) -> dict:
+    report = run.deduplicated(run.parse_file(path, jurisdiction, department, explicit), seen)
     doc = report.doc
     out = report.as_dict()
-    shown = Path(archives.shown_path(str(path)))
-    out["path"] = str(shown.relative_to(base)) if shown.is_relative_to(base) else shown.name
+    out["path"] = _shown_in(report.path, base)
+    out["warnings"] = [w | {"message": w["message"].replace(str(base) + "/", "")} for w in out["warnings"]]
     out["changes"] = []
     if isinstance(doc, ListDocument):
         key = writer.version_key(doc, writer.departments_of(doc)[0]["name"])
@@ -262,6 +268,12 @@ def _dry_run_file(graph: Graph, path: Path, explicit: bool, base: Path, jurisdic
             result = diff.preview(graph, dep["name"], doc.version or "", _after(doc, dep["name"]))
             out["changes"].append(result.as_dict() | {"rows": result.rows()})
     return out
+
+
+def _shown_in(path: str, base: Path) -> str:
+    """A file's name as the uploader knows it: its path within the upload (ARCHIVE.zip/its/path)."""
+    shown = Path(path)
+    return str(shown.relative_to(base)) if shown.is_relative_to(base) else shown.name
 
 
 def _after(doc: ListDocument, department: str) -> list[dict]:
@@ -341,8 +353,7 @@ def _import(graph: Graph, folder: Path, meta: dict, state: dict, who: str, reaso
         for report in result["files"]:
             found = graph.read(RUN_OF, path=str(report["path"]))
             run_id = found[0]["id"] if found else None
-            shown = Path(report["path"])
-            name = str(shown.relative_to(base)) if shown.is_relative_to(base) else shown.name
+            name = _shown_in(report["path"], base)
             if run_id and report["status"] == "imported":
                 graph.write(AUDIT_IMPORT, run_id=run_id, id=uuid.uuid4().hex, who=who, file=name, reason=reason)
             files.append({"path": name, "status": report["status"], "run_id": run_id, "errors": report["errors"]})
