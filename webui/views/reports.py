@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from wtforms import HiddenField, SelectField, SelectMultipleField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
@@ -17,6 +19,7 @@ from kb.analyses import laws, report, resolutions, stored
 from kb.analyses.findings import AREA_TITLES, AREAS, CROSS_PLACE_KINDS, KIND_TITLES, KINDS
 from kb.model import LEVEL_TITLES
 from webui import exports, findings, stats, store
+from webui.kept import Kept
 from webui.pages import page
 from webui.paging import FACET_LISTED, pager, requested_skip
 from webui.users import role_required
@@ -211,14 +214,31 @@ def _group(match: Any) -> list[Any]:
     return [f for f in stored.by_group(store.graph(), match.group) if f.id != match.id]
 
 
+EVIDENCE_KEPT_BYTES = 16 * 1024 * 1024  # per process: the evidence of a few hundred of a province's findings
+
+
+def _evidence_html(match: Any, finding: dict) -> Markup:
+    """The finding's evidence drawn (hundreds of values for an overlap group: most of its page's time), kept per
+    data stamp, language and finding (webui.kept): it holds no form, nothing of the reader's, only the data."""
+    key = (stats.stamp(), str(get_locale()), match.id, len(match.evidence))
+    drawn = current_app.extensions.setdefault("kb_kept_evidence", Kept(EVIDENCE_KEPT_BYTES))
+    blocks = drawn.get(key)
+    if blocks is None:
+        columns = list(dict.fromkeys(k for e in match.evidence for k in e))
+        blocks = {"evidence": Markup(render_template("reports/_evidence.html", finding=finding,
+                                                     evidence_columns=columns))}
+        drawn.put(key, blocks)
+    return blocks["evidence"]
+
+
 def _finding_context(match: Any, forms: dict[str, FlaskForm] | None = None,
                      group_form: FlaskForm | None = None) -> dict:
     keys = list(match.power_keys or [])[:12]
-    columns = list(dict.fromkeys(k for e in match.evidence for k in e))
     group = _group(match)
     if group_form is None and group:
         group_form = _forms(match, prefix="group")["resolve"]
-    return {"finding": finding_dict(match), "evidence_columns": columns,
+    shown = finding_dict(match)
+    return {"finding": shown, "evidence_html": _evidence_html(match, shown),
             "powers": store.read(EVIDENCE_POWERS, keys=keys) if keys else [],
             "kind_title": KIND_TITLES.get(match.kind, match.kind), "area_title": AREA_TITLES.get(match.area, match.area),
             "group": [finding_dict(f, evidence=False) for f in group],
