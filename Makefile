@@ -12,7 +12,8 @@ PORT ?= 5000
 setup: $(STAMP) system-packages
 	@$(BIN)/kb db fetch
 
-# Debian packages: Java 17 and Maven for the Neo4j server, Chromium and a CJK font for the browser tests.
+# Debian packages: Java 17 and Maven for the Neo4j server, Chromium and a CJK font for the browser tests,
+# libarchive for RAR and 7-Zip archives (libarchive13 on Debian 12, libarchive13t64 on 13).
 .PHONY: system-packages
 system-packages:
 	@missing=""; \
@@ -20,6 +21,8 @@ system-packages:
 	command -v mvn >/dev/null || missing="$$missing maven"; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	fc-list 2>/dev/null | grep -qiE 'wqy|noto.*cjk' || missing="$$missing fonts-wqy-microhei"; \
+	ldconfig -p 2>/dev/null | grep -q 'libarchive\.so\.13' || \
+	  missing="$$missing $$(apt-cache show libarchive13t64 >/dev/null 2>&1 && echo libarchive13t64 || echo libarchive13)"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing with apt:$$missing"; \
 	  $(SUDO) apt-get install -y --no-install-recommends $$missing || \

@@ -122,11 +122,13 @@ SET s.stats = $stats, s.stamp = coalesce($stamp, s.stamp), s.computed_at = datet
 """
 
 # The counts themselves (a province's are a megabyte of JSON) are read only when they changed since
-# this process last read them ($known: the computed_at it holds); whether there are any is told by
-# computed_at, which is written with them (testing the counts for null reads the megabyte: 5 ms a page).
+# this process last read them ($known: the version it holds: when they were computed, and how many statuses
+# changed since, `set_status`); whether there are any is told by computed_at, which is written with them
+# (testing the counts for null reads the megabyte: 5 ms a page).
 STATE = """
 OPTIONAL MATCH (s:FindingStats {name: 'findings'})
-RETURN CASE WHEN toString(s.computed_at) = $known THEN null ELSE s.stats END AS stats,
+WITH s, toString(s.computed_at) + '#' + toString(coalesce(s.revision, 0)) AS version
+RETURN CASE WHEN version = $known THEN null ELSE s.stats END AS stats, version,
        s.computed_at IS NOT NULL AS has_stats, s.stamp AS stamp, toString(s.computed_at) AS computed_at,
        s.updating AND s.updating_since > datetime() - duration({hours: 2}) AS updating,
        toString(s.updating_since) AS updating_since
@@ -139,8 +141,18 @@ SET s.updating = $updating, s.updating_since = CASE WHEN $updating THEN datetime
 
 SET_STATUS = """
 MATCH (f:StoredFinding {id: $id})
+WITH f, f.status AS before
 SET f.status = $status, f.resolution = $resolution
+RETURN before, f.kind AS kind, f.area AS area, coalesce(f.departments, []) AS departments
 """
+# The counts taken for a change of one finding's status: locked first (SET), then read, so two changes at once
+# each count on the other's counts.
+COUNTS_LOCKED = """
+MATCH (s:FindingStats {name: 'findings'})
+SET s.revision = coalesce(s.revision, 0) + 1
+RETURN s.stats AS stats
+"""
+SAVE_COUNTS = "MATCH (s:FindingStats {name: 'findings'}) SET s.stats = $stats"
 
 # By its id (the unique index), else by an id folded into it (a scan: only for an old link to a
 # finding since folded; an `OR` of the two scanned every stored finding for every page).
@@ -359,9 +371,44 @@ def store_report(graph: Graph, batches: Iterable[list[Finding]], jurisdiction: s
 
 
 def set_status(graph: Graph, finding_id: str, status: str, resolution: dict | None) -> None:
-    """Copy a recorded status onto the stored finding (resolutions.py keeps the record)."""
-    graph.write(SET_STATUS, id=finding_id, status=status,
-                resolution=json.dumps(resolution, ensure_ascii=False, default=str) if resolution else None)
+    """Copy a recorded status onto the stored finding (resolutions.py keeps the record), and onto the counts the
+    pages show (by kind and status; open ones by department), in the same transaction: a report's total and its
+    pages of one status agree from the change on, not only after the next recomputation."""
+    text = json.dumps(resolution, ensure_ascii=False, default=str) if resolution else None
+
+    def work(tx) -> None:
+        row = tx.run(SET_STATUS, id=finding_id, status=status, resolution=text).single()
+        if row is None or row["before"] == status:
+            return
+        found = tx.run(COUNTS_LOCKED).single()
+        if found is None or not found["stats"]:
+            return
+        stats = json.loads(found["stats"])
+        recount(stats, row["kind"], row["area"], row["departments"], row["before"], status)
+        tx.run(SAVE_COUNTS, stats=json.dumps(stats, ensure_ascii=False)).consume()
+
+    graph.write_retrying(work)
+
+
+def recount(stats: dict, kind: str, area: str, departments: list[str], before: str | None, after: str) -> None:
+    """The stored counts (`refresh_stats`) after one finding of `kind` went from status `before` to `after`."""
+    def add(rows: list[dict], match: dict, n: int) -> list[dict]:
+        for r in rows:
+            if all(r.get(k) == v for k, v in match.items()):
+                r["n"] += n
+                break
+        else:
+            if n > 0:
+                rows.append({**match, "n": n})
+        return [r for r in rows if r["n"] > 0]
+
+    by_kind = add(stats.get("by_kind") or [], {"kind": kind, "status": before}, -1) if before else stats.get("by_kind") or []
+    stats["by_kind"] = add(by_kind, {"kind": kind, "status": after}, 1)
+    if area != "laws" and (before == "open") != (after == "open"):  # (by department: the open ones)
+        rows = stats.get("by_department") or []
+        for department in dict.fromkeys(departments):
+            rows = add(rows, {"department": department, "area": area}, 1 if after == "open" else -1)
+        stats["by_department"] = rows
 
 
 # --- reading ----------------------------------------------------------------------------------------
@@ -383,7 +430,7 @@ def state(graph: Graph, stamp: Callable[[], str] | None = None) -> dict[str, Any
         stats = known[1]
     else:
         stats = json.loads(row["stats"])
-        _parsed[where] = (row["computed_at"], stats)
+        _parsed[where] = (row["version"], stats)
     return {"stats": stats, "stamp": row["stamp"], "computed_at": row["computed_at"],
             "updating": bool(row["updating"]), "updating_since": row["updating_since"],
             "computed": stats is not None,

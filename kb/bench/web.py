@@ -55,7 +55,7 @@ PAGE_TITLES = {
     "thing": "一件事", "search 2 chars": "搜索（两个字）", "search word": "搜索（词语）",
     "search filtered": "搜索（带筛选）", "graph depth 1": "关系图（深度 1）", "graph depth 2": "关系图（深度 2）",
     "chain": "链条（乡镇起）", "reports": "检查报告", "report overlaps": "报告：职责交叉", "report gaps": "报告：职责空白",
-    "finding": "检查结果", "queries": "查询列表", "console": "控制台", "saved query": "已保存的查询",
+    "finding": "检查结果", "findings one by one": "逐个检查结果", "queries": "查询列表", "console": "控制台", "saved query": "已保存的查询",
 }
 
 
@@ -119,6 +119,7 @@ def pages(graph: Graph) -> list[tuple[str, str | tuple[str, ...]]]:
         ("report overlaps", "/reports/overlaps"),
         ("report gaps", "/reports/gaps"),
         ("finding", "/reports/finding/{finding}"),
+        ("findings one by one", "{findings}"),
         ("queries", "/queries"),
         ("console", "/console?cypher=" + _q("MATCH (d:Department)-[:HOLDS]->(p) RETURN d.name, count(p)")),
     ]
@@ -127,10 +128,21 @@ def pages(graph: Graph) -> list[tuple[str, str | tuple[str, ...]]]:
         out.append(("saved query", f"/queries/{library[0].area}/{library[0].name}?run=1"))
     # an overlap the store holds (the pages read the store; computing the overlaps here would take minutes
     # on a province), else one computed
-    stored = graph.read("MATCH (f:StoredFinding) WHERE f.area = 'overlaps' WITH f ORDER BY f.score DESC, f.id "
-                        "LIMIT 1 RETURN f.id AS id")
-    first = stored[0]["id"] if stored else next(iter(f.id for f in report.run(graph, ["overlaps"]).findings), "none")
-    return [(name, url.replace("{finding}", first) if isinstance(url, str) else url) for name, url in (p for p in out if p)]
+    stored = [r["id"] for r in graph.read(
+        "MATCH (f:StoredFinding) WHERE f.area = 'overlaps' WITH f ORDER BY f.score DESC, f.id LIMIT 2000 "
+        "RETURN f.id AS id")]
+    first = stored[0] if stored else next(iter(f.id for f in report.run(graph, ["overlaps"]).findings), "none")
+    # SPREAD findings spread over the store's first two thousand: each drawn for the first time in its process (a
+    # reader going through the findings), where "finding" asks for the same one again and again
+    spread = tuple(f"/reports/finding/{i}" for i in stored[:: max(1, len(stored) // SPREAD)][:SPREAD]) \
+        or (f"/reports/finding/{first}",)
+
+    def filled(url):
+        if url == "{findings}":
+            return spread
+        return url.replace("{finding}", first) if isinstance(url, str) else url
+
+    return [(name, filled(url)) for name, url in (p for p in out if p)]
 
 
 def percentile(values: list[float], q: float) -> float:

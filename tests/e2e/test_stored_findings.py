@@ -297,3 +297,36 @@ def test_two_computations_at_once_lose_no_finding(scratch) -> None:
     stored.save(scratch, first_computation(), None)
     ids = {r["id"] for r in scratch.read("MATCH (f:StoredFinding) RETURN f.id AS id")}
     assert ids == {f.id for f in found}
+
+
+def test_a_status_changed_changes_the_counts_the_pages_show_at_once(scratch) -> None:
+    """Resolving, accepting or reopening a finding moves it between the stored counts by kind and status (and the
+    open ones by department) in the same transaction: a report's total for one status agrees with its pages before
+    the next recomputation (the total of the open overlaps stayed one too many or too few until then)."""
+    from importers.run import import_paths
+
+    import_paths(scratch, [KARAMAY], progress=False)
+    stored.refresh(scratch)
+    before = stored.state(scratch)["stats"]
+    open_ones = scratch.read("MATCH (f:StoredFinding) WHERE f.area = 'overlaps' AND f.status = 'open' "
+                             "RETURN f.id AS id ORDER BY f.id LIMIT 2")
+    assert len(open_ones) == 2
+    stored.set_status(scratch, open_ones[0]["id"], "resolved", {"lead": "甲"})
+    stored.set_status(scratch, open_ones[1]["id"], "accepted", None)
+    stored.set_status(scratch, open_ones[1]["id"], "open", None)  # (reopened)
+    shown = stored.state(scratch)["stats"]  # (the version changed: read again, not this process's parse)
+    truth = stored.refresh_stats(scratch)  # counted afresh from the stored findings
+
+    def by_kind(stats):
+        return sorted((r["kind"], r["status"], r["n"]) for r in stats["by_kind"])
+
+    def by_department(stats):
+        return sorted((r["department"], r["area"], r["n"]) for r in stats["by_department"])
+
+    assert by_kind(shown) == by_kind(truth) != by_kind(before)
+    assert by_department(shown) == by_department(truth) != by_department(before)
+    app = app_on(scratch, background=False)
+    with app.test_client() as client:
+        total = client.get("/reports/overlaps.json?status=open").get_json()["total"]
+    assert total == scratch.read("MATCH (f:StoredFinding) WHERE f.area = 'overlaps' AND f.status = 'open' "
+                                 "RETURN count(f) AS n")[0]["n"]

@@ -2,6 +2,7 @@
 with its evidence side by side, and for overlaps the record of who leads and who cooperates."""
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
@@ -217,14 +218,16 @@ def _group(match: Any) -> list[Any]:
 EVIDENCE_KEPT_BYTES = 16 * 1024 * 1024  # per process: the evidence of a few hundred of a province's findings
 
 
-def _evidence_html(match: Any, finding: dict) -> Markup:
+def _evidence_html(finding: dict, columns: list[str]) -> Markup:
     """The finding's evidence drawn (hundreds of values for an overlap group: most of its page's time), kept per
-    data stamp, language and finding (webui.kept): it holds no form, nothing of the reader's, only the data."""
-    key = (stats.stamp(), str(get_locale()), match.id, len(match.evidence))
+    language and evidence (webui.kept): it holds no form, nothing of the reader's, only the data. Keyed by the
+    evidence itself, not by the finding's id or the data stamp: a finding recomputed after an import keeps its id
+    (it is named by its departments and powers' names) while its evidence (power keys, sources) changes."""
+    evidence = json.dumps(finding["evidence"], ensure_ascii=False, sort_keys=True, default=str)
+    key = ("evidence", str(get_locale()), hashlib.blake2b(evidence.encode(), digest_size=16).hexdigest())
     drawn = current_app.extensions.setdefault("kb_kept_evidence", Kept(EVIDENCE_KEPT_BYTES))
     blocks = drawn.get(key)
     if blocks is None:
-        columns = list(dict.fromkeys(k for e in match.evidence for k in e))
         blocks = {"evidence": Markup(render_template("reports/_evidence.html", finding=finding,
                                                      evidence_columns=columns))}
         drawn.put(key, blocks)
@@ -234,11 +237,13 @@ def _evidence_html(match: Any, finding: dict) -> Markup:
 def _finding_context(match: Any, forms: dict[str, FlaskForm] | None = None,
                      group_form: FlaskForm | None = None) -> dict:
     keys = list(match.power_keys or [])[:12]
+    columns = list(dict.fromkeys(k for e in match.evidence for k in e))
     group = _group(match)
     if group_form is None and group:
         group_form = _forms(match, prefix="group")["resolve"]
     shown = finding_dict(match)
-    return {"finding": shown, "evidence_html": _evidence_html(match, shown),
+    return {"finding": shown, "evidence_columns": columns,
+            "_evidence_html": lambda: _evidence_html(shown, columns),  # (drawn by the HTML page only)
             "powers": store.read(EVIDENCE_POWERS, keys=keys) if keys else [],
             "kind_title": KIND_TITLES.get(match.kind, match.kind), "area_title": AREA_TITLES.get(match.area, match.area),
             "group": [finding_dict(f, evidence=False) for f in group],
