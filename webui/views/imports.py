@@ -1,6 +1,6 @@
 """Uploading lists (or law texts, or guides) in the browser: checked, previewed, then imported.
 
-    /imports/new                          the upload form (editor): one file or several, or a .zip of them
+    /imports/new                          the upload form (editor): one file or several, or a .zip, .rar or .7z of them
     /imports/upload/<token>[.json]        the dry run: each file's errors and warnings, per department what would
                                           change; after confirming, the import's progress and its ImportRuns
     /imports/upload/<token>/confirm       the same import as `kb import` of those files (POST, editor): each file all
@@ -11,7 +11,7 @@
 An upload waits in KB_HOME/uploads/<token>/ (folder 0700, files 0600 under their own names in files/: the importer
 reads the department from a file's name) with `meta.json` (who, when, the files' names) and `preview.json`.
 Nothing is written to the graph before confirming. The size is checked from Content-Length and again while saving
-(KB_UPLOAD_MAX bytes, all files together), each file's type from its first bytes before anything parses it; a .zip is
+(KB_UPLOAD_MAX bytes, all files together), each file's type from its first bytes before anything parses it; an archive is
 unpacked as `kb import` unpacks one (importers.archives: its limits, its files named ARCHIVE.zip/path).
 """
 from __future__ import annotations
