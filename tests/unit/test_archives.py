@@ -52,7 +52,17 @@ def _dry(path: Path) -> dict[str, tuple[str, str, int, list[str]]]:
             for f in result["files"]}
 
 
-def test_a_zip_of_a_list_a_law_and_a_zip_is_read_as_a_folder_named_by_the_archive(tmp_path):
+def _private_temp(tmp_path: Path, monkeypatch) -> Path:
+    """This test's own temporary folder for the import's unpacking (another test unpacking at the same time, in
+    another process, would otherwise leave its folder where this one looks)."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(run.tempfile, "tempdir", str(temp))
+    return temp
+
+
+def test_a_zip_of_a_list_a_law_and_a_zip_is_read_as_a_folder_named_by_the_archive(tmp_path, monkeypatch):
+    temp = _private_temp(tmp_path, monkeypatch)
     inner = io.BytesIO()
     write_zip(inner, {"统计/2025年克拉玛依市统计局权责清单.xlsx": (KARAMAY / "2025年克拉玛依市统计局权责清单.xlsx").read_bytes()})
     archive = write_zip(tmp_path / "克拉玛依市权责清单.zip", {
@@ -65,7 +75,7 @@ def test_a_zip_of_a_list_a_law_and_a_zip_is_read_as_a_folder_named_by_the_archiv
         f"{z}/法律/{LAW.name}": ("law", "valid", 119, []),
         f"{z}/说明.txt": ("unknown", "skipped", 0, ["不是清单、法律文本或一件事指南，已跳过"]),
         f"{z}/内层.zip/统计/2025年克拉玛依市统计局权责清单.xlsx": ("list", "valid", 3, [])}
-    assert not list(Path(run.tempfile.gettempdir()).glob("kb-archive-*"))  # the unpacked files are gone
+    assert not list(temp.glob("kb-archive-*"))  # the unpacked files are gone
 
 
 def test_names_in_utf8_and_a_member_that_would_leave_the_folder(tmp_path):
@@ -206,7 +216,8 @@ def test_rar_and_7z_archives_are_read_as_folders_too(tmp_path):
     assert _dry(outer) == {f"{outer}/内层.rar/{LIST.name}": ("list", "valid", 149, [])}
 
 
-def test_a_rar_or_7z_that_cannot_be_unpacked_is_refused_with_why(tmp_path):
+def test_a_rar_or_7z_that_cannot_be_unpacked_is_refused_with_why(tmp_path, monkeypatch):
+    temp = _private_temp(tmp_path, monkeypatch)
     good = write_rar5(tmp_path / "好.rar", {LIST.name: LIST.read_bytes()}).read_bytes()
     (tmp_path / "截断.rar").write_bytes(good[: len(good) // 2])
     write_rar5(tmp_path / "加密.rar", {LIST.name: LIST.read_bytes()}, encrypted=True)
@@ -220,7 +231,7 @@ def test_a_rar_or_7z_that_cannot_be_unpacked_is_refused_with_why(tmp_path):
     assert said["加密.rar"] == ("refused", "压缩包 加密.rar 有密码，无法解压：请先用解压软件输入密码解压，再导入解压出的文件")
     assert said["炸弹.rar"][0] == "refused" and "超过上限" in said["炸弹.rar"][1] and "未解压即拒绝" in said["炸弹.rar"][1]
     assert said["空.7z"] == ("refused", "压缩包 空.7z 中没有文件")
-    assert not list(Path(run.tempfile.gettempdir()).glob("kb-archive-*"))
+    assert not list(temp.glob("kb-archive-*"))
 
 
 def test_without_libarchive_a_rar_or_7z_is_refused_with_what_to_do(tmp_path, monkeypatch):
