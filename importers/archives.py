@@ -47,17 +47,22 @@ _LIBARCHIVE_FORMATS = {b"Rar!\x1a\x07\x01\x00": ("RAR", "rar5"), b"Rar!\x1a\x07\
                        b"7z\xbc\xaf\x27\x1c": ("7-Zip", "7zip")}
 
 
+def _libarchive_format(head: bytes) -> tuple[str, str] | None:
+    """(what a reader calls it, libarchive's format) of a RAR or a 7-Zip from its first bytes, else None."""
+    return next((kind for magic, kind in _LIBARCHIVE_FORMATS.items() if head.startswith(magic)), None)
+
+
 def _other_format(head: bytes) -> str | None:
     """RAR or 7-Zip from a file's first bytes, else None."""
-    return next((name for magic, (name, _) in _LIBARCHIVE_FORMATS.items() if head.startswith(magic)), None)
+    kind = _libarchive_format(head)
+    return kind[0] if kind else None
 
 
 def _reader(source: Source):
     """libarchive's reader of the archive, with its own format's reader only."""
     import libarchive
 
-    fmt = next(f for magic, (_, f) in _LIBARCHIVE_FORMATS.items() if source.head.startswith(magic))
-    return libarchive.file_reader(source.path, format_name=fmt)
+    return libarchive.file_reader(source.path, format_name=_libarchive_format(source.head)[1])
 
 
 @functools.cache

@@ -85,7 +85,7 @@ def law_text(source: Source, limit: int | None = None) -> str:
 
     head = source.head
     reader = docx_text if head.startswith(b"PK") else pdf_text if head.startswith(PDF_MAGIC) \
-        else html_text if looks_like_html(head) else doc_text if head.startswith(BIFF_MAGIC) and is_word_97(source.data) \
+        else html_text if looks_like_html(head) else doc_text if head.startswith(BIFF_MAGIC) and is_word_97(source) \
         else None
     if reader is not None:
         with within_limits(source):

@@ -3097,7 +3097,7 @@ def sniff(path: str | Path | Source) -> str:
         return "list" if suffix in _LIST_SUFFIXES else "unknown"
     if head.startswith(OOXML_MAGIC):
         return _sniff_zip(source)
-    if head.startswith(BIFF_MAGIC) and is_word_97(source.data):  # a Word 97-2003 document: a law or a list's tables
+    if head.startswith(BIFF_MAGIC) and is_word_97(source):  # a Word 97-2003 document: a law or a list's tables
         return _sniff_document(source)
     if head.startswith(BIFF_MAGIC) or suffix in (".xls", ".xlsx", ".xlsm", ".et"):
         return "list"  # a .xlsx that is really a PDF is refused by parse_list with what it is

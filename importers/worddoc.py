@@ -43,9 +43,13 @@ _SHOWN = {"\r": "\n", "\x07": "\n", "\x0b": "\n", "\x0c": "\n", "\x1e": "-", "\x
 _OBJECTS = re.compile(r"[\x00-\x06\x08\x0e-\x12\x16-\x1d]")
 
 
-def is_word_97(data: bytes) -> bool:
+def is_word_97(source: Source) -> bool:
     """Whether a compound file holds a Word 97-2003 document: a WordDocument stream at its root (a workbook with a
-    Word document embedded holds one deeper)."""
+    Word document embedded holds one deeper). Decided once per file (the sniffer, the law and the list readers ask)."""
+    return source.kept("is word 97", lambda: _is_word_97(source.data))
+
+
+def _is_word_97(data: bytes) -> bool:
     if "WordDocument".encode("utf-16-le") not in data:
         return False
     from xlrd.compdoc import CompDoc
@@ -378,9 +382,7 @@ def _read_tables(source: Source) -> list[Table]:
     doc = _document(source)
     try:
         body = _body(doc)
-    except FileRefused:
-        raise
-    except TooLarge:
+    except (FileRefused, TooLarge):
         raise
     except Exception as exc:  # properties pointing outside their streams: a damaged document
         raise _damaged(source, exc) from exc

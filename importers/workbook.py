@@ -187,7 +187,7 @@ def read_workbook(path: str | Path | Source) -> tuple[str, list[Sheet]]:
     if kind == "xls":
         from importers.worddoc import doc_tables, is_word_97
 
-        if is_word_97(source.data):  # the same container holds Word 97-2003's documents
+        if is_word_97(source):  # the same container holds Word 97-2003's documents
             from importers.document import table_grids, within_limits
 
             with within_limits(source):

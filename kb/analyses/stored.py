@@ -402,7 +402,9 @@ def recount(stats: dict, kind: str, area: str, departments: list[str], before: s
                 rows.append({**match, "n": n})
         return [r for r in rows if r["n"] > 0]
 
-    by_kind = add(stats.get("by_kind") or [], {"kind": kind, "status": before}, -1) if before else stats.get("by_kind") or []
+    by_kind = stats.get("by_kind") or []
+    if before:
+        by_kind = add(by_kind, {"kind": kind, "status": before}, -1)
     stats["by_kind"] = add(by_kind, {"kind": kind, "status": after}, 1)
     if area != "laws" and (before == "open") != (after == "open"):  # (by department: the open ones)
         rows = stats.get("by_department") or []
