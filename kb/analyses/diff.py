@@ -69,13 +69,20 @@ class Diff:
     renamed: list[dict] = field(default_factory=list)  # {old, new, matched_by, similarity, changes}
     changed: list[dict] = field(default_factory=list)  # {old, new, changes}
     unchanged: int = 0
+    # What an import of `new` does to the current list `old` (preview): see EFFECTS.
+    effect: str = "compare"
+    duplicates: list[dict] = field(default_factory=list)  # (effect "part") {old, new, matched_by}
 
     def as_dict(self) -> dict[str, Any]:
-        return {"department": self.department, "old": self.old, "new": self.new, "added": self.added,
-                "removed": self.removed, "renamed": self.renamed, "changed": self.changed,
-                "unchanged": self.unchanged,
-                "counts": {"added": len(self.added), "removed": len(self.removed), "renamed": len(self.renamed),
-                           "changed": len(self.changed), "unchanged": self.unchanged}}
+        out = {"department": self.department, "old": self.old, "new": self.new, "added": self.added,
+               "removed": self.removed, "renamed": self.renamed, "changed": self.changed,
+               "unchanged": self.unchanged,
+               "counts": {"added": len(self.added), "removed": len(self.removed), "renamed": len(self.renamed),
+                          "changed": len(self.changed), "unchanged": self.unchanged}}
+        if self.effect != "compare":  # (a preview)
+            out |= {"effect": self.effect, "duplicates": self.duplicates}
+            out["counts"]["duplicates"] = len(self.duplicates)
+        return out
 
     def rows(self) -> list[dict]:
         """One row per change, for a table or a spreadsheet (变化, 事项, 字段, 原内容, 新内容)."""
@@ -85,6 +92,8 @@ class Diff:
             for pair in pairs:
                 out += [{"change": kind, "power": pair["new"]["name"], "field": c["title"], "old": c["old"],
                          "new": c["new"]} for c in pair["changes"]]
+        out += [{"change": "重复", "power": pair["new"]["name"], "field": MATCHED_BY[pair["matched_by"]],
+                 "old": pair["old"]["name"], "new": pair["new"]["name"]} for pair in self.duplicates]
         return out
 
 
@@ -132,6 +141,12 @@ def _diff(department: str, old: str, new: str, before: list[dict], after: list[d
 
 def _match(before: list[dict], after: list[dict]) -> tuple[list[tuple[dict, dict, str, float]], list[dict], list[dict]]:
     """(pairs with how each was matched, unmatched old, unmatched new)."""
+    return _match_similar(*_match_exact(before, after))
+
+
+def _match_exact(before: list[dict], after: list[dict]) -> tuple[list[tuple[dict, dict, str, float]], list[dict],
+                                                                  list[dict]]:
+    """`_match` by code, then by name, without similar names."""
     pairs: list[tuple[dict, dict, str, float]] = []
     left, right = list(before), list(after)
     for how, key in (("code", lambda p: p.get("code") or None), ("name", lambda p: squeeze(p.get("name")))):
@@ -149,7 +164,7 @@ def _match(before: list[dict], after: list[dict]) -> tuple[list[tuple[dict, dict
             else:
                 still.append(p)
         left = still
-    return _match_similar(pairs, left, right)
+    return pairs, left, right
 
 
 def counterpart(power: dict, candidates: list[dict]) -> dict | None:
@@ -209,9 +224,37 @@ def current_label(graph: Graph, department: str) -> str | None:
     return current[-1] if current else (labels[-1]["version"] if labels else None)
 
 
+# What importing a list labelled `new` does to a department whose current list is labelled `old`, as
+# importers.writer.CREATE_VERSION does it: a strictly newer label replaces the current list; the same
+# label, or a list or file without one, is another part of the current version (both stay current:
+# nothing is removed); a strictly older label is kept as history and the current list stays as it is.
+EFFECTS = ("new", "replaces", "part", "history")
+MATCHED_BY = {"code": "编码相同", "name": "名称相同"}
+
+
+def effect_of(old: str | None, new: str) -> str:
+    if old is None:
+        return "new"
+    if not old or not new or old == new:
+        return "part"
+    return "replaces" if new > old else "history"
+
+
 def preview(graph: Graph, department: str, new_label: str, after: list[dict]) -> Diff:
     """What importing `after` (power dicts named as POWERS names them, e.g. built from parsed records)
-    would change in the department's current list: the same matching as `compare`, read-only."""
+    would change in the department's current list, read-only: when it replaces that list, the same
+    matching as `compare`; when it is another part of the current version, its powers are added beside
+    the current ones and those with the code or name of a current power are `duplicates` (they would be
+    listed twice); as history, nothing changes."""
     old = current_label(graph, department)
+    effect = effect_of(old, new_label)
     before = [r["power"] for r in graph.read(POWERS, department=department, version=old)] if old else []
-    return _diff(department, old or "", new_label, before, after)
+    if effect == "history":
+        return Diff(department, old or "", new_label, effect=effect)
+    if effect != "part":
+        result = _diff(department, old or "", new_label, before, after)
+        result.effect = effect
+        return result
+    pairs, _left, right = _match_exact(before, after)
+    return Diff(department, old or "", new_label, effect=effect, added=[_brief(p) for p in right],
+                duplicates=[{"old": _brief(a), "new": _brief(b), "matched_by": how} for a, b, how, _ in pairs])

@@ -175,7 +175,8 @@ def test_an_editor_previews_confirms_and_sees_the_import(scratch: Graph, tmp_pat
     token = upload(client, renamed(tmp_path)).headers["Location"].rsplit("/", 1)[-1]
     [change] = client.get(f"/imports/upload/{token}.json").get_json()["preview"]["changes"]
     assert (change["old"], change["new"]) == ("2025", "2026")
-    assert change["counts"] == {"added": 0, "removed": 0, "renamed": 0, "changed": 1, "unchanged": 2}
+    assert change["effect"] == "replaces"
+    assert change["counts"] == {"added": 0, "removed": 0, "renamed": 0, "changed": 1, "unchanged": 2, "duplicates": 0}
     assert change["changed"][0]["changes"][0]["field"] == "remarks"
     assert change["changed"][0]["changes"][0]["new"] == "新备注"
     # Confirmed with the date it is in force from, as `kb import --in-force-from`: a bad date imports nothing.
@@ -246,3 +247,48 @@ def test_several_files_and_a_zip_are_previewed_each_and_the_valid_ones_imported(
     assert sorted(a["file"] for a in audit) == sorted([LAW.name, f"附件.zip/{STATS.name}", f"附件.zip/{ARCHIVES.name}"])
     html = client.get(f"/imports/upload/{token}").get_data(as_text=True)
     assert html.count("/imports/20") >= 3  # (each file's run linked)
+
+
+def relabelled(tmp_path: Path, year: str, remark: str) -> Path:
+    """The statistics bureau's list labelled `year`, one 备注 changed (so it is another file)."""
+    wb = openpyxl.load_workbook(STATS)
+    ws = wb.worksheets[0]
+    ws.cell(1, 5).value = str(ws.cell(1, 5).value).replace("2025", year)
+    ws.cell(3, 15).value = remark
+    path = tmp_path / f"{year}-{remark}" / STATS.name.replace("2025", year)
+    path.parent.mkdir()
+    wb.save(path)
+    return path
+
+
+def test_the_preview_says_what_the_import_does_to_the_current_list(scratch: Graph, tmp_path: Path):
+    """A second file of the same version is another part of it (nothing removed: its powers that are already
+    listed are shown as duplicates, and importing it lists them twice, as previewed); an older version is kept
+    as history and changes nothing. A new user saw "删除 3" for a file whose import removed nothing."""
+    client, _name = editor_client(scratch, tmp_path)
+    first = upload(client, STATS).headers["Location"].rsplit("/", 1)[-1]
+    page = client.get(f"/imports/upload/{first}").get_data(as_text=True)
+    client.post(f"/imports/upload/{first}/confirm", data={"csrf_token": csrf_token(page), "reason": "2025年清单"})
+    assert _finished(client, first)["status"] == "imported"
+
+    token = upload(client, relabelled(tmp_path, "2025", "更正")).headers["Location"].rsplit("/", 1)[-1]
+    [change] = client.get(f"/imports/upload/{token}.json").get_json()["preview"]["changes"]
+    assert change["effect"] == "part" and (change["old"], change["new"]) == ("2025", "2025")
+    assert change["counts"]["removed"] == 0 and change["counts"]["added"] == 0 and change["counts"]["duplicates"] == 3
+    assert {d["matched_by"] for d in change["duplicates"]} == {"name"}  # (the list has no codes)
+    html = client.get(f"/imports/upload/{token}").get_data(as_text=True)
+    assert "现行版本 2025 的另一部分" in html and "导入后将列出两次" in html and "删除 0" not in html
+    assert "名称相同" in html  # each duplicate is a row, with how it matched
+    client.post(f"/imports/upload/{token}/confirm", data={"csrf_token": csrf_token(html), "reason": "更正"})
+    assert _finished(client, token)["status"] == "imported"
+    held = "MATCH (:Department {name: '克拉玛依市统计局'})-[:HOLDS]->(p) RETURN count(p) AS n"
+    assert scratch.read(held)[0]["n"] == 6  # as the preview said: nothing removed, the three listed twice
+
+    token = upload(client, relabelled(tmp_path, "2024", "旧")).headers["Location"].rsplit("/", 1)[-1]
+    [change] = client.get(f"/imports/upload/{token}.json").get_json()["preview"]["changes"]
+    assert change["effect"] == "history" and change["counts"]["removed"] == change["counts"]["added"] == 0
+    html = client.get(f"/imports/upload/{token}").get_data(as_text=True)
+    assert "早于现行清单 2025：作为历史版本保存，现行清单不变" in html
+    client.post(f"/imports/upload/{token}/confirm", data={"csrf_token": csrf_token(html), "reason": "旧清单"})
+    assert _finished(client, token)["status"] == "imported"
+    assert scratch.read(held)[0]["n"] == 6
