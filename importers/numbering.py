@@ -145,72 +145,22 @@ def _part(zf: zipfile.ZipFile, main: str, kind: str) -> ET.Element | None:
         return None  # a damaged numbering or styles part: the text as it stands, without numbers
 
 
-class Numbering:
-    """A document's lists and styles, and the counters as the body is read in order."""
+class Counters:
+    """A document's lists (`_List` by the id its paragraphs name them by) and their counters as its body is read in
+    order: a .docx's (`Numbering`) or a Word 97 document's (importers.worddoc)."""
 
-    def __init__(self, numbering: ET.Element | None, styles: ET.Element | None) -> None:
-        self.styles: dict[str, tuple[str | None, str | None, str | None]] = {}  # id: (numId, ilvl, basedOn)
-        for style in styles.iter(f"{_W}style") if styles is not None else ():
-            num_pr = style.find(f"{_W}pPr/{_W}numPr")
-            self.styles[style.get(f"{_W}styleId", "")] = (_val(num_pr, "numId"), _val(num_pr, "ilvl"),
-                                                          _val(style, "basedOn"))
-        definitions: dict[str, dict[int, _Level]] = {}
-        links: dict[str, str] = {}  # a definition standing for a style's list (numStyleLink)
-        self.lists: dict[str, _List] = {}
-        for el in numbering if numbering is not None else ():
-            if el.tag == f"{_W}abstractNum":
-                ident = el.get(f"{_W}abstractNumId", "")
-                definitions[ident] = {_number(lvl.get(f"{_W}ilvl")): _level(lvl) for lvl in el.findall(f"{_W}lvl")}
-                link = _val(el, "numStyleLink")
-                if link:
-                    links[ident] = link
-        for el in numbering.findall(f"{_W}num") if numbering is not None else ():
-            definition = _val(el, "abstractNumId") or ""
-            self.lists[el.get(f"{_W}numId", "")] = _List(definition, dict(definitions.get(definition, {})))
-        for ident, link in links.items():  # the definition the style's list uses
-            num_id = self._style_list(link)[0]
-            target = self.lists.get(num_id or "")
-            for instance in self.lists.values():
-                if instance.definition == ident and target is not None:
-                    instance.definition, instance.levels = target.definition, dict(target.levels)
-        for el in numbering.findall(f"{_W}num") if numbering is not None else ():
-            instance = self.lists.get(el.get(f"{_W}numId", ""))
-            for override in el.findall(f"{_W}lvlOverride"):
-                ilvl = _number(override.get(f"{_W}ilvl"))
-                lvl = override.find(f"{_W}lvl")
-                if lvl is not None:
-                    instance.levels[ilvl] = _level(lvl, instance.levels.get(ilvl))
-                start = _val(override, "startOverride")
-                if start is not None:  # the instance's start for the level: at its first use, and where it restarts
-                    instance.restart[ilvl] = _number(start, 1)
-                    instance.levels[ilvl] = replace(instance.levels.get(ilvl, _Level()), start=_number(start, 1))
+    def __init__(self, lists: dict[str, _List]) -> None:
+        self.lists = lists
         self.counters: dict[str, list[int | None]] = {}
         self.started: set[str] = set()
 
-    def _style_list(self, style: str | None) -> tuple[str | None, str | None]:
-        """The list (numId, ilvl) a paragraph style gives, through the styles it is based on."""
-        seen: set[str] = set()
-        while style and style not in seen:
-            seen.add(style)
-            num_id, ilvl, based = self.styles.get(style, (None, None, None))
-            if num_id is not None:
-                return num_id, ilvl
-            style = based
-        return None, None
-
-    def label(self, p: ET.Element) -> tuple[str, str] | None:
-        """The number Word draws before paragraph `p` and what follows it (a tab, a space, ""), counting it; None
-        for a paragraph in no list."""
-        p_pr = p.find(f"{_W}pPr")
-        if p_pr is not None and p_pr.find(f"{_W}rPr/{_W}del") is not None:
-            return None  # a paragraph deleted (tracked): its mark too, so it is no paragraph of the text, nor counted
-        num_pr = p_pr.find(f"{_W}numPr") if p_pr is not None else None
-        style_num, style_lvl = self._style_list(_val(p_pr, "pStyle"))
-        num_id = _val(num_pr, "numId") or style_num
+    def count(self, num_id: str | None, ilvl: int) -> tuple[str, str] | None:
+        """The number Word draws before a paragraph of list `num_id` at level `ilvl` and what follows it (a tab, a
+        space, ""), counting it; None for a list the document does not define or a bullet."""
         instance = self.lists.get(num_id or "")
-        if instance is None:  # numId 0 (a list switched off) or one the part does not define
+        if instance is None:  # numId 0 (a list switched off) or one the document does not define
             return None
-        ilvl = min(max(_number(_val(num_pr, "ilvl") or style_lvl), 0), _LEVELS - 1)
+        ilvl = min(max(ilvl, 0), _LEVELS - 1)
         counters = self.counters.setdefault(instance.definition, [None] * _LEVELS)
         if num_id not in self.started:
             self.started.add(num_id)
@@ -238,6 +188,68 @@ class Numbering:
         if not text:
             return None
         return text, {"tab": "\t", "space": " "}.get(level.suffix, "")
+
+
+class Numbering(Counters):
+    """A .docx's lists and styles (word/numbering.xml, word/styles.xml)."""
+
+    def __init__(self, numbering: ET.Element | None, styles: ET.Element | None) -> None:
+        self.styles: dict[str, tuple[str | None, str | None, str | None]] = {}  # id: (numId, ilvl, basedOn)
+        for style in styles.iter(f"{_W}style") if styles is not None else ():
+            num_pr = style.find(f"{_W}pPr/{_W}numPr")
+            self.styles[style.get(f"{_W}styleId", "")] = (_val(num_pr, "numId"), _val(num_pr, "ilvl"),
+                                                          _val(style, "basedOn"))
+        definitions: dict[str, dict[int, _Level]] = {}
+        links: dict[str, str] = {}  # a definition standing for a style's list (numStyleLink)
+        super().__init__({})
+        for el in numbering if numbering is not None else ():
+            if el.tag == f"{_W}abstractNum":
+                ident = el.get(f"{_W}abstractNumId", "")
+                definitions[ident] = {_number(lvl.get(f"{_W}ilvl")): _level(lvl) for lvl in el.findall(f"{_W}lvl")}
+                link = _val(el, "numStyleLink")
+                if link:
+                    links[ident] = link
+        for el in numbering.findall(f"{_W}num") if numbering is not None else ():
+            definition = _val(el, "abstractNumId") or ""
+            self.lists[el.get(f"{_W}numId", "")] = _List(definition, dict(definitions.get(definition, {})))
+        for ident, link in links.items():  # the definition the style's list uses
+            num_id = self._style_list(link)[0]
+            target = self.lists.get(num_id or "")
+            for instance in self.lists.values():
+                if instance.definition == ident and target is not None:
+                    instance.definition, instance.levels = target.definition, dict(target.levels)
+        for el in numbering.findall(f"{_W}num") if numbering is not None else ():
+            instance = self.lists.get(el.get(f"{_W}numId", ""))
+            for override in el.findall(f"{_W}lvlOverride"):
+                ilvl = _number(override.get(f"{_W}ilvl"))
+                lvl = override.find(f"{_W}lvl")
+                if lvl is not None:
+                    instance.levels[ilvl] = _level(lvl, instance.levels.get(ilvl))
+                start = _val(override, "startOverride")
+                if start is not None:  # the instance's start for the level: at its first use, and where it restarts
+                    instance.restart[ilvl] = _number(start, 1)
+                    instance.levels[ilvl] = replace(instance.levels.get(ilvl, _Level()), start=_number(start, 1))
+
+    def _style_list(self, style: str | None) -> tuple[str | None, str | None]:
+        """The list (numId, ilvl) a paragraph style gives, through the styles it is based on."""
+        seen: set[str] = set()
+        while style and style not in seen:
+            seen.add(style)
+            num_id, ilvl, based = self.styles.get(style, (None, None, None))
+            if num_id is not None:
+                return num_id, ilvl
+            style = based
+        return None, None
+
+    def label(self, p: ET.Element) -> tuple[str, str] | None:
+        """The number Word draws before paragraph `p` and what follows it (a tab, a space, ""), counting it; None
+        for a paragraph in no list."""
+        p_pr = p.find(f"{_W}pPr")
+        if p_pr is not None and p_pr.find(f"{_W}rPr/{_W}del") is not None:
+            return None  # a paragraph deleted (tracked): its mark too, so it is no paragraph of the text, nor counted
+        num_pr = p_pr.find(f"{_W}numPr") if p_pr is not None else None
+        style_num, style_lvl = self._style_list(_val(p_pr, "pStyle"))
+        return self.count(_val(num_pr, "numId") or style_num, _number(_val(num_pr, "ilvl") or style_lvl))
 
 
 def _paragraphs(parent: ET.Element):

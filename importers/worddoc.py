@@ -15,6 +15,11 @@ sprmTVertMerge) is merged down, an older writer's cell merged into the one on it
 paragraphs stand in a table, and which end a row, is in each paragraph's properties (the PAPX runs of the FKP pages
 PlcBtePapx lists; sprmPFInTable, sprmPFTtp). A nested table's text stays in its outer cell.
 
+The numbers Word's automatic numbering draws (a law's 第%1条, a list's 序号 column) are not in the text: they are put
+before their paragraphs, in the text and in the tables, counted as `importers.numbering` counts a .docx's, from the
+lists (PlfLst: LSTF and LVL), their instances (PlfLfo: LFO and LFOLVL) and the paragraph's or its style's sprmPIlfo and
+sprmPIlvl (the style sheet, STSH). Damaged lists or styles leave the text without its numbers.
+
 The layout follows Microsoft's published specification of the format ([MS-DOC]): the FIB at the stream's start
 (wIdent 0xA5EC, fWhichTblStm, fEncrypted, ccpText, fcPlcfBtePapx, fcClx/lcbClx), the Clx's Pcdt and its PlcPcd,
 PapxFkp, Sprm, TDefTableOperand and TC80. Properties a fast save leaves in the piece table (a Prm) are not read:
@@ -27,7 +32,7 @@ import io
 import itertools
 import re
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from importers.document import Table, TooLarge, check_extent
 from importers.records import FileRefused, RowError
@@ -68,7 +73,7 @@ def _refused(source: Source, said: str) -> FileRefused:
 def doc_text(source: Source) -> str:
     """The main document's text as lines (a paragraph, or a table's cell, a line); FileRefused for an encrypted or a
     damaged document."""
-    return source.kept("doc text", lambda: _shown(_document(source).text))
+    return source.kept("doc text", lambda: _shown(_numbered(source)))
 
 
 @dataclass
@@ -215,7 +220,7 @@ class _Properties:
     def __init__(self, doc: _Document):
         self.doc = doc
         self.starts: list[int] = []
-        self.runs: list[tuple[int, int, bytes]] = []  # (first offset, end, grpprl)
+        self.runs: list[tuple[int, int, bytes, int]] = []  # (first offset, end, grpprl, the paragraph's style)
         fc, lcb = struct.unpack_from("<II", doc.word, _FC_BTE_PAPX)
         plc = doc.table[fc: fc + lcb]
         count = (len(plc) - 4) // 8
@@ -231,22 +236,32 @@ class _Properties:
             edges = struct.unpack_from(f"<{runs + 1}I", page)
             for j in range(runs):
                 offset = page[4 * (runs + 1) + 13 * j] * 2
-                grpprl = b""
+                grpprl, istd = b"", 0
                 if offset:
                     size = page[offset]
                     papx = page[offset + 1: offset + 2 * size] if size else page[offset + 2: offset + 2 + 2 * page[offset + 1]]
                     grpprl = papx[2:]  # (after the paragraph's style)
+                    istd = struct.unpack_from("<H", papx)[0] if len(papx) >= 2 else 0
                 self.starts.append(edges[j])
-                self.runs.append((edges[j], edges[j + 1], grpprl))
+                self.runs.append((edges[j], edges[j + 1], grpprl, istd))
         order = sorted(range(len(self.runs)), key=lambda i: self.starts[i])
         self.starts = [self.starts[i] for i in order]
         self.runs = [self.runs[i] for i in order]
 
-    def at(self, fc: int) -> list[tuple[int, bytes]]:
+    def _run(self, fc: int) -> tuple[int, int, bytes, int] | None:
         i = bisect.bisect_right(self.starts, fc) - 1
-        if i < 0 or not self.runs[i][0] <= fc < self.runs[i][1]:
+        return self.runs[i] if i >= 0 and self.runs[i][0] <= fc < self.runs[i][1] else None
+
+    def style(self, fc: int) -> int:
+        """The paragraph's style (its index in the style sheet; 0: Normal)."""
+        run = self._run(fc)
+        return run[3] if run else 0
+
+    def at(self, fc: int) -> list[tuple[int, bytes]]:
+        run = self._run(fc)
+        if run is None:
             return []
-        sprms = _sprms(self.runs[i][2])
+        sprms = _sprms(run[2])
         for sprm, operand in sprms:
             if sprm == _HUGE_PAPX and len(operand) == 4:  # too large for its page: in the Data stream
                 where = struct.unpack_from("<I", operand)[0]
@@ -379,9 +394,8 @@ def doc_tables(source: Source) -> list[Table]:
 
 
 def _read_tables(source: Source) -> list[Table]:
-    doc = _document(source)
     try:
-        body = _body(doc)
+        body = _body(source)
     except (FileRefused, TooLarge):
         raise
     except Exception as exc:  # properties pointing outside their streams: a damaged document
@@ -445,9 +459,11 @@ def _depth(sprms: list[tuple[int, bytes]]) -> int:
     return min(max(depth, 1 if in_table else 0), _MAX_DEPTH)
 
 
-def _body(doc: _Document) -> list:
+def _body(source: Source) -> list:
     """The main text as blocks: paragraphs' texts and tables (`_Nested`), a nested table a block of its cell."""
-    properties = _Properties(doc)
+    doc = _document(source)
+    properties = _properties(source)
+    labels = _labels(source)
     body: list = []
     # for each table open, outermost first: [its rows, the cells of the row being read, the blocks of that cell]
     stack: list[tuple[list[_Row], list[list], list]] = []
@@ -455,7 +471,8 @@ def _body(doc: _Document) -> list:
     def blocks_here() -> list:
         return stack[-1][2] if stack else body
 
-    for text, mark, fc in _paragraphs(doc):
+    for begin, text, mark, fc in _paragraphs(doc):
+        text = labels.get(begin, "") + text
         sprms = properties.at(fc)
         depth = _depth(sprms)
         while len(stack) > depth:  # the tables deeper than this paragraph have ended
@@ -484,13 +501,191 @@ def _body(doc: _Document) -> list:
     return body
 
 
-def _paragraphs(doc: _Document):
-    """(text as shown, its mark: \\r or \\x07, the mark's file offset) of each paragraph of the main text."""
+def _paragraphs(doc: _Document, shown: bool = True):
+    """(where it begins in the text, its text as shown, its mark: \\r or \\x07, the mark's file offset) of each
+    paragraph of the main text (`shown` False: its text as it is stored)."""
     ends = [m.start() for m in re.finditer("[\r\x07]", doc.text)]
     starts = [p[0] for p in doc.pieces]
     begin = 0
     for end in ends:
         piece = doc.pieces[bisect.bisect_right(starts, end) - 1]
         fc = piece[2] + (end - piece[0]) * (1 if piece[3] else 2)
-        yield _shown(doc.text[begin:end]), doc.text[end], fc
+        yield begin, _shown(doc.text[begin:end]) if shown else "", doc.text[end], fc
         begin = end + 1
+
+
+def _properties(source: Source) -> _Properties:
+    return source.kept("doc properties", lambda: _Properties(_document(source)))
+
+
+# --- automatic numbering ------------------------------------------------------------------------------------------
+# The numbers Word draws before the paragraphs of a list (第%1条 on a law's articles, %1 in a list's 序号 column) are
+# not in the text: a paragraph names its list instance (sprmPIlfo: an index into the PlfLfo) and level (sprmPIlvl), or
+# its style does; the instance names its list (LSTF, by lsid) and may start or redraw a level (LFOLVL); the list's
+# levels (LVL) give each a start, a format (MSONFC), the text with a placeholder for each level's counter (Xst,
+# rgbxchNums) and what follows (ixchFollow). Counted as importers.numbering counts a .docx's.
+
+_FC_STSHF = 0xA2  # fcStshf, lcbStshf: the style sheet
+_FC_PLF_LST = 0x2E2  # fcPlfLst, lcbPlfLst, fcPlfLfo, lcbPlfLfo
+_ILFO, _ILVL = 0x460B, 0x260A  # sprmPIlfo, sprmPIlvl
+_NO_STYLE = 0x0FFF
+# MSONFC by value ([MS-DOC] 2.2.1.3) as WordprocessingML names the formats (importers.numbering.format_counter)
+_NFC = dict(enumerate(["decimal", "upperRoman", "lowerRoman", "upperLetter", "lowerLetter", "ordinal", "cardinalText", "ordinalText", "hex", "chicago", "ideographDigital", "japaneseCounting", "aiueo", "iroha", "decimalFullWidth", "decimalHalfWidth", "japaneseLegal", "japaneseDigitalTenThousand", "decimalEnclosedCircle", "decimalFullWidth2", "aiueoFullWidth", "irohaFullWidth", "decimalZero", "bullet", "ganada", "chosung", "decimalEnclosedFullstop", "decimalEnclosedParen", "decimalEnclosedCircleChinese", "ideographEnclosedCircle", "ideographTraditional", "ideographZodiac", "ideographZodiacTraditional", "taiwaneseCounting", "ideographLegalTraditional", "taiwaneseCountingThousand", "taiwaneseDigital", "chineseCounting", "chineseLegalSimplified", "chineseCountingThousand", "decimal"])) | {0xFF: "none"}
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f]")
+
+
+def _numbered(source: Source) -> str:
+    """The main text with each numbered paragraph's number before it."""
+    doc = _document(source)
+    labels = _labels(source)
+    if not labels:
+        return doc.text
+    out, at = [], 0
+    for begin in sorted(labels):
+        out += [doc.text[at:begin], labels[begin]]
+        at = begin
+    return "".join([*out, doc.text[at:]])
+
+
+def _labels(source: Source) -> dict[int, str]:
+    """{where a paragraph begins in the text: the number Word draws before it and what follows (a tab, a space)}."""
+    return source.kept("doc labels", lambda: _count(source))
+
+
+def _count(source: Source) -> dict[int, str]:
+    from importers.numbering import Counters
+
+    doc = _document(source)
+    try:
+        lists = _lists(doc)
+        if not lists:
+            return {}
+        counters, styles, properties = Counters(lists), _styles(doc), _properties(source)
+        out = {}
+        for begin, _, _, fc in _paragraphs(doc, shown=False):
+            ilfo = ilvl = None
+            for sprm, operand in properties.at(fc):
+                if sprm == _ILFO and len(operand) == 2:
+                    ilfo = struct.unpack("<H", operand)[0]
+                elif sprm == _ILVL and operand:
+                    ilvl = operand[0]
+            style_ilfo, style_ilvl = _style_list(styles, properties.style(fc))
+            if ilfo is None:
+                ilfo = style_ilfo
+            label = counters.count(str(ilfo), ilvl if ilvl is not None else style_ilvl or 0) if ilfo else None
+            if label:
+                out[begin] = "".join(label)
+        return out
+    except (struct.error, ValueError, IndexError):  # damaged lists or styles: the text as it stands, without numbers
+        return {}
+
+
+def _lists(doc: _Document) -> dict:
+    """importers.numbering's `_List` of each list instance, by its 1-based index (sprmPIlfo's value) as a string."""
+    from importers.numbering import _List
+
+    table = doc.table
+    fc_lst, lcb_lst, fc_lfo, lcb_lfo = struct.unpack_from("<IIII", doc.word, _FC_PLF_LST)
+    if not lcb_lst or not lcb_lfo:
+        return {}
+    count = struct.unpack_from("<h", table, fc_lst)[0]
+    if not 0 < count <= len(table) // 28:
+        return {}
+    heads = [(struct.unpack_from("<i", table, fc_lst + 2 + 28 * i)[0], table[fc_lst + 2 + 28 * i + 26] & 1)
+             for i in range(count)]  # (lsid, fSimpleList) of each LSTF
+    at = fc_lst + 2 + 28 * count  # each list's levels follow the LSTFs: one for a simple list, else nine
+    levels: dict[int, dict] = {}
+    for lsid, simple in heads:
+        levels[lsid] = {}
+        for ilvl in range(1 if simple else 9):
+            levels[lsid][ilvl], at = _lvl(table, at)
+    instances = struct.unpack_from("<i", table, fc_lfo)[0]
+    if not 0 < instances <= len(table) // 16:
+        return {}
+    lfos = [(struct.unpack_from("<i", table, fc_lfo + 4 + 16 * i)[0], table[fc_lfo + 4 + 16 * i + 12])
+            for i in range(instances)]  # (lsid, clfolvl) of each LFO
+    at = fc_lfo + 4 + 16 * instances  # then each one's LFOData: a cp, and its clfolvl overrides (LFOLVL)
+    out = {}
+    for i, (lsid, overrides) in enumerate(lfos):
+        instance = _List(str(lsid), dict(levels.get(lsid, {})))
+        at += 4
+        for _ in range(overrides):
+            start, flags = struct.unpack_from("<iI", table, at)
+            at += 8
+            ilvl = flags & 0x0F
+            if flags & 0x20:  # fFormatting: the level drawn anew for this instance
+                instance.levels[ilvl], at = _lvl(table, at)
+            if flags & 0x10:  # fStartAt: the level starts here at its first use
+                instance.restart[ilvl] = start
+                if ilvl in instance.levels:
+                    instance.levels[ilvl] = replace(instance.levels[ilvl], start=start)
+        if lsid in levels:
+            out[str(i + 1)] = instance
+    return out
+
+
+def _lvl(table: bytes, at: int):
+    """(importers.numbering's `_Level`, where the next begins) of the LVL at `at`: its LVLF, properties and Xst."""
+    from importers.numbering import _Level
+
+    start, nfc, flags = struct.unpack_from("<iBB", table, at)
+    places = [n - 1 for n in itertools.takewhile(bool, table[at + 6: at + 15])]  # its placeholders in the Xst
+    follow, cb_chpx, cb_papx, restart = table[at + 15], table[at + 24], table[at + 25], table[at + 26]
+    at += 28 + cb_papx + cb_chpx
+    size = struct.unpack_from("<H", table, at)[0]
+    if at + 2 + 2 * size > len(table):
+        raise ValueError("列表级别的编号文字超出表流")
+    xst = table[at + 2: at + 2 + 2 * size].decode("utf-16-le", "replace")
+    text = "".join(f"%{ord(ch) + 1}" if i in places and ord(ch) < 9 else ch for i, ch in enumerate(xst))
+    return _Level(start=start, fmt=_NFC.get(nfc, "decimal"), text=_CONTROL.sub("", text),
+                  suffix={0: "tab", 1: "space"}.get(follow, "nothing"), legal=bool(flags & 0x04),
+                  restart=restart if flags & 0x08 else None), at + 2 + 2 * size
+
+
+def _styles(doc: _Document) -> dict[int, tuple[int | None, int | None, int]]:
+    """{a paragraph style's index: (its list instance, its level, the style it is based on)} from the style sheet
+    (STSH: an STSHI, then each style's STD: its Stdf, name and, for a paragraph style, its paragraph properties)."""
+    fc, lcb = struct.unpack_from("<II", doc.word, _FC_STSHF)
+    sheet = doc.table[fc: fc + lcb]
+    if len(sheet) < 6:
+        return {}
+    size = struct.unpack_from("<H", sheet)[0]
+    count, base_size = struct.unpack_from("<HH", sheet, 2)
+    at = 2 + size
+    out = {}
+    for istd in range(count):
+        if at + 2 > len(sheet):
+            break
+        cb = struct.unpack_from("<H", sheet, at)[0]
+        std = sheet[at + 2: at + 2 + cb]
+        at += 2 + cb
+        if len(std) < base_size + 2:
+            continue
+        kind_base, upx_count = struct.unpack_from("<HH", std, 2)
+        if kind_base & 0x0F != 1 or not upx_count & 0x0F:  # not a paragraph style
+            continue
+        name = struct.unpack_from("<H", std, base_size)[0]
+        upx = base_size + 2 + 2 * name + 2
+        if upx + 2 > len(std):
+            continue
+        papx = std[upx + 2: upx + 2 + struct.unpack_from("<H", std, upx)[0]]
+        ilfo = ilvl = None
+        for sprm, operand in _sprms(papx[2:]):  # (after the style's own index)
+            if sprm == _ILFO and len(operand) == 2:
+                ilfo = struct.unpack("<H", operand)[0]
+            elif sprm == _ILVL and operand:
+                ilvl = operand[0]
+        out[istd] = (ilfo, ilvl, kind_base >> 4)
+    return out
+
+
+def _style_list(styles: dict[int, tuple[int | None, int | None, int]], istd: int) -> tuple[int | None, int | None]:
+    """The list instance and level a paragraph style gives, through the styles it is based on."""
+    seen: set[int] = set()
+    while istd in styles and istd not in seen:
+        seen.add(istd)
+        ilfo, ilvl, base = styles[istd]
+        if ilfo is not None:
+            return ilfo, ilvl
+        istd = base if base != _NO_STYLE else -1
+    return None, None

@@ -12,6 +12,7 @@ import pytest
 
 from importers import document, lists
 from importers.laws import parse_law
+from importers.records import FileRefused
 from importers.run import _may_be_law, parse_file
 from importers.source import Source
 from importers.worddoc import (
@@ -239,3 +240,68 @@ def test_a_table_too_large_is_refused_as_such_not_as_damage(monkeypatch):
     monkeypatch.setattr(document, "MAX_CELLS", 20)
     report = parse_file(WORD97 / "某县交通运输局权责清单.doc", explicit=True)
     assert report.status == "refused" and "表格过大" in report.errors[0]["message"], report.errors
+
+
+# Word's automatic numbering: each .doc saved by LibreOffice from the .docx that tests/unit/test_documents.py writes
+# for the same test there (README); LibreOffice's own text export of each .doc draws the same numbers.
+
+def test_a_law_whose_articles_word_numbers_reads_as_its_markdown_from_a_doc():
+    """第%1条 and 第%1章 drawn by Word's lists: the text holds no 第一条, the law reads as published."""
+    path = WORD97 / "行政许可法（自动编号）.doc"
+    assert "第一条".encode("utf-16-le") not in path.read_bytes()
+    assert lists.sniff(path) == "law"
+    doc = parse_law(path)
+    assert (doc.title, doc.version_date, len(doc.articles)) == ("中华人民共和国行政许可法", "2019-04-23", 83)
+    assert _articles(doc) == _articles(parse_law(LAW))
+    assert "\n第一章\t总\u3000则\n第一条\t为了规范行政许可的设定和实施" in doc_text(Source(path))
+
+
+def test_a_list_whose_numbers_word_draws_reads_as_the_one_typed_from_a_doc(tmp_path):
+    path = WORD97 / "某县交通运输局权责清单（自动编号）.doc"
+    typed = lists.parse_list(WORD97 / "某县交通运输局权责清单.doc")
+    doc = lists.parse_list(path)
+    assert [(r.name, r.type, r.row, r.seq, r.basis_text) for r in doc.records] == \
+           [(r.name, r.type, r.row, r.seq, r.basis_text) for r in typed.records]
+    assert [r.seq for r in doc.records] == ["1", "2", "3"]
+    assert read_workbook(path)[1][0].cells[6][0] == "2"  # the number Word draws (a .doc's cell is read stripped)
+
+
+def test_levels_formats_instances_and_bullets_of_a_doc_s_lists():
+    """Two levels (一、 and 一.1: a parent's counter in its own format), a paragraph in no list between items, a second
+    list starting again, bullets left out: as the .docx reads (test_word_numbers_levels_restarts_and_formats)."""
+    assert doc_text(Source(WORD97 / "编号的级别与格式.doc")).split("\n") == [
+        "一、\t总则", "一.1\t目的", "一.2\t适用", "二、\t许可", "二.1\t条件", "（不在列表中）", "二.2\t程序",
+        "一、\t另起", "一.1\t又一", "项目", "项目", ""]
+
+
+def test_articles_numbered_by_their_paragraph_style_in_a_doc(tmp_path):
+    """The paragraphs' list given by their style (based on one whose list is 第%1条); one paragraph switches it off
+    (ilfo 0). LibreOffice writes the list on each paragraph too: here it is taken off them (sprmPIlfo changed to a
+    property kb does not read), so the number comes from the style sheet alone, as Word writes a styled list."""
+    original = (WORD97 / "条例（样式编号）.doc").read_bytes()
+    styled = bytes.fromhex("16000a26000b460100")  # style 22, level 0, list instance 1: the articles' properties
+    assert original.count(styled) == 3
+    path = tmp_path / "条例.doc"
+    path.write_bytes(original.replace(styled, bytes.fromhex("16000a2600004601 00".replace(" ", ""))))
+    for source in (WORD97 / "条例（样式编号）.doc", path):
+        assert [(a.label, a.text) for a in parse_law(source).articles] == [
+            ("第一条", "为了测试，制定本条例。"), ("第二条", "本条例适用于示例。\n（不编号）"), ("第三条", "本条例自公布之日起施行。")]
+
+
+def test_a_doc_whose_lists_are_damaged_is_read_without_its_numbers_or_refused_in_words(tmp_path):
+    """Bytes changed at random in the table stream (where the lists and styles are): never an exception."""
+    original = (WORD97 / "某县交通运输局权责清单（自动编号）.doc").read_bytes()
+    for i in range(80):
+        rng = random.Random(1000 + i)
+        data = bytearray(original)
+        for _ in range(rng.randint(1, 40)):
+            data[rng.randrange(512, len(data))] = rng.randrange(256)
+        path = tmp_path / f"清单{i}.doc"
+        path.write_bytes(bytes(data))
+        report = parse_file(path, explicit=True)
+        assert report.status in ("valid", "refused"), report.as_dict()
+        assert report.status == "valid" or all(e["message"].strip() for e in report.errors)
+        try:
+            doc_text(Source(path))  # (the law reader's way in)
+        except FileRefused as exc:
+            assert exc.errors[0].message.strip()
