@@ -13,8 +13,8 @@ Zip is read by Python's zipfile. RAR (RAR 5, and RAR 4 unless solid) and 7-Zip a
 Debian installs with cmake and bsdtar (`libarchive-c`, its binding, finds it); where it is missing they are refused with
 "unpack first", as before. Their headers give no member's packed size: the whole archive's ratio is checked, and no
 member is written beyond the size its header declares (a header that lies is refused as damage). A RAR whose headers
-are encrypted is refused as having a password; one whose files alone are (libarchive 3.6 does not tell) as packed in a
-way kb cannot unpack, or as a damaged file by the reader of what it unpacked.
+are encrypted is refused as having a password (libarchive says so); so is one whose files alone are, found from its
+headers (`encrypted_rar_member`: libarchive 3.6 does not tell, and unpacks their ciphertext).
 
 A zip that is an Office document (an .xlsx, a .docx: [Content_Types].xml), an OpenDocument one (mimetype) or an OFD
 (OFD.xml) is no archive here: its readers read it, or refuse it with what it is.
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import shutil
+import struct
 import threading
 import zipfile
 from dataclasses import dataclass
@@ -223,6 +224,10 @@ def _other_members(source: Source, what: str) -> list[Member]:
 
     out: list[Member] = []
     count = total = 0
+    if what == "RAR":
+        locked = encrypted_rar_member(source)
+        if locked:
+            raise _password(source, _relative(locked))
     try:
         with _reader(source) as archive:
             for entry in archive:
@@ -241,6 +246,97 @@ def _other_members(source: Source, what: str) -> list[Member]:
         raise _libarchive_refusal(source, what, exc) from exc
     check_unpacked(source, count, total, [(None, total, Path(source.path).stat().st_size)])
     return out
+
+
+RAR5, RAR4 = b"Rar!\x1a\x07\x01\x00", b"Rar!\x1a\x07\x00"
+_RAR_HEADERS = 100_000  # headers read at most before giving up (a file bigger than any list's archive)
+
+
+def encrypted_rar_member(source: Source) -> str | None:
+    """The name of the first file of a RAR whose data (not its headers) is encrypted, from the headers as the
+    format's technical notes describe them (RAR 5: a file header's extra area holds an encryption record, type 1;
+    RAR 4: a file header's flag 0x04); None when none is, or the headers cannot be read (libarchive says why then).
+    libarchive unpacks such a file's ciphertext as if it were its content."""
+    try:
+        with source.stream() as f:
+            signature = f.read(8)
+            if signature == RAR5:
+                return _rar5_encrypted(f)
+            if signature[:7] == RAR4:
+                f.seek(7)
+                return _rar4_encrypted(f)
+    except (OSError, ValueError, IndexError, struct.error):
+        return None
+    return None
+
+
+def _vint(data: bytes, at: int) -> tuple[int, int]:
+    """A RAR 5 variable-length integer at `at`: (its value, where the next field begins)."""
+    value = shift = 0
+    while True:
+        byte = data[at]
+        value |= (byte & 0x7F) << shift
+        at, shift = at + 1, shift + 7
+        if not byte & 0x80 or shift > 63:
+            return value, at
+
+
+def _rar5_encrypted(f) -> str | None:
+    for _ in range(_RAR_HEADERS):
+        start = f.read(4 + 3)  # CRC32, then the header's size (a vint of at most 3 bytes: a header is under 2 MB)
+        if len(start) < 5:
+            return None
+        size, at = _vint(start, 4)
+        header = start[at:] + f.read(size - (len(start) - at))
+        kind, at = _vint(header, 0)
+        flags, at = _vint(header, at)
+        extra = data = 0
+        if flags & 0x1:
+            extra, at = _vint(header, at)
+        if flags & 0x2:
+            data, at = _vint(header, at)
+        if kind == 2 and extra:  # a file's header: its name, then its extra area's records
+            file_flags, at = _vint(header, at)
+            for _field in range(2):  # unpacked size, attributes
+                _, at = _vint(header, at)
+            at += (4 if file_flags & 0x2 else 0) + (4 if file_flags & 0x4 else 0)
+            for _field in range(2):  # compression, host
+                _, at = _vint(header, at)
+            length, at = _vint(header, at)
+            name = header[at: at + length].decode("utf-8", "replace")
+            records = header[len(header) - extra:]
+            i = 0
+            while i < len(records):
+                record_size, j = _vint(records, i)
+                record_type, _ = _vint(records, j)
+                if record_type == 1:
+                    return name
+                i = j + record_size
+        if kind in (4, 5):  # the archive's headers encrypted (libarchive says so), or its end
+            return None
+        f.seek(data, 1)
+    return None
+
+
+def _rar4_encrypted(f) -> str | None:
+    for _ in range(_RAR_HEADERS):
+        base = f.read(7)  # CRC (2), type (1), flags (2), size (2)
+        if len(base) < 7:
+            return None
+        kind, flags, size = base[2], struct.unpack_from("<H", base, 3)[0], struct.unpack_from("<H", base, 5)[0]
+        rest = f.read(max(size - 7, 0))
+        added = struct.unpack_from("<I", rest)[0] if flags & 0x8000 or kind == 0x74 else 0
+        if kind == 0x74:  # a file: packed size, …, its name (OEM bytes, then a zero and its Unicode form when flagged)
+            if flags & 0x100:
+                added += struct.unpack_from("<I", rest, 25)[0] << 32
+            if flags & 0x04:
+                length = struct.unpack_from("<H", rest, 19)[0]
+                at = 25 + (8 if flags & 0x100 else 0)
+                return rest[at: at + length].split(b"\0")[0].decode("gb18030", "replace")
+        elif kind == 0x7B:  # the archive's end
+            return None
+        f.seek(added, 1)
+    return None
 
 
 MEMBER_FLOOR = 4096  # bytes each file counts for against the budget, however small (a file costs its parsing too)

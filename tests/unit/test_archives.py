@@ -11,6 +11,7 @@ from pathlib import Path
 
 from importers import archives, run
 from importers.archives import is_archive
+from importers.source import Source
 from tests.conftest import SHARED_DATA
 
 KARAMAY = SHARED_DATA / "karamay"
@@ -174,10 +175,12 @@ def _rar5_block(kind: int, body: bytes, data: bytes = b"", extra: bytes = b"") -
 
 
 def write_rar5(path: Path, members: dict[str, bytes], declared: dict[str, int] | None = None,
-               encrypted: bool = False) -> Path:
+               encrypted: bool = False, locked: tuple[str, ...] = ()) -> Path:
     """A RAR 5 archive of stored files, as the format's technical note describes it (WinRAR is not free software:
     none is at hand to write one); `declared` gives a member a size of its header's own; `encrypted`: its headers
-    encrypted with a password (an archive encryption header first, the rest unreadable without the key)."""
+    encrypted with a password (an archive encryption header first, the rest unreadable without the key); `locked`:
+    these members' data encrypted (an encryption record in their header's extra area; their data, scrambled here,
+    padded to the cipher's 16-byte blocks)."""
     out = b"Rar!\x1a\x07\x01\x00"
     if encrypted:  # (version 0, no flags, KDF count 15, salt): what follows is ciphertext
         out += _rar5_block(4, _vint(0) + _vint(0) + bytes([15]) + bytes(16)) + bytes(range(256)) * 8
@@ -187,8 +190,31 @@ def write_rar5(path: Path, members: dict[str, bytes], declared: dict[str, int] |
         size = (declared or {}).get(name, len(data))
         body = _vint(0x4) + _vint(size) + _vint(0x20) + struct.pack("<I", zlib.crc32(data)) + _vint(0) + _vint(0) \
             + _vint(len(encoded)) + encoded  # (file flags: CRC32 given; stored, Windows)
-        out += _rar5_block(2, body, data)
+        extra = b""
+        if name in locked:  # (version 0, a password check, KDF count 15, salt, IV, the check's 12 bytes)
+            record = _vint(1) + _vint(0) + _vint(1) + bytes([15]) + bytes(16) + bytes(16) + bytes(12)
+            extra = _vint(len(record)) + record
+            data = bytes(b ^ 0x5A for b in data) + bytes(-len(data) % 16)
+        out += _rar5_block(2, body, data, extra)
     path.write_bytes(out + _rar5_block(5, _vint(0)))
+    return path
+
+
+def write_rar4(path: Path, members: dict[str, bytes], locked: tuple[str, ...] = ()) -> Path:
+    """A RAR 4 archive of stored files (the marker, an archive header, each file's header and data, the end), names
+    in GBK as Chinese Windows WinRAR writes them; `locked`: these members flagged as encrypted (0x04), data scrambled."""
+    def block(kind: int, flags: int, fields: bytes) -> bytes:
+        body = bytes([kind]) + struct.pack("<HH", flags, 7 + len(fields)) + fields
+        return struct.pack("<H", zlib.crc32(body) & 0xFFFF) + body
+
+    out = b"Rar!\x1a\x07\x00" + block(0x73, 0, bytes(6))
+    for name, data in members.items():
+        encoded = name.encode("gb18030")
+        flags = 0x8000 | (0x04 if name in locked else 0)
+        packed = bytes(b ^ 0x5A for b in data) if name in locked else data
+        out += block(0x74, flags, struct.pack("<IIBIIBBHI", len(packed), len(data), 2, zlib.crc32(data), 0x5A000000, 20,
+                                              0x30, len(encoded), 0x20) + encoded) + packed
+    path.write_bytes(out + block(0x7B, 0x4000, b""))
     return path
 
 
@@ -232,6 +258,20 @@ def test_a_rar_or_7z_that_cannot_be_unpacked_is_refused_with_why(tmp_path, monke
     assert said["炸弹.rar"][0] == "refused" and "超过上限" in said["炸弹.rar"][1] and "未解压即拒绝" in said["炸弹.rar"][1]
     assert said["空.7z"] == ("refused", "压缩包 空.7z 中没有文件")
     assert not list(temp.glob("kb-archive-*"))
+
+
+def test_a_rar_whose_files_have_a_password_is_refused_as_such(tmp_path):
+    """Headers readable, a file's data encrypted: libarchive would unpack the ciphertext (read as a damaged workbook);
+    the file's header says it is encrypted, and the archive is refused naming it. RAR 5 and RAR 4 alike; the same
+    archives without the password unpack."""
+    members = {"说明.txt": "本压缩包收录两个部门的权责清单。".encode("gb18030"), LIST.name: LIST.read_bytes()}
+    for write in (write_rar5, write_rar4):
+        plain = write(tmp_path / f"{write.__name__}.rar", members)
+        assert _dry(plain)[f"{plain}/{LIST.name}"] == ("list", "valid", 149, [])
+        locked = write(tmp_path / f"{write.__name__}加密.rar", members, locked=(LIST.name,))
+        assert archives.encrypted_rar_member(Source(locked)) == LIST.name
+        assert _dry(locked) == {str(locked): ("unknown", "refused", 0, [
+            f"压缩包 {locked.name} 中的 {LIST.name} 有密码，无法解压：请先用解压软件输入密码解压，再导入解压出的文件"])}
 
 
 def test_without_libarchive_a_rar_or_7z_is_refused_with_what_to_do(tmp_path, monkeypatch):
