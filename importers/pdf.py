@@ -66,6 +66,7 @@ class _Page:
     blocks: list[tuple[str, object]] = field(default_factory=list)
     chars: int = 0  # the characters on it
     unmapped: int = 0  # ... of which glyph numbers (a font without a map to characters: (cid:N))
+    width: float = 0.0
 
 
 def _refused(source: Source, said: str) -> FileRefused:
@@ -185,6 +186,7 @@ def _read_pages(source: Source) -> list[_Page]:
     if cids * 2 > chars:  # most of the text is glyph numbers, (cid:N)
         raise _refused(source, "的字体没有文字映射（读出的是字形编号，不是文字）：请用发布机关公布的 Excel、Word 或网页版本")
     _drop_furniture(pages)
+    _stitch_columns(pages)
     return pages
 
 
@@ -212,7 +214,7 @@ def _read_page(page, number: int) -> _Page:
     lines = _lines([c for c, mine in zip(chars, owned) if not mine])
     blocks = [(b.top, "line", b) for b in lines] + [(g.ys[0], "table", g) for g in grids]
     return _Page(number, float(page.height), [(kind, b) for _, kind, b in sorted(blocks, key=lambda b: b[0])],
-                 len(chars), sum(1 for c in chars if c["text"].startswith("(cid:")))
+                 len(chars), sum(1 for c in chars if c["text"].startswith("(cid:")), float(page.width))
 
 
 def _closing_lines(page) -> dict:
@@ -374,6 +376,80 @@ def _drop_furniture(pages: list[_Page]) -> None:
                     continue
             kept.append((kind, block))
         page.blocks = kept
+
+
+def _same_edges(a: list[float], b: list[float]) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= SNAP for x, y in zip(a, b))
+
+
+def _from_top(ys: list[float]) -> list[float]:
+    return [y - ys[0] for y in ys]
+
+
+def _stitch_columns(pages: list[_Page]) -> None:
+    """A table too wide for its page printed from a spreadsheet without "fit to page width" (Excel's and Calc's
+    default) is cut into sets of columns, each set printed on pages of its own: every page of the first columns, then
+    every page of the next (Excel's "down, then over"), or page by page in turn ("over, then down"). A row is never
+    cut, so a page of later columns has the same rows, of the same heights, as the page of the first columns it goes
+    on from the right of: its table (its rows' edges the same, its columns' not the first table's) is laid beside that
+    one, leaving the columns it repeats at its left (print titles' columns) out, and the lines above it on its page
+    (the print titles' rows outside the table, a title's cut part) with it."""
+    tables = [(page, block) for page in pages for kind, block in page.blocks if kind == "table"]
+    if len(tables) < 2:
+        return
+    first = tables[0][1].xs
+    bases = [[page, grid, 0] for page, grid in tables if _same_edges(grid.xs, first)]  # [page, grid, sets beside it]
+    for page, grid in tables:
+        if _same_edges(grid.xs, first) or grid.rows < 1:
+            continue
+        shape = _from_top(grid.ys)
+        found = [base for base in bases if base[0].number < page.number and _same_edges(_from_top(base[1].ys), shape)
+                 and _cut_at_right(base[0], base[1], grid)]
+        if not found:
+            continue
+        base = min(found, key=lambda b: b[2])  # (the first of those with the fewest sets beside them yet)
+        beside = _beside(base[1], grid)
+        base[0].blocks = [("table", beside) if block is base[1] else (kind, block) for kind, block in base[0].blocks]
+        base[1:] = [beside, base[2] + 1]
+        at = next(i for i, (_, block) in enumerate(page.blocks) if block is grid)
+        page.blocks = [(kind, block) for i, (kind, block) in enumerate(page.blocks)
+                       if i > at or (i < at and kind == "table")]
+
+
+def _cut_at_right(page: _Page, left: _Grid, right: _Grid) -> bool:
+    """Whether `right` goes on from `left`'s right edge: the first of its own columns would not have fit on `left`'s
+    page beside it (a spreadsheet fills a page's width with as many columns as fit; the right margin taken as the
+    left), and its own columns are no list by themselves (another department's table of rows as tall as these, in
+    a compilation, names its items)."""
+    from importers.mapping import best_match
+
+    at = _repeated(left, right)
+    if left.xs[-1] + right.xs[at + 1] - right.xs[at] <= page.width - left.xs[0] + SNAP:
+        return False
+    return best_match([re.sub(r"\s+", "", v) for v in right.table().rows[0][at:]]) is None
+
+
+def _repeated(left: _Grid, right: _Grid) -> int:
+    """How many columns at `right`'s left repeat `left`'s (the same text in every row: print titles' columns)."""
+    rows, theirs, repeated = left.table().rows, right.table().rows, 0
+    while repeated < min(left.columns, right.columns - 1) and any(row[repeated] for row in theirs) \
+            and [row[repeated] for row in theirs] == [row[repeated] for row in rows]:
+        repeated += 1
+    return repeated
+
+
+def _beside(left: _Grid, right: _Grid) -> _Grid:
+    """`right`'s cells laid on from `left`'s right edge, its rows on `left`'s, without the columns at its left that
+    repeat `left`'s."""
+    repeated = _repeated(left, right)
+    dx, dy = left.xs[-1] - right.xs[repeated], left.ys[0] - right.ys[0]
+    kept = [i for i, span in enumerate(right.spans) if span[2] >= repeated]
+    cells = left.cells + [(x0 + dx, top + dy, x1 + dx, bottom + dy)
+                          for x0, top, x1, bottom in (right.cells[i] for i in kept)]
+    grid = _Grid(cells)
+    grid.texts = dict(left.texts) | {len(left.cells) + n: right.texts[i] for n, i in enumerate(kept) if i in right.texts}
+    grid.filled = set(left.filled) | {len(left.cells) + n for n, i in enumerate(kept) if i in right.filled}
+    return grid
 
 
 def _paragraphs(lines: list[_Line], left: float, right: float) -> list[str]:

@@ -270,3 +270,87 @@ def test_a_table_without_lines_across_its_top_and_foot_keeps_its_first_and_last_
             ["3", "对擅自占用公路的处罚", "行政处罚", "《中华人民共和国公路法》第八十一条"]]
     path = write_pdf(tmp_path / "清单.pdf", ["某县交通运输局权责清单", [ROW, DATA, more[0]], "\f", more[1:]], open_ends=True)
     assert [r.name for r in lists.parse_list(path).records] == ["对违法建设的处罚", "对超限运输的处罚", "对擅自占用公路的处罚"]
+
+
+WIDE_HEADER = ["序号", "事项编码", "事项名称", "子项名称", "权力类型", "实施依据", "实施主体", "责任事项", "追责情形", "备注"]
+
+
+def _wide_rows(count: int) -> list[list[str]]:
+    return [[str(n), f"44060510{n:04d}", f"对第{n}类违法排污行为的行政处罚", "" if n % 3 else f"第{n}类（情节严重）", "行政处罚",
+             f"《中华人民共和国水污染防治法》第{80 + n}条", "佛山市南海区环境保护局",
+             "1.立案责任：依法立案。\n2.调查责任：调查取证。" + ("\n3.决定责任：作出决定。" if n % 2 else ""),
+             "因不履行或不正确履行行政职责的", "" if n % 4 else "按月抽查"] for n in range(1, count + 1)]
+
+
+def write_wide_pdf(path: Path, title: str, rows: list[list[str]], split: int, per_page: int, order: str = "down",
+                   left: int = 0) -> Path:
+    """A list too wide for its page printed from a spreadsheet without "fit to page width": the first `split` columns
+    on one set of pages, the rest (with the first `left` columns again, print titles' columns) on another, `order`
+    "down" (Excel's default: every page of the first columns, then every page of the rest) or "over" (a page of each
+    in turn). Rows of varied heights, the same on both; the header on every page (print titles' rows), the title
+    above the first page's table, each page's number at its foot."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    cell = ParagraphStyle("cell", fontName="STSong-Light", fontSize=8, leading=10, wordWrap="CJK")
+    page = landscape(A4)
+    widths = [50, 150, 230, 200, 100, 200, 150, 200, 150, 60]  # points: the first five fill a page, the rest another
+    sets = [list(range(split)), list(range(left)) + list(range(split, len(WIDE_HEADER)))]
+    chunks = [rows[i: i + per_page] for i in range(0, len(rows), per_page)]
+    heights = [24] + [36 + 12 * (n % 3) for n in range(len(rows))]
+    order_of = [(s, c) for s in range(2) for c in range(len(chunks))] if order == "down" else \
+        [(s, c) for c in range(len(chunks)) for s in range(2)]
+    story: list = [Paragraph(title, ParagraphStyle("title", fontName="STSong-Light", fontSize=14, leading=20))]
+    for n, (s, c) in enumerate(order_of):
+        first = c * per_page
+        data = [[Paragraph(WIDE_HEADER[k], cell) for k in sets[s]]] + [
+            [Paragraph(row[k].replace("\n", "<br/>"), cell) for k in sets[s]] for row in chunks[c]]
+        table = Table(data, colWidths=[widths[k] for k in sets[s]],
+                      rowHeights=[heights[0]] + heights[1 + first: 1 + first + len(chunks[c])], hAlign="LEFT")
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        story += [table] + ([PageBreak()] if n < len(order_of) - 1 else [])
+
+    def number(canvas, doc) -> None:
+        canvas.setFont("STSong-Light", 9)
+        canvas.drawCentredString(page[0] / 2, 20, f"- {doc.page} -")
+
+    SimpleDocTemplate(str(path), pagesize=page, leftMargin=40, rightMargin=40, topMargin=40, bottomMargin=40).build(
+        story, onFirstPage=number, onLaterPages=number)
+    return path
+
+
+@pytest.mark.parametrize(("order", "left"), [("down", 0), ("over", 0), ("down", 1)],
+                         ids=["down-then-over", "over-then-down", "print-titles-column"])
+def test_a_wide_list_printed_over_two_pages_widths_reads_as_one_table(tmp_path, order, left):
+    """Excel and Calc print a sheet wider than the page on pages of their own for the columns that do not fit (unless
+    "fit to page width" is set): each page of the later columns is laid beside the page of the same rows, whatever
+    the order the pages were printed in, and a column repeated at its left (the print titles' 序号) read once."""
+    rows = _wide_rows(14)
+    pdf = write_wide_pdf(tmp_path / "佛山市南海区环境保护局权责清单.pdf", "佛山市南海区环境保护局权责清单", rows, split=5, per_page=6,
+                         order=order, left=left)
+    word = write_docx(tmp_path / "清单.docx", ["佛山市南海区环境保护局权责清单", [WIDE_HEADER, *rows]])
+    [sheet] = read_workbook(pdf)[1]
+    assert WIDE_HEADER in sheet.cells and sum(row == WIDE_HEADER for row in sheet.cells) == 1
+    doc, expected = lists.parse_list(pdf), lists.parse_list(word)
+    assert len(doc.records) == 14 and doc.department == "佛山市南海区环境保护局"
+    assert [(r.name, r.code, r.type, r.basis_text, r.responsibility_text, r.holder, r.remarks) for r in doc.records] == \
+           [(r.name, r.code, r.type, r.basis_text, r.responsibility_text, r.holder, r.remarks) for r in expected.records]
+    assert [d.stage for d in doc.records[0].responsibilities] == ["立案", "调查", "决定"]
+
+
+def test_two_departments_tables_of_rows_as_tall_are_not_laid_side_by_side(tmp_path):
+    """A compilation: two departments' lists on pages of their own, rows of one height, each table as wide as the page
+    on columns of its own: the second names its items (a list by itself), so it is no set of the first's columns."""
+    rows = [[str(n), f"对第{n}类违法行为的行政处罚", "行政处罚", f"《某法》第{n}条", ""] for n in range(1, 9)]
+    wider = [[n, name.replace("违法", "违规"), "", *rest] for n, name, *rest in rows]  # (a column more)
+    blocks = ["佛山市南海区市场监督管理局权责清单", [["序号", "事项名称", "权力类型", "实施依据", "备注"], *rows], "\f",
+              "佛山市南海区城市管理和综合执法局权责清单", [["序号", "事项名称", "子项名称", "权力类型", "实施依据", "备注"], *wider]]
+    path = write_pdf(tmp_path / "南海区权责清单汇编.pdf", blocks)
+    doc = lists.parse_list(path)
+    assert [(d["name"], d["records"]) for d in doc.departments] == [
+        ("佛山市南海区市场监督管理局", 8), ("佛山市南海区城市管理和综合执法局", 8)]
