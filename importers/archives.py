@@ -33,7 +33,7 @@ from typing import Any
 from importers.records import FileRefused, RowError
 from importers.source import MB, Source
 
-_DOCUMENT_SUFFIXES = {".xlsx", ".xlsm", ".xltx", ".docx", ".docm", ".dotx", ".et", ".ods", ".odt"}
+_DOCUMENT_SUFFIXES = {".xlsx", ".xlsm", ".xltx", ".docx", ".docm", ".dotx", ".et", ".ods", ".odt", ".ofd"}
 _FURNITURE = {"__MACOSX", "Thumbs.db", "desktop.ini"}
 DEPTH = 2  # an archive inside an archive is unpacked; one inside that is refused
 

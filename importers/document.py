@@ -24,7 +24,8 @@ from importers.source import Source
 
 # The files whose tables are read as a workbook's sheets, and what a reader calls them.
 DOCUMENT_SUFFIXES = {".docx": "Word 文档", ".doc": "Word 文档", ".wps": "WPS 文档", ".html": "网页", ".htm": "网页",
-                     ".mht": "网页存档", ".mhtml": "网页存档", ".pdf": "PDF 文档"}
+                     ".mht": "网页存档", ".mhtml": "网页存档", ".pdf": "PDF 文档",
+                     ".ofd": "OFD 版式文档"}
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 DOCUMENT = "word/document.xml"

@@ -75,7 +75,7 @@ def plain_title_line(line: str) -> bool:
 
 def law_text(source: Source, limit: int | None = None) -> str:
     """The text of a law file (its first `limit` characters): a Word document's paragraphs (.docx or Word 97-2003's
-    .doc), a PDF's or a web page's text, else
+    .doc), a PDF's, an OFD document's or a web page's text, else
     the file decoded as UTF-8, GB18030 (GBK) or UTF-16 (by its BOM). FileRefused when it is neither."""
     from importers.document import docx_text, within_limits
     from importers.pdf import PDF_MAGIC, pdf_text
@@ -84,7 +84,9 @@ def law_text(source: Source, limit: int | None = None) -> str:
     from importers.workbook import BIFF_MAGIC
 
     head = source.head
-    reader = docx_text if head.startswith(b"PK") else pdf_text if head.startswith(PDF_MAGIC) \
+    from importers.ofd import is_ofd
+
+    reader = pdf_text if head.startswith(PDF_MAGIC) or is_ofd(source) else docx_text if head.startswith(b"PK") \
         else html_text if looks_like_html(head) else doc_text if head.startswith(BIFF_MAGIC) and is_word_97(source) \
         else None
     if reader is not None:

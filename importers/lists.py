@@ -3136,7 +3136,7 @@ def _sniff_zip(source: Source) -> str:
         return "list" if source.suffix.lower() in _LIST_SUFFIXES + (".docx",) else "unknown"
     if "xl/workbook.xml" in names:
         return "list"
-    return _sniff_document(source) if container_of(source) == "docx" else "unknown"
+    return _sniff_document(source) if container_of(source) in ("docx", "ofd") else "unknown"
 
 
 def _sniff_document(source: Source) -> str:

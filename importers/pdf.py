@@ -86,8 +86,11 @@ def max_seconds() -> int:
 
 
 def _pages(source: Source) -> list[_Page]:
-    """The document's pages, read once per file (the sniffers and the parser ask for the same; a refusal too)."""
-    found = source.kept("pdf pages", lambda: _read_apart(source))
+    """The document's pages, read once per file (the sniffers and the parser ask for the same; a refusal too); an OFD
+    document's too (importers.ofd: the same characters and ruling lines, from its own format)."""
+    from importers.ofd import is_ofd
+
+    found = source.kept("pdf pages", lambda: _read_ofd(source) if is_ofd(source) else _read_apart(source))
     if isinstance(found, FileRefused):
         raise found
     return found
@@ -180,6 +183,24 @@ def _read_pages(source: Source) -> list[_Page]:
         raise _refused(source, f"是损坏或不完整的 PDF 文件，无法读取（{type(cause).__name__}）") from exc
     if not pages:
         raise _refused(source, "是损坏或不完整的 PDF 文件，无法读取（其中找不到任何一页）")
+    return _finish(source, pages, chars, cids)
+
+
+def _read_ofd(source: Source) -> list[_Page] | FileRefused:
+    from importers.ofd import ofd_pages
+
+    try:
+        pages = [_read_page(page, number) for number, page in enumerate(ofd_pages(source), start=1)]
+        return _finish(source, pages, sum(p.chars for p in pages), 0)
+    except FileRefused as exc:
+        return exc
+    except TooLarge as exc:
+        return FileRefused(source.path, [RowError(f"{source.name} 的{exc}")])
+
+
+def _finish(source: Source, pages: list[_Page], chars: int, cids: int) -> list[_Page]:
+    """The pages without what a page prints for itself, a wide sheet's columns laid back together; FileRefused for
+    pages without text (a scan) or whose fonts map to no characters."""
     if not chars:
         raise _refused(source, "是扫描件或图片版 PDF（页面上没有文字，只有图像）：kb 读不出其中的文字。请用发布机关公布的"
                                " Excel、Word 或网页版本，或先用文字识别（OCR）软件转换为 Excel")

@@ -130,14 +130,16 @@ def column_letter(c: int) -> str:
 
 
 def container_of(path: str | Path | Source) -> str:
-    """xlsx / docx / xls / xml2003 / html / pdf / text, from the first bytes (a zip: by its members; never the extension);
+    """xlsx / docx / ofd / xls / xml2003 / html / pdf / text, from the first bytes (a zip: by its members; never the extension);
     raises FileRefused otherwise."""
     source = as_source(path)
     head = source.head
     if not head:
         raise FileRefused(source.path, [RowError(f"空文件（0 字节）：{source.name}")])
     if head.startswith(OOXML_MAGIC):
-        return "docx" if _is_word(source) else "xlsx"
+        from importers.ofd import is_ofd
+
+        return "docx" if _is_word(source) else "ofd" if is_ofd(source) else "xlsx"
     if head.startswith(BIFF_MAGIC):
         return "xls"
     if head.startswith(PDF_MAGIC):
@@ -203,13 +205,13 @@ def read_workbook(path: str | Path | Source) -> tuple[str, list[Sheet]]:
         with within_limits(source):
             grids = docx_grids(source) if kind == "docx" else html_grids(source)
         return kind, _document_sheets(source, grids, " Word 文档" if kind == "docx" else "网页（HTML）文件")
-    if kind == "pdf":
+    if kind in ("pdf", "ofd"):  # (an OFD document's pages are read as a PDF's: importers.ofd)
         from importers.document import table_grids, within_limits
         from importers.pdf import pdf_tables
 
         with within_limits(source):
             grids = table_grids(pdf_tables(source))
-        return kind, _document_sheets(source, grids, " PDF 文档")
+        return kind, _document_sheets(source, grids, " PDF 文档" if kind == "pdf" else " OFD 版式文档")
     return "csv", [read_csv(source)]
 
 
@@ -290,10 +292,6 @@ def _read_xlsx(source: Source) -> list[Sheet]:
             check_zip(source, zf)
             bad = zf.testzip()
             if "xl/workbook.xml" not in zf.namelist():
-                if "OFD.xml" in zf.namelist():
-                    raise FileRefused(source.path, [RowError(
-                        f"不是表格文件：{name} 是 OFD 版式文档（kb 不从版式文档中读取表格：请用发布机关公布的 Excel "
-                        "或 Word 版本）")])
                 raise FileRefused(source.path, [RowError(
                     f"不是表格文件：{name} 是不含 xl/workbook.xml 的 ZIP 文件"
                     "（可能是 OpenDocument 文档或压缩包）")])

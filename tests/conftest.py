@@ -237,6 +237,91 @@ def write_pdf(path: Path, blocks: list, running: str | None = None, repeat: int 
     return path
 
 
+def write_ofd(path: Path, blocks: list, running: str | None = None, from_pdf: Path | None = None, **pdf) -> Path:
+    """An OFD document of the same pages as `write_pdf` draws (the arguments it takes), as a "print to OFD" writes
+    one: each line of text a TextObject (its characters' advances in DeltaX, runs of one advance as `g N d`; every
+    other one drawn at half scale through a CTM, its size and positions doubled), each ruling line a PathObject (a
+    rectangle's four sides a closed path), every third object inside a PageBlock, all in millimetres; the running
+    header (`running`) on a TemplatePage every page draws on, not on the pages themselves; `from_pdf`: that PDF's pages instead."""
+    import itertools
+    import zipfile
+
+    import pdfplumber
+
+    mm = 25.4 / 72
+    drawn = from_pdf or write_pdf(path.with_suffix(".pdf"), blocks, running=running, **pdf)
+    pages: list[str] = []
+
+    def f(v: float) -> str:
+        return f"{v:.3f}".rstrip("0").rstrip(".")
+
+    def deltas(values: list[float]) -> str:
+        out, i = [], 0
+        while i < len(values):
+            j = i
+            while j < len(values) and abs(values[j] - values[i]) < 1e-3:
+                j += 1
+            out.append(f"g {j - i} {f(values[i])}" if j - i > 2 else " ".join(f(v) for v in values[i:j]))
+            i = j
+        return " ".join(out)
+
+    with pdfplumber.open(drawn) as printed:
+        size = (printed.pages[0].width * mm, printed.pages[0].height * mm)
+        for page in printed.pages:
+            objects: list[str] = []
+            rows: dict[float, list[dict]] = {}
+            for c in page.chars:
+                if running and c["top"] < 30:
+                    continue  # (the running header: the template's)
+                rows.setdefault(round(c["top"], 1), []).append(c)
+            for n, (top, chars) in enumerate(sorted(rows.items())):
+                chars.sort(key=lambda c: c["x0"])
+                font = chars[0]["size"] * mm
+                scale = 2.0 if n % 2 else 1.0  # (drawn at half scale: everything inside doubled)
+                x0, x1 = chars[0]["x0"] * mm, chars[-1]["x1"] * mm
+                advances = [(b["x0"] - a["x0"]) * mm * scale for a, b in itertools.pairwise(chars)]
+                ctm = ' CTM="0.5 0 0 0.5 0 0"' if scale == 2.0 else ""
+                text = "".join(c["text"] for c in chars).replace("&", "&amp;").replace("<", "&lt;")
+                objects.append(f'<ofd:TextObject ID="{len(objects) + 1}" Boundary="{f(x0)} {f(top * mm)} {f(x1 - x0 + font)} '
+                               f'{f(font * 1.2)}" Font="1" Size="{f(font * scale)}"{ctm}><ofd:TextCode X="0" '
+                               f'Y="{f(0.88 * font * scale)}" DeltaX="{deltas(advances)}">{text}</ofd:TextCode></ofd:TextObject>')
+            for line in page.lines:
+                x, y, w, h = line["x0"] * mm, line["top"] * mm, (line["x1"] - line["x0"]) * mm, (line["bottom"] - line["top"]) * mm
+                objects.append(f'<ofd:PathObject ID="{len(objects) + 1}" Boundary="{f(x)} {f(y)} {f(w)} {f(h)}" LineWidth="0.18">'
+                               f"<ofd:AbbreviatedData>M 0 0 L {f(w)} {f(h)}</ofd:AbbreviatedData></ofd:PathObject>")
+            for rect in page.rects:
+                x, y, w, h = rect["x0"] * mm, rect["top"] * mm, rect["width"] * mm, rect["height"] * mm
+                objects.append(f'<ofd:PathObject ID="{len(objects) + 1}" Boundary="{f(x)} {f(y)} {f(w)} {f(h)}" LineWidth="0.18">'
+                               f"<ofd:AbbreviatedData>M 0 0 L {f(w)} 0 L {f(w)} {f(h)} L 0 {f(h)} C</ofd:AbbreviatedData>"
+                               "</ofd:PathObject>")
+            blocked = "".join(f"<ofd:PageBlock>{o}</ofd:PageBlock>" if i % 3 == 2 else o for i, o in enumerate(objects))
+            pages.append(blocked)
+    if from_pdf is None:
+        drawn.unlink()
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    header = ""
+    if running:
+        header = (f'<ofd:TextObject ID="1" Boundary="{f(size[0] / 2 - 40)} 6 80 6" Font="1" Size="3.175"><ofd:TextCode X="0" '
+                  f'Y="2.8" DeltaX="g {len(running) - 1} 3.175">{running}</ofd:TextCode></ofd:TextObject>')
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("OFD.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {ns} Version="1.0" DocType="OFD">'
+                               "<ofd:DocBody><ofd:DocInfo><ofd:DocID>1</ofd:DocID></ofd:DocInfo>"
+                               "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
+        zf.writestr("Doc_0/Document.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document {ns}><ofd:CommonData>'
+                    f"<ofd:MaxUnitID>1</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 {f(size[0])} {f(size[1])}"
+                    '</ofd:PhysicalBox></ofd:PageArea><ofd:TemplatePage ID="900" BaseLoc="Tpls/Tpl_0/Content.xml"/>'
+                    "</ofd:CommonData><ofd:Pages>"
+                    + "".join(f'<ofd:Page ID="{n + 1}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(len(pages)))
+                    + "</ofd:Pages></ofd:Document>")
+        zf.writestr("Doc_0/Tpls/Tpl_0/Content.xml", f'<ofd:Page {ns}><ofd:Content><ofd:Layer ID="1">{header}</ofd:Layer>'
+                                                    "</ofd:Content></ofd:Page>")
+        for n, objects in enumerate(pages):
+            zf.writestr(f"Doc_0/Pages/Page_{n}/Content.xml",
+                        f'<ofd:Page {ns}><ofd:Template TemplateID="900" ZOrder="Background"/><ofd:Content>'
+                        f'<ofd:Layer ID="1">{objects}</ofd:Layer></ofd:Content></ofd:Page>')
+    return path
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

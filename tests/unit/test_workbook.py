@@ -139,15 +139,15 @@ def test_a_picture_is_refused_with_its_first_bytes(tmp_path):
     assert "（PK）" in message and "D0 CF 11 E0" in message and "PDF" in message  # what it can read
 
 
-def test_an_ofd_document_is_refused_saying_what_it_is(tmp_path):
+def test_an_ofd_document_without_its_document_is_refused_saying_what_it_is(tmp_path):
     import zipfile
 
-    path = tmp_path / "清单.ofd"  # 国家版式文档 (GB/T 33190), what some offices publish instead of PDF
+    path = tmp_path / "清单.xlsx"  # 国家版式文档 (GB/T 33190), under a workbook's name (tests/unit/test_ofd.py reads them)
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("OFD.xml", "<ofd:OFD xmlns:ofd='http://www.ofdspec.org/2016'/>")
     with pytest.raises(FileRefused) as exc:
         read_workbook(path)
-    assert "是 OFD 版式文档" in exc.value.errors[0].message
+    assert "清单.xlsx 是损坏或不完整的 OFD 文档" in exc.value.errors[0].message
 
 
 def test_a_word_document_without_a_table_or_broken_is_refused(tmp_path):

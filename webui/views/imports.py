@@ -47,7 +47,7 @@ from webui.users import role_required
 
 bp = Blueprint("imports_upload", __name__)
 
-SUFFIXES = (".xls", ".xlsx", ".xlsm", ".et", ".docx", ".doc", ".wps", ".html", ".htm", ".mht", ".mhtml", ".pdf", ".csv",
+SUFFIXES = (".xls", ".xlsx", ".xlsm", ".et", ".docx", ".doc", ".wps", ".html", ".htm", ".mht", ".mhtml", ".pdf", ".ofd", ".csv",
             ".tsv", ".txt", ".json", ".jsonl", ".ndjson", ".md", ".markdown", ".zip", ".rar", ".7z")
 MAX_FILES = 200  # files in one upload (a .zip holds more: archives' own limits)
 TOKEN = re.compile(r"[0-9a-f]{32}")
