@@ -87,10 +87,9 @@ def max_seconds() -> int:
 
 def _pages(source: Source) -> list[_Page]:
     """The document's pages, read once per file (the sniffers and the parser ask for the same; a refusal too); an OFD
-    document's too (importers.ofd: the same characters and ruling lines, from its own format)."""
-    from importers.ofd import is_ofd
-
-    found = source.kept("pdf pages", lambda: _read_ofd(source) if is_ofd(source) else _read_apart(source))
+    document's too (importers.ofd: the same characters and ruling lines, from its own format), in the same bounded
+    process (its XML parsed whole)."""
+    found = source.kept("pdf pages", lambda: _read_apart(source))
     if isinstance(found, FileRefused):
         raise found
     return found
@@ -139,9 +138,11 @@ def _read_in_process(sender, path: str, memory: int, seconds: int) -> None:
             resource.setrlimit(getattr(resource, limit), value)
         except (AttributeError, ValueError, OSError):
             pass
+    from importers.ofd import is_ofd
+
     source = Source(path)
     try:
-        found: tuple[str, object] = ("pages", _read_pages(source))
+        found: tuple[str, object] = ("pages", _read_ofd(source) if is_ofd(source) else _read_pages(source))
     except FileRefused as exc:
         found = ("refused", exc.errors)
     except TooLarge as exc:
@@ -186,16 +187,11 @@ def _read_pages(source: Source) -> list[_Page]:
     return _finish(source, pages, chars, cids)
 
 
-def _read_ofd(source: Source) -> list[_Page] | FileRefused:
+def _read_ofd(source: Source) -> list[_Page]:
     from importers.ofd import ofd_pages
 
-    try:
-        pages = [_read_page(page, number) for number, page in enumerate(ofd_pages(source), start=1)]
-        return _finish(source, pages, sum(p.chars for p in pages), 0)
-    except FileRefused as exc:
-        return exc
-    except TooLarge as exc:
-        return FileRefused(source.path, [RowError(f"{source.name} 的{exc}")])
+    pages = [_read_page(page, number) for number, page in enumerate(ofd_pages(source), start=1)]
+    return _finish(source, pages, sum(p.chars for p in pages), 0)
 
 
 def _finish(source: Source, pages: list[_Page], chars: int, cids: int) -> list[_Page]:
