@@ -97,8 +97,14 @@ def department_phrase(text: str) -> str:
         text = text[: min(cuts, default=0)]
     # the list's own kind before those words: 行政权力清单, 权责事项清单, 部门权责清单, 职权目录
     text = _LIST_QUALIFIERS.sub("", text)
-    # 林草: 克拉玛依市林业和草原系统地县两级 / …地州级 -> the body without the levels it covers.
-    text = re.sub(r"[地州市县区乡镇省自治]{1,5}(?:两级|三级|四级|级)$", "", text)
+    # 林草: 克拉玛依市林业和草原系统地县两级 / …地州级 -> the body without the levels it covers; 湖州市市级部门
+    # (a compilation's) -> 湖州市, not 湖 (the shortest such ending that leaves a place's is taken first)
+    levels = re.search(r"[地州市县区乡镇省自治]{1,5}(?:两级|三级|四级|级)$", text)
+    if levels:
+        start = next((i for i in range(len(text) - 2, levels.start() - 1, -1)
+                      if re.fullmatch(r"[地州市县区乡镇省自治]{1,5}(?:两级|三级|四级|级)", text[i:])
+                      and re.search(r"[市县区州省旗盟镇乡]$", text[:i]) and len(text[:i]) >= 2), levels.start())
+        text = text[:start]
     return text.strip("的:：,，、")
 
 
@@ -158,11 +164,14 @@ def _place_word(pattern: re.Pattern, text: str) -> str:
 
 
 def _alias(phrase: str, jurisdiction: str) -> tuple[str, str] | None:
-    """Full name and jurisdiction for an alias; None when no alias (or an ambiguous one) matches."""
+    """Full name and jurisdiction for an alias; None when no alias (or an ambiguous one) matches. An alias of one
+    place's department names it only in that place, or where it says the place itself (克拉玛依市人防系统): a file
+    that does not say where it is from is not placed by a short name every place uses (市市场监管局, 国动办: a city's
+    combined catalogue writing its departments so went to 克拉玛依市's)."""
     hits = {}
     bare = phrase[len(jurisdiction):] if jurisdiction and phrase.startswith(jurisdiction) else phrase
     for alias, full, where in _department_aliases():
-        if alias in (phrase, bare) and (not jurisdiction or not where or where == jurisdiction):
+        if alias in (phrase, bare) and (not where or where == jurisdiction or (not jurisdiction and where in alias)):
             hits[full] = where
     return next(iter(hits.items())) if len(hits) == 1 else None
 

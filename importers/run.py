@@ -12,6 +12,7 @@ import sys
 import tempfile
 import threading
 import time
+import tomllib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -95,13 +96,35 @@ class FileReport:
         self.moved = doc.moved
 
 
+# A folder's lists may say where they are from in a file beside them (`jurisdiction = "克拉玛依市"`): for a
+# portal's lists whose names say no place (2024年市农业农村局权责清单.xls), as --jurisdiction says for one import.
+DECLARATION = "kb-import.toml"
+
+
+def declared_place(path: Path) -> str | None:
+    """The jurisdiction the nearest DECLARATION in the file's folder or above it names (None: none does)."""
+    return _declared(path.resolve().parent)
+
+
+def _declared(folder: Path) -> str | None:
+    for here in (folder, *folder.parents):
+        declaration = here / DECLARATION
+        if declaration.is_file():
+            try:
+                place = tomllib.loads(declaration.read_text(encoding="utf-8")).get("jurisdiction")
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                return None
+            return place.strip() or None if isinstance(place, str) else None
+    return None
+
+
 def expand(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
     """(file, named explicitly): a folder's files are only candidates, so those that are not lists
     are skipped; a file named on the command line must import or be refused."""
     out: list[tuple[Path, bool]] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out += [(f, False) for f in sorted(p.rglob("*")) if f.is_file()
+            out += [(f, False) for f in sorted(p.rglob("*")) if f.is_file() and f.name != DECLARATION
                     and not any(part.startswith(".") for part in f.relative_to(p).parts)]
         else:
             out.append((p, True))
@@ -175,7 +198,7 @@ def parse_file(path: Path, jurisdiction: str | None = None, department: str | No
             _skip_raw_portal_reply(source)
             kind = report.kind = "list"
         if kind == "list" or (kind == "unknown" and explicit):  # the list parser says what is wrong
-            doc = lists.parse_list(source, jurisdiction=jurisdiction, department=department)
+            doc = lists.parse_list(source, jurisdiction=jurisdiction or declared_place(path), department=department)
             report.department, report.jurisdiction = doc.department, doc.jurisdiction
             report.departments = [{"name": d["name"], "jurisdiction": d["jurisdiction"], "records": d["records"]}
                                   for d in doc.departments]

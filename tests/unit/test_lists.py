@@ -44,10 +44,15 @@ DISTINCT_NAMES = {"克拉玛依市人力资源和社会保障局2024年权责清
 _cache: dict[str, object] = {}
 
 
+# Neither its name nor its cells say where this list is from (行使主体 地州市农业农村局): imported, as kb demo does,
+# from a folder whose kb-import.toml names 克拉玛依市, or with --jurisdiction.
+UNPLACED = {"2024年市农业农村局权责清单.xls"}
+
+
 def parsed(name: str):
     """Each real file is parsed once per test run."""
     if name not in _cache:
-        _cache[name] = parse_list(KARAMAY / name)
+        _cache[name] = parse_list(KARAMAY / name, jurisdiction="克拉玛依市" if name in UNPLACED else None)
     return _cache[name]
 
 
@@ -3721,3 +3726,24 @@ def test_a_second_review_of_the_thirty_fourth_sessions_readings(tmp_path):
     assert [r.item_name for r in doc.records] == ["食品经营许可"]
     from importers.duties import split_duties
     assert split_duties("受理—审查—决定—送达后，对被许可人开展监督检查。")[0].stage is None
+
+
+def test_a_list_that_says_no_place_is_placed_by_its_folder_s_declaration_not_by_a_guess(tmp_path):
+    """2024年市农业农村局权责清单.xls says neither its city nor its department's full name: alone it is placed nowhere
+    (a warning asks for --jurisdiction), not in the one city whose alias table knows the short name; in a folder
+    whose kb-import.toml names 克拉玛依市 (kb demo's lists), it is that city's, in the folder's subfolders too, and the
+    declaration itself is no file of the import."""
+    from importers import run
+
+    folder = tmp_path / "清单" / "农业"
+    folder.mkdir(parents=True)
+    copy = folder / "2024年市农业农村局权责清单.xls"
+    copy.write_bytes((KARAMAY / copy.name).read_bytes())
+    alone = run.parse_file(copy)
+    assert alone.status == "valid" and not alone.jurisdiction and alone.department != "克拉玛依市农业农村局"
+    assert any("无法确定行政区划" in w["message"] for w in alone.warnings)
+    (tmp_path / "清单" / run.DECLARATION).write_text('jurisdiction = "克拉玛依市"\n', encoding="utf-8")
+    result = run.import_paths(None, [tmp_path / "清单"], dry_run=True, progress=False)
+    assert [(f["department"], f["jurisdiction"], f["status"]) for f in result["files"]] == [
+        ("克拉玛依市农业农村局", "克拉玛依市", "valid")]
+    assert run.parse_file(copy, jurisdiction="浏阳市").jurisdiction == "浏阳市"  # (--jurisdiction says more)

@@ -50,12 +50,19 @@ def test_order_of_sources():
     assert (n.department, n.department_source, n.jurisdiction) == ("克拉玛依市交通运输局", "holder", "克拉玛依市")
 
 
-def test_aliases_from_the_data_file():
-    assert naming("x/国动办权责清单公示.xlsx").department == "克拉玛依市国防动员办公室"
-    n = naming("x/2024年市农业农村局权责清单.xls")
+def test_aliases_name_their_department_in_its_own_place_only():
+    """A short name every place uses (国动办, 市农业农村局) names 克拉玛依市's department only in 克拉玛依市 (the file's
+    place, or --jurisdiction, or a folder's kb-import.toml) or where it says the place: a city's combined catalogue
+    writing 市市场监管局 went to 克拉玛依市's, in Xinjiang."""
+    n = naming("x/国动办权责清单公示.xlsx")
+    assert n.jurisdiction == "" and n.department != "克拉玛依市国防动员办公室"
+    assert naming("x/国动办权责清单公示.xlsx", jurisdiction="克拉玛依市").department == "克拉玛依市国防动员办公室"
+    n = naming("x/2024年市农业农村局权责清单.xls", jurisdiction="克拉玛依市")
     assert (n.department, n.jurisdiction, n.jurisdiction_level) == ("克拉玛依市农业农村局", "克拉玛依市", "city")
-    n = naming("x/清单.xls", holders=Counter({"克拉玛依市委办公室（市档案局）": 12}))
+    n = naming("x/清单.xls", holders=Counter({"克拉玛依市委办公室（市档案局）": 12}))  # (the alias says its place)
     assert n.department == "克拉玛依市档案局"
+    n = naming("x/清单.xls", titles=["湖州市市级部门权责清单汇编（2024年）"], holders=Counter({"市市场监管局": 4}))
+    assert (n.jurisdiction, n.department) == ("湖州市", "湖州市市场监督管理局")  # (市级: not 湖 and a level)
     # An alias of another place does not apply once the jurisdiction is known.
     n = naming("x/2024年市农业农村局权责清单.xls", jurisdiction="浏阳市")
     assert (n.department, n.jurisdiction_level) == ("浏阳市农业农村局", "county")
