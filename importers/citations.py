@@ -313,9 +313,9 @@ def _opens_article(body: str, pos: int, headers: list[_Header]) -> bool:
         lead = re.sub(r"《[^《》]*》|[（(][^（）()]*[）)]|\s", "", body[:pos])
         if len(_CHAPTERS.sub("", lead)) <= 2:
             return True
-    # A second article on the same line: "…。第六条：…"
+    # A second article on the same line: "…。第六条：…", or a list of them: "第六条第（三）项；第七条" (not "…；第七条规定的")
     sentence_end = re.search(r"[。；;]\s*$", body[line_start:pos])
-    return bool(sentence_end) and _after_header(body, pos) in ("：", ":", " ", "\t", "\n")
+    return bool(sentence_end) and _after_header(body, pos) in ("：", ":", " ", "\t", "\n", "", "；", ";", "。", "，", ",", "、")
 
 
 def _after_header(body: str, pos: int) -> str:

@@ -183,6 +183,13 @@ def load_mappings() -> tuple[Mapping, ...]:
     return tuple(sorted(out, key=lambda m: (-m.priority, m.name)))
 
 
+def mapping_title(name: str) -> str:
+    """A layout's name as a reader knows it (通用权责清单版式: its title before the columns it lists); the name when no
+    mapping has it."""
+    found = next((m for m in load_mappings() if m.name == name), None)
+    return re.split(r"[（(]", found.title, maxsplit=1)[0] if found is not None and found.title else name
+
+
 # A note in brackets after a header's words ("(明确责任主体)"): NFKC has made the brackets half-width.
 _NOTE = re.compile(r"(?:\([^()]*\)|〔[^〔〕]*〕)$")  # (什刹海's 职权名称〔职权编码〕; not 事项名称【主项】 | 【子项】, two fields)
 # A database's field name before the words in brackets (贵州's export: 「QLMC（权力名称）」, 「ZRSX（责任事项）」).

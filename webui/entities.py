@@ -147,12 +147,20 @@ EVIDENCE_FIELDS = {
     "transferred": _l("Handed to an approvals bureau (the words that say so)"),
     "own_word": _l("Stages written in the procedure's own words"),
     "body_kind": _l("Kind of body"), "power_key": _l("Power key"),
+    "normalised": _l("Name as compared"), "file": _l("File"), "mapping": _l("Layout"), "fields": _l("Columns read"),
+    "missing_columns": _l("Columns missing"), "version": _l("Version"), "examples": _l("For example"),
+    "responsibility_text": _l("Responsibilities"), "laws": _l("Laws"), "manner": _l("Manner"), "date": _l("Date"),
+    "from_body": _l("From"), "from_level": _l("From level"), "from_power": _l("Power delegated"),
+    "to_body": _l("To"), "to_level": _l("To level"), "receiver": _l("Receiving department"),
+    "to_power": _l("Power received"), "holder": _l("Holder (as published)"), "item": _l("Item"),
 }
 EVIDENCE_TYPES = {
     "citation": _l("citation"), "shared_article": _l("shared article"), "level": _l("one level"),
     "similar_name": _l("similar names"), "thing": _l("integrated service"), "accountability": _l("accountability"),
     "stages": _l("responsibility stages"), "missing_level": _l("level missing"),
-    "assignment": _l("one place's assignment"),
+    "assignment": _l("one place's assignment"), "same_code": _l("same code"), "same_name": _l("same name"),
+    "list": _l("the list"), "basis": _l("legal basis"), "power": _l("power"), "permit": _l("permit"),
+    "delegation": _l("delegation"),
 }
 EVIDENCE_VALUES = {
     "basis": _l("legal basis (实施依据)"), "responsibility_basis": _l("basis of the responsibilities"),

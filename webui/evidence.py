@@ -14,6 +14,7 @@ from flask import url_for
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
+from importers.mapping import FIELD_LABELS, mapping_title
 from webui.entities import EVIDENCE_FIELDS, EVIDENCE_TYPES, EVIDENCE_VALUES
 
 _EMPTY = Markup('<span class="muted">—</span>')
@@ -84,6 +85,10 @@ def evidence_value(k: str, v: Any, e: Mapping | None = None) -> Markup:
                                           for mk, mv in item.items())
             parts.append(Markup("<div>{}</div>").format(inner))
         return Markup("").join(parts)
+    if k == "fields" and _is_list(v):  # (a list version's fields, by their keys)
+        return Markup("、").join(escape(FIELD_LABELS.get(f, str(f).removeprefix("x_"))) for f in v)
+    if k == "mapping" and isinstance(v, str):
+        return escape(mapping_title(v))
     if k == "metrics_missing" and _is_list(v):
         return Markup("、").join(escape(EVIDENCE_VALUES.get(m, m)) for m in v)
     if isinstance(v, Mapping):

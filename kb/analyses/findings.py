@@ -55,7 +55,7 @@ KIND_TITLES: dict[str, str] = {
     "similar_name": "名称相近",
     "no_responsibility": "无责任事项",
     "missing_stage": "缺少责任环节",
-    "no_accountability": "无追责情形",
+    "no_accountability": "追责内容不全",
     "no_basis": "无实施依据",
     "basis_unmatched": "依据未能识别法律",
     "law_not_loaded": "法律未入库",

@@ -187,32 +187,11 @@ FINDING_COLUMNS = [
     ("status_title", "状态"), ("jurisdiction", "辖区"), ("level_title", "层级"), ("departments", "部门"),
     ("powers", "权力事项"), ("summary", "摘要"), ("evidence_text", "证据"), ("resolution_text", "处理情况"),
 ]
-_EVIDENCE_FIELDS = ("law", "article", "body_kind", "code", "normalised", "compared", "similarity", "department", "power",
-                    "powers", "level_title", "value", "only_here", "missing", "note", "now_at", "text")
-
-
 # The evidence fields a reader is told by name, when no rule above words the piece itself.
 _FIELD_TITLES = {"law": "法律法规", "article": "条文", "code": "编码", "normalised": "规范化名称", "compared": "比较项",
                  "similarity": "相似度", "department": "部门", "power": "权力事项", "powers": "权力事项",
                  "level_title": "层级", "value": "值", "only_here": "仅见于此", "missing": "缺少", "note": "说明",
                  "now_at": "现行位置", "text": "原文"}
-
-
-def evidence_text(e: dict, text_chars: int = 80) -> str:
-    """One readable line for a piece of evidence."""
-    parts = [e.get("type", "")]
-    fields = _EVIDENCE_FIELDS + (("jurisdiction", "power_key") if e.get("type") == "assignment" else ())
-    for key in fields:
-        v = e.get(key)
-        if v in (None, "", []):
-            continue
-        if isinstance(v, list | tuple):
-            v = " / ".join(str(x) for x in v)
-        v = str(v)
-        if key == "text" and len(v) > text_chars:
-            v = v[:text_chars] + "…"
-        parts.append(f"{key}={v}")
-    return "｜".join(parts)
 
 
 def finding_row(f: Finding) -> dict:
@@ -223,7 +202,7 @@ def finding_row(f: Finding) -> dict:
     d["area_title"] = AREA_TITLES[f.area]
     d["status_title"] = STATUS_TITLES.get(f.status, f.status)
     d["level_title"] = LEVEL_TITLES.get(f.level, f.level)
-    d["evidence_text"] = "\n".join(evidence_text(e) for e in f.evidence)
+    d["evidence_text"] = "\n".join(evidence_line(e) for e in f.evidence)  # (in Chinese: the JSON keeps the keys)
     r = f.resolution or {}
     d["resolution_text"] = "" if not r else (
         (f"牵头：{r.get('lead')}；配合：{'、'.join(r.get('cooperating') or [])}；" if r.get("lead") else "")
@@ -288,8 +267,14 @@ def evidence_line(e: dict, text_chars: int = 60) -> str:
     if kind == "accountability":
         return f"{who} 缺少{'、'.join(e.get('missing', []))}{where}"
     if kind == "list":
-        return (f"{e.get('file', '')}：版式「{e.get('mapping', '')}」没有{'、'.join(e.get('missing_columns', []))}列，"
-                f"涉及{e.get('powers', 0)}项权力")
+        from importers.mapping import mapping_title
+
+        return (f"{e.get('file', '')}：版式「{mapping_title(e.get('mapping', ''))}」没有{'、'.join(e.get('missing_columns', []))}"
+                f"列，涉及{e.get('powers', 0)}项权力")
+    if kind == "delegation":
+        return (f"{e.get('from_body') or '（未写明）'}「{e.get('from_power') or ''}」{e.get('manner') or '下放'}至"
+                f"{e.get('to_body') or '（未写明）'}「{e.get('to_power') or ''}」"
+                + (f"，承接部门 {e['receiver']}" if e.get("receiver") else "，承接部门未找到"))
     if kind == "assignment":
         return (f"{e.get('jurisdiction', '')}（{e.get('body_kind', '')}）：{who} 依据 {e.get('law', '')}"
                 f"{e.get('article', '')}〔{e.get('power_key', '')}〕{where}")

@@ -238,3 +238,14 @@ def test_law_key():
     assert law_key("中华人民共和国安全生产法（2021年修正）") == "安全生产法"
     assert law_key("企业安全生产标准化评审工作管理办法（试行）") == "企业安全生产标准化评审工作管理办法（试行）"
     assert law_key("新疆维吾尔自治区实施《中华人民共和国种子法》办法") != "种子法"
+
+
+def test_articles_listed_after_a_semicolon_are_each_cited():
+    """「第六条第（三）项；第七条」 cites two articles (第七条 was read as the text of 第六条, and shown as its words in
+    an overlap's evidence); 「…；第六十五条规定的情形除外」 inside an article's text stays its text."""
+    found = parse_citations("《危险化学品安全管理条例》第六条第（三）项；第七条")
+    assert [(c.article, c.article_label, c.text) for c in found] == [(6, "第六条", ""), (7, "第七条", "")]
+    found = parse_citations("《安全生产法》第六十二条；第六十五条第一款、第六十六条")
+    assert [c.article for c in found] == [62, 65, 66]
+    found = parse_citations("《安全生产法》第六十二条：生产经营单位应当……；第六十五条规定的情形除外。")
+    assert [(c.article, c.text) for c in found] == [(62, "生产经营单位应当……；第六十五条规定的情形除外。")]
