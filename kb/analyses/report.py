@@ -261,6 +261,8 @@ def evidence_line(e: dict, text_chars: int = 60) -> str:
                         if e.get(k))
         if e.get("own_word"):
             extra += "；以本程序用语写明：" + "、".join(f"{s}（{h}）" for s, h in e["own_word"].items())
+        if e.get("note"):
+            extra += f"；{e['note']}"
         missing = gaps.cited_stages(e.get("missing", []), e.get("required_by") or {})
         return (f"{who} 已写明：{'、'.join(e.get('named', [])) or '无'}；应有：{'、'.join(e.get('required', []))}；"
                 f"缺少：{missing}{extra}{where}")

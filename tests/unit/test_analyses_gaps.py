@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from importers.duties import duties_of, split_duties, stage_row_duty
 from kb.analyses import gaps
+from kb.analyses.report import evidence_line
 from kb.model import heading_stages, listed_stages, stage_rules
 
 ROW = {"key": "k1", "power": "食品经营许可", "type": "行政许可", "level": "", "department_level": "city",
@@ -1096,6 +1097,13 @@ def test_a_measure_s_follow_up_that_only_keeps_what_was_seized() -> None:
     cell = ("1.决定责任：作出暂扣决定。\n2.执行责任：两名以上执法人员实施暂扣。\n3.事后监管责任：将暂扣车辆停放至指定停车场，"
             "妥善保管，不得使用或者损毁。")
     assert missing("行政强制", "暂扣没有车辆营运证的车辆", cell) == ["事后监管"]
+    # (said why beside the 事后监管 step it lists: a reader saw 「缺少事后监管」 and the step, unexplained)
+    duties = split_duties(cell)
+    row = ROW | {"type": "行政强制", "power": "暂扣没有车辆营运证的车辆", "stages": [d.stage for d in duties if d.stage],
+                 "duty_texts": [d.text for d in duties]}
+    [finding] = gaps.missing_stage([row], EVERY_TYPE)
+    assert finding.evidence[0]["note"] == gaps.MEASURE_KEPT_ONLY
+    assert "没有写明措施的处理或解除" in evidence_line(finding.evidence[0])
     assert missing("行政强制", "暂扣没有车辆营运证的车辆", cell.replace("不得使用或者损毁", "查清事实后及时作出处理决定")) == []
     assert missing("行政强制", "暂扣没有车辆营运证的车辆", cell + "\n4.解除责任：及时解除暂扣，退还车辆。") == []
 
