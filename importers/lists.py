@@ -981,6 +981,7 @@ class _ListParser:
         self._fold_contents()
         self._type_by_code()
         self._nest_sub_items()
+        self._drop_item_heads()
         self._refer_to_items()
         self._warn_repeated_items()
         self._refuse_if_errors(layouts)
@@ -1304,6 +1305,29 @@ class _ListParser:
             self.warnings.append(RowError(
                 f"{'、'.join(nested[:12])}{' 等' if len(nested) > 12 else ''}按其编码（上级编码，或主项编码加序号）读作上方主项的"
                 "子项；写明“同主项”的单元格，以及未写依据、责任事项、追责的子项的这些列，按主项读取", severity="notice"))
+
+    def _drop_item_heads(self) -> None:
+        """An item's own row that only heads its sub-items (浙江's 权力清单: 「1 | 对违反大气污染防治管理制度行为的行政处罚 |
+        (子项 blank) | 行政处罚 | 330217001000 | (依据 blank) | … | 含子项」, then 1-1, 1-2 … each a sub-item of that item
+        with its own 依据) is no power of its own: the item is exercised as its sub-items. Read as one, it was a power
+        with neither 依据 nor 责任事项 (three false 无实施依据 findings in one list); a row that gives either stays."""
+        kept, heads = [], []
+        for i, rec in enumerate(self.records):
+            below = self.records[i + 1] if i + 1 < len(self.records) else None
+            if (not rec.sub_item_name and below is not None and below.sub_item_name and below.sheet == rec.sheet
+                    and below.item_name == rec.item_name and not rec.basis_text.strip()
+                    and not rec.responsibility_text.strip() and not rec.responsibilities):
+                heads.append(f"第{rec.row}行")
+                continue
+            kept.append(rec)
+        if not heads:
+            return
+        self.records = kept
+        for position, rec in enumerate(self.records):
+            rec.position = position
+        self.warnings.append(RowError(
+            f"{'、'.join(heads[:12])}{' 等' if len(heads) > 12 else ''}是主项的标题行（未写依据和责任事项，其下各行是它的子项）："
+            "按子项读取，不另作一项权力", severity="notice"))
 
     @staticmethod
     def _take_from_item(rec: Record, item: Record, *, blank: bool) -> None:

@@ -269,10 +269,7 @@ def evidence_line(e: dict, text_chars: int = 60) -> str:
     if kind == "accountability":
         return f"{who} 缺少{'、'.join(e.get('missing', []))}{where}"
     if kind == "list":
-        from importers.mapping import mapping_title
-
-        return (f"{e.get('file', '')}：版式「{mapping_title(e.get('mapping', ''))}」没有{'、'.join(e.get('missing_columns', []))}"
-                f"列，涉及{e.get('powers', 0)}项权力")
+        return f"{e.get('file', '')}：没有{'、'.join(e.get('missing_columns', []))}列，涉及{e.get('powers', 0)}项权力"
     if kind == "delegation":
         return (f"{e.get('from_body') or '（未写明）'}「{e.get('from_power') or ''}」{e.get('manner') or '下放'}至"
                 f"{e.get('to_body') or '（未写明）'}「{e.get('to_power') or ''}」"

@@ -2113,7 +2113,7 @@ def test_a_duty_table_s_rows_go_by_their_names_where_a_number_or_code_names_more
     path.write_text("序号,权力编码,事项名称,子项名称,权力类型,责任事项\n1,XK-001,食品经营许可,,行政许可,\n"
                     ",XK-001,食品经营许可,食品经营许可（新办）,,1.受理责任：受理。2.审查责任：审查。\n", encoding="utf-8")
     assert [(r.sub_item_name, [d.stage for d in r.responsibilities]) for r in parse_list(path).records] == [
-        ("", []), ("食品经营许可（新办）", ["受理", "审查"])]
+        ("食品经营许可（新办）", ["受理", "审查"])]  # (the item's own row heads it, with neither 依据 nor duties: no power)
     path = tmp_path / "某县文化和旅游局权责清单.csv"
     path.write_text("序号,事项编码,行政权力事项,权力类型,责任事项\n1,WL-001,营业性演出审批,行政许可,1.受理责任：受理。\n",
                     encoding="utf-8")
@@ -3235,7 +3235,7 @@ def test_the_eighty_fifth_and_sixth_samples_layouts(tmp_path):
                      "2,教师资格认定,,行政许可,参照第1-1项执行。\n", encoding="utf-8")
     doc = parse_list(refer)
     assert [(r.name, [d.stage for d in r.responsibilities]) for r in doc.records] == [
-        ("民办学校设立、变更和终止审批", []), ("民办学校设立、变更和终止审批（设立审批）", ["受理", "审查", "决定"]),
+        ("民办学校设立、变更和终止审批（设立审批）", ["受理", "审查", "决定"]),
         ("民办学校设立、变更和终止审批（分立审批）", ["受理", "审查", "决定"]), ("教师资格认定", ["受理", "审查", "决定"])]
     ambiguous = tmp_path / "某县林业局权责清单.csv"
     ambiguous.write_text("序号,事项名称,子项名称,权力类型,责任事项\n3,对盗伐、滥伐林木的处罚,盗伐,行政处罚,\"1.立案责任：立案。2.告知责任：告知。\"\n"
@@ -3747,3 +3747,25 @@ def test_a_list_that_says_no_place_is_placed_by_its_folder_s_declaration_not_by_
     assert [(f["department"], f["jurisdiction"], f["status"]) for f in result["files"]] == [
         ("克拉玛依市农业农村局", "克拉玛依市", "valid")]
     assert run.parse_file(copy, jurisdiction="浏阳市").jurisdiction == "浏阳市"  # (--jurisdiction says more)
+
+
+def test_an_item_s_own_row_heading_its_sub_items_is_no_power_and_its_base_code_is_kept(tmp_path):
+    """浙江's 权力清单: the item's own row (merged across 权力事项 and 子项, 「含子项」, no 依据) heads its sub-items 1-1,
+    1-2, each with its own 依据 and 权力基本码 (the province's catalogue code, for the chain up): the sub-items are the
+    powers; the item's row gave a power without 依据 (a false 无实施依据 each). An item row that gives its 依据 stays."""
+    path = make_xlsx(tmp_path / "湖州市生态环境局行政权力清单（2024年）.xlsx", [
+        ["序号", "权力事项", "子项", "权力类型", "权力基本码", "法定依据", "实施机关", "备注"],
+        ["1", "对违反大气污染防治管理制度行为的行政处罚", "", "行政处罚", "330217001000", "", "湖州市生态环境局", "含子项"],
+        ["1-1", "", "对未依法取得排污许可证排放大气污染物的行政处罚", "行政处罚", "330217001001",
+         "《中华人民共和国大气污染防治法》第九十九条第（一）项", "湖州市生态环境局", ""],
+        ["1-2", "", "对超过大气污染物排放标准排放大气污染物的行政处罚", "行政处罚", "330217001002",
+         "《中华人民共和国大气污染防治法》第九十九条第（二）项", "湖州市生态环境局", ""],
+        ["2", "排污许可证核发", "", "行政许可", "330217100000", "《排污许可管理条例》第六条", "湖州市生态环境局", ""],
+    ], title="湖州市生态环境局行政权力清单（2024年）", merges=("B3:C3",))
+    doc = parse_list(path)
+    assert [(r.item_name, r.sub_item_name, r.extra.get("catalog_code")) for r in doc.records] == [
+        ("对违反大气污染防治管理制度行为的行政处罚", "对未依法取得排污许可证排放大气污染物的行政处罚", "330217001001"),
+        ("对违反大气污染防治管理制度行为的行政处罚", "对超过大气污染物排放标准排放大气污染物的行政处罚", "330217001002"),
+        ("排污许可证核发", "", "330217100000")]
+    assert [r.position for r in doc.records] == [0, 1, 2] and not doc.unmapped
+    assert any("第3行是主项的标题行" in w.message for w in doc.warnings)
