@@ -54,6 +54,7 @@ from importers.naming import (
     internal_unit,
     joint_bodies,
     jurisdiction_level,
+    names_a_body,
     public_institution,
     resolve_naming,
 )
@@ -968,6 +969,7 @@ class _ListParser:
         self.records: list[Record] = []
         self.unmapped: list[dict] = []  # columns no mapping knows, kept on the powers as extra fields
         self.nameless: set[int] = set()  # rows of a duty table naming their item by its code alone (duty_table.toml)
+        self.group_bodies: dict[int, str] = {}  # id(record) -> the body a compilation's group row above it names
         self.sheet_typed: set[int] = set()  # records typed by their sheet's name only, no type column
 
     def parse(self, *, jurisdiction: str | None, department: str | None) -> ListDocument:
@@ -1466,7 +1468,8 @@ class _ListParser:
                 self.path,
                 titles=_title_candidates(titles),
                 department_rows=[d for _, lay in layouts for d in lay.department_rows],
-                holders=Counter(r.holder for r in self.records if r.holder),
+                holders=Counter(r.holder for r in self.records if r.holder)
+                + Counter(self.group_bodies[id(r)] for r in self.records if id(r) in self.group_bodies),
                 department=department or self._meta.get("department"),
                 jurisdiction=jurisdiction or self._meta.get("jurisdiction"),
                 overrides=layouts[0][1].match.mapping.document,
@@ -1512,8 +1515,9 @@ class _ListParser:
 
     def _departments(self, naming: Naming, sheet_bodies: dict[str, str]) -> dict[str, dict]:
         """Each record's department: the body its 行使主体 names when that is another body than the
-        file's (a city's combined catalogue), else its sheet's when the sheet's title names another body (a
-        compilation), else the file's. name -> {name, jurisdiction, level, records}."""
+        file's (a city's combined catalogue), else the body of the group row above it (一、湖州市综合行政执法局（6项）),
+        else its sheet's when the sheet's title names another body (a compilation), else the file's.
+        name -> {name, jurisdiction, level, records}."""
         out: dict[str, dict] = {}
         own_place = {}
         seen: dict[str, str] = {}  # 行使主体 -> its department ("" = the file's): one reading per spelling
@@ -1524,7 +1528,13 @@ class _ListParser:
                     seen[rec.holder] = holder_department(rec.holder, naming) if rec.holder else ""
                 except Ambiguous as exc:
                     raise FileRefused(self.path, [_ambiguous(exc, sheet=rec.sheet, row=rec.row)]) from exc
-            other = seen[rec.holder] or (sheet_bodies.get(rec.sheet, "") if not rec.holder else "")
+            group = self.group_bodies.get(id(rec), "")
+            if group and group not in seen:
+                try:
+                    seen[group] = holder_department(group, naming)
+                except Ambiguous as exc:
+                    raise FileRefused(self.path, [_ambiguous(exc, sheet=rec.sheet, row=rec.row)]) from exc
+            other = seen[rec.holder] or (seen.get(group, "") or sheet_bodies.get(rec.sheet, "") if not rec.holder else "")
             rec.department = other or naming.department
             if other and len(joint_bodies(rec.holder)) > 1 and rec.holder not in noted:
                 noted.add(rec.holder)  # once a holder: the first row that names it
@@ -1983,6 +1993,10 @@ class _ListParser:
         own = {f: _PAGE_ON.sub("", v, count=1) for f, v in own.items()}
         if self._section_row(ctx, r, prev, early=True):
             return
+        body = _body_row(sheet.cells[r])
+        if body:  # a compilation's department heading: the records below are that body's (until the next one)
+            ctx.body, ctx.section = body, None
+            return
         named = [f for f in ("item_name", "type") if f in cols]  # (none in a duty table of codes: no continuation)
         name_covered = bool(named) and all(sheet.covered_from_above(r, cols[f]) for f in named)
         # 肇东 (a CSV): one row per stage, the record's other cells left blank below its first row, not merged
@@ -2080,6 +2094,8 @@ class _ListParser:
         get = values.get
         rec = Record(sheet=ctx.sheet.name, row=ctx.sheet.row_number(r), position=len(self.records),
                      item_name=_name(get("item_name", "")))
+        if ctx.body:
+            self.group_bodies[id(rec)] = ctx.body
         typed = _TYPED_NAME.match(rec.item_name)
         if typed and not get("type", "").strip() and power_type(typed.group("type")):
             # 安化: 【行政许可】食品经营许可 — the type in brackets before the name, no type column
@@ -2271,6 +2287,7 @@ class _SheetContext:
     section: tuple[PowerType, str] | None = None  # the group row above (一、行政许可（2项）) and its text
     type_said: bool = False  # the notice that the sheet's name gives its rows' type is given (once a sheet)
     section_row: int = -1  # the row of the group row that gave `section`
+    body: str = ""  # a compilation's group row above naming its department (一、湖州市综合行政执法局（6项）)
     dittoed: list[str] = field(default_factory=list)  # 「第5行 责任事项」: cells reading 同上, filled from the row above
     filled_down: list[int] = field(default_factory=list)  # sub-item rows whose blank shared cells were the item's
     typed_down: list[int] = field(default_factory=list)  # rows whose blank type (the first column) was the row above's
@@ -2342,6 +2359,19 @@ def _group_row(cells: list[str]) -> str:
     pt = power_type(text)
     if not 2 <= len(text) <= 10 or not (marked or (pt and pt.name in text)):
         return ""  # a bare 检查 left in one column of a CSV row is no heading
+    return text
+
+
+def _body_row(cells: list[str]) -> str:
+    """The body a compilation's group row names (「一、湖州市综合行政执法局（6项）」 across the row, numbered or counted):
+    its name without its numbering and count; "" for any other row."""
+    values = {squeeze(v) for v in cells if v.strip() and not _NONE_CELL.match(squeeze(v))}
+    if len(values) != 1:
+        return ""
+    raw = values.pop()
+    text = _COUNTED.sub("", _SECTION_COUNT.sub("", _SECTION_NUMBER.sub("", raw)))
+    if text == raw or not 4 <= len(text) <= 30 or power_type(text) or not names_a_body(text):
+        return ""
     return text
 
 

@@ -112,6 +112,11 @@ def _is_body(name: str) -> bool:
     return len(name) >= 3 and name.endswith(_BODY_ENDINGS)
 
 
+def names_a_body(text: str) -> bool:
+    """Whether a text ends as a body's name does (…局, …委员会, …人民政府, …大队)."""
+    return _is_body(text)
+
+
 def _place_prefix(name: str, context: list | None = None) -> str:
     """The jurisdiction (its Jurisdiction name) a name starts with; "" when it names none.
 

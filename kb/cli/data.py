@@ -40,7 +40,7 @@ def _print_import(report: dict) -> None:
         status = STATUS_TEXT.get(f["status"], f["status"])
         click.echo(f"[{status}] {name}{who}：{f['records']} 条", err=True)
         if len(f.get("departments") or []) > 1 or f.get("moved"):  # one body, but not the file's: say so
-            click.echo(f"    各部门的事项（其中 {f['moved']} 条按行使主体或所在工作表的部门从 {f['department']} 移出）：",
+            click.echo(f"    各部门的事项（其中 {f['moved']} 条按行使主体、所在分组或工作表的部门从 {f['department']} 移出）：",
                        err=True)
             for d in f["departments"]:
                 click.echo(f"      {d['name']}（{d['jurisdiction'] or '地区不明'}）：{d['records']}", err=True)

@@ -114,7 +114,7 @@ def test_one_file_puts_each_record_under_its_own_department(scratch_server: Mana
     assert again["files"][0]["status"] == "unchanged" and again["nodes_created"] == 0
     # the text report says where the records went
     text = _kb(scratch_server, "import", "--dry-run", str(tmp_path / "西安市文物局2024年权责清单.xlsx")).stderr
-    assert "其中 3 条按行使主体或所在工作表的部门从 西安市文物局 移出" in text and "西安市公安局（西安市）：2" in text
+    assert "其中 3 条按行使主体、所在分组或工作表的部门从 西安市文物局 移出" in text and "西安市公安局（西安市）：2" in text
 
 
 def test_a_guide_from_places_in_no_table_gets_the_whole_chain(scratch_server: ManagedServer, tmp_path: Path) -> None:

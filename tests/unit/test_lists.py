@@ -3769,3 +3769,24 @@ def test_an_item_s_own_row_heading_its_sub_items_is_no_power_and_its_base_code_i
         ("排污许可证核发", "", "330217100000")]
     assert [r.position for r in doc.records] == [0, 1, 2] and not doc.unmapped
     assert any("第3行是主项的标题行" in w.message for w in doc.warnings)
+
+
+def test_a_compilation_s_group_rows_name_each_department(tmp_path):
+    """One sheet of a city's departments, each under a group row naming it (「一、湖州市综合行政执法局（6项）」 across
+    the row): each record is its group's department's, no 行使主体 column needed (it was refused: no department); a
+    group row of a type (二、行政处罚) still types its rows."""
+    path = make_xlsx(tmp_path / "湖州市市级部门权责清单汇编（2024年）.xlsx", [
+        ["序号", "权力编码", "权力名称", "权力类型", "法律依据"],
+        ["一、湖州市综合行政执法局（2项）"],
+        ["1", "330217001005", "对排放油烟的餐饮服务业经营者未安装油烟净化设施的行政处罚", "行政处罚", "《中华人民共和国大气污染防治法》第一百一十八条"],
+        ["2", "330219001000", "对擅自占用、挖掘城市道路的行政处罚", "行政处罚", "《城市道路管理条例》第四十二条"],
+        ["二、湖州市市场监督管理局（2项）"],
+        ["1", "330220002000", "食品生产许可", "行政许可", "《中华人民共和国食品安全法》第三十五条"],
+        ["2", "330220001000", "对未取得营业执照擅自从事经营活动的行政处罚", "行政处罚", "《无证无照经营查处办法》第十三条"],
+    ], title="湖州市市级部门权责清单汇编", merges=("A3:E3", "A6:E6"))
+    doc = parse_list(path)
+    assert [(r.department, r.item_name[:8]) for r in doc.records] == [
+        ("湖州市综合行政执法局", "对排放油烟的餐饮"), ("湖州市综合行政执法局", "对擅自占用、挖掘"),
+        ("湖州市市场监督管理局", "食品生产许可"), ("湖州市市场监督管理局", "对未取得营业执照")]
+    assert [(d["name"], d["jurisdiction"], d["records"]) for d in doc.departments] == [
+        ("湖州市综合行政执法局", "湖州市", 2), ("湖州市市场监督管理局", "湖州市", 2)]
