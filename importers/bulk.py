@@ -377,7 +377,7 @@ class Plan:
             records = [r for r in doc.records if (r.department or doc.department) == dep["name"]]
             self.merge_department(dep["name"], dep["jurisdiction"], dep["level"], run_id, source_file)
             version = self.versions[key]
-            version.update({"title": doc.title, "sha256": doc.sha256, "source_file": source_file,
+            version.update({"title": dep.get("title") or doc.title, "sha256": doc.sha256, "source_file": source_file,
                             "mapping": doc.mapping, "container": doc.container, "fields": doc.fields or None,
                             "records": len(records), "imported_at": _now(), "import_run": run_id})
             self.c.nodes += 1

@@ -1572,6 +1572,16 @@ class _ListParser:
     def _document(self, layouts: list[tuple[Sheet, SheetLayout]], titles: list[str], naming: Naming,
                   used_sheets: list[str], departments: dict[str, dict]) -> ListDocument:
         mapping_names = list(dict.fromkeys(lay.match.mapping.name for _, lay in layouts))
+        # a compilation's department whose records are all on sheets of their own: its list's title is theirs
+        # (湖州市市场监督管理局权责清单, not the first sheet's 湖州市综合行政执法局权责清单)
+        by_sheet: dict[str, set[str]] = {}
+        for rec in self.records:
+            by_sheet.setdefault(rec.sheet, set()).add(rec.department)
+        for sheet, layout in layouts:
+            owners = by_sheet.get(sheet.name, set())
+            own = _title_candidates(layout.titles)
+            if len(owners) == 1 and own and len(departments) > 1:
+                departments[next(iter(owners))].setdefault("title", own[0])
         return ListDocument(
             path=self.path,
             sha256=self.source.sha256,

@@ -550,7 +550,7 @@ def _write_version(tx: neo4j.Transaction, counter: _Counter, doc: ListDocument, 
     """One department's records of a file: its department, list version and powers."""
     _ensure_department(tx, counter, dep["name"], dep["jurisdiction"], dep["level"], run_id, Path(doc.path).name)
     rows = _run(tx, counter, CREATE_VERSION, department=dep["name"], key=key, version=doc.version,
-                title=doc.title, sha256=doc.sha256, source_file=Path(doc.path).name, mapping=doc.mapping,
+                title=dep.get("title") or doc.title, sha256=doc.sha256, source_file=Path(doc.path).name, mapping=doc.mapping,
                 container=doc.container, fields=doc.fields or None, records=len(records), run_id=run_id,
                 in_force_from=in_force_from)
     # the in-force dates of the department's versions, and whether the new one is current

@@ -3790,3 +3790,17 @@ def test_a_compilation_s_group_rows_name_each_department(tmp_path):
         ("湖州市市场监督管理局", "食品生产许可"), ("湖州市市场监督管理局", "对未取得营业执照")]
     assert [(d["name"], d["jurisdiction"], d["records"]) for d in doc.departments] == [
         ("湖州市综合行政执法局", "湖州市", 2), ("湖州市市场监督管理局", "湖州市", 2)]
+
+
+def test_a_compilation_s_sheets_each_give_their_department_its_title_and_its_short_name_its_full_one(tmp_path):
+    """A sheet per department, named short (市综合执法局), titled in full, its rows' 实施主体 short too: each department
+    by its title's full name (综合执法局 is 综合行政执法局's short form), each list version titled by its own sheet."""
+    header = ["序号", "权力名称", "权力类型", "法律依据", "实施主体"]
+    path = _workbook(tmp_path / "湖州市市级部门权责清单汇编（2024年）.xlsx", {
+        "市综合执法局": [["湖州市综合行政执法局权责清单"], header,
+                    ["1", "对擅自占用、挖掘城市道路的行政处罚", "行政处罚", "《城市道路管理条例》第四十二条", "市综合执法局"]],
+        "市市场监管局": [["湖州市市场监督管理局权责清单"], header,
+                    ["1", "食品生产许可", "行政许可", "《中华人民共和国食品安全法》第三十五条", "市市场监管局"]]})
+    doc = parse_list(path)
+    assert [(d["name"], d["records"], d.get("title")) for d in doc.departments] == [
+        ("湖州市综合行政执法局", 1, "湖州市综合行政执法局权责清单"), ("湖州市市场监督管理局", 1, "湖州市市场监督管理局权责清单")]
