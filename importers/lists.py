@@ -989,6 +989,8 @@ class _ListParser:
         self._refuse_if_errors(layouts)
         titles = self._title_rows(layouts)
         naming = self._naming(layouts, titles, jurisdiction=jurisdiction, department=department)
+        if not naming.version:
+            naming.version = self._published_year()
         departments = self._departments(naming, self._sheet_bodies(layouts, naming))
         self._default_levels(naming.jurisdiction_level, departments)
         _delegating_bodies(self.records, departments)
@@ -1308,6 +1310,24 @@ class _ListParser:
                 f"{'、'.join(nested[:12])}{' 等' if len(nested) > 12 else ''}按其编码（上级编码，或主项编码加序号）读作上方主项的"
                 "子项；写明“同主项”的单元格，以及未写依据、责任事项、追责的子项的这些列，按主项读取", severity="notice"))
 
+    def _area_code(self) -> str | None:
+        """The area code every record gives (a platform's export: xzqhdm 510703 on each row), when it is one place's."""
+        from importers.jurisdictions import by_code
+
+        codes = {r.extra.get("area_code", "").strip() for r in self.records}
+        code = codes.pop() if len(codes) == 1 else ""
+        return code if code and by_code(code) else None
+
+    def _published_year(self) -> str:
+        """The year most of the records say they were published in (a platform's export: fbsj 「2024-06-30 10:12」 on
+        every row, no year in its title or name), "" when none says one."""
+        years = Counter(m.group(1) for r in self.records
+                        if (m := re.match(r"\s*((?:19|20)\d{2})(?!\d)", r.extra.get("published_date", ""))))
+        if years:
+            self.warnings.append(RowError(f"清单版本取为 {years.most_common(1)[0][0]}：标题和文件名中没有年份，按各项的发布时间",
+                                          severity="notice"))
+        return years.most_common(1)[0][0] if years else ""
+
     def _drop_item_heads(self) -> None:
         """An item's own row that only heads its sub-items (浙江's 权力清单: 「1 | 对违反大气污染防治管理制度行为的行政处罚 |
         (子项 blank) | 行政处罚 | 330217001000 | (依据 blank) | … | 含子项」, then 1-1, 1-2 … each a sub-item of that item
@@ -1471,7 +1491,7 @@ class _ListParser:
                 holders=Counter(r.holder for r in self.records if r.holder)
                 + Counter(self.group_bodies[id(r)] for r in self.records if id(r) in self.group_bodies),
                 department=department or self._meta.get("department"),
-                jurisdiction=jurisdiction or self._meta.get("jurisdiction"),
+                jurisdiction=jurisdiction or self._meta.get("jurisdiction") or self._area_code(),
                 overrides=layouts[0][1].match.mapping.document,
                 sheets=[sheet.name for sheet, _ in layouts if not self._meta],
             )
@@ -2158,6 +2178,8 @@ class _ListParser:
     def _set_type(self, ctx: _SheetContext, rec: Record, raw: str) -> None:
         rec.type_original = raw.strip()
         pt = power_type(raw)
+        if pt is None and "\n" in raw.strip():  # two type columns kept both (qllx 「01」 and qllxmc 「行政许可」): the one read
+            pt = next((found for line in raw.split("\n") if (found := power_type(line))), None)
         if pt:
             rec.type, rec.type_code = pt.name, pt.code
             return
@@ -2224,7 +2246,7 @@ class _ListParser:
 
 # a column of each item's status in a database's export (状态 | 事项状态 | STATUS), and the words that say it is gone
 # (武义's 「Status 事项状态」: either words of a header in English and Chinese)
-_STATUS_HEADER = re.compile(r"^(?:STATUS|STATE)?(?:事项|权力|职权)?(?:状态|有效状态|是否有效|是否启用)$|^(?:STATUS|STATE|SXZT|ZT|IS_VALID|VALID)$",
+_STATUS_HEADER = re.compile(r"^(?:STATUS|STATE)?(?:事项|权力|职权)?(?:状态|有效状态|是否有效|是否启用)$|^(?:STATUS|STATE|SXZT|ZT|IS_VALID|VALID|SFYX)$",
                             re.IGNORECASE)
 _STATUS_GONE = re.compile(r"^(?:停用|无效|失效|作废|已作废|取消|已取消|废止|已废止|注销|已注销|禁用|暂停|已暂停|否|N|NO|FALSE|DISABLED|INVALID)$",
                           re.IGNORECASE)

@@ -87,7 +87,7 @@ def department_phrase(text: str) -> str:
     # a table's number before its title: 表一　宽城满族自治县应急管理局行政权力清单, 附表2：…, 表3-1
     text = re.sub(r"^附?表(?:\d{1,2}(?:-\d{1,2})?|[一二三四五六七八九十]{1,3})[:：.、．_-]?", "", text)
     # a file's number: 3.鼓楼区税务局权责清单, 01-徐州市鼓楼区民政局权责清单, 二、…
-    text = re.sub(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.、．_-]", "", text)
+    text = re.sub(r"^(?:\d{1,3}[a-zA-Z]?|[一二三四五六七八九十]{1,3})[.、．_-]", "", text)
     text = re.sub(r"[（(]\d+[)）]$", "", text)  # "… (1)" download copies
     text = re.sub(r"(?:19|20)\d{2}(?:年度|年)?", "", text)
     # cut at the first of the list words the title holds after some text (权力清单和责任清单: at 权力清单,

@@ -647,7 +647,8 @@ _META_KEYS = {"title": ("title", "标题", "清单名称"), "department": ("depa
 
 # Where exports keep their list of records: {"records": [...]}, and a list platform's API answer as saved
 # from the browser ({"code": 200, "data": {"rows": [...], "total": 12}}, {"result": {"list": [...]}}).
-_RECORD_KEYS = ("records", "items", "rows", "list", "data", "result", "datas", "dataList", "records_list")
+_RECORD_KEYS = ("records", "items", "rows", "list", "data", "result", "datas", "dataList", "records_list", "pageData",
+                "content", "results", "dataSet", "recordList")
 
 
 def nested_records(data: dict, depth: int = 3) -> tuple[object, dict[str, str]]:
@@ -659,6 +660,16 @@ def nested_records(data: dict, depth: int = 3) -> tuple[object, dict[str, str]]:
         value = data.get(key)
         if isinstance(value, list) and (not value or isinstance(value[0], dict)):
             return value, meta
+        if isinstance(value, dict) and depth > 1:
+            found, inner = nested_records(value, depth - 1)
+            if isinstance(found, list):
+                return found, {**inner, **meta}
+    # another platform's own key (page.dataSource, body.qlqd …): the longest list of objects, when it is the only
+    # candidate of its length
+    lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v[:50])]
+    if lists:
+        return max(lists, key=len), meta
+    for value in data.values():
         if isinstance(value, dict) and depth > 1:
             found, inner = nested_records(value, depth - 1)
             if isinstance(found, list):

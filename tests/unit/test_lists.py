@@ -3804,3 +3804,23 @@ def test_a_compilation_s_sheets_each_give_their_department_its_title_and_its_sho
     doc = parse_list(path)
     assert [(d["name"], d["records"], d.get("title")) for d in doc.departments] == [
         ("湖州市综合行政执法局", 1, "湖州市综合行政执法局权责清单"), ("湖州市市场监督管理局", 1, "湖州市市场监督管理局权责清单")]
+
+
+def test_a_platform_s_json_answer_as_saved_from_the_browser(tmp_path):
+    """A list platform's paged answer ({"code": "0", "data": {"pageData": [...]}}), its fields in pinyin initials: the
+    records found under a key of the platform's own; the type from qllxmc when qllx is its code (both were kept, and
+    no type read); the version from fbsj (no year in the name); the place from xzqhdm; sfyx 0 not in force."""
+    rows = [{"id": f"8a8f{n}", "xh": n, "qlbm": f"51070300100{n}", "qlmc": name, "qllx": code, "qllxmc": kind,
+             "sdyj": "《中华人民共和国食品安全法》第三十五条第一款", "sszt": "绵阳市涪城区市场监督管理局", "xzqhdm": "510703",
+             "xzqhmc": "涪城区", "fbsj": "2024-06-30 10:12:00", "sfyx": valid}
+            for n, (name, code, kind, valid) in enumerate([("食品经营许可", "01", "行政许可", "1"),
+                                                          ("对无证经营的处罚", "02", "行政处罚", "1"),
+                                                          ("已取消的事项", "01", "行政许可", "0")], start=1)]
+    path = tmp_path / "市场监管局权责清单.json"
+    path.write_text(json.dumps({"code": "0", "msg": "操作成功", "data": {"total": 3, "pageNo": 1, "pageData": rows}},
+                               ensure_ascii=False), encoding="utf-8")
+    doc = parse_list(path)
+    assert [(r.item_name, r.type, r.code, r.seq) for r in doc.records] == [
+        ("食品经营许可", "行政许可", "510703001001", "1"), ("对无证经营的处罚", "行政处罚", "510703001002", "2")]
+    assert (doc.version, doc.jurisdiction) == ("2024", "涪城区")
+    assert doc.department.endswith("涪城区市场监督管理局")
