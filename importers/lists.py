@@ -3112,6 +3112,19 @@ def _delegation_manner(rec: Record) -> None:
     if manner != raw:
         rec.extra["delegation_manner_original"] = raw
         rec.extra["delegation_manner"] = manner
+    # the cell naming who delegated it and from which level (桂城街道's 「区级下放（原实施部门：佛山市南海区市场监督管理局）」):
+    # the delegation's source, as a column of its own would give it (without it the delegation came from no one)
+    body = _DELEGATING_BODY.search(said)
+    if body and not rec.extra.get("delegated_from"):
+        rec.extra["delegated_from"] = body.group("body") or body.group("by")
+    level = _DELEGATING_LEVEL.match(said)
+    if level and not rec.extra.get("delegated_from_level"):
+        rec.extra["delegated_from_level"] = level.group(1)
+
+
+_DELEGATING_BODY = re.compile(r"(?:原实施部门|原实施主体|原行使主体|原行使部门|原实施单位|下放部门|委托部门|委托机关)[:：为是]?"
+                              r"(?P<body>[^，,。；;（）()]{3,40}?)(?:[）)，,。；;]|$)|由(?P<by>[^，,。；;（）()]{3,30}?)(?:下放|委托)")
+_DELEGATING_LEVEL = re.compile(r"^(省级|市级|县级|区级|县区级|市本级|县本级|区本级|[省市县区])(?:下放|委托|赋权)")
 
 
 def _set_level(rec: Record, level_cell: str, scope_cell: str, defaults: dict[str, str],

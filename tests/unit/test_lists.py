@@ -3824,3 +3824,20 @@ def test_a_platform_s_json_answer_as_saved_from_the_browser(tmp_path):
         ("食品经营许可", "行政许可", "510703001001", "1"), ("对无证经营的处罚", "行政处罚", "510703001002", "2")]
     assert (doc.version, doc.jurisdiction) == ("2024", "涪城区")
     assert doc.department.endswith("涪城区市场监督管理局")
+
+
+def test_a_source_column_naming_who_delegated_the_power_and_from_which_level(tmp_path):
+    """桂城街道's 权力来源: 「区级下放（原实施部门：佛山市南海区市场监督管理局）」 is a delegation from that body at the
+    district level (the delegation had no source: the chain from 南海区 down stopped at the district); 法定 is none; the
+    column is no unmapped one."""
+    path = tmp_path / "佛山市南海区桂城街道办事处权责清单.csv"
+    path.write_text("序号,事项名称,权力类型,实施依据,权力来源\n"
+                    "1,对未取得食品生产经营许可从事食品生产经营活动的处罚,行政处罚,《中华人民共和国食品安全法》第一百二十二条,"
+                    "区级下放（原实施部门：佛山市南海区市场监督管理局）\n"
+                    "2,城乡居民最低生活保障申请受理,行政确认,《社会救助暂行办法》第十一条,法定\n"
+                    "3,对擅自占用城市道路的处罚,行政处罚,《城市道路管理条例》第四十二条,由区城管执法局委托\n", encoding="utf-8")
+    doc = parse_list(path)
+    assert [(r.extra.get("delegation_manner"), r.extra.get("delegated_from"), r.extra.get("delegated_from_level"))
+            for r in doc.records] == [("下放", "佛山市南海区市场监督管理局", "区级"), (None, None, None),
+                                      ("委托", "南海区城管执法局", None)]  # (completed by the place above)
+    assert not doc.unmapped
