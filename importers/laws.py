@@ -151,7 +151,8 @@ def parse_law(path: str | Path | Source) -> LawDocument:
             f"没有找到条文：从第 {body_start + 1} 行起应有以 '第X条 ' 开头的段落",
             row=body_start + 1, column="line")])
     return LawDocument(path=str(path), sha256=source.sha256, title=title,
-                       version_date=_version_date(path, history), history=history, articles=articles)
+                       version_date=_version_date(path, history, lines[:title_index]), history=history,
+                       articles=articles)
 
 
 def _body_start(lines: list[str], title_index: int) -> int:
@@ -272,12 +273,18 @@ def _heading_name(text: str) -> str:
     return f"{match.group(1)} {name}" if name else match.group(1)
 
 
-def _version_date(path: Path, history: list[str]) -> str:
+def _version_date(path: Path, history: list[str], preamble: list[str] = ()) -> str:
+    """The date of the text: the file's name's, else the last of its history's, else (a 国务院令 or 主席令 above the
+    title, no history) the date its order says it was adopted, or the order's own date line."""
     from_name = _FILE_DATE.search(path.name)
     if from_name:
         return from_name.group(1)
     dates = [m for entry in history for m in _HISTORY_DATE.finditer(entry[:20])]
     if not dates:
-        return ""
+        order = "\n".join(line.strip() for line in preamble)
+        adopted = re.search(r"已?经\s*(\d{4})年(\d{1,2})月(\d{1,2})日[^。\n]{0,30}?通过", order)
+        signed = re.findall(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$", order, re.MULTILINE)
+        found = adopted.groups() if adopted else signed[-1] if signed else None
+        return f"{found[0]}-{int(found[1]):02d}-{int(found[2]):02d}" if found else ""
     year, month, day = dates[-1].groups()
     return f"{year}-{int(month):02d}-{int(day):02d}"

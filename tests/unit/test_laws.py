@@ -90,3 +90,15 @@ def test_looks_like_law(tmp_path):
     binary = tmp_path / "x.md"
     binary.write_bytes(b"\xd0\xcf\x11\xe0\xff\xfe")
     assert not looks_like_law(binary)
+
+
+def test_a_regulation_under_its_state_council_order_is_dated_by_the_order(tmp_path):
+    """国务院令 第684号 above the title, no history in brackets: the text's date is the day the order says it was
+    adopted (2017年8月6日, also the order's own date line)."""
+    path = tmp_path / "无证无照经营查处办法.txt"
+    path.write_text("中华人民共和国国务院令\n第684号\n\n《无证无照经营查处办法》已经2017年8月6日国务院第180次常务会议通过，现予公布，"
+                    "自2017年10月1日起施行。\n\n总理　李克强\n2017年8月6日\n\n无证无照经营查处办法\n\n"
+                    "第一条　为了维护社会主义市场经济秩序，制定本办法。\n第二条　任何单位或者个人不得从事无证无照经营。\n",
+                    encoding="gb18030")
+    doc = parse_law(path)
+    assert (doc.title, doc.version_date, len(doc.articles)) == ("无证无照经营查处办法", "2017-08-06", 2)
