@@ -287,7 +287,9 @@ def _rar5_encrypted(f) -> str | None:
         if len(start) < 5:
             return None
         size, at = _vint(start, 4)
-        header = start[at:] + f.read(size - (len(start) - at))
+        if size < 2:
+            return None  # (no header is that short: damage, which libarchive reports)
+        header = start[at:] + f.read(max(size - (len(start) - at), 0))
         kind, at = _vint(header, 0)
         flags, at = _vint(header, at)
         extra = data = 0
@@ -324,6 +326,8 @@ def _rar4_encrypted(f) -> str | None:
         if len(base) < 7:
             return None
         kind, flags, size = base[2], struct.unpack_from("<H", base, 3)[0], struct.unpack_from("<H", base, 5)[0]
+        if kind == 0x73 and flags & 0x80:
+            return None  # the archive's headers are encrypted: what follows is ciphertext (libarchive says so)
         rest = f.read(max(size - 7, 0))
         added = struct.unpack_from("<I", rest)[0] if flags & 0x8000 or kind == 0x74 else 0
         if kind == 0x74:  # a file: packed size, …, its name (OEM bytes, then a zero and its Unicode form when flagged)

@@ -313,9 +313,19 @@ def _opens_article(body: str, pos: int, headers: list[_Header]) -> bool:
         lead = re.sub(r"《[^《》]*》|[（(][^（）()]*[）)]|\s", "", body[:pos])
         if len(_CHAPTERS.sub("", lead)) <= 2:
             return True
-    # A second article on the same line: "…。第六条：…", or a list of them: "第六条第（三）项；第七条" (not "…；第七条规定的")
+    # A second article on the same line: "…。第六条：…", or a list of them standing alone: "第六条第（三）项；第七条、第八条"
+    # (not "…；第七条规定的", nor "…；第六十五条、第六十六条规定的情形除外": the run of articles must end the clause)
     sentence_end = re.search(r"[。；;]\s*$", body[line_start:pos])
-    return bool(sentence_end) and _after_header(body, pos) in ("：", ":", " ", "\t", "\n", "", "；", ";", "。", "，", ",", "、")
+    if not sentence_end:
+        return False
+    if _after_header(body, pos) in ("：", ":", " ", "\t", "\n"):
+        return True
+    run = _ARTICLE_RUN.match(body, pos)
+    return bool(run) and (run.end() == len(body) or body[run.end()] in "；;。\n：:")
+
+
+# articles one after another (第六十五条第一款、第六十六条和第六十七条), as a clause of references
+_ARTICLE_RUN = re.compile(rf"(?:第{NUMERAL}条{_QUALIFIER.pattern}\s*[、，,和及与或至到]?\s*)+")
 
 
 def _after_header(body: str, pos: int) -> str:

@@ -988,13 +988,15 @@ class _ListParser:
         self._warn_repeated_items()
         self._refuse_if_errors(layouts)
         titles = self._title_rows(layouts)
+        self._titles = titles
         naming = self._naming(layouts, titles, jurisdiction=jurisdiction, department=department)
         if not naming.version:
             naming.version = self._published_year()
-        departments = self._departments(naming, self._sheet_bodies(layouts, naming))
+        sheet_bodies = self._sheet_bodies(layouts, naming)
+        departments = self._departments(naming, sheet_bodies)
         self._default_levels(naming.jurisdiction_level, departments)
         _delegating_bodies(self.records, departments)
-        return self._document(layouts, titles, naming, used_sheets, departments)
+        return self._document(layouts, titles, naming, used_sheets, departments, sheet_bodies)
 
     # -- steps of parse ----------------------------------------------------------------------
 
@@ -1541,6 +1543,7 @@ class _ListParser:
         out: dict[str, dict] = {}
         own_place = {}
         seen: dict[str, str] = {}  # 行使主体 -> its department ("" = the file's): one reading per spelling
+        compiled = self._compiled(naming)
         noted: set[str] = set()  # the joint holders said
         for rec in self.records:
             if rec.holder not in seen:
@@ -1548,7 +1551,7 @@ class _ListParser:
                     seen[rec.holder] = holder_department(rec.holder, naming) if rec.holder else ""
                 except Ambiguous as exc:
                     raise FileRefused(self.path, [_ambiguous(exc, sheet=rec.sheet, row=rec.row)]) from exc
-            group = self.group_bodies.get(id(rec), "")
+            group = self.group_bodies.get(id(rec), "") if compiled else ""
             if group and group not in seen:
                 try:
                     seen[group] = holder_department(group, naming)
@@ -1576,6 +1579,17 @@ class _ListParser:
             out[rec.department]["records"] += 1
         return out
 
+    def _compiled(self, naming: Naming) -> bool:
+        """Whether the group rows naming bodies give the records below them to those bodies: two or more bodies, in a
+        file that says it gathers departments' lists (汇编, 市级部门 …) or names no department of its own. Not a
+        township's list grouping its powers by the county bodies that delegated them, nor a department's list
+        grouping its own by its units (不动产登记中心)."""
+        if len(set(self.group_bodies.values())) < 2 or naming.department_source in ("option", "mapping"):
+            return False
+        said = " ".join([*getattr(self, "_titles", []), Path(self.path).stem])
+        return bool(_COMPILATION.search(squeeze(said))) or naming.department_source not in ("title", "filename",
+                                                                                              "department_row")
+
     def _default_levels(self, publisher_level: str, departments: dict[str, dict]) -> None:
         # A row the list gives no level (no level column, no keyword, no 市本级 scope, no level sheet)
         # is taken to be implemented at its department's own level: a county bureau's list holds county
@@ -1590,7 +1604,9 @@ class _ListParser:
                 rec.level = "county"  # 市级 in the list of 天门市 or 浏阳市 (a county-level city) is its own level
 
     def _document(self, layouts: list[tuple[Sheet, SheetLayout]], titles: list[str], naming: Naming,
-                  used_sheets: list[str], departments: dict[str, dict]) -> ListDocument:
+                  used_sheets: list[str], departments: dict[str, dict],
+                  sheet_bodies: dict[str, str] | None = None) -> ListDocument:
+        sheet_bodies = sheet_bodies or {}
         mapping_names = list(dict.fromkeys(lay.match.mapping.name for _, lay in layouts))
         # a compilation's department whose records are all on sheets of their own: its list's title is theirs
         # (湖州市市场监督管理局权责清单, not the first sheet's 湖州市综合行政执法局权责清单)
@@ -1600,8 +1616,8 @@ class _ListParser:
         for sheet, layout in layouts:
             owners = by_sheet.get(sheet.name, set())
             own = _title_candidates(layout.titles)
-            if len(owners) == 1 and own and len(departments) > 1:
-                departments[next(iter(owners))].setdefault("title", own[0])
+            if len(owners) == 1 and own and len(departments) > 1 and sheet_bodies.get(sheet.name) in owners:
+                departments[next(iter(owners))].setdefault("title", own[0])  # (its title names that department)
         return ListDocument(
             path=self.path,
             sha256=self.source.sha256,
@@ -2401,10 +2417,15 @@ def _body_row(cells: list[str]) -> str:
     if len(values) != 1:
         return ""
     raw = values.pop()
-    text = _COUNTED.sub("", _SECTION_COUNT.sub("", _SECTION_NUMBER.sub("", raw)))
+    text = _COUNTED.sub("", _SECTION_COUNT.sub("", _BODY_NUMBER.sub("", raw)))  # (三门峡市…: no number to strip)
     if text == raw or not 4 <= len(text) <= 30 or power_type(text) or not names_a_body(text):
         return ""
     return text
+
+
+_BODY_NUMBER = re.compile(r"^(?:第?[一二三四五六七八九十百\d]+[、.．:：]|[（(][一二三四五六七八九十\d]+[)）][、.．]?)")
+# A title or name that says the file gathers several departments' lists (its group rows then name whose records follow)
+_COMPILATION = re.compile(r"汇编|汇总|合订|各部门|市级部门|县级部门|区级部门|部门权责清单目录|政府部门权责清单")
 
 
 def _section_type(cells: list[str]) -> PowerType | None:

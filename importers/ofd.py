@@ -114,12 +114,14 @@ class OfdPage:
             return
         matrix, size = _Matrix(el.get("CTM")), float((_numbers(el.get("Size")) or [3.5])[0])
         sx, sy = matrix.scale
-        x = y = 0.0
+        start_x = start_y = 0.0  # (a TextCode without X or Y takes the one before's)
         for code in _children(el, "TextCode"):
             text = code.text or ""
-            x = float(code.get("X", x))
-            y = float(code.get("Y", y))
-            deltas = _deltas(code.get("DeltaX"))
+            start_x = float((_numbers(code.get("X")) or [start_x])[0])
+            start_y = float((_numbers(code.get("Y")) or [start_y])[0])
+            x, y = start_x, start_y
+            across, down = _deltas(code.get("DeltaX")), _deltas(code.get("DeltaY"))
+            vertical = bool(down) and not across  # (a narrow header cell's 序号 written top to bottom)
             for i, ch in enumerate(text):
                 wide = size if ord(ch) >= _WIDE else size / 2
                 px, py = matrix.apply(x, y)
@@ -127,7 +129,11 @@ class OfdPage:
                 if ch.strip():
                     self.chars.append({"text": ch, "x0": left, "x1": left + wide * sx * POINTS_PER_MM,
                                        "top": baseline - 0.88 * tall, "bottom": baseline + 0.12 * tall, "size": tall})
-                x += deltas[i] if i < len(deltas) else wide
+                if vertical:
+                    y += down[i] if i < len(down) else size
+                else:
+                    x += across[i] if i < len(across) else wide
+                    y += down[i] if i < len(down) else 0.0
 
     def path(self, el: ET.Element) -> None:
         if el.get("Stroke", "true").lower() == "false" and el.get("Fill", "false").lower() != "true":

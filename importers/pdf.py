@@ -416,12 +416,16 @@ def _stitch_columns(pages: list[_Page]) -> None:
         return
     first = tables[0][1].xs
     bases = [[page, grid, 0] for page, grid in tables if _same_edges(grid.xs, first)]  # [page, grid, sets beside it]
+    others: list[tuple[_Grid, bool]] = []  # the tables on other columns so far, and whether each was laid beside one
     for page, grid in tables:
         if _same_edges(grid.xs, first) or grid.rows < 1:
             continue
+        # (the next page of a table of its own, on its columns: another department's list going on, not a column set)
+        alone = next((not beside for other, beside in reversed(others) if _same_edges(other.xs, grid.xs)), False)
         shape = _from_top(grid.ys)
-        found = [base for base in bases if base[0].number < page.number and _same_edges(_from_top(base[1].ys), shape)
-                 and _cut_at_right(base[0], base[1], grid)]
+        found = [] if alone else [base for base in bases if base[0].number < page.number
+                                  and _same_edges(_from_top(base[1].ys), shape) and _cut_at_right(base[0], base[1], grid)]
+        others.append((grid, bool(found)))
         if not found:
             continue
         base = min(found, key=lambda b: b[2])  # (the first of those with the fewest sets beside them yet)

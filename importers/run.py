@@ -102,7 +102,11 @@ DECLARATION = "kb-import.toml"
 
 
 def declared_place(path: Path) -> str | None:
-    """The jurisdiction the nearest DECLARATION in the file's folder or above it names (None: none does)."""
+    """The jurisdiction the nearest DECLARATION in the file's folder or above it names (None: none does); an
+    archive's file by the archive's folder (it is unpacked elsewhere)."""
+    shown = archives.shown_path(str(path))
+    if shown != str(path):
+        path = next((p for p in Path(shown).parents if p.is_file()), path)
     return _declared(path.resolve().parent)
 
 

@@ -651,30 +651,36 @@ _RECORD_KEYS = ("records", "items", "rows", "list", "data", "result", "datas", "
                 "content", "results", "dataSet", "recordList")
 
 
-def nested_records(data: dict, depth: int = 3) -> tuple[object, dict[str, str]]:
+def nested_records(data: dict, depth: int = 3, *, any_key: bool = True) -> tuple[object, dict[str, str]]:
     """(the records, what the file declares) of a JSON object: the first list of objects under one of
     _RECORD_KEYS, looked for up to `depth` objects down; what the objects on the way declare (a title)
-    kept, the outer first."""
+    kept, the outer first. Where none is (another platform's own key: data.pageData, body.qlqd), the longest list
+    of objects anywhere that deep, when no other is as long."""
     meta = _json_meta(data)
     for key in _RECORD_KEYS:
         value = data.get(key)
         if isinstance(value, list) and (not value or isinstance(value[0], dict)):
             return value, meta
         if isinstance(value, dict) and depth > 1:
-            found, inner = nested_records(value, depth - 1)
+            found, inner = nested_records(value, depth - 1, any_key=False)
             if isinstance(found, list):
                 return found, {**inner, **meta}
-    # another platform's own key (page.dataSource, body.qlqd …): the longest list of objects, when it is the only
-    # candidate of its length
-    lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v[:50])]
-    if lists:
-        return max(lists, key=len), meta
-    for value in data.values():
-        if isinstance(value, dict) and depth > 1:
-            found, inner = nested_records(value, depth - 1)
-            if isinstance(found, list):
-                return found, {**inner, **meta}
+    if any_key:
+        lists = sorted(_object_lists(data, depth), key=lambda found: -len(found[0]))
+        if lists and (len(lists) == 1 or len(lists[0][0]) > len(lists[1][0])):
+            return lists[0][0], {**lists[0][1], **meta}
     return None, meta
+
+
+def _object_lists(data: dict, depth: int) -> list[tuple[list, dict[str, str]]]:
+    """Every non-empty list of objects under `data`, `depth` objects down, with what the objects on the way declare."""
+    out = []
+    for value in data.values():
+        if isinstance(value, list) and value and all(isinstance(x, dict) for x in value[:50]):
+            out.append((value, {}))
+        elif isinstance(value, dict) and depth > 1:
+            out += [(found, {**_json_meta(value), **meta}) for found, meta in _object_lists(value, depth - 1)]
+    return out
 
 
 def _json_meta(data: dict) -> dict[str, str]:

@@ -85,10 +85,12 @@ def evidence_value(k: str, v: Any, e: Mapping | None = None) -> Markup:
                                           for mk, mv in item.items())
             parts.append(Markup("<div>{}</div>").format(inner))
         return Markup("").join(parts)
-    if k == "fields" and _is_list(v):  # (a list version's fields, by their keys)
-        return Markup("、").join(escape(FIELD_LABELS.get(f, str(f).removeprefix("x_"))) for f in v)
-    if k == "mapping" and isinstance(v, str):
-        return escape(mapping_title(v))
+    if k == "fields" and _is_list(v):  # (a list version's fields, by their keys; a kept column's by its own header)
+        from webui.views.powers import FIELD_NAMES
+
+        return Markup("、").join(escape(FIELD_LABELS.get(f) or FIELD_NAMES.get(f"x_{f}") or str(f)) for f in v)
+    if k == "mapping" and isinstance(v, str):  # (standard+duty_table: a list and its duty table, two layouts)
+        return escape("、".join(mapping_title(name) for name in v.split("+")))
     if k == "metrics_missing" and _is_list(v):
         return Markup("、").join(escape(EVIDENCE_VALUES.get(m, m)) for m in v)
     if isinstance(v, Mapping):

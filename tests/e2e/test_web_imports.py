@@ -271,6 +271,11 @@ def test_the_preview_says_what_the_import_does_to_the_current_list(scratch: Grap
     client.post(f"/imports/upload/{first}/confirm", data={"csrf_token": csrf_token(page), "reason": "2025年清单"})
     assert _finished(client, first)["status"] == "imported"
 
+    again = upload(client, STATS).headers["Location"].rsplit("/", 1)[-1]  # the same file: it changes nothing
+    found = client.get(f"/imports/upload/{again}.json").get_json()["preview"]
+    assert found["already_imported"] and found["changes"] == []
+    assert "导入后将列出两次" not in client.get(f"/imports/upload/{again}").get_data(as_text=True)
+
     token = upload(client, relabelled(tmp_path, "2025", "更正")).headers["Location"].rsplit("/", 1)[-1]
     [change] = client.get(f"/imports/upload/{token}.json").get_json()["preview"]["changes"]
     assert change["effect"] == "part" and (change["old"], change["new"]) == ("2025", "2025")

@@ -247,5 +247,7 @@ def test_articles_listed_after_a_semicolon_are_each_cited():
     assert [(c.article, c.article_label, c.text) for c in found] == [(6, "第六条", ""), (7, "第七条", "")]
     found = parse_citations("《安全生产法》第六十二条；第六十五条第一款、第六十六条")
     assert [c.article for c in found] == [62, 65, 66]
-    found = parse_citations("《安全生产法》第六十二条：生产经营单位应当……；第六十五条规定的情形除外。")
-    assert [(c.article, c.text) for c in found] == [(62, "生产经营单位应当……；第六十五条规定的情形除外。")]
+    for quoted in ("生产经营单位应当……；第六十五条规定的情形除外。", "生产经营单位应当……；第六十五条、第六十六条规定的情形除外。",
+                   "应当。第六十五条，第六十六条另有规定的除外。"):
+        found = parse_citations(f"《安全生产法》第六十二条：{quoted}")
+        assert [(c.article, c.text) for c in found] == [(62, quoted)]

@@ -3747,6 +3747,12 @@ def test_a_list_that_says_no_place_is_placed_by_its_folder_s_declaration_not_by_
     assert [(f["department"], f["jurisdiction"], f["status"]) for f in result["files"]] == [
         ("克拉玛依市农业农村局", "克拉玛依市", "valid")]
     assert run.parse_file(copy, jurisdiction="浏阳市").jurisdiction == "浏阳市"  # (--jurisdiction says more)
+    bundle = tmp_path / "清单" / "附件.zip"  # (an archive beside the declaration: its files are unpacked elsewhere)
+    with zipfile.ZipFile(bundle, "w") as zf:
+        zf.writestr(copy.name, copy.read_bytes())
+    copy.unlink()
+    result = run.import_paths(None, [bundle], dry_run=True, progress=False)
+    assert [(f["department"], f["jurisdiction"]) for f in result["files"]] == [("克拉玛依市农业农村局", "克拉玛依市")]
 
 
 def test_an_item_s_own_row_heading_its_sub_items_is_no_power_and_its_base_code_is_kept(tmp_path):
@@ -3802,7 +3808,7 @@ def test_a_compilation_s_sheets_each_give_their_department_its_title_and_its_sho
         "市市场监管局": [["湖州市市场监督管理局权责清单"], header,
                     ["1", "食品生产许可", "行政许可", "《中华人民共和国食品安全法》第三十五条", "市市场监管局"]]})
     doc = parse_list(path)
-    assert [(d["name"], d["records"], d.get("title")) for d in doc.departments] == [
+    assert [(d["name"], d["records"], d.get("title") or doc.title) for d in doc.departments] == [
         ("湖州市综合行政执法局", 1, "湖州市综合行政执法局权责清单"), ("湖州市市场监督管理局", 1, "湖州市市场监督管理局权责清单")]
 
 
@@ -3820,8 +3826,8 @@ def test_a_platform_s_json_answer_as_saved_from_the_browser(tmp_path):
     path.write_text(json.dumps({"code": "0", "msg": "操作成功", "data": {"total": 3, "pageNo": 1, "pageData": rows}},
                                ensure_ascii=False), encoding="utf-8")
     doc = parse_list(path)
-    assert [(r.item_name, r.type, r.code, r.seq) for r in doc.records] == [
-        ("食品经营许可", "行政许可", "510703001001", "1"), ("对无证经营的处罚", "行政处罚", "510703001002", "2")]
+    assert [(r.item_name, r.type, r.code) for r in doc.records] == [
+        ("食品经营许可", "行政许可", "510703001001"), ("对无证经营的处罚", "行政处罚", "510703001002")]
     assert (doc.version, doc.jurisdiction) == ("2024", "涪城区")
     assert doc.department.endswith("涪城区市场监督管理局")
 
@@ -3841,3 +3847,24 @@ def test_a_source_column_naming_who_delegated_the_power_and_from_which_level(tmp
             for r in doc.records] == [("下放", "佛山市南海区市场监督管理局", "区级"), (None, None, None),
                                       ("委托", "南海区城管执法局", None)]  # (completed by the place above)
     assert not doc.unmapped
+
+
+def test_group_rows_naming_bodies_in_a_list_of_one_department_leave_its_records_with_it(tmp_path):
+    """Not a compilation: a township's list grouping its powers by the county bodies that delegated them, a
+    department's list grouping its own by its units, a merged row repeating the department's name (三门峡市: a place
+    whose name opens with a numeral, no group number to strip): every record stays the file's department's."""
+    header = ["序号", "事项名称", "权力类型", "实施依据"]
+    town = make_xlsx(tmp_path / "浏阳市大瑶镇人民政府赋权事项清单（2024年）.xlsx", [
+        header, ["一、浏阳市农业农村局（1项）"], ["1", "农村村民宅基地审批", "行政许可", "《中华人民共和国土地管理法》第六十二条"],
+        ["二、浏阳市自然资源局（1项）"], ["1", "乡村建设规划许可证核发", "行政许可", "《中华人民共和国城乡规划法》第四十一条"]],
+        title="浏阳市大瑶镇人民政府赋权事项清单（2024年）", merges=("A3:D3", "A5:D5"))
+    assert {r.department for r in parse_list(town).records} == {"浏阳市大瑶镇人民政府"}
+    units = make_xlsx(tmp_path / "某县自然资源局权责清单.xlsx", [
+        header, ["一、某县自然资源局（1项）"], ["1", "建设用地规划许可证核发", "行政许可", "《中华人民共和国城乡规划法》第三十七条"],
+        ["二、某县不动产登记中心（1项）"], ["1", "不动产登记", "行政确认", "《不动产登记暂行条例》第六条"]],
+        title="某县自然资源局权责清单", merges=("A3:D3", "A5:D5"))
+    assert {r.department for r in parse_list(units).records} == {"某县自然资源局"}
+    named = make_xlsx(tmp_path / "权责清单.xlsx", [
+        header, ["三门峡市市场监督管理局"], ["1", "食品经营许可", "行政许可", "《中华人民共和国食品安全法》第三十五条"]],
+        title="三门峡市市场监督管理局权责清单", merges=("A3:D3",))
+    assert {r.department for r in parse_list(named).records} == {"三门峡市市场监督管理局"}

@@ -147,3 +147,18 @@ def test_an_ofd_under_any_name_is_read_as_what_it_is(tmp_path, name):
     path = write_ofd(tmp_path / "x.ofd", transport_list(*TRANSPORT))
     renamed = path.rename(tmp_path / name)
     assert container_of(renamed) == "ofd" and len(lists.parse_list(renamed).records) == 3
+
+
+def test_a_text_code_without_x_takes_the_one_before_s_and_vertical_text_goes_down(tmp_path):
+    """GB/T 33190: a TextCode without X (or Y) takes the previous TextCode's, not where its text ended (a cell's second
+    line starts under its first); DeltaY without DeltaX sets the characters one under another."""
+    two_lines = ('<ofd:TextObject ID="1" Boundary="20 30 60 12" Size="4"><ofd:TextCode X="1" Y="4" DeltaX="g 2 4">第一行'
+                 '</ofd:TextCode><ofd:TextCode Y="9" DeltaX="g 2 4">第二行</ofd:TextCode></ofd:TextObject>')
+    [page] = ofd_pages(Source(_ofd(tmp_path / "两行.ofd", two_lines)))
+    starts = [c["x0"] for c in page.chars if c["text"] in "第"]
+    assert len(starts) == 2 and abs(starts[0] - starts[1]) < 0.01
+    vertical = ('<ofd:TextObject ID="1" Boundary="20 30 6 20" Size="4"><ofd:TextCode X="1" Y="4" DeltaY="g 1 5">序号'
+                '</ofd:TextCode></ofd:TextObject>')
+    [page] = ofd_pages(Source(_ofd(tmp_path / "竖排.ofd", vertical)))
+    (a, b) = page.chars
+    assert abs(a["x0"] - b["x0"]) < 0.01 and round(b["top"] - a["top"], 2) == round(5 * 72 / 25.4, 2)

@@ -345,12 +345,14 @@ def test_a_wide_list_printed_over_two_pages_widths_reads_as_one_table(tmp_path, 
 
 def test_two_departments_tables_of_rows_as_tall_are_not_laid_side_by_side(tmp_path):
     """A compilation: two departments' lists on pages of their own, rows of one height, each table as wide as the page
-    on columns of its own: the second names its items (a list by itself), so it is no set of the first's columns."""
+    on columns of its own: the second names its items (a list by itself), so it is no set of the first's columns; nor is
+    its next page, which repeats no header (it goes on with the second table, not beside the first's page)."""
     rows = [[str(n), f"对第{n}类违法行为的行政处罚", "行政处罚", f"《某法》第{n}条", ""] for n in range(1, 9)]
-    wider = [[n, name.replace("违法", "违规"), "", *rest] for n, name, *rest in rows]  # (a column more)
+    wider = [[str(n), f"对第{n}类违规行为的行政处罚", "", "行政处罚", f"《某法》第{n}条", ""] for n in range(1, 18)]
     blocks = ["佛山市南海区市场监督管理局权责清单", [["序号", "事项名称", "权力类型", "实施依据", "备注"], *rows], "\f",
-              "佛山市南海区城市管理和综合执法局权责清单", [["序号", "事项名称", "子项名称", "权力类型", "实施依据", "备注"], *wider]]
+              "佛山市南海区城市管理和综合执法局权责清单",
+              [["序号", "事项名称", "子项名称", "权力类型", "实施依据", "备注"], *wider[:8]], "\f", wider[8:]]
     path = write_pdf(tmp_path / "南海区权责清单汇编.pdf", blocks)
     doc = lists.parse_list(path)
     assert [(d["name"], d["records"]) for d in doc.departments] == [
-        ("佛山市南海区市场监督管理局", 8), ("佛山市南海区城市管理和综合执法局", 8)]
+        ("佛山市南海区市场监督管理局", 8), ("佛山市南海区城市管理和综合执法局", 17)]

@@ -264,7 +264,7 @@ def _dry_run_file(graph: Graph, path: Path, explicit: bool, base: Path, jurisdic
     if isinstance(doc, ListDocument):
         key = writer.version_key(doc, writer.departments_of(doc)[0]["name"])
         out["already_imported"] = bool(graph.read(writer.FIND_VERSION, key=key))
-        for dep in writer.departments_of(doc):
+        for dep in [] if out["already_imported"] else writer.departments_of(doc):  # (imported before: changes nothing)
             result = diff.preview(graph, dep["name"], doc.version or "", _after(doc, dep["name"]))
             out["changes"].append(result.as_dict() | {"rows": result.rows()})
     return out
