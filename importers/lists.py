@@ -1499,6 +1499,11 @@ class _ListParser:
             )
         except Ambiguous as exc:
             raise FileRefused(self.path, [_ambiguous(exc)]) from exc
+        if naming.guessed_by:
+            self.warnings.append(RowError(
+                f"文件中没有写明地区：按部门别名表（importers/mappings/departments.toml）将 {naming.guessed_by} 读作 "
+                f"{naming.department}（{naming.jurisdiction}）；如不是，请用 kb import --jurisdiction 指定地区，或在文件夹中放一个"
+                " kb-import.toml 写明 jurisdiction", severity="warning"))
         if not naming.department:
             raise FileRefused(self.path, [RowError(
                 "无法确定这份清单由哪个部门公布：标题行、部门名称行、文件名和行使主体都没有写明部门；"

@@ -63,6 +63,7 @@ class Naming:
     jurisdiction_level: str
     version: str
     context: list = field(default_factory=list)  # the provinces and cities the file names (kb.places)
+    guessed_by: str = ""  # the alias (departments.toml) that placed a file saying no place of its own
 
 
 @cache
@@ -168,15 +169,17 @@ def _place_word(pattern: re.Pattern, text: str) -> str:
     return m.group(1)
 
 
-def _alias(phrase: str, jurisdiction: str) -> tuple[str, str] | None:
+def _alias(phrase: str, jurisdiction: str, guess: bool = False) -> tuple[str, str] | None:
     """Full name and jurisdiction for an alias; None when no alias (or an ambiguous one) matches. An alias of one
-    place's department names it only in that place, or where it says the place itself (克拉玛依市人防系统): a file
-    that does not say where it is from is not placed by a short name every place uses (市市场监管局, 国动办: a city's
-    combined catalogue writing its departments so went to 克拉玛依市's)."""
+    place's department names it only in that place, or where it says the place itself (克拉玛依市人防系统): a record's
+    short name every place uses (市市场监管局, 国动办) is not that place's department (a city's combined catalogue
+    writing its departments so went to 克拉玛依市's). `guess`: the file's own name, when nothing in the file says a
+    place (its caller says so in a warning)."""
     hits = {}
     bare = phrase[len(jurisdiction):] if jurisdiction and phrase.startswith(jurisdiction) else phrase
     for alias, full, where in _department_aliases():
-        if alias in (phrase, bare) and (not where or where == jurisdiction or (not jurisdiction and where in alias)):
+        if alias in (phrase, bare) and (not where or where == jurisdiction
+                                        or (not jurisdiction and (guess or where in alias))):
             hits[full] = where
     return next(iter(hits.items())) if len(hits) == 1 else None
 
@@ -256,16 +259,18 @@ def resolve_naming(
         if found is not None:  # the title's 涿州市双塔街道 decides the 双塔街道办事处 of its rows
             context = [*divisions().chain(found), *context]
 
-    name, source = "", ""
+    name, source, guessed = "", "", ""
     for text, src in candidates:
         phrase = department_phrase(text) if src not in ("option", "mapping") else squeeze(text)
         if not phrase:
             continue
         # 克拉玛依市发展和改革委员会（粮食和物资储备局）: try the name without its trailing note too.
         for variant in dict.fromkeys([phrase, re.sub(r"[（(][^（()）]*[)）]$", "", phrase)]):
-            aliased = _alias(variant, place)
+            aliased = _alias(variant, place, guess=src in ("title", "filename", "department_row"))
             if aliased:
                 name, source = aliased[0], src
+                if not place and aliased[1] and aliased[1] not in variant:
+                    guessed = variant
                 place = place or aliased[1]
                 break
             if src in ("option", "mapping") or _is_body(variant):
@@ -288,7 +293,7 @@ def resolve_naming(
         if m:
             version = m.group(1)
             break
-    return Naming(name, source, place, jurisdiction_level(place), version, context)
+    return Naming(name, source, place, jurisdiction_level(place), version, context, guessed)
 
 
 # A branch named after the district it serves, behind its city's body: 上海市公安局浦东分局, 宜昌市生态环境局

@@ -3728,9 +3728,9 @@ def test_a_second_review_of_the_thirty_fourth_sessions_readings(tmp_path):
     assert split_duties("受理—审查—决定—送达后，对被许可人开展监督检查。")[0].stage is None
 
 
-def test_a_list_that_says_no_place_is_placed_by_its_folder_s_declaration_not_by_a_guess(tmp_path):
-    """2024年市农业农村局权责清单.xls says neither its city nor its department's full name: alone it is placed nowhere
-    (a warning asks for --jurisdiction), not in the one city whose alias table knows the short name; in a folder
+def test_a_list_that_says_no_place_is_placed_by_its_folder_s_declaration(tmp_path):
+    """2024年市农业农村局权责清单.xls says neither its city nor its department's full name: alone it is placed by the
+    alias table's entry for its name, with a warning that says so and how to say otherwise; in a folder
     whose kb-import.toml names 克拉玛依市 (kb demo's lists), it is that city's, in the folder's subfolders too, and the
     declaration itself is no file of the import."""
     from importers import run
@@ -3739,13 +3739,14 @@ def test_a_list_that_says_no_place_is_placed_by_its_folder_s_declaration_not_by_
     folder.mkdir(parents=True)
     copy = folder / "2024年市农业农村局权责清单.xls"
     copy.write_bytes((KARAMAY / copy.name).read_bytes())
-    alone = run.parse_file(copy)
-    assert alone.status == "valid" and not alone.jurisdiction and alone.department != "克拉玛依市农业农村局"
-    assert any("无法确定行政区划" in w["message"] for w in alone.warnings)
+    alone = run.parse_file(copy)  # (placed by its name in the alias table, which it says)
+    assert (alone.status, alone.department, alone.jurisdiction) == ("valid", "克拉玛依市农业农村局", "克拉玛依市")
+    assert any("按部门别名表" in w["message"] for w in alone.warnings)
     (tmp_path / "清单" / run.DECLARATION).write_text('jurisdiction = "克拉玛依市"\n', encoding="utf-8")
     result = run.import_paths(None, [tmp_path / "清单"], dry_run=True, progress=False)
     assert [(f["department"], f["jurisdiction"], f["status"]) for f in result["files"]] == [
         ("克拉玛依市农业农村局", "克拉玛依市", "valid")]
+    assert not any("按部门别名表" in w["message"] for f in result["files"] for w in f["warnings"])  # (said, not guessed)
     assert run.parse_file(copy, jurisdiction="浏阳市").jurisdiction == "浏阳市"  # (--jurisdiction says more)
     bundle = tmp_path / "清单" / "附件.zip"  # (an archive beside the declaration: its files are unpacked elsewhere)
     with zipfile.ZipFile(bundle, "w") as zf:

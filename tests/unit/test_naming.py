@@ -51,12 +51,16 @@ def test_order_of_sources():
 
 
 def test_aliases_name_their_department_in_its_own_place_only():
-    """A short name every place uses (国动办, 市农业农村局) names 克拉玛依市's department only in 克拉玛依市 (the file's
-    place, or --jurisdiction, or a folder's kb-import.toml) or where it says the place: a city's combined catalogue
-    writing 市市场监管局 went to 克拉玛依市's, in Xinjiang."""
+    """A short name every place uses (国动办, 市农业农村局) names 克拉玛依市's department in 克拉玛依市 (the file's
+    place, or --jurisdiction, or a folder's kb-import.toml) or where it says the place; a file that says no place at all
+    is placed by its own name there, and says so (guessed_by); a record's 行使主体 so short in a file of another place,
+    or of none, is not 克拉玛依市's (a city's combined catalogue writing 市市场监管局 went to Xinjiang)."""
     n = naming("x/国动办权责清单公示.xlsx")
-    assert n.jurisdiction == "" and n.department != "克拉玛依市国防动员办公室"
-    assert naming("x/国动办权责清单公示.xlsx", jurisdiction="克拉玛依市").department == "克拉玛依市国防动员办公室"
+    assert (n.department, n.jurisdiction, n.guessed_by) == ("克拉玛依市国防动员办公室", "克拉玛依市", "国动办")
+    n = naming("x/国动办权责清单公示.xlsx", jurisdiction="克拉玛依市")
+    assert (n.department, n.guessed_by) == ("克拉玛依市国防动员办公室", "")
+    n = naming("x/清单.xls", holders=Counter({"市市场监管局": 4}))
+    assert n.department != "克拉玛依市市场监督管理局" and not n.guessed_by
     n = naming("x/2024年市农业农村局权责清单.xls", jurisdiction="克拉玛依市")
     assert (n.department, n.jurisdiction, n.jurisdiction_level) == ("克拉玛依市农业农村局", "克拉玛依市", "city")
     n = naming("x/清单.xls", holders=Counter({"克拉玛依市委办公室（市档案局）": 12}))  # (the alias says its place)
