@@ -1628,7 +1628,7 @@ class _ListParser:
             sha256=self.source.sha256,
             container=self.container,
             mapping="+".join(mapping_names),
-            title=(_title_candidates(titles) or [""])[0],
+            title=_list_title(_title_candidates(titles)),
             department=naming.department,
             department_source=naming.department_source,
             jurisdiction=naming.jurisdiction,
@@ -3170,6 +3170,16 @@ def _set_level(rec: Record, level_cell: str, scope_cell: str, defaults: dict[str
     if not rec.level:
         rec.level = (level_from_scope(rec.scope) or default_level
                      or normalize_level(defaults.get("level", "")) or "")
+
+
+def _list_title(candidates: list[str]) -> str:
+    """The list's title: the first candidate, without the power type a workbook of one sheet per type writes after it
+    on each sheet (「徐州市应急管理局权责清单——行政许可」: the list is all its sheets')."""
+    title = candidates[0] if candidates else ""
+    tail = re.search(r"(?:——|—|－|-|_|\s|[（(])+([^—－\-_（()）\s]{2,8})[)）]?$", title)
+    if tail and power_type(tail.group(1)) and len(candidates) > 1 and title[: tail.start()].strip():
+        return title[: tail.start()].strip()
+    return title
 
 
 def _title_candidates(titles: list[str]) -> list[str]:
