@@ -3872,10 +3872,11 @@ def test_group_rows_naming_bodies_in_a_list_of_one_department_leave_its_records_
 
 
 def test_a_workbook_of_a_sheet_per_type_is_titled_without_the_first_sheet_s_type(tmp_path):
-    header = ["序号", "事项名称", "实施依据"]
+    header = ["序号", "事项名称", "权力类型", "实施依据"]
     path = _workbook(tmp_path / "徐州市应急管理局权责清单（2025年）.xlsx", {
-        "行政许可": [["徐州市应急管理局权责清单——行政许可"], header, ["1", "危险化学品经营许可", "《危险化学品安全管理条例》第三十三条"]],
-        "行政处罚": [["徐州市应急管理局权责清单——行政处罚"], header, ["1", "对未取得经营许可证经营危险化学品的处罚",
-                                                          "《危险化学品安全管理条例》第七十七条"]]})
+        "行政许可": [["徐州市应急管理局权责清单——行政许可"], header,
+                 ["1", "危险化学品经营许可", "行政许可", "《危险化学品安全管理条例》第三十三条"]],
+        "行政处罚": [["徐州市应急管理局权责清单——行政处罚"], header,
+                 ["1", "对未取得经营许可证经营危险化学品的处罚", "行政处罚", "《危险化学品安全管理条例》第七十七条"]]})
     doc = parse_list(path)
     assert (doc.title, [r.type for r in doc.records]) == ("徐州市应急管理局权责清单", ["行政许可", "行政处罚"])
