@@ -41,6 +41,7 @@ from importers.mapping import (
     HeaderMatch,
     best_match,
     load_mappings,
+    mapping_title,
     match_header,
     normalize_header,
     recognised,
@@ -115,6 +116,8 @@ _SIGNATURE = re.compile(r"^(?:填表人|填报人|制表人|编制人|审核人|
 _STATUS_REMARK = re.compile(
     r"^(?:(?P<gone>(?:已|予以)?(?:取消|废止|停止实施|不再保留|不再实施))(?:$|[。；;，,（(])"
     r"|(?:已|予以)?(?:下放|划转|调整|移交)(?:至|到|给))")
+# … or says it at the end of the decision it cites (宜都's 「根据《国务院关于取消一批行政许可事项的决定》（国发〔2020〕13号），已取消」)
+_GONE_AT_END = re.compile(r"[，,。；;）)](?:该事项|本事项|此项)?(?P<gone>(?:已|予以)(?:取消|废止|停止实施|不再保留|不再实施))[。；;]?$")
 # A 兵团 division and its city, one place by their custom (第二师铁门关市): no slip to warn of.
 _CORPS_DIVISION = re.compile(r"^第[一二三四五六七八九十]+师")
 # A row that totals the table (合计 | 共11项; 总计：35项; 合计（2项）; 共2项): no record.
@@ -1944,7 +1947,7 @@ class _ListParser:
                     severity="notice"))
                 prev = cancelled = record
                 continue
-            status = _STATUS_REMARK.match(squeeze(record.remarks))
+            status = _STATUS_REMARK.match(squeeze(record.remarks)) or _GONE_AT_END.search(squeeze(record.remarks))
             if status and status.group("gone"):
                 self.warnings.append(RowError(
                     f"备注写明「{record.remarks[:30]}」：{record.name[:30]} 不是现行权力，未导入",
@@ -2260,8 +2263,8 @@ class _ListParser:
                 self.unmapped.append({"sheet": sheet.name, "column": _column_name(sheet, c), "header": text,
                                       "kept_as": f"x_{key}"})
                 self.warnings.append(RowError(
-                    f"{'字段' if sheet.column_names else f'第 {column_letter(c)} 列'} {text!r} 不在列映射 "
-                    f"'{layout.match.mapping.name}' 中；其内容作为附加字段 {key!r} 保存在每项权力上", sheet=sheet.name,
+                    f"{'字段' if sheet.column_names else f'第 {column_letter(c)} 列'} {text!r} 不在列映射"
+                    f"「{mapping_title(layout.match.mapping.name)}」中；其内容作为附加字段 {key!r} 保存在每项权力上", sheet=sheet.name,
                     row=sheet.row_number(layout.header_row), column=_column_name(sheet, c), severity="notice"))
 
 

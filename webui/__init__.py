@@ -48,6 +48,7 @@ from webui.entities import (
     IMPORT_STATUSES,
     LABEL_COLOURS,
     LABEL_NAMES,
+    ROLE_NAMES,
     STATUS_NAMES,
     entity_url,
 )
@@ -166,7 +167,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.globals.update(entity_url=entity_url, label_colours=LABEL_COLOURS, label_names=LABEL_NAMES,
                                  json_url=_json_url, page_url=_page_url, area_names=AREA_NAMES,
                                  status_names=STATUS_NAMES, import_kinds=IMPORT_KINDS,
-                                 import_statuses=IMPORT_STATUSES, evidence_fields=EVIDENCE_FIELDS,
+                                 import_statuses=IMPORT_STATUSES, evidence_fields=EVIDENCE_FIELDS, role_names=ROLE_NAMES,
                                  evidence_types=EVIDENCE_TYPES, evidence_values=EVIDENCE_VALUES,
                                  column_name=column_name, marked=marked, evidence_value=evidence_value,
                                  evidence_html=evidence_html, document_suffixes=tuple(DOCUMENT_SUFFIXES))

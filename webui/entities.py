@@ -123,6 +123,9 @@ def display_name(label: str, props: dict[str, Any]) -> str:
     return label
 
 
+# The users' roles (webui.users.ROLES) as a page names them.
+ROLE_NAMES = {"viewer": _l("viewer"), "editor": _l("editor"), "admin": _l("administrator")}
+
 # The evidence of a finding (kb.analyses), as its page names it; the JSON keeps the keys.
 EVIDENCE_FIELDS = {
     "type": _l("Evidence"), "power": _l("Power"), "powers": _l("Powers"), "department": _l("Department"),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kb.cli.common import connect, echo_json, short
+from kb.cli.common import connect, echo_json, known_place, short
 from kb.model import EXAMPLE_MARK, EXAMPLE_NOTE, LEVEL_TITLES, METRIC_TITLES
 
 
@@ -37,7 +37,7 @@ def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: boo
 
     with connect() as graph:
         try:
-            steps = chains.chain(graph, start, direction, jurisdiction, as_of=as_of)
+            steps = chains.chain(graph, start, direction, known_place(graph, jurisdiction), as_of=as_of)
         except KeyError as exc:
             raise click.ClickException(str(exc.args[0])) from exc
         named = chains.resolve_start(graph, start, as_of)
@@ -117,7 +117,7 @@ def services_cmd(jurisdiction: str | None, as_json: bool, xlsx: Path | None, csv
     from kb.analyses import services, tables
 
     with connect() as graph:
-        rows = services.report(graph, jurisdiction)
+        rows = services.report(graph, known_place(graph, jurisdiction))
     columns = [("name", "一件事"), ("area", "地区"), ("lead", "牵头部门"), ("cooperating", "配合部门（已关联）"),
                ("cooperating_published", "配合部门（公布）"), ("items", "事项"), ("powers", "依托权力"),
                ("metrics", "已有指标"), ("metrics_missing", "缺少的指标"), ("saved", "压减情况"),

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from kb.analyses.findings import AREA_TITLES, AREAS, KIND_TITLES, KINDS, STATUSES, Finding
-from kb.cli.common import connect, echo_json_list
+from kb.cli.common import connect, echo_json_list, known_place
 
 EVIDENCE_SHOWN = 6  # pieces of evidence printed under a finding (all are in --json and the exports)
 
@@ -260,6 +260,7 @@ def check_cmd(area: str, jurisdiction: str | None, as_json: bool, fail_on: tuple
     started = time.monotonic()
     seconds: dict[str, float] = {}
     with connect() as graph:
+        jurisdiction = known_place(graph, jurisdiction)
         places = None
         source: _Listed | _Stored
         if from_store:

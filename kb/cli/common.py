@@ -56,6 +56,31 @@ def connect_if_up() -> Graph | None:
         return None
 
 
+# A jurisdiction named by the user: its Jurisdiction, or one ending with the name (西工区 is 洛阳市西工区 there)
+_PLACE = """
+OPTIONAL MATCH (exact:Jurisdiction) WHERE exact.name = $name OR (exact.code IS NOT NULL AND exact.code = $name)
+WITH collect(exact.name) AS exact
+OPTIONAL MATCH (j:Jurisdiction) WHERE size(exact) = 0 AND j.name ENDS WITH $name
+RETURN exact, collect(j.name)[..12] AS ending
+"""
+
+
+def known_place(graph: Graph, name: str | None) -> str | None:
+    """--jurisdiction as the graph names it; a ClickException when the graph holds no such place (its findings would
+    be none, and a reader would take the list for clean) or several end with it."""
+    if not name:
+        return name
+    row = graph.read(_PLACE, name=name.strip())[0]
+    if row["exact"]:
+        return name.strip()
+    if len(row["ending"]) == 1:
+        click.echo(f"-- 地区 {name} 即库中的 {row['ending'][0]}", err=True)
+        return row["ending"][0]
+    if row["ending"]:
+        raise click.ClickException(f"库中有几个地区以“{name}”结尾：{'、'.join(row['ending'])}；请写全称或行政区划代码")
+    raise click.ClickException(f"库中没有地区“{name}”（名称或行政区划代码）：请检查拼写，或先导入该地区的清单")
+
+
 def echo_json(data: object) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 

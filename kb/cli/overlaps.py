@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from kb.analyses.findings import KIND_TITLES, KINDS, STATUS_TITLES, STATUSES, Finding
-from kb.cli.common import connect, echo_json, short
+from kb.cli.common import connect, echo_json, known_place, short
 
 if TYPE_CHECKING:
     from kb.db import Graph
@@ -53,7 +53,7 @@ def overlaps_list(status: str, jurisdiction: str | None, as_json: bool) -> None:
     from kb.analyses import resolutions
 
     with connect() as graph:
-        findings = _overlaps(graph, jurisdiction)
+        findings = _overlaps(graph, known_place(graph, jurisdiction))
         stored = resolutions.records(graph)
     shown = [f for f in findings if status in ("all", f.status)]
     current = {i for f in findings for i in (f.id, *f.folded)}

@@ -56,6 +56,11 @@ def test_area_and_jurisdiction_filters(env: dict, all_findings: list[dict]) -> N
     assert {f["id"] for f in found} <= {f["id"] for f in all_findings}
     proc = kb(env, "check", "overlaps", "--json", "--jurisdiction", "长沙市")
     assert json.loads(proc.stdout) == []
+    # a place the graph does not hold is refused, not answered with no findings (a reader took the list for clean)
+    proc = kb(env, "check", "all", "--jurisdiction", "不存在区")
+    assert proc.returncode != 0 and "库中没有地区“不存在区”" in proc.stderr and not proc.stdout.strip()
+    proc = kb(env, "check", "consistency", "--json", "--jurisdiction", "克拉玛依")  # (not a place's whole name)
+    assert proc.returncode != 0 and "库中没有地区" in proc.stderr
 
 
 def test_table_output_and_timing(env: dict) -> None:

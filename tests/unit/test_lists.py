@@ -3880,3 +3880,16 @@ def test_a_workbook_of_a_sheet_per_type_is_titled_without_the_first_sheet_s_type
                  ["1", "对未取得经营许可证经营危险化学品的处罚", "行政处罚", "《危险化学品安全管理条例》第七十七条"]]})
     doc = parse_list(path)
     assert (doc.title, [r.type for r in doc.records]) == ("徐州市应急管理局权责清单", ["行政许可", "行政处罚"])
+
+
+def test_a_remark_that_ends_saying_the_item_is_cancelled(tmp_path):
+    """宜都's 备注 「根据《国务院关于取消一批行政许可事项的决定》（国发〔2020〕13号），已取消」: not a current power (it was
+    imported as one); 「建议取消」 or a remark about another's cancellation is no status."""
+    path = tmp_path / "宜都市自然资源和规划局权责清单（2023年）.csv"
+    path.write_text("序号,事项名称,权力类型,实施依据,备注\n"
+                    "1,土地复垦方案审查,行政许可,《土地复垦条例》第十二条,根据《国务院关于取消一批行政许可事项的决定》（国发〔2020〕13号），已取消\n"
+                    "2,建设用地规划许可证核发,行政许可,《中华人民共和国城乡规划法》第三十七条,建议取消\n"
+                    "3,对非法占用土地的处罚,行政处罚,《中华人民共和国土地管理法》第七十七条,对取消许可后仍擅自施工的一并处理\n",
+                    encoding="utf-8")
+    doc = parse_list(path)
+    assert [r.item_name for r in doc.records] == ["建设用地规划许可证核发", "对非法占用土地的处罚"]

@@ -23,6 +23,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from webui import store, users
+from webui.entities import ROLE_NAMES
 from webui.i18n import safe_next
 from webui.jsondata import json_response
 from webui.limits import Limiter, TooMany
@@ -120,7 +121,7 @@ def logout_form() -> dict:
 class UserForm(FlaskForm):
     name = StringField(_l("User name"), validators=[DataRequired(), Length(max=100)])
     password = PasswordField(_l("Password (at least 8 characters)"), validators=[DataRequired(), Length(min=8)])
-    role = SelectField(_l("Role"), choices=[SelectChoice(r, r) for r in users.ROLES], default="viewer")
+    role = SelectField(_l("Role"), choices=[SelectChoice(r, ROLE_NAMES[r]) for r in users.ROLES], default="viewer")
 
 
 @bp.route("/users", methods=["GET", "POST"])

@@ -333,7 +333,9 @@ def power(key: str) -> Any:
     p = row["power"]
     row["basis"] = _basis(row.pop("citations"), row["articles"])
     row["stages"] = _stages(row["responsibilities"])
-    row["fields"] = [(f, p[f]) for f in FIELD_ORDER if p.get(f) not in (None, "")]
+    # (its position counted from 1, as a reader counts the records of a file: the key keeps it from 0)
+    row["fields"] = [(f, p[f] + 1 if f == "position" and isinstance(p[f], int) else p[f])
+                     for f in FIELD_ORDER if p.get(f) not in (None, "")]
     row["long_fields"] = [(f, p[f]) for f in LONG_FIELDS if p.get(f)]
     row["extra_fields"] = sorted((f, v) for f, v in p.items() if f.startswith("x_") and v not in (None, ""))
     row["shared"] = [s for s in row["shared"] if s["article"]]
