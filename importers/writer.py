@@ -314,7 +314,14 @@ WITH dl, p, src
 CALL { WITH p, src
        OPTIONAL MATCH (src)-[:HOLDS]->(up:Power) WHERE EXISTS { (p)-[:IMPLEMENTS]->(:CatalogItem)<-[:IMPLEMENTS]-(up) }
        RETURN up LIMIT 1 }
-FOREACH (_ IN CASE WHEN up IS NULL THEN [] ELSE [1] END | MERGE (dl)-[:FROM_POWER]->(up))
+// else its power of the same code, else of the same name (a township's list that names the delegating body and the
+// item as it does, without a catalogue code: 港沟街道's 食品生产经营监督检查 from 历城区市场监督管理局)
+CALL { WITH p, src, up
+       OPTIONAL MATCH (src)-[:HOLDS]->(same:Power)
+       WHERE up IS NULL AND ((coalesce(p.code, '') <> '' AND same.code = p.code) OR same.name = p.name)
+       RETURN same ORDER BY CASE WHEN coalesce(p.code, '') <> '' AND same.code = p.code THEN 0 ELSE 1 END LIMIT 1 }
+WITH dl, coalesce(up, same) AS found
+FOREACH (_ IN CASE WHEN found IS NULL THEN [] ELSE [1] END | MERGE (dl)-[:FROM_POWER]->(found))
 """
 
 ALL_DEPARTMENTS = "MATCH (d:Department) RETURN d.name AS name ORDER BY name"

@@ -579,3 +579,33 @@ def test_unseen_lists_the_demo_four_level_chain(scratch: Graph) -> None:
     township = [f for f in staged if f.level == "township"]
     # its 决定 is named: the 审查 it is made on is not asked for (行政处罚法 第五十七条, stages.toml)
     assert township and set(township[0].evidence[0]["missing"]) == {"告知", "执行"}
+
+
+def test_a_township_s_delegated_power_chains_up_to_the_delegating_body_s_by_its_code_or_name(scratch: Graph,
+                                                                                              tmp_path) -> None:
+    """港沟街道's 赋权 list names the body that delegated each power (原实施部门) and the item as that body's list does,
+    with no catalogue code: the delegation reaches the body's power of the same code, else of the same name (it reached
+    the body only: `kb chain` stopped at the township)."""
+    from importers.run import import_paths
+
+    county = tmp_path / "济南市历城区市场监督管理局权责清单.csv"
+    county.write_text("序号,事项编码,事项名称,权力类型,实施依据\n"
+                      "1,000617001000,食品生产经营监督检查,行政检查,《中华人民共和国食品安全法》第一百一十条\n"
+                      "2,,对无证无照经营的查处,行政处罚,《无证无照经营查处办法》第十三条\n", encoding="utf-8")
+    town = tmp_path / "济南市历城区港沟街道赋权事项清单.csv"
+    town.write_text("序号,事项编码,事项名称,权力类型,实施依据,原实施部门,赋权方式\n"
+                    "1,000617001000,食品生产经营监督检查,行政检查,《中华人民共和国食品安全法》第一百一十条,"
+                    "济南市历城区市场监督管理局,下放\n"
+                    "2,,对无证无照经营的查处,行政处罚,《无证无照经营查处办法》第十三条,济南市历城区市场监督管理局,委托\n",
+                    encoding="utf-8")
+    report = import_paths(scratch, [county, town], progress=False)
+    assert [f["status"] for f in report["files"]] == ["imported", "imported"]
+    linked = scratch.read("""
+        MATCH (dl:Delegation)-[:TO_POWER]->(p:Power), (dl)-[:FROM_POWER]->(up:Power)<-[:HOLDS]-(d:Department)
+        RETURN p.name AS name, dl.manner AS manner, d.name AS source ORDER BY name""")
+    assert linked == [{"name": "对无证无照经营的查处", "manner": "委托", "source": "济南市历城区市场监督管理局"},
+                      {"name": "食品生产经营监督检查", "manner": "下放", "source": "济南市历城区市场监督管理局"}]
+    [key] = [r["k"] for r in scratch.read("MATCH (p:Power {name: '食品生产经营监督检查'})<-[:HOLDS]-(:Department "
+                                          "{name: '历城区港沟街道办事处'}) RETURN p.key AS k")]
+    steps = chains.chain(scratch, key, "up")
+    assert [s["level"] for s in steps] == ["township", "county"] and steps[1]["via"] == "delegation"
