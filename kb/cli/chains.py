@@ -43,16 +43,18 @@ def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: boo
         named = chains.resolve_start(graph, start, as_of)
     if as_of and not as_json:
         click.echo(f"按 {as_of} 有效的清单版本作答")
-    if direction == "up" and len(named) > 1:  # bottom-up from a name: say which of its powers was taken
+    if len(named) > 1:  # from a name: say which of its powers the chain starts from
         click.echo(f"有{len(named)}项权力事项与 {start!r} 相符，从 {steps[0]['key'] if steps else '?'} 开始"
-                   "（要从另一项开始，请给出其权力事项键）", err=True)
+                   "（要从另一项开始，请给出其权力事项键或编码）", err=True)
     if as_json:
         echo_json(steps)
         return
     if any(s.get("example") for s in steps):
         click.echo(f"{EXAMPLE_MARK}本链条含{EXAMPLE_NOTE}：" + "、".join(
             dict.fromkeys(s["department"] for s in steps if s.get("example"))))
-    for s in steps:
+    for n, s in enumerate(steps):
+        if n and not s["via"]:  # (a power linked to none above: another chain, not this one going on)
+            click.echo("—— 另一条链条 ——")
         via = ""
         if s["via"]:
             detail = "，".join(f"{LINK_DETAIL_TITLES.get(k, k)} {v}" for k, v in s["via_detail"].items() if v)
