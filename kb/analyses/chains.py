@@ -296,12 +296,17 @@ def _link_bodies(links: _Links, placed: dict[tuple[int, str], _ByPlace], publish
         for low in lowers.rows:
             by_place[low.jurisdiction].append(low)
         for place, rows in by_place.items():
-            uppers = next((found for lv in above if (found := placed[(family, lv)].on_line_of(place))), [])
-            if not uppers:
+            levels = [found for lv in above if (found := placed[(family, lv)].on_line_of(place))]
+            if not levels:
                 continue
-            unmatched = _link_code_or_name(links, uppers, rows, variants)
+            unmatched = _link_code_or_name(links, levels[0], rows, variants)
             if unmatched:
-                _link_similar_names(links, uppers, unmatched, variants, by_key)
+                _link_similar_names(links, levels[0], unmatched, variants, by_key)
+            for uppers in levels[1:]:  # an item the nearest level's list leaves out: by code or name further up
+                unmatched = [low for low in unmatched if low.key not in links.lowers]  # (历城区's 企业登记注册: 济南's
+                if not unmatched:  # list has it not, 山东省's has, same code)
+                    break
+                unmatched = _link_code_or_name(links, uppers, unmatched, variants)
 
 
 def _link_code_or_name(links: _Links, uppers: list[PowerRow], lowers: list[PowerRow],

@@ -110,3 +110,17 @@ def test_a_class_the_upper_list_splits_out_but_leaves_out_is_a_break():
     ch = build(filler + [county, whole, special], [], counterparts("荷塘区"), PARENTS)
     assert uppers(ch, county.key) == set()
     assert [f.power_keys for f in analyse(ch) if f.kind == "no_upper_counterpart"] == [[county.key]]
+
+
+def test_an_item_the_city_s_list_leaves_out_is_linked_to_the_province_s_by_name_and_is_a_break():
+    """One body at three levels, no catalogue codes: 株洲市's list leaves the item out, 湖南省's has it. 荷塘区's item is
+    linked to the province's (it was linked to none: `kb chain --up` stopped at the county), and is still a break at
+    the city level."""
+    filler = [power(p, f"事项{i}") for p in ("湖南省", "株洲市", "荷塘区") for i in range(25)]
+    rows = filler + [power("湖南省", "企业登记注册"), power("荷塘区", "企业登记注册")]
+    ch = build(rows, [], counterparts("株洲市", "荷塘区") + [{"lower": "株洲市市场监督管理局", "upper": "湖南省市场监督管理局"}],
+               PARENTS)
+    assert uppers(ch, "荷塘区|企业登记注册") == {"湖南省|企业登记注册"}
+    assert uppers(ch, "荷塘区|事项3") == {"株洲市|事项3"}  # (the nearest level still first)
+    breaks = [f for f in analyse(ch) if f.kind == "no_upper_counterpart"]
+    assert [(f.power_keys, f.evidence[0]["missing_level"]) for f in breaks] == [(["荷塘区|企业登记注册"], "city")]
