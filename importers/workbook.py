@@ -563,8 +563,10 @@ def read_csv(path: str | Path | Source) -> Sheet:
     try:
         sniffed = csv.Sniffer().sniff(sample, delimiters=",\t;")
         delimiter, after_delimiter = sniffed.delimiter, sniffed.skipinitialspace  # `a, "b, c"`: quoted after a space
-    except csv.Error:
-        delimiter, after_delimiter = ",", False
+    except csv.Error:  # (lines of differing counts: a title line above the header, with no delimiter in it)
+        lines = [line for line in sample.splitlines() if line.strip()][1:200]
+        tabbed = sum("\t" in line for line in lines)
+        delimiter, after_delimiter = ("\t" if lines and tabbed * 2 >= len(lines) else ","), False
     # Published cells can be long; the per-cell size check in the parser reports where, so the csv
     # module must not stop first with its 128 KB default.
     csv.field_size_limit(max(csv.field_size_limit(), len(source.data) + 1))

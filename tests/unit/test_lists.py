@@ -3893,3 +3893,14 @@ def test_a_remark_that_ends_saying_the_item_is_cancelled(tmp_path):
                     encoding="utf-8")
     doc = parse_list(path)
     assert [r.item_name for r in doc.records] == ["建设用地规划许可证核发", "对非法占用土地的处罚"]
+
+
+def test_a_tab_separated_export_under_a_title_line_without_tabs(tmp_path):
+    """Excel's "Unicode text" (UTF-16, tabs) with the title typed on a line of its own (no tabs after it): read as tab-
+    separated, not refused for a header of one cell."""
+    path = tmp_path / "郑州市金水区卫生健康委员会权责清单.csv"
+    lines = ["郑州市金水区卫生健康委员会权责清单", "序号\t事项名称\t权力类型\t实施依据",
+             "1\t医疗机构执业登记\t行政许可\t《医疗机构管理条例》第十五条", "2\t对医疗机构的监督检查\t行政检查\t《医疗机构管理条例》第四十条"]
+    path.write_bytes("\r\n".join(lines).encode("utf-16"))
+    doc = parse_list(path)
+    assert [(r.item_name, r.type) for r in doc.records] == [("医疗机构执业登记", "行政许可"), ("对医疗机构的监督检查", "行政检查")]
