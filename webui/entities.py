@@ -124,7 +124,7 @@ def display_name(label: str, props: dict[str, Any]) -> str:
 
 
 # The users' roles (webui.users.ROLES) as a page names them.
-ROLE_NAMES = {"viewer": _l("viewer"), "editor": _l("editor"), "admin": _l("administrator")}
+ROLE_NAMES = {"viewer": _l("Viewer"), "editor": _l("Editor"), "admin": _l("Administrator")}
 
 # The evidence of a finding (kb.analyses), as its page names it; the JSON keeps the keys.
 EVIDENCE_FIELDS = {

@@ -58,7 +58,7 @@ def connect_if_up() -> Graph | None:
 
 # A jurisdiction named by the user: its Jurisdiction, or one ending with the name (西工区 is 洛阳市西工区 there)
 _PLACE = """
-OPTIONAL MATCH (exact:Jurisdiction) WHERE exact.name = $name OR (exact.code IS NOT NULL AND exact.code = $name)
+OPTIONAL MATCH (exact:Jurisdiction) WHERE exact.name = $name OR (exact.code IS NOT NULL AND exact.code = $code)
 WITH collect(exact.name) AS exact
 OPTIONAL MATCH (j:Jurisdiction) WHERE size(exact) = 0 AND j.name ENDS WITH $name
 RETURN exact, collect(j.name)[..12] AS ending
@@ -70,9 +70,13 @@ def known_place(graph: Graph, name: str | None) -> str | None:
     be none, and a reader would take the list for clean) or several end with it."""
     if not name:
         return name
-    row = graph.read(_PLACE, name=name.strip())[0]
+    from kb.analyses.powers import place_code
+
+    text = name.strip()
+    code = place_code(text) if text.isdecimal() else None  # (430200000000: 株洲市's code at any length)
+    row = graph.read(_PLACE, name=text, code=code or text)[0]
     if row["exact"]:
-        return name.strip()
+        return text
     if len(row["ending"]) == 1:
         click.echo(f"-- 地区 {name} 即库中的 {row['ending'][0]}", err=True)
         return row["ending"][0]
