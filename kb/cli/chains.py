@@ -43,7 +43,7 @@ def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: boo
         named = chains.resolve_start(graph, start, as_of)
     if as_of and not as_json:
         click.echo(f"按 {as_of} 有效的清单版本作答")
-    if len(named) > 1:  # from a name: say which of its powers the chain starts from
+    if len(named) > 1 and not set(named) <= {s["key"] for s in steps}:  # (a code the whole chain shares: no choice)
         click.echo(f"有{len(named)}项权力事项与 {start!r} 相符，从 {steps[0]['key'] if steps else '?'} 开始"
                    "（要从另一项开始，请给出其权力事项键或编码）", err=True)
     if as_json:
