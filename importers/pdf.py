@@ -422,14 +422,15 @@ def _stitch_columns(pages: list[_Page]) -> None:
             continue
         # (the next page of a table of its own, on its columns: another department's list going on, not a column set)
         alone = next((not beside for other, beside in reversed(others) if _same_edges(other.xs, grid.xs)), False)
-        shape = _from_top(grid.ys)
-        found = [] if alone else [base for base in bases if base[0].number < page.number
-                                  and _same_edges(_from_top(base[1].ys), shape) and _cut_at_right(base[0], base[1], grid)]
+        shape, theirs = _from_top(grid.ys), [] if alone else grid.table().rows
+        found = [(base, at) for base in bases if not alone and base[0].number < page.number
+                 and _same_edges(_from_top(base[1].ys), shape)
+                 and (at := _cut_at_right(base[0], base[1], grid, theirs)) is not None]
         others.append((grid, bool(found)))
         if not found:
             continue
-        base = min(found, key=lambda b: b[2])  # (the first of those with the fewest sets beside them yet)
-        beside = _beside(base[1], grid)
+        base, at = min(found, key=lambda f: f[0][2])  # (the first of those with the fewest sets beside them yet)
+        beside = _beside(base[1], grid, at)
         base[0].blocks = [("table", beside) if block is base[1] else (kind, block) for kind, block in base[0].blocks]
         base[1:] = [beside, base[2] + 1]
         at = next(i for i, (_, block) in enumerate(page.blocks) if block is grid)
@@ -437,32 +438,26 @@ def _stitch_columns(pages: list[_Page]) -> None:
                        if i > at or (i < at and kind == "table")]
 
 
-def _cut_at_right(page: _Page, left: _Grid, right: _Grid) -> bool:
-    """Whether `right` goes on from `left`'s right edge: the first of its own columns would not have fit on `left`'s
-    page beside it (a spreadsheet fills a page's width with as many columns as fit; the right margin taken as the
-    left), and its own columns are no list by themselves (another department's table of rows as tall as these, in
-    a compilation, names its items)."""
+def _cut_at_right(page: _Page, left: _Grid, right: _Grid, theirs: list[list[str]]) -> int | None:
+    """How many of `right`'s columns repeat `left`'s at its left (print titles' columns: the same text in every row)
+    when `right` goes on from `left`'s right edge: the first of its own columns would not have fit on `left`'s page
+    beside it (a spreadsheet fills a page's width with as many columns as fit; the right margin taken as the left),
+    and its own columns are no list by themselves (another department's table of rows as tall as these, in a
+    compilation, names its items); None when it does not. `theirs`: `right`'s rows."""
     from importers.mapping import best_match
 
-    at = _repeated(left, right)
+    ours, at = left.table().rows, 0
+    while at < min(left.columns, right.columns - 1) and any(row[at] for row in theirs) \
+            and [row[at] for row in theirs] == [row[at] for row in ours]:
+        at += 1
     if left.xs[-1] + right.xs[at + 1] - right.xs[at] <= page.width - left.xs[0] + SNAP:
-        return False
-    return best_match([re.sub(r"\s+", "", v) for v in right.table().rows[0][at:]]) is None
+        return None
+    return at if best_match([re.sub(r"\s+", "", v) for v in theirs[0][at:]]) is None else None
 
 
-def _repeated(left: _Grid, right: _Grid) -> int:
-    """How many columns at `right`'s left repeat `left`'s (the same text in every row: print titles' columns)."""
-    rows, theirs, repeated = left.table().rows, right.table().rows, 0
-    while repeated < min(left.columns, right.columns - 1) and any(row[repeated] for row in theirs) \
-            and [row[repeated] for row in theirs] == [row[repeated] for row in rows]:
-        repeated += 1
-    return repeated
-
-
-def _beside(left: _Grid, right: _Grid) -> _Grid:
-    """`right`'s cells laid on from `left`'s right edge, its rows on `left`'s, without the columns at its left that
-    repeat `left`'s."""
-    repeated = _repeated(left, right)
+def _beside(left: _Grid, right: _Grid, repeated: int) -> _Grid:
+    """`right`'s cells laid on from `left`'s right edge, its rows on `left`'s, without the `repeated` columns at its
+    left that repeat `left`'s."""
     dx, dy = left.xs[-1] - right.xs[repeated], left.ys[0] - right.ys[0]
     kept = [i for i, span in enumerate(right.spans) if span[2] >= repeated]
     cells = left.cells + [(x0 + dx, top + dy, x1 + dx, bottom + dy)
