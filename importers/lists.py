@@ -113,11 +113,12 @@ _SIGNATURE = re.compile(r"^(?:填表人|填报人|制表人|编制人|审核人|
                         r"填表日期|填报日期|制表日期|编制日期|日期|签发人|签发|单位盖章|盖章)[:：]")  # 编制人: 长兴 (2026-12-05)
 # A 备注 that says the item is gone (已取消, 已废止: not imported) or went elsewhere (已下放至乡镇, 已划转至…:
 # imported, with a notice); 建议取消 is a proposal, not a status.
+_GONE_WORDS = "(?:取消|废止|停止实施|不再保留|不再实施)"
 _STATUS_REMARK = re.compile(
-    r"^(?:(?P<gone>(?:已|予以)?(?:取消|废止|停止实施|不再保留|不再实施))(?:$|[。；;，,（(])"
+    rf"^(?:(?P<gone>(?:已|予以)?{_GONE_WORDS})(?:$|[。；;，,（(])"
     r"|(?:已|予以)?(?:下放|划转|调整|移交)(?:至|到|给))")
 # … or says it at the end of the decision it cites (宜都's 「根据《国务院关于取消一批行政许可事项的决定》（国发〔2020〕13号），已取消」)
-_GONE_AT_END = re.compile(r"[，,。；;）)](?:该事项|本事项|此项)?(?P<gone>(?:已|予以)(?:取消|废止|停止实施|不再保留|不再实施))[。；;]?$")
+_GONE_AT_END = re.compile(rf"[，,。；;）)](?:该事项|本事项|此项)?(?P<gone>(?:已|予以){_GONE_WORDS})[。；;]?$")
 # A 兵团 division and its city, one place by their custom (第二师铁门关市): no slip to warn of.
 _CORPS_DIVISION = re.compile(r"^第[一二三四五六七八九十]+师")
 # A row that totals the table (合计 | 共11项; 总计：35项; 合计（2项）; 共2项): no record.
@@ -991,12 +992,11 @@ class _ListParser:
         self._warn_repeated_items()
         self._refuse_if_errors(layouts)
         titles = self._title_rows(layouts)
-        self._titles = titles
         naming = self._naming(layouts, titles, jurisdiction=jurisdiction, department=department)
         if not naming.version:
             naming.version = self._published_year()
         sheet_bodies = self._sheet_bodies(layouts, naming)
-        departments = self._departments(naming, sheet_bodies)
+        departments = self._departments(naming, sheet_bodies, titles)
         self._default_levels(naming.jurisdiction_level, departments)
         _delegating_bodies(self.records, departments)
         return self._document(layouts, titles, naming, used_sheets, departments, sheet_bodies)
@@ -1328,10 +1328,11 @@ class _ListParser:
         every row, no year in its title or name), "" when none says one."""
         years = Counter(m.group(1) for r in self.records
                         if (m := re.match(r"\s*((?:19|20)\d{2})(?!\d)", r.extra.get("published_date", ""))))
-        if years:
-            self.warnings.append(RowError(f"清单版本取为 {years.most_common(1)[0][0]}：标题和文件名中没有年份，按各项的发布时间",
-                                          severity="notice"))
-        return years.most_common(1)[0][0] if years else ""
+        if not years:
+            return ""
+        year = years.most_common(1)[0][0]
+        self.warnings.append(RowError(f"清单版本取为 {year}：标题和文件名中没有年份，按各项的发布时间", severity="notice"))
+        return year
 
     def _drop_item_heads(self) -> None:
         """An item's own row that only heads its sub-items (浙江's 权力清单: 「1 | 对违反大气污染防治管理制度行为的行政处罚 |
@@ -1543,29 +1544,28 @@ class _ListParser:
                     break
         return out
 
-    def _departments(self, naming: Naming, sheet_bodies: dict[str, str]) -> dict[str, dict]:
+    def _departments(self, naming: Naming, sheet_bodies: dict[str, str], titles: list[str]) -> dict[str, dict]:
         """Each record's department: the body its 行使主体 names when that is another body than the
         file's (a city's combined catalogue), else the body of the group row above it (一、湖州市综合行政执法局（6项）),
         else its sheet's when the sheet's title names another body (a compilation), else the file's.
         name -> {name, jurisdiction, level, records}."""
         out: dict[str, dict] = {}
         own_place = {}
-        seen: dict[str, str] = {}  # 行使主体 -> its department ("" = the file's): one reading per spelling
-        compiled = self._compiled(naming)
+        seen: dict[str, str] = {}  # 行使主体 or group row -> its department ("" = the file's): one reading per spelling
+        compiled = self._compiled(naming, titles)
         noted: set[str] = set()  # the joint holders said
+
+        def read(body: str, rec: Record) -> str:
+            if body not in seen:
+                try:
+                    seen[body] = holder_department(body, naming) if body else ""
+                except Ambiguous as exc:
+                    raise FileRefused(self.path, [_ambiguous(exc, sheet=rec.sheet, row=rec.row)]) from exc
+            return seen[body]
+
         for rec in self.records:
-            if rec.holder not in seen:
-                try:
-                    seen[rec.holder] = holder_department(rec.holder, naming) if rec.holder else ""
-                except Ambiguous as exc:
-                    raise FileRefused(self.path, [_ambiguous(exc, sheet=rec.sheet, row=rec.row)]) from exc
-            group = self.group_bodies.get(id(rec), "") if compiled else ""
-            if group and group not in seen:
-                try:
-                    seen[group] = holder_department(group, naming)
-                except Ambiguous as exc:
-                    raise FileRefused(self.path, [_ambiguous(exc, sheet=rec.sheet, row=rec.row)]) from exc
-            other = seen[rec.holder] or (seen.get(group, "") or sheet_bodies.get(rec.sheet, "") if not rec.holder else "")
+            group = self.group_bodies.get(id(rec), "") if compiled and not rec.holder else ""
+            other = read(rec.holder, rec) or (read(group, rec) or sheet_bodies.get(rec.sheet, "") if not rec.holder else "")
             rec.department = other or naming.department
             if other and len(joint_bodies(rec.holder)) > 1 and rec.holder not in noted:
                 noted.add(rec.holder)  # once a holder: the first row that names it
@@ -1587,14 +1587,14 @@ class _ListParser:
             out[rec.department]["records"] += 1
         return out
 
-    def _compiled(self, naming: Naming) -> bool:
+    def _compiled(self, naming: Naming, titles: list[str]) -> bool:
         """Whether the group rows naming bodies give the records below them to those bodies: two or more bodies, in a
         file that says it gathers departments' lists (汇编, 市级部门 …) or names no department of its own. Not a
         township's list grouping its powers by the county bodies that delegated them, nor a department's list
         grouping its own by its units (不动产登记中心)."""
         if len(set(self.group_bodies.values())) < 2 or naming.department_source in ("option", "mapping"):
             return False
-        said = " ".join([*getattr(self, "_titles", []), Path(self.path).stem])
+        said = " ".join([*titles, Path(self.path).stem])
         return bool(_COMPILATION.search(squeeze(said))) or naming.department_source not in ("title", "filename",
                                                                                               "department_row")
 
@@ -1612,9 +1612,7 @@ class _ListParser:
                 rec.level = "county"  # 市级 in the list of 天门市 or 浏阳市 (a county-level city) is its own level
 
     def _document(self, layouts: list[tuple[Sheet, SheetLayout]], titles: list[str], naming: Naming,
-                  used_sheets: list[str], departments: dict[str, dict],
-                  sheet_bodies: dict[str, str] | None = None) -> ListDocument:
-        sheet_bodies = sheet_bodies or {}
+                  used_sheets: list[str], departments: dict[str, dict], sheet_bodies: dict[str, str]) -> ListDocument:
         mapping_names = list(dict.fromkeys(lay.match.mapping.name for _, lay in layouts))
         # a compilation's department whose records are all on sheets of their own: its list's title is theirs
         # (湖州市市场监督管理局权责清单, not the first sheet's 湖州市综合行政执法局权责清单)
