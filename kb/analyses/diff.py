@@ -69,7 +69,7 @@ class Diff:
     renamed: list[dict] = field(default_factory=list)  # {old, new, matched_by, similarity, changes}
     changed: list[dict] = field(default_factory=list)  # {old, new, changes}
     unchanged: int = 0
-    # What an import of `new` does to the current list `old` (preview): see EFFECTS.
+    # What an import of `new` does to the current list `old` (preview): new, replaces, part or history (effect_of).
     effect: str = "compare"
     duplicates: list[dict] = field(default_factory=list)  # (effect "part") {old, new, matched_by}
 
@@ -228,7 +228,6 @@ def current_label(graph: Graph, department: str) -> str | None:
 # importers.writer.CREATE_VERSION does it: a strictly newer label replaces the current list; the same
 # label, or a list or file without one, is another part of the current version (both stay current:
 # nothing is removed); a strictly older label is kept as history and the current list stays as it is.
-EFFECTS = ("new", "replaces", "part", "history")
 MATCHED_BY = {"code": "编码相同", "name": "名称相同"}
 
 
@@ -248,9 +247,9 @@ def preview(graph: Graph, department: str, new_label: str, after: list[dict]) ->
     listed twice); as history, nothing changes."""
     old = current_label(graph, department)
     effect = effect_of(old, new_label)
-    before = [r["power"] for r in graph.read(POWERS, department=department, version=old)] if old else []
     if effect == "history":
         return Diff(department, old or "", new_label, effect=effect)
+    before = [r["power"] for r in graph.read(POWERS, department=department, version=old)] if old else []
     if effect != "part":
         result = _diff(department, old or "", new_label, before, after)
         result.effect = effect
