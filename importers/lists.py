@@ -67,6 +67,7 @@ from importers.source import Source, as_source
 from importers.vocabulary import (
     level_from_scope,
     level_from_sheet_name,
+    levels_named,
     normalize_level,
     type_from_sheet_name,
 )
@@ -86,6 +87,8 @@ from importers.workbook import (
     read_workbook,
 )
 from kb.model import (
+    LEVEL_RANK,
+    LEVEL_TITLES,
     PowerType,
     duty_kind_words,
     heading_stages,
@@ -997,7 +1000,7 @@ class _ListParser:
             naming.version = self._published_year()
         sheet_bodies = self._sheet_bodies(layouts, naming)
         departments = self._departments(naming, sheet_bodies, titles)
-        self._default_levels(naming.jurisdiction_level, departments)
+        self._default_levels(naming.jurisdiction_level, departments, titles)
         _delegating_bodies(self.records, departments)
         return self._document(layouts, titles, naming, used_sheets, departments, sheet_bodies)
 
@@ -1598,11 +1601,14 @@ class _ListParser:
         return bool(_COMPILATION.search(squeeze(said))) or naming.department_source not in ("title", "filename",
                                                                                               "department_row")
 
-    def _default_levels(self, publisher_level: str, departments: dict[str, dict]) -> None:
+    def _default_levels(self, publisher_level: str, departments: dict[str, dict], titles: list[str]) -> None:
         # A row the list gives no level (no level column, no keyword, no 市本级 scope, no level sheet)
         # is taken to be implemented at its department's own level: a county bureau's list holds county
         # powers. level_original stays "" so the level is seen to be inferred, not published; rows
-        # that name another level (自治区级 in a city list) keep theirs.
+        # that name another level (自治区级 in a city list) keep theirs, but for an item catalogued above the
+        # level that exercises it (below).
+        directory = bool(_LEVELS_DIRECTORY.search(squeeze(" ".join([*titles, Path(self.path).stem]))))
+        catalogued: list[Record] = []
         for rec in self.records:
             department = departments.get(rec.department, {})
             level = department.get("level") or publisher_level
@@ -1610,6 +1616,16 @@ class _ListParser:
                 rec.level = level
             elif rec.level == "city" and level == "county" and _own_city_level(rec, department.get("jurisdiction", "")):
                 rec.level = "county"  # 市级 in the list of 天门市 or 浏阳市 (a county-level city) is its own level
+                rec.exercised_at = ["county" if lv == "city" else lv for lv in rec.exercised_at]
+            elif not directory and _catalogued_above(rec, level):
+                rec.level = level
+                catalogued.append(rec)
+        if catalogued:
+            first = catalogued[0]
+            self.warnings.append(RowError(
+                f"{len(catalogued)} 项的实施层级在本清单的层级之下，本级只承担指导监督责任（或未写责任事项）：作为本级清单"
+                f"所列、由{'、'.join(LEVEL_TITLES[lv] for lv in first.exercised_at)}实施的事项导入，例如「{first.name}」"
+                f"（实施层级：{first.level_original}）", sheet=first.sheet, row=first.row, severity="notice"))
 
     def _document(self, layouts: list[tuple[Sheet, SheetLayout]], titles: list[str], naming: Naming,
                   used_sheets: list[str], departments: dict[str, dict], sheet_bodies: dict[str, str]) -> ListDocument:
@@ -3100,6 +3116,22 @@ def _delegating_bodies(records: list[Record], departments: dict[str, dict]) -> N
             rec.extra["delegated_from"] = complete_name(body, above[place])
 
 
+# A file that gathers the lists of several levels (地县两级权责清单指导目录, 市县两级通用目录): each row is its level's
+_LEVELS_DIRECTORY = re.compile(r"[两二三四五]级|通用目录|指导目录|目录清单|标准目录|基本目录")
+
+
+def _catalogued_above(rec: Record, own: str) -> bool:
+    """Whether a row its level cell places below its list's own level (a province's list: 实施层级 市级) is an item the
+    list catalogues for the level below, its body guiding: its duties are guidance only or none (山东's 「指导监督责任：
+    指导市、县两级开展相关工作」). A row with duties of its own doing, or on a sheet of a level (林草's 区县级), is that
+    level's own item."""
+    if not (rec.level in LEVEL_RANK and own in LEVEL_RANK and LEVEL_RANK[rec.level] > LEVEL_RANK[own]):
+        return False
+    if not rec.exercised_at or level_from_sheet_name(rec.sheet):
+        return False
+    return all(d.kind == "指导监督" and not d.stage for d in rec.responsibilities)
+
+
 def _own_city_level(rec: Record, place: str) -> bool:
     """True when a record of a county-level city (天门市, 浏阳市) says 市级 or 市本级 (its level column or its
     scope) without naming another city: the city is the county-level one itself."""
@@ -3164,6 +3196,7 @@ def _set_level(rec: Record, level_cell: str, scope_cell: str, defaults: dict[str
     level_text = _text(level_cell)
     rec.scope = _text(scope_cell)
     level = normalize_level(level_text) if level_text else None
+    rec.exercised_at = levels_named(level_text) if level_text else []
     if level:
         rec.level, rec.level_original = level, _name(level_text)
     elif level_text:

@@ -80,6 +80,9 @@ class Record:
     unit: str = ""  # 承办机构
     level: str = ""  # province / city / county / township / "" (normalised)
     level_original: str = ""  # e.g. 地州市级
+    # the levels its level cell names (省级、市级、县级 -> province, city, county): who exercises it; [] when it names none.
+    # An item catalogued at a level above the one that exercises it (a province's row 市级) has `level` its list's
+    exercised_at: list[str] = field(default_factory=list)
     scope: str = ""  # 实施层级及权限 scope text
     duty_statement: str = ""  # 部门职责
     responsibility_text: str = ""  # 责任事项内容 as published

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kb.model import PowerType, level_keywords, level_scope_hints, power_type, squeeze
+from kb.model import LEVEL_RANK, PowerType, level_keywords, level_scope_hints, power_type, squeeze
 
 
 def type_from_sheet_name(name: str) -> PowerType | None:
@@ -30,6 +30,37 @@ def normalize_level(text: str) -> str | None:
         if len(found) == 1:
             return found.pop()
     return None
+
+
+# A level's one character in a run of them (省市县三级, 省、市、县, 市县两级)
+_LEVEL_CHARS = {"省": "province", "区": "county", "市": "city", "州": "city", "县": "county", "乡": "township",
+                "镇": "township"}
+_LEVEL_RUN = re.compile(r"^(?:(?:省|自治区)[、，,/和及与]?)?(?:[市州][、，,/和及与]?)?(?:[县区][、，,/和及与]?)?"
+                        r"(?:乡镇|乡|镇|街道)?(?:[两三四]级|级|级实施|共同实施|实施)?$")
+
+
+def levels_named(text: str) -> list[str]:
+    """The levels a short level cell names, in rank order: 省级、市级、县级 -> [province, city, county]; 市县两级 ->
+    [city, county]; 市级 -> [city]; [] for scope text or a cell that names none."""
+    word = squeeze(text)
+    if not word or len(word) > 16:
+        return []
+    keywords = level_keywords()
+    parts = [p for p in re.split(r"[、，,/；;和及与]|以及", word) if p]
+    single = normalize_level(word)
+    if len(parts) > 1 and all(p in keywords or p + "级" in keywords for p in parts):
+        found = {keywords.get(p) or keywords[p + "级"] for p in parts}
+    elif single:
+        return [single]
+    elif _LEVEL_RUN.match(word) and len(word) >= 3:
+        head = re.sub(r"(?:[两三四]级|级实施|共同实施|实施|级)$", "", word)
+        found = {_LEVEL_CHARS[c] for c in head if c in _LEVEL_CHARS} | ({"province"} if "自治区" in head else set())
+        found |= {"township"} if "街道" in head else set()
+        if len(found) < 2:
+            return []
+    else:
+        return []
+    return sorted(found, key=LEVEL_RANK.__getitem__)
 
 
 def level_from_scope(text: str) -> str | None:

@@ -372,6 +372,7 @@ def power_row(doc: ListDocument, version_key: str, rec: Record, run_id: str) -> 
         "version": doc.version, "source_file": _file_name(doc.path), "source_sheet": rec.sheet,
         "source_row": rec.row, "position": rec.position, "import_run": run_id,
         "basis_key": text_key(rec.basis_text),
+        "exercised_at": rec.exercised_at or None,  # no empty list stored: an absent property reads as none named
     }
     for k, v in rec.extra.items():
         props[f"x_{k}"] = v

@@ -633,8 +633,11 @@ def analyse(ch: Chains) -> list[Finding]:
         nearest = max(above, key=LEVEL_RANK.__getitem__) if above else None
         if nearest and not any(ch.powers[lk.upper].level == nearest for lk in ch.up.get(key, [])):
             out.append(_no_upper_counterpart(p, nearest))
-        if below and key not in ch.down and "指导监督" in p.duty_kinds:
-            out.append(_not_implemented_below(p, min(below, key=LEVEL_RANK.__getitem__)))
+        # the levels below that its 实施层级 names (省级、市级、县级), else, when it guides the level below, any below
+        named = [lv for lv in p.exercised_at if lv in below]
+        expected = named or (below if "指导监督" in p.duty_kinds else [])
+        if expected and key not in ch.down:
+            out.append(_not_implemented_below(p, min(expected, key=LEVEL_RANK.__getitem__), bool(named)))
     for comp in ch.components():
         out += _skipped_levels(ch, comp)
     return out
@@ -647,10 +650,13 @@ def _no_upper_counterpart(p: PowerRow, nearest: str) -> Finding:
                           f"{p.department}{LEVEL_TITLES[p.level]}事项「{p.name}」在{LEVEL_TITLES[nearest]}清单中没有对应事项")
 
 
-def _not_implemented_below(p: PowerRow, nearest: str) -> Finding:
-    """A power that guides and supervises the level below, whose list there has no matching item."""
+def _not_implemented_below(p: PowerRow, nearest: str, named: bool = False) -> Finding:
+    """A power that guides and supervises the level below, or whose 实施层级 names it, whose list there has no
+    matching item."""
+    said = (f"实施层级写明由{'、'.join(LEVEL_TITLES[lv] for lv in p.exercised_at)}实施" if named
+            else "本级承担指导监督责任")
     return _level_missing("not_implemented_below", p, nearest, 0.6,
-                          f"本级承担指导监督责任，{LEVEL_TITLES[nearest]}清单中却没有对应事项",
+                          f"{said}，{LEVEL_TITLES[nearest]}清单中却没有对应事项",
                           f"{p.department}「{p.name}」应由{LEVEL_TITLES[nearest]}实施，但{LEVEL_TITLES[nearest]}清单中没有")
 
 
@@ -722,6 +728,12 @@ def not_found(start: str) -> str:
     return f"没有与「{start}」匹配的现行权力：请给出权力的键、权力编码（如 650200207CF51300）、目录编码或事项名称"
 
 
+def exercised_elsewhere(p: PowerRow) -> list[str]:
+    """The levels that exercise a power its list catalogues at its own level for others too (a province's item that
+    its 实施层级 says 市级, or 省级、市级、县级); [] when its list names only its own level, or none."""
+    return [] if p.exercised_at in ([], [p.level]) else list(p.exercised_at)
+
+
 def walk(ch: Chains, start: str, direction: str) -> list[dict]:
     """Steps from `start` down (top-down) or up (bottom-up): each {power, level, via, from}."""
     steps, seen, frontier = [], {start}, [(start, None)]
@@ -731,6 +743,7 @@ def walk(ch: Chains, start: str, direction: str) -> list[dict]:
         steps.append({"key": key, "level": p.level, "level_title": LEVEL_TITLES.get(p.level, p.level),
                       "department": p.department, "jurisdiction": p.jurisdiction, "power": p.name,
                       "power_type": p.type, "code": p.code, "catalog": p.catalog,
+                      "exercised_at": exercised_elsewhere(p),
                       "via": via.via if via else None, "via_detail": via.detail if via else {},
                       "from": (via.upper if direction == "down" else via.lower) if via else None})
         nxt = ch.down.get(key, []) if direction == "down" else ch.up.get(key, [])

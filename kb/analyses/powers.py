@@ -51,6 +51,7 @@ RETURN p.key AS key, coalesce(p.name, p.item_name, '') AS name,
        coalesce(p.item_name, p.name, '') AS item_name, coalesce(p.sub_item_name, '') AS sub_item_name,
        coalesce(p.type, '') AS type, coalesce(p.code, '') AS code, coalesce(p.level, '') AS level,
        coalesce(p.level_original, '') AS level_original, coalesce(d.level, '') AS department_level,
+       coalesce(p.exercised_at, []) AS exercised_at,
        d.name AS department, jurisdiction,
        p.source_file AS source_file, p.source_sheet AS source_sheet, p.source_row AS source_row,
        [(p)-[c:CITES]->(l:Law) | {law: l.key, title: coalesce(l.title, c.law_title, l.key),
@@ -135,6 +136,7 @@ class PowerRow:
     cites: list[Cite] = field(default_factory=list)
     catalog: list[str] = field(default_factory=list)
     duty_kinds: list[str] = field(default_factory=list)
+    exercised_at: list[str] = field(default_factory=list)  # the levels its 实施层级 names (省级、市级、县级); [] when none
 
     @property
     def ref(self) -> str:
@@ -222,5 +224,5 @@ def rows_to_powers(rows: list[dict]) -> list[PowerRow]:
             jurisdiction=r["jurisdiction"], level_original=r["level_original"], source_file=r["source_file"],
             source_sheet=r["source_sheet"], source_row=r["source_row"],
             cites=[Cite(**c) for c in r["cites"]], catalog=[c for c in r["catalog"] if c],
-            duty_kinds=[k for k in r["duty_kinds"] if k]))
+            duty_kinds=[k for k in r["duty_kinds"] if k], exercised_at=list(r.get("exercised_at") or [])))
     return out

@@ -113,3 +113,65 @@ def test_a_district_body_named_with_its_city_is_the_counterpart_of_the_city_s(sc
     links = {(r["a"], r["b"]) for r in scratch.read(
         "MATCH (a:Department)-[:COUNTERPART_OF]->(b:Department) RETURN a.name AS a, b.name AS b")}
     assert links == {("合肥市蜀山区住房和城乡建设局", "合肥市住房和城乡建设局"), ("长丰县住房和城乡建设局", "合肥市住房和城乡建设局")}
+
+
+def _record(name: str, code: str, level: str, duties: str) -> dict:
+    return {"事项名称": name, "权力类型": "行政许可", "基本编码": code, "实施层级": level, "责任事项": duties,
+            "实施依据": "【法律】《中华人民共和国特种设备安全法》第十四条"}
+
+
+GUIDES = "指导监督责任：指导市、县两级开展相关工作，加强事中事后监管。"
+DOES = "直接实施责任：1.受理责任：受理申请。2.审查责任：审查材料。3.决定责任：作出决定。"
+
+
+def test_a_province_s_item_exercised_by_the_cities_heads_their_chain(scratch: Graph, tmp_path: Path) -> None:
+    """山东's list catalogues 「特种设备作业人员资格认定」 with 实施层级 市级 and only guidance duties: the province's
+    item (it guides; the cities decide), not a city's item of the province. 济南's item of the same code is linked
+    under it: no false "no counterpart in the province's list"; an item the province says the cities exercise that
+    济南's list leaves out is not implemented below, the 实施层级 named as the reason."""
+    from importers.run import import_paths
+    from kb.analyses import chains
+
+    province = tmp_path / "山东省市场监督管理局权责清单（2024年版）.json"
+    province.write_text(json.dumps({"title": "山东省市场监督管理局权责清单（2024年版）", "records": [
+        _record("特种设备安全管理和作业人员资格认定", "000117017000", "市级", GUIDES),
+        _record("食品生产许可", "000117004000", "省级、市级、县级", DOES),
+        _record("工业产品生产许可证核发", "000117002000", "省级", DOES)]}, ensure_ascii=False), encoding="utf-8")
+    city = tmp_path / "济南市市场监督管理局权责清单（2024年版）.json"
+    city.write_text(json.dumps({"title": "济南市市场监督管理局权责清单（2024年版）", "records": [
+        _record("特种设备安全管理和作业人员资格认定", "000117017000", "市级", DOES),
+        _record("对发布虚假广告的行政处罚", "000217090000", "市级", DOES)]}, ensure_ascii=False), encoding="utf-8")
+    report = import_paths(scratch, [province, city], progress=False)
+    assert [f["status"] for f in report["files"]] == ["imported", "imported"]
+    notices = [w["message"] for w in report["files"][0]["warnings"]]
+    assert any("1 项的实施层级在本清单的层级之下" in m and "由市级实施" in m for m in notices), notices
+
+    rows = {(r["d"], r["name"]): (r["level"], r["said"], r["at"]) for r in scratch.read(
+        "MATCH (d:Department)-[:HOLDS]->(p:Power)-[:IMPLEMENTS]->(:CatalogItem) RETURN d.name AS d, p.name AS name, "
+        "p.level AS level, p.level_original AS said, p.exercised_at AS at")}
+    assert rows[("山东省市场监督管理局", "特种设备安全管理和作业人员资格认定")] == ("province", "市级", ["city"])
+    assert rows[("济南市市场监督管理局", "特种设备安全管理和作业人员资格认定")] == ("city", "市级", ["city"])
+    assert rows[("山东省市场监督管理局", "工业产品生产许可证核发")] == ("province", "省级", ["province"])
+    assert rows[("山东省市场监督管理局", "食品生产许可")] == ("province", "", ["province", "city", "county"])
+
+    steps = chains.chain(scratch, "000117017000")
+    assert [(s["level"], s["department"]) for s in steps] == [("province", "山东省市场监督管理局"),
+                                                              ("city", "济南市市场监督管理局")]
+    found = chains.find(scratch)
+    # only 济南's own item that the province's list has not (a real break), not the one the province catalogues
+    assert [f.powers for f in found if f.kind == "no_upper_counterpart"] == [["对发布虚假广告的行政处罚"]]
+    [below] = [f for f in found if f.kind == "not_implemented_below"]
+    assert below.powers == ["食品生产许可"] and below.evidence[0]["missing_level"] == "city"
+    assert below.evidence[0]["note"] == "实施层级写明由省级、市级、县级实施，市级清单中却没有对应事项"
+
+    key = next(r["k"] for r in scratch.read(
+        "MATCH (:Department {name: '山东省市场监督管理局'})-[:HOLDS]->(p:Power {name: '特种设备安全管理和作业人员资格认定'}) "
+        "RETURN p.key AS k"))
+    client = _client(scratch)
+    page = client.get("/chain/000117017000", headers={"Accept-Language": "zh"}).get_data(as_text=True)
+    rows = page.split('id="chain-steps"')[1].split("</table>")[0].split("<tr")[2:]
+    assert "山东省市场监督管理局" in rows[0] and "由市级实施" in rows[0]
+    assert "济南市市场监督管理局" in rows[1] and "实施</div>" not in rows[1]
+    power_page = client.get(f"/powers/{quote(key, safe='')}", headers={"Accept-Language": "zh"}).get_data(as_text=True)
+    row = power_page.split('id="exercised-at"')[1].split("</tr>")[0]
+    assert "实施的层级" in row and "市级" in row and "本清单所列，由下级实施" in row

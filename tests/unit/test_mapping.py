@@ -8,7 +8,7 @@ import pytest
 
 from importers import mapping, naming, vocabulary
 from importers.mapping import best_match, load_mappings, normalize_header, parse_mapping, read_data_file
-from importers.vocabulary import level_from_scope, level_from_sheet_name, normalize_level
+from importers.vocabulary import level_from_scope, level_from_sheet_name, levels_named, normalize_level
 from kb.model import power_type
 
 LAYOUT_A = ["序号", "事项\n名称", "子项\n名称", "权力\n类型", "实施依据", "行使\n主体", "承办\n机构", "实施层级及\n权限", "",
@@ -134,6 +134,17 @@ def test_unknown_power_type():
 ])
 def test_levels(text, expected):
     assert normalize_level(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("省级、市级、县级", ["province", "city", "county"]), ("市级、县级", ["city", "county"]), ("市级", ["city"]),
+    ("省、市、县", ["province", "city", "county"]), ("省市县三级", ["province", "city", "county"]),
+    ("市县两级", ["city", "county"]), ("自治区级、地州市级", ["province", "city"]), ("县级，乡镇", ["county", "township"]),
+    ("省市县乡四级", ["province", "city", "county", "township"]), ("县（市、区）级", ["county"]),
+    ("负责市本级公共机构节能监督检查工作", []), ("本级", []), ("", []),
+])
+def test_the_levels_a_level_cell_names(text, expected):
+    assert levels_named(text) == expected
 
 
 def test_level_from_scope_and_sheet_name():

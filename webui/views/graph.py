@@ -340,6 +340,7 @@ def chain(start: str, as_of: str | None = None) -> dict | None:
         steps.append({"key": k, "name": p.name, "type": p.type, "code": p.code, "catalog": list(p.catalog),
                       "department": p.department, "jurisdiction": p.jurisdiction, "level": p.level,
                       "level_title": str(LEVEL_NAMES.get(p.level, LEVEL_TITLES.get(p.level, ""))),
+                      "exercised_at": "、".join(str(LEVEL_NAMES.get(lv, lv)) for lv in chain_analysis.exercised_elsewhere(p)),
                       "sample": k in samples,
                       "via": [lk["via_name"] for lk in links], "links": links})
     sample_note = next((sources[k]["remarks"] or sources[k]["title"] for k in members if k in samples), "")

@@ -191,7 +191,8 @@ FIELD_NAMES = {
     "name": _l("Name"), "item_name": _l("Item"), "sub_item_name": _l("Sub-item"), "seq": _l("No. in the list"),
     "code": _l("Code"), "type": _l("Type"), "type_code": _l("Type code"), "type_original": _l("Type as published"),
     "holder": _l("Holder as published"), "unit": _l("Unit"), "level": _l("Level"),
-    "level_original": _l("Level as published"), "scope": _l("Scope"), "department": _l("Department"),
+    "level_original": _l("Level as published"), "exercised_at": _l("Exercised at"), "scope": _l("Scope"),
+    "department": _l("Department"),
     "jurisdiction": _l("Jurisdiction"), "version": _l("List version"), "current": _l("Current list"),
     "position": _l("Position in the file"), "source_file": _l("Source file"), "source_sheet": _l("Sheet"),
     "source_row": _l("Row"), "import_run": _l("Import"), "x_catalog_code": _l("Catalogue code"),
@@ -211,7 +212,7 @@ FIELD_NAMES = {
 }
 
 FIELD_ORDER = ["name", "item_name", "sub_item_name", "seq", "code", "type", "type_code", "type_original", "holder",
-               "unit", "level", "level_original", "scope", "department", "jurisdiction", "version", "current",
+               "unit", "level", "level_original", "exercised_at", "scope", "department", "jurisdiction", "version", "current",
                "position", "source_file", "source_sheet", "source_row", "import_run"]
 LONG_FIELDS = ["basis_text", "duty_statement", "responsibility_text", "supervision_text", "responsibility_basis_text",
                "remarks"]
