@@ -1623,7 +1623,7 @@ class _ListParser:
         if catalogued:
             first = catalogued[0]
             self.warnings.append(RowError(
-                f"{len(catalogued)} 项的实施层级在本清单的层级之下，本级只承担指导监督责任（或未写责任事项）：作为本级清单"
+                f"{len(catalogued)} 项的实施层级在本清单的层级之下，本级只承担指导监督责任：作为本级清单"
                 f"所列、由{'、'.join(LEVEL_TITLES[lv] for lv in first.exercised_at)}实施的事项导入，例如「{first.name}」"
                 f"（实施层级：{first.level_original}）", sheet=first.sheet, row=first.row, severity="notice"))
 
@@ -1957,20 +1957,21 @@ class _ListParser:
             dropped = _status_dropped(record, ctx)
             if dropped:  # 陕西's export: STATUS 0 beside 1s; a 事项状态 of 停用, 已取消
                 self.warnings.append(RowError(
-                    f"{dropped}：{record.name[:30]} 不是现行权力，未导入", sheet=sheet.name, row=sheet.row_number(r),
+                    f"{dropped}：{_excerpt(record.name, 30)} 不是现行权力，未导入", sheet=sheet.name, row=sheet.row_number(r),
                     severity="notice"))
                 prev = cancelled = record
                 continue
             status = _STATUS_REMARK.match(squeeze(record.remarks)) or _GONE_AT_END.search(squeeze(record.remarks))
             if status and status.group("gone"):
                 self.warnings.append(RowError(
-                    f"备注写明「{record.remarks[:30]}」：{record.name[:30]} 不是现行权力，未导入",
+                    f"备注写明「{_excerpt(record.remarks, 60)}」：{_excerpt(record.name, 30)} 不是现行权力，未导入",
                     sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
                 prev = cancelled = record
                 continue
             if status:
                 self.warnings.append(RowError(
-                    f"备注写明「{record.remarks[:30]}」：{record.name[:30]} 仍作为本清单所列的权力导入；请核对承接方的清单",
+                    f"备注写明「{_excerpt(record.remarks, 60)}」：{_excerpt(record.name, 30)} 仍作为本清单所列的权力导入；请核对承接方"
+                    "的清单",
                     sheet=sheet.name, row=sheet.row_number(r), severity="notice"))
             key = tuple(v for f, v in sorted({**values, **kept}.items()) if f != "seq") + tuple(t for _, t in staged)
             if key in seen:
@@ -3122,14 +3123,21 @@ _LEVELS_DIRECTORY = re.compile(r"[两二三四五]级|通用目录|指导目录|
 
 def _catalogued_above(rec: Record, own: str) -> bool:
     """Whether a row its level cell places below its list's own level (a province's list: 实施层级 市级) is an item the
-    list catalogues for the level below, its body guiding: its duties are guidance only or none (山东's 「指导监督责任：
-    指导市、县两级开展相关工作」). A row with duties of its own doing, or on a sheet of a level (林草's 区县级), is that
-    level's own item."""
+    list catalogues for the level below, its body guiding: its duties are guidance only (山东's 「指导监督责任：指导市、县
+    两级开展相关工作」). A row with duties of its own doing, or none (nothing says whose item it is), or on a sheet of a
+    level (林草's 区县级), is that level's own item."""
     if not (rec.level in LEVEL_RANK and own in LEVEL_RANK and LEVEL_RANK[rec.level] > LEVEL_RANK[own]):
         return False
     if not rec.exercised_at or level_from_sheet_name(rec.sheet):
         return False
-    return all(d.kind == "指导监督" and not d.stage for d in rec.responsibilities)
+    duties = rec.responsibilities
+    return bool(duties) and all(d.kind == "指导监督" and not d.stage for d in duties)
+
+
+def _excerpt(text: str, width: int) -> str:
+    """A cell's text on one line for a notice, cut with an ellipsis (not in the middle of 「国发〔2020」 unsaid)."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _own_city_level(rec: Record, place: str) -> bool:

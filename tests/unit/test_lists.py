@@ -581,11 +581,14 @@ def test_a_remark_that_the_item_is_cancelled_keeps_it_out_and_one_that_it_moved_
         header, [1, "社会团体成立登记", "行政许可", "《社会团体登记管理条例》第九条", ""],
         [2, "民办非企业单位成立登记", "行政许可", "", "已取消"],
         [3, "殡葬设施建设审批", "行政许可", "《殡葬管理条例》第八条", "已下放至乡镇（街道）"],
-        [4, "养老机构备案", "其他行政权力", "", "建议取消"]])
+        [4, "养老机构备案", "其他行政权力", "", "建议取消"],
+        [5, "土地复垦方案审查", "行政许可", "", "根据《国务院关于取消一批行政许可事项的决定》（国发〔2020〕13号）已取消"]])
     doc = parse_list(path)
     assert [r.item_name for r in doc.records] == ["社会团体成立登记", "殡葬设施建设审批", "养老机构备案"]
     said = {w.row: w.message for w in doc.warnings if w.message.startswith("备注写明")}
-    assert set(said) == {3, 4} and "不是现行权力，未导入" in said[3] and "请核对承接方的清单" in said[4]
+    assert set(said) == {3, 4, 6} and "不是现行权力，未导入" in said[3] and "请核对承接方的清单" in said[4]
+    # a long remark is said whole up to its length, or cut with an ellipsis: never mid-way with nothing to show it
+    assert "（国发〔2020〕13号）已取消」：土地复垦方案审查 不是现行权力" in said[6]
 
 
 def test_header_cells_merged_down_beside_a_grouped_header_row_are_read(tmp_path):
