@@ -15,6 +15,7 @@ from pathlib import Path
 
 from importers import jurisdictions
 from importers.mapping import read_data_file, squeeze
+from kb.model import SHORT_FORMS, body_key, short_ending
 from kb.places import Ambiguous, divisions, everyday_name
 
 # Endings of a body that can publish a list (局, 委员会, 办公室 …); 系统 / 目录 are not bodies.
@@ -541,27 +542,6 @@ def _everyday(spelled: str, place: str) -> bool:
     return found is not None and everyday_name(found) == spelled
 
 
-# The short forms rows write for a body's name (市场监管局 for 市场监督管理局), each name's ending -> one form.
-_SHORT_FORMS = sorted({
-    "住房和城乡建设局": "住建局", "住房城乡建设局": "住建局",
-    "卫生健康委员会": "卫健委", "卫生健康委": "卫健委", "卫生健康局": "卫健委", "卫健局": "卫健委",
-    "人力资源和社会保障局": "人社局", "人力资源社会保障局": "人社局",
-    "市场监督管理局": "市场监管局",
-    "发展和改革委员会": "发改委", "发展改革委员会": "发改委", "发展和改革局": "发改委", "发展改革局": "发改委",
-    "发改局": "发改委",
-    "城市管理和综合执法局": "城管执法局", "城市管理行政执法局": "城管执法局", "城市管理综合执法局": "城管执法局",
-    "城市管理综合行政执法局": "城管执法局", "城市管理局": "城管局",
-    "自然资源和规划局": "自然资源局", "文化和旅游局": "文旅局", "文化旅游局": "文旅局",
-    "退役军人事务局": "退役军人局", "医疗保障局": "医保局", "应急管理局": "应急局", "林业和草原局": "林草局",
-    "行政审批服务局": "审批局", "行政审批局": "审批局", "教育和体育局": "教体局", "教育体育局": "教体局",
-    "交通运输局": "交通局", "住房和城乡建设委员会": "住建局", "住房城乡建设委员会": "住建局",
-    "文化广电和旅游局": "文旅局", "文化广电旅游局": "文旅局", "文化旅游广电局": "文旅局",
-    "教育委员会": "教委",  # (北京's districts: 丰台区教委 in the rows of 北京市丰台区教育委员会's list, 2026-12-06)
-    "综合行政执法局": "综合执法局",  # (浙江: 湖州市综合行政执法局's sheet, its rows' 实施主体 市综合执法局, 2026-12-07)
-}.items(), key=lambda kv: -len(kv[0]))
-
-
-_SHORTS = sorted({short for _, short in _SHORT_FORMS}, key=len, reverse=True)
 
 # The full name of a short form that stands for one name only (文旅局, 城管执法局, 卫健委 — 卫生健康委员会 or
 # 卫生健康局 —, 发改委 and 教体局 stand for several by level and place: kept).
@@ -583,24 +563,6 @@ def full_form(name: str) -> str:
     return name
 
 
-def _short_ending(text: str) -> tuple[str, str | None]:
-    """(what stands before the ending, the ending's short form) of a body's name; (text, None) when its
-    ending has no short form."""
-    for full, short in _SHORT_FORMS:
-        if text.endswith(full):
-            return text[: -len(full)], short
-    for short in _SHORTS:
-        if text.endswith(short):
-            return text[: -len(short)], short
-    return text, None
-
-
-def body_key(body: str) -> str:
-    """A body's name with its ending in the one short form rows use: 城市管理行政执法局 and 城管执法局 are one."""
-    stem, short = _short_ending(squeeze(body))
-    return stem + short if short else stem
-
-
 def body_spellings(name: str, place: str) -> list[str]:
     """Every spelling of a department's body (its name after its place's own name) that names the same body:
     卫生健康局, 卫生健康委员会, 卫健委 … for 浏阳市卫生健康局 in 浏阳市 — what a list of another file or level
@@ -609,10 +571,10 @@ def body_spellings(name: str, place: str) -> list[str]:
     body = body_tail(squeeze(name), place)
     if not body:
         return []
-    stem, short = _short_ending(body)
+    stem, short = short_ending(body)
     if short is None:
         return [body]
-    return [stem + full for full, s in _SHORT_FORMS if s == short] + [stem + short]
+    return [stem + full for full, s in SHORT_FORMS if s == short] + [stem + short]
 
 
 def _same_body(full: str, own: str, place: str) -> bool:

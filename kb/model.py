@@ -269,6 +269,57 @@ def level_scope_hints() -> dict[str, str]:
     return {squeeze(w): level for level, words in data.items() for w in words}
 
 
+# --- bodies ---------------------------------------------------------------------------------------
+
+# The short forms rows write for a body's name (市场监管局 for 市场监督管理局), each name's ending -> one form.
+SHORT_FORMS = sorted({
+    "住房和城乡建设局": "住建局", "住房城乡建设局": "住建局",
+    "卫生健康委员会": "卫健委", "卫生健康委": "卫健委", "卫生健康局": "卫健委", "卫健局": "卫健委",
+    "人力资源和社会保障局": "人社局", "人力资源社会保障局": "人社局",
+    "市场监督管理局": "市场监管局",
+    "发展和改革委员会": "发改委", "发展改革委员会": "发改委", "发展和改革局": "发改委", "发展改革局": "发改委",
+    "发改局": "发改委",
+    "城市管理和综合执法局": "城管执法局", "城市管理行政执法局": "城管执法局", "城市管理综合执法局": "城管执法局",
+    "城市管理综合行政执法局": "城管执法局", "城市管理局": "城管局",
+    "自然资源和规划局": "自然资源局", "文化和旅游局": "文旅局", "文化旅游局": "文旅局",
+    "退役军人事务局": "退役军人局", "医疗保障局": "医保局", "应急管理局": "应急局", "林业和草原局": "林草局",
+    "行政审批服务局": "审批局", "行政审批局": "审批局", "教育和体育局": "教体局", "教育体育局": "教体局",
+    "交通运输局": "交通局", "住房和城乡建设委员会": "住建局", "住房城乡建设委员会": "住建局",
+    "文化广电和旅游局": "文旅局", "文化广电旅游局": "文旅局", "文化旅游广电局": "文旅局",
+    "教育委员会": "教委",  # (北京's districts: 丰台区教委 in the rows of 北京市丰台区教育委员会's list, 2026-12-06)
+    "综合行政执法局": "综合执法局",  # (浙江: 湖州市综合行政执法局's sheet, its rows' 实施主体 市综合执法局, 2026-12-07)
+}.items(), key=lambda kv: -len(kv[0]))
+
+
+SHORTS = sorted({short for _, short in SHORT_FORMS}, key=len, reverse=True)
+
+
+def short_ending(text: str) -> tuple[str, str | None]:
+    """(what stands before the ending, the ending's short form) of a body's name; (text, None) when its
+    ending has no short form."""
+    for full, short in SHORT_FORMS:
+        if text.endswith(full):
+            return text[: -len(full)], short
+    for short in SHORTS:
+        if text.endswith(short):
+            return text[: -len(short)], short
+    return text, None
+
+
+def body_key(body: str) -> str:
+    """A body's name with its ending in the one short form rows use: 城市管理行政执法局 and 城管执法局 are one."""
+    stem, short = short_ending(squeeze(body))
+    return stem + short if short else stem
+
+
+# The columns that say who else takes part in a power (上海's 配合部门) and where one body's part ends (职责边界): kept on
+# the power under their headers (x_配合部门, x_职责边界), read by the overlaps (a division the lists write down)
+COOPERATING_HEADERS = ("配合部门", "协办部门", "配合单位", "协同部门", "配合机关", "协办单位", "配合实施部门", "协助部门",
+                       "协同单位")
+BOUNDARY_HEADERS = ("职责边界", "职责边界划分", "部门职责边界", "与相关部门的职责边界", "与相关部门职责边界", "边界划分",
+                    "职责划分", "部门间职责边界")
+
+
 # --- power types ----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

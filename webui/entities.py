@@ -156,6 +156,8 @@ EVIDENCE_FIELDS = {
     "from_body": _l("From"), "from_level": _l("From level"), "from_power": _l("Power delegated"),
     "to_body": _l("To"), "to_level": _l("To level"), "receiver": _l("Receiving department"),
     "to_power": _l("Power received"), "holder": _l("Holder (as published)"), "item": _l("Item"),
+    "names": _l("Department it names"), "cooperating": _l("Cooperating departments (as published)"),
+    "boundary": _l("Boundary of responsibilities (as published)"),
 }
 EVIDENCE_TYPES = {
     "citation": _l("citation"), "shared_article": _l("shared article"), "level": _l("one level"),
@@ -163,7 +165,7 @@ EVIDENCE_TYPES = {
     "stages": _l("responsibility stages"), "missing_level": _l("level missing"),
     "assignment": _l("one place's assignment"), "same_code": _l("same code"), "same_name": _l("same name"),
     "list": _l("the list"), "basis": _l("legal basis"), "power": _l("power"), "permit": _l("permit"),
-    "delegation": _l("delegation"),
+    "delegation": _l("delegation"), "declared_boundary": _l("division written in the list"),
 }
 EVIDENCE_VALUES = {
     "basis": _l("legal basis (实施依据)"), "responsibility_basis": _l("basis of the responsibilities"),

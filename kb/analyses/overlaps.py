@@ -27,12 +27,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from kb.analyses import names
+from kb.analyses.assignments import body_kind
 from kb.analyses.findings import Finding, noisy_or
 from kb.analyses.groups import DisjointSet
 from kb.analyses.powers import POWERS, Cite, PowerRow, partitions, rows_to_powers
 from kb.analyses.rules import ProceduralLaws, cited_version, procedural_laws, same_version
 from kb.db import Graph
-from kb.model import LEVEL_TITLES
+from kb.model import LEVEL_TITLES, body_key, squeeze
 
 DEFAULT_THRESHOLD = 0.8
 PRIORITY = {"same_code": 4, "same_name": 3, "shared_article": 2, "similar_name": 1}
@@ -302,10 +303,35 @@ def _finding(c: _Candidate) -> Finding:
     if kind == "shared_article":
         arts = sorted({e["law"] + e["article"] for e in evidence if e["type"] == "shared_article"})
         what = f"{first.type or '权力'}依据{('、'.join(arts[:3]) + ('等' if len(arts) > 3 else ''))}"
-    summary = f"{first.jurisdiction}{LEVEL_TITLES.get(first.level, '')}：{short} {what}（{len(rows)}项）"
-    return Finding(kind=kind, departments=departments, powers=[p.name for p in rows], evidence=evidence,
+    declared = _declared(rows, departments)
+    summary = (f"{first.jurisdiction}{LEVEL_TITLES.get(first.level, '')}：{short} {what}（{len(rows)}项）"
+               + ("（清单已写明配合部门或职责边界）" if declared else ""))
+    return Finding(kind=kind, departments=departments, powers=[p.name for p in rows], evidence=evidence + declared,
                    score=noisy_or(c.strengths.values()), keys=keys, jurisdiction=first.jurisdiction,
                    level=first.level, summary=summary, power_keys=[p.key for p in rows])
+
+
+def _declared(rows: list[PowerRow], departments: list[str]) -> list[dict]:
+    """What the lists say settles the overlap: a power whose 配合部门 or 职责边界 names another department of the finding
+    (上海 黄浦区生态环境局's 「…由区城管执法局负责查处」 beside the 城管执法局's own power). Evidence for the reader to
+    judge; the overlap is still shown (two lists claim the power), its summary saying the division is written down."""
+    out = []
+    for p in rows:
+        if not (p.cooperating or p.boundary):
+            continue
+        for other in departments:
+            if other != p.department and _names_body(p.cooperating + " " + p.boundary, other, p.jurisdiction):
+                out.append({"type": "declared_boundary", "department": p.department, "power": p.name, "names": other,
+                            "cooperating": _clip(p.cooperating), "boundary": _clip(p.boundary), "source": p.source()})
+    return out
+
+
+def _names_body(text: str, department: str, jurisdiction: str) -> bool:
+    """Whether a text names the department in any spelling of its body: 区城管执法局 names 上海市黄浦区城市管理行政执法局,
+    区市场监管局 names its 市场监督管理局."""
+    kind = body_kind(department, jurisdiction)
+    said = squeeze(text)
+    return len(kind) >= 3 and (kind in said or body_key(kind) in said)
 
 
 def _dedupe(evidence: list[dict]) -> list[dict]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from kb.analyses.findings import power_ref
 from kb.db import Graph
-from kb.model import in_force, normalise_level
+from kb.model import BOUNDARY_HEADERS, COOPERATING_HEADERS, in_force, normalise_level
 from kb.places import Ambiguous, area_code, divisions
 
 # From the place named down its tree (not every place up to the top: a province has 2,000 of them).
@@ -46,12 +46,21 @@ WHERE $departments IS NULL OR d.name IN $departments
 WITH d, p, coalesce(d.jurisdiction, head([(d)-[:IN_JURISDICTION]->(j) | j.name]), '') AS jurisdiction
 WHERE $jurisdictions IS NULL OR jurisdiction IN $jurisdictions
 """
+
+
+def _kept_text(headers: tuple[str, ...]) -> str:
+    """Cypher: the text of the column a power keeps under the first of `headers` it has (x_配合部门 …), "" when none.
+    The headers are names of our own (kb.model), never input."""
+    return "coalesce(" + ", ".join(f"p.`x_{h}`" for h in headers) + ", '')"
+
+
 POWERS = _HELD + """
 RETURN p.key AS key, coalesce(p.name, p.item_name, '') AS name,
        coalesce(p.item_name, p.name, '') AS item_name, coalesce(p.sub_item_name, '') AS sub_item_name,
        coalesce(p.type, '') AS type, coalesce(p.code, '') AS code, coalesce(p.level, '') AS level,
        coalesce(p.level_original, '') AS level_original, coalesce(d.level, '') AS department_level,
-       coalesce(p.exercised_at, []) AS exercised_at,
+       coalesce(p.exercised_at, []) AS exercised_at, """ + _kept_text(COOPERATING_HEADERS) + """ AS cooperating,
+       """ + _kept_text(BOUNDARY_HEADERS) + """ AS boundary,
        d.name AS department, jurisdiction,
        p.source_file AS source_file, p.source_sheet AS source_sheet, p.source_row AS source_row,
        [(p)-[c:CITES]->(l:Law) | {law: l.key, title: coalesce(l.title, c.law_title, l.key),
@@ -137,6 +146,8 @@ class PowerRow:
     catalog: list[str] = field(default_factory=list)
     duty_kinds: list[str] = field(default_factory=list)
     exercised_at: list[str] = field(default_factory=list)  # the levels its 实施层级 names (省级、市级、县级); [] when none
+    cooperating: str = ""  # 配合部门 as published
+    boundary: str = ""  # 职责边界 as published
 
     @property
     def ref(self) -> str:
@@ -224,5 +235,6 @@ def rows_to_powers(rows: list[dict]) -> list[PowerRow]:
             jurisdiction=r["jurisdiction"], level_original=r["level_original"], source_file=r["source_file"],
             source_sheet=r["source_sheet"], source_row=r["source_row"],
             cites=[Cite(**c) for c in r["cites"]], catalog=[c for c in r["catalog"] if c],
-            duty_kinds=[k for k in r["duty_kinds"] if k], exercised_at=list(r.get("exercised_at") or [])))
+            duty_kinds=[k for k in r["duty_kinds"] if k], exercised_at=list(r.get("exercised_at") or []),
+            cooperating=r.get("cooperating") or "", boundary=r.get("boundary") or ""))
     return out

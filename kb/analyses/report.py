@@ -248,6 +248,10 @@ def evidence_line(e: dict, text_chars: int = 60) -> str:
         pairs = [f"{d}「{p}」" for d, p in zip(e.get("departments", []), e.get("powers", []))]
         sources = [source_text(s) for s in e.get("sources", [])]
         return f"{' 与 '.join(pairs)} 名称相似度 {e.get('similarity', '')}" + "".join(sources)
+    if kind == "declared_boundary":
+        said = "；".join(f"{label}：“{_short(e[k], text_chars)}”" for k, label in (("cooperating", "配合部门"),
+                                                                                ("boundary", "职责边界")) if e.get(k))
+        return f"{who} 的清单写明了与{e.get('names', '')}的分工（{said}）{where}"
     if kind == "citation":
         note = f"；{e['note']}" if e.get("note") else ""
         now = f"；现行文本在{e['now_at']}" if e.get("now_at") else ""

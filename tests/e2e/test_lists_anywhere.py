@@ -285,3 +285,54 @@ def test_a_delegation_finds_its_body_under_another_spelling(scratch_server: Mana
         "MATCH (dl:Delegation)-[:FROM_DEPARTMENT]->(d:Department) RETURN dl.from_body AS body, d.name AS d")
     assert linked == [{"body": "醴陵市城市管理和综合执法局", "d": "醴陵市城市管理和综合执法局"}]
     assert scratch_server.graph.read("MATCH (d:Department {name: '醴陵市城管执法局'}) RETURN d") == []
+
+
+OIL_FUME = "【法律】《中华人民共和国大气污染防治法》第一百一十八条 违反本法规定，排放油烟的餐饮服务业经营者未安装油烟净化设施……"
+DUST = "【法律】《中华人民共和国大气污染防治法》第一百一十五条 违反本法规定，施工单位有下列行为之一的……"
+
+
+def test_an_overlap_the_lists_divide_says_so_with_their_words(scratch_server: ManagedServer, tmp_path: Path) -> None:
+    """上海 黄浦区's lists write who cooperates (配合部门) and where one body's part ends (职责边界): the columns are
+    kept under their names on the power page, and the overlap with a body they name carries their words as evidence
+    (an overlap no such column speaks of does not)."""
+    header = ["序号", "事项名称", "权力类型", "实施依据", "责任事项", "追责情形", "职责边界", "配合部门"]
+    environment = _xlsx(tmp_path / "上海市黄浦区生态环境局权责清单.xlsx", "上海市黄浦区生态环境局权责清单", header, [
+        ["1", "对餐饮服务业经营者未安装油烟净化设施的行政处罚", "行政处罚", OIL_FUME, "1.立案责任：依法立案。",
+         "未依法查处的", "本区餐饮油烟污染由区生态环境局负责查处；居民住宅楼内的餐饮服务项目由区城管执法局负责查处。",
+         "区城管执法局、区市场监管局"],
+        ["2", "对施工工地未采取扬尘污染防治措施的行政处罚", "行政处罚", DUST, "1.立案责任：依法立案。", "未依法查处的", "",
+         ""]])
+    enforcement = _xlsx(tmp_path / "上海市黄浦区城市管理行政执法局权责清单.xlsx", "上海市黄浦区城市管理行政执法局权责清单",
+                        header[:6], [
+        ["1", "对餐饮服务业经营者未安装油烟净化设施的行政处罚", "行政处罚", OIL_FUME, "1.立案责任：依法立案。",
+         "未依法查处的"],
+        ["2", "对施工工地未采取扬尘污染防治措施的行政处罚", "行政处罚", DUST, "1.立案责任：依法立案。", "未依法查处的"]])
+    proc = _kb(scratch_server, "import", "--json", str(environment), str(enforcement))
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert [f["department"] for f in report["files"]] == ["上海市黄浦区生态环境局", "上海市黄浦区城市管理行政执法局"]
+    assert not any(u["header"] in ("职责边界", "配合部门") for f in report["files"] for u in f.get("unmapped", []))
+
+    found = json.loads(_kb(scratch_server, "check", "overlaps", "--json").stdout)
+    by_power = {tuple(sorted(set(f["powers"]))): f for f in found}
+    fume = by_power[("对餐饮服务业经营者未安装油烟净化设施的行政处罚",)]
+    dust = by_power[("对施工工地未采取扬尘污染防治措施的行政处罚",)]
+    [said] = [e for e in fume["evidence"] if e["type"] == "declared_boundary"]
+    assert (said["department"], said["names"]) == ("上海市黄浦区生态环境局", "上海市黄浦区城市管理行政执法局")
+    assert said["cooperating"] == "区城管执法局、区市场监管局" and "由区城管执法局负责查处" in said["boundary"]
+    assert fume["summary"].endswith("（清单已写明配合部门或职责边界）")
+    assert not [e for e in dust["evidence"] if e["type"] == "declared_boundary"]
+    assert "清单已写明" not in dust["summary"]
+    shown = _kb(scratch_server, "overlaps", "show", fume["id"]).stdout
+    assert "的清单写明了与上海市黄浦区城市管理行政执法局的分工（配合部门：“区城管执法局、区市场监管局”" in shown
+
+    from webui import create_app
+
+    client = create_app({"KB_GRAPH": scratch_server.graph, "TESTING": True, "SECRET_KEY": "x"}).test_client()
+    key = scratch_server.graph.read(
+        "MATCH (:Department {name: '上海市黄浦区生态环境局'})-[:HOLDS]->(p:Power {position: 0}) RETURN p.key AS k")[0]["k"]
+    page = client.get(f"/powers/{quote(key, safe='')}", headers={"Accept-Language": "zh"}).get_data(as_text=True)
+    assert "<th>配合部门</th><td class=\"text\">区城管执法局、区市场监管局</td>" in page
+    assert "<th>职责边界</th>" in page
+    finding = client.get(f"/reports/finding/{fume['id']}", headers={"Accept-Language": "zh"}).get_data(as_text=True)
+    assert "清单写明的分工" in finding and "所写明的部门" in finding
