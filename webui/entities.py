@@ -156,7 +156,7 @@ EVIDENCE_FIELDS = {
     "from_body": _l("From"), "from_level": _l("From level"), "from_power": _l("Power delegated"),
     "to_body": _l("To"), "to_level": _l("To level"), "receiver": _l("Receiving department"),
     "to_power": _l("Power received"), "holder": _l("Holder (as published)"), "item": _l("Item"),
-    "names": _l("Department it names"), "cooperating": _l("Cooperating departments (as published)"),
+    "missing_in": _l("Place whose list lacks it"), "names": _l("Department it names"), "cooperating": _l("Cooperating departments (as published)"),
     "boundary": _l("Boundary of responsibilities (as published)"),
 }
 EVIDENCE_TYPES = {

@@ -178,6 +178,23 @@ class Chains:
         index = self.placed.get((family, level))
         return index.any_within(jurisdiction) if index else not self.placed
 
+    def places_lacking(self, key: str, level: str) -> list[tuple[str, list[str]]]:
+        """The places within the power's own where its body publishes ``level`` (their lists are loaded) but no power
+        below it in its chain sits: [(place, the body's departments there)], in name order."""
+        p = self.powers[key]
+        index = self.placed.get((self.families.get(p.department, -1), level))
+        if index is None:
+            return []
+        held, todo = set(), [key]
+        while todo:
+            for lk in self.down.get(todo.pop(), []):
+                if lk.lower not in held:
+                    held.add(lk.lower)
+                    todo.append(lk.lower)
+        covered = {self.powers[k].jurisdiction for k in held if self.powers[k].level == level}
+        return [(place, sorted({r.department for r in rows})) for place, rows in sorted(index.by_place.items())
+                if place not in covered and p.jurisdiction in index.tree.line(place)]
+
     def components(self) -> list[list[str]]:
         """The chains: linked powers, each chain from the top level down."""
         linked = DisjointSet(k for k in self.powers if k in self.down or k in self.up)
@@ -633,11 +650,14 @@ def analyse(ch: Chains) -> list[Finding]:
         nearest = max(above, key=LEVEL_RANK.__getitem__) if above else None
         if nearest and not any(ch.powers[lk.upper].level == nearest for lk in ch.up.get(key, [])):
             out.append(_no_upper_counterpart(p, nearest))
-        # the levels below that its 实施层级 names (省级、市级、县级), else, when it guides the level below, any below
+        # the nearest level below that its 实施层级 names (省级、市级、县级): each place there whose list the body publishes
+        # must hold it (济南's list, 青岛's …); else, when it guides the level below, any item there
         named = [lv for lv in p.exercised_at if lv in below]
-        expected = named or (below if "指导监督" in p.duty_kinds else [])
-        if expected and key not in ch.down:
-            out.append(_not_implemented_below(p, min(expected, key=LEVEL_RANK.__getitem__), bool(named)))
+        if named:
+            level = min(named, key=LEVEL_RANK.__getitem__)
+            out += [_not_implemented_in(p, level, place, held) for place, held in ch.places_lacking(key, level)]
+        elif below and key not in ch.down and "指导监督" in p.duty_kinds:
+            out.append(_not_implemented_below(p, min(below, key=LEVEL_RANK.__getitem__)))
     for comp in ch.components():
         out += _skipped_levels(ch, comp)
     return out
@@ -650,13 +670,23 @@ def _no_upper_counterpart(p: PowerRow, nearest: str) -> Finding:
                           f"{p.department}{LEVEL_TITLES[p.level]}事项「{p.name}」在{LEVEL_TITLES[nearest]}清单中没有对应事项")
 
 
-def _not_implemented_below(p: PowerRow, nearest: str, named: bool = False) -> Finding:
-    """A power that guides and supervises the level below, or whose 实施层级 names it, whose list there has no
-    matching item."""
-    said = (f"实施层级写明由{'、'.join(LEVEL_TITLES[lv] for lv in p.exercised_at)}实施" if named
-            else "本级承担指导监督责任")
+def _not_implemented_in(p: PowerRow, level: str, place: str, departments: list[str]) -> Finding:
+    """A power whose 实施层级 names the level below, which one place's list at that level lacks: found in that place
+    (its officers filter by it), with the place's own body beside the upper one."""
+    by = "、".join(LEVEL_TITLES[lv] for lv in p.exercised_at)
+    title = LEVEL_TITLES[level]
+    return Finding(kind="not_implemented_below", departments=[*departments, p.department], powers=[p.name],
+                   evidence=[_member(p) | {"note": f"实施层级写明由{by}实施，{place}的{title}清单中却没有对应事项",
+                                           "missing_level": level, "missing_in": place}],
+                   score=0.6, keys=[p.ref, f"missing:{level}:{place}"], jurisdiction=place, level=level,
+                   summary=f"{p.department}「{p.name}」实施层级写明由{by}实施，{place}的清单（{'、'.join(departments)}）"
+                           f"中却没有对应事项", power_keys=[p.key])
+
+
+def _not_implemented_below(p: PowerRow, nearest: str) -> Finding:
+    """A power that guides and supervises the level below, whose list there has no matching item."""
     return _level_missing("not_implemented_below", p, nearest, 0.6,
-                          f"{said}，{LEVEL_TITLES[nearest]}清单中却没有对应事项",
+                          f"本级承担指导监督责任，{LEVEL_TITLES[nearest]}清单中却没有对应事项",
                           f"{p.department}「{p.name}」应由{LEVEL_TITLES[nearest]}实施，但{LEVEL_TITLES[nearest]}清单中没有")
 
 
