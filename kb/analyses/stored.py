@@ -193,7 +193,7 @@ FILTER = """
 MATCH (f:StoredFinding) WHERE f.area = $area
   AND ($kind = '' OR f.kind = $kind) AND ($status = '' OR f.status = $status)
   AND ($level = '' OR f.level = $level) AND ($department = '' OR $department IN f.departments)
-  AND ($q = '' OR f.text CONTAINS $q)
+  AND ($q = '' OR f.text CONTAINS $q) AND ($places IS NULL OR f.jurisdiction IN $places)
 """
 
 COUNT = FILTER + "RETURN count(f) AS n"
@@ -216,7 +216,8 @@ RETURN CASE WHEN $evidence THEN f {{.*, computed_at: toString(f.computed_at)}}
 AFTER = """
   AND f.{enter} >= $after[{at}] AND [f.{p}, f.rank, f.id] > $after"""
 
-FILTERS = ("kind", "status", "level", "department", "q")
+# (jurisdiction: a place's name or area code at any level, the places within it included)
+FILTERS = ("kind", "status", "level", "department", "q", "jurisdiction")
 # What a list of findings shows: all but the evidence (long for the gaps; a finding's own page reads it).
 BRIEF = ("id", "kind", "area", "jurisdiction", "level", "score", "status", "departments", "department", "powers",
          "power_keys", "summary", "group", "folded", "resolution", "evidence_count", "counts")
@@ -463,12 +464,17 @@ def find(graph: Graph, finding_id: str) -> Finding | None:
     return to_finding(rows[0]["f"]) if rows else None
 
 
-def _filters(filters: dict[str, str] | None) -> dict[str, str]:
-    return {k: str((filters or {}).get(k) or "") for k in FILTERS}
+def _filters(graph: Graph, filters: dict[str, str] | None) -> dict[str, Any]:
+    """The filters as the query's parameters: the place as its names and those of the places within it."""
+    from kb.analyses.powers import jurisdiction_names
+
+    chosen = {k: str((filters or {}).get(k) or "").strip() for k in FILTERS}
+    return {**{k: v for k, v in chosen.items() if k != "jurisdiction"},
+            "places": jurisdiction_names(graph, chosen["jurisdiction"])}
 
 
 def count(graph: Graph, area: str, filters: dict[str, str] | None = None) -> int:
-    return graph.read(COUNT, area=area, **_filters(filters))[0]["n"]
+    return graph.read(COUNT, area=area, **_filters(graph, filters))[0]["n"]
 
 
 def encode_cursor(row: dict, first: str = "area") -> str:
@@ -505,7 +511,7 @@ def query(graph: Graph, area: str, filters: dict[str, str] | None = None, sort: 
                        index=", ".join((*keys, "rank", "id")), brief=", ".join(f".{k}" for k in BRIEF))
     if key:
         key = [key[0], -key[1], key[2]]  # the cursor's score as a rank
-    rows = [r["f"] for r in graph.read(text, area=area, **_filters(filters), after=key,
+    rows = [r["f"] for r in graph.read(text, area=area, **_filters(graph, filters), after=key,
                                        skip=0 if key else max(0, skip), limit=limit + 1, evidence=evidence)]
     more = len(rows) > limit
     rows = rows[:limit]

@@ -48,6 +48,21 @@ def test_area_filters_sorts_and_paginates(client):
     assert kinds == sorted(kinds)
 
 
+def test_a_report_filtered_by_a_place_takes_in_the_places_within_it(client):
+    every = client.get("/reports/gaps.json").get_json()["total"]
+    city = client.get("/reports/gaps.json?jurisdiction=" + quote("克拉玛依市")).get_json()
+    assert 0 < city["total"] and {f["jurisdiction"] for f in city["findings"]} == {"克拉玛依市"}
+    region = client.get("/reports/gaps.json?jurisdiction=650000").get_json()  # 新疆's area code: the city within it
+    assert region["total"] == city["total"] <= every
+    assert client.get("/reports/gaps.json?jurisdiction=" + quote("湖南省")).get_json()["total"] == 0
+    services = client.get("/reports/services.json?jurisdiction=430000&all=1").get_json()
+    assert services["total"] > 0 and all(f["jurisdiction"] != "克拉玛依市" for f in services["findings"])
+    html = client.get("/reports/gaps?jurisdiction=" + quote("克拉玛依市")).get_data(as_text=True)
+    assert 'name="jurisdiction" value="克拉玛依市"' in html
+    text = client.get("/reports/gaps.csv?jurisdiction=" + quote("湖南省")).get_data(as_text=True).lstrip("\ufeff")
+    assert len(list(csv.reader(io.StringIO(text)))) == 1  # the header alone
+
+
 def test_exports_hold_every_filtered_finding(client):
     data = client.get("/reports/overlaps.json?kind=similar_name").get_json()
     text = client.get("/reports/overlaps.csv?kind=similar_name").get_data(as_text=True).lstrip("\ufeff")

@@ -100,7 +100,7 @@ def _not_computed(state: dict) -> str | None:
 
 
 def _chosen() -> dict[str, str]:
-    return {k: request.args.get(k, "").strip() for k in ("kind", "department", "status", "level", "q")}
+    return {k: request.args.get(k, "").strip() for k in stored.FILTERS}
 
 
 def _every(area: str, chosen: dict[str, str], sort: str) -> list[dict]:
@@ -118,7 +118,7 @@ def _counted(state: dict, area: str, chosen: dict[str, str]) -> int:
     """How many findings the filter keeps: from the stored counts by kind and status when it filters by
     nothing else (a count over a province's 160,000 overlaps took most of a page's time), else counted."""
     by_kind = (state["stats"] or {}).get("by_kind")
-    if by_kind is None or any(chosen[k] for k in ("department", "level", "q")):
+    if by_kind is None or any(chosen[k] for k in ("department", "level", "q", "jurisdiction")):
         return stored.count(store.graph(), area, chosen)
     return sum(r["n"] for r in by_kind if KINDS.get(r["kind"]) == area
                and chosen["kind"] in ("", r["kind"]) and chosen["status"] in ("", r["status"]))
