@@ -39,7 +39,7 @@ from typing import Any
 
 from importers import run, writer
 from importers.jurisdictions import jurisdiction_chain
-from importers.naming import body_spellings
+from importers.naming import body_spellings, counterpart_spellings, merged_bodies
 from importers.records import GuideDocument, LawDocument, ListDocument
 from kb.model import default_in_force_from, law_key
 
@@ -253,6 +253,8 @@ class Plan:
             self.departments[name] = {"name": name, "created_by": run_id, "jurisdiction": place,
                                       "level": self.jurisdictions[place].get("level"), "source_file": source_file}
             self.c.nodes += 1
+        if merges := merged_bodies(name, place):  # (writer.LINK_COUNTERPARTS: a merged department's bodies)
+            self.departments[name]["merges"] = merges
         self.link_department(name, place)
         self.link_counterparts(name)
 
@@ -283,7 +285,7 @@ class Plan:
     def link_counterparts(self, name: str) -> None:
         """LINK_COUNTERPARTS: the same body (in any spelling of it) one level up and one level down."""
         for j in list(self.in_jurisdiction.get(name, [])):
-            bodies = body_spellings(name, j)
+            bodies = counterpart_spellings(name, j)
             if not bodies:
                 continue
             for pj in self.parents.get(j, []):
@@ -292,6 +294,9 @@ class Plan:
             for cj in self.children.get(j, []):
                 for down in self._named(self.members.get(cj, []), cj, bodies):
                     self._counterpart(down, name)
+                for down in self.members.get(cj, []):  # a merged department below (农业农村和水利局) joining this body
+                    if set(bodies) & set(self.departments.get(down, {}).get("merges") or []):
+                        self._counterpart(down, name)
 
     # laws ------------------------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ from typing import Any
 
 import neo4j
 from importers.jurisdictions import jurisdiction_chain
-from importers.naming import body_spellings
+from importers.naming import body_spellings, counterpart_spellings, merged_bodies
 from importers.onething import sector_words
 from importers.records import Citation, GuideDocument, LawDocument, ListDocument, Record, ThingImplementation
 from kb.db import Graph, Rows
@@ -114,10 +114,14 @@ MERGE (d)-[:IN_JURISDICTION]->(j)
 # (浏阳市市场监督管理局 -> 长沙市市场监督管理局). Runs both ways so the order of imports does not matter.
 # The same body: the name after its place's own name is one of $bodies, whatever places stand before
 # (合肥市蜀山区住房和城乡建设局 in 蜀山区 and 合肥市住房和城乡建设局), in any spelling of it (a county's 发展和改革局
-# and its city's 发展和改革委员会; importers.naming.body_spellings, which the bulk importer uses too).
+# and its city's 发展和改革委员会, a province's 水利厅 and a city's 水利局; importers.naming.counterpart_spellings, which the
+# bulk importer uses too); a county's merged department (农业农村和水利局) keeps the bodies it joins (`merges`), which
+# its city's 水利局, imported after it, finds.
 LINK_COUNTERPARTS = PLANNED_ONCE + """
 MATCH (d:Department {name: $name})-[:IN_JURISDICTION]->(j:Jurisdiction) USING INDEX d:Department(name)
 WHERE size($bodies) > 0
+FOREACH (_ IN CASE WHEN size($merges) > 0 THEN [1] ELSE [] END | SET d.merges = $merges)
+WITH d, j
 OPTIONAL MATCH (j)-[:WITHIN]->(pj:Jurisdiction)<-[:IN_JURISDICTION]-(up:Department)
   WHERE any(b IN $bodies WHERE up.name ENDS WITH b AND left(up.name, size(up.name) - size(b)) ENDS WITH pj.name)
 FOREACH (_ IN CASE WHEN up IS NULL THEN [] ELSE [1] END | MERGE (d)-[:COUNTERPART_OF]->(up))
@@ -125,7 +129,7 @@ WITH DISTINCT d, j
 OPTIONAL MATCH (cj:Jurisdiction)-[:WITHIN]->(j)
 OPTIONAL MATCH (cj)<-[:IN_JURISDICTION]-(down:Department)
   WHERE any(b IN $bodies WHERE down.name ENDS WITH b
-            AND left(down.name, size(down.name) - size(b)) ENDS WITH cj.name)
+            AND left(down.name, size(down.name) - size(b)) ENDS WITH cj.name OR b IN coalesce(down.merges, []))
 FOREACH (_ IN CASE WHEN down IS NULL THEN [] ELSE [1] END | MERGE (down)-[:COUNTERPART_OF]->(d))
 """
 
@@ -147,7 +151,8 @@ RETURN q.name AS name, q.jurisdiction AS jurisdiction, found
 
 def link_counterparts(run: Callable[..., object], name: str, jurisdiction: str) -> None:
     """LINK_COUNTERPARTS for the department `name` of `jurisdiction`, through `run(query, **params)`."""
-    run(LINK_COUNTERPARTS, name=name, bodies=body_spellings(name, jurisdiction))
+    run(LINK_COUNTERPARTS, name=name, bodies=counterpart_spellings(name, jurisdiction),
+        merges=merged_bodies(name, jurisdiction))
 
 
 def same_bodies(read: Callable[..., list[dict]], asked: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
@@ -178,9 +183,9 @@ def _ensure_department(tx: neo4j.Transaction, c: _Counter, name: str, jurisdicti
         _run(tx, c, MERGE_DEPARTMENT_NOWHERE, name=name, level=level or "", run_id=run_id, source_file=source_file)
         return
     place = chain[-1]["name"]
-    bodies = body_spellings(name, place)
     _run(tx, c, ENSURE_DEPARTMENT, chain=chain, run_id=run_id, name=name, jurisdiction=place, source_file=source_file,
-         bodies=bodies, spellings=[place + b for b in bodies])
+         bodies=counterpart_spellings(name, place), merges=merged_bodies(name, place),
+         spellings=[place + b for b in body_spellings(name, place)])
 
 
 # --- lists ------------------------------------------------------------------------------------

@@ -334,17 +334,18 @@ def _link_code_or_name(links: _Links, uppers: list[PowerRow], lowers: list[Power
     by_name: dict[str, list[PowerRow]] = defaultdict(list)
     split = _split_items(uppers)
     for u in uppers:
-        if u.code:
-            by_code[u.code].append(u)
+        for code in {u.code, *u.catalog} - {""}:  # (a lower's 事项编码 may be the upper's 基本编码)
+            by_code[code].append(u)
         for v in variants[u.key]:
             by_name[v].append(u)
     unmatched = []
     for low in lowers:
         if low.key in links.lowers:  # a delegation or a catalogue item links it already
             continue
-        if low.code and by_code.get(low.code):
-            for u in by_code[low.code]:
-                links.add(u, low, "code", {"code": low.code})
+        code = next((c for c in (low.code, *low.catalog) if c and by_code.get(c)), "")
+        if code:
+            for u in by_code[code]:
+                links.add(u, low, "code", {"code": code})
             continue
         found = {u.key: u for v in variants[low.key] for u in by_name.get(v, []) if not _other_item(u, low, split)}
         if found:
@@ -650,12 +651,12 @@ def analyse(ch: Chains) -> list[Finding]:
         nearest = max(above, key=LEVEL_RANK.__getitem__) if above else None
         if nearest and not any(ch.powers[lk.upper].level == nearest for lk in ch.up.get(key, [])):
             out.append(_no_upper_counterpart(p, nearest))
-        # the nearest level below that its 实施层级 names (省级、市级、县级): each place there whose list the body publishes
-        # must hold it (济南's list, 青岛's …); else, when it guides the level below, any item there
+        # each level below that its 实施层级 names (省级、市级、县级): each place there whose list the body publishes must
+        # hold it in its chain (济南's list, 青岛's, 历城区's …); else, when it guides the level below, any item there
         named = [lv for lv in p.exercised_at if lv in below]
         if named:
-            level = min(named, key=LEVEL_RANK.__getitem__)
-            out += [_not_implemented_in(p, level, place, held) for place, held in ch.places_lacking(key, level)]
+            out += [_not_implemented_in(p, level, place, held)
+                    for level in named for place, held in ch.places_lacking(key, level)]
         elif below and key not in ch.down and "指导监督" in p.duty_kinds:
             out.append(_not_implemented_below(p, min(below, key=LEVEL_RANK.__getitem__)))
     for comp in ch.components():
@@ -744,7 +745,9 @@ def resolve_start(graph: Graph, start: str, as_of: str | None = None) -> list[st
     if not start:
         return []
     row = graph.read(START[dated(as_of)], start=start, as_of=as_of)[0]
-    found = row["by_key"] or row["by_power_code"] or row["by_code"] or row["by_name"]
+    # (a code: the powers of that power code and those of that catalogue code together — a county's 事项编码 is often
+    # the province's 基本编码, 000117001000 取水许可)
+    found = row["by_key"] or (row["by_power_code"] + row["by_code"]) or row["by_name"]
     if not found and as_of:
         named = graph.read(POWER_NAME, start=start)
         if named and named[0]["name"]:

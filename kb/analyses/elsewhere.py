@@ -20,7 +20,8 @@ START_POWERS = """
 UNWIND $keys AS key
 MATCH (p:Power {key: key})
 OPTIONAL MATCH (d:Department)-[:HOLDS]->(p)
-RETURN p.key AS key, p.name AS power, coalesce(p.code, '') AS code, coalesce(p.type, '') AS type,
+RETURN p.key AS key, p.name AS power, CASE WHEN coalesce(p.code, '') <> '' THEN p.code ELSE coalesce(p.x_catalog_code, '') END AS code,
+       coalesce(p.type, '') AS type,
        coalesce(p.jurisdiction, '') AS place, coalesce(d.name, p.department, '') AS department,
        CASE WHEN p.level IN ['province', 'city', 'county', 'township'] THEN p.level ELSE coalesce(d.level, '') END AS level
 ORDER BY place, department, power, key

@@ -63,7 +63,7 @@ CALL {
     AND EXISTS { MATCH (o)-[c2:CITES {field: 'basis'}]->() WHERE c2.article_key = c1.article_key }
   RETURN collect(DISTINCT '《' + coalesce(l.title, l.key) + '》' + coalesce(c1.article_label, '第' + toString(c1.article) + '条')) AS articles
 }
-RETURN o.jurisdiction AS place, level, o.department AS department, o.name AS power, coalesce(o.code, '') AS code,
+RETURN o.jurisdiction AS place, level, o.department AS department, o.name AS power, CASE WHEN coalesce(o.code, '') <> '' THEN o.code ELSE coalesce(o.x_catalog_code, '') END AS code,
        coalesce(o.type, '') AS type, o.key AS key,
        CASE WHEN rank = 0 THEN ['catalogue'] ELSE [] END + CASE WHEN size(articles) > 0 THEN ['article'] ELSE [] END AS matches,
        codes + articles AS details, rank

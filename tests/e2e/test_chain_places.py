@@ -185,3 +185,45 @@ def test_a_province_s_item_exercised_by_the_cities_heads_their_chain(scratch: Gr
     power_page = client.get(f"/powers/{quote(key, safe='')}", headers={"Accept-Language": "zh"}).get_data(as_text=True)
     row = power_page.split('id="exercised-at"')[1].split("</tr>")[0]
     assert "实施的层级" in row and "市级" in row and "本清单所列，由下级实施" in row
+
+
+def _list(folder: Path, body: str, records: list[dict]) -> Path:
+    path = folder / f"{body}权责清单（2025年）.json"
+    path.write_text(json.dumps({"title": f"{body}权责清单（2025年）", "records": records}, ensure_ascii=False),
+                    encoding="utf-8")
+    return path
+
+
+def test_a_province_s_bureau_a_city_s_and_a_county_s_merged_one_are_one_line(scratch: Graph, tmp_path: Path) -> None:
+    """广东省水利厅 (厅), 肇庆市水利局 (局) and 肇庆市高要区农业农村和水利局 (a county's merged body) are one body at three
+    levels, whatever order their lists come in; the county's 事项编码 is the province's 基本编码, so a chain by that code
+    takes in all three; and what the province says the counties exercise is asked of the county's list."""
+    from importers.run import import_paths
+    from kb.analyses import chains
+
+    def item(name: str, level: str, **codes: str) -> dict:
+        return {"事项名称": name, "权力类型": "行政许可", "实施层级": level, "责任事项": DOES,
+                "实施依据": "【法律】《中华人民共和国水法》第四十八条", **codes}
+
+    county = _list(tmp_path, "肇庆市高要区农业农村和水利局", [item("取水许可", "县级", 事项编码="000117001000")])
+    city = _list(tmp_path, "肇庆市水利局", [item("取水许可", "市级", 基本编码="000117001000"),
+                                        item("河道采砂许可", "市级", 基本编码="000117005000")])
+    province = _list(tmp_path, "广东省水利厅", [item("取水许可", "省级、市级、县级", 基本编码="000117001000"),
+                                          item("河道采砂许可", "省级、市级、县级", 基本编码="000117005000")])
+    for path in (county, city, province):  # the county first: the city finds its merged body below it
+        assert import_paths(scratch, [path], progress=False)["files"][0]["status"] == "imported"
+    pairs = {(r["a"], r["b"]) for r in scratch.read(
+        "MATCH (a:Department)-[:COUNTERPART_OF]->(b:Department) RETURN a.name AS a, b.name AS b")}
+    assert pairs == {("肇庆市高要区农业农村和水利局", "肇庆市水利局"), ("肇庆市水利局", "广东省水利厅")}
+
+    steps = chains.chain(scratch, "000117001000")
+    assert [(s["level"], s["department"]) for s in steps] == [
+        ("province", "广东省水利厅"), ("city", "肇庆市水利局"), ("county", "肇庆市高要区农业农村和水利局")]
+    below = sorted((f.jurisdiction, f.powers[0], f.evidence[0]["missing_level"])
+                   for f in chains.find(scratch) if f.kind == "not_implemented_below")
+    assert below == [("高要区", "河道采砂许可", "county")]
+    from kb.analyses import elsewhere
+
+    codes = {(r["department"], r["power"]): r["code"] for r in elsewhere.rows(scratch, steps[2]["key"], 10)}
+    # (the upper lists' rows show their 基本编码 where they have no code of their own)
+    assert codes[("广东省水利厅", "取水许可")] == codes[("肇庆市水利局", "取水许可")] == "000117001000"

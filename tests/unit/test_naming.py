@@ -375,3 +375,15 @@ def test_a_township_the_divisions_do_not_hold_stays_below_its_county():
     assert naming("昆山市住房和城乡建设局权责清单.xlsx").jurisdiction == "昆山市"
     # … nor the words of a government's formal name (长沙市天心区人民政府坡子街街道办事处: 天心区, as before)
     assert naming("长沙市天心区人民政府坡子街街道办事处权责清单.xlsx").jurisdiction == "天心区"
+
+
+def test_the_spellings_of_a_body_at_the_levels_above_and_below():
+    from importers.naming import counterpart_spellings, merged_bodies
+
+    assert set(counterpart_spellings("广东省水利厅", "广东省")) == {"水利厅", "水利局"}
+    assert {"水利局", "水利厅"} <= set(counterpart_spellings("肇庆市水利局", "肇庆市"))
+    assert merged_bodies("肇庆市高要区农业农村和水利局", "高要区") == ["农业农村局", "水利局"]
+    assert merged_bodies("某县教育和体育局", "某县") == ["教育局", "体育局"]
+    # one body whose name holds 和: not split
+    for one in ("某县住房和城乡建设局", "某县人力资源和社会保障局", "某县发展和改革局", "某县卫生健康局"):
+        assert merged_bodies(one, "某县") == [], one
