@@ -29,7 +29,8 @@ _DIVISION = re.compile(r"第[一二三四五六七八九十]+师")
 # Words that start with a level character but are not "this level + body" (市场监督管理局 is not 市 + 场…).
 _NOT_PLACE_WORDS = ("市场", "市政", "市容", "区域", "县域", "省级", "市级", "州级", "区级", "县级")
 _LIST_WORDS = ("权责清单", "责任清单", "权力清单", "权力和责任清单", "公共服务事项清单", "服务事项清单", "清单", "指导目录",
-               "目录", "公示")
+               "目录", "公示",
+               "权责事项", "权力事项", "职权事项")  # a platform's export named 合江县市场监督管理局权责事项（平台导出）
 _NOT_PLACE = "|".join(_NOT_PLACE_WORDS)
 # Before the place of a body's name: a party committee's (中共桦南县委宣传部) and a national body's branches
 # (国家税务总局徐州市鼓楼区税务局, 国家金融监督管理总局宜昌监管分局, 中国人民银行…分行).

@@ -3907,3 +3907,39 @@ def test_a_tab_separated_export_under_a_title_line_without_tabs(tmp_path):
     path.write_bytes("\r\n".join(lines).encode("utf-16"))
     doc = parse_list(path)
     assert [(r.item_name, r.type) for r in doc.records] == [("医疗机构执业登记", "行政许可"), ("对医疗机构的监督检查", "行政检查")]
+
+
+def test_a_platform_s_camel_case_answer_and_a_township_s_delegated_items(tmp_path):
+    """合江's platform answer (itemName | setBasis | implementOrg | dutyContent | accountability, a file named …权责事项
+    （平台导出）) and 白塔镇's 赋权事项清单 (赋权事项名称 | 承接科室): every column read as the field it is."""
+    answer = {"code": "0000", "success": True, "data": {"pageNum": 1, "total": 1, "list": [{
+        "itemCode": "510522-XK-001", "itemName": "食品经营许可", "itemType": "行政许可",
+        "setBasis": "《中华人民共和国食品安全法》第三十五条第一款：国家对食品生产经营实行许可制度。",
+        "implementOrg": "合江县市场监督管理局", "dutyContent": "1.受理责任：依法受理。2.审查责任：审查材料。",
+        "accountability": "对符合法定条件的申请不予受理的", "areaCode": "510522", "publishDate": "2025-03-01"}]}}
+    path = tmp_path / "合江县市场监督管理局权责事项（平台导出）.json"
+    path.write_text(json.dumps(answer, ensure_ascii=False), encoding="utf-8")
+    doc = parse_list(path)
+    [rec] = doc.records
+    assert (doc.department, doc.jurisdiction) == ("合江县市场监督管理局", "合江县")
+    assert [c.law_title for c in rec.citations] == ["中华人民共和国食品安全法"] and rec.holder == "合江县市场监督管理局"
+    assert [d.stage for d in rec.responsibilities] == ["受理", "审查"] and rec.accountability_situations
+    # a file of no 行使主体 named so: its department from the name, cut before 权责事项
+    csv_path = tmp_path / "合江县交通运输局权责事项（平台导出）.csv"
+    csv_path.write_text("序号,事项名称,权力类型,实施依据\n1,公路超限检测,行政检查,《中华人民共和国公路法》第七十条\n",
+                        encoding="utf-8")
+    assert parse_list(csv_path).department == "合江县交通运输局"
+
+    township = tmp_path / "仙居县白塔镇赋权事项清单（2025年）.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["仙居县白塔镇赋权事项清单（2025年）"])
+    ws.append(["序号", "赋权事项名称", "事项类型", "赋权方式", "赋权部门", "承接科室", "实施依据"])
+    ws.append([1, "对农村村民未经批准非法占用土地建住宅的行政处罚", "行政处罚", "委托", "仙居县综合行政执法局",
+               "综合行政执法队", "《中华人民共和国土地管理法》第七十八条"])
+    wb.save(township)
+    doc = parse_list(township)
+    [rec] = doc.records
+    assert (rec.item_name, rec.unit, rec.extra.get("delegation_manner")) == (
+        "对农村村民未经批准非法占用土地建住宅的行政处罚", "综合行政执法队", "委托")
+    assert rec.extra.get("delegated_from") == "仙居县综合行政执法局"
