@@ -207,6 +207,8 @@ def _similar_names(candidates: _Candidates, pairs: list[tuple[list[PowerRow], li
             continue
         if {normalised[a.key] for a in a_rows} & {normalised[b.key] for b in b_rows}:
             continue
+        if _other_provisions(a_rows, b_rows, procedural):
+            continue
         cand = candidates.of([*a_rows, *b_rows])
         ev = {"type": "similar_name", "powers": [a_rows[0].name if len(a_rows) == 1 else compared[0],
                                                  b_rows[0].name if len(b_rows) == 1 else compared[1]],
@@ -216,6 +218,23 @@ def _similar_names(candidates: _Candidates, pairs: list[tuple[list[PowerRow], li
         b_ref = "+".join(sorted(p.ref for p in b_rows))
         cand.add("similar_name", "~".join(sorted((a_ref, b_ref))), [ev], strength(ev))
         _pair_articles(cand, a_rows, b_rows, procedural)
+
+
+def _other_provisions(a_rows: list[PowerRow], b_rows: list[PowerRow], procedural: ProceduralLaws) -> bool:
+    """Whether two similar names are two provisions of one law: both cite articles of the same law, and none of them
+    the same (仙居's 「对农村村民…非法占用土地建住宅的处罚」 on 土地管理法 第七十八条 and 「对未经批准…非法占用土地的处罚」 on
+    第七十七条: two offences, not one power written twice)."""
+    def articles(rows: list[PowerRow]) -> dict[str, set[int]]:
+        found: dict[str, set[int]] = defaultdict(set)
+        for p in rows:
+            for c in p.basis:
+                if c.article is not None and c.law not in procedural:
+                    found[c.law].add(c.article)
+        return found
+
+    a, b = articles(a_rows), articles(b_rows)
+    laws = set(a) & set(b)
+    return bool(laws) and not any(a[law] & b[law] for law in laws)
 
 
 def _pair_articles(cand: _Candidate, a_rows: list[PowerRow], b_rows: list[PowerRow],

@@ -121,6 +121,20 @@ def test_same_code_same_name_and_similar_name_fire(scratch: Graph) -> None:
     assert found["same_name"].departments == ["甲市农业农村局", "甲市林业和草原局"]
 
 
+def test_similar_names_on_two_articles_of_one_law_are_two_offences(scratch: Graph) -> None:
+    """仙居: 「对农村村民未经批准非法占用土地建住宅的行政处罚」 (土地管理法 第七十八条) and 「对未经批准非法占用土地的行政处罚」
+    (第七十七条), in two departments: similar names, two provisions — no overlap; on one article they are one."""
+    land = "中华人民共和国土地管理法"
+    build(scratch,
+          power("甲市自然资源和规划局", "对农村村民未经批准非法占用土地建住宅的行政处罚", cites=[cite(land, 78, "农村村民未经批准")]),
+          power("甲市综合行政执法局", "对未经批准非法占用土地建住宅的行政处罚", cites=[cite(land, 77, "未经批准非法占用土地")]))
+    assert [f for f in overlaps.find(scratch) if f.kind == "similar_name"] == []
+    build(scratch, power("甲市城市管理局", "对村民未经批准非法占用土地建住宅的行政处罚", cites=[cite(land, 78, "农村村民未经批准")]))
+    [one] = overlaps.find(scratch)
+    assert one.departments == ["甲市城市管理局", "甲市自然资源和规划局"]
+    assert {e["type"] for e in one.evidence} == {"shared_article", "similar_name"}
+
+
 def test_no_overlap_across_levels_jurisdictions_or_types(scratch: Graph) -> None:
     build(scratch,
           power("甲市林业和草原局", "林木采伐许可证核发", "行政许可", level="city"),
