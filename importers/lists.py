@@ -1608,7 +1608,6 @@ class _ListParser:
         # that name another level (自治区级 in a city list) keep theirs, but for an item catalogued above the
         # level that exercises it (below).
         directory = bool(_LEVELS_DIRECTORY.search(squeeze(" ".join([*titles, Path(self.path).stem]))))
-        catalogued: list[Record] = []
         for rec in self.records:
             department = departments.get(rec.department, {})
             level = department.get("level") or publisher_level
@@ -1619,13 +1618,16 @@ class _ListParser:
                 rec.exercised_at = ["county" if lv == "city" else lv for lv in rec.exercised_at]
             elif not directory and _catalogued_above(rec, level):
                 rec.level = level
-                catalogued.append(rec)
-        if catalogued:
+        # (rows naming several levels below, 市县两级, were never given one of them: their list's level is theirs)
+        catalogued = [rec for rec in self.records if rec.exercised_at and rec.level in LEVEL_RANK
+                      and all(LEVEL_RANK[lv] > LEVEL_RANK[rec.level] for lv in rec.exercised_at)]
+        if catalogued and not directory:
             first = catalogued[0]
             self.warnings.append(RowError(
-                f"{len(catalogued)} 项的实施层级在本清单的层级之下，本级只承担指导监督责任：作为本级清单"
-                f"所列、由{'、'.join(LEVEL_TITLES[lv] for lv in first.exercised_at)}实施的事项导入，例如「{first.name}」"
-                f"（实施层级：{first.level_original}）", sheet=first.sheet, row=first.row, severity="notice"))
+                f"{len(catalogued)} 项的实施层级只写了本清单层级之下的层级：作为本级（{LEVEL_TITLES[first.level]}）清单所列、"
+                f"由所写层级实施的事项导入，例如「{first.name}」由{'、'.join(LEVEL_TITLES[lv] for lv in first.exercised_at)}"
+                f"实施（实施层级：{first.level_original or first.scope}）", sheet=first.sheet, row=first.row,
+                severity="notice"))
 
     def _document(self, layouts: list[tuple[Sheet, SheetLayout]], titles: list[str], naming: Naming,
                   used_sheets: list[str], departments: dict[str, dict], sheet_bodies: dict[str, str]) -> ListDocument:

@@ -828,14 +828,15 @@ def _roots(ch: Chains, keys: list[str], direction: str) -> list[str]:
 
 
 def _add_duties_and_articles(graph: Graph, steps: list[dict]) -> None:
-    """Each step's duties grouped by kind (直接实施 / 指导监督), its loaded articles and its list."""
+    """Each step's duties grouped by kind (直接实施 / 指导监督; 责任事项 where the list divides them not), its loaded
+    articles and its list."""
     details = {r["key"]: r for r in graph.read(RESPONSIBILITIES, keys=[s["key"] for s in steps], example_mark=EXAMPLE_MARK)}
     for s in steps:
         d = details.get(s["key"], {"duties": [], "articles": []})
         grouped: dict[str, list[str]] = defaultdict(list)
         for duty in d["duties"]:
             if duty:
-                grouped[duty["kind"] or "未分类"].append(duty["text"])
+                grouped[duty["kind"] or "责任事项"].append(duty["text"])
         s["responsibilities"] = dict(grouped)
         s["articles"] = d["articles"]
         s["list_title"] = d.get("list_title") or ""

@@ -30,8 +30,8 @@ def _basis(p: PowerRow) -> frozenset[str]:
 
 
 def value(p: PowerRow, attribute: str) -> object:
-    if attribute == "name":
-        return re.sub(r"\s+", "", p.name)
+    if attribute == "name":  # the item's name: a level that splits it into sub-items (取水许可（延续）) names it alike
+        return re.sub(r"\s+", "", p.item_name or p.name)
     if attribute == "code":
         return p.code
     if attribute == "type":

@@ -415,6 +415,12 @@ def test_consistency_name_differs(scratch: Graph) -> None:
     assert [e["value"] for e in f.evidence] == ["权限内林草种子生产经营许可证的核发", "林草种子生产经营许可证的核发"]
 
 
+def test_a_level_that_splits_the_item_into_sub_items_names_it_alike(scratch: Graph) -> None:
+    """肇庆's 「取水许可（延续）」 under 广东's 「取水许可」: the item's name is the same; sub-items are no naming difference."""
+    _two_levels(scratch, county={"sub": "延续"})
+    assert [f.kind for f in consistency.find(scratch)] == []
+
+
 def test_consistent_chain_has_no_finding(scratch: Graph) -> None:
     _two_levels(scratch)
     assert consistency.find(scratch) == []

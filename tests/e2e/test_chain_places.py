@@ -147,7 +147,8 @@ def test_a_province_s_item_exercised_by_the_cities_heads_their_chain(scratch: Gr
     report = import_paths(scratch, [province, city, other], progress=False)
     assert [f["status"] for f in report["files"]] == ["imported", "imported", "imported"]
     notices = [w["message"] for w in report["files"][0]["warnings"]]
-    assert any("1 项的实施层级在本清单的层级之下" in m and "由市级实施" in m for m in notices), notices
+    assert any(m.startswith("1 项的实施层级只写了本清单层级之下的层级：作为本级（省级）清单所列") and "由市级实施" in m
+               for m in notices), notices
 
     rows = {(r["d"], r["name"]): (r["level"], r["said"], r["at"]) for r in scratch.read(
         "MATCH (d:Department)-[:HOLDS]->(p:Power)-[:IMPLEMENTS]->(:CatalogItem) RETURN d.name AS d, p.name AS name, "
@@ -185,6 +186,11 @@ def test_a_province_s_item_exercised_by_the_cities_heads_their_chain(scratch: Gr
     power_page = client.get(f"/powers/{quote(key, safe='')}", headers={"Accept-Language": "zh"}).get_data(as_text=True)
     row = power_page.split('id="exercised-at"')[1].split("</tr>")[0]
     assert "实施的层级" in row and "市级" in row and "本清单所列，由下级实施" in row
+    listed = client.get(f"/departments/{quote('山东省市场监督管理局')}", headers={"Accept-Language": "zh"}).get_data(
+        as_text=True)
+    rows = {r.split("</a>")[0].rsplit(">", 1)[-1]: r for r in listed.split("<tr>")[1:] if "</a>" in r}
+    assert "由市级实施" in rows["特种设备安全管理和作业人员资格认定"]
+    assert "由省级、市级、县级实施" in rows["食品生产许可"] and "实施</div>" not in rows["工业产品生产许可证核发"]
 
 
 def _list(folder: Path, body: str, records: list[dict]) -> Path:

@@ -76,7 +76,7 @@ DEPARTMENT_POWERS = """
 MATCH (d:Department {name: $name})-[:HOLDS]->(p:Power)
 WHERE ($type = '' OR p.type = $type)
 WITH p ORDER BY p.position, p.key SKIP $skip LIMIT $limit
-RETURN p {.key, .name, .type, .code, .level, .unit, .seq,
+RETURN p {.key, .name, .type, .code, .level, .exercised_at, .unit, .seq,
           responsibilities: COUNT { (p)-[:HAS_RESPONSIBILITY]->() },
           accountability: EXISTS { (p)-[:HAS_ACCOUNTABILITY]->() }} AS power
 """
