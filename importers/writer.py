@@ -553,8 +553,55 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
         records = [r for r in doc.records if (r.department or doc.department) == dep["name"]]
         _write_version(tx, counter, doc, dep, dep_key, records, run_id, result, progress,
                        in_force_from or default_in_force_from(doc.version))
+    _relink_items(tx, counter, doc, [version_key(doc, dep["name"]) for dep in departments_of(doc)], run_id)
     result.nodes_created, result.relationships_created = counter.nodes, counter.rels
     return result
+
+
+# The items of the guides of a list's places (and the places above them) that no current power realises: a guide
+# imported before the list, or whose powers a newer list version replaced. Linked to the new list's powers as the
+# guide's import would have linked them (match_item), so the links do not depend on the order of the imports.
+UNREALISED_ITEMS = """
+UNWIND $places AS place
+MATCH (j:Jurisdiction {name: place})-[:WITHIN*0..8]->(:Jurisdiction)<-[:IN_JURISDICTION]-(:Thing)-[:INCLUDES]->(s:ServiceItem)
+WHERE NOT EXISTS { MATCH (s)-[:REALISES]->(p:Power) WHERE p.current AND NOT coalesce(p.retired, false) }
+RETURN DISTINCT s.key AS key, coalesce(s.name, '') AS name, coalesce(s.code, '') AS code,
+       coalesce(s.department, '') AS department
+"""
+VERSION_POWERS = """
+UNWIND $keys AS vkey
+MATCH (d:Department)<-[:LIST_OF]-(:ListVersion {key: vkey})-[:CONTAINS]->(p:Power) WHERE p.current
+RETURN p.key AS key, coalesce(p.name, '') AS name, coalesce(p.item_name, '') AS item_name,
+       coalesce(p.code, '') AS code, [(p)-[:IMPLEMENTS]->(ci:CatalogItem) | coalesce(ci.code, ci.key)] AS catalog,
+       d.name AS department
+"""
+RELINK_ITEMS = """
+UNWIND $items AS item
+MATCH (s:ServiceItem {key: item.key})
+OPTIONAL MATCH (s)-[r:REALISES]->() WHERE coalesce(r.how, '') <> 'editor'
+DELETE r
+WITH DISTINCT s, item
+UNWIND item.links AS link
+MATCH (p:Power {key: link.power})
+MERGE (s)-[r:REALISES]->(p)
+  ON CREATE SET r.how = link.how, r.run = $run_id
+"""
+
+
+def _relink_items(tx: neo4j.Transaction, counter: _Counter, doc: ListDocument, keys: list[str], run_id: str) -> None:
+    places = sorted({chain[-1]["name"] for dep in departments_of(doc) if dep["jurisdiction"]
+                     for chain in [jurisdiction_chain(dep["jurisdiction"], dep["level"])] if chain})
+    items = _run(tx, counter, UNREALISED_ITEMS, places=places) if places else []
+    if not items:
+        return
+    powers = _run(tx, counter, VERSION_POWERS, keys=keys)
+    linked = []
+    for item in items:
+        how, found = match_item(item, powers)
+        if found:
+            linked.append({"key": item["key"], "links": [{"power": k, "how": how} for k in found]})
+    if linked:
+        _run(tx, counter, RELINK_ITEMS, items=linked, run_id=run_id)
 
 
 def _write_version(tx: neo4j.Transaction, counter: _Counter, doc: ListDocument, dep: dict, key: str,

@@ -249,3 +249,32 @@ def test_an_admin_reverts_links_and_unlinks_from_the_audit_list(site: Graph) -> 
     again = admin.post(f"/edits/{linked}/revert", data={"reason": "再来", "csrf_token": csrf_token(page)})
     assert "这项修改已被撤销" in admin.get(again.headers["Location"]).get_data(as_text=True)
     assert site.read("MATCH (e:Edit {reverts: $id}) RETURN count(e) AS n", id=linked)[0]["n"] == 1
+
+
+def test_a_guide_imported_before_its_lists_is_linked_when_they_come(scratch: Graph, tmp_path: Path) -> None:
+    """泸州's guide came before 合江's list: its items are linked once the list is imported (they were 未对应 until then),
+    and move to the powers of a newer version of the list; an item no list has stays unlinked."""
+    from importers.run import import_paths
+
+    def realised() -> dict[str, list[str]]:
+        rows = scratch.read("MATCH (s:ServiceItem) OPTIONAL MATCH (s)-[:REALISES]->(p:Power) "
+                            "RETURN s.name AS item, collect(p.key) AS powers")
+        return {r["item"]: sorted(r["powers"]) for r in rows}
+
+    guide = a_guide(tmp_path / "guides.json", [an_implementation("43TEST0001", "新生儿出生“一件事”", {
+        "linked_matter_count": 2, "linked_matters": [
+            {"matter_code": "LY-WJ-01", "matter_name": "出生医学证明的签发"},
+            {"matter_name": "社会保障卡申领"}]})])
+    assert import_paths(scratch, [guide], progress=False)["files"][0]["status"] == "imported"
+    assert realised() == {"出生医学证明的签发": [], "社会保障卡申领": []}
+    health = a_list(tmp_path / "health.json", HEALTH, "浏阳市", "2024", [
+        BASE | {"事项名称": "出生医学证明签发", "编码": "LY-WJ-01"}])
+    assert import_paths(scratch, [health], progress=False)["files"][0]["status"] == "imported"
+    [first] = realised()["出生医学证明的签发"]
+    assert realised()["社会保障卡申领"] == []
+    newer = a_list(tmp_path / "health2025.json", HEALTH, "浏阳市", "2025", [
+        BASE | {"事项名称": "出生医学证明签发", "编码": "LY-WJ-01"}])
+    assert import_paths(scratch, [newer], progress=False)["files"][0]["status"] == "imported"
+    [second] = realised()["出生医学证明的签发"]
+    assert second != first and second.startswith(scratch.read(
+        "MATCH (v:ListVersion {version: '2025'}) RETURN v.key AS k")[0]["k"])
