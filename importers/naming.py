@@ -15,7 +15,7 @@ from pathlib import Path
 
 from importers import jurisdictions
 from importers.mapping import read_data_file, squeeze
-from kb.model import SHORT_FORMS, body_key, short_ending
+from kb.model import SHORT_FORMS, body_key, merged_parts, short_ending
 from kb.places import Ambiguous, divisions, everyday_name
 
 # Endings of a body that can publish a list (局, 委员会, 办公室 …); 系统 / 目录 are not bodies.
@@ -578,16 +578,6 @@ def body_spellings(name: str, place: str) -> list[str]:
     return [stem + full for full, s in SHORT_FORMS if s == short] + [stem + short]
 
 
-# The bodies a county merges into one (肇庆市高要区农业农村和水利局: the city's 农业农村局 and 水利局), by their stems: only
-# these split a name at 和 (住房和城乡建设局, 人力资源和社会保障局 are one body each)
-_MERGED_STEMS = ("农业农村", "水利", "水务", "自然资源", "规划", "教育", "体育", "文化", "旅游", "广电", "广播电视",
-                 "交通运输", "商务", "科技", "科学技术", "工业和信息化", "经济和信息化", "生态环境", "林业", "应急管理",
-                 "市场监督管理", "卫生健康", "民政", "司法", "财政", "审计", "统计", "发展和改革", "住房和城乡建设",
-                 "城市管理", "综合行政执法", "退役军人事务", "医疗保障", "人力资源和社会保障", "档案", "粮食和物资储备",
-                 "乡村振兴", "残疾人", "信访")
-_MERGED = re.compile("^(" + "|".join(sorted(map(re.escape, _MERGED_STEMS), key=len, reverse=True)) + ")(?:和|、)(.+)$")
-
-
 def counterpart_spellings(name: str, place: str) -> list[str]:
     """The spellings of a department's body as the levels above and below name it (writer.LINK_COUNTERPARTS): its own
     (body_spellings), a province's 厅 for a city's 局 and back (广东省水利厅 and 肇庆市水利局), and each body a county's
@@ -605,20 +595,7 @@ def counterpart_spellings(name: str, place: str) -> list[str]:
 def merged_bodies(name: str, place: str) -> list[str]:
     """The bodies a county's merged department joins, as a level above names each (高要区农业农村和水利局: 农业农村局,
     水利局); [] for a department of one body (住房和城乡建设局 is one)."""
-    body = body_tail(squeeze(name), place)
-    ending = next((e for e in ("委员会", "局") if body.endswith(e)), "")
-    stems, rest = [], body[: -len(ending)] if ending else ""
-    while rest:
-        m = _MERGED.match(rest)
-        if not m:
-            if rest in _MERGED_STEMS:
-                stems.append(rest)
-            else:
-                stems = []
-            break
-        stems.append(m.group(1))
-        rest = m.group(2)
-    return [stem + "局" for stem in stems] if len(stems) >= 2 else []
+    return merged_parts(body_tail(squeeze(name), place))
 
 
 def _same_body(full: str, own: str, place: str) -> bool:

@@ -312,6 +312,34 @@ def body_key(body: str) -> str:
     return stem + short if short else stem
 
 
+# The bodies a county merges into one (肇庆市高要区农业农村和水利局: the city's 农业农村局 and 水利局), by their stems: only
+# these split a name at 和 (住房和城乡建设局, 人力资源和社会保障局 are one body each)
+MERGED_STEMS = ("农业农村", "水利", "水务", "自然资源", "规划", "教育", "体育", "文化", "旅游", "广电", "广播电视",
+                 "交通运输", "商务", "科技", "科学技术", "工业和信息化", "经济和信息化", "生态环境", "林业", "应急管理",
+                 "市场监督管理", "卫生健康", "民政", "司法", "财政", "审计", "统计", "发展和改革", "住房和城乡建设",
+                 "城市管理", "综合行政执法", "退役军人事务", "医疗保障", "人力资源和社会保障", "档案", "粮食和物资储备",
+                 "乡村振兴", "残疾人", "信访")
+_MERGED_RUN = re.compile("^(" + "|".join(sorted(map(re.escape, MERGED_STEMS), key=len, reverse=True)) + ")(?:和|、)(.+)$")
+
+
+def merged_parts(body: str) -> list[str]:
+    """The bodies a merged department's name joins (农业农村和水利局: 农业农村局, 水利局; after its place); [] for the name of
+    one body (住房和城乡建设局 is one)."""
+    ending = next((e for e in ("委员会", "局") if body.endswith(e)), "")
+    stems, rest = [], body[: -len(ending)] if ending else ""
+    while rest:
+        m = _MERGED_RUN.match(rest)
+        if not m:
+            if rest in MERGED_STEMS:
+                stems.append(rest)
+            else:
+                stems = []
+            break
+        stems.append(m.group(1))
+        rest = m.group(2)
+    return [stem + "局" for stem in stems] if len(stems) >= 2 else []
+
+
 # The columns that say who else takes part in a power (上海's 配合部门) and where one body's part ends (职责边界): kept on
 # the power under their headers (x_配合部门, x_职责边界), read by the overlaps (a division the lists write down)
 COOPERATING_HEADERS = ("配合部门", "协办部门", "配合单位", "协同部门", "配合机关", "协办单位", "配合实施部门", "协助部门",

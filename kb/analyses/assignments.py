@@ -29,7 +29,7 @@ from kb.analyses.findings import Finding
 from kb.analyses.powers import jurisdiction_names
 from kb.analyses.rules import procedural_laws
 from kb.db import Graph
-from kb.model import CURRENT_POWER, LEVEL_TITLES, LEVELS, squeeze
+from kb.model import CURRENT_POWER, LEVEL_TITLES, LEVELS, merged_parts, squeeze
 from kb.places import Ambiguous, divisions, everyday_name, short_name
 
 KIND = "assignment_differs"
@@ -156,6 +156,7 @@ def chunks(graph: Graph, jurisdiction: str | None = None) -> Iterator[list[Findi
         by_place: dict[str, set[str]] = defaultdict(set)
         for place, kind in g["pairs"]:
             by_place[place].add(kind)
+        _merged_as_parts(by_place)
         if len({frozenset(k) for k in by_place.values()}) >= 2:
             differing[g["law"]][(g["law"], g["article"], g["level"])] = by_place
     within = set(jurisdiction_names(graph, jurisdiction) or []) if jurisdiction else None
@@ -172,6 +173,18 @@ def chunks(graph: Graph, jurisdiction: str | None = None) -> Iterator[list[Findi
         found = [_finding(key, shown[key], rows[key], places, kinds) for key in sorted(shown) if rows.get(key)]
         if found:
             yield found
+
+
+def _merged_as_parts(by_place: dict[str, set[str]]) -> None:
+    """A county's merged body is the kind of the body it joins that other places give the provision to (高要区's
+    农业农村和水利局 beside 仙居县's 农业农村局: both the agriculture body, no difference)."""
+    elsewhere = {place: set().union(*(ks for p, ks in by_place.items() if p != place)) for place in by_place}
+    for place, kinds in by_place.items():
+        for kind in list(kinds):
+            shared = set(merged_parts(kind)) & elsewhere[place]
+            if shared:
+                kinds.discard(kind)
+                kinds |= shared
 
 
 def _finding(key: tuple[str, int, str], by_place: dict[str, set[str]], rows: list[dict],

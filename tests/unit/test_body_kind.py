@@ -34,3 +34,14 @@ def test_the_rule_is_a_consistency_rule_across_places_with_a_chinese_title() -> 
     assert KINDS["assignment_differs"] == "consistency"
     assert KIND_TITLES["assignment_differs"] == "各地行使主体不同"
     assert "assignment_differs" in CROSS_PLACE_KINDS
+
+
+def test_a_merged_county_body_is_the_kind_of_the_body_it_joins_elsewhere():
+    from kb.analyses.assignments import _merged_as_parts
+
+    by_place = {"高要区": {"农业农村和水利局"}, "仙居县": {"农业农村局"}}
+    _merged_as_parts(by_place)
+    assert by_place == {"高要区": {"农业农村局"}, "仙居县": {"农业农村局"}}  # one kind: no finding
+    by_place = {"高要区": {"农业农村和水利局"}, "历城区": {"综合行政执法局"}}
+    _merged_as_parts(by_place)
+    assert by_place == {"高要区": {"农业农村和水利局"}, "历城区": {"综合行政执法局"}}  # still two kinds
