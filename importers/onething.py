@@ -402,3 +402,58 @@ def declared_guides(path: Path, sha256: str, data: Any) -> GuideDocument | None:
     if errors:
         raise FileRefused(str(path), errors)
     return GuideDocument(str(path), sha256, list(themes.values()), implementations)
+
+
+# --- guides as a spreadsheet: 海安's 一件事集成服务清单 -----------------------------------------------
+
+_UNIT = re.compile(r"[（(][^（）()]*[)）]$")  # 申请材料（份）, 承诺时限（工作日）: the unit after the field
+_ITEM_SPLIT = re.compile(r"[；;\n]+|(?<=[^、])、(?=[^、])")
+GUIDE_HEADER_ROWS = 10
+
+
+def _header_key(text: str) -> str:
+    return _UNIT.sub("", "".join((text or "").split()))
+
+
+def guide_table(path: str | Path | Source) -> GuideDocument | None:
+    """A spreadsheet of integrated services (海安's 一件事集成服务清单: 一件事名称 | 牵头部门 | 配合部门 | 涉及事项 | 申请材料
+    （份） over 整合前 | 整合后 …), read as a guide of the keys of mappings/guides.toml, its place from its title or its
+    file's name; None when no sheet has a header naming a service and its lead department."""
+    from importers.naming import _place_from_texts
+    from importers.workbook import read_workbook
+
+    source = as_source(path)
+    try:
+        _, sheets = read_workbook(source)
+    except FileRefused:
+        return None
+    keys = _declared_keys()
+    before_after = _declared_table("before_after")
+    stages = set(before_after["before"]) | set(before_after["after"])
+    for sheet in sheets:
+        for r in range(min(GUIDE_HEADER_ROWS, sheet.nrows)):
+            heads = [_header_key(sheet.shown_value(r, c)) for c in range(sheet.ncols)]
+            if not (set(heads) & set(keys["name"]) - {"名称", "name", "title"} and set(heads) & set(keys["lead"])):
+                continue
+            below = [_header_key(sheet.value(r + 1, c)) if r + 1 < sheet.nrows else "" for c in range(sheet.ncols)]
+            split = any(b in stages for b in below)
+            titles = [sheet.value(t, c) for t in range(r) for c in range(sheet.ncols) if sheet.value(t, c).strip()]
+            place = _place_from_texts([*titles, Path(source.path).stem])
+            records = []
+            for row in range(r + (2 if split else 1), sheet.nrows):
+                record: dict[str, Any] = {}
+                for c, head in enumerate(heads):
+                    value = sheet.value(row, c).strip()
+                    if not head or not value:
+                        continue
+                    if split and below[c] in stages:
+                        record.setdefault(head, {})[below[c]] = value
+                    elif head in keys["items"]:
+                        record[head] = [p.strip() for p in _ITEM_SPLIT.split(value) if p.strip()]
+                    else:
+                        record[head] = value
+                if _is_record(record):
+                    records.append(record)
+            if records:
+                return declared_guides(Path(source.path), source.sha256, {"区划名称": place, "records": records})
+    return None

@@ -202,18 +202,21 @@ def parse_file(path: Path, jurisdiction: str | None = None, department: str | No
             _skip_raw_portal_reply(source)
             kind = report.kind = "list"
         if kind == "list" or (kind == "unknown" and explicit):  # the list parser says what is wrong
-            doc = lists.parse_list(source, jurisdiction=jurisdiction or declared_place(path), department=department)
+            doc = _list_or_guide_table(source, jurisdiction or declared_place(path), department)
+            if isinstance(doc, GuideDocument):
+                report.kind = "guide"
+        elif kind == "law":
+            doc = laws.parse_law(source)
+        elif kind == "guide":
+            doc = onething.parse_guides(source)
+        if isinstance(doc, ListDocument):
             report.department, report.jurisdiction = doc.department, doc.jurisdiction
             report.departments = [{"name": d["name"], "jurisdiction": d["jurisdiction"], "records": d["records"]}
                                   for d in doc.departments]
             report.moved = doc.moved
             report.unmapped_columns = list(doc.unmapped)
             report.warnings = [w.as_dict() for w in doc.warnings]
-        elif kind == "law":
-            doc = laws.parse_law(source)
-        elif kind == "guide":
-            doc = onething.parse_guides(source)
-        else:
+        if kind not in ("list", "law", "guide") and not (kind == "unknown" and explicit):
             report.status = "skipped"
             document = DOCUMENT_SUFFIXES.get(path.suffix.lower())
             said = (f"{document}中既没有表头可识别的清单表格，也没有法律条文，已跳过" if document
@@ -236,6 +239,23 @@ def parse_file(path: Path, jurisdiction: str | None = None, department: str | No
     report.records = _count(doc)
     report.status = "valid"
     return report
+
+
+GUIDE_TABLES = (".xlsx", ".xls", ".xlsm", ".et", ".csv")  # the containers a 一件事 spreadsheet comes in
+
+
+def _list_or_guide_table(source: Source, jurisdiction: str | None, department: str | None) -> Parsed:
+    """The list a file holds; or, when no list's columns fit it, the 一件事 a spreadsheet of them holds (海安's
+    一件事名称 | 牵头部门 | 配合部门 | 涉及事项); the list parser's refusal otherwise."""
+    from importers import lists, onething
+
+    try:
+        return lists.parse_list(source, jurisdiction=jurisdiction, department=department)
+    except FileRefused:
+        guide = onething.guide_table(source) if source.suffix.lower() in GUIDE_TABLES else None
+        if guide is None:
+            raise
+        return guide
 
 
 def _count(doc: Parsed) -> int:

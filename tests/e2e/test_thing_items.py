@@ -278,3 +278,34 @@ def test_a_guide_imported_before_its_lists_is_linked_when_they_come(scratch: Gra
     [second] = realised()["出生医学证明的签发"]
     assert second != first and second.startswith(scratch.read(
         "MATCH (v:ListVersion {version: '2025'}) RETURN v.key AS k")[0]["k"])
+
+
+def test_a_spreadsheet_of_integrated_services_is_imported_as_guides(scratch: Graph, tmp_path: Path) -> None:
+    """海安's 一件事集成服务清单 as a workbook (a title, 申请材料（份） and 跑动次数（次） over 整合前 | 整合后, the items in one
+    cell): each row a 一件事 of 海安市, with its lead, cooperating bodies, items and counts before and after."""
+    import openpyxl
+
+    from importers.run import import_paths
+
+    path = tmp_path / "海安市一件事集成服务清单（2025年）.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["海安市“一件事”集成服务清单（2025年）"])
+    ws.append(["序号", "一件事名称", "牵头部门", "配合部门", "涉及事项", "申请材料（份）", None, "跑动次数（次）", None,
+               "承诺时限（工作日）"])
+    ws.append([None, None, None, None, None, "整合前", "整合后", "整合前", "整合后", None])
+    ws.append([1, "退休一件事", "海安市人力资源和社会保障局", "海安市医疗保障局、海安市公安局",
+               "职工正常退休（职）申请；基本养老保险待遇申领", 15, 3, 4, 0, 10])
+    for cells in ("F2:G2", "H2:I2", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "J2:J3"):
+        ws.merge_cells(cells)
+    wb.save(path)
+    report = import_paths(scratch, [path], progress=False)
+    [f] = report["files"]
+    assert (f["kind"], f["status"], f["records"]) == ("guide", "imported", 1), f
+    [t] = scratch.read("MATCH (t:Thing)-[:IN_JURISDICTION]->(j) MATCH (t)-[:LED_BY]->(lead) "
+                       "RETURN t.name AS name, j.name AS place, lead.name AS lead, t.materials_before AS mb, "
+                       "t.materials_after AS ma, t.visits_before AS vb, t.visits_after AS va, t.days_after AS days, "
+                       "[(t)-[:INCLUDES]->(s) | s.name] AS items")
+    assert (t["name"], t["place"], t["lead"], t["mb"], t["ma"], t["vb"], t["va"], t["days"]) == (
+        "退休一件事", "海安市", "海安市人力资源和社会保障局", 15, 3, 4, 0, 10)
+    assert sorted(t["items"]) == ["基本养老保险待遇申领", "职工正常退休（职）申请"]
