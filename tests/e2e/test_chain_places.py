@@ -211,7 +211,8 @@ def test_a_province_s_bureau_a_city_s_and_a_county_s_merged_one_are_one_line(scr
         return {"事项名称": name, "权力类型": "行政许可", "实施层级": level, "责任事项": DOES,
                 "实施依据": "【法律】《中华人民共和国水法》第四十八条", **codes}
 
-    county = _list(tmp_path, "肇庆市高要区农业农村和水利局", [item("取水许可", "县级", 事项编码="000117001000")])
+    county = _list(tmp_path, "肇庆市高要区农业农村和水利局", [item("取水许可", "县级", 事项编码="000117001000"),
+                                                     item("农药经营许可", "县级")])
     city = _list(tmp_path, "肇庆市水利局", [item("取水许可", "市级", 基本编码="000117001000"),
                                         item("河道采砂许可", "市级", 基本编码="000117005000")])
     province = _list(tmp_path, "广东省水利厅", [item("取水许可", "省级、市级、县级", 基本编码="000117001000"),
@@ -228,6 +229,8 @@ def test_a_province_s_bureau_a_city_s_and_a_county_s_merged_one_are_one_line(scr
     below = sorted((f.jurisdiction, f.powers[0], f.evidence[0]["missing_level"])
                    for f in chains.find(scratch) if f.kind == "not_implemented_below")
     assert below == [("高要区", "河道采砂许可", "county")]
+    # the merged body's agriculture item: the city's 农业农村局 list, where it would be, is not loaded — no break said
+    assert not [f for f in chains.find(scratch) if f.kind == "no_upper_counterpart"]
     from kb.analyses import elsewhere
 
     codes = {(r["department"], r["power"]): r["code"] for r in elsewhere.rows(scratch, steps[2]["key"], 10)}
