@@ -581,12 +581,11 @@ def _write_ordered(graph: Graph | None, order: Iterator[FileReport], spool: Spoo
                 report.doc = spool.take(report)
             if dry_run:
                 for report in group:
-                    if graph is not None and report.kind == "list":
-                        writer.settle_all(graph.read, report.doc)
-                        report.settled(report.doc)
-                        if graph.read(writer.FIND_VERSION, key=writer.version_key(
-                                report.doc, writer.departments_of(report.doc)[0]["name"])):
+                    if graph is not None:  # (a list, a law text or a guide the graph holds already)
+                        if writer.held(graph, report.doc):
                             report.status = "unchanged"
+                        if isinstance(report.doc, ListDocument):
+                            report.settled(report.doc)
                     report.doc = None
                 continue
             if gone:  # the database stopped answering: the files after it are not tried one by one

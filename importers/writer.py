@@ -911,6 +911,17 @@ def guide_place(impl) -> tuple[str, str]:
             "city" if impl.org_level == "2" else "county")
 
 
+def held(graph: Graph, doc: ListDocument | LawDocument | GuideDocument) -> bool:
+    """Whether the graph holds the file already (its import would say `unchanged`): a dry run's answer. A list's
+    departments are settled to the graph's spellings first, as its import would."""
+    if isinstance(doc, ListDocument):
+        settle_all(graph.read, doc)
+        return bool(graph.read(FIND_VERSION, key=version_key(doc, departments_of(doc)[0]["name"])))
+    if isinstance(doc, LawDocument):
+        return bool(graph.read(FIND_LAW_VERSION, key=law_key(doc.title), sha256=doc.sha256))
+    return bool(graph.read(FIND_GUIDE, sha256=doc.sha256))
+
+
 def write_guides(graph: Graph, doc: GuideDocument, run_id: str, progress: Progress | None = None) -> WriteResult:
     if graph.read(FIND_GUIDE, sha256=doc.sha256):
         return WriteResult("unchanged", records=len(doc.implementations))

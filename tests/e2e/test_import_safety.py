@@ -117,6 +117,19 @@ def test_dry_run_writes_nothing(scratch_server: ManagedServer) -> None:
     assert everything(scratch_server.graph) == before
 
 
+def test_a_dry_run_says_which_files_the_graph_holds_already(scratch_server: ManagedServer) -> None:
+    """A list, a law text and a guide the graph holds: the dry run says unchanged, as their import would."""
+    from tests.conftest import SHARED_DATA
+
+    law = min((SHARED_DATA / "laws").glob("*.md"))
+    guide = min((SHARED_DATA / "hunan_onething").glob("*.json"))
+    _, first = import_json(scratch_server, STATS, law, guide, "--no-check")
+    assert [f["status"] for f in first["files"]] == ["imported", "imported", "imported"], first["files"]
+    _, dry = import_json(scratch_server, STATS, law, guide, "--dry-run")
+    assert [(f["kind"], f["status"]) for f in dry["files"]] == [("list", "unchanged"), ("law", "unchanged"),
+                                                                ("guide", "unchanged")]
+
+
 def test_folder_import_skips_non_lists(scratch_server: ManagedServer, tmp_path: Path) -> None:
     shutil.copy(STATS, tmp_path / STATS.name)
     (tmp_path / "README.md").write_text("# notes\nnot a list\n", encoding="utf-8")
