@@ -350,6 +350,16 @@ def refresh(graph: Graph, scopes: Iterable[str] | None = None, areas: Iterable[s
     return done
 
 
+def refreshed_line(scopes: list[str] | None, done: dict, seconds: float) -> str:
+    """What `kb import` and a revert say of the findings they recomputed: the places' own, then those across places
+    and the laws to load (for the whole graph, whatever was imported)."""
+    own = sum(d["count"] for k, d in done.items() if k not in ("cross_place", "laws"))
+    shared = "；".join(f"{title} {done[k]['count']} 项" for k, title in (("cross_place", "各地对比"), ("laws", "法律待入库"))
+                      if k in done)
+    return (f"已重新计算并保存{'、'.join(scopes) if scopes else '所有地区'}的检查结果：{own} 项"
+            + (f"（另有全库共用的{shared}）" if shared else "") + f"，用时 {seconds:.1f} 秒")
+
+
 def store_report(graph: Graph, batches: Iterable[list[Finding]], jurisdiction: str | None, areas: Iterable[str],
                  seconds: float | Callable[[], float] = 0.0) -> int:
     """Store what `kb check` computed (``batches`` as `save` takes them): a whole-graph run, or a root

@@ -194,8 +194,7 @@ def _recompute_findings(graph, report: dict) -> dict | None:
         scopes = stored.roots(graph, {f["jurisdiction"] for f in imported})
     started = time.monotonic()
     done = stored.refresh(graph, scopes)
-    click.echo(f"已重新计算并保存{'、'.join(scopes) if scopes else '所有地区'}的检查结果："
-               f"{sum(d['count'] for d in done.values())} 项，用时 {time.monotonic() - started:.1f} 秒", err=True)
+    click.echo(stored.refreshed_line(scopes, done, time.monotonic() - started), err=True)
     return {"scopes": scopes, "areas": done}
 
 

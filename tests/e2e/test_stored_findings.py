@@ -36,8 +36,12 @@ def test_import_stores_the_findings_of_its_jurisdiction_tree(scratch_server) -> 
     graph = scratch_server.graph
     proc = kb(scratch_server.env, "import", str(SMALL))
     assert proc.returncode == 0, proc.stderr
-    assert "已重新计算并保存" in proc.stderr
     [root] = stored.roots(graph, ["克拉玛依市"])
+    # the tree's own findings counted apart from the laws to load, which are the whole graph's
+    own = graph.read("MATCH (f:StoredFinding) WHERE f.area <> 'laws' RETURN count(f) AS n")[0]["n"]
+    laws = graph.read("MATCH (f:StoredFinding {area: 'laws'}) RETURN count(f) AS n")[0]["n"]
+    assert f"已重新计算并保存{root}的检查结果：{own} 项（另有全库共用的" in proc.stderr
+    assert f"法律待入库 {laws} 项）" in proc.stderr
     runs = {r["r"]["scope"]: r["r"] for r in graph.read("MATCH (r:FindingRun) RETURN r {.*} AS r")}
     assert root in runs and "" in runs  # the tree, and the laws to load for the whole graph
     rows = graph.read("MATCH (f:StoredFinding) RETURN f.jurisdiction AS j, f.area AS area, f.kind AS kind")
