@@ -352,6 +352,9 @@ def _column_cell(text: str) -> tuple[list[str], str]:
 
 _AFTER_DECISION = {"决定", "送达", "事后监管", "执行"}
 MEASURE_KEPT_ONLY = "所列事后监管只写保管查封、扣押之物，没有写明措施的处理或解除（《行政强制法》第二十七条、第二十八条）"
+# (the same said of a step that keeps nothing: 「对执行情况进行跟踪」 is no 保管, and no 处理 or 解除 either)
+MEASURE_NOT_ENDED = "所列事后监管（“{step}”）没有写明查封、扣押等措施的处理或解除（《行政强制法》第二十七条、第二十八条）"
+_KEEPS = re.compile(r"保管|停放|存放|封存|看管|妥善")
 # what ends a 强制措施 (行政强制法 第二十七、二十八条): its 处理 or 解除, in whatever words
 _MEASURE_ENDS = re.compile(r"解除|处理|退还|返还|没收|销毁|拍卖|处置|解封|放行|归还|移送|依法处理")
 # Remarks that say how the licence or the decision reaches the applicant: its 送达.
@@ -626,10 +629,10 @@ def missing_stage(rows: list[dict], rules: StageRules | None = None) -> list[Fin
             why["own_word"] = own
         if "required_by" in why:
             why["required_by"] = {s: why["required_by"][s] for s in missing}
-        if why.get("subkind") == "强制措施" and "事后监管" in missing \
-                and any("事后监管" in heading_stages(t) for t in r.get("duty_texts", ())):
-            # (its 事后监管 step only keeps what was seized: a reader saw 「缺少事后监管」 beside that step, unexplained)
-            why["note"] = MEASURE_KEPT_ONLY
+        step = next((t for t in r.get("duty_texts", ()) if "事后监管" in heading_stages(t)), None)
+        if why.get("subkind") == "强制措施" and "事后监管" in missing and step is not None:
+            # (a 事后监管 step that does not end the measure: a reader saw 「缺少事后监管」 beside it, unexplained)
+            why["note"] = MEASURE_KEPT_ONLY if _KEEPS.search(step) else MEASURE_NOT_ENDED.format(step=_clip(step, 40))
         ev = [{"type": "stages", "power": r["power"], "department": r["department"], "power_type": r["type"],
                "named": present + sorted(named - set(required)),
                "required": list(required), "missing": missing, "source": _source(r), **why}]

@@ -1106,6 +1106,13 @@ def test_a_measure_s_follow_up_that_only_keeps_what_was_seized() -> None:
     assert "没有写明措施的处理或解除" in evidence_line(finding.evidence[0])
     assert missing("行政强制", "暂扣没有车辆营运证的车辆", cell.replace("不得使用或者损毁", "查清事实后及时作出处理决定")) == []
     assert missing("行政强制", "暂扣没有车辆营运证的车辆", cell + "\n4.解除责任：及时解除暂扣，退还车辆。") == []
+    # a step that keeps nothing is not said to keep: 肇庆's 「对执行情况进行跟踪」
+    followed = cell.replace("将暂扣车辆停放至指定停车场，妥善保管，不得使用或者损毁。", "对执行情况进行跟踪。")
+    duties = split_duties(followed)
+    [finding] = gaps.missing_stage([row | {"stages": [d.stage for d in duties if d.stage],
+                                           "duty_texts": [d.text for d in duties]}], EVERY_TYPE)
+    assert finding.evidence[0]["note"] == ("所列事后监管（“事后监管责任：对执行情况进行跟踪。”）没有写明查封、扣押等措施的处理或解除"
+                                           "（《行政强制法》第二十七条、第二十八条）")
 
 
 def test_the_sixty_third_sample_s_procedures() -> None:
