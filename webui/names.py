@@ -27,8 +27,11 @@ def short_department(name: str, jurisdiction: str | None) -> str:
 
 def department_labels(departments: Iterable[tuple[str, str | None]]) -> dict[str, str]:
     """{full name: what to show} for departments shown together: the short name where it is meaningful and
-    unique among them, else the full name."""
+    unique among them, and they are all of one place (beside another place's, 水利厅 says not whose), else the full
+    name."""
     pairs = dict(departments)
+    if len({j for j in pairs.values() if j}) > 1:
+        return {name: name for name in pairs}
     shorts = {name: short_department(name, jurisdiction) for name, jurisdiction in pairs.items()}
     counts = Counter(shorts.values())
     return {name: short if counts[short] == 1 else name for name, short in shorts.items()}

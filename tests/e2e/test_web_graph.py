@@ -198,8 +198,10 @@ def test_department_labels_are_short_only_when_unique_and_meaningful():
 
     labels = department_labels([("湖南省市场监督管理局", "湖南省"), ("长沙市市场监督管理局", "长沙市"),
                                 ("克拉玛依市财政局", "克拉玛依市"), ("浏阳市集里街道办事处", "浏阳市集里街道")])
-    assert labels == {"湖南省市场监督管理局": "湖南省市场监督管理局", "长沙市市场监督管理局": "长沙市市场监督管理局",
-                      "克拉玛依市财政局": "财政局", "浏阳市集里街道办事处": "浏阳市集里街道办事处"}
+    # (of several places: each with its place, 财政局 alone says not whose)
+    assert labels == {name: name for name in labels}
+    one_place = department_labels([("克拉玛依市财政局", "克拉玛依市"), ("克拉玛依市交通运输局", "克拉玛依市")])
+    assert one_place == {"克拉玛依市财政局": "财政局", "克拉玛依市交通运输局": "交通运输局"}
 
 
 def test_edges_are_the_same_whichever_end_they_are_sought_from(loaded) -> None:
