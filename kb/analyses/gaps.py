@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -204,7 +204,8 @@ def _columns_missing(row: dict, fields: Iterable[str]) -> list[str]:
     return [COLUMN_TITLES[f] for f in fields if f not in have]
 
 
-def _list_findings(kind: str, rows: list[dict], missing_of, score: float) -> tuple[list[Finding], list[dict]]:
+def _list_findings(kind: str, rows: list[dict], missing_of,
+                   score: float | Callable[[tuple[str, ...]], float]) -> tuple[list[Finding], list[dict]]:
     """One finding per list file whose layout lacks a column (evidence: the file, the mapping and how many
     powers it leaves without it; a file whose records went to several departments is one list version
     each, and still one finding), and the rows that are still checked one by one."""
@@ -228,7 +229,8 @@ def _list_findings(kind: str, rows: list[dict], missing_of, score: float) -> tup
                "examples": [r["power"] for r in items[:5]]}]
         out.append(Finding(
             kind=kind, departments=departments, powers=[r["power"] for r in items], evidence=ev,
-            score=score, keys=[f"list:{first['department']}|{version.get('version') or ''}|{version['file']}",
+            score=score(missing) if callable(score) else score,
+            keys=[f"list:{first['department']}|{version.get('version') or ''}|{version['file']}",
                                *(f"column:{m}" for m in missing)],
             jurisdiction=first["jurisdiction"], level=_level(first),
             summary=f"{'、'.join(departments)}的清单（{version['file']}）没有{'、'.join(missing)}列，{len(items)}项权力因此缺少",
@@ -657,7 +659,8 @@ def no_accountability(rows: list[dict]) -> list[Finding]:
         absent = _columns_missing(r, ["accountability_subjects", "accountability_situations"])
         return [m for m in _accountability_missing(r) if m in absent]
 
-    out, _ = _list_findings("no_accountability", rows, list_missing, 0.8)
+    # (a list without a 追责对象范围 column alone, its 追责情形 there, lacks a form more than accountability)
+    out, _ = _list_findings("no_accountability", rows, list_missing, lambda missing: 0.8 if len(missing) == 2 else 0.5)
     for r in rows:
         acc = r["acc"]
         absent = set(list_missing(r))

@@ -242,6 +242,8 @@ def test_a_list_without_an_accountability_column_is_one_finding(scratch: Graph) 
     assert len(listed.powers) == 5 and listed.evidence[0]["type"] == "list"
     assert listed.evidence[0]["file"] == "甲市某局清单.xls" and listed.evidence[0]["missing_columns"] == ["追责对象范围"]
     assert listed.evidence[0]["powers"] == 5 and "没有追责对象范围列" in listed.summary
+    # (its 追责情形 there: a missing form, ranked below a power's missing accountability or a cited article that is not)
+    assert listed.score == 0.5
     # the other list has the column: its one empty cell is a finding of its own
     assert [f.powers for f in found if f.departments == ["甲市另局"]] == [["另一事项"]]
 
