@@ -383,6 +383,8 @@ def declared_guides(path: Path, sha256: str, data: Any) -> GuideDocument | None:
             cooperating = split_departments(cooperating)
         m_before, m_after = _before_after(_field(record, keys["materials"]))
         v_before, v_after = _before_after(_field(record, keys["visits"]))
+        s_before, s_after = _before_after(_field(record, keys["steps"]))
+        d_before, d_after = _before_after(_field(record, keys["days_after"]))  # (a 承诺时限 over 整合前 | 整合后 too)
         items = _declared_items(_field(record, keys["items"]))
         implementations.append(ThingImplementation(
             jurisdiction=jurisdiction, theme_code=theme_code, theme_title=name,
@@ -393,9 +395,9 @@ def declared_guides(path: Path, sha256: str, data: Any) -> GuideDocument | None:
             cooperating_departments=[str(c).strip() for c in cooperating if str(c).strip()],
             official_guide_url=str(_field(record, keys["url"]) or ""),
             metrics={"materials_after": m_after, "materials_before": m_before,
-                     "days_after": _number(_field(record, keys["days_after"])),
-                     "days_before": _number(_field(record, keys["days_before"])),
-                     "visits_before": v_before, "visits_after": v_after,
+                     "days_after": d_after, "days_before": d_before or _number(_field(record, keys["days_before"])),
+                     "visits_before": v_before, "visits_after": v_after, "steps_before": s_before,
+                     "steps_after": s_after, "legal_days": _number(_field(record, keys["legal_days"])),
                      "linked_matters": len(items) or None, "conditions": None, "service_points": None,
                      "is_charge": None},
             source_index=index - 1, items=items))

@@ -1176,6 +1176,9 @@ METRIC_TITLES: dict[str, str] = {
     "days_after": "办理时限/天（整合后）",
     "visits_before": "跑动次数（整合前）",
     "visits_after": "跑动次数（整合后）",
+    "steps_before": "办理环节数（整合前）",
+    "steps_after": "办理环节数（整合后）",
+    "legal_days": "法定时限/天",
     "conditions": "受理条件数",
     "linked_matters": "关联事项数",
     "service_points": "办理点数",
@@ -1183,4 +1186,4 @@ METRIC_TITLES: dict[str, str] = {
 }
 # The before/after pairs whose saving a report computes: (stem, Chinese name with its unit).
 SAVINGS: tuple[tuple[str, str], ...] = (("materials", "申请材料（份）"), ("days", "办理时限（天）"),
-                                        ("visits", "跑动次数（次）"))
+                                        ("visits", "跑动次数（次）"), ("steps", "办理环节（个）"))

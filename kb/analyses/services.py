@@ -50,6 +50,9 @@ def _metrics(props: dict) -> tuple[dict, list[str], dict]:
             else:
                 missing.append(key)
         before, after = props.get(f"{stem}_before"), props.get(f"{stem}_after")
+        if stem == "days" and before is None and isinstance(props.get("legal_days"), int | float):
+            # (泸州's 法定时限 30 and 承诺时限 10: the time the law allows, cut to the one promised — said as such)
+            before, label = props["legal_days"], "办理时限（天，法定时限→承诺时限）"
         if isinstance(before, int | float) and isinstance(after, int | float):
             saved[stem] = {"label": label, "before": before, "after": after, "saved": before - after,
                            "percent": round(100 * (before - after) / before, 1) if before else None}

@@ -292,11 +292,11 @@ def test_a_spreadsheet_of_integrated_services_is_imported_as_guides(scratch: Gra
     ws = wb.active
     ws.append(["海安市“一件事”集成服务清单（2025年）"])
     ws.append(["序号", "一件事名称", "牵头部门", "配合部门", "涉及事项", "申请材料（份）", None, "跑动次数（次）", None,
-               "承诺时限（工作日）"])
-    ws.append([None, None, None, None, None, "整合前", "整合后", "整合前", "整合后", None])
+               "承诺时限（工作日）", "办理环节", None, "法定时限"])
+    ws.append([None, None, None, None, None, "整合前", "整合后", "整合前", "整合后", None, "整合前", "整合后", None])
     ws.append([1, "退休一件事", "海安市人力资源和社会保障局", "海安市医疗保障局、海安市公安局",
-               "职工正常退休（职）申请；基本养老保险待遇申领", 15, 3, 4, 0, 10])
-    for cells in ("F2:G2", "H2:I2", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "J2:J3"):
+               "职工正常退休（职）申请；基本养老保险待遇申领", 15, 3, 4, 0, 10, 7, 2, 30])
+    for cells in ("F2:G2", "H2:I2", "K2:L2", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "J2:J3", "M2:M3"):
         ws.merge_cells(cells)
     wb.save(path)
     report = import_paths(scratch, [path], progress=False)
@@ -305,7 +305,10 @@ def test_a_spreadsheet_of_integrated_services_is_imported_as_guides(scratch: Gra
     [t] = scratch.read("MATCH (t:Thing)-[:IN_JURISDICTION]->(j) MATCH (t)-[:LED_BY]->(lead) "
                        "RETURN t.name AS name, j.name AS place, lead.name AS lead, t.materials_before AS mb, "
                        "t.materials_after AS ma, t.visits_before AS vb, t.visits_after AS va, t.days_after AS days, "
+                       "t.days_before AS days_before, t.steps_before AS sb, t.steps_after AS sa, t.legal_days AS legal, "
                        "[(t)-[:INCLUDES]->(s) | s.name] AS items")
     assert (t["name"], t["place"], t["lead"], t["mb"], t["ma"], t["vb"], t["va"], t["days"]) == (
         "退休一件事", "海安市", "海安市人力资源和社会保障局", 15, 3, 4, 0, 10)
+    # the steps before and after, and the law's own time limit: not the time it took before (no such figure here)
+    assert (t["sb"], t["sa"], t["legal"], t["days_before"]) == (7, 2, 30, None)
     assert sorted(t["items"]) == ["基本养老保险待遇申领", "职工正常退休（职）申请"]

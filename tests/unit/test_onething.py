@@ -171,10 +171,11 @@ def test_another_province_s_guide_in_its_own_keys(tmp_path):
     first, second = parse_guides(path).implementations
     assert (first.jurisdiction, first.theme_code, first.lead_department, first.area_path, first.org_level) == (
         "杭州市西湖区", "330106-YJS-0012", "杭州市西湖区市场监督管理局", ["杭州市", "西湖区"], "3")
+    # (法定时限 is the law's limit, kept as such: not a time the service took before its integration)
     assert {k: first.metrics[k] for k in ("materials_before", "materials_after", "days_before", "days_after",
-                                          "visits_before", "visits_after")} == {
-        "materials_before": 22, "materials_after": 6, "days_before": 72, "days_after": 5, "visits_before": 5,
-        "visits_after": 0}
+                                          "visits_before", "visits_after", "legal_days")} == {
+        "materials_before": 22, "materials_after": 6, "days_before": None, "days_after": 5, "visits_before": 5,
+        "visits_after": 0, "legal_days": 72}
     assert first.items == [{"code": "330106117002000", "name": "食品经营许可", "department": "杭州市西湖区市场监督管理局"}]
     assert second.cooperating_departments == ["区公安分局", "区医保局"] and second.theme_code.startswith("YJS-")
     listed = tmp_path / "清单.json"
@@ -199,3 +200,16 @@ def test_a_duty_boundary_list_stays_a_list_and_a_guide_record_without_a_lead_is_
     with pytest.raises(FileRefused) as refused:
         parse_guides(guide)
     assert [(e.row, e.message) for e in refused.value.errors] == [(2, "这个一件事没有名称或主办（牵头）部门")]
+
+
+def test_a_service_s_time_saved_from_its_legal_limit_is_said_as_such():
+    """泸州's 法定时限 30 and 承诺时限 10, no time before the integration: the saving is from the law's limit to the
+    promise, named so; with a time before, that one."""
+    from kb.analyses.services import _metrics
+
+    _, missing, saved = _metrics({"days_after": 10, "legal_days": 30, "steps_before": 6, "steps_after": 2})
+    assert saved["days"] == {"label": "办理时限（天，法定时限→承诺时限）", "before": 30, "after": 10, "saved": 20,
+                             "percent": 66.7}
+    assert saved["steps"]["saved"] == 4 and "days_before" in missing
+    _, _, saved = _metrics({"days_before": 20, "days_after": 10, "legal_days": 30})
+    assert saved["days"]["label"] == "办理时限（天）" and saved["days"]["before"] == 20
