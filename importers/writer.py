@@ -568,16 +568,17 @@ WHERE NOT EXISTS { MATCH (s)-[:REALISES]->(p:Power) WHERE p.current AND NOT coal
 RETURN DISTINCT s.key AS key, coalesce(s.name, '') AS name, coalesce(s.code, '') AS code,
        coalesce(s.department, '') AS department
 """
-VERSION_POWERS = """
-UNWIND $keys AS vkey
-MATCH (d:Department)<-[:LIST_OF]-(:ListVersion {key: vkey})-[:CONTAINS]->(p:Power) WHERE p.current
-RETURN p.key AS key, coalesce(p.name, '') AS name, coalesce(p.item_name, '') AS item_name,
+# What match_item reads of a power (PLACE_POWERS too)
+_ITEM_POWER = """RETURN p.key AS key, coalesce(p.name, '') AS name, coalesce(p.item_name, '') AS item_name,
        coalesce(p.code, '') AS code, [(p)-[:IMPLEMENTS]->(ci:CatalogItem) | coalesce(ci.code, ci.key)] AS catalog,
        d.name AS department
 """
-RELINK_ITEMS = """
-UNWIND $items AS item
-MATCH (s:ServiceItem {key: item.key})
+VERSION_POWERS = """
+UNWIND $keys AS vkey
+MATCH (d:Department)<-[:LIST_OF]-(:ListVersion {key: vkey})-[:CONTAINS]->(p:Power) WHERE p.current
+""" + _ITEM_POWER
+# An item's links made again: those an import made go, an editor's stay (WRITE_ITEMS too)
+_REALISE = """WITH s, item
 OPTIONAL MATCH (s)-[r:REALISES]->() WHERE coalesce(r.how, '') <> 'editor'
 DELETE r
 WITH DISTINCT s, item
@@ -586,6 +587,10 @@ MATCH (p:Power {key: link.power})
 MERGE (s)-[r:REALISES]->(p)
   ON CREATE SET r.how = link.how, r.run = $run_id
 """
+RELINK_ITEMS = """
+UNWIND $items AS item
+MATCH (s:ServiceItem {key: item.key})
+""" + _REALISE
 
 
 def _relink_items(tx: neo4j.Transaction, counter: _Counter, doc: ListDocument, keys: list[str], run_id: str) -> None:
@@ -967,15 +972,7 @@ MERGE (s:ServiceItem {key: item.key})
 SET s.name = item.name, s.code = item.code, s.department = item.department, s.position = item.position,
     s.source_file = row.source_file, s.import_run = $run_id
 MERGE (t)-[:INCLUDES]->(s)
-WITH s, item
-OPTIONAL MATCH (s)-[r:REALISES]->() WHERE coalesce(r.how, '') <> 'editor'
-DELETE r
-WITH DISTINCT s, item
-UNWIND item.links AS link
-MATCH (p:Power {key: link.power})
-MERGE (s)-[r:REALISES]->(p)
-  ON CREATE SET r.how = link.how, r.run = $run_id
-"""
+""" + _REALISE
 
 # The current powers held in a place and the places within it, for linking a Thing's items.
 PLACE_POWERS = """
@@ -983,10 +980,7 @@ MATCH (j:Jurisdiction {name: $jurisdiction})
 MATCH (d:Department)-[:IN_JURISDICTION]->(dj:Jurisdiction)
 WHERE dj = j OR exists { (dj)-[:WITHIN*1..]->(j) }
 MATCH (d)-[:HOLDS]->(p:Power) WHERE p.current AND NOT coalesce(p.retired, false)
-RETURN p.key AS key, coalesce(p.name, '') AS name, coalesce(p.item_name, '') AS item_name,
-       coalesce(p.code, '') AS code, [(p)-[:IMPLEMENTS]->(ci:CatalogItem) | coalesce(ci.code, ci.key)] AS catalog,
-       d.name AS department
-"""
+""" + _ITEM_POWER
 
 _NOT_NAME = re.compile(r"[\s\u3000《》〈〉“”\"'‘’（）()【】\[\]、，,。.;；:：·\-—_/]+")
 
