@@ -205,18 +205,18 @@ def parse_file(path: Path, jurisdiction: str | None = None, department: str | No
             doc = _list_or_guide_table(source, jurisdiction or declared_place(path), department)
             if isinstance(doc, GuideDocument):
                 report.kind = "guide"
+            else:
+                report.department, report.jurisdiction = doc.department, doc.jurisdiction
+                report.departments = [{"name": d["name"], "jurisdiction": d["jurisdiction"], "records": d["records"]}
+                                      for d in doc.departments]
+                report.moved = doc.moved
+                report.unmapped_columns = list(doc.unmapped)
+                report.warnings = [w.as_dict() for w in doc.warnings]
         elif kind == "law":
             doc = laws.parse_law(source)
         elif kind == "guide":
             doc = onething.parse_guides(source)
-        if isinstance(doc, ListDocument):
-            report.department, report.jurisdiction = doc.department, doc.jurisdiction
-            report.departments = [{"name": d["name"], "jurisdiction": d["jurisdiction"], "records": d["records"]}
-                                  for d in doc.departments]
-            report.moved = doc.moved
-            report.unmapped_columns = list(doc.unmapped)
-            report.warnings = [w.as_dict() for w in doc.warnings]
-        if kind not in ("list", "law", "guide") and not (kind == "unknown" and explicit):
+        else:
             report.status = "skipped"
             document = DOCUMENT_SUFFIXES.get(path.suffix.lower())
             said = (f"{document}中既没有表头可识别的清单表格，也没有法律条文，已跳过" if document
