@@ -50,6 +50,8 @@ def levels_named(text: str) -> list[str]:
     single = normalize_level(word)
     if len(parts) > 1 and all(p in keywords or p + "级" in keywords for p in parts):
         found = {keywords.get(p) or keywords[p + "级"] for p in parts}
+    elif single and "以上" in word:  # 县级以上: the county and every level above it
+        return [lv for lv in LEVEL_RANK if LEVEL_RANK[lv] <= LEVEL_RANK[single]]
     elif single:
         return [single]
     elif _LEVEL_RUN.match(word) and len(word) >= 3:

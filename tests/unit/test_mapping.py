@@ -141,6 +141,7 @@ def test_levels(text, expected):
     ("省、市、县", ["province", "city", "county"]), ("省市县三级", ["province", "city", "county"]),
     ("市县两级", ["city", "county"]), ("自治区级、地州市级", ["province", "city"]), ("县级，乡镇", ["county", "township"]),
     ("省市县乡四级", ["province", "city", "county", "township"]), ("县（市、区）级", ["county"]),
+    ("县级以上", ["province", "city", "county"]), ("设区的市级以上", ["province", "city"]),
     ("负责市本级公共机构节能监督检查工作", []), ("本级", []), ("", []),
 ])
 def test_the_levels_a_level_cell_names(text, expected):
