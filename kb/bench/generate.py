@@ -86,11 +86,13 @@ class Summary:
 
 def templates() -> list[dict]:
     """The records of the demo lists (real published Karamay lists), as plain fields."""
-    from importers.lists import parse_list
+    from importers.lists import parse_list, sniff
 
     out = []
     folder = resources.files("kb").joinpath("demo", "lists")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if sniff(str(entry)) != "list":  # (the folder's kb-import.toml, which says its place)
+            continue
         doc = parse_list(str(entry))
         for r in doc.records:
             if r.type and r.basis_text and r.responsibility_text:
