@@ -322,9 +322,17 @@ MERGED_STEMS = ("农业农村", "水利", "水务", "自然资源", "规划", "�
 _MERGED_RUN = re.compile("^(" + "|".join(sorted(map(re.escape, MERGED_STEMS), key=len, reverse=True)) + ")(?:和|、)(.+)$")
 
 
+# Names of one body though they join two words with 和 (beside those SHORT_FORMS knows)
+SINGLE_BODIES = frozenset({"规划和自然资源局", "规划和自然资源委员会", "文化和旅游局", "自然资源和规划局", "教育和体育局",
+                           "交通运输和港口局", "商务和投资促进局", "工业和信息化局", "经济和信息化局", "科学技术和工业信息化局",
+                           "住房和城乡建设局", "发展和改革局", "人力资源和社会保障局", "粮食和物资储备局"})
+
+
 def merged_parts(body: str) -> list[str]:
     """The bodies a merged department's name joins (农业农村和水利局: 农业农村局, 水利局; after its place); [] for the name of
     one body (住房和城乡建设局 is one)."""
+    if body in SINGLE_BODIES or any(body.endswith(full) for full, _ in SHORT_FORMS if "和" in full):
+        return []  # (文化和旅游局, 自然资源和规划局, 教育和体育局: one body each, at every level)
     ending = next((e for e in ("委员会", "局") if body.endswith(e)), "")
     stems, rest = [], body[: -len(ending)] if ending else ""
     while rest:

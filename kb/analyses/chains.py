@@ -168,9 +168,6 @@ class Chains:
     # `around`: the places whose lines were read (the chains through powers of these places are whole);
     # None when every body of the group was read
     lines_of: frozenset[str] | None = None
-    # merged departments (农业农村和水利局) whose bodies above are not all loaded: an item of theirs missing from the one
-    # above that is (水利局) may be the other's (农业农村局 — 农药经营许可), so no break is said
-    partly_above: frozenset[str] = frozenset()
 
     def on_line(self, family: int, level: str, jurisdiction: str) -> bool:
         """Whether the body ``family`` has powers at ``level`` on the line of ``jurisdiction``."""
@@ -210,12 +207,21 @@ class Chains:
         return [sorted(comp, key=top_down) for comp in linked.groups()]
 
 
-def _families(powers: list[PowerRow], counterparts: list[dict]) -> dict[str, int]:
-    """Department -> body number: a department and its counterparts above are one body."""
+def _families(powers: list[PowerRow], counterparts: list[dict]) -> tuple[dict[str, int], dict[str, set[int]]]:
+    """(department -> body number, merged department -> the bodies it joins): a department and its counterparts above
+    are one body; a county's merged department (农业农村和水利局) is a body of its own that joins each of its
+    counterparts' (the city's 农业农村局 and 水利局 stay two bodies: its powers are placed with both)."""
     bodies = DisjointSet(p.department for p in powers)
+    merged = {row["lower"] for row in counterparts if row.get("merges")}
     for row in counterparts:
-        bodies.union(row["lower"], row["upper"])
-    return bodies.numbers()
+        if row["lower"] not in merged:
+            bodies.union(row["lower"], row["upper"])
+    numbers = bodies.numbers()
+    joins: dict[str, set[int]] = defaultdict(set)
+    for row in counterparts:
+        if row["lower"] in merged and row["upper"] in numbers:
+            joins[row["lower"]].add(numbers[row["upper"]])
+    return numbers, joins
 
 
 def build(powers: list[PowerRow], delegations: list[dict], counterparts: list[dict],
@@ -223,11 +229,12 @@ def build(powers: list[PowerRow], delegations: list[dict], counterparts: list[di
     """Link the powers across levels (pure: no database); ``parents`` are the rows of `PARENTS`."""
     tree = Tree(parents)
     by_key = {p.key: p for p in powers}
-    families = _families(powers, counterparts)
+    families, joins = _families(powers, counterparts)
     by_family_level: dict[tuple[int, str], list[PowerRow]] = defaultdict(list)
     for p in powers:
         if p.level in LEVEL_RANK:
-            by_family_level[(families[p.department], p.level)].append(p)
+            for family in {families[p.department], *joins.get(p.department, ())}:
+                by_family_level[(family, p.level)].append(p)
     published = _published(by_family_level)
     placed = {fl: tree.index(rows) for fl, rows in by_family_level.items()}
     links = _Links()
@@ -240,14 +247,7 @@ def build(powers: list[PowerRow], delegations: list[dict], counterparts: list[di
     for lk in links.by_pair.values():
         down[lk.upper].append(lk)
         up[lk.lower].append(lk)
-    uppers: dict[str, set[str]] = defaultdict(set)
-    merges: dict[str, int] = {}
-    for row in counterparts:
-        uppers[row["lower"]].add(row["upper"])
-        merges[row["lower"]] = row.get("merges") or 0
-    partly = frozenset(d for d, n in merges.items() if n > len(uppers[d]))
-    return Chains(by_key, list(links.by_pair.values()), dict(down), dict(up), families, dict(published), placed,
-                  partly_above=partly)
+    return Chains(by_key, list(links.by_pair.values()), dict(down), dict(up), families, dict(published), placed)
 
 
 def _published(by_family_level: dict[tuple[int, str], list[PowerRow]]) -> defaultdict[int, set[str]]:
@@ -660,8 +660,7 @@ def analyse(ch: Chains) -> list[Finding]:
         # the nearest level above that its body publishes on its line must hold its counterpart: a link
         # that passes it by (a catalogue item the city's list left out, linked to the province's) is a break
         nearest = max(above, key=LEVEL_RANK.__getitem__) if above else None
-        if (nearest and p.department not in ch.partly_above
-                and not any(ch.powers[lk.upper].level == nearest for lk in ch.up.get(key, []))):
+        if nearest and not any(ch.powers[lk.upper].level == nearest for lk in ch.up.get(key, [])):
             out.append(_no_upper_counterpart(p, nearest))
         # each level below that its 实施层级 names (省级、市级、县级): each place there whose list the body publishes must
         # hold it in its chain (济南's list, 青岛's, 历城区's …); else, when it guides the level below, any item there

@@ -212,27 +212,38 @@ def test_a_province_s_bureau_a_city_s_and_a_county_s_merged_one_are_one_line(scr
                 "实施依据": "【法律】《中华人民共和国水法》第四十八条", **codes}
 
     county = _list(tmp_path, "肇庆市高要区农业农村和水利局", [item("取水许可", "县级", 事项编码="000117001000"),
-                                                     item("农药经营许可", "县级")])
+                                                     item("农药经营许可", "县级", 基本编码="000117099000")])
     city = _list(tmp_path, "肇庆市水利局", [item("取水许可", "市级", 基本编码="000117001000"),
                                         item("河道采砂许可", "市级", 基本编码="000117005000")])
     province = _list(tmp_path, "广东省水利厅", [item("取水许可", "省级、市级、县级", 基本编码="000117001000"),
                                           item("河道采砂许可", "省级、市级、县级", 基本编码="000117005000")])
-    for path in (county, city, province):  # the county first: the city finds its merged body below it
+    # the agriculture bodies beside, and another county's water bureau: the merged body joins both lines, and does
+    # not make them one (端州区水利局 is not asked for the agriculture item)
+    farming = [item("农药经营许可", "省级、市级、县级", 基本编码="000117099000")]
+    others = [_list(tmp_path, "广东省农业农村厅", farming),
+              _list(tmp_path, "肇庆市农业农村局", [item("农药经营许可", "市级", 基本编码="000117099000")]),
+              _list(tmp_path, "肇庆市端州区水利局", [item("取水许可", "县级", 基本编码="000117001000")])]
+    for path in (county, city, province, *others):  # the county first: the city finds its merged body below it
         assert import_paths(scratch, [path], progress=False)["files"][0]["status"] == "imported"
     pairs = {(r["a"], r["b"]) for r in scratch.read(
         "MATCH (a:Department)-[:COUNTERPART_OF]->(b:Department) RETURN a.name AS a, b.name AS b")}
-    assert pairs == {("肇庆市高要区农业农村和水利局", "肇庆市水利局"), ("肇庆市水利局", "广东省水利厅")}
+    assert pairs == {("肇庆市高要区农业农村和水利局", "肇庆市水利局"), ("肇庆市水利局", "广东省水利厅"),
+                     ("肇庆市高要区农业农村和水利局", "肇庆市农业农村局"), ("肇庆市农业农村局", "广东省农业农村厅"),
+                     ("肇庆市端州区水利局", "肇庆市水利局")}
 
     steps = chains.chain(scratch, "000117001000")
     assert [(s["level"], s["department"]) for s in steps] == [
-        ("province", "广东省水利厅"), ("city", "肇庆市水利局"), ("county", "肇庆市高要区农业农村和水利局")]
+        ("province", "广东省水利厅"), ("city", "肇庆市水利局"), ("county", "肇庆市端州区水利局"),
+        ("county", "肇庆市高要区农业农村和水利局")]
     below = sorted((f.jurisdiction, f.powers[0], f.evidence[0]["missing_level"])
                    for f in chains.find(scratch) if f.kind == "not_implemented_below")
-    assert below == [("高要区", "河道采砂许可", "county")]
-    # the merged body's agriculture item: the city's 农业农村局 list, where it would be, is not loaded — no break said
+    assert below == [("端州区", "河道采砂许可", "county"), ("高要区", "河道采砂许可", "county")]
+    # the merged body's agriculture item is linked to the city's 农业农村局's, its water item to the 水利局's
+    assert [(s["level"], s["department"]) for s in chains.chain(scratch, "000117099000")] == [
+        ("province", "广东省农业农村厅"), ("city", "肇庆市农业农村局"), ("county", "肇庆市高要区农业农村和水利局")]
     assert not [f for f in chains.find(scratch) if f.kind == "no_upper_counterpart"]
     from kb.analyses import elsewhere
 
-    codes = {(r["department"], r["power"]): r["code"] for r in elsewhere.rows(scratch, steps[2]["key"], 10)}
+    codes = {(r["department"], r["power"]): r["code"] for r in elsewhere.rows(scratch, steps[3]["key"], 10)}
     # (the upper lists' rows show their 基本编码 where they have no code of their own)
     assert codes[("广东省水利厅", "取水许可")] == codes[("肇庆市水利局", "取水许可")] == "000117001000"

@@ -383,7 +383,8 @@ def test_the_spellings_of_a_body_at_the_levels_above_and_below():
     assert set(counterpart_spellings("广东省水利厅", "广东省")) == {"水利厅", "水利局"}
     assert {"水利局", "水利厅"} <= set(counterpart_spellings("肇庆市水利局", "肇庆市"))
     assert merged_bodies("肇庆市高要区农业农村和水利局", "高要区") == ["农业农村局", "水利局"]
-    assert merged_bodies("某县教育和体育局", "某县") == ["教育局", "体育局"]
+    assert merged_bodies("某县交通运输和水利局", "某县") == ["交通运输局", "水利局"]
     # one body whose name holds 和: not split
-    for one in ("某县住房和城乡建设局", "某县人力资源和社会保障局", "某县发展和改革局", "某县卫生健康局"):
+    for one in ("某县住房和城乡建设局", "某县人力资源和社会保障局", "某县发展和改革局", "某县卫生健康局", "某县文化和旅游局",
+                "某县自然资源和规划局", "某县规划和自然资源局", "某县教育和体育局"):
         assert merged_bodies(one, "某县") == [], one
