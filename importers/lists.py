@@ -3205,8 +3205,9 @@ def _set_level(rec: Record, level_cell: str, scope_cell: str, defaults: dict[str
     """
     level_text = _text(level_cell)
     rec.scope = _text(scope_cell)
-    level = normalize_level(level_text) if level_text else None
     rec.exercised_at = levels_named(level_text) if level_text else []
+    # (a cell naming several levels gives none of them: 市、县级 is no county's row, 县级以上 no county's either)
+    level = normalize_level(level_text) if level_text and len(rec.exercised_at) < 2 else None
     if level:
         rec.level, rec.level_original = level, _name(level_text)
     elif level_text:

@@ -3943,3 +3943,18 @@ def test_a_platform_s_camel_case_answer_and_a_township_s_delegated_items(tmp_pat
     assert (rec.item_name, rec.unit, rec.extra.get("delegation_manner")) == (
         "对农村村民未经批准非法占用土地建住宅的行政处罚", "综合行政执法队", "委托")
     assert rec.extra.get("delegated_from") == "仙居县综合行政执法局"
+
+
+def test_a_cell_naming_several_levels_gives_none_of_them(tmp_path):
+    """市、县级 and 县级以上 in a city's list: the levels named are kept (exercised_at), the row is the list's own level —
+    as 市级、县级 was; not the county's, as the 县级 in them read alone had it."""
+    path = write_csv(tmp_path / "三明市交通运输局权责清单.csv",
+                     ["序号", "事项名称", "权力类型", "实施层级", "行使主体"],
+                     [["1", "甲", "行政许可", "市、县级", "三明市交通运输局"],
+                      ["2", "乙", "行政许可", "县级以上", "三明市交通运输局"],
+                      ["3", "丙", "行政许可", "市级、县级", "三明市交通运输局"],
+                      ["4", "丁", "行政许可", "县级", "三明市交通运输局"]])
+    doc = parse_list(path)
+    assert [(r.level, r.exercised_at) for r in doc.records] == [
+        ("city", ["city", "county"]), ("city", ["province", "city", "county"]), ("city", ["city", "county"]),
+        ("county", ["county"])]
