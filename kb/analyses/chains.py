@@ -102,6 +102,7 @@ class _ByPlace:
         self.by_place: dict[str, list[PowerRow]] = defaultdict(list)
         self.outside: list[PowerRow] = []
         self._reach: set[str] | None = None
+        self._departments: dict[str, list[str]] = {}
         for r in rows:
             (self.by_place[r.jurisdiction] if r.jurisdiction in tree.placed else self.outside).append(r)
 
@@ -117,6 +118,13 @@ class _ByPlace:
         if jurisdiction not in self.tree.placed or self.outside:
             return bool(self.rows)
         return any(place in self.by_place for place in self.tree.line(jurisdiction))
+
+    def departments_at(self, place: str) -> list[str]:
+        """The departments of the powers of ``place`` (read once a place)."""
+        found = self._departments.get(place)
+        if found is None:
+            found = self._departments[place] = sorted({r.department for r in self.by_place.get(place, ())})
+        return found
 
     def any_within(self, jurisdiction: str) -> bool:
         """Whether any of the powers is at ``jurisdiction`` or a place within it."""
@@ -179,9 +187,10 @@ class Chains:
         index = self.placed.get((family, level))
         return index.any_within(jurisdiction) if index else not self.placed
 
-    def places_lacking(self, key: str, level: str) -> list[tuple[str, list[str]]]:
+    def places_lacking(self, key: str, level: str, said: set[str] | None = None) -> list[tuple[str, list[str]]]:
         """The places within the power's own where its body publishes ``level`` (their lists are loaded) but no power
-        below it in its chain sits: [(place, the body's departments there)], in name order."""
+        below it in its chain sits: [(place, the body's departments there)], in name order; none within a place of
+        ``said`` (a county under a city whose list lacks it already: said once, of the city)."""
         p = self.powers[key]
         index = self.placed.get((self.families.get(p.department, -1), level))
         if index is None:
@@ -193,8 +202,9 @@ class Chains:
                     held.add(lk.lower)
                     todo.append(lk.lower)
         covered = {self.powers[k].jurisdiction for k in held if self.powers[k].level == level}
-        return [(place, sorted({r.department for r in rows})) for place, rows in sorted(index.by_place.items())
-                if place not in covered and p.jurisdiction in index.tree.line(place)]
+        return [(place, index.departments_at(place)) for place in sorted(index.by_place)
+                if place not in covered and p.jurisdiction in index.tree.line(place)
+                and not (said and said & index.tree.line(place))]
 
     def components(self) -> list[list[str]]:
         """The chains: linked powers, each chain from the top level down."""
@@ -665,10 +675,12 @@ def analyse(ch: Chains) -> list[Finding]:
         # each level below that its 实施层级 names (省级、市级、县级): each place there whose list the body publishes must
         # hold it in its chain (济南's list, 青岛's, 历城区's …); else, when it guides the level below, any item there
         named = [lv for lv in p.exercised_at if lv in below]
-        if named:
-            out += [_not_implemented_in(p, level, place, held)
-                    for level in named for place, held in ch.places_lacking(key, level)]
-        elif below and key not in ch.down and "指导监督" in p.duty_kinds:
+        said: set[str] = set()
+        for level in sorted(named, key=LEVEL_RANK.__getitem__):
+            for place, held in ch.places_lacking(key, level, said):
+                out.append(_not_implemented_in(p, level, place, held))
+                said.add(place)
+        if not named and below and key not in ch.down and "指导监督" in p.duty_kinds:
             out.append(_not_implemented_below(p, min(below, key=LEVEL_RANK.__getitem__)))
     for comp in ch.components():
         out += _skipped_levels(ch, comp)

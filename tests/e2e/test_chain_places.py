@@ -144,8 +144,11 @@ def test_a_province_s_item_exercised_by_the_cities_heads_their_chain(scratch: Gr
     other = tmp_path / "青岛市市场监督管理局权责清单（2024年版）.json"
     other.write_text(json.dumps({"title": "青岛市市场监督管理局权责清单（2024年版）", "records": [
         _record("食品生产许可", "000117004000", "市级", DOES)]}, ensure_ascii=False), encoding="utf-8")
-    report = import_paths(scratch, [province, city, other], progress=False)
-    assert [f["status"] for f in report["files"]] == ["imported", "imported", "imported"]
+    county = tmp_path / "济南市历城区市场监督管理局权责清单（2024年版）.json"
+    county.write_text(json.dumps({"title": "济南市历城区市场监督管理局权责清单（2024年版）", "records": [
+        _record("对发布虚假广告的行政处罚", "000217090000", "县级", DOES)]}, ensure_ascii=False), encoding="utf-8")
+    report = import_paths(scratch, [province, city, other, county], progress=False)
+    assert [f["status"] for f in report["files"]] == ["imported"] * 4
     notices = [w["message"] for w in report["files"][0]["warnings"]]
     assert any(m.startswith("1 项的实施层级只写了本清单层级之下的层级：作为本级（省级）清单所列") and "由市级实施" in m
                for m in notices), notices
@@ -165,7 +168,8 @@ def test_a_province_s_item_exercised_by_the_cities_heads_their_chain(scratch: Gr
     # only 济南's own item that the province's list has not (a real break), not the one the province catalogues
     assert [f.powers for f in found if f.kind == "no_upper_counterpart"] == [["对发布虚假广告的行政处罚"]]
     # each city whose list is loaded is asked for what the province says the cities exercise: 济南 lacks the permit,
-    # 青岛 the certification; found in that city (its officers filter by it), with its own bureau
+    # 青岛 the certification; found in that city (its officers filter by it), with its own bureau — and 历城区, under
+    # 济南, is not asked again for the permit its city lacks
     below = sorted((f.jurisdiction, f.powers[0], tuple(sorted(f.departments)), f.evidence[0]["missing_level"],
                     f.evidence[0]["note"]) for f in found if f.kind == "not_implemented_below")
     assert below == [
