@@ -395,7 +395,8 @@ def declared_guides(path: Path, sha256: str, data: Any) -> GuideDocument | None:
             cooperating_departments=[str(c).strip() for c in cooperating if str(c).strip()],
             official_guide_url=str(_field(record, keys["url"]) or ""),
             metrics={"materials_after": m_after, "materials_before": m_before,
-                     "days_after": d_after, "days_before": d_before or _number(_field(record, keys["days_before"])),
+                     "days_after": d_after,
+                     "days_before": d_before if d_before is not None else _number(_field(record, keys["days_before"])),
                      "visits_before": v_before, "visits_after": v_after, "steps_before": s_before,
                      "steps_after": s_after, "legal_days": _number(_field(record, keys["legal_days"])),
                      "linked_matters": len(items) or None, "conditions": None, "service_points": None,
@@ -409,15 +410,17 @@ def declared_guides(path: Path, sha256: str, data: Any) -> GuideDocument | None:
 # --- guides as a spreadsheet: 海安's 一件事集成服务清单 -----------------------------------------------
 
 _UNIT = re.compile(r"[（(][^（）()]*[)）]$")  # 申请材料（份）, 承诺时限（工作日）: the unit after the field
-_ITEM_SPLIT = re.compile(r"[；;\n]+|(?<=[^、])、(?=[^、])")
+_ITEM_SPLIT = re.compile(r"[；;\n]+")  # (not at 、: 「建设工程消防验收、备案」 is one item)
 GUIDE_HEADER_ROWS = 10
+# A service's own name column (a 职责边界 list's 事项名称 beside its 牵头部门 is no 一件事)
+_SERVICE_NAMES = ("一件事名称", "一件事", "主题名称", "服务名称", "集成服务名称", "一件事事项名称")
 
 
 def _header_key(text: str) -> str:
     return _UNIT.sub("", "".join((text or "").split()))
 
 
-def guide_table(path: str | Path | Source) -> GuideDocument | None:
+def guide_table(path: str | Path | Source, jurisdiction: str | None = None) -> GuideDocument | None:
     """A spreadsheet of integrated services (海安's 一件事集成服务清单: 一件事名称 | 牵头部门 | 配合部门 | 涉及事项 | 申请材料
     （份） over 整合前 | 整合后 …), read as a guide of the keys of mappings/guides.toml, its place from its title or its
     file's name; None when no sheet has a header naming a service and its lead department."""
@@ -435,14 +438,20 @@ def guide_table(path: str | Path | Source) -> GuideDocument | None:
     for sheet in sheets:
         for r in range(min(GUIDE_HEADER_ROWS, sheet.nrows)):
             heads = [_header_key(sheet.shown_value(r, c)) for c in range(sheet.ncols)]
-            if not (set(heads) & set(keys["name"]) - {"名称", "name", "title"} and set(heads) & set(keys["lead"])):
+            if not (set(heads) & set(_SERVICE_NAMES) and set(heads) & set(keys["lead"])):
                 continue
+            name_at = next(c for c, h in enumerate(heads) if h in _SERVICE_NAMES)
             below = [_header_key(sheet.value(r + 1, c)) if r + 1 < sheet.nrows else "" for c in range(sheet.ncols)]
             split = any(b in stages for b in below)
             titles = [sheet.value(t, c) for t in range(r) for c in range(sheet.ncols) if sheet.value(t, c).strip()]
-            place = _place_from_texts([*titles, Path(source.path).stem])
-            records = []
+            place = jurisdiction or _place_from_texts([*titles, Path(source.path).stem])
+            records: list[dict[str, Any]] = []
             for row in range(r + (2 if split else 1), sheet.nrows):
+                if records and sheet.covered_from_above(row, name_at):  # (its name merged down: more of its items)
+                    more = [p.strip() for c, h in enumerate(heads) if h in keys["items"]
+                            for p in _ITEM_SPLIT.split(sheet.value(row, c)) if p.strip()]
+                    records[-1].setdefault(next((h for h in heads if h in keys["items"]), "涉及事项"), []).extend(more)
+                    continue
                 record: dict[str, Any] = {}
                 for c, head in enumerate(heads):
                     value = sheet.value(row, c).strip()
@@ -457,5 +466,6 @@ def guide_table(path: str | Path | Source) -> GuideDocument | None:
                 if _is_record(record):
                     records.append(record)
             if records:
-                return declared_guides(Path(source.path), source.sha256, {"区划名称": place, "records": records})
+                said = {"区划代码": place} if place and place.isdigit() else {"区划名称": place}
+                return declared_guides(Path(source.path), source.sha256, {**said, "records": records})
     return None

@@ -252,7 +252,7 @@ def _list_or_guide_table(source: Source, jurisdiction: str | None, department: s
     try:
         return lists.parse_list(source, jurisdiction=jurisdiction, department=department)
     except FileRefused:
-        guide = onething.guide_table(source) if source.suffix.lower() in GUIDE_TABLES else None
+        guide = onething.guide_table(source, jurisdiction) if source.suffix.lower() in GUIDE_TABLES else None
         if guide is None:
             raise
         return guide

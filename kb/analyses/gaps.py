@@ -660,7 +660,8 @@ def no_accountability(rows: list[dict]) -> list[Finding]:
         return [m for m in _accountability_missing(r) if m in absent]
 
     # (a list without a 追责对象范围 column alone, its 追责情形 there, lacks a form more than accountability)
-    out, _ = _list_findings("no_accountability", rows, list_missing, lambda missing: 0.8 if len(missing) == 2 else 0.5)
+    out, _ = _list_findings("no_accountability", rows, list_missing,
+                            lambda missing: 0.5 if tuple(missing) == ("追责对象范围",) else 0.8)
     for r in rows:
         acc = r["acc"]
         absent = set(list_missing(r))

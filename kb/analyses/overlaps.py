@@ -224,15 +224,19 @@ def _other_provisions(a_rows: list[PowerRow], b_rows: list[PowerRow], procedural
     """Whether two similar names are two provisions of one law: both cite articles of the same law, and none of them
     the same (仙居's 「对农村村民…非法占用土地建住宅的处罚」 on 土地管理法 第七十八条 and 「对未经批准…非法占用土地的处罚」 on
     第七十七条: two offences, not one power written twice)."""
-    def articles(rows: list[PowerRow]) -> dict[str, set[int]]:
+    def articles(rows: list[PowerRow]) -> dict[str, set[int]] | None:
         found: dict[str, set[int]] = defaultdict(set)
         for p in rows:
             for c in p.basis:
                 if c.article is not None and c.law not in procedural:
+                    if c.version_note:  # (an article of another version: its number may be another's now)
+                        return None
                     found[c.law].add(c.article)
         return found
 
     a, b = articles(a_rows), articles(b_rows)
+    if a is None or b is None:
+        return False
     laws = set(a) & set(b)
     return bool(laws) and not any(a[law] & b[law] for law in laws)
 
@@ -350,7 +354,8 @@ def _names_body(text: str, department: str, jurisdiction: str) -> bool:
     区市场监管局 names its 市场监督管理局."""
     kind = body_kind(department, jurisdiction)
     said = squeeze(text)
-    return len(kind) >= 3 and (kind in said or body_key(kind) in said)
+    # (a government is named in every boundary it approves: 「报县人民政府批准」 divides nothing)
+    return len(kind) >= 3 and kind not in ("人民政府", "政府") and (kind in said or body_key(kind) in said)
 
 
 def _dedupe(evidence: list[dict]) -> list[dict]:

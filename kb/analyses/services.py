@@ -20,6 +20,8 @@ from kb.model import METRIC_TITLES, SAVINGS
 
 # Figures given as one count, not as a before/after pair.
 COUNTS = tuple(k for k in METRIC_TITLES if not k.endswith(("_before", "_after")))
+# Figures few guides give, shown where given and never said missing (the Hunan catalogue has no 办理环节 nor 法定时限)
+SELDOM = ("steps_before", "steps_after", "legal_days")
 
 THINGS = """
 MATCH (t:Thing)
@@ -47,7 +49,7 @@ def _metrics(props: dict) -> tuple[dict, list[str], dict]:
             key = f"{stem}_{when}"
             if props.get(key) is not None:
                 present[key] = props[key]
-            else:
+            elif key not in SELDOM:
                 missing.append(key)
         before, after = props.get(f"{stem}_before"), props.get(f"{stem}_after")
         if stem == "days" and before is None and isinstance(props.get("legal_days"), int | float):
@@ -59,7 +61,7 @@ def _metrics(props: dict) -> tuple[dict, list[str], dict]:
     for stem in COUNTS:
         if props.get(stem) is not None:
             present[stem] = props[stem]
-        else:
+        elif stem not in SELDOM:
             missing.append(stem)
     return present, missing, saved
 

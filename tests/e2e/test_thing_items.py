@@ -312,3 +312,35 @@ def test_a_spreadsheet_of_integrated_services_is_imported_as_guides(scratch: Gra
     # the steps before and after, and the law's own time limit: not the time it took before (no such figure here)
     assert (t["sb"], t["sa"], t["legal"], t["days_before"]) == (7, 2, 30, None)
     assert sorted(t["items"]) == ["基本养老保险待遇申领", "职工正常退休（职）申请"]
+
+
+def test_a_spreadsheet_s_service_over_several_rows_and_a_boundary_list_that_is_no_guide(scratch: Graph,
+                                                                                         tmp_path: Path) -> None:
+    """A 一件事 whose name and lead are merged down over its items' rows is one service with every item (「建设工程消防验收、
+    备案」 one item); a 职责边界 list (事项名称 | 牵头部门 | 配合部门 | 职责边界) is no guide; the place may be given."""
+    import openpyxl
+
+    from importers.run import parse_file
+
+    path = tmp_path / "一件事集成服务清单.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["一件事名称", "牵头部门", "配合部门", "涉及事项"])
+    ws.append(["开办餐馆一件事", "海安市市场监督管理局", "海安市消防救援大队", "食品经营许可"])
+    ws.append([None, None, None, "建设工程消防验收、备案"])
+    ws.merge_cells("A2:A3")
+    ws.merge_cells("B2:B3")
+    wb.save(path)
+    report = parse_file(path, jurisdiction="海安市")
+    assert (report.kind, report.status) == ("guide", "valid"), report.errors
+    [impl] = report.doc.implementations
+    assert impl.jurisdiction == "海安市" and [i["name"] for i in impl.items] == ["食品经营许可", "建设工程消防验收、备案"]
+
+    boundary = tmp_path / "职责边界清单.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["株洲市部门职责边界清单"])
+    ws.append(["序号", "事项名称", "牵头部门", "配合部门", "职责边界"])
+    ws.append([1, "城市道路挖掘管理", "株洲市城市管理和综合执法局", "株洲市公安局", "城管负责审批，公安配合"])
+    wb.save(boundary)
+    assert parse_file(boundary).kind != "guide"
