@@ -558,15 +558,17 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
     return result
 
 
-# The items of the guides of a list's places (and the places above them) that no current power realises: a guide
-# imported before the list, or whose powers a newer list version replaced. Linked to the new list's powers as the
-# guide's import would have linked them (match_item), so the links do not depend on the order of the imports.
-UNREALISED_ITEMS = """
+# The items of the guides of a list's places and the places above them (not those an editor linked or unlinked), with
+# the place of their guide and whether a current power realises them: those the new list's powers may realise
+# (unrealised, or of a code or name the list has) are matched again among their guide place's powers, as the guide's
+# import matched them (match_item), so the links do not depend on the order of the imports.
+LINE_ITEMS = """
 UNWIND $places AS place
-MATCH (j:Jurisdiction {name: place})-[:WITHIN*0..8]->(:Jurisdiction)<-[:IN_JURISDICTION]-(:Thing)-[:INCLUDES]->(s:ServiceItem)
-WHERE NOT EXISTS { MATCH (s)-[:REALISES]->(p:Power) WHERE p.current AND NOT coalesce(p.retired, false) }
+MATCH (j:Jurisdiction {name: place})-[:WITHIN*0..8]->(tj:Jurisdiction)<-[:IN_JURISDICTION]-(:Thing)-[:INCLUDES]->(s:ServiceItem)
+WHERE NOT EXISTS { MATCH (:Edit {field: 'realises'})-[:EDITS]->(s) }
 RETURN DISTINCT s.key AS key, coalesce(s.name, '') AS name, coalesce(s.code, '') AS code,
-       coalesce(s.department, '') AS department
+       coalesce(s.department, '') AS department, tj.name AS place,
+       EXISTS { MATCH (s)-[:REALISES]->(p:Power) WHERE p.current AND NOT coalesce(p.retired, false) } AS realised
 """
 # What match_item reads of a power (PLACE_POWERS too)
 _ITEM_POWER = """RETURN p.key AS key, coalesce(p.name, '') AS name, coalesce(p.item_name, '') AS item_name,
@@ -596,14 +598,21 @@ MATCH (s:ServiceItem {key: item.key})
 def _relink_items(tx: neo4j.Transaction, counter: _Counter, doc: ListDocument, keys: list[str], run_id: str) -> None:
     places = sorted({chain[-1]["name"] for dep in departments_of(doc) if dep["jurisdiction"]
                      for chain in [jurisdiction_chain(dep["jurisdiction"], dep["level"])] if chain})
-    items = _run(tx, counter, UNREALISED_ITEMS, places=places) if places else []
+    items = _run(tx, counter, LINE_ITEMS, places=places) if places else []
     if not items:
         return
-    powers = _run(tx, counter, VERSION_POWERS, keys=keys)
+    new = _run(tx, counter, VERSION_POWERS, keys=keys)
+    codes = {c for p in new for c in (p["code"], *p["catalog"]) if c}
+    names = {item_name_key(n) for p in new for n in (p["name"], p["item_name"]) if n}
+    asked = [i for i in items if not i["realised"] or (i["code"] and i["code"] in codes)
+             or item_name_key(i["name"]) in names]
+    place_powers: dict[str, list[dict]] = {}
     linked = []
-    for item in items:
-        how, found = match_item(item, powers)
-        if found:
+    for item in asked:
+        if item["place"] not in place_powers:
+            place_powers[item["place"]] = _run(tx, counter, PLACE_POWERS, jurisdiction=item["place"])
+        how, found = match_item(item, place_powers[item["place"]])
+        if found or item["realised"]:
             linked.append({"key": item["key"], "links": [{"power": k, "how": how} for k in found]})
     if linked:
         _run(tx, counter, RELINK_ITEMS, items=linked, run_id=run_id)

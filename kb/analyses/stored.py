@@ -351,8 +351,9 @@ def refresh(graph: Graph, scopes: Iterable[str] | None = None, areas: Iterable[s
 
 
 def refreshed_line(scopes: list[str] | None, done: dict, seconds: float) -> str:
-    """What `kb import` and a revert say of the findings they recomputed: the places' own, then those across places
-    and the laws to load (for the whole graph, whatever was imported)."""
+    """What `kb import` and a revert say of the findings they recomputed: the places' own (all of them, those across
+    places among them, when every place was recomputed), then those across places and the laws to load when they are
+    counted apart (for the whole graph, whatever was imported)."""
     own = sum(d["count"] for k, d in done.items() if k not in ("cross_place", "laws"))
     shared = "；".join(f"{title} {done[k]['count']} 项" for k, title in (("cross_place", "各地对比"), ("laws", "法律待入库"))
                       if k in done)

@@ -278,6 +278,26 @@ def test_a_guide_imported_before_its_lists_is_linked_when_they_come(scratch: Gra
     [second] = realised()["出生医学证明的签发"]
     assert second != first and second.startswith(scratch.read(
         "MATCH (v:ListVersion {version: '2025'}) RETURN v.key AS k")[0]["k"])
+    # an editor's unlink stands: a later list of the place does not link the item again
+    from webui.service_links import unlink
+
+    [item] = scratch.read("MATCH (s:ServiceItem {name: '出生医学证明的签发'}) RETURN s.key AS k")
+    with scratch.transaction() as tx:
+        assert unlink(tx, NAMED, item["k"], second, "editor", "不是这一项") == 1
+        tx.commit()
+    latest = a_list(tmp_path / "health2026.json", HEALTH, "浏阳市", "2026", [
+        BASE | {"事项名称": "出生医学证明签发", "编码": "LY-WJ-01"}])
+    assert import_paths(scratch, [latest], progress=False)["files"][0]["status"] == "imported"
+    assert realised()["出生医学证明的签发"] == []
+    # a name two departments' powers carry is not linked to either, as the guide's import would not
+    police = a_list(tmp_path / "police.json", POLICE, "浏阳市", "2024", [
+        BASE | {"事项名称": "社会保障卡申领", "编码": "LY-GA-09"}])
+    other = a_list(tmp_path / "market.json", MARKET, "浏阳市", "2024", [
+        BASE | {"事项名称": "社会保障卡申领", "编码": "LY-SJ-09"}])
+    assert import_paths(scratch, [police], progress=False)["files"][0]["status"] == "imported"
+    assert len(realised()["社会保障卡申领"]) == 1  # the one power of that name so far
+    assert import_paths(scratch, [other], progress=False)["files"][0]["status"] == "imported"
+    assert realised()["社会保障卡申领"] == []  # now two departments': no longer said which
 
 
 def test_a_spreadsheet_of_integrated_services_is_imported_as_guides(scratch: Graph, tmp_path: Path) -> None:
