@@ -25,7 +25,7 @@ from kb.model import (
     text_key,
 )
 
-SCHEMA_VERSION = 11  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates;
+SCHEMA_VERSION = 12  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates;
 # 4: the indexes the keyset pages of /powers seek by (department, jurisdiction, a text index on names);
 # 5: StoredFinding.group (an overlap group's findings, read by group); 6: a responsibility retired in
 # the browser hangs from its power by RETIRED_RESPONSIBILITY (kept, no longer one of its responsibilities)
@@ -37,6 +37,8 @@ SCHEMA_VERSION = 11  # 2: ImportRun.sha256 index; 3: stored findings, law versio
 #    holders keyed to it (Power.basis_key, Responsibility.text_key, each with an index)
 # 11: a power's listing order among other places' (kb.model.listing_order) on its CITES and IMPLEMENTS
 #    (IMPLEMENTS.catalog, the item's key, too), with an index each: who exercises it elsewhere, in order
+# 12: Power.exercised_at (the levels its 实施层级 names) and the counterparts a province's 厅 and a city's 局, or a
+#    county's merged department (Department.merges), make: given to data an older kb wrote (fill_levels_and_bodies)
 
 SCHEMA_TIMEOUT = 3600.0  # seconds for one schema statement, and for the indexes to come online
 
@@ -215,7 +217,36 @@ MIGRATIONS: dict[int, list[str | Callable[[Graph], object]]] = {
     10: [f"DROP INDEX {FULLTEXT_INDEX} IF EXISTS", FULLTEXT_STATEMENT, f"CALL db.awaitIndexes({int(SCHEMA_TIMEOUT)})",
          lambda graph: fill_text_keys(graph, progress=True)],
     # 11: the listing order, filled by init until a fill has ended (LISTING_ORDER_DONE, init)
+    12: [lambda graph: fill_levels_and_bodies(graph)],
 }
+
+
+def fill_levels_and_bodies(graph: Graph) -> tuple[int, int]:
+    """Schema 12 on data an older kb wrote: each power's exercised_at from the level it kept as published (its
+    level_original, or a scope that is a cell naming levels: 省级、市级、县级), and every placed department's
+    counterparts made again (a province's 厅 and a city's 局, a county's merged department and the bodies it joins).
+    A province's row that the importer now reads as its own item exercised below (市级, guidance duties only) keeps
+    the level it was given: importing its list again (after `kb imports revert`) reads it anew. Safe to repeat.
+    Returns (powers given their levels, departments linked again)."""
+    from importers.vocabulary import levels_named  # (the importer's reading of a level cell)
+    from importers.writer import link_counterparts
+
+    levelled = 0
+    rows = graph.stream("MATCH (p:Power) WHERE p.exercised_at IS NULL AND (coalesce(p.level_original, '') <> '' "
+                        "OR coalesce(p.scope, '') <> '') RETURN elementId(p) AS id, coalesce(p.level_original, '') "
+                        "AS said, coalesce(p.scope, '') AS scope", timeout=SCHEMA_TIMEOUT)
+    while batch := list(itertools.islice(rows, FILL_BATCH)):
+        found = [{"id": r["id"], "levels": levels}
+                 for r in batch if (levels := levels_named(r["said"] or r["scope"].split("\n")[0]))]
+        if found:
+            graph.write("UNWIND $rows AS r MATCH (p:Power) WHERE elementId(p) = r.id SET p.exercised_at = r.levels",
+                        rows=found)
+        levelled += len(found)
+    departments = graph.read("MATCH (d:Department) WHERE coalesce(d.jurisdiction, '') <> '' "
+                             "RETURN d.name AS name, d.jurisdiction AS place")
+    for d in departments:
+        link_counterparts(lambda query, **params: graph.write(query, **params), d["name"], d["place"])
+    return levelled, len(departments)
 
 
 # The planner's estimate of what an index seek finds comes from a sample of the index, taken when it is made (on

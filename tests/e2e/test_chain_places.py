@@ -251,3 +251,17 @@ def test_a_province_s_bureau_a_city_s_and_a_county_s_merged_one_are_one_line(scr
     codes = {(r["department"], r["power"]): r["code"] for r in elsewhere.rows(scratch, steps[3]["key"], 10)}
     # (the upper lists' rows show their 基本编码 where they have no code of their own)
     assert codes[("广东省水利厅", "取水许可")] == codes[("肇庆市水利局", "取水许可")] == "000117001000"
+
+    # data an older kb wrote (no levels named, no 厅–局 nor merged links): the schema upgrade gives them
+    from kb import schema
+
+    levels = scratch.read("MATCH (p:Power) RETURN p.key AS k, p.exercised_at AS at ORDER BY k")
+    scratch.write("MATCH (:Department)-[c:COUNTERPART_OF]->() DELETE c")
+    scratch.write("MATCH (d:Department) REMOVE d.merges WITH d MATCH (p:Power) REMOVE p.exercised_at")
+    scratch.write("MATCH (m:KbMeta {name: 'schema'}) SET m.version = 11")
+    schema.init(scratch)
+    assert {(r["a"], r["b"]) for r in scratch.read(
+        "MATCH (a:Department)-[:COUNTERPART_OF]->(b:Department) RETURN a.name AS a, b.name AS b")} == pairs
+    assert scratch.read("MATCH (p:Power) RETURN p.key AS k, p.exercised_at AS at ORDER BY k") == levels
+    assert [(s["level"], s["department"]) for s in chains.chain(scratch, "000117099000")][-1] == (
+        "county", "肇庆市高要区农业农村和水利局")
