@@ -32,8 +32,8 @@ def _basis(p: PowerRow) -> frozenset[str]:
 def value(p: PowerRow, attribute: str) -> object:
     if attribute == "name":  # the item's name: a level that splits it into sub-items (取水许可（延续）) names it alike
         return re.sub(r"\s+", "", p.item_name or p.name)
-    if attribute == "code":
-        return p.code
+    if attribute == "code":  # its code and its catalogue code (a county's 事项编码 is the province's 基本编码)
+        return frozenset({p.code, *p.catalog} - {""})
     if attribute == "type":
         return p.type
     return _basis(p)
@@ -62,6 +62,10 @@ def analyse(ch: Chains) -> list[Finding]:
             distinct = list(dict.fromkeys(values))
             if len(distinct) < 2:
                 continue
+            if attribute == "code":  # (a list without codes is no other code; codes in common are one item's)
+                coded = [v for v in values if v]
+                if len(coded) < 2 or frozenset.intersection(*coded):
+                    continue
             evidence = []
             common = frozenset.intersection(*values) if attribute == "basis" else None
             for m, v in zip(members, values):
@@ -71,6 +75,8 @@ def analyse(ch: Chains) -> list[Finding]:
                 if attribute == "basis":
                     e["value"] = sorted(v)
                     e["only_here"] = sorted(v - common)
+                elif attribute == "code":
+                    e["value"] = "、".join(sorted(v))
                 else:
                     e["value"] = v
                 evidence.append(e)

@@ -404,10 +404,20 @@ def test_a_catalogue_chain_that_skips_a_level(scratch: Graph) -> None:
     ("code", {"code": "650200XK001"}), ("basis", {"cites": [cite("种子法", 32)]}), ("type", {"type_": "行政确认"}),
 ])
 def test_consistency_rule_fires(scratch: Graph, attribute: str, county: dict) -> None:
-    _two_levels(scratch, county=county)
+    _two_levels(scratch, county=county, city={"code": "650200XK000"} if attribute == "code" else None)
     found = consistency.find(scratch)
     assert kinds(found) == [f"{attribute}_differs"]
     assert {e["level"] for e in found[0].evidence} == {"city", "county"}
+
+
+def test_no_code_differs_where_a_level_gives_none_or_one_in_common(scratch: Graph) -> None:
+    """A county's code that is the city's catalogue code (广东's 000117001000: 基本编码 above, 事项编码 below), or a list
+    with no codes at all: no 编码不一致."""
+    _two_levels(scratch, city={"catalog": ["000117001000"]}, county={"code": "000117001000"})
+    assert consistency.find(scratch) == []
+    scratch.write("MATCH (n) DETACH DELETE n")
+    _two_levels(scratch, county={"code": "650200XK001"})
+    assert consistency.find(scratch) == []
 
 
 def test_consistency_name_differs(scratch: Graph) -> None:
