@@ -174,7 +174,7 @@ EVIDENCE_VALUES = {
     "materials_before": _l("materials (before)"), "days_before": _l("days (before)"),
     "visits_before": _l("visits (before)"), "visits_after": _l("visits (after)"), "subjects": _l("who is accountable"),
     "steps_before": _l("steps (before)"), "steps_after": _l("steps (after)"), "legal_days": _l("legal time limit (days)"),
-    "name": _l("name"), "type": _l("type"),
+    "name": _l("name"), "type": _l("type"), "code": _l("code"),
 }
 
 

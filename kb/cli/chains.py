@@ -61,7 +61,7 @@ def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: boo
             via = f"  ← {VIA_TITLES.get(s['via'], s['via'])}" + (f"（{detail}）" if detail else "")
         by = "、".join(LEVEL_TITLES[lv] for lv in s["exercised_at"])
         click.echo(f"[{LEVEL_TITLES.get(s['level'], s['level'])}] {s['department']}：{s['power']}"
-                   f"（{s['power_type'] or '类型未标明'}）" + (f"  实施层级：{by}" if by else "") + via)
+                   f"（{s['power_type'] or '类型未标明'}）" + (f"  由{by}实施" if by else "") + via)
         for kind, texts in s["responsibilities"].items():
             click.echo(f"    {kind}：{len(texts)} 项" + (f"，如：{short(texts[0], 60)}" if texts else ""))
         if s["articles"]:

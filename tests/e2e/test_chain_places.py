@@ -265,3 +265,25 @@ def test_a_province_s_bureau_a_city_s_and_a_county_s_merged_one_are_one_line(scr
     assert scratch.read("MATCH (p:Power) RETURN p.key AS k, p.exercised_at AS at ORDER BY k") == levels
     assert [(s["level"], s["department"]) for s in chains.chain(scratch, "000117099000")][-1] == (
         "county", "肇庆市高要区农业农村和水利局")
+
+
+def test_a_code_two_unrelated_chains_carry_shows_them_one_after_the_other(scratch: Graph, tmp_path: Path) -> None:
+    """000217001000 is 山东's food penalty (province and 济南) and 广东's 擅自取水 penalty (肇庆): the page shows one
+    chain, then the other under 「另一条链条」, not their levels interleaved."""
+    from importers.run import import_paths
+
+    def item(name: str, level: str) -> dict:
+        return {"事项名称": name, "权力类型": "行政处罚", "实施层级": level, "事项编码": "000217001000", "责任事项": DOES,
+                "实施依据": "【法律】《中华人民共和国食品安全法》第一百二十二条"}
+
+    paths = [_list(tmp_path, "山东省市场监督管理局", [item("对未取得食品生产经营许可的处罚", "省级")]),
+             _list(tmp_path, "济南市市场监督管理局", [item("对未取得食品生产经营许可的处罚", "市级")]),
+             _list(tmp_path, "肇庆市水利局", [item("对未经批准擅自取水的处罚", "市级")])]
+    assert [f["status"] for f in import_paths(scratch, paths, progress=False)["files"]] == ["imported"] * 3
+    client = _client(scratch)
+    steps = client.get("/chain/000217001000.json").get_json()["steps"]
+    assert [(s["department"], s["another"]) for s in steps] == [
+        ("山东省市场监督管理局", False), ("济南市市场监督管理局", False), ("肇庆市水利局", True)]
+    page = client.get("/chain/000217001000", headers={"Accept-Language": "zh"}).get_data(as_text=True)
+    rows = page.split('id="chain-steps"')[1].split("</table>")[0]
+    assert rows.index("济南市市场监督管理局") < rows.index("另一条链条") < rows.index("肇庆市水利局")

@@ -78,7 +78,7 @@ WHERE ($type = '' OR p.type = $type)
 WITH p ORDER BY p.position, p.key SKIP $skip LIMIT $limit
 RETURN p {.key, .name, .type, .code, .level, .exercised_at, .unit, .seq,
           responsibilities: COUNT { (p)-[:HAS_RESPONSIBILITY]->() },
-          accountability: EXISTS { (p)-[:HAS_ACCOUNTABILITY]->() }} AS power
+          accountability: EXISTS { (p)-[:HAS_ACCOUNTABILITY]->(a) WHERE coalesce(a.text, '') <> '' }} AS power
 """
 
 # As of a date: the powers of the versions in force that day, by type and a page of them.

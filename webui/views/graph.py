@@ -288,6 +288,29 @@ def describe_link(link) -> dict:
     return out
 
 
+def _chains_of(keys: list[str], ch: Any) -> dict[str, int]:
+    """Each power's chain among ``keys`` (linked powers are one chain): a code two unrelated items carry (山东's food
+    penalty and 广东's 擅自取水 penalty, 000217001000) names two chains."""
+    from kb.analyses.groups import DisjointSet
+
+    chains = DisjointSet(keys)
+    wanted = set(keys)
+    for k in keys:
+        for link in ch.up.get(k, []):
+            if link.upper in wanted:
+                chains.union(link.upper, k)
+    return chains.numbers()
+
+
+def _one_chain_after_another(keys: list[str], ch: Any) -> list[str]:
+    """The powers top-down chain by chain (the first chain first), not two chains' levels interleaved."""
+    chain_of = _chains_of(keys, ch)
+    first: dict[int, int] = {}
+    for n, k in enumerate(keys):
+        first.setdefault(chain_of[k], n)
+    return sorted(keys, key=lambda k: first[chain_of[k]])
+
+
 def chain(start: str, as_of: str | None = None) -> dict | None:
     """The vertical chain through a power (key), a power code, a catalogue code or a power name,
     top-down; with `as_of`, of the list versions in force that day at every level."""
@@ -298,7 +321,7 @@ def chain(start: str, as_of: str | None = None) -> dict | None:
     keys = [k for k in keys if ch and k in ch.powers]
     if not keys:
         return None
-    through = findings.chain_through(keys, ch)
+    through = _one_chain_after_another(findings.chain_through(keys, ch), ch)
     members = through[: _cap()]
     sources = {r["key"]: r for r in store.read(CHAIN_SOURCES, keys=members)}
     samples = {k for k, r in sources.items()
@@ -334,14 +357,15 @@ def chain(start: str, as_of: str | None = None) -> dict | None:
                 described = describe_link(link)
                 picture.edge(link.upper, link.lower, described["caption"], title=described["title"])
     steps = []
-    for k in members:
+    chain_of = _chains_of(members, ch)
+    for n, k in enumerate(members):
         p = ch.powers[k]
         links = [describe_link(lk) for lk in ch.up.get(k, []) if lk.upper in shown]
         steps.append({"key": k, "name": p.name, "type": p.type, "code": p.code, "catalog": list(p.catalog),
                       "department": p.department, "jurisdiction": p.jurisdiction, "level": p.level,
                       "level_title": str(LEVEL_NAMES.get(p.level, LEVEL_TITLES.get(p.level, ""))),
                       "exercised_at": "、".join(str(LEVEL_NAMES.get(lv, lv)) for lv in chain_analysis.exercised_elsewhere(p)),
-                      "sample": k in samples,
+                      "sample": k in samples, "another": bool(n) and chain_of[k] != chain_of[members[n - 1]],
                       "via": [lk["via_name"] for lk in links], "links": links})
     sample_note = next((sources[k]["remarks"] or sources[k]["title"] for k in members if k in samples), "")
     return {"start": start, "starts": keys, "steps": steps, "total": len(through), "levels": len(counts),
