@@ -379,10 +379,11 @@ class Plan:
         catalogue, delegations = [], []
         for dep in deps:
             key = writer.version_key(doc, dep["name"])
-            records = [r for r in doc.records if (r.department or doc.department) == dep["name"]]
+            records = writer.records_of(doc, dep["name"])
             self.merge_department(dep["name"], dep["jurisdiction"], dep["level"], run_id, source_file)
             version = self.versions[key]
-            version.update({"title": dep.get("title") or doc.title, "sha256": doc.sha256, "source_file": source_file,
+            version.update({"title": dep.get("title") or doc.title, "sha256": doc.sha256,
+                            "content": writer.content_key(records), "source_file": source_file,
                             "mapping": doc.mapping, "container": doc.container, "fields": doc.fields or None,
                             "records": len(records), "imported_at": _now(), "import_run": run_id})
             self.c.nodes += 1

@@ -16,6 +16,8 @@ that department's older versions only.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import time
 import unicodedata
@@ -59,6 +61,7 @@ class WriteResult:
     superseded: list[str] = field(default_factory=list)
     current: bool = True  # False when a newer version of the list was already there
     other_versions: list[str] = field(default_factory=list)  # versions of the other departments of the file
+    same_as: str = ""  # unchanged: the file imported before whose records this one's are (another encoding, a copy)
     reviews: int = 0  # laws: citations queued for review (LawReview) by this new version
 
 
@@ -218,7 +221,7 @@ WITH d, [(d)<-[:LIST_OF]-(cur:ListVersion) WHERE cur.current | cur] AS current
 WITH d, [o IN current WHERE $version <> '' AND o.version <> '' AND o.version < $version] AS older,
         [o IN current WHERE $version <> '' AND o.version <> '' AND o.version > $version] AS newer
 CREATE (v:ListVersion {key: $key, department: $department, version: $version, title: $title,
-        sha256: $sha256, source_file: $source_file, mapping: $mapping, container: $container,
+        sha256: $sha256, content: $content, source_file: $source_file, mapping: $mapping, container: $container,
         fields: $fields, records: $records, imported_at: datetime(), import_run: $run_id, current: size(newer) = 0,
         in_force_from: $in_force_from})
 CREATE (v)-[:LIST_OF]->(d)
@@ -546,11 +549,14 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
     key = version_key(doc, departments_of(doc)[0]["name"])  # the file's own department, when it has records
     if _run(tx, _Counter(), FIND_VERSION, key=key):
         return WriteResult("unchanged", records=len(doc.records), version_key=key)
+    same = _same_content(tx, doc)
+    if same:
+        return WriteResult("unchanged", records=len(doc.records), version_key=same["key"], same_as=same["file"])
     counter = _Counter()
     result = WriteResult("imported", records=len(doc.records), version_key=key)
     for dep in departments_of(doc):
         dep_key = version_key(doc, dep["name"])
-        records = [r for r in doc.records if (r.department or doc.department) == dep["name"]]
+        records = records_of(doc, dep["name"])
         _write_version(tx, counter, doc, dep, dep_key, records, run_id, result, progress,
                        in_force_from or default_in_force_from(doc.version))
     _relink_items(tx, counter, doc, [version_key(doc, dep["name"]) for dep in departments_of(doc)], run_id)
@@ -618,13 +624,45 @@ def _relink_items(tx: neo4j.Transaction, counter: _Counter, doc: ListDocument, k
         _run(tx, counter, RELINK_ITEMS, items=linked, run_id=run_id)
 
 
+def content_key(records: list[Record]) -> str:
+    """What a department's records say, whatever file, encoding or order of columns said it: two files of one key are
+    one list (郑州's CSV saved again as Unicode text beside the first)."""
+    said = sorted(json.dumps([r.name, r.type, r.code, r.basis_text, r.responsibility_text, r.supervision_text,
+                              r.accountability_subjects, r.accountability_situations, r.level, r.remarks,
+                              sorted(r.extra.items())], ensure_ascii=False) for r in records)
+    return hashlib.sha256("\n".join(said).encode("utf-8")).hexdigest()
+
+
+FIND_SAME_CONTENT = """
+UNWIND $deps AS dep
+MATCH (:Department {name: dep.name})<-[:LIST_OF]-(v:ListVersion {content: dep.content})
+WHERE v.version = $version AND NOT coalesce(v.retired, false)
+RETURN dep.name AS department, v.key AS key, v.source_file AS file
+"""
+
+
+def _same_content(tx: neo4j.Transaction | None, doc: ListDocument, read: Callable[..., list[dict]] | None = None
+                  ) -> dict | None:
+    """The version an earlier file made of the same records for each department of this one (same label), or None
+    (read in `tx`, or by `read`: a dry run's)."""
+    deps = [{"name": dep["name"], "content": content_key(records_of(doc, dep["name"]))} for dep in departments_of(doc)]
+    read = read or (lambda q, **p: _run(tx, _Counter(), q, **p))
+    found = {r["department"]: r for r in read(FIND_SAME_CONTENT, deps=deps, version=doc.version)}
+    return found[deps[0]["name"]] if deps and all(d["name"] in found for d in deps) else None
+
+
+def records_of(doc: ListDocument, department: str) -> list[Record]:
+    return [r for r in doc.records if (r.department or doc.department) == department]
+
+
 def _write_version(tx: neo4j.Transaction, counter: _Counter, doc: ListDocument, dep: dict, key: str,
                    records: list[Record], run_id: str, result: WriteResult, progress: Progress | None,
                    in_force_from: str | None = None) -> None:
     """One department's records of a file: its department, list version and powers."""
     _ensure_department(tx, counter, dep["name"], dep["jurisdiction"], dep["level"], run_id, Path(doc.path).name)
     rows = _run(tx, counter, CREATE_VERSION, department=dep["name"], key=key, version=doc.version,
-                title=dep.get("title") or doc.title, sha256=doc.sha256, source_file=Path(doc.path).name, mapping=doc.mapping,
+                title=dep.get("title") or doc.title, sha256=doc.sha256, content=content_key(records),
+                source_file=Path(doc.path).name, mapping=doc.mapping,
                 container=doc.container, fields=doc.fields or None, records=len(records), run_id=run_id,
                 in_force_from=in_force_from)
     # the in-force dates of the department's versions, and whether the new one is current
@@ -930,7 +968,8 @@ def held(graph: Graph, doc: ListDocument | LawDocument | GuideDocument) -> bool:
     departments are settled to the graph's spellings first, as its import would."""
     if isinstance(doc, ListDocument):
         settle_all(graph.read, doc)
-        return bool(graph.read(FIND_VERSION, key=version_key(doc, departments_of(doc)[0]["name"])))
+        return bool(graph.read(FIND_VERSION, key=version_key(doc, departments_of(doc)[0]["name"]))
+                    or _same_content(None, doc, graph.read))
     if isinstance(doc, LawDocument):
         return bool(graph.read(FIND_LAW_VERSION, key=law_key(doc.title), sha256=doc.sha256))
     return bool(graph.read(FIND_GUIDE, sha256=doc.sha256))

@@ -418,3 +418,25 @@ def test_a_good_dump_replaces_the_data_and_keeps_a_private_copy(scratch_server: 
     [backup] = set((scratch_server.home / "backups").glob("before-restore-*.jsonl.gz")) - earlier
     assert (backup.stat().st_mode & 0o777) == 0o600 and str(backup) in proc.stdout
     assert dump.validate(backup)["nodes"] == 1  # the data before the restore, restorable
+
+
+def test_the_same_list_saved_again_in_another_encoding_is_not_imported_twice(scratch_server: ManagedServer,
+                                                                             tmp_path: Path) -> None:
+    """郑州's CSV and the same list saved by Excel as Unicode text: other bytes, the same records — the second is
+    unchanged (saying which file it repeats), not a second part doubling the department's powers."""
+    text = ("郑州市金水区卫生健康委员会权责清单\n序号\t事项名称\t权力类型\t实施依据\n"
+            "1\t医疗机构执业登记\t行政许可\t《医疗机构管理条例》第九条\n2\t对医疗机构的监督检查\t行政检查\t《医疗机构管理条例》第四十条\n")
+    first = tmp_path / "郑州市金水区卫生健康委员会权责清单.csv"
+    first.write_text(text.replace("\t", ","), encoding="utf-8")
+    again = tmp_path / "郑州市金水区卫生健康委员会权责清单（Unicode文本）.csv"
+    again.write_text(text, encoding="utf-16")
+    code, report = import_json(scratch_server, first, again, "--no-check")
+    by_status = {f["status"]: f for f in report["files"]}
+    assert code == 0 and sorted(by_status) == ["imported", "unchanged"], report["files"]
+    imported = Path(by_status["imported"]["path"]).name
+    assert any(f"内容与已导入的 {imported} 相同" in w["message"] for w in by_status["unchanged"]["warnings"])
+    held = scratch_server.graph.read("MATCH (:Department {name: '郑州市金水区卫生健康委员会'})-[:HOLDS]->(p) "
+                                     "RETURN count(p) AS n")
+    assert held[0]["n"] == 2
+    _, dry = import_json(scratch_server, again, "--dry-run")  # (and a dry run says so too)
+    assert dry["files"][0]["status"] == "unchanged"
