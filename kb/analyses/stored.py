@@ -193,7 +193,8 @@ FILTER = """
 MATCH (f:StoredFinding) WHERE f.area = $area
   AND ($kind = '' OR f.kind = $kind) AND ($status = '' OR f.status = $status)
   AND ($level = '' OR f.level = $level) AND ($department = '' OR $department IN f.departments)
-  AND ($q = '' OR f.text CONTAINS $q) AND ($places IS NULL OR f.jurisdiction IN $places)
+  AND ($q = '' OR f.text CONTAINS $q)
+  AND ($places IS NULL OR f.jurisdiction IN $places OR any(x IN coalesce(f.places, []) WHERE x IN $places))
 """
 
 COUNT = FILTER + "RETURN count(f) AS n"
@@ -249,7 +250,12 @@ def _row(f: Finding) -> dict[str, Any]:
             "resolution": json.dumps(f.resolution, ensure_ascii=False, default=str) if f.resolution else None,
             "evidence_count": f.evidence_total or len(f.evidence),
             "counts": json.dumps(f.counts, ensure_ascii=False) if f.counts else None,
-            "text": " ".join([f.summary or "", *f.powers, *f.departments])}
+            "text": " ".join([f.summary or "", *f.powers, *f.departments]),
+            # a finding across places is found by each place its evidence names (as `kb check -j` keeps it)
+            # (all of them, from its counts: its evidence may be cut)
+            "places": sorted({*(e["jurisdiction"] for e in f.evidence if e.get("jurisdiction")),
+                              *(p for ps in (f.counts or {}).get("kinds", {}).values() for p in ps)})
+            if f.kind in CROSS_PLACE_KINDS else None}
 
 
 def save(graph: Graph, batches: Iterable[list[Finding]], scope: str | None,

@@ -140,6 +140,12 @@ def test_the_finding_is_stored_by_the_import_and_shown_in_the_reports(two_cities
     # kb check --stored with a place in one of the provinces finds it
     text = _kb(two_cities["server"], "check", "consistency", "--stored", "-j", "西安市", "--json").stdout
     assert [f["kind"] for f in json.loads(text)].count("assignment_differs") == 1
+    # and so does the browser's report of a place it names (or the province it is in), as the CLI's
+    for place in ("西安市", "610000", "银川市"):
+        listed = client.get(f"/reports/consistency.json?jurisdiction={quote(place)}").get_json()["findings"]
+        assert [f["id"] for f in listed if f["kind"] == "assignment_differs"] == [stored[0]["id"]], place
+    elsewhere = client.get(f"/reports/consistency.json?jurisdiction={quote('湖南省')}").get_json()["findings"]
+    assert not [f for f in elsewhere if f["kind"] == "assignment_differs"]
 
 
 def test_the_saved_query_lists_the_powers_elsewhere_and_why(two_cities) -> None:
