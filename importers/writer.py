@@ -22,6 +22,7 @@ import re
 import time
 import unicodedata
 import uuid
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
@@ -565,16 +566,26 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
 
 
 # The items of the guides of a list's places and the places above them (not those an editor linked or unlinked), with
-# the place of their guide and whether a current power realises them: those the new list's powers may realise
-# (unrealised, or of a code or name the list has) are matched again among their guide place's powers, as the guide's
-# import matched them (match_item), so the links do not depend on the order of the imports.
+# the place of their guide: those of a code or name the new list's powers have are matched again among the powers of
+# that code or name in their guide's place (as the guide's import matched them among all its place's: match_item), so
+# the links do not depend on the order of the imports — and no import reads a city's every power for them.
 LINE_ITEMS = """
 UNWIND $places AS place
 MATCH (j:Jurisdiction {name: place})-[:WITHIN*0..8]->(tj:Jurisdiction)<-[:IN_JURISDICTION]-(:Thing)-[:INCLUDES]->(s:ServiceItem)
 WHERE NOT EXISTS { MATCH (:Edit {field: 'realises'})-[:EDITS]->(s) }
 RETURN DISTINCT s.key AS key, coalesce(s.name, '') AS name, coalesce(s.code, '') AS code,
-       coalesce(s.department, '') AS department, tj.name AS place,
-       EXISTS { MATCH (s)-[:REALISES]->(p:Power) WHERE p.current AND NOT coalesce(p.retired, false) } AS realised
+       coalesce(s.department, '') AS department, tj.name AS place
+"""
+# The current powers of some codes or names in a place and the places within it (the candidates of match_item)
+NAMED_POWERS = """
+MATCH (j:Jurisdiction {name: $place})
+WITH [j.name] + [(c:Jurisdiction)-[:WITHIN*1..8]->(j) | c.name] AS within
+CALL { UNWIND $codes AS code MATCH (p:Power {code: code}) RETURN p
+       UNION UNWIND $codes AS code MATCH (:CatalogItem {code: code})<-[:IMPLEMENTS]-(p:Power) RETURN p
+       UNION UNWIND $names AS name MATCH (p:Power {name: name}) RETURN p
+       UNION UNWIND $names AS name MATCH (p:Power {item_name: name}) RETURN p }
+WITH p, within WHERE p.current AND NOT coalesce(p.retired, false) AND p.jurisdiction IN within
+MATCH (d:Department)-[:HOLDS]->(p)
 """
 # What match_item reads of a power (PLACE_POWERS too)
 _ITEM_POWER = """RETURN p.key AS key, coalesce(p.name, '') AS name, coalesce(p.item_name, '') AS item_name,
@@ -585,6 +596,7 @@ VERSION_POWERS = """
 UNWIND $keys AS vkey
 MATCH (d:Department)<-[:LIST_OF]-(:ListVersion {key: vkey})-[:CONTAINS]->(p:Power) WHERE p.current
 """ + _ITEM_POWER
+NAMED_POWERS += _ITEM_POWER
 # An item's links made again: those an import made go, an editor's stay (WRITE_ITEMS too)
 _REALISE = """WITH s, item
 OPTIONAL MATCH (s)-[r:REALISES]->() WHERE coalesce(r.how, '') <> 'editor'
@@ -609,16 +621,22 @@ def _relink_items(tx: neo4j.Transaction, counter: _Counter, doc: ListDocument, k
         return
     new = _run(tx, counter, VERSION_POWERS, keys=keys)
     codes = {c for p in new for c in (p["code"], *p["catalog"]) if c}
-    names = {item_name_key(n) for p in new for n in (p["name"], p["item_name"]) if n}
-    asked = [i for i in items if not i["realised"] or (i["code"] and i["code"] in codes)
-             or item_name_key(i["name"]) in names]
-    place_powers: dict[str, list[dict]] = {}
+    spelled: dict[str, set[str]] = defaultdict(set)  # a name's careful key -> the names the new powers give it
+    for p in new:
+        for n in (p["name"], p["item_name"]):
+            if n:
+                spelled[item_name_key(n)].add(n)
+    asked: dict[str, list[dict]] = defaultdict(list)
+    for item in items:
+        if (item["code"] and item["code"] in codes) or item_name_key(item["name"]) in spelled:
+            asked[item["place"]].append(item)
     linked = []
-    for item in asked:
-        if item["place"] not in place_powers:
-            place_powers[item["place"]] = _run(tx, counter, PLACE_POWERS, jurisdiction=item["place"])
-        how, found = match_item(item, place_powers[item["place"]])
-        if found or item["realised"]:
+    for place, its in asked.items():
+        names = {n for i in its for n in (i["name"], *spelled.get(item_name_key(i["name"]), ())) if n}
+        powers = _run(tx, counter, NAMED_POWERS, place=place, codes=sorted({i["code"] for i in its if i["code"]}),
+                      names=sorted(names))
+        for item in its:
+            how, found = match_item(item, powers)
             linked.append({"key": item["key"], "links": [{"power": k, "how": how} for k in found]})
     if linked:
         _run(tx, counter, RELINK_ITEMS, items=linked, run_id=run_id)
