@@ -39,9 +39,8 @@ from typing import Any
 
 from importers import run, writer
 from importers.jurisdictions import jurisdiction_chain
-from importers.naming import body_spellings, counterpart_spellings, merged_bodies
 from importers.records import GuideDocument, LawDocument, ListDocument
-from kb.model import default_in_force_from, law_key
+from kb.model import body_spellings, counterpart_spellings, default_in_force_from, law_key, merged_bodies
 
 ARRAY_DELIMITER = "\x1f"  # the unit separator: no published text holds it
 Say = Callable[[str], None]

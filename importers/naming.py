@@ -15,7 +15,7 @@ from pathlib import Path
 
 from importers import jurisdictions
 from importers.mapping import read_data_file, squeeze
-from kb.model import SHORT_FORMS, body_key, merged_parts, short_ending
+from kb.model import body_key
 from kb.places import Ambiguous, divisions, everyday_name
 
 # Endings of a body that can publish a list (局, 委员会, 办公室 …); 系统 / 目录 are not bodies.
@@ -526,14 +526,6 @@ def joint_bodies(holder: str) -> list[str]:
     return [p for p in _JOINT.split(text) if p]
 
 
-def body_tail(name: str, place: str) -> str:
-    """A department's name after its place's own name, whatever stands before it: 住房和城乡建设局 of
-    合肥市蜀山区住房和城乡建设局 in 蜀山区; "" when the name does not hold the place (writer.LINK_COUNTERPARTS
-    reads it the same way in Cypher)."""
-    parts = name.split(place) if place else []
-    return parts[-1] if len(parts) > 1 else ""
-
-
 def _everyday(spelled: str, place: str) -> bool:
     """True when `spelled` is the everyday name of the place `place` (融水县 of 融水苗族自治县)."""
     try:
@@ -562,40 +554,6 @@ def full_form(name: str) -> str:
         if name.endswith(short) and _BEFORE_SHORT.search(name[: -len(short)]):
             return name[: -len(short)] + full
     return name
-
-
-def body_spellings(name: str, place: str) -> list[str]:
-    """Every spelling of a department's body (its name after its place's own name) that names the same body:
-    卫生健康局, 卫生健康委员会, 卫健委 … for 浏阳市卫生健康局 in 浏阳市 — what a list of another file or level
-    calls it (writer.SAME_BODY, writer.LINK_COUNTERPARTS: a county's 发展和改革局 and its city's 发展和改革委员会
-    are counterparts). [] when the name does not hold the place."""
-    body = body_tail(squeeze(name), place)
-    if not body:
-        return []
-    stem, short = short_ending(body)
-    if short is None:
-        return [body]
-    return [stem + full for full, s in SHORT_FORMS if s == short] + [stem + short]
-
-
-def counterpart_spellings(name: str, place: str) -> list[str]:
-    """The spellings of a department's body as the levels above and below name it (writer.LINK_COUNTERPARTS): its own
-    (body_spellings), a province's 厅 for a city's 局 and back (广东省水利厅 and 肇庆市水利局), and each body a county's
-    merged one joins (高要区农业农村和水利局: 农业农村局 and 水利局)."""
-    spellings = body_spellings(name, place)
-    out = list(spellings)
-    for body in spellings:
-        if body.endswith("局"):
-            out.append(body[:-1] + "厅")
-        elif body.endswith("厅"):
-            out.append(body[:-1] + "局")
-    return list(dict.fromkeys(out + merged_bodies(name, place)))
-
-
-def merged_bodies(name: str, place: str) -> list[str]:
-    """The bodies a county's merged department joins, as a level above names each (高要区农业农村和水利局: 农业农村局,
-    水利局); [] for a department of one body (住房和城乡建设局 is one)."""
-    return merged_parts(body_tail(squeeze(name), place))
 
 
 def _same_body(full: str, own: str, place: str) -> bool:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from kb.model import LEVEL_RANK, PowerType, level_keywords, level_scope_hints, power_type, squeeze
+from kb.model import (
+    PowerType,
+    level_keywords,
+    level_scope_hints,
+    levels_named,  # noqa: F401 - read with the others here (importers.lists)
+    normalize_level,  # noqa: F401
+    power_type,
+    squeeze,
+)
 
 
 def type_from_sheet_name(name: str) -> PowerType | None:
@@ -16,53 +24,6 @@ def type_from_sheet_name(name: str) -> PowerType | None:
         pt = power_type("行政" + word)
         return pt if pt is not None and pt.name == "行政" + word else None
     return power_type(word) if len(word) >= 4 else None
-
-
-def normalize_level(text: str) -> str | None:
-    """地州市级 -> city, 县市区级 -> county ...; None when the text is not a level keyword."""
-    word = squeeze(text)
-    keywords = level_keywords()
-    if word in keywords:
-        return keywords[word]
-    # Short cells with one keyword plus decoration (地州市级（含…）); long cells are scope text.
-    if len(word) <= 12:
-        found = {level for kw, level in keywords.items() if kw.endswith("级") and kw in word}
-        if len(found) == 1:
-            return found.pop()
-    return None
-
-
-# A level's one character in a run of them (省市县三级, 省、市、县, 市县两级)
-_LEVEL_CHARS = {"省": "province", "区": "county", "市": "city", "州": "city", "县": "county", "乡": "township",
-                "镇": "township"}
-_LEVEL_RUN = re.compile(r"^(?:(?:省|自治区)[、，,/和及与]?)?(?:[市州][、，,/和及与]?)?(?:[县区][、，,/和及与]?)?"
-                        r"(?:乡镇|乡|镇|街道)?(?:[两三四]级|级|级实施|共同实施|实施)?$")
-
-
-def levels_named(text: str) -> list[str]:
-    """The levels a short level cell names, in rank order: 省级、市级、县级 -> [province, city, county]; 市县两级 ->
-    [city, county]; 市级 -> [city]; [] for scope text or a cell that names none."""
-    word = squeeze(text)
-    if not word or len(word) > 16:
-        return []
-    keywords = level_keywords()
-    parts = [p for p in re.split(r"[、，,/；;和及与]|以及", word) if p]
-    single = normalize_level(word)
-    if len(parts) > 1 and all(p in keywords or p + "级" in keywords for p in parts):
-        found = {keywords.get(p) or keywords[p + "级"] for p in parts}
-    elif single and "以上" in word:  # 县级以上: the county and every level above it
-        return [lv for lv in LEVEL_RANK if LEVEL_RANK[lv] <= LEVEL_RANK[single]]
-    elif single:
-        return [single]
-    elif _LEVEL_RUN.match(word) and len(word) >= 3:
-        head = re.sub(r"(?:[两三四]级|级实施|共同实施|实施|级)$", "", word)
-        found = {_LEVEL_CHARS[c] for c in head if c in _LEVEL_CHARS} | ({"province"} if "自治区" in head else set())
-        found |= {"township"} if "街道" in head else set()
-        if len(found) < 2:
-            return []
-    else:
-        return []
-    return sorted(found, key=LEVEL_RANK.__getitem__)
 
 
 def level_from_scope(text: str) -> str | None:

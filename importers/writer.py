@@ -31,12 +31,20 @@ from typing import Any
 
 import neo4j
 from importers.jurisdictions import jurisdiction_chain
-from importers.naming import body_spellings, counterpart_spellings, merged_bodies
 from importers.onething import sector_words
 from importers.records import Citation, GuideDocument, LawDocument, ListDocument, Record, ThingImplementation
 from kb.db import Graph, Rows
 from kb.lawtext import CHANGES, compare_articles
-from kb.model import default_in_force_from, law_key, listing_order, text_key
+from kb.model import (
+    COUNTERPARTS_CYPHER,
+    body_spellings,
+    counterpart_spellings,
+    default_in_force_from,
+    law_key,
+    listing_order,
+    merged_bodies,
+    text_key,
+)
 from kb.schema import MERGE_TEXTS as _MERGE_TEXTS
 
 BATCH = 500
@@ -121,21 +129,7 @@ MERGE (d)-[:IN_JURISDICTION]->(j)
 # and its city's 发展和改革委员会, a province's 水利厅 and a city's 水利局; importers.naming.counterpart_spellings, which the
 # bulk importer uses too); a county's merged department (农业农村和水利局) keeps the bodies it joins (`merges`), which
 # its city's 水利局, imported after it, finds.
-LINK_COUNTERPARTS = PLANNED_ONCE + """
-MATCH (d:Department {name: $name})-[:IN_JURISDICTION]->(j:Jurisdiction) USING INDEX d:Department(name)
-WHERE size($bodies) > 0
-FOREACH (_ IN CASE WHEN size($merges) > 0 THEN [1] ELSE [] END | SET d.merges = $merges)
-WITH d, j
-OPTIONAL MATCH (j)-[:WITHIN]->(pj:Jurisdiction)<-[:IN_JURISDICTION]-(up:Department)
-  WHERE any(b IN $bodies WHERE up.name ENDS WITH b AND left(up.name, size(up.name) - size(b)) ENDS WITH pj.name)
-FOREACH (_ IN CASE WHEN up IS NULL THEN [] ELSE [1] END | MERGE (d)-[:COUNTERPART_OF]->(up))
-WITH DISTINCT d, j
-OPTIONAL MATCH (cj:Jurisdiction)-[:WITHIN]->(j)
-OPTIONAL MATCH (cj)<-[:IN_JURISDICTION]-(down:Department)
-  WHERE any(b IN $bodies WHERE down.name ENDS WITH b
-            AND left(down.name, size(down.name) - size(b)) ENDS WITH cj.name OR b IN coalesce(down.merges, []))
-FOREACH (_ IN CASE WHEN down IS NULL THEN [] ELSE [1] END | MERGE (down)-[:COUNTERPART_OF]->(d))
-"""
+LINK_COUNTERPARTS = PLANNED_ONCE + COUNTERPARTS_CYPHER
 
 # The department of a place the graph holds under another spelling of the same body (克拉玛依市卫健委 for a
 # file's 克拉玛依市卫生健康委员会): the file's records join it instead of making a second department. None

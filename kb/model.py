@@ -348,12 +348,120 @@ def merged_parts(body: str) -> list[str]:
     return [stem + "局" for stem in stems] if len(stems) >= 2 else []
 
 
+def body_tail(name: str, place: str) -> str:
+    """A department's name after its place's own name, whatever stands before it: 住房和城乡建设局 of
+    合肥市蜀山区住房和城乡建设局 in 蜀山区; "" when the name does not hold the place (writer.LINK_COUNTERPARTS
+    reads it the same way in Cypher)."""
+    parts = name.split(place) if place else []
+    return parts[-1] if len(parts) > 1 else ""
+
+
+def body_spellings(name: str, place: str) -> list[str]:
+    """Every spelling of a department's body (its name after its place's own name) that names the same body:
+    卫生健康局, 卫生健康委员会, 卫健委 … for 浏阳市卫生健康局 in 浏阳市 — what a list of another file or level
+    calls it (writer.SAME_BODY, writer.LINK_COUNTERPARTS: a county's 发展和改革局 and its city's 发展和改革委员会
+    are counterparts). [] when the name does not hold the place."""
+    body = body_tail(squeeze(name), place)
+    if not body:
+        return []
+    stem, short = short_ending(body)
+    if short is None:
+        return [body]
+    return [stem + full for full, s in SHORT_FORMS if s == short] + [stem + short]
+
+
+def counterpart_spellings(name: str, place: str) -> list[str]:
+    """The spellings of a department's body as the levels above and below name it (writer.LINK_COUNTERPARTS): its own
+    (body_spellings), a province's 厅 for a city's 局 and back (广东省水利厅 and 肇庆市水利局), and each body a county's
+    merged one joins (高要区农业农村和水利局: 农业农村局 and 水利局)."""
+    spellings = body_spellings(name, place)
+    out = list(spellings)
+    for body in spellings:
+        if body.endswith("局"):
+            out.append(body[:-1] + "厅")
+        elif body.endswith("厅"):
+            out.append(body[:-1] + "局")
+    return list(dict.fromkeys(out + merged_bodies(name, place)))
+
+
+def merged_bodies(name: str, place: str) -> list[str]:
+    """The bodies a county's merged department joins, as a level above names each (高要区农业农村和水利局: 农业农村局,
+    水利局); [] for a department of one body (住房和城乡建设局 is one)."""
+    return merged_parts(body_tail(squeeze(name), place))
+
+
+# A department's counterparts one level up and one level down (importers.writer.LINK_COUNTERPARTS; kb.schema's
+# upgrade 12): $name, $bodies (counterpart_spellings), $merges (merged_bodies)
+COUNTERPARTS_CYPHER = """
+MATCH (d:Department {name: $name})-[:IN_JURISDICTION]->(j:Jurisdiction) USING INDEX d:Department(name)
+WHERE size($bodies) > 0
+FOREACH (_ IN CASE WHEN size($merges) > 0 THEN [1] ELSE [] END | SET d.merges = $merges)
+WITH d, j
+OPTIONAL MATCH (j)-[:WITHIN]->(pj:Jurisdiction)<-[:IN_JURISDICTION]-(up:Department)
+  WHERE any(b IN $bodies WHERE up.name ENDS WITH b AND left(up.name, size(up.name) - size(b)) ENDS WITH pj.name)
+FOREACH (_ IN CASE WHEN up IS NULL THEN [] ELSE [1] END | MERGE (d)-[:COUNTERPART_OF]->(up))
+WITH DISTINCT d, j
+OPTIONAL MATCH (cj:Jurisdiction)-[:WITHIN]->(j)
+OPTIONAL MATCH (cj)<-[:IN_JURISDICTION]-(down:Department)
+  WHERE any(b IN $bodies WHERE down.name ENDS WITH b
+            AND left(down.name, size(down.name) - size(b)) ENDS WITH cj.name OR b IN coalesce(down.merges, []))
+FOREACH (_ IN CASE WHEN down IS NULL THEN [] ELSE [1] END | MERGE (down)-[:COUNTERPART_OF]->(d))
+"""
+
+
 # The columns that say who else takes part in a power (上海's 配合部门) and where one body's part ends (职责边界): kept on
 # the power under their headers (x_配合部门, x_职责边界), read by the overlaps (a division the lists write down)
 COOPERATING_HEADERS = ("配合部门", "协办部门", "配合单位", "协同部门", "配合机关", "协办单位", "配合实施部门", "协助部门",
                        "协同单位")
 BOUNDARY_HEADERS = ("职责边界", "职责边界划分", "部门职责边界", "与相关部门的职责边界", "与相关部门职责边界", "边界划分",
                     "职责划分", "部门间职责边界")
+
+
+def normalize_level(text: str) -> str | None:
+    """地州市级 -> city, 县市区级 -> county ...; None when the text is not a level keyword."""
+    word = squeeze(text)
+    keywords = level_keywords()
+    if word in keywords:
+        return keywords[word]
+    # Short cells with one keyword plus decoration (地州市级（含…）); long cells are scope text.
+    if len(word) <= 12:
+        found = {level for kw, level in keywords.items() if kw.endswith("级") and kw in word}
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
+# A level's one character in a run of them (省市县三级, 省、市、县, 市县两级)
+_LEVEL_CHARS = {"省": "province", "区": "county", "市": "city", "州": "city", "县": "county", "乡": "township",
+                "镇": "township"}
+_LEVEL_RUN = re.compile(r"^(?:(?:省|自治区)[、，,/和及与]?)?(?:[市州][、，,/和及与]?)?(?:[县区][、，,/和及与]?)?"
+                        r"(?:乡镇|乡|镇|街道)?(?:[两三四]级|级|级实施|共同实施|实施)?$")
+
+
+def levels_named(text: str) -> list[str]:
+    """The levels a short level cell names, in rank order: 省级、市级、县级 -> [province, city, county]; 市县两级 ->
+    [city, county]; 市级 -> [city]; [] for scope text or a cell that names none."""
+    word = squeeze(text)
+    if not word or len(word) > 16:
+        return []
+    keywords = level_keywords()
+    parts = [p for p in re.split(r"[、，,/；;和及与]|以及", word) if p]
+    single = normalize_level(word)
+    if len(parts) > 1 and all(p in keywords or p + "级" in keywords for p in parts):
+        found = {keywords.get(p) or keywords[p + "级"] for p in parts}
+    elif single and "以上" in word:  # 县级以上: the county and every level above it
+        return [lv for lv in LEVEL_RANK if LEVEL_RANK[lv] <= LEVEL_RANK[single]]
+    elif single:
+        return [single]
+    elif _LEVEL_RUN.match(word) and len(word) >= 3:
+        head = re.sub(r"(?:[两三四]级|级实施|共同实施|实施|级)$", "", word)
+        found = {_LEVEL_CHARS[c] for c in head if c in _LEVEL_CHARS} | ({"province"} if "自治区" in head else set())
+        found |= {"township"} if "街道" in head else set()
+        if len(found) < 2:
+            return []
+    else:
+        return []
+    return sorted(found, key=LEVEL_RANK.__getitem__)
 
 
 # --- power types ----------------------------------------------------------------------------------

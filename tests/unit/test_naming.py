@@ -264,7 +264,7 @@ def test_karamay_holders_stay_with_their_files():
 
 
 def test_a_body_is_its_name_after_its_own_place_whatever_stands_before():
-    from importers.naming import body_tail
+    from kb.model import body_tail
 
     assert body_tail("合肥市蜀山区住房和城乡建设局", "蜀山区") == "住房和城乡建设局"
     assert body_tail("蜀山区住房和城乡建设局", "蜀山区") == "住房和城乡建设局"
@@ -318,7 +318,7 @@ def test_a_title_in_a_short_form_of_one_name_gives_the_full_name():
 
 
 def test_the_spellings_of_one_body_are_its_full_forms_and_its_short_form():
-    from importers.naming import body_spellings
+    from kb.model import body_spellings
 
     county = body_spellings("醴陵市发展和改革局", "醴陵市")
     assert "发展和改革委员会" in county and "发改委" in county  # its city's body and the short form rows write
@@ -378,7 +378,7 @@ def test_a_township_the_divisions_do_not_hold_stays_below_its_county():
 
 
 def test_the_spellings_of_a_body_at_the_levels_above_and_below():
-    from importers.naming import counterpart_spellings, merged_bodies
+    from kb.model import counterpart_spellings, merged_bodies
 
     assert set(counterpart_spellings("广东省水利厅", "广东省")) == {"水利厅", "水利局"}
     assert {"水利局", "水利厅"} <= set(counterpart_spellings("肇庆市水利局", "肇庆市"))
