@@ -38,11 +38,10 @@ from kb.lawtext import CHANGES, compare_articles
 from kb.model import (
     COUNTERPARTS_CYPHER,
     body_spellings,
-    counterpart_spellings,
+    counterpart_params,
     default_in_force_from,
     law_key,
     listing_order,
-    merged_bodies,
     text_key,
 )
 from kb.schema import MERGE_TEXTS as _MERGE_TEXTS
@@ -149,8 +148,7 @@ RETURN q.name AS name, q.jurisdiction AS jurisdiction, found
 
 def link_counterparts(run: Callable[..., object], name: str, jurisdiction: str) -> None:
     """LINK_COUNTERPARTS for the department `name` of `jurisdiction`, through `run(query, **params)`."""
-    run(LINK_COUNTERPARTS, name=name, bodies=counterpart_spellings(name, jurisdiction),
-        merges=merged_bodies(name, jurisdiction))
+    run(LINK_COUNTERPARTS, **counterpart_params(name, jurisdiction))
 
 
 def same_bodies(read: Callable[..., list[dict]], asked: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
@@ -181,9 +179,8 @@ def _ensure_department(tx: neo4j.Transaction, c: _Counter, name: str, jurisdicti
         _run(tx, c, MERGE_DEPARTMENT_NOWHERE, name=name, level=level or "", run_id=run_id, source_file=source_file)
         return
     place = chain[-1]["name"]
-    _run(tx, c, ENSURE_DEPARTMENT, chain=chain, run_id=run_id, name=name, jurisdiction=place, source_file=source_file,
-         bodies=counterpart_spellings(name, place), merges=merged_bodies(name, place),
-         spellings=[place + b for b in body_spellings(name, place)])
+    _run(tx, c, ENSURE_DEPARTMENT, chain=chain, run_id=run_id, jurisdiction=place, source_file=source_file,
+         spellings=[place + b for b in body_spellings(name, place)], **counterpart_params(name, place))
 
 
 # --- lists ------------------------------------------------------------------------------------
@@ -544,7 +541,8 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
     key = version_key(doc, departments_of(doc)[0]["name"])  # the file's own department, when it has records
     if _run(tx, _Counter(), FIND_VERSION, key=key):
         return WriteResult("unchanged", records=len(doc.records), version_key=key)
-    same = _same_content(tx, doc)
+    contents = {dep["name"]: content_key(records_of(doc, dep["name"])) for dep in departments_of(doc)}
+    same = _same_content(lambda q, **p: _run(tx, _Counter(), q, **p), doc, contents)
     if same:
         return WriteResult("unchanged", records=len(doc.records), version_key=same["key"], same_as=same["file"])
     counter = _Counter()
@@ -553,7 +551,7 @@ def write_list(graph: Graph, doc: ListDocument, run_id: str, progress: Progress 
         dep_key = version_key(doc, dep["name"])
         records = records_of(doc, dep["name"])
         _write_version(tx, counter, doc, dep, dep_key, records, run_id, result, progress,
-                       in_force_from or default_in_force_from(doc.version))
+                       in_force_from or default_in_force_from(doc.version), contents[dep["name"]])
     _relink_items(tx, counter, doc, [version_key(doc, dep["name"]) for dep in departments_of(doc)], run_id)
     result.nodes_created, result.relationships_created = counter.nodes, counter.rels
     return result
@@ -653,12 +651,10 @@ RETURN dep.name AS department, v.key AS key, v.source_file AS file
 """
 
 
-def _same_content(tx: neo4j.Transaction | None, doc: ListDocument, read: Callable[..., list[dict]] | None = None
-                  ) -> dict | None:
-    """The version an earlier file made of the same records for each department of this one (same label), or None
-    (read in `tx`, or by `read`: a dry run's)."""
-    deps = [{"name": dep["name"], "content": content_key(records_of(doc, dep["name"]))} for dep in departments_of(doc)]
-    read = read or (lambda q, **p: _run(tx, _Counter(), q, **p))
+def _same_content(read: Callable[..., list[dict]], doc: ListDocument, contents: dict[str, str]) -> dict | None:
+    """The version an earlier file made of the same records (`contents`: department -> content_key) for each department
+    of this one (same label), or None."""
+    deps = [{"name": name, "content": content} for name, content in contents.items()]
     found = {r["department"]: r for r in read(FIND_SAME_CONTENT, deps=deps, version=doc.version)}
     return found[deps[0]["name"]] if deps and all(d["name"] in found for d in deps) else None
 
@@ -669,11 +665,11 @@ def records_of(doc: ListDocument, department: str) -> list[Record]:
 
 def _write_version(tx: neo4j.Transaction, counter: _Counter, doc: ListDocument, dep: dict, key: str,
                    records: list[Record], run_id: str, result: WriteResult, progress: Progress | None,
-                   in_force_from: str | None = None) -> None:
-    """One department's records of a file: its department, list version and powers."""
+                   in_force_from: str | None, content: str) -> None:
+    """One department's records of a file (`content`: their content_key): its department, list version and powers."""
     _ensure_department(tx, counter, dep["name"], dep["jurisdiction"], dep["level"], run_id, Path(doc.path).name)
     rows = _run(tx, counter, CREATE_VERSION, department=dep["name"], key=key, version=doc.version,
-                title=dep.get("title") or doc.title, sha256=doc.sha256, content=content_key(records),
+                title=dep.get("title") or doc.title, sha256=doc.sha256, content=content,
                 source_file=Path(doc.path).name, mapping=doc.mapping,
                 container=doc.container, fields=doc.fields or None, records=len(records), run_id=run_id,
                 in_force_from=in_force_from)
@@ -981,7 +977,8 @@ def held(graph: Graph, doc: ListDocument | LawDocument | GuideDocument) -> bool:
     if isinstance(doc, ListDocument):
         settle_all(graph.read, doc)
         return bool(graph.read(FIND_VERSION, key=version_key(doc, departments_of(doc)[0]["name"]))
-                    or _same_content(None, doc, graph.read))
+                    or _same_content(graph.read, doc, {dep["name"]: content_key(records_of(doc, dep["name"]))
+                                                       for dep in departments_of(doc)}))
     if isinstance(doc, LawDocument):
         return bool(graph.read(FIND_LAW_VERSION, key=law_key(doc.title), sha256=doc.sha256))
     return bool(graph.read(FIND_GUIDE, sha256=doc.sha256))

@@ -409,6 +409,11 @@ FOREACH (_ IN CASE WHEN down IS NULL THEN [] ELSE [1] END | MERGE (down)-[:COUNT
 """
 
 
+def counterpart_params(name: str, place: str) -> dict[str, object]:
+    """COUNTERPARTS_CYPHER's parameters for the department `name` of `place`."""
+    return {"name": name, "bodies": counterpart_spellings(name, place), "merges": merged_bodies(name, place)}
+
+
 # The columns that say who else takes part in a power (上海's 配合部门) and where one body's part ends (职责边界): kept on
 # the power under their headers (x_配合部门, x_职责边界), read by the overlaps (a division the lists write down)
 COOPERATING_HEADERS = ("配合部门", "协办部门", "配合单位", "协同部门", "配合机关", "协办单位", "配合实施部门", "协助部门",

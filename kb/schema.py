@@ -228,7 +228,7 @@ def fill_levels_and_bodies(graph: Graph) -> tuple[int, int]:
     A province's row that the importer now reads as its own item exercised below (市级, guidance duties only) keeps
     the level it was given: importing its list again (after `kb imports revert`) reads it anew. Safe to repeat.
     Returns (powers given their levels, departments linked again)."""
-    from kb.model import COUNTERPARTS_CYPHER, counterpart_spellings, levels_named, merged_bodies
+    from kb.model import COUNTERPARTS_CYPHER, counterpart_params, levels_named
 
     levelled = 0
     rows = graph.stream("MATCH (p:Power) WHERE p.exercised_at IS NULL AND (coalesce(p.level_original, '') <> '' "
@@ -244,8 +244,7 @@ def fill_levels_and_bodies(graph: Graph) -> tuple[int, int]:
     departments = graph.read("MATCH (d:Department) WHERE coalesce(d.jurisdiction, '') <> '' "
                              "RETURN d.name AS name, d.jurisdiction AS place")
     for d in departments:  # (as importers.writer.link_counterparts)
-        graph.write(COUNTERPARTS_CYPHER, name=d["name"], bodies=counterpart_spellings(d["name"], d["place"]),
-                    merges=merged_bodies(d["name"], d["place"]))
+        graph.write(COUNTERPARTS_CYPHER, **counterpart_params(d["name"], d["place"]))
     return levelled, len(departments)
 
 
