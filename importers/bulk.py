@@ -211,6 +211,8 @@ class Plan:
         self.thing_rels: dict[tuple[str, str, str, str], dict] = {}  # (type, thing, label, key) -> props
         self.versions: dict[str, dict] = {}  # key -> props, with the private marks _first_current, _file
         self.dept_versions: dict[str, list[str]] = defaultdict(list)
+        # (department, version, content_key) -> the file planned with those records, and its version of them
+        self.contents: dict[tuple[str, str, str], tuple[str, str]] = {}
         self.supersedes: set[tuple[str, str]] = set()
         self.runs: list[dict] = []
         self._chains: dict[tuple[str, str | None], list[dict]] = {}
@@ -341,10 +343,21 @@ class Plan:
 
     # lists -------------------------------------------------------------------------------------
 
-    def plan_versions(self, doc: ListDocument, file_index: int, in_force_from: str | None) -> None:
+    def plan_versions(self, doc: ListDocument, file_index: int, in_force_from: str | None) -> tuple[str, str] | None:
         """CREATE_VERSION's decisions, before any power is written: which versions stay current. A
-        department planned before under another spelling of the same body is that one (writer.same_body)."""
+        department planned before under another spelling of the same body is that one (writer.same_body).
+        A file whose every department's records an earlier file of the run gave for the same version (the same list
+        saved again in another encoding) is not planned: returns that file's name and its version of the file's first
+        department (as writer.write_list's `same_as` and version key), else None."""
         writer.settle_departments(self._planned_same_body, doc)
+        contents = {dep["name"]: writer.content_key(writer.records_of(doc, dep["name"]))
+                    for dep in writer.departments_of(doc)}
+        said = [self.contents.get((name, doc.version, content)) for name, content in contents.items()]
+        if said and None not in said and len({file for file, _ in said}) == 1:
+            return said[0]
+        for name, content in contents.items():
+            self.contents.setdefault((name, doc.version, content),
+                                     (Path(doc.path).name, writer.version_key(doc, name)))
         for dep in writer.departments_of(doc):
             if dep["jurisdiction"]:
                 place = writer.jurisdiction_chain(dep["jurisdiction"], dep["level"])[-1]["name"]
@@ -355,6 +368,7 @@ class Plan:
             older = [o for o in current if doc.version != "" and o["version"] != "" and o["version"] < doc.version]
             newer = [o for o in current if doc.version != "" and o["version"] != "" and o["version"] > doc.version]
             self.versions[key] = {"key": key, "department": dep["name"], "version": doc.version,
+                                  "content": contents[dep["name"]],
                                   "current": not newer, "in_force_from": in_force_from or
                                   default_in_force_from(doc.version), "_first_current": not newer,
                                   "_file": file_index, "_supersedes": 0}
@@ -364,6 +378,7 @@ class Plan:
                 o["current"] = False
                 self._supersede(key, o["key"], key)
             self.dept_versions[dep["name"]].append(key)
+        return None
 
     def _supersede(self, newer: str, older: str, made_by: str) -> None:
         if (newer, older) not in self.supersedes:
@@ -382,7 +397,7 @@ class Plan:
             self.merge_department(dep["name"], dep["jurisdiction"], dep["level"], run_id, source_file)
             version = self.versions[key]
             version.update({"title": dep.get("title") or doc.title, "sha256": doc.sha256,
-                            "content": writer.content_key(records), "source_file": source_file,
+                            "source_file": source_file,
                             "mapping": doc.mapping, "container": doc.container, "fields": doc.fields or None,
                             "records": len(records), "imported_at": _now(), "import_run": run_id})
             self.c.nodes += 1
@@ -593,10 +608,10 @@ class Plan:
                 v["in_force_until"] = min(later) if later else None
 
     def record_run(self, report: run.FileReport, doc: Any, run_id: str, started: _Stamp, version_key: str,
-                   produced: list[str]) -> None:
+                   produced: list[str], status: str = "imported") -> None:
         self.runs.append({
             "id": run_id, "path": str(report.path), "file": Path(report.path).name, "sha256": doc.sha256,
-            "kind": report.kind, "status": "imported", "records": report.records, "nodes_created": self.c.nodes,
+            "kind": report.kind, "status": status, "records": report.records, "nodes_created": self.c.nodes,
             "relationships_created": self.c.rels, "errors": [e["message"] for e in report.errors][:50],
             "started_at": started, "finished_at": _now(), "version_key": version_key, "_produced": produced})
 
@@ -617,8 +632,15 @@ def build(folder: Path, paths: Iterable[str | Path], *, jurisdiction: str | None
     def planned(report: run.FileReport) -> None:
         if isinstance(report.doc, ListDocument):
             lists.append(id(report))
-            plan.plan_versions(report.doc, len(lists), in_force_from)
+            same = plan.plan_versions(report.doc, len(lists), in_force_from)
             report.settled(report.doc)
+            if same:  # left out of the CSV files (spooled no more); its run recorded, as kb import records it
+                file, version_key = same
+                run.said_same(report, file)
+                plan.c = _Counts()
+                plan.record_run(report, report.doc, writer.new_run_id(), _now(), version_key, [version_key],
+                                status="unchanged")
+                report.status, report.doc = "unchanged", None
 
     with run.Spool(memory_records) as spool, run.unpacked(paths) as files:
         reports = run._validate(files, jurisdiction, department, spool, on_valid=planned)

@@ -241,10 +241,10 @@ def parse_file(path: Path, jurisdiction: str | None = None, department: str | No
     return report
 
 
-def _said_same(report: FileReport, result: writer.WriteResult) -> None:
+def said_same(report: FileReport, same_as: str) -> None:
     """An unchanged file whose records another file gave already (the same list saved again in another encoding)."""
-    if result.same_as:
-        report.warnings.append(RowError(f"内容与已导入的 {result.same_as} 相同（同一版本、同样的事项）：未重复导入",
+    if same_as:
+        report.warnings.append(RowError(f"内容与已导入的 {same_as} 相同（同一版本、同样的事项）：未重复导入",
                                         severity="notice").as_dict())
 
 
@@ -352,9 +352,9 @@ def _validate(files: list[tuple[Path, bool]], jurisdiction: str | None, departme
     seen: dict[str, str] = {}
     for path, explicit in files:
         report = deduplicated(parse_file(path, jurisdiction, department, explicit), seen)
+        if report.doc is not None and on_valid is not None:
+            on_valid(report)  # (which may leave the file out)
         if report.doc is not None:
-            if on_valid is not None:
-                on_valid(report)
             spool.keep(report)
         reports.append(report)
     return reports
@@ -724,7 +724,7 @@ def _write_group(graph: Graph, group: list[FileReport], bar: tqdm, in_force_from
                               report.errors, time.time())
         report.doc = None
         report.status = result.status
-        _said_same(report, result)
+        said_same(report, result.same_as)
         report.superseded, report.current = result.superseded, result.current
         report.nodes_created, report.relationships_created = result.nodes_created, result.relationships_created
     return False
@@ -766,7 +766,7 @@ def _write_one(graph: Graph, report: FileReport, bar: tqdm, in_force_from: str |
     if result.status == "unchanged":
         bar.update(report.records)
     report.status = result.status
-    _said_same(report, result)
+    said_same(report, result.same_as)
     report.nodes_created, report.relationships_created = result.nodes_created, result.relationships_created
     writer.record_run(graph, run_id, report.path, doc.sha256, report.kind, result.status, result,
                       report.errors, started)

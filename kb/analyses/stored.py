@@ -494,6 +494,19 @@ def count(graph: Graph, area: str, filters: dict[str, str] | None = None) -> int
     return graph.read(COUNT, area=area, **_filters(graph, filters))[0]["n"]
 
 
+# the departments of a place's findings (the 部门 choice once a place is chosen); capped: a province's are typed
+DEPARTMENTS = FILTER + """UNWIND f.departments AS d
+WITH DISTINCT d LIMIT $cap
+RETURN d ORDER BY d"""
+
+
+def departments(graph: Graph, area: str, filters: dict[str, str] | None = None, cap: int = 1000) -> list[str]:
+    """The departments named by the findings of ``area`` that ``filters`` keep, its department filter
+    left out (at most ``cap``: more are not a list to choose from)."""
+    chosen = dict(filters or {}, department="")
+    return [r["d"] for r in graph.read(DEPARTMENTS, area=area, **_filters(graph, chosen), cap=cap)]
+
+
 def encode_cursor(row: dict, first: str = "area") -> str:
     """The cursor after ``row`` in pages sorted by ``first`` (a stored property), score, id."""
     key = [row.get(first) or "", row.get("score") or 0.0, row["id"]]

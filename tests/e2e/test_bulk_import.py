@@ -49,6 +49,11 @@ def other_versions(folder: Path) -> Path:
                         ("株洲市城市管理综合行政执法局2024年权责清单", "对城市道路的监督检查")):
         write_xlsx(folder / f"{title}.xlsx", title, header,
                    [["1", name, "行政检查", "《中华人民共和国行政处罚法》第二条", "", "1.检查责任：依法检查。"]])
+    # one list saved twice, as Unicode and as GBK text (a site's two downloads): one version, the copy unchanged
+    text = "克拉玛依市白碱滩区统计局2024年权责清单\n" + ",".join(header) + "\n" + \
+        "1,对统计调查对象的监督检查,行政检查,《中华人民共和国统计法》第三十三条,,1.检查责任：依法检查。\n"
+    (folder / "白碱滩统计局清单.csv").write_text(text, encoding="utf-8")
+    (folder / "白碱滩统计局清单（另存）.csv").write_text(text, encoding="gbk")
     for version in ("2023", "2025"):
         data = json.loads(TOWNSHIP.read_text(encoding="utf-8"))
         data["version"] = version
@@ -117,6 +122,11 @@ def test_bulk_builds_the_same_graph_as_import(scratch_server: ManagedServer, tmp
         mine = plain_files[Path(f["path"]).name]
         assert (f["status"], f["records"], f["nodes_created"], f["relationships_created"]) == \
             (mine["status"], mine["records"], mine["nodes_created"], mine["relationships_created"]), f["path"]
+    copy = next(f for f in json.loads(bulk.stdout)["files"] if f["path"].endswith("（另存）.csv"))
+    assert copy["status"] == "unchanged" and any("内容与已导入的 白碱滩统计局清单.csv 相同" in w["message"]
+                                                 for w in copy["warnings"]), copy
+    assert [n[1]["source_file"] for ref, n in nodes.items() if ref[0] == "ListVersion"
+            and n[1]["department"] == "克拉玛依市白碱滩区统计局"] == ["白碱滩统计局清单.csv"]
     # the schema is back: the full-text search finds a power
     found = graph.read("CALL db.index.fulltext.queryNodes('kb_fulltext', '食品经营') "
                                       "YIELD node RETURN count(node) AS n")

@@ -62,6 +62,17 @@ def test_a_report_filtered_by_a_place_takes_in_the_places_within_it(client):
     text = client.get("/reports/gaps.csv?jurisdiction=" + quote("湖南省")).get_data(as_text=True).lstrip("\ufeff")
     assert len(list(csv.reader(io.StringIO(text)))) == 1  # the header alone
 
+    # the 部门 choice lists the chosen place's departments (test_chain_places: of two places' findings in one area)
+    for area in ("overlaps", "gaps", "chains", "consistency", "services"):
+        every_department = set(client.get(f"/reports/{area}.json").get_json()["options"]["department"] or [])
+        for place, in_xinjiang in (("克拉玛依市", True), ("湖南省", False)):
+            here = set(client.get(f"/reports/{area}.json?jurisdiction=" + quote(place)).get_json()["options"][
+                "department"])
+            assert here <= every_department, (area, here)
+            assert all(d.startswith("克拉玛依") == in_xinjiang for d in here), (area, place, here)
+    hunan = client.get("/reports/gaps.json?jurisdiction=" + quote("湖南省") + "&department=" + quote("浏阳市财政局"))
+    assert hunan.get_json()["options"]["department"] == ["浏阳市财政局"]  # (the choice in force stays shown)
+
 
 def test_exports_hold_every_filtered_finding(client):
     data = client.get("/reports/overlaps.json?kind=similar_name").get_json()

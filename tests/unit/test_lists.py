@@ -3916,7 +3916,8 @@ def test_a_platform_s_camel_case_answer_and_a_township_s_delegated_items(tmp_pat
         "itemCode": "510522-XK-001", "itemName": "食品经营许可", "itemType": "行政许可",
         "setBasis": "《中华人民共和国食品安全法》第三十五条第一款：国家对食品生产经营实行许可制度。",
         "implementOrg": "合江县市场监督管理局", "dutyContent": "1.受理责任：依法受理。2.审查责任：审查材料。",
-        "accountability": "对符合法定条件的申请不予受理的", "areaCode": "510522", "publishDate": "2025-03-01"}]}}
+        "accountability": "对符合法定条件的申请不予受理的", "areaCode": "510522", "areaName": "泸州市合江县",
+        "publishDate": "2025-03-01", "status": "1"}]}}
     path = tmp_path / "合江县市场监督管理局权责事项（平台导出）.json"
     path.write_text(json.dumps(answer, ensure_ascii=False), encoding="utf-8")
     doc = parse_list(path)
@@ -3924,6 +3925,9 @@ def test_a_platform_s_camel_case_answer_and_a_township_s_delegated_items(tmp_pat
     assert (doc.department, doc.jurisdiction) == ("合江县市场监督管理局", "合江县")
     assert [c.law_title for c in rec.citations] == ["中华人民共和国食品安全法"] and rec.holder == "合江县市场监督管理局"
     assert [d.stage for d in rec.responsibilities] == ["受理", "审查"] and rec.accountability_situations
+    # the platform's own keys kept under titles of their own (not shown as areaName, status)
+    assert (rec.extra.get("area_code"), rec.extra.get("area_name")) == ("510522", "泸州市合江县")
+    assert "areaName" not in rec.extra
     # a file of no 行使主体 named so: its department from the name, cut before 权责事项
     csv_path = tmp_path / "合江县交通运输局权责事项（平台导出）.csv"
     csv_path.write_text("序号,事项名称,权力类型,实施依据\n1,公路超限检测,行政检查,《中华人民共和国公路法》第七十条\n",

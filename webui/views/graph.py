@@ -288,6 +288,20 @@ def describe_link(link) -> dict:
     return out
 
 
+def _same_reasons_once(links: list[dict], ch: Any) -> list[dict]:
+    """A power linked by one reason to several powers above (a county's item, by its code, to the city's three
+    sub-items) shows that reason once, with the names of the powers it links to."""
+    grouped: dict[tuple, dict] = {}
+    for lk in links:
+        reason = (lk["via"], lk["caption"], lk["from_body"], lk["to_body"], lk["code"])
+        upper = ch.powers[lk["upper"]].name if lk["upper"] in ch.powers else lk["upper"]
+        if reason in grouped:
+            grouped[reason]["uppers"].append(upper)
+        else:
+            grouped[reason] = dict(lk, uppers=[upper])
+    return list(grouped.values())
+
+
 def _chains_of(keys: list[str], ch: Any) -> dict[str, int]:
     """Each power's chain among ``keys`` (linked powers are one chain): a code two unrelated items carry (山东's food
     penalty and 广东's 擅自取水 penalty, 000217001000) names two chains."""
@@ -360,7 +374,7 @@ def chain(start: str, as_of: str | None = None) -> dict | None:
     chain_of = _chains_of(members, ch)
     for n, k in enumerate(members):
         p = ch.powers[k]
-        links = [describe_link(lk) for lk in ch.up.get(k, []) if lk.upper in shown]
+        links = _same_reasons_once([describe_link(lk) for lk in ch.up.get(k, []) if lk.upper in shown], ch)
         steps.append({"key": k, "name": p.name, "type": p.type, "code": p.code, "catalog": list(p.catalog),
                       "department": p.department, "jurisdiction": p.jurisdiction, "level": p.level,
                       "level_title": str(LEVEL_NAMES.get(p.level, LEVEL_TITLES.get(p.level, ""))),

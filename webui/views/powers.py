@@ -199,7 +199,7 @@ FIELD_NAMES = {
     "x_delegation_manner": _l("Delegated or entrusted"), "x_delegation_manner_original": _l("Delegation as published"),
     "x_delegation_date": _l("Delegated on"), "x_delegated_from": _l("Delegated by"),
     "x_delegated_from_level": _l("Level it was delegated from"), "x_parent_code": _l("Code of its item"),
-    "x_published_date": _l("Published on"), "x_area_code": _l("Area code"),
+    "x_published_date": _l("Published on"), "x_area_code": _l("Area code"), "x_area_name": _l("Area"),
     # list versions and imports
     "mapping": _l("Column mapping"), "records": _l("Records"), "sha256": _l("SHA-256 of the file"),
     "imported_at": _l("Imported at"), "id": _l("Import id"), "path": _l("Path"), "kind": _l("Kind"),

@@ -124,6 +124,16 @@ def _counted(state: dict, area: str, chosen: dict[str, str]) -> int:
                and chosen["kind"] in ("", r["kind"]) and chosen["status"] in ("", r["status"]))
 
 
+def _department_options(area: str, chosen: dict[str, str], every: list[str]) -> list[str] | None:
+    """The 部门 choice: the departments of the chosen place's findings (of every place's when none is
+    chosen); None (typed, not chosen) beyond a list's length, as for a province's thousands."""
+    if chosen["jurisdiction"]:
+        every = stored.departments(store.graph(), area, {"jurisdiction": chosen["jurisdiction"]}, FACET_LISTED + 1)
+        if chosen["department"] and chosen["department"] not in every:  # (the choice in force is shown as chosen)
+            every = sorted([*every, chosen["department"]])
+    return every if len(every) <= FACET_LISTED else None
+
+
 @page(bp, "/reports", "reports/index.html")
 def index() -> dict:
     state = findings.state()
@@ -177,8 +187,7 @@ def area(area: str) -> Any:
         "findings": [finding_dict(r, evidence=everything) for r in rows] if area != "laws" or everything else [],
         "options": {"kind": kinds_here, "status": statuses,
                     # a province's thousands of departments are typed, not chosen from a list
-                    "department": (options.get("department", []) if len(options.get("department", [])) <= FACET_LISTED
-                                   else None),
+                    "department": _department_options(area, chosen, options.get("department", [])),
                     "level": options.get("level", [])},
     }
 
