@@ -36,8 +36,10 @@ from importers.records import Citation, GuideDocument, LawDocument, ListDocument
 from kb.db import Graph, Rows
 from kb.lawtext import CHANGES, compare_articles
 from kb.model import (
+    COOPERATING_HEADERS,
     COUNTERPARTS_CYPHER,
     body_spellings,
+    body_tail,
     counterpart_params,
     default_in_force_from,
     law_key,
@@ -324,6 +326,47 @@ WITH dl, src, CASE WHEN up IS NOT NULL THEN up
 FOREACH (_ IN CASE WHEN found IS NULL THEN [] ELSE [1] END | MERGE (dl)-[:FROM_POWER]->(found))
 """
 
+# A delegation whose list names no delegating body (贡江镇's 权力来源 委托, and no 委托部门): the power of the same name, or
+# code, in the lists of the place just above the receiving one (the county of a township), when one department there
+# holds it (or one of those holding it is the body its 配合部门 names: 县市场监督管理局). Sought both ways, as
+# LINK_DELEGATIONS: the receiving department's own delegations, and those of the places within the run's places; and
+# decided again when the lists above change (a second body there holding the name: the one the 配合部门 names, or
+# none), so that the order the lists came in does not matter.
+UNNAMED_DELEGATIONS = """
+CALL { UNWIND $departments AS name
+       MATCH (d:Department {name: name})-[:HOLDS]->(p:Power)<-[:TO_POWER]-(dl:Delegation)
+       WHERE coalesce(dl.from_body, '') = '' RETURN dl, p
+       UNION
+       MATCH (dl:Delegation {from_body: ''})-[:TO_POWER]->(p:Power)
+       WHERE EXISTS { MATCH (:Jurisdiction {name: p.jurisdiction})-[:WITHIN]->(j:Jurisdiction) WHERE j.name IN $places }
+       RETURN dl, p }
+WITH DISTINCT dl, p WHERE p.current AND (dl.from_found IS NOT NULL OR NOT (dl)-[:FROM_POWER]->())
+MATCH (:Jurisdiction {name: p.jurisdiction})-[:WITHIN]->(parent:Jurisdiction)
+CALL { WITH p, parent
+       MATCH (up:Power {name: p.name}) WHERE up.jurisdiction = parent.name AND up.current RETURN up, false AS by_code
+       UNION
+       WITH p, parent
+       MATCH (up:Power {code: p.code}) WHERE coalesce(p.code, '') <> '' AND up.jurisdiction = parent.name AND up.current
+       RETURN up, true AS by_code }
+MATCH (up)<-[:HOLDS]-(src:Department)
+RETURN dl.key AS key, [h IN $headers | coalesce(p['x_' + h], '')] AS cooperating,
+       [(dl)-[:FROM_POWER]->(now:Power) | now.key][0] AS linked,
+       collect({department: src.name, jurisdiction: src.jurisdiction, power: up.key, by_code: by_code}) AS found
+"""
+PLACES_OF = "UNWIND $departments AS name MATCH (d:Department {name: name}) RETURN collect(DISTINCT d.jurisdiction) AS places"
+LINK_FOUND = """
+UNWIND $links AS l
+MATCH (dl:Delegation {key: l.key})
+OPTIONAL MATCH (dl)-[old:FROM_POWER|FROM_DEPARTMENT]->()
+DELETE old
+WITH DISTINCT dl, l
+SET dl.from_found = CASE WHEN l.power IS NULL THEN null WHEN l.by_code THEN 'code' ELSE 'name' END
+WITH dl, l WHERE l.power IS NOT NULL
+MATCH (up:Power {key: l.power})
+MATCH (src:Department {name: l.department})
+CREATE (dl)-[:FROM_POWER]->(up)
+CREATE (dl)-[:FROM_DEPARTMENT]->(src)
+"""
 ALL_DEPARTMENTS = "MATCH (d:Department) RETURN d.name AS name ORDER BY name"
 LINK_BATCH = 200  # departments per transaction when every department's delegations are linked
 
@@ -333,8 +376,43 @@ def link_pending(graph: Graph, departments: Iterable[str] | None = None) -> None
     names = sorted(set(departments)) if departments is not None else [r["name"] for r in graph.read(ALL_DEPARTMENTS)]
     for i in range(0, len(names), LINK_BATCH):
         with graph.transaction(timeout=IMPORT_TX_TIMEOUT) as tx:
-            tx.run(LINK_DELEGATIONS, departments=names[i:i + LINK_BATCH]).consume()
+            batch = names[i:i + LINK_BATCH]
+            tx.run(LINK_DELEGATIONS, departments=batch).consume()
+            places = tx.run(PLACES_OF, departments=batch).single()["places"]
+            found = [r.data() for r in tx.run(UNNAMED_DELEGATIONS, departments=batch, places=places,
+                                              headers=list(COOPERATING_HEADERS))]
+            links = []
+            for r in found:
+                link = delegating_power(r["found"], r["cooperating"]) or {"power": None, "department": None}
+                if link["power"] != r["linked"]:  # (a new one, another, or none now that two bodies hold it)
+                    links.append(dict(link, key=r["key"]))
+            if links:
+                tx.run(LINK_FOUND, links=links).consume()
             tx.commit()
+
+
+_BODIES_SAID = re.compile(r"[、，,；;/\s]+")
+
+
+def delegating_power(found: list[dict], cooperating: list[str]) -> dict | None:
+    """The power above that a delegation naming no body came from, of `found` (UNNAMED_DELEGATIONS' rows): those of
+    the same code before those of the same name; one department's (the one the 配合部门 names, of several), else none."""
+    found = [f for f in found if f["by_code"]] or found
+    departments = {f["department"]: f["jurisdiction"] or "" for f in found}
+    if len(departments) > 1:
+        said = [b for text in cooperating for b in _BODIES_SAID.split(text) if b]
+        named = [d for d, place in departments.items() if _names_body(d, place, said)]
+        if len(named) != 1:
+            return None
+        departments = {named[0]: departments[named[0]]}
+    return next(f for f in found if f["department"] in departments)
+
+
+def _names_body(department: str, place: str, said: list[str]) -> bool:
+    """Whether one of the bodies `said` (县市场监督管理局, 于都县市场监督管理局, 市场监管局) is `department` of `place`."""
+    spellings = set(body_spellings(department, place))
+    return any(b == department or b in spellings or b[1:] in spellings or body_tail(b, place) in spellings
+               for b in said)
 
 
 _CITATION_FIELDS = tuple(f.name for f in fields(Citation))

@@ -288,6 +288,7 @@ SHORT_FORMS = sorted({
     "文化广电和旅游局": "文旅局", "文化广电旅游局": "文旅局", "文化旅游广电局": "文旅局",
     "教育委员会": "教委",  # (北京's districts: 丰台区教委 in the rows of 北京市丰台区教育委员会's list, 2026-12-06)
     "综合行政执法局": "综合执法局",  # (浙江: 湖州市综合行政执法局's sheet, its rows' 实施主体 市综合执法局, 2026-12-07)
+    "建设局": "住建局",  # (厦门市建设局: the city's construction body, under 福建省住房和城乡建设厅, 2026-12-07)
 }.items(), key=lambda kv: -len(kv[0]))
 
 

@@ -167,6 +167,10 @@ EVIDENCE_TYPES = {
     "list": _l("the list"), "basis": _l("legal basis"), "power": _l("power"), "permit": _l("permit"),
     "delegation": _l("delegation"), "declared_boundary": _l("division written in the list"),
 }
+# a delegation whose list names no delegating body, linked to the power above of the same name or code (Delegation.
+# from_found; kb.analyses.chains.FOUND_BY in the CLI)
+FOUND_BY = {"name": _l("the list names no delegating body: the power of the same name above"),
+            "code": _l("the list names no delegating body: the power of the same code above")}
 EVIDENCE_VALUES = {
     "basis": _l("legal basis (实施依据)"), "responsibility_basis": _l("basis of the responsibilities"),
     "materials_after": _l("materials (after)"), "days_after": _l("days (after)"), "conditions": _l("conditions"),

@@ -6,8 +6,11 @@ kinds of body. Places are comparable when they are at the same level (a power's 
 department's); the kind of body is the department's name with its place taken off (`body_kind`:
 西安市公安局 → 公安局, 克拉玛依市消防救援支队 → 消防救援支队, 市公安局 → 公安局).
 
-One finding per (article, level) where at least two places cite the article as basis (实施依据) and
-not every place gives it to the same kinds of body; procedural laws (行政处罚法 …) are left out. The
+One finding per (article, level) where at least two places cite the article as basis (实施依据) and two of them
+give it to no kind of body in common; procedural laws (行政处罚法 …) are left out. A place that gives an article to
+several kinds of body applies it sector by sector (《建设工程质量管理条例》第六十四条: 厦门's 交通运输局 for roads, its
+建设局 for buildings): another place's 交通运输局 beside its 应急管理局 is the same division, not a difference. Kinds
+are compared in one spelling (`body_key`: 建设局 and 住房和城乡建设局 are 住建局). The
 evidence is one piece per citing power (place, kind of body, department, power and its key, the text as
 cited), one per department first so that every side shows when the evidence is cut.
 
@@ -29,7 +32,7 @@ from kb.analyses.findings import Finding
 from kb.analyses.powers import jurisdiction_names
 from kb.analyses.rules import procedural_laws
 from kb.db import Graph
-from kb.model import CURRENT_POWER, LEVEL_TITLES, LEVELS, merged_parts, squeeze
+from kb.model import CURRENT_POWER, LEVEL_TITLES, LEVELS, body_key, merged_parts, squeeze
 from kb.places import Ambiguous, divisions, everyday_name, short_name
 
 KIND = "assignment_differs"
@@ -127,7 +130,8 @@ def _departments(graph: Graph) -> tuple[dict[str, str], dict[str, str], dict[str
     places, kinds, levels = {}, {}, {}
     for r in graph.read(DEPARTMENTS):
         places[r["name"]] = r["jurisdiction"]
-        kinds[r["name"]] = body_kind(r["name"], r["jurisdiction"], r["code"])
+        # (compared in the one spelling of each: 厦门's 建设局 and 银川's 住房和城乡建设局 are one kind, 住建局)
+        kinds[r["name"]] = body_key(body_kind(r["name"], r["jurisdiction"], r["code"]))
         levels[r["name"]] = r["level"]
     return places, kinds, levels
 
@@ -152,12 +156,15 @@ def chunks(graph: Graph, jurisdiction: str | None = None) -> Iterator[list[Findi
     groups = graph.read(GROUPS, excluded=_excluded(graph), levels=list(LEVELS), places=places, kinds=kinds,
                         department_levels=department_levels)
     differing: dict[str, dict[tuple[str, int, str], dict[str, set[str]]]] = defaultdict(dict)  # by law
+    by_sector: set[str] = set()  # the laws a place applies by several kinds of body (one article or another)
     for g in groups:
         by_place: dict[str, set[str]] = defaultdict(set)
         for place, kind in g["pairs"]:
             by_place[place].add(kind)
         _merged_as_parts(by_place)
-        if len({frozenset(k) for k in by_place.values()}) >= 2:
+        if any(len(kinds) > 1 for kinds in by_place.values()):
+            by_sector.add(g["law"])
+        if _apart(by_place):
             differing[g["law"]][(g["law"], g["article"], g["level"])] = by_place
     within = set(jurisdiction_names(graph, jurisdiction) or []) if jurisdiction else None
     for law, keys in sorted(differing.items()):
@@ -170,9 +177,16 @@ def chunks(graph: Graph, jurisdiction: str | None = None) -> Iterator[list[Findi
             key = (r["law"], r["article"], r["level"])
             if key in shown and r["department"] in places:
                 rows[key].append(r)
-        found = [_finding(key, shown[key], rows[key], places, kinds) for key in sorted(shown) if rows.get(key)]
+        found = [_finding(key, shown[key], rows[key], places, kinds, law in by_sector) for key in sorted(shown)
+                 if rows.get(key)]
         if found:
             yield found
+
+
+def _apart(by_place: dict[str, set[str]]) -> bool:
+    """Whether two places give the provision to no kind of body in common."""
+    kinds = list({frozenset(k) for k in by_place.values()})
+    return any(not (a & b) for i, a in enumerate(kinds) for b in kinds[i + 1:])
 
 
 def _merged_as_parts(by_place: dict[str, set[str]]) -> None:
@@ -187,8 +201,12 @@ def _merged_as_parts(by_place: dict[str, set[str]]) -> None:
                 kinds |= shared
 
 
+SECTOR_SCORE = 0.3  # a law a place applies by several kinds of body: a difference may be the sectors' division only
+SECTOR_NOTE = "（此法在同一地方由多个行业部门分别行使，差异可能只是行业分工）"
+
+
 def _finding(key: tuple[str, int, str], by_place: dict[str, set[str]], rows: list[dict],
-             places: dict[str, str], kinds: dict[str, str]) -> Finding:
+             places: dict[str, str], kinds: dict[str, str], by_sector: bool = False) -> Finding:
     law, article, level = key
     title, label = rows[0]["title"], next((r["label"] for r in rows if r["label"]), f"第{article}条")
     cited = f"《{title}》{label}"
@@ -217,8 +235,9 @@ def _finding(key: tuple[str, int, str], by_place: dict[str, set[str]], rows: lis
         for k, ps in sorted(by_kind.items(), key=lambda kv: (-len(kv[1]), kv[0])))
     return Finding(
         kind=KIND, departments=[r["department"] for r in first], powers=[e["power"] for e in evidence],
-        evidence=evidence, score=0.5 if common else 0.7,
+        evidence=evidence, score=SECTOR_SCORE if by_sector else 0.5 if common else 0.7,
         keys=[f"article:{law}#{article}", f"level:{level}", *(f"kind:{k}" for k in sorted(by_kind))],
-        jurisdiction="", level=level, summary=f"{cited}在{LEVEL_TITLES.get(level, level)}由不同类型的机构行使：{sides}",
+        jurisdiction="", level=level,
+        summary=f"{cited}在{LEVEL_TITLES.get(level, level)}由不同类型的机构行使：{sides}" + (SECTOR_NOTE if by_sector else ""),
         power_keys=[e["power_key"] for e in evidence],
         counts={"places": len(by_place), "kinds": {k: ps for k, ps in sorted(by_kind.items())}})

@@ -50,6 +50,7 @@ DELEGATIONS = """
 MATCH (dl:Delegation)-[:TO_POWER]->(tp:Power)
 OPTIONAL MATCH (dl)-[:FROM_POWER]->(fp:Power)
 RETURN dl.key AS key, coalesce(dl.manner, '') AS manner, dl.date AS date, coalesce(dl.from_body, '') AS from_body,
+       coalesce(dl.from_found, '') AS from_found,
        coalesce(dl.to_body, '') AS to_body, tp.key AS to_key, fp.key AS from_key
 """
 
@@ -153,7 +154,10 @@ RETURN p.key AS key, duties, articles, v.title AS list_title,
 VIA_TITLES: dict[str, str] = {"catalogue": "同一目录事项", "delegation": "下放/委托", "code": "编码相同",
                               "name": "名称相同", "similar_name": "名称相近"}
 LINK_DETAIL_TITLES: dict[str, str] = {"manner": "方式", "date": "日期", "from_body": "下放主体", "to_body": "承接主体",
-                                      "code": "编码", "similarity": "相似度"}
+                                      "code": "编码", "similarity": "相似度", "found_by": "推定依据"}
+# a delegation whose list names no delegating body, linked to the power above of the same name or code (writer.
+# UNNAMED_DELEGATIONS): how it was found (the detail `found_by`: name or code)
+FOUND_BY = {"name": "清单未写下放主体，按上一级同名事项", "code": "清单未写下放主体，按上一级同编码事项"}
 
 
 @dataclass
@@ -291,16 +295,21 @@ def _link_delegations(links: _Links, delegations: list[dict], by_key: dict[str, 
     for d in delegations:
         upper, lower = by_key.get(d.get("from_key") or ""), by_key.get(d.get("to_key") or "")
         if upper and lower:
-            links.add(upper, lower, "delegation", {"manner": d["manner"], "date": d["date"],
-                                                   "from_body": d["from_body"], "to_body": d["to_body"]})
+            detail = {"manner": d["manner"], "date": d["date"], "from_body": d["from_body"], "to_body": d["to_body"]}
+            if not d["from_body"]:  # (the body above whose power of the same name or code it was linked to)
+                detail.update(from_body=upper.department, found_by=d.get("from_found") or "")
+            links.add(upper, lower, "delegation", detail)
 
 
 def _link_catalogue(links: _Links, powers: list[PowerRow], tree: Tree) -> None:
     """via catalogue: powers implementing one catalogue item, each to those on its line (`Tree`) at the
-    nearest level above that has one."""
+    nearest level above that has one. A power whose own code is the item's code is one of them (赣州's 事项编码
+    000102123000 is the 基本编码 江西's and 于都's lists give: 于都 was linked past its city, to the province), linked
+    via code; among several above of the item, a sub-item to its own (核发 to 核发, not to 变更 and 延续)."""
+    catalogued = {code for p in powers for code in p.catalog}
     by_catalogue: dict[str, list[PowerRow]] = defaultdict(list)
     for p in powers:
-        for code in p.catalog:
+        for code in {*p.catalog, *({p.code} & catalogued)} - {""}:
             by_catalogue[code].append(p)
     for code, rows in by_catalogue.items():
         by_rank: dict[int, list[PowerRow]] = defaultdict(list)
@@ -313,8 +322,9 @@ def _link_catalogue(links: _Links, powers: list[PowerRow], tree: Tree) -> None:
                 for above in reversed(ranks[:i]):
                     uppers = placed[above].on_line_of(lower.jurisdiction)
                     if uppers:
-                        for u in uppers:
-                            links.add(u, lower, "catalogue", {"code": code})
+                        for u in own_sub_items(uppers, lower):
+                            both = code in u.catalog and code in lower.catalog
+                            links.add(u, lower, "catalogue" if both else "code", {"code": code})
                         break
 
 
@@ -365,7 +375,7 @@ def _link_code_or_name(links: _Links, uppers: list[PowerRow], lowers: list[Power
             continue
         code = next((c for c in (low.code, *low.catalog) if c and by_code.get(c)), "")
         if code:
-            for u in by_code[code]:
+            for u in own_sub_items(by_code[code], low):
                 links.add(u, low, "code", {"code": code})
             continue
         found = {u.key: u for v in variants[low.key] for u in by_name.get(v, []) if not _other_item(u, low, split)}
@@ -376,6 +386,19 @@ def _link_code_or_name(links: _Links, uppers: list[PowerRow], lowers: list[Power
         else:
             unmatched.append(low)
     return unmatched
+
+
+def own_sub_items(uppers: list[PowerRow], lower: PowerRow) -> list[PowerRow]:
+    """Of several powers above of one code, those that are the lower's own sub-item (its sub-item's name, or its
+    name); all of them when none is (高要's one 取水许可 under 肇庆's three sub-items)."""
+    if len(uppers) < 2:
+        return uppers
+    if lower.sub_item_name:
+        own = [u for u in uppers if names.normalise_name(u.sub_item_name) == names.normalise_name(lower.sub_item_name)]
+        if own:
+            return own
+    mine = names.normalise_name(lower.name)  # (the name whole: a variant leaves the sub-item's parenthetical out)
+    return [u for u in uppers if names.normalise_name(u.name) == mine] or uppers
 
 
 def _link_similar_names(links: _Links, uppers: list[PowerRow], lowers: list[PowerRow],
@@ -583,6 +606,7 @@ UNWIND $keys AS key
 MATCH (dl:Delegation)-[:TO_POWER]->(tp:Power {key: key})
 OPTIONAL MATCH (dl)-[:FROM_POWER]->(fp:Power)
 RETURN dl.key AS key, coalesce(dl.manner, '') AS manner, dl.date AS date, coalesce(dl.from_body, '') AS from_body,
+       coalesce(dl.from_found, '') AS from_found,
        coalesce(dl.to_body, '') AS to_body, tp.key AS to_key, fp.key AS from_key
 """
 

@@ -33,7 +33,7 @@ def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: boo
     起点可以是权力事项键、权力编码（650200207CF51300）、目录编码或权力名称。列出各层级、
     层级之间的关联、下放和委托，以及每一级的责任（直接实施 / 指导监督）。"""
     from kb.analyses import chains
-    from kb.analyses.chains import LINK_DETAIL_TITLES, VIA_TITLES
+    from kb.analyses.chains import FOUND_BY, LINK_DETAIL_TITLES, VIA_TITLES
 
     with connect() as graph:
         try:
@@ -57,7 +57,8 @@ def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: boo
             click.echo("—— 另一条链条 ——")
         via = ""
         if s["via"]:
-            detail = "，".join(f"{LINK_DETAIL_TITLES.get(k, k)} {v}" for k, v in s["via_detail"].items() if v)
+            detail = "，".join(f"{LINK_DETAIL_TITLES.get(k, k)} {FOUND_BY.get(v, v) if k == 'found_by' else v}"
+                               for k, v in s["via_detail"].items() if v)
             via = f"  ← {VIA_TITLES.get(s['via'], s['via'])}" + (f"（{detail}）" if detail else "")
         by = "、".join(LEVEL_TITLES[lv] for lv in s["exercised_at"])
         click.echo(f"[{LEVEL_TITLES.get(s['level'], s['level'])}] {s['department']}：{s['power']}"

@@ -345,3 +345,38 @@ def test_elsewhere_lists_the_first_powers_in_order_on_every_path_that_writes_the
     dump.clear(graph)
     dump.restore(graph, older)
     assert listed(200) == before and graph.read(unordered)[0]["n"] == 0
+
+
+def test_kinds_in_another_spelling_and_a_law_applied_by_sector_are_no_difference(scratch, tmp_path) -> None:
+    """厦门's 建设局 and 银川's 住房和城乡建设局 are one kind of body (住建局); 厦门 gives 《建设工程质量管理条例》第六十四条
+    to its 交通运输局 and its 建设局 (by sector), 兰州 to its 交通运输局: a kind in common, no finding; 海口's 自然资源和
+    规划局 and 兰州's 农业农村局 on 《土地管理法》第六十七条 are a difference (0.7); 第五十七条, given to 海口's 住建 and
+    兰州's 交通, is one too, but of a law a place applies by sector: scored low and said so."""
+    from importers.run import import_paths
+    from kb.analyses import assignments
+
+    quality = "【行政法规】《建设工程质量管理条例》"
+    land = "【法律】《中华人民共和国土地管理法》第六十七条"
+
+    def listed(body: str, *items: tuple[str, str]) -> Path:
+        path = tmp_path / f"{body}权责清单（2025年）.json"
+        path.write_text(json.dumps({"title": f"{body}权责清单（2025年）", "records": [
+            {"事项名称": name, "权力类型": "行政处罚", "实施依据": basis, "责任事项": "1.立案责任：依法立案。"}
+            for name, basis in items]}, ensure_ascii=False), encoding="utf-8")
+        return path
+
+    paths = [listed("厦门市建设局", ("对施工单位偷工减料的处罚", quality + "第六十四条"),
+                    ("对未取得施工许可擅自施工的处罚", quality + "第五十七条")),
+             listed("厦门市交通运输局", ("对公路工程施工单位偷工减料的处罚", quality + "第六十四条")),
+             listed("银川市住房和城乡建设局", ("对未取得施工许可证擅自施工的处罚", quality + "第五十七条")),
+             listed("兰州市交通运输局", ("对公路施工偷工减料的处罚", quality + "第六十四条"),
+                    ("对公路建设项目未经许可擅自施工的处罚", quality + "第五十七条")),
+             listed("海口市自然资源和规划局", ("对土地利用情况的监督检查", land)),
+             listed("兰州市农业农村局", ("对农村宅基地的监督检查", land))]
+    assert {f["status"] for f in import_paths(scratch, paths, progress=False)["files"]} == {"imported"}
+    found = {f.evidence[0]["article"]: f for f in assignments.find(scratch)}
+    assert set(found) == {"第六十七条", "第五十七条"}, {k: f.summary for k, f in found.items()}
+    assert found["第六十七条"].score == 0.7 and "自然资源局（海口市）" in found["第六十七条"].summary
+    sector = found["第五十七条"]
+    assert sector.score == assignments.SECTOR_SCORE and sector.summary.endswith(assignments.SECTOR_NOTE)
+    assert "住建局（厦门市、银川市）" in sector.summary and "交通局（兰州市）" in sector.summary

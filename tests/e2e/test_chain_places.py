@@ -334,3 +334,73 @@ def test_a_report_s_department_choice_is_the_chosen_place_s(scratch: Graph, tmp_
     page = client.get("/reports/gaps?jurisdiction=440000", headers={"Accept-Language": "zh"}).get_data(as_text=True)
     choice = page.split('name="department"')[1].split("</select>")[0]
     assert "肇庆市水利局" in choice and "济南市市场监督管理局" not in choice
+
+
+def test_a_city_s_own_code_that_is_the_catalogue_s_keeps_the_county_under_the_city(scratch: Graph,
+                                                                                   tmp_path: Path) -> None:
+    """江西's and 于都's lists give 基本编码 000123002000, 赣州's gives it as its 事项编码: the chain runs province → city →
+    county (the county was linked past its city, to the province, and said the city's list lacked the item); and of
+    the item's three sub-items at each level, 核发 is under 核发, not under 变更 and 延续."""
+    from importers.run import import_paths
+    from kb.analyses import chains
+
+    subs = ["食品经营许可证核发", "食品经营许可证变更", "食品经营许可证延续"]
+
+    def items(level: str, column: str) -> list[dict]:
+        return [{"事项名称": "食品经营许可", "子项名称": sub, "权力类型": "行政许可", "实施层级": level, column: "000123002000",
+                 "责任事项": DOES, "实施依据": "【法律】《中华人民共和国食品安全法》第三十五条"} for sub in subs]
+
+    paths = [_list(tmp_path, "江西省市场监督管理局", items("省级", "基本编码")),
+             _list(tmp_path, "赣州市市场监督管理局", items("市级", "事项编码")),
+             _list(tmp_path, "于都县市场监督管理局", items("县级", "基本编码"))]
+    assert [f["status"] for f in import_paths(scratch, paths, progress=False)["files"]] == ["imported"] * 3
+    steps = chains.chain(scratch, "000123002000")
+    by_sub: dict[str, list[str]] = {}
+    for s in steps:
+        by_sub.setdefault(s["power"].split("（")[1].rstrip("）"), []).append(s["level"])
+    assert by_sub == {sub: ["province", "city", "county"] for sub in subs}
+    ch = chains.load(scratch)
+    pairs = {(ch.powers[lk.upper].name, ch.powers[lk.lower].name, ch.powers[lk.lower].level) for lk in ch.links}
+    assert pairs == {(f"食品经营许可（{sub}）", f"食品经营许可（{sub}）", level) for sub in subs for level in ("city", "county")}
+    assert not [f for f in chains.find(scratch) if f.kind == "no_upper_counterpart"]
+
+
+def test_a_township_s_delegated_item_naming_no_body_joins_its_county_s_item(scratch: Graph, tmp_path: Path) -> None:
+    """贡江镇's list says 权力来源 委托 and names no delegating body: its item is linked to the power of the same name in
+    于都县's lists (whichever list comes first), by the body its 配合部门 names when two bodies there hold the name;
+    and the chain, the CLI and the power page say how it was found."""
+    from importers.run import import_paths
+    from kb.analyses import chains
+
+    def item(name: str, **more: str) -> dict:
+        return {"事项名称": name, "权力类型": "行政检查", "责任事项": DOES,
+                "实施依据": "【法律】《中华人民共和国食品安全法》第一百一十条", **more}
+
+    town = _list(tmp_path, "于都县贡江镇人民政府", [
+        item("对食品生产经营者的监督检查", 权力来源="委托", 配合部门="县市场监督管理局"),
+        item("对燃放烟花爆竹的检查", 权力来源="委托", 配合部门="县公安局"),  # (two county bodies hold it)
+        item("对违反规定野外用火的检查", 权力来源="委托")])  # (no county list holds it: stays unlinked)
+    market = _list(tmp_path, "于都县市场监督管理局", [item("对食品生产经营者的监督检查"), item("对燃放烟花爆竹的检查")])
+    police = _list(tmp_path, "于都县公安局", [item("对燃放烟花爆竹的检查")])
+    for path in (town, market, police):  # the township's list first: linked when the county's come
+        assert import_paths(scratch, [path], progress=False)["files"][0]["status"] == "imported"
+    found = {r["n"]: (r["d"], r["how"]) for r in scratch.read(
+        "MATCH (dl:Delegation)-[:TO_POWER]->(p:Power) OPTIONAL MATCH (dl)-[:FROM_POWER]->(u:Power) "
+        "RETURN p.name AS n, u.department AS d, dl.from_found AS how")}
+    assert found == {"对食品生产经营者的监督检查": ("于都县市场监督管理局", "name"),
+                     "对燃放烟花爆竹的检查": ("于都县公安局", "name"), "对违反规定野外用火的检查": (None, None)}
+    steps = chains.chain(scratch, "对食品生产经营者的监督检查")
+    assert [(s["level"], s["department"]) for s in steps] == [("county", "于都县市场监督管理局"),
+                                                              ("township", "于都县贡江镇人民政府")]
+    assert steps[1]["via"] == "delegation" and steps[1]["via_detail"]["from_body"] == "于都县市场监督管理局"
+
+    client = _client(scratch)
+    page = client.get("/chain/" + quote("对食品生产经营者的监督检查"), headers={"Accept-Language": "zh"}).get_data(
+        as_text=True)
+    assert "清单未写下放主体，按上一级同名事项" in page
+    key = steps[1]["key"]
+    power = client.get(f"/powers/{quote(key, safe='')}", headers={"Accept-Language": "zh"}).get_data(as_text=True)
+    assert "于都县市场监督管理局" in power and "清单未写下放主体，按上一级同名事项" in power
+    unlinked = next(r["k"] for r in scratch.read("MATCH (p:Power {name: '对违反规定野外用火的检查'}) RETURN p.key AS k"))
+    power = client.get(f"/powers/{quote(unlinked, safe='')}", headers={"Accept-Language": "zh"}).get_data(as_text=True)
+    assert "清单未写下放或委托的部门" in power and "来自" not in power.split("清单未写下放或委托的部门")[0][-80:]

@@ -21,7 +21,7 @@ from kb.model import (
     power_in_force,
 )
 from webui import asof, findings, store
-from webui.entities import LABEL_COLOURS, LABEL_NAMES, LEVEL_NAMES, PAGES
+from webui.entities import FOUND_BY, LABEL_COLOURS, LABEL_NAMES, LEVEL_NAMES, PAGES
 from webui.errors import explain
 from webui.graphs import Picture
 from webui.names import department_labels
@@ -270,15 +270,18 @@ def describe_link(link) -> dict:
     (下放 or 委托, as recorded) and date."""
     detail = link.detail or {}
     out = {"via": link.via, "via_name": str(VIA_NAMES.get(link.via, link.via)), "upper": link.upper,
-           "manner": "", "date": "", "from_body": "", "to_body": "", "code": str(detail.get("code") or "")}
+           "manner": "", "date": "", "from_body": "", "to_body": "", "found_by": "", "code": str(detail.get("code") or "")}
     if link.via == "delegation":
         out.update(manner=str(detail.get("manner") or ""), date=_date(detail.get("date")),
-                   from_body=str(detail.get("from_body") or ""), to_body=str(detail.get("to_body") or ""))
+                   from_body=str(detail.get("from_body") or ""), to_body=str(detail.get("to_body") or ""),
+                   found_by=str(FOUND_BY.get(detail.get("found_by") or "", "")))
         out["caption"] = out["manner"] or out["via_name"]
         if out["date"]:
             out["caption"] += f" {out['date']}"
         out["title"] = f"{out['caption']}: {out['from_body']} → {out['to_body']}" if out["from_body"] \
             else out["caption"]
+        if out["found_by"]:
+            out["title"] += f" ({out['found_by']})"
     elif link.via == "similar_name" and detail.get("similarity") is not None:
         out["caption"] = f"{out['via_name']} {detail['similarity']}"
     else:

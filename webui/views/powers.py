@@ -21,7 +21,7 @@ from kb.model import (
     power_in_force,
 )
 from webui import asof, findings, paging, stats, store
-from webui.entities import article_key_parts
+from webui.entities import FOUND_BY, article_key_parts
 from webui.pages import JSON_SUFFIX, page, wants_json
 from webui.paging import FACET_LISTED, pager, requested_skip
 
@@ -364,4 +364,4 @@ def catalog_item(key: str) -> dict:
 
 @bp.record_once
 def _globals(state) -> None:
-    state.app.jinja_env.globals.update(field_names=FIELD_NAMES)
+    state.app.jinja_env.globals.update(field_names=FIELD_NAMES, found_by=FOUND_BY)
