@@ -26,46 +26,47 @@ def _where(problem: dict, document: bool = False) -> str:
 
 
 def _print_import(report: dict) -> None:
+    """The report on standard output (`kb import … > 报告.txt` keeps it), its errors and the progress bars on standard
+    error."""
     from importers.document import DOCUMENT_SUFFIXES  # (a document's "sheets" are its tables: 表格)
 
     unmapped = [(_file_name(f["path"]), c) for f in report["files"] for c in f.get("unmapped_columns") or []]
     if unmapped:
-        click.echo("列映射中没有的列（作为附加字段保存在每项权力上）：", err=True)
+        click.echo("列映射中没有的列（作为附加字段保存在每项权力上）：")
         for name, c in unmapped:
-            click.echo(f"    {name} [{c['sheet']}] {c['column']} {c['header']} → {c['kept_as']}", err=True)
+            click.echo(f"    {name} [{c['sheet']}] {c['column']} {c['header']} → {c['kept_as']}")
     for f in report["files"]:
         name = _file_name(f["path"])
         document = name.lower().endswith(tuple(DOCUMENT_SUFFIXES))
-        who = f" → {f['department']}" if f.get("department") else ""
+        several = len(f.get("departments") or [])
+        who = f" → {several} 个部门" if several > 1 else f" → {f['department']}" if f.get("department") else ""
         status = STATUS_TEXT.get(f["status"], f["status"])
-        click.echo(f"[{status}] {name}{who}：{f['records']} 条", err=True)
+        click.echo(f"[{status}] {name}{who}：{f['records']} 条")
         if len(f.get("departments") or []) > 1 or f.get("moved"):  # one body, but not the file's: say so
-            click.echo(f"    各部门的事项（其中 {f['moved']} 条按行使主体、所在分组或工作表的部门从 {f['department']} 移出）：",
-                       err=True)
+            click.echo(f"    各部门的事项（其中 {f['moved']} 条按行使主体、所在分组或工作表的部门从 {f['department']} 移出）：")
             for d in f["departments"]:
-                click.echo(f"      {d['name']}（{d['jurisdiction'] or '地区不明'}）：{d['records']}", err=True)
+                click.echo(f"      {d['name']}（{d['jurisdiction'] or '地区不明'}）：{d['records']}")
         for spelled, known in (f.get("same_body") or {}).items():
-            click.echo(f"    {spelled} 即库中已有的 {known}（同一机构的另一写法），事项记入 {known}", err=True)
+            click.echo(f"    {spelled} 即库中已有的 {known}（同一机构的另一写法），事项记入 {known}")
         if f.get("superseded"):
-            click.echo(f"    取代旧版本：{'、'.join(f['superseded'])}", err=True)
+            click.echo(f"    取代旧版本：{'、'.join(f['superseded'])}")
         if f.get("current") is False:
             what = "这部法律的文本" if f.get("kind") == "law" else "这个部门的清单"
-            click.echo(f"    作为历史版本保存：{what}已有更新的现行版本", err=True)
+            click.echo(f"    作为历史版本保存：{what}已有更新的现行版本")
         if f.get("reviews"):
-            click.echo(f"    {f['reviews']} 处引用的条文已修改、重新编号或废止，已列入待审核（kb laws impact）",
-                       err=True)
+            click.echo(f"    {f['reviews']} 处引用的条文已修改、重新编号或废止，已列入待审核（kb laws impact）")
         for e in f["errors"]:
-            click.echo(f"    错误：{e['message']}{_where(e, document)}", err=True)
+            click.echo(f"    错误：{e['message']}{_where(e, document)}", err=True)  # (errors where errors go)
         warnings = f["warnings"]
         for w in warnings[:5]:
             severity = w.get("severity", "warning")
-            click.echo(f"    {SEVERITY_TEXT.get(severity, severity)}：{w['message']}{_where(w, document)}", err=True)
+            click.echo(f"    {SEVERITY_TEXT.get(severity, severity)}：{w['message']}{_where(w, document)}")
         if len(warnings) > 5:
-            click.echo(f"    …… 另有 {len(warnings) - 5} 条警告（见 --json）", err=True)
+            click.echo(f"    …… 另有 {len(warnings) - 5} 条警告（见 --json）")
     for notice in report.get("notices", []):
-        click.echo(f"提示：{notice}", err=True)
+        click.echo(f"提示：{notice}")
     click.echo(f"新建 {report['nodes_created']} 个节点、{report['relationships_created']} 条关系"
-               + ("（试运行：未写入任何内容）" if report["dry_run"] else ""), err=True)
+               + ("（试运行：未写入任何内容）" if report["dry_run"] else ""))
 
 
 @click.command("import")

@@ -189,7 +189,7 @@ def test_same_year_files_are_parts_of_one_version(scratch_server: ManagedServer,
 def test_older_list_imported_later_is_history(scratch_server: ManagedServer, tmp_path: Path) -> None:
     import_json(scratch_server, STATS)
     proc = kb(scratch_server, "import", str(_variant(tmp_path, "2023年克拉玛依市统计局权责清单.xlsx", year="2023")))
-    assert proc.returncode == 0 and "作为历史版本保存" in proc.stderr
+    assert proc.returncode == 0 and "作为历史版本保存" in proc.stdout
     g = scratch_server.graph
     assert g.read("MATCH (:ListVersion {version:'2025', current:true})-[:SUPERSEDES]->"
                   "(:ListVersion {version:'2023', current:false}) RETURN count(*) AS n")[0]["n"] == 1

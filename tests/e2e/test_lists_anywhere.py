@@ -113,7 +113,7 @@ def test_one_file_puts_each_record_under_its_own_department(scratch_server: Mana
     again = json.loads(_kb(scratch_server, "import", "--json", str(tmp_path / "西安市文物局2024年权责清单.xlsx")).stdout)
     assert again["files"][0]["status"] == "unchanged" and again["nodes_created"] == 0
     # the text report says where the records went
-    text = _kb(scratch_server, "import", "--dry-run", str(tmp_path / "西安市文物局2024年权责清单.xlsx")).stderr
+    text = _kb(scratch_server, "import", "--dry-run", str(tmp_path / "西安市文物局2024年权责清单.xlsx")).stdout
     assert "其中 3 条按行使主体、所在分组或工作表的部门从 西安市文物局 移出" in text and "西安市公安局（西安市）：2" in text
 
 
@@ -159,7 +159,7 @@ def test_no_column_is_lost(scratch_server: ManagedServer, tmp_path: Path) -> Non
     # the same value twice is kept once; two different values are both kept
     assert second["basis"] == "《拍卖管理办法》第四十条" and second["remarks"] == "旧备注\n新备注"
     # the text report lists the unmapped columns first
-    text = _kb(scratch_server, "import", "--dry-run", str(path)).stderr
+    text = _kb(scratch_server, "import", "--dry-run", str(path)).stdout
     assert text.splitlines()[0].startswith("列映射中没有的列")
     assert "救助渠道 → x_救助渠道" in text
 
@@ -246,7 +246,7 @@ def test_one_body_under_two_spellings_is_one_department(scratch_server: ManagedS
                    ["对价格行为的监督检查"]),
     ]
     dry = _kb(scratch_server, "import", "--dry-run", str(later[0]))
-    assert "醴陵市城管执法局 即库中已有的 醴陵市城市管理和综合执法局" in dry.stderr, dry.stderr
+    assert "醴陵市城管执法局 即库中已有的 醴陵市城市管理和综合执法局" in dry.stdout, dry.stdout
     proc = _kb(scratch_server, "import", "--json", *map(str, later))
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)["files"]

@@ -133,7 +133,7 @@ def test_a_folder_published_as_one_zip_is_imported_as_the_folder(scratch_server:
         ("对擅自占用公路的处罚", "51", "醴陵市交通运输局权责清单.docx")]
     runs = g.read("MATCH (r:ImportRun {status: 'imported'}) RETURN r.path AS path ORDER BY path")
     assert [r["path"] for r in runs] == sorted(p for p, (_, status, _) in files.items() if status == "imported")
-    again = run_kb(scratch_server, "import", str(archive)).stderr  # (as a reader sees it: each file in the archive)
+    again = run_kb(scratch_server, "import", str(archive)).stdout  # (as a reader sees it: each file in the archive)
     assert "[未改动] 醴陵.zip/醴陵/醴陵市交通运输局权责清单.docx → 醴陵市交通运输局：3 条" in again
     assert "[未改动] 醴陵.zip/醴陵/行政许可法.docx：83 条" in again and "新建 0 个节点、0 条关系" in again
     locked = _marked_encrypted(write_zip(tmp_path / "攸县.zip", {p.name: p.read_bytes() for p in folder.iterdir()}))

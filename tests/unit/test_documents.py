@@ -502,7 +502,7 @@ def test_the_import_report_calls_a_document_s_table_a_table(capsys):
     files = [{"path": f"/x/清单{suffix}", "kind": "list", "status": "imported", "department": "某县交通运输局",
               "records": 3, "errors": [], "warnings": [warning]} for suffix in (".docx", ".xlsx")]
     _print_import({"files": files, "nodes_created": 0, "relationships_created": 0, "dry_run": False, "notices": []})
-    err = capsys.readouterr().err
+    err = capsys.readouterr().out
     assert "（表格 某县交通运输局权责清单，行 4）" in err and "（工作表 某县交通运输局权责清单，行 4）" in err
 
 
