@@ -87,6 +87,7 @@ from importers.workbook import (
     read_workbook,
 )
 from kb.model import (
+    BOUNDARY_HEADERS,
     LEVEL_RANK,
     LEVEL_TITLES,
     PowerType,
@@ -2208,6 +2209,12 @@ class _ListParser:
                 rec.responsibility_basis_text = ""  # (its 追责情形 the first row: the row's 依据 is the accountability's)
         else:
             rec.responsibilities = list(_duties(rec.responsibility_text))
+            if rec.responsibilities and not any(d.stage for d in rec.responsibilities) and _boundary_column(ctx):
+                # (贡江镇's 职责边界 「镇负责辖区内…的日常巡查和立案查处；涉及…的由县市场监督管理局负责」: where its parts
+                # end, not the steps of the power; a column of steps, 1.受理… 2.审查…, is read as the duties: 塔城)
+                rec.extra.setdefault(ctx.layout.headers[ctx.layout.columns["responsibility_text"]] or "职责边界",
+                                     rec.responsibility_text)
+                rec.responsibility_text, rec.responsibilities = "", []
         if rec.supervision_text in NO_SUB_ITEM:  # 无, 暂无: no measures
             rec.supervision_text = ""
         if rec.supervision_text:  # a column of supervision measures: one more duty
@@ -2379,6 +2386,13 @@ class _SheetContext:
     def column_name(self, fld: str) -> str | None:
         col = self.layout.columns.get(fld)
         return None if col is None else _column_name(self.sheet, col)
+
+
+def _boundary_column(ctx: _SheetContext) -> bool:
+    """Whether the sheet's duties come from a column that says where a body's part ends (职责边界)."""
+    col = ctx.layout.columns.get("responsibility_text")
+    header = ctx.layout.headers[col] if col is not None and col < len(ctx.layout.headers) else ""
+    return normalize_header(header) in BOUNDARY_HEADERS
 
 
 # A row of a group's common duties (丹江口's 「本类事项共性责任事项：1.受理责任：…」), and an item's words saying they are not its

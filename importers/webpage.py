@@ -145,7 +145,7 @@ class _Page(HTMLParser):
         if self.skipping:
             return
         if tag == "table":
-            self.open.append(_Table(_lines("".join(self.recent))))
+            self.open.append(_Table([line for line in _lines("".join(self.recent)) if not _site_line(line)]))
             self.recent = []
             return
         table = self.open[-1] if self.open else None
@@ -194,6 +194,11 @@ class _Page(HTMLParser):
         layout = closing.nested is not None and not any(looks_like_header(row) for row in table.rows[:3])
         found = closing.nested if layout else [table] if table.rows else []
         self.recent = []
+        if not self.open and found == [table] and _title_table(table):  # (贡江镇's .xls: the title in a table of its own)
+            self.recent = [*table.before, *(cell for row in table.rows for cell in row if cell.strip())]
+            self.recent = ["\n".join(self.recent) + "\n"]
+            self.text += ["\n".join(table_lines(table.rows)), "\n"]
+            return
         if self.open:  # inside a cell: its rows are the cell's lines; its tables the enclosing one's
             parent = self.open[-1]
             self._out("\n" + "\n".join(table_lines(table.rows)) + "\n")
@@ -212,6 +217,20 @@ class _Page(HTMLParser):
         super().close()
         while self.open:  # a table the page never closed
             self._close_table()
+
+
+def _title_table(table: Table) -> bool:
+    """A table that only holds a title (one row, or one cell written in): the title of the table after it."""
+    cells = {cell.strip() for row in table.rows for cell in row if cell.strip()}
+    return len(cells) == 1 or (len(table.rows) == 1 and not looks_like_header(table.rows[0]) and len(cells) <= 2)
+
+
+# A site's way to where the page is (首页 > 政务公开 > 权责清单, 当前位置：…): no title of the table below it
+_BREADCRUMB = re.compile(r"^(?:首页|网站首页|主页|当前位置|您的位置|您现在的位置)\s*(?:[>＞»›/|:：]|$)")
+
+
+def _site_line(line: str) -> bool:
+    return bool(_BREADCRUMB.match(line)) or _chrome(line)
 
 
 def _lines(text: str) -> list[str]:

@@ -680,3 +680,34 @@ def test_a_list_instance_that_starts_a_level_elsewhere(tmp_path):
     from importers.source import Source
 
     assert docx_text(Source(path)).split("\n") == ["1.\t甲", "1.1\t乙", "1.2\t丙", "2.\t丁", "2.5\t戊"]
+
+
+def test_a_portal_page_s_title_table_and_breadcrumb_and_a_boundary_column(tmp_path):
+    """贡江镇's .xls (a page): its title in a table of its own above the list's — the list's title and year, not a sheet
+    skipped; 宜良's page: the site's path (首页 > 政务公开 > 权责清单) and its 发布时间 line are no title; a 职责边界 column in
+    prose (where the township's part ends) is kept as it is, not read as the duties, which a column of steps is."""
+    town = tmp_path / "贡江镇权责清单.xls"
+    town.write_text(
+        '<html><head><meta charset="utf-8"><title>于都县贡江镇权责清单</title></head><body>'
+        '<table><tr><td colspan="5">于都县贡江镇权责清单（2024年）</td></tr></table>'
+        '<table border="1"><tr><th>序号</th><th>事项名称</th><th>权力类型</th><th>实施依据</th><th>职责边界</th></tr>'
+        '<tr><td>1</td><td>对食品生产经营者的监督检查</td><td>行政检查</td><td>《中华人民共和国食品安全法》第一百一十条</td>'
+        '<td>镇负责辖区内食品摊贩的日常巡查；涉及食品生产环节的由县市场监督管理局负责。</td></tr>'
+        '<tr><td>2</td><td>对燃放烟花爆竹的检查</td><td>行政检查</td><td>《烟花爆竹安全管理条例》第三十五条</td>'
+        '<td>1.检查责任：依法开展检查。2.处置责任：发现问题移交县公安局。</td></tr></table></body></html>',
+        encoding="utf-8")
+    doc = lists.parse_list(town)
+    assert (doc.title, doc.version, doc.department) == ("于都县贡江镇权责清单（2024年）", "2024", "于都县贡江镇人民政府")
+    assert not [w for w in doc.warnings if "已跳过此工作表" in w.message]
+    prose, steps = doc.records
+    assert prose.responsibilities == [] and prose.extra["职责边界"].startswith("镇负责辖区内食品摊贩的日常巡查")
+    assert [d.stage for d in steps.responsibilities] == ["检查", "处置"] and "职责边界" not in steps.extra
+
+    page = tmp_path / "宜良县应急管理局权责清单.html"
+    page.write_text(
+        '<html><body><div>首页 &gt; 政务公开 &gt; 权责清单</div><h1>宜良县应急管理局权责清单</h1>'
+        '<p>发布时间：2024-03-15　来源：宜良县人民政府网</p><table border="1"><tr><th>序号</th><th>事项名称</th>'
+        '<th>权力类型</th><th>实施依据</th></tr><tr><td>1</td><td>对生产经营单位的监督检查</td><td>行政检查</td>'
+        '<td>《中华人民共和国安全生产法》第六十五条</td></tr></table></body></html>', encoding="utf-8")
+    doc = lists.parse_list(page)
+    assert (doc.title, doc.department) == ("宜良县应急管理局权责清单", "宜良县应急管理局")
