@@ -167,7 +167,10 @@ def _title_opens_citation(segment: str, start: int, line_start: bool) -> bool:
         return True
     if article:  # after a semicolon: only a bare reference list, "…；《X》第38条" or "…；《X》第38条："
         return _after_header(line_rest, 0) in ("", "：", ":", " ", "。")
-    return line_start and not line_rest and bool(_LAW_SUFFIX.search(normalise_title(segment[start:close + 1])))
+    # a document cited whole: on a line of its own, or after a semicolon with nothing after it (贡江镇's 「…第一百二十二条
+    # 第一款；《江西省人民政府关于向乡镇和街道赋予部分县级行政权力事项的决定》」: not the article's text)
+    bare = not line_rest or (not line_start and line_rest[0] in "；;。")
+    return bare and bool(_LAW_SUFFIX.search(normalise_title(segment[start:close + 1])))
 
 
 # --- one segment: title, history, articles -----------------------------------------------------

@@ -251,3 +251,15 @@ def test_articles_listed_after_a_semicolon_are_each_cited():
                    "应当。第六十五条，第六十六条另有规定的除外。"):
         found = parse_citations(f"《安全生产法》第六十二条：{quoted}")
         assert [(c.article, c.text) for c in found] == [(62, quoted)]
+
+
+def test_a_document_cited_whole_after_a_semicolon_is_a_citation_not_the_article_s_text():
+    """贡江镇's 「《食品安全法》第一百二十二条第一款；《江西省人民政府关于…的决定》」 cites the decision too (its title was
+    shown as the article's words on the power page); a title quoted inside an article's text stays its text."""
+    found = parse_citations("【法律】《中华人民共和国食品安全法》第一百二十二条第一款；"
+                            "《江西省人民政府关于向乡镇和街道赋予部分县级行政权力事项的决定》")
+    assert [(c.law_title, c.article, c.text) for c in found] == [
+        ("中华人民共和国食品安全法", 122, ""), ("江西省人民政府关于向乡镇和街道赋予部分县级行政权力事项的决定", None, "")]
+    quoted = "依照本法规定；《食品安全法》另有规定的，从其规定。"
+    found = parse_citations(f"【法律】《中华人民共和国食品安全法》第一百二十二条：{quoted}")
+    assert [(c.article, c.text) for c in found] == [(122, quoted)]
