@@ -137,6 +137,8 @@ def test_the_finding_is_stored_by_the_import_and_shown_in_the_reports(two_cities
     for name in ("对占用消防车通道的处罚", "对占用、堵塞消防车通道的行政处罚"):
         assert f'href="/powers/{quote(keys[name], safe="")}"' in page or f'href="/powers/{keys[name]}"' in page
     assert "消防救援支队" in page and "西安市公安局" in page
+    # each power named by its name, a link to its page: its key (西安市公安局|2024|…#00000) not shown
+    assert not [k for k in keys.values() if f">{k}<" in page] and "权力键" not in page and "Power key" not in page
     # kb check --stored with a place in one of the provinces finds it
     text = _kb(two_cities["server"], "check", "consistency", "--stored", "-j", "西安市", "--json").stdout
     assert [f["kind"] for f in json.loads(text)].count("assignment_differs") == 1
