@@ -808,6 +808,22 @@ def not_found(start: str) -> str:
     return f"没有与「{start}」匹配的现行权力：请给出权力的键、权力编码（如 650200207CF51300）、目录编码或事项名称"
 
 
+ANOTHER_CHAIN = "另一条链条"
+ANOTHER_SUB_ITEM = "同一事项的另一子项"
+
+
+def sibling_sub_item(root: PowerRow | dict, previous: PowerRow | dict | None) -> bool:
+    """Whether a chain's first power is another sub-item of the item the chain before it began with (食品经营许可（变更）
+    after 食品经营许可（核发）): the break between them says so, not 「另一条链条」 as between two unrelated items."""
+    def item(p: PowerRow | dict | None) -> str:
+        return (p.get("item_name") if isinstance(p, dict) else p.item_name) or "" if p is not None else ""
+
+    def name(p: PowerRow | dict) -> str:
+        return p.get("power", "") if isinstance(p, dict) else p.name
+
+    return previous is not None and bool(item(root)) and item(root) == item(previous) and name(root) != name(previous)
+
+
 def exercised_elsewhere(p: PowerRow) -> list[str]:
     """The levels that exercise a power its list catalogues at its own level for others too (a province's item that
     its 实施层级 says 市级, or 省级、市级、县级); [] when its list names only its own level, or none."""
@@ -822,6 +838,7 @@ def walk(ch: Chains, start: str, direction: str) -> list[dict]:
         p = ch.powers[key]
         steps.append({"key": key, "level": p.level, "level_title": LEVEL_TITLES.get(p.level, p.level),
                       "department": p.department, "jurisdiction": p.jurisdiction, "power": p.name,
+                      "item_name": p.item_name,
                       "power_type": p.type, "code": p.code, "catalog": p.catalog,
                       "exercised_at": exercised_elsewhere(p),
                       "via": via.via if via else None, "via_detail": via.detail if via else {},

@@ -33,7 +33,14 @@ def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: boo
     起点可以是权力事项键、权力编码（650200207CF51300）、目录编码或权力名称。列出各层级、
     层级之间的关联、下放和委托，以及每一级的责任（直接实施 / 指导监督）。"""
     from kb.analyses import chains
-    from kb.analyses.chains import FOUND_BY, LINK_DETAIL_TITLES, VIA_TITLES
+    from kb.analyses.chains import (
+        ANOTHER_CHAIN,
+        ANOTHER_SUB_ITEM,
+        FOUND_BY,
+        LINK_DETAIL_TITLES,
+        VIA_TITLES,
+        sibling_sub_item,
+    )
 
     with connect() as graph:
         try:
@@ -52,9 +59,12 @@ def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: boo
     if any(s.get("example") for s in steps):
         click.echo(f"{EXAMPLE_MARK}本链条含{EXAMPLE_NOTE}：" + "、".join(
             dict.fromkeys(s["department"] for s in steps if s.get("example"))))
+    root = None
     for n, s in enumerate(steps):
         if n and not s["via"]:  # (a power linked to none above: another chain, not this one going on)
-            click.echo("—— 另一条链条 ——")
+            click.echo(f"—— {ANOTHER_SUB_ITEM if sibling_sub_item(s, root) else ANOTHER_CHAIN} ——")
+        if not s["via"]:
+            root = s
         via = ""
         if s["via"]:
             detail = "，".join(f"{LINK_DETAIL_TITLES.get(k, k)} {FOUND_BY.get(v, v) if k == 'found_by' else v}"

@@ -363,6 +363,10 @@ def test_a_city_s_own_code_that_is_the_catalogue_s_keeps_the_county_under_the_ci
     pairs = {(ch.powers[lk.upper].name, ch.powers[lk.lower].name, ch.powers[lk.lower].level) for lk in ch.links}
     assert pairs == {(f"食品经营许可（{sub}）", f"食品经营许可（{sub}）", level) for sub in subs for level in ("city", "county")}
     assert not [f for f in chains.find(scratch) if f.kind == "no_upper_counterpart"]
+    # the page lists the three sub-items' chains one after another, each said to be another sub-item of the item
+    page = _client(scratch).get("/chain/000123002000", headers={"Accept-Language": "zh"}).get_data(as_text=True)
+    rows = page.split('id="chain-steps"')[1].split("</table>")[0]
+    assert rows.count("同一事项的另一子项") == 2 and "另一条链条" not in rows
 
 
 def test_a_township_s_delegated_item_naming_no_body_joins_its_county_s_item(scratch: Graph, tmp_path: Path) -> None:

@@ -375,14 +375,19 @@ def chain(start: str, as_of: str | None = None) -> dict | None:
                 picture.edge(link.upper, link.lower, described["caption"], title=described["title"])
     steps = []
     chain_of = _chains_of(members, ch)
+    root = None  # the first power of the chain being listed
     for n, k in enumerate(members):
         p = ch.powers[k]
+        another = bool(n) and chain_of[k] != chain_of[members[n - 1]]
+        sibling = another and chain_analysis.sibling_sub_item(p, root)
+        if not n or another:
+            root = p
         links = _same_reasons_once([describe_link(lk) for lk in ch.up.get(k, []) if lk.upper in shown], ch)
         steps.append({"key": k, "name": p.name, "type": p.type, "code": p.code, "catalog": list(p.catalog),
                       "department": p.department, "jurisdiction": p.jurisdiction, "level": p.level,
                       "level_title": str(LEVEL_NAMES.get(p.level, LEVEL_TITLES.get(p.level, ""))),
                       "exercised_at": "、".join(str(LEVEL_NAMES.get(lv, lv)) for lv in chain_analysis.exercised_elsewhere(p)),
-                      "sample": k in samples, "another": bool(n) and chain_of[k] != chain_of[members[n - 1]],
+                      "sample": k in samples, "another": another, "sibling": sibling,
                       "via": [lk["via_name"] for lk in links], "links": links})
     sample_note = next((sources[k]["remarks"] or sources[k]["title"] for k in members if k in samples), "")
     return {"start": start, "starts": keys, "steps": steps, "total": len(through), "levels": len(counts),
