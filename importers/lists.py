@@ -1657,10 +1657,20 @@ class _ListParser:
             records=self.records,
             warnings=self.warnings,
             sheets=used_sheets,
-            fields=sorted({f for _, lay in layouts for f in lay.columns}),
+            fields=sorted({f for _, lay in layouts for f in lay.columns} - self._boundary_only(layouts)),
             departments=sorted(departments.values(), key=lambda d: d["name"] != naming.department),
             unmapped=self.unmapped,
         )
+
+    def _boundary_only(self, layouts: list) -> set[str]:
+        """{"responsibility_text"} when the file's only duty column says where a body's part ends (职责边界) and none of
+        its rows gave a duty from it (kept as 职责边界 instead): the list has no 责任事项 column, one finding for the list
+        (gaps.no_responsibility), not one per power."""
+        duty_layouts = [lay for _, lay in layouts if "responsibility_text" in lay.columns]
+        if duty_layouts and all(_boundary_column(lay) for lay in duty_layouts) and not any(r.responsibility_text
+                                                                                  for r in self.records):
+            return {"responsibility_text"}
+        return set()
 
     # -- problems that refuse the file -------------------------------------------------------
 
@@ -2209,7 +2219,7 @@ class _ListParser:
                 rec.responsibility_basis_text = ""  # (its 追责情形 the first row: the row's 依据 is the accountability's)
         else:
             rec.responsibilities = list(_duties(rec.responsibility_text))
-            if rec.responsibilities and not any(d.stage for d in rec.responsibilities) and _boundary_column(ctx):
+            if rec.responsibilities and not any(d.stage for d in rec.responsibilities) and _boundary_column(ctx.layout):
                 # (贡江镇's 职责边界 「镇负责辖区内…的日常巡查和立案查处；涉及…的由县市场监督管理局负责」: where its parts
                 # end, not the steps of the power; a column of steps, 1.受理… 2.审查…, is read as the duties: 塔城)
                 rec.extra.setdefault(ctx.layout.headers[ctx.layout.columns["responsibility_text"]] or "职责边界",
@@ -2388,10 +2398,10 @@ class _SheetContext:
         return None if col is None else _column_name(self.sheet, col)
 
 
-def _boundary_column(ctx: _SheetContext) -> bool:
+def _boundary_column(layout: SheetLayout) -> bool:
     """Whether the sheet's duties come from a column that says where a body's part ends (职责边界)."""
-    col = ctx.layout.columns.get("responsibility_text")
-    header = ctx.layout.headers[col] if col is not None and col < len(ctx.layout.headers) else ""
+    col = layout.columns.get("responsibility_text")
+    header = layout.headers[col] if col is not None and col < len(layout.headers) else ""
     return normalize_header(header) in BOUNDARY_HEADERS
 
 

@@ -153,7 +153,7 @@ RETURN p.key AS key, duties, articles, v.title AS list_title,
 # How a reader is told why a lower power is linked to the one above (`via`), and the link's details.
 VIA_TITLES: dict[str, str] = {"catalogue": "同一目录事项", "delegation": "下放/委托", "code": "编码相同",
                               "name": "名称相同", "similar_name": "名称相近"}
-LINK_DETAIL_TITLES: dict[str, str] = {"manner": "方式", "date": "日期", "from_body": "下放主体", "to_body": "承接主体",
+LINK_DETAIL_TITLES: dict[str, str] = {"manner": "方式", "date": "日期", "from_body": "下放或委托主体", "to_body": "承接主体",
                                       "code": "编码", "similarity": "相似度", "found_by": "推定依据"}
 # a delegation whose list names no delegating body, linked to the power above of the same name or code (writer.
 # UNNAMED_DELEGATIONS): how it was found (the detail `found_by`: name or code)

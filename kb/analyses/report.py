@@ -280,7 +280,7 @@ def evidence_line(e: dict, text_chars: int = 60) -> str:
                 + (f"，承接部门 {e['receiver']}" if e.get("receiver") else "，承接部门未找到"))
     if kind == "assignment":
         return (f"{e.get('jurisdiction', '')}（{e.get('body_kind', '')}）：{who} 依据 {e.get('law', '')}"
-                f"{e.get('article', '')}〔{e.get('power_key', '')}〕{where}")
+                f"{e.get('article', '')}{where}")  # (the power's key is in --json: a reader has its name and source)
     if kind == "level":
         value = e.get("value")
         value = "、".join(map(str, value)) if isinstance(value, list) else (value or "")

@@ -31,6 +31,7 @@ from typing import Any
 
 from kb.analyses.findings import AREAS, CROSS_PLACE_KINDS, KINDS, Finding
 from kb.db import Graph, Rows
+from kb.model import LEVEL_RANK
 
 BATCH = 2000
 AREA_PAGE = 2000  # stored findings read a page at a time (kb check --json, the exports)
@@ -314,7 +315,7 @@ def refresh_stats(graph: Graph, stamp: str | None = None) -> dict:
             options[o["area"]]["department"] = sorted(o["departments"])
     for o in row["levels"]:
         if o["area"] in options:
-            options[o["area"]]["level"] = sorted(x for x in o["levels"] if x)
+            options[o["area"]]["level"] = sorted((x for x in o["levels"] if x), key=lambda x: (LEVEL_RANK.get(x, 9), x))
     stats = {"by_kind": row["by_kind"], "by_department": row["by_department"], "options": options}
     graph.write(SAVE_STATS, stats=json.dumps(stats, ensure_ascii=False), stamp=stamp)
     return stats

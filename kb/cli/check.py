@@ -188,6 +188,13 @@ def _write_findings(findings: Callable[[], Iterator[Finding]], xlsx: Path | None
         click.echo(f"已将{n}项结果写入 {csv_path}", err=True)
 
 
+def _saved(n: int, areas: tuple[str, ...], filtered: bool) -> str:
+    """What was stored for the browser: every finding of the areas run, whatever --kind, --status or --min-score
+    then show (「已为浏览器保存22项」 above six shown read as a miscount)."""
+    return (f"-- 已为浏览器保存{'、'.join(AREA_TITLES[a] for a in areas)}的{n}项检查结果"
+            + ("（下面只列出所选规则、状态或得分的）" if filtered else ""))
+
+
 def _progress(batches: Iterator[list[Finding]], seconds: dict[str, float]) -> Iterator[list[Finding]]:
     """The batches as they come, counted on a progress line (on a terminal only: stderr)."""
     from tqdm import tqdm
@@ -271,13 +278,13 @@ def check_cmd(area: str, jurisdiction: str | None, as_json: bool, fail_on: tuple
             # the whole graph: each batch stored as it is found, then printed from the store
             n = stored.store_report(graph, _progress(report.batches(graph, areas, seconds=seconds), seconds), None,
                                     areas, lambda: sum(seconds.values()))
-            click.echo(f"-- 已为浏览器保存{n}项检查结果", err=True)
+            click.echo(_saved(n, areas, bool(kinds) or status != 'all' or bool(min_score)), err=True)
             source = _Stored(graph, areas, seconds)
         else:
             result = report.run(graph, areas, jurisdiction, threshold or overlaps.DEFAULT_THRESHOLD)
             if threshold is None:
                 n = stored.store_report(graph, [result.findings], jurisdiction, areas, sum(result.seconds.values()))
-                click.echo(f"-- 已为浏览器保存{n}项检查结果" if n >= 0 else
+                click.echo(_saved(n, areas, bool(kinds) or status != 'all' or bool(min_score)) if n >= 0 else
                            f"-- 未保存：{jurisdiction}不是最上级的行政区划（对其所在的省运行 kb check -j，"
                            "或不加 -j，才会保存）", err=True)
             source = _Listed(result.findings, result.seconds)

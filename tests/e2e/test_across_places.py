@@ -142,6 +142,8 @@ def test_the_finding_is_stored_by_the_import_and_shown_in_the_reports(two_cities
     # kb check --stored with a place in one of the provinces finds it
     text = _kb(two_cities["server"], "check", "consistency", "--stored", "-j", "西安市", "--json").stdout
     assert [f["kind"] for f in json.loads(text)].count("assignment_differs") == 1
+    printed = _kb(two_cities["server"], "check", "consistency", "--stored", "-j", "西安市").stdout
+    assert "西安市公安局「对占用消防车通道的处罚」" in printed and not [k for k in keys.values() if k in printed]
     # and so does the browser's report of a place it names (or the province it is in), as the CLI's
     for place in ("西安市", "610000", "银川市"):
         listed = client.get(f"/reports/consistency.json?jurisdiction={quote(place)}").get_json()["findings"]

@@ -292,7 +292,7 @@ def test_a_code_two_unrelated_chains_carry_shows_them_one_after_the_other(scratc
 def test_a_county_item_linked_to_the_city_s_three_sub_items_shows_its_reason_once(scratch: Graph,
                                                                                    tmp_path: Path) -> None:
     """肇庆's list splits 取水许可 into three sub-items of one code; 高要's one item of that code is linked to all three,
-    and its row says 「同编码」 once, with the three sub-items named, not three times."""
+    and its row says 「编码相同」 once, with the three sub-items named, not three times."""
     from importers.run import import_paths
 
     def item(name: str, level: str, code: str = "000117001000") -> dict:
@@ -310,12 +310,13 @@ def test_a_county_item_linked_to_the_city_s_three_sub_items_shows_its_reason_onc
     page = client.get("/chain/000117001000", headers={"Accept-Language": "zh"}).get_data(as_text=True)
     row = next(r for r in page.split('id="chain-steps"')[1].split("</table>")[0].split("<tr")
                if "肇庆市高要区水利局" in r)
-    assert row.count("同编码") == 1 and "（上一级 3 项）" in row
+    assert row.count("编码相同") == 1 and "（上一级 3 项）" in row
     assert all(n in row for n in subs)  # (named in the count's tooltip)
 
 
 def test_a_report_s_department_choice_is_the_chosen_place_s(scratch: Graph, tmp_path: Path) -> None:
-    """Gaps in 济南 and in 肇庆: the 部门 choice of the gaps filtered by 山东省 lists 济南's bureau only."""
+    """Gaps in 山东, 济南 and 肇庆: the 部门 choice of the gaps filtered by 山东省 lists 山东's bureaus only, and the
+    levels top-down."""
     from importers.run import import_paths
     from kb.analyses import stored
 
@@ -323,17 +324,19 @@ def test_a_report_s_department_choice_is_the_chosen_place_s(scratch: Graph, tmp_
         return {"事项名称": name, "权力类型": "行政检查", "实施依据": "【法律】《中华人民共和国食品安全法》第一百一十条"}
 
     paths = [_list(tmp_path, "济南市市场监督管理局", [undivided("对食品生产经营的监督检查")]),
-             _list(tmp_path, "肇庆市水利局", [undivided("对取水的监督检查")])]
-    assert [f["status"] for f in import_paths(scratch, paths, progress=False)["files"]] == ["imported"] * 2
+             _list(tmp_path, "肇庆市水利局", [undivided("对取水的监督检查")]),
+             _list(tmp_path, "山东省市场监督管理局", [undivided("对食品生产经营的监督检查")])]
+    assert [f["status"] for f in import_paths(scratch, paths, progress=False)["files"]] == ["imported"] * 3
     stored.refresh(scratch)
     client = _client(scratch)
     every = client.get("/reports/gaps.json").get_json()["options"]["department"]
     assert {"济南市市场监督管理局", "肇庆市水利局"} <= set(every)
-    assert client.get("/reports/gaps.json?jurisdiction=" + quote("山东省")).get_json()["options"]["department"] == [
-        "济南市市场监督管理局"]
+    shandong = client.get("/reports/gaps.json?jurisdiction=" + quote("山东省")).get_json()["options"]
+    assert shandong["department"] == ["山东省市场监督管理局", "济南市市场监督管理局"]
+    assert shandong["level"] == ["province", "city"]  # (levels top-down, not in the words' order)
     page = client.get("/reports/gaps?jurisdiction=440000", headers={"Accept-Language": "zh"}).get_data(as_text=True)
     choice = page.split('name="department"')[1].split("</select>")[0]
-    assert "肇庆市水利局" in choice and "济南市市场监督管理局" not in choice
+    assert "肇庆市水利局" in choice and "济南市市场监督管理局" not in choice and "山东省市场监督管理局" not in choice
 
 
 def test_a_city_s_own_code_that_is_the_catalogue_s_keeps_the_county_under_the_city(scratch: Graph,

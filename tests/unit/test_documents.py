@@ -702,6 +702,13 @@ def test_a_portal_page_s_title_table_and_breadcrumb_and_a_boundary_column(tmp_pa
     prose, steps = doc.records
     assert prose.responsibilities == [] and prose.extra["职责边界"].startswith("镇负责辖区内食品摊贩的日常巡查")
     assert [d.stage for d in steps.responsibilities] == ["检查", "处置"] and "职责边界" not in steps.extra
+    assert "responsibility_text" in doc.fields
+    # a list whose 职责边界 is prose throughout has no column of duties: one finding for the list, not one a power
+    prose_only = tmp_path / "贡江镇权责清单（职责边界）.xls"
+    prose_only.write_text(town.read_text(encoding="utf-8").split("<tr><td>2</td>")[0]
+                          + "</table></body></html>", encoding="utf-8")
+    doc = lists.parse_list(prose_only)
+    assert len(doc.records) == 1 and "responsibility_text" not in doc.fields and "basis_text" in doc.fields
 
     page = tmp_path / "宜良县应急管理局权责清单.html"
     page.write_text(

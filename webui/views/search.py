@@ -7,7 +7,7 @@ from flask import Blueprint, request
 from markupsafe import Markup, escape
 
 from kb.analyses.powers import jurisdiction_names
-from kb.model import EXAMPLE_MARK, FULLTEXT_INDEX, SEARCH_LABELS, by_date, dated, power_in_force
+from kb.model import EXAMPLE_MARK, FULLTEXT_INDEX, LEVEL_RANK, SEARCH_LABELS, by_date, dated, power_in_force
 from webui import asof, store
 from webui.entities import key_of
 from webui.pages import page
@@ -192,7 +192,9 @@ def _facets(hits: list[dict], chosen: dict[str, str], within: set[str] | None = 
             value = h[FIELDS[facet]]
             if value:
                 counts[facet][value] = counts[facet].get(value, 0) + 1
-    return {facet: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:30] for facet, c in counts.items()}
+    return {facet: sorted(c.items(), key=lambda kv: (LEVEL_RANK.get(kv[0], 9), kv[0]) if facet == "level"
+                          else (-kv[1], kv[0]))[:30]  # (levels top-down, as everywhere)
+            for facet, c in counts.items()}
 
 
 @page(bp, "/search", "search.html")
