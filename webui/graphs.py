@@ -185,8 +185,11 @@ class Picture:
     def options(self) -> dict[str, Any]:
         if self.hierarchical:
             return {
+                # (a box no wider than the space between two, and between two trees — a chain each, treeSpacing: the
+                # three sub-items' chains of one item overlapped, each box hiding its neighbour's label's end)
                 "layout": {"hierarchical": {"enabled": True, "direction": "UD", "sortMethod": "directed",
-                                            "levelSeparation": 110, "nodeSpacing": 250}},
+                                            "levelSeparation": 110, "nodeSpacing": 270, "treeSpacing": 290}},
+                "nodes": {"widthConstraint": {"maximum": 240}},
                 "physics": {"enabled": False},
                 "edges": {"smooth": {"type": "cubicBezier", "forceDirection": "vertical"},
                           "font": {"size": 12, "background": "#ffffff"}},

@@ -370,6 +370,10 @@ def test_a_city_s_own_code_that_is_the_catalogue_s_keeps_the_county_under_the_ci
     page = _client(scratch).get("/chain/000123002000", headers={"Accept-Language": "zh"}).get_data(as_text=True)
     rows = page.split('id="chain-steps"')[1].split("</table>")[0]
     assert rows.count("同一事项的另一子项") == 2 and "另一条链条" not in rows
+    assert rows.count('href="/catalog/000123002000"') == 9  # (赣州's own code too: the item's page lists it)
+    item = _client(scratch).get("/catalog/000123002000.json").get_json()
+    assert sorted({p["department"] for p in item["powers"]}) == ["于都县市场监督管理局", "江西省市场监督管理局",
+                                                               "赣州市市场监督管理局"] and len(item["powers"]) == 9
 
 
 def test_a_township_s_delegated_item_naming_no_body_joins_its_county_s_item(scratch: Graph, tmp_path: Path) -> None:

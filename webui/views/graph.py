@@ -376,6 +376,7 @@ def chain(start: str, as_of: str | None = None) -> dict | None:
     steps = []
     chain_of = _chains_of(members, ch)
     root = None  # the first power of the chain being listed
+    items = {c for k in members for c in ch.powers[k].catalog}  # (a power's own code that is one: linked to its page)
     for n, k in enumerate(members):
         p = ch.powers[k]
         another = bool(n) and chain_of[k] != chain_of[members[n - 1]]
@@ -383,7 +384,8 @@ def chain(start: str, as_of: str | None = None) -> dict | None:
         if not n or another:
             root = p
         links = _same_reasons_once([describe_link(lk) for lk in ch.up.get(k, []) if lk.upper in shown], ch)
-        steps.append({"key": k, "name": p.name, "type": p.type, "code": p.code, "catalog": list(p.catalog),
+        steps.append({"key": k, "name": p.name, "type": p.type, "code": p.code,
+                      "catalog": list(p.catalog) or ([p.code] if p.code in items else []),
                       "department": p.department, "jurisdiction": p.jurisdiction, "level": p.level,
                       "level_title": str(LEVEL_NAMES.get(p.level, LEVEL_TITLES.get(p.level, ""))),
                       "exercised_at": "、".join(str(LEVEL_NAMES.get(lv, lv)) for lv in chain_analysis.exercised_elsewhere(p)),

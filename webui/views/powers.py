@@ -174,9 +174,15 @@ RETURN r {.*} AS responsibility, p {.key, .name, .type, .department} AS power, s
        a {.subjects, .text} AS accountability
 """
 
+# (and the current powers whose own code is the item's: 赣州's 事项编码 000106002000 is 江西's and 于都's 基本编码, and the
+# chain links them: kb.analyses.chains._link_catalogue)
 CATALOG_ITEM = """
 MATCH (c:CatalogItem {key: $key})
-OPTIONAL MATCH (p:Power)-[:IMPLEMENTS]->(c)
+CALL { WITH c MATCH (p:Power)-[:IMPLEMENTS]->(c) RETURN p
+       UNION
+       WITH c MATCH (p:Power {code: coalesce(c.code, c.key)}) WHERE p.current RETURN p
+       UNION
+       WITH c RETURN null AS p }  // (the item's row, when no power implements it)
 OPTIONAL MATCH (d:Department)-[:HOLDS]->(p)
 OPTIONAL MATCH (d)-[:IN_JURISDICTION]->(j:Jurisdiction)
 WITH c, p, d, j ORDER BY CASE coalesce(j.level, p.level) WHEN 'province' THEN 0 WHEN 'city' THEN 1
