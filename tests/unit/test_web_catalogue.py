@@ -70,3 +70,11 @@ def test_search_facets_count_each_value_among_the_hits_that_pass_every_other_fil
     # with 甲县 chosen, the township below it counts too: of 144 hits, 96 are in 甲县 or 甲县某镇, half each department's
     counted = dict(search._facets(hits, none | {"jurisdiction": "甲县"}, within)["department"])
     assert counted == {"甲局": 48, "乙局": 48}
+
+
+def test_an_import_run_is_shown_by_when_it_ran():
+    """A power's page names its import by when it ran (2026-12-07 22:30:59), the run's id kept in the link's title."""
+    from webui.views.powers import run_time
+
+    assert run_time("20261207T223059-7384cb00") == "2026-12-07 22:30:59"
+    assert run_time("an-older-id") == "an-older-id" and run_time("") == ""

@@ -1,6 +1,7 @@
 """Powers (权力事项): the list, a power with everything the graph knows, responsibilities, catalogue items."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Blueprint, redirect, request, url_for
@@ -368,6 +369,17 @@ def catalog_item(key: str) -> dict:
     return row
 
 
+_RUN_ID = re.compile(r"^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})-")
+
+
+def run_time(run_id: str) -> str:
+    """An import run's id (20261207T223059-7384cb00, its start and a random part) as a reader reads it: 2026-12-07
+    22:30:59; the id itself when it is not of that form."""
+    m = _RUN_ID.match(run_id or "")
+    return f"{m[1]}-{m[2]}-{m[3]} {m[4]}:{m[5]}:{m[6]}" if m else (run_id or "")
+
+
 @bp.record_once
 def _globals(state) -> None:
     state.app.jinja_env.globals.update(field_names=FIELD_NAMES, found_by=FOUND_BY)
+    state.app.jinja_env.filters["run_time"] = run_time
