@@ -112,6 +112,9 @@ KEY_FIELDS = ("item_name", "sub_item_name", "type")  # a row is a record when on
 NO_SUB_ITEM = {"无", "无子项", "/", "／", "-", "--", "—", "——", "－", "－－", "暂无"}  # (——: 焦作's 子项 column)
 _NOTE_ROW = re.compile(r"^\s*(?:备注|附注|注|说明)\s*[:：]")
 _NOTE_LINE = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[一二三四五六七八九十][、.．])")  # a note's next numbered line
+# the body and the date that sign a table, in a cell of its own under it (仙居县人民政府办公室 2025年4月印发, 宜宾市叙州区应急管理局
+# 2025年2月, 2026-12-07)
+_SIGNED = re.compile(r"^[^，。；;：:]{2,40}?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?:印发|制发|制|发布|公布)?$")
 # the signatures under a table (填表人： | 审核人： | 联系电话：), each cell a label and perhaps its value
 _SIGNATURE = re.compile(r"^(?:填表人|填报人|制表人|编制人|审核人|审批人|审定人|负责人|单位负责人|分管领导|主要领导|联系人|联系电话|"
                         r"填表日期|填报日期|制表日期|编制日期|日期|签发人|签发|单位盖章|盖章)[:：]")  # 编制人: 长兴 (2026-12-05)
@@ -1456,10 +1459,12 @@ class _ListParser:
     def _warn_skipped_sheets(self, unreadable: list[Sheet]) -> None:
         for sheet in unreadable:
             r, cells = describe_header(sheet)
+            first = " | ".join(cells)[:300]
+            explained = bool(_EXPLANATION.search(sheet.name) or _EXPLANATION.search(first[:60]))
             self.warnings.append(RowError(
-                f"已跳过此工作表：第 1–{HEADER_SEARCH_ROWS} 行中没有可识别的表头；"
-                f"第 {sheet.row_number(r)} 行为：{' | '.join(cells)[:300]}", sheet=sheet.name,
-                severity="warning"))
+                (f"已跳过说明页（{first[:60]}）：其中没有事项" if explained else
+                 f"已跳过此工作表：第 1–{HEADER_SEARCH_ROWS} 行中没有可识别的表头；第 {sheet.row_number(r)} 行为：{first}"),
+                sheet=sheet.name, severity="notice" if explained else "warning"))
 
     def _read_sheets(self, layouts: list[tuple[Sheet, SheetLayout]]) -> list[str]:
         """Read every sheet's records; returns the names of the sheets that gave some."""
@@ -1748,8 +1753,8 @@ class _ListParser:
                 # 备注：包括市、区两级… closing the sheet (and its numbered lines below it: 吉林's 「2.“承办机构”为…」); or
                 # 「备注：」 in the first column, its lines in the next (长葛: 备注： | 1.事项编码采用…)
                 continue
-            if all(_SIGNATURE.match(v) for v in row_cells):
-                continue  # 孔村镇: 填表人： | 审核人： | 联系电话： under the table
+            if all(_SIGNATURE.match(v) for v in row_cells) or (len(row_cells) == 1 and _SIGNED.match(row_cells[0])):
+                continue  # 孔村镇: 填表人： | 审核人： | 联系电话： under the table; 仙居县人民政府办公室 2025年4月印发
             if len(row_cells) == 1 and (common := _COMMON_DUTIES.match(row_cells[0])):
                 # 丹江口's 「本类事项共性责任事项：1.受理责任：…」 under 「一、行政许可类」: the duties of every item below it in its
                 # group, with each item's own (责任事项（个性）); under no group heading, no group to give them to (not read)
@@ -2396,6 +2401,10 @@ class _SheetContext:
     def column_name(self, fld: str) -> str | None:
         col = self.layout.columns.get(fld)
         return None if col is None else _column_name(self.sheet, col)
+
+
+# A sheet that explains the list (赣州's 说明: 「赣州市市场监督管理局权责清单说明」), skipped with a notice, not a warning
+_EXPLANATION = re.compile(r"说明|目录|封面|注释|备注")
 
 
 def _boundary_column(layout: SheetLayout) -> bool:

@@ -3962,3 +3962,23 @@ def test_a_cell_naming_several_levels_gives_none_of_them(tmp_path):
     assert [(r.level, r.exercised_at) for r in doc.records] == [
         ("city", ["city", "county"]), ("city", ["province", "city", "county"]), ("city", ["city", "county"]),
         ("county", ["county"])]
+
+
+def test_an_explanation_sheet_and_the_line_that_signs_the_table_are_no_warnings(tmp_path):
+    """赣州's workbook has a 说明 sheet beside its list (skipped, said as a notice); 仙居's compilation ends with
+    「仙居县人民政府办公室 2025年4月印发」 in a cell of its own (the table's signature, left out without a word)."""
+    path = tmp_path / "赣州市市场监督管理局权责清单.xlsx"
+    wb = openpyxl.Workbook()
+    note = wb.active
+    note.title = "说明"
+    note.append(["赣州市市场监督管理局权责清单说明"])
+    note.append(["一、本清单依据……编制。"])
+    ws = wb.create_sheet("行政处罚")
+    ws.append(["序号", "事项名称", "权力类型", "实施依据"])
+    ws.append([1, "对未取得食品经营许可从事食品经营活动的处罚", "行政处罚", "《中华人民共和国食品安全法》第一百二十二条"])
+    ws.append(["仙居县人民政府办公室 2025年4月印发"])
+    wb.save(path)
+    doc = parse_list(path)
+    assert len(doc.records) == 1
+    said = [(w.severity, w.message) for w in doc.warnings if "跳过" in w.message or "忽略" in w.message]
+    assert said == [("notice", "已跳过说明页（赣州市市场监督管理局权责清单说明）：其中没有事项")], said
