@@ -653,6 +653,7 @@ def build(folder: Path, paths: Iterable[str | Path], *, jurisdiction: str | None
             raise BulkRefused("没有可导入的文件：--bulk 至少需要一个清单、法律文本或一件事指南")
         total = sum(r.records for r in order)
         with tqdm(total=total, unit="行", file=sys.stderr, disable=not progress, dynamic_ncols=True,
+                  mininterval=run.progress_interval(),
                   desc="批量 CSV") as bar:
             for r in order:
                 doc = spool.take(r)
