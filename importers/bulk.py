@@ -659,7 +659,7 @@ def build(folder: Path, paths: Iterable[str | Path], *, jurisdiction: str | None
                 doc = spool.take(r)
                 run_id, started = writer.new_run_id(), _now()
                 plan.c = _Counts()
-                bar.set_postfix_str(Path(r.path).name[:40])
+                bar.set_postfix_str(Path(r.path).name[:40], refresh=sys.stderr.isatty())
                 if isinstance(doc, ListDocument):
                     written = plan.write_list(doc, run_id, bar.update)
                     r.current = written["current"]

@@ -536,7 +536,8 @@ def _in_order(parser: _Parser, spool: Spool, bar: tqdm, files: int = 0) -> Itera
     for parsed, (report, laws_may_follow) in enumerate(parser, start=1):
         bar.total += report.records
         bar.set_description_str(f"导入（已读取 {parsed}/{files} 个文件）", refresh=False)
-        bar.refresh()
+        if sys.stderr.isatty():  # (a log is drawn every progress_interval only)
+            bar.refresh()
         if report.kind == "law":
             yield report
         elif report.kind == "guide" or laws_may_follow:
@@ -699,7 +700,7 @@ def _write_group(graph: Graph, group: list[FileReport], bar: tqdm, in_force_from
     try:
         with graph.transaction(timeout=writer.IMPORT_TX_TIMEOUT) as tx:
             for report in group:
-                bar.set_postfix_str(Path(report.path).name[:40])
+                bar.set_postfix_str(Path(report.path).name[:40], refresh=sys.stderr.isatty())
                 run_id, started = writer.new_run_id(), time.time()
                 result = writer.write_list(graph, report.doc, run_id, progress=progress, in_force_from=in_force_from,
                                            tx=tx)
@@ -743,7 +744,7 @@ def _write_one(graph: Graph, report: FileReport, bar: tqdm, in_force_from: str |
     run_id = writer.new_run_id()
     started = time.time()
     doc = report.doc
-    bar.set_postfix_str(Path(report.path).name[:40])
+    bar.set_postfix_str(Path(report.path).name[:40], refresh=sys.stderr.isatty())
     try:
         if isinstance(doc, ListDocument):
             result = writer.write_list(graph, doc, run_id, progress=bar.update, in_force_from=in_force_from)
