@@ -1460,7 +1460,7 @@ class _ListParser:
         for sheet in unreadable:
             r, cells = describe_header(sheet)
             first = " | ".join(cells)[:300]
-            explained = bool(_EXPLANATION.search(sheet.name) or _EXPLANATION.search(first[:60]))
+            explained = bool(_EXPLANATION.search(sheet.name.strip()) or _EXPLANATION.search(cells[0].strip() if cells else ""))
             self.warnings.append(RowError(
                 (f"已跳过说明页（{first[:60]}）：其中没有事项" if explained else
                  f"已跳过此工作表：第 1–{HEADER_SEARCH_ROWS} 行中没有可识别的表头；第 {sheet.row_number(r)} 行为：{first}"),
@@ -2227,8 +2227,8 @@ class _ListParser:
             if rec.responsibilities and not any(d.stage for d in rec.responsibilities) and _boundary_column(ctx.layout):
                 # (贡江镇's 职责边界 「镇负责辖区内…的日常巡查和立案查处；涉及…的由县市场监督管理局负责」: where its parts
                 # end, not the steps of the power; a column of steps, 1.受理… 2.审查…, is read as the duties: 塔城)
-                rec.extra.setdefault(ctx.layout.headers[ctx.layout.columns["responsibility_text"]] or "职责边界",
-                                     rec.responsibility_text)
+                rec.extra.setdefault(normalize_header(ctx.layout.headers[ctx.layout.columns["responsibility_text"]])
+                                     or "职责边界", rec.responsibility_text)  # (as the overlaps read it: 职 责 边 界)
                 rec.responsibility_text, rec.responsibilities = "", []
         if rec.supervision_text in NO_SUB_ITEM:  # 无, 暂无: no measures
             rec.supervision_text = ""
@@ -2404,7 +2404,7 @@ class _SheetContext:
 
 
 # A sheet that explains the list (赣州's 说明: 「赣州市市场监督管理局权责清单说明」), skipped with a notice, not a warning
-_EXPLANATION = re.compile(r"说明|目录|封面|注释|备注")
+_EXPLANATION = re.compile(r"(?:说明|封面)$")  # (the sheet's name, or its first line: not 权责事项目录, 备注)
 
 
 def _boundary_column(layout: SheetLayout) -> bool:

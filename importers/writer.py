@@ -348,11 +348,15 @@ CALL { WITH p, parent
        UNION
        WITH p, parent
        MATCH (up:Power {code: p.code}) WHERE coalesce(p.code, '') <> '' AND up.jurisdiction = parent.name AND up.current
-       RETURN up, true AS by_code }
-MATCH (up)<-[:HOLDS]-(src:Department)
+       RETURN up, true AS by_code
+       UNION
+       WITH p RETURN null AS up, false AS by_code }  // (the row stays when none is left: a link found before is undone)
+OPTIONAL MATCH (up)<-[:HOLDS]-(src:Department)
+WITH dl, p, up, by_code, src ORDER BY up.key
 RETURN dl.key AS key, [h IN $headers | coalesce(p['x_' + h], '')] AS cooperating,
-       [(dl)-[:FROM_POWER]->(now:Power) | now.key][0] AS linked,
-       collect({department: src.name, jurisdiction: src.jurisdiction, power: up.key, by_code: by_code}) AS found
+       [(dl)-[:FROM_POWER]->(now:Power) | now.key] AS linked,
+       collect(CASE WHEN src IS NULL THEN null ELSE {department: src.name, jurisdiction: src.jurisdiction, power: up.key,
+               by_code: by_code, same_name: up.name = p.name} END) AS found
 """
 PLACES_OF = "UNWIND $departments AS name MATCH (d:Department {name: name}) RETURN collect(DISTINCT d.jurisdiction) AS places"
 LINK_FOUND = """
@@ -384,8 +388,10 @@ def link_pending(graph: Graph, departments: Iterable[str] | None = None) -> None
                                               headers=list(COOPERATING_HEADERS))]
             links = []
             for r in found:
+                if len(r["linked"]) > 1:
+                    continue  # (a power above revised since: the link's history, kept as the revision left it)
                 link = delegating_power(r["found"], r["cooperating"]) or {"power": None, "department": None}
-                if link["power"] != r["linked"]:  # (a new one, another, or none now that two bodies hold it)
+                if link["power"] not in (r["linked"] or [None]):  # (a new one, another, or none now)
                     links.append(dict(link, key=r["key"]))
             if links:
                 tx.run(LINK_FOUND, links=links).consume()
@@ -396,9 +402,13 @@ _BODIES_SAID = re.compile(r"[、，,；;/\s]+")
 
 
 def delegating_power(found: list[dict], cooperating: list[str]) -> dict | None:
-    """The power above that a delegation naming no body came from, of `found` (UNNAMED_DELEGATIONS' rows): those of
-    the same code before those of the same name; one department's (the one the 配合部门 names, of several), else none."""
+    """The power above that a delegation naming no body came from, of `found` (UNNAMED_DELEGATIONS' rows, by key):
+    those of the same code before those of the same name, and of those the one of the same name; one department's (the
+    one the 配合部门 names, of several), else none."""
+    if not found:
+        return None
     found = [f for f in found if f["by_code"]] or found
+    found = [f for f in found if f["same_name"]] or found  # (of one code's sub-items, the one of its name: 变更 to 变更)
     departments = {f["department"]: f["jurisdiction"] or "" for f in found}
     if len(departments) > 1:
         said = [b for text in cooperating for b in _BODIES_SAID.split(text) if b]

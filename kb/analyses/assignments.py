@@ -130,8 +130,7 @@ def _departments(graph: Graph) -> tuple[dict[str, str], dict[str, str], dict[str
     places, kinds, levels = {}, {}, {}
     for r in graph.read(DEPARTMENTS):
         places[r["name"]] = r["jurisdiction"]
-        # (compared in the one spelling of each: 厦门's 建设局 and 银川's 住房和城乡建设局 are one kind, 住建局)
-        kinds[r["name"]] = body_key(body_kind(r["name"], r["jurisdiction"], r["code"]))
+        kinds[r["name"]] = body_kind(r["name"], r["jurisdiction"], r["code"])
         levels[r["name"]] = r["level"]
     return places, kinds, levels
 
@@ -161,9 +160,12 @@ def chunks(graph: Graph, jurisdiction: str | None = None) -> Iterator[list[Findi
         by_place: dict[str, set[str]] = defaultdict(set)
         for place, kind in g["pairs"]:
             by_place[place].add(kind)
-        _merged_as_parts(by_place)
-        if any(len(kinds) > 1 for kinds in by_place.values()):
+        # (compared in the one spelling of each, 厦门's 建设局 and 银川's 住房和城乡建设局 one kind, 住建局: after a merged
+        # body is read as its parts, which are named in full; a place of several kinds before, not a merged body's parts)
+        if any(len({body_key(k) for k in ks}) > 1 for ks in by_place.values()):
             by_sector.add(g["law"])
+        _merged_as_parts(by_place)
+        by_place = defaultdict(set, {place: {body_key(k) for k in ks} for place, ks in by_place.items()})
         if _apart(by_place):
             differing[g["law"]][(g["law"], g["article"], g["level"])] = by_place
     within = set(jurisdiction_names(graph, jurisdiction) or []) if jurisdiction else None
@@ -226,7 +228,7 @@ def _finding(key: tuple[str, int, str], by_place: dict[str, set[str]], rows: lis
         evidence.append({
             "type": "assignment", "law": f"《{title}》", "law_key": law, "article": label or f"第{article}条",
             "article_number": article, "level": level, "level_title": LEVEL_TITLES.get(level, level),
-            "jurisdiction": places[r["department"]], "body_kind": kinds[r["department"]],
+            "jurisdiction": places[r["department"]], "body_kind": body_key(kinds[r["department"]]),
             "department": r["department"], "power": r["power"], "power_key": r["key"], "power_type": r["type"],
             "text": r["text"], "source": {"file": r["file"], "sheet": r["sheet"], "row": r["row"]}})
     common = set.intersection(*by_place.values())

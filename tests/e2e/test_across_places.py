@@ -361,6 +361,7 @@ def test_kinds_in_another_spelling_and_a_law_applied_by_sector_are_no_difference
 
     quality = "【行政法规】《建设工程质量管理条例》"
     land = "【法律】《中华人民共和国土地管理法》第六十七条"
+    road = "【法律】《中华人民共和国公路法》第七十六条"
 
     def listed(body: str, *items: tuple[str, str]) -> Path:
         path = tmp_path / f"{body}权责清单（2025年）.json"
@@ -376,7 +377,11 @@ def test_kinds_in_another_spelling_and_a_law_applied_by_sector_are_no_difference
              listed("兰州市交通运输局", ("对公路施工偷工减料的处罚", quality + "第六十四条"),
                     ("对公路建设项目未经许可擅自施工的处罚", quality + "第五十七条")),
              listed("海口市自然资源和规划局", ("对土地利用情况的监督检查", land)),
-             listed("兰州市农业农村局", ("对农村宅基地的监督检查", land))]
+             listed("兰州市农业农村局", ("对农村宅基地的监督检查", land)),
+             # a county's merged body (水利和交通运输局: its ending has a short form, 交通局) and another county's 交通运输局
+             # on one article: one kind (its part), no finding
+             listed("肇庆市高要区水利和交通运输局", ("对擅自占用公路的处罚", road)),
+             listed("肇庆市端州区交通运输局", ("对擅自占用公路的处罚", road))]
     assert {f["status"] for f in import_paths(scratch, paths, progress=False)["files"]} == {"imported"}
     found = {f.evidence[0]["article"]: f for f in assignments.find(scratch)}
     assert set(found) == {"第六十七条", "第五十七条"}, {k: f.summary for k, f in found.items()}

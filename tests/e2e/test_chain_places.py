@@ -412,6 +412,33 @@ def test_a_township_s_delegated_item_naming_no_body_joins_its_county_s_item(scra
     key = steps[1]["key"]
     power = client.get(f"/powers/{quote(key, safe='')}", headers={"Accept-Language": "zh"}).get_data(as_text=True)
     assert "于都县市场监督管理局" in power and "清单未写下放主体，按上一级同名事项" in power
-    unlinked = next(r["k"] for r in scratch.read("MATCH (p:Power {name: '对违反规定野外用火的检查'}) RETURN p.key AS k"))
+    # of one code's sub-items in the county, a township's sub-item of that code goes to its own
+    coded = {"权力类型": "行政许可", "基本编码": "000123002000", "责任事项": DOES,
+             "实施依据": "【法律】《中华人民共和国食品安全法》第三十五条"}
+    def listed(body: str, year: int, records: list[dict]) -> Path:
+        path = tmp_path / f"{body}权责清单（{year}年）.json"
+        path.write_text(json.dumps({"title": path.stem, "records": records}, ensure_ascii=False), encoding="utf-8")
+        return path
+
+    assert import_paths(scratch, [listed("于都县市场监督管理局", 2026, [
+        item("对食品生产经营者的监督检查"), item("对燃放烟花爆竹的检查"),
+        *({"事项名称": f"食品经营许可（{sub}）", **coded} for sub in ("核发", "变更", "延续"))])],
+        progress=False)["files"][0]["status"] == "imported"
+    assert import_paths(scratch, [listed("于都县贡江镇人民政府", 2026, [
+        item("对食品生产经营者的监督检查", 权力来源="委托", 配合部门="县市场监督管理局"),
+        item("对燃放烟花爆竹的检查", 权力来源="委托", 配合部门="县公安局"), item("对违反规定野外用火的检查", 权力来源="委托"),
+        {"事项名称": "食品经营许可（变更）", "权力来源": "委托", **coded}])], progress=False)["files"][0]["status"] == "imported"
+    linked = {r["n"]: r["u"] for r in scratch.read(
+        "MATCH (dl:Delegation)-[:TO_POWER]->(p:Power {current: true}) OPTIONAL MATCH (dl)-[:FROM_POWER]->(u:Power) "
+        "RETURN p.name AS n, u.name AS u")}
+    assert linked["食品经营许可（变更）"] == "食品经营许可（变更）"
+    # the county's next list without the item: the link found by its name is undone, not left on a power gone
+    newer = listed("于都县市场监督管理局", 2027, [item("对燃放烟花爆竹的检查")])
+    assert import_paths(scratch, [newer], progress=False)["files"][0]["status"] == "imported"
+    gone = scratch.read("MATCH (dl:Delegation)-[:TO_POWER]->(p:Power {current: true, name: '对食品生产经营者的监督检查'}) "
+                        "RETURN dl.from_found AS how, [(dl)-[:FROM_POWER]->(u) | u.key] AS up")
+    assert gone == [{"how": None, "up": []}]
+    unlinked = next(r["k"] for r in scratch.read("MATCH (p:Power {name: '对违反规定野外用火的检查', current: true}) "
+                                                 "RETURN p.key AS k"))
     power = client.get(f"/powers/{quote(unlinked, safe='')}", headers={"Accept-Language": "zh"}).get_data(as_text=True)
     assert "清单未写下放或委托的部门" in power and "来自" not in power.split("清单未写下放或委托的部门")[0][-80:]
