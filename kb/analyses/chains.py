@@ -812,16 +812,11 @@ ANOTHER_CHAIN = "另一条链条"
 ANOTHER_SUB_ITEM = "同一事项的另一子项"
 
 
-def sibling_sub_item(root: PowerRow | dict, previous: PowerRow | dict | None) -> bool:
-    """Whether a chain's first power is another sub-item of the item the chain before it began with (食品经营许可（变更）
-    after 食品经营许可（核发）): the break between them says so, not 「另一条链条」 as between two unrelated items."""
-    def item(p: PowerRow | dict | None) -> str:
-        return (p.get("item_name") if isinstance(p, dict) else p.item_name) or "" if p is not None else ""
-
-    def name(p: PowerRow | dict) -> str:
-        return p.get("power", "") if isinstance(p, dict) else p.name
-
-    return previous is not None and bool(item(root)) and item(root) == item(previous) and name(root) != name(previous)
+def sibling_sub_item(root: tuple[str, str], previous: tuple[str, str] | None) -> bool:
+    """Whether a chain's first power (its item's name, its name) is another sub-item of the item the chain before it
+    began with (食品经营许可（变更） after 食品经营许可（核发）): the break between them says so, not 「另一条链条」 as between
+    two unrelated items."""
+    return previous is not None and bool(root[0]) and root[0] == previous[0] and root[1] != previous[1]
 
 
 def exercised_elsewhere(p: PowerRow) -> list[str]:

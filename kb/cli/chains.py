@@ -62,9 +62,9 @@ def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: boo
     root = None
     for n, s in enumerate(steps):
         if n and not s["via"]:  # (a power linked to none above: another chain, not this one going on)
-            click.echo(f"—— {ANOTHER_SUB_ITEM if sibling_sub_item(s, root) else ANOTHER_CHAIN} ——")
+            click.echo(f"—— {ANOTHER_SUB_ITEM if sibling_sub_item((s['item_name'], s['power']), root) else ANOTHER_CHAIN} ——")
         if not s["via"]:
-            root = s
+            root = (s["item_name"], s["power"])
         via = ""
         if s["via"]:
             detail = "，".join(f"{LINK_DETAIL_TITLES.get(k, k)} {FOUND_BY.get(v, v) if k == 'found_by' else v}"

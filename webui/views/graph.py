@@ -380,9 +380,9 @@ def chain(start: str, as_of: str | None = None) -> dict | None:
     for n, k in enumerate(members):
         p = ch.powers[k]
         another = bool(n) and chain_of[k] != chain_of[members[n - 1]]
-        sibling = another and chain_analysis.sibling_sub_item(p, root)
+        sibling = another and chain_analysis.sibling_sub_item((p.item_name, p.name), root)
         if not n or another:
-            root = p
+            root = (p.item_name, p.name)
         links = _same_reasons_once([describe_link(lk) for lk in ch.up.get(k, []) if lk.upper in shown], ch)
         steps.append({"key": k, "name": p.name, "type": p.type, "code": p.code,
                       "catalog": list(p.catalog) or ([p.code] if p.code in items else []),
