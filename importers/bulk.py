@@ -346,14 +346,14 @@ class Plan:
     def plan_versions(self, doc: ListDocument, file_index: int, in_force_from: str | None) -> tuple[str, str] | None:
         """CREATE_VERSION's decisions, before any power is written: which versions stay current. A
         department planned before under another spelling of the same body is that one (writer.same_body).
-        A file whose every department's records an earlier file of the run gave for the same version (the same list
-        saved again in another encoding) is not planned: returns that file's name and its version of the file's first
-        department (as writer.write_list's `same_as` and version key), else None."""
+        A file whose every department's records earlier files of the run gave for the same version (the same list
+        saved again in another encoding) is not planned: returns the file and the version that gave its first
+        department's (as writer.write_list's `same_as` and version key), else None."""
         writer.settle_departments(self._planned_same_body, doc)
         contents = {dep["name"]: writer.content_key(writer.records_of(doc, dep["name"]))
                     for dep in writer.departments_of(doc)}
         said = [self.contents.get((name, doc.version, content)) for name, content in contents.items()]
-        if said and None not in said and len({file for file, _ in said}) == 1:
+        if said and None not in said:  # (as writer._same_content: each department's records given before)
             return said[0]
         for name, content in contents.items():
             self.contents.setdefault((name, doc.version, content),
@@ -396,8 +396,7 @@ class Plan:
             records = writer.records_of(doc, dep["name"])
             self.merge_department(dep["name"], dep["jurisdiction"], dep["level"], run_id, source_file)
             version = self.versions[key]
-            version.update({"title": dep.get("title") or doc.title, "sha256": doc.sha256,
-                            "source_file": source_file,
+            version.update({"title": dep.get("title") or doc.title, "sha256": doc.sha256, "source_file": source_file,
                             "mapping": doc.mapping, "container": doc.container, "fields": doc.fields or None,
                             "records": len(records), "imported_at": _now(), "import_run": run_id})
             self.c.nodes += 1
