@@ -1332,14 +1332,21 @@ class _ListParser:
 
     def _published_year(self) -> str:
         """The year most of the records say they were published in (a platform's export: fbsj 「2024-06-30 10:12」 on
-        every row, no year in its title or name), "" when none says one."""
-        years = Counter(m.group(1) for r in self.records
-                        if (m := re.match(r"\s*((?:19|20)\d{2})(?!\d)", r.extra.get("published_date", ""))))
+        every row, no year in its title or name), else the year the page says it was published in; "" when none says
+        one."""
+        def year(date: str) -> str:
+            m = re.match(r"\s*((?:19|20)\d{2})(?!\d)", date)
+            return m.group(1) if m else ""
+
+        years = Counter(y for r in self.records if (y := year(r.extra.get("published_date", ""))))
+        by = "各项的发布时间"
+        if not years:  # (a web page's own 发布时间 line: 宜良's, above its table)
+            years, by = Counter(y for s in self.sheets if (y := year(s.published))), "网页的发布时间"
         if not years:
             return ""
-        year = years.most_common(1)[0][0]
-        self.warnings.append(RowError(f"清单版本取为 {year}：标题和文件名中没有年份，按各项的发布时间", severity="notice"))
-        return year
+        found = years.most_common(1)[0][0]
+        self.warnings.append(RowError(f"清单版本取为 {found}：标题和文件名中没有年份，按{by}", severity="notice"))
+        return found
 
     def _drop_item_heads(self) -> None:
         """An item's own row that only heads its sub-items (浙江's 权力清单: 「1 | 对违反大气污染防治管理制度行为的行政处罚 |

@@ -296,6 +296,16 @@ def _read_page(source: Source) -> _Page:
     return page
 
 
+# the line of a site's page that says when it was published (宜良's 「发布时间：2024-03-15　来源：宜良县人民政府网」)
+_PUBLISHED = re.compile(r"(?:发布|发表|公开|印发)(?:时间|日期)\s*[：:]\s*((?:19|20)\d{2}\s*(?:[-./年]\s*\d{1,2})?)")
+
+
+def published_date(source: Source) -> str:
+    """The date the page says it was published on (its first 发布时间 line, as written), "" when none does."""
+    found = _PUBLISHED.search("\n".join(_lines("".join(_page(source).text))))
+    return found.group(1) if found else ""
+
+
 def html_grids(source: Source) -> list[Grid]:
     """The page's tables as a list reader sees them (importers.document.table_grids)."""
     return table_grids(_page(source).tables)

@@ -63,6 +63,7 @@ class Sheet:
     # file, and each column's name (its label) for reports
     row_numbers: tuple[int, ...] = ()
     column_names: tuple[str, ...] = ()
+    published: str = ""  # the date a web page says it was published on (发布时间：2024-03-15), its list's year if none
     _anchor_of: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -204,7 +205,13 @@ def read_workbook(path: str | Path | Source) -> tuple[str, list[Sheet]]:
 
         with within_limits(source):
             grids = docx_grids(source) if kind == "docx" else html_grids(source)
-        return kind, _document_sheets(source, grids, " Word 文档" if kind == "docx" else "网页（HTML）文件")
+        sheets = _document_sheets(source, grids, " Word 文档" if kind == "docx" else "网页（HTML）文件")
+        if kind == "html":
+            from importers.webpage import published_date
+
+            for sheet in sheets:
+                sheet.published = published_date(source)
+        return kind, sheets
     if kind in ("pdf", "ofd"):  # (an OFD document's pages are read as a PDF's: importers.ofd)
         from importers.document import table_grids, within_limits
         from importers.pdf import pdf_tables

@@ -1146,8 +1146,15 @@ class StageRules:
 
     def names(self, stage: str, named: set[str], type_: str = "") -> bool:
         """True when the named stages include `stage` or one of its synonyms (those of the power's type too)."""
+        return bool(self.named_as(stage, named, type_))
+
+    def named_as(self, stage: str, named: set[str], type_: str = "") -> str:
+        """The stage of `named` that names `stage`: itself, else its first synonym named (a penalty's 决定 for its
+        审查); empty when none does."""
+        if stage in named:
+            return stage
         synonyms = (*self.same_as.get(stage, ()), *self.same_as_by_type.get(type_, {}).get(stage, ()))
-        return stage in named or any(s in named for s in synonyms)
+        return next((s for s in synonyms if s in named), "")
 
     def done_inside(self, text: str, type_: str = "", subkind: str = "", *, unheaded: bool = True) -> set[str]:
         """The stages a duty of a power of `type_` does inside its text as well as the one its heading names (a 决定

@@ -149,6 +149,7 @@ EVIDENCE_FIELDS = {
     "entrusted": _l("Done on entrustment (the words that say so)"),
     "transferred": _l("Handed to an approvals bureau (the words that say so)"),
     "own_word": _l("Stages written in the procedure's own words"),
+    "named_as": _l("Stages taken as named by another (stage: the one named)"),
     "body_kind": _l("Kind of body"), "power_key": _l("Power key"),
     "normalised": _l("Name as compared"), "file": _l("File"), "mapping": _l("Layout"), "fields": _l("Columns read"),
     "missing_columns": _l("Columns missing"), "version": _l("Version"), "examples": _l("For example"),

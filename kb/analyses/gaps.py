@@ -635,8 +635,13 @@ def missing_stage(rows: list[dict], rules: StageRules | None = None) -> list[Fin
         if why.get("subkind") == "强制措施" and "事后监管" in missing and step is not None:
             # (a 事后监管 step that does not end the measure: a reader saw 「缺少事后监管」 beside it, unexplained)
             why["note"] = MEASURE_KEPT_ONLY if _KEEPS.search(step) else MEASURE_NOT_ENDED.format(step=_clip(step, 40))
+        # (a stage counted by another's name is said as such: 于都's penalty, 「立案责任：…予以审查，决定是否立案」 and a
+        # 决定 step, was said to have named 审查 — its 决定 stands for it, by same_as_by_type)
+        named_as = {s: w for s in present if (w := rules.named_as(s, named, r["type"])) != s}
+        if named_as:
+            why["named_as"] = named_as
         ev = [{"type": "stages", "power": r["power"], "department": r["department"], "power_type": r["type"],
-               "named": present + sorted(named - set(required)),
+               "named": [s for s in present if s not in named_as] + sorted(named - set(required)),
                "required": list(required), "missing": missing, "source": _source(r), **why}]
         out.append(_power_finding("missing_stage", r, ev, min(0.9, 0.5 + 0.1 * len(missing)),
                                   f"{r['department']}「{r['power']}」缺少{cited_stages(missing, why.get('required_by', {}))}环节",

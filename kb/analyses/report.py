@@ -263,6 +263,8 @@ def evidence_line(e: dict, text_chars: int = 60) -> str:
                                                           ("entrusted", "受委托实施（依据用语）"),
                                                           ("transferred", "已划转行政审批局（依据用语）"))
                         if e.get(k))
+        if e.get("named_as"):
+            extra += "；视为已写明：" + "、".join(f"{s}（见{w}）" for s, w in e["named_as"].items())
         if e.get("own_word"):
             extra += "；以本程序用语写明：" + "、".join(f"{s}（{h}）" for s, h in e["own_word"].items())
         if e.get("note"):

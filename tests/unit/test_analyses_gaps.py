@@ -1643,3 +1643,20 @@ def test_a_fines_payment_seen_to_in_either_order() -> None:
              "送达：送达。\n事后监管：督促补办水土保持方案审批手续，{}。")
     assert missing("行政处罚", "对未编制水土保持方案开工建设的处罚", steps.format("监督罚款缴纳")) == []
     assert missing("行政处罚", "对未编制水土保持方案开工建设的处罚", steps.format("回访")) == ["执行"]
+
+
+def test_a_stage_counted_by_another_s_name_is_not_said_to_be_named() -> None:
+    # 于都's penalty: 立案 (「…予以审查，决定是否立案」), 调查, 决定, 送达, 执行 — its 决定 stands for its 审查
+    # (same_as_by_type), which the evidence said was named
+    row = ROW | {"type": "行政处罚", "power": "对违法行为的处罚", "stages": ["立案", "调查", "决定", "送达", "执行"],
+                 "duty_texts": ["立案责任：对发现的违法线索予以审查，决定是否立案。", "调查责任：调查取证。",
+                                "决定责任：制作行政处罚决定书。", "送达责任：依法送达。", "执行责任：监督履行。"]}
+    ev = gaps.missing_stage([row])[0].evidence[0]
+    assert ev["missing"] == ["告知"]
+    assert "审查" not in ev["named"] and ev["named_as"] == {"审查": "决定"}
+    line = evidence_line(ev)
+    assert "已写明：立案、调查、决定、送达、执行；" in line and "视为已写明：审查（见决定）" in line
+    # a synonym named in its own word (审核 for 审查) is listed as named, and said whose it is
+    permit = ROW | {"stages": ["受理", "审核", "决定"]}
+    ev = gaps.missing_stage([permit])[0].evidence[0]
+    assert ev["named"] == ["受理", "决定", "审核"] and ev["named_as"] == {"审查": "审核"}

@@ -718,3 +718,8 @@ def test_a_portal_page_s_title_table_and_breadcrumb_and_a_boundary_column(tmp_pa
         '<td>《中华人民共和国安全生产法》第六十五条</td></tr></table></body></html>', encoding="utf-8")
     doc = lists.parse_list(page)
     assert (doc.title, doc.department) == ("宜良县应急管理局权责清单", "宜良县应急管理局")
+    # … its year, in neither the title nor the file's name, is the page's 发布时间's, and the import says so
+    assert doc.version == "2024"
+    assert any(w.message == "清单版本取为 2024：标题和文件名中没有年份，按网页的发布时间" for w in doc.warnings)
+    page.write_text(page.read_text(encoding="utf-8").replace("发布时间：2024-03-15", "浏览次数：12"), encoding="utf-8")
+    assert lists.parse_list(page).version == ""  # (no date on the page: no year made up)
