@@ -52,11 +52,10 @@ from importers.naming import (
     department_phrase,
     department_place,
     holder_department,
-    internal_unit,
     joint_bodies,
     jurisdiction_level,
     names_a_body,
-    public_institution,
+    own_units,
     resolve_naming,
 )
 from importers.numerals import chinese_to_int
@@ -1588,8 +1587,7 @@ class _ListParser:
                 self.warnings.append(RowError(
                     f"联合行使的权力（{rec.holder}）：归入排在第一的 {other}（牵头部门）；行使主体原文保留在该权力上",
                     sheet=rec.sheet, row=rec.row, severity="notice"))
-            if not other and not rec.unit and rec.holder and (internal_unit(rec.holder, naming)
-                                                              or public_institution(rec.holder)):
+            if not other and not rec.unit and rec.holder and own_units(rec.holder, naming):
                 rec.unit = rec.holder  # 责任主体 国际交流与合作处, 三门峡市图书馆: who does the work for the department
             if rec.department not in out:
                 if other:

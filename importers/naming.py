@@ -390,6 +390,8 @@ def internal_unit(holder: str, naming: Naming) -> bool:
     """True when a 行使主体 / 责任主体 names an internal unit of the file's department (国际交流与合作处):
     no place of its own and a unit's word at its end."""
     text = squeeze(holder).strip("，,。；;、:：")
+    if _OWN_CORPS.fullmatch(text):
+        return True  # 渝中区应急管理局's 实施机构 「执法支队」, 滨海新区城市管理委员会's 「综合执法支队」: its corps, named bare
     if _TOWNSHIP_OFFICE.fullmatch(text):
         return True  # 九资河镇's 实施机构 「镇农业服务中心」, 「镇社会事务办」: the township's own offices, named without its name
     if _TOWNSHIP_BODY.fullmatch(naming.department or "") and _BARE_OFFICE.fullmatch(text) \
@@ -407,6 +409,13 @@ def internal_unit(holder: str, naming: Naming) -> bool:
 # department. Not the 中心 of 社会保险 or 住房公积金, which law lets act in their own name.
 _INSTITUTION = re.compile(r"(?:图书馆|博物馆|博物院|文化馆|群众艺术馆|美术馆|纪念馆|科技馆|文化站|综合文化站|少年宫|"
                           r"青少年宫|体育馆|体育场|小学|中学|学校|幼儿园|医院|卫生院|妇幼保健院|妇幼保健计划生育服务中心)$")
+
+
+def own_units(holder: str, naming: Naming) -> bool:
+    """True when a 行使主体 / 实施机构 names only the department's own units (internal units, its bare corps, public
+    institutions serving for it), one or several: 渝中区's 「安全生产基础科、执法支队」."""
+    parts = joint_bodies(holder)
+    return bool(parts) and all(internal_unit(p, naming) or public_institution(p) for p in parts)
 
 
 def public_institution(holder: str) -> bool:

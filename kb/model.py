@@ -444,9 +444,29 @@ _LEVEL_RUN = re.compile(r"^(?:(?:省|自治区)[、，,/和及与]?)?(?:[市州]
                         r"(?:乡镇|乡|镇|街道)?(?:[两三四]级|级|级实施|共同实施|实施)?$")
 
 
+# A note after the levels (石家庄's 「市级、县级、乡级（委托）」, 「市级、县级（委托乡镇实施）」, 滨海新区's 「区级、街镇级（委托）」):
+# the levels are read before it; a township it says the power is entrusted to (or includes) is one of them.
+_LEVEL_NOTE = re.compile(r"(?P<head>.+?)[（(](?P<note>[^（()）]*)[)）]")
+_NOTE_GIVEN = re.compile(r"^(?!.*(?:不含|不实施|不得))(?=.*(?:委托|下放|含|包括|延伸))")
+_NOTE_TOWNSHIP = re.compile(r"乡|镇|街道|苏木")
+
+
 def levels_named(text: str) -> list[str]:
     """The levels a short level cell names, in rank order: 省级、市级、县级 -> [province, city, county]; 市县两级 ->
-    [city, county]; 市级 -> [city]; [] for scope text or a cell that names none."""
+    [city, county]; 市级 -> [city]; 市级、县级（委托乡镇实施） -> [city, county, township]; [] for scope text or a cell
+    that names none."""
+    found = _levels_named(text)
+    note = _LEVEL_NOTE.fullmatch(squeeze(text))
+    if not note or not (found := _levels_named(note.group("head")) or found):
+        return found
+    said = note.group("note")
+    if _NOTE_GIVEN.match(said):  # (「委托市级实施」: the level it is entrusted to; 「含乡镇」 the township)
+        found = {*found, *(lv for kw, lv in level_keywords().items() if kw.endswith("级") and kw in said)}
+        found |= {"township"} if _NOTE_TOWNSHIP.search(said) else set()
+    return sorted(found, key=LEVEL_RANK.__getitem__)
+
+
+def _levels_named(text: str) -> list[str]:
     word = squeeze(text)
     if not word or len(word) > 16:
         return []

@@ -143,6 +143,11 @@ def test_levels(text, expected):
     ("省市县乡四级", ["province", "city", "county", "township"]), ("县（市、区）级", ["county"]),
     ("县级以上", ["province", "city", "county"]), ("设区的市级以上", ["province", "city"]),
     ("负责市本级公共机构节能监督检查工作", []), ("本级", []), ("", []),
+    # a note after the levels (石家庄, 滨海新区): the levels before it, and a township it entrusts or includes
+    ("市级、县级、乡级（委托）", ["city", "county", "township"]), ("市级、县级（委托乡镇实施）", ["city", "county", "township"]),
+    ("区级、街镇级（委托）", ["county", "township"]), ("区级、街镇级", ["county", "township"]),
+    ("省级、市级（初审）", ["province", "city"]), ("县级（含乡镇）", ["county", "township"]),
+    ("县级（不含乡镇）", ["county"]), ("市级、县级（乡镇不实施）", ["city", "county"]), ("旗级", ["county"]),
 ])
 def test_the_levels_a_level_cell_names(text, expected):
     assert levels_named(text) == expected

@@ -239,6 +239,20 @@ def test_a_holder_that_is_an_internal_unit_stays_with_the_file():
     assert holder_department("成都市教育局", n) == "成都市教育局"
 
 
+def test_a_bare_corps_and_units_named_together_stay_with_the_file():
+    from importers.naming import holder_department, own_units
+
+    # 渝中区应急管理局's 实施机构 「执法支队」, 「安全生产基础科、执法支队」: its own corps and units (two departments were
+    # made up of them: 渝中区执法支队, 天津市滨海新区综合执法支队)
+    n = naming("x/渝中区应急管理局权责清单2025.json")
+    for h in ("执法支队", "综合执法支队", "行政执法大队", "安全生产基础科、执法支队", "政策法规科"):
+        assert own_units(h, n) and holder_department(h, n) == "", h
+    # a corps with a place, another body, or a unit beside another body is not the file's own
+    assert holder_department("重庆市应急管理局执法总队", n) == "重庆市应急管理局执法总队"
+    for h in ("渝中区市场监督管理局", "政策法规科、渝中区公安分局"):
+        assert not own_units(h, n), h
+
+
 def test_a_holder_that_is_a_public_institution_stays_with_the_file():
     from importers.naming import holder_department, public_institution
 
