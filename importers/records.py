@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kb.model import power_name
+
 
 @dataclass
 class RowError:
@@ -98,8 +100,8 @@ class Record:
 
     @property
     def name(self) -> str:
-        """Display name: the item, with its sub-item when there is one."""
-        return f"{self.item_name}（{self.sub_item_name}）" if self.sub_item_name else self.item_name
+        """Display name: the item, with its sub-item when there is one (kb.model.power_name)."""
+        return power_name(self.item_name, self.sub_item_name)
 
 
 @dataclass

@@ -490,6 +490,16 @@ def _levels_named(text: str) -> list[str]:
     return sorted(found, key=LEVEL_RANK.__getitem__)
 
 
+def power_name(item: str, sub_item: str) -> str:
+    """A power's name: its item, with its sub-item when there is one; the sub-item's own name when it begins with the
+    item's (青秀区's 子项 「食品经营许可（新办）」 under 食品经营许可: not 食品经营许可（食品经营许可（新办））)."""
+    if not sub_item:
+        return item
+    if item and sub_item.startswith(item) and sub_item != item:
+        return sub_item
+    return f"{item}（{sub_item}）"
+
+
 # --- power types ----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

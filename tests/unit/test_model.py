@@ -65,3 +65,11 @@ def test_saved_queries_name_the_full_text_index_of_the_model():
 
     used = {m for q in loader.load_all() for m in re.findall(r"db\.index\.fulltext\.queryNodes\('([^']+)'", q.cypher)}
     assert used == {model.FULLTEXT_INDEX}
+
+
+def test_a_power_s_name_does_not_repeat_its_item():
+    # 青秀区's 子项 「食品经营许可（新办）」 under 食品经营许可 (shown as 食品经营许可（食品经营许可（新办））)
+    assert model.power_name("食品经营许可", "食品经营许可（新办）") == "食品经营许可（新办）"
+    assert model.power_name("排污许可证核发", "排污许可证核发（首次申请）") == "排污许可证核发（首次申请）"
+    assert model.power_name("排污许可证核发", "排污许可证变更") == "排污许可证核发（排污许可证变更）"
+    assert model.power_name("食品经营许可", "") == "食品经营许可"

@@ -37,7 +37,7 @@ from importers import revert as import_revert
 from importers import revisions
 from importers.writer import MERGE_TEXTS, rederive, text_rows
 from kb.analyses import law_changes
-from kb.model import LEVELS, listing_order, power_type_names, stage_words, text_key, type_code
+from kb.model import LEVELS, listing_order, power_name, power_type_names, stage_words, text_key, type_code
 from webui import findings, service_links, store
 from webui.entities import LEVEL_NAMES
 from webui.pages import page
@@ -798,7 +798,7 @@ def new_power(department: str):
     props = {name: (form[name].data or "").replace("\r\n", "\n").strip() for name in EDITABLE} | \
         {"code": (form.code.data or "").strip()}  # a browser sends a textarea's lines as CRLF
     item, sub_item = props["name"], (form.sub_item_name.data or "").strip()
-    props |= {"name": f"{item}（{sub_item}）" if sub_item else item, "item_name": item, "sub_item_name": sub_item,
+    props |= {"name": power_name(item, sub_item), "item_name": item, "sub_item_name": sub_item,
               "type_code": type_code(props["type"]),
               "type_original": props["type"], "level_original": "", "holder": department}
 
