@@ -1178,6 +1178,10 @@ class StageRules:
         """True when the named stages include `stage` or one of its synonyms (those of the power's type too)."""
         return bool(self.named_as(stage, named, type_))
 
+    def stands_for(self, word: str, stages: Iterable[str], type_: str = "") -> bool:
+        """True when `word` is a synonym of one of `stages` (受理 of 立案): said once, by the stage's name."""
+        return any(word in (*self.same_as.get(s, ()), *self.same_as_by_type.get(type_, {}).get(s, ())) for s in stages)
+
     def named_as(self, stage: str, named: set[str], type_: str = "") -> str:
         """The stage of `named` that names `stage`: itself, else its first synonym named (a penalty's 决定 for its
         审查); empty when none does."""

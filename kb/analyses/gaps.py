@@ -641,7 +641,8 @@ def missing_stage(rows: list[dict], rules: StageRules | None = None) -> list[Fin
         if named_as:
             why["named_as"] = named_as
         ev = [{"type": "stages", "power": r["power"], "department": r["department"], "power_type": r["type"],
-               "named": [s for s in present if s not in named_as] + sorted(named - set(required)),
+               "named": [s for s in present if s not in named_as] + sorted(s for s in named - set(required)
+                                                                           if not rules.stands_for(s, present, r["type"])),
                "required": list(required), "missing": missing, "source": _source(r), **why}]
         out.append(_power_finding("missing_stage", r, ev, min(0.9, 0.5 + 0.1 * len(missing)),
                                   f"{r['department']}「{r['power']}」缺少{cited_stages(missing, why.get('required_by', {}))}环节",

@@ -1656,7 +1656,11 @@ def test_a_stage_counted_by_another_s_name_is_not_said_to_be_named() -> None:
     assert "审查" not in ev["named"] and ev["named_as"] == {"审查": "决定"}
     line = evidence_line(ev)
     assert "已写明：立案、调查、决定、送达、执行；" in line and "视为已写明：审查（见决定）" in line
-    # a synonym named in its own word (审核 for 审查) is listed as named, and said whose it is
+    # a synonym named in its own word (审核 for 审查) is said whose it is, once
     permit = ROW | {"stages": ["受理", "审核", "决定"]}
     ev = gaps.missing_stage([permit])[0].evidence[0]
-    assert ev["named"] == ["受理", "决定", "审核"] and ev["named_as"] == {"审查": "审核"}
+    assert ev["named"] == ["受理", "决定"] and ev["named_as"] == {"审查": "审核"}
+    # … and a synonym of a stage named by its own name is not listed again (滨海新区: 「…立案、执行、其他、受理」)
+    row["stages"] = ["立案", "受理", "调查", "决定", "送达", "执行"]
+    ev = gaps.missing_stage([row])[0].evidence[0]
+    assert ev["named"] == ["立案", "调查", "决定", "送达", "执行"]
