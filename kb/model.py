@@ -1116,10 +1116,13 @@ class StageRules:
         act (`act`: its sub-item's, else its own), else from the stages its duties name (催告 is 强制执行's alone) or
         the words they say (当场作出: 简易程序)."""
         said = squeeze("".join(duties)) if duties else ""
-        act = re.sub(r"[（(][^）)]*[）)]", "", squeeze(act or name))
+        written = squeeze(act or name)
+        acts = [re.sub(r"[（(][^）)]*[）)]", "", written)]
+        if (last := re.search(r"[（(]([^（）()]+)[）)]$", written)) and not re.match(r"(?:不?含|包括|其中)", last.group(1)):
+            acts.append(last.group(1))  # (a sub-item named by its act in brackets, 青秀区's 食品经营许可（注销）: 注销)
         return next((k for k in self.subkinds if k.type == type_
                      and (any(w in name for w in k.words) or (k.starts and name.startswith(k.starts))
-                          or (k.act and re.search(k.act, act)))), None) \
+                          or (k.act and any(re.search(k.act, a) for a in acts)))), None) \
             or next((k for k in self.subkinds if k.type == type_ and set(k.named) & named), None) \
             or next((k for k in self.subkinds if k.type == type_ and any(w in said for w in k.in_duties)), None)
 

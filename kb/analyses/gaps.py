@@ -926,12 +926,29 @@ def part_findings(graph: Graph, departments: list[str], articles: list[dict]) ->
     version is one department's; a permit is matched with the inspections of its jurisdiction), so
     whole jurisdictions are a batch. ``articles``: the loaded articles (LOADED_ARTICLES)."""
     part = {"departments": departments, "jurisdictions": None}
-    return (no_responsibility(graph.read(NO_RESPONSIBILITY, **part))
-            + missing_stage(graph.read(STAGES, **part, unstaged_types=unstaged_types()))
+    stages, permits = fold_unsupervised(missing_stage(graph.read(STAGES, **part, unstaged_types=unstaged_types())),
+                                        permit_without_supervision(graph.read(PERMITS_AND_INSPECTIONS, **part)))
+    return (no_responsibility(graph.read(NO_RESPONSIBILITY, **part)) + stages
             + no_accountability(graph.read(ACCOUNTABILITY, **part))
             + no_basis(graph.read(BASIS, **part))
             + citations(graph.read(CITATIONS, **part), articles)
-            + permit_without_supervision(graph.read(PERMITS_AND_INSPECTIONS, **part)))
+            + permits)
+
+
+def fold_unsupervised(stages: list[Finding], permits: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """A permit that lacks its 事后监管 step and has no inspection to stand for it is one finding, not two (甘井子's
+    道路货物运输经营许可 was 缺少事后监管 and 许可无监管 alike): the missing_stage finding, with the permit finding's
+    evidence (no 行政检查 of the jurisdiction cites its law) added."""
+    unsupervised = {f.power_keys[0]: f for f in stages
+                    if f.power_keys and any("事后监管" in e.get("missing", ()) for e in f.evidence)}
+    kept = []
+    for permit in permits:
+        stage = unsupervised.get(permit.power_keys[0]) if permit.power_keys else None
+        if stage is None:
+            kept.append(permit)
+        else:
+            stage.evidence += permit.evidence
+    return stages, kept
 
 
 def scope_findings(graph: Graph, jurisdiction: str | None = None) -> list[Finding]:

@@ -1664,3 +1664,27 @@ def test_a_stage_counted_by_another_s_name_is_not_said_to_be_named() -> None:
     row["stages"] = ["立案", "受理", "调查", "决定", "送达", "执行"]
     ev = gaps.missing_stage([row])[0].evidence[0]
     assert ev["named"] == ["立案", "调查", "决定", "送达", "执行"]
+
+
+def test_a_permit_lacking_its_supervision_step_and_any_inspection_is_one_finding() -> None:
+    # 甘井子's 道路货物运输经营许可: 受理 → 审查 → 决定 → 送达, and no 行政检查 cites 道路运输条例 — one finding, not
+    # 缺少事后监管 and 许可无监管 both
+    permit = ROW | {"stages": ["受理", "审查", "决定", "送达"], "laws": ["道路运输条例"], "supervision": [],
+                    "responsibility_text": "1.受理。2.审查。3.决定。4.送达。"}
+    other = permit | {"key": "k2", "power": "另一许可", "stages": []}  # (no stages named: no missing_stage of its own)
+    stages, permits = gaps.fold_unsupervised(gaps.missing_stage([permit, other]),
+                                             gaps.permit_without_supervision([permit, other]))
+    assert [f.kind for f in stages] == ["missing_stage"] and [f.powers for f in permits] == [["另一许可"]]
+    assert [e["type"] for e in stages[0].evidence] == ["stages", "permit"]
+    assert stages[0].evidence[0]["missing"] == ["事后监管"]
+
+
+def test_a_sub_item_named_by_its_act_in_brackets_is_of_that_act() -> None:
+    # 青秀区's 食品经营许可（注销）: a 注销 — nothing left to supervise (was asked for 事后监管, 《行政许可法》第六十一条)
+    cancel = ROW | {"power": "食品经营许可（注销）", "sub_item": "食品经营许可（注销）", "stages": ["受理", "审查", "决定", "送达"]}
+    assert gaps.missing_stage([cancel]) == []
+    new = cancel | {"power": "食品经营许可（新办）", "sub_item": "食品经营许可（新办）"}
+    assert gaps.missing_stage([new])[0].evidence[0]["missing"] == ["事后监管"]
+    # … not a note of what an item includes
+    with_note = cancel | {"power": "食品经营许可（含注销）", "sub_item": ""}
+    assert gaps.missing_stage([with_note])[0].evidence[0]["missing"] == ["事后监管"]
