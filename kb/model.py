@@ -492,10 +492,11 @@ def _levels_named(text: str) -> list[str]:
 
 def power_name(item: str, sub_item: str) -> str:
     """A power's name: its item, with its sub-item when there is one; the sub-item's own name when it begins with the
-    item's (青秀区's 子项 「食品经营许可（新办）」 under 食品经营许可: not 食品经营许可（食品经营许可（新办））)."""
+    item's and a note in brackets follows (青秀区's 子项 「食品经营许可（新办）」 under 食品经营许可: not 食品经营许可（食品经营许可（新办））;
+    a sub-item 食品经营许可证核发 keeps its item: 食品经营许可（食品经营许可证核发）)."""
     if not sub_item:
         return item
-    if item and sub_item.startswith(item) and sub_item != item:
+    if item and sub_item.startswith(item) and sub_item[len(item):].startswith(("（", "(")):
         return sub_item
     return f"{item}（{sub_item}）"
 

@@ -174,6 +174,34 @@ def place_code(jurisdiction: str) -> str | None:
     return place.code if place else None
 
 
+# A place as the graph names it: its name or its area code (at any length, or that of the one place of China's
+# divisions a short name stands for: 河北 → 130000); else the places whose names end with it (滨海新区 of 天津市滨海新区).
+PLACE_NAMED = """
+OPTIONAL MATCH (exact:Jurisdiction) WHERE exact.name = $name OR (exact.code IS NOT NULL AND exact.code = $code)
+WITH collect(exact.name) AS exact
+OPTIONAL MATCH (j:Jurisdiction) WHERE size(exact) = 0 AND (j.name ENDS WITH $name OR j.name IN $spelled)
+RETURN exact, collect(j.name)[..12] AS ending
+"""
+# the endings a county's or a township's short name leaves out (正定 → 正定县, 渝中 → 渝中区)
+_SHORT_ENDINGS = ("县", "区", "市", "旗", "镇", "乡", "街道")
+
+
+def place_in_graph(graph: Graph, text: str) -> tuple[str | None, list[str]]:
+    """(the graph's name of the place `text` names, the places it could be when it names several): by its name, its
+    area code at any length (130000, 430200000000), a short name of one of China's places (河北, 石家庄) or of one
+    place in the graph (正定 of 正定县), or the end of one place's name in the graph (滨海新区 of 天津市滨海新区)."""
+    text = (text or "").strip()
+    if not text:
+        return None, []
+    row = graph.read(PLACE_NAMED, name=text, code=place_code(text) or text,
+                     spelled=[text + e for e in _SHORT_ENDINGS if not text.endswith(e)])[0]
+    if row["exact"]:
+        return (text if text in row["exact"] else min(row["exact"])), []
+    if len(row["ending"]) == 1:
+        return row["ending"][0], []
+    return None, row["ending"]
+
+
 def jurisdiction_names(graph: Graph, jurisdiction: str | None) -> list[str] | None:
     """The jurisdiction (by name or area code at any level) and every one within it; None means all."""
     if not jurisdiction:

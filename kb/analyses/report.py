@@ -116,13 +116,16 @@ def batches(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdicti
                 if "overlaps" in wanted:
                     yield found
         if {"gaps", "chains", "consistency"} & set(wanted):
-            # batches of related departments (chains.partition_plan); consistency runs on each
-            plan, delegations, counterparts = timed("chains", lambda: chains.partition_plan(graph, jurisdiction, batch))
+            # batches of related departments (chains.partition_plan); consistency runs on each. A place below the
+            # top is read with the levels above it (its province's tree), and its own findings kept: 石家庄's city
+            # power with no counterpart in the province's list was found for 河北省 and not for 石家庄市
+            scope, within = _chain_scope(graph, jurisdiction)
+            plan, delegations, counterparts = timed("chains", lambda: chains.partition_plan(graph, scope, batch))
             context = {"delegations": delegations, "counterparts": counterparts, "parents": graph.read(chains.PARENTS)}
             tasks = [(departments, keys, "consistency" in wanted) for departments, keys in plan]
             for found, took in parallel.ordered(graph, chain_part, tasks, context):
                 _add(seconds, took)
-                yield finished(found)
+                yield finished([f for f in found if within is None or _concerns(f, within)])
         if "gaps" in wanted:
             articles = graph.read(gaps.LOADED_ARTICLES)
             tasks = [(departments,) for departments in partitions(graph, jurisdiction, batch)]
@@ -139,6 +142,27 @@ def batches(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdicti
             yield finished(taken("laws", "laws"))
     finally:
         ahead.close()
+
+
+def _chain_scope(graph: Graph, jurisdiction: str | None) -> tuple[str | None, set[str] | None]:
+    """(the scope the chains are read in, the places and departments whose findings are kept; None: all): a place
+    below the top of its tree is read in its tree's top, the findings of it and the places within it kept."""
+    from kb.analyses.powers import department_sizes, jurisdiction_names
+    from kb.analyses.stored import roots
+
+    if not jurisdiction:
+        return None, None
+    top = roots(graph, [jurisdiction])
+    if not top or len(top) != 1 or top[0] == jurisdiction:
+        return jurisdiction, None
+    return top[0], {*(jurisdiction_names(graph, jurisdiction) or [jurisdiction]), *department_sizes(graph, jurisdiction)}
+
+
+def _concerns(f: Finding, within: set[str]) -> bool:
+    """A finding of one of the places `within`, or of one of its departments (四级四同 between 锡林郭勒盟 and the
+    county 苏尼特左旗, kept for the county), or whose evidence names one of the places."""
+    return f.jurisdiction in within or any(d in within for d in f.departments) \
+        or any(e.get("jurisdiction") in within for e in f.evidence)
 
 
 # --- one partition's work (in a worker process when there are several: kb.analyses.parallel) --------

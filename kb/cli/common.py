@@ -57,31 +57,21 @@ def connect_if_up() -> Graph | None:
 
 
 # A jurisdiction named by the user: its Jurisdiction, or one ending with the name (西工区 is 洛阳市西工区 there)
-_PLACE = """
-OPTIONAL MATCH (exact:Jurisdiction) WHERE exact.name = $name OR (exact.code IS NOT NULL AND exact.code = $code)
-WITH collect(exact.name) AS exact
-OPTIONAL MATCH (j:Jurisdiction) WHERE size(exact) = 0 AND j.name ENDS WITH $name
-RETURN exact, collect(j.name)[..12] AS ending
-"""
-
-
 def known_place(graph: Graph, name: str | None) -> str | None:
-    """--jurisdiction as the graph names it; a ClickException when the graph holds no such place (its findings would
-    be none, and a reader would take the list for clean) or several end with it."""
+    """--jurisdiction as the graph names it (kb.analyses.powers.place_in_graph: a name, an area code, a short name);
+    a ClickException when the graph holds no such place (its findings would be none, and a reader would take the list
+    for clean) or several end with it."""
     if not name:
         return name
-    from kb.analyses.powers import place_code
+    from kb.analyses.powers import place_in_graph
 
-    text = name.strip()
-    code = place_code(text) if text.isdecimal() else None  # (430200000000: 株洲市's code at any length)
-    row = graph.read(_PLACE, name=text, code=code or text)[0]
-    if row["exact"]:
-        return text
-    if len(row["ending"]) == 1:
-        click.echo(f"-- 地区 {name} 即库中的 {row['ending'][0]}", err=True)
-        return row["ending"][0]
-    if row["ending"]:
-        raise click.ClickException(f"库中有几个地区以“{name}”结尾：{'、'.join(row['ending'])}；请写全称或行政区划代码")
+    found, several = place_in_graph(graph, name)
+    if found:
+        if found != name.strip():
+            click.echo(f"-- 地区 {name} 即库中的 {found}", err=True)
+        return found
+    if several:
+        raise click.ClickException(f"库中有几个地区以“{name}”结尾：{'、'.join(several)}；请写全称或行政区划代码")
     raise click.ClickException(f"库中没有地区“{name}”（名称或行政区划代码）：请检查拼写，或先导入该地区的清单")
 
 

@@ -73,3 +73,4 @@ def test_a_power_s_name_does_not_repeat_its_item():
     assert model.power_name("排污许可证核发", "排污许可证核发（首次申请）") == "排污许可证核发（首次申请）"
     assert model.power_name("排污许可证核发", "排污许可证变更") == "排污许可证核发（排污许可证变更）"
     assert model.power_name("食品经营许可", "") == "食品经营许可"
+    assert model.power_name("食品经营许可", "食品经营许可证核发") == "食品经营许可（食品经营许可证核发）"

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import Blueprint, request, url_for
+from flask import Blueprint, Response, abort, redirect, request, url_for
 from flask_babel import gettext as _
 
 from kb.model import LEVEL_RANK, in_force
 from webui import asof, stats, store
 from webui.errors import explain
 from webui.names import department_labels
-from webui.pages import page
+from webui.pages import JSON_SUFFIX, page, wants_json
 from webui.paging import pager, requested_skip
 
 bp = Blueprint("browse", __name__)
@@ -163,8 +163,15 @@ def jurisdictions() -> dict:
 
 
 @page(bp, "/jurisdictions/<path:name>", "browse/jurisdiction.html", kept=True)
-def jurisdiction(name: str) -> dict:
-    row = store.read_one_or_404(JURISDICTION, name=name)
+def jurisdiction(name: str) -> dict | Response:
+    row = store.read_one(JURISDICTION, name=name)
+    if row is None:  # an area code, a short name (正定) or the end of a name (滨海新区): the place's page
+        from kb.analyses.powers import place_in_graph
+
+        found, _ = place_in_graph(store.graph(), name)
+        if not found or found == name:
+            abort(404)
+        return redirect(url_for(".jurisdiction", name=found + (JSON_SUFFIX if wants_json() else "")))
     labels = department_labels((d["name"], name) for d in row["departments"])
     row["departments"] = [{**d, "short": labels[d["name"]]} for d in row["departments"]]
     return row
