@@ -78,6 +78,19 @@ WITH label, 0.0 AS score, elementId(node) AS id,
       coalesce(node.remarks, '') STARTS WITH $example_mark] AS props, null AS owner
 """ + HITS
 
+# A code (事项编码 000202119001, 130100-CF-119; a catalogue's 基本编码) is no word of the full-text index: the powers
+# and catalogue items of that code, found by it exactly, first.
+CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z_\-.]{4,63}")
+BY_CODE = """
+CALL { MATCH (node:Power {code: $q}) WHERE {node_in_force} RETURN node, 'Power' AS label LIMIT $cap
+       UNION ALL
+       MATCH (node:CatalogItem) WHERE node.key = $q OR node.code = $q RETURN node, 'CatalogItem' AS label LIMIT $cap }
+WITH label, 100.0 AS score, elementId(node) AS id,
+     [node.key, node.name, node.title, node.id, node.label, node.law_title, node.department,
+      node.jurisdiction, node.level, node.type, node.area_name, node.lead_department,
+      coalesce(node.remarks, '') STARTS WITH $example_mark] AS props, null AS owner
+""" + HITS
+
 # The hits come as lists, not maps (reading a thousand hits' maps into Python was most of a search's
 # cost): these name their places.
 PROPS = ("key", "name", "title", "id", "label", "law_title", "department", "jurisdiction", "level", "type",
@@ -88,6 +101,7 @@ OWNER = ("key", "name", "department", "jurisdiction", "level", "type", "sample")
 SEARCH = by_date(lambda on: SEARCH.replace("{node_in_force}", power_in_force("node", on))
                   .replace("{owner_in_force}", power_in_force("owner", on)))
 NAME_CONTAINS = by_date(lambda on: NAME_CONTAINS.replace("{node_in_force}", power_in_force("node", on)))
+BY_CODE = by_date(lambda on: BY_CODE.replace("{node_in_force}", power_in_force("node", on)))
 
 # Within a rank (exact name, name contains the words, text matches), what legal staff look for first.
 LABEL_PRIORITY = {"Department": 0, "Power": 1, "Thing": 2, "ServiceItem": 3, "CatalogItem": 4, "Law": 5,
@@ -159,8 +173,14 @@ def run_search(q: str, as_of: str | None = None) -> list[dict]:
     else:
         [[found]] = store.rows(SEARCH[dated(as_of)], index=FULLTEXT_INDEX, lucene=lucene_query(q), cap=HIT_CAP, labels=labels,
                                example_mark=EXAMPLE_MARK, as_of=as_of)
-    rows = [dict(zip(("label", "score", "id", "props", "owner"), r, strict=True)) for r in found]
-    hits = [_hit(r, q.strip(), terms) for r in rows]
+    coded = []
+    if CODE.fullmatch(q.strip()) and sum(c.isdigit() for c in q) >= 3:
+        [[coded]] = store.rows(BY_CODE[dated(as_of)], q=q.strip(), cap=HIT_CAP, example_mark=EXAMPLE_MARK, as_of=as_of)
+    rows = [dict(zip(("label", "score", "id", "props", "owner"), r, strict=True)) for r in coded]
+    ids = {r["id"] for r in rows}
+    rows += [r for r in (dict(zip(("label", "score", "id", "props", "owner"), r, strict=True)) for r in found)
+             if r["id"] not in ids]
+    hits = [_hit(r, q.strip(), terms) | ({"rank": 0} if r["id"] in ids else {}) for r in rows]
     hits.sort(key=lambda h: (h["rank"], LABEL_PRIORITY.get(h["label"], 9), -h["score"], len(h["name"])))
     return hits
 
