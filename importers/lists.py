@@ -2307,7 +2307,7 @@ class _ListParser:
                 self.unmapped.append({"sheet": sheet.name, "column": _column_name(sheet, c), "header": text,
                                       "kept_as": f"x_{key}"})
                 self.warnings.append(RowError(
-                    f"{'字段' if sheet.column_names else f'第 {column_letter(c)} 列'} {text!r} 不在列映射"
+                    f"{'字段' if sheet.column_names or sheet.row_base == 0 else f'第 {column_letter(c)} 列'} {text!r} 不在列映射"
                     f"「{mapping_title(layout.match.mapping.name)}」中；其内容作为附加字段 {key!r} 保存在每项权力上", sheet=sheet.name,
                     row=sheet.row_number(layout.header_row), column=_column_name(sheet, c), severity="notice"))
 

@@ -574,8 +574,11 @@ def progress_interval() -> float:
 
 
 def _bar(total: int, shown: bool, on_progress: Callable[[int, int], None] | None, growing: bool = False) -> tqdm:
+    # (a growing bar is first drawn once there is something to say: not 「已写入 0/0 条 [00:00，?条/s]」 before any file
+    # is read)
     bar = tqdm(total=total, unit="条", file=sys.stderr, disable=not shown, dynamic_ncols=True, desc="导入",
-               bar_format=GROWING_FORMAT if growing else None, mininterval=progress_interval())
+               bar_format=GROWING_FORMAT if growing else None, mininterval=progress_interval(),
+               delay=progress_interval() if growing else 0)
     if on_progress is not None:
         _report_progress(bar, on_progress)
     return bar

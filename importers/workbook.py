@@ -650,8 +650,10 @@ def _json_array_objects(source: Source, data: object) -> tuple[dict[str, str], l
 
 
 # Top-level keys of a JSON list that say what a title row says in a spreadsheet.
-_META_KEYS = {"title": ("title", "标题", "清单名称"), "department": ("department", "部门", "部门名称", "发布部门"),
-              "jurisdiction": ("jurisdiction", "地区", "行政区划", "所属地区")}
+# (a platform's answer: {"data": {"deptName": "重庆市渝中区应急管理局", "areaName": "重庆市渝中区", "rows": […]}})
+_META_KEYS = {"title": ("title", "标题", "清单名称"),
+              "department": ("department", "部门", "部门名称", "发布部门", "deptName", "dept_name", "orgName", "org_name"),
+              "jurisdiction": ("jurisdiction", "地区", "行政区划", "所属地区", "areaName", "area_name", "regionName")}
 
 
 # Where exports keep their list of records: {"records": [...]}, and a list platform's API answer as saved

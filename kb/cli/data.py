@@ -26,8 +26,8 @@ def _where(problem: dict, document: bool = False) -> str:
 
 
 def _print_import(report: dict) -> None:
-    """The report on standard output (`kb import … > 报告.txt` keeps it), its errors and the progress bars on standard
-    error."""
+    """The report on standard output (`kb import … > 报告.txt` keeps it, a refused file's reason with it), its errors
+    on standard error too, and the progress bars there."""
     from importers.document import DOCUMENT_SUFFIXES  # (a document's "sheets" are its tables: 表格)
 
     unmapped = [(_file_name(f["path"]), c) for f in report["files"] for c in f.get("unmapped_columns") or []]
@@ -55,8 +55,11 @@ def _print_import(report: dict) -> None:
             click.echo(f"    作为历史版本保存：{what}已有更新的现行版本")
         if f.get("reviews"):
             click.echo(f"    {f['reviews']} 处引用的条文已修改、重新编号或废止，已列入待审核（kb laws impact）")
-        for e in f["errors"]:
-            click.echo(f"    错误：{e['message']}{_where(e, document)}", err=True)  # (errors where errors go)
+        for e in f["errors"]:  # in the report (a refused file's reason kept with it), and where errors go
+            line = f"    错误：{e['message']}{_where(e, document)}"
+            click.echo(line)
+            if not (sys.stdout.isatty() and sys.stderr.isatty()):  # (one terminal: said once)
+                click.echo(line, err=True)
         warnings = f["warnings"]
         for w in warnings[:5]:
             severity = w.get("severity", "warning")
@@ -86,7 +89,8 @@ def import_cmd(paths: tuple[Path, ...], jurisdiction: str | None, department: st
                as_json: bool, in_force_from: str | None, no_check: bool, bulk: bool) -> None:
     """导入清单、法律文本和一件事办事指南。
 
-    清单可以是 XLS、XLSX、CSV、JSON 或 JSONL 文件；给出文件夹则导入其中的文件。
+    清单可以是 XLS、XLSX、CSV、JSON、JSONL、Word（DOCX、DOC）、PDF、OFD 或网页（HTML、MHT）文件，也可以是
+    ZIP、RAR、7Z 压缩包；给出文件夹则导入其中的文件。
 
     导入后，重新计算并保存所导入文件所属地区树的检查结果（导入了法律文本时为全部地区），
     供浏览器读取。"""

@@ -948,6 +948,14 @@ def test_other_publishers_titles_headers_and_exports(tmp_path):
     assert sniff(portal) == "list"
     assert [r.item_name for r in doc.records] == ["对生产经营单位的行政检查", "危险化学品经营许可"]
     assert (doc.department, doc.jurisdiction) == ("漠河市应急管理局", "漠河市")
+    # 渝中区's platform names its body and place in deptName / areaName, its 序号 rowNum; a key of its own is a 字段
+    rows = [{"rowNum": n, "权力名称": name, "权力类型": "行政处罚", "平台标识": "x"} for n, name in ((1, "甲处罚"), (2, "乙处罚"))]
+    portal.write_text(json.dumps({"code": 200, "data": {"deptName": "重庆市渝中区应急管理局", "areaName": "重庆市渝中区",
+                                                        "rows": rows}}, ensure_ascii=False), encoding="utf-8")
+    doc = parse_list(portal)
+    assert (doc.department, doc.jurisdiction) == ("重庆市渝中区应急管理局", "渝中区")
+    assert [r.seq for r in doc.records] == ["1", "2"] and "rowNum" not in doc.records[0].extra
+    assert any(w.message.startswith("字段 '平台标识' 不在列映射") for w in doc.warnings)
 
 
 def test_a_column_of_supervision_measures_is_the_power_s_supervision_duty(tmp_path):
