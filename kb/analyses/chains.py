@@ -872,7 +872,29 @@ def chain(graph: Graph, start: str, direction: str = "down", jurisdiction: str |
                 seen.add(s["key"])
                 steps.append(s)
     _add_duties_and_articles(graph, steps)
+    _add_received(graph, steps)
     return steps
+
+
+# A power delegated by a body whose list holds no power to link to (not imported, or without the item): the body the
+# delegation names, said on the step (正定镇's 下放 from 正定县农业农村局, whose list was not loaded: the chain was its
+# township line alone, the power page saying more).
+RECEIVED = """
+UNWIND $keys AS key
+MATCH (dl:Delegation)-[:TO_POWER]->(:Power {key: key})
+WHERE NOT (dl)-[:FROM_POWER]->() AND coalesce(dl.from_body, '') <> ''
+RETURN key, dl.manner AS manner, dl.from_body AS from_body, dl.from_level AS from_level ORDER BY dl.key
+"""
+
+
+def _add_received(graph: Graph, steps: list[dict]) -> None:
+    """A step linked to none above that received its power from a body named in its list: `received` {manner,
+    from_body, from_level}."""
+    roots = [s["key"] for s in steps if not s["via"] or s["from"] is None]
+    found = {r["key"]: r for r in graph.read(RECEIVED, keys=roots)} if roots else {}
+    for s in steps:
+        r = found.get(s["key"])
+        s["received"] = {k: r[k] or "" for k in ("manner", "from_body", "from_level")} if r else None
 
 
 def _roots(ch: Chains, keys: list[str], direction: str) -> list[str]:

@@ -43,11 +43,18 @@ def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: boo
     )
 
     with connect() as graph:
+        place = known_place(graph, jurisdiction)
         try:
-            steps = chains.chain(graph, start, direction, known_place(graph, jurisdiction), as_of=as_of)
+            steps = chains.chain(graph, start, direction, place, as_of=as_of)
         except KeyError as exc:
             raise click.ClickException(str(exc.args[0])) from exc
         named = chains.resolve_start(graph, start, as_of)
+        if place and len(named) > 1:  # (those of the place asked for: 正定县's one of three, not three)
+            from kb.analyses.powers import jurisdiction_names
+
+            named = [r["key"] for r in graph.read("MATCH (p:Power) WHERE p.key IN $keys AND p.jurisdiction IN $places "
+                                                  "RETURN p.key AS key", keys=named,
+                                                  places=jurisdiction_names(graph, place))]
     if as_of and not as_json:
         click.echo(f"按 {as_of} 有效的清单版本作答")
     if len(named) > 1 and not set(named) <= {s["key"] for s in steps}:  # (a code the whole chain shares: no choice)
@@ -70,6 +77,10 @@ def chain_cmd(start: str, direction: str, jurisdiction: str | None, as_json: boo
             detail = "，".join(f"{LINK_DETAIL_TITLES.get(k, k)} {FOUND_BY.get(v, v) if k == 'found_by' else v}"
                                for k, v in s["via_detail"].items() if v)
             via = f"  ← {VIA_TITLES.get(s['via'], s['via'])}" + (f"（{detail}）" if detail else "")
+        if s.get("received") and not s["via"]:  # (from a body whose list holds no power to link to)
+            r = s["received"]
+            level = LEVEL_TITLES.get(r["from_level"], r["from_level"])
+            via = f"  ← {r['manner'] or '下放'}自 {r['from_body']}（{level + '；' if level else ''}其清单未载入或没有此事项）"
         by = "、".join(LEVEL_TITLES[lv] for lv in s["exercised_at"])
         click.echo(f"[{LEVEL_TITLES.get(s['level'], s['level'])}] {s['department']}：{s['power']}"
                    f"（{s['power_type'] or '类型未标明'}）" + (f"  由{by}实施" if by else "") + via)

@@ -11,6 +11,7 @@ from urllib.parse import quote, unquote
 import pytest
 
 from kb.db import Graph
+from tests.conftest import run_kb
 
 pytestmark = pytest.mark.e2e
 
@@ -397,7 +398,8 @@ def test_a_city_s_own_code_that_is_the_catalogue_s_keeps_the_county_under_the_ci
                                                                "赣州市市场监督管理局"] and len(item["powers"]) == 9
 
 
-def test_a_township_s_delegated_item_naming_no_body_joins_its_county_s_item(scratch: Graph, tmp_path: Path) -> None:
+def test_a_township_s_delegated_item_naming_no_body_joins_its_county_s_item(scratch: Graph, scratch_server,
+                                                                             tmp_path: Path) -> None:
     """贡江镇's list says 权力来源 委托 and names no delegating body: its item is linked to the power of the same name in
     于都县's lists (whichever list comes first), by the body its 配合部门 names when two bodies there hold the name;
     and the chain, the CLI and the power page say how it was found."""
@@ -433,6 +435,19 @@ def test_a_township_s_delegated_item_naming_no_body_joins_its_county_s_item(scra
     key = steps[1]["key"]
     power = client.get(f"/powers/{quote(key, safe='')}", headers={"Accept-Language": "zh"}).get_data(as_text=True)
     assert "于都县市场监督管理局" in power and "清单未写下放主体，按上一级同名事项" in power
+    # a body named whose list is not loaded (正定镇's 下放 from 正定县农业农村局, trial 46): the chain says it, not a
+    # township's step linked to nothing
+    farm = _list(tmp_path, "于都县贡江镇人民政府（二）", [
+        item("对农村村民非法占用土地建住宅的处罚", 权力来源="下放", 委托部门="于都县农业农村局")])
+    assert import_paths(scratch, [farm], department="于都县贡江镇人民政府", progress=False)["files"][0]["status"] == \
+        "imported"
+    [step] = chains.chain(scratch, "对农村村民非法占用土地建住宅的处罚", "up")
+    assert step["via"] is None and step["received"]["from_body"] == "于都县农业农村局"
+    said = run_kb(scratch_server, "chain", "--up", "对农村村民非法占用土地建住宅的处罚").stdout
+    assert "← 下放自 于都县农业农村局（" in said and "其清单未载入或没有此事项" in said
+    page = client.get("/chain/" + quote("对农村村民非法占用土地建住宅的处罚"), headers={"Accept-Language": "zh"}
+                      ).get_data(as_text=True)
+    assert "于都县农业农村局 → 于都县贡江镇人民政府" in page
     # of one code's sub-items in the county, a township's sub-item of that code goes to its own
     coded = {"权力类型": "行政许可", "基本编码": "000123002000", "责任事项": DOES,
              "实施依据": "【法律】《中华人民共和国食品安全法》第三十五条"}

@@ -373,6 +373,7 @@ def chain(start: str, as_of: str | None = None) -> dict | None:
             if link.upper in shown:
                 described = describe_link(link)
                 picture.edge(link.upper, link.lower, described["caption"], title=described["title"])
+    received = {r["key"]: r for r in store.read(chain_analysis.RECEIVED, keys=[k for k in members if not ch.up.get(k)])}
     steps = []
     chain_of = _chains_of(members, ch)
     root = None  # the first power of the chain being listed
@@ -390,7 +391,7 @@ def chain(start: str, as_of: str | None = None) -> dict | None:
                       "level_title": str(LEVEL_NAMES.get(p.level, LEVEL_TITLES.get(p.level, ""))),
                       "exercised_at": "、".join(str(LEVEL_NAMES.get(lv, lv)) for lv in chain_analysis.exercised_elsewhere(p)),
                       "sample": k in samples, "another": another, "sibling": sibling,
-                      "via": [lk["via_name"] for lk in links], "links": links})
+                      "via": [lk["via_name"] for lk in links], "links": links, "received": received.get(k)})
     sample_note = next((sources[k]["remarks"] or sources[k]["title"] for k in members if k in samples), "")
     return {"start": start, "starts": keys, "steps": steps, "total": len(through), "levels": len(counts),
             "sample": bool(samples),
