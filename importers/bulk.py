@@ -295,6 +295,9 @@ class Plan:
             for cj in self.children.get(j, []):
                 for down in self._named(self.members.get(cj, []), cj, bodies):
                     self._counterpart(down, name)
+                for down in self.members.get(cj, []):  # a branch of this bureau in the county (model.branch_body)
+                    if any(down.endswith(b + cj + "分局") for b in bodies):
+                        self._counterpart(down, name)
                 for down in self.members.get(cj, []):  # a merged department below (农业农村和水利局) joining this body
                     if set(bodies) & set(self.departments.get(down, {}).get("merges") or []):
                         self._counterpart(down, name)

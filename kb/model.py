@@ -371,11 +371,33 @@ def body_spellings(name: str, place: str) -> list[str]:
     return [stem + full for full, s in SHORT_FORMS if s == short] + [stem + short]
 
 
+# A city's bureau's branch in a county (河北's 垂改: 石家庄市生态环境局正定县分局 is 正定县's 生态环境 body; a city's 公安局's
+# district branch): the places above it, then the bureau, then the county, then 分局
+_UPPER_PLACES = re.compile(r"^(?:[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|州|盟|地区))+")
+_BRANCH = "分局"
+
+
+def branch_body(name: str, place: str) -> str:
+    """The body of the city above whose branch in `place` the department is (生态环境局 of 石家庄市生态环境局正定县分局 in
+    正定县, 公安局 of 西安市公安局雁塔分局 in 雁塔区); "" for any other name."""
+    name = squeeze(name)
+    short = re.sub(r"(?:区|县|市|旗)$", "", place) if len(place) > 2 else place
+    for spelled in dict.fromkeys([place, short]):
+        if spelled and name.endswith(spelled + _BRANCH):
+            head = name[: -len(spelled + _BRANCH)]
+            body = _UPPER_PLACES.sub("", head)
+            if body != head and len(body) >= 3 and body.endswith(("局", "厅", "委员会", "委")):
+                return body
+    return ""
+
+
 def counterpart_spellings(name: str, place: str) -> list[str]:
     """The spellings of a department's body as the levels above and below name it (writer.LINK_COUNTERPARTS): its own
-    (body_spellings), a province's 厅 for a city's 局 and back (广东省水利厅 and 肇庆市水利局), and each body a county's
-    merged one joins (高要区农业农村和水利局: 农业农村局 and 水利局)."""
-    spellings = body_spellings(name, place)
+    (body_spellings), a province's 厅 for a city's 局 and back (广东省水利厅 and 肇庆市水利局), each body a county's
+    merged one joins (高要区农业农村和水利局: 农业农村局 and 水利局), and the city bureau's whose branch it is
+    (branch_body)."""
+    branch = branch_body(name, place)
+    spellings = body_spellings(branch and place + branch or name, place)
     out = list(spellings)
     for body in spellings:
         if body.endswith("局"):
@@ -405,7 +427,8 @@ WITH DISTINCT d, j
 OPTIONAL MATCH (cj:Jurisdiction)-[:WITHIN]->(j)
 OPTIONAL MATCH (cj)<-[:IN_JURISDICTION]-(down:Department)
   WHERE any(b IN $bodies WHERE down.name ENDS WITH b
-            AND left(down.name, size(down.name) - size(b)) ENDS WITH cj.name OR b IN coalesce(down.merges, []))
+            AND left(down.name, size(down.name) - size(b)) ENDS WITH cj.name OR b IN coalesce(down.merges, [])
+            OR down.name ENDS WITH b + cj.name + '分局')  // (a branch of this bureau in the county: branch_body)
 FOREACH (_ IN CASE WHEN down IS NULL THEN [] ELSE [1] END | MERGE (down)-[:COUNTERPART_OF]->(d))
 """
 

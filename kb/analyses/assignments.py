@@ -32,7 +32,7 @@ from kb.analyses.findings import Finding
 from kb.analyses.powers import jurisdiction_names
 from kb.analyses.rules import procedural_laws
 from kb.db import Graph
-from kb.model import CURRENT_POWER, LEVEL_TITLES, LEVELS, body_key, merged_parts, squeeze
+from kb.model import CURRENT_POWER, LEVEL_TITLES, LEVELS, body_key, branch_body, merged_parts, squeeze
 from kb.places import Ambiguous, divisions, everyday_name, short_name
 
 KIND = "assignment_differs"
@@ -108,6 +108,8 @@ def body_kind(department: str, jurisdiction: str = "", code: str | None = None) 
     """The kind of body: the department's name without its place (西安市公安局 → 公安局,
     新疆维吾尔自治区克拉玛依市消防救援支队 → 消防救援支队, 市公安局 → 公安局, 西安市市场监督管理局 →
     市场监督管理局); a place's own government is 人民政府 (大瑶镇人民政府, 集里街道办事处)."""
+    if jurisdiction and (branch := branch_body(department, squeeze(jurisdiction))):
+        return branch  # (石家庄市生态环境局正定县分局: 正定县's 生态环境局, a branch of the city's since the reform)
     name = squeeze(department)
     prefixes = _place_names(squeeze(jurisdiction), code)
     stripped = True

@@ -478,3 +478,24 @@ def test_a_township_s_delegated_item_naming_no_body_joins_its_county_s_item(scra
                                                  "RETURN p.key AS k"))
     power = client.get(f"/powers/{quote(unlinked, safe='')}", headers={"Accept-Language": "zh"}).get_data(as_text=True)
     assert "清单未写下放或委托的部门" in power and "来自" not in power.split("清单未写下放或委托的部门")[0][-80:]
+
+
+def test_a_city_bureau_s_branch_in_a_county_is_under_the_city_bureau(scratch: Graph, tmp_path: Path) -> None:
+    """石家庄市生态环境局正定县分局 (河北's 垂改) is 正定县's 生态环境 body: the city bureau's counterpart below, whichever list
+    comes first, so an item of the same name runs city → county (trial 46: no link, the chain stopped at the city)."""
+    from importers.run import import_paths
+    from kb.analyses import chains
+
+    record = {"事项名称": "对排污单位的监督检查", "权力类型": "行政检查", "责任事项": DOES,
+              "实施依据": "【法律】《中华人民共和国环境保护法》第二十四条"}
+    branch = _list(tmp_path, "石家庄市生态环境局正定县分局", [record])
+    city = _list(tmp_path, "石家庄市生态环境局", [record])
+    for path in (branch, city):  # (the branch first: linked from the city's side when it comes)
+        assert import_paths(scratch, [path], progress=False)["files"][0]["status"] == "imported"
+    assert scratch.read("MATCH (a:Department)-[:COUNTERPART_OF]->(b:Department) RETURN a.name AS a, b.name AS b") == [
+        {"a": "石家庄市生态环境局正定县分局", "b": "石家庄市生态环境局"}]
+    assert scratch.read("MATCH (d:Department {name: '石家庄市生态环境局正定县分局'})-[:IN_JURISDICTION]->(j) "
+                        "RETURN j.name AS j") == [{"j": "正定县"}]
+    steps = chains.chain(scratch, "对排污单位的监督检查")
+    assert [(s["level"], s["department"]) for s in steps] == [("city", "石家庄市生态环境局"),
+                                                              ("county", "石家庄市生态环境局正定县分局")]

@@ -74,3 +74,13 @@ def test_a_power_s_name_does_not_repeat_its_item():
     assert model.power_name("排污许可证核发", "排污许可证变更") == "排污许可证核发（排污许可证变更）"
     assert model.power_name("食品经营许可", "") == "食品经营许可"
     assert model.power_name("食品经营许可", "食品经营许可证核发") == "食品经营许可（食品经营许可证核发）"
+
+
+def test_a_city_bureau_s_branch_in_a_county_is_the_county_s_body():
+    # 河北's 垂改: 石家庄市生态环境局正定县分局 is 正定县's 生态环境 body, the city bureau's counterpart below
+    assert model.branch_body("石家庄市生态环境局正定县分局", "正定县") == "生态环境局"
+    assert model.branch_body("西安市公安局雁塔分局", "雁塔区") == "公安局"
+    assert model.branch_body("石家庄市市场监督管理局正定县分局", "正定县") == "市场监督管理局"
+    for name in ("正定县生态环境局", "某某分局", "正定县分局"):
+        assert model.branch_body(name, "正定县") == "", name
+    assert model.counterpart_spellings("石家庄市生态环境局正定县分局", "正定县") == ["生态环境局", "生态环境厅"]
