@@ -694,7 +694,10 @@ def analyse(ch: Chains) -> list[Finding]:
         # the nearest level above that its body publishes on its line must hold its counterpart: a link
         # that passes it by (a catalogue item the city's list left out, linked to the province's) is a break
         nearest = max(above, key=LEVEL_RANK.__getitem__) if above else None
-        if nearest and not any(ch.powers[lk.upper].level == nearest for lk in ch.up.get(key, [])):
+        # (not where its own 实施层级 names the levels that exercise it, that one not among them: 石家庄's 「市级、县级」
+        # item is no break for the province's list to leave out, trial 46)
+        excluded = bool(exercised_elsewhere(p)) and nearest not in p.exercised_at
+        if nearest and not excluded and not any(ch.powers[lk.upper].level == nearest for lk in ch.up.get(key, [])):
             out.append(_no_upper_counterpart(p, nearest))
         # each level below that its 实施层级 names (省级、市级、县级): each place there whose list the body publishes must
         # hold it in its chain (济南's list, 青岛's, 历城区's …); else, when it guides the level below, any item there

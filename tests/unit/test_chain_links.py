@@ -68,6 +68,22 @@ def test_one_body_is_linked_by_name_along_its_line_and_a_break_is_found_where_it
     assert breaks == {"荷塘区|特种设备使用登记"}
 
 
+def test_an_item_its_own_levels_keep_from_the_level_above_is_no_break():
+    """荷塘区's item says 实施层级 「县级、乡镇级」: 株洲市's list leaving it out is what it says, not a break (石家庄's
+    「市级、县级」 item was 「在省级清单中没有对应事项」, trial 46); one that names no levels, or names the city, is."""
+    from dataclasses import replace
+
+    filler = [power(p, f"事项{i}") for p in ("株洲市", "荷塘区") for i in range(25)]
+    item = power("荷塘区", "特种设备使用登记")
+
+    def breaks(exercised_at: list[str]) -> list[list[str]]:
+        ch = build(filler + [replace(item, exercised_at=exercised_at)], [], counterparts("荷塘区"), PARENTS)
+        return [f.power_keys for f in analyse(ch) if f.kind == "no_upper_counterpart"]
+
+    assert breaks(["county", "township"]) == []
+    assert breaks([]) == breaks(["county"]) == breaks(["city", "county"]) == [[item.key]]
+
+
 def test_the_line_of_a_place():
     tree = Tree(PARENTS)
     assert tree.line("某街道") == {"某街道", "荷塘区", "株洲市", "湖南省"}
