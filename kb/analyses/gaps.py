@@ -162,7 +162,8 @@ MATCH (t)-[:INCLUDES]->(s:ServiceItem)-[:REALISES]->(p:Power)
 OPTIONAL MATCH (holder:Department)-[:HOLDS]->(p)
 WITH t, lead, jurisdiction, collect(DISTINCT {item: s.name, power: p.name, holder: holder.name}) AS items
 WHERE none(i IN items WHERE i.holder = lead.name)
-RETURN t.key AS key, coalesce(t.name, t.title, t.key) AS thing, lead.name AS lead, jurisdiction, items
+RETURN t.key AS key, coalesce(t.name, t.title, t.key) AS thing, lead.name AS lead, jurisdiction, items,
+       coalesce(t.area_name, jurisdiction) AS area
 """
 
 
@@ -893,8 +894,8 @@ def delegations(rows: list[dict]) -> list[Finding]:
 def things(rows: list[dict]) -> list[Finding]:
     out = []
     for r in rows:
-        ev = [{"type": "thing", "thing": r["thing"], "lead": r["lead"], "item": i["item"], "power": i["power"],
-               "holder": i["holder"]} for i in r["items"]]
+        ev = [{"type": "thing", "thing": r["thing"], "area": r.get("area") or r["jurisdiction"], "lead": r["lead"],
+               "item": i["item"], "power": i["power"], "holder": i["holder"]} for i in r["items"]]
         out.append(Finding(kind="thing_lead_without_items", departments=[r["lead"]] + [i["holder"] for i in r["items"]],
                            powers=[i["power"] for i in r["items"]], evidence=ev, score=0.7,
                            keys=[f"thing:{r['key']}", f"lead:{r['lead']}"], jurisdiction=r["jurisdiction"],

@@ -316,7 +316,8 @@ def evidence_line(e: dict, text_chars: int = 60) -> str:
 
         given = "，".join(f"{METRIC_TITLES.get(k, k)} {v}" for k, v in (e.get("metrics") or {}).items())
         lacking = "、".join(METRIC_TITLES.get(k, k) for k in e.get("metrics_missing") or [])
-        return (f"一件事「{e.get('thing', '')}」（{e.get('area', '')}），牵头 {e.get('lead') or '未标明'}"
+        area = f"（{e['area']}）" if e.get("area") else ""
+        return (f"一件事「{e.get('thing', '')}」{area}，牵头 {e.get('lead') or '未标明'}"
                 + (f"：{e['note']}" if e.get("note") else "") + (f"；已有指标：{given}" if given else "")
                 + (f"；缺少指标：{lacking}" if lacking else ""))
     note = f"：{e['note']}" if e.get("note") else quote

@@ -349,6 +349,10 @@ def test_thing_lead_without_items(scratch: Graph) -> None:
     """)
     hits = [f for f in gaps.find(scratch) if f.kind == "thing_lead_without_items"]
     assert [f.evidence[0]["thing"] for f in hits] == ["落户一件事"]
+    # its place said (「一件事「开办餐饮店一件事」（），牵头 …」 in trial 46)
+    from kb.analyses.report import evidence_line
+
+    assert evidence_line(hits[0].evidence[0]).startswith("一件事「落户一件事」（甲市），牵头 甲市卫生健康委员会")
     rows = {r["name"]: r for r in services.report(scratch)}
     assert rows["新生儿出生一件事"]["saved"]["materials"]["saved"] == 6
     assert "days_before" in rows["新生儿出生一件事"]["metrics_missing"]
