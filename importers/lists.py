@@ -1670,6 +1670,8 @@ class _ListParser:
             fields=sorted({f for _, lay in layouts for f in lay.columns} - self._boundary_only(layouts)),
             departments=sorted(departments.values(), key=lambda d: d["name"] != naming.department),
             unmapped=self.unmapped,
+            # (a compilation: sheets under other bodies' titles, or no body of its own but its rows')
+            compilation=bool(sheet_bodies) or naming.department_source == "holder",
         )
 
     def _boundary_only(self, layouts: list) -> set[str]:

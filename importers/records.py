@@ -132,9 +132,20 @@ class ListDocument:
     # (writer.settle_departments): {as the file names it: as the graph does}.
     settled: dict[str, str] = field(default_factory=dict)
 
+    # A compilation of several bodies' lists: its sheets under their titles (株洲市市直部门权责清单汇编), or naming no body of
+    # its own but in its rows (正定县县级部门权责清单汇编): its department only the first sheet's or the most frequent 行使主体
+    compilation: bool = False
+
+    @property
+    def compiled(self) -> bool:
+        """A compilation whose records are under several departments: none moved from any."""
+        return self.compilation and len(self.departments) > 1
+
     @property
     def moved(self) -> int:
-        """Records put under another department than the file's."""
+        """Records put under another department than the file's (none where the file names none: `compiled`)."""
+        if self.compiled:
+            return 0
         return sum(d["records"] for d in self.departments if d["name"] != self.department)
 
 

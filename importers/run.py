@@ -70,6 +70,7 @@ class FileReport:
     current: bool | None = None  # lists: False when imported as history (a newer version is current)
     departments: list[dict] = field(default_factory=list)  # lists: {name, jurisdiction, records} per department
     moved: int = 0  # lists: records put under another department than the file's (their 行使主体's)
+    compiled: bool = False  # lists: the file names no body of its own, its records under several (ListDocument.compiled)
     unmapped_columns: list[dict] = field(default_factory=list)  # lists: {sheet, column, header, kept_as}
     # lists: departments the graph held under another spelling of the same body, which the records joined
     # ({as the file names it: as the graph does}; writer.settle_departments)
@@ -83,7 +84,7 @@ class FileReport:
                 "warnings": self.warnings, "nodes_created": self.nodes_created,
                 "relationships_created": self.relationships_created, "superseded": self.superseded,
                 "current": self.current, "departments": self.departments, "moved": self.moved,
-                "unmapped_columns": self.unmapped_columns, "same_body": self.same_body, "reviews": self.reviews}
+                "compiled": self.compiled, "unmapped_columns": self.unmapped_columns, "same_body": self.same_body, "reviews": self.reviews}
 
     def settled(self, doc: ListDocument) -> None:
         """The departments as written (writer.settle_departments renamed some to the graph's spelling)."""
@@ -93,7 +94,7 @@ class FileReport:
         self.department = doc.department
         self.departments = [{"name": d["name"], "jurisdiction": d["jurisdiction"], "records": d["records"]}
                             for d in doc.departments]
-        self.moved = doc.moved
+        self.moved, self.compiled = doc.moved, doc.compiled
 
 
 # A folder's lists may say where they are from in a file beside them (`jurisdiction = "克拉玛依市"`): for a
@@ -209,7 +210,7 @@ def parse_file(path: Path, jurisdiction: str | None = None, department: str | No
                 report.department, report.jurisdiction = doc.department, doc.jurisdiction
                 report.departments = [{"name": d["name"], "jurisdiction": d["jurisdiction"], "records": d["records"]}
                                       for d in doc.departments]
-                report.moved = doc.moved
+                report.moved, report.compiled = doc.moved, doc.compiled
                 report.unmapped_columns = list(doc.unmapped)
                 report.warnings = [w.as_dict() for w in doc.warnings]
         elif kind == "law":

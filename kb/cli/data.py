@@ -42,8 +42,11 @@ def _print_import(report: dict) -> None:
         who = f" → {several} 个部门" if several > 1 else f" → {f['department']}" if f.get("department") else ""
         status = STATUS_TEXT.get(f["status"], f["status"])
         click.echo(f"[{status}] {name}{who}：{f['records']} 条")
-        if len(f.get("departments") or []) > 1 or f.get("moved"):  # one body, but not the file's: say so
+        if f.get("compiled"):  # (a compilation naming no body of its own: nothing moved from anyone)
+            click.echo("    各部门的事项（文件未写明所属部门：每条按其行使主体、所在分组或工作表的部门）：")
+        elif len(f.get("departments") or []) > 1 or f.get("moved"):  # one body, but not the file's: say so
             click.echo(f"    各部门的事项（其中 {f['moved']} 条按行使主体、所在分组或工作表的部门从 {f['department']} 移出）：")
+        if f.get("compiled") or len(f.get("departments") or []) > 1 or f.get("moved"):
             for d in f["departments"]:
                 click.echo(f"      {d['name']}（{d['jurisdiction'] or '地区不明'}）：{d['records']}")
         for spelled, known in (f.get("same_body") or {}).items():

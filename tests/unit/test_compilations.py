@@ -36,7 +36,7 @@ def test_each_sheet_of_a_compilation_is_its_department_s(tmp_path, titled):
     assert doc.department == "株洲市公安局"  # the first sheet's: the compilation itself names no body
     assert [(d["name"], d["jurisdiction"], d["records"]) for d in doc.departments] == [
         ("株洲市公安局", "株洲市", 2), ("株洲市民政局", "株洲市", 2), ("株洲市财政局", "株洲市", 2)]
-    assert doc.moved == 4
+    assert doc.compiled and doc.moved == 0  # (nothing moved from the first sheet's body: each sheet is its own)
     assert [r.department for r in doc.records] == ["株洲市公安局"] * 2 + ["株洲市民政局"] * 2 + ["株洲市财政局"] * 2
 
 
@@ -56,7 +56,21 @@ def test_a_department_s_sheets_by_type_stay_its_own(tmp_path):
         ws.append(["1", f"事项{i}", "行政许可" if i == 0 else "行政处罚", "《中华人民共和国道路交通安全法》第十九条", ""])
     wb.save(tmp_path / "株洲市公安局权责清单.xlsx")
     doc = lists.parse_list(tmp_path / "株洲市公安局权责清单.xlsx")
-    assert (doc.department, doc.moved, len(doc.departments)) == ("株洲市公安局", 0, 1)
+    assert (doc.department, doc.moved, len(doc.departments), doc.compiled) == ("株洲市公安局", 0, 1, False)
+
+
+def test_a_compilation_naming_no_body_moves_nothing(tmp_path):
+    # 正定县县级部门权责清单汇编: its rows' 行使主体 name five bodies, the title none — 「8 条…从 石家庄市生态环境局正定县分局
+    # 移出」 said of the most frequent (trial 46)
+    wb = openpyxl.Workbook()
+    wb.active.append(["正定县县级部门权责清单汇编（2025年）"])
+    wb.active.append(HEADER)
+    for n, body in enumerate(["正定县应急管理局", "正定县应急管理局", "正定县住房和城乡建设局"], start=1):
+        wb.active.append([str(n), f"事项{n}", "行政处罚", "《中华人民共和国安全生产法》第九十九条", body])
+    wb.save(tmp_path / "正定县县级部门权责清单汇编（2025年）.xlsx")
+    doc = lists.parse_list(tmp_path / "正定县县级部门权责清单汇编（2025年）.xlsx")
+    assert (doc.compiled, doc.moved) == (True, 0)
+    assert [(d["name"], d["records"]) for d in doc.departments] == [("正定县应急管理局", 2), ("正定县住房和城乡建设局", 1)]
 
 
 def test_a_compilation_in_word_a_table_under_each_department_s_title(tmp_path):
