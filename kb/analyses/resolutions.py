@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 from kb.analyses.findings import KIND_TITLES, STATUS_TITLES, Finding
 from kb.db import Graph
+from kb.model import body_key
 
 RECORDS = """
 MATCH (f:Finding)
@@ -56,18 +57,26 @@ def apply(findings: Iterable[Finding], stored: dict[str, dict]) -> None:
             f.resolution = {k: rec.get(k) for k in ("lead", "cooperating", "basis", "resolved_by", "resolved_at")}
 
 
-def match_department(name: str, candidates: Iterable[str]) -> str:
+def match_department(name: str, candidates: Iterable[str], involved: Iterable[str] = ()) -> str:
     """A full department name from what a user typed: exact, else the one name that ends with or
-    contains it (交通运输局 -> 克拉玛依市交通运输局)."""
+    contains it (交通运输局 -> 克拉玛依市交通运输局), or ends with it in its short form (住建局 -> 正定县住房和城乡建设局, as
+    kb prints it); of those the finding involves (`involved`) first."""
     names = list(dict.fromkeys(candidates))
     if name in names:
         return name
-    hits = [n for n in names if n.endswith(name)] or [n for n in names if name in n]
+    short = body_key(name)
+
+    def matching(among: list[str]) -> list[str]:
+        return ([n for n in among if n.endswith(name)] or [n for n in among if name in n]
+                or [n for n in among if body_key(n).endswith(short)])
+
+    hits = matching([n for n in dict.fromkeys(involved) if n in names])
+    hits = hits if len(hits) == 1 else matching(names)
     if len(hits) == 1:
         return hits[0]
     if not hits:
         raise ResolutionError(f"没有名为“{name}”的部门")
-    raise ResolutionError(f"“{name}”可指多个部门：{'、'.join(hits)}；请写全称")
+    raise ResolutionError(f"“{name}”可指多个部门：{'、'.join(hits[:12])}{' 等' if len(hits) > 12 else ''}；请写全称")
 
 
 def _write(graph: Graph, finding: Finding, status: str, lead: str | None, cooperating: list[str], basis: str,
@@ -107,8 +116,8 @@ def resolve(graph: Graph, finding: Finding, lead: str, cooperating: list[str], b
     basis = check_basis(basis)
     reason = check_basis(other_reason, "理由") if other_reason is not None and other_reason.strip() else ""
     known = [r["name"] for r in graph.read(DEPARTMENTS)]
-    lead_name = match_department(lead, finding.departments + known)
-    co = [match_department(c, finding.departments + known) for c in cooperating]
+    lead_name = match_department(lead, finding.departments + known, finding.departments)
+    co = [match_department(c, finding.departments + known, finding.departments) for c in cooperating]
     if lead_name in co:
         raise ResolutionError(f"{lead_name}不能既牵头又配合")
     outside = not_involved(finding, lead_name, co)

@@ -134,3 +134,18 @@ def test_folding_is_its_definition(seed: int) -> None:
     assert shape(folded) == shape(expected)
     assert 10 < sum(len(f.folded) for f in folded) and len(folded) < 301
     assert folded[0].kind == "no_basis"
+
+
+def test_a_department_typed_in_its_short_form_is_the_one_the_finding_involves():
+    # kb prints 住建局（正定县）; `kb overlaps resolve … --lead 住建局` said 「没有名为“住建局”的部门」 (trial 46)
+    from kb.analyses.resolutions import ResolutionError, match_department
+
+    involved = ["正定县住房和城乡建设局", "正定县城市管理综合行政执法局"]
+    known = [*involved, "石家庄市住房和城乡建设局", "正定县应急管理局"]
+    assert match_department("住建局", known, involved) == "正定县住房和城乡建设局"
+    assert match_department("城市管理综合行政执法局", known, involved) == "正定县城市管理综合行政执法局"
+    assert match_department("应急局", known, involved) == "正定县应急管理局"  # (not involved: found among all)
+    with pytest.raises(ResolutionError, match="可指多个部门"):
+        match_department("住建局", known)
+    with pytest.raises(ResolutionError, match="没有名为“财政局”的部门"):
+        match_department("财政局", known, involved)
