@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 
+from kb.times import shown_time as kb_shown_time
+
 
 def zone_name() -> str:
     return current_app.config.get("KB_TIMEZONE") or "Asia/Shanghai"
@@ -25,3 +27,8 @@ def local_time(value: Any) -> str | None:
     if not isinstance(native, datetime):
         return str(native)
     return native.astimezone(ZoneInfo(zone_name())).isoformat(timespec="seconds")
+
+
+def shown_time(value: Any) -> str:
+    """A stored time as a page shows it (kb.times.shown_time, in the app's zone)."""
+    return kb_shown_time(value, zone_name())

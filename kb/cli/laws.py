@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from kb.cli.common import connect, echo_json, short
+from kb.times import shown_time
 
 CHANGE_NAMES = {"renumbered": "条号变动", "changed": "内容修改", "repealed": "已删除"}
 STATUS_NAMES = {"open": "待复核", "confirmed": "已确认", "changed": "已改引"}
@@ -47,7 +48,7 @@ def impact_cmd(law: str, status: str | None, as_json: bool) -> None:
         click.echo(f"  旧（{r['from_version']}）：{short(r['old_text'] or '', 80)}")
         click.echo(f"  新（{r['to_version']}）：{short(r['new_text'] or '（无）', 80)}")
         if r["status"] != "open":
-            click.echo(f"  由 {r['resolved_by']} 于 {r['resolved_at'][:19]} 处理，现引第{r['resolved_article']}条"
+            click.echo(f"  由 {r['resolved_by']} 于 {shown_time(r['resolved_at'])} 处理，现引第{r['resolved_article']}条"
                        + (f"：{r['note']}" if r.get("note") else ""))
 
 

@@ -9,6 +9,7 @@ import click
 
 from kb.analyses.findings import KIND_TITLES, KINDS, STATUS_TITLES, STATUSES, Finding
 from kb.cli.common import connect, echo_json, known_place, short
+from kb.times import shown_time
 
 if TYPE_CHECKING:
     from kb.db import Graph
@@ -125,7 +126,7 @@ def _show_text(f: Finding, history: list[str]) -> None:
     if f.resolution:
         r = f.resolution
         click.echo(f"处理：牵头 {r.get('lead') or '-'}；配合 {'、'.join(r.get('cooperating') or []) or '-'}；"
-                   f"依据 {r.get('basis')}；{r.get('resolved_by')} {r.get('resolved_at')}")
+                   f"依据 {r.get('basis')}；{r.get('resolved_by')} {shown_time(r.get('resolved_at'))}")
     for h in history:
         click.echo(f"记录：{h}")
     click.echo("")
@@ -156,7 +157,7 @@ def overlaps_resolve(finding_id: str, lead: str, cooperating: tuple[str, ...], b
             for f in targets:
                 rec = resolutions.resolve(graph, f, lead, list(cooperating), basis, _who(by), other_reason)
                 click.echo(f"{f.id} 已处理：牵头 {rec['lead']}；配合 {'、'.join(rec['cooperating']) or '-'}；"
-                           f"{rec['resolved_by']}，{rec['resolved_at']}")
+                           f"{rec['resolved_by']}，{shown_time(rec['resolved_at'])}")
         except resolutions.ResolutionError as exc:
             raise click.ClickException(str(exc)) from exc
 
@@ -173,7 +174,7 @@ def overlaps_accept(finding_id: str, basis: str, by: str | None) -> None:
         try:
             for f in _targets(_overlaps(graph), finding_id):
                 rec = resolutions.accept(graph, f, basis, _who(by))
-                click.echo(f"{f.id} 已确认无需处理：{rec['resolved_by']}，{rec['resolved_at']}")
+                click.echo(f"{f.id} 已确认无需处理：{rec['resolved_by']}，{shown_time(rec['resolved_at'])}")
         except resolutions.ResolutionError as exc:
             raise click.ClickException(str(exc)) from exc
 

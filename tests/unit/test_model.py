@@ -84,3 +84,19 @@ def test_a_city_bureau_s_branch_in_a_county_is_the_county_s_body():
     for name in ("正定县生态环境局", "某某分局", "正定县分局"):
         assert model.branch_body(name, "正定县") == "", name
     assert model.counterpart_spellings("石家庄市生态环境局正定县分局", "正定县") == ["生态环境局", "生态环境厅"]
+
+
+def test_a_stored_time_is_shown_in_the_office_s_zone(monkeypatch):
+    from datetime import UTC, datetime
+
+    from kb.times import shown_time
+
+    monkeypatch.delenv("KB_TIMEZONE", raising=False)
+    # `kb overlaps resolve` printed 2026-12-07T23:58:01.635Z; a version page 2026-12-07T23:55:53.724000000+00:00
+    assert shown_time("2026-12-07T23:58:01.635Z") == "2026-12-08 07:58:01"
+    assert shown_time("2026-12-07T23:55:53.724000000+00:00") == "2026-12-08 07:55:53"
+    assert shown_time(datetime(2026, 12, 7, 23, 0, tzinfo=UTC)) == "2026-12-08 07:00:00"
+    assert shown_time("2026-12-07T23:00:00+00:00", "UTC") == "2026-12-07 23:00:00"
+    assert (shown_time("2026-12-07"), shown_time(None), shown_time("未写明")) == ("2026-12-07", "", "未写明")
+    monkeypatch.setenv("KB_TIMEZONE", "Asia/Urumqi")
+    assert shown_time("2026-12-07T23:00:00Z") == "2026-12-08 05:00:00"

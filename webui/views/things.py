@@ -15,7 +15,9 @@ from flask_babel import lazy_gettext as _l
 
 from kb.model import METRIC_TITLES
 from webui import findings, service_links, store
+from webui.entities import LEVEL_NAMES
 from webui.pages import page
+from webui.times import shown_time
 from webui.users import role_required
 
 bp = Blueprint("things", __name__)
@@ -88,6 +90,22 @@ FIELD_TITLES = {
 }
 
 
+# A guide's org_level (湖南's catalogue: 1 province … 4 township) as a level's name
+ORG_LEVELS = {"1": "province", "2": "city", "3": "county", "4": "township"}
+
+
+def _shown_field(key: str, value: Any) -> Any:
+    """A field as a reader reads it: a guide's level by its name (3: 县级), its place in the source counted from 1 (a
+    list's item 0 is its first), a time in the office's zone."""
+    if key == "org_level" and str(value) in ORG_LEVELS:
+        return LEVEL_NAMES[ORG_LEVELS[str(value)]]
+    if key == "source_row" and isinstance(value, int):
+        return _("item %(n)s", n=value + 1)
+    if key.endswith("_at"):
+        return shown_time(value)
+    return value
+
+
 def cooperating_rows(published: list[str], linked: list[dict]) -> list[dict]:
     """Each cooperating body as the guide wrote it, with the department linked to it (None: not linked)."""
     by_wording = {c["as_published"]: c["name"] for c in linked if c}
@@ -108,7 +126,7 @@ def thing(key: str) -> dict:
     row["hits"] = [r["power"] for r in store.read(service_links.PLACE_POWERS, key=key, q=row["q"], power="",
                                                    limit=SEARCH_LIMIT)] if row["q"] else []
     row["metrics"] = [(m, t[m]) for m in METRICS if t.get(m) is not None]
-    row["other_fields"] = [(FIELD_TITLES.get(k, k), v) for k, v in sorted(t.items())
+    row["other_fields"] = [(FIELD_TITLES.get(k, k), _shown_field(k, v)) for k, v in sorted(t.items())
                            if k not in METRICS and k not in ("name", "title") and v not in (None, "", [])]
     return row
 
