@@ -40,7 +40,14 @@ from typing import Any
 from importers import run, writer
 from importers.jurisdictions import jurisdiction_chain
 from importers.records import GuideDocument, LawDocument, ListDocument
-from kb.model import body_spellings, counterpart_spellings, default_in_force_from, law_key, merged_bodies
+from kb.model import (
+    body_spellings,
+    branch_spellings,
+    counterpart_spellings,
+    default_in_force_from,
+    law_key,
+    merged_bodies,
+)
 
 ARRAY_DELIMITER = "\x1f"  # the unit separator: no published text holds it
 Say = Callable[[str], None]
@@ -296,7 +303,7 @@ class Plan:
                 for down in self._named(self.members.get(cj, []), cj, bodies):
                     self._counterpart(down, name)
                 for down in self.members.get(cj, []):  # a branch of this bureau in the county (model.branch_body)
-                    if any(down.endswith(b + cj + "分局") for b in bodies):
+                    if any(down.endswith(b + ending) for b in bodies for ending in branch_spellings(cj)):
                         self._counterpart(down, name)
                 for down in self.members.get(cj, []):  # a merged department below (农业农村和水利局) joining this body
                     if set(bodies) & set(self.departments.get(down, {}).get("merges") or []):

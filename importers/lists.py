@@ -1589,6 +1589,12 @@ class _ListParser:
                     sheet=rec.sheet, row=rec.row, severity="notice"))
             if not other and not rec.unit and rec.holder and own_units(rec.holder, naming):
                 rec.unit = rec.holder  # 责任主体 国际交流与合作处, 三门峡市图书馆: who does the work for the department
+                if naming.department_source == "holder" and rec.holder not in noted:  # (whose, in a compilation?)
+                    noted.add(rec.holder)
+                    self.warnings.append(RowError(
+                        f"行使主体「{rec.holder}」是某部门的内设机构或执法队伍，文件未写明所属部门：归入 {naming.department}"
+                        "（本文件行使主体中最常见的部门）；如不是，请在该行写明部门全称", sheet=rec.sheet, row=rec.row,
+                        severity="warning"))
             if rec.department not in out:
                 if other:
                     if other not in own_place:
@@ -1611,6 +1617,17 @@ class _ListParser:
         said = " ".join([*titles, Path(self.path).stem])
         return bool(_COMPILATION.search(squeeze(said))) or naming.department_source not in ("title", "filename",
                                                                                               "department_row")
+
+    def _compilation(self, naming: Naming, titles: list[str], sheet_bodies: dict[str, str]) -> bool:
+        """A compilation of several bodies' lists: one that names no body of its own but in its rows (正定县县级部门权责清单
+        汇编), or whose sheets are under other bodies' titles and that says it gathers them (汇编, 市级部门 …) or names
+        no body of its own; not a department's list with one sheet of another body's (株洲市民政局's, its second sheet
+        株洲市财政局's: its records moved from it)."""
+        if naming.department_source == "holder":
+            return True
+        said = " ".join([*titles, Path(self.path).stem])
+        return bool(sheet_bodies) and (bool(_COMPILATION.search(squeeze(said)))
+                                       or naming.department_source not in ("title", "filename", "department_row"))
 
     def _default_levels(self, publisher_level: str, departments: dict[str, dict], titles: list[str]) -> None:
         # A row the list gives no level (no level column, no keyword, no 市本级 scope, no level sheet)
@@ -1670,8 +1687,7 @@ class _ListParser:
             fields=sorted({f for _, lay in layouts for f in lay.columns} - self._boundary_only(layouts)),
             departments=sorted(departments.values(), key=lambda d: d["name"] != naming.department),
             unmapped=self.unmapped,
-            # (a compilation: sheets under other bodies' titles, or no body of its own but its rows')
-            compilation=bool(sheet_bodies) or naming.department_source == "holder",
+            compilation=self._compilation(naming, titles, sheet_bodies),
         )
 
     def _boundary_only(self, layouts: list) -> set[str]:

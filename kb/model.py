@@ -372,21 +372,49 @@ def body_spellings(name: str, place: str) -> list[str]:
 
 
 # A city's bureau's branch in a county (河北's 垂改: 石家庄市生态环境局正定县分局 is 正定县's 生态环境 body; a city's 公安局's
-# district branch): the places above it, then the bureau, then the county, then 分局
-_UPPER_PLACES = re.compile(r"^(?:[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|州|盟|地区))+")
-_BRANCH = "分局"
+# district branch, 西安市公安局雁塔分局): the places above it, then the bureau, then the county (or its short name), then 分局
+BRANCH = "分局"
+_BODY_ENDINGS = ("局", "厅", "委员会", "委")
+
+
+def place_short(place: str) -> str:
+    """A county's or district's name as a branch's name writes it (雁塔区 → 雁塔, 正定县 → 正定); the name itself when
+    it is too short to shorten. COUNTERPARTS_CYPHER and the bulk importer shorten it alike."""
+    return place[:-1] if len(place) > 2 and place[-1] in "区县市旗" else place
+
+
+def branch_spellings(place: str) -> list[str]:
+    """How a branch in `place` ends: 正定县分局, 正定分局; in a place the graph names with its city (长春市朝阳区), by
+    its own name too (朝阳区分局, 朝阳分局)."""
+    own = _without_places(place)
+    names = [place, place_short(place)] + ([own, place_short(own)] if own != place and len(own) >= 2 else [])
+    return list(dict.fromkeys(n + BRANCH for n in names))
+
+
+def _without_places(text: str) -> str:
+    """`text` without the places its name begins with (浙江省杭州市生态环境局 → 生态环境局), by China's divisions: a
+    place's name or its short one (石家庄); the text as it is when it begins with none."""
+    from kb.places import divisions
+
+    found = True
+    while found:
+        found = False
+        for k in range(min(len(text) - 2, 12), 1, -1):  # (the longest place first: 石家庄市, not 石家庄)
+            if divisions().named(text[:k]):
+                text, found = text[k:], True
+                break
+    return text
 
 
 def branch_body(name: str, place: str) -> str:
     """The body of the city above whose branch in `place` the department is (生态环境局 of 石家庄市生态环境局正定县分局 in
-    正定县, 公安局 of 西安市公安局雁塔分局 in 雁塔区); "" for any other name."""
+    正定县, 公安局 of 西安市公安局雁塔分局 in 雁塔区, 城市管理局 of 郑州市城市管理局金水分局); "" for any other name."""
     name = squeeze(name)
-    short = re.sub(r"(?:区|县|市|旗)$", "", place) if len(place) > 2 else place
-    for spelled in dict.fromkeys([place, short]):
-        if spelled and name.endswith(spelled + _BRANCH):
-            head = name[: -len(spelled + _BRANCH)]
-            body = _UPPER_PLACES.sub("", head)
-            if body != head and len(body) >= 3 and body.endswith(("局", "厅", "委员会", "委")):
+    for ending in branch_spellings(place):
+        if name.endswith(ending) and len(name) > len(ending):
+            head = name[: -len(ending)]
+            body = _without_places(head)
+            if body != head and len(body) >= 3 and body.endswith(_BODY_ENDINGS):
                 return body
     return ""
 
@@ -428,7 +456,9 @@ OPTIONAL MATCH (cj:Jurisdiction)-[:WITHIN]->(j)
 OPTIONAL MATCH (cj)<-[:IN_JURISDICTION]-(down:Department)
   WHERE any(b IN $bodies WHERE down.name ENDS WITH b
             AND left(down.name, size(down.name) - size(b)) ENDS WITH cj.name OR b IN coalesce(down.merges, [])
-            OR down.name ENDS WITH b + cj.name + '分局')  // (a branch of this bureau in the county: branch_body)
+            OR down.name ENDS WITH b + cj.name + '分局'  // (a branch of this bureau in the county: branch_body)
+            OR size(cj.name) > 2 AND right(cj.name, 1) IN ['区', '县', '市', '旗']
+               AND down.name ENDS WITH b + left(cj.name, size(cj.name) - 1) + '分局')
 FOREACH (_ IN CASE WHEN down IS NULL THEN [] ELSE [1] END | MERGE (down)-[:COUNTERPART_OF]->(d))
 """
 
@@ -470,7 +500,10 @@ _LEVEL_RUN = re.compile(r"^(?:(?:省|自治区)[、，,/和及与]?)?(?:[市州]
 # A note after the levels (石家庄's 「市级、县级、乡级（委托）」, 「市级、县级（委托乡镇实施）」, 滨海新区's 「区级、街镇级（委托）」):
 # the levels are read before it; a township it says the power is entrusted to (or includes) is one of them.
 _LEVEL_NOTE = re.compile(r"(?P<head>.+?)[（(](?P<note>[^（()）]*)[)）]")
-_NOTE_GIVEN = re.compile(r"^(?!.*(?:不含|不实施|不得))(?=.*(?:委托|下放|含|包括|延伸))")
+# … what a note gives to: the level after its word (「委托乡镇实施」, 「含乡镇」, 「下放至县级」), not the one before it (「省级委托」:
+# who entrusted the level the cell names); nothing in a note that says no (不含, 不包括, 未委托, 暂不, 取消, 不实施)
+_NOTE_NEGATED = re.compile(r"不|未|非|取消|停止|无")
+_NOTE_GIVEN = re.compile(r"(?:委托|下放|含|包括|包含|延伸)(?:至|到|给|由)?(?P<to>.*)")
 _NOTE_TOWNSHIP = re.compile(r"乡|镇|街道|苏木")
 
 
@@ -480,12 +513,14 @@ def levels_named(text: str) -> list[str]:
     that names none."""
     found = _levels_named(text)
     note = _LEVEL_NOTE.fullmatch(squeeze(text))
-    if not note or not (found := _levels_named(note.group("head")) or found):
+    if not note or not (found := found or _levels_named(note.group("head"))):
         return found
     said = note.group("note")
-    if _NOTE_GIVEN.match(said):  # (「委托市级实施」: the level it is entrusted to; 「含乡镇」 the township)
-        found = {*found, *(lv for kw, lv in level_keywords().items() if kw.endswith("级") and kw in said)}
-        found |= {"township"} if _NOTE_TOWNSHIP.search(said) else set()
+    given = _NOTE_GIVEN.search(said)
+    if given and not _NOTE_NEGATED.search(said):  # (「委托市级实施」: the level it is entrusted to; 「含乡镇」 the township)
+        to = given.group("to")
+        found = {*found, *(lv for kw, lv in level_keywords().items() if kw.endswith("级") and kw in to)}
+        found |= {"township"} if _NOTE_TOWNSHIP.search(to) else set()
     return sorted(found, key=LEVEL_RANK.__getitem__)
 
 
@@ -1142,7 +1177,7 @@ class StageRules:
         said = squeeze("".join(duties)) if duties else ""
         written = squeeze(act or name)
         acts = [re.sub(r"[（(][^）)]*[）)]", "", written)]
-        if (last := re.search(r"[（(]([^（）()]+)[）)]$", written)) and not re.match(r"(?:不?含|包括|其中)", last.group(1)):
+        if (last := re.search(r"[（(]([^（）()]+)[）)]$", written)) and not re.match(r"(?:不?含|不?包含|不?包括|其中)", last.group(1)):
             acts.append(last.group(1))  # (a sub-item named by its act in brackets, 青秀区's 食品经营许可（注销）: 注销)
         return next((k for k in self.subkinds if k.type == type_
                      and (any(w in name for w in k.words) or (k.starts and name.startswith(k.starts))

@@ -172,11 +172,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
                                  column_name=column_name, marked=marked, evidence_value=evidence_value,
                                  evidence_html=evidence_html, document_suffixes=tuple(DOCUMENT_SUFFIXES))
 
-    from importers.mapping import mapping_title
+    from webui.evidence import layouts_title
     from webui.times import shown_time
 
     app.jinja_env.filters["shown_time"] = shown_time
-    app.jinja_env.filters["mapping_title"] = lambda name: "、".join(mapping_title(n) for n in (name or "").split("+") if n)
+    app.jinja_env.filters["mapping_title"] = layouts_title
 
     @app.context_processor
     def user_context() -> dict[str, Any]:

@@ -23,6 +23,12 @@ _DEPARTMENT = Markup('<a href="{}" class="ent ent-Department">{}</a>')
 _LEVELS = {"province": "province", "city": "city", "county": "county", "township": "township"}
 
 
+
+def layouts_title(mapping: str | None) -> str:
+    """A list version's layout (its mapping's name; standard+duty_table: a list and its duty table, two layouts) as a
+    reader reads it: each layout's title."""
+    return "、".join(mapping_title(name) for name in (mapping or "").split("+") if name)
+
 def _is_list(v: Any) -> bool:
     """What Jinja calls iterable and neither a string nor a mapping."""
     return isinstance(v, Iterable) and not isinstance(v, str | bytes | Mapping)
@@ -89,8 +95,8 @@ def evidence_value(k: str, v: Any, e: Mapping | None = None) -> Markup:
         from webui.views.powers import FIELD_NAMES
 
         return Markup("、").join(escape(FIELD_LABELS.get(f) or FIELD_NAMES.get(f"x_{f}") or str(f)) for f in v)
-    if k == "mapping" and isinstance(v, str):  # (standard+duty_table: a list and its duty table, two layouts)
-        return escape("、".join(mapping_title(name) for name in v.split("+")))
+    if k == "mapping" and isinstance(v, str):
+        return escape(layouts_title(v))
     if k == "metrics_missing" and _is_list(v):
         return Markup("、").join(escape(EVIDENCE_VALUES.get(m, m)) for m in v)
     if isinstance(v, Mapping):

@@ -484,12 +484,13 @@ def load_partitions(graph: Graph, jurisdiction: str | None = None, batch: int = 
         yield chains_of(graph, departments, keys, delegations, counterparts, parents)
 
 
-def partition_plan(graph: Graph, jurisdiction: str | None = None, batch: int = BATCH
+def partition_plan(graph: Graph, jurisdiction: str | None = None, batch: int = BATCH, places: list[str] | None = None
                    ) -> tuple[list[tuple[list[str], list[str]]], list[dict], list[dict]]:
     """The batches, each (departments, power keys), about `batch` powers: departments joined by a
     counterpart, a catalogue item or a delegation are always in one batch (a single-level body's
-    powers each with what they link to); and the delegations and counterparts every batch links by."""
-    sizes = department_sizes(graph, jurisdiction)
+    powers each with what they link to); and the delegations and counterparts every batch links by. `places`: the
+    departments of these places instead of the jurisdiction's (a place's line: powers_line)."""
+    sizes = department_sizes(graph, jurisdiction, places)
     single = _single_level(graph)
 
     def node(department: str, key: str | None) -> tuple[str, str]:

@@ -210,9 +210,24 @@ def jurisdiction_names(graph: Graph, jurisdiction: str | None) -> list[str] | No
     return rows[0]["names"] if rows and rows[0]["names"] else [jurisdiction]
 
 
-def department_sizes(graph: Graph, jurisdiction: str | None = None) -> dict[str, int]:
-    """The departments holding current powers in the jurisdiction (all when None), with how many."""
-    rows = graph.read(DEPARTMENTS, jurisdictions=jurisdiction_names(graph, jurisdiction))
+# The places above a jurisdiction (by name or area code): its line up to the top
+ANCESTORS = """
+MATCH (j:Jurisdiction) WHERE j.name = $jurisdiction OR j.code = $code
+MATCH (j)-[:WITHIN*1..8]->(up:Jurisdiction)
+RETURN collect(DISTINCT up.name) AS names
+"""
+
+
+def line_names(graph: Graph, jurisdiction: str) -> list[str]:
+    """The jurisdiction, every one within it and every one above it: the places a chain through it runs in."""
+    rows = graph.read(ANCESTORS, jurisdiction=jurisdiction.strip(), code=place_code(jurisdiction))
+    above = rows[0]["names"] if rows else []
+    return sorted({*(jurisdiction_names(graph, jurisdiction) or []), *above})
+
+
+def department_sizes(graph: Graph, jurisdiction: str | None = None, places: list[str] | None = None) -> dict[str, int]:
+    """The departments holding current powers in the jurisdiction (all when None; `places`: in these), with how many."""
+    rows = graph.read(DEPARTMENTS, jurisdictions=places if places is not None else jurisdiction_names(graph, jurisdiction))
     return {d["name"]: d["powers"] for r in rows for d in r["departments"]}
 
 

@@ -119,8 +119,9 @@ def batches(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdicti
             # batches of related departments (chains.partition_plan); consistency runs on each. A place below the
             # top is read with the levels above it (its province's tree), and its own findings kept: 石家庄's city
             # power with no counterpart in the province's list was found for 河北省 and not for 石家庄市
-            scope, within = _chain_scope(graph, jurisdiction)
-            plan, delegations, counterparts = timed("chains", lambda: chains.partition_plan(graph, scope, batch))
+            line, within = _chain_scope(graph, jurisdiction)
+            plan, delegations, counterparts = timed("chains", lambda: chains.partition_plan(graph, jurisdiction, batch,
+                                                                                            line))
             context = {"delegations": delegations, "counterparts": counterparts, "parents": graph.read(chains.PARENTS)}
             tasks = [(departments, keys, "consistency" in wanted) for departments, keys in plan]
             for found, took in parallel.ordered(graph, chain_part, tasks, context):
@@ -144,18 +145,19 @@ def batches(graph: Graph, areas: tuple[str, ...] | list[str] = AREAS, jurisdicti
         ahead.close()
 
 
-def _chain_scope(graph: Graph, jurisdiction: str | None) -> tuple[str | None, set[str] | None]:
-    """(the scope the chains are read in, the places and departments whose findings are kept; None: all): a place
-    below the top of its tree is read in its tree's top, the findings of it and the places within it kept."""
-    from kb.analyses.powers import department_sizes, jurisdiction_names
-    from kb.analyses.stored import roots
+def _chain_scope(graph: Graph, jurisdiction: str | None) -> tuple[list[str] | None, set[str] | None]:
+    """(the places the chains are read in, None: the jurisdiction's; the places and departments whose findings are
+    kept, None: all): a place below the top of its tree is read with its line (the places above it, and those within
+    it — not its province's every county), the findings of it and the places within it kept."""
+    from kb.analyses.powers import department_sizes, jurisdiction_names, line_names
 
     if not jurisdiction:
         return None, None
-    top = roots(graph, [jurisdiction])
-    if not top or len(top) != 1 or top[0] == jurisdiction:
-        return jurisdiction, None
-    return top[0], {*(jurisdiction_names(graph, jurisdiction) or [jurisdiction]), *department_sizes(graph, jurisdiction)}
+    line = line_names(graph, jurisdiction)
+    within = jurisdiction_names(graph, jurisdiction) or [jurisdiction]
+    if len(line) == len(set(within)):  # (the top of its tree: nothing above it)
+        return None, None
+    return line, {*within, *department_sizes(graph, jurisdiction)}
 
 
 def _concerns(f: Finding, within: set[str]) -> bool:

@@ -64,11 +64,13 @@ def match_department(name: str, candidates: Iterable[str], involved: Iterable[st
     names = list(dict.fromkeys(candidates))
     if name in names:
         return name
+    if len(name.strip()) < 2:  # (「局」, 「委」: no body's name)
+        raise ResolutionError(f"没有名为“{name}”的部门")
     short = body_key(name)
 
     def matching(among: list[str]) -> list[str]:
         return ([n for n in among if n.endswith(name)] or [n for n in among if name in n]
-                or [n for n in among if body_key(n).endswith(short)])
+                or [n for n in among if len(short) >= 3 and body_key(n).endswith(short)])
 
     hits = matching([n for n in dict.fromkeys(involved) if n in names])
     hits = hits if len(hits) == 1 else matching(names)

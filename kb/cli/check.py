@@ -10,6 +10,7 @@ import click
 
 from kb.analyses.findings import AREA_TITLES, AREAS, KIND_TITLES, KINDS, STATUSES, Finding
 from kb.cli.common import connect, echo_json_list, known_place
+from kb.times import shown_time
 
 EVIDENCE_SHOWN = 6  # pieces of evidence printed under a finding (all are in --json and the exports)
 
@@ -215,7 +216,7 @@ def _stored_state(graph) -> None:
     if not state["computed"]:
         raise click.ClickException("尚未保存检查结果：请先运行 kb check（不加 --stored）")
     if state["stale"]:
-        click.echo(f"-- 保存的检查结果计算于 {state['computed_at']}，此后又有导入或修改", err=True)
+        click.echo(f"-- 保存的检查结果计算于 {shown_time(state['computed_at'])}，此后又有导入或修改", err=True)
 
 
 def _validate_selectors(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:

@@ -1,6 +1,7 @@
 """`kb import`, `kb demo`, `kb stats`, `kb export`, `kb restore`: data in and out of the graph."""
 from __future__ import annotations
 
+import os
 import sys
 import time
 from importlib import resources
@@ -23,6 +24,15 @@ def _where(problem: dict, document: bool = False) -> str:
     where = "，".join(f"{'表格' if document and k == 'sheet' else label} {problem[k]}"
                      for k, label in WHERE_TEXT if problem.get(k))
     return f"（{where}）" if where else ""
+
+
+def _one_stream() -> bool:
+    """Whether standard output and standard error go to one place (a terminal, or one file: `kb import … > log 2>&1`)."""
+    try:
+        out, err = os.fstat(sys.stdout.fileno()), os.fstat(sys.stderr.fileno())
+    except (OSError, ValueError, AttributeError):  # (a stream without a file: captured)
+        return False
+    return (out.st_dev, out.st_ino) == (err.st_dev, err.st_ino) or (sys.stdout.isatty() and sys.stderr.isatty())
 
 
 def _print_import(report: dict) -> None:
@@ -61,7 +71,7 @@ def _print_import(report: dict) -> None:
         for e in f["errors"]:  # in the report (a refused file's reason kept with it), and where errors go
             line = f"    错误：{e['message']}{_where(e, document)}"
             click.echo(line)
-            if not (sys.stdout.isatty() and sys.stderr.isatty()):  # (one terminal: said once)
+            if not _one_stream():  # (one terminal, or `> log 2>&1`: said once)
                 click.echo(line, err=True)
         warnings = f["warnings"]
         for w in warnings[:5]:

@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from kb.cli.common import connect, echo_json, short
+from kb.times import shown_time
 
 
 @click.command("diff")
@@ -68,10 +69,10 @@ def versions_list(department: str, as_json: bool) -> None:
         echo_json(rows)
         return
     for v in rows:
-        published = f"，已发布（{v['published_by'] or ''} {str(v['published_at'])[:19]}）" if v["frozen"] else ""
+        published = f"，已发布（{v['published_by'] or ''} {shown_time(v['published_at'])}）" if v["frozen"] else ""
         runs = f"　导入运行 {'、'.join(v['runs'])}" if v["runs"] else ""
         if v["retired"]:
-            click.echo(f"{v['version'] or '（无标签）'}　已撤销导入（{str(v['retired_at'])[:19]}）　"
+            click.echo(f"{v['version'] or '（无标签）'}　已撤销导入（{shown_time(v['retired_at'])}）　"
                        f"{v['records']} 项{published}{runs}")
             continue
         state = "现行" if v["current"] else "已替代"
@@ -101,4 +102,4 @@ def versions_publish(department: str, label: str | None, who: str | None, reason
     if done.parts:
         click.echo(f"已发布 {department} 的清单版本 {done.version}（{done.parts} 个部分），此后的修改将生成新版本")
     else:
-        click.echo(f"{department} 的清单版本 {done.version} 早已发布（{done.published_by}，{str(done.published_at)[:19]}）")
+        click.echo(f"{department} 的清单版本 {done.version} 早已发布（{done.published_by}，{shown_time(done.published_at)}）")

@@ -6,6 +6,7 @@ import time
 import click
 
 from kb.cli.common import connect, echo_json
+from kb.times import shown_time
 
 STATUS_TITLES = {"imported": "已导入", "unchanged": "未改动", "failed": "失败"}
 KIND_TITLES = {"list": "清单", "law": "法律文本", "guide": "一件事指南"}
@@ -35,9 +36,9 @@ def imports_list(department: str, limit: int, as_json: bool) -> None:
         return
     for row in rows:
         run = row["run"]
-        state = f"已撤销（{str(run['reverted_at'])[:19]}）" if run.get("reverted_at") is not None else \
+        state = f"已撤销（{shown_time(run['reverted_at'])}）" if run.get("reverted_at") is not None else \
             STATUS_TITLES.get(run.get("status") or "", run.get("status") or "")
-        click.echo(f"{run['id']}　{str(run.get('started_at'))[:19]}　{KIND_TITLES.get(run.get('kind') or '', '')}　"
+        click.echo(f"{run['id']}　{shown_time(run.get('started_at'))}　{KIND_TITLES.get(run.get('kind') or '', '')}　"
                    f"{state}　{run.get('file') or ''}")
         for v in row["versions"]:
             if v.get("key"):

@@ -488,14 +488,16 @@ def test_a_city_bureau_s_branch_in_a_county_is_under_the_city_bureau(scratch: Gr
 
     record = {"事项名称": "对排污单位的监督检查", "权力类型": "行政检查", "责任事项": DOES,
               "实施依据": "【法律】《中华人民共和国环境保护法》第二十四条"}
-    branch = _list(tmp_path, "石家庄市生态环境局正定县分局", [record])
+    short = _list(tmp_path, "石家庄市生态环境局藁城分局", [record])  # (藁城区's, its name short)
     city = _list(tmp_path, "石家庄市生态环境局", [record])
-    for path in (branch, city):  # (the branch first: linked from the city's side when it comes)
+    branch = _list(tmp_path, "石家庄市生态环境局正定县分局", [record])
+    for path in (short, city, branch):  # (a branch before the city, linked from the city's side; one after, from its own)
         assert import_paths(scratch, [path], progress=False)["files"][0]["status"] == "imported"
-    assert scratch.read("MATCH (a:Department)-[:COUNTERPART_OF]->(b:Department) RETURN a.name AS a, b.name AS b") == [
-        {"a": "石家庄市生态环境局正定县分局", "b": "石家庄市生态环境局"}]
+    assert scratch.read("MATCH (a:Department)-[:COUNTERPART_OF]->(b:Department) RETURN a.name AS a, b.name AS b "
+                        "ORDER BY a") == [{"a": "石家庄市生态环境局正定县分局", "b": "石家庄市生态环境局"},
+                                          {"a": "石家庄市生态环境局藁城分局", "b": "石家庄市生态环境局"}]
     assert scratch.read("MATCH (d:Department {name: '石家庄市生态环境局正定县分局'})-[:IN_JURISDICTION]->(j) "
                         "RETURN j.name AS j") == [{"j": "正定县"}]
     steps = chains.chain(scratch, "对排污单位的监督检查")
-    assert [(s["level"], s["department"]) for s in steps] == [("city", "石家庄市生态环境局"),
-                                                              ("county", "石家庄市生态环境局正定县分局")]
+    assert sorted((s["level"], s["department"]) for s in steps) == [
+        ("city", "石家庄市生态环境局"), ("county", "石家庄市生态环境局正定县分局"), ("county", "石家庄市生态环境局藁城分局")]

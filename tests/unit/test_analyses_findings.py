@@ -149,3 +149,6 @@ def test_a_department_typed_in_its_short_form_is_the_one_the_finding_involves():
         match_department("住建局", known)
     with pytest.raises(ResolutionError, match="没有名为“财政局”的部门"):
         match_department("财政局", known, involved)
+    for typed in ("局", "委"):  # (one character names no body, however few are involved)
+        with pytest.raises(ResolutionError, match="没有名为"):
+            match_department(typed, known, involved[:1])

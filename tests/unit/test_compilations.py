@@ -71,6 +71,14 @@ def test_a_compilation_naming_no_body_moves_nothing(tmp_path):
     doc = lists.parse_list(tmp_path / "正定县县级部门权责清单汇编（2025年）.xlsx")
     assert (doc.compiled, doc.moved) == (True, 0)
     assert [(d["name"], d["records"]) for d in doc.departments] == [("正定县应急管理局", 2), ("正定县住房和城乡建设局", 1)]
+    # a row naming a bare corps (执法大队) in such a file: whose it is cannot be told — put under the most frequent, said
+    wb = openpyxl.load_workbook(tmp_path / "正定县县级部门权责清单汇编（2025年）.xlsx")
+    wb.active.append(["4", "事项4", "行政处罚", "《中华人民共和国安全生产法》第九十九条", "执法大队"])
+    wb.save(tmp_path / "正定县县级部门权责清单汇编（2025年）.xlsx")
+    doc = lists.parse_list(tmp_path / "正定县县级部门权责清单汇编（2025年）.xlsx")
+    assert (doc.records[-1].department, doc.records[-1].unit) == ("正定县应急管理局", "执法大队")
+    assert any(w.message.startswith("行使主体「执法大队」是某部门的内设机构或执法队伍，文件未写明所属部门：归入 正定县应急管理局")
+               and w.severity == "warning" for w in doc.warnings)
 
 
 def test_a_compilation_in_word_a_table_under_each_department_s_title(tmp_path):
@@ -79,3 +87,17 @@ def test_a_compilation_in_word_a_table_under_each_department_s_title(tmp_path):
         blocks += [f"{department}权责清单", [HEADER, ["1", item, type_, "《中华人民共和国行政许可法》第十二条", ""]]]
     doc = lists.parse_list(write_docx(tmp_path / "汇编.docx", blocks))
     assert [(r.name, r.department) for r in doc.records] == [(item, department) for department, item, _ in SHEETS]
+
+
+def test_a_department_s_list_with_another_body_s_sheet_is_no_compilation(tmp_path):
+    """株洲市民政局's list with a second sheet under 株洲市财政局's title: that sheet's records moved from 民政局 (the file's
+    own body, named in its title), not a compilation that names no body."""
+    wb = openpyxl.Workbook()
+    for i, department in enumerate(["株洲市民政局", "株洲市财政局"]):
+        ws = wb.active if i == 0 else wb.create_sheet()
+        ws.append([f"{department}权责清单"])
+        ws.append(HEADER)
+        ws.append(["1", f"事项{i}", "行政许可", "《中华人民共和国行政许可法》第十二条", ""])
+    wb.save(tmp_path / "株洲市民政局权责清单（2024年）.xlsx")
+    doc = lists.parse_list(tmp_path / "株洲市民政局权责清单（2024年）.xlsx")
+    assert (doc.department, doc.compiled, doc.moved) == ("株洲市民政局", False, 1)

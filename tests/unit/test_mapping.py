@@ -148,6 +148,10 @@ def test_levels(text, expected):
     ("区级、街镇级（委托）", ["county", "township"]), ("区级、街镇级", ["county", "township"]),
     ("省级、市级（初审）", ["province", "city"]), ("县级（含乡镇）", ["county", "township"]),
     ("县级（不含乡镇）", ["county"]), ("市级、县级（乡镇不实施）", ["city", "county"]), ("旗级", ["county"]),
+    # … not a note that says no, nor the level that entrusted it (who gave the power is not who exercises it)
+    ("县级（不包括乡镇）", ["county"]), ("县级（未委托乡镇）", ["county"]), ("县级（暂不委托乡镇）", ["county"]),
+    ("市级（省级委托）", ["city"]), ("乡镇级（县级委托）", ["township"]), ("县级（下放至乡镇）", ["county", "township"]),
+    ("县级（县级以上）", ["province", "city", "county"]),
 ])
 def test_the_levels_a_level_cell_names(text, expected):
     assert levels_named(text) == expected

@@ -84,6 +84,12 @@ def test_a_city_bureau_s_branch_in_a_county_is_the_county_s_body():
     for name in ("正定县生态环境局", "某某分局", "正定县分局"):
         assert model.branch_body(name, "正定县") == "", name
     assert model.counterpart_spellings("石家庄市生态环境局正定县分局", "正定县") == ["生态环境局", "生态环境厅"]
+    # cities ending in 州, a bureau whose name holds 城市, a short county name, a place the graph names with its city
+    assert model.branch_body("杭州市生态环境局西湖区分局", "西湖区") == "生态环境局"
+    assert model.branch_body("沧州市生态环境局青县分局", "青县") == "生态环境局"
+    assert model.branch_body("郑州市城市管理局金水分局", "金水区") == "城市管理局"
+    assert model.branch_body("石家庄市城市管理综合行政执法局正定分局", "正定县") == "城市管理综合行政执法局"
+    assert model.branch_body("长春市公安局朝阳区分局", "长春市朝阳区") == "公安局"
 
 
 def test_a_stored_time_is_shown_in_the_office_s_zone(monkeypatch):

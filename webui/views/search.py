@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from flask import Blueprint, request
 from markupsafe import Markup, escape
@@ -25,6 +26,11 @@ FILTERS = ("type", "power_type", "department", "level", "jurisdiction")
 # The hits in one row, a list of lists (a thousand rows were a thousand messages to read: twice the time).
 HITS = "RETURN collect([label, score, id, props, owner]) AS hits\n"
 
+# A hit's properties, in PROPS' order (a list, not a map: reading a thousand maps was most of a search's cost)
+HIT_PROPS = ("[node.key, node.name, node.title, node.id, node.label, node.law_title, node.department, node.jurisdiction, "
+             "node.level, node.type, node.area_name, node.lead_department, "
+             "coalesce(node.remarks, '') STARTS WITH $example_mark]")
+
 SEARCH = """
 CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $cap}) YIELD node AS hit, score
 // a legal basis or a duty is indexed once for all that hold it (kb.model SearchText): the hit is its holders,
@@ -46,9 +52,7 @@ WITH label, score, node, owner LIMIT $cap
 // a power found by its name and by its basis: once, at its better score
 WITH label, node, owner, max(score) AS score
 WITH label, score, elementId(node) AS id,
-       [node.key, node.name, node.title, node.id, node.label, node.law_title, node.department,
-        node.jurisdiction, node.level, node.type, node.area_name, node.lead_department,
-        coalesce(node.remarks, '') STARTS WITH $example_mark] AS props,
+       {HIT_PROPS} AS props,
        CASE WHEN owner IS NULL THEN null
             ELSE [owner.key, owner.name, owner.department, owner.jurisdiction, owner.level, owner.type,
                   coalesce(owner.remarks, '') STARTS WITH $example_mark] END AS owner
@@ -73,22 +77,19 @@ NAME_CONTAINS = "CALL {\n" + "\n  UNION ALL\n".join(
     for label, prop in NAMED_BY.items()) + """
 }
 WITH label, 0.0 AS score, elementId(node) AS id,
-     [node.key, node.name, node.title, node.id, node.label, node.law_title, node.department,
-      node.jurisdiction, node.level, node.type, node.area_name, node.lead_department,
-      coalesce(node.remarks, '') STARTS WITH $example_mark] AS props, null AS owner
+     {HIT_PROPS} AS props, null AS owner
 """ + HITS
 
 # A code (事项编码 000202119001, 130100-CF-119; a catalogue's 基本编码) is no word of the full-text index: the powers
 # and catalogue items of that code, found by it exactly, first.
 CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z_\-.]{4,63}")
 BY_CODE = """
-CALL { MATCH (node:Power {code: $q}) WHERE {node_in_force} RETURN node, 'Power' AS label LIMIT $cap
+CALL { MATCH (node:Power) WHERE node.code IN $codes AND {node_in_force} RETURN node, 'Power' AS label LIMIT $cap
        UNION ALL
-       MATCH (node:CatalogItem) WHERE node.key = $q OR node.code = $q RETURN node, 'CatalogItem' AS label LIMIT $cap }
+       MATCH (node:CatalogItem) WHERE node.key IN $codes OR node.code IN $codes RETURN node, 'CatalogItem' AS label
+       LIMIT $cap }
 WITH label, 100.0 AS score, elementId(node) AS id,
-     [node.key, node.name, node.title, node.id, node.label, node.law_title, node.department,
-      node.jurisdiction, node.level, node.type, node.area_name, node.lead_department,
-      coalesce(node.remarks, '') STARTS WITH $example_mark] AS props, null AS owner
+     {HIT_PROPS} AS props, null AS owner
 """ + HITS
 
 # The hits come as lists, not maps (reading a thousand hits' maps into Python was most of a search's
@@ -96,6 +97,8 @@ WITH label, 100.0 AS score, elementId(node) AS id,
 PROPS = ("key", "name", "title", "id", "label", "law_title", "department", "jurisdiction", "level", "type",
          "area_name", "lead_department", "sample")
 OWNER = ("key", "name", "department", "jurisdiction", "level", "type", "sample")
+
+SEARCH, NAME_CONTAINS, BY_CODE = (q.replace("{HIT_PROPS}", HIT_PROPS) for q in (SEARCH, NAME_CONTAINS, BY_CODE))
 
 # Powers (and the responsibilities of powers) of the current lists, or of those in force on $as_of.
 SEARCH = by_date(lambda on: SEARCH.replace("{node_in_force}", power_in_force("node", on))
@@ -174,8 +177,10 @@ def run_search(q: str, as_of: str | None = None) -> list[dict]:
         [[found]] = store.rows(SEARCH[dated(as_of)], index=FULLTEXT_INDEX, lucene=lucene_query(q), cap=HIT_CAP, labels=labels,
                                example_mark=EXAMPLE_MARK, as_of=as_of)
     coded = []
-    if CODE.fullmatch(q.strip()) and sum(c.isdigit() for c in q) >= 3:
-        [[coded]] = store.rows(BY_CODE[dated(as_of)], q=q.strip(), cap=HIT_CAP, example_mark=EXAMPLE_MARK, as_of=as_of)
+    code = unicodedata.normalize("NFKC", q.strip())  # (ＸＫ－００１ is XK-001, as the importer compares codes)
+    if CODE.fullmatch(code) and sum(c.isdigit() for c in code) >= 3:
+        [[coded]] = store.rows(BY_CODE[dated(as_of)], codes=list(dict.fromkeys([q.strip(), code, code.upper()])),
+                               cap=HIT_CAP, example_mark=EXAMPLE_MARK, as_of=as_of)
     rows = [dict(zip(("label", "score", "id", "props", "owner"), r, strict=True)) for r in coded]
     ids = {r["id"] for r in rows}
     rows += [r for r in (dict(zip(("label", "score", "id", "props", "owner"), r, strict=True)) for r in found)
