@@ -1177,7 +1177,8 @@ class StageRules:
         said = squeeze("".join(duties)) if duties else ""
         written = squeeze(act or name)
         acts = [re.sub(r"[（(][^）)]*[）)]", "", written)]
-        if (last := re.search(r"[（(]([^（）()]+)[）)]$", written)) and not re.match(r"(?:不?含|不?包含|不?包括|其中)", last.group(1)):
+        last = re.search(r"[（(]([^（）()：:；;。]{1,12})[）)]$", written)  # (a short note, not 「子项：1.设立；…4.注销」)
+        if last and not re.match(r"(?:不?含|不?包含|不?包括|其中)", last.group(1)):
             acts.append(last.group(1))  # (a sub-item named by its act in brackets, 青秀区's 食品经营许可（注销）: 注销)
         return next((k for k in self.subkinds if k.type == type_
                      and (any(w in name for w in k.words) or (k.starts and name.startswith(k.starts))

@@ -57,6 +57,8 @@ def test_missing_stage_on_a_fourth_published_sample_is_judged(scratch, tmp_path)
     counts: dict[str, int] = {}
     for f in findings:
         counts[f.kind] = counts.get(f.kind, 0) + 1
-    assert counts == {"missing_stage": 1, "no_accountability": 9, "no_basis": 1, "permit_without_supervision": 1}
+    # (册亨's permit_without_supervision is its missing_stage finding's too since 2026-12-08: one finding, both evidences)
+    assert counts == {"missing_stage": 1, "no_accountability": 9, "no_basis": 1}
+    assert [e["type"] for f in findings if f.kind == "missing_stage" for e in f.evidence] == ["stages", "permit"]
     assert [f.powers for f in findings if f.kind == "no_basis"] == [["农业机械事故责任的认定"]]
-    assert [f.powers for f in findings if f.kind == "permit_without_supervision"] == [list(JUDGED)]
+    assert [f.powers for f in findings if f.kind == "missing_stage"] == [list(JUDGED)]

@@ -1686,6 +1686,6 @@ def test_a_sub_item_named_by_its_act_in_brackets_is_of_that_act() -> None:
     new = cancel | {"power": "食品经营许可（新办）", "sub_item": "食品经营许可（新办）"}
     assert gaps.missing_stage([new])[0].evidence[0]["missing"] == ["事后监管"]
     # … not a note of what an item includes
-    for note in ("（含注销）", "（包含注销）", "（包括注销）"):
+    for note in ("（含注销）", "（包含注销）", "（包括注销）", "（子项：1.设立；2.变更；3.延续；4.注销）"):
         with_note = cancel | {"power": "食品经营许可" + note, "sub_item": ""}
         assert gaps.missing_stage([with_note])[0].evidence[0]["missing"] == ["事后监管"], note
