@@ -25,7 +25,7 @@ from kb.model import (
     text_key,
 )
 
-SCHEMA_VERSION = 12  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates;
+SCHEMA_VERSION = 13  # 2: ImportRun.sha256 index; 3: stored findings, law versions, review queue, in-force dates;
 # 4: the indexes the keyset pages of /powers seek by (department, jurisdiction, a text index on names);
 # 5: StoredFinding.group (an overlap group's findings, read by group); 6: a responsibility retired in
 # the browser hangs from its power by RETIRED_RESPONSIBILITY (kept, no longer one of its responsibilities)
@@ -39,6 +39,8 @@ SCHEMA_VERSION = 12  # 2: ImportRun.sha256 index; 3: stored findings, law versio
 #    (IMPLEMENTS.catalog, the item's key, too), with an index each: who exercises it elsewhere, in order
 # 12: Power.exercised_at (the levels its 实施层级 names) and the counterparts a province's 厅 and a city's 局, or a
 #    county's merged department (Department.merges), make: given to data an older kb wrote (fill_levels_and_bodies)
+# 13: the same again, as this kb reads them: a level cell with a note (市级、县级、乡级（委托）, 区级、街镇级) names its
+#    levels, and a city bureau's branch in a county (石家庄市生态环境局正定县分局) is the city bureau's counterpart
 
 SCHEMA_TIMEOUT = 3600.0  # seconds for one schema statement, and for the indexes to come online
 
@@ -218,6 +220,7 @@ MIGRATIONS: dict[int, list[str | Callable[[Graph], object]]] = {
          lambda graph: fill_text_keys(graph, progress=True)],
     # 11: the listing order, filled by init until a fill has ended (LISTING_ORDER_DONE, init)
     12: [lambda graph: fill_levels_and_bodies(graph)],
+    13: [lambda graph: fill_levels_and_bodies(graph)],
 }
 
 

@@ -501,3 +501,10 @@ def test_a_city_bureau_s_branch_in_a_county_is_under_the_city_bureau(scratch: Gr
     steps = chains.chain(scratch, "对排污单位的监督检查")
     assert sorted((s["level"], s["department"]) for s in steps) == [
         ("city", "石家庄市生态环境局"), ("county", "石家庄市生态环境局正定县分局"), ("county", "石家庄市生态环境局藁城分局")]
+    # data an older kb wrote (no branch linked): schema 13 links them
+    from kb import schema
+
+    scratch.write("MATCH (:Department)-[c:COUNTERPART_OF]->() DELETE c")
+    scratch.write("MATCH (m:KbMeta {name: 'schema'}) SET m.version = 12")
+    schema.init(scratch)
+    assert scratch.read("MATCH (a:Department)-[:COUNTERPART_OF]->(b:Department) RETURN count(*) AS n")[0]["n"] == 2
