@@ -25,6 +25,7 @@ from importers import jurisdictions
 from importers.mapping import read_data_file
 from importers.records import FileRefused, GuideDocument, RowError, ThingImplementation
 from importers.source import Source, as_source
+from kb.model import GUIDE_LEVELS
 from kb.places import Place, area_code, divisions
 
 _SNIFF_BYTES = 64_000
@@ -389,7 +390,7 @@ def declared_guides(path: Path, sha256: str, data: Any) -> GuideDocument | None:
         implementations.append(ThingImplementation(
             jurisdiction=jurisdiction, theme_code=theme_code, theme_title=name,
             area_code=area_code(area) if area else place.code, area_name=area_name or place.name,
-            area_path=chain[1:] or chain, org_level={"province": "1", "city": "2", "county": "3"}.get(place.level, "4"),
+            area_path=chain[1:] or chain, org_level=next((c for c, lv in GUIDE_LEVELS.items() if lv == place.level), "4"),
             implementation_code=code_text, implementation_name=name,
             lead_department=complete_name(full_form(str(_field(record, keys["lead"])).strip()), jurisdiction),
             cooperating_departments=[str(c).strip() for c in cooperating if str(c).strip()],

@@ -209,8 +209,9 @@ def read_workbook(path: str | Path | Source) -> tuple[str, list[Sheet]]:
         if kind == "html":
             from importers.webpage import published_date
 
+            published = published_date(source)
             for sheet in sheets:
-                sheet.published = published_date(source)
+                sheet.published = published
         return kind, sheets
     if kind in ("pdf", "ofd"):  # (an OFD document's pages are read as a PDF's: importers.ofd)
         from importers.document import table_grids, within_limits

@@ -410,6 +410,8 @@ def branch_body(name: str, place: str) -> str:
     """The body of the city above whose branch in `place` the department is (生态环境局 of 石家庄市生态环境局正定县分局 in
     正定县, 公安局 of 西安市公安局雁塔分局 in 雁塔区, 城市管理局 of 郑州市城市管理局金水分局); "" for any other name."""
     name = squeeze(name)
+    if not name.endswith(BRANCH):  # (most departments: no divisions read)
+        return ""
     for ending in branch_spellings(place):
         if name.endswith(ending) and len(name) > len(ending):
             head = name[: -len(ending)]
@@ -546,6 +548,10 @@ def _levels_named(text: str) -> list[str]:
     else:
         return []
     return sorted(found, key=LEVEL_RANK.__getitem__)
+
+
+# A 一件事 guide's org_level (湖南's catalogue: 1 province, 2 city, 3 county, 4 township) -> the level
+GUIDE_LEVELS = {"1": "province", "2": "city", "3": "county", "4": "township"}
 
 
 def power_name(item: str, sub_item: str) -> str:
@@ -1241,17 +1247,20 @@ class StageRules:
         """True when the named stages include `stage` or one of its synonyms (those of the power's type too)."""
         return bool(self.named_as(stage, named, type_))
 
+    def synonyms(self, stage: str, type_: str = "") -> tuple[str, ...]:
+        """The words that name `stage` besides its own (those of the power's type too)."""
+        return (*self.same_as.get(stage, ()), *self.same_as_by_type.get(type_, {}).get(stage, ()))
+
     def stands_for(self, word: str, stages: Iterable[str], type_: str = "") -> bool:
         """True when `word` is a synonym of one of `stages` (受理 of 立案): said once, by the stage's name."""
-        return any(word in (*self.same_as.get(s, ()), *self.same_as_by_type.get(type_, {}).get(s, ())) for s in stages)
+        return any(word in self.synonyms(s, type_) for s in stages)
 
     def named_as(self, stage: str, named: set[str], type_: str = "") -> str:
         """The stage of `named` that names `stage`: itself, else its first synonym named (a penalty's 决定 for its
         审查); empty when none does."""
         if stage in named:
             return stage
-        synonyms = (*self.same_as.get(stage, ()), *self.same_as_by_type.get(type_, {}).get(stage, ()))
-        return next((s for s in synonyms if s in named), "")
+        return next((s for s in self.synonyms(stage, type_) if s in named), "")
 
     def done_inside(self, text: str, type_: str = "", subkind: str = "", *, unheaded: bool = True) -> set[str]:
         """The stages a duty of a power of `type_` does inside its text as well as the one its heading names (a 决定

@@ -7,11 +7,12 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app
 
+from kb.times import office_zone
 from kb.times import shown_time as kb_shown_time
 
 
 def zone_name() -> str:
-    return current_app.config.get("KB_TIMEZONE") or "Asia/Shanghai"
+    return current_app.config.get("KB_TIMEZONE") or office_zone()
 
 
 def today() -> str:

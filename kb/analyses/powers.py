@@ -218,11 +218,10 @@ RETURN collect(DISTINCT up.name) AS names
 """
 
 
-def line_names(graph: Graph, jurisdiction: str) -> list[str]:
-    """The jurisdiction, every one within it and every one above it: the places a chain through it runs in."""
+def ancestor_names(graph: Graph, jurisdiction: str) -> list[str]:
+    """The places above the jurisdiction (by name or area code), up to the top of its tree."""
     rows = graph.read(ANCESTORS, jurisdiction=jurisdiction.strip(), code=place_code(jurisdiction))
-    above = rows[0]["names"] if rows else []
-    return sorted({*(jurisdiction_names(graph, jurisdiction) or []), *above})
+    return rows[0]["names"] if rows else []
 
 
 def department_sizes(graph: Graph, jurisdiction: str | None = None, places: list[str] | None = None) -> dict[str, int]:

@@ -149,15 +149,15 @@ def _chain_scope(graph: Graph, jurisdiction: str | None) -> tuple[list[str] | No
     """(the places the chains are read in, None: the jurisdiction's; the places and departments whose findings are
     kept, None: all): a place below the top of its tree is read with its line (the places above it, and those within
     it — not its province's every county), the findings of it and the places within it kept."""
-    from kb.analyses.powers import department_sizes, jurisdiction_names, line_names
+    from kb.analyses.powers import ancestor_names, department_sizes, jurisdiction_names
 
     if not jurisdiction:
         return None, None
-    line = line_names(graph, jurisdiction)
-    within = jurisdiction_names(graph, jurisdiction) or [jurisdiction]
-    if len(line) == len(set(within)):  # (the top of its tree: nothing above it)
+    above = ancestor_names(graph, jurisdiction)
+    if not above:  # (the top of its tree)
         return None, None
-    return line, {*within, *department_sizes(graph, jurisdiction)}
+    within = jurisdiction_names(graph, jurisdiction) or [jurisdiction]
+    return sorted({*within, *above}), {*within, *department_sizes(graph, places=within)}
 
 
 def _concerns(f: Finding, within: set[str]) -> bool:

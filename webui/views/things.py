@@ -13,7 +13,7 @@ from flask import Blueprint, abort, flash, g, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from kb.model import METRIC_TITLES
+from kb.model import GUIDE_LEVELS, METRIC_TITLES
 from webui import findings, service_links, store
 from webui.entities import LEVEL_NAMES
 from webui.pages import page
@@ -90,15 +90,11 @@ FIELD_TITLES = {
 }
 
 
-# A guide's org_level (湖南's catalogue: 1 province … 4 township) as a level's name
-ORG_LEVELS = {"1": "province", "2": "city", "3": "county", "4": "township"}
-
-
 def _shown_field(key: str, value: Any) -> Any:
     """A field as a reader reads it: a guide's level by its name (3: 县级), its place in the source counted from 1 (a
     list's item 0 is its first), a time in the office's zone."""
-    if key == "org_level" and str(value) in ORG_LEVELS:
-        return LEVEL_NAMES[ORG_LEVELS[str(value)]]
+    if key == "org_level" and str(value) in GUIDE_LEVELS:
+        return LEVEL_NAMES[GUIDE_LEVELS[str(value)]]
     if key == "source_row" and isinstance(value, int):
         return _("item %(n)s", n=value + 1)
     if key.endswith("_at"):
